@@ -1,0 +1,72 @@
+"""Stable ids derived from normalised natural keys.
+
+The same real thing gets the same id on every run and machine, so re-ingesting a source
+changes nothing:
+
+>>> make_id("Cluster", "Pôle  Techtera ", country="fr")
+'cluster:pole-techtera-fr'
+>>> country_id("ma")
+'country:MA'
+>>> document_id(b"hello")[:12]
+'doc:2cf24dba'
+>>> slugify("ACCIÓ — Catalonia Trade & Investment")
+'accio-catalonia-trade-and-investment'
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+__all__ = ["slugify", "fold", "make_id", "country_id", "document_id", "sha256_hex", "ID_PREFIX"]
+
+# label -> id prefix; kept in step with graph/schema.yaml (checked by tests/test_schema.py)
+ID_PREFIX = {
+    "Cluster": "cluster", "Organisation": "org", "SME": "org", "Partnership": "partnership",
+    "Programme": "programme", "Agreement": "agreement", "Event": "event", "Country": "country",
+    "Region": "region", "Sector": "sector", "Document": "doc",
+}
+_MAX_SLUG = 64
+
+
+def fold(text: str) -> str:
+    """Case-fold and strip accents: the form names are compared in.
+
+    >>> fold("Ésta  ACCIÓ")
+    'esta accio'
+    """
+    text = unicodedata.normalize("NFKD", str(text))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return re.sub(r"\s+", " ", text.casefold()).strip()
+
+
+def slugify(text: str) -> str:
+    """A lowercase ASCII slug; long names are cut and suffixed with a short hash."""
+    s = fold(text).replace("&", " and ").replace("+", " plus ")
+    s = re.sub(r"[^a-z0-9]+", "-", s).strip("-")
+    if not s:
+        s = "x" + hashlib.sha1(str(text).encode("utf-8", "surrogatepass")).hexdigest()[:10]
+    if len(s) > _MAX_SLUG:
+        s = s[: _MAX_SLUG - 9].rstrip("-") + "-" + hashlib.sha1(s.encode()).hexdigest()[:8]
+    return s
+
+
+def make_id(label: str, name: str, country: str | None = None) -> str:
+    """The id of a named thing: ``<prefix>:<slug of name>[-<country>]``."""
+    prefix = ID_PREFIX.get(label, label.lower())
+    base = f"{prefix}:{slugify(name)}"
+    return f"{base}-{country.lower()}" if country else base
+
+
+def country_id(iso2: str) -> str:
+    """The id of a Country node from its ISO 3166-1 alpha-2 code."""
+    return f"country:{iso2.upper()}"
+
+
+def sha256_hex(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def document_id(data: bytes) -> str:
+    """The id of a Document: its content hash (first 16 hex digits of SHA-256)."""
+    return "doc:" + sha256_hex(data)[:16]

@@ -1,0 +1,245 @@
+"""The graph model loaded from ``schema.yaml``, and everything generated from it.
+
+>>> s = load_schema()
+>>> "Cluster" in s.labels and "PARTNER_IN" in s.rel_types
+True
+>>> s.node("SME").all_labels
+('Organisation', 'SME')
+>>> s.allows("Cluster", "PARTNER_IN", "Partnership")
+True
+>>> s.allows("Country", "PARTNER_IN", "Partnership")
+False
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import SchemaError
+
+__all__ = ["Schema", "NodeType", "RelType", "PropSpec", "load_schema", "SCHEMA_PATH",
+           "check_value", "readme_table"]
+
+SCHEMA_PATH = Path(__file__).with_name("schema.yaml")
+_IDENT = re.compile(r"^[A-Z][A-Za-z0-9_]*$")
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+TYPES = {"str", "int", "float", "bool", "date", "list[str]"}
+
+
+@dataclass(frozen=True)
+class PropSpec:
+    name: str
+    type: str
+    required: bool = False
+    indexed: bool = False
+    description: str = ""
+    keep_first: bool = False  # once set, later writes do not change it (e.g. ingested_at)
+
+
+@dataclass(frozen=True)
+class NodeType:
+    label: str
+    description: str
+    id_prefix: str
+    caption: str
+    color: str
+    properties: dict[str, PropSpec]
+    extends: str | None = None
+
+    @property
+    def all_labels(self) -> tuple[str, ...]:
+        """The labels a node of this type carries (an SME is also an Organisation)."""
+        return (self.extends, self.label) if self.extends else (self.label,)
+
+
+@dataclass(frozen=True)
+class RelType:
+    type: str
+    description: str
+    sources: tuple[str, ...]
+    targets: tuple[str, ...]
+    properties: dict[str, PropSpec] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Schema:
+    version: int
+    nodes: dict[str, NodeType]
+    rels: dict[str, RelType]
+    provenance: dict[str, PropSpec]
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        return tuple(self.nodes)
+
+    @property
+    def rel_types(self) -> tuple[str, ...]:
+        return tuple(self.rels)
+
+    def node(self, label: str) -> NodeType:
+        try:
+            return self.nodes[label]
+        except KeyError:
+            raise SchemaError(f"unknown label {label!r}; known: {', '.join(self.nodes)}") from None
+
+    def rel(self, type_: str) -> RelType:
+        try:
+            return self.rels[type_]
+        except KeyError:
+            raise SchemaError(f"unknown relationship type {type_!r}; known: {', '.join(self.rels)}") from None
+
+    def props_of(self, label: str) -> dict[str, PropSpec]:
+        """All properties a node of ``label`` may have, inherited ones included."""
+        nt = self.node(label)
+        props = dict(self.nodes[nt.extends].properties) if nt.extends else {}
+        props.update(nt.properties)
+        return props
+
+    def allows(self, src_label: str, type_: str, dst_label: str) -> bool:
+        """Whether the schema allows ``(src)-[type]->(dst)``; an SME counts as an Organisation."""
+        rt = self.rel(type_)
+        return bool(set(self.node(src_label).all_labels) & set(rt.sources)) and bool(
+            set(self.node(dst_label).all_labels) & set(rt.targets))
+
+    def indexed_properties(self) -> list[tuple[str, str]]:
+        """(label, property) pairs the stores index, in schema order."""
+        out = []
+        for label, nt in self.nodes.items():
+            for p in nt.properties.values():
+                if p.indexed:
+                    out.append((label, p.name))
+        return out
+
+
+def _props(raw: dict | None, where: str) -> dict[str, PropSpec]:
+    out = {}
+    for name, spec in (raw or {}).items():
+        spec = spec or {}
+        typ = spec.get("type", "str")
+        if typ not in TYPES:
+            raise SchemaError(f"{where}.{name}: unknown property type {typ!r}")
+        out[name] = PropSpec(name, typ, bool(spec.get("required")), bool(spec.get("indexed")),
+                             spec.get("description", ""), bool(spec.get("keep_first")))
+    return out
+
+
+def parse_schema(raw: dict) -> Schema:
+    """Build a :class:`Schema` from the parsed YAML, checking it is consistent."""
+    nodes = {}
+    for label, spec in raw["nodes"].items():
+        if not _IDENT.match(label):
+            raise SchemaError(f"label {label!r} is not a valid identifier")
+        nodes[label] = NodeType(label, spec.get("description", ""), spec.get("id_prefix", ""),
+                                spec.get("caption", "name"), spec.get("color", "#999999"),
+                                _props(spec.get("properties"), label), spec.get("extends"))
+    for nt in nodes.values():
+        if nt.extends and nt.extends not in nodes:
+            raise SchemaError(f"{nt.label} extends unknown label {nt.extends}")
+    rels = {}
+    for type_, spec in raw["relationships"].items():
+        if not _IDENT.match(type_):
+            raise SchemaError(f"relationship type {type_!r} is not a valid identifier")
+        ends = tuple(spec["from"]), tuple(spec["to"])
+        for end in ends[0] + ends[1]:
+            if end not in nodes:
+                raise SchemaError(f"{type_}: unknown end label {end}")
+        rels[type_] = RelType(type_, spec.get("description", ""), ends[0], ends[1],
+                              _props(spec.get("properties"), type_))
+    return Schema(int(raw.get("version", 1)), nodes, rels, _props(raw.get("provenance"), "provenance"))
+
+
+@lru_cache(maxsize=4)
+def load_schema(path: str | Path = SCHEMA_PATH) -> Schema:
+    """Load and check the schema (cached)."""
+    with open(path, encoding="utf-8") as fh:
+        return parse_schema(yaml.safe_load(fh))
+
+
+def check_value(spec: PropSpec, value: Any) -> tuple[Any, str | None]:
+    """Coerce ``value`` to the property's type. Returns (value, None) or (None, reason).
+
+    >>> check_value(PropSpec("members", "int"), "120")
+    (120, None)
+    >>> check_value(PropSpec("members", "int"), "many")
+    (None, "expected a whole number, got 'many'")
+    >>> check_value(PropSpec("start_date", "date"), "2018-11-19")
+    ('2018-11-19', None)
+    """
+    t = spec.type
+    try:
+        if t == "str":
+            if isinstance(value, (dict, list, tuple, set)):
+                return None, f"expected text, got {type(value).__name__}"
+            return str(value), None
+        if t == "int":
+            if isinstance(value, bool):
+                return None, f"expected a whole number, got {value!r}"
+            if isinstance(value, float) and value.is_integer():
+                return int(value), None
+            if isinstance(value, int):
+                return value, None
+            text = str(value).strip().replace(",", "").replace("\u00a0", "").replace(" ", "")
+            if re.fullmatch(r"[+-]?\d+", text):
+                return int(text), None
+            return None, f"expected a whole number, got {value!r}"
+        if t == "float":
+            if isinstance(value, bool):
+                return None, f"expected a number, got {value!r}"
+            f = float(str(value).strip().replace(",", "")) if not isinstance(value, (int, float)) else float(value)
+            if f != f or f in (float("inf"), float("-inf")):
+                return None, f"expected a finite number, got {value!r}"
+            return f, None
+        if t == "bool":
+            if isinstance(value, bool):
+                return value, None
+            text = str(value).strip().lower()
+            if text in {"true", "yes", "1", "y", "t"}:
+                return True, None
+            if text in {"false", "no", "0", "n", "f"}:
+                return False, None
+            return None, f"expected true/false, got {value!r}"
+        if t == "date":
+            text = value.isoformat() if hasattr(value, "isoformat") else str(value).strip()
+            text = text[:10] if re.match(r"^\d{4}-\d{2}-\d{2}[T ]", text) else text
+            if _DATE.match(text):
+                return text, None
+            return None, f"expected a date YYYY[-MM[-DD]], got {value!r}"
+        if t == "list[str]":
+            items = [value] if isinstance(value, str) else list(value)
+            out = []
+            for item in items:
+                if isinstance(item, (dict, list, tuple, set)):
+                    return None, "expected a list of texts"
+                if item is not None and str(item).strip():
+                    out.append(str(item))
+            return out, None
+    except (TypeError, ValueError):
+        pass
+    return None, f"expected {t}, got {value!r}"
+
+
+def readme_table(schema: Schema | None = None) -> str:
+    """The Markdown schema table for the README (generated; CI checks it has not drifted)."""
+    s = schema or load_schema()
+    lines = ["| label | key | properties | description |", "|---|---|---|---|"]
+    for label, nt in s.nodes.items():
+        props = ", ".join(f"`{p.name}`{'*' if p.required else ''}" for p in nt.properties.values())
+        if nt.extends:
+            props = f"all of {nt.extends}" + (f", {props}" if props else "")
+            label_text = f"{nt.extends}:{label}"
+        else:
+            label_text = label
+        lines.append(f"| {label_text} | `id` | {props} | {nt.description} |")
+    lines += ["", "| relationship | from | to | properties | description |", "|---|---|---|---|---|"]
+    for t, rt in s.rels.items():
+        props = ", ".join(f"`{p}`" for p in rt.properties) or "–"
+        lines.append(f"| {t} | {', '.join(rt.sources)} | {', '.join(rt.targets)} | {props} | {rt.description} |")
+    prov = ", ".join(f"`{p}`" for p in s.provenance)
+    lines += ["", f"Every node and relationship also carries the provenance properties {prov}; "
+              "`*` marks a required property."]
+    return "\n".join(lines)
