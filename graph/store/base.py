@@ -349,7 +349,10 @@ class GraphStore(ABC):
             key = (s, r.type, t)
             if key in moved:
                 old = moved[key]
-                moved[key] = Rel(s, r.type, t, merge_props(old.props, r.props, lists), [], max(old.confidence, r.confidence))
+                # the kept node's relationship was seen first; its scalar values win
+                held = frozenset(k for k in old.props if k not in lists)
+                moved[key] = Rel(s, r.type, t, merge_props(old.props, r.props, lists, held), [],
+                                 max(old.confidence, r.confidence))
             else:
                 moved[key] = Rel(s, r.type, t, dict(r.props), [], r.confidence)
         new_node = Node(keep, labels, props, [], conf)

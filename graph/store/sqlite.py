@@ -1,0 +1,371 @@
+"""The embedded default store: the property graph in one SQLite file (WAL mode).
+
+Tables and indexes come from the schema (see :func:`ddl`). Writes follow the same rules
+as the Neo4j store (``base.py``), so the same input gives the same graph on both.
+
+>>> import tempfile, os
+>>> from clusternet.graph.model import Node
+>>> path = os.path.join(tempfile.mkdtemp(), "g.db")
+>>> with EmbeddedStore(path) as s:
+...     s.ensure_schema()
+...     summary = s.upsert([Node("country:MA", ("Country",), {"name": "Morocco", "iso2": "MA"})])
+...     s.counts()["nodes"]
+{'Country': 1}
+"""
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import threading
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Iterable, Iterator
+
+from ..errors import ConfigError, IntegrityError, StoreError, StoreUnavailable
+from ..model import Node, Rel, primary_label
+from ..schema import Schema
+from .base import (DEFAULT_BATCH, GraphStore, WriteSummary, keep_first_props, list_props,
+                   merge_props, prepare_nodes, prepare_rels)
+
+__all__ = ["EmbeddedStore", "ddl"]
+
+_CHUNK = 500  # ids per IN (...) lookup, under SQLite's variable limit
+
+
+def _dumps(obj: Any) -> str:
+    return json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def ddl(schema: Schema) -> list[str]:
+    """The CREATE statements for the embedded store, generated from the schema.
+
+    Identifiers come from the schema (checked to be plain identifiers when it is loaded),
+    never from data.
+    """
+    stmts = [
+        """CREATE TABLE IF NOT EXISTS nodes (
+            id TEXT PRIMARY KEY,
+            label TEXT NOT NULL,
+            labels TEXT NOT NULL,
+            props TEXT NOT NULL,
+            confidence REAL NOT NULL DEFAULT 1.0)""",
+        """CREATE TABLE IF NOT EXISTS node_labels (
+            label TEXT NOT NULL, id TEXT NOT NULL REFERENCES nodes(id) ON DELETE CASCADE,
+            PRIMARY KEY (label, id)) WITHOUT ROWID""",
+        """CREATE TABLE IF NOT EXISTS edges (
+            source TEXT NOT NULL REFERENCES nodes(id) ON DELETE CASCADE,
+            type TEXT NOT NULL,
+            target TEXT NOT NULL REFERENCES nodes(id) ON DELETE CASCADE,
+            props TEXT NOT NULL,
+            confidence REAL NOT NULL DEFAULT 1.0,
+            PRIMARY KEY (source, type, target)) WITHOUT ROWID""",
+        "CREATE INDEX IF NOT EXISTS edges_by_target ON edges (target, type)",
+        "CREATE INDEX IF NOT EXISTS edges_by_type ON edges (type)",
+        "CREATE INDEX IF NOT EXISTS node_labels_by_id ON node_labels (id)",
+        "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    ]
+    for label, prop in schema.indexed_properties():
+        stmts.append(
+            f"CREATE INDEX IF NOT EXISTS ix_{label.lower()}_{prop} ON nodes "
+            f"(json_extract(props, '$.{prop}')) WHERE label = '{label}'")
+    return stmts
+
+
+class EmbeddedStore(GraphStore):
+    """The graph in a SQLite file. Safe to share between threads (one connection each)."""
+
+    kind = "embedded"
+
+    def __init__(self, path: str | os.PathLike, schema: Schema | None = None, *, read_only: bool = False,
+                 timeout: float = 30.0):
+        super().__init__(schema)
+        self.path = Path(path)
+        self.read_only = read_only
+        self.timeout = timeout
+        self._local = threading.local()
+        self._lists = list_props(self.schema)
+        self._first = keep_first_props(self.schema)
+        if read_only and not self.path.exists():
+            raise ConfigError(f"embedded store {self.path} does not exist")
+        if not read_only and not self.path.parent.exists():
+            raise ConfigError(f"folder {self.path.parent} does not exist (for embedded store {self.path.name})")
+        self._conn()  # open now, so a bad path fails here with a clear message
+
+    # -- connection --------------------------------------------------------------------
+    def _conn(self) -> sqlite3.Connection:
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            try:
+                if self.read_only:
+                    conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, timeout=self.timeout,
+                                           isolation_level=None, check_same_thread=False)
+                else:
+                    conn = sqlite3.connect(self.path, timeout=self.timeout, isolation_level=None,
+                                           check_same_thread=False)
+                    conn.execute("PRAGMA journal_mode=WAL")
+                    conn.execute("PRAGMA synchronous=NORMAL")
+                conn.execute("PRAGMA foreign_keys=ON")
+                conn.execute(f"PRAGMA busy_timeout={int(self.timeout * 1000)}")
+                conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            except sqlite3.DatabaseError as err:
+                raise StoreUnavailable(f"cannot open embedded store {self.path}: {err}") from None
+            self._local.conn = conn
+        return conn
+
+    @contextmanager
+    def _tx(self):
+        conn = self._conn()
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as err:
+            raise StoreUnavailable(f"embedded store {self.path} is busy or read-only: {err}") from None
+        try:
+            yield conn
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        else:
+            conn.execute("COMMIT")
+
+    def _read(self, sql: str, params: Iterable = ()) -> list[tuple]:
+        try:
+            return self._conn().execute(sql, tuple(params)).fetchall()
+        except sqlite3.OperationalError as err:
+            if "no such table" in str(err):
+                return []
+            raise StoreError(f"embedded store {self.path}: {err}") from None
+
+    def close(self) -> None:
+        conn = getattr(self._local, "conn", None)
+        if conn is not None:
+            conn.close()
+            self._local.conn = None
+
+    def describe(self) -> str:
+        return f"embedded store {self.path}"
+
+    def ensure_schema(self) -> None:
+        with self._tx() as conn:
+            for stmt in ddl(self.schema):
+                conn.execute(stmt)
+            conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', ?)",
+                         (_dumps(self.schema.version),))
+
+    # -- writes ------------------------------------------------------------------------
+    def _existing_nodes(self, conn, ids: list[str]) -> dict[str, tuple[tuple[str, ...], dict, float]]:
+        out = {}
+        for i in range(0, len(ids), _CHUNK):
+            chunk = ids[i:i + _CHUNK]
+            q = f"SELECT id, labels, props, confidence FROM nodes WHERE id IN ({','.join('?' * len(chunk))})"
+            for nid, labels, props, conf in conn.execute(q, chunk):
+                out[nid] = (tuple(json.loads(labels)), json.loads(props), conf)
+        return out
+
+    def _write_nodes(self, conn, batch: dict, summary: WriteSummary) -> None:
+        old = self._existing_nodes(conn, list(batch))
+        rows, label_rows = [], []
+        for nid, (labels, props, conf) in batch.items():
+            full = tuple(sorted(set(self.schema.node(primary_label(labels)).all_labels) | set(labels)))
+            key = primary_label(full)
+            if nid in old:
+                o_labels, o_props, o_conf = old[nid]
+                m_labels = tuple(sorted(set(o_labels) | set(full)))
+                m_props = merge_props(o_props, props, self._lists, self._first)
+                m_conf = max(o_conf, conf)
+                if m_labels == o_labels and m_props == o_props and m_conf == o_conf:
+                    summary.record(key, "unchanged")
+                    continue
+                summary.record(primary_label(m_labels), "updated")
+                full, props, conf = m_labels, m_props, m_conf
+            else:
+                summary.record(key, "created")
+            rows.append((nid, primary_label(full), _dumps(list(full)), _dumps(props), conf))
+            label_rows.extend((lab, nid) for lab in full)
+        conn.executemany(
+            "INSERT INTO nodes(id, label, labels, props, confidence) VALUES (?,?,?,?,?) "
+            "ON CONFLICT(id) DO UPDATE SET label=excluded.label, labels=excluded.labels, "
+            "props=excluded.props, confidence=excluded.confidence", rows)
+        conn.executemany("INSERT OR IGNORE INTO node_labels(label, id) VALUES (?,?)", label_rows)
+
+    def _write_rels(self, conn, batch: dict, summary: WriteSummary) -> None:
+        ends = sorted({k[0] for k in batch} | {k[2] for k in batch})
+        present = set()
+        for i in range(0, len(ends), _CHUNK):
+            chunk = ends[i:i + _CHUNK]
+            present.update(r[0] for r in conn.execute(
+                f"SELECT id FROM nodes WHERE id IN ({','.join('?' * len(chunk))})", chunk))
+        missing = [e for e in ends if e not in present]
+        if missing:
+            raise IntegrityError(f"relationship ends not in {self.describe()}: {', '.join(missing[:5])}"
+                                 + (f" and {len(missing) - 5} more" if len(missing) > 5 else ""))
+        rows = []
+        for (s, t, d), (props, conf) in batch.items():
+            cur = conn.execute("SELECT props, confidence FROM edges WHERE source=? AND type=? AND target=?",
+                               (s, t, d)).fetchone()
+            if cur:
+                o_props, o_conf = json.loads(cur[0]), cur[1]
+                m_props, m_conf = merge_props(o_props, props, self._lists), max(o_conf, conf)
+                if m_props == o_props and m_conf == o_conf:
+                    summary.record(t, "unchanged")
+                    continue
+                summary.record(t, "updated")
+                props, conf = m_props, m_conf
+            else:
+                summary.record(t, "created")
+            rows.append((s, t, d, _dumps(props), conf))
+        conn.executemany(
+            "INSERT INTO edges(source, type, target, props, confidence) VALUES (?,?,?,?,?) "
+            "ON CONFLICT(source, type, target) DO UPDATE SET props=excluded.props, confidence=excluded.confidence",
+            rows)
+
+    def upsert(self, nodes: Iterable[Node] = (), rels: Iterable[Rel] = (), *, batch_size: int = DEFAULT_BATCH,
+               atomic: bool = False, progress=None) -> WriteSummary:
+        node_map = prepare_nodes(nodes, self.schema)
+        rel_map = prepare_rels(rels, self.schema)
+        summary = WriteSummary()
+        node_items, rel_items = list(node_map.items()), list(rel_map.items())
+        batches = [("n", dict(node_items[i:i + batch_size])) for i in range(0, len(node_items), batch_size)]
+        batches += [("r", dict(rel_items[i:i + batch_size])) for i in range(0, len(rel_items), batch_size)]
+        try:
+            if atomic:
+                with self._tx() as conn:
+                    for kind, batch in batches:
+                        (self._write_nodes if kind == "n" else self._write_rels)(conn, batch, summary)
+                        if progress:
+                            progress(len(batch))
+            else:
+                for kind, batch in batches:
+                    part = WriteSummary()
+                    with self._tx() as conn:
+                        (self._write_nodes if kind == "n" else self._write_rels)(conn, batch, part)
+                    summary.add(part)
+                    if progress:
+                        progress(len(batch))
+        except sqlite3.DatabaseError as err:
+            raise StoreError(f"{self.describe()}: write failed: {err}") from None
+        return summary
+
+    def delete_nodes(self, ids: Iterable[str]) -> int:
+        ids = list(dict.fromkeys(ids))
+        n = 0
+        with self._tx() as conn:
+            for i in range(0, len(ids), _CHUNK):
+                chunk = ids[i:i + _CHUNK]
+                marks = ",".join("?" * len(chunk))
+                conn.execute(f"DELETE FROM edges WHERE source IN ({marks}) OR target IN ({marks})", chunk + chunk)
+                conn.execute(f"DELETE FROM node_labels WHERE id IN ({marks})", chunk)
+                n += conn.execute(f"DELETE FROM nodes WHERE id IN ({marks})", chunk).rowcount
+        return n
+
+    def replace(self, delete_ids: Iterable[str], nodes: Iterable[Node], rels: Iterable[Rel]) -> None:
+        delete_ids = list(dict.fromkeys(delete_ids))
+        node_map = prepare_nodes(nodes, self.schema)
+        rel_map = prepare_rels(rels, self.schema)
+        with self._tx() as conn:
+            for i in range(0, len(delete_ids), _CHUNK):
+                chunk = delete_ids[i:i + _CHUNK]
+                marks = ",".join("?" * len(chunk))
+                conn.execute(f"DELETE FROM edges WHERE source IN ({marks}) OR target IN ({marks})", chunk + chunk)
+                conn.execute(f"DELETE FROM node_labels WHERE id IN ({marks})", chunk)
+                conn.execute(f"DELETE FROM nodes WHERE id IN ({marks})", chunk)
+            self._write_nodes(conn, node_map, WriteSummary())
+            self._write_rels(conn, rel_map, WriteSummary())
+
+    def clear(self) -> None:
+        with self._tx() as conn:
+            for table in ("edges", "node_labels", "nodes", "meta"):
+                conn.execute(f"DELETE FROM {table}")
+            conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', ?)",
+                         (_dumps(self.schema.version),))
+
+    # -- reads -------------------------------------------------------------------------
+    @staticmethod
+    def _node(row) -> Node:
+        nid, labels, props, conf = row
+        return Node(nid, tuple(json.loads(labels)), json.loads(props), [], conf)
+
+    @staticmethod
+    def _rel(row) -> Rel:
+        s, t, d, props, conf = row
+        return Rel(s, t, d, json.loads(props), [], conf)
+
+    def get_node(self, id: str) -> Node | None:
+        rows = self._read("SELECT id, labels, props, confidence FROM nodes WHERE id = ?", (id,))
+        return self._node(rows[0]) if rows else None
+
+    def labels_of(self, ids: Iterable[str]) -> dict[str, tuple[str, ...]]:
+        ids = list(dict.fromkeys(ids))
+        out = {}
+        for i in range(0, len(ids), _CHUNK):
+            chunk = ids[i:i + _CHUNK]
+            for nid, labels in self._read(
+                    f"SELECT id, labels FROM nodes WHERE id IN ({','.join('?' * len(chunk))})", chunk):
+                out[nid] = tuple(json.loads(labels))
+        return out
+
+    def find_nodes(self, label: str | None = None, where: dict[str, Any] | None = None, *,
+                   name_contains: str | None = None, limit: int | None = None) -> list[Node]:
+        sql = "SELECT n.id, n.labels, n.props, n.confidence FROM nodes n"
+        params: list[Any] = []
+        conds = []
+        if label:
+            self.schema.node(label)
+            sql += " JOIN node_labels l ON l.id = n.id AND l.label = ?"
+            params.append(label)
+        for key, value in (where or {}).items():
+            if not key.replace("_", "").isalnum():
+                raise StoreError(f"not a property name: {key!r}")
+            conds.append(f"json_extract(n.props, '$.{key}') = ?")
+            params.append(value)
+        if name_contains:
+            conds.append("instr(lower(json_extract(n.props, '$.name')), lower(?)) > 0")
+            params.append(name_contains)
+        if conds:
+            sql += " WHERE " + " AND ".join(conds)
+        sql += " ORDER BY n.id"
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(int(limit))
+        return [self._node(r) for r in self._read(sql, params)]
+
+    def rels_of(self, id: str, type: str | None = None, direction: str = "both") -> list[Rel]:
+        conds = {"out": "source = ?", "in": "target = ?", "both": "(source = ? OR target = ?)"}[direction]
+        params: list[Any] = [id, id] if direction == "both" else [id]
+        sql = f"SELECT source, type, target, props, confidence FROM edges WHERE {conds}"
+        if type:
+            sql += " AND type = ?"
+            params.append(type)
+        sql += " ORDER BY source, type, target"
+        return [self._rel(r) for r in self._read(sql, params)]
+
+    def iter_nodes(self) -> Iterator[Node]:
+        for row in self._read("SELECT id, labels, props, confidence FROM nodes ORDER BY id"):
+            yield self._node(row)
+
+    def iter_rels(self) -> Iterator[Rel]:
+        for row in self._read("SELECT source, type, target, props, confidence FROM edges ORDER BY source, type, target"):
+            yield self._rel(row)
+
+    def counts(self) -> dict[str, dict[str, int]]:
+        nodes = dict(self._read("SELECT label, count(*) FROM node_labels GROUP BY label ORDER BY label"))
+        rels = dict(self._read("SELECT type, count(*) FROM edges GROUP BY type ORDER BY type"))
+        return {"nodes": nodes, "relationships": rels}
+
+    # -- meta --------------------------------------------------------------------------
+    def meta_put(self, key: str, value: Any) -> None:
+        with self._tx() as conn:
+            conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (key, _dumps(value)))
+
+    def meta_get(self, key: str, default: Any = None) -> Any:
+        rows = self._read("SELECT value FROM meta WHERE key = ?", (key,))
+        return json.loads(rows[0][0]) if rows else default
+
+    def meta_items(self, prefix: str) -> list[tuple[str, Any]]:
+        rows = self._read("SELECT key, value FROM meta WHERE substr(key, 1, ?) = ? ORDER BY key",
+                          (len(prefix), prefix))
+        return [(k, json.loads(v)) for k, v in rows if k != "schema_version"]
+
+    def meta_delete(self, key: str) -> None:
+        with self._tx() as conn:
+            conn.execute("DELETE FROM meta WHERE key = ?", (key,))
