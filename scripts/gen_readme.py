@@ -1,0 +1,91 @@
+#!/usr/bin/env python3
+"""Regenerate the generated parts of README.md (between `<!-- NAME:start -->` and
+`<!-- NAME:end -->` markers): the schema table, the command list, the saved queries and
+the reliability figures. `--check` exits 1 when the README has drifted (run in CI).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+README = ROOT / "README.md"
+
+
+def schema_section() -> str:
+    from clusternet.graph.schema import readme_table
+
+    return readme_table()
+
+
+def commands_section() -> str:
+    import typer.main
+
+    from clusternet.cli import app
+
+    group = typer.main.get_group(app)
+    rows = ["| command | what it does |", "|---|---|"]
+    for name, cmd in sorted(group.commands.items()):
+        subs = getattr(cmd, "commands", None)
+        for c in (sorted(subs.values(), key=lambda c: c.name) if subs else [cmd]):
+            full = f"{name} {c.name}" if subs else name
+            first = (c.help or "").strip().split("\n\n")[0].replace("\n", " ")
+            rows.append(f"| `clusternet {full}` | {first} |")
+    return "\n".join(rows)
+
+
+def queries_section() -> str:
+    try:
+        from clusternet.graph.queries import list_saved
+    except ImportError:
+        return "_(no saved queries yet)_"
+    rows = ["| saved query | parameters | what it answers |", "|---|---|---|"]
+    for q in list_saved():
+        params = ", ".join(f"`{p.name}`" for p in q.params) or "–"
+        rows.append(f"| `{q.name}` — {q.title} | {params} | {q.description} |")
+    return "\n".join(rows)
+
+
+def reliability_section() -> str:
+    path = ROOT / "docs" / "reliability.json"
+    if not path.exists():
+        return "_(not measured yet: run `python bench/bench_reliability.py`)_"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    rows = ["| check | figure |", "|---|---|"]
+    rows += [f"| {k} | {v} |" for k, v in data.get("figures", {}).items()]
+    return "\n".join(rows) + f"\n\nMeasured {data.get('measured_at', '?')} by `{data.get('command', '?')}`."
+
+
+SECTIONS = {"schema": schema_section, "commands": commands_section, "queries": queries_section,
+            "reliability": reliability_section}
+
+
+def render(text: str) -> str:
+    for name, fn in SECTIONS.items():
+        pattern = re.compile(rf"(<!-- {name}:start -->).*?(<!-- {name}:end -->)", re.S)
+        if pattern.search(text):
+            body = fn()
+            text = pattern.sub(lambda m: m.group(1) + "\n" + body + "\n" + m.group(2), text)
+    return text
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--check", action="store_true", help="fail if README.md differs from what would be generated")
+    args = ap.parse_args()
+    current = README.read_text(encoding="utf-8")
+    new = render(current)
+    if args.check:
+        if new != current:
+            print("README.md is out of date: run python scripts/gen_readme.py", file=sys.stderr)
+            return 1
+        return 0
+    README.write_text(new, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

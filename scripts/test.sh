@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Run the whole test suite on a fresh machine: installs what the tests need (venv with
+# the dev extras, Neo4j 5.26 jars through Maven, Debian's chromium), then runs pytest.
+# Neo4j: uses $NEO4J_URI when set, else tests/conftest.py starts a local server.
+# Extra arguments go to pytest, e.g. scripts/test.sh -k contract
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh --dev
+if [ ! -x /usr/bin/chromium ]; then
+  echo "installing Debian's chromium for the browser tests..." >&2
+  SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+fi
+.venv/bin/python scripts/neo4j_local.py prepare
+exec .venv/bin/python -m pytest "$@"

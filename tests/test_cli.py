@@ -1,0 +1,71 @@
+"""The `clusternet` command as a user runs it (in-process through Typer's runner, real stores)."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from clusternet.cli import app
+
+runner = CliRunner()
+
+
+def test_init_then_status_shows_reference_data(store_uri):
+    result = runner.invoke(app, ["init", "--store", store_uri])
+    assert result.exit_code == 0, result.output
+    result = runner.invoke(app, ["status", "--store", store_uri, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["nodes"]["Country"] >= 249 and data["nodes"]["Sector"] == 14
+    again = runner.invoke(app, ["init", "--store", store_uri])
+    assert "0 reference records created" in again.output
+
+
+def test_load_interchange_file_and_reject_bad_one(store_uri, tmp_path):
+    runner.invoke(app, ["init", "--store", store_uri])
+    good = tmp_path / "g.jsonl"
+    good.write_text("\n".join(json.dumps(r) for r in [
+        {"kind": "node", "id": "cluster:c1-ma", "labels": ["Cluster"], "props": {"name": "C1", "country": "MA"}},
+        {"kind": "rel", "source": "cluster:c1-ma", "type": "LOCATED_IN", "target": "country:MA"},
+    ]), encoding="utf-8")
+    result = runner.invoke(app, ["load", str(good), "--store", store_uri, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    bad = tmp_path / "b.json"
+    bad.write_text(json.dumps({"nodes": [{"id": "cluster:c2", "labels": ["Cluster"], "props": {"members": "x"}}],
+                               "relationships": [{"source": "cluster:c2", "type": "LOCATED_IN", "target": "country:ZZ"}]}))
+    result = runner.invoke(app, ["status", "--store", store_uri, "--format", "json"])
+    before = json.loads(result.output)
+    result = runner.invoke(app, ["load", str(bad), "--store", store_uri])
+    assert result.exit_code == 1
+    after = json.loads(runner.invoke(app, ["status", "--store", store_uri, "--format", "json"]).output)
+    assert after == before
+
+
+def test_errors_are_one_line_without_traceback(tmp_path):
+    import subprocess
+    import sys
+
+    bad = tmp_path / "nested.json"
+    bad.write_text("[" * 100_000 + "]" * 100_000)
+    for args in (["status", "--store", "foo://nowhere"],
+                 ["load", str(bad), "--store", str(tmp_path / "s.db")],
+                 ["status", "--store", str(tmp_path / "missing-dir" / "s.db")]):
+        proc = subprocess.run([sys.executable, "-m", "clusternet.cli", *args], capture_output=True, text=True,
+                              timeout=120)
+        assert proc.returncode == 1, (args, proc.stdout, proc.stderr)
+        assert "Traceback" not in proc.stderr and proc.stderr.startswith("error:"), proc.stderr
+
+
+def test_every_command_has_help_with_an_example():
+    from clusternet.cli import app as cli_app
+    import typer.main
+
+    group = typer.main.get_group(cli_app)
+    missing = []
+    for name, cmd in sorted(group.commands.items()):
+        sub = getattr(cmd, "commands", None)
+        for c in (sub.values() if sub else [cmd]):
+            if "Example" not in (c.help or ""):
+                missing.append(f"{name} {c.name}" if sub else name)
+    assert not missing, f"commands without an example in their help: {missing}"
