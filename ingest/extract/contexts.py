@@ -1,0 +1,279 @@
+"""Cue-driven mentions: "such as" lists, "organised by X", "X is a …", quoted names, head nouns."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from .lexicon import country_code, load_lexicon, place_country, fold
+from .mentions import Context, Mention, chunks, is_acronym, is_cap, tokens
+from .rules import _is_place, clean, label_of_name, place_of_name
+
+__all__ = ["cue_lists", "copulas", "quoted", "head_chunks", "acronym_mentions"]
+
+
+def _cue_regex(words) -> re.Pattern:
+    alts = sorted((re.escape(w) for w in words), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])", re.I)
+
+
+def _list_items(v: str, start: int, end: int):
+    """Split "A (x), the B, C and D, as well as …" into item spans; stop at a non-name item."""
+    seg = v[start:end]
+    stop = re.search(r",?\s+(?:as well as|but also|which|who|that|where|to|for|in order)\b|[.;:](?:\s|$)", seg)
+    if stop:
+        seg = seg[:stop.start()]
+    items, depth, cur = [], 0, 0
+    i = 0
+    while i < len(seg):
+        c = seg[i]
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0 and (c == "," or (seg.startswith(" and ", i) and (seg[:i].rstrip().endswith(")")
+                                                                          or seg.find(" and ", i + 1) < 0))):
+            items.append((start + cur, start + i))
+            cur = i + (1 if c == "," else 5)
+        i += 1
+    items.append((start + cur, start + len(seg)))
+    return items
+
+
+def cue_lists(ctx: Context, out: list[Mention], gid: list[int]) -> None:
+    lex = load_lexicon()
+    v = ctx.view
+    rx = _cue_regex(lex["list_cues"] + lex["object_cues"])
+    generic_names = lex.words("generic_names")
+    for si, sent in enumerate(ctx.sents):
+        if ctx.lines[sent.line].heading:
+            continue
+        for m in rx.finditer(v, sent.start, sent.end):
+            cue = fold(m.group(0))
+            strict = cue in ("at", "by", "like", "together with", "visiting")
+            if strict:
+                ch0 = chunks(v, m.end(), min(sent.end, m.end() + 150))
+                gap = v[m.end():ch0[0][0][0]] if ch0 else "x"
+                if not ch0 or not re.fullmatch(r"\s*(?:the\s+)?", gap):
+                    continue
+                items = [(ch0[0][0][0], ch0[0][-1][1])]
+            else:
+                items = _list_items(v, m.end(), sent.end)
+            before = v[max(sent.start, m.start() - 60):m.start()]
+            cue_label = None
+            for w in reversed(re.findall(r"[\w'’-]+", v[sent.start:m.start()])):
+                lab = lex.label_of_head(w)
+                if lab in ("Cluster", "Organisation"):
+                    cue_label = lab
+                    break
+            gid[0] += 1
+            found = 0
+            for s0, e0 in items:
+                s, e, name = clean(v, s0, e0)
+                if not name:
+                    break
+                alias = None
+                pm = re.search(r"\s*\(([^()]{1,60})\)$", name)
+                if pm:
+                    alias = pm.group(1)
+                    e = s + len(v[s:e]) - len(v[s:e]) + (v.rfind("(", s, e) - s)
+                    s, e, name = clean(v, s, e)
+                toks = tokens(v, s, e)
+                if not toks or not is_cap(toks[0][2]):
+                    break
+                ch = chunks(v, s, e)
+                if not ch or ch[0][0][0] != s:
+                    break
+                span = ch[0]
+                # a name may end with a lower-case head noun ("the Pisco cluster")
+                ns, ne = span[0][0], span[-1][1]
+                tail = re.match(r"\s+([a-z][\w-]*)", v[ne:e])
+                if tail and lex.label_of_head(tail.group(1)):
+                    ne += tail.end()
+                s, e, name = clean(v, ns, ne)
+                if _is_place(name) or fold(name) in {fold(a) for a in lex["generic_acronyms"]} or fold(name) in generic_names:
+                    continue
+                if any(fold(name) == fold(d) for d in lex["determiners"]) or fold(name) in lex.macro:
+                    break
+                one = len(name.split()) == 1
+                if one and not (is_acronym(name) or re.search(r"\d|[a-z][A-Z]", name) or
+                                (cue in ("such as", "including", "namely", "visit to", "visits to", "visited",
+                                         "organised by", "organized by", "support of", "by") and not country_code(name))):
+                    continue
+                lab = label_of_name(name) or (cue_label if cue in ("such as", "including", "namely", "were", "are") else None)
+                aliases = [alias] if alias and not _is_place(alias) else []
+                c, r = place_of_name(name)
+                if alias and _is_place(alias):
+                    c = place_country(alias) or c
+                out.append(Mention(s, e, name, lab, "cue:" + cue, 0.75 if not strict else 0.65, country=c, region=r,
+                                   aliases=aliases, group=gid[0], list_cue=fold(before[-40:] + " " + m.group(0))))
+                found += 1
+
+
+_COPULA = re.compile(r"\s+(?:is|was|has been|acts as|are)\s+(?:a|an|the)\s+((?:[\w'’-]+\s+){0,5}?)([\w'’-]+)\b")
+
+
+def copulas(ctx: Context, out: list[Mention]) -> None:
+    """"X (ACR) is a Turkish association located in Ankara": X, its label, country and place."""
+    lex = load_lexicon()
+    v = ctx.view
+    for si, sent in enumerate(ctx.sents):
+        for m in _COPULA.finditer(v, sent.start, sent.end):
+            head = m.group(2)
+            lab = lex.label_of_head(head)
+            adjs = m.group(1).split()
+            if not lab:
+                continue
+            pre = v[sent.start:m.start()]
+            pre = re.sub(r"\s*\([^()]*\)\s*$", "", pre)
+            ch = chunks(v, sent.start, sent.start + len(pre))
+            if not ch or ch[-1][-1][1] < sent.start + len(pre.rstrip()) - 1:
+                continue
+            span = ch[-1]
+            s, e, name = clean(v, span[0][0], span[-1][1])
+            if " by " in f" {name} ":
+                name = name.split(" by ")[0]
+                e = s + len(name)
+            if not name or _is_place(name) or fold(name) in ("it", "this", "the foundation", "the pole"):
+                continue
+            country = None
+            for a in adjs:
+                c = country_code(a) if a[:1].isupper() else None
+                if c:
+                    country = c
+            rest = v[m.end():sent.end]
+            region = None
+            lm = re.search(r"\b(?:located|based|established|headquartered)\s+in\s+(?:the\s+)?([A-Z][\w'’\-]+(?:[\s-][A-Z][\w'’\-]+)*)", rest)
+            if lm:
+                place = lm.group(1)
+                pc = place_country(place)
+                if pc:
+                    country = country or pc
+                    if not country_code(place):
+                        region = place
+            if not country:
+                for w in re.findall(r"\b[A-Z][\w'’-]+", rest + " " + pre):
+                    c = country_code(w) if len(w) > 3 else None
+                    if c:
+                        country = c
+                        break
+            out.append(Mention(s, e, name, label_of_name(name) or lab, "copula", 0.8, country=country,
+                               region=region, props={"copula_head": head}))
+
+
+_QUOTED = re.compile(r"[\"“«]\s*([^\"”»\n]{3,90}?)\s*[\"”»]")
+
+
+def quoted(ctx: Context, out: list[Mention]) -> None:
+    """"the “Moving the future” ESCP", "the seminar titled “…”"."""
+    lex = load_lexicon()
+    v = ctx.view
+    for m in _QUOTED.finditer(v):
+        inner = m.group(1)
+        if not inner[:1].isupper() or len(inner.split()) > 12:
+            continue
+        after = re.match(r"\s+([\w-]+)", v[m.end():m.end() + 30])
+        before = re.search(r"([\w-]+)\s+(?:titled|entitled|called|named)?\s*$", v[max(0, m.start() - 40):m.start()])
+        lab = None
+        if after and lex.label_of_head(after.group(1)):
+            lab = lex.label_of_head(after.group(1))
+        elif before and lex.label_of_head(before.group(1)) and re.search(r"(?:titled|entitled|called|named)\s*$",
+                                                                          v[max(0, m.start() - 40):m.start()]):
+            lab = lex.label_of_head(before.group(1))
+        if not lab or lab == "Cluster" and after is None:
+            continue
+        if after and fold(after.group(1)) in ("escp", "initiative", "project", "partnership"):
+            lab = "Partnership" if fold(after.group(1)) != "initiative" or "programme" in v[m.end():m.end() + 60] else lab
+        s, e = m.start(1), m.end(1)
+        out.append(Mention(s, e, inner, lab, "quoted", 0.75))
+
+
+def head_chunks(ctx: Context, out: list[Mention]) -> None:
+    """Capitalised runs whose head noun gives a label ("Solar Energy Cluster", "Olive Oil Cluster")."""
+    lex = load_lexicon()
+    v = ctx.view
+    dets = lex.words("determiners")
+    roles = lex.words("role_words")
+    generic = {fold(a) for a in lex["generic_acronyms"]}
+    generic_names = lex.words("generic_names")
+    typed_nouns = ("project", "consortium", "initiative", "partnership", "delegation", "escp")
+    seen = Counter()
+    spans_of = {}
+    for line in ctx.lines:
+        for span in chunks(v, line.start, line.end):
+            while span and fold(span[0][2]) in dets | {"the"}:
+                span = span[1:]
+            while span and fold(span[-1][2]) in roles:
+                span = span[:-1]
+            while span and fold(span[-1][2]) in lex.words("connectors"):
+                span = span[:-1]
+            if not span:
+                continue
+            s, e, name = clean(v, span[0][0], span[-1][1])
+            if fold(name) in generic_names or _is_place(name):
+                continue
+            t1 = re.match(r"\s+([a-z][\w-]*)\b", v[e:line.end])
+            t2 = re.match(r"\s+[a-z][\w-]*\s+(cluster|pole|pôle)\b", v[e:line.end])
+            if t1 and not line.heading:
+                w1 = fold(t1.group(1))
+                if w1 in typed_nouns:
+                    if not (len(span) == 1 and fold(name) in dets):
+                        out.append(Mention(s, e, name, "Partnership", "typed", 0.7, props={"typed": w1}))
+                elif (w1 in ("cluster", "pole", "pôle") or t2) and len(name.split()) <= 3 and not country_code(name) \
+                        and not re.search(r"\b(?:a|an)\s+$", v[max(0, s - 4):s]):
+                    ne = e + (t1.end() if w1 in ("cluster", "pole", "pôle") else t2.end())
+                    out.append(Mention(s, ne, " ".join(v[s:ne].split()), "Cluster", "head", 0.65))
+                    continue
+            elif t1 is None and name.isupper() and not line.heading:
+                tu = re.match(r"\s+([A-Z]+)\b", v[e:line.end])
+                if tu and fold(tu.group(1)) in typed_nouns:
+                    out.append(Mention(s, e, name, "Partnership", "typed", 0.7, props={"typed": fold(tu.group(1))}))
+            at = re.match(r"\s+at\s+([A-Z][\w'’-]+)", v[e:line.end])
+            if at and len(span) >= 2 and load_lexicon().city(at.group(1)) and not label_of_name(name):
+                c = load_lexicon().city(at.group(1))
+                out.append(Mention(s, e, name, "Organisation", "head", 0.6, country=c[0], region=c[1]))
+                continue
+            if len(span) < 2:
+                continue
+            upper = name.isupper()
+            if upper and line.heading:
+                continue
+            if re.search(r"\b(?:a|an)\s+$", v[max(0, s - 4):s]):
+                continue  # "a Spanish Textile Business Association" describes, it does not name
+            lab = label_of_name(name)
+            if not lab:
+                if not line.heading and not upper and s > line.start + 2:
+                    seen[fold(name)] += 1
+                    spans_of.setdefault(fold(name), []).append((s, e, name))
+                continue
+            words = [fold(w[2]) for w in span]
+            content = [w for w in words if not lex.label_of_head(w) and w not in dets and w not in generic
+                       and w not in lex.words("connectors") and not re.fullmatch(r"\d+\w*", w)]
+            if not content:
+                continue
+            c, r = place_of_name(name)
+            out.append(Mention(s, e, name, lab, "head", 0.7, country=c, region=r))
+    for k, n in seen.items():
+        if n >= 3:  # a name repeated mid-sentence is a name even without a head noun
+            for s, e, name in spans_of[k]:
+                out.append(Mention(s, e, name, "Organisation", "head", 0.55))
+
+
+def acronym_mentions(ctx: Context, out: list[Mention]) -> None:
+    """Every standalone acronym or all-caps name (linked to a defined entity later, or kept if repeated)."""
+    lex = load_lexicon()
+    v = ctx.view
+    generic = {fold(a) for a in lex["generic_acronyms"]}
+    for line in ctx.lines:
+        for span in chunks(v, line.start, line.end):
+            words = [w for w in span]
+            while len(words) > 1 and fold(words[0][2]) in lex.words("determiners") | {"the"}:
+                words = words[1:]
+            caps = [w for w in words if w[2].isupper() or re.fullmatch(r"[A-Z0-9][\w.\-@]*", w[2]) and not w[2].istitle()]
+            if len(words) == 1 and is_acronym(words[0][2]) and fold(words[0][2]) not in generic:
+                s, e, w = words[0]
+                if not _is_place(w) and not re.fullmatch(r"\d[\w-]*", w):
+                    out.append(Mention(s, e, w, None, "acronym", 0.5))
+            elif len(words) > 1 and all(w[2].isupper() for w in words) and not line.heading:
+                s, e, name = clean(v, words[0][0], words[-1][1])
+                if not _is_place(name) and not any(fold(w[2]) in generic for w in words[:1]):
+                    out.append(Mention(s, e, name, label_of_name(name), "caps", 0.55))

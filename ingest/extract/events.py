@@ -1,0 +1,191 @@
+"""Places, events, agreements, programmes and well-known institutions in a document."""
+from __future__ import annotations
+
+import re
+
+from .lexicon import country_code, load_lexicon, place_country, fold
+from .mentions import Context, Mention, chunks, tokens
+from .rules import _is_place, clean, iso_is_acronym, label_of_name
+
+__all__ = ["place_mentions", "event_mentions", "agreement_mentions", "institution_mentions"]
+
+# Generic EU-level programme strands and bodies (domain knowledge, not document names).
+PROGRAMMES = [r"ESCP-4[a-zA-Z]\b", r"ESCP-S3\b", r"Horizon 2020\b", r"Horizon Europe\b", r"H2020\b",
+              r"Interreg(?: [A-Z][\w-]*)*", r"Erasmus\+", r"Single Market Programme\b", r"Euroclusters?\b",
+              r"Digital Europe Programme\b", r"European Regional Development Fund\b", r"ERDF\b"]
+INSTITUTIONS = {"European Union": ["EU"], "European Commission": ["Commission", "EC"],
+                "European Parliament": [], "Council of the European Union": []}
+
+
+def place_mentions(ctx: Context, out: list[Mention]) -> None:
+    """Countries (names, ISO codes in brackets, adjectives) and sub-national regions."""
+    lex = load_lexicon()
+    v = ctx.view
+    for line in ctx.lines:
+        for m in re.finditer(r"\(([A-Z]{2})\)", v[line.start:line.end]):
+            c = country_code(m.group(1))
+            mm = re.compile(r"\(([A-Z]{2})\)").search(v, line.start + m.start())
+            if c and not iso_is_acronym(v, mm):
+                s = line.start + m.start(1)
+                out.append(Mention(s, s + 2, c, "Country", "iso", 0.9, country=c))
+        for span in chunks(v, line.start, line.end):
+            i = 0
+            while i < len(span):
+                hit = None
+                for n in (4, 3, 2, 1):
+                    if i + n > len(span):
+                        continue
+                    s, e = span[i][0], span[i + n - 1][1]
+                    name = " ".join(v[s:e].split())
+                    f = fold(name)
+                    if f in lex.macro:
+                        hit = (n, None)
+                        break
+                    if f in lex.regions:
+                        reg, cc = lex.regions[f]
+                        # "Region SUD Provence-…" : take a leading "Region"/"Région" word in
+                        if i > 0 and fold(span[i - 1][2]) in ("region", "région", "regione", "región"):
+                            s = span[i - 1][0]
+                        out.append(Mention(s, e, name if f == fold(reg) else " ".join(v[s:e].split()), "Region",
+                                           "region", 0.9, country=cc, region=reg))
+                        hit = (n, None)
+                        break
+                    if f in lex.region_demonyms:
+                        out.append(Mention(s, e, name, "Demonym", "region-adj", 0.6, region=lex.region_demonyms[f],
+                                           country=lex.regions[fold(lex.region_demonyms[f])][1]))
+                        hit = (n, None)
+                        break
+                    if n <= 3 and (len(name) > 3 or name.isupper() and n > 1):
+                        c = country_code(name)
+                        if c and not lex.city(name):
+                            out.append(Mention(s, e, name, "Country", "country", 0.9, country=c))
+                            hit = (n, None)
+                            break
+                    if lex.city(name):
+                        cc, reg = lex.city(name)
+                        out.append(Mention(s, e, name, "City", "city", 0.8, country=cc, region=reg))
+                        hit = (n, None)
+                        break
+                i += hit[0] if hit else 1
+        # "the Coquimbo region", "the X region": a region even if the gazetteer lacks it
+        for m in re.finditer(r"\b([A-Z][\w'’\-]+(?:[ -][A-Z][\w'’\-]+)*) region\b", v[line.start:line.end]):
+            name = m.group(1)
+            if not fold(name) in lex.regions and not country_code(name) and not lex.city(name):
+                s = line.start + m.start(1)
+                out.append(Mention(s, s + len(name), name, "Region", "x-region", 0.7))
+
+
+_EVENT_IN = None
+
+
+def _event_noun_rx():
+    lex = load_lexicon()
+    nouns = sorted((re.escape(n) for n in lex["event_nouns"]), key=len, reverse=True)
+    return re.compile(r"(?i)\b((?:\d{1,2}(?:st|nd|rd|th)\s+(?:and\s+\d{1,2}(?:st|nd|rd|th)\s+)?)?(?:B2B\s+|C2C\s+)?(?:"
+                      + "|".join(nouns) + r"))\s+in\s+([A-Z][\w.'’\-]+(?:\s[A-Z][\w'’\-]+)?)"
+                      r"(?:\s+in\s+((?:" + "|".join(lex["months"]) + r")\s+\d{4}))?")
+
+
+def event_mentions(ctx: Context, out: list[Mention]) -> None:
+    """Named events (head-noun chunks placed "in <place>"), ordinal events and headings."""
+    lex = load_lexicon()
+    v = ctx.view
+    rx = _event_noun_rx()
+    months = "|".join(lex["months"])
+    placed = sorted((m for m in out if m.label in ("Region", "City", "Country")), key=lambda m: m.start)
+    for si, sent in enumerate(ctx.sents):
+        text = v[sent.start:sent.end]
+        # a capitalised event name followed by "(of …)? in <Place>"
+        for span in chunks(v, sent.start, sent.end):
+            s, e, name = clean(v, span[0][0], span[-1][1])
+            if label_of_name(name) != "Event" or len(span) < 2:
+                continue
+            base = re.sub(r"^\d{1,2}(?:st|nd|rd|th)\s+", "", name)
+            base = re.sub(r"^(?i:other|next|further|new|more)\s+", "", base)
+            base = re.sub(r"\s+of\s+.*$", "", base)  # "… of THE NEXT X": the series, not the event
+            after = v[e:sent.end]
+            pm = re.match(r"\s+(?:of\s+(?:the\s+)?[A-Z][\w'’ -]*?\s+)?in\s+(?:the\s+)?", after)
+            places = []
+            here = [p for p in placed if sent.start <= p.start < sent.end and p.start >= e]
+            if pm and here and here[0].start == e + pm.end():
+                places = [(here[0].name, here[0].end)]
+            elif re.search(r"\bin\b", after):
+                for p in here:
+                    inside = v.rfind("(", e, p.start) > v.rfind(")", e, p.start)
+                    if not inside and p.label in ("Region", "City"):
+                        places.append((p.name, None))
+            for place, pend in places:
+                ev = Mention(s, pend or e, f"{base} in {place}", "Event", "event-in", 0.8 if pend else 0.6,
+                             country=place_country(place) or (lex.region(place) or (None, None))[1],
+                             aliases=[" ".join(v[s:pend].split())] if pend else [])
+                ev.region = place
+                ev.props["place"] = place
+                out.append(ev)
+        for m in rx.finditer(v, sent.start, sent.end):
+            noun, place, date = m.group(1), m.group(2), m.group(3)
+            if not _is_place(place):
+                continue
+            om = re.match(r"(?i)(\d{1,2}(?:st|nd|rd|th))\s+and\s+(\d{1,2}(?:st|nd|rd|th))\s+(.*)", noun)
+            ordinals = [om.group(1), om.group(2)] if om else [None]
+            core = om.group(3) if om else noun
+            if not om and not re.match(r"(?i)\d", noun) and not date:
+                continue  # a plain "workshop in Rome" is caught by the chunk rule when it has a name
+            for o in ordinals:
+                nm = f"{o + ' ' if o else ''}{core} in {place}" + (f" ({date})" if date else "")
+                out.append(Mention(m.start(), m.end(), nm, "Event", "event-ordinal", 0.7, country=place_country(place),
+                                   props={"place": place, **({"date": date} if date else {})}))
+        # "B2B events such as the one in Valencia in November 2017 or in Brussels in December 2017"
+        om = re.search(r"(?i)\b((?:B2B|C2C|brokerage|info|matchmaking)?\s*(?:events?|days?|meetings?|fairs?))\s+such as\s+the one", text)
+        if om:
+            noun = re.sub(r"s$", "", om.group(1).strip())
+            for pm in re.finditer(r"\bin\s+([A-Z][\w'’\-]+)\s+in\s+((?:" + months + r")\s+\d{4})", text[om.end():]):
+                if _is_place(pm.group(1)):
+                    st = sent.start + om.end() + pm.start()
+                    out.append(Mention(st, st + len(pm.group(0)), f"{noun} in {pm.group(1)} ({pm.group(2)})", "Event",
+                                       "event-one", 0.65, country=place_country(pm.group(1)),
+                                       props={"place": pm.group(1), "date": pm.group(2)}))
+    for line in ctx.lines:
+        if not line.heading:
+            continue
+        s, e, name = clean(v, line.start, line.end)
+        hm = re.match(r"(?i)^((?:training|seminar|workshop|visit|conference|fair|forum|mission|study visit)\w*)\s+in\s+(\S+)$", name)
+        if hm:
+            place = hm.group(2)
+            out.append(Mention(s, e, name, "Event", "event-heading", 0.6, country=place_country(place) or _fuzzy_city(place),
+                               props={"place": place}))
+
+
+def _fuzzy_city(word: str) -> str | None:
+    from rapidfuzz import fuzz, process
+    lex = load_lexicon()
+    hit = process.extractOne(fold(word), list(lex.cities), scorer=fuzz.ratio, score_cutoff=90)
+    return lex.cities[hit[0]][0] if hit else None
+
+
+def agreement_mentions(ctx: Context, out: list[Mention]) -> None:
+    lex = load_lexicon()
+    v = ctx.view
+    for pat in lex["agreement_patterns"]:
+        for m in re.finditer(pat, v):
+            s, e = m.span()
+            name = " ".join(v[s:e].split())
+            if re.search(r"agreements\b", v[s:e + 2]) or name.lower() in ("agreement", "the agreement"):
+                continue
+            first = name.split()[0]
+            if first[0].isupper() and len(name.split()) == 2 and fold(first) in lex.words("determiners") | {"this", "an"}:
+                continue
+            out.append(Mention(s, e, name, "Agreement", "agreement", 0.7))
+    for pat in PROGRAMMES:
+        for m in re.finditer(pat, v):
+            out.append(Mention(m.start(), m.end(), m.group(0), "Programme", "programme", 0.85))
+
+
+def institution_mentions(ctx: Context, out: list[Mention]) -> None:
+    v = ctx.view
+    for name, aliases in INSTITUTIONS.items():
+        for form in [name, *aliases]:
+            for m in re.finditer(r"(?<![\w-])" + re.escape(form) + r"(?![\w-])", v):
+                if form == "EC" and not re.search(r"\bEuropean\b", v):
+                    continue
+                out.append(Mention(m.start(), m.end(), name, "Organisation", "institution", 0.85,
+                                   aliases=[form] if form != name else []))

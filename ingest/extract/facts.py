@@ -1,0 +1,233 @@
+"""Figures as data: table rows (tab-aligned, Markdown, HTML, DOCX) and counts stated in sentences.
+
+>>> from clusternet.ingest.extract.mentions import build_context
+>>> ctx = build_context("Country\\tEvents\\tMeetings\\nMorocco\\t5\\t7\\nTotal\\t5\\t7\\n")
+>>> [(f.measure, f.country, f.value) for f in table_facts(ctx, [], None)][:3]
+[('Events', 'MA', 5), ('Meetings', 'MA', 7), ('Events', None, 5)]
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexicon import country_code, load_lexicon, fold
+from .resolve import norm
+
+__all__ = ["RawFact", "find_facts", "table_facts", "count_facts", "parse_number"]
+
+
+@dataclass
+class RawFact:
+    subject: object
+    measure: str
+    country: str | None
+    value: float | int
+    unit: str | None
+    start: int
+    end: int
+    conf: float = 0.6
+
+
+_NUM = re.compile(r"^[+~]?\s*(\d{1,3}(?:[.,]\d{3})+|\d+(?:[.,]\d+)?)\s*(%|m²|m2)?$")
+
+
+def parse_number(text: str):
+    """'3.190' -> 3190, '12.9' -> 12.9, '60,000' -> 60000, '85 %' -> (85, '%').
+
+    >>> parse_number("3.190"), parse_number("12.9"), parse_number("60,000"), parse_number("85 %")
+    ((3190, None), (12.9, None), (60000, None), (85, '%'))
+    """
+    m = _NUM.match(text.strip())
+    if not m:
+        return None
+    raw, unit = m.group(1), m.group(2)
+    if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", raw):
+        value = int(re.sub(r"[.,]", "", raw))
+    elif "," in raw or "." in raw:
+        value = float(raw.replace(",", "."))
+    else:
+        value = int(raw)
+    return value, unit
+
+
+def _clean_header(h: str) -> str:
+    h = re.sub(r"<[^>]+>", "", h)
+    h = re.split(r",\s*e\.g\.|\(|:", h)[0]
+    return " ".join(h.split()).strip(" -*")
+
+
+def table_facts(ctx, occ, main) -> list[RawFact]:
+    """Rows of tab-separated blocks: first column a country (or Total), headers as measures."""
+    v, t = ctx.view, ctx.text
+    out = []
+    lines = t.split("\n")
+    pos, block = 0, []
+    spans = []
+    for ln in lines:
+        piped = ln.strip().startswith("|") and ln.count("|") >= 3
+        if re.fullmatch(r"[\s|:\-]+", ln) and block:
+            pass  # a Markdown rule line inside a table
+        elif "\t" in ln or piped or re.search(r"\S {3,}\S", ln) and re.search(r"\d", ln):
+            block.append((pos, ln))
+        else:
+            if len(block) >= 2:
+                spans.append(block)
+            block = []
+        pos += len(ln) + 1
+    if len(block) >= 2:
+        spans.append(block)
+    for block in spans:
+        rows = [(p, [c.strip() for c in (re.split(r"\s*\|\s*", ln.strip().strip("|")) if ln.strip().startswith("|")
+                                          else re.split(r"\t| {3,}", ln))]) for p, ln in block]
+        header = None
+        for p, cells in rows:
+            nums = [parse_number(c) for c in cells[1:] if c]
+            if cells and cells[0] and nums and all(nums) and header:
+                label = cells[0]
+                cc = country_code(label)
+                if not cc and not re.match(r"(?i)total|sum|all", label):
+                    continue
+                subj = _subject_before(occ, p, main)
+                for j, c in enumerate(cells[1:], start=1):
+                    pn = parse_number(c) if c else None
+                    if pn is None or j >= len(header) or not header[j]:
+                        continue
+                    out.append(RawFact(subj, header[j], cc, pn[0], pn[1], p, p + len(block[0][1]) if False else p + len(t[p:].split("\n")[0]), 0.75))
+            else:
+                hdr = [_clean_header(c) for c in cells]
+                if header and len([h for h in hdr if h]) <= 2 < len([h for h in header if h]):
+                    continue
+                header = hdr if header is None or len([h for h in hdr if h]) >= 2 else header
+    return out
+
+
+def _subject_before(occ, pos, main):
+    for s, e, ent in reversed(_window(occ, pos - 400, pos) if hasattr(occ, "keys") else occ):
+        if s < pos and ent.label == "Partnership" and pos - s < 400:
+            return ent
+    return main
+
+
+_COUNT = re.compile(
+    r"(?<![\w.,/-])(?P<pre>over|more than|around|approximately|about|up to|almost|nearly|at least|\+)?\s*"
+    r"(?P<cur>€|EUR\s?|\$)?(?P<num>\d{1,3}(?:[.,]\d{3})+|\d+(?:[.,]\d+)?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen)"
+    r"(?P<mult>\s?(?:billion|million|thousand|bn|mio)\b)?(?:\s*(?P<pct>%|per cent))?"
+    r"(?:-year\b)?(?P<rest>(?:\s+(?:of\s+)?[\w&'’/-]+){0,7})", re.I)
+_STOP = {"is", "are", "was", "were", "has", "have", "will", "to", "in", "that", "which", "who", "with", "for", "on",
+         "at", "from", "by", "and", "the", "a", "an", "as", "such", "into", "within", "ready", "expressed", "been"}
+
+
+def count_facts(ctx, occ, main) -> list[RawFact]:
+    lex = load_lexicon()
+    words = {k: v for k, v in lex["number_words"].items()}
+    mult = lex["multipliers"]
+    months = lex.words("months")
+    v = ctx.view
+    out = []
+    for si, sent in enumerate(ctx.sents):
+        if "\t" in ctx.text[sent.start:sent.end]:
+            continue
+        for m in _COUNT.finditer(v, sent.start, sent.end):
+            num = m.group("num")
+            if fold(num) in words:
+                value = words[fold(num)]
+                if fold(num) != "a dozen" and not re.match(r"\s+(?:[A-Z]?[a-z]+\s+)?[a-z]", m.group("rest") or ""):
+                    continue
+            else:
+                pn = parse_number(num)
+                if pn is None:
+                    continue
+                value = pn[0]
+            rest = (m.group("rest") or "").split()
+            if rest and fold(rest[0]) in ("of",) and not m.group("pct"):
+                rest = rest[1:]
+            if not m.group("pct") and not m.group("cur") and isinstance(value, int) and 1900 <= value <= 2100:
+                continue
+            if rest and (fold(rest[0]) in months or fold(rest[0]) in lex.words("not_measures")):
+                continue
+            if re.match(r"[:/°]|\.\d|-\d", v[m.end("num"):m.end("num") + 2] or "x") or v[max(0, m.start("num") - 3):m.start("num")].strip() in ("N°", "N", "°", "ISO"):
+                continue
+            unit = None
+            if m.group("mult"):
+                value = value * mult[fold(m.group("mult").strip())]
+            if m.group("pct"):
+                unit = "%"
+            cur = m.group("cur") or ""
+            measure_words = []
+            for w in rest:
+                wf = fold(w.strip(".,;:"))
+                if re.match(r"\d", wf) or wf in ("around", "over", "approximately", "about", "nearly", "almost"):
+                    break
+                if wf in ("euros", "euro", "eur", "million", "billion"):
+                    unit = "EUR"
+                    if wf in ("million", "billion"):
+                        value = value * mult[wf]
+                    continue
+                if wf in _STOP and measure_words:
+                    if wf in ("and", "of", "or", "from") and len(measure_words) < 4:
+                        measure_words.append(w)
+                        continue
+                    break
+                measure_words.append(w)
+                if re.search(r"[.,;:]$", w):
+                    break
+            if cur.strip() in ("€", "EUR"):
+                unit = "EUR"
+            while measure_words and fold(measure_words[-1].strip(".,;:")) in _STOP | {"of", "and", "or"}:
+                measure_words.pop()
+            measure = " ".join(w.strip(".,;:()") for w in measure_words)
+            if len(re.findall(r"\d+", measure)) >= 2:
+                continue
+            if not measure:
+                if unit == "%" or unit == "EUR":
+                    measure = "share" if unit == "%" else "budget"
+                else:
+                    continue
+            if re.match(r"(?i)(st|nd|rd|th)\b", measure):
+                continue
+            subj = _subject(ctx, occ, si, m.start(), main)
+            country = None
+            for w in re.findall(r"\b[A-Z][a-z]+\b", v[sent.start:m.end() + 40]):
+                c = country_code(w) if len(w) > 3 else None
+                if c and w.endswith(("an", "sh", "ch", "ese", "ian")):
+                    country = c
+                    break
+            out.append(RawFact(subj, measure, country, value, unit, sent.start, sent.end, 0.55))
+    return out
+
+
+def _window(occ, lo, hi):
+    import bisect
+    keys = [x[0] for x in occ] if not hasattr(occ, "keys") else occ.keys
+    return occ[bisect.bisect_left(keys, lo):bisect.bisect_left(keys, hi)]
+
+
+class _Occ(list):
+    def __init__(self, items):
+        super().__init__(items)
+        self.keys = [x[0] for x in self]
+
+
+def _subject(ctx, occ, si, pos, main):
+    sent = ctx.sents[si]
+    ok = ("Cluster", "Organisation", "Partnership", "Event", "SME", "Programme")
+    here = [x for x in _window(occ, sent.start, pos) if x[2].label in ok
+            and x[2].name not in ("European Union", "European Commission")]
+    if here:
+        return here[0][2]
+    after = [x for x in _window(occ, pos, sent.end) if x[2].label in ok]
+    if re.match(r"\s*(?:It|Its|The|This|They)\b", ctx.view[sent.start:sent.start + 6]) or not after:
+        for j in range(si - 1, max(-1, si - 3), -1):
+            prev = [x for x in _window(occ, ctx.sents[j].start, ctx.sents[j].end) if x[2].label in ok]
+            if prev:
+                return prev[0][2]
+    if after:
+        return after[0][2]
+    return main
+
+
+def find_facts(ctx, ents, mentions, tables) -> list[RawFact]:
+    occ = _Occ(sorted(((m.start, m.end, e) for e in ents for m in e.mentions), key=lambda x: x[0]))
+    parts = [e for e in ents if e.label == "Partnership"]
+    main = max(parts, key=lambda e: (len(e.mentions), -e.mentions[0].start), default=None)
+    return [f for f in table_facts(ctx, occ, main) + count_facts(ctx, occ, main) if f.subject is not None]

@@ -1,0 +1,131 @@
+"""Domain knowledge loaded from ``ingest/data/extract/*.yaml`` and the place lookups on it.
+
+>>> lex = load_lexicon()
+>>> lex.label_of_head("pôle"), lex.city("Huddersfield"), lex.region("Catalunya")[0]
+('Cluster', ('GB', 'Yorkshire'), 'Catalonia')
+>>> place_country("Tunisian"), place_country("(BG)"), place_country("Catalan")
+('TN', 'BG', 'ES')
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from ...graph.ids import fold as _fold
+
+fold = lru_cache(maxsize=300_000)(_fold)  # names repeat a lot: fold each once
+
+__all__ = ["Lexicon", "load_lexicon", "country_code", "country_name", "place_country", "fold"]
+
+
+def _data(name: str) -> dict:
+    return yaml.safe_load(resources.files("clusternet.ingest").joinpath(f"data/extract/{name}").read_text("utf-8"))
+
+
+try:  # the shared normaliser (multilingual names, demonyms, UK->GB, EL->GR)
+    from ..normalise import country_code as _shared_code, country_name as _shared_name
+except ImportError:  # pragma: no cover - only before ingest/normalise.py existed
+    _shared_code = _shared_name = None
+
+
+@lru_cache(maxsize=20000)
+def country_code(text: str) -> str | None:
+    """ISO alpha-2 of a country name, code or adjective; two-letter input must be upper case."""
+    t = text.strip().strip("()").strip()
+    if not t or (len(t) <= 3 and not t.isupper()):
+        return None
+    if _shared_code is not None:
+        return _shared_code(t)
+    import pycountry  # pragma: no cover
+
+    try:
+        return pycountry.countries.lookup(t).alpha_2
+    except LookupError:
+        return None
+
+
+def country_name(iso2: str) -> str:
+    if _shared_name is not None:
+        return _shared_name(iso2)
+    import pycountry  # pragma: no cover
+
+    c = pycountry.countries.get(alpha_2=iso2)
+    return getattr(c, "common_name", None) or (c.name if c else iso2)
+
+
+@dataclass
+class Lexicon:
+    raw: dict
+    heads: dict[str, str]            # folded head word -> label
+    regions: dict[str, tuple[str, str]]  # folded name/alias -> (canonical, country)
+    region_demonyms: dict[str, str]  # folded adjective -> canonical region
+    cities: dict[str, tuple[str | None, str | None]]
+    macro: frozenset[str]
+    sectors: tuple[str, ...]
+
+    def __getitem__(self, key):
+        return self.raw[key]
+
+    def words(self, key: str) -> frozenset[str]:
+        cache = self.__dict__.setdefault("_words", {})
+        if key not in cache:
+            cache[key] = frozenset(fold(str(w)) for w in self.raw[key])
+        return cache[key]
+
+    def label_of_head(self, word: str) -> str | None:
+        return self.heads.get(fold(word))
+
+    def region(self, name: str) -> tuple[str, str] | None:
+        return self.regions.get(fold(name))
+
+    def city(self, name: str) -> tuple[str | None, str | None] | None:
+        return self.cities.get(fold(name))
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    raw = _data("lexicon.yaml")
+    places = _data("places.yaml")
+    heads: dict[str, str] = {}
+    for label in reversed(raw["label_priority"]):
+        for w in raw["heads"][label]:
+            heads[fold(w)] = label
+    regions, dem = {}, {}
+    for name, spec in places["regions"].items():
+        for n in [name, *(spec.get("aliases") or [])]:
+            regions[fold(n)] = (name, spec["country"])
+        for d in spec.get("demonyms") or []:
+            dem[fold(d)] = name
+    cities = {fold(k): (v[0], v[1]) for k, v in places["cities"].items()}
+    sectors = tuple(sorted({fold(s) for s in _data("sectors.yaml")["sectors"]}, key=len, reverse=True))
+    return Lexicon(raw, heads, regions, dem, cities, frozenset(fold(m) for m in places["macro_regions"]), sectors)
+
+
+_ISO_PAREN = re.compile(r"^\(?([A-Z]{2})\)?$")
+
+
+@lru_cache(maxsize=20000)
+def place_country(text: str) -> str | None:
+    """The country a place word points at: a country name, ISO code, demonym, region or city."""
+    t = text.strip()
+    m = _ISO_PAREN.match(t)
+    if m:
+        return country_code(m.group(1))
+    t = t.strip("()")
+    lex = load_lexicon()
+    f = fold(t)
+    if f in lex.macro:
+        return None
+    if f in lex.region_demonyms:
+        return lex.regions[fold(lex.region_demonyms[f])][1]
+    r = lex.region(t)
+    if r:
+        return r[1]
+    c = lex.city(t)
+    if c:
+        return c[0]
+    return country_code(t)

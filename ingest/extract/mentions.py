@@ -1,0 +1,186 @@
+"""Candidate names in one document's reading view, with the context that vouches for them.
+
+A capitalised run of words ("chunk") becomes a mention when something supports it: a head
+noun (Cluster, Agency, Fair …), a structured context (a list item with a "(Country)"
+suffix, "Name (ACR)", "ACR – Name", a "such as …" list, "organised by X", "X is a …"),
+or repetition. Everything else is dropped: precision first.
+
+>>> ms = find_mentions("The Olive Cluster (OC) met Agence Alpha (Tunisia), Beta (Morocco) and the Gamma Pole.")
+>>> sorted({(m.name, m.label, m.country) for m in ms if m.rule == "country-list"})
+[('Agence Alpha', 'Organisation', 'TN'), ('Beta', None, 'MA')]
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .lexicon import country_code, load_lexicon, place_country, fold
+from .view import lines_of, make_view, sentences_of
+
+__all__ = ["Mention", "find_mentions", "Context", "build_context"]
+
+WORD = re.compile(r"[#]?[^\W_][\w'’.&@+\-/]*[\w+]|[^\W_]")
+_ACR = re.compile(r"^(?=.*[A-Z].*[A-Z])[A-Z0-9][A-Z0-9&.\-ÀÓÉÍÚ]*[A-Z0-9ÀÓÉÍÚ]$|^[A-Z][a-z]*[A-Z][A-Za-z0-9]*$")
+_ORD = re.compile(r"^\d{1,2}(?:st|nd|rd|th)$")
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    name: str
+    label: str | None
+    rule: str
+    conf: float = 0.7
+    country: str | None = None
+    region: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    sent: int = -1
+    props: dict = field(default_factory=dict)
+    group: int | None = None        # list id: items of one list share it
+    list_cue: str | None = None     # the words introducing the list
+
+
+@dataclass
+class Context:
+    text: str
+    view: str
+    lines: list
+    sents: list
+
+    def sent_at(self, pos: int) -> int:
+        lo, hi = 0, len(self.sents) - 1
+        while lo <= hi:
+            mid = (lo + hi) // 2
+            s = self.sents[mid]
+            if pos < s.start:
+                hi = mid - 1
+            elif pos >= s.end:
+                lo = mid + 1
+            else:
+                return mid
+        return max(0, min(lo, len(self.sents) - 1))
+
+
+def build_context(text: str) -> Context:
+    view = make_view(text)
+    lines = lines_of(view, text)
+    return Context(text, view, lines, sentences_of(lines))
+
+
+@lru_cache(maxsize=200_000)
+def is_cap(w: str) -> bool:
+    if w[0].isupper() or w[0] == "#":
+        return True
+    if w[0].isdigit():
+        return any(c.isalpha() for c in w) and (any(c.isupper() for c in w) or bool(_ORD.match(w)))
+    return bool(re.match(r"^[dl]['’][A-ZÀ-Ý]", w)) or any(c.isupper() for c in w[1:])
+
+
+def is_acronym(w: str) -> bool:
+    return bool(_ACR.match(w)) and len(w) <= 14
+
+
+def tokens(view: str, start: int, end: int):
+    return [(m.start(), m.end(), m.group(0)) for m in WORD.finditer(view, start, end)]
+
+
+_CACHE: dict = {"view": None, "map": {}}
+
+
+def chunks(view: str, start: int, end: int):
+    """Capitalised runs (with inner connectors) as lists of (start, end, word) tokens."""
+    if _CACHE["view"] is not view:
+        _CACHE["view"], _CACHE["map"] = view, {}
+    key = (start, end)
+    hit = _CACHE["map"].get(key)
+    if hit is None:
+        hit = _CACHE["map"][key] = _chunks(view, start, end)
+    return [list(c) for c in hit]
+
+
+def _chunks(view: str, start: int, end: int):
+    lex = load_lexicon()
+    conn = lex.words("connectors")
+    toks = tokens(view, start, end)
+    out, cur = [], []
+    for i, (s, e, w) in enumerate(toks):
+        gap = view[toks[i - 1][1]:s] if i else ""
+        if cur and gap.strip() not in ("", "&"):
+            out.append(cur)
+            cur = []
+        w2 = re.sub(r"['’]s$", "", w)
+        if is_cap(w2):
+            cur.append((s, s + len(w2), w2))
+            if len(w2) < len(w):
+                out.append(cur)
+                cur = []
+        elif cur and fold(w) in conn and not (fold(w) == "the" and fold(cur[-1][2]) not in load_lexicon().words("prepositions")):
+            cur.append((s, e, w))
+        else:
+            if cur:
+                out.append(cur)
+            cur = []
+    if cur:
+        out.append(cur)
+    res = []
+    for c in out:
+        while c and fold(c[-1][2]) in conn and not is_cap(c[-1][2]):
+            c = c[:-1]
+        if c:
+            res.append(c)
+    return res
+
+
+def initials_match(acr: str, words: list[str]) -> bool:
+    """Whether an acronym's letters appear, in order, as initials/letters of the words."""
+    letters = [c for c in fold(acr) if c.isalnum()]
+    text = [fold(w) for w in words if fold(w) not in ("of", "for", "and", "the", "de", "du", "des", "la", "y", "&")]
+    if not letters or not text or letters[0] != text[0][:1]:
+        return False
+    i = 0
+    for w in text:
+        for j, c in enumerate(w):
+            if i < len(letters) and c == letters[i] and (j == 0 or i > 0):
+                i += 1
+                if j == 0:
+                    continue
+    return i == len(letters)
+
+
+def sh_expand(acr: str, words: list[tuple[int, int, str]], backwards: bool):
+    """Schwartz-Hearst style: the fewest words whose initials spell the acronym."""
+    letters = [c for c in fold(acr) if c.isalpha()]
+    n = len(letters)
+    seq = list(reversed(words)) if backwards else words
+    for k in range(n, min(len(seq), n + 4) + 1):
+        cand = seq[:k] if not backwards else list(reversed(seq[:k]))
+        heads = [fold(w[2])[0] for w in cand if fold(w[2]) not in ("du", "de", "des", "of", "for", "and", "la", "the", "et", "y")]
+        if "".join(heads) == "".join(letters) and (cand[0][2][0].isupper()):
+            return cand
+    return None
+
+
+def find_mentions(text: str, ctx: Context | None = None) -> list[Mention]:
+    """Every mention the rules find, places included, sorted by position."""
+    from . import contexts, events, rules
+
+    ctx = ctx or build_context(text)
+    out: list[Mention] = []
+    gid = [0]
+    rules.country_list_items(ctx, out, gid)
+    rules.paren_aliases(ctx, out)
+    rules.dash_definitions(ctx, out)
+    contexts.cue_lists(ctx, out, gid)
+    contexts.copulas(ctx, out)
+    contexts.quoted(ctx, out)
+    contexts.head_chunks(ctx, out)
+    contexts.acronym_mentions(ctx, out)
+    events.place_mentions(ctx, out)
+    events.event_mentions(ctx, out)
+    events.agreement_mentions(ctx, out)
+    events.institution_mentions(ctx, out)
+    for m in out:
+        m.sent = ctx.sent_at(m.start)
+    return sorted(out, key=lambda m: (m.start, -m.end))

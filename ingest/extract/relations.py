@@ -1,0 +1,227 @@
+"""Relations between a document's entities, from cue words, lists, sections and places.
+
+Each rule is generic: a "(Country)" or "based in" place gives LOCATED_IN; items under a
+"Partners"/"Consortium" heading are PARTNER_IN the partnership the heading (or the
+document) is about; "organised by" gives COORDINATES; "attending"/"participated" gives
+PARTICIPATED_IN; "visit(s) to" gives VISITED; target-market cues with countries give TARGETS.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .lexicon import load_lexicon, fold
+from .resolve import norm
+
+__all__ = ["RawRel", "find_relations"]
+
+ACTORS = ("Cluster", "Organisation", "SME")
+
+
+@dataclass
+class RawRel:
+    source: object
+    type: str
+    target: object  # a DocEntity or a "country:XX" id
+    start: int
+    end: int
+    conf: float = 0.6
+    props: dict = field(default_factory=dict)
+
+
+def _cue_rx(words):
+    return re.compile(r"(?i)(?<![\w-])(?:" + "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True)) + r")")
+
+
+def find_relations(ctx, ents, places, mentions) -> list[RawRel]:
+    lex = load_lexicon()
+    out: list[RawRel] = []
+    v = ctx.view
+    # every mention of an entity, by position
+    occ = sorted(((m.start, m.end, e) for e in ents for m in e.mentions), key=lambda x: (x[0], -x[1]))
+    import bisect
+    okeys = [x[0] for x in occ]
+
+    def window(lo, hi):
+        return occ[bisect.bisect_left(okeys, lo):bisect.bisect_left(okeys, hi)]
+    by_sent: dict[int, list] = {}
+    for s, e, ent in occ:
+        by_sent.setdefault(ctx.sent_at(s), []).append((s, e, ent))
+    regions = {norm(p.name): p for p in places.values() if p.label == "Region"}
+    for p in places.values():
+        for a in p.aliases:
+            regions.setdefault(norm(a), p)
+    parts = [e for e in ents if e.label == "Partnership"]
+    main = max(parts, key=lambda e: (len(e.mentions), -e.mentions[0].start), default=None)
+
+    def first_span(e):
+        m = e.mentions[0]
+        return m.start, m.end
+
+    # LOCATED_IN and PART_OF
+    for e in ents:
+        if e.label in ACTORS + ("Event",):
+            s, t = first_span(e)
+            if e.country:
+                out.append(RawRel(e, "LOCATED_IN", "country:" + e.country, s, t, 0.8))
+            reg = e.region and regions.get(norm(e.region))
+            if not reg and e.region and lex.city(e.region) and lex.city(e.region)[1]:
+                reg = regions.get(norm(lex.city(e.region)[1]))
+            if reg:
+                out.append(RawRel(e, "LOCATED_IN", reg, s, t, 0.7))
+        if e.label == "Partnership" and isinstance(e.props.get("part_of"), object) and e.props.get("part_of") is not None:
+            s, t = first_span(e)
+            out.append(RawRel(e, "PART_OF", e.props["part_of"], s, t, 0.7))
+    for p in places.values():
+        if p.label == "Region" and p.country:
+            m = p.mentions[0]
+            out.append(RawRel(p, "PART_OF", "country:" + p.country, m.start, m.end, 0.9))
+    # sections: PARTNER_IN under partner headings
+    heads = lex.words("partner_headings")
+    cur_target, in_section = None, False
+    first_in_line = set()
+    for li, line in enumerate(ctx.lines):
+        if line.heading:
+            txt = norm(line.text)
+            words = txt.split()
+            in_section = any(h in txt.split() or txt.endswith(h) for h in heads) and len(words) <= 8
+            cur_target = None
+            if in_section:
+                here = [x for x in window(line.start, line.end) if x[2].label in ("Partnership", "Organisation")]
+                cur_target = here[0][2] if here else main
+            continue
+        if in_section and cur_target is not None:
+            here = [x for x in window(line.start, line.end) if x[2].label in ACTORS]
+            if line.bullet or "|" in line.text:
+                chosen = here
+            else:
+                chosen = here[:1] if here and here[0][0] < line.start + 5 else []
+            for s, t, ent in chosen:
+                out.append(RawRel(ent, "PARTNER_IN", cur_target, line.start, line.end, 0.75))
+    org_rx = _cue_rx(lex["organiser_cues"])
+    part_rx = _cue_rx(lex["participation_cues"])
+    visit_rx = re.compile(r"\b(?:visit(?:s|ed|ing)?|Visiting)\b(?!\s+(?:and|in)\b)")
+    target_rx = _cue_rx(lex["target_cues"])
+    fund_rx = _cue_rx(lex["funding_cues"])
+    country_by_sent: dict[int, list] = {}
+    for p in places.values():
+        if p.label == "Country":
+            for mm in p.mentions:
+                country_by_sent.setdefault(ctx.sent_at(mm.start), []).append(p)
+    participants_at: dict[int, list] = {}
+    events_seq = [(s, ent) for s, _, ent in occ if ent.label == "Event"]
+
+    ev_keys = [s for s, _ in events_seq]
+
+    def event_near(pos):
+        i = bisect.bisect_right(ev_keys, pos)
+        if i > 0:
+            return events_seq[i - 1][1]
+        return events_seq[0][1] if events_seq else None
+
+    for si, sent in enumerate(ctx.sents):
+        here = by_sent.get(si, [])
+        text = v[sent.start:sent.end]
+        # COORDINATES
+        for m in org_rx.finditer(v, sent.start, sent.end):
+            evs = [x for x in here if x[2].label == "Event" and x[0] < m.start()]
+            ev = evs[-1][2] if evs else event_near(sent.start)
+            stop = re.search(r",\s+(?:both|which|who|as)\b|\.\s", v[m.end():sent.end])
+            lim = m.end() + stop.start() if stop else sent.end
+            for s, t, ent in here:
+                if m.start() < s < lim and ent.label in ACTORS and ev is not None:
+                    out.append(RawRel(ent, "COORDINATES", ev, sent.start, sent.end, 0.65))
+                    if not re.search(r"together with", v[s - 20:s]):
+                        pass
+        # PARTICIPATED_IN
+        pm = part_rx.search(v, sent.start, sent.end)
+        if pm:
+            evs = [x for x in here if x[2].label == "Event"]
+            ev = evs[0][2] if evs else event_near(sent.start)
+            who = [x for x in here if x[2].label in ACTORS]
+            if ev is not None and len(who) >= 1:
+                participants_at[si] = who
+                for s, t, ent in who:
+                    out.append(RawRel(ent, "PARTICIPATED_IN", ev, sent.start, sent.end, 0.65))
+        # TARGETS
+        if target_rx.search(text):
+            countries = [p for p in country_by_sent.get(si, [])]
+            if countries:
+                ps = [x[2] for x in here if x[2].label == "Partnership"]
+                if not ps:
+                    prev = [x[2] for x in window(ctx.sents[max(0, si - 3)].start, sent.start) if x[2].label == "Partnership"]
+                    ps = prev[-1:] or ([main] if main else [])
+                for c in dict.fromkeys(countries):
+                    for p in ps[:1]:
+                        out.append(RawRel(p, "TARGETS", "country:" + c.country, sent.start, sent.end, 0.6))
+        # FUNDED_BY
+        if fund_rx.search(text):
+            progs = [x[2] for x in here if x[2].label == "Programme"]
+            ps = [x[2] for x in here if x[2].label == "Partnership"]
+            for p in ps[:1]:
+                for g in progs:
+                    out.append(RawRel(p, "FUNDED_BY", g, sent.start, sent.end, 0.6))
+        # PARTY_TO: "between X and Y" / "entre X et Y"
+        agrs = [x[2] for x in here if x[2].label == "Agreement"]
+        if agrs:
+            bm = re.search(r"(?i)\b(?:between|entre)\b(.{3,120}?)\b(?:and|et|y)\b(.{2,60})", text)
+            if bm:
+                lo, hi = sent.start + bm.start(1), sent.start + bm.end(2)
+                sides = [p for p in places.values() if p.label == "Country"
+                         for mm in p.mentions if lo <= mm.start < hi]
+                sides += [x[2] for x in here if lo <= x[0] < hi and x[2].label in ACTORS]
+                for a in agrs:
+                    for p in dict.fromkeys(sides):
+                        tgt = a
+                        src = p if p.label != "Country" else p
+                        out.append(RawRel(src, "PARTY_TO", tgt, sent.start, sent.end, 0.6))
+        # VISITED
+        vm = visit_rx.search(text)
+        if vm:
+            cue = sent.start + vm.start()
+            stop = re.search(r",?\s+(?:as well as|but also|;)|\.\s", v[cue:sent.end])
+            lim = cue + stop.start() if stop else sent.end
+            objs = [x for x in here if cue < x[0] < lim and x[2].label in ACTORS]
+            subj = [x for x in here if x[0] < cue and x[2].label in ACTORS + ("Partnership",)]
+            visitors = [subj[-1]] if subj else []
+            if not visitors:
+                for d in (1, 2, -1, 3, -2):
+                    if si + d in participants_at:
+                        visitors = participants_at[si + d]
+                        break
+                if not visitors:
+                    near = [x for j in (si + 1, si + 2) for x in by_sent.get(j, [])
+                            if x[2].label in ACTORS and re.search(r"\b(?:attending|attended|participat)", v[ctx.sents[j].start:ctx.sents[j].end])]
+                    visitors = near
+            if not visitors and main is not None and objs:
+                visitors = [(0, 0, main)]
+            for _, _, a in visitors:
+                for _, _, b in objs:
+                    if a is not b:
+                        out.append(RawRel(a, "VISITED", b, sent.start, sent.end, 0.55))
+            if subj and not objs:
+                # "the delegation visited two clusters": the clusters introduced next
+                nm = re.search(r"\b(two|three|four|five|\d)\s+clusters\b", text)
+                if nm:
+                    n = {"two": 2, "three": 3, "four": 4, "five": 5}.get(nm.group(1), None) or int(nm.group(1))
+                    nxt, seen = [], set()
+                    for s, t, ent in occ:
+                        if s >= sent.end and ent.label == "Cluster" and id(ent) not in seen and ent.mentions[0].start >= sent.end:
+                            nxt.append(ent)
+                            seen.add(id(ent))
+                        if len(nxt) >= n:
+                            break
+                    for b in nxt:
+                        out.append(RawRel(subj[-1][2], "VISITED", b, sent.start, sent.end, 0.45))
+    # a partnership agreement with no named parties binds the partnership's partners
+    partners = [r for r in out if r.type == "PARTNER_IN" and r.target is main]
+    for a in (e for e in ents if e.label == "Agreement" and re.match(r"(?i)(?:partnership|consortium) agreement$", e.name)):
+        if not any(r.type == "PARTY_TO" and r.target is a for r in out):
+            first = {}
+            for r in partners:
+                first.setdefault(id(r.source), r)
+            m = a.mentions[0]
+            for r in list(first.values())[:6]:
+                out.append(RawRel(r.source, "PARTY_TO", a, m.start, m.end, 0.45))
+    return out

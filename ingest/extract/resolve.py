@@ -1,0 +1,229 @@
+"""Mentions -> entities: one entity per real thing within a document.
+
+Names, aliases and acronyms are linked (union-find); an acronym two different long names
+claim (two "CSM"s) links nothing; near-identical spellings merge; "X project" is X.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from .lexicon import load_lexicon, fold
+from .mentions import Mention, is_acronym
+from .rules import label_of_name, place_of_name
+
+__all__ = ["DocEntity", "norm", "resolve_mentions", "STRONG_RULES"]
+
+STRONG_RULES = ("typed", "country-list", "paren-alias", "dash-def", "cue:", "copula", "quoted", "head", "event-",
+                "agreement", "programme", "institution", "country-paren")
+PLACE_LABELS = ("Country", "City", "Demonym")
+
+
+@lru_cache(maxsize=300_000)
+def norm(text: str) -> str:
+    """The form names are compared in (same as the shared scorer's).
+
+    >>> norm("The Stone & Marble Cluster")
+    'stone and marble cluster'
+    """
+    t = unicodedata.normalize("NFKD", str(text))
+    t = "".join(c for c in t if not unicodedata.combining(c)).casefold().replace("&", " and ")
+    t = re.sub(r"[^\w\s]", " ", t)
+    t = re.sub(r"\s+", " ", t).strip()
+    return re.sub(r"^the ", "", t)
+
+
+@dataclass(eq=False)
+class DocEntity:
+    key: str
+    label: str
+    name: str
+    aliases: set[str] = field(default_factory=set)
+    country: str | None = None
+    region: str | None = None
+    mentions: list[Mention] = field(default_factory=list)
+    props: dict = field(default_factory=dict)
+    confidence: float = 0.5
+
+
+class _UF:
+    def __init__(self):
+        self.p: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        self.p.setdefault(x, x)
+        while self.p[x] != x:
+            self.p[x] = self.p[self.p[x]]
+            x = self.p[x]
+        return x
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.p[max(ra, rb)] = min(ra, rb)
+
+
+@lru_cache(maxsize=1)
+def _suffixes() -> tuple[str, ...]:
+    return tuple(sorted((norm(s) for s in load_lexicon()["type_suffixes"]), key=len, reverse=True))
+
+
+@lru_cache(maxsize=100_000)
+def _strip_type(name: str) -> str | None:
+    n = norm(name)
+    for suf in _suffixes():
+        if suf and n.endswith(" " + suf) and len(n) > len(suf) + 1:
+            return n[: -len(suf) - 1].strip()
+        if suf and n.startswith(suf + " ") and suf in ("escp",):
+            return n[len(suf) + 1:]
+    m = re.match(r"^(\w+) escp eu$", n)
+    return m.group(1) if m else None
+
+
+def _similar(a: str, b: str) -> bool:
+    if len(a) < 8 or len(b) < 8:
+        return False
+    ta, tb = a.split(), b.split()
+    if len(ta) != len(tb) or fuzz.ratio(a, b) < 90:
+        return False
+    return all(x == y or (len(x) >= 5 and fuzz.ratio(x, y) >= 85) for x, y in zip(ta, tb))
+
+
+def resolve_mentions(mentions: list[Mention]) -> list[DocEntity]:
+    lex = load_lexicon()
+    named = [m for m in mentions if m.label not in PLACE_LABELS and m.label != "Region"]
+    # a head/caps/acronym mention strictly inside a structured one is part of that name
+    import bisect
+    big = sorted((m.start, m.end) for m in named if m.rule.startswith(("country-list", "paren-alias", "dash-def",
+                                                                         "cue:", "copula", "event-in", "quoted")))
+    starts = [b[0] for b in big]
+
+    def covered(m):
+        i = bisect.bisect_right(starts, m.start)
+        for s0, e0 in big[max(0, i - 8):i]:
+            if s0 <= m.start and m.end <= e0 and (s0, e0) != (m.start, m.end):
+                return True
+        return False
+
+    named = [m for m in named if not (m.rule in ("head", "caps", "acronym", "typed") and covered(m))]
+    strong = [m for m in named if m.rule.startswith(STRONG_RULES)]
+    weak = [m for m in named if not m.rule.startswith(STRONG_RULES)]
+    # acronyms claimed by two different long names identify neither
+    claims: dict[str, set[str]] = defaultdict(set)
+    for m in strong:
+        for a in m.aliases:
+            if is_acronym(a) and norm(a) != norm(m.name):
+                claims[norm(a)].add(norm(m.name))
+    ambiguous = {a for a, names in claims.items() if len({n for n in names}) > 1
+                 and not all(_similar(x, y) for x in names for y in names)}
+    uf = _UF()
+    keys = set()
+    for m in strong:
+        k = norm(m.name)
+        if not k:
+            continue
+        keys.add(k)
+        uf.find(k)
+        for a in m.aliases:
+            ak = norm(a)
+            if ak and ak not in ambiguous:
+                uf.union(k, ak)
+                keys.add(ak)
+    # repeated or typed acronyms and capitals become entities of their own
+    counts = Counter(norm(m.name) for m in weak)
+    typed = set()
+    for m in strong + weak:
+        base = _strip_type(m.name)
+        if base:
+            typed.add(base)
+            if base in keys or counts.get(base, 0) >= 1:
+                uf.union(base, norm(m.name))
+                keys.update((base, norm(m.name)))
+    for m in weak:
+        k = norm(m.name)
+        if k in ambiguous:
+            continue
+        if k in keys or counts[k] >= 2 or k in typed or m.label:
+            keys.add(k)
+            uf.find(k)
+    # near-identical spellings; a name that is the start of a longer one ("European Foundation")
+    ks = sorted(keys)
+    preps = lex.words("prepositions")
+    by_first = defaultdict(list)
+    for k in ks:
+        by_first[k[:1]].append(k)
+    parent_of = {}
+    for group in by_first.values():
+        for i, a in enumerate(group):
+            for b in group[i + 1:]:
+                if _similar(a, b):
+                    uf.union(a, b)
+                elif b.startswith(a + " ") and len(a.split()) >= 2 and b[len(a) + 1:].split()[0] in preps:
+                    uf.union(a, b)
+    keyset = set(ks)
+    for k in ks:
+        t = k.split()
+        for i in range(1, len(t)):
+            x, y = " ".join(t[:i]), " ".join(t[i:])
+            if x in keyset and y in keyset and len(t[i:]) >= 2:
+                uf.union(k, y)
+                parent_of[y] = x
+    groups: dict[str, list[Mention]] = defaultdict(list)
+    for m in strong + weak:
+        k = norm(m.name)
+        if k in keys and k not in ambiguous:
+            groups[uf.find(k)].append(m)
+        elif k in ambiguous:
+            pass
+    out = []
+    for root, ms in groups.items():
+        out.append(_entity(root, ms))
+    roots = {uf.find(k): e for e in out for k in [e.key]}
+    for y, x in parent_of.items():
+        child, parent = roots.get(uf.find(y)), roots.get(uf.find(x))
+        if child is not None and parent is not None and child is not parent:
+            child.props["part_of"] = parent
+    return [e for e in out if e is not None]
+
+
+def _entity(root: str, ms: list[Mention]) -> DocEntity | None:
+    lex = load_lexicon()
+    strong = [m for m in ms if m.rule.startswith(STRONG_RULES)] or ms
+    names = [m.name for m in strong if not is_acronym(m.name)] or [m.name for m in strong]
+    bases = {_strip_type(n) for n in names}
+    names = [n for n in names if _strip_type(n) is None or norm(_strip_type(n)) not in {norm(x) for x in names}] or names
+    cnt = Counter(names)
+    name = max(cnt, key=lambda n: (label_of_name(n) is not None, cnt[n], len(n) if len(n) < 80 else 0, n))
+    labels = Counter()
+    for m in ms:
+        if m.label:
+            labels[m.label] += 2 if m.rule.startswith(("head", "copula", "event", "agreement", "programme", "quoted")) else 1
+        if _strip_type(m.name):
+            labels["Partnership"] += 2
+    label = label_of_name(name) or (labels.most_common(1)[0][0] if labels else None)
+    if any(m.rule == "typed" for m in ms) and label not in ("Cluster", "Event"):
+        label = "Partnership"
+    if label is None:
+        label = "Organisation"
+    aliases = set()
+    for m in ms:
+        for a in [m.name, *m.aliases]:
+            if norm(a) != norm(name) and a.strip():
+                aliases.add(a.strip())
+    cvotes = Counter(m.country for m in ms if m.country)
+    country = cvotes.most_common(1)[0][0] if cvotes else None
+    c2, region = place_of_name(name)
+    country = country or c2
+    region = next((m.region for m in ms if m.region), None) or region
+    conf = min(0.97, max(m.conf for m in ms) + 0.04 * (len({m.start for m in ms}) - 1))
+    e = DocEntity(root, label, name, aliases, country, region, sorted(ms, key=lambda m: m.start), {}, round(conf, 2))
+    for m in ms:
+        for k, v in m.props.items():
+            if k in ("date", "place", "parent", "copula_head"):
+                e.props.setdefault(k, v)
+    return e

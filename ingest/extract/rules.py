@@ -1,0 +1,279 @@
+"""The context rules that turn capitalised chunks into mentions (see mentions.py)."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .lexicon import country_code, load_lexicon, place_country, fold
+from .mentions import Context, Mention, chunks, initials_match, is_acronym, is_cap, sh_expand, tokens
+
+__all__ = ["label_of_name", "place_of_name", "clean", "rule_mentions"]
+
+_NAMEY = re.compile(r"^[\w'’.&@+\-/ ()]+$")
+
+
+def clean(view: str, s: int, e: int) -> tuple[int, int, str]:
+    """Trim spaces, quotes and a leading article; return the span and its one-line name."""
+    seg = view[s:e]
+    ls = len(seg) - len(seg.lstrip(" \t\"“”'‘’,;:-–"))
+    rs = len(seg) - len(seg.rstrip(" \t\"“”'‘’,;:.-–"))
+    s, e = s + ls, e - rs
+    m = re.match(r"(?i)(?:the|a|an|le|la|les|el|il)\s+", view[s:e])
+    if m and e - s - m.end() > 2:
+        s += m.end()
+    return s, e, " ".join(view[s:e].split())
+
+
+@lru_cache(maxsize=100_000)
+def label_of_name(name: str) -> str | None:
+    """The label a name's head noun gives, or None when it has none.
+
+    >>> [label_of_name(n) for n in ["Cluster of Smart Health", "Pôle Véhicule du Futur",
+    ...   "European Foundation for Cluster Excellence", "France Clusters", "Cluster Economics", "Big Booster"]]
+    ['Cluster', 'Cluster', 'Organisation', 'Organisation', None, None]
+    """
+    lex = load_lexicon()
+    words = [w for w in re.split(r"[\s\-–]+", name) if w]
+    preps = lex.words("prepositions")
+    cut = next((i for i, w in enumerate(words) if fold(w) in preps and i > 0), len(words))
+    head_part = words[:cut]
+    romance = bool(re.search(r"[àâçéèêëîïôûùüÿñóíúÀ-Ý]", name)) or any(fold(w) in
+                                                                        ("de", "du", "des", "del", "della", "di", "y", "per") for w in words)
+    best = None
+    for i, w in enumerate(head_part):
+        lab = lex.label_of_head(w)
+        if not lab:
+            continue
+        rest = head_part[i + 1:]
+        # an English head comes last (or before a place or an acronym): "Cluster Mapping" is no cluster
+        if rest and not romance and fold(w) not in lex.words("head_first") and not all(place_country(x) or lex.city(x) or x.isupper() or x[:1].isdigit()
+                                            or lex.label_of_head(x) for x in rest):
+            continue
+        if fold(w) in lex.words("network_heads") and lab == "Cluster":
+            lab = "Organisation"
+        # an English head noun first, with no preposition after it, is a modifier ("Cluster Economics")
+        if i == 0 and len(head_part) > 1 and cut == len(words) and not romance and fold(w) not in lex.words("head_first"):
+            continue
+        best = lab
+    if best is None and cut < len(words) and len(head_part) == 1:
+        return None
+    for i in range(1, len(words) - 1):  # two-word heads ("competitiveness pole", "info day")
+        lab = lex.label_of_head(words[i] + " " + words[i + 1])
+        if lab and i + 1 >= len(head_part) - 1:
+            best = lab
+    return best
+
+
+@lru_cache(maxsize=100_000)
+def place_of_name(name: str) -> tuple[str | None, str | None]:
+    """(country, region) that words inside a name point at ("Startup Maroc", "Catalan Water …")."""
+    lex = load_lexicon()
+    words = name.replace("-", " ").split()
+    country, region = None, None
+    for n in (3, 2, 1):
+        for i in range(len(words) - n + 1):
+            w = " ".join(words[i:i + n])
+            if not w[:1].isupper():
+                continue
+            f = fold(w)
+            if f in lex.regions and not region:
+                region, country = lex.regions[f][0], country or lex.regions[f][1]
+            elif f in lex.region_demonyms and not region:
+                region = lex.region_demonyms[f]
+                country = country or lex.regions[fold(region)][1]
+            elif n == 1 and len(w) > 3 and not region and lex.city(w) and lex.city(w)[0]:
+                country = country or lex.city(w)[0]
+                region = region or lex.city(w)[1]
+            elif len(w) > 3 or w.isupper() and len(w) == 2 and False:
+                c = country_code(w)
+                if c and not country:
+                    country = c
+    return country, region
+
+
+@lru_cache(maxsize=100_000)
+def _is_place(name: str) -> bool:
+    lex = load_lexicon()
+    f = fold(name)
+    return bool(f in lex.regions or lex.city(name) or f in lex.macro or (len(name) > 3 and country_code(name))
+                or re.fullmatch(r"\(?[A-Z]{2}\)?", name) and country_code(name.strip("()")))
+
+
+def _namey(view: str, s: int, e: int, strict: bool) -> bool:
+    """Whether a span reads as a name: capitalised words and connectors (lower words if not strict)."""
+    toks = tokens(view, s, e)
+    if not toks or not is_cap(toks[0][2]):
+        return False
+    conn = load_lexicon().words("connectors")
+    lower = [t for t in toks if not is_cap(t[2]) and fold(t[2]) not in conn]
+    return not lower if strict else len(lower) <= max(1, len(toks) // 3)
+
+
+_PAREN = re.compile(r"\(([^()\n]{1,80})\)")
+_SEP = re.compile(r"\s*(?:\||;|,|:|\band\b|\bwere\b|\bare\b|\bsuch as\b|\bincluding\b|\bnamely\b)\s*", re.I)
+
+
+def iso_is_acronym(v: str, m: re.Match) -> bool:
+    """"Cluster of Smart Grace (CG)": a two-letter code that spells the name before it is an acronym."""
+    inner = m.group(1).strip()
+    if len(inner) != 2 or not inner.isupper():
+        return False
+    ch = chunks(v, max(0, m.start() - 150), m.start())
+    return bool(ch) and ch[-1][-1][1] >= m.start() - 2 and initials_match(inner, [w[2] for w in ch[-1]])
+
+
+def country_list_items(ctx: Context, out: list[Mention], gid: list[int]) -> None:
+    """Items followed by "(Country)" or "(ES)": names with their country (partner lists)."""
+    v = ctx.view
+    for line in ctx.lines:
+        parens = [m for m in _PAREN.finditer(v, line.start, line.end)
+                  if place_country(m.group(1).strip()) and _is_place(m.group(1).strip())
+                  and not iso_is_acronym(v, m)]
+        if not parens:
+            continue
+        piped = "|" in line.text or line.bullet
+        gid[0] += 1
+        prev_end = line.start
+        for m in parens:
+            seg_start = prev_end
+            if piped:
+                cut = v.rfind("|", seg_start, m.start())
+                s0 = cut + 1 if cut >= 0 else seg_start
+            elif prev_end > line.start:
+                # the next item of the same list: after ", " or " and "
+                jm = re.match(r"\s*(?:,|;)?\s*(?:and\s+|&\s+)?", v[seg_start:m.start()])
+                s0 = seg_start + jm.end()
+            else:
+                # the first item starts after the last separator before the parenthesis
+                sep = None
+                for sm in _SEP.finditer(v, seg_start, m.start()):
+                    if not sm.group(0).strip().lower() in ("and",):
+                        sep = sm
+                s0 = sep.end() if sep else seg_start
+            s, e, name = clean(v, s0, m.start())
+            close = v.rfind(")", s0, m.start())
+            if close >= 0 and not piped:
+                s, e, name = clean(v, close + 1, m.start())
+            if not name or not (piped or _namey(v, s, e, strict=True)):
+                ch = chunks(v, s0, m.start())
+                if not ch or ch[-1][-1][1] < m.start() - 2:
+                    prev_end = m.end()
+                    continue
+                s, e, name = clean(v, ch[-1][0][0], ch[-1][-1][1])
+            prev_end = m.end()
+            code = place_country(m.group(1).strip())
+            if _is_place(name):
+                continue
+            out.append(_split_item(v, s, e, name, code, "country-list", gid[0], line))
+
+
+def _split_item(v: str, s: int, e: int, name: str, code, rule: str, group, line) -> Mention:
+    """"ACR – Name", "Name - ACR", "Name ACR" inside one item."""
+    aliases = []
+    m = re.match(r"^(.*?)\s+[-–—]\s+(.*)$", name)
+    props = {}
+    if m:
+        left, right = m.group(1), m.group(2)
+        if is_acronym(left.split()[-1]) and len(left.split()) == 1:
+            aliases.append(left)
+            name = right
+            aliases.append(m.group(0))
+        elif is_acronym(right) or (len(right.split()) == 1 and not right[0].isupper()) or "@" in right:
+            aliases.append(right)
+            name = left
+        elif label_of_name(right) and label_of_name(left):
+            props["parent"] = right
+            aliases.append(m.group(0))
+            name = left
+    words = name.split()
+    if len(words) > 2 and is_acronym(words[-1]) and not is_acronym(words[-2]):
+        aliases.append(words[-1])
+        name = " ".join(words[:-1])
+    name = re.sub(r"^(?i:the)\s+", "", name)
+    # the span of the name part inside the item
+    k = v.find(name, s, e + 1)
+    ns, ne = (k, k + len(name)) if k >= 0 else (s, e)
+    mm = Mention(ns, ne, name, label_of_name(name) or None, rule, 0.85, country=code, aliases=aliases,
+                 group=group, props=props)
+    return mm
+
+
+def paren_aliases(ctx: Context, out: list[Mention]) -> None:
+    """"Long Name (ACR)", "Name (Other Name)", "Country (Org)"."""
+    v = ctx.view
+    lex = load_lexicon()
+    generic = {fold(a) for a in lex["generic_acronyms"]}
+    months = lex.words("months")
+    for m in _PAREN.finditer(v):
+        inner = m.group(1).strip()
+        if not inner or _is_place(inner) or fold(inner) in generic or fold(inner.split()[0]) in months:
+            continue
+        itoks = inner.split()
+        if not all(is_cap(w) or fold(w) in lex.words("connectors") for w in itoks) or len(itoks) > 8:
+            continue
+        line_start = v.rfind("\n", 0, m.start()) + 1
+        ch = chunks(v, max(line_start, m.start() - 200), m.start())
+        if not ch or ch[-1][-1][1] < m.start() - 2:
+            continue
+        words = ch[-1]
+        if len(itoks) == 1 and is_acronym(inner) and not initials_match(inner, [w[2] for w in words]):
+            exp = sh_expand(inner, words, backwards=True)
+            if exp:
+                words = exp
+        s, e, name = clean(v, words[0][0], words[-1][1])
+        if not name:
+            continue
+        if _is_place(name) and country_code(name):
+            # "Spain (Acme)": an organisation of that country
+            out.append(Mention(m.start(1) + (len(m.group(1)) - len(m.group(1).lstrip())),
+                               m.start(1) + len(m.group(1).rstrip()), inner, label_of_name(inner), "country-paren", 0.7,
+                               country=country_code(name)))
+            continue
+        if _is_place(name):
+            continue
+        out.append(Mention(s, e, name, label_of_name(name), "paren-alias", 0.85, aliases=[inner]))
+
+
+_DASH = re.compile(r"(?<=\S)\s+[-–—]\s+(?=\S)")
+
+
+def dash_definitions(ctx: Context, out: list[Mention]) -> None:
+    """"ACR – Long Name" and "Long Name - ACR" in running text."""
+    v = ctx.view
+    for line in ctx.lines:
+        if line.heading:
+            continue
+        for m in _DASH.finditer(v, line.start, line.end):
+            left = tokens(v, max(line.start, m.start() - 120), m.start())
+            right = tokens(v, m.end(), min(line.end, m.end() + 160))
+            if not left or not right:
+                continue
+            lw, rw = left[-1], right[0]
+            if is_acronym(lw[2]) and not is_acronym(rw[2]):
+                ch = chunks(v, m.end(), min(line.end, m.end() + 160))
+                if ch and ch[0][0][0] == rw[0] and (len(ch[0]) > 1 or label_of_name(ch[0][0][2])):
+                    span = ch[0]
+                    lc = label_of_name(" ".join(w[2] for w in span))
+                    if not lc and not initials_match(lw[2], [w[2] for w in span]):
+                        exp = sh_expand(lw[2], right[:10], backwards=False)
+                        span = exp or span
+                    elif not lc:
+                        pass
+                    s, e, name = clean(v, span[0][0], span[-1][1])
+                    out.append(Mention(s, e, name, label_of_name(name), "dash-def", 0.8, aliases=[lw[2]]))
+                else:
+                    exp = sh_expand(lw[2], right[:12], backwards=False)
+                    if exp:
+                        s, e, name = clean(v, exp[0][0], exp[-1][1])
+                        out.append(Mention(s, e, name, label_of_name(name), "dash-def", 0.75, aliases=[lw[2]]))
+            elif is_acronym(rw[2]) and not is_acronym(lw[2]) and (len(right) == 1 or not is_cap(right[1][2])
+                                                                  or v[rw[1]:rw[1] + 1] in ",.;:)"):
+                ch = chunks(v, max(line.start, m.start() - 120), m.start())
+                seg_start = max(v.rfind(":", line.start, m.start()) + 1, line.start)
+                seg = v[seg_start:m.start()]
+                if ch and ch[-1][-1][1] == lw[1] and len(ch[-1]) > 1:
+                    s, e, name = clean(v, ch[-1][0][0], ch[-1][-1][1])
+                    out.append(Mention(s, e, name, label_of_name(name), "dash-def", 0.8, aliases=[rw[2]]))
+                elif seg.strip()[:1].isupper() and len(seg.split()) <= 5 and "," not in seg:
+                    s, e, name = clean(v, seg_start, m.start())
+                    out.append(Mention(s, e, name, label_of_name(name), "dash-def", 0.75, aliases=[rw[2]]))

@@ -1,0 +1,125 @@
+"""A same-length "reading view" of a document and its sentences, lines and headings.
+
+Markup (``**``, ``<b>``, ``#``, link targets, URLs, e-mails) is blanked out and soft
+line wraps become spaces, always character for character, so an offset into the view is
+an offset into the original text and every span's text can be cut from the original.
+
+>>> v = make_view("**Partners:**\\n- Alpha Cluster (ES)\\n<b>Beta</b> is a\\nnew pole.")
+>>> len(v) == len("**Partners:**\\n- Alpha Cluster (ES)\\n<b>Beta</b> is a\\nnew pole.")
+True
+>>> [ln.strip() for ln in v.splitlines()]
+['Partners:', 'Alpha Cluster (ES)', 'Beta     is a new pole.']
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["make_view", "Line", "Sentence", "lines_of", "sentences_of"]
+
+_BLANKS = [
+    re.compile(r"<[A-Za-z/!][^<>]{0,300}?>"),                 # HTML tags
+    re.compile(r"\]\([^)\s]{0,500}\)"),                       # markdown link targets
+    re.compile(r"\b(?:https?://|www\.)[^\s)<>\]]+"),          # URLs
+    re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),              # e-mail addresses
+    re.compile(r"(?<![\w@])@\w+"),                            # handles
+    re.compile(r"\*\*|__|(?<=\s)\*(?=\w)|(?<=\w)\*(?=[\s.,:;)])|^\*(?=\w)", re.M),  # emphasis
+    re.compile(r"^[ \t]*#{1,6}(?=\s)", re.M),                 # markdown headings
+    re.compile(r"^[ \t]*(?:[-•»▪●◦*+]|\d{1,2}[.)])(?=\s)", re.M),  # bullets
+    re.compile(r"&(?:nbsp|amp|quot|lt|gt);"),
+    re.compile(r"\[(?=[^\]\n]{1,200}\])|(?<=[^\[\n])\]"),      # link brackets
+]
+_ENTITY_CHARS = {"&amp;": "&    ", "&nbsp;": "      "}
+
+
+def _blank(m: re.Match) -> str:
+    s = m.group(0)
+    if s in _ENTITY_CHARS:
+        return _ENTITY_CHARS[s]
+    return re.sub(r"[^\n]", " ", s)
+
+
+_BULLET = re.compile(r"(?:[-•»▪●◦*+]|\d{1,2}[.)])(?:\s|$)")
+
+
+def _is_heading(line: str) -> bool:
+    s = line.strip()
+    letters = [c for c in s if c.isalpha()]
+    return bool(letters) and len(s) < 90 and sum(c.isupper() for c in letters) / len(letters) > 0.8
+
+
+def make_view(text: str) -> str:
+    v = text
+    for rx in _BLANKS:
+        v = rx.sub(_blank, v)
+    # soft wraps: join a line to the next when it does not end a sentence or a list item
+    lines = v.split("\n")
+    olines = text.split("\n")
+    out = []
+    for i, line in enumerate(lines[:-1]):
+        nxt = lines[i + 1]
+        s, n = line.rstrip(), nxt.strip()
+        bullet_here = _BULLET.match(olines[i].lstrip()) is not None
+        soft = (s and n and "\t" not in line and "\t" not in nxt and "|" not in s
+                and _BULLET.match(olines[i + 1].lstrip()) is None
+                and (not bullet_here or n[:1].islower())
+                and not _is_heading(s) and not _is_heading(n)
+                and not s.endswith((":", ".", "!", "?")))
+        out.append(line + (" " if soft else "\n"))
+    out.append(lines[-1])
+    return "".join(out)
+
+
+@dataclass(frozen=True)
+class Line:
+    start: int
+    end: int
+    text: str
+    heading: bool
+    bullet: bool
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+    line: int  # index of the line it is on
+
+
+def lines_of(view: str, original: str) -> list[Line]:
+    out, pos = [], 0
+    for raw in view.split("\n"):
+        s = pos
+        pos += len(raw) + 1
+        if not raw.strip():
+            continue
+        orig = original[s:s + len(raw)].lstrip()
+        bullet = bool(re.match(r"(?:[-•»▪●◦*+]|\d{1,2}[.)])\s", orig))
+        blank_around = view[pos - 1:pos + 1] == "\n\n" or (s >= 2 and view[s - 2:s] == "\n\n") or s == 0
+        short = len(raw.split()) <= 8 and not raw.rstrip().endswith((".", ",", ";", "!", "?")) and "|" not in raw
+        head = _is_heading(raw) or orig.startswith(("#", "**")) and orig.rstrip().endswith(("**", ":**", "**:")) \
+            or (raw.strip().endswith(":") and len(raw.strip()) < 80) or (short and blank_around and not orig[:1] in "-•»*")
+        out.append(Line(s, s + len(raw), raw, bool(head), bullet))
+    return out
+
+
+_ABBREV = re.compile(r"(?:\b(?:St|Mr|Mrs|Ms|Dr|Prof|No|Nr|e\.g|i\.e|etc|vs|Inc|Ltd|Co|approx|incl|Jr|Sr|Av|Ave)|\b[A-Z])\.$")
+_SPLIT = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“(]?[A-Z0-9À-Ý])|;\s+")
+
+
+def sentences_of(lines: list[Line]) -> list[Sentence]:
+    out = []
+    for li, line in enumerate(lines):
+        start = 0
+        for m in _SPLIT.finditer(line.text):
+            if _ABBREV.search(line.text[:m.start()].rstrip("\"”’)")):
+                continue
+            seg = line.text[start:m.start()]
+            if seg.strip():
+                out.append(Sentence(line.start + start, line.start + m.start(), seg, li))
+            start = m.end()
+        seg = line.text[start:]
+        if seg.strip():
+            out.append(Sentence(line.start + start, line.end, seg, li))
+    return out
