@@ -1,0 +1,218 @@
+"""What the app's pages share: the cached store and snapshot, pickers, safe text, tables.
+
+The store is a ``cache_resource`` (one per URI, shared by sessions); the snapshot is
+``cache_data`` with a ``ttl`` and ``max_entries``. Errors of the clusternet family become
+an error box ("database unavailable" when the store cannot be reached), never a traceback.
+Data shown as Markdown goes through :func:`~clusternet.graph.viz.markdown_escape`.
+"""
+from __future__ import annotations
+
+import importlib
+import os
+from contextlib import contextmanager
+from typing import Any, Callable, Iterable
+
+import pandas as pd
+import streamlit as st
+
+from clusternet.graph.errors import ClusternetError, StoreUnavailable
+from clusternet.graph.viz import markdown_escape as md
+
+__all__ = ["md", "store_uri", "get_store", "get_snapshot", "refresh", "guard", "optional",
+           "entity_label", "pick_entity", "table", "as_dict", "suggestion_rows", "qp_get", "qp_list"]
+
+SNAPSHOT_TTL = 300  # seconds; Neo4j may be written by others, so a snapshot is not kept forever
+PAGES_DIR = "app_pages"
+
+
+def store_uri() -> str:
+    return os.environ.get("CLUSTERNET_STORE") or "clusternet.db"
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _store(uri: str):
+    from clusternet.graph.store import open_store
+
+    return open_store(uri, ensure_schema=True)
+
+
+@st.cache_data(ttl=SNAPSHOT_TTL, max_entries=4, show_spinner="Reading the graph…")
+def _snapshot(uri: str):
+    return _store(uri).snapshot()
+
+
+@contextmanager
+def guard():
+    """Show a clusternet error as an error box and stop the page (no traceback)."""
+    try:
+        yield
+    except StoreUnavailable as err:
+        st.error(f"Database unavailable: {md(err)}")
+        st.stop()
+    except ClusternetError as err:
+        st.error(md(err))
+        st.stop()
+
+
+def get_store():
+    with guard():
+        return _store(store_uri())
+
+
+def get_snapshot():
+    with guard():
+        return _snapshot(store_uri())
+
+
+def refresh() -> None:
+    """Forget cached snapshots and results (after a write)."""
+    _snapshot.clear()
+    st.cache_data.clear()
+
+
+def optional(module: str, *names: str) -> tuple | None:
+    """Import ``names`` from ``module``; None (and a note on the page) when not available yet."""
+    try:
+        mod = importlib.import_module(module)
+        return tuple(getattr(mod, n) for n in names)
+    except (ImportError, AttributeError):
+        st.warning(f"This feature is not available yet: {md(module)} ({md(', '.join(names))}) is not installed.")
+        return None
+
+
+def qp_get(name: str, default: str | None = None) -> str | None:
+    return st.query_params.get(name, default)
+
+
+def qp_list(name: str) -> list[str]:
+    return [v for v in st.query_params.get_all(name) if v]
+
+
+def entity_label(G, n: str) -> str:
+    d = G.nodes[n]
+    extra = ", ".join(str(x) for x in (d.get("label"), d.get("country")) if x)
+    return f"{d.get('name') or n} ({extra})" if extra else str(d.get("name") or n)
+
+
+def pick_entity(G, label: str, *, labels: Iterable[str] | None = None, key: str,
+                default: str | None = None, limit: int = 300) -> str | None:
+    """Search box + select box over nodes (optionally of some labels), sorted by name."""
+    wanted = set(labels or ())
+    search = st.text_input(f"Search {label.lower()}", key=f"{key}_search", placeholder="part of a name or id")
+    s = search.casefold().strip()
+    options = [n for n, d in G.nodes(data=True)
+               if (not wanted or wanted & set(d.get("labels") or (d.get("label"),)))
+               and (not s or s in str(d.get("name") or "").casefold() or s in str(n).casefold())]
+    options.sort(key=lambda n: (str(G.nodes[n].get("name") or n).casefold(), str(n)))
+    if default in G and default not in options[:limit]:
+        options.insert(0, default)
+    options = options[:limit]
+    if not options:
+        st.info("Nothing matches.")
+        return None
+    index = options.index(default) if default in options else 0
+    return st.selectbox(label, options, index=index, key=f"{key}_select",
+                        format_func=lambda n: entity_label(G, n))
+
+
+def _cell(v: Any) -> Any:
+    if v is None or isinstance(v, (bool, int, float)):
+        return v
+    if isinstance(v, (list, tuple, set)):
+        return "; ".join(str(x) for x in v)
+    return str(v)
+
+
+def table(rows: list[dict], columns: list[str] | None = None) -> pd.DataFrame:
+    """A DataFrame of plain cells (lists joined), so any data shows as text."""
+    cols = columns or (list(rows[0].keys()) if rows else [])
+    return pd.DataFrame([{c: _cell(r.get(c)) for c in cols} for r in rows], columns=cols)
+
+
+def as_dict(obj: Any) -> dict:
+    """A suggestion or result as a dict, whatever record type the library returns."""
+    if isinstance(obj, dict):
+        return obj
+    if hasattr(obj, "_asdict"):
+        return obj._asdict()
+    if hasattr(obj, "__dataclass_fields__"):
+        import dataclasses
+
+        return dataclasses.asdict(obj)
+    if hasattr(obj, "model_dump"):
+        return obj.model_dump()
+    return dict(vars(obj))
+
+
+def reason_texts(reasons: Iterable[Any]) -> list[str]:
+    out = []
+    for r in reasons or ():
+        r = r if isinstance(r, (str, dict)) else as_dict(r)
+        out.append(r if isinstance(r, str) else str(r.get("text", "")))
+    return out
+
+
+def suggestion_rows(suggestions: Iterable[Any]) -> list[dict]:
+    """Suggestions as flat rows: rank, id, name, score, mode, reasons (texts joined)."""
+    rows = []
+    for i, s in enumerate(suggestions, 1):
+        d = as_dict(s)
+        rows.append({"rank": i, "id": d.get("id"), "name": d.get("name"),
+                     "score": round(float(d.get("score") or 0.0), 4), "mode": d.get("mode"),
+                     "reasons": " | ".join(reason_texts(d.get("reasons")))})
+    return rows
+
+
+def run_or_error(fn: Callable, *args, **kw):
+    """Call a library function; a clusternet error becomes an error box and None."""
+    try:
+        return fn(*args, **kw)
+    except StoreUnavailable as err:
+        st.error(f"Database unavailable: {md(err)}")
+    except ClusternetError as err:
+        st.error(md(err))
+    return None
+
+
+@st.cache_data(ttl=SNAPSHOT_TTL, max_entries=32, show_spinner="Laying out the network…")
+def network_view(uri: str, labels: tuple, countries: tuple, groups: tuple, sectors: tuple,
+                 partnership: str | None, center: str | None, depth: int, size_by: str, colour_by: str,
+                 cap_mode: str, max_nodes: int, height: int) -> tuple[str, str | None, list[str]]:
+    """(page HTML, message, ids shown) of the map for these filters, cached per filter set."""
+    from clusternet.graph.viz import cap_graph, filter_graph, network_html
+
+    G = _snapshot(uri)
+    H = filter_graph(G, labels=labels, countries=countries, groups=groups, sectors=sectors,
+                     partnership=partnership, center=center, depth=depth)
+    keep = [x for x in (center, partnership) if x]
+    shown, message = cap_graph(H, max_nodes, mode=cap_mode, keep=keep)
+    page = network_html(H, title="clusternet network", size_by=size_by, colour_by=colour_by,
+                        max_nodes=max_nodes, cap_mode=cap_mode, keep=keep, height=height, heading=False)
+    return page, message, [n for n in sorted(shown, key=str) if n in G]
+
+
+@st.cache_data(ttl=SNAPSHOT_TTL, max_entries=4, show_spinner=False)
+def overview_data(uri: str) -> dict:
+    """Everything the overview page shows (small tables), so a cached render skips the snapshot."""
+    from clusternet.graph import geo, overview
+
+    G = _snapshot(uri)
+    return {"nodes": G.number_of_nodes(), "rels": G.number_of_edges(),
+            "by_label": overview.counts_by_label(G), "by_country": overview.counts_by_country(G),
+            "points": geo.country_points(G), "links": geo.cross_border_links(G),
+            "partnerships": overview.partnerships(G), "facts": overview.stated_facts(G), "docs": overview.ingested(G)}
+
+
+@st.cache_data(ttl=SNAPSHOT_TTL, max_entries=4, show_spinner=False)
+def explore_choices(uri: str) -> dict:
+    """Options of the explore filters: countries, sectors, partnerships and entities (id -> label)."""
+    G = _snapshot(uri)
+
+    def by_name(ids):
+        return {n: entity_label(G, n) for n in sorted(ids, key=lambda n: (str(G.nodes[n].get("name") or n).casefold(), n))}
+
+    return {"countries": sorted({d.get("country") for _, d in G.nodes(data=True) if d.get("country")}),
+            "sectors": sorted({str(d.get("name")) for _, d in G.nodes(data=True) if d.get("label") == "Sector" and d.get("name")}
+                              | {s for _, d in G.nodes(data=True) for s in (d.get("sectors") or ())}),
+            "partnerships": by_name(n for n, d in G.nodes(data=True) if d.get("label") == "Partnership"),
+            "entities": by_name(n for n, d in G.nodes(data=True) if d.get("label") != "Document")}

@@ -1,0 +1,43 @@
+"""Enlargement: who a partnership should invite next, with reasons and evidence."""
+import streamlit as st
+
+from clusternet.app_pages.common import as_dict, get_snapshot, optional, pick_entity, qp_get, run_or_error, \
+    suggestion_rows, table
+from clusternet.app_pages.suggestions import show_reasons
+from clusternet.graph.export import rows_csv
+
+st.title("Enlargement")
+st.caption("Candidates a partnership could invite next, ranked, each with the reasons and the evidence behind them.")
+G = get_snapshot()
+funcs = optional("clusternet.graph.suggest", "suggest_enlargement")
+if funcs is None:
+    st.stop()
+(suggest_enlargement,) = funcs
+
+pid = pick_entity(G, "Partnership", labels=["Partnership"], key="enl", default=qp_get("partnership"))
+if pid is None:
+    st.stop()
+st.query_params["partnership"] = pid
+k = st.slider("How many suggestions", 5, 100, 20, step=5)
+suggestions = run_or_error(suggest_enlargement, G, pid, k=k)
+if suggestions is None:
+    st.stop()
+rows = suggestion_rows(suggestions)
+if not rows:
+    st.info("No candidates found for this partnership.")
+    st.stop()
+st.dataframe(table(rows, ["rank", "name", "score", "mode", "reasons", "id"]), hide_index=True, width="stretch")
+st.download_button("Download the list (CSV)", rows_csv(rows, ["rank", "id", "name", "score", "mode", "reasons"]),
+                   file_name="enlargement.csv", mime="text/csv")
+
+st.subheader("Why")
+show_reasons(G, [as_dict(s) for s in suggestions][:10])
+
+st.subheader("What if they joined?")
+what = optional("clusternet.graph.insights", "what_if")
+if what:
+    cand = st.selectbox("Candidate", [r["id"] for r in rows],
+                        format_func=lambda c: next((str(r["name"]) for r in rows if r["id"] == c), c))
+    result = run_or_error(what[0], G, pid, cand)
+    if result is not None:
+        st.json(as_dict(result) if not isinstance(result, (list, str, int, float)) else result)

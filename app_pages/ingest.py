@@ -1,0 +1,79 @@
+"""Ingest: upload documents or spreadsheets, preview what would change, then load."""
+import re
+import tempfile
+from pathlib import Path
+
+import streamlit as st
+
+from clusternet.app_pages.common import as_dict, get_store, md, optional, refresh, run_or_error, table
+
+st.title("Ingest")
+st.caption("Reports, press releases, newsletters (PDF, Word, HTML, text) or spreadsheets (CSV, XLSX, JSON, YAML).")
+store = get_store()
+uploads = st.file_uploader("Files", accept_multiple_files=True,
+                           type=["pdf", "docx", "html", "htm", "txt", "md", "csv", "xlsx", "json", "jsonl", "yaml", "yml"])
+if not uploads:
+    st.stop()
+
+if "ingest_dir" not in st.session_state:
+    st.session_state["ingest_dir"] = tempfile.mkdtemp(prefix="clusternet-upload-")
+folder = Path(st.session_state["ingest_dir"])
+paths = []
+for i, up in enumerate(uploads):
+    # the uploaded name is only a hint: keep letters, digits, dot, dash; never a path
+    safe = re.sub(r"[^A-Za-z0-9._-]+", "_", Path(up.name).name).lstrip(".") or f"upload-{i}"
+    path = folder / f"{i:03d}-{safe}"
+    path.write_bytes(up.getvalue())
+    paths.append(path)
+
+
+def show(result) -> None:
+    if result is None:
+        return
+    if hasattr(result, "files"):  # a LoadReport: one row per file, then the changes per label/type
+        st.dataframe(table([{"file": Path(f.path).name, "kind": f.kind or f.detected, "rows": f.rows,
+                             "created": sum(f.summary.created.values()), "updated": sum(f.summary.updated.values()),
+                             "unchanged": sum(f.summary.unchanged.values()), "problems": len(f.problems),
+                             "first problems": [str(p) for p in f.problems[:3]]} for f in result.files]),
+                     hide_index=True, width="stretch")
+        st.dataframe(table(result.summary.rows()), hide_index=True, width="stretch")
+        return
+    if hasattr(result, "rows") and callable(result.rows):
+        st.dataframe(table(result.rows()), hide_index=True, width="stretch")
+    elif isinstance(result, list):
+        rows = [r if isinstance(r, dict) else as_dict(r) for r in result]
+        st.dataframe(table(rows), hide_index=True, width="stretch")
+    else:
+        try:
+            st.json(as_dict(result))
+        except TypeError:
+            st.text(str(result))
+
+
+funcs = optional("clusternet.ingest.loader", "load_files")
+extract = optional("clusternet.ingest.extract", "extract_documents")
+if funcs is None:
+    st.stop()
+(load_files,) = funcs
+
+st.subheader("Preview")
+docs = [p for p in paths if p.suffix.lower() in {".pdf", ".docx", ".html", ".htm", ".txt", ".md"}]
+if extract and docs:
+    with st.spinner("Extracting…"):
+        show(run_or_error(extract[0], docs))
+with st.spinner("Checking what would change…"):
+    show(run_or_error(load_files, store, paths, dry_run=True, progress=False))
+
+if st.button("Load into the store", type="primary"):
+    bar = st.progress(0.0, text="Loading…")
+    with st.status("Loading files", expanded=True) as status:
+        ok = True
+        for i, p in enumerate(paths, 1):
+            st.write(f"{md(p.name)}")
+            report = run_or_error(load_files, store, [p], progress=False)
+            if report is None or not getattr(report, "ok", True):
+                ok = False
+            show(report)
+            bar.progress(i / len(paths), text=f"{i} of {len(paths)} files")
+        status.update(label="Loaded" if ok else "Loaded, with errors", state="complete" if ok else "error")
+    refresh()

@@ -1,0 +1,158 @@
+"""Evidence shown again, and the analyst's review of low-confidence facts.
+
+Evidence spans are kept as compact JSON strings (see :func:`~clusternet.graph.model.decode_evidence`);
+:func:`evidence_snippet` finds the sentence of the source document around a span so the
+app can show it with the span highlighted.
+
+Review decisions (accept, fix, reject) are kept in the store's meta entries under
+``review:<item id>`` (an item is a node id or a relationship key ``source|TYPE|target``);
+they do not change the graph themselves, so a decision can be revisited, and
+:func:`pending_reviews` lists what still awaits one.
+
+>>> text = "Intro here. The Techtera cluster joined in 2019. Next one."
+>>> evidence_snippet(text, 16, 24)
+('The ', 'Techtera', ' cluster joined in 2019.')
+>>> print(snippet_markdown(*evidence_snippet(text, 16, 24)))
+The :orange-background[Techtera] cluster joined in 2019&#46;
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import re
+from typing import Any, Iterable
+
+import networkx as nx
+
+from .errors import ConfigError, NotFound
+from .model import Evidence, decode_evidence, rel_key
+from .viz import markdown_escape
+
+__all__ = ["DECISIONS", "REVIEW_PREFIX", "DEFAULT_THRESHOLD", "decode_all", "evidence_snippet",
+           "snippet_markdown", "pending_reviews", "record_decision", "decisions", "facts_of"]
+
+DECISIONS = ("accept", "fix", "reject")
+REVIEW_PREFIX = "review:"
+DEFAULT_THRESHOLD = 0.6
+_BOUNDARY = re.compile(r"(?<=[.!?;])\s+|\n\s*\n")
+
+
+def decode_all(raw: Iterable[str] | None) -> list[Evidence]:
+    """Evidence from JSON strings, dicts or Evidence objects; invalid entries are skipped."""
+    out = []
+    for item in raw or ():
+        try:
+            if isinstance(item, Evidence):
+                out.append(item)
+            elif isinstance(item, str):
+                out.append(decode_evidence(item))
+            elif isinstance(item, dict) and (item.get("document") or item.get("d")):
+                g = item.get
+                out.append(Evidence(str(g("document") or g("d")), g("start", g("s")), g("end", g("e")),
+                                    g("text", g("t")), g("loc", g("l"))))
+        except (ValueError, TypeError, KeyError):
+            continue
+    return out
+
+
+def evidence_snippet(doc_text: str | None, start: int | None, end: int | None, *, max_chars: int = 320,
+                     expected: str | None = None) -> tuple[str, str, str]:
+    """(before, span, after): the sentence of ``doc_text`` holding ``[start:end]``.
+
+    When the document text is missing or no longer holds the span (``expected`` differs),
+    the span is ``expected`` alone, with no context.
+    """
+    if not doc_text or start is None or end is None or not 0 <= start <= end <= len(doc_text):
+        return "", expected or "", ""
+    span = doc_text[start:end]
+    if expected is not None and span != expected:
+        return "", expected, ""
+    lo = max(0, start - max_chars)
+    cuts = [m.end() for m in _BOUNDARY.finditer(doc_text, lo, start)]
+    s0 = cuts[-1] if cuts else lo
+    m = _BOUNDARY.search(doc_text, end, min(len(doc_text), end + max_chars))
+    e0 = m.start() if m else min(len(doc_text), end + max_chars)
+    before, after = doc_text[s0:start], doc_text[end:e0]
+    if s0 > 0 and not cuts:
+        before = "…" + before
+    if e0 < len(doc_text) and not m:
+        after += "…"
+    return before, span, after
+
+
+def snippet_markdown(before: str, span: str, after: str) -> str:
+    """Markdown (no HTML) showing the span highlighted; every character of data escaped."""
+    mid = f":orange-background[{markdown_escape(span)}]" if span else ""
+    return f"{markdown_escape(before)}{mid}{markdown_escape(after)}"
+
+
+def facts_of(G: nx.MultiDiGraph, doc_id: str) -> list[dict]:
+    """Figures a document states (its ``facts``: JSON objects subject, measure, country,
+    value, unit, evidence), decoded; malformed entries are skipped."""
+    out = []
+    for raw in G.nodes[doc_id].get("facts") or ():
+        try:
+            f = json.loads(raw) if isinstance(raw, str) else dict(raw)
+        except (ValueError, TypeError):
+            continue
+        if isinstance(f, dict):
+            out.append(f)
+    return out
+
+
+def decisions(store) -> dict[str, dict]:
+    """Every recorded review decision, by item id."""
+    return {k[len(REVIEW_PREFIX):]: v for k, v in store.meta_items(REVIEW_PREFIX)}
+
+
+def pending_reviews(G: nx.MultiDiGraph, store=None, threshold: float = DEFAULT_THRESHOLD,
+                    item: str | None = None) -> list[dict]:
+    """Nodes and relationships under ``threshold`` confidence without a decision yet.
+
+    ``item`` limits the list to one node and the relationships touching it.
+    Rows: id, kind, type, name, confidence, evidence (decoded), sorted by confidence then id.
+    """
+    done = decisions(store) if store is not None else {}
+    rows = []
+    nodes = [item] if item is not None else list(G)
+    for n in nodes:
+        if n not in G:
+            continue
+        d = G.nodes[n]
+        c = d.get("confidence")
+        if c is not None and c < threshold and n not in done:
+            rows.append({"id": n, "kind": "node", "type": d.get("label"), "name": d.get("name") or n,
+                         "confidence": float(c), "evidence": decode_all(d.get("evidence"))})
+    edges = G.edges(keys=True, data=True) if item is None else \
+        list(G.out_edges(item, keys=True, data=True)) + list(G.in_edges(item, keys=True, data=True))
+    for u, v, k, d in edges:
+        c = d.get("confidence")
+        key = rel_key(u, k, v)
+        if c is not None and c < threshold and key not in done:
+            name = f"{G.nodes[u].get('name', u)} {k} {G.nodes[v].get('name', v)}"
+            rows.append({"id": key, "kind": "relationship", "type": k, "name": name, "confidence": float(c),
+                         "evidence": decode_all(d.get("evidence"))})
+    rows.sort(key=lambda r: (r["confidence"], r["id"]))
+    return rows
+
+
+def record_decision(store, item_id: str, decision: str, *, fix: dict[str, Any] | None = None, note: str = "",
+                    by: str = "app", now: str | None = None) -> dict:
+    """Record an analyst's decision on a fact; returns what was stored.
+
+    ``fix`` (required for ``"fix"``) holds the corrected property values.
+    """
+    if decision not in DECISIONS:
+        raise ConfigError(f"unknown review decision {decision!r}; choose one of {', '.join(DECISIONS)}")
+    if decision == "fix" and not fix:
+        raise ConfigError("a fix needs the corrected values")
+    if "|" in item_id:
+        source, type_, target = item_id.split("|", 2)
+        if not any(r.type == type_ and r.target == target for r in store.rels_of(source, type_, "out")):
+            raise NotFound(f"no relationship {item_id!r} in {store.describe()}")
+    else:
+        store.require_node(item_id)
+    entry = {"decision": decision, "fix": dict(fix or {}), "note": str(note), "by": str(by),
+             "at": now or _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0).isoformat()}
+    store.meta_put(REVIEW_PREFIX + item_id, entry)
+    return entry

@@ -1,0 +1,149 @@
+"""The app in a real browser (Debian chromium driven by Playwright), on a store of hostile names.
+
+Every page must load without a JavaScript error, never run script from data (the hostile
+names would set ``window.__xss`` or open an alert), and fetch nothing from outside the
+app's own server. Screenshots go to ``test-artifacts/``.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent / "helpers"))
+from app_sample import XSS_IMG, XSS_SCRIPT, build_sample_store  # noqa: E402
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = "/usr/bin/chromium"
+ARTIFACTS = ROOT / "test-artifacts"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run"]
+PAGES = [("", "Overview"), ("explore", "Explore"), ("profile?id=cluster:xss-ma", "Profile"),
+         ("profile?id=org:img-es", "Profile"), ("enlargement", "Enlargement"), ("cross_border", "Cross-border"),
+         ("query", "Query"), ("ingest", "Ingest"), ("export", "Export")]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _require_chromium():
+    if not os.path.exists(CHROMIUM) or shutil.which("chromium") is None and not os.access(CHROMIUM, os.X_OK):
+        if os.environ.get("CI"):
+            pytest.fail(f"{CHROMIUM} is missing in CI: apt-get install -y chromium")
+        pytest.skip(f"{CHROMIUM} not installed (apt-get install -y chromium)")
+
+
+@pytest.fixture(scope="module")
+def app_url(tmp_path_factory):
+    _require_chromium()
+    store = build_sample_store(tmp_path_factory.mktemp("browser") / "hostile.db")
+    port = _free_port()
+    env = dict(os.environ, CLUSTERNET_STORE=store)
+    log = open(tmp_path_factory.mktemp("log") / "streamlit.log", "w+")
+    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless", "true",
+                             "--server.port", str(port), "--server.address", "127.0.0.1"],
+                            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.time() + 60
+        while True:
+            try:
+                if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).read() == b"ok":
+                    break
+            except OSError:
+                pass
+            if proc.poll() is not None or time.time() > deadline:
+                log.seek(0)
+                pytest.fail(f"streamlit did not start:\n{log.read()[-3000:]}")
+            time.sleep(0.5)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        log.close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    _require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield b
+        b.close()
+
+
+def _visit(browser, url: str, path: str, title: str, shot: str):
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    errors, dialogs, outside = [], [], []
+    page.on("pageerror", lambda err: errors.append(str(err)))
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.on("request", lambda r: outside.append(r.url) if not r.url.startswith((url, "about:", "data:", "blob:"))
+            else None)
+    page.goto(f"{url}/{path}", wait_until="domcontentloaded")
+    page.get_by_role("heading", name=title, exact=True).first.wait_for(timeout=45_000)
+    # let the page finish its script run
+    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=45_000)
+    page.wait_for_timeout(1500)
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{shot}.png"), full_page=True)
+    return page, errors, dialogs, outside
+
+
+@pytest.mark.parametrize("path,title", PAGES, ids=[p or "overview" for p, _ in PAGES])
+def test_page_loads_without_errors_or_script_from_data(browser, app_url, path, title):
+    shot = "page-" + (path.split("?")[0] or "overview") + ("-" + path.split("=")[-1].replace(":", "_") if "=" in path else "")
+    page, errors, dialogs, outside = _visit(browser, app_url, path, title, shot)
+    try:
+        assert not errors, errors
+        assert not dialogs, dialogs
+        assert page.evaluate("() => window.__xss") is None
+        for frame in page.frames:
+            assert frame.evaluate("() => window.__xss === undefined"), frame.url
+        assert not outside, outside
+        assert not page.locator("[data-testid='stException']").count()
+    finally:
+        page.close()
+
+
+def test_hostile_names_show_as_text(browser, app_url):
+    page, errors, dialogs, _ = _visit(browser, app_url, "profile?id=cluster:xss-ma", "Profile", "profile-hostile")
+    try:
+        heading = page.locator("h2").filter(has_text="script").first
+        assert heading.inner_text().strip() == XSS_SCRIPT
+        assert not page.locator("main img[src='x']").count()
+        assert not errors and not dialogs
+    finally:
+        page.close()
+
+
+def test_explore_map_draws_offline(browser, app_url):
+    page, errors, dialogs, outside = _visit(browser, app_url, "explore", "Explore", "explore-map")
+    try:
+        frame = next(f for f in page.frames if f != page.main_frame)
+        frame.wait_for_function("() => window.clusternetNetwork !== undefined", timeout=30_000)
+        ids = frame.evaluate("() => window.clusternetNetwork.body.data.nodes.getIds()")
+        assert "cluster:xss-ma" in ids and "org:img-es" in ids
+        assert frame.locator("canvas").count() == 1
+        # hover tooltips carry the escaped name as text, never as markup
+        title = frame.evaluate("() => window.clusternetNetwork.body.data.nodes.get('org:img-es').title.innerText")
+        assert XSS_IMG in title
+        assert not errors and not dialogs and not outside
+    finally:
+        page.close()
