@@ -15,9 +15,12 @@ __all__ = ["build_demo", "demo_files"]
 
 def demo_files(examples: Path) -> list[Path]:
     """The sample inputs, in load order: structured files first, then documents."""
-    sample = sorted(p for p in (examples / "sample").glob("*") if p.is_file() and not p.name.startswith("."))
-    docs = sorted(p for p in (examples / "documents").glob("*") if p.is_file() and not p.name.startswith("."))
-    return sample + docs
+    def inputs(folder: Path) -> list[Path]:
+        # a folder's README describes the samples; it is not one of them
+        return sorted(p for p in folder.glob("*") if p.is_file() and not p.name.startswith(".")
+                      and not p.name.upper().startswith("README"))
+
+    return inputs(examples / "sample") + inputs(examples / "documents")
 
 
 def build_demo(store: GraphStore, examples: Path, echo: Callable[[str], None] = print) -> dict:
@@ -31,6 +34,7 @@ def build_demo(store: GraphStore, examples: Path, echo: Callable[[str], None] = 
     if files:
         load_files(store, files, progress=True)
     counts = store.counts()
-    echo(f"demo store {store.describe()}: {sum(counts['nodes'].values())} node labels counted, "
-         f"{sum(counts['relationships'].values())} relationships, from {len(files)} sample files")
+    n_nodes = sum(1 for _ in store.iter_nodes())
+    echo(f"demo store {store.describe()}: {n_nodes} nodes and {sum(counts['relationships'].values())} "
+         f"relationships from {len(files)} sample files (and the country and sector reference data)")
     return counts

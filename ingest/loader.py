@@ -1,0 +1,377 @@
+"""Records -> resolve -> store: the one write path of structured and document ingest.
+
+:func:`load_files` reads structured files (one Document node each), maps their rows,
+resolves entities and writes each file all-or-nothing (or, with ``skip_invalid``, its
+good rows plus a CSV report of the rest). :func:`load_records` is what document ingest
+calls with the extractor's records.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+
+from ..graph.errors import ClusternetError, InputError, Problem, ValidationError
+from ..graph.model import Node, Rel, records_from_json, validate
+from ..graph.reference import reference_records
+from ..graph.store.base import WriteSummary, keep_first_props, list_props, merge_props, prepare_nodes, prepare_rels
+from .mapping import Mapping, builtin_mapping, detect_kind
+from .resolve import Candidate, resolve
+from .rowmap import RowMapper
+from .tabular import open_table
+
+__all__ = ["LoadReport", "FileReport", "load_files", "load_records", "document_node", "diff_summary",
+           "MAX_EVIDENCE_PER_RECORD", "is_document"]
+
+MAX_EVIDENCE_PER_RECORD = 10  # rows cited per record and file: enough to check, bounded for big files
+
+
+@dataclass
+class FileReport:
+    path: str
+    kind: str = ""
+    detected: str = ""
+    rows: int = 0
+    summary: WriteSummary = field(default_factory=WriteSummary)
+    problems: list[Problem] = field(default_factory=list)
+    rejected: Counter = field(default_factory=Counter)
+    rejected_rows: int = 0
+    report_path: str | None = None
+    candidates: list[Candidate] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    written: bool = False
+
+
+@dataclass
+class LoadReport:
+    files: list[FileReport] = field(default_factory=list)
+    dry_run: bool = False
+
+    @property
+    def summary(self) -> WriteSummary:
+        total = WriteSummary()
+        for f in self.files:
+            total.add(f.summary)
+        return total
+
+    @property
+    def rejected(self) -> Counter:
+        total: Counter = Counter()
+        for f in self.files:
+            total.update(f.rejected)
+        return total
+
+    @property
+    def ok(self) -> bool:
+        return all(f.written or self.dry_run for f in self.files) and not any(
+            f.problems and not f.rejected_rows for f in self.files)
+
+
+def _now() -> str:
+    """The ingest timestamp (UTC, seconds); one function so tests can fix the clock."""
+    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
+
+
+def document_node(path: Path, sha256: str, *, media_type: str | None = None, text: str | None = None) -> Node:
+    """The Document node of a source file: id from its content hash."""
+    props = {"name": path.name, "source": str(path), "sha256": sha256,
+             "ingested_at": _now()}
+    if media_type:
+        props["media_type"] = media_type
+    if text is not None:
+        props["text"], props["chars"] = text, len(text)
+    return Node("doc:" + sha256[:16], ("Document",), props)
+
+
+def diff_summary(store, nodes: list[Node], rels: list[Rel]) -> WriteSummary:
+    """What :meth:`upsert` would report, computed without writing (for ``--dry-run``)."""
+    schema = store.schema
+    lists, first = list_props(schema), keep_first_props(schema)
+    summary = WriteSummary()
+    pn = prepare_nodes(nodes, schema)
+    existing = store.labels_of(list(pn))
+    for nid, (labels, props, conf) in pn.items():
+        full = schema.node(labels[-1] if "SME" not in labels else "SME").all_labels
+        key = "SME" if "SME" in labels else full[-1]
+        if nid not in existing:
+            summary.record(key, "created")
+            continue
+        old = store.get_node(nid)
+        same = (set(labels) <= set(old.labels) and merge_props(old.props, props, lists, first) == old.props
+                and conf <= old.confidence)
+        summary.record(key, "unchanged" if same else "updated")
+    by_source: dict[str, dict] = {}
+    for (s, t, d), (props, conf) in prepare_rels(rels, schema).items():
+        if s not in existing:
+            summary.record(t, "created")
+            continue
+        if s not in by_source:
+            by_source[s] = {r.key: r for r in store.rels_of(s, direction="out")}
+        old = by_source[s].get((s, t, d))
+        if old is None:
+            summary.record(t, "created")
+        else:
+            same = merge_props(old.props, props, lists) == old.props and conf <= old.confidence
+            summary.record(t, "unchanged" if same else "updated")
+    return summary
+
+
+def _reference_for(nodes: Iterable[Node], rels: Iterable[Rel]) -> list[Node]:
+    """Country and Sector nodes the records point at (so a fresh store needs no init)."""
+    wanted = {r.target for r in rels if r.target.startswith(("country:", "sector:"))}
+    wanted |= {r.source for r in rels if r.source.startswith("country:")}
+    ref_nodes, _ = reference_records()
+    return [n for n in ref_nodes if n.id in wanted]
+
+
+def load_records(store, nodes: Iterable[Node], rels: Iterable[Rel], *, source_doc: Node | None = None,
+                 atomic: bool = True, dry_run: bool = False, refs: Iterable = (),
+                 candidates_out: list | None = None, progress: Callable[[int], None] | None = None) -> WriteSummary:
+    """Resolve, validate and write records (all of them, or nothing: ValidationError).
+
+    Records without evidence get the source document as their only source. Candidate
+    merges found are recorded in the store's meta (``dedupe:<a>|<b>``) unless a decision
+    on them exists, and appended to ``candidates_out``.
+    """
+    nodes, rels = list(nodes), list(rels)
+    if source_doc is not None:
+        for rec in nodes + rels:
+            if not rec.evidence:
+                rec.props.setdefault("sources", [source_doc.id])
+    res = resolve(nodes, rels, store, refs=refs)
+    if res.problems:
+        raise ValidationError(res.problems, source_doc.props.get("source") if source_doc else None)
+    out_nodes = ([source_doc] if source_doc is not None else []) + _reference_for(res.nodes, res.rels) + res.nodes
+    in_batch = {n.id for n in out_nodes}
+    ends = {e for r in res.rels for e in (r.source, r.target)} - in_batch
+    known = store.labels_of(ends) if ends else {}
+    (clean_nodes, clean_rels), problems = validate(out_nodes, res.rels, store.schema, known)
+    if problems:
+        raise ValidationError(problems, source_doc.props.get("source") if source_doc else None)
+    if dry_run:
+        summary = diff_summary(store, clean_nodes, clean_rels)
+    else:
+        summary = store.upsert(clean_nodes, clean_rels, atomic=atomic, progress=progress)
+        for c in res.candidates:
+            if store.meta_get(c.key) is None:
+                store.meta_put(c.key, c.as_dict())
+    if candidates_out is not None:
+        candidates_out.extend(res.candidates)
+    return summary
+
+
+def _merge_into(acc: dict, node: Node, row: int, file: str, problems: list[Problem], lists) -> None:
+    """Collapse a file's records by id; the same key with different values is a problem."""
+    old = acc.get(node.id)
+    if old is None:
+        acc[node.id] = (node, row)
+        return
+    prev, first_row = old
+    for k, v in node.props.items():
+        if k in lists or k in ("legal_form",):
+            continue
+        if k in prev.props and prev.props[k] != v:
+            problems.append(Problem(f"duplicate key: same {node.label} as row {first_row} "
+                                    f"but {k} differs ({prev.props[k]!r})", field=k, value=v, row=row, file=file))
+            return
+    prev.props.update({k: v for k, v in merge_props(prev.props, node.props, lists).items()})
+    prev.labels = tuple(dict.fromkeys(prev.labels + node.labels))
+    if len(prev.evidence) < MAX_EVIDENCE_PER_RECORD:
+        prev.evidence.extend(node.evidence)
+
+
+def _write_report(path: Path, bad_rows: list[tuple[int, dict, list[Problem]]]) -> Path:
+    from ..cli_common import safe_csv_cell
+
+    out = path.with_name(path.name + ".rejected.csv")
+    cols = list(dict.fromkeys(c for _, vals, _ in bad_rows for c in vals))
+    with open(out, "w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh)
+        w.writerow(["row", "column", "value", "reason"] + cols)
+        for line, vals, probs in bad_rows:
+            for p in probs:
+                w.writerow([safe_csv_cell(x) for x in
+                            [line, p.field or "", "" if p.value is None else p.value, p.reason]
+                            + ["" if vals.get(c) is None else vals.get(c) for c in cols]])
+    return out
+
+
+def is_document(path: Path) -> bool:
+    """Prose documents (text, Markdown, HTML, PDF, DOCX) go through the extractor."""
+    from .readers import SUFFIXES
+
+    return path.suffix.lower() in SUFFIXES
+
+
+def _load_document(store, path: Path, *, dry_run: bool, candidates: list) -> FileReport:
+    """Read, extract and load one document in one transaction (all of it or nothing)."""
+    from .extract import extract_text, extraction_to_records
+    from .readers import read_document
+
+    rep = FileReport(str(path), kind="document")
+    doc = read_document(path)
+    rep.detected = f"document ({doc.media_type})"
+    rep.notes += list(doc.warnings)
+    ex = extract_text(doc)
+    nodes, rels = extraction_to_records(ex)
+    source = next((n for n in nodes if n.label == "Document"), None)
+    if source is not None:
+        nodes = [n for n in nodes if n is not source]
+        source.props.setdefault("source", str(path))
+        source.props.setdefault("ingested_at", _now())
+    rep.rows = len(nodes) + len(rels)
+    rep.summary = load_records(store, nodes, rels, source_doc=source, dry_run=dry_run, candidates_out=candidates)
+    rep.candidates = list(candidates)
+    rep.written = not dry_run
+    return rep
+
+
+def _load_one(store, path: Path, mapping: Mapping | None, kind: str | None, *, dry_run: bool, skip_invalid: bool,
+              strict: bool, progress_factory, candidates: list) -> FileReport:
+    if mapping is None and kind is None and is_document(path):
+        return _load_document(store, path, dry_run=dry_run, candidates=candidates)
+    rep = FileReport(str(path))
+    table = open_table(path)
+    rep.notes += table.notes
+    doc = document_node(path, table.sha256, media_type=table.format)
+    if table.interchange is not None:
+        rep.kind, rep.detected = "interchange", "nodes and relationships (interchange format)"
+        try:
+            nodes, rels = records_from_json(table.interchange)
+        except ValidationError as err:
+            raise InputError(path, str(err)) from None
+        rep.rows = len(nodes) + len(rels)
+        rep.summary = load_records(store, nodes, rels, source_doc=doc, dry_run=dry_run, candidates_out=candidates)
+        rep.written = not dry_run
+        return rep
+    if mapping is None:
+        if kind:
+            mapping, rep.detected = builtin_mapping(kind), "given with --kind"
+        else:
+            k, why = detect_kind(table.columns, table.kind_hint or path.name)
+            mapping, rep.detected = builtin_mapping(k), why
+    else:
+        rep.detected = f"mapping {mapping.name}"
+    rep.kind = mapping.kind or mapping.name
+    mapper = RowMapper(mapping, table.columns, str(path), doc.id, strict=strict)
+    if mapper.unknown:
+        rep.notes.append(f"columns not used: {', '.join(mapper.unknown)}")
+    lists = list_props(store.schema)
+    nodes: dict = {}
+    rels: dict = {}
+    refs: dict = {}
+    bad_rows: list[tuple[int, dict, list[Problem]]] = []
+    with progress_factory(f"reading {path.name}", None) as advance:
+        for row in table.rows:
+            rep.rows += 1
+            n_list, r_list, r_refs, probs = mapper.map_row(row)
+            if not probs:
+                for n in n_list:
+                    _merge_into(nodes, n, row.line, str(path), probs, lists)
+                for r in r_list:
+                    key = r.key
+                    if key in rels:
+                        prev = rels[key][0]
+                        prev.props.update(merge_props(prev.props, r.props, lists))
+                        if len(prev.evidence) < MAX_EVIDENCE_PER_RECORD:
+                            prev.evidence.extend(r.evidence)
+                    else:
+                        rels[key] = (r, row.line)
+                for rid, ref in r_refs.items():
+                    if rid in refs:
+                        if len(refs[rid].evidence) < MAX_EVIDENCE_PER_RECORD:
+                            refs[rid].evidence.extend(ref.evidence)
+                    else:
+                        refs[rid] = ref
+            if probs:
+                bad_rows.append((row.line, row.values, probs))
+                rep.problems.extend(probs)
+                for n in n_list or [None]:
+                    rep.rejected[n.label if n else "row"] += 1
+            if rep.rows % 2000 == 0:
+                advance(2000)
+        advance(rep.rows % 2000)
+    if rep.rows == 0:
+        raise InputError(path, "the file has a header but no rows")
+    if rep.problems and not skip_invalid:
+        return rep
+    if bad_rows:
+        rep.rejected_rows = len(bad_rows)
+        rep.report_path = str(_write_report(path, bad_rows))
+    if text := table.text:
+        doc.props["text"], doc.props["chars"] = text, len(text)
+    try:
+        # the bar counts records as upsert writes them: the file's own, its Document node and
+        # the reference nodes it points at, so its total is only known once written
+        with progress_factory(f"writing {path.name}", None) as advance:
+            rep.summary = load_records(store, [n for n, _ in nodes.values()], [r for r, _ in rels.values()],
+                                       source_doc=doc, dry_run=dry_run, refs=list(refs.values()),
+                                       candidates_out=candidates, progress=advance)
+    except ValidationError as err:
+        rep.problems.extend(Problem(p.reason, p.field, p.value, p.row, str(path), p.record) for p in err.problems)
+        return rep
+    rep.candidates = list(candidates)
+    rep.written = not dry_run
+    return rep
+
+
+def _no_progress(description, total):
+    from contextlib import nullcontext
+
+    return nullcontext(lambda n=1: None)
+
+
+_KIND_ORDER = ("programmes", "clusters", "organisations", "smes", "partnerships", "agreements", "events",
+               "memberships", "relationships")
+
+
+def _in_dependency_order(paths: list[Path], mapping, kind) -> list[Path]:
+    """Files of things before files that name them (clusters before partnerships...), so
+    a name in a members list finds its node instead of creating a stub; stable otherwise."""
+    if mapping is not None or kind or len(paths) < 2:
+        return paths
+
+    def rank(p: Path) -> int:
+        if is_document(p):
+            return len(_KIND_ORDER) + 1  # prose last: it then finds the things the tables named
+        try:
+            t = open_table(p)
+            if t.interchange is not None:
+                return -1
+            return _KIND_ORDER.index(detect_kind(t.columns, t.kind_hint or p.name)[0])
+        except (ClusternetError, ValueError):
+            return len(_KIND_ORDER)  # unreadable: reported when its turn comes
+    return sorted(paths, key=rank)
+
+
+def load_files(store, paths: Iterable[str | Path], *, mapping: Mapping | None = None, kind: str | None = None,
+               dry_run: bool = False, skip_invalid: bool = False, strict: bool = False,
+               progress: bool | Callable = True) -> LoadReport:
+    """Load structured files and documents into ``store``, each all-or-nothing unless
+    ``skip_invalid`` (documents: always one transaction each).
+
+    A file that cannot be read at all raises :class:`InputError`; a file with row
+    problems is reported (``FileReport.problems``) and, by default, changes nothing.
+    """
+    if progress is True:
+        from ..cli_common import progress_bar as progress_factory
+    elif callable(progress):
+        progress_factory = progress
+    else:
+        progress_factory = _no_progress
+    report = LoadReport(dry_run=dry_run)
+    for p in _in_dependency_order([Path(x) for x in paths], mapping, kind):
+        cands: list = []
+        try:
+            rep = _load_one(store, Path(p), mapping, kind, dry_run=dry_run, skip_invalid=skip_invalid,
+                            strict=strict, progress_factory=progress_factory, candidates=cands)
+        except ValidationError as err:
+            rep = FileReport(str(p), problems=[Problem(q.reason, q.field, q.value, q.row, q.file or str(p), q.record)
+                                               for q in err.problems])
+        except ClusternetError:
+            raise
+        report.files.append(rep)
+    return report

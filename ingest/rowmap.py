@@ -1,0 +1,376 @@
+"""Rows to records: apply a :class:`~clusternet.ingest.mapping.Mapping` to one row.
+
+Values are normalised on the way (countries, names and legal forms, web sites, e-mails,
+sectors onto ecosystems, types from the schema); everything wrong with a row comes back
+as :class:`Problem` s naming the row and the column. Things a cell names (members,
+parties, participants) become :class:`Ref` s, resolved to nodes by name later.
+
+>>> from clusternet.ingest.mapping import builtin_mapping
+>>> from clusternet.ingest.tabular import Row
+>>> rm = RowMapper(builtin_mapping("clusters"), ["name", "country", "sectors"], "c.csv", "doc:1")
+>>> nodes, rels, refs, problems = rm.map_row(Row(2, {"name": "Techtera", "country": "France",
+...                                                  "sectors": "Textiles techniques"}))
+>>> nodes[0].id, nodes[0].props["sectors"], sorted(r.type for r in rels)
+('cluster:techtera-fr', ['Textile'], ['ACTIVE_IN', 'LOCATED_IN'])
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from ..graph.errors import Problem, ValidationError
+from ..graph.ids import ID_PREFIX, country_id, make_id
+from ..graph.model import Evidence, Node, Rel
+from ..graph.reference import sector_id
+from ..graph.schema import check_value, load_schema
+from .mapping import EndSpec, Mapping, Source, col_key, standard_columns
+from .normalise import (clean_name, country_code, is_acronym, name_key, normalise_email, normalise_website,
+                        sector_ecosystems, split_acronym, split_legal_form)
+
+__all__ = ["Ref", "RowMapper", "ref_id", "parse_ref_text"]
+
+_ORG_LABELS = {"Cluster", "Organisation", "SME"}
+_QUAL = re.compile(r"^(.*?)\s*[\[(]([^\[\]()]{2,40})[\])]\s*$")
+
+
+@dataclass
+class Ref:
+    """Something a cell names, to be matched to a node by name (or created)."""
+
+    id: str
+    name: str
+    labels: tuple[str, ...]
+    country: str | None = None
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+def ref_id(label: str, name: str, country: str | None) -> str:
+    """The provisional id of a reference.
+
+    >>> ref_id("Organisation", "ACCIÓ", "ES")
+    'ref:Organisation:accio|ES'
+    """
+    return f"ref:{label}:{name_key(name)}|{country or ''}".rstrip("|")
+
+
+def parse_ref_text(text: str) -> tuple[str, str | None, str | None]:
+    """``"Techtera [Cluster, FR]"`` -> ``("Techtera", "Cluster", "FR")``; a qualifier in
+    brackets or parentheses may give a label and/or a country.
+
+    >>> parse_ref_text("Techtera (FR)"), parse_ref_text("Oasis500 [Cluster]")
+    (('Techtera', None, 'FR'), ('Oasis500', 'Cluster', None))
+    >>> parse_ref_text("European Foundation for Cluster Excellence (EFCE)")
+    ('European Foundation for Cluster Excellence (EFCE)', None, None)
+    """
+    name, label, country = clean_name(text), None, None
+    m = _QUAL.match(name)
+    if m:
+        parts = [p.strip() for p in m.group(2).split(",")]
+        labels = {lab.casefold(): lab for lab in load_schema().labels}
+        lab = [labels[p.casefold()] for p in parts if p.casefold() in labels]
+        cc = [country_code(p) or (country_code(p.upper()) if len(p) <= 3 else None) for p in parts]
+        if len(lab) + sum(1 for c in cc if c) == len(parts) and not (len(parts) == 1 and is_acronym(parts[0])
+                                                                    and not cc[0]):
+            name, label = m.group(1).strip(), (lab[0] if lab else None)
+            country = next((c for c in cc if c), None)
+    return name, label, country
+
+
+@lru_cache(maxsize=300_000)
+def _make_id(label: str, name: str, country: str | None) -> str:
+    return make_id(label, name, country)
+
+
+class RowMapper:
+    """Applies one mapping to the rows of one file (headers resolved once)."""
+
+    def __init__(self, mapping: Mapping, columns: list[str], path: str, doc_id: str | None, *,
+                 strict: bool = False):
+        self.mapping, self.path, self.doc_id = mapping, str(path), doc_id
+        self.schema = load_schema()
+        self.actual: dict[str, str] = {}   # mapping column -> file header
+        self.splits: dict[str, str] = {}
+        by_key = {col_key(c): c for c in columns}
+        if mapping.kind:  # standard names, synonyms, and the user's renames
+            std = standard_columns(columns)
+            for c in columns:
+                if col_key(c) in mapping.rename:
+                    target, split = mapping.rename[col_key(c)]
+                    std[c] = target
+                    if split:
+                        self.splits[target] = split
+            for header, name in std.items():
+                self.actual.setdefault(name, header)
+        wanted = mapping.columns()
+        for c in wanted:
+            if c not in self.actual and col_key(c) in by_key:
+                self.actual[c] = by_key[col_key(c)]
+        missing = [c for c in mapping.required if c not in self.actual]
+        if missing:
+            hint = ""
+            if len(columns) == 1 and re.search(r"[,;\t|]", columns[0]):
+                hint = " (the file has one column only: is the delimiter right?)"
+            raise ValidationError([Problem(f"required column missing{hint}", field=c, file=self.path, row=1)
+                                   for c in missing], self.path)
+        # the header each property is reported under (its first column)
+        self._prop_cols = {spec.name: {p: self.actual.get(next(iter(src.columns()), ""),
+                                                           next(iter(src.columns()), p))
+                                       for p, src in spec.props.items()}
+                           for spec in mapping.records.values()}
+        self._spec_headers = {}
+        for spec in mapping.records.values():
+            cols = set()
+            for src in list(spec.props.values()) + list((spec.key or {}).values()):
+                cols |= src.columns()
+            cols |= {c for c, _ in spec.labels_if.values()}
+            self._spec_headers[spec.name] = tuple(sorted({self.actual[c] for c in cols if c in self.actual}))
+        self._cache: dict = {}
+        used = set(self.actual.values())
+        self.unknown = [c for c in columns if c not in used]
+        if self.unknown and strict:
+            raise ValidationError([Problem("unknown column (not in the mapping)", field=c, file=self.path, row=1)
+                                   for c in self.unknown], self.path)
+
+    # -- values ------------------------------------------------------------------------
+    def _get(self, row: dict, col: str) -> Any:
+        header = self.actual.get(col)
+        return row.get(header) if header else None
+
+    def value(self, src: Source, row: dict, item: Any = None) -> Any:
+        if src.how == "value":
+            return src.arg
+        if src.how == "first":
+            for s in src.arg:
+                v = self.value(s, row, item)
+                if v not in (None, "", []):
+                    return v
+            return None
+        if src.how == "template":
+            missing = False
+
+            def fill(m):
+                nonlocal missing
+                v = item if m.group(1) == "item" else self._get(row, m.group(1))
+                if v in (None, ""):
+                    missing = True
+                    return ""
+                return str(v)
+            out = re.sub(r"\{([^{}]+)\}", fill, src.arg)
+            return None if missing else out
+        v = self._get(row, src.arg)
+        split = self.splits.get(src.arg) or src.split
+        if v is not None and split:
+            v = [p.strip() for p in (v if isinstance(v, list) else str(v).split(split)) if str(p).strip()]
+        if src.values and isinstance(v, str):
+            v = dict(src.values).get(v, v)
+        return v
+
+    def _norm(self, label: str, prop: str, v: Any, col: str, props: dict, problems: list, line: int) -> None:
+        def bad(reason):
+            problems.append(Problem(reason, field=col, value=v, row=line, file=self.path))
+        if v in (None, "", []):
+            return
+        if prop == "name":
+            name, acr = split_acronym(str(v))
+            props["name"] = name
+            if acr:
+                self._norm(label, "acronym", acr, col, props, problems, line)
+            if label in _ORG_LABELS and "legal_form" not in props:
+                _, form = split_legal_form(name)
+                if form:
+                    props["legal_form"] = form
+        elif prop == "acronym":
+            if "acronym" in self.schema.props_of(label):
+                props["acronym"] = clean_name(str(v))
+            else:
+                props.setdefault("aliases", []).append(clean_name(str(v)))
+        elif prop == "aliases":
+            props.setdefault("aliases", []).extend(clean_name(a) for a in (v if isinstance(v, list) else [v]))
+        elif prop == "country":
+            text = str(v).strip()
+            code = country_code(text) or (country_code(text.upper()) if len(text) <= 3 else None)
+            if code:
+                props["country"] = code
+            else:
+                bad("unknown country (use a country name or its ISO code)")
+        elif prop == "website":
+            url, reason = normalise_website(str(v))
+            (props.__setitem__("website", url) if url else bad(reason))
+        elif prop == "email":
+            addr, reason = normalise_email(str(v))
+            (props.__setitem__("email", addr) if addr else bad(reason))
+        elif prop == "sectors":
+            text = "; ".join(v) if isinstance(v, list) else str(v)
+            props["sector_text"] = text.strip()
+            props["sectors"] = sector_ecosystems(text)
+        else:
+            spec = self.schema.props_of(label).get(prop)
+            if spec is None:
+                bad(f"{label} has no property {prop!r}")
+                return
+            coerced, reason = check_value(spec, v)
+            (bad(reason) if reason else props.__setitem__(prop, coerced))
+
+    # -- records -----------------------------------------------------------------------
+    def _ev(self, row) -> list[Evidence]:
+        return [Evidence(self.doc_id, row.start, row.end, None, row.loc)] if self.doc_id else []
+
+    def _ref_ids(self, end: EndSpec, vals: dict, ev, refs: dict, problems: list, line: int) -> list[str]:
+        raw = self.value(end.source, vals)
+        items = raw if isinstance(raw, list) else ([raw] if raw not in (None, "") else [])
+        col = end.source.arg
+        out = []
+        for it in items:
+            text = str(it).strip()
+            if end.how == "country":
+                code = country_code(text) or (country_code(text.upper()) if len(text) <= 3 else None)
+                if code:
+                    out.append(country_id(code))
+                else:
+                    problems.append(Problem("unknown country", field=col, value=text, row=line, file=self.path))
+                continue
+            m = re.fullmatch(r"([a-z]+):[^\s]+", text)
+            if m and m.group(1) in set(ID_PREFIX.values()):
+                out.append(text)  # an id, as the interchange format writes them
+                continue
+            name, label, country = parse_ref_text(text)
+            labels = end.labels or tuple(self.schema.labels)
+            if end.label_column:
+                given = self._get(vals, end.label_column)
+                if given:
+                    known = {lab.casefold(): lab for lab in self.schema.labels}
+                    if str(given).strip().casefold() not in known:
+                        problems.append(Problem("unknown label", field=end.label_column, value=given,
+                                                row=line, file=self.path))
+                        continue
+                    label = known[str(given).strip().casefold()]
+            if end.country_column and self._get(vals, end.country_column):
+                ctext = str(self._get(vals, end.country_column)).strip()
+                country = country_code(ctext) or country_code(ctext.upper())
+                if not country:
+                    problems.append(Problem("unknown country", field=end.country_column, value=ctext,
+                                            row=line, file=self.path))
+                    continue
+            if "Country" in labels and label in (None, "Country"):
+                code = country_code(name)
+                if code and (label == "Country" or len(name) > 3 or name.isupper()):
+                    out.append(country_id(code))
+                    continue
+            if label and label not in labels and end.labels:
+                problems.append(Problem(f"a {label} cannot be here (expected {', '.join(labels)})",
+                                        field=col, value=text, row=line, file=self.path))
+                continue
+            lab = tuple([label] + [x for x in labels if x != label]) if label else labels
+            if not name:
+                continue
+            rid = ref_id(lab[0], name, country)
+            ref = refs.get(rid)
+            if ref is None:
+                refs[rid] = Ref(rid, name, lab, country, list(ev))
+            elif len(ref.evidence) < 10:
+                ref.evidence.extend(ev)
+            out.append(rid)
+        return out
+
+    def _record(self, spec, vals: dict, item) -> tuple:
+        """(id, labels, props, problems as (reason, field, value)) of one record of a row;
+        cached by the values it reads, as big files repeat the same organisation per row."""
+        probs: list[Problem] = []
+        cols = self._prop_cols[spec.name]
+        props: dict[str, Any] = {}
+        for prop, src in spec.props.items():
+            self._norm(spec.label, prop, self.value(src, vals, item), cols[prop], props, probs, 0)
+        out = [(p.reason, p.field, p.value) for p in probs]
+        if not props.get("name"):
+            if spec.props.get("name") and (spec.name == "self" or not spec.each):
+                col = self.actual.get(next(iter(spec.props["name"].columns()), ""), "name")
+                out.append(("a name is required", col, None))
+            return None, (), {}, out
+        labels = list(self.schema.node(spec.label).all_labels)
+        for lab, (col, eq) in spec.labels_if.items():
+            v = self._get(vals, col)
+            if v is not None and str(v).strip().lower() in eq:
+                labels += [x for x in self.schema.node(lab).all_labels if x not in labels]
+        if spec.key:
+            parts = [(k, self.value(s, vals, item)) for k, s in spec.key.items()]
+            if any(v in (None, "") for _, v in parts):
+                out.append(("the key column is empty", ",".join(k for k, _ in parts), None))
+                return None, (), {}, out
+            nid = _make_id(spec.label, " ".join(f"{k} {v}" for k, v in parts), None)
+        else:
+            nid = _make_id(spec.label, split_legal_form(props["name"])[0], props.get("country"))
+        return nid, tuple(labels), props, out
+
+    def map_row(self, row) -> tuple[list[Node], list[Rel], dict[str, Ref], list[Problem]]:
+        """Records of one row and the problems found in it (the row's own ones included)."""
+        vals, line = row.values, row.line
+        problems = list(row.problems)
+        ev = self._ev(row)
+        nodes, rels, refs = [], [], {}
+        ids: dict[str, list[str]] = {}
+        for spec in self.mapping.records.values():
+            items = [None]
+            if spec.each:
+                each = self.value(spec.each, vals)
+                items = each if isinstance(each, list) else ([each] if each not in (None, "") else [])
+            ids[spec.name] = []
+            for item in items:
+                ckey = (spec.name, item, tuple(vals.get(h) for h in self._spec_headers[spec.name]))
+                hit = self._cache.get(ckey)
+                if hit is None:
+                    hit = self._record(spec, vals, item)
+                    if len(self._cache) > 500_000:
+                        self._cache.clear()
+                    self._cache[ckey] = hit
+                nid, labels, cprops, cprobs = hit
+                problems.extend(Problem(r, f, v, line, self.path) for r, f, v in cprobs)
+                if nid is None:
+                    continue
+                props = dict(cprops)
+                nodes.append(Node(nid, labels, props, list(ev)))
+                ids[spec.name].append(nid)
+                if props.get("country") and self.schema.allows(spec.label, "LOCATED_IN", "Country"):
+                    rels.append(Rel(nid, "LOCATED_IN", country_id(props["country"]), {}, list(ev)))
+                if self.schema.allows(spec.label, "ACTIVE_IN", "Sector"):
+                    for eco in props.get("sectors", []):
+                        rels.append(Rel(nid, "ACTIVE_IN", sector_id(eco), {"wording": props["sector_text"]}, list(ev)))
+        for spec in self.mapping.rels:
+            ends = []
+            for end in (spec.source, spec.target):
+                if end.how == "record":
+                    ends.append(ids.get(end.record, []))
+                else:
+                    ends.append(self._ref_ids(end, vals, ev, refs, problems, line))
+            type_ = spec.type
+            if spec.type_column:
+                raw = str(self._get(vals, spec.type_column) or "").strip().upper().replace(" ", "_")
+                if raw not in self.schema.rels:
+                    problems.append(Problem(f"unknown relationship type (known: {', '.join(self.schema.rels)})",
+                                            field=self.actual.get(spec.type_column), value=raw, row=line,
+                                            file=self.path))
+                    continue
+                type_ = raw
+            props: dict[str, Any] = {}
+            rprops = self.schema.rel(type_).properties
+            for prop, src in spec.props.items():
+                v = self.value(src, vals)
+                if v in (None, ""):
+                    continue
+                if prop not in rprops:
+                    if src.how != "column":
+                        problems.append(Problem(f"{type_} has no property {prop!r}", field=prop, row=line,
+                                                file=self.path))
+                    continue
+                coerced, reason = check_value(rprops[prop], v)
+                if reason:
+                    problems.append(Problem(reason, field=self.actual.get(src.arg, prop), value=v, row=line,
+                                            file=self.path))
+                else:
+                    props[prop] = coerced
+            for s in ends[0]:
+                for t in ends[1]:
+                    if s != t:
+                        rels.append(Rel(s, type_, t, dict(props), list(ev)))
+        return nodes, rels, refs, problems
