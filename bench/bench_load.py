@@ -1,0 +1,209 @@
+"""Load benchmark: batched upserts into Neo4j and the embedded store, against per-row MERGE.
+
+    python bench/bench_load.py [--nodes 100000] [--rels 200000] [--sample 2000] [--seed 7]
+
+Loads a seeded synthetic graph through ``Neo4jStore.upsert`` (UNWIND batches in managed
+transactions) and ``EmbeddedStore.upsert``, then writes a sample of the same rows the
+naive way (one auto-commit transaction per MERGE) and prints rows/s, the batched/per-row
+ratio (target >= 100x) beside the published figure for batched UNWIND loads on a laptop
+(~40,000 nodes/s, ~65,000 relationships/s), and peak memory (this process and the
+Neo4j JVM). Neo4j: ``NEO4J_URI`` (+ NEO4J_USER/NEO4J_PASSWORD) if set -- its database is
+cleared, so that needs ``--clear-existing`` -- else a local server from
+scripts/neo4j_local.py. Figures, never assertions.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import psutil
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from clusternet.graph.model import Evidence, Node, Rel  # noqa: E402
+from clusternet.graph.store import cypher as C  # noqa: E402
+from clusternet.graph.store.neo4j import Neo4jStore  # noqa: E402
+from clusternet.graph.store.sqlite import EmbeddedStore  # noqa: E402
+
+PUBLISHED = {"nodes": 40_000, "rels": 65_000}  # batched UNWIND on a laptop (Neo4j blog/docs figures)
+COUNTRIES = ["FR", "ES", "IT", "DE", "MA", "TN", "BR", "PT", "BE", "EG", "PL", "NL"]
+
+
+def synthetic(n_nodes: int, n_rels: int, seed: int) -> tuple[list[Node], list[Rel]]:
+    """Organisations (1 in 7 an SME), clusters and partnerships with provenance, and
+    MEMBER_OF / PARTNER_IN / VISITED relationships between them (no duplicates)."""
+    rnd = random.Random(seed)
+    nodes, orgs, clusters, parts = [], [], [], []
+    for i in range(n_nodes):
+        country = COUNTRIES[i % len(COUNTRIES)]
+        ev = [Evidence(f"doc:{i % 500:016x}", i % 1000, i % 1000 + 12, f"Entity {i}")]
+        if i % 20 == 0:
+            nid, labels, bucket = f"partnership:b{i}", ("Partnership",), parts
+            props = {"name": f"Partnership {i}", "kind": "project", "start_date": "2020-01-01"}
+        elif i % 6 == 0:
+            nid, labels, bucket = f"cluster:b{i}", ("Cluster",), clusters
+            props = {"name": f"Cluster {i}", "country": country, "members": i % 300, "sectors": ["textile"]}
+        else:
+            nid, bucket = f"org:b{i}", orgs
+            labels = ("Organisation", "SME") if i % 7 == 0 else ("Organisation",)
+            props = {"name": f"Organisation {i}", "country": country, "org_type": "company"}
+        props["aliases"] = [f"E{i}"]
+        nodes.append(Node(nid, labels, props, ev, 0.5 + (i % 50) / 100))
+        bucket.append(nid)
+    members = orgs + clusters
+    rels, seen = [], set()
+    plan = [("MEMBER_OF", orgs, clusters), ("PARTNER_IN", members, parts), ("VISITED", members, members)]
+    while len(rels) < n_rels:
+        t, src, dst = plan[rnd.randrange(3)]
+        a, b = src[rnd.randrange(len(src))], dst[rnd.randrange(len(dst))]
+        if a == b or (a, t, b) in seen:
+            continue
+        seen.add((a, t, b))
+        props = {"since": 2000 + len(rels) % 20} if t == "MEMBER_OF" else (
+            {"role": "partner"} if t == "PARTNER_IN" else {})
+        rels.append(Rel(a, t, b, props, [Evidence("doc:0000000000000001", 0, 5, "x")], 1.0))
+    return nodes, rels
+
+
+class PeakRSS:
+    """Samples the RSS of some processes in a thread; keeps the maximum of each."""
+
+    def __init__(self, pids: dict[str, int | None]):
+        self.procs = {k: psutil.Process(p) for k, p in pids.items() if p}
+        self.peak = {k: 0 for k in self.procs}
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self):
+        while not self._stop.is_set():
+            for k, p in self.procs.items():
+                try:
+                    self.peak[k] = max(self.peak[k], p.memory_info().rss)
+                except psutil.Error:
+                    pass
+            self._stop.wait(0.2)
+
+    def __enter__(self):
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self._stop.set()
+        self._thread.join()
+
+
+def timed(fn):
+    t0 = time.perf_counter()
+    out = fn()
+    return out, time.perf_counter() - t0
+
+
+def per_row(store: Neo4jStore, nodes: list[Node], rels: list[Rel]) -> tuple[float, float]:
+    """The naive way: one auto-commit MERGE per row (same rows, fresh ids)."""
+    with store.driver.session(database=store.database) as s:
+        t0 = time.perf_counter()
+        for n in nodes:
+            props = {k: v for k, v in n.props.items()}
+            s.run(C.merge_one_node(n.labels), id="row:" + n.id, props=props, c=n.confidence).consume()
+        t_nodes = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        for r in rels:
+            s.run(f"MATCH (a:{C.ENTITY} {{id: $s}}) MATCH (b:{C.ENTITY} {{id: $t}}) "
+                  f"MERGE (a)-[r:{C.ident(r.type)}]->(b) SET r += $props",
+                  s="row:" + r.source, t="row:" + r.target, props=r.props).consume()
+        t_rels = time.perf_counter() - t0
+    return len(nodes) / t_nodes, len(rels) / t_rels
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--nodes", type=int, default=100_000)
+    ap.add_argument("--rels", type=int, default=200_000)
+    ap.add_argument("--sample", type=int, default=2_000, help="rows written one transaction each")
+    ap.add_argument("--batch", type=int, default=10_000)
+    ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--clear-existing", action="store_true", help="allow clearing the NEO4J_URI database")
+    args = ap.parse_args(argv)
+
+    nodes, rels = synthetic(args.nodes, args.rels, args.seed)
+    print(f"synthetic graph: {len(nodes):,} nodes, {len(rels):,} relationships (seed {args.seed})")
+    stop = None
+    if os.environ.get("NEO4J_URI"):
+        if not args.clear_existing:
+            print("NEO4J_URI is set: its database would be cleared; pass --clear-existing", file=sys.stderr)
+            return 2
+        uri, user, password = os.environ["NEO4J_URI"], os.environ.get("NEO4J_USER", "neo4j"), os.environ.get(
+            "NEO4J_PASSWORD", "")
+    else:
+        from neo4j_local import start_neo4j
+
+        (uri, user, password, stop), t_start = timed(start_neo4j)
+        print(f"local Neo4j started in {t_start:.1f}s at {uri}")
+    try:
+        from neo4j_local import jvm_pid_of
+
+        jvm = jvm_pid_of(uri) if "127.0.0.1" in uri or "localhost" in uri else None
+        results = {}
+        with PeakRSS({"python": os.getpid(), "neo4j_jvm": jvm}) as mem:
+            store = Neo4jStore(uri, user, password)
+            store.clear()
+            store.ensure_schema()
+            _, t = timed(lambda: store.upsert(nodes, [], batch_size=args.batch))
+            results["neo4j nodes"] = len(nodes) / t
+            _, t = timed(lambda: store.upsert([], rels, batch_size=args.batch))
+            results["neo4j rels"] = len(rels) / t
+            again, t = timed(lambda: store.upsert(nodes, rels, batch_size=args.batch))
+            print(f"neo4j re-load of everything: {t:.1f}s, changed {again.changed} (idempotent)")
+
+            sample_nodes = nodes[: args.sample]
+            ids = {n.id for n in sample_nodes}
+            sample_rels = [r for r in rels if r.source in ids and r.target in ids][: args.sample]
+            if len(sample_rels) < args.sample:  # few rels fall inside a small sample: add chain links
+                extra = [Rel(a.id, "VISITED", b.id) for a, b in zip(sample_nodes, sample_nodes[1:])
+                         if a.id.startswith(("org:", "cluster:")) and b.id.startswith(("org:", "cluster:"))]
+                keys = {r.key for r in sample_rels}
+                sample_rels += [r for r in extra if r.key not in keys][: args.sample - len(sample_rels)]
+            results["per-row nodes"], results["per-row rels"] = per_row(store, sample_nodes, sample_rels)
+            counts = store.counts()
+            store.clear()
+            store.close()
+
+            with tempfile.TemporaryDirectory() as tmp:
+                emb = EmbeddedStore(Path(tmp) / "bench.db")
+                emb.ensure_schema()
+                _, t = timed(lambda: emb.upsert(nodes, [], batch_size=args.batch))
+                results["embedded nodes"] = len(nodes) / t
+                _, t = timed(lambda: emb.upsert([], rels, batch_size=args.batch))
+                results["embedded rels"] = len(rels) / t
+                emb.close()
+        print(f"neo4j counts after load: {sum(counts['relationships'].values()):,} relationships, "
+              f"{counts['nodes']}")
+        print()
+        print(f"{'':22}{'nodes/s':>12}{'rels/s':>12}")
+        for name in ("neo4j", "embedded", "per-row"):
+            print(f"{name + (' batched' if name != 'per-row' else ' (neo4j)'):22}"
+                  f"{results[name + ' nodes']:>12,.0f}{results[name + ' rels']:>12,.0f}")
+        print(f"{'published (laptop)':22}{PUBLISHED['nodes']:>12,}{PUBLISHED['rels']:>12,}")
+        rn = results["neo4j nodes"] / results["per-row nodes"]
+        rr = results["neo4j rels"] / results["per-row rels"]
+        print(f"\nbatched / per-row on neo4j: nodes {rn:,.0f}x, rels {rr:,.0f}x (target >= 100x)")
+        print(f"neo4j batched / published: nodes {results['neo4j nodes'] / PUBLISHED['nodes']:.2f}, "
+              f"rels {results['neo4j rels'] / PUBLISHED['rels']:.2f}")
+        mb = {k: v / 2**20 for k, v in mem.peak.items()}
+        print("peak RSS: " + ", ".join(f"{k} {v:,.0f} MB" for k, v in mb.items()))
+        print(f"machine: {psutil.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}")
+    finally:
+        if stop:
+            stop()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,175 @@
+"""Every Cypher statement the Neo4j store runs, built in one place.
+
+Labels, relationship types and property names in the text come only from the schema
+(checked to be plain identifiers when it is loaded) or from this module; values always
+travel as ``$parameters``.
+
+>>> print(node_upsert(("Organisation", "SME"), ["name"], ["aliases"]))
+UNWIND $rows AS row
+MERGE (n:Entity {id: row.id})
+SET n:Organisation:SME
+SET n.name = coalesce(row.set.name, n.name),
+    n.aliases = CASE WHEN row.lists.aliases IS NULL THEN n.aliases ELSE coalesce(n.aliases, []) + [v IN row.lists.aliases WHERE NOT v IN coalesce(n.aliases, [])] END,
+    n.confidence = CASE WHEN n.confidence >= row.c THEN n.confidence ELSE row.c END
+>>> schema_statements(load_schema())[0]
+'CREATE CONSTRAINT clusternet_entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE'
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from ..errors import SchemaError
+from ..schema import Schema, load_schema  # noqa: F401  (load_schema: used by the doctest)
+
+__all__ = ["ENTITY", "META", "ident", "schema_statements", "node_upsert", "rel_upsert", "node_state", "rel_state",
+           "delete_nodes", "clear_batch", "get_node", "labels_of", "find_nodes", "rels_of", "node_page",
+           "rel_page", "count_labels", "count_types", "meta_put", "meta_get", "meta_items", "meta_delete",
+           "merge_one_node"]
+
+ENTITY = "Entity"          # every graph node carries it, so relationships find ends by id alone
+META = "ClusternetMeta"    # decisions and merge records: kept in the database, outside the graph
+_IDENT = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
+
+
+def ident(name: str) -> str:
+    """``name`` if it is a plain identifier (safe in Cypher text), else :class:`SchemaError`.
+
+    >>> ident("Cluster")
+    'Cluster'
+    >>> try:
+    ...     ident("x}) DETACH DELETE n //")
+    ... except SchemaError as err:
+    ...     print(err)
+    not an identifier: 'x}) DETACH DELETE n //'
+    """
+    if not isinstance(name, str) or not _IDENT.match(name):
+        raise SchemaError(f"not an identifier: {name!r}")
+    return name
+
+
+def schema_statements(schema: Schema) -> list[str]:
+    """Constraints first (unique Entity.id, unique meta key), then the schema's indexes."""
+    stmts = [
+        f"CREATE CONSTRAINT clusternet_entity_id IF NOT EXISTS FOR (n:{ENTITY}) REQUIRE n.id IS UNIQUE",
+        f"CREATE CONSTRAINT clusternet_meta_key IF NOT EXISTS FOR (m:{META}) REQUIRE m.key IS UNIQUE",
+    ]
+    for label, prop in schema.indexed_properties():
+        stmts.append(f"CREATE INDEX clusternet_{ident(label).lower()}_{ident(prop)} IF NOT EXISTS "
+                     f"FOR (n:{label}) ON (n.{prop})")
+    return stmts
+
+
+def _list_union(var: str, prop: str) -> str:
+    # old values first, then new ones not seen; a row without the list leaves it alone
+    p = ident(prop)
+    return (f"{var}.{p} = CASE WHEN row.lists.{p} IS NULL THEN {var}.{p} ELSE coalesce({var}.{p}, []) + "
+            f"[v IN row.lists.{p} WHERE NOT v IN coalesce({var}.{p}, [])] END")
+
+
+def _sets(var: str, scalars: Iterable[str], lists: Iterable[str], keep_first: Iterable[str] = ()) -> list[str]:
+    # One SET per property named in the text: `SET n += $map` would make the planner add
+    # Eager operators (the map could hold `id`, which MERGE reads), materialising the batch.
+    items = [f"{var}.{ident(p)} = coalesce(row.set.{p}, {var}.{p})" for p in scalars]
+    items += [f"{var}.{ident(p)} = coalesce({var}.{p}, row.first.{p})" for p in keep_first]
+    items += [_list_union(var, p) for p in lists]
+    items.append(f"{var}.confidence = CASE WHEN {var}.confidence >= row.c THEN {var}.confidence ELSE row.c END")
+    return ["SET " + ",\n    ".join(items)]
+
+
+def node_upsert(labels: Iterable[str], scalars: Iterable[str], lists: Iterable[str],
+                keep_first: Iterable[str] = ()) -> str:
+    """MERGE a batch of nodes sharing one label set, with the write rule of ``base.py``.
+
+    Rows: ``{id, set: {scalar props}, lists: {list props}, first: {keep_first props}, c}``;
+    the property names in the text are the ones the batch uses.
+    """
+    label_text = "".join(f":{ident(lab)}" for lab in labels)
+    lines = ["UNWIND $rows AS row", f"MERGE (n:{ENTITY} {{id: row.id}})"]
+    if label_text:
+        lines.append(f"SET n{label_text}")
+    return "\n".join(lines + _sets("n", scalars, lists, keep_first))
+
+
+def rel_upsert(type_: str, scalars: Iterable[str], lists: Iterable[str]) -> str:
+    """MERGE a batch of relationships of one type between existing nodes.
+
+    Rows: ``{s, t, set, lists, c}``. A row whose ends are missing matches nothing (the
+    store checks the ends first, in the same transaction).
+    """
+    lines = ["UNWIND $rows AS row",
+             f"MATCH (s:{ENTITY} {{id: row.s}})",
+             f"MATCH (t:{ENTITY} {{id: row.t}})",
+             f"MERGE (s)-[r:{ident(type_)}]->(t)"]
+    return "\n".join(lines + _sets("r", scalars, lists))
+
+
+# What is there before a write, read in the write's own transaction: the store computes
+# created/updated/unchanged from it with the same pure function as the embedded store,
+# and sends only the rows that change something.
+node_state = f"UNWIND $ids AS id MATCH (n:{ENTITY} {{id: id}}) RETURN id, labels(n) AS labels, properties(n) AS props"
+
+
+def rel_state(type_: str) -> str:
+    """For rows ``{s, t}`` with a missing end or an existing relationship: whether each end
+    exists, and the relationship's properties. A row not returned is a new relationship
+    between existing nodes (so a fresh load reads back nothing)."""
+    return (f"UNWIND $rows AS row OPTIONAL MATCH (s:{ENTITY} {{id: row.s}}) OPTIONAL MATCH (t:{ENTITY} {{id: row.t}}) "
+            f"OPTIONAL MATCH (s)-[r:{ident(type_)}]->(t) WITH row, s, t, r WHERE s IS NULL OR t IS NULL OR r IS NOT NULL "
+            "RETURN row.s AS s, row.t AS t, s IS NOT NULL AS has_s, t IS NOT NULL AS has_t, properties(r) AS props")
+
+
+def merge_one_node(labels: Iterable[str]) -> str:
+    """The per-row baseline of bench/bench_load.py: one node per auto-commit transaction."""
+    label_text = "".join(f":{ident(lab)}" for lab in labels)
+    return (f"MERGE (n:{ENTITY} {{id: $id}}) SET n{label_text} SET n += $props "
+            "SET n.confidence = CASE WHEN n.confidence >= $c THEN n.confidence ELSE $c END")
+
+
+delete_nodes = f"UNWIND $ids AS id MATCH (n:{ENTITY} {{id: id}}) DETACH DELETE n RETURN count(*) AS n"
+# in slices, so clearing a large graph does not need one huge transaction
+clear_batch = "MATCH (n) WITH n LIMIT $limit DETACH DELETE n RETURN count(*) AS n"
+_NODE_COLS = "n.id AS id, labels(n) AS labels, properties(n) AS props"
+get_node = f"MATCH (n:{ENTITY} {{id: $id}}) RETURN {_NODE_COLS}"
+labels_of = f"UNWIND $ids AS id MATCH (n:{ENTITY} {{id: id}}) RETURN id, labels(n) AS labels"
+node_page = f"MATCH (n:{ENTITY}) WHERE n.id > $after RETURN {_NODE_COLS} ORDER BY n.id LIMIT $limit"
+rel_page = (f"MATCH (s:{ENTITY}) WHERE s.id > $after WITH s ORDER BY s.id LIMIT $limit "
+            f"OPTIONAL MATCH (s)-[r]->(t:{ENTITY}) "
+            "RETURN s.id AS s, type(r) AS type, t.id AS t, properties(r) AS props")
+
+
+def find_nodes(label: str | None, n_where: int, name_contains: bool, limit: bool) -> str:
+    """Nodes by label, exact values (``$k0 = $v0`` ... as dynamic property access) and a
+    case-insensitive name fragment, ordered by id."""
+    conds = [f"n[$k{i}] = $v{i}" for i in range(n_where)]
+    if label:
+        conds.insert(0, f"n:{ident(label)}")
+    if name_contains:
+        conds.append("toLower(n.name) CONTAINS toLower($fragment)")
+    where = (" WHERE " + " AND ".join(conds)) if conds else ""
+    return f"MATCH (n:{ENTITY}){where} RETURN {_NODE_COLS} ORDER BY n.id" + (" LIMIT $limit" if limit else "")
+
+
+def rels_of(direction: str, typed: bool) -> str:
+    """Relationships touching ``$id``; ``direction`` is out, in or both."""
+    pattern = {"out": "(n)-[r]->(m)", "in": "(n)<-[r]-(m)", "both": "(n)-[r]-(m)"}[direction]
+    where = " WHERE type(r) = $type" if typed else ""
+    return (f"MATCH (n:{ENTITY} {{id: $id}}) MATCH {pattern}{where} "
+            "RETURN startNode(r).id AS s, type(r) AS type, endNode(r).id AS t, properties(r) AS props")
+
+
+def count_labels(labels: Iterable[str]) -> str:
+    """One count per label, each answered from Neo4j's count store."""
+    parts = [f"MATCH (n:{ident(lab)}) RETURN '{lab}' AS key, count(n) AS n" for lab in labels]
+    return " UNION ALL ".join(parts)
+
+
+def count_types(types: Iterable[str]) -> str:
+    parts = [f"MATCH ()-[r:{ident(t)}]->() RETURN '{t}' AS key, count(r) AS n" for t in types]
+    return " UNION ALL ".join(parts)
+
+
+meta_put = f"MERGE (m:{META} {{key: $key}}) SET m.value = $value"
+meta_get = f"MATCH (m:{META} {{key: $key}}) RETURN m.value AS value"
+meta_items = f"MATCH (m:{META}) WHERE m.key STARTS WITH $prefix RETURN m.key AS key, m.value AS value ORDER BY m.key"
+meta_delete = f"MATCH (m:{META} {{key: $key}}) DELETE m"

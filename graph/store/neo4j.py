@@ -1,0 +1,390 @@
+"""The Neo4j 5 store, through the official driver.
+
+Same contract and write rules as the embedded store (see ``base.py``): nodes are
+``(:Entity:<labels> {id})``, written with ``UNWIND $rows ... MERGE`` in managed
+transactions (the driver retries transient errors such as deadlocks); the Cypher lives in
+:mod:`.cypher`. Meta entries are ``(:ClusternetMeta {key, value})`` nodes, outside the graph.
+
+Usage (needs a server; ``python scripts/neo4j_local.py run`` starts one)::
+
+    with Neo4jStore("bolt://127.0.0.1:7687", "neo4j", "secret") as store:
+        store.ensure_schema()
+        store.upsert(nodes, rels)
+"""
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from typing import Any, Callable, Iterable, Iterator
+
+from ..errors import ConfigError, IntegrityError, QueryError, QueryRefused, StoreError, StoreUnavailable
+from ..model import Node, Rel, primary_label
+from ..schema import Schema
+from . import cypher as C
+from .base import (DEFAULT_BATCH, GraphStore, WriteSummary, keep_first_props, list_props, merge_props,
+                   prepare_nodes, prepare_rels)
+
+__all__ = ["Neo4jStore"]
+
+_PAGE = 10_000
+_HIDDEN = {"id", "confidence"}  # stored as properties, returned as Node.id / Node.confidence
+
+
+def _dumps(obj: Any) -> str:
+    return json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+class Neo4jStore(GraphStore):
+    """A clusternet graph in a Neo4j 5 database. Safe to share between threads."""
+
+    kind = "neo4j"
+
+    def __init__(self, uri: str, user: str = "neo4j", password: str | None = None, database: str | None = None,
+                 *, schema: Schema | None = None, read_only: bool = False, connection_timeout: float = 5.0,
+                 max_retry_time: float = 15.0):
+        super().__init__(schema)
+        import neo4j
+
+        self.uri, self.user, self.database, self.read_only = uri, user, database or None, read_only
+        self._lists = list_props(self.schema)
+        self._first = keep_first_props(self.schema)
+        self._neo4j = neo4j
+        try:
+            self.driver = neo4j.GraphDatabase.driver(uri, auth=(user, password or ""),
+                                                     connection_timeout=connection_timeout,
+                                                     max_transaction_retry_time=max_retry_time,
+                                                     # no "label not in the database yet" chatter in logs
+                                                     notifications_min_severity="OFF")
+        except (ValueError, neo4j.exceptions.ConfigurationError) as err:
+            raise ConfigError(f"cannot use Neo4j URI {uri}: {err}") from None
+        # fail now, with a clear message, rather than at the first write
+        try:
+            self._call(self.driver.verify_connectivity)
+        except BaseException:
+            self.driver.close()
+            raise
+
+    # -- plumbing ------------------------------------------------------------------------
+    def _call(self, fn: Callable[[], Any]) -> Any:
+        """Run ``fn``, turning driver errors into clusternet errors (never the password)."""
+        ex = self._neo4j.exceptions
+        try:
+            return fn()
+        except (ex.ServiceUnavailable, ex.SessionExpired) as err:
+            raise StoreUnavailable(f"Neo4j at {self.uri} is not reachable: {err}") from None
+        except ex.AuthError:
+            raise ConfigError(f"Neo4j at {self.uri} refused the credentials of user {self.user!r} "
+                              "(check NEO4J_USER / NEO4J_PASSWORD)") from None
+        except ex.CypherSyntaxError as err:
+            raise QueryError(f"Neo4j rejected a query: {err.message}") from None
+        except ex.Neo4jError as err:
+            code = err.code or ""
+            if "TimedOut" in code or code.endswith("Terminated"):
+                raise QueryError(f"the transaction took longer than its time limit and was stopped ({err.message})") from None
+            if "AccessMode" in code or "Forbidden" in code:
+                raise QueryRefused(f"refused by Neo4j (read-only access): {err.message}") from None
+            if code.startswith("Neo.ClientError.Database.DatabaseNotFound"):
+                raise ConfigError(f"no database {self.database!r} at {self.uri}") from None
+            raise StoreError(f"Neo4j at {self.uri}: {err.message or err}") from None
+        except ex.DriverError as err:
+            raise StoreError(f"Neo4j at {self.uri}: {err}") from None
+        except (TypeError, ValueError) as err:  # a value the driver cannot send
+            raise StoreError(f"Neo4j at {self.uri}: cannot send a value: {err}") from None
+
+    def _session(self, write: bool):
+        mode = self._neo4j.WRITE_ACCESS if write else self._neo4j.READ_ACCESS
+        return self.driver.session(database=self.database, default_access_mode=mode)
+
+    def _write(self, work: Callable) -> Any:
+        if self.read_only:
+            raise StoreError(f"{self.describe()} is opened read-only")
+
+        def go():
+            with self._session(True) as s:
+                return s.execute_write(work)
+        return self._call(go)
+
+    def _read(self, work: Callable) -> Any:
+        def go():
+            with self._session(False) as s:
+                return s.execute_read(work)
+        return self._call(go)
+
+    def _rows(self, query: str, **params) -> list[dict]:
+        return self._read(lambda tx: [r.data() for r in tx.run(query, params)])
+
+    def close(self) -> None:
+        self.driver.close()
+
+    def describe(self) -> str:
+        return f"Neo4j store {self.uri}" + (f" (database {self.database})" if self.database else "")
+
+    def ensure_schema(self) -> None:
+        def go():
+            # schema commands cannot share a transaction with writes: auto-commit, one each
+            with self._session(True) as s:
+                for stmt in C.schema_statements(self.schema):
+                    s.run(stmt).consume()
+                s.run("CALL db.awaitIndexes(300)").consume()
+        if self.read_only:
+            raise StoreError(f"{self.describe()} is opened read-only")
+        self._call(go)
+        self.meta_put("schema_version", self.schema.version)
+
+    # -- writes --------------------------------------------------------------------------
+    def _split(self, props: dict, first: bool = True) -> tuple[dict, dict, dict]:
+        """A record's props as (scalars, lists, keep_first) for the upsert rows."""
+        scalars, lists, keep = {}, {}, {}
+        for k, v in props.items():
+            if k in _HIDDEN:
+                continue
+            (lists if k in self._lists else keep if first and k in self._first else scalars)[k] = v
+        return scalars, lists, keep
+
+    @staticmethod
+    def _stored(props: dict) -> tuple[dict, float | None]:
+        props = dict(props)
+        conf = props.pop("confidence", None)
+        props.pop("id", None)
+        return props, conf
+
+    def _write_nodes(self, tx, batch: dict, summary: WriteSummary) -> None:
+        old = {r["id"]: (r["labels"], r["props"]) for r in tx.run(C.node_state, ids=list(batch))}
+        for labels, items in sorted(self.group_by_label(batch).items()):
+            key = primary_label(labels)
+            rows = []
+            for nid, props, conf in items:
+                if nid in old:
+                    o_labels = tuple(sorted(lab for lab in old[nid][0] if lab != C.ENTITY))
+                    o_props, o_conf = self._stored(old[nid][1])
+                    m_labels = tuple(sorted(set(o_labels) | set(labels)))
+                    m_props = merge_props(o_props, props, self._lists, self._first)
+                    if m_labels == o_labels and m_props == o_props and o_conf is not None and o_conf >= conf:
+                        summary.record(key, "unchanged")
+                        continue  # nothing to send
+                    summary.record(primary_label(m_labels), "updated")
+                else:
+                    summary.record(key, "created")
+                scalars, lists, keep = self._split(props)
+                rows.append({"id": nid, "set": scalars, "lists": lists, "first": keep, "c": float(conf)})
+            if rows:
+                names = [sorted({k for r in rows for k in r[part]}) for part in ("set", "lists", "first")]
+                tx.run(C.node_upsert(labels, *names), rows=rows).consume()
+
+    def _write_rels(self, tx, batch: dict, summary: WriteSummary) -> None:
+        by_type: dict[str, list] = defaultdict(list)
+        for (s, t, d), (props, conf) in batch.items():
+            by_type[t].append((s, d, props, conf))
+        for type_, items in sorted(by_type.items()):
+            state = {(r["s"], r["t"]): r for r in tx.run(C.rel_state(type_),
+                                                          rows=[{"s": s, "t": d} for s, d, _, _ in items])}
+            missing = sorted({r["s"] for r in state.values() if not r["has_s"]} |
+                             {r["t"] for r in state.values() if not r["has_t"]})
+            if missing:
+                shown = ", ".join(missing[:5]) + (f" and {len(missing) - 5} more" if len(missing) > 5 else "")
+                # raising inside the transaction function rolls the whole transaction back
+                raise IntegrityError(f"relationship ends not in {self.describe()}: {shown}")
+            rows = []
+            for s, d, props, conf in items:
+                old = state[(s, d)]["props"] if (s, d) in state else None
+                if old is not None:
+                    o_props, o_conf = self._stored(old)
+                    m_props = merge_props(o_props, props, self._lists)
+                    if m_props == o_props and o_conf is not None and o_conf >= conf:
+                        summary.record(type_, "unchanged")
+                        continue
+                    summary.record(type_, "updated")
+                else:
+                    summary.record(type_, "created")
+                scalars, lists, _ = self._split(props, first=False)
+                rows.append({"s": s, "t": d, "set": scalars, "lists": lists, "c": float(conf)})
+            if rows:
+                names = [sorted({k for r in rows for k in r[part]}) for part in ("set", "lists")]
+                tx.run(C.rel_upsert(type_, *names), rows=rows).consume()
+
+    def _batches(self, nodes, rels, batch_size: int) -> list[tuple[str, dict]]:
+        node_items = list(prepare_nodes(nodes, self.schema).items())
+        rel_items = list(prepare_rels(rels, self.schema).items())
+        size = max(1, int(batch_size))
+        out = [("n", dict(node_items[i:i + size])) for i in range(0, len(node_items), size)]
+        out += [("r", dict(rel_items[i:i + size])) for i in range(0, len(rel_items), size)]
+        return out
+
+    def _apply(self, tx, batches, summary: WriteSummary) -> None:
+        for kind, batch in batches:
+            (self._write_nodes if kind == "n" else self._write_rels)(tx, batch, summary)
+
+    def upsert(self, nodes: Iterable[Node] = (), rels: Iterable[Rel] = (), *, batch_size: int = DEFAULT_BATCH,
+               atomic: bool = False, progress=None) -> WriteSummary:
+        batches = self._batches(nodes, rels, batch_size)
+        summary = WriteSummary()
+        if atomic:
+            def work(tx):  # a retry starts from a fresh summary
+                part = WriteSummary()
+                self._apply(tx, batches, part)
+                return part
+            summary = self._write(work) if batches else summary
+            for _, batch in batches:
+                if progress:
+                    progress(len(batch))
+            return summary
+        for one in batches:
+            def work(tx, one=one):
+                part = WriteSummary()
+                self._apply(tx, [one], part)
+                return part
+            summary.add(self._write(work))
+            if progress:
+                progress(len(one[1]))
+        return summary
+
+    def delete_nodes(self, ids: Iterable[str]) -> int:
+        ids = list(dict.fromkeys(ids))
+        return self._write(lambda tx: tx.run(C.delete_nodes, ids=ids).single()["n"]) if ids else 0
+
+    def replace(self, delete_ids: Iterable[str], nodes: Iterable[Node], rels: Iterable[Rel]) -> None:
+        delete_ids = list(dict.fromkeys(delete_ids))
+        node_map = prepare_nodes(nodes, self.schema)
+        rel_map = prepare_rels(rels, self.schema)
+
+        def work(tx):
+            if delete_ids:
+                tx.run(C.delete_nodes, ids=delete_ids).consume()
+            if node_map:
+                self._write_nodes(tx, node_map, WriteSummary())
+            if rel_map:
+                self._write_rels(tx, rel_map, WriteSummary())
+        self._write(work)
+
+    def clear(self) -> None:
+        while self._write(lambda tx: tx.run(C.clear_batch, limit=_PAGE).single()["n"]):
+            pass
+
+    # -- reads ---------------------------------------------------------------------------
+    def _node(self, rec: dict) -> Node:
+        props = dict(rec["props"])
+        conf = props.pop("confidence", 1.0)
+        props.pop("id", None)
+        labels = tuple(sorted(lab for lab in rec["labels"] if lab in self.schema.nodes))
+        return Node(rec["id"], labels, props, [], float(conf if conf is not None else 1.0))
+
+    @staticmethod
+    def _rel(rec: dict) -> Rel:
+        props = dict(rec["props"])
+        conf = props.pop("confidence", 1.0)
+        return Rel(rec["s"], rec["type"], rec["t"], props, [], float(conf if conf is not None else 1.0))
+
+    def get_node(self, id: str) -> Node | None:
+        rows = self._rows(C.get_node, id=id)
+        return self._node(rows[0]) if rows else None
+
+    def labels_of(self, ids: Iterable[str]) -> dict[str, tuple[str, ...]]:
+        ids = list(dict.fromkeys(ids))
+        if not ids:
+            return {}
+        return {r["id"]: tuple(sorted(lab for lab in r["labels"] if lab in self.schema.nodes))
+                for r in self._rows(C.labels_of, ids=ids)}
+
+    def find_nodes(self, label: str | None = None, where: dict[str, Any] | None = None, *,
+                   name_contains: str | None = None, limit: int | None = None) -> list[Node]:
+        if label:
+            self.schema.node(label)
+        params: dict[str, Any] = {}
+        for i, (k, v) in enumerate((where or {}).items()):
+            params[f"k{i}"], params[f"v{i}"] = k, v
+        if name_contains:
+            params["fragment"] = name_contains
+        if limit is not None:
+            params["limit"] = int(limit)
+        q = C.find_nodes(label, len(where or {}), bool(name_contains), limit is not None)
+        return [self._node(r) for r in self._rows(q, **params)]
+
+    def rels_of(self, id: str, type: str | None = None, direction: str = "both") -> list[Rel]:
+        if direction not in ("out", "in", "both"):
+            raise ConfigError(f"direction must be out, in or both, not {direction!r}")
+        params = {"id": id, "type": type} if type else {"id": id}
+        rels = {(r["s"], r["type"], r["t"]): r for r in self._rows(C.rels_of(direction, bool(type)), **params)}
+        return [self._rel(rels[k]) for k in sorted(rels)]
+
+    def iter_nodes(self) -> Iterator[Node]:
+        after = ""
+        while True:
+            page = self._rows(C.node_page, after=after, limit=_PAGE)
+            for rec in page:
+                yield self._node(rec)
+            if len(page) < _PAGE:
+                return
+            after = page[-1]["id"]
+
+    def iter_rels(self) -> Iterator[Rel]:
+        after = ""
+        while True:
+            page = self._rows(C.rel_page, after=after, limit=_PAGE)
+            if not page:
+                return
+            rels = sorted((r for r in page if r["type"] is not None), key=lambda r: (r["s"], r["type"], r["t"]))
+            for rec in rels:
+                yield self._rel(rec)
+            sources = {r["s"] for r in page}
+            if len(sources) < _PAGE:
+                return
+            after = max(sources)
+
+    def counts(self) -> dict[str, dict[str, int]]:
+        nodes = {r["key"]: r["n"] for r in self._rows(C.count_labels(self.schema.labels)) if r["n"]}
+        rels = {r["key"]: r["n"] for r in self._rows(C.count_types(self.schema.rel_types)) if r["n"]}
+        return {"nodes": dict(sorted(nodes.items())), "relationships": dict(sorted(rels.items()))}
+
+    # -- meta ----------------------------------------------------------------------------
+    def meta_put(self, key: str, value: Any) -> None:
+        text = _dumps(value)
+        self._write(lambda tx: tx.run(C.meta_put, key=key, value=text).consume())
+
+    def meta_get(self, key: str, default: Any = None) -> Any:
+        rows = self._rows(C.meta_get, key=key)
+        return json.loads(rows[0]["value"]) if rows else default
+
+    def meta_items(self, prefix: str) -> list[tuple[str, Any]]:
+        return [(r["key"], json.loads(r["value"])) for r in self._rows(C.meta_items, prefix=prefix)
+                if r["key"] != "schema_version"]
+
+    def meta_delete(self, key: str) -> None:
+        self._write(lambda tx: tx.run(C.meta_delete, key=key).consume())
+
+    # -- the analyst console -------------------------------------------------------------
+    def run_query(self, cypher: str, params: dict[str, Any] | None = None, *, read_only: bool = True,
+                  timeout: float = 30, max_rows: int = 10_000) -> tuple[list[str], list[list]]:
+        """Run ``cypher`` with ``params``; returns ``(columns, rows)``, at most ``max_rows`` rows.
+
+        ``read_only`` runs it in a READ access-mode transaction, so Neo4j itself refuses
+        writes (:class:`QueryRefused`); ``timeout`` (seconds) is the server-side
+        transaction timeout.
+        """
+        neo4j = self._neo4j
+
+        @neo4j.unit_of_work(timeout=timeout)
+        def work(tx):
+            result = tx.run(cypher, dict(params or {}))
+            rows = []
+            for rec in result:
+                if len(rows) >= max_rows:
+                    break
+                rows.append(list(rec.values()))
+            return list(result.keys()), rows
+
+        if not read_only and self.read_only:
+            raise StoreError(f"{self.describe()} is opened read-only")
+
+        def go():
+            with self._session(not read_only) as s:
+                return (s.execute_read if read_only else s.execute_write)(work)
+        try:
+            return self._call(go)
+        except QueryError as err:
+            if "longer than its time limit" in str(err):
+                raise QueryError(f"the query took longer than {timeout:g} s and was stopped") from None
+            raise
+        except StoreUnavailable:
+            raise
+        except StoreError as err:
+            raise QueryError(str(err)) from None
