@@ -81,11 +81,24 @@ def store(request):
     return request.getfixturevalue(f"{request.param}_store")
 
 
+@pytest.fixture(params=["embedded", "neo4j"])
+def store_uri(request, tmp_path, monkeypatch):
+    """What a user passes as ``--store``: an embedded file path, or the Neo4j URI with its
+    credentials in the environment (the store is emptied first)."""
+    if request.param == "embedded":
+        return str(tmp_path / "cli.db")
+    request.getfixturevalue("neo4j_store")  # empties the database
+    uri, user, password, _ = request.getfixturevalue("neo4j_server")
+    monkeypatch.setenv("NEO4J_USER", user)
+    monkeypatch.setenv("NEO4J_PASSWORD", password)
+    return uri
+
+
 def pytest_collection_modifyitems(config, items):
     for item in items:
         names = set(getattr(item, "fixturenames", ()))
         callspec = getattr(item, "callspec", None)
         on_neo4j = bool(names & _NEO4J_FIXTURES) or (
-            callspec is not None and callspec.params.get("store") == "neo4j")
+            callspec is not None and "neo4j" in (callspec.params.get("store"), callspec.params.get("store_uri")))
         if on_neo4j and item.get_closest_marker("neo4j") is None:
             item.add_marker(pytest.mark.neo4j)
