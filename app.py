@@ -11,7 +11,24 @@ import streamlit as st
 # no page or nav icons: a Material icon name makes the browser fetch the favicon from Google Fonts
 st.set_page_config(page_title="clusternet", layout="wide")
 
-from clusternet.app_pages.common import get_store, md  # noqa: E402  (after set_page_config)
+from clusternet.app_pages.common import get_store, guard, md  # noqa: E402  (after set_page_config)
+from clusternet.graph.errors import ClusternetError, StoreUnavailable  # noqa: E402
+
+
+def check_reachable(store) -> None:
+    """Fail fast when a server store has gone away: one connection attempt, no retries
+    (the driver's transaction retries would keep the page spinning for half a minute)."""
+    driver = getattr(store, "driver", None)
+    if driver is None:
+        return
+    from neo4j.exceptions import ServiceUnavailable, SessionExpired
+
+    try:
+        driver.verify_connectivity()
+    except (ServiceUnavailable, SessionExpired, OSError) as err:
+        raise StoreUnavailable(f"{store.describe()} is not reachable ({type(err).__name__}); "
+                               "the page recovers by itself once it is back") from None
+
 
 PAGES = [
     st.Page("app_pages/overview.py", title="Overview", default=True),
@@ -25,6 +42,14 @@ PAGES = [
 ]
 
 page = st.navigation(PAGES)
+store = get_store()
 with st.sidebar:
-    st.caption(f"Store: {md(get_store().describe())}")
-page.run()
+    st.caption(f"Store: {md(store.describe())}")
+with guard():
+    check_reachable(store)
+try:
+    page.run()
+except StoreUnavailable as err:  # a page call the page itself did not guard: still no traceback
+    st.error(f"Database unavailable: {md(err)}")
+except ClusternetError as err:
+    st.error(md(err))

@@ -16,7 +16,7 @@ from rich.markup import escape
 
 from .cli_common import (DatabaseOpt, FormatOpt, PasswordOpt, StoreOpt, UserOpt, console, err_console,
                          print_rows, progress_bar, store_from_options, summary_rows)
-from .graph.errors import ClusternetError
+from .graph.errors import ClusternetError, StoreUnavailable
 
 app = typer.Typer(
     name="clusternet",
@@ -132,7 +132,10 @@ def main() -> None:
     try:
         app(standalone_mode=True)
     except ClusternetError as err:
-        err_console.print(f"[red]error:[/red] {escape(str(err))}", highlight=False)
+        text = " ".join(str(err).split())  # one line, whatever the driver or parser wrote
+        if isinstance(err, StoreUnavailable) and "unavailable" not in text.lower():
+            text = f"database unavailable: {text}"
+        err_console.print(f"[red]error:[/red] {escape(text)}", highlight=False, soft_wrap=True)
         sys.exit(1)
     except KeyboardInterrupt:
         err_console.print("interrupted")

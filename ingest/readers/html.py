@@ -29,7 +29,13 @@ def html_to_parts(markup: str) -> list:
     """
     from bs4 import BeautifulSoup, NavigableString, Tag
 
-    soup = BeautifulSoup(markup, "lxml")
+    import warnings
+
+    from bs4 import XMLParsedAsHTMLWarning
+
+    with warnings.catch_warnings():  # XHTML read as HTML is what we want: no warning to the user
+        warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
+        soup = BeautifulSoup(markup, "lxml")
     for tag in soup.find_all(_DROP):
         tag.decompose()
     for tag in soup.find_all(True):
