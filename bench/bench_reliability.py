@@ -119,6 +119,16 @@ def faults(fig: dict, quick: bool) -> None:
     fig["Store fault suite"] = summary_line(out) + ("" if ok else " (FAILED)")
 
 
+def neo4j_faults(fig: dict, quick: bool, full: bool) -> None:
+    if quick:
+        return
+    trials = "20" if full else os.environ.get("CLUSTERNET_NEO4J_FAULT_TRIALS", "3")
+    out, ok, _ = run_suite("test_neo4j_faults.py", env=dict(os.environ, CLUSTERNET_NEO4J_FAULT_TRIALS=trials))
+    m = re.search(r"neo4j kill trials: (\d+), (\d+) killed mid-load, 0 half batches, all converged", out)
+    fig["Neo4j killed mid-load, restarted, re-run: half batches / not converged"] = (
+        f"{m.group(1)} trials ({m.group(2)} killed mid-load): 0 / 0" if m and ok else f"{trials} trials, FAILED")
+
+
 def unavailable(fig: dict, quick: bool) -> None:
     out, ok, _ = run_suite("test_db_unavailable.py", *(["-m", "not neo4j"] if quick else []))
     cli = re.findall(r"cli on a closed port \((\w+)\): exit 1 in ([\d.]+) s", out)
@@ -140,6 +150,7 @@ def properties(fig: dict) -> None:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--quick", action="store_true", help="skip Neo4j, 10 kill trials")
+    ap.add_argument("--full", action="store_true", help="20 Neo4j kill trials (CI runs 3)")
     ap.add_argument("--no-readme", action="store_true", help="do not regenerate README.md")
     args = ap.parse_args()
     fig: dict[str, str] = {}
@@ -148,10 +159,11 @@ def main() -> int:
     xss(fig)
     cypher(fig)
     faults(fig, args.quick)
+    neo4j_faults(fig, args.quick, args.full)
     unavailable(fig, args.quick)
     properties(fig)
     OUT.parent.mkdir(exist_ok=True)
-    command = "python bench/bench_reliability.py" + (" --quick" if args.quick else "")
+    command = "python bench/bench_reliability.py" + (" --quick" if args.quick else "") + (" --full" if args.full else "")
     data = {"measured_at": dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat(),
             "command": command, "figures": fig}
     OUT.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
