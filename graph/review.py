@@ -29,7 +29,8 @@ from .model import Evidence, decode_evidence, rel_key
 from .viz import markdown_escape
 
 __all__ = ["DECISIONS", "REVIEW_PREFIX", "DEFAULT_THRESHOLD", "decode_all", "evidence_snippet",
-           "snippet_markdown", "pending_reviews", "record_decision", "decisions", "facts_of"]
+           "snippet_markdown", "pending_reviews", "record_decision", "decisions", "facts_of",
+           "apply_decision", "parse_assignments"]
 
 DECISIONS = ("accept", "fix", "reject")
 REVIEW_PREFIX = "review:"
@@ -155,4 +156,92 @@ def record_decision(store, item_id: str, decision: str, *, fix: dict[str, Any] |
     entry = {"decision": decision, "fix": dict(fix or {}), "note": str(note), "by": str(by),
              "at": now or _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0).isoformat()}
     store.meta_put(REVIEW_PREFIX + item_id, entry)
+    return entry
+
+
+# -- applying decisions (the ``clusternet review`` command) ------------------------------
+
+def parse_assignments(pairs: Iterable[str]) -> dict[str, Any]:
+    """``["country=FR", "members=120"]`` -> ``{"country": "FR", "members": 120}`` (JSON values
+    where they parse, text otherwise).
+
+    >>> parse_assignments(["country=FR", "members=120", "aliases=[\\"A\\", \\"B\\"]"])
+    {'country': 'FR', 'members': 120, 'aliases': ['A', 'B']}
+    """
+    out: dict[str, Any] = {}
+    for pair in pairs:
+        key, sep, raw = str(pair).partition("=")
+        key = key.strip()
+        if not sep or not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", key):
+            raise ConfigError(f"--set wants prop=value, not {pair!r}")
+        try:
+            out[key] = json.loads(raw)
+        except ValueError:
+            out[key] = raw
+    return out
+
+
+def _rewrite(store, node_id: str, props: dict | None = None, drop: str | None = None,
+             rel_props: tuple[str, dict] | None = None) -> None:
+    """Rewrite a node as it is, with new ``props``, without relationship ``drop``, or with
+    relationship ``rel_props[0]`` given new properties: one transaction (``store.replace``)."""
+    node = store.require_node(node_id)
+    rels = []
+    seen = set()
+    for r in store.rels_of(node_id):
+        key = rel_key(r.source, r.type, r.target)
+        if key in seen or key == drop:
+            continue
+        seen.add(key)
+        if rel_props and key == rel_props[0]:
+            r = type(r)(r.source, r.type, r.target, {**r.props, **rel_props[1]}, r.evidence, r.confidence)
+        rels.append(r)
+    if props is not None:
+        node = type(node)(node.id, node.labels, props, node.evidence, node.confidence)
+    store.replace([node_id], [node], rels)
+
+
+def _find_rel(store, item_id: str):
+    source, type_, target = item_id.split("|", 2)
+    for r in store.rels_of(source, type_, "out"):
+        if r.target == target:
+            return r
+    raise NotFound(f"no relationship {item_id!r} in {store.describe()}")
+
+
+def apply_decision(store, item_id: str, decision: str, *, fix: dict[str, Any] | None = None, note: str = "",
+                   by: str = "cli", now: str | None = None) -> dict:
+    """Record a decision (see :func:`record_decision`) and apply it to the graph.
+
+    * ``accept``: the node or relationship gets confidence 1.0;
+    * ``reject``: it is deleted (a node with its relationships);
+    * ``fix``: the given properties are set (``None`` removes one) and confidence becomes 1.0.
+
+    The decision stays in the store's meta entries, so :func:`decisions` lists it and
+    :func:`pending_reviews` no longer shows the item.
+    """
+    from .model import Node, Rel
+
+    is_rel = "|" in item_id
+    target = _find_rel(store, item_id) if is_rel else store.require_node(item_id)
+    entry = record_decision(store, item_id, decision, fix=fix, note=note, by=by, now=now)
+    if decision == "reject":
+        if is_rel:
+            _rewrite(store, target.source, drop=item_id)
+        else:
+            store.delete_nodes([item_id])
+    elif decision == "accept":
+        if is_rel:
+            store.upsert(rels=[Rel(target.source, target.type, target.target, {}, [], 1.0)])
+        else:
+            store.upsert(nodes=[Node(target.id, target.labels, {}, [], 1.0)])
+    else:
+        changes = dict(fix or {})
+        if is_rel:
+            _rewrite(store, target.source, rel_props=(item_id, changes))
+            store.upsert(rels=[Rel(target.source, target.type, target.target, {}, [], 1.0)])
+        else:
+            props = {k: v for k, v in {**target.props, **changes}.items() if v is not None}
+            _rewrite(store, item_id, props=props)
+            store.upsert(nodes=[Node(target.id, target.labels, {}, [], 1.0)])
     return entry

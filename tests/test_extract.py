@@ -90,11 +90,41 @@ def test_ids_are_stable_across_runs():
 
 def test_records_validate_against_the_schema():
     _, ex = _ex(TEXT)
-    nodes, rels = extraction_to_records(ex, with_facts=False)
+    nodes, rels = extraction_to_records(ex)
     (ok_nodes, ok_rels), problems = validate(nodes, rels)
     assert problems == []
-    assert any(n.labels == ("Document",) and n.props["text"] == TEXT for n in ok_nodes)
+    doc = next(n for n in ok_nodes if n.labels == ("Document",))
+    assert doc.props["text"] == TEXT
+    facts = [json.loads(f) for f in doc.props["facts"]]
+    members = next(f for f in facts if f["value"] == 80)
+    assert members["measure"] == "members" and members["subject"].startswith("cluster:sfax-agri-pole")
+    ev = members["evidence"][0]
+    assert TEXT[ev["start"]:ev["end"]] == ev["text"]
     assert {r.type for r in ok_rels} >= {"MENTIONS", "LOCATED_IN"}
+
+
+def test_places_implied_by_cues_and_tables():
+    text = ("The Foundation for Loom Excellence was established in Catalonia in 2004.\n\n"
+            "| Partner | Country | Members |\n|---|---|---|\n| Nordic Wool Cluster | Finland | 70 |\n\n"
+            "Work and Textile Machinery Cluster (WTM) is a Turkish association located in Bursa.\n")
+    _, ex = _ex(text)
+    by_name = {e.name: e for e in ex.entities}
+    assert by_name["Foundation for Loom Excellence"].country == "ES"
+    assert by_name["Nordic Wool Cluster"].country == "FI"
+    assert by_name["Work and Textile Machinery Cluster"].country == "TR"
+    facts = {(f.subject, f.measure, f.value) for f in ex.facts}
+    assert (by_name["Nordic Wool Cluster"].id, "Members", 70) in facts
+
+
+def test_sectors_from_names_and_cues():
+    text = "The Olive Oil Cluster (Tunisia) is active in the packaging sector. It has 40 members.\n"
+    _, ex = _ex(text)
+    sectors = {e.id: e for e in ex.entities if e.label == "Sector"}
+    assert {e.name for e in sectors.values()} == {"olive oil", "packaging"}
+    oil = next(e for e in ex.entities if e.name == "Olive Oil Cluster")
+    active = {(r.source, sectors[r.target].name) for r in ex.relations if r.type == "ACTIVE_IN"}
+    assert active == {(oil.id, "olive oil"), (oil.id, "packaging")}
+    assert sectors["sector:olive-oil"].props["ecosystems"] == ["Agri-food"]
 
 
 def test_contract_shape_of_extract_documents():

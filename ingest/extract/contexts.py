@@ -109,7 +109,25 @@ def cue_lists(ctx: Context, out: list[Mention], gid: list[int]) -> None:
                 found += 1
 
 
-_COPULA = re.compile(r"\s+(?:is|was|has been|acts as|are)\s+(?:a|an|the)\s+((?:[\w'’-]+\s+){0,5}?)([\w'’-]+)\b")
+_COPULA = re.compile(r"\s+(?:is|was|has been|acts as|are)\s+(?:a|an|the)\s+((?:[\w'’-]+\s+){0,5})([\w'’-]+)\b")
+
+
+def _copula_head(lex, adjs: list[str], last: str):
+    """The head noun of the phrase after "is a": its last head word before a preposition or
+    participle ("a national research company established …", "a strategic cluster partnership in …")."""
+    words = adjs + [last]
+    best = None
+    for i, w in enumerate(words):
+        f = fold(w)
+        if f in _PHRASE_END or (i and f.endswith("ed")):
+            break
+        if lex.label_of_head(w):
+            best = i
+    return (words[best], words[:best]) if best is not None else (None, words)
+
+
+_PHRASE_END = {"in", "of", "for", "with", "that", "which", "who", "and", "to", "from", "on", "at", "by", "whose",
+               "located", "based", "since", "according"}
 
 
 def copulas(ctx: Context, out: list[Mention]) -> None:
@@ -118,11 +136,10 @@ def copulas(ctx: Context, out: list[Mention]) -> None:
     v = ctx.view
     for si, sent in enumerate(ctx.sents):
         for m in _COPULA.finditer(v, sent.start, sent.end):
-            head = m.group(2)
-            lab = lex.label_of_head(head)
-            adjs = m.group(1).split()
-            if not lab:
+            head, adjs = _copula_head(lex, m.group(1).split(), m.group(2))
+            if head is None:
                 continue
+            lab = lex.label_of_head(head)
             pre = v[sent.start:m.start()]
             pre = re.sub(r"\s*\([^()]*\)\s*$", "", pre)
             ch = chunks(v, sent.start, sent.start + len(pre))
@@ -209,9 +226,17 @@ def head_chunks(ctx: Context, out: list[Mention]) -> None:
             if not span:
                 continue
             s, e, name = clean(v, span[0][0], span[-1][1])
+            t1 = re.match(r"\s+([a-z][\w-]*)\b", v[e:line.end])
+            if _is_place(name) and len(span) <= 2 and not line.heading:
+                # "the Alsace textile pole": a place and a lower-case head noun name a cluster
+                t3 = re.match(r"\s+(?:[a-z][\w-]*\s+)?(?:cluster|pole|pôle)\b", v[e:line.end])
+                if t3 and re.search(r"\bthe\s+$", v[max(0, s - 5):s]):
+                    ne = e + t3.end()
+                    c, r = place_of_name(name)
+                    out.append(Mention(s, ne, " ".join(v[s:ne].split()), "Cluster", "head", 0.6, country=c, region=r))
+                continue
             if fold(name) in generic_names or _is_place(name):
                 continue
-            t1 = re.match(r"\s+([a-z][\w-]*)\b", v[e:line.end])
             t2 = re.match(r"\s+[a-z][\w-]*\s+(cluster|pole|pôle)\b", v[e:line.end])
             if t1 and not line.heading:
                 w1 = fold(t1.group(1))

@@ -76,13 +76,14 @@ def place_mentions(ctx: Context, out: list[Mention]) -> None:
 
 
 _EVENT_IN = None
+_IN_TO = re.compile(r"\s(?:in|to)\s")
 
 
 def _event_noun_rx():
     lex = load_lexicon()
     nouns = sorted((re.escape(n) for n in lex["event_nouns"]), key=len, reverse=True)
     return re.compile(r"(?i)\b((?:\d{1,2}(?:st|nd|rd|th)\s+(?:and\s+\d{1,2}(?:st|nd|rd|th)\s+)?)?(?:B2B\s+|C2C\s+)?(?:"
-                      + "|".join(nouns) + r"))\s+in\s+([A-Z][\w.'’\-]+(?:\s[A-Z][\w'’\-]+)?)"
+                      + "|".join(nouns) + r"))\s+(?:in|to)\s+([A-Z][\w.'’\-]+(?:\s[A-Z][\w'’\-]+)?)"
                       r"(?:\s+in\s+((?:" + "|".join(lex["months"]) + r")\s+\d{4}))?")
 
 
@@ -93,12 +94,15 @@ def event_mentions(ctx: Context, out: list[Mention]) -> None:
     rx = _event_noun_rx()
     months = "|".join(lex["months"])
     placed = sorted((m for m in out if m.label in ("Region", "City", "Country")), key=lambda m: m.start)
+    sent_dates: dict[int, int] = {}  # a sentence's own date goes to one event of it
     for si, sent in enumerate(ctx.sents):
         text = v[sent.start:sent.end]
         # a capitalised event name followed by "(of …)? in <Place>"
         for span in chunks(v, sent.start, sent.end):
+            if len(span) < 2:
+                continue
             s, e, name = clean(v, span[0][0], span[-1][1])
-            if label_of_name(name) != "Event" or len(span) < 2:
+            if label_of_name(name) != "Event":
                 continue
             base = re.sub(r"^\d{1,2}(?:st|nd|rd|th)\s+", "", name)
             base = re.sub(r"^(?i:other|next|further|new|more)\s+", "", base)
@@ -121,13 +125,18 @@ def event_mentions(ctx: Context, out: list[Mention]) -> None:
                 ev.region = place
                 ev.props["place"] = place
                 out.append(ev)
-        for m in rx.finditer(v, sent.start, sent.end):
+        for m in (rx.finditer(v, sent.start, sent.end) if _IN_TO.search(text) else ()):
             noun, place, date = m.group(1), m.group(2), m.group(3)
             if not _is_place(place):
                 continue
             om = re.match(r"(?i)(\d{1,2}(?:st|nd|rd|th))\s+and\s+(\d{1,2}(?:st|nd|rd|th))\s+(.*)", noun)
             ordinals = [om.group(1), om.group(2)] if om else [None]
             core = om.group(3) if om else noun
+            if not date:  # "In June 2023 the partners held a brokerage event in Gdansk": the date of the sentence
+                dm = re.search(r"\b(?:" + months + r")\s+\d{4}\b", text, re.I)
+                date = dm.group(0) if dm and sent_dates.get(si, 0) == 0 else None
+                if date:
+                    sent_dates[si] = 1
             if not om and not re.match(r"(?i)\d", noun) and not date:
                 continue  # a plain "workshop in Rome" is caught by the chunk rule when it has a name
             for o in ordinals:
@@ -135,7 +144,8 @@ def event_mentions(ctx: Context, out: list[Mention]) -> None:
                 out.append(Mention(m.start(), m.end(), nm, "Event", "event-ordinal", 0.7, country=place_country(place),
                                    props={"place": place, **({"date": date} if date else {})}))
         # "B2B events such as the one in Valencia in November 2017 or in Brussels in December 2017"
-        om = re.search(r"(?i)\b((?:B2B|C2C|brokerage|info|matchmaking)?\s*(?:events?|days?|meetings?|fairs?))\s+such as\s+the one", text)
+        om = re.search(r"(?i)\b((?:B2B|C2C|brokerage|info|matchmaking)?\s*(?:events?|days?|meetings?|fairs?))\s+such as\s+the one",
+                       text) if "the one" in text else None
         if om:
             noun = re.sub(r"s$", "", om.group(1).strip())
             for pm in re.finditer(r"\bin\s+([A-Z][\w'’\-]+)\s+in\s+((?:" + months + r")\s+\d{4})", text[om.end():]):
@@ -162,11 +172,27 @@ def _fuzzy_city(word: str) -> str | None:
     return lex.cities[hit[0]][0] if hit else None
 
 
+_AGREEMENT = re.compile("agreement")
+
+
 def agreement_mentions(ctx: Context, out: list[Mention]) -> None:
     lex = load_lexicon()
     v = ctx.view
+    # the patterns that end in "agreement" are read only around that word, not over the whole text
+    hits = [m.start() for m in _AGREEMENT.finditer(v)]
     for pat in lex["agreement_patterns"]:
-        for m in re.finditer(pat, v):
+        rx = re.compile(pat)
+        if pat.endswith("agreement\\b"):
+            found, seen = [], set()
+            for h in hits:
+                for m in rx.finditer(v, max(0, h - 80), h + 10):
+                    if m.span() not in seen:
+                        seen.add(m.span())
+                        found.append(m)
+            matches = sorted(found, key=lambda m: m.start())
+        else:
+            matches = rx.finditer(v)
+        for m in matches:
             s, e = m.span()
             name = " ".join(v[s:e].split())
             if re.search(r"agreements\b", v[s:e + 2]) or name.lower() in ("agreement", "the agreement"):
@@ -180,12 +206,25 @@ def agreement_mentions(ctx: Context, out: list[Mention]) -> None:
             out.append(Mention(m.start(), m.end(), m.group(0), "Programme", "programme", 0.85))
 
 
+def _word_spans(v: str, form: str):
+    """Where ``form`` stands as a whole word (str.find: a literal needs no regex scan)."""
+    i = v.find(form)
+    n = len(form)
+    while i >= 0:
+        before = v[i - 1] if i else " "
+        after = v[i + n] if i + n < len(v) else " "
+        if not (before.isalnum() or before in "_-") and not (after.isalnum() or after in "_-"):
+            yield i, i + n
+        i = v.find(form, i + 1)
+
+
 def institution_mentions(ctx: Context, out: list[Mention]) -> None:
     v = ctx.view
+    european = re.search(r"\bEuropean\b", v) is not None
     for name, aliases in INSTITUTIONS.items():
         for form in [name, *aliases]:
-            for m in re.finditer(r"(?<![\w-])" + re.escape(form) + r"(?![\w-])", v):
-                if form == "EC" and not re.search(r"\bEuropean\b", v):
-                    continue
-                out.append(Mention(m.start(), m.end(), name, "Organisation", "institution", 0.85,
+            if form == "EC" and not european:
+                continue
+            for s, e in _word_spans(v, form):
+                out.append(Mention(s, e, name, "Organisation", "institution", 0.85,
                                    aliases=[form] if form != name else []))

@@ -51,7 +51,9 @@ def parse_number(text: str):
 
 
 def _clean_header(h: str) -> str:
-    h = re.sub(r"<[^>]+>", "", h)
+    from .counts import ordinals
+
+    h = ordinals(re.sub(r"<[^>]+>", "", h))
     h = re.split(r",\s*e\.g\.|\(|:", h)[0]
     return " ".join(h.split()).strip(" -*")
 
@@ -81,6 +83,18 @@ def table_facts(ctx, occ, main) -> list[RawFact]:
                                           else re.split(r"\t| {3,}", ln))]) for p, ln in block]
         header = None
         for p, cells in rows:
+            ccol = _country_column(header)
+            if ccol is not None and len(cells) == len(header) and ccol < len(cells) and country_code(cells[ccol]) \
+                    and cells[0] and not country_code(cells[0]):
+                # "| Baltic Marine Cluster | Poland | 140 |": a partner row, its figures are about it
+                line_end = p + len(t[p:].split("\n")[0])
+                named = [x[2] for x in _window(occ, p, line_end)
+                         if x[2].label in ("Cluster", "Organisation", "SME", "Partnership", "Event")]
+                for j, c in enumerate(cells[1:], start=1):
+                    pn = parse_number(c) if c and j != ccol else None
+                    if pn is not None and named and header[j]:
+                        out.append(RawFact(named[0], header[j], None, pn[0], pn[1], p, line_end, 0.7))
+                continue
             nums = [parse_number(c) for c in cells[1:] if c]
             if cells and cells[0] and nums and all(nums) and header:
                 label = cells[0]
@@ -99,6 +113,16 @@ def table_facts(ctx, occ, main) -> list[RawFact]:
                     continue
                 header = hdr if header is None or len([h for h in hdr if h]) >= 2 else header
     return out
+
+
+_COUNTRY_HEADERS = {"country", "countries", "pays", "pais", "paese", "land", "location"}
+
+
+def _country_column(header) -> int | None:
+    """Which column of a table heads its countries ("Country", "Pays"), if one does."""
+    if not header:
+        return None
+    return next((j for j, h in enumerate(header) if j and fold(h) in _COUNTRY_HEADERS), None)
 
 
 def _subject_before(occ, pos, main):
@@ -226,8 +250,11 @@ def _subject(ctx, occ, si, pos, main):
     return main
 
 
-def find_facts(ctx, ents, mentions, tables) -> list[RawFact]:
+def find_facts(ctx, ents, mentions, tables, sectors=()) -> list[RawFact]:
+    """Table rows and prose figures of one document part, each with a subject entity."""
+    from .counts import count_facts as prose_facts
+
     occ = _Occ(sorted(((m.start, m.end, e) for e in ents for m in e.mentions), key=lambda x: x[0]))
     parts = [e for e in ents if e.label == "Partnership"]
     main = max(parts, key=lambda e: (len(e.mentions), -e.mentions[0].start), default=None)
-    return [f for f in table_facts(ctx, occ, main) + count_facts(ctx, occ, main) if f.subject is not None]
+    return [f for f in table_facts(ctx, occ, main) + prose_facts(ctx, ents, main, sectors) if f.subject is not None]

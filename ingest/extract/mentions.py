@@ -12,6 +12,7 @@ or repetition. Everything else is dropped: precision first.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -82,11 +83,36 @@ def is_acronym(w: str) -> bool:
     return bool(_ACR.match(w)) and len(w) <= 14
 
 
+_TOK: dict = {"view": None, "toks": [], "starts": [], "ends": []}
+
+
+def _all_tokens(view: str):
+    if _TOK["view"] is not view:
+        toks = [(m.start(), m.end(), m.group(0)) for m in WORD.finditer(view)]
+        _TOK.update(view=view, toks=toks, starts=[t[0] for t in toks], ends=[t[1] for t in toks])
+    return _TOK["toks"], _TOK["starts"], _TOK["ends"]
+
+
 def tokens(view: str, start: int, end: int):
-    return [(m.start(), m.end(), m.group(0)) for m in WORD.finditer(view, start, end)]
+    """The WORD tokens of ``view[start:end]`` (exactly as ``WORD.finditer(view, start, end)``).
+
+    The whole view is tokenised once; a range takes its inner tokens from that list and
+    re-reads only a word cut by either edge, so cost follows the range, not the document.
+    """
+    toks, starts, ends = _all_tokens(view)
+    i = bisect_left(starts, start)
+    out = []
+    if i > 0 and ends[i - 1] > start:  # a word cut by the start: read its tail alone
+        out = [(m.start(), m.end(), m.group(0)) for m in WORD.finditer(view, start, min(ends[i - 1], end))]
+    j = bisect_right(ends, end, lo=i)
+    out.extend(toks[i:j])
+    if j < len(toks) and starts[j] < end:  # a word cut by the end
+        out.extend((m.start(), m.end(), m.group(0)) for m in WORD.finditer(view, starts[j], end))
+    return out
 
 
 _CACHE: dict = {"view": None, "map": {}}
+_POSS = re.compile(r"['’]s$")
 
 
 def chunks(view: str, start: int, end: int):
@@ -103,20 +129,22 @@ def chunks(view: str, start: int, end: int):
 def _chunks(view: str, start: int, end: int):
     lex = load_lexicon()
     conn = lex.words("connectors")
+    preps = lex.words("prepositions")
     toks = tokens(view, start, end)
     out, cur = [], []
-    for i, (s, e, w) in enumerate(toks):
-        gap = view[toks[i - 1][1]:s] if i else ""
-        if cur and gap.strip() not in ("", "&"):
+    prev_end = None
+    for s, e, w in toks:
+        if cur and prev_end is not None and s > prev_end and view[prev_end:s].strip() not in ("", "&"):
             out.append(cur)
             cur = []
-        w2 = re.sub(r"['’]s$", "", w)
+        prev_end = e
+        w2 = _POSS.sub("", w) if w.endswith(("s",)) else w
         if is_cap(w2):
             cur.append((s, s + len(w2), w2))
             if len(w2) < len(w):
                 out.append(cur)
                 cur = []
-        elif cur and fold(w) in conn and not (fold(w) == "the" and fold(cur[-1][2]) not in load_lexicon().words("prepositions")):
+        elif cur and fold(w) in conn and not (fold(w) == "the" and fold(cur[-1][2]) not in preps):
             cur.append((s, e, w))
         else:
             if cur:

@@ -4,19 +4,24 @@
 >>> doc = document_from_text("The Olive Cluster (Tunisia) joined the partners.", name="n.txt")
 >>> ex = extract_text(doc)
 >>> [(e.id, e.country) for e in ex.entities]
-[('cluster:olive-cluster-tn', 'TN'), ('country:TN', 'TN')]
+[('cluster:olive-cluster-tn', 'TN'), ('sector:olive', None), ('country:TN', 'TN')]
 >>> ex.entities[0].evidence[0].text == doc.text[ex.entities[0].evidence[0].start:ex.entities[0].evidence[0].end]
 True
 """
 from __future__ import annotations
 
+import gc
 from collections import defaultdict
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterable
 
 from ...graph.ids import country_id, make_id
 from ...graph.model import Evidence
 from ..readers import DocumentText, Limits, read_document
+from ..normalise import sector_ecosystems
+from .geo import infer_places
+from .sectors import find_sectors
 from .lexicon import country_name, load_lexicon
 from .mentions import build_context, find_mentions
 from .resolve import DocEntity, norm, resolve_mentions
@@ -46,8 +51,28 @@ def _ev(doc: DocumentText, s: int, e: int) -> Evidence:
     return Evidence(doc.id, s, e, doc.text[s:e])
 
 
+@contextmanager
+def _fewer_gc_passes():
+    """Extraction makes many small, acyclic objects; the default collector thresholds would
+    re-scan all live ones (and the warm name caches) over and over on a long text, so they
+    are raised, and older objects frozen, while a document is read; restored after."""
+    old = gc.get_threshold()
+    gc.set_threshold(max(old[0], 50_000), old[1], old[2])
+    gc.freeze()  # what lived before (caches of names, the lexicon) is not re-scanned meanwhile
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+        gc.set_threshold(*old)
+
+
 def extract_text(doc: DocumentText) -> Extraction:
     """Entities, relations and facts of one document (ids stable, evidence into ``doc.text``)."""
+    with _fewer_gc_passes():
+        return _extract_text(doc)
+
+
+def _extract_text(doc: DocumentText) -> Extraction:
     from . import facts as facts_mod
     from . import relations as rel_mod
 
@@ -57,15 +82,20 @@ def extract_text(doc: DocumentText) -> Extraction:
         ctx = build_context(part)
         mentions = find_mentions(part, ctx)
         ents = resolve_mentions(mentions)
+        infer_places(ctx, ents, mentions)
         places = _places(mentions, ents)
+        secs, sec_rels = find_sectors(ctx, ents)
+        for sec in secs:
+            places[sec.key] = sec
         idmap = _to_entities(doc, offset, ents, places, ex)
-        for r in rel_mod.find_relations(ctx, ents, places, mentions):
+        for r in rel_mod.find_relations(ctx, ents, places, mentions) + sec_rels:
             src = idmap.get(id(r.source))
             dst = r.target if isinstance(r.target, str) else idmap.get(id(r.target))
             if src and dst and src != dst:
                 ex.relations.append(Relation(src, r.type, dst, dict(r.props), r.conf,
                                              [_ev(doc, offset + r.start, offset + r.end)]))
-        for f in facts_mod.find_facts(ctx, ents, mentions, doc.tables if offset == 0 and len(part) == len(doc.text) else []):
+        for f in facts_mod.find_facts(ctx, ents, mentions, doc.tables if offset == 0 and len(part) == len(doc.text) else [],
+                                      secs):
             subj = idmap.get(id(f.subject)) if f.subject is not None else None
             if subj:
                 ex.facts.append(Fact(subj, f.measure, f.country, f.value, f.unit, f.conf,
@@ -108,6 +138,8 @@ def _to_entities(doc, offset, ents, places, ex) -> dict[int, str]:
         spans = sorted({(m.start, m.end) for m in e.mentions})[:MAX_EVIDENCE]
         ev = [_ev(doc, offset + s, offset + t) for s, t in spans]
         props = {k: v for k, v in e.props.items() if k in ("date", "place")}
+        if e.label == "Sector":
+            props["ecosystems"] = sector_ecosystems(e.name)
         ex.entities.append(Entity(eid, e.label, e.name, sorted(e.aliases), e.country,
                                   e.region if e.label not in ("Region", "Country") else None, props,
                                   e.confidence, ev))
@@ -129,6 +161,18 @@ def _ensure_countries(doc: DocumentText, ex: Extraction) -> None:
         ex.entities.append(Entity(cid, "Country", country_name(code), [], code, None, {}, 0.6, [ev]))
 
 
+def _merge_evidence(a: list[Evidence], b: list[Evidence]) -> list[Evidence]:
+    """Both lists' spans, sorted, at most MAX_EVIDENCE per document (long texts repeat names a lot)."""
+    per_doc: dict[str, int] = {}
+    out = []
+    for ev in sorted(set(a) | set(b), key=lambda v: (v.document, v.start or 0)):
+        n = per_doc.get(ev.document, 0)
+        if n < MAX_EVIDENCE:
+            per_doc[ev.document] = n + 1
+            out.append(ev)
+    return out
+
+
 def merge_extractions(parts: Iterable[Extraction]) -> Extraction:
     """One extraction: same id -> one entity (aliases, evidence and confidence combined)."""
     out = Extraction()
@@ -144,7 +188,7 @@ def merge_extractions(parts: Iterable[Extraction]) -> Extraction:
                                     e.confidence, list(e.evidence))
                 continue
             cur.aliases = sorted(set(cur.aliases) | set(e.aliases) - {cur.name})
-            cur.evidence = sorted(set(cur.evidence) | set(e.evidence), key=lambda v: (v.document, v.start or 0))
+            cur.evidence = _merge_evidence(cur.evidence, e.evidence)
             cur.confidence = max(cur.confidence, e.confidence)
             cur.region = cur.region or e.region
             for k, v in e.props.items():

@@ -1,7 +1,8 @@
 """Extraction -> graph records (Document nodes, entity Nodes, Rels, MENTIONS).
 
-Facts have no place in the schema yet: each is kept as a compact JSON string in the
-Document's ``facts`` property (a ``list[str]`` the integrator adds to graph/schema.yaml).
+Facts (figures) are kept on their Document: each a JSON string in its ``facts`` property
+({subject, measure, country, value, unit, evidence}); reader and extractor warnings go in
+its ``warnings``. Sectors carry the EU ecosystem their wording maps onto.
 """
 from __future__ import annotations
 
@@ -25,7 +26,7 @@ def extraction_to_records(ex: Extraction, with_facts: bool = True) -> tuple[list
     >>> ex = extract_text(document_from_text("The Olive Cluster (Tunisia) met partners.", name="n.txt"))
     >>> nodes, rels = extraction_to_records(ex)
     >>> sorted(n.label for n in nodes), sorted(r.type for r in rels)
-    (['Cluster', 'Country', 'Document'], ['LOCATED_IN', 'MENTIONS', 'MENTIONS'])
+    (['Cluster', 'Country', 'Document', 'Sector'], ['ACTIVE_IN', 'LOCATED_IN', 'MENTIONS', 'MENTIONS', 'MENTIONS'])
     """
     nodes: list[Node] = []
     rels: list[Rel] = []
@@ -35,13 +36,17 @@ def extraction_to_records(ex: Extraction, with_facts: bool = True) -> tuple[list
         if doc:
             facts_by_doc.setdefault(doc, []).append(json.dumps(
                 {"subject": f.subject, "measure": f.measure, "country": f.country, "value": f.value, "unit": f.unit,
-                 "start": f.evidence[0].start, "end": f.evidence[0].end}, ensure_ascii=False, sort_keys=True))
+                 "confidence": round(f.confidence, 3),
+                 "evidence": [{"document": e.document, "start": e.start, "end": e.end, "text": e.text}
+                              for e in f.evidence]}, ensure_ascii=False, sort_keys=True))
     for d in ex.documents:
         props = {"name": d.name, "source": d.source, "sha256": d.sha256, "chars": d.chars, "media_type": d.media_type}
         if d.id in ex.texts:
             props["text"] = ex.texts[d.id]
         if with_facts and facts_by_doc.get(d.id):
             props["facts"] = facts_by_doc[d.id]
+        if d.warnings:
+            props["warnings"] = list(d.warnings)
         nodes.append(Node(d.id, ("Document",), props, [], 1.0))
     for e in ex.entities:
         keys = _ALLOWED.get(e.label, ("name", "aliases"))
@@ -56,6 +61,8 @@ def extraction_to_records(ex: Extraction, with_facts: bool = True) -> tuple[list
             props["region"] = e.region
         if e.label == "Region" and e.country:
             props["country"] = e.country
+        if e.label == "Sector" and e.props.get("ecosystems"):
+            props["ecosystem"] = e.props["ecosystems"][0]
         nodes.append(Node(e.id, (e.label,), props, list(e.evidence), e.confidence))
         for doc in sorted({ev.document for ev in e.evidence}):
             evs = [ev for ev in e.evidence if ev.document == doc][:3]

@@ -17,6 +17,7 @@ from .resolve import norm
 __all__ = ["RawRel", "find_relations"]
 
 ACTORS = ("Cluster", "Organisation", "SME")
+_ATTEND = re.compile(r"\b(?:attending|attended|participat)")
 
 
 @dataclass
@@ -191,8 +192,9 @@ def find_relations(ctx, ents, places, mentions) -> list[RawRel]:
                         visitors = participants_at[si + d]
                         break
                 if not visitors:
-                    near = [x for j in (si + 1, si + 2) for x in by_sent.get(j, [])
-                            if x[2].label in ACTORS and re.search(r"\b(?:attending|attended|participat)", v[ctx.sents[j].start:ctx.sents[j].end])]
+                    near = [x for j in (si + 1, si + 2) if j < len(ctx.sents)
+                            and _ATTEND.search(v, ctx.sents[j].start, ctx.sents[j].end)
+                            for x in by_sent.get(j, []) if x[2].label in ACTORS]
                     visitors = near
             if not visitors and main is not None and objs:
                 visitors = [(0, 0, main)]

@@ -253,12 +253,11 @@ def dash_definitions(ctx: Context, out: list[Mention]) -> None:
                 ch = chunks(v, m.end(), min(line.end, m.end() + 160))
                 if ch and ch[0][0][0] == rw[0] and (len(ch[0]) > 1 or label_of_name(ch[0][0][2])):
                     span = ch[0]
-                    lc = label_of_name(" ".join(w[2] for w in span))
-                    if not lc and not initials_match(lw[2], [w[2] for w in span]):
+                    if not initials_match(lw[2], [w[2] for w in span]):
+                        # "CGEM - Confederation generale du enterprise du Maroc": the words the
+                        # acronym spells, lower-case ones included, beat the capitalised run
                         exp = sh_expand(lw[2], right[:10], backwards=False)
                         span = exp or span
-                    elif not lc:
-                        pass
                     s, e, name = clean(v, span[0][0], span[-1][1])
                     out.append(Mention(s, e, name, label_of_name(name), "dash-def", 0.8, aliases=[lw[2]]))
                 else:

@@ -28,7 +28,9 @@ _BLANKS = [
     re.compile(r"^[ \t]*(?:[-•»▪●◦*+]|\d{1,2}[.)])(?=\s)", re.M),  # bullets
     re.compile(r"&(?:nbsp|amp|quot|lt|gt);"),
     re.compile(r"\[(?=[^\]\n]{1,200}\])|(?<=[^\[\n])\]"),      # link brackets
+    re.compile(r"(?<=[a-z]\.)n(?=[A-Z][a-z])"),                 # a "\n" that lost its backslash: "Mulhouse.nThe"
 ]
+_NOT_NL = re.compile(r"[^\n]")
 _ENTITY_CHARS = {"&amp;": "&    ", "&nbsp;": "      "}
 
 
@@ -36,7 +38,7 @@ def _blank(m: re.Match) -> str:
     s = m.group(0)
     if s in _ENTITY_CHARS:
         return _ENTITY_CHARS[s]
-    return re.sub(r"[^\n]", " ", s)
+    return _NOT_NL.sub(" ", s)
 
 
 _BULLET = re.compile(r"(?:[-•»▪●◦*+]|\d{1,2}[.)])(?:\s|$)")
@@ -44,8 +46,11 @@ _BULLET = re.compile(r"(?:[-•»▪●◦*+]|\d{1,2}[.)])(?:\s|$)")
 
 def _is_heading(line: str) -> bool:
     s = line.strip()
-    letters = [c for c in s if c.isalpha()]
-    return bool(letters) and len(s) < 90 and sum(c.isupper() for c in letters) / len(letters) > 0.8
+    if len(s) >= 90:
+        return False
+    n = sum(map(str.isalpha, s))
+    # upper-case characters are letters: counting them over the whole line is the same count
+    return n > 0 and sum(map(str.isupper, s)) / n > 0.8
 
 
 def make_view(text: str) -> str:

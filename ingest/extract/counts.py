@@ -1,0 +1,332 @@
+"""Figures stated in prose: "has 375 members", "60% of 91 companies …", "a budget of €2.3billion".
+
+For every number in a sentence: its value (number words, thousands separators, "billion",
+currencies, "%", "m²"), its measure (the words that say what is counted) and its subject
+(the entity the figure is about). All rules are generic wording rules:
+
+* measure: the noun phrase after the number ("35 industrial members"), coordinated lists
+  kept whole ("300 business & innovation, research and investment organisations"), a
+  participle before or after it kept ("visited two clusters", "600 SMEs received
+  information"), a short line or bracket kept whole ("ESCP agreement signed with at least 4
+  additional clusters"); "N% of X" is "share of X"; money is the noun before "of" or after it.
+* subject: an entity right after the number ("the 4 CLUSTEM partners"), a place it is
+  "present in", the name an appositive follows ("X, a 400 m² space"), the event when the
+  figure counts participants, a sector ("the French textile industry"), "The pole …" for the
+  last pole named, the entity that is the clause's subject ("X brings together 375"), else
+  the first entity of the sentence, else the partnership the text is about.
+
+>>> from clusternet.ingest.extract.mentions import build_context, find_mentions
+>>> from clusternet.ingest.extract.resolve import resolve_mentions
+>>> text = "The Olive Pole (Tunisia) brings together 120 members and 3 research centres."
+>>> ctx = build_context(text); ents = resolve_mentions(find_mentions(text, ctx))
+>>> [(f.subject.name, f.measure, f.value) for f in count_facts(ctx, ents, None)]
+[('Olive Pole', 'members', 120), ('Olive Pole', 'research centres', 3)]
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from .lexicon import country_code, fold, load_lexicon
+from .facts import RawFact, parse_number
+
+__all__ = ["count_facts", "ordinals"]
+
+_NUMWORDS = r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty|hundred|a dozen"
+_COUNT = re.compile(
+    r"(?<![\w.,/-])(?P<pre>(?:over|more than|around|approximately|about|up to|almost|nearly|at least|some)\s+|\+)?"
+    r"(?P<cur>€|EUR\s?|\$|£)?(?P<num>\d{1,3}(?:[.,]\d{3})+|\d+(?:[.,]\d+)?|" + _NUMWORDS + r")(?![\w.,]\d)"
+    r"(?P<mult>\s?(?:billion|million|thousand|bn|mio)\b)?(?:\s*(?P<pct>%|per cent\b|percent\b))?"
+    r"(?P<unit>\s?(?:m²|m2|sqm|km|hectares|ha)\b|\s?m²)?(?P<yr>-years?\b)?", re.I)
+_TOKEN = re.compile(r"\d+(?:st|nd|rd|th)\b|[^\W\d_][\w&'’/-]*|\d[\d.,]*|[&,.;:()\"“”]")
+_CLAUSE_WORD = re.compile(r"[\w&'’/-]+")
+_ORD = {"1": "first", "2": "second", "3": "third", "4": "fourth", "5": "fifth"}
+_ORD_RX = re.compile(r"\b(\d)\s*(?:st|nd|rd|th)\b")
+_STOP = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "to", "in", "into", "that", "which",
+         "who", "with", "for", "on", "at", "from", "by", "and", "the", "a", "an", "as", "such", "within", "been",
+         "equal", "while", "whose", "mostly", "including", "but", "or", "both", "during", "since", "than"}
+_HEDGES = {"over", "more", "than", "around", "approximately", "about", "up", "to", "almost", "nearly", "at", "least",
+           "some", "the", "a", "an", "our", "their", "its", "of", "with", "by", "further", "total"}
+_TRAIL = {"of", "and", "or", ",", "&", "around", "over", "about", "approximately", "nearly", "almost", "some", "more",
+          "up", "least", "than"}
+_CLAUSE_VERBS = {"has", "have", "is", "are", "was", "brings", "bring", "gathers", "gather", "includes", "include",
+                 "counts", "count", "consists", "accounts", "provides", "offers", "employs", "represents", "groups",
+                 "unites", "comprises", "involves", "reached", "reaches", "totals", "numbers", "hosts", "supports"}
+_PARTICIPATION = re.compile(r"(?i)^\W*(?:\w+\W+){0,8}?(?:participat\w*|attend\w*|took part|travel+ed|joined)\b")
+_PRESENT = re.compile(r"(?i)^\W*(?:\w+\W+){0,4}?(?:present|based|located|hosted|gathered)\s+(?:in|at)\s+(?:the\s+)?$")
+_MONEY_NOUNS = {"budget", "turnover", "amount", "funding", "investment", "investments", "revenue", "revenues", "value",
+                "cost", "costs", "grant", "capital", "sales", "financing", "contribution"}
+# bodies above the partnership (the EU, the Commission) are rarely what a count is about
+_INSTITUTIONS = ("European Union", "European Commission", "European Parliament", "Council of the European Union")
+_MACRO = ("europe", "european", "eu", "world", "worldwide", "global", "international")
+_ANAPHORA = re.compile(r"\s*(?:The|This|the|this)\s+([a-zé]+)\b")
+
+
+def ordinals(text: str) -> str:
+    """'SMEs in 3 rd country' -> 'SMEs in third country' (ordinal digits as words).
+
+    >>> ordinals("3<sup>rd</sup> markets"), ordinals("the 2nd call")
+    ('3<sup>rd</sup> markets', 'the second call')
+    """
+    return _ORD_RX.sub(lambda m: _ORD.get(m.group(1), m.group(0)), text)
+
+
+def _value(m, lex):
+    num = m.group("num")
+    if fold(num) in lex["number_words"]:
+        return lex["number_words"][fold(num)]
+    pn = parse_number(num)
+    return pn[0] if pn else None
+
+
+def _words_after(v: str, pos: int, end: int, limit: int = 18):
+    return [(t.start(), t.end(), t.group(0)) for t, _ in zip(_TOKEN.finditer(v, pos, end), range(limit))]
+
+
+def _noun_phrase(toks, lex, allow_in: bool) -> list[str]:
+    """Measure words after a number: up to a stop word, keeping coordinated lists whole."""
+    out: list[str] = []
+    months = lex.words("months")
+    i = 0
+    while i < len(toks):
+        w = ordinals(toks[i][2])
+        f = fold(w)
+        if w in ",":
+            ahead = [t[2] for t in toks[i + 1:i + 7]]
+            cut = next((k for k, x in enumerate(ahead) if x in ",.;:()" or x[:1].isdigit()), len(ahead))
+            if out and "and" in [fold(x) for x in ahead[:cut]]:
+                out.append(",")
+                i += 1
+                continue
+            break
+        if w in ".;:()\"“”" or w[:1].isdigit():
+            break
+        if not out and (f in months or f in lex.words("not_measures")):
+            return []
+        if f in _STOP and out:
+            if f in ("and", "or", "of", "&") and len(out) < 6:
+                out.append(w)
+                i += 1
+                continue
+            if f == "from" and i + 1 < len(toks) and toks[i + 1][2][:1].isupper():
+                # "clusters from Northern Africa and the Middle East": the origin is part of it
+                out.append(w)
+                i += 1
+                while i < len(toks) and (toks[i][2][:1].isupper() or fold(toks[i][2]) in ("and", "the", "of")):
+                    out.append(toks[i][2])
+                    i += 1
+                continue
+            if allow_in and f in ("in", "into", "to") and len(out) < 8:
+                out.append(w)
+                i += 1
+                continue
+            break
+        if f in _STOP:
+            break
+        out.append(w)
+        i += 1
+    while out and fold(out[-1]) in _STOP | _TRAIL:
+        out.pop()
+    return out
+
+
+def _join(words: list[str]) -> str:
+    return " ".join(w.strip(".,;:()\"“”") if w != "," else "," for w in words).replace(" ,", ",").strip(" ,")
+
+
+def _before(v: str, lo: int, pos: int, n: int = 6) -> list[str]:
+    seg = re.split(r"[,;:()\[\]]|(?<=\w)\.\s", v[lo:pos])[-1]
+    return [w for w in re.findall(r"[\w&'’/-]+", seg)][-n:]
+
+
+def count_facts(ctx, ents, main, sectors=()) -> list[RawFact]:
+    """Figures in the sentences of one document part (tables are read apart)."""
+    lex = load_lexicon()
+    mult = lex["multipliers"]
+    v = ctx.view
+    occ = sorted(((m.start, m.end, e) for e in list(ents) + list(sectors) for m in e.mentions),
+                 key=lambda x: (x[0], -x[1]))
+    ostarts = [x[0] for x in occ]
+    ok = ("Cluster", "Organisation", "Partnership", "Event", "SME", "Programme", "Region")
+    events = [e for e in ents if e.label == "Event"]
+    main_event = max(events, key=lambda e: (len(e.mentions), -e.mentions[0].start), default=None)
+    out: list[RawFact] = []
+
+    def occ_in(lo, hi):
+        return occ[bisect_left(ostarts, lo):bisect_left(ostarts, hi)]
+
+    for si, sent in enumerate(ctx.sents):
+        raw = ctx.text[sent.start:sent.end]
+        if "\t" in raw or raw.count("|") >= 2 or ctx.lines[sent.line].heading:
+            continue  # a table row (read by the table rules) or a heading ("issue 2")
+        prev_noun = None
+        for m in _COUNT.finditer(v, sent.start, sent.end):
+            value = _value(m, lex)
+            if value is None:
+                continue
+            num = m.group("num")
+            after = _words_after(v, m.end(), sent.end)
+            nxt = fold(after[0][2]) if after else ""
+            if re.fullmatch(r"(?:st|nd|rd|th)", nxt) or _ORD_RX.match(v[m.start("num"):m.end() + 3]):
+                continue  # an ordinal ("3rd markets"), not a count
+            if not (m.group("pct") or m.group("cur") or m.group("mult")) and isinstance(value, int) \
+                    and 1900 <= value <= 2100:
+                continue  # a year
+            if re.match(r"[:/°]|\.\d|-\d", v[m.end("num"):m.end("num") + 2] or "x") \
+                    or v[max(0, m.start("num") - 3):m.start("num")].strip() in ("N°", "N", "°", "ISO", "No"):
+                continue
+            word_num = fold(num) in lex["number_words"]
+            if word_num and not after:
+                continue
+            unit = "%" if m.group("pct") else None
+            if m.group("cur"):
+                unit = lex["currencies"].get(fold(m.group("cur").strip()), "EUR")
+            if m.group("mult"):
+                value = value * mult[fold(m.group("mult").strip())]
+            if m.group("yr"):
+                unit = "years"
+            if m.group("unit"):
+                unit = m.group("unit").strip().replace("m2", "m²").replace("sqm", "m²")
+            measure_words: list[str]
+            if unit == "%":
+                toks = after
+                if toks and fold(toks[0][2]) == "of":
+                    words = []
+                    for t in toks[1:15]:
+                        if t[2] in ".;:()":
+                            break
+                        words.append(ordinals(t[2]))
+                    measure = "share of " + _join(words)
+                else:
+                    measure = " ".join(w for w in _before(v, sent.start, m.start(), 5)
+                                       if fold(w) not in ("up", "to", "over", "about", "around", "of"))
+                    measure = measure or "share"
+            else:
+                if after and fold(after[0][2]) in ("euros", "euro", "eur", "dollars", "usd"):
+                    unit = "USD" if fold(after[0][2]) in ("dollars", "usd") else "EUR"
+                    after = after[1:]
+                if word_num and after and not (after[0][2][:1].islower() or re.match(r"\d(?:st|nd|rd|th)", after[0][2])):
+                    continue
+                lead_participle = bool(after) and (fold(after[0][2]).endswith(("ly", "ed")) or fold(after[0][2]) in
+                                                   ("ready", "interested"))
+                measure_words = _noun_phrase(after, lex, allow_in=lead_participle)
+                if lead_participle and prev_noun:
+                    measure_words = [prev_noun] + measure_words
+                before = _before(v, sent.start, m.start(), 4)
+                while before and fold(before[-1]) in _HEDGES:
+                    before.pop()
+                if unit == "EUR" or unit == "USD":
+                    prior = [w for w in _before(v, sent.start, m.start(), 5) if fold(w) not in _HEDGES]
+                    noun = next((w for w in reversed(prior) if fold(w) in _MONEY_NOUNS), None)
+                    if noun and not any(fold(w) in _MONEY_NOUNS for w in measure_words):
+                        measure_words = [noun] + measure_words[:2]
+                    elif not measure_words:
+                        measure_words = ["amount"]
+                elif before and fold(before[-1]).endswith("ed") and measure_words:
+                    measure_words = measure_words + [before[-1]]
+                measure = _join(measure_words)
+                if unit == "m²":
+                    measure = "floor area"
+                # a short line or bracket is its own measure ("ESCP agreement signed with at least 4 …")
+                lo, hi = _clause(ctx, sent, m.start(), m.end())
+                clause = [] if lo < 0 else [
+                    w for w in _CLAUSE_WORD.findall(v[lo:m.start()] + " " + v[m.end():hi])
+                    if fold(w) not in ("at", "least", "over", "around", "approximately", "about", "a")]
+                if 3 <= len(clause) <= 12 and not re.search(r"\d", v[lo:m.start()] + v[m.end():hi]) \
+                        and not m.group("pct") and unit is None:
+                    measure = ordinals(" ".join(clause))
+                if not measure_words and measure != "floor area" and not (3 <= len(clause) <= 12):
+                    continue
+                if measure_words and not prev_noun:
+                    prev_noun = measure_words[-1] if len(measure_words) == 1 else measure_words[0]
+            if not measure or len(re.findall(r"\d+", measure)) >= 3:
+                continue
+            subj, country = _subject(ctx, si, m, after, occ_in, ok, main, main_event, v)
+            if subj is None:
+                continue
+            if country is None and subj.label == "Region" and subj.country and not any(
+                    w in fold(measure).split() for w in _MACRO):
+                country = subj.country
+            out.append(RawFact(subj, measure, country, value, unit, sent.start, sent.end, 0.55))
+    return out
+
+
+def _clause(ctx, sent, s: int, e: int) -> tuple[int, int]:
+    """The bracket around a number, or its line when the sentence is the whole line; else (-1, -1)."""
+    v = ctx.view
+    o = v.rfind("(", sent.start, s)
+    c = v.find(")", e, sent.end)
+    if o >= 0 and c >= 0 and v.rfind(")", o, s) < 0:
+        return o + 1, c
+    line = ctx.lines[sent.line]
+    if v[line.start:sent.start].strip() == "" and v[sent.end:line.end].strip(" .") == "" \
+            and not any(fold(w) in _CLAUSE_VERBS for w in _CLAUSE_WORD.findall(v[sent.start:sent.end])):
+        # a line without a verb of its own ("ESCP agreement signed with 4 additional clusters")
+        return sent.start, sent.end
+    return -1, -1
+
+
+def _subject(ctx, si, m, after, occ_in, ok, main, main_event, v):
+    sent = ctx.sents[si]
+    # 1. "the 4 CLUSTEM partners": a name right after the number
+    right = [x for x in occ_in(m.end(), m.end() + 3) if x[2].label in ok and x[2].label != "Region"]
+    if right and re.fullmatch(r"\s*", v[m.end():right[0][0]]):
+        return right[0][2], None
+    # 2. "30 clusters present in the X"
+    for s, e, ent in occ_in(m.end(), min(sent.end, m.end() + 80)):
+        if ent.label in ok and _PRESENT.match(v[m.end():s]):
+            return ent, None
+    # 3. "X, a 400 m² space"
+    lead = v[max(sent.start, m.start() - 40):m.start()]
+    am = re.search(r",\s+(?:a|an)\s+$", lead)
+    if am:
+        left = [x for x in occ_in(sent.start, m.start()) if x[1] >= m.start() - len(lead) + am.start() - 1]
+        if left and left[-1][2].label in ok:
+            return left[-1][2], None
+    # 4. participants: the event
+    if _PARTICIPATION.match(v[m.end():sent.end]):
+        evs = [x[2] for x in occ_in(sent.start, sent.end) if x[2].label == "Event"]
+        prev = [x[2] for x in occ_in(0, sent.start) if x[2].label == "Event"]
+        ev = evs[0] if evs else (prev[-1] if prev else main_event)
+        if ev is not None:
+            return ev, None
+    before = [x for x in occ_in(sent.start, m.start())]
+    if v[sent.start:sent.start + 1].islower() and si and not before:
+        # a line that goes on from the sentence before ("… 550 companies. with more than 60,000 jobs")
+        sent = ctx.sents[si - 1]
+        before = [x for x in occ_in(sent.start, sent.end)]
+    # 5. "the French textile industry consists of 550 companies": a sector and its country
+    for s, e, ent in before:
+        if ent.label == "Sector" and re.match(r"\s+(?:industry|industries|sector)\s+(?:consists|has|is|employs|accounts|"
+                                               r"counts|represents|includes|comprises|generates|brings|gathers)\b",
+                                               v[e:e + 40]):
+            dm = re.search(r"([A-Z][a-zé]+)\s+$", v[max(sent.start, s - 20):s])
+            return ent, (country_code(dm.group(1)) if dm else None)
+    # 6. "The pole is …": the last entity named with that word
+    am = _ANAPHORA.match(v, sent.start) or _ANAPHORA.search(v, max(sent.start, m.start() - 60), m.start())
+    if am and not [x for x in before if am.start(1) - 2 <= x[0] <= am.end(1) + 1]:
+        word = fold(am.group(1))
+        if load_lexicon().label_of_head(word):
+            prior = [x[2] for x in occ_in(max(0, sent.start - 3000), am.start())
+                     if x[2].label in ok and word in fold(x[2].name).split()]
+            if prior:
+                return prior[-1], None
+    # 7. the clause's subject: a name followed by "has", "brings together", "gathers" …
+    for s, e, ent in reversed(before):
+        vm = re.match(r"\s*(?:\([^()]{1,40}\)\s*)?(?:also\s+|now\s+|already\s+)?([a-z]+)", v[e:e + 60])
+        if ent.label in ok and vm and vm.group(1) in _CLAUSE_VERBS:
+            return ent, None
+    # 8. the first name of the sentence; a pronoun's name in the sentences before
+    here = [x for x in before if x[2].label in ok and x[2].name not in _INSTITUTIONS]
+    if here:
+        return here[0][2], None
+    later = [x for x in occ_in(m.start(), sent.end) if x[2].label in ok and x[2].name not in _INSTITUTIONS]
+    if re.match(r"\s*(?:It|Its|The|This|They)\b", v[sent.start:sent.start + 6]) or not later:
+        for j in range(si - 1, max(-1, si - 3), -1):
+            prev = [x for x in occ_in(ctx.sents[j].start, ctx.sents[j].end) if x[2].label in ok
+                    and x[2].name not in _INSTITUTIONS]
+            if prev:
+                return prev[0][2], None
+    if later:
+        return later[0][2], None
+    return main, None
