@@ -1,0 +1,255 @@
+"""The learned recommender: gradient-boosted trees over link features, fitted on history.
+
+Two models, one per question: *pairs* (should organisation u link with v?) over
+:data:`~clusternet.graph.features.PAIR_FEATURES`, and *groups* (should v join this set of
+members?) over :data:`~clusternet.graph.features.GROUP_FEATURES`. They are fitted on an
+inner temporal split of the CORDIS train period only (:func:`fit_on_split`), and shipped
+as plain arrays (``graph/data/linkmodel.npz``) evaluated by :class:`TreeEnsemble` with
+numpy, so no pickles and no scikit-learn version lock.
+
+Each score can be explained: :meth:`LinkModel.contributions` measures, per feature, how
+much the score drops when that feature is set to a neutral reference value (occlusion).
+
+>>> import numpy as np
+>>> X = np.array([[0.0], [1.0], [2.0], [3.0]] * 20); y = (X[:, 0] > 1.5).astype(int)
+>>> from sklearn.ensemble import HistGradientBoostingClassifier
+>>> est = HistGradientBoostingClassifier(max_iter=5, random_state=0).fit(X, y)
+>>> t = TreeEnsemble.from_sklearn(est)
+>>> bool(np.allclose(t.decision(X), est.decision_function(X)))
+True
+
+References
+----------
+.. [1] J. H. Friedman. Greedy function approximation: a gradient boosting machine (2001).
+.. [2] M. D. Zeiler, R. Fergus. Visualizing and understanding convolutional networks (2014),
+   for occlusion-style attributions.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from .errors import InputError
+from .features import GROUP_FEATURES, PAIR_FEATURES, group_features, pair_block, pair_features
+from .linkpred import generate_candidates, group_candidates, group_sums
+
+__all__ = ["TreeEnsemble", "LinkModel", "fit_on_split", "load_model", "save_model", "MODEL_PATH",
+           "HGB_PARAMS"]
+
+MODEL_PATH = Path(__file__).resolve().parent / "data" / "linkmodel.npz"
+HGB_PARAMS = dict(max_iter=120, learning_rate=0.12, max_leaf_nodes=24, min_samples_leaf=50,
+                  l2_regularization=1.0, early_stopping=False, random_state=0)
+NEG_PER_QUERY = 80
+MAX_QUERIES = 4500
+
+
+@dataclass
+class TreeEnsemble:
+    """A boosted tree ensemble as flat arrays: evaluated by numpy, saved to ``.npz``."""
+
+    feature: np.ndarray          # per node; -1 at leaves
+    threshold: np.ndarray
+    left: np.ndarray             # absolute node indices
+    right: np.ndarray
+    missing_left: np.ndarray
+    value: np.ndarray
+    roots: np.ndarray
+    baseline: float
+    depth: int
+
+    @classmethod
+    def from_sklearn(cls, est) -> "TreeEnsemble":
+        """Export a fitted binary :class:`~sklearn.ensemble.HistGradientBoostingClassifier`."""
+        parts, roots, off, depth = [], [], 0, 0
+        for (pred,) in est._predictors:
+            nd = pred.nodes
+            roots.append(off)
+            leaf = nd["is_leaf"].astype(bool)
+            parts.append((np.where(leaf, -1, nd["feature_idx"]), nd["num_threshold"],
+                          nd["left"] + off, nd["right"] + off, nd["missing_go_to_left"], nd["value"]))
+            depth = max(depth, int(nd["depth"].max()))
+            off += len(nd)
+        cols = [np.concatenate([p[i] for p in parts]) for i in range(6)]
+        return cls(cols[0].astype(np.int32), cols[1].astype(np.float64), cols[2].astype(np.int32),
+                   cols[3].astype(np.int32), cols[4].astype(bool), cols[5].astype(np.float64),
+                   np.array(roots, dtype=np.int32), float(np.ravel(est._baseline_prediction)[0]), depth)
+
+    def decision(self, X: np.ndarray) -> np.ndarray:
+        """Raw score (log-odds) of each row of ``X``."""
+        X = np.ascontiguousarray(X, dtype=np.float64)
+        if not len(X):
+            return np.zeros(0)
+        fast = self._compiled()
+        if fast is not None:
+            zeros = np.zeros((0, 8), dtype=np.uint32)
+            fmap = np.zeros(X.shape[1], dtype=np.uint32)
+            return self.baseline + sum(t.predict(X, zeros, fmap, 1) for t in fast)
+        return self._decision_numpy(X)
+
+    def _compiled(self):
+        """scikit-learn's compiled tree predictors rebuilt from the arrays (one thread:
+        faster than OpenMP on a busy machine); None if this scikit-learn cannot."""
+        if not hasattr(self, "_fast"):
+            try:
+                from sklearn.ensemble._hist_gradient_boosting.common import PREDICTOR_RECORD_DTYPE
+                from sklearn.ensemble._hist_gradient_boosting.predictor import TreePredictor
+
+                ends = list(self.roots[1:]) + [len(self.feature)]
+                trees = []
+                for start, end in zip(self.roots, ends):
+                    nd = np.zeros(end - start, dtype=PREDICTOR_RECORD_DTYPE)
+                    leaf = self.feature[start:end] < 0
+                    nd["is_leaf"] = leaf
+                    nd["feature_idx"] = np.maximum(self.feature[start:end], 0)
+                    nd["num_threshold"] = self.threshold[start:end]
+                    nd["missing_go_to_left"] = self.missing_left[start:end]
+                    nd["left"] = np.where(leaf, 0, self.left[start:end] - start)
+                    nd["right"] = np.where(leaf, 0, self.right[start:end] - start)
+                    nd["value"] = self.value[start:end]
+                    trees.append(TreePredictor(nd, np.zeros((0, 8), np.uint32), np.zeros((0, 8), np.uint32)))
+                self._fast = trees
+            except Exception:                     # private API moved: the numpy path is exact too
+                self._fast = None
+        return self._fast
+
+    def _decision_numpy(self, X: np.ndarray) -> np.ndarray:
+        node = np.broadcast_to(self.roots, (len(X), len(self.roots))).copy()
+        rows = np.arange(len(X))[:, None]
+        for _ in range(self.depth):
+            f = self.feature[node]
+            inner = f >= 0
+            if not inner.any():
+                break
+            x = X[rows, np.maximum(f, 0)]
+            go_left = np.where(np.isnan(x), self.missing_left[node], x <= self.threshold[node])
+            node = np.where(inner, np.where(go_left, self.left[node], self.right[node]), node)
+        return self.baseline + self.value[node].sum(axis=1)
+
+    def arrays(self, prefix: str) -> dict[str, np.ndarray]:
+        return {f"{prefix}_{k}": getattr(self, k) for k in
+                ("feature", "threshold", "left", "right", "missing_left", "value", "roots")} | {
+            f"{prefix}_scalars": np.array([self.baseline, self.depth], dtype=np.float64)}
+
+    @classmethod
+    def from_arrays(cls, z, prefix: str) -> "TreeEnsemble":
+        base, depth = z[f"{prefix}_scalars"]
+        return cls(*(z[f"{prefix}_{k}"] for k in ("feature", "threshold", "left", "right", "missing_left",
+                                                  "value", "roots")), float(base), int(depth))
+
+
+@dataclass
+class LinkModel:
+    """The pair and group scorers (the fitted scikit-learn estimators kept in ``_est``)."""
+
+    pair: TreeEnsemble
+    group: TreeEnsemble
+    meta: dict = field(default_factory=dict)
+    _est: dict = field(default_factory=dict, repr=False)
+
+    def score_pairs(self, X: np.ndarray) -> np.ndarray:
+        return self.pair.decision(X)
+
+    def score_group(self, X: np.ndarray) -> np.ndarray:
+        return self.group.decision(X)
+
+    def contributions(self, kind: str, X: np.ndarray, reference: np.ndarray) -> np.ndarray:
+        """Per row and feature: score minus the score with that feature set to ``reference``.
+
+        Positive values are features that pushed the suggestion up.
+        """
+        score = self.score_pairs if kind == "pair" else self.score_group
+        base = score(X)
+        out = np.zeros(X.shape, dtype=np.float64)
+        for j in range(X.shape[1]):
+            Xj = X.copy()
+            Xj[:, j] = reference[j]
+            out[:, j] = base - score(Xj)
+        return out
+
+
+def _training_rows_pairs(split, rng) -> tuple[np.ndarray, np.ndarray]:
+    idx = split.idx
+    order = rng.permutation(len(split.task_a))[:MAX_QUERIES]
+    queries = [split.task_a[i] for i in sorted(order)]
+    Xs, ys = [], []
+    for b0 in range(0, len(queries), 128):
+        chunk = queries[b0:b0 + 128]
+        block = pair_block(idx, [u for u, _ in chunk])
+        for i, (u, positives) in enumerate(chunk):
+            valid = idx.country != idx.country[u]
+            valid[idx.A[u].indices] = False
+            valid[u] = False
+            gen = generate_candidates(idx, block.aa[i], block.p3[i], valid)
+            y = np.isin(gen, positives)
+            neg = np.flatnonzero(~y)
+            keep = np.concatenate([np.flatnonzero(y), rng.choice(neg, min(NEG_PER_QUERY, len(neg)), replace=False)])
+            Xs.append(pair_features(idx, block, i, gen[keep]))
+            ys.append(y[keep])
+    return np.vstack(Xs), np.concatenate(ys).astype(int)
+
+
+def _training_rows_group(split, rng) -> tuple[np.ndarray, np.ndarray]:
+    idx = split.idx
+    order = rng.permutation(len(split.task_b))[:MAX_QUERIES]
+    Xs, ys = [], []
+    for q in sorted(order):
+        members, left_out = split.task_b[q]
+        valid = np.ones(idx.n, dtype=bool)
+        valid[members] = False
+        sums = group_sums(idx, members)
+        gen = group_candidates(idx, members, valid, sums=sums)
+        y = gen == left_out
+        neg = np.flatnonzero(~y)
+        keep = np.concatenate([np.flatnonzero(y), rng.choice(neg, min(NEG_PER_QUERY, len(neg)), replace=False)])
+        Xs.append(group_features(idx, members, gen[keep], sums=sums))
+        ys.append(y[keep])
+    return np.vstack(Xs), np.concatenate(ys).astype(int)
+
+
+def fit_on_split(split, *, seed: int = 0) -> LinkModel:
+    """Fit both models on a split's tasks (use an inner split of train, never test).
+
+    Examples are the generated candidates of each query: all its positives and a seeded
+    sample of negatives.
+    """
+    from sklearn.ensemble import HistGradientBoostingClassifier
+
+    rng = np.random.default_rng(seed)
+    Xa, ya = _training_rows_pairs(split, rng)
+    Xb, yb = _training_rows_group(split, rng)
+    from threadpoolctl import threadpool_limits
+
+    with threadpool_limits(limits=1):   # OpenMP spin-waits badly on a shared, busy machine
+        est_a = HistGradientBoostingClassifier(**HGB_PARAMS).fit(Xa, ya)
+        est_b = HistGradientBoostingClassifier(**HGB_PARAMS).fit(Xb, yb)
+    meta = {"pair_features": PAIR_FEATURES, "group_features": GROUP_FEATURES, "fitted_on": split.counts,
+            "examples": {"pair": int(len(ya)), "group": int(len(yb))},
+            "reference_pair": np.median(Xa[ya == 0], axis=0).tolist(),
+            "reference_group": np.median(Xb[yb == 0], axis=0).tolist()}
+    return LinkModel(TreeEnsemble.from_sklearn(est_a), TreeEnsemble.from_sklearn(est_b), meta,
+                     {"pair": est_a, "group": est_b})
+
+
+def save_model(model: LinkModel, path: str | Path = MODEL_PATH) -> Path:
+    """Write the model as a compressed ``.npz`` (arrays + JSON metadata)."""
+    path = Path(path)
+    np.savez_compressed(path, **model.pair.arrays("pair"), **model.group.arrays("group"),
+                        meta=np.array(json.dumps(model.meta, sort_keys=True)))
+    return path
+
+
+def load_model(path: str | Path | None = None) -> LinkModel:
+    """The shipped model (or one saved by :func:`save_model`)."""
+    p = Path(path) if path else MODEL_PATH
+    try:
+        with np.load(p, allow_pickle=False) as z:
+            meta = json.loads(str(z["meta"]))
+            model = LinkModel(TreeEnsemble.from_arrays(z, "pair"), TreeEnsemble.from_arrays(z, "group"), meta)
+    except (OSError, KeyError, ValueError) as err:
+        raise InputError(p, f"not a clusternet link model: {err}") from None
+    if meta.get("pair_features") != PAIR_FEATURES or meta.get("group_features") != GROUP_FEATURES:
+        raise InputError(p, "model was fitted on other features; refit with `clusternet evaluate cordis --save-model`")
+    return model

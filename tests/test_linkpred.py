@@ -1,0 +1,117 @@
+"""Link scores, the co-participation index and the protocol's rank, on tiny graphs."""
+from __future__ import annotations
+
+import math
+
+import networkx as nx
+import numpy as np
+import pytest
+
+from clusternet.graph.features import GROUP_FEATURES, PAIR_FEATURES, group_features, pair_block, pair_features
+from clusternet.graph.linkpred import (adamic_adar, common_neighbours, generate_candidates, index_from_graph,
+                                       index_from_groups, preferential_attachment, protocol_rank,
+                                       resource_allocation, sector_words)
+from clusternet.graph.recommender import TreeEnsemble
+
+
+@pytest.fixture
+def idx():
+    # edges a-b, b-c, c-d, a-c; degrees a 2, b 2, c 3, d 1
+    return index_from_groups(list("abcd"), [["a", "b"], ["b", "c"], ["c", "d"], ["a", "c"]],
+                             country=["FR", "IT", "IT", "ES"])
+
+
+def test_classical_scores_by_hand(idx):
+    a, d = idx.pos["a"], idx.pos["d"]
+    assert common_neighbours(idx, [a])[0, d] == 1                       # via c
+    assert adamic_adar(idx, [a])[0, d] == pytest.approx(1 / math.log(3))
+    assert resource_allocation(idx, [a])[0, d] == pytest.approx(1 / 3)
+    assert adamic_adar(idx, [a])[0, idx.pos["c"]] == pytest.approx(1 / math.log(2))   # via b
+    assert preferential_attachment(idx, [a])[0, d] == 2 * 1
+
+
+def test_scores_agree_with_networkx_on_a_random_graph():
+    H = nx.gnm_random_graph(40, 90, seed=3)
+    idx = index_from_groups([str(n) for n in H], [[str(u), str(v)] for u, v in H.edges()])
+    aa, ra = adamic_adar(idx, [0])[0], resource_allocation(idx, [0])[0]
+    pairs = [(0, v) for v in H if v != 0 and not H.has_edge(0, v)]
+    for (u, v, s) in nx.adamic_adar_index(H, pairs):
+        assert aa[idx.pos[str(v)]] == pytest.approx(s)
+    for (u, v, s) in nx.resource_allocation_index(H, pairs):
+        assert ra[idx.pos[str(v)]] == pytest.approx(s)
+
+
+def test_repeated_and_recent_co_participation():
+    idx = index_from_groups(["x", "y", "z"], [["x", "y"], ["x", "y"], ["y", "z"]], group_time=[2018.0, 2014.0, np.nan])
+    assert idx.W[0, 1] == 2
+    # recency weight exp(-age / 2): 1 for the newest group, exp(-2) four years earlier
+    assert idx.R[0, 1] == pytest.approx(1 + math.exp(-2))
+    assert idx.R[1, 2] == pytest.approx(0.5)                              # undated group
+
+
+def test_index_from_graph_reads_groups_and_direct_links():
+    G = nx.MultiDiGraph()
+    G.add_node("p", label="Partnership", name="P", start_date="2018-03-01")
+    G.add_node("e", label="Event", name="E")
+    for o, c in [("x", "FR"), ("y", "MA"), ("z", "ES")]:
+        G.add_node(o, label="Cluster", name=o, country=c)
+    G.add_edge("x", "p", key="PARTNER_IN")
+    G.add_edge("y", "p", key="PARTNER_IN")
+    G.add_edge("y", "e", key="PARTICIPATED_IN")
+    G.add_edge("z", "e", key="PARTICIPATED_IN")
+    G.add_edge("x", "y", key="MEMBER_OF")
+    G.add_edge("p", "z", key="VISITED")                 # a visit by a partnership is not a tie
+    idx = index_from_graph(G)
+    assert idx.ids == ["x", "y", "z"]
+    assert idx.W.toarray().tolist() == [[0, 2, 0], [2, 0, 1], [0, 1, 0]]
+    assert sorted(idx.group_ids) == ["e", "p", "x|MEMBER_OF|y"]
+
+
+def test_sector_words_meet_on_the_ecosystem():
+    assert "ecosystem:textile" in sector_words("fashion")
+    assert "ecosystem:textile" in sector_words("Home textiles")
+    assert not set(sector_words("pisco")) & set(sector_words("textile"))
+
+
+def test_protocol_rank_counts_ties_against_the_model():
+    s = np.array([0.9, 0.5, 0.5, 0.5, 0.1])
+    assert protocol_rank(s, [1]) == 4          # 1 higher + 2 tied negatives + itself
+    assert protocol_rank(s, [1, 2]) == 3       # the other positive is not held against it
+    assert protocol_rank(s, [4, 0]) == 1
+    assert protocol_rank(np.full(10, -np.inf), [3]) == 10      # never generated: last
+
+
+def test_candidates_keep_valid_two_hop_and_popular(idx):
+    a = idx.pos["a"]
+    valid = np.array([False, False, False, True])            # only d allowed
+    gen = generate_candidates(idx, common_neighbours(idx, [a])[0], np.zeros(4), valid)
+    assert gen.tolist() == [3]
+    gen = generate_candidates(idx, np.zeros(4), np.zeros(4), np.ones(4, bool), n_popular=1)
+    assert gen.tolist() == [idx.pos["c"]]                    # the best-connected one
+
+
+def test_pair_and_group_features_by_hand(idx):
+    a = idx.pos["a"]
+    block = pair_block(idx, [a])
+    X = pair_features(idx, block, 0, np.array([idx.pos["d"]]))
+    f = dict(zip(PAIR_FEATURES, X[0]))
+    assert f["cn"] == 1 and f["ra"] == pytest.approx(1 / 3)
+    assert f["deg_u"] == pytest.approx(math.log(3)) and f["deg_v"] == pytest.approx(math.log(2))
+    assert f["same_country"] == 0
+    # c (IT) has 3 partners: b (IT), a (FR), d (ES): 2 of 3 abroad
+    assert idx.xb_rate[idx.pos["c"]] == pytest.approx(2 / 3)
+    G = group_features(idx, [idx.pos["a"], idx.pos["b"]], np.array([idx.pos["c"], idx.pos["d"]]))
+    g = [dict(zip(GROUP_FEATURES, row)) for row in G]
+    assert g[0]["frac_adjacent"] == 1.0 and g[1]["frac_adjacent"] == 0.0
+    assert g[1]["sum_cn"] == 2                               # d shares c with a and with b
+    assert g[0]["frac_same_country"] == 0.5                  # c is IT like b
+
+
+def test_tree_export_matches_sklearn():
+    from sklearn.ensemble import HistGradientBoostingClassifier
+
+    rng = np.random.default_rng(0)
+    X = rng.random((400, 3))
+    y = (X[:, 0] + X[:, 1] ** 2 > 0.9).astype(int)
+    est = HistGradientBoostingClassifier(max_iter=20, random_state=0).fit(X, y)
+    assert np.allclose(TreeEnsemble.from_sklearn(est).decision(X), est.decision_function(X))
