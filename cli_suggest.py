@@ -33,10 +33,21 @@ def suggestion_rows(suggestions) -> list[dict]:
 
 def _print_suggestions(rows: list[dict], fmt: str, title: str) -> None:
     if fmt == "table":
-        cols = ["rank"] + (["source_name"] if rows and "source" in rows[0] else []) + \
-               ["name", "country", "label", "score", "mode", "reasons"]
-        show = [dict(r, reasons="\n".join(r["reasons"])) for r in rows]
-        print_rows(show, "table", title=title, columns=cols)
+        # one block per suggestion: the reasons need the width a table column cannot give them
+        from rich.text import Text
+
+        console.print(Text(title, style="bold"))
+        if not rows:
+            console.print("no suggestions")
+        for r in rows:
+            pair = f"{r['source_name']} → " if r.get("source_name") and "source" in r and \
+                r.get("source_name") not in title else ""
+            head = Text(f"{r['rank']:>3}. ", style="bold")
+            head.append(f"{pair}{r['name']}", style="bold")
+            head.append(f"  [{r['label']}, {r.get('country') or '?'}]  score {r['score']}, {r['mode']} mode")
+            console.print(head)
+            for reason in r["reasons"]:
+                console.print(Text(f"       • {reason}"))
     elif fmt == "json":
         print_rows(rows, "json")
     else:

@@ -226,4 +226,24 @@ def find_relations(ctx, ents, places, mentions) -> list[RawRel]:
             m = a.mentions[0]
             for r in list(first.values())[:6]:
                 out.append(RawRel(r.source, "PARTY_TO", a, m.start, m.end, 0.45))
-    return out
+    return _third_markets_only(out)
+
+
+def _third_markets_only(rels: list[RawRel]) -> list[RawRel]:
+    """TARGETS means a third market: when a partnership aims at countries outside the EU,
+    the EU countries named beside them are its home ground, not its targets.
+
+    >>> class P: pass
+    >>> p = P()
+    >>> kept = _third_markets_only([RawRel(p, "TARGETS", "country:FR", 0, 1, 0.6),
+    ...                             RawRel(p, "TARGETS", "country:MA", 0, 1, 0.6)])
+    >>> [r.target for r in kept]
+    ['country:MA']
+    """
+    from ...graph.countries import groups_of
+
+    def in_eu(rel) -> bool:
+        return isinstance(rel.target, str) and "EU27" in groups_of(rel.target.split(":", 1)[1])
+
+    beyond = {id(r.source) for r in rels if r.type == "TARGETS" and isinstance(r.target, str) and not in_eu(r)}
+    return [r for r in rels if not (r.type == "TARGETS" and id(r.source) in beyond and in_eu(r))]

@@ -98,7 +98,11 @@ def _name_sectors(name: str, label: str) -> tuple[str, ...]:
     cluster named "<words> Cluster" those words themselves ("Dates & Palm Cluster")."""
     m = _HOUSE.match(name) or _AROUND.match(name)
     if not m:
-        return ()
+        # no head noun to read around ("Textile Training Company", "Empresarios Textiles"):
+        # a gazetteer term that maps onto an EU ecosystem still says what the actor works in
+        from ..normalise import sector_ecosystems
+
+        return tuple(t for _, _, t in sector_terms(name) if len(t) >= 5 and sector_ecosystems(t))
     lex = load_lexicon()
     parts = [m.groupdict().get("pre") or "", m.group("post") or ""]
     found = []
