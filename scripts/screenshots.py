@@ -31,7 +31,14 @@ def main() -> int:
     ap.add_argument("--store", help="store file or URI (default: the tests' sample store)")
     ap.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
     ap.add_argument("--chromium", default="/usr/bin/chromium")
+    ap.add_argument("--profile", default="cluster:techtera-fr", help="id of the entity the Profile shot shows")
+    ap.add_argument("--partnership", default=None, help="id of the partnership the Enlargement shot shows")
+    ap.add_argument("--org", default=None, help="id of the organisation the Cross-border shot shows")
     args = ap.parse_args()
+    pages = [(("profile?id=" + args.profile) if name == "profile" else
+              (f"enlargement?partnership={args.partnership}" if name == "enlargement" and args.partnership else
+               (f"cross_border?org={args.org}" if name == "cross_border" and args.org else path)), title, name)
+             for path, title, name in PAGES]
     tmp = tempfile.mkdtemp(prefix="clusternet-shots-")
     store = args.store
     if not store:
@@ -60,14 +67,16 @@ def main() -> int:
         out.mkdir(parents=True, exist_ok=True)
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=args.chromium, args=ARGS, headless=True)
-            for path, title, name in PAGES:
+            for path, title, name in pages:
                 page = browser.new_page(viewport={"width": 1400, "height": 1000})
                 page.goto(f"{url}/{path}", wait_until="domcontentloaded")
                 page.get_by_role("heading", name=title, exact=True).first.wait_for(timeout=60_000)
                 page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')",
                                        timeout=60_000)
+                if name in ("enlargement", "cross_border"):  # suggestions take a moment: wait for the table
+                    page.wait_for_selector('[data-testid="stDataFrame"]', timeout=120_000)
                 page.wait_for_timeout(2000)
-                page.screenshot(path=str(out / f"{name}.png"))
+                page.screenshot(path=str(out / f"{name}.png"), full_page=name in ("enlargement", "cross_border"))
                 print(f"wrote {out / f'{name}.png'}")
                 page.close()
             browser.close()
