@@ -59,8 +59,26 @@ def reliability_section() -> str:
     return "\n".join(rows) + f"\n\nMeasured {data.get('measured_at', '?')} by `{data.get('command', '?')}`."
 
 
+def evaluation_section() -> str:
+    path = ROOT / "docs" / "evaluation.json"
+    if not path.exists():
+        return "_(not measured yet: `clusternet evaluate cordis --format json > docs/evaluation.json`)_"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    names = {"A": "A — cross-border links", "B": "B — enlargement (consortium completion)"}
+    rows = ["| task | method | Hits@10 | Hits@50 | MRR | × best baseline |", "|---|---|---|---|---|---|"]
+    for task, methods in data.items():
+        if not isinstance(methods, dict) or task.startswith("_"):
+            continue
+        best = max(v["mrr"] for m, v in methods.items() if m != "clusternet")
+        for method, v in methods.items():
+            ratio = f"{v['mrr'] / best:.2f}×" if method == "clusternet" else ""
+            rows.append(f"| {names.get(task, task)} | {'**clusternet**' if method == 'clusternet' else method} | "
+                        f"{v['hits@10']:.3f} | {v['hits@50']:.3f} | {v['mrr']:.3f} | {ratio} |")
+    return "\n".join(rows) + "\n\nFrom `docs/evaluation.json`, written by `clusternet evaluate cordis --format json`."
+
+
 SECTIONS = {"schema": schema_section, "commands": commands_section, "queries": queries_section,
-            "reliability": reliability_section}
+            "reliability": reliability_section, "evaluation": evaluation_section}
 
 
 def render(text: str) -> str:
