@@ -99,6 +99,7 @@ def pytest_collection_modifyitems(config, items):
         names = set(getattr(item, "fixturenames", ()))
         callspec = getattr(item, "callspec", None)
         on_neo4j = bool(names & _NEO4J_FIXTURES) or (
-            callspec is not None and "neo4j" in (callspec.params.get("store"), callspec.params.get("store_uri")))
+            callspec is not None and "neo4j" in (callspec.params.get("store"), callspec.params.get("store_uri"),
+                                              callspec.params.get("store_path")))
         if on_neo4j and item.get_closest_marker("neo4j") is None:
             item.add_marker(pytest.mark.neo4j)
