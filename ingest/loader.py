@@ -2,7 +2,8 @@
 
 :func:`load_files` reads structured files (one Document node each), maps their rows,
 resolves entities and writes each file all-or-nothing (or, with ``skip_invalid``, its
-good rows plus a CSV report of the rest). :func:`load_records` is what document ingest
+good rows plus a CSV report of the rest): validated whole first, then written in one
+transaction, or in batches when it has more than ``ATOMIC_RECORDS`` records. :func:`load_records` is what document ingest
 calls with the extractor's records.
 """
 from __future__ import annotations
@@ -11,22 +12,30 @@ import csv
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import chain
+from operator import attrgetter
 from pathlib import Path
 from typing import Callable, Iterable
 
 from ..graph.errors import ClusternetError, InputError, Problem, ValidationError
-from ..graph.model import Node, Rel, records_from_json, validate
+from ..graph.model import Node, Rel, primary_label, records_from_json, validate
 from ..graph.reference import reference_records
 from ..graph.store.base import WriteSummary, keep_first_props, list_props, merge_props, prepare_nodes, prepare_rels
+from .bulk import drain, gc_paused
 from .mapping import Mapping, builtin_mapping, detect_kind
 from .resolve import Candidate, resolve
 from .rowmap import RowMapper
 from .tabular import open_table
 
 __all__ = ["LoadReport", "FileReport", "load_files", "load_records", "document_node", "diff_summary",
-           "MAX_EVIDENCE_PER_RECORD", "is_document"]
+           "MAX_EVIDENCE_PER_RECORD", "ATOMIC_RECORDS", "is_document"]
 
 MAX_EVIDENCE_PER_RECORD = 10  # rows cited per record and file: enough to check, bounded for big files
+# A file is validated whole before anything is written. Up to this many records it is then
+# written in one transaction; a bigger one in batches (one transaction each, re-running an
+# interrupted load completes it): one transaction of a whole big file outgrows what a
+# Neo4j server allows a transaction (CORDIS, 285,000 records, on a 768 MB heap).
+ATOMIC_RECORDS = 50_000
 
 
 @dataclass
@@ -136,12 +145,25 @@ def load_records(store, nodes: Iterable[Node], rels: Iterable[Rel], *, source_do
     merges found are recorded in the store's meta (``dedupe:<a>|<b>``) unless a decision
     on them exists, and appended to ``candidates_out``.
     """
-    nodes, rels = list(nodes), list(rels)
+    return _write_records(store, list(nodes), list(rels), source_doc=source_doc, atomic=atomic, dry_run=dry_run,
+                          refs=refs, candidates_out=candidates_out, progress=progress)
+
+
+_node_key = attrgetter("id")
+_rel_key = attrgetter("source", "type", "target")
+
+
+def _write_records(store, nodes: list, rels: list, *, source_doc: Node | None, atomic: bool, dry_run: bool,
+                   refs: Iterable, candidates_out: list | None, progress) -> WriteSummary:
+    """:func:`load_records` on lists it empties as it goes: each stage lets go of what the
+    stage before made, so a big file's records are not held in memory three times over."""
     if source_doc is not None:
-        for rec in nodes + rels:
+        for rec in chain(nodes, rels):
             if not rec.evidence:
                 rec.props.setdefault("sources", [source_doc.id])
     res = resolve(nodes, rels, store, refs=refs)
+    nodes.clear()
+    rels.clear()
     if res.problems:
         raise ValidationError(res.problems, source_doc.props.get("source") if source_doc else None)
     out_nodes = ([source_doc] if source_doc is not None else []) + _reference_for(res.nodes, res.rels) + res.nodes
@@ -151,15 +173,21 @@ def load_records(store, nodes: Iterable[Node], rels: Iterable[Rel], *, source_do
     (clean_nodes, clean_rels), problems = validate(out_nodes, res.rels, store.schema, known)
     if problems:
         raise ValidationError(problems, source_doc.props.get("source") if source_doc else None)
+    candidates = res.candidates
+    del res, out_nodes, in_batch, ends  # validate made the records that are written
     if dry_run:
         summary = diff_summary(store, clean_nodes, clean_rels)
     else:
-        summary = store.upsert(clean_nodes, clean_rels, atomic=atomic, progress=progress)
-        for c in res.candidates:
+        # in key order (stable: equal keys keep their order, so merging gives the same):
+        # both stores write ordered keys several times faster, batch by batch too
+        clean_nodes.sort(key=_node_key)
+        clean_rels.sort(key=_rel_key)
+        summary = store.upsert(drain(clean_nodes), drain(clean_rels), atomic=atomic, progress=progress)
+        for c in candidates:
             if store.meta_get(c.key) is None:
                 store.meta_put(c.key, c.as_dict())
     if candidates_out is not None:
-        candidates_out.extend(res.candidates)
+        candidates_out.extend(candidates)
     return summary
 
 
@@ -167,9 +195,9 @@ def _merge_into(acc: dict, node: Node, row: int, file: str, problems: list[Probl
     """Collapse a file's records by id; the same key with different values is a problem."""
     old = acc.get(node.id)
     if old is None:
-        acc[node.id] = (node, row)
+        acc[node.id] = [node, row, None]
         return
-    prev, first_row = old
+    prev, first_row = old[0], old[1]
     for k, v in node.props.items():
         if k in lists or k in ("legal_form",):
             continue
@@ -177,10 +205,31 @@ def _merge_into(acc: dict, node: Node, row: int, file: str, problems: list[Probl
             problems.append(Problem(f"duplicate key: same {node.label} as row {first_row} "
                                     f"but {k} differs ({prev.props[k]!r})", field=k, value=v, row=row, file=file))
             return
-    prev.props.update({k: v for k, v in merge_props(prev.props, node.props, lists).items()})
+    # a new dict, never an update in place: the first record's props may be the row
+    # mapper's cached dict (same keys, same order as an update would give)
+    prev.props = merge_props(prev.props, node.props, lists)
     prev.labels = tuple(dict.fromkeys(prev.labels + node.labels))
     if len(prev.evidence) < MAX_EVIDENCE_PER_RECORD:
         prev.evidence.extend(node.evidence)
+
+
+def _merge_hit(acc: dict, hit: tuple, ev: list, row: int, file: str, problems: list[Problem], lists) -> None:
+    """:func:`_merge_into` for a row mapper's cached record. Merging the very record merged
+    last into the same id again changes nothing but the evidence, so that common case (an
+    organisation in row after row) skips the property comparison."""
+    nid, labels, props = hit[0], hit[1], hit[2]
+    old = acc.get(nid)
+    if old is None:
+        acc[nid] = [Node(nid, labels, props, list(ev)), row, hit]  # props: see _merge_into
+    elif old[2] is hit:
+        prev = old[0]
+        if len(prev.evidence) < MAX_EVIDENCE_PER_RECORD:
+            prev.evidence.extend(ev)
+    else:
+        before = len(problems)
+        _merge_into(acc, Node(nid, labels, props, list(ev)), row, file, problems, lists)
+        if len(problems) == before:
+            old[2] = hit
 
 
 def _write_report(path: Path, bad_rows: list[tuple[int, dict, list[Problem]]]) -> Path:
@@ -244,7 +293,8 @@ def _load_one(store, path: Path, mapping: Mapping | None, kind: str | None, *, d
         except ValidationError as err:
             raise InputError(path, str(err)) from None
         rep.rows = len(nodes) + len(rels)
-        rep.summary = load_records(store, nodes, rels, source_doc=doc, dry_run=dry_run, candidates_out=candidates)
+        rep.summary = load_records(store, nodes, rels, source_doc=doc, dry_run=dry_run, candidates_out=candidates,
+                                   atomic=rep.rows <= ATOMIC_RECORDS)
         rep.written = not dry_run
         return rep
     if mapping is None:
@@ -260,26 +310,28 @@ def _load_one(store, path: Path, mapping: Mapping | None, kind: str | None, *, d
     if mapper.unknown:
         rep.notes.append(f"columns not used: {', '.join(mapper.unknown)}")
     lists = list_props(store.schema)
-    nodes: dict = {}
-    rels: dict = {}
+    nodes: dict = {}   # id -> [Node, first row, the cached hit merged last]
+    rels: dict = {}    # key -> Rel
     refs: dict = {}
     bad_rows: list[tuple[int, dict, list[Problem]]] = []
+    file = str(path)
     with progress_factory(f"reading {path.name}", None) as advance:
         for row in table.rows:
             rep.rows += 1
-            n_list, r_list, r_refs, probs = mapper.map_row(row)
+            ev, hits, r_list, r_refs, probs = mapper.map_records(row)
             if not probs:
-                for n in n_list:
-                    _merge_into(nodes, n, row.line, str(path), probs, lists)
-                for r in r_list:
-                    key = r.key
-                    if key in rels:
-                        prev = rels[key][0]
-                        prev.props.update(merge_props(prev.props, r.props, lists))
-                        if len(prev.evidence) < MAX_EVIDENCE_PER_RECORD:
-                            prev.evidence.extend(r.evidence)
+                for hit in hits:
+                    _merge_hit(nodes, hit, ev, row.line, file, probs, lists)
+                for s, t, d, props in r_list:
+                    key = (s, t, d)
+                    prev = rels.get(key)
+                    if prev is None:
+                        rels[key] = Rel(s, t, d, dict(props) if props else {}, list(ev))
                     else:
-                        rels[key] = (r, row.line)
+                        if props:  # merging {} changes nothing
+                            prev.props.update(merge_props(prev.props, props, lists))
+                        if len(prev.evidence) < MAX_EVIDENCE_PER_RECORD:
+                            prev.evidence.extend(ev)
                 for rid, ref in r_refs.items():
                     if rid in refs:
                         if len(refs[rid].evidence) < MAX_EVIDENCE_PER_RECORD:
@@ -289,11 +341,12 @@ def _load_one(store, path: Path, mapping: Mapping | None, kind: str | None, *, d
             if probs:
                 bad_rows.append((row.line, row.values, probs))
                 rep.problems.extend(probs)
-                for n in n_list or [None]:
-                    rep.rejected[n.label if n else "row"] += 1
+                for hit in hits or [None]:
+                    rep.rejected[primary_label(hit[1]) if hit else "row"] += 1
             if rep.rows % 2000 == 0:
                 advance(2000)
         advance(rep.rows % 2000)
+    del mapper  # its caches hold a copy of every distinct record
     if rep.rows == 0:
         raise InputError(path, "the file has a header but no rows")
     if rep.problems and not skip_invalid:
@@ -307,9 +360,12 @@ def _load_one(store, path: Path, mapping: Mapping | None, kind: str | None, *, d
         # the bar counts records as upsert writes them: the file's own, its Document node and
         # the reference nodes it points at, so its total is only known once written
         with progress_factory(f"writing {path.name}", None) as advance:
-            rep.summary = load_records(store, [n for n, _ in nodes.values()], [r for r, _ in rels.values()],
-                                       source_doc=doc, dry_run=dry_run, refs=list(refs.values()),
-                                       candidates_out=candidates, progress=advance)
+            node_list, rel_list = [e[0] for e in nodes.values()], list(rels.values())
+            nodes.clear()
+            rels.clear()
+            atomic = len(node_list) + len(rel_list) <= ATOMIC_RECORDS
+            rep.summary = _write_records(store, node_list, rel_list, source_doc=doc, dry_run=dry_run, atomic=atomic,
+                                         refs=list(refs.values()), candidates_out=candidates, progress=advance)
     except ValidationError as err:
         rep.problems.extend(Problem(p.reason, p.field, p.value, p.row, str(path), p.record) for p in err.problems)
         return rep
@@ -366,8 +422,9 @@ def load_files(store, paths: Iterable[str | Path], *, mapping: Mapping | None = 
     for p in _in_dependency_order([Path(x) for x in paths], mapping, kind):
         cands: list = []
         try:
-            rep = _load_one(store, Path(p), mapping, kind, dry_run=dry_run, skip_invalid=skip_invalid,
-                            strict=strict, progress_factory=progress_factory, candidates=cands)
+            with gc_paused():
+                rep = _load_one(store, Path(p), mapping, kind, dry_run=dry_run, skip_invalid=skip_invalid,
+                                strict=strict, progress_factory=progress_factory, candidates=cands)
         except ValidationError as err:
             rep = FileReport(str(p), problems=[Problem(q.reason, q.field, q.value, q.row, q.file or str(p), q.record)
                                                for q in err.problems])

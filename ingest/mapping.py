@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import yaml
 
@@ -32,7 +32,7 @@ from ..graph.ids import fold
 from ..graph.schema import load_schema
 
 __all__ = ["Source", "RecordSpec", "EndSpec", "RelSpec", "Mapping", "builtin_mapping", "load_mapping",
-           "parse_mapping", "detect_kind", "KINDS", "col_key", "kinds_data"]
+           "parse_mapping", "detect_kind", "KINDS", "col_key", "kinds_data", "compile_source"]
 
 KINDS_PATH = Path(__file__).resolve().parent / "data" / "kinds.yaml"
 
@@ -72,6 +72,59 @@ class Source:
         if self.how == "first":
             return set().union(*(s.columns() for s in self.arg))
         return set()
+
+
+_FIELD = re.compile(r"\{([^{}]+)\}")  # a {column} of a template
+
+
+def compile_source(src: Source, actual: dict[str, str], splits: dict[str, str]) -> Callable[[dict, Any], Any]:
+    """``src`` as a function of (row values, item): headers (``actual``: mapping column ->
+    file header) and splits looked up once, as a mapping is applied to every row.
+
+    >>> f = compile_source(Source("template", "H2020 {item} ({Country})"), {"Country": "Pays"}, {})
+    >>> f({"Pays": "FR"}, "ERC"), f({"Pays": None}, "ERC")
+    ('H2020 ERC (FR)', None)
+    """
+    if src.how == "value":
+        arg = src.arg
+        return lambda row, item=None: arg
+    if src.how == "first":
+        fns = [compile_source(x, actual, splits) for x in src.arg]
+
+        def first(row, item=None):
+            for fn in fns:
+                v = fn(row, item)
+                if v not in (None, "", []):
+                    return v
+            return None
+        return first
+    if src.how == "template":
+        parts = _FIELD.split(src.arg)  # literal, field, literal, ..., literal
+        lits, names = parts[0::2], parts[1::2]
+        fields = [(True, None) if n == "item" else (False, actual.get(n)) for n in names]
+
+        def template(row, item=None):
+            out = [lits[0]]
+            for (is_item, header), lit in zip(fields, lits[1:]):
+                v = item if is_item else (row.get(header) if header else None)
+                if v is None or v == "":
+                    return None  # a template with an empty field gives nothing
+                out.append(str(v))
+                out.append(lit)
+            return "".join(out)
+        return template
+    header = actual.get(src.arg)
+    split = splits.get(src.arg) or src.split
+    mapped = dict(src.values) if src.values else None
+
+    def column(row, item=None):
+        v = row.get(header) if header else None
+        if v is not None and split:
+            v = [p.strip() for p in (v if isinstance(v, list) else str(v).split(split)) if str(p).strip()]
+        if mapped and isinstance(v, str):
+            v = mapped.get(v, v)
+        return v
+    return column
 
 
 def parse_source(raw: Any, where: str) -> Source:

@@ -265,7 +265,8 @@ def _match(idx: NameIndex, fam: str, props: dict, own_id: str | None, cands: lis
 def resolve(nodes: Iterable[Node], rels: Iterable[Rel], store=None, *, refs: Iterable = (),
             index: NameIndex | None = None) -> Resolution:
     """Rewrite ids so each real thing is one node; references (``Ref``) become nodes or
-    point at existing ones. Returns the records, candidate merges and problems."""
+    point at existing ones. Returns the records, candidate merges and problems
+    (relationships with nothing to rewrite are returned as given, not copied)."""
     schema = load_schema()
     nodes, refs = list(nodes), list(refs)
     labels = {n.label for n in nodes} | {lab for r in refs for lab in r.labels}
@@ -321,10 +322,16 @@ def resolve(nodes: Iterable[Node], rels: Iterable[Rel], store=None, *, refs: Ite
                     idx.add(out[hit])
         renamed[ref.id] = hit
     new_rels = []
+    aliases = idx.alias_id
     for r in rels:
         s, t = renamed.get(r.source, r.source), renamed.get(r.target, r.target)
-        s, t = idx.alias_id.get(s, s), idx.alias_id.get(t, t)
-        if s != t:
+        if aliases:
+            s, t = aliases.get(s, s), aliases.get(t, t)
+        if s == t:
+            continue
+        if s == r.source and t == r.target:
+            new_rels.append(r)  # nothing to rewrite: no copy (a big file has hundreds of thousands)
+        else:
             new_rels.append(Rel(s, r.type, t, dict(r.props), list(r.evidence), r.confidence))
     uniq = {}
     for c in cands:

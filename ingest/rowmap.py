@@ -18,14 +18,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import Any, Callable
 
 from ..graph.errors import Problem, ValidationError
 from ..graph.ids import ID_PREFIX, country_id, make_id
 from ..graph.model import Evidence, Node, Rel
 from ..graph.reference import sector_id
 from ..graph.schema import check_value, load_schema
-from .mapping import EndSpec, Mapping, Source, col_key, standard_columns
+from .mapping import EndSpec, Mapping, Source, col_key, compile_source, standard_columns
 from .normalise import (clean_name, country_code, is_acronym, name_key, normalise_email, normalise_website,
                         sector_ecosystems, split_acronym, split_legal_form)
 
@@ -83,6 +83,9 @@ def _make_id(label: str, name: str, country: str | None) -> str:
     return make_id(label, name, country)
 
 
+_NO_ITEM = (None,)  # a record without ``each``: one record per row
+
+
 class RowMapper:
     """Applies one mapping to the rows of one file (headers resolved once)."""
 
@@ -126,7 +129,23 @@ class RowMapper:
                 cols |= src.columns()
             cols |= {c for c, _ in spec.labels_if.values()}
             self._spec_headers[spec.name] = tuple(sorted({self.actual[c] for c in cols if c in self.actual}))
-        self._cache: dict = {}
+        # per spec, resolved once: the headers its cache key reads, and whether its label
+        # may have LOCATED_IN / ACTIVE_IN (asked of the schema per row otherwise)
+        self._specs = [(spec, self._spec_headers[spec.name],
+                        self.schema.allows(spec.label, "LOCATED_IN", "Country"),
+                        self.schema.allows(spec.label, "ACTIVE_IN", "Sector"), {})
+                       for spec in mapping.records.values()]
+        self._rel_specs = [(spec, self.schema.rel(spec.type).properties if spec.type else None,
+                            [(prop, src, self._compile(src)) for prop, src in spec.props.items()])
+                           for spec in mapping.rels]
+        self._checked: dict = {}
+        self._fns: dict[int, tuple[Source, Callable]] = {}
+        self._label_props: dict[str, dict] = {}
+        self._rec_fns = {spec.name: ([(p, self._compile(src), self._prop_cols[spec.name][p])
+                                      for p, src in spec.props.items()],
+                                     [(k, self._compile(src)) for k, src in (spec.key or {}).items()])
+                         for spec in mapping.records.values()}
+        self._countries: dict[str, str | None] = {}
         used = set(self.actual.values())
         self.unknown = [c for c in columns if c not in used]
         if self.unknown and strict:
@@ -134,38 +153,51 @@ class RowMapper:
                                    for c in self.unknown], self.path)
 
     # -- values ------------------------------------------------------------------------
+    def _check(self, spec, v: Any) -> tuple[Any, str | None]:
+        """:func:`check_value`, remembered for text values of scalar types (a big file
+        repeats the same dates and roles in every row; the results are immutable)."""
+        if type(v) is not str or spec.type == "list[str]":
+            return check_value(spec, v)
+        key = (spec.type, v)
+        out = self._checked.get(key)
+        if out is None:
+            out = check_value(spec, v)
+            if len(self._checked) < 100_000:
+                self._checked[key] = out
+        return out
+
+    def _items(self, spec, vals: dict) -> list:
+        each = self.value(spec.each, vals)
+        return each if isinstance(each, list) else ([each] if each not in (None, "") else [])
+
+    def _props_of(self, label: str) -> dict:
+        out = self._label_props.get(label)
+        if out is None:
+            out = self._label_props[label] = self.schema.props_of(label)
+        return out
+
+    def _country(self, text: str) -> str | None:
+        """The ISO code a country cell gives (names and codes; remembered per text)."""
+        code = self._countries.get(text, "")
+        if code == "":
+            code = country_code(text) or (country_code(text.upper()) if len(text) <= 3 else None)
+            if len(self._countries) < 100_000:
+                self._countries[text] = code
+        return code
+
     def _get(self, row: dict, col: str) -> Any:
         header = self.actual.get(col)
         return row.get(header) if header else None
 
     def value(self, src: Source, row: dict, item: Any = None) -> Any:
-        if src.how == "value":
-            return src.arg
-        if src.how == "first":
-            for s in src.arg:
-                v = self.value(s, row, item)
-                if v not in (None, "", []):
-                    return v
-            return None
-        if src.how == "template":
-            missing = False
+        """The value ``src`` gives for a row (and the item of an ``each`` record)."""
+        hit = self._fns.get(id(src))
+        if hit is None or hit[0] is not src:
+            hit = self._fns[id(src)] = (src, self._compile(src))
+        return hit[1](row, item)
 
-            def fill(m):
-                nonlocal missing
-                v = item if m.group(1) == "item" else self._get(row, m.group(1))
-                if v in (None, ""):
-                    missing = True
-                    return ""
-                return str(v)
-            out = re.sub(r"\{([^{}]+)\}", fill, src.arg)
-            return None if missing else out
-        v = self._get(row, src.arg)
-        split = self.splits.get(src.arg) or src.split
-        if v is not None and split:
-            v = [p.strip() for p in (v if isinstance(v, list) else str(v).split(split)) if str(p).strip()]
-        if src.values and isinstance(v, str):
-            v = dict(src.values).get(v, v)
-        return v
+    def _compile(self, src: Source) -> Callable[[dict, Any], Any]:
+        return compile_source(src, self.actual, self.splits)
 
     def _norm(self, label: str, prop: str, v: Any, col: str, props: dict, problems: list, line: int) -> None:
         def bad(reason):
@@ -182,7 +214,7 @@ class RowMapper:
                 if form:
                     props["legal_form"] = form
         elif prop == "acronym":
-            if "acronym" in self.schema.props_of(label):
+            if "acronym" in self._props_of(label):
                 props["acronym"] = clean_name(str(v))
             else:
                 props.setdefault("aliases", []).append(clean_name(str(v)))
@@ -190,7 +222,7 @@ class RowMapper:
             props.setdefault("aliases", []).extend(clean_name(a) for a in (v if isinstance(v, list) else [v]))
         elif prop == "country":
             text = str(v).strip()
-            code = country_code(text) or (country_code(text.upper()) if len(text) <= 3 else None)
+            code = self._country(text)
             if code:
                 props["country"] = code
             else:
@@ -206,11 +238,11 @@ class RowMapper:
             props["sector_text"] = text.strip()
             props["sectors"] = sector_ecosystems(text)
         else:
-            spec = self.schema.props_of(label).get(prop)
+            spec = self._props_of(label).get(prop)
             if spec is None:
                 bad(f"{label} has no property {prop!r}")
                 return
-            coerced, reason = check_value(spec, v)
+            coerced, reason = self._check(spec, v)
             (bad(reason) if reason else props.__setitem__(prop, coerced))
 
     # -- records -----------------------------------------------------------------------
@@ -225,7 +257,7 @@ class RowMapper:
         for it in items:
             text = str(it).strip()
             if end.how == "country":
-                code = country_code(text) or (country_code(text.upper()) if len(text) <= 3 else None)
+                code = self._country(text)
                 if code:
                     out.append(country_id(code))
                 else:
@@ -274,14 +306,32 @@ class RowMapper:
             out.append(rid)
         return out
 
+    def _cached_record(self, spec, vals: dict, item, located: bool, active: bool, cache: dict, ckey) -> tuple:
+        """:meth:`_record` plus the relationships a node's own values imply (its country,
+        its sectors), remembered under the values the record reads."""
+        nid, labels, props, probs = self._record(spec, vals, item)
+        derived = []
+        if nid is not None:
+            if located and props.get("country"):
+                derived.append((nid, "LOCATED_IN", country_id(props["country"]), None))
+            if active:
+                for eco in props.get("sectors", []):
+                    derived.append((nid, "ACTIVE_IN", sector_id(eco), {"wording": props["sector_text"]}))
+        hit = (nid, labels, props, probs, tuple(derived))
+        if len(cache) > 500_000:
+            cache.clear()
+        cache[ckey] = hit
+        return hit
+
     def _record(self, spec, vals: dict, item) -> tuple:
         """(id, labels, props, problems as (reason, field, value)) of one record of a row;
         cached by the values it reads, as big files repeat the same organisation per row."""
         probs: list[Problem] = []
-        cols = self._prop_cols[spec.name]
+        prop_fns, key_fns = self._rec_fns[spec.name]
         props: dict[str, Any] = {}
-        for prop, src in spec.props.items():
-            self._norm(spec.label, prop, self.value(src, vals, item), cols[prop], props, probs, 0)
+        label = spec.label
+        for prop, fn, col in prop_fns:
+            self._norm(label, prop, fn(vals, item), col, props, probs, 0)
         out = [(p.reason, p.field, p.value) for p in probs]
         if not props.get("name"):
             if spec.props.get("name") and (spec.name == "self" or not spec.each):
@@ -294,7 +344,7 @@ class RowMapper:
             if v is not None and str(v).strip().lower() in eq:
                 labels += [x for x in self.schema.node(lab).all_labels if x not in labels]
         if spec.key:
-            parts = [(k, self.value(s, vals, item)) for k, s in spec.key.items()]
+            parts = [(k, fn(vals, item)) for k, fn in key_fns]
             if any(v in (None, "") for _, v in parts):
                 out.append(("the key column is empty", ",".join(k for k, _ in parts), None))
                 return None, (), {}, out
@@ -305,38 +355,39 @@ class RowMapper:
 
     def map_row(self, row) -> tuple[list[Node], list[Rel], dict[str, Ref], list[Problem]]:
         """Records of one row and the problems found in it (the row's own ones included)."""
+        ev, hits, rels, refs, problems = self.map_records(row)
+        nodes = [Node(h[0], h[1], dict(h[2]), list(ev)) for h in hits]
+        return nodes, [Rel(s, t, d, dict(p) if p else {}, list(ev)) for s, t, d, p in rels], refs, problems
+
+    def map_records(self, row) -> tuple[list, list[tuple], list[tuple], dict[str, Ref], list[Problem]]:
+        """What :meth:`map_row` gives, without building a Node and a Rel per row (a big file
+        repeats the same organisation in thousands of rows): ``(evidence, hits, rels, refs,
+        problems)``. ``hits`` are the cached ``(id, labels, props, problems, ...)`` of the
+        row's nodes, the same object for the same values; ``rels`` are ``(source, type,
+        target, props or None)``. Neither is to be mutated: copy props before keeping them.
+        ``evidence`` is the row's one-item evidence list, shared by its records."""
         vals, line = row.values, row.line
         problems = list(row.problems)
-        ev = self._ev(row)
-        nodes, rels, refs = [], [], {}
+        ev = [Evidence(self.doc_id, row.start, row.end, None, row.loc)] if self.doc_id else []
+        hits, rels, refs = [], [], {}
         ids: dict[str, list[str]] = {}
-        for spec in self.mapping.records.values():
-            items = [None]
-            if spec.each:
-                each = self.value(spec.each, vals)
-                items = each if isinstance(each, list) else ([each] if each not in (None, "") else [])
-            ids[spec.name] = []
+        for spec, headers, located, active, cache in self._specs:
+            items = self._items(spec, vals) if spec.each else _NO_ITEM
+            found = ids[spec.name] = []
             for item in items:
-                ckey = (spec.name, item, tuple(vals.get(h) for h in self._spec_headers[spec.name]))
-                hit = self._cache.get(ckey)
+                ckey = (item, *map(vals.get, headers))
+                hit = cache.get(ckey)
                 if hit is None:
-                    hit = self._record(spec, vals, item)
-                    if len(self._cache) > 500_000:
-                        self._cache.clear()
-                    self._cache[ckey] = hit
-                nid, labels, cprops, cprobs = hit
-                problems.extend(Problem(r, f, v, line, self.path) for r, f, v in cprobs)
-                if nid is None:
+                    hit = self._cached_record(spec, vals, item, located, active, cache, ckey)
+                if hit[3]:
+                    problems.extend(Problem(r, f, v, line, self.path) for r, f, v in hit[3])
+                if hit[0] is None:
                     continue
-                props = dict(cprops)
-                nodes.append(Node(nid, labels, props, list(ev)))
-                ids[spec.name].append(nid)
-                if props.get("country") and self.schema.allows(spec.label, "LOCATED_IN", "Country"):
-                    rels.append(Rel(nid, "LOCATED_IN", country_id(props["country"]), {}, list(ev)))
-                if self.schema.allows(spec.label, "ACTIVE_IN", "Sector"):
-                    for eco in props.get("sectors", []):
-                        rels.append(Rel(nid, "ACTIVE_IN", sector_id(eco), {"wording": props["sector_text"]}, list(ev)))
-        for spec in self.mapping.rels:
+                hits.append(hit)
+                found.append(hit[0])
+                if hit[4]:
+                    rels.extend(hit[4])
+        for spec, rprops, prop_fns in self._rel_specs:
             ends = []
             for end in (spec.source, spec.target):
                 if end.how == "record":
@@ -352,18 +403,18 @@ class RowMapper:
                                             file=self.path))
                     continue
                 type_ = raw
+                rprops = self.schema.rel(type_).properties
             props: dict[str, Any] = {}
-            rprops = self.schema.rel(type_).properties
-            for prop, src in spec.props.items():
-                v = self.value(src, vals)
-                if v in (None, ""):
+            for prop, src, fn in prop_fns:
+                v = fn(vals)
+                if v is None or v == "":
                     continue
                 if prop not in rprops:
                     if src.how != "column":
                         problems.append(Problem(f"{type_} has no property {prop!r}", field=prop, row=line,
                                                 file=self.path))
                     continue
-                coerced, reason = check_value(rprops[prop], v)
+                coerced, reason = self._check(rprops[prop], v)
                 if reason:
                     problems.append(Problem(reason, field=self.actual.get(src.arg, prop), value=v, row=line,
                                             file=self.path))
@@ -372,5 +423,5 @@ class RowMapper:
             for s in ends[0]:
                 for t in ends[1]:
                     if s != t:
-                        rels.append(Rel(s, type_, t, dict(props), list(ev)))
-        return nodes, rels, refs, problems
+                        rels.append((s, type_, t, props))
+        return ev, hits, rels, refs, problems

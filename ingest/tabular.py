@@ -317,6 +317,7 @@ def _csv_rows(path: Path, encoding: str, delimiter: str, table: Table) -> Iterat
     lines = _Lines(stream, keep_text=True)
     reader = csv.reader(lines, delimiter=delimiter)
     cols = table.columns
+    n_cols = len(cols)
     prev_end, prev_line = 0, 0
     try:
         header_done = False
@@ -324,22 +325,29 @@ def _csv_rows(path: Path, encoding: str, delimiter: str, table: Table) -> Iterat
             first_line, prev_line = prev_line + 1, reader.line_num
             start, end = prev_end, lines.pos - lines.last_nl
             prev_end = lines.pos
-            if not any(c.strip() for c in cells):
+            # one join per row instead of a test per cell: this loop runs for every row of
+            # a big file, and most rows are clean
+            joined = "".join(cells)
+            if not joined.strip():
                 continue
             if not header_done:
                 header_done = True  # the header was read by open_table already
                 continue
-            values = {c: _clean_cell(v) for c, v in zip(cols, cells)}
+            # csv cells are always str: _clean_cell reduces to strip-or-None
+            values = {c: (v.strip() or None) for c, v in zip(cols, cells)}
             row = Row(first_line, values, start, end, f"row {first_line}")
-            extra = [c for c in cells[len(cols):] if c.strip()]
-            if extra:
-                row.problems.append(Problem(f"the row has {len(cells)} cells, the header {len(cols)}",
-                                            value=extra[0], row=first_line, file=str(path)))
-            if len(cells) == 1 < len(cols) and re.search(r"[,;\t|]", cells[0]):
-                row.problems.append(Problem(f"the row has 1 cell, the header {len(cols)}: is the delimiter "
+            if len(cells) > n_cols:
+                extra = [c for c in cells[n_cols:] if c.strip()]
+                if extra:
+                    row.problems.append(Problem(f"the row has {len(cells)} cells, the header {n_cols}",
+                                                value=extra[0], row=first_line, file=str(path)))
+            if len(cells) == 1 < n_cols and re.search(r"[,;\t|]", cells[0]):
+                row.problems.append(Problem(f"the row has 1 cell, the header {n_cols}: is the delimiter "
                                             f"{table.delimiter!r} right?", value=cells[0][:80], row=first_line,
                                             file=str(path)))
-            row.problems += _row_problems(path, first_line, values)
+            # a NUL, a formula ('=') or an over-long cell shows in the joined row too
+            if "\x00" in joined or "=" in joined or len(joined) > MAX_CELL_CHARS:
+                row.problems += _row_problems(path, first_line, values)
             yield row
     except UnicodeDecodeError as err:
         raise InputError(path, f"line {prev_line + 1}: bytes that are not {encoding} text ({err.reason}); "
