@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
 
+from ..graph.interchange import check_json_depth
 from ..graph.errors import InputError, InputTooLarge, Problem
 
 __all__ = ["Row", "Table", "open_table", "json_depth", "MAX_BYTES", "MAX_TREE_BYTES", "MAX_DEPTH",
@@ -89,24 +90,13 @@ class Table:
 
 
 def json_depth(text: str, limit: int = MAX_DEPTH) -> int:
-    """Deepest ``[``/``{`` nesting outside strings; ``ValueError`` past ``limit``. A regex
-    scan, so a 100,000-deep file is refused without recursion.
+    """Deepest ``[``/``{`` nesting outside strings; ``ValueError`` past ``limit`` (one
+    implementation for every JSON reader: :func:`clusternet.graph.interchange.check_json_depth`).
 
     >>> json_depth('{"a": [1, {"b": "[[["}]}')
     3
     """
-    depth = deepest = 0
-    for m in re.finditer(r'"(?:[^"\\]|\\.)*"|[\[\]{}]', text):
-        ch = m.group()
-        if ch in "[{":
-            depth += 1
-            if depth > deepest:
-                deepest = depth
-                if deepest > limit:
-                    raise ValueError(f"nested deeper than {limit} levels")
-        elif ch in "]}":
-            depth -= 1
-    return deepest
+    return check_json_depth(text, limit)
 
 
 def _open_binary(path: Path):
