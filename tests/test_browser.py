@@ -8,16 +8,13 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
-import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "helpers"))
+from streamlit_server import streamlit_app  # noqa: E402
 from app_sample import XSS_IMG, XSS_SCRIPT, build_sample_store  # noqa: E402
 
 pytestmark = pytest.mark.browser
@@ -32,12 +29,6 @@ PAGES = [("", "Overview"), ("explore", "Explore"), ("profile?id=cluster:xss-ma",
          ("query", "Query"), ("ingest", "Ingest"), ("export", "Export")]
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def _require_chromium():
     if not os.path.exists(CHROMIUM) or shutil.which("chromium") is None and not os.access(CHROMIUM, os.X_OK):
         if os.environ.get("CI"):
@@ -49,33 +40,8 @@ def _require_chromium():
 def app_url(tmp_path_factory):
     _require_chromium()
     store = build_sample_store(tmp_path_factory.mktemp("browser") / "hostile.db")
-    port = _free_port()
-    env = dict(os.environ, CLUSTERNET_STORE=store)
-    log = open(tmp_path_factory.mktemp("log") / "streamlit.log", "w+")
-    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless", "true",
-                             "--server.port", str(port), "--server.address", "127.0.0.1"],
-                            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.time() + 60
-        while True:
-            try:
-                if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).read() == b"ok":
-                    break
-            except OSError:
-                pass
-            if proc.poll() is not None or time.time() > deadline:
-                log.seek(0)
-                pytest.fail(f"streamlit did not start:\n{log.read()[-3000:]}")
-            time.sleep(0.5)
+    with streamlit_app(store, tmp_path_factory.mktemp("log")) as url:
         yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        log.close()
 
 
 @pytest.fixture(scope="module")

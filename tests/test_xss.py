@@ -12,16 +12,14 @@ swept the page. Each page is also checked to really show the payloads (as text).
 from __future__ import annotations
 
 import os
-import socket
-import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "hostile"))
+sys.path.insert(0, str(Path(__file__).resolve().parent / "helpers"))
+from streamlit_server import streamlit_app  # noqa: E402
 from xss import PAYLOADS, build_xss_store  # noqa: E402
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(300)]
@@ -41,12 +39,6 @@ def _require_chromium():
         pytest.skip(f"{CHROMIUM} not installed (apt-get install -y chromium)")
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def xss_store(tmp_path_factory):
     return build_xss_store(tmp_path_factory.mktemp("xss") / "xss.db")
@@ -55,35 +47,8 @@ def xss_store(tmp_path_factory):
 @pytest.fixture(scope="module")
 def app_url(xss_store, tmp_path_factory):
     _require_chromium()
-    port = _free_port()
-    env = dict(os.environ, CLUSTERNET_STORE=xss_store)
-    log = open(tmp_path_factory.mktemp("xsslog") / "streamlit.log", "w+")
-    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless",
-                             "true", "--server.port", str(port), "--server.address", "127.0.0.1",
-                             "--browser.gatherUsageStats", "false"],
-                            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.time() + 90
-        while True:
-            try:
-                if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).read() == b"ok":
-                    break
-            except OSError:
-                pass
-            if proc.poll() is not None or time.time() > deadline:
-                log.seek(0)
-                pytest.fail(f"streamlit did not start:\n{log.read()[-3000:]}")
-            time.sleep(0.5)
+    with streamlit_app(xss_store, tmp_path_factory.mktemp("xsslog")) as url:
         yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-        log.close()
 
 
 @pytest.fixture(scope="module")
