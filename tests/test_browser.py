@@ -6,39 +6,27 @@ app's own server. Screenshots go to ``test-artifacts/``.
 """
 from __future__ import annotations
 
-import os
-import shutil
 import sys
 from pathlib import Path
 
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "helpers"))
-from streamlit_server import streamlit_app  # noqa: E402
+from streamlit_server import chromium, require_chromium, streamlit_app  # noqa: E402
 from app_sample import XSS_IMG, XSS_SCRIPT, build_sample_store  # noqa: E402
 
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = ROOT / "test-artifacts"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
 PAGES = [("", "Overview"), ("explore", "Explore"), ("profile?id=cluster:xss-ma", "Profile"),
          ("profile?id=org:img-es", "Profile"), ("enlargement", "Enlargement"), ("cross_border", "Cross-border"),
          ("query", "Query"), ("ingest", "Ingest"), ("export", "Export")]
 
 
-def _require_chromium():
-    if not os.path.exists(CHROMIUM) or shutil.which("chromium") is None and not os.access(CHROMIUM, os.X_OK):
-        if os.environ.get("CI"):
-            pytest.fail(f"{CHROMIUM} is missing in CI: apt-get install -y chromium")
-        pytest.skip(f"{CHROMIUM} not installed (apt-get install -y chromium)")
-
-
 @pytest.fixture(scope="module")
 def app_url(tmp_path_factory):
-    _require_chromium()
+    require_chromium()
     store = build_sample_store(tmp_path_factory.mktemp("browser") / "hostile.db")
     with streamlit_app(store, tmp_path_factory.mktemp("log")) as url:
         yield url
@@ -46,13 +34,8 @@ def app_url(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def browser():
-    _require_chromium()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+    with chromium() as b:
         yield b
-        b.close()
 
 
 def _visit(browser, url: str, path: str, title: str, shot: str):

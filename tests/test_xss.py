@@ -11,7 +11,6 @@ swept the page. Each page is also checked to really show the payloads (as text).
 """
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
@@ -19,24 +18,14 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "hostile"))
 sys.path.insert(0, str(Path(__file__).resolve().parent / "helpers"))
-from streamlit_server import streamlit_app  # noqa: E402
+from streamlit_server import chromium, require_chromium, streamlit_app  # noqa: E402
 from xss import PAYLOADS, build_xss_store  # noqa: E402
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(300)]
 ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
 APP_PAGES = [("explore", "Explore"), ("profile?id=cluster:hub-fr", "Profile"), ("profile?id=org:p3", "Profile"),
              ("profile?id=doc:0000000000000000", "Profile")]
 RESULTS: dict[str, tuple[int, int]] = {}  # page -> (payloads on it, scripts run), printed at the end
-
-
-def _require_chromium():
-    if not os.access(CHROMIUM, os.X_OK):
-        if os.environ.get("CI"):
-            pytest.fail(f"{CHROMIUM} is missing in CI: apt-get install -y chromium")
-        pytest.skip(f"{CHROMIUM} not installed (apt-get install -y chromium)")
 
 
 @pytest.fixture(scope="module")
@@ -46,20 +35,15 @@ def xss_store(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def app_url(xss_store, tmp_path_factory):
-    _require_chromium()
+    require_chromium()
     with streamlit_app(xss_store, tmp_path_factory.mktemp("xsslog")) as url:
         yield url
 
 
 @pytest.fixture(scope="module")
 def browser():
-    _require_chromium()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+    with chromium() as b:
         yield b
-        b.close()
     if RESULTS:
         total = sum(p for p, _ in RESULTS.values())
         print(f"\nxss: {len(PAYLOADS)} payloads x {len(RESULTS)} pages = {total} placements, "

@@ -54,3 +54,30 @@ def streamlit_app(store: str, log_dir: Path, timeout: float = 90):
             proc.kill()
             proc.wait()
         log.close()
+
+
+CHROMIUM = "/usr/bin/chromium"  # Debian's; a browser is never downloaded
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run"]
+
+
+def require_chromium() -> None:
+    """Skip without Debian's chromium, except in CI, where its absence fails the test."""
+    if not os.access(CHROMIUM, os.X_OK):
+        if os.environ.get("CI"):
+            pytest.fail(f"{CHROMIUM} is missing in CI: apt-get install -y chromium")
+        pytest.skip(f"{CHROMIUM} not installed (apt-get install -y chromium)")
+
+
+@contextmanager
+def chromium():
+    """A headless Debian chromium driven by Playwright."""
+    require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        try:
+            yield browser
+        finally:
+            browser.close()
