@@ -31,7 +31,8 @@ FAMILIES_GROUP = {
 }
 FAMILIES_PAIR = {
     "partners": ["cn", "aa", "ra", "wcn", "rcn", "rra"], "paths": ["paths3"],
-    "activity": ["deg_v", "nproj_v", "recent_v", "new_v"], "abroad": ["xb_v"],
+    "activity": ["deg_v", "nproj_v", "recent_v", "new_v", "coord_v", "running_v", "runs_until_v", "last_v"],
+    "abroad": ["xb_v"],
     "countries": ["country_prior", "u_nbrs_in_v_country", "v_nbrs_in_u_country"],
     "profile": ["profile_cos"], "kind": ["same_otype", "sme_v"],
 }

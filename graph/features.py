@@ -32,6 +32,7 @@ PAIR_FEATURES = [
     "cn", "aa", "ra", "wcn", "rcn", "paths3", "deg_u", "deg_v", "nproj_u", "nproj_v",
     "recent_u", "recent_v", "xb_u", "xb_v", "country_prior", "u_nbrs_in_v_country",
     "v_nbrs_in_u_country", "profile_cos", "same_otype", "sme_v", "same_country", "new_u", "new_v", "rra",
+    "coord_u", "coord_v", "running_u", "running_v", "runs_until_v", "last_u", "last_v",
 ]
 GROUP_FEATURES = [
     "sum_cn", "max_cn", "sum_aa", "max_aa", "sum_ra", "max_ra", "frac_adjacent", "sum_w",
@@ -89,6 +90,8 @@ def pair_features(idx: CollabIndex, block: PairBlock, i: int, cands: np.ndarray)
         ((idx.otype[v] == idx.otype[u]) & (idx.otype[v] >= 0)).astype(float), idx.sme[v],
         (known & (cu == cv)).astype(float), np.full(n, np.log1p(idx.new_partners[u])),
         np.log1p(idx.new_partners[v]), block.rra[i, v],
+        np.full(n, np.log1p(idx.coord[u])), np.log1p(idx.coord[v]), np.full(n, np.log1p(idx.running[u])),
+        np.log1p(idx.running[v]), idx.runs_until[v], np.full(n, idx.last_start[u]), idx.last_start[v],
     ]
     return np.column_stack(cols).astype(np.float64)
 
@@ -111,9 +114,10 @@ def group_features(idx: CollabIndex, members: Sequence[int], cands: np.ndarray, 
     if len(M):
         # candidate x member pair scores, computed from the candidates' side only
         Rt = rows.T.toarray()                                # n x k, dense: k is small
-        cn = Av @ Rt
-        aa = Av @ (Rt * idx.inv_log_deg[:, None])
-        ra = Av @ (Rt * idx.inv_deg[:, None])
+        kk = Rt.shape[1]
+        # one sparse pass for the three scores (the pass over Av dominates the cost)
+        both = Av @ np.hstack([Rt, Rt * idx.inv_log_deg[:, None], Rt * idx.inv_deg[:, None]])
+        cn, aa, ra = both[:, :kk], both[:, kk:2 * kk], both[:, 2 * kk:]
         ind = np.zeros(idx.n)
         ind[M] = 1.0
         sum_w = idx.W[v] @ ind

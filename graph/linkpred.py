@@ -70,6 +70,8 @@ class CollabIndex:
     sme: np.ndarray                        # 1 yes, 0 no, -1 unknown
     P: sp.csr_matrix                       # organisations x topics, rows L2-normalised
     topics: list[str]
+    group_end: np.ndarray | None = None    # decimal year each group ends, nan if unknown
+    Bc: sp.csr_matrix | None = None        # organisations x groups they coordinate (0/1)
     now: float = field(init=False)
 
     def __post_init__(self) -> None:
@@ -119,6 +121,26 @@ class CollabIndex:
         E = (C.T @ A @ C).toarray()
         size = np.asarray(C.sum(axis=0)).ravel()
         self.country_prior = np.log((E + 1.0) / (np.outer(size, size) + 1.0))
+        self._activity(B)
+
+    def _activity(self, B: sp.csr_matrix) -> None:
+        """Groups coordinated, groups still running a year from now, how far ahead the
+        latest one runs, and how long ago the latest one started (nan if unknown)."""
+        n, g = B.shape
+        Bc = self.Bc if self.Bc is not None else sp.csr_matrix((n, g))
+        self.coord = np.asarray(Bc.sum(axis=1)).ravel()
+        end = self.group_end if self.group_end is not None else np.full(g, np.nan)
+        ahead = np.where(np.isfinite(end), end - self.now, -np.inf)
+        self.running = np.asarray(B @ (ahead >= 1.0).astype(float)).ravel()
+        self.runs_until = np.zeros(n)
+        self.last_start = np.full(n, np.nan)
+        coo = B.tocoo()
+        np.maximum.at(self.runs_until, coo.row, np.maximum(ahead[coo.col], 0.0))
+        t = self.group_time[coo.col]
+        dated = np.isfinite(t)
+        last = np.full(n, -np.inf)
+        np.maximum.at(last, coo.row[dated], t[dated] - self.now)
+        self.last_start = np.where(np.isfinite(last), last, np.nan)
 
     @property
     def n(self) -> int:
@@ -129,14 +151,18 @@ def index_from_groups(ids: Sequence[str], groups: Iterable[Sequence[str]], *,
                       group_ids: Sequence[str] | None = None, group_time: Sequence[float] | None = None,
                       country: Sequence[str | None] | None = None, org_type: Sequence[str | None] | None = None,
                       sme: Sequence[bool | None] | None = None,
-                      topics: Sequence[Iterable[str]] | None = None) -> CollabIndex:
+                      topics: Sequence[Iterable[str]] | None = None,
+                      group_end: Sequence[float] | None = None,
+                      coordinators: Iterable[Sequence[str]] | None = None) -> CollabIndex:
     """Build a :class:`CollabIndex` from plain lists.
 
     Parameters
     ----------
     ids : organisation ids (the node set).
     groups : for each group, the ids of its member organisations (unknown ids ignored).
-    group_ids, group_time : optional id and decimal year of each group.
+    group_ids, group_time : optional id and decimal year (start) of each group.
+    group_end : optional decimal year each group ends.
+    coordinators : optional, for each group, the ids of the members that coordinate it.
     country, org_type, sme, topics : optional per-organisation attributes, aligned with ``ids``.
 
     Returns
@@ -172,8 +198,13 @@ def index_from_groups(ids: Sequence[str], groups: Iterable[Sequence[str]], *,
     P.sum_duplicates()
     norms = np.sqrt(np.asarray(P.multiply(P).sum(axis=1)).ravel())
     P = (sp.diags(np.where(norms > 0, 1.0 / np.maximum(norms, 1e-12), 0.0)) @ P).tocsr()
+    ge = np.array(group_end, dtype=float) if group_end is not None else None
+    Bc = None
+    if coordinators is not None:
+        cr = [(pos[m], j) for j, cs in enumerate(coordinators) for m in dict.fromkeys(cs or ()) if m in pos]
+        Bc = sp.csr_matrix((np.ones(len(cr)), ([a for a, _ in cr], [b for _, b in cr])), shape=(n, g))
     return CollabIndex(ids, B, list(group_ids) if group_ids is not None else [f"g{j}" for j in range(g)],
-                       gt, cc, cvocab, tc, tvocab, sm, P, vocab)
+                       gt, cc, cvocab, tc, tvocab, sm, P, vocab, ge, Bc)
 
 
 def _year(value) -> float:
@@ -242,7 +273,9 @@ def index_from_graph(G) -> CollabIndex:
     VISITED, MEMBER_OF and COORDINATES links are two-member groups. A partnership's visit
     to an organisation is not a tie here (``graph.suggest`` uses it as weak proximity).
     A group's time is its ``start_date`` (or ``signed_date``), else the earliest
-    ``start_date`` on its membership edges.
+    ``start_date`` on its membership edges; its end is its ``end_date``, else the latest on
+    its membership edges. Coordinators are the organisations that COORDINATE a group or are
+    PARTNER_IN it with role ``coordinator``.
 
     Examples
     --------
@@ -259,19 +292,28 @@ def index_from_graph(G) -> CollabIndex:
     oset = set(orgs)
     members: dict[str, list[str]] = {}
     when: dict[str, list[float]] = {}
+    ends: dict[str, list[float]] = {}
+    leads: dict[str, list[str]] = {}
     for s, t, k, d in G.edges(keys=True, data=True):
         if k in GROUP_RELS and s in oset and t not in oset:
             members.setdefault(t, []).append(s)
             if d.get("start_date"):
                 when.setdefault(t, []).append(_year(d["start_date"]))
+            if d.get("end_date"):
+                ends.setdefault(t, []).append(_year(d["end_date"]))
+            if k == "COORDINATES" or str(d.get("role") or "").casefold() == "coordinator":
+                leads.setdefault(t, []).append(s)
         elif k in ("VISITED", "MEMBER_OF", "COORDINATES") and s in oset and t in oset:
             members[f"{s}|{k}|{t}"] = [s, t]
     gids = sorted(members)
     gtime = [_year(G.nodes[g].get("start_date") or G.nodes[g].get("signed_date")) if g in G else np.nan
              for g in gids]
     gtime = [min(when[g]) if not np.isfinite(t) and g in when else t for g, t in zip(gids, gtime)]
+    gend = [_year(G.nodes[g].get("end_date")) if g in G else np.nan for g in gids]
+    gend = [max(ends[g]) if not np.isfinite(e) and g in ends else e for g, e in zip(gids, gend)]
     return index_from_groups(
         orgs, [members[g] for g in gids], group_ids=gids, group_time=gtime,
+        group_end=gend, coordinators=[leads.get(g, []) for g in gids],
         country=[G.nodes[o].get("country") for o in orgs],
         org_type=[G.nodes[o].get("org_type") or G.nodes[o].get("label") for o in orgs],
         sme=[True if G.nodes[o].get("label") == "SME" else G.nodes[o].get("sme") for o in orgs],
@@ -343,13 +385,15 @@ def group_sums(idx: CollabIndex, members) -> tuple[np.ndarray, np.ndarray]:
 
 
 def group_candidates(idx: CollabIndex, members: np.ndarray, valid: np.ndarray, *, n_two: int = 800,
+                     n_three: int = 200, n_popular: int = 50,
                      sums: tuple[np.ndarray, np.ndarray] | None = None) -> np.ndarray:
     """Candidates for a group: its members' neighbours first, then the 2-hop neighbours
     with the highest summed resource allocation, the organisations with most 3-hop paths
     to it, and popular organisations."""
     a, Y = sums if sums is not None else group_sums(idx, members)
     two = np.where(a > 0, 1e6 + a, Y[:, 2])       # direct partners of members always come first
-    return generate_candidates(idx, two, idx.A @ Y[:, 0], valid, n_two=n_two)
+    return generate_candidates(idx, two, idx.A @ Y[:, 0], valid, n_two=n_two, n_three=n_three,
+                               n_popular=n_popular)
 
 
 def protocol_rank(scores: np.ndarray, positives: Sequence[int]) -> int:

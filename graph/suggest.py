@@ -112,6 +112,20 @@ def _sector_reason(G, org: str, wanted: set[str], weight: float, what: str) -> R
     return None
 
 
+
+def _activity_text(idx, v: int) -> str:
+    """How active organisation ``v`` is, in words (counts from the index)."""
+    parts = [f"active: {int(idx.deg[v])} partners in {int(idx.nproj[v])} partnerships/events"]
+    if idx.recent[v]:
+        parts.append(f"{int(idx.recent[v])} in the last year")
+    if idx.new_partners[v]:
+        parts.append(f"{int(idx.new_partners[v])} new partners in the last year")
+    if idx.coord[v]:
+        parts.append(f"coordinates {int(idx.coord[v])}")
+    if idx.running[v]:
+        parts.append(f"{int(idx.running[v])} still running a year from now")
+    return ", ".join(parts)
+
 def _network_reasons(G, idx, v, members, fam: dict[str, float], X_row, names, kind: str) -> list[Reason]:
     out = []
     f = dict(zip(names, X_row))
@@ -126,10 +140,7 @@ def _network_reasons(G, idx, v, members, fam: dict[str, float], X_row, names, ki
         out.append(Reason(f"reachable through {int(round(np.expm1(f['paths3'])))} three-step paths",
                           fam["paths"], [idx.ids[v]], []))
     if fam.get("activity", 0) > 0.05:
-        fresh = f", {int(idx.new_partners[v])} new partners in the last year" if idx.new_partners[v] else ""
-        out.append(Reason(f"active: {int(idx.deg[v])} partners in {int(idx.nproj[v])} partnerships/events"
-                          f"{f', {int(idx.recent[v])} in the last year' if idx.recent[v] else ''}{fresh}",
-                          fam["activity"], [idx.ids[v]], sources_of(G, [idx.ids[v]])))
+        out.append(Reason(_activity_text(idx, v), fam["activity"], [idx.ids[v]], sources_of(G, [idx.ids[v]])))
     if fam.get("abroad", 0) > 0.05:
         out.append(Reason(f"works across borders: {idx.xb_rate[v]:.0%} of its partners are abroad",
                           fam["abroad"], [idx.ids[v]], []))

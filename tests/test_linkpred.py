@@ -115,3 +115,59 @@ def test_tree_export_matches_sklearn():
     y = (X[:, 0] + X[:, 1] ** 2 > 0.9).astype(int)
     est = HistGradientBoostingClassifier(max_iter=20, random_state=0).fit(X, y)
     assert np.allclose(TreeEnsemble.from_sklearn(est).decision(X), est.decision_function(X))
+
+
+def test_activity_features_by_hand():
+    # now = 2017.0 (the latest start); g1 ends 2020.5 (runs 3.5 more years), g2 ended 2016
+    idx = index_from_groups(["x", "y", "z"], [["x", "y"], ["y", "z"], ["x", "z"]],
+                            group_time=[2017.0, 2014.0, 2015.5], group_end=[2020.5, 2016.0, np.nan],
+                            coordinators=[["x"], ["y"], []], country=["FR", "IT", "ES"])
+    x, y, z = (idx.pos[k] for k in "xyz")
+    assert idx.coord.tolist() == [1.0, 1.0, 0.0]
+    assert idx.running[[x, y, z]].tolist() == [1.0, 1.0, 0.0]      # only g1 runs a year past now
+    assert idx.runs_until[x] == pytest.approx(3.5) and idx.runs_until[z] == 0.0
+    assert idx.last_start[z] == pytest.approx(-1.5)                  # g3 started 1.5 years before now
+    X = pair_features(idx, pair_block(idx, [x]), 0, np.array([z]))
+    f = dict(zip(PAIR_FEATURES, X[0]))
+    assert f["coord_u"] == pytest.approx(math.log(2)) and f["coord_v"] == 0.0
+    assert f["runs_until_v"] == 0.0 and f["last_v"] == pytest.approx(-1.5)
+
+
+def test_index_from_graph_reads_coordinators_and_end_dates():
+    G = nx.MultiDiGraph()
+    G.add_node("p", label="Partnership", name="P", start_date="2018-01-01", end_date="2021-01-01")
+    G.add_node("q", label="Partnership", name="Q", start_date="2020-01-01")
+    for o in "xyz":
+        G.add_node(o, label="Cluster", name=o, country="FR")
+    G.add_edge("x", "p", key="COORDINATES")
+    G.add_edge("y", "p", key="PARTNER_IN")
+    G.add_edge("y", "q", key="PARTNER_IN", role="coordinator", end_date="2024-01-01")
+    G.add_edge("z", "q", key="PARTNER_IN")
+    idx = index_from_graph(G)
+    assert idx.coord[[idx.pos[o] for o in "xyz"]].tolist() == [1.0, 1.0, 0.0]
+    # now = 2020.0: p ends in a year (counts as running), q runs four more years
+    assert idx.running[idx.pos["y"]] == 2.0 and idx.runs_until[idx.pos["z"]] == pytest.approx(4.0)
+
+
+def test_bag_average_is_the_mean_of_its_models():
+    from sklearn.ensemble import HistGradientBoostingClassifier
+
+    rng = np.random.default_rng(1)
+    X = rng.random((300, 2))
+    y = (X[:, 0] > X[:, 1]).astype(int)
+    ests = [HistGradientBoostingClassifier(max_iter=10, random_state=0).fit(X[k::2], y[k::2]) for k in (0, 1)]
+    bag = TreeEnsemble.average([TreeEnsemble.from_sklearn(e) for e in ests])
+    assert np.allclose(bag.decision(X), np.mean([e.decision_function(X) for e in ests], axis=0))
+
+
+def test_pair_score_adds_the_adamic_adar_blend():
+    from clusternet.graph.recommender import LinkModel
+
+    leaf = TreeEnsemble(np.array([-1]), np.zeros(1), np.zeros(1, int), np.zeros(1, int), np.zeros(1, bool),
+                        np.array([0.5]), np.array([0]), 0.0, 0)
+    X = np.zeros((2, len(PAIR_FEATURES)))
+    X[0, PAIR_FEATURES.index("aa")] = math.e - 1                     # log(1 + aa) = 1
+    plain = LinkModel(leaf, leaf, {})
+    blended = LinkModel(leaf, leaf, {"blend_aa": 2.0})
+    assert plain.score_pairs(X).tolist() == [0.5, 0.5]
+    assert blended.score_pairs(X) == pytest.approx([2.5, 0.5])

@@ -385,8 +385,12 @@ class GraphStore(ABC):
 
     def group_by_label(self, nodes: dict) -> dict[tuple[str, ...], list]:
         """Group prepared nodes by their label set (Cypher needs labels in the text)."""
+        full: dict[tuple[str, ...], tuple[str, ...]] = {}      # one schema look-up per label set
         groups: dict[tuple[str, ...], list] = defaultdict(list)
         for nid, (labels, props, conf) in nodes.items():
-            full = self.schema.node(primary_label(labels)).all_labels
-            groups[tuple(sorted(set(full) | set(labels)))].append((nid, props, conf))
+            key = full.get(labels)
+            if key is None:
+                key = full[labels] = tuple(sorted(set(self.schema.node(primary_label(labels)).all_labels)
+                                                  | set(labels)))
+            groups[key].append((nid, props, conf))
         return groups

@@ -22,8 +22,8 @@ from typing import Iterable
 from ..errors import SchemaError
 from ..schema import Schema, load_schema  # noqa: F401  (load_schema: used by the doctest)
 
-__all__ = ["ENTITY", "META", "ident", "schema_statements", "node_upsert", "rel_upsert", "node_state", "rel_state",
-           "delete_nodes", "clear_batch", "get_node", "labels_of", "find_nodes", "rels_of", "node_page",
+__all__ = ["ENTITY", "META", "ident", "schema_statements", "node_create", "rel_create", "node_upsert", "rel_upsert",
+           "missing_ids", "delete_nodes", "clear_batch", "get_node", "labels_of", "find_nodes", "rels_of", "node_page",
            "rel_page", "count_labels", "count_types", "meta_put", "meta_get", "meta_items", "meta_delete",
            "merge_one_node"]
 
@@ -95,7 +95,7 @@ def rel_upsert(type_: str, scalars: Iterable[str], lists: Iterable[str]) -> str:
     """MERGE a batch of relationships of one type between existing nodes.
 
     Rows: ``{s, t, set, lists, c}``. A row whose ends are missing matches nothing (the
-    store checks the ends first, in the same transaction).
+    store sends only rows :func:`rel_create` found, in the same transaction).
     """
     lines = ["UNWIND $rows AS row",
              f"MATCH (s:{ENTITY} {{id: row.s}})",
@@ -104,19 +104,56 @@ def rel_upsert(type_: str, scalars: Iterable[str], lists: Iterable[str]) -> str:
     return "\n".join(lines + _sets("r", scalars, lists))
 
 
-# What is there before a write, read in the write's own transaction: the store computes
-# created/updated/unchanged from it with the same pure function as the embedded store,
-# and sends only the rows that change something.
-node_state = f"UNWIND $ids AS id MATCH (n:{ENTITY} {{id: id}}) RETURN id, labels(n) AS labels, properties(n) AS props"
+def _fresh_or_old(var: str, fresh: str, write: str, key: str) -> list[str]:
+    # One pass: MERGE, write the whole row on an element MERGE just made (nothing but what
+    # MERGE itself set), and hand back what every other element held before, untouched, for
+    # the store to compare with the write rule of base.py (it then sends the changed ones).
+    return [f"WITH {var}, row, {fresh} AS fresh",
+            f"FOREACH (_ IN CASE WHEN fresh THEN [1] ELSE [] END | {write})",
+            f"RETURN count(*) AS n, collect(CASE WHEN fresh THEN null ELSE [{key}] END) AS old"]
 
 
-def rel_state(type_: str) -> str:
-    """For rows ``{s, t}`` with a missing end or an existing relationship: whether each end
-    exists, and the relationship's properties. A row not returned is a new relationship
-    between existing nodes (so a fresh load reads back nothing)."""
-    return (f"UNWIND $rows AS row OPTIONAL MATCH (s:{ENTITY} {{id: row.s}}) OPTIONAL MATCH (t:{ENTITY} {{id: row.t}}) "
-            f"OPTIONAL MATCH (s)-[r:{ident(type_)}]->(t) WITH row, s, t, r WHERE s IS NULL OR t IS NULL OR r IS NOT NULL "
-            "RETURN row.s AS s, row.t AS t, s IS NOT NULL AS has_s, t IS NOT NULL AS has_t, properties(r) AS props")
+def node_create(labels: Iterable[str]) -> str:
+    """MERGE a batch of nodes sharing one label set; new ones get their row in full.
+
+    Rows: ``{id, p: {props}, c}``. Returns one record: ``n`` (rows seen) and ``old``, a
+    list of ``[id, labels, props]`` of the nodes that existed before (left as they were).
+    A node MERGE made has only its ``id``; one this store wrote has a ``confidence`` too
+    (a bare ``{id}`` node made by other means counts as new: writing it whole is the same
+    as merging into it).
+
+    >>> print(node_create(("Organisation",)))
+    UNWIND $rows AS row
+    MERGE (n:Entity {id: row.id})
+    WITH n, row, size(keys(n)) = 1 AS fresh
+    FOREACH (_ IN CASE WHEN fresh THEN [1] ELSE [] END | SET n:Organisation, n += row.p, n.confidence = row.c)
+    RETURN count(*) AS n, collect(CASE WHEN fresh THEN null ELSE [row.id, labels(n), properties(n)] END) AS old
+    """
+    label_text = "".join(f":{ident(lab)}" for lab in labels)
+    write = (f"SET n{label_text}, " if label_text else "SET ") + "n += row.p, n.confidence = row.c"
+    return "\n".join(["UNWIND $rows AS row", f"MERGE (n:{ENTITY} {{id: row.id}})"]
+                     + _fresh_or_old("n", "size(keys(n)) = 1", write, "row.id, labels(n), properties(n)"))
+
+
+def rel_create(type_: str) -> str:
+    """MERGE a batch of relationships of one type; new ones get their row in full.
+
+    Rows: ``{s, t, p: {props}, c}``. Returns ``n``, the rows whose two ends exist (fewer
+    than sent: some end is missing, see :data:`missing_ids`), and ``old``, a list of
+    ``[s, t, props]`` of the relationships that existed before (left as they were); a
+    relationship MERGE made has no property yet.
+    """
+    lines = ["UNWIND $rows AS row",
+             f"MATCH (s:{ENTITY} {{id: row.s}})",
+             f"MATCH (t:{ENTITY} {{id: row.t}})",
+             f"MERGE (s)-[r:{ident(type_)}]->(t)"]
+    return "\n".join(lines + _fresh_or_old("r", "size(keys(r)) = 0", "SET r += row.p, r.confidence = row.c",
+                                            "row.s, row.t, properties(r)"))
+
+
+# the ids of $ids with no node, for the message of a batch that cannot be written
+missing_ids = (f"UNWIND $ids AS id OPTIONAL MATCH (n:{ENTITY} {{id: id}}) WITH id, n WHERE n IS NULL "
+               "RETURN id ORDER BY id")
 
 
 def merge_one_node(labels: Iterable[str]) -> str:

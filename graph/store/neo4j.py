@@ -21,8 +21,9 @@ from ..errors import ConfigError, IntegrityError, QueryError, QueryRefused, Stor
 from ..model import Node, Rel, primary_label
 from ..schema import Schema
 from . import cypher as C
-from .base import (DEFAULT_BATCH, GraphStore, WriteSummary, keep_first_props, list_props, merge_props,
-                   prepare_nodes, prepare_rels)
+from .base import DEFAULT_BATCH, GraphStore, WriteSummary, keep_first_props, list_props, merge_props
+from .fastprep import prepare_nodes_fast, prepare_rels_fast
+from .gcpause import no_cycle_gc
 
 __all__ = ["Neo4jStore"]
 
@@ -148,23 +149,34 @@ class Neo4jStore(GraphStore):
         props.pop("id", None)
         return props, conf
 
+    @staticmethod
+    def _row_props(props: dict) -> dict:
+        # what `SET x += row.p` writes: never the key or the confidence (written apart)
+        if "id" in props or "confidence" in props:
+            return {k: v for k, v in props.items() if k not in _HIDDEN}
+        return props
+
     def _write_nodes(self, tx, batch: dict, summary: WriteSummary) -> None:
-        old = {r["id"]: (r["labels"], r["props"]) for r in tx.run(C.node_state, ids=list(batch))}
+        # One MERGE pass per label set writes the new nodes whole and returns the state of
+        # the others; those are compared with the write rule (base.merge_props, as on the
+        # embedded store) and only the changed ones are sent again.
         for labels, items in sorted(self.group_by_label(batch).items()):
             key = primary_label(labels)
+            rec = tx.run(C.node_create(labels), rows=[{"id": nid, "p": self._row_props(props), "c": float(conf)}
+                                                      for nid, props, conf in items]).single()
+            if len(items) > len(rec["old"]):
+                summary.created[key] += len(items) - len(rec["old"])
             rows = []
-            for nid, props, conf in items:
-                if nid in old:
-                    o_labels = tuple(sorted(lab for lab in old[nid][0] if lab != C.ENTITY))
-                    o_props, o_conf = self._stored(old[nid][1])
-                    m_labels = tuple(sorted(set(o_labels) | set(labels)))
-                    m_props = merge_props(o_props, props, self._lists, self._first)
-                    if m_labels == o_labels and m_props == o_props and o_conf is not None and o_conf >= conf:
-                        summary.record(key, "unchanged")
-                        continue  # nothing to send
-                    summary.record(primary_label(m_labels), "updated")
-                else:
-                    summary.record(key, "created")
+            for nid, o_labels, o_props in rec["old"]:
+                _, props, conf = batch[nid]
+                o_labels = tuple(sorted(lab for lab in o_labels if lab != C.ENTITY))
+                o_props, o_conf = self._stored(o_props)
+                m_labels = tuple(sorted(set(o_labels) | set(labels)))
+                m_props = merge_props(o_props, props, self._lists, self._first)
+                if m_labels == o_labels and m_props == o_props and o_conf is not None and o_conf >= conf:
+                    summary.record(key, "unchanged")
+                    continue  # nothing to send
+                summary.record(primary_label(m_labels), "updated")
                 scalars, lists, keep = self._split(props)
                 rows.append({"id": nid, "set": scalars, "lists": lists, "first": keep, "c": float(conf)})
             if rows:
@@ -176,26 +188,25 @@ class Neo4jStore(GraphStore):
         for (s, t, d), (props, conf) in batch.items():
             by_type[t].append((s, d, props, conf))
         for type_, items in sorted(by_type.items()):
-            state = {(r["s"], r["t"]): r for r in tx.run(C.rel_state(type_),
-                                                          rows=[{"s": s, "t": d} for s, d, _, _ in items])}
-            missing = sorted({r["s"] for r in state.values() if not r["has_s"]} |
-                             {r["t"] for r in state.values() if not r["has_t"]})
-            if missing:
+            rec = tx.run(C.rel_create(type_), rows=[{"s": s, "t": d, "p": self._row_props(props), "c": float(conf)}
+                                                    for s, d, props, conf in items]).single()
+            if rec["n"] < len(items):
+                ids = sorted({s for s, _, _, _ in items} | {d for _, d, _, _ in items})
+                missing = [r["id"] for r in tx.run(C.missing_ids, ids=ids)]
                 shown = ", ".join(missing[:5]) + (f" and {len(missing) - 5} more" if len(missing) > 5 else "")
                 # raising inside the transaction function rolls the whole transaction back
                 raise IntegrityError(f"relationship ends not in {self.describe()}: {shown}")
+            if len(items) > len(rec["old"]):
+                summary.created[type_] += len(items) - len(rec["old"])
             rows = []
-            for s, d, props, conf in items:
-                old = state[(s, d)]["props"] if (s, d) in state else None
-                if old is not None:
-                    o_props, o_conf = self._stored(old)
-                    m_props = merge_props(o_props, props, self._lists)
-                    if m_props == o_props and o_conf is not None and o_conf >= conf:
-                        summary.record(type_, "unchanged")
-                        continue
-                    summary.record(type_, "updated")
-                else:
-                    summary.record(type_, "created")
+            for s, d, old in rec["old"]:
+                props, conf = batch[(s, type_, d)]
+                o_props, o_conf = self._stored(old)
+                m_props = merge_props(o_props, props, self._lists)
+                if m_props == o_props and o_conf is not None and o_conf >= conf:
+                    summary.record(type_, "unchanged")
+                    continue
+                summary.record(type_, "updated")
                 scalars, lists, _ = self._split(props, first=False)
                 rows.append({"s": s, "t": d, "set": scalars, "lists": lists, "c": float(conf)})
             if rows:
@@ -203,8 +214,10 @@ class Neo4jStore(GraphStore):
                 tx.run(C.rel_upsert(type_, *names), rows=rows).consume()
 
     def _batches(self, nodes, rels, batch_size: int) -> list[tuple[str, dict]]:
-        node_items = list(prepare_nodes(nodes, self.schema).items())
-        rel_items = list(prepare_rels(rels, self.schema).items())
+        cache: dict = {}  # evidence texts, encoded once for the whole write
+        node_items = list(prepare_nodes_fast(nodes, self._lists, self._first, cache).items())
+        rel_items = list(prepare_rels_fast(rels, self._lists, cache).items())
+        del cache
         size = max(1, int(batch_size))
         out = [("n", dict(node_items[i:i + size])) for i in range(0, len(node_items), size)]
         out += [("r", dict(rel_items[i:i + size])) for i in range(0, len(rel_items), size)]
@@ -216,6 +229,10 @@ class Neo4jStore(GraphStore):
 
     def upsert(self, nodes: Iterable[Node] = (), rels: Iterable[Rel] = (), *, batch_size: int = DEFAULT_BATCH,
                atomic: bool = False, progress=None) -> WriteSummary:
+        with no_cycle_gc():
+            return self._upsert(nodes, rels, batch_size, atomic, progress)
+
+    def _upsert(self, nodes, rels, batch_size: int, atomic: bool, progress) -> WriteSummary:
         batches = self._batches(nodes, rels, batch_size)
         summary = WriteSummary()
         if atomic:
@@ -244,8 +261,9 @@ class Neo4jStore(GraphStore):
 
     def replace(self, delete_ids: Iterable[str], nodes: Iterable[Node], rels: Iterable[Rel]) -> None:
         delete_ids = list(dict.fromkeys(delete_ids))
-        node_map = prepare_nodes(nodes, self.schema)
-        rel_map = prepare_rels(rels, self.schema)
+        cache: dict = {}
+        node_map = prepare_nodes_fast(nodes, self._lists, self._first, cache)
+        rel_map = prepare_rels_fast(rels, self._lists, cache)
 
         def work(tx):
             if delete_ids:
