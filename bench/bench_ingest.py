@@ -17,7 +17,7 @@ import gzip
 import os
 import random
 import tempfile
-import threading
+import sys
 import time
 from pathlib import Path
 
@@ -28,27 +28,11 @@ from clusternet.ingest.loader import load_files
 from clusternet.ingest.mapping import load_mapping
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests" / "helpers"))
+from peak_rss import PeakRSS  # noqa: E402
+
 CORDIS = ROOT.parent / "shared" / "data" / "cordis" / "participations.csv.gz"
 MAPPING = ROOT / "examples" / "mappings" / "cordis.yaml"
-
-
-class PeakRSS:
-    """Samples this process's resident memory every 50 ms."""
-
-    def __enter__(self):
-        self.proc, self.peak, self.stop = psutil.Process(), 0, threading.Event()
-        self.thread = threading.Thread(target=self._run, daemon=True)
-        self.thread.start()
-        return self
-
-    def _run(self):
-        while not self.stop.is_set():
-            self.peak = max(self.peak, self.proc.memory_info().rss)
-            time.sleep(0.05)
-
-    def __exit__(self, *exc):
-        self.stop.set()
-        self.thread.join()
 
 
 def source(rows: int | None, tmp: Path) -> Path:
@@ -96,7 +80,7 @@ def synthetic(rows: int, tmp: Path) -> Path:
 def run(store, path: Path, label: str) -> None:
     mapping = load_mapping(MAPPING)
     proc = psutil.Process()
-    with PeakRSS() as mem:
+    with PeakRSS(interval=0.05) as mem:
         t0, c0 = time.perf_counter(), sum(proc.cpu_times()[:2])
         report = load_files(store, [path], mapping=mapping, progress=False)
         secs, cpu = time.perf_counter() - t0, sum(proc.cpu_times()[:2]) - c0
@@ -105,7 +89,7 @@ def run(store, path: Path, label: str) -> None:
     print(f"{label}: {f.rows:,} rows in {secs:.1f} s wall, {cpu:.1f} s CPU = {f.rows / secs:,.0f} rows/s; "
           f"peak RSS {mem.peak / 2**20:,.0f} MiB; {len(f.problems)} problems; created {nodes:,} records; "
           f"{len(f.candidates)} candidate merges; target 60 s -> ratio {secs / 60:.2f}", flush=True)
-    with PeakRSS() as mem:
+    with PeakRSS(interval=0.05) as mem:
         t0, c0 = time.perf_counter(), sum(proc.cpu_times()[:2])
         again = load_files(store, [path], mapping=mapping, progress=False).files[0].summary
         secs, cpu = time.perf_counter() - t0, sum(proc.cpu_times()[:2]) - c0
@@ -127,8 +111,6 @@ def main() -> None:
             store.ensure_schema()
             run(store, path, "embedded")
         if args.neo4j:
-            import sys
-
             sys.path.insert(0, str(ROOT / "scripts"))
             from neo4j_local import start_neo4j  # the developer launcher (scripts/)
 

@@ -19,7 +19,6 @@ import os
 import random
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
@@ -27,12 +26,14 @@ import psutil
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
+sys.path.insert(0, str(ROOT / "tests" / "helpers"))
 
 from clusternet.graph.model import Evidence, Node, Rel  # noqa: E402
 from clusternet.graph.store import cypher as C  # noqa: E402
 from clusternet.graph.store.base import DEFAULT_BATCH, prepare_nodes, prepare_rels  # noqa: E402
 from clusternet.graph.store.neo4j import Neo4jStore  # noqa: E402
 from clusternet.graph.store.sqlite import EmbeddedStore  # noqa: E402
+from peak_rss import PeakRSS  # noqa: E402
 
 PUBLISHED = {"nodes": 40_000, "rels": 65_000}  # batched UNWIND on a laptop (Neo4j blog/docs figures)
 COUNTRIES = ["FR", "ES", "IT", "DE", "MA", "TN", "BR", "PT", "BE", "EG", "PL", "NL"]
@@ -72,33 +73,6 @@ def synthetic(n_nodes: int, n_rels: int, seed: int) -> tuple[list[Node], list[Re
             {"role": "partner"} if t == "PARTNER_IN" else {})
         rels.append(Rel(a, t, b, props, [Evidence("doc:0000000000000001", 0, 5, "x")], 1.0))
     return nodes, rels
-
-
-class PeakRSS:
-    """Samples the RSS of some processes in a thread; keeps the maximum of each."""
-
-    def __init__(self, pids: dict[str, int | None]):
-        self.procs = {k: psutil.Process(p) for k, p in pids.items() if p}
-        self.peak = {k: 0 for k in self.procs}
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, daemon=True)
-
-    def _run(self):
-        while not self._stop.is_set():
-            for k, p in self.procs.items():
-                try:
-                    self.peak[k] = max(self.peak[k], p.memory_info().rss)
-                except psutil.Error:
-                    pass
-            self._stop.wait(0.2)
-
-    def __enter__(self):
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc):
-        self._stop.set()
-        self._thread.join()
 
 
 def timed(fn):
@@ -182,7 +156,7 @@ def main(argv=None) -> int:
 
         jvm = jvm_pid_of(uri) if "127.0.0.1" in uri or "localhost" in uri else None
         results = {}
-        with PeakRSS({"python": os.getpid(), "neo4j_jvm": jvm}) as mem:
+        with PeakRSS({"python": os.getpid(), "neo4j_jvm": jvm}, interval=0.2) as mem:
             store = Neo4jStore(uri, user, password)
             store.clear()
             store.ensure_schema()
@@ -232,7 +206,7 @@ def main(argv=None) -> int:
         print(f"\nbatched / per-row on neo4j: nodes {rn:,.0f}x, rels {rr:,.0f}x (target >= 100x)")
         print(f"neo4j batched / published: nodes {results['neo4j nodes'] / PUBLISHED['nodes']:.2f}, "
               f"rels {results['neo4j rels'] / PUBLISHED['rels']:.2f}")
-        mb = {k: v / 2**20 for k, v in mem.peak.items()}
+        mb = {k: v / 2**20 for k, v in mem.peaks.items()}
         print("peak RSS: " + ", ".join(f"{k} {v:,.0f} MB" for k, v in mb.items()))
         print(f"machine: {psutil.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}")
     finally:

@@ -10,11 +10,9 @@ from __future__ import annotations
 
 import csv
 import gc
-import threading
-import time
+import sys
 from pathlib import Path
 
-import psutil
 import pytest
 
 from clusternet.graph.errors import IntegrityError
@@ -27,6 +25,9 @@ from clusternet.ingest.loader import load_files
 from clusternet.ingest.mapping import load_mapping
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).resolve().parent / "helpers"))
+from peak_rss import PeakRSS  # noqa: E402
+
 MAPPING = ROOT / "examples" / "mappings" / "cordis.yaml"
 ROWS = 200_000
 HEADER = ["project_id", "project_acronym", "start_date", "end_date", "framework", "programme_or_topic",
@@ -61,31 +62,6 @@ def _decoded_size(path: Path) -> int:
     return len(path.read_text(encoding="utf-8"))
 
 
-class PeakRSS:
-    """The highest resident memory of this process while the block runs (sampled)."""
-
-    def __enter__(self):
-        self.proc, self.stop = psutil.Process(), threading.Event()
-        self.base = self.peak = self.proc.memory_info().rss
-        self.thread = threading.Thread(target=self._run, daemon=True)
-        self.thread.start()
-        return self
-
-    def _run(self):
-        while not self.stop.is_set():
-            self.peak = max(self.peak, self.proc.memory_info().rss)
-            time.sleep(0.005)
-
-    def __exit__(self, *exc):
-        self.stop.set()
-        self.thread.join()
-        self.peak = max(self.peak, self.proc.memory_info().rss)
-
-    @property
-    def growth(self) -> int:
-        return self.peak - self.base
-
-
 def test_a_200000_row_file_streams_into_the_embedded_store(big_csv, tmp_path):
     mapping = load_mapping(MAPPING)
     small = tmp_path / "small.csv"
@@ -97,7 +73,7 @@ def test_a_200000_row_file_streams_into_the_embedded_store(big_csv, tmp_path):
     with EmbeddedStore(tmp_path / "g.db") as store:
         store.ensure_schema()
         gc.collect()
-        with PeakRSS() as mem:
+        with PeakRSS(interval=0.005) as mem:
             report = load_files(store, [big_csv], mapping=mapping, progress=False)
         f = report.files[0]
         assert f.rows == ROWS and not f.problems and f.written
