@@ -9,33 +9,25 @@
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
+sys.path.insert(0, str(Path(__file__).resolve().parent / "helpers"))
+from streamlit_server import chromium, free_port, require_chromium, streamlit_app  # noqa: E402
+
 pytestmark = pytest.mark.timeout(600)
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.mark.parametrize("command", [["status"], ["init"], ["ingest", "{csv}", "--no-progress"]])
 def test_cli_says_database_unavailable_on_a_closed_port(command, tmp_path):
     csv_file = tmp_path / "clusters.csv"
     csv_file.write_text("name,country\nTechtera,FR\n", encoding="utf-8")
-    uri = f"bolt://127.0.0.1:{_free_port()}"  # nothing listens there
+    uri = f"bolt://127.0.0.1:{free_port()}"  # nothing listens there
     args = [a.replace("{csv}", str(csv_file)) for a in command]
     env = dict(os.environ, NEO4J_PASSWORD="not-needed-123", COLUMNS="80")
     env.pop("CLUSTERNET_DEBUG", None)
@@ -66,7 +58,7 @@ def restartable_neo4j(tmp_path_factory):
     """A Neo4j of our own (this test stops it): ``(uri, password, start, stop)``."""
     launcher = _launcher()
     data = tmp_path_factory.mktemp("neo4j-data")
-    port = _free_port()
+    port = free_port()
     password = "restart-test-pw"
     box = {}
 
@@ -94,12 +86,7 @@ def restartable_neo4j(tmp_path_factory):
 @pytest.mark.neo4j
 @pytest.mark.browser
 def test_app_says_database_unavailable_and_recovers(restartable_neo4j, tmp_path):
-    if not os.access(CHROMIUM, os.X_OK):
-        if os.environ.get("CI"):
-            pytest.fail(f"{CHROMIUM} is missing in CI")
-        pytest.skip(f"{CHROMIUM} not installed")
-    from playwright.sync_api import sync_playwright
-
+    require_chromium()
     from clusternet.graph.model import Node
     from clusternet.graph.store.neo4j import Neo4jStore
 
@@ -109,56 +96,30 @@ def test_app_says_database_unavailable_and_recovers(restartable_neo4j, tmp_path)
     store.upsert([Node("cluster:techtera-fr", ("Cluster",), {"name": "Techtera", "country": "FR"})], [])
     store.close()
 
-    port = _free_port()
-    env = dict(os.environ, CLUSTERNET_STORE=uri, NEO4J_USER="neo4j", NEO4J_PASSWORD=password)
-    log = open(tmp_path / "streamlit.log", "w+")
-    app = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless",
-                            "true", "--server.port", str(port), "--server.address", "127.0.0.1"],
-                           cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}/profile?id=cluster:techtera-fr"
-    try:
-        deadline = time.time() + 90
-        while True:
-            try:
-                if urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2).read() == b"ok":
-                    break
-            except OSError:
-                pass
-            assert app.poll() is None and time.time() < deadline, "streamlit did not start"
-            time.sleep(0.5)
-        with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-            page = browser.new_page()
-            page.goto(url)
-            page.get_by_role("heading", name="Techtera").first.wait_for(timeout=90_000)
+    with streamlit_app(uri, tmp_path, env={"NEO4J_USER": "neo4j", "NEO4J_PASSWORD": password}) as base, \
+            chromium() as browser:
+        page = browser.new_page()
+        page.goto(f"{base}/profile?id=cluster:techtera-fr")
+        page.get_by_role("heading", name="Techtera").first.wait_for(timeout=90_000)
 
-            stop()  # the database goes away
-            t0 = time.perf_counter()
+        stop()  # the database goes away
+        t0 = time.perf_counter()
+        page.reload()
+        page.get_by_text("Database unavailable").first.wait_for(timeout=30_000)
+        down_seconds = time.perf_counter() - t0
+        assert not page.locator("[data-testid='stException']").count()
+
+        start()  # it comes back on the same port and data
+        t0 = time.perf_counter()
+        recovered = False
+        while time.perf_counter() - t0 < 60 and not recovered:
             page.reload()
-            page.get_by_text("Database unavailable").first.wait_for(timeout=30_000)
-            down_seconds = time.perf_counter() - t0
-            assert not page.locator("[data-testid='stException']").count()
-
-            start()  # it comes back on the same port and data
-            t0 = time.perf_counter()
-            recovered = False
-            while time.perf_counter() - t0 < 60 and not recovered:
-                page.reload()
-                try:
-                    page.get_by_role("heading", name="Techtera").first.wait_for(timeout=10_000)
-                    recovered = not page.get_by_text("Database unavailable").count()
-                except Exception:  # noqa: BLE001 - not yet; reload again
-                    pass
-            up_seconds = time.perf_counter() - t0
-            browser.close()
-        print(f"\napp: 'Database unavailable' {down_seconds:.1f} s after Neo4j stopped; "
-              f"recovered {up_seconds:.1f} s after it restarted, without an app restart")
-        assert recovered, "the app did not recover after Neo4j came back"
-    finally:
-        app.terminate()
-        try:
-            app.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            app.kill()
-            app.wait()
-        log.close()
+            try:
+                page.get_by_role("heading", name="Techtera").first.wait_for(timeout=10_000)
+                recovered = not page.get_by_text("Database unavailable").count()
+            except Exception:  # noqa: BLE001 - not yet; reload again
+                pass
+        up_seconds = time.perf_counter() - t0
+    print(f"\napp: 'Database unavailable' {down_seconds:.1f} s after Neo4j stopped; "
+          f"recovered {up_seconds:.1f} s after it restarted, without an app restart")
+    assert recovered, "the app did not recover after Neo4j came back"

@@ -22,15 +22,16 @@ def free_port() -> int:
 
 
 @contextmanager
-def streamlit_app(store: str, log_dir: Path, timeout: float = 90):
-    """Start the app on ``store``; yield its URL once it answers; stop it afterwards.
-    Fails the test with the server's log if it does not come up within ``timeout`` s."""
+def streamlit_app(store: str, log_dir: Path, timeout: float = 90, env: dict[str, str] | None = None):
+    """Start the app on ``store`` (``env``: more environment, e.g. Neo4j credentials); yield
+    its URL once it answers; stop it afterwards. Fails the test with the server's log if it
+    does not come up within ``timeout`` s."""
     port = free_port()
     log = open(Path(log_dir) / "streamlit.log", "w+")
     proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless",
                              "true", "--server.port", str(port), "--server.address", "127.0.0.1",
                              "--browser.gatherUsageStats", "false"],
-                            cwd=ROOT, env=dict(os.environ, CLUSTERNET_STORE=store), stdout=log,
+                            cwd=ROOT, env={**os.environ, **(env or {}), "CLUSTERNET_STORE": store}, stdout=log,
                             stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     try:
