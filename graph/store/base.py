@@ -22,7 +22,7 @@ import json
 from abc import ABC, abstractmethod
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 import networkx as nx
 
@@ -127,9 +127,22 @@ def prepare_nodes(nodes: Iterable[Node], schema: Schema) -> dict[str, tuple[tupl
     twice gives what two writes in a row would.
     """
     lists, first = list_props(schema), keep_first_props(schema)
+    return collapse_nodes(nodes, lambda props, ev: _flat_props(props, ev, lists), lists, first)
+
+
+def prepare_rels(rels: Iterable[Rel], schema: Schema) -> dict[tuple[str, str, str], tuple[dict, float]]:
+    """Collapse relationship records to one entry per ``(source, type, target)``."""
+    lists = list_props(schema)
+    return collapse_rels(rels, lambda props, ev: _flat_props(props, ev, lists), lists)
+
+
+def collapse_nodes(nodes: Iterable[Node], flatten: Callable[[dict, Any], dict], lists: frozenset[str],
+                   first: frozenset[str]) -> dict[str, tuple[tuple[str, ...], dict, float]]:
+    """:func:`prepare_nodes` with the record-to-properties step ``flatten(props, evidence)``
+    given (``graph/store/fastprep.py`` passes a faster one with the same result)."""
     out: dict[str, tuple[tuple[str, ...], dict, float]] = {}
     for n in nodes:
-        props = _flat_props(n.props, n.evidence, lists)
+        props = flatten(n.props, n.evidence)
         if n.id in out:
             labels, old, conf = out[n.id]
             merged_labels = tuple(dict.fromkeys(labels + tuple(n.labels)))
@@ -139,17 +152,18 @@ def prepare_nodes(nodes: Iterable[Node], schema: Schema) -> dict[str, tuple[tupl
     return out
 
 
-def prepare_rels(rels: Iterable[Rel], schema: Schema) -> dict[tuple[str, str, str], tuple[dict, float]]:
-    """Collapse relationship records to one entry per ``(source, type, target)``."""
-    lists = list_props(schema)
+def collapse_rels(rels: Iterable[Rel], flatten: Callable[[dict, Any], dict],
+                  lists: frozenset[str]) -> dict[tuple[str, str, str], tuple[dict, float]]:
+    """:func:`prepare_rels` with ``flatten`` given; see :func:`collapse_nodes`."""
     out: dict[tuple[str, str, str], tuple[dict, float]] = {}
     for r in rels:
-        props = _flat_props(r.props, r.evidence, lists)
-        if r.key in out:
-            old, conf = out[r.key]
-            out[r.key] = (merge_props(old, props, lists), max(conf, r.confidence))
+        props = flatten(r.props, r.evidence)
+        key = (r.source, r.type, r.target)
+        if key in out:
+            old, conf = out[key]
+            out[key] = (merge_props(old, props, lists), max(conf, r.confidence))
         else:
-            out[r.key] = (props, float(r.confidence))
+            out[key] = (props, float(r.confidence))
     return out
 
 

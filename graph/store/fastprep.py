@@ -11,7 +11,7 @@ import json
 from typing import Iterable
 
 from ..model import Evidence, Node, Rel, encode_evidence
-from .base import merge_props
+from .base import collapse_nodes, collapse_rels
 
 __all__ = ["encode_evidence_fast", "prepare_nodes_fast", "prepare_rels_fast"]
 
@@ -61,27 +61,9 @@ def _flat_props(props: dict, evidence, lists: frozenset[str], cache: dict) -> di
 def prepare_nodes_fast(nodes: Iterable[Node], lists: frozenset[str], first: frozenset[str], cache: dict) -> dict:
     """:func:`~.base.prepare_nodes`, the same result (tests/test_ingest_scale.py checks it);
     ``cache`` remembers evidence texts for the write (pass one dict to both)."""
-    out: dict[str, tuple[tuple[str, ...], dict, float]] = {}
-    for n in nodes:
-        props = _flat_props(n.props, n.evidence, lists, cache)
-        if n.id in out:
-            labels, old, conf = out[n.id]
-            merged_labels = tuple(dict.fromkeys(labels + tuple(n.labels)))
-            out[n.id] = (merged_labels, merge_props(old, props, lists, first), max(conf, n.confidence))
-        else:
-            out[n.id] = (tuple(n.labels), props, float(n.confidence))
-    return out
+    return collapse_nodes(nodes, lambda props, ev: _flat_props(props, ev, lists, cache), lists, first)
 
 
 def prepare_rels_fast(rels: Iterable[Rel], lists: frozenset[str], cache: dict) -> dict:
     """:func:`~.base.prepare_rels`, the same result; see :func:`prepare_nodes_fast`."""
-    out: dict[tuple[str, str, str], tuple[dict, float]] = {}
-    for r in rels:
-        props = _flat_props(r.props, r.evidence, lists, cache)
-        key = (r.source, r.type, r.target)
-        if key in out:
-            old, conf = out[key]
-            out[key] = (merge_props(old, props, lists), max(conf, r.confidence))
-        else:
-            out[key] = (props, float(r.confidence))
-    return out
+    return collapse_rels(rels, lambda props, ev: _flat_props(props, ev, lists, cache), lists)
