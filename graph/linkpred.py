@@ -133,7 +133,6 @@ class CollabIndex:
         ahead = np.where(np.isfinite(end), end - self.now, -np.inf)
         self.running = np.asarray(B @ (ahead >= 1.0).astype(float)).ravel()
         self.runs_until = np.zeros(n)
-        self.last_start = np.full(n, np.nan)
         coo = B.tocoo()
         np.maximum.at(self.runs_until, coo.row, np.maximum(ahead[coo.col], 0.0))
         t = self.group_time[coo.col]

@@ -44,15 +44,15 @@ HGB_PARAMS = dict(max_iter=120, learning_rate=0.12, max_leaf_nodes=24, min_sampl
                   l2_regularization=1.0, early_stopping=False, random_state=0)
 NEG_PER_QUERY = 80
 MAX_QUERIES = 4500
-#: pair models bagged over disjoint negative samples (same positives), log-odds averaged.
-#: 3 gave +0.005 to +0.008 MRR on held-out inner-split queries but nothing on the test
-#: queries (0.3630 vs 0.3633) for 3x the scoring time, so one model is fitted
-PAIR_BAG = 1
+# (a bag of 3 pair models over disjoint negative samples gave +0.005 to +0.008 MRR on
+# held-out inner-split queries but nothing on the test queries, 0.3630 vs 0.3633, for 3x the
+# scoring time: one model is fitted)
 #: weight of log(1 + Adamic–Adar) added to the pair model's log-odds. Chosen on train only by
 #: ``scripts/tune_blend.py``: a model fitted on the 2016 inner split scoring 2,000 queries of
 #: the 2017 links (graph before 2017) had MRR 0.294 alone, 0.303 / 0.304 / 0.305 / 0.303 with
 #: weights 1 / 1.5 / 2 / 3 -- the learned thresholds lag a graph that grew since the fit
 BLEND_AA = 2.0
+_AA = PAIR_FEATURES.index("aa")
 
 
 @dataclass
@@ -85,28 +85,6 @@ class TreeEnsemble:
         return cls(cols[0].astype(np.int32), cols[1].astype(np.float64), cols[2].astype(np.int32),
                    cols[3].astype(np.int32), cols[4].astype(bool), cols[5].astype(np.float64),
                    np.array(roots, dtype=np.int32), float(np.ravel(est._baseline_prediction)[0]), depth)
-
-    @classmethod
-    def average(cls, parts: list["TreeEnsemble"]) -> "TreeEnsemble":
-        """One ensemble whose score is the mean of the ``parts``' scores (a bag of models).
-
-        >>> t = TreeEnsemble(np.array([-1]), np.zeros(1), np.zeros(1, int), np.zeros(1, int),
-        ...                  np.zeros(1, bool), np.array([2.0]), np.array([0]), 1.0, 0)
-        >>> u = TreeEnsemble(t.feature, t.threshold, t.left, t.right, t.missing_left,
-        ...                  np.array([4.0]), t.roots, 0.0, 0)
-        >>> TreeEnsemble.average([t, u]).decision(np.zeros((1, 1))).tolist()   # (3 + 4) / 2
-        [3.5]
-        """
-        k, off, cols = len(parts), 0, [[] for _ in range(7)]
-        for t in parts:
-            for c, a in zip(cols, (t.feature, t.threshold, t.left + off, t.right + off, t.missing_left,
-                                   t.value / k, t.roots + off)):
-                c.append(a)
-            off += len(t.feature)
-        f, thr, left, right, miss, val, roots = (np.concatenate(c) for c in cols)
-        return cls(f.astype(np.int32), thr.astype(np.float64), left.astype(np.int32), right.astype(np.int32),
-                   miss.astype(bool), val.astype(np.float64), roots.astype(np.int32),
-                   float(np.mean([t.baseline for t in parts])), max(t.depth for t in parts))
 
     def decision(self, X: np.ndarray) -> np.ndarray:
         """Raw score (log-odds) of each row of ``X``."""
@@ -190,7 +168,7 @@ class LinkModel:
         out = self.pair.decision(X)
         w = float(self.meta.get("blend_aa", 0.0))
         if w and len(X):
-            out = out + w * np.log1p(np.maximum(X[:, PAIR_FEATURES.index("aa")], 0.0))
+            out = out + w * np.log1p(np.maximum(X[:, _AA], 0.0))
         return out
 
     def score_group(self, X: np.ndarray) -> np.ndarray:
@@ -211,12 +189,11 @@ class LinkModel:
         return out
 
 
-def _training_rows_pairs(split, rng) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Rows, labels and the bag of each row (-1: a positive, in every bag)."""
+def _training_rows_pairs(split, rng) -> tuple[np.ndarray, np.ndarray]:
     idx = split.idx
     order = rng.permutation(len(split.task_a))[:MAX_QUERIES]
     queries = [split.task_a[i] for i in sorted(order)]
-    Xs, ys, bags = [], [], []
+    Xs, ys = [], []
     for b0 in range(0, len(queries), 128):
         chunk = queries[b0:b0 + 128]
         block = pair_block(idx, [u for u, _ in chunk])
@@ -227,13 +204,10 @@ def _training_rows_pairs(split, rng) -> tuple[np.ndarray, np.ndarray, np.ndarray
             gen = generate_candidates(idx, block.aa[i], block.p3[i], valid)
             y = np.isin(gen, positives)
             neg = np.flatnonzero(~y)
-            drawn = rng.choice(neg, min(NEG_PER_QUERY * PAIR_BAG, len(neg)), replace=False)
-            pos = np.flatnonzero(y)
-            keep = np.concatenate([pos, drawn])
+            keep = np.concatenate([np.flatnonzero(y), rng.choice(neg, min(NEG_PER_QUERY, len(neg)), replace=False)])
             Xs.append(pair_features(idx, block, i, gen[keep]))
             ys.append(y[keep])
-            bags.append(np.concatenate([np.full(len(pos), -1), np.arange(len(drawn)) % PAIR_BAG]))
-    return np.vstack(Xs), np.concatenate(ys).astype(int), np.concatenate(bags)
+    return np.vstack(Xs), np.concatenate(ys).astype(int)
 
 
 def _training_rows_group(split, rng) -> tuple[np.ndarray, np.ndarray]:
@@ -258,27 +232,24 @@ def fit_on_split(split, *, seed: int = 0) -> LinkModel:
     """Fit both models on a split's tasks (use an inner split of train, never test).
 
     Examples are the generated candidates of each query: all its positives and a seeded
-    sample of negatives. The pair scorer is a bag of :data:`PAIR_BAG` models, each fitted
-    on all positives and its own disjoint share of the negatives.
+    sample of negatives.
     """
     from sklearn.ensemble import HistGradientBoostingClassifier
     from threadpoolctl import threadpool_limits
 
     rng = np.random.default_rng(seed)
-    Xa, ya, bag = _training_rows_pairs(split, rng)
+    Xa, ya = _training_rows_pairs(split, rng)
     Xb, yb = _training_rows_group(split, rng)
     with threadpool_limits(limits=1):   # OpenMP spin-waits badly on a shared, busy machine
-        est_a = [HistGradientBoostingClassifier(**HGB_PARAMS).fit(Xa[m], ya[m])
-                 for m in ((bag < 0) | (bag == j) for j in range(PAIR_BAG))]
+        est_a = HistGradientBoostingClassifier(**HGB_PARAMS).fit(Xa, ya)
         est_b = HistGradientBoostingClassifier(**HGB_PARAMS).fit(Xb, yb)
-    neg = (ya == 0) & (bag == 0)
     meta = {"pair_features": PAIR_FEATURES, "group_features": GROUP_FEATURES, "fitted_on": split.counts,
             "blend_aa": BLEND_AA,
-            "examples": {"pair": int((ya == 1).sum() + neg.sum()), "pair_bag": PAIR_BAG, "group": int(len(yb))},
-            "reference_pair": np.median(Xa[neg], axis=0).tolist(),
+            "examples": {"pair": int(len(ya)), "group": int(len(yb))},
+            "reference_pair": np.median(Xa[ya == 0], axis=0).tolist(),
             "reference_group": np.median(Xb[yb == 0], axis=0).tolist()}
-    pair = TreeEnsemble.average([TreeEnsemble.from_sklearn(e) for e in est_a])
-    return LinkModel(pair, TreeEnsemble.from_sklearn(est_b), meta, {"pair": est_a, "group": est_b})
+    return LinkModel(TreeEnsemble.from_sklearn(est_a), TreeEnsemble.from_sklearn(est_b), meta,
+                     {"pair": est_a, "group": est_b})
 
 
 def save_model(model: LinkModel, path: str | Path = MODEL_PATH) -> Path:

@@ -149,17 +149,6 @@ def test_index_from_graph_reads_coordinators_and_end_dates():
     assert idx.running[idx.pos["y"]] == 2.0 and idx.runs_until[idx.pos["z"]] == pytest.approx(4.0)
 
 
-def test_bag_average_is_the_mean_of_its_models():
-    from sklearn.ensemble import HistGradientBoostingClassifier
-
-    rng = np.random.default_rng(1)
-    X = rng.random((300, 2))
-    y = (X[:, 0] > X[:, 1]).astype(int)
-    ests = [HistGradientBoostingClassifier(max_iter=10, random_state=0).fit(X[k::2], y[k::2]) for k in (0, 1)]
-    bag = TreeEnsemble.average([TreeEnsemble.from_sklearn(e) for e in ests])
-    assert np.allclose(bag.decision(X), np.mean([e.decision_function(X) for e in ests], axis=0))
-
-
 def test_pair_score_adds_the_adamic_adar_blend():
     from clusternet.graph.recommender import LinkModel
 
