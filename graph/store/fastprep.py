@@ -13,7 +13,7 @@ from typing import Iterable
 from ..model import Evidence, Node, Rel, encode_evidence
 from .base import collapse_nodes, collapse_rels
 
-__all__ = ["encode_evidence_fast", "prepare_nodes_fast", "prepare_rels_fast"]
+__all__ = ["encode_evidence_fast", "prepare_nodes_fast", "prepare_rels_fast", "prepare_write"]
 
 _str = json.encoder.encode_basestring  # how json.dumps(ensure_ascii=False) writes a str
 
@@ -67,3 +67,11 @@ def prepare_nodes_fast(nodes: Iterable[Node], lists: frozenset[str], first: froz
 def prepare_rels_fast(rels: Iterable[Rel], lists: frozenset[str], cache: dict) -> dict:
     """:func:`~.base.prepare_rels`, the same result; see :func:`prepare_nodes_fast`."""
     return collapse_rels(rels, lambda props, ev: _flat_props(props, ev, lists, cache), lists)
+
+
+def prepare_write(nodes: Iterable[Node], rels: Iterable[Rel], lists: frozenset[str],
+                  first: frozenset[str]) -> tuple[dict, dict]:
+    """Both stores' preparation of one write: ``(prepare_nodes_fast(...), prepare_rels_fast(...))``
+    with each evidence object encoded once for the whole write."""
+    cache: dict = {}
+    return prepare_nodes_fast(nodes, lists, first, cache), prepare_rels_fast(rels, lists, cache)

@@ -22,7 +22,7 @@ from ..model import Node, Rel, primary_label
 from ..schema import Schema
 from . import cypher as C
 from .base import DEFAULT_BATCH, GraphStore, WriteSummary, keep_first_props, list_props, merge_props
-from .fastprep import prepare_nodes_fast, prepare_rels_fast
+from .fastprep import prepare_write
 from .gcpause import no_cycle_gc
 
 __all__ = ["Neo4jStore"]
@@ -214,10 +214,9 @@ class Neo4jStore(GraphStore):
                 tx.run(C.rel_upsert(type_, *names), rows=rows).consume()
 
     def _batches(self, nodes, rels, batch_size: int) -> list[tuple[str, dict]]:
-        cache: dict = {}  # evidence texts, encoded once for the whole write
-        node_items = list(prepare_nodes_fast(nodes, self._lists, self._first, cache).items())
-        rel_items = list(prepare_rels_fast(rels, self._lists, cache).items())
-        del cache
+        node_map, rel_map = prepare_write(nodes, rels, self._lists, self._first)
+        node_items, rel_items = list(node_map.items()), list(rel_map.items())
+        del node_map, rel_map
         size = max(1, int(batch_size))
         out = [("n", dict(node_items[i:i + size])) for i in range(0, len(node_items), size)]
         out += [("r", dict(rel_items[i:i + size])) for i in range(0, len(rel_items), size)]
@@ -261,9 +260,7 @@ class Neo4jStore(GraphStore):
 
     def replace(self, delete_ids: Iterable[str], nodes: Iterable[Node], rels: Iterable[Rel]) -> None:
         delete_ids = list(dict.fromkeys(delete_ids))
-        cache: dict = {}
-        node_map = prepare_nodes_fast(nodes, self._lists, self._first, cache)
-        rel_map = prepare_rels_fast(rels, self._lists, cache)
+        node_map, rel_map = prepare_write(nodes, rels, self._lists, self._first)
 
         def work(tx):
             if delete_ids:

@@ -27,7 +27,7 @@ from ..errors import ConfigError, IntegrityError, StoreError, StoreUnavailable
 from ..model import Node, Rel, primary_label
 from ..schema import Schema
 from .base import DEFAULT_BATCH, GraphStore, WriteSummary, keep_first_props, list_props, merge_props
-from .fastprep import prepare_nodes_fast, prepare_rels_fast
+from .fastprep import prepare_write
 
 __all__ = ["EmbeddedStore", "ddl"]
 
@@ -274,10 +274,9 @@ class EmbeddedStore(GraphStore):
 
     def upsert(self, nodes: Iterable[Node] = (), rels: Iterable[Rel] = (), *, batch_size: int = DEFAULT_BATCH,
                atomic: bool = False, progress=None) -> WriteSummary:
-        cache: dict = {}
-        node_items = list(prepare_nodes_fast(nodes, self._lists, self._first, cache).items())
-        rel_items = list(prepare_rels_fast(rels, self._lists, cache).items())
-        del cache
+        node_map, rel_map = prepare_write(nodes, rels, self._lists, self._first)
+        node_items, rel_items = list(node_map.items()), list(rel_map.items())
+        del node_map, rel_map
         summary = WriteSummary()
         size = batch_size
         try:
@@ -332,8 +331,7 @@ class EmbeddedStore(GraphStore):
 
     def replace(self, delete_ids: Iterable[str], nodes: Iterable[Node], rels: Iterable[Rel]) -> None:
         delete_ids = list(dict.fromkeys(delete_ids))
-        node_map = prepare_nodes_fast(nodes, self._lists, self._first, {})
-        rel_map = prepare_rels_fast(rels, self._lists, {})
+        node_map, rel_map = prepare_write(nodes, rels, self._lists, self._first)
         with self._tx() as conn:
             for i in range(0, len(delete_ids), _CHUNK):
                 chunk = delete_ids[i:i + _CHUNK]
