@@ -112,7 +112,6 @@ def _sector_reason(G, org: str, wanted: set[str], weight: float, what: str) -> R
     return None
 
 
-
 def _activity_text(idx, v: int) -> str:
     """How active organisation ``v`` is, in words (counts from the index)."""
     parts = [f"active: {int(idx.deg[v])} partners in {int(idx.nproj[v])} partnerships/events"]
@@ -125,6 +124,7 @@ def _activity_text(idx, v: int) -> str:
     if idx.running[v]:
         parts.append(f"{int(idx.running[v])} still running a year from now")
     return ", ".join(parts)
+
 
 def _network_reasons(G, idx, v, members, fam: dict[str, float], X_row, names, kind: str) -> list[Reason]:
     out = []
