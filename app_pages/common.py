@@ -187,7 +187,8 @@ def network_view(uri: str, labels: tuple, countries: tuple, groups: tuple, secto
     keep = [x for x in (center, partnership) if x]
     shown, message = cap_graph(H, max_nodes, mode=cap_mode, keep=keep)
     page = network_html(H, title="clusternet network", size_by=size_by, colour_by=colour_by,
-                        max_nodes=max_nodes, cap_mode=cap_mode, keep=keep, height=height, heading=False)
+                        max_nodes=max_nodes, cap_mode=cap_mode, keep=keep, height=height, heading=False,
+                        profile_link="profile?id=")
     return page, message, [n for n in sorted(shown, key=str) if n in G]
 
 

@@ -57,7 +57,8 @@ with guard():
                                         cap_mode, DEFAULT_CAP, 640)
 if message:
     st.info(message)
-st.caption(f"{len(shown):,} nodes shown. Hover a node for details; drag to move, scroll to zoom.")
+st.caption(f"{len(shown):,} nodes shown. Hover a node for details, double-click it to open its profile "
+           "in a new tab; drag to move, scroll to zoom.")
 st.iframe(page, height=700)
 
 st.subheader("Open a profile")

@@ -6,8 +6,10 @@ Loads a seeded synthetic graph through ``Neo4jStore.upsert`` (UNWIND batches in 
 transactions, after a warm-up load of other ids so that both Neo4j figures come from a
 warm JVM) and ``EmbeddedStore.upsert``, then writes a sample of the same rows, with the
 same properties, the naive way (one auto-commit transaction per MERGE) and prints rows/s,
-the batched/per-row ratio (target >= 100x) beside the published figure for batched UNWIND
-loads on a laptop (~40,000 nodes/s, ~65,000 relationships/s), and peak memory (this
+the batched/per-row ratio (target >= 100x), the same rows through the plainest batched
+MERGE (the machine's ceiling for any MERGE-based upsert; ``--no-ceiling`` skips it), the
+published figure for batched UNWIND loads on a laptop (~40,000 nodes/s, ~65,000
+relationships/s), and peak memory (this
 process and the Neo4j JVM). Neo4j: ``NEO4J_URI`` (+ NEO4J_USER/NEO4J_PASSWORD) if set --
 its database is cleared, so that needs ``--clear-existing`` -- else a local server from
 scripts/neo4j_local.py. Figures, never assertions.
@@ -104,6 +106,35 @@ def per_row(store: Neo4jStore, nodes: list[Node], rels: list[Rel]) -> tuple[floa
     return len(node_rows) / t_nodes, len(rel_rows) / t_rels
 
 
+def plain_merge(store: Neo4jStore, nodes: list[Node], rels: list[Rel], batch: int) -> tuple[float, float]:
+    """The machine's ceiling for any MERGE-based upsert: the same rows (fresh ids) in the
+    same batches through the simplest UNWIND MERGE + SET, without the store's write rule
+    (no old state read back, no confidence or list merging, no counts). Rows are built
+    before the clock starts, so this is server time only."""
+    node_rows: dict[tuple, list] = {}
+    for nid, (labels, props, conf) in prepare_nodes(nodes, store.schema).items():
+        node_rows.setdefault(labels, []).append({"id": "plain:" + nid, "p": props, "c": conf})
+    rel_rows: dict[str, list] = {}
+    for (s, t, d), (props, conf) in prepare_rels(rels, store.schema).items():
+        rel_rows.setdefault(t, []).append({"s": "plain:" + s, "t": "plain:" + d, "p": props, "c": conf})
+
+    def run(queries_rows):
+        t0 = time.perf_counter()
+        for q, rows in queries_rows:
+            for i in range(0, len(rows), batch):
+                chunk = rows[i:i + batch]
+                store._write(lambda tx, chunk=chunk, q=q: tx.run(q, rows=chunk).consume())
+        return time.perf_counter() - t0
+
+    t_nodes = run([(f"UNWIND $rows AS row MERGE (n:{C.ENTITY} {{id: row.id}}) "
+                    f"SET n{''.join(':' + C.ident(lab) for lab in labels)}, n += row.p, n.confidence = row.c", rows)
+                   for labels, rows in sorted(node_rows.items())])
+    t_rels = run([(f"UNWIND $rows AS row MATCH (s:{C.ENTITY} {{id: row.s}}) MATCH (t:{C.ENTITY} {{id: row.t}}) "
+                   f"MERGE (s)-[r:{C.ident(t)}]->(t) SET r += row.p, r.confidence = row.c", rows)
+                  for t, rows in sorted(rel_rows.items())])
+    return sum(map(len, node_rows.values())) / t_nodes, sum(map(len, rel_rows.values())) / t_rels
+
+
 def warm_up(store: Neo4jStore, n_nodes: int, batch: int, rounds: int = 6) -> list[float]:
     """Load rounds of ``n_nodes`` nodes (and twice as many relationships) of other ids until
     the rate settles (within 10% of the round before), then clear them: the batched loads,
@@ -134,6 +165,8 @@ def main(argv=None) -> int:
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--warm-up", type=int, default=20_000,
                     help="nodes (and twice as many relationships) per warm-up round; 0: no warm-up")
+    ap.add_argument("--no-ceiling", dest="ceiling", action="store_false",
+                    help="skip the plain-MERGE ceiling (the same rows without the store's write rule)")
     ap.add_argument("--clear-existing", action="store_true", help="allow clearing the NEO4J_URI database")
     args = ap.parse_args(argv)
 
@@ -181,6 +214,8 @@ def main(argv=None) -> int:
                 keys = {r.key for r in sample_rels}
                 sample_rels += [r for r in extra if r.key not in keys][: args.sample - len(sample_rels)]
             results["per-row nodes"], results["per-row rels"] = per_row(store, sample_nodes, sample_rels)
+            if args.ceiling:
+                results["plain nodes"], results["plain rels"] = plain_merge(store, nodes, rels, args.batch)
             counts = store.counts()
             store.clear()
             store.close()
@@ -197,13 +232,21 @@ def main(argv=None) -> int:
               f"{counts['nodes']}")
         print()
         print(f"{'':22}{'nodes/s':>12}{'rels/s':>12}")
-        for name in ("neo4j", "embedded", "per-row"):
-            print(f"{name + (' batched' if name != 'per-row' else ' (neo4j)'):22}"
-                  f"{results[name + ' nodes']:>12,.0f}{results[name + ' rels']:>12,.0f}")
+        labels = {"neo4j": "neo4j batched", "embedded": "embedded batched", "plain": "plain MERGE (neo4j)",
+                  "per-row": "per-row (neo4j)"}
+        for name, text in labels.items():
+            if name + " nodes" in results:
+                print(f"{text:22}{results[name + ' nodes']:>12,.0f}{results[name + ' rels']:>12,.0f}")
         print(f"{'published (laptop)':22}{PUBLISHED['nodes']:>12,}{PUBLISHED['rels']:>12,}")
         rn = results["neo4j nodes"] / results["per-row nodes"]
         rr = results["neo4j rels"] / results["per-row rels"]
         print(f"\nbatched / per-row on neo4j: nodes {rn:,.0f}x, rels {rr:,.0f}x (target >= 100x)")
+        if "plain nodes" in results:
+            cn = results["plain nodes"] / results["per-row nodes"]
+            cr = results["plain rels"] / results["per-row rels"]
+            print(f"ceiling on this machine, plain MERGE / per-row: nodes {cn:,.0f}x, rels {cr:,.0f}x; "
+                  f"the store's upsert reaches {results['neo4j nodes'] / results['plain nodes']:.2f} / "
+                  f"{results['neo4j rels'] / results['plain rels']:.2f} of it")
         print(f"neo4j batched / published: nodes {results['neo4j nodes'] / PUBLISHED['nodes']:.2f}, "
               f"rels {results['neo4j rels'] / PUBLISHED['rels']:.2f}")
         mb = {k: v / 2**20 for k, v in mem.peaks.items()}

@@ -346,9 +346,15 @@ div.vis-tooltip{{max-width:360px;white-space:normal}}
   var network = new vis.Network(document.getElementById("net"), {{nodes: nodes, edges: edges}}, data.options);
   var byId = {{}};
   data.nodes.forEach(function (n) {{ byId[n.id] = n; }});
+  var link = {link};  /* the app's profile page, or null in a standalone map */
   network.on("selectNode", function (p) {{
     var n = byId[p.nodes[0]];
-    document.getElementById("sel").textContent = n ? "Selected: " + n.fullname + " (" + n.id + ")" : "";
+    document.getElementById("sel").textContent = n ? "Selected: " + n.fullname + " (" + n.id + ")" +
+      (link && n.linkable ? " \u2014 double-click to open its profile" : "") : "";
+  }});
+  network.on("doubleClick", function (p) {{
+    var n = byId[p.nodes[0]];
+    if (link && n && n.linkable) window.open(link + encodeURIComponent(n.id), "_blank", "noopener");
   }});
   window.clusternetNetwork = network;
 }})();
@@ -358,12 +364,19 @@ div.vis-tooltip{{max-width:360px;white-space:normal}}
 
 def network_html(G: nx.MultiDiGraph, *, title: str = "clusternet network", size_by: str = "degree",
                  colour_by: str = "label", seed: int = 0, max_nodes: int = DEFAULT_CAP, cap_mode: str = "top",
-                 keep: Iterable[str] = (), height: int = 650, heading: bool = True) -> str:
-    """A standalone page showing the map; works offline, loads nothing from anywhere."""
+                 keep: Iterable[str] = (), height: int = 650, heading: bool = True,
+                 profile_link: str | None = None) -> str:
+    """A standalone page showing the map; works offline, loads nothing from anywhere.
+
+    ``profile_link`` is a URL prefix (the app passes ``"profile?id="``): double-clicking a
+    node of the graph opens the prefix plus its URL-encoded id in a new tab. Without it
+    (exported maps) a double-click does nothing.
+    """
     data = network_data(G, size_by=size_by, colour_by=colour_by, seed=seed, max_nodes=max_nodes,
                         cap_mode=cap_mode, keep=keep)
     for n in data["nodes"]:
         n["fullname"] = str(G.nodes[n["id"]].get("name") or n["id"]) if n["id"] in G else n["label"]
+        n["linkable"] = n["id"] in G          # aggregate nodes ("12 Organisation, FR") have no profile
     js, css = vis_assets()
     e = html.escape
     legend = "".join(f'<li><span style="background:{c}"></span>{e(str(name))} ({count:,})</li>'
@@ -372,7 +385,8 @@ def network_html(G: nx.MultiDiGraph, *, title: str = "clusternet network", size_
         csp=_CSP, title=e(title), css=css, height=int(height), js=js, legend=legend,
         heading=f"<h1>{e(title)}</h1>" if heading else "",
         message=f'<p class="msg">{e(data["message"])}</p>' if data["message"] else "",
-        data=_script_json({"nodes": data["nodes"], "edges": data["edges"], "options": data["options"]}))
+        data=_script_json({"nodes": data["nodes"], "edges": data["edges"], "options": data["options"]}),
+        link=_script_json(profile_link))
 
 
 def to_pyvis(G: nx.MultiDiGraph, **kw):

@@ -18,6 +18,10 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).resolve().parent / "helpers"))   # tests import helpers by name
+
+from prerequisites import missing  # noqa: E402
+
 _NEO4J_FIXTURES = {"neo4j_server", "neo4j_store"}
 
 
@@ -40,9 +44,7 @@ def neo4j_server():
         uri, user, password, stop = _start_local()
     except Exception as err:  # noqa: BLE001 - any failure to start is reported the same way
         reason = f"no Neo4j: NEO4J_URI is not set and scripts/neo4j_local.py could not start one: {err}"
-        if os.environ.get("CI"):
-            pytest.fail(reason, pytrace=False)
-        pytest.skip(reason)
+        missing(reason)
     try:
         yield uri, user, password, stop
     finally:

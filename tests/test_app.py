@@ -36,6 +36,11 @@ def store_path(request, tmp_path, monkeypatch):
         path = uri
     monkeypatch.setenv("CLUSTERNET_STORE", path)
     yield path
+    # the app keeps one store per URI for the life of its process; a test closes it itself
+    # (a Neo4j driver left to the garbage collector warns at exit)
+    from clusternet.app_pages.common import _store
+
+    _store(path).close()
     st.cache_resource.clear()
 
 

@@ -96,3 +96,36 @@ def test_explore_map_draws_offline(browser, app_url):
         assert not errors and not dialogs and not outside
     finally:
         page.close()
+
+
+def test_double_click_on_the_map_opens_the_profile(browser, app_url):
+    page, errors, _, _ = _visit(browser, app_url, "explore", "Explore", "explore-dblclick")
+    try:
+        frame = next(f for f in page.frames if f != page.main_frame)
+        frame.wait_for_function("() => window.clusternetNetwork !== undefined", timeout=30_000)
+        frame.evaluate("() => { const n = window.clusternetNetwork; n.stopSimulation(); n.fit(); }")
+        iframe = page.locator("iframe").first
+        iframe.scroll_into_view_if_needed()
+        page.wait_for_timeout(500)
+        # where the Spanish organisation is drawn, in the page's coordinates
+        spot = frame.evaluate("""() => {
+            const n = window.clusternetNetwork, id = 'org:img-es';
+            const d = n.canvasToDOM(n.getPositions([id])[id]);
+            const r = n.body.container.getBoundingClientRect();
+            return {x: r.left + d.x, y: r.top + d.y};
+        }""")
+        box = iframe.bounding_box()
+        with page.context.expect_page(timeout=30_000) as opened:
+            page.mouse.dblclick(box["x"] + spot["x"], box["y"] + spot["y"])
+        profile = opened.value
+        try:
+            profile.wait_for_load_state("domcontentloaded")
+            assert "profile?id=org%3Aimg-es" in profile.url
+            profile.get_by_role("heading", name="Profile", exact=True).first.wait_for(timeout=45_000)
+            profile.get_by_text(XSS_IMG, exact=False).first.wait_for(timeout=45_000)
+        finally:
+            profile.close()
+        assert "double-click to open its profile" in frame.locator("#sel").inner_text()
+        assert not errors
+    finally:
+        page.close()

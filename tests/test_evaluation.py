@@ -1,17 +1,15 @@
 """The CORDIS protocol harness: a hand-made file checked by hand, then the real data."""
 from __future__ import annotations
 
-import os
-
 import gzip
 from pathlib import Path
 
-import numpy as np
 import pytest
 
 from clusternet.graph.errors import InputError
 from clusternet.graph.evaluation import (EXPECTED, build_split, default_data_path, load_participations, rank_task_a,
                                          rank_task_b, summarise)
+from prerequisites import needs  # tests/helpers (conftest puts it on sys.path)
 
 HEADER = ("project_id,project_acronym,start_date,end_date,framework,programme_or_topic,funding_scheme,"
           "org_id,org_name,org_short_name,country,activity_type,sme,role\n")
@@ -79,8 +77,7 @@ def test_bad_files_are_named(tmp_path):
 
 
 # in CI the data must be there: no skip, the tests fail if it is missing
-needs_data = pytest.mark.skipif(not default_data_path().is_file() and not os.environ.get("CI"),
-                                reason="../shared CORDIS data not present")
+needs_data = needs(default_data_path().is_file(), "../shared CORDIS data not present")
 
 
 @needs_data

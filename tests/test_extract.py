@@ -1,16 +1,13 @@
 """Extraction on small texts written for these tests: what a user would check in the output."""
 from __future__ import annotations
 
-import os
-
 import json
 from pathlib import Path
-
-import pytest
 
 from clusternet.graph.model import validate
 from clusternet.ingest.extract import extract_documents, extract_text, extraction_to_records
 from clusternet.ingest.readers import document_from_text
+from prerequisites import needs  # tests/helpers (conftest puts it on sys.path)
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples" / "documents"
@@ -138,8 +135,7 @@ def test_contract_shape_of_extract_documents():
     assert {"id", "label", "name", "aliases", "country", "region", "props", "confidence", "evidence"} <= set(e)
 
 
-@pytest.mark.skipif(not (SHARED / "tools" / "score_extraction.py").exists() and not os.environ.get("CI"),
-                    reason="shared scorer not beside the repo")  # in CI: never skipped
+@needs((SHARED / "tools" / "score_extraction.py").exists(), "shared scorer not beside the repo")
 def test_own_documents_score(tmp_path):
     import importlib.util
 

@@ -10,12 +10,12 @@ import contextlib
 import importlib.util
 import io
 import json
-import os
 from pathlib import Path
 
 import pytest
 
 from clusternet.ingest.extract import extract_documents
+from prerequisites import missing  # tests/helpers (conftest puts it on sys.path)
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 SEEDS = SHARED / "corpus" / "seeds"
@@ -24,9 +24,7 @@ GOLD = SHARED / "gold"
 
 def _shared_or_skip():
     if not (SEEDS.is_dir() and (SHARED / "tools" / "score_extraction.py").exists()):
-        if os.environ.get("CI"):
-            pytest.fail(f"shared material missing at {SHARED} (CI must clone it beside the repo)")
-        pytest.skip("shared material not beside the repo")
+        missing(f"shared material missing at {SHARED} (CI must clone it beside the repo)")
 
 
 @pytest.fixture(scope="module")

@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from prerequisites import missing  # tests/helpers (conftest puts it on sys.path)
 
 ROOT = Path(__file__).resolve().parents[1]
 SCRIPT = ROOT / "scripts" / "neo4j_local.py"
@@ -21,12 +22,9 @@ pytestmark = pytest.mark.neo4j
 
 
 def _need_java():
-    missing = [t for t in ("java", "javac", "mvn") if shutil.which(t) is None]
-    if missing:
-        reason = f"the launcher needs {', '.join(missing)} on PATH"
-        if os.environ.get("CI"):
-            pytest.fail(reason, pytrace=False)
-        pytest.skip(reason)
+    absent = [t for t in ("java", "javac", "mvn") if shutil.which(t) is None]
+    if absent:
+        missing(f"the launcher needs {', '.join(absent)} on PATH")
 
 
 def _run(*args, env=None, timeout=600):

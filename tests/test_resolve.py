@@ -1,5 +1,4 @@
 """Entity resolution (ingest/resolve.py) and `clusternet dedupe` decisions."""
-from pathlib import Path
 
 from clusternet.graph.model import Node
 from clusternet.ingest.dedupe import apply_candidate, list_candidates, reject_candidate, undo_merge

@@ -2,13 +2,13 @@
 words it claims, and re-ingesting changes nothing."""
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 
 from clusternet.graph.model import decode_evidence
 from clusternet.ingest.loader import load_files
+from prerequisites import missing  # tests/helpers (conftest puts it on sys.path)
 
 SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "seeds"
 
@@ -17,9 +17,7 @@ SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "seed
 def seed_paths():
     paths = sorted(SEEDS.glob("*.txt"))
     if not paths:
-        if os.environ.get("CI"):
-            pytest.fail(f"seed documents missing at {SEEDS}", pytrace=False)
-        pytest.skip(f"seed documents missing at {SEEDS}")
+        missing(f"seed documents missing at {SEEDS}")
     return paths
 
 

@@ -11,6 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from prerequisites import missing  # tests/helpers (conftest puts it on sys.path)
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -65,9 +66,7 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 def require_chromium() -> None:
     """Skip without Debian's chromium, except in CI, where its absence fails the test."""
     if not os.access(CHROMIUM, os.X_OK):
-        if os.environ.get("CI"):
-            pytest.fail(f"{CHROMIUM} is missing in CI: apt-get install -y chromium")
-        pytest.skip(f"{CHROMIUM} not installed (apt-get install -y chromium)")
+        missing(f"{CHROMIUM} not installed (apt-get install -y chromium)")
 
 
 @contextmanager
