@@ -38,6 +38,7 @@ from typing import Any, Iterator
 
 from ..graph.interchange import check_json_depth
 from ..graph.errors import InputError, InputTooLarge, Problem
+from .textenc import looks_like_text, utf16_without_bom
 
 __all__ = ["Row", "Table", "open_table", "json_depth", "MAX_BYTES", "MAX_TREE_BYTES", "MAX_DEPTH",
            "TEXT_KEEP_CHARS"]
@@ -167,26 +168,14 @@ def _is_mixed(sample: bytes) -> bool:
     return good > 0 and bad > 0
 
 
-def _looks_like_text(text: str) -> bool:
-    """Few control characters or undecodable bytes: text, not a binary file."""
-    bad = sum(1 for c in text if (ord(c) < 32 and c not in "\t\r\n\f") or c == "\ufffd")
-    return bad <= 0.02 * max(1, len(text))
-
-
 def _detect_encoding(path: Path, sample: bytes) -> str:
     if sample.startswith(codecs.BOM_UTF8):
         return "utf-8-sig"
     if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return "utf-16"
-    even, odd = sample[0::2], sample[1::2]
-    if sample and b"\x00" in sample:
-        # UTF-16 without a BOM: ASCII text has a zero in every other byte
-        enc = None
-        if odd.count(0) > 0.3 * len(odd) and even.count(0) < 0.05 * len(even):
-            enc = "utf-16-le"
-        elif even.count(0) > 0.3 * len(even) and odd.count(0) < 0.05 * len(odd):
-            enc = "utf-16-be"
-        if enc and _looks_like_text(sample[: len(sample) // 2 * 2].decode(enc, errors="replace")):
+    if b"\x00" in sample:
+        enc = utf16_without_bom(sample)
+        if enc:
             return enc
         raise InputError(path, "this is a binary file, not text (it holds NUL bytes); "
                                "expected CSV/TSV text, XLSX, JSON or YAML")
@@ -358,7 +347,7 @@ def _open_csv(path: Path, sample: bytes, table: Table) -> None:
     text_sample = sample.decode(enc, errors="replace")
     if enc.startswith("utf-8"):
         text_sample = text_sample.lstrip("\ufeff")
-    if not _looks_like_text(text_sample):
+    if not looks_like_text(text_sample):
         raise InputError(path, "this is a binary file, not text; expected CSV/TSV text, XLSX, JSON or YAML")
     table.encoding = enc
     table.delimiter = _sniff_delimiter(path, text_sample, _inner_suffix(path))

@@ -57,6 +57,26 @@ def test_binary_file_named_txt(tmp_path):
         read_document(p)
 
 
+@pytest.mark.parametrize("encoding,bom", [("utf-16-le", b""), ("utf-16-be", b""), ("utf-16-le", b"\xff\xfe"),
+                                          ("utf-16-be", b"\xfe\xff")])
+def test_utf16_text_is_read_with_or_without_bom(tmp_path, encoding, bom):
+    # Windows "Unicode text" exports; some tools leave the byte-order mark out
+    text = "Le Pôle Textile de Monastir (Tunisie) a signé une convention avec Techtera.\n"
+    p = tmp_path / "export.txt"
+    p.write_bytes(bom + text.encode(encoding))
+    doc = read_document(p)
+    assert doc.text.strip() == text.strip()
+    assert doc.text[doc.text.index("Techtera"):][:8] == "Techtera"
+
+
+def test_truncated_utf16_is_a_clear_error(tmp_path):
+    p = tmp_path / "cut.txt"
+    p.write_bytes(b"\xff\xfe" + "Pôle Textile\n".encode("utf-16-le") + b"\x3d\xd8")   # half a surrogate pair
+    with pytest.raises(InputError, match="UTF-16") as err:
+        read_document(p)
+    assert "cut.txt" in str(err.value)
+
+
 def test_mixed_encodings_are_read_and_flagged(tmp_path):
     p = tmp_path / "mixed.txt"
     p.write_bytes("Pôle Véhicule du Futur\n".encode("utf-8") + "Région Valenciana et Côte\n".encode("cp1252"))

@@ -11,12 +11,14 @@ decode, mixed encodings, a language the patterns are not tuned for).
 """
 from __future__ import annotations
 
+import codecs
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ...graph.errors import InputError, InputTooLarge
 from ...graph.ids import document_id, sha256_hex
+from ..textenc import utf16_without_bom
 
 __all__ = ["DocumentText", "Table", "TableRow", "Limits", "decode_bytes", "document_from_text",
            "check_size", "tables_to_text"]
@@ -98,15 +100,23 @@ _CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 
 def _looks_binary(data: bytes) -> bool:
     sample = data[:65536]
-    if b"\x00" in sample and not (sample.startswith((b"\xff\xfe", b"\xfe\xff"))):
+    if b"\x00" in sample:
         return True
     return len(_CONTROL.findall(sample)) > max(8, len(sample) // 100)
+
+
+def _utf16(data: bytes) -> str | None:
+    """The UTF-16 codec ``data`` is written in (with or without a BOM), else None."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    return utf16_without_bom(data[:65536])
 
 
 def decode_bytes(data: bytes, path: Path | str = "<bytes>") -> tuple[str, list[str]]:
     """Decode bytes to text, returning ``(text, warnings)``.
 
-    UTF-8 first (fast and exact); files that mix UTF-8 with a legacy 8-bit encoding are
+    UTF-16 (with a byte-order mark, or without one when the bytes say so), else UTF-8
+    (fast and exact); files that mix UTF-8 with a legacy 8-bit encoding are
     decoded line by line; anything else goes to charset-normalizer, and a low-confidence
     guess is reported in the warnings.
 
@@ -118,6 +128,13 @@ def decode_bytes(data: bytes, path: Path | str = "<bytes>") -> tuple[str, list[s
     """
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
+    enc = _utf16(data)
+    if enc:
+        try:
+            return data.decode(enc), []
+        except UnicodeDecodeError as err:
+            raise InputError(path, f"reads as {enc.upper()} text but byte {err.start} is not valid "
+                                   f"{enc.upper()}; save the file as UTF-8") from None
     if _looks_binary(data):
         raise InputError(path, "looks like a binary file, not text (control bytes found); "
                                "give it the right extension or convert it to text")
