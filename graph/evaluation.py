@@ -23,7 +23,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Sequence
 
 import numpy as np
 import pandas as pd
@@ -178,11 +178,18 @@ def _model_scores(n: int, cands: np.ndarray, scores: np.ndarray) -> np.ndarray:
     return out
 
 
-def rank_task_a(split: Split, model=None, *, progress: Callable[[int], None] | None = None) -> dict[str, list[int]]:
-    """Rank of each task-A query under every method (model optional)."""
+def rank_task_a(split: Split, model=None, *, progress: Callable[[int], None] | None = None,
+                blend_weights: Sequence[float] = ()) -> dict[str, list[int]]:
+    """Rank of each task-A query under every method (model optional).
+
+    ``blend_weights`` adds one method per weight, ``"clusternet blend W"``: the model's
+    pair score with that Adamic–Adar weight instead of its own (for :func:`tune_blend`).
+    """
     idx = split.idx
     rng = np.random.default_rng(SEED)
     ranks: dict[str, list[int]] = {m: [] for m in METHODS_A if model is not None or m != "clusternet"}
+    if model is not None:
+        ranks.update({_blend_name(w): [] for w in blend_weights})
     for b0 in range(0, len(split.task_a), BATCH):
         chunk = split.task_a[b0:b0 + BATCH]
         block = pair_block(idx, [u for u, _ in chunk])
@@ -198,8 +205,10 @@ def rank_task_a(split: Split, model=None, *, progress: Callable[[int], None] | N
                    "resource allocation": block.ra[i, cand]}
             if model is not None:
                 gen = generate_candidates(idx, block.aa[i], block.p3[i], valid, **CANDIDATES_A)
-                s = model.score_pairs(pair_features(idx, block, i, gen))
-                per["clusternet"] = _model_scores(idx.n, gen, s)[cand]
+                X = pair_features(idx, block, i, gen)
+                per["clusternet"] = _model_scores(idx.n, gen, model.score_pairs(X))[cand]
+                for w, s in zip(blend_weights, model.score_pairs_blended(X, blend_weights)):
+                    per[_blend_name(w)] = _model_scores(idx.n, gen, s)[cand]
             for m, s in per.items():
                 ranks[m].append(protocol_rank(s, where))
         if progress:
@@ -283,8 +292,9 @@ def tune_blend(df: pd.DataFrame, weights=(0.0, 1.0, 1.5, 2.0, 3.0), *, n_queries
     later = build_split(train, cut="2017-01-01", end="2018-01-01")
     pick = np.sort(np.random.default_rng(seed).permutation(len(later.task_a))[:n_queries])
     later.task_a = [later.task_a[i] for i in pick]
-    out = {}
-    for w in weights:
-        model.meta["blend_aa"] = float(w)
-        out[float(w)] = summarise(rank_task_a(later, model)["clusternet"])["mrr"]
-    return out
+    ranks = rank_task_a(later, model, blend_weights=weights)
+    return {float(w): summarise(ranks[_blend_name(w)])["mrr"] for w in weights}
+
+
+def _blend_name(weight: float) -> str:
+    return f"clusternet blend {float(weight):g}"

@@ -118,18 +118,15 @@ def _group_links(G, org: str, group: str) -> list[str]:
 
 def shared_groups_reason(G, idx: CollabIndex, v: int, members: list[int], weight: float) -> Reason | None:
     """'worked with 2 members (A, B) in 3 partnerships/events: X, Y' with the links as evidence."""
-    gv = set(idx.B[v].indices)
-    if not gv or not members:
+    if not idx.B[v].nnz or not members:
         return None
-    Bm = idx.B[members].tocsc()
-    shared, who = [], set()
-    for j in sorted(gv):
-        m = Bm[:, j].indices
-        if len(m):
-            shared.append(j)
-            who.update(members[i] for i in m)
+    # members x groups, kept where v is in the group too: one sparse product, no loop
+    hit = idx.B[members].multiply(idx.B[v]).tocsc()
+    hit.eliminate_zeros()
+    shared = np.flatnonzero(np.diff(hit.indptr)).tolist()      # groups with v and a member
     if not shared:
         return None
+    who = {members[i] for i in hit.indices}
     gids = [idx.group_ids[j] for j in shared]
     whos = sorted(idx.ids[i] for i in who)
     named = [g for g in gids if "|" not in g]

@@ -145,6 +145,12 @@ class CollabIndex:
     def n(self) -> int:
         return len(self.ids)
 
+    def topics_of(self, i: int) -> list[str]:
+        """The topic words of organisation ``i`` (sorted), as the index was built with them:
+        for an index of a product graph, what :func:`org_topics` gives, without walking it."""
+        row = self.P.indices[self.P.indptr[i]:self.P.indptr[i + 1]]
+        return sorted(self.topics[j] for j in row)
+
 
 def index_from_groups(ids: Sequence[str], groups: Iterable[Sequence[str]], *,
                       group_ids: Sequence[str] | None = None, group_time: Sequence[float] | None = None,

@@ -165,11 +165,13 @@ class LinkModel:
         learned score close to a classical one whose scale follows the graph's: the trees'
         thresholds are learned on an older, sparser graph than the one they score.
         """
-        out = self.pair.decision(X)
-        w = float(self.meta.get("blend_aa", 0.0))
-        if w and len(X):
-            out = out + w * np.log1p(np.maximum(X[:, _AA], 0.0))
-        return out
+        return self.score_pairs_blended(X, (float(self.meta.get("blend_aa", 0.0)),))[0]
+
+    def score_pairs_blended(self, X: np.ndarray, weights) -> list[np.ndarray]:
+        """:meth:`score_pairs` for several blend weights at once (the trees run once)."""
+        tree = self.pair.decision(X)
+        log_aa = np.log1p(np.maximum(X[:, _AA], 0.0)) if len(X) else np.zeros(0)
+        return [tree + w * log_aa if w else tree for w in weights]
 
     def score_group(self, X: np.ndarray) -> np.ndarray:
         return self.group.decision(X)

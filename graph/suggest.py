@@ -32,7 +32,8 @@ from .errors import InputError, NotFound
 from .explain import (FAMILIES_GROUP, FAMILIES_PAIR, Reason, Suggestion, country_name, family_weights,
                       node_name, shared_groups_reason, shared_partners_reason, sources_of)
 from .features import GROUP_FEATURES, PAIR_FEATURES, group_features, pair_block, pair_features
-from .linkpred import CollabIndex, generate_candidates, group_candidates, index_from_graph, org_topics, sector_words
+from .linkpred import (CollabIndex, generate_candidates, group_candidates, group_sums, index_from_graph, org_topics,
+                       sector_words)
 
 __all__ = ["suggest_enlargement", "suggest_cross_border", "partnership_members", "prepare"]
 
@@ -99,8 +100,15 @@ def _visited_by(G, partnerships: set[str]) -> dict[str, list[str]]:
     return out
 
 
-def _sector_reason(G, org: str, wanted: set[str], weight: float, what: str) -> Reason | None:
-    topics = [w for w in org_topics(G, org) if w in wanted]
+def _topics(G, idx: CollabIndex, node: str) -> list[str]:
+    """:func:`org_topics` of ``node``, read from the index for the organisations it holds
+    (computed once per snapshot when the index was built)."""
+    i = idx.pos.get(node)
+    return idx.topics_of(i) if i is not None else org_topics(G, node)
+
+
+def _sector_reason(G, idx: CollabIndex, org: str, wanted: set[str], weight: float, what: str) -> Reason | None:
+    topics = [w for w in _topics(G, idx, org) if w in wanted]
     sectors = sorted({w.split(":", 1)[1] for w in topics if not w.startswith("programme:")})
     if sectors:
         ev = [f"{org}|ACTIVE_IN|{t}" for _, t, k in G.out_edges(org, keys=True) if k == "ACTIVE_IN"]
@@ -212,22 +220,23 @@ def suggest_enlargement(G, partnership: str, k: int = 20, *, target_countries=No
     targets = set(target_countries or [t.split(":", 1)[1] for _, t, kk in G.out_edges(partnership, keys=True)
                                        if kk == "TARGETS" and t.startswith("country:")])
     p_words = set(org_topics(G, partnership)) if sectors is None else {w for s in sectors for w in sector_words(s)}
-    prof = _topic_vector(idx, list(p_words) + [t for m in members_ids for t in org_topics(G, m)])
+    prof = _topic_vector(idx, list(p_words) + [t for m in members_ids for t in _topics(G, idx, m)])
     valid = np.ones(idx.n, dtype=bool)
     valid[M] = False
+    sums = group_sums(idx, M)             # links to the members: candidates, features, reach
     if idx.n <= SCORE_ALL_BELOW:
         cands = np.flatnonzero(valid)
     else:
         extra = np.isin(idx.country, [i for i, c in enumerate(idx.countries) if c in targets]) & valid
         extra[_top_content(idx, prof, valid)] = True
-        gen = group_candidates(idx, M, valid)
+        gen = group_candidates(idx, M, valid, sums=sums)
         cands = np.union1d(gen, np.flatnonzero(extra))
-    X = group_features(idx, M, cands)
+    X = group_features(idx, M, cands, sums=sums)
     base = model.score_group(X)
-    a = np.asarray(idx.A[M].sum(axis=0)).ravel() if len(M) else np.zeros(idx.n)
+    a = sums[0]
     reach = ((a + idx.A @ a) > 0)[cands]
     member_countries = {idx.countries[c] for c in idx.country[M] if c >= 0}
-    member_words = {t for m in members_ids for t in org_topics(G, m)} | p_words
+    member_words = {t for m in members_ids for t in _topics(G, idx, m)} | p_words
     visited = _visited_by(G, {partnership})
     cos = np.asarray(idx.P[cands] @ prof).ravel()
     bonus = np.zeros(len(cands))
@@ -239,12 +248,12 @@ def suggest_enlargement(G, partnership: str, k: int = 20, *, target_countries=No
             key = [f"{partnership}|TARGETS|country:{cc}"]
             rs.append(Reason(f"in target country {country_name(G, cc)}", W_TARGET, key + [nid], sources_of(G, key + [nid])))
         if cos[i] > 0:
-            r = _sector_reason(G, nid, member_words, W_SECTOR * cos[i], "the partnership")
+            r = _sector_reason(G, idx, nid, member_words, W_SECTOR * cos[i], "the partnership")
             if r:
                 rs.append(r)
         if cc and cc not in member_countries:
             rs.append(Reason(f"adds country {country_name(G, cc)} (no member there yet)", W_ADDS_COUNTRY, [nid], []))
-        new = sorted({w.split(":", 1)[1] for w in org_topics(G, nid) if w.startswith("sector:")} -
+        new = sorted({w.split(":", 1)[1] for w in _topics(G, idx, nid) if w.startswith("sector:")} -
                      {w.split(":", 1)[1] for w in member_words if w.startswith("sector:")})
         if new:
             rs.append(Reason(f"adds sector {', '.join(new[:3])}", W_ADDS_SECTOR, [f"{nid}|ACTIVE_IN|{t}" for t in
@@ -270,7 +279,7 @@ def _pair_filters(G, idx: CollabIndex, cand: np.ndarray, *, sector, target_count
                           for v in cand], dtype=bool)
     if sector:
         words = {w for w in sector_words(sector)}
-        keep &= np.array([bool(words & set(org_topics(G, idx.ids[v]))) for v in cand], dtype=bool)
+        keep &= np.array([bool(words & set(idx.topics_of(v))) for v in cand], dtype=bool)
     return cand[keep]
 
 
@@ -294,7 +303,7 @@ def _pairs_for(G, idx, model, u: int, *, k, filters, sources_cache=None) -> list
     X = pair_features(idx, block, 0, cand)
     base = model.score_pairs(X)
     uid = idx.ids[u]
-    u_words = set(org_topics(G, uid))
+    u_words = set(_topics(G, idx, uid))
     visited = _visited_by(G, _partnerships_of(G, uid))
     cos = np.asarray(idx.P[cand] @ idx.P[u].T.toarray()).ravel() if len(cand) else np.zeros(0)
     reach = (block.cn[0, cand] + block.p3[0, cand]) > 0
@@ -303,7 +312,7 @@ def _pairs_for(G, idx, model, u: int, *, k, filters, sources_cache=None) -> list
     for i, v in enumerate(cand):
         nid, rs = idx.ids[v], []
         if cos[i] > 0:
-            r = _sector_reason(G, nid, u_words, W_SECTOR * cos[i], node_name(G, uid))
+            r = _sector_reason(G, idx, nid, u_words, W_SECTOR * cos[i], node_name(G, uid))
             if r:
                 rs.append(r)
         if nid in visited:

@@ -9,7 +9,7 @@ import pytest
 
 from clusternet.graph.features import GROUP_FEATURES, PAIR_FEATURES, group_features, pair_block, pair_features
 from clusternet.graph.linkpred import (adamic_adar, common_neighbours, generate_candidates, index_from_graph,
-                                       index_from_groups, preferential_attachment, protocol_rank,
+                                       index_from_groups, org_topics, preferential_attachment, protocol_rank,
                                        resource_allocation, sector_words)
 from clusternet.graph.recommender import TreeEnsemble
 
@@ -65,6 +65,25 @@ def test_index_from_graph_reads_groups_and_direct_links():
     assert idx.ids == ["x", "y", "z"]
     assert idx.W.toarray().tolist() == [[0, 2, 0], [2, 0, 1], [0, 1, 0]]
     assert sorted(idx.group_ids) == ["e", "p", "x|MEMBER_OF|y"]
+
+
+def test_index_keeps_each_organisations_topic_words():
+    # suggestions read an organisation's sector/programme words from the index instead of
+    # walking the graph again: they must be what org_topics reads from the graph
+    G = nx.MultiDiGraph()
+    G.add_node("p", label="Partnership", name="P")
+    G.add_node("prog:h2020", label="Programme", name="H2020")
+    G.add_node("sector:fashion", label="Sector", name="fashion", ecosystem="Textile")
+    G.add_node("x", label="Cluster", name="X", country="FR", sectors=["home textiles"])
+    G.add_node("y", label="SME", name="Y", country="MA")
+    G.add_node("z", label="Organisation", name="Z", country="ES")
+    G.add_edge("x", "p", key="PARTNER_IN")
+    G.add_edge("y", "p", key="COORDINATES")
+    G.add_edge("p", "prog:h2020", key="FUNDED_BY")
+    G.add_edge("y", "sector:fashion", key="ACTIVE_IN")
+    idx = index_from_graph(G)
+    assert [idx.topics_of(idx.pos[o]) for o in "xyz"] == [org_topics(G, o) for o in "xyz"]
+    assert "programme:prog:h2020" in idx.topics_of(idx.pos["y"]) and idx.topics_of(idx.pos["z"]) == []
 
 
 def test_sector_words_meet_on_the_ecosystem():
@@ -160,3 +179,6 @@ def test_pair_score_adds_the_adamic_adar_blend():
     blended = LinkModel(leaf, leaf, {"blend_aa": 2.0})
     assert plain.score_pairs(X).tolist() == [0.5, 0.5]
     assert blended.score_pairs(X) == pytest.approx([2.5, 0.5])
+    # several weights at once, as the blend is tuned: the same as one model per weight
+    many = plain.score_pairs_blended(X, (0.0, 2.0, 3.0))
+    assert np.allclose(many, [[0.5, 0.5], [2.5, 0.5], [3.5, 0.5]])
