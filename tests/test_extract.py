@@ -126,6 +126,26 @@ def test_sectors_from_names_and_cues():
     assert sectors["sector:olive-oil"].props["ecosystems"] == ["Agri-food"]
 
 
+def test_a_sector_worded_like_an_ecosystem_keeps_the_reference_name(tmp_path):
+    # "textile" is also the id of the Textile ecosystem node `clusternet init` loads: the
+    # document's wording must not rename it
+    from clusternet.graph.reference import reference_records
+    from clusternet.graph.store.sqlite import EmbeddedStore
+
+    doc, ex = _ex("The Pole Textile Tanger (Morocco) is a cluster working in the textile sector.\n")
+    nodes, rels = extraction_to_records(ex)
+    sector = next(n for n in nodes if n.id == "sector:textile")
+    assert sector.props["name"] == "Textile" and sector.props["aliases"] == ["textile"]
+    store = EmbeddedStore(tmp_path / "s.db")
+    store.ensure_schema()
+    store.upsert(*reference_records())
+    store.upsert(nodes, rels)
+    stored = store.get_node("sector:textile")
+    assert stored.props["name"] == "Textile" and stored.props["ecosystem"] == "Textile"
+    assert "textile" in stored.props["aliases"]
+    store.close()
+
+
 def test_contract_shape_of_extract_documents():
     out = extract_documents(sorted(EXAMPLES.iterdir()))
     assert set(out) >= {"documents", "entities", "relations", "facts"}

@@ -7,8 +7,10 @@ its ``warnings``. Sectors carry the EU ecosystem their wording maps onto.
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 
 from ...graph.model import Evidence, Node, Rel
+from ...graph.reference import ecosystems, sector_id
 from .types import Extraction
 
 __all__ = ["extraction_to_records"]
@@ -63,6 +65,14 @@ def extraction_to_records(ex: Extraction, with_facts: bool = True) -> tuple[list
             props["country"] = e.country
         if e.label == "Sector" and e.props.get("ecosystems"):
             props["ecosystem"] = e.props["ecosystems"][0]
+        if e.label == "Sector" and e.id in _canonical_sectors():
+            # worded like an EU ecosystem ("textile"): the reference node keeps its own name,
+            # the document's wording becomes an alias
+            name = _canonical_sectors()[e.id]
+            props.update(name=name, ecosystem=name)
+            wordings = sorted({w for w in (e.name, *e.aliases) if w and w != name})
+            if wordings:
+                props["aliases"] = wordings
         nodes.append(Node(e.id, (e.label,), props, list(e.evidence), e.confidence))
         for doc in sorted({ev.document for ev in e.evidence}):
             evs = [ev for ev in e.evidence if ev.document == doc][:3]
@@ -70,3 +80,9 @@ def extraction_to_records(ex: Extraction, with_facts: bool = True) -> tuple[list
     for r in ex.relations:
         rels.append(Rel(r.source, r.type, r.target, dict(r.props), list(r.evidence), r.confidence))
     return nodes, rels
+
+
+@lru_cache(maxsize=1)
+def _canonical_sectors() -> dict[str, str]:
+    """Sector id -> name of the 14 EU ecosystem nodes ``clusternet init`` loads."""
+    return {sector_id(e): e for e in ecosystems()}
