@@ -126,6 +126,18 @@ def test_sectors_from_names_and_cues():
     assert sectors["sector:olive-oil"].props["ecosystems"] == ["Agri-food"]
 
 
+def test_apposition_names_the_cluster_it_describes():
+    _, ex = _ex("The pole signed an agreement with Techtera, the French textile cluster, in Lyon. "
+                "It also met Mov'eo, a Normandy automotive cluster based in Rouen, and MEDICEN, the Paris "
+                "health cluster.\nMeanwhile, the Spanish food cluster grew. On Monday, the Italian cluster met.\n")
+    found = {(e.label, e.name, e.country) for e in ex.entities if e.label in ("Cluster", "Organisation")}
+    assert {("Cluster", "Techtera", "FR"), ("Cluster", "Mov'eo", "FR"), ("Cluster", "MEDICEN", "FR")} <= found
+    names = {n for _, n, _ in found}
+    # the description is the named cluster, not a second one; openers and days name nothing
+    assert "French textile cluster" not in names and "Paris health cluster" not in names
+    assert not names & {"Meanwhile", "Monday", "On Monday"}
+
+
 def test_a_sector_worded_like_an_ecosystem_keeps_the_reference_name(tmp_path):
     # "textile" is also the id of the Textile ecosystem node `clusternet init` loads: the
     # document's wording must not rename it

@@ -177,6 +177,49 @@ def copulas(ctx: Context, out: list[Mention]) -> None:
                                region=region, props={"copula_head": head}))
 
 
+_APPOSITION = re.compile(r",\s+(?:the|a|an)\s+((?:[\w'’-]+\s+){0,4})([\w'’-]+)"
+                         r"(?=\s*[,;.)]|\s+(?:in|of|from|based|located)\b)")
+
+
+def appositions(ctx: Context, out: list[Mention]) -> None:
+    """"Techtera, the French textile cluster, …": the name before the comma is what the
+    description says (label, country), and the description is not a second entity.
+
+    Runs after :func:`head_chunks`, whose "the <place> … cluster" mention of the same
+    words it withdraws. Discourse words and days ("Meanwhile, the …", "On Monday, the …")
+    are never the name.
+    """
+    lex = load_lexicon()
+    v = ctx.view
+    for sent in ctx.sents:
+        for m in _APPOSITION.finditer(v, sent.start, sent.end):
+            words = m.group(1).split() + [m.group(2)]
+            head, adjs = _copula_head(lex, words[:-1], words[-1])
+            rest = words[len(adjs) + 1:] if head else []
+            if head is None or (rest and fold(rest[0]) not in _PHRASE_END and not fold(rest[0]).endswith("ed")):
+                continue                     # no head noun, or the phrase runs on past it
+            ch = chunks(v, sent.start, m.start())
+            if not ch or ch[-1][-1][1] != m.start():
+                continue
+            s, e, name = clean(v, ch[-1][0][0], ch[-1][-1][1])
+            f = fold(name)
+            if not name or _is_place(name) or f in lex.words("determiners") | lex.words("not_names") \
+                    | lex.words("months") | lex.words("generic_names"):
+                continue
+            if s == sent.start and " " not in name and f.endswith("ly"):
+                continue                     # "Similarly, the …": an adverb opening the sentence
+            country = next((c for c in (place_country(a) for a in adjs if a[:1].isupper()) if c), None)
+            region = next((a for a in adjs if fold(a) in lex.region_demonyms), None)
+            region = lex.region_demonyms[fold(region)] if region else None
+            if region and not country:
+                country = lex.regions[fold(region)][1]
+            lab = label_of_name(name) or lex.label_of_head(head)
+            desc_start = m.start() + m.group(0).index(m.group(1) or m.group(2))
+            out[:] = [x for x in out if not (x.rule == "head" and desc_start <= x.start < m.end())]
+            out.append(Mention(s, e, name, lab, "apposition", 0.7, country=country, region=region,
+                               props={"copula_head": head}))
+
+
 _QUOTED = re.compile(r"[\"“«]\s*([^\"”»\n]{3,90}?)\s*[\"”»]")
 
 

@@ -204,6 +204,7 @@ def find_mentions(text: str, ctx: Context | None = None) -> list[Mention]:
     contexts.copulas(ctx, out)
     contexts.quoted(ctx, out)
     contexts.head_chunks(ctx, out)
+    contexts.appositions(ctx, out)
     contexts.acronym_mentions(ctx, out)
     events.place_mentions(ctx, out)
     events.event_mentions(ctx, out)

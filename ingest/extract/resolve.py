@@ -19,8 +19,8 @@ from .rules import label_of_name, place_of_name
 
 __all__ = ["DocEntity", "norm", "resolve_mentions", "STRONG_RULES"]
 
-STRONG_RULES = ("typed", "country-list", "paren-alias", "dash-def", "cue:", "copula", "quoted", "head", "event-",
-                "agreement", "programme", "institution", "country-paren")
+STRONG_RULES = ("typed", "country-list", "paren-alias", "dash-def", "cue:", "copula", "apposition", "quoted", "head",
+                "event-", "agreement", "programme", "institution", "country-paren")
 PLACE_LABELS = ("Country", "City", "Demonym")
 
 
