@@ -336,7 +336,6 @@ def acronym_mentions(ctx: Context, out: list[Mention]) -> None:
             words = [w for w in span]
             while len(words) > 1 and fold(words[0][2]) in lex.words("determiners") | {"the"}:
                 words = words[1:]
-            caps = [w for w in words if w[2].isupper() or re.fullmatch(r"[A-Z0-9][\w.\-@]*", w[2]) and not w[2].istitle()]
             if len(words) == 1 and is_acronym(words[0][2]) and fold(words[0][2]) not in generic:
                 s, e, w = words[0]
                 if not _is_place(w) and not re.fullmatch(r"\d[\w-]*", w):

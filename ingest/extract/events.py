@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from .lexicon import country_code, load_lexicon, place_country, fold
-from .mentions import Context, Mention, chunks, tokens
+from .mentions import Context, Mention, chunks
 from .rules import _is_place, clean, iso_is_acronym, label_of_name
 
 __all__ = ["place_mentions", "event_mentions", "agreement_mentions", "institution_mentions"]

@@ -11,7 +11,6 @@ import re
 from dataclasses import dataclass
 
 from .lexicon import country_code, load_lexicon, fold
-from .resolve import norm
 
 __all__ = ["RawFact", "find_facts", "table_facts", "count_facts", "parse_number"]
 
@@ -60,7 +59,7 @@ def _clean_header(h: str) -> str:
 
 def table_facts(ctx, occ, main) -> list[RawFact]:
     """Rows of tab-separated blocks: first column a country (or Total), headers as measures."""
-    v, t = ctx.view, ctx.text
+    t = ctx.text
     out = []
     lines = t.split("\n")
     pos, block = 0, []

@@ -16,7 +16,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .lexicon import country_code, load_lexicon, place_country, fold
+from .lexicon import load_lexicon, fold
 from .view import lines_of, make_view, sentences_of
 
 __all__ = ["Mention", "find_mentions", "Context", "build_context"]

@@ -11,7 +11,6 @@ True
 from __future__ import annotations
 
 import gc
-from collections import defaultdict
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterable
@@ -22,7 +21,7 @@ from ..readers import DocumentText, Limits, read_document
 from ..normalise import sector_ecosystems
 from .geo import infer_places
 from .sectors import find_sectors
-from .lexicon import country_name, load_lexicon
+from .lexicon import country_name
 from .mentions import build_context, find_mentions
 from .resolve import DocEntity, norm, resolve_mentions
 from .types import DocInfo, Entity, Extraction, Fact, Relation
@@ -106,7 +105,6 @@ def _extract_text(doc: DocumentText) -> Extraction:
 
 def _places(mentions, ents):
     """Country and Region DocEntities from place mentions."""
-    lex = load_lexicon()
     out: dict[str, DocEntity] = {}
     for m in mentions:
         if m.label == "Country" and m.country:

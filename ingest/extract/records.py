@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 
-from ...graph.model import Evidence, Node, Rel
+from ...graph.model import Node, Rel
 from ...graph.reference import ecosystems, sector_id
 from .types import Extraction
 

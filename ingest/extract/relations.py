@@ -8,10 +8,9 @@ PARTICIPATED_IN; "visit(s) to" gives VISITED; target-market cues with countries 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 
-from .lexicon import load_lexicon, fold
+from .lexicon import load_lexicon
 from .resolve import norm
 
 __all__ = ["RawRel", "find_relations"]
@@ -81,7 +80,6 @@ def find_relations(ctx, ents, places, mentions) -> list[RawRel]:
     # sections: PARTNER_IN under partner headings
     heads = lex.words("partner_headings")
     cur_target, in_section = None, False
-    first_in_line = set()
     for li, line in enumerate(ctx.lines):
         if line.heading:
             txt = norm(line.text)

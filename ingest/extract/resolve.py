@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from .lexicon import load_lexicon, fold
+from .lexicon import load_lexicon
 from .mentions import Mention, is_acronym
 from .rules import label_of_name, place_of_name
 
@@ -192,10 +192,8 @@ def resolve_mentions(mentions: list[Mention]) -> list[DocEntity]:
 
 
 def _entity(root: str, ms: list[Mention]) -> DocEntity | None:
-    lex = load_lexicon()
     strong = [m for m in ms if m.rule.startswith(STRONG_RULES)] or ms
     names = [m.name for m in strong if not is_acronym(m.name)] or [m.name for m in strong]
-    bases = {_strip_type(n) for n in names}
     names = [n for n in names if _strip_type(n) is None or norm(_strip_type(n)) not in {norm(x) for x in names}] or names
     cnt = Counter(names)
     name = max(cnt, key=lambda n: (label_of_name(n) is not None, cnt[n], len(n) if len(n) < 80 else 0, n))

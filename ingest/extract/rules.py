@@ -7,7 +7,7 @@ from functools import lru_cache
 from .lexicon import country_code, load_lexicon, place_country, fold
 from .mentions import Context, Mention, chunks, initials_match, is_acronym, is_cap, sh_expand, tokens
 
-__all__ = ["label_of_name", "place_of_name", "clean", "rule_mentions"]
+__all__ = ["label_of_name", "place_of_name", "clean"]
 
 _NAMEY = re.compile(r"^[\w'’.&@+\-/ ()]+$")
 

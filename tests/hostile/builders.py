@@ -14,6 +14,7 @@ written by hand so a member's declared size can be honest or a lie.
 from __future__ import annotations
 
 import io
+import random
 import struct
 import zlib
 from dataclasses import dataclass

@@ -246,7 +246,7 @@ def gen_yaml_python_tag(d, rnd, i):
         f"!!python/object/apply:builtins.exec [\"open({str(marker)!r}, 'w')\"]",
         "!!python/name:os.system",
         "!!python/module:os",
-        f"!!python/object:pathlib.Path {{}}",
+        "!!python/object:pathlib.Path {}",
         f"!!python/object/apply:os.system {{args: [{json.dumps(cmd)}]}}",
         f"tag:yaml.org,2002:python/object/apply:os.system [{json.dumps(cmd)}]",
         f"!<tag:yaml.org,2002:python/object/apply:os.system> [{json.dumps(cmd)}]",

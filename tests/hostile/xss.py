@@ -69,7 +69,7 @@ _BASE = [
     f"\uff1cscript\uff1e{HIT}\uff1c/script\uff1e",
     f"<scr<script>ipt>{HIT}</scr</script>ipt>",
     f"<img src=x onerror=\"eval(atob('{__import__('base64').b64encode(HIT.encode()).decode()}'))\">",
-    f"<img src=x onerror=alert(1)>",
+    "<img src=x onerror=alert(1)>",
     "<script>alert(document.domain)</script>",
     f"[click](javascript:{HIT})",
     f"![x](x\" onerror=\"{HIT})",
