@@ -138,6 +138,16 @@ def test_apposition_names_the_cluster_it_describes():
     assert not names & {"Meanwhile", "Monday", "On Monday"}
 
 
+def test_the_words_describing_an_actor_name_its_sector_and_place():
+    _, ex = _ex("Alpha Pole is a French automotive cluster based in Lyon. We met Clutex, the textile cluster "
+                "of the Czech Republic, in Brno.\nBeta Lab is a leading national company.\n")
+    by_id = {e.id: e for e in ex.entities}
+    active = {(by_id[r.source].name, by_id[r.target].name) for r in ex.relations if r.type == "ACTIVE_IN"}
+    assert {("Alpha Pole", "automotive"), ("Clutex", "textile")} <= active
+    assert not any(a == "Beta Lab" for a, _ in active)          # "leading national" names no sector
+    assert next(e for e in ex.entities if e.name == "Clutex").country == "CZ"
+
+
 def test_a_sector_worded_like_an_ecosystem_keeps_the_reference_name(tmp_path):
     # "textile" is also the id of the Textile ecosystem node `clusternet init` loads: the
     # document's wording must not rename it

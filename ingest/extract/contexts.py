@@ -126,6 +126,17 @@ def _copula_head(lex, adjs: list[str], last: str):
     return (words[best], words[:best]) if best is not None else (None, words)
 
 
+def _described(v: str, start: int, n_words: int) -> tuple[int, int] | None:
+    """Span of the first ``n_words`` words from ``start`` (the words before a head noun:
+    "French textile" in "a French textile cluster"), for the sectors they may name."""
+    words = list(re.finditer(r"\S+", v[start:start + 200]))[:n_words]
+    return (start + words[0].start(), start + words[-1].end()) if words else None
+
+
+_AFTER_HEAD = re.compile(r"\s+(?:of|in|from|(?:based|located|headquartered)\s+in)\s+(?:the\s+)?"
+                         r"([A-Z][\w'’\-]+(?:[\s-][A-Z][\w'’\-]+)*)")
+
+
 _PHRASE_END = {"in", "of", "for", "with", "that", "which", "who", "and", "to", "from", "on", "at", "by", "whose",
                "located", "based", "since", "according"}
 
@@ -173,8 +184,11 @@ def copulas(ctx: Context, out: list[Mention]) -> None:
                     if c:
                         country = c
                         break
+            props = {"copula_head": head}
+            if adjs:
+                props["described"] = _described(v, m.start(1), len(adjs))
             out.append(Mention(s, e, name, label_of_name(name) or lab, "copula", 0.8, country=country,
-                               region=region, props={"copula_head": head}))
+                               region=region, props=props))
 
 
 _APPOSITION = re.compile(r",\s+(?:the|a|an)\s+((?:[\w'’-]+\s+){0,4})([\w'’-]+)"
@@ -213,11 +227,16 @@ def appositions(ctx: Context, out: list[Mention]) -> None:
             region = lex.region_demonyms[fold(region)] if region else None
             if region and not country:
                 country = lex.regions[fold(region)][1]
+            if not country:                  # "the textile cluster of the Czech Republic"
+                after = _AFTER_HEAD.match(v, m.start() + m.group(0).index(head) + len(head), sent.end)
+                country = place_country(after.group(1)) if after else None
             lab = label_of_name(name) or lex.label_of_head(head)
             desc_start = m.start() + m.group(0).index(m.group(1) or m.group(2))
             out[:] = [x for x in out if not (x.rule == "head" and desc_start <= x.start < m.end())]
-            out.append(Mention(s, e, name, lab, "apposition", 0.7, country=country, region=region,
-                               props={"copula_head": head}))
+            props = {"copula_head": head}
+            if adjs:
+                props["described"] = _described(v, desc_start, len(adjs))
+            out.append(Mention(s, e, name, lab, "apposition", 0.7, country=country, region=region, props=props))
 
 
 _QUOTED = re.compile(r"[\"“«]\s*([^\"”»\n]{3,90}?)\s*[\"”»]")

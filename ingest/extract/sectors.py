@@ -145,6 +145,12 @@ def find_sectors(ctx, ents) -> tuple[list[DocEntity], list[RawRel]]:
     for ent in ents:
         if ent.label not in ACTORS:
             continue
+        for m in ent.mentions:
+            # "X is a French textile cluster", "X, the French textile cluster,": the words
+            # describing the actor name its sector
+            a, b = m.props.get("described") or (0, 0)
+            for ta, tb, t in sector_terms(v[a:b]) if b > a else ():
+                rels.append(RawRel(ent, "ACTIVE_IN", sector(t, a + ta, a + tb), a + ta, a + tb, 0.7, {"wording": t}))
         for m in ent.mentions[:1]:
             for w in _name_sectors(m.name, ent.label):
                 k = fold(v[m.start:m.end]).find(fold(w))
