@@ -88,17 +88,26 @@ def register(app: typer.Typer) -> None:
                         targets: Optional[str] = typer.Option(None, "--targets", help="Target countries (ISO2, "
                                                               "comma-separated) instead of the partnership's own."),
                         sectors: Optional[str] = typer.Option(None, "--sectors", help="Sectors, comma-separated."),
+                        only: Optional[str] = typer.Option(None, "--only", help="Only these kinds: Cluster, "
+                                                           "Organisation, SME (comma-separated)."),
+                        countries: Optional[str] = typer.Option(None, "--countries", help="Only candidates in these "
+                                                                "countries (ISO2, comma-separated)."),
+                        per_country: Optional[int] = typer.Option(None, "--per-country", min=1,
+                                                                  help="At most this many per country."),
                         store: str = StoreOpt, user: str = UserOpt, password: str = PasswordOpt,
                         database: str = DatabaseOpt, format: str = FormatOpt):
         """Who should PARTNERSHIP invite next: candidates with reasons and evidence.
 
-        Example: clusternet suggest enlargement MOVE --k 10
+        Examples:
+          clusternet suggest enlargement MOVE --k 10
+          clusternet suggest enlargement MOVE --only Cluster --countries MA,BR --per-country 2
         """
         from .graph.suggest import suggest_enlargement
 
         G = _graph(store, user, password, database)
         pid = _resolve(G, partnership, "Partnership")
-        res = suggest_enlargement(G, pid, k, target_countries=_split(targets), sectors=_split(sectors))
+        res = suggest_enlargement(G, pid, k, target_countries=_split(targets), sectors=_split(sectors),
+                                  only=_split(only), countries=_split(countries), per_country=per_country)
         _print_suggestions(suggestion_rows(res), format.lower(), f"Enlargement of {G.nodes[pid].get('name', pid)}")
 
     @suggest.command("cross-border")

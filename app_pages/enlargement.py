@@ -19,7 +19,18 @@ if pid is None:
     st.stop()
 st.query_params["partnership"] = pid
 k = st.slider("How many suggestions", 5, 100, 20, step=5)
-suggestions = run_or_error(suggest_enlargement, G, pid, k=k)
+with st.expander("Narrow the candidates"):
+    kinds = st.multiselect("Kinds", ["Cluster", "Organisation", "SME"], key="enl_only",
+                           placeholder="any kind")
+    org_countries = sorted({d["country"] for _, d in G.nodes(data=True)
+                            if d.get("label") in ("Cluster", "Organisation", "SME") and d.get("country")})
+    in_countries = st.multiselect("In countries", org_countries, key="enl_countries", placeholder="anywhere",
+                                  format_func=lambda c: f"{G.nodes[f'country:{c}'].get('name', c)} ({c})"
+                                  if f"country:{c}" in G else c)
+    cap = st.number_input("At most per country (0: no limit)", min_value=0, max_value=50, value=0, step=1,
+                          key="enl_per_country")
+suggestions = run_or_error(suggest_enlargement, G, pid, k=k, only=kinds or None, countries=in_countries or None,
+                           per_country=int(cap) or None)
 if suggestions is None:
     st.stop()
 rows = suggestion_rows(suggestions)

@@ -26,14 +26,16 @@ members is scored on content alone and marked ``mode="content"``.
 """
 from __future__ import annotations
 
+from collections import Counter
+
 import numpy as np
 
 from .errors import InputError, NotFound
 from .explain import (FAMILIES_GROUP, FAMILIES_PAIR, Reason, Suggestion, country_name, family_weights,
                       node_name, shared_groups_reason, shared_partners_reason, sources_of)
 from .features import GROUP_FEATURES, PAIR_FEATURES, group_features, pair_block, pair_features
-from .linkpred import (CollabIndex, generate_candidates, group_candidates, group_sums, index_from_graph, org_topics,
-                       sector_words)
+from .linkpred import (ORG_LABELS, CollabIndex, generate_candidates, group_candidates, group_sums, index_from_graph,
+                       org_topics, sector_words)
 
 __all__ = ["suggest_enlargement", "suggest_cross_border", "partnership_members", "prepare"]
 
@@ -161,9 +163,22 @@ def _network_reasons(G, idx, v, members, fam: dict[str, float], X_row, names, ki
     return out
 
 
-def _finish(G, idx, cands, base, bonus, content_reasons, X, names, kind, model, members, k, reach, source=None):
+def _finish(G, idx, cands, base, bonus, content_reasons, X, names, kind, model, members, k, reach, source=None,
+            per_country: int | None = None):
     total = base + bonus
-    order = np.lexsort((np.array([idx.ids[c] for c in cands]), -total))[:k]
+    order = np.lexsort((np.array([idx.ids[c] for c in cands]), -total))
+    if per_country:
+        taken: Counter = Counter()
+        keep = []
+        for i in order:
+            c = G.nodes[idx.ids[cands[i]]].get("country")
+            if taken[c] < per_country:
+                taken[c] += 1
+                keep.append(i)
+                if len(keep) == k:
+                    break
+        order = np.array(keep, dtype=np.int64)
+    order = order[:k]
     ref = np.array(model.meta.get(f"reference_{kind}", np.zeros(len(names))), dtype=float)
     contrib = model.contributions(kind, X[order], ref) if len(order) else np.zeros((0, len(names)))
     fams = FAMILIES_GROUP if kind == "group" else FAMILIES_PAIR
@@ -184,6 +199,7 @@ def _finish(G, idx, cands, base, bonus, content_reasons, X, names, kind, model, 
 
 
 def suggest_enlargement(G, partnership: str, k: int = 20, *, target_countries=None, sectors=None,
+                        only=None, countries=None, per_country: int | None = None,
                         model=None, index: CollabIndex | None = None) -> list[Suggestion]:
     """Organisations to invite into ``partnership``, best first, with reasons.
 
@@ -197,6 +213,12 @@ def suggest_enlargement(G, partnership: str, k: int = 20, *, target_countries=No
         How many suggestions.
     target_countries, sectors : iterable of str, optional
         Override the partnership's TARGETS countries (ISO2) and sectors.
+    only : iterable of str, optional
+        Keep candidates with these labels (``"Cluster"``, ``"Organisation"``, ``"SME"``).
+    countries : iterable of str, optional
+        Keep candidates in these countries (ISO2), e.g. the target markets.
+    per_country : int, optional
+        At most this many suggestions per country ("two new clusters in each market").
     model : LinkModel, optional
         Defaults to the shipped model (``graph/data/linkmodel.npz``).
     index : CollabIndex, optional
@@ -214,6 +236,10 @@ def suggest_enlargement(G, partnership: str, k: int = 20, *, target_countries=No
         Unknown id, or a node that is not a Partnership.
     """
     members_ids = partnership_members(G, partnership)
+    only = _labels_of(only)
+    countries = {c.upper() for c in countries} if countries else None
+    if per_country is not None and per_country < 1:
+        raise InputError("per_country", f"must be at least 1, got {per_country}")
     idx = index if index is not None else prepare(G)
     model = _model(model)
     M = np.array([idx.pos[m] for m in members_ids if m in idx.pos], dtype=np.int64)
@@ -223,11 +249,16 @@ def suggest_enlargement(G, partnership: str, k: int = 20, *, target_countries=No
     prof = _topic_vector(idx, list(p_words) + [t for m in members_ids for t in _topics(G, idx, m)])
     valid = np.ones(idx.n, dtype=bool)
     valid[M] = False
+    if only:
+        valid &= np.array([G.nodes[o].get("label") in only for o in idx.ids], dtype=bool)
+    if countries:
+        valid &= np.array([G.nodes[o].get("country") in countries for o in idx.ids], dtype=bool)
     sums = group_sums(idx, M)             # links to the members: candidates, features, reach
     if idx.n <= SCORE_ALL_BELOW:
         cands = np.flatnonzero(valid)
     else:
-        extra = np.isin(idx.country, [i for i, c in enumerate(idx.countries) if c in targets]) & valid
+        wanted = targets | (countries or set())
+        extra = np.isin(idx.country, [i for i, c in enumerate(idx.countries) if c in wanted]) & valid
         extra[_top_content(idx, prof, valid)] = True
         gen = group_candidates(idx, M, valid, sums=sums)
         cands = np.union1d(gen, np.flatnonzero(extra))
@@ -262,7 +293,19 @@ def suggest_enlargement(G, partnership: str, k: int = 20, *, target_countries=No
             rs.append(Reason(f"visited by {node_name(G, partnership)}", W_VISITED, visited[nid], sources_of(G, visited[nid])))
         bonus[i] = sum(r.weight for r in rs)
         content.append(rs)
-    return _finish(G, idx, cands, base, bonus, content, X, GROUP_FEATURES, "group", model, list(M), k, reach)
+    return _finish(G, idx, cands, base, bonus, content, X, GROUP_FEATURES, "group", model, list(M), k, reach,
+                   per_country=per_country)
+
+
+def _labels_of(only) -> set[str] | None:
+    """The candidate labels asked for, checked: ``{"Cluster"}`` from ``["cluster"]``."""
+    if not only:
+        return None
+    by_fold = {lab.casefold(): lab for lab in ORG_LABELS}
+    bad = [x for x in only if x.casefold() not in by_fold]
+    if bad:
+        raise InputError("only", f"unknown kind {bad[0]!r}; use {', '.join(sorted(ORG_LABELS))}")
+    return {by_fold[x.casefold()] for x in only}
 
 
 def _pair_filters(G, idx: CollabIndex, cand: np.ndarray, *, sector, target_countries, org_type, sme_only) -> np.ndarray:

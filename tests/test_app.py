@@ -149,6 +149,18 @@ def test_enlargement_and_cross_border_pages_run(store_path):
         assert frame["reasons"].str.len().gt(0).all()
 
 
+def test_enlargement_candidates_can_be_narrowed(store_path):
+    at = run_page("app_pages/enlargement.py")
+    before = set(at.dataframe[0].value["id"])
+    assert "org:md-de" in before                                    # the German organisation, not a member
+    at.multiselect(key="enl_countries").select("DE").run()
+    at.number_input(key="enl_per_country").set_value(1).run()
+    assert not at.exception and list(at.dataframe[0].value["id"]) == ["org:md-de"]
+    at.multiselect(key="enl_only").select("Cluster").run()          # no German cluster outside MEDTEX
+    assert not at.exception and not at.dataframe
+    assert any("No candidates" in i.value for i in at.info)
+
+
 def test_query_page_runs_a_saved_query(store_path):
     at = run_page("app_pages/query.py")
     assert [t.value for t in at.title] == ["Query"]

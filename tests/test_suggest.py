@@ -143,6 +143,24 @@ def test_enlargement_network_reasons_are_hand_checkable():
     assert modes.get("d", "content") == "content"
 
 
+def test_enlargement_filters_kinds_countries_and_caps_each_country():
+    G = small_graph()
+    G.add_node("f", label="SME", name="F", country="ES")
+    G.add_edge("f", "s", key="PARTNER_IN", type="PARTNER_IN")
+    everyone = _ids(suggest_enlargement(G, "p", k=10))
+    assert everyone[0] == "c" and {"e", "f"} <= set(everyone)
+    # c and e are both Spanish: one per country keeps the better of them (c), then the others
+    capped = suggest_enlargement(G, "p", k=10, per_country=1)
+    assert [s.country for s in capped].count("ES") == 1 and _ids(capped)[0] == "c"
+    assert _ids(suggest_enlargement(G, "p", k=10, only=["sme"])) == ["f"]
+    assert set(_ids(suggest_enlargement(G, "p", k=10, countries=["es"]))) == {"c", "e", "f"}
+    assert "d" not in _ids(suggest_enlargement(G, "p", k=10, only=["Cluster"], countries=["ES", "IT"]))
+    with pytest.raises(InputError, match="unknown kind 'Startup'"):
+        suggest_enlargement(G, "p", only=["Startup"])
+    with pytest.raises(InputError, match="at least 1"):
+        suggest_enlargement(G, "p", per_country=0)
+
+
 def test_cross_border_pair_mode_and_filters():
     G = small_graph()
     res = suggest_cross_border(G, "a", k=5)
@@ -193,3 +211,11 @@ def test_cli_shows_reasons_for_every_suggestion(tmp_path):
     assert "reasons" in header.split(",") and "shares 1 partner (B)" in first
     table = runner.invoke(app, ["suggest", "enlargement", "partnership:p", "--store", db])
     assert table.exit_code == 0 and "network" in table.stdout and "Enlargement of P" in table.stdout
+    out = runner.invoke(app, ["suggest", "enlargement", "P", "--store", db, "--format", "json", "--countries", "IT"])
+    assert out.exit_code == 0 and json.loads(out.stdout) == []            # B, the only Italian, is a member
+    import subprocess
+    import sys
+
+    bad = subprocess.run([sys.executable, "-m", "clusternet.cli", "suggest", "enlargement", "P", "--store", db,
+                          "--only", "Startup"], capture_output=True, text=True, timeout=120)
+    assert bad.returncode == 1 and "unknown kind 'Startup'" in bad.stderr and "Traceback" not in bad.stderr
