@@ -28,6 +28,7 @@ from ..model import Node, Rel, primary_label
 from ..schema import Schema
 from .base import DEFAULT_BATCH, GraphStore, WriteSummary, keep_first_props, list_props, merge_props
 from .fastprep import prepare_write
+from .gcpause import no_cycle_gc
 
 __all__ = ["EmbeddedStore", "ddl"]
 
@@ -274,6 +275,10 @@ class EmbeddedStore(GraphStore):
 
     def upsert(self, nodes: Iterable[Node] = (), rels: Iterable[Rel] = (), *, batch_size: int = DEFAULT_BATCH,
                atomic: bool = False, progress=None) -> WriteSummary:
+        with no_cycle_gc():          # as on Neo4j: bulk loads ~25% faster without collector sweeps
+            return self._upsert(nodes, rels, batch_size, atomic, progress)
+
+    def _upsert(self, nodes, rels, batch_size: int, atomic: bool, progress) -> WriteSummary:
         node_map, rel_map = prepare_write(nodes, rels, self._lists, self._first)
         node_items, rel_items = list(node_map.items()), list(rel_map.items())
         del node_map, rel_map
