@@ -205,9 +205,11 @@ def rank_task_a(split: Split, model=None, *, progress: Callable[[int], None] | N
                    "resource allocation": block.ra[i, cand]}
             if model is not None:
                 gen = generate_candidates(idx, block.aa[i], block.p3[i], valid, **CANDIDATES_A)
-                X = pair_features(idx, block, i, gen)
-                per["clusternet"] = _model_scores(idx.n, gen, model.score_pairs(X))[cand]
-                for w, s in zip(blend_weights, model.score_pairs_blended(X, blend_weights)):
+                # the trees run once: the model's own blend first, then the weights being tuned
+                own, *tuned = model.score_pairs_blended(pair_features(idx, block, i, gen),
+                                                        (model.blend_aa, *blend_weights))
+                per["clusternet"] = _model_scores(idx.n, gen, own)[cand]
+                for w, s in zip(blend_weights, tuned):
                     per[_blend_name(w)] = _model_scores(idx.n, gen, s)[cand]
             for m, s in per.items():
                 ranks[m].append(protocol_rank(s, where))

@@ -165,7 +165,12 @@ class LinkModel:
         learned score close to a classical one whose scale follows the graph's: the trees'
         thresholds are learned on an older, sparser graph than the one they score.
         """
-        return self.score_pairs_blended(X, (float(self.meta.get("blend_aa", 0.0)),))[0]
+        return self.score_pairs_blended(X, (self.blend_aa,))[0]
+
+    @property
+    def blend_aa(self) -> float:
+        """The model's own Adamic–Adar blend weight (0 for a model saved without one)."""
+        return float(self.meta.get("blend_aa", 0.0))
 
     def score_pairs_blended(self, X: np.ndarray, weights) -> list[np.ndarray]:
         """:meth:`score_pairs` for several blend weights at once (the trees run once)."""
