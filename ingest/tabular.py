@@ -38,7 +38,7 @@ from typing import Any, Iterator
 
 from ..graph.interchange import check_json_depth
 from ..graph.errors import InputError, InputTooLarge, Problem
-from .textenc import looks_like_text, utf16_without_bom
+from .textenc import looks_like_text, utf16_codec
 
 __all__ = ["Row", "Table", "open_table", "json_depth", "MAX_BYTES", "MAX_TREE_BYTES", "MAX_DEPTH",
            "TEXT_KEEP_CHARS"]
@@ -171,12 +171,10 @@ def _is_mixed(sample: bytes) -> bool:
 def _detect_encoding(path: Path, sample: bytes) -> str:
     if sample.startswith(codecs.BOM_UTF8):
         return "utf-8-sig"
-    if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return "utf-16"
+    enc = utf16_codec(sample)
+    if enc:
+        return enc
     if b"\x00" in sample:
-        enc = utf16_without_bom(sample)
-        if enc:
-            return enc
         raise InputError(path, "this is a binary file, not text (it holds NUL bytes); "
                                "expected CSV/TSV text, XLSX, JSON or YAML")
     try:

@@ -10,10 +10,14 @@ readers ask :func:`utf16_without_bom` first.
 'utf-16-be'
 >>> utf16_without_bom(b"plain text") is None, utf16_without_bom(bytes(range(256)) * 4) is None
 (True, True)
+>>> utf16_codec(codecs.BOM_UTF16_BE + "Pôle".encode("utf-16-be"))
+'utf-16'
 """
 from __future__ import annotations
 
-__all__ = ["looks_like_text", "utf16_without_bom"]
+import codecs
+
+__all__ = ["looks_like_text", "utf16_codec", "utf16_without_bom"]
 
 
 def looks_like_text(text: str) -> bool:
@@ -38,3 +42,11 @@ def utf16_without_bom(sample: bytes) -> str | None:
     if enc and looks_like_text(sample.decode(enc, errors="replace")):
         return enc
     return None
+
+
+def utf16_codec(sample: bytes) -> str | None:
+    """The codec of a file starting with ``sample`` if it is UTF-16: ``"utf-16"`` after a
+    byte-order mark, else what :func:`utf16_without_bom` reads in its bytes, else None."""
+    if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    return utf16_without_bom(sample)

@@ -11,14 +11,13 @@ decode, mixed encodings, a language the patterns are not tuned for).
 """
 from __future__ import annotations
 
-import codecs
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ...graph.errors import InputError, InputTooLarge
 from ...graph.ids import document_id, sha256_hex
-from ..textenc import utf16_without_bom
+from ..textenc import utf16_codec
 
 __all__ = ["DocumentText", "Table", "TableRow", "Limits", "decode_bytes", "document_from_text",
            "check_size", "tables_to_text"]
@@ -105,13 +104,6 @@ def _looks_binary(data: bytes) -> bool:
     return len(_CONTROL.findall(sample)) > max(8, len(sample) // 100)
 
 
-def _utf16(data: bytes) -> str | None:
-    """The UTF-16 codec ``data`` is written in (with or without a BOM), else None."""
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return "utf-16"
-    return utf16_without_bom(data[:65536])
-
-
 def decode_bytes(data: bytes, path: Path | str = "<bytes>") -> tuple[str, list[str]]:
     """Decode bytes to text, returning ``(text, warnings)``.
 
@@ -128,7 +120,7 @@ def decode_bytes(data: bytes, path: Path | str = "<bytes>") -> tuple[str, list[s
     """
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
-    enc = _utf16(data)
+    enc = utf16_codec(data[:65536])
     if enc:
         try:
             return data.decode(enc), []
