@@ -205,6 +205,7 @@ def appositions(ctx: Context, out: list[Mention]) -> None:
     """
     lex = load_lexicon()
     v = ctx.view
+    never = lex.words("determiners") | lex.words("not_names") | lex.words("months") | lex.words("generic_names")
     for sent in ctx.sents:
         for m in _APPOSITION.finditer(v, sent.start, sent.end):
             words = m.group(1).split() + [m.group(2)]
@@ -217,8 +218,7 @@ def appositions(ctx: Context, out: list[Mention]) -> None:
                 continue
             s, e, name = clean(v, ch[-1][0][0], ch[-1][-1][1])
             f = fold(name)
-            if not name or _is_place(name) or f in lex.words("determiners") | lex.words("not_names") \
-                    | lex.words("months") | lex.words("generic_names"):
+            if not name or _is_place(name) or f in never:
                 continue
             if s == sent.start and " " not in name and f.endswith("ly"):
                 continue                     # "Similarly, the …": an adverb opening the sentence
@@ -228,14 +228,14 @@ def appositions(ctx: Context, out: list[Mention]) -> None:
             if region and not country:
                 country = lex.regions[fold(region)][1]
             if not country:                  # "the textile cluster of the Czech Republic"
-                after = _AFTER_HEAD.match(v, m.start() + m.group(0).index(head) + len(head), sent.end)
+                head_end = _described(v, m.start(1), len(adjs) + 1)[1]
+                after = _AFTER_HEAD.match(v, head_end, sent.end)
                 country = place_country(after.group(1)) if after else None
             lab = label_of_name(name) or lex.label_of_head(head)
-            desc_start = m.start() + m.group(0).index(m.group(1) or m.group(2))
-            out[:] = [x for x in out if not (x.rule == "head" and desc_start <= x.start < m.end())]
+            out[:] = [x for x in out if not (x.rule == "head" and m.start(1) <= x.start < m.end())]
             props = {"copula_head": head}
             if adjs:
-                props["described"] = _described(v, desc_start, len(adjs))
+                props["described"] = _described(v, m.start(1), len(adjs))
             out.append(Mention(s, e, name, lab, "apposition", 0.7, country=country, region=region, props=props))
 
 
