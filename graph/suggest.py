@@ -252,13 +252,12 @@ def suggest_enlargement(G, partnership: str, k: int = 20, *, target_countries=No
     if only:
         valid &= np.array([G.nodes[o].get("label") in only for o in idx.ids], dtype=bool)
     if countries:
-        valid &= np.array([G.nodes[o].get("country") in countries for o in idx.ids], dtype=bool)
+        valid &= _in_countries(idx, countries)
     sums = group_sums(idx, M)             # links to the members: candidates, features, reach
     if idx.n <= SCORE_ALL_BELOW:
         cands = np.flatnonzero(valid)
     else:
-        wanted = targets | (countries or set())
-        extra = np.isin(idx.country, [i for i, c in enumerate(idx.countries) if c in wanted]) & valid
+        extra = _in_countries(idx, targets | (countries or set())) & valid
         extra[_top_content(idx, prof, valid)] = True
         gen = group_candidates(idx, M, valid, sums=sums)
         cands = np.union1d(gen, np.flatnonzero(extra))
@@ -295,6 +294,11 @@ def suggest_enlargement(G, partnership: str, k: int = 20, *, target_countries=No
         content.append(rs)
     return _finish(G, idx, cands, base, bonus, content, X, GROUP_FEATURES, "group", model, list(M), k, reach,
                    per_country=per_country)
+
+
+def _in_countries(idx: CollabIndex, codes: set[str]) -> np.ndarray:
+    """Mask of the organisations whose country (ISO2) is one of ``codes``."""
+    return np.isin(idx.country, [i for i, c in enumerate(idx.countries) if c in codes])
 
 
 def _labels_of(only) -> set[str] | None:
