@@ -4,11 +4,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .lexicon import country_code, load_lexicon, place_country, fold
+from .lexicon import country_code, country_name, load_lexicon, place_country, fold
 from .mentions import Context, Mention, chunks, is_acronym, is_cap, tokens
 from .rules import _is_place, clean, label_of_name, place_of_name
 
-__all__ = ["cue_lists", "copulas", "quoted", "head_chunks", "acronym_mentions"]
+__all__ = ["cue_lists", "copulas", "quoted", "head_chunks", "acronym_mentions", "described_names"]
 
 
 def _cue_regex(words) -> re.Pattern:
@@ -266,6 +266,14 @@ def quoted(ctx: Context, out: list[Mention]) -> None:
         out.append(Mention(s, e, inner, lab, "quoted", 0.75))
 
 
+# a place word, up to two lower-case words, a descriptor noun, then the capitalised name it describes
+_NAME_WORD = r"[A-Z0-9][\w'’&-]*"
+_DESCRIBED = re.compile(
+    r"(?<![\w-])(?P<place>[A-Z][\w'’-]+)\s+(?:[a-z][\w-]*\s+){0,2}?(?P<head>cluster|pole|pôle|association|agency|network|organisation|organization|"
+    r"university|institute|company|chamber|foundation)\s+(?P<name>" + _NAME_WORD
+    + r"(?:\s+(?:(?:de|du|des|da|do|della|di|del|la|le|of|for|and|&)\s+)?" + _NAME_WORD + r")*)")
+
+
 def head_chunks(ctx: Context, out: list[Mention]) -> None:
     """Capitalised runs whose head noun gives a label ("Solar Energy Cluster", "Olive Oil Cluster")."""
     lex = load_lexicon()
@@ -363,3 +371,62 @@ def acronym_mentions(ctx: Context, out: list[Mention]) -> None:
                 s, e, name = clean(v, words[0][0], words[-1][1])
                 if not _is_place(name) and not any(fold(w[2]) in generic for w in words[:1]):
                     out.append(Mention(s, e, name, label_of_name(name), "caps", 0.55))
+
+
+def described_names(ctx: Context, out: list[Mention]) -> None:
+    """Names introduced by a place and a descriptor, and names that open with a demonym.
+
+    "the Irish cluster BioConnect Ireland" names BioConnect Ireland (a Cluster in IE); the
+    descriptor ("Irish cluster") is not a name of its own, so mentions of it from other
+    rules are dropped. "the Hungarian Pannon Agri Cluster" keeps its name and gets the
+    name without the demonym as an alias when that part is distinctive (not only sector
+    words and head nouns): other mentions without the demonym then resolve to it.
+
+    >>> from clusternet.ingest.extract.mentions import find_mentions
+    >>> [(m.name, m.label, m.country) for m in find_mentions("It is led by the Irish cluster BioConnect Ireland.")
+    ...  if m.label == "Cluster"]
+    [('BioConnect Ireland', 'Cluster', 'IE')]
+    """
+    from ..normalise import demonym_country
+
+    lex = load_lexicon()
+    v = ctx.view
+    generic_names = lex.words("generic_names")
+    drop: list[tuple[int, int]] = []
+    for line in ctx.lines:
+        if line.heading:
+            continue
+        for m in _DESCRIBED.finditer(v, line.start, line.end):
+            place, name = m.group("place"), m.group("name")
+            code = place_country(place)
+            if not code or _is_place(name) or fold(name) in generic_names:
+                continue
+            c, r = place_of_name(place)
+            lab = "Cluster" if fold(m.group("head")) in ("cluster", "pole", "pôle") else "Organisation"
+            out.append(Mention(m.start("name"), m.end("name"), name, lab, "apposition-desc", 0.75,
+                               country=c or code, region=r))
+            drop.append((m.start("place"), m.start("name")))
+    if drop:
+        def descriptor(x: Mention) -> bool:
+            return x.label not in ("Country", "Region", "City", "Demonym") and any(
+                a <= x.start and x.end <= b + 1 for a, b in drop)
+        out[:] = [x for x in out if not descriptor(x)]
+    for x in out:       # "the COSME programme" is COSME
+        pm = re.fullmatch(r"(?:the\s+)?(\S.*?)\s+(?:programme|program)", x.name) if x.label == "Programme" else None
+        if pm and (is_acronym(pm.group(1)) or is_cap(pm.group(1).split()[0])):
+            x.aliases.append(x.name)
+            x.name, x.end = pm.group(1), x.start + x.name.find(pm.group(1)) + len(pm.group(1))
+    sectors = set(lex.sectors)
+    conn = lex.words("connectors")
+    for x in out:
+        if x.rule == "apposition-desc" or x.label not in ("Cluster", "Organisation", None) or x.aliases:
+            continue
+        words = x.name.split()
+        code = demonym_country(words[0])
+        if len(words) < 3 or not code or fold(words[0]) == fold(country_name(code)):
+            continue                 # "Portugal Health Cluster": a country's name is part of the name
+        core = words[1:]
+        distinctive = [w for w in core if fold(w) not in sectors and not lex.label_of_head(w) and fold(w) not in conn]
+        if distinctive and is_cap(core[0]):
+            x.aliases.append(" ".join(core))
+            x.country = x.country or code

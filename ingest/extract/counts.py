@@ -32,7 +32,8 @@ from .facts import RawFact, parse_number
 
 __all__ = ["count_facts", "ordinals"]
 
-_NUMWORDS = r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty|hundred|a dozen"
+_NUMWORDS = (r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+             r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a dozen)\b")
 _COUNT = re.compile(
     r"(?<![\w.,/-])(?P<pre>(?:over|more than|around|approximately|about|up to|almost|nearly|at least|some)\s+|\+)?"
     r"(?P<cur>€|EUR\s?|\$|£)?(?P<num>\d{1,3}(?:[.,]\d{3})+|\d+(?:[.,]\d+)?|" + _NUMWORDS + r")(?![\w.,]\d)"
@@ -205,7 +206,8 @@ def count_facts(ctx, ents, main, sectors=()) -> list[RawFact]:
                 if after and fold(after[0][2]) in ("euros", "euro", "eur", "dollars", "usd"):
                     unit = "USD" if fold(after[0][2]) in ("dollars", "usd") else "EUR"
                     after = after[1:]
-                if word_num and after and not (after[0][2][:1].islower() or re.match(r"\d(?:st|nd|rd|th)", after[0][2])):
+                if word_num and after and not (after[0][2][:1].islower() or re.match(r"\d(?:st|nd|rd|th)", after[0][2])
+                                               or re.fullmatch(r"[A-Z0-9]{2,}E?s?", after[0][2])):   # "twelve SMEs"
                     continue
                 lead_participle = bool(after) and (fold(after[0][2]).endswith(("ly", "ed")) or fold(after[0][2]) in
                                                    ("ready", "interested"))
@@ -266,6 +268,10 @@ def _clause(ctx, sent, s: int, e: int) -> tuple[int, int]:
     return -1, -1
 
 
+_GROUP_SUBJECT = re.compile(r"(?i)^\W*together\b|\b(?:the|its|our|their)\s+(?:\w+\s+)?(?:partners|partnership|"
+                            r"consortium|alliance|project)\b")
+
+
 def _subject(ctx, si, m, after, occ_in, ok, main, main_event, v):
     sent = ctx.sents[si]
     # 1. "the 4 CLUSTEM partners": a name right after the number
@@ -302,6 +308,13 @@ def _subject(ctx, si, m, after, occ_in, ok, main, main_event, v):
                                                v[e:e + 40]):
             dm = re.search(r"([A-Z][a-zé]+)\s+$", v[max(sent.start, s - 20):s])
             return ent, (country_code(dm.group(1)) if dm else None)
+    # 5b. "Together, the four partners represent …", "its members employ …": the partnership
+    gm = _GROUP_SUBJECT.search(v[sent.start:m.start()])
+    if gm and not [x for x in before if x[2].label in ok and x[2].label != "Partnership"]:
+        named = [x[2] for x in before if x[2].label == "Partnership"]
+        prior = named or [x[2] for x in occ_in(max(0, sent.start - 3000), sent.start) if x[2].label == "Partnership"]
+        if prior or main is not None:
+            return (prior[-1] if prior else main), None
     # 6. "The pole is …": the last entity named with that word
     am = _ANAPHORA.match(v, sent.start) or _ANAPHORA.search(v, max(sent.start, m.start() - 60), m.start())
     if am and not [x for x in before if am.start(1) - 2 <= x[0] <= am.end(1) + 1]:

@@ -12,7 +12,7 @@ __all__ = ["place_mentions", "event_mentions", "agreement_mentions", "institutio
 # Generic EU-level programme strands and bodies (domain knowledge, not document names).
 PROGRAMMES = [r"ESCP-4[a-zA-Z]\b", r"ESCP-S3\b", r"Horizon 2020\b", r"Horizon Europe\b", r"H2020\b",
               r"Interreg(?: [A-Z][\w-]*)*", r"Erasmus\+", r"Single Market Programme\b", r"Euroclusters?\b",
-              r"Digital Europe Programme\b", r"European Regional Development Fund\b", r"ERDF\b"]
+              r"Digital Europe Programme\b", r"COSME\b", r"European Regional Development Fund\b", r"ERDF\b"]
 INSTITUTIONS = {"European Union": ["EU"], "European Commission": ["Commission", "EC"],
                 "European Parliament": [], "Council of the European Union": []}
 
@@ -95,6 +95,8 @@ def event_mentions(ctx: Context, out: list[Mention]) -> None:
     months = "|".join(lex["months"])
     placed = sorted((m for m in out if m.label in ("Region", "City", "Country")), key=lambda m: m.start)
     sent_dates: dict[int, int] = {}  # a sentence's own date goes to one event of it
+    generic_words = {w for phrase in lex["event_nouns"] for w in fold(phrase).split()} | lex.words("connectors") \
+        | {"joint", "international", "annual", "first", "second", "third", "final", "kick-off", "kick", "off"}
     for si, sent in enumerate(ctx.sents):
         text = v[sent.start:sent.end]
         # a capitalised event name followed by "(of …)? in <Place>"
@@ -118,10 +120,14 @@ def event_mentions(ctx: Context, out: list[Mention]) -> None:
                     inside = v.rfind("(", e, p.start) > v.rfind(")", e, p.start)
                     if not inside and p.label in ("Region", "City"):
                         places.append((p.name, None))
+            # "Battery Days in Lisbon" is the Battery Days (in Lisbon); "Training in Barcelona" needs its place
+            own = any(w[:1].isupper() and fold(w) not in generic_words and not re.fullmatch(r"\d+\w*", w)
+                      for w in base.replace("-", " ").split())
             for place, pend in places:
-                ev = Mention(s, pend or e, f"{base} in {place}", "Event", "event-in", 0.8 if pend else 0.6,
+                placed_name = f"{base} in {place}"
+                ev = Mention(s, pend or e, base if own else placed_name, "Event", "event-in", 0.8 if pend else 0.6,
                              country=place_country(place) or (lex.region(place) or (None, None))[1],
-                             aliases=[" ".join(v[s:pend].split())] if pend else [])
+                             aliases=[placed_name] if own else [" ".join(v[s:pend].split())] if pend else [])
                 ev.region = place
                 ev.props["place"] = place
                 out.append(ev)

@@ -133,7 +133,7 @@ def _subject_before(occ, pos, main):
 
 _COUNT = re.compile(
     r"(?<![\w.,/-])(?P<pre>over|more than|around|approximately|about|up to|almost|nearly|at least|\+)?\s*"
-    r"(?P<cur>€|EUR\s?|\$)?(?P<num>\d{1,3}(?:[.,]\d{3})+|\d+(?:[.,]\d+)?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen)"
+    r"(?P<cur>€|EUR\s?|\$)?(?P<num>\d{1,3}(?:[.,]\d{3})+|\d+(?:[.,]\d+)?|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen)\b)"
     r"(?P<mult>\s?(?:billion|million|thousand|bn|mio)\b)?(?:\s*(?P<pct>%|per cent))?"
     r"(?:-year\b)?(?P<rest>(?:\s+(?:of\s+)?[\w&'’/-]+){0,7})", re.I)
 _STOP = {"is", "are", "was", "were", "has", "have", "will", "to", "in", "that", "which", "who", "with", "for", "on",

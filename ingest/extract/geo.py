@@ -67,6 +67,12 @@ def infer_places(ctx, ents, mentions) -> None:
     def occ_in(lo, hi):
         return occ[bisect_left(ostarts, lo):bisect_left(ostarts, hi)]
 
+    def in_name(p):
+        """A place word inside a name ("Battery Cluster Saxony") says nothing of the next sentence."""
+        return any(x[0] <= p.start and p.end <= x[1] and x[2].label not in _PLACE_LABELS
+                   and fold(" ".join(v[x[0]:x[1]].split())) in {fold(n) for n in (x[2].name, *x[2].aliases)}
+                   for x in occ_in(max(0, p.start - 120), p.start + 1))
+
     def open_(ent):
         return ent.label in PLACED and not ent.country
 
@@ -92,6 +98,22 @@ def infer_places(ctx, ents, mentions) -> None:
                 # "X was established in P": the subject; "… the Forum held in P": the nearest name
                 subj = before[-1][2] if m.group("held") else before[0][2]
                 _assign(subj, p.country, _region_of(p), "located-in")
+    # 1b. "BioCat from Catalonia", "Portugal's Energy Cluster": a place right beside the name
+    for p in places:
+        tail = re.match(r"['’]s\s+(?:the\s+)?", v[p.end:p.end + 8]) if p.label == "Country" else None
+        if tail:
+            nxt = occ_in(p.end + tail.end(), p.end + tail.end() + 1)
+            for _, _, ent in nxt:
+                if open_(ent):
+                    _assign(ent, p.country, None, "possessive")
+        head = re.search(r"\s+(?:from|of)\s+(?:the\s+)?$", v[max(0, p.start - 12):p.start])
+        if head:
+            stop = p.start - len(head.group(0))
+            prev = occ[bisect_left(ostarts, stop - 120):bisect_left(ostarts, stop)]
+            prev = [x for x in prev if x[1] == stop]
+            for _, _, ent in prev:
+                if open_(ent):
+                    _assign(ent, p.country, _region_of(p), "from")
     # 2. "<Core> is a traditional Chile liqueur" names the country of the "<Core> cluster"
     by_core: dict[str, list] = {}
     for e in ents:
@@ -140,7 +162,7 @@ def infer_places(ctx, ents, mentions) -> None:
         near = [p for p in places_in(sent.start, sent.end) if p.label != "Country"]
         if not near and si and _same_paragraph(v, ctx.sents[si - 1].end, sent.start):
             prev = ctx.sents[si - 1]
-            near = [p for p in places_in(prev.start, prev.end) if p.label != "Country"]
+            near = [p for p in places_in(prev.start, prev.end) if p.label != "Country" and not in_name(p)]
         countries = {p.country for p in near}
         if len(countries) == 1:
             p = near[-1]

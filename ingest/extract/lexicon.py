@@ -77,7 +77,11 @@ class Lexicon:
         return cache[key]
 
     def label_of_head(self, word: str) -> str | None:
-        return self.heads.get(fold(word))
+        f = fold(word)
+        lab = self.heads.get(f)
+        if lab is None and len(f) > 8 and f.endswith("cluster") and f.isalpha():
+            return "Cluster"        # a compound: "Holzcluster", "BatteryCluster"
+        return lab
 
     def region(self, name: str) -> tuple[str, str] | None:
         return self.regions.get(fold(name))

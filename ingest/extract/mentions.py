@@ -206,6 +206,7 @@ def find_mentions(text: str, ctx: Context | None = None) -> list[Mention]:
     contexts.head_chunks(ctx, out)
     contexts.appositions(ctx, out)
     contexts.acronym_mentions(ctx, out)
+    contexts.described_names(ctx, out)
     events.place_mentions(ctx, out)
     events.event_mentions(ctx, out)
     events.agreement_mentions(ctx, out)

@@ -23,7 +23,7 @@ from .geo import infer_places
 from .sectors import find_sectors
 from .lexicon import country_name
 from .mentions import build_context, find_mentions
-from .resolve import DocEntity, norm, resolve_mentions
+from .resolve import DocEntity, mention_again, norm, resolve_mentions
 from .types import DocInfo, Entity, Extraction, Fact, Relation
 
 __all__ = ["extract_text", "extract_documents", "extract_paths", "merge_extractions", "CHUNK_CHARS"]
@@ -81,6 +81,7 @@ def _extract_text(doc: DocumentText) -> Extraction:
         ctx = build_context(part)
         mentions = find_mentions(part, ctx)
         ents = resolve_mentions(mentions)
+        mention_again(ctx.view, ents)
         infer_places(ctx, ents, mentions)
         places = _places(mentions, ents)
         secs, sec_rels = find_sectors(ctx, ents)

@@ -103,6 +103,7 @@ def find_relations(ctx, ents, places, mentions) -> list[RawRel]:
     visit_rx = re.compile(r"\b(?:visit(?:s|ed|ing)?|Visiting)\b(?!\s+(?:and|in)\b)")
     target_rx = _cue_rx(lex["target_cues"])
     fund_rx = _cue_rx(lex["funding_cues"])
+    event_word_rx = _cue_rx(lex["event_nouns"])
     country_by_sent: dict[int, list] = {}
     for p in places.values():
         if p.label == "Country":
@@ -124,7 +125,12 @@ def find_relations(ctx, ents, places, mentions) -> list[RawRel]:
         text = v[sent.start:sent.end]
         # COORDINATES
         for m in org_rx.finditer(v, sent.start, sent.end):
+            before = [x for x in here if x[0] < m.start()]
+            if before and before[-1][2].label in ACTORS + ("Partnership",):
+                continue    # "BatteryCluster Finland, hosted by …", "the partnership is led by …" (see prose.py)
             evs = [x for x in here if x[2].label == "Event" and x[0] < m.start()]
+            if not evs and (before or not event_word_rx.search(v, sent.start, m.start())):
+                continue    # no event in this clause: the cue is about something else
             ev = evs[-1][2] if evs else event_near(sent.start)
             stop = re.search(r",\s+(?:both|which|who|as)\b|\.\s", v[m.end():sent.end])
             lim = m.end() + stop.start() if stop else sent.end
@@ -137,6 +143,9 @@ def find_relations(ctx, ents, places, mentions) -> list[RawRel]:
         pm = part_rx.search(v, sent.start, sent.end)
         if pm:
             evs = [x for x in here if x[2].label == "Event"]
+            if not evs and not event_word_rx.search(v, pm.start(), min(sent.end, pm.end() + 40)):
+                pm = None   # "joined the alliance": no event in sight
+        if pm:
             ev = evs[0][2] if evs else event_near(sent.start)
             who = [x for x in here if x[2].label in ACTORS]
             if ev is not None and len(who) >= 1:
@@ -169,7 +178,7 @@ def find_relations(ctx, ents, places, mentions) -> list[RawRel]:
                 lo, hi = sent.start + bm.start(1), sent.start + bm.end(2)
                 sides = [p for p in places.values() if p.label == "Country"
                          for mm in p.mentions if lo <= mm.start < hi]
-                sides += [x[2] for x in here if lo <= x[0] < hi and x[2].label in ACTORS]
+                sides += [x[2] for x in here if lo <= x[0] < hi and x[2].label in ACTORS + ("Partnership",)]
                 for a in agrs:
                     for p in dict.fromkeys(sides):
                         tgt = a
@@ -224,7 +233,9 @@ def find_relations(ctx, ents, places, mentions) -> list[RawRel]:
             m = a.mentions[0]
             for r in list(first.values())[:6]:
                 out.append(RawRel(r.source, "PARTY_TO", a, m.start, m.end, 0.45))
-    return _third_markets_only(out)
+    from .prose import prose_relations
+
+    return _third_markets_only(out + prose_relations(ctx, ents))
 
 
 def _third_markets_only(rels: list[RawRel]) -> list[RawRel]:

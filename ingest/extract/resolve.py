@@ -9,13 +9,13 @@ import re
 import unicodedata
 from functools import lru_cache
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rapidfuzz import fuzz
 
 from .lexicon import load_lexicon
 from .mentions import Mention, is_acronym
-from .rules import label_of_name, place_of_name
+from .rules import _is_place, label_of_name, place_of_name
 
 __all__ = ["DocEntity", "norm", "resolve_mentions", "STRONG_RULES"]
 
@@ -111,6 +111,7 @@ def resolve_mentions(mentions: list[Mention]) -> list[DocEntity]:
         return False
 
     named = [m for m in named if not (m.rule in ("head", "caps", "acronym", "typed") and covered(m))]
+    named = _split_pairs(named)
     strong = [m for m in named if m.rule.startswith(STRONG_RULES)]
     weak = [m for m in named if not m.rule.startswith(STRONG_RULES)]
     # acronyms claimed by two different long names identify neither
@@ -191,6 +192,31 @@ def resolve_mentions(mentions: list[Mention]) -> list[DocEntity]:
     return [e for e in out if e is not None]
 
 
+def _split_pairs(named: list[Mention]) -> list[Mention]:
+    """A mention "A and B" is two mentions when each side is named elsewhere ("BioCat and
+    Health Cluster Portugal also signed …") or is a full name by its head noun ("Beta Port
+    Cluster and Gamma Sea Cluster"); "Vietnam and Canada" is two places, left to the place rules.
+    """
+    lex = load_lexicon()
+    known = {norm(n) for m in named if " and " not in m.name for n in (m.name, *m.aliases)}
+    out = []
+    for m in named:
+        i = m.name.find(" and ")
+        if i > 0 and m.name.count(" and ") == 1:
+            left, right = m.name[:i], m.name[i + 5:]
+            if _is_place(left) and _is_place(right):
+                continue            # "Vietnam and Canada": two places, found as places
+            both_named = all(len(x.split()) >= 2 and label_of_name(x) in ("Cluster", "Organisation")
+                             and lex.label_of_head(x.split()[-1]) for x in (left, right))
+            if norm(left) in known and norm(right) in known or both_named:
+                bare = dict(aliases=[], label=None, country=None, region=None)
+                out.append(replace(m, end=m.start + len(left), name=left, **bare))
+                out.append(replace(m, start=m.end - len(right), name=right, **bare))
+                continue
+        out.append(m)
+    return out
+
+
 def _entity(root: str, ms: list[Mention]) -> DocEntity | None:
     strong = [m for m in ms if m.rule.startswith(STRONG_RULES)] or ms
     names = [m.name for m in strong if not is_acronym(m.name)] or [m.name for m in strong]
@@ -225,3 +251,43 @@ def _entity(root: str, ms: list[Mention]) -> DocEntity | None:
             if k in ("date", "place", "parent", "copula_head"):
                 e.props.setdefault(k, v)
     return e
+
+
+def mention_again(view: str, ents: list[DocEntity]) -> None:
+    """Add the later mentions of a known name that no rule picked up (in place).
+
+    A name the rules found once ("Agropole (France)") is the same entity wherever the
+    text repeats it exactly ("coordinated by Agropole"): relation rules need every
+    mention. Only capitalised names of four characters or more (or acronyms) are
+    searched, case-sensitively, outside the spans of existing mentions.
+
+    >>> from clusternet.ingest.extract.mentions import find_mentions
+    >>> text = "Partners: Agropole (France). The consortium is coordinated by Agropole."
+    >>> ents = resolve_mentions(find_mentions(text))
+    >>> mention_again(text, ents)
+    >>> [len(e.mentions) for e in ents if e.name == "Agropole"]
+    [2]
+    """
+    owner: dict[str, DocEntity] = {}
+    for e in ents:
+        if e.label in ("Sector",):
+            continue
+        for n in (e.name, *e.aliases):
+            n = n.strip()
+            if len(n) >= 4 and n[:1].isupper() or is_acronym(n) and len(n) >= 2:
+                owner.setdefault(n, e)
+    if not owner:
+        return
+    taken = sorted((m.start, m.end) for e in ents for m in e.mentions)
+    starts = [t[0] for t in taken]
+    import bisect
+
+    rx = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(owner, key=len, reverse=True)) + r")(?![\w-])")
+    for m in rx.finditer(view):
+        i = bisect.bisect_right(starts, m.start())
+        if any(s <= m.start() < e or m.start() <= s < m.end() for s, e in taken[max(0, i - 3):i + 1]):
+            continue
+        e = owner[m.group(0)]
+        e.mentions.append(Mention(m.start(), m.end(), m.group(0), e.label, "again", 0.5))
+    for e in ents:
+        e.mentions.sort(key=lambda x: x.start)

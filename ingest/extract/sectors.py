@@ -118,7 +118,7 @@ def _name_sectors(name: str, label: str) -> tuple[str, ...]:
         rest = phrase
         for a, b, _ in reversed(terms):
             rest = rest[:a] + rest[b:]
-        if terms and not re.sub(r"(?i)\b(?:and|of)\b|[\s,&-]", "", rest):
+        if terms:   # "Olive Oil Cluster" → olive oil; "Food Valley Cluster" → food, not "food valley"
             found.extend(t for _, _, t in terms)
         elif (i == 0 and label == "Cluster" and all(w.isalpha() or w in ("&", "-") for w in words)
               and not any(w[1:].isupper() or lex.label_of_head(w) or (w[:1].islower() and w not in ("and", "&"))

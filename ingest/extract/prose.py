@@ -1,0 +1,192 @@
+"""Relations a sentence states in running prose: who is in a partnership, who leads it, who signed.
+
+Press releases and newsletters rarely list a consortium under a "Partners" heading; they
+write it out. Each rule reads one sentence, and a partnership is either named in it or
+referred to ("the partnership", "the alliance", "its partners") — then it is the
+partnership the document is about:
+
+* members: "P brings together / gathers / includes / comprises A, B and C", "its partners
+  are A, B and C", "A joined P (as …)", "A and B are partners in P", "A is a member of P"
+  → PARTNER_IN; "A is a member of B" where B is a cluster or organisation → MEMBER_OF;
+* leaders: "P is led / coordinated by A", "A coordinates the partnership" → A COORDINATES P
+  (and is one of its partners); "the partnership is funded by COSME" → P FUNDED_BY COSME;
+  "P organised a mission to …" → P COORDINATES the event named after the verb;
+* signatories: "A and B signed a memorandum … with C and D" → each PARTY_TO the agreement.
+
+>>> from clusternet.ingest.extract.mentions import build_context, find_mentions
+>>> from clusternet.ingest.extract.resolve import resolve_mentions
+>>> text = ("The Blue Bridge partnership was launched in 2024. It is coordinated by Alpha Marine Cluster "
+...         "and brings together Beta Port Cluster and Gamma Sea Cluster.")
+>>> ctx = build_context(text); ents = resolve_mentions(find_mentions(text, ctx))
+>>> sorted((r.source.name, r.type, r.target.name) for r in prose_relations(ctx, ents))
+... # doctest: +NORMALIZE_WHITESPACE
+[('Alpha Marine Cluster', 'COORDINATES', 'Blue Bridge'), ('Alpha Marine Cluster', 'PARTNER_IN', 'Blue Bridge'),
+ ('Beta Port Cluster', 'PARTNER_IN', 'Blue Bridge'), ('Gamma Sea Cluster', 'PARTNER_IN', 'Blue Bridge')]
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from .lexicon import fold, load_lexicon
+from .relations import RawRel
+
+__all__ = ["prose_relations"]
+
+ACTORS = ("Cluster", "Organisation", "SME")
+_GROUP_NOUNS = r"(?:partnership|alliance|consortium|project|network|escp|initiative|cooperation)"
+_ANAPHOR = re.compile(r"(?i)\b(?:the|this|our|its|their)\s+" + _GROUP_NOUNS + r"\b|^\W*(?:It|Its|Their)\b")
+_GATHERS = re.compile(
+    r"(?i)\b(?:brings?\s+together|bringing\s+together|gathers|gathering|unites|uniting|includes|including|comprises|"
+    r"comprising|consists\s+of|is\s+made\s+up\s+of|is\s+composed\s+of|(?:partners|members)\s+(?:are|were|include|"
+    r"included|:)|(?:partners|members)\s+of\s+\S+(?:\s+\S+){0,4}?\s+are)\b")
+_JOINED = re.compile(r"(?i)\b(?:joined|join|joins|(?:is|are|was|were|became|become)\s+(?:now\s+)?(?:a|an|the)?\s*"
+                     r"(?:new\s+|founding\s+|full\s+|associated\s+)?(?:partners?|members?)\s+(?:of|in))\b")
+_LED = re.compile(r"(?i)\b(?:led|coordinated|managed|headed|steered)\s+by\b")
+_LEADS = re.compile(r"(?i)\b(?:coordinates|leads|manages|heads|chairs|is\s+the\s+(?:lead\s+partner|coordinator)\s+of)\s+")
+_FUNDED = re.compile(r"(?i)\b(?:co-?funded|funded|financed|supported)\s+(?:by|under|through)\b")
+_ORGANISED = re.compile(r"(?i)\b(?:organi[sz]ed|co-organi[sz]ed|organi[sz]es|hosted|held)\b(?!\s+(?:by|in|at|on)\b)")
+_SIGNED = re.compile(r"(?i)\b(?:signed|sign|signs|concluded|entered\s+into)\b")
+# where a list of objects ends: a new clause
+_CLAUSE_END = re.compile(r"[.;:](?:\s|$)|,\s+(?:which|who|whose|where|while|both|each|as well as)\b|"
+                         r"\s+and\s+(?!the\b|with\b)[a-z]|\s+(?:to|in order to|for)\s+[a-z]")
+
+
+def prose_relations(ctx, ents) -> list[RawRel]:
+    """PARTNER_IN, MEMBER_OF, COORDINATES and PARTY_TO read from sentences (see the module doc)."""
+    v = ctx.view
+    occ = sorted(((m.start, m.end, e) for e in ents for m in e.mentions), key=lambda x: (x[0], -x[1]))
+    # a shorter mention inside a longer one is part of it
+    kept, last_end = [], -1
+    for x in occ:
+        if x[0] >= last_end:
+            kept.append(x)
+            last_end = x[1]
+    occ = kept
+    starts = [x[0] for x in occ]
+    parts = [e for e in ents if e.label == "Partnership"]
+    main = max(parts, key=lambda e: (len(e.mentions), -e.mentions[0].start), default=None)
+    event_nouns = load_lexicon().words("event_nouns")
+    out: list[RawRel] = []
+
+    def anaphor(lo, hi) -> bool:
+        return lo < hi and _ANAPHOR.search(v[lo:hi]) is not None
+
+    def coordinated(found):
+        """The first entity of a clause and those joined to it by commas or "and"."""
+        out_ = found[:1]
+        for x in found[1:]:
+            prev = out_[-1]
+            if x[2] is prev[2]:          # "Alpha Cluster (AC)": the same entity again
+                out_[-1] = (prev[0], x[1], prev[2])
+                continue
+            gap = v[prev[1]:x[0]]
+            if not re.fullmatch(r"(?i)[\s,)]*(?:(?:and|&|as well as)\s+)?(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}", gap) \
+                    or not re.search(r",|\band\b|&", gap):
+                break
+            out_.append(x)
+        return list(dict.fromkeys(x[2] for x in out_))
+
+    def within(lo, hi, labels):
+        return [x for x in occ[bisect_left(starts, lo):bisect_left(starts, hi)] if x[2].label in labels]
+
+    def after_prep(x) -> bool:
+        """Whether a mention is the object of a preposition ("hosted by B", "at the Forum")."""
+        return re.search(r"\b(?:by|from|of|with|at|during|in)\s+(?:the\s+)?$", v[max(0, x[0] - 12):x[0]],
+                         re.I) is not None
+
+    def objects(lo, hi):
+        colon = re.match(r"[^.;:]{0,80}?:\s", v[lo:hi])       # "… five cluster organisations: A, B …"
+        if colon and not within(lo, lo + colon.end(), ACTORS):
+            lo += colon.end()
+        stop = _CLAUSE_END.search(v, lo, hi)
+        # "A hosted by B", "A from C": B and C are not items of the list
+        found = within(lo, stop.start() if stop else hi, ACTORS)
+        return [x[2] for i, x in enumerate(found) if i == 0 or not after_prep(x)]
+
+    def partnership_before(lo, hi, si):
+        """The partnership a clause is about: named in it, else referred to, else None."""
+        named = within(lo, hi, ("Partnership",))
+        if named:
+            return named[-1][2]
+        if anaphor(lo, hi):
+            prev = within(ctx.sents[max(0, si - 3)].start, lo, ("Partnership",))
+            return prev[-1][2] if prev else main
+        return None
+
+    for si, sent in enumerate(ctx.sents):
+        lo, hi = sent.start, sent.end
+        # members
+        for m in _GATHERS.finditer(v, lo, hi):
+            p = partnership_before(lo, m.start(), si)
+            if p is None:
+                continue
+            subj = within(lo, m.start(), ACTORS + ("Partnership",))
+            if subj and subj[0][2].label in ACTORS and not anaphor(lo, subj[0][0]):
+                continue            # "Alpha includes …": the sentence is about an organisation
+            for a in objects(m.end(), hi):
+                out.append(RawRel(a, "PARTNER_IN", p, lo, hi, 0.7))
+        for m in _JOINED.finditer(v, lo, hi):
+            tail = v[m.end():hi]
+            named = within(m.end(), min(hi, m.end() + 80), ("Partnership",) + ACTORS)
+            target = named[0][2] if named and named[0][0] - m.end() <= 6 else None
+            if target is None:
+                ana = _ANAPHOR.match(tail.lstrip()) or re.match(r"\s*(?:the\s+)?" + _GROUP_NOUNS, tail, re.I)
+                target = main if ana else None
+            if target is None:
+                continue
+            who = coordinated(within(lo, m.start(), ACTORS))
+            kind = "PARTNER_IN" if target.label == "Partnership" else "MEMBER_OF"
+            for a in who:
+                if a is not target:
+                    out.append(RawRel(a, kind, target, lo, hi, 0.7))
+        # leaders
+        for m in _LED.finditer(v, lo, hi):
+            p = partnership_before(lo, m.start(), si)
+            if p is None:
+                continue
+            subj = within(lo, m.start(), ACTORS + ("Partnership", "Event"))
+            if subj and subj[-1][2] is not p and subj[-1][2].label != "Partnership":
+                continue            # "BatteryCluster Finland, led by …": about that cluster
+            for a in objects(m.end(), hi)[:3]:
+                out.append(RawRel(a, "COORDINATES", p, lo, hi, 0.7))
+                out.append(RawRel(a, "PARTNER_IN", p, lo, hi, 0.6))
+        for m in _LEADS.finditer(v, lo, hi):         # "A coordinates the partnership"
+            named = within(m.end(), min(hi, m.end() + 4), ("Partnership",))
+            p = named[0][2] if named else (partnership_before(m.end(), min(hi, m.end() + 40), si)
+                                          if re.match(r"(?i)(?:the|this|our|its)\s+" + _GROUP_NOUNS, v[m.end():hi]) else None)
+            if p is None:
+                continue
+            for a in coordinated(within(lo, m.start(), ACTORS)):
+                out.append(RawRel(a, "COORDINATES", p, lo, hi, 0.7))
+                out.append(RawRel(a, "PARTNER_IN", p, lo, hi, 0.6))
+        fm = _FUNDED.search(v, lo, hi)
+        if fm and main is not None and not within(lo, hi, ("Partnership",)) and anaphor(lo, fm.start()):
+            for g in within(fm.end(), hi, ("Programme",)):   # "The partnership is funded by COSME"
+                out.append(RawRel(partnership_before(lo, fm.start(), si) or main, "FUNDED_BY", g[2], lo, hi, 0.6))
+        for m in _ORGANISED.finditer(v, lo, hi):
+            subj = within(lo, m.start(), ACTORS + ("Partnership",))
+            p = subj[-1][2] if subj else partnership_before(lo, m.start(), si)
+            evs = within(m.end(), hi, ("Event",))
+            if p is not None and evs and not within(m.end(), evs[0][0], ACTORS + ("Partnership",)):
+                out.append(RawRel(p, "COORDINATES", evs[0][2], lo, hi, 0.65))
+        # signatories
+        agrs = within(lo, hi, ("Agreement",))
+        sm = _SIGNED.search(v, lo, hi)
+        if agrs and sm:
+            sides = coordinated([x for x in within(lo, sm.start(), ACTORS + ("Partnership",)) if not after_prep(x)])
+            if not sides and main is not None and anaphor(lo, sm.start()):
+                sides = [main]
+            wm = re.compile(r"\bwith\b").search(v, agrs[0][1], hi)
+            if wm:
+                stop = re.search(r"[.;](?:\s|$)|,\s+(?:which|who|to)\b|\s+(?:to|in order to)\s+[a-z]", v[wm.end():hi])
+                end = wm.end() + stop.start() if stop else hi
+                sides += [x[2] for x in within(wm.end(), end, ACTORS + ("Partnership",))]
+            ev = [x for x in within(lo, hi, ("Event", "Organisation")) if re.search(
+                r"(?i)\b(?:during|at|on the occasion of|in the framework of)\s+(?:the\s+)?$", v[max(lo, x[0] - 30):x[0]])
+                  and (x[2].label == "Event" or fold(x[2].name.split()[-1]) in event_nouns)]
+            for a in dict.fromkeys(sides):
+                out.append(RawRel(a, "PARTY_TO", agrs[0][2], lo, hi, 0.65))
+                if ev:             # "signed … during the Mediterranean Textile Forum"
+                    out.append(RawRel(a, "PARTICIPATED_IN", ev[0][2], lo, hi, 0.6))
+    return out
