@@ -46,8 +46,14 @@ _MODEL: dict = {}
 
 
 def prepare(G) -> CollabIndex:
-    """The link index of ``G``, cached per graph object and size (build once, query often)."""
-    key = (id(G), G.number_of_nodes(), G.number_of_edges())
+    """The link index of ``G``, built once and reused while ``G`` is the same graph.
+
+    A store snapshot is keyed by its token (``G.graph["snapshot"]``, snapshots are
+    read-only); any other graph by its size, counted on each call.
+    """
+    token = G.graph.get("snapshot")
+    key = (id(G), token, G.number_of_nodes()) if token is not None else \
+        (id(G), G.number_of_nodes(), G.number_of_edges())
     if key not in _CACHE:
         _CACHE.clear()
         _CACHE[key] = index_from_graph(G)

@@ -3,7 +3,7 @@
 Each test is a sentence or two of the kind partnership news is made of, and checks what a
 strategy team would look for in the result: who is in the partnership, who leads it,
 who signed, and that descriptions ("the Irish cluster") never pass for names. The last
-test scores four documents of that kind (tests/data/press) with the shared scorer.
+test scores five documents of that kind (tests/data/press, one in French) with the shared scorer.
 """
 from __future__ import annotations
 
@@ -89,6 +89,19 @@ def test_two_countries_joined_by_and_are_not_an_organisation():
 def test_a_compound_cluster_name_is_a_cluster():
     ents, _, _ = _ex("The partners are Holzcluster Steiermark from Austria and Alpha Wood Cluster (Slovenia).")
     assert ents["Holzcluster Steiermark"].label == "Cluster" and ents["Holzcluster Steiermark"].country == "AT"
+
+
+def test_french_news_in_the_descriptor_first_order():
+    ents, rels, ex = _ex("Le partenariat Alpha Link réunit le pôle de compétitivité Beta Valley (France) et le cluster "
+                         "espagnol Gamma. Le partenariat est coordonné par Beta Valley. Lors du salon Deltaexpo à "
+                         "Casablanca, Alpha Link a signé une convention de partenariat avec l'Agence Epsilon. "
+                         "Douze PME européennes ont participé au salon.")
+    assert ents["Gamma"].label == "Cluster" and ents["Gamma"].country == "ES"
+    assert {s for s, t, o in rels if t == "PARTNER_IN" and o == "Alpha Link"} >= {"Beta Valley", "Gamma"}
+    assert ("Beta Valley", "COORDINATES", "Alpha Link") in rels
+    assert ("Alpha Link", "PARTY_TO", "convention de partenariat") in rels
+    assert ents["Deltaexpo"].label == "Event" and ents["Deltaexpo"].country == "MA"
+    assert [f.value for f in ex.facts if "PME" in f.measure] == [12]
 
 
 @needs(SCORER.exists(), "shared scorer not beside the repo")

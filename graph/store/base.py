@@ -18,6 +18,7 @@ Write semantics (identical on both stores):
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 from abc import ABC, abstractmethod
 from collections import Counter, defaultdict
@@ -182,14 +183,19 @@ def content_hash_of(nodes: Iterable[Node], rels: Iterable[Rel]) -> str:
     return h.hexdigest()
 
 
+_SNAPSHOTS = itertools.count(1)
+
+
 def snapshot_from_records(nodes: Iterable[Node], rels: Iterable[Rel]) -> nx.MultiDiGraph:
     """The NetworkX view analytics work on.
 
     Node attributes: ``label`` (most specific), ``labels``, ``name``, ``country`` (ISO2 or
     None) on every node, every property, ``confidence``. Edge key and ``type`` attribute
     are the relationship type; edges carry their properties and ``confidence``.
+    ``G.graph["snapshot"]`` is a token unique to this snapshot (analytics cache on it):
+    treat the graph as read-only and copy it to change it.
     """
-    G = nx.MultiDiGraph()
+    G = nx.MultiDiGraph(snapshot=next(_SNAPSHOTS))   # read-only by contract: a token caches work on it
     for n in sorted(nodes, key=lambda n: n.id):
         attrs = dict(n.props)
         attrs.update(label=primary_label(n.labels), labels=tuple(sorted(n.labels)),

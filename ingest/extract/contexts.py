@@ -373,6 +373,52 @@ def acronym_mentions(ctx: Context, out: list[Mention]) -> None:
                     out.append(Mention(s, e, name, label_of_name(name), "caps", 0.55))
 
 
+# the Romance order: descriptor first, then an optional demonym, then the name ("le cluster espagnol Hegan")
+_ROMANCE_HEADS = {"pôle de compétitivité": "Cluster", "pôle": "Cluster", "cluster": "Cluster", "clúster": "Cluster",
+                  "polo": "Cluster", "partenariat": "Partnership", "projet": "Partnership", "proyecto": "Partnership",
+                  "progetto": "Partnership", "partenariato": "Partnership", "consorcio": "Partnership",
+                  "association": "Organisation", "asociación": "Organisation", "associazione": "Organisation",
+                  "agence": "Organisation", "agencia": "Organisation", "agenzia": "Organisation",
+                  "salon": "Event", "foire": "Event", "feria": "Event", "fiera": "Event"}
+_DESCRIBED_AFTER = re.compile(
+    r"(?<![\w-])(?P<head>" + "|".join(sorted(map(re.escape, _ROMANCE_HEADS), key=len, reverse=True))
+    + r")\s+(?:(?P<adj>[a-zà-ÿ]+)\s+)?(?P<name>" + _NAME_WORD
+    + r"(?:\s+(?:(?:de|du|des|da|do|della|di|del|la|le|of|for|and|&)\s+)?" + _NAME_WORD + r")*)")
+# "AeroMed Connect, partenariat stratégique européen …": a name and the kind it is
+_NAME_THEN_KIND = re.compile(
+    r"(?<![\w-])(?P<name>" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){0,4}),\s+(?:(?:le|la|un|une|el|il|uno)\s+)?"
+    r"(?P<head>partenariat|projet|proyecto|progetto|partenariato|consorcio)\b")
+
+
+def _romance_descriptions(ctx: Context, out: list[Mention], drop: list[tuple[int, int]]) -> None:
+    """Mentions from descriptor-first phrases: "le cluster espagnol Hegan", "le salon Aeroexpo à Casablanca"."""
+    from ..normalise import demonym_country
+
+    lex = load_lexicon()
+    v = ctx.view
+    generic_names = lex.words("generic_names")
+    for line in ctx.lines:
+        if line.heading:
+            continue
+        for m in _DESCRIBED_AFTER.finditer(v, line.start, line.end):
+            adj, name = m.group("adj"), m.group("name")
+            code = demonym_country(adj) if adj else None
+            if (adj and not code) or _is_place(name) or fold(name) in generic_names or is_cap(m.group("head")):
+                continue
+            label = _ROMANCE_HEADS[m.group("head")]
+            region = None
+            at = re.match(r"\s+(?:à|en|in|a)\s+(?P<place>[A-Z][\w'’-]+)", v[m.end("name"):line.end])
+            if label == "Event" and at and place_country(at.group("place")):
+                code, region = place_country(at.group("place")), at.group("place")
+            out.append(Mention(m.start("name"), m.end("name"), name, label, "apposition-desc", 0.75,
+                               country=code, region=region))
+            drop.append((m.start("head"), m.start("name")))
+        for m in _NAME_THEN_KIND.finditer(v, line.start, line.end):
+            name = m.group("name")
+            if not _is_place(name) and fold(name) not in generic_names:
+                out.append(Mention(m.start("name"), m.end("name"), name, "Partnership", "apposition-desc", 0.7))
+
+
 def described_names(ctx: Context, out: list[Mention]) -> None:
     """Names introduced by a place and a descriptor, and names that open with a demonym.
 
@@ -406,6 +452,7 @@ def described_names(ctx: Context, out: list[Mention]) -> None:
             out.append(Mention(m.start("name"), m.end("name"), name, lab, "apposition-desc", 0.75,
                                country=c or code, region=r))
             drop.append((m.start("place"), m.start("name")))
+    _romance_descriptions(ctx, out, drop)
     if drop:
         def descriptor(x: Mention) -> bool:
             return x.label not in ("Country", "Region", "City", "Demonym") and any(

@@ -33,7 +33,10 @@ from .facts import RawFact, parse_number
 __all__ = ["count_facts", "ordinals"]
 
 _NUMWORDS = (r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
-             r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a dozen)\b")
+             r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a dozen|"
+             r"deux|trois|quatre|cinq|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|cinquante|cent|"
+             r"tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|quince|veinte|treinta|cincuenta|"
+             r"dieci|dodici|quindici|venti|trenta|cinquanta)\b")
 _COUNT = re.compile(
     r"(?<![\w.,/-])(?P<pre>(?:over|more than|around|approximately|about|up to|almost|nearly|at least|some)\s+|\+)?"
     r"(?P<cur>€|EUR\s?|\$|£)?(?P<num>\d{1,3}(?:[.,]\d{3})+|\d+(?:[.,]\d+)?|" + _NUMWORDS + r")(?![\w.,]\d)"

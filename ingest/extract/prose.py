@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import lru_cache
 
 from .lexicon import fold, load_lexicon
 from .relations import RawRel
@@ -34,19 +35,26 @@ from .relations import RawRel
 __all__ = ["prose_relations"]
 
 ACTORS = ("Cluster", "Organisation", "SME")
-_GROUP_NOUNS = r"(?:partnership|alliance|consortium|project|network|escp|initiative|cooperation)"
-_ANAPHOR = re.compile(r"(?i)\b(?:the|this|our|its|their)\s+" + _GROUP_NOUNS + r"\b|^\W*(?:It|Its|Their)\b")
-_GATHERS = re.compile(
-    r"(?i)\b(?:brings?\s+together|bringing\s+together|gathers|gathering|unites|uniting|includes|including|comprises|"
-    r"comprising|consists\s+of|is\s+made\s+up\s+of|is\s+composed\s+of|(?:partners|members)\s+(?:are|were|include|"
-    r"included|:)|(?:partners|members)\s+of\s+\S+(?:\s+\S+){0,4}?\s+are)\b")
-_JOINED = re.compile(r"(?i)\b(?:joined|join|joins|(?:is|are|was|were|became|become)\s+(?:now\s+)?(?:a|an|the)?\s*"
-                     r"(?:new\s+|founding\s+|full\s+|associated\s+)?(?:partners?|members?)\s+(?:of|in))\b")
-_LED = re.compile(r"(?i)\b(?:led|coordinated|managed|headed|steered)\s+by\b")
-_LEADS = re.compile(r"(?i)\b(?:coordinates|leads|manages|heads|chairs|is\s+the\s+(?:lead\s+partner|coordinator)\s+of)\s+")
-_FUNDED = re.compile(r"(?i)\b(?:co-?funded|funded|financed|supported)\s+(?:by|under|through)\b")
-_ORGANISED = re.compile(r"(?i)\b(?:organi[sz]ed|co-organi[sz]ed|organi[sz]es|hosted|held)\b(?!\s+(?:by|in|at|on)\b)")
-_SIGNED = re.compile(r"(?i)\b(?:signed|sign|signs|concluded|entered\s+into)\b")
+@lru_cache(maxsize=1)
+def _cues() -> dict[str, re.Pattern]:
+    """The cue regexes, built from ``prose_cues`` in ingest/data/extract/lexicon.yaml."""
+    raw = load_lexicon()["prose_cues"]
+    group = "(?:" + "|".join(sorted(set(raw["group_nouns"]), key=len, reverse=True)) + ")"
+
+    def rx(key: str, tail: str = r"\b") -> re.Pattern:
+        alts = sorted((f.replace("{group}", group) for f in raw[key]), key=len, reverse=True)
+        return re.compile(r"(?i)(?<![\w-])(?:" + "|".join(alts) + ")" + tail)
+
+    return {"group": re.compile(r"(?i)\s*(?:the\s+|le\s+|la\s+|el\s+|il\s+)?" + group + r"\b"),
+            "anaphor": re.compile(r"(?i)(?:" + "|".join(f.replace("{group}", group) for f in raw["anaphora"])
+                                  + r")\b"),
+            "gathers": rx("gathers"), "joined": rx("joined"), "led_by": rx("led_by"),
+            "leads": rx("leads", r"\s+"), "funded_by": rx("funded_by"), "signed": rx("signed"),
+            "organised": rx("organised", r"\b(?!\s+(?:by|in|at|on|par|por|da)\b)"),
+            "with": rx("with"),
+            "at_event": rx("at_event", r"\s+(?:the\s+|le\s+|la\s+|el\s+|il\s+)?(?:[a-zà-ÿ]+\s+)?$")}
+
+
 # where a list of objects ends: a new clause
 _CLAUSE_END = re.compile(r"[.;:](?:\s|$)|,\s+(?:which|who|whose|where|while|both|each|as well as)\b|"
                          r"\s+and\s+(?!the\b|with\b)[a-z]|\s+(?:to|in order to|for)\s+[a-z]")
@@ -67,10 +75,11 @@ def prose_relations(ctx, ents) -> list[RawRel]:
     parts = [e for e in ents if e.label == "Partnership"]
     main = max(parts, key=lambda e: (len(e.mentions), -e.mentions[0].start), default=None)
     event_nouns = load_lexicon().words("event_nouns")
+    cue = _cues()
     out: list[RawRel] = []
 
     def anaphor(lo, hi) -> bool:
-        return lo < hi and _ANAPHOR.search(v[lo:hi]) is not None
+        return lo < hi and cue["anaphor"].search(v[lo:hi]) is not None
 
     def coordinated(found):
         """The first entity of a clause and those joined to it by commas or "and"."""
@@ -81,8 +90,8 @@ def prose_relations(ctx, ents) -> list[RawRel]:
                 out_[-1] = (prev[0], x[1], prev[2])
                 continue
             gap = v[prev[1]:x[0]]
-            if not re.fullmatch(r"(?i)[\s,)]*(?:(?:and|&|as well as)\s+)?(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}", gap) \
-                    or not re.search(r",|\band\b|&", gap):
+            if not re.fullmatch(r"(?i)[\s,)]*(?:(?:and|et|y|e|&|as well as)\s+)?(?:(?:the|le|la|les|el|il)\s+)?"
+                                r"(?:[a-zà-ÿ][\w-]*\s+){0,3}", gap) or not re.search(r",|\b(?:and|et|y|e)\b|&", gap):
                 break
             out_.append(x)
         return list(dict.fromkeys(x[2] for x in out_))
@@ -92,8 +101,8 @@ def prose_relations(ctx, ents) -> list[RawRel]:
 
     def after_prep(x) -> bool:
         """Whether a mention is the object of a preposition ("hosted by B", "at the Forum")."""
-        return re.search(r"\b(?:by|from|of|with|at|during|in)\s+(?:the\s+)?$", v[max(0, x[0] - 12):x[0]],
-                         re.I) is not None
+        return re.search(r"\b(?:by|from|of|with|at|during|in|par|avec|por|con)\s+(?:the\s+|le\s+|la\s+|el\s+)?$",
+                         v[max(0, x[0] - 12):x[0]], re.I) is not None
 
     def objects(lo, hi):
         colon = re.match(r"[^.;:]{0,80}?:\s", v[lo:hi])       # "… five cluster organisations: A, B …"
@@ -117,7 +126,7 @@ def prose_relations(ctx, ents) -> list[RawRel]:
     for si, sent in enumerate(ctx.sents):
         lo, hi = sent.start, sent.end
         # members
-        for m in _GATHERS.finditer(v, lo, hi):
+        for m in cue["gathers"].finditer(v, lo, hi):
             p = partnership_before(lo, m.start(), si)
             if p is None:
                 continue
@@ -126,12 +135,12 @@ def prose_relations(ctx, ents) -> list[RawRel]:
                 continue            # "Alpha includes …": the sentence is about an organisation
             for a in objects(m.end(), hi):
                 out.append(RawRel(a, "PARTNER_IN", p, lo, hi, 0.7))
-        for m in _JOINED.finditer(v, lo, hi):
+        for m in cue["joined"].finditer(v, lo, hi):
             tail = v[m.end():hi]
             named = within(m.end(), min(hi, m.end() + 80), ("Partnership",) + ACTORS)
             target = named[0][2] if named and named[0][0] - m.end() <= 6 else None
             if target is None:
-                ana = _ANAPHOR.match(tail.lstrip()) or re.match(r"\s*(?:the\s+)?" + _GROUP_NOUNS, tail, re.I)
+                ana = cue["anaphor"].match(tail.lstrip()) or cue["group"].match(tail)
                 target = main if ana else None
             if target is None:
                 continue
@@ -141,7 +150,7 @@ def prose_relations(ctx, ents) -> list[RawRel]:
                 if a is not target:
                     out.append(RawRel(a, kind, target, lo, hi, 0.7))
         # leaders
-        for m in _LED.finditer(v, lo, hi):
+        for m in cue["led_by"].finditer(v, lo, hi):
             p = partnership_before(lo, m.start(), si)
             if p is None:
                 continue
@@ -151,20 +160,20 @@ def prose_relations(ctx, ents) -> list[RawRel]:
             for a in objects(m.end(), hi)[:3]:
                 out.append(RawRel(a, "COORDINATES", p, lo, hi, 0.7))
                 out.append(RawRel(a, "PARTNER_IN", p, lo, hi, 0.6))
-        for m in _LEADS.finditer(v, lo, hi):         # "A coordinates the partnership"
+        for m in cue["leads"].finditer(v, lo, hi):         # "A coordinates the partnership"
             named = within(m.end(), min(hi, m.end() + 4), ("Partnership",))
             p = named[0][2] if named else (partnership_before(m.end(), min(hi, m.end() + 40), si)
-                                          if re.match(r"(?i)(?:the|this|our|its)\s+" + _GROUP_NOUNS, v[m.end():hi]) else None)
+                                          if cue["anaphor"].match(v, m.end(), hi) else None)
             if p is None:
                 continue
             for a in coordinated(within(lo, m.start(), ACTORS)):
                 out.append(RawRel(a, "COORDINATES", p, lo, hi, 0.7))
                 out.append(RawRel(a, "PARTNER_IN", p, lo, hi, 0.6))
-        fm = _FUNDED.search(v, lo, hi)
+        fm = cue["funded_by"].search(v, lo, hi)
         if fm and main is not None and not within(lo, hi, ("Partnership",)) and anaphor(lo, fm.start()):
             for g in within(fm.end(), hi, ("Programme",)):   # "The partnership is funded by COSME"
                 out.append(RawRel(partnership_before(lo, fm.start(), si) or main, "FUNDED_BY", g[2], lo, hi, 0.6))
-        for m in _ORGANISED.finditer(v, lo, hi):
+        for m in cue["organised"].finditer(v, lo, hi):
             subj = within(lo, m.start(), ACTORS + ("Partnership",))
             p = subj[-1][2] if subj else partnership_before(lo, m.start(), si)
             evs = within(m.end(), hi, ("Event",))
@@ -172,18 +181,17 @@ def prose_relations(ctx, ents) -> list[RawRel]:
                 out.append(RawRel(p, "COORDINATES", evs[0][2], lo, hi, 0.65))
         # signatories
         agrs = within(lo, hi, ("Agreement",))
-        sm = _SIGNED.search(v, lo, hi)
+        sm = cue["signed"].search(v, lo, hi)
         if agrs and sm:
             sides = coordinated([x for x in within(lo, sm.start(), ACTORS + ("Partnership",)) if not after_prep(x)])
             if not sides and main is not None and anaphor(lo, sm.start()):
                 sides = [main]
-            wm = re.compile(r"\bwith\b").search(v, agrs[0][1], hi)
+            wm = cue["with"].search(v, min(agrs[0][1], sm.end()), hi)
             if wm:
                 stop = re.search(r"[.;](?:\s|$)|,\s+(?:which|who|to)\b|\s+(?:to|in order to)\s+[a-z]", v[wm.end():hi])
                 end = wm.end() + stop.start() if stop else hi
                 sides += [x[2] for x in within(wm.end(), end, ACTORS + ("Partnership",))]
-            ev = [x for x in within(lo, hi, ("Event", "Organisation")) if re.search(
-                r"(?i)\b(?:during|at|on the occasion of|in the framework of)\s+(?:the\s+)?$", v[max(lo, x[0] - 30):x[0]])
+            ev = [x for x in within(lo, hi, ("Event", "Organisation")) if cue["at_event"].search(v[max(lo, x[0] - 30):x[0]])
                   and (x[2].label == "Event" or fold(x[2].name.split()[-1]) in event_nouns)]
             for a in dict.fromkeys(sides):
                 out.append(RawRel(a, "PARTY_TO", agrs[0][2], lo, hi, 0.65))
