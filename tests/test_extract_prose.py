@@ -3,7 +3,8 @@
 Each test is a sentence or two of the kind partnership news is made of, and checks what a
 strategy team would look for in the result: who is in the partnership, who leads it,
 who signed, and that descriptions ("the Irish cluster") never pass for names. The last
-test scores five documents of that kind (tests/data/press, one in French) with the shared scorer.
+test scores six documents of that kind (tests/data/press, one in French, one in Spanish) with the
+shared scorer.
 """
 from __future__ import annotations
 

@@ -397,11 +397,14 @@ def _romance_descriptions(ctx: Context, out: list[Mention], drop: list[tuple[int
     lex = load_lexicon()
     v = ctx.view
     generic_names = lex.words("generic_names")
+    done = {x.start for x in out if x.rule == "apposition-desc"}
     for line in ctx.lines:
         if line.heading:
             continue
         for m in _DESCRIBED_AFTER.finditer(v, line.start, line.end):
             adj, name = m.group("adj"), m.group("name")
+            if m.start("name") in done:
+                continue            # "the Irish cluster BioConnect Ireland", read already
             code = demonym_country(adj) if adj else None
             if (adj and not code) or _is_place(name) or fold(name) in generic_names or is_cap(m.group("head")):
                 continue
