@@ -266,14 +266,6 @@ def quoted(ctx: Context, out: list[Mention]) -> None:
         out.append(Mention(s, e, inner, lab, "quoted", 0.75))
 
 
-# a place word, up to two lower-case words, a descriptor noun, then the capitalised name it describes
-_NAME_WORD = r"[A-Z0-9][\w'’&-]*"
-_DESCRIBED = re.compile(
-    r"(?<![\w-])(?P<place>[A-Z][\w'’-]+)\s+(?:[a-z][\w-]*\s+){0,2}?(?P<head>cluster|pole|pôle|association|agency|network|organisation|organization|"
-    r"university|institute|company|chamber|foundation)\s+(?P<name>" + _NAME_WORD
-    + r"(?:\s+(?:(?:de|du|des|da|do|della|di|del|la|le|of|for|and|&)\s+)?" + _NAME_WORD + r")*)")
-
-
 def head_chunks(ctx: Context, out: list[Mention]) -> None:
     """Capitalised runs whose head noun gives a label ("Solar Energy Cluster", "Olive Oil Cluster")."""
     lex = load_lexicon()
@@ -373,6 +365,12 @@ def acronym_mentions(ctx: Context, out: list[Mention]) -> None:
                     out.append(Mention(s, e, name, label_of_name(name), "caps", 0.55))
 
 
+# a place word, up to two lower-case words, a descriptor noun, then the capitalised name it describes
+_NAME_WORD = r"[A-Z0-9][\w'’&-]*"
+_DESCRIBED = re.compile(
+    r"(?<![\w-])(?P<place>[A-Z][\w'’-]+)\s+(?:[a-z][\w-]*\s+){0,2}?(?P<head>cluster|pole|pôle|association|agency|network|organisation|organization|"
+    r"university|institute|company|chamber|foundation)\s+(?P<name>" + _NAME_WORD
+    + r"(?:\s+(?:(?:de|du|des|da|do|della|di|del|la|le|of|for|and|&)\s+)?" + _NAME_WORD + r")*)")
 # the Romance order: descriptor first, then an optional demonym, then the name ("le cluster espagnol Hegan")
 _ROMANCE_HEADS = {"pôle de compétitivité": "Cluster", "pôle": "Cluster", "cluster": "Cluster", "clúster": "Cluster",
                   "polo": "Cluster", "partenariat": "Partnership", "projet": "Partnership", "proyecto": "Partnership",

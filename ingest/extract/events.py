@@ -11,9 +11,10 @@ __all__ = ["place_mentions", "event_mentions", "agreement_mentions", "institutio
 
 # Generic EU-level programme strands and bodies (domain knowledge, not document names).
 PROGRAMMES = [r"ESCP-4[a-zA-Z]\b", r"ESCP-S3\b", r"Horizon 2020\b", r"Horizon Europe\b", r"H2020\b",
-              r"Interreg(?: [A-Z][\w-]*)*", r"Erasmus\+", r"Single Market Programme\b", r"[Pp]rogramme pour le marché unique\b", r"[Pp]rograma para el mercado único\b",
-              r"[Pp]rogramma per il mercato unico\b", r"Euroclusters?\b",
-              r"Digital Europe Programme\b", r"COSME\b", r"European Regional Development Fund\b", r"ERDF\b"]
+              r"Interreg(?: [A-Z][\w-]*)*", r"Erasmus\+", r"Single Market Programme\b", r"Euroclusters?\b",
+              r"[Pp]rogramme pour le marché unique\b", r"[Pp]rograma para el mercado único\b",
+              r"[Pp]rogramma per il mercato unico\b", r"Digital Europe Programme\b", r"COSME\b",
+              r"European Regional Development Fund\b", r"ERDF\b"]
 INSTITUTIONS = {"European Union": ["EU"], "European Commission": ["Commission", "EC"],
                 "European Parliament": [], "Council of the European Union": []}
 

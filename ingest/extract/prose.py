@@ -11,7 +11,11 @@ partnership the document is about:
 * leaders: "P is led / coordinated by A", "A coordinates the partnership" → A COORDINATES P
   (and is one of its partners); "the partnership is funded by COSME" → P FUNDED_BY COSME;
   "P organised a mission to …" → P COORDINATES the event named after the verb;
-* signatories: "A and B signed a memorandum … with C and D" → each PARTY_TO the agreement.
+* signatories: "A and B signed a memorandum … with C and D" → each PARTY_TO the agreement,
+  and PARTICIPATED_IN the event they signed at ("… during the Mediterranean Textile Forum").
+
+The cue words are data (``prose_cues`` in ingest/data/extract/lexicon.yaml), in English,
+French, Spanish and Italian.
 
 >>> from clusternet.ingest.extract.mentions import build_context, find_mentions
 >>> from clusternet.ingest.extract.resolve import resolve_mentions
@@ -61,7 +65,8 @@ _CLAUSE_END = re.compile(r"[.;:](?:\s|$)|,\s+(?:which|who|whose|where|while|both
 
 
 def prose_relations(ctx, ents) -> list[RawRel]:
-    """PARTNER_IN, MEMBER_OF, COORDINATES and PARTY_TO read from sentences (see the module doc)."""
+    """PARTNER_IN, MEMBER_OF, COORDINATES, FUNDED_BY, PARTY_TO and PARTICIPATED_IN read from
+    sentences (see the module doc)."""
     v = ctx.view
     occ = sorted(((m.start, m.end, e) for e in ents for m in e.mentions), key=lambda x: (x[0], -x[1]))
     # a shorter mention inside a longer one is part of it

@@ -4,6 +4,7 @@ Each rule is generic: a "(Country)" or "based in" place gives LOCATED_IN; items 
 "Partners"/"Consortium" heading are PARTNER_IN the partnership the heading (or the
 document) is about; "organised by" gives COORDINATES; "attending"/"participated" gives
 PARTICIPATED_IN; "visit(s) to" gives VISITED; target-market cues with countries give TARGETS.
+What sentences state about members, leaders and signatories is read by :mod:`.prose`.
 """
 from __future__ import annotations
 
@@ -233,7 +234,7 @@ def find_relations(ctx, ents, places, mentions) -> list[RawRel]:
             m = a.mentions[0]
             for r in list(first.values())[:6]:
                 out.append(RawRel(r.source, "PARTY_TO", a, m.start, m.end, 0.45))
-    from .prose import prose_relations
+    from .prose import prose_relations   # here: prose.py builds on RawRel from this module
 
     return _third_markets_only(out + prose_relations(ctx, ents))
 

@@ -5,6 +5,8 @@ claim (two "CSM"s) links nothing; near-identical spellings merge; "X project" is
 """
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 import unicodedata
 from functools import lru_cache
@@ -98,7 +100,6 @@ def resolve_mentions(mentions: list[Mention]) -> list[DocEntity]:
     lex = load_lexicon()
     named = [m for m in mentions if m.label not in PLACE_LABELS and m.label != "Region"]
     # a head/caps/acronym mention strictly inside a structured one is part of that name
-    import bisect
     big = sorted((m.start, m.end) for m in named if m.rule.startswith(("country-list", "paren-alias", "dash-def",
                                                                          "cue:", "copula", "event-in", "quoted")))
     starts = [b[0] for b in big]
@@ -280,13 +281,13 @@ def mention_again(view: str, ents: list[DocEntity]) -> None:
         return
     taken = sorted((m.start, m.end) for e in ents for m in e.mentions)
     starts = [t[0] for t in taken]
-    import bisect
-
-    rx = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(owner, key=len, reverse=True)) + r")(?![\w-])")
+    reach = list(itertools.accumulate((t[1] for t in taken), max))   # furthest end so far
+    names = sorted(owner, key=len, reverse=True)
+    rx = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])")
     for m in rx.finditer(view):
         i = bisect.bisect_right(starts, m.start())
-        if any(s <= m.start() < e or m.start() <= s < m.end() for s, e in taken[max(0, i - 3):i + 1]):
-            continue
+        if (i and reach[i - 1] > m.start()) or (i < len(taken) and taken[i][0] < m.end()):
+            continue        # inside or across a mention already read
         e = owner[m.group(0)]
         e.mentions.append(Mention(m.start(), m.end(), m.group(0), e.label, "again", 0.5))
     for e in ents:
