@@ -200,6 +200,7 @@ def find_mentions(text: str, ctx: Context | None = None) -> list[Mention]:
     rules.country_list_items(ctx, out, gid)
     rules.paren_aliases(ctx, out)
     rules.dash_definitions(ctx, out)
+    rules.table_rows(ctx, out)
     contexts.cue_lists(ctx, out, gid)
     contexts.copulas(ctx, out)
     contexts.quoted(ctx, out)

@@ -53,12 +53,16 @@ def _cues() -> dict[str, re.Pattern]:
             "anaphor": re.compile(r"(?i)(?:" + "|".join(f.replace("{group}", group) for f in raw["anaphora"])
                                   + r")\b"),
             "gathers": rx("gathers"), "joined": rx("joined"), "led_by": rx("led_by"),
-            "leads": rx("leads", r"\s+"), "funded_by": rx("funded_by"), "signed": rx("signed"),
+            "leads": rx("leads", r"\b\s*"), "funded_by": rx("funded_by"), "signed": rx("signed"),
             "organised": rx("organised", r"\b(?!\s+(?:by|in|at|on|par|por|da)\b)"),
             "with": rx("with"),
             "at_event": rx("at_event", r"\s+(?:the\s+|le\s+|la\s+|el\s+|il\s+)?(?:[a-zà-ÿ]+\s+)?$")}
 
 
+# what may stand between two items of a list, and the word that must be there
+_LIST_GAP = re.compile(r"(?i)[\s,)]*(?:(?:and|et|y|e|&|as well as)\s+)?(?:(?:the|le|la|les|el|il)\s+)?"
+                       r"(?:[a-zà-ÿ][\w-]*\s+){0,3}")
+_LIST_JOIN = re.compile(r",|\b(?:and|et|y|e)\b|&")
 # where a list of objects ends: a new clause
 _CLAUSE_END = re.compile(r"[.;:](?:\s|$)|,\s+(?:which|who|whose|where|while|both|each|as well as)\b|"
                          r"\s+and\s+(?!the\b|with\b)[a-z]|\s+(?:to|in order to|for)\s+[a-z]")
@@ -86,20 +90,28 @@ def prose_relations(ctx, ents) -> list[RawRel]:
     def anaphor(lo, hi) -> bool:
         return lo < hi and cue["anaphor"].search(v[lo:hi]) is not None
 
+    def joined(a, b) -> bool:
+        """Whether two mentions are items of one list ("A, B and the C"), or one name twice."""
+        gap = v[a[1]:b[0]]
+        return a[2] is b[2] or (_LIST_GAP.fullmatch(gap) is not None and _LIST_JOIN.search(gap) is not None)
+
     def coordinated(found):
         """The first entity of a clause and those joined to it by commas or "and"."""
-        out_ = found[:1]
+        group = found[:1]
         for x in found[1:]:
-            prev = out_[-1]
-            if x[2] is prev[2]:          # "Alpha Cluster (AC)": the same entity again
-                out_[-1] = (prev[0], x[1], prev[2])
-                continue
-            gap = v[prev[1]:x[0]]
-            if not re.fullmatch(r"(?i)[\s,)]*(?:(?:and|et|y|e|&|as well as)\s+)?(?:(?:the|le|la|les|el|il)\s+)?"
-                                r"(?:[a-zà-ÿ][\w-]*\s+){0,3}", gap) or not re.search(r",|\b(?:and|et|y|e)\b|&", gap):
+            if not joined(group[-1], x):
                 break
-            out_.append(x)
-        return list(dict.fromkeys(x[2] for x in out_))
+            group.append(x)
+        return list(dict.fromkeys(x[2] for x in group))
+
+    def right_before(found, pos):
+        """The list of names that ends just before ``pos`` ("…, where A and the B signed")."""
+        if not found or found[-1][1] < pos - 40:
+            return None
+        k = len(found) - 1
+        while k and joined(found[k - 1], found[k]):
+            k -= 1
+        return list(dict.fromkeys(x[2] for x in found[k:]))
 
     def within(lo, hi, labels):
         return [x for x in occ[bisect_left(starts, lo):bisect_left(starts, hi)] if x[2].label in labels]
@@ -169,6 +181,8 @@ def prose_relations(ctx, ents) -> list[RawRel]:
             named = within(m.end(), min(hi, m.end() + 4), ("Partnership",))
             p = named[0][2] if named else (partnership_before(m.end(), min(hi, m.end() + 40), si)
                                           if cue["anaphor"].match(v, m.end(), hi) else None)
+            if p is None and re.match(r"\s*(?:[.;]|$)", v[m.end():hi]):
+                p = main                                  # "Tenerrdis … is the lead partner."
             if p is None:
                 continue
             for a in coordinated(within(lo, m.start(), ACTORS)):
@@ -188,7 +202,8 @@ def prose_relations(ctx, ents) -> list[RawRel]:
         agrs = within(lo, hi, ("Agreement",))
         sm = cue["signed"].search(v, lo, hi)
         if agrs and sm:
-            sides = coordinated([x for x in within(lo, sm.start(), ACTORS + ("Partnership",)) if not after_prep(x)])
+            before = [x for x in within(lo, sm.start(), ACTORS + ("Partnership",)) if not after_prep(x)]
+            sides = right_before(before, sm.start()) or coordinated(before)
             if not sides and main is not None and anaphor(lo, sm.start()):
                 sides = [main]
             wm = cue["with"].search(v, min(agrs[0][1], sm.end()), hi)

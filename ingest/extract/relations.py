@@ -189,7 +189,7 @@ def find_relations(ctx, ents, places, mentions) -> list[RawRel]:
         vm = visit_rx.search(text)
         if vm:
             cue = sent.start + vm.start()
-            stop = re.search(r",?\s+(?:as well as|but also|;)|\.\s", v[cue:sent.end])
+            stop = re.search(r",?\s+(?:as well as|but also|;)|\.\s|,\s+(?:where|which|who)\b", v[cue:sent.end])
             lim = cue + stop.start() if stop else sent.end
             objs = [x for x in here if cue < x[0] < lim and x[2].label in ACTORS]
             subj = [x for x in here if x[0] < cue and x[2].label in ACTORS + ("Partnership",)]

@@ -22,7 +22,7 @@ from .rules import _is_place, label_of_name, place_of_name
 __all__ = ["DocEntity", "norm", "resolve_mentions", "STRONG_RULES"]
 
 STRONG_RULES = ("typed", "country-list", "paren-alias", "dash-def", "cue:", "copula", "apposition", "quoted", "head",
-                "event-", "agreement", "programme", "institution", "country-paren")
+                "event-", "agreement", "programme", "institution", "country-paren", "table-row")
 PLACE_LABELS = ("Country", "City", "Demonym")
 
 
