@@ -105,6 +105,17 @@ def test_french_news_in_the_descriptor_first_order():
     assert [f.value for f in ex.facts if "PME" in f.measure] == [12]
 
 
+def test_a_partner_table_and_its_lead_partner():
+    ents, rels, _ = _ex("The GridLink partnership was set up in 2023.\n\n## The consortium\n\n"
+                        "| Partner | Country | Members |\n|---|---|---|\n| Alpha Valley | Netherlands | 140 |\n"
+                        "| Beta Power Network (BPN) | Denmark | 95 |\n\n"
+                        "Alpha Valley, the Dutch energy cluster, is the lead partner.")
+    assert ents["Alpha Valley"].country == "NL" and ents["Beta Power Network"].country == "DK"
+    assert "BPN" in ents["Beta Power Network"].aliases
+    assert {s for s, t, o in rels if t == "PARTNER_IN" and o == "GridLink"} == {"Alpha Valley", "Beta Power Network"}
+    assert ("Alpha Valley", "COORDINATES", "GridLink") in rels
+
+
 @needs(SCORER.exists(), "shared scorer not beside the repo")
 def test_press_documents_score(tmp_path):
     spec = importlib.util.spec_from_file_location("score_extraction", SCORER)
