@@ -26,6 +26,7 @@ members is scored on content alone and marked ``mode="content"``.
 """
 from __future__ import annotations
 
+import weakref
 from collections import Counter
 
 import numpy as np
@@ -36,24 +37,30 @@ from .explain import (FAMILIES_GROUP, FAMILIES_PAIR, Reason, Suggestion, country
 from .features import GROUP_FEATURES, PAIR_FEATURES, group_features, pair_block, pair_features
 from .linkpred import (ORG_LABELS, CollabIndex, generate_candidates, group_candidates, group_sums, index_from_graph,
                        org_topics, sector_words)
+from .store.base import is_snapshot
 
 __all__ = ["suggest_enlargement", "suggest_cross_border", "partnership_members", "prepare"]
 
 W_TARGET, W_SECTOR, W_ADDS_COUNTRY, W_ADDS_SECTOR, W_VISITED = 2.5, 2.0, 0.3, 0.2, 1.0
 SCORE_ALL_BELOW = 5000        # small graphs: score every organisation, no candidate generation
 _CACHE: dict = {}          # one graph's index at a time
+_BY_SNAPSHOT: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()   # one snapshot's index
 _MODEL: dict = {}
 
 
 def prepare(G) -> CollabIndex:
     """The link index of ``G``, built once and reused while ``G`` is the same graph.
 
-    A store snapshot is keyed by its token (``G.graph["snapshot"]``, snapshots are
-    read-only); any other graph by its size, counted on each call.
+    A store snapshot (read-only) is recognised as the same object; any other graph by its
+    identity and size, counted on each call.
     """
-    token = G.graph.get("snapshot")
-    key = (id(G), token, G.number_of_nodes()) if token is not None else \
-        (id(G), G.number_of_nodes(), G.number_of_edges())
+    if is_snapshot(G):
+        idx = _BY_SNAPSHOT.get(G)
+        if idx is None:
+            _BY_SNAPSHOT.clear()
+            idx = _BY_SNAPSHOT[G] = index_from_graph(G)
+        return idx
+    key = (id(G), G.number_of_nodes(), G.number_of_edges())
     if key not in _CACHE:
         _CACHE.clear()
         _CACHE[key] = index_from_graph(G)

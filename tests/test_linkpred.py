@@ -182,3 +182,48 @@ def test_pair_score_adds_the_adamic_adar_blend():
     # several weights at once, as the blend is tuned: the same as one model per weight
     many = plain.score_pairs_blended(X, (0.0, 2.0, 3.0))
     assert np.allclose(many, [[0.5, 0.5], [2.5, 0.5], [3.5, 0.5]])
+
+
+def test_linear_pair_scorer_adds_to_the_trees_and_survives_save_and_load(tmp_path):
+    from sklearn.linear_model import LogisticRegression
+
+    from clusternet.graph.recommender import LinearScorer, LinkModel, linear_terms, load_model, save_model
+
+    rng = np.random.default_rng(0)
+    X = rng.random((400, len(PAIR_FEATURES))) * 3
+    y = (X[:, PAIR_FEATURES.index("aa")] + rng.normal(0, 0.5, 400) > 1.5).astype(int)
+    lin = LinearScorer.fit(X, y)
+    T = linear_terms(X)
+    ref = LogisticRegression(C=1.0, max_iter=3000).fit((T - T.mean(0)) / T.std(0), y)
+    assert np.allclose(lin.decision(X), ref.decision_function((T - T.mean(0)) / T.std(0)))
+    # beyond the values it was fitted on, it keeps growing with Adamic–Adar (trees would stop)
+    far = X[:2].copy()
+    far[:, PAIR_FEATURES.index("aa")] = [30.0, 300.0]
+    assert lin.decision(far)[1] > lin.decision(far)[0]
+    # an unknown value (a project without dates) scores as an average one, never as NaN
+    gap = X[:1].copy()
+    gap[0, PAIR_FEATURES.index("last_v")] = np.nan
+    assert np.isfinite(lin.decision(gap)).all()
+    leaf = TreeEnsemble(np.array([-1]), np.zeros(1), np.zeros(1, int), np.zeros(1, int), np.zeros(1, bool),
+                        np.array([0.5]), np.array([0]), 0.0, 0)
+    model = LinkModel(leaf, leaf, {"pair_features": PAIR_FEATURES, "group_features": GROUP_FEATURES,
+                                   "linear_weight": 1.0}, lin)
+    assert np.allclose(model.score_pairs(X[:5]), 0.5 + lin.decision(X[:5]))
+    back = load_model(save_model(model, tmp_path / "m.npz"))
+    assert np.allclose(back.score_pairs(X[:5]), model.score_pairs(X[:5]))
+
+
+def test_a_snapshot_index_is_built_once_and_a_changed_graph_gets_a_new_one():
+    from clusternet.graph.model import Node, Rel
+    from clusternet.graph.store.base import snapshot_from_records
+    from clusternet.graph.suggest import prepare
+
+    nodes = [Node(o, ("Cluster",), {"name": o, "country": c}) for o, c in (("a", "FR"), ("b", "ES"), ("c", "IT"))]
+    nodes.append(Node("p", ("Partnership",), {"name": "P"}))
+    rels = [Rel("a", "PARTNER_IN", "p"), Rel("b", "PARTNER_IN", "p")]
+    G = snapshot_from_records(nodes, rels)
+    assert prepare(G) is prepare(G)
+    H = G.copy()                              # not a snapshot: a user may change it
+    before = prepare(H)
+    H.add_edge("c", "p", key="PARTNER_IN", type="PARTNER_IN")
+    assert prepare(H) is not before and prepare(H).A.nnz > before.A.nnz

@@ -18,8 +18,8 @@ Write semantics (identical on both stores):
 from __future__ import annotations
 
 import hashlib
-import itertools
 import json
+import weakref
 from abc import ABC, abstractmethod
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -183,7 +183,12 @@ def content_hash_of(nodes: Iterable[Node], rels: Iterable[Rel]) -> str:
     return h.hexdigest()
 
 
-_SNAPSHOTS = itertools.count(1)
+_SNAPSHOTS: "weakref.WeakSet[nx.MultiDiGraph]" = weakref.WeakSet()
+
+
+def is_snapshot(G) -> bool:
+    """Whether ``G`` is a store snapshot (read-only by contract, so work on it can be cached)."""
+    return G in _SNAPSHOTS
 
 
 def snapshot_from_records(nodes: Iterable[Node], rels: Iterable[Rel]) -> nx.MultiDiGraph:
@@ -192,10 +197,10 @@ def snapshot_from_records(nodes: Iterable[Node], rels: Iterable[Rel]) -> nx.Mult
     Node attributes: ``label`` (most specific), ``labels``, ``name``, ``country`` (ISO2 or
     None) on every node, every property, ``confidence``. Edge key and ``type`` attribute
     are the relationship type; edges carry their properties and ``confidence``.
-    ``G.graph["snapshot"]`` is a token unique to this snapshot (analytics cache on it):
-    treat the graph as read-only and copy it to change it.
+    The graph is registered as a snapshot (:func:`is_snapshot`): analytics cache their
+    work on it, so treat it as read-only and copy it to change it.
     """
-    G = nx.MultiDiGraph(snapshot=next(_SNAPSHOTS))   # read-only by contract: a token caches work on it
+    G = nx.MultiDiGraph()
     for n in sorted(nodes, key=lambda n: n.id):
         attrs = dict(n.props)
         attrs.update(label=primary_label(n.labels), labels=tuple(sorted(n.labels)),
@@ -204,6 +209,7 @@ def snapshot_from_records(nodes: Iterable[Node], rels: Iterable[Rel]) -> nx.Mult
         G.add_node(n.id, **attrs)
     for r in sorted(rels, key=lambda r: r.key):
         G.add_edge(r.source, r.target, key=r.type, type=r.type, confidence=r.confidence, **r.props)
+    _SNAPSHOTS.add(G)
     return G
 
 
