@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from .lexicon import country_code, country_name, load_lexicon, place_country, fold
 from .mentions import Context, Mention, chunks, is_acronym, is_cap, tokens
@@ -365,27 +366,30 @@ def acronym_mentions(ctx: Context, out: list[Mention]) -> None:
                     out.append(Mention(s, e, name, label_of_name(name), "caps", 0.55))
 
 
-# a place word, up to two lower-case words, a descriptor noun, then the capitalised name it describes
 _NAME_WORD = r"[A-Z0-9][\w'’&-]*"
-_DESCRIBED = re.compile(
-    r"(?<![\w-])(?P<place>[A-Z][\w'’-]+)\s+(?:[a-z][\w-]*\s+){0,2}?(?P<head>cluster|pole|pôle|association|agency|network|organisation|organization|"
-    r"university|institute|company|chamber|foundation)\s+(?P<name>" + _NAME_WORD
-    + r"(?:\s+(?:(?:de|du|des|da|do|della|di|del|la|le|of|for|and|&)\s+)?" + _NAME_WORD + r")*)")
-# the Romance order: descriptor first, then an optional demonym, then the name ("le cluster espagnol Hegan")
-_ROMANCE_HEADS = {"pôle de compétitivité": "Cluster", "pôle": "Cluster", "cluster": "Cluster", "clúster": "Cluster",
-                  "polo": "Cluster", "partenariat": "Partnership", "projet": "Partnership", "proyecto": "Partnership",
-                  "progetto": "Partnership", "partenariato": "Partnership", "consorcio": "Partnership",
-                  "association": "Organisation", "asociación": "Organisation", "associazione": "Organisation",
-                  "agence": "Organisation", "agencia": "Organisation", "agenzia": "Organisation",
-                  "salon": "Event", "foire": "Event", "feria": "Event", "fiera": "Event"}
-_DESCRIBED_AFTER = re.compile(
-    r"(?<![\w-])(?P<head>" + "|".join(sorted(map(re.escape, _ROMANCE_HEADS), key=len, reverse=True))
-    + r")\s+(?:(?P<adj>[a-zà-ÿ]+)\s+)?(?P<name>" + _NAME_WORD
-    + r"(?:\s+(?:(?:de|du|des|da|do|della|di|del|la|le|of|for|and|&)\s+)?" + _NAME_WORD + r")*)")
-# "AeroMed Connect, partenariat stratégique européen …": a name and the kind it is
-_NAME_THEN_KIND = re.compile(
-    r"(?<![\w-])(?P<name>" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){0,4}),\s+(?:(?:le|la|un|une|el|il|uno)\s+)?"
-    r"(?P<head>partenariat|projet|proyecto|progetto|partenariato|consorcio)\b")
+_NAME = (_NAME_WORD + r"(?:\s+(?:(?:de|du|des|da|do|della|di|del|la|le|of|for|and|&)\s+)?" + _NAME_WORD + r")*")
+
+
+def _alternation(words) -> str:
+    return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _descriptor_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """Regexes of the descriptor phrases (vocabulary in lexicon.yaml, ``descriptors_*``)."""
+    lex = load_lexicon()
+    partnership_heads = [w for w, lab in lex["descriptors_first"].items() if lab == "Partnership"]
+    # a place word, up to two lower-case words, a descriptor noun, then the name it describes
+    after_place = re.compile(r"(?<![\w-])(?P<place>[A-Z][\w'’-]+)\s+(?:[a-z][\w-]*\s+){0,2}?(?P<head>"
+                             + _alternation(lex["descriptors_after_place"]) + r")\s+(?P<name>" + _NAME + ")")
+    # the Romance order: descriptor, an optional demonym, the name ("le cluster espagnol Hegan")
+    first = re.compile(r"(?<![\w-])(?P<head>" + _alternation(lex["descriptors_first"])
+                       + r")\s+(?:(?P<adj>[a-zà-ÿ]+)\s+)?(?P<name>" + _NAME + ")")
+    # "AeroMed Connect, partenariat stratégique européen …": a name and the kind it is
+    name_then_kind = re.compile(r"(?<![\w-])(?P<name>" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){0,4}),\s+"
+                                r"(?:(?:le|la|un|une|el|il|uno)\s+)?(?P<head>" + _alternation(partnership_heads)
+                                + r")\b")
+    return after_place, first, name_then_kind
 
 
 def _romance_descriptions(ctx: Context, out: list[Mention], drop: list[tuple[int, int]]) -> None:
@@ -399,14 +403,14 @@ def _romance_descriptions(ctx: Context, out: list[Mention], drop: list[tuple[int
     for line in ctx.lines:
         if line.heading:
             continue
-        for m in _DESCRIBED_AFTER.finditer(v, line.start, line.end):
+        for m in _descriptor_patterns()[1].finditer(v, line.start, line.end):
             adj, name = m.group("adj"), m.group("name")
             if m.start("name") in done:
                 continue            # "the Irish cluster BioConnect Ireland", read already
             code = demonym_country(adj) if adj else None
             if (adj and not code) or _is_place(name) or fold(name) in generic_names or is_cap(m.group("head")):
                 continue
-            label = _ROMANCE_HEADS[m.group("head")]
+            label = lex["descriptors_first"][m.group("head")]
             region = None
             at = re.match(r"\s+(?:à|en|in|a)\s+(?P<place>[A-Z][\w'’-]+)", v[m.end("name"):line.end])
             if label == "Event" and at and place_country(at.group("place")):
@@ -414,7 +418,7 @@ def _romance_descriptions(ctx: Context, out: list[Mention], drop: list[tuple[int
             out.append(Mention(m.start("name"), m.end("name"), name, label, "apposition-desc", 0.75,
                                country=code, region=region))
             drop.append((m.start("head"), m.start("name")))
-        for m in _NAME_THEN_KIND.finditer(v, line.start, line.end):
+        for m in _descriptor_patterns()[2].finditer(v, line.start, line.end):
             name = m.group("name")
             if not _is_place(name) and fold(name) not in generic_names:
                 out.append(Mention(m.start("name"), m.end("name"), name, "Partnership", "apposition-desc", 0.7))
@@ -443,13 +447,13 @@ def described_names(ctx: Context, out: list[Mention]) -> None:
     for line in ctx.lines:
         if line.heading:
             continue
-        for m in _DESCRIBED.finditer(v, line.start, line.end):
+        for m in _descriptor_patterns()[0].finditer(v, line.start, line.end):
             place, name = m.group("place"), m.group("name")
             code = place_country(place)
             if not code or _is_place(name) or fold(name) in generic_names:
                 continue
             c, r = place_of_name(place)
-            lab = "Cluster" if fold(m.group("head")) in ("cluster", "pole", "pôle") else "Organisation"
+            lab = lex["descriptors_after_place"][m.group("head")]
             out.append(Mention(m.start("name"), m.end("name"), name, lab, "apposition-desc", 0.75,
                                country=c or code, region=r))
             drop.append((m.start("place"), m.start("name")))
