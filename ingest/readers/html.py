@@ -31,10 +31,11 @@ def html_to_parts(markup: str) -> list:
 
     import warnings
 
-    from bs4 import XMLParsedAsHTMLWarning
+    from bs4 import MarkupResemblesLocatorWarning, XMLParsedAsHTMLWarning
 
-    with warnings.catch_warnings():  # XHTML read as HTML is what we want: no warning to the user
+    with warnings.catch_warnings():  # XHTML read as HTML, a page that is one word: what we want
         warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
+        warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
         soup = BeautifulSoup(markup, "lxml")
     for tag in soup.find_all(_DROP):
         tag.decompose()
