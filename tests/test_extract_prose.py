@@ -116,6 +116,13 @@ def test_a_partner_table_and_its_lead_partner():
     assert ("Alpha Valley", "COORDINATES", "GridLink") in rels
 
 
+def test_an_event_place_is_the_place_and_a_dateline_is_not_the_event_date():
+    ents, _, _ = _ex("Nairobi, 3 May 2024 – In April 2024 the GridLink partnership organised a matchmaking event "
+                     "in Nairobi with the Kenya Association of Manufacturers.")
+    events = [e for e in ents.values() if e.label == "Event"]
+    assert [(e.name, e.country) for e in events] == [("matchmaking event in Nairobi (April 2024)", "KE")]
+
+
 @needs(SCORER.exists(), "shared scorer not beside the repo")
 def test_press_documents_score(tmp_path):
     spec = importlib.util.spec_from_file_location("score_extraction", SCORER)

@@ -298,7 +298,7 @@ def _subject(ctx, si, m, after, occ_in, ok, main, main_event, v):
     if _PARTICIPATION.match(v[m.end():sent.end]):
         evs = [x[2] for x in occ_in(sent.start, sent.end) if x[2].label == "Event"]
         prev = [x[2] for x in occ_in(0, sent.start) if x[2].label == "Event"]
-        ev = evs[0] if evs else (prev[-1] if prev else main_event)
+        ev = evs[0] if evs else (prev[-1] if prev else None)   # never an event the text names only later
         if ev is not None:
             return ev, None
     before = [x for x in occ_in(sent.start, m.start())]

@@ -85,7 +85,7 @@ def _event_noun_rx():
     lex = load_lexicon()
     nouns = sorted((re.escape(n) for n in lex["event_nouns"]), key=len, reverse=True)
     return re.compile(r"(?i)\b((?:\d{1,2}(?:st|nd|rd|th)\s+(?:and\s+\d{1,2}(?:st|nd|rd|th)\s+)?)?(?:B2B\s+|C2C\s+)?(?:"
-                      + "|".join(nouns) + r"))\s+(?:in|to)\s+([A-Z][\w.'’\-]+(?:\s[A-Z][\w'’\-]+)?)"
+                      + "|".join(nouns) + r"))\s+(?:in|to)\s+(?-i:([A-Z][\w.'’\-]+(?:\s[A-Z][\w'’\-]+)?))"
                       r"(?:\s+in\s+((?:" + "|".join(lex["months"]) + r")\s+\d{4}))?")
 
 
@@ -141,7 +141,8 @@ def event_mentions(ctx: Context, out: list[Mention]) -> None:
             ordinals = [om.group(1), om.group(2)] if om else [None]
             core = om.group(3) if om else noun
             if not date:  # "In June 2023 the partners held a brokerage event in Gdansk": the date of the sentence
-                dm = re.search(r"\b(?:" + months + r")\s+\d{4}\b", text, re.I)
+                dm = next((d for d in re.finditer(r"\b(?:" + months + r")\s+\d{4}\b", text, re.I)
+                           if not re.match(r"\s*[–—-]\s", text[d.end():d.end() + 4])), None)   # not a dateline
                 date = dm.group(0) if dm and sent_dates.get(si, 0) == 0 else None
                 if date:
                     sent_dates[si] = 1
