@@ -154,8 +154,6 @@ def count_facts(ctx, ents, main, sectors=()) -> list[RawFact]:
                  key=lambda x: (x[0], -x[1]))
     ostarts = [x[0] for x in occ]
     ok = ("Cluster", "Organisation", "Partnership", "Event", "SME", "Programme", "Region")
-    events = [e for e in ents if e.label == "Event"]
-    main_event = max(events, key=lambda e: (len(e.mentions), -e.mentions[0].start), default=None)
     out: list[RawFact] = []
 
     def occ_in(lo, hi):
@@ -248,7 +246,7 @@ def count_facts(ctx, ents, main, sectors=()) -> list[RawFact]:
                     prev_noun = measure_words[-1] if len(measure_words) == 1 else measure_words[0]
             if not measure or len(re.findall(r"\d+", measure)) >= 3:
                 continue
-            subj, country = _subject(ctx, si, m, after, occ_in, ok, main, main_event, v)
+            subj, country = _subject(ctx, si, m, after, occ_in, ok, main, v)
             if subj is None:
                 continue
             if country is None and subj.label == "Region" and subj.country and not any(
@@ -277,7 +275,7 @@ _GROUP_SUBJECT = re.compile(r"(?i)^\W*together\b|\b(?:the|its|our|their)\s+(?:\w
                             r"consortium|alliance|project)\b")
 
 
-def _subject(ctx, si, m, after, occ_in, ok, main, main_event, v):
+def _subject(ctx, si, m, after, occ_in, ok, main, v):
     sent = ctx.sents[si]
     # 1. "the 4 CLUSTEM partners": a name right after the number
     right = [x for x in occ_in(m.end(), m.end() + 3) if x[2].label in ok and x[2].label != "Region"]

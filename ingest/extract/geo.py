@@ -109,9 +109,7 @@ def infer_places(ctx, ents, mentions) -> None:
         head = re.search(r"\s+(?:from|of)\s+(?:the\s+)?$", v[max(0, p.start - 12):p.start])
         if head:
             stop = p.start - len(head.group(0))
-            prev = occ[bisect_left(ostarts, stop - 120):bisect_left(ostarts, stop)]
-            prev = [x for x in prev if x[1] == stop]
-            for _, _, ent in prev:
+            for _, _, ent in (x for x in occ_in(stop - 120, stop) if x[1] == stop):
                 if open_(ent):
                     _assign(ent, p.country, _region_of(p), "from")
     # 2. "<Core> is a traditional Chile liqueur" names the country of the "<Core> cluster"

@@ -45,14 +45,14 @@ def label_of_name(name: str) -> str | None:
         if not lab:
             continue
         rest = head_part[i + 1:]
+        compound = fold(w) not in lex.heads        # "Holzcluster Steiermark": a compound leads its name
         # an English head comes last (or before a place or an acronym): "Cluster Mapping" is no cluster
-        if rest and not romance and fold(w) not in lex.words("head_first") and fold(w) in lex.heads and not all(place_country(x) or lex.city(x) or x.isupper() or x[:1].isdigit()
+        if rest and not romance and fold(w) not in lex.words("head_first") and not compound and not all(place_country(x) or lex.city(x) or x.isupper() or x[:1].isdigit()
                                             or lex.label_of_head(x) for x in rest):
             continue
         if fold(w) in lex.words("network_heads") and lab == "Cluster":
             lab = "Organisation"
         # an English head noun first, with no preposition after it, is a modifier ("Cluster Economics")
-        compound = fold(w) not in lex.heads        # "Holzcluster Steiermark": a compound leads its name
         if i == 0 and len(head_part) > 1 and cut == len(words) and not romance and not compound \
                 and fold(w) not in lex.words("head_first"):
             continue

@@ -115,9 +115,6 @@ def _name_sectors(name: str, label: str) -> tuple[str, ...]:
             continue
         phrase = " ".join(words)
         terms = sector_terms(phrase)
-        rest = phrase
-        for a, b, _ in reversed(terms):
-            rest = rest[:a] + rest[b:]
         if terms:   # "Olive Oil Cluster" → olive oil; "Food Valley Cluster" → food, not "food valley"
             found.extend(t for _, _, t in terms)
         elif (i == 0 and label == "Cluster" and all(w.isalpha() or w in ("&", "-") for w in words)
