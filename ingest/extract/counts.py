@@ -26,22 +26,29 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import lru_cache
 
 from .lexicon import country_code, fold, load_lexicon
 from .facts import RawFact, parse_number
 
 __all__ = ["count_facts", "ordinals"]
 
-_NUMWORDS = (r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
-             r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a dozen|"
-             r"deux|trois|quatre|cinq|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|cinquante|cent|"
-             r"tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|quince|veinte|treinta|cincuenta|"
-             r"dieci|dodici|quindici|venti|trenta|cinquanta)\b")
-_COUNT = re.compile(
-    r"(?<![\w.,/-])(?P<pre>(?:over|more than|around|approximately|about|up to|almost|nearly|at least|some)\s+|\+)?"
-    r"(?P<cur>€|EUR\s?|\$|£)?(?P<num>\d{1,3}(?:[.,]\d{3})+|\d+(?:[.,]\d+)?|" + _NUMWORDS + r")(?![\w.,]\d)"
-    r"(?P<mult>\s?(?:billion|million|thousand|bn|mio)\b)?(?:\s*(?P<pct>%|per cent\b|percent\b))?"
-    r"(?P<unit>\s?(?:m²|m2|sqm|km|hectares|ha)\b|\s?m²)?(?P<yr>-years?\b)?", re.I)
+# number words that never start a count here: "one of the partners", "dozens of"
+_NOT_COUNTS = {"one", "dozen"}
+
+
+@lru_cache(maxsize=1)
+def _count_rx() -> re.Pattern:
+    """A number (digits or a word of ``number_words`` in lexicon.yaml) with what qualifies it."""
+    words = sorted((w for w in load_lexicon()["number_words"] if w not in _NOT_COUNTS), key=len, reverse=True)
+    numwords = "(?:" + "|".join(map(re.escape, words)) + r")\b"
+    return re.compile(
+        r"(?<![\w.,/-])(?P<pre>(?:over|more than|around|approximately|about|up to|almost|nearly|at least|some)\s+|\+)?"
+        r"(?P<cur>€|EUR\s?|\$|£)?(?P<num>\d{1,3}(?:[.,]\d{3})+|\d+(?:[.,]\d+)?|" + numwords + r")(?![\w.,]\d)"
+        r"(?P<mult>\s?(?:billion|million|thousand|bn|mio)\b)?(?:\s*(?P<pct>%|per cent\b|percent\b))?"
+        r"(?P<unit>\s?(?:m²|m2|sqm|km|hectares|ha)\b|\s?m²)?(?P<yr>-years?\b)?", re.I)
+
+
 _TOKEN = re.compile(r"\d+(?:st|nd|rd|th)\b|[^\W\d_][\w&'’/-]*|\d[\d.,]*|[&,.;:()\"“”]")
 _CLAUSE_WORD = re.compile(r"[\w&'’/-]+")
 _ORD = {"1": "first", "2": "second", "3": "third", "4": "fourth", "5": "fifth"}
@@ -164,7 +171,7 @@ def count_facts(ctx, ents, main, sectors=()) -> list[RawFact]:
         if "\t" in raw or raw.count("|") >= 2 or ctx.lines[sent.line].heading:
             continue  # a table row (read by the table rules) or a heading ("issue 2")
         prev_noun = None
-        for m in _COUNT.finditer(v, sent.start, sent.end):
+        for m in _count_rx().finditer(v, sent.start, sent.end):
             value = _value(m, lex)
             if value is None:
                 continue
