@@ -23,7 +23,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Callable
 
 import numpy as np
 import pandas as pd
@@ -32,10 +32,11 @@ from .errors import InputError
 from .features import group_features, pair_block, pair_features
 from .linkpred import (CollabIndex, generate_candidates, group_candidates, group_sums, index_from_groups,
                        protocol_rank)
+from .recommender import PAIR_CANDIDATES
 
 __all__ = ["load_participations", "build_split", "Split", "evaluate_cordis", "summarise",
            "EXPECTED", "default_data_path", "METHODS_A", "METHODS_B", "rank_task_a", "rank_task_b",
-           "tune_blend"]
+           "tune_pair_l2"]
 
 COLUMNS = ["project_id", "start_date", "programme_or_topic", "org_id", "country", "activity_type", "sme"]
 OPTIONAL = ["end_date", "role"]       # used when present: a project's planned end, who coordinates it
@@ -49,8 +50,9 @@ SEED = 20240601
 BATCH = 128
 # candidate generation when ranking the benchmark: narrower than the product's defaults to
 # keep the run short; on the inner 2017 split this leaves task A's MRR unchanged (positives
-# beyond these are ranked ~300th or lower anyway) and costs task B about 0.01
-CANDIDATES_A = dict(n_two=300, n_three=60, n_popular=40)
+# beyond these are ranked ~300th or lower anyway) and costs task B about 0.01. Task A ranks
+# the lists the pair scorer learned to order.
+CANDIDATES_A = PAIR_CANDIDATES
 CANDIDATES_B = dict(n_two=500, n_three=100, n_popular=50)
 
 
@@ -179,17 +181,17 @@ def _model_scores(n: int, cands: np.ndarray, scores: np.ndarray) -> np.ndarray:
 
 
 def rank_task_a(split: Split, model=None, *, progress: Callable[[int], None] | None = None,
-                blend_weights: Sequence[float] = ()) -> dict[str, list[int]]:
+                scorers: dict | None = None) -> dict[str, list[int]]:
     """Rank of each task-A query under every method (model optional).
 
-    ``blend_weights`` adds one method per weight, ``"clusternet blend W"``: the model's
-    pair score with that Adamic–Adar weight instead of its own (for :func:`tune_blend`).
+    ``scorers`` adds one method per entry, name -> a function scoring rows of pair
+    features (for :func:`tune_pair_l2`).
     """
     idx = split.idx
     rng = np.random.default_rng(SEED)
+    extra = dict(scorers or {})
     ranks: dict[str, list[int]] = {m: [] for m in METHODS_A if model is not None or m != "clusternet"}
-    if model is not None:
-        ranks.update({_blend_name(w): [] for w in blend_weights})
+    ranks.update({name: [] for name in extra})
     for b0 in range(0, len(split.task_a), BATCH):
         chunk = split.task_a[b0:b0 + BATCH]
         block = pair_block(idx, [u for u, _ in chunk])
@@ -203,14 +205,13 @@ def rank_task_a(split: Split, model=None, *, progress: Callable[[int], None] | N
                    "preferential attachment": idx.deg[u] * idx.deg[cand],
                    "common neighbours": block.cn[i, cand], "Adamic–Adar": block.aa[i, cand],
                    "resource allocation": block.ra[i, cand]}
-            if model is not None:
+            if model is not None or extra:
                 gen = generate_candidates(idx, block.aa[i], block.p3[i], valid, **CANDIDATES_A)
-                # the trees run once: the model's own blend first, then the weights being tuned
-                own, *tuned = model.score_pairs_blended(pair_features(idx, block, i, gen),
-                                                        (model.blend_aa, *blend_weights))
-                per["clusternet"] = _model_scores(idx.n, gen, own)[cand]
-                for w, s in zip(blend_weights, tuned):
-                    per[_blend_name(w)] = _model_scores(idx.n, gen, s)[cand]
+                X = pair_features(idx, block, i, gen)
+                if model is not None:
+                    per["clusternet"] = _model_scores(idx.n, gen, model.score_pairs(X))[cand]
+                for name, score in extra.items():
+                    per[name] = _model_scores(idx.n, gen, score(X))[cand]
             for m, s in per.items():
                 ranks[m].append(protocol_rank(s, where))
         if progress:
@@ -278,25 +279,22 @@ def evaluate_cordis(path: str | Path | None = None, *, model=None, fit: bool = T
                         "B": {m: summarise(r) for m, r in rb.items()}}}
 
 
-def tune_blend(df: pd.DataFrame, weights=(0.0, 1.0, 1.5, 2.0, 3.0), *, n_queries: int = 2000,
-               seed: int = 1) -> dict[float, float]:
-    """Task-A MRR of the pair scorer for each Adamic–Adar blend weight, on train data only.
+def tune_pair_l2(df: pd.DataFrame, strengths=(0.003, 0.01, 0.03), *, n_queries: int = 2000,
+                 seed: int = 1) -> dict[str, dict[str, float]]:
+    """Task-A figures of the pair scorer per L2 strength, and of Adamic–Adar, on train only.
 
-    The model is fitted on the inner split cut at 2016 (links of 2016) and scores a seeded
+    The scorer is fitted on the inner split cut at 2016 (links of 2016) and ranks a seeded
     sample of the queries of the split cut at 2017 (links of 2017): as in the benchmark, a
     model fitted a year earlier scores a larger graph. Used to choose
-    :data:`~clusternet.graph.recommender.BLEND_AA` (``scripts/tune_blend.py``).
+    :data:`~clusternet.graph.recommender.PAIR_L2` (``scripts/tune_pair.py``).
     """
-    from .recommender import fit_on_split
+    from .recommender import fit_pair_scorer
 
     train = df[df["start_date"] < "2018-01-01"]
-    model = fit_on_split(build_split(train, cut="2016-01-01", end="2017-01-01"))
+    earlier = build_split(train, cut="2016-01-01", end="2017-01-01")
     later = build_split(train, cut="2017-01-01", end="2018-01-01")
     pick = np.sort(np.random.default_rng(seed).permutation(len(later.task_a))[:n_queries])
     later.task_a = [later.task_a[i] for i in pick]
-    ranks = rank_task_a(later, model, blend_weights=weights)
-    return {float(w): summarise(ranks[_blend_name(w)])["mrr"] for w in weights}
-
-
-def _blend_name(weight: float) -> str:
-    return f"clusternet blend {float(weight):g}"
+    scorers = {f"l2 {l2:g}": fit_pair_scorer(earlier, l2=l2)[0].decision for l2 in strengths}
+    ranks = rank_task_a(later, scorers=scorers)
+    return {name: summarise(ranks[name]) for name in [*scorers, "Adamic–Adar"]}

@@ -34,6 +34,11 @@ PAIR_FEATURES = [
     "v_nbrs_in_u_country", "profile_cos", "same_otype", "sme_v", "same_country", "new_u", "new_v", "rra",
     "coord_u", "coord_v", "running_u", "running_v", "runs_until_v", "last_u", "last_v",
 ]
+_SOURCE_ACTIVITY = [PAIR_FEATURES.index(n) for n in (
+    "deg_u", "nproj_u", "recent_u", "xb_u", "u_nbrs_in_v_country", "new_u", "coord_u", "running_u", "last_u")]
+_CANDIDATE_ACTIVITY = [PAIR_FEATURES.index(n) for n in (
+    "deg_v", "nproj_v", "recent_v", "xb_v", "v_nbrs_in_u_country", "new_v", "coord_v", "running_v", "runs_until_v",
+    "last_v")]
 GROUP_FEATURES = [
     "sum_cn", "max_cn", "sum_aa", "max_aa", "sum_ra", "max_ra", "frac_adjacent", "sum_w",
     "sum_rw", "paths3", "deg_v", "nproj_v", "recent_v", "xb_v", "frac_same_country",
@@ -93,7 +98,13 @@ def pair_features(idx: CollabIndex, block: PairBlock, i: int, cands: np.ndarray)
         np.full(n, np.log1p(idx.coord[u])), np.log1p(idx.coord[v]), np.full(n, np.log1p(idx.running[u])),
         np.log1p(idx.running[v]), idx.runs_until[v], np.full(n, idx.last_start[u]), idx.last_start[v],
     ]
-    return np.column_stack(cols).astype(np.float64)
+    X = np.column_stack(cols).astype(np.float64)
+    # an organisation in no group at all (a name in a document, nothing known of its work)
+    # has unknown activity, not none: NaN, which the scorers read as an average value
+    if idx.nproj[u] == 0:
+        X[:, _SOURCE_ACTIVITY] = np.nan
+    X[np.ix_(idx.nproj[v] == 0, _CANDIDATE_ACTIVITY)] = np.nan
+    return X
 
 
 def group_features(idx: CollabIndex, members: Sequence[int], cands: np.ndarray, *, sums=None) -> np.ndarray:

@@ -1,13 +1,19 @@
-"""The learned recommender: gradient-boosted trees over link features, fitted on history.
+"""The learned recommender: link scorers fitted on history.
 
 Two models, one per question: *pairs* (should organisation u link with v?) over
 :data:`~clusternet.graph.features.PAIR_FEATURES`, and *groups* (should v join this set of
-members?) over :data:`~clusternet.graph.features.GROUP_FEATURES`. They are fitted on an
-inner temporal split of the CORDIS train period only (:func:`fit_on_split`), and shipped
-as plain arrays (``graph/data/linkmodel.npz``) evaluated by :class:`TreeEnsemble` with
-numpy, so no pickles and no scikit-learn version lock. The pair score adds a logistic
-regression over the same features (:class:`LinearScorer`), which keeps growing where the
-trees, fitted on a smaller graph, stop.
+members?) over :data:`~clusternet.graph.features.GROUP_FEATURES`. Both are fitted on an
+inner temporal split of the CORDIS train period only (:func:`fit_on_split`) and shipped as
+plain arrays (``graph/data/linkmodel.npz``) evaluated with numpy, so no pickles and no
+scikit-learn version lock.
+
+The pair scorer is a *listwise* (conditional) logit, :class:`LinearScorer`: for each
+organisation it learns to put one of the organisations it later works with at the top of
+its candidate list, the very thing the cross-border benchmark measures. Its inputs are the
+pair features with the path counts on a log scale, their squares and their products with
+the candidate's degree (:func:`linear_terms`); being linear in those, it keeps growing on a
+graph larger than the one it was fitted on. The group scorer is gradient-boosted trees
+(:class:`TreeEnsemble`).
 
 Each score can be explained: :meth:`LinkModel.contributions` measures, per feature, how
 much the score drops when that feature is set to a neutral reference value (occlusion).
@@ -25,11 +31,14 @@ References
 .. [1] J. H. Friedman. Greedy function approximation: a gradient boosting machine (2001).
 .. [2] M. D. Zeiler, R. Fergus. Visualizing and understanding convolutional networks (2014),
    for occlusion-style attributions.
-.. [3] D. R. Cox. The regression analysis of binary sequences (1958), logistic regression.
+.. [3] D. McFadden. Conditional logit analysis of qualitative choice behavior (1974).
+.. [4] Z. Cao, T. Qin, T.-Y. Liu, M.-F. Tsai, H. Li. Learning to rank: from pairwise approach
+   to listwise approach (2007).
 """
 from __future__ import annotations
 
 import json
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -39,67 +48,121 @@ from .errors import InputError
 from .features import GROUP_FEATURES, PAIR_FEATURES, group_features, pair_block, pair_features
 from .linkpred import generate_candidates, group_candidates, group_sums
 
-__all__ = ["TreeEnsemble", "LinearScorer", "LinkModel", "fit_on_split", "load_model", "save_model", "MODEL_PATH",
-           "HGB_PARAMS", "BLEND_AA", "LINEAR_WEIGHT", "linear_terms"]
+__all__ = ["TreeEnsemble", "LinearScorer", "LinkModel", "fit_on_split", "fit_pair_scorer", "load_model",
+           "save_model", "MODEL_PATH", "HGB_PARAMS", "PAIR_L2", "PAIR_CANDIDATES", "linear_terms"]
 
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "linkmodel.npz"
 HGB_PARAMS = dict(max_iter=120, learning_rate=0.12, max_leaf_nodes=24, min_samples_leaf=50,
                   l2_regularization=1.0, early_stopping=False, random_state=0)
 NEG_PER_QUERY = 80
 MAX_QUERIES = 4500
-# (a bag of 3 pair models over disjoint negative samples gave +0.005 to +0.008 MRR on
-# held-out inner-split queries but nothing on the test queries, 0.3630 vs 0.3633, for 3x the
-# scoring time: one model is fitted)
-#: weight of log(1 + Adamic–Adar) added to the pair model's log-odds. Chosen on train only by
-#: ``scripts/tune_blend.py``: a model fitted on the 2016 inner split scoring 2,000 queries of
-#: the 2017 links (graph before 2017) had MRR 0.294 alone, 0.303 / 0.304 / 0.305 / 0.303 with
-#: weights 1 / 1.5 / 2 / 3 -- the learned thresholds lag a graph that grew since the fit
-BLEND_AA = 2.0
-#: weight of the linear pair scorer (:class:`LinearScorer`) added to the trees' log-odds. Trees
-#: cannot score beyond the largest values they were fitted on, and the graph they score is a
-#: year larger than the one they learned on; a logistic regression over the same features
-#: extrapolates. Chosen on train only: fitted on 2016 links, scoring two disjoint sets of
-#: 2,000 queries of the 2017 links, trees + 2 x log(1 + AA) had MRR 0.309 / 0.304, with the
-#: linear scorer at weight 0.5 / 1 / 1.5: 0.313 / 0.314 / 0.312 and 0.313 / 0.314 / 0.313.
-LINEAR_WEIGHT = 1.0
-_AA = PAIR_FEATURES.index("aa")
+#: the candidate lists the pair scorer learns to order, the same ones the benchmark ranks
+#: (``graph.evaluation.CANDIDATES_A``). Chosen on train only (fitted on the 2016 inner split,
+#: MRR on two sets of 2,000 queries of the 2017 links): lists of 1,250 candidates per query
+#: 0.321 / 0.322, these lists of 400 0.320 / 0.327, a uniform sample of 300 of the 1,250
+#: with the softmax reweighted for the sampling 0.313 / 0.321 -- the hard negatives at the
+#: top of the list are what it must learn from.
+PAIR_CANDIDATES = dict(n_two=300, n_three=60, n_popular=40)
+#: L2 strength on the standardised terms of the pair scorer, chosen by ``scripts/tune_pair.py``
+#: on train only (fitted on the 2016 inner split, all 4,041 queries of the 2017 links):
+#: 0.001 / 0.003 / 0.01 / 0.03 gave MRR 0.321 / 0.322 / 0.324 / 0.321 (Adamic–Adar 0.273).
+#: For comparison, on two sets of 2,000 of those queries: the boosted trees + a pointwise
+#: logistic regression + 2 x log(1 + Adamic–Adar) that this scorer replaced, 0.314 / 0.314;
+#: trees added to this scorer, no better (0.319 / 0.323).
+PAIR_L2 = 0.01
 _PATH_COUNTS = [PAIR_FEATURES.index(n) for n in ("cn", "aa", "ra", "wcn", "rcn", "rra")]
 _DEG_V = PAIR_FEATURES.index("deg_v")
+#: the candidate's own features whose squares enter the pair scorer (the source's are the
+#: same for its whole list: a listwise model gives them no weight)
+_SQUARED = [PAIR_FEATURES.index(n) for n in (
+    "deg_v", "nproj_v", "recent_v", "xb_v", "country_prior", "u_nbrs_in_v_country", "v_nbrs_in_u_country",
+    "profile_cos", "new_v", "coord_v", "running_v", "runs_until_v", "last_v", "paths3")]
 
 
 def linear_terms(X: np.ndarray) -> np.ndarray:
-    """The inputs of the linear pair scorer: the pair features with the six path counts
-    (common neighbours, Adamic–Adar, resource allocation, weighted, recent, recent RA) on a
-    log scale, their squares, and their products with the candidate's log degree.
+    """The inputs of the pair scorer: the pair features with the six path counts (common
+    neighbours, Adamic–Adar, resource allocation, weighted, recent, recent RA) on a log
+    scale, the squares of those, their products with the candidate's log degree, and the
+    squares of the candidate's own features (an unknown value, NaN, stays unknown).
 
-    >>> linear_terms(np.zeros((2, len(PAIR_FEATURES)))).shape == (2, len(PAIR_FEATURES) + 12)
+    >>> linear_terms(np.zeros((2, len(PAIR_FEATURES)))).shape == (2, len(PAIR_FEATURES) + 12 + len(_SQUARED))
     True
     """
     Z = np.array(X, dtype=np.float64, copy=True)
     Z[:, _PATH_COUNTS] = np.log1p(np.maximum(Z[:, _PATH_COUNTS], 0.0))
     paths = Z[:, _PATH_COUNTS]
-    return np.hstack([Z, paths ** 2, paths * Z[:, [_DEG_V]]])
+    return np.hstack([Z, paths ** 2, paths * Z[:, [_DEG_V]], Z[:, _SQUARED] ** 2])
+
+
+def _listwise_loss(w: np.ndarray, Z: np.ndarray, y: np.ndarray, query: np.ndarray, nq: int,
+                   l2: float) -> tuple[float, np.ndarray]:
+    """Mean over queries of -log P(the softmax over the query's list picks a positive), + L2."""
+    s = Z @ w
+    top = np.full(nq, -np.inf)
+    np.maximum.at(top, query, s)                       # per-query shift: exp never overflows
+    e = np.exp(s - top[query])
+    total = np.bincount(query, weights=e, minlength=nq)
+    pos = np.bincount(query, weights=e * y, minlength=nq)
+    loss = float(-(np.log(pos) - np.log(total)).mean() + l2 * w @ w)
+    coef = e / total[query] - np.where(y, e / pos[query], 0.0)
+    return loss, Z.T @ coef / nq + 2 * l2 * w
 
 
 @dataclass
 class LinearScorer:
-    """A logistic regression over :func:`linear_terms` (standardised), as plain arrays."""
+    """A conditional (listwise) logit over :func:`linear_terms` (standardised), as plain arrays.
+
+    Fitted on lists of candidates, one list per query (source organisation), each holding
+    at least one positive: it maximises the probability that a softmax over the list's
+    scores picks a positive, i.e. that one organisation the source later worked with comes
+    first. Anything constant within a list (the source's own activity) cannot change an
+    order and gets no weight.
+
+    >>> X = np.zeros((4, len(PAIR_FEATURES)))
+    >>> X[:, PAIR_FEATURES.index("cn")] = [0, 3, 0, 3]        # the positive has more shared partners
+    >>> X[:, PAIR_FEATURES.index("deg_u")] = [1, 1, 5, 5]     # constant within each list
+    >>> m = LinearScorer.fit(X, np.array([0, 1, 0, 1]), np.array([0, 0, 1, 1]))
+    >>> bool(m.decision(X[1:2])[0] > m.decision(X[:1])[0]), round(float(m.coef[PAIR_FEATURES.index("deg_u")]), 6)
+    (True, 0.0)
+    """
 
     mean: np.ndarray
     scale: np.ndarray
     coef: np.ndarray
-    intercept: float
+    intercept: float = 0.0
 
     @classmethod
-    def fit(cls, X: np.ndarray, y: np.ndarray) -> "LinearScorer":
-        from sklearn.linear_model import LogisticRegression
+    def fit(cls, X: np.ndarray, y: np.ndarray, query: np.ndarray, *, l2: float = PAIR_L2) -> "LinearScorer":
+        """Fit on rows ``X`` with labels ``y`` (1 = positive) grouped by ``query`` (int ids);
+        lists without a positive carry no information and are dropped."""
+        from scipy.optimize import minimize
 
-        T = linear_terms(X)
-        mean, scale = np.nanmean(T, axis=0), np.nanstd(T, axis=0)
+        y = np.asarray(y).astype(bool)
+        _, query = np.unique(np.asarray(query), return_inverse=True)
+        keep = np.bincount(query, weights=y)[query] > 0
+        if not keep.all():
+            X, y = X[keep], y[keep]
+            _, query = np.unique(query[keep], return_inverse=True)
+        width = linear_terms(np.zeros((1, len(PAIR_FEATURES)))).shape[1]
+        if not len(X):
+            return cls(np.zeros(width), np.ones(width), np.zeros(width))
+        T = np.empty((len(X), width))
+        for a in range(0, len(X), 100_000):            # in slices: the terms' temporaries stay small
+            T[a:a + 100_000] = linear_terms(X[a:a + 100_000])
+        with warnings.catch_warnings():              # an all-unknown column is fine: mean 0, scale 1
+            warnings.simplefilter("ignore", RuntimeWarning)
+            # column by column: nanstd of the whole matrix would hold two more copies of it
+            mean = np.array([np.nanmean(T[:, j]) for j in range(width)])
+            scale = np.array([np.nanstd(T[:, j]) for j in range(width)])
         mean = np.nan_to_num(mean)
         scale = np.where(np.isfinite(scale) & (scale > 0), scale, 1.0)
-        lr = LogisticRegression(C=1.0, max_iter=3000).fit(cls._standard(T, mean, scale), y)
-        return cls(mean, scale, lr.coef_.ravel().astype(np.float64), float(lr.intercept_[0]))
+        # standardised in place, as _standard does it: no second copy of the design matrix
+        Z = np.nan_to_num(np.divide(np.subtract(T, mean, out=T), scale, out=T), copy=False,
+                          nan=0.0, posinf=0.0, neginf=0.0)
+        nq = int(query.max()) + 1
+        res = minimize(_listwise_loss, np.zeros(Z.shape[1]), args=(Z, y, query, nq, l2), jac=True,
+                       method="L-BFGS-B", options={"maxiter": 3000})
+        return cls(mean, scale, res.x.astype(np.float64))
 
     @staticmethod
     def _standard(T: np.ndarray, mean: np.ndarray, scale: np.ndarray) -> np.ndarray:
@@ -108,7 +171,7 @@ class LinearScorer:
         return np.nan_to_num((T - mean) / scale, nan=0.0, posinf=0.0, neginf=0.0)
 
     def decision(self, X: np.ndarray) -> np.ndarray:
-        """Log-odds of each row."""
+        """Score of each row (log-odds up to a constant per list)."""
         if not len(X):
             return np.zeros(0)
         return self._standard(linear_terms(X), self.mean, self.scale) @ self.coef + self.intercept
@@ -118,9 +181,7 @@ class LinearScorer:
                 f"{prefix}_intercept": np.array([self.intercept])}
 
     @classmethod
-    def from_arrays(cls, z, prefix: str) -> "LinearScorer | None":
-        if f"{prefix}_coef" not in z:
-            return None
+    def from_arrays(cls, z, prefix: str) -> "LinearScorer":
         return cls(z[f"{prefix}_mean"], z[f"{prefix}_scale"], z[f"{prefix}_coef"], float(z[f"{prefix}_intercept"][0]))
 
 
@@ -220,37 +281,16 @@ class TreeEnsemble:
 
 @dataclass
 class LinkModel:
-    """The pair and group scorers (the fitted scikit-learn estimators kept in ``_est``)."""
+    """The pair and group scorers (the fitted scikit-learn estimator kept in ``_est``)."""
 
-    pair: TreeEnsemble
+    pair: LinearScorer
     group: TreeEnsemble
     meta: dict = field(default_factory=dict)
-    pair_linear: LinearScorer | None = None
     _est: dict = field(default_factory=dict, repr=False)
 
     def score_pairs(self, X: np.ndarray) -> np.ndarray:
-        """Pair scores: the trees' log-odds, plus ``linear_weight`` times the linear scorer's
-        log-odds, plus ``blend_aa * log(1 + Adamic–Adar)``.
-
-        The linear scorer and the Adamic–Adar term (weights in ``meta``, see
-        :data:`LINEAR_WEIGHT` and :data:`BLEND_AA`) keep the learned score growing with the
-        graph's evidence: the trees' thresholds are learned on an older, sparser graph than
-        the one they score, and stop at the largest values they saw.
-        """
-        return self.score_pairs_blended(X, (self.blend_aa,))[0]
-
-    @property
-    def blend_aa(self) -> float:
-        """The model's own Adamic–Adar blend weight (0 for a model saved without one)."""
-        return float(self.meta.get("blend_aa", 0.0))
-
-    def score_pairs_blended(self, X: np.ndarray, weights) -> list[np.ndarray]:
-        """:meth:`score_pairs` for several blend weights at once (the trees run once)."""
-        tree = self.pair.decision(X)
-        if self.pair_linear is not None:
-            tree = tree + float(self.meta.get("linear_weight", LINEAR_WEIGHT)) * self.pair_linear.decision(X)
-        log_aa = np.log1p(np.maximum(X[:, _AA], 0.0)) if len(X) else np.zeros(0)
-        return [tree + w * log_aa if w else tree for w in weights]
+        """Pair scores of the rows of ``X`` (:data:`PAIR_FEATURES`): higher is a likelier link."""
+        return self.pair.decision(X)
 
     def score_group(self, X: np.ndarray) -> np.ndarray:
         return self.group.decision(X)
@@ -270,11 +310,11 @@ class LinkModel:
         return out
 
 
-def _training_rows_pairs(split, rng) -> tuple[np.ndarray, np.ndarray]:
+def _training_rows_pairs(split) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Every generated candidate of every task-A query of ``split``: rows, labels, query ids."""
     idx = split.idx
-    order = rng.permutation(len(split.task_a))[:MAX_QUERIES]
-    queries = [split.task_a[i] for i in sorted(order)]
-    Xs, ys = [], []
+    queries = split.task_a
+    Xs, ys, qs = [], [], []
     for b0 in range(0, len(queries), 128):
         chunk = queries[b0:b0 + 128]
         block = pair_block(idx, [u for u, _ in chunk])
@@ -282,13 +322,16 @@ def _training_rows_pairs(split, rng) -> tuple[np.ndarray, np.ndarray]:
             valid = idx.country != idx.country[u]
             valid[idx.A[u].indices] = False
             valid[u] = False
-            gen = generate_candidates(idx, block.aa[i], block.p3[i], valid)
+            gen = generate_candidates(idx, block.aa[i], block.p3[i], valid, **PAIR_CANDIDATES)
             y = np.isin(gen, positives)
-            neg = np.flatnonzero(~y)
-            keep = np.concatenate([np.flatnonzero(y), rng.choice(neg, min(NEG_PER_QUERY, len(neg)), replace=False)])
-            Xs.append(pair_features(idx, block, i, gen[keep]))
-            ys.append(y[keep])
-    return np.vstack(Xs), np.concatenate(ys).astype(int)
+            if not y.any():                     # nothing to learn from this list
+                continue
+            Xs.append(pair_features(idx, block, i, gen))
+            ys.append(y)
+            qs.append(np.full(len(gen), b0 + i))
+    if not Xs:
+        return np.zeros((0, len(PAIR_FEATURES))), np.zeros(0, dtype=int), np.zeros(0, dtype=int)
+    return np.vstack(Xs), np.concatenate(ys).astype(int), np.concatenate(qs)
 
 
 def _training_rows_group(split, rng) -> tuple[np.ndarray, np.ndarray]:
@@ -309,36 +352,42 @@ def _training_rows_group(split, rng) -> tuple[np.ndarray, np.ndarray]:
     return np.vstack(Xs), np.concatenate(ys).astype(int)
 
 
+def fit_pair_scorer(split, *, l2: float = PAIR_L2) -> tuple[LinearScorer, np.ndarray, int]:
+    """The listwise pair scorer fitted on a split's task A (an inner split of train, never
+    test), the median row of its negatives (the neutral reference of explanations) and the
+    number of rows it learned from."""
+    X, y, query = _training_rows_pairs(split)
+    reference = np.median(X[y == 0], axis=0) if (y == 0).any() else np.zeros(len(PAIR_FEATURES))
+    return LinearScorer.fit(X, y, query, l2=l2), reference, int(len(y))
+
+
 def fit_on_split(split, *, seed: int = 0) -> LinkModel:
     """Fit both models on a split's tasks (use an inner split of train, never test).
 
-    Examples are the generated candidates of each query: all its positives and a seeded
-    sample of negatives.
+    The pair scorer learns from every generated candidate of each task-A query
+    (:func:`fit_pair_scorer`); the group model from all positives of each task-B query and
+    a seeded sample of its other generated candidates.
     """
     from sklearn.ensemble import HistGradientBoostingClassifier
     from threadpoolctl import threadpool_limits
 
     rng = np.random.default_rng(seed)
-    Xa, ya = _training_rows_pairs(split, rng)
     Xb, yb = _training_rows_group(split, rng)
     with threadpool_limits(limits=1):   # OpenMP spin-waits badly on a shared, busy machine
-        est_a = HistGradientBoostingClassifier(**HGB_PARAMS).fit(Xa, ya)
+        pair, reference, n_pair = fit_pair_scorer(split)
         est_b = HistGradientBoostingClassifier(**HGB_PARAMS).fit(Xb, yb)
-        linear = LinearScorer.fit(Xa, ya)
     meta = {"pair_features": PAIR_FEATURES, "group_features": GROUP_FEATURES, "fitted_on": split.counts,
-            "blend_aa": BLEND_AA, "linear_weight": LINEAR_WEIGHT,
-            "examples": {"pair": int(len(ya)), "group": int(len(yb))},
-            "reference_pair": np.median(Xa[ya == 0], axis=0).tolist(),
+            "pair_model": "listwise logit", "pair_l2": PAIR_L2, "pair_candidates": PAIR_CANDIDATES,
+            "examples": {"pair": n_pair, "group": int(len(yb))},
+            "reference_pair": reference.tolist(),
             "reference_group": np.median(Xb[yb == 0], axis=0).tolist()}
-    return LinkModel(TreeEnsemble.from_sklearn(est_a), TreeEnsemble.from_sklearn(est_b), meta, linear,
-                     {"pair": est_a, "group": est_b})
+    return LinkModel(pair, TreeEnsemble.from_sklearn(est_b), meta, {"group": est_b})
 
 
 def save_model(model: LinkModel, path: str | Path = MODEL_PATH) -> Path:
     """Write the model as a compressed ``.npz`` (arrays + JSON metadata)."""
     path = Path(path)
-    linear = model.pair_linear.arrays("pair_lin") if model.pair_linear is not None else {}
-    np.savez_compressed(path, **model.pair.arrays("pair"), **model.group.arrays("group"), **linear,
+    np.savez_compressed(path, **model.pair.arrays("pair"), **model.group.arrays("group"),
                         meta=np.array(json.dumps(model.meta, sort_keys=True)))
     return path
 
@@ -349,10 +398,9 @@ def load_model(path: str | Path | None = None) -> LinkModel:
     try:
         with np.load(p, allow_pickle=False) as z:
             meta = json.loads(str(z["meta"]))
-            model = LinkModel(TreeEnsemble.from_arrays(z, "pair"), TreeEnsemble.from_arrays(z, "group"), meta,
-                              LinearScorer.from_arrays(z, "pair_lin"))
+            model = LinkModel(LinearScorer.from_arrays(z, "pair"), TreeEnsemble.from_arrays(z, "group"), meta)
     except (OSError, KeyError, ValueError) as err:
-        raise InputError(p, f"not a clusternet link model: {err}") from None
+        raise InputError(p, f"not a clusternet link model (or one saved by an older clusternet): {err}") from None
     if meta.get("pair_features") != PAIR_FEATURES or meta.get("group_features") != GROUP_FEATURES:
         raise InputError(p, "model was fitted on other features; refit with `clusternet evaluate cordis --save-model`")
     return model

@@ -11,7 +11,7 @@ from clusternet.graph.features import GROUP_FEATURES, PAIR_FEATURES, group_featu
 from clusternet.graph.linkpred import (adamic_adar, common_neighbours, generate_candidates, index_from_graph,
                                        index_from_groups, org_topics, preferential_attachment, protocol_rank,
                                        resource_allocation, sector_words)
-from clusternet.graph.recommender import TreeEnsemble
+from clusternet.graph.recommender import TreeEnsemble, linear_terms
 
 
 @pytest.fixture
@@ -168,49 +168,71 @@ def test_index_from_graph_reads_coordinators_and_end_dates():
     assert idx.running[idx.pos["y"]] == 2.0 and idx.runs_until[idx.pos["z"]] == pytest.approx(4.0)
 
 
-def test_pair_score_adds_the_adamic_adar_blend():
-    from clusternet.graph.recommender import LinkModel
-
-    leaf = TreeEnsemble(np.array([-1]), np.zeros(1), np.zeros(1, int), np.zeros(1, int), np.zeros(1, bool),
-                        np.array([0.5]), np.array([0]), 0.0, 0)
-    X = np.zeros((2, len(PAIR_FEATURES)))
-    X[0, PAIR_FEATURES.index("aa")] = math.e - 1                     # log(1 + aa) = 1
-    plain = LinkModel(leaf, leaf, {})
-    blended = LinkModel(leaf, leaf, {"blend_aa": 2.0})
-    assert plain.score_pairs(X).tolist() == [0.5, 0.5]
-    assert blended.score_pairs(X) == pytest.approx([2.5, 0.5])
-    # several weights at once, as the blend is tuned: the same as one model per weight
-    many = plain.score_pairs_blended(X, (0.0, 2.0, 3.0))
-    assert np.allclose(many, [[0.5, 0.5], [2.5, 0.5], [3.5, 0.5]])
+def _lists(rng, n_queries, size=30):
+    """Candidate lists where the positive is the candidate with most shared partners (plus
+    noise), and the source's own degree differs between lists."""
+    X = rng.random((n_queries * size, len(PAIR_FEATURES))) * 3
+    query = np.repeat(np.arange(n_queries), size)
+    X[:, PAIR_FEATURES.index("deg_u")] = np.repeat(rng.random(n_queries) * 5, size)
+    signal = X[:, PAIR_FEATURES.index("cn")] + rng.normal(0, 0.1, len(X))
+    y = np.zeros(len(X), dtype=int)
+    for q in range(n_queries):
+        rows = np.flatnonzero(query == q)
+        y[rows[np.argmax(signal[rows])]] = 1
+    return X, y, query
 
 
-def test_linear_pair_scorer_adds_to_the_trees_and_survives_save_and_load(tmp_path):
-    from sklearn.linear_model import LogisticRegression
+def test_listwise_pair_scorer_learns_the_order_within_each_list():
+    from scipy.optimize import check_grad
 
-    from clusternet.graph.recommender import LinearScorer, LinkModel, linear_terms, load_model, save_model
+    from clusternet.graph.recommender import LinearScorer, _listwise_loss
 
     rng = np.random.default_rng(0)
-    X = rng.random((400, len(PAIR_FEATURES))) * 3
-    y = (X[:, PAIR_FEATURES.index("aa")] + rng.normal(0, 0.5, 400) > 1.5).astype(int)
-    lin = LinearScorer.fit(X, y)
-    T = linear_terms(X)
-    ref = LogisticRegression(C=1.0, max_iter=3000).fit((T - T.mean(0)) / T.std(0), y)
-    assert np.allclose(lin.decision(X), ref.decision_function((T - T.mean(0)) / T.std(0)))
-    # beyond the values it was fitted on, it keeps growing with Adamic–Adar (trees would stop)
+    X, y, query = _lists(rng, 400)
+    lin = LinearScorer.fit(X, y, query)
+    # on held-out lists the positive comes first about as often as when sorting by the true
+    # signal's visible part, shared partners (the noise hides the rest), and far above chance (1 in 30)
+    Xt, yt, qt = _lists(np.random.default_rng(1), 200)
+
+    def first(score):
+        return np.mean([yt[qt == q][np.argmax(score[qt == q])] for q in range(200)])
+
+    oracle = first(Xt[:, PAIR_FEATURES.index("cn")])
+    assert first(lin.decision(Xt)) >= oracle - 0.06 and first(lin.decision(Xt)) > 0.5
+    # the source's own degree is constant within each list: it cannot change an order
+    assert lin.coef[PAIR_FEATURES.index("deg_u")] == pytest.approx(0.0, abs=1e-6)
+    assert lin.coef[PAIR_FEATURES.index("cn")] > 0
+    # the gradient the optimiser follows is the loss's gradient
+    Z = LinearScorer._standard(linear_terms(X), lin.mean, lin.scale)
+    w0 = np.random.default_rng(2).normal(0, 0.1, Z.shape[1])
+    args = (Z, y.astype(bool), query, 400, 0.01)
+    err = check_grad(lambda w: _listwise_loss(w, *args)[0], lambda w: _listwise_loss(w, *args)[1], w0)
+    assert err < 1e-5
+
+
+def test_pair_scorer_extrapolates_handles_gaps_and_survives_save_and_load(tmp_path):
+    from clusternet.graph.recommender import LinearScorer, LinkModel, load_model, save_model
+
+    X, y, query = _lists(np.random.default_rng(0), 60)
+    lin = LinearScorer.fit(X, y, query)
+    # beyond the values it was fitted on, it keeps growing with shared partners (trees would stop)
     far = X[:2].copy()
-    far[:, PAIR_FEATURES.index("aa")] = [30.0, 300.0]
+    far[:, PAIR_FEATURES.index("cn")] = [30.0, 300.0]
     assert lin.decision(far)[1] > lin.decision(far)[0]
     # an unknown value (a project without dates) scores as an average one, never as NaN
     gap = X[:1].copy()
     gap[0, PAIR_FEATURES.index("last_v")] = np.nan
     assert np.isfinite(lin.decision(gap)).all()
+    # lists without a positive teach nothing and are dropped, not a crash
+    none = LinearScorer.fit(X[:30], np.zeros(30, dtype=int), query[:30])
+    assert not none.coef.any()
     leaf = TreeEnsemble(np.array([-1]), np.zeros(1), np.zeros(1, int), np.zeros(1, int), np.zeros(1, bool),
                         np.array([0.5]), np.array([0]), 0.0, 0)
-    model = LinkModel(leaf, leaf, {"pair_features": PAIR_FEATURES, "group_features": GROUP_FEATURES,
-                                   "linear_weight": 1.0}, lin)
-    assert np.allclose(model.score_pairs(X[:5]), 0.5 + lin.decision(X[:5]))
+    model = LinkModel(lin, leaf, {"pair_features": PAIR_FEATURES, "group_features": GROUP_FEATURES})
+    assert np.allclose(model.score_pairs(X[:5]), lin.decision(X[:5]))
     back = load_model(save_model(model, tmp_path / "m.npz"))
     assert np.allclose(back.score_pairs(X[:5]), model.score_pairs(X[:5]))
+    assert np.allclose(back.score_group(X[:5, :len(GROUP_FEATURES)]), 0.5)
 
 
 def test_a_snapshot_index_is_built_once_and_a_changed_graph_gets_a_new_one():
@@ -227,3 +249,23 @@ def test_a_snapshot_index_is_built_once_and_a_changed_graph_gets_a_new_one():
     before = prepare(H)
     H.add_edge("c", "p", key="PARTNER_IN", type="PARTNER_IN")
     assert prepare(H) is not before and prepare(H).A.nnz > before.A.nnz
+
+
+def test_an_organisation_in_no_group_has_unknown_activity_not_none():
+    from clusternet.graph.recommender import load_model
+
+    # d is named (in a document, say) but in no partnership, project, event or agreement
+    idx = index_from_groups(list("abcd"), [["a", "b"], ["b", "c"]], country=["FR", "IT", "IT", "ES"])
+    X = pair_features(idx, pair_block(idx, [idx.pos["a"]]), 0, np.array([idx.pos["c"], idx.pos["d"]]))
+    col = PAIR_FEATURES.index
+    assert X[0, col("deg_v")] == pytest.approx(math.log(2))           # c has one partner
+    for name in ("deg_v", "nproj_v", "recent_v", "xb_v", "new_v", "coord_v"):
+        assert math.isnan(X[1, col(name)]), name
+    assert X[1, col("cn")] == 0 and X[1, col("deg_u")] == pytest.approx(math.log(2))   # paths and a: known
+    # the shipped scorer reads unknown activity as average activity, not as none
+    model = load_model()
+    idle = X[1:].copy()
+    for name in ("deg_v", "nproj_v", "recent_v", "xb_v", "new_v", "coord_v", "running_v", "runs_until_v"):
+        idle[0, col(name)] = 0.0
+    assert np.isfinite(model.score_pairs(X)).all()
+    assert model.score_pairs(X[1:])[0] > model.score_pairs(idle)[0]
