@@ -30,7 +30,7 @@ import pandas as pd
 
 from .errors import InputError
 from .features import group_features, pair_block, pair_features
-from .linkpred import (CollabIndex, generate_candidates, group_candidates, group_sums, index_from_groups,
+from .linkpred import (CollabIndex, cross_border_mask, generate_candidates, group_candidates, group_sums, index_from_groups,
                        protocol_rank)
 from .recommender import PAIR_CANDIDATES
 
@@ -196,9 +196,7 @@ def rank_task_a(split: Split, model=None, *, progress: Callable[[int], None] | N
         chunk = split.task_a[b0:b0 + BATCH]
         block = pair_block(idx, [u for u, _ in chunk])
         for i, (u, positives) in enumerate(chunk):
-            valid = idx.country != idx.country[u]
-            valid[idx.A[u].indices] = False
-            valid[u] = False
+            valid = cross_border_mask(idx, u)
             cand = np.flatnonzero(valid)
             where = np.searchsorted(cand, positives)          # positives are valid by construction
             per = {"random": rng.random(len(cand)),

@@ -34,7 +34,7 @@ import scipy.sparse as sp
 
 __all__ = ["CollabIndex", "index_from_groups", "index_from_graph", "common_neighbours",
            "adamic_adar", "resource_allocation", "preferential_attachment",
-           "generate_candidates", "group_candidates", "group_sums", "protocol_rank", "ORG_LABELS", "GROUP_RELS", "org_topics",
+           "generate_candidates", "group_candidates", "group_sums", "protocol_rank", "cross_border_mask", "ORG_LABELS", "GROUP_RELS", "org_topics",
            "sector_words"]
 
 ORG_LABELS = frozenset({"Cluster", "Organisation", "SME"})
@@ -399,6 +399,20 @@ def group_candidates(idx: CollabIndex, members: np.ndarray, valid: np.ndarray, *
     two = np.where(a > 0, 1e6 + a, Y[:, 2])       # direct partners of members always come first
     return generate_candidates(idx, two, idx.A @ Y[:, 0], valid, n_two=n_two, n_three=n_three,
                                n_popular=n_popular)
+
+
+def cross_border_mask(idx: CollabIndex, u: int) -> np.ndarray:
+    """Task A's candidates of organisation ``u``: all others in another country that ``u``
+    has not worked with (the benchmark protocol; an unknown country, -1, is one more code).
+
+    >>> idx = index_from_groups(list("abc"), [["a", "b"]], country=["FR", "IT", "ES"])
+    >>> cross_border_mask(idx, idx.pos["a"]).tolist()          # b is a partner already
+    [False, False, True]
+    """
+    valid = idx.country != idx.country[u]
+    valid[idx.A[u].indices] = False
+    valid[u] = False
+    return valid
 
 
 def protocol_rank(scores: np.ndarray, positives: Sequence[int]) -> int:

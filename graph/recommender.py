@@ -46,7 +46,7 @@ import numpy as np
 
 from .errors import InputError
 from .features import GROUP_FEATURES, PAIR_FEATURES, group_features, pair_block, pair_features
-from .linkpred import generate_candidates, group_candidates, group_sums
+from .linkpred import cross_border_mask, generate_candidates, group_candidates, group_sums
 
 __all__ = ["TreeEnsemble", "LinearScorer", "LinkModel", "fit_on_split", "fit_pair_scorer", "load_model",
            "save_model", "MODEL_PATH", "HGB_PARAMS", "PAIR_L2", "PAIR_CANDIDATES", "linear_terms"]
@@ -129,7 +129,6 @@ class LinearScorer:
     mean: np.ndarray
     scale: np.ndarray
     coef: np.ndarray
-    intercept: float = 0.0
 
     @classmethod
     def fit(cls, X: np.ndarray, y: np.ndarray, query: np.ndarray, *, l2: float = PAIR_L2) -> "LinearScorer":
@@ -156,9 +155,7 @@ class LinearScorer:
             scale = np.array([np.nanstd(T[:, j]) for j in range(width)])
         mean = np.nan_to_num(mean)
         scale = np.where(np.isfinite(scale) & (scale > 0), scale, 1.0)
-        # standardised in place, as _standard does it: no second copy of the design matrix
-        Z = np.nan_to_num(np.divide(np.subtract(T, mean, out=T), scale, out=T), copy=False,
-                          nan=0.0, posinf=0.0, neginf=0.0)
+        Z = cls._standard(T, mean, scale)
         nq = int(query.max()) + 1
         res = minimize(_listwise_loss, np.zeros(Z.shape[1]), args=(Z, y, query, nq, l2), jac=True,
                        method="L-BFGS-B", options={"maxiter": 3000})
@@ -166,23 +163,26 @@ class LinearScorer:
 
     @staticmethod
     def _standard(T: np.ndarray, mean: np.ndarray, scale: np.ndarray) -> np.ndarray:
+        """``T`` standardised *in place* (it is always a fresh matrix of terms: no second
+        copy of a design matrix of a million rows)."""
         # a missing value (an unknown date, say) counts as the average one; the trees route
         # missing values themselves, a linear model needs a number
-        return np.nan_to_num((T - mean) / scale, nan=0.0, posinf=0.0, neginf=0.0)
+        np.subtract(T, mean, out=T)
+        np.divide(T, scale, out=T)
+        return np.nan_to_num(T, copy=False, nan=0.0, posinf=0.0, neginf=0.0)
 
     def decision(self, X: np.ndarray) -> np.ndarray:
-        """Score of each row (log-odds up to a constant per list)."""
+        """Score of each row (log-odds up to a constant per list: no intercept)."""
         if not len(X):
             return np.zeros(0)
-        return self._standard(linear_terms(X), self.mean, self.scale) @ self.coef + self.intercept
+        return self._standard(linear_terms(X), self.mean, self.scale) @ self.coef
 
     def arrays(self, prefix: str) -> dict[str, np.ndarray]:
-        return {f"{prefix}_mean": self.mean, f"{prefix}_scale": self.scale, f"{prefix}_coef": self.coef,
-                f"{prefix}_intercept": np.array([self.intercept])}
+        return {f"{prefix}_mean": self.mean, f"{prefix}_scale": self.scale, f"{prefix}_coef": self.coef}
 
     @classmethod
     def from_arrays(cls, z, prefix: str) -> "LinearScorer":
-        return cls(z[f"{prefix}_mean"], z[f"{prefix}_scale"], z[f"{prefix}_coef"], float(z[f"{prefix}_intercept"][0]))
+        return cls(z[f"{prefix}_mean"], z[f"{prefix}_scale"], z[f"{prefix}_coef"])
 
 
 @dataclass
@@ -319,9 +319,7 @@ def _training_rows_pairs(split) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         chunk = queries[b0:b0 + 128]
         block = pair_block(idx, [u for u, _ in chunk])
         for i, (u, positives) in enumerate(chunk):
-            valid = idx.country != idx.country[u]
-            valid[idx.A[u].indices] = False
-            valid[u] = False
+            valid = cross_border_mask(idx, u)
             gen = generate_candidates(idx, block.aa[i], block.p3[i], valid, **PAIR_CANDIDATES)
             y = np.isin(gen, positives)
             if not y.any():                     # nothing to learn from this list
