@@ -16,7 +16,7 @@ import pandas as pd
 import streamlit as st
 
 from clusternet.graph.errors import ClusternetError, StoreUnavailable
-from clusternet.graph.viz import markdown_escape as md
+from clusternet.graph.render.viz import markdown_escape as md
 
 __all__ = ["md", "store_uri", "get_store", "get_snapshot", "refresh", "guard", "optional",
            "entity_label", "pick_entity", "table", "as_dict", "suggestion_rows", "qp_get", "qp_list"]
@@ -179,7 +179,7 @@ def network_view(uri: str, labels: tuple, countries: tuple, groups: tuple, secto
                  partnership: str | None, center: str | None, depth: int, size_by: str, colour_by: str,
                  cap_mode: str, max_nodes: int, height: int) -> tuple[str, str | None, list[str]]:
     """(page HTML, message, ids shown) of the map for these filters, cached per filter set."""
-    from clusternet.graph.viz import cap_graph, filter_graph, network_html
+    from clusternet.graph.render.viz import cap_graph, filter_graph, network_html
 
     G = _snapshot(uri)
     H = filter_graph(G, labels=labels, countries=countries, groups=groups, sectors=sectors,
@@ -195,7 +195,8 @@ def network_view(uri: str, labels: tuple, countries: tuple, groups: tuple, secto
 @st.cache_data(ttl=SNAPSHOT_TTL, max_entries=4, show_spinner=False)
 def overview_data(uri: str) -> dict:
     """Everything the overview page shows (small tables), so a cached render skips the snapshot."""
-    from clusternet.graph import geo, overview
+    from clusternet.graph.reference import geo
+    from clusternet.graph.analytics import overview
 
     G = _snapshot(uri)
     return {"nodes": G.number_of_nodes(), "rels": G.number_of_edges(),

@@ -1,15 +1,15 @@
 """Cross-border: links an organisation is missing abroad, ranked, with reasons and evidence."""
 import streamlit as st
 
-from clusternet.app_pages.common import as_dict, get_snapshot, optional, pick_entity, qp_get, run_or_error, \
-    suggestion_rows, table
+from clusternet.app_pages.common import (as_dict, get_snapshot, optional, pick_entity, qp_get, run_or_error,
+    suggestion_rows, table)
 from clusternet.app_pages.suggestions import show_reasons
-from clusternet.graph.export import rows_csv
+from clusternet.graph.render.export import rows_csv
 
 st.title("Cross-border")
 st.caption("Organisations in other countries this one is not yet linked to, ranked, with reasons and evidence.")
 G = get_snapshot()
-funcs = optional("clusternet.graph.suggest", "suggest_cross_border")
+funcs = optional("clusternet.graph.analytics.suggest", "suggest_cross_border")
 if funcs is None:
     st.stop()
 (suggest_cross_border,) = funcs

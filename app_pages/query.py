@@ -4,10 +4,10 @@ import json
 import streamlit as st
 
 from clusternet.app_pages.common import get_snapshot, get_store, md, optional, qp_get, run_or_error, table
-from clusternet.graph.export import rows_csv
+from clusternet.graph.render.export import rows_csv
 
 st.title("Query")
-funcs = optional("clusternet.graph.queries", "list_saved", "run_saved", "run_console", "EMBEDDED_CONSOLE_MESSAGE")
+funcs = optional("clusternet.graph.query.saved", "list_saved", "run_saved", "run_console", "EMBEDDED_CONSOLE_MESSAGE")
 if funcs is None:
     st.stop()
 list_saved, run_saved, run_console, EMBEDDED_MESSAGE = funcs

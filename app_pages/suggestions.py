@@ -2,7 +2,8 @@
 import streamlit as st
 
 from clusternet.app_pages.common import as_dict, md
-from clusternet.graph.review import decode_all, evidence_snippet, snippet_markdown
+from clusternet.graph.curation import decode_all
+from clusternet.graph.render.evidence import evidence_snippet, snippet_markdown
 
 
 def _item_text(G, item: str) -> str:

@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 from clusternet.graph.model import Node, Rel  # noqa: E402
 from clusternet.graph.store.sqlite import EmbeddedStore  # noqa: E402
-from clusternet.graph.viz import DEFAULT_CAP, filter_graph, network_html  # noqa: E402
+from clusternet.graph.render.viz import DEFAULT_CAP, filter_graph, network_html  # noqa: E402
 
 COUNTRIES = ["FR", "ES", "IT", "DE", "MA", "TN", "PT", "BE", "EG", "PL", "RO", "GR"]
 

@@ -25,7 +25,7 @@ import psutil
 
 from clusternet.graph.store.sqlite import EmbeddedStore
 from clusternet.ingest.loader import load_files
-from clusternet.ingest.mapping import load_mapping
+from clusternet.ingest.rows.mapping import load_mapping
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "helpers"))

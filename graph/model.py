@@ -28,8 +28,8 @@ import math
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator
 
-from .errors import Problem, ValidationError
-from .schema import Schema, check_value, load_schema
+from clusternet.graph.errors import Problem, ValidationError
+from clusternet.graph.schema import Schema, check_value, load_schema
 
 __all__ = ["Evidence", "Node", "Rel", "validate", "validate_or_raise", "node_from_dict",
            "rel_from_dict", "records_from_json", "to_json_lines", "rel_key",

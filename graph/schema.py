@@ -20,7 +20,7 @@ from typing import Any
 
 import yaml
 
-from .errors import SchemaError
+from clusternet.graph.errors import SchemaError
 
 __all__ = ["Schema", "NodeType", "RelType", "PropSpec", "load_schema", "SCHEMA_PATH",
            "check_value", "readme_table"]

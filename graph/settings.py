@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Mapping
 from urllib.parse import urlsplit
 
-from .errors import ConfigError
+from clusternet.graph.errors import ConfigError
 
 __all__ = ["StoreConfig", "DEFAULT_STORE", "NEO4J_SCHEMES"]
 

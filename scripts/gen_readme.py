@@ -39,7 +39,7 @@ def commands_section() -> str:
 
 def queries_section() -> str:
     try:
-        from clusternet.graph.queries import list_saved
+        from clusternet.graph.query.saved import list_saved
     except ImportError:
         return "_(no saved queries yet)_"
     rows = ["| saved query | parameters | what it answers |", "|---|---|---|"]

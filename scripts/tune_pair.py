@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import argparse
 
-from clusternet.graph.evaluation import default_data_path, load_participations, tune_pair_l2
+from clusternet.graph.evaluation.cordis import default_data_path, load_participations, tune_pair_l2
 
 
 def main() -> None:

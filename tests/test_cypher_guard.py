@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from clusternet.graph.cypher_guard import check_read_only, refusal_reason, strip_explain, tokenize
+from clusternet.graph.query.guard import check_read_only, refusal_reason, strip_explain, tokenize
 from clusternet.graph.errors import QueryError, QueryRefused
 
 DATA = Path(__file__).resolve().parent / "data" / "cypher"

@@ -17,7 +17,7 @@ SKIP = {"clusternet.app", "clusternet.tests"}
 
 
 def _modules():
-    names = ["clusternet.cli_common", "clusternet.demo"]
+    names = ["clusternet.cli.options", "clusternet.ingest.demo"]
     for sub in ("graph", "ingest"):
         pkg = importlib.import_module(f"clusternet.{sub}")
         names += [m.name for m in pkgutil.walk_packages(pkg.__path__, prefix=f"clusternet.{sub}.")]

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from clusternet.graph.errors import InputError
-from clusternet.graph.evaluation import (EXPECTED, build_split, default_data_path, load_participations, rank_task_a,
-                                         rank_task_b, summarise)
+from clusternet.graph.evaluation.cordis import (EXPECTED, build_split, default_data_path,
+    load_participations, rank_task_a, rank_task_b, summarise)
 from prerequisites import needs  # tests/helpers (conftest puts it on sys.path)
 
 HEADER = ("project_id,project_acronym,start_date,end_date,framework,programme_or_topic,funding_scheme,"

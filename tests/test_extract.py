@@ -6,7 +6,7 @@ from pathlib import Path
 
 from clusternet.graph.model import validate
 from clusternet.ingest.extract import extract_documents, extract_text, extraction_to_records
-from clusternet.ingest.readers import document_from_text
+from clusternet.ingest.sources.readers import document_from_text
 from prerequisites import needs  # tests/helpers (conftest puts it on sys.path)
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -15,7 +15,7 @@ import json
 from pathlib import Path
 
 from clusternet.ingest.extract import extract_documents, extract_text
-from clusternet.ingest.readers import document_from_text
+from clusternet.ingest.sources.readers import document_from_text
 from prerequisites import needs  # tests/helpers (conftest puts it on sys.path)
 
 ROOT = Path(__file__).resolve().parents[1]

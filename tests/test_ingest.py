@@ -11,7 +11,7 @@ from clusternet.graph.errors import InputError
 from clusternet.graph.store.sqlite import EmbeddedStore
 from clusternet.ingest import loader
 from clusternet.ingest.loader import load_files, load_records
-from clusternet.ingest.mapping import load_mapping
+from clusternet.ingest.rows.mapping import load_mapping
 from prerequisites import missing  # tests/helpers (conftest puts it on sys.path)
 
 ROOT = Path(__file__).resolve().parents[1]

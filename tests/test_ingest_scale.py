@@ -22,7 +22,7 @@ from clusternet.graph.store.base import keep_first_props, list_props, prepare_no
 from clusternet.graph.store.fastprep import encode_evidence_fast, prepare_nodes_fast, prepare_rels_fast
 from clusternet.graph.store.sqlite import EmbeddedStore
 from clusternet.ingest.loader import load_files
-from clusternet.ingest.mapping import load_mapping
+from clusternet.ingest.rows.mapping import load_mapping
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(Path(__file__).resolve().parent / "helpers"))

@@ -5,7 +5,8 @@ import networkx as nx
 import pytest
 
 from clusternet.graph.errors import InputError
-from clusternet.graph.insights import brokers, communities, country_matrix, coverage, region_bridges, what_if
+from clusternet.graph.analytics.insights import (brokers, communities, country_matrix, coverage,
+    region_bridges, what_if)
 
 
 def chain_graph():

@@ -7,11 +7,12 @@ import networkx as nx
 import numpy as np
 import pytest
 
-from clusternet.graph.features import GROUP_FEATURES, PAIR_FEATURES, group_features, pair_block, pair_features
-from clusternet.graph.linkpred import (adamic_adar, common_neighbours, generate_candidates, index_from_graph,
-                                       index_from_groups, org_topics, preferential_attachment, protocol_rank,
-                                       resource_allocation, sector_words)
-from clusternet.graph.recommender import TreeEnsemble, linear_terms
+from clusternet.graph.analytics.features import (GROUP_FEATURES, PAIR_FEATURES, group_features, pair_block,
+    pair_features)
+from clusternet.graph.analytics.linkpred import (adamic_adar, common_neighbours, generate_candidates,
+    index_from_graph, index_from_groups, org_topics, preferential_attachment, protocol_rank,
+    resource_allocation, sector_words)
+from clusternet.graph.analytics.recommender import TreeEnsemble, linear_terms
 
 
 @pytest.fixture
@@ -185,7 +186,7 @@ def _lists(rng, n_queries, size=30):
 def test_listwise_pair_scorer_learns_the_order_within_each_list():
     from scipy.optimize import check_grad
 
-    from clusternet.graph.recommender import LinearScorer, _listwise_loss
+    from clusternet.graph.analytics.recommender import LinearScorer, _listwise_loss
 
     rng = np.random.default_rng(0)
     X, y, query = _lists(rng, 400)
@@ -211,7 +212,7 @@ def test_listwise_pair_scorer_learns_the_order_within_each_list():
 
 
 def test_pair_scorer_extrapolates_handles_gaps_and_survives_save_and_load(tmp_path):
-    from clusternet.graph.recommender import LinearScorer, LinkModel, load_model, save_model
+    from clusternet.graph.analytics.recommender import LinearScorer, LinkModel, load_model, save_model
 
     X, y, query = _lists(np.random.default_rng(0), 60)
     lin = LinearScorer.fit(X, y, query)
@@ -238,7 +239,7 @@ def test_pair_scorer_extrapolates_handles_gaps_and_survives_save_and_load(tmp_pa
 def test_a_snapshot_index_is_built_once_and_a_changed_graph_gets_a_new_one():
     from clusternet.graph.model import Node, Rel
     from clusternet.graph.store.base import snapshot_from_records
-    from clusternet.graph.suggest import prepare
+    from clusternet.graph.analytics.suggest import prepare
 
     nodes = [Node(o, ("Cluster",), {"name": o, "country": c}) for o, c in (("a", "FR"), ("b", "ES"), ("c", "IT"))]
     nodes.append(Node("p", ("Partnership",), {"name": "P"}))
@@ -252,7 +253,7 @@ def test_a_snapshot_index_is_built_once_and_a_changed_graph_gets_a_new_one():
 
 
 def test_an_organisation_in_no_group_has_unknown_activity_not_none():
-    from clusternet.graph.recommender import load_model
+    from clusternet.graph.analytics.recommender import load_model
 
     # d is named (in a document, say) but in no partnership, project, event or agreement
     idx = index_from_groups(list("abcd"), [["a", "b"], ["b", "c"]], country=["FR", "IT", "IT", "ES"])

@@ -7,7 +7,8 @@ import time
 
 import pytest
 
-from clusternet.graph.errors import ConfigError, IntegrityError, QueryError, QueryRefused, StoreError, StoreUnavailable
+from clusternet.graph.errors import (ConfigError, IntegrityError, QueryError, QueryRefused, StoreError,
+    StoreUnavailable)
 from clusternet.graph.model import Evidence, Node, Rel
 from clusternet.graph.store import neo4j as neo4j_module
 from clusternet.graph.store.neo4j import Neo4jStore

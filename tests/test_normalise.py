@@ -1,12 +1,11 @@
 """Country, name, web and sector normalisation (ingest/normalise.py, graph/countries.py)."""
 import pytest
 
-from clusternet.graph.countries import country_records, groups_of
+from clusternet.graph.reference.countries import country_records, groups_of
 from clusternet.graph.errors import NotFound
 from clusternet.graph.reference import ecosystems as reference_ecosystems
-from clusternet.ingest.normalise import (country_code, country_name, demonym_country, ecosystems, name_key,
-                                         normalise_email, normalise_website, sector_ecosystems, split_acronym,
-                                         split_legal_form)
+from clusternet.ingest.resolve.normalise import (country_code, country_name, demonym_country, ecosystems,
+    name_key, normalise_email, normalise_website, sector_ecosystems, split_acronym, split_legal_form)
 
 
 @pytest.mark.parametrize("text,code", [

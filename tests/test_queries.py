@@ -12,12 +12,12 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from clusternet.graph.cypher_guard import refusal_reason
+from clusternet.graph.query.guard import refusal_reason
 from clusternet.graph.errors import ClusternetError, NotFound, QueryError, QueryRefused
 from clusternet.graph.model import Evidence, Node, Rel
-from clusternet.graph.queries import (EMBEDDED_CONSOLE_MESSAGE, coerce_params, get_saved, list_saved,
-                                      load_query_file, parse_param_args, parse_saved, run_console, run_saved)
-from clusternet.graph.pyqueries import FUNCTIONS
+from clusternet.graph.query.saved import (EMBEDDED_CONSOLE_MESSAGE, coerce_params, get_saved, list_saved,
+    load_query_file, parse_param_args, parse_saved, run_console, run_saved)
+from clusternet.graph.query.embedded import FUNCTIONS
 from clusternet.graph.store import open_store
 
 DATA = Path(__file__).resolve().parent / "data" / "cypher"
@@ -399,7 +399,7 @@ def test_console_refuses_writes_at_every_layer(neo, monkeypatch):
     with pytest.raises(QueryRefused, match="DETACH"):
         run_console(neo, "MATCH (n) DETACH DELETE n")
     # layers 2 and 3 on their own: a write that skips the static check still fails
-    from clusternet.graph import neo4j_console
+    from clusternet.graph.query import console as neo4j_console
 
     monkeypatch.setattr(neo4j_console, "check_read_only", lambda q: q)
     with pytest.raises(QueryRefused, match="Neo4j's plan: the query writes"):  # layer 2: EXPLAIN

@@ -6,7 +6,7 @@ import io
 import pytest
 
 from clusternet.graph.errors import InputError, InputTooLarge
-from clusternet.ingest.readers import Limits, read_document
+from clusternet.ingest.sources.readers import Limits, read_document
 
 
 def _text_pdf(text: str) -> bytes:

@@ -1,9 +1,9 @@
 """Entity resolution (ingest/resolve.py) and `clusternet dedupe` decisions."""
 
 from clusternet.graph.model import Node
-from clusternet.ingest.dedupe import apply_candidate, list_candidates, reject_candidate, undo_merge
+from clusternet.graph.curation import apply_candidate, list_candidates, reject_candidate, undo_merge
 from clusternet.ingest.loader import load_files
-from clusternet.ingest.resolve import resolve
+from clusternet.ingest.resolve.matching import resolve
 
 
 def org(id_, name, country=None, label="Organisation", **props):

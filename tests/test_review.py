@@ -7,9 +7,9 @@ import pytest
 from typer.testing import CliRunner
 
 from clusternet.graph.errors import ConfigError, NotFound
-from clusternet.graph.review import apply_decision, decisions, parse_assignments, pending_reviews
+from clusternet.graph.curation import apply_decision, decisions, parse_assignments, pending_reviews
 from clusternet.ingest.extract import extract_text, extraction_to_records
-from clusternet.ingest.readers import document_from_text
+from clusternet.ingest.sources.readers import document_from_text
 
 TEXT = ("Partners:\n- Alpha Textile Cluster (Portugal)\n- Beta Agri Pole (Tunisia)\n\n"
         "The THREADS partnership signed a partnership agreement.\n")

@@ -12,12 +12,12 @@ import networkx as nx
 import pytest
 import yaml
 
-from clusternet.graph.countries import country_records
+from clusternet.graph.reference.countries import country_records
 from clusternet.graph.errors import InputError, NotFound
 from clusternet.graph.ids import country_id, make_id
 from clusternet.graph.model import Node, Rel
 from clusternet.graph.store.base import snapshot_from_records
-from clusternet.graph.suggest import partnership_members, suggest_cross_border, suggest_enlargement
+from clusternet.graph.analytics.suggest import partnership_members, suggest_cross_border, suggest_enlargement
 from prerequisites import missing  # tests/helpers (conftest puts it on sys.path)
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from clusternet.graph.ids import fold
-from clusternet.graph.suggest import partnership_members, suggest_cross_border, suggest_enlargement
+from clusternet.graph.analytics.suggest import partnership_members, suggest_cross_border, suggest_enlargement
 from clusternet.graph.store.sqlite import EmbeddedStore
 from clusternet.ingest.loader import load_files
 from prerequisites import missing  # tests/helpers (conftest puts it on sys.path)

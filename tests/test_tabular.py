@@ -7,7 +7,7 @@ import openpyxl
 import pytest
 
 from clusternet.graph.errors import InputError, InputTooLarge
-from clusternet.ingest.tabular import open_table
+from clusternet.ingest.sources.tabular import open_table
 
 ROWS = "name;country;city\nPôle Techtera;France;Lyon\nAsociación Textil;España;València\n"
 

@@ -10,14 +10,16 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from clusternet.graph import geo, overview
-from clusternet.graph.countries import country_codes
+from clusternet.graph.reference import geo
+from clusternet.graph.analytics import overview
+from clusternet.graph.reference.countries import country_codes
 from clusternet.graph.errors import ConfigError, NotFound
-from clusternet.graph.review import evidence_snippet, pending_reviews, record_decision, snippet_markdown
+from clusternet.graph.curation import pending_reviews, record_decision
+from clusternet.graph.render.evidence import evidence_snippet, snippet_markdown
 from clusternet.graph.schema import load_schema
 from clusternet.graph.store.sqlite import EmbeddedStore
-from clusternet.graph.viz import (PHYSICS_MAX, cap_graph, colours, filter_graph, markdown_escape, network_data,
-                                  network_html, positions)
+from clusternet.graph.render.viz import (PHYSICS_MAX, cap_graph, colours, filter_graph, markdown_escape,
+    network_data, network_html, positions)
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "helpers"))
 from app_sample import DOC_TEXT, XSS_IMG, XSS_SCRIPT, build_sample_store  # noqa: E402

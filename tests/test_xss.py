@@ -103,7 +103,7 @@ def test_app_pages_run_no_payload(browser, app_url, path, title):
 
 
 def test_standalone_html_export_runs_no_payload(browser, xss_store, tmp_path):
-    from clusternet.graph.export import export_bytes
+    from clusternet.graph.render.export import export_bytes
     from clusternet.graph.store.sqlite import EmbeddedStore
 
     with EmbeddedStore(xss_store) as store:

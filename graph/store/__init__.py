@@ -8,8 +8,8 @@
 """
 from __future__ import annotations
 
-from ..settings import StoreConfig
-from .base import GraphStore, WriteSummary
+from clusternet.graph.settings import StoreConfig
+from clusternet.graph.store.base import GraphStore, WriteSummary
 
 __all__ = ["open_store", "GraphStore", "WriteSummary", "StoreConfig"]
 
@@ -24,11 +24,11 @@ def open_store(uri: str | None = None, *, user: str | None = None, password: str
     """
     cfg = StoreConfig.resolve(uri, user=user, password=password, database=database, env=env)
     if cfg.kind == "neo4j":
-        from .neo4j import Neo4jStore
+        from clusternet.graph.store.neo4j import Neo4jStore
 
         store: GraphStore = Neo4jStore(cfg.uri, cfg.user, cfg.password, cfg.database, read_only=read_only)
     else:
-        from .sqlite import EmbeddedStore
+        from clusternet.graph.store.sqlite import EmbeddedStore
 
         store = EmbeddedStore(cfg.uri, read_only=read_only)
     if ensure_schema and not read_only:

@@ -10,8 +10,8 @@ from __future__ import annotations
 import json
 from typing import Iterable
 
-from ..model import Evidence, Node, Rel, encode_evidence
-from .base import collapse_nodes, collapse_rels
+from clusternet.graph.model import Evidence, Node, Rel, encode_evidence
+from clusternet.graph.store.base import collapse_nodes, collapse_rels
 
 __all__ = ["encode_evidence_fast", "prepare_nodes_fast", "prepare_rels_fast", "prepare_write"]
 

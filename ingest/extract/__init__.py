@@ -8,9 +8,10 @@ Public API::
     extract_text(doc: DocumentText) -> Extraction
     extraction_to_records(extraction) -> (list[Node], list[Rel])
 """
-from .pipeline import extract_documents, extract_paths, extract_text, merge_extractions
-from .records import extraction_to_records
-from .types import DocInfo, Entity, Extraction, Fact, Relation
+from clusternet.ingest.extract.pipeline import (extract_documents, extract_paths, extract_text,
+    merge_extractions)
+from clusternet.ingest.extract.records import extraction_to_records
+from clusternet.ingest.extract.types import DocInfo, Entity, Extraction, Fact, Relation
 
 __all__ = ["extract_documents", "extract_paths", "extract_text", "merge_extractions", "extraction_to_records",
            "Extraction", "Entity", "Relation", "Fact", "DocInfo"]

@@ -28,8 +28,8 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 
-from .lexicon import country_code, fold, load_lexicon
-from .facts import RawFact, parse_number
+from clusternet.ingest.extract.lexicon import country_code, fold, load_lexicon
+from clusternet.ingest.extract.facts import RawFact, parse_number
 
 __all__ = ["count_facts", "ordinals"]
 

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from .mentions import is_acronym
-from .resolve import norm
-from .types import Extraction
+from clusternet.ingest.extract.mentions import is_acronym
+from clusternet.ingest.extract.resolve import norm
+from clusternet.ingest.extract.types import Extraction
 
 __all__ = ["link_across"]
 

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import country_code, load_lexicon, place_country, fold
-from .mentions import Context, Mention, chunks
-from .rules import _is_place, clean, iso_is_acronym, label_of_name
+from clusternet.ingest.extract.lexicon import country_code, load_lexicon, place_country, fold
+from clusternet.ingest.extract.mentions import Context, Mention, chunks
+from clusternet.ingest.extract.rules import _is_place, clean, iso_is_acronym, label_of_name
 
 __all__ = ["place_mentions", "event_mentions", "agreement_mentions", "institution_mentions"]
 

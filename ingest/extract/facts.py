@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import country_code, load_lexicon, fold
+from clusternet.ingest.extract.lexicon import country_code, load_lexicon, fold
 
 __all__ = ["RawFact", "find_facts", "table_facts", "count_facts", "parse_number"]
 
@@ -50,7 +50,7 @@ def parse_number(text: str):
 
 
 def _clean_header(h: str) -> str:
-    from .counts import ordinals
+    from clusternet.ingest.extract.counts import ordinals
 
     h = ordinals(re.sub(r"<[^>]+>", "", h))
     h = re.split(r",\s*e\.g\.|\(|:", h)[0]
@@ -251,7 +251,7 @@ def _subject(ctx, occ, si, pos, main):
 
 def find_facts(ctx, ents, mentions, tables, sectors=()) -> list[RawFact]:
     """Table rows and prose figures of one document part, each with a subject entity."""
-    from .counts import count_facts as prose_facts
+    from clusternet.ingest.extract.counts import count_facts as prose_facts
 
     occ = _Occ(sorted(((m.start, m.end, e) for e in ents for m in e.mentions), key=lambda x: x[0]))
     parts = [e for e in ents if e.label == "Partnership"]

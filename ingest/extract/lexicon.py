@@ -15,7 +15,7 @@ from importlib import resources
 
 import yaml
 
-from ...graph.ids import fold as _fold
+from clusternet.graph.ids import fold as _fold
 
 fold = lru_cache(maxsize=300_000)(_fold)  # names repeat a lot: fold each once
 
@@ -27,7 +27,7 @@ def _data(name: str) -> dict:
 
 
 try:  # the shared normaliser (multilingual names, demonyms, UK->GB, EL->GR)
-    from ..normalise import country_code as _shared_code, country_name as _shared_name
+    from clusternet.ingest.resolve.normalise import country_code as _shared_code, country_name as _shared_name
 except ImportError:  # pragma: no cover - only before ingest/normalise.py existed
     _shared_code = _shared_name = None
 

@@ -16,8 +16,8 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .lexicon import load_lexicon, fold
-from .view import lines_of, make_view, sentences_of
+from clusternet.ingest.extract.lexicon import load_lexicon, fold
+from clusternet.ingest.extract.view import lines_of, make_view, sentences_of
 
 __all__ = ["Mention", "find_mentions", "Context", "build_context"]
 
@@ -192,7 +192,7 @@ def sh_expand(acr: str, words: list[tuple[int, int, str]], backwards: bool):
 
 def find_mentions(text: str, ctx: Context | None = None) -> list[Mention]:
     """Every mention the rules find, places included, sorted by position."""
-    from . import contexts, events, rules
+    from clusternet.ingest.extract import contexts, events, rules
 
     ctx = ctx or build_context(text)
     out: list[Mention] = []

@@ -1,6 +1,6 @@
 """Document -> entities, relations and facts with evidence; documents -> one merged extraction.
 
->>> from clusternet.ingest.readers import document_from_text
+>>> from clusternet.ingest.sources.readers import document_from_text
 >>> doc = document_from_text("The Olive Cluster (Tunisia) joined the partners.", name="n.txt")
 >>> ex = extract_text(doc)
 >>> [(e.id, e.country) for e in ex.entities]
@@ -15,16 +15,16 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterable
 
-from ...graph.ids import country_id, make_id
-from ...graph.model import Evidence
-from ..readers import DocumentText, Limits, read_document
-from ..normalise import sector_ecosystems
-from .geo import infer_places
-from .sectors import find_sectors
-from .lexicon import country_name
-from .mentions import build_context, find_mentions
-from .resolve import DocEntity, mention_again, norm, resolve_mentions
-from .types import DocInfo, Entity, Extraction, Fact, Relation
+from clusternet.graph.ids import country_id, make_id
+from clusternet.graph.model import Evidence
+from clusternet.ingest.sources.readers import DocumentText, Limits, read_document
+from clusternet.ingest.resolve.normalise import sector_ecosystems
+from clusternet.ingest.extract.geo import infer_places
+from clusternet.ingest.extract.sectors import find_sectors
+from clusternet.ingest.extract.lexicon import country_name
+from clusternet.ingest.extract.mentions import build_context, find_mentions
+from clusternet.ingest.extract.resolve import DocEntity, mention_again, norm, resolve_mentions
+from clusternet.ingest.extract.types import DocInfo, Entity, Extraction, Fact, Relation
 
 __all__ = ["extract_text", "extract_documents", "extract_paths", "merge_extractions", "CHUNK_CHARS"]
 
@@ -72,8 +72,8 @@ def extract_text(doc: DocumentText) -> Extraction:
 
 
 def _extract_text(doc: DocumentText) -> Extraction:
-    from . import facts as facts_mod
-    from . import relations as rel_mod
+    from clusternet.ingest.extract import facts as facts_mod
+    from clusternet.ingest.extract import relations as rel_mod
 
     ex = Extraction(documents=[DocInfo(doc.id, doc.name, doc.sha256, doc.chars, doc.source, doc.media_type,
                                        list(doc.warnings), doc.language)], texts={doc.id: doc.text})
@@ -213,7 +213,7 @@ def merge_extractions(parts: Iterable[Extraction]) -> Extraction:
 
 def extract_paths(paths: Iterable[str | Path], limits: Limits | None = None, progress=None) -> Extraction:
     """Read and extract each file, then merge entities across documents (typed result)."""
-    from .crossdoc import link_across
+    from clusternet.ingest.extract.crossdoc import link_across
 
     parts = []
     for p in paths:

@@ -33,8 +33,8 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 
-from .lexicon import fold, load_lexicon
-from .relations import RawRel
+from clusternet.ingest.extract.lexicon import fold, load_lexicon
+from clusternet.ingest.extract.relations import RawRel
 
 __all__ = ["prose_relations"]
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 
-from ...graph.model import Node, Rel
-from ...graph.reference import ecosystems, sector_id
-from .types import Extraction
+from clusternet.graph.model import Node, Rel
+from clusternet.graph.reference import ecosystems, sector_id
+from clusternet.ingest.extract.types import Extraction
 
 __all__ = ["extraction_to_records"]
 
@@ -23,7 +23,7 @@ _ALLOWED = {"Cluster": ("name", "aliases", "country", "region"), "Organisation":
 def extraction_to_records(ex: Extraction, with_facts: bool = True) -> tuple[list[Node], list[Rel]]:
     """Nodes and relationships ready for ``validate`` and a store's ``upsert``.
 
-    >>> from clusternet.ingest.readers import document_from_text
+    >>> from clusternet.ingest.sources.readers import document_from_text
     >>> from clusternet.ingest.extract import extract_text
     >>> ex = extract_text(document_from_text("The Olive Cluster (Tunisia) met partners.", name="n.txt"))
     >>> nodes, rels = extraction_to_records(ex)

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .lexicon import load_lexicon
-from .resolve import norm
+from clusternet.ingest.extract.lexicon import load_lexicon
+from clusternet.ingest.extract.resolve import norm
 
 __all__ = ["RawRel", "find_relations"]
 
@@ -234,7 +234,7 @@ def find_relations(ctx, ents, places, mentions) -> list[RawRel]:
             m = a.mentions[0]
             for r in list(first.values())[:6]:
                 out.append(RawRel(r.source, "PARTY_TO", a, m.start, m.end, 0.45))
-    from .prose import prose_relations   # here: prose.py builds on RawRel from this module
+    from clusternet.ingest.extract.prose import prose_relations  # here: prose.py builds on RawRel from this module
 
     return _third_markets_only(out + prose_relations(ctx, ents))
 
@@ -250,7 +250,7 @@ def _third_markets_only(rels: list[RawRel]) -> list[RawRel]:
     >>> [r.target for r in kept]
     ['country:MA']
     """
-    from ...graph.countries import groups_of
+    from clusternet.graph.reference.countries import groups_of
 
     def in_eu(rel) -> bool:
         return isinstance(rel.target, str) and "EU27" in groups_of(rel.target.split(":", 1)[1])

@@ -4,8 +4,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .lexicon import country_code, load_lexicon, place_country, fold
-from .mentions import Context, Mention, chunks, initials_match, is_acronym, is_cap, sh_expand, tokens
+from clusternet.ingest.extract.lexicon import country_code, load_lexicon, place_country, fold
+from clusternet.ingest.extract.mentions import (Context, Mention, chunks, initials_match, is_acronym, is_cap,
+    sh_expand, tokens)
 
 __all__ = ["label_of_name", "place_of_name", "clean"]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ...graph.model import Evidence
+from clusternet.graph.model import Evidence
 
 __all__ = ["Entity", "Relation", "Fact", "DocInfo", "Extraction"]
 

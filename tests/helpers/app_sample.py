@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from clusternet.graph.countries import country_records
+from clusternet.graph.reference.countries import country_records
 from clusternet.graph.model import Evidence, Node, Rel
 from clusternet.graph.store.sqlite import EmbeddedStore
 

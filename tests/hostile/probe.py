@@ -55,7 +55,7 @@ def verdict(h, outcome: str, message: str = "", warnings=(), text: str = "") -> 
 def read_any(path: Path) -> tuple[list[str], str]:
     """Read ``path`` with the reader its name selects; return ``(warnings, text read)``."""
     if path.suffix.lower() in STRUCTURED:
-        from clusternet.ingest.tabular import open_table
+        from clusternet.ingest.sources.tabular import open_table
 
         table = open_table(path)
         warnings = list(table.notes)
@@ -64,7 +64,7 @@ def read_any(path: Path) -> tuple[list[str], str]:
             warnings += [str(p) for p in row.problems]
             values += [str(v) for v in row.values.values() if v is not None]
         return warnings, "\n".join([*table.columns, *values])
-    from clusternet.ingest.readers import read_document
+    from clusternet.ingest.sources.readers import read_document
 
     doc = read_document(path)
     return list(doc.warnings), doc.text
@@ -111,8 +111,8 @@ def main() -> None:
 
     cap = int(os.environ.get("HOSTILE_AS_LIMIT", str(6 << 30)))
     resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
-    import clusternet.ingest.readers  # noqa: F401 - import cost kept out of the first file's time
-    import clusternet.ingest.tabular  # noqa: F401
+    import clusternet.ingest.sources.readers
+    import clusternet.ingest.sources.tabular
 
     print(json.dumps({"ready": True}), flush=True)
     for line in sys.stdin:

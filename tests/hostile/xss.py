@@ -84,7 +84,7 @@ PAYLOADS: list[str] = list(dict.fromkeys(_BASE))
 
 def xss_records():
     """Nodes and relationships with a payload in every field that reaches HTML."""
-    from clusternet.graph.countries import country_records
+    from clusternet.graph.reference.countries import country_records
     from clusternet.graph.model import Evidence, Node, Rel
 
     P = PAYLOADS

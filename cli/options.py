@@ -1,0 +1,116 @@
+"""What every `clusternet` command shares: the store options, output formats, progress.
+
+Commands stay thin: gather arguments, call one library function, print its result.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from contextlib import contextmanager
+from typing import Any, Iterable, Sequence
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from clusternet.graph.store import GraphStore, open_store
+
+__all__ = ["console", "err_console", "StoreOpt", "UserOpt", "PasswordOpt", "DatabaseOpt", "FormatOpt",
+           "store_from_options", "print_rows", "progress_bar", "safe_csv_cell"]
+
+console = Console()
+err_console = Console(stderr=True)
+
+StoreOpt = typer.Option(None, "--store", "-s", envvar="CLUSTERNET_STORE", show_envvar=True,
+                        help="Embedded store file, or a neo4j:// / bolt:// URI. Default: ./clusternet.db")
+UserOpt = typer.Option(None, "--user", envvar="NEO4J_USER", show_envvar=True, help="Neo4j user (default neo4j).")
+PasswordOpt = typer.Option(None, "--password", envvar="NEO4J_PASSWORD", show_envvar=True,
+                           help="Neo4j password.", show_default=False)
+DatabaseOpt = typer.Option(None, "--database", envvar="NEO4J_DATABASE", show_envvar=True,
+                           help="Neo4j database (default: the server's default).")
+FormatOpt = typer.Option("table", "--format", "-f", help="Output format: table, json or csv.")
+
+
+def store_from_options(store: str | None, user: str | None = None, password: str | None = None,
+                       database: str | None = None, *, ensure_schema: bool = True,
+                       read_only: bool = False) -> GraphStore:
+    """Open the store the options name (raises ConfigError / StoreUnavailable clearly)."""
+    return open_store(store, user=user, password=password, database=database,
+                      ensure_schema=ensure_schema and not read_only, read_only=read_only)
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_csv_cell(value: Any) -> Any:
+    """Neutralise a cell a spreadsheet would run as a formula.
+
+    >>> safe_csv_cell("=HYPERLINK(1)"), safe_csv_cell("Techtera"), safe_csv_cell(3)
+    ("'=HYPERLINK(1)", 'Techtera', 3)
+    """
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def _cell(value: Any) -> str:
+    if isinstance(value, (list, tuple)):
+        return "; ".join(str(v) for v in value)
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return "" if value is None else str(value)
+
+
+def print_rows(rows: Sequence[dict], fmt: str = "table", *, title: str | None = None,
+               columns: Sequence[str] | None = None) -> None:
+    """Print rows as a rich table, JSON (a list of objects) or CSV (formula-safe)."""
+    fmt = fmt.lower()
+    cols = list(columns or (rows[0].keys() if rows else []))
+    if fmt == "json":
+        sys.stdout.write(json.dumps(list(rows), ensure_ascii=False, indent=2, default=str) + "\n")
+    elif fmt == "csv":
+        buf = io.StringIO()
+        w = csv.writer(buf)
+        w.writerow(cols)
+        for r in rows:
+            w.writerow([safe_csv_cell(_cell(r.get(c))) for c in cols])
+        sys.stdout.write(buf.getvalue())
+    elif fmt == "table":
+        table = Table(title=title, show_lines=False)
+        for c in cols:
+            table.add_column(str(c), overflow="fold")
+        for r in rows:
+            table.add_row(*[_cell(r.get(c)) for c in cols])
+        console.print(table)
+    else:
+        raise typer.BadParameter(f"unknown format {fmt!r}: use table, json or csv", param_hint="--format")
+
+
+@contextmanager
+def progress_bar(description: str, total: int | None, *, enabled: bool = True):
+    """A rich progress bar on stderr; yields ``advance(n)``."""
+    if not enabled:
+        yield lambda n=1: None
+        return
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=err_console, transient=False) as prog:
+        task = prog.add_task(description, total=total)
+        yield lambda n=1: prog.advance(task, n)
+
+
+def summary_rows(summary, rejected: dict[str, int] | None = None) -> list[dict]:
+    """Rows of a WriteSummary (per label/type: created, updated, unchanged, rejected)."""
+    rows = summary.rows()
+    rejected = dict(rejected or {})
+    for r in rows:
+        r["rejected"] = rejected.pop(r["key"], 0)
+    rows += [{"key": k, "created": 0, "updated": 0, "unchanged": 0, "rejected": v} for k, v in sorted(rejected.items())]
+    return rows
+
+
+def iter_lines(path: str) -> Iterable[str]:
+    with open(path, encoding="utf-8") as fh:
+        yield from fh

@@ -1,0 +1,226 @@
+"""`clusternet suggest`, `clusternet insights` and `clusternet evaluate`: suggestions with
+their reasons, network insights, and the CORDIS benchmark.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from typing import Optional
+
+import typer
+
+from clusternet.cli.options import (DatabaseOpt, FormatOpt, PasswordOpt, StoreOpt, UserOpt, console,
+    print_rows, progress_bar, store_from_options)
+from clusternet.graph.errors import ConfigError, NotFound
+
+__all__ = ["register", "suggestion_rows"]
+
+
+def suggestion_rows(suggestions) -> list[dict]:
+    """One row per suggestion; every row carries its reasons and their evidence."""
+    rows = []
+    for rank, s in enumerate(suggestions, 1):
+        row = {"rank": rank}
+        if s.source:
+            row.update(source=s.source, source_name=s.source_name)
+        row.update(id=s.id, name=s.name, label=s.label, country=s.country or "", score=round(s.score, 3),
+                   mode=s.mode, reasons=[r.text for r in s.reasons],
+                   evidence=sorted({e for r in s.reasons for e in r.evidence})[:12],
+                   sources=sorted({d for r in s.reasons for d in r.sources}))
+        rows.append(row)
+    return rows
+
+
+def _print_suggestions(rows: list[dict], fmt: str, title: str) -> None:
+    if fmt == "table":
+        # one block per suggestion: the reasons need the width a table column cannot give them
+        from rich.text import Text
+
+        console.print(Text(title, style="bold"))
+        if not rows:
+            console.print("no suggestions")
+        for r in rows:
+            pair = f"{r['source_name']} → " if r.get("source_name") and "source" in r and \
+                r.get("source_name") not in title else ""
+            head = Text(f"{r['rank']:>3}. ", style="bold")
+            head.append(f"{pair}{r['name']}", style="bold")
+            head.append(f"  [{r['label']}, {r.get('country') or '?'}]  score {r['score']}, {r['mode']} mode")
+            console.print(head)
+            for reason in r["reasons"]:
+                console.print(Text(f"       • {reason}"))
+    elif fmt == "json":
+        print_rows(rows, "json")
+    else:
+        print_rows(rows, fmt)
+
+
+def _graph(store, user, password, database):
+    with store_from_options(store, user, password, database, ensure_schema=False, read_only=True) as s:
+        return s.snapshot()
+
+
+def _resolve(G, ref: str, label: str | None = None) -> str:
+    """A node id from an id or an exact (case-insensitive) name."""
+    if ref in G:
+        return ref
+    low = ref.casefold()
+    hits = sorted(n for n, d in G.nodes(data=True) if (label is None or d.get("label") == label)
+                  and (str(d.get("name", "")).casefold() == low
+                       or low in (str(a).casefold() for a in d.get("aliases") or [])))
+    if not hits:
+        raise NotFound(f"no {label or 'node'} with id or name {ref!r} in the store")
+    if len(hits) > 1:
+        raise NotFound(f"{ref!r} names {len(hits)} nodes ({', '.join(hits[:5])}); use an id")
+    return hits[0]
+
+
+def _split(value: str | None) -> list[str] | None:
+    return [x.strip() for x in value.split(",") if x.strip()] if value else None
+
+
+def register(app: typer.Typer) -> None:
+    suggest = typer.Typer(help="Ranked suggestions, each with its reasons and evidence.", no_args_is_help=True)
+    app.add_typer(suggest, name="suggest")
+
+    @suggest.command("enlargement")
+    def enlargement_cmd(partnership: str = typer.Argument(..., help="Partnership id or name."),
+                        k: int = typer.Option(20, "--k", "-k", help="How many suggestions."),
+                        targets: Optional[str] = typer.Option(None, "--targets", help="Target countries (ISO2, "
+                                                              "comma-separated) instead of the partnership's own."),
+                        sectors: Optional[str] = typer.Option(None, "--sectors", help="Sectors, comma-separated."),
+                        only: Optional[str] = typer.Option(None, "--only", help="Only these kinds: Cluster, "
+                                                           "Organisation, SME (comma-separated)."),
+                        countries: Optional[str] = typer.Option(None, "--countries", help="Only candidates in these "
+                                                                "countries (ISO2, comma-separated)."),
+                        per_country: Optional[int] = typer.Option(None, "--per-country", min=1,
+                                                                  help="At most this many per country."),
+                        store: str = StoreOpt, user: str = UserOpt, password: str = PasswordOpt,
+                        database: str = DatabaseOpt, format: str = FormatOpt):
+        """Who should PARTNERSHIP invite next: candidates with reasons and evidence.
+
+        Examples:
+          clusternet suggest enlargement MOVE --k 10
+          clusternet suggest enlargement MOVE --only Cluster --countries MA,BR --per-country 2
+        """
+        from clusternet.graph.analytics.suggest import suggest_enlargement
+
+        G = _graph(store, user, password, database)
+        pid = _resolve(G, partnership, "Partnership")
+        res = suggest_enlargement(G, pid, k, target_countries=_split(targets), sectors=_split(sectors),
+                                  only=_split(only), countries=_split(countries), per_country=per_country)
+        _print_suggestions(suggestion_rows(res), format.lower(), f"Enlargement of {G.nodes[pid].get('name', pid)}")
+
+    @suggest.command("cross-border")
+    def cross_border_cmd(organisation: Optional[str] = typer.Argument(None, help="Organisation id or name."),
+                         countries: Optional[str] = typer.Option(None, "--countries", help="Two ISO2 codes A,B: "
+                                                                 "missing links between their organisations."),
+                         k: int = typer.Option(20, "--k", "-k"),
+                         sector: Optional[str] = typer.Option(None, "--sector", help="Only candidates in this sector."),
+                         targets: Optional[str] = typer.Option(None, "--targets", help="Only candidates in these "
+                                                               "countries (ISO2, comma-separated)."),
+                         org_type: Optional[str] = typer.Option(None, "--org-type", help="Only this organisation "
+                                                                "type (or label, e.g. Cluster)."),
+                         sme_only: bool = typer.Option(False, "--sme-only", help="Only SMEs."),
+                         store: str = StoreOpt, user: str = UserOpt, password: str = PasswordOpt,
+                         database: str = DatabaseOpt, format: str = FormatOpt):
+        """Missing cross-border links for ORG, or between two countries (--countries A,B).
+
+        Examples:
+          clusternet suggest cross-border "Techtera"
+          clusternet suggest cross-border --countries FR,MA --format csv
+        """
+        from clusternet.graph.analytics.suggest import suggest_cross_border
+
+        if bool(organisation) == bool(countries):
+            raise ConfigError("give either an organisation or --countries A,B")
+        G = _graph(store, user, password, database)
+        org = _resolve(G, organisation) if organisation else None
+        pair = _split(countries)
+        if pair is not None and len(pair) != 2:
+            raise ConfigError(f"--countries needs two ISO2 codes like FR,MA, got {countries!r}")
+        res = suggest_cross_border(G, org, countries=tuple(c.upper() for c in pair) if pair else None, k=k,
+                                   sector=sector, target_countries=_split(targets), org_type=org_type,
+                                   sme_only=sme_only)
+        title = f"Cross-border links for {G.nodes[org].get('name', org)}" if org else f"Missing links {countries}"
+        _print_suggestions(suggestion_rows(res), format.lower(), title)
+
+    @app.command("insights")
+    def insights_cmd(what: str = typer.Argument("brokers", help="brokers, bridges, communities, countries, "
+                                                "coverage or what-if."),
+                     partnership: Optional[str] = typer.Option(None, "--partnership", "-p"),
+                     candidate: Optional[str] = typer.Option(None, "--candidate", "-c"),
+                     groups: str = typer.Option("EU27,South-Med", "--groups", help="Two country groups (bridges)."),
+                     k: int = typer.Option(20, "--k", "-k"), seed: int = typer.Option(0, "--seed"),
+                     store: str = StoreOpt, user: str = UserOpt, password: str = PasswordOpt,
+                     database: str = DatabaseOpt, format: str = FormatOpt):
+        """Network insights: brokers, bridges between country groups, communities, the
+        country collaboration matrix, a partnership's coverage, and a what-if.
+
+        Examples:
+          clusternet insights brokers --k 10
+          clusternet insights bridges --groups EU27,South-Med
+          clusternet insights what-if -p MOVE -c "MENARA"
+        """
+        from clusternet.graph.analytics import insights as ins
+
+        G = _graph(store, user, password, database)
+        fmt = format.lower()
+        if what == "brokers":
+            print_rows(ins.brokers(G, k, seed=seed), fmt, title="Brokers")
+        elif what == "bridges":
+            a, _, b = groups.partition(",")
+            res = ins.region_bridges(G, a.strip(), b.strip(), k)
+            if fmt == "json":
+                sys.stdout.write(json.dumps(res, ensure_ascii=False, indent=2) + "\n")
+            else:
+                console.print(f"{res['links']} links between {a} and {b}") if fmt == "table" else None
+                print_rows(res["bridges"], fmt, title=f"Organisations bridging {a} and {b}")
+        elif what == "communities":
+            rows = [dict(c, members=len(c["members"])) if fmt == "table" else c for c in ins.communities(G, seed=seed)]
+            print_rows(rows[:k] if fmt == "table" else rows, fmt, title="Communities (Louvain)")
+        elif what == "countries":
+            m = ins.country_matrix(G)
+            rows = [{"country": c, **{d: int(m.loc[c, d]) for d in m.columns}} for c in m.index]
+            print_rows(rows, fmt, title="Collaborating organisation pairs by country")
+        elif what in ("coverage", "what-if"):
+            if not partnership:
+                raise ConfigError(f"`insights {what}` needs --partnership")
+            pid = _resolve(G, partnership, "Partnership")
+            if what == "coverage":
+                print_rows([ins.coverage(G, pid)], fmt, title="Coverage")
+            else:
+                if not candidate:
+                    raise ConfigError("`insights what-if` needs --candidate")
+                res = ins.what_if(G, pid, _resolve(G, candidate))
+                rows = [{"": key, **res[key]} for key in ("before", "after", "gained")]
+                print_rows(rows, fmt, title=f"What if {res['candidate_name']} joins")
+        else:
+            raise ConfigError(f"unknown insight {what!r}: use brokers, bridges, communities, countries, "
+                              "coverage or what-if")
+
+    evaluate = typer.Typer(help="Benchmarks on real history.", no_args_is_help=True)
+    app.add_typer(evaluate, name="evaluate")
+
+    @evaluate.command("cordis")
+    def cordis_cmd(data: Optional[str] = typer.Option(None, "--data", help="participations.csv.gz "
+                                                      "(default: ../shared/data/cordis/ beside the repository)."),
+                   format: str = typer.Option("table", "--format", "-f", help="table or json."),
+                   save_model: Optional[str] = typer.Option(None, "--save-model", help="Also write the model "
+                                                            "fitted on train to this .npz file.")):
+        """Hits@10, Hits@50 and MRR of clusternet and every baseline on the CORDIS
+        benchmark (design/recommendation-benchmark.md), in one run.
+
+        Example: clusternet evaluate cordis --format json
+        """
+        from clusternet.graph.evaluation.cordis import EXPECTED, evaluate_cordis
+
+        fmt = format.lower()
+        total = EXPECTED["task_a_queries"] + EXPECTED["task_b_queries"]
+        with progress_bar("fitting on train, then ranking every query", total, enabled=fmt == "table") as advance:
+            res = evaluate_cordis(data, progress=lambda task, n, _total: advance(n), save_model_path=save_model)
+        if fmt == "json":
+            sys.stdout.write(json.dumps(res["results"], ensure_ascii=False, indent=2) + "\n")
+            return
+        rows = [{"task": t, "method": m, **fig} for t, per in res["results"].items() for m, fig in per.items()]
+        print_rows(rows, "table", title="CORDIS benchmark (Hits@10, Hits@50, MRR)")
+        console.print(f"sizes: {res['counts']}\ntimings (s): {res['timings']}")

@@ -1,0 +1,95 @@
+"""`clusternet export` and `clusternet app`, and :func:`launch_app` (used by `clusternet demo`)."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import typer
+
+from clusternet.cli.options import DatabaseOpt, PasswordOpt, StoreOpt, UserOpt, console, store_from_options
+from clusternet.graph.errors import ConfigError
+from clusternet.graph.render.export import FORMATS, write_export
+from clusternet.graph.settings import StoreConfig
+from clusternet.graph.render.viz import DEFAULT_CAP
+
+__all__ = ["register", "launch_app", "APP_PATH"]
+
+PACKAGE_DIR = Path(__file__).resolve().parents[1]
+APP_PATH = PACKAGE_DIR / "app.py"
+
+
+def launch_app(store_uri: str, port: int | None = None, *, user: str | None = None, password: str | None = None,
+               database: str | None = None, address: str = "127.0.0.1") -> int:
+    """Run the Streamlit app on ``store_uri`` until interrupted; returns Streamlit's exit code.
+
+    Streamlit runs from the package folder so its ``.streamlit/config.toml`` (production
+    settings) applies; the store and credentials reach it through the environment, never
+    the command line.
+    """
+    if not APP_PATH.exists():
+        raise ConfigError(f"the app is missing from the installed package ({APP_PATH})")
+    cfg = StoreConfig.resolve(store_uri, user=user, password=password, database=database)
+    env = dict(os.environ)
+    env["CLUSTERNET_STORE"] = cfg.uri if cfg.kind == "neo4j" else str(Path(cfg.uri).resolve())
+    for key, value in (("NEO4J_USER", cfg.user), ("NEO4J_PASSWORD", cfg.password), ("NEO4J_DATABASE", cfg.database)):
+        if value:
+            env[key] = value
+    cmd = [sys.executable, "-m", "streamlit", "run", str(APP_PATH), "--server.headless", "true",
+           "--browser.gatherUsageStats", "false", "--server.address", address]
+    if port:
+        cmd += ["--server.port", str(int(port))]
+    console.print(f"clusternet app on [bold]http://{address}:{port or 8501}[/bold] "
+                  f"(store: {cfg.safe_uri}); press Ctrl+C to stop")
+    proc = subprocess.Popen(cmd, cwd=PACKAGE_DIR, env=env)
+    try:
+        return proc.wait()
+    except KeyboardInterrupt:
+        proc.terminate()
+        try:
+            return proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            return proc.wait()
+
+
+def register(app: typer.Typer) -> None:
+    """Add `export` and `app` to the clusternet command."""
+
+    @app.command()
+    def export(fmt: str = typer.Option(..., "--format", "-f", help=f"One of: {', '.join(FORMATS)}."),
+               output: Path = typer.Option(..., "--output", "-o",
+                                           help="File to write; for csv a folder (nodes.csv, edges.csv) or a .zip."),
+               store: str = StoreOpt, user: str = UserOpt, password: str = PasswordOpt, database: str = DatabaseOpt,
+               seed: int = typer.Option(0, help="Seed of the map layouts (html, png, svg)."),
+               max_nodes: int = typer.Option(DEFAULT_CAP, help="Most nodes drawn on a map (html, png, svg).")):
+        """Export the whole graph, with sources and evidence; the same graph always gives the same file.
+
+        Example: clusternet export --format graphml -o network.graphml
+        """
+        fmt = fmt.lower().strip()
+        if fmt not in FORMATS:
+            raise ConfigError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
+        with store_from_options(store, user, password, database, read_only=True) as s:
+            with console.status(f"reading {s.describe()}"):
+                G = s.snapshot()
+        kw = {"seed": seed, "max_nodes": max_nodes} if fmt in ("html", "png", "svg") else {}
+        with console.status(f"writing {fmt}"):
+            files = write_export(G, fmt, output, **kw)
+        for f in files:
+            console.print(f"wrote {f} ({f.stat().st_size:,} bytes): {G.number_of_nodes():,} nodes, "
+                          f"{G.number_of_edges():,} relationships")
+
+    @app.command(name="app")
+    def app_command(store: str = StoreOpt, user: str = UserOpt, password: str = PasswordOpt,
+                    database: str = DatabaseOpt, port: int = typer.Option(8501, help="Port to serve on."),
+                    address: str = typer.Option("127.0.0.1", help="Address to listen on (0.0.0.0 for all).")):
+        """Start the web app (Streamlit) on a store.
+
+        Example: clusternet app --store clusternet-demo.db --port 8501
+        """
+        code = launch_app(store or os.environ.get("CLUSTERNET_STORE") or "clusternet.db", port,
+                          user=user, password=password, database=database, address=address)
+        if code:
+            raise typer.Exit(code)

@@ -1,0 +1,171 @@
+"""Reasons in words, with evidence, for suggestions (used by :mod:`clusternet.graph.analytics.suggest`).
+
+A :class:`Reason` is one sentence a strategy team can check, the graph elements behind it
+(node ids and relationship keys ``source|TYPE|target``) and the source documents (the
+``sources`` attribute of those nodes and relationships).
+
+>>> r = Reason("in target country Morocco", 2.0, ["partnership:move|TARGETS|country:MA"], ["doc:1"])
+>>> r.as_dict()["text"]
+'in target country Morocco'
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Iterable
+
+import numpy as np
+
+from clusternet.graph.analytics.linkpred import CollabIndex
+
+__all__ = ["Reason", "Suggestion", "node_name", "country_name", "sources_of", "shared_groups_reason",
+           "shared_partners_reason", "FAMILIES_GROUP", "FAMILIES_PAIR"]
+
+# features grouped into the reason they support; the contribution of a family is the
+# sum of its features' occlusion contributions
+FAMILIES_GROUP = {
+    "groups": ["frac_adjacent", "sum_w", "sum_rw", "max_overlap", "groups_with_2"],
+    "partners": ["sum_cn", "max_cn", "sum_aa", "max_aa", "sum_ra", "max_ra"],
+    "paths": ["paths3"], "activity": ["deg_v", "nproj_v", "recent_v", "xb_v", "new_v"],
+    "countries": ["frac_same_country", "mean_country_prior", "nbrs_country_match"],
+    "profile": ["profile_cos"], "kind": ["frac_same_otype", "sme_v"],
+}
+FAMILIES_PAIR = {
+    "partners": ["cn", "aa", "ra", "wcn", "rcn", "rra"], "paths": ["paths3"],
+    "activity": ["deg_v", "nproj_v", "recent_v", "new_v", "coord_v", "running_v", "runs_until_v", "last_v"],
+    "abroad": ["xb_v"],
+    "countries": ["country_prior", "u_nbrs_in_v_country", "v_nbrs_in_u_country"],
+    "profile": ["profile_cos"], "kind": ["same_otype", "sme_v"],
+}
+
+
+@dataclass
+class Reason:
+    """One reason for a suggestion: a sentence, its weight, evidence and documents."""
+
+    text: str
+    weight: float
+    evidence: list[str] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.weight = float(self.weight)
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class Suggestion:
+    """A ranked suggestion. ``source`` is set for cross-border pairs (who should link)."""
+
+    id: str
+    name: str
+    label: str
+    country: str | None
+    score: float
+    mode: str                       # "network" or "content"
+    reasons: list[Reason]
+    source: str | None = None
+    source_name: str | None = None
+
+    def as_dict(self) -> dict:
+        d = asdict(self)
+        d["score"] = round(float(self.score), 4)
+        for r in d["reasons"]:
+            r["weight"] = round(float(r["weight"]), 3)
+        return d
+
+    def reasons_text(self) -> str:
+        return "; ".join(r.text for r in self.reasons)
+
+
+def node_name(G, n: str) -> str:
+    return str(G.nodes[n].get("name", n)) if n in G else str(n)
+
+
+def country_name(G, code: str | None) -> str:
+    if not code:
+        return "unknown country"
+    cid = f"country:{code}"
+    name = G.nodes[cid].get("name") if cid in G else None
+    return str(name) if name and name != code else code
+
+
+def sources_of(G, items: Iterable[str]) -> list[str]:
+    """Document ids behind nodes (``id``) and relationships (``source|TYPE|target``)."""
+    out: list[str] = []
+    for it in items:
+        parts = it.split("|")
+        if len(parts) == 3 and G.has_edge(parts[0], parts[2], key=parts[1]):
+            out.extend(G.edges[parts[0], parts[2], parts[1]].get("sources") or [])
+        elif it in G:
+            out.extend(G.nodes[it].get("sources") or [])
+    return sorted(set(out))
+
+
+def _names(G, ids, limit=3) -> str:
+    names = [node_name(G, i) for i in ids[:limit]]
+    more = f" and {len(ids) - limit} more" if len(ids) > limit else ""
+    return ", ".join(names) + more
+
+
+def _group_links(G, org: str, group: str) -> list[str]:
+    if "|" in group:
+        return [group]
+    return [f"{org}|{t}|{group}" for t in ("PARTNER_IN", "COORDINATES", "PARTICIPATED_IN", "PARTY_TO")
+            if G.has_edge(org, group, key=t)]
+
+
+def shared_groups_reason(G, idx: CollabIndex, v: int, members: list[int], weight: float) -> Reason | None:
+    """'worked with 2 members (A, B) in 3 partnerships/events: X, Y' with the links as evidence."""
+    if not idx.B[v].nnz or not members:
+        return None
+    # members x groups, kept where v is in the group too: one sparse product, no loop
+    hit = idx.B[members].multiply(idx.B[v]).tocsc()
+    hit.eliminate_zeros()
+    shared = np.flatnonzero(np.diff(hit.indptr)).tolist()      # groups with v and a member
+    if not shared:
+        return None
+    who = {members[i] for i in hit.indices}
+    gids = [idx.group_ids[j] for j in shared]
+    whos = sorted(idx.ids[i] for i in who)
+    named = [g for g in gids if "|" not in g]
+    text = (f"worked with {len(whos)} member{'s' if len(whos) > 1 else ''} ({_names(G, whos)}) "
+            f"in {len(gids)} shared partnership{'s' if len(gids) > 1 else ''}/event{'s' if len(gids) > 1 else ''}/link{'s' if len(gids) > 1 else ''}")
+    if named:
+        text += f": {_names(G, named)}"
+    ev = gids[:10] + [e for g in gids[:5] for e in _group_links(G, idx.ids[v], g)]
+    for w in whos[:3]:
+        for g in gids[:3]:
+            ev.extend(_group_links(G, w, g))
+    return Reason(text, weight, ev, sources_of(G, ev))
+
+
+def shared_partners_reason(G, idx: CollabIndex, v: int, members: list[int], weight: float) -> Reason | None:
+    """'shares 4 partners with 3 members' with the partners as evidence."""
+    nv = set(idx.A[v].indices)
+    if not nv or not members:
+        return None
+    partners, with_m = set(), set()
+    for m in members:
+        common = nv & set(idx.A[m].indices)
+        common.discard(m)
+        if common:
+            partners |= common
+            with_m.add(m)
+    partners -= set(members)
+    if not partners:
+        return None
+    pids = sorted(idx.ids[p] for p in partners)
+    if len(members) == 1:
+        text = f"shares {len(pids)} partner{'s' if len(pids) > 1 else ''} ({_names(G, pids)})"
+    else:
+        text = (f"shares {len(pids)} partner{'s' if len(pids) > 1 else ''} with {len(with_m)} "
+                f"member{'s' if len(with_m) > 1 else ''} ({_names(G, pids)})")
+    return Reason(text, weight, pids[:10], sources_of(G, pids[:10]))
+
+
+def family_weights(contrib: np.ndarray, names: list[str], families: dict[str, list[str]]) -> dict[str, float]:
+    """Sum of occlusion contributions per reason family for one suggestion."""
+    pos = {n: i for i, n in enumerate(names)}
+    return {f: float(sum(contrib[pos[n]] for n in feats)) for f, feats in families.items()}

@@ -1,0 +1,84 @@
+"""The tables of the app's overview page, as plain functions of a snapshot.
+
+>>> import networkx as nx
+>>> G = nx.MultiDiGraph()
+>>> G.add_node("cluster:a", label="Cluster", labels=("Cluster",), name="A", country="FR")
+>>> G.add_node("partnership:p", label="Partnership", labels=("Partnership",), name="P")
+>>> G.add_node("country:MA", label="Country", labels=("Country",), name="Morocco", country="MA")
+>>> _ = G.add_edge("cluster:a", "partnership:p", key="PARTNER_IN", type="PARTNER_IN")
+>>> _ = G.add_edge("partnership:p", "country:MA", key="TARGETS", type="TARGETS")
+>>> partnerships(G)[0]["members"], partnerships(G)[0]["targets"]
+(1, 'Morocco')
+"""
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+import networkx as nx
+
+from clusternet.graph.reference.geo import ACTOR_LABELS
+
+__all__ = ["counts_by_label", "counts_by_country", "partnerships", "stated_facts", "ingested"]
+
+
+def counts_by_label(G: nx.MultiDiGraph) -> list[dict]:
+    """Nodes per label (an SME also counts as an Organisation), largest first."""
+    c = Counter(lab for _, d in G.nodes(data=True) for lab in (d.get("labels") or (d.get("label"),)) if lab)
+    return [{"label": k, "nodes": v} for k, v in sorted(c.items(), key=lambda x: (-x[1], x[0]))]
+
+
+def counts_by_country(G: nx.MultiDiGraph) -> list[dict]:
+    """Actors (clusters, organisations, SMEs) per country, largest first."""
+    c = Counter(d.get("country") for _, d in G.nodes(data=True)
+                if d.get("country") and ACTOR_LABELS & set(d.get("labels") or (d.get("label"),)))
+    names = {d.get("country"): d.get("name") for _, d in G.nodes(data=True) if d.get("label") == "Country"}
+    return [{"country": k, "name": names.get(k, k), "actors": v}
+            for k, v in sorted(c.items(), key=lambda x: (-x[1], x[0]))]
+
+
+def partnerships(G: nx.MultiDiGraph) -> list[dict]:
+    """Each partnership with its number of members, member countries and target countries."""
+    rows = []
+    for p, d in sorted(G.nodes(data=True), key=lambda x: str(x[0])):
+        if d.get("label") != "Partnership":
+            continue
+        members = sorted({u for u, _, k in G.in_edges(p, keys=True) if k in ("PARTNER_IN", "COORDINATES")})
+        countries = sorted({G.nodes[m].get("country") for m in members} - {None})
+        targets = sorted(str(G.nodes[t].get("name") or t) for _, t, k in G.out_edges(p, keys=True) if k == "TARGETS")
+        rows.append({"id": p, "name": d.get("name") or p, "acronym": d.get("acronym") or "",
+                     "members": len(members), "member_countries": ", ".join(countries),
+                     "targets": ", ".join(targets)})
+    return rows
+
+
+def stated_facts(G: nx.MultiDiGraph) -> list[dict]:
+    """Figures documents state (their ``facts`` JSON strings), one row per figure,
+    sorted by subject, measure, country; each row names its document."""
+    rows = []
+    for doc, d in G.nodes(data=True):
+        if d.get("label") != "Document":
+            continue
+        for raw in d.get("facts") or ():
+            try:
+                f = json.loads(raw) if isinstance(raw, str) else dict(raw)
+            except (ValueError, TypeError):
+                continue
+            if not isinstance(f, dict):
+                continue
+            rows.append({"subject": str(f.get("subject") or ""), "measure": str(f.get("measure") or ""),
+                         "country": str(f.get("country") or ""), "value": f.get("value"),
+                         "unit": str(f.get("unit") or ""), "document": str(d.get("name") or doc),
+                         "document_id": doc, "evidence": f.get("evidence")})
+    rows.sort(key=lambda r: (r["subject"], r["measure"], r["country"], r["document_id"], str(r["value"])))
+    return rows
+
+
+def ingested(G: nx.MultiDiGraph) -> list[dict]:
+    """Documents by time of first ingest (newest first)."""
+    rows = [{"ingested_at": str(d.get("ingested_at") or ""), "name": d.get("name") or n, "id": n,
+             "media_type": d.get("media_type") or "", "chars": d.get("chars"),
+             "mentions": sum(1 for _, _, k in G.out_edges(n, keys=True) if k == "MENTIONS")}
+            for n, d in G.nodes(data=True) if d.get("label") == "Document"]
+    rows.sort(key=lambda r: (r["ingested_at"], r["id"]), reverse=True)
+    return rows

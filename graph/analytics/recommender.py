@@ -1,0 +1,406 @@
+"""The learned recommender: link scorers fitted on history.
+
+Two models, one per question: *pairs* (should organisation u link with v?) over
+:data:`~clusternet.graph.features.PAIR_FEATURES`, and *groups* (should v join this set of
+members?) over :data:`~clusternet.graph.features.GROUP_FEATURES`. Both are fitted on an
+inner temporal split of the CORDIS train period only (:func:`fit_on_split`) and shipped as
+plain arrays (``graph/data/linkmodel.npz``) evaluated with numpy, so no pickles and no
+scikit-learn version lock.
+
+The pair scorer is a *listwise* (conditional) logit, :class:`LinearScorer`: for each
+organisation it learns to put one of the organisations it later works with at the top of
+its candidate list, the very thing the cross-border benchmark measures. Its inputs are the
+pair features with the path counts on a log scale, their squares and their products with
+the candidate's degree (:func:`linear_terms`); being linear in those, it keeps growing on a
+graph larger than the one it was fitted on. The group scorer is gradient-boosted trees
+(:class:`TreeEnsemble`).
+
+Each score can be explained: :meth:`LinkModel.contributions` measures, per feature, how
+much the score drops when that feature is set to a neutral reference value (occlusion).
+
+>>> import numpy as np
+>>> X = np.array([[0.0], [1.0], [2.0], [3.0]] * 20); y = (X[:, 0] > 1.5).astype(int)
+>>> from sklearn.ensemble import HistGradientBoostingClassifier
+>>> est = HistGradientBoostingClassifier(max_iter=5, random_state=0).fit(X, y)
+>>> t = TreeEnsemble.from_sklearn(est)
+>>> bool(np.allclose(t.decision(X), est.decision_function(X)))
+True
+
+References
+----------
+.. [1] J. H. Friedman. Greedy function approximation: a gradient boosting machine (2001).
+.. [2] M. D. Zeiler, R. Fergus. Visualizing and understanding convolutional networks (2014),
+   for occlusion-style attributions.
+.. [3] D. McFadden. Conditional logit analysis of qualitative choice behavior (1974).
+.. [4] Z. Cao, T. Qin, T.-Y. Liu, M.-F. Tsai, H. Li. Learning to rank: from pairwise approach
+   to listwise approach (2007).
+"""
+from __future__ import annotations
+
+import json
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from clusternet.graph.errors import InputError
+from clusternet.graph.analytics.features import (GROUP_FEATURES, PAIR_FEATURES, group_features, pair_block,
+    pair_features)
+from clusternet.graph.analytics.linkpred import (cross_border_mask, generate_candidates, group_candidates,
+    group_sums)
+
+__all__ = ["TreeEnsemble", "LinearScorer", "LinkModel", "fit_on_split", "fit_pair_scorer", "load_model",
+           "save_model", "MODEL_PATH", "HGB_PARAMS", "PAIR_L2", "PAIR_CANDIDATES", "linear_terms"]
+
+MODEL_PATH = Path(__file__).resolve().parents[1] / "data" / "linkmodel.npz"
+HGB_PARAMS = dict(max_iter=120, learning_rate=0.12, max_leaf_nodes=24, min_samples_leaf=50,
+                  l2_regularization=1.0, early_stopping=False, random_state=0)
+NEG_PER_QUERY = 80
+MAX_QUERIES = 4500
+#: the candidate lists the pair scorer learns to order, the same ones the benchmark ranks
+#: (``graph.evaluation.CANDIDATES_A``). Chosen on train only (fitted on the 2016 inner split,
+#: MRR on two sets of 2,000 queries of the 2017 links): lists of 1,250 candidates per query
+#: 0.321 / 0.322, these lists of 400 0.320 / 0.327, a uniform sample of 300 of the 1,250
+#: with the softmax reweighted for the sampling 0.313 / 0.321 -- the hard negatives at the
+#: top of the list are what it must learn from.
+PAIR_CANDIDATES = dict(n_two=300, n_three=60, n_popular=40)
+#: L2 strength on the standardised terms of the pair scorer, chosen by ``scripts/tune_pair.py``
+#: on train only (fitted on the 2016 inner split, all 4,041 queries of the 2017 links):
+#: 0.001 / 0.003 / 0.01 / 0.03 gave MRR 0.321 / 0.322 / 0.324 / 0.321 (Adamic–Adar 0.273).
+#: For comparison, on two sets of 2,000 of those queries: the boosted trees + a pointwise
+#: logistic regression + 2 x log(1 + Adamic–Adar) that this scorer replaced, 0.314 / 0.314;
+#: trees added to this scorer, no better (0.319 / 0.323).
+PAIR_L2 = 0.01
+_PATH_COUNTS = [PAIR_FEATURES.index(n) for n in ("cn", "aa", "ra", "wcn", "rcn", "rra")]
+_DEG_V = PAIR_FEATURES.index("deg_v")
+#: the candidate's own features whose squares enter the pair scorer (the source's are the
+#: same for its whole list: a listwise model gives them no weight)
+_SQUARED = [PAIR_FEATURES.index(n) for n in (
+    "deg_v", "nproj_v", "recent_v", "xb_v", "country_prior", "u_nbrs_in_v_country", "v_nbrs_in_u_country",
+    "profile_cos", "new_v", "coord_v", "running_v", "runs_until_v", "last_v", "paths3")]
+
+
+def linear_terms(X: np.ndarray) -> np.ndarray:
+    """The inputs of the pair scorer: the pair features with the six path counts (common
+    neighbours, Adamic–Adar, resource allocation, weighted, recent, recent RA) on a log
+    scale, the squares of those, their products with the candidate's log degree, and the
+    squares of the candidate's own features (an unknown value, NaN, stays unknown).
+
+    >>> linear_terms(np.zeros((2, len(PAIR_FEATURES)))).shape == (2, len(PAIR_FEATURES) + 12 + len(_SQUARED))
+    True
+    """
+    Z = np.array(X, dtype=np.float64, copy=True)
+    Z[:, _PATH_COUNTS] = np.log1p(np.maximum(Z[:, _PATH_COUNTS], 0.0))
+    paths = Z[:, _PATH_COUNTS]
+    return np.hstack([Z, paths ** 2, paths * Z[:, [_DEG_V]], Z[:, _SQUARED] ** 2])
+
+
+def _listwise_loss(w: np.ndarray, Z: np.ndarray, y: np.ndarray, query: np.ndarray, nq: int,
+                   l2: float) -> tuple[float, np.ndarray]:
+    """Mean over queries of -log P(the softmax over the query's list picks a positive), + L2."""
+    s = Z @ w
+    top = np.full(nq, -np.inf)
+    np.maximum.at(top, query, s)                       # per-query shift: exp never overflows
+    e = np.exp(s - top[query])
+    total = np.bincount(query, weights=e, minlength=nq)
+    pos = np.bincount(query, weights=e * y, minlength=nq)
+    loss = float(-(np.log(pos) - np.log(total)).mean() + l2 * w @ w)
+    coef = e / total[query] - np.where(y, e / pos[query], 0.0)
+    return loss, Z.T @ coef / nq + 2 * l2 * w
+
+
+@dataclass
+class LinearScorer:
+    """A conditional (listwise) logit over :func:`linear_terms` (standardised), as plain arrays.
+
+    Fitted on lists of candidates, one list per query (source organisation), each holding
+    at least one positive: it maximises the probability that a softmax over the list's
+    scores picks a positive, i.e. that one organisation the source later worked with comes
+    first. Anything constant within a list (the source's own activity) cannot change an
+    order and gets no weight.
+
+    >>> X = np.zeros((4, len(PAIR_FEATURES)))
+    >>> X[:, PAIR_FEATURES.index("cn")] = [0, 3, 0, 3]        # the positive has more shared partners
+    >>> X[:, PAIR_FEATURES.index("deg_u")] = [1, 1, 5, 5]     # constant within each list
+    >>> m = LinearScorer.fit(X, np.array([0, 1, 0, 1]), np.array([0, 0, 1, 1]))
+    >>> bool(m.decision(X[1:2])[0] > m.decision(X[:1])[0]), round(float(m.coef[PAIR_FEATURES.index("deg_u")]), 6)
+    (True, 0.0)
+    """
+
+    mean: np.ndarray
+    scale: np.ndarray
+    coef: np.ndarray
+
+    @classmethod
+    def fit(cls, X: np.ndarray, y: np.ndarray, query: np.ndarray, *, l2: float = PAIR_L2) -> "LinearScorer":
+        """Fit on rows ``X`` with labels ``y`` (1 = positive) grouped by ``query`` (int ids);
+        lists without a positive carry no information and are dropped."""
+        from scipy.optimize import minimize
+
+        y = np.asarray(y).astype(bool)
+        _, query = np.unique(np.asarray(query), return_inverse=True)
+        keep = np.bincount(query, weights=y)[query] > 0
+        if not keep.all():
+            X, y = X[keep], y[keep]
+            _, query = np.unique(query[keep], return_inverse=True)
+        width = linear_terms(np.zeros((1, len(PAIR_FEATURES)))).shape[1]
+        if not len(X):
+            return cls(np.zeros(width), np.ones(width), np.zeros(width))
+        T = np.empty((len(X), width))
+        for a in range(0, len(X), 100_000):            # in slices: the terms' temporaries stay small
+            T[a:a + 100_000] = linear_terms(X[a:a + 100_000])
+        with warnings.catch_warnings():              # an all-unknown column is fine: mean 0, scale 1
+            warnings.simplefilter("ignore", RuntimeWarning)
+            # column by column: nanstd of the whole matrix would hold two more copies of it
+            mean = np.array([np.nanmean(T[:, j]) for j in range(width)])
+            scale = np.array([np.nanstd(T[:, j]) for j in range(width)])
+        mean = np.nan_to_num(mean)
+        scale = np.where(np.isfinite(scale) & (scale > 0), scale, 1.0)
+        Z = cls._standard(T, mean, scale)
+        nq = int(query.max()) + 1
+        res = minimize(_listwise_loss, np.zeros(Z.shape[1]), args=(Z, y, query, nq, l2), jac=True,
+                       method="L-BFGS-B", options={"maxiter": 3000})
+        return cls(mean, scale, res.x.astype(np.float64))
+
+    @staticmethod
+    def _standard(T: np.ndarray, mean: np.ndarray, scale: np.ndarray) -> np.ndarray:
+        """``T`` standardised *in place* (it is always a fresh matrix of terms: no second
+        copy of a design matrix of a million rows)."""
+        # a missing value (an unknown date, say) counts as the average one; the trees route
+        # missing values themselves, a linear model needs a number
+        np.subtract(T, mean, out=T)
+        np.divide(T, scale, out=T)
+        return np.nan_to_num(T, copy=False, nan=0.0, posinf=0.0, neginf=0.0)
+
+    def decision(self, X: np.ndarray) -> np.ndarray:
+        """Score of each row (log-odds up to a constant per list: no intercept)."""
+        if not len(X):
+            return np.zeros(0)
+        return self._standard(linear_terms(X), self.mean, self.scale) @ self.coef
+
+    def arrays(self, prefix: str) -> dict[str, np.ndarray]:
+        return {f"{prefix}_mean": self.mean, f"{prefix}_scale": self.scale, f"{prefix}_coef": self.coef}
+
+    @classmethod
+    def from_arrays(cls, z, prefix: str) -> "LinearScorer":
+        return cls(z[f"{prefix}_mean"], z[f"{prefix}_scale"], z[f"{prefix}_coef"])
+
+
+@dataclass
+class TreeEnsemble:
+    """A boosted tree ensemble as flat arrays: evaluated by numpy, saved to ``.npz``."""
+
+    feature: np.ndarray          # per node; -1 at leaves
+    threshold: np.ndarray
+    left: np.ndarray             # absolute node indices
+    right: np.ndarray
+    missing_left: np.ndarray
+    value: np.ndarray
+    roots: np.ndarray
+    baseline: float
+    depth: int
+
+    @classmethod
+    def from_sklearn(cls, est) -> "TreeEnsemble":
+        """Export a fitted binary :class:`~sklearn.ensemble.HistGradientBoostingClassifier`."""
+        parts, roots, off, depth = [], [], 0, 0
+        for (pred,) in est._predictors:
+            nd = pred.nodes
+            roots.append(off)
+            leaf = nd["is_leaf"].astype(bool)
+            parts.append((np.where(leaf, -1, nd["feature_idx"]), nd["num_threshold"],
+                          nd["left"] + off, nd["right"] + off, nd["missing_go_to_left"], nd["value"]))
+            depth = max(depth, int(nd["depth"].max()))
+            off += len(nd)
+        cols = [np.concatenate([p[i] for p in parts]) for i in range(6)]
+        return cls(cols[0].astype(np.int32), cols[1].astype(np.float64), cols[2].astype(np.int32),
+                   cols[3].astype(np.int32), cols[4].astype(bool), cols[5].astype(np.float64),
+                   np.array(roots, dtype=np.int32), float(np.ravel(est._baseline_prediction)[0]), depth)
+
+    def decision(self, X: np.ndarray) -> np.ndarray:
+        """Raw score (log-odds) of each row of ``X``."""
+        X = np.ascontiguousarray(X, dtype=np.float64)
+        if not len(X):
+            return np.zeros(0)
+        fast = self._compiled()
+        if fast is not None:
+            zeros = np.zeros((0, 8), dtype=np.uint32)
+            fmap = np.zeros(X.shape[1], dtype=np.uint32)
+            return self.baseline + sum(t.predict(X, zeros, fmap, 1) for t in fast)
+        return self._decision_numpy(X)
+
+    def _compiled(self):
+        """scikit-learn's compiled tree predictors rebuilt from the arrays (one thread:
+        faster than OpenMP on a busy machine); None if this scikit-learn cannot."""
+        if not hasattr(self, "_fast"):
+            try:
+                from sklearn.ensemble._hist_gradient_boosting.common import PREDICTOR_RECORD_DTYPE
+                from sklearn.ensemble._hist_gradient_boosting.predictor import TreePredictor
+
+                ends = list(self.roots[1:]) + [len(self.feature)]
+                trees = []
+                for start, end in zip(self.roots, ends):
+                    nd = np.zeros(end - start, dtype=PREDICTOR_RECORD_DTYPE)
+                    leaf = self.feature[start:end] < 0
+                    nd["is_leaf"] = leaf
+                    nd["feature_idx"] = np.maximum(self.feature[start:end], 0)
+                    nd["num_threshold"] = self.threshold[start:end]
+                    nd["missing_go_to_left"] = self.missing_left[start:end]
+                    nd["left"] = np.where(leaf, 0, self.left[start:end] - start)
+                    nd["right"] = np.where(leaf, 0, self.right[start:end] - start)
+                    nd["value"] = self.value[start:end]
+                    trees.append(TreePredictor(nd, np.zeros((0, 8), np.uint32), np.zeros((0, 8), np.uint32)))
+                self._fast = trees
+            except Exception:                     # private API moved: the numpy path is exact too
+                self._fast = None
+        return self._fast
+
+    def _decision_numpy(self, X: np.ndarray) -> np.ndarray:
+        node = np.broadcast_to(self.roots, (len(X), len(self.roots))).copy()
+        rows = np.arange(len(X))[:, None]
+        for _ in range(self.depth):
+            f = self.feature[node]
+            inner = f >= 0
+            if not inner.any():
+                break
+            x = X[rows, np.maximum(f, 0)]
+            go_left = np.where(np.isnan(x), self.missing_left[node], x <= self.threshold[node])
+            node = np.where(inner, np.where(go_left, self.left[node], self.right[node]), node)
+        return self.baseline + self.value[node].sum(axis=1)
+
+    def arrays(self, prefix: str) -> dict[str, np.ndarray]:
+        return {f"{prefix}_{k}": getattr(self, k) for k in
+                ("feature", "threshold", "left", "right", "missing_left", "value", "roots")} | {
+            f"{prefix}_scalars": np.array([self.baseline, self.depth], dtype=np.float64)}
+
+    @classmethod
+    def from_arrays(cls, z, prefix: str) -> "TreeEnsemble":
+        base, depth = z[f"{prefix}_scalars"]
+        return cls(*(z[f"{prefix}_{k}"] for k in ("feature", "threshold", "left", "right", "missing_left",
+                                                  "value", "roots")), float(base), int(depth))
+
+
+@dataclass
+class LinkModel:
+    """The pair and group scorers (the fitted scikit-learn estimator kept in ``_est``)."""
+
+    pair: LinearScorer
+    group: TreeEnsemble
+    meta: dict = field(default_factory=dict)
+    _est: dict = field(default_factory=dict, repr=False)
+
+    def score_pairs(self, X: np.ndarray) -> np.ndarray:
+        """Pair scores of the rows of ``X`` (:data:`PAIR_FEATURES`): higher is a likelier link."""
+        return self.pair.decision(X)
+
+    def score_group(self, X: np.ndarray) -> np.ndarray:
+        return self.group.decision(X)
+
+    def contributions(self, kind: str, X: np.ndarray, reference: np.ndarray) -> np.ndarray:
+        """Per row and feature: score minus the score with that feature set to ``reference``.
+
+        Positive values are features that pushed the suggestion up.
+        """
+        score = self.score_pairs if kind == "pair" else self.score_group
+        base = score(X)
+        out = np.zeros(X.shape, dtype=np.float64)
+        for j in range(X.shape[1]):
+            Xj = X.copy()
+            Xj[:, j] = reference[j]
+            out[:, j] = base - score(Xj)
+        return out
+
+
+def _training_rows_pairs(split) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Every generated candidate of every task-A query of ``split``: rows, labels, query ids."""
+    idx = split.idx
+    queries = split.task_a
+    Xs, ys, qs = [], [], []
+    for b0 in range(0, len(queries), 128):
+        chunk = queries[b0:b0 + 128]
+        block = pair_block(idx, [u for u, _ in chunk])
+        for i, (u, positives) in enumerate(chunk):
+            valid = cross_border_mask(idx, u)
+            gen = generate_candidates(idx, block.aa[i], block.p3[i], valid, **PAIR_CANDIDATES)
+            y = np.isin(gen, positives)
+            if not y.any():                     # nothing to learn from this list
+                continue
+            Xs.append(pair_features(idx, block, i, gen))
+            ys.append(y)
+            qs.append(np.full(len(gen), b0 + i))
+    if not Xs:
+        return np.zeros((0, len(PAIR_FEATURES))), np.zeros(0, dtype=int), np.zeros(0, dtype=int)
+    return np.vstack(Xs), np.concatenate(ys).astype(int), np.concatenate(qs)
+
+
+def _training_rows_group(split, rng) -> tuple[np.ndarray, np.ndarray]:
+    idx = split.idx
+    order = rng.permutation(len(split.task_b))[:MAX_QUERIES]
+    Xs, ys = [], []
+    for q in sorted(order):
+        members, left_out = split.task_b[q]
+        valid = np.ones(idx.n, dtype=bool)
+        valid[members] = False
+        sums = group_sums(idx, members)
+        gen = group_candidates(idx, members, valid, sums=sums)
+        y = gen == left_out
+        neg = np.flatnonzero(~y)
+        keep = np.concatenate([np.flatnonzero(y), rng.choice(neg, min(NEG_PER_QUERY, len(neg)), replace=False)])
+        Xs.append(group_features(idx, members, gen[keep], sums=sums))
+        ys.append(y[keep])
+    return np.vstack(Xs), np.concatenate(ys).astype(int)
+
+
+def fit_pair_scorer(split, *, l2: float = PAIR_L2) -> tuple[LinearScorer, np.ndarray, int]:
+    """The listwise pair scorer fitted on a split's task A (an inner split of train, never
+    test), the median row of its negatives (the neutral reference of explanations) and the
+    number of rows it learned from."""
+    X, y, query = _training_rows_pairs(split)
+    reference = np.median(X[y == 0], axis=0) if (y == 0).any() else np.zeros(len(PAIR_FEATURES))
+    return LinearScorer.fit(X, y, query, l2=l2), reference, int(len(y))
+
+
+def fit_on_split(split, *, seed: int = 0) -> LinkModel:
+    """Fit both models on a split's tasks (use an inner split of train, never test).
+
+    The pair scorer learns from every generated candidate of each task-A query
+    (:func:`fit_pair_scorer`); the group model from all positives of each task-B query and
+    a seeded sample of its other generated candidates.
+    """
+    from sklearn.ensemble import HistGradientBoostingClassifier
+    from threadpoolctl import threadpool_limits
+
+    rng = np.random.default_rng(seed)
+    Xb, yb = _training_rows_group(split, rng)
+    with threadpool_limits(limits=1):   # OpenMP spin-waits badly on a shared, busy machine
+        pair, reference, n_pair = fit_pair_scorer(split)
+        est_b = HistGradientBoostingClassifier(**HGB_PARAMS).fit(Xb, yb)
+    meta = {"pair_features": PAIR_FEATURES, "group_features": GROUP_FEATURES, "fitted_on": split.counts,
+            "pair_model": "listwise logit", "pair_l2": PAIR_L2, "pair_candidates": PAIR_CANDIDATES,
+            "examples": {"pair": n_pair, "group": int(len(yb))},
+            "reference_pair": reference.tolist(),
+            "reference_group": np.median(Xb[yb == 0], axis=0).tolist()}
+    return LinkModel(pair, TreeEnsemble.from_sklearn(est_b), meta, {"group": est_b})
+
+
+def save_model(model: LinkModel, path: str | Path = MODEL_PATH) -> Path:
+    """Write the model as a compressed ``.npz`` (arrays + JSON metadata)."""
+    path = Path(path)
+    np.savez_compressed(path, **model.pair.arrays("pair"), **model.group.arrays("group"),
+                        meta=np.array(json.dumps(model.meta, sort_keys=True)))
+    return path
+
+
+def load_model(path: str | Path | None = None) -> LinkModel:
+    """The shipped model (or one saved by :func:`save_model`)."""
+    p = Path(path) if path else MODEL_PATH
+    try:
+        with np.load(p, allow_pickle=False) as z:
+            meta = json.loads(str(z["meta"]))
+            model = LinkModel(LinearScorer.from_arrays(z, "pair"), TreeEnsemble.from_arrays(z, "group"), meta)
+    except (OSError, KeyError, ValueError) as err:
+        raise InputError(p, f"not a clusternet link model (or one saved by an older clusternet): {err}") from None
+    if meta.get("pair_features") != PAIR_FEATURES or meta.get("group_features") != GROUP_FEATURES:
+        raise InputError(p, "model was fitted on other features; refit with `clusternet evaluate cordis --save-model`")
+    return model

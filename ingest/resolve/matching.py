@@ -1,0 +1,341 @@
+"""Entity resolution: one node per real thing, across files and with what the store holds.
+
+Rules, strongest first (see docs/ingest.md):
+
+1. the same id, or an id a past merge recorded as an alias, is the same node;
+2. the same external key (``pic``, ``project_ref``) is the same node; two different keys
+   are never merged automatically;
+3. the same folded name or alias (case, accents, legal form ignored) of the same kind of
+   thing is the same node unless both sides give different countries;
+4. an acronym matches a long name (its initials, or a listed alias) only when both sides
+   give the same country: two different organisations sharing an acronym stay two;
+5. similar names (rapidfuzz, compared only within blocks of country + the first four letters) in
+   the same country above ``AUTO`` merge; between ``CANDIDATE`` and ``AUTO`` they become
+   candidate merges for ``clusternet dedupe``.
+
+>>> from clusternet.graph.model import Node
+>>> a = Node("org:european-foundation-for-cluster-excellence-be", ("Organisation",),
+...          {"name": "European Foundation for Cluster Excellence", "country": "BE"})
+>>> b = Node("org:efce-be", ("Organisation",), {"name": "EFCE", "country": "BE"})
+>>> c = Node("org:efce-fr", ("Organisation",), {"name": "EFCE", "country": "FR"})
+>>> r = resolve([a, b, c], [])
+>>> sorted(n.id for n in r.nodes)
+['org:efce-fr', 'org:european-foundation-for-cluster-excellence-be']
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from rapidfuzz import fuzz
+
+from clusternet.graph.errors import Problem
+from clusternet.graph.ids import make_id
+from clusternet.graph.model import Node, Rel
+from clusternet.graph.store.base import merge_props, list_props
+from clusternet.graph.schema import load_schema
+from clusternet.ingest.resolve.normalise import initials, is_acronym, name_key
+
+__all__ = ["Candidate", "Resolution", "NameIndex", "resolve", "candidate_key", "AUTO", "CANDIDATE"]
+
+AUTO = 95.0
+CANDIDATE = 86.0
+STRONG_KEYS = ("pic", "project_ref")
+_FAMILY = {"SME": "Organisation"}
+_ACTORS = ("Cluster", "Organisation")
+
+
+def family(label: str) -> str:
+    return _FAMILY.get(label, label)
+
+
+def candidate_key(a: str, b: str) -> str:
+    """The meta key of a candidate merge (ids sorted).
+
+    >>> candidate_key("org:b", "org:a")
+    'dedupe:org:a|org:b'
+    """
+    x, y = sorted((a, b))
+    return f"dedupe:{x}|{y}"
+
+
+@dataclass
+class Candidate:
+    """Two nodes that may be one, with the evidence for it."""
+
+    a: str
+    b: str
+    score: float
+    evidence: list[str]
+
+    @property
+    def key(self) -> str:
+        return candidate_key(self.a, self.b)
+
+    def as_dict(self) -> dict:
+        return {"a": self.a, "b": self.b, "score": round(self.score, 1), "evidence": self.evidence,
+                "status": "open"}
+
+
+@dataclass
+class Resolution:
+    nodes: list[Node]
+    rels: list[Rel]
+    candidates: list[Candidate] = field(default_factory=list)
+    renamed: dict[str, str] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+
+@dataclass
+class _Entry:
+    id: str
+    family: str
+    name: str
+    keys: set[str]
+    country: str | None
+    strong: dict[str, str]
+    acronyms: set[str]
+
+
+class _View:
+    def __init__(self):
+        self.by_key: dict[tuple[str, str], set[str]] = defaultdict(set)
+        self.by_acronym: dict[tuple[str, str], set[str]] = defaultdict(set)
+        self.by_initials: dict[tuple[str, str], set[str]] = defaultdict(set)
+        self.blocks: dict[tuple[str, str | None, str], list[str]] = defaultdict(list)
+        self.families: set[str] = set()
+
+    def add(self, e: _Entry) -> None:
+        self.families.add(e.family)
+        for k in e.keys:
+            self.by_key[(e.family, k)].add(e.id)
+            self.blocks[(e.family, e.country, k.split(" ")[0][:4])].append(e.id)
+            if " " in k:
+                ini = initials(k)
+                if len(ini) >= 2:
+                    self.by_initials[(e.family, ini)].add(e.id)
+        for a in e.acronyms:
+            self.by_acronym[(e.family, a)].add(e.id)
+
+
+class NameIndex:
+    """Known entities by folded name, alias, acronym, external key and block."""
+
+    def __init__(self):
+        self.by_id: dict[str, _Entry] = {}
+        self.alias_id: dict[str, str] = {}
+        self.by_strong: dict[tuple[str, str, str], str] = {}
+        # two views: every entry, and entries without an external key (what a keyed record
+        # may match by name: two different keys are never the same thing)
+        self.views = {False: _View(), True: _View()}
+        self.known: dict[str, str] = {}                      # id -> name, every entry
+        self.pending: dict[str, list[Node]] = defaultdict(list)  # keyed nodes not yet name-indexed
+
+    def add(self, node: Node) -> None:
+        p = node.props
+        name = p.get("name")
+        if not name or node.id in self.known:
+            return
+        fam = family(node.label)
+        self.known[node.id] = name
+        for a in p.get("aliases", []):
+            if isinstance(a, str) and ":" in a and " " not in a:
+                self.alias_id[a] = node.id  # an id a merge folded into this node
+        strong = {k: str(p[k]) for k in STRONG_KEYS if p.get(k)}
+        if strong:
+            # name keys of keyed records are only needed when an unkeyed record of the same
+            # family asks: computing them lazily keeps a 35,000-organisation file fast
+            for k, v in strong.items():
+                self.by_strong[(fam, k, v)] = node.id
+            self.pending[fam].append(node)
+            return
+        self._add_full(node, fam)
+
+    def ensure(self, fams) -> None:
+        for f in fams:
+            for node in self.pending.pop(f, []):
+                self._add_full(node, f)
+
+    def _add_full(self, node: Node, fam: str) -> None:
+        p = node.props
+        name = p.get("name")
+        names = [name] + [a for a in p.get("aliases", []) if a and ":" not in a]
+        keys = {name_key(n) for n in names} - {""}
+        acr = {n.upper() for n in names if is_acronym(n)} | ({p["acronym"].upper()} if p.get("acronym") else set())
+        strong = {k: str(p[k]) for k in STRONG_KEYS if p.get(k)}
+        e = _Entry(node.id, fam, name, keys, p.get("country"), strong, acr)
+        self.by_id[node.id] = e
+        for a in p.get("aliases", []):
+            if isinstance(a, str) and ":" in a and " " not in a:
+                self.alias_id[a] = node.id  # an id a merge folded into this node
+        for k, v in strong.items():
+            self.by_strong[(fam, k, v)] = node.id
+        for view in ([self.views[False]] if strong else [self.views[False], self.views[True]]):
+            view.add(e)
+
+    @classmethod
+    def from_store(cls, store, labels: Iterable[str]) -> "NameIndex":
+        idx = cls()
+        if store is None:
+            return idx
+        for label in sorted(set(labels)):
+            for n in store.find_nodes(label):
+                idx.add(n)
+        return idx
+
+
+def _countries_agree(a: str | None, b: str | None, strict: bool) -> bool:
+    if a and b:
+        return a == b
+    return not strict
+
+
+def _match(idx: NameIndex, fam: str, props: dict, own_id: str | None, cands: list[Candidate],
+           families: tuple[str, ...] | None = None) -> tuple[str | None, list[str]]:
+    """The id ``props`` resolves to (or None) and ambiguous alternatives."""
+    fams = families or (fam,)
+    strong = {k: str(props[k]) for k in STRONG_KEYS if props.get(k)}
+    for k, v in strong.items():
+        for f in fams:
+            hit = idx.by_strong.get((f, k, v))
+            if hit:
+                return hit, []
+    view = idx.views[bool(strong)]
+    if not strong:
+        idx.ensure(fams)
+    if not view.families & set(fams):
+        return None, []  # nothing this record could match by name
+    country = props.get("country")
+    names = [props["name"]] + [a for a in props.get("aliases", []) if a and ":" not in a]
+    keys = [name_key(n) for n in names]
+
+    def ok(eid: str) -> bool:
+        e = idx.by_id[eid]
+        if eid == own_id:
+            return False
+        if strong and e.strong and any(e.strong.get(k) not in (None, v) for k, v in strong.items()):
+            return False  # two different registrations are two organisations
+        return True
+    hits: set[str] = set()
+    for f in fams:
+        for k in keys:
+            hits |= {e for e in view.by_key.get((f, k), ()) if ok(e)
+                     and _countries_agree(country, idx.by_id[e].country, strict=False)}
+    if len(hits) == 1:
+        return hits.pop(), []
+    if len(hits) > 1:
+        same = [h for h in hits if idx.by_id[h].country == country] if country else []
+        return (same[0], []) if len(same) == 1 else (None, sorted(hits))
+    acr_hits: set[str] = set()
+    for f in fams:
+        for n in names:
+            if is_acronym(n):  # an acronym: other acronyms, and long names with these initials
+                acr_hits |= view.by_acronym.get((f, n.upper()), set()) | view.by_initials.get((f, n.upper()), set())
+            elif " " in name_key(n):  # a long name: entries whose name is its acronym
+                acr_hits |= view.by_acronym.get((f, initials(n)), set())
+    acr_hits = {e for e in acr_hits if ok(e)} if len(acr_hits) <= 20 else set()
+    if acr_hits:
+        agree = [e for e in acr_hits if _countries_agree(country, idx.by_id[e].country, strict=True)]
+        if len(agree) == 1 and len(acr_hits) == 1:
+            return agree[0], []
+        for e in sorted(acr_hits):
+            # an acronym shared across two given countries is two things: no candidate
+            if own_id and e != own_id and _countries_agree(country, idx.by_id[e].country, strict=False):
+                cands.append(Candidate(own_id, e, 80.0, [f"acronym {names[0]!r} ~ {idx.by_id[e].name!r}",
+                                                         f"countries {country or '?'} / {idx.by_id[e].country or '?'}"]))
+    best, best_score = None, 0.0
+    for f in fams:
+        for k in keys:
+            for eid in view.blocks.get((f, country, k.split(" ")[0][:4]), ()):
+                e = idx.by_id[eid]
+                if not ok(eid) or (strong and e.strong):
+                    continue
+                score = max(fuzz.token_sort_ratio(k, ek) for ek in e.keys)
+                if score > best_score:
+                    best, best_score = eid, score
+    if best and best_score >= AUTO and country:
+        return best, []
+    if best and best_score >= CANDIDATE and own_id:
+        cands.append(Candidate(own_id, best, best_score, [f"names {props['name']!r} ~ {idx.by_id[best].name!r} "
+                                                          f"({best_score:.0f}/100)", f"country {country or '?'}"]))
+    return None, []
+
+
+def resolve(nodes: Iterable[Node], rels: Iterable[Rel], store=None, *, refs: Iterable = (),
+            index: NameIndex | None = None) -> Resolution:
+    """Rewrite ids so each real thing is one node; references (``Ref``) become nodes or
+    point at existing ones. Returns the records, candidate merges and problems
+    (relationships with nothing to rewrite are returned as given, not copied)."""
+    schema = load_schema()
+    nodes, refs = list(nodes), list(refs)
+    labels = {n.label for n in nodes} | {lab for r in refs for lab in r.labels}
+    resolvable = [lab for lab in labels if lab not in ("Country", "Sector", "Document", "SME")]
+    idx = index or NameIndex.from_store(store, resolvable)
+    lists = list_props(schema)
+    renamed: dict[str, str] = {}
+    out: dict[str, Node] = {}
+    cands: list[Candidate] = []
+    problems: list[Problem] = []
+    for n in nodes:
+        target = idx.alias_id.get(n.id) or (n.id if n.id in idx.known else None)
+        if target is None and n.props.get("name") and n.label not in ("Country", "Sector", "Document"):
+            target, _ = _match(idx, family(n.label), n.props, n.id, cands)
+        nid = target or n.id
+        if nid != n.id:
+            renamed[n.id] = nid
+        if nid in out:
+            old = out[nid]
+            props = merge_props(old.props, {k: v for k, v in n.props.items() if k != "name"}, lists)
+            if n.props.get("name") and n.props["name"] != old.props.get("name"):
+                props["aliases"] = list(dict.fromkeys(props.get("aliases", []) + [n.props["name"]]))
+            out[nid] = Node(nid, tuple(dict.fromkeys(old.labels + n.labels)), props,
+                            old.evidence + n.evidence[: max(0, 10 - len(old.evidence))],
+                            max(old.confidence, n.confidence))
+        else:
+            props = dict(n.props)
+            if nid != n.id and nid in idx.known:
+                # matched a stored node: its name stays, this spelling becomes an alias
+                name, props["name"] = props.get("name"), idx.known[nid]
+                if name and name != props["name"]:
+                    props["aliases"] = list(dict.fromkeys(props.get("aliases", []) + [name]))
+            out[nid] = Node(nid, n.labels, props, list(n.evidence), n.confidence)
+            if nid not in idx.known:
+                idx.add(out[nid])
+    for ref in refs:
+        fams = tuple(dict.fromkeys(family(lab) for lab in ref.labels if lab not in ("Country",)))
+        if any(f in _ACTORS for f in fams):
+            fams = tuple(dict.fromkeys(fams + _ACTORS))
+        props = {"name": ref.name, **({"country": ref.country} if ref.country else {})}
+        hit, ambiguous = _match(idx, fams[0], props, None, cands, fams)
+        if ambiguous:
+            problems.append(Problem(f"{ref.name!r} could mean {' or '.join(ambiguous[:3])}; "
+                                    "add a country or label, e.g. 'Name (FR)'", value=ref.name,
+                                    record=ref.id))
+            continue
+        if hit is None:
+            label = ref.labels[0]
+            hit = make_id(label, ref.name, ref.country)
+            if hit not in out:
+                out[hit] = Node(hit, schema.node(label).all_labels, props, list(ref.evidence), 1.0)
+                if hit not in idx.known:
+                    idx.add(out[hit])
+        renamed[ref.id] = hit
+    new_rels = []
+    aliases = idx.alias_id
+    for r in rels:
+        s, t = renamed.get(r.source, r.source), renamed.get(r.target, r.target)
+        if aliases:
+            s, t = aliases.get(s, s), aliases.get(t, t)
+        if s == t:
+            continue
+        if s == r.source and t == r.target:
+            new_rels.append(r)  # nothing to rewrite: no copy (a big file has hundreds of thousands)
+        else:
+            new_rels.append(Rel(s, r.type, t, dict(r.props), list(r.evidence), r.confidence))
+    uniq = {}
+    for c in cands:
+        a, b = renamed.get(c.a, c.a), renamed.get(c.b, c.b)
+        if a != b:
+            uniq.setdefault(candidate_key(a, b), Candidate(*sorted((a, b)), c.score, c.evidence))
+    return Resolution(list(out.values()), new_rels, [uniq[k] for k in sorted(uniq)], renamed, problems)

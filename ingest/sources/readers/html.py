@@ -1,0 +1,128 @@
+"""HTML: the main text only (scripts, navigation, headers, footers, forms dropped).
+
+Block elements become paragraphs, tables become tab-separated rows listed in ``tables``.
+The node count is checked on the raw bytes before the parser builds a tree.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from clusternet.graph.errors import InputError, InputTooLarge
+from clusternet.ingest.sources.readers.base import (DocumentText, Limits, check_size, decode_bytes,
+    document_from_text, tables_to_text)
+
+__all__ = ["read_html", "html_to_parts", "html_depth"]
+
+_DROP = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "svg", "iframe",
+         "template", "button", "select")
+_BOILER = re.compile(r"\b(nav|menu|breadcrumb|cookie|footer|header|sidebar|share|social|banner)\b", re.I)
+_BLOCKS = {"p", "div", "section", "article", "main", "li", "h1", "h2", "h3", "h4", "h5", "h6",
+           "blockquote", "pre", "dd", "dt", "figcaption", "caption", "address", "br", "tr"}
+_TAG = re.compile(rb"<[A-Za-z]")
+
+
+def html_to_parts(markup: str) -> list:
+    """Text blocks and tables (lists of rows) of the main content, in document order.
+
+    >>> html_to_parts("<nav>Home</nav><main><h1>Title</h1><p>Body <b>text</b>.</p></main>")
+    ['Title', 'Body text.']
+    """
+    from bs4 import BeautifulSoup, NavigableString, Tag
+
+    import warnings
+
+    from bs4 import MarkupResemblesLocatorWarning, XMLParsedAsHTMLWarning
+
+    with warnings.catch_warnings():  # XHTML read as HTML, a page that is one word: what we want
+        warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
+        warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
+        soup = BeautifulSoup(markup, "lxml")
+    for tag in soup.find_all(_DROP):
+        tag.decompose()
+    for tag in soup.find_all(True):
+        # vars(): bs4 reads an unknown attribute as a subtree search, quadratic on big pages
+        if vars(tag).get("_decomposed") or not isinstance(tag, Tag) or tag.attrs is None:
+            continue
+        marks = " ".join(tag.get("class") or []) + " " + (tag.get("id") or "") + " " + (tag.get("role") or "")
+        if tag.name not in ("body", "html", "main", "article") and _BOILER.search(marks):
+            tag.decompose()
+    root = soup.find("main") or soup.find("article") or soup.body or soup
+    parts: list = []
+    buf: list[str] = []
+
+    def flush():
+        line = re.sub(r"\s+", " ", "".join(buf)).strip()
+        if line:
+            parts.append(line)
+        buf.clear()
+
+    def walk(node):
+        for child in node.children:
+            if isinstance(child, NavigableString):
+                if type(child).__name__ in ("Comment", "Doctype", "Declaration", "ProcessingInstruction"):
+                    continue
+                buf.append(str(child))
+            elif isinstance(child, Tag):
+                if child.name == "table":
+                    flush()
+                    rows = []
+                    for tr in child.find_all("tr"):
+                        cells = [c.get_text(" ", strip=True) for c in tr.find_all(["td", "th"])]
+                        if any(cells):
+                            rows.append(cells)
+                    if rows:
+                        parts.append(rows)
+                    continue
+                block = child.name in _BLOCKS
+                if block:
+                    flush()
+                walk(child)
+                if block:
+                    flush()
+
+    walk(root)
+    flush()
+    return parts
+
+
+def html_depth(markup: str) -> int:
+    """Deepest element nesting, as libxml2's HTML parser builds the tree (which stops
+    descending at 256 levels, so 256 means "256 or more"). Iterative and fast.
+
+    >>> html_depth("<html><body><div><p>x</p></div></body></html>")
+    4
+    """
+    from lxml import etree
+
+    root = etree.fromstring(markup.encode("utf-8", "replace"), etree.HTMLParser(encoding="utf-8"))
+    if root is None:
+        return 0  # nothing to nest; the main parser reports what is wrong
+    depth = deepest = 0
+    for event, _ in etree.iterwalk(root, events=("start", "end")):
+        depth += 1 if event == "start" else -1
+        deepest = max(deepest, depth)
+    return deepest
+
+
+def read_html(path: Path, limits: Limits) -> DocumentText:
+    size = check_size(path, limits)
+    data = path.read_bytes()
+    nodes = len(_TAG.findall(data))
+    if nodes > limits.max_html_nodes:
+        raise InputTooLarge(path, f"HTML has about {nodes} elements, over the {limits.max_html_nodes} limit")
+    markup, warnings = decode_bytes(data, path)
+    depth = html_depth(markup)
+    if depth > limits.max_html_depth:
+        raise InputTooLarge(path, f"HTML nests elements over {limits.max_html_depth} levels deep "
+                                  f"(at least {depth}); refused")
+    parts = html_to_parts(markup)
+    text, tables = tables_to_text(parts)
+    if not text.strip():
+        raise InputError(path, "no readable text in this HTML page (only markup, scripts or navigation)")
+    doc = document_from_text(text, name=path.name, source=str(path), media_type="text/html", raw=data)
+    doc.tables = tables
+    doc.warnings.extend(warnings)
+    if size > 2000 and len(text) < size / 100:
+        doc.warnings.append(f"mostly markup: only {len(text)} characters of text in {size} bytes of HTML")
+    return doc

@@ -1,0 +1,63 @@
+"""PDF: the text layer via pypdf, pages joined by a blank line, page spans kept."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from clusternet.graph.errors import InputError, InputTooLarge
+from clusternet.ingest.sources.readers.base import DocumentText, Limits, check_size, document_from_text
+
+__all__ = ["read_pdf"]
+
+
+def read_pdf(path: Path, limits: Limits) -> DocumentText:
+    check_size(path, limits)
+    data = path.read_bytes()
+    if not data.lstrip()[:5].startswith(b"%PDF"):
+        raise InputError(path, "not a PDF file (no %PDF header)")
+    import io
+    import logging
+
+    from pypdf import PdfReader
+    from pypdf.errors import FileNotDecryptedError, LimitReachedError, PdfReadError, PyPdfError
+
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # its warnings would bypass our messages
+    try:
+        reader = PdfReader(io.BytesIO(data), strict=False)
+        if reader.is_encrypted:
+            try:
+                ok = reader.decrypt("")
+            except Exception:  # noqa: BLE001 - unsupported crypto is still "encrypted" to a user
+                ok = 0
+            if not ok:
+                raise InputError(path, "PDF is encrypted (password protected); decrypt it first")
+        n = len(reader.pages)
+        if n > limits.max_pdf_pages:
+            raise InputTooLarge(path, f"PDF has {n} pages, over the {limits.max_pdf_pages}-page limit")
+        texts = [(page.extract_text() or "").replace("\r\n", "\n").strip("\n") for page in reader.pages]
+    except InputError:
+        raise
+    except FileNotDecryptedError:
+        raise InputError(path, "PDF is encrypted (password protected); decrypt it first") from None
+    except LimitReachedError:  # pypdf's own cap on inflated streams: a decompression bomb
+        raise InputTooLarge(path, "a compressed stream inflates past the decompression limit "
+                                  "(a decompression bomb?); refused") from None
+    except (PdfReadError, PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError) as err:
+        raise InputError(path, f"damaged or truncated PDF ({type(err).__name__}: {err})") from None
+    if n == 0:
+        raise InputError(path, "damaged or truncated PDF (no pages found)")
+    if not any(t.strip() for t in texts):
+        raise InputError(path, f"PDF has no text layer ({n} page(s) of images only?); run OCR on it first")
+    pages, out, pos = [], [], 0
+    for i, t in enumerate(texts):
+        if i:
+            out.append("\n\n")
+            pos += 2
+        pages.append((pos, pos + len(t)))
+        out.append(t)
+        pos += len(t)
+    doc = document_from_text("".join(out), name=path.name, source=str(path), media_type="application/pdf", raw=data)
+    doc.pages = pages
+    empty = [str(i + 1) for i, t in enumerate(texts) if not t.strip()]
+    if empty:
+        doc.warnings.append(f"pages without a text layer (not read): {', '.join(empty[:10])}")
+    return doc
