@@ -12,7 +12,7 @@ import streamlit as st
 st.set_page_config(page_title="clusternet", layout="wide")
 
 from clusternet.app_pages.common import get_store, guard, md  # noqa: E402  (after set_page_config)
-from clusternet.graph.errors import ClusternetError, StoreUnavailable  # noqa: E402
+from clusternet.api import ClusternetError, StoreUnavailable  # noqa: E402
 
 
 def check_reachable(store) -> None:

@@ -7,7 +7,6 @@ Data shown as Markdown goes through :func:`~clusternet.graph.viz.markdown_escape
 """
 from __future__ import annotations
 
-import importlib
 import os
 from contextlib import contextmanager
 from typing import Any, Callable, Iterable
@@ -15,11 +14,12 @@ from typing import Any, Callable, Iterable
 import pandas as pd
 import streamlit as st
 
-from clusternet.graph.errors import ClusternetError, StoreUnavailable
-from clusternet.graph.render.viz import markdown_escape as md
+from clusternet import api
+from clusternet.api import ClusternetError, StoreUnavailable
+from clusternet.api import markdown_escape as md
 
-__all__ = ["md", "store_uri", "get_store", "get_snapshot", "refresh", "guard", "optional",
-           "entity_label", "pick_entity", "table", "as_dict", "suggestion_rows", "qp_get", "qp_list"]
+__all__ = ["md", "store_uri", "get_store", "get_snapshot", "refresh", "guard",
+           "entity_label", "pick_entity", "table", "suggestion_rows", "qp_get", "qp_list"]
 
 SNAPSHOT_TTL = 300  # seconds; Neo4j may be written by others, so a snapshot is not kept forever
 PAGES_DIR = "app_pages"
@@ -31,9 +31,7 @@ def store_uri() -> str:
 
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _store(uri: str):
-    from clusternet.graph.store import open_store
-
-    return open_store(uri, ensure_schema=True)
+    return api.open_store(uri, ensure_schema=True)
 
 
 @st.cache_data(ttl=SNAPSHOT_TTL, max_entries=4, show_spinner="Reading the graph…")
@@ -68,16 +66,6 @@ def refresh() -> None:
     """Forget cached snapshots and results (after a write)."""
     _snapshot.clear()
     st.cache_data.clear()
-
-
-def optional(module: str, *names: str) -> tuple | None:
-    """Import ``names`` from ``module``; None (and a note on the page) when not available yet."""
-    try:
-        mod = importlib.import_module(module)
-        return tuple(getattr(mod, n) for n in names)
-    except (ImportError, AttributeError):
-        st.warning(f"This feature is not available yet: {md(module)} ({md(', '.join(names))}) is not installed.")
-        return None
 
 
 def qp_get(name: str, default: str | None = None) -> str | None:
@@ -129,38 +117,10 @@ def table(rows: list[dict], columns: list[str] | None = None) -> pd.DataFrame:
     return pd.DataFrame([{c: _cell(r.get(c)) for c in cols} for r in rows], columns=cols)
 
 
-def as_dict(obj: Any) -> dict:
-    """A suggestion or result as a dict, whatever record type the library returns."""
-    if isinstance(obj, dict):
-        return obj
-    if hasattr(obj, "_asdict"):
-        return obj._asdict()
-    if hasattr(obj, "__dataclass_fields__"):
-        import dataclasses
-
-        return dataclasses.asdict(obj)
-    if hasattr(obj, "model_dump"):
-        return obj.model_dump()
-    return dict(vars(obj))
-
-
-def reason_texts(reasons: Iterable[Any]) -> list[str]:
-    out = []
-    for r in reasons or ():
-        r = r if isinstance(r, (str, dict)) else as_dict(r)
-        out.append(r if isinstance(r, str) else str(r.get("text", "")))
-    return out
-
-
 def suggestion_rows(suggestions: Iterable[Any]) -> list[dict]:
     """Suggestions as flat rows: rank, id, name, score, mode, reasons (texts joined)."""
-    rows = []
-    for i, s in enumerate(suggestions, 1):
-        d = as_dict(s)
-        rows.append({"rank": i, "id": d.get("id"), "name": d.get("name"),
-                     "score": round(float(d.get("score") or 0.0), 4), "mode": d.get("mode"),
-                     "reasons": " | ".join(reason_texts(d.get("reasons")))})
-    return rows
+    return [{"rank": i, "id": s.id, "name": s.name, "score": round(float(s.score or 0.0), 4), "mode": s.mode,
+             "reasons": " | ".join(r.text for r in s.reasons)} for i, s in enumerate(suggestions, 1)]
 
 
 def run_or_error(fn: Callable, *args, **kw):
@@ -179,30 +139,15 @@ def network_view(uri: str, labels: tuple, countries: tuple, groups: tuple, secto
                  partnership: str | None, center: str | None, depth: int, size_by: str, colour_by: str,
                  cap_mode: str, max_nodes: int, height: int) -> tuple[str, str | None, list[str]]:
     """(page HTML, message, ids shown) of the map for these filters, cached per filter set."""
-    from clusternet.graph.render.viz import cap_graph, filter_graph, network_html
-
-    G = _snapshot(uri)
-    H = filter_graph(G, labels=labels, countries=countries, groups=groups, sectors=sectors,
-                     partnership=partnership, center=center, depth=depth)
-    keep = [x for x in (center, partnership) if x]
-    shown, message = cap_graph(H, max_nodes, mode=cap_mode, keep=keep)
-    page = network_html(H, title="clusternet network", size_by=size_by, colour_by=colour_by,
-                        max_nodes=max_nodes, cap_mode=cap_mode, keep=keep, height=height, heading=False,
-                        profile_link="profile?id=")
-    return page, message, [n for n in sorted(shown, key=str) if n in G]
+    return api.network_map(_snapshot(uri), labels=labels, countries=countries, groups=groups, sectors=sectors,
+                           partnership=partnership, center=center, depth=depth, size_by=size_by,
+                           colour_by=colour_by, cap_mode=cap_mode, max_nodes=max_nodes, height=height)
 
 
 @st.cache_data(ttl=SNAPSHOT_TTL, max_entries=4, show_spinner=False)
 def overview_data(uri: str) -> dict:
     """Everything the overview page shows (small tables), so a cached render skips the snapshot."""
-    from clusternet.graph.reference import geo
-    from clusternet.graph.analytics import overview
-
-    G = _snapshot(uri)
-    return {"nodes": G.number_of_nodes(), "rels": G.number_of_edges(),
-            "by_label": overview.counts_by_label(G), "by_country": overview.counts_by_country(G),
-            "points": geo.country_points(G), "links": geo.cross_border_links(G),
-            "partnerships": overview.partnerships(G), "facts": overview.stated_facts(G), "docs": overview.ingested(G)}
+    return api.overview_tables(_snapshot(uri))
 
 
 @st.cache_data(ttl=SNAPSHOT_TTL, max_entries=4, show_spinner=False)

@@ -1,26 +1,20 @@
 """Cross-border: links an organisation is missing abroad, ranked, with reasons and evidence."""
 import streamlit as st
 
-from clusternet.app_pages.common import (as_dict, get_snapshot, optional, pick_entity, qp_get, run_or_error,
-    suggestion_rows, table)
+from clusternet import api
+from clusternet.app_pages.common import get_snapshot, pick_entity, qp_get, run_or_error, suggestion_rows, table
 from clusternet.app_pages.suggestions import show_reasons
-from clusternet.graph.render.export import rows_csv
 
 st.title("Cross-border")
 st.caption("Organisations in other countries this one is not yet linked to, ranked, with reasons and evidence.")
 G = get_snapshot()
-funcs = optional("clusternet.graph.analytics.suggest", "suggest_cross_border")
-if funcs is None:
-    st.stop()
-(suggest_cross_border,) = funcs
-
-org = pick_entity(G, "Organisation or cluster", labels=["Cluster", "Organisation", "SME"], key="xb",
+org = pick_entity(G, "Organisation or cluster", labels=api.ACTOR_LABELS, key="xb",
                   default=qp_get("org"))
 if org is None:
     st.stop()
 st.query_params["org"] = org
 k = st.slider("How many suggestions", 5, 100, 20, step=5)
-suggestions = run_or_error(suggest_cross_border, G, org, k=k)
+suggestions = run_or_error(api.suggest_cross_border, G, org, k=k)
 if suggestions is None:
     st.stop()
 rows = suggestion_rows(suggestions)
@@ -28,7 +22,7 @@ if not rows:
     st.info("No cross-border candidates found.")
     st.stop()
 st.dataframe(table(rows, ["rank", "name", "score", "mode", "reasons", "id"]), hide_index=True, width="stretch")
-st.download_button("Download the list (CSV)", rows_csv(rows, ["rank", "id", "name", "score", "mode", "reasons"]),
+st.download_button("Download the list (CSV)", api.csv_bytes(rows, ["rank", "id", "name", "score", "mode", "reasons"]),
                    file_name="cross_border.csv", mime="text/csv")
 st.subheader("Why")
-show_reasons(G, [as_dict(s) for s in suggestions][:10])
+show_reasons(G, suggestions[:10])

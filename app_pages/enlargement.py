@@ -1,19 +1,13 @@
 """Enlargement: who a partnership should invite next, with reasons and evidence."""
 import streamlit as st
 
-from clusternet.app_pages.common import (as_dict, get_snapshot, optional, pick_entity, qp_get, run_or_error,
-    suggestion_rows, table)
+from clusternet import api
+from clusternet.app_pages.common import get_snapshot, pick_entity, qp_get, run_or_error, suggestion_rows, table
 from clusternet.app_pages.suggestions import show_reasons
-from clusternet.graph.render.export import rows_csv
 
 st.title("Enlargement")
 st.caption("Candidates a partnership could invite next, ranked, each with the reasons and the evidence behind them.")
 G = get_snapshot()
-funcs = optional("clusternet.graph.analytics.suggest", "suggest_enlargement")
-if funcs is None:
-    st.stop()
-(suggest_enlargement,) = funcs
-
 pid = pick_entity(G, "Partnership", labels=["Partnership"], key="enl", default=qp_get("partnership"))
 if pid is None:
     st.stop()
@@ -23,13 +17,13 @@ with st.expander("Narrow the candidates"):
     kinds = st.multiselect("Kinds", ["Cluster", "Organisation", "SME"], key="enl_only",
                            placeholder="any kind")
     org_countries = sorted({d["country"] for _, d in G.nodes(data=True)
-                            if d.get("label") in ("Cluster", "Organisation", "SME") and d.get("country")})
+                            if api.is_actor(d) and d.get("country")})
     in_countries = st.multiselect("In countries", org_countries, key="enl_countries", placeholder="anywhere",
                                   format_func=lambda c: f"{G.nodes[f'country:{c}'].get('name', c)} ({c})"
                                   if f"country:{c}" in G else c)
     cap = st.number_input("At most per country (0: no limit)", min_value=0, max_value=50, value=0, step=1,
                           key="enl_per_country")
-suggestions = run_or_error(suggest_enlargement, G, pid, k=k, only=kinds or None, countries=in_countries or None,
+suggestions = run_or_error(api.suggest_enlargement, G, pid, k=k, only=kinds or None, countries=in_countries or None,
                            per_country=int(cap) or None)
 if suggestions is None:
     st.stop()
@@ -38,17 +32,17 @@ if not rows:
     st.info("No candidates found for this partnership.")
     st.stop()
 st.dataframe(table(rows, ["rank", "name", "score", "mode", "reasons", "id"]), hide_index=True, width="stretch")
-st.download_button("Download the list (CSV)", rows_csv(rows, ["rank", "id", "name", "score", "mode", "reasons"]),
+st.download_button("Download the list (CSV)", api.csv_bytes(rows, ["rank", "id", "name", "score", "mode", "reasons"]),
                    file_name="enlargement.csv", mime="text/csv")
 
 st.subheader("Why")
-show_reasons(G, [as_dict(s) for s in suggestions][:10])
+show_reasons(G, suggestions[:10])
 
 st.subheader("What if they joined?")
-what = optional("clusternet.graph.analytics.insights", "what_if")
-if what:
-    cand = st.selectbox("Candidate", [r["id"] for r in rows],
-                        format_func=lambda c: next((str(r["name"]) for r in rows if r["id"] == c), c))
-    result = run_or_error(what[0], G, pid, cand)
-    if result is not None:
-        st.json(as_dict(result) if not isinstance(result, (list, str, int, float)) else result)
+cand = st.selectbox("Candidate", [r["id"] for r in rows],
+                    format_func=lambda c: next((str(r["name"]) for r in rows if r["id"] == c), c))
+result = run_or_error(api.insight, G, "what-if", partnership=pid, candidate=cand)
+if result is not None:
+    figures = [k for k in result["before"] if not isinstance(result["before"][k], (list, dict))]
+    st.dataframe(table([{"": k.replace("_", " "), "now": result["before"][k], "if they joined": result["after"][k]}
+                        for k in figures]), hide_index=True)

@@ -2,7 +2,8 @@
 import streamlit as st
 
 from clusternet.app_pages.common import SNAPSHOT_TTL, _snapshot, get_snapshot, guard, store_uri
-from clusternet.graph.render.export import FORMATS, export_bytes, suffix_of
+from clusternet import api
+from clusternet.api import EXPORT_FORMATS as FORMATS
 
 MIME = {"graphml": "application/xml", "gexf": "application/xml", "csv": "application/zip",
         "json": "application/json", "html": "text/html", "png": "image/png", "svg": "image/svg+xml"}
@@ -13,7 +14,7 @@ WHAT = {"graphml": "GraphML (yEd, Gephi, networkx)", "gexf": "GEXF (Gephi)",
 
 @st.cache_data(ttl=SNAPSHOT_TTL, max_entries=8, show_spinner="Preparing the file…")
 def prepared(uri: str, fmt: str) -> bytes:
-    return export_bytes(_snapshot(uri), fmt)
+    return api.export(_snapshot(uri), fmt)
 
 
 st.title("Export")
@@ -25,4 +26,4 @@ if st.button("Prepare the file", type="primary") or st.session_state.get("export
     with guard():
         data = prepared(store_uri(), fmt)
     st.download_button(f"Download {fmt.upper()} ({len(data) / 1e6:.2f} MB)", data,
-                       file_name=f"clusternet{suffix_of(fmt)}", mime=MIME[fmt])
+                       file_name=f"clusternet{api.export_suffix(fmt)}", mime=MIME[fmt])

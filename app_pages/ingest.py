@@ -5,7 +5,8 @@ from pathlib import Path
 
 import streamlit as st
 
-from clusternet.app_pages.common import as_dict, get_store, md, optional, refresh, run_or_error, table
+from clusternet import api
+from clusternet.app_pages.common import get_store, md, refresh, run_or_error, table
 
 st.title("Ingest")
 st.caption("Reports, press releases, newsletters (PDF, Word, HTML, text) or spreadsheets (CSV, XLSX, JSON, YAML).")
@@ -38,31 +39,33 @@ def show(result) -> None:
                      hide_index=True, width="stretch")
         st.dataframe(table(result.summary.rows()), hide_index=True, width="stretch")
         return
-    if hasattr(result, "rows") and callable(result.rows):
-        st.dataframe(table(result.rows()), hide_index=True, width="stretch")
-    elif isinstance(result, list):
-        rows = [r if isinstance(r, dict) else as_dict(r) for r in result]
-        st.dataframe(table(rows), hide_index=True, width="stretch")
-    else:
-        try:
-            st.json(as_dict(result))
-        except TypeError:
-            st.text(str(result))
+    st.dataframe(table(result.rows()), hide_index=True, width="stretch")
 
 
-funcs = optional("clusternet.ingest.loader", "load_files")
-extract = optional("clusternet.ingest.extract", "extract_documents")
-if funcs is None:
-    st.stop()
-(load_files,) = funcs
+def show_extraction(ex) -> None:
+    """What the documents say, as tables: entities, relations with their evidence, figures."""
+    entities = [{"name": e.name, "kind": e.label, "country": e.country or "", "confidence": round(e.confidence, 2)}
+                for e in ex.entities]
+    names = {e.id: e.name for e in ex.entities}
+    relations = [{"from": names.get(r.source, r.source), "relation": api.relation_words(r.type),
+                  "to": names.get(r.target, r.target), "confidence": round(r.confidence, 2),
+                  "evidence": "; ".join(ev.text for ev in r.evidence[:2])} for r in ex.relations]
+    facts = [{"about": names.get(f.subject, f.subject), "measure": f.measure, "value": f.value,
+              "unit": f.unit or "", "country": f.country or ""} for f in ex.facts]
+    for title, rows in (("Entities", entities), ("Relations", relations), ("Figures", facts)):
+        st.markdown(f"**{title}** ({len(rows)})")
+        if rows:
+            st.dataframe(table(rows), hide_index=True, width="stretch")
 
 st.subheader("Preview")
 docs = [p for p in paths if p.suffix.lower() in {".pdf", ".docx", ".html", ".htm", ".txt", ".md"}]
-if extract and docs:
+if docs:
     with st.spinner("Extracting…"):
-        show(run_or_error(extract[0], docs))
+        extraction = run_or_error(api.extract, docs)
+    if extraction is not None:
+        show_extraction(extraction)
 with st.spinner("Checking what would change…"):
-    show(run_or_error(load_files, store, paths, dry_run=True, progress=False))
+    show(run_or_error(api.ingest, store, paths, dry_run=True))
 
 if st.button("Load into the store", type="primary"):
     bar = st.progress(0.0, text="Loading…")
@@ -70,7 +73,7 @@ if st.button("Load into the store", type="primary"):
         ok = True
         for i, p in enumerate(paths, 1):
             st.write(f"{md(p.name)}")
-            report = run_or_error(load_files, store, [p], progress=False)
+            report = run_or_error(api.ingest, store, [p])
             if report is None or not getattr(report, "ok", True):
                 ok = False
             show(report)

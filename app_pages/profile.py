@@ -5,9 +5,8 @@ import streamlit as st
 
 from clusternet.app_pages.common import (entity_label, get_snapshot, get_store, md, pick_entity, qp_get,
     refresh, run_or_error, table)
-from clusternet.graph.curation import DECISIONS, decode_all, pending_reviews, record_decision
-from clusternet.graph.render.evidence import evidence_snippet, snippet_markdown
-from clusternet.graph.analytics.overview import stated_facts
+from clusternet.api import (DECISIONS, decode_evidence as decode_all, evidence_snippet, pending_reviews,
+    record_decision, snippet_markdown, stated_facts)
 
 HIDDEN = {"evidence", "sources", "text", "facts", "labels", "aliases"}
 

@@ -3,14 +3,10 @@ import json
 
 import streamlit as st
 
-from clusternet.app_pages.common import get_snapshot, get_store, md, optional, qp_get, run_or_error, table
-from clusternet.graph.render.export import rows_csv
+from clusternet import api
+from clusternet.app_pages.common import get_snapshot, get_store, md, qp_get, run_or_error, table
 
 st.title("Query")
-funcs = optional("clusternet.graph.query.saved", "list_saved", "run_saved", "run_console", "EMBEDDED_CONSOLE_MESSAGE")
-if funcs is None:
-    st.stop()
-list_saved, run_saved, run_console, EMBEDDED_MESSAGE = funcs
 store = get_store()
 
 
@@ -18,13 +14,13 @@ def show_result(result, name: str) -> None:
     rows = [dict(zip(result.columns, r)) for r in result.rows]
     st.caption(f"{len(rows):,} rows" + (" (more were there: the result was cut)" if result.truncated else ""))
     st.dataframe(table(rows, list(result.columns)), hide_index=True, width="stretch")
-    st.download_button("Download (CSV)", rows_csv(rows, list(result.columns)), file_name=f"{name}.csv",
+    st.download_button("Download (CSV)", api.csv_bytes(rows, list(result.columns)), file_name=f"{name}.csv",
                        mime="text/csv", key=f"dl_{name}")
 
 
 saved_tab, console_tab = st.tabs(["Saved queries", "Cypher console"])
 with saved_tab:
-    saved = run_or_error(list_saved) or []
+    saved = run_or_error(api.saved_queries) or []
     names = [q.name for q in saved]
     if not names:
         st.info("No saved queries found.")
@@ -55,14 +51,13 @@ with saved_tab:
         with st.expander("Cypher"):
             st.code(q.cypher, language="cypher")
         if run:
-            kw = {"snapshot": get_snapshot()} if store.kind != "neo4j" else {}
-            result = run_or_error(run_saved, store, name, values, **kw)
+            result = run_or_error(api.run_saved_query, store, q, values, G=get_snapshot())
             if result is not None:
                 show_result(result, name)
 
 with console_tab:
     if store.kind != "neo4j":
-        st.info(md(EMBEDDED_MESSAGE))
+        st.info(md(api.EMBEDDED_CONSOLE_MESSAGE))
     st.caption("Read-only: queries that could write or administer are refused.")
     with st.form("console"):
         cypher = st.text_area("Cypher", "MATCH (p:Partnership) RETURN p.name AS name ORDER BY name LIMIT 25", height=140)
@@ -76,6 +71,6 @@ with console_tab:
         except ValueError:
             st.error("Parameters must be a JSON object, e.g. {\"country\": \"FR\"}.")
         else:
-            result = run_or_error(run_console, store, cypher, params)
+            result = run_or_error(api.run_cypher, store, cypher, params)
             if result is not None:
                 show_result(result, "console")

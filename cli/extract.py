@@ -8,6 +8,7 @@ from typing import List, Optional
 
 import typer
 
+from clusternet import api
 from clusternet.cli.options import DatabaseOpt, PasswordOpt, StoreOpt, UserOpt, store_from_options
 
 __all__ = ["register"]
@@ -28,17 +29,12 @@ def register(app: typer.Typer) -> None:
         from rich.progress import Progress
         from rich.table import Table
 
-        from clusternet.graph.errors import ConfigError
-        from clusternet.ingest.extract import extract_paths
-        from clusternet.ingest.sources.readers import Limits
-
         if format not in ("json", "table"):
-            raise ConfigError(f"--format must be json or table, not {format!r}")
-        limits = Limits(max_bytes=max_mb * 1024 * 1024)
+            raise api.ConfigError(f"--format must be json or table, not {format!r}")
         err = Console(stderr=True)
         with Progress(console=err, transient=True, disable=len(paths) < 2) as progress:
             task = progress.add_task("extracting", total=len(paths))
-            ex = extract_paths(paths, limits, progress=lambda p: progress.advance(task))
+            ex = api.extract(paths, max_mb=max_mb, progress=lambda p: progress.advance(task))
         for d in ex.documents:
             for w in d.warnings:
                 err.print(f"[yellow]warning[/]: {d.name}: {w}", highlight=False)
@@ -83,9 +79,7 @@ def register(app: typer.Typer) -> None:
         from rich.markup import escape
         from rich.table import Table
 
-        from clusternet.graph.errors import ConfigError
-        from clusternet.graph.curation import apply_decision, decisions, parse_assignments, pending_reviews
-
+        ConfigError = api.ConfigError
         chosen = [(d, i) for d, i in (("accept", accept), ("reject", reject), ("fix", fix)) if i]
         if len(chosen) > 1:
             raise ConfigError("give one of --accept, --reject, --fix at a time")
@@ -95,22 +89,22 @@ def register(app: typer.Typer) -> None:
         with store_from_options(store, user, password, database, ensure_schema=False) as s:
             if chosen:
                 decision, item = chosen[0]
-                changes = parse_assignments(set_) if decision == "fix" else None
+                changes = api.parse_assignments(set_) if decision == "fix" else None
                 if decision == "fix" and not changes:
                     raise ConfigError("--fix needs at least one --set prop=value")
-                apply_decision(s, item, decision, fix=changes, note=note, by="cli")
+                api.apply_decision(s, item, decision, fix=changes, note=note, by="cli")
                 out.print(f"{decision}: {item}", highlight=False, markup=False)
                 return
             if show_decisions:
                 t = Table(title="review decisions")
                 for col in ("item", "decision", "fix", "note", "at"):
                     t.add_column(col)
-                for item, d in sorted(decisions(s).items()):
+                for item, d in sorted(api.review_decisions(s).items()):
                     t.add_row(*(escape(x) for x in (item, str(d.get("decision")), json.dumps(
                         d.get("fix") or {}, ensure_ascii=False), str(d.get("note") or ""), str(d.get("at") or ""))))
                 out.print(t)
                 return
-            rows = pending_reviews(s.snapshot(), s, threshold=threshold)
+            rows = api.pending_reviews(api.snapshot(s), s, threshold=threshold)
             t = Table(title=f"{len(rows)} items under confidence {threshold} awaiting review")
             for col in ("id", "kind", "type", "name", "conf", "evidence"):
                 t.add_column(col, overflow="fold")

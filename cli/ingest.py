@@ -9,7 +9,8 @@ from rich.markup import escape
 
 from clusternet.cli.options import (DatabaseOpt, FormatOpt, PasswordOpt, StoreOpt, UserOpt, console,
     err_console, print_rows, store_from_options, summary_rows)
-from clusternet.graph.errors import ConfigError, ValidationError
+from clusternet import api
+from clusternet.api import ValidationError
 
 __all__ = ["register", "ingest", "dedupe"]
 
@@ -32,14 +33,8 @@ def ingest(files: List[Path] = typer.Argument(..., help="CSV/TSV/XLSX/JSON/JSONL
 
     Example: clusternet ingest examples/sample/*.csv --dry-run
     """
-    from clusternet.ingest.loader import load_files
-    from clusternet.ingest.rows.mapping import KINDS, load_mapping
-
-    if kind and kind not in KINDS:
-        raise ConfigError(f"unknown --kind {kind!r}; known: {', '.join(KINDS)}")
-    mapping = load_mapping(map) if map else None
     with store_from_options(store, user, password, database) as s:
-        report = load_files(s, files, mapping=mapping, kind=kind, dry_run=dry_run, skip_invalid=skip_invalid,
+        report = api.ingest(s, files, mapping=map, kind=kind, dry_run=dry_run, skip_invalid=skip_invalid,
                             strict=strict, progress=not no_progress)
     failed = []
     for f in report.files:
@@ -79,22 +74,20 @@ def dedupe(apply: Optional[str] = typer.Option(None, "--apply", help="Merge this
 
     Example: clusternet dedupe --apply 1
     """
-    from clusternet.graph.curation import apply_candidate, list_candidates, reject_candidate, undo_merge
-
     with store_from_options(store, user, password, database) as s:
         if undo:
-            undo_merge(s, undo)
+            api.undo_merge(s, undo)
             console.print(f"undone {escape(undo)}")
             return
         if apply:
-            merge_id = apply_candidate(s, apply)
+            merge_id = api.apply_merge(s, apply)
             console.print(f"merged; undo with: clusternet dedupe --undo {merge_id}")
             return
         if reject:
-            reject_candidate(s, reject)
+            api.reject_merge(s, reject)
             console.print("recorded: not a duplicate")
             return
-        rows = list_candidates(s, include_decided=all)
+        rows = api.merge_candidates(s, include_decided=all)
         if not rows and format == "table":
             console.print("no candidate merges")
             return

@@ -15,9 +15,13 @@ from rich.markup import escape
 
 from clusternet.cli.options import (DatabaseOpt, FormatOpt, PasswordOpt, StoreOpt, UserOpt, console,
     err_console, print_rows, progress_bar, store_from_options, summary_rows)
-from clusternet.graph.errors import ClusternetError, StoreUnavailable
-from clusternet.cli import extract as cli_extract, ingest as cli_ingest, query as cli_query, suggest as cli_suggest
-from clusternet.cli import web as cli_web
+from clusternet import api
+from clusternet.api import ClusternetError, StoreUnavailable
+import clusternet.cli.extract as cli_extract
+import clusternet.cli.ingest as cli_ingest
+import clusternet.cli.query as cli_query
+import clusternet.cli.suggest as cli_suggest
+import clusternet.cli.web as cli_web
 
 app = typer.Typer(
     name="clusternet",
@@ -27,8 +31,6 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-PACKAGE_DIR = Path(__file__).resolve().parents[1]
-EXAMPLES = PACKAGE_DIR / "examples"
 
 
 @app.command()
@@ -38,11 +40,8 @@ def init(store: str = StoreOpt, user: str = UserOpt, password: str = PasswordOpt
 
     Example: clusternet init --store bolt://localhost:7687
     """
-    from clusternet.graph.reference import reference_records
-
     with store_from_options(store, user, password, database) as s:
-        nodes, rels = reference_records()
-        summary = s.upsert(nodes, rels)
+        summary = api.init_store(s)
         console.print(f"[green]initialised[/green] {s.describe()}: "
                       f"{sum(summary.created.values())} reference records created, "
                       f"{sum(summary.unchanged.values())} already there")
@@ -55,8 +54,8 @@ def status(store: str = StoreOpt, user: str = UserOpt, password: str = PasswordO
 
     Example: clusternet status --format json
     """
-    with store_from_options(store, user, password, database, ensure_schema=False) as s:
-        counts = s.counts()
+    with store_from_options(store, user, password, database, ensure_schema=False, must_exist=True) as s:
+        counts = api.store_counts(s)
         if format == "json":
             sys.stdout.write(json.dumps({"store": s.describe(), "kind": s.kind, **counts}, indent=2,
                                         sort_keys=True) + "\n")
@@ -77,20 +76,15 @@ def load(path: Path = typer.Argument(..., help="A .json or .jsonl file of nodes 
 
     Example: clusternet load graph.jsonl
     """
-    from clusternet.graph.store.interchange import read_interchange
-    from clusternet.graph.model import validate_or_raise
-
-    nodes, rels = read_interchange(path)
+    total = api.record_count(path)
     with store_from_options(store, user, password, database) as s:
-        ends = {r.source for r in rels} | {r.target for r in rels}
-        nodes, rels = validate_or_raise(nodes, rels, s.schema, known_labels=s.labels_of(ends), context=str(path))
-        with progress_bar(f"loading {path.name}", len(nodes) + len(rels)) as advance:
-            summary = s.upsert(nodes, rels, batch_size=batch_size, progress=advance)
+        with progress_bar(f"loading {path.name}", total) as advance:
+            summary = api.load_records(s, path, batch_size=batch_size, progress=advance)
         print_rows(summary_rows(summary), format, title=f"Loaded {path.name} into {s.describe()}")
 
 
 @app.command()
-def demo(store: str = typer.Option("clusternet-demo.db", "--store", "-s",
+def demo(store: str = typer.Option(api.DEMO_STORE, "--store", "-s",
                                    help="Where to build the demo store (embedded file or Neo4j URI)."),
          user: str = UserOpt, password: str = PasswordOpt, database: str = DatabaseOpt,
          no_app: bool = typer.Option(False, "--no-app", help="Build the demo store, do not start the app."),
@@ -99,10 +93,10 @@ def demo(store: str = typer.Option("clusternet-demo.db", "--store", "-s",
 
     Example: clusternet demo
     """
-    from clusternet.ingest.demo import build_demo
-
+    if "://" not in store:
+        Path(store).parent.mkdir(parents=True, exist_ok=True)
     with store_from_options(store, user, password, database) as s:
-        build_demo(s, EXAMPLES, echo=console.print)
+        api.build_demo(s, echo=console.print)
         target = store if store and "://" in store else str(Path(store).resolve())
     if no_app:
         console.print(f"demo store ready: {target}")

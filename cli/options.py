@@ -16,7 +16,8 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from clusternet.graph.store import GraphStore, open_store
+from clusternet import api
+from clusternet.api import GraphStore
 
 __all__ = ["console", "err_console", "StoreOpt", "UserOpt", "PasswordOpt", "DatabaseOpt", "FormatOpt",
            "store_from_options", "print_rows", "progress_bar", "safe_csv_cell"]
@@ -36,10 +37,10 @@ FormatOpt = typer.Option("table", "--format", "-f", help="Output format: table, 
 
 def store_from_options(store: str | None, user: str | None = None, password: str | None = None,
                        database: str | None = None, *, ensure_schema: bool = True,
-                       read_only: bool = False) -> GraphStore:
-    """Open the store the options name (raises ConfigError / StoreUnavailable clearly)."""
-    return open_store(store, user=user, password=password, database=database,
-                      ensure_schema=ensure_schema and not read_only, read_only=read_only)
+                       read_only: bool = False, must_exist: bool = False) -> GraphStore:
+    """Open the store the options name (raises ConfigError / StoreUnavailable / NotFound clearly)."""
+    return api.open_store(store, user=user, password=password, database=database,
+                          ensure_schema=ensure_schema, read_only=read_only, must_exist=must_exist)
 
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

@@ -12,7 +12,8 @@ import typer
 
 from clusternet.cli.options import (DatabaseOpt, FormatOpt, PasswordOpt, StoreOpt, UserOpt, err_console,
     print_rows, store_from_options)
-from clusternet.graph.errors import InputError, QueryError
+from clusternet import api
+from clusternet.api import InputError, QueryError
 
 __all__ = ["register"]
 
@@ -36,9 +37,7 @@ def register(app: typer.Typer) -> None:
 
         Example: clusternet queries
         """
-        from clusternet.graph.query.saved import list_saved
-
-        print_rows(_saved_rows(list_saved()), format, title="Saved queries (clusternet query --saved NAME)")
+        print_rows(_saved_rows(api.saved_queries()), format, title="Saved queries (clusternet query --saved NAME)")
 
     @app.command("query")
     def query_cmd(cypher_or_file: Optional[str] = typer.Argument(
@@ -60,22 +59,20 @@ def register(app: typer.Typer) -> None:
           clusternet query --saved partnership_partners -p partnership=MOVE
           clusternet query "MATCH (c:Cluster {country: $cc}) RETURN c.name" -p cc=MA -s bolt://localhost:7687
         """
-        from clusternet.graph.query.saved import (get_saved, load_query_file, parse_param_args, run_console,
-            run_query)
-
         if bool(saved) == bool(cypher_or_file):
             raise QueryError("give either Cypher (or a .cypher file) or --saved NAME")
         if not saved and cypher_or_file.strip().endswith(".cypher") and not Path(cypher_or_file).is_file():
             raise InputError(cypher_or_file, "no such query file")
         title = None
-        with store_from_options(store, user, password, database, read_only=True) as s:
+        with store_from_options(store, user, password, database, read_only=True, must_exist=True) as s:
             if saved or (cypher_or_file.endswith(".cypher") and Path(cypher_or_file).is_file()):
-                q = get_saved(saved) if saved else load_query_file(cypher_or_file)
+                q = api.saved_query(saved or cypher_or_file)
                 title = q.title
-                result = run_query(s, q, parse_param_args(param, q.params), timeout=timeout, max_rows=max_rows)
+                result = api.run_saved_query(s, q, api.parse_params(param, q.params), timeout=timeout,
+                                             max_rows=max_rows)
             else:
-                result = run_console(s, cypher_or_file, parse_param_args(param), timeout=timeout,
-                                     max_rows=max_rows)
+                result = api.run_cypher(s, cypher_or_file, api.parse_params(param), timeout=timeout,
+                                        max_rows=max_rows)
         print_rows(result.records(), format, title=title, columns=result.columns)
         if result.truncated:
             err_console.print(f"[yellow]truncated:[/yellow] only the first {max_rows} rows are shown "

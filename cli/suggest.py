@@ -11,7 +11,8 @@ import typer
 
 from clusternet.cli.options import (DatabaseOpt, FormatOpt, PasswordOpt, StoreOpt, UserOpt, console,
     print_rows, progress_bar, store_from_options)
-from clusternet.graph.errors import ConfigError, NotFound
+from clusternet import api
+from clusternet.api import ConfigError
 
 __all__ = ["register", "suggestion_rows"]
 
@@ -55,172 +56,149 @@ def _print_suggestions(rows: list[dict], fmt: str, title: str) -> None:
 
 
 def _graph(store, user, password, database):
-    with store_from_options(store, user, password, database, ensure_schema=False, read_only=True) as s:
-        return s.snapshot()
-
-
-def _resolve(G, ref: str, label: str | None = None) -> str:
-    """A node id from an id or an exact (case-insensitive) name."""
-    if ref in G:
-        return ref
-    low = ref.casefold()
-    hits = sorted(n for n, d in G.nodes(data=True) if (label is None or d.get("label") == label)
-                  and (str(d.get("name", "")).casefold() == low
-                       or low in (str(a).casefold() for a in d.get("aliases") or [])))
-    if not hits:
-        raise NotFound(f"no {label or 'node'} with id or name {ref!r} in the store")
-    if len(hits) > 1:
-        raise NotFound(f"{ref!r} names {len(hits)} nodes ({', '.join(hits[:5])}); use an id")
-    return hits[0]
+    with store_from_options(store, user, password, database, read_only=True, must_exist=True) as s:
+        return api.snapshot(s)
 
 
 def _split(value: str | None) -> list[str] | None:
     return [x.strip() for x in value.split(",") if x.strip()] if value else None
 
 
-def register(app: typer.Typer) -> None:
-    suggest = typer.Typer(help="Ranked suggestions, each with its reasons and evidence.", no_args_is_help=True)
-    app.add_typer(suggest, name="suggest")
+K_OPT = typer.Option(20, "--k", "-k", help="How many suggestions.")
 
-    @suggest.command("enlargement")
-    def enlargement_cmd(partnership: str = typer.Argument(..., help="Partnership id or name."),
-                        k: int = typer.Option(20, "--k", "-k", help="How many suggestions."),
-                        targets: Optional[str] = typer.Option(None, "--targets", help="Target countries (ISO2, "
-                                                              "comma-separated) instead of the partnership's own."),
-                        sectors: Optional[str] = typer.Option(None, "--sectors", help="Sectors, comma-separated."),
-                        only: Optional[str] = typer.Option(None, "--only", help="Only these kinds: Cluster, "
-                                                           "Organisation, SME (comma-separated)."),
-                        countries: Optional[str] = typer.Option(None, "--countries", help="Only candidates in these "
-                                                                "countries (ISO2, comma-separated)."),
-                        per_country: Optional[int] = typer.Option(None, "--per-country", min=1,
-                                                                  help="At most this many per country."),
-                        store: str = StoreOpt, user: str = UserOpt, password: str = PasswordOpt,
-                        database: str = DatabaseOpt, format: str = FormatOpt):
-        """Who should PARTNERSHIP invite next: candidates with reasons and evidence.
 
-        Examples:
-          clusternet suggest enlargement MOVE --k 10
-          clusternet suggest enlargement MOVE --only Cluster --countries MA,BR --per-country 2
-        """
-        from clusternet.graph.analytics.suggest import suggest_enlargement
+def enlargement_cmd(partnership: str = typer.Argument(..., help="Partnership id, name, acronym or part of its name."),
+                    k: int = K_OPT,
+                    targets: Optional[str] = typer.Option(None, "--targets", help="Target countries (ISO2, "
+                                                          "comma-separated) instead of the partnership's own."),
+                    sectors: Optional[str] = typer.Option(None, "--sectors", help="Sectors, comma-separated."),
+                    only: Optional[str] = typer.Option(None, "--only", help="Only these kinds: Cluster, "
+                                                       "Organisation, SME (comma-separated)."),
+                    countries: Optional[str] = typer.Option(None, "--countries", help="Only candidates in these "
+                                                            "countries (ISO2, comma-separated)."),
+                    per_country: Optional[int] = typer.Option(None, "--per-country", min=1,
+                                                              help="At most this many per country."),
+                    store: str = StoreOpt, user: str = UserOpt, password: str = PasswordOpt,
+                    database: str = DatabaseOpt, format: str = FormatOpt):
+    """Who should PARTNERSHIP invite next: candidates with reasons and evidence.
 
-        G = _graph(store, user, password, database)
-        pid = _resolve(G, partnership, "Partnership")
-        res = suggest_enlargement(G, pid, k, target_countries=_split(targets), sectors=_split(sectors),
+    Examples:
+      clusternet suggest enlargement MTB --k 10
+      clusternet suggest enlargement "Mediterranean Textile" --only Cluster --countries TN,MA --per-country 2
+    """
+    G = _graph(store, user, password, database)
+    res = api.suggest_enlargement(G, partnership, k, target_countries=_split(targets), sectors=_split(sectors),
                                   only=_split(only), countries=_split(countries), per_country=per_country)
-        _print_suggestions(suggestion_rows(res), format.lower(), f"Enlargement of {G.nodes[pid].get('name', pid)}")
+    name = G.nodes[api.find_node(G, partnership, api.PARTNERSHIP)].get("name", partnership)
+    _print_suggestions(suggestion_rows(res), format.lower(), f"Enlargement of {name}")
 
-    @suggest.command("cross-border")
-    def cross_border_cmd(organisation: Optional[str] = typer.Argument(None, help="Organisation id or name."),
-                         countries: Optional[str] = typer.Option(None, "--countries", help="Two ISO2 codes A,B: "
-                                                                 "missing links between their organisations."),
-                         k: int = typer.Option(20, "--k", "-k"),
-                         sector: Optional[str] = typer.Option(None, "--sector", help="Only candidates in this sector."),
-                         targets: Optional[str] = typer.Option(None, "--targets", help="Only candidates in these "
-                                                               "countries (ISO2, comma-separated)."),
-                         org_type: Optional[str] = typer.Option(None, "--org-type", help="Only this organisation "
-                                                                "type (or label, e.g. Cluster)."),
-                         sme_only: bool = typer.Option(False, "--sme-only", help="Only SMEs."),
-                         store: str = StoreOpt, user: str = UserOpt, password: str = PasswordOpt,
-                         database: str = DatabaseOpt, format: str = FormatOpt):
-        """Missing cross-border links for ORG, or between two countries (--countries A,B).
 
-        Examples:
-          clusternet suggest cross-border "Techtera"
-          clusternet suggest cross-border --countries FR,MA --format csv
-        """
-        from clusternet.graph.analytics.suggest import suggest_cross_border
-
-        if bool(organisation) == bool(countries):
-            raise ConfigError("give either an organisation or --countries A,B")
-        G = _graph(store, user, password, database)
-        org = _resolve(G, organisation) if organisation else None
-        pair = _split(countries)
-        if pair is not None and len(pair) != 2:
-            raise ConfigError(f"--countries needs two ISO2 codes like FR,MA, got {countries!r}")
-        res = suggest_cross_border(G, org, countries=tuple(c.upper() for c in pair) if pair else None, k=k,
-                                   sector=sector, target_countries=_split(targets), org_type=org_type,
-                                   sme_only=sme_only)
-        title = f"Cross-border links for {G.nodes[org].get('name', org)}" if org else f"Missing links {countries}"
-        _print_suggestions(suggestion_rows(res), format.lower(), title)
-
-    @app.command("insights")
-    def insights_cmd(what: str = typer.Argument("brokers", help="brokers, bridges, communities, countries, "
-                                                "coverage or what-if."),
-                     partnership: Optional[str] = typer.Option(None, "--partnership", "-p"),
-                     candidate: Optional[str] = typer.Option(None, "--candidate", "-c"),
-                     groups: str = typer.Option("EU27,South-Med", "--groups", help="Two country groups (bridges)."),
-                     k: int = typer.Option(20, "--k", "-k"), seed: int = typer.Option(0, "--seed"),
+def cross_border_cmd(organisation: Optional[str] = typer.Argument(None, help="Organisation id or name."),
+                     countries: Optional[str] = typer.Option(None, "--countries", help="Two ISO2 codes A,B: "
+                                                             "missing links between their organisations."),
+                     k: int = K_OPT,
+                     sector: Optional[str] = typer.Option(None, "--sector", help="Only candidates in this sector."),
+                     targets: Optional[str] = typer.Option(None, "--targets", help="Only candidates in these "
+                                                           "countries (ISO2, comma-separated)."),
+                     org_type: Optional[str] = typer.Option(None, "--org-type", help="Only this organisation "
+                                                            "type (or label, e.g. Cluster)."),
+                     sme_only: bool = typer.Option(False, "--sme-only", help="Only SMEs."),
                      store: str = StoreOpt, user: str = UserOpt, password: str = PasswordOpt,
                      database: str = DatabaseOpt, format: str = FormatOpt):
-        """Network insights: brokers, bridges between country groups, communities, the
-        country collaboration matrix, a partnership's coverage, and a what-if.
+    """Missing cross-border links for ORG, or between two countries (--countries A,B).
 
-        Examples:
-          clusternet insights brokers --k 10
-          clusternet insights bridges --groups EU27,South-Med
-          clusternet insights what-if -p MOVE -c "MENARA"
-        """
-        from clusternet.graph.analytics import insights as ins
+    Examples:
+      clusternet suggest cross-border "Lyon Technical University"
+      clusternet suggest cross-border --countries FR,MA --format csv
+    """
+    G = _graph(store, user, password, database)
+    pair = _split(countries)
+    res = api.suggest_cross_border(G, organisation, countries=tuple(pair) if pair is not None else None, k=k,
+                                   sector=sector, target_countries=_split(targets), org_type=org_type,
+                                   sme_only=sme_only)
+    title = (f"Cross-border links for {G.nodes[api.find_node(G, organisation)].get('name', organisation)}"
+             if organisation else f"Missing links {countries}")
+    _print_suggestions(suggestion_rows(res), format.lower(), title)
 
-        G = _graph(store, user, password, database)
-        fmt = format.lower()
-        if what == "brokers":
-            print_rows(ins.brokers(G, k, seed=seed), fmt, title="Brokers")
-        elif what == "bridges":
-            a, _, b = groups.partition(",")
-            res = ins.region_bridges(G, a.strip(), b.strip(), k)
-            if fmt == "json":
-                sys.stdout.write(json.dumps(res, ensure_ascii=False, indent=2) + "\n")
-            else:
-                console.print(f"{res['links']} links between {a} and {b}") if fmt == "table" else None
-                print_rows(res["bridges"], fmt, title=f"Organisations bridging {a} and {b}")
-        elif what == "communities":
-            rows = [dict(c, members=len(c["members"])) if fmt == "table" else c for c in ins.communities(G, seed=seed)]
-            print_rows(rows[:k] if fmt == "table" else rows, fmt, title="Communities (Louvain)")
-        elif what == "countries":
-            m = ins.country_matrix(G)
-            rows = [{"country": c, **{d: int(m.loc[c, d]) for d in m.columns}} for c in m.index]
-            print_rows(rows, fmt, title="Collaborating organisation pairs by country")
-        elif what in ("coverage", "what-if"):
-            if not partnership:
-                raise ConfigError(f"`insights {what}` needs --partnership")
-            pid = _resolve(G, partnership, "Partnership")
-            if what == "coverage":
-                print_rows([ins.coverage(G, pid)], fmt, title="Coverage")
-            else:
-                if not candidate:
-                    raise ConfigError("`insights what-if` needs --candidate")
-                res = ins.what_if(G, pid, _resolve(G, candidate))
-                rows = [{"": key, **res[key]} for key in ("before", "after", "gained")]
-                print_rows(rows, fmt, title=f"What if {res['candidate_name']} joins")
-        else:
-            raise ConfigError(f"unknown insight {what!r}: use brokers, bridges, communities, countries, "
-                              "coverage or what-if")
 
+def _print_bridges(res: dict, groups: tuple[str, str], fmt: str) -> None:
+    a, b = groups
+    if fmt == "json":
+        sys.stdout.write(json.dumps(res, ensure_ascii=False, indent=2) + "\n")
+        return
+    if fmt == "table":
+        console.print(f"{res['links']} links between {a} and {b}")
+    print_rows(res["bridges"], fmt, title=f"Organisations bridging {a} and {b}")
+
+
+def _print_insight(what: str, res, fmt: str, *, k: int, groups: tuple[str, str]) -> None:
+    """Print one insight's answer as the table, JSON or CSV the user asked for."""
+    if what == "bridges":
+        _print_bridges(res, groups, fmt)
+    elif what == "communities":
+        rows = [dict(c, members=len(c["members"])) if fmt == "table" else c for c in res]
+        print_rows(rows[:k] if fmt == "table" else rows, fmt, title="Communities (Louvain)")
+    elif what == "what-if":
+        rows = [{"": key, **res[key]} for key in ("before", "after", "gained")]
+        print_rows(rows, fmt, title=f"What if {res['candidate_name']} joins")
+    else:
+        titles = {"brokers": "Brokers", "countries": "Collaborating organisation pairs by country",
+                  "coverage": "Coverage"}
+        print_rows([res] if what == "coverage" else res, fmt, title=titles[what])
+
+
+def insights_cmd(what: str = typer.Argument("brokers", help="brokers, bridges, communities, countries, "
+                                            "coverage or what-if."),
+                 partnership: Optional[str] = typer.Option(None, "--partnership", "-p"),
+                 candidate: Optional[str] = typer.Option(None, "--candidate", "-c"),
+                 groups: str = typer.Option("EU27,South-Med", "--groups", help="Two country groups (bridges)."),
+                 k: int = typer.Option(20, "--k", "-k"), seed: int = typer.Option(0, "--seed"),
+                 store: str = StoreOpt, user: str = UserOpt, password: str = PasswordOpt,
+                 database: str = DatabaseOpt, format: str = FormatOpt):
+    """Network insights: brokers, bridges between country groups, communities, the
+    country collaboration matrix, a partnership's coverage, and a what-if.
+
+    Examples:
+      clusternet insights brokers --k 10
+      clusternet insights bridges --groups EU27,South-Med
+      clusternet insights what-if -p MTB -c "Monastir Textile Pole"
+    """
+    a, _, b = groups.partition(",")
+    pair = (a.strip(), b.strip())
+    G = _graph(store, user, password, database)
+    res = api.insight(G, what, partnership=partnership, candidate=candidate, groups=pair, k=k, seed=seed)
+    _print_insight(what, res, format.lower(), k=k, groups=pair)
+
+
+def cordis_cmd(data: Optional[str] = typer.Option(None, "--data", help="participations.csv.gz "
+                                                  "(default: ../shared/data/cordis/ beside the repository)."),
+               format: str = typer.Option("table", "--format", "-f", help="table or json."),
+               save_model: Optional[str] = typer.Option(None, "--save-model", help="Also write the model "
+                                                        "fitted on train to this .npz file.")):
+    """Hits@10, Hits@50 and MRR of clusternet and every baseline on the CORDIS
+    benchmark (design/recommendation-benchmark.md), in one run.
+
+    Example: clusternet evaluate cordis --format json
+    """
+    fmt = format.lower()
+    total = api.cordis_query_count()
+    with progress_bar("fitting on train, then ranking every query", total, enabled=fmt == "table") as advance:
+        res = api.evaluate_cordis(data, progress=lambda task, n, _total: advance(n), save_model=save_model)
+    if fmt == "json":
+        sys.stdout.write(json.dumps(res["results"], ensure_ascii=False, indent=2) + "\n")
+        return
+    rows = [{"task": t, "method": m, **fig} for t, per in res["results"].items() for m, fig in per.items()]
+    print_rows(rows, "table", title="CORDIS benchmark (Hits@10, Hits@50, MRR)")
+    console.print(f"sizes: {res['counts']}\ntimings (s): {res['timings']}")
+
+
+def register(app: typer.Typer) -> None:
+    """Add `suggest enlargement`, `suggest cross-border`, `insights` and `evaluate cordis`."""
+    suggest = typer.Typer(help="Ranked suggestions, each with its reasons and evidence.", no_args_is_help=True)
+    app.add_typer(suggest, name="suggest")
+    suggest.command("enlargement")(enlargement_cmd)
+    suggest.command("cross-border")(cross_border_cmd)
+    app.command("insights")(insights_cmd)
     evaluate = typer.Typer(help="Benchmarks on real history.", no_args_is_help=True)
     app.add_typer(evaluate, name="evaluate")
-
-    @evaluate.command("cordis")
-    def cordis_cmd(data: Optional[str] = typer.Option(None, "--data", help="participations.csv.gz "
-                                                      "(default: ../shared/data/cordis/ beside the repository)."),
-                   format: str = typer.Option("table", "--format", "-f", help="table or json."),
-                   save_model: Optional[str] = typer.Option(None, "--save-model", help="Also write the model "
-                                                            "fitted on train to this .npz file.")):
-        """Hits@10, Hits@50 and MRR of clusternet and every baseline on the CORDIS
-        benchmark (design/recommendation-benchmark.md), in one run.
-
-        Example: clusternet evaluate cordis --format json
-        """
-        from clusternet.graph.evaluation.cordis import EXPECTED, evaluate_cordis
-
-        fmt = format.lower()
-        total = EXPECTED["task_a_queries"] + EXPECTED["task_b_queries"]
-        with progress_bar("fitting on train, then ranking every query", total, enabled=fmt == "table") as advance:
-            res = evaluate_cordis(data, progress=lambda task, n, _total: advance(n), save_model_path=save_model)
-        if fmt == "json":
-            sys.stdout.write(json.dumps(res["results"], ensure_ascii=False, indent=2) + "\n")
-            return
-        rows = [{"task": t, "method": m, **fig} for t, per in res["results"].items() for m, fig in per.items()]
-        print_rows(rows, "table", title="CORDIS benchmark (Hits@10, Hits@50, MRR)")
-        console.print(f"sizes: {res['counts']}\ntimings (s): {res['timings']}")
+    evaluate.command("cordis")(cordis_cmd)

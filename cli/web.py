@@ -9,10 +9,8 @@ from pathlib import Path
 import typer
 
 from clusternet.cli.options import DatabaseOpt, PasswordOpt, StoreOpt, UserOpt, console, store_from_options
-from clusternet.graph.errors import ConfigError
-from clusternet.graph.render.export import FORMATS, write_export
-from clusternet.graph.settings import StoreConfig
-from clusternet.graph.render.viz import DEFAULT_CAP
+from clusternet import api
+from clusternet.api import EXPORT_FORMATS as FORMATS, MAP_CAP as DEFAULT_CAP, ConfigError, StoreConfig
 
 __all__ = ["register", "launch_app", "APP_PATH"]
 
@@ -69,14 +67,12 @@ def register(app: typer.Typer) -> None:
         Example: clusternet export --format graphml -o network.graphml
         """
         fmt = fmt.lower().strip()
-        if fmt not in FORMATS:
-            raise ConfigError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
-        with store_from_options(store, user, password, database, read_only=True) as s:
+        with store_from_options(store, user, password, database, read_only=True, must_exist=True) as s:
             with console.status(f"reading {s.describe()}"):
                 G = s.snapshot()
         kw = {"seed": seed, "max_nodes": max_nodes} if fmt in ("html", "png", "svg") else {}
         with console.status(f"writing {fmt}"):
-            files = write_export(G, fmt, output, **kw)
+            files = api.export(G, fmt, output, **kw)
         for f in files:
             console.print(f"wrote {f} ({f.stat().st_size:,} bytes): {G.number_of_nodes():,} nodes, "
                           f"{G.number_of_edges():,} relationships")
@@ -87,7 +83,7 @@ def register(app: typer.Typer) -> None:
                     address: str = typer.Option("127.0.0.1", help="Address to listen on (0.0.0.0 for all).")):
         """Start the web app (Streamlit) on a store.
 
-        Example: clusternet app --store clusternet-demo.db --port 8501
+        Example: clusternet app --store data/clusternet-demo.db --port 8501
         """
         code = launch_app(store or os.environ.get("CLUSTERNET_STORE") or "clusternet.db", port,
                           user=user, password=password, database=database, address=address)

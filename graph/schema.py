@@ -64,6 +64,12 @@ class RelType:
     sources: tuple[str, ...]
     targets: tuple[str, ...]
     properties: dict[str, PropSpec] = field(default_factory=dict)
+    phrase: str = ""  # the type in plain words ("partner in"), for people reading a page
+
+    @property
+    def words(self) -> str:
+        """The plain words for this relationship (its phrase, else the type in lower case)."""
+        return self.phrase or self.type.replace("_", " ").lower()
 
 
 @dataclass(frozen=True)
@@ -149,7 +155,7 @@ def parse_schema(raw: dict) -> Schema:
             if end not in nodes:
                 raise SchemaError(f"{type_}: unknown end label {end}")
         rels[type_] = RelType(type_, spec.get("description", ""), ends[0], ends[1],
-                              _props(spec.get("properties"), type_))
+                              _props(spec.get("properties"), type_), spec.get("phrase", ""))
     return Schema(int(raw.get("version", 1)), nodes, rels, _props(raw.get("provenance"), "provenance"))
 
 

@@ -1,6 +1,6 @@
 """Take PNG screenshots of every app page with Debian chromium (Playwright), for the docs.
 
-    python scripts/screenshots.py [--store clusternet-demo.db] [--out docs/screenshots]
+    python scripts/screenshots.py [--store data/clusternet-demo.db] [--out docs/screenshots]
 
 Without ``--store`` it screenshots the small sample store of the tests. Needs
 /usr/bin/chromium (``apt-get install -y chromium``); never downloads a browser.
