@@ -1,0 +1,75 @@
+"""The legend band drawn under the world map, in words: the shading classes, the arc widths,
+and (when a partnership is shown) what the member and target outlines mean.
+
+>>> from clusternet.graph.render.worldmap import map_data_from_counts, bins
+>>> d = map_data_from_counts({"FR": 5}, members=["FR"], targets=["MA"])
+>>> svg = legend_svg(d, bins(5), y=0, width=900, pid="m")
+>>> "actors per country" in svg and "member country" in svg and "target market" in svg
+True
+"""
+from __future__ import annotations
+
+from .palette import EMPTY, LINK_STROKE, MEMBER_STROKE, PALETTE, TARGET_STROKE, link_width
+from .svgtext import text
+
+__all__ = ["legend_svg", "class_label"]
+
+
+def class_label(lo: int, hi: int) -> str:
+    """'1', '2–3' or '32–100'.
+
+    >>> class_label(1, 1), class_label(2, 3)
+    ('1', '2–3')
+    """
+    return str(lo) if lo == hi else f"{lo}–{hi}"
+
+
+def _swatches(data, classes, x: float, y: float) -> tuple[list[str], float]:
+    out = [f'<text x="{x:.1f}" y="{y + 14:.1f}" font-size="12" font-weight="bold">{text(data.legend)}</text>']
+    items = [(EMPTY, "none")] + [(PALETTE[i], class_label(lo, hi)) for i, (lo, hi) in enumerate(classes)]
+    for colour, label in items:
+        out.append(f'<rect x="{x:.1f}" y="{y + 22:.1f}" width="16" height="12" fill="{colour}" stroke="#999999" '
+                   f'stroke-width="0.5"/><text x="{x + 20:.1f}" y="{y + 32:.1f}" font-size="11">{text(label)}</text>')
+        x += 30 + 7 * len(label)
+    return out, x
+
+
+def _link_key(data, x: float, y: float) -> tuple[list[str], float]:
+    if not data.links:
+        return [], x
+    top = max(n for _, _, n in data.links)
+    out = [f'<text x="{x:.1f}" y="{y + 14:.1f}" font-size="12" font-weight="bold">cross-border links</text>']
+    for n in sorted({1, top}):
+        out.append(f'<line x1="{x:.1f}" y1="{y + 28:.1f}" x2="{x + 30:.1f}" y2="{y + 28:.1f}" stroke="{LINK_STROKE}" '
+                   f'stroke-opacity="0.55" stroke-linecap="round" stroke-width="{link_width(n, top)}"/>'
+                   f'<text x="{x + 36:.1f}" y="{y + 32:.1f}" font-size="11">{n} link{"s" if n != 1 else ""}</text>')
+        x += 90
+    return out, x + 10
+
+
+def _partnership_key(data, x: float, y: float, pid: str) -> list[str]:
+    out = []
+    if data.members:
+        out.append(f'<rect x="{x:.1f}" y="{y + 4:.1f}" width="16" height="12" fill="none" stroke="{MEMBER_STROKE}" '
+                   f'stroke-width="2.2"/><text x="{x + 22:.1f}" y="{y + 14:.1f}" font-size="11">'
+                   "member country (red outline)</text>")
+    if data.targets:
+        out.append(f'<rect x="{x:.1f}" y="{y + 22:.1f}" width="16" height="12" fill="url(#{pid}-hatch)" '
+                   f'stroke="{TARGET_STROKE}" stroke-width="1.6" stroke-dasharray="5 3"/>'
+                   f'<text x="{x + 22:.1f}" y="{y + 32:.1f}" font-size="11">'
+                   "target market (hatched, dashed orange outline)</text>")
+    return out
+
+
+def legend_svg(data, classes, *, y: float, width: float, pid: str) -> str:
+    """The legend band, ``y`` = top of the band, as one SVG group."""
+    top = y + 10
+    parts, x = _swatches(data, classes, 12.0, top)
+    links, x = _link_key(data, x + 24, top)
+    parts += links
+    key = _partnership_key(data, max(x + 14, 12.0) if x < width - 250 else 12.0,
+                           top if x < width - 250 else top + 40, pid)
+    parts += key
+    for i, note in enumerate(data.notes[:2]):
+        parts.append(f'<text x="12" y="{top + 62 + 13 * i:.1f}" font-size="10" fill="#555555">{text(note)}</text>')
+    return f'<g class="legend">{"".join(parts)}</g>'
