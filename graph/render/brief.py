@@ -26,7 +26,9 @@ from .brief_data import (Broker, Candidate, Member, SectorCover, TargetCover, as
                          default_shortlist, humanise, members_of, programmes_of, sector_cover, target_cover)
 from .worldmap import MapData, map_data_from_counts, placeable, render_svg
 
-__all__ = ["Brief", "partnership_brief", "brief_map"]
+__all__ = ["Brief", "partnership_brief", "brief_map", "MAP_WIDTH", "MAP_ASPECT"]
+
+MAP_WIDTH, MAP_ASPECT = 700.0, 0.34     # about the A4 text width at 96 dpi, a wide strip
 
 
 @dataclass(frozen=True)
@@ -108,7 +110,8 @@ def partnership_brief(G, partnership_id: str, shortlist=None) -> Brief:
     acronym = G.nodes[partnership_id].get("acronym")
     title = humanise(f"{name} ({acronym})" if acronym and acronym != name else name, G)
     data = brief_map(G, partnership_id)
-    svg = render_svg(data, width=900, standalone=False, id_prefix="briefmap", title=f"Where the members of {title} are")
+    svg = render_svg(data, width=MAP_WIDTH, aspect=MAP_ASPECT, standalone=False, id_prefix="briefmap",
+                     title=f"Where the members of {title} are")
     parts = dict(name=title, subtitle=_subtitle(G, partnership_id), members=tuple(members),
                  targets=tuple(target_cover(G, partnership_id, picks)), sectors=tuple(sector_cover(G, partnership_id)),
                  brokers=tuple(brokers_around(G, partnership_id)), shortlist=tuple(picks), map=data, map_svg=svg)

@@ -239,5 +239,5 @@ def default_shortlist(G, partnership: str, k: int = 5) -> list[Candidate]:
         pct = 100.0 / (1.0 + math.exp(-max(min(s.score, 50.0), -50.0)))
         ev = [e for r in s.reasons for e in _evidence_words(G, r)]
         out.append(Candidate(s.name, place_name(G, s.country), round(pct, 1), tuple(humanise(r.text, G) for r in s.reasons),
-                             tuple(dict.fromkeys(ev))[:4]))
+                             tuple(dict.fromkeys(ev))[:3]))
     return out

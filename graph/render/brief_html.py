@@ -10,26 +10,28 @@ from __future__ import annotations
 
 from .svgtext import text
 
-__all__ = ["brief_html", "PAGE_CSS"]
+__all__ = ["brief_html", "PAGE_CSS", "REASONS_SHOWN"]
+
+REASONS_SHOWN = 3   # the strongest reasons of each candidate (the app shows them all)
 
 PAGE_CSS = """
 @page { size: A4 portrait; margin: 11mm 12mm; }
 * { box-sizing: border-box; }
-body { font: 9.5pt/1.35 Helvetica, Arial, sans-serif; color: #1d1d1d; margin: 0 auto; max-width: 186mm;
+body { font: 8.8pt/1.3 Helvetica, Arial, sans-serif; color: #1d1d1d; margin: 0 auto; max-width: 186mm;
        padding: 6mm 0; background: #ffffff; }
-h1 { font-size: 17pt; margin: 0 0 1mm; }
-h2 { font-size: 10.5pt; margin: 3mm 0 1mm; border-bottom: 1.5px solid #3182bd; padding-bottom: 0.5mm; }
+h1 { font-size: 16pt; margin: 0 0 0.5mm; }
+h2 { font-size: 10pt; margin: 2.5mm 0 1mm; border-bottom: 1.5px solid #3182bd; padding-bottom: 0.5mm; }
 p.sub { margin: 0 0 2mm; color: #505050; }
 .map svg { width: 100%; height: auto; display: block; }
 .cols { display: grid; grid-template-columns: 1fr 1fr; column-gap: 7mm; }
 section { break-inside: avoid; page-break-inside: avoid; }
-table { border-collapse: collapse; width: 100%; font-size: 8.5pt; }
+table { border-collapse: collapse; width: 100%; font-size: 8pt; }
 th, td { text-align: left; vertical-align: top; padding: 0.6mm 1.2mm; border-bottom: 0.5px solid #d0d0d0; }
 th { font-weight: bold; color: #404040; }
 td.num { text-align: right; white-space: nowrap; }
 .gap { color: #b2182b; font-weight: bold; }
 .muted { color: #6a6a6a; }
-ul.ev { margin: 0.3mm 0 0; padding-left: 4mm; color: #505050; font-size: 7.8pt; }
+div.ev { margin-top: 0.3mm; color: #5a5a5a; font-size: 7.5pt; }
 footer { margin-top: 2mm; color: #6a6a6a; font-size: 7.5pt; }
 @media print { body { padding: 0; } a { color: inherit; text-decoration: none; } }
 """
@@ -87,10 +89,10 @@ def _brokers(parts) -> str:
 def _shortlist(parts) -> str:
     rows = []
     for c in parts["shortlist"]:
-        ev = "".join(f"<li>{text(e)}</li>" for e in c.evidence)
-        why = text("; ".join(c.reasons)) or '<span class="muted">no reason given</span>'
+        why = text("; ".join(c.reasons[:REASONS_SHOWN])) or '<span class="muted">no reason given</span>'
+        ev = f'<div class="ev">evidence: {text("; ".join(c.evidence))}</div>' if c.evidence else ""
         rows.append([f"<td>{text(c.name)}</td>", f"<td>{text(c.country or 'not known')}</td>",
-                     f'<td class="num">{c.score:.0f}</td>', f"<td>{why}{f'<ul class=ev>{ev}</ul>' if ev else ''}</td>"])
+                     f'<td class="num">{c.score:.0f}</td>', f"<td>{why}{ev}</td>"])
     return _table(["candidate", "country", "fit (0–100)", "why, and the evidence"], rows,
                   "No candidates on the shortlist.")
 
@@ -101,9 +103,10 @@ def brief_html(parts: dict) -> str:
             f"<title>{text('Partnership brief: ' + parts['name'])}</title><style>{PAGE_CSS}</style></head><body>"
             f"<h1>{text(parts['name'])}</h1><p class=\"sub\">{text(parts['subtitle'])}</p>"
             f"<section class=\"map\">{parts['map_svg']}</section>"
-            f"<div class=\"cols\"><section><h2>Members</h2>{_members(parts)}</section>"
-            f"<section><h2>Target markets</h2>{_targets(parts)}<h2>Sectors</h2>{_sectors(parts)}</section></div>"
-            f"<section><h2>Brokers around the partnership</h2>{_brokers(parts)}</section>"
+            f"<div class=\"cols\"><div><section><h2>Members</h2>{_members(parts)}</section>"
+            f"<section><h2>Brokers around the partnership</h2>{_brokers(parts)}</section></div>"
+            f"<div><section><h2>Target markets</h2>{_targets(parts)}</section>"
+            f"<section><h2>Sectors</h2>{_sectors(parts)}</section></div></div>"
             f"<section><h2>Shortlist: whom to invite</h2>{_shortlist(parts)}</section>"
             "<footer>Made with clusternet from the facts in the graph; every candidate's evidence names its "
             "sources. Betweenness is measured among the members and their direct partners.</footer>"

@@ -3,7 +3,7 @@ and (when a partnership is shown) what the member and target outlines mean.
 
 >>> from clusternet.graph.render.worldmap import map_data_from_counts, bins
 >>> d = map_data_from_counts({"FR": 5}, members=["FR"], targets=["MA"])
->>> svg = legend_svg(d, bins(5), y=0, width=900, pid="m")
+>>> svg, height = legend_svg(d, bins(5), y=0, width=900, pid="m")
 >>> "actors per country" in svg and "member country" in svg and "target market" in svg
 True
 """
@@ -61,15 +61,16 @@ def _partnership_key(data, x: float, y: float, pid: str) -> list[str]:
     return out
 
 
-def legend_svg(data, classes, *, y: float, width: float, pid: str) -> str:
-    """The legend band, ``y`` = top of the band, as one SVG group."""
+def legend_svg(data, classes, *, y: float, width: float, pid: str) -> tuple[str, float]:
+    """The legend band as one SVG group, ``y`` = top of the band; returns it and its height."""
     top = y + 10
     parts, x = _swatches(data, classes, 12.0, top)
     links, x = _link_key(data, x + 24, top)
     parts += links
-    key = _partnership_key(data, max(x + 14, 12.0) if x < width - 250 else 12.0,
-                           top if x < width - 250 else top + 40, pid)
-    parts += key
+    fits = x + 260 < width
+    parts += _partnership_key(data, x + 14 if fits else 12.0, top if fits else top + 42, pid)
+    bottom = top + (42 if fits or not (data.members or data.targets) else 84)
     for i, note in enumerate(data.notes[:2]):
-        parts.append(f'<text x="12" y="{top + 62 + 13 * i:.1f}" font-size="10" fill="#555555">{text(note)}</text>')
-    return f'<g class="legend">{"".join(parts)}</g>'
+        parts.append(f'<text x="12" y="{bottom + 4 + 13 * i:.1f}" font-size="10" fill="#555555">{text(note)}</text>')
+    height = bottom - y + 13 * len(data.notes[:2]) + 4
+    return f'<g class="legend">{"".join(parts)}</g>', height

@@ -28,7 +28,6 @@ from .topo import outline_names, outlines
 __all__ = ["MapData", "map_data", "map_data_from_counts", "render_svg", "world_map_svg", "map_html", "placeable",
            "bins"]
 
-LEGEND_H = 92.0
 
 
 @dataclass(frozen=True)
@@ -157,9 +156,9 @@ def _fill(n: int, classes: list[tuple[int, int]]) -> str:
     return EMPTY
 
 
-def _frame(data: MapData, width: float) -> Frame:
+def _frame(data: MapData, width: float, aspect: float | None) -> Frame:
     codes = set(data.counts) | data.members | data.targets | {c for a, b, _ in data.links for c in (a, b)}
-    return frame_for(sorted(p for p in (centroid(c) or _outline_centre(c) for c in codes) if p), width)
+    return frame_for(sorted(p for p in (centroid(c) or _outline_centre(c) for c in codes) if p), width, aspect)
 
 
 def _outline_centre(code: str) -> tuple[float, float] | None:
@@ -222,6 +221,8 @@ def _countries(frame: Frame, data: MapData, classes, pid: str) -> list[str]:
         if not rings:
             continue
         d = path_data(frame, rings)
+        if not d:
+            continue        # its box touched the frame, its shape does not
         out.append(f'<path class="country" data-iso="{attr(code)}" d="{d}" fill="{_fill(data.counts.get(code, 0), classes)}">'
                    f"<title>{text(_title(code, data))}</title></path>")
         overlay += _overlay(code, d, data, pid)
@@ -248,19 +249,20 @@ def _arcs(frame: Frame, data: MapData) -> list[str]:
 
 
 def render_svg(data: MapData, *, width: float = 960.0, standalone: bool = True, id_prefix: str = "cnmap",
-               title: str = "", legend: bool = True, hatch: bool = True) -> str:
+               title: str = "", legend: bool = True, hatch: bool = True, aspect: float | None = None) -> str:
     """The map as SVG text.
 
     ``standalone=False`` leaves out the XML namespace (for inline HTML); ``legend=False``
     draws the map alone and ``hatch=False`` marks target markets by their dashed outline
-    only (for PDF writers that know no SVG patterns and draw their own legend).
+    only (for PDF writers that know no SVG patterns and draw their own legend); ``aspect``
+    widens the frame to that height / width.
     """
-    frame = _frame(data, width)
+    frame = _frame(data, width, aspect)
     classes = bins(max(data.counts.values(), default=0))
     pid = "".join(ch for ch in id_prefix if ch.isalnum() or ch in "-_") or "cnmap"
     w, h = frame.width, frame.height
     ns = ' xmlns="http://www.w3.org/2000/svg"' if standalone else ""
-    band = LEGEND_H if legend else 0.0
+    key, band = legend_svg(data, classes, y=h, width=w, pid=pid) if legend else ("", 0.0)
     head = (f'<svg{ns} class="clusternet-map" viewBox="0 0 {w:.0f} {h + band:.0f}" '
             f'width="{w:.0f}" height="{h + band:.0f}" font-family="Helvetica, Arial, sans-serif" role="img">')
     pattern = (f'<pattern id="{pid}-hatch" width="6" height="6" patternUnits="userSpaceOnUse" '
@@ -271,8 +273,7 @@ def render_svg(data: MapData, *, width: float = 960.0, standalone: bool = True, 
              f'<rect width="{w:.1f}" height="{h:.1f}" fill="{SEA}"/>',
              f'<g clip-path="url(#{pid}-clip)" stroke="{BORDER}" stroke-width="0.6" stroke-linejoin="round">',
              *_countries(frame, data, classes, pid if hatch else ""), "</g>",
-             f'<g clip-path="url(#{pid}-clip)">', *_arcs(frame, data), "</g>",
-             legend_svg(data, classes, y=h, width=w, pid=pid) if legend else "", "</svg>"]
+             f'<g clip-path="url(#{pid}-clip)">', *_arcs(frame, data), "</g>", key, "</svg>"]
     return "".join(parts)
 
 
