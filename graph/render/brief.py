@@ -24,11 +24,10 @@ from dataclasses import dataclass
 from ..explain import node_name
 from .brief_data import (Broker, Candidate, Member, SectorCover, TargetCover, as_candidates, brokers_around,
                          default_shortlist, humanise, members_of, programmes_of, sector_cover, target_cover)
+from .palette import BRIEF_MAP_ASPECT as MAP_ASPECT, BRIEF_MAP_WIDTH as MAP_WIDTH
 from .worldmap import MapData, map_data_from_counts, placeable, render_svg
 
-__all__ = ["Brief", "partnership_brief", "brief_map", "MAP_WIDTH", "MAP_ASPECT"]
-
-MAP_WIDTH, MAP_ASPECT = 700.0, 0.34     # about the A4 text width at 96 dpi, a wide strip
+__all__ = ["Brief", "partnership_brief", "brief_map"]
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,8 @@ p.sub { margin: 0 0 2mm; color: #505050; }
 .map svg { width: 100%; height: auto; display: block; }
 .cols { display: grid; grid-template-columns: 1fr 1fr; column-gap: 7mm; }
 section { break-inside: avoid; page-break-inside: avoid; }
+section.long { break-inside: auto; page-break-inside: auto; }
+tr { break-inside: avoid; page-break-inside: avoid; }
 table { border-collapse: collapse; width: 100%; font-size: 8pt; }
 th, td { text-align: left; vertical-align: top; padding: 0.6mm 1.2mm; border-bottom: 0.5px solid #d0d0d0; }
 th { font-weight: bold; color: #404040; }
@@ -33,7 +35,7 @@ td.num { text-align: right; white-space: nowrap; }
 .muted { color: #6a6a6a; }
 div.ev { margin-top: 0.3mm; color: #5a5a5a; font-size: 7.5pt; }
 footer { margin-top: 2mm; color: #6a6a6a; font-size: 7.5pt; }
-@media print { body { padding: 0; } a { color: inherit; text-decoration: none; } }
+@media print { body { padding: 0; font-size: 8.2pt; } table { font-size: 7.6pt; } div.ev { font-size: 7pt; } a { color: inherit; text-decoration: none; } }
 """
 
 
@@ -107,7 +109,7 @@ def brief_html(parts: dict) -> str:
             f"<section><h2>Brokers around the partnership</h2>{_brokers(parts)}</section></div>"
             f"<div><section><h2>Target markets</h2>{_targets(parts)}</section>"
             f"<section><h2>Sectors</h2>{_sectors(parts)}</section></div></div>"
-            f"<section><h2>Shortlist: whom to invite</h2>{_shortlist(parts)}</section>"
+            f"<section class=\"long\"><h2>Shortlist: whom to invite</h2>{_shortlist(parts)}</section>"
             "<footer>Made with clusternet from the facts in the graph; every candidate's evidence names its "
             "sources. Betweenness is measured among the members and their direct partners.</footer>"
             "</body></html>\n")

@@ -16,7 +16,7 @@ import re
 from datetime import datetime, timezone
 from pathlib import Path
 
-from .palette import EMPTY, LINK_STROKE, MEMBER_STROKE, PALETTE, TARGET_STROKE
+from .palette import BRIEF_MAP_ASPECT, BRIEF_MAP_WIDTH, EMPTY, LINK_STROKE, MEMBER_STROKE, PALETTE, TARGET_STROKE
 from .brief_html import REASONS_SHOWN
 from .svgtext import clean
 from .worldmap import bins, render_svg
@@ -63,9 +63,7 @@ def _new_pdf(title: str):
 
 def _map(pdf, brief) -> None:
     """The map (vectors) and its legend in words."""
-    from .brief import MAP_ASPECT, MAP_WIDTH
-
-    svg = render_svg(brief.map, width=MAP_WIDTH, aspect=MAP_ASPECT, legend=False, hatch=False, id_prefix="pdfmap")
+    svg = render_svg(brief.map, width=BRIEF_MAP_WIDTH, aspect=BRIEF_MAP_ASPECT, legend=False, hatch=False, id_prefix="pdfmap")
     svg = re.sub(r"<title>.*?</title>", "", svg, flags=re.S)   # tooltips mean nothing on paper
     w = _PAGE_W - 2 * _MARGIN
     vb = re.search(r'viewBox="0 0 ([\d.]+) ([\d.]+)"', svg)

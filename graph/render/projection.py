@@ -19,10 +19,11 @@ from dataclasses import dataclass
 __all__ = ["Frame", "frame_for", "DEFAULT_BOUNDS", "path_data", "ring_bounds", "clip_ring"]
 
 # Europe and the Mediterranean, shown when nothing on the map has a place
-DEFAULT_BOUNDS = (-25.0, 45.0, 27.0, 71.0)   # lon0, lon1, lat0, lat1
+DEFAULT_BOUNDS = (-25.0, 45.0, 22.0, 71.0)   # lon0, lon1, lat0, lat1
 _PAD_LON, _PAD_LAT = 7.0, 5.0                 # degrees around the outermost centres
 _MIN_LON, _MIN_LAT = 40.0, 24.0               # the smallest frame, in degrees
 _LAT_LIMITS = (-58.0, 80.0)                   # no Antarctica, no polar stretch
+_FLATTEST = 0.45                              # a frame is at least this high for its width
 
 
 @dataclass(frozen=True)
@@ -95,6 +96,8 @@ def frame_for(points: list[tuple[float, float]], width: float = 960.0, aspect: f
                *_widen(min(lats) - _PAD_LAT, max(lats) + _PAD_LAT, _MIN_LAT))
     if aspect:
         box = _to_aspect(*box, aspect)
+    elif (box[3] - box[2]) / ((box[1] - box[0]) * math.cos(math.radians((box[2] + box[3]) / 2))) < _FLATTEST:
+        box = _to_aspect(*box, _FLATTEST)
     lon0, lon1, lat0, lat1 = box
     return Frame(max(lon0, -180.0), min(lon1, 180.0), max(lat0, _LAT_LIMITS[0]), min(lat1, _LAT_LIMITS[1]), width)
 

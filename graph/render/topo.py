@@ -23,7 +23,7 @@ import pycountry
 
 from ..errors import InputError
 
-__all__ = ["TOPOJSON_PATH", "decode_arc", "ring_points", "outlines", "outline_names"]
+__all__ = ["TOPOJSON_PATH", "decode_arc", "ring_points", "unwrap", "outlines", "outline_names"]
 
 TOPOJSON_PATH = Path(__file__).resolve().parent.parent / "data" / "countries-110m.json"
 
@@ -62,6 +62,26 @@ def ring_points(ring: list[int], arcs: list[Ring]) -> Ring:
     return out
 
 
+def unwrap(ring: Ring) -> Ring:
+    """A ring that crosses the antimeridian made continuous (longitudes may pass 180), then
+    moved by 360 degrees so its middle lies in -180..180. The shipped file stitches Russia and
+    Fiji across the antimeridian; drawn as they are, a ring would cross the whole map.
+
+    >>> unwrap([(170.0, 60.0), (-175.0, 62.0), (-170.0, 65.0), (175.0, 66.0)])
+    [(170.0, 60.0), (185.0, 62.0), (190.0, 65.0), (175.0, 66.0)]
+    """
+    out: Ring = []
+    shift = 0.0
+    for i, (lon, lat) in enumerate(ring):
+        if i:
+            step = lon + shift - out[-1][0]
+            shift -= 360.0 * round(step / 360.0)
+        out.append((lon + shift, lat))
+    middle = (min(p[0] for p in out) + max(p[0] for p in out)) / 2 if out else 0.0
+    move = -360.0 * round(middle / 360.0)
+    return [(lon + move, lat) for lon, lat in out] if move else out
+
+
 def _iso2(geometry: dict) -> str | None:
     """ISO 3166 alpha-2 code of one TopoJSON geometry (numeric id, or one of three names)."""
     num = geometry.get("id")
@@ -80,7 +100,7 @@ def _polygons(geometry: dict, arcs: list[Ring]) -> list[list[Ring]]:
         parts = geometry["arcs"]
     else:
         return []
-    return [[ring_points(r, arcs) for r in poly] for poly in parts]
+    return [[unwrap(ring_points(r, arcs)) for r in poly] for poly in parts]
 
 
 def _read(path: Path) -> dict:

@@ -14,10 +14,10 @@ True
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..errors import InputError, NotFound
-from ..geo import centroid, cross_border_links
+from ..geo import ACTOR_LABELS, centroid, cross_border_links
 from ..overview import counts_by_country
 from .legend import legend_svg
 from .palette import BORDER, EMPTY, LINK_STROKE, MEMBER_STROKE, PALETTE, SEA, TARGET_STROKE, link_width
@@ -25,7 +25,7 @@ from .projection import Frame, frame_for, path_data, ring_bounds
 from .svgtext import attr, text
 from .topo import outline_names, outlines
 
-__all__ = ["MapData", "map_data", "map_data_from_counts", "render_svg", "world_map_svg", "map_html", "placeable",
+__all__ = ["MapData", "map_data", "map_data_from_counts", "render_svg", "world_map_svg", "map_html", "placeable", "crop",
            "bins"]
 
 
@@ -112,26 +112,39 @@ def _partnership_countries(G, partnership: str) -> tuple[set[str], set[str]]:
     return members, targets
 
 
+def _unplaced_notes(G, rows: list[dict], members: set[str], targets: set[str]) -> list[str]:
+    """What the map leaves out, said under it: nothing is dropped without a word."""
+    notes = []
+    lost = [r for r in rows if not placeable(r["country"])]
+    if lost:
+        codes = ", ".join(sorted(r["country"] for r in lost)[:5])
+        notes.append(f"{sum(r['actors'] for r in lost)} actors in places the map cannot draw ({codes}) are not shown")
+    nowhere = sum(1 for _, d in G.nodes(data=True)
+                  if not d.get("country") and ACTOR_LABELS & set(d.get("labels") or (d.get("label"),)))
+    if nowhere:
+        notes.append(f"{nowhere} actors with no country recorded are not on the map")
+    odd = sorted(c for c in members | targets if not placeable(c))
+    if odd:
+        notes.append(f"member or target places the map cannot draw: {', '.join(odd)}")
+    return notes
+
+
 def map_data(G, partnership: str | None = None) -> MapData:
     """Map data from a snapshot: actors per country, cross-border links and, when a
     partnership id is given, its member countries and target markets.
 
-    Actors whose country the map cannot place are counted in a note under the map.
+    What cannot be placed (unknown codes, actors with no country) is said in notes under the map.
     """
     rows = counts_by_country(G)
-    placeable = {r["country"]: r for r in rows if r["country"].upper() in outlines() or centroid(r["country"])}
-    lost = sum(r["actors"] for r in rows if r["country"] not in placeable)
     names = {str(d.get("country")): str(d["name"]) for _, d in G.nodes(data=True)
              if d.get("label") == "Country" and d.get("country") and d.get("name")}
-    notes = []
-    if lost:
-        codes = ", ".join(sorted(r["country"] for r in rows if r["country"] not in placeable)[:5])
-        notes.append(f"{lost} actors in countries the map cannot place ({codes}) are not shown")
     members, targets = _partnership_countries(G, partnership) if partnership else (set(), set())
-    links = [(r["source"], r["target"], int(r["links"])) for r in cross_border_links(G)]
-    keep = lambda cs: [c for c in cs if c in placeable or c in outlines() or centroid(c)]  # noqa: E731
-    data = map_data_from_counts({c: r["actors"] for c, r in placeable.items()}, links, keep(members),
-                                keep(targets), names=names)
+    links = [(r["source"], r["target"], int(r["links"])) for r in cross_border_links(G)
+             if placeable(r["source"]) and placeable(r["target"])]
+    data = map_data_from_counts({r["country"]: r["actors"] for r in rows if placeable(r["country"])}, links,
+                                [c for c in members if placeable(c)], [c for c in targets if placeable(c)],
+                                names=names)
+    notes = _unplaced_notes(G, rows, members, targets)
     return MapData(data.counts, data.links, data.members, data.targets, names, notes=tuple(notes))
 
 
@@ -159,6 +172,27 @@ def _fill(n: int, classes: list[tuple[int, int]]) -> str:
 def _frame(data: MapData, width: float, aspect: float | None) -> Frame:
     codes = set(data.counts) | data.members | data.targets | {c for a, b, _ in data.links for c in (a, b)}
     return frame_for(sorted(p for p in (centroid(c) or _outline_centre(c) for c in codes) if p), width, aspect)
+
+
+def crop(data: MapData, bounds: tuple[float, float, float, float]) -> MapData:
+    """``data`` cut to a (lon0, lon1, lat0, lat1) window: links leaving it are dropped and the
+    countries left outside are named in a note.
+
+    >>> d = crop(map_data_from_counts({"FR": 2, "CA": 1}, links=[("CA", "FR", 1)]), (-25, 45, 27, 71))
+    >>> d.links, d.notes
+    ((), ('outside this view: Canada (1 actor)',))
+    """
+    lon0, lon1, lat0, lat1 = bounds
+
+    def inside(c):
+        lat, lon = _where(c)
+        return lon0 <= lon <= lon1 and lat0 <= lat <= lat1
+
+    out = sorted(c for c in set(data.counts) | data.members | data.targets if not inside(c))
+    said = [f"{_country_label(c, data.names)} ({data.counts.get(c, 0)} {data.unit}"
+            f"{'s' if data.counts.get(c, 0) != 1 else ''})" for c in out]
+    notes = data.notes + ((f"outside this view: {', '.join(said)}",) if said else ())
+    return replace(data, links=tuple(r for r in data.links if inside(r[0]) and inside(r[1])), notes=notes)
 
 
 def _outline_centre(code: str) -> tuple[float, float] | None:
@@ -249,15 +283,22 @@ def _arcs(frame: Frame, data: MapData) -> list[str]:
 
 
 def render_svg(data: MapData, *, width: float = 960.0, standalone: bool = True, id_prefix: str = "cnmap",
-               title: str = "", legend: bool = True, hatch: bool = True, aspect: float | None = None) -> str:
+               title: str = "", legend: bool = True, hatch: bool = True, aspect: float | None = None,
+               bounds: tuple[float, float, float, float] | None = None) -> str:
     """The map as SVG text.
 
     ``standalone=False`` leaves out the XML namespace (for inline HTML); ``legend=False``
     draws the map alone and ``hatch=False`` marks target markets by their dashed outline
     only (for PDF writers that know no SVG patterns and draw their own legend); ``aspect``
-    widens the frame to that height / width.
+    widens the frame to that height / width; ``bounds`` (lon0, lon1, lat0, lat1) fixes the
+    window instead of fitting it (e.g. :data:`~.projection.DEFAULT_BOUNDS`, Europe and the
+    Mediterranean), and what falls outside is named under the map.
     """
-    frame = _frame(data, width, aspect)
+    if bounds:
+        data = crop(data, bounds)
+        frame = Frame(*bounds, width=width)
+    else:
+        frame = _frame(data, width, aspect)
     classes = bins(max(data.counts.values(), default=0))
     pid = "".join(ch for ch in id_prefix if ch.isalnum() or ch in "-_") or "cnmap"
     w, h = frame.width, frame.height
