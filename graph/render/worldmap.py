@@ -221,17 +221,16 @@ def fill_of_hatch(pid: str) -> str:
     return f"url(#{pid}-hatch)" if pid else "none"
 
 
-def _overlay(code: str, d: str, data: MapData, pid: str) -> list[str]:
-    """Outlines drawn over every fill (so a neighbour cannot paint over them)."""
-    out = []
+def _overlay(code: str, d: str, data: MapData, pid: str) -> tuple[list[str], list[str]]:
+    """Target hatching and member outlines, drawn over every fill (so a neighbour cannot
+    paint over them), member outlines last (a member in a target market keeps its red line)."""
     tip = f"<title>{text(_title(code, data))}</title>"
-    if code in data.members:
-        out.append(f'<path class="member" data-iso="{attr(code)}" d="{d}" fill="none" stroke="{MEMBER_STROKE}" '
-                   f'stroke-width="2.2">{tip}</path>')
-    if code in data.targets:
-        out.append(f'<path class="target" data-iso="{attr(code)}" d="{d}" fill="{fill_of_hatch(pid)}" '
-                   f'stroke="{TARGET_STROKE}" stroke-width="1.6" stroke-dasharray="5 3">{tip}</path>')
-    return out
+    member = [f'<path class="member" data-iso="{attr(code)}" d="{d}" fill="none" stroke="{MEMBER_STROKE}" '
+              f'stroke-width="2.2">{tip}</path>'] if code in data.members else []
+    target = [f'<path class="target" data-iso="{attr(code)}" d="{d}" fill="{fill_of_hatch(pid)}" '
+              f'stroke="{TARGET_STROKE}" stroke-width="1.6" stroke-dasharray="5 3">{tip}</path>'] \
+        if code in data.targets else []
+    return target, member
 
 
 def _dot(frame: Frame, code: str, data: MapData, classes) -> str:
@@ -249,7 +248,7 @@ def _dot(frame: Frame, code: str, data: MapData, classes) -> str:
 
 def _countries(frame: Frame, data: MapData, classes, pid: str) -> list[str]:
     """One path per country with a shape in the frame, then the outlines, then the dots."""
-    out, overlay = [], []
+    out, targets, members = [], [], []
     for code, polys in outlines().items():
         rings = [r for poly in polys if frame.overlaps(ring_bounds(poly[0])) for r in poly]
         if not rings:
@@ -259,10 +258,12 @@ def _countries(frame: Frame, data: MapData, classes, pid: str) -> list[str]:
             continue        # its box touched the frame, its shape does not
         out.append(f'<path class="country" data-iso="{attr(code)}" d="{d}" fill="{_fill(data.counts.get(code, 0), classes)}">'
                    f"<title>{text(_title(code, data))}</title></path>")
-        overlay += _overlay(code, d, data, pid)
+        target, member = _overlay(code, d, data, pid)
+        targets += target
+        members += member
     dots = [_dot(frame, code, data, classes)
             for code in sorted((set(data.counts) | data.members | data.targets) - set(outlines()))]
-    return out + overlay + dots
+    return out + targets + members + dots
 
 
 def _arcs(frame: Frame, data: MapData) -> list[str]:
