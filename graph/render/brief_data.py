@@ -47,6 +47,8 @@ class Candidate:
 
 @dataclass(frozen=True)
 class Member:
+    """A member of the partnership: name, country name, ``coordinator`` or ``partner``."""
+
     name: str
     country: str
     role: str
@@ -54,6 +56,8 @@ class Member:
 
 @dataclass(frozen=True)
 class TargetCover:
+    """A target market and the members and shortlisted candidates located there."""
+
     country: str
     members: tuple[str, ...]
     candidates: tuple[str, ...]
@@ -61,6 +65,8 @@ class TargetCover:
 
 @dataclass(frozen=True)
 class SectorCover:
+    """A sector and the members active in it."""
+
     sector: str
     members: tuple[str, ...]
     declared: bool = True   # a sector the partnership states (else one only its members have)
@@ -68,6 +74,8 @@ class SectorCover:
 
 @dataclass(frozen=True)
 class Broker:
+    """An organisation bridging the members' neighbourhood (normalised betweenness)."""
+
     name: str
     country: str
     betweenness: float

@@ -10,9 +10,12 @@ from __future__ import annotations
 
 from .svgtext import text
 
-__all__ = ["brief_html", "PAGE_CSS", "REASONS_SHOWN"]
+__all__ = ["brief_html", "PAGE_CSS", "REASONS_SHOWN", "FOOTNOTE"]
 
 REASONS_SHOWN = 3   # the strongest reasons of each candidate (the app shows them all)
+FOOTNOTE = ("Made with clusternet from the facts in the graph; each candidate's evidence names its sources. "
+            "Fit is the recommender's score put on a 0–100 scale: compare candidates with each other rather "
+            "than reading it as a chance. Betweenness is measured among the members and their direct partners.")
 
 PAGE_CSS = """
 @page { size: A4 portrait; margin: 11mm 12mm; }
@@ -110,6 +113,5 @@ def brief_html(parts: dict) -> str:
             f"<div><section><h2>Target markets</h2>{_targets(parts)}</section>"
             f"<section><h2>Sectors</h2>{_sectors(parts)}</section></div></div>"
             f"<section class=\"long\"><h2>Shortlist: whom to invite</h2>{_shortlist(parts)}</section>"
-            "<footer>Made with clusternet from the facts in the graph; every candidate's evidence names its "
-            "sources. Betweenness is measured among the members and their direct partners.</footer>"
+            f"<footer>{text(FOOTNOTE)}</footer>"
             "</body></html>\n")

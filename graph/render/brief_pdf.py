@@ -17,7 +17,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from .palette import BRIEF_MAP_ASPECT, BRIEF_MAP_WIDTH, EMPTY, LINK_STROKE, MEMBER_STROKE, PALETTE, TARGET_STROKE
-from .brief_html import REASONS_SHOWN
+from .brief_html import FOOTNOTE, REASONS_SHOWN
 from .svgtext import clean
 from .worldmap import bins, render_svg
 
@@ -168,7 +168,7 @@ def _left_column(pdf, brief, width: float) -> None:
     _heading(pdf, "Brokers around the partnership", width)
     rows = [[b.name + (" (member)" if b.is_member else ""), b.country, f"{b.betweenness:.2f}", str(b.members_linked)]
             for b in brief.brokers]
-    _table(pdf, ["broker", "country", "betweenness", "members linked"], rows, (2.6, 1.4, 1.5, 1.5),
+    _table(pdf, ["broker", "country", "betweenness", "members linked"], rows, (2.4, 1.3, 1.8, 1.5),
            "No one bridges the members' partners: the members have no recorded partners in common.", width)
 
 
@@ -227,6 +227,5 @@ def brief_pdf(brief) -> bytes:
     pdf.ln(2)
     pdf.set_font("DejaVu", "", 6.5)
     pdf.set_text_color(*_GREY)
-    pdf.multi_cell(0, 3, "Made with clusternet from the facts in the graph; betweenness is measured among the "
-                         "members and their direct partners.", new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, 3, FOOTNOTE, new_x="LMARGIN", new_y="NEXT")
     return bytes(pdf.output())

@@ -48,6 +48,7 @@ class Frame:
 
     @property
     def height(self) -> float:
+        """Pixels from the top to the bottom of the frame."""
         return (self.lat1 - self.lat0) * self.scale
 
     def project(self, lon: float, lat: float) -> tuple[float, float]:
