@@ -169,3 +169,15 @@ def test_sample_store_map(sample_graph):
     assert set(shapes(root, "target")) == {"MA", "TN"}
     # four partners in four countries: 6 pairs; the German organisation visited the French cluster
     assert sum(1 for el in root.iter() if el.get("class") == "link") == 7
+
+
+def test_what_cannot_be_placed_is_said_under_the_map():
+    G = med_graph()
+    G.add_node("cluster:nowhere", label="Cluster", labels=("Cluster",), name="N")            # no country
+    G.add_node("cluster:odd", label="Cluster", labels=("Cluster",), name="O", country="QQ")  # no such code
+    G.add_edge("cluster:odd", "partnership:p", key="PARTNER_IN", type="PARTNER_IN")
+    notes = [el.text for el in parse(world_map_svg(G, "partnership:p")).iter(f"{SVG}text")
+             if el.get("fill") == "#555555"]
+    assert notes == ["1 actor in places the map cannot draw (QQ): not shown",
+                     "1 actor with no country recorded: not on the map",
+                     "member or target places the map cannot draw: QQ"]

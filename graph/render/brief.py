@@ -57,10 +57,13 @@ def brief_map(G, partnership: str) -> MapData:
     from ..suggest import partnership_members
 
     counts: dict[str, int] = {}
+    nowhere = 0
     for m in partnership_members(G, partnership):
         c = str(G.nodes[m].get("country") or "").upper()
         if c:
             counts[c] = counts.get(c, 0) + 1
+        else:
+            nowhere += 1
     targets = {str(G.nodes[t].get("country") or t.split(":", 1)[-1]).upper()
                for _, t, k in G.out_edges(partnership, keys=True) if k == "TARGETS"}
     names = {str(d.get("country")): str(d["name"]) for _, d in G.nodes(data=True)
@@ -70,6 +73,8 @@ def brief_map(G, partnership: str) -> MapData:
     d = map_data_from_counts(counts, (), counts, [c for c in targets if placeable(c)],
                              legend="members per country", unit="member", names=names)
     notes = (f"not on the map (no known country shape): {', '.join(lost)}",) if lost else ()
+    if nowhere:
+        notes += (f"{nowhere} member{'s' if nowhere != 1 else ''} with no country recorded: not on the map",)
     return MapData(d.counts, d.links, d.members, d.targets, d.names, d.legend, d.unit, notes)
 
 

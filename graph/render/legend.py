@@ -70,7 +70,7 @@ def legend_svg(data, classes, *, y: float, width: float, pid: str) -> tuple[str,
     fits = x + 260 < width
     parts += _partnership_key(data, x + 14 if fits else 12.0, top if fits else top + 42, pid)
     bottom = top + (42 if fits or not (data.members or data.targets) else 84)
-    for i, note in enumerate(data.notes[:2]):
+    for i, note in enumerate(data.notes[:3]):
         parts.append(f'<text x="12" y="{bottom + 4 + 13 * i:.1f}" font-size="10" fill="#555555">{text(note)}</text>')
-    height = bottom - y + 13 * len(data.notes[:2]) + 4
+    height = bottom - y + 13 * len(data.notes[:3]) + 4
     return f'<g class="legend">{"".join(parts)}</g>', height

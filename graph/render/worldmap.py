@@ -112,17 +112,22 @@ def _partnership_countries(G, partnership: str) -> tuple[set[str], set[str]]:
     return members, targets
 
 
+def _n(count: int, unit: str) -> str:
+    """'1 actor', '3 actors'."""
+    return f"{count} {unit}{'' if count == 1 else 's'}"
+
+
 def _unplaced_notes(G, rows: list[dict], members: set[str], targets: set[str]) -> list[str]:
     """What the map leaves out, said under it: nothing is dropped without a word."""
     notes = []
     lost = [r for r in rows if not placeable(r["country"])]
     if lost:
         codes = ", ".join(sorted(r["country"] for r in lost)[:5])
-        notes.append(f"{sum(r['actors'] for r in lost)} actors in places the map cannot draw ({codes}) are not shown")
+        notes.append(f"{_n(sum(r['actors'] for r in lost), 'actor')} in places the map cannot draw ({codes}): not shown")
     nowhere = sum(1 for _, d in G.nodes(data=True)
                   if not d.get("country") and ACTOR_LABELS & set(d.get("labels") or (d.get("label"),)))
     if nowhere:
-        notes.append(f"{nowhere} actors with no country recorded are not on the map")
+        notes.append(f"{_n(nowhere, 'actor')} with no country recorded: not on the map")
     odd = sorted(c for c in members | targets if not placeable(c))
     if odd:
         notes.append(f"member or target places the map cannot draw: {', '.join(odd)}")
