@@ -95,6 +95,9 @@ def test_default_shortlist_has_scores_reasons_and_evidence(mtb):
     assert [c.score for c in mtb.shortlist] == sorted((c.score for c in mtb.shortlist), reverse=True)
     assert all(c.reasons for c in mtb.shortlist)
     assert any(e.startswith("source: ") for c in mtb.shortlist for e in c.evidence)
+    # every candidate's country is marked on the map, and no other
+    marked = set(re.findall(r'class="mark" data-iso="([A-Z]{2})"', mtb.html))
+    assert marked == {c.country_code for c in mtb.shortlist} and None not in marked
     for c in mtb.shortlist:
         assert c.name in mtb.html
         assert not {m.name for m in mtb.members} & {c.name}
@@ -122,6 +125,7 @@ def test_callers_shortlist_is_checked_and_humanised(demo):
     assert c.reasons == ("partner in Mediterranean Textile Bridge before",)
     assert not id_pattern().search(b.html) and rel_codes(b.html) == []
     assert {t.country: t.candidates for t in b.targets}["Morocco"] == ("Tangier Textile Cluster",)
+    assert re.findall(r'class="mark" data-iso="([A-Z]{2})"', b.html) == ["MA"]
     assert partnership_brief(demo, MTB, shortlist=[]).shortlist == ()
     with pytest.raises(InputError, match="0 to 100"):
         partnership_brief(demo, MTB, shortlist=[{"name": "X", "score": 140}])

@@ -19,7 +19,7 @@ b'%PDF-'
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..explain import node_name
 from .brief_data import (Broker, Candidate, Member, SectorCover, TargetCover, as_candidates, brokers_around,
@@ -52,8 +52,9 @@ class Brief:
         return brief_pdf(self)
 
 
-def brief_map(G, partnership: str) -> MapData:
-    """Members per country, member countries outlined, target markets hatched."""
+def brief_map(G, partnership: str, shortlist: list[Candidate] = ()) -> MapData:
+    """Members per country, member countries outlined, target markets hatched, the
+    shortlisted candidates' countries marked."""
     from ..suggest import partnership_members
 
     counts: dict[str, int] = {}
@@ -70,12 +71,18 @@ def brief_map(G, partnership: str) -> MapData:
              if d.get("label") == "Country" and d.get("country") and d.get("name")}
     lost = sorted(c for c in set(counts) | targets if not placeable(c))
     counts = {c: n for c, n in counts.items() if placeable(c)}
+    picked: dict[str, list[str]] = {}
+    for c in shortlist:
+        if c.country_code and placeable(c.country_code):
+            picked.setdefault(c.country_code, []).append(c.name)
     d = map_data_from_counts(counts, (), counts, [c for c in targets if placeable(c)],
-                             legend="members per country", unit="member", names=names)
+                             legend="members per country", unit="member", names=names,
+                             marks=[(c, "shortlisted: " + ", ".join(ns)) for c, ns in picked.items()],
+                             mark_label="shortlisted candidate")
     notes = (f"not on the map (no known country shape): {', '.join(lost)}",) if lost else ()
     if nowhere:
         notes += (f"{nowhere} member{'s' if nowhere != 1 else ''} with no country recorded: not on the map",)
-    return MapData(d.counts, d.links, d.members, d.targets, d.names, d.legend, d.unit, notes)
+    return replace(d, notes=notes)
 
 
 def _subtitle(G, partnership: str) -> str:
@@ -113,7 +120,7 @@ def partnership_brief(G, partnership_id: str, shortlist=None) -> Brief:
     name = node_name(G, partnership_id)
     acronym = G.nodes[partnership_id].get("acronym")
     title = humanise(f"{name} ({acronym})" if acronym and acronym != name else name, G)
-    data = brief_map(G, partnership_id)
+    data = brief_map(G, partnership_id, picks)
     svg = render_svg(data, width=MAP_WIDTH, aspect=MAP_ASPECT, standalone=False, id_prefix="briefmap",
                      title=f"Where the members of {title} are")
     parts = dict(name=title, subtitle=_subtitle(G, partnership_id), members=tuple(members),

@@ -28,7 +28,7 @@ from ..schema import load_schema
 
 __all__ = ["Candidate", "Member", "TargetCover", "SectorCover", "Broker", "relation_words", "humanise",
            "members_of", "target_cover", "sector_cover", "brokers_around", "default_shortlist", "as_candidates",
-           "programmes_of", "place_name"]
+           "programmes_of", "place_name", "code_of"]
 
 BROKERS_SHOWN = 5
 
@@ -43,6 +43,7 @@ class Candidate:
     score: float
     reasons: tuple[str, ...] = ()
     evidence: tuple[str, ...] = ()
+    country_code: str | None = None   # ISO alpha-2 when known (to mark it on the map)
 
 
 @dataclass(frozen=True)
@@ -120,6 +121,24 @@ def place_name(G, code: str | None) -> str:
         return country_name(c) if len(c) == 2 else c
     except NotFound:
         return c
+
+
+def code_of(G, country: str | None) -> str | None:
+    """ISO alpha-2 code of a code or a country name (as the graph or ISO 3166 writes it).
+
+    >>> import networkx as nx
+    >>> code_of(nx.MultiDiGraph(), "tn"), code_of(nx.MultiDiGraph(), "Tunisia"), code_of(nx.MultiDiGraph(), "Atlantis")
+    ('TN', 'TN', None)
+    """
+    from ..countries import country_codes, country_name
+
+    c = str(country or "").strip()
+    if len(c) == 2 and c.upper() in country_codes():
+        return c.upper()
+    for n, d in G.nodes(data=True):
+        if d.get("label") == "Country" and str(d.get("name") or "").casefold() == c.casefold() and d.get("country"):
+            return str(d["country"]).upper()
+    return next((k for k in country_codes() if country_name(k).casefold() == c.casefold()), None) if c else None
 
 
 def programmes_of(G, partnership: str) -> list[str]:
@@ -226,7 +245,7 @@ def as_candidates(items, G) -> list[Candidate]:
             [evidence] if isinstance(evidence, str) else evidence)
         out.append(Candidate(humanise(str(name), G), place_name(G, d.get("country")), float(score),
                              tuple(humanise(str(r), G) for r in reasons),
-                             tuple(humanise(str(e), G) for e in evidence)))
+                             tuple(humanise(str(e), G) for e in evidence), code_of(G, d.get("country"))))
     return out
 
 
@@ -247,5 +266,5 @@ def default_shortlist(G, partnership: str, k: int = 5) -> list[Candidate]:
         pct = 100.0 / (1.0 + math.exp(-max(min(s.score, 50.0), -50.0)))
         ev = [e for r in s.reasons for e in _evidence_words(G, r)]
         out.append(Candidate(s.name, place_name(G, s.country), round(pct, 1), tuple(humanise(r.text, G) for r in s.reasons),
-                             tuple(dict.fromkeys(ev))[:3]))
+                             tuple(dict.fromkeys(ev))[:3], code_of(G, s.country)))
     return out

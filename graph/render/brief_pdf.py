@@ -16,7 +16,7 @@ import re
 from datetime import datetime, timezone
 from pathlib import Path
 
-from .palette import BRIEF_MAP_ASPECT, BRIEF_MAP_WIDTH, EMPTY, LINK_STROKE, MEMBER_STROKE, PALETTE, TARGET_STROKE
+from .palette import BRIEF_MAP_ASPECT, BRIEF_MAP_WIDTH, EMPTY, LINK_STROKE, MARK_FILL, MEMBER_STROKE, PALETTE, TARGET_STROKE
 from .brief_html import FOOTNOTE, REASONS_SHOWN
 from .svgtext import clean
 from .worldmap import bins, render_svg
@@ -81,7 +81,16 @@ def _map(pdf, brief) -> None:
     _legend(pdf, brief)
 
 
+def _room(pdf, x: float, label: str) -> float:
+    """``x`` if a key with ``label`` fits on the legend line, else the start of a new line."""
+    if x + 6 + pdf.get_string_width(_pdf_text(label)) <= _PAGE_W - _MARGIN:
+        return x
+    pdf.ln(4.5)
+    return _MARGIN
+
+
 def _swatch(pdf, x: float, fill: str | None, stroke: str, label: str, dashed: bool = False) -> float:
+    x = _room(pdf, x, label)
     y = pdf.get_y()
     if fill:
         pdf.set_fill_color(*_rgb(fill))
@@ -91,6 +100,19 @@ def _swatch(pdf, x: float, fill: str | None, stroke: str, label: str, dashed: bo
         pdf.set_dash_pattern(dash=1.2, gap=0.6)
     pdf.rect(x, y + 0.6, 4.5, 3.0, style="DF" if fill else "D")
     pdf.set_dash_pattern()
+    pdf.set_xy(x + 5.5, y)
+    pdf.cell(text=_pdf_text(label))
+    end = pdf.get_x() + 3
+    pdf.set_xy(end, y)
+    return end
+
+
+def _diamond_key(pdf, x: float, label: str) -> float:
+    """A green diamond and its meaning in the legend line; returns where the line goes on."""
+    x = _room(pdf, x, label)
+    y = pdf.get_y()
+    pdf.set_fill_color(*_rgb(MARK_FILL))
+    pdf.polygon([(x + 2, y + 0.3), (x + 3.8, y + 2.1), (x + 2, y + 3.9), (x + 0.2, y + 2.1)], style="F")
     pdf.set_xy(x + 5.5, y)
     pdf.cell(text=_pdf_text(label))
     end = pdf.get_x() + 3
@@ -112,6 +134,8 @@ def _legend(pdf, brief) -> None:
         x = _swatch(pdf, x + 3, None, MEMBER_STROKE, "member country (red outline)")
     if data.targets:
         x = _swatch(pdf, x, None, TARGET_STROKE, "target market (dashed orange outline)", dashed=True)
+    if data.marks and data.mark_label:
+        x = _diamond_key(pdf, x, data.mark_label)
     if data.links:
         pdf.set_draw_color(*_rgb(LINK_STROKE))
         x = _swatch(pdf, x, None, LINK_STROKE, "cross-border links (arcs)")

@@ -9,7 +9,7 @@ True
 """
 from __future__ import annotations
 
-from .palette import EMPTY, LINK_STROKE, MEMBER_STROKE, PALETTE, TARGET_STROKE, link_width
+from .palette import EMPTY, LINK_STROKE, MARK_FILL, MEMBER_STROKE, PALETTE, TARGET_STROKE, link_width
 from .svgtext import text
 
 __all__ = ["legend_svg", "class_label"]
@@ -58,6 +58,10 @@ def _partnership_key(data, x: float, y: float, pid: str) -> list[str]:
                    f'stroke="{TARGET_STROKE}" stroke-width="1.6" stroke-dasharray="5 3"/>'
                    f'<text x="{x + 22:.1f}" y="{y + 32:.1f}" font-size="11">'
                    "target market (hatched, dashed orange outline)</text>")
+    if data.marks and data.mark_label:
+        mx = x + 200
+        out.append(f'<path d="M{mx + 8:.1f} {y + 3:.1f}l6 6l-6 6l-6 -6Z" fill="{MARK_FILL}"/>'
+                   f'<text x="{mx + 22:.1f}" y="{y + 14:.1f}" font-size="11">{text(data.mark_label)}</text>')
     return out
 
 
@@ -67,9 +71,9 @@ def legend_svg(data, classes, *, y: float, width: float, pid: str) -> tuple[str,
     parts, x = _swatches(data, classes, 12.0, top)
     links, x = _link_key(data, x + 24, top)
     parts += links
-    fits = x + 260 < width
+    fits = x + (430 if data.marks else 260) < width
     parts += _partnership_key(data, x + 14 if fits else 12.0, top if fits else top + 42, pid)
-    bottom = top + (42 if fits or not (data.members or data.targets) else 84)
+    bottom = top + (42 if fits or not (data.members or data.targets or data.marks) else 84)
     for i, note in enumerate(data.notes[:3]):
         parts.append(f'<text x="12" y="{bottom + 4 + 13 * i:.1f}" font-size="10" fill="#555555">{text(note)}</text>')
     height = bottom - y + 13 * len(data.notes[:3]) + 4

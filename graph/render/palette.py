@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import math
 
-__all__ = ["PALETTE", "EMPTY", "BORDER", "SEA", "MEMBER_STROKE", "TARGET_STROKE", "LINK_STROKE", "link_width",
+__all__ = ["PALETTE", "EMPTY", "BORDER", "SEA", "MEMBER_STROKE", "TARGET_STROKE", "LINK_STROKE", "MARK_FILL", "link_width",
            "BRIEF_MAP_WIDTH", "BRIEF_MAP_ASPECT"]
 
 # ColorBrewer "Blues", light to dark: one colour per class of actors per country
 PALETTE = ("#deebf7", "#c6dbef", "#9ecae1", "#6baed6", "#3182bd", "#08519c")
 EMPTY, BORDER, SEA = "#eeeeee", "#ffffff", "#f7fbff"
 MEMBER_STROKE, TARGET_STROKE, LINK_STROKE = "#b2182b", "#e66101", "#762a83"
+MARK_FILL = "#1b7837"     # marked countries (a brief's shortlisted candidates)
 # the brief's map: about the A4 text width at 96 dpi, a wide strip (height / width)
 BRIEF_MAP_WIDTH, BRIEF_MAP_ASPECT = 700.0, 0.34
 

@@ -20,7 +20,7 @@ from ..errors import InputError, NotFound
 from ..geo import ACTOR_LABELS, centroid, cross_border_links
 from ..overview import counts_by_country
 from .legend import legend_svg
-from .palette import BORDER, EMPTY, LINK_STROKE, MEMBER_STROKE, PALETTE, SEA, TARGET_STROKE, link_width
+from .palette import BORDER, EMPTY, LINK_STROKE, MARK_FILL, MEMBER_STROKE, PALETTE, SEA, TARGET_STROKE, link_width
 from .projection import Frame, frame_for, path_data, ring_bounds
 from .svgtext import attr, text
 from .topo import outline_names, outlines
@@ -42,6 +42,8 @@ class MapData:
     legend: str = "actors per country"
     unit: str = "actor"
     notes: tuple[str, ...] = ()
+    marks: tuple[tuple[str, str], ...] = ()   # (iso2, what the mark stands for), e.g. candidates
+    mark_label: str = ""
 
 
 def _country_label(code: str, names: dict[str, str]) -> str:
@@ -75,8 +77,9 @@ def _check_code(code: object, what: str) -> str:
 
 def map_data_from_counts(counts: dict[str, int], links=(), members=(), targets=(), *,
                          legend: str = "actors per country", unit: str = "actor",
-                         names: dict[str, str] | None = None) -> MapData:
-    """Map data from plain figures: ``counts`` iso2 -> number, ``links`` (iso2, iso2, number).
+                         names: dict[str, str] | None = None, marks=(), mark_label: str = "") -> MapData:
+    """Map data from plain figures: ``counts`` iso2 -> number, ``links`` (iso2, iso2, number),
+    ``marks`` (iso2, text) drawn as diamonds and named ``mark_label`` in the legend.
 
     >>> map_data_from_counts({"fr": 2}).counts
     {'FR': 2}
@@ -100,7 +103,8 @@ def map_data_from_counts(counts: dict[str, int], links=(), members=(), targets=(
         edges.append((a, b, row[2]))
     return MapData(dict(sorted(clean.items())), tuple(sorted(edges)),
                    frozenset(_check_code(c, "members") for c in members),
-                   frozenset(_check_code(c, "targets") for c in targets), dict(names or {}), legend, unit)
+                   frozenset(_check_code(c, "targets") for c in targets), dict(names or {}), legend, unit,
+                   marks=tuple(sorted((_check_code(c, "marks"), str(t)) for c, t in marks)), mark_label=mark_label)
 
 
 def _partnership_countries(G, partnership: str) -> tuple[set[str], set[str]]:
@@ -176,6 +180,7 @@ def _fill(n: int, classes: list[tuple[int, int]]) -> str:
 
 def _frame(data: MapData, width: float, aspect: float | None) -> Frame:
     codes = set(data.counts) | data.members | data.targets | {c for a, b, _ in data.links for c in (a, b)}
+    codes |= {c for c, _ in data.marks}
     return frame_for(sorted(p for p in (centroid(c) or _outline_centre(c) for c in codes) if p), width, aspect)
 
 
@@ -197,7 +202,8 @@ def crop(data: MapData, bounds: tuple[float, float, float, float]) -> MapData:
     said = [f"{_country_label(c, data.names)} ({data.counts.get(c, 0)} {data.unit}"
             f"{'s' if data.counts.get(c, 0) != 1 else ''})" for c in out]
     notes = data.notes + ((f"outside this view: {', '.join(said)}",) if said else ())
-    return replace(data, links=tuple(r for r in data.links if inside(r[0]) and inside(r[1])), notes=notes)
+    return replace(data, links=tuple(r for r in data.links if inside(r[0]) and inside(r[1])), notes=notes,
+                   marks=tuple(m for m in data.marks if inside(m[0])))
 
 
 def _outline_centre(code: str) -> tuple[float, float] | None:
@@ -249,6 +255,29 @@ def _dot(frame: Frame, code: str, data: MapData, classes) -> str:
         ring = f' stroke="{TARGET_STROKE}" stroke-width="1.8" stroke-dasharray="2 1"'
     return (f'<circle class="country small" data-iso="{attr(code)}" cx="{x:.1f}" cy="{y:.1f}" r="4.5" '
             f'fill="{_fill(data.counts.get(code, 0), classes)}"{ring}><title>{text(_title(code, data))}</title></circle>')
+
+
+def diamond(x: float, y: float, r: float = 6.0) -> str:
+    """Path data of a diamond centred on (x, y).
+
+    >>> diamond(10, 10, 2)
+    'M10.0 8.0L12.0 10.0L10.0 12.0L8.0 10.0Z'
+    """
+    return f"M{x:.1f} {y - r:.1f}L{x + r:.1f} {y:.1f}L{x:.1f} {y + r:.1f}L{x - r:.1f} {y:.1f}Z"
+
+
+def _marks(frame: Frame, data: MapData) -> list[str]:
+    """A diamond a little south-east of each marked country's centre, its meaning as tooltip."""
+    out = []
+    for code, what in sorted(data.marks):
+        where = _where(code)
+        if not where:
+            continue
+        x, y = frame.project(where[1], where[0])
+        out.append(f'<path class="mark" data-iso="{attr(code)}" d="{diamond(x + 9, y + 9)}" fill="{MARK_FILL}" '
+                   f'stroke="#ffffff" stroke-width="1.2"><title>{text(_country_label(code, data.names))}: '
+                   f"{text(what)}</title></path>")
+    return out
 
 
 def _countries(frame: Frame, data: MapData, classes, pid: str) -> list[str]:
@@ -320,7 +349,7 @@ def render_svg(data: MapData, *, width: float = 960.0, standalone: bool = True, 
              f'<rect width="{w:.1f}" height="{h:.1f}" fill="{SEA}"/>',
              f'<g clip-path="url(#{pid}-clip)" stroke="{BORDER}" stroke-width="0.6" stroke-linejoin="round">',
              *_countries(frame, data, classes, pid if hatch else ""), "</g>",
-             f'<g clip-path="url(#{pid}-clip)">', *_arcs(frame, data), "</g>", key, "</svg>"]
+             f'<g clip-path="url(#{pid}-clip)">', *_arcs(frame, data), *_marks(frame, data), "</g>", key, "</svg>"]
     return "".join(parts)
 
 
