@@ -172,3 +172,26 @@ def test_hostile_names_are_text(tmp_path):
     assert XSS_SCRIPT in {m.name for m in b.members}
     pages, text = pdf_text(b.pdf_bytes())
     assert "Med Textile Partnership" in " ".join(text.split())
+
+
+@pytest.mark.browser
+def test_brief_prints_on_one_a4_page_in_a_browser_with_nothing_fetched(mtb, demo):
+    from streamlit_server import chromium
+
+    hostile = partnership_brief(demo, MTB, shortlist=[{"name": XSS_IMG, "country": "TN", "score": 50,
+                                                       "reasons": [XSS_SCRIPT]}])
+    with chromium() as browser:
+        for brief in (mtb, hostile):
+            page = browser.new_page()
+            requests, dialogs, errors = [], [], []
+            page.on("request", lambda r: requests.append(r.url))
+            page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+            page.on("pageerror", lambda e: errors.append(str(e)))
+            page.set_content(brief.html, wait_until="load")
+            assert page.evaluate("() => window.__xss") is None
+            assert page.locator("svg.clusternet-map path.country").count() > 20
+            pages, text = pdf_text(page.pdf(format="A4", print_background=True))
+            assert pages == 1, f"{brief.name}: {pages} pages"
+            assert brief.name.split(" (")[0] in " ".join(text.split())
+            assert (requests, dialogs, errors) == ([], [], [])
+            page.close()
