@@ -85,8 +85,11 @@ class Broker:
 
 
 def relation_words(rel_type: str) -> str:
-    """A relationship type as words a reader understands."""
-    return str(rel_type).lower().replace("_", " ")
+    """A relationship type as words a reader understands: the schema's ``phrase`` for it
+    when the schema has one, else the type in lower case."""
+    rel = load_schema().rels.get(str(rel_type))
+    phrase = getattr(rel, "phrase", None)
+    return str(phrase) if phrase else str(rel_type).lower().replace("_", " ")
 
 
 @lru_cache(maxsize=1)
