@@ -23,7 +23,7 @@ FOCUS = "partnership:mediterranean-textile-bridge"
 
 
 def demo_snapshot(path: Path):
-    from clusternet.demo import build_demo
+    from clusternet.ingest.demo import build_demo
     from clusternet.graph.store.sqlite import EmbeddedStore
 
     with EmbeddedStore(path) as store:

@@ -15,7 +15,7 @@ import pytest
 from pypdf import PdfReader
 
 from app_sample import XSS_IMG, XSS_SCRIPT, build_sample_store
-from clusternet.demo import build_demo
+from clusternet.ingest.demo import build_demo
 from clusternet.graph.errors import InputError, NotFound
 from clusternet.graph.render.brief import partnership_brief
 from clusternet.graph.schema import load_schema

@@ -21,11 +21,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from ..explain import node_name
-from .brief_data import (Broker, Candidate, Member, SectorCover, TargetCover, as_candidates, brokers_around,
-                         default_shortlist, humanise, members_of, programmes_of, sector_cover, target_cover)
-from .palette import BRIEF_MAP_ASPECT as MAP_ASPECT, BRIEF_MAP_WIDTH as MAP_WIDTH
-from .worldmap import MapData, map_data_from_counts, placeable, render_svg
+from clusternet.graph.analytics.explain import node_name
+from clusternet.graph.render.brief_data import (Broker, Candidate, Member, SectorCover, TargetCover,
+    as_candidates, brokers_around, default_shortlist, humanise, members_of, programmes_of, sector_cover,
+    target_cover)
+from clusternet.graph.render.palette import BRIEF_MAP_ASPECT as MAP_ASPECT, BRIEF_MAP_WIDTH as MAP_WIDTH
+from clusternet.graph.render.worldmap import MapData, map_data_from_counts, placeable, render_svg
 
 __all__ = ["Brief", "partnership_brief", "brief_map"]
 
@@ -47,7 +48,7 @@ class Brief:
 
     def pdf_bytes(self) -> bytes:
         """The brief as an A4 PDF (fpdf2; the map drawn as vectors)."""
-        from .brief_pdf import brief_pdf
+        from clusternet.graph.render.brief_pdf import brief_pdf
 
         return brief_pdf(self)
 
@@ -55,7 +56,7 @@ class Brief:
 def brief_map(G, partnership: str, shortlist: list[Candidate] = ()) -> MapData:
     """Members per country, member countries outlined, target markets hatched, the
     shortlisted candidates' countries marked."""
-    from ..suggest import partnership_members
+    from clusternet.graph.analytics.suggest import partnership_members
 
     counts: dict[str, int] = {}
     nowhere = 0
@@ -113,7 +114,7 @@ def partnership_brief(G, partnership_id: str, shortlist=None) -> Brief:
     NotFound, InputError
         Unknown id, a node that is not a Partnership, or a malformed shortlist.
     """
-    from .brief_html import brief_html
+    from clusternet.graph.render.brief_html import brief_html
 
     members = members_of(G, partnership_id)         # checks the id first
     picks = default_shortlist(G, partnership_id) if shortlist is None else as_candidates(shortlist, G)

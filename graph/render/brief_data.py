@@ -21,10 +21,10 @@ from functools import lru_cache
 
 import networkx as nx
 
-from ..errors import InputError, NotFound
-from ..explain import node_name
-from ..linkpred import org_topics, sector_words
-from ..schema import load_schema
+from clusternet.graph.errors import InputError, NotFound
+from clusternet.graph.analytics.explain import node_name
+from clusternet.graph.analytics.linkpred import org_topics, sector_words
+from clusternet.graph.schema import load_schema
 
 __all__ = ["Candidate", "Member", "TargetCover", "SectorCover", "Broker", "relation_words", "humanise",
            "members_of", "target_cover", "sector_cover", "brokers_around", "default_shortlist", "as_candidates",
@@ -119,7 +119,7 @@ def place_name(G, code: str | None) -> str:
     if node and node.get("name"):
         return str(node["name"])
     try:
-        from ..countries import country_name
+        from clusternet.graph.reference.countries import country_name
 
         return country_name(c) if len(c) == 2 else c
     except NotFound:
@@ -133,7 +133,7 @@ def code_of(G, country: str | None) -> str | None:
     >>> code_of(nx.MultiDiGraph(), "tn"), code_of(nx.MultiDiGraph(), "Tunisia"), code_of(nx.MultiDiGraph(), "Atlantis")
     ('TN', 'TN', None)
     """
-    from ..countries import country_codes, country_name
+    from clusternet.graph.reference.countries import country_codes, country_name
 
     c = str(country or "").strip()
     if len(c) == 2 and c.upper() in country_codes():
@@ -151,7 +151,7 @@ def programmes_of(G, partnership: str) -> list[str]:
 
 def members_of(G, partnership: str) -> list[Member]:
     """Members with their country and role (coordinator first, then by name)."""
-    from ..suggest import partnership_members
+    from clusternet.graph.analytics.suggest import partnership_members
 
     out = []
     for m in partnership_members(G, partnership):
@@ -172,7 +172,7 @@ def _targets(G, partnership: str) -> list[tuple[str, str]]:
 
 def target_cover(G, partnership: str, shortlist: list[Candidate]) -> list[TargetCover]:
     """Each target market with the members and shortlisted candidates located there."""
-    from ..suggest import partnership_members
+    from clusternet.graph.analytics.suggest import partnership_members
 
     ms = [(node_name(G, m), str(G.nodes[m].get("country") or "").upper()) for m in partnership_members(G, partnership)]
     out = []
@@ -195,7 +195,7 @@ def _sector_names(G, node: str) -> list[str]:
 
 def sector_cover(G, partnership: str) -> list[SectorCover]:
     """The partnership's sectors with the members active in each, then the members' other sectors."""
-    from ..suggest import partnership_members
+    from clusternet.graph.analytics.suggest import partnership_members
 
     members = partnership_members(G, partnership)
     topics = {m: set(org_topics(G, m)) for m in members}
@@ -217,8 +217,8 @@ def sector_cover(G, partnership: str) -> list[SectorCover]:
 def brokers_around(G, partnership: str, k: int = BROKERS_SHOWN) -> list[Broker]:
     """Organisations that bridge the members' neighbourhood: betweenness centrality in the
     collaboration network cut to the members and their direct partners."""
-    from ..insights import collaboration_graph
-    from ..suggest import partnership_members, prepare
+    from clusternet.graph.analytics.insights import collaboration_graph
+    from clusternet.graph.analytics.suggest import partnership_members, prepare
 
     members = set(partnership_members(G, partnership))
     H = collaboration_graph(G, prepare(G))
@@ -262,7 +262,7 @@ def _evidence_words(G, reason) -> list[str]:
 def default_shortlist(G, partnership: str, k: int = 5) -> list[Candidate]:
     """The top ``k`` of :func:`~clusternet.graph.suggest.suggest_enlargement`, the score as
     100 * logistic(score) (the recommender's log-odds plus content fit)."""
-    from ..suggest import suggest_enlargement
+    from clusternet.graph.analytics.suggest import suggest_enlargement
 
     out = []
     for s in suggest_enlargement(G, partnership, k=k):

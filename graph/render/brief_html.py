@@ -8,7 +8,7 @@ True
 """
 from __future__ import annotations
 
-from .svgtext import text
+from clusternet.graph.render.svgtext import text
 
 __all__ = ["brief_html", "PAGE_CSS", "REASONS_SHOWN", "FOOTNOTE"]
 

@@ -16,10 +16,11 @@ import re
 from datetime import datetime, timezone
 from pathlib import Path
 
-from .palette import BRIEF_MAP_ASPECT, BRIEF_MAP_WIDTH, EMPTY, LINK_STROKE, MARK_FILL, MEMBER_STROKE, PALETTE, TARGET_STROKE
-from .brief_html import FOOTNOTE, REASONS_SHOWN
-from .svgtext import clean
-from .worldmap import bins, render_svg
+from clusternet.graph.render.palette import (BRIEF_MAP_ASPECT, BRIEF_MAP_WIDTH, EMPTY, LINK_STROKE,
+    MARK_FILL, MEMBER_STROKE, PALETTE, TARGET_STROKE)
+from clusternet.graph.render.brief_html import FOOTNOTE, REASONS_SHOWN
+from clusternet.graph.render.svgtext import clean
+from clusternet.graph.render.worldmap import bins, render_svg
 
 __all__ = ["brief_pdf"]
 

@@ -9,8 +9,9 @@ True
 """
 from __future__ import annotations
 
-from .palette import EMPTY, LINK_STROKE, MARK_FILL, MEMBER_STROKE, PALETTE, TARGET_STROKE, link_width
-from .svgtext import text
+from clusternet.graph.render.palette import (EMPTY, LINK_STROKE, MARK_FILL, MEMBER_STROKE, PALETTE,
+    TARGET_STROKE, link_width)
+from clusternet.graph.render.svgtext import text
 
 __all__ = ["legend_svg", "class_label"]
 

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pycountry
 
-from ..errors import InputError
+from clusternet.graph.errors import InputError
 
 __all__ = ["TOPOJSON_PATH", "decode_arc", "ring_points", "unwrap", "outlines", "outline_names"]
 

@@ -16,14 +16,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from ..errors import InputError, NotFound
-from ..geo import ACTOR_LABELS, centroid, cross_border_links
-from ..overview import counts_by_country
-from .legend import legend_svg
-from .palette import BORDER, EMPTY, LINK_STROKE, MARK_FILL, MEMBER_STROKE, PALETTE, SEA, TARGET_STROKE, link_width
-from .projection import Frame, frame_for, path_data, ring_bounds
-from .svgtext import attr, text
-from .topo import outline_names, outlines
+from clusternet.graph.errors import InputError, NotFound
+from clusternet.graph.reference.geo import ACTOR_LABELS, centroid, cross_border_links
+from clusternet.graph.analytics.overview import counts_by_country
+from clusternet.graph.render.legend import legend_svg
+from clusternet.graph.render.palette import (BORDER, EMPTY, LINK_STROKE, MARK_FILL, MEMBER_STROKE, PALETTE,
+    SEA, TARGET_STROKE, link_width)
+from clusternet.graph.render.projection import Frame, frame_for, path_data, ring_bounds
+from clusternet.graph.render.svgtext import attr, text
+from clusternet.graph.render.topo import outline_names, outlines
 
 __all__ = ["MapData", "map_data", "map_data_from_counts", "render_svg", "world_map_svg", "map_html", "placeable", "crop",
            "bins"]
@@ -50,7 +51,7 @@ def _country_label(code: str, names: dict[str, str]) -> str:
     if code in names:
         return names[code]
     try:
-        from ..countries import country_name
+        from clusternet.graph.reference.countries import country_name
 
         return country_name(code)
     except NotFound:
@@ -108,7 +109,7 @@ def map_data_from_counts(counts: dict[str, int], links=(), members=(), targets=(
 
 
 def _partnership_countries(G, partnership: str) -> tuple[set[str], set[str]]:
-    from ..suggest import partnership_members
+    from clusternet.graph.analytics.suggest import partnership_members
 
     members = {G.nodes[m].get("country") for m in partnership_members(G, partnership)} - {None, ""}
     targets = {G.nodes[t].get("country") or t.split(":", 1)[-1]
