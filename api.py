@@ -20,7 +20,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping
 
-from clusternet.graph.analytics.lookup import find_node, search_nodes
+from clusternet.graph.analytics.lookup import find_node, fold, search_nodes
 from clusternet.graph.curation import (DECISIONS, apply_candidate as apply_merge, apply_decision,
     decisions as review_decisions, list_candidates as merge_candidates, parse_assignments, pending_reviews,
     record_decision, reject_candidate as reject_merge, undo_merge)
@@ -45,7 +45,7 @@ __all__ = [
     # loading
     "ingest", "load_records", "record_count", "DEMO_STORE", "extract", "build_demo", "EXAMPLES_DIR",
     # finding things
-    "find_node", "search_nodes",
+    "find_node", "search_nodes", "fold",
     # words and helpers for pages
     "relation_words", "is_actor", "csv_bytes", "ACTOR_LABELS", "EMBEDDED_CONSOLE_MESSAGE",
     "overview_tables", "network_map", "export_suffix", "stated_facts", "decode_evidence", "evidence_snippet",

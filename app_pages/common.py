@@ -84,22 +84,20 @@ def entity_label(G, n: str) -> str:
 
 def pick_entity(G, label: str, *, labels: Iterable[str] | None = None, key: str,
                 default: str | None = None, limit: int = 300) -> str | None:
-    """Search box + select box over nodes (optionally of some labels), sorted by name."""
-    wanted = set(labels or ())
-    search = st.text_input(f"Search {label.lower()}", key=f"{key}_search", placeholder="part of a name or id")
-    s = search.casefold().strip()
-    options = [n for n, d in G.nodes(data=True)
-               if (not wanted or wanted & set(d.get("labels") or (d.get("label"),)))
-               and (not s or s in str(d.get("name") or "").casefold() or s in str(n).casefold())]
-    options.sort(key=lambda n: (str(G.nodes[n].get("name") or n).casefold(), str(n)))
-    if default in G and default not in options[:limit]:
+    """Search box + select box over nodes (optionally of some labels), best matches first.
+
+    What the person types wins over the entity remembered in the address: ``default`` is
+    offered first only while the search box is empty (or when it matches the search).
+    """
+    search = st.text_input(f"Search {label.lower()}", key=f"{key}_search", placeholder="part of a name or acronym")
+    options = api.search_nodes(G, search, labels=labels, limit=limit)
+    if default in G and default not in options and not search.strip():
         options.insert(0, default)
-    options = options[:limit]
     if not options:
         st.info("Nothing matches.")
         return None
-    index = options.index(default) if default in options else 0
-    return st.selectbox(label, options, index=index, key=f"{key}_select",
+    index = options.index(default) if default in options and not search.strip() else 0
+    return st.selectbox(label, options, index=index, key=f"{key}_select_{api.fold(search)}",
                         format_func=lambda n: entity_label(G, n))
 
 

@@ -23,7 +23,9 @@ def register(app: typer.Typer) -> None:
         from documents (text, Markdown, HTML, PDF, DOCX), each with its evidence span. Reads only;
         `clusternet ingest` loads them.
 
-        Example: clusternet extract report.pdf newsletter.html --format json > extraction.json
+        Examples:
+          clusternet extract examples/documents/blueport_newsletter.md --format table
+          clusternet extract examples/documents/mou_press_release.html --format json
         """
         from rich.console import Console
         from rich.progress import Progress
@@ -73,7 +75,10 @@ def register(app: typer.Typer) -> None:
                limit: int = typer.Option(50, "--limit", help="rows to show")) -> None:
         """Review low-confidence nodes and relationships with their evidence; accept, reject or fix them.
 
-        Example: clusternet review --store g.db --reject "org:x|LOCATED_IN|country:FR"
+        Examples:
+          clusternet review --threshold 0.8
+          clusternet review --decisions
+          clusternet review --reject "NODE_ID|LOCATED_IN|country:FR"   (ids from the list)
         """
         from rich.console import Console
         from rich.markup import escape

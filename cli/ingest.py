@@ -72,7 +72,9 @@ def dedupe(apply: Optional[str] = typer.Option(None, "--apply", help="Merge this
     """List candidate merges (nodes that may be one real thing) with their evidence and
     score; record a decision with --apply / --reject; --undo a merge.
 
-    Example: clusternet dedupe --apply 1
+    Examples:
+      clusternet dedupe --all
+      clusternet dedupe --apply 1     (a number from the list)
     """
     with store_from_options(store, user, password, database) as s:
         if undo:

@@ -38,7 +38,9 @@ def init(store: str = StoreOpt, user: str = UserOpt, password: str = PasswordOpt
     """Create the schema (constraints, tables, indexes) and load the reference data
     (every ISO 3166 country with its groupings, the 14 EU industrial ecosystems).
 
-    Example: clusternet init --store bolt://localhost:7687
+    Examples:
+      clusternet init
+      clusternet init --store bolt://localhost:7687   (a Neo4j server)
     """
     with store_from_options(store, user, password, database) as s:
         summary = api.init_store(s)

@@ -80,14 +80,66 @@ def print_rows(rows: Sequence[dict], fmt: str = "table", *, title: str | None = 
             w.writerow([safe_csv_cell(_cell(r.get(c))) for c in cols])
         sys.stdout.write(buf.getvalue())
     elif fmt == "table":
-        table = Table(title=title, show_lines=False)
-        for c in cols:
-            table.add_column(str(c), overflow="fold")
-        for r in rows:
-            table.add_row(*[_cell(r.get(c)) for c in cols])
-        console.print(table)
+        _print_table(rows, _shown_columns(rows, cols), title)
     else:
         raise typer.BadParameter(f"unknown format {fmt!r}: use table, json or csv", param_hint="--format")
+
+
+_ID_COLUMNS = ("id", "ids")
+_NAME_COLUMNS = ("name", "partner", "title", "partnership", "path")
+
+
+def _shown_columns(rows: Sequence[dict], cols: list[str]) -> list[str]:
+    """Columns a person reads in a table: ids are left to --format json/csv when names are there.
+
+    >>> _shown_columns([], ["partner_id", "partner", "country"])
+    ['partner', 'country']
+    >>> _shown_columns([], ["id", "kind"])
+    ['id', 'kind']
+    """
+    def is_id(c: str) -> bool:
+        return c in _ID_COLUMNS or c.endswith(("_id", "_ids"))
+
+    has_name = any(c in _NAME_COLUMNS or c.endswith("_name") for c in cols)
+    return [c for c in cols if not (has_name and is_id(c))] or cols
+
+
+def _longest(rows: Sequence[dict], col: str) -> int:
+    return max([len(_cell(r.get(col))) for r in rows] + [0])
+
+
+def _print_table(rows: Sequence[dict], cols: list[str], title: str | None) -> None:
+    """A table when the columns fit the terminal without breaking words; else one block per row."""
+    headers = {c: str(c).replace("_", " ") for c in cols}
+    # a column needs its longest word (or 14 characters) so that nothing wraps letter by letter
+    need = {c: max(len(headers[c]), min(14, max([len(w) for r in rows for w in _cell(r.get(c)).split()] + [1])))
+            for c in cols}
+    if sum(need.values()) + 3 * len(cols) + 1 > console.width:
+        _print_blocks(rows, cols, headers, title)
+        return
+    table = Table(title=title, show_lines=False)
+    for c in cols:
+        short = _longest(rows, c) <= need[c]
+        table.add_column(headers[c], overflow="fold", min_width=need[c], no_wrap=short,
+                         ratio=None if short else 1)
+    for r in rows:
+        table.add_row(*[_cell(r.get(c)) for c in cols])
+    console.print(table)
+
+
+def _print_blocks(rows: Sequence[dict], cols: list[str], headers: dict, title: str | None) -> None:
+    """One block per row (``header: value`` lines), for tables too wide for the terminal."""
+    from rich.text import Text
+
+    if title:
+        console.print(Text(title, style="bold"))
+    width = max(len(h) for h in headers.values())
+    for i, r in enumerate(rows, 1):
+        console.print(Text(f"{i}.", style="bold"))
+        for c in cols:
+            value = _cell(r.get(c))
+            if value:
+                console.print(Text(f"  {headers[c]:<{width}}  {value}"))
 
 
 @contextmanager

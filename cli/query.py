@@ -56,7 +56,7 @@ def register(app: typer.Typer) -> None:
         ad-hoc Cypher runs as that read-only user.
 
         Examples:
-          clusternet query --saved partnership_partners -p partnership=MOVE
+          clusternet query --saved partnership_partners -p partnership=MTB
           clusternet query "MATCH (c:Cluster {country: $cc}) RETURN c.name" -p cc=MA -s bolt://localhost:7687
         """
         if bool(saved) == bool(cypher_or_file):

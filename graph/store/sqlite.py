@@ -106,8 +106,7 @@ class EmbeddedStore(GraphStore):
         if conn is None:
             try:
                 if self.read_only:
-                    conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, timeout=self.timeout,
-                                           isolation_level=None, check_same_thread=False)
+                    conn = self._read_only_conn()
                 else:
                     conn = sqlite3.connect(self.path, timeout=self.timeout, isolation_level=None,
                                            check_same_thread=False)
@@ -120,6 +119,18 @@ class EmbeddedStore(GraphStore):
                 raise StoreUnavailable(f"cannot open embedded store {self.path}: {err}") from None
             self._local.conn = conn
         return conn
+
+    def _read_only_conn(self) -> sqlite3.Connection:
+        """A connection that cannot write (``query_only``) but, being an ordinary one, lets SQLite
+        checkpoint and remove the -wal/-shm files when it closes last; a file the user may not
+        write is opened with ``mode=ro`` instead."""
+        try:
+            conn = sqlite3.connect(self.path, timeout=self.timeout, isolation_level=None, check_same_thread=False)
+            conn.execute("PRAGMA query_only=ON")
+            return conn
+        except sqlite3.OperationalError:
+            return sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, timeout=self.timeout,
+                                   isolation_level=None, check_same_thread=False)
 
     @contextmanager
     def _tx(self):
