@@ -35,7 +35,7 @@ import networkx as nx
 
 from .model import decode_evidence, rel_key
 
-__all__ = ["gephi_view", "reference_ids", "readable_list", "evidence_text", "to_gexf13", "to_graphml",
+__all__ = ["gephi_view", "isolated_background", "reference_ids", "readable_list", "evidence_text", "to_gexf13", "to_graphml",
            "read_graphml", "read_gexf13", "GEXF_NS",
            "column_types", "xml_safe", "xml_unsafe", "data_date"]
 
@@ -152,6 +152,19 @@ def _source_documents(G: nx.MultiDiGraph) -> set[str]:
     return out
 
 
+def isolated_background(G: nx.MultiDiGraph, reference: Iterable[str] | None = None) -> set[str]:
+    """Reference nodes (``reference``, by default :func:`reference_ids`) and source
+    documents that no relationship touches: what a Gephi export leaves out by default.
+
+    >>> G = nx.MultiDiGraph([("cluster:a", "country:FR")])
+    >>> G.add_nodes_from(["country:MA", "cluster:b"])
+    >>> sorted(isolated_background(G, reference={"country:FR", "country:MA"}))
+    ['country:MA']
+    """
+    ref = reference_ids() if reference is None else frozenset(reference)
+    return {n for n in (ref | _source_documents(G)) if n in G and G.degree(n) == 0}
+
+
 def _cell(key: str, value: Any, titles: dict[str, str]) -> Any:
     if isinstance(value, (list, tuple, set, frozenset)):
         items = sorted(value) if isinstance(value, (set, frozenset)) else value
@@ -169,12 +182,11 @@ def gephi_view(G: nx.MultiDiGraph, *, with_reference: bool = False,
     Node attributes: ``label`` (the name), ``type`` (most specific label), then every
     other property with lists as text. Edge attributes: ``type`` and the properties.
     """
-    ref = reference_ids() if reference is None else frozenset(reference)
-    background = set() if with_reference else (ref | _source_documents(G))
+    left_out = set() if with_reference else isolated_background(G, reference)
     titles = _titles(G)
     H = nx.MultiDiGraph()
     for n, d in sorted(G.nodes(data=True), key=lambda x: str(x[0])):
-        if n in background and G.degree(n) == 0:
+        if n in left_out:
             continue
         name = d.get("name")
         attrs = {"label": str(n if name is None else name), "type": str(d.get("label") or "")}
