@@ -18,7 +18,7 @@ from typing import Any
 from .errors import InputError, InputTooLarge, Problem, ValidationError
 from .model import Node, Rel, records_from_json
 
-__all__ = ["read_interchange", "records_from_node_link", "is_node_link", "check_json_depth", "MAX_BYTES",
+__all__ = ["read_interchange", "records_from_interchange", "records_from_node_link", "is_node_link", "check_json_depth", "MAX_BYTES",
            "MAX_DEPTH"]
 
 MAX_BYTES = 512 * 1024 * 1024
@@ -94,7 +94,8 @@ def records_from_node_link(obj: dict) -> tuple[list[Node], list[Rel]]:
     return nodes, rels
 
 
-def _records(obj: Any) -> tuple[list[Node], list[Rel]]:
+def records_from_interchange(obj: Any) -> tuple[list[Node], list[Rel]]:
+    """Records from a parsed interchange object of either shape (node-link or records form)."""
     return records_from_node_link(obj) if is_node_link(obj) else records_from_json(obj)
 
 
@@ -129,7 +130,7 @@ def read_interchange(path: str | Path, *, max_bytes: int = MAX_BYTES) -> tuple[l
                     except json.JSONDecodeError as err:
                         raise InputError(path, f"line {lineno}: not valid JSON ({err.msg})") from None
             return records_from_json(items)
-        return _records(json.loads(text))
+        return records_from_interchange(json.loads(text))
     except json.JSONDecodeError as err:
         raise InputError(path, f"not valid JSON at line {err.lineno}, column {err.colno}: {err.msg}") from None
     except ValidationError as err:

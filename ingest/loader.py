@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from ..graph.errors import ClusternetError, InputError, Problem, ValidationError
-from ..graph.model import Node, Rel, primary_label, records_from_json, validate
+from ..graph.interchange import records_from_interchange
+from ..graph.model import Node, Rel, primary_label, validate
 from ..graph.reference import reference_records
 from ..graph.store.base import WriteSummary, keep_first_props, list_props, merge_props, prepare_nodes, prepare_rels
 from .bulk import drain, gc_paused
@@ -293,7 +294,7 @@ def _load_one(store, path: Path, mapping: Mapping | None, kind: str | None, *, d
     if table.interchange is not None:
         rep.kind, rep.detected = "interchange", "nodes and relationships (interchange format)"
         try:
-            nodes, rels = records_from_json(table.interchange)
+            nodes, rels = records_from_interchange(table.interchange)  # issue 17: node-link too
         except ValidationError as err:
             raise InputError(path, str(err)) from None
         rep.rows = len(nodes) + len(rels)
