@@ -35,7 +35,7 @@ import json
 import re
 import zipfile
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 import networkx as nx
 
