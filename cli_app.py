@@ -8,12 +8,12 @@ from pathlib import Path
 
 import typer
 
-from .cli_common import DatabaseOpt, PasswordOpt, StoreOpt, UserOpt, console, store_from_options
-from .graph.errors import ConfigError
-from .graph.export import FORMATS, write_export
-from .graph.gephi import isolated_background
-from .graph.settings import StoreConfig
-from .graph.viz import DEFAULT_CAP
+from clusternet.cli.options import DatabaseOpt, PasswordOpt, StoreOpt, UserOpt, console, store_from_options
+from clusternet.graph.errors import ConfigError
+from clusternet.graph.render.export import FORMATS, write_export
+from clusternet.graph.render.gephi import isolated_background
+from clusternet.graph.settings import StoreConfig
+from clusternet.graph.render.viz import DEFAULT_CAP
 
 __all__ = ["register", "launch_app", "APP_PATH"]
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
-from .graph.reference import reference_records
-from .graph.store import GraphStore
+from clusternet.graph.reference import reference_records
+from clusternet.graph.store import GraphStore
 
 __all__ = ["build_demo", "demo_files"]
 
@@ -40,7 +40,7 @@ def build_demo(store: GraphStore, examples: Path, echo: Callable[[str], None] = 
     A sample file that cannot be loaded is named with its problems (and not counted as
     loaded); the others load all the same.
     """
-    from .ingest.loader import load_files
+    from clusternet.ingest.loader import load_files
 
     store.ensure_schema()
     nodes, rels = reference_records()

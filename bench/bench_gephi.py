@@ -20,9 +20,9 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from gephi_check import open_in_gephi  # noqa: E402
 
-from clusternet.demo import build_demo  # noqa: E402
-from clusternet.graph.export import export_bytes  # noqa: E402
-from clusternet.graph.interchange import read_interchange  # noqa: E402
+from clusternet.ingest.demo import build_demo  # noqa: E402
+from clusternet.graph.render.export import export_bytes  # noqa: E402
+from clusternet.graph.store.interchange import read_interchange  # noqa: E402
 from clusternet.graph.model import validate_or_raise  # noqa: E402
 from clusternet.graph.store.sqlite import EmbeddedStore  # noqa: E402
 

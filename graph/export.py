@@ -5,7 +5,7 @@ attribute keys sorted, layouts seeded), so exporting twice gives identical bytes
 keeps provenance: the ``sources`` and ``evidence`` properties travel with each node and
 relationship.
 
-* GraphML and GEXF 1.3 are shaped for Gephi (:mod:`clusternet.graph.gephi`): names as
+* GraphML and GEXF 1.3 are shaped for Gephi (:mod:`clusternet.graph.render.gephi`): names as
   labels, relationship types as edge kinds, lists as ``"; "``-joined text, reference data
   only where something links to it unless ``with_reference``. They are for looking at;
   the exact graph travels as JSON. XML 1.0 cannot carry some characters (NUL and most
@@ -39,10 +39,10 @@ from typing import Any
 
 import networkx as nx
 
-from . import gephi
-from .errors import ConfigError, Problem, ValidationError
-from .gephi import xml_safe, xml_unsafe
-from .model import rel_key
+from clusternet.graph.render import gephi
+from clusternet.graph.errors import ConfigError, Problem, ValidationError
+from clusternet.graph.render.gephi import xml_safe, xml_unsafe
+from clusternet.graph.model import rel_key
 
 __all__ = ["FORMATS", "export_bytes", "write_export", "to_graphml", "to_gexf", "to_json",
            "nodes_csv", "edges_csv", "csv_zip", "rows_csv", "neutralise_cell", "read_graphml",
@@ -111,12 +111,12 @@ def _check_encodable(G: nx.MultiDiGraph, fmt: str) -> None:
 
 # -- formats -----------------------------------------------------------------------------
 def to_graphml(G: nx.MultiDiGraph, *, with_reference: bool = False) -> bytes:
-    """GraphML as Gephi reads it (see :mod:`clusternet.graph.gephi`)."""
+    """GraphML as Gephi reads it (see :mod:`clusternet.graph.render.gephi`)."""
     return gephi.to_graphml(G, with_reference=with_reference)
 
 
 def to_gexf(G: nx.MultiDiGraph, *, with_reference: bool = False) -> bytes:
-    """GEXF 1.3 as Gephi reads it (see :mod:`clusternet.graph.gephi`)."""
+    """GEXF 1.3 as Gephi reads it (see :mod:`clusternet.graph.render.gephi`)."""
     return gephi.to_gexf13(G, with_reference=with_reference)
 
 
@@ -226,11 +226,11 @@ def export_bytes(G: nx.MultiDiGraph, fmt: str, *, seed: int = 0, title: str = "c
     if fmt == "csv-edges":
         return edges_csv(G)
     if fmt == "html":
-        from .viz import DEFAULT_CAP, network_html
+        from clusternet.graph.render.viz import DEFAULT_CAP, network_html
 
         return network_html(G, title=title, seed=seed, max_nodes=max_nodes or DEFAULT_CAP).encode("utf-8")
     if fmt in ("png", "svg"):
-        from .staticmap import draw_map
+        from clusternet.graph.render.staticmap import draw_map
 
         return draw_map(G, fmt, seed=seed, title=title, max_nodes=max_nodes)
     raise ConfigError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")

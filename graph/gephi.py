@@ -33,7 +33,7 @@ from xml.etree.ElementTree import Element, SubElement, indent, tostring
 
 import networkx as nx
 
-from .model import decode_evidence, rel_key
+from clusternet.graph.model import decode_evidence, rel_key
 
 __all__ = ["gephi_view", "isolated_background", "reference_ids", "readable_list", "evidence_text", "to_gexf13", "to_graphml",
            "read_graphml", "read_gexf13", "GEXF_NS",
@@ -131,7 +131,7 @@ def readable_list(key: str, items: Iterable[Any], titles: dict[str, str]) -> str
 @lru_cache(maxsize=1)
 def reference_ids() -> frozenset[str]:
     """Ids of the reference records every store starts with (countries, ecosystems)."""
-    from .reference import reference_records
+    from clusternet.graph.reference import reference_records
 
     nodes, _ = reference_records()
     return frozenset(n.id for n in nodes)

@@ -15,8 +15,8 @@ import re
 from pathlib import Path
 from typing import Any
 
-from .errors import InputError, InputTooLarge, Problem, ValidationError
-from .model import Node, Rel, records_from_json
+from clusternet.graph.errors import InputError, InputTooLarge, Problem, ValidationError
+from clusternet.graph.model import Node, Rel, records_from_json
 
 __all__ = ["read_interchange", "records_from_interchange", "records_from_node_link", "is_node_link", "check_json_depth", "MAX_BYTES",
            "MAX_DEPTH"]

@@ -17,17 +17,18 @@ from operator import attrgetter
 from pathlib import Path
 from typing import Callable, Iterable
 
-from ..graph.errors import ClusternetError, InputError, Problem, ValidationError
-from ..graph.interchange import records_from_interchange
-from ..graph.model import Node, Rel, primary_label, validate
-from ..graph.reference import reference_records
-from ..graph.store.base import WriteSummary, keep_first_props, list_props, merge_props, prepare_nodes, prepare_rels
-from .bulk import drain, gc_paused
-from .mapping import Mapping, builtin_mapping, detect_kind
-from .resolve import Candidate, resolve
-from .rowmap import RowMapper
-from .schema_fit import leave_out_disallowed
-from .tabular import open_table
+from clusternet.graph.errors import ClusternetError, InputError, Problem, ValidationError
+from clusternet.graph.store.interchange import records_from_interchange
+from clusternet.graph.model import Node, Rel, primary_label, validate
+from clusternet.graph.reference import reference_records
+from clusternet.graph.store.base import (WriteSummary, keep_first_props, list_props, merge_props,
+    prepare_nodes, prepare_rels)
+from clusternet.ingest.bulk import drain, gc_paused
+from clusternet.ingest.rows.mapping import Mapping, builtin_mapping, detect_kind
+from clusternet.ingest.resolve.matching import Candidate, resolve
+from clusternet.ingest.rows.rowmap import RowMapper
+from clusternet.ingest.schema_fit import leave_out_disallowed
+from clusternet.ingest.sources.tabular import open_table
 
 __all__ = ["LoadReport", "FileReport", "load_files", "load_records", "document_node", "diff_summary",
            "MAX_EVIDENCE_PER_RECORD", "ATOMIC_RECORDS", "is_document"]
@@ -235,7 +236,7 @@ def _merge_hit(acc: dict, hit: tuple, ev: list, row: int, file: str, problems: l
 
 
 def _write_report(path: Path, bad_rows: list[tuple[int, dict, list[Problem]]]) -> Path:
-    from ..cli_common import safe_csv_cell
+    from clusternet.cli.options import safe_csv_cell
 
     out = path.with_name(path.name + ".rejected.csv")
     cols = list(dict.fromkeys(c for _, vals, _ in bad_rows for c in vals))
@@ -252,15 +253,15 @@ def _write_report(path: Path, bad_rows: list[tuple[int, dict, list[Problem]]]) -
 
 def is_document(path: Path) -> bool:
     """Prose documents (text, Markdown, HTML, PDF, DOCX) go through the extractor."""
-    from .readers import SUFFIXES
+    from clusternet.ingest.sources.readers import SUFFIXES
 
     return path.suffix.lower() in SUFFIXES
 
 
 def _load_document(store, path: Path, *, dry_run: bool, candidates: list) -> FileReport:
     """Read, extract and load one document in one transaction (all of it or nothing)."""
-    from .extract import extract_text, extraction_to_records
-    from .readers import read_document
+    from clusternet.ingest.extract import extract_text, extraction_to_records
+    from clusternet.ingest.sources.readers import read_document
 
     rep = FileReport(str(path), kind="document")
     doc = read_document(path)
@@ -418,7 +419,7 @@ def load_files(store, paths: Iterable[str | Path], *, mapping: Mapping | None = 
     problems is reported (``FileReport.problems``) and, by default, changes nothing.
     """
     if progress is True:
-        from ..cli_common import progress_bar as progress_factory
+        from clusternet.cli.options import progress_bar as progress_factory
     elif callable(progress):
         progress_factory = progress
     else:

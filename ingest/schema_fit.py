@@ -21,9 +21,9 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from ..graph.errors import SchemaError
-from ..graph.model import Node, Rel, primary_label
-from ..graph.schema import Schema, load_schema
+from clusternet.graph.errors import SchemaError
+from clusternet.graph.model import Node, Rel, primary_label
+from clusternet.graph.schema import Schema, load_schema
 
 __all__ = ["leave_out_disallowed"]
 

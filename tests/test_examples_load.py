@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from clusternet.demo import build_demo, demo_files
+from clusternet.ingest.demo import build_demo, demo_files
 from clusternet.graph.store.sqlite import EmbeddedStore
 from clusternet.ingest.loader import load_files
 

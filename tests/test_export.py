@@ -14,10 +14,10 @@ import pytest
 from defusedxml.ElementTree import fromstring
 
 from clusternet.graph.errors import ClusternetError, ConfigError, ValidationError
-from clusternet.graph.export import (FORMATS, export_bytes, read_gexf, read_graphml, write_export, xml_safe,
-                                     xml_unsafe)
+from clusternet.graph.render.export import (FORMATS, export_bytes, read_gexf, read_graphml, write_export,
+    xml_safe, xml_unsafe)
 from clusternet.graph.store.sqlite import EmbeddedStore
-from clusternet.graph.viz import vis_assets
+from clusternet.graph.render.viz import vis_assets
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "helpers"))
 from app_sample import FORMULA, XSS_IMG, XSS_SCRIPT, build_sample_store  # noqa: E402

@@ -18,8 +18,8 @@ import pytest
 from typer.testing import CliRunner
 
 from clusternet.cli import app
-from clusternet.demo import build_demo
-from clusternet.graph.export import export_bytes, read_gexf
+from clusternet.ingest.demo import build_demo
+from clusternet.graph.render.export import export_bytes, read_gexf
 from clusternet.graph.store.sqlite import EmbeddedStore
 from prerequisites import missing
 

@@ -29,7 +29,7 @@ from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from clusternet.graph.errors import ClusternetError
-from clusternet.graph.export import export_bytes, neutralise_cell, read_gexf, read_graphml
+from clusternet.graph.render.export import export_bytes, neutralise_cell, read_gexf, read_graphml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "hostile"))
 from builders import docx_document_xml, docx_members, member, raw_zip, text_pdf, xlsx_members, xlsx_row  # noqa: E402
@@ -280,7 +280,7 @@ def test_formula_cells_are_neutralised_in_every_csv(name, alias, note):
         assert cells and all(c.startswith("'") for c in cells), (fmt, col, cells)
     rows = list(csv.DictReader(io.StringIO(export_bytes(G, "csv-nodes").decode("utf-8"), newline="")))
     assert rows[0]["aliases"].startswith("[")  # a JSON list, whose first character is harmless
-    from clusternet.cli_common import safe_csv_cell
+    from clusternet.cli.options import safe_csv_cell
 
     assume(name[0] in "=+-@")
     assert safe_csv_cell(name).startswith("'")
