@@ -54,7 +54,7 @@ __all__ = [
     "suggest_enlargement", "suggest_cross_border", "insight", "INSIGHTS",
     # queries and exports
     "saved_queries", "saved_query", "parse_params", "run_saved_query", "run_cypher", "export",
-    "EXPORT_FORMATS", "MAP_CAP",
+    "EXPORT_FORMATS", "MAP_CAP", "export_left_out",
     # the analyst's decisions
     "pending_reviews", "record_decision", "apply_decision", "review_decisions", "parse_assignments",
     "DECISIONS", "merge_candidates", "apply_merge", "reject_merge", "undo_merge",
@@ -453,6 +453,20 @@ def export(G, fmt: str, path: str | Path | None = None, **options):
     if path is None:
         return export_bytes(G, fmt, **options)
     return write_export(G, fmt, path, **options)
+
+
+def export_left_out(G) -> int:
+    """How many nodes a Gephi export (GEXF, GraphML) leaves out by default: reference countries,
+    sectors and source documents that no relationship touches (``with_reference=True`` keeps them).
+
+    >>> import networkx as nx
+    >>> G = nx.MultiDiGraph(); G.add_node("country:MA", label="Country", labels=["Country"], name="Morocco")
+    >>> export_left_out(G)
+    1
+    """
+    from clusternet.graph.render.gephi import isolated_background
+
+    return len(isolated_background(G))
 
 
 def evaluate_cordis(data: str | Path | None = None, *, progress: Callable | None = None,

@@ -61,21 +61,34 @@ def register(app: typer.Typer) -> None:
                                            help="File to write; for csv a folder (nodes.csv, edges.csv) or a .zip."),
                store: str = StoreOpt, user: str = UserOpt, password: str = PasswordOpt, database: str = DatabaseOpt,
                seed: int = typer.Option(0, help="Seed of the map layouts (html, png, svg)."),
-               max_nodes: int = typer.Option(DEFAULT_CAP, help="Most nodes drawn on a map (html, png, svg).")):
+               max_nodes: int = typer.Option(DEFAULT_CAP, help="Most nodes drawn on a map (html, png, svg)."),
+               with_reference: bool = typer.Option(False, "--with-reference",
+                                                   help="graphml, gexf: also the countries, sectors and source "
+                                                        "documents that nothing links to (left out by default).")):
         """Export the whole graph, with sources and evidence; the same graph always gives the same file.
 
-        Example: clusternet export --format graphml -o network.graphml
+        graphml and gexf (GEXF 1.3) are for Gephi: names as labels, relationship types as
+        edge kinds, the actors and their links (--with-reference adds the rest); json holds
+        everything, and `clusternet load` reads it back into an equal graph.
+
+        Example: clusternet export --format gexf -o network.gexf
         """
         fmt = fmt.lower().strip()
         with store_from_options(store, user, password, database, read_only=True, must_exist=True) as s:
             with console.status(f"reading {s.describe()}"):
                 G = s.snapshot()
         kw = {"seed": seed, "max_nodes": max_nodes} if fmt in ("html", "png", "svg") else {}
+        if fmt in ("graphml", "gexf"):
+            kw["with_reference"] = with_reference
         with console.status(f"writing {fmt}"):
             files = api.export(G, fmt, output, **kw)
+        left_out = api.export_left_out(G, fmt) if fmt in ("graphml", "gexf") and not with_reference else 0
         for f in files:
-            console.print(f"wrote {f} ({f.stat().st_size:,} bytes): {G.number_of_nodes():,} nodes, "
+            console.print(f"wrote {f} ({f.stat().st_size:,} bytes): {G.number_of_nodes() - left_out:,} nodes, "
                           f"{G.number_of_edges():,} relationships")
+        if left_out:
+            console.print(f"left out {left_out:,} countries, sectors and source documents that nothing links to "
+                          "(--with-reference keeps them)")
 
     @app.command(name="app")
     def app_command(store: str = StoreOpt, user: str = UserOpt, password: str = PasswordOpt,

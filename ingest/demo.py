@@ -23,18 +23,35 @@ def demo_files(examples: Path) -> list[Path]:
     return inputs(examples / "sample") + inputs(examples / "documents")
 
 
+def _failures(report) -> list[str]:
+    """One line per sample file that was not loaded, naming it and its first problems."""
+    lines = []
+    for f in report.files:
+        if f.problems:
+            shown = "; ".join(str(p) for p in f.problems[:3])
+            more = f" (and {len(f.problems) - 3} more)" if len(f.problems) > 3 else ""
+            lines.append(f"not loaded: {Path(f.path).name}: {shown}{more}")
+    return lines
+
+
 def build_demo(store: GraphStore, examples: Path, echo: Callable[[str], None] = print) -> dict:
-    """Load reference data and every sample file into ``store``; returns the store's counts."""
+    """Load reference data and every sample file into ``store``; returns the store's counts.
+
+    A sample file that cannot be loaded is named with its problems (and not counted as
+    loaded); the others load all the same.
+    """
     from clusternet.ingest.loader import load_files
 
     store.ensure_schema()
     nodes, rels = reference_records()
     store.upsert(nodes, rels)
     files = demo_files(examples)
-    if files:
-        load_files(store, files, progress=True)
+    failed = _failures(load_files(store, files, progress=True)) if files else []
+    for line in failed:
+        echo(line)
     counts = store.counts()
     n_nodes = sum(1 for _ in store.iter_nodes())
+    loaded = f"{len(files) - len(failed)} of {len(files)}" if failed else f"{len(files)}"
     echo(f"demo store {store.describe()}: {n_nodes} nodes and {sum(counts['relationships'].values())} "
-         f"relationships from {len(files)} sample files (and the country and sector reference data)")
+         f"relationships from {loaded} sample files (and the country and sector reference data)")
     return counts

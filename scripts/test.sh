@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Run the whole test suite on a fresh machine: installs what the tests need (venv with
-# the dev extras, Neo4j 5.26 jars through Maven, Debian's chromium), then runs pytest.
+# the dev extras, Neo4j 5.26 jars and the Gephi Toolkit through Maven, Debian's chromium),
+# then runs pytest.
 # Neo4j: uses $NEO4J_URI when set, else tests/conftest.py starts a local server.
 # Extra arguments go to pytest, e.g. scripts/test.sh -k contract
 set -euo pipefail
@@ -12,4 +13,5 @@ if [ ! -x /usr/bin/chromium ]; then
   $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
 fi
 .venv/bin/python scripts/neo4j_local.py prepare
+.venv/bin/python scripts/gephi_check.py prepare
 exec .venv/bin/python -m pytest "$@"

@@ -5,16 +5,19 @@ attribute keys sorted, layouts seeded), so exporting twice gives identical bytes
 keeps provenance: the ``sources`` and ``evidence`` properties travel with each node and
 relationship.
 
-* GraphML/GEXF hold lists as JSON strings (``'["a","b"]'``). XML 1.0 cannot carry some
-  characters (NUL and most control characters, U+FFFE/U+FFFF, lone surrogates); a string
-  holding one is written as a JSON string literal (``"\\"a\\\\fb\\""``, ASCII escapes), and
-  so is a string that itself starts and ends with ``"``, so :func:`read_graphml` and
-  :func:`read_gexf` give back exactly what was written.
+* GraphML and GEXF 1.3 are shaped for Gephi (:mod:`clusternet.graph.render.gephi`): names as
+  labels, relationship types as edge kinds, lists as ``"; "``-joined text, reference data
+  only where something links to it unless ``with_reference``. They are for looking at;
+  the exact graph travels as JSON. XML 1.0 cannot carry some characters (NUL and most
+  control characters, U+FFFE/U+FFFF, lone surrogates); a string holding one is written as
+  a JSON string literal (ASCII escapes), and so is a string that itself starts and ends
+  with ``"``, so :func:`read_graphml` and :func:`read_gexf` give such text back exactly.
 * CSV (``nodes.csv`` and ``edges.csv``, in a folder or a zip) neutralises cells a
   spreadsheet would run as a formula: a text cell starting with ``= + - @``, a tab, a
   carriage return or ``'`` gets a leading ``'``. Text that cannot be UTF-8 (a lone
   surrogate) is refused with a :class:`ValidationError`.
-* JSON is networkx node-link data (``edges`` key), lone surrogates as ``\\udXXX`` escapes.
+* JSON is networkx node-link data (``edges`` key), lone surrogates as ``\\udXXX`` escapes:
+  the whole graph, which ``clusternet load`` reads back into an equal graph.
 
 >>> import networkx as nx
 >>> G = nx.MultiDiGraph()
@@ -32,12 +35,14 @@ import json
 import re
 import zipfile
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 import networkx as nx
 
+from clusternet.graph.render import gephi
 from clusternet.graph.errors import ConfigError, Problem, ValidationError
-from clusternet.graph.model import primary_label, rel_key
+from clusternet.graph.render.gephi import xml_safe, xml_unsafe
+from clusternet.graph.model import rel_key
 
 __all__ = ["FORMATS", "export_bytes", "write_export", "to_graphml", "to_gexf", "to_json",
            "nodes_csv", "edges_csv", "csv_zip", "rows_csv", "neutralise_cell", "read_graphml",
@@ -46,8 +51,6 @@ __all__ = ["FORMATS", "export_bytes", "write_export", "to_graphml", "to_gexf", "
 FORMATS = ("graphml", "gexf", "csv", "json", "html", "png", "svg")
 _SUFFIX = {"graphml": ".graphml", "gexf": ".gexf", "csv": ".zip", "json": ".json", "html": ".html",
            "png": ".png", "svg": ".svg", "csv-nodes": ".csv", "csv-edges": ".csv"}
-# XML 1.0 Char production, inverted: what may not appear in a document at all
-_XML_ILLEGAL = re.compile("[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "'")
 _FIRST_NODE_COLS = ("id", "label", "labels", "name", "country", "confidence")
@@ -83,91 +86,6 @@ def _sorted_items(G: nx.MultiDiGraph):
     return nodes, edges
 
 
-def xml_safe(text: str) -> str:
-    """A string XML 1.0 can carry, reversibly (see :func:`xml_unsafe`).
-
-    >>> xml_safe("plain")
-    'plain'
-    >>> xml_safe("a\\x0cb")
-    '"a\\\\fb"'
-    >>> xml_unsafe(xml_safe('"quoted"')) == '"quoted"'
-    True
-    """
-    if _XML_ILLEGAL.search(text) or (len(text) >= 2 and text[0] == '"' and text[-1] == '"'):
-        return json.dumps(text, ensure_ascii=True)
-    return text
-
-
-def xml_unsafe(text: str) -> str:
-    """Undo :func:`xml_safe`."""
-    if len(text) >= 2 and text[0] == '"' and text[-1] == '"':
-        try:
-            value = json.loads(text)
-        except ValueError:
-            return text
-        if isinstance(value, str):
-            return value
-    return text
-
-
-def _column_types(rows: Iterable[dict]) -> dict[str, type]:
-    """One type per attribute key, as GraphML/GEXF declare keys once."""
-    seen: dict[str, set] = {}
-    for d in rows:
-        for k, v in d.items():
-            seen.setdefault(k, set()).add(list if isinstance(v, list) else type(v))
-    out = {}
-    for k, types in seen.items():
-        if types == {bool}:
-            out[k] = bool
-        elif types <= {int}:
-            out[k] = int
-        elif types <= {int, float}:
-            out[k] = float
-        elif types == {list}:
-            out[k] = list
-        else:
-            out[k] = str
-    return out
-
-
-def _xml_value(value: Any, typ: type) -> Any:
-    if typ is list:
-        return xml_safe(json.dumps([str(x) for x in value], ensure_ascii=False))
-    if typ is float:
-        return float(value)
-    if typ in (int, bool):
-        return value
-    if isinstance(value, list):
-        return xml_safe(json.dumps(value, ensure_ascii=False))
-    return xml_safe(value if isinstance(value, str) else str(value))
-
-
-def _xml_graph(G: nx.MultiDiGraph, *, gexf: bool) -> tuple[nx.MultiDiGraph, list[str]]:
-    nodes, edges = _sorted_items(G)
-    ntypes = _column_types(d for _, d in nodes)
-    etypes = _column_types(d for *_, d in edges)
-    list_keys = sorted({k for k, t in {**ntypes, **etypes}.items() if t is list})
-    H = nx.MultiDiGraph()
-    for n, d in nodes:
-        attrs = {k: _xml_value(v, ntypes[k]) for k, v in d.items()}
-        if gexf:
-            # GEXF shows `label` as the node's caption: give it the name, keep ours aside
-            attrs["node_label"] = attrs.pop("label", "")
-            attrs["label"] = xml_safe(str(d.get("name", n)))
-        H.add_node(xml_safe(str(n)), **attrs)
-    for u, t, v, d in edges:
-        attrs = {k: _xml_value(val, etypes[k]) for k, val in d.items()}
-        eid = xml_safe(rel_key(u, t, v))
-        if gexf:
-            # GEXF's own `type` attribute means directed/undirected: ours travels as rel_type
-            attrs["rel_type"] = attrs.pop("type", t)
-            attrs["id"] = eid
-            attrs["label"] = attrs["rel_type"]
-        H.add_edge(xml_safe(u), xml_safe(v), key=eid, **attrs)
-    return H, list_keys
-
-
 def _check_encodable(G: nx.MultiDiGraph, fmt: str) -> None:
     """Refuse text UTF-8 cannot hold (lone surrogates), naming where it is."""
     problems = []
@@ -192,80 +110,26 @@ def _check_encodable(G: nx.MultiDiGraph, fmt: str) -> None:
 
 
 # -- formats -----------------------------------------------------------------------------
-def to_graphml(G: nx.MultiDiGraph) -> bytes:
-    """GraphML (networkx writer), lists as JSON strings, edge ids ``source|TYPE|target``."""
-    H, list_keys = _xml_graph(G, gexf=False)
-    H.graph["clusternet_list_keys"] = json.dumps(list_keys)
-    buf = io.BytesIO()
-    nx.write_graphml(H, buf, encoding="utf-8", prettyprint=True, named_key_ids=True)
-    return buf.getvalue()
+def to_graphml(G: nx.MultiDiGraph, *, with_reference: bool = False) -> bytes:
+    """GraphML as Gephi reads it (see :mod:`clusternet.graph.render.gephi`)."""
+    return gephi.to_graphml(G, with_reference=with_reference)
 
 
-def _data_date(G: nx.MultiDiGraph) -> str:
-    """A date that belongs to the data (latest ingest), so GEXF meta does not vary by day."""
-    dates = sorted(str(d["ingested_at"])[:10] for _, d in G.nodes(data=True) if d.get("ingested_at"))
-    return dates[-1] if dates and re.fullmatch(r"\d{4}-\d{2}-\d{2}", dates[-1]) else "2000-01-01"
-
-
-def to_gexf(G: nx.MultiDiGraph) -> bytes:
-    """GEXF 1.2 (networkx writer); node ``label`` is the name, our label is ``node_label``."""
-    from networkx.readwrite.gexf import GEXFWriter
-    from xml.etree.ElementTree import SubElement
-
-    H, list_keys = _xml_graph(G, gexf=True)
-    writer = GEXFWriter(encoding="utf-8", prettyprint=True)
-    meta = writer.xml.find("meta")
-    meta.set("lastmodifieddate", _data_date(G))
-    SubElement(meta, "description").text = json.dumps({"clusternet_list_keys": list_keys})
-    writer.add_graph(H)
-    buf = io.BytesIO()
-    writer.write(buf)
-    return buf.getvalue()
-
-
-def _decoded(H: nx.MultiDiGraph, list_keys: set[str], gexf: bool) -> nx.MultiDiGraph:
-    def dec(k, v):
-        if isinstance(v, str):
-            v = xml_unsafe(v)
-            if k in list_keys:
-                v = json.loads(v)
-                return tuple(v) if k == "labels" else v
-        return v
-
-    G = nx.MultiDiGraph()
-    for n, d in H.nodes(data=True):
-        attrs = {k: dec(k, v) for k, v in d.items()}
-        if gexf:
-            attrs.pop("label", None)
-            attrs["label"] = attrs.pop("node_label", None) or primary_label(attrs.get("labels", ()))
-        G.add_node(xml_unsafe(str(n)), **attrs)
-    for u, v, _k, d in H.edges(keys=True, data=True):
-        attrs = {k: dec(k, val) for k, val in d.items() if k not in ("id", "label")}
-        if gexf:
-            attrs.pop("type", None)
-            attrs["type"] = attrs.pop("rel_type", None) or d.get("label")
-        G.add_edge(xml_unsafe(str(u)), xml_unsafe(str(v)), key=attrs.get("type"), **attrs)
-    return G
+def to_gexf(G: nx.MultiDiGraph, *, with_reference: bool = False) -> bytes:
+    """GEXF 1.3 as Gephi reads it (see :mod:`clusternet.graph.render.gephi`)."""
+    return gephi.to_gexf13(G, with_reference=with_reference)
 
 
 def read_graphml(path_or_bytes) -> nx.MultiDiGraph:
-    """Read a GraphML export back into the snapshot shape (lists and escapes undone)."""
-    src = io.BytesIO(path_or_bytes) if isinstance(path_or_bytes, bytes) else path_or_bytes
-    H = nx.read_graphml(src, force_multigraph=True)
-    return _decoded(H, set(json.loads(H.graph.get("clusternet_list_keys", "[]"))), gexf=False)
+    """A GraphML export read back as a Gephi user's tables hold it."""
+    data = path_or_bytes if isinstance(path_or_bytes, bytes) else Path(path_or_bytes).read_bytes()
+    return gephi.read_graphml(data)
 
 
 def read_gexf(path_or_bytes) -> nx.MultiDiGraph:
-    """Read a GEXF export back into the snapshot shape (lists and escapes undone)."""
-    from defusedxml.ElementTree import fromstring
-
+    """A GEXF export read back as a Gephi user's tables hold it."""
     data = path_or_bytes if isinstance(path_or_bytes, bytes) else Path(path_or_bytes).read_bytes()
-    desc = fromstring(data).find("{http://www.gexf.net/1.2draft}meta/{http://www.gexf.net/1.2draft}description")
-    keys = set(json.loads(desc.text)["clusternet_list_keys"]) if desc is not None and desc.text else set()
-    H = nx.read_gexf(io.BytesIO(data), node_type=str)
-    if not H.is_multigraph():
-        H = nx.MultiDiGraph(H)
-    return _decoded(H, keys, gexf=True)
+    return gephi.read_gexf13(data)
 
 
 def to_json(G: nx.MultiDiGraph) -> bytes:
@@ -343,12 +207,16 @@ def csv_zip(G: nx.MultiDiGraph) -> bytes:
 
 
 def export_bytes(G: nx.MultiDiGraph, fmt: str, *, seed: int = 0, title: str = "clusternet network",
-                 max_nodes: int | None = None) -> bytes:
-    """The export of ``G`` in ``fmt`` (one of :data:`FORMATS`, or ``csv-nodes``/``csv-edges``)."""
+                 max_nodes: int | None = None, with_reference: bool = False) -> bytes:
+    """The export of ``G`` in ``fmt`` (one of :data:`FORMATS`, or ``csv-nodes``/``csv-edges``).
+
+    ``with_reference`` (GraphML, GEXF): also the reference data and source documents that
+    no relationship touches; other formats always hold every node.
+    """
     if fmt == "graphml":
-        return to_graphml(G)
+        return to_graphml(G, with_reference=with_reference)
     if fmt == "gexf":
-        return to_gexf(G)
+        return to_gexf(G, with_reference=with_reference)
     if fmt == "json":
         return to_json(G)
     if fmt == "csv":
