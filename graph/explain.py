@@ -56,7 +56,12 @@ class Reason:
 
 @dataclass
 class Suggestion:
-    """A ranked suggestion. ``source`` is set for cross-border pairs (who should link)."""
+    """A ranked suggestion. ``source`` is set for cross-border pairs (who should link).
+
+    For enlargement ``score`` is the 0-100 match strength of :mod:`clusternet.graph.objectives`
+    and each reason's ``weight`` the points it brings; ``mode`` is ``"network"`` when links
+    to the members speak for the candidate, ``"content"`` when only its profile does (sector,
+    country, programme, targets), which ``basis`` says in words."""
 
     id: str
     name: str
@@ -67,6 +72,7 @@ class Suggestion:
     reasons: list[Reason]
     source: str | None = None
     source_name: str | None = None
+    basis: str = ""                 # what the suggestion rests on, in words (cold start said plainly)
 
     def as_dict(self) -> dict:
         d = asdict(self)

@@ -37,6 +37,9 @@ from .explain import (FAMILIES_GROUP, FAMILIES_PAIR, Reason, Suggestion, country
 from .features import GROUP_FEATURES, PAIR_FEATURES, group_features, pair_block, pair_features
 from .linkpred import (ORG_LABELS, CollabIndex, generate_candidates, group_candidates, group_sums, index_from_graph,
                        org_topics, sector_words)
+from .evidence import (_group_weights, direct_ties, gaps_part, market_part, network_part, partnership_sectors,
+                       programme_part, sector_part)
+from .objectives import kind_of, objective as objective_of, score_100, weights_for
 from .store.base import is_snapshot
 
 __all__ = ["suggest_enlargement", "suggest_cross_border", "partnership_members", "prepare"]
@@ -211,9 +214,9 @@ def _finish(G, idx, cands, base, bonus, content_reasons, X, names, kind, model, 
     return out
 
 
-def suggest_enlargement(G, partnership: str, k: int = 20, *, target_countries=None, sectors=None,
-                        only=None, countries=None, per_country: int | None = None,
-                        model=None, index: CollabIndex | None = None) -> list[Suggestion]:
+def suggest_enlargement(G, partnership: str, k: int = 20, *, objective: str | None = "balanced",
+                        target_countries=None, sectors=None, only=None, kinds: str = "members", countries=None,
+                        per_country: int | None = None, model=None, index: CollabIndex | None = None) -> list[Suggestion]:
     """Organisations to invite into ``partnership``, best first, with reasons.
 
     Parameters
@@ -224,10 +227,20 @@ def suggest_enlargement(G, partnership: str, k: int = 20, *, target_countries=No
         Id of a Partnership node.
     k : int
         How many suggestions.
+    objective : str
+        What the partnership wants (:mod:`clusternet.graph.objectives`): ``"balanced"``
+        (default: target markets, sector fit and the network together), ``"markets"``
+        (actors in the target countries and next to them first), ``"core"`` (sector fit and
+        closeness to several members) or ``"gaps"`` (countries, sectors and value-chain links
+        the partnership lacks).
     target_countries, sectors : iterable of str, optional
         Override the partnership's TARGETS countries (ISO2) and sectors.
     only : iterable of str, optional
         Keep candidates with these labels (``"Cluster"``, ``"Organisation"``, ``"SME"``).
+    kinds : str
+        ``"members"`` (default): candidates of the members' kind (cluster-like
+        organisations for a partnership of clusters) come first, the others after them;
+        ``"any"``: one list by score.
     countries : iterable of str, optional
         Keep candidates in these countries (ISO2), e.g. the target markets.
     per_country : int, optional
@@ -240,15 +253,19 @@ def suggest_enlargement(G, partnership: str, k: int = 20, *, target_countries=No
     Returns
     -------
     list of Suggestion
-        ``mode`` is ``"network"`` when the candidate has a path to the members,
-        ``"content"`` when only country and sector fit speak for it.
+        ``score`` is the 0-100 match strength for the objective, each reason's weight the
+        points it brings. ``mode`` is ``"network"`` when links to the members speak for the
+        candidate, ``"content"`` when only its profile does (``basis`` says so).
 
     Raises
     ------
     NotFound, InputError
-        Unknown id, or a node that is not a Partnership.
+        Unknown id, a node that is not a Partnership, an unknown objective or kind.
     """
     members_ids = partnership_members(G, partnership)
+    obj = objective_of(objective)
+    if kinds not in ("members", "any"):
+        raise InputError("kinds", f"use 'members' or 'any', got {kinds!r}")
     only = _labels_of(only)
     countries = {c.upper() for c in countries} if countries else None
     if per_country is not None and per_country < 1:
@@ -256,57 +273,132 @@ def suggest_enlargement(G, partnership: str, k: int = 20, *, target_countries=No
     idx = index if index is not None else prepare(G)
     model = _model(model)
     M = np.array([idx.pos[m] for m in members_ids if m in idx.pos], dtype=np.int64)
-    targets = set(target_countries or [t.split(":", 1)[1] for _, t, kk in G.out_edges(partnership, keys=True)
-                                       if kk == "TARGETS" and t.startswith("country:")])
-    p_words = set(org_topics(G, partnership)) if sectors is None else {w for s in sectors for w in sector_words(s)}
-    prof = _topic_vector(idx, list(p_words) + [t for m in members_ids for t in _topics(G, idx, m)])
+    targets = {c.upper() for c in target_countries} if target_countries else {
+        t.split(":", 1)[1] for _, t, kk in G.out_edges(partnership, keys=True) if kk == "TARGETS" and t.startswith("country:")}
+    weights_s, core, held = partnership_sectors(G, partnership, members_ids, sectors)
+    cands, sums, reach = _enlargement_candidates(G, idx, partnership, M, members_ids, targets, only, countries)
+    X = group_features(idx, M, cands, sums=sums)
+    base = model.score_group(X)
+    net, reach = network_part(G, idx, cands, M, base, reach, direct_ties(G, partnership), _group_weights_of(G, idx))
+    ids = [idx.ids[v] for v in cands]
+    parts = {"market": market_part(G, partnership, ids, targets), "sector": sector_part(G, ids, weights_s),
+             "network": net, "gaps": gaps_part(G, ids, _countries_of(G, members_ids), core, held),
+             "programme": programme_part(G, partnership, ids, _n_partnerships(G))}
+    w = weights_for(obj, bool(targets))
+    score = score_100({p: part.x for p, part in parts.items()}, w)
+    wanted = _wanted_kinds(G, members_ids) if kinds == "members" and not only else None
+    tier = np.array([0 if wanted is None or kind_of(G.nodes[i]) in wanted else 1 for i in ids])
+    order = _ranked(G, ids, score, base, tier, k, per_country)
+    return [_enlargement_suggestion(G, idx, int(cands[i]), parts, w, i, score[i], bool(reach[i]), X[i], model, M,
+                                    members_ids, tier[i], wanted, partnership) for i in order]
+
+
+def _enlargement_candidates(G, idx, partnership, M, members_ids, targets, only, countries):
+    """Every valid organisation on a small graph; on a large one, the members' network
+    neighbourhood, the organisations in target countries and the closest profiles.
+    Returns the candidates, :func:`group_sums` of the members and who is within two steps."""
     valid = np.ones(idx.n, dtype=bool)
     valid[M] = False
     if only:
         valid &= np.array([G.nodes[o].get("label") in only for o in idx.ids], dtype=bool)
     if countries:
         valid &= _in_countries(idx, countries)
-    sums = group_sums(idx, M)             # links to the members: candidates, features, reach
+    sums = group_sums(idx, M)
     if idx.n <= SCORE_ALL_BELOW:
         cands = np.flatnonzero(valid)
     else:
+        prof = _topic_vector(idx, [t for m in members_ids for t in _topics(G, idx, m)]
+                             + list(org_topics(G, partnership)))
         extra = _in_countries(idx, targets | (countries or set())) & valid
         extra[_top_content(idx, prof, valid)] = True
         gen = group_candidates(idx, M, valid, sums=sums)
         cands = np.union1d(gen, np.flatnonzero(extra))
-    X = group_features(idx, M, cands, sums=sums)
-    base = model.score_group(X)
     a = sums[0]
-    reach = ((a + idx.A @ a) > 0)[cands]
-    member_countries = {idx.countries[c] for c in idx.country[M] if c >= 0}
-    member_words = {t for m in members_ids for t in _topics(G, idx, m)} | p_words
-    visited = _visited_by(G, {partnership})
-    cos = np.asarray(idx.P[cands] @ prof).ravel()
-    bonus = np.zeros(len(cands))
-    content: list[list[Reason]] = []
-    for i, v in enumerate(cands):
-        nid, rs = idx.ids[v], []
-        cc = G.nodes[nid].get("country")
-        if cc in targets:
-            key = [f"{partnership}|TARGETS|country:{cc}"]
-            rs.append(Reason(f"in target country {country_name(G, cc)}", W_TARGET, key + [nid], sources_of(G, key + [nid])))
-        if cos[i] > 0:
-            r = _sector_reason(G, idx, nid, member_words, W_SECTOR * cos[i], "the partnership")
-            if r:
-                rs.append(r)
-        if cc and cc not in member_countries:
-            rs.append(Reason(f"adds country {country_name(G, cc)} (no member there yet)", W_ADDS_COUNTRY, [nid], []))
-        new = sorted({w.split(":", 1)[1] for w in _topics(G, idx, nid) if w.startswith("sector:")} -
-                     {w.split(":", 1)[1] for w in member_words if w.startswith("sector:")})
-        if new:
-            rs.append(Reason(f"adds sector {', '.join(new[:3])}", W_ADDS_SECTOR, [f"{nid}|ACTIVE_IN|{t}" for t in
-                             sorted(t for _, t, kk in G.out_edges(nid, keys=True) if kk == "ACTIVE_IN")], []))
-        if nid in visited:
-            rs.append(Reason(f"visited by {node_name(G, partnership)}", W_VISITED, visited[nid], sources_of(G, visited[nid])))
-        bonus[i] = sum(r.weight for r in rs)
-        content.append(rs)
-    return _finish(G, idx, cands, base, bonus, content, X, GROUP_FEATURES, "group", model, list(M), k, reach,
-                   per_country=per_country)
+    return cands, sums, ((a + idx.A @ a) > 0)[cands]
+
+
+def _ranked(G, ids, score, base, tier, k, per_country) -> list[int]:
+    """Positions in rank order: kind tier, score, model score, id; at most ``per_country``."""
+    order = sorted(range(len(ids)), key=lambda i: (tier[i], -score[i], -base[i], ids[i]))
+    if not per_country:
+        return order[:k]
+    taken: Counter = Counter()
+    keep = []
+    for i in order:
+        c = G.nodes[ids[i]].get("country")
+        if taken[c] < per_country:
+            taken[c] += 1
+            keep.append(i)
+            if len(keep) == k:
+                break
+    return keep
+
+
+def _enlargement_suggestion(G, idx, v, parts, w, i, score, reached, x_row, model, M, members_ids, tier, wanted,
+                            partnership) -> Suggestion:
+    """One suggestion: a reason per part (its points as weight), network reasons when linked."""
+    nid = idx.ids[v]
+    reasons = []
+    for p, part in parts.items():
+        pts = round(100.0 * w[p] * float(part.x[i]), 1)
+        if part.text[i] and (pts > 0 or p == "market"):
+            reasons.append(Reason(part.text[i], pts, part.evidence[i], sources_of(G, part.evidence[i])))
+    if reached:
+        ref = np.array(model.meta.get("reference_group", np.zeros(len(GROUP_FEATURES))), dtype=float)
+        contrib = model.contributions("group", x_row[None, :], ref)[0]
+        fam = family_weights(contrib, GROUP_FEATURES, FAMILIES_GROUP)
+        net = _network_reasons(G, idx, v, list(M), fam, x_row, GROUP_FEATURES, "group")
+        pts = 100.0 * w["network"] * float(parts["network"].x[i]) - sum(r.weight for r in reasons
+                                                                        if r.text == parts["network"].text[i])
+        total = sum(max(r.weight, 0.0) for r in net) or 1.0
+        for r in net:
+            r.weight = round(max(pts, 0.0) * max(r.weight, 0.0) / total, 1)
+        reasons += net
+    reasons.sort(key=lambda r: (-r.weight, r.text))
+    if not reasons:
+        reasons = [Reason("no link, target market or sector in common found", 0.0, [nid], [])]
+    return Suggestion(nid, node_name(G, nid), G.nodes[nid].get("label", ""), G.nodes[nid].get("country"),
+                      float(score), "network" if reached else "content", reasons[:5],
+                      basis=_basis(G, reached, bool(len(M)), tier, wanted, nid, partnership))
+
+
+def _basis(G, reached, has_links, tier, wanted, nid, partnership) -> str:
+    """What the suggestion rests on, in words; a cold start is said plainly."""
+    if reached:
+        text = "network evidence (links to the members) and profile"
+    elif not has_links:
+        text = (f"profile match only (sector, country, programme, targets): {node_name(G, partnership)} "
+                "has no members with links in the graph yet")
+    else:
+        text = "profile match only (sector, country, programme, targets): nothing links it to the members yet"
+    if tier:
+        text += f"; a {kind_of(G.nodes[nid])}, listed after the {' and '.join(sorted(wanted))} organisations like the members"
+    return text
+
+
+def _wanted_kinds(G, members_ids) -> set[str]:
+    """Kinds held by at least a third of the members; cluster-like when there are none."""
+    kinds = Counter(kind_of(G.nodes[m]) for m in members_ids)
+    return {kd for kd, c in kinds.items() if c * 3 >= len(members_ids)} or {"cluster-like"}
+
+
+def _countries_of(G, nodes) -> set[str]:
+    return {G.nodes[m].get("country") for m in nodes if G.nodes[m].get("country")}
+
+
+def _n_partnerships(G) -> int:
+    """How many partnerships the graph holds, counted once per graph (programme weighting)."""
+    key = ("np", id(G), G.number_of_nodes())
+    if key not in _CACHE:
+        _CACHE[key] = sum(1 for _, d in G.nodes(data=True) if d.get("label") == "Partnership")
+    return _CACHE[key]
+
+
+def _group_weights_of(G, idx):
+    key = ("gw", id(idx))
+    if key not in _CACHE:
+        _CACHE[key] = _group_weights(G, idx)
+    return _CACHE[key]
 
 
 def _in_countries(idx: CollabIndex, codes: set[str]) -> np.ndarray:
