@@ -56,7 +56,7 @@ def _key(name: str) -> str:
 @dataclass(frozen=True)
 class _Hierarchy:
     names: dict                 # folded key -> display name (ecosystems and themes)
-    themes: dict                # theme key -> (ecosystem key, touched ecosystem keys, word pattern)
+    themes: dict                # theme key -> (ecosystem key, touched ecosystem keys, word pattern, cross-cutting)
     chain: dict                 # ecosystem key -> value-chain ecosystem keys
 
 
@@ -77,7 +77,7 @@ def _hierarchy() -> _Hierarchy:
     for name, spec in (raw.get("themes") or {}).items():
         names[_key(name)] = name
         themes[_key(name)] = (_key(spec["under"]), frozenset(_key(t) for t in spec.get("touches") or []),
-                              _pattern(spec["words"]))
+                              _pattern(spec["words"]), bool(spec.get("cross_cutting")))
     chain = {_key(e): frozenset(_key(x) for x in xs) for e, xs in (raw.get("value_chain") or {}).items()}
     return _Hierarchy(names, themes, chain)
 
@@ -114,8 +114,8 @@ def profile_of_words(words, ecosystems=()) -> SectorProfile:
         # "energy-intensive" names an ecosystem of its own, not the energy sector
         t = re.sub(r"\benergy[\s-]+intensive", "energyintensive", t)
         free.append(t)
-        themes |= {key for key, (_, _, pat) in h.themes.items() if pat.search(t) or _key(t) == key}
-    ecos |= _ecosystem_words(free)
+        themes |= {key for key, (_, _, pat, _) in h.themes.items() if pat.search(t) or _key(t) == key}
+    ecos |= _ecosystem_words(free) | {h.themes[t][0] for t in themes if not h.themes[t][3]}
     return SectorProfile(frozenset(themes), frozenset(ecos), tuple(sorted(set(texts))))
 
 
@@ -171,7 +171,7 @@ def sector_fit(cand: SectorProfile, target: SectorProfile | dict) -> tuple[float
     best, why = 0.0, ""
     for key, w in weights.items():
         kind, name = key.split(":", 1)
-        under, touches = (h.themes[name][:2]) if kind == "t" else (None, frozenset())
+        under, touches = h.themes[name][:2] if kind == "t" else (None, frozenset())
         if kind == "t":
             level = (FIT_THEME if name in cand.themes else FIT_UNDER if under in cand.ecosystems else
                      FIT_TOUCHES if cand.ecosystems & touches else 0.0)
