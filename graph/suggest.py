@@ -279,11 +279,12 @@ def suggest_enlargement(G, partnership: str, k: int = 20, *, objective: str | No
     cands, sums, reach = _enlargement_candidates(G, idx, partnership, M, members_ids, targets, only, countries)
     X = group_features(idx, M, cands, sums=sums)
     base = model.score_group(X)
-    net, reach = network_part(G, idx, cands, M, base, reach, direct_ties(G, partnership), _group_weights_of(G, idx))
+    gw = _per_index(idx, "group_weights", lambda: _group_weights(G, idx))
+    net, reach = network_part(G, idx, cands, M, base, reach, direct_ties(G, partnership), gw)
     ids = [idx.ids[v] for v in cands]
     parts = {"market": market_part(G, partnership, ids, targets), "sector": sector_part(G, ids, weights_s),
              "network": net, "gaps": gaps_part(G, ids, _countries_of(G, members_ids), core, held),
-             "programme": programme_part(G, partnership, ids, _n_partnerships(G))}
+             "programme": programme_part(G, partnership, ids, _n_partnerships(G, idx))}
     w = weights_for(obj, bool(targets))
     score = score_100({p: part.x for p, part in parts.items()}, w)
     wanted = _wanted_kinds(G, members_ids) if kinds == "members" and not only else None
@@ -386,19 +387,18 @@ def _countries_of(G, nodes) -> set[str]:
     return {G.nodes[m].get("country") for m in nodes if G.nodes[m].get("country")}
 
 
-def _n_partnerships(G) -> int:
-    """How many partnerships the graph holds, counted once per graph (programme weighting)."""
-    key = ("np", id(G), G.number_of_nodes())
-    if key not in _CACHE:
-        _CACHE[key] = sum(1 for _, d in G.nodes(data=True) if d.get("label") == "Partnership")
-    return _CACHE[key]
+def _per_index(idx: CollabIndex, name: str, compute):
+    """A value computed once per link index (so once per graph), kept on the index itself."""
+    extras = idx.__dict__.setdefault("_suggest_extras", {})
+    if name not in extras:
+        extras[name] = compute()
+    return extras[name]
 
 
-def _group_weights_of(G, idx):
-    key = ("gw", id(idx))
-    if key not in _CACHE:
-        _CACHE[key] = _group_weights(G, idx)
-    return _CACHE[key]
+def _n_partnerships(G, idx: CollabIndex) -> int:
+    """How many partnerships the graph holds (programme weighting)."""
+    return _per_index(idx, "n_partnerships",
+                      lambda: sum(1 for _, d in G.nodes(data=True) if d.get("label") == "Partnership"))
 
 
 def _in_countries(idx: CollabIndex, codes: set[str]) -> np.ndarray:
