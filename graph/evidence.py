@@ -27,7 +27,7 @@ from .explain import country_name, node_name
 from .sectorfit import group_profile, node_profile, profile_of_words, sector_fit, value_chain_gaps
 
 __all__ = ["Part", "neighbours", "market_part", "sector_part", "programme_part", "gaps_part", "direct_ties",
-           "partnership_sectors", "network_part", "STRONG_TIE"]
+           "partnership_sectors", "network_part", "group_weights", "programme_idf", "STRONG_TIE"]
 
 _NEIGHBOURS = Path(__file__).with_name("data") / "neighbours.yaml"
 # how much one tie says, in "shared partnership" units (see network_strength in suggest)
@@ -190,7 +190,7 @@ def direct_ties(G, partnership: str) -> dict[str, list[tuple[str, float, str]]]:
     return out
 
 
-def _group_weights(G, idx) -> np.ndarray:
+def group_weights(G, idx) -> np.ndarray:
     """Strength of one shared group by its kind (agreement, partnership, event, direct link)."""
     return np.array([STRONG_TIE["link"] if "|" in g else STRONG_TIE.get(G.nodes[g].get("label") if g in G else "",
                                                                           STRONG_TIE["Event"])
@@ -209,7 +209,7 @@ def network_part(G, idx, cands: np.ndarray, M: np.ndarray, base: np.ndarray, rea
     ids = [idx.ids[v] for v in cands]
     s = np.zeros(n)
     if len(M):
-        gw = _group_weights(G, idx) if gw is None else gw
+        gw = group_weights(G, idx) if gw is None else gw
         S = idx.B[cands] @ idx.B[M].multiply(gw[None, :]).T.tocsc()
         s += np.asarray(S.sum(axis=1)).ravel()
         cn = np.asarray((idx.A[cands] @ idx.A[M].T).sum(axis=1)).ravel()

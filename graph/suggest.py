@@ -5,11 +5,14 @@ Both functions take the product graph (a :class:`networkx.MultiDiGraph` from
 :class:`~clusternet.graph.explain.Suggestion` objects, each with its reasons in words and
 the evidence behind them (node ids, relationship keys, source documents).
 
-The score is the learned recommender's log-odds (:mod:`clusternet.graph.recommender`,
-fitted on CORDIS history) for network proximity, plus content fit the history cannot
-know: presence in the partnership's target countries, sector fit, new countries and
-sectors the candidate adds, a visit by the partnership. A candidate with no path to the
-members is scored on content alone and marked ``mode="content"``.
+Enlargement follows an objective the partnership chooses (:mod:`clusternet.graph.objectives`:
+``balanced``, ``markets``, ``core``, ``gaps``) and scores 0-100 from five parts of evidence
+(:mod:`clusternet.graph.evidence`): target markets, sector fit through the sector hierarchy,
+the network (strong ties plus the learned recommender's ranking, :mod:`clusternet.graph.recommender`,
+fitted on CORDIS history), value-chain and country gaps, and IDF-weighted co-funding.
+Cross-border links are scored by the recommender's log-odds plus content fit.
+A candidate with no link to the members is scored on its profile alone and marked
+``mode="content"``.
 
 >>> import networkx as nx
 >>> G = nx.MultiDiGraph()
@@ -21,8 +24,8 @@ members is scored on content alone and marked ``mode="content"``.
 >>> for o in "ab":
 ...     _ = G.add_edge(o, "p", key="PARTNER_IN", type="PARTNER_IN")
 >>> top = suggest_enlargement(G, "p", k=2)
->>> top[0].id, top[0].mode, top[0].reasons[0].text
-('m', 'content', 'in target country Morocco')
+>>> top[0].id, top[0].mode, top[0].reasons[0].text, top[0].score
+('m', 'content', 'in target country Morocco', 34.0)
 """
 from __future__ import annotations
 
@@ -31,20 +34,21 @@ from collections import Counter
 
 import numpy as np
 
+from .enlargement import countries_of, enlargement_suggestion, n_partnerships, per_index, rank_positions, wanted_kinds
 from .errors import InputError, NotFound
-from .explain import (FAMILIES_GROUP, FAMILIES_PAIR, Reason, Suggestion, country_name, family_weights,
-                      node_name, shared_groups_reason, shared_partners_reason, sources_of)
-from .features import GROUP_FEATURES, PAIR_FEATURES, group_features, pair_block, pair_features
+from .evidence import (direct_ties, gaps_part, group_weights, market_part, network_part, partnership_sectors,
+                       programme_part, sector_part)
+from .explain import (FAMILIES_GROUP, FAMILIES_PAIR, Reason, Suggestion, country_name, family_weights, network_reasons,
+                      node_name, sources_of)
+from .features import PAIR_FEATURES, group_features, pair_block, pair_features
 from .linkpred import (ORG_LABELS, CollabIndex, generate_candidates, group_candidates, group_sums, index_from_graph,
                        org_topics, sector_words)
-from .evidence import (_group_weights, direct_ties, gaps_part, market_part, network_part, partnership_sectors,
-                       programme_part, sector_part)
 from .objectives import kind_of, objective as objective_of, score_100, weights_for
 from .store.base import is_snapshot
 
 __all__ = ["suggest_enlargement", "suggest_cross_border", "partnership_members", "prepare"]
 
-W_TARGET, W_SECTOR, W_ADDS_COUNTRY, W_ADDS_SECTOR, W_VISITED = 2.5, 2.0, 0.3, 0.2, 1.0
+W_SECTOR, W_VISITED = 2.0, 1.0           # cross-border content bonus (log-odds units)
 SCORE_ALL_BELOW = 5000        # small graphs: score every organisation, no candidate generation
 _CACHE: dict = {}          # one graph's index at a time
 _BY_SNAPSHOT: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()   # one snapshot's index
@@ -138,47 +142,6 @@ def _sector_reason(G, idx: CollabIndex, org: str, wanted: set[str], weight: floa
     return None
 
 
-def _activity_text(idx, v: int) -> str:
-    """How active organisation ``v`` is, in words (counts from the index)."""
-    parts = [f"active: {int(idx.deg[v])} partners in {int(idx.nproj[v])} partnerships/events"]
-    if idx.recent[v]:
-        parts.append(f"{int(idx.recent[v])} in the last year")
-    if idx.new_partners[v]:
-        parts.append(f"{int(idx.new_partners[v])} new partners in the last year")
-    if idx.coord[v]:
-        parts.append(f"coordinates {int(idx.coord[v])}")
-    if idx.running[v]:
-        parts.append(f"{int(idx.running[v])} still running a year from now")
-    return ", ".join(parts)
-
-
-def _network_reasons(G, idx, v, members, fam: dict[str, float], X_row, names, kind: str) -> list[Reason]:
-    out = []
-    f = dict(zip(names, X_row))
-    w_groups = fam.get("groups", 0.0) + (fam.get("partners", 0.0) if kind == "pair" else 0.0)
-    r = shared_groups_reason(G, idx, v, members, max(w_groups, 0.05)) if kind == "group" else None
-    if r:
-        out.append(r)
-    r = shared_partners_reason(G, idx, v, members, max(fam.get("partners", 0.0), 0.05))
-    if r:
-        out.append(r)
-    if fam.get("paths", 0) > 0.05 and f.get("paths3", 0) > 0:
-        out.append(Reason(f"reachable through {int(round(np.expm1(f['paths3'])))} three-step paths",
-                          fam["paths"], [idx.ids[v]], []))
-    if fam.get("activity", 0) > 0.05:
-        out.append(Reason(_activity_text(idx, v), fam["activity"], [idx.ids[v]], sources_of(G, [idx.ids[v]])))
-    if fam.get("abroad", 0) > 0.05:
-        out.append(Reason(f"works across borders: {idx.xb_rate[v]:.0%} of its partners are abroad",
-                          fam["abroad"], [idx.ids[v]], []))
-    if fam.get("countries", 0) > 0.05:
-        out.append(Reason("its partners come from the same countries as the "
-                          + ("members" if kind == "group" else "organisation's"), fam["countries"], [idx.ids[v]], []))
-    if fam.get("kind", 0) > 0.05:
-        out.append(Reason(f"same kind of organisation ({G.nodes[idx.ids[v]].get('org_type') or G.nodes[idx.ids[v]].get('label')})",
-                          fam["kind"], [idx.ids[v]], []))
-    return out
-
-
 def _finish(G, idx, cands, base, bonus, content_reasons, X, names, kind, model, members, k, reach, source=None,
             per_country: int | None = None):
     total = base + bonus
@@ -204,7 +167,7 @@ def _finish(G, idx, cands, base, bonus, content_reasons, X, names, kind, model, 
         mode = "network" if reach[i] else "content"
         reasons = list(content_reasons[i])
         if mode == "network":
-            reasons += _network_reasons(G, idx, v, members, family_weights(contrib[row], names, fams), X[i], names, kind)
+            reasons += network_reasons(G, idx, v, members, family_weights(contrib[row], names, fams), X[i], names, kind)
         reasons.sort(key=lambda r: (-r.weight, r.text))
         if not reasons:
             reasons = [Reason("no link or shared sector found; ranked by overall activity", 0.0, [idx.ids[v]], [])]
@@ -279,19 +242,22 @@ def suggest_enlargement(G, partnership: str, k: int = 20, *, objective: str | No
     cands, sums, reach = _enlargement_candidates(G, idx, partnership, M, members_ids, targets, only, countries)
     X = group_features(idx, M, cands, sums=sums)
     base = model.score_group(X)
-    gw = _per_index(idx, "group_weights", lambda: _group_weights(G, idx))
+    gw = per_index(idx, "group_weights", lambda: group_weights(G, idx))
     net, reach = network_part(G, idx, cands, M, base, reach, direct_ties(G, partnership), gw)
     ids = [idx.ids[v] for v in cands]
     parts = {"market": market_part(G, partnership, ids, targets), "sector": sector_part(G, ids, weights_s),
-             "network": net, "gaps": gaps_part(G, ids, _countries_of(G, members_ids), core, held),
-             "programme": programme_part(G, partnership, ids, _n_partnerships(G, idx))}
+             "network": net, "gaps": gaps_part(G, ids, countries_of(G, members_ids), core, held),
+             "programme": programme_part(G, partnership, ids, n_partnerships(G, idx))}
     w = weights_for(obj, bool(targets))
     score = score_100({p: part.x for p, part in parts.items()}, w)
-    wanted = _wanted_kinds(G, members_ids) if kinds == "members" and not only else None
+    wanted = wanted_kinds(G, members_ids) if kinds == "members" and not only else None
     tier = np.array([0 if wanted is None or kind_of(G.nodes[i]) in wanted else 1 for i in ids])
-    order = _ranked(G, ids, score, base, tier, k, per_country)
-    return [_enlargement_suggestion(G, idx, int(cands[i]), parts, w, i, score[i], bool(reach[i]), X[i], model, M,
-                                    members_ids, tier[i], wanted, partnership) for i in order]
+    order = rank_positions(G, ids, score, base, tier, k, per_country)
+    outside = sums[0].copy()
+    outside[M] = 0                        # links among the members themselves do not count
+    has_links = bool(outside.any() or reach.any())
+    return [enlargement_suggestion(G, idx, int(cands[i]), parts, w, i, score[i], bool(reach[i]), X[i], model, M,
+                                    has_links, tier[i], wanted, partnership) for i in order]
 
 
 def _enlargement_candidates(G, idx, partnership, M, members_ids, targets, only, countries):
@@ -316,89 +282,6 @@ def _enlargement_candidates(G, idx, partnership, M, members_ids, targets, only, 
         cands = np.union1d(gen, np.flatnonzero(extra))
     a = sums[0]
     return cands, sums, ((a + idx.A @ a) > 0)[cands]
-
-
-def _ranked(G, ids, score, base, tier, k, per_country) -> list[int]:
-    """Positions in rank order: kind tier, score, model score, id; at most ``per_country``."""
-    order = sorted(range(len(ids)), key=lambda i: (tier[i], -score[i], -base[i], ids[i]))
-    if not per_country:
-        return order[:k]
-    taken: Counter = Counter()
-    keep = []
-    for i in order:
-        c = G.nodes[ids[i]].get("country")
-        if taken[c] < per_country:
-            taken[c] += 1
-            keep.append(i)
-            if len(keep) == k:
-                break
-    return keep
-
-
-def _enlargement_suggestion(G, idx, v, parts, w, i, score, reached, x_row, model, M, members_ids, tier, wanted,
-                            partnership) -> Suggestion:
-    """One suggestion: a reason per part (its points as weight), network reasons when linked."""
-    nid = idx.ids[v]
-    reasons = []
-    for p, part in parts.items():
-        pts = round(100.0 * w[p] * float(part.x[i]), 1)
-        if part.text[i] and (pts > 0 or p == "market"):
-            reasons.append(Reason(part.text[i], pts, part.evidence[i], sources_of(G, part.evidence[i])))
-    if reached:
-        ref = np.array(model.meta.get("reference_group", np.zeros(len(GROUP_FEATURES))), dtype=float)
-        contrib = model.contributions("group", x_row[None, :], ref)[0]
-        fam = family_weights(contrib, GROUP_FEATURES, FAMILIES_GROUP)
-        net = _network_reasons(G, idx, v, list(M), fam, x_row, GROUP_FEATURES, "group")
-        pts = 100.0 * w["network"] * float(parts["network"].x[i]) - sum(r.weight for r in reasons
-                                                                        if r.text == parts["network"].text[i])
-        total = sum(max(r.weight, 0.0) for r in net) or 1.0
-        for r in net:
-            r.weight = round(max(pts, 0.0) * max(r.weight, 0.0) / total, 1)
-        reasons += net
-    reasons.sort(key=lambda r: (-r.weight, r.text))
-    if not reasons:
-        reasons = [Reason("no link, target market or sector in common found", 0.0, [nid], [])]
-    return Suggestion(nid, node_name(G, nid), G.nodes[nid].get("label", ""), G.nodes[nid].get("country"),
-                      float(score), "network" if reached else "content", reasons[:5],
-                      basis=_basis(G, reached, bool(len(M)), tier, wanted, nid, partnership))
-
-
-def _basis(G, reached, has_links, tier, wanted, nid, partnership) -> str:
-    """What the suggestion rests on, in words; a cold start is said plainly."""
-    if reached:
-        text = "network evidence (links to the members) and profile"
-    elif not has_links:
-        text = (f"profile match only (sector, country, programme, targets): {node_name(G, partnership)} "
-                "has no members with links in the graph yet")
-    else:
-        text = "profile match only (sector, country, programme, targets): nothing links it to the members yet"
-    if tier:
-        text += f"; a {kind_of(G.nodes[nid])}, listed after the {' and '.join(sorted(wanted))} organisations like the members"
-    return text
-
-
-def _wanted_kinds(G, members_ids) -> set[str]:
-    """Kinds held by at least a third of the members; cluster-like when there are none."""
-    kinds = Counter(kind_of(G.nodes[m]) for m in members_ids)
-    return {kd for kd, c in kinds.items() if c * 3 >= len(members_ids)} or {"cluster-like"}
-
-
-def _countries_of(G, nodes) -> set[str]:
-    return {G.nodes[m].get("country") for m in nodes if G.nodes[m].get("country")}
-
-
-def _per_index(idx: CollabIndex, name: str, compute):
-    """A value computed once per link index (so once per graph), kept on the index itself."""
-    extras = idx.__dict__.setdefault("_suggest_extras", {})
-    if name not in extras:
-        extras[name] = compute()
-    return extras[name]
-
-
-def _n_partnerships(G, idx: CollabIndex) -> int:
-    """How many partnerships the graph holds (programme weighting)."""
-    return _per_index(idx, "n_partnerships",
-                      lambda: sum(1 for _, d in G.nodes(data=True) if d.get("label") == "Partnership"))
 
 
 def _in_countries(idx: CollabIndex, codes: set[str]) -> np.ndarray:

@@ -119,6 +119,7 @@ def test_cold_start_is_said_plainly(scenarios):
     assert _ids(res)[:2] and {G_country(sc, i) for i in _ids(res)[:2]} == {"JP"}
     for s in res:
         assert s.mode == "content" and s.basis.startswith("profile match only")
+        assert "NEWHEALTH has no members with links in the graph yet" in s.basis
         assert not any(r.text.startswith(("worked with", "shares", "met the partnership")) for r in s.reasons)
 
 
