@@ -22,7 +22,7 @@ from .features import GROUP_FEATURES
 from .linkpred import CollabIndex
 from .objectives import kind_of
 
-__all__ = ["rank_positions", "enlargement_suggestion", "basis_text", "wanted_kinds", "countries_of", "per_index",
+__all__ = ["rank_positions", "model_contributions", "enlargement_suggestion", "basis_text", "wanted_kinds", "countries_of", "per_index",
            "n_partnerships"]
 
 
@@ -43,9 +43,19 @@ def rank_positions(G, ids, score, base, tier, k, per_country) -> list[int]:
     return keep
 
 
-def enlargement_suggestion(G, idx, v, parts, w, i, score, reached, x_row, model, M, has_links, tier, wanted,
+def model_contributions(model, X: np.ndarray, rows) -> np.ndarray:
+    """The learned model's feature contributions for the given rows of ``X``, in one batch."""
+    rows = list(rows)
+    ref = np.array(model.meta.get("reference_group", np.zeros(len(GROUP_FEATURES))), dtype=float)
+    if not rows:
+        return np.zeros((0, len(GROUP_FEATURES)))
+    return model.contributions("group", X[rows], ref)
+
+
+def enlargement_suggestion(G, idx, v, parts, w, i, score, reached, x_row, contrib, M, has_links, tier, wanted,
                             partnership) -> Suggestion:
-    """One suggestion: a reason per part (its points as weight), network reasons when linked."""
+    """One suggestion: a reason per part (its points as weight), network reasons when linked
+    (``contrib``: the learned model's feature contributions for the candidate)."""
     nid = idx.ids[v]
     reasons = []
     for p, part in parts.items():
@@ -53,8 +63,6 @@ def enlargement_suggestion(G, idx, v, parts, w, i, score, reached, x_row, model,
         if part.text[i] and (pts > 0 or p == "market"):
             reasons.append(Reason(part.text[i], pts, part.evidence[i], sources_of(G, part.evidence[i])))
     if reached:
-        ref = np.array(model.meta.get("reference_group", np.zeros(len(GROUP_FEATURES))), dtype=float)
-        contrib = model.contributions("group", x_row[None, :], ref)[0]
         fam = family_weights(contrib, GROUP_FEATURES, FAMILIES_GROUP)
         net = network_reasons(G, idx, v, list(M), fam, x_row, GROUP_FEATURES, "group")
         pts = 100.0 * w["network"] * float(parts["network"].x[i]) - sum(r.weight for r in reasons

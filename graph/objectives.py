@@ -131,7 +131,8 @@ def member_labels() -> frozenset:
 
 @lru_cache(maxsize=1)
 def _cluster_words() -> re.Pattern:
-    words = sorted((re.escape(fold(w)) for w in _raw()["cluster_like"]), key=len, reverse=True)
+    raw = _raw()["cluster_like"]
+    words = sorted({re.escape(w.casefold()) for w in raw} | {re.escape(fold(w)) for w in raw}, key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(words) + r")\b")
 
 
@@ -146,7 +147,7 @@ def is_cluster_like(attrs: dict) -> bool:
     """
     if attrs.get("label") == CLUSTER_LABEL:
         return True
-    text = fold(f"{attrs.get('org_type') or ''} {attrs.get('name') or ''}")
+    text = f"{attrs.get('org_type') or ''} {attrs.get('name') or ''}".casefold()   # words listed with and without accents
     return bool(_cluster_words().search(text))
 
 

@@ -138,12 +138,16 @@ def node_profile(G, node: str) -> SectorProfile:
     d = G.nodes[node]
     words = [d.get("sector_text")] + list(d.get("sectors") or [])
     ecos = list(d.get("sectors") or [])
-    for _, t, k in G.out_edges(node, keys=True):
-        if k in SECTOR_RELS:
+    for t, keys in G.succ[node].items():            # adjacency read directly: called per candidate
+        if any(k in keys for k in SECTOR_RELS):
             words.append(G.nodes[t].get("name", t))
             if G.nodes[t].get("ecosystem"):
                 ecos.append(G.nodes[t]["ecosystem"])
-    return profile_of_words([w for w in words if w], ecos)
+    words = [w for w in words if w]
+    return profile_of_words(words, ecos) if words or ecos else _EMPTY
+
+
+_EMPTY = SectorProfile()
 
 
 def group_profile(profiles) -> dict[str, float]:

@@ -34,7 +34,8 @@ from collections import Counter
 
 import numpy as np
 
-from .enlargement import countries_of, enlargement_suggestion, n_partnerships, per_index, rank_positions, wanted_kinds
+from .enlargement import (countries_of, enlargement_suggestion, model_contributions, n_partnerships, per_index,
+                          rank_positions, wanted_kinds)
 from .errors import InputError, NotFound
 from .evidence import (direct_ties, gaps_part, group_weights, market_part, network_part, partnership_sectors,
                        programme_part, sector_part)
@@ -44,6 +45,7 @@ from .features import PAIR_FEATURES, group_features, pair_block, pair_features
 from .linkpred import (ORG_LABELS, CollabIndex, generate_candidates, group_candidates, group_sums, index_from_graph,
                        org_topics, sector_words)
 from .objectives import kind_of, objective as objective_of, score_100, weights_for
+from .sectorfit import SectorProfile, node_profile
 from .store.base import is_snapshot
 
 __all__ = ["suggest_enlargement", "suggest_cross_border", "partnership_members", "prepare"]
@@ -245,9 +247,12 @@ def suggest_enlargement(G, partnership: str, k: int = 20, *, objective: str | No
     gw = per_index(idx, "group_weights", lambda: group_weights(G, idx))
     net, reach = network_part(G, idx, cands, M, base, reach, direct_ties(G, partnership), gw)
     ids = [idx.ids[v] for v in cands]
-    parts = {"market": market_part(G, partnership, ids, targets), "sector": sector_part(G, ids, weights_s),
-             "network": net, "gaps": gaps_part(G, ids, countries_of(G, members_ids), core, held),
-             "programme": programme_part(G, partnership, ids, n_partnerships(G, idx))}
+    profiles = [_sector_profile(G, idx, nid) for nid in ids]
+    parts = {"market": market_part(G, partnership, ids, targets),
+             "sector": sector_part(G, ids, weights_s, profiles=profiles), "network": net,
+             "gaps": gaps_part(G, ids, countries_of(G, members_ids), core, held, profiles=profiles),
+             "programme": programme_part(G, partnership, ids, n_partnerships(G, idx),
+                                         programmes_of=lambda nid: _programmes_in_index(G, idx, nid))}
     w = weights_for(obj, bool(targets))
     score = score_100({p: part.x for p, part in parts.items()}, w)
     wanted = wanted_kinds(G, members_ids) if kinds == "members" and not only else None
@@ -256,8 +261,9 @@ def suggest_enlargement(G, partnership: str, k: int = 20, *, objective: str | No
     outside = sums[0].copy()
     outside[M] = 0                        # links among the members themselves do not count
     has_links = bool(outside.any() or reach.any())
-    return [enlargement_suggestion(G, idx, int(cands[i]), parts, w, i, score[i], bool(reach[i]), X[i], model, M,
-                                    has_links, tier[i], wanted, partnership) for i in order]
+    contrib = model_contributions(model, X, order)
+    return [enlargement_suggestion(G, idx, int(cands[i]), parts, w, i, score[i], bool(reach[i]), X[i], contrib[row],
+                                    M, has_links, tier[i], wanted, partnership) for row, i in enumerate(order)]
 
 
 def _enlargement_candidates(G, idx, partnership, M, members_ids, targets, only, countries):
@@ -282,6 +288,20 @@ def _enlargement_candidates(G, idx, partnership, M, members_ids, targets, only, 
         cands = np.union1d(gen, np.flatnonzero(extra))
     a = sums[0]
     return cands, sums, ((a + idx.A @ a) > 0)[cands]
+
+
+def _sector_profile(G, idx: CollabIndex, nid: str) -> SectorProfile:
+    """:func:`node_profile`, skipping the graph walk for organisations the index knows have
+    no sector words (most organisations of a large history graph)."""
+    i = idx.pos.get(nid)
+    if i is not None and not any(w.startswith("sector:") for w in idx.topics_of(i)):
+        return SectorProfile()
+    return node_profile(G, nid)
+
+
+def _programmes_in_index(G, idx: CollabIndex, nid: str) -> set[str]:
+    """Programme ids behind an organisation's partnerships, read from the index's topic words."""
+    return {w.split(":", 1)[1] for w in _topics(G, idx, nid) if w.startswith("programme:")}
 
 
 def _in_countries(idx: CollabIndex, codes: set[str]) -> np.ndarray:
