@@ -291,10 +291,11 @@ def _enlargement_candidates(G, idx, partnership, M, members_ids, targets, only, 
 
 
 def _sector_profile(G, idx: CollabIndex, nid: str) -> SectorProfile:
-    """:func:`node_profile`, skipping the graph walk for organisations the index knows have
-    no sector words (most organisations of a large history graph)."""
+    """:func:`node_profile`, skipping the graph walk for organisations with no sector wording
+    whose index topics hold no sector (most organisations of a large history graph)."""
     i = idx.pos.get(nid)
-    if i is not None and not any(w.startswith("sector:") for w in idx.topics_of(i)):
+    if i is not None and not G.nodes[nid].get("sector_text") and not any(w.startswith("sector:")
+                                                                          for w in idx.topics_of(i)):
         return SectorProfile()
     return node_profile(G, nid)
 
