@@ -104,8 +104,9 @@ def register(app: typer.Typer) -> None:
                                                       "candidates of the members' kind (cluster-like) come first."),
                         store: str = StoreOpt, user: str = UserOpt, password: str = PasswordOpt,
                         database: str = DatabaseOpt, format: str = FormatOpt):
-        """Who should PARTNERSHIP invite next: candidates with reasons and evidence, scored 0-100
-        for the chosen objective (a point is 1/100 of what the objective asks for).
+        """Who should PARTNERSHIP invite next: candidates with reasons and evidence.
+
+        Scored 0-100 for the chosen --objective (a point is 1/100 of what it asks for).
 
         Examples:
           clusternet suggest enlargement MOVE --k 10
