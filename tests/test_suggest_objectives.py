@@ -210,3 +210,32 @@ def test_move_gets_moroccan_and_logistics_candidates_first():
     assert {s.name for s in res[:2]} == {"CE3M", "MENARA"}
     assert all(s.country == "MA" and s.reasons[0].text == "in target country Morocco" for s in res[:2])
     assert all(_fits(s) for s in res[:5]), [(s.name, s.reasons_text()) for s in res[:5]]
+
+
+def test_app_page_follows_the_chosen_objective(demo, monkeypatch):
+    import streamlit as st
+    from streamlit.testing.v1 import AppTest
+
+    from clusternet.app_pages.common import _store
+
+    db, _ = demo
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    monkeypatch.setenv("CLUSTERNET_STORE", db)
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.query_params["partnership"] = "partnership:blueport"
+    at.run()
+    at.switch_page("app_pages/enlargement.py")
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    balanced = at.dataframe[0].value
+    assert balanced["score"].between(0, 100).all() and balanced["basis"].str.len().gt(0).all()
+    at.radio(key="enl_objective").set_value("markets").run()
+    markets = at.dataframe[0].value
+    assert not at.exception and markets["name"].iloc[0] == "Quebec Health Innovation Hub"
+    assert list(balanced["name"][:2]) != list(markets["name"][:2])
+    # the same number as the library gives
+    lib = suggest_enlargement(demo[1], "partnership:blueport", k=1, objective="markets")[0]
+    assert markets["score"].iloc[0] == pytest.approx(lib.score)
+    _store(db).close()
+    st.cache_resource.clear()
