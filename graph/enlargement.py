@@ -100,6 +100,7 @@ def wanted_kinds(G, members_ids) -> set[str]:
 
 
 def countries_of(G, nodes) -> set[str]:
+    """The countries (ISO2) of some nodes, unknown ones left out."""
     return {G.nodes[m].get("country") for m in nodes if G.nodes[m].get("country")}
 
 

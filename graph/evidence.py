@@ -49,6 +49,7 @@ class Part:
 
 @lru_cache(maxsize=1)
 def _neighbour_table() -> dict[str, frozenset]:
+    """``graph/data/neighbours.yaml`` read both ways: country -> its neighbours."""
     raw = yaml.safe_load(_NEIGHBOURS.read_text(encoding="utf-8"))["neighbours"]
     out: dict[str, set] = {}
     for a, bs in raw.items():

@@ -41,6 +41,7 @@ class Scenario:
 
 
 def _org_nodes(orgs: dict) -> list[Node]:
+    """Organisation nodes from ``id: [label, country, sector wording]``; names from the ids."""
     out = []
     for oid, (label, country, sector) in orgs.items():
         props = {"name": str(oid).replace("_", " ").title(), "sector_text": sector}
@@ -68,6 +69,7 @@ def _noise(n: int, programme: str | None, sectors=None) -> tuple[list[Node], lis
 
 
 def _partnership_records(pid: str, spec: dict) -> tuple[list[Node], list[Rel]]:
+    """A partnership node with its members, target countries and programme."""
     nodes = [Node(pid, ("Partnership",), {"name": pid.upper(), "sector_text": "; ".join(spec.get("sectors") or [])
                                           or None})]
     rels = [Rel(m, "PARTNER_IN", pid) for m in spec.get("members") or []]

@@ -61,6 +61,7 @@ class _Hierarchy:
 
 
 def _pattern(words) -> re.Pattern:
+    """One regex for a theme's words: whole words of folded text, ``*`` a prefix."""
     alts = []
     for w in words:
         w = fold(str(w))
@@ -71,6 +72,7 @@ def _pattern(words) -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _hierarchy() -> _Hierarchy:
+    """The ecosystems, themes and value-chain links of ``graph/data/ecosystems.yaml``."""
     raw = yaml.safe_load(_DATA.read_text(encoding="utf-8"))
     names = {_key(e): e for e in raw["ecosystems"]}
     themes = {}
@@ -190,6 +192,7 @@ def sector_fit(cand: SectorProfile, target: SectorProfile | dict) -> tuple[float
 
 
 def _touch_text(cand: SectorProfile, name: str, kind: str, near) -> str:
+    """'agri-food, close to blue economy': the candidate's ecosystems that made the weaker fit."""
     h = _hierarchy()
     mine = sorted(h.names[e].lower() for e in cand.ecosystems & near)
     rel = "close to" if kind == "t" else "on the value chain of"

@@ -39,6 +39,7 @@ def evaluate(folder: Path = SCENARIOS, k: int = 10) -> dict:
 
 
 def main(argv=None) -> int:
+    """Print the NDCG@10 table and write the JSON report."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", default=str(ROOT / "docs" / "suggestions.json"))
     args = ap.parse_args(argv)
