@@ -44,7 +44,7 @@ from .explain import (FAMILIES_GROUP, FAMILIES_PAIR, Reason, Suggestion, country
 from .features import PAIR_FEATURES, group_features, pair_block, pair_features
 from .linkpred import (ORG_LABELS, CollabIndex, generate_candidates, group_candidates, group_sums, index_from_graph,
                        org_topics, sector_words)
-from .objectives import kind_of, objective as objective_of, score_100, weights_for
+from .objectives import kind_of, member_labels, objective as objective_of, score_100, weights_for
 from .sectorfit import SectorProfile, node_profile
 from .store.base import is_snapshot
 
@@ -92,7 +92,7 @@ def partnership_members(G, partnership: str) -> list[str]:
     if G.nodes[partnership].get("label") != "Partnership":
         raise InputError(partnership, f"is a {G.nodes[partnership].get('label')}, not a Partnership")
     return sorted({s for s, _, k in G.in_edges(partnership, keys=True) if k in ("PARTNER_IN", "COORDINATES")
-                   and G.nodes[s].get("label") in ("Cluster", "Organisation", "SME")})
+                   and G.nodes[s].get("label") in member_labels()})
 
 
 def _topic_vector(idx: CollabIndex, words) -> np.ndarray:
