@@ -9,9 +9,9 @@ from typing import Optional
 
 import typer
 
-from .cli_common import (DatabaseOpt, FormatOpt, PasswordOpt, StoreOpt, UserOpt, console, print_rows,
-                         progress_bar, store_from_options)
-from .graph.errors import ConfigError, NotFound
+from clusternet.cli.options import (DatabaseOpt, FormatOpt, PasswordOpt, StoreOpt, UserOpt, console,
+    print_rows, progress_bar, store_from_options)
+from clusternet.graph.errors import ConfigError, NotFound
 
 __all__ = ["register", "suggestion_rows"]
 
@@ -113,7 +113,7 @@ def register(app: typer.Typer) -> None:
           clusternet suggest enlargement BLUEPORT --objective markets --format json
           clusternet suggest enlargement MOVE --only Cluster --countries MA,BR --per-country 2
         """
-        from .graph.suggest import suggest_enlargement
+        from clusternet.graph.analytics.suggest import suggest_enlargement
 
         G = _graph(store, user, password, database)
         pid = _resolve(G, partnership, "Partnership")
@@ -141,7 +141,7 @@ def register(app: typer.Typer) -> None:
           clusternet suggest cross-border "Techtera"
           clusternet suggest cross-border --countries FR,MA --format csv
         """
-        from .graph.suggest import suggest_cross_border
+        from clusternet.graph.analytics.suggest import suggest_cross_border
 
         if bool(organisation) == bool(countries):
             raise ConfigError("give either an organisation or --countries A,B")
@@ -173,7 +173,7 @@ def register(app: typer.Typer) -> None:
           clusternet insights bridges --groups EU27,South-Med
           clusternet insights what-if -p MOVE -c "MENARA"
         """
-        from .graph import insights as ins
+        from clusternet.graph.analytics import insights as ins
 
         G = _graph(store, user, password, database)
         fmt = format.lower()
@@ -224,7 +224,7 @@ def register(app: typer.Typer) -> None:
 
         Example: clusternet evaluate cordis --format json
         """
-        from .graph.evaluation import EXPECTED, evaluate_cordis
+        from clusternet.graph.evaluation.cordis import EXPECTED, evaluate_cordis
 
         fmt = format.lower()
         total = EXPECTED["task_a_queries"] + EXPECTED["task_b_queries"]

@@ -1,15 +1,15 @@
 """Enlargement: who a partnership should invite next, with reasons and evidence."""
 import streamlit as st
 
-from clusternet.app_pages.common import as_dict, get_snapshot, optional, pick_entity, qp_get, run_or_error, \
-    suggestion_rows, table
+from clusternet.app_pages.common import (as_dict, get_snapshot, optional, pick_entity, qp_get, run_or_error,
+    suggestion_rows, table)
 from clusternet.app_pages.suggestions import show_reasons
-from clusternet.graph.export import rows_csv
+from clusternet.graph.render.export import rows_csv
 
 st.title("Enlargement")
 st.caption("Candidates a partnership could invite next, ranked, each with the reasons and the evidence behind them.")
 G = get_snapshot()
-funcs = optional("clusternet.graph.suggest", "suggest_enlargement")
+funcs = optional("clusternet.graph.analytics.suggest", "suggest_enlargement")
 if funcs is None:
     st.stop()
 (suggest_enlargement,) = funcs
@@ -57,7 +57,7 @@ st.subheader("Why")
 show_reasons(G, [as_dict(s) for s in suggestions][:10])
 
 st.subheader("What if they joined?")
-what = optional("clusternet.graph.insights", "what_if")
+what = optional("clusternet.graph.analytics.insights", "what_if")
 if what:
     cand = st.selectbox("Candidate", [r["id"] for r in rows],
                         format_func=lambda c: next((str(r["name"]) for r in rows if r["id"] == c), c))

@@ -15,12 +15,12 @@ import time
 import networkx as nx
 import numpy as np
 
-from clusternet.graph.evaluation import _filtered, default_data_path, load_participations
-from clusternet.graph.linkpred import adamic_adar
+from clusternet.graph.evaluation.cordis import _filtered, default_data_path, load_participations
+from clusternet.graph.analytics.linkpred import adamic_adar
 from clusternet.graph.model import Node, Rel
-from clusternet.graph.objectives import OBJECTIVES
+from clusternet.graph.analytics.objectives import OBJECTIVES
 from clusternet.graph.store.base import snapshot_from_records
-from clusternet.graph.suggest import prepare, suggest_cross_border, suggest_enlargement
+from clusternet.graph.analytics.suggest import prepare, suggest_cross_border, suggest_enlargement
 
 
 def cordis_product_graph(path):

@@ -1,4 +1,4 @@
-"""Ranking and wording of enlargement suggestions (used by :mod:`clusternet.graph.suggest`).
+"""Ranking and wording of enlargement suggestions (used by :mod:`clusternet.graph.analytics.suggest`).
 
 Candidates of the members' kind come first (:func:`wanted_kinds`), then by 0-100 score;
 each suggestion carries one reason per part of the evidence, worth the points it brings,
@@ -17,10 +17,11 @@ from collections import Counter
 
 import numpy as np
 
-from .explain import FAMILIES_GROUP, Reason, Suggestion, family_weights, network_reasons, node_name, sources_of
-from .features import GROUP_FEATURES
-from .linkpred import CollabIndex
-from .objectives import kind_of
+from clusternet.graph.analytics.explain import (FAMILIES_GROUP, Reason, Suggestion, family_weights,
+    network_reasons, node_name, sources_of)
+from clusternet.graph.analytics.features import GROUP_FEATURES
+from clusternet.graph.analytics.linkpred import CollabIndex
+from clusternet.graph.analytics.objectives import kind_of
 
 __all__ = ["rank_positions", "model_contributions", "enlargement_suggestion", "basis_text", "wanted_kinds", "countries_of", "per_index",
            "n_partnerships"]

@@ -2,8 +2,8 @@
 
 Each ``*_part`` function takes the candidates (node ids) and returns a :class:`Part`: one
 value per candidate and, where there is something to say, a sentence and the graph
-elements behind it. :mod:`clusternet.graph.suggest` weighs the parts by the chosen
-objective (:mod:`clusternet.graph.objectives`) into the 0-100 score.
+elements behind it. :mod:`clusternet.graph.analytics.suggest` weighs the parts by the chosen
+objective (:mod:`clusternet.graph.analytics.objectives`) into the 0-100 score.
 
 >>> import networkx as nx
 >>> G = nx.MultiDiGraph()
@@ -23,8 +23,9 @@ from pathlib import Path
 import numpy as np
 import yaml
 
-from .explain import country_name, node_name
-from .sectorfit import group_profile, node_profile, profile_of_words, sector_fit, value_chain_gaps
+from clusternet.graph.analytics.explain import country_name, node_name
+from clusternet.graph.analytics.sectorfit import (group_profile, node_profile, profile_of_words, sector_fit,
+    value_chain_gaps)
 
 __all__ = ["Part", "neighbours", "market_part", "sector_part", "programme_part", "gaps_part", "direct_ties",
            "partnership_sectors", "network_part", "group_weights", "programme_idf", "STRONG_TIE"]

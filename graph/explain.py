@@ -1,4 +1,4 @@
-"""Reasons in words, with evidence, for suggestions (used by :mod:`clusternet.graph.suggest`).
+"""Reasons in words, with evidence, for suggestions (used by :mod:`clusternet.graph.analytics.suggest`).
 
 A :class:`Reason` is one sentence a strategy team can check, the graph elements behind it
 (node ids and relationship keys ``source|TYPE|target``) and the source documents (the
@@ -15,7 +15,7 @@ from typing import Iterable
 
 import numpy as np
 
-from .linkpred import CollabIndex
+from clusternet.graph.analytics.linkpred import CollabIndex
 
 __all__ = ["Reason", "Suggestion", "node_name", "country_name", "sources_of", "shared_groups_reason",
            "shared_partners_reason", "network_reasons", "activity_text", "FAMILIES_GROUP", "FAMILIES_PAIR"]
@@ -58,7 +58,7 @@ class Reason:
 class Suggestion:
     """A ranked suggestion. ``source`` is set for cross-border pairs (who should link).
 
-    For enlargement ``score`` is the 0-100 match strength of :mod:`clusternet.graph.objectives`
+    For enlargement ``score`` is the 0-100 match strength of :mod:`clusternet.graph.analytics.objectives`
     and each reason's ``weight`` the points it brings; ``mode`` is ``"network"`` when links
     to the members speak for the candidate, ``"content"`` when only its profile does (sector,
     country, programme, targets), which ``basis`` says in words."""

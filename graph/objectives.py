@@ -1,13 +1,13 @@
 """What a partnership wants from its next members: the objectives suggestions follow.
 
 A strategy team chooses one objective; the suggestion score weighs five pieces of evidence,
-each between 0 and 1 (:mod:`clusternet.graph.evidence` measures them):
+each between 0 and 1 (:mod:`clusternet.graph.analytics.evidence` measures them):
 
 ``market``
     1 for an actor in one of the partnership's TARGETS countries, 0.5 next door to one
     (``graph/data/neighbours.yaml``), else 0.
 ``sector``
-    Sector fit through the sector hierarchy (:mod:`clusternet.graph.sectorfit`): 1 for the
+    Sector fit through the sector hierarchy (:mod:`clusternet.graph.analytics.sectorfit`): 1 for the
     same theme ("ports" and "blue growth"), 0.6 for the same EU ecosystem, less for a
     neighbouring one.
 ``network``
@@ -56,9 +56,9 @@ from pathlib import Path
 import numpy as np
 import yaml
 
-from .errors import InputError
-from .ids import fold
-from .schema import load_schema
+from clusternet.graph.errors import InputError
+from clusternet.graph.ids import fold
+from clusternet.graph.schema import load_schema
 
 __all__ = ["OBJECTIVES", "PARTS", "Objective", "objective", "weights_for", "score_100", "CLUSTER_LABEL",
            "member_labels", "is_cluster_like", "kind_of"]

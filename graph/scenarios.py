@@ -17,10 +17,10 @@ from pathlib import Path
 
 import yaml
 
-from .countries import country_records
-from .errors import InputError
-from .model import Node, Rel
-from .store.base import snapshot_from_records
+from clusternet.graph.reference.countries import country_records
+from clusternet.graph.errors import InputError
+from clusternet.graph.model import Node, Rel
+from clusternet.graph.store.base import snapshot_from_records
 
 __all__ = ["Scenario", "load_scenario", "ndcg_at_k"]
 

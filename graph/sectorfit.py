@@ -33,7 +33,7 @@ from pathlib import Path
 
 import yaml
 
-from .ids import fold
+from clusternet.graph.ids import fold
 
 __all__ = ["SectorProfile", "profile_of_words", "node_profile", "group_profile", "sector_fit",
            "value_chain_gaps", "FIT_THEME", "FIT_ECOSYSTEM", "FIT_UNDER", "FIT_TOUCHES", "FIT_VALUE_CHAIN"]
@@ -123,7 +123,7 @@ def profile_of_words(words, ecosystems=()) -> SectorProfile:
 
 def _ecosystem_words(texts) -> set[str]:
     """Ecosystems that the sector words of :func:`~clusternet.graph.linkpred.sector_words` name."""
-    from .linkpred import sector_words
+    from clusternet.graph.analytics.linkpred import sector_words
 
     h = _hierarchy()
     out = set()

@@ -5,10 +5,10 @@ Both functions take the product graph (a :class:`networkx.MultiDiGraph` from
 :class:`~clusternet.graph.explain.Suggestion` objects, each with its reasons in words and
 the evidence behind them (node ids, relationship keys, source documents).
 
-Enlargement follows an objective the partnership chooses (:mod:`clusternet.graph.objectives`:
+Enlargement follows an objective the partnership chooses (:mod:`clusternet.graph.analytics.objectives`:
 ``balanced``, ``markets``, ``core``, ``gaps``) and scores 0-100 from five parts of evidence
-(:mod:`clusternet.graph.evidence`): target markets, sector fit through the sector hierarchy,
-the network (strong ties plus the learned recommender's ranking, :mod:`clusternet.graph.recommender`,
+(:mod:`clusternet.graph.analytics.evidence`): target markets, sector fit through the sector hierarchy,
+the network (strong ties plus the learned recommender's ranking, :mod:`clusternet.graph.analytics.recommender`,
 fitted on CORDIS history), value-chain and country gaps, and IDF-weighted co-funding.
 Cross-border links are scored by the recommender's log-odds plus content fit.
 A candidate with no link to the members is scored on its profile alone and marked
@@ -34,19 +34,20 @@ from collections import Counter
 
 import numpy as np
 
-from .enlargement import (countries_of, enlargement_suggestion, model_contributions, n_partnerships, per_index,
-                          rank_positions, wanted_kinds)
-from .errors import InputError, NotFound
-from .evidence import (direct_ties, gaps_part, group_weights, market_part, network_part, partnership_sectors,
-                       programme_part, sector_part)
-from .explain import (FAMILIES_GROUP, FAMILIES_PAIR, Reason, Suggestion, country_name, family_weights, network_reasons,
-                      node_name, sources_of)
-from .features import PAIR_FEATURES, group_features, pair_block, pair_features
-from .linkpred import (ORG_LABELS, CollabIndex, generate_candidates, group_candidates, group_sums, index_from_graph,
-                       org_topics, sector_words)
-from .objectives import kind_of, member_labels, objective as objective_of, score_100, weights_for
-from .sectorfit import SectorProfile, node_profile
-from .store.base import is_snapshot
+from clusternet.graph.analytics.enlargement import (countries_of, enlargement_suggestion,
+    model_contributions, n_partnerships, per_index, rank_positions, wanted_kinds)
+from clusternet.graph.errors import InputError, NotFound
+from clusternet.graph.analytics.evidence import (direct_ties, gaps_part, group_weights, market_part,
+    network_part, partnership_sectors, programme_part, sector_part)
+from clusternet.graph.analytics.explain import (FAMILIES_GROUP, FAMILIES_PAIR, Reason, Suggestion,
+    country_name, family_weights, network_reasons, node_name, sources_of)
+from clusternet.graph.analytics.features import PAIR_FEATURES, group_features, pair_block, pair_features
+from clusternet.graph.analytics.linkpred import (ORG_LABELS, CollabIndex, generate_candidates,
+    group_candidates, group_sums, index_from_graph, org_topics, sector_words)
+from clusternet.graph.analytics.objectives import (kind_of, member_labels, objective as objective_of,
+    score_100, weights_for)
+from clusternet.graph.analytics.sectorfit import SectorProfile, node_profile
+from clusternet.graph.store.base import is_snapshot
 
 __all__ = ["suggest_enlargement", "suggest_cross_border", "partnership_members", "prepare"]
 
@@ -79,7 +80,7 @@ def prepare(G) -> CollabIndex:
 def _model(model):
     if model is not None:
         return model
-    from .recommender import load_model
+    from clusternet.graph.analytics.recommender import load_model
     if "model" not in _MODEL:
         _MODEL["model"] = load_model()
     return _MODEL["model"]
@@ -193,7 +194,7 @@ def suggest_enlargement(G, partnership: str, k: int = 20, *, objective: str | No
     k : int
         How many suggestions.
     objective : str
-        What the partnership wants (:mod:`clusternet.graph.objectives`): ``"balanced"``
+        What the partnership wants (:mod:`clusternet.graph.analytics.objectives`): ``"balanced"``
         (default: target markets, sector fit and the network together), ``"markets"``
         (actors in the target countries and next to them first), ``"core"`` (sector fit and
         closeness to several members) or ``"gaps"`` (countries, sectors and value-chain links

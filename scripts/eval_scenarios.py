@@ -17,9 +17,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 
-from clusternet.graph.objectives import OBJECTIVES  # noqa: E402  (installed by scripts/setup.sh)
-from clusternet.graph.scenarios import load_scenario, ndcg_at_k  # noqa: E402
-from clusternet.graph.suggest import suggest_enlargement  # noqa: E402
+from clusternet.graph.analytics.objectives import OBJECTIVES  # noqa: E402  (installed by scripts/setup.sh)
+from clusternet.graph.evaluation.scenarios import load_scenario, ndcg_at_k  # noqa: E402
+from clusternet.graph.analytics.suggest import suggest_enlargement  # noqa: E402
 
 SCENARIOS = ROOT / "tests" / "data" / "scenarios"
 

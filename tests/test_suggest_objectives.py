@@ -14,12 +14,12 @@ from pathlib import Path
 import pytest
 
 from clusternet.graph.errors import InputError
-from clusternet.graph.evidence import programme_idf
+from clusternet.graph.analytics.evidence import programme_idf
 from clusternet.graph.model import Node, Rel
-from clusternet.graph.objectives import OBJECTIVES
-from clusternet.graph.scenarios import load_scenario, ndcg_at_k
+from clusternet.graph.analytics.objectives import OBJECTIVES
+from clusternet.graph.evaluation.scenarios import load_scenario, ndcg_at_k
 from clusternet.graph.store.base import snapshot_from_records
-from clusternet.graph.suggest import suggest_enlargement
+from clusternet.graph.analytics.suggest import suggest_enlargement
 
 HERE = Path(__file__).resolve().parent
 SCENARIOS = sorted((HERE / "data" / "scenarios").glob("*.yaml"))
@@ -140,7 +140,7 @@ def test_members_kind_comes_first_unless_widened(scenarios):
 # -- the product's own data ------------------------------------------------------------------
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
-    from clusternet.demo import build_demo
+    from clusternet.ingest.demo import build_demo
     from clusternet.graph.store import open_store
 
     db = str(tmp_path_factory.mktemp("demo") / "demo.db")
