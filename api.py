@@ -51,7 +51,7 @@ __all__ = [
     "overview_tables", "network_map", "export_suffix", "stated_facts", "decode_evidence", "evidence_snippet",
     "snippet_markdown", "markdown_escape", "load_schema", "COUNTRY_GROUPS", "COLOUR_BY", "SIZE_BY",
     # answers
-    "suggest_enlargement", "suggest_cross_border", "insight", "INSIGHTS",
+    "suggest_enlargement", "suggest_cross_border", "insight", "INSIGHTS", "objective_choices",
     # queries and exports
     "saved_queries", "saved_query", "parse_params", "run_saved_query", "run_cypher", "export",
     "EXPORT_FORMATS", "MAP_CAP", "export_left_out",
@@ -234,6 +234,17 @@ def suggest_enlargement(G, partnership: str, k: int = 20, **options) -> list:
     from clusternet.graph.analytics.suggest import suggest_enlargement as _suggest
 
     return _suggest(G, find_node(G, partnership, PARTNERSHIP), k, **options)
+
+
+def objective_choices() -> dict[str, str]:
+    """What a partnership may want from its enlargement: objective name -> what it asks for, in words.
+
+    >>> list(objective_choices())
+    ['balanced', 'markets', 'core', 'gaps']
+    """
+    from clusternet.graph.analytics.objectives import OBJECTIVES, objective
+
+    return {name: f"{name.capitalize()}: {objective(name).summary}" for name in OBJECTIVES}
 
 
 def suggest_cross_border(G, organisation: str | None = None, *, countries: tuple[str, str] | None = None,

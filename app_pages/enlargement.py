@@ -13,6 +13,17 @@ if pid is None:
     st.stop()
 st.query_params["partnership"] = pid
 k = st.slider("How many suggestions", 5, 100, 20, step=5)
+choices = api.objective_choices()
+objective = st.radio("What the partnership wants", list(choices), format_func=choices.get,
+                     key="enl_objective")
+st.caption("Score: 0-100 match strength for this objective; a point is 1/100 of what the objective asks for.")
+OBJECTIVES = {"balanced": "Balanced: target markets, sector fit and the network together",
+              "markets": "Markets: actors in the target countries and next to them first",
+              "core": "Core: sector fit and closeness to several members",
+              "gaps": "Gaps: countries, sectors and value-chain links the partnership lacks"}
+objective = st.radio("What the partnership wants", list(OBJECTIVES), format_func=OBJECTIVES.get, key="enl_objective",
+                     horizontal=False)
+st.caption("Score: 0-100 match strength for this objective; a point is 1/100 of what the objective asks for.")
 with st.expander("Narrow the candidates"):
     kinds = st.multiselect("Kinds", ["Cluster", "Organisation", "SME"], key="enl_only",
                            placeholder="any kind")
@@ -23,11 +34,16 @@ with st.expander("Narrow the candidates"):
                                   if f"country:{c}" in G else c)
     cap = st.number_input("At most per country (0: no limit)", min_value=0, max_value=50, value=0, step=1,
                           key="enl_per_country")
+    any_kind = st.checkbox("Any kind of organisation in one list (by default the members' kind comes first)",
+                           key="enl_any_kind")
 suggestions = run_or_error(api.suggest_enlargement, G, pid, k=k, only=kinds or None, countries=in_countries or None,
-                           per_country=int(cap) or None)
+                           per_country=int(cap) or None, objective=objective,
+                           kinds="any" if any_kind else "members")
 if suggestions is None:
     st.stop()
 rows = suggestion_rows(suggestions)
+for row, s in zip(rows, suggestions):
+    row["basis"] = getattr(s, "basis", "")      # network evidence, or a profile match only (cold start)
 if not rows:
     st.info("No candidates found for this partnership.")
     st.stop()

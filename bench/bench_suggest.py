@@ -18,6 +18,7 @@ import numpy as np
 from clusternet.graph.evaluation.cordis import _filtered, default_data_path, load_participations
 from clusternet.graph.analytics.linkpred import adamic_adar
 from clusternet.graph.model import Node, Rel
+from clusternet.graph.analytics.objectives import OBJECTIVES
 from clusternet.graph.store.base import snapshot_from_records
 from clusternet.graph.analytics.suggest import prepare, suggest_cross_border, suggest_enlargement
 
@@ -65,9 +66,11 @@ def main() -> None:
     sizes = df.groupby("project_id")["org_id"].nunique()
     recent = df[df["start_date"] >= "2017-06-01"]["project_id"]
     pid = sorted(set(recent) & set(sizes[sizes >= 8].index))[0]
-    res, t_enl = timed(suggest_enlargement, G, f"partnership:{pid}", 20)
-    print(f"suggest_enlargement(partnership:{pid}, {sizes[pid]} members, k=20): {t_enl * 1000:.0f} ms "
-          f"(top: {res[0].name}, {len(res[0].reasons)} reasons)")
+    for objective in OBJECTIVES:
+        res, t_enl = timed(suggest_enlargement, G, f"partnership:{pid}", 20, objective=objective)
+        print(f"suggest_enlargement(partnership:{pid}, {sizes[pid]} members, k=20, objective={objective}): "
+              f"{t_enl * 1000:.0f} ms (top: {res[0].name}, score {res[0].score:.1f}/100, {res[0].mode}, "
+              f"{len(res[0].reasons)} reasons)")
     deg = idx.deg
     hub = idx.ids[int(np.argmax(deg))]
     mid = idx.ids[int(np.argsort(deg)[len(deg) // 2])]

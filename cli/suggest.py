@@ -25,7 +25,7 @@ def suggestion_rows(suggestions) -> list[dict]:
         if s.source:
             row.update(source=s.source, source_name=s.source_name)
         row.update(id=s.id, name=s.name, label=s.label, country=s.country or "", score=round(s.score, 3),
-                   mode=s.mode, reasons=[r.text for r in s.reasons],
+                   mode=s.mode, basis=s.basis, reasons=[r.text for r in s.reasons],
                    evidence=sorted({e for r in s.reasons for e in r.evidence})[:12],
                    sources=sorted({d for r in s.reasons for d in r.sources}))
         rows.append(row)
@@ -47,6 +47,8 @@ def _print_suggestions(rows: list[dict], fmt: str, title: str) -> None:
             head.append(f"{pair}{r['name']}", style="bold")
             head.append(f"  [{r['label']}, {r.get('country') or '?'}]  score {r['score']}, {r['mode']} mode")
             console.print(head)
+            if r.get("basis"):
+                console.print(Text(f"       ({r['basis']})", style="dim"))
             for reason in r["reasons"]:
                 console.print(Text(f"       • {reason}"))
     elif fmt == "json":
@@ -78,17 +80,27 @@ def enlargement_cmd(partnership: str = typer.Argument(..., help="Partnership id,
                                                             "countries (ISO2, comma-separated)."),
                     per_country: Optional[int] = typer.Option(None, "--per-country", min=1,
                                                               help="At most this many per country."),
+                    objective: str = typer.Option("balanced", "--objective", help="What the partnership wants: "
+                                                  "markets (target countries and neighbours first), core (sector "
+                                                  "fit, close to several members), gaps (countries, sectors, "
+                                                  "value-chain links it lacks) or balanced."),
+                    any_kind: bool = typer.Option(False, "--any-kind", help="One list by score; by default "
+                                                  "candidates of the members' kind (cluster-like) come first."),
                     store: str = StoreOpt, user: str = UserOpt, password: str = PasswordOpt,
                     database: str = DatabaseOpt, format: str = FormatOpt):
     """Who should PARTNERSHIP invite next: candidates with reasons and evidence.
 
+    Scored 0-100 for the chosen --objective (a point is 1/100 of what it asks for).
+
     Examples:
       clusternet suggest enlargement MTB --k 10
+      clusternet suggest enlargement MTB --objective markets --format json
       clusternet suggest enlargement "Mediterranean Textile" --only Cluster --countries TN,MA --per-country 2
     """
     G = _graph(store, user, password, database)
     res = api.suggest_enlargement(G, partnership, k, target_countries=_split(targets), sectors=_split(sectors),
-                                  only=_split(only), countries=_split(countries), per_country=per_country)
+                                  only=_split(only), countries=_split(countries), per_country=per_country,
+                                  objective=objective, kinds="any" if any_kind else "members")
     name = G.nodes[api.find_node(G, partnership, api.PARTNERSHIP)].get("name", partnership)
     _print_suggestions(suggestion_rows(res), format.lower(), f"Enlargement of {name}")
 

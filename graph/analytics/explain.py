@@ -18,7 +18,7 @@ import numpy as np
 from clusternet.graph.analytics.linkpred import CollabIndex
 
 __all__ = ["Reason", "Suggestion", "node_name", "country_name", "sources_of", "shared_groups_reason",
-           "shared_partners_reason", "FAMILIES_GROUP", "FAMILIES_PAIR"]
+           "shared_partners_reason", "network_reasons", "activity_text", "FAMILIES_GROUP", "FAMILIES_PAIR"]
 
 # features grouped into the reason they support; the contribution of a family is the
 # sum of its features' occlusion contributions
@@ -56,7 +56,12 @@ class Reason:
 
 @dataclass
 class Suggestion:
-    """A ranked suggestion. ``source`` is set for cross-border pairs (who should link)."""
+    """A ranked suggestion. ``source`` is set for cross-border pairs (who should link).
+
+    For enlargement ``score`` is the 0-100 match strength of :mod:`clusternet.graph.analytics.objectives`
+    and each reason's ``weight`` the points it brings; ``mode`` is ``"network"`` when links
+    to the members speak for the candidate, ``"content"`` when only its profile does (sector,
+    country, programme, targets), which ``basis`` says in words."""
 
     id: str
     name: str
@@ -67,6 +72,7 @@ class Suggestion:
     reasons: list[Reason]
     source: str | None = None
     source_name: str | None = None
+    basis: str = ""                 # what the suggestion rests on, in words (cold start said plainly)
 
     def as_dict(self) -> dict:
         d = asdict(self)
@@ -169,3 +175,46 @@ def family_weights(contrib: np.ndarray, names: list[str], families: dict[str, li
     """Sum of occlusion contributions per reason family for one suggestion."""
     pos = {n: i for i, n in enumerate(names)}
     return {f: float(sum(contrib[pos[n]] for n in feats)) for f, feats in families.items()}
+
+
+def activity_text(idx, v: int) -> str:
+    """How active organisation ``v`` is, in words (counts from the index)."""
+    parts = [f"active: {int(idx.deg[v])} partners in {int(idx.nproj[v])} partnerships/events"]
+    if idx.recent[v]:
+        parts.append(f"{int(idx.recent[v])} in the last year")
+    if idx.new_partners[v]:
+        parts.append(f"{int(idx.new_partners[v])} new partners in the last year")
+    if idx.coord[v]:
+        parts.append(f"coordinates {int(idx.coord[v])}")
+    if idx.running[v]:
+        parts.append(f"{int(idx.running[v])} still running a year from now")
+    return ", ".join(parts)
+
+
+def network_reasons(G, idx, v, members, fam: dict[str, float], X_row, names, kind: str) -> list[Reason]:
+    """Reasons from the learned model's feature families (``fam``: each family's contribution),
+    in words: shared groups and partners, paths, activity, work abroad, countries, kind."""
+    out = []
+    f = dict(zip(names, X_row))
+    w_groups = fam.get("groups", 0.0) + (fam.get("partners", 0.0) if kind == "pair" else 0.0)
+    r = shared_groups_reason(G, idx, v, members, max(w_groups, 0.05)) if kind == "group" else None
+    if r:
+        out.append(r)
+    r = shared_partners_reason(G, idx, v, members, max(fam.get("partners", 0.0), 0.05))
+    if r:
+        out.append(r)
+    if fam.get("paths", 0) > 0.05 and f.get("paths3", 0) > 0:
+        out.append(Reason(f"reachable through {int(round(np.expm1(f['paths3'])))} three-step paths",
+                          fam["paths"], [idx.ids[v]], []))
+    if fam.get("activity", 0) > 0.05:
+        out.append(Reason(activity_text(idx, v), fam["activity"], [idx.ids[v]], sources_of(G, [idx.ids[v]])))
+    if fam.get("abroad", 0) > 0.05:
+        out.append(Reason(f"works across borders: {idx.xb_rate[v]:.0%} of its partners are abroad",
+                          fam["abroad"], [idx.ids[v]], []))
+    if fam.get("countries", 0) > 0.05:
+        out.append(Reason("its partners come from the same countries as the "
+                          + ("members" if kind == "group" else "organisation's"), fam["countries"], [idx.ids[v]], []))
+    if fam.get("kind", 0) > 0.05:
+        out.append(Reason(f"same kind of organisation ({G.nodes[idx.ids[v]].get('org_type') or G.nodes[idx.ids[v]].get('label')})",
+                          fam["kind"], [idx.ids[v]], []))
+    return out

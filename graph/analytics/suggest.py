@@ -5,11 +5,14 @@ Both functions take the product graph (a :class:`networkx.MultiDiGraph` from
 :class:`~clusternet.graph.explain.Suggestion` objects, each with its reasons in words and
 the evidence behind them (node ids, relationship keys, source documents).
 
-The score is the learned recommender's log-odds (:mod:`clusternet.graph.analytics.recommender`,
-fitted on CORDIS history) for network proximity, plus content fit the history cannot
-know: presence in the partnership's target countries, sector fit, new countries and
-sectors the candidate adds, a visit by the partnership. A candidate with no path to the
-members is scored on content alone and marked ``mode="content"``.
+Enlargement follows an objective the partnership chooses (:mod:`clusternet.graph.analytics.objectives`:
+``balanced``, ``markets``, ``core``, ``gaps``) and scores 0-100 from five parts of evidence
+(:mod:`clusternet.graph.analytics.evidence`): target markets, sector fit through the sector hierarchy,
+the network (strong ties plus the learned recommender's ranking, :mod:`clusternet.graph.analytics.recommender`,
+fitted on CORDIS history), value-chain and country gaps, and IDF-weighted co-funding.
+Cross-border links are scored by the recommender's log-odds plus content fit.
+A candidate with no link to the members is scored on its profile alone and marked
+``mode="content"``.
 
 >>> import networkx as nx
 >>> G = nx.MultiDiGraph()
@@ -21,8 +24,8 @@ members is scored on content alone and marked ``mode="content"``.
 >>> for o in "ab":
 ...     _ = G.add_edge(o, "p", key="PARTNER_IN", type="PARTNER_IN")
 >>> top = suggest_enlargement(G, "p", k=2)
->>> top[0].id, top[0].mode, top[0].reasons[0].text
-('m', 'content', 'in target country Morocco')
+>>> top[0].id, top[0].mode, top[0].reasons[0].text, top[0].score
+('m', 'content', 'in target country Morocco', 34.0)
 """
 from __future__ import annotations
 
@@ -31,18 +34,24 @@ from collections import Counter
 
 import numpy as np
 
+from clusternet.graph.analytics.enlargement import (countries_of, enlargement_suggestion,
+    model_contributions, n_partnerships, per_index, rank_positions, wanted_kinds)
 from clusternet.graph.errors import InputError, NotFound
+from clusternet.graph.analytics.evidence import (direct_ties, gaps_part, group_weights, market_part,
+    network_part, partnership_sectors, programme_part, sector_part)
 from clusternet.graph.analytics.explain import (FAMILIES_GROUP, FAMILIES_PAIR, Reason, Suggestion,
-    country_name, family_weights, node_name, shared_groups_reason, shared_partners_reason, sources_of)
-from clusternet.graph.analytics.features import (GROUP_FEATURES, PAIR_FEATURES, group_features, pair_block,
-    pair_features)
+    country_name, family_weights, network_reasons, node_name, sources_of)
+from clusternet.graph.analytics.features import PAIR_FEATURES, group_features, pair_block, pair_features
 from clusternet.graph.analytics.linkpred import (ORG_LABELS, CollabIndex, generate_candidates,
     group_candidates, group_sums, index_from_graph, org_topics, sector_words)
+from clusternet.graph.analytics.objectives import (kind_of, member_labels, objective as objective_of,
+    score_100, weights_for)
+from clusternet.graph.analytics.sectorfit import SectorProfile, node_profile
 from clusternet.graph.store.base import is_snapshot
 
 __all__ = ["suggest_enlargement", "suggest_cross_border", "partnership_members", "prepare"]
 
-W_TARGET, W_SECTOR, W_ADDS_COUNTRY, W_ADDS_SECTOR, W_VISITED = 2.5, 2.0, 0.3, 0.2, 1.0
+W_SECTOR, W_VISITED = 2.0, 1.0           # cross-border content bonus (log-odds units)
 SCORE_ALL_BELOW = 5000        # small graphs: score every organisation, no candidate generation
 _CACHE: dict = {}          # one graph's index at a time
 _BY_SNAPSHOT: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()   # one snapshot's index
@@ -84,7 +93,7 @@ def partnership_members(G, partnership: str) -> list[str]:
     if G.nodes[partnership].get("label") != "Partnership":
         raise InputError(partnership, f"is a {G.nodes[partnership].get('label')}, not a Partnership")
     return sorted({s for s, _, k in G.in_edges(partnership, keys=True) if k in ("PARTNER_IN", "COORDINATES")
-                   and G.nodes[s].get("label") in ("Cluster", "Organisation", "SME")})
+                   and G.nodes[s].get("label") in member_labels()})
 
 
 def _topic_vector(idx: CollabIndex, words) -> np.ndarray:
@@ -136,47 +145,6 @@ def _sector_reason(G, idx: CollabIndex, org: str, wanted: set[str], weight: floa
     return None
 
 
-def _activity_text(idx, v: int) -> str:
-    """How active organisation ``v`` is, in words (counts from the index)."""
-    parts = [f"active: {int(idx.deg[v])} partners in {int(idx.nproj[v])} partnerships/events"]
-    if idx.recent[v]:
-        parts.append(f"{int(idx.recent[v])} in the last year")
-    if idx.new_partners[v]:
-        parts.append(f"{int(idx.new_partners[v])} new partners in the last year")
-    if idx.coord[v]:
-        parts.append(f"coordinates {int(idx.coord[v])}")
-    if idx.running[v]:
-        parts.append(f"{int(idx.running[v])} still running a year from now")
-    return ", ".join(parts)
-
-
-def _network_reasons(G, idx, v, members, fam: dict[str, float], X_row, names, kind: str) -> list[Reason]:
-    out = []
-    f = dict(zip(names, X_row))
-    w_groups = fam.get("groups", 0.0) + (fam.get("partners", 0.0) if kind == "pair" else 0.0)
-    r = shared_groups_reason(G, idx, v, members, max(w_groups, 0.05)) if kind == "group" else None
-    if r:
-        out.append(r)
-    r = shared_partners_reason(G, idx, v, members, max(fam.get("partners", 0.0), 0.05))
-    if r:
-        out.append(r)
-    if fam.get("paths", 0) > 0.05 and f.get("paths3", 0) > 0:
-        out.append(Reason(f"reachable through {int(round(np.expm1(f['paths3'])))} three-step paths",
-                          fam["paths"], [idx.ids[v]], []))
-    if fam.get("activity", 0) > 0.05:
-        out.append(Reason(_activity_text(idx, v), fam["activity"], [idx.ids[v]], sources_of(G, [idx.ids[v]])))
-    if fam.get("abroad", 0) > 0.05:
-        out.append(Reason(f"works across borders: {idx.xb_rate[v]:.0%} of its partners are abroad",
-                          fam["abroad"], [idx.ids[v]], []))
-    if fam.get("countries", 0) > 0.05:
-        out.append(Reason("its partners come from the same countries as the "
-                          + ("members" if kind == "group" else "organisation's"), fam["countries"], [idx.ids[v]], []))
-    if fam.get("kind", 0) > 0.05:
-        out.append(Reason(f"same kind of organisation ({G.nodes[idx.ids[v]].get('org_type') or G.nodes[idx.ids[v]].get('label')})",
-                          fam["kind"], [idx.ids[v]], []))
-    return out
-
-
 def _finish(G, idx, cands, base, bonus, content_reasons, X, names, kind, model, members, k, reach, source=None,
             per_country: int | None = None):
     total = base + bonus
@@ -202,7 +170,7 @@ def _finish(G, idx, cands, base, bonus, content_reasons, X, names, kind, model, 
         mode = "network" if reach[i] else "content"
         reasons = list(content_reasons[i])
         if mode == "network":
-            reasons += _network_reasons(G, idx, v, members, family_weights(contrib[row], names, fams), X[i], names, kind)
+            reasons += network_reasons(G, idx, v, members, family_weights(contrib[row], names, fams), X[i], names, kind)
         reasons.sort(key=lambda r: (-r.weight, r.text))
         if not reasons:
             reasons = [Reason("no link or shared sector found; ranked by overall activity", 0.0, [idx.ids[v]], [])]
@@ -212,9 +180,9 @@ def _finish(G, idx, cands, base, bonus, content_reasons, X, names, kind, model, 
     return out
 
 
-def suggest_enlargement(G, partnership: str, k: int = 20, *, target_countries=None, sectors=None,
-                        only=None, countries=None, per_country: int | None = None,
-                        model=None, index: CollabIndex | None = None) -> list[Suggestion]:
+def suggest_enlargement(G, partnership: str, k: int = 20, *, objective: str | None = "balanced",
+                        target_countries=None, sectors=None, only=None, kinds: str = "members", countries=None,
+                        per_country: int | None = None, model=None, index: CollabIndex | None = None) -> list[Suggestion]:
     """Organisations to invite into ``partnership``, best first, with reasons.
 
     Parameters
@@ -225,10 +193,20 @@ def suggest_enlargement(G, partnership: str, k: int = 20, *, target_countries=No
         Id of a Partnership node.
     k : int
         How many suggestions.
+    objective : str
+        What the partnership wants (:mod:`clusternet.graph.analytics.objectives`): ``"balanced"``
+        (default: target markets, sector fit and the network together), ``"markets"``
+        (actors in the target countries and next to them first), ``"core"`` (sector fit and
+        closeness to several members) or ``"gaps"`` (countries, sectors and value-chain links
+        the partnership lacks).
     target_countries, sectors : iterable of str, optional
         Override the partnership's TARGETS countries (ISO2) and sectors.
     only : iterable of str, optional
         Keep candidates with these labels (``"Cluster"``, ``"Organisation"``, ``"SME"``).
+    kinds : str
+        ``"members"`` (default): candidates of the members' kind (cluster-like
+        organisations for a partnership of clusters) come first, the others after them;
+        ``"any"``: one list by score.
     countries : iterable of str, optional
         Keep candidates in these countries (ISO2), e.g. the target markets.
     per_country : int, optional
@@ -241,15 +219,19 @@ def suggest_enlargement(G, partnership: str, k: int = 20, *, target_countries=No
     Returns
     -------
     list of Suggestion
-        ``mode`` is ``"network"`` when the candidate has a path to the members,
-        ``"content"`` when only country and sector fit speak for it.
+        ``score`` is the 0-100 match strength for the objective, each reason's weight the
+        points it brings. ``mode`` is ``"network"`` when links to the members speak for the
+        candidate, ``"content"`` when only its profile does (``basis`` says so).
 
     Raises
     ------
     NotFound, InputError
-        Unknown id, or a node that is not a Partnership.
+        Unknown id, a node that is not a Partnership, an unknown objective or kind.
     """
     members_ids = partnership_members(G, partnership)
+    obj = objective_of(objective)
+    if kinds not in ("members", "any"):
+        raise InputError("kinds", f"use 'members' or 'any', got {kinds!r}")
     only = _labels_of(only)
     countries = {c.upper() for c in countries} if countries else None
     if per_country is not None and per_country < 1:
@@ -257,57 +239,71 @@ def suggest_enlargement(G, partnership: str, k: int = 20, *, target_countries=No
     idx = index if index is not None else prepare(G)
     model = _model(model)
     M = np.array([idx.pos[m] for m in members_ids if m in idx.pos], dtype=np.int64)
-    targets = set(target_countries or [t.split(":", 1)[1] for _, t, kk in G.out_edges(partnership, keys=True)
-                                       if kk == "TARGETS" and t.startswith("country:")])
-    p_words = set(org_topics(G, partnership)) if sectors is None else {w for s in sectors for w in sector_words(s)}
-    prof = _topic_vector(idx, list(p_words) + [t for m in members_ids for t in _topics(G, idx, m)])
+    targets = {c.upper() for c in target_countries} if target_countries else {
+        t.split(":", 1)[1] for _, t, kk in G.out_edges(partnership, keys=True) if kk == "TARGETS" and t.startswith("country:")}
+    weights_s, core, held = partnership_sectors(G, partnership, members_ids, sectors)
+    cands, sums, reach = _enlargement_candidates(G, idx, partnership, M, members_ids, targets, only, countries)
+    X = group_features(idx, M, cands, sums=sums)
+    base = model.score_group(X)
+    gw = per_index(idx, "group_weights", lambda: group_weights(G, idx))
+    net, reach = network_part(G, idx, cands, M, base, reach, direct_ties(G, partnership), gw)
+    ids = [idx.ids[v] for v in cands]
+    profiles = [_sector_profile(G, idx, nid) for nid in ids]
+    parts = {"market": market_part(G, partnership, ids, targets),
+             "sector": sector_part(G, ids, weights_s, profiles=profiles), "network": net,
+             "gaps": gaps_part(G, ids, countries_of(G, members_ids), core, held, profiles=profiles),
+             "programme": programme_part(G, partnership, ids, n_partnerships(G, idx),
+                                         programmes_of=lambda nid: _programmes_in_index(G, idx, nid))}
+    w = weights_for(obj, bool(targets))
+    score = score_100({p: part.x for p, part in parts.items()}, w)
+    wanted = wanted_kinds(G, members_ids) if kinds == "members" and not only else None
+    tier = np.array([0 if wanted is None or kind_of(G.nodes[i]) in wanted else 1 for i in ids])
+    order = rank_positions(G, ids, score, base, tier, k, per_country)
+    outside = sums[0].copy()
+    outside[M] = 0                        # links among the members themselves do not count
+    has_links = bool(outside.any() or reach.any())
+    contrib = model_contributions(model, X, order)
+    return [enlargement_suggestion(G, idx, int(cands[i]), parts, w, i, score[i], bool(reach[i]), X[i], contrib[row],
+                                    M, has_links, tier[i], wanted, partnership) for row, i in enumerate(order)]
+
+
+def _enlargement_candidates(G, idx, partnership, M, members_ids, targets, only, countries):
+    """Every valid organisation on a small graph; on a large one, the members' network
+    neighbourhood, the organisations in target countries and the closest profiles.
+    Returns the candidates, :func:`group_sums` of the members and who is within two steps."""
     valid = np.ones(idx.n, dtype=bool)
     valid[M] = False
     if only:
         valid &= np.array([G.nodes[o].get("label") in only for o in idx.ids], dtype=bool)
     if countries:
         valid &= _in_countries(idx, countries)
-    sums = group_sums(idx, M)             # links to the members: candidates, features, reach
+    sums = group_sums(idx, M)
     if idx.n <= SCORE_ALL_BELOW:
         cands = np.flatnonzero(valid)
     else:
+        prof = _topic_vector(idx, [t for m in members_ids for t in _topics(G, idx, m)]
+                             + list(org_topics(G, partnership)))
         extra = _in_countries(idx, targets | (countries or set())) & valid
         extra[_top_content(idx, prof, valid)] = True
         gen = group_candidates(idx, M, valid, sums=sums)
         cands = np.union1d(gen, np.flatnonzero(extra))
-    X = group_features(idx, M, cands, sums=sums)
-    base = model.score_group(X)
     a = sums[0]
-    reach = ((a + idx.A @ a) > 0)[cands]
-    member_countries = {idx.countries[c] for c in idx.country[M] if c >= 0}
-    member_words = {t for m in members_ids for t in _topics(G, idx, m)} | p_words
-    visited = _visited_by(G, {partnership})
-    cos = np.asarray(idx.P[cands] @ prof).ravel()
-    bonus = np.zeros(len(cands))
-    content: list[list[Reason]] = []
-    for i, v in enumerate(cands):
-        nid, rs = idx.ids[v], []
-        cc = G.nodes[nid].get("country")
-        if cc in targets:
-            key = [f"{partnership}|TARGETS|country:{cc}"]
-            rs.append(Reason(f"in target country {country_name(G, cc)}", W_TARGET, key + [nid], sources_of(G, key + [nid])))
-        if cos[i] > 0:
-            r = _sector_reason(G, idx, nid, member_words, W_SECTOR * cos[i], "the partnership")
-            if r:
-                rs.append(r)
-        if cc and cc not in member_countries:
-            rs.append(Reason(f"adds country {country_name(G, cc)} (no member there yet)", W_ADDS_COUNTRY, [nid], []))
-        new = sorted({w.split(":", 1)[1] for w in _topics(G, idx, nid) if w.startswith("sector:")} -
-                     {w.split(":", 1)[1] for w in member_words if w.startswith("sector:")})
-        if new:
-            rs.append(Reason(f"adds sector {', '.join(new[:3])}", W_ADDS_SECTOR, [f"{nid}|ACTIVE_IN|{t}" for t in
-                             sorted(t for _, t, kk in G.out_edges(nid, keys=True) if kk == "ACTIVE_IN")], []))
-        if nid in visited:
-            rs.append(Reason(f"visited by {node_name(G, partnership)}", W_VISITED, visited[nid], sources_of(G, visited[nid])))
-        bonus[i] = sum(r.weight for r in rs)
-        content.append(rs)
-    return _finish(G, idx, cands, base, bonus, content, X, GROUP_FEATURES, "group", model, list(M), k, reach,
-                   per_country=per_country)
+    return cands, sums, ((a + idx.A @ a) > 0)[cands]
+
+
+def _sector_profile(G, idx: CollabIndex, nid: str) -> SectorProfile:
+    """:func:`node_profile`, skipping the graph walk for organisations with no sector wording
+    whose index topics hold no sector (most organisations of a large history graph)."""
+    i = idx.pos.get(nid)
+    if i is not None and not G.nodes[nid].get("sector_text") and not any(w.startswith("sector:")
+                                                                          for w in idx.topics_of(i)):
+        return SectorProfile()
+    return node_profile(G, nid)
+
+
+def _programmes_in_index(G, idx: CollabIndex, nid: str) -> set[str]:
+    """Programme ids behind an organisation's partnerships, read from the index's topic words."""
+    return {w.split(":", 1)[1] for w in _topics(G, idx, nid) if w.startswith("programme:")}
 
 
 def _in_countries(idx: CollabIndex, codes: set[str]) -> np.ndarray:
