@@ -75,19 +75,23 @@ class Schema:
 
     @property
     def labels(self) -> tuple[str, ...]:
+        """Every node label the schema declares, in its order."""
         return tuple(self.nodes)
 
     @property
     def rel_types(self) -> tuple[str, ...]:
+        """Every relationship type the schema declares, in its order."""
         return tuple(self.rels)
 
     def node(self, label: str) -> NodeType:
+        """The declaration of node label ``label``; raises :class:`SchemaError` for an unknown one."""
         try:
             return self.nodes[label]
         except KeyError:
             raise SchemaError(f"unknown label {label!r}; known: {', '.join(self.nodes)}") from None
 
     def rel(self, type_: str) -> RelType:
+        """The declaration of relationship type ``type_``; raises :class:`SchemaError` for an unknown one."""
         try:
             return self.rels[type_]
         except KeyError:

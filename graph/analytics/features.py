@@ -62,7 +62,29 @@ class PairBlock:
 
 
 def pair_block(idx: CollabIndex, sources: Sequence[int]) -> PairBlock:
-    """Path scores of a batch of sources (one sparse product per score, dense result)."""
+    """Path scores of a batch of sources (one sparse product per score, dense result).
+
+    Parameters
+    ----------
+    idx : the index the sources belong to.
+    sources : row positions of the source organisations.
+
+    Returns
+    -------
+    PairBlock with one row per source and one column per organisation: common neighbours,
+    Adamic–Adar, resource allocation, weighted and recency-weighted common neighbours,
+    3-step walks, and resource allocation over recent ties.
+
+    Examples
+    --------
+    On the path a-b-c-d-e, a reaches c in two steps (via b) and d in three.
+
+    >>> from clusternet.graph.analytics.linkpred import index_from_groups
+    >>> idx = index_from_groups(list("abcde"), [["a", "b"], ["b", "c"], ["c", "d"], ["d", "e"]])
+    >>> block = pair_block(idx, [idx.pos["a"]])
+    >>> block.cn[0].tolist(), block.p3[0].tolist()
+    ([1.0, 0.0, 1.0, 0.0, 0.0], [0.0, 2.0, 0.0, 1.0, 0.0])
+    """
     src = np.asarray(sources, dtype=np.int64)
     rows = idx.A[src]
     cn = (rows @ idx.A).toarray()
@@ -76,7 +98,19 @@ def pair_block(idx: CollabIndex, sources: Sequence[int]) -> PairBlock:
 
 
 def pair_features(idx: CollabIndex, block: PairBlock, i: int, cands: np.ndarray) -> np.ndarray:
-    """Feature matrix (len(cands) x len(PAIR_FEATURES)) for source ``block.sources[i]``."""
+    """Feature matrix (len(cands) x len(PAIR_FEATURES)) for source ``block.sources[i]``.
+
+    ``cands`` are row positions of the candidates; the columns follow :data:`PAIR_FEATURES`.
+    Path counts are read from ``block``, degrees and activity are on a log(1 + x) scale;
+    activity is NaN (unknown) for an organisation that is in no group.
+
+    >>> from clusternet.graph.analytics.linkpred import index_from_groups
+    >>> idx = index_from_groups(list("abcde"), [["a", "b"], ["b", "c"], ["c", "d"], ["d", "e"]],
+    ...                         country=["FR", "FR", "FR", "IT", "MA"])
+    >>> X = pair_features(idx, pair_block(idx, [0]), 0, np.array([2, 4]))   # a with c, a with e
+    >>> [X[:, PAIR_FEATURES.index(f)].tolist() for f in ("cn", "same_country")]
+    [[1.0, 0.0], [1.0, 0.0]]
+    """
     u = int(block.sources[i])
     v = np.asarray(cands, dtype=np.int64)
     cu, cv = idx.country[u], idx.country[v]
@@ -114,6 +148,15 @@ def group_features(idx: CollabIndex, members: Sequence[int], cands: np.ndarray, 
     already worked with, co-participation counts (plain and recency-weighted), 3-hop
     paths, the candidate's activity, and content fit (country, type, topic profile).
     ``sums`` is :func:`~clusternet.graph.linkpred.group_sums` of the members, if at hand.
+
+    On the path a-b-c-d-e with members a and b: c works with b (half the members) and
+    shares b with a; d works with neither member but shares c with b.
+
+    >>> from clusternet.graph.analytics.linkpred import index_from_groups
+    >>> idx = index_from_groups(list("abcde"), [["a", "b"], ["b", "c"], ["c", "d"], ["d", "e"]])
+    >>> m = group_features(idx, [0, 1], np.array([2, 3]))
+    >>> [m[:, GROUP_FEATURES.index(f)].tolist() for f in ("frac_adjacent", "sum_cn")]
+    [[0.5, 0.0], [1.0, 1.0]]
     """
     M = np.asarray(members, dtype=np.int64)
     v = np.asarray(cands, dtype=np.int64)

@@ -143,11 +143,21 @@ class CollabIndex:
 
     @property
     def n(self) -> int:
+        """Number of organisations in the index.
+
+        >>> index_from_groups(list("abcde"), [["a", "b"]]).n
+        5
+        """
         return len(self.ids)
 
     def topics_of(self, i: int) -> list[str]:
         """The topic words of organisation ``i`` (sorted), as the index was built with them:
-        for an index of a product graph, what :func:`org_topics` gives, without walking it."""
+        for an index of a product graph, what :func:`org_topics` gives, without walking it.
+
+        >>> idx = index_from_groups(["a", "b"], [["a", "b"]], topics=[["sector:wine", "programme:X"], []])
+        >>> idx.topics_of(0), idx.topics_of(1)
+        (['programme:X', 'sector:wine'], [])
+        """
         row = self.P.indices[self.P.indptr[i]:self.P.indptr[i + 1]]
         return sorted(self.topics[j] for j in row)
 
@@ -253,7 +263,29 @@ def sector_words(name: str) -> list[str]:
 
 def org_topics(G, node: str) -> list[str]:
     """Sector and programme words of an organisation: its ``sectors`` attribute, the
-    sectors it is ACTIVE_IN (name and ecosystem), and the programmes of its partnerships."""
+    sectors it is ACTIVE_IN (name and ecosystem), and the programmes of its partnerships.
+
+    Parameters
+    ----------
+    G : a product graph (``networkx.MultiDiGraph`` keyed by relationship type).
+    node : id of an organisation in ``G``.
+
+    Returns
+    -------
+    list of str, sorted, without repeats: ``sector:...``, ``ecosystem:...`` and ``programme:...``.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("o", label="Cluster", sectors=["Olive oil"])
+    >>> G.add_node("s", label="Sector", name="Solar")
+    >>> G.add_node("p", label="Partnership")
+    >>> for u, v, k in [("o", "s", "ACTIVE_IN"), ("o", "p", "PARTNER_IN"), ("p", "COSME", "FUNDED_BY")]:
+    ...     _ = G.add_edge(u, v, key=k)
+    >>> org_topics(G, "o")
+    ['ecosystem:agri-food', 'ecosystem:renewable energy', 'programme:COSME', 'sector:olive oil', 'sector:solar']
+    """
     attrs = G.nodes[node]
     out = [w for s in attrs.get("sectors") or [] for w in sector_words(s)]
     for _, t, k in G.out_edges(node, keys=True):
@@ -331,22 +363,51 @@ def _rows(idx: CollabIndex, sources) -> sp.csr_matrix:
 
 
 def common_neighbours(idx: CollabIndex, sources) -> np.ndarray:
-    """Number of common neighbours of each source with every organisation (dense rows)."""
+    """Number of common neighbours of each source with every organisation (dense rows).
+
+    ``sources`` are row positions (``idx.pos[id]``); the result has one row per source and
+    one column per organisation. On the diagonal, a source's own degree.
+
+    >>> idx = index_from_groups(list("abcde"), [["a", "b"], ["b", "c"], ["c", "d"], ["d", "e"]])
+    >>> common_neighbours(idx, [idx.pos["a"], idx.pos["c"]]).tolist()   # path a-b-c-d-e
+    [[1.0, 0.0, 1.0, 0.0, 0.0], [1.0, 0.0, 2.0, 0.0, 1.0]]
+    """
     return (_rows(idx, sources) @ idx.A).toarray()
 
 
 def adamic_adar(idx: CollabIndex, sources) -> np.ndarray:
-    """Adamic–Adar index: sum over common neighbours w of 1/log(deg w) [2]_."""
+    """Adamic–Adar index: sum over common neighbours w of 1/log(deg w) [2]_.
+
+    One dense row per source (row positions), one column per organisation. On the path
+    a-b-c-d-e, a and c share only b, of degree 2: 1/log 2 = 1.443.
+
+    >>> idx = index_from_groups(list("abcde"), [["a", "b"], ["b", "c"], ["c", "d"], ["d", "e"]])
+    >>> [round(float(x), 3) for x in adamic_adar(idx, [idx.pos["a"]])[0]]
+    [1.443, 0.0, 1.443, 0.0, 0.0]
+    """
     return (_rows(idx, sources) @ sp.diags(idx.inv_log_deg) @ idx.A).toarray()
 
 
 def resource_allocation(idx: CollabIndex, sources) -> np.ndarray:
-    """Resource allocation index: sum over common neighbours w of 1/deg w [3]_."""
+    """Resource allocation index: sum over common neighbours w of 1/deg w [3]_.
+
+    One dense row per source (row positions), one column per organisation. On the path
+    a-b-c-d-e, a and c share only b, of degree 2: 1/2 (a's own entry is its own sum).
+
+    >>> idx = index_from_groups(list("abcde"), [["a", "b"], ["b", "c"], ["c", "d"], ["d", "e"]])
+    >>> resource_allocation(idx, [idx.pos["a"]])[0].tolist()
+    [0.5, 0.0, 0.5, 0.0, 0.0]
+    """
     return (_rows(idx, sources) @ sp.diags(idx.inv_deg) @ idx.A).toarray()
 
 
 def preferential_attachment(idx: CollabIndex, sources) -> np.ndarray:
-    """deg(u) * deg(v) for each source u and every organisation v."""
+    """Preferential attachment: deg(u) * deg(v) for each source u and every organisation v.
+
+    >>> idx = index_from_groups(list("abcde"), [["a", "b"], ["b", "c"], ["c", "d"], ["d", "e"]])
+    >>> preferential_attachment(idx, [idx.pos["a"], idx.pos["b"]]).tolist()   # degrees 1 2 2 2 1
+    [[1.0, 2.0, 2.0, 2.0, 1.0], [2.0, 4.0, 4.0, 4.0, 2.0]]
+    """
     return np.outer(idx.deg[np.asarray(sources, dtype=np.int64)], idx.deg)
 
 
@@ -383,7 +444,16 @@ def generate_candidates(idx: CollabIndex, two_hop: np.ndarray, three_hop: np.nda
 def group_sums(idx: CollabIndex, members) -> tuple[np.ndarray, np.ndarray]:
     """``a`` (how many members each organisation is linked to) and ``Y = A @ [a, a/log deg,
     a/deg]``: per organisation, the summed common neighbours, Adamic–Adar and resource
-    allocation with the members (one sparse pass for all three)."""
+    allocation with the members (one sparse pass for all three).
+
+    On the path a-b-c-d-e with members a and e: b and d are linked to one member each, and
+    c shares one neighbour with each member (b with a, d with e), two in all.
+
+    >>> idx = index_from_groups(list("abcde"), [["a", "b"], ["b", "c"], ["c", "d"], ["d", "e"]])
+    >>> a, Y = group_sums(idx, [idx.pos["a"], idx.pos["e"]])
+    >>> a.tolist(), Y[:, 0].tolist()
+    ([0.0, 1.0, 0.0, 1.0, 0.0], [1.0, 0.0, 2.0, 0.0, 1.0])
+    """
     a = np.asarray(idx.A[np.asarray(members, dtype=np.int64)].sum(axis=0)).ravel()
     Y = idx.A @ np.column_stack([a, idx.inv_log_deg * a, idx.inv_deg * a])
     return a, Y
@@ -394,7 +464,18 @@ def group_candidates(idx: CollabIndex, members: np.ndarray, valid: np.ndarray, *
                      sums: tuple[np.ndarray, np.ndarray] | None = None) -> np.ndarray:
     """Candidates for a group: its members' neighbours first, then the 2-hop neighbours
     with the highest summed resource allocation, the organisations with most 3-hop paths
-    to it, and popular organisations."""
+    to it, and popular organisations.
+
+    ``members`` are row positions, ``valid`` a boolean mask of allowed candidates; the
+    ``n_*`` limits are as in :func:`generate_candidates`. Returns sorted row positions.
+    On the path a-b-c-d-e, the group {a} gets b (its partner), c (two steps) and d (three
+    steps); e, four steps away, only as a popular organisation, here switched off.
+
+    >>> idx = index_from_groups(list("abcde"), [["a", "b"], ["b", "c"], ["c", "d"], ["d", "e"]])
+    >>> valid = np.array([False, True, True, True, True])
+    >>> group_candidates(idx, np.array([0]), valid, n_popular=0).tolist()
+    [1, 2, 3]
+    """
     a, Y = sums if sums is not None else group_sums(idx, members)
     two = np.where(a > 0, 1e6 + a, Y[:, 2])       # direct partners of members always come first
     return generate_candidates(idx, two, idx.A @ Y[:, 0], valid, n_two=n_two, n_three=n_three,

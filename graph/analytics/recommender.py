@@ -174,16 +174,38 @@ class LinearScorer:
         return np.nan_to_num(T, copy=False, nan=0.0, posinf=0.0, neginf=0.0)
 
     def decision(self, X: np.ndarray) -> np.ndarray:
-        """Score of each row (log-odds up to a constant per list: no intercept)."""
+        """Score of each row (log-odds up to a constant per list: no intercept).
+
+        Rows are :data:`PAIR_FEATURES` vectors; the score is the dot product of the
+        standardised :func:`linear_terms` with ``coef``. A scorer that weighs only the
+        log-scaled common neighbours gives log(1 + cn):
+
+        >>> w = np.zeros(len(PAIR_FEATURES) + 12 + len(_SQUARED)); w[PAIR_FEATURES.index("cn")] = 1
+        >>> s = LinearScorer(np.zeros(len(w)), np.ones(len(w)), w)
+        >>> X = np.zeros((2, len(PAIR_FEATURES))); X[:, PAIR_FEATURES.index("cn")] = [0, np.e - 1]
+        >>> s.decision(X).round(6).tolist()
+        [0.0, 1.0]
+        """
         if not len(X):
             return np.zeros(0)
         return self._standard(linear_terms(X), self.mean, self.scale) @ self.coef
 
     def arrays(self, prefix: str) -> dict[str, np.ndarray]:
+        """The scorer as named arrays (``<prefix>_mean``, ``_scale``, ``_coef``) for an ``.npz``.
+
+        >>> sorted(LinearScorer(np.zeros(2), np.ones(2), np.zeros(2)).arrays("pair"))
+        ['pair_coef', 'pair_mean', 'pair_scale']
+        """
         return {f"{prefix}_mean": self.mean, f"{prefix}_scale": self.scale, f"{prefix}_coef": self.coef}
 
     @classmethod
     def from_arrays(cls, z, prefix: str) -> "LinearScorer":
+        """The scorer stored under ``prefix`` in a mapping of arrays (what :meth:`arrays` wrote).
+
+        >>> s = LinearScorer(np.zeros(2), np.ones(2), np.array([1.0, -2.0]))
+        >>> LinearScorer.from_arrays(s.arrays("pair"), "pair").coef.tolist()
+        [1.0, -2.0]
+        """
         return cls(z[f"{prefix}_mean"], z[f"{prefix}_scale"], z[f"{prefix}_coef"])
 
 
@@ -219,7 +241,15 @@ class TreeEnsemble:
                    np.array(roots, dtype=np.int32), float(np.ravel(est._baseline_prediction)[0]), depth)
 
     def decision(self, X: np.ndarray) -> np.ndarray:
-        """Raw score (log-odds) of each row of ``X``."""
+        """Raw score (log-odds) of each row of ``X``: the baseline plus one leaf value per tree.
+
+        A single tree that is one leaf scores every row alike:
+
+        >>> leaf = TreeEnsemble(np.array([-1]), np.zeros(1), np.zeros(1, int), np.zeros(1, int),
+        ...                     np.zeros(1, bool), np.array([0.5]), np.array([0]), 0.25, 0)   # one leaf
+        >>> leaf.decision(np.zeros((3, 1))).tolist()
+        [0.75, 0.75, 0.75]
+        """
         X = np.ascontiguousarray(X, dtype=np.float64)
         if not len(X):
             return np.zeros(0)
@@ -270,12 +300,26 @@ class TreeEnsemble:
         return self.baseline + self.value[node].sum(axis=1)
 
     def arrays(self, prefix: str) -> dict[str, np.ndarray]:
+        """The ensemble as named arrays (``<prefix>_feature``, ..., ``<prefix>_scalars``) for an ``.npz``.
+
+        >>> leaf = TreeEnsemble(np.array([-1]), np.zeros(1), np.zeros(1, int), np.zeros(1, int),
+        ...                     np.zeros(1, bool), np.array([0.5]), np.array([0]), 0.25, 0)   # one leaf
+        >>> leaf.arrays("group")["group_scalars"].tolist()      # baseline, depth
+        [0.25, 0.0]
+        """
         return {f"{prefix}_{k}": getattr(self, k) for k in
                 ("feature", "threshold", "left", "right", "missing_left", "value", "roots")} | {
             f"{prefix}_scalars": np.array([self.baseline, self.depth], dtype=np.float64)}
 
     @classmethod
     def from_arrays(cls, z, prefix: str) -> "TreeEnsemble":
+        """The ensemble stored under ``prefix`` in a mapping of arrays (what :meth:`arrays` wrote).
+
+        >>> leaf = TreeEnsemble(np.array([-1]), np.zeros(1), np.zeros(1, int), np.zeros(1, int),
+        ...                     np.zeros(1, bool), np.array([0.5]), np.array([0]), 0.25, 0)   # one leaf
+        >>> TreeEnsemble.from_arrays(leaf.arrays("group"), "group").decision(np.zeros((1, 1))).tolist()
+        [0.75]
+        """
         base, depth = z[f"{prefix}_scalars"]
         return cls(*(z[f"{prefix}_{k}"] for k in ("feature", "threshold", "left", "right", "missing_left",
                                                   "value", "roots")), float(base), int(depth))
@@ -291,16 +335,40 @@ class LinkModel:
     _est: dict = field(default_factory=dict, repr=False)
 
     def score_pairs(self, X: np.ndarray) -> np.ndarray:
-        """Pair scores of the rows of ``X`` (:data:`PAIR_FEATURES`): higher is a likelier link."""
+        """Pair scores of the rows of ``X`` (:data:`PAIR_FEATURES`): higher is a likelier link.
+
+        >>> m = load_model()
+        >>> X = np.zeros((2, len(PAIR_FEATURES)))
+        >>> m.score_pairs(X).shape
+        (2,)
+        """
         return self.pair.decision(X)
 
     def score_group(self, X: np.ndarray) -> np.ndarray:
+        """Group scores of the rows of ``X`` (:data:`GROUP_FEATURES`): higher is a likelier new member.
+
+        >>> m = load_model()
+        >>> m.score_group(np.zeros((3, len(GROUP_FEATURES)))).shape
+        (3,)
+        """
         return self.group.decision(X)
 
     def contributions(self, kind: str, X: np.ndarray, reference: np.ndarray) -> np.ndarray:
         """Per row and feature: score minus the score with that feature set to ``reference``.
 
-        Positive values are features that pushed the suggestion up.
+        Positive values are features that pushed the suggestion up. ``kind`` is ``"pair"``
+        or ``"group"``; ``reference`` holds one neutral value per feature.
+
+        With a pair scorer that weighs only log(1 + cn), only that column contributes:
+
+        >>> w = np.zeros(len(PAIR_FEATURES) + 12 + len(_SQUARED)); w[PAIR_FEATURES.index("cn")] = 1
+        >>> pair = LinearScorer(np.zeros(len(w)), np.ones(len(w)), w)
+    >>> leaf = TreeEnsemble(np.array([-1]), np.zeros(1), np.zeros(1, int), np.zeros(1, int),
+    ...                     np.zeros(1, bool), np.array([0.5]), np.array([0]), 0.25, 0)   # one leaf
+        >>> X = np.zeros((1, len(PAIR_FEATURES))); X[0, PAIR_FEATURES.index("cn")] = np.e - 1
+        >>> c = LinkModel(pair, leaf).contributions("pair", X, np.zeros(len(PAIR_FEATURES)))
+        >>> round(float(c[0, PAIR_FEATURES.index("cn")]), 6), float(np.abs(c).sum().round(6))
+        (1.0, 1.0)
         """
         score = self.score_pairs if kind == "pair" else self.score_group
         base = score(X)
@@ -385,7 +453,21 @@ def fit_on_split(split, *, seed: int = 0) -> LinkModel:
 
 
 def save_model(model: LinkModel, path: str | Path = MODEL_PATH) -> Path:
-    """Write the model as a compressed ``.npz`` (arrays + JSON metadata)."""
+    """Write the model as a compressed ``.npz`` (arrays + JSON metadata); returns the path.
+
+    Parameters
+    ----------
+    model : the model to write.
+    path : where to write it; by default over the shipped model, :data:`MODEL_PATH`.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     p = save_model(load_model(), Path(d) / "m.npz")
+    ...     load_model(p).meta["pair_model"]
+    'listwise logit'
+    """
     path = Path(path)
     np.savez_compressed(path, **model.pair.arrays("pair"), **model.group.arrays("group"),
                         meta=np.array(json.dumps(model.meta, sort_keys=True)))
@@ -393,7 +475,25 @@ def save_model(model: LinkModel, path: str | Path = MODEL_PATH) -> Path:
 
 
 def load_model(path: str | Path | None = None) -> LinkModel:
-    """The shipped model (or one saved by :func:`save_model`)."""
+    """The shipped model (or one saved by :func:`save_model`).
+
+    Parameters
+    ----------
+    path : a ``.npz`` written by :func:`save_model`; by default :data:`MODEL_PATH`.
+
+    Raises
+    ------
+    InputError : the file is missing, not a model, or was fitted on other features.
+
+    Examples
+    --------
+    >>> load_model().meta["pair_features"] == PAIR_FEATURES
+    True
+    >>> load_model("no/such/model.npz")
+    Traceback (most recent call last):
+    ...
+    clusternet.graph.errors.InputError: ...
+    """
     p = Path(path) if path else MODEL_PATH
     try:
         with np.load(p, allow_pickle=False) as z:

@@ -105,6 +105,7 @@ class Token:
 
     @property
     def upper(self) -> str:
+        """The token's text in upper case, for comparing keywords."""
         return self.text.upper()
 
 

@@ -173,6 +173,7 @@ def _check_encodable(G: nx.MultiDiGraph, fmt: str) -> None:
     problems = []
 
     def check(value, field, record):
+        """Note a problem for each string in ``value`` that holds a lone surrogate."""
         texts = value if isinstance(value, (list, tuple)) else [value]
         for t in texts:
             if isinstance(t, str) and _SURROGATE.search(t):
@@ -225,6 +226,7 @@ def to_gexf(G: nx.MultiDiGraph) -> bytes:
 
 def _decoded(H: nx.MultiDiGraph, list_keys: set[str], gexf: bool) -> nx.MultiDiGraph:
     def dec(k, v):
+        """An attribute read back from the file: XML escapes undone, JSON-coded lists decoded."""
         if isinstance(v, str):
             v = xml_unsafe(v)
             if k in list_keys:

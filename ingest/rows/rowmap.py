@@ -201,6 +201,7 @@ class RowMapper:
 
     def _norm(self, label: str, prop: str, v: Any, col: str, props: dict, problems: list, line: int) -> None:
         def bad(reason):
+            """Record a problem with this cell (its column, value, row and file) for the reason given."""
             problems.append(Problem(reason, field=col, value=v, row=line, file=self.path))
         if v in (None, "", []):
             return

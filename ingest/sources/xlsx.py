@@ -18,6 +18,12 @@ _PLAIN = re.compile(r"^=\s*(SUM|AVERAGE|ROUND|MIN|MAX|CONCATENATE|TRIM|UPPER|LOW
 
 
 def open_xlsx(path: Path, table: Table, sheet: str | None) -> None:
+    """Fill ``table`` from one sheet of an XLSX workbook (``sheet``, or the first).
+
+    The header is the first non-empty row. Raises :class:`InputError` for a broken zip, an
+    unreadable workbook, an unknown sheet or an empty one, :class:`InputTooLarge` for a zip
+    that unpacks too large or compresses suspiciously well.
+    """
     import openpyxl
 
     try:
@@ -61,6 +67,7 @@ def open_xlsx(path: Path, table: Table, sheet: str | None) -> None:
     table.format = "xlsx"
 
     def rows() -> Iterator[Row]:
+        """Rows of the sheet after the header: values, with non-arithmetic formula cells as problems."""
         try:
             for cells_f, values in it:
                 if not any(v is not None and str(v).strip() for v in values):

@@ -52,12 +52,14 @@ def html_to_parts(markup: str) -> list:
     buf: list[str] = []
 
     def flush():
+        """End the current paragraph: its whitespace-collapsed text becomes one part, if not empty."""
         line = re.sub(r"\s+", " ", "".join(buf)).strip()
         if line:
             parts.append(line)
         buf.clear()
 
     def walk(node):
+        """Collect the text under ``node``: tables as row lists, block elements as their own paragraphs."""
         for child in node.children:
             if isinstance(child, NavigableString):
                 if type(child).__name__ in ("Comment", "Doctype", "Declaration", "ProcessingInstruction"):
@@ -106,6 +108,11 @@ def html_depth(markup: str) -> int:
 
 
 def read_html(path: Path, limits: Limits) -> DocumentText:
+    """The main text of an HTML page, tables kept, after checks on size, element count and depth.
+
+    Raises :class:`InputTooLarge` past ``limits``, :class:`InputError` if no readable text
+    is left once scripts and navigation are dropped.
+    """
     size = check_size(path, limits)
     data = path.read_bytes()
     nodes = len(_TAG.findall(data))
