@@ -58,7 +58,15 @@ def partnerships(G: nx.MultiDiGraph) -> list[dict]:
 
     One row per Partnership node (sorted by id): ``id``, ``name``, ``acronym``, ``members``
     (organisations PARTNER_IN or COORDINATING it), ``member_countries`` and ``targets``
-    (names, comma-separated). See the module's example.
+    (names, comma-separated).
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("partnership:p", label="Partnership", name="P", acronym="PX")
+    >>> for o, c in [("cluster:a", "FR"), ("cluster:b", "MA"), ("cluster:c", "FR")]:
+    ...     G.add_node(o, label="Cluster", country=c)
+    ...     _ = G.add_edge(o, "partnership:p", key="PARTNER_IN")
+    >>> [(r["acronym"], r["members"], r["member_countries"]) for r in partnerships(G)]
+    [('PX', 3, 'FR, MA')]
     """
     rows = []
     for p, d in sorted(G.nodes(data=True), key=lambda x: str(x[0])):

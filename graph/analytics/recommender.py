@@ -13,18 +13,10 @@ its candidate list, the very thing the cross-border benchmark measures. Its inpu
 pair features with the path counts on a log scale, their squares and their products with
 the candidate's degree (:func:`linear_terms`); being linear in those, it keeps growing on a
 graph larger than the one it was fitted on. The group scorer is gradient-boosted trees
-(:class:`TreeEnsemble`).
+(:class:`~clusternet.graph.analytics.trees.TreeEnsemble`).
 
 Each score can be explained: :meth:`LinkModel.contributions` measures, per feature, how
 much the score drops when that feature is set to a neutral reference value (occlusion).
-
->>> import numpy as np
->>> X = np.array([[0.0], [1.0], [2.0], [3.0]] * 20); y = (X[:, 0] > 1.5).astype(int)
->>> from sklearn.ensemble import HistGradientBoostingClassifier
->>> est = HistGradientBoostingClassifier(max_iter=5, random_state=0).fit(X, y)
->>> t = TreeEnsemble.from_sklearn(est)
->>> bool(np.allclose(t.decision(X), est.decision_function(X)))
-True
 
 References
 ----------
@@ -47,6 +39,7 @@ import numpy as np
 from clusternet.graph.errors import InputError
 from clusternet.graph.analytics.features import (GROUP_FEATURES, PAIR_FEATURES, group_features, pair_block,
     pair_features)
+from clusternet.graph.analytics.trees import TreeEnsemble
 from clusternet.graph.analytics.linkpred import (cross_border_mask, generate_candidates, group_candidates,
     group_sums)
 
@@ -135,7 +128,13 @@ class LinearScorer:
     @classmethod
     def fit(cls, X: np.ndarray, y: np.ndarray, query: np.ndarray, *, l2: float = PAIR_L2) -> "LinearScorer":
         """Fit on rows ``X`` with labels ``y`` (1 = positive) grouped by ``query`` (int ids);
-        lists without a positive carry no information and are dropped."""
+        lists without a positive carry no information and are dropped.
+
+        With no positive at all there is nothing to learn, and every weight is zero:
+
+        >>> bool(LinearScorer.fit(np.ones((2, len(PAIR_FEATURES))), np.array([0, 0]), np.array([0, 0])).coef.any())
+        False
+        """
         from scipy.optimize import minimize
 
         y = np.asarray(y).astype(bool)
@@ -207,122 +206,6 @@ class LinearScorer:
         [1.0, -2.0]
         """
         return cls(z[f"{prefix}_mean"], z[f"{prefix}_scale"], z[f"{prefix}_coef"])
-
-
-@dataclass
-class TreeEnsemble:
-    """A boosted tree ensemble as flat arrays: evaluated by numpy, saved to ``.npz``."""
-
-    feature: np.ndarray          # per node; -1 at leaves
-    threshold: np.ndarray
-    left: np.ndarray             # absolute node indices
-    right: np.ndarray
-    missing_left: np.ndarray
-    value: np.ndarray
-    roots: np.ndarray
-    baseline: float
-    depth: int
-
-    @classmethod
-    def from_sklearn(cls, est) -> "TreeEnsemble":
-        """Export a fitted binary :class:`~sklearn.ensemble.HistGradientBoostingClassifier`."""
-        parts, roots, off, depth = [], [], 0, 0
-        for (pred,) in est._predictors:
-            nd = pred.nodes
-            roots.append(off)
-            leaf = nd["is_leaf"].astype(bool)
-            parts.append((np.where(leaf, -1, nd["feature_idx"]), nd["num_threshold"],
-                          nd["left"] + off, nd["right"] + off, nd["missing_go_to_left"], nd["value"]))
-            depth = max(depth, int(nd["depth"].max()))
-            off += len(nd)
-        cols = [np.concatenate([p[i] for p in parts]) for i in range(6)]
-        return cls(cols[0].astype(np.int32), cols[1].astype(np.float64), cols[2].astype(np.int32),
-                   cols[3].astype(np.int32), cols[4].astype(bool), cols[5].astype(np.float64),
-                   np.array(roots, dtype=np.int32), float(np.ravel(est._baseline_prediction)[0]), depth)
-
-    def decision(self, X: np.ndarray) -> np.ndarray:
-        """Raw score (log-odds) of each row of ``X``: the baseline plus one leaf value per tree.
-
-        A single tree that is one leaf scores every row alike:
-
-        >>> leaf = TreeEnsemble(np.array([-1]), np.zeros(1), np.zeros(1, int), np.zeros(1, int),
-        ...                     np.zeros(1, bool), np.array([0.5]), np.array([0]), 0.25, 0)   # one leaf
-        >>> leaf.decision(np.zeros((3, 1))).tolist()
-        [0.75, 0.75, 0.75]
-        """
-        X = np.ascontiguousarray(X, dtype=np.float64)
-        if not len(X):
-            return np.zeros(0)
-        fast = self._compiled()
-        if fast is not None:
-            zeros = np.zeros((0, 8), dtype=np.uint32)
-            fmap = np.zeros(X.shape[1], dtype=np.uint32)
-            return self.baseline + sum(t.predict(X, zeros, fmap, 1) for t in fast)
-        return self._decision_numpy(X)
-
-    def _compiled(self):
-        """scikit-learn's compiled tree predictors rebuilt from the arrays (one thread:
-        faster than OpenMP on a busy machine); None if this scikit-learn cannot."""
-        if not hasattr(self, "_fast"):
-            try:
-                from sklearn.ensemble._hist_gradient_boosting.common import PREDICTOR_RECORD_DTYPE
-                from sklearn.ensemble._hist_gradient_boosting.predictor import TreePredictor
-
-                ends = list(self.roots[1:]) + [len(self.feature)]
-                trees = []
-                for start, end in zip(self.roots, ends):
-                    nd = np.zeros(end - start, dtype=PREDICTOR_RECORD_DTYPE)
-                    leaf = self.feature[start:end] < 0
-                    nd["is_leaf"] = leaf
-                    nd["feature_idx"] = np.maximum(self.feature[start:end], 0)
-                    nd["num_threshold"] = self.threshold[start:end]
-                    nd["missing_go_to_left"] = self.missing_left[start:end]
-                    nd["left"] = np.where(leaf, 0, self.left[start:end] - start)
-                    nd["right"] = np.where(leaf, 0, self.right[start:end] - start)
-                    nd["value"] = self.value[start:end]
-                    trees.append(TreePredictor(nd, np.zeros((0, 8), np.uint32), np.zeros((0, 8), np.uint32)))
-                self._fast = trees
-            except Exception:                     # private API moved: the numpy path is exact too
-                self._fast = None
-        return self._fast
-
-    def _decision_numpy(self, X: np.ndarray) -> np.ndarray:
-        node = np.broadcast_to(self.roots, (len(X), len(self.roots))).copy()
-        rows = np.arange(len(X))[:, None]
-        for _ in range(self.depth):
-            f = self.feature[node]
-            inner = f >= 0
-            if not inner.any():
-                break
-            x = X[rows, np.maximum(f, 0)]
-            go_left = np.where(np.isnan(x), self.missing_left[node], x <= self.threshold[node])
-            node = np.where(inner, np.where(go_left, self.left[node], self.right[node]), node)
-        return self.baseline + self.value[node].sum(axis=1)
-
-    def arrays(self, prefix: str) -> dict[str, np.ndarray]:
-        """The ensemble as named arrays (``<prefix>_feature``, ..., ``<prefix>_scalars``) for an ``.npz``.
-
-        >>> leaf = TreeEnsemble(np.array([-1]), np.zeros(1), np.zeros(1, int), np.zeros(1, int),
-        ...                     np.zeros(1, bool), np.array([0.5]), np.array([0]), 0.25, 0)   # one leaf
-        >>> leaf.arrays("group")["group_scalars"].tolist()      # baseline, depth
-        [0.25, 0.0]
-        """
-        return {f"{prefix}_{k}": getattr(self, k) for k in
-                ("feature", "threshold", "left", "right", "missing_left", "value", "roots")} | {
-            f"{prefix}_scalars": np.array([self.baseline, self.depth], dtype=np.float64)}
-
-    @classmethod
-    def from_arrays(cls, z, prefix: str) -> "TreeEnsemble":
-        """The ensemble stored under ``prefix`` in a mapping of arrays (what :meth:`arrays` wrote).
-
-        >>> leaf = TreeEnsemble(np.array([-1]), np.zeros(1), np.zeros(1, int), np.zeros(1, int),
-        ...                     np.zeros(1, bool), np.array([0.5]), np.array([0]), 0.25, 0)   # one leaf
-        >>> TreeEnsemble.from_arrays(leaf.arrays("group"), "group").decision(np.zeros((1, 1))).tolist()
-        [0.75]
-        """
-        base, depth = z[f"{prefix}_scalars"]
-        return cls(*(z[f"{prefix}_{k}"] for k in ("feature", "threshold", "left", "right", "missing_left",
-                                                  "value", "roots")), float(base), int(depth))
 
 
 @dataclass
@@ -423,7 +306,22 @@ def _training_rows_group(split, rng) -> tuple[np.ndarray, np.ndarray]:
 def fit_pair_scorer(split, *, l2: float = PAIR_L2) -> tuple[LinearScorer, np.ndarray, int]:
     """The listwise pair scorer fitted on a split's task A (an inner split of train, never
     test), the median row of its negatives (the neutral reference of explanations) and the
-    number of rows it learned from."""
+    number of rows it learned from.
+
+    ``split`` needs ``idx`` (a :class:`CollabIndex`) and ``task_a``: (organisation, the
+    organisations it later worked with) pairs, as :class:`~clusternet.graph.evaluation.cordis.Split`
+    holds them. On the path a-b-c-d-e with five countries, a's list is c, d and e (b is a
+    partner already), c the one it later met:
+
+    >>> from types import SimpleNamespace
+    >>> from clusternet.graph.analytics.linkpred import index_from_groups
+    >>> idx = index_from_groups(list("abcde"), [["a", "b"], ["b", "c"], ["c", "d"], ["d", "e"]],
+    ...                         country=["FR", "IT", "ES", "MA", "TN"])
+    >>> split = SimpleNamespace(idx=idx, task_a=[(0, np.array([2]))], task_b=[(np.array([0, 1]), 2)], counts={})
+    >>> scorer, reference, rows = fit_pair_scorer(split)
+    >>> rows
+    3
+    """
     X, y, query = _training_rows_pairs(split)
     reference = np.median(X[y == 0], axis=0) if (y == 0).any() else np.zeros(len(PAIR_FEATURES))
     return LinearScorer.fit(X, y, query, l2=l2), reference, int(len(y))
@@ -435,6 +333,18 @@ def fit_on_split(split, *, seed: int = 0) -> LinkModel:
     The pair scorer learns from every generated candidate of each task-A query
     (:func:`fit_pair_scorer`); the group model from all positives of each task-B query and
     a seeded sample of its other generated candidates.
+
+    ``split`` as for :func:`fit_pair_scorer`, plus ``task_b``: (members, left-out member)
+    pairs, and ``counts`` (kept in the model's metadata). With the group {a, b} whose
+    missing member is c, the group model sees c, d and e:
+
+    >>> from types import SimpleNamespace
+    >>> from clusternet.graph.analytics.linkpred import index_from_groups
+    >>> idx = index_from_groups(list("abcde"), [["a", "b"], ["b", "c"], ["c", "d"], ["d", "e"]],
+    ...                         country=["FR", "IT", "ES", "MA", "TN"])
+    >>> split = SimpleNamespace(idx=idx, task_a=[(0, np.array([2]))], task_b=[(np.array([0, 1]), 2)], counts={})
+    >>> fit_on_split(split).meta["examples"]
+    {'pair': 3, 'group': 3}
     """
     from sklearn.ensemble import HistGradientBoostingClassifier
     from threadpoolctl import threadpool_limits
