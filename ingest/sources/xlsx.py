@@ -73,8 +73,12 @@ def _open_workbooks(path: Path, table: Table, sheet: str | None):
     except Exception as err:  # openpyxl raises many types for a damaged file
         raise InputError(path, f"not a readable XLSX workbook ({type(err).__name__}: {err})") from None
     names = wb_f.sheetnames
+    if not names:  # a damaged workbook can list no sheet at all
+        wb_f.close(), wb_v.close()
+        raise InputError(path, "the workbook has no sheets")
     name = sheet or names[0]
     if name not in names:
+        wb_f.close(), wb_v.close()
         raise InputError(path, f"no sheet {name!r}; sheets: {', '.join(names)}")
     if sheet is None and len(names) > 1:
         table.notes.append(f"read sheet {name!r} (the first of {len(names)})")
