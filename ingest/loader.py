@@ -78,7 +78,8 @@ class LoadReport:
 
     @property
     def ok(self) -> bool:
-        """True if every file was written (or this was a dry run) and no file has problems other than rejected rows."""
+        """True if every file was written (or this was a dry run) and no file has problems
+        other than rejected rows."""
         return all(f.written or self.dry_run for f in self.files) and not any(
             f.problems and not f.rejected_rows for f in self.files)
 
@@ -431,7 +432,8 @@ def _in_dependency_order(paths: list[Path], mapping, kind) -> list[Path]:
         return paths
 
     def rank(p: Path) -> int:
-        """Load position of a file: interchange first, then tables by the kind they hold, prose last."""
+        """Load position of a file: interchange first, tables by the kind they hold, an
+        unreadable file next, prose last."""
         if is_document(p):
             return len(_KIND_ORDER) + 1  # prose last: it then finds the things the tables named
         try:

@@ -242,7 +242,7 @@ MAX_HOPS = 8
 
 @_register
 def shortest_path(G, source: str, target: str, through_hubs: bool = False, limit: int = 10) -> Table:
-    """Shortest paths between two nodes (each given by id or name, any case), at most ``limit``.
+    """Shortest paths between two nodes (each given by id, or by name in any case), at most ``limit``.
 
     Paths never pass through documents, and through countries, regions or sectors only
     with ``through_hubs``; paths longer than :data:`MAX_HOPS` are dropped. Each row gives the
@@ -335,7 +335,8 @@ def partnerships_by_programme(G, programme: str = "") -> Table:
 
 @_register
 def organisations_by_country_group(G, group: str = "South-Med", kind: str = "") -> Table:
-    """Clusters and organisations located in the countries of ``group`` (optionally of one label), with their partnership count."""
+    """Clusters and organisations located in the countries of ``group`` (optionally only
+    those of label ``kind``), with the number of partnerships each is PARTNER_IN."""
     cols = ["country", "country_name", "id", "name", "kind", "partnerships"]
     rows = []
     for c, ca in _nodes(G, "Country"):

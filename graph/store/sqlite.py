@@ -437,7 +437,7 @@ class EmbeddedStore(GraphStore):
             yield self._rel(row)
 
     def counts(self) -> dict[str, dict[str, int]]:
-        """Nodes per label (from the label table, so an SME counts twice) and relationships per type."""
+        """Nodes per label (an SME counts under both Organisation and SME) and relationships per type."""
         nodes = dict(self._read("SELECT label, count(*) FROM node_labels GROUP BY label ORDER BY label"))
         rels = dict(self._read("SELECT type, count(*) FROM edges GROUP BY type ORDER BY type"))
         return {"nodes": nodes, "relationships": rels}
