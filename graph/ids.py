@@ -64,6 +64,11 @@ def country_id(iso2: str) -> str:
 
 
 def sha256_hex(data: bytes) -> str:
+    """The SHA-256 digest of ``data`` as 64 lowercase hex digits.
+
+    >>> sha256_hex(b"")[:12]
+    'e3b0c44298fc'
+    """
     return hashlib.sha256(data).hexdigest()
 
 

@@ -51,6 +51,7 @@ class Evidence:
     loc: str | None = None
 
     def as_dict(self) -> dict:
+        """The evidence as a plain dict (``loc`` only when set), for JSON and undo records."""
         d = {"document": self.document, "start": self.start, "end": self.end, "text": self.text}
         if self.loc is not None:
             d["loc"] = self.loc
@@ -66,6 +67,11 @@ def encode_evidence(ev: Evidence) -> str:
 
 
 def decode_evidence(raw: str) -> Evidence:
+    """The :class:`Evidence` of a string written by :func:`encode_evidence` (the inverse).
+
+    >>> decode_evidence(encode_evidence(Evidence("doc:1", 4, 9, "Tunis")))
+    Evidence(document='doc:1', start=4, end=9, text='Tunis', loc=None)
+    """
     d = json.loads(raw)
     return Evidence(d["d"], d.get("s"), d.get("e"), d.get("t"), d.get("l"))
 
@@ -80,9 +86,11 @@ class Node:
 
     @property
     def label(self) -> str:
+        """The most specific of the node's labels (SME rather than Organisation)."""
         return primary_label(self.labels)
 
     def as_dict(self) -> dict:
+        """The node as a plain dict (``kind`` = ``"node"``), the form :func:`node_from_dict` reads."""
         return {"kind": "node", "id": self.id, "labels": list(self.labels), "props": self.props,
                 "evidence": [e.as_dict() for e in self.evidence], "confidence": self.confidence}
 
@@ -98,9 +106,15 @@ class Rel:
 
     @property
     def key(self) -> tuple[str, str, str]:
+        """``(source, type, target)``: what identifies a relationship in a store.
+
+        >>> Rel("cluster:a", "PARTNER_IN", "partnership:p").key
+        ('cluster:a', 'PARTNER_IN', 'partnership:p')
+        """
         return (self.source, self.type, self.target)
 
     def as_dict(self) -> dict:
+        """The relationship as a plain dict (``kind`` = ``"rel"``), the form :func:`rel_from_dict` reads."""
         return {"kind": "rel", "source": self.source, "type": self.type, "target": self.target,
                 "props": self.props, "evidence": [e.as_dict() for e in self.evidence],
                 "confidence": self.confidence}
@@ -229,12 +243,22 @@ def _evidence_list(raw) -> list[Evidence]:
 
 
 def node_from_dict(d: dict) -> Node:
+    """A :class:`Node` from a dict as :meth:`Node.as_dict` writes it (a single ``label`` is accepted too).
+
+    >>> node_from_dict({"id": "cluster:a", "label": "Cluster", "props": {"name": "A"}}).labels
+    ('Cluster',)
+    """
     labels = d.get("labels") or ([d["label"]] if d.get("label") else [])
     return Node(str(d.get("id") or ""), tuple(labels), dict(d.get("props") or {}),
                 _evidence_list(d.get("evidence")), d.get("confidence", 1.0))
 
 
 def rel_from_dict(d: dict) -> Rel:
+    """A :class:`Rel` from a dict as :meth:`Rel.as_dict` writes it; missing fields become empty.
+
+    >>> rel_from_dict({"source": "a", "type": "VISITED", "target": "b"}).key
+    ('a', 'VISITED', 'b')
+    """
     return Rel(str(d.get("source") or ""), str(d.get("type") or ""), str(d.get("target") or ""),
                dict(d.get("props") or {}), _evidence_list(d.get("evidence")), d.get("confidence", 1.0))
 

@@ -81,19 +81,23 @@ class Schema:
 
     @property
     def labels(self) -> tuple[str, ...]:
+        """Every node label the schema declares, in its order."""
         return tuple(self.nodes)
 
     @property
     def rel_types(self) -> tuple[str, ...]:
+        """Every relationship type the schema declares, in its order."""
         return tuple(self.rels)
 
     def node(self, label: str) -> NodeType:
+        """The declaration of node label ``label``; raises :class:`SchemaError` for an unknown one."""
         try:
             return self.nodes[label]
         except KeyError:
             raise SchemaError(f"unknown label {label!r}; known: {', '.join(self.nodes)}") from None
 
     def rel(self, type_: str) -> RelType:
+        """The declaration of relationship type ``type_``; raises :class:`SchemaError` for an unknown one."""
         try:
             return self.rels[type_]
         except KeyError:
@@ -177,56 +181,81 @@ def check_value(spec: PropSpec, value: Any) -> tuple[Any, str | None]:
     ('2018-11-19', None)
     """
     t = spec.type
-    try:
-        if t == "str":
-            if isinstance(value, (dict, list, tuple, set)):
-                return None, f"expected text, got {type(value).__name__}"
-            return str(value), None
-        if t == "int":
-            if isinstance(value, bool):
-                return None, f"expected a whole number, got {value!r}"
-            if isinstance(value, float) and value.is_integer():
-                return int(value), None
-            if isinstance(value, int):
-                return value, None
-            text = str(value).strip().replace(",", "").replace("\u00a0", "").replace(" ", "")
-            if re.fullmatch(r"[+-]?\d+", text):
-                return int(text), None
-            return None, f"expected a whole number, got {value!r}"
-        if t == "float":
-            if isinstance(value, bool):
-                return None, f"expected a number, got {value!r}"
-            f = float(str(value).strip().replace(",", "")) if not isinstance(value, (int, float)) else float(value)
-            if f != f or f in (float("inf"), float("-inf")):
-                return None, f"expected a finite number, got {value!r}"
-            return f, None
-        if t == "bool":
-            if isinstance(value, bool):
-                return value, None
-            text = str(value).strip().lower()
-            if text in {"true", "yes", "1", "y", "t"}:
-                return True, None
-            if text in {"false", "no", "0", "n", "f"}:
-                return False, None
-            return None, f"expected true/false, got {value!r}"
-        if t == "date":
-            text = value.isoformat() if hasattr(value, "isoformat") else str(value).strip()
-            text = text[:10] if re.match(r"^\d{4}-\d{2}-\d{2}[T ]", text) else text
-            if _DATE.match(text):
-                return text, None
-            return None, f"expected a date YYYY[-MM[-DD]], got {value!r}"
-        if t == "list[str]":
-            items = [value] if isinstance(value, str) else list(value)
-            out = []
-            for item in items:
-                if isinstance(item, (dict, list, tuple, set)):
-                    return None, "expected a list of texts"
-                if item is not None and str(item).strip():
-                    out.append(str(item))
-            return out, None
-    except (TypeError, ValueError):
-        pass
+    check = _CHECKS.get(t)
+    if check is not None:
+        try:
+            return check(value)
+        except (TypeError, ValueError):
+            pass
     return None, f"expected {t}, got {value!r}"
+
+
+def _check_str(value: Any) -> tuple[Any, str | None]:
+    """Any scalar as text; a mapping or collection is refused."""
+    if isinstance(value, (dict, list, tuple, set)):
+        return None, f"expected text, got {type(value).__name__}"
+    return str(value), None
+
+
+def _check_int(value: Any) -> tuple[Any, str | None]:
+    """A whole number, also from text with thousands separators or a whole float."""
+    if isinstance(value, bool):
+        return None, f"expected a whole number, got {value!r}"
+    if isinstance(value, float) and value.is_integer():
+        return int(value), None
+    if isinstance(value, int):
+        return value, None
+    text = str(value).strip().replace(",", "").replace("\u00a0", "").replace(" ", "")
+    if re.fullmatch(r"[+-]?\d+", text):
+        return int(text), None
+    return None, f"expected a whole number, got {value!r}"
+
+
+def _check_float(value: Any) -> tuple[Any, str | None]:
+    """A finite number (text may hold thousands commas); a bool is refused."""
+    if isinstance(value, bool):
+        return None, f"expected a number, got {value!r}"
+    f = float(str(value).strip().replace(",", "")) if not isinstance(value, (int, float)) else float(value)
+    if f != f or f in (float("inf"), float("-inf")):
+        return None, f"expected a finite number, got {value!r}"
+    return f, None
+
+
+def _check_bool(value: Any) -> tuple[Any, str | None]:
+    """A bool, also from the usual words and letters (true/yes/1/y/t, false/no/0/n/f)."""
+    if isinstance(value, bool):
+        return value, None
+    text = str(value).strip().lower()
+    if text in {"true", "yes", "1", "y", "t"}:
+        return True, None
+    if text in {"false", "no", "0", "n", "f"}:
+        return False, None
+    return None, f"expected true/false, got {value!r}"
+
+
+def _check_date(value: Any) -> tuple[Any, str | None]:
+    """A date as text YYYY[-MM[-DD]]; a date/datetime object or timestamp text is cut to its date."""
+    text = value.isoformat() if hasattr(value, "isoformat") else str(value).strip()
+    text = text[:10] if re.match(r"^\d{4}-\d{2}-\d{2}[T ]", text) else text
+    if _DATE.match(text):
+        return text, None
+    return None, f"expected a date YYYY[-MM[-DD]], got {value!r}"
+
+
+def _check_list(value: Any) -> tuple[Any, str | None]:
+    """A list of texts (one text makes a list of one); empty items are dropped."""
+    items = [value] if isinstance(value, str) else list(value)
+    out = []
+    for item in items:
+        if isinstance(item, (dict, list, tuple, set)):
+            return None, "expected a list of texts"
+        if item is not None and str(item).strip():
+            out.append(str(item))
+    return out, None
+
+
+_CHECKS = {"str": _check_str, "int": _check_int, "float": _check_float, "bool": _check_bool,
+           "date": _check_date, "list[str]": _check_list}
 
 
 def readme_table(schema: Schema | None = None) -> str:

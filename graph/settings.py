@@ -34,6 +34,7 @@ class StoreConfig:
 
     @property
     def kind(self) -> str:
+        """``"neo4j"`` for a bolt/neo4j URI (any variant), else ``"embedded"`` (a SQLite file)."""
         scheme = self.uri.split("://", 1)[0].lower() if "://" in self.uri else ""
         return "neo4j" if scheme in NEO4J_SCHEMES else "embedded"
 

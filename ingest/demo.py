@@ -16,6 +16,7 @@ __all__ = ["build_demo", "demo_files"]
 def demo_files(examples: Path) -> list[Path]:
     """The sample inputs, in load order: structured files first, then documents."""
     def inputs(folder: Path) -> list[Path]:
+        """The sample files directly in ``folder``, sorted, without hidden files and READMEs."""
         # a folder's README describes the samples; it is not one of them
         return sorted(p for p in folder.glob("*") if p.is_file() and not p.name.startswith(".")
                       and not p.name.upper().startswith("README"))

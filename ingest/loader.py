@@ -64,6 +64,7 @@ class LoadReport:
 
     @property
     def summary(self) -> WriteSummary:
+        """The write summaries of all files, added up."""
         total = WriteSummary()
         for f in self.files:
             total.add(f.summary)
@@ -71,6 +72,7 @@ class LoadReport:
 
     @property
     def rejected(self) -> Counter:
+        """Rejected rows of all files, counted per reason."""
         total: Counter = Counter()
         for f in self.files:
             total.update(f.rejected)
@@ -78,6 +80,8 @@ class LoadReport:
 
     @property
     def ok(self) -> bool:
+        """True if every file was written (or this was a dry run) and no file has problems
+        other than rejected rows."""
         return all(f.written or self.dry_run for f in self.files) and not any(
             f.problems and not f.rejected_rows for f in self.files)
 
@@ -286,6 +290,7 @@ def _load_document(store, path: Path, *, dry_run: bool, candidates: list) -> Fil
 
 def _load_one(store, path: Path, mapping: Mapping | None, kind: str | None, *, dry_run: bool, skip_invalid: bool,
               strict: bool, progress_factory, candidates: list) -> FileReport:
+    """Read, map and load one file; the report says what was written, rejected or refused."""
     if mapping is None and kind is None and is_document(path):
         return _load_document(store, path, dry_run=dry_run, candidates=candidates)
     rep = FileReport(str(path))
@@ -293,16 +298,41 @@ def _load_one(store, path: Path, mapping: Mapping | None, kind: str | None, *, d
     rep.notes += table.notes
     doc = document_node(path, table.sha256, media_type=table.format)
     if table.interchange is not None:
-        rep.kind, rep.detected = "interchange", "nodes and relationships (interchange format)"
-        try:
-            nodes, rels = records_from_interchange(table.interchange)  # issue 17: node-link too
-        except ValidationError as err:
-            raise InputError(path, str(err)) from None
-        rep.rows = len(nodes) + len(rels)
-        rep.summary = load_records(store, nodes, rels, source_doc=doc, dry_run=dry_run, candidates_out=candidates,
-                                   atomic=rep.rows <= ATOMIC_RECORDS)
-        rep.written = not dry_run
+        return _load_interchange(store, path, table, doc, rep, dry_run=dry_run, candidates=candidates)
+    mapping = _choose_mapping(path, table, mapping, kind, rep)
+    nodes, rels, refs, bad_rows = _read_rows(store, path, table, mapping, doc, rep, strict=strict,
+                                             progress_factory=progress_factory)
+    if rep.rows == 0:
+        raise InputError(path, "the file has a header but no rows")
+    if rep.problems and not skip_invalid:
         return rep
+    if bad_rows:
+        rep.rejected_rows = len(bad_rows)
+        rep.report_path = str(_write_report(path, bad_rows))
+    if text := table.text:
+        doc.props["text"], doc.props["chars"] = text, len(text)
+    return _write_file(store, path, doc, rep, nodes, rels, refs, dry_run=dry_run,
+                       progress_factory=progress_factory, candidates=candidates)
+
+
+def _load_interchange(store, path: Path, table, doc: Node, rep: FileReport, *, dry_run: bool,
+                      candidates: list) -> FileReport:
+    """Load a file of interchange records (nodes and relationships) as they are."""
+    rep.kind, rep.detected = "interchange", "nodes and relationships (interchange format)"
+    try:
+        nodes, rels = records_from_interchange(table.interchange)  # node-link exports too
+    except ValidationError as err:
+        raise InputError(path, str(err)) from None
+    rep.rows = len(nodes) + len(rels)
+    rep.summary = load_records(store, nodes, rels, source_doc=doc, dry_run=dry_run, candidates_out=candidates,
+                               atomic=rep.rows <= ATOMIC_RECORDS)
+    rep.written = not dry_run
+    return rep
+
+
+def _choose_mapping(path: Path, table, mapping: Mapping | None, kind: str | None, rep: FileReport) -> Mapping:
+    """The mapping to apply: the one given, the built-in one of ``kind``, or the detected
+    kind's; notes in ``rep`` how it was chosen."""
     if mapping is None:
         if kind:
             mapping, rep.detected = builtin_mapping(kind), "given with --kind"
@@ -312,6 +342,13 @@ def _load_one(store, path: Path, mapping: Mapping | None, kind: str | None, *, d
     else:
         rep.detected = f"mapping {mapping.name}"
     rep.kind = mapping.kind or mapping.name
+    return mapping
+
+
+def _read_rows(store, path: Path, table, mapping: Mapping, doc: Node, rep: FileReport, *, strict: bool,
+               progress_factory) -> tuple[dict, dict, dict, list]:
+    """Map every row of ``table``: the merged nodes (id -> [Node, first row, last cached
+    hit]), relationships, references, and the rejected rows with their problems."""
     mapper = RowMapper(mapping, table.columns, str(path), doc.id, strict=strict)
     if mapper.unknown:
         rep.notes.append(f"columns not used: {', '.join(mapper.unknown)}")
@@ -328,22 +365,7 @@ def _load_one(store, path: Path, mapping: Mapping | None, kind: str | None, *, d
             if not probs:
                 for hit in hits:
                     _merge_hit(nodes, hit, ev, row.line, file, probs, lists)
-                for s, t, d, props in r_list:
-                    key = (s, t, d)
-                    prev = rels.get(key)
-                    if prev is None:
-                        rels[key] = Rel(s, t, d, dict(props) if props else {}, list(ev))
-                    else:
-                        if props:  # merging {} changes nothing
-                            prev.props.update(merge_props(prev.props, props, lists))
-                        if len(prev.evidence) < MAX_EVIDENCE_PER_RECORD:
-                            prev.evidence.extend(ev)
-                for rid, ref in r_refs.items():
-                    if rid in refs:
-                        if len(refs[rid].evidence) < MAX_EVIDENCE_PER_RECORD:
-                            refs[rid].evidence.extend(ref.evidence)
-                    else:
-                        refs[rid] = ref
+                _merge_row_rels(rels, refs, r_list, r_refs, ev, lists)
             if probs:
                 bad_rows.append((row.line, row.values, probs))
                 rep.problems.extend(probs)
@@ -353,15 +375,33 @@ def _load_one(store, path: Path, mapping: Mapping | None, kind: str | None, *, d
                 advance(2000)
         advance(rep.rows % 2000)
     del mapper  # its caches hold a copy of every distinct record
-    if rep.rows == 0:
-        raise InputError(path, "the file has a header but no rows")
-    if rep.problems and not skip_invalid:
-        return rep
-    if bad_rows:
-        rep.rejected_rows = len(bad_rows)
-        rep.report_path = str(_write_report(path, bad_rows))
-    if text := table.text:
-        doc.props["text"], doc.props["chars"] = text, len(text)
+    return nodes, rels, refs, bad_rows
+
+
+def _merge_row_rels(rels: dict, refs: dict, r_list, r_refs: dict, ev: list, lists) -> None:
+    """Add one row's relationships and references to those of the file, merging repeats."""
+    for s, t, d, props in r_list:
+        key = (s, t, d)
+        prev = rels.get(key)
+        if prev is None:
+            rels[key] = Rel(s, t, d, dict(props) if props else {}, list(ev))
+        else:
+            if props:  # merging {} changes nothing
+                prev.props.update(merge_props(prev.props, props, lists))
+            if len(prev.evidence) < MAX_EVIDENCE_PER_RECORD:
+                prev.evidence.extend(ev)
+    for rid, ref in r_refs.items():
+        if rid in refs:
+            if len(refs[rid].evidence) < MAX_EVIDENCE_PER_RECORD:
+                refs[rid].evidence.extend(ref.evidence)
+        else:
+            refs[rid] = ref
+
+
+def _write_file(store, path: Path, doc: Node, rep: FileReport, nodes: dict, rels: dict, refs: dict, *,
+                dry_run: bool, progress_factory, candidates: list) -> FileReport:
+    """Write a file's mapped records (one transaction if small enough); a validation
+    failure becomes the report's problems and nothing is written."""
     try:
         # the bar counts records as upsert writes them: the file's own, its Document node and
         # the reference nodes it points at, so its total is only known once written
@@ -397,6 +437,8 @@ def _in_dependency_order(paths: list[Path], mapping, kind) -> list[Path]:
         return paths
 
     def rank(p: Path) -> int:
+        """Load position of a file: interchange first, tables by the kind they hold, an
+        unreadable file next, prose last."""
         if is_document(p):
             return len(_KIND_ORDER) + 1  # prose last: it then finds the things the tables named
         try:

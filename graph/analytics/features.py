@@ -62,7 +62,29 @@ class PairBlock:
 
 
 def pair_block(idx: CollabIndex, sources: Sequence[int]) -> PairBlock:
-    """Path scores of a batch of sources (one sparse product per score, dense result)."""
+    """Path scores of a batch of sources (one sparse product per score, dense result).
+
+    Parameters
+    ----------
+    idx : the index the sources belong to.
+    sources : row positions of the source organisations.
+
+    Returns
+    -------
+    PairBlock with one row per source and one column per organisation: common neighbours,
+    Adamic–Adar, resource allocation, weighted and recency-weighted common neighbours,
+    3-step walks, and resource allocation over recent ties.
+
+    Examples
+    --------
+    On the path a-b-c-d-e, a reaches c in two steps (via b) and d in three.
+
+    >>> from clusternet.graph.analytics.linkpred import index_from_groups
+    >>> idx = index_from_groups(list("abcde"), [["a", "b"], ["b", "c"], ["c", "d"], ["d", "e"]])
+    >>> block = pair_block(idx, [idx.pos["a"]])
+    >>> block.cn[0].tolist(), block.p3[0].tolist()
+    ([1.0, 0.0, 1.0, 0.0, 0.0], [0.0, 2.0, 0.0, 1.0, 0.0])
+    """
     src = np.asarray(sources, dtype=np.int64)
     rows = idx.A[src]
     cn = (rows @ idx.A).toarray()
@@ -76,7 +98,19 @@ def pair_block(idx: CollabIndex, sources: Sequence[int]) -> PairBlock:
 
 
 def pair_features(idx: CollabIndex, block: PairBlock, i: int, cands: np.ndarray) -> np.ndarray:
-    """Feature matrix (len(cands) x len(PAIR_FEATURES)) for source ``block.sources[i]``."""
+    """Feature matrix (len(cands) x len(PAIR_FEATURES)) for source ``block.sources[i]``.
+
+    ``cands`` are row positions of the candidates; the columns follow :data:`PAIR_FEATURES`.
+    Path counts are read from ``block``, degrees and activity are on a log(1 + x) scale;
+    activity is NaN (unknown) for an organisation that is in no group.
+
+    >>> from clusternet.graph.analytics.linkpred import index_from_groups
+    >>> idx = index_from_groups(list("abcde"), [["a", "b"], ["b", "c"], ["c", "d"], ["d", "e"]],
+    ...                         country=["FR", "FR", "FR", "IT", "MA"])
+    >>> X = pair_features(idx, pair_block(idx, [0]), 0, np.array([2, 4]))   # a with c, a with e
+    >>> [X[:, PAIR_FEATURES.index(f)].tolist() for f in ("cn", "same_country")]
+    [[1.0, 0.0], [1.0, 0.0]]
+    """
     u = int(block.sources[i])
     v = np.asarray(cands, dtype=np.int64)
     cu, cv = idx.country[u], idx.country[v]
@@ -114,44 +148,24 @@ def group_features(idx: CollabIndex, members: Sequence[int], cands: np.ndarray, 
     already worked with, co-participation counts (plain and recency-weighted), 3-hop
     paths, the candidate's activity, and content fit (country, type, topic profile).
     ``sums`` is :func:`~clusternet.graph.linkpred.group_sums` of the members, if at hand.
+
+    On the path a-b-c-d-e with members a and b: c works with b (half the members) and
+    shares b with a; d works with neither member but shares c with b.
+
+    >>> from clusternet.graph.analytics.linkpred import index_from_groups
+    >>> idx = index_from_groups(list("abcde"), [["a", "b"], ["b", "c"], ["c", "d"], ["d", "e"]])
+    >>> m = group_features(idx, [0, 1], np.array([2, 3]))
+    >>> [m[:, GROUP_FEATURES.index(f)].tolist() for f in ("frac_adjacent", "sum_cn")]
+    [[0.5, 0.0], [1.0, 1.0]]
     """
     M = np.asarray(members, dtype=np.int64)
     v = np.asarray(cands, dtype=np.int64)
     k = max(len(M), 1)
-    A = idx.A
-    Av = A[v]                                                # candidates' neighbourhoods
-    rows = A[M]
+    Av = idx.A[v]                                            # candidates' neighbourhoods
     a, Y = sums if sums is not None else group_sums(idx, M)
-    if len(M):
-        # candidate x member pair scores, computed from the candidates' side only
-        Rt = rows.T.toarray()                                # n x k, dense: k is small
-        kk = Rt.shape[1]
-        # one sparse pass for the three scores (the pass over Av dominates the cost)
-        both = Av @ np.hstack([Rt, Rt * idx.inv_log_deg[:, None], Rt * idx.inv_deg[:, None]])
-        cn, aa, ra = both[:, :kk], both[:, kk:2 * kk], both[:, 2 * kk:]
-        ind = np.zeros(idx.n)
-        ind[M] = 1.0
-        sum_w = idx.W[v] @ ind
-        sum_rw = idx.R[v] @ ind
-        cnt = np.asarray(idx.B[M].sum(axis=0)).ravel()       # members in each group
-        Bv = idx.B[v]
-        max_overlap = Bv.multiply(cnt).max(axis=1).toarray().ravel()
-        groups2 = np.asarray(Bv @ (cnt >= 2).astype(float)).ravel()
-    else:
-        cn = aa = ra = np.zeros((len(v), 1))
-        sum_w = sum_rw = max_overlap = groups2 = np.zeros(len(v))
+    cn, aa, ra, sum_w, sum_rw, max_overlap, groups2 = _member_ties(idx, M, v, Av)
     p3 = Av @ Y[:, 0]
-    mc = idx.country[M]
-    mc = mc[mc >= 0]
-    cv = idx.country[v]
-    if len(mc):
-        same = np.bincount(mc, minlength=len(idx.countries))[np.maximum(cv, 0)] * (cv >= 0) / k
-        prior = np.where(cv >= 0, idx.country_prior[mc][:, np.maximum(cv, 0)].mean(axis=0), 0.0)
-        # do the candidate's partners come from the members' countries?
-        share = np.bincount(mc, minlength=len(idx.countries)).astype(float) / len(mc)
-        nbr = (idx.nbr_country[v] @ share) / np.maximum(idx.deg[v], 1)
-    else:
-        same = prior = nbr = np.zeros(len(v))
+    same, prior, nbr = _country_fit(idx, M, v, k)
     prof = np.asarray(idx.P[M].sum(axis=0)).ravel()
     norm = np.linalg.norm(prof)
     cos = np.asarray(idx.P[v] @ (prof / norm)).ravel() if norm > 0 else np.zeros(len(v))
@@ -165,3 +179,44 @@ def group_features(idx: CollabIndex, members: Sequence[int], cands: np.ndarray, 
         np.full(len(v), np.log1p(len(M))), max_overlap, groups2, nbr, np.log1p(idx.new_partners[v]),
     ]
     return np.column_stack(cols).astype(np.float64)
+
+
+def _member_ties(idx: CollabIndex, M: np.ndarray, v: np.ndarray, Av) -> tuple:
+    """Candidate x member common neighbours, Adamic–Adar and resource allocation (one
+    column per member), each candidate's plain and recency-weighted co-participations
+    with the members, its largest group's member count and its groups holding two members."""
+    if not len(M):
+        cn = aa = ra = np.zeros((len(v), 1))
+        sum_w = sum_rw = max_overlap = groups2 = np.zeros(len(v))
+        return cn, aa, ra, sum_w, sum_rw, max_overlap, groups2
+    # candidate x member pair scores, computed from the candidates' side only
+    Rt = idx.A[M].T.toarray()                                # n x k, dense: k is small
+    kk = Rt.shape[1]
+    # one sparse pass for the three scores (the pass over Av dominates the cost)
+    both = Av @ np.hstack([Rt, Rt * idx.inv_log_deg[:, None], Rt * idx.inv_deg[:, None]])
+    cn, aa, ra = both[:, :kk], both[:, kk:2 * kk], both[:, 2 * kk:]
+    ind = np.zeros(idx.n)
+    ind[M] = 1.0
+    sum_w = idx.W[v] @ ind
+    sum_rw = idx.R[v] @ ind
+    cnt = np.asarray(idx.B[M].sum(axis=0)).ravel()           # members in each group
+    Bv = idx.B[v]
+    max_overlap = Bv.multiply(cnt).max(axis=1).toarray().ravel()
+    groups2 = np.asarray(Bv @ (cnt >= 2).astype(float)).ravel()
+    return cn, aa, ra, sum_w, sum_rw, max_overlap, groups2
+
+
+def _country_fit(idx: CollabIndex, M: np.ndarray, v: np.ndarray, k: int) -> tuple:
+    """Per candidate: the share of members in its country, the mean country-pair prior
+    with the members' countries, and how far its partners come from those countries."""
+    mc = idx.country[M]
+    mc = mc[mc >= 0]
+    cv = idx.country[v]
+    if not len(mc):
+        return np.zeros(len(v)), np.zeros(len(v)), np.zeros(len(v))
+    same = np.bincount(mc, minlength=len(idx.countries))[np.maximum(cv, 0)] * (cv >= 0) / k
+    prior = np.where(cv >= 0, idx.country_prior[mc][:, np.maximum(cv, 0)].mean(axis=0), 0.0)
+    # do the candidate's partners come from the members' countries?
+    share = np.bincount(mc, minlength=len(idx.countries)).astype(float) / len(mc)
+    nbr = (idx.nbr_country[v] @ share) / np.maximum(idx.deg[v], 1)
+    return same, prior, nbr

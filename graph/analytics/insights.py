@@ -38,7 +38,21 @@ EXACT_BETWEENNESS_MAX = 2000     # above this many organisations, sample pivots 
 
 
 def collaboration_graph(G, index: CollabIndex | None = None) -> nx.Graph:
-    """Undirected organisation graph; edge ``weight`` = number of shared groups."""
+    """Undirected organisation graph; edge ``weight`` = number of shared groups.
+
+    ``index`` is the :class:`CollabIndex` of ``G`` if at hand (else it is built).
+
+    >>> import networkx as nx
+    >>> G = nx.MultiDiGraph()
+    >>> for o, c in zip("abcde", ["FR", "FR", "IT", "MA", "MA"]):
+    ...     G.add_node(o, label="Cluster", name=o.upper(), country=c)
+    >>> for p, ms in [("p1", "abc"), ("p2", "cd"), ("p3", "de")]:   # links a-b a-c b-c c-d d-e
+    ...     G.add_node(p, label="Partnership", name=p)
+    ...     for m in ms:
+    ...         _ = G.add_edge(m, p, key="PARTNER_IN", type="PARTNER_IN")
+    >>> sorted(collaboration_graph(G).edges(data="weight"))
+    [('a', 'b', 1.0), ('a', 'c', 1.0), ('b', 'c', 1.0), ('c', 'd', 1.0), ('d', 'e', 1.0)]
+    """
     idx = index if index is not None else prepare(G)
     H = nx.Graph()
     H.add_nodes_from(idx.ids)
@@ -53,6 +67,24 @@ def brokers(G, k: int = 20, *, seed: int = 0, index: CollabIndex | None = None) 
     Betweenness centrality [1]_ (sampled with ``seed`` on large graphs), with Burt's
     constraint and effective size [2]_ for the top ``k`` (low constraint, high effective
     size = a broker between structural holes).
+
+    Returns one dict per organisation: ``id``, ``name``, ``country``, ``degree``,
+    ``betweenness``, ``constraint``, ``effective_size`` (None where undefined).
+
+    Examples
+    --------
+    c lies on the shortest paths of four of the six pairs not involving it, d on three:
+
+    >>> import networkx as nx
+    >>> G = nx.MultiDiGraph()
+    >>> for o, c in zip("abcde", ["FR", "FR", "IT", "MA", "MA"]):
+    ...     G.add_node(o, label="Cluster", name=o.upper(), country=c)
+    >>> for p, ms in [("p1", "abc"), ("p2", "cd"), ("p3", "de")]:   # links a-b a-c b-c c-d d-e
+    ...     G.add_node(p, label="Partnership", name=p)
+    ...     for m in ms:
+    ...         _ = G.add_edge(m, p, key="PARTNER_IN", type="PARTNER_IN")
+    >>> [(r["id"], r["betweenness"]) for r in brokers(G, k=2)]
+    [('c', 0.6667), ('d', 0.5)]
 
     References
     ----------
@@ -74,7 +106,15 @@ def brokers(G, k: int = 20, *, seed: int = 0, index: CollabIndex | None = None) 
 
 
 def country_groups(G) -> dict[str, list[str]]:
-    """ISO2 code -> groups (``EU27``, ``South-Med``, ...) from the Country nodes."""
+    """ISO2 code -> groups (``EU27``, ``South-Med``, ...) from the Country nodes.
+
+    >>> import networkx as nx
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("country:MA", label="Country", country="MA", groups=["South-Med"])
+    >>> G.add_node("country:XK", label="Country")
+    >>> country_groups(G)
+    {'MA': ['South-Med'], 'XK': []}
+    """
     return {d.get("country") or d.get("iso2") or n.split(":", 1)[-1]: list(d.get("groups") or [])
             for n, d in G.nodes(data=True) if d.get("label") == "Country"}
 
@@ -86,6 +126,28 @@ def region_bridges(G, group_a: str = "EU27", group_b: str = "South-Med", k: int 
     Returns ``{"links": int, "pairs": [...], "bridges": [...]}``: the organisation pairs
     across the two groups (strongest first) and the organisations with most partners on
     the other side.
+
+    Raises
+    ------
+    InputError : no Country node carries ``group_a``, or none carries ``group_b``.
+
+    Examples
+    --------
+    Of the five links, only c-d joins an EU country (IT) with a South-Med one (MA):
+
+    >>> import networkx as nx
+    >>> G = nx.MultiDiGraph()
+    >>> for o, c in zip("abcde", ["FR", "FR", "IT", "MA", "MA"]):
+    ...     G.add_node(o, label="Cluster", name=o.upper(), country=c)
+    >>> for p, ms in [("p1", "abc"), ("p2", "cd"), ("p3", "de")]:   # links a-b a-c b-c c-d d-e
+    ...     G.add_node(p, label="Partnership", name=p)
+    ...     for m in ms:
+    ...         _ = G.add_edge(m, p, key="PARTNER_IN", type="PARTNER_IN")
+    >>> for c, gs in [("FR", ["EU27"]), ("IT", ["EU27"]), ("MA", ["South-Med"])]:
+    ...     G.add_node(f"country:{c}", label="Country", country=c, groups=gs)
+    >>> r = region_bridges(G, "EU27", "South-Med")
+    >>> r["links"], [(x["a"], x["b"]) for x in r["pairs"]], [x["id"] for x in r["bridges"]]
+    (1, [('c', 'd')], ['c', 'd'])
     """
     groups = country_groups(G)
     side = {}
@@ -116,6 +178,23 @@ def region_bridges(G, group_a: str = "EU27", group_b: str = "South-Med", k: int 
 def communities(G, *, seed: int = 0, resolution: float = 1.0, index: CollabIndex | None = None) -> list[dict]:
     """Louvain communities [3]_ of the collaboration network (seeded), largest first.
 
+    Returns one dict per community: ``community`` (0 = largest), ``size``, ``members``
+    (sorted ids) and the three most frequent member countries; isolated organisations
+    belong to none.
+
+    The triangle a-b-c and the pair d-e, joined by the single link c-d:
+
+    >>> import networkx as nx
+    >>> G = nx.MultiDiGraph()
+    >>> for o, c in zip("abcde", ["FR", "FR", "IT", "MA", "MA"]):
+    ...     G.add_node(o, label="Cluster", name=o.upper(), country=c)
+    >>> for p, ms in [("p1", "abc"), ("p2", "cd"), ("p3", "de")]:   # links a-b a-c b-c c-d d-e
+    ...     G.add_node(p, label="Partnership", name=p)
+    ...     for m in ms:
+    ...         _ = G.add_edge(m, p, key="PARTNER_IN", type="PARTNER_IN")
+    >>> [c["members"] for c in communities(G)]
+    [['a', 'b', 'c'], ['d', 'e']]
+
     .. [3] V. D. Blondel et al. Fast unfolding of communities in large networks (2008).
     """
     H = collaboration_graph(G, index)
@@ -132,7 +211,21 @@ def communities(G, *, seed: int = 0, resolution: float = 1.0, index: CollabIndex
 
 
 def country_matrix(G, *, index: CollabIndex | None = None) -> pd.DataFrame:
-    """Country x country count of collaborating organisation pairs (symmetric)."""
+    """Country x country count of collaborating organisation pairs (symmetric).
+
+    A pair inside one country is counted once, on the diagonal.
+
+    >>> import networkx as nx
+    >>> G = nx.MultiDiGraph()
+    >>> for o, c in zip("abcde", ["FR", "FR", "IT", "MA", "MA"]):
+    ...     G.add_node(o, label="Cluster", name=o.upper(), country=c)
+    >>> for p, ms in [("p1", "abc"), ("p2", "cd"), ("p3", "de")]:   # links a-b a-c b-c c-d d-e
+    ...     G.add_node(p, label="Partnership", name=p)
+    ...     for m in ms:
+    ...         _ = G.add_edge(m, p, key="PARTNER_IN", type="PARTNER_IN")
+    >>> country_matrix(G).values.tolist()           # FR, IT, MA: a-b; a-c b-c; c-d; d-e
+    [[1, 2, 0], [2, 0, 1], [0, 1, 1]]
+    """
     idx = index if index is not None else prepare(G)
     E = (idx.C.T @ idx.A @ idx.C).toarray()
     np.fill_diagonal(E, np.diag(E) / 2)          # pairs inside a country were counted twice
@@ -141,7 +234,29 @@ def country_matrix(G, *, index: CollabIndex | None = None) -> pd.DataFrame:
 
 def coverage(G, partnership: str, extra: list[str] = ()) -> dict:
     """Countries, country groups and sectors a partnership's members cover, and which of
-    its target countries they leave uncovered (``extra`` = hypothetical new members)."""
+    its target countries they leave uncovered (``extra`` = hypothetical new members).
+
+    Raises
+    ------
+    NotFound : no node ``partnership``; InputError : the node is no Partnership.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G = nx.MultiDiGraph()
+    >>> for o, c in zip("abcde", ["FR", "FR", "IT", "MA", "MA"]):
+    ...     G.add_node(o, label="Cluster", name=o.upper(), country=c)
+    >>> for p, ms in [("p1", "abc"), ("p2", "cd"), ("p3", "de")]:   # links a-b a-c b-c c-d d-e
+    ...     G.add_node(p, label="Partnership", name=p)
+    ...     for m in ms:
+    ...         _ = G.add_edge(m, p, key="PARTNER_IN", type="PARTNER_IN")
+    >>> _ = G.add_edge("p1", "country:MA", key="TARGETS", type="TARGETS")
+    >>> c = coverage(G, "p1")
+    >>> c["members"], c["countries"], c["targets_uncovered"]
+    (3, ['FR', 'IT'], ['MA'])
+    >>> coverage(G, "p1", ["d"])["targets_uncovered"]
+    []
+    """
     members = partnership_members(G, partnership) + [m for m in extra if m in G]
     groups = country_groups(G)
     countries = sorted({G.nodes[m].get("country") for m in members if G.nodes[m].get("country")})
@@ -172,6 +287,27 @@ def what_if(G, partnership: str, candidate: str, *, index: CollabIndex | None = 
     Returns ``{"before": {...}, "after": {...}, "gained": {...}}`` with coverage
     (countries, sectors, targets uncovered) and brokerage (organisations within one
     step of the members, countries reached, effective size of the member set).
+
+    Raises
+    ------
+    NotFound : no node ``candidate`` or ``partnership``; InputError : not a Partnership.
+
+    Examples
+    --------
+    p1 (a, b, c) reaches d in one step; with d it reaches e instead (no gain) and covers Morocco:
+
+    >>> import networkx as nx
+    >>> G = nx.MultiDiGraph()
+    >>> for o, c in zip("abcde", ["FR", "FR", "IT", "MA", "MA"]):
+    ...     G.add_node(o, label="Cluster", name=o.upper(), country=c)
+    >>> for p, ms in [("p1", "abc"), ("p2", "cd"), ("p3", "de")]:   # links a-b a-c b-c c-d d-e
+    ...     G.add_node(p, label="Partnership", name=p)
+    ...     for m in ms:
+    ...         _ = G.add_edge(m, p, key="PARTNER_IN", type="PARTNER_IN")
+    >>> _ = G.add_edge("p1", "country:MA", key="TARGETS", type="TARGETS")
+    >>> g = what_if(G, "p1", "d")["gained"]
+    >>> g["countries"], g["targets_covered"], g["reach"]
+    (['MA'], ['MA'], 0)
     """
     if candidate not in G:
         raise NotFound(f"no node with id {candidate!r} in the graph")

@@ -26,11 +26,12 @@ References
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Iterable, Sequence
+from typing import Sequence
 
 import numpy as np
 import scipy.sparse as sp
+
+from clusternet.graph.analytics.collab import CollabIndex, index_from_groups
 
 __all__ = ["CollabIndex", "index_from_groups", "index_from_graph", "common_neighbours",
            "adamic_adar", "resource_allocation", "preferential_attachment",
@@ -40,176 +41,6 @@ __all__ = ["CollabIndex", "index_from_groups", "index_from_graph", "common_neigh
 ORG_LABELS = frozenset({"Cluster", "Organisation", "SME"})
 #: relationship types that put an organisation into a group (partnership, event, agreement)
 GROUP_RELS = ("PARTNER_IN", "COORDINATES", "PARTICIPATED_IN", "PARTY_TO")
-RECENCY_YEARS = 2.0   # half-life-like scale of the recency weight exp(-age / RECENCY_YEARS)
-
-
-def _codes(values: Sequence) -> tuple[np.ndarray, list]:
-    """Integer codes for categorical values, -1 for missing; the vocabulary sorted."""
-    vocab = sorted({v for v in values if v not in (None, "")})
-    pos = {v: i for i, v in enumerate(vocab)}
-    return np.array([pos.get(v, -1) for v in values], dtype=np.int64), vocab
-
-
-@dataclass
-class CollabIndex:
-    """Organisations, the groups they share, their attributes and derived matrices.
-
-    Build it with :func:`index_from_groups` or :func:`index_from_graph`; the derived
-    matrices (``A`` binary adjacency, ``W`` co-participation counts, ``R`` recency-weighted
-    counts, degrees, ...) are computed on construction.
-    """
-
-    ids: list[str]
-    B: sp.csr_matrix                       # organisations x groups incidence (0/1)
-    group_ids: list[str]
-    group_time: np.ndarray                 # decimal year of each group, nan if unknown
-    country: np.ndarray                    # int code per organisation, -1 unknown
-    countries: list[str]
-    otype: np.ndarray
-    otypes: list[str]
-    sme: np.ndarray                        # 1 yes, 0 no, -1 unknown
-    P: sp.csr_matrix                       # organisations x topics, rows L2-normalised
-    topics: list[str]
-    group_end: np.ndarray | None = None    # decimal year each group ends, nan if unknown
-    Bc: sp.csr_matrix | None = None        # organisations x groups they coordinate (0/1)
-    now: float = field(init=False)
-
-    def __post_init__(self) -> None:
-        n = len(self.ids)
-        self.pos = {k: i for i, k in enumerate(self.ids)}
-        t = self.group_time
-        self.now = float(np.nanmax(t)) if np.isfinite(t).any() else 0.0
-        # groups of unknown date count as middle-aged: neither fresh nor stale
-        rec = np.where(np.isfinite(t), np.exp(-(self.now - np.nan_to_num(t)) / RECENCY_YEARS), 0.5)
-        B = self.B.tocsr().astype(np.float64)
-        W = (B @ B.T).tocsr()
-        W.setdiag(0)
-        W.eliminate_zeros()
-        self.W = W
-        R = (B @ sp.diags(rec) @ B.T).tocsr()
-        R.setdiag(0)
-        R.eliminate_zeros()
-        self.R = R
-        A = W.copy()
-        A.data[:] = 1.0
-        self.A = A
-        self.deg = np.asarray(A.sum(axis=1)).ravel()
-        self.nproj = np.asarray(B.sum(axis=1)).ravel()
-        recent = np.isfinite(t) & (t >= self.now - 1.0)
-        self.recent = np.asarray(B[:, np.flatnonzero(recent)].sum(axis=1)).ravel() if recent.any() else np.zeros(n)
-        # partners met for the first time in the last year: how open to new links one is now
-        Br, Bo = B[:, np.flatnonzero(recent)], B[:, np.flatnonzero(~recent)]
-        met_recently = (Br @ Br.T).tocsr()
-        met_recently.setdiag(0)
-        met_recently.eliminate_zeros()
-        met_before = (Bo @ Bo.T).tocsr()
-        new = met_recently - met_recently.multiply(met_before > 0)
-        new.eliminate_zeros()
-        self.new_partners = np.diff(new.tocsr().indptr).astype(float)
-        with np.errstate(divide="ignore"):
-            self.inv_log_deg = np.where(self.deg > 1, 1.0 / np.log(np.maximum(self.deg, 2)), 0.0)
-            self.inv_deg = np.where(self.deg > 0, 1.0 / np.maximum(self.deg, 1), 0.0)
-        nc = max(len(self.countries), 1)
-        known = self.country >= 0
-        C = sp.csr_matrix((np.ones(known.sum()), (np.flatnonzero(known), self.country[known])), shape=(n, nc))
-        self.C = C                                        # organisation -> country one-hot
-        self.nbr_country = (A @ C).toarray()              # neighbours per country (dense: few countries)
-        same = self.nbr_country[np.arange(n), np.maximum(self.country, 0)]
-        same = np.where(known, same, 0)
-        self.xb_rate = np.where(self.deg > 0, (self.deg - same) / np.maximum(self.deg, 1), 0.0)
-        # country-pair prior: log of edges between two countries over possible pairs
-        E = (C.T @ A @ C).toarray()
-        size = np.asarray(C.sum(axis=0)).ravel()
-        self.country_prior = np.log((E + 1.0) / (np.outer(size, size) + 1.0))
-        self._activity(B)
-
-    def _activity(self, B: sp.csr_matrix) -> None:
-        """Groups coordinated, groups still running a year from now, how far ahead the
-        latest one runs, and how long ago the latest one started (nan if unknown)."""
-        n, g = B.shape
-        Bc = self.Bc if self.Bc is not None else sp.csr_matrix((n, g))
-        self.coord = np.asarray(Bc.sum(axis=1)).ravel()
-        end = self.group_end if self.group_end is not None else np.full(g, np.nan)
-        ahead = np.where(np.isfinite(end), end - self.now, -np.inf)
-        self.running = np.asarray(B @ (ahead >= 1.0).astype(float)).ravel()
-        self.runs_until = np.zeros(n)
-        coo = B.tocoo()
-        np.maximum.at(self.runs_until, coo.row, np.maximum(ahead[coo.col], 0.0))
-        t = self.group_time[coo.col]
-        dated = np.isfinite(t)
-        last = np.full(n, -np.inf)
-        np.maximum.at(last, coo.row[dated], t[dated] - self.now)
-        self.last_start = np.where(np.isfinite(last), last, np.nan)
-
-    @property
-    def n(self) -> int:
-        return len(self.ids)
-
-    def topics_of(self, i: int) -> list[str]:
-        """The topic words of organisation ``i`` (sorted), as the index was built with them:
-        for an index of a product graph, what :func:`org_topics` gives, without walking it."""
-        row = self.P.indices[self.P.indptr[i]:self.P.indptr[i + 1]]
-        return sorted(self.topics[j] for j in row)
-
-
-def index_from_groups(ids: Sequence[str], groups: Iterable[Sequence[str]], *,
-                      group_ids: Sequence[str] | None = None, group_time: Sequence[float] | None = None,
-                      country: Sequence[str | None] | None = None, org_type: Sequence[str | None] | None = None,
-                      sme: Sequence[bool | None] | None = None,
-                      topics: Sequence[Iterable[str]] | None = None,
-                      group_end: Sequence[float] | None = None,
-                      coordinators: Iterable[Sequence[str]] | None = None) -> CollabIndex:
-    """Build a :class:`CollabIndex` from plain lists.
-
-    Parameters
-    ----------
-    ids : organisation ids (the node set).
-    groups : for each group, the ids of its member organisations (unknown ids ignored).
-    group_ids, group_time : optional id and decimal year (start) of each group.
-    group_end : optional decimal year each group ends.
-    coordinators : optional, for each group, the ids of the members that coordinate it.
-    country, org_type, sme, topics : optional per-organisation attributes, aligned with ``ids``.
-
-    Returns
-    -------
-    CollabIndex
-
-    Examples
-    --------
-    >>> idx = index_from_groups(["a", "b", "c"], [["a", "b"], ["a", "b", "c"]])
-    >>> idx.W.toarray().tolist()
-    [[0.0, 2.0, 1.0], [2.0, 0.0, 1.0], [1.0, 1.0, 0.0]]
-    """
-    ids = list(ids)
-    pos = {k: i for i, k in enumerate(ids)}
-    rows, cols = [], []
-    glist = [list(g) for g in groups]
-    for j, members in enumerate(glist):
-        for m in dict.fromkeys(members):
-            if m in pos:
-                rows.append(pos[m])
-                cols.append(j)
-    n, g = len(ids), len(glist)
-    B = sp.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(n, g))
-    gt = np.array(group_time if group_time is not None else [np.nan] * g, dtype=float)
-    cc, cvocab = _codes(list(country) if country is not None else [None] * n)
-    tc, tvocab = _codes(list(org_type) if org_type is not None else [None] * n)
-    sm = np.array([-1 if s is None else int(bool(s)) for s in (sme if sme is not None else [None] * n)])
-    tp = [list(t) for t in topics] if topics is not None else [[] for _ in range(n)]
-    vocab = sorted({x for t in tp for x in t})
-    tpos = {x: i for i, x in enumerate(vocab)}
-    pr = [(i, tpos[x]) for i, t in enumerate(tp) for x in t]
-    P = sp.csr_matrix((np.ones(len(pr)), ([a for a, _ in pr], [b for _, b in pr])), shape=(n, max(len(vocab), 1)))
-    P.sum_duplicates()
-    norms = np.sqrt(np.asarray(P.multiply(P).sum(axis=1)).ravel())
-    P = (sp.diags(np.where(norms > 0, 1.0 / np.maximum(norms, 1e-12), 0.0)) @ P).tocsr()
-    ge = np.array(group_end, dtype=float) if group_end is not None else None
-    Bc = None
-    if coordinators is not None:
-        cr = [(pos[m], j) for j, cs in enumerate(coordinators) for m in dict.fromkeys(cs or ()) if m in pos]
-        Bc = sp.csr_matrix((np.ones(len(cr)), ([a for a, _ in cr], [b for _, b in cr])), shape=(n, g))
-    return CollabIndex(ids, B, list(group_ids) if group_ids is not None else [f"g{j}" for j in range(g)],
-                       gt, cc, cvocab, tc, tvocab, sm, P, vocab, ge, Bc)
 
 
 def _year(value) -> float:
@@ -253,7 +84,29 @@ def sector_words(name: str) -> list[str]:
 
 def org_topics(G, node: str) -> list[str]:
     """Sector and programme words of an organisation: its ``sectors`` attribute, the
-    sectors it is ACTIVE_IN (name and ecosystem), and the programmes of its partnerships."""
+    sectors it is ACTIVE_IN (name and ecosystem), and the programmes of its partnerships.
+
+    Parameters
+    ----------
+    G : a product graph (``networkx.MultiDiGraph`` keyed by relationship type).
+    node : id of an organisation in ``G``.
+
+    Returns
+    -------
+    list of str, sorted, without repeats: ``sector:...``, ``ecosystem:...`` and ``programme:...``.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("o", label="Cluster", sectors=["Olive oil"])
+    >>> G.add_node("s", label="Sector", name="Solar")
+    >>> G.add_node("p", label="Partnership")
+    >>> for u, v, k in [("o", "s", "ACTIVE_IN"), ("o", "p", "PARTNER_IN"), ("p", "COSME", "FUNDED_BY")]:
+    ...     _ = G.add_edge(u, v, key=k)
+    >>> org_topics(G, "o")
+    ['ecosystem:agri-food', 'ecosystem:renewable energy', 'programme:COSME', 'sector:olive oil', 'sector:solar']
+    """
     attrs = G.nodes[node]
     out = [w for s in attrs.get("sectors") or [] for w in sector_words(s)]
     for _, t, k in G.out_edges(node, keys=True):
@@ -331,22 +184,51 @@ def _rows(idx: CollabIndex, sources) -> sp.csr_matrix:
 
 
 def common_neighbours(idx: CollabIndex, sources) -> np.ndarray:
-    """Number of common neighbours of each source with every organisation (dense rows)."""
+    """Number of common neighbours of each source with every organisation (dense rows).
+
+    ``sources`` are row positions (``idx.pos[id]``); the result has one row per source and
+    one column per organisation. On the diagonal, a source's own degree.
+
+    >>> idx = index_from_groups(list("abcde"), [["a", "b"], ["b", "c"], ["c", "d"], ["d", "e"]])
+    >>> common_neighbours(idx, [idx.pos["a"], idx.pos["c"]]).tolist()   # path a-b-c-d-e
+    [[1.0, 0.0, 1.0, 0.0, 0.0], [1.0, 0.0, 2.0, 0.0, 1.0]]
+    """
     return (_rows(idx, sources) @ idx.A).toarray()
 
 
 def adamic_adar(idx: CollabIndex, sources) -> np.ndarray:
-    """Adamic–Adar index: sum over common neighbours w of 1/log(deg w) [2]_."""
+    """Adamic–Adar index: sum over common neighbours w of 1/log(deg w) [2]_.
+
+    One dense row per source (row positions), one column per organisation. On the path
+    a-b-c-d-e, a and c share only b, of degree 2: 1/log 2 = 1.443.
+
+    >>> idx = index_from_groups(list("abcde"), [["a", "b"], ["b", "c"], ["c", "d"], ["d", "e"]])
+    >>> [round(float(x), 3) for x in adamic_adar(idx, [idx.pos["a"]])[0]]
+    [1.443, 0.0, 1.443, 0.0, 0.0]
+    """
     return (_rows(idx, sources) @ sp.diags(idx.inv_log_deg) @ idx.A).toarray()
 
 
 def resource_allocation(idx: CollabIndex, sources) -> np.ndarray:
-    """Resource allocation index: sum over common neighbours w of 1/deg w [3]_."""
+    """Resource allocation index: sum over common neighbours w of 1/deg w [3]_.
+
+    One dense row per source (row positions), one column per organisation. On the path
+    a-b-c-d-e, a and c share only b, of degree 2: 1/2 (a's own entry is its own sum).
+
+    >>> idx = index_from_groups(list("abcde"), [["a", "b"], ["b", "c"], ["c", "d"], ["d", "e"]])
+    >>> resource_allocation(idx, [idx.pos["a"]])[0].tolist()
+    [0.5, 0.0, 0.5, 0.0, 0.0]
+    """
     return (_rows(idx, sources) @ sp.diags(idx.inv_deg) @ idx.A).toarray()
 
 
 def preferential_attachment(idx: CollabIndex, sources) -> np.ndarray:
-    """deg(u) * deg(v) for each source u and every organisation v."""
+    """Preferential attachment: deg(u) * deg(v) for each source u and every organisation v.
+
+    >>> idx = index_from_groups(list("abcde"), [["a", "b"], ["b", "c"], ["c", "d"], ["d", "e"]])
+    >>> preferential_attachment(idx, [idx.pos["a"], idx.pos["b"]]).tolist()   # degrees 1 2 2 2 1
+    [[1.0, 2.0, 2.0, 2.0, 1.0], [2.0, 4.0, 4.0, 4.0, 2.0]]
+    """
     return np.outer(idx.deg[np.asarray(sources, dtype=np.int64)], idx.deg)
 
 
@@ -383,7 +265,16 @@ def generate_candidates(idx: CollabIndex, two_hop: np.ndarray, three_hop: np.nda
 def group_sums(idx: CollabIndex, members) -> tuple[np.ndarray, np.ndarray]:
     """``a`` (how many members each organisation is linked to) and ``Y = A @ [a, a/log deg,
     a/deg]``: per organisation, the summed common neighbours, Adamic–Adar and resource
-    allocation with the members (one sparse pass for all three)."""
+    allocation with the members (one sparse pass for all three).
+
+    On the path a-b-c-d-e with members a and e: b and d are linked to one member each, and
+    c shares one neighbour with each member (b with a, d with e), two in all.
+
+    >>> idx = index_from_groups(list("abcde"), [["a", "b"], ["b", "c"], ["c", "d"], ["d", "e"]])
+    >>> a, Y = group_sums(idx, [idx.pos["a"], idx.pos["e"]])
+    >>> a.tolist(), Y[:, 0].tolist()
+    ([0.0, 1.0, 0.0, 1.0, 0.0], [1.0, 0.0, 2.0, 0.0, 1.0])
+    """
     a = np.asarray(idx.A[np.asarray(members, dtype=np.int64)].sum(axis=0)).ravel()
     Y = idx.A @ np.column_stack([a, idx.inv_log_deg * a, idx.inv_deg * a])
     return a, Y
@@ -394,7 +285,18 @@ def group_candidates(idx: CollabIndex, members: np.ndarray, valid: np.ndarray, *
                      sums: tuple[np.ndarray, np.ndarray] | None = None) -> np.ndarray:
     """Candidates for a group: its members' neighbours first, then the 2-hop neighbours
     with the highest summed resource allocation, the organisations with most 3-hop paths
-    to it, and popular organisations."""
+    to it, and popular organisations.
+
+    ``members`` are row positions, ``valid`` a boolean mask of allowed candidates; the
+    ``n_*`` limits are as in :func:`generate_candidates`. Returns sorted row positions.
+    On the path a-b-c-d-e, the group {a} gets b (its partner), c (two steps) and d (three
+    steps); e, four steps away, only as a popular organisation, here switched off.
+
+    >>> idx = index_from_groups(list("abcde"), [["a", "b"], ["b", "c"], ["c", "d"], ["d", "e"]])
+    >>> valid = np.array([False, True, True, True, True])
+    >>> group_candidates(idx, np.array([0]), valid, n_popular=0).tolist()
+    [1, 2, 3]
+    """
     a, Y = sums if sums is not None else group_sums(idx, members)
     two = np.where(a > 0, 1e6 + a, Y[:, 2])       # direct partners of members always come first
     return generate_candidates(idx, two, idx.A @ Y[:, 0], valid, n_two=n_two, n_three=n_three,

@@ -23,13 +23,29 @@ __all__ = ["counts_by_label", "counts_by_country", "partnerships", "stated_facts
 
 
 def counts_by_label(G: nx.MultiDiGraph) -> list[dict]:
-    """Nodes per label (an SME also counts as an Organisation), largest first."""
+    """Nodes per label (an SME also counts as an Organisation), largest first.
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("s", label="SME", labels=("Organisation", "SME"))
+    >>> G.add_node("o", label="Organisation", labels=("Organisation",))
+    >>> counts_by_label(G)
+    [{'label': 'Organisation', 'nodes': 2}, {'label': 'SME', 'nodes': 1}]
+    """
     c = Counter(lab for _, d in G.nodes(data=True) for lab in (d.get("labels") or (d.get("label"),)) if lab)
     return [{"label": k, "nodes": v} for k, v in sorted(c.items(), key=lambda x: (-x[1], x[0]))]
 
 
 def counts_by_country(G: nx.MultiDiGraph) -> list[dict]:
-    """Actors (clusters, organisations, SMEs) per country, largest first."""
+    """Actors (clusters, organisations, SMEs) per country, largest first, with the
+    country's name where a Country node gives one.
+
+    >>> G = nx.MultiDiGraph()
+    >>> for n, c in [("a", "FR"), ("b", "MA"), ("c", "MA")]:
+    ...     G.add_node(n, label="Cluster", country=c)
+    >>> G.add_node("country:MA", label="Country", country="MA", name="Morocco")
+    >>> [(r["country"], r["name"], r["actors"]) for r in counts_by_country(G)]
+    [('MA', 'Morocco', 2), ('FR', 'FR', 1)]
+    """
     c = Counter(d.get("country") for _, d in G.nodes(data=True)
                 if d.get("country") and ACTOR_LABELS & set(d.get("labels") or (d.get("label"),)))
     names = {d.get("country"): d.get("name") for _, d in G.nodes(data=True) if d.get("label") == "Country"}
@@ -38,7 +54,20 @@ def counts_by_country(G: nx.MultiDiGraph) -> list[dict]:
 
 
 def partnerships(G: nx.MultiDiGraph) -> list[dict]:
-    """Each partnership with its number of members, member countries and target countries."""
+    """Each partnership with its number of members, member countries and target countries.
+
+    One row per Partnership node (sorted by id): ``id``, ``name``, ``acronym``, ``members``
+    (organisations PARTNER_IN or COORDINATING it), ``member_countries`` and ``targets``
+    (names, comma-separated).
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("partnership:p", label="Partnership", name="P", acronym="PX")
+    >>> for o, c in [("cluster:a", "FR"), ("cluster:b", "MA"), ("cluster:c", "FR")]:
+    ...     G.add_node(o, label="Cluster", country=c)
+    ...     _ = G.add_edge(o, "partnership:p", key="PARTNER_IN")
+    >>> [(r["acronym"], r["members"], r["member_countries"]) for r in partnerships(G)]
+    [('PX', 3, 'FR, MA')]
+    """
     rows = []
     for p, d in sorted(G.nodes(data=True), key=lambda x: str(x[0])):
         if d.get("label") != "Partnership":
@@ -54,7 +83,14 @@ def partnerships(G: nx.MultiDiGraph) -> list[dict]:
 
 def stated_facts(G: nx.MultiDiGraph) -> list[dict]:
     """Figures documents state (their ``facts`` JSON strings), one row per figure,
-    sorted by subject, measure, country; each row names its document."""
+    sorted by subject, measure, country; each row names its document.
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("d", label="Document", name="Report 2024",
+    ...            facts=['{"subject": "clusters", "measure": "count", "country": "MA", "value": 12}'])
+    >>> [(r["subject"], r["country"], r["value"], r["document"]) for r in stated_facts(G)]
+    [('clusters', 'MA', 12, 'Report 2024')]
+    """
     rows = []
     for doc, d in G.nodes(data=True):
         if d.get("label") != "Document":
@@ -75,7 +111,15 @@ def stated_facts(G: nx.MultiDiGraph) -> list[dict]:
 
 
 def ingested(G: nx.MultiDiGraph) -> list[dict]:
-    """Documents by time of first ingest (newest first)."""
+    """Documents by time of first ingest (newest first), with the number of mentions each made.
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("d1", label="Document", ingested_at="2026-01-01T10:00:00")
+    >>> G.add_node("d2", label="Document", ingested_at="2026-02-01T10:00:00")
+    >>> _ = G.add_edge("d1", "cluster:a", key="MENTIONS")
+    >>> [(r["id"], r["mentions"]) for r in ingested(G)]
+    [('d2', 0), ('d1', 1)]
+    """
     rows = [{"ingested_at": str(d.get("ingested_at") or ""), "name": d.get("name") or n, "id": n,
              "media_type": d.get("media_type") or "", "chars": d.get("chars"),
              "mentions": sum(1 for _, _, k in G.out_edges(n, keys=True) if k == "MENTIONS")}

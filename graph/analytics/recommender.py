@@ -13,18 +13,10 @@ its candidate list, the very thing the cross-border benchmark measures. Its inpu
 pair features with the path counts on a log scale, their squares and their products with
 the candidate's degree (:func:`linear_terms`); being linear in those, it keeps growing on a
 graph larger than the one it was fitted on. The group scorer is gradient-boosted trees
-(:class:`TreeEnsemble`).
+(:class:`~clusternet.graph.analytics.trees.TreeEnsemble`).
 
 Each score can be explained: :meth:`LinkModel.contributions` measures, per feature, how
 much the score drops when that feature is set to a neutral reference value (occlusion).
-
->>> import numpy as np
->>> X = np.array([[0.0], [1.0], [2.0], [3.0]] * 20); y = (X[:, 0] > 1.5).astype(int)
->>> from sklearn.ensemble import HistGradientBoostingClassifier
->>> est = HistGradientBoostingClassifier(max_iter=5, random_state=0).fit(X, y)
->>> t = TreeEnsemble.from_sklearn(est)
->>> bool(np.allclose(t.decision(X), est.decision_function(X)))
-True
 
 References
 ----------
@@ -47,6 +39,7 @@ import numpy as np
 from clusternet.graph.errors import InputError
 from clusternet.graph.analytics.features import (GROUP_FEATURES, PAIR_FEATURES, group_features, pair_block,
     pair_features)
+from clusternet.graph.analytics.trees import TreeEnsemble
 from clusternet.graph.analytics.linkpred import (cross_border_mask, generate_candidates, group_candidates,
     group_sums)
 
@@ -135,7 +128,13 @@ class LinearScorer:
     @classmethod
     def fit(cls, X: np.ndarray, y: np.ndarray, query: np.ndarray, *, l2: float = PAIR_L2) -> "LinearScorer":
         """Fit on rows ``X`` with labels ``y`` (1 = positive) grouped by ``query`` (int ids);
-        lists without a positive carry no information and are dropped."""
+        lists without a positive carry no information and are dropped.
+
+        With no positive at all there is nothing to learn, and every weight is zero:
+
+        >>> bool(LinearScorer.fit(np.ones((2, len(PAIR_FEATURES))), np.array([0, 0]), np.array([0, 0])).coef.any())
+        False
+        """
         from scipy.optimize import minimize
 
         y = np.asarray(y).astype(bool)
@@ -174,111 +173,39 @@ class LinearScorer:
         return np.nan_to_num(T, copy=False, nan=0.0, posinf=0.0, neginf=0.0)
 
     def decision(self, X: np.ndarray) -> np.ndarray:
-        """Score of each row (log-odds up to a constant per list: no intercept)."""
+        """Score of each row (log-odds up to a constant per list: no intercept).
+
+        Rows are :data:`PAIR_FEATURES` vectors; the score is the dot product of the
+        standardised :func:`linear_terms` with ``coef``. A scorer that weighs only the
+        log-scaled common neighbours gives log(1 + cn):
+
+        >>> w = np.zeros(len(PAIR_FEATURES) + 12 + len(_SQUARED)); w[PAIR_FEATURES.index("cn")] = 1
+        >>> s = LinearScorer(np.zeros(len(w)), np.ones(len(w)), w)
+        >>> X = np.zeros((2, len(PAIR_FEATURES))); X[:, PAIR_FEATURES.index("cn")] = [0, np.e - 1]
+        >>> s.decision(X).round(6).tolist()
+        [0.0, 1.0]
+        """
         if not len(X):
             return np.zeros(0)
         return self._standard(linear_terms(X), self.mean, self.scale) @ self.coef
 
     def arrays(self, prefix: str) -> dict[str, np.ndarray]:
+        """The scorer as named arrays (``<prefix>_mean``, ``_scale``, ``_coef``) for an ``.npz``.
+
+        >>> sorted(LinearScorer(np.zeros(2), np.ones(2), np.zeros(2)).arrays("pair"))
+        ['pair_coef', 'pair_mean', 'pair_scale']
+        """
         return {f"{prefix}_mean": self.mean, f"{prefix}_scale": self.scale, f"{prefix}_coef": self.coef}
 
     @classmethod
     def from_arrays(cls, z, prefix: str) -> "LinearScorer":
+        """The scorer stored under ``prefix`` in a mapping of arrays (what :meth:`arrays` wrote).
+
+        >>> s = LinearScorer(np.zeros(2), np.ones(2), np.array([1.0, -2.0]))
+        >>> LinearScorer.from_arrays(s.arrays("pair"), "pair").coef.tolist()
+        [1.0, -2.0]
+        """
         return cls(z[f"{prefix}_mean"], z[f"{prefix}_scale"], z[f"{prefix}_coef"])
-
-
-@dataclass
-class TreeEnsemble:
-    """A boosted tree ensemble as flat arrays: evaluated by numpy, saved to ``.npz``."""
-
-    feature: np.ndarray          # per node; -1 at leaves
-    threshold: np.ndarray
-    left: np.ndarray             # absolute node indices
-    right: np.ndarray
-    missing_left: np.ndarray
-    value: np.ndarray
-    roots: np.ndarray
-    baseline: float
-    depth: int
-
-    @classmethod
-    def from_sklearn(cls, est) -> "TreeEnsemble":
-        """Export a fitted binary :class:`~sklearn.ensemble.HistGradientBoostingClassifier`."""
-        parts, roots, off, depth = [], [], 0, 0
-        for (pred,) in est._predictors:
-            nd = pred.nodes
-            roots.append(off)
-            leaf = nd["is_leaf"].astype(bool)
-            parts.append((np.where(leaf, -1, nd["feature_idx"]), nd["num_threshold"],
-                          nd["left"] + off, nd["right"] + off, nd["missing_go_to_left"], nd["value"]))
-            depth = max(depth, int(nd["depth"].max()))
-            off += len(nd)
-        cols = [np.concatenate([p[i] for p in parts]) for i in range(6)]
-        return cls(cols[0].astype(np.int32), cols[1].astype(np.float64), cols[2].astype(np.int32),
-                   cols[3].astype(np.int32), cols[4].astype(bool), cols[5].astype(np.float64),
-                   np.array(roots, dtype=np.int32), float(np.ravel(est._baseline_prediction)[0]), depth)
-
-    def decision(self, X: np.ndarray) -> np.ndarray:
-        """Raw score (log-odds) of each row of ``X``."""
-        X = np.ascontiguousarray(X, dtype=np.float64)
-        if not len(X):
-            return np.zeros(0)
-        fast = self._compiled()
-        if fast is not None:
-            zeros = np.zeros((0, 8), dtype=np.uint32)
-            fmap = np.zeros(X.shape[1], dtype=np.uint32)
-            return self.baseline + sum(t.predict(X, zeros, fmap, 1) for t in fast)
-        return self._decision_numpy(X)
-
-    def _compiled(self):
-        """scikit-learn's compiled tree predictors rebuilt from the arrays (one thread:
-        faster than OpenMP on a busy machine); None if this scikit-learn cannot."""
-        if not hasattr(self, "_fast"):
-            try:
-                from sklearn.ensemble._hist_gradient_boosting.common import PREDICTOR_RECORD_DTYPE
-                from sklearn.ensemble._hist_gradient_boosting.predictor import TreePredictor
-
-                ends = list(self.roots[1:]) + [len(self.feature)]
-                trees = []
-                for start, end in zip(self.roots, ends):
-                    nd = np.zeros(end - start, dtype=PREDICTOR_RECORD_DTYPE)
-                    leaf = self.feature[start:end] < 0
-                    nd["is_leaf"] = leaf
-                    nd["feature_idx"] = np.maximum(self.feature[start:end], 0)
-                    nd["num_threshold"] = self.threshold[start:end]
-                    nd["missing_go_to_left"] = self.missing_left[start:end]
-                    nd["left"] = np.where(leaf, 0, self.left[start:end] - start)
-                    nd["right"] = np.where(leaf, 0, self.right[start:end] - start)
-                    nd["value"] = self.value[start:end]
-                    trees.append(TreePredictor(nd, np.zeros((0, 8), np.uint32), np.zeros((0, 8), np.uint32)))
-                self._fast = trees
-            except Exception:                     # private API moved: the numpy path is exact too
-                self._fast = None
-        return self._fast
-
-    def _decision_numpy(self, X: np.ndarray) -> np.ndarray:
-        node = np.broadcast_to(self.roots, (len(X), len(self.roots))).copy()
-        rows = np.arange(len(X))[:, None]
-        for _ in range(self.depth):
-            f = self.feature[node]
-            inner = f >= 0
-            if not inner.any():
-                break
-            x = X[rows, np.maximum(f, 0)]
-            go_left = np.where(np.isnan(x), self.missing_left[node], x <= self.threshold[node])
-            node = np.where(inner, np.where(go_left, self.left[node], self.right[node]), node)
-        return self.baseline + self.value[node].sum(axis=1)
-
-    def arrays(self, prefix: str) -> dict[str, np.ndarray]:
-        return {f"{prefix}_{k}": getattr(self, k) for k in
-                ("feature", "threshold", "left", "right", "missing_left", "value", "roots")} | {
-            f"{prefix}_scalars": np.array([self.baseline, self.depth], dtype=np.float64)}
-
-    @classmethod
-    def from_arrays(cls, z, prefix: str) -> "TreeEnsemble":
-        base, depth = z[f"{prefix}_scalars"]
-        return cls(*(z[f"{prefix}_{k}"] for k in ("feature", "threshold", "left", "right", "missing_left",
-                                                  "value", "roots")), float(base), int(depth))
 
 
 @dataclass
@@ -291,16 +218,40 @@ class LinkModel:
     _est: dict = field(default_factory=dict, repr=False)
 
     def score_pairs(self, X: np.ndarray) -> np.ndarray:
-        """Pair scores of the rows of ``X`` (:data:`PAIR_FEATURES`): higher is a likelier link."""
+        """Pair scores of the rows of ``X`` (:data:`PAIR_FEATURES`): higher is a likelier link.
+
+        >>> m = load_model()
+        >>> X = np.zeros((2, len(PAIR_FEATURES)))
+        >>> m.score_pairs(X).shape
+        (2,)
+        """
         return self.pair.decision(X)
 
     def score_group(self, X: np.ndarray) -> np.ndarray:
+        """Group scores of the rows of ``X`` (:data:`GROUP_FEATURES`): higher is a likelier new member.
+
+        >>> m = load_model()
+        >>> m.score_group(np.zeros((3, len(GROUP_FEATURES)))).shape
+        (3,)
+        """
         return self.group.decision(X)
 
     def contributions(self, kind: str, X: np.ndarray, reference: np.ndarray) -> np.ndarray:
         """Per row and feature: score minus the score with that feature set to ``reference``.
 
-        Positive values are features that pushed the suggestion up.
+        Positive values are features that pushed the suggestion up. ``kind`` is ``"pair"``
+        or ``"group"``; ``reference`` holds one neutral value per feature.
+
+        With a pair scorer that weighs only log(1 + cn), only that column contributes:
+
+        >>> w = np.zeros(len(PAIR_FEATURES) + 12 + len(_SQUARED)); w[PAIR_FEATURES.index("cn")] = 1
+        >>> pair = LinearScorer(np.zeros(len(w)), np.ones(len(w)), w)
+    >>> leaf = TreeEnsemble(np.array([-1]), np.zeros(1), np.zeros(1, int), np.zeros(1, int),
+    ...                     np.zeros(1, bool), np.array([0.5]), np.array([0]), 0.25, 0)   # one leaf
+        >>> X = np.zeros((1, len(PAIR_FEATURES))); X[0, PAIR_FEATURES.index("cn")] = np.e - 1
+        >>> c = LinkModel(pair, leaf).contributions("pair", X, np.zeros(len(PAIR_FEATURES)))
+        >>> round(float(c[0, PAIR_FEATURES.index("cn")]), 6), float(np.abs(c).sum().round(6))
+        (1.0, 1.0)
         """
         score = self.score_pairs if kind == "pair" else self.score_group
         base = score(X)
@@ -355,7 +306,22 @@ def _training_rows_group(split, rng) -> tuple[np.ndarray, np.ndarray]:
 def fit_pair_scorer(split, *, l2: float = PAIR_L2) -> tuple[LinearScorer, np.ndarray, int]:
     """The listwise pair scorer fitted on a split's task A (an inner split of train, never
     test), the median row of its negatives (the neutral reference of explanations) and the
-    number of rows it learned from."""
+    number of rows it learned from.
+
+    ``split`` needs ``idx`` (a :class:`CollabIndex`) and ``task_a``: (organisation, the
+    organisations it later worked with) pairs, as :class:`~clusternet.graph.evaluation.cordis.Split`
+    holds them. On the path a-b-c-d-e with five countries, a's list is c, d and e (b is a
+    partner already), c the one it later met:
+
+    >>> from types import SimpleNamespace
+    >>> from clusternet.graph.analytics.linkpred import index_from_groups
+    >>> idx = index_from_groups(list("abcde"), [["a", "b"], ["b", "c"], ["c", "d"], ["d", "e"]],
+    ...                         country=["FR", "IT", "ES", "MA", "TN"])
+    >>> split = SimpleNamespace(idx=idx, task_a=[(0, np.array([2]))], task_b=[(np.array([0, 1]), 2)], counts={})
+    >>> scorer, reference, rows = fit_pair_scorer(split)
+    >>> rows
+    3
+    """
     X, y, query = _training_rows_pairs(split)
     reference = np.median(X[y == 0], axis=0) if (y == 0).any() else np.zeros(len(PAIR_FEATURES))
     return LinearScorer.fit(X, y, query, l2=l2), reference, int(len(y))
@@ -367,6 +333,18 @@ def fit_on_split(split, *, seed: int = 0) -> LinkModel:
     The pair scorer learns from every generated candidate of each task-A query
     (:func:`fit_pair_scorer`); the group model from all positives of each task-B query and
     a seeded sample of its other generated candidates.
+
+    ``split`` as for :func:`fit_pair_scorer`, plus ``task_b``: (members, left-out member)
+    pairs, and ``counts`` (kept in the model's metadata). With the group {a, b} whose
+    missing member is c, the group model sees c, d and e:
+
+    >>> from types import SimpleNamespace
+    >>> from clusternet.graph.analytics.linkpred import index_from_groups
+    >>> idx = index_from_groups(list("abcde"), [["a", "b"], ["b", "c"], ["c", "d"], ["d", "e"]],
+    ...                         country=["FR", "IT", "ES", "MA", "TN"])
+    >>> split = SimpleNamespace(idx=idx, task_a=[(0, np.array([2]))], task_b=[(np.array([0, 1]), 2)], counts={})
+    >>> fit_on_split(split).meta["examples"]
+    {'pair': 3, 'group': 3}
     """
     from sklearn.ensemble import HistGradientBoostingClassifier
     from threadpoolctl import threadpool_limits
@@ -385,7 +363,21 @@ def fit_on_split(split, *, seed: int = 0) -> LinkModel:
 
 
 def save_model(model: LinkModel, path: str | Path = MODEL_PATH) -> Path:
-    """Write the model as a compressed ``.npz`` (arrays + JSON metadata)."""
+    """Write the model as a compressed ``.npz`` (arrays + JSON metadata); returns the path.
+
+    Parameters
+    ----------
+    model : the model to write.
+    path : where to write it; by default over the shipped model, :data:`MODEL_PATH`.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     p = save_model(load_model(), Path(d) / "m.npz")
+    ...     load_model(p).meta["pair_model"]
+    'listwise logit'
+    """
     path = Path(path)
     np.savez_compressed(path, **model.pair.arrays("pair"), **model.group.arrays("group"),
                         meta=np.array(json.dumps(model.meta, sort_keys=True)))
@@ -393,7 +385,25 @@ def save_model(model: LinkModel, path: str | Path = MODEL_PATH) -> Path:
 
 
 def load_model(path: str | Path | None = None) -> LinkModel:
-    """The shipped model (or one saved by :func:`save_model`)."""
+    """The shipped model (or one saved by :func:`save_model`).
+
+    Parameters
+    ----------
+    path : a ``.npz`` written by :func:`save_model`; by default :data:`MODEL_PATH`.
+
+    Raises
+    ------
+    InputError : the file is missing, not a model, or was fitted on other features.
+
+    Examples
+    --------
+    >>> load_model().meta["pair_features"] == PAIR_FEATURES
+    True
+    >>> load_model("no/such/model.npz")
+    Traceback (most recent call last):
+    ...
+    clusternet.graph.errors.InputError: ...
+    """
     p = Path(path) if path else MODEL_PATH
     try:
         with np.load(p, allow_pickle=False) as z:

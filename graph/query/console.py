@@ -64,6 +64,7 @@ def _missing_ends(rows: list) -> set[str]:
     missing: set[str] = set()
 
     def visit(value):
+        """Walk a returned value (path, relationship, list) and note relationship ends that lack labels."""
         if isinstance(value, Path):
             for r in value.relationships:
                 visit(r)

@@ -108,6 +108,11 @@ def _to_integer(text) -> int | None:
 # -- the saved queries -------------------------------------------------------------------
 @_register
 def partnership_partners(G, partnership: str) -> Table:
+    """Partners of a partnership (by id, name or acronym): role, country, and the country's name.
+
+    One row per partner and name of its country (a partner whose country has no Country
+    node gets None), ordered by partnership, country, partner name.
+    """
     cols = ["partnership", "partner_id", "partner", "kind", "role", "country", "country_name"]
     by_iso = _countries_by_iso(G)
     rows = []
@@ -125,6 +130,12 @@ def partnership_partners(G, partnership: str) -> Table:
 
 @_register
 def target_country_candidates(G, partnership: str, include_organisations: bool = False) -> Table:
+    """Clusters (and, if asked, organisations) in a partnership's target countries that are not yet its partners.
+
+    A candidate is in a target country by its ``country`` code or a LOCATED_IN link; each
+    row lists the sectors it shares with the partnership. Ordered by partnership, country,
+    candidate name.
+    """
     cols = ["partnership", "country", "country_name", "candidate_id", "candidate", "kind", "shared_sectors"]
     seen, rows = set(), []
     for p in _named(G, "Partnership", partnership, "acronym"):
@@ -153,6 +164,7 @@ def target_country_candidates(G, partnership: str, include_organisations: bool =
 
 @_register
 def agreement_parties(G, name_contains: str = "") -> Table:
+    """Parties to each agreement whose name contains ``name_contains`` (any case; all if empty)."""
     cols = ["agreement_id", "agreement", "agreement_kind", "signed_date", "party_id", "party",
             "party_kind", "party_country"]
     needle = name_contains.lower()
@@ -170,6 +182,11 @@ def agreement_parties(G, name_contains: str = "") -> Table:
 
 @_register
 def events_by_country_year(G, country: str = "", from_year: int = 1990, to_year: int = 2100) -> Table:
+    """Number of events and distinct participants per country and start year within ``from_year``-``to_year``.
+
+    Events without a readable start year are left out; ``country`` (ISO2, any case) keeps
+    one country only.
+    """
     cols = ["country", "year", "events", "participants"]
     groups: dict[tuple, tuple[set, set]] = defaultdict(lambda: (set(), set()))
     for e, ea in _nodes(G, "Event"):
@@ -198,6 +215,11 @@ def _co_partners(G) -> dict[str, set[str]]:
 
 @_register
 def brokers_between_groups(G, group_a: str = "EU27", group_b: str = "South-Med", min_contacts: int = 1) -> Table:
+    """Organisations with at least ``min_contacts`` co-partners in each of two country groups, most contacts first.
+
+    Co-partners are organisations that are PARTNER_IN a same partnership; a contact's group
+    comes from the ``groups`` of its country's Country node.
+    """
     cols = ["broker_id", "broker", "kind", "country", "contacts_a", "contacts_b", "contacts"]
     groups_of: dict[str, set[str]] = defaultdict(set)
     for iso, nodes in _countries_by_iso(G).items():
@@ -220,6 +242,12 @@ MAX_HOPS = 8
 
 @_register
 def shortest_path(G, source: str, target: str, through_hubs: bool = False, limit: int = 10) -> Table:
+    """Shortest paths between two nodes (each given by id, or by name in any case), at most ``limit``.
+
+    Paths never pass through documents, and through countries, regions or sectors only
+    with ``through_hubs``; paths longer than :data:`MAX_HOPS` are dropped. Each row gives the
+    hops, the names joined by arrows, and the ids.
+    """
     cols = ["hops", "path", "path_ids"]
     ends_a = [n for n, a in G.nodes(data=True) if n == source or _lower(a.get("name")) == _lower(source)]
     ends_b = [n for n, a in G.nodes(data=True) if n == target or _lower(a.get("name")) == _lower(target)]
@@ -230,6 +258,7 @@ def shortest_path(G, source: str, target: str, through_hubs: bool = False, limit
                 continue
 
             def allowed(n, a=a, b=b):
+                """Whether node ``n`` may lie on a path: an end, or neither a document nor (unless allowed) a hub."""
                 attrs = G.nodes[n]
                 return n in (a, b) or (not _has(attrs, "Document") and
                                        (through_hubs or not any(_has(attrs, h) for h in _HUBS)))
@@ -250,6 +279,7 @@ def shortest_path(G, source: str, target: str, through_hubs: bool = False, limit
 
 @_register
 def multi_partnership_organisations(G, min_partnerships: int = 2) -> Table:
+    """Organisations that are PARTNER_IN at least ``min_partnerships`` partnerships, most first."""
     cols = ["id", "name", "kind", "country", "partnerships", "partnership_names"]
     rows = []
     for o, oa in G.nodes(data=True):
@@ -265,6 +295,10 @@ def multi_partnership_organisations(G, min_partnerships: int = 2) -> Table:
 
 @_register
 def countries_without_sector_partner(G, sector: str, group: str = "") -> Table:
+    """Countries (of ``group`` if given) where no actor of the sector takes part in any partnership.
+
+    Each row counts the sector's actors located in that country; most actors first.
+    """
     cols = ["sector", "country", "country_name", "actors_in_sector"]
     rows = []
     for s in _named(G, "Sector", sector):
@@ -283,6 +317,7 @@ def countries_without_sector_partner(G, sector: str, group: str = "") -> Table:
 
 @_register
 def partnerships_by_programme(G, programme: str = "") -> Table:
+    """Programmes (one, by id, name or code; or all) with the partnerships they fund and their distinct partners."""
     cols = ["programme_id", "programme", "partnerships", "partnership_names", "organisations"]
     chosen = [g for g, _ in _nodes(G, "Programme")] if not programme else \
         _named(G, "Programme", programme, "code")
@@ -300,6 +335,8 @@ def partnerships_by_programme(G, programme: str = "") -> Table:
 
 @_register
 def organisations_by_country_group(G, group: str = "South-Med", kind: str = "") -> Table:
+    """Clusters and organisations located in the countries of ``group`` (optionally only
+    those of label ``kind``), with the number of partnerships each is PARTNER_IN."""
     cols = ["country", "country_name", "id", "name", "kind", "partnerships"]
     rows = []
     for c, ca in _nodes(G, "Country"):
@@ -318,6 +355,7 @@ def organisations_by_country_group(G, group: str = "South-Med", kind: str = "") 
 
 @_register
 def cross_border_pairs(G, partnership: str) -> Table:
+    """Pairs of a partnership's partners from two different countries, and whether they are linked directly."""
     cols = ["partnership", "a_id", "org_a", "country_a", "b_id", "org_b", "country_b", "direct_link"]
     rows = []
     for p in _named(G, "Partnership", partnership, "acronym"):
@@ -336,6 +374,7 @@ def cross_border_pairs(G, partnership: str) -> Table:
 
 @_register
 def document_mentions(G, document: str = "", label: str = "") -> Table:
+    """Entities each document (one by id or name, or all) MENTIONS, optionally of one label."""
     cols = ["document_id", "document", "kind", "entity_id", "entity"]
     docs = [d for d, _ in _nodes(G, "Document")] if not document else _named(G, "Document", document)
     rows = []
@@ -351,6 +390,7 @@ def document_mentions(G, document: str = "", label: str = "") -> Table:
 
 @_register
 def low_confidence_facts(G, threshold: float = 0.6, limit: int = 500) -> Table:
+    """Nodes and relationships whose confidence is below ``threshold``, least confident first, at most ``limit``."""
     cols = ["fact", "id", "type", "name", "confidence", "sources"]
     rows = []
     for n, a in G.nodes(data=True):
@@ -366,6 +406,11 @@ def low_confidence_facts(G, threshold: float = 0.6, limit: int = 500) -> Table:
 
 @_register
 def sector_coverage(G, partnership: str) -> Table:
+    """Per sector, how many of a partnership's partners are ACTIVE_IN it and from how many countries.
+
+    Sectors no partner covers appear only if the partnership itself is ACTIVE_IN them
+    (``partnership_sector`` True). Most partners first.
+    """
     cols = ["partnership", "sector", "partnership_sector", "partners", "countries"]
     rows = []
     for p in _named(G, "Partnership", partnership, "acronym"):

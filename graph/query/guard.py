@@ -105,6 +105,7 @@ class Token:
 
     @property
     def upper(self) -> str:
+        """The token's text in upper case, for comparing keywords."""
         return self.text.upper()
 
 
@@ -133,58 +134,81 @@ def tokenize(text: str) -> list[Token]:
         ch = text[i]
         if ch.isspace():
             i += 1
-        elif text.startswith("//", i):
-            j = i + 2
-            while j < n and text[j] not in _LINE_BREAKS:
-                j += 1
-            i = j
-        elif text.startswith("/*", i):
-            j = text.find("*/", i + 2)
-            if j < 0:
-                raise QueryRefused("refused: unterminated /* comment; the query cannot be checked")
-            i = j + 2
+        elif text.startswith("//", i) or text.startswith("/*", i):
+            i = _comment_end(text, i)
         elif ch in "'\"":
-            j = i + 1
-            while j < n and text[j] != ch:
-                j += 2 if text[j] == "\\" else 1
-            if j >= n:
-                raise QueryRefused("refused: unterminated string literal; the query cannot be checked")
+            j = _string_end(text, i)
             tokens.append(Token("string", text[i + 1:j], i, j + 1))
             i = j + 1
         elif ch == "`":
-            j = i + 1
-            while True:
-                j = text.find("`", j)
-                if j < 0:
-                    raise QueryRefused("refused: unterminated `name`; the query cannot be checked")
-                if text.startswith("``", j):  # an escaped backtick inside the name
-                    j += 2
-                    continue
-                break
+            j = _name_end(text, i)
             tokens.append(Token("name", text[i + 1:j].replace("``", "`"), i, j + 1))
             i = j + 1
-        elif ch == "$":
-            j = i + 1
-            while j < n and _is_word_part(text[j]):
-                j += 1
-            tokens.append(Token("param", text[i + 1:j], i, j))
-            i = j
-        elif ch.isdigit():
-            # minimal number lexing: letters after a number start a new word (1DELETE
-            # is 1 then DELETE to a lexer), so they are checked as possible keywords
-            m = _NUMBER.match(text, i)
-            tokens.append(Token("number", m.group(0), i, m.end()))
-            i = m.end()
-        elif _is_word_start(ch):
-            j = i + 1
-            while j < n and _is_word_part(text[j]):
-                j += 1
-            tokens.append(Token("word", text[i:j], i, j))
-            i = j
         else:
-            tokens.append(Token("punct", ch, i, i + 1))
-            i += 1
+            tok = _plain_token(text, i)
+            tokens.append(tok)
+            i = tok.end
     return tokens
+
+
+def _comment_end(text: str, i: int) -> int:
+    """Where the comment starting at ``i`` ends: the line break after ``//``, or just
+    past the ``*/`` of ``/*`` (unterminated: :class:`QueryRefused`)."""
+    if text.startswith("//", i):
+        j = i + 2
+        while j < len(text) and text[j] not in _LINE_BREAKS:
+            j += 1
+        return j
+    j = text.find("*/", i + 2)
+    if j < 0:
+        raise QueryRefused("refused: unterminated /* comment; the query cannot be checked")
+    return j + 2
+
+
+def _string_end(text: str, i: int) -> int:
+    """Index of the quote closing the string literal opened at ``i`` (a backslash
+    escapes the next character); unterminated: :class:`QueryRefused`."""
+    ch, j, n = text[i], i + 1, len(text)
+    while j < n and text[j] != ch:
+        j += 2 if text[j] == "\\" else 1
+    if j >= n:
+        raise QueryRefused("refused: unterminated string literal; the query cannot be checked")
+    return j
+
+
+def _name_end(text: str, i: int) -> int:
+    """Index of the backtick closing the quoted name opened at ``i`` (a doubled
+    backtick is part of the name); unterminated: :class:`QueryRefused`."""
+    j = i + 1
+    while True:
+        j = text.find("`", j)
+        if j < 0:
+            raise QueryRefused("refused: unterminated `name`; the query cannot be checked")
+        if text.startswith("``", j):  # an escaped backtick inside the name
+            j += 2
+            continue
+        return j
+
+
+def _plain_token(text: str, i: int) -> Token:
+    """The parameter, number, word or punctuation mark starting at ``i``."""
+    ch, n = text[i], len(text)
+    if ch == "$":
+        j = i + 1
+        while j < n and _is_word_part(text[j]):
+            j += 1
+        return Token("param", text[i + 1:j], i, j)
+    if ch.isdigit():
+        # minimal number lexing: letters after a number start a new word (1DELETE
+        # is 1 then DELETE to a lexer), so they are checked as possible keywords
+        m = _NUMBER.match(text, i)
+        return Token("number", m.group(0), i, m.end())
+    if _is_word_start(ch):
+        j = i + 1
+        while j < n and _is_word_part(text[j]):
+            j += 1
+        return Token("word", text[i:j], i, j)
+    return Token("punct", ch, i, i + 1)
 
 
 def _normalised_code(text: str, tokens: list[Token]) -> str:

@@ -105,6 +105,7 @@ def coerce_value(type_: str, value: Any, name: str = "value") -> Any:
     (True, 12, 0.5)
     """
     def bad(expected: str) -> QueryError:
+        """The error to raise: the parameter, the kind of value expected and the value given."""
         return QueryError(f"parameter {name}: expected {expected}, got {value!r}")
 
     if type_ == "str":
@@ -264,6 +265,11 @@ def parse_saved(text: str, name: str, path: str | None = None) -> SavedQuery:
 
 
 def load_query_file(path: str | Path) -> SavedQuery:
+    """The saved query in a ``.cypher`` file (its name is the file's stem).
+
+    Raises :class:`InputError` if the file cannot be read as UTF-8, :class:`QueryError`
+    if its header or body is malformed.
+    """
     path = Path(path)
     try:
         text = path.read_text(encoding="utf-8")
@@ -284,6 +290,7 @@ def list_saved(directory: str | Path | None = None) -> list[SavedQuery]:
 
 
 def get_saved(name: str, directory: str | Path | None = None) -> SavedQuery:
+    """The saved query called ``name``; raises :class:`NotFound` (listing the names) if there is none."""
     for q in list_saved(directory):
         if q.name == name:
             return q

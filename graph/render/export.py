@@ -91,6 +91,7 @@ def _check_encodable(G: nx.MultiDiGraph, fmt: str) -> None:
     problems = []
 
     def check(value, field, record):
+        """Note a problem for each string in ``value`` that holds a lone surrogate."""
         texts = value if isinstance(value, (list, tuple)) else [value]
         for t in texts:
             if isinstance(t, str) and _SURROGATE.search(t):

@@ -222,6 +222,7 @@ def colours(G: nx.MultiDiGraph, by: str = "label") -> tuple[dict, list[tuple[str
         counts = Counter(key.values())
 
         def colour_of(label):
+            """The schema's colour of ``label``, or the fallback for an unknown label or a malformed colour."""
             c = schema.nodes[label].color if label in schema.nodes else _OTHER
             return c if _HEX.match(c) else _OTHER
         palette = {label: colour_of(label) for label in counts}

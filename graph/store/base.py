@@ -46,16 +46,25 @@ class WriteSummary:
     unchanged: Counter = field(default_factory=Counter)
 
     def add(self, other: "WriteSummary") -> "WriteSummary":
+        """Add ``other``'s counts to this summary (in place) and return this summary.
+
+        >>> a, b = WriteSummary(), WriteSummary()
+        >>> a.record("Cluster", "created"); b.record("Cluster", "updated")
+        >>> a.add(b).changed
+        2
+        """
         self.created.update(other.created)
         self.updated.update(other.updated)
         self.unchanged.update(other.unchanged)
         return self
 
     def record(self, key: str, outcome: str) -> None:
+        """Count one record of label/type ``key`` as ``created``, ``updated`` or ``unchanged``."""
         getattr(self, outcome)[key] += 1
 
     @property
     def changed(self) -> int:
+        """Number of records created or updated (unchanged ones left out)."""
         return sum(self.created.values()) + sum(self.updated.values())
 
     def rows(self) -> list[dict]:
@@ -74,6 +83,8 @@ def list_props(schema: Schema) -> frozenset[str]:
 
 
 def keep_first_props(schema: Schema) -> frozenset[str]:
+    """Names of the node properties marked ``keep_first`` in the schema: a later write
+    never overwrites a value they already hold."""
     return frozenset(p.name for nt in schema.nodes.values() for p in nt.properties.values() if p.keep_first)
 
 
@@ -229,7 +240,8 @@ class GraphStore(ABC):
         self.close()
 
     @abstractmethod
-    def close(self) -> None: ...
+    def close(self) -> None:
+        """Release the connection or file; the store is not used after this."""
 
     @abstractmethod
     def describe(self) -> str:
@@ -267,7 +279,8 @@ class GraphStore(ABC):
 
     # -- reads -------------------------------------------------------------------------
     @abstractmethod
-    def get_node(self, id: str) -> Node | None: ...
+    def get_node(self, id: str) -> Node | None:
+        """The node with this id, or None if there is none."""
 
     @abstractmethod
     def labels_of(self, ids: Iterable[str]) -> dict[str, tuple[str, ...]]:
@@ -284,10 +297,12 @@ class GraphStore(ABC):
         """Relationships touching ``id`` (``out``, ``in`` or ``both``), ordered by key."""
 
     @abstractmethod
-    def iter_nodes(self) -> Iterator[Node]: ...
+    def iter_nodes(self) -> Iterator[Node]:
+        """Every node, ordered by id."""
 
     @abstractmethod
-    def iter_rels(self) -> Iterator[Rel]: ...
+    def iter_rels(self) -> Iterator[Rel]:
+        """Every relationship, ordered by ``(source, type, target)``."""
 
     @abstractmethod
     def counts(self) -> dict[str, dict[str, int]]:
@@ -296,20 +311,24 @@ class GraphStore(ABC):
 
     # -- meta (decisions, merges): kept in the store, outside the graph -----------------
     @abstractmethod
-    def meta_put(self, key: str, value: Any) -> None: ...
+    def meta_put(self, key: str, value: Any) -> None:
+        """Store a JSON-serialisable ``value`` under ``key`` (replacing any earlier one)."""
 
     @abstractmethod
-    def meta_get(self, key: str, default: Any = None) -> Any: ...
+    def meta_get(self, key: str, default: Any = None) -> Any:
+        """The value stored under ``key``, or ``default`` if there is none."""
 
     @abstractmethod
     def meta_items(self, prefix: str) -> list[tuple[str, Any]]:
         """Meta entries whose key starts with ``prefix``, ordered by key."""
 
     @abstractmethod
-    def meta_delete(self, key: str) -> None: ...
+    def meta_delete(self, key: str) -> None:
+        """Remove the meta entry ``key`` (no error if it is absent)."""
 
     # -- derived, the same for every store ----------------------------------------------
     def require_node(self, id: str) -> Node:
+        """The node with this id; raises :class:`NotFound` if the store has none."""
         node = self.get_node(id)
         if node is None:
             raise NotFound(f"no node with id {id!r} in {self.describe()}")

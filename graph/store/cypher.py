@@ -202,6 +202,7 @@ def count_labels(labels: Iterable[str]) -> str:
 
 
 def count_types(types: Iterable[str]) -> str:
+    """One count per relationship type, UNION ALL of one MATCH each (types come from the schema only)."""
     parts = [f"MATCH ()-[r:{ident(t)}]->() RETURN '{t}' AS key, count(r) AS n" for t in types]
     return " UNION ALL ".join(parts)
 

@@ -103,12 +103,14 @@ class Neo4jStore(GraphStore):
             raise StoreError(f"{self.describe()} is opened read-only")
 
         def go():
+            """Run ``work`` in a write transaction of a fresh session (retried by the driver)."""
             with self._session(True) as s:
                 return s.execute_write(work)
         return self._call(go)
 
     def _read(self, work: Callable) -> Any:
         def go():
+            """Run ``work`` in a read transaction of a fresh session."""
             with self._session(False) as s:
                 return s.execute_read(work)
         return self._call(go)
@@ -117,13 +119,17 @@ class Neo4jStore(GraphStore):
         return self._read(lambda tx: [r.data() for r in tx.run(query, params)])
 
     def close(self) -> None:
+        """Close the driver and its connection pool."""
         self.driver.close()
 
     def describe(self) -> str:
+        """``Neo4j store <uri>`` (and the database, if one was named): safe to show, no password."""
         return f"Neo4j store {self.uri}" + (f" (database {self.database})" if self.database else "")
 
     def ensure_schema(self) -> None:
+        """Create the schema's constraints and indexes (idempotent) and record the schema version."""
         def go():
+            """Run each schema statement in its own auto-commit transaction, then wait for the indexes."""
             # schema commands cannot share a transaction with writes: auto-commit, one each
             with self._session(True) as s:
                 for stmt in C.schema_statements(self.schema):
@@ -230,6 +236,7 @@ class Neo4jStore(GraphStore):
 
     def upsert(self, nodes: Iterable[Node] = (), rels: Iterable[Rel] = (), *, batch_size: int = DEFAULT_BATCH,
                atomic: bool = False, progress=None) -> WriteSummary:
+        """Merge ``nodes`` then ``rels`` with batched ``UNWIND`` writes; see :meth:`GraphStore.upsert`."""
         with no_cycle_gc():
             return self._upsert(nodes, rels, batch_size, atomic, progress)
 
@@ -238,6 +245,7 @@ class Neo4jStore(GraphStore):
         summary = WriteSummary()
         if atomic:
             def work(tx):  # a retry starts from a fresh summary
+                """Write every batch in this one transaction (the caller retries it whole)."""
                 part = WriteSummary()
                 self._apply(tx, batches, part)
                 return part
@@ -248,6 +256,7 @@ class Neo4jStore(GraphStore):
             return summary
         for one in batches:
             def work(tx, one=one):
+                """Write one batch in its own transaction."""
                 part = WriteSummary()
                 self._apply(tx, [one], part)
                 return part
@@ -257,14 +266,17 @@ class Neo4jStore(GraphStore):
         return summary
 
     def delete_nodes(self, ids: Iterable[str]) -> int:
+        """Detach-delete these nodes in one transaction; returns how many existed."""
         ids = list(dict.fromkeys(ids))
         return self._write(lambda tx: tx.run(C.delete_nodes, ids=ids).single()["n"]) if ids else 0
 
     def replace(self, delete_ids: Iterable[str], nodes: Iterable[Node], rels: Iterable[Rel]) -> None:
+        """Delete ``delete_ids`` and write ``nodes``/``rels`` unmerged, all in one Neo4j transaction."""
         delete_ids = list(dict.fromkeys(delete_ids))
         node_map, rel_map = prepare_write(nodes, rels, self._lists, self._first)
 
         def work(tx):
+            """The deletes then the writes, inside the caller's transaction."""
             if delete_ids:
                 tx.run(C.delete_nodes, ids=delete_ids).consume()
             if node_map:
@@ -274,6 +286,7 @@ class Neo4jStore(GraphStore):
         self._write(work)
 
     def clear(self) -> None:
+        """Delete everything, meta entries included, a page of nodes per transaction."""
         while self._write(lambda tx: tx.run(C.clear_batch, limit=_PAGE).single()["n"]):
             pass
 
@@ -292,10 +305,12 @@ class Neo4jStore(GraphStore):
         return Rel(rec["s"], rec["type"], rec["t"], props, [], float(conf if conf is not None else 1.0))
 
     def get_node(self, id: str) -> Node | None:
+        """The node with this id, or None."""
         rows = self._rows(C.get_node, id=id)
         return self._node(rows[0]) if rows else None
 
     def labels_of(self, ids: Iterable[str]) -> dict[str, tuple[str, ...]]:
+        """``id -> labels`` (schema labels only) for those of ``ids`` that exist."""
         ids = list(dict.fromkeys(ids))
         if not ids:
             return {}
@@ -304,6 +319,7 @@ class Neo4jStore(GraphStore):
 
     def find_nodes(self, label: str | None = None, where: dict[str, Any] | None = None, *,
                    name_contains: str | None = None, limit: int | None = None) -> list[Node]:
+        """Nodes matching label, exact property values and a name fragment (case-insensitive), by id."""
         if label:
             self.schema.node(label)
         params: dict[str, Any] = {}
@@ -317,6 +333,7 @@ class Neo4jStore(GraphStore):
         return [self._node(r) for r in self._rows(q, **params)]
 
     def rels_of(self, id: str, type: str | None = None, direction: str = "both") -> list[Rel]:
+        """Relationships of ``id`` in the given direction (``out``, ``in``, ``both``), optionally of one type."""
         if direction not in ("out", "in", "both"):
             raise ConfigError(f"direction must be out, in or both, not {direction!r}")
         params = {"id": id, "type": type} if type else {"id": id}
@@ -324,6 +341,7 @@ class Neo4jStore(GraphStore):
         return [self._rel(rels[k]) for k in sorted(rels)]
 
     def iter_nodes(self) -> Iterator[Node]:
+        """Every node, ordered by id, read a page at a time."""
         after = ""
         while True:
             page = self._rows(C.node_page, after=after, limit=_PAGE)
@@ -334,6 +352,7 @@ class Neo4jStore(GraphStore):
             after = page[-1]["id"]
 
     def iter_rels(self) -> Iterator[Rel]:
+        """Every relationship, ordered by source, type, target, read a page of sources at a time."""
         after = ""
         while True:
             page = self._rows(C.rel_page, after=after, limit=_PAGE)
@@ -348,24 +367,29 @@ class Neo4jStore(GraphStore):
             after = max(sources)
 
     def counts(self) -> dict[str, dict[str, int]]:
+        """Nodes per schema label and relationships per schema type (zero counts left out)."""
         nodes = {r["key"]: r["n"] for r in self._rows(C.count_labels(self.schema.labels)) if r["n"]}
         rels = {r["key"]: r["n"] for r in self._rows(C.count_types(self.schema.rel_types)) if r["n"]}
         return {"nodes": dict(sorted(nodes.items())), "relationships": dict(sorted(rels.items()))}
 
     # -- meta ----------------------------------------------------------------------------
     def meta_put(self, key: str, value: Any) -> None:
+        """Store ``value`` as JSON under ``key`` (a meta node outside the graph), replacing any earlier value."""
         text = _dumps(value)
         self._write(lambda tx: tx.run(C.meta_put, key=key, value=text).consume())
 
     def meta_get(self, key: str, default: Any = None) -> Any:
+        """The JSON value under ``key``, or ``default``."""
         rows = self._rows(C.meta_get, key=key)
         return json.loads(rows[0]["value"]) if rows else default
 
     def meta_items(self, prefix: str) -> list[tuple[str, Any]]:
+        """``(key, value)`` pairs whose key starts with ``prefix``, by key (the schema version left out)."""
         return [(r["key"], json.loads(r["value"])) for r in self._rows(C.meta_items, prefix=prefix)
                 if r["key"] != "schema_version"]
 
     def meta_delete(self, key: str) -> None:
+        """Remove the meta entry ``key``, if present."""
         self._write(lambda tx: tx.run(C.meta_delete, key=key).consume())
 
     # -- the analyst console -------------------------------------------------------------
@@ -381,6 +405,7 @@ class Neo4jStore(GraphStore):
 
         @neo4j.unit_of_work(timeout=timeout)
         def work(tx):
+            """Run the query in the caller's transaction and collect at most ``max_rows`` rows."""
             result = tx.run(cypher, dict(params or {}))
             rows = []
             for rec in result:
@@ -393,6 +418,7 @@ class Neo4jStore(GraphStore):
             raise StoreError(f"{self.describe()} is opened read-only")
 
         def go():
+            """Run ``work`` in a read or write session, as ``read_only`` asks."""
             with self._session(not read_only) as s:
                 return (s.execute_read if read_only else s.execute_write)(work)
         try:

@@ -156,15 +156,18 @@ class EmbeddedStore(GraphStore):
             raise StoreError(f"embedded store {self.path}: {err}") from None
 
     def close(self) -> None:
+        """Close this thread's SQLite connection, if one is open."""
         conn = getattr(self._local, "conn", None)
         if conn is not None:
             conn.close()
             self._local.conn = None
 
     def describe(self) -> str:
+        """``embedded store <path>``: where the data lives, safe to show."""
         return f"embedded store {self.path}"
 
     def ensure_schema(self) -> None:
+        """Create the tables and indexes (idempotent) and record the schema version."""
         with self._tx() as conn:
             for stmt in ddl(self.schema):
                 conn.execute(stmt)
@@ -287,6 +290,7 @@ class EmbeddedStore(GraphStore):
 
     def upsert(self, nodes: Iterable[Node] = (), rels: Iterable[Rel] = (), *, batch_size: int = DEFAULT_BATCH,
                atomic: bool = False, progress=None) -> WriteSummary:
+        """Merge ``nodes`` then ``rels`` into the file by the write rules; see :meth:`GraphStore.upsert`."""
         with no_cycle_gc():          # as on Neo4j: bulk loads ~25% faster without collector sweeps
             return self._upsert(nodes, rels, batch_size, atomic, progress)
 
@@ -335,6 +339,7 @@ class EmbeddedStore(GraphStore):
         return summary
 
     def delete_nodes(self, ids: Iterable[str]) -> int:
+        """Delete these nodes with their labels and relationships in one transaction; returns how many existed."""
         ids = list(dict.fromkeys(ids))
         n = 0
         with self._tx() as conn:
@@ -347,6 +352,7 @@ class EmbeddedStore(GraphStore):
         return n
 
     def replace(self, delete_ids: Iterable[str], nodes: Iterable[Node], rels: Iterable[Rel]) -> None:
+        """Delete ``delete_ids`` and write ``nodes``/``rels`` unmerged, all in one SQLite transaction."""
         delete_ids = list(dict.fromkeys(delete_ids))
         node_map, rel_map = prepare_write(nodes, rels, self._lists, self._first)
         with self._tx() as conn:
@@ -360,6 +366,7 @@ class EmbeddedStore(GraphStore):
             self._write_rels(conn, rel_map, WriteSummary())
 
     def clear(self) -> None:
+        """Empty every table (the schema version is written back)."""
         with self._tx() as conn:
             for table in ("edges", "node_labels", "nodes", "meta"):
                 conn.execute(f"DELETE FROM {table}")
@@ -378,10 +385,12 @@ class EmbeddedStore(GraphStore):
         return Rel(s, t, d, json.loads(props), [], conf)
 
     def get_node(self, id: str) -> Node | None:
+        """The node with this id, or None."""
         rows = self._read("SELECT id, labels, props, confidence FROM nodes WHERE id = ?", (id,))
         return self._node(rows[0]) if rows else None
 
     def labels_of(self, ids: Iterable[str]) -> dict[str, tuple[str, ...]]:
+        """``id -> labels`` for those of ``ids`` that exist (looked up in chunks)."""
         ids = list(dict.fromkeys(ids))
         out = {}
         for i in range(0, len(ids), _CHUNK):
@@ -393,6 +402,7 @@ class EmbeddedStore(GraphStore):
 
     def find_nodes(self, label: str | None = None, where: dict[str, Any] | None = None, *,
                    name_contains: str | None = None, limit: int | None = None) -> list[Node]:
+        """Nodes matching label, exact property values and a name fragment (case-insensitive), by id."""
         sql = "SELECT n.id, n.labels, n.props, n.confidence FROM nodes n"
         params: list[Any] = []
         conds = []
@@ -417,6 +427,7 @@ class EmbeddedStore(GraphStore):
         return [self._node(r) for r in self._read(sql, params)]
 
     def rels_of(self, id: str, type: str | None = None, direction: str = "both") -> list[Rel]:
+        """Relationships of ``id`` in the given direction (``out``, ``in``, ``both``), optionally of one type."""
         conds = {"out": "source = ?", "in": "target = ?", "both": "(source = ? OR target = ?)"}[direction]
         params: list[Any] = [id, id] if direction == "both" else [id]
         sql = f"SELECT source, type, target, props, confidence FROM edges WHERE {conds}"
@@ -427,32 +438,39 @@ class EmbeddedStore(GraphStore):
         return [self._rel(r) for r in self._read(sql, params)]
 
     def iter_nodes(self) -> Iterator[Node]:
+        """Every node, ordered by id."""
         for row in self._read("SELECT id, labels, props, confidence FROM nodes ORDER BY id"):
             yield self._node(row)
 
     def iter_rels(self) -> Iterator[Rel]:
+        """Every relationship, ordered by source, type, target."""
         for row in self._read("SELECT source, type, target, props, confidence FROM edges ORDER BY source, type, target"):
             yield self._rel(row)
 
     def counts(self) -> dict[str, dict[str, int]]:
+        """Nodes per label (an SME counts under both Organisation and SME) and relationships per type."""
         nodes = dict(self._read("SELECT label, count(*) FROM node_labels GROUP BY label ORDER BY label"))
         rels = dict(self._read("SELECT type, count(*) FROM edges GROUP BY type ORDER BY type"))
         return {"nodes": nodes, "relationships": rels}
 
     # -- meta --------------------------------------------------------------------------
     def meta_put(self, key: str, value: Any) -> None:
+        """Store ``value`` as JSON under ``key``, replacing any earlier value."""
         with self._tx() as conn:
             conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (key, _dumps(value)))
 
     def meta_get(self, key: str, default: Any = None) -> Any:
+        """The JSON value under ``key``, or ``default``."""
         rows = self._read("SELECT value FROM meta WHERE key = ?", (key,))
         return json.loads(rows[0][0]) if rows else default
 
     def meta_items(self, prefix: str) -> list[tuple[str, Any]]:
+        """``(key, value)`` pairs whose key starts with ``prefix``, by key (the schema version left out)."""
         rows = self._read("SELECT key, value FROM meta WHERE substr(key, 1, ?) = ? ORDER BY key",
                           (len(prefix), prefix))
         return [(k, json.loads(v)) for k, v in rows if k != "schema_version"]
 
     def meta_delete(self, key: str) -> None:
+        """Remove the meta entry ``key``, if present."""
         with self._tx() as conn:
             conn.execute("DELETE FROM meta WHERE key = ?", (key,))

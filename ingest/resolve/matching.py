@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Iterable
+from typing import Callable, Iterable
 
 from rapidfuzz import fuzz
 
@@ -47,6 +47,11 @@ _ACTORS = ("Cluster", "Organisation")
 
 
 def family(label: str) -> str:
+    """The label a node is matched under: SME counts as Organisation, any other label as itself.
+
+    >>> family("SME"), family("Cluster")
+    ('Organisation', 'Cluster')
+    """
     return _FAMILY.get(label, label)
 
 
@@ -71,9 +76,11 @@ class Candidate:
 
     @property
     def key(self) -> str:
+        """The meta key under which this candidate merge is recorded (see :func:`candidate_key`)."""
         return candidate_key(self.a, self.b)
 
     def as_dict(self) -> dict:
+        """The candidate as stored for review: ids, score (one decimal), evidence, status ``open``."""
         return {"a": self.a, "b": self.b, "score": round(self.score, 1), "evidence": self.evidence,
                 "status": "open"}
 
@@ -107,6 +114,7 @@ class _View:
         self.families: set[str] = set()
 
     def add(self, e: _Entry) -> None:
+        """Index an entry under its name keys, name blocks, initials and acronyms."""
         self.families.add(e.family)
         for k in e.keys:
             self.by_key[(e.family, k)].add(e.id)
@@ -133,6 +141,11 @@ class NameIndex:
         self.pending: dict[str, list[Node]] = defaultdict(list)  # keyed nodes not yet name-indexed
 
     def add(self, node: Node) -> None:
+        """Make ``node`` findable; nodes without a name, or already known, are skipped.
+
+        A node with an external key (PIC, project reference) is indexed by that key at once
+        and by name only when :meth:`ensure` asks for its family.
+        """
         p = node.props
         name = p.get("name")
         if not name or node.id in self.known:
@@ -153,6 +166,7 @@ class NameIndex:
         self._add_full(node, fam)
 
     def ensure(self, fams) -> None:
+        """Name-index the keyed nodes of families ``fams`` still waiting for it."""
         for f in fams:
             for node in self.pending.pop(f, []):
                 self._add_full(node, f)
@@ -176,6 +190,7 @@ class NameIndex:
 
     @classmethod
     def from_store(cls, store, labels: Iterable[str]) -> "NameIndex":
+        """An index of the stored nodes of ``labels`` (empty without a store)."""
         idx = cls()
         if store is None:
             return idx
@@ -193,7 +208,11 @@ def _countries_agree(a: str | None, b: str | None, strict: bool) -> bool:
 
 def _match(idx: NameIndex, fam: str, props: dict, own_id: str | None, cands: list[Candidate],
            families: tuple[str, ...] | None = None) -> tuple[str | None, list[str]]:
-    """The id ``props`` resolves to (or None) and ambiguous alternatives."""
+    """The id ``props`` resolves to (or None) and ambiguous alternatives.
+
+    Tried in turn: an external key, the exact name keys, acronyms and initials, then a
+    fuzzy name within the same block; near misses become candidate merges in ``cands``.
+    """
     fams = families or (fam,)
     strong = {k: str(props[k]) for k in STRONG_KEYS if props.get(k)}
     for k, v in strong.items():
@@ -211,12 +230,26 @@ def _match(idx: NameIndex, fam: str, props: dict, own_id: str | None, cands: lis
     keys = [name_key(n) for n in names]
 
     def ok(eid: str) -> bool:
+        """Whether entry ``eid`` may be matched: not the record itself, and no conflicting external key."""
         e = idx.by_id[eid]
         if eid == own_id:
             return False
         if strong and e.strong and any(e.strong.get(k) not in (None, v) for k, v in strong.items()):
             return False  # two different registrations are two organisations
         return True
+    found = _match_name_keys(idx, view, fams, keys, country, ok)
+    if found is not None:
+        return found
+    found = _match_acronyms(idx, view, fams, names, country, own_id, ok, cands)
+    if found is not None:
+        return found
+    return _fuzzy_match(idx, view, fams, props, keys, country, own_id, bool(strong), ok, cands)
+
+
+def _match_name_keys(idx: NameIndex, view: _View, fams, keys: list[str], country: str | None,
+                     ok: Callable[[str], bool]) -> tuple[str | None, list[str]] | None:
+    """Entries with one of the name ``keys`` and no conflicting country: the single hit,
+    the single hit in ``country``, or (None, the hits) if ambiguous; None if no hit."""
     hits: set[str] = set()
     for f in fams:
         for k in keys:
@@ -227,6 +260,14 @@ def _match(idx: NameIndex, fam: str, props: dict, own_id: str | None, cands: lis
     if len(hits) > 1:
         same = [h for h in hits if idx.by_id[h].country == country] if country else []
         return (same[0], []) if len(same) == 1 else (None, sorted(hits))
+    return None
+
+
+def _match_acronyms(idx: NameIndex, view: _View, fams, names: list[str], country: str | None,
+                    own_id: str | None, ok: Callable[[str], bool],
+                    cands: list[Candidate]) -> tuple[str, list[str]] | None:
+    """The one entry an acronym (or a long name's initials) points to in an agreeing
+    country; other such entries become candidate merges of ``own_id``. None if no match."""
     acr_hits: set[str] = set()
     for f in fams:
         for n in names:
@@ -244,12 +285,21 @@ def _match(idx: NameIndex, fam: str, props: dict, own_id: str | None, cands: lis
             if own_id and e != own_id and _countries_agree(country, idx.by_id[e].country, strict=False):
                 cands.append(Candidate(own_id, e, 80.0, [f"acronym {names[0]!r} ~ {idx.by_id[e].name!r}",
                                                          f"countries {country or '?'} / {idx.by_id[e].country or '?'}"]))
+    return None
+
+
+def _fuzzy_match(idx: NameIndex, view: _View, fams, props: dict, keys: list[str], country: str | None,
+                 own_id: str | None, keyed: bool, ok: Callable[[str], bool],
+                 cands: list[Candidate]) -> tuple[str | None, list[str]]:
+    """The closest name in the record's block (same family, country and name start):
+    a match at :data:`AUTO` or above when the country is known, a candidate merge at
+    :data:`CANDIDATE` or above, else no match."""
     best, best_score = None, 0.0
     for f in fams:
         for k in keys:
             for eid in view.blocks.get((f, country, k.split(" ")[0][:4]), ()):
                 e = idx.by_id[eid]
-                if not ok(eid) or (strong and e.strong):
+                if not ok(eid) or (keyed and e.strong):
                     continue
                 score = max(fuzz.token_sort_ratio(k, ek) for ek in e.keys)
                 if score > best_score:
@@ -278,51 +328,76 @@ def resolve(nodes: Iterable[Node], rels: Iterable[Rel], store=None, *, refs: Ite
     cands: list[Candidate] = []
     problems: list[Problem] = []
     for n in nodes:
-        target = idx.alias_id.get(n.id) or (n.id if n.id in idx.known else None)
-        if target is None and n.props.get("name") and n.label not in ("Country", "Sector", "Document"):
-            target, _ = _match(idx, family(n.label), n.props, n.id, cands)
-        nid = target or n.id
-        if nid != n.id:
-            renamed[n.id] = nid
-        if nid in out:
-            old = out[nid]
-            props = merge_props(old.props, {k: v for k, v in n.props.items() if k != "name"}, lists)
-            if n.props.get("name") and n.props["name"] != old.props.get("name"):
-                props["aliases"] = list(dict.fromkeys(props.get("aliases", []) + [n.props["name"]]))
-            out[nid] = Node(nid, tuple(dict.fromkeys(old.labels + n.labels)), props,
-                            old.evidence + n.evidence[: max(0, 10 - len(old.evidence))],
-                            max(old.confidence, n.confidence))
-        else:
-            props = dict(n.props)
-            if nid != n.id and nid in idx.known:
-                # matched a stored node: its name stays, this spelling becomes an alias
-                name, props["name"] = props.get("name"), idx.known[nid]
-                if name and name != props["name"]:
-                    props["aliases"] = list(dict.fromkeys(props.get("aliases", []) + [name]))
-            out[nid] = Node(nid, n.labels, props, list(n.evidence), n.confidence)
-            if nid not in idx.known:
-                idx.add(out[nid])
+        _resolve_node(idx, n, out, renamed, cands, lists)
     for ref in refs:
-        fams = tuple(dict.fromkeys(family(lab) for lab in ref.labels if lab not in ("Country",)))
-        if any(f in _ACTORS for f in fams):
-            fams = tuple(dict.fromkeys(fams + _ACTORS))
-        props = {"name": ref.name, **({"country": ref.country} if ref.country else {})}
-        hit, ambiguous = _match(idx, fams[0], props, None, cands, fams)
-        if ambiguous:
-            problems.append(Problem(f"{ref.name!r} could mean {' or '.join(ambiguous[:3])}; "
-                                    "add a country or label, e.g. 'Name (FR)'", value=ref.name,
-                                    record=ref.id))
-            continue
-        if hit is None:
-            label = ref.labels[0]
-            hit = make_id(label, ref.name, ref.country)
-            if hit not in out:
-                out[hit] = Node(hit, schema.node(label).all_labels, props, list(ref.evidence), 1.0)
-                if hit not in idx.known:
-                    idx.add(out[hit])
-        renamed[ref.id] = hit
+        _resolve_ref(idx, schema, ref, out, renamed, cands, problems)
+    new_rels = _rewrite_rels(rels, renamed, idx.alias_id)
+    uniq = {}
+    for c in cands:
+        a, b = renamed.get(c.a, c.a), renamed.get(c.b, c.b)
+        if a != b:
+            uniq.setdefault(candidate_key(a, b), Candidate(*sorted((a, b)), c.score, c.evidence))
+    return Resolution(list(out.values()), new_rels, [uniq[k] for k in sorted(uniq)], renamed, problems)
+
+
+def _resolve_node(idx: NameIndex, n: Node, out: dict[str, Node], renamed: dict[str, str],
+                  cands: list[Candidate], lists: frozenset[str]) -> None:
+    """Put node ``n`` into ``out`` under the id it resolves to, merging it with a record
+    already there; a stored node keeps its name and this spelling becomes an alias."""
+    target = idx.alias_id.get(n.id) or (n.id if n.id in idx.known else None)
+    if target is None and n.props.get("name") and n.label not in ("Country", "Sector", "Document"):
+        target, _ = _match(idx, family(n.label), n.props, n.id, cands)
+    nid = target or n.id
+    if nid != n.id:
+        renamed[n.id] = nid
+    if nid in out:
+        old = out[nid]
+        props = merge_props(old.props, {k: v for k, v in n.props.items() if k != "name"}, lists)
+        if n.props.get("name") and n.props["name"] != old.props.get("name"):
+            props["aliases"] = list(dict.fromkeys(props.get("aliases", []) + [n.props["name"]]))
+        out[nid] = Node(nid, tuple(dict.fromkeys(old.labels + n.labels)), props,
+                        old.evidence + n.evidence[: max(0, 10 - len(old.evidence))],
+                        max(old.confidence, n.confidence))
+        return
+    props = dict(n.props)
+    if nid != n.id and nid in idx.known:
+        # matched a stored node: its name stays, this spelling becomes an alias
+        name, props["name"] = props.get("name"), idx.known[nid]
+        if name and name != props["name"]:
+            props["aliases"] = list(dict.fromkeys(props.get("aliases", []) + [name]))
+    out[nid] = Node(nid, n.labels, props, list(n.evidence), n.confidence)
+    if nid not in idx.known:
+        idx.add(out[nid])
+
+
+def _resolve_ref(idx: NameIndex, schema, ref, out: dict[str, Node], renamed: dict[str, str],
+                 cands: list[Candidate], problems: list[Problem]) -> None:
+    """Point reference ``ref`` at the node its name matches, or at a new node made from
+    it; an ambiguous name becomes a problem and is left unresolved."""
+    fams = tuple(dict.fromkeys(family(lab) for lab in ref.labels if lab not in ("Country",)))
+    if any(f in _ACTORS for f in fams):
+        fams = tuple(dict.fromkeys(fams + _ACTORS))
+    props = {"name": ref.name, **({"country": ref.country} if ref.country else {})}
+    hit, ambiguous = _match(idx, fams[0], props, None, cands, fams)
+    if ambiguous:
+        problems.append(Problem(f"{ref.name!r} could mean {' or '.join(ambiguous[:3])}; "
+                                "add a country or label, e.g. 'Name (FR)'", value=ref.name,
+                                record=ref.id))
+        return
+    if hit is None:
+        label = ref.labels[0]
+        hit = make_id(label, ref.name, ref.country)
+        if hit not in out:
+            out[hit] = Node(hit, schema.node(label).all_labels, props, list(ref.evidence), 1.0)
+            if hit not in idx.known:
+                idx.add(out[hit])
+    renamed[ref.id] = hit
+
+
+def _rewrite_rels(rels: Iterable[Rel], renamed: dict[str, str], aliases: dict[str, str]) -> list[Rel]:
+    """Relationships with their ends renamed (self-loops dropped); those with nothing to
+    rewrite are kept as they are, not copied."""
     new_rels = []
-    aliases = idx.alias_id
     for r in rels:
         s, t = renamed.get(r.source, r.source), renamed.get(r.target, r.target)
         if aliases:
@@ -333,9 +408,4 @@ def resolve(nodes: Iterable[Node], rels: Iterable[Rel], store=None, *, refs: Ite
             new_rels.append(r)  # nothing to rewrite: no copy (a big file has hundreds of thousands)
         else:
             new_rels.append(Rel(s, r.type, t, dict(r.props), list(r.evidence), r.confidence))
-    uniq = {}
-    for c in cands:
-        a, b = renamed.get(c.a, c.a), renamed.get(c.b, c.b)
-        if a != b:
-            uniq.setdefault(candidate_key(a, b), Candidate(*sorted((a, b)), c.score, c.evidence))
-    return Resolution(list(out.values()), new_rels, [uniq[k] for k in sorted(uniq)], renamed, problems)
+    return new_rels

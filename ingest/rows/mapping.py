@@ -48,6 +48,7 @@ def col_key(name: str) -> str:
 
 @lru_cache(maxsize=1)
 def kinds_data() -> dict:
+    """The parsed ``kinds.yaml`` (built-in table kinds and their column mappings), read once."""
     with open(KINDS_PATH, encoding="utf-8") as fh:
         return yaml.safe_load(fh)
 
@@ -65,6 +66,11 @@ class Source:
     values: tuple = ()
 
     def columns(self) -> set[str]:
+        """The source columns this value reads (a template's ``{item}`` is not a column).
+
+        >>> sorted(Source("template", "{Name} ({Country}) {item}").columns())
+        ['Country', 'Name']
+        """
         if self.how == "column":
             return {self.arg}
         if self.how == "template":
@@ -92,6 +98,7 @@ def compile_source(src: Source, actual: dict[str, str], splits: dict[str, str]) 
         fns = [compile_source(x, actual, splits) for x in src.arg]
 
         def first(row, item=None):
+            """The first of the alternatives that gives a non-empty value, else None."""
             for fn in fns:
                 v = fn(row, item)
                 if v not in (None, "", []):
@@ -104,6 +111,7 @@ def compile_source(src: Source, actual: dict[str, str], splits: dict[str, str]) 
         fields = [(True, None) if n == "item" else (False, actual.get(n)) for n in names]
 
         def template(row, item=None):
+            """The template filled from the row (and item); None if any field is empty."""
             out = [lits[0]]
             for (is_item, header), lit in zip(fields, lits[1:]):
                 v = item if is_item else (row.get(header) if header else None)
@@ -118,6 +126,7 @@ def compile_source(src: Source, actual: dict[str, str], splits: dict[str, str]) 
     mapped = dict(src.values) if src.values else None
 
     def column(row, item=None):
+        """The column's value, split into a list and mapped through ``values`` where asked."""
         v = row.get(header) if header else None
         if v is not None and split:
             v = [p.strip() for p in (v if isinstance(v, list) else str(v).split(split)) if str(p).strip()]
@@ -128,6 +137,12 @@ def compile_source(src: Source, actual: dict[str, str], splits: dict[str, str]) 
 
 
 def parse_source(raw: Any, where: str) -> Source:
+    """A :class:`Source` from its form in a mapping file: a column name, a template, a list of
+    alternatives, or a dict (``value``, or ``column``/``field`` with ``split`` and ``values``).
+
+    >>> parse_source("Name", "m"), parse_source("{A}-{B}", "m").how, parse_source({"value": 1}, "m").arg
+    (Source(how='column', arg='Name', split=None, values=()), 'template', 1)
+    """
     if isinstance(raw, str):
         return Source("template", raw) if "{" in raw else Source("column", raw)
     if isinstance(raw, list):

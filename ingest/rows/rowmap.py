@@ -91,10 +91,28 @@ class RowMapper:
 
     def __init__(self, mapping: Mapping, columns: list[str], path: str, doc_id: str | None, *,
                  strict: bool = False):
+        """Resolve the mapping's columns against the file's header ``columns`` once.
+
+        Raises :class:`ValidationError` if a required column is missing, or (``strict``)
+        if the file has a column the mapping does not use.
+        """
         self.mapping, self.path, self.doc_id = mapping, str(path), doc_id
         self.schema = load_schema()
         self.actual: dict[str, str] = {}   # mapping column -> file header
         self.splits: dict[str, str] = {}
+        self._match_headers(mapping, columns)
+        self._prepare_specs(mapping)
+        self._countries: dict[str, str | None] = {}
+        used = set(self.actual.values())
+        self.unknown = [c for c in columns if c not in used]
+        if self.unknown and strict:
+            raise ValidationError([Problem("unknown column (not in the mapping)", field=c, file=self.path, row=1)
+                                   for c in self.unknown], self.path)
+
+    def _match_headers(self, mapping: Mapping, columns: list[str]) -> None:
+        """Fill ``actual`` (mapping column -> file header) and ``splits``: standard names,
+        synonyms and the user's renames, then loose header matches; refuse a file that
+        lacks a required column."""
         by_key = {col_key(c): c for c in columns}
         if mapping.kind:  # standard names, synonyms, and the user's renames
             std = standard_columns(columns)
@@ -117,6 +135,10 @@ class RowMapper:
                 hint = " (the file has one column only: is the delimiter right?)"
             raise ValidationError([Problem(f"required column missing{hint}", field=c, file=self.path, row=1)
                                    for c in missing], self.path)
+
+    def _prepare_specs(self, mapping: Mapping) -> None:
+        """Per record and relationship spec, what each row needs, resolved once: report
+        headers, cache-key headers, schema permissions and compiled value functions."""
         # the header each property is reported under (its first column)
         self._prop_cols = {spec.name: {p: self.actual.get(next(iter(src.columns()), ""),
                                                            next(iter(src.columns()), p))
@@ -135,22 +157,16 @@ class RowMapper:
                         self.schema.allows(spec.label, "LOCATED_IN", "Country"),
                         self.schema.allows(spec.label, "ACTIVE_IN", "Sector"), {})
                        for spec in mapping.records.values()]
+        self._checked: dict = {}
+        self._fns: dict[int, tuple[Source, Callable]] = {}
         self._rel_specs = [(spec, self.schema.rel(spec.type).properties if spec.type else None,
                             [(prop, src, self._compile(src)) for prop, src in spec.props.items()])
                            for spec in mapping.rels]
-        self._checked: dict = {}
-        self._fns: dict[int, tuple[Source, Callable]] = {}
         self._label_props: dict[str, dict] = {}
         self._rec_fns = {spec.name: ([(p, self._compile(src), self._prop_cols[spec.name][p])
                                       for p, src in spec.props.items()],
                                      [(k, self._compile(src)) for k, src in (spec.key or {}).items()])
                          for spec in mapping.records.values()}
-        self._countries: dict[str, str | None] = {}
-        used = set(self.actual.values())
-        self.unknown = [c for c in columns if c not in used]
-        if self.unknown and strict:
-            raise ValidationError([Problem("unknown column (not in the mapping)", field=c, file=self.path, row=1)
-                                   for c in self.unknown], self.path)
 
     # -- values ------------------------------------------------------------------------
     def _check(self, spec, v: Any) -> tuple[Any, str | None]:
@@ -201,6 +217,7 @@ class RowMapper:
 
     def _norm(self, label: str, prop: str, v: Any, col: str, props: dict, problems: list, line: int) -> None:
         def bad(reason):
+            """Record a problem with this cell (its column, value, row and file) for the reason given."""
             problems.append(Problem(reason, field=col, value=v, row=line, file=self.path))
         if v in (None, "", []):
             return
@@ -370,6 +387,14 @@ class RowMapper:
         problems = list(row.problems)
         ev = [Evidence(self.doc_id, row.start, row.end, None, row.loc)] if self.doc_id else []
         hits, rels, refs = [], [], {}
+        ids = self._row_hits(vals, line, hits, rels, problems)
+        for spec, rprops, prop_fns in self._rel_specs:
+            self._row_rels(spec, rprops, prop_fns, vals, line, ids, ev, refs, rels, problems)
+        return ev, hits, rels, refs, problems
+
+    def _row_hits(self, vals: dict, line: int, hits: list, rels: list, problems: list) -> dict[str, list[str]]:
+        """The cached records of one row (added to ``hits``, their own relationships to
+        ``rels``, their problems to ``problems``); returns the node ids per record spec."""
         ids: dict[str, list[str]] = {}
         for spec, headers, located, active, cache in self._specs:
             items = self._items(spec, vals) if spec.each else _NO_ITEM
@@ -387,41 +412,52 @@ class RowMapper:
                 found.append(hit[0])
                 if hit[4]:
                     rels.extend(hit[4])
-        for spec, rprops, prop_fns in self._rel_specs:
-            ends = []
-            for end in (spec.source, spec.target):
-                if end.how == "record":
-                    ends.append(ids.get(end.record, []))
-                else:
-                    ends.append(self._ref_ids(end, vals, ev, refs, problems, line))
-            type_ = spec.type
-            if spec.type_column:
-                raw = str(self._get(vals, spec.type_column) or "").strip().upper().replace(" ", "_")
-                if raw not in self.schema.rels:
-                    problems.append(Problem(f"unknown relationship type (known: {', '.join(self.schema.rels)})",
-                                            field=self.actual.get(spec.type_column), value=raw, row=line,
+        return ids
+
+    def _row_rels(self, spec, rprops, prop_fns, vals: dict, line: int, ids: dict, ev: list, refs: dict,
+                  rels: list, problems: list) -> None:
+        """The relationships one relationship spec gives for a row: between the ends'
+        ids (records of the row or references), with the checked properties."""
+        ends = []
+        for end in (spec.source, spec.target):
+            if end.how == "record":
+                ends.append(ids.get(end.record, []))
+            else:
+                ends.append(self._ref_ids(end, vals, ev, refs, problems, line))
+        type_ = spec.type
+        if spec.type_column:
+            raw = str(self._get(vals, spec.type_column) or "").strip().upper().replace(" ", "_")
+            if raw not in self.schema.rels:
+                problems.append(Problem(f"unknown relationship type (known: {', '.join(self.schema.rels)})",
+                                        field=self.actual.get(spec.type_column), value=raw, row=line,
+                                        file=self.path))
+                return
+            type_ = raw
+            rprops = self.schema.rel(type_).properties
+        props = self._rel_props(type_, rprops, prop_fns, vals, line, problems)
+        for s in ends[0]:
+            for t in ends[1]:
+                if s != t:
+                    rels.append((s, type_, t, props))
+
+    def _rel_props(self, type_: str, rprops, prop_fns, vals: dict, line: int, problems: list) -> dict[str, Any]:
+        """A relationship's properties from the row, checked against its type's schema;
+        a value the type cannot hold is a problem (a fixed value or template) or ignored
+        (a column)."""
+        props: dict[str, Any] = {}
+        for prop, src, fn in prop_fns:
+            v = fn(vals)
+            if v is None or v == "":
+                continue
+            if prop not in rprops:
+                if src.how != "column":
+                    problems.append(Problem(f"{type_} has no property {prop!r}", field=prop, row=line,
                                             file=self.path))
-                    continue
-                type_ = raw
-                rprops = self.schema.rel(type_).properties
-            props: dict[str, Any] = {}
-            for prop, src, fn in prop_fns:
-                v = fn(vals)
-                if v is None or v == "":
-                    continue
-                if prop not in rprops:
-                    if src.how != "column":
-                        problems.append(Problem(f"{type_} has no property {prop!r}", field=prop, row=line,
-                                                file=self.path))
-                    continue
-                coerced, reason = self._check(rprops[prop], v)
-                if reason:
-                    problems.append(Problem(reason, field=self.actual.get(src.arg, prop), value=v, row=line,
-                                            file=self.path))
-                else:
-                    props[prop] = coerced
-            for s in ends[0]:
-                for t in ends[1]:
-                    if s != t:
-                        rels.append((s, type_, t, props))
-        return ev, hits, rels, refs, problems
+                continue
+            coerced, reason = self._check(rprops[prop], v)
+            if reason:
+                problems.append(Problem(reason, field=self.actual.get(src.arg, prop), value=v, row=line,
+                                        file=self.path))
+            else:
+                props[prop] = coerced
+        return props

@@ -40,6 +40,7 @@ class _LimitedLoader(yaml.SafeLoader):
         self.alias_count = 0
 
     def compose_node(self, parent, index):
+        """Compose as SafeLoader does, refusing once more than :data:`MAX_ALIASES` aliases were met."""
         if self.check_event(yaml.AliasEvent):
             self.alias_count += 1
             if self.alias_count > MAX_ALIASES:

@@ -42,6 +42,7 @@ def _tree_rows(path: Path, data: Any, table: Table, lines: list[int] | None = No
     table.columns = list(cols)
 
     def rows() -> Iterator[Row]:
+        """The records as rows; a record that is not a mapping becomes a row holding only a problem."""
         for i, d in enumerate(data):
             line = lines[i] if lines else i + 1
             loc = f"line {line}" if lines else f"item {i + 1}"
@@ -77,6 +78,11 @@ def _read_text_whole(path: Path, sample: bytes, table: Table) -> str:
 
 
 def open_json(path: Path, sample: bytes, table: Table) -> None:
+    """Fill ``table`` from a JSON file: a list of records, ``{kind: [records]}`` or interchange records.
+
+    Raises :class:`InputTooLarge` for a file too big or nested too deep, :class:`InputError`
+    for invalid JSON or no records.
+    """
     text = _read_text_whole(path, sample, table)
     try:
         json_depth(text)
@@ -91,6 +97,11 @@ def open_json(path: Path, sample: bytes, table: Table) -> None:
 
 
 def open_jsonl(path: Path, sample: bytes, table: Table) -> None:
+    """Fill ``table`` from JSON lines: one object a line (blank lines skipped), interchange
+    records if the first has ``kind`` node or rel.
+
+    Raises :class:`InputError` naming the line that is not a JSON object or not valid.
+    """
     enc = _detect_encoding(path, sample)
     table.encoding = enc
     first = None
@@ -122,6 +133,7 @@ def open_jsonl(path: Path, sample: bytes, table: Table) -> None:
 
 
 def open_yaml(path: Path, sample: bytes, table: Table) -> None:
+    """Fill ``table`` from a YAML file, parsed with limits on aliases and depth (see :mod:`safe_yaml`)."""
     text = _read_text_whole(path, sample, table)
     data, lines = load_yaml_limited(path, text)
     table._text = [text] if len(text) <= TEXT_KEEP_CHARS else None

@@ -18,8 +18,32 @@ _PLAIN = re.compile(r"^=\s*(SUM|AVERAGE|ROUND|MIN|MAX|CONCATENATE|TRIM|UPPER|LOW
 
 
 def open_xlsx(path: Path, table: Table, sheet: str | None) -> None:
-    import openpyxl
+    """Fill ``table`` from one sheet of an XLSX workbook (``sheet``, or the first).
 
+    The header is the first non-empty row. Raises :class:`InputError` for a broken zip, an
+    unreadable workbook, an unknown sheet or an empty one, :class:`InputTooLarge` for a zip
+    that unpacks too large or compresses suspiciously well.
+    """
+    _check_zip(path)
+    wb_f, wb_v, name = _open_workbooks(path, table, sheet)
+    ws_f, ws_v = wb_f[name], wb_v[name]
+    it = zip(ws_f.iter_rows(), ws_v.iter_rows(values_only=True))
+    header = None
+    for cells_f, values in it:
+        if any(v is not None and str(v).strip() for v in values):
+            header = values
+            break
+    if header is None:
+        wb_f.close(), wb_v.close()
+        raise InputError(path, f"sheet {name!r} is empty (no header row)")
+    table.columns = _header(path, list(header))
+    table.format = "xlsx"
+    table.rows = _sheet_rows(path, table, name, it, (wb_f, wb_v))
+
+
+def _check_zip(path: Path) -> None:
+    """Refuse a broken zip, a member whose compressed data outgrows its declared size, a
+    member that compresses too well, and a workbook that unpacks too large."""
     try:
         with zipfile.ZipFile(path) as zf:
             infos = zf.infolist()
@@ -36,53 +60,54 @@ def open_xlsx(path: Path, table: Table, sheet: str | None) -> None:
                                       f"{info.file_size // info.compress_size:,}:1 (a decompression bomb?); refused")
     if unzipped > MAX_XLSX_UNZIPPED:
         raise InputTooLarge(path, f"unpacks to {unzipped:,} bytes, over the {MAX_XLSX_UNZIPPED:,}-byte limit")
+
+
+def _open_workbooks(path: Path, table: Table, sheet: str | None):
+    """The workbook opened twice, read-only (formulas, then cached values), and the name
+    of the sheet to read; notes in ``table`` which sheet was read when there were several."""
+    import openpyxl
+
     try:
         wb_f = openpyxl.load_workbook(path, read_only=True, data_only=False)
         wb_v = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as err:  # openpyxl raises many types for a damaged file
         raise InputError(path, f"not a readable XLSX workbook ({type(err).__name__}: {err})") from None
     names = wb_f.sheetnames
+    if not names:  # a damaged workbook can list no sheet at all
+        wb_f.close(), wb_v.close()
+        raise InputError(path, "the workbook has no sheets")
     name = sheet or names[0]
     if name not in names:
+        wb_f.close(), wb_v.close()
         raise InputError(path, f"no sheet {name!r}; sheets: {', '.join(names)}")
     if sheet is None and len(names) > 1:
         table.notes.append(f"read sheet {name!r} (the first of {len(names)})")
-    ws_f, ws_v = wb_f[name], wb_v[name]
-    it = zip(ws_f.iter_rows(), ws_v.iter_rows(values_only=True))
-    header = None
-    for cells_f, values in it:
-        if any(v is not None and str(v).strip() for v in values):
-            header = values
-            break
-    if header is None:
-        wb_f.close(), wb_v.close()
-        raise InputError(path, f"sheet {name!r} is empty (no header row)")
-    table.columns = _header(path, list(header))
-    table.format = "xlsx"
+    return wb_f, wb_v, name
 
-    def rows() -> Iterator[Row]:
-        try:
-            for cells_f, values in it:
-                if not any(v is not None and str(v).strip() for v in values):
-                    continue
-                line = cells_f[0].row if cells_f and hasattr(cells_f[0], "row") else None
-                vals, probs = {}, []
-                for col, cf, v in zip(table.columns, cells_f, values):
-                    raw = getattr(cf, "value", None)
-                    if getattr(cf, "data_type", None) == "f" or (isinstance(raw, str) and raw.startswith("=")):
-                        text = str(raw)
-                        if _FORMULA.match(text) and not _PLAIN.match(text):
-                            probs.append(Problem("a formula cell (only values are read; paste values instead)",
-                                                 field=col, value=text[:80], row=line, file=str(path)))
-                            continue
-                        if v is None:
-                            probs.append(Problem("a formula cell without a computed value (paste values instead)",
-                                                 field=col, value=text[:80], row=line, file=str(path)))
-                            continue
-                    vals[col] = _clean_cell(v)
-                yield Row(line or 0, vals, None, None, f"{name}!{line}", probs)
-        finally:
-            wb_f.close()
-            wb_v.close()
 
-    table.rows = rows()
+def _sheet_rows(path: Path, table: Table, name: str, it, workbooks) -> Iterator[Row]:
+    """Rows of the sheet after the header: values, with non-arithmetic formula cells as
+    problems; the workbooks are closed once the rows are read (or abandoned)."""
+    try:
+        for cells_f, values in it:
+            if not any(v is not None and str(v).strip() for v in values):
+                continue
+            line = cells_f[0].row if cells_f and hasattr(cells_f[0], "row") else None
+            vals, probs = {}, []
+            for col, cf, v in zip(table.columns, cells_f, values):
+                raw = getattr(cf, "value", None)
+                if getattr(cf, "data_type", None) == "f" or (isinstance(raw, str) and raw.startswith("=")):
+                    text = str(raw)
+                    if _FORMULA.match(text) and not _PLAIN.match(text):
+                        probs.append(Problem("a formula cell (only values are read; paste values instead)",
+                                             field=col, value=text[:80], row=line, file=str(path)))
+                        continue
+                    if v is None:
+                        probs.append(Problem("a formula cell without a computed value (paste values instead)",
+                                             field=col, value=text[:80], row=line, file=str(path)))
+                        continue
+                vals[col] = _clean_cell(v)
+            yield Row(line or 0, vals, None, None, f"{name}!{line}", probs)
+    finally:
+        for wb in workbooks:
+            wb.close()

@@ -72,6 +72,7 @@ class DocumentText:
 
     @property
     def chars(self) -> int:
+        """Length of the text, in characters."""
         return len(self.text)
 
 
@@ -84,6 +85,11 @@ def document_from_text(text: str, name: str = "text", source: str | None = None,
 
 
 def check_size(path: Path, limits: Limits) -> int:
+    """The file's size in bytes, if it is readable and within ``limits.max_bytes``.
+
+    Raises :class:`InputError` if the file cannot be read, :class:`InputTooLarge` if it is
+    over the limit.
+    """
     try:
         size = path.stat().st_size
     except OSError as err:
@@ -134,6 +140,15 @@ def decode_bytes(data: bytes, path: Path | str = "<bytes>") -> tuple[str, list[s
         return data.decode("utf-8"), []
     except UnicodeDecodeError:
         pass
+    mixed = _decode_mixed(data)
+    if mixed is not None:
+        return mixed
+    return _decode_detected(data)
+
+
+def _decode_mixed(data: bytes) -> tuple[str, list[str]] | None:
+    """A file of UTF-8 lines and legacy 8-bit lines, read line by line (the others as
+    Windows-1252) with a warning naming them; None if the file is not such a mix."""
     lines = data.splitlines(keepends=True)
     bad = []
     for i, line in enumerate(lines):
@@ -142,17 +157,23 @@ def decode_bytes(data: bytes, path: Path | str = "<bytes>") -> tuple[str, list[s
         except UnicodeDecodeError:
             bad.append(i)
     non_ascii_ok = sum(1 for ln in lines if any(b > 127 for b in ln)) - len(bad)
-    if bad and non_ascii_ok > 0:
-        # some lines are valid, non-ASCII UTF-8 and some are not: a mixed file
-        out = []
-        for i, line in enumerate(lines):
-            try:
-                out.append(line.decode("utf-8"))
-            except UnicodeDecodeError:
-                out.append(line.decode("cp1252", errors="replace"))
-        shown = ", ".join(str(i + 1) for i in bad[:5]) + (" …" if len(bad) > 5 else "")
-        return "".join(out), [f"mixed encodings: {len(bad)} line(s) were not UTF-8 and were read as "
-                              f"Windows-1252 (lines {shown})"]
+    if not (bad and non_ascii_ok > 0):
+        return None
+    # some lines are valid, non-ASCII UTF-8 and some are not: a mixed file
+    out = []
+    for i, line in enumerate(lines):
+        try:
+            out.append(line.decode("utf-8"))
+        except UnicodeDecodeError:
+            out.append(line.decode("cp1252", errors="replace"))
+    shown = ", ".join(str(i + 1) for i in bad[:5]) + (" …" if len(bad) > 5 else "")
+    return "".join(out), [f"mixed encodings: {len(bad)} line(s) were not UTF-8 and were read as "
+                          f"Windows-1252 (lines {shown})"]
+
+
+def _decode_detected(data: bytes) -> tuple[str, list[str]]:
+    """Bytes in an unknown legacy encoding, decoded by charset-normalizer's best guess
+    (Windows-1252 preferred when it reads as well), with a warning saying how."""
     from charset_normalizer import from_bytes
 
     results = from_bytes(data)

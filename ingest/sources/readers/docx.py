@@ -41,6 +41,11 @@ def _check_zip(path: Path, limits: Limits) -> None:
 
 
 def read_docx(path: Path, limits: Limits) -> DocumentText:
+    """The text of a Word (.docx) file: paragraphs and tables in body order, tables as rows.
+
+    The zip container is checked against ``limits`` before it is opened; a damaged file
+    raises :class:`InputError`.
+    """
     check_size(path, limits)
     _check_zip(path, limits)
     import docx

@@ -28,7 +28,13 @@ def html_to_parts(markup: str) -> list:
     >>> html_to_parts("<nav>Home</nav><main><h1>Title</h1><p>Body <b>text</b>.</p></main>")
     ['Title', 'Body text.']
     """
-    from bs4 import BeautifulSoup, NavigableString, Tag
+    return _collect_parts(_main_content(markup))
+
+
+def _main_content(markup: str):
+    """The parsed page's main element (``main``, ``article``, ``body``, or the whole
+    page) with scripts, forms, navigation and other boilerplate removed."""
+    from bs4 import BeautifulSoup, Tag
 
     import warnings
 
@@ -47,17 +53,25 @@ def html_to_parts(markup: str) -> list:
         marks = " ".join(tag.get("class") or []) + " " + (tag.get("id") or "") + " " + (tag.get("role") or "")
         if tag.name not in ("body", "html", "main", "article") and _BOILER.search(marks):
             tag.decompose()
-    root = soup.find("main") or soup.find("article") or soup.body or soup
+    return soup.find("main") or soup.find("article") or soup.body or soup
+
+
+def _collect_parts(root) -> list:
+    """Text blocks and tables (lists of rows) under ``root``, in document order."""
+    from bs4 import NavigableString, Tag
+
     parts: list = []
     buf: list[str] = []
 
     def flush():
+        """End the current paragraph: its whitespace-collapsed text becomes one part, if not empty."""
         line = re.sub(r"\s+", " ", "".join(buf)).strip()
         if line:
             parts.append(line)
         buf.clear()
 
     def walk(node):
+        """Collect the text under ``node``: tables as row lists, block elements as their own paragraphs."""
         for child in node.children:
             if isinstance(child, NavigableString):
                 if type(child).__name__ in ("Comment", "Doctype", "Declaration", "ProcessingInstruction"):
@@ -106,6 +120,11 @@ def html_depth(markup: str) -> int:
 
 
 def read_html(path: Path, limits: Limits) -> DocumentText:
+    """The main text of an HTML page, tables kept, after checks on size, element count and depth.
+
+    Raises :class:`InputTooLarge` past ``limits``, :class:`InputError` if no readable text
+    is left once scripts and navigation are dropped.
+    """
     size = check_size(path, limits)
     data = path.read_bytes()
     nodes = len(_TAG.findall(data))

@@ -10,6 +10,11 @@ __all__ = ["read_pdf"]
 
 
 def read_pdf(path: Path, limits: Limits) -> DocumentText:
+    """The text layer of a PDF, pages joined by a blank line, with each page's span in the text.
+
+    Raises :class:`InputError` for a file that is not a PDF, is encrypted or cannot be
+    read, and :class:`InputTooLarge` past ``limits.max_pdf_pages``.
+    """
     check_size(path, limits)
     data = path.read_bytes()
     if not data.lstrip()[:5].startswith(b"%PDF"):

@@ -51,6 +51,9 @@ def _table(block) -> Table:
 
 
 def read_text(path: Path, limits: Limits, media_type: str = "text/plain") -> DocumentText:
+    """A plain-text or Markdown file, decoded (see :func:`decode_bytes`) with newlines made ``\n``;
+    Markdown tables are listed in ``tables``.
+    """
     check_size(path, limits)
     data = path.read_bytes()
     text, warnings = decode_bytes(data, path)
