@@ -1,7 +1,11 @@
 """What the app's pages share: the cached store and snapshot, pickers, safe text, tables.
 
-The store is a ``cache_resource`` (one per URI, shared by sessions); the snapshot is
-``cache_data`` with a ``ttl`` and ``max_entries``. Errors of the clusternet family become
+The store is a ``cache_resource`` (one per URI, shared by sessions). The snapshot and the
+results are cached per *store revision* (``store.revision()``, read once per rerun by
+``app.py``): a write by anyone (the CLI's ``clusternet ingest``, another app process) shows
+on the next interaction. The snapshot is one shared read-only object per revision (a
+``cache_resource``, not a pickled copy per call), so the analytics' per-snapshot indexes
+are built once, not once per visit. Errors of the clusternet family become
 an error box ("database unavailable" when the store cannot be reached), never a traceback.
 Data shown as Markdown goes through :func:`~clusternet.graph.viz.markdown_escape`.
 """
@@ -18,10 +22,11 @@ import streamlit as st
 from clusternet.graph.errors import ClusternetError, StoreUnavailable
 from clusternet.graph.viz import markdown_escape as md
 
-__all__ = ["md", "store_uri", "get_store", "get_snapshot", "refresh", "guard", "optional",
+__all__ = ["md", "store_uri", "get_store", "get_snapshot", "refresh", "note_revision", "current_revision", "guard", "optional",
            "entity_label", "pick_entity", "table", "as_dict", "suggestion_rows", "qp_get", "qp_list"]
 
-SNAPSHOT_TTL = 300  # seconds; Neo4j may be written by others, so a snapshot is not kept forever
+SNAPSHOT_TTL = 3600  # seconds; freshness comes from the revision key, this only frees memory
+_REVISION = "_clusternet_revision"  # session_state key: the revision this rerun reads at
 PAGES_DIR = "app_pages"
 
 
@@ -36,9 +41,29 @@ def _store(uri: str):
     return open_store(uri, ensure_schema=True)
 
 
-@st.cache_data(ttl=SNAPSHOT_TTL, max_entries=4, show_spinner="Reading the graph…")
-def _snapshot(uri: str):
+# two entries: the current revision, and the previous one while sessions still use it
+@st.cache_resource(ttl=SNAPSHOT_TTL, max_entries=2, show_spinner="Reading the graph…")
+def _snapshot_at(uri: str, revision: int):
+    """The store's snapshot at ``revision``, shared read-only by every session."""
     return _store(uri).snapshot()
+
+
+def _snapshot(uri: str):
+    return _snapshot_at(uri, current_revision())
+
+
+def note_revision() -> int:
+    """Read the store's revision (one cheap lookup) for this rerun; ``app.py`` calls it first."""
+    with guard():
+        rev = _store(store_uri()).revision()
+    st.session_state[_REVISION] = rev
+    return rev
+
+
+def current_revision() -> int:
+    """The revision noted for this rerun (read now if no rerun noted one)."""
+    rev = st.session_state.get(_REVISION)
+    return note_revision() if rev is None else rev
 
 
 @contextmanager
@@ -65,9 +90,9 @@ def get_snapshot():
 
 
 def refresh() -> None:
-    """Forget cached snapshots and results (after a write)."""
-    _snapshot.clear()
-    st.cache_data.clear()
+    """After this session's own write: read the new revision, so the rest of this rerun
+    (and every other session's next one) reads fresh data; other caches stay."""
+    note_revision()
 
 
 def optional(module: str, *names: str) -> tuple | None:
@@ -174,14 +199,19 @@ def run_or_error(fn: Callable, *args, **kw):
     return None
 
 
+def network_view(uri: str, *filters) -> tuple[str, str | None, list[str]]:
+    """(page HTML, message, ids shown) of the map for these filters (see :func:`_network_view`)."""
+    return _network_view(uri, current_revision(), *filters)
+
+
 @st.cache_data(ttl=SNAPSHOT_TTL, max_entries=32, show_spinner="Laying out the network…")
-def network_view(uri: str, labels: tuple, countries: tuple, groups: tuple, sectors: tuple,
-                 partnership: str | None, center: str | None, depth: int, size_by: str, colour_by: str,
-                 cap_mode: str, max_nodes: int, height: int) -> tuple[str, str | None, list[str]]:
-    """(page HTML, message, ids shown) of the map for these filters, cached per filter set."""
+def _network_view(uri: str, revision: int, labels: tuple, countries: tuple, groups: tuple, sectors: tuple,
+                  partnership: str | None, center: str | None, depth: int, size_by: str, colour_by: str,
+                  cap_mode: str, max_nodes: int, height: int) -> tuple[str, str | None, list[str]]:
+    """The map for these filters at this revision, cached per filter set."""
     from clusternet.graph.viz import cap_graph, filter_graph, network_html
 
-    G = _snapshot(uri)
+    G = _snapshot_at(uri, revision)
     H = filter_graph(G, labels=labels, countries=countries, groups=groups, sectors=sectors,
                      partnership=partnership, center=center, depth=depth)
     keep = [x for x in (center, partnership) if x]
@@ -192,22 +222,30 @@ def network_view(uri: str, labels: tuple, countries: tuple, groups: tuple, secto
     return page, message, [n for n in sorted(shown, key=str) if n in G]
 
 
-@st.cache_data(ttl=SNAPSHOT_TTL, max_entries=4, show_spinner=False)
 def overview_data(uri: str) -> dict:
     """Everything the overview page shows (small tables), so a cached render skips the snapshot."""
+    return _overview_data(uri, current_revision())
+
+
+@st.cache_data(ttl=SNAPSHOT_TTL, max_entries=4, show_spinner=False)
+def _overview_data(uri: str, revision: int) -> dict:
     from clusternet.graph import geo, overview
 
-    G = _snapshot(uri)
+    G = _snapshot_at(uri, revision)
     return {"nodes": G.number_of_nodes(), "rels": G.number_of_edges(),
             "by_label": overview.counts_by_label(G), "by_country": overview.counts_by_country(G),
             "points": geo.country_points(G), "links": geo.cross_border_links(G),
             "partnerships": overview.partnerships(G), "facts": overview.stated_facts(G), "docs": overview.ingested(G)}
 
 
-@st.cache_data(ttl=SNAPSHOT_TTL, max_entries=4, show_spinner=False)
 def explore_choices(uri: str) -> dict:
     """Options of the explore filters: countries, sectors, partnerships and entities (id -> label)."""
-    G = _snapshot(uri)
+    return _explore_choices(uri, current_revision())
+
+
+@st.cache_data(ttl=SNAPSHOT_TTL, max_entries=4, show_spinner=False)
+def _explore_choices(uri: str, revision: int) -> dict:
+    G = _snapshot_at(uri, revision)
 
     def by_name(ids):
         return {n: entity_label(G, n) for n in sorted(ids, key=lambda n: (str(G.nodes[n].get("name") or n).casefold(), n))}
