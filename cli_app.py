@@ -93,3 +93,19 @@ def register(app: typer.Typer) -> None:
                           user=user, password=password, database=database, address=address)
         if code:
             raise typer.Exit(code)
+
+    @app.command(name="serve")
+    def serve_command(store: str = StoreOpt, user: str = UserOpt, password: str = PasswordOpt,
+                      database: str = DatabaseOpt, processes: int = typer.Option(2, help="App processes (one core each)."),
+                      port: int = typer.Option(8501, help="Port of the proxy (users open this one)."),
+                      address: str = typer.Option("127.0.0.1", help="Address of the proxy (0.0.0.0 for all).")):
+        """Serve the app to a team: several app processes behind nginx, each user kept on one.
+
+        Example: clusternet serve --store clusternet.db --processes 2 --port 8501
+        """
+        from .serve import TeamPlan, app_env, serve_team
+
+        env = app_env(store, user=user, password=password, database=database)
+        code = serve_team(env, TeamPlan.for_processes(processes, port, address), announce=console.print)
+        if code:
+            raise typer.Exit(code)
