@@ -204,7 +204,10 @@ def network_view(uri: str, *filters) -> tuple[str, str | None, list[str]]:
     return _network_view(uri, current_revision(), *filters)
 
 
-@st.cache_data(ttl=SNAPSHOT_TTL, max_entries=32, show_spinner="Laying out the network…")
+# shared results (cache_resource, read-only by convention): a cache_data hit would unpickle
+# a private copy per call, which a session then keeps for as long as a widget's format_func
+# holds the page's globals
+@st.cache_resource(ttl=SNAPSHOT_TTL, max_entries=32, show_spinner="Laying out the network…")
 def _network_view(uri: str, revision: int, labels: tuple, countries: tuple, groups: tuple, sectors: tuple,
                   partnership: str | None, center: str | None, depth: int, size_by: str, colour_by: str,
                   cap_mode: str, max_nodes: int, height: int) -> tuple[str, str | None, list[str]]:
@@ -227,7 +230,7 @@ def overview_data(uri: str) -> dict:
     return _overview_data(uri, current_revision())
 
 
-@st.cache_data(ttl=SNAPSHOT_TTL, max_entries=4, show_spinner=False)
+@st.cache_resource(ttl=SNAPSHOT_TTL, max_entries=2, show_spinner=False)
 def _overview_data(uri: str, revision: int) -> dict:
     from clusternet.graph import geo, overview
 
@@ -243,15 +246,17 @@ def explore_choices(uri: str) -> dict:
     return _explore_choices(uri, current_revision())
 
 
-@st.cache_data(ttl=SNAPSHOT_TTL, max_entries=4, show_spinner=False)
+@st.cache_resource(ttl=SNAPSHOT_TTL, max_entries=2, show_spinner=False)
 def _explore_choices(uri: str, revision: int) -> dict:
     G = _snapshot_at(uri, revision)
 
     def by_name(ids):
         return {n: entity_label(G, n) for n in sorted(ids, key=lambda n: (str(G.nodes[n].get("name") or n).casefold(), n))}
 
+    partnerships = by_name(n for n, d in G.nodes(data=True) if d.get("label") == "Partnership")
+    entities = by_name(n for n, d in G.nodes(data=True) if d.get("label") != "Document")
     return {"countries": sorted({d.get("country") for _, d in G.nodes(data=True) if d.get("country")}),
             "sectors": sorted({str(d.get("name")) for _, d in G.nodes(data=True) if d.get("label") == "Sector" and d.get("name")}
                               | {s for _, d in G.nodes(data=True) for s in (d.get("sectors") or ())}),
-            "partnerships": by_name(n for n, d in G.nodes(data=True) if d.get("label") == "Partnership"),
-            "entities": by_name(n for n, d in G.nodes(data=True) if d.get("label") != "Document")}
+            "partnerships": partnerships, "entities": entities,
+            "names": {**partnerships, **entities}}  # one shared dict, not one per session

@@ -13,10 +13,13 @@ import time
 import urllib.request
 from dataclasses import dataclass, field
 
+import logging
+
 import websockets
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
+logging.getLogger("streamlit").setLevel(logging.ERROR)  # no "no runtime" chatter in the figures
 VISIT_TIMEOUT = 120.0  # seconds one page may take before it counts as an error
 
 
