@@ -20,7 +20,12 @@ from streamlit_server import chromium, free_port, require_chromium  # noqa: E402
 from clusternet.graph.errors import ConfigError  # noqa: E402
 from clusternet.serve import STICKY_COOKIE, TeamPlan, app_env, find_nginx, nginx_config, start_team  # noqa: E402
 
-pytestmark = pytest.mark.browser
+def test_serve_docstring_examples_run():
+    import doctest
+
+    import clusternet.serve
+
+    assert doctest.testmod(clusternet.serve).failed == 0
 
 
 def test_plan_refuses_bad_process_counts_and_clashing_ports():
@@ -69,6 +74,7 @@ def team(tmp_path_factory):
         yield running
 
 
+@pytest.mark.browser
 def test_users_are_spread_and_each_stays_on_one_process(team):
     log = team.workdir / "access.log"
     for _ in range(30):                       # 30 new users: no cookie yet
@@ -88,6 +94,7 @@ def test_users_are_spread_and_each_stays_on_one_process(team):
     assert all(seen[key] == {port} for key, port in by_key.items()), seen
 
 
+@pytest.mark.browser
 def test_sessions_work_through_the_proxy_on_both_processes(team):
     log = team.workdir / "access.log"
     _get(f"{team.url}/_stcore/health")
