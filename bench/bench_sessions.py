@@ -62,6 +62,38 @@ async def one_session(url: str) -> list[str]:
         await session.close()
 
 
+def browser_sessions(url: str):
+    """``--driver playwright``: a session is a fresh context of one headless Debian chromium
+    (as in tests/test_browser.py) that lands on Overview and clicks through the sidebar."""
+    from playwright.sync_api import sync_playwright
+
+    pw = sync_playwright().start()
+    browser = pw.chromium.launch(executable_path="/usr/bin/chromium", headless=True,
+                                 args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+
+    def one() -> list[str]:
+        context = browser.new_context(viewport={"width": 1300, "height": 900})
+        page = context.new_page()
+        try:
+            page.goto(url, wait_until="domcontentloaded")
+            for i, (_, title) in enumerate(VISITS):
+                if i:
+                    page.get_by_role("link", name=title).click()
+                page.get_by_role("heading", name=title, exact=True).first.wait_for(timeout=120_000)
+                page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')",
+                                       timeout=120_000)
+            return []
+        except Exception as err:  # noqa: BLE001 - a page that did not show is an error figure
+            return [f"{type(err).__name__}: {str(err)[:80]}"]
+        finally:
+            context.close()
+
+    def stop():
+        browser.close()
+        pw.stop()
+    return one, stop
+
+
 def start_app(app_root: Path, store: str, port: int, log: Path, python_path: str | None) -> subprocess.Popen:
     env = {**os.environ, "CLUSTERNET_STORE": store}
     if python_path:
@@ -71,13 +103,15 @@ def start_app(app_root: Path, store: str, port: int, log: Path, python_path: str
     return subprocess.Popen(cmd, cwd=app_root, env=env, stdout=open(log, "wb"), stderr=subprocess.STDOUT)
 
 
-def drive(url: str, pid: int, sessions: int, every: int) -> None:
+def drive(url: str, pid: int, sessions: int, every: int, session=None) -> None:
+    """Run ``sessions`` sessions (``session()``, default: the websocket client) and print a
+    line of figures every ``every`` sessions."""
     print(f"{'sessions':>8} {'RSS MB':>8} {'vs first':>8} {'CPU s/visit':>11} {'wall s/session':>14} {'errors':>6}",
           flush=True)
     first_rss, errors = None, 0
     cpu0, t0 = cpu_seconds(pid), time.perf_counter()
     for done in range(1, sessions + 1):
-        problems = asyncio.run(one_session(url))
+        problems = session() if session else asyncio.run(one_session(url))
         errors += len(problems)
         if problems and errors <= 3:
             print(f"  session {done}: {problems[0]}", flush=True)
@@ -96,6 +130,8 @@ def main() -> int:
     ap.add_argument("--app-root", type=Path, default=ROOT,
                     help="checkout whose app.py runs (another one: its parent folder must make it importable "
                          "as `clusternet`, see --python-path)")
+    ap.add_argument("--driver", choices=["protocol", "playwright"], default="protocol",
+                    help="protocol: Streamlit's websocket messages (default); playwright: a real chromium")
     ap.add_argument("--python-path", help="put this folder first on the app's PYTHONPATH (for --app-root)")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
@@ -106,9 +142,16 @@ def main() -> int:
         try:
             wait_healthy(url)
             print(f"app {args.app_root} (pid {proc.pid}) on {url}: {args.sessions} sessions x "
-                  f"{len(VISITS)} visits ({', '.join(t for _, t in VISITS)}); RSS at start {rss_mb(proc.pid):.0f} MB; "
+                  f"{len(VISITS)} visits ({', '.join(t for _, t in VISITS)}), driver {args.driver}; RSS at start {rss_mb(proc.pid):.0f} MB; "
                   f"load average {os.getloadavg()[0]:.1f}", flush=True)
-            drive(url, proc.pid, args.sessions, args.every)
+            if args.driver == "playwright":
+                one, stop = browser_sessions(url)
+                try:
+                    drive(url, proc.pid, args.sessions, args.every, one)
+                finally:
+                    stop()
+            else:
+                drive(url, proc.pid, args.sessions, args.every)
         finally:
             proc.terminate()
             try:
