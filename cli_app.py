@@ -8,11 +8,11 @@ from pathlib import Path
 
 import typer
 
-from .cli_common import DatabaseOpt, PasswordOpt, StoreOpt, UserOpt, console, store_from_options
-from .graph.errors import ConfigError
-from .graph.export import FORMATS, write_export
-from .graph.settings import StoreConfig
-from .graph.viz import DEFAULT_CAP
+from clusternet.cli.options import DatabaseOpt, PasswordOpt, StoreOpt, UserOpt, console, store_from_options
+from clusternet.graph.errors import ConfigError
+from clusternet.graph.render.export import FORMATS, write_export
+from clusternet.graph.settings import StoreConfig
+from clusternet.graph.render.viz import DEFAULT_CAP
 
 __all__ = ["register", "launch_app", "APP_PATH"]
 
@@ -103,7 +103,7 @@ def register(app: typer.Typer) -> None:
 
         Example: clusternet serve --store clusternet.db --processes 2 --port 8501
         """
-        from .serve import TeamPlan, app_env, serve_team
+        from clusternet.cli.serve import TeamPlan, app_env, serve_team
 
         env = app_env(store, user=user, password=password, database=database)
         code = serve_team(env, TeamPlan.for_processes(processes, port, address), announce=console.print)

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
-from .graph.errors import ConfigError
+from clusternet.graph.errors import ConfigError
 
 __all__ = ["TeamPlan", "nginx_config", "start_team", "serve_team", "find_nginx", "app_env", "STICKY_COOKIE"]
 
@@ -130,7 +130,7 @@ def app_env(store_uri: str | None, *, user: str | None = None, password: str | N
             database: str | None = None) -> dict[str, str]:
     """The app processes' environment: the store and its credentials travel there, never on
     a command line (where ``ps`` would show the password)."""
-    from .graph.settings import StoreConfig
+    from clusternet.graph.settings import StoreConfig
 
     cfg = StoreConfig.resolve(store_uri or os.environ.get("CLUSTERNET_STORE") or "clusternet.db",
                               user=user, password=password, database=database)

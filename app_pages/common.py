@@ -20,7 +20,7 @@ import pandas as pd
 import streamlit as st
 
 from clusternet.graph.errors import ClusternetError, StoreUnavailable
-from clusternet.graph.viz import markdown_escape as md
+from clusternet.graph.render.viz import markdown_escape as md
 
 __all__ = ["md", "store_uri", "get_store", "get_snapshot", "refresh", "note_revision", "current_revision", "guard", "optional",
            "entity_label", "pick_entity", "table", "as_dict", "suggestion_rows", "qp_get", "qp_list"]
@@ -212,7 +212,7 @@ def _network_view(uri: str, revision: int, labels: tuple, countries: tuple, grou
                   partnership: str | None, center: str | None, depth: int, size_by: str, colour_by: str,
                   cap_mode: str, max_nodes: int, height: int) -> tuple[str, str | None, list[str]]:
     """The map for these filters at this revision, cached per filter set."""
-    from clusternet.graph.viz import cap_graph, filter_graph, network_html
+    from clusternet.graph.render.viz import cap_graph, filter_graph, network_html
 
     G = _snapshot_at(uri, revision)
     H = filter_graph(G, labels=labels, countries=countries, groups=groups, sectors=sectors,
@@ -232,7 +232,8 @@ def overview_data(uri: str) -> dict:
 
 @st.cache_resource(ttl=SNAPSHOT_TTL, max_entries=2, show_spinner=False)
 def _overview_data(uri: str, revision: int) -> dict:
-    from clusternet.graph import geo, overview
+    from clusternet.graph.reference import geo
+    from clusternet.graph.analytics import overview
 
     G = _snapshot_at(uri, revision)
     return {"nodes": G.number_of_nodes(), "rels": G.number_of_edges(),

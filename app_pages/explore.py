@@ -2,9 +2,9 @@
 import streamlit as st
 
 from clusternet.app_pages.common import explore_choices, guard, network_view, qp_get, qp_list, store_uri
-from clusternet.graph.countries import GROUPS
+from clusternet.graph.reference.countries import GROUPS
 from clusternet.graph.schema import load_schema
-from clusternet.graph.viz import COLOUR_BY, DEFAULT_CAP, SIZE_BY
+from clusternet.graph.render.viz import COLOUR_BY, DEFAULT_CAP, SIZE_BY
 
 st.title("Explore")
 with guard():

@@ -1,8 +1,9 @@
 """Export: download the graph in every format (files are identical when exported twice)."""
 import streamlit as st
 
-from clusternet.app_pages.common import SNAPSHOT_TTL, _snapshot_at, current_revision, get_snapshot, guard, store_uri
-from clusternet.graph.export import FORMATS, export_bytes, suffix_of
+from clusternet.app_pages.common import (SNAPSHOT_TTL, _snapshot_at, current_revision, get_snapshot, guard,
+    store_uri)
+from clusternet.graph.render.export import FORMATS, export_bytes, suffix_of
 
 MIME = {"graphml": "application/xml", "gexf": "application/xml", "csv": "application/zip",
         "json": "application/json", "html": "text/html", "png": "image/png", "svg": "image/svg+xml"}

@@ -28,7 +28,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from st_client import open_session, percentile, sample_store  # noqa: E402
 
-from clusternet.serve import TeamPlan, app_env, start_team  # noqa: E402
+from clusternet.cli.serve import TeamPlan, app_env, start_team  # noqa: E402
 
 PAGE, TITLE = "enlargement", "Enlargement"
 TARGET_P95 = 5.0

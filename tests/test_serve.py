@@ -18,14 +18,14 @@ from prerequisites import missing  # noqa: E402
 from streamlit_server import chromium, free_port, require_chromium  # noqa: E402
 
 from clusternet.graph.errors import ConfigError  # noqa: E402
-from clusternet.serve import STICKY_COOKIE, TeamPlan, app_env, find_nginx, nginx_config, start_team  # noqa: E402
+from clusternet.cli.serve import STICKY_COOKIE, TeamPlan, app_env, find_nginx, nginx_config, start_team  # noqa: E402
 
 def test_serve_docstring_examples_run():
     import doctest
 
-    import clusternet.serve
+    import clusternet.cli.serve
 
-    assert doctest.testmod(clusternet.serve).failed == 0
+    assert doctest.testmod(clusternet.cli.serve).failed == 0
 
 
 def test_plan_refuses_bad_process_counts_and_clashing_ports():

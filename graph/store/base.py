@@ -34,9 +34,9 @@ from typing import Any, Callable, Iterable, Iterator
 
 import networkx as nx
 
-from ..errors import IntegrityError, NotFound
-from ..model import Node, Rel, encode_evidence, primary_label
-from ..schema import Schema, load_schema
+from clusternet.graph.errors import IntegrityError, NotFound
+from clusternet.graph.model import Node, Rel, encode_evidence, primary_label
+from clusternet.graph.schema import Schema, load_schema
 
 __all__ = ["GraphStore", "WriteSummary", "prepare_nodes", "prepare_rels", "merge_props",
            "list_props", "keep_first_props", "snapshot_from_records", "content_hash_of"]
@@ -405,7 +405,7 @@ class GraphStore(ABC):
 
     def undo_merge(self, merge_id: str) -> None:
         """Put back the nodes and relationships a :meth:`merge_nodes` replaced."""
-        from ..model import node_from_dict, rel_from_dict
+        from clusternet.graph.model import node_from_dict, rel_from_dict
 
         undo = self.meta_get(merge_id)
         if not undo:

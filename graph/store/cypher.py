@@ -19,8 +19,8 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from ..errors import SchemaError
-from ..schema import Schema, load_schema  # noqa: F401  (load_schema: used by the doctest)
+from clusternet.graph.errors import SchemaError
+from clusternet.graph.schema import Schema, load_schema  # noqa: F401  (load_schema: used by the doctest)
 
 __all__ = ["ENTITY", "META", "ident", "schema_statements", "node_create", "rel_create", "node_upsert", "rel_upsert",
            "missing_ids", "delete_nodes", "clear_batch", "get_node", "labels_of", "find_nodes", "rels_of", "node_page",

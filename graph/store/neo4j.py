@@ -17,13 +17,15 @@ import json
 from collections import defaultdict
 from typing import Any, Callable, Iterable, Iterator
 
-from ..errors import ConfigError, IntegrityError, QueryError, QueryRefused, StoreError, StoreUnavailable
-from ..model import Node, Rel, primary_label
-from ..schema import Schema
-from . import cypher as C
-from .base import DEFAULT_BATCH, REVISION_KEY, GraphStore, WriteSummary, keep_first_props, list_props, merge_props
-from .fastprep import prepare_write
-from .gcpause import no_cycle_gc
+from clusternet.graph.errors import (ConfigError, IntegrityError, QueryError, QueryRefused, StoreError,
+    StoreUnavailable)
+from clusternet.graph.model import Node, Rel, primary_label
+from clusternet.graph.schema import Schema
+from clusternet.graph.store import cypher as C
+from clusternet.graph.store.base import (DEFAULT_BATCH, REVISION_KEY, GraphStore, WriteSummary,
+    keep_first_props, list_props, merge_props)
+from clusternet.graph.store.fastprep import prepare_write
+from clusternet.graph.store.gcpause import no_cycle_gc
 
 __all__ = ["Neo4jStore"]
 
