@@ -11,7 +11,7 @@ import streamlit as st
 # no page or nav icons: a Material icon name makes the browser fetch the favicon from Google Fonts
 st.set_page_config(page_title="clusternet", layout="wide")
 
-from clusternet.app_pages.common import get_store, guard, md  # noqa: E402  (after set_page_config)
+from clusternet.app_pages.common import get_store, guard, md, note_revision  # noqa: E402  (after set_page_config)
 from clusternet.api import ClusternetError, StoreUnavailable  # noqa: E402
 
 
@@ -47,6 +47,7 @@ with st.sidebar:
     st.caption(f"Store: {md(store.describe())}")
 with guard():
     check_reachable(store)
+note_revision()  # once per rerun: caches are keyed by it, so another process's write shows now
 try:
     page.run()
 except StoreUnavailable as err:  # a page call the page itself did not guard: still no traceback

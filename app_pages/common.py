@@ -1,7 +1,11 @@
 """What the app's pages share: the cached store and snapshot, pickers, safe text, tables.
 
-The store is a ``cache_resource`` (one per URI, shared by sessions); the snapshot is
-``cache_data`` with a ``ttl`` and ``max_entries``. Errors of the clusternet family become
+The store is a ``cache_resource`` (one per URI, shared by sessions). The snapshot and the
+results are cached per *store revision* (``store.revision()``, read once per rerun by
+``app.py``): a write by anyone (the CLI's ``clusternet ingest``, another app process) shows
+on the next interaction. The snapshot is one shared read-only object per revision (a
+``cache_resource``, not a pickled copy per call), so the analytics' per-snapshot indexes
+are built once, not once per visit. Errors of the clusternet family become
 an error box ("database unavailable" when the store cannot be reached), never a traceback.
 Data shown as Markdown goes through :func:`~clusternet.graph.viz.markdown_escape`.
 """
@@ -18,10 +22,11 @@ from clusternet import api
 from clusternet.api import ClusternetError, StoreUnavailable
 from clusternet.api import markdown_escape as md
 
-__all__ = ["md", "store_uri", "get_store", "get_snapshot", "refresh", "guard",
+__all__ = ["md", "store_uri", "get_store", "get_snapshot", "refresh", "note_revision", "current_revision", "guard",
            "entity_label", "pick_entity", "table", "suggestion_rows", "qp_get", "qp_list"]
 
-SNAPSHOT_TTL = 300  # seconds; Neo4j may be written by others, so a snapshot is not kept forever
+SNAPSHOT_TTL = 3600  # seconds; freshness comes from the revision key, this only frees memory
+_REVISION = "_clusternet_revision"  # session_state key: the revision this rerun reads at
 PAGES_DIR = "app_pages"
 
 
@@ -34,9 +39,29 @@ def _store(uri: str):
     return api.open_store(uri, ensure_schema=True)
 
 
-@st.cache_data(ttl=SNAPSHOT_TTL, max_entries=4, show_spinner="Reading the graph…")
-def _snapshot(uri: str):
+# two entries: the current revision, and the previous one while sessions still use it
+@st.cache_resource(ttl=SNAPSHOT_TTL, max_entries=2, show_spinner="Reading the graph…")
+def _snapshot_at(uri: str, revision: int):
+    """The store's snapshot at ``revision``, shared read-only by every session."""
     return _store(uri).snapshot()
+
+
+def _snapshot(uri: str):
+    return _snapshot_at(uri, current_revision())
+
+
+def note_revision() -> int:
+    """Read the store's revision (one cheap lookup) for this rerun; ``app.py`` calls it first."""
+    with guard():
+        rev = _store(store_uri()).revision()
+    st.session_state[_REVISION] = rev
+    return rev
+
+
+def current_revision() -> int:
+    """The revision noted for this rerun (read now if no rerun noted one)."""
+    rev = st.session_state.get(_REVISION)
+    return note_revision() if rev is None else rev
 
 
 @contextmanager
@@ -63,9 +88,9 @@ def get_snapshot():
 
 
 def refresh() -> None:
-    """Forget cached snapshots and results (after a write)."""
-    _snapshot.clear()
-    st.cache_data.clear()
+    """After this session's own write: read the new revision, so the rest of this rerun
+    (and every other session's next one) reads fresh data; other caches stay."""
+    note_revision()
 
 
 def qp_get(name: str, default: str | None = None) -> str | None:
@@ -132,32 +157,51 @@ def run_or_error(fn: Callable, *args, **kw):
     return None
 
 
-@st.cache_data(ttl=SNAPSHOT_TTL, max_entries=32, show_spinner="Laying out the network…")
-def network_view(uri: str, labels: tuple, countries: tuple, groups: tuple, sectors: tuple,
-                 partnership: str | None, center: str | None, depth: int, size_by: str, colour_by: str,
-                 cap_mode: str, max_nodes: int, height: int) -> tuple[str, str | None, list[str]]:
-    """(page HTML, message, ids shown) of the map for these filters, cached per filter set."""
-    return api.network_map(_snapshot(uri), labels=labels, countries=countries, groups=groups, sectors=sectors,
-                           partnership=partnership, center=center, depth=depth, size_by=size_by,
+def network_view(uri: str, *filters) -> tuple[str, str | None, list[str]]:
+    """(page HTML, message, ids shown) of the map for these filters (see :func:`_network_view`)."""
+    return _network_view(uri, current_revision(), *filters)
+
+
+# shared results (cache_resource, read-only by convention): a cache_data hit would unpickle
+# a private copy per call, which a session then keeps for as long as a widget's format_func
+# holds the page's globals
+@st.cache_resource(ttl=SNAPSHOT_TTL, max_entries=32, show_spinner="Laying out the network…")
+def _network_view(uri: str, revision: int, labels: tuple, countries: tuple, groups: tuple, sectors: tuple,
+                  partnership: str | None, center: str | None, depth: int, size_by: str, colour_by: str,
+                  cap_mode: str, max_nodes: int, height: int) -> tuple[str, str | None, list[str]]:
+    """The map for these filters at this revision, cached per filter set."""
+    return api.network_map(_snapshot_at(uri, revision), labels=labels, countries=countries, groups=groups,
+                           sectors=sectors, partnership=partnership, center=center, depth=depth, size_by=size_by,
                            colour_by=colour_by, cap_mode=cap_mode, max_nodes=max_nodes, height=height)
 
 
-@st.cache_data(ttl=SNAPSHOT_TTL, max_entries=4, show_spinner=False)
 def overview_data(uri: str) -> dict:
     """Everything the overview page shows (small tables), so a cached render skips the snapshot."""
-    return api.overview_tables(_snapshot(uri))
+    return _overview_data(uri, current_revision())
 
 
-@st.cache_data(ttl=SNAPSHOT_TTL, max_entries=4, show_spinner=False)
+@st.cache_resource(ttl=SNAPSHOT_TTL, max_entries=2, show_spinner=False)
+def _overview_data(uri: str, revision: int) -> dict:
+    """What the overview shows for this revision of the store."""
+    return api.overview_tables(_snapshot_at(uri, revision))
+
+
 def explore_choices(uri: str) -> dict:
     """Options of the explore filters: countries, sectors, partnerships and entities (id -> label)."""
-    G = _snapshot(uri)
+    return _explore_choices(uri, current_revision())
+
+
+@st.cache_resource(ttl=SNAPSHOT_TTL, max_entries=2, show_spinner=False)
+def _explore_choices(uri: str, revision: int) -> dict:
+    G = _snapshot_at(uri, revision)
 
     def by_name(ids):
         return {n: entity_label(G, n) for n in sorted(ids, key=lambda n: (str(G.nodes[n].get("name") or n).casefold(), n))}
 
+    partnerships = by_name(n for n, d in G.nodes(data=True) if d.get("label") == "Partnership")
+    entities = by_name(n for n, d in G.nodes(data=True) if d.get("label") != "Document")
     return {"countries": sorted({d.get("country") for _, d in G.nodes(data=True) if d.get("country")}),
             "sectors": sorted({str(d.get("name")) for _, d in G.nodes(data=True) if d.get("label") == "Sector" and d.get("name")}
                               | {s for _, d in G.nodes(data=True) for s in (d.get("sectors") or ())}),
-            "partnerships": by_name(n for n, d in G.nodes(data=True) if d.get("label") == "Partnership"),
-            "entities": by_name(n for n, d in G.nodes(data=True) if d.get("label") != "Document")}
+            "partnerships": partnerships, "entities": entities,
+            "names": {**partnerships, **entities}}  # one shared dict, not one per session

@@ -8,7 +8,7 @@ st.title("Explore")
 with guard():
     choices = explore_choices(store_uri())
 schema = load_schema()
-labels_of = {**choices["partnerships"], **choices["entities"]}
+labels_of = choices["names"]  # shared: the widgets' format_func keeps this page's globals
 
 
 def name_of(n):

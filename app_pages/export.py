@@ -1,9 +1,10 @@
 """Export: download the graph in every format (files are identical when exported twice)."""
 import streamlit as st
 
-from clusternet.app_pages.common import SNAPSHOT_TTL, _snapshot, get_snapshot, guard, store_uri
 from clusternet import api
 from clusternet.api import EXPORT_FORMATS as FORMATS
+from clusternet.app_pages.common import (SNAPSHOT_TTL, _snapshot_at, current_revision, get_snapshot, guard,
+    store_uri)
 
 MIME = {"graphml": "application/xml", "gexf": "application/xml", "csv": "application/zip",
         "json": "application/json", "html": "text/html", "png": "image/png", "svg": "image/svg+xml"}
@@ -13,8 +14,8 @@ WHAT = {"graphml": "GraphML (yEd, Gephi, networkx)", "gexf": "GEXF (Gephi)",
 
 
 @st.cache_data(ttl=SNAPSHOT_TTL, max_entries=8, show_spinner="Preparing the file…")
-def prepared(uri: str, fmt: str) -> bytes:
-    return api.export(_snapshot(uri), fmt)
+def prepared(uri: str, revision: int, fmt: str) -> bytes:
+    return api.export(_snapshot_at(uri, revision), fmt)
 
 
 st.title("Export")
@@ -24,6 +25,6 @@ fmt = st.radio("Format", FORMATS, format_func=WHAT.get)
 if st.button("Prepare the file", type="primary") or st.session_state.get("export_ready") == fmt:
     st.session_state["export_ready"] = fmt
     with guard():
-        data = prepared(store_uri(), fmt)
+        data = prepared(store_uri(), current_revision(), fmt)
     st.download_button(f"Download {fmt.upper()} ({len(data) / 1e6:.2f} MB)", data,
                        file_name=f"clusternet{api.export_suffix(fmt)}", mime=MIME[fmt])

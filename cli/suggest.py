@@ -45,7 +45,7 @@ def _print_suggestions(rows: list[dict], fmt: str, title: str) -> None:
                 r.get("source_name") not in title else ""
             head = Text(f"{r['rank']:>3}. ", style="bold")
             head.append(f"{pair}{r['name']}", style="bold")
-            head.append(f"  [{r['label']}, {r.get('country') or '?'}]  score {r['score']}, {r['mode']} mode")
+            head.append(f"  [{r['label']}, {r.get('country') or '?'}]  score {r['score']}")
             console.print(head)
             if r.get("basis"):
                 console.print(Text(f"       ({r['basis']})", style="dim"))

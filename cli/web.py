@@ -10,6 +10,7 @@ import typer
 
 from clusternet.cli.options import DatabaseOpt, PasswordOpt, StoreOpt, UserOpt, console, store_from_options
 from clusternet import api
+from clusternet.cli.serve import app_env
 from clusternet.api import EXPORT_FORMATS as FORMATS, MAP_CAP as DEFAULT_CAP, ConfigError, StoreConfig
 
 __all__ = ["register", "launch_app", "APP_PATH"]
@@ -29,11 +30,7 @@ def launch_app(store_uri: str, port: int | None = None, *, user: str | None = No
     if not APP_PATH.exists():
         raise ConfigError(f"the app is missing from the installed package ({APP_PATH})")
     cfg = StoreConfig.resolve(store_uri, user=user, password=password, database=database)
-    env = dict(os.environ)
-    env["CLUSTERNET_STORE"] = cfg.uri if cfg.kind == "neo4j" else str(Path(cfg.uri).resolve())
-    for key, value in (("NEO4J_USER", cfg.user), ("NEO4J_PASSWORD", cfg.password), ("NEO4J_DATABASE", cfg.database)):
-        if value:
-            env[key] = value
+    env = app_env(store_uri, user=user, password=password, database=database)
     cmd = [sys.executable, "-m", "streamlit", "run", str(APP_PATH), "--server.headless", "true",
            "--browser.gatherUsageStats", "false", "--server.address", address]
     if port:
@@ -100,5 +97,21 @@ def register(app: typer.Typer) -> None:
         """
         code = launch_app(store or os.environ.get("CLUSTERNET_STORE") or "clusternet.db", port,
                           user=user, password=password, database=database, address=address)
+        if code:
+            raise typer.Exit(code)
+
+    @app.command(name="serve")
+    def serve_command(store: str = StoreOpt, user: str = UserOpt, password: str = PasswordOpt,
+                      database: str = DatabaseOpt, processes: int = typer.Option(2, help="App processes (one core each)."),
+                      port: int = typer.Option(8501, help="Port of the proxy (users open this one)."),
+                      address: str = typer.Option("127.0.0.1", help="Address of the proxy (0.0.0.0 for all).")):
+        """Serve the app to a team: several app processes behind nginx, each user kept on one.
+
+        Example: clusternet serve --store clusternet.db --processes 2 --port 8501
+        """
+        from clusternet.cli.serve import TeamPlan, app_env, serve_team
+
+        env = app_env(store, user=user, password=password, database=database)
+        code = serve_team(env, TeamPlan.for_processes(processes, port, address), announce=console.print)
         if code:
             raise typer.Exit(code)

@@ -14,6 +14,13 @@ Write semantics (identical on both stores):
   values first, in the order seen;
 * labels are added, ``confidence`` keeps the maximum;
 * a write that changes nothing is reported as *unchanged*.
+
+Revision: every write transaction that changes something also moves a counter, in the
+same transaction (embedded: the ``revision`` row of the meta table; Neo4j: the
+``(:ClusternetMeta {key: "revision"})`` node's ``revision`` property). :meth:`GraphStore.revision`
+reads it with one cheap lookup, so a reader (the app) can key its cached snapshot by it and
+see any writer's change (the CLI's ``clusternet ingest``) on its next read. It never goes
+back, not even on :meth:`GraphStore.clear`; a new, empty store is at 0.
 """
 from __future__ import annotations
 
@@ -35,6 +42,7 @@ __all__ = ["GraphStore", "WriteSummary", "prepare_nodes", "prepare_rels", "merge
            "list_props", "keep_first_props", "snapshot_from_records", "content_hash_of"]
 
 DEFAULT_BATCH = 5_000
+REVISION_KEY = "revision"  # the meta key of the write counter (kept out of meta_items)
 
 
 @dataclass
@@ -325,6 +333,11 @@ class GraphStore(ABC):
     @abstractmethod
     def meta_delete(self, key: str) -> None:
         """Remove the meta entry ``key`` (no error if it is absent)."""
+
+    @abstractmethod
+    def revision(self) -> int:
+        """The store's write counter: 0 for a new store, larger after every write that
+        changed something (nodes, relationships, meta entries), by whoever wrote it."""
 
     # -- derived, the same for every store ----------------------------------------------
     def require_node(self, id: str) -> Node:

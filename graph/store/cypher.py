@@ -25,7 +25,7 @@ from clusternet.graph.schema import Schema, load_schema  # noqa: F401  (load_sch
 __all__ = ["ENTITY", "META", "ident", "schema_statements", "node_create", "rel_create", "node_upsert", "rel_upsert",
            "missing_ids", "delete_nodes", "clear_batch", "get_node", "labels_of", "find_nodes", "rels_of", "node_page",
            "rel_page", "count_labels", "count_types", "meta_put", "meta_get", "meta_items", "meta_delete",
-           "merge_one_node"]
+           "merge_one_node", "revision_bump", "revision_get"]
 
 ENTITY = "Entity"          # every graph node carries it, so relationships find ends by id alone
 META = "ClusternetMeta"    # decisions and merge records: kept in the database, outside the graph
@@ -164,8 +164,10 @@ def merge_one_node(labels: Iterable[str]) -> str:
 
 
 delete_nodes = f"UNWIND $ids AS id MATCH (n:{ENTITY} {{id: id}}) DETACH DELETE n RETURN count(*) AS n"
-# in slices, so clearing a large graph does not need one huge transaction
-clear_batch = "MATCH (n) WITH n LIMIT $limit DETACH DELETE n RETURN count(*) AS n"
+# in slices, so clearing a large graph does not need one huge transaction; the meta node
+# keyed $keep (the revision) stays, so the revision never goes back
+clear_batch = (f"MATCH (n) WHERE NOT (n:{META} AND n.key = $keep) WITH n LIMIT $limit DETACH DELETE n "
+               "RETURN count(*) AS n")
 _NODE_COLS = "n.id AS id, labels(n) AS labels, properties(n) AS props"
 get_node = f"MATCH (n:{ENTITY} {{id: $id}}) RETURN {_NODE_COLS}"
 labels_of = f"UNWIND $ids AS id MATCH (n:{ENTITY} {{id: id}}) RETURN id, labels(n) AS labels"
@@ -211,3 +213,8 @@ meta_put = f"MERGE (m:{META} {{key: $key}}) SET m.value = $value"
 meta_get = f"MATCH (m:{META} {{key: $key}}) RETURN m.value AS value"
 meta_items = f"MATCH (m:{META}) WHERE m.key STARTS WITH $prefix RETURN m.key AS key, m.value AS value ORDER BY m.key"
 meta_delete = f"MATCH (m:{META} {{key: $key}}) DELETE m"
+# the write counter: one meta node, moved in the transaction of the write it counts (its
+# value is kept as JSON text too, so meta_get reads it like any other entry)
+revision_bump = (f"MERGE (m:{META} {{key: $key}}) WITH m, coalesce(m.revision, 0) + 1 AS next "
+                 "SET m.revision = next, m.value = toString(next) RETURN next")
+revision_get = f"MATCH (m:{META} {{key: $key}}) RETURN m.revision AS revision"

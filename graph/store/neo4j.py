@@ -22,12 +22,16 @@ from clusternet.graph.errors import (ConfigError, IntegrityError, QueryError, Qu
 from clusternet.graph.model import Node, Rel, primary_label
 from clusternet.graph.schema import Schema
 from clusternet.graph.store import cypher as C
-from clusternet.graph.store.base import (DEFAULT_BATCH, GraphStore, WriteSummary, keep_first_props,
-    list_props, merge_props)
+from clusternet.graph.store.base import (DEFAULT_BATCH, REVISION_KEY, GraphStore, WriteSummary,
+    keep_first_props, list_props, merge_props)
 from clusternet.graph.store.fastprep import prepare_write
 from clusternet.graph.store.gcpause import no_cycle_gc
 
 __all__ = ["Neo4jStore"]
+
+
+def _changed(summary: WriteSummary) -> bool:
+    return summary.changed > 0
 
 _PAGE = 10_000
 _HIDDEN = {"id", "confidence"}  # stored as properties, returned as Node.id / Node.confidence
@@ -98,14 +102,22 @@ class Neo4jStore(GraphStore):
         mode = self._neo4j.WRITE_ACCESS if write else self._neo4j.READ_ACCESS
         return self.driver.session(database=self.database, default_access_mode=mode)
 
-    def _write(self, work: Callable) -> Any:
+    def _write(self, work: Callable, bump: Callable[[Any], bool] | bool = True) -> Any:
+        """Run ``work(tx)`` in a managed write transaction; when ``bump`` (or ``bump(result)``)
+        is true, the same transaction moves the revision (see ``base.py``)."""
         if self.read_only:
             raise StoreError(f"{self.describe()} is opened read-only")
+
+        def counted(tx):
+            out = work(tx)
+            if bump is True or (callable(bump) and bump(out)):
+                tx.run(C.revision_bump, key=REVISION_KEY).consume()
+            return out
 
         def go():
             """Run ``work`` in a write transaction of a fresh session (retried by the driver)."""
             with self._session(True) as s:
-                return s.execute_write(work)
+                return s.execute_write(counted)
         return self._call(go)
 
     def _read(self, work: Callable) -> Any:
@@ -138,7 +150,8 @@ class Neo4jStore(GraphStore):
         if self.read_only:
             raise StoreError(f"{self.describe()} is opened read-only")
         self._call(go)
-        self.meta_put("schema_version", self.schema.version)
+        text = _dumps(self.schema.version)  # not graph content: readers keep their cache
+        self._write(lambda tx: tx.run(C.meta_put, key="schema_version", value=text).consume(), bump=False)
 
     # -- writes --------------------------------------------------------------------------
     def _split(self, props: dict, first: bool = True) -> tuple[dict, dict, dict]:
@@ -249,7 +262,7 @@ class Neo4jStore(GraphStore):
                 part = WriteSummary()
                 self._apply(tx, batches, part)
                 return part
-            summary = self._write(work) if batches else summary
+            summary = self._write(work, _changed) if batches else summary
             for _, batch in batches:
                 if progress:
                     progress(len(batch))
@@ -260,7 +273,7 @@ class Neo4jStore(GraphStore):
                 part = WriteSummary()
                 self._apply(tx, [one], part)
                 return part
-            summary.add(self._write(work))
+            summary.add(self._write(work, _changed))
             if progress:
                 progress(len(one[1]))
         return summary
@@ -268,7 +281,7 @@ class Neo4jStore(GraphStore):
     def delete_nodes(self, ids: Iterable[str]) -> int:
         """Detach-delete these nodes in one transaction; returns how many existed."""
         ids = list(dict.fromkeys(ids))
-        return self._write(lambda tx: tx.run(C.delete_nodes, ids=ids).single()["n"]) if ids else 0
+        return self._write(lambda tx: tx.run(C.delete_nodes, ids=ids).single()["n"], bool) if ids else 0
 
     def replace(self, delete_ids: Iterable[str], nodes: Iterable[Node], rels: Iterable[Rel]) -> None:
         """Delete ``delete_ids`` and write ``nodes``/``rels`` unmerged, all in one Neo4j transaction."""
@@ -286,8 +299,8 @@ class Neo4jStore(GraphStore):
         self._write(work)
 
     def clear(self) -> None:
-        """Delete everything, meta entries included, a page of nodes per transaction."""
-        while self._write(lambda tx: tx.run(C.clear_batch, limit=_PAGE).single()["n"]):
+        """Delete everything but the revision counter, a page of nodes per transaction."""
+        while self._write(lambda tx: tx.run(C.clear_batch, keep=REVISION_KEY, limit=_PAGE).single()["n"], bool):
             pass
 
     # -- reads ---------------------------------------------------------------------------
@@ -386,11 +399,15 @@ class Neo4jStore(GraphStore):
     def meta_items(self, prefix: str) -> list[tuple[str, Any]]:
         """``(key, value)`` pairs whose key starts with ``prefix``, by key (the schema version left out)."""
         return [(r["key"], json.loads(r["value"])) for r in self._rows(C.meta_items, prefix=prefix)
-                if r["key"] != "schema_version"]
+                if r["key"] not in ("schema_version", REVISION_KEY)]
 
     def meta_delete(self, key: str) -> None:
         """Remove the meta entry ``key``, if present."""
         self._write(lambda tx: tx.run(C.meta_delete, key=key).consume())
+
+    def revision(self) -> int:
+        rows = self._rows(C.revision_get, key=REVISION_KEY)
+        return int(rows[0]["revision"] or 0) if rows else 0
 
     # -- the analyst console -------------------------------------------------------------
     def run_query(self, cypher: str, params: dict[str, Any] | None = None, *, read_only: bool = True,
@@ -412,7 +429,10 @@ class Neo4jStore(GraphStore):
                 if len(rows) >= max_rows:
                     break
                 rows.append(list(rec.values()))
-            return list(result.keys()), rows
+            keys = list(result.keys())
+            if not read_only and result.consume().counters.contains_updates:
+                tx.run(C.revision_bump, key=REVISION_KEY).consume()  # a console write counts too
+            return keys, rows
 
         if not read_only and self.read_only:
             raise StoreError(f"{self.describe()} is opened read-only")

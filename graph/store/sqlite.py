@@ -26,8 +26,8 @@ from typing import Any, Iterable, Iterator
 from clusternet.graph.errors import ConfigError, IntegrityError, StoreError, StoreUnavailable
 from clusternet.graph.model import Node, Rel, primary_label
 from clusternet.graph.schema import Schema
-from clusternet.graph.store.base import (DEFAULT_BATCH, GraphStore, WriteSummary, keep_first_props,
-    list_props, merge_props)
+from clusternet.graph.store.base import (DEFAULT_BATCH, REVISION_KEY, GraphStore, WriteSummary,
+    keep_first_props, list_props, merge_props)
 from clusternet.graph.store.fastprep import prepare_write
 from clusternet.graph.store.gcpause import no_cycle_gc
 
@@ -38,6 +38,11 @@ _first_item = itemgetter(0)
 _key_of_row = itemgetter(0, 1, 2)
 # one encoder for every write: json.dumps with options builds a new one per call
 _ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+# the value stays JSON text (meta_get reads it as a number)
+_BUMP = ("INSERT INTO meta(key, value) VALUES (?, '1') "
+         "ON CONFLICT(key) DO UPDATE SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT)")
 
 
 def _dumps(obj: Any) -> str:
@@ -133,14 +138,19 @@ class EmbeddedStore(GraphStore):
                                    isolation_level=None, check_same_thread=False)
 
     @contextmanager
-    def _tx(self):
+    def _tx(self, bump: bool = True):
+        """A write transaction; if it changed a row (and ``bump``), it also moves the
+        revision before it commits (see ``base.py``)."""
         conn = self._conn()
         try:
             conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as err:
             raise StoreUnavailable(f"embedded store {self.path} is busy or read-only: {err}") from None
+        before = conn.total_changes
         try:
             yield conn
+            if bump and conn.total_changes != before:
+                conn.execute(_BUMP, (REVISION_KEY,))
         except BaseException:
             conn.execute("ROLLBACK")
             raise
@@ -168,7 +178,7 @@ class EmbeddedStore(GraphStore):
 
     def ensure_schema(self) -> None:
         """Create the tables and indexes (idempotent) and record the schema version."""
-        with self._tx() as conn:
+        with self._tx(bump=False) as conn:  # tables, not graph content: readers keep their cache
             for stmt in ddl(self.schema):
                 conn.execute(stmt)
             conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', ?)",
@@ -368,8 +378,9 @@ class EmbeddedStore(GraphStore):
     def clear(self) -> None:
         """Empty every table (the schema version is written back)."""
         with self._tx() as conn:
-            for table in ("edges", "node_labels", "nodes", "meta"):
+            for table in ("edges", "node_labels", "nodes"):
                 conn.execute(f"DELETE FROM {table}")
+            conn.execute("DELETE FROM meta WHERE key <> ?", (REVISION_KEY,))  # the revision never goes back
             conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', ?)",
                          (_dumps(self.schema.version),))
 
@@ -468,9 +479,13 @@ class EmbeddedStore(GraphStore):
         """``(key, value)`` pairs whose key starts with ``prefix``, by key (the schema version left out)."""
         rows = self._read("SELECT key, value FROM meta WHERE substr(key, 1, ?) = ? ORDER BY key",
                           (len(prefix), prefix))
-        return [(k, json.loads(v)) for k, v in rows if k != "schema_version"]
+        return [(k, json.loads(v)) for k, v in rows if k not in ("schema_version", REVISION_KEY)]
 
     def meta_delete(self, key: str) -> None:
         """Remove the meta entry ``key``, if present."""
         with self._tx() as conn:
             conn.execute("DELETE FROM meta WHERE key = ?", (key,))
+
+    def revision(self) -> int:
+        rows = self._read("SELECT value FROM meta WHERE key = ?", (REVISION_KEY,))
+        return int(rows[0][0]) if rows else 0
