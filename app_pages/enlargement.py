@@ -17,13 +17,6 @@ choices = api.objective_choices()
 objective = st.radio("What the partnership wants", list(choices), format_func=choices.get,
                      key="enl_objective")
 st.caption("Score: 0-100 match strength for this objective; a point is 1/100 of what the objective asks for.")
-OBJECTIVES = {"balanced": "Balanced: target markets, sector fit and the network together",
-              "markets": "Markets: actors in the target countries and next to them first",
-              "core": "Core: sector fit and closeness to several members",
-              "gaps": "Gaps: countries, sectors and value-chain links the partnership lacks"}
-objective = st.radio("What the partnership wants", list(OBJECTIVES), format_func=OBJECTIVES.get, key="enl_objective",
-                     horizontal=False)
-st.caption("Score: 0-100 match strength for this objective; a point is 1/100 of what the objective asks for.")
 with st.expander("Narrow the candidates"):
     kinds = st.multiselect("Kinds", ["Cluster", "Organisation", "SME"], key="enl_only",
                            placeholder="any kind")
@@ -43,12 +36,12 @@ if suggestions is None:
     st.stop()
 rows = suggestion_rows(suggestions)
 for row, s in zip(rows, suggestions):
-    row["basis"] = getattr(s, "basis", "")      # network evidence, or a profile match only (cold start)
+    row["basis"] = s.basis      # network evidence, or a profile match only (cold start)
 if not rows:
     st.info("No candidates found for this partnership.")
     st.stop()
-st.dataframe(table(rows, ["rank", "name", "score", "mode", "reasons", "id"]), hide_index=True, width="stretch")
-st.download_button("Download the list (CSV)", api.csv_bytes(rows, ["rank", "id", "name", "score", "mode", "reasons"]),
+st.dataframe(table(rows, ["rank", "name", "score", "basis", "reasons"]), hide_index=True, width="stretch")
+st.download_button("Download the list (CSV)", api.csv_bytes(rows, ["rank", "name", "score", "basis", "reasons"]),
                    file_name="enlargement.csv", mime="text/csv")
 
 st.subheader("Why")
