@@ -7,10 +7,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --dev
-if [ ! -x /usr/bin/chromium ]; then
-  echo "installing Debian's chromium for the browser tests..." >&2
+# Debian packages the tests drive for real: chromium (browser tests), nginx (serving a team)
+need=""
+[ -x /usr/bin/chromium ] || need="$need chromium"
+command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || need="$need nginx"
+if [ -n "$need" ]; then
+  echo "installing Debian's$need for the tests..." >&2
   SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
-  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $need >/dev/null
 fi
 .venv/bin/python scripts/neo4j_local.py prepare
 .venv/bin/python scripts/gephi_check.py prepare
