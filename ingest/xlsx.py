@@ -23,7 +23,7 @@ def open_xlsx(path: Path, table: Table, sheet: str | None) -> None:
         with zipfile.ZipFile(path) as zf:
             infos = zf.infolist()
             unzipped = sum(i.file_size for i in infos)
-    except zipfile.BadZipFile:
+    except (zipfile.BadZipFile, OSError, NotImplementedError, UnicodeDecodeError):  # the last two: fuzzing
         raise InputError(path, "not a valid XLSX file (the zip container is broken)") from None
     for info in infos:
         # a member whose compressed data outgrows its declared size lies about that size
@@ -41,6 +41,9 @@ def open_xlsx(path: Path, table: Table, sheet: str | None) -> None:
     except Exception as err:  # openpyxl raises many types for a damaged file
         raise InputError(path, f"not a readable XLSX workbook ({type(err).__name__}: {err})") from None
     names = wb_f.sheetnames
+    if not names:  # a workbook.xml listing no sheet (found by fuzzing)
+        wb_f.close(), wb_v.close()
+        raise InputError(path, "the workbook has no sheets")
     name = sheet or names[0]
     if name not in names:
         raise InputError(path, f"no sheet {name!r}; sheets: {', '.join(names)}")
