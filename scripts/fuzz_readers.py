@@ -45,6 +45,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests" / "fuzz" / "corpus"
 REPORT = ROOT / "docs" / "reliability.json"
+FOUND = ROOT / "tests" / "fuzz" / "found.json"   # crashes found, explained and fixed (by hand)
 READERS = {"text": (".txt", ".md"), "html": (".html",), "pdf": (".pdf",), "docx": (".docx",),
            "csv": (".csv", ".tsv"), "xlsx": (".xlsx",), "json": (".json", ".jsonl"), "yaml": (".yaml",)}
 DOCUMENTS = {"text", "html", "pdf", "docx"}
@@ -57,7 +58,7 @@ MAX_LEN = {"pdf": 16384, "docx": 16384, "xlsx": 16384}   # zips and PDFs need ro
 TIMEOUT_S = 10          # one small input read for longer than this is a hang to a user
 RSS_LIMIT_MB = 2048
 ADDRESS_SPACE = 6 << 30  # a worker allocating past this gets MemoryError (a crash), not the machine
-CORPUS_BUDGET = 48 * 1024  # bytes of fuzzer-found inputs kept per reader in the repository
+CORPUS_BUDGET = 24 * 1024  # bytes of fuzzer-found inputs kept per reader in the repository
 _STATUS = re.compile(r"^#(\d+)\s+\w+\s+cov: (\d+) ft: (\d+)", re.M)
 
 
@@ -188,7 +189,10 @@ def worker(reader: str, artifacts: Path, libfuzzer_args: list[str]) -> None:
                 fh.write(json.dumps(entry) + "\n")
             print(f"CRASH {reader}{suffix}: {sig}: {str(err)[:200]}", file=sys.stderr, flush=True)
 
-    atheris.Setup([sys.argv[0], *libfuzzer_args], one_input)
+    # libFuzzer re-runs argv[0] through the shell for -merge: make it the whole worker command
+    argv0 = " ".join([sys.executable, str(Path(__file__).resolve()), "--worker", reader, "--artifacts",
+                      str(artifacts), "--"])
+    atheris.Setup([argv0, *libfuzzer_args], one_input)
     atheris.Fuzz()
 
 
@@ -201,23 +205,23 @@ def _libfuzzer_args(reader: str, seconds: int, work: Path, artifacts: Path) -> l
 
 
 def _parse_log(text: str) -> dict:
-    """libFuzzer's figures from its log: executions, the last ``cov:``/``ft:``, how it ended.
+    r"""libFuzzer's figures from its log: executions, the last ``cov:``/``ft:``, and, when it
+    stopped on a hang, an out-of-memory or a signal, what and the input it wrote.
 
-    >>> _parse_log("#2\\tINITED cov: 10 ft: 12 corp: 1/1b\\n#900\\tDONE   cov: 40 ft: 77 corp: 9\\n"
-    ...            "stat::number_of_executed_units: 901\\n")
-    {'executions': 901, 'cov': 40, 'ft': 77, 'libfuzzer_crash': None}
+    >>> _parse_log("#2\tINITED cov: 10 ft: 12 corp: 1/1b\n#900\tDONE   cov: 40 ft: 77 corp: 9\n"
+    ...            "stat::number_of_executed_units: 901\n")
+    {'executions': 901, 'cov': 40, 'ft': 77, 'libfuzzer_crash': None, 'input': None}
+    >>> _parse_log("==7== ERROR: libFuzzer: timeout after 10 seconds\nTest unit written to /a/timeout-ab1\n")
+    {'executions': 0, 'cov': 0, 'ft': 0, 'libfuzzer_crash': 'timeout', 'input': 'timeout-ab1'}
     """
     status = _STATUS.findall(text)
     units = re.findall(r"stat::number_of_executed_units: (\d+)", text)
     execs = int(units[-1]) if units else (int(status[-1][0]) if status else 0)
     cov, ft = (int(status[-1][1]), int(status[-1][2])) if status else (0, 0)
-    ended = re.search(r"==\d+== ERROR: libFuzzer: ([\w-]+)|ALARM: working on the last Unit for (\d+)", text)
-    crash = None
-    if ended:
-        crash = ended.group(1) or "timeout"
-    if "MemoryError" in text and "Uncaught Python exception" in text:
-        crash = "MemoryError"
-    return {"executions": execs, "cov": cov, "ft": ft, "libfuzzer_crash": crash}
+    ended = re.search(r"ERROR: libFuzzer: ([\w-]+)", text)
+    written = re.findall(r"Test unit written to (\S+)", text)
+    return {"executions": execs, "cov": cov, "ft": ft, "libfuzzer_crash": ended.group(1) if ended else None,
+            "input": Path(written[-1]).name if written else None}
 
 
 def fuzz_reader(reader: str, seconds: int, out: Path, nice: int = 0) -> dict:
@@ -249,9 +253,7 @@ def _summarise(reader: str, seconds: int, runs: list[dict], work: Path, artifact
     crashes = [json.loads(line) for line in log.read_text().splitlines()] if log.exists() else []
     for run in runs:
         if run["libfuzzer_crash"]:
-            found = sorted(p.name for p in artifacts.iterdir() if re.match(r"(timeout|oom|crash|leak)-", p.name)
-                           and not p.name.startswith("crash-" + reader))
-            crashes.append({"reader": reader, "signature": run["libfuzzer_crash"], "input": found[-1:] or None})
+            crashes.append({"reader": reader, "signature": run["libfuzzer_crash"], "input": run["input"]})
     return {"seconds": seconds, "executions": sum(r["executions"] for r in runs),
             "cov": max((r["cov"] for r in runs), default=0), "ft": max((r["ft"] for r in runs), default=0),
             "restarts": len(runs) - 1, "corpus_found": sum(1 for _ in work.iterdir()),
@@ -300,11 +302,10 @@ def record(results: dict, seconds: int, command: str) -> None:
     from importlib.metadata import version
 
     data = json.loads(REPORT.read_text(encoding="utf-8")) if REPORT.exists() else {}
-    old = data.get("fuzzing", {})
     data["fuzzing"] = {"measured_at": dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat(),
                        "command": command, "tool": f"atheris {version('atheris')} (libFuzzer)",
                        "python": sys.version.split()[0], "seconds_per_reader": seconds,
-                       "readers": results, "explained": old.get("explained", {})}
+                       "readers": results, "found_and_fixed": json.loads(FOUND.read_text(encoding="utf-8"))}
     REPORT.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 

@@ -43,3 +43,16 @@ def test_committed_corpus_covers_every_reader_and_stays_small():
     sizes = {r: sum(p.stat().st_size for p in (CORPUS / r).iterdir()) for r in READERS}
     assert all(sizes.values()), sizes
     assert sum(sizes.values()) < 400 * 1024, sizes
+
+
+def test_fuzz_script_examples_run():
+    import doctest
+
+    import fuzz_readers
+
+    sys.path.insert(0, str(CORPUS.parent))
+    import seeds
+
+    for module in (fuzz_readers, seeds):
+        result = doctest.testmod(module)
+        assert result.failed == 0 and result.attempted > 0, module.__name__
