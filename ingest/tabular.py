@@ -52,6 +52,7 @@ MAX_XLSX_UNZIPPED = 512 * 1024 * 1024
 MAX_XLSX_RATIO = 200.0               # uncompressed / compressed per member above 1 MB: a zip bomb
 TEXT_KEEP_CHARS = 1_000_000         # decoded text kept on the Document when under this size
 _SAMPLE = 64 * 1024
+_SNIFF_CHARS = 4096                  # of the sample given to csv.Sniffer (see _sniff_delimiter)
 csv.field_size_limit(10 * 1024 * 1024)
 
 
@@ -210,8 +211,12 @@ def _sniff_delimiter(path: Path, text_sample: str, suffix: str) -> str:
         lines = lines[:-1]  # the last sampled line may be cut
     if not lines:
         return ","
+    text = "\n".join(lines)
+    if len(text) > _SNIFF_CHARS:  # csv.Sniffer's quote regex is quadratic: 16 KB of ,",",... took 15 s
+        cut = text.rfind("\n", 0, _SNIFF_CHARS)
+        text = text[:cut if cut > 0 else _SNIFF_CHARS]
     try:
-        return csv.Sniffer().sniff("\n".join(lines), delimiters=",;\t|").delimiter
+        return csv.Sniffer().sniff(text, delimiters=",;\t|").delimiter
     except csv.Error:
         counts = {d: lines[0].count(d) for d in ",;\t|"}
         best = max(counts, key=counts.get)

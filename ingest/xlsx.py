@@ -16,6 +16,15 @@ __all__ = ["open_xlsx"]
 _PLAIN = re.compile(r"^=\s*(SUM|AVERAGE|ROUND|MIN|MAX|CONCATENATE|TRIM|UPPER|LOWER|PROPER)\s*\(", re.I)
 
 
+def _guarded(path: Path, pairs: Iterator) -> Iterator:
+    """Rows of a sheet; openpyxl parses the sheet while rows are read, so a damaged cell
+    (``<v>abc</v>`` in a number cell, broken XML) raises here (found probing the reader)."""
+    try:
+        yield from pairs
+    except Exception as err:  # noqa: BLE001 - openpyxl raises many types for a damaged sheet
+        raise InputError(path, f"a damaged cell in the sheet ({type(err).__name__}: {str(err)[:200]})") from None
+
+
 def open_xlsx(path: Path, table: Table, sheet: str | None) -> None:
     import openpyxl
 
@@ -50,7 +59,7 @@ def open_xlsx(path: Path, table: Table, sheet: str | None) -> None:
     if sheet is None and len(names) > 1:
         table.notes.append(f"read sheet {name!r} (the first of {len(names)})")
     ws_f, ws_v = wb_f[name], wb_v[name]
-    it = zip(ws_f.iter_rows(), ws_v.iter_rows(values_only=True))
+    it = _guarded(path, zip(ws_f.iter_rows(), ws_v.iter_rows(values_only=True)))
     header = None
     for cells_f, values in it:
         if any(v is not None and str(v).strip() for v in values):
