@@ -56,3 +56,13 @@ def test_fuzz_script_examples_run():
     for module in (fuzz_readers, seeds):
         result = doctest.testmod(module)
         assert result.failed == 0 and result.attempted > 0, module.__name__
+
+
+def test_committed_seeds_are_what_seeds_py_writes(tmp_path):
+    sys.path.insert(0, str(CORPUS.parent))
+    from seeds import write_seeds
+
+    write_seeds(tmp_path)
+    written = {p.relative_to(tmp_path): p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
+    committed = {p.relative_to(CORPUS): p.read_bytes() for p in CORPUS.rglob("seed-*")}
+    assert written == committed

@@ -72,8 +72,8 @@ def _pdfs() -> dict[str, bytes]:
 def _zip(members: dict[str, str]) -> bytes:
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
-        for name, body in members.items():
-            zf.writestr(name, body)
+        for name, body in members.items():  # a fixed date: the same bytes on every run
+            zf.writestr(zipfile.ZipInfo(name, date_time=(2024, 1, 1, 0, 0, 0)), body, zipfile.ZIP_DEFLATED)
     return buf.getvalue()
 
 
@@ -150,13 +150,18 @@ def _json() -> dict[str, bytes]:
     return {"seed-list.json": json.dumps(records, ensure_ascii=False).encode(),
             "seed-kind.json": json.dumps({"clusters": records[:2]}).encode(),
             "seed-graph.json": json.dumps(graph).encode(),
+            "seed-types.json": ('[{"name": "P\\u00f4le \\"T\\"", "members": 1.5e3, "active": true, "site": null, '
+                                '"tags": ["a", {"b": [1, -0.0]}], "founded": "2019-05-01"}]').encode(),
             "seed-lines.jsonl": "".join(json.dumps(r) + "\n" for r in records).encode()}
 
 
 def _yaml() -> dict[str, bytes]:
     listing = "".join(f"- name: {row[0]}\n  country: {row[1]}\n  members: {row[3] or 'null'}\n" for row in _ROWS[1:])
     anchors = "clusters:\n  - &t {name: Techtera, country: FR, tags: [textile, 'Lyon']}\n  - *t\n  - name: |\n      Agri\n      Hub\n"
-    return {"seed-list.yaml": listing.encode(), "seed-anchors.yaml": anchors.encode()}
+    types = ("clusters:\n  - name: Techtera\n    founded: 2019-05-01\n    updated: 2024-03-01T10:00:00Z\n"
+             "    members: 0x7B\n    share: 1.5e3\n    active: yes\n    website: ~\n    ratio: .inf\n"
+             "    tags: !!set {textile: null}\n    logo: !!binary R0lGODlh\n    order: !!omap [{a: 1}, {b: 2}]\n")
+    return {"seed-list.yaml": listing.encode(), "seed-anchors.yaml": anchors.encode(), "seed-types.yaml": types.encode()}
 
 
 SEEDS = {"text": _text, "html": _html, "pdf": _pdfs, "docx": _docx, "csv": _csv, "xlsx": _xlsx,
