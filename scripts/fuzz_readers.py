@@ -60,6 +60,7 @@ TIMEOUT_S = 10          # one small input read for longer than this is a hang to
 RSS_LIMIT_MB = 2048
 ADDRESS_SPACE = 6 << 30  # a worker allocating past this gets MemoryError (a crash), not the machine
 CORPUS_BUDGET = 24 * 1024  # bytes of fuzzer-found inputs kept per reader in the repository
+CORPUS_FILES = 60          # and files (the short test replays them all)
 _STATUS = re.compile(r"^#(\d+)\s+\w+\s+cov: (\d+) ft: (\d+)", re.M)
 
 
@@ -199,8 +200,8 @@ def worker(reader: str, artifacts: Path, libfuzzer_args: list[str]) -> None:
 
 
 # -- the driver: subprocesses, figures, corpus ---------------------------------------------
-def _libfuzzer_args(reader: str, seconds: int, work: Path, artifacts: Path) -> list[str]:
-    corpus = CORPUS / reader
+def _libfuzzer_args(reader: str, seconds: int, work: Path, artifacts: Path, corpus: Path) -> list[str]:
+    """libFuzzer's flags: limits, where crash inputs go, and the corpora (new inputs go to ``work``)."""
     return [f"-max_total_time={seconds}", f"-timeout={TIMEOUT_S}", f"-rss_limit_mb={RSS_LIMIT_MB}",
             f"-max_len={MAX_LEN.get(reader, 4096)}", "-print_final_stats=1", f"-artifact_prefix={artifacts}/",
             str(work), str(corpus)]
@@ -226,8 +227,15 @@ def _parse_log(text: str) -> dict:
             "input": Path(written[-1]).name if written else None}
 
 
-def fuzz_reader(reader: str, seconds: int, out: Path, nice: int = 0) -> dict:
-    """Fuzz ``reader`` for ``seconds`` (restarting after a hang or OOM); return its figures."""
+def fuzz_reader(reader: str, seconds: int, out: Path, nice: int = 0, seeds_only: bool = False) -> dict:
+    """Fuzz ``reader`` for ``seconds`` (restarting after a hang or OOM); return its figures.
+    ``seeds_only`` starts from the hand-written seeds instead of the whole committed corpus."""
+    corpus = CORPUS / reader
+    if seeds_only:
+        corpus = out / reader / "seeds"
+        corpus.mkdir(parents=True, exist_ok=True)
+        for p in (CORPUS / reader).glob("seed-*"):
+            shutil.copy2(p, corpus / p.name)
     work, artifacts = out / reader / "corpus", out / reader / "artifacts"
     work.mkdir(parents=True, exist_ok=True)
     artifacts.mkdir(parents=True, exist_ok=True)
@@ -237,7 +245,7 @@ def fuzz_reader(reader: str, seconds: int, out: Path, nice: int = 0) -> dict:
         if left < 3:
             break
         cmd = [sys.executable, str(Path(__file__).resolve()), "--worker", reader, "--artifacts", str(artifacts),
-               "--", *_libfuzzer_args(reader, left, work, artifacts)]
+               "--", *_libfuzzer_args(reader, left, work, artifacts, corpus)]
         log_path = out / reader / f"libfuzzer-{len(runs)}.log"
         with log_path.open("w") as log:
             proc = subprocess.run(cmd, stdout=log, stderr=subprocess.STDOUT, cwd=ROOT,
@@ -251,6 +259,7 @@ def fuzz_reader(reader: str, seconds: int, out: Path, nice: int = 0) -> dict:
 
 
 def _summarise(reader: str, seconds: int, runs: list[dict], work: Path, artifacts: Path) -> dict:
+    """One reader's figures over its runs: executions summed, coverage at its highest, crashes."""
     log = artifacts / "crashes.jsonl"
     logged = [json.loads(line) for line in log.read_text().splitlines()] if log.exists() else []
     crashes = list({c["signature"]: c for c in reversed(logged)}.values())  # one per place (first found)
@@ -265,7 +274,7 @@ def _summarise(reader: str, seconds: int, runs: list[dict], work: Path, artifact
 
 def keep_corpus(reader: str, out: Path) -> int:
     """Merge inputs that reach new coverage into the committed corpus (smallest first,
-    within :data:`CORPUS_BUDGET`); return how many files were added."""
+    within :data:`CORPUS_BUDGET` and :data:`CORPUS_FILES`); return how many files were added."""
     corpus, work = CORPUS / reader, out / reader / "corpus"
     merged = out / reader / "merged"
     merged.mkdir(exist_ok=True)
@@ -277,9 +286,10 @@ def keep_corpus(reader: str, out: Path) -> int:
            str(merged), str(work)]
     with (out / reader / "merge.log").open("w") as log:
         subprocess.run(cmd, stdout=log, stderr=subprocess.STDOUT, cwd=ROOT)
-    added, budget = 0, CORPUS_BUDGET - sum(p.stat().st_size for p in corpus.iterdir() if not p.name.startswith("seed-"))
+    kept = [p for p in corpus.iterdir() if not p.name.startswith("seed-")]
+    added, budget = 0, CORPUS_BUDGET - sum(p.stat().st_size for p in kept)
     for p in sorted((p for p in merged.iterdir() if p.name not in before), key=lambda p: p.stat().st_size):
-        if p.stat().st_size > budget:
+        if p.stat().st_size > budget or len(kept) + added >= CORPUS_FILES:
             break
         budget -= p.stat().st_size
         shutil.copy2(p, corpus / f"found-{p.name[:16]}")
@@ -312,6 +322,7 @@ def record(results: dict, seconds: int, command: str) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """The command line (see the module doc); exits 1 when a reader crashed."""
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["--worker"]:
         sep = argv.index("--")
