@@ -103,3 +103,39 @@ def test_fuzz_crash_gives_one_error_line_in_the_cli(name, tmp_path):
     lines = out.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("error: "), out
     assert name in lines[0] and EXPECTED[name] in lines[0]
+
+
+_BOMB_READER = """
+import resource, sys
+resource.setrlimit(resource.RLIMIT_AS, (3 << 30, 3 << 30))
+from clusternet.graph.errors import InputError
+from clusternet.ingest.tabular import open_table
+try:
+    for _ in open_table(sys.argv[1]).rows:
+        pass
+except InputError as err:
+    print("refused:", err)
+"""
+
+
+@pytest.mark.timeout(120)
+def test_gzip_csv_with_a_2_gb_line_is_refused_within_3_gb_of_memory(tmp_path):
+    # 3 MB of .csv.gz inflating to a header and a 2 GB line without a break: the reader held
+    # the whole line in memory (422 MB of RSS for a 200 MB line) before failing on the field
+    # limit or the CRC; it now stops after 20 M characters with its own message. The child's
+    # address space is capped so a regression cannot take the machine's memory with it.
+    sys.path.insert(0, str(Path(__file__).resolve().parent / "hostile"))
+    from builders import raw_deflate_repeat
+
+    import zlib
+
+    head = zlib.compressobj(9, zlib.DEFLATED, -15)
+    body = head.compress(b"name,country\n") + head.flush(zlib.Z_FULL_FLUSH)
+    body += raw_deflate_repeat(b"a" * 65536, 32768)  # 2 GiB of "a"
+    # gzip header, deflate data, then CRC and size (never reached: the reader stops first)
+    path = tmp_path / "clusters.csv.gz"
+    path.write_bytes(b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\xff" + body + b"\x00" * 8)
+    result = subprocess.run([sys.executable, "-c", _BOMB_READER, str(path)], capture_output=True, text=True,
+                            timeout=110)
+    assert result.returncode == 0, result.stderr[-500:]
+    assert result.stdout.startswith("refused:") and "without a line break" in result.stdout
