@@ -49,6 +49,8 @@ def read_pdf(path: Path, limits: Limits) -> DocumentText:
         raise InputTooLarge(path, "PDF content nests too deeply to read; refused") from None
     except (DependencyError, NotImplementedError) as err:  # a filter pypdf cannot decode (JBIG2, unknown)
         raise InputError(path, f"PDF uses a stream encoding this reader cannot decode ({err})") from None
+    except AssertionError:  # pypdf asserts on "1 0 R" inside a content stream (found by fuzzing)
+        raise InputError(path, "damaged PDF (an object reference inside a page's content stream)") from None
     except (PdfReadError, PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError) as err:
         raise InputError(path, f"damaged or truncated PDF ({type(err).__name__}: {err})") from None
     if n == 0:
