@@ -81,7 +81,7 @@ def xss(fig: dict) -> None:
 
 
 def cypher(fig: dict) -> None:
-    from clusternet.graph.cypher_guard import refusal_reason
+    from clusternet.graph.query.guard import refusal_reason
 
     subs = {"{NL}": "\n", "{CR}": "\r", "{LS}": "\u2028", "{ZWSP}": "\u200b", "{ZWJ}": "\u200d", "{BOM}": "\ufeff",
             "{SHY}": "\u00ad"}

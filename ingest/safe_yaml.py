@@ -23,7 +23,7 @@ import yaml
 from yaml.composer import Composer
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
-from ..graph.errors import InputError, InputTooLarge
+from clusternet.graph.errors import InputError, InputTooLarge
 
 __all__ = ["load_yaml_limited", "MAX_ALIASES", "MAX_EXPANDED", "MAX_YAML_DEPTH"]
 

@@ -36,9 +36,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
 
-from ..graph.interchange import check_json_depth
-from ..graph.errors import InputError, InputTooLarge, Problem
-from .textenc import looks_like_text, utf16_codec
+from clusternet.graph.store.interchange import check_json_depth
+from clusternet.graph.errors import InputError, InputTooLarge, Problem
+from clusternet.ingest.sources.textenc import looks_like_text, utf16_codec
 
 __all__ = ["Row", "Table", "open_table", "json_depth", "MAX_BYTES", "MAX_TREE_BYTES", "MAX_DEPTH",
            "TEXT_KEEP_CHARS"]
@@ -399,7 +399,7 @@ def open_table(path: str | Path, *, sheet: str | None = None) -> Table:
     if sample.startswith(b"PK\x03\x04"):
         if suffix not in (".xlsx", ".xlsm"):
             table.notes.append(f"{path.name} is a zip/XLSX file despite its name; read as XLSX")
-        from .xlsx import open_xlsx
+        from clusternet.ingest.sources.xlsx import open_xlsx
 
         open_xlsx(path, table, sheet)
         return table
@@ -407,17 +407,17 @@ def open_table(path: str | Path, *, sheet: str | None = None) -> Table:
         raise InputError(path, "not a valid XLSX file (no zip container)")
     if suffix == ".json":
         table.format = "json"
-        from .treefiles import open_json
+        from clusternet.ingest.sources.treefiles import open_json
 
         open_json(path, sample, table)
     elif suffix in (".jsonl", ".ndjson"):
         table.format = "jsonl"
-        from .treefiles import open_jsonl
+        from clusternet.ingest.sources.treefiles import open_jsonl
 
         open_jsonl(path, sample, table)
     elif suffix in (".yaml", ".yml"):
         table.format = "yaml"
-        from .treefiles import open_yaml
+        from clusternet.ingest.sources.treefiles import open_yaml
 
         open_yaml(path, sample, table)
     else:

@@ -1,4 +1,4 @@
-"""JSON, JSON lines and YAML readers of :mod:`clusternet.ingest.tabular`.
+"""JSON, JSON lines and YAML readers of :mod:`clusternet.ingest.sources.tabular`.
 
 JSON nesting depth is scanned before ``json.loads``; YAML goes through
 :func:`~clusternet.ingest.safe_yaml.load_yaml_limited`. A file is either a list of records
@@ -11,10 +11,10 @@ import json
 from pathlib import Path
 from typing import Any, Iterator
 
-from ..graph.errors import InputError, InputTooLarge, Problem
-from .safe_yaml import load_yaml_limited
-from .tabular import (MAX_TREE_BYTES, TEXT_KEEP_CHARS, Row, Table, _clean_cell, _detect_encoding, _open_binary,
-                      _row_problems, json_depth)
+from clusternet.graph.errors import InputError, InputTooLarge, Problem
+from clusternet.ingest.sources.safe_yaml import load_yaml_limited
+from clusternet.ingest.sources.tabular import (MAX_TREE_BYTES, TEXT_KEEP_CHARS, Row, Table, _clean_cell,
+    _detect_encoding, _open_binary, _row_problems, json_depth)
 
 __all__ = ["open_json", "open_jsonl", "open_yaml"]
 

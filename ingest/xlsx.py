@@ -1,4 +1,4 @@
-"""The XLSX reader of :mod:`clusternet.ingest.tabular`: openpyxl in read-only mode, values
+"""The XLSX reader of :mod:`clusternet.ingest.sources.tabular`: openpyxl in read-only mode, values
 only. A formula cell that is not plain arithmetic (``=HYPERLINK``, ``=WEBSERVICE``...) is
 a :class:`Problem` of its row; a zip that would unpack too large is refused first.
 """
@@ -9,8 +9,9 @@ import zipfile
 from pathlib import Path
 from typing import Iterator
 
-from ..graph.errors import InputError, InputTooLarge, Problem
-from .tabular import MAX_XLSX_RATIO, MAX_XLSX_UNZIPPED, _FORMULA, Row, Table, _clean_cell, _header
+from clusternet.graph.errors import InputError, InputTooLarge, Problem
+from clusternet.ingest.sources.tabular import (MAX_XLSX_RATIO, MAX_XLSX_UNZIPPED, _FORMULA, Row, Table,
+    _clean_cell, _header)
 
 __all__ = ["open_xlsx"]
 _PLAIN = re.compile(r"^=\s*(SUM|AVERAGE|ROUND|MIN|MAX|CONCATENATE|TRIM|UPPER|LOWER|PROPER)\s*\(", re.I)

@@ -74,10 +74,10 @@ def read_with(reader: str, path: Path) -> int:
     10
     """
     if reader in DOCUMENTS:
-        from clusternet.ingest.readers import read_document
+        from clusternet.ingest.sources.readers import read_document
 
         return len(read_document(path).text)
-    from clusternet.ingest.tabular import open_table
+    from clusternet.ingest.sources.tabular import open_table
 
     table = open_table(path)
     chars = 0
@@ -155,7 +155,7 @@ def _instrumented_imports(reader: str) -> None:
     import atheris
 
     early = [lib for lib in LIBRARIES[reader] if lib in sys.modules]
-    modules = [f"clusternet.ingest.readers.{m}" for m in ("text", "html", "pdf", "docx")]
+    modules = [f"clusternet.ingest.sources.readers.{m}" for m in ("text", "html", "pdf", "docx")]
     modules += [f"clusternet.ingest.{m}" for m in ("tabular", "treefiles", "xlsx", "safe_yaml")]
     with atheris.instrument_imports(include=["clusternet", *LIBRARIES[reader]]):
         for name in [*LIBRARIES[reader], *modules]:

@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 
 from clusternet.graph.errors import InputError, InputTooLarge
-from clusternet.ingest.readers import read_document
-from clusternet.ingest.tabular import open_table
+from clusternet.ingest.sources.readers import read_document
+from clusternet.ingest.sources.tabular import open_table
 
 REGRESSIONS = Path(__file__).resolve().parent / "fuzz" / "regressions"
 
@@ -110,7 +110,7 @@ _BOMB_READER = """
 import resource, sys
 resource.setrlimit(resource.RLIMIT_AS, (3 << 30, 3 << 30))
 from clusternet.graph.errors import InputError
-from clusternet.ingest.tabular import open_table
+from clusternet.ingest.sources.tabular import open_table
 try:
     for _ in open_table(sys.argv[1]).rows:
         pass

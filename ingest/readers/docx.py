@@ -4,8 +4,9 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-from ...graph.errors import InputError, InputTooLarge
-from .base import DocumentText, Limits, check_size, document_from_text, tables_to_text
+from clusternet.graph.errors import InputError, InputTooLarge
+from clusternet.ingest.sources.readers.base import (DocumentText, Limits, check_size, document_from_text,
+    tables_to_text)
 
 __all__ = ["read_docx"]
 

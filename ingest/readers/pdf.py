@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ...graph.errors import InputError, InputTooLarge
-from .base import DocumentText, Limits, check_size, document_from_text
+from clusternet.graph.errors import InputError, InputTooLarge
+from clusternet.ingest.sources.readers.base import DocumentText, Limits, check_size, document_from_text
 
 __all__ = ["read_pdf"]
 
