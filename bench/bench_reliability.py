@@ -166,6 +166,8 @@ def main() -> int:
     command = "python bench/bench_reliability.py" + (" --quick" if args.quick else "") + (" --full" if args.full else "")
     data = {"measured_at": dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat(),
             "command": command, "figures": fig}
+    if OUT.exists():  # blocks other scripts write (scripts/fuzz_readers.py: "fuzzing") are kept
+        data = {**json.loads(OUT.read_text(encoding="utf-8")), **data}
     OUT.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     for k, v in fig.items():
         print(f"{k}: {v}")

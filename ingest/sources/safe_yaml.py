@@ -100,6 +100,8 @@ def load_yaml_limited(path, text: str) -> tuple[Any, list[int] | None]:
         raise InputError(path, f"not valid YAML{where}: {getattr(err, 'problem', None) or err}") from None
     except RecursionError:
         raise InputTooLarge(path, "YAML nested too deeply") from None
+    except ValueError as err:  # an integer over Python's 4,300-digit limit (found probing the readers)
+        raise InputError(path, f"not readable YAML: {str(err).split(';')[0]}") from None
     finally:
         loader.dispose()
     seq = node

@@ -52,7 +52,9 @@ MAX_XLSX_UNZIPPED = 512 * 1024 * 1024
 MAX_XLSX_RATIO = 200.0               # uncompressed / compressed per member above 1 MB: a zip bomb
 TEXT_KEEP_CHARS = 1_000_000         # decoded text kept on the Document when under this size
 _SAMPLE = 64 * 1024
+_SNIFF_CHARS = 4096                  # of the sample given to csv.Sniffer (see _sniff_delimiter)
 csv.field_size_limit(10 * 1024 * 1024)
+_MAX_LINE_CHARS = 2 * csv.field_size_limit()  # one physical line (see _Lines)
 
 
 @dataclass
@@ -210,8 +212,12 @@ def _sniff_delimiter(path: Path, text_sample: str, suffix: str) -> str:
         lines = lines[:-1]  # the last sampled line may be cut
     if not lines:
         return ","
+    text = "\n".join(lines)
+    if len(text) > _SNIFF_CHARS:  # csv.Sniffer's quote regex is quadratic: 16 KB of ,",",... took 15 s
+        cut = text.rfind("\n", 0, _SNIFF_CHARS)
+        text = text[:cut if cut > 0 else _SNIFF_CHARS]
     try:
-        return csv.Sniffer().sniff("\n".join(lines), delimiters=",;\t|").delimiter
+        return csv.Sniffer().sniff(text, delimiters=",;\t|").delimiter
     except csv.Error:
         counts = {d: lines[0].count(d) for d in ",;\t|"}
         best = max(counts, key=counts.get)
@@ -229,7 +235,11 @@ class _Lines:
         self.kept_chars = 0
 
     def __iter__(self):
-        for line in self.stream:
+        # readline(limit): a line is never held whole past the limit (a 200 KB .csv.gz holding
+        # a 2 GB line without a break took ~2 bytes of memory a byte before: found probing)
+        for line in iter(lambda: self.stream.readline(_MAX_LINE_CHARS), ""):
+            if len(line) >= _MAX_LINE_CHARS and not line.endswith(("\n", "\r")):
+                raise csv.Error(f"a line of over {_MAX_LINE_CHARS:,} characters without a line break")
             self.pos += len(line)
             self.last_nl = len(line) - len(line.rstrip("\r\n"))
             if self.kept is not None:
@@ -352,7 +362,7 @@ def _open_csv(path: Path, sample: bytes, table: Table) -> None:
     with io.TextIOWrapper(_open_binary(path), encoding=enc, newline="", errors="replace") as stream:
         header = None
         try:
-            for cells in csv.reader(stream, delimiter=table.delimiter):
+            for cells in csv.reader(_Lines(stream, keep_text=False), delimiter=table.delimiter):
                 if any(c.strip() for c in cells):
                     header = cells
                     break

@@ -92,6 +92,8 @@ def open_json(path: Path, sample: bytes, table: Table) -> None:
         data = json.loads(text)
     except json.JSONDecodeError as err:
         raise InputError(path, f"not valid JSON at line {err.lineno}, column {err.colno}: {err.msg}") from None
+    except ValueError as err:  # an integer over Python's 4,300-digit limit (found probing the readers)
+        raise InputError(path, f"not readable JSON: {str(err).split(';')[0]}") from None
     table._text = [text] if len(text) <= TEXT_KEEP_CHARS else None
     _tree_rows(path, data, table)
 

@@ -17,6 +17,15 @@ __all__ = ["open_xlsx"]
 _PLAIN = re.compile(r"^=\s*(SUM|AVERAGE|ROUND|MIN|MAX|CONCATENATE|TRIM|UPPER|LOWER|PROPER)\s*\(", re.I)
 
 
+def _guarded(path: Path, pairs: Iterator) -> Iterator:
+    """Rows of a sheet; openpyxl parses the sheet while rows are read, so a damaged cell
+    (``<v>abc</v>`` in a number cell, broken XML) raises here (found probing the reader)."""
+    try:
+        yield from pairs
+    except Exception as err:  # noqa: BLE001 - openpyxl raises many types for a damaged sheet
+        raise InputError(path, f"a damaged cell in the sheet ({type(err).__name__}: {str(err)[:200]})") from None
+
+
 def open_xlsx(path: Path, table: Table, sheet: str | None) -> None:
     """Fill ``table`` from one sheet of an XLSX workbook (``sheet``, or the first).
 
@@ -27,7 +36,7 @@ def open_xlsx(path: Path, table: Table, sheet: str | None) -> None:
     _check_zip(path)
     wb_f, wb_v, name = _open_workbooks(path, table, sheet)
     ws_f, ws_v = wb_f[name], wb_v[name]
-    it = zip(ws_f.iter_rows(), ws_v.iter_rows(values_only=True))
+    it = _guarded(path, zip(ws_f.iter_rows(), ws_v.iter_rows(values_only=True)))
     header = None
     for cells_f, values in it:
         if any(v is not None and str(v).strip() for v in values):
@@ -48,7 +57,7 @@ def _check_zip(path: Path) -> None:
         with zipfile.ZipFile(path) as zf:
             infos = zf.infolist()
             unzipped = sum(i.file_size for i in infos)
-    except zipfile.BadZipFile:
+    except (zipfile.BadZipFile, OSError, NotImplementedError, UnicodeDecodeError):  # the last two: fuzzing
         raise InputError(path, "not a valid XLSX file (the zip container is broken)") from None
     for info in infos:
         # a member whose compressed data outgrows its declared size lies about that size

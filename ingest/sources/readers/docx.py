@@ -15,7 +15,9 @@ def _check_zip(path: Path, limits: Limits) -> None:
     try:
         with zipfile.ZipFile(path) as zf:
             infos = zf.infolist()
-    except (zipfile.BadZipFile, OSError) as err:
+    # zipfile also raises NotImplementedError (an unknown zip version) and UnicodeDecodeError
+    # (a member name flagged UTF-8 that is not): found by scripts/fuzz_readers.py
+    except (zipfile.BadZipFile, OSError, NotImplementedError, UnicodeDecodeError) as err:
         raise InputError(path, f"not a valid DOCX (zip) file: {err}") from None
     names = {i.filename for i in infos}
     if "word/document.xml" not in names:

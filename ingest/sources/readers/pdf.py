@@ -23,11 +23,15 @@ def read_pdf(path: Path, limits: Limits) -> DocumentText:
     import logging
 
     from pypdf import PdfReader
-    from pypdf.errors import FileNotDecryptedError, LimitReachedError, PdfReadError, PyPdfError
+    from pypdf.errors import DependencyError, FileNotDecryptedError, LimitReachedError, PdfReadError, PyPdfError
 
     logging.getLogger("pypdf").setLevel(logging.ERROR)  # its warnings would bypass our messages
     try:
-        reader = PdfReader(io.BytesIO(data), strict=False)
+        try:
+            reader = PdfReader(io.BytesIO(data), strict=False)
+        except (DependencyError, NotImplementedError) as err:  # raised by pypdf's decryption only
+            raise InputError(path, f"PDF is encrypted with a method this reader cannot open ({err}); "
+                                   "decrypt it first") from None
         if reader.is_encrypted:
             try:
                 ok = reader.decrypt("")
@@ -46,6 +50,12 @@ def read_pdf(path: Path, limits: Limits) -> DocumentText:
     except LimitReachedError:  # pypdf's own cap on inflated streams: a decompression bomb
         raise InputTooLarge(path, "a compressed stream inflates past the decompression limit "
                                   "(a decompression bomb?); refused") from None
+    except RecursionError:  # content or objects nested thousands deep (pypdf parses them recursively)
+        raise InputTooLarge(path, "PDF content nests too deeply to read; refused") from None
+    except (DependencyError, NotImplementedError) as err:  # a filter pypdf cannot decode (JBIG2, unknown)
+        raise InputError(path, f"PDF uses a stream encoding this reader cannot decode ({err})") from None
+    except AssertionError:  # pypdf asserts on "1 0 R" inside a content stream (found by fuzzing)
+        raise InputError(path, "damaged PDF (an object reference inside a page's content stream)") from None
     except (PdfReadError, PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError) as err:
         raise InputError(path, f"damaged or truncated PDF ({type(err).__name__}: {err})") from None
     if n == 0:
