@@ -140,3 +140,15 @@ def test_gzip_csv_with_a_2_gb_line_is_refused_within_3_gb_of_memory(tmp_path):
                             timeout=110)
     assert result.returncode == 0, result.stderr[-500:]
     assert result.stdout.startswith("refused:") and "without a line break" in result.stdout
+
+
+def test_interchange_with_a_huge_integer_is_a_clear_error(tmp_path):
+    """`clusternet load` of a file holding an integer of 5,000 digits: one error line, exit 1."""
+    path = tmp_path / "big.json"
+    path.write_text('{"nodes": [{"id": "org:a", "labels": ["Organisation"], "properties": {"name": "A", '
+                    f'"employees": {"9" * 5000}}}}}], "relationships": []}}', encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "clusternet.cli", "load", str(path), "--store",
+                           str(tmp_path / "g.db")], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 1, proc.stderr
+    assert proc.stderr.startswith("error:") and "value cannot be read" in proc.stderr
+    assert "Traceback" not in proc.stderr

@@ -135,3 +135,5 @@ def read_interchange(path: str | Path, *, max_bytes: int = MAX_BYTES) -> tuple[l
         raise InputError(path, f"not valid JSON at line {err.lineno}, column {err.colno}: {err.msg}") from None
     except ValidationError as err:
         raise InputError(path, str(err)) from None
+    except ValueError as err:  # e.g. an integer of over 4,300 digits (Python's conversion limit)
+        raise InputError(path, f"a value cannot be read: {err}") from None
