@@ -14,7 +14,7 @@ import typer
 from rich.markup import escape
 
 from clusternet.cli.options import (DatabaseOpt, FormatOpt, PasswordOpt, StoreOpt, UserOpt, console,
-    err_console, print_rows, progress_bar, store_from_options, summary_rows)
+    err_console, load_progress, print_rows, progress_bar, store_from_options, summary_rows)
 from clusternet.graph.errors import ClusternetError, StoreUnavailable
 from clusternet.cli import extract as cli_extract, ingest as cli_ingest, query as cli_query, suggest as cli_suggest
 from clusternet.cli import web as cli_web
@@ -102,7 +102,7 @@ def demo(store: str = typer.Option("clusternet-demo.db", "--store", "-s",
     from clusternet.ingest.demo import build_demo
 
     with store_from_options(store, user, password, database) as s:
-        build_demo(s, EXAMPLES, echo=console.print)
+        build_demo(s, EXAMPLES, echo=console.print, progress=load_progress())
         target = store if store and "://" in store else str(Path(store).resolve())
     if no_app:
         console.print(f"demo store ready: {target}")

@@ -112,9 +112,15 @@ def rel_key(source: str, type_: str, target: str) -> str:
 
 
 def primary_label(labels: Iterable[str]) -> str:
-    """The most specific label: ``SME`` over ``Organisation``."""
+    """The most specific label: one that extends another in the schema (``SME`` over
+    ``Organisation``), else the last.
+
+    >>> primary_label(("SME", "Organisation")), primary_label(("Cluster",)), primary_label(())
+    ('SME', 'Cluster', '')
+    """
     labels = tuple(labels)
-    return "SME" if "SME" in labels else (labels[-1] if labels else "")
+    specific = load_schema().specific_labels()
+    return next((lab for lab in labels if lab in specific), labels[-1] if labels else "")
 
 
 def _check_props(schema_props, props: dict, where: str, problems: list[Problem]) -> dict:

@@ -5,10 +5,13 @@ Used by ``clusternet demo``; idempotent (running it twice changes nothing).
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from clusternet.graph.reference import reference_records
 from clusternet.graph.store import GraphStore
+
+if TYPE_CHECKING:
+    from clusternet.ingest.loader import Progress
 
 __all__ = ["build_demo", "demo_files"]
 
@@ -23,8 +26,10 @@ def demo_files(examples: Path) -> list[Path]:
     return inputs(examples / "sample") + inputs(examples / "documents")
 
 
-def build_demo(store: GraphStore, examples: Path, echo: Callable[[str], None] = print) -> dict:
-    """Load reference data and every sample file into ``store``; returns the store's counts."""
+def build_demo(store: GraphStore, examples: Path, echo: Callable[[str], None] = print,
+               progress: Progress | None = None) -> dict:
+    """Load reference data and every sample file into ``store``; returns the store's counts.
+    ``progress`` is passed on to :func:`~clusternet.ingest.loader.load_files`."""
     from clusternet.ingest.loader import load_files
 
     store.ensure_schema()
@@ -32,7 +37,7 @@ def build_demo(store: GraphStore, examples: Path, echo: Callable[[str], None] = 
     store.upsert(nodes, rels)
     files = demo_files(examples)
     if files:
-        load_files(store, files, progress=True)
+        load_files(store, files, progress=progress)
     counts = store.counts()
     n_nodes = sum(1 for _ in store.iter_nodes())
     echo(f"demo store {store.describe()}: {n_nodes} nodes and {sum(counts['relationships'].values())} "

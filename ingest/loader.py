@@ -15,21 +15,26 @@ from dataclasses import dataclass, field
 from itertools import chain
 from operator import attrgetter
 from pathlib import Path
-from typing import Callable, Iterable
+from contextlib import contextmanager
+from typing import Callable, Iterable, Iterator
 
 from clusternet.graph.errors import ClusternetError, InputError, Problem, ValidationError
+from clusternet.graph.ids import digest_document_id
 from clusternet.graph.model import Node, Rel, primary_label, records_from_json, validate
 from clusternet.graph.reference import reference_records
-from clusternet.graph.store.base import (WriteSummary, keep_first_props, list_props, merge_props,
-    prepare_nodes, prepare_rels)
-from clusternet.ingest.bulk import drain, gc_paused
+from clusternet.graph.schema import LABEL
+from clusternet.graph.render.export import neutralise_cell
+from clusternet.graph.store.base import WriteSummary, list_props, merge_props
+from clusternet.graph.store.dryrun import diff_summary
+from clusternet.graph.store.gcpause import no_cycle_gc
+from clusternet.ingest.bulk import drain
 from clusternet.ingest.rows.mapping import Mapping, builtin_mapping, detect_kind
 from clusternet.ingest.resolve.matching import Candidate, resolve
 from clusternet.ingest.rows.rowmap import RowMapper
 from clusternet.ingest.sources.tabular import open_table
 
-__all__ = ["LoadReport", "FileReport", "load_files", "load_records", "document_node", "diff_summary",
-           "MAX_EVIDENCE_PER_RECORD", "ATOMIC_RECORDS", "is_document"]
+__all__ = ["LoadReport", "FileReport", "load_files", "load_records", "document_node",
+           "MAX_EVIDENCE_PER_RECORD", "ATOMIC_RECORDS", "is_document", "Progress"]
 
 MAX_EVIDENCE_PER_RECORD = 10  # rows cited per record and file: enough to check, bounded for big files
 # A file is validated whole before anything is written. Up to this many records it is then
@@ -37,6 +42,8 @@ MAX_EVIDENCE_PER_RECORD = 10  # rows cited per record and file: enough to check,
 # interrupted load completes it): one transaction of a whole big file outgrows what a
 # Neo4j server allows a transaction (CORDIS, 285,000 records, on a 768 MB heap).
 ATOMIC_RECORDS = 50_000
+# progress(stage, done, total): a stage's records so far; total is None until it ends
+Progress = Callable[[str, int, "int | None"], None]
 
 
 @dataclass
@@ -93,47 +100,14 @@ def document_node(path: Path, sha256: str, *, media_type: str | None = None, tex
         props["media_type"] = media_type
     if text is not None:
         props["text"], props["chars"] = text, len(text)
-    return Node("doc:" + sha256[:16], ("Document",), props)
-
-
-def diff_summary(store, nodes: list[Node], rels: list[Rel]) -> WriteSummary:
-    """What :meth:`upsert` would report, computed without writing (for ``--dry-run``)."""
-    schema = store.schema
-    lists, first = list_props(schema), keep_first_props(schema)
-    summary = WriteSummary()
-    pn = prepare_nodes(nodes, schema)
-    existing = store.labels_of(list(pn))
-    for nid, (labels, props, conf) in pn.items():
-        full = schema.node(labels[-1] if "SME" not in labels else "SME").all_labels
-        key = "SME" if "SME" in labels else full[-1]
-        if nid not in existing:
-            summary.record(key, "created")
-            continue
-        old = store.get_node(nid)
-        same = (set(labels) <= set(old.labels) and merge_props(old.props, props, lists, first) == old.props
-                and conf <= old.confidence)
-        summary.record(key, "unchanged" if same else "updated")
-    by_source: dict[str, dict] = {}
-    for (s, t, d), (props, conf) in prepare_rels(rels, schema).items():
-        if s not in existing:
-            summary.record(t, "created")
-            continue
-        if s not in by_source:
-            by_source[s] = {r.key: r for r in store.rels_of(s, direction="out")}
-        old = by_source[s].get((s, t, d))
-        if old is None:
-            summary.record(t, "created")
-        else:
-            same = merge_props(old.props, props, lists) == old.props and conf <= old.confidence
-            summary.record(t, "unchanged" if same else "updated")
-    return summary
+    return Node(digest_document_id(sha256), (LABEL.Document,), props)
 
 
 def _reference_for(nodes: Iterable[Node], rels: Iterable[Rel]) -> list[Node]:
-    """Country and Sector nodes the records point at (so a fresh store needs no init)."""
-    wanted = {r.target for r in rels if r.target.startswith(("country:", "sector:"))}
-    wanted |= {r.source for r in rels if r.source.startswith("country:")}
+    """The reference nodes (countries, sectors) the records point at (so a fresh store needs no init)."""
     ref_nodes, _ = reference_records()
+    ref_ids = {n.id for n in ref_nodes}
+    wanted = {end for r in rels for end in (r.source, r.target) if end in ref_ids}
     return [n for n in ref_nodes if n.id in wanted]
 
 
@@ -234,8 +208,6 @@ def _merge_hit(acc: dict, hit: tuple, ev: list, row: int, file: str, problems: l
 
 
 def _write_report(path: Path, bad_rows: list[tuple[int, dict, list[Problem]]]) -> Path:
-    from clusternet.cli.options import safe_csv_cell
-
     out = path.with_name(path.name + ".rejected.csv")
     cols = list(dict.fromkeys(c for _, vals, _ in bad_rows for c in vals))
     with open(out, "w", newline="", encoding="utf-8") as fh:
@@ -243,7 +215,7 @@ def _write_report(path: Path, bad_rows: list[tuple[int, dict, list[Problem]]]) -
         w.writerow(["row", "column", "value", "reason"] + cols)
         for line, vals, probs in bad_rows:
             for p in probs:
-                w.writerow([safe_csv_cell(x) for x in
+                w.writerow([neutralise_cell(x) for x in
                             [line, p.field or "", "" if p.value is None else p.value, p.reason]
                             + ["" if vals.get(c) is None else vals.get(c) for c in cols]])
     return out
@@ -267,7 +239,7 @@ def _load_document(store, path: Path, *, dry_run: bool, candidates: list) -> Fil
     rep.notes += list(doc.warnings)
     ex = extract_text(doc)
     nodes, rels = extraction_to_records(ex)
-    source = next((n for n in nodes if n.label == "Document"), None)
+    source = next((n for n in nodes if n.label == LABEL.Document), None)
     if source is not None:
         nodes = [n for n in nodes if n is not source]
         source.props.setdefault("source", str(path))
@@ -280,7 +252,7 @@ def _load_document(store, path: Path, *, dry_run: bool, candidates: list) -> Fil
 
 
 def _load_one(store, path: Path, mapping: Mapping | None, kind: str | None, *, dry_run: bool, skip_invalid: bool,
-              strict: bool, progress_factory, candidates: list) -> FileReport:
+              strict: bool, progress: Progress | None, candidates: list) -> FileReport:
     if mapping is None and kind is None and is_document(path):
         return _load_document(store, path, dry_run=dry_run, candidates=candidates)
     rep = FileReport(str(path))
@@ -316,7 +288,7 @@ def _load_one(store, path: Path, mapping: Mapping | None, kind: str | None, *, d
     refs: dict = {}
     bad_rows: list[tuple[int, dict, list[Problem]]] = []
     file = str(path)
-    with progress_factory(f"reading {path.name}", None) as advance:
+    with _stage(progress, f"reading {path.name}") as advance:
         for row in table.rows:
             rep.rows += 1
             ev, hits, r_list, r_refs, probs = mapper.map_records(row)
@@ -360,7 +332,7 @@ def _load_one(store, path: Path, mapping: Mapping | None, kind: str | None, *, d
     try:
         # the bar counts records as upsert writes them: the file's own, its Document node and
         # the reference nodes it points at, so its total is only known once written
-        with progress_factory(f"writing {path.name}", None) as advance:
+        with _stage(progress, f"writing {path.name}") as advance:
             node_list, rel_list = [e[0] for e in nodes.values()], list(rels.values())
             nodes.clear()
             rels.clear()
@@ -375,10 +347,32 @@ def _load_one(store, path: Path, mapping: Mapping | None, kind: str | None, *, d
     return rep
 
 
-def _no_progress(description, total):
-    from contextlib import nullcontext
+@contextmanager
+def _stage(progress: Progress | None, stage: str) -> Iterator[Callable[[int], None]]:
+    """``advance(n)`` for one stage of a file; it tells ``progress`` the running count
+    (``total`` None), and once the stage ends (or fails) the final count as both ``done``
+    and ``total``.
 
-    return nullcontext(lambda n=1: None)
+    >>> seen = []
+    >>> with _stage(lambda *a: seen.append(a), "reading a.csv") as advance:
+    ...     advance(2000); advance(15)
+    >>> seen
+    [('reading a.csv', 2000, None), ('reading a.csv', 2015, None), ('reading a.csv', 2015, 2015)]
+    """
+    if not progress:  # None, or False as older callers pass
+        yield lambda n=1: None
+        return
+    done = 0
+
+    def advance(n: int = 1) -> None:
+        nonlocal done
+        done += n
+        progress(stage, done, None)
+
+    try:
+        yield advance
+    finally:
+        progress(stage, done, done)
 
 
 _KIND_ORDER = ("programmes", "clusters", "organisations", "smes", "partnerships", "agreements", "events",
@@ -406,26 +400,24 @@ def _in_dependency_order(paths: list[Path], mapping, kind) -> list[Path]:
 
 def load_files(store, paths: Iterable[str | Path], *, mapping: Mapping | None = None, kind: str | None = None,
                dry_run: bool = False, skip_invalid: bool = False, strict: bool = False,
-               progress: bool | Callable = True) -> LoadReport:
+               progress: Progress | None = None) -> LoadReport:
     """Load structured files and documents into ``store``, each all-or-nothing unless
     ``skip_invalid`` (documents: always one transaction each).
 
     A file that cannot be read at all raises :class:`InputError`; a file with row
     problems is reported (``FileReport.problems``) and, by default, changes nothing.
+
+    ``progress``, if given, is called as ``progress(stage, done, total)`` while a file is
+    read and written (``stage`` e.g. ``"reading clusters.csv"``, ``done`` records so far,
+    ``total`` None until the stage ends, then equal to ``done``).
     """
-    if progress is True:
-        from clusternet.cli.options import progress_bar as progress_factory
-    elif callable(progress):
-        progress_factory = progress
-    else:
-        progress_factory = _no_progress
     report = LoadReport(dry_run=dry_run)
     for p in _in_dependency_order([Path(x) for x in paths], mapping, kind):
         cands: list = []
         try:
-            with gc_paused():
+            with no_cycle_gc():
                 rep = _load_one(store, Path(p), mapping, kind, dry_run=dry_run, skip_invalid=skip_invalid,
-                                strict=strict, progress_factory=progress_factory, candidates=cands)
+                                strict=strict, progress=progress, candidates=cands)
         except ValidationError as err:
             rep = FileReport(str(p), problems=[Problem(q.reason, q.field, q.value, q.row, q.file or str(p), q.record)
                                                for q in err.problems])

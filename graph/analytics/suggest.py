@@ -32,11 +32,13 @@ from collections import Counter
 import numpy as np
 
 from clusternet.graph.errors import InputError, NotFound
+from clusternet.graph.reference.countries import country_label
+from clusternet.graph.schema import LABEL, group
 from clusternet.graph.analytics.explain import (FAMILIES_GROUP, FAMILIES_PAIR, Reason, Suggestion,
-    country_name, family_weights, node_name, shared_groups_reason, shared_partners_reason, sources_of)
+    family_weights, node_name, shared_groups_reason, shared_partners_reason, sources_of)
 from clusternet.graph.analytics.features import (GROUP_FEATURES, PAIR_FEATURES, group_features, pair_block,
     pair_features)
-from clusternet.graph.analytics.linkpred import (ORG_LABELS, CollabIndex, generate_candidates,
+from clusternet.graph.analytics.linkpred import (CollabIndex, generate_candidates,
     group_candidates, group_sums, index_from_graph, org_topics, sector_words)
 from clusternet.graph.store.base import is_snapshot
 
@@ -81,10 +83,10 @@ def partnership_members(G, partnership: str) -> list[str]:
     """Organisations that are PARTNER_IN or COORDINATE the partnership (sorted ids)."""
     if partnership not in G:
         raise NotFound(f"no node with id {partnership!r} in the graph")
-    if G.nodes[partnership].get("label") != "Partnership":
+    if G.nodes[partnership].get("label") != LABEL.Partnership:
         raise InputError(partnership, f"is a {G.nodes[partnership].get('label')}, not a Partnership")
     return sorted({s for s, _, k in G.in_edges(partnership, keys=True) if k in ("PARTNER_IN", "COORDINATES")
-                   and G.nodes[s].get("label") in ("Cluster", "Organisation", "SME")})
+                   and G.nodes[s].get("label") in group("organisations")})
 
 
 def _topic_vector(idx: CollabIndex, words) -> np.ndarray:
@@ -290,13 +292,13 @@ def suggest_enlargement(G, partnership: str, k: int = 20, *, target_countries=No
         cc = G.nodes[nid].get("country")
         if cc in targets:
             key = [f"{partnership}|TARGETS|country:{cc}"]
-            rs.append(Reason(f"in target country {country_name(G, cc)}", W_TARGET, key + [nid], sources_of(G, key + [nid])))
+            rs.append(Reason(f"in target country {country_label(G, cc)}", W_TARGET, key + [nid], sources_of(G, key + [nid])))
         if cos[i] > 0:
             r = _sector_reason(G, idx, nid, member_words, W_SECTOR * cos[i], "the partnership")
             if r:
                 rs.append(r)
         if cc and cc not in member_countries:
-            rs.append(Reason(f"adds country {country_name(G, cc)} (no member there yet)", W_ADDS_COUNTRY, [nid], []))
+            rs.append(Reason(f"adds country {country_label(G, cc)} (no member there yet)", W_ADDS_COUNTRY, [nid], []))
         new = sorted({w.split(":", 1)[1] for w in _topics(G, idx, nid) if w.startswith("sector:")} -
                      {w.split(":", 1)[1] for w in member_words if w.startswith("sector:")})
         if new:
@@ -319,10 +321,10 @@ def _labels_of(only) -> set[str] | None:
     """The candidate labels asked for, checked: ``{"Cluster"}`` from ``["cluster"]``."""
     if not only:
         return None
-    by_fold = {lab.casefold(): lab for lab in ORG_LABELS}
+    by_fold = {lab.casefold(): lab for lab in group("organisations")}
     bad = [x for x in only if x.casefold() not in by_fold]
     if bad:
-        raise InputError("only", f"unknown kind {bad[0]!r}; use {', '.join(sorted(ORG_LABELS))}")
+        raise InputError("only", f"unknown kind {bad[0]!r}; use {', '.join(sorted(by_fold.values()))}")
     return {by_fold[x.casefold()] for x in only}
 
 
@@ -336,7 +338,7 @@ def _pair_filters(G, idx: CollabIndex, cand: np.ndarray, *, sector, target_count
         keep &= np.array([t in (str(G.nodes[idx.ids[v]].get("org_type") or "").casefold(),
                                 str(G.nodes[idx.ids[v]].get("label") or "").casefold()) for v in cand], dtype=bool)
     if sme_only:
-        keep &= np.array([G.nodes[idx.ids[v]].get("label") == "SME" or G.nodes[idx.ids[v]].get("sme") is True
+        keep &= np.array([G.nodes[idx.ids[v]].get("label") == LABEL.SME or G.nodes[idx.ids[v]].get("sme") is True
                           for v in cand], dtype=bool)
     if sector:
         words = {w for w in sector_words(sector)}
@@ -346,7 +348,7 @@ def _pair_filters(G, idx: CollabIndex, cand: np.ndarray, *, sector, target_count
 
 def _partnerships_of(G, org: str) -> set[str]:
     return {t for _, t, k in G.out_edges(org, keys=True) if k in ("PARTNER_IN", "COORDINATES")
-            and G.nodes[t].get("label") == "Partnership"}
+            and G.nodes[t].get("label") == LABEL.Partnership}
 
 
 def _pairs_for(G, idx, model, u: int, *, k, filters, sources_cache=None) -> list[Suggestion]:
@@ -380,7 +382,7 @@ def _pairs_for(G, idx, model, u: int, *, k, filters, sources_cache=None) -> list
             via = sorted({e.split("|")[0] for e in visited[nid]})
             rs.append(Reason(f"visited by {', '.join(node_name(G, p) for p in via)}, a partnership of "
                              f"{node_name(G, uid)}", W_VISITED, visited[nid], sources_of(G, visited[nid])))
-        rs.append(Reason(f"in {country_name(G, G.nodes[nid].get('country'))}, across the border", 0.0, [nid], []))
+        rs.append(Reason(f"in {country_label(G, G.nodes[nid].get('country'))}, across the border", 0.0, [nid], []))
         bonus[i] = sum(r.weight for r in rs)
         content.append(rs)
     return _finish(G, idx, cand, base, bonus, content, X, PAIR_FEATURES, "pair", model, [u], k, reach, source=uid)

@@ -32,12 +32,13 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Mapping
 
 from clusternet.graph.query.guard import check_read_only
+from clusternet.graph.query.result import QueryResult
 from clusternet.graph.errors import ConfigError, NotFound, QueryError
 
 __all__ = ["Param", "SavedQuery", "QueryResult", "QUERIES_DIR", "parse_saved", "list_saved", "get_saved",
@@ -77,22 +78,6 @@ class SavedQuery:
     cypher: str
     embedded: str | None = None
     path: str | None = None
-
-
-@dataclass
-class QueryResult:
-    """Rows of a query. ``graph_nodes``/``graph_rels`` hold the nodes and relationships
-    that appeared in the results (for drawing), as plain dicts."""
-
-    columns: list[str]
-    rows: list[list[Any]]
-    graph_nodes: list[dict] = field(default_factory=list)
-    graph_rels: list[dict] = field(default_factory=list)
-    truncated: bool = False
-
-    def records(self) -> list[dict]:
-        """The rows as ``{column: value}`` dicts."""
-        return [dict(zip(self.columns, row)) for row in self.rows]
 
 
 # -- parameters --------------------------------------------------------------------------

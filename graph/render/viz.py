@@ -42,7 +42,7 @@ import networkx as nx
 
 from clusternet.graph.errors import ConfigError
 from clusternet.graph.render.layout import positions
-from clusternet.graph.schema import load_schema
+from clusternet.graph.schema import LABEL, load_schema
 
 __all__ = ["DEFAULT_CAP", "SIZE_BY", "COLOUR_BY", "filter_graph", "cap_graph", "positions",
            "node_metric", "colours", "network_data", "network_html", "to_pyvis", "markdown_escape",
@@ -85,7 +85,7 @@ def markdown_escape(text: object) -> str:
 # -- filtering -------------------------------------------------------------------------------
 def _countries_in_groups(G: nx.MultiDiGraph, groups: set[str]) -> set[str]:
     codes = {d.get("iso2") or d.get("country") for _, d in G.nodes(data=True)
-             if d.get("label") == "Country" and groups & set(d.get("groups") or ())}
+             if d.get("label") == LABEL.Country and groups & set(d.get("groups") or ())}
     if not codes:
         from clusternet.graph.reference.countries import country_codes, groups_of
 
@@ -96,7 +96,7 @@ def _countries_in_groups(G: nx.MultiDiGraph, groups: set[str]) -> set[str]:
 def _sector_match(G: nx.MultiDiGraph, n, d, sectors: set[str]) -> bool:
     if sectors & set(d.get("sectors") or ()):
         return True
-    if d.get("label") == "Sector":
+    if d.get("label") == LABEL.Sector:
         return bool(sectors & {n, d.get("name")})
     for _, t, k in G.out_edges(n, keys=True):
         if k == "ACTIVE_IN" and sectors & {t, G.nodes[t].get("name")}:
@@ -134,7 +134,7 @@ def filter_graph(G: nx.MultiDiGraph, *, labels: Iterable[str] = (), countries: I
         if n in anchors:
             out.add(n)
             continue
-        if not documents and d.get("label") == "Document":
+        if not documents and d.get("label") == LABEL.Document:
             continue
         if labels and not labels & set(d.get("labels") or (d.get("label"),)):
             continue
