@@ -26,13 +26,13 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Iterator
+from typing import Any, Iterable
 
 from clusternet.graph.errors import Problem, ValidationError
 from clusternet.graph.schema import Schema, check_value, load_schema
 
 __all__ = ["Evidence", "Node", "Rel", "validate", "validate_or_raise", "node_from_dict",
-           "rel_from_dict", "records_from_json", "to_json_lines", "rel_key",
+           "rel_from_dict", "records_from_json", "rel_key",
            "encode_evidence", "decode_evidence", "primary_label"]
 
 
@@ -261,11 +261,3 @@ def records_from_json(obj: Any) -> tuple[list[Node], list[Rel]]:
         kind = item.get("kind") or ("rel" if "type" in item and "source" in item else "node")
         (rels if kind == "rel" else nodes).append(rel_from_dict(item) if kind == "rel" else node_from_dict(item))
     return nodes, rels
-
-
-def to_json_lines(nodes: Iterable[Node], rels: Iterable[Rel]) -> Iterator[str]:
-    """The interchange format, one record per line, keys sorted (deterministic)."""
-    for n in nodes:
-        yield json.dumps(n.as_dict(), ensure_ascii=False, sort_keys=True)
-    for r in rels:
-        yield json.dumps(r.as_dict(), ensure_ascii=False, sort_keys=True)

@@ -75,9 +75,6 @@ class Suggestion:
             r["weight"] = round(float(r["weight"]), 3)
         return d
 
-    def reasons_text(self) -> str:
-        return "; ".join(r.text for r in self.reasons)
-
 
 def node_name(G, n: str) -> str:
     return str(G.nodes[n].get("name", n)) if n in G else str(n)

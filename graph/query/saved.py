@@ -55,7 +55,6 @@ EMBEDDED_CONSOLE_MESSAGE = ("ad-hoc Cypher needs a Neo4j store; saved queries wo
 _HEADER = re.compile(r"^\s*//\s*(title|description|param|embedded)\s*:\s*(.*?)\s*$")
 _PARAM = re.compile(r"^(?P<name>[A-Za-z_]\w*)\s*\(\s*(?P<type>list\[str\]|str|int|float|bool)"
                     r"\s*(?:,\s*(?P<default>.*?))?\s*\)\s*(?:-\s*(?P<desc>.*))?$")
-_REQUIRED = object()
 
 
 @dataclass(frozen=True)

@@ -45,7 +45,7 @@ from clusternet.graph.render.layout import positions
 from clusternet.graph.schema import LABEL, load_schema
 
 __all__ = ["DEFAULT_CAP", "SIZE_BY", "COLOUR_BY", "filter_graph", "cap_graph", "positions",
-           "node_metric", "colours", "network_data", "network_html", "to_pyvis", "markdown_escape",
+           "node_metric", "colours", "network_data", "network_html", "markdown_escape",
            "vis_assets"]
 
 DEFAULT_CAP = 1_500
@@ -387,21 +387,3 @@ def network_html(G: nx.MultiDiGraph, *, title: str = "clusternet network", size_
         message=f'<p class="msg">{e(data["message"])}</p>' if data["message"] else "",
         data=_script_json({"nodes": data["nodes"], "edges": data["edges"], "options": data["options"]}),
         link=_script_json(profile_link))
-
-
-def to_pyvis(G: nx.MultiDiGraph, **kw):
-    """The same map as a :class:`pyvis.network.Network` (for notebooks), physics as above.
-
-    Node and edge dicts are assigned directly: pyvis' ``add_edge`` scans every edge for
-    duplicates, which is quadratic on the graphs the map is capped at.
-    """
-    from pyvis.network import Network
-
-    data = network_data(G, **kw)
-    net = Network(height="650px", width="100%", directed=True, cdn_resources="in_line")
-    net.nodes = data["nodes"]
-    net.node_ids = [n["id"] for n in data["nodes"]]
-    net.node_map = {n["id"]: n for n in data["nodes"]}
-    net.edges = data["edges"]
-    net.options = data["options"]
-    return net
