@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 
 from clusternet.graph.schema import LABEL, load_schema
 
@@ -48,6 +49,7 @@ def slugify(text: str) -> str:
     return s
 
 
+@lru_cache(maxsize=256)
 def id_prefix(label: str) -> str:
     """The id prefix of a label, as ``id_prefix`` in graph/schema.yaml says (an SME's is
     its Organisation's); a label the schema does not know is its lower-case self.

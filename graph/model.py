@@ -26,6 +26,7 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Iterable
 
 from clusternet.graph.errors import Problem, ValidationError
@@ -118,9 +119,17 @@ def primary_label(labels: Iterable[str]) -> str:
     >>> primary_label(("SME", "Organisation")), primary_label(("Cluster",)), primary_label(())
     ('SME', 'Cluster', '')
     """
-    labels = tuple(labels)
-    specific = load_schema().specific_labels()
-    return next((lab for lab in labels if lab in specific), labels[-1] if labels else "")
+    return _primary_of(tuple(labels))
+
+
+@lru_cache(maxsize=1024)
+def _primary_of(labels: tuple[str, ...]) -> str:
+    """:func:`primary_label` of one label tuple (stores ask per record: a few tuples recur)."""
+    specific = load_schema().specific_labels
+    for lab in labels:
+        if lab in specific:
+            return lab
+    return labels[-1] if labels else ""
 
 
 def _check_props(schema_props, props: dict, where: str, problems: list[Problem]) -> dict:

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -144,6 +144,7 @@ class Schema:
         """Every id prefix of the schema's node types (``cluster``, ``org``, ``doc``...)."""
         return frozenset(self.id_prefix(label) for label in self.nodes)
 
+    @cached_property
     def specific_labels(self) -> frozenset[str]:
         """Labels that extend another: a node carrying one is best named by it."""
         return frozenset(label for label, nt in self.nodes.items() if nt.extends)

@@ -11,19 +11,19 @@ from __future__ import annotations
 import csv
 import datetime as dt
 from collections import Counter
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import chain
 from operator import attrgetter
 from pathlib import Path
-from contextlib import contextmanager
 from typing import Callable, Iterable, Iterator
 
 from clusternet.graph.errors import ClusternetError, InputError, Problem, ValidationError
 from clusternet.graph.ids import digest_document_id
 from clusternet.graph.model import Node, Rel, primary_label, records_from_json, validate
 from clusternet.graph.reference import reference_records
-from clusternet.graph.schema import LABEL
 from clusternet.graph.render.export import neutralise_cell
+from clusternet.graph.schema import LABEL
 from clusternet.graph.store.base import WriteSummary, list_props, merge_props
 from clusternet.graph.store.dryrun import diff_summary
 from clusternet.graph.store.gcpause import no_cycle_gc

@@ -85,6 +85,7 @@ def json_depth(text: str, limit: int = MAX_DEPTH) -> int:
 
 
 def open_binary(path: Path):
+    """The file's bytes, gunzipped when it starts with the gzip magic (whatever its name)."""
     with open(path, "rb") as fh:
         magic = fh.read(2)
     if magic == b"\x1f\x8b":
@@ -92,8 +93,8 @@ def open_binary(path: Path):
     return open(path, "rb")
 
 
-
 def clean_cell(v: Any) -> Any:
+    """A cell as loaded: text stripped (empty is None), dates as ISO text, whole floats as ints."""
     if isinstance(v, str):
         v = v.strip()
         return v or None
@@ -107,6 +108,8 @@ def clean_cell(v: Any) -> Any:
 
 
 def read_header(path: Path, cells: list[Any]) -> list[str]:
+    """Column names from a header row: blanks named ``column <n>``, a repeated or runaway
+    name refused (:class:`InputError`), trailing blank cells dropped."""
     cols, seen = [], set()
     for i, c in enumerate(cells, 1):
         name = str(c).strip().lstrip("\ufeff").strip() if c is not None else ""
@@ -127,6 +130,11 @@ FORMULA = re.compile(r"^=\s*[A-Za-z][A-Za-z0-9._]*\s*\(")
 
 
 def row_problems(path: Path, line: int, values: dict) -> list[Problem]:
+    """What is wrong with a row's cells: NUL bytes, an over-long cell, a formula.
+
+    >>> [p.reason[:25] for p in row_problems("t.csv", 2, {"name": "=HYPERLINK(1)", "city": "Lyon"})]
+    ['a spreadsheet formula, no']
+    """
     out = []
     for col, v in values.items():
         if isinstance(v, str) and "\x00" in v:
@@ -182,6 +190,9 @@ def _is_mixed(sample: bytes) -> bool:
 
 
 def detect_encoding(path: Path, sample: bytes) -> str:
+    """The codec to read a text file with, from its first bytes: a BOM, UTF-16 without
+    one, UTF-8, mixed UTF-8/Windows-1252 lines, Windows-1252 Latin text, else what
+    ``charset-normalizer`` finds; a binary file is an :class:`InputError`."""
     if sample.startswith(codecs.BOM_UTF8):
         return "utf-8-sig"
     enc = utf16_codec(sample)
