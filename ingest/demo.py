@@ -11,7 +11,7 @@ from clusternet.graph.reference import reference_records
 from clusternet.graph.store import GraphStore
 
 if TYPE_CHECKING:
-    from clusternet.ingest.loader import Progress
+    from clusternet.ingest.progress import Progress
 
 __all__ = ["build_demo", "demo_files"]
 

@@ -11,12 +11,11 @@ from __future__ import annotations
 import csv
 import datetime as dt
 from collections import Counter
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import chain
 from operator import attrgetter
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterable
 
 from clusternet.graph.errors import ClusternetError, InputError, Problem, ValidationError
 from clusternet.graph.ids import digest_document_id
@@ -28,6 +27,7 @@ from clusternet.graph.store.base import WriteSummary, list_props, merge_props
 from clusternet.graph.store.dryrun import diff_summary
 from clusternet.graph.store.gcpause import no_cycle_gc
 from clusternet.ingest.bulk import drain
+from clusternet.ingest.progress import Progress, stage_progress
 from clusternet.ingest.rows.mapping import Mapping, builtin_mapping, detect_kind
 from clusternet.ingest.resolve.matching import Candidate, resolve
 from clusternet.ingest.rows.rowmap import RowMapper
@@ -42,8 +42,6 @@ MAX_EVIDENCE_PER_RECORD = 10  # rows cited per record and file: enough to check,
 # interrupted load completes it): one transaction of a whole big file outgrows what a
 # Neo4j server allows a transaction (CORDIS, 285,000 records, on a 768 MB heap).
 ATOMIC_RECORDS = 50_000
-# progress(stage, done, total): a stage's records so far; total is None until it ends
-Progress = Callable[[str, int, "int | None"], None]
 
 
 @dataclass
@@ -288,7 +286,7 @@ def _load_one(store, path: Path, mapping: Mapping | None, kind: str | None, *, d
     refs: dict = {}
     bad_rows: list[tuple[int, dict, list[Problem]]] = []
     file = str(path)
-    with _stage(progress, f"reading {path.name}") as advance:
+    with stage_progress(progress, f"reading {path.name}") as advance:
         for row in table.rows:
             rep.rows += 1
             ev, hits, r_list, r_refs, probs = mapper.map_records(row)
@@ -332,7 +330,7 @@ def _load_one(store, path: Path, mapping: Mapping | None, kind: str | None, *, d
     try:
         # the bar counts records as upsert writes them: the file's own, its Document node and
         # the reference nodes it points at, so its total is only known once written
-        with _stage(progress, f"writing {path.name}") as advance:
+        with stage_progress(progress, f"writing {path.name}") as advance:
             node_list, rel_list = [e[0] for e in nodes.values()], list(rels.values())
             nodes.clear()
             rels.clear()
@@ -345,34 +343,6 @@ def _load_one(store, path: Path, mapping: Mapping | None, kind: str | None, *, d
     rep.candidates = list(candidates)
     rep.written = not dry_run
     return rep
-
-
-@contextmanager
-def _stage(progress: Progress | None, stage: str) -> Iterator[Callable[[int], None]]:
-    """``advance(n)`` for one stage of a file; it tells ``progress`` the running count
-    (``total`` None), and once the stage ends (or fails) the final count as both ``done``
-    and ``total``.
-
-    >>> seen = []
-    >>> with _stage(lambda *a: seen.append(a), "reading a.csv") as advance:
-    ...     advance(2000); advance(15)
-    >>> seen
-    [('reading a.csv', 2000, None), ('reading a.csv', 2015, None), ('reading a.csv', 2015, 2015)]
-    """
-    if not progress:  # None, or False as older callers pass
-        yield lambda n=1: None
-        return
-    done = 0
-
-    def advance(n: int = 1) -> None:
-        nonlocal done
-        done += n
-        progress(stage, done, None)
-
-    try:
-        yield advance
-    finally:
-        progress(stage, done, done)
 
 
 _KIND_ORDER = ("programmes", "clusters", "organisations", "smes", "partnerships", "agreements", "events",
