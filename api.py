@@ -34,7 +34,7 @@ from clusternet.graph.render.evidence import evidence_snippet, snippet_markdown
 from clusternet.graph.render.viz import COLOUR_BY, SIZE_BY
 from clusternet.graph.render.viz import DEFAULT_CAP as MAP_CAP
 from clusternet.graph.render.viz import markdown_escape
-from clusternet.graph.schema import load_schema
+from clusternet.graph.schema import group, load_schema
 from clusternet.graph.settings import StoreConfig
 from clusternet.graph.store import GraphStore
 from clusternet.graph.store import open_store as _open_store
@@ -71,7 +71,7 @@ EXPORT_FORMATS = ("graphml", "gexf", "csv", "json", "html", "png", "svg")
 
 INSIGHTS = ("brokers", "bridges", "communities", "countries", "coverage", "what-if")
 PARTNERSHIP = ("Partnership",)
-ACTOR_LABELS = ("Cluster", "Organisation", "SME")
+ACTOR_LABELS = tuple(sorted(group("organisations")))  # the schema's organisation-like labels
 
 
 # --- stores ---------------------------------------------------------------------------------
@@ -153,9 +153,10 @@ def snapshot(store: GraphStore):
 
 def ingest(store: GraphStore, paths: Iterable[str | Path], *, mapping: str | Path | None = None,
            kind: str | None = None, dry_run: bool = False, skip_invalid: bool = False, strict: bool = False,
-           progress: bool | Callable = False):
+           progress: Callable | None = None):
     """Load spreadsheets and documents into ``store``, each file all-or-nothing (unless
     ``skip_invalid``); returns the load report (per file: kind, rows, problems, notes; summary).
+    ``progress(stage, done, total)`` is called as rows are read and written.
 
     >>> import tempfile, os
     >>> s = open_store(os.path.join(tempfile.mkdtemp(), "g.db"))
@@ -214,12 +215,13 @@ def extract(paths: Iterable[str | Path], *, max_mb: int = 25, progress: Callable
 
 
 def build_demo(store: GraphStore, examples: str | Path | None = None,
-               echo: Callable[[str], None] = print) -> dict:
+               echo: Callable[[str], None] = print, progress: Callable | None = None) -> dict:
     """Load the reference data and every sample file of ``examples/`` into ``store``; says what
-    was loaded (and which file failed, and why) through ``echo``; returns the store's counts."""
+    was loaded (and which file failed, and why) through ``echo``; returns the store's counts.
+    ``progress(stage, done, total)`` is called as files are read and written."""
     from clusternet.ingest.demo import build_demo as _build
 
-    return _build(store, Path(examples) if examples else EXAMPLES_DIR, echo=echo)
+    return _build(store, Path(examples) if examples else EXAMPLES_DIR, echo=echo, progress=progress)
 
 
 # --- answers ----------------------------------------------------------------------------------
@@ -305,7 +307,7 @@ def relation_words(type_: str) -> str:
     >>> relation_words("PARTNER_IN"), relation_words("PARTY_TO")
     ('partner in', 'signed')
     """
-    from clusternet.graph.schema import load_schema
+    from clusternet.graph.schema import group, load_schema
 
     schema = load_schema()
     return schema.rel(type_).words if type_ in schema.rel_types else type_.replace("_", " ").lower()

@@ -8,7 +8,7 @@ import typer
 from rich.markup import escape
 
 from clusternet.cli.options import (DatabaseOpt, FormatOpt, PasswordOpt, StoreOpt, UserOpt, console,
-    err_console, print_rows, store_from_options, summary_rows)
+    err_console, load_progress, print_rows, store_from_options, summary_rows)
 from clusternet import api
 from clusternet.api import ValidationError
 
@@ -35,7 +35,7 @@ def ingest(files: List[Path] = typer.Argument(..., help="CSV/TSV/XLSX/JSON/JSONL
     """
     with store_from_options(store, user, password, database) as s:
         report = api.ingest(s, files, mapping=map, kind=kind, dry_run=dry_run, skip_invalid=skip_invalid,
-                            strict=strict, progress=not no_progress)
+                            strict=strict, progress=load_progress(not no_progress))
     failed = []
     for f in report.files:
         head = f"[bold]{escape(f.path)}[/bold]: {escape(f.kind)} ({escape(f.detected)}), {f.rows:,} rows"

@@ -14,7 +14,7 @@ import typer
 from rich.markup import escape
 
 from clusternet.cli.options import (DatabaseOpt, FormatOpt, PasswordOpt, StoreOpt, UserOpt, console,
-    err_console, print_rows, progress_bar, store_from_options, summary_rows)
+    err_console, load_progress, print_rows, progress_bar, store_from_options, summary_rows)
 from clusternet import api
 from clusternet.api import ClusternetError, StoreUnavailable
 import clusternet.cli.extract as cli_extract
@@ -98,7 +98,7 @@ def demo(store: str = typer.Option(api.DEMO_STORE, "--store", "-s",
     if "://" not in store:
         Path(store).parent.mkdir(parents=True, exist_ok=True)
     with store_from_options(store, user, password, database) as s:
-        api.build_demo(s, echo=console.print)
+        api.build_demo(s, echo=console.print, progress=load_progress())
         target = store if store and "://" in store else str(Path(store).resolve())
     if no_app:
         console.print(f"demo store ready: {target}")

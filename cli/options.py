@@ -20,7 +20,7 @@ from clusternet import api
 from clusternet.api import GraphStore
 
 __all__ = ["console", "err_console", "StoreOpt", "UserOpt", "PasswordOpt", "DatabaseOpt", "FormatOpt",
-           "store_from_options", "print_rows", "progress_bar", "safe_csv_cell"]
+           "store_from_options", "print_rows", "progress_bar", "load_progress", "safe_csv_cell"]
 
 console = Console()
 err_console = Console(stderr=True)
@@ -152,6 +152,28 @@ def progress_bar(description: str, total: int | None, *, enabled: bool = True):
                   console=err_console, transient=False) as prog:
         task = prog.add_task(description, total=total)
         yield lambda n=1: prog.advance(task, n)
+
+
+def load_progress(enabled: bool = True):
+    """The loader's ``progress(stage, done, total)`` callback as rich bars on stderr, one
+    per stage (a stage's bar closes when ``total`` arrives); None when not ``enabled``."""
+    if not enabled:
+        return None
+    bars: dict[str, tuple[Progress, Any]] = {}
+
+    def report(stage: str, done: int, total: int | None) -> None:
+        if stage not in bars:
+            prog = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                            TimeElapsedColumn(), console=err_console, transient=False)
+            prog.start()
+            bars[stage] = prog, prog.add_task(stage, total=None)
+        prog, task = bars[stage]
+        prog.update(task, completed=done, total=total)
+        if total is not None:
+            prog.stop()
+            del bars[stage]
+
+    return report
 
 
 def summary_rows(summary, rejected: dict[str, int] | None = None) -> list[dict]:

@@ -34,7 +34,7 @@ from clusternet.graph.errors import ConfigError, NotFound
 from clusternet.graph.model import Evidence, decode_evidence, rel_key
 
 __all__ = ["DECISIONS", "REVIEW_PREFIX", "DEFAULT_THRESHOLD", "decode_all", "pending_reviews", "record_decision",
-           "decisions", "facts_of", "apply_decision", "parse_assignments",
+           "decisions", "apply_decision", "parse_assignments",
            "list_candidates", "apply_candidate", "reject_candidate", "undo_merge"]
 
 DECISIONS = ("accept", "fix", "reject")
@@ -57,20 +57,6 @@ def decode_all(raw: Iterable[str] | None) -> list[Evidence]:
                                     g("text", g("t")), g("loc", g("l"))))
         except (ValueError, TypeError, KeyError):
             continue
-    return out
-
-
-def facts_of(G: nx.MultiDiGraph, doc_id: str) -> list[dict]:
-    """Figures a document states (its ``facts``: JSON objects subject, measure, country,
-    value, unit, evidence), decoded; malformed entries are skipped."""
-    out = []
-    for raw in G.nodes[doc_id].get("facts") or ():
-        try:
-            f = json.loads(raw) if isinstance(raw, str) else dict(raw)
-        except (ValueError, TypeError):
-            continue
-        if isinstance(f, dict):
-            out.append(f)
     return out
 
 

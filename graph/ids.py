@@ -17,15 +17,13 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 
-__all__ = ["slugify", "fold", "make_id", "country_id", "document_id", "sha256_hex", "ID_PREFIX"]
+from clusternet.graph.schema import LABEL, load_schema
 
-# label -> id prefix; kept in step with graph/schema.yaml (checked by tests/test_schema.py)
-ID_PREFIX = {
-    "Cluster": "cluster", "Organisation": "org", "SME": "org", "Partnership": "partnership",
-    "Programme": "programme", "Agreement": "agreement", "Event": "event", "Country": "country",
-    "Region": "region", "Sector": "sector", "Document": "doc",
-}
+__all__ = ["slugify", "fold", "make_id", "country_id", "document_id", "digest_document_id", "sha256_hex",
+           "id_prefix"]
+
 _MAX_SLUG = 64
 
 
@@ -51,16 +49,27 @@ def slugify(text: str) -> str:
     return s
 
 
+@lru_cache(maxsize=256)
+def id_prefix(label: str) -> str:
+    """The id prefix of a label, as ``id_prefix`` in graph/schema.yaml says (an SME's is
+    its Organisation's); a label the schema does not know is its lower-case self.
+
+    >>> id_prefix("SME"), id_prefix("Document"), id_prefix("Widget")
+    ('org', 'doc', 'widget')
+    """
+    schema = load_schema()
+    return schema.id_prefix(label) if label in schema.nodes else label.lower()
+
+
 def make_id(label: str, name: str, country: str | None = None) -> str:
     """The id of a named thing: ``<prefix>:<slug of name>[-<country>]``."""
-    prefix = ID_PREFIX.get(label, label.lower())
-    base = f"{prefix}:{slugify(name)}"
+    base = f"{id_prefix(label)}:{slugify(name)}"
     return f"{base}-{country.lower()}" if country else base
 
 
 def country_id(iso2: str) -> str:
     """The id of a Country node from its ISO 3166-1 alpha-2 code."""
-    return f"country:{iso2.upper()}"
+    return f"{id_prefix(LABEL.Country)}:{iso2.upper()}"
 
 
 def sha256_hex(data: bytes) -> str:
@@ -74,4 +83,9 @@ def sha256_hex(data: bytes) -> str:
 
 def document_id(data: bytes) -> str:
     """The id of a Document: its content hash (first 16 hex digits of SHA-256)."""
-    return "doc:" + sha256_hex(data)[:16]
+    return digest_document_id(sha256_hex(data))
+
+
+def digest_document_id(sha256: str) -> str:
+    """The id of the Document whose content has the SHA-256 hex digest ``sha256``."""
+    return f"{id_prefix(LABEL.Document)}:{sha256[:16]}"

@@ -26,13 +26,14 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Iterator
+from functools import lru_cache
+from typing import Any, Iterable
 
 from clusternet.graph.errors import Problem, ValidationError
 from clusternet.graph.schema import Schema, check_value, load_schema
 
 __all__ = ["Evidence", "Node", "Rel", "validate", "validate_or_raise", "node_from_dict",
-           "rel_from_dict", "records_from_json", "to_json_lines", "rel_key",
+           "rel_from_dict", "records_from_json", "rel_key",
            "encode_evidence", "decode_evidence", "primary_label"]
 
 
@@ -126,9 +127,23 @@ def rel_key(source: str, type_: str, target: str) -> str:
 
 
 def primary_label(labels: Iterable[str]) -> str:
-    """The most specific label: ``SME`` over ``Organisation``."""
-    labels = tuple(labels)
-    return "SME" if "SME" in labels else (labels[-1] if labels else "")
+    """The most specific label: one that extends another in the schema (``SME`` over
+    ``Organisation``), else the last.
+
+    >>> primary_label(("SME", "Organisation")), primary_label(("Cluster",)), primary_label(())
+    ('SME', 'Cluster', '')
+    """
+    return _primary_of(tuple(labels))
+
+
+@lru_cache(maxsize=1024)
+def _primary_of(labels: tuple[str, ...]) -> str:
+    """:func:`primary_label` of one label tuple (stores ask per record: a few tuples recur)."""
+    specific = load_schema().specific_labels
+    for lab in labels:
+        if lab in specific:
+            return lab
+    return labels[-1] if labels else ""
 
 
 def _check_props(schema_props, props: dict, where: str, problems: list[Problem]) -> dict:
@@ -279,11 +294,3 @@ def records_from_json(obj: Any) -> tuple[list[Node], list[Rel]]:
         kind = item.get("kind") or ("rel" if "type" in item and "source" in item else "node")
         (rels if kind == "rel" else nodes).append(rel_from_dict(item) if kind == "rel" else node_from_dict(item))
     return nodes, rels
-
-
-def to_json_lines(nodes: Iterable[Node], rels: Iterable[Rel]) -> Iterator[str]:
-    """The interchange format, one record per line, keys sorted (deterministic)."""
-    for n in nodes:
-        yield json.dumps(n.as_dict(), ensure_ascii=False, sort_keys=True)
-    for r in rels:
-        yield json.dumps(r.as_dict(), ensure_ascii=False, sort_keys=True)

@@ -9,12 +9,18 @@ True
 True
 >>> s.allows("Country", "PARTNER_IN", "Partnership")
 False
+>>> is_a("SME", "Organisation"), is_a("Cluster", "Organisation")
+(True, False)
+>>> sorted(group("organisations"))
+['Cluster', 'Organisation', 'SME']
+>>> LABEL.Partnership, REL.PARTNER_IN
+('Partnership', 'PARTNER_IN')
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -22,8 +28,8 @@ import yaml
 
 from clusternet.graph.errors import SchemaError
 
-__all__ = ["Schema", "NodeType", "RelType", "PropSpec", "load_schema", "SCHEMA_PATH",
-           "check_value", "readme_table"]
+__all__ = ["Schema", "NodeType", "RelType", "PropSpec", "LabelGroup", "load_schema", "SCHEMA_PATH",
+           "check_value", "readme_table", "is_a", "group", "LABEL", "REL"]
 
 SCHEMA_PATH = Path(__file__).with_name("schema.yaml")
 _IDENT = re.compile(r"^[A-Z][A-Za-z0-9_]*$")
@@ -50,6 +56,7 @@ class NodeType:
     color: str
     properties: dict[str, PropSpec]
     extends: str | None = None
+    matchable: bool = True  # False: found by its key, never matched by name
 
     @property
     def all_labels(self) -> tuple[str, ...]:
@@ -73,11 +80,19 @@ class RelType:
 
 
 @dataclass(frozen=True)
+class LabelGroup:
+    name: str
+    description: str
+    labels: frozenset[str]
+
+
+@dataclass(frozen=True)
 class Schema:
     version: int
     nodes: dict[str, NodeType]
     rels: dict[str, RelType]
     provenance: dict[str, PropSpec]
+    groups: dict[str, LabelGroup] = field(default_factory=dict)
 
     @property
     def labels(self) -> tuple[str, ...]:
@@ -102,6 +117,47 @@ class Schema:
             return self.rels[type_]
         except KeyError:
             raise SchemaError(f"unknown relationship type {type_!r}; known: {', '.join(self.rels)}") from None
+
+    def is_a(self, label: str, parent: str) -> bool:
+        """Whether ``label`` is ``parent`` or extends it (an SME is an Organisation); an
+        unknown ``label`` is not anything."""
+        nt = self.nodes.get(label)
+        while nt is not None:
+            if nt.label == parent:
+                return True
+            nt = self.nodes.get(nt.extends) if nt.extends else None
+        return False
+
+    def root(self, label: str) -> str:
+        """The type ``label`` is a kind of, at the top of its ``extends`` chain: the label
+        records are matched and indexed under (``Organisation`` for ``SME``)."""
+        nt = self.node(label)
+        while nt.extends:
+            nt = self.nodes[nt.extends]
+        return nt.label
+
+    def group(self, name: str) -> frozenset[str]:
+        """The labels of the group ``name`` (``groups:`` in schema.yaml)."""
+        try:
+            return self.groups[name].labels
+        except KeyError:
+            raise SchemaError(f"unknown label group {name!r}; known: {', '.join(self.groups)}") from None
+
+    def id_prefix(self, label: str) -> str:
+        """The id prefix of ``label``'s nodes, inherited along ``extends`` (SME: ``org``)."""
+        nt = self.node(label)
+        while not nt.id_prefix and nt.extends:
+            nt = self.nodes[nt.extends]
+        return nt.id_prefix or label.lower()
+
+    def id_prefixes(self) -> frozenset[str]:
+        """Every id prefix of the schema's node types (``cluster``, ``org``, ``doc``...)."""
+        return frozenset(self.id_prefix(label) for label in self.nodes)
+
+    @cached_property
+    def specific_labels(self) -> frozenset[str]:
+        """Labels that extend another: a node carrying one is best named by it."""
+        return frozenset(label for label, nt in self.nodes.items() if nt.extends)
 
     def props_of(self, label: str) -> dict[str, PropSpec]:
         """All properties a node of ``label`` may have, inherited ones included."""
@@ -146,7 +202,8 @@ def parse_schema(raw: dict) -> Schema:
             raise SchemaError(f"label {label!r} is not a valid identifier")
         nodes[label] = NodeType(label, spec.get("description", ""), spec.get("id_prefix", ""),
                                 spec.get("caption", "name"), spec.get("color", "#999999"),
-                                _props(spec.get("properties"), label), spec.get("extends"))
+                                _props(spec.get("properties"), label), spec.get("extends"),
+                                bool(spec.get("matchable", True)))
     for nt in nodes.values():
         if nt.extends and nt.extends not in nodes:
             raise SchemaError(f"{nt.label} extends unknown label {nt.extends}")
@@ -160,7 +217,21 @@ def parse_schema(raw: dict) -> Schema:
                 raise SchemaError(f"{type_}: unknown end label {end}")
         rels[type_] = RelType(type_, spec.get("description", ""), ends[0], ends[1],
                               _props(spec.get("properties"), type_), spec.get("phrase", ""))
-    return Schema(int(raw.get("version", 1)), nodes, rels, _props(raw.get("provenance"), "provenance"))
+    return Schema(int(raw.get("version", 1)), nodes, rels, _props(raw.get("provenance"), "provenance"),
+                  _groups(raw.get("groups"), nodes))
+
+
+def _groups(raw: dict | None, nodes: dict[str, NodeType]) -> dict[str, LabelGroup]:
+    """The ``groups:`` section, each group's labels checked against the node types."""
+    out = {}
+    for name, spec in (raw or {}).items():
+        labels = frozenset((spec or {}).get("labels") or ())
+        unknown = sorted(labels - set(nodes))
+        if unknown or not labels:
+            raise SchemaError(f"group {name}: unknown labels {', '.join(unknown)}" if unknown
+                              else f"group {name} has no labels")
+        out[name] = LabelGroup(name, (spec or {}).get("description", ""), labels)
+    return out
 
 
 @lru_cache(maxsize=4)
@@ -168,6 +239,38 @@ def load_schema(path: str | Path = SCHEMA_PATH) -> Schema:
     """Load and check the schema (cached)."""
     with open(path, encoding="utf-8") as fh:
         return parse_schema(yaml.safe_load(fh))
+
+
+def is_a(label: str, parent: str) -> bool:
+    """:meth:`Schema.is_a` on the project's schema."""
+    return load_schema().is_a(label, parent)
+
+
+def group(name: str) -> frozenset[str]:
+    """:meth:`Schema.group` on the project's schema: the labels of a group."""
+    return load_schema().group(name)
+
+
+class _Names:
+    """The names of the schema's node labels or relationship types as attributes
+    (``LABEL.Partnership``), so a misspelt name fails loudly instead of matching nothing."""
+
+    def __init__(self, kind: str):
+        self._kind = kind
+
+    def __getattr__(self, name: str) -> str:
+        if name.startswith("_"):  # copy/pickle probing, not a schema name
+            raise AttributeError(name)
+        s = load_schema()
+        known = s.nodes if self._kind == "label" else s.rels
+        if name not in known:
+            raise SchemaError(f"unknown {self._kind} {name!r}; known: {', '.join(known)}")
+        setattr(self, name, name)  # found once, a plain attribute from then on
+        return name
+
+
+LABEL = _Names("label")
+REL = _Names("relationship type")
 
 
 def check_value(spec: PropSpec, value: Any) -> tuple[Any, str | None]:

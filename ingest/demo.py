@@ -5,10 +5,13 @@ Used by ``clusternet demo``; idempotent (running it twice changes nothing).
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from clusternet.graph.reference import reference_records
 from clusternet.graph.store import GraphStore
+
+if TYPE_CHECKING:
+    from clusternet.ingest.progress import Progress
 
 __all__ = ["build_demo", "demo_files"]
 
@@ -35,11 +38,13 @@ def _failures(report) -> list[str]:
     return lines
 
 
-def build_demo(store: GraphStore, examples: Path, echo: Callable[[str], None] = print) -> dict:
+def build_demo(store: GraphStore, examples: Path, echo: Callable[[str], None] = print,
+               progress: Progress | None = None) -> dict:
     """Load reference data and every sample file into ``store``; returns the store's counts.
 
     A sample file that cannot be loaded is named with its problems (and not counted as
-    loaded); the others load all the same.
+    loaded); the others load all the same. ``progress`` is passed on to
+    :func:`~clusternet.ingest.loader.load_files`.
     """
     from clusternet.ingest.loader import load_files
 
@@ -47,7 +52,7 @@ def build_demo(store: GraphStore, examples: Path, echo: Callable[[str], None] = 
     nodes, rels = reference_records()
     store.upsert(nodes, rels)
     files = demo_files(examples)
-    failed = _failures(load_files(store, files, progress=True)) if files else []
+    failed = _failures(load_files(store, files, progress=progress)) if files else []
     for line in failed:
         echo(line)
     counts = store.counts()

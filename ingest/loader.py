@@ -19,19 +19,24 @@ from typing import Callable, Iterable
 
 from clusternet.graph.errors import ClusternetError, InputError, Problem, ValidationError
 from clusternet.graph.store.interchange import records_from_interchange
+from clusternet.graph.ids import digest_document_id
 from clusternet.graph.model import Node, Rel, primary_label, validate
 from clusternet.graph.reference import reference_records
-from clusternet.graph.store.base import (WriteSummary, keep_first_props, list_props, merge_props,
-    prepare_nodes, prepare_rels)
-from clusternet.ingest.bulk import drain, gc_paused
+from clusternet.graph.render.export import neutralise_cell
+from clusternet.graph.schema import LABEL
+from clusternet.graph.store.base import WriteSummary, list_props, merge_props
+from clusternet.graph.store.dryrun import diff_summary
+from clusternet.graph.store.gcpause import no_cycle_gc
+from clusternet.ingest.bulk import drain
+from clusternet.ingest.progress import Progress, stage_progress
 from clusternet.ingest.rows.mapping import Mapping, builtin_mapping, detect_kind
 from clusternet.ingest.resolve.matching import Candidate, resolve
 from clusternet.ingest.rows.rowmap import RowMapper
 from clusternet.ingest.schema_fit import leave_out_disallowed
 from clusternet.ingest.sources.tabular import open_table
 
-__all__ = ["LoadReport", "FileReport", "load_files", "load_records", "document_node", "diff_summary",
-           "MAX_EVIDENCE_PER_RECORD", "ATOMIC_RECORDS", "is_document"]
+__all__ = ["LoadReport", "FileReport", "load_files", "load_records", "document_node",
+           "MAX_EVIDENCE_PER_RECORD", "ATOMIC_RECORDS", "is_document", "Progress"]
 
 MAX_EVIDENCE_PER_RECORD = 10  # rows cited per record and file: enough to check, bounded for big files
 # A file is validated whole before anything is written. Up to this many records it is then
@@ -99,47 +104,14 @@ def document_node(path: Path, sha256: str, *, media_type: str | None = None, tex
         props["media_type"] = media_type
     if text is not None:
         props["text"], props["chars"] = text, len(text)
-    return Node("doc:" + sha256[:16], ("Document",), props)
-
-
-def diff_summary(store, nodes: list[Node], rels: list[Rel]) -> WriteSummary:
-    """What :meth:`upsert` would report, computed without writing (for ``--dry-run``)."""
-    schema = store.schema
-    lists, first = list_props(schema), keep_first_props(schema)
-    summary = WriteSummary()
-    pn = prepare_nodes(nodes, schema)
-    existing = store.labels_of(list(pn))
-    for nid, (labels, props, conf) in pn.items():
-        full = schema.node(labels[-1] if "SME" not in labels else "SME").all_labels
-        key = "SME" if "SME" in labels else full[-1]
-        if nid not in existing:
-            summary.record(key, "created")
-            continue
-        old = store.get_node(nid)
-        same = (set(labels) <= set(old.labels) and merge_props(old.props, props, lists, first) == old.props
-                and conf <= old.confidence)
-        summary.record(key, "unchanged" if same else "updated")
-    by_source: dict[str, dict] = {}
-    for (s, t, d), (props, conf) in prepare_rels(rels, schema).items():
-        if s not in existing:
-            summary.record(t, "created")
-            continue
-        if s not in by_source:
-            by_source[s] = {r.key: r for r in store.rels_of(s, direction="out")}
-        old = by_source[s].get((s, t, d))
-        if old is None:
-            summary.record(t, "created")
-        else:
-            same = merge_props(old.props, props, lists) == old.props and conf <= old.confidence
-            summary.record(t, "unchanged" if same else "updated")
-    return summary
+    return Node(digest_document_id(sha256), (LABEL.Document,), props)
 
 
 def _reference_for(nodes: Iterable[Node], rels: Iterable[Rel]) -> list[Node]:
-    """Country and Sector nodes the records point at (so a fresh store needs no init)."""
-    wanted = {r.target for r in rels if r.target.startswith(("country:", "sector:"))}
-    wanted |= {r.source for r in rels if r.source.startswith("country:")}
+    """The reference nodes (countries, sectors) the records point at (so a fresh store needs no init)."""
     ref_nodes, _ = reference_records()
+    ref_ids = {n.id for n in ref_nodes}
+    wanted = {end for r in rels for end in (r.source, r.target) if end in ref_ids}
     return [n for n in ref_nodes if n.id in wanted]
 
 
@@ -240,8 +212,6 @@ def _merge_hit(acc: dict, hit: tuple, ev: list, row: int, file: str, problems: l
 
 
 def _write_report(path: Path, bad_rows: list[tuple[int, dict, list[Problem]]]) -> Path:
-    from clusternet.cli.options import safe_csv_cell
-
     out = path.with_name(path.name + ".rejected.csv")
     cols = list(dict.fromkeys(c for _, vals, _ in bad_rows for c in vals))
     with open(out, "w", newline="", encoding="utf-8") as fh:
@@ -249,7 +219,7 @@ def _write_report(path: Path, bad_rows: list[tuple[int, dict, list[Problem]]]) -
         w.writerow(["row", "column", "value", "reason"] + cols)
         for line, vals, probs in bad_rows:
             for p in probs:
-                w.writerow([safe_csv_cell(x) for x in
+                w.writerow([neutralise_cell(x) for x in
                             [line, p.field or "", "" if p.value is None else p.value, p.reason]
                             + ["" if vals.get(c) is None else vals.get(c) for c in cols]])
     return out
@@ -276,7 +246,7 @@ def _load_document(store, path: Path, *, dry_run: bool, candidates: list) -> Fil
     # issue 17: the annotation guide leaves out a relation the schema does not allow (noted)
     rels, left_out = leave_out_disallowed(nodes, rels, store.schema)
     rep.notes += left_out
-    source = next((n for n in nodes if n.label == "Document"), None)
+    source = next((n for n in nodes if n.label == LABEL.Document), None)
     if source is not None:
         nodes = [n for n in nodes if n is not source]
         source.props.setdefault("source", str(path))
@@ -289,7 +259,7 @@ def _load_document(store, path: Path, *, dry_run: bool, candidates: list) -> Fil
 
 
 def _load_one(store, path: Path, mapping: Mapping | None, kind: str | None, *, dry_run: bool, skip_invalid: bool,
-              strict: bool, progress_factory, candidates: list) -> FileReport:
+              strict: bool, progress: Progress | None, candidates: list) -> FileReport:
     """Read, map and load one file; the report says what was written, rejected or refused."""
     if mapping is None and kind is None and is_document(path):
         return _load_document(store, path, dry_run=dry_run, candidates=candidates)
@@ -301,7 +271,7 @@ def _load_one(store, path: Path, mapping: Mapping | None, kind: str | None, *, d
         return _load_interchange(store, path, table, doc, rep, dry_run=dry_run, candidates=candidates)
     mapping = _choose_mapping(path, table, mapping, kind, rep)
     nodes, rels, refs, bad_rows = _read_rows(store, path, table, mapping, doc, rep, strict=strict,
-                                             progress_factory=progress_factory)
+                                             progress=progress)
     if rep.rows == 0:
         raise InputError(path, "the file has a header but no rows")
     if rep.problems and not skip_invalid:
@@ -312,7 +282,7 @@ def _load_one(store, path: Path, mapping: Mapping | None, kind: str | None, *, d
     if text := table.text:
         doc.props["text"], doc.props["chars"] = text, len(text)
     return _write_file(store, path, doc, rep, nodes, rels, refs, dry_run=dry_run,
-                       progress_factory=progress_factory, candidates=candidates)
+                       progress=progress, candidates=candidates)
 
 
 def _load_interchange(store, path: Path, table, doc: Node, rep: FileReport, *, dry_run: bool,
@@ -346,7 +316,7 @@ def _choose_mapping(path: Path, table, mapping: Mapping | None, kind: str | None
 
 
 def _read_rows(store, path: Path, table, mapping: Mapping, doc: Node, rep: FileReport, *, strict: bool,
-               progress_factory) -> tuple[dict, dict, dict, list]:
+               progress: Progress | None) -> tuple[dict, dict, dict, list]:
     """Map every row of ``table``: the merged nodes (id -> [Node, first row, last cached
     hit]), relationships, references, and the rejected rows with their problems."""
     mapper = RowMapper(mapping, table.columns, str(path), doc.id, strict=strict)
@@ -358,7 +328,7 @@ def _read_rows(store, path: Path, table, mapping: Mapping, doc: Node, rep: FileR
     refs: dict = {}
     bad_rows: list[tuple[int, dict, list[Problem]]] = []
     file = str(path)
-    with progress_factory(f"reading {path.name}", None) as advance:
+    with stage_progress(progress, f"reading {path.name}") as advance:
         for row in table.rows:
             rep.rows += 1
             ev, hits, r_list, r_refs, probs = mapper.map_records(row)
@@ -399,13 +369,13 @@ def _merge_row_rels(rels: dict, refs: dict, r_list, r_refs: dict, ev: list, list
 
 
 def _write_file(store, path: Path, doc: Node, rep: FileReport, nodes: dict, rels: dict, refs: dict, *,
-                dry_run: bool, progress_factory, candidates: list) -> FileReport:
+                dry_run: bool, progress: Progress | None, candidates: list) -> FileReport:
     """Write a file's mapped records (one transaction if small enough); a validation
     failure becomes the report's problems and nothing is written."""
     try:
         # the bar counts records as upsert writes them: the file's own, its Document node and
         # the reference nodes it points at, so its total is only known once written
-        with progress_factory(f"writing {path.name}", None) as advance:
+        with stage_progress(progress, f"writing {path.name}") as advance:
             node_list, rel_list = [e[0] for e in nodes.values()], list(rels.values())
             nodes.clear()
             rels.clear()
@@ -418,12 +388,6 @@ def _write_file(store, path: Path, doc: Node, rep: FileReport, nodes: dict, rels
     rep.candidates = list(candidates)
     rep.written = not dry_run
     return rep
-
-
-def _no_progress(description, total):
-    from contextlib import nullcontext
-
-    return nullcontext(lambda n=1: None)
 
 
 _KIND_ORDER = ("programmes", "clusters", "organisations", "smes", "partnerships", "agreements", "events",
@@ -453,26 +417,24 @@ def _in_dependency_order(paths: list[Path], mapping, kind) -> list[Path]:
 
 def load_files(store, paths: Iterable[str | Path], *, mapping: Mapping | None = None, kind: str | None = None,
                dry_run: bool = False, skip_invalid: bool = False, strict: bool = False,
-               progress: bool | Callable = True) -> LoadReport:
+               progress: Progress | None = None) -> LoadReport:
     """Load structured files and documents into ``store``, each all-or-nothing unless
     ``skip_invalid`` (documents: always one transaction each).
 
     A file that cannot be read at all raises :class:`InputError`; a file with row
     problems is reported (``FileReport.problems``) and, by default, changes nothing.
+
+    ``progress``, if given, is called as ``progress(stage, done, total)`` while a file is
+    read and written (``stage`` e.g. ``"reading clusters.csv"``, ``done`` records so far,
+    ``total`` None until the stage ends, then equal to ``done``).
     """
-    if progress is True:
-        from clusternet.cli.options import progress_bar as progress_factory
-    elif callable(progress):
-        progress_factory = progress
-    else:
-        progress_factory = _no_progress
     report = LoadReport(dry_run=dry_run)
     for p in _in_dependency_order([Path(x) for x in paths], mapping, kind):
         cands: list = []
         try:
-            with gc_paused():
+            with no_cycle_gc():
                 rep = _load_one(store, Path(p), mapping, kind, dry_run=dry_run, skip_invalid=skip_invalid,
-                                strict=strict, progress_factory=progress_factory, candidates=cands)
+                                strict=strict, progress=progress, candidates=cands)
         except ValidationError as err:
             rep = FileReport(str(p), problems=[Problem(q.reason, q.field, q.value, q.row, q.file or str(p), q.record)
                                                for q in err.problems])

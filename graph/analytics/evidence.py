@@ -23,7 +23,8 @@ from pathlib import Path
 import numpy as np
 import yaml
 
-from clusternet.graph.analytics.explain import country_name, node_name
+from clusternet.graph.analytics.explain import node_name
+from clusternet.graph.reference.countries import country_label
 from clusternet.graph.analytics.sectorfit import (group_profile, node_profile, profile_of_words, sector_fit,
     value_chain_gaps)
 
@@ -77,11 +78,11 @@ def market_part(G, partnership: str, cands, targets: set[str]) -> Part:
         cc = G.nodes[nid].get("country")
         if cc in targets:
             part.x[i] = 1.0
-            part.text[i] = f"in target country {country_name(G, cc)}"
+            part.text[i] = f"in target country {country_label(G, cc)}"
             part.evidence[i] = [f"{partnership}|TARGETS|country:{cc}", nid]
         elif cc in near:
             part.x[i] = 0.5
-            part.text[i] = f"in {country_name(G, cc)}, next to target country {country_name(G, near[cc])}"
+            part.text[i] = f"in {country_label(G, cc)}, next to target country {country_label(G, near[cc])}"
             part.evidence[i] = [f"{partnership}|TARGETS|country:{near[cc]}", nid]
     return part
 
@@ -164,7 +165,7 @@ def gaps_part(G, cands, member_countries: set, core: set, held: set, profiles=No
         said = []
         if cc and cc not in member_countries:
             part.x[i] += 0.5
-            said.append(f"adds country {country_name(G, cc)} (no member there yet)")
+            said.append(f"adds country {country_label(G, cc)} (no member there yet)")
         links = value_chain_gaps(profiles[i] if profiles else node_profile(G, nid), core, held)
         if links:
             part.x[i] += 0.5

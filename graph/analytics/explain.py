@@ -17,7 +17,7 @@ import numpy as np
 
 from clusternet.graph.analytics.linkpred import CollabIndex
 
-__all__ = ["Reason", "Suggestion", "node_name", "country_name", "sources_of", "shared_groups_reason",
+__all__ = ["Reason", "Suggestion", "node_name", "sources_of", "shared_groups_reason",
            "shared_partners_reason", "network_reasons", "activity_text", "FAMILIES_GROUP", "FAMILIES_PAIR"]
 
 # features grouped into the reason they support; the contribution of a family is the
@@ -81,20 +81,9 @@ class Suggestion:
             r["weight"] = round(float(r["weight"]), 3)
         return d
 
-    def reasons_text(self) -> str:
-        return "; ".join(r.text for r in self.reasons)
-
 
 def node_name(G, n: str) -> str:
     return str(G.nodes[n].get("name", n)) if n in G else str(n)
-
-
-def country_name(G, code: str | None) -> str:
-    if not code:
-        return "unknown country"
-    cid = f"country:{code}"
-    name = G.nodes[cid].get("name") if cid in G else None
-    return str(name) if name and name != code else code
 
 
 def sources_of(G, items: Iterable[str]) -> list[str]:

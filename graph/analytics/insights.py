@@ -30,6 +30,7 @@ from clusternet.graph.errors import InputError, NotFound
 from clusternet.graph.analytics.explain import node_name
 from clusternet.graph.analytics.linkpred import CollabIndex, org_topics
 from clusternet.graph.analytics.suggest import partnership_members, prepare
+from clusternet.graph.schema import LABEL
 
 __all__ = ["collaboration_graph", "brokers", "region_bridges", "communities", "country_matrix",
            "coverage", "what_if", "country_groups"]
@@ -116,7 +117,7 @@ def country_groups(G) -> dict[str, list[str]]:
     {'MA': ['South-Med'], 'XK': []}
     """
     return {d.get("country") or d.get("iso2") or n.split(":", 1)[-1]: list(d.get("groups") or [])
-            for n, d in G.nodes(data=True) if d.get("label") == "Country"}
+            for n, d in G.nodes(data=True) if d.get("label") == LABEL.Country}
 
 
 def region_bridges(G, group_a: str = "EU27", group_b: str = "South-Med", k: int = 20, *,

@@ -32,13 +32,13 @@ import numpy as np
 import scipy.sparse as sp
 
 from clusternet.graph.analytics.collab import CollabIndex, index_from_groups
+from clusternet.graph.schema import LABEL, group
 
 __all__ = ["CollabIndex", "index_from_groups", "index_from_graph", "common_neighbours",
            "adamic_adar", "resource_allocation", "preferential_attachment",
-           "generate_candidates", "group_candidates", "group_sums", "protocol_rank", "cross_border_mask", "ORG_LABELS", "GROUP_RELS", "org_topics",
+           "generate_candidates", "group_candidates", "group_sums", "protocol_rank", "cross_border_mask", "GROUP_RELS", "org_topics",
            "sector_words"]
 
-ORG_LABELS = frozenset({"Cluster", "Organisation", "SME"})
 #: relationship types that put an organisation into a group (partnership, event, agreement)
 GROUP_RELS = ("PARTNER_IN", "COORDINATES", "PARTICIPATED_IN", "PARTY_TO")
 
@@ -115,7 +115,7 @@ def org_topics(G, node: str) -> list[str]:
             out.extend(sector_words(tn.get("name", t)))
             if tn.get("ecosystem"):
                 out.extend(sector_words(tn["ecosystem"]))
-        elif k in ("PARTNER_IN", "COORDINATES") and tn.get("label") == "Partnership":
+        elif k in ("PARTNER_IN", "COORDINATES") and tn.get("label") == LABEL.Partnership:
             out.extend(f"programme:{p}" for _, p, k2 in G.out_edges(t, keys=True) if k2 == "FUNDED_BY")
         elif k == "FUNDED_BY":                      # a partnership's own programmes
             out.append(f"programme:{t}")
@@ -146,7 +146,8 @@ def index_from_graph(G) -> CollabIndex:
     >>> index_from_graph(G).W.toarray().tolist()
     [[0.0, 1.0], [1.0, 0.0]]
     """
-    orgs = sorted(n for n, d in G.nodes(data=True) if d.get("label") in ORG_LABELS)
+    organisations = group("organisations")
+    orgs = sorted(n for n, d in G.nodes(data=True) if d.get("label") in organisations)
     oset = set(orgs)
     members: dict[str, list[str]] = {}
     when: dict[str, list[float]] = {}
@@ -174,7 +175,7 @@ def index_from_graph(G) -> CollabIndex:
         group_end=gend, coordinators=[leads.get(g, []) for g in gids],
         country=[G.nodes[o].get("country") for o in orgs],
         org_type=[G.nodes[o].get("org_type") or G.nodes[o].get("label") for o in orgs],
-        sme=[True if G.nodes[o].get("label") == "SME" else G.nodes[o].get("sme") for o in orgs],
+        sme=[True if G.nodes[o].get("label") == LABEL.SME else G.nodes[o].get("sme") for o in orgs],
         topics=[org_topics(G, o) for o in orgs])
 
 

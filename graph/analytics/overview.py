@@ -17,7 +17,7 @@ from collections import Counter
 
 import networkx as nx
 
-from clusternet.graph.reference.geo import ACTOR_LABELS
+from clusternet.graph.schema import LABEL, group
 
 __all__ = ["counts_by_label", "counts_by_country", "partnerships", "stated_facts", "ingested"]
 
@@ -47,8 +47,8 @@ def counts_by_country(G: nx.MultiDiGraph) -> list[dict]:
     [('MA', 'Morocco', 2), ('FR', 'FR', 1)]
     """
     c = Counter(d.get("country") for _, d in G.nodes(data=True)
-                if d.get("country") and ACTOR_LABELS & set(d.get("labels") or (d.get("label"),)))
-    names = {d.get("country"): d.get("name") for _, d in G.nodes(data=True) if d.get("label") == "Country"}
+                if d.get("country") and group("organisations") & set(d.get("labels") or (d.get("label"),)))
+    names = {d.get("country"): d.get("name") for _, d in G.nodes(data=True) if d.get("label") == LABEL.Country}
     return [{"country": k, "name": names.get(k, k), "actors": v}
             for k, v in sorted(c.items(), key=lambda x: (-x[1], x[0]))]
 
@@ -70,7 +70,7 @@ def partnerships(G: nx.MultiDiGraph) -> list[dict]:
     """
     rows = []
     for p, d in sorted(G.nodes(data=True), key=lambda x: str(x[0])):
-        if d.get("label") != "Partnership":
+        if d.get("label") != LABEL.Partnership:
             continue
         members = sorted({u for u, _, k in G.in_edges(p, keys=True) if k in ("PARTNER_IN", "COORDINATES")})
         countries = sorted({G.nodes[m].get("country") for m in members} - {None})
@@ -93,7 +93,7 @@ def stated_facts(G: nx.MultiDiGraph) -> list[dict]:
     """
     rows = []
     for doc, d in G.nodes(data=True):
-        if d.get("label") != "Document":
+        if d.get("label") != LABEL.Document:
             continue
         for raw in d.get("facts") or ():
             try:
@@ -123,6 +123,6 @@ def ingested(G: nx.MultiDiGraph) -> list[dict]:
     rows = [{"ingested_at": str(d.get("ingested_at") or ""), "name": d.get("name") or n, "id": n,
              "media_type": d.get("media_type") or "", "chars": d.get("chars"),
              "mentions": sum(1 for _, _, k in G.out_edges(n, keys=True) if k == "MENTIONS")}
-            for n, d in G.nodes(data=True) if d.get("label") == "Document"]
+            for n, d in G.nodes(data=True) if d.get("label") == LABEL.Document]
     rows.sort(key=lambda r: (r["ingested_at"], r["id"]), reverse=True)
     return rows

@@ -40,9 +40,11 @@ from clusternet.graph.errors import InputError, NotFound
 from clusternet.graph.analytics.evidence import (direct_ties, gaps_part, group_weights, market_part,
     network_part, partnership_sectors, programme_part, sector_part)
 from clusternet.graph.analytics.explain import (FAMILIES_GROUP, FAMILIES_PAIR, Reason, Suggestion,
-    country_name, family_weights, network_reasons, node_name, sources_of)
+    family_weights, network_reasons, node_name, sources_of)
+from clusternet.graph.reference.countries import country_label
+from clusternet.graph.schema import LABEL, group
 from clusternet.graph.analytics.features import PAIR_FEATURES, group_features, pair_block, pair_features
-from clusternet.graph.analytics.linkpred import (ORG_LABELS, CollabIndex, generate_candidates,
+from clusternet.graph.analytics.linkpred import (CollabIndex, generate_candidates,
     group_candidates, group_sums, index_from_graph, org_topics, sector_words)
 from clusternet.graph.analytics.objectives import (kind_of, member_labels, objective as objective_of,
     score_100, weights_for)
@@ -90,7 +92,7 @@ def partnership_members(G, partnership: str) -> list[str]:
     """Organisations that are PARTNER_IN or COORDINATE the partnership (sorted ids)."""
     if partnership not in G:
         raise NotFound(f"no node with id {partnership!r} in the graph")
-    if G.nodes[partnership].get("label") != "Partnership":
+    if G.nodes[partnership].get("label") != LABEL.Partnership:
         raise InputError(partnership, f"is a {G.nodes[partnership].get('label')}, not a Partnership")
     return sorted({s for s, _, k in G.in_edges(partnership, keys=True) if k in ("PARTNER_IN", "COORDINATES")
                    and G.nodes[s].get("label") in member_labels()})
@@ -315,10 +317,10 @@ def _labels_of(only) -> set[str] | None:
     """The candidate labels asked for, checked: ``{"Cluster"}`` from ``["cluster"]``."""
     if not only:
         return None
-    by_fold = {lab.casefold(): lab for lab in ORG_LABELS}
+    by_fold = {lab.casefold(): lab for lab in group("organisations")}
     bad = [x for x in only if x.casefold() not in by_fold]
     if bad:
-        raise InputError("only", f"unknown kind {bad[0]!r}; use {', '.join(sorted(ORG_LABELS))}")
+        raise InputError("only", f"unknown kind {bad[0]!r}; use {', '.join(sorted(by_fold.values()))}")
     return {by_fold[x.casefold()] for x in only}
 
 
@@ -332,7 +334,7 @@ def _pair_filters(G, idx: CollabIndex, cand: np.ndarray, *, sector, target_count
         keep &= np.array([t in (str(G.nodes[idx.ids[v]].get("org_type") or "").casefold(),
                                 str(G.nodes[idx.ids[v]].get("label") or "").casefold()) for v in cand], dtype=bool)
     if sme_only:
-        keep &= np.array([G.nodes[idx.ids[v]].get("label") == "SME" or G.nodes[idx.ids[v]].get("sme") is True
+        keep &= np.array([G.nodes[idx.ids[v]].get("label") == LABEL.SME or G.nodes[idx.ids[v]].get("sme") is True
                           for v in cand], dtype=bool)
     if sector:
         words = {w for w in sector_words(sector)}
@@ -342,7 +344,7 @@ def _pair_filters(G, idx: CollabIndex, cand: np.ndarray, *, sector, target_count
 
 def _partnerships_of(G, org: str) -> set[str]:
     return {t for _, t, k in G.out_edges(org, keys=True) if k in ("PARTNER_IN", "COORDINATES")
-            and G.nodes[t].get("label") == "Partnership"}
+            and G.nodes[t].get("label") == LABEL.Partnership}
 
 
 def _pairs_for(G, idx, model, u: int, *, k, filters, sources_cache=None) -> list[Suggestion]:
@@ -376,7 +378,7 @@ def _pairs_for(G, idx, model, u: int, *, k, filters, sources_cache=None) -> list
             via = sorted({e.split("|")[0] for e in visited[nid]})
             rs.append(Reason(f"visited by {', '.join(node_name(G, p) for p in via)}, a partnership of "
                              f"{node_name(G, uid)}", W_VISITED, visited[nid], sources_of(G, visited[nid])))
-        rs.append(Reason(f"in {country_name(G, G.nodes[nid].get('country'))}, across the border", 0.0, [nid], []))
+        rs.append(Reason(f"in {country_label(G, G.nodes[nid].get('country'))}, across the border", 0.0, [nid], []))
         bonus[i] = sum(r.weight for r in rs)
         content.append(rs)
     return _finish(G, idx, cand, base, bonus, content, X, PAIR_FEATURES, "pair", model, [u], k, reach, source=uid)

@@ -19,6 +19,7 @@ import os
 from typing import Any, Mapping
 
 from clusternet.graph.query.guard import check_read_only, strip_explain
+from clusternet.graph.query.result import QueryResult
 from clusternet.graph.errors import ConfigError, QueryError, QueryRefused, StoreUnavailable
 
 __all__ = ["run_read_query", "to_plain", "READONLY_USER_ENV", "READONLY_PASSWORD_ENV"]
@@ -147,8 +148,6 @@ def run_read_query(store, cypher: str, params: Mapping[str, Any], *, timeout: fl
                    env: Mapping[str, str] | None = None):
     """Check, EXPLAIN, then run ``cypher`` through ``Neo4jStore.run_query`` in a READ
     transaction with a timeout; keeps at most ``max_rows`` rows."""
-    from clusternet.graph.query.saved import QueryResult
-
     query = check_read_only(cypher)
     runner, owned = _runner_for(store, os.environ if env is None else env)
     try:

@@ -25,6 +25,9 @@ from typing import Any, Callable, Iterable
 
 import networkx as nx
 
+from clusternet.graph.model import primary_label
+from clusternet.graph.schema import LABEL, group as label_group
+
 __all__ = ["FUNCTIONS", "partnership_partners", "target_country_candidates", "agreement_parties",
            "events_by_country_year", "brokers_between_groups", "shortest_path",
            "multi_partnership_organisations", "countries_without_sector_partner",
@@ -60,7 +63,7 @@ def _has(attrs: dict, label: str) -> bool:
 
 
 def _kind(attrs: dict) -> str:
-    return attrs.get("label") or ("SME" if _has(attrs, "SME") else (_labels(attrs) or ("",))[-1])
+    return attrs.get("label") or primary_label(_labels(attrs))
 
 
 def _nodes(G, label: str) -> Iterable[tuple[str, dict]]:
@@ -88,14 +91,14 @@ def _named(G, label: str, key: str, *fields: str) -> list[str]:
 
 def _countries_by_iso(G) -> dict[str, list[str]]:
     out: dict[str, list[str]] = defaultdict(list)
-    for n, a in _nodes(G, "Country"):
+    for n, a in _nodes(G, LABEL.Country):
         if a.get("iso2") is not None:
             out[a["iso2"]].append(n)
     return out
 
 
 def _is_actor(attrs: dict) -> bool:
-    return _has(attrs, "Cluster") or _has(attrs, "Organisation")
+    return not label_group("organisations").isdisjoint(_labels(attrs))
 
 
 def _to_integer(text) -> int | None:
@@ -116,7 +119,7 @@ def partnership_partners(G, partnership: str) -> Table:
     cols = ["partnership", "partner_id", "partner", "kind", "role", "country", "country_name"]
     by_iso = _countries_by_iso(G)
     rows = []
-    for p in _named(G, "Partnership", partnership, "acronym"):
+    for p in _named(G, LABEL.Partnership, partnership, "acronym"):
         pa = G.nodes[p]
         for o in _in(G, p, "PARTNER_IN"):
             oa = G.nodes[o]
@@ -138,16 +141,16 @@ def target_country_candidates(G, partnership: str, include_organisations: bool =
     """
     cols = ["partnership", "country", "country_name", "candidate_id", "candidate", "kind", "shared_sectors"]
     seen, rows = set(), []
-    for p in _named(G, "Partnership", partnership, "acronym"):
+    for p in _named(G, LABEL.Partnership, partnership, "acronym"):
         pa = G.nodes[p]
         p_sectors = list(pa.get("sectors") or [])
         partners = set(_in(G, p, "PARTNER_IN"))
         for t in _out(G, p, "TARGETS"):
             ta = G.nodes[t]
-            if not _has(ta, "Country"):
+            if not _has(ta, LABEL.Country):
                 continue
             for c, ca in G.nodes(data=True):
-                if not (_has(ca, "Cluster") or (include_organisations and _has(ca, "Organisation"))):
+                if not (_has(ca, LABEL.Cluster) or (include_organisations and _has(ca, LABEL.Organisation))):
                     continue
                 located = ca.get("country") is not None and ca.get("country") == ta.get("iso2")
                 if not (located or t in _out(G, c, "LOCATED_IN")) or c in partners:
@@ -169,7 +172,7 @@ def agreement_parties(G, name_contains: str = "") -> Table:
             "party_kind", "party_country"]
     needle = name_contains.lower()
     rows = []
-    for a, aa in _nodes(G, "Agreement"):
+    for a, aa in _nodes(G, LABEL.Agreement):
         if _lower(aa.get("name")) is None or needle not in aa["name"].lower():
             continue
         for x in _in(G, a, "PARTY_TO"):
@@ -189,7 +192,7 @@ def events_by_country_year(G, country: str = "", from_year: int = 1990, to_year:
     """
     cols = ["country", "year", "events", "participants"]
     groups: dict[tuple, tuple[set, set]] = defaultdict(lambda: (set(), set()))
-    for e, ea in _nodes(G, "Event"):
+    for e, ea in _nodes(G, LABEL.Event):
         start = ea.get("start_date")
         year = _to_integer(start[:4]) if isinstance(start, str) else None
         if year is None or not from_year <= year <= to_year:
@@ -206,7 +209,7 @@ def events_by_country_year(G, country: str = "", from_year: int = 1990, to_year:
 
 def _co_partners(G) -> dict[str, set[str]]:
     co: dict[str, set[str]] = defaultdict(set)
-    for p, _ in _nodes(G, "Partnership"):
+    for p, _ in _nodes(G, LABEL.Partnership):
         members = set(_in(G, p, "PARTNER_IN"))
         for a in members:
             co[a] |= members - {a}
@@ -236,7 +239,6 @@ def brokers_between_groups(G, group_a: str = "EU27", group_b: str = "South-Med",
     return cols, rows
 
 
-_HUBS = ("Country", "Region", "Sector")
 MAX_HOPS = 8
 
 
@@ -260,8 +262,8 @@ def shortest_path(G, source: str, target: str, through_hubs: bool = False, limit
             def allowed(n, a=a, b=b):
                 """Whether node ``n`` may lie on a path: an end, or neither a document nor (unless allowed) a hub."""
                 attrs = G.nodes[n]
-                return n in (a, b) or (not _has(attrs, "Document") and
-                                       (through_hubs or not any(_has(attrs, h) for h in _HUBS)))
+                return n in (a, b) or (not _has(attrs, LABEL.Document) and
+                                       (through_hubs or label_group("hubs").isdisjoint(_labels(attrs))))
 
             H = nx.subgraph_view(G, filter_node=allowed).to_undirected(as_view=True)
             try:
@@ -283,7 +285,7 @@ def multi_partnership_organisations(G, min_partnerships: int = 2) -> Table:
     cols = ["id", "name", "kind", "country", "partnerships", "partnership_names"]
     rows = []
     for o, oa in G.nodes(data=True):
-        ps = [p for p in _out(G, o, "PARTNER_IN") if _has(G.nodes[p], "Partnership")]
+        ps = [p for p in _out(G, o, "PARTNER_IN") if _has(G.nodes[p], LABEL.Partnership)]
         if not ps or len(ps) < min_partnerships:
             continue
         ps.sort(key=lambda p: (_asc(G.nodes[p].get("name")), p))
@@ -301,14 +303,14 @@ def countries_without_sector_partner(G, sector: str, group: str = "") -> Table:
     """
     cols = ["sector", "country", "country_name", "actors_in_sector"]
     rows = []
-    for s in _named(G, "Sector", sector):
+    for s in _named(G, LABEL.Sector, sector):
         active = [o for o in _in(G, s, "ACTIVE_IN") if _is_actor(G.nodes[o])]
-        for c, ca in _nodes(G, "Country"):
+        for c, ca in _nodes(G, LABEL.Country):
             if group and group not in (ca.get("groups") or []):
                 continue
             actors = [o for o in active if G.nodes[o].get("country") is not None
                       and G.nodes[o].get("country") == ca.get("iso2")]
-            if any(_has(G.nodes[p], "Partnership") for o in actors for p in _out(G, o, "PARTNER_IN")):
+            if any(_has(G.nodes[p], LABEL.Partnership) for o in actors for p in _out(G, o, "PARTNER_IN")):
                 continue
             rows.append([G.nodes[s].get("name"), ca.get("iso2"), ca.get("name"), len(set(actors))])
     rows.sort(key=lambda r: (-r[3], _asc(r[1])))
@@ -319,11 +321,11 @@ def countries_without_sector_partner(G, sector: str, group: str = "") -> Table:
 def partnerships_by_programme(G, programme: str = "") -> Table:
     """Programmes (one, by id, name or code; or all) with the partnerships they fund and their distinct partners."""
     cols = ["programme_id", "programme", "partnerships", "partnership_names", "organisations"]
-    chosen = [g for g, _ in _nodes(G, "Programme")] if not programme else \
-        _named(G, "Programme", programme, "code")
+    chosen = [g for g, _ in _nodes(G, LABEL.Programme)] if not programme else \
+        _named(G, LABEL.Programme, programme, "code")
     rows = []
     for g in chosen:
-        ps = [p for p in _in(G, g, "FUNDED_BY") if _has(G.nodes[p], "Partnership")]
+        ps = [p for p in _in(G, g, "FUNDED_BY") if _has(G.nodes[p], LABEL.Partnership)]
         if not ps:
             continue
         ps.sort(key=lambda p: (_asc(G.nodes[p].get("name")), p))
@@ -339,7 +341,7 @@ def organisations_by_country_group(G, group: str = "South-Med", kind: str = "") 
     those of label ``kind``), with the number of partnerships each is PARTNER_IN."""
     cols = ["country", "country_name", "id", "name", "kind", "partnerships"]
     rows = []
-    for c, ca in _nodes(G, "Country"):
+    for c, ca in _nodes(G, LABEL.Country):
         if group not in (ca.get("groups") or []):
             continue
         for o, oa in G.nodes(data=True):
@@ -347,7 +349,7 @@ def organisations_by_country_group(G, group: str = "South-Med", kind: str = "") 
                 continue
             if kind and not _has(oa, kind):
                 continue
-            k = sum(1 for p in _out(G, o, "PARTNER_IN") if _has(G.nodes[p], "Partnership"))
+            k = sum(1 for p in _out(G, o, "PARTNER_IN") if _has(G.nodes[p], LABEL.Partnership))
             rows.append([ca.get("iso2"), ca.get("name"), o, oa.get("name"), _kind(oa), k])
     rows.sort(key=lambda r: (_asc(r[0]), _asc(r[3]), _asc(r[2])))
     return cols, rows
@@ -358,7 +360,7 @@ def cross_border_pairs(G, partnership: str) -> Table:
     """Pairs of a partnership's partners from two different countries, and whether they are linked directly."""
     cols = ["partnership", "a_id", "org_a", "country_a", "b_id", "org_b", "country_b", "direct_link"]
     rows = []
-    for p in _named(G, "Partnership", partnership, "acronym"):
+    for p in _named(G, LABEL.Partnership, partnership, "acronym"):
         members = sorted(set(_in(G, p, "PARTNER_IN")))
         for i, a in enumerate(members):
             for b in members[i + 1:]:
@@ -376,7 +378,7 @@ def cross_border_pairs(G, partnership: str) -> Table:
 def document_mentions(G, document: str = "", label: str = "") -> Table:
     """Entities each document (one by id or name, or all) MENTIONS, optionally of one label."""
     cols = ["document_id", "document", "kind", "entity_id", "entity"]
-    docs = [d for d, _ in _nodes(G, "Document")] if not document else _named(G, "Document", document)
+    docs = [d for d, _ in _nodes(G, LABEL.Document)] if not document else _named(G, LABEL.Document, document)
     rows = []
     for d in docs:
         for e in _out(G, d, "MENTIONS"):
@@ -413,10 +415,10 @@ def sector_coverage(G, partnership: str) -> Table:
     """
     cols = ["partnership", "sector", "partnership_sector", "partners", "countries"]
     rows = []
-    for p in _named(G, "Partnership", partnership, "acronym"):
+    for p in _named(G, LABEL.Partnership, partnership, "acronym"):
         partners = _in(G, p, "PARTNER_IN")
         own = set(_out(G, p, "ACTIVE_IN"))
-        for s, sa in _nodes(G, "Sector"):
+        for s, sa in _nodes(G, LABEL.Sector):
             covering = {o for o in partners if s in _out(G, o, "ACTIVE_IN")}
             countries = {G.nodes[o].get("country") for o in covering} - {None}
             if covering or s in own:

@@ -32,12 +32,13 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Mapping
 
 from clusternet.graph.query.guard import check_read_only
+from clusternet.graph.query.result import QueryResult
 from clusternet.graph.errors import ConfigError, NotFound, QueryError
 
 __all__ = ["Param", "SavedQuery", "QueryResult", "QUERIES_DIR", "parse_saved", "list_saved", "get_saved",
@@ -54,7 +55,6 @@ EMBEDDED_CONSOLE_MESSAGE = ("ad-hoc Cypher needs a Neo4j store; saved queries wo
 _HEADER = re.compile(r"^\s*//\s*(title|description|param|embedded)\s*:\s*(.*?)\s*$")
 _PARAM = re.compile(r"^(?P<name>[A-Za-z_]\w*)\s*\(\s*(?P<type>list\[str\]|str|int|float|bool)"
                     r"\s*(?:,\s*(?P<default>.*?))?\s*\)\s*(?:-\s*(?P<desc>.*))?$")
-_REQUIRED = object()
 
 
 @dataclass(frozen=True)
@@ -77,22 +77,6 @@ class SavedQuery:
     cypher: str
     embedded: str | None = None
     path: str | None = None
-
-
-@dataclass
-class QueryResult:
-    """Rows of a query. ``graph_nodes``/``graph_rels`` hold the nodes and relationships
-    that appeared in the results (for drawing), as plain dicts."""
-
-    columns: list[str]
-    rows: list[list[Any]]
-    graph_nodes: list[dict] = field(default_factory=list)
-    graph_rels: list[dict] = field(default_factory=list)
-    truncated: bool = False
-
-    def records(self) -> list[dict]:
-        """The rows as ``{column: value}`` dicts."""
-        return [dict(zip(self.columns, row)) for row in self.rows]
 
 
 # -- parameters --------------------------------------------------------------------------

@@ -16,6 +16,7 @@ import yaml
 
 from clusternet.graph.ids import make_id
 from clusternet.graph.model import Node, Rel
+from clusternet.graph.schema import LABEL
 
 __all__ = ["ecosystems", "sector_id", "reference_records"]
 
@@ -35,7 +36,7 @@ def sector_id(ecosystem: str) -> str:
     >>> sector_id("Mobility–transport–automotive")
     'sector:mobility-transport-automotive'
     """
-    return make_id("Sector", ecosystem)
+    return make_id(LABEL.Sector, ecosystem)
 
 
 def reference_records() -> tuple[list[Node], list[Rel]]:
@@ -43,5 +44,5 @@ def reference_records() -> tuple[list[Node], list[Rel]]:
     from clusternet.graph.reference.countries import country_records
 
     nodes = list(country_records())
-    nodes += [Node(sector_id(e), ("Sector",), {"name": e, "ecosystem": e}) for e in ecosystems()]
+    nodes += [Node(sector_id(e), (LABEL.Sector,), {"name": e, "ecosystem": e}) for e in ecosystems()]
     return nodes, []

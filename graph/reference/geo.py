@@ -27,10 +27,12 @@ from pathlib import Path
 
 import networkx as nx
 
-__all__ = ["CENTROIDS_PATH", "centroids", "centroid", "country_points", "cross_border_links", "ACTOR_LABELS"]
+from clusternet.graph.reference.countries import country_label
+from clusternet.graph.schema import group
+
+__all__ = ["CENTROIDS_PATH", "centroids", "centroid", "country_points", "cross_border_links"]
 
 CENTROIDS_PATH = Path(__file__).resolve().parents[1] / "data" / "country_centroids.csv"
-ACTOR_LABELS = frozenset({"Cluster", "Organisation", "SME"})
 
 
 @lru_cache(maxsize=1)
@@ -47,19 +49,7 @@ def centroid(iso2: str | None) -> tuple[float, float] | None:
 
 
 def _is_actor(d: dict) -> bool:
-    return bool(ACTOR_LABELS & set(d.get("labels") or (d.get("label"),)))
-
-
-def _name(G: nx.MultiDiGraph, iso2: str) -> str:
-    node = G.nodes.get(f"country:{iso2}")
-    if node and node.get("name"):
-        return str(node["name"])
-    try:
-        from clusternet.graph.reference.countries import country_name
-
-        return country_name(iso2)
-    except Exception:  # an unknown code still gets a point, named by its code
-        return iso2
+    return bool(group("organisations") & set(d.get("labels") or (d.get("label"),)))
 
 
 def country_points(G: nx.MultiDiGraph) -> list[dict]:
@@ -69,7 +59,7 @@ def country_points(G: nx.MultiDiGraph) -> list[dict]:
     for iso2, n in sorted(counts.items()):
         where = centroid(iso2)
         if where:
-            rows.append({"iso2": iso2, "name": _name(G, iso2), "lat": where[0], "lon": where[1], "actors": n})
+            rows.append({"iso2": iso2, "name": country_label(G, iso2), "lat": where[0], "lon": where[1], "actors": n})
     return rows
 
 

@@ -42,10 +42,10 @@ import networkx as nx
 
 from clusternet.graph.errors import ConfigError
 from clusternet.graph.render.layout import positions
-from clusternet.graph.schema import load_schema
+from clusternet.graph.schema import LABEL, load_schema
 
 __all__ = ["DEFAULT_CAP", "SIZE_BY", "COLOUR_BY", "filter_graph", "cap_graph", "positions",
-           "node_metric", "colours", "network_data", "network_html", "to_pyvis", "markdown_escape",
+           "node_metric", "colours", "network_data", "network_html", "markdown_escape",
            "vis_assets"]
 
 DEFAULT_CAP = 1_500
@@ -85,7 +85,7 @@ def markdown_escape(text: object) -> str:
 # -- filtering -------------------------------------------------------------------------------
 def _countries_in_groups(G: nx.MultiDiGraph, groups: set[str]) -> set[str]:
     codes = {d.get("iso2") or d.get("country") for _, d in G.nodes(data=True)
-             if d.get("label") == "Country" and groups & set(d.get("groups") or ())}
+             if d.get("label") == LABEL.Country and groups & set(d.get("groups") or ())}
     if not codes:
         from clusternet.graph.reference.countries import country_codes, groups_of
 
@@ -96,7 +96,7 @@ def _countries_in_groups(G: nx.MultiDiGraph, groups: set[str]) -> set[str]:
 def _sector_match(G: nx.MultiDiGraph, n, d, sectors: set[str]) -> bool:
     if sectors & set(d.get("sectors") or ()):
         return True
-    if d.get("label") == "Sector":
+    if d.get("label") == LABEL.Sector:
         return bool(sectors & {n, d.get("name")})
     for _, t, k in G.out_edges(n, keys=True):
         if k == "ACTIVE_IN" and sectors & {t, G.nodes[t].get("name")}:
@@ -134,7 +134,7 @@ def filter_graph(G: nx.MultiDiGraph, *, labels: Iterable[str] = (), countries: I
         if n in anchors:
             out.add(n)
             continue
-        if not documents and d.get("label") == "Document":
+        if not documents and d.get("label") == LABEL.Document:
             continue
         if labels and not labels & set(d.get("labels") or (d.get("label"),)):
             continue
@@ -388,21 +388,3 @@ def network_html(G: nx.MultiDiGraph, *, title: str = "clusternet network", size_
         message=f'<p class="msg">{e(data["message"])}</p>' if data["message"] else "",
         data=_script_json({"nodes": data["nodes"], "edges": data["edges"], "options": data["options"]}),
         link=_script_json(profile_link))
-
-
-def to_pyvis(G: nx.MultiDiGraph, **kw):
-    """The same map as a :class:`pyvis.network.Network` (for notebooks), physics as above.
-
-    Node and edge dicts are assigned directly: pyvis' ``add_edge`` scans every edge for
-    duplicates, which is quadratic on the graphs the map is capped at.
-    """
-    from pyvis.network import Network
-
-    data = network_data(G, **kw)
-    net = Network(height="650px", width="100%", directed=True, cdn_resources="in_line")
-    net.nodes = data["nodes"]
-    net.node_ids = [n["id"] for n in data["nodes"]]
-    net.node_map = {n["id"]: n for n in data["nodes"]}
-    net.edges = data["edges"]
-    net.options = data["options"]
-    return net

@@ -17,7 +17,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from clusternet.graph.errors import InputError, NotFound
-from clusternet.graph.reference.geo import ACTOR_LABELS, centroid, cross_border_links
+from clusternet.graph.reference.geo import centroid, cross_border_links
+from clusternet.graph.schema import group
 from clusternet.graph.analytics.overview import counts_by_country
 from clusternet.graph.render.legend import legend_svg
 from clusternet.graph.render.palette import (BORDER, EMPTY, LINK_STROKE, MARK_FILL, MEMBER_STROKE, PALETTE,
@@ -130,7 +131,7 @@ def _unplaced_notes(G, rows: list[dict], members: set[str], targets: set[str]) -
         codes = ", ".join(sorted(r["country"] for r in lost)[:5])
         notes.append(f"{_n(sum(r['actors'] for r in lost), 'actor')} in places the map cannot draw ({codes}): not shown")
     nowhere = sum(1 for _, d in G.nodes(data=True)
-                  if not d.get("country") and ACTOR_LABELS & set(d.get("labels") or (d.get("label"),)))
+                  if not d.get("country") and group("organisations") & set(d.get("labels") or (d.get("label"),)))
     if nowhere:
         notes.append(f"{_n(nowhere, 'actor')} with no country recorded: not on the map")
     odd = sorted(c for c in members | targets if not placeable(c))

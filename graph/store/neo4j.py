@@ -21,7 +21,7 @@ from clusternet.graph.errors import (ConfigError, IntegrityError, QueryError, Qu
     StoreUnavailable)
 from clusternet.graph.model import Node, Rel, primary_label
 from clusternet.graph.schema import Schema
-from clusternet.graph.store import cypher as C
+import clusternet.graph.store.cypher as C
 from clusternet.graph.store.base import (DEFAULT_BATCH, REVISION_KEY, GraphStore, WriteSummary,
     keep_first_props, list_props, merge_props)
 from clusternet.graph.store.fastprep import prepare_write

@@ -34,7 +34,7 @@ from clusternet.graph.errors import Problem
 from clusternet.graph.ids import make_id
 from clusternet.graph.model import Node, Rel
 from clusternet.graph.store.base import merge_props, list_props
-from clusternet.graph.schema import load_schema
+from clusternet.graph.schema import LABEL, group, load_schema
 from clusternet.ingest.resolve.normalise import initials, is_acronym, name_key
 
 __all__ = ["Candidate", "Resolution", "NameIndex", "resolve", "candidate_key", "AUTO", "CANDIDATE"]
@@ -42,17 +42,29 @@ __all__ = ["Candidate", "Resolution", "NameIndex", "resolve", "candidate_key", "
 AUTO = 95.0
 CANDIDATE = 86.0
 STRONG_KEYS = ("pic", "project_ref")
-_FAMILY = {"SME": "Organisation"}
-_ACTORS = ("Cluster", "Organisation")
 
 
 def family(label: str) -> str:
-    """The label a node is matched under: SME counts as Organisation, any other label as itself.
+    """The label a node is matched under: the top of its ``extends`` chain in the schema
+    (an SME is matched among Organisations); a label the schema does not know, itself.
 
-    >>> family("SME"), family("Cluster")
-    ('Organisation', 'Cluster')
+    >>> family("SME"), family("Cluster"), family("Widget")
+    ('Organisation', 'Cluster', 'Widget')
     """
-    return _FAMILY.get(label, label)
+    schema = load_schema()
+    return schema.root(label) if label in schema.nodes else label
+
+
+def _matchable(label: str) -> bool:
+    """Whether nodes of ``label`` are matched by name (not Country, Sector, Document)."""
+    nt = load_schema().nodes.get(label)
+    return nt is None or nt.matchable
+
+
+def _actor_families() -> tuple[str, ...]:
+    """The families of the organisation-like labels: a reference to one of them may be
+    any of them (a 'partner' named in a list may be a cluster or an organisation)."""
+    return tuple(sorted({family(lab) for lab in group("organisations")}))
 
 
 def candidate_key(a: str, b: str) -> str:
@@ -320,7 +332,7 @@ def resolve(nodes: Iterable[Node], rels: Iterable[Rel], store=None, *, refs: Ite
     schema = load_schema()
     nodes, refs = list(nodes), list(refs)
     labels = {n.label for n in nodes} | {lab for r in refs for lab in r.labels}
-    resolvable = [lab for lab in labels if lab not in ("Country", "Sector", "Document", "SME")]
+    resolvable = [lab for lab in labels if _matchable(lab) and family(lab) == lab]
     idx = index or NameIndex.from_store(store, resolvable)
     lists = list_props(schema)
     renamed: dict[str, str] = {}
@@ -345,7 +357,7 @@ def _resolve_node(idx: NameIndex, n: Node, out: dict[str, Node], renamed: dict[s
     """Put node ``n`` into ``out`` under the id it resolves to, merging it with a record
     already there; a stored node keeps its name and this spelling becomes an alias."""
     target = idx.alias_id.get(n.id) or (n.id if n.id in idx.known else None)
-    if target is None and n.props.get("name") and n.label not in ("Country", "Sector", "Document"):
+    if target is None and n.props.get("name") and _matchable(n.label):
         target, _ = _match(idx, family(n.label), n.props, n.id, cands)
     nid = target or n.id
     if nid != n.id:
@@ -374,9 +386,10 @@ def _resolve_ref(idx: NameIndex, schema, ref, out: dict[str, Node], renamed: dic
                  cands: list[Candidate], problems: list[Problem]) -> None:
     """Point reference ``ref`` at the node its name matches, or at a new node made from
     it; an ambiguous name becomes a problem and is left unresolved."""
-    fams = tuple(dict.fromkeys(family(lab) for lab in ref.labels if lab not in ("Country",)))
-    if any(f in _ACTORS for f in fams):
-        fams = tuple(dict.fromkeys(fams + _ACTORS))
+    fams = tuple(dict.fromkeys(family(lab) for lab in ref.labels if lab != LABEL.Country))
+    actors = _actor_families()
+    if any(f in actors for f in fams):
+        fams = tuple(dict.fromkeys(fams + actors))
     props = {"name": ref.name, **({"country": ref.country} if ref.country else {})}
     hit, ambiguous = _match(idx, fams[0], props, None, cands, fams)
     if ambiguous:

@@ -24,9 +24,9 @@ from pathlib import Path
 import pycountry
 import yaml
 
-from clusternet.graph.reference.countries import country_codes
-from clusternet.graph.reference.countries import country_name as _country_name
-from clusternet.graph.errors import NotFound
+# country_name lives in graph.reference.countries; it is named here too because the
+# extractor's lexicon and older callers import it from this module
+from clusternet.graph.reference.countries import country_codes, country_name, iso2_of
 from clusternet.graph.ids import fold
 
 __all__ = ["country_code", "country_name", "demonym_country", "country_key", "DATA_DIR",
@@ -93,14 +93,6 @@ def _add(index: dict, tier: dict, key: str, code: str, level: int) -> None:
 
 
 @lru_cache(maxsize=1)
-def _codes() -> dict[str, str]:
-    codes = {c.alpha_2: c.alpha_2 for c in pycountry.countries}
-    codes.update({c.alpha_3: c.alpha_2 for c in pycountry.countries})
-    codes.update({k.upper(): v for k, v in (_load_yaml("countries.yaml").get("codes") or {}).items()})
-    return codes
-
-
-@lru_cache(maxsize=1)
 def _name_index() -> dict[str, str | None]:
     """folded name -> iso2 (None when ambiguous). Levels: 0 curated, 1 English, 2 translated, 3 derived."""
     data = _load_yaml("countries.yaml")
@@ -129,7 +121,7 @@ def _name_index() -> dict[str, str | None]:
                     for d in _derived(tr):
                         _add(index, tier, country_key(d), c.alpha_2, 3)
     for code in country_codes():
-        _add(index, tier, country_key(_country_name(code)), code, 1)
+        _add(index, tier, country_key(country_name(code)), code, 1)
     return index
 
 
@@ -184,7 +176,7 @@ def country_code(text: str) -> str | None:
     if not raw or len(raw) > 120:
         return None
     if re.fullmatch(r"[A-Z]{2,3}", raw):
-        code = _codes().get(raw)
+        code = iso2_of(raw)
         if code:
             return code
     key = country_key(raw)
@@ -192,19 +184,6 @@ def country_code(text: str) -> str | None:
     if key in index:
         return index[key]
     return demonym_country(raw)
-
-
-def country_name(iso2: str) -> str:
-    """The display name of an ISO alpha-2 code (:class:`NotFound` if unknown).
-
-    >>> country_name("GB"), country_name("XK")
-    ('United Kingdom', 'Kosovo')
-    """
-    code = _codes().get(str(iso2).strip().upper(), str(iso2).strip().upper())
-    try:
-        return _country_name(code)
-    except NotFound:
-        raise NotFound(f"unknown country code {iso2!r} (expected ISO 3166-1 alpha-2)") from None
 
 
 # -- organisation names ----------------------------------------------------------------

@@ -29,7 +29,7 @@ import yaml
 
 from clusternet.graph.errors import InputError
 from clusternet.graph.ids import fold
-from clusternet.graph.schema import load_schema
+from clusternet.graph.schema import LABEL, load_schema
 
 __all__ = ["Source", "RecordSpec", "EndSpec", "RelSpec", "Mapping", "builtin_mapping", "load_mapping",
            "parse_mapping", "detect_kind", "KINDS", "col_key", "kinds_data", "compile_source"]
@@ -226,7 +226,7 @@ def _end(raw: Any, records: dict, where: str) -> EndSpec:
         return EndSpec("record", record=raw)
     if isinstance(raw, dict) and "country" in raw:
         return EndSpec("country", source=parse_source({"column": raw["country"], "split": raw.get("split")}, where),
-                       labels=("Country",))
+                       labels=(LABEL.Country,))
     if isinstance(raw, dict) and "ref" in raw:
         labels = raw.get("label") or list(schema.labels)
         labels = (labels,) if isinstance(labels, str) else tuple(labels)

@@ -6,7 +6,7 @@ as :class:`Problem` s naming the row and the column. Things a cell names (member
 parties, participants) become :class:`Ref` s, resolved to nodes by name later.
 
 >>> from clusternet.ingest.rows.mapping import builtin_mapping
->>> from clusternet.ingest.sources.tabular import Row
+>>> from clusternet.ingest.sources.table import Row
 >>> rm = RowMapper(builtin_mapping("clusters"), ["name", "country", "sectors"], "c.csv", "doc:1")
 >>> nodes, rels, refs, problems = rm.map_row(Row(2, {"name": "Techtera", "country": "France",
 ...                                                  "sectors": "Textiles techniques"}))
@@ -21,17 +21,16 @@ from functools import lru_cache
 from typing import Any, Callable
 
 from clusternet.graph.errors import Problem, ValidationError
-from clusternet.graph.ids import ID_PREFIX, country_id, make_id
+from clusternet.graph.ids import country_id, make_id
 from clusternet.graph.model import Evidence, Node, Rel
 from clusternet.graph.reference import sector_id
-from clusternet.graph.schema import check_value, load_schema
+from clusternet.graph.schema import LABEL, check_value, group, load_schema
 from clusternet.ingest.rows.mapping import EndSpec, Mapping, Source, col_key, compile_source, standard_columns
 from clusternet.ingest.resolve.normalise import (clean_name, country_code, is_acronym, name_key,
     normalise_email, normalise_website, sector_ecosystems, split_acronym, split_legal_form)
 
 __all__ = ["Ref", "RowMapper", "ref_id", "parse_ref_text"]
 
-_ORG_LABELS = {"Cluster", "Organisation", "SME"}
 _QUAL = re.compile(r"^(.*?)\s*[\[(]([^\[\]()]{2,40})[\])]\s*$")
 
 
@@ -154,8 +153,8 @@ class RowMapper:
         # per spec, resolved once: the headers its cache key reads, and whether its label
         # may have LOCATED_IN / ACTIVE_IN (asked of the schema per row otherwise)
         self._specs = [(spec, self._spec_headers[spec.name],
-                        self.schema.allows(spec.label, "LOCATED_IN", "Country"),
-                        self.schema.allows(spec.label, "ACTIVE_IN", "Sector"), {})
+                        self.schema.allows(spec.label, "LOCATED_IN", LABEL.Country),
+                        self.schema.allows(spec.label, "ACTIVE_IN", LABEL.Sector), {})
                        for spec in mapping.records.values()]
         self._checked: dict = {}
         self._fns: dict[int, tuple[Source, Callable]] = {}
@@ -226,7 +225,7 @@ class RowMapper:
             props["name"] = name
             if acr:
                 self._norm(label, "acronym", acr, col, props, problems, line)
-            if label in _ORG_LABELS and "legal_form" not in props:
+            if label in group("organisations") and "legal_form" not in props:
                 _, form = split_legal_form(name)
                 if form:
                     props["legal_form"] = form
@@ -281,7 +280,7 @@ class RowMapper:
                     problems.append(Problem("unknown country", field=col, value=text, row=line, file=self.path))
                 continue
             m = re.fullmatch(r"([a-z]+):[^\s]+", text)
-            if m and m.group(1) in set(ID_PREFIX.values()):
+            if m and m.group(1) in self.schema.id_prefixes():
                 out.append(text)  # an id, as the interchange format writes them
                 continue
             name, label, country = parse_ref_text(text)
@@ -302,9 +301,9 @@ class RowMapper:
                     problems.append(Problem("unknown country", field=end.country_column, value=ctext,
                                             row=line, file=self.path))
                     continue
-            if "Country" in labels and label in (None, "Country"):
+            if LABEL.Country in labels and label in (None, LABEL.Country):
                 code = country_code(name)
-                if code and (label == "Country" or len(name) > 3 or name.isupper()):
+                if code and (label == LABEL.Country or len(name) > 3 or name.isupper()):
                     out.append(country_id(code))
                     continue
             if label and label not in labels and end.labels:

@@ -13,8 +13,8 @@ from typing import Any, Iterator
 
 from clusternet.graph.errors import InputError, InputTooLarge, Problem
 from clusternet.ingest.sources.safe_yaml import load_yaml_limited
-from clusternet.ingest.sources.tabular import (MAX_TREE_BYTES, TEXT_KEEP_CHARS, Row, Table, _clean_cell,
-    _detect_encoding, _open_binary, _row_problems, json_depth)
+from clusternet.ingest.sources.table import (MAX_TREE_BYTES, TEXT_KEEP_CHARS, Row, Table, clean_cell,
+    detect_encoding, open_binary, row_problems, json_depth)
 
 __all__ = ["open_json", "open_jsonl", "open_yaml"]
 
@@ -50,8 +50,8 @@ def _tree_rows(path: Path, data: Any, table: Table, lines: list[int] | None = No
                 yield Row(line, {}, None, None, loc, [Problem("each record must be an object (key: value)",
                                                               value=str(d)[:80], row=line, file=str(path))])
                 continue
-            vals = {str(k): _clean_cell(v) for k, v in d.items()}
-            yield Row(line, vals, None, None, loc, _row_problems(path, line, vals))
+            vals = {str(k): clean_cell(v) for k, v in d.items()}
+            yield Row(line, vals, None, None, loc, row_problems(path, line, vals))
 
     table.rows = rows()
 
@@ -59,7 +59,7 @@ def _tree_rows(path: Path, data: Any, table: Table, lines: list[int] | None = No
 def _read_text_whole(path: Path, sample: bytes, table: Table) -> str:
     size = 0
     chunks = []
-    with _open_binary(path) as fh:
+    with open_binary(path) as fh:
         for chunk in iter(lambda: fh.read(1 << 20), b""):
             size += len(chunk)
             if size > MAX_TREE_BYTES:
@@ -69,7 +69,7 @@ def _read_text_whole(path: Path, sample: bytes, table: Table) -> str:
     raw = b"".join(chunks)
     if not raw.strip():
         raise InputError(path, "the file is empty")
-    enc = _detect_encoding(path, sample)
+    enc = detect_encoding(path, sample)
     table.encoding = enc
     try:
         return raw.decode(enc).lstrip("\ufeff")
@@ -104,11 +104,11 @@ def open_jsonl(path: Path, sample: bytes, table: Table) -> None:
 
     Raises :class:`InputError` naming the line that is not a JSON object or not valid.
     """
-    enc = _detect_encoding(path, sample)
+    enc = detect_encoding(path, sample)
     table.encoding = enc
     first = None
     items: list[tuple[int, dict]] = []
-    with io.TextIOWrapper(_open_binary(path), encoding=enc, newline=None) as stream:
+    with io.TextIOWrapper(open_binary(path), encoding=enc, newline=None) as stream:
         try:
             for lineno, line in enumerate(stream, 1):
                 if not line.strip():

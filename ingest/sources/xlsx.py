@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import Iterator
 
 from clusternet.graph.errors import InputError, InputTooLarge, Problem
-from clusternet.ingest.sources.tabular import (MAX_XLSX_RATIO, MAX_XLSX_UNZIPPED, _FORMULA, Row, Table,
-    _clean_cell, _header)
+from clusternet.ingest.sources.table import (MAX_XLSX_RATIO, MAX_XLSX_UNZIPPED, FORMULA, Row, Table,
+    clean_cell, read_header)
 
 __all__ = ["open_xlsx"]
 _PLAIN = re.compile(r"^=\s*(SUM|AVERAGE|ROUND|MIN|MAX|CONCATENATE|TRIM|UPPER|LOWER|PROPER)\s*\(", re.I)
@@ -45,7 +45,7 @@ def open_xlsx(path: Path, table: Table, sheet: str | None) -> None:
     if header is None:
         wb_f.close(), wb_v.close()
         raise InputError(path, f"sheet {name!r} is empty (no header row)")
-    table.columns = _header(path, list(header))
+    table.columns = read_header(path, list(header))
     table.format = "xlsx"
     table.rows = _sheet_rows(path, table, name, it, (wb_f, wb_v))
 
@@ -107,7 +107,7 @@ def _sheet_rows(path: Path, table: Table, name: str, it, workbooks) -> Iterator[
                 raw = getattr(cf, "value", None)
                 if getattr(cf, "data_type", None) == "f" or (isinstance(raw, str) and raw.startswith("=")):
                     text = str(raw)
-                    if _FORMULA.match(text) and not _PLAIN.match(text):
+                    if FORMULA.match(text) and not _PLAIN.match(text):
                         probs.append(Problem("a formula cell (only values are read; paste values instead)",
                                              field=col, value=text[:80], row=line, file=str(path)))
                         continue
@@ -115,7 +115,7 @@ def _sheet_rows(path: Path, table: Table, name: str, it, workbooks) -> Iterator[
                         probs.append(Problem("a formula cell without a computed value (paste values instead)",
                                              field=col, value=text[:80], row=line, file=str(path)))
                         continue
-                vals[col] = _clean_cell(v)
+                vals[col] = clean_cell(v)
             yield Row(line or 0, vals, None, None, f"{name}!{line}", probs)
     finally:
         for wb in workbooks:

@@ -13,7 +13,6 @@ from clusternet.ingest.sources.readers.base import (DocumentText, Limits, Table,
 
 __all__ = ["read_text", "markdown_tables"]
 
-_PIPE_ROW = re.compile(r"^[ \t]*\|?(.+\|.+?)\|?[ \t]*$", re.M)
 _RULE = re.compile(r"^[\s|:\-]+$")
 
 
