@@ -24,7 +24,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from st_client import open_session, sample_store, wait_healthy  # noqa: E402
+from st_client import open_session, record_block, sample_store, wait_healthy  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 # a user lands on Overview (the default page), then opens Enlargement and Explore; the last
@@ -103,12 +103,12 @@ def start_app(app_root: Path, store: str, port: int, log: Path, python_path: str
     return subprocess.Popen(cmd, cwd=app_root, env=env, stdout=open(log, "wb"), stderr=subprocess.STDOUT)
 
 
-def drive(url: str, pid: int, sessions: int, every: int, session=None) -> None:
+def drive(url: str, pid: int, sessions: int, every: int, session=None) -> list[dict]:
     """Run ``sessions`` sessions (``session()``, default: the websocket client) and print a
     line of figures every ``every`` sessions."""
     print(f"{'sessions':>8} {'RSS MB':>8} {'vs first':>8} {'CPU s/visit':>11} {'wall s/session':>14} {'errors':>6}",
           flush=True)
-    first_rss, errors = None, 0
+    first_rss, errors, lines = None, 0, []
     cpu0, t0 = cpu_seconds(pid), time.perf_counter()
     for done in range(1, sessions + 1):
         problems = session() if session else asyncio.run(one_session(url))
@@ -120,7 +120,10 @@ def drive(url: str, pid: int, sessions: int, every: int, session=None) -> None:
             first_rss = first_rss or rss
             print(f"{done:>8} {rss:>8.0f} {100 * (rss / first_rss - 1):>+7.1f}% "
                   f"{(cpu1 - cpu0) / (every * len(VISITS)):>11.3f} {(t1 - t0) / every:>14.2f} {errors:>6}", flush=True)
+            lines.append({"sessions": done, "rss_mb": round(rss), "cpu_s_per_visit": round((cpu1 - cpu0) / (every * len(VISITS)), 3),
+                          "errors": errors})
             cpu0, t0 = cpu1, t1
+    return lines
 
 
 def main() -> int:
@@ -133,6 +136,7 @@ def main() -> int:
     ap.add_argument("--driver", choices=["protocol", "playwright"], default="protocol",
                     help="protocol: Streamlit's websocket messages (default); playwright: a real chromium")
     ap.add_argument("--python-path", help="put this folder first on the app's PYTHONPATH (for --app-root)")
+    ap.add_argument("--record", action="store_true", help="also write the figures to docs/reliability.json")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         store = sample_store(os.path.join(tmp, "sample.db"))
@@ -147,11 +151,15 @@ def main() -> int:
             if args.driver == "playwright":
                 one, stop = browser_sessions(url)
                 try:
-                    drive(url, proc.pid, args.sessions, args.every, one)
+                    lines = drive(url, proc.pid, args.sessions, args.every, one)
                 finally:
                     stop()
             else:
-                drive(url, proc.pid, args.sessions, args.every)
+                lines = drive(url, proc.pid, args.sessions, args.every)
+            if args.record:
+                record_block("sessions", {"command": f"python bench/bench_sessions.py --sessions {args.sessions} "
+                                                     f"--driver {args.driver} --record",
+                                          "visits": [t for _, t in VISITS], "rows": lines})
         finally:
             proc.terminate()
             try:

@@ -26,7 +26,7 @@ from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from st_client import open_session, percentile, sample_store  # noqa: E402
+from st_client import open_session, percentile, record_block, sample_store  # noqa: E402
 
 from clusternet.cli.serve import TeamPlan, app_env, start_team  # noqa: E402
 
@@ -100,7 +100,9 @@ def main() -> int:
     ap.add_argument("--processes", default="1,2", help="app process counts, comma-separated")
     ap.add_argument("--rounds", type=int, default=2, help="rounds per user count (samples = users x rounds)")
     ap.add_argument("--store", help="an existing embedded store (default: the sample data in a temporary one)")
+    ap.add_argument("--record", action="store_true", help="also write the figures to docs/reliability.json")
     args = ap.parse_args()
+    load = os.getloadavg()[0]
     users = [int(x) for x in args.users.split(",")]
     counts = [int(x) for x in args.processes.split(",")]
     print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} (figures are indicative when busy)")
@@ -113,6 +115,11 @@ def main() -> int:
         r = best[0]
         print(f"target: {r['users']} users at once, p95 {r['p95']:.2f} s with {r['processes']} processes "
               f"(target < {TARGET_P95:g} s: ratio {r['p95'] / TARGET_P95:.2f})")
+    if args.record:
+        keep = ("processes", "users", "median", "p95", "max", "errors", "spread")
+        record_block("serving", {"command": "python bench/bench_team.py --record " + " ".join(sys.argv[1:]).replace(
+            "--record", "").strip(), "load_average": round(load, 1), "page": TITLE,
+            "rows": [{k: (round(r[k], 2) if isinstance(r[k], float) else r[k]) for k in keep} for r in rows]})
     return 0
 
 

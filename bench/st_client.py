@@ -140,3 +140,17 @@ def sample_store(path: str) -> str:
         if bad:
             raise RuntimeError(f"sample files did not load: {bad}")
     return path
+
+
+def record_block(name: str, block: dict) -> Path:
+    """Write ``block`` under ``name`` in docs/reliability.json, keeping the other blocks (the
+    README's Reliability section is generated from that file by scripts/gen_readme.py)."""
+    import datetime as dt
+    import json
+
+    out = Path(__file__).resolve().parents[1] / "docs" / "reliability.json"
+    data = json.loads(out.read_text(encoding="utf-8")) if out.exists() else {}
+    stamp = dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
+    data[name] = {"measured_at": stamp, **block}
+    out.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return out

@@ -56,7 +56,40 @@ def reliability_section() -> str:
     data = json.loads(path.read_text(encoding="utf-8"))
     rows = ["| check | figure |", "|---|---|"]
     rows += [f"| {k} | {v} |" for k, v in data.get("figures", {}).items()]
-    return "\n".join(rows) + f"\n\nMeasured {data.get('measured_at', '?')} by `{data.get('command', '?')}`."
+    parts = ["\n".join(rows) + f"\n\nMeasured {data.get('measured_at', '?')} by `{data.get('command', '?')}`."]
+    for block, render in (("serving", _serving), ("sessions", _sessions), ("fuzzing", _fuzzing)):
+        if isinstance(data.get(block), dict):
+            parts.append(render(data[block]))
+    return "\n\n".join(parts)
+
+
+def _serving(b: dict) -> str:
+    rows = [f"Serving a team: {b.get('page', 'Enlargement')} page, users opening it at once through the proxy "
+            "(seconds; `clusternet serve`, docs/serving.md):", "",
+            "| app processes | users at once | median | p95 | errors | sessions per process |", "|---|---|---|---|---|---|"]
+    rows += [f"| {r['processes']} | {r['users']} | {r['median']:.2f} | {r['p95']:.2f} | {r['errors']} | "
+             f"{' / '.join(map(str, r.get('spread', [])))} |" for r in b["rows"]]
+    return "\n".join(rows) + (f"\n\nMeasured {b['measured_at']} (load average {b.get('load_average', '?')}) "
+                               f"by `{b.get('command', '?')}`.")
+
+
+def _sessions(b: dict) -> str:
+    rows = [f"One app process over many sessions (each visits {', '.join(b.get('visits', []))}):", "",
+            "| sessions | RSS (MB) | CPU s per visit | errors |", "|---|---|---|---|"]
+    rows += [f"| {r['sessions']} | {r['rss_mb']} | {r['cpu_s_per_visit']:.3f} | {r['errors']} |" for r in b["rows"]]
+    return "\n".join(rows) + f"\n\nMeasured {b['measured_at']} by `{b.get('command', '?')}`."
+
+
+def _fuzzing(b: dict) -> str:
+    rows = [f"Coverage-guided fuzzing of every reader ({b.get('tool', 'atheris')}, "
+            f"{b.get('seconds_per_reader', '?')} s each):", "",
+            "| reader | executions | coverage (cov / ft) | crashes found | unexplained |", "|---|---|---|---|---|"]
+    for name, r in b.get("readers", {}).items():
+        crashes = r.get("crashes", [])
+        open_ = sum(1 for c in crashes if not str(c.get("status", "")).startswith("fixed"))
+        rows.append(f"| {name} | {r['executions']:,} | {r['cov']} / {r['ft']} | {len(crashes)} | {open_} |")
+    return "\n".join(rows) + f"\n\nMeasured {b.get('measured_at', '?')} by `{b.get('command', '?')}`; " \
+        "every crash found is a regression test in `tests/test_fuzz_regressions.py` (`tests/fuzz/found.json` explains each)."
 
 
 def evaluation_section() -> str:
