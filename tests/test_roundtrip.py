@@ -13,7 +13,6 @@ import pytest
 from typer.testing import CliRunner
 
 from clusternet.cli import app
-from clusternet.graph.model import to_json_lines
 from clusternet.graph.store import open_store
 
 runner = CliRunner()
@@ -62,7 +61,8 @@ def test_records_form_still_loads_into_the_same_graph(store_uri, tmp_path):
         nodes, rels = list(s.iter_nodes()), list(s.iter_rels())
         before = s.content_hash()
     records = tmp_path / "graph.jsonl"
-    records.write_text("\n".join(to_json_lines(nodes, rels)) + "\n", encoding="utf-8")
+    records.write_text("".join(json.dumps(r.as_dict(), ensure_ascii=False, sort_keys=True) + "\n"
+                               for r in [*nodes, *rels]), encoding="utf-8")
     target = _new_store(store_uri, tmp_path)
     _ok("load", str(records), "--store", target)
     assert _hash_and_counts(target)[0] == before
