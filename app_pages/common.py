@@ -19,7 +19,8 @@ from clusternet.api import ClusternetError, StoreUnavailable
 from clusternet.api import markdown_escape as md
 
 __all__ = ["md", "store_uri", "get_store", "get_snapshot", "refresh", "guard",
-           "entity_label", "pick_entity", "table", "suggestion_rows", "qp_get", "qp_list"]
+           "entity_label", "pick_entity", "table", "suggestion_rows", "qp_get", "qp_list",
+           "partnership_names", "pick_partnership", "show_map", "shortlist"]
 
 SNAPSHOT_TTL = 300  # seconds; Neo4j may be written by others, so a snapshot is not kept forever
 PAGES_DIR = "app_pages"
@@ -102,7 +103,9 @@ def pick_entity(G, label: str, *, labels: Iterable[str] | None = None, key: str,
 
 
 def _cell(v: Any) -> Any:
-    if v is None or isinstance(v, (bool, int, float)):
+    if v is None:
+        return ""  # an empty cell, never the word "None"
+    if isinstance(v, (bool, int, float)):
         return v
     if isinstance(v, (list, tuple, set)):
         return "; ".join(str(x) for x in v)
@@ -145,7 +148,8 @@ def network_view(uri: str, labels: tuple, countries: tuple, groups: tuple, secto
 @st.cache_data(ttl=SNAPSHOT_TTL, max_entries=4, show_spinner=False)
 def overview_data(uri: str) -> dict:
     """Everything the overview page shows (small tables), so a cached render skips the snapshot."""
-    return api.overview_tables(_snapshot(uri))
+    G = _snapshot(uri)
+    return {**api.overview_tables(G), "actors": api.actor_counts(G), "figures": api.figure_tables(G)}
 
 
 @st.cache_data(ttl=SNAPSHOT_TTL, max_entries=4, show_spinner=False)
@@ -161,3 +165,48 @@ def explore_choices(uri: str) -> dict:
                               | {s for _, d in G.nodes(data=True) for s in (d.get("sectors") or ())}),
             "partnerships": by_name(n for n, d in G.nodes(data=True) if d.get("label") == "Partnership"),
             "entities": by_name(n for n, d in G.nodes(data=True) if d.get("label") != "Document")}
+
+
+# --- issue 17: partnership picker, the world map, the shortlist kept in the session ----------
+
+def partnership_names(G) -> dict[str, str]:
+    """Partnership id -> its name (with acronym), sorted by name."""
+    def shown(n):
+        d = G.nodes[n]
+        acr = d.get("acronym")
+        return f"{d.get('name') or n} ({acr})" if acr and acr != d.get("name") else str(d.get("name") or n)
+    ids = [n for n, d in G.nodes(data=True) if d.get("label") == "Partnership"]
+    return {n: shown(n) for n in sorted(ids, key=lambda n: (shown(n).casefold(), n))}
+
+
+def pick_partnership(G, *, key: str, label: str = "Your partnership", none: str | None = "(choose one)"):
+    """A select box of partnerships by name; the one in the address (?partnership=) first.
+    Returns its id, or None while nothing is chosen."""
+    names = partnership_names(G)
+    options = ([None] if none else []) + list(names)
+    wanted = qp_get("partnership")
+    index = options.index(wanted) if wanted in options else 0
+    if not names:
+        st.caption("No partnerships yet.")
+        return None
+    return st.selectbox(label, options, index=index, key=f"{key}_partnership",
+                        format_func=lambda n: none if n is None else names[n])
+
+
+@st.cache_data(ttl=SNAPSHOT_TTL, max_entries=64, show_spinner=False)
+def _map_svg(uri: str, partnership: str | None, marks: tuple, mark_label: str) -> str:
+    return api.world_map_svg(_snapshot(uri), partnership, marks=marks, mark_label=mark_label)
+
+
+def show_map(G, partnership: str | None = None, *, marks: tuple = (), mark_label: str = "") -> None:
+    """The world map (inline SVG, drawn here, nothing fetched): actors per country, cross-border
+    arcs, a chosen partnership's members outlined and target markets hatched."""
+    with guard():
+        svg = _map_svg(store_uri(), partnership, tuple(marks), mark_label)
+    scalable = svg.replace("<svg ", '<svg style="max-width:100%;height:auto" ', 1)
+    st.html(f'<div class="clusternet-worldmap" style="max-width:100%;overflow:hidden">{scalable}</div>')
+
+
+def shortlist(key: str) -> dict:
+    """The shortlist a person builds on a page, kept in the session: id -> suggestion."""
+    return st.session_state.setdefault(f"shortlist_{key}", {})

@@ -20,7 +20,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 PAGES = [("", "Overview", "overview"), ("explore", "Explore", "explore"),
          ("profile?id=cluster:techtera-fr", "Profile", "profile"), ("enlargement", "Enlargement", "enlargement"),
-         ("cross_border", "Cross-border", "cross_border"), ("query", "Query", "query"),
+         ("cross_border", "Cross-border", "cross_border"), ("brief", "Partnership brief", "brief"),
+         ("query", "Query", "query"),
          ("ingest", "Ingest", "ingest"), ("export", "Export", "export")]
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run"]
@@ -36,7 +37,7 @@ def main() -> int:
     ap.add_argument("--org", default=None, help="id of the organisation the Cross-border shot shows")
     args = ap.parse_args()
     pages = [(("profile?id=" + args.profile) if name == "profile" else
-              (f"enlargement?partnership={args.partnership}" if name == "enlargement" and args.partnership else
+              (f"{name}?partnership={args.partnership}" if name in ("enlargement", "brief") and args.partnership else
                (f"cross_border?org={args.org}" if name == "cross_border" and args.org else path)), title, name)
              for path, title, name in PAGES]
     tmp = tempfile.mkdtemp(prefix="clusternet-shots-")
@@ -76,7 +77,7 @@ def main() -> int:
                 if name in ("enlargement", "cross_border"):  # suggestions take a moment: wait for the table
                     page.wait_for_selector('[data-testid="stDataFrame"]', timeout=120_000)
                 page.wait_for_timeout(2000)
-                page.screenshot(path=str(out / f"{name}.png"), full_page=name in ("enlargement", "cross_border"))
+                page.screenshot(path=str(out / f"{name}.png"), full_page=name in ("overview", "enlargement", "cross_border", "brief"))
                 print(f"wrote {out / f'{name}.png'}")
                 page.close()
             browser.close()
