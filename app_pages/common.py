@@ -198,13 +198,17 @@ def _map_svg(uri: str, partnership: str | None, marks: tuple, mark_label: str) -
     return api.world_map_svg(_snapshot(uri), partnership, marks=marks, mark_label=mark_label)
 
 
-def show_map(G, partnership: str | None = None, *, marks: tuple = (), mark_label: str = "") -> None:
+def show_map(G, partnership: str | None = None, *, marks: tuple = (), mark_label: str = "",
+             height: int = 560) -> None:
     """The world map (inline SVG, drawn here, nothing fetched): actors per country, cross-border
     arcs, a chosen partnership's members outlined and target markets hatched."""
     with guard():
         svg = _map_svg(store_uri(), partnership, tuple(marks), mark_label)
-    scalable = svg.replace("<svg ", '<svg style="max-width:100%;height:auto" ', 1)
-    st.html(f'<div class="clusternet-worldmap" style="max-width:100%;overflow:hidden">{scalable}</div>')
+    # in its own frame (as the network map is): the country tooltips work and nothing is sanitised away
+    fitted = svg.replace("<svg ", '<svg style="width:100%;height:100%" preserveAspectRatio="xMidYMid meet" ', 1)
+    st.iframe("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"></head>"
+              f'<body style="margin:0;height:100vh;font-family:Helvetica,Arial,sans-serif">{fitted}</body></html>',
+              height=height)
 
 
 def shortlist(key: str) -> dict:

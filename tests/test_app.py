@@ -78,7 +78,7 @@ def test_overview_counts_actors_once_and_shows_the_map(store_path):
     for heading in ("Start here", "Map of actors and cross-border links", "Partnerships",
                     "Figures stated in documents"):
         assert heading in subs
-    maps = [h.proto.body for h in at.get("html") if "<svg" in h.proto.body]
+    maps = [f.proto.srcdoc for f in at.get("iframe") if "<svg" in f.proto.srcdoc]
     assert len(maps) == 1 and 'data-iso="FR"' in maps[0] and 'class="link"' in maps[0]
     assert "<script" not in maps[0].replace("&lt;script", "")  # hostile names are text in the map
     frames = [df.value for df in at.dataframe]
@@ -93,7 +93,7 @@ def test_overview_counts_actors_once_and_shows_the_map(store_path):
     at.selectbox(key="ov_partnership").set_value("partnership:medtex").run()
     links = [el.proto.label for el in at.get("page_link")]
     assert len(links) == 3 and any("Enlargement" in x for x in links)
-    maps = [h.proto.body for h in at.get("html") if "<svg" in h.proto.body]
+    maps = [f.proto.srcdoc for f in at.get("iframe") if "<svg" in f.proto.srcdoc]
     assert 'class="member' in maps[0] or "member" in maps[0]
 
 
@@ -230,7 +230,7 @@ def test_enlargement_what_if_is_figures_and_a_map(store_path):
     row = figures.set_index("figure").loc["countries"]
     assert (row["now"], row["if they joined"], row["change"]) == (4, 5, "+1")
     assert any("would add Germany" in m.value for m in at.markdown)
-    maps = [h.proto.body for h in at.get("html") if "<svg" in h.proto.body]
+    maps = [f.proto.srcdoc for f in at.get("iframe") if "<svg" in f.proto.srcdoc]
     assert maps and "countries the candidate would add" in maps[-1]
     assert not at.json
 
