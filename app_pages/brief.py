@@ -3,13 +3,13 @@ covered, brokers, candidates to invite), to read here and download as HTML or PD
 import streamlit as st
 
 from clusternet import api
-from clusternet.app_pages.common import get_snapshot, md, pick_partnership, run_or_error
+from clusternet.app_pages.common import get_snapshot, partnership_names, pick_partnership, run_or_error
 
 st.title("Partnership brief")
 st.caption("One page to share: where the members are, which target markets and sectors they cover, who "
            "brokers around them, and whom to invite. It prints on one A4 page.")
 G = get_snapshot()
-pid = pick_partnership(G, key="brief", label="Partnership", none=None)
+pid = pick_partnership(partnership_names(G), key="brief", label="Partnership", none=None)
 if pid is None:
     st.info("Add a partnership first (Ingest), then come back for its brief.")
     st.stop()
@@ -35,5 +35,4 @@ pdf = run_or_error(brief.pdf_bytes)
 if pdf is not None:
     c2.download_button("Download the brief (PDF)", pdf, file_name=f"{stem}.pdf", mime="application/pdf",
                        key="brief_pdf")
-st.subheader(md(brief.name))
 st.iframe(brief.html, height=1250)

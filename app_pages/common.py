@@ -149,7 +149,8 @@ def network_view(uri: str, labels: tuple, countries: tuple, groups: tuple, secto
 def overview_data(uri: str) -> dict:
     """Everything the overview page shows (small tables), so a cached render skips the snapshot."""
     G = _snapshot(uri)
-    return {**api.overview_tables(G), "actors": api.actor_counts(G), "figures": api.figure_tables(G)}
+    return {**api.overview_tables(G), "actors": api.actor_counts(G), "figures": api.figure_tables(G),
+            "partnership_names": partnership_names(G)}
 
 
 @st.cache_data(ttl=SNAPSHOT_TTL, max_entries=4, show_spinner=False)
@@ -179,10 +180,10 @@ def partnership_names(G) -> dict[str, str]:
     return {n: shown(n) for n in sorted(ids, key=lambda n: (shown(n).casefold(), n))}
 
 
-def pick_partnership(G, *, key: str, label: str = "Your partnership", none: str | None = "(choose one)"):
-    """A select box of partnerships by name; the one in the address (?partnership=) first.
-    Returns its id, or None while nothing is chosen."""
-    names = partnership_names(G)
+def pick_partnership(names: dict[str, str], *, key: str, label: str = "Your partnership",
+                     none: str | None = "(choose one)"):
+    """A select box of partnerships by name (``names``: id -> name, :func:`partnership_names`);
+    the one in the address (?partnership=) first. Returns its id, or None while nothing is chosen."""
     options = ([None] if none else []) + list(names)
     wanted = qp_get("partnership")
     index = options.index(wanted) if wanted in options else 0
@@ -198,7 +199,7 @@ def _map_svg(uri: str, partnership: str | None, marks: tuple, mark_label: str) -
     return api.world_map_svg(_snapshot(uri), partnership, marks=marks, mark_label=mark_label)
 
 
-def show_map(G, partnership: str | None = None, *, marks: tuple = (), mark_label: str = "",
+def show_map(partnership: str | None = None, *, marks: tuple = (), mark_label: str = "",
              height: int = 560) -> None:
     """The world map (inline SVG, drawn here, nothing fetched): actors per country, cross-border
     arcs, a chosen partnership's members outlined and target markets hatched."""

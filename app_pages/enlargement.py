@@ -47,4 +47,4 @@ if result is not None:
     if result["gained"]:
         st.markdown(f"**{md(names[cand])}** would add "
                     + md(", ".join(api.place_name(G, c) for c in result["gained"])) + " (the diamonds on the map).")
-    show_map(G, pid, marks=tuple(result["gained"]), mark_label="countries the candidate would add")
+    show_map(pid, marks=tuple(result["gained"]), mark_label="countries the candidate would add")

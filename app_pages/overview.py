@@ -2,9 +2,7 @@
 and the figures the documents state."""
 import streamlit as st
 
-from clusternet import api
-from clusternet.app_pages.common import (get_snapshot, guard, md, overview_data, pick_partnership, show_map,
-    store_uri, table)
+from clusternet.app_pages.common import guard, md, overview_data, pick_partnership, show_map, store_uri, table
 
 st.title("Overview")
 st.markdown("clusternet turns your cluster partnership's reports, press releases and spreadsheets into one "
@@ -15,9 +13,8 @@ if data["nodes"] == 0:
     st.info("The store is empty. Load documents or spreadsheets on the Ingest page, or run `clusternet demo`.")
     st.stop()
 
-G = get_snapshot()
 st.subheader("Start here")
-pid = pick_partnership(G, key="ov")
+pid = pick_partnership(data["partnership_names"], key="ov")
 if pid:
     q = {"partnership": pid}
     c1, c2, c3 = st.columns(3)
@@ -34,7 +31,7 @@ st.caption(f"{len(data['by_country']):,} countries with actors. Reference data (
            "store starts with) is not counted.")
 
 st.subheader("Map of actors and cross-border links")
-show_map(G, pid)
+show_map(pid)
 with st.expander("Actors by country and cross-border links as tables"):
     st.dataframe(table(data["by_country"], ["name", "actors"]).rename(columns={"name": "country"}),
                  hide_index=True, width="stretch")

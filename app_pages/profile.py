@@ -20,7 +20,7 @@ G = get_snapshot()
 store = get_store()
 wanted = qp_get("id")
 if wanted and wanted not in G:
-    st.warning(f"No node with id {md(wanted)} in the store.")
+    st.warning("The entity this link points to is not in the store (any more); search for it below.")
 node = pick_entity(G, "Entity", key="profile", default=wanted if wanted in G else None)
 if node is None:
     st.stop()

@@ -15,6 +15,13 @@ entities = sorted((n for n, d in G.nodes(data=True) if api.is_actor(d)),
 ID_RE = re.compile(r"(%s):[^\s]+" % "|".join(sorted({t.id_prefix for t in api.load_schema().nodes.values() if t.id_prefix})))
 
 
+def in_words(text: str) -> str:
+    """Relationship codes in a query's description as plain words ("PARTY_TO" -> "signed")."""
+    rel_types = set(api.load_schema().rel_types)
+    return re.sub(r"\b[A-Z][A-Z_]+[A-Z]\b", lambda m: api.relation_words(m[0]) if m[0] in rel_types else m[0],
+                  str(text or ""))
+
+
 def _is_id_column(name: str, values: list) -> bool:
     """A column of internal ids (named id or *_id, or holding only prefix:key values)."""
     if name == "id" or name.endswith("_id") or name.endswith("id_"):
@@ -75,7 +82,7 @@ with saved_tab:
                             format_func=lambda n: next(q.title for q in saved if q.name == n))
         st.query_params["q"] = name
         q = next(q for q in saved if q.name == name)
-        st.caption(md(q.description))
+        st.caption(md(in_words(q.description)))
         with st.form("saved_query"):
             values = {}
             for p in q.params:

@@ -58,7 +58,8 @@ def browser():
 
 
 def _visit(browser, url: str, path: str, title: str, shot: str):
-    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    tall = shot.removeprefix("page-") in FOR_DOCS  # the map / the reasons / the brief in view
+    page = browser.new_page(viewport={"width": 1400, "height": 2000 if tall else 1000})
     errors, dialogs, outside = [], [], []
     page.on("pageerror", lambda err: errors.append(str(err)))
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
@@ -71,7 +72,9 @@ def _visit(browser, url: str, path: str, title: str, shot: str):
     if title in ("Enlargement", "Cross-border"):  # the suggestions take a moment on a first run
         page.get_by_text("Candidates found", exact=False).first.wait_for(timeout=120_000)
     if title in ("Overview", "Partnership brief"):  # the map / the brief is in a frame of its own
-        page.locator("iframe").first.wait_for(timeout=60_000)
+        page.locator("iframe").first.wait_for(timeout=120_000)
+    if title == "Overview":
+        page.locator("[data-testid='stMetric']").first.wait_for(timeout=120_000)
     page.wait_for_function("() => !document.querySelector('[data-testid=\"stSkeleton\"]')", timeout=120_000)
     page.wait_for_timeout(1500)
     ARTIFACTS.mkdir(exist_ok=True)
