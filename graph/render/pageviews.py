@@ -30,6 +30,7 @@ __all__ = ["reference_labels", "actor_counts", "user_labels", "figure_tables", "
            "mode_words", "what_if_rows", "shortlist_rows", "xlsx_bytes", "readable_score", "is_sentence",
            "brief_candidates", "relation_words"]
 
+MAX_MEASURE_WORDS = 6  # a longer "measure" is a sentence the extractor caught, not a column heading
 MODE_WORDS = {"network": "from shared partners and events",
               "content": "from profile only: sector, country, programme"}
 
@@ -89,16 +90,26 @@ def _subject_name(G, subject: str) -> str:
 
 def figure_tables(G: nx.MultiDiGraph) -> list[dict]:
     """The figures each document states, as one table per document under its title: a row
-    per subject (and country), a column per measure. Figures that are sentences are left out
-    (``skipped`` says how many)."""
+    per subject (and country), a column per measure. Figures that are sentences (as value or
+    as measure) are left out (``skipped`` says how many).
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("doc:1", label="Document", name="Report", facts=[
+    ...     '{"subject": "A", "measure": "members", "value": 80}',
+    ...     '{"subject": "A", "measure": "outlook", "value": "growth is expected"}',
+    ...     '{"subject": "A", "measure": "we prepared a strategy and met twice a year", "value": 2}'])
+    >>> t = figure_tables(G)[0]
+    >>> t["document"], t["rows"], t["skipped"]
+    ('Report', [{'about': 'A', 'country': '', 'members': 80}], 2)
+    """
     by_doc: dict[str, dict] = {}
     for f in stated_facts(G):
         doc = by_doc.setdefault(f["document_id"], {"document": humanise(f["document"], G), "rows": {}, "skipped": 0,
                                                    "measures": []})
-        if is_sentence(f["value"]):
+        measure = f["measure"] or "figure"
+        if is_sentence(f["value"]) or len(measure.split()) > MAX_MEASURE_WORDS:  # words, not a figure
             doc["skipped"] += 1
             continue
-        measure = f["measure"] or "figure"
         if measure not in doc["measures"]:
             doc["measures"].append(measure)
         where = place_name(G, f["country"]) if f["country"] else ""
