@@ -364,3 +364,23 @@ def test_ingest_previews_then_loads_an_uploaded_spreadsheet(store_path):
     assert not at.error
     # the dry run wrote nothing: only the load did (the preview showed the cluster to be created)
     assert preview.iloc[0]["problems"] == 0
+
+
+def test_explore_draws_the_partnership_hub_by_its_links_not_by_a_clusters_member_count(tmp_path, monkeypatch):
+    """A cluster's ``members`` property (its member companies) once sized its dot, so a
+    partnership hub with four partners looked smaller than any cluster with 500 members."""
+    from clusternet.graph.model import Node
+    from clusternet.graph.store.sqlite import EmbeddedStore
+
+    path = build_sample_store(tmp_path / "hub.db")
+    with EmbeddedStore(path) as store:
+        store.upsert([Node("cluster:techtera-fr", ("Cluster",), {"name": "Techtera", "members": 500})], [])
+    monkeypatch.setenv("CLUSTERNET_STORE", path)
+    import streamlit as st
+    st.cache_data.clear()
+    at = run_page("app_pages/explore.py", {"partnership": "partnership:medtex"})
+    page = at.get("iframe")[0].proto.srcdoc
+    data, _ = json.JSONDecoder().raw_decode(page[page.index("var data = {") + len("var data = "):])
+    value = {n["id"]: float(n["value"]) for n in data["nodes"]}
+    assert value["partnership:medtex"] == max(value.values())
+    assert value["cluster:techtera-fr"] < 500
