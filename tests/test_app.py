@@ -384,3 +384,6 @@ def test_explore_draws_the_partnership_hub_by_its_links_not_by_a_clusters_member
     value = {n["id"]: float(n["value"]) for n in data["nodes"]}
     assert value["partnership:medtex"] == max(value.values())
     assert value["cluster:techtera-fr"] < 500
+    # links are named in words on hover, never by their code
+    titles = {e["title"] for e in data["edges"]}
+    assert "partner in" in titles and not any(t.isupper() for t in titles)
