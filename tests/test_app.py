@@ -387,3 +387,14 @@ def test_explore_draws_the_partnership_hub_by_its_links_not_by_a_clusters_member
     # links are named in words on hover, never by their code
     titles = {e["title"] for e in data["edges"]}
     assert "partner in" in titles and not any(t.isupper() for t in titles)
+
+
+def test_ingest_preview_lists_problems_under_the_persons_file_name(store_path):
+    at = run_page("app_pages/ingest.py")
+    rows = "name,type,country,city\nBroken Cluster,cluster,ZZ,Nowhere\n"
+    at.file_uploader[0].upload("my members.csv", rows.encode(), "text/csv").run()
+    assert not at.exception, [e.value for e in at.exception]
+    problems = next(df.value for df in at.dataframe if "problem" in df.value.columns)
+    assert set(problems["file"]) == {"my members.csv"} and problems["problem"].str.len().gt(0).all()
+    assert "source" in set(problems["column"])  # which column, in which file, and why
+    assert not at.json
