@@ -500,3 +500,68 @@ def cordis_query_count() -> int:
     from clusternet.graph.evaluation.cordis import EXPECTED
 
     return EXPECTED["task_a_queries"] + EXPECTED["task_b_queries"]
+
+
+# --- the app's pages: maps, briefs and tables in words (issue 17) ------------------------------
+# Pages call only this module; the logic lives in graph/render/pageviews.py, worldmap.py, brief.py.
+
+from clusternet.graph.render.brief_data import place_name  # noqa: E402  (a country code -> its name)
+from clusternet.graph.render.pageviews import (actor_counts, brief_candidates, figure_tables,  # noqa: E402
+    mode_words, readable_score, reference_labels, relation_rows, shortlist_rows, user_labels, what_if_rows,
+    xlsx_bytes)
+
+__all__ += ["place_name", "actor_counts", "brief_candidates", "figure_tables", "mode_words", "readable_score",
+            "reference_labels", "relation_rows", "shortlist_rows", "user_labels", "what_if_rows", "xlsx_bytes", "world_map_svg", "partnership_brief",
+            "what_if"]
+
+
+def world_map_svg(G, partnership: str | None = None, *, marks: Iterable[str] = (), mark_label: str = "",
+                  width: float = 960.0, title: str = "") -> str:
+    """The world map of a snapshot as inline SVG (nothing fetched): actors per country shaded,
+    cross-border links as arcs; with ``partnership`` (id, name or acronym) its member countries
+    outlined and target markets hatched; ``marks`` (ISO codes) drawn as diamonds named
+    ``mark_label`` in the legend (e.g. the countries a candidate would add).
+
+    One path per country and one arc per country pair, however many actors the graph holds.
+
+    >>> import networkx as nx
+    >>> G = nx.MultiDiGraph(); G.add_node("org:a", label="Organisation", labels=["Organisation"], country="FR")
+    >>> svg = world_map_svg(G, marks=["MA"], mark_label="countries gained")
+    >>> svg.startswith("<svg") and "countries gained" in svg
+    True
+    """
+    from dataclasses import replace
+
+    from clusternet.graph.render.worldmap import map_data, placeable, render_svg
+
+    pid = find_node(G, partnership, PARTNERSHIP) if partnership else None
+    data = map_data(G, pid)
+    codes = sorted({str(c).upper() for c in marks if placeable(c)})
+    if codes:
+        data = replace(data, marks=tuple((c, mark_label) for c in codes), mark_label=mark_label)
+    return render_svg(data, width=width, standalone=False, title=title)
+
+
+def partnership_brief(G, partnership: str, shortlist: list | None = None):
+    """The one-page brief of ``partnership`` (id, name or acronym): ``.html`` (prints on A4),
+    ``.pdf_bytes()``; ``shortlist`` is the candidates the team picked (dicts with name,
+    country, score 0-100, reasons, evidence), else the top five suggestions.
+
+    >>> import tempfile, os
+    >>> s = open_store(os.path.join(tempfile.mkdtemp(), "g.db"))
+    >>> _ = build_demo(s, echo=lambda line: None)
+    >>> b = partnership_brief(snapshot(s), "MTB")
+    >>> b.name.startswith("Mediterranean Textile Bridge") and "<html" in b.html
+    True
+    >>> s.close()
+    """
+    from clusternet.graph.render.brief import partnership_brief as _brief
+
+    return _brief(G, find_node(G, partnership, PARTNERSHIP), shortlist)
+
+
+def what_if(G, partnership: str, candidate: str) -> dict:
+    """What changes if ``candidate`` joins ``partnership``: ``rows`` of before/after figures in
+    words and ``gained`` (ISO codes of the countries the partnership would add)."""
+    result = insight(G, "what-if", partnership=partnership, candidate=candidate)
+    return {"rows": what_if_rows(G, result), "gained": list(result["gained"]["countries"])}

@@ -36,6 +36,7 @@ PAGES = [
     st.Page("app_pages/profile.py", title="Profile"),
     st.Page("app_pages/enlargement.py", title="Enlargement"),
     st.Page("app_pages/cross_border.py", title="Cross-border"),
+    st.Page("app_pages/brief.py", title="Brief"),
     st.Page("app_pages/query.py", title="Query"),
     st.Page("app_pages/ingest.py", title="Ingest"),
     st.Page("app_pages/export.py", title="Export"),

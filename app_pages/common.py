@@ -23,7 +23,8 @@ from clusternet.api import ClusternetError, StoreUnavailable
 from clusternet.api import markdown_escape as md
 
 __all__ = ["md", "store_uri", "get_store", "get_snapshot", "refresh", "note_revision", "current_revision", "guard",
-           "entity_label", "pick_entity", "table", "suggestion_rows", "qp_get", "qp_list"]
+           "entity_label", "pick_entity", "table", "suggestion_rows", "qp_get", "qp_list",
+           "partnership_names", "pick_partnership", "show_map", "shortlist"]
 
 SNAPSHOT_TTL = 3600  # seconds; freshness comes from the revision key, this only frees memory
 _REVISION = "_clusternet_revision"  # session_state key: the revision this rerun reads at
@@ -127,7 +128,9 @@ def pick_entity(G, label: str, *, labels: Iterable[str] | None = None, key: str,
 
 
 def _cell(v: Any) -> Any:
-    if v is None or isinstance(v, (bool, int, float)):
+    if v is None:
+        return ""  # an empty cell, never the word "None"
+    if isinstance(v, (bool, int, float)):
         return v
     if isinstance(v, (list, tuple, set)):
         return "; ".join(str(x) for x in v)
@@ -183,7 +186,9 @@ def overview_data(uri: str) -> dict:
 @st.cache_resource(ttl=SNAPSHOT_TTL, max_entries=2, show_spinner=False)
 def _overview_data(uri: str, revision: int) -> dict:
     """What the overview shows for this revision of the store."""
-    return api.overview_tables(_snapshot_at(uri, revision))
+    G = _snapshot_at(uri, revision)
+    return {**api.overview_tables(G), "actors": api.actor_counts(G), "figures": api.figure_tables(G),
+            "partnership_names": partnership_names(G)}
 
 
 def explore_choices(uri: str) -> dict:
@@ -205,3 +210,53 @@ def _explore_choices(uri: str, revision: int) -> dict:
                               | {s for _, d in G.nodes(data=True) for s in (d.get("sectors") or ())}),
             "partnerships": partnerships, "entities": entities,
             "names": {**partnerships, **entities}}  # one shared dict, not one per session
+
+
+# --- issue 17: partnership picker, the world map, the shortlist kept in the session ----------
+
+def partnership_names(G) -> dict[str, str]:
+    """Partnership id -> its name (with acronym), sorted by name."""
+    def shown(n):
+        d = G.nodes[n]
+        acr = d.get("acronym")
+        return f"{d.get('name') or n} ({acr})" if acr and acr != d.get("name") else str(d.get("name") or n)
+    ids = [n for n, d in G.nodes(data=True) if d.get("label") == "Partnership"]
+    return {n: shown(n) for n in sorted(ids, key=lambda n: (shown(n).casefold(), n))}
+
+
+def pick_partnership(names: dict[str, str], *, key: str, label: str = "Your partnership",
+                     none: str | None = "(choose one)"):
+    """A select box of partnerships by name (``names``: id -> name, :func:`partnership_names`);
+    the one in the address (?partnership=) first. Returns its id, or None while nothing is chosen."""
+    options = ([None] if none else []) + list(names)
+    wanted = qp_get("partnership")
+    index = options.index(wanted) if wanted in options else 0
+    if not names:
+        st.caption("No partnerships yet.")
+        return None
+    return st.selectbox(label, options, index=index, key=f"{key}_partnership",
+                        format_func=lambda n: none if n is None else names[n])
+
+
+@st.cache_resource(ttl=SNAPSHOT_TTL, max_entries=64, show_spinner=False)
+def _map_svg(uri: str, revision: int, partnership: str | None, marks: tuple, mark_label: str) -> str:
+    """The world map's SVG for this revision of the store (shared by sessions)."""
+    return api.world_map_svg(_snapshot_at(uri, revision), partnership, marks=marks, mark_label=mark_label)
+
+
+def show_map(partnership: str | None = None, *, marks: tuple = (), mark_label: str = "",
+             height: int = 560) -> None:
+    """The world map (inline SVG, drawn here, nothing fetched): actors per country, cross-border
+    arcs, a chosen partnership's members outlined and target markets hatched."""
+    with guard():
+        svg = _map_svg(store_uri(), current_revision(), partnership, tuple(marks), mark_label)
+    # in its own frame (as the network map is): the country tooltips work and nothing is sanitised away
+    fitted = svg.replace("<svg ", '<svg style="width:100%;height:100%" preserveAspectRatio="xMidYMid meet" ', 1)
+    st.iframe("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"></head>"
+              f'<body style="margin:0;height:100vh;font-family:Helvetica,Arial,sans-serif">{fitted}</body></html>',
+              height=height)
+
+
+def shortlist(key: str) -> dict:
+    """The shortlist a person builds on a page, kept in the session: id -> suggestion."""
+    return st.session_state.setdefault(f"shortlist_{key}", {})

@@ -1,9 +1,10 @@
-"""Enlargement: who a partnership should invite next, with reasons and evidence."""
+"""Enlargement: who a partnership should invite next, with reasons and evidence, a shortlist
+to keep and download, and what changes if a candidate joined."""
 import streamlit as st
 
 from clusternet import api
-from clusternet.app_pages.common import get_snapshot, pick_entity, qp_get, run_or_error, suggestion_rows, table
-from clusternet.app_pages.suggestions import show_reasons
+from clusternet.app_pages.common import get_snapshot, md, pick_entity, qp_get, run_or_error, show_map, table
+from clusternet.app_pages.suggestions import show_list, show_reasons
 
 st.title("Enlargement")
 st.caption("Candidates a partnership could invite next, ranked, each with the reasons and the evidence behind them.")
@@ -21,10 +22,9 @@ with st.expander("Narrow the candidates"):
     kinds = st.multiselect("Kinds", ["Cluster", "Organisation", "SME"], key="enl_only",
                            placeholder="any kind")
     org_countries = sorted({d["country"] for _, d in G.nodes(data=True)
-                            if api.is_actor(d) and d.get("country")})
+                            if api.is_actor(d) and d.get("country")}, key=lambda c: api.place_name(G, c))
     in_countries = st.multiselect("In countries", org_countries, key="enl_countries", placeholder="anywhere",
-                                  format_func=lambda c: f"{G.nodes[f'country:{c}'].get('name', c)} ({c})"
-                                  if f"country:{c}" in G else c)
+                                  format_func=lambda c: api.place_name(G, c))
     cap = st.number_input("At most per country (0: no limit)", min_value=0, max_value=50, value=0, step=1,
                           key="enl_per_country")
     any_kind = st.checkbox("Any kind of organisation in one list (by default the members' kind comes first)",
@@ -34,24 +34,24 @@ suggestions = run_or_error(api.suggest_enlargement, G, pid, k=k, only=kinds or N
                            kinds="any" if any_kind else "members")
 if suggestions is None:
     st.stop()
-rows = suggestion_rows(suggestions)
-for row, s in zip(rows, suggestions):
-    row["basis"] = s.basis      # network evidence, or a profile match only (cold start)
-if not rows:
+if not suggestions:
     st.info("No candidates found for this partnership.")
     st.stop()
-st.dataframe(table(rows, ["rank", "name", "score", "basis", "reasons"]), hide_index=True, width="stretch")
-st.download_button("Download the list (CSV)", api.csv_bytes(rows, ["rank", "name", "score", "basis", "reasons"]),
-                   file_name="enlargement.csv", mime="text/csv")
+chosen = show_list(G, suggestions, key="enlargement", scope=pid)
+st.page_link("app_pages/brief.py", label="Open the partnership brief" + (" with this shortlist" if chosen else ""),
+             query_params={"partnership": pid})
 
 st.subheader("Why")
 show_reasons(G, suggestions[:10])
 
 st.subheader("What if they joined?")
-cand = st.selectbox("Candidate", [r["id"] for r in rows],
-                    format_func=lambda c: next((str(r["name"]) for r in rows if r["id"] == c), c))
-result = run_or_error(api.insight, G, "what-if", partnership=pid, candidate=cand)
+names = {s.id: str(s.name) for s in suggestions}
+cand = st.selectbox("Candidate", list(names), format_func=names.get, key="enl_whatif")
+result = run_or_error(api.what_if, G, pid, cand)
 if result is not None:
-    figures = [k for k in result["before"] if not isinstance(result["before"][k], (list, dict))]
-    st.dataframe(table([{"": k.replace("_", " "), "now": result["before"][k], "if they joined": result["after"][k]}
-                        for k in figures]), hide_index=True)
+    st.dataframe(table(result["rows"], ["figure", "now", "if they joined", "change"]), hide_index=True,
+                 width="stretch")
+    if result["gained"]:
+        st.markdown(f"**{md(names[cand])}** would add "
+                    + md(", ".join(api.place_name(G, c) for c in result["gained"])) + " (the diamonds on the map).")
+    show_map(pid, marks=tuple(result["gained"]), mark_label="countries the candidate would add")

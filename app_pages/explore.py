@@ -2,9 +2,11 @@
 import streamlit as st
 
 from clusternet.app_pages.common import explore_choices, guard, network_view, qp_get, qp_list, store_uri
-from clusternet.api import COLOUR_BY, COUNTRY_GROUPS as GROUPS, MAP_CAP as DEFAULT_CAP, SIZE_BY, load_schema
+from clusternet.api import COLOUR_BY, COUNTRY_GROUPS as GROUPS, MAP_CAP as DEFAULT_CAP, SIZE_BY, load_schema, user_labels
 
 st.title("Explore")
+st.caption("The actors and their links: clusters, organisations, partnerships, events, agreements. Choose a "
+           "partnership to see its network; add Country or Sector under Labels to see the reference data too.")
 with guard():
     choices = explore_choices(store_uri())
 schema = load_schema()
@@ -24,7 +26,9 @@ partnerships, entities = list(choices["partnerships"]), list(choices["entities"]
 
 with st.sidebar:
     st.subheader("Filters")
-    labels = st.multiselect("Labels", list(schema.labels), default=valid(qp_list("label"), schema.labels))
+    # opens on the actors and their links, not on the 250 countries and sectors every store starts with
+    labels = st.multiselect("Labels", list(schema.labels),
+                            default=valid(qp_list("label"), schema.labels) or user_labels())
     sel_countries = st.multiselect("Countries", countries, default=valid(qp_list("country"), countries))
     groups = st.multiselect("Country groups", list(GROUPS), default=valid(qp_list("group"), GROUPS))
     sel_sectors = st.multiselect("Sectors", sectors, default=valid(qp_list("sector"), sectors))

@@ -19,27 +19,44 @@ if not uploads:
 if "ingest_dir" not in st.session_state:
     st.session_state["ingest_dir"] = tempfile.mkdtemp(prefix="clusternet-upload-")
 folder = Path(st.session_state["ingest_dir"])
-paths = []
+paths, names = [], {}
 for i, up in enumerate(uploads):
     # the uploaded name is only a hint: keep letters, digits, dot, dash; never a path
     safe = re.sub(r"[^A-Za-z0-9._-]+", "_", Path(up.name).name).lstrip(".") or f"upload-{i}"
     path = folder / f"{i:03d}-{safe}"
     path.write_bytes(up.getvalue())
     paths.append(path)
+    names[path.name] = Path(up.name).name
 
 
-def show(result) -> None:
+def user_name(path) -> str:
+    """The name the person gave the file (not the upload folder's safe copy)."""
+    return names.get(Path(str(path)).name, Path(str(path)).name)
+
+
+def _what(key: str) -> str:
+    return api.relation_words(key) if key.isupper() else key
+
+
+def show(result, *, preview: bool = True) -> None:
+    """A load report as tables: per file, per kind of record (created / changed / left alone), problems."""
     if result is None:
         return
-    if hasattr(result, "files"):  # a LoadReport: one row per file, then the changes per label/type
-        st.dataframe(table([{"file": Path(f.path).name, "kind": f.kind or f.detected, "rows": f.rows,
-                             "created": sum(f.summary.created.values()), "updated": sum(f.summary.updated.values()),
-                             "unchanged": sum(f.summary.unchanged.values()), "problems": len(f.problems),
-                             "first problems": [str(p) for p in f.problems[:3]]} for f in result.files]),
-                     hide_index=True, width="stretch")
-        st.dataframe(table(result.summary.rows()), hide_index=True, width="stretch")
-        return
-    st.dataframe(table(result.rows()), hide_index=True, width="stretch")
+    will = ("will be created", "will change", "left alone") if preview else ("created", "changed", "left alone")
+    st.markdown("**Files**")
+    st.dataframe(table([{"file": user_name(f.path), "kind": f.kind or f.detected, "rows": f.rows,
+                         will[0]: sum(f.summary.created.values()), will[1]: sum(f.summary.updated.values()),
+                         will[2]: sum(f.summary.unchanged.values()), "problems": len(f.problems)}
+                        for f in result.files]), hide_index=True, width="stretch")
+    st.markdown("**What " + ("would change" if preview else "changed") + ", by kind of record**")
+    st.dataframe(table([{"records": _what(r["key"]), will[0]: r["created"], will[1]: r["updated"],
+                         will[2]: r["unchanged"]} for r in result.summary.rows()]), hide_index=True, width="stretch")
+    problems = [{"file": user_name(p.file or f.path), "row": p.row if p.row is not None else "",
+                 "column": p.field or "", "value": "" if p.value is None else str(p.value), "problem": p.reason}
+                for f in result.files for p in f.problems]
+    if problems:
+        st.markdown(f"**Problems** ({len(problems)}): a file with a problem is not loaded at all.")
+        st.dataframe(table(problems), hide_index=True, width="stretch")
 
 
 def show_extraction(ex) -> None:
@@ -53,7 +70,7 @@ def show_extraction(ex) -> None:
     facts = [{"about": names.get(f.subject, f.subject), "measure": f.measure, "value": f.value,
               "unit": f.unit or "", "country": f.country or ""} for f in ex.facts]
     for title, rows in (("Entities", entities), ("Relations", relations), ("Figures", facts)):
-        st.markdown(f"**{title}** ({len(rows)})")
+        st.markdown(f"**{title} found in the documents** ({len(rows)})")
         if rows:
             st.dataframe(table(rows), hide_index=True, width="stretch")
 
@@ -64,6 +81,7 @@ if docs:
         extraction = run_or_error(api.extract, docs)
     if extraction is not None:
         show_extraction(extraction)
+st.markdown("Nothing is written until you press *Load into the store*.")
 with st.spinner("Checking what would change…"):
     show(run_or_error(api.ingest, store, paths, dry_run=True))
 
@@ -72,11 +90,11 @@ if st.button("Load into the store", type="primary"):
     with st.status("Loading files", expanded=True) as status:
         ok = True
         for i, p in enumerate(paths, 1):
-            st.write(f"{md(p.name)}")
+            st.write(md(user_name(p)))
             report = run_or_error(api.ingest, store, [p])
             if report is None or not getattr(report, "ok", True):
                 ok = False
-            show(report)
+            show(report, preview=False)
             bar.progress(i / len(paths), text=f"{i} of {len(paths)} files")
         status.update(label="Loaded" if ok else "Loaded, with errors", state="complete" if ok else "error")
     refresh()

@@ -5,8 +5,13 @@ import streamlit as st
 
 from clusternet.app_pages.common import (entity_label, get_snapshot, get_store, md, pick_entity, qp_get,
     refresh, run_or_error, table)
-from clusternet.api import (DECISIONS, decode_evidence as decode_all, evidence_snippet, pending_reviews,
-    record_decision, snippet_markdown, stated_facts)
+from clusternet.api import (DECISIONS, decode_evidence as decode_all, evidence_snippet, figure_tables, pending_reviews,
+    record_decision, relation_rows, snippet_markdown)
+
+def api_place(code):
+    """A country code as the country's name (the code itself when unknown)."""
+    return str(G.nodes[f"country:{code}"].get("name") or code) if code and f"country:{code}" in G else code
+
 
 HIDDEN = {"evidence", "sources", "text", "facts", "labels", "aliases"}
 
@@ -15,7 +20,7 @@ G = get_snapshot()
 store = get_store()
 wanted = qp_get("id")
 if wanted and wanted not in G:
-    st.warning(f"No node with id {md(wanted)} in the store.")
+    st.warning("The entity this link points to is not in the store (any more); search for it below.")
 node = pick_entity(G, "Entity", key="profile", default=wanted if wanted in G else None)
 if node is None:
     st.stop()
@@ -24,41 +29,68 @@ if node != wanted:
 
 d = G.nodes[node]
 st.header(md(d.get("name") or node))
-st.caption(f"{md(' · '.join(str(x) for x in (d.get('label'), d.get('country')) if x))} · id {md(node)} · "
-           f"confidence {float(d.get('confidence', 1.0)):.2f}")
+kind = " · ".join(str(x) for x in (d.get("label"), api_place(d.get("country"))) if x)
+st.caption(md(kind))
 
-props = [{"property": k, "value": v if isinstance(v, (list, tuple)) else str(v)} for k, v in sorted(d.items()) if k not in HIDDEN and v not in (None, "", [])]
-st.subheader("Properties")
-st.dataframe(table(props, ["property", "value"]), hide_index=True, width="stretch")
+HIDDEN_MAIN = HIDDEN | {"id", "label", "name", "confidence", "country", "sha256"}
+props = [{"about": k.replace("_", " "), "value": v if isinstance(v, (list, tuple)) else str(v)}
+         for k, v in sorted(d.items()) if k not in HIDDEN_MAIN and v not in (None, "", [])]
+if props:
+    st.dataframe(table(props, ["about", "value"]), hide_index=True, width="stretch")
 if d.get("aliases"):
     st.markdown("**Also known as:** " + ", ".join(md(a) for a in d["aliases"]))
 
-st.subheader("Relationships")
-rels = []
-for u, v, k, e in G.out_edges(node, keys=True, data=True):
-    rels.append({"direction": "→", "type": k, "other": G.nodes[v].get("name") or v, "other_id": v,
-                 "confidence": e.get("confidence"), "evidence": len(e.get("evidence") or ())})
-for u, v, k, e in G.in_edges(node, keys=True, data=True):
-    rels.append({"direction": "←", "type": k, "other": G.nodes[u].get("name") or u, "other_id": u,
-                 "confidence": e.get("confidence"), "evidence": len(e.get("evidence") or ())})
-rels.sort(key=lambda r: (r["type"], r["direction"], str(r["other"]).casefold()))
+st.subheader("Links")
+rels = relation_rows(G, node)
 if rels:
-    st.dataframe(table(rels), hide_index=True, width="stretch")
+    for r in rels:
+        r["shown"] = r["relationship"].replace(" this", f" {d.get('name') or 'this'}", 1) \
+            if r["relationship"].endswith(" this") else r["relationship"]
+    st.dataframe(table(rels, ["shown", "evidence"]).rename(columns={"shown": "link", "evidence": "sources"}),
+                 hide_index=True, width="stretch")
     others = sorted({r["other_id"] for r in rels}, key=lambda n: entity_label(G, n).casefold())
     nxt = st.selectbox("Go to a related entity", others, format_func=lambda n: entity_label(G, n))
     if st.button("Open"):
         st.switch_page("app_pages/profile.py", query_params={"id": nxt})
 else:
-    st.caption("No relationships.")
+    st.caption("No links recorded.")
+
+with st.expander("Details (internal ids and codes)"):
+    st.caption(f"id {md(node)} · confidence {float(d.get('confidence', 1.0)):.2f}")
+    st.dataframe(table([{"property": k, "value": v if isinstance(v, (list, tuple)) else str(v)}
+                        for k, v in sorted(d.items()) if k not in HIDDEN and v not in (None, "", [])]),
+                 hide_index=True, width="stretch")
+    if rels:
+        st.dataframe(table(rels, ["type", "other", "other_id", "confidence"]), hide_index=True, width="stretch")
+
+
+def row_table(doc: dict, ev):
+    """A spreadsheet row's evidence as a one-row table under the file's header line, or None."""
+    import csv
+
+    text = doc.get("text") or ""
+    if not ev.loc or not str(ev.loc).lower().startswith("row") or not ev.text or "\n" not in text:
+        return None
+    header, line = text.split("\n", 1)[0], ev.text
+    try:
+        dialect = csv.Sniffer().sniff(header + "\n" + line, delimiters=",;\t|")
+        cols, vals = next(csv.reader([header], dialect)), next(csv.reader([line], dialect))
+    except (csv.Error, StopIteration):
+        return None
+    return table([dict(zip(cols, vals))], cols) if len(cols) == len(vals) > 1 else None
 
 
 def show_evidence(items, limit=20):
     for ev in items[:limit]:
         doc = G.nodes[ev.document] if ev.document in G else {}
-        before, span, after = evidence_snippet(doc.get("text"), ev.start, ev.end, expected=ev.text)
-        where = f" · {md(ev.loc)}" if ev.loc else ""
-        st.markdown(f"> {snippet_markdown(before, span, after) or md(ev.text or '')}")
-        st.caption(f"{md(doc.get('name') or ev.document)}{where}")
+        title = md(doc.get("name") or "a document") + (f" · {md(ev.loc)}" if ev.loc else "")
+        small = row_table(doc, ev)
+        if small is not None:
+            st.dataframe(small, hide_index=True)
+        else:
+            before, span, after = evidence_snippet(doc.get("text"), ev.start, ev.end, expected=ev.text)
+            st.markdown(f"> {snippet_markdown(before, span, after) or md(ev.text or '')}")
+        st.caption(title)
     if len(items) > limit:
         st.caption(f"and {len(items) - limit} more")
 
@@ -72,8 +104,11 @@ else:
 
 if d.get("label") == "Document":
     st.subheader("Figures this document states")
-    facts = [f for f in stated_facts(G) if f["document_id"] == node]
-    st.dataframe(table(facts, ["subject", "measure", "country", "value", "unit"]), hide_index=True, width="stretch")
+    mine = [t for t in figure_tables(G) if t["document_id"] == node and t["rows"]]
+    for t in mine:
+        st.dataframe(table(t["rows"], t["columns"]), hide_index=True, width="stretch")
+    if not mine:
+        st.caption("No figures.")
 
 st.subheader("Review uncertain facts")
 pending = pending_reviews(G, store, item=node)

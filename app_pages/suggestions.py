@@ -1,8 +1,10 @@
 """Reasons and evidence of suggestions, shown the same way on the Enlargement and Cross-border pages."""
+from collections import Counter
+
 import streamlit as st
 
 from clusternet import api
-from clusternet.app_pages.common import md
+from clusternet.app_pages.common import md, table
 
 
 def _item_text(G, item: str) -> str:
@@ -31,10 +33,55 @@ def _show_evidence(G, reason) -> None:
         st.caption(md(doc.get("name") or "a document"))
 
 
+def _heading(G, rank: int, s) -> str:
+    """'1. Name · Cluster in France' (and the 0-100 score when the scorer gives one)."""
+    where = f" in {api.place_name(G, s.country)}" if s.country else ""
+    score = api.readable_score(s)
+    return (f"{rank}. {md(s.name or 'candidate')} · {md(s.label or '')}{md(where)}"
+            + (f" · score {score:.0f}/100" if score is not None else ""))
+
+
 def show_reasons(G, suggestions: list, *, open_first: int = 3) -> None:
     """One expander per suggestion with its reasons as bullets (the first few open) and their evidence."""
     for i, s in enumerate(suggestions):
-        with st.expander(f"{md(s.name or 'candidate')} · score {float(s.score or 0):.3f}", expanded=i < open_first):
+        with st.expander(_heading(G, i + 1, s), expanded=i < open_first):
             for reason in s.reasons:
                 st.markdown(f"- {md(reason.text)}")
                 _show_evidence(G, reason)
+
+
+def mode_sentence(suggestions: list) -> str:
+    """How the candidates were found, in words, e.g. 'Found from shared partners and events.'"""
+    modes = Counter(s.mode for s in suggestions)
+    if len(modes) == 1:
+        return f"Candidates found {api.mode_words(next(iter(modes)))}."
+    parts = [f"{n} {api.mode_words(m)}" for m, n in modes.most_common()]
+    return "Candidates found: " + "; ".join(parts) + "."
+
+
+def show_list(G, suggestions: list, *, key: str, scope: str) -> list:
+    """The ranked candidates as a table (names first, ids hidden), the shortlist the person
+    picks (kept in the session per ``scope``), and its download as CSV and XLSX. Returns the
+    shortlisted suggestions."""
+    st.markdown(md(mode_sentence(suggestions)))
+    rows = api.shortlist_rows(G, suggestions)
+    for r, s in zip(rows, suggestions):
+        r["id"] = s.id
+    shown = ["rank", "name", "kind", "country"] + (["score"] if "score" in rows[0] else []) + ["reasons"]
+    st.dataframe(table(rows, shown + ["id"]), hide_index=True, width="stretch", column_order=shown)
+    by_id = {s.id: s for s in suggestions}
+    kept = st.session_state.setdefault("shortlists", {}).get(scope, [])
+    picked = st.multiselect("Your shortlist", list(by_id), default=[s.id for s in kept if s.id in by_id],
+                            key=f"{key}_shortlist_{scope}", placeholder="pick candidates to keep",
+                            format_func=lambda n: str(by_id[n].name))
+    chosen = [by_id[n] for n in picked]
+    st.session_state["shortlists"][scope] = chosen
+    out = api.shortlist_rows(G, chosen) if chosen else rows
+    what = "shortlist" if chosen else "whole list"
+    cols = [c for c in ["rank", "name", "kind", "country", "score", "how found", "reasons", "evidence"] if c in (out[0] if out else {})]
+    c1, c2 = st.columns(2)
+    c1.download_button(f"Download the {what} (CSV)", api.csv_bytes(out, cols), file_name=f"{key}-{what.split()[-1]}.csv",
+                       mime="text/csv", key=f"{key}_csv")
+    c2.download_button(f"Download the {what} (XLSX)", api.xlsx_bytes(out, cols), file_name=f"{key}-{what.split()[-1]}.xlsx",
+                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key=f"{key}_xlsx")
+    return chosen

@@ -20,8 +20,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 PAGES = [("", "Overview", "overview"), ("explore", "Explore", "explore"),
          ("profile?id=cluster:techtera-fr", "Profile", "profile"), ("enlargement", "Enlargement", "enlargement"),
-         ("cross_border", "Cross-border", "cross_border"), ("query", "Query", "query"),
+         ("cross_border", "Cross-border", "cross_border"), ("brief", "Partnership brief", "brief"),
+         ("query", "Query", "query"),
          ("ingest", "Ingest", "ingest"), ("export", "Export", "export")]
+READY = {"overview": ('[data-testid="stMetric"]', "iframe"), "explore": ("iframe",), "brief": ("iframe",),
+         "profile": ('[data-testid="stDataFrame"]',)}
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run"]
 
@@ -36,7 +39,7 @@ def main() -> int:
     ap.add_argument("--org", default=None, help="id of the organisation the Cross-border shot shows")
     args = ap.parse_args()
     pages = [(("profile?id=" + args.profile) if name == "profile" else
-              (f"enlargement?partnership={args.partnership}" if name == "enlargement" and args.partnership else
+              (f"{name}?partnership={args.partnership}" if name in ("enlargement", "brief") and args.partnership else
                (f"cross_border?org={args.org}" if name == "cross_border" and args.org else path)), title, name)
              for path, title, name in PAGES]
     tmp = tempfile.mkdtemp(prefix="clusternet-shots-")
@@ -68,15 +71,18 @@ def main() -> int:
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=args.chromium, args=ARGS, headless=True)
             for path, title, name in pages:
-                page = browser.new_page(viewport={"width": 1400, "height": 1000})
+                tall = name in ("overview", "enlargement", "brief")  # the map / the reasons / the page in view
+                page = browser.new_page(viewport={"width": 1400, "height": 2000 if tall else 1000})
                 page.goto(f"{url}/{path}", wait_until="domcontentloaded")
                 page.get_by_role("heading", name=title, exact=True).first.wait_for(timeout=60_000)
                 page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')",
                                        timeout=60_000)
                 if name in ("enlargement", "cross_border"):  # suggestions take a moment: wait for the table
                     page.wait_for_selector('[data-testid="stDataFrame"]', timeout=120_000)
+                for sel in READY.get(name, ()):  # what must be drawn before the shot
+                    page.wait_for_selector(sel, timeout=120_000)
                 page.wait_for_timeout(2000)
-                page.screenshot(path=str(out / f"{name}.png"), full_page=name in ("enlargement", "cross_border"))
+                page.screenshot(path=str(out / f"{name}.png"), full_page=name in ("overview", "enlargement", "cross_border", "brief"))
                 print(f"wrote {out / f'{name}.png'}")
                 page.close()
             browser.close()

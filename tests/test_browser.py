@@ -2,10 +2,14 @@
 
 Every page must load without a JavaScript error, never run script from data (the hostile
 names would set ``window.__xss`` or open an alert), and fetch nothing from outside the
-app's own server. Screenshots go to ``test-artifacts/``.
+app's own server, show no internal id (``org:…``, ``cluster:…``; the prefixes of
+graph/schema.yaml) and no JSON tree in its main content. Screenshots go to ``test-artifacts/``;
+the Overview (with its map), Enlargement (with reasons) and the brief also to
+``docs/screenshots`` (``scripts/screenshots.py`` makes them from the demo store instead).
 """
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -19,9 +23,24 @@ pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTIFACTS = ROOT / "test-artifacts"
+DOCS_SHOTS = ROOT / "docs" / "screenshots"
 PAGES = [("", "Overview"), ("explore", "Explore"), ("profile?id=cluster:xss-ma", "Profile"),
          ("profile?id=org:img-es", "Profile"), ("enlargement", "Enlargement"), ("cross_border", "Cross-border"),
-         ("query", "Query"), ("ingest", "Ingest"), ("export", "Export")]
+         ("brief", "Partnership brief"), ("query", "Query"), ("ingest", "Ingest"), ("export", "Export")]
+FOR_DOCS = {"overview": "overview", "enlargement": "enlargement", "brief": "brief"}
+
+
+def _id_pattern() -> re.Pattern:
+    """Internal ids as a person would see them: ``prefix:key`` for the schema's id prefixes."""
+    from clusternet.graph.schema import load_schema
+
+    prefixes = sorted({t.id_prefix for t in load_schema().nodes.values() if t.id_prefix})
+    return re.compile(r"\b(?:%s):[a-z0-9-]+\b" % "|".join(map(re.escape, prefixes)))
+
+
+def _main_text(page) -> str:
+    """The visible text of the main content (sidebar and closed expanders left out)."""
+    return page.locator("[data-testid='stMain']").first.inner_text()
 
 
 @pytest.fixture(scope="module")
@@ -39,7 +58,8 @@ def browser():
 
 
 def _visit(browser, url: str, path: str, title: str, shot: str):
-    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    tall = shot.removeprefix("page-") in FOR_DOCS  # the map / the reasons / the brief in view
+    page = browser.new_page(viewport={"width": 1400, "height": 2000 if tall else 1000})
     errors, dialogs, outside = [], [], []
     page.on("pageerror", lambda err: errors.append(str(err)))
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
@@ -49,9 +69,19 @@ def _visit(browser, url: str, path: str, title: str, shot: str):
     page.get_by_role("heading", name=title, exact=True).first.wait_for(timeout=45_000)
     # let the page finish its script run
     page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=45_000)
+    if title in ("Enlargement", "Cross-border"):  # the suggestions take a moment on a first run
+        page.get_by_text("Candidates found", exact=False).first.wait_for(timeout=120_000)
+    if title in ("Overview", "Partnership brief"):  # the map / the brief is in a frame of its own
+        page.locator("iframe").first.wait_for(timeout=120_000)
+    if title == "Overview":
+        page.locator("[data-testid='stMetric']").first.wait_for(timeout=120_000)
+    page.wait_for_function("() => !document.querySelector('[data-testid=\"stSkeleton\"]')", timeout=120_000)
     page.wait_for_timeout(1500)
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"{shot}.png"), full_page=True)
+    if shot.removeprefix("page-") in FOR_DOCS:
+        DOCS_SHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(DOCS_SHOTS / f"{FOR_DOCS[shot.removeprefix('page-')]}.png"), full_page=True)
     return page, errors, dialogs, outside
 
 
@@ -67,6 +97,13 @@ def test_page_loads_without_errors_or_script_from_data(browser, app_url, path, t
             assert frame.evaluate("() => window.__xss === undefined"), frame.url
         assert not outside, outside
         assert not page.locator("[data-testid='stException']").count()
+        main = _main_text(page)
+        assert not _id_pattern().findall(main), _id_pattern().findall(main)
+        assert not page.locator("[data-testid='stMain'] [data-testid='stJson']").count()
+        if title == "Overview":
+            assert sum(f.locator("svg.clusternet-map").count() for f in page.frames) == 1
+        if title == "Enlargement":
+            assert page.get_by_text("Candidates found", exact=False).count() >= 1
     finally:
         page.close()
 

@@ -77,7 +77,7 @@ def enlargement_suggestion(G, idx, v, parts, w, i, score, reached, x_row, contri
         reasons = [Reason("no link, target market or sector in common found", 0.0, [nid], [])]
     return Suggestion(nid, node_name(G, nid), G.nodes[nid].get("label", ""), G.nodes[nid].get("country"),
                       float(score), "network" if reached else "content", reasons[:5],
-                      basis=basis_text(G, reached, has_links, tier, wanted, nid, partnership))
+                      basis=basis_text(G, reached, has_links, tier, wanted, nid, partnership), scale="0-100")
 
 
 def basis_text(G, reached, has_links, tier, wanted, nid, partnership) -> str:

@@ -74,6 +74,14 @@ class Suggestion:
     source_name: str | None = None
     basis: str = ""                 # what the suggestion rests on, in words (cold start said plainly)
 
+    scale: str = "log-odds"         # "0-100" where ``score`` is a match strength people read
+
+    @property
+    def score_100(self) -> float | None:
+        """The 0-100 match strength people read (enlargement), or None where ``score`` is the
+        pair model's log-odds (cross-border), which only orders the list."""
+        return float(self.score) if self.scale == "0-100" else None
+
     def as_dict(self) -> dict:
         d = asdict(self)
         d["score"] = round(float(self.score), 4)

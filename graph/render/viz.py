@@ -248,7 +248,7 @@ def _title(n: str, d: dict) -> str:
     e = html.escape
     parts = [f"<b>{e(str(d.get('name') or n))}</b>", e(" · ".join(str(x) for x in (d.get("label"), d.get("country")) if x)),
              f"<code>{e(str(n))}</code>"]
-    if d.get("members"):
+    if d.get("members") and str(n).startswith("group:"):  # a group node; a cluster's "members" is its member count
         parts.append(f"stands for {int(d['members']):,} nodes")
     return "<br>".join(p for p in parts if p)
 
@@ -269,13 +269,14 @@ def network_data(G: nx.MultiDiGraph, *, size_by: str = "degree", colour_by: str 
     for n in sorted(H, key=str):
         d = H.nodes[n]
         x, y = pos[n]
-        value = d.get("members") or metric.get(n, 0.0)
+        value = (d.get("members") if str(n).startswith("group:") else None) or metric.get(n, 0.0)
         nodes.append({"id": str(n), "label": _short(str(d.get("name") or n)), "title": _title(n, d),
                       "color": colour[n], "value": round(float(value), 6), "x": x, "y": y, "shape": "dot"})
-    edges = []
+    edges, rels = [], load_schema().rels
     for u, v, k, d in sorted(H.edges(keys=True, data=True), key=lambda e: (str(e[0]), str(e[2]), str(e[1]))):
         t = str(d.get("type", k))
-        edge = {"from": str(u), "to": str(v), "title": html.escape(t)}
+        words = rels[t].words if t in rels else t  # the plain phrase ("partner in"), never the code
+        edge = {"from": str(u), "to": str(v), "title": html.escape(words)}
         if d.get("weight"):
             edge["value"] = int(d["weight"])
         edges.append(edge)
