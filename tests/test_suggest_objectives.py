@@ -229,13 +229,13 @@ def test_app_page_follows_the_chosen_objective(demo, monkeypatch):
     at.run()
     assert not at.exception, [e.value for e in at.exception]
     balanced = at.dataframe[0].value
-    assert balanced["score"].between(0, 100).all() and balanced["basis"].str.len().gt(0).all()
+    assert balanced["score"].between(0, 100).all() and balanced["how found"].str.len().gt(0).all()
     at.radio(key="enl_objective").set_value("markets").run()
     markets = at.dataframe[0].value
     assert not at.exception and markets["name"].iloc[0] == "Quebec Health Innovation Hub"
     assert list(balanced["name"][:2]) != list(markets["name"][:2])
     # the same number as the library gives
     lib = suggest_enlargement(demo[1], "partnership:blueport", k=1, objective="markets")[0]
-    assert markets["score"].iloc[0] == pytest.approx(lib.score)
+    assert markets["score"].iloc[0] == pytest.approx(lib.score, abs=0.05)
     _store(db).close()
     st.cache_resource.clear()

@@ -260,13 +260,13 @@ def _evidence_words(G, reason) -> list[str]:
 
 
 def default_shortlist(G, partnership: str, k: int = 5) -> list[Candidate]:
-    """The top ``k`` of :func:`~clusternet.graph.suggest.suggest_enlargement`, the score as
-    100 * logistic(score) (the recommender's log-odds plus content fit)."""
+    """The top ``k`` of :func:`~clusternet.graph.analytics.suggest.suggest_enlargement` (balanced
+    objective) with their 0-100 match strength."""
     from clusternet.graph.analytics.suggest import suggest_enlargement
 
     out = []
     for s in suggest_enlargement(G, partnership, k=k):
-        pct = 100.0 / (1.0 + math.exp(-max(min(s.score, 50.0), -50.0)))
+        pct = s.score_100 if s.score_100 is not None else 100.0 / (1.0 + math.exp(-max(min(s.score, 50.0), -50.0)))
         ev = [e for r in s.reasons for e in _evidence_words(G, r)]
         out.append(Candidate(s.name, place_name(G, s.country), round(pct, 1), tuple(humanise(r.text, G) for r in s.reasons),
                              tuple(dict.fromkeys(ev))[:3], code_of(G, s.country)))

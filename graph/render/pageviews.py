@@ -212,12 +212,12 @@ def shortlist_rows(G: nx.MultiDiGraph, suggestions) -> list[dict]:
     for i, s in enumerate(suggestions, 1):
         evidence = [t for r in s.reasons for t in _evidence_text(G, r)]
         row = {"rank": i, "name": humanise(str(s.name), G), "kind": s.label or "",
-               "country": place_name(G, s.country) if s.country else "", "how found": mode_words(s.mode),
+               "country": place_name(G, s.country) if s.country else "", "how found": s.basis or mode_words(s.mode),
                "reasons": "; ".join(humanise(r.text, G) for r in s.reasons),
                "evidence": "; ".join(list(dict.fromkeys(evidence))[:6])}
         score = readable_score(s)
         if score is not None:
-            row["score"] = round(score)
+            row["score"] = round(score, 1)
         rows.append(row)
     return rows
 
