@@ -19,11 +19,9 @@ from ...graph.ids import country_id, make_id
 from ...graph.model import Evidence
 from ..readers import DocumentText, Limits, read_document
 from ..normalise import sector_ecosystems
-from .geo import infer_places
-from .sectors import find_sectors
+from .candidates import Proposal, propose
+from .decide import decide, load_model
 from .lexicon import country_name
-from .mentions import build_context, find_mentions
-from .resolve import DocEntity, mention_again, norm, resolve_mentions
 from .types import DocInfo, Entity, Extraction, Fact, Relation
 
 __all__ = ["extract_text", "extract_documents", "extract_paths", "merge_extractions", "CHUNK_CHARS"]
@@ -65,65 +63,46 @@ def _fewer_gc_passes():
         gc.set_threshold(*old)
 
 
-def extract_text(doc: DocumentText) -> Extraction:
-    """Entities, relations and facts of one document (ids stable, evidence into ``doc.text``)."""
+def extract_text(doc: DocumentText, model=None) -> Extraction:
+    """Entities, relations and facts of one document (ids stable, evidence into ``doc.text``).
+
+    ``model``: the decision model (:mod:`.decide`); ``None`` loads the shipped one, ``False``
+    lets the rules alone decide.
+    """
     with _fewer_gc_passes():
-        return _extract_text(doc)
+        return _extract_text(doc, model)
 
 
-def _extract_text(doc: DocumentText) -> Extraction:
-    from . import facts as facts_mod
-    from . import relations as rel_mod
-
+def _extract_text(doc: DocumentText, model=None) -> Extraction:
+    if model is None:
+        model = load_model()
     ex = Extraction(documents=[DocInfo(doc.id, doc.name, doc.sha256, doc.chars, doc.source, doc.media_type,
                                        list(doc.warnings), doc.language)], texts={doc.id: doc.text})
     for offset, part in _chunks(doc.text):
-        ctx = build_context(part)
-        mentions = find_mentions(part, ctx)
-        ents = resolve_mentions(mentions)
-        mention_again(ctx.view, ents)
-        infer_places(ctx, ents, mentions)
-        places = _places(mentions, ents)
-        secs, sec_rels = find_sectors(ctx, ents)
-        for sec in secs:
-            places[sec.key] = sec
-        idmap = _to_entities(doc, offset, ents, places, ex)
-        for r in rel_mod.find_relations(ctx, ents, places, mentions) + sec_rels:
-            src = idmap.get(id(r.source))
-            dst = r.target if isinstance(r.target, str) else idmap.get(id(r.target))
-            if src and dst and src != dst:
-                ex.relations.append(Relation(src, r.type, dst, dict(r.props), r.conf,
-                                             [_ev(doc, offset + r.start, offset + r.end)]))
-        for f in facts_mod.find_facts(ctx, ents, mentions, doc.tables if offset == 0 and len(part) == len(doc.text) else [],
-                                      secs):
-            subj = idmap.get(id(f.subject)) if f.subject is not None else None
-            if subj:
-                ex.facts.append(Fact(subj, f.measure, f.country, f.value, f.unit, f.conf,
-                                     [_ev(doc, offset + f.start, offset + f.end)]))
+        whole = offset == 0 and len(part) == len(doc.text)
+        p = decide(propose(part, doc.tables if whole else ()), model or None)
+        _emit(doc, offset, p, ex)
     _ensure_countries(doc, ex)
     return merge_extractions([ex])
 
 
-def _places(mentions, ents):
-    """Country and Region DocEntities from place mentions."""
-    out: dict[str, DocEntity] = {}
-    for m in mentions:
-        if m.label == "Country" and m.country:
-            e = out.setdefault("country:" + m.country, DocEntity("country:" + m.country, "Country",
-                                                                  country_name(m.country), set(), m.country))
-            e.mentions.append(m)
-            if m.name != e.name and m.name != m.country:
-                e.aliases.add(m.name)
-        elif m.label == "Region":
-            reg = m.region or m.name
-            key = "region:" + norm(reg)
-            e = out.setdefault(key, DocEntity(key, "Region", reg, set(), m.country))
-            e.mentions.append(m)
-            if m.name != reg:
-                e.aliases.add(m.name)
-    for e in out.values():
-        e.confidence = min(0.97, 0.85 + 0.03 * len(e.mentions))
-    return out
+def _emit(doc: DocumentText, offset: int, p: Proposal, ex: Extraction) -> None:
+    """The decided entities, relations and facts of one part, as contract records."""
+    places = dict(p.places)
+    for sec in p.sectors:
+        places[sec.key] = sec
+    idmap = _to_entities(doc, offset, p.ents, places, ex)
+    for r in p.rels + p.sector_rels:
+        src = idmap.get(id(r.source))
+        dst = r.target if isinstance(r.target, str) else idmap.get(id(r.target))
+        if src and dst and src != dst:
+            ex.relations.append(Relation(src, r.type, dst, dict(r.props), r.conf,
+                                         [_ev(doc, offset + r.start, offset + r.end)]))
+    for f in p.facts:
+        subj = idmap.get(id(f.subject)) if f.subject is not None else None
+        if subj:
+            ex.facts.append(Fact(subj, f.measure, f.country, f.value, f.unit, f.conf,
+                                 [_ev(doc, offset + f.start, offset + f.end)]))
 
 
 def _to_entities(doc, offset, ents, places, ex) -> dict[int, str]:

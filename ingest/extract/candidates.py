@@ -1,0 +1,200 @@
+"""Stage 2 of the pipeline: the hand rules propose, with high recall, what the decisions
+(:mod:`.decide`) then keep or drop: entities with a label, relation candidate pairs, facts.
+
+A :class:`Proposal` holds one text part's reading (context, mentions, entities, places,
+sectors) and what the rules made of it; :func:`pair_candidates` adds the pairs the rules did
+not relate but a model may: two names in one sentence, a name and its own place, and each
+actor with the document's main partnership and main event.
+
+>>> p = propose("The Olive Cluster (Tunisia) attended the Agri Forum in Tunis.")
+>>> sorted(e.label for e in p.ents)
+['Cluster', 'Event']
+>>> any(c.rule_types == {"LOCATED_IN"} for c in pair_candidates(p))
+True
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .facts import find_facts
+from .geo import infer_places
+from .lexicon import country_name
+from .mentions import Context, Mention, build_context, find_mentions
+from .relations import RawRel, find_relations
+from .resolve import DocEntity, mention_again, norm, resolve_mentions
+from .sectors import find_sectors
+
+__all__ = ["Proposal", "Pair", "propose", "pair_candidates", "main_entity", "node_key"]
+
+MAX_PAIR_CHARS = 300     # two names further apart in one sentence are not paired
+NEAR_SENTENCES = 2       # an actor is paired with groups named this many sentences around it
+ACTORS = ("Cluster", "Organisation", "SME", "Partnership")
+
+
+@dataclass
+class Proposal:
+    """What the rules read and proposed in one text part (offsets are into ``ctx.text``)."""
+    ctx: Context
+    mentions: list[Mention]
+    ents: list[DocEntity]
+    places: dict[str, DocEntity]
+    sectors: list[DocEntity]
+    sector_rels: list[RawRel]
+    rels: list[RawRel]
+    facts: list = field(default_factory=list)
+
+
+@dataclass(eq=False)
+class Pair:
+    """A candidate relation: ``source`` and ``target`` (an entity, or a ``country:XX`` id),
+    the rules' types for it, and the span that shows both."""
+    source: DocEntity
+    target: object
+    start: int
+    end: int
+    rule_types: set[str] = field(default_factory=set)
+    origin: set[str] = field(default_factory=set)
+
+
+def node_key(x) -> object:
+    """The identity of a relation end (an entity object or a country id string)."""
+    if isinstance(x, str):
+        return x
+    if x.label == "Country":
+        return "country:" + x.country
+    return id(x)
+
+
+def main_entity(ents: list[DocEntity], label: str) -> DocEntity | None:
+    """The document's most mentioned entity of ``label`` (ties: the earliest)."""
+    cands = [e for e in ents if e.label == label]
+    return max(cands, key=lambda e: (len(e.mentions), -e.mentions[0].start), default=None)
+
+
+def propose(text: str, tables=()) -> Proposal:
+    """Run the rules on one text part: mentions, entities, places, sectors, relations, facts."""
+    ctx = build_context(text)
+    mentions = find_mentions(text, ctx)
+    ents = resolve_mentions(mentions)
+    mention_again(ctx.view, ents)
+    infer_places(ctx, ents, mentions)
+    places = _places(mentions, ents)
+    secs, sec_rels = find_sectors(ctx, ents)
+    rels = find_relations(ctx, ents, places, mentions)
+    facts = find_facts(ctx, ents, mentions, list(tables), secs)
+    return Proposal(ctx, mentions, ents, places, secs, sec_rels, rels, facts)
+
+
+def _places(mentions, ents) -> dict[str, DocEntity]:
+    """Country and Region entities from place mentions."""
+    out: dict[str, DocEntity] = {}
+    for m in mentions:
+        if m.label == "Country" and m.country:
+            e = out.setdefault("country:" + m.country, DocEntity("country:" + m.country, "Country",
+                                                                  country_name(m.country), set(), m.country))
+            e.mentions.append(m)
+            if m.name != e.name and m.name != m.country:
+                e.aliases.add(m.name)
+        elif m.label == "Region":
+            reg = m.region or m.name
+            key = "region:" + norm(reg)
+            e = out.setdefault(key, DocEntity(key, "Region", reg, set(), m.country))
+            e.mentions.append(m)
+            if m.name != reg:
+                e.aliases.add(m.name)
+    for e in out.values():
+        e.confidence = min(0.97, 0.85 + 0.03 * len(e.mentions))
+    return out
+
+
+def pair_candidates(p: Proposal) -> list[Pair]:
+    """Rule relations, same-sentence pairs, own places and main-entity pairs, one per ordered pair."""
+    pairs: dict[tuple, Pair] = {}
+
+    def add(src, tgt, start, end, origin, rule_type=None):
+        if node_key(src) == node_key(tgt):
+            return
+        cur = pairs.setdefault((id(src), node_key(tgt)), Pair(src, tgt, start, end))
+        cur.origin.add(origin)
+        if rule_type:
+            cur.rule_types.add(rule_type)
+    for r in p.rels:
+        add(r.source, _place_of(p, r.target), r.start, r.end, "rule", r.type)
+    _sentence_pairs(p, add)
+    _own_place_pairs(p, add)
+    _main_pairs(p, add)
+    _nearby_pairs(p, add)
+    return list(pairs.values())
+
+
+def _place_of(p: Proposal, target):
+    """A ``country:XX`` target as the document's Country entity when it names the country."""
+    return p.places.get(target, target) if isinstance(target, str) else target
+
+
+def _sentence_pairs(p: Proposal, add) -> None:
+    """Both orders of two different entities mentioned in one sentence, not too far apart."""
+    nodes = list(p.ents) + [e for e in p.places.values() if e.label in ("Country", "Region")]
+    by_sent: dict[int, list] = {}
+    for e in nodes:
+        for m in e.mentions:
+            by_sent.setdefault(p.ctx.sent_at(m.start), []).append((m.start, m.end, e))
+    for si, occ in by_sent.items():
+        sent = p.ctx.sents[si]
+        occ.sort(key=lambda x: x[0])
+        for i, (s1, e1, a) in enumerate(occ):
+            for s2, e2, b in occ[i + 1:]:
+                if s2 - e1 > MAX_PAIR_CHARS:
+                    break
+                if a is not b:
+                    add(a, b, sent.start, sent.end, "sentence")
+                    add(b, a, sent.start, sent.end, "sentence")
+
+
+def _own_place_pairs(p: Proposal, add) -> None:
+    """Each entity with the country and region it is said to be in."""
+    regions = {norm(e.name): e for e in p.places.values() if e.label == "Region"}
+    for e in p.ents:
+        m = e.mentions[0]
+        if e.country:
+            add(e, _place_of(p, "country:" + e.country), m.start, m.end, "own-country")
+        if e.region and norm(e.region) in regions:
+            add(e, regions[norm(e.region)], m.start, m.end, "own-region")
+    for r in (e for e in p.places.values() if e.label == "Region" and e.country):
+        m = r.mentions[0]
+        add(r, _place_of(p, "country:" + r.country), m.start, m.end, "own-country")
+
+
+def _nearby_pairs(p: Proposal, add) -> None:
+    """Each actor with the partnerships, events, programmes and agreements named within
+    ``NEAR_SENTENCES`` sentences or in the title line, and each entity with the countries
+    named in its own or the next sentence (lists and headings state relations that way)."""
+    groups = ("Partnership", "Event", "Programme", "Agreement")
+    first = {}
+    for e in list(p.ents) + [x for x in p.places.values() if x.label == "Country"]:
+        for m in e.mentions:
+            first.setdefault(id(e), []).append(p.ctx.sent_at(m.start))
+    title = {id(e) for e in p.ents if 0 in first[id(e)]}
+    targets = [e for e in p.ents if e.label in groups or id(e) in title]
+    countries = [x for x in p.places.values() if x.label == "Country"]
+    for e in p.ents:
+        near = set(first[id(e)])
+        m = e.mentions[0]
+        for t in targets:
+            if t is not e and (id(t) in title or any(abs(a - b) <= NEAR_SENTENCES for a in near for b in first[id(t)])):
+                add(e, t, m.start, m.end, "near")
+        for c in countries:
+            if any(0 <= b - a <= 1 for a in near for b in first[id(c)]):
+                add(e, c, m.start, m.end, "near-country")
+
+
+def _main_pairs(p: Proposal, add) -> None:
+    """Each actor and event with the main partnership, each actor with the main event."""
+    mains = [x for x in (main_entity(p.ents, "Partnership"), main_entity(p.ents, "Event")) if x is not None]
+    for e in p.ents:
+        if e.label not in ACTORS + ("Event",):
+            continue
+        m = e.mentions[0]
+        for tgt in mains:
+            if e is not tgt:
+                add(e, tgt, m.start, m.end, "main")
