@@ -8,7 +8,7 @@ actor with the document's main partnership and main event.
 
 >>> p = propose("The Olive Cluster (Tunisia) attended the Agri Forum in Tunis.")
 >>> sorted(e.label for e in p.ents)
-['Cluster', 'Event']
+['Cluster', 'Organisation']
 >>> any(c.rule_types == {"LOCATED_IN"} for c in pair_candidates(p))
 True
 """
@@ -19,8 +19,10 @@ from dataclasses import dataclass, field
 from .facts import find_facts
 from .geo import infer_places
 from .lexicon import country_name
-from .mentions import Context, Mention, build_context, find_mentions
-from .relations import RawRel, find_relations
+from .finders import find_mentions
+from .mentions import Context, Mention, build_context
+from .raw import RawRel
+from .relations import find_relations
 from .resolve import DocEntity, mention_again, norm, resolve_mentions
 from .sectors import find_sectors
 

@@ -20,28 +20,35 @@ from importlib import resources
 from .candidates import Proposal, pair_candidates
 from .features import DocFacts, entity_features, pair_features
 from .linear import LinearModel
-from .relations import RawRel
+from .raw import RawRel
 from .spans import widen
+from .subjects import decide_subjects
 
 __all__ = ["DecisionModel", "load_model", "decide", "decide_entities", "decide_relations", "MODEL_FILE"]
 
 MODEL_FILE = "model.json"
+RULE_DROP = 0.6
+SURE_RELATION = 0.8     # a relation this likely vouches for both its ends
 
 
 @dataclass
 class DecisionModel:
-    """The fitted decisions: an entity model (``none`` or a label) and a relation model
-    (``none`` or a relation type); ``info`` says what it was trained on."""
+    """The fitted decisions: an entity model (``none`` or a label), a relation model (``none``
+    or a relation type) and a fact-subject model (``yes``/``no`` per candidate); ``info`` says
+    what it was trained on and holds the keep thresholds."""
     entity: LinearModel
     relation: LinearModel
+    subject: LinearModel
     info: dict
 
     def as_dict(self) -> dict:
-        return {"format": 1, "info": self.info, "entity": self.entity.as_dict(), "relation": self.relation.as_dict()}
+        return {"format": 1, "info": self.info, "entity": self.entity.as_dict(), "relation": self.relation.as_dict(),
+                "subject": self.subject.as_dict()}
 
     @classmethod
     def from_dict(cls, d: dict) -> "DecisionModel":
-        return cls(LinearModel.from_dict(d["entity"]), LinearModel.from_dict(d["relation"]), dict(d.get("info", {})))
+        return cls(LinearModel.from_dict(d["entity"]), LinearModel.from_dict(d["relation"]),
+                   LinearModel.from_dict(d["subject"]), dict(d.get("info", {})))
 
 
 @lru_cache(maxsize=1)
@@ -59,7 +66,11 @@ def decide(p: Proposal, model: DecisionModel | None) -> Proposal:
         return p
     widen(p)
     p.rels = decide_relations(p, model.relation, model.info.get("relation_threshold", 0.5))
-    decide_entities(p, model.entity, model.info.get("entity_threshold", 0.5))
+    kept_facts = p.facts
+    sure = {id(x) for r in p.rels if r.conf >= SURE_RELATION for x in (r.source, r.target)}
+    decide_entities(p, model.entity, model.info.get("entity_threshold", 0.5), sure)
+    p.facts = kept_facts    # a count whose rule subject was dropped is hung on a kept entity
+    decide_subjects(p, model.subject)
     return p
 
 
@@ -78,13 +89,14 @@ def _best_kept(proba: dict[str, float], threshold: float) -> tuple[str, float]:
     return "none", round(proba.get("none", 1.0), 3)
 
 
-def decide_entities(p: Proposal, model: LinearModel, threshold: float = 0.5) -> None:
-    """Keep the entities the model gives a label (that label), drop those it calls ``none``.
-    The relations and facts of a dropped entity go with it."""
+def decide_entities(p: Proposal, model: LinearModel, threshold: float = 0.5, sure: set[int] = frozenset()) -> None:
+    """Keep the entities the model gives a label (that label), drop those it calls ``none``;
+    an end of a relation the relation model is sure of (ids in ``sure``) stays, its label the
+    model's best. The relations and facts of a dropped entity go with it."""
     d = DocFacts.of(p)
     kept = []
     for e in p.ents:
-        label, prob = _best_kept(model.proba(entity_features(p, e, d)), threshold)
+        label, prob = _best_kept(model.proba(entity_features(p, e, d)), 0.0 if id(e) in sure else threshold)
         if label != "none":
             e.label, e.confidence = label, prob
             kept.append(e)
@@ -95,11 +107,18 @@ def decide_entities(p: Proposal, model: LinearModel, threshold: float = 0.5) -> 
 
 
 def decide_relations(p: Proposal, model: LinearModel, threshold: float = 0.5) -> list[RawRel]:
-    """Each candidate pair's most probable type, when that is likely enough (else no relation)."""
+    """Each candidate pair's most probable type, when the pair is likely related at all. A type
+    the rules proposed for the pair stays unless the model gives ``none`` ``RULE_DROP`` or
+    more (the model overrides a rule only when fairly sure; "the lead partner" stays both a
+    partner and the coordinator)."""
     d = DocFacts.of(p)
     out = []
     for c in pair_candidates(p):
-        typ, prob = _best_kept(model.proba(pair_features(p, c, d)), threshold)
+        proba = model.proba(pair_features(p, c, d))
+        typ, prob = _best_kept(proba, threshold)
         if typ != "none":
             out.append(RawRel(c.source, typ, c.target, c.start, c.end, prob))
+        for other in sorted(c.rule_types - {typ}):
+            if proba.get("none", 0.0) < RULE_DROP:
+                out.append(RawRel(c.source, other, c.target, c.start, c.end, round(proba[other], 3)))
     return out

@@ -154,11 +154,13 @@ def cross_validate(scorer: ModuleType, dev: list[Case], extra: list[Case], k: in
 
 def evaluate_all(scorer: ModuleType, dev: list[Case], seeds: list[Case], own: list[Case], k: int,
                  fit: Callable[[list[Case]], object] | None, model=None) -> dict:
-    """The report of ``docs/extraction.json``: ``dev_cv`` (held-out), ``seeds`` and ``own``.
+    """The report of ``docs/extraction.json``: ``dev_cv`` (held-out), ``dev_rules`` (the hand
+    rules alone on dev, the baseline), ``seeds`` and ``own``.
 
     The seeds and own documents are scored with ``model`` (the shipped one when ``None``).
     """
     return {"dev_cv": cross_validate(scorer, dev, seeds + own, k, fit),
+            "dev_rules": score(scorer, extract_cases(dev, False), dev),
             "seeds": score(scorer, extract_cases(seeds, model), seeds),
             "own": score(scorer, extract_cases(own, model), own)}
 

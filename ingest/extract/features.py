@@ -144,8 +144,13 @@ def entity_features(p: Proposal, e: DocEntity, d: DocFacts) -> dict[str, float]:
 
 
 def _shape(word: str) -> str:
-    """A word as itself when lower-case, else as its shape (``Xx``, ``XX``, ``x-X`` ...)."""
-    if word[:1].islower():
+    """A word as itself when lower-case or a head noun of the lexicon ("Cluster", "Agency"),
+    else as its shape (``Xx``, ``XX``), so that no name becomes a feature.
+
+    >>> _shape("Cluster"), _shape("Zinnae"), _shape("of")
+    ('cluster', 'Xx', 'of')
+    """
+    if word[:1].islower() or load_lexicon().label_of_head(word):
         return fold(word)
     if word.isupper():
         return "XX"

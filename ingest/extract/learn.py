@@ -18,12 +18,13 @@ from .decide import DecisionModel
 from .features import DocFacts, entity_features, pair_features
 from .linear import LinearModel
 from .spans import widen
+from .subjects import subject_candidates, subject_features
 
 __all__ = ["fit_model", "align", "training_rows", "candidate_recall", "DocRows"]
 
-MIN_DOCS = 3          # a feature must occur in this many training documents
-C_ENTITY = 1.0        # inverse regularisation strengths
-C_RELATION = 1.0
+MIN_DOCS = 5          # a feature must occur in this many training documents
+C_ENTITY = 0.3        # inverse regularisation strengths
+C_RELATION = 0.3
 
 
 def align(scorer: ModuleType, gdoc, nodes: list) -> dict[int, str]:
@@ -54,6 +55,7 @@ class DocRows:
     pairs: list[tuple[dict, str]]
     entity_missed: int
     pair_missed: int
+    subjects: list[tuple[dict, str]]
 
 
 _ROWS: dict[tuple[str, str], DocRows] = {}
@@ -88,7 +90,22 @@ def _rows(scorer: ModuleType, case) -> DocRows:
             hit.add(ends)
         pairs.append((pair_features(p, c, d), label))
     n_ok = sum(1 for _, lab in ents if lab != "none")
-    return DocRows(ents, pairs, max(0, ent_gold - n_ok), len(gdoc.relations) - len(hit))
+    return DocRows(ents, pairs, max(0, ent_gold - n_ok), len(gdoc.relations) - len(hit),
+                   _subject_rows(p, d, gdoc, keys))
+
+
+def _subject_rows(p, d, gdoc, keys) -> list[tuple[dict, str]]:
+    """For each proposed fact whose value a gold fact states: its candidates, ``yes`` for the
+    gold subject (facts whose gold subject is no candidate teach nothing and are left out)."""
+    out = []
+    for fact in p.facts:
+        subjects = {gdoc.resolve(g["subject"]) for g in gdoc.facts
+                    if isinstance(g.get("value"), (int, float)) and abs(float(g["value"]) - float(fact.value)) < 1e-9}
+        cands = subject_candidates(p, fact, d)
+        labels = ["yes" if keys.get(id(e)) in subjects else "no" for e in cands]
+        if "yes" in labels:
+            out += [(subject_features(p, fact, e, d), lab) for e, lab in zip(cands, labels)]
+    return out
 
 
 def _fit(rows_by_doc: list[list[tuple[dict, str]]], c: float, min_docs: int) -> LinearModel:
@@ -146,17 +163,20 @@ def _held_out_scores(rows: list[list[tuple[dict, str]]], c: float, min_docs: int
     return out
 
 
-def fit_model(cases, scorer: ModuleType, min_docs: int = MIN_DOCS) -> DecisionModel:
+def fit_model(cases, scorer: ModuleType, min_docs: int = MIN_DOCS, c_entity: float | None = None,
+              c_relation: float | None = None) -> DecisionModel:
     """Both decision models fitted on ``cases`` (documents with gold), in name order; the keep
     thresholds chosen on held-out halves of these same training documents."""
+    c_entity, c_relation = c_entity or C_ENTITY, c_relation or C_RELATION
     rows = [training_rows(scorer, c) for c in sorted(cases, key=lambda c: c.name)]
     ent_rows, pair_rows = [r.entities for r in rows], [r.pairs for r in rows]
-    t_ent = _best_threshold(_held_out_scores(ent_rows, C_ENTITY, min_docs), sum(r.entity_missed for r in rows), False)
-    t_rel = _best_threshold(_held_out_scores(pair_rows, C_RELATION, min_docs), sum(r.pair_missed for r in rows), True)
+    t_ent = _best_threshold(_held_out_scores(ent_rows, c_entity, min_docs), sum(r.entity_missed for r in rows), False)
+    t_rel = _best_threshold(_held_out_scores(pair_rows, c_relation, min_docs), sum(r.pair_missed for r in rows), True)
     info = {"documents": sorted(c.name for c in cases), "entity_rows": sum(map(len, ent_rows)),
             "pair_rows": sum(map(len, pair_rows)), "min_docs": min_docs,
             "entity_threshold": t_ent, "relation_threshold": t_rel}
-    return DecisionModel(_fit(ent_rows, C_ENTITY, min_docs), _fit(pair_rows, C_RELATION, min_docs), info)
+    subject = _fit([r.subjects for r in rows], c_entity, min_docs)
+    return DecisionModel(_fit(ent_rows, c_entity, min_docs), _fit(pair_rows, c_relation, min_docs), subject, info)
 
 
 def candidate_recall(cases, scorer: ModuleType) -> dict:

@@ -3,9 +3,9 @@ that no rule turned into an entity. They enter only when a model decides (the ru
 never emit them); the entity model keeps the few that are names of organisations, events...
 
 >>> from .candidates import propose
->>> p = propose("Partners met at the forum. Partners: Clusgrid, Ecri and the cluster ZINNAE.")
+>>> p = propose("Forum news\\n\\nPartners met at the forum. Partners: Clusgrid, Ecri and the cluster ZINNAE.")
 >>> sorted(e.name for e in widen(p) if e.props.get("span"))
-['Clusgrid', 'Ecri', 'ZINNAE']
+['Clusgrid', 'Ecri', 'Forum', 'Forum news']
 """
 from __future__ import annotations
 
@@ -20,6 +20,8 @@ from .resolve import DocEntity, norm
 __all__ = ["widen", "SPAN_RULE"]
 
 SPAN_RULE = "span"
+TITLE_RULE = "title"
+MAX_TITLE_WORDS = 14
 MAX_SPAN_WORDS = 8
 _TOKEN = re.compile(r"[^\W_][\w'’&.\-]*[\w]|[^\W_]")
 
@@ -104,8 +106,28 @@ def widen(p: Proposal) -> list[DocEntity]:
             ent = new.setdefault(norm(name), DocEntity("span:" + norm(name), head, name, set(), None,
                                                        props={"span": True}, confidence=0.3))
             ent.mentions.append(Mention(s, e, name, head, SPAN_RULE, 0.3, sent=si))
+    _title(p, new, names)
     p.ents = list(p.ents) + list(new.values())
     return p.ents
+
+
+def _title(p: Proposal, new: dict, names: set[str]) -> None:
+    """The page's first line, and its part before a colon, as names: a page about one event or
+    partnership is titled by it ("X Matchmaking Event: Opportunities for ...")."""
+    text = p.ctx.text
+    s = len(text) - len(text.lstrip())
+    e = text.find("\n", s)
+    line = text[s:e].rstrip() if e > 0 else ""
+    if not line or len(line.split()) > MAX_TITLE_WORDS or not _is_cap(line) or ". " in line:
+        return
+    lex = load_lexicon()
+    for name in dict.fromkeys([line, line.split(":")[0].rstrip()]):
+        if norm(name) in names or norm(name) in new or len(name) < 4:
+            continue
+        head = lex.label_of_head(name.split()[-1]) or "Event"
+        new[norm(name)] = DocEntity("span:" + norm(name), head, name, set(), None, props={"span": True},
+                                    confidence=0.3, mentions=[Mention(s, s + len(name), name, head, TITLE_RULE, 0.3,
+                                                                      sent=0)])
 
 
 def _new_name(name: str, s: int, e: int, spans, names) -> bool:
