@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from clusternet.ingest.extract.decide import DecisionModel, load_model
-from clusternet.ingest.extract.evaluate import cross_validate, extract_cases, load_scorer, make_folds
+from clusternet.ingest.extract.evaluate import cross_validate, extract_cases, load_scorer, make_folds, score
 from clusternet.ingest.extract.learn import fit_model
 from clusternet.ingest.extract.linear import LinearModel
 from prerequisites import missing  # tests/helpers (conftest puts it on sys.path)
@@ -24,8 +24,8 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 sys.path.insert(0, str(ROOT / "scripts"))
 
-# measured 2-fold held-out on dev (see the commit): entity F1, country accuracy, relation F1
-FLOORS = {"entity_f1": 0.70, "country_accuracy": 0.74, "relation_f1": 0.22}
+# measured 2-fold held-out on dev: entity F1 0.737, country accuracy 0.802, relation F1 0.252
+FLOORS = {"entity_f1": 0.72, "country_accuracy": 0.78, "relation_f1": 0.24}
 
 
 @pytest.fixture(scope="module")
@@ -49,10 +49,11 @@ def test_held_out_figures_stay_above_the_floors(quick_cv):
     assert all(got[k] >= v for k, v in FLOORS.items()), got
 
 
-def test_held_out_relations_beat_the_hand_rules_on_the_same_folds(material, quick_cv):
-    scorer, dev, seeds, own = material
-    rules = cross_validate(scorer, dev, seeds + own, 2, None)
-    assert quick_cv["relation_f1"] > rules["relation_f1"], (quick_cv["relation_f1"], rules["relation_f1"])
+def test_held_out_decisions_do_not_lose_to_the_hand_rules(material, quick_cv):
+    scorer, dev, _, _ = material
+    rules = score(scorer, extract_cases(dev, False), dev)    # the rules fit nothing: no folds needed
+    for key in ("entity_f1", "country_accuracy", "relation_f1"):
+        assert quick_cv[key] >= rules[key] - 0.01, (key, quick_cv[key], rules[key])
 
 
 def test_folds_split_documents_and_never_score_a_training_document(material):
@@ -73,14 +74,15 @@ def test_shipped_model_is_plain_json_and_decides(material):
 
 def test_confidence_is_the_models_probability_and_evidence_matches_the_text(material):
     _, dev, _, _ = material
-    case = dev[0]
-    out = extract_cases([case], None)
+    cases = dev[:8]
+    out = extract_cases(cases, None)
     confs = {r["confidence"] for r in out["relations"]}
-    assert len(confs) > 3    # probabilities, not the rules' few fixed confidences
+    assert len(confs) > 5    # probabilities, not the rules' few fixed confidences
+    texts = {d["id"]: c.doc.text for d, c in zip(out["documents"], cases)}
     for item in out["entities"] + out["relations"]:
         assert 0.0 <= item["confidence"] <= 1.0
         for ev in item["evidence"]:
-            assert case.doc.text[ev["start"]:ev["end"]] == ev["text"]
+            assert texts[ev["document"]][ev["start"]:ev["end"]] == ev["text"]
 
 
 def test_rules_alone_still_decide_without_a_model(material):

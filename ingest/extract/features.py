@@ -59,17 +59,16 @@ class DocFacts:
     main_event: DocEntity | None
     chars: int
     labels: dict[str, list]
+    title_end: int = 0      # offset of the second line break: a page's title and subtitle
 
     @classmethod
     def of(cls, p: Proposal) -> "DocFacts":
         labels: dict[str, list] = {}
         for e in p.ents:
             labels.setdefault(e.label, []).append(e)
-        out = cls(main_entity(p.ents, "Partnership"), main_entity(p.ents, "Event"), max(1, len(p.ctx.text)),
-                  labels)
-        first = p.ctx.text.find("\n", p.ctx.text.find("\n") + 1)
-        out.title_end = first if first > 0 else min(200, len(p.ctx.text))
-        return out
+        second = p.ctx.text.find("\n", p.ctx.text.find("\n") + 1)
+        return cls(main_entity(p.ents, "Partnership"), main_entity(p.ents, "Event"), max(1, len(p.ctx.text)),
+                   labels, second if second > 0 else min(200, len(p.ctx.text)))
 
     def count(self, label: str) -> int:
         return len(self.labels.get(label, ()))
