@@ -172,21 +172,21 @@ def _nearby_pairs(p: Proposal, add) -> None:
     ``NEAR_SENTENCES`` sentences or in the title line, and each entity with the countries
     named in its own or the next sentence (lists and headings state relations that way)."""
     groups = ("Partnership", "Event", "Programme", "Agreement")
-    first = {}
+    sents = {}
     for e in list(p.ents) + [x for x in p.places.values() if x.label == "Country"]:
-        for m in e.mentions:
-            first.setdefault(id(e), []).append(p.ctx.sent_at(m.start))
-    title = {id(e) for e in p.ents if 0 in first[id(e)]}
-    targets = [e for e in p.ents if e.label in groups or id(e) in title]
-    countries = [x for x in p.places.values() if x.label == "Country"]
+        sents[id(e)] = {p.ctx.sent_at(m.start) for m in e.mentions}
+    title = {id(e) for e in p.ents if 0 in sents[id(e)]}
+    targets = [(t, {s + k for s in sents[id(t)] for k in range(-NEAR_SENTENCES, NEAR_SENTENCES + 1)})
+               for t in p.ents if t.label in groups or id(t) in title]
+    countries = [(c, {s + k for s in sents[id(c)] for k in (0, -1)}) for c in p.places.values() if c.label == "Country"]
     for e in p.ents:
-        near = set(first[id(e)])
+        near = sents[id(e)]
         m = e.mentions[0]
-        for t in targets:
-            if t is not e and (id(t) in title or any(abs(a - b) <= NEAR_SENTENCES for a in near for b in first[id(t)])):
+        for t, around in targets:
+            if t is not e and (id(t) in title or not near.isdisjoint(around)):
                 add(e, t, m.start, m.end, "near")
-        for c in countries:
-            if any(0 <= b - a <= 1 for a in near for b in first[id(c)]):
+        for c, before in countries:
+            if not near.isdisjoint(before):
                 add(e, c, m.start, m.end, "near-country")
 
 

@@ -14,7 +14,7 @@ A capitalised word (a name) never becomes a feature by itself, only its shape do
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .candidates import Pair, Proposal, main_entity
@@ -60,6 +60,7 @@ class DocFacts:
     chars: int
     labels: dict[str, list]
     title_end: int = 0      # offset of the second line break: a page's title and subtitle
+    memo: dict = field(default_factory=dict)
 
     @classmethod
     def of(cls, p: Proposal) -> "DocFacts":
@@ -84,7 +85,13 @@ class DocFacts:
         return p.ctx.lines[p.ctx.sents[p.ctx.sent_at(pos)].line].heading
 
     def nearest(self, p: Proposal, a: DocEntity, label: str):
-        """The entity of ``label`` whose mention is closest to one of ``a``'s."""
+        """The entity of ``label`` whose mention is closest to one of ``a``'s (memoised)."""
+        key = (id(a), label)
+        if key not in self.memo:
+            self.memo[key] = self._nearest(a, label)
+        return self.memo[key]
+
+    def _nearest(self, a: DocEntity, label: str):
         best, dist = None, None
         for e in self.labels.get(label, ()):
             if e is a:
@@ -227,15 +234,20 @@ def _between_features(p: Proposal, c: Pair, lp: str) -> dict[str, float]:
     return f
 
 
+def _sent(p: Proposal, m) -> int:
+    """The sentence of a mention (found mentions carry it; others are looked up)."""
+    return m.sent if m.sent >= 0 else p.ctx.sent_at(m.start)
+
+
 def _closest(p: Proposal, c: Pair) -> tuple[int, int, bool] | None:
     """(gap start, gap end, source first) of the nearest two mentions in one sentence."""
     if isinstance(c.target, str):
         return None
     best = None
     for ma in c.source.mentions[:12]:
-        sa = p.ctx.sent_at(ma.start)
+        sa = _sent(p, ma)
         for mb in c.target.mentions[:12]:
-            if p.ctx.sent_at(mb.start) != sa:
+            if _sent(p, mb) != sa:
                 continue
             lo, hi = (ma.end, mb.start) if ma.start < mb.start else (mb.end, ma.start)
             if hi >= lo and (best is None or hi - lo < best[1] - best[0]):

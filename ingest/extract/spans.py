@@ -10,6 +10,7 @@ never emit them); the entity model keeps the few that are names of organisations
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 
 from .candidates import Proposal
@@ -22,6 +23,7 @@ __all__ = ["widen", "SPAN_RULE"]
 SPAN_RULE = "span"
 TITLE_RULE = "title"
 MAX_TITLE_WORDS = 14
+MAX_OVERLAP_SCAN = 64     # rule spans checked back from a run's end (nested spans are few)
 MAX_SPAN_WORDS = 8
 _TOKEN = re.compile(r"[^\W_][\w'’&.\-]*[\w]|[^\W_]")
 
@@ -138,4 +140,5 @@ def _new_name(name: str, s: int, e: int, spans, names) -> bool:
         return False
     if place_country(name) is not None:
         return False
-    return not any(a < e and s < b for a, b in spans)
+    i = bisect_left(spans, (e, e))          # spans are sorted: only those starting before e can overlap
+    return not any(b > s for a, b in spans[max(0, i - MAX_OVERLAP_SCAN):i])

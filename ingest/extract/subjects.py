@@ -23,14 +23,25 @@ def subject_candidates(p: Proposal, fact, d: DocFacts | None) -> list:
     si = p.ctx.sent_at(fact.start)
     kept = {id(e) for e in p.ents}
     out = [fact.subject] if fact.subject is not None and id(fact.subject) in kept else []
-    for e in p.ents:
-        sents = {p.ctx.sent_at(m.start) for m in e.mentions}
-        if si in sents or si - 1 in sents:
-            out.append(e)
+    by_sent = _by_sentence(p, d)
+    out += by_sent.get(si, []) + by_sent.get(si - 1, [])
     if d is not None:
         out += [e for e in p.ents if d.in_title(e)]
         out += [x for x in (d.main_part, d.main_event) if x is not None]
     return list({id(e): e for e in out}.values())
+
+
+def _by_sentence(p: Proposal, d: DocFacts | None) -> dict[int, list]:
+    """Sentence index -> the entities named in it, in entity order (kept on ``d`` once made)."""
+    if d is not None and "by_sent" in d.memo:
+        return d.memo["by_sent"]
+    out: dict[int, list] = {}
+    for e in p.ents:
+        for si in sorted({p.ctx.sent_at(m.start) for m in e.mentions}):
+            out.setdefault(si, []).append(e)
+    if d is not None:
+        d.memo["by_sent"] = out
+    return out
 
 
 def subject_features(p: Proposal, fact, e, d: DocFacts) -> dict[str, float]:
