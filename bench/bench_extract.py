@@ -19,7 +19,7 @@ from pathlib import Path
 import psutil
 
 from clusternet.ingest.extract import extract_text
-from clusternet.ingest.readers import document_from_text
+from clusternet.ingest.sources.readers import document_from_text
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 

@@ -16,15 +16,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .facts import find_facts
-from .geo import infer_places
-from .lexicon import country_name
-from .finders import find_mentions
-from .mentions import Context, Mention, build_context
-from .raw import RawRel
-from .relations import find_relations
-from .resolve import DocEntity, mention_again, norm, resolve_mentions
-from .sectors import find_sectors
+from clusternet.ingest.extract.facts import find_facts
+from clusternet.ingest.extract.geo import infer_places
+from clusternet.ingest.extract.lexicon import country_name
+from clusternet.ingest.extract.finders import find_mentions
+from clusternet.ingest.extract.mentions import Context, Mention, build_context
+from clusternet.ingest.extract.raw import RawRel
+from clusternet.ingest.extract.relations import find_relations
+from clusternet.ingest.extract.resolve import DocEntity, mention_again, norm, resolve_mentions
+from clusternet.ingest.extract.sectors import find_sectors
 
 __all__ = ["Proposal", "Pair", "propose", "pair_candidates", "main_entity", "node_key"]
 

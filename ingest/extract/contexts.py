@@ -5,9 +5,9 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from .lexicon import country_code, country_name, load_lexicon, place_country, fold
-from .mentions import Context, Mention, chunks, is_acronym, is_cap, tokens
-from .rules import _is_place, clean, label_of_name, place_of_name
+from clusternet.ingest.extract.lexicon import country_code, country_name, load_lexicon, place_country, fold
+from clusternet.ingest.extract.mentions import Context, Mention, chunks, is_acronym, is_cap, tokens
+from clusternet.ingest.extract.rules import _is_place, clean, label_of_name, place_of_name
 
 __all__ = ["cue_lists", "copulas", "quoted", "head_chunks", "acronym_mentions", "described_names"]
 
@@ -394,7 +394,7 @@ def _descriptor_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
 
 def _romance_descriptions(ctx: Context, out: list[Mention], drop: list[tuple[int, int]]) -> None:
     """Mentions from descriptor-first phrases: "le cluster espagnol Hegan", "le salon Aeroexpo à Casablanca"."""
-    from ..normalise import demonym_country
+    from clusternet.ingest.resolve.normalise import demonym_country
 
     lex = load_lexicon()
     v = ctx.view
@@ -438,7 +438,7 @@ def described_names(ctx: Context, out: list[Mention]) -> None:
     ...  if m.label == "Cluster"]
     [('BioConnect Ireland', 'Cluster', 'IE')]
     """
-    from ..normalise import demonym_country
+    from clusternet.ingest.resolve.normalise import demonym_country
 
     lex = load_lexicon()
     v = ctx.view

@@ -29,8 +29,8 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 
-from .lexicon import country_code, fold, load_lexicon
-from .raw import RawFact, parse_number
+from clusternet.ingest.extract.lexicon import country_code, fold, load_lexicon
+from clusternet.ingest.extract.raw import RawFact, parse_number
 
 __all__ = ["count_facts", "ordinals"]
 

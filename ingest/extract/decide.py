@@ -17,12 +17,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from .candidates import Proposal, pair_candidates
-from .features import DocFacts, entity_features, pair_features
-from .linear import LinearModel
-from .raw import RawRel
-from .spans import widen
-from .subjects import decide_subjects
+from clusternet.ingest.extract.candidates import Proposal, pair_candidates
+from clusternet.ingest.extract.features import DocFacts, entity_features, pair_features
+from clusternet.ingest.extract.linear import LinearModel
+from clusternet.ingest.extract.raw import RawRel
+from clusternet.ingest.extract.spans import widen
+from clusternet.ingest.extract.subjects import decide_subjects
 
 __all__ = ["DecisionModel", "load_model", "decide", "decide_entities", "decide_relations", "MODEL_FILE"]
 

@@ -19,8 +19,8 @@ from typing import Callable, Iterable
 
 import yaml
 
-from ...graph.errors import ConfigError
-from ..readers import DocumentText, read_document
+from clusternet.graph.errors import ConfigError
+from clusternet.ingest.sources.readers import DocumentText, read_document
 
 __all__ = ["Case", "load_cases", "load_scorer", "make_folds", "extract_cases", "score", "cross_validate",
            "evaluate_all", "format_report"]
@@ -77,7 +77,7 @@ def make_folds(names: Iterable[str], k: int) -> list[list[str]]:
 
 def extract_cases(cases: list[Case], model=None) -> dict:
     """The extraction contract for the cases' documents, each read on its own."""
-    from .pipeline import extract_text, merge_extractions
+    from clusternet.ingest.extract.pipeline import extract_text, merge_extractions
 
     return merge_extractions([extract_text(c.doc, model=model) for c in cases]).as_dict()
 

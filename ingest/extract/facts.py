@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 
-from .counts import count_facts as prose_facts, ordinals
-from .lexicon import country_code, load_lexicon, fold
-from .raw import RawFact, parse_number
+from clusternet.ingest.extract.counts import count_facts as prose_facts, ordinals
+from clusternet.ingest.extract.lexicon import country_code, load_lexicon, fold
+from clusternet.ingest.extract.raw import RawFact, parse_number
 
 __all__ = ["RawFact", "find_facts", "table_facts", "count_facts", "parse_number"]
 

@@ -17,9 +17,9 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .candidates import Pair, Proposal, main_entity
-from .lexicon import fold, load_lexicon
-from .resolve import DocEntity
+from clusternet.ingest.extract.candidates import Pair, Proposal, main_entity
+from clusternet.ingest.extract.lexicon import fold, load_lexicon
+from clusternet.ingest.extract.resolve import DocEntity
 
 __all__ = ["DocFacts", "entity_features", "pair_features", "cue_classes"]
 

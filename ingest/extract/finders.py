@@ -8,10 +8,12 @@ appositions, acronyms, described names, places, events, agreements and instituti
 """
 from __future__ import annotations
 
-from .contexts import acronym_mentions, appositions, copulas, cue_lists, described_names, head_chunks, quoted
-from .events import agreement_mentions, event_mentions, institution_mentions, place_mentions
-from .rules import country_list_items, dash_definitions, paren_aliases, table_rows
-from .mentions import Context, Mention, build_context
+from clusternet.ingest.extract.contexts import (acronym_mentions, appositions, copulas, cue_lists,
+    described_names, head_chunks, quoted)
+from clusternet.ingest.extract.events import (agreement_mentions, event_mentions, institution_mentions,
+    place_mentions)
+from clusternet.ingest.extract.rules import country_list_items, dash_definitions, paren_aliases, table_rows
+from clusternet.ingest.extract.mentions import Context, Mention, build_context
 
 __all__ = ["find_mentions"]
 

@@ -13,12 +13,12 @@ from collections import Counter
 from dataclasses import dataclass
 from types import ModuleType
 
-from .candidates import pair_candidates, propose
-from .decide import DecisionModel
-from .features import DocFacts, entity_features, pair_features
-from .linear import LinearModel
-from .spans import widen
-from .subjects import subject_candidates, subject_features
+from clusternet.ingest.extract.candidates import pair_candidates, propose
+from clusternet.ingest.extract.decide import DecisionModel
+from clusternet.ingest.extract.features import DocFacts, entity_features, pair_features
+from clusternet.ingest.extract.linear import LinearModel
+from clusternet.ingest.extract.spans import widen
+from clusternet.ingest.extract.subjects import subject_candidates, subject_features
 
 __all__ = ["fit_model", "align", "training_rows", "candidate_recall", "DocRows"]
 

@@ -16,8 +16,8 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .lexicon import load_lexicon, fold
-from .view import lines_of, make_view, sentences_of
+from clusternet.ingest.extract.lexicon import load_lexicon, fold
+from clusternet.ingest.extract.view import lines_of, make_view, sentences_of
 
 __all__ = ["Mention", "Context", "build_context", "is_acronym", "is_cap"]
 

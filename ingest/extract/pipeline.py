@@ -1,6 +1,6 @@
 """Document -> entities, relations and facts with evidence; documents -> one merged extraction.
 
->>> from clusternet.ingest.readers import document_from_text
+>>> from clusternet.ingest.sources.readers import document_from_text
 >>> doc = document_from_text("The Olive Cluster (Tunisia) joined the partners.", name="n.txt")
 >>> ex = extract_text(doc)
 >>> [(e.id, e.country) for e in ex.entities]
@@ -15,14 +15,14 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterable
 
-from ...graph.ids import country_id, make_id
-from ...graph.model import Evidence
-from ..readers import DocumentText, Limits, read_document
-from ..normalise import sector_ecosystems
-from .candidates import Proposal, propose
-from .decide import decide, load_model
-from .lexicon import country_name
-from .types import DocInfo, Entity, Extraction, Fact, Relation
+from clusternet.graph.ids import country_id, make_id
+from clusternet.graph.model import Evidence
+from clusternet.ingest.sources.readers import DocumentText, Limits, read_document
+from clusternet.ingest.resolve.normalise import sector_ecosystems
+from clusternet.ingest.extract.candidates import Proposal, propose
+from clusternet.ingest.extract.decide import decide, load_model
+from clusternet.ingest.extract.lexicon import country_name
+from clusternet.ingest.extract.types import DocInfo, Entity, Extraction, Fact, Relation
 
 __all__ = ["extract_text", "extract_documents", "extract_paths", "merge_extractions", "CHUNK_CHARS"]
 
@@ -192,7 +192,7 @@ def merge_extractions(parts: Iterable[Extraction]) -> Extraction:
 
 def extract_paths(paths: Iterable[str | Path], limits: Limits | None = None, progress=None) -> Extraction:
     """Read and extract each file, then merge entities across documents (typed result)."""
-    from .crossdoc import link_across
+    from clusternet.ingest.extract.crossdoc import link_across
 
     parts = []
     for p in paths:

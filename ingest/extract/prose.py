@@ -34,8 +34,8 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 
-from .lexicon import fold, load_lexicon
-from .raw import RawRel
+from clusternet.ingest.extract.lexicon import fold, load_lexicon
+from clusternet.ingest.extract.raw import RawRel
 
 __all__ = ["prose_relations"]
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import load_lexicon
-from .prose import prose_relations
-from .raw import RawRel
-from .resolve import norm
+from clusternet.ingest.extract.lexicon import load_lexicon
+from clusternet.ingest.extract.prose import prose_relations
+from clusternet.ingest.extract.raw import RawRel
+from clusternet.ingest.extract.resolve import norm
 
 __all__ = ["RawRel", "find_relations"]
 
@@ -238,7 +238,7 @@ def _third_markets_only(rels: list[RawRel]) -> list[RawRel]:
     >>> [r.target for r in kept]
     ['country:MA']
     """
-    from ...graph.countries import groups_of
+    from clusternet.graph.reference.countries import groups_of
 
     def in_eu(rel) -> bool:
         return isinstance(rel.target, str) and "EU27" in groups_of(rel.target.split(":", 1)[1])

@@ -15,9 +15,9 @@ from dataclasses import dataclass, field, replace
 
 from rapidfuzz import fuzz
 
-from .lexicon import load_lexicon
-from .mentions import Mention, is_acronym
-from .rules import _is_place, label_of_name, place_of_name
+from clusternet.ingest.extract.lexicon import load_lexicon
+from clusternet.ingest.extract.mentions import Mention, is_acronym
+from clusternet.ingest.extract.rules import _is_place, label_of_name, place_of_name
 
 __all__ = ["DocEntity", "norm", "resolve_mentions", "STRONG_RULES"]
 

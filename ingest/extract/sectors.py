@@ -27,10 +27,10 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 
-from .lexicon import fold, load_lexicon, place_country
-from .mentions import Mention
-from .raw import RawRel
-from .resolve import DocEntity, norm
+from clusternet.ingest.extract.lexicon import fold, load_lexicon, place_country
+from clusternet.ingest.extract.mentions import Mention
+from clusternet.ingest.extract.raw import RawRel
+from clusternet.ingest.extract.resolve import DocEntity, norm
 
 __all__ = ["find_sectors", "sector_terms"]
 
@@ -101,7 +101,7 @@ def _name_sectors(name: str, label: str) -> tuple[str, ...]:
     if not m:
         # no head noun to read around ("Textile Training Company", "Empresarios Textiles"):
         # a gazetteer term that maps onto an EU ecosystem still says what the actor works in
-        from ..normalise import sector_ecosystems
+        from clusternet.ingest.resolve.normalise import sector_ecosystems
 
         return tuple(t for _, _, t in sector_terms(name) if len(t) >= 5 and sector_ecosystems(t))
     lex = load_lexicon()

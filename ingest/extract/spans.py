@@ -13,10 +13,10 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 
-from .candidates import Proposal
-from .lexicon import fold, load_lexicon, place_country
-from .mentions import Mention
-from .resolve import DocEntity, norm
+from clusternet.ingest.extract.candidates import Proposal
+from clusternet.ingest.extract.lexicon import fold, load_lexicon, place_country
+from clusternet.ingest.extract.mentions import Mention
+from clusternet.ingest.extract.resolve import DocEntity, norm
 
 __all__ = ["widen", "SPAN_RULE"]
 

@@ -9,9 +9,9 @@ event, and the rules' own choice), trained on the gold facts by :mod:`.learn`.
 """
 from __future__ import annotations
 
-from .candidates import Proposal
-from .features import DocFacts, _bucket
-from .linear import LinearModel
+from clusternet.ingest.extract.candidates import Proposal
+from clusternet.ingest.extract.features import DocFacts, _bucket
+from clusternet.ingest.extract.linear import LinearModel
 
 __all__ = ["subject_candidates", "subject_features", "decide_subjects"]
 
