@@ -433,7 +433,7 @@ def described_names(ctx: Context, out: list[Mention]) -> None:
     name without the demonym as an alias when that part is distinctive (not only sector
     words and head nouns): other mentions without the demonym then resolve to it.
 
-    >>> from clusternet.ingest.extract.mentions import find_mentions
+    >>> from clusternet.ingest.extract.finders import find_mentions
     >>> [(m.name, m.label, m.country) for m in find_mentions("It is led by the Irish cluster BioConnect Ireland.")
     ...  if m.label == "Cluster"]
     [('BioConnect Ireland', 'Cluster', 'IE')]

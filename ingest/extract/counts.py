@@ -15,7 +15,8 @@ currencies, "%", "m²"), its measure (the words that say what is counted) and it
   last pole named, the entity that is the clause's subject ("X brings together 375"), else
   the first entity of the sentence, else the partnership the text is about.
 
->>> from clusternet.ingest.extract.mentions import build_context, find_mentions
+>>> from clusternet.ingest.extract.mentions import build_context
+>>> from clusternet.ingest.extract.finders import find_mentions
 >>> from clusternet.ingest.extract.resolve import resolve_mentions
 >>> text = "The Olive Pole (Tunisia) brings together 120 members and 3 research centres."
 >>> ctx = build_context(text); ents = resolve_mentions(find_mentions(text, ctx))
@@ -29,7 +30,7 @@ from bisect import bisect_left
 from functools import lru_cache
 
 from clusternet.ingest.extract.lexicon import country_code, fold, load_lexicon
-from clusternet.ingest.extract.facts import RawFact, parse_number
+from clusternet.ingest.extract.raw import RawFact, parse_number
 
 __all__ = ["count_facts", "ordinals"]
 

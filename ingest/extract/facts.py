@@ -8,50 +8,15 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from clusternet.ingest.extract.counts import count_facts as prose_facts, ordinals
 from clusternet.ingest.extract.lexicon import country_code, load_lexicon, fold
+from clusternet.ingest.extract.raw import RawFact, parse_number
 
 __all__ = ["RawFact", "find_facts", "table_facts", "count_facts", "parse_number"]
 
 
-@dataclass
-class RawFact:
-    subject: object
-    measure: str
-    country: str | None
-    value: float | int
-    unit: str | None
-    start: int
-    end: int
-    conf: float = 0.6
-
-
-_NUM = re.compile(r"^[+~]?\s*(\d{1,3}(?:[.,]\d{3})+|\d+(?:[.,]\d+)?)\s*(%|m²|m2)?$")
-
-
-def parse_number(text: str):
-    """'3.190' -> 3190, '12.9' -> 12.9, '60,000' -> 60000, '85 %' -> (85, '%').
-
-    >>> parse_number("3.190"), parse_number("12.9"), parse_number("60,000"), parse_number("85 %")
-    ((3190, None), (12.9, None), (60000, None), (85, '%'))
-    """
-    m = _NUM.match(text.strip())
-    if not m:
-        return None
-    raw, unit = m.group(1), m.group(2)
-    if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", raw):
-        value = int(re.sub(r"[.,]", "", raw))
-    elif "," in raw or "." in raw:
-        value = float(raw.replace(",", "."))
-    else:
-        value = int(raw)
-    return value, unit
-
-
 def _clean_header(h: str) -> str:
-    from clusternet.ingest.extract.counts import ordinals
-
     h = ordinals(re.sub(r"<[^>]+>", "", h))
     h = re.split(r",\s*e\.g\.|\(|:", h)[0]
     return " ".join(h.split()).strip(" -*")
@@ -251,8 +216,6 @@ def _subject(ctx, occ, si, pos, main):
 
 def find_facts(ctx, ents, mentions, tables, sectors=()) -> list[RawFact]:
     """Table rows and prose figures of one document part, each with a subject entity."""
-    from clusternet.ingest.extract.counts import count_facts as prose_facts
-
     occ = _Occ(sorted(((m.start, m.end, e) for e in ents for m in e.mentions), key=lambda x: x[0]))
     parts = [e for e in ents if e.label == "Partnership"]
     main = max(parts, key=lambda e: (len(e.mentions), -e.mentions[0].start), default=None)

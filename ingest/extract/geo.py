@@ -12,7 +12,8 @@ Run after mentions are resolved into entities, before relations. Each rule is ge
 4. A city, region or regional adjective in the same sentence (all pointing at one country),
    or else in the sentence before it on the same paragraph: "held … in Madrid. … the X".
 
->>> from clusternet.ingest.extract.mentions import build_context, find_mentions
+>>> from clusternet.ingest.extract.mentions import build_context
+>>> from clusternet.ingest.extract.finders import find_mentions
 >>> from clusternet.ingest.extract.resolve import resolve_mentions
 >>> text = "The Foundation for Alpha Excellence was established in Catalonia in 2003."
 >>> ctx = build_context(text); ms = find_mentions(text, ctx); ents = resolve_mentions(ms)

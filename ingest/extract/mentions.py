@@ -3,11 +3,11 @@
 A capitalised run of words ("chunk") becomes a mention when something supports it: a head
 noun (Cluster, Agency, Fair …), a structured context (a list item with a "(Country)"
 suffix, "Name (ACR)", "ACR – Name", a "such as …" list, "organised by X", "X is a …"),
-or repetition. Everything else is dropped: precision first.
+or repetition. Everything else is dropped: precision first. The rules that find them live in
+:mod:`.rules`, :mod:`.contexts` and :mod:`.events`; :func:`.finders.find_mentions` runs them all.
 
->>> ms = find_mentions("The Olive Cluster (OC) met Agence Alpha (Tunisia), Beta (Morocco) and the Gamma Pole.")
->>> sorted({(m.name, m.label, m.country) for m in ms if m.rule == "country-list"})
-[('Agence Alpha', 'Organisation', 'TN'), ('Beta', None, 'MA')]
+>>> is_acronym("CLUNET"), is_acronym("Cluster")
+(True, False)
 """
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from functools import lru_cache
 from clusternet.ingest.extract.lexicon import load_lexicon, fold
 from clusternet.ingest.extract.view import lines_of, make_view, sentences_of
 
-__all__ = ["Mention", "find_mentions", "Context", "build_context"]
+__all__ = ["Mention", "Context", "build_context", "is_acronym", "is_cap"]
 
 WORD = re.compile(r"[#]?[^\W_][\w'’.&@+\-/]*[\w+]|[^\W_]")
 _ACR = re.compile(r"^(?=.*[A-Z].*[A-Z])[A-Z0-9][A-Z0-9&.\-ÀÓÉÍÚ]*[A-Z0-9ÀÓÉÍÚ]$|^[A-Z][a-z]*[A-Z][A-Za-z0-9]*$")
@@ -188,30 +188,3 @@ def sh_expand(acr: str, words: list[tuple[int, int, str]], backwards: bool):
         if "".join(heads) == "".join(letters) and (cand[0][2][0].isupper()):
             return cand
     return None
-
-
-def find_mentions(text: str, ctx: Context | None = None) -> list[Mention]:
-    """Every mention the rules find, places included, sorted by position."""
-    from clusternet.ingest.extract import contexts, events, rules
-
-    ctx = ctx or build_context(text)
-    out: list[Mention] = []
-    gid = [0]
-    rules.country_list_items(ctx, out, gid)
-    rules.paren_aliases(ctx, out)
-    rules.dash_definitions(ctx, out)
-    rules.table_rows(ctx, out)
-    contexts.cue_lists(ctx, out, gid)
-    contexts.copulas(ctx, out)
-    contexts.quoted(ctx, out)
-    contexts.head_chunks(ctx, out)
-    contexts.appositions(ctx, out)
-    contexts.acronym_mentions(ctx, out)
-    contexts.described_names(ctx, out)
-    events.place_mentions(ctx, out)
-    events.event_mentions(ctx, out)
-    events.agreement_mentions(ctx, out)
-    events.institution_mentions(ctx, out)
-    for m in out:
-        m.sent = ctx.sent_at(m.start)
-    return sorted(out, key=lambda m: (m.start, -m.end))

@@ -17,7 +17,8 @@ partnership the document is about:
 The cue words are data (``prose_cues`` in ingest/data/extract/lexicon.yaml), in English,
 French, Spanish and Italian.
 
->>> from clusternet.ingest.extract.mentions import build_context, find_mentions
+>>> from clusternet.ingest.extract.mentions import build_context
+>>> from clusternet.ingest.extract.finders import find_mentions
 >>> from clusternet.ingest.extract.resolve import resolve_mentions
 >>> text = ("The Blue Bridge partnership was launched in 2024. It is coordinated by Alpha Marine Cluster "
 ...         "and brings together Beta Port Cluster and Gamma Sea Cluster.")
@@ -34,7 +35,7 @@ from bisect import bisect_left
 from functools import lru_cache
 
 from clusternet.ingest.extract.lexicon import fold, load_lexicon
-from clusternet.ingest.extract.relations import RawRel
+from clusternet.ingest.extract.raw import RawRel
 
 __all__ = ["prose_relations"]
 

@@ -9,26 +9,16 @@ What sentences state about members, leaders and signatories is read by :mod:`.pr
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from clusternet.ingest.extract.lexicon import load_lexicon
+from clusternet.ingest.extract.prose import prose_relations
+from clusternet.ingest.extract.raw import RawRel
 from clusternet.ingest.extract.resolve import norm
 
 __all__ = ["RawRel", "find_relations"]
 
 ACTORS = ("Cluster", "Organisation", "SME")
 _ATTEND = re.compile(r"\b(?:attending|attended|participat)")
-
-
-@dataclass
-class RawRel:
-    source: object
-    type: str
-    target: object  # a DocEntity or a "country:XX" id
-    start: int
-    end: int
-    conf: float = 0.6
-    props: dict = field(default_factory=dict)
 
 
 def _cue_rx(words):
@@ -234,8 +224,6 @@ def find_relations(ctx, ents, places, mentions) -> list[RawRel]:
             m = a.mentions[0]
             for r in list(first.values())[:6]:
                 out.append(RawRel(r.source, "PARTY_TO", a, m.start, m.end, 0.45))
-    from clusternet.ingest.extract.prose import prose_relations  # here: prose.py builds on RawRel from this module
-
     return _third_markets_only(out + prose_relations(ctx, ents))
 
 

@@ -262,7 +262,7 @@ def mention_again(view: str, ents: list[DocEntity]) -> None:
     mention. Only capitalised names of four characters or more (or acronyms) are
     searched, case-sensitively, outside the spans of existing mentions.
 
-    >>> from clusternet.ingest.extract.mentions import find_mentions
+    >>> from clusternet.ingest.extract.finders import find_mentions
     >>> text = "Partners: Agropole (France). The consortium is coordinated by Agropole."
     >>> ents = resolve_mentions(find_mentions(text))
     >>> mention_again(text, ents)

@@ -12,7 +12,8 @@ case, with the EU industrial ecosystems it maps onto) and an ACTIVE_IN relation:
 The sector words are found with a spaCy PhraseMatcher over a blank English tokenizer
 (no model): the gazetteer in ``ingest/data/extract/sectors.yaml``, matched on lower case.
 
->>> from clusternet.ingest.extract.mentions import build_context, find_mentions
+>>> from clusternet.ingest.extract.mentions import build_context
+>>> from clusternet.ingest.extract.finders import find_mentions
 >>> from clusternet.ingest.extract.resolve import resolve_mentions
 >>> text = "The Olive Oil Cluster (Tunisia) is active in the packaging sector."
 >>> ctx = build_context(text); ents = resolve_mentions(find_mentions(text, ctx))
@@ -28,7 +29,7 @@ from functools import lru_cache
 
 from clusternet.ingest.extract.lexicon import fold, load_lexicon, place_country
 from clusternet.ingest.extract.mentions import Mention
-from clusternet.ingest.extract.relations import RawRel
+from clusternet.ingest.extract.raw import RawRel
 from clusternet.ingest.extract.resolve import DocEntity, norm
 
 __all__ = ["find_sectors", "sector_terms"]
