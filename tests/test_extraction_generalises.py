@@ -75,7 +75,7 @@ def test_shipped_model_is_plain_json_and_decides(material):
 def test_confidence_is_the_models_probability_and_evidence_matches_the_text(material):
     _, dev, _, _ = material
     cases = dev[:8]
-    out = extract_cases(cases, None)
+    out = extract_cases(cases, load_model())  # the learned decisions, asked for
     confs = {r["confidence"] for r in out["relations"]}
     assert len(confs) > 5    # probabilities, not the rules' few fixed confidences
     texts = {d["id"]: c.doc.text for d, c in zip(out["documents"], cases)}
