@@ -59,7 +59,7 @@ __all__ = [
     "pending_reviews", "record_decision", "apply_decision", "review_decisions", "parse_assignments",
     "DECISIONS", "merge_candidates", "apply_merge", "reject_merge", "undo_merge",
     # benchmarks
-    "evaluate_cordis", "cordis_query_count", "PARTNERSHIP",
+    "evaluate_cordis", "cordis_query_count", "evaluate_extraction", "extraction_report_text", "PARTNERSHIP",
     # errors
     "ClusternetError", "ConfigError", "InputError", "NotFound", "QueryError", "StoreUnavailable",
     "ValidationError",
@@ -489,6 +489,24 @@ def evaluate_cordis(data: str | Path | None = None, *, progress: Callable | None
     from clusternet.graph.evaluation.cordis import evaluate_cordis as _evaluate
 
     return _evaluate(data, progress=progress, save_model_path=save_model)
+
+
+def evaluate_extraction(*, k: int = 4, rules_only: bool = False, shared: str | Path | None = None) -> dict:
+    """Extraction measured on documents it was not fitted on: ``k`` folds over the documents of
+    ``../shared/corpus/dev`` (held-out figures, and the training folds' for comparison), the
+    rules alone, the seeds and the project's own documents; the report ``docs/extraction.json`` holds.
+    """
+    from clusternet.ingest.extract.evaluate import extraction_report
+
+    root = Path(__file__).resolve().parent
+    return extraction_report(Path(shared) if shared else root.parent / "shared", root, k=k, rules_only=rules_only)
+
+
+def extraction_report_text(report: dict) -> str:
+    """An extraction report as plain-text tables (per label and per relation type)."""
+    from clusternet.ingest.extract.evaluate import format_report
+
+    return format_report(report)
 
 
 def cordis_query_count() -> int:

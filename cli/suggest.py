@@ -204,6 +204,34 @@ def cordis_cmd(data: Optional[str] = typer.Option(None, "--data", help="particip
     console.print(f"sizes: {res['counts']}\ntimings (s): {res['timings']}")
 
 
+def extraction_cmd(k: int = typer.Option(4, "--k", help="Folds over the dev documents."),
+                   quick: bool = typer.Option(False, "--quick", help="2 folds, nothing written (as CI runs it)."),
+                   rules_only: bool = typer.Option(False, "--rules-only", help="The hand rules alone (the baseline)."),
+                   out: Optional[str] = typer.Option(None, "--out", help="Where to write the report "
+                                                     "(default docs/extraction.json, not with --quick)."),
+                   format: str = typer.Option("table", "--format", "-f", help="table or json.")):
+    """Extraction measured on documents it was not fitted on: k folds over ../shared/corpus/dev
+    (held-out figures), the seeds and the project's own documents, per label and relation type.
+
+    Example: clusternet evaluate extraction --quick
+    """
+    from pathlib import Path
+
+    k = 2 if quick else k
+    with console.status(f"{k} document folds: fitting and extracting"):
+        report = api.evaluate_extraction(k=k, rules_only=rules_only)
+    target = Path(out) if out else (None if quick or rules_only else Path(api.__file__).parent / "docs" / "extraction.json")
+    if target:
+        target.write_text(json.dumps(report, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    if format.lower() == "json":
+        sys.stdout.write(json.dumps(report, indent=2, sort_keys=True) + "\n")
+        return
+    console.print(api.extraction_report_text(report), highlight=False, markup=False)
+    s = report["dev_cv"]
+    console.print("dev held-out: " + " ".join(f"{key}={s[key]:.3f}" for key in
+                                              ("entity_f1", "country_accuracy", "relation_f1", "fact_recall")))
+
+
 def register(app: typer.Typer) -> None:
     """Add `suggest enlargement`, `suggest cross-border`, `insights` and `evaluate cordis`."""
     suggest = typer.Typer(help="Ranked suggestions, each with its reasons and evidence.", no_args_is_help=True)
@@ -214,3 +242,4 @@ def register(app: typer.Typer) -> None:
     evaluate = typer.Typer(help="Benchmarks on real history.", no_args_is_help=True)
     app.add_typer(evaluate, name="evaluate")
     evaluate.command("cordis")(cordis_cmd)
+    evaluate.command("extraction")(extraction_cmd)

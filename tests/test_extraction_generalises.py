@@ -8,7 +8,6 @@ scores it. The floors sit a little under what was measured (docs/extraction.json
 from __future__ import annotations
 
 import json
-import sys
 from functools import partial
 from pathlib import Path
 
@@ -22,7 +21,6 @@ from prerequisites import missing  # tests/helpers (conftest puts it on sys.path
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
-sys.path.insert(0, str(ROOT / "scripts"))
 
 # measured 2-fold held-out on dev: entity F1 0.737, country accuracy 0.802, relation F1 0.252
 FLOORS = {"entity_f1": 0.72, "country_accuracy": 0.78, "relation_f1": 0.24}
@@ -32,10 +30,10 @@ FLOORS = {"entity_f1": 0.72, "country_accuracy": 0.78, "relation_f1": 0.24}
 def material():
     if not (SHARED / "corpus" / "dev" / "gold").is_dir():
         missing(f"shared material missing at {SHARED} (CI must clone it beside the repo)")
-    from eval_extraction import corpora
+    from clusternet.ingest.extract.evaluate import corpora
 
     scorer = load_scorer(SHARED / "tools" / "score_extraction.py")
-    return scorer, *corpora()
+    return scorer, *corpora(SHARED, ROOT)
 
 
 @pytest.fixture(scope="module")

@@ -180,3 +180,31 @@ def format_report(report: dict) -> str:
                 lines.append(f"   {name:16} {c['gold']:5} {c['pred']:5} {c['precision']:6.3f} {c['recall']:6.3f} "
                              f"{c['f1']:6.3f}")
     return "\n".join(lines)
+
+
+def corpora(shared: Path, root: Path) -> tuple[list[Case], list[Case], list[Case]]:
+    """(dev, seeds, own) cases: ``shared``'s dev corpus and seeds with their gold, and the
+    project's own documents (examples/documents with tests/data/gold, tests/data/press)."""
+    dev = load_cases(shared / "corpus/dev/docs", shared / "corpus/dev/gold")
+    seeds = load_cases(shared / "corpus/seeds", shared / "gold")
+    own = (load_cases(root / "examples/documents", root / "tests/data/gold")
+           + load_cases(root / "tests/data/press", root / "tests/data/press"))
+    return dev, seeds, own
+
+
+def extraction_report(shared: Path, root: Path, *, k: int = 4, rules_only: bool = False) -> dict:
+    """The whole report of ``docs/extraction.json``: k document folds over the dev corpus (each
+    fold's model fitted on the other folds plus the seeds and own documents), the rules alone on
+    dev, and the seeds and own documents as the product extracts them."""
+    from functools import partial
+
+    from clusternet.ingest.extract.learn import fit_model
+
+    scorer = load_scorer(shared / "tools/score_extraction.py")
+    dev, seeds, own = corpora(shared, root)
+    fit = None if rules_only else partial(fit_model, scorer=scorer)
+    report = evaluate_all(scorer, dev, seeds, own, k, fit, model=False if rules_only else None)
+    report["setup"] = {"k": k, "dev_documents": len(dev), "seed_documents": len(seeds),
+                       "own_documents": len(own),
+                       "decisions": "rules only" if rules_only else "rules propose, model decides (cross-validated)"}
+    return report
