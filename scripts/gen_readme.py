@@ -110,8 +110,33 @@ def evaluation_section() -> str:
     return "\n".join(rows) + "\n\nFrom `docs/evaluation.json`, written by `clusternet evaluate cordis --format json`."
 
 
+def extraction_section() -> str:
+    path = ROOT / "docs" / "extraction.json"
+    if not path.exists():
+        return "_(not measured yet: `clusternet evaluate extraction`)_"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    names = {"dev_cv": "28 real pages of ../shared/corpus/dev, held-out folds (learned decisions, "
+                       "{k}-fold by document)",
+             "dev_rules": "the same 28 pages, the rules alone (what `clusternet extract` runs)",
+             "seeds": "the 3 seed documents", "own": "documents written for this project (examples/documents, "
+                                                     "tests/data/press)"}
+    rows = ["| documents | entity F1 | country accuracy | relation F1 | fact recall |", "|---|---|---|---|---|"]
+    k = data.get("setup", {}).get("k", "?")
+    for block, label in names.items():
+        r = data.get(block)
+        if isinstance(r, dict):
+            rows.append(f"| {label.format(k=k)} | {r['entity_f1']:.3f} | {r['country_accuracy']:.3f} | "
+                        f"{r['relation_f1']:.3f} | {r['fact_recall']:.3f} |")
+    t = data.get("dev_cv", {}).get("training_folds")
+    if t:
+        rows.append(f"| the dev pages' training folds (for the gap) | {t['entity_f1']:.3f} | {t['country_accuracy']:.3f} | "
+                    f"{t['relation_f1']:.3f} | {t['fact_recall']:.3f} |")
+    return "\n".join(rows) + "\n\nFrom `docs/extraction.json`, written by `clusternet evaluate extraction`."
+
+
 SECTIONS = {"schema": schema_section, "commands": commands_section, "queries": queries_section,
-            "reliability": reliability_section, "evaluation": evaluation_section}
+            "reliability": reliability_section, "evaluation": evaluation_section,
+            "extraction": extraction_section}
 
 
 def render(text: str) -> str:
