@@ -20,6 +20,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping
 
+from clusternet.graph.analytics.insights import INSIGHTS
 from clusternet.graph.analytics.lookup import find_node, fold, search_nodes
 from clusternet.graph.curation import (DECISIONS, apply_candidate as apply_merge, apply_decision,
     decisions as review_decisions, list_candidates as merge_candidates, parse_assignments, pending_reviews,
@@ -34,6 +35,10 @@ from clusternet.graph.render.evidence import evidence_snippet, snippet_markdown
 from clusternet.graph.render.viz import COLOUR_BY, SIZE_BY
 from clusternet.graph.render.viz import DEFAULT_CAP as MAP_CAP
 from clusternet.graph.render.viz import markdown_escape
+from clusternet.graph.render.brief_data import place_name  # a country code -> its name
+from clusternet.graph.render.pageviews import (actor_counts, brief_candidates, csv_bytes, export_suffix,
+    figure_tables, is_actor, mode_words, network_map, overview_tables, readable_score, reference_labels,
+    relation_rows, relation_words, shortlist_rows, user_labels, what_if_rows, xlsx_bytes)
 from clusternet.graph.schema import group, load_schema
 from clusternet.graph.settings import StoreConfig
 from clusternet.graph.store import GraphStore
@@ -69,7 +74,6 @@ EXAMPLES_DIR = Path(__file__).resolve().parent / "examples"
 DEMO_STORE = "data/clusternet-demo.db"  # relative to where the demo is built; data/ is git-ignored
 EXPORT_FORMATS = ("graphml", "gexf", "csv", "json", "html", "png", "svg")
 
-INSIGHTS = ("brokers", "bridges", "communities", "countries", "coverage", "what-if")
 PARTNERSHIP = ("Partnership",)
 ACTOR_LABELS = tuple(sorted(group("organisations")))  # the schema's organisation-like labels
 
@@ -268,7 +272,8 @@ def insight(G, what: str, *, partnership: str | None = None, candidate: str | No
             groups: tuple[str, str] = ("EU27", "South-Med"), k: int = 20, seed: int = 0):
     """One network insight (see :data:`INSIGHTS`): ``brokers`` (rows), ``bridges`` (dict with links
     and bridges), ``communities`` (rows), ``countries`` (matrix rows), ``coverage`` (one row for a
-    partnership), ``what-if`` (before/after/gained for a partnership and a candidate).
+    partnership), ``what-if`` (before/after/gained for a partnership and a candidate); the
+    partnership and candidate are found by the one name policy (:func:`find_node`).
 
     >>> import networkx as nx
     >>> insight(nx.MultiDiGraph(), "gaps")
@@ -276,104 +281,11 @@ def insight(G, what: str, *, partnership: str | None = None, candidate: str | No
     ...
     clusternet.graph.errors.ConfigError: unknown insight 'gaps': use brokers, bridges, communities, countries, coverage or what-if
     """
-    from clusternet.graph.analytics import insights as ins
+    from clusternet.graph.analytics.insights import insight as _insight
 
-    if what not in INSIGHTS:
-        raise ConfigError(f"unknown insight {what!r}: use {', '.join(INSIGHTS[:-1])} or {INSIGHTS[-1]}")
-    if what == "brokers":
-        return ins.brokers(G, k, seed=seed)
-    if what == "bridges":
-        return ins.region_bridges(G, groups[0], groups[1], k)
-    if what == "communities":
-        return ins.communities(G, seed=seed)
-    if what == "countries":
-        m = ins.country_matrix(G)
-        return [{"country": c, **{d: int(m.loc[c, d]) for d in m.columns}} for c in m.index]
-    if not partnership:
-        raise ConfigError(f"the {what} insight needs a partnership")
-    pid = find_node(G, partnership, PARTNERSHIP)
-    if what == "coverage":
-        return ins.coverage(G, pid)
-    if not candidate:
-        raise ConfigError("the what-if insight needs a candidate")
-    return ins.what_if(G, pid, find_node(G, candidate))
-
-
-# --- words and small helpers for pages -------------------------------------------------------
-
-def relation_words(type_: str) -> str:
-    """A relationship type in the plain words a page shows (from the schema's ``phrase``).
-
-    >>> relation_words("PARTNER_IN"), relation_words("PARTY_TO")
-    ('partner in', 'signed')
-    """
-    from clusternet.graph.schema import group, load_schema
-
-    schema = load_schema()
-    return schema.rel(type_).words if type_ in schema.rel_types else type_.replace("_", " ").lower()
-
-
-def is_actor(data: Mapping[str, Any]) -> bool:
-    """Whether a node's attributes are those of an actor (cluster, organisation, SME): what a
-    strategy team counts, as opposed to reference data and documents.
-
-    >>> is_actor({"label": "SME", "labels": ["Organisation", "SME"]}), is_actor({"label": "Country"})
-    (True, False)
-    """
-    labels = set(data.get("labels") or ()) | {data.get("label")}
-    return bool(labels & set(ACTOR_LABELS))
-
-
-def csv_bytes(rows: list[dict], columns: list[str] | None = None) -> bytes:
-    """Rows as CSV a spreadsheet opens safely (lists joined, formula-like cells neutralised).
-
-    >>> csv_bytes([{"name": "=cmd", "n": 1}], ["name", "n"]).decode().splitlines()
-    ['name,n', "'=cmd,1"]
-    """
-    from clusternet.graph.render.export import rows_csv
-
-    return rows_csv(rows, columns)
-
-
-def overview_tables(G) -> dict:
-    """Everything the overview shows, as small tables: counts by label and country, countries on
-    the map, cross-border links, partnerships, the figures documents state, the documents read."""
-    from clusternet.graph.analytics import overview
-    from clusternet.graph.reference import geo
-
-    return {"nodes": G.number_of_nodes(), "rels": G.number_of_edges(),
-            "by_label": overview.counts_by_label(G), "by_country": overview.counts_by_country(G),
-            "points": geo.country_points(G), "links": geo.cross_border_links(G),
-            "partnerships": overview.partnerships(G), "facts": overview.stated_facts(G),
-            "docs": overview.ingested(G)}
-
-
-def network_map(G, *, labels=(), countries=(), groups=(), sectors=(), partnership=None, center=None,
-                depth: int = 1, size_by: str = "degree", colour_by: str = "label", cap_mode: str = "top",
-                max_nodes: int = MAP_CAP, height: int = 640) -> tuple[str, str | None, list[str]]:
-    """The interactive network map for these filters: (page HTML, a note on capping or None, the
-    ids shown). Seeded layout: the same filters give the same page."""
-    from clusternet.graph.render.viz import cap_graph, filter_graph, network_html
-
-    H = filter_graph(G, labels=labels, countries=countries, groups=groups, sectors=sectors,
-                     partnership=partnership, center=center, depth=depth)
-    keep = [x for x in (center, partnership) if x]
-    shown, message = cap_graph(H, max_nodes, mode=cap_mode, keep=keep)
-    page = network_html(H, title="clusternet network", size_by=size_by, colour_by=colour_by,
-                        max_nodes=max_nodes, cap_mode=cap_mode, keep=keep, height=height, heading=False,
-                        profile_link="profile?id=")
-    return page, message, [n for n in sorted(shown, key=str) if n in G]
-
-
-def export_suffix(fmt: str) -> str:
-    """The file suffix of an export format (``csv`` is a zip of nodes.csv and edges.csv).
-
-    >>> export_suffix("csv"), export_suffix("gexf")
-    ('.zip', '.gexf')
-    """
-    from clusternet.graph.render.export import suffix_of
-
-    return suffix_of(fmt)
+    pid = find_node(G, partnership, PARTNERSHIP) if partnership else None
+    cid = find_node(G, candidate) if candidate else None
+    return _insight(G, what, partnership=pid, candidate=cid, groups=groups, k=k, seed=seed)
 
 
 # --- queries and exports ------------------------------------------------------------------------
@@ -523,14 +435,10 @@ def cordis_query_count() -> int:
 # --- the app's pages: maps, briefs and tables in words (issue 17) ------------------------------
 # Pages call only this module; the logic lives in graph/render/pageviews.py, worldmap.py, brief.py.
 
-from clusternet.graph.render.brief_data import place_name  # noqa: E402  (a country code -> its name)
-from clusternet.graph.render.pageviews import (actor_counts, brief_candidates, figure_tables,  # noqa: E402
-    mode_words, readable_score, reference_labels, relation_rows, shortlist_rows, user_labels, what_if_rows,
-    xlsx_bytes)
 
 __all__ += ["place_name", "actor_counts", "brief_candidates", "figure_tables", "mode_words", "readable_score",
-            "reference_labels", "relation_rows", "shortlist_rows", "user_labels", "what_if_rows", "xlsx_bytes", "world_map_svg", "partnership_brief",
-            "what_if"]
+            "reference_labels", "relation_rows", "shortlist_rows", "user_labels", "what_if_rows", "xlsx_bytes",
+            "world_map_svg", "partnership_brief", "what_if"]
 
 
 def world_map_svg(G, partnership: str | None = None, *, marks: Iterable[str] = (), mark_label: str = "",
@@ -548,16 +456,10 @@ def world_map_svg(G, partnership: str | None = None, *, marks: Iterable[str] = (
     >>> svg.startswith("<svg") and "countries gained" in svg
     True
     """
-    from dataclasses import replace
-
-    from clusternet.graph.render.worldmap import map_data, placeable, render_svg
+    from clusternet.graph.render.worldmap import world_map_svg as _svg
 
     pid = find_node(G, partnership, PARTNERSHIP) if partnership else None
-    data = map_data(G, pid)
-    codes = sorted({str(c).upper() for c in marks if placeable(c)})
-    if codes:
-        data = replace(data, marks=tuple((c, mark_label) for c in codes), mark_label=mark_label)
-    return render_svg(data, width=width, standalone=False, title=title)
+    return _svg(G, pid, marks=marks, mark_label=mark_label, width=width, standalone=False, title=title)
 
 
 def partnership_brief(G, partnership: str, shortlist: list | None = None):

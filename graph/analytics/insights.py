@@ -26,13 +26,13 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from clusternet.graph.errors import InputError, NotFound
+from clusternet.graph.errors import ConfigError, InputError, NotFound
 from clusternet.graph.analytics.explain import node_name
 from clusternet.graph.analytics.linkpred import CollabIndex, org_topics
 from clusternet.graph.analytics.suggest import partnership_members, prepare
 from clusternet.graph.schema import LABEL
 
-__all__ = ["collaboration_graph", "brokers", "region_bridges", "communities", "country_matrix",
+__all__ = ["insight", "INSIGHTS", "collaboration_graph", "brokers", "region_bridges", "communities", "country_matrix",
            "coverage", "what_if", "country_groups"]
 
 EXACT_BETWEENNESS_MAX = 2000     # above this many organisations, sample pivots (seeded)
@@ -326,3 +326,37 @@ def what_if(G, partnership: str, candidate: str, *, index: CollabIndex | None = 
               "effective_size": round(after["effective_size"] - before["effective_size"], 3)}
     return {"candidate": candidate, "candidate_name": node_name(G, candidate), "before": before,
             "after": after, "gained": gained}
+
+
+INSIGHTS = ("brokers", "bridges", "communities", "countries", "coverage", "what-if")
+
+
+def insight(G, what: str, *, partnership: str | None = None, candidate: str | None = None,
+            groups: tuple[str, str] = ("EU27", "South-Med"), k: int = 20, seed: int = 0):
+    """One of :data:`INSIGHTS` by name (``partnership`` and ``candidate`` are node ids): the
+    dispatch the CLI's ``insights`` command and the app share.
+
+    >>> import networkx as nx
+    >>> insight(nx.MultiDiGraph(), "coverage")
+    Traceback (most recent call last):
+    ...
+    clusternet.graph.errors.ConfigError: the coverage insight needs a partnership
+    """
+    if what not in INSIGHTS:
+        raise ConfigError(f"unknown insight {what!r}: use {', '.join(INSIGHTS[:-1])} or {INSIGHTS[-1]}")
+    if what == "brokers":
+        return brokers(G, k, seed=seed)
+    if what == "bridges":
+        return region_bridges(G, groups[0], groups[1], k)
+    if what == "communities":
+        return communities(G, seed=seed)
+    if what == "countries":
+        m = country_matrix(G)
+        return [{"country": c, **{d: int(m.loc[c, d]) for d in m.columns}} for c in m.index]
+    if not partnership:
+        raise ConfigError(f"the {what} insight needs a partnership")
+    if what == "coverage":
+        return coverage(G, partnership)
+    if not candidate:
+        raise ConfigError("the what-if insight needs a candidate")
+    return what_if(G, partnership, candidate)

@@ -24,10 +24,12 @@ import networkx as nx
 
 from clusternet.graph.analytics.overview import stated_facts
 from clusternet.graph.render.brief_data import humanise, place_name
+from clusternet.graph.render.viz import DEFAULT_CAP
 from clusternet.graph.schema import load_schema
 
 __all__ = ["reference_labels", "actor_counts", "user_labels", "figure_tables", "relation_rows",
-           "mode_words", "what_if_rows", "shortlist_rows", "xlsx_bytes", "readable_score", "is_sentence",
+           "mode_words", "what_if_rows", "is_actor", "csv_bytes", "overview_tables", "network_map",
+           "export_suffix", "shortlist_rows", "xlsx_bytes", "readable_score", "is_sentence",
            "brief_candidates", "relation_words"]
 
 MAX_MEASURE_WORDS = 6  # a longer "measure" is a sentence the extractor caught, not a column heading
@@ -268,3 +270,74 @@ def brief_candidates(G: nx.MultiDiGraph, suggestions) -> list[dict]:
         out.append({"name": s.name, "country": s.country, "score": round(score, 1),
                     "reasons": [r.text for r in s.reasons], "evidence": list(dict.fromkeys(evidence))[:3]})
     return out
+
+
+# --- what the pages show, computed for them (reached through clusternet.api) ------------------
+
+def _actor_labels() -> frozenset[str]:
+    from clusternet.graph.schema import group
+
+    return group("organisations")
+
+
+def is_actor(data: Mapping[str, Any]) -> bool:
+    """Whether a node's attributes are those of an actor (cluster, organisation, SME): what a
+    strategy team counts, as opposed to reference data and documents.
+
+    >>> is_actor({"label": "SME", "labels": ["Organisation", "SME"]}), is_actor({"label": "Country"})
+    (True, False)
+    """
+    labels = set(data.get("labels") or ()) | {data.get("label")}
+    return bool(labels & set(_actor_labels()))
+
+
+def csv_bytes(rows: list[dict], columns: list[str] | None = None) -> bytes:
+    """Rows as CSV a spreadsheet opens safely (lists joined, formula-like cells neutralised).
+
+    >>> csv_bytes([{"name": "=cmd", "n": 1}], ["name", "n"]).decode().splitlines()
+    ['name,n', "'=cmd,1"]
+    """
+    from clusternet.graph.render.export import rows_csv
+
+    return rows_csv(rows, columns)
+
+
+def overview_tables(G) -> dict:
+    """Everything the overview shows, as small tables: counts by label and country, countries on
+    the map, cross-border links, partnerships, the figures documents state, the documents read."""
+    from clusternet.graph.analytics import overview
+    from clusternet.graph.reference import geo
+
+    return {"nodes": G.number_of_nodes(), "rels": G.number_of_edges(),
+            "by_label": overview.counts_by_label(G), "by_country": overview.counts_by_country(G),
+            "points": geo.country_points(G), "links": geo.cross_border_links(G),
+            "partnerships": overview.partnerships(G), "facts": overview.stated_facts(G),
+            "docs": overview.ingested(G)}
+
+
+def network_map(G, *, labels=(), countries=(), groups=(), sectors=(), partnership=None, center=None,
+                depth: int = 1, size_by: str = "degree", colour_by: str = "label", cap_mode: str = "top",
+                max_nodes: int = DEFAULT_CAP, height: int = 640) -> tuple[str, str | None, list[str]]:
+    """The interactive network map for these filters: (page HTML, a note on capping or None, the
+    ids shown). Seeded layout: the same filters give the same page."""
+    from clusternet.graph.render.viz import cap_graph, filter_graph, network_html
+
+    H = filter_graph(G, labels=labels, countries=countries, groups=groups, sectors=sectors,
+                     partnership=partnership, center=center, depth=depth)
+    keep = [x for x in (center, partnership) if x]
+    shown, message = cap_graph(H, max_nodes, mode=cap_mode, keep=keep)
+    page = network_html(H, title="clusternet network", size_by=size_by, colour_by=colour_by,
+                        max_nodes=max_nodes, cap_mode=cap_mode, keep=keep, height=height, heading=False,
+                        profile_link="profile?id=")
+    return page, message, [n for n in sorted(shown, key=str) if n in G]
+
+
+def export_suffix(fmt: str) -> str:
+    """The file suffix of an export format (``csv`` is a zip of nodes.csv and edges.csv).
+
+    >>> export_suffix("csv"), export_suffix("gexf")
+    ('.zip', '.gexf')
+    """
+    from clusternet.graph.render.export import suffix_of
+
+    return suffix_of(fmt)

@@ -355,9 +355,14 @@ def render_svg(data: MapData, *, width: float = 960.0, standalone: bool = True, 
     return "".join(parts)
 
 
-def world_map_svg(G, partnership: str | None = None, **kwargs) -> str:
-    """:func:`render_svg` of :func:`map_data` of a snapshot."""
-    return render_svg(map_data(G, partnership), **kwargs)
+def world_map_svg(G, partnership: str | None = None, *, marks=(), mark_label: str = "", **kwargs) -> str:
+    """:func:`render_svg` of :func:`map_data` of a snapshot (``partnership``: its id), with
+    ``marks`` (ISO codes) drawn as diamonds named ``mark_label`` in the legend."""
+    data = map_data(G, partnership)
+    codes = sorted({str(c).upper() for c in marks if placeable(c)})
+    if codes:
+        data = replace(data, marks=tuple((c, mark_label) for c in codes), mark_label=mark_label)
+    return render_svg(data, **kwargs)
 
 
 def map_html(svg: str, title: str = "clusternet map") -> str:
