@@ -8,10 +8,7 @@ calls with the extractor's records.
 """
 from __future__ import annotations
 
-import csv
 import datetime as dt
-from collections import Counter
-from dataclasses import dataclass, field
 from itertools import chain
 from operator import attrgetter
 from pathlib import Path
@@ -22,15 +19,15 @@ from clusternet.graph.store.interchange import records_from_interchange
 from clusternet.graph.ids import digest_document_id
 from clusternet.graph.model import Node, Rel, primary_label, validate
 from clusternet.graph.reference import reference_records
-from clusternet.graph.render.export import neutralise_cell
 from clusternet.graph.schema import LABEL
 from clusternet.graph.store.base import WriteSummary, list_props, merge_props
 from clusternet.graph.store.dryrun import diff_summary
 from clusternet.graph.store.gcpause import no_cycle_gc
 from clusternet.ingest.bulk import drain
+from clusternet.ingest.load_report import FileReport, LoadReport, _write_report
 from clusternet.ingest.progress import Progress, stage_progress
 from clusternet.ingest.rows.mapping import Mapping, builtin_mapping, detect_kind
-from clusternet.ingest.resolve.matching import Candidate, resolve
+from clusternet.ingest.resolve.matching import resolve
 from clusternet.ingest.rows.rowmap import RowMapper
 from clusternet.ingest.schema_fit import leave_out_disallowed
 from clusternet.ingest.sources.tabular import open_table
@@ -44,51 +41,6 @@ MAX_EVIDENCE_PER_RECORD = 10  # rows cited per record and file: enough to check,
 # interrupted load completes it): one transaction of a whole big file outgrows what a
 # Neo4j server allows a transaction (CORDIS, 285,000 records, on a 768 MB heap).
 ATOMIC_RECORDS = 50_000
-
-
-@dataclass
-class FileReport:
-    path: str
-    kind: str = ""
-    detected: str = ""
-    rows: int = 0
-    summary: WriteSummary = field(default_factory=WriteSummary)
-    problems: list[Problem] = field(default_factory=list)
-    rejected: Counter = field(default_factory=Counter)
-    rejected_rows: int = 0
-    report_path: str | None = None
-    candidates: list[Candidate] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-    written: bool = False
-
-
-@dataclass
-class LoadReport:
-    files: list[FileReport] = field(default_factory=list)
-    dry_run: bool = False
-
-    @property
-    def summary(self) -> WriteSummary:
-        """The write summaries of all files, added up."""
-        total = WriteSummary()
-        for f in self.files:
-            total.add(f.summary)
-        return total
-
-    @property
-    def rejected(self) -> Counter:
-        """Rejected rows of all files, counted per reason."""
-        total: Counter = Counter()
-        for f in self.files:
-            total.update(f.rejected)
-        return total
-
-    @property
-    def ok(self) -> bool:
-        """True if every file was written (or this was a dry run) and no file has problems
-        other than rejected rows."""
-        return all(f.written or self.dry_run for f in self.files) and not any(
-            f.problems and not f.rejected_rows for f in self.files)
 
 
 def _now() -> str:
@@ -210,19 +162,6 @@ def _merge_hit(acc: dict, hit: tuple, ev: list, row: int, file: str, problems: l
         if len(problems) == before:
             old[2] = hit
 
-
-def _write_report(path: Path, bad_rows: list[tuple[int, dict, list[Problem]]]) -> Path:
-    out = path.with_name(path.name + ".rejected.csv")
-    cols = list(dict.fromkeys(c for _, vals, _ in bad_rows for c in vals))
-    with open(out, "w", newline="", encoding="utf-8") as fh:
-        w = csv.writer(fh)
-        w.writerow(["row", "column", "value", "reason"] + cols)
-        for line, vals, probs in bad_rows:
-            for p in probs:
-                w.writerow([neutralise_cell(x) for x in
-                            [line, p.field or "", "" if p.value is None else p.value, p.reason]
-                            + ["" if vals.get(c) is None else vals.get(c) for c in cols]])
-    return out
 
 
 def is_document(path: Path) -> bool:
