@@ -32,7 +32,8 @@ sys.path.insert(0, str(ROOT / "tests" / "helpers"))
 
 from clusternet.graph.model import Evidence, Node, Rel  # noqa: E402
 from clusternet.graph.store import cypher as C  # noqa: E402
-from clusternet.graph.store.base import DEFAULT_BATCH, prepare_nodes, prepare_rels  # noqa: E402
+from clusternet.graph.store.base import DEFAULT_BATCH  # noqa: E402
+from clusternet.graph.store.records import prepare_nodes, prepare_rels  # noqa: E402
 from clusternet.graph.store.neo4j import Neo4jStore  # noqa: E402
 from clusternet.graph.store.sqlite import EmbeddedStore  # noqa: E402
 from peak_rss import PeakRSS  # noqa: E402

@@ -30,13 +30,15 @@ import weakref
 from abc import ABC, abstractmethod
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any, Iterable, Iterator
 
 import networkx as nx
 
 from clusternet.graph.errors import IntegrityError, NotFound
-from clusternet.graph.model import Node, Rel, encode_evidence, primary_label
+from clusternet.graph.model import Node, Rel, primary_label
 from clusternet.graph.schema import Schema, load_schema
+from clusternet.graph.store.records import (_union, keep_first_props, list_props, merge_props, prepare_nodes,
+    prepare_rels)
 
 __all__ = ["GraphStore", "WriteSummary", "prepare_nodes", "prepare_rels", "merge_props",
            "list_props", "keep_first_props", "snapshot_from_records", "content_hash_of"]
@@ -80,111 +82,6 @@ class WriteSummary:
         keys = sorted(set(self.created) | set(self.updated) | set(self.unchanged))
         return [{"key": k, "created": self.created[k], "updated": self.updated[k],
                  "unchanged": self.unchanged[k]} for k in keys]
-
-
-def list_props(schema: Schema) -> frozenset[str]:
-    """Names of all ``list[str]`` properties (unioned on write), provenance included."""
-    names = {p.name for nt in schema.nodes.values() for p in nt.properties.values() if p.type == "list[str]"}
-    names |= {p.name for rt in schema.rels.values() for p in rt.properties.values() if p.type == "list[str]"}
-    names |= {"sources", "evidence"}
-    return frozenset(names)
-
-
-def keep_first_props(schema: Schema) -> frozenset[str]:
-    """Names of the node properties marked ``keep_first`` in the schema: a later write
-    never overwrites a value they already hold."""
-    return frozenset(p.name for nt in schema.nodes.values() for p in nt.properties.values() if p.keep_first)
-
-
-def _union(old: list | None, new: Iterable) -> list:
-    out = list(old or [])
-    seen = set(out)
-    for v in new:
-        if v not in seen:
-            seen.add(v)
-            out.append(v)
-    return out
-
-
-def merge_props(old: dict[str, Any], new: dict[str, Any], lists: frozenset[str],
-                keep_first: frozenset[str] = frozenset()) -> dict[str, Any]:
-    """The store's write rule for properties, as a pure function.
-
-    >>> merge_props({"name": "A", "aliases": ["x"]}, {"name": "B", "aliases": ["y", "x"]}, frozenset({"aliases"}))
-    {'name': 'B', 'aliases': ['x', 'y']}
-    """
-    out = dict(old)
-    for k, v in new.items():
-        if v is None:
-            continue
-        if k in lists:
-            out[k] = _union(old.get(k), v)
-        elif k in keep_first and old.get(k) is not None:
-            continue
-        else:
-            out[k] = v
-    return out
-
-
-def _flat_props(props: dict, evidence, lists: frozenset[str]) -> dict:
-    """A record's props plus its provenance, with list values de-duplicated in order."""
-    out = {}
-    for k, v in props.items():
-        if v is None:
-            continue
-        out[k] = _union([], v) if k in lists else v
-    if evidence:
-        enc = [encode_evidence(e) for e in evidence]
-        out["evidence"] = _union(out.get("evidence", []), enc)
-        out["sources"] = _union(out.get("sources", []), (e.document for e in evidence))
-    return out
-
-
-def prepare_nodes(nodes: Iterable[Node], schema: Schema) -> dict[str, tuple[tuple[str, ...], dict, float]]:
-    """Collapse node records to one entry per id: ``id -> (labels, props, confidence)``.
-
-    Records for the same id are merged with the write rule, so a batch holding an id
-    twice gives what two writes in a row would.
-    """
-    lists, first = list_props(schema), keep_first_props(schema)
-    return collapse_nodes(nodes, lambda props, ev: _flat_props(props, ev, lists), lists, first)
-
-
-def prepare_rels(rels: Iterable[Rel], schema: Schema) -> dict[tuple[str, str, str], tuple[dict, float]]:
-    """Collapse relationship records to one entry per ``(source, type, target)``."""
-    lists = list_props(schema)
-    return collapse_rels(rels, lambda props, ev: _flat_props(props, ev, lists), lists)
-
-
-def collapse_nodes(nodes: Iterable[Node], flatten: Callable[[dict, Any], dict], lists: frozenset[str],
-                   first: frozenset[str]) -> dict[str, tuple[tuple[str, ...], dict, float]]:
-    """:func:`prepare_nodes` with the record-to-properties step ``flatten(props, evidence)``
-    given (``graph/store/fastprep.py`` passes a faster one with the same result)."""
-    out: dict[str, tuple[tuple[str, ...], dict, float]] = {}
-    for n in nodes:
-        props = flatten(n.props, n.evidence)
-        if n.id in out:
-            labels, old, conf = out[n.id]
-            merged_labels = tuple(dict.fromkeys(labels + tuple(n.labels)))
-            out[n.id] = (merged_labels, merge_props(old, props, lists, first), max(conf, n.confidence))
-        else:
-            out[n.id] = (tuple(n.labels), props, float(n.confidence))
-    return out
-
-
-def collapse_rels(rels: Iterable[Rel], flatten: Callable[[dict, Any], dict],
-                  lists: frozenset[str]) -> dict[tuple[str, str, str], tuple[dict, float]]:
-    """:func:`prepare_rels` with ``flatten`` given; see :func:`collapse_nodes`."""
-    out: dict[tuple[str, str, str], tuple[dict, float]] = {}
-    for r in rels:
-        props = flatten(r.props, r.evidence)
-        key = (r.source, r.type, r.target)
-        if key in out:
-            old, conf = out[key]
-            out[key] = (merge_props(old, props, lists), max(conf, r.confidence))
-        else:
-            out[key] = (props, float(r.confidence))
-    return out
 
 
 def _canonical(obj: Any) -> str:

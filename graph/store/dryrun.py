@@ -2,14 +2,14 @@
 without writing (``clusternet ingest --dry-run``, the app's preview).
 
 It asks the store only what it already has (``labels_of``, ``get_node``, ``rels_of``) and
-merges properties the way the stores do (:func:`~clusternet.graph.store.base.merge_props`),
+merges properties the way the stores do (:func:`~clusternet.graph.store.records.merge_props`),
 so its figures are the ones :meth:`GraphStore.upsert` then reports.
 """
 from __future__ import annotations
 
 from clusternet.graph.model import Node, Rel, primary_label
-from clusternet.graph.store.base import (WriteSummary, keep_first_props, list_props, merge_props, prepare_nodes,
-    prepare_rels)
+from clusternet.graph.store.base import WriteSummary
+from clusternet.graph.store.records import keep_first_props, list_props, merge_props, prepare_nodes, prepare_rels
 
 __all__ = ["diff_summary"]
 

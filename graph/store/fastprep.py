@@ -1,5 +1,5 @@
 """The embedded store's preparation of records for a write: what
-:func:`~clusternet.graph.store.base.prepare_nodes` and ``prepare_rels`` give, faster.
+:func:`~clusternet.graph.store.records.prepare_nodes` and ``prepare_rels`` give, faster.
 
 A big file's write encodes hundreds of thousands of evidence spans; json.dumps builds an
 encoder per call, and one row of a file supports several records. Both are avoided
@@ -11,7 +11,7 @@ import json
 from typing import Iterable
 
 from clusternet.graph.model import Evidence, Node, Rel, encode_evidence
-from clusternet.graph.store.base import collapse_nodes, collapse_rels
+from clusternet.graph.store.records import collapse_nodes, collapse_rels
 
 __all__ = ["encode_evidence_fast", "prepare_nodes_fast", "prepare_rels_fast", "prepare_write"]
 
@@ -49,7 +49,7 @@ def _encoded(evidence, cache: dict) -> list[str]:
 
 
 def _flat_props(props: dict, evidence, lists: frozenset[str], cache: dict) -> dict:
-    """``base._flat_props`` with the faster evidence encoding (the same result)."""
+    """``records._flat_props`` with the faster evidence encoding (the same result)."""
     out = {k: (list(dict.fromkeys(v)) if k in lists else v) for k, v in props.items() if v is not None}
     if evidence:
         enc = _encoded(evidence, cache)
@@ -59,13 +59,13 @@ def _flat_props(props: dict, evidence, lists: frozenset[str], cache: dict) -> di
 
 
 def prepare_nodes_fast(nodes: Iterable[Node], lists: frozenset[str], first: frozenset[str], cache: dict) -> dict:
-    """:func:`~.base.prepare_nodes`, the same result (tests/test_ingest_scale.py checks it);
+    """:func:`~.records.prepare_nodes`, the same result (tests/test_ingest_scale.py checks it);
     ``cache`` remembers evidence texts for the write (pass one dict to both)."""
     return collapse_nodes(nodes, lambda props, ev: _flat_props(props, ev, lists, cache), lists, first)
 
 
 def prepare_rels_fast(rels: Iterable[Rel], lists: frozenset[str], cache: dict) -> dict:
-    """:func:`~.base.prepare_rels`, the same result; see :func:`prepare_nodes_fast`."""
+    """:func:`~.records.prepare_rels`, the same result; see :func:`prepare_nodes_fast`."""
     return collapse_rels(rels, lambda props, ev: _flat_props(props, ev, lists, cache), lists)
 
 

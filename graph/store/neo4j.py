@@ -14,18 +14,18 @@ Usage (needs a server; ``python scripts/neo4j_local.py run`` starts one)::
 from __future__ import annotations
 
 import json
-from collections import defaultdict
 from typing import Any, Callable, Iterable, Iterator
 
-from clusternet.graph.errors import (ConfigError, IntegrityError, QueryError, QueryRefused, StoreError,
+from clusternet.graph.errors import (ConfigError, QueryError, QueryRefused, StoreError,
     StoreUnavailable)
-from clusternet.graph.model import Node, Rel, primary_label
+from clusternet.graph.model import Node, Rel
 from clusternet.graph.schema import Schema
 import clusternet.graph.store.cypher as C
-from clusternet.graph.store.base import (DEFAULT_BATCH, REVISION_KEY, GraphStore, WriteSummary,
-    keep_first_props, list_props, merge_props)
+from clusternet.graph.store.base import DEFAULT_BATCH, REVISION_KEY, GraphStore, WriteSummary
+from clusternet.graph.store.records import keep_first_props, list_props
 from clusternet.graph.store.fastprep import prepare_write
 from clusternet.graph.store.gcpause import no_cycle_gc
+from clusternet.graph.store.neo4j_rows import Neo4jRowWriter
 
 __all__ = ["Neo4jStore"]
 
@@ -34,14 +34,13 @@ def _changed(summary: WriteSummary) -> bool:
     return summary.changed > 0
 
 _PAGE = 10_000
-_HIDDEN = {"id", "confidence"}  # stored as properties, returned as Node.id / Node.confidence
 
 
 def _dumps(obj: Any) -> str:
     return json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
-class Neo4jStore(GraphStore):
+class Neo4jStore(Neo4jRowWriter, GraphStore):
     """A clusternet graph in a Neo4j 5 database. Safe to share between threads."""
 
     kind = "neo4j"
@@ -154,86 +153,6 @@ class Neo4jStore(GraphStore):
         self._write(lambda tx: tx.run(C.meta_put, key="schema_version", value=text).consume(), bump=False)
 
     # -- writes --------------------------------------------------------------------------
-    def _split(self, props: dict, first: bool = True) -> tuple[dict, dict, dict]:
-        """A record's props as (scalars, lists, keep_first) for the upsert rows."""
-        scalars, lists, keep = {}, {}, {}
-        for k, v in props.items():
-            if k in _HIDDEN:
-                continue
-            (lists if k in self._lists else keep if first and k in self._first else scalars)[k] = v
-        return scalars, lists, keep
-
-    @staticmethod
-    def _stored(props: dict) -> tuple[dict, float | None]:
-        props = dict(props)
-        conf = props.pop("confidence", None)
-        props.pop("id", None)
-        return props, conf
-
-    @staticmethod
-    def _row_props(props: dict) -> dict:
-        # what `SET x += row.p` writes: never the key or the confidence (written apart)
-        if "id" in props or "confidence" in props:
-            return {k: v for k, v in props.items() if k not in _HIDDEN}
-        return props
-
-    def _write_nodes(self, tx, batch: dict, summary: WriteSummary) -> None:
-        # One MERGE pass per label set writes the new nodes whole and returns the state of
-        # the others; those are compared with the write rule (base.merge_props, as on the
-        # embedded store) and only the changed ones are sent again.
-        for labels, items in sorted(self.group_by_label(batch).items()):
-            key = primary_label(labels)
-            rec = tx.run(C.node_create(labels), rows=[{"id": nid, "p": self._row_props(props), "c": float(conf)}
-                                                      for nid, props, conf in items]).single()
-            if len(items) > len(rec["old"]):
-                summary.created[key] += len(items) - len(rec["old"])
-            rows = []
-            for nid, o_labels, o_props in rec["old"]:
-                _, props, conf = batch[nid]
-                o_labels = tuple(sorted(lab for lab in o_labels if lab != C.ENTITY))
-                o_props, o_conf = self._stored(o_props)
-                m_labels = tuple(sorted(set(o_labels) | set(labels)))
-                m_props = merge_props(o_props, props, self._lists, self._first)
-                if m_labels == o_labels and m_props == o_props and o_conf is not None and o_conf >= conf:
-                    summary.record(key, "unchanged")
-                    continue  # nothing to send
-                summary.record(primary_label(m_labels), "updated")
-                scalars, lists, keep = self._split(props)
-                rows.append({"id": nid, "set": scalars, "lists": lists, "first": keep, "c": float(conf)})
-            if rows:
-                names = [sorted({k for r in rows for k in r[part]}) for part in ("set", "lists", "first")]
-                tx.run(C.node_upsert(labels, *names), rows=rows).consume()
-
-    def _write_rels(self, tx, batch: dict, summary: WriteSummary) -> None:
-        by_type: dict[str, list] = defaultdict(list)
-        for (s, t, d), (props, conf) in batch.items():
-            by_type[t].append((s, d, props, conf))
-        for type_, items in sorted(by_type.items()):
-            rec = tx.run(C.rel_create(type_), rows=[{"s": s, "t": d, "p": self._row_props(props), "c": float(conf)}
-                                                    for s, d, props, conf in items]).single()
-            if rec["n"] < len(items):
-                ids = sorted({s for s, _, _, _ in items} | {d for _, d, _, _ in items})
-                missing = [r["id"] for r in tx.run(C.missing_ids, ids=ids)]
-                shown = ", ".join(missing[:5]) + (f" and {len(missing) - 5} more" if len(missing) > 5 else "")
-                # raising inside the transaction function rolls the whole transaction back
-                raise IntegrityError(f"relationship ends not in {self.describe()}: {shown}")
-            if len(items) > len(rec["old"]):
-                summary.created[type_] += len(items) - len(rec["old"])
-            rows = []
-            for s, d, old in rec["old"]:
-                props, conf = batch[(s, type_, d)]
-                o_props, o_conf = self._stored(old)
-                m_props = merge_props(o_props, props, self._lists)
-                if m_props == o_props and o_conf is not None and o_conf >= conf:
-                    summary.record(type_, "unchanged")
-                    continue
-                summary.record(type_, "updated")
-                scalars, lists, _ = self._split(props, first=False)
-                rows.append({"s": s, "t": d, "set": scalars, "lists": lists, "c": float(conf)})
-            if rows:
-                names = [sorted({k for r in rows for k in r[part]}) for part in ("set", "lists")]
-                tx.run(C.rel_upsert(type_, *names), rows=rows).consume()
-
     def _batches(self, nodes, rels, batch_size: int) -> list[tuple[str, dict]]:
         node_map, rel_map = prepare_write(nodes, rels, self._lists, self._first)
         node_items, rel_items = list(node_map.items()), list(rel_map.items())
