@@ -79,7 +79,7 @@ def register(app: typer.Typer) -> None:
             kw["with_reference"] = with_reference
         with console.status(f"writing {fmt}"):
             files = api.export(G, fmt, output, **kw)
-        left_out = api.export_left_out(G, fmt) if fmt in ("graphml", "gexf") and not with_reference else 0
+        left_out = api.export_left_out(G) if fmt in ("graphml", "gexf") and not with_reference else 0
         for f in files:
             console.print(f"wrote {f} ({f.stat().st_size:,} bytes): {G.number_of_nodes() - left_out:,} nodes, "
                           f"{G.number_of_edges():,} relationships")

@@ -216,9 +216,9 @@ def test_enlargement_and_cross_border_pages_run(store_path):
         assert "id" not in at.dataframe[0].proto.column_order  # kept for the program, not shown
         # how the candidates were found, said in words
         assert any(m.value.startswith("Candidates found") and "from " in m.value for m in at.markdown)
-        # the top candidates' reasons are open, as bullets; no raw score in their headings
+        # the top candidates' reasons are open, as bullets; a score in their headings is the 0-100 one
         opened = [e for e in at.expander if e.proto.expanded]
-        assert opened and all("score" not in e.label for e in opened)
+        assert opened and all("score" not in e.label or re.search(r"score \d{1,3}/100$", e.label) for e in opened)
         assert any(m.value.startswith("- ") for m in opened[0].markdown)
         assert not at.json
 

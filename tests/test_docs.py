@@ -75,7 +75,7 @@ def _help_examples() -> list[str]:
 
 
 # examples that need what the sample data cannot give: a server, the CORDIS download, a long-running app
-NOT_ON_SAMPLE = ("(a number from the list)", "(ids from the list)", "clusternet app", "clusternet demo", "bolt://", "clusternet evaluate", "my-members.xlsx",
+NOT_ON_SAMPLE = ("clusternet serve", "(a number from the list)", "(ids from the list)", "clusternet app", "clusternet demo", "bolt://", "clusternet evaluate", "my-members.xlsx",
                  "clusternet load graph.jsonl", "report.pdf", "--store g.db", "clusternet ingest ../shared")
 
 

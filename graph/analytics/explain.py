@@ -76,6 +76,10 @@ class Suggestion:
 
     scale: str = "log-odds"         # "0-100" where ``score`` is a match strength people read
 
+    def reasons_text(self) -> str:
+        """The reasons in one line, strongest first (for logs, tests and plain-text lists)."""
+        return "; ".join(r.text for r in self.reasons)
+
     @property
     def score_100(self) -> float | None:
         """The 0-100 match strength people read (enlargement), or None where ``score`` is the
