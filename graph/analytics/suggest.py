@@ -111,8 +111,7 @@ def suggest_enlargement(G, partnership: str, k: int = 20, *, objective: str | No
     """
     members_ids = partnership_members(G, partnership)
     obj, only, countries = _checked_options(objective, kinds, only, countries, per_country)
-    idx = index if index is not None else prepare(G)
-    model = model_or_shipped(model)
+    idx, model = (index if index is not None else prepare(G)), model_or_shipped(model)
     M = np.array([idx.pos[m] for m in members_ids if m in idx.pos], dtype=np.int64)
     targets = _targets_of(G, partnership, target_countries)
     cands, sums, reach = _enlargement_candidates(G, idx, partnership, M, members_ids, targets, only, countries)
