@@ -32,7 +32,7 @@ from clusternet.graph.errors import InputError
 from clusternet.graph.analytics.features import group_features, pair_block, pair_features
 from clusternet.graph.analytics.linkpred import (CollabIndex, cross_border_mask, generate_candidates,
     group_candidates, group_sums, index_from_groups, protocol_rank)
-from clusternet.graph.analytics.recommender import PAIR_CANDIDATES
+from clusternet.graph.analytics.fitting import PAIR_CANDIDATES
 
 __all__ = ["load_participations", "build_split", "Split", "evaluate_cordis", "summarise",
            "EXPECTED", "default_data_path", "METHODS_A", "METHODS_B", "rank_task_a", "rank_task_b",
@@ -249,9 +249,10 @@ def evaluate_cordis(path: str | Path | None = None, *, model=None, fit: bool = T
     """Run the whole benchmark: ``{"counts", "timings", "results": {task: {method: figures}}}``.
 
     With ``fit=True`` (default) and no ``model``, the recommender is fitted on the inner
-    split of train (see :func:`clusternet.graph.recommender.fit_on_split`).
+    split of train (see :func:`clusternet.graph.analytics.fitting.fit_on_split`).
     """
-    from clusternet.graph.analytics.recommender import fit_on_split, save_model
+    from clusternet.graph.analytics.fitting import fit_on_split
+    from clusternet.graph.analytics.recommender import save_model
 
     t0 = time.perf_counter()
     df = load_participations(path or default_data_path())
@@ -286,7 +287,7 @@ def tune_pair_l2(df: pd.DataFrame, strengths=(0.003, 0.01, 0.03), *, n_queries: 
     model fitted a year earlier scores a larger graph. Used to choose
     :data:`~clusternet.graph.recommender.PAIR_L2` (``scripts/tune_pair.py``).
     """
-    from clusternet.graph.analytics.recommender import fit_pair_scorer
+    from clusternet.graph.analytics.fitting import fit_pair_scorer
 
     train = df[df["start_date"] < "2018-01-01"]
     earlier = build_split(train, cut="2016-01-01", end="2017-01-01")

@@ -5,7 +5,8 @@ a function here that computes the same columns and rows from the NetworkX snapsh
 (:meth:`GraphStore.snapshot`). Each function takes the graph and the query's parameters
 (already typed) and returns ``(columns, rows)``, sorted exactly as the Cypher's
 ``ORDER BY`` sorts them (nulls last when ascending). ``tests/test_queries.py`` checks
-that both give the same rows on the same graph.
+that both give the same rows on the same graph. The Cypher semantics they share (null
+ordering, ``toLower``, labels, named nodes) are in :mod:`clusternet.graph.query.cypherlike`.
 
 >>> import networkx as nx
 >>> G = nx.MultiDiGraph()
@@ -19,13 +20,13 @@ that both give the same rows on the same graph.
 """
 from __future__ import annotations
 
-import re
 from collections import defaultdict
-from typing import Any, Callable, Iterable
+from typing import Any, Callable
 
 import networkx as nx
 
-from clusternet.graph.model import primary_label
+from clusternet.graph.query.cypherlike import (_asc, _countries_by_iso, _has, _in, _is_actor, _kind, _labels,
+    _lower, _named, _nodes, _out, _to_integer)
 from clusternet.graph.schema import LABEL, group as label_group
 
 __all__ = ["FUNCTIONS", "partnership_partners", "target_country_candidates", "agreement_parties",
@@ -41,71 +42,6 @@ FUNCTIONS: dict[str, Callable[..., Table]] = {}
 def _register(fn):
     FUNCTIONS[fn.__name__] = fn
     return fn
-
-
-# -- Cypher semantics in Python ----------------------------------------------------------
-def _asc(value):
-    """Sort key of Cypher's ascending ORDER BY: null sorts last."""
-    return (value is None, value if value is not None else 0)
-
-
-def _lower(value):
-    return value.lower() if isinstance(value, str) else None
-
-
-def _labels(attrs: dict) -> tuple[str, ...]:
-    labels = tuple(attrs.get("labels") or ())
-    return labels or ((attrs["label"],) if attrs.get("label") else ())
-
-
-def _has(attrs: dict, label: str) -> bool:
-    return label in _labels(attrs)
-
-
-def _kind(attrs: dict) -> str:
-    return attrs.get("label") or primary_label(_labels(attrs))
-
-
-def _nodes(G, label: str) -> Iterable[tuple[str, dict]]:
-    return ((n, a) for n, a in G.nodes(data=True) if _has(a, label))
-
-
-def _out(G, node: str, type_: str) -> list[str]:
-    return [v for _, v, k in G.out_edges(node, keys=True) if k == type_]
-
-
-def _in(G, node: str, type_: str) -> list[str]:
-    return [u for u, _, k in G.in_edges(node, keys=True) if k == type_]
-
-
-def _named(G, label: str, key: str, *fields: str) -> list[str]:
-    """Nodes of ``label`` whose id is ``key`` or whose name/field equals it, ignoring case
-    (the Cypher ``p.id = $x OR toLower(p.name) = toLower($x)``)."""
-    want = _lower(key)
-    out = []
-    for n, a in _nodes(G, label):
-        if n == key or any(_lower(a.get(f)) == want and want is not None for f in ("name",) + fields):
-            out.append(n)
-    return out
-
-
-def _countries_by_iso(G) -> dict[str, list[str]]:
-    out: dict[str, list[str]] = defaultdict(list)
-    for n, a in _nodes(G, LABEL.Country):
-        if a.get("iso2") is not None:
-            out[a["iso2"]].append(n)
-    return out
-
-
-def _is_actor(attrs: dict) -> bool:
-    return not label_group("organisations").isdisjoint(_labels(attrs))
-
-
-def _to_integer(text) -> int | None:
-    """Cypher's toInteger on a string: a whole number or null."""
-    if not isinstance(text, str) or not re.fullmatch(r"\s*[+-]?\d+\s*", text):
-        return None
-    return int(text)
 
 
 # -- the saved queries -------------------------------------------------------------------
