@@ -18,7 +18,6 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(Path(__file__).resolve().parent / "helpers"))   # tests import helpers by name
 
 from prerequisites import missing  # noqa: E402
 
@@ -26,11 +25,7 @@ _NEO4J_FIXTURES = {"neo4j_server", "neo4j_store"}
 
 
 def _start_local():
-    sys.path.insert(0, str(ROOT / "scripts"))
-    try:
-        import neo4j_local
-    finally:
-        sys.path.pop(0)
+    import neo4j_local  # scripts/ is on the path (pyproject's pytest pythonpath)
     return neo4j_local.start_neo4j()
 
 

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 import clusternet
+from paths import ROOT  # noqa: E402
 
-ROOT = Path(__file__).resolve().parents[1]
 SKIP = {"clusternet.app", "clusternet.tests"}
 
 

@@ -5,8 +5,8 @@ ingest/extract/ is being rewritten elsewhere and is left out of the cycle check.
 """
 import ast
 from pathlib import Path
+from paths import ROOT  # noqa: E402
 
-ROOT = Path(__file__).resolve().parents[1]
 LIBRARY = ("graph", "ingest")
 
 

@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from prerequisites import missing  # tests/helpers (conftest puts it on sys.path)
+from prerequisites import missing
 
 ROOT = Path(__file__).resolve().parents[2]
 
