@@ -36,10 +36,7 @@ def test_start_query_stop(tmp_path):
     _need_java()
     from neo4j import GraphDatabase
 
-    try:
-        from neo4j_local import port_open
-    finally:
-        sys.path.pop(0)
+    from neo4j_local import port_open  # scripts/ is on pytest's pythonpath
     port_file = tmp_path / "neo4j.uri"
     password = "launcher-test-pw"
     env = dict(os.environ, NEO4J_PASSWORD=password)

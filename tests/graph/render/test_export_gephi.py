@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import sys
 from collections import Counter
 from pathlib import Path
 
@@ -30,10 +29,7 @@ pytestmark = pytest.mark.timeout(600)
 @pytest.fixture(scope="module")
 def gephi():
     """``open_in_gephi(path) -> dict`` from scripts/gephi_check.py, the toolkit prepared."""
-    try:
-        import gephi_check
-    finally:
-        sys.path.pop(0)
+    import gephi_check  # scripts/ is on pytest's pythonpath
     if not (shutil.which("java") and shutil.which("javac") and shutil.which("mvn")):
         missing("Java 17 and Maven are needed to run the Gephi Toolkit")
     try:

@@ -45,10 +45,7 @@ def test_cli_says_database_unavailable_on_a_closed_port(command, tmp_path):
 
 # -- the app on a Neo4j that stops and comes back ------------------------------------------------------
 def _launcher():
-    try:
-        import neo4j_local
-    finally:
-        sys.path.pop(0)
+    import neo4j_local  # scripts/ is on pytest's pythonpath
     return neo4j_local
 
 

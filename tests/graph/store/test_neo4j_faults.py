@@ -31,10 +31,7 @@ pytestmark = pytest.mark.neo4j
 
 
 def _launcher():
-    try:
-        import neo4j_local
-    finally:
-        sys.path.pop(0)
+    import neo4j_local  # scripts/ is on pytest's pythonpath
     return neo4j_local
 
 
