@@ -24,7 +24,10 @@ def suggestion_rows(suggestions) -> list[dict]:
         row = {"rank": rank}
         if s.source:
             row.update(source=s.source, source_name=s.source_name)
-        row.update(id=s.id, name=s.name, label=s.label, country=s.country or "", score=round(s.score, 3),
+        readable = s.score_100 is not None   # enlargement: 0-100; cross-border: the pair model's log-odds
+        row.update(id=s.id, name=s.name, label=s.label, country=s.country or "",
+                   score=round(s.score_100, 1) if readable else None,
+                   model_score=None if readable else round(s.score, 3),
                    mode=s.mode, basis=s.basis, reasons=[r.text for r in s.reasons],
                    evidence=sorted({e for r in s.reasons for e in r.evidence})[:12],
                    sources=sorted({d for r in s.reasons for d in r.sources}))
@@ -45,7 +48,8 @@ def _print_suggestions(rows: list[dict], fmt: str, title: str) -> None:
                 r.get("source_name") not in title else ""
             head = Text(f"{r['rank']:>3}. ", style="bold")
             head.append(f"{pair}{r['name']}", style="bold")
-            head.append(f"  [{r['label']}, {r.get('country') or '?'}]  score {r['score']}")
+            head.append(f"  [{r['label']}, {r.get('country') or '?'}]"
+                        + (f"  {r['score']:.0f}/100" if r.get("score") is not None else ""))
             console.print(head)
             if r.get("basis"):
                 console.print(Text(f"       ({r['basis']})", style="dim"))

@@ -216,6 +216,22 @@ def network_reasons(G, idx, v, members, fam: dict[str, float], X_row, names, kin
         out.append(Reason("its partners come from the same countries as the "
                           + ("members" if kind == "group" else "organisation's"), fam["countries"], [idx.ids[v]], []))
     if fam.get("kind", 0) > 0.05:
-        out.append(Reason(f"same kind of organisation ({G.nodes[idx.ids[v]].get('org_type') or G.nodes[idx.ids[v]].get('label')})",
-                          fam["kind"], [idx.ids[v]], []))
+        r = _same_kind_reason(G, idx, v, members, fam["kind"])
+        if r:
+            out.append(r)
     return out
+
+
+def _kind_of(d: dict) -> str:
+    return str(d.get("org_type") or d.get("label") or "").casefold()
+
+
+def _same_kind_reason(G, idx, v, members, weight: float) -> Reason | None:
+    """'same kind of organisation (university)' only when the candidate's kind is one of the
+    members' (or the organisation's): the model's kind feature alone does not say which kind."""
+    nid = idx.ids[v]
+    mine = _kind_of(G.nodes[nid])
+    theirs = {_kind_of(G.nodes[idx.ids[m]]) for m in members if idx.ids[m] in G}
+    if not mine or mine not in theirs:
+        return None
+    return Reason(f"same kind of organisation ({mine})", weight, [nid], [])
