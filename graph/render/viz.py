@@ -246,8 +246,7 @@ def colours(G: nx.MultiDiGraph, by: str = "label") -> tuple[dict, list[tuple[str
 def _title(n: str, d: dict) -> str:
     """Tooltip HTML; every piece of data escaped."""
     e = html.escape
-    parts = [f"<b>{e(str(d.get('name') or n))}</b>", e(" · ".join(str(x) for x in (d.get("label"), d.get("country")) if x)),
-             f"<code>{e(str(n))}</code>"]
+    parts = [f"<b>{e(str(d.get('name') or n))}</b>", e(" · ".join(str(x) for x in (d.get("label"), d.get("country")) if x))]
     if d.get("members") and str(n).startswith("group:"):  # a group node; a cluster's "members" is its member count
         parts.append(f"stands for {int(d['members']):,} nodes")
     return "<br>".join(p for p in parts if p)
