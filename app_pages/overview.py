@@ -41,8 +41,8 @@ with st.expander("Actors by country and cross-border links as tables"):
 st.subheader("Partnerships")
 rows = data["partnerships"]
 if rows:
-    st.dataframe(table(rows, ["name", "acronym", "members", "member_countries", "targets"]).rename(
-        columns={"member_countries": "member countries", "targets": "target markets"}), hide_index=True,
+    st.dataframe(table(rows, ["name", "acronym", "members", "member_country_names", "targets"]).rename(
+        columns={"member_country_names": "member countries", "targets": "target markets"}), hide_index=True,
         width="stretch")
 else:
     st.caption("No partnerships yet.")

@@ -17,6 +17,7 @@ from collections import Counter
 
 import networkx as nx
 
+from clusternet.graph.reference.countries import country_label
 from clusternet.graph.schema import LABEL, group
 
 __all__ = ["counts_by_label", "counts_by_country", "partnerships", "stated_facts", "ingested"]
@@ -77,6 +78,7 @@ def partnerships(G: nx.MultiDiGraph) -> list[dict]:
         targets = sorted(str(G.nodes[t].get("name") or t) for _, t, k in G.out_edges(p, keys=True) if k == "TARGETS")
         rows.append({"id": p, "name": d.get("name") or p, "acronym": d.get("acronym") or "",
                      "members": len(members), "member_countries": ", ".join(countries),
+                     "member_country_names": ", ".join(country_label(G, c) for c in countries),
                      "targets": ", ".join(targets)})
     return rows
 
