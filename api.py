@@ -184,6 +184,16 @@ def load_records(store: GraphStore, path: str | Path, *, batch_size: int = 5000,
     """Load a file of the interchange format (what ``export(G, "json")`` writes): validated
     against the schema first; a file with any problem changes nothing. Returns the write summary;
     ``progress`` is called with the number of records written after each batch.
+    
+    >>> import tempfile, os
+    >>> folder = tempfile.mkdtemp()
+    >>> s = open_store(os.path.join(folder, "a.db")); _ = build_demo(s, echo=lambda line: None)
+    >>> _ = export(snapshot(s), "json", os.path.join(folder, "graph.json"))
+    >>> t = open_store(os.path.join(folder, "b.db"))
+    >>> summary = load_records(t, os.path.join(folder, "graph.json"))
+    >>> store_counts(t) == store_counts(s)
+    True
+    >>> s.close(); t.close()
     """
     from clusternet.graph.model import validate_or_raise
     from clusternet.graph.store.interchange import read_interchange
@@ -196,7 +206,15 @@ def load_records(store: GraphStore, path: str | Path, *, batch_size: int = 5000,
 
 
 def record_count(path: str | Path) -> int:
-    """How many records (nodes and relationships) an interchange file holds, for a progress bar."""
+    """How many records (nodes and relationships) an interchange file holds, for a progress bar.
+
+    >>> import tempfile, os, json
+    >>> path = os.path.join(tempfile.mkdtemp(), "g.jsonl")
+    >>> _ = open(path, "w").write(json.dumps({"kind": "node", "id": "org:a", "labels": ["Organisation"],
+    ...                                        "properties": {"name": "A"}}) + "\\n")
+    >>> record_count(path)
+    1
+    """
     from clusternet.graph.store.interchange import read_interchange
 
     nodes, rels = read_interchange(path)
@@ -222,7 +240,15 @@ def build_demo(store: GraphStore, examples: str | Path | None = None,
                echo: Callable[[str], None] = print, progress: Callable | None = None) -> dict:
     """Load the reference data and every sample file of ``examples/`` into ``store``; says what
     was loaded (and which file failed, and why) through ``echo``; returns the store's counts.
-    ``progress(stage, done, total)`` is called as files are read and written."""
+    ``progress(stage, done, total)`` is called as files are read and written.
+
+    >>> import tempfile, os
+    >>> s = open_store(os.path.join(tempfile.mkdtemp(), "g.db"))
+    >>> _ = build_demo(s, echo=lambda line: None)
+    >>> store_counts(s)["nodes"]["Partnership"]
+    7
+    >>> s.close()
+    """
     from clusternet.ingest.demo import build_demo as _build
 
     return _build(store, Path(examples) if examples else EXAMPLES_DIR, echo=echo, progress=progress)
@@ -236,6 +262,15 @@ def suggest_enlargement(G, partnership: str, k: int = 20, **options) -> list:
 
     ``options`` are those of :func:`clusternet.graph.analytics.suggest.suggest_enlargement`
     (target_countries, sectors, only, countries, per_country, ...).
+    
+
+    >>> import tempfile, os
+    >>> s = open_store(os.path.join(tempfile.mkdtemp(), "g.db"))
+    >>> _ = build_demo(s, echo=lambda line: None)
+    >>> top = suggest_enlargement(snapshot(s), "MTB", k=3)
+    >>> [x.country for x in top][:1], 0 <= top[0].score_100 <= 100
+    (['TN'], True)
+    >>> s.close()
     """
     from clusternet.graph.analytics.suggest import suggest_enlargement as _suggest
 
@@ -256,7 +291,16 @@ def objective_choices() -> dict[str, str]:
 def suggest_cross_border(G, organisation: str | None = None, *, countries: tuple[str, str] | None = None,
                          k: int = 20, **options) -> list:
     """Missing cross-border links for ``organisation`` (id or name), or between the organisations
-    of two countries (``countries=("FR", "MA")``); ranked suggestions with reasons and evidence."""
+    of two countries (``countries=("FR", "MA")``); ranked suggestions with reasons and evidence.
+
+    >>> import tempfile, os
+    >>> s = open_store(os.path.join(tempfile.mkdtemp(), "g.db"))
+    >>> _ = build_demo(s, echo=lambda line: None)
+    >>> res = suggest_cross_border(snapshot(s), "Lyon Technical University", k=3)
+    >>> len(res), all(x.country != "FR" for x in res)
+    (3, True)
+    >>> s.close()
+    """
     from clusternet.graph.analytics.suggest import suggest_cross_border as _suggest
 
     if bool(organisation) == bool(countries):
@@ -356,7 +400,16 @@ def run_saved_query(store: GraphStore, query, params: Mapping[str, Any] | None =
 
 def run_cypher(store: GraphStore, cypher: str, params: Mapping[str, Any] | None = None, **limits):
     """Run read-only Cypher on a Neo4j store (refused on the embedded store and for any write);
-    ``limits``: ``timeout`` (seconds) and ``max_rows``."""
+    ``limits``: ``timeout`` (seconds) and ``max_rows``.
+
+    >>> import tempfile, os
+    >>> s = open_store(os.path.join(tempfile.mkdtemp(), "g.db"))
+    >>> run_cypher(s, "MATCH (n) RETURN count(n)")
+    Traceback (most recent call last):
+    ...
+    clusternet.graph.errors.QueryError: ad-hoc Cypher needs a Neo4j store; ...
+    >>> s.close()
+    """
     from clusternet.graph.query.saved import run_console
 
     return run_console(store, cypher, params or {}, **limits)
@@ -397,7 +450,13 @@ def export_left_out(G) -> int:
 def evaluate_cordis(data: str | Path | None = None, *, progress: Callable | None = None,
                     save_model: str | Path | None = None) -> dict:
     """The CORDIS recommendation benchmark (Hits@10, Hits@50, MRR of clusternet and every baseline,
-    one run); ``data`` defaults to ``../shared/data/cordis/participations.csv.gz``."""
+    one run); ``data`` defaults to ``../shared/data/cordis/participations.csv.gz``.
+
+    >>> evaluate_cordis("no-such-file.csv.gz")
+    Traceback (most recent call last):
+    ...
+    clusternet.graph.errors.InputError: ...
+    """
     from clusternet.graph.evaluation.cordis import evaluate_cordis as _evaluate
 
     return _evaluate(data, progress=progress, save_model_path=save_model)
@@ -407,6 +466,12 @@ def evaluate_extraction(*, k: int = 4, rules_only: bool = False, shared: str | P
     """Extraction measured on documents it was not fitted on: ``k`` folds over the documents of
     ``../shared/corpus/dev`` (held-out figures, and the training folds' for comparison), the
     rules alone, the seeds and the project's own documents; the report ``docs/extraction.json`` holds.
+    
+
+    >>> evaluate_extraction(shared="/no/shared/here")
+    Traceback (most recent call last):
+    ...
+    clusternet.graph.errors.ConfigError: ...
     """
     from clusternet.ingest.extract.evaluate import extraction_report
 
@@ -415,7 +480,14 @@ def evaluate_extraction(*, k: int = 4, rules_only: bool = False, shared: str | P
 
 
 def extraction_report_text(report: dict) -> str:
-    """An extraction report as plain-text tables (per label and per relation type)."""
+    """An extraction report as plain-text tables (per label and per relation type).
+
+    >>> row = {"gold": 2, "pred": 2, "precision": 1.0, "recall": 1.0, "f1": 1.0}
+    >>> r = {"entity_f1": 1.0, "country_accuracy": 1.0, "relation_f1": 1.0, "fact_recall": 1.0,
+    ...      "per_label": {"Cluster": row}, "per_relation_type": {}}
+    >>> extraction_report_text({"own": r}).splitlines()[0]
+    '== own: entity_f1=1.000 country_accuracy=1.000 relation_f1=1.000 fact_recall=1.000'
+    """
     from clusternet.ingest.extract.evaluate import format_report
 
     return format_report(report)
@@ -482,6 +554,16 @@ def partnership_brief(G, partnership: str, shortlist: list | None = None):
 
 def what_if(G, partnership: str, candidate: str) -> dict:
     """What changes if ``candidate`` joins ``partnership``: ``rows`` of before/after figures in
-    words and ``gained`` (ISO codes of the countries the partnership would add)."""
+    words and ``gained`` (ISO codes of the countries the partnership would add).
+
+    >>> import tempfile, os
+    >>> s = open_store(os.path.join(tempfile.mkdtemp(), "g.db"))
+    >>> _ = build_demo(s, echo=lambda line: None)
+    >>> G = snapshot(s)
+    >>> res = what_if(G, "MTB", suggest_enlargement(G, "MTB", k=1)[0].id)
+    >>> res["gained"], [r["figure"] for r in res["rows"]][:1]
+    (['TN'], ['members'])
+    >>> s.close()
+    """
     result = insight(G, "what-if", partnership=partnership, candidate=candidate)
     return {"rows": what_if_rows(G, result), "gained": list(result["gained"]["countries"])}
