@@ -7,7 +7,7 @@ not distort it; wall time is printed beside it), and, in a second pass, the peak
 (tracemalloc slows Python several-fold, so it is never on during the timed pass) and RSS.
 Also the throughput at a fifth of the size: a ratio near 1 means cost grows linearly.
 Target: >= 200 KB/s on 5 MB. Before the learned decisions (issue 15) it measured 227 KB/s;
-``--rules-only`` times the hand rules alone for comparison. Figures, not asserts.
+``--model`` times the learned decisions for comparison. Figures, not asserts.
 """
 from __future__ import annotations
 
@@ -30,7 +30,7 @@ def _text(seeds: str, mb: float) -> tuple[str, int]:
 
 
 BEFORE_KBS = 227   # rules alone, before the learned decisions (issue 15)
-MODEL = None       # the shipped decision model; False: the rules alone
+MODEL = None       # what `clusternet extract` runs (the rules); --model: the learned decisions
 
 
 def _timed(text: str):
@@ -44,10 +44,13 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--mb", type=float, default=5.0)
     ap.add_argument("--no-memory", action="store_true", help="skip the (slow) tracemalloc pass")
-    ap.add_argument("--rules-only", action="store_true", help="time the hand rules without the decision model")
+    ap.add_argument("--model", action="store_true", help="time the learned decisions (ingest/data/extract/model.json)")
     args = ap.parse_args()
     global MODEL
-    MODEL = False if args.rules_only else None
+    if args.model:
+        from clusternet.ingest.extract.decide import load_model
+
+        MODEL = load_model()
     seeds = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted((SHARED / "corpus" / "seeds").glob("*.txt")))
     extract_text(document_from_text(seeds, name="warm.txt"), model=MODEL)  # load lexicons and regexes once
     small, _ = _text(seeds, args.mb / 5)
