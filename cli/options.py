@@ -111,8 +111,8 @@ def _longest(rows: Sequence[dict], col: str) -> int:
 def _print_table(rows: Sequence[dict], cols: list[str], title: str | None) -> None:
     """A table when the columns fit the terminal without breaking words; else one block per row."""
     headers = {c: str(c).replace("_", " ") for c in cols}
-    # a column needs its longest word (or 14 characters) so that nothing wraps letter by letter
-    need = {c: max(len(headers[c]), min(14, max([len(w) for r in rows for w in _cell(r.get(c)).split()] + [1])))
+    # a column needs its longest word (up to 40 characters) so that nothing wraps letter by letter
+    need = {c: max(len(headers[c]), min(40, max([len(w) for r in rows for w in _cell(r.get(c)).split()] + [1])))
             for c in cols}
     if sum(need.values()) + 3 * len(cols) + 1 > console.width:
         _print_blocks(rows, cols, headers, title)
@@ -128,18 +128,22 @@ def _print_table(rows: Sequence[dict], cols: list[str], title: str | None) -> No
 
 
 def _print_blocks(rows: Sequence[dict], cols: list[str], headers: dict, title: str | None) -> None:
-    """One block per row (``header: value`` lines), for tables too wide for the terminal."""
+    """One block per row (``header  value``, values wrapped in their own column), for tables too
+    wide for the terminal."""
     from rich.text import Text
 
     if title:
         console.print(Text(title, style="bold"))
-    width = max(len(h) for h in headers.values())
     for i, r in enumerate(rows, 1):
-        console.print(Text(f"{i}.", style="bold"))
+        grid = Table.grid(padding=(0, 2))
+        grid.add_column(no_wrap=True, style="dim")
+        grid.add_column(ratio=1, overflow="fold")
         for c in cols:
             value = _cell(r.get(c))
             if value:
-                console.print(Text(f"  {headers[c]:<{width}}  {value}"))
+                grid.add_row(headers[c], Text(value))
+        console.print(Text(f"{i}.", style="bold"))
+        console.print(grid)
 
 
 @contextmanager

@@ -68,3 +68,42 @@ def test_every_command_has_help_with_an_example():
             if "Example" not in (c.help or ""):
                 missing.append(f"{name} {c.name}" if sub else name)
     assert not missing, f"commands without an example in their help: {missing}"
+
+
+def _run_cli(*args, cwd=None, columns="80"):
+    import os
+    import subprocess
+    import sys
+
+    return subprocess.run([sys.executable, "-m", "clusternet.cli", *args], capture_output=True, text=True,
+                          timeout=300, cwd=cwd, env={**os.environ, "COLUMNS": columns})
+
+
+def test_status_where_no_store_is_says_so_and_creates_nothing(tmp_path):
+    proc = _run_cli("status", "--store", str(tmp_path / "nothing-here.db"))
+    assert proc.returncode == 1 and "no store at" in proc.stderr and "clusternet init" in proc.stderr
+    assert list(tmp_path.iterdir()) == []     # no empty store made on the way
+
+
+def test_demo_keeps_its_store_in_data_and_reads_leave_no_wal_files(tmp_path):
+    proc = _run_cli("demo", "--no-app", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert sorted(p.name for p in (tmp_path / "data").iterdir()) == ["clusternet-demo.db"]
+    proc = _run_cli("suggest", "enlargement", "MTB", "-k", "3", "--store", "data/clusternet-demo.db", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    # an acronym and a part of the name find the partnership (one name policy everywhere)
+    assert "Enlargement of Mediterranean Textile Bridge" in proc.stdout
+    proc = _run_cli("suggest", "enlargement", "Mediterranean Textile", "-k", "3", "--store",
+                    "data/clusternet-demo.db", cwd=tmp_path)
+    assert proc.returncode == 0 and "Enlargement of Mediterranean Textile Bridge" in proc.stdout
+    assert sorted(p.name for p in (tmp_path / "data").iterdir()) == ["clusternet-demo.db"]
+    # at 80 columns no table breaks a word letter by letter (ids are left to json/csv)
+    for args in (["queries"], ["query", "--saved", "partnership_partners", "-p", "partnership=MTB"],
+                 ["insights", "brokers", "--k", "5"]):
+        proc = _run_cli(*args, "--store", "data/clusternet-demo.db", cwd=tmp_path) if args[0] != "queries" \
+            else _run_cli(*args, cwd=tmp_path)
+        assert proc.returncode == 0, (args, proc.stderr)
+        assert max(len(line) for line in proc.stdout.splitlines()) <= 80
+        cells = [c.strip() for line in proc.stdout.splitlines() if "│" in line for c in line.split("│")[1:-1]]
+        assert not [c for c in cells if len(c) == 1 and c.isalpha()], (args, proc.stdout[:2000])
+        assert "cluster:" not in proc.stdout and "org:" not in proc.stdout

@@ -219,3 +219,25 @@ def test_cli_shows_reasons_for_every_suggestion(tmp_path):
     bad = subprocess.run([sys.executable, "-m", "clusternet.cli", "suggest", "enlargement", "P", "--store", db,
                           "--only", "Startup"], capture_output=True, text=True, timeout=120)
     assert bad.returncode == 1 and "unknown kind 'Startup'" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_same_kind_reason_only_for_the_same_kind(tmp_path):
+    """A university's SME candidates are not 'the same kind of organisation' (a defect users hit)."""
+    from clusternet import api
+
+    with api.open_store(str(tmp_path / "demo.db")) as store:
+        api.build_demo(store, echo=lambda line: None)
+        G = api.snapshot(store)
+    source = api.find_node(G, "Lyon Technical University")
+    kind_of_source = G.nodes[source].get("org_type") or G.nodes[source].get("label")
+    for countries in (None, ("FR", "TN")):
+        res = (api.suggest_cross_border(G, "Lyon Technical University", k=20) if countries is None
+               else api.suggest_cross_border(G, countries=countries, k=20))
+        for s in res:
+            for r in s.reasons:
+                if r.text.startswith("same kind of organisation"):
+                    mine = G.nodes[s.id].get("org_type") or G.nodes[s.id].get("label")
+                    src = s.source or source
+                    theirs = G.nodes[src].get("org_type") or G.nodes[src].get("label")
+                    assert str(mine).casefold() == str(theirs).casefold(), (s.name, r.text, theirs)
+    assert kind_of_source
