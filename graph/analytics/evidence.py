@@ -11,7 +11,7 @@ objective (:mod:`clusternet.graph.analytics.objectives`) into the 0-100 score.
 >>> G.add_node("x", label="Cluster", name="X", country="NO")
 >>> part = market_part(G, "p", ["x"], {"NO"})
 >>> part.x.tolist(), part.text[0]
-([1.0], 'in target country NO')
+([1.0], 'in target country Norway')
 """
 from __future__ import annotations
 
@@ -46,6 +46,11 @@ class Part:
 
     @classmethod
     def empty(cls, n: int) -> "Part":
+        """A part with nothing to say for ``n`` candidates: zeros, no sentences, no evidence.
+
+        >>> Part.empty(2)
+        Part(x=array([0., 0.]), text=[None, None], evidence=[[], []])
+        """
         return cls(np.zeros(n), [None] * n, [[] for _ in range(n)])
 
 
@@ -71,7 +76,21 @@ def neighbours(code: str) -> frozenset:
 
 
 def market_part(G, partnership: str, cands, targets: set[str]) -> Part:
-    """1 in a target country, 0.5 next door to one (named in the sentence), else 0."""
+    """1 in a target country, 0.5 next door to one (named in the sentence), else 0.
+
+    >>> import networkx as nx
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("p", label="Partnership", name="P")
+    >>> for o, c in [("x", "CA"), ("y", "US"), ("z", "FR")]:
+    ...     G.add_node(o, label="Cluster", name=o.upper(), country=c)
+    >>> part = market_part(G, "p", ["x", "y", "z"], {"CA"})
+    >>> part.x.tolist()
+    [1.0, 0.5, 0.0]
+    >>> part.text
+    ['in target country Canada', 'in United States, next to target country Canada', None]
+    >>> part.evidence[1]
+    ['p|TARGETS|country:CA', 'y']
+    """
     part = Part.empty(len(cands))
     near = {n: t for t in sorted(targets) for n in neighbours(t) if n not in targets}
     for i, nid in enumerate(cands):
@@ -90,7 +109,24 @@ def market_part(G, partnership: str, cands, targets: set[str]) -> Part:
 def partnership_sectors(G, partnership: str, members, sectors=None) -> tuple[dict, set, set]:
     """The partnership's sector weights (its own sectors count fully, a member's sector by
     twice the share of members holding it, at most 1), its core ecosystems (its own, or
-    those of at least half the members) and the ecosystems members hold."""
+    those of at least half the members) and the ecosystems members hold.
+
+    A textile partnership of a technical-textiles and a fashion cluster:
+
+    >>> import networkx as nx
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("p", label="Partnership", name="P", sector_text="textile")
+    >>> for o, c, s in [("a", "FR", "technical textiles"), ("b", "IT", "fashion"), ("c", "ES", "home textiles"),
+    ...                 ("g", "DE", "textile machinery"), ("d", "PL", "digital")]:
+    ...     G.add_node(o, label="Cluster", name=o.upper(), country=c, sector_text=s)
+    >>> for o in "ab":
+    ...     _ = G.add_edge(o, "p", key="PARTNER_IN")
+    >>> weights, core, held = partnership_sectors(G, "p", ["a", "b"])
+    >>> sorted(weights.items())
+    [('e:textile', 1.0), ('t:fashion and clothing', 1.0), ('t:technical textiles', 1.0)]
+    >>> core, held
+    ({'textile'}, {'textile'})
+    """
     own = profile_of_words(sectors) if sectors is not None else node_profile(G, partnership)
     mem = [node_profile(G, m) for m in members]
     shares = group_profile(mem)
@@ -104,7 +140,21 @@ def partnership_sectors(G, partnership: str, members, sectors=None) -> tuple[dic
 
 def sector_part(G, cands, weights: dict, what: str = "the partnership", profiles=None) -> Part:
     """Sector fit of each candidate against the partnership's sector weights (``profiles``:
-    the candidates' :func:`node_profile`, when already read)."""
+    the candidates' :func:`node_profile`, when already read).
+
+    >>> import networkx as nx
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("p", label="Partnership", name="P", sector_text="textile")
+    >>> for o, c, s in [("a", "FR", "technical textiles"), ("b", "IT", "fashion"), ("c", "ES", "home textiles"),
+    ...                 ("g", "DE", "textile machinery"), ("d", "PL", "digital")]:
+    ...     G.add_node(o, label="Cluster", name=o.upper(), country=c, sector_text=s)
+    >>> for o in "ab":
+    ...     _ = G.add_edge(o, "p", key="PARTNER_IN")
+    >>> weights, _, _ = partnership_sectors(G, "p", ["a", "b"])
+    >>> part = sector_part(G, ["c", "d"], weights)      # home textiles: the textile ecosystem
+    >>> part.x.tolist(), part.text
+    ([0.6, 0.0], ['works in textile, like the partnership', None])
+    """
     part = Part.empty(len(cands))
     if not weights:
         return part
@@ -129,7 +179,23 @@ def _programmes_of(G, node: str) -> set[str]:
 
 def programme_idf(G, programme: str, n_partnerships: int) -> float:
     """How much sharing ``programme`` says, 0..1: log(N / n) / log(N) for a programme that
-    funds n of the N partnerships (1 for one that funds a single partnership)."""
+    funds n of the N partnerships (1 for one that funds a single partnership).
+
+    SMP funds two of four partnerships, H2020 one:
+
+    >>> import networkx as nx
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("smp", label="Programme", name="SMP"); G.add_node("h", label="Programme", name="H2020")
+    >>> for p in "pqrs":
+    ...     G.add_node(p, label="Partnership", name=p.upper())
+    >>> for p in "pq":
+    ...     _ = G.add_edge(p, "smp", key="FUNDED_BY")
+    >>> _ = G.add_edge("s", "h", key="FUNDED_BY")
+    >>> programme_idf(G, "smp", 4), programme_idf(G, "h", 4)
+    (0.5, 1.0)
+    >>> programme_idf(G, "smp", 2)                    # funds them all: says nothing
+    0.0
+    """
     n = sum(1 for s, _, k in G.in_edges(programme, keys=True) if k == "FUNDED_BY"
             and G.nodes[s].get("label") == "Partnership")
     if n_partnerships <= 1 or n <= 0:
@@ -139,7 +205,27 @@ def programme_idf(G, programme: str, n_partnerships: int) -> float:
 
 def programme_part(G, partnership: str, cands, n_partnerships: int, programmes_of=None) -> Part:
     """Co-funding by the partnership's programmes, weighed by how rare each programme is
-    (``programmes_of``: a faster way to a candidate's programmes, e.g. from the link index)."""
+    (``programmes_of``: a faster way to a candidate's programmes, e.g. from the link index).
+
+    P and Q are SMP-funded; candidate C is in Q, D only in H2020-funded S:
+
+    >>> import networkx as nx
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("smp", label="Programme", name="SMP"); G.add_node("h", label="Programme", name="H2020")
+    >>> for p in "pqrs":
+    ...     G.add_node(p, label="Partnership", name=p.upper())
+    >>> for p in "pq":
+    ...     _ = G.add_edge(p, "smp", key="FUNDED_BY")
+    >>> _ = G.add_edge("s", "h", key="FUNDED_BY")
+    >>> for o, p in [("c", "q"), ("d", "s")]:
+    ...     G.add_node(o, label="Cluster", name=o.upper())
+    ...     _ = G.add_edge(o, p, key="PARTNER_IN")
+    >>> part = programme_part(G, "p", ["c", "d"], 4)
+    >>> part.x.tolist(), part.evidence
+    ([0.5, 0.0], [['smp'], []])
+    >>> part.text[0]
+    'in partnerships funded by SMP, like the partnership (weak: SMP funds 2 of 4 partnerships)'
+    """
     part = Part.empty(len(cands))
     mine = _programmes_of(G, partnership)
     idf = {p: programme_idf(G, p, n_partnerships) for p in mine}
@@ -158,7 +244,26 @@ def programme_part(G, partnership: str, cands, n_partnerships: int, programmes_o
 
 def gaps_part(G, cands, member_countries: set, core: set, held: set, profiles=None) -> Part:
     """Half for a country no member is in, half for an ecosystem on the value chain of the
-    partnership's core ecosystems that no member covers."""
+    partnership's core ecosystems that no member covers.
+
+    Members in France and Italy, all in textile:
+
+    >>> import networkx as nx
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("p", label="Partnership", name="P", sector_text="textile")
+    >>> for o, c, s in [("a", "FR", "technical textiles"), ("b", "IT", "fashion"), ("c", "ES", "home textiles"),
+    ...                 ("g", "DE", "textile machinery"), ("d", "PL", "digital")]:
+    ...     G.add_node(o, label="Cluster", name=o.upper(), country=c, sector_text=s)
+    >>> for o in "ab":
+    ...     _ = G.add_edge(o, "p", key="PARTNER_IN")
+    >>> part = gaps_part(G, ["c", "g", "b"], {"FR", "IT"}, {"textile"}, {"textile"})
+    >>> part.x.tolist()
+    [0.5, 1.0, 0.0]
+    >>> part.text[0]
+    'adds country Spain (no member there yet)'
+    >>> part.text[1]
+    'adds country Germany (no member there yet); adds energy-intensive industries to the value chain (no member works in it)'
+    """
     part = Part.empty(len(cands))
     for i, nid in enumerate(cands):
         cc = G.nodes[nid].get("country")
@@ -179,7 +284,25 @@ def gaps_part(G, cands, member_countries: set, core: set, held: set, profiles=No
 def direct_ties(G, partnership: str) -> dict[str, list[tuple[str, float, str]]]:
     """Ties of the partnership itself (not its members) to organisations: agreements it
     signed with them, events it took part in with them, visits it paid them.
-    Returns org -> [(sentence, strength, relationship key)]."""
+    Returns org -> [(sentence, strength, relationship key)].
+
+    P met D at an event and visited G:
+
+    >>> import networkx as nx
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("p", label="Partnership", name="P"); G.add_node("q", label="Partnership", name="Q")
+    >>> G.add_node("ev", label="Event", name="Expo")
+    >>> for o in "abcdg":
+    ...     G.add_node(o, label="Cluster", name=o.upper())
+    >>> for u, v, k in [("a", "p", "PARTNER_IN"), ("b", "p", "PARTNER_IN"), ("a", "q", "PARTNER_IN"),
+    ...                 ("c", "q", "PARTNER_IN"), ("p", "ev", "PARTICIPATED_IN"), ("d", "ev", "PARTICIPATED_IN"),
+    ...                 ("p", "g", "VISITED")]:
+    ...     _ = G.add_edge(u, v, key=k)
+    >>> for org, ties in sorted(direct_ties(G, "p").items()):
+    ...     print(org, ties)
+    d [('met the partnership at Expo', 0.7, 'd|PARTICIPATED_IN|ev')]
+    g [('visited by P', 1.5, 'p|VISITED|g')]
+    """
     out: dict[str, list] = {}
     for _, t, k in G.out_edges(partnership, keys=True):
         if k == "VISITED":
@@ -197,7 +320,23 @@ def direct_ties(G, partnership: str) -> dict[str, list[tuple[str, float, str]]]:
 
 
 def group_weights(G, idx) -> np.ndarray:
-    """Strength of one shared group by its kind (agreement, partnership, event, direct link)."""
+    """Strength of one shared group by its kind (agreement, partnership, event, direct link).
+
+    >>> import networkx as nx
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("p", label="Partnership", name="P"); G.add_node("q", label="Partnership", name="Q")
+    >>> G.add_node("ev", label="Event", name="Expo")
+    >>> for o in "abcdg":
+    ...     G.add_node(o, label="Cluster", name=o.upper())
+    >>> for u, v, k in [("a", "p", "PARTNER_IN"), ("b", "p", "PARTNER_IN"), ("a", "q", "PARTNER_IN"),
+    ...                 ("c", "q", "PARTNER_IN"), ("p", "ev", "PARTICIPATED_IN"), ("d", "ev", "PARTICIPATED_IN"),
+    ...                 ("p", "g", "VISITED")]:
+    ...     _ = G.add_edge(u, v, key=k)
+    >>> from clusternet.graph.analytics.linkpred import index_from_graph
+    >>> idx = index_from_graph(G)
+    >>> idx.group_ids, group_weights(G, idx).tolist()
+    (['ev', 'p', 'q'], [0.7, 1.0, 1.0])
+    """
     return np.array([STRONG_TIE["link"] if "|" in g else STRONG_TIE.get(G.nodes[g].get("label") if g in G else "",
                                                                           STRONG_TIE["Event"])
                      for g in idx.group_ids])
@@ -209,7 +348,31 @@ def network_part(G, idx, cands: np.ndarray, M: np.ndarray, base: np.ndarray, rea
     groups shared with members, a quarter per shared partner up to eight, and the
     partnership's own agreements, events and visits), half the learned model's rank of the
     candidate among the linked ones (1 for the best). 0 for a candidate nothing links.
-    Returns the part (sentences for the partnership's own ties) and the reach mask."""
+    Returns the part (sentences for the partnership's own ties) and the reach mask.
+
+    Members A and B of P; C shares Q with A, P met D at an event and visited G. The model
+    scores (``base``) rank C first, then D, then G:
+
+    >>> import networkx as nx
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("p", label="Partnership", name="P"); G.add_node("q", label="Partnership", name="Q")
+    >>> G.add_node("ev", label="Event", name="Expo")
+    >>> for o in "abcdg":
+    ...     G.add_node(o, label="Cluster", name=o.upper())
+    >>> for u, v, k in [("a", "p", "PARTNER_IN"), ("b", "p", "PARTNER_IN"), ("a", "q", "PARTNER_IN"),
+    ...                 ("c", "q", "PARTNER_IN"), ("p", "ev", "PARTICIPATED_IN"), ("d", "ev", "PARTICIPATED_IN"),
+    ...                 ("p", "g", "VISITED")]:
+    ...     _ = G.add_edge(u, v, key=k)
+    >>> from clusternet.graph.analytics.linkpred import index_from_graph
+    >>> idx = index_from_graph(G)
+    >>> cands, M = np.array([idx.pos[o] for o in "cdg"]), np.array([idx.pos["a"], idx.pos["b"]])
+    >>> part, reach = network_part(G, idx, cands, M, np.array([0.3, 0.2, 0.1]), np.zeros(3, dtype=bool),
+    ...                            direct_ties(G, "p"))
+    >>> part.x.round(3).tolist(), reach.tolist()
+    ([0.732, 0.481, 0.43], [True, True, True])
+    >>> part.text
+    [None, 'met the partnership at Expo', 'visited by P']
+    """
     n = len(cands)
     part = Part.empty(n)
     ids = [idx.ids[v] for v in cands]

@@ -51,6 +51,11 @@ class Reason:
         self.weight = float(self.weight)
 
     def as_dict(self) -> dict:
+        """The reason as a plain dict (for JSON).
+
+        >>> Reason("in target country Morocco", 2, ["country:MA"]).as_dict()
+        {'text': 'in target country Morocco', 'weight': 2.0, 'evidence': ['country:MA'], 'sources': []}
+        """
         return asdict(self)
 
 
@@ -77,16 +82,34 @@ class Suggestion:
     scale: str = "log-odds"         # "0-100" where ``score`` is a match strength people read
 
     def reasons_text(self) -> str:
-        """The reasons in one line, strongest first (for logs, tests and plain-text lists)."""
+        """The reasons in one line, strongest first (for logs, tests and plain-text lists).
+
+        >>> s = Suggestion("c", "C", "Cluster", "ES", 42.0, "content",
+        ...                [Reason("in target country Spain", 30.0), Reason("works in textile", 12.0)])
+        >>> s.reasons_text()
+        'in target country Spain; works in textile'
+        """
         return "; ".join(r.text for r in self.reasons)
 
     @property
     def score_100(self) -> float | None:
         """The 0-100 match strength people read (enlargement), or None where ``score`` is the
-        pair model's log-odds (cross-border), which only orders the list."""
+        pair model's log-odds (cross-border), which only orders the list.
+
+        >>> Suggestion("c", "C", "Cluster", "ES", 42.0, "content", [], scale="0-100").score_100
+        42.0
+        >>> print(Suggestion("c", "C", "Cluster", "ES", 1.7, "network", []).score_100)
+        None
+        """
         return float(self.score) if self.scale == "0-100" else None
 
     def as_dict(self) -> dict:
+        """The suggestion as a plain dict (for JSON), score and weights rounded.
+
+        >>> d = Suggestion("c", "C", "Cluster", "ES", 1.234567, "network", [Reason("shares 2 partners", 0.12345)]).as_dict()
+        >>> d["score"], d["reasons"][0]["weight"], d["mode"]
+        (1.2346, 0.123, 'network')
+        """
         d = asdict(self)
         d["score"] = round(float(self.score), 4)
         for r in d["reasons"]:
@@ -95,11 +118,27 @@ class Suggestion:
 
 
 def node_name(G, n: str) -> str:
+    """The ``name`` of node ``n``, else its id (also for an id not in the graph).
+
+    >>> import networkx as nx
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("org:1", name="Lyon Textile Cluster"); G.add_node("org:2")
+    >>> node_name(G, "org:1"), node_name(G, "org:2"), node_name(G, "org:3")
+    ('Lyon Textile Cluster', 'org:2', 'org:3')
+    """
     return str(G.nodes[n].get("name", n)) if n in G else str(n)
 
 
 def sources_of(G, items: Iterable[str]) -> list[str]:
-    """Document ids behind nodes (``id``) and relationships (``source|TYPE|target``)."""
+    """Document ids behind nodes (``id``) and relationships (``source|TYPE|target``).
+
+    >>> import networkx as nx
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("a", sources=["doc:1"]); G.add_node("p", sources=["doc:1"])
+    >>> _ = G.add_edge("a", "p", key="PARTNER_IN", sources=["doc:2"])
+    >>> sources_of(G, ["a", "a|PARTNER_IN|p", "p", "not-there"])     # sorted, each once
+    ['doc:1', 'doc:2']
+    """
     out: list[str] = []
     for it in items:
         parts = it.split("|")
@@ -124,7 +163,28 @@ def _group_links(G, org: str, group: str) -> list[str]:
 
 
 def shared_groups_reason(G, idx: CollabIndex, v: int, members: list[int], weight: float) -> Reason | None:
-    """'worked with 2 members (A, B) in 3 partnerships/events: X, Y' with the links as evidence."""
+    """'worked with 2 members (A, B) in 3 partnerships/events: X, Y' with the links as evidence.
+
+    A, B and C are in P, C and D in Q: C worked with members A and B in P.
+
+    >>> import networkx as nx
+    >>> from clusternet.graph.analytics.linkpred import index_from_graph
+    >>> G = nx.MultiDiGraph()
+    >>> for o in "abcd":
+    ...     G.add_node(o, label="Cluster", name=o.upper())
+    >>> for p in "pq":
+    ...     G.add_node(p, label="Partnership", name=p.upper())
+    >>> for o, p in [("a", "p"), ("b", "p"), ("c", "p"), ("c", "q"), ("d", "q")]:
+    ...     _ = G.add_edge(o, p, key="PARTNER_IN")
+    >>> idx = index_from_graph(G)
+    >>> r = shared_groups_reason(G, idx, idx.pos["c"], [idx.pos["a"], idx.pos["b"]], 1.0)
+    >>> r.text
+    'worked with 2 members (A, B) in 1 shared partnership/event/link: P'
+    >>> r.evidence
+    ['p', 'c|PARTNER_IN|p', 'a|PARTNER_IN|p', 'b|PARTNER_IN|p']
+    >>> print(shared_groups_reason(G, idx, idx.pos["d"], [idx.pos["a"], idx.pos["b"]], 1.0))
+    None
+    """
     if not idx.B[v].nnz or not members:
         return None
     # members x groups, kept where v is in the group too: one sparse product, no loop
@@ -149,7 +209,26 @@ def shared_groups_reason(G, idx: CollabIndex, v: int, members: list[int], weight
 
 
 def shared_partners_reason(G, idx: CollabIndex, v: int, members: list[int], weight: float) -> Reason | None:
-    """'shares 4 partners with 3 members' with the partners as evidence."""
+    """'shares 4 partners with 3 members' with the partners as evidence.
+
+    A, B and C are in P, C and D in Q: D and member A both worked with C.
+
+    >>> import networkx as nx
+    >>> from clusternet.graph.analytics.linkpred import index_from_graph
+    >>> G = nx.MultiDiGraph()
+    >>> for o in "abcd":
+    ...     G.add_node(o, label="Cluster", name=o.upper())
+    >>> for p in "pq":
+    ...     G.add_node(p, label="Partnership", name=p.upper())
+    >>> for o, p in [("a", "p"), ("b", "p"), ("c", "p"), ("c", "q"), ("d", "q")]:
+    ...     _ = G.add_edge(o, p, key="PARTNER_IN")
+    >>> idx = index_from_graph(G)
+    >>> r = shared_partners_reason(G, idx, idx.pos["d"], [idx.pos["a"]], 1.0)
+    >>> r.text, r.evidence
+    ('shares 1 partner (C)', ['c'])
+    >>> shared_partners_reason(G, idx, idx.pos["d"], [idx.pos["a"], idx.pos["b"]], 1.0).text
+    'shares 1 partner with 2 members (C)'
+    """
     nv = set(idx.A[v].indices)
     if not nv or not members:
         return None
@@ -173,13 +252,31 @@ def shared_partners_reason(G, idx: CollabIndex, v: int, members: list[int], weig
 
 
 def family_weights(contrib: np.ndarray, names: list[str], families: dict[str, list[str]]) -> dict[str, float]:
-    """Sum of occlusion contributions per reason family for one suggestion."""
+    """Sum of occlusion contributions per reason family for one suggestion.
+
+    >>> family_weights(np.array([0.5, 0.25, 1.0]), ["x", "y", "z"], {"one": ["x", "y"], "two": ["z"]})
+    {'one': 0.75, 'two': 1.0}
+    """
     pos = {n: i for i, n in enumerate(names)}
     return {f: float(sum(contrib[pos[n]] for n in feats)) for f, feats in families.items()}
 
 
 def activity_text(idx, v: int) -> str:
-    """How active organisation ``v`` is, in words (counts from the index)."""
+    """How active organisation ``v`` is, in words (counts from the index).
+
+    >>> import networkx as nx
+    >>> from clusternet.graph.analytics.linkpred import index_from_graph
+    >>> G = nx.MultiDiGraph()
+    >>> for o in "abcd":
+    ...     G.add_node(o, label="Cluster", name=o.upper())
+    >>> for p in "pq":
+    ...     G.add_node(p, label="Partnership", name=p.upper())
+    >>> for o, p in [("a", "p"), ("b", "p"), ("c", "p"), ("c", "q"), ("d", "q")]:
+    ...     _ = G.add_edge(o, p, key="PARTNER_IN")
+    >>> idx = index_from_graph(G)
+    >>> activity_text(idx, idx.pos["c"])       # C: partners A, B, D in P and Q
+    'active: 3 partners in 2 partnerships/events'
+    """
     parts = [f"active: {int(idx.deg[v])} partners in {int(idx.nproj[v])} partnerships/events"]
     if idx.recent[v]:
         parts.append(f"{int(idx.recent[v])} in the last year")
@@ -194,7 +291,29 @@ def activity_text(idx, v: int) -> str:
 
 def network_reasons(G, idx, v, members, fam: dict[str, float], X_row, names, kind: str) -> list[Reason]:
     """Reasons from the learned model's feature families (``fam``: each family's contribution),
-    in words: shared groups and partners, paths, activity, work abroad, countries, kind."""
+    in words: shared groups and partners, paths, activity, work abroad, countries, kind.
+
+    Candidate C for members A and B, the model's weight on shared groups and on activity:
+
+    >>> import networkx as nx
+    >>> from clusternet.graph.analytics.linkpred import index_from_graph
+    >>> G = nx.MultiDiGraph()
+    >>> for o in "abcd":
+    ...     G.add_node(o, label="Cluster", name=o.upper())
+    >>> for p in "pq":
+    ...     G.add_node(p, label="Partnership", name=p.upper())
+    >>> for o, p in [("a", "p"), ("b", "p"), ("c", "p"), ("c", "q"), ("d", "q")]:
+    ...     _ = G.add_edge(o, p, key="PARTNER_IN")
+    >>> idx = index_from_graph(G)
+    >>> from clusternet.graph.analytics.features import GROUP_FEATURES
+    >>> fam = {"groups": 0.4, "activity": 0.2}
+    >>> X_row = np.zeros(len(GROUP_FEATURES))
+    >>> for r in network_reasons(G, idx, idx.pos["c"], [idx.pos["a"], idx.pos["b"]], fam, X_row, GROUP_FEATURES,
+    ...                          "group"):
+    ...     print(r.weight, r.text)
+    0.4 worked with 2 members (A, B) in 1 shared partnership/event/link: P
+    0.2 active: 3 partners in 2 partnerships/events
+    """
     out = []
     f = dict(zip(names, X_row))
     w_groups = fam.get("groups", 0.0) + (fam.get("partners", 0.0) if kind == "pair" else 0.0)

@@ -76,6 +76,21 @@ def find_node(G, ref: str, labels: Iterable[str] | None = None) -> str:
     NotFound
         when nothing matches, or when the first step that matches finds several nodes (the
         message lists them by name and kind).
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("ptn:mtb", label="Partnership", name="Mediterranean Textile Bridge", acronym="MTB")
+    >>> G.add_node("org:lyon", label="Cluster", name="Lyon Textile Cluster", aliases=["Techtera"])
+    >>> find_node(G, "org:lyon"), find_node(G, "MTB"), find_node(G, "techtera"), find_node(G, "textile b")
+    ('org:lyon', 'ptn:mtb', 'org:lyon', 'ptn:mtb')
+    >>> find_node(G, "textile", labels=("Cluster",))     # only clusters: one left
+    'org:lyon'
+    >>> find_node(G, "Rabat")
+    Traceback (most recent call last):
+    ...
+    clusternet.graph.errors.NotFound: no node named 'Rabat' in the store
     """
     wanted = set(labels or ())
     if ref in G and (not wanted or wanted & _labels_of(G.nodes[ref])):

@@ -84,7 +84,13 @@ def _raw() -> dict:
 
 
 def objective(name: str | None) -> Objective:
-    """The :class:`Objective` called ``name`` (``None`` gives ``balanced``)."""
+    """The :class:`Objective` called ``name`` (``None`` gives ``balanced``).
+
+    >>> objective(None).name, objective(" Markets ").name
+    ('balanced', 'markets')
+    >>> round(sum(objective("gaps").weights.values()), 6)
+    1.0
+    """
     key = (name or "balanced").strip().casefold()
     spec = _raw()["objectives"].get(key)
     if spec is None:
@@ -123,7 +129,11 @@ def score_100(parts: dict[str, np.ndarray], w: dict[str, float]) -> np.ndarray:
 
 @lru_cache(maxsize=1)
 def member_labels() -> frozenset:
-    """Labels that can be partners of a partnership (asked of the schema)."""
+    """Labels that can be partners of a partnership (asked of the schema).
+
+    >>> sorted(member_labels())
+    ['Cluster', 'Organisation', 'SME']
+    """
     s = load_schema()
     s.node(CLUSTER_LABEL)
     return frozenset(s.rel("PARTNER_IN").sources)

@@ -136,7 +136,19 @@ def _ecosystem_words(texts) -> set[str]:
 
 def node_profile(G, node: str) -> SectorProfile:
     """The sector profile of one node of the product graph: its ``sectors`` (ecosystems),
-    ``sector_text`` and the names and ecosystems of the Sector nodes it is ACTIVE_IN."""
+    ``sector_text`` and the names and ecosystems of the Sector nodes it is ACTIVE_IN.
+
+    >>> import networkx as nx
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("c", label="Cluster", sector_text="textile")
+    >>> G.add_node("s", label="Sector", name="Ports", ecosystem="Mobility-Transport-Automotive")
+    >>> _ = G.add_edge("c", "s", key="ACTIVE_IN")
+    >>> prof = node_profile(G, "c")
+    >>> sorted(prof.themes), sorted(prof.ecosystems), prof.wording
+    (['blue economy'], ['mobility transport automotive', 'textile'], ('ports', 'textile'))
+    >>> bool(node_profile(G, "s"))              # no sector wording of its own
+    False
+    """
     d = G.nodes[node]
     words = [d.get("sector_text")] + list(d.get("sectors") or [])
     ecos = list(d.get("sectors") or [])
@@ -171,7 +183,13 @@ def group_profile(profiles) -> dict[str, float]:
 
 def sector_fit(cand: SectorProfile, target: SectorProfile | dict) -> tuple[float, str]:
     """(fit 0..1, what it rests on in words) of a candidate against a target profile,
-    or against a weighted :func:`group_profile` (each level times the item's weight)."""
+    or against a weighted :func:`group_profile` (each level times the item's weight).
+
+    >>> sector_fit(profile_of_words(["Agri-food"]), profile_of_words(["Agri-food"]))   # same ecosystem
+    (0.6, 'agri-food')
+    >>> sector_fit(profile_of_words(["fashion"]), {"e:textile": 0.5})                 # weighted: 0.6 x 0.5
+    (0.3, 'textile')
+    """
     weights = target if isinstance(target, dict) else group_profile([target])
     h = _hierarchy()
     best, why = 0.0, ""

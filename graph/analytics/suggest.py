@@ -52,7 +52,22 @@ __all__ = ["suggest_enlargement", "suggest_cross_border", "partnership_members",
 
 
 def partnership_members(G, partnership: str) -> list[str]:
-    """Organisations that are PARTNER_IN or COORDINATE the partnership (sorted ids)."""
+    """Organisations that are PARTNER_IN or COORDINATE the partnership (sorted ids).
+
+    >>> import networkx as nx
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("p", label="Partnership", name="P"); G.add_node("e", label="Event", name="Expo")
+    >>> for o in "abc":
+    ...     G.add_node(o, label="Cluster", name=o.upper())
+    >>> for u, v, k in [("b", "p", "PARTNER_IN"), ("a", "p", "COORDINATES"), ("c", "e", "PARTICIPATED_IN")]:
+    ...     _ = G.add_edge(u, v, key=k)
+    >>> partnership_members(G, "p")
+    ['a', 'b']
+    >>> partnership_members(G, "e")
+    Traceback (most recent call last):
+    ...
+    clusternet.graph.errors.InputError: e: is a Event, not a Partnership
+    """
     if partnership not in G:
         raise NotFound(f"no node with id {partnership!r} in the graph")
     if G.nodes[partnership].get("label") != LABEL.Partnership:
@@ -108,6 +123,19 @@ def suggest_enlargement(G, partnership: str, k: int = 20, *, objective: str | No
     ------
     NotFound, InputError
         Unknown id, a node that is not a Partnership, an unknown objective or kind.
+
+    Examples
+    --------
+    P targets Morocco; M is in Morocco, D worked with member A in Q, N is in Norway:
+
+    >>> import networkx as nx
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_nodes_from("pq", label="Partnership"); G.add_node("country:MA", label="Country", name="Morocco")
+    >>> G.add_nodes_from((o, {"label": "Cluster", "name": o.upper(), "country": c})
+    ...                  for o, c in [("a", "FR"), ("b", "ES"), ("m", "MA"), ("n", "NO"), ("d", "DE")])
+    >>> _ = G.add_edges_from([("p", "country:MA", "TARGETS")] + [(o, p, "PARTNER_IN") for o, p in ["ap", "bp", "aq", "dq"]])
+    >>> [(s.id, s.mode, s.score) for s in suggest_enlargement(G, "p", k=3, objective="markets")]
+    [('m', 'content', 57.0), ('d', 'network', 10.8), ('n', 'content', 2.0)]
     """
     members_ids = partnership_members(G, partnership)
     obj, only, countries = _checked_options(objective, kinds, only, countries, per_country)

@@ -25,6 +25,19 @@ def prepare(G) -> CollabIndex:
 
     A store snapshot (read-only) is recognised as the same object; any other graph by its
     identity and size, counted on each call.
+
+    >>> import networkx as nx
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("p", label="Partnership")
+    >>> for o in "ab":
+    ...     G.add_node(o, label="Cluster")
+    ...     _ = G.add_edge(o, "p", key="PARTNER_IN")
+    >>> idx = prepare(G)
+    >>> idx.ids, prepare(G) is idx
+    (['a', 'b'], True)
+    >>> G.add_node("c", label="Cluster")
+    >>> prepare(G) is idx, prepare(G).ids             # the graph grew: a new index
+    (False, ['a', 'b', 'c'])
     """
     if is_snapshot(G):
         idx = _BY_SNAPSHOT.get(G)
@@ -40,7 +53,14 @@ def prepare(G) -> CollabIndex:
 
 
 def model_or_shipped(model):
-    """``model``, or the shipped model (``graph/data/linkmodel.npz``) loaded once."""
+    """``model``, or the shipped model (``graph/data/linkmodel.npz``) loaded once.
+
+    >>> model_or_shipped("my model")
+    'my model'
+    >>> shipped = model_or_shipped(None)
+    >>> type(shipped).__name__, model_or_shipped(None) is shipped
+    ('LinkModel', True)
+    """
     if model is not None:
         return model
     from clusternet.graph.analytics.recommender import load_model
@@ -50,7 +70,20 @@ def model_or_shipped(model):
 
 
 def topic_vector(idx: CollabIndex, words) -> np.ndarray:
-    """Unit vector over the index's topic words counting ``words``."""
+    """Unit vector over the index's topic words counting ``words``.
+
+    >>> import networkx as nx
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("p", label="Partnership")
+    >>> for o, s in [("a", "Textile"), ("b", "Tourism")]:
+    ...     G.add_node(o, label="Cluster", sectors=[s])
+    ...     _ = G.add_edge(o, "p", key="PARTNER_IN")
+    >>> idx = prepare(G)
+    >>> idx.topics
+    ['ecosystem:textile', 'ecosystem:tourism', 'sector:textile', 'sector:tourism']
+    >>> topic_vector(idx, ["sector:textile", "ecosystem:textile", "not a topic"]).round(3).tolist()
+    [0.707, 0.0, 0.707, 0.0]
+    """
     pos = {t: i for i, t in enumerate(idx.topics)}
     vec = np.zeros(idx.P.shape[1])
     for w in words:
@@ -61,7 +94,21 @@ def topic_vector(idx: CollabIndex, words) -> np.ndarray:
 
 
 def top_content(idx: CollabIndex, prof: np.ndarray, valid: np.ndarray, n: int = 300) -> np.ndarray:
-    """The ``n`` valid organisations whose sector/programme profile is closest to ``prof``."""
+    """The ``n`` valid organisations whose sector/programme profile is closest to ``prof``.
+
+    A and C work in textile, B in tourism; A is not valid (a member, say):
+
+    >>> import networkx as nx
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("p", label="Partnership")
+    >>> for o, s in [("a", "Textile"), ("b", "Tourism"), ("c", "Textile")]:
+    ...     G.add_node(o, label="Cluster", sectors=[s])
+    ...     _ = G.add_edge(o, "p", key="PARTNER_IN")
+    >>> idx = prepare(G)
+    >>> valid = np.array([o != "a" for o in idx.ids])
+    >>> [idx.ids[i] for i in top_content(idx, topic_vector(idx, ["sector:textile"]), valid)]
+    ['c']
+    """
     sim = np.where(valid, np.asarray(idx.P @ prof).ravel(), 0.0)
     hits = np.flatnonzero(sim > 0)
     if len(hits) > n:
@@ -71,6 +118,16 @@ def top_content(idx: CollabIndex, prof: np.ndarray, valid: np.ndarray, n: int = 
 
 def index_topics(G, idx: CollabIndex, node: str) -> list[str]:
     """:func:`org_topics` of ``node``, read from the index for the organisations it holds
-    (computed once per snapshot when the index was built)."""
+    (computed once per snapshot when the index was built).
+
+    >>> import networkx as nx
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("p", label="Partnership")
+    >>> for o, s in [("a", "Textile"), ("b", "Tourism")]:
+    ...     G.add_node(o, label="Cluster", sectors=[s])
+    ...     _ = G.add_edge(o, "p", key="PARTNER_IN")
+    >>> index_topics(G, prepare(G), "a")
+    ['ecosystem:textile', 'sector:textile']
+    """
     i = idx.pos.get(node)
     return idx.topics_of(i) if i is not None else org_topics(G, node)
