@@ -156,7 +156,7 @@ def _instrumented_imports(reader: str) -> None:
 
     early = [lib for lib in LIBRARIES[reader] if lib in sys.modules]
     modules = [f"clusternet.ingest.sources.readers.{m}" for m in ("text", "html", "pdf", "docx")]
-    modules += [f"clusternet.ingest.{m}" for m in ("tabular", "treefiles", "xlsx", "safe_yaml")]
+    modules += [f"clusternet.ingest.sources.{m}" for m in ("table", "tabular", "treefiles", "xlsx", "safe_yaml")]
     with atheris.instrument_imports(include=["clusternet", *LIBRARIES[reader]]):
         for name in [*LIBRARIES[reader], *modules]:
             importlib.import_module(name)

@@ -21,7 +21,7 @@ from clusternet.graph.store.sqlite import EmbeddedStore
 
 from synthetic import synthetic_graph  # noqa: E402
 from prerequisites import missing
-from paths import ROOT  # noqa: E402
+from paths import HELPERS, ROOT  # noqa: E402
 
 N_NODES, N_RELS, BATCH = 6_000, 6_000, 500
 TRIALS = int(os.environ.get("CLUSTERNET_NEO4J_FAULT_TRIALS", "3"))

@@ -22,6 +22,7 @@ import pytest
 
 from clusternet.graph.store.sqlite import EmbeddedStore
 
+from paths import HELPERS  # noqa: E402
 from synthetic import synthetic_graph  # noqa: E402
 
 N_NODES, N_RELS, BATCH = 6_000, 6_000, 500
