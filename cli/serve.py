@@ -31,7 +31,7 @@ from clusternet.api import ConfigError, StoreConfig
 
 __all__ = ["TeamPlan", "nginx_config", "start_team", "serve_team", "find_nginx", "app_env", "STICKY_COOKIE"]
 
-PACKAGE_DIR = Path(__file__).resolve().parent
+PACKAGE_DIR = Path(__file__).resolve().parents[1]
 APP_PATH = PACKAGE_DIR / "app.py"
 STICKY_COOKIE = "clusternet_backend"
 START_TIMEOUT = 120.0  # seconds for every process to answer its health check

@@ -10,13 +10,11 @@ import typer
 
 from clusternet.cli.options import DatabaseOpt, PasswordOpt, StoreOpt, UserOpt, console, store_from_options
 from clusternet import api
-from clusternet.cli.serve import app_env
+from clusternet.cli.serve import APP_PATH, PACKAGE_DIR, app_env
 from clusternet.api import EXPORT_FORMATS as FORMATS, MAP_CAP as DEFAULT_CAP, ConfigError, StoreConfig
 
 __all__ = ["register", "launch_app", "APP_PATH"]
 
-PACKAGE_DIR = Path(__file__).resolve().parents[1]
-APP_PATH = PACKAGE_DIR / "app.py"
 
 
 def launch_app(store_uri: str, port: int | None = None, *, user: str | None = None, password: str | None = None,

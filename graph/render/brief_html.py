@@ -14,8 +14,8 @@ __all__ = ["brief_html", "PAGE_CSS", "REASONS_SHOWN", "FOOTNOTE"]
 
 REASONS_SHOWN = 3   # the strongest reasons of each candidate (the app shows them all)
 FOOTNOTE = ("Made with clusternet from the facts in the graph; each candidate's evidence names its sources. "
-            "Fit is the 0–100 match strength for the partnership's objective (balanced unless chosen): a point "
-            "is a hundredth of what the objective asks for, not a chance. Betweenness is measured among the members and their direct partners.")
+            "Fit: 0–100 match strength for the partnership's objective (a point is a hundredth of what it asks "
+            "for). Betweenness is measured among the members and their direct partners.")
 
 PAGE_CSS = """
 @page { size: A4 portrait; margin: 11mm 12mm; }
