@@ -187,7 +187,7 @@ def suggest_cross_border(G, organisation: str | None = None, *, countries: tuple
             raise NotFound(f"no node with id {organisation!r} in the graph")
         if organisation not in idx.pos:
             raise InputError(organisation, f"is a {G.nodes[organisation].get('label')}, not an organisation")
-        return _pairs_for(G, idx, model, idx.pos[organisation], k=k, filters=filters)
+        return _relative_to_best(_pairs_for(G, idx, model, idx.pos[organisation], k=k, filters=filters))
     if not countries or len(countries) != 2:
         raise InputError("countries", "give an organisation or two ISO2 country codes")
     a, b = countries
@@ -199,4 +199,22 @@ def suggest_cross_border(G, organisation: str | None = None, *, countries: tuple
     filters["target_countries"] = [b]
     found = [s for u in sources for s in _pairs_for(G, idx, model, int(u), k=k, filters=filters)]
     found.sort(key=lambda s: (-s.score, s.source, s.id))
-    return found[:k]
+    return _relative_to_best(found[:k])
+
+
+def _relative_to_best(found: list[Suggestion]) -> list[Suggestion]:
+    """Each suggestion's readable score: 100 x how likely the pair model finds it against the
+    best of the list (``exp(score - best)``, the odds ratio of its listwise logit), so the top
+    one reads 100 and one the model finds half as likely reads 50.
+
+    >>> from clusternet.graph.analytics.explain import Suggestion
+    >>> out = _relative_to_best([Suggestion("a", "A", "Cluster", "FR", 1.0, "network", []),
+    ...                          Suggestion("b", "B", "Cluster", "IT", 1.0 - 0.6931, "network", [])])
+    >>> [round(x.score_100) for x in out]
+    [100, 50]
+    """
+    if found:
+        best = max(x.score for x in found)
+        for x in found:
+            x.relative = round(100.0 * float(np.exp(x.score - best)), 1)
+    return found

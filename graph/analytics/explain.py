@@ -80,6 +80,7 @@ class Suggestion:
     basis: str = ""                 # what the suggestion rests on, in words (cold start said plainly)
 
     scale: str = "log-odds"         # "0-100" where ``score`` is a match strength people read
+    relative: float | None = None   # cross-border: 100 x the model's odds against the list's best
 
     def reasons_text(self) -> str:
         """The reasons in one line, strongest first (for logs, tests and plain-text lists).
@@ -93,15 +94,18 @@ class Suggestion:
 
     @property
     def score_100(self) -> float | None:
-        """The 0-100 match strength people read (enlargement), or None where ``score`` is the
-        pair model's log-odds (cross-border), which only orders the list.
+        """The 0-100 score people read: an enlargement's match strength, or for a cross-border
+        pair how likely the pair model finds it against the best of its list (100 = the best);
+        None for a bare log-odds.
 
         >>> Suggestion("c", "C", "Cluster", "ES", 42.0, "content", [], scale="0-100").score_100
         42.0
         >>> print(Suggestion("c", "C", "Cluster", "ES", 1.7, "network", []).score_100)
         None
         """
-        return float(self.score) if self.scale == "0-100" else None
+        if self.scale == "0-100":
+            return float(self.score)
+        return self.relative
 
     def as_dict(self) -> dict:
         """The suggestion as a plain dict (for JSON), score and weights rounded.
