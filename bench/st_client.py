@@ -147,6 +147,7 @@ def record_block(name: str, block: dict) -> Path:
     README's Reliability section is generated from that file by scripts/gen_readme.py)."""
     import datetime as dt
     import json
+    from pathlib import Path
 
     out = Path(__file__).resolve().parents[1] / "docs" / "reliability.json"
     data = json.loads(out.read_text(encoding="utf-8")) if out.exists() else {}
