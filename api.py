@@ -32,6 +32,7 @@ from clusternet.graph.curation import decode_all as decode_evidence
 from clusternet.graph.query.saved import EMBEDDED_CONSOLE_MESSAGE
 from clusternet.graph.reference.countries import GROUPS as COUNTRY_GROUPS
 from clusternet.graph.render.evidence import evidence_snippet, snippet_markdown
+from clusternet.graph.render.export import neutralise_cell  # the one rule for spreadsheet-safe cells
 from clusternet.graph.render.viz import COLOUR_BY, SIZE_BY
 from clusternet.graph.render.viz import DEFAULT_CAP as MAP_CAP
 from clusternet.graph.render.viz import markdown_escape
@@ -508,7 +509,7 @@ def cordis_query_count() -> int:
 # Pages call only this module; the logic lives in graph/render/pageviews.py, worldmap.py, brief.py.
 
 
-__all__ += ["place_name", "actor_counts", "brief_candidates", "figure_tables", "mode_words", "readable_score",
+__all__ += ["neutralise_cell", "place_name", "actor_counts", "brief_candidates", "figure_tables", "mode_words", "readable_score",
             "reference_labels", "relation_rows", "shortlist_rows", "user_labels", "what_if_rows", "xlsx_bytes",
             "world_map_svg", "partnership_brief", "what_if"]
 

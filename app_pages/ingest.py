@@ -16,22 +16,26 @@ uploads = st.file_uploader("Files", accept_multiple_files=True,
 if not uploads:
     st.stop()
 
-if "ingest_dir" not in st.session_state:
-    st.session_state["ingest_dir"] = tempfile.mkdtemp(prefix="clusternet-upload-")
-folder = Path(st.session_state["ingest_dir"])
-paths, names = [], {}
-for i, up in enumerate(uploads):
-    # the uploaded name is only a hint: keep letters, digits, dot, dash; never a path
-    safe = re.sub(r"[^A-Za-z0-9._-]+", "_", Path(up.name).name).lstrip(".") or f"upload-{i}"
-    path = folder / f"{i:03d}-{safe}"
-    path.write_bytes(up.getvalue())
-    paths.append(path)
-    names[path.name] = Path(up.name).name
+names: dict[str, str] = {}
+
+
+def save_uploads(folder: Path) -> list[Path]:
+    """The uploads as files in ``folder`` (a folder of this run only, removed when it ends)."""
+    paths = []
+    for i, up in enumerate(uploads):
+        # the uploaded name is only a hint: keep letters, digits, dot, dash; never a path
+        safe = re.sub(r"[^A-Za-z0-9._-]+", "_", Path(up.name).name).lstrip(".") or f"upload-{i}"
+        path = folder / f"{i:03d}" / safe    # a folder per upload: the document keeps its own name
+        path.parent.mkdir()
+        path.write_bytes(up.getvalue())
+        paths.append(path)
+        names[str(path)] = Path(up.name).name
+    return paths
 
 
 def user_name(path) -> str:
     """The name the person gave the file (not the upload folder's safe copy)."""
-    return names.get(Path(str(path)).name, Path(str(path)).name)
+    return names.get(str(path), Path(str(path)).name)
 
 
 def _what(key: str) -> str:
@@ -74,27 +78,35 @@ def show_extraction(ex) -> None:
         if rows:
             st.dataframe(table(rows), hide_index=True, width="stretch")
 
-st.subheader("Preview")
-docs = [p for p in paths if p.suffix.lower() in {".pdf", ".docx", ".html", ".htm", ".txt", ".md"}]
-if docs:
-    with st.spinner("Extracting…"):
-        extraction = run_or_error(api.extract, docs)
-    if extraction is not None:
-        show_extraction(extraction)
-st.markdown("Nothing is written until you press *Load into the store*.")
-with st.spinner("Checking what would change…"):
-    show(run_or_error(api.ingest, store, paths, dry_run=True))
 
-if st.button("Load into the store", type="primary"):
-    bar = st.progress(0.0, text="Loading…")
-    with st.status("Loading files", expanded=True) as status:
-        ok = True
-        for i, p in enumerate(paths, 1):
-            st.write(md(user_name(p)))
-            report = run_or_error(api.ingest, store, [p])
-            if report is None or not getattr(report, "ok", True):
-                ok = False
-            show(report, preview=False)
-            bar.progress(i / len(paths), text=f"{i} of {len(paths)} files")
-        status.update(label="Loaded" if ok else "Loaded, with errors", state="complete" if ok else "error")
-    refresh()
+def preview_and_load(paths: list[Path]) -> None:
+    """What the files say and would change; then, on the button, load them file by file."""
+    st.subheader("Preview")
+    docs = [p for p in paths if p.suffix.lower() in {".pdf", ".docx", ".html", ".htm", ".txt", ".md"}]
+    if docs:
+        with st.spinner("Extracting…"):
+            extraction = run_or_error(api.extract, docs)
+        if extraction is not None:
+            show_extraction(extraction)
+    st.markdown("Nothing is written until you press *Load into the store*.")
+    with st.spinner("Checking what would change…"):
+        show(run_or_error(api.ingest, store, paths, dry_run=True))
+
+    if st.button("Load into the store", type="primary"):
+        bar = st.progress(0.0, text="Loading…")
+        with st.status("Loading files", expanded=True) as status:
+            ok = True
+            for i, p in enumerate(paths, 1):
+                st.write(md(user_name(p)))
+                report = run_or_error(api.ingest, store, [p])
+                if report is None or not getattr(report, "ok", True):
+                    ok = False
+                show(report, preview=False)
+                bar.progress(i / len(paths), text=f"{i} of {len(paths)} files")
+            status.update(label="Loaded" if ok else "Loaded, with errors", state="complete" if ok else "error")
+        refresh()
+
+
+# Uploads live on disk only while this run reads them: nothing piles up across sessions.
+with tempfile.TemporaryDirectory(prefix="clusternet-upload-") as tmp:
+    preview_and_load(save_uploads(Path(tmp)))

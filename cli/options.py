@@ -20,7 +20,7 @@ from clusternet import api
 from clusternet.api import GraphStore
 
 __all__ = ["console", "err_console", "StoreOpt", "UserOpt", "PasswordOpt", "DatabaseOpt", "FormatOpt",
-           "store_from_options", "print_rows", "progress_bar", "load_progress", "safe_csv_cell"]
+           "store_from_options", "print_rows", "progress_bar", "load_progress"]
 
 console = Console()
 err_console = Console(stderr=True)
@@ -43,20 +43,6 @@ def store_from_options(store: str | None, user: str | None = None, password: str
                           ensure_schema=ensure_schema, read_only=read_only, must_exist=must_exist)
 
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def safe_csv_cell(value: Any) -> Any:
-    """Neutralise a cell a spreadsheet would run as a formula.
-
-    >>> safe_csv_cell("=HYPERLINK(1)"), safe_csv_cell("Techtera"), safe_csv_cell(3)
-    ("'=HYPERLINK(1)", 'Techtera', 3)
-    """
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
-
-
 def _cell(value: Any) -> str:
     if isinstance(value, (list, tuple)):
         return "; ".join(str(v) for v in value)
@@ -77,7 +63,7 @@ def print_rows(rows: Sequence[dict], fmt: str = "table", *, title: str | None = 
         w = csv.writer(buf)
         w.writerow(cols)
         for r in rows:
-            w.writerow([safe_csv_cell(_cell(r.get(c))) for c in cols])
+            w.writerow([api.neutralise_cell(_cell(r.get(c))) for c in cols])
         sys.stdout.write(buf.getvalue())
     elif fmt == "table":
         _print_table(rows, _shown_columns(rows, cols), title)

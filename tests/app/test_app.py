@@ -397,3 +397,23 @@ def test_ingest_preview_lists_problems_under_the_persons_file_name(store_path):
     assert set(problems["file"]) == {"my members.csv"} and problems["problem"].str.len().gt(0).all()
     assert "source" in set(problems["column"])  # which column, in which file, and why
     assert not at.json
+
+
+def test_ingest_leaves_no_upload_copies_behind_and_keeps_the_document_name(store_path, tmp_path, monkeypatch):
+    """Every session's uploads used to stay in a temporary folder for good; and a loaded report
+    was stored under a numbered copy's name ("000-...") instead of the person's own."""
+    import tempfile
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    at = run_page("app_pages/ingest.py")
+    text = "The Olive Cluster (Tunisia) joined the Agri Forum in Tunis."
+    at.file_uploader[0].upload("olive news.txt", text.encode(), "text/plain").run()
+    assert not at.exception, [e.value for e in at.exception]
+    [b for b in at.button if b.label == "Load into the store"][0].click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert list(scratch.iterdir()) == []
+    from clusternet.graph.store import open_store
+    with open_store(store_path) as store:
+        names = {n.props.get("name") for n in store.find_nodes("Document")}
+    assert "olive_news.txt" in names
