@@ -249,19 +249,20 @@ def gaps_part(G, cands, member_countries: set, core: set, held: set, profiles=No
     an ecosystem on the value chain of its core ecosystems that no member covers, and a
     country no member is in, worth more as a target market or next to one or to a member,
     and little to a candidate of an unrelated sector (``fit``: the candidates' sector fit;
-    ``None`` when the partnership has no sector to judge by, so a new country counts fully).
+    ``None`` when the partnership has no sector to judge by, so a new country counts fully;
+    a candidate without sector wording counts as half relevant).
 
     Members in France and Italy, all in textile, targeting Morocco:
 
     >>> import networkx as nx
     >>> G = nx.MultiDiGraph()
     >>> for o, c, s in [("c", "ES", "home textiles"), ("g", "DE", "textile machinery"), ("b", "IT", "fashion"),
-    ...                 ("d", "PL", "digital"), ("m", "MA", "textile")]:
+    ...                 ("d", "PL", "digital"), ("m", "MA", "textile"), ("u", "MA", None)]:
     ...     G.add_node(o, label="Cluster", name=o.upper(), country=c, sector_text=s)
-    >>> part = gaps_part(G, ["c", "g", "b", "d", "m"], {"FR", "IT"}, {"textile"}, {"textile"}, targets={"MA"},
-    ...                  fit=[0.6, 0.6, 1.0, 0.0, 0.6])
-    >>> part.x.tolist()
-    [0.168, 0.76, 0.0, 0.02, 0.28]
+    >>> part = gaps_part(G, ["c", "g", "b", "d", "m", "u"], {"FR", "IT"}, {"textile"}, {"textile"}, targets={"MA"},
+    ...                  fit=[0.6, 0.6, 1.0, 0.0, 0.6, 0.0])
+    >>> part.x.tolist()          # u: a Moroccan cluster whose sector is unknown
+    [0.168, 0.76, 0.0, 0.02, 0.28, 0.25]
     >>> part.text[0]
     'adds Spain, next to target market Morocco (no member there yet)'
     >>> part.text[1]
@@ -273,7 +274,8 @@ def gaps_part(G, cands, member_countries: set, core: set, held: set, profiles=No
         prof = profiles[i] if profiles else node_profile(G, nid)
         link, links = link_gap(prof.ecosystems, core, held, chain)
         value, kind, near = country_gap(G.nodes[nid].get("country"), member_countries, targets, neighbours)
-        part.x[i] = gap_value(link, value, max(link, float(fit[i]) if fit is not None else 1.0))
+        known = fit is not None and bool(prof)          # no sector wording: neither relevant nor unrelated
+        part.x[i] = gap_value(link, value, max(link, float(fit[i]) if known else 1.0 if fit is None else 0.5))
         if part.x[i] > 0:
             part.text[i] = gap_words(kind, country_label(G, G.nodes[nid].get("country")),
                                      country_label(G, near) if near else "",
