@@ -263,8 +263,6 @@ def gaps_part(G, cands, member_countries: set, core: set, held: set, profiles=No
     ...                  fit=[0.6, 0.6, 1.0, 0.0, 0.6, 0.0])
     >>> part.x.tolist()          # u: a Moroccan cluster whose sector is unknown
     [0.168, 0.76, 0.0, 0.02, 0.28, 0.25]
-    >>> part.text[0]
-    'adds Spain, next to target market Morocco (no member there yet)'
     >>> part.text[1]
     'adds energy-intensive industries, a link on the textile value chain no member covers; adds Germany, next to member country France (no member there yet)'
     """
