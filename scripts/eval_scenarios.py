@@ -6,7 +6,8 @@ Each scenario under tests/data/scenarios is a small graph with an analyst's grad
 per objective (3 ideal, 2 good, 1 acceptable). Prints one row per scenario and objective
 and the mean per objective, and writes them as JSON. The bar is a mean of 0.9 or more for
 every objective. The scenarios in tests/data/scenarios/heldout were written after the
-ranking was tuned and never used to tune it; they are reported apart.
+ranking was tuned and never used to tune it; tests/data/scenarios/heldout2 were written before
+the gaps objective was redesigned and never used for it. Both are reported apart.
 """
 from __future__ import annotations
 
@@ -46,7 +47,9 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
     res = evaluate()
     res["heldout"] = evaluate(SCENARIOS / "heldout")
-    for title, part in (("tuning scenarios", res), ("held-out scenarios", res["heldout"])):
+    res["heldout2"] = evaluate(SCENARIOS / "heldout2")
+    for title, part in (("tuning scenarios", res), ("held-out scenarios", res["heldout"]),
+                        ("held-out set 2", res["heldout2"])):
         print(f"{title:26}" + "".join(f"{o:>10}" for o in OBJECTIVES))
         for name, per in part["per_scenario"].items():
             print(f"{name:26}" + "".join(f"{per[o]['ndcg@10']:>10.3f}" for o in OBJECTIVES))

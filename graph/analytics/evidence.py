@@ -25,8 +25,9 @@ import yaml
 
 from clusternet.graph.analytics.explain import node_name
 from clusternet.graph.reference.countries import country_label
-from clusternet.graph.analytics.sectorfit import (group_profile, node_profile, profile_of_words, sector_fit,
-    value_chain_gaps)
+from clusternet.graph.analytics.gapvalue import country_gap, gap_value, gap_words, link_gap
+from clusternet.graph.analytics.sectorfit import (ecosystem_name, group_profile, node_profile, profile_of_words,
+    sector_fit, value_chain)
 
 __all__ = ["Part", "neighbours", "market_part", "sector_part", "programme_part", "gaps_part", "direct_ties",
            "partnership_sectors", "network_part", "group_weights", "programme_idf", "STRONG_TIE"]
@@ -242,41 +243,41 @@ def programme_part(G, partnership: str, cands, n_partnerships: int, programmes_o
     return part
 
 
-def gaps_part(G, cands, member_countries: set, core: set, held: set, profiles=None) -> Part:
-    """Half for a country no member is in, half for an ecosystem on the value chain of the
-    partnership's core ecosystems that no member covers.
+def gaps_part(G, cands, member_countries: set, core: set, held: set, profiles=None, targets=frozenset(),
+              fit=None) -> Part:
+    """What each candidate adds that the partnership can use (:mod:`~clusternet.graph.analytics.gapvalue`):
+    an ecosystem on the value chain of its core ecosystems that no member covers, and a
+    country no member is in, worth more as a target market or next to one or to a member,
+    and little to a candidate of an unrelated sector (``fit``: the candidates' sector fit;
+    ``None`` when the partnership has no sector to judge by, so a new country counts fully;
+    a candidate without sector wording counts as half relevant).
 
-    Members in France and Italy, all in textile:
+    Members in France and Italy, all in textile, targeting Morocco:
 
     >>> import networkx as nx
     >>> G = nx.MultiDiGraph()
-    >>> G.add_node("p", label="Partnership", name="P", sector_text="textile")
-    >>> for o, c, s in [("a", "FR", "technical textiles"), ("b", "IT", "fashion"), ("c", "ES", "home textiles"),
-    ...                 ("g", "DE", "textile machinery"), ("d", "PL", "digital")]:
+    >>> for o, c, s in [("c", "ES", "home textiles"), ("g", "DE", "textile machinery"), ("b", "IT", "fashion"),
+    ...                 ("d", "PL", "digital"), ("m", "MA", "textile"), ("u", "MA", None)]:
     ...     G.add_node(o, label="Cluster", name=o.upper(), country=c, sector_text=s)
-    >>> for o in "ab":
-    ...     _ = G.add_edge(o, "p", key="PARTNER_IN")
-    >>> part = gaps_part(G, ["c", "g", "b"], {"FR", "IT"}, {"textile"}, {"textile"})
-    >>> part.x.tolist()
-    [0.5, 1.0, 0.0]
-    >>> part.text[0]
-    'adds country Spain (no member there yet)'
+    >>> part = gaps_part(G, ["c", "g", "b", "d", "m", "u"], {"FR", "IT"}, {"textile"}, {"textile"}, targets={"MA"},
+    ...                  fit=[0.6, 0.6, 1.0, 0.0, 0.6, 0.0])
+    >>> part.x.tolist()          # u: a Moroccan cluster whose sector is unknown
+    [0.168, 0.76, 0.0, 0.02, 0.28, 0.25]
     >>> part.text[1]
-    'adds country Germany (no member there yet); adds energy-intensive industries to the value chain (no member works in it)'
+    'adds energy-intensive industries, a link on the textile value chain no member covers; adds Germany, next to member country France (no member there yet)'
     """
     part = Part.empty(len(cands))
+    chain = value_chain()
     for i, nid in enumerate(cands):
-        cc = G.nodes[nid].get("country")
-        said = []
-        if cc and cc not in member_countries:
-            part.x[i] += 0.5
-            said.append(f"adds country {country_label(G, cc)} (no member there yet)")
-        links = value_chain_gaps(profiles[i] if profiles else node_profile(G, nid), core, held)
-        if links:
-            part.x[i] += 0.5
-            said.append(f"adds {', '.join(x.lower() for x in links[:2])} to the value chain (no member works in it)")
-        if said:
-            part.text[i] = "; ".join(said)
+        prof = profiles[i] if profiles else node_profile(G, nid)
+        link, links = link_gap(prof.ecosystems, core, held, chain)
+        value, kind, near = country_gap(G.nodes[nid].get("country"), member_countries, targets, neighbours)
+        known = fit is not None and bool(prof)          # no sector wording: neither relevant nor unrelated
+        part.x[i] = gap_value(link, value, max(link, float(fit[i]) if known else 1.0 if fit is None else 0.5))
+        if part.x[i] > 0:
+            part.text[i] = gap_words(kind, country_label(G, G.nodes[nid].get("country")),
+                                     country_label(G, near) if near else "",
+                                     [(ecosystem_name(e), ecosystem_name(c)) for e, c in links])
             part.evidence[i] = [nid]
     return part
 

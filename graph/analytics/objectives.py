@@ -15,8 +15,10 @@ each between 0 and 1 (:mod:`clusternet.graph.analytics.evidence` measures them):
     partners and visits (strong evidence), and the learned CORDIS model's ranking of the
     candidate among the list. 0 when nothing links the candidate to the partnership.
 ``gaps``
-    What the candidate adds: a country no member is in, an ecosystem on the value chain of
-    the partnership's own that no member covers.
+    What the candidate adds that the partnership can use
+    (:mod:`clusternet.graph.analytics.gapvalue`): an ecosystem on the value chain of its own
+    that no member covers, and a country no member is in, worth most as a target market or
+    next to one or to a member, and little to a candidate of an unrelated sector.
 ``programme``
     Co-funding by the same programme, weighed by how rare that is: a programme that funds
     most partnerships says little (inverse document frequency).

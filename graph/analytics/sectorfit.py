@@ -36,7 +36,7 @@ import yaml
 from clusternet.graph.ids import fold
 
 __all__ = ["SectorProfile", "profile_of_words", "node_profile", "group_profile", "sector_fit",
-           "value_chain_gaps", "FIT_THEME", "FIT_ECOSYSTEM", "FIT_UNDER", "FIT_TOUCHES", "FIT_VALUE_CHAIN"]
+           "value_chain_gaps", "value_chain", "ecosystem_name", "FIT_THEME", "FIT_ECOSYSTEM", "FIT_UNDER", "FIT_TOUCHES", "FIT_VALUE_CHAIN"]
 
 FIT_THEME, FIT_ECOSYSTEM, FIT_UNDER, FIT_TOUCHES, FIT_VALUE_CHAIN = 1.0, 0.6, 0.45, 0.25, 0.25
 _DATA = Path(__file__).resolve().parents[1] / "data" / "ecosystems.yaml"
@@ -227,3 +227,21 @@ def value_chain_gaps(cand: SectorProfile, core: set[str], held: set[str]) -> lis
     h = _hierarchy()
     linked = set().union(*(h.chain.get(e, frozenset()) for e in core)) if core else set()
     return sorted(h.names[e] for e in cand.ecosystems & linked - held - core)
+
+
+def value_chain() -> dict:
+    """Folded ecosystem -> the folded ecosystems on its value chain (``value_chain`` data).
+
+    >>> sorted(value_chain()["health"])
+    ['digital', 'electronics']
+    """
+    return _hierarchy().chain
+
+
+def ecosystem_name(key: str) -> str:
+    """The display name, in lower case, of a folded ecosystem or theme key.
+
+    >>> ecosystem_name("energy intensive industries")
+    'energy-intensive industries'
+    """
+    return _hierarchy().names.get(key, key).lower()

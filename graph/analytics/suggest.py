@@ -26,7 +26,7 @@ A candidate with no link to the members is scored on its profile alone and marke
 ...     _ = G.add_edge(o, "p", key="PARTNER_IN", type="PARTNER_IN")
 >>> top = suggest_enlargement(G, "p", k=2)
 >>> top[0].id, top[0].mode, top[0].reasons[0].text, top[0].score
-('m', 'content', 'in target country Morocco', 34.0)
+('m', 'content', 'in target country Morocco', 33.2)
 """
 from __future__ import annotations
 
@@ -135,7 +135,7 @@ def suggest_enlargement(G, partnership: str, k: int = 20, *, objective: str | No
     ...                  for o, c in [("a", "FR"), ("b", "ES"), ("m", "MA"), ("n", "NO"), ("d", "DE")])
     >>> _ = G.add_edges_from([("p", "country:MA", "TARGETS")] + [(o, p, "PARTNER_IN") for o, p in ["ap", "bp", "aq", "dq"]])
     >>> [(s.id, s.mode, s.score) for s in suggest_enlargement(G, "p", k=3, objective="markets")]
-    [('m', 'content', 57.0), ('d', 'network', 10.8), ('n', 'content', 2.0)]
+    [('m', 'content', 56.6), ('d', 'network', 9.4), ('n', 'content', 0.3)]
     """
     members_ids = partnership_members(G, partnership)
     obj, only, countries = _checked_options(objective, kinds, only, countries, per_country)
@@ -176,9 +176,10 @@ def _evidence_parts(G, idx, partnership, members_ids, sectors, cands, M, base, r
     net, reach = network_part(G, idx, cands, M, base, reach, direct_ties(G, partnership), gw)
     ids = [idx.ids[v] for v in cands]
     profiles = [_sector_profile(G, idx, nid) for nid in ids]
-    parts = {"market": market_part(G, partnership, ids, targets),
-             "sector": sector_part(G, ids, weights_s, profiles=profiles), "network": net,
-             "gaps": gaps_part(G, ids, countries_of(G, members_ids), core, held, profiles=profiles),
+    sector = sector_part(G, ids, weights_s, profiles=profiles)
+    parts = {"market": market_part(G, partnership, ids, targets), "sector": sector, "network": net,
+             "gaps": gaps_part(G, ids, countries_of(G, members_ids), core, held, profiles=profiles,
+                               targets=targets, fit=sector.x if weights_s else None),
              "programme": programme_part(G, partnership, ids, n_partnerships(G, idx),
                                          programmes_of=lambda nid: _programmes_in_index(G, idx, nid))}
     return parts, reach
