@@ -37,28 +37,56 @@ def suggestion_rows(suggestions) -> list[dict]:
 
 def _print_suggestions(rows: list[dict], fmt: str, title: str) -> None:
     if fmt == "table":
-        # one block per suggestion: the reasons need the width a table column cannot give them
-        from rich.text import Text
-
-        console.print(Text(title, style="bold"))
-        if not rows:
-            console.print("no suggestions")
-        for r in rows:
-            pair = f"{r['source_name']} → " if r.get("source_name") and "source" in r and \
-                r.get("source_name") not in title else ""
-            head = Text(f"{r['rank']:>3}. ", style="bold")
-            head.append(f"{pair}{r['name']}", style="bold")
-            head.append(f"  [{r['label']}, {r.get('country') or '?'}]"
-                        + (f"  {r['score']:.0f}/100" if r.get("score") is not None else ""))
-            console.print(head)
-            if r.get("basis"):
-                console.print(Text(f"       ({r['basis']})", style="dim"))
-            for reason in r["reasons"]:
-                console.print(Text(f"       • {reason}"))
+        _print_blocks(rows, title)
     elif fmt == "json":
         print_rows(rows, "json")
     else:
         print_rows(rows, fmt)
+
+
+def _print_blocks(rows: list[dict], title: str) -> None:
+    """One block per suggestion (the reasons need the width a table column cannot give them),
+    wrapped to the terminal with hanging indents; a basis every row shares is said once on top
+    and each such row is tagged, so no line is lost and nothing is repeated ten times."""
+    from rich.text import Text
+
+    console.print(Text(title, style="bold"))
+    if not rows:
+        console.print("no suggestions")
+    bases = {r.get("basis") or "" for r in rows}
+    shared = bases.pop() if len(bases) == 1 else ""
+    if shared:
+        console.print(_hanging(f"All below: {shared}.", "  ", "  "), style="dim")
+    for r in rows:
+        pair = f"{r['source_name']} → " if r.get("source_name") and "source" in r and \
+            r.get("source_name") not in title else ""
+        head = Text(f"{r['rank']:>3}. ", style="bold")
+        head.append(f"{pair}{r['name']}", style="bold")
+        head.append(f"  [{r['label']}, {r.get('country') or '?'}]"
+                    + (f"  {r['score']:.0f}/100" if r.get("score") is not None else ""))
+        if shared and r.get("mode") == "content":
+            head.append("  profile match", style="dim")
+        console.print(head)
+        if r.get("basis") and not shared:
+            console.print(_hanging(f"({r['basis']})", "       ", "        "), style="dim")
+        for reason in r["reasons"]:
+            console.print(_hanging(reason, "       • ", "         "))
+
+
+def _hanging(text: str, first: str, rest: str, width: int | None = None) -> "Text":
+    """``text`` wrapped to the terminal, its first line after ``first``, the others after ``rest``.
+
+    >>> print(_hanging("one two three four five six", "  • ", "    ", width=22).plain)
+      • one two three
+        four five six
+    """
+    import textwrap
+
+    from rich.text import Text
+
+    lines = textwrap.wrap(text, width=max(20, (width or console.width) - 1), initial_indent=first,
+                          subsequent_indent=rest, break_on_hyphens=False) or [first.rstrip()]
+    return Text("\n".join(lines))
 
 
 def _graph(store, user, password, database):

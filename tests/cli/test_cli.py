@@ -107,3 +107,11 @@ def test_demo_keeps_its_store_in_data_and_reads_leave_no_wal_files(tmp_path):
         cells = [c.strip() for line in proc.stdout.splitlines() if "│" in line for c in line.split("│")[1:-1]]
         assert not [c for c in cells if len(c) == 1 and c.isalpha()], (args, proc.stdout[:2000])
         assert "cluster:" not in proc.stdout and "org:" not in proc.stdout
+    # suggestion blocks wrap inside 80 columns with hanging indents; a basis every candidate
+    # shares (a partnership with no links yet) is said once, and each line is tagged with it
+    proc = _run_cli("suggest", "enlargement", "BLUEPORT", "-k", "6", "--store", "data/clusternet-demo.db",
+                    cwd=tmp_path)
+    lines = proc.stdout.splitlines()
+    assert proc.returncode == 0 and max(len(line) for line in lines) <= 80, proc.stdout
+    assert proc.stdout.count("profile match only") == 1 and sum("profile match" in x for x in lines) == 7
+    assert all(x.startswith(("  ", "Enlargement")) and x == x.rstrip() for x in lines), proc.stdout
