@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from clusternet.ingest.extract.lexicon import load_lexicon
+from clusternet.ingest.extract.located import located_in
 from clusternet.ingest.extract.prose import prose_relations
 from clusternet.ingest.extract.raw import RawRel
 from clusternet.ingest.extract.resolve import norm
@@ -50,17 +51,9 @@ def find_relations(ctx, ents, places, mentions) -> list[RawRel]:
         m = e.mentions[0]
         return m.start, m.end
 
-    # LOCATED_IN and PART_OF
+    # LOCATED_IN (see located.py) and PART_OF
     for e in ents:
-        if e.label in ACTORS + ("Event",):
-            s, t = first_span(e)
-            if e.country:
-                out.append(RawRel(e, "LOCATED_IN", "country:" + e.country, s, t, 0.8))
-            reg = e.region and regions.get(norm(e.region))
-            if not reg and e.region and lex.city(e.region) and lex.city(e.region)[1]:
-                reg = regions.get(norm(lex.city(e.region)[1]))
-            if reg:
-                out.append(RawRel(e, "LOCATED_IN", reg, s, t, 0.7))
+        out.extend(located_in(e, regions, lex))
         if e.label == "Partnership" and isinstance(e.props.get("part_of"), object) and e.props.get("part_of") is not None:
             s, t = first_span(e)
             out.append(RawRel(e, "PART_OF", e.props["part_of"], s, t, 0.7))
