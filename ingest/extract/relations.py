@@ -20,6 +20,10 @@ __all__ = ["RawRel", "find_relations"]
 
 ACTORS = ("Cluster", "Organisation", "SME")
 _ATTEND = re.compile(r"\b(?:attending|attended|participat)")
+# "organised in Bucharest by A and B": a place or date between the verb and its agents
+_ORGANISED_AT_BY = r"organi[sz]ed\s+(?:in|at|on)\s+[^,.;()]{1,40}?\s+by\b"
+# "a highly attended event" describes the event, it names no participant
+_DESCRIBES_ATTENDANCE = re.compile(r"(?i)\b(?:highly|well|widely|largely|poorly|best)[\s-]+$")
 
 
 def _cue_rx(words):
@@ -82,7 +86,7 @@ def find_relations(ctx, ents, places, mentions) -> list[RawRel]:
                 chosen = here[:1] if here and here[0][0] < line.start + 5 else []
             for s, t, ent in chosen:
                 out.append(RawRel(ent, "PARTNER_IN", cur_target, line.start, line.end, 0.75))
-    org_rx = _cue_rx(lex["organiser_cues"])
+    org_rx = re.compile(_cue_rx(lex["organiser_cues"]).pattern + "|" + _ORGANISED_AT_BY)
     part_rx = _cue_rx(lex["participation_cues"])
     visit_rx = re.compile(r"\b(?:visit(?:s|ed|ing)?|Visiting)\b(?!\s+(?:and|in)\b)")
     target_rx = _cue_rx(lex["target_cues"])
@@ -124,7 +128,7 @@ def find_relations(ctx, ents, places, mentions) -> list[RawRel]:
                     if not re.search(r"together with", v[s - 20:s]):
                         pass
         # PARTICIPATED_IN
-        pm = part_rx.search(v, sent.start, sent.end)
+        pm = next((m for m in part_rx.finditer(v, sent.start, sent.end) if not _DESCRIBES_ATTENDANCE.search(v, max(0, m.start() - 12), m.start())), None)
         if pm:
             evs = [x for x in here if x[2].label == "Event"]
             if not evs and not event_word_rx.search(v, pm.start(), min(sent.end, pm.end() + 40)):
@@ -137,8 +141,10 @@ def find_relations(ctx, ents, places, mentions) -> list[RawRel]:
                 for s, t, ent in who:
                     out.append(RawRel(ent, "PARTICIPATED_IN", ev, sent.start, sent.end, 0.65))
         # TARGETS
-        if target_rx.search(text):
-            countries = [p for p in country_by_sent.get(si, [])]
+        tm = target_rx.search(text)
+        if tm:     # the markets are named after the cue: "aims at Morocco", not "clusters from Spain aimed at …"
+            countries = [p for p in country_by_sent.get(si, [])
+                         if any(sent.start + tm.start() <= mm.start < sent.end for mm in p.mentions)]
             if countries:
                 ps = [x[2] for x in here if x[2].label == "Partnership"]
                 if not ps:
