@@ -66,6 +66,7 @@ _LIST_GAP = re.compile(r"(?i)[\s,)]*(?:(?:and|et|y|e|&|as well as)\s+)?(?:(?:the
 _LIST_JOIN = re.compile(r",|\b(?:and|et|y|e)\b|&")
 # where a list of objects ends: a new clause
 _CLAUSE_END = re.compile(r"[.;:](?:\s|$)|,\s+(?:which|who|whose|where|while|both|each|as well as)\b|"
+                         r",?\s+(?:in\s+partnership|in\s+cooperation|in\s+collaboration|together)\s+with\b|"
                          r"\s+and\s+(?!the\b|with\b)[a-z]|\s+(?:to|in order to|for)\s+[a-z]")
 
 

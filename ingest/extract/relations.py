@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from clusternet.ingest.extract.cuelists import cue_list_relations
 from clusternet.ingest.extract.lexicon import load_lexicon
 from clusternet.ingest.extract.located import located_in
 from clusternet.ingest.extract.prose import prose_relations
@@ -163,9 +164,9 @@ def find_relations(ctx, ents, places, mentions) -> list[RawRel]:
         # PARTY_TO: "between X and Y" / "entre X et Y"
         agrs = [x[2] for x in here if x[2].label == "Agreement"]
         if agrs:
-            bm = re.search(r"(?i)\b(?:between|entre)\b(.{3,120}?)\b(?:and|et|y)\b(.{2,60})", text)
+            bm = _between_sides(text)
             if bm:
-                lo, hi = sent.start + bm.start(1), sent.start + bm.end(2)
+                lo, hi = sent.start + bm[0], sent.start + bm[1]
                 sides = [p for p in places.values() if p.label == "Country"
                          for mm in p.mentions if lo <= mm.start < hi]
                 sides += [x[2] for x in here if lo <= x[0] < hi and x[2].label in ACTORS + ("Partnership",)]
@@ -223,7 +224,29 @@ def find_relations(ctx, ents, places, mentions) -> list[RawRel]:
             m = a.mentions[0]
             for r in list(first.values())[:6]:
                 out.append(RawRel(r.source, "PARTY_TO", a, m.start, m.end, 0.45))
-    return _third_markets_only(out + prose_relations(ctx, ents))
+    return _third_markets_only(out + prose_relations(ctx, ents) + cue_list_relations(ctx, ents, places))
+
+
+_BETWEEN = re.compile(r"(?i)(?<!cooperation )(?<!collaboration )(?<!relations )(?<!links )\b(?:between|entre)\b")
+_SIDES_END = re.compile(r"[.;](?:\s|$)|,\s+(?:which|who|to|in order|with the aim)\b|\s+(?:to|in order to)\s+[a-z]")
+
+
+def _between_sides(text: str) -> tuple[int, int] | None:
+    """The span of the parties in "signed between A, B and C" (to the end of the clause), or None;
+    "cooperation between Sicily and Malta" names no signatories.
+
+    >>> t = "An MoU was signed between the Science and Technology Park, the Ministry and Acme."
+    >>> s, e = _between_sides(t); t[s:e]
+    ' the Science and Technology Park, the Ministry and Acme'
+    >>> _between_sides("It fosters cooperation between Sicily and Malta.") is None
+    True
+    """
+    m = _BETWEEN.search(text)
+    if not m:
+        return None
+    stop = _SIDES_END.search(text, m.end())
+    end = min(stop.start() if stop else len(text), m.end() + 300)
+    return (m.end(), end) if re.search(r"(?i)\b(?:and|et|y|e)\b|&", text[m.end():end]) else None
 
 
 def _third_markets_only(rels: list[RawRel]) -> list[RawRel]:
