@@ -28,6 +28,7 @@ from bisect import bisect_left
 from functools import lru_cache
 
 from clusternet.ingest.extract.lexicon import load_lexicon
+from clusternet.ingest.extract.mainref import main_of, title_end
 from clusternet.ingest.extract.raw import RawRel
 
 __all__ = ["cue_list_relations"]
@@ -52,7 +53,7 @@ def _cues() -> dict[str, re.Pattern]:
 class _Occ:
     """Every mention of the document's entities, by position (nested ones dropped)."""
 
-    def __init__(self, ents):
+    def __init__(self, ents, title: int = 0):
         occ = sorted(((m.start, m.end, e) for e in ents for m in e.mentions), key=lambda x: (x[0], -x[1]))
         self.items, last = [], -1
         for x in occ:
@@ -60,9 +61,7 @@ class _Occ:
                 self.items.append(x)
                 last = x[1]
         self.starts = [x[0] for x in self.items]
-        parts = [e for e in ents if e.label == "Partnership"]
-        # the partnership the document is about: the most mentioned one (ties: the first)
-        self.main = max(parts, key=lambda e: (len(e.mentions), -e.mentions[0].start), default=None)
+        self.main = main_of(ents, "Partnership", title)   # the partnership the document is about
 
     def within(self, lo: int, hi: int, labels) -> list:
         """Mentions starting in [lo, hi) whose entity has one of ``labels``."""
@@ -81,7 +80,7 @@ def list_end(v: str, lo: int, hi: int) -> int:
 
 def cue_list_relations(ctx, ents, places) -> list[RawRel]:
     """The relations of all cue-list rules (see the module doc)."""
-    occ = _Occ(ents)
+    occ = _Occ(ents, title_end(ctx))
     out: list[RawRel] = []
     for sent in ctx.sents:
         for rule in (_member_lists, _coordinator_of, _partners_of_leader, _issuing_countries):

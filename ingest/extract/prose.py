@@ -35,6 +35,7 @@ from bisect import bisect_left
 from functools import lru_cache
 
 from clusternet.ingest.extract.lexicon import fold, load_lexicon
+from clusternet.ingest.extract.mainref import main_of, title_end
 from clusternet.ingest.extract.raw import RawRel
 
 __all__ = ["prose_relations"]
@@ -84,7 +85,7 @@ def prose_relations(ctx, ents) -> list[RawRel]:
     occ = kept
     starts = [x[0] for x in occ]
     parts = [e for e in ents if e.label == "Partnership"]
-    main = max(parts, key=lambda e: (len(e.mentions), -e.mentions[0].start), default=None)
+    main = main_of(ents, "Partnership", title_end(ctx))
     event_nouns = load_lexicon().words("event_nouns")
     cue = _cues()
     out: list[RawRel] = []

@@ -12,6 +12,8 @@ import re
 
 from clusternet.ingest.extract.cuelists import cue_list_relations
 from clusternet.ingest.extract.lexicon import load_lexicon
+from clusternet.ingest.extract.mainref import main_of, title_end
+from clusternet.ingest.extract.listblocks import list_block_relations
 from clusternet.ingest.extract.located import located_in
 from clusternet.ingest.extract.prose import prose_relations
 from clusternet.ingest.extract.raw import RawRel
@@ -50,7 +52,7 @@ def find_relations(ctx, ents, places, mentions) -> list[RawRel]:
         for a in p.aliases:
             regions.setdefault(norm(a), p)
     parts = [e for e in ents if e.label == "Partnership"]
-    main = max(parts, key=lambda e: (len(e.mentions), -e.mentions[0].start), default=None)
+    main = main_of(ents, "Partnership", title_end(ctx))
 
     def first_span(e):
         m = e.mentions[0]
@@ -224,7 +226,8 @@ def find_relations(ctx, ents, places, mentions) -> list[RawRel]:
             m = a.mentions[0]
             for r in list(first.values())[:6]:
                 out.append(RawRel(r.source, "PARTY_TO", a, m.start, m.end, 0.45))
-    return _third_markets_only(out + prose_relations(ctx, ents) + cue_list_relations(ctx, ents, places))
+    return _third_markets_only(out + prose_relations(ctx, ents) + cue_list_relations(ctx, ents, places)
+                               + list_block_relations(ctx, ents))
 
 
 _BETWEEN = re.compile(r"(?i)(?<!cooperation )(?<!collaboration )(?<!relations )(?<!links )\b(?:between|entre)\b")
