@@ -25,6 +25,10 @@ ACTORS = ("Cluster", "Organisation", "SME")
 _ATTEND = re.compile(r"\b(?:attending|attended|participat)")
 # "organised in Bucharest by A and B": a place or date between the verb and its agents
 _ORGANISED_AT_BY = r"organi[sz]ed\s+(?:in|at|on)\s+[^,.;()]{1,40}?\s+by\b"
+_PROJECT_WORD = re.compile(r"(?i)\b(?:project|partnership|consortium|initiative)\b")
+# where the list of organisers after "organised by" ends
+_ORGANISERS_END = re.compile(r",\s+(?:both|which|who|as|following|under|after|before|during|where)\b|\.\s|"
+                             r"\s+(?:under|following)\s+the\b")
 # "a highly attended event" describes the event, it names no participant
 _DESCRIBES_ATTENDANCE = re.compile(r"(?i)\b(?:highly|well|widely|largely|poorly|best)[\s-]+$")
 
@@ -123,7 +127,9 @@ def find_relations(ctx, ents, places, mentions) -> list[RawRel]:
             if not evs and (before or not event_word_rx.search(v, sent.start, m.start())):
                 continue    # no event in this clause: the cue is about something else
             ev = evs[-1][2] if evs else event_near(sent.start)
-            stop = re.search(r",\s+(?:both|which|who|as)\b|\.\s", v[m.end():sent.end])
+            if evs and _other_event_between(v, evs[-1][1], m.start(), event_word_rx):
+                continue    # "…, a highly attended event organised by …": an unnamed event's organisers
+            stop = _ORGANISERS_END.search(v[m.end():sent.end])
             lim = m.end() + stop.start() if stop else sent.end
             for s, t, ent in here:
                 if m.start() < s < lim and ent.label in ACTORS and ev is not None:
@@ -157,12 +163,17 @@ def find_relations(ctx, ents, places, mentions) -> list[RawRel]:
                     for p in ps[:1]:
                         out.append(RawRel(p, "TARGETS", "country:" + c.country, sent.start, sent.end, 0.6))
         # FUNDED_BY
-        if fund_rx.search(text):
-            progs = [x[2] for x in here if x[2].label == "Programme"]
-            ps = [x[2] for x in here if x[2].label == "Partnership"]
+        fm = fund_rx.search(text)
+        if fm:     # the funded partnership before the cue, the programmes after it
+            cue = sent.start + fm.start()
+            progs = [x[2] for x in here if x[2].label == "Programme" and x[0] >= cue]
+            ps = [x[2] for x in here if x[2].label == "Partnership" and x[0] < cue]
+            if not ps and main is not None and _PROJECT_WORD.search(v, sent.start, cue):
+                ps = [main]     # "This project has been funded by …", "Total project budget … financed by"
             for p in ps[:1]:
-                for g in progs:
-                    out.append(RawRel(p, "FUNDED_BY", g, sent.start, sent.end, 0.6))
+                for g in dict.fromkeys(progs):
+                    if g is not p:
+                        out.append(RawRel(p, "FUNDED_BY", g, sent.start, sent.end, 0.6))
         # PARTY_TO: "between X and Y" / "entre X et Y"
         agrs = [x[2] for x in here if x[2].label == "Agreement"]
         if agrs:
@@ -228,6 +239,21 @@ def find_relations(ctx, ents, places, mentions) -> list[RawRel]:
                 out.append(RawRel(r.source, "PARTY_TO", a, m.start, m.end, 0.45))
     return _third_markets_only(out + prose_relations(ctx, ents) + cue_list_relations(ctx, ents, places)
                                + list_block_relations(ctx, ents))
+
+
+def _other_event_between(v: str, lo: int, hi: int, event_word_rx) -> bool:
+    """Whether an unnamed event ("…, a highly attended event organised by") stands between a
+    named event (ending at ``lo``) and an organiser cue at ``hi``, far from the name.
+
+    >>> rx = re.compile(r"(?i)\\bevent\\b")
+    >>> t = "the Cluster Conference, organised by A under the Presidency, after a debate, a well attended event organised by B"
+    >>> _other_event_between(t, 22, t.rindex("organised"), rx), _other_event_between(t, 22, 24, rx)
+    (True, False)
+    """
+    m = None
+    for m in event_word_rx.finditer(v, lo, hi):
+        pass
+    return m is not None and m.start() - lo > 60
 
 
 _BETWEEN = re.compile(r"(?i)(?<!cooperation )(?<!collaboration )(?<!relations )(?<!links )\b(?:between|entre)\b")
