@@ -83,7 +83,8 @@ def cue_list_relations(ctx, ents, places) -> list[RawRel]:
     occ = _Occ(ents, title_end(ctx))
     out: list[RawRel] = []
     for sent in ctx.sents:
-        for rule in (_member_lists, _coordinator_of, _partners_of_leader, _issuing_countries):
+        for rule in (_member_lists, _coordinator_of, _partners_of_leader, _issuing_countries, _network_gathers,
+                     _appositive_member):
             out.extend(rule(ctx.view, sent.start, sent.end, occ, places))
     return out
 
@@ -162,3 +163,46 @@ def _issuing_countries(v, lo, hi, occ, places) -> list[RawRel]:
     a, b = lo + fm.end(), m.start()
     codes = [p for p in places.values() if p.label == "Country" and any(a <= mm.start < b for mm in p.mentions)]
     return [RawRel(p, "PARTY_TO", agr[0][2], lo, hi, 0.6) for p in codes]
+
+
+def _is_network(ent) -> bool:
+    """Whether an entity can have members: a cluster, or an organisation named as a network.
+
+    >>> _is_network(type("E", (), {"label": "Organisation", "name": "Baltic Ports Network"})())
+    True
+    """
+    return ent.label == "Cluster" or (ent.label == "Organisation" and _cues()["network_word"].search(ent.name) is not None)
+
+
+def _network_gathers(v, lo, hi, occ, places) -> list[RawRel]:
+    """"The Alpha Cluster brings together A, B and C" → each MEMBER_OF the cluster (a cluster or
+    network opening the sentence; a partnership's members are read by prose.py).
+
+    >>> _network_gathers("no cue here", 0, 11, _Occ([]), {})
+    []
+    """
+    m = _cues()["network_gathers"].search(v, lo, hi)
+    if not m:
+        return []
+    subj = occ.within(lo, m.start(), GROUPS)
+    if not subj or subj[0][0] > lo + 6 or not _is_network(subj[0][2]) or occ.within(subj[0][1], m.start(), GROUPS):
+        return []
+    end = list_end(v, m.end(), hi)
+    return [RawRel(a, "MEMBER_OF", subj[0][2], lo, hi, 0.6) for s, e, a in occ.within(m.end(), end, ACTORS)
+            if a is not subj[0][2]]
+
+
+def _appositive_member(v, lo, hi, occ, places) -> list[RawRel]:
+    """"A, a member of the B network, …" → A MEMBER_OF B (PARTNER_IN when B is a partnership).
+
+    >>> _appositive_member("no cue here", 0, 11, _Occ([]), {})
+    []
+    """
+    out = []
+    for m in _cues()["member_apposition"].finditer(v, lo, hi):
+        who = [x for x in occ.within(lo, m.start(), ACTORS) if x[1] >= m.start() - 1]
+        of = occ.within(m.end(), min(hi, m.end() + 6), GROUPS)
+        if who and of and who[-1][2] is not of[0][2]:
+            kind = "PARTNER_IN" if of[0][2].label == "Partnership" else "MEMBER_OF"
+            out.append(RawRel(who[-1][2], kind, of[0][2], lo, hi, 0.6))
+    return out

@@ -140,7 +140,8 @@ def find_relations(ctx, ents, places, mentions) -> list[RawRel]:
         pm = next((m for m in part_rx.finditer(v, sent.start, sent.end) if not _DESCRIBES_ATTENDANCE.search(v, max(0, m.start() - 12), m.start())), None)
         if pm:
             evs = [x for x in here if x[2].label == "Event"]
-            if not evs and not event_word_rx.search(v, pm.start(), min(sent.end, pm.end() + 40)):
+            if not evs and not event_word_rx.search(v, pm.start(), min(sent.end, pm.end() + 40)) \
+                    and not pm.group(0).lower().startswith("delegation"):     # a delegation travels to an event
                 pm = None   # "joined the alliance": no event in sight
         if pm:
             ev = evs[0][2] if evs else event_near(sent.start)
