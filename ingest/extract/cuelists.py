@@ -45,7 +45,8 @@ _LIST_END = re.compile(r"[.;](?:\s|$)|\n|,\s+(?:which|who|whose|where|while|to|i
 def _cues() -> dict[str, re.Pattern]:
     """The cue regexes, from ``relation_list_cues`` in the lexicon."""
     raw = load_lexicon()["relation_list_cues"]
-    out = {k: re.compile(r"(?i)(?<![\w-])(?:" + "|".join(sorted(v, key=len, reverse=True)) + r")\b") for k, v in raw.items()}
+    out = {k: re.compile(r"(?i)(?<![\w-])(?:" + "|".join(sorted(v, key=len, reverse=True)) + r")\b")
+           for k, v in raw.items() if k != "stems"}
     out["list_verb"] = re.compile(r"(?i)(?:" + "|".join(raw["list_verb"]) + r")(?!\w)")   # it follows a name directly
     return out
 
@@ -82,11 +83,30 @@ def cue_list_relations(ctx, ents, places) -> list[RawRel]:
     """The relations of all cue-list rules (see the module doc)."""
     occ = _Occ(ents, title_end(ctx))
     out: list[RawRel] = []
-    for sent in ctx.sents:
+    for si in _cue_sentences(ctx):
+        sent = ctx.sents[si]
         for rule in (_member_lists, _coordinator_of, _partners_of_leader, _issuing_countries, _network_gathers,
                      _appositive_member):
             out.extend(rule(ctx.view, sent.start, sent.end, occ, places))
     return out
+
+
+def _cue_sentences(ctx) -> list[int]:
+    """The sentences holding one of the cues' stems (``stems`` in the lexicon: every cue contains
+    one), found with plain string search: the rules' regexes then read only these.
+
+    >>> from clusternet.ingest.extract.mentions import build_context
+    >>> _cue_sentences(build_context("Nothing here. Its members are A and B."))
+    [1]
+    """
+    low = ctx.view.lower()
+    found = set()
+    for stem in load_lexicon()["relation_list_cues"]["stems"]:
+        i = low.find(stem)
+        while i >= 0:
+            found.add(ctx.sent_at(i))
+            i = low.find(stem, i + len(stem))
+    return sorted(found)
 
 
 def _member_lists(v, lo, hi, occ, places) -> list[RawRel]:

@@ -67,9 +67,16 @@ def cue_type(line: str, colon: bool = True) -> str | None:
     return next((t for t in ORDER if _cues()[t].search(s)), None)
 
 
-def _main(ents, label: str, ctx=None):
-    """The document's main entity of ``label`` (see :mod:`.mainref`)."""
-    return main_of(ents, label, title_end(ctx) if ctx is not None else 0)
+class _Mains(dict):
+    """The document's main entity per label (see :mod:`.mainref`), each worked out once."""
+
+    def __init__(self, ents, ctx):
+        super().__init__()
+        self.ents, self.title = ents, title_end(ctx)
+
+    def __missing__(self, label: str):
+        self[label] = main_of(self.ents, label, self.title)
+        return self[label]
 
 
 def list_block_relations(ctx, ents) -> list[RawRel]:
@@ -81,20 +88,27 @@ def list_block_relations(ctx, ents) -> list[RawRel]:
         return [x for x in occ[bisect_left(starts, lo):bisect_left(starts, hi)] if x[2].label in labels]
 
     out: list[RawRel] = []
+    mains = _Mains(ents, ctx)
     lines = raw_lines(ctx.text)
-    for li, line in enumerate(lines):
+    for li, line in enumerate(lines[:-1]):
+        k = bisect_left(starts, lines[li + 1].start)     # a list starts with a name on the next line
+        if k == len(occ) or occ[k][0] > lines[li + 1].start + 8:
+            continue
         typ = cue_type(line.text, colon=False)
         if typ is None:
             continue
-        target = _target(typ, line, within, ents, ctx)
+        target = _target(typ, line, within, mains)
         if typ == "MEMBER_OF" and (target is None or target.label == "Partnership"):
-            typ, target = "PARTNER_IN", target or _main(ents, "Partnership", ctx)   # members of the consortium
+            typ, target = "PARTNER_IN", target or mains["Partnership"]   # members of the consortium
         if target is None:
             continue
         for ent, item in _items(ctx, lines, li, within):
             if ent is not target:
                 out.append(RawRel(ent, typ, target, item.start, item.end, 0.65))
     return out
+
+
+_LINE = re.compile(r"[^\n]*\S[^\n]*")
 
 
 @dataclass(frozen=True)
@@ -112,15 +126,10 @@ def raw_lines(text: str) -> list[RawLine]:
     >>> [(x.start, x.text) for x in raw_lines("A\n\nB c\n")]
     [(0, 'A'), (3, 'B c')]
     """
-    out, pos = [], 0
-    for raw in text.split("\n"):
-        if raw.strip():
-            out.append(RawLine(pos, pos + len(raw), raw))
-        pos += len(raw) + 1
-    return out
+    return [RawLine(m.start(), m.end(), m.group(0)) for m in _LINE.finditer(text)]
 
 
-def _target(typ, line, within, ents, ctx):
+def _target(typ, line, within, mains):
     """The group a cue line names, else (not for MEMBER_OF) the document's main one of that kind."""
     named = within(line.start, line.end, TARGET_LABELS[typ])
     if named:
@@ -128,7 +137,7 @@ def _target(typ, line, within, ents, ctx):
     if typ == "MEMBER_OF":
         parts = within(line.start, line.end, ("Partnership",))
         return parts[-1][2] if parts else None
-    return _main(ents, TARGET_LABELS[typ][0], ctx)
+    return mains[TARGET_LABELS[typ][0]]
 
 
 def _items(ctx, lines, li: int, within):

@@ -103,7 +103,7 @@ def find_relations(ctx, ents, places, mentions) -> list[RawRel]:
     for p in places.values():
         if p.label == "Country":
             for mm in p.mentions:
-                country_by_sent.setdefault(ctx.sent_at(mm.start), []).append(p)
+                country_by_sent.setdefault(ctx.sent_at(mm.start), []).append((mm.start, p))
     participants_at: dict[int, list] = {}
     events_seq = [(s, ent) for s, _, ent in occ if ent.label == "Event"]
 
@@ -153,8 +153,7 @@ def find_relations(ctx, ents, places, mentions) -> list[RawRel]:
         # TARGETS
         tm = target_rx.search(text)
         if tm:     # the markets are named after the cue: "aims at Morocco", not "clusters from Spain aimed at …"
-            countries = [p for p in country_by_sent.get(si, [])
-                         if any(sent.start + tm.start() <= mm.start < sent.end for mm in p.mentions)]
+            countries = [p for at, p in country_by_sent.get(si, []) if at >= sent.start + tm.start()]
             if countries:
                 ps = [x[2] for x in here if x[2].label == "Partnership"]
                 if not ps:
