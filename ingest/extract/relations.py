@@ -181,7 +181,7 @@ def find_relations(ctx, ents, places, mentions) -> list[RawRel]:
             if bm:
                 lo, hi = sent.start + bm[0], sent.start + bm[1]
                 sides = [p for p in places.values() if p.label == "Country"
-                         for mm in p.mentions if lo <= mm.start < hi]
+                         for mm in p.mentions if lo <= mm.start < hi and not _names_an_owner(v, mm.end)]
                 sides += [x[2] for x in here if lo <= x[0] < hi and x[2].label in ACTORS + ("Partnership",)]
                 for a in agrs:
                     for p in dict.fromkeys(sides):
@@ -207,8 +207,6 @@ def find_relations(ctx, ents, places, mentions) -> list[RawRel]:
                             and _ATTEND.search(v, ctx.sents[j].start, ctx.sents[j].end)
                             for x in by_sent.get(j, []) if x[2].label in ACTORS]
                     visitors = near
-            if not visitors and main is not None and objs:
-                visitors = [(0, 0, main)]
             for _, _, a in visitors:
                 for _, _, b in objs:
                     if a is not b:
@@ -254,6 +252,16 @@ def _other_event_between(v: str, lo: int, hi: int, event_word_rx) -> bool:
     for m in event_word_rx.finditer(v, lo, hi):
         pass
     return m is not None and m.start() - lo > 60
+
+
+def _names_an_owner(v: str, end: int) -> bool:
+    """Whether a country name ending at ``end`` is the owner of the name after it ("Malta's
+    Ministry for Research"): that organisation is the party, not the country.
+
+    >>> _names_an_owner("between Malta’s Ministry and Acme", 13), _names_an_owner("between Malta and Acme", 13)
+    (True, False)
+    """
+    return re.match(r"['’]s\s", v[end:end + 3]) is not None
 
 
 _BETWEEN = re.compile(r"(?i)(?<!cooperation )(?<!collaboration )(?<!relations )(?<!links )\b(?:between|entre)\b")
