@@ -25,7 +25,6 @@ ACTORS = ("Cluster", "Organisation", "SME")
 _ATTEND = re.compile(r"\b(?:attending|attended|participat)")
 # "organised in Bucharest by A and B": a place or date between the verb and its agents
 _ORGANISED_AT_BY = r"organi[sz]ed\s+(?:in|at|on)\s+[^,.;()]{1,40}?\s+by\b"
-_PROJECT_WORD = re.compile(r"(?i)\b(?:project|partnership|consortium|initiative)\b")
 # where the list of organisers after "organised by" ends
 _ORGANISERS_END = re.compile(r",\s+(?:both|which|who|as|following|under|after|before|during|where)\b|\.\s|"
                              r"\s+(?:under|following)\s+the\b")
@@ -163,17 +162,12 @@ def find_relations(ctx, ents, places, mentions) -> list[RawRel]:
                     for p in ps[:1]:
                         out.append(RawRel(p, "TARGETS", "country:" + c.country, sent.start, sent.end, 0.6))
         # FUNDED_BY
-        fm = fund_rx.search(text)
-        if fm:     # the funded partnership before the cue, the programmes after it
-            cue = sent.start + fm.start()
-            progs = [x[2] for x in here if x[2].label == "Programme" and x[0] >= cue]
-            ps = [x[2] for x in here if x[2].label == "Partnership" and x[0] < cue]
-            if not ps and main is not None and _PROJECT_WORD.search(v, sent.start, cue):
-                ps = [main]     # "This project has been funded by …", "Total project budget … financed by"
+        if fund_rx.search(text):
+            progs = [x[2] for x in here if x[2].label == "Programme"]
+            ps = [x[2] for x in here if x[2].label == "Partnership"]
             for p in ps[:1]:
-                for g in dict.fromkeys(progs):
-                    if g is not p:
-                        out.append(RawRel(p, "FUNDED_BY", g, sent.start, sent.end, 0.6))
+                for g in progs:
+                    out.append(RawRel(p, "FUNDED_BY", g, sent.start, sent.end, 0.6))
         # PARTY_TO: "between X and Y" / "entre X et Y"
         agrs = [x[2] for x in here if x[2].label == "Agreement"]
         if agrs:
@@ -207,6 +201,8 @@ def find_relations(ctx, ents, places, mentions) -> list[RawRel]:
                             and _ATTEND.search(v, ctx.sents[j].start, ctx.sents[j].end)
                             for x in by_sent.get(j, []) if x[2].label in ACTORS]
                     visitors = near
+            if not visitors and main is not None and objs:
+                visitors = [(0, 0, main)]
             for _, _, a in visitors:
                 for _, _, b in objs:
                     if a is not b:
