@@ -35,6 +35,7 @@ from bisect import bisect_left
 from functools import lru_cache
 
 from clusternet.ingest.extract.lexicon import fold, load_lexicon
+from clusternet.ingest.extract.mainref import main_of, title_end
 from clusternet.ingest.extract.raw import RawRel
 
 __all__ = ["prose_relations"]
@@ -66,6 +67,7 @@ _LIST_GAP = re.compile(r"(?i)[\s,)]*(?:(?:and|et|y|e|&|as well as)\s+)?(?:(?:the
 _LIST_JOIN = re.compile(r",|\b(?:and|et|y|e)\b|&")
 # where a list of objects ends: a new clause
 _CLAUSE_END = re.compile(r"[.;:](?:\s|$)|,\s+(?:which|who|whose|where|while|both|each|as well as)\b|"
+                         r",?\s+(?:in\s+partnership|in\s+cooperation|in\s+collaboration|together)\s+with\b|"
                          r"\s+and\s+(?!the\b|with\b)[a-z]|\s+(?:to|in order to|for)\s+[a-z]")
 
 
@@ -83,7 +85,7 @@ def prose_relations(ctx, ents) -> list[RawRel]:
     occ = kept
     starts = [x[0] for x in occ]
     parts = [e for e in ents if e.label == "Partnership"]
-    main = max(parts, key=lambda e: (len(e.mentions), -e.mentions[0].start), default=None)
+    main = main_of(ents, "Partnership", title_end(ctx))
     event_nouns = load_lexicon().words("event_nouns")
     cue = _cues()
     out: list[RawRel] = []

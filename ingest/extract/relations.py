@@ -10,7 +10,11 @@ from __future__ import annotations
 
 import re
 
+from clusternet.ingest.extract.cuelists import cue_list_relations
 from clusternet.ingest.extract.lexicon import load_lexicon
+from clusternet.ingest.extract.mainref import main_of, title_end
+from clusternet.ingest.extract.listblocks import list_block_relations
+from clusternet.ingest.extract.located import located_in
 from clusternet.ingest.extract.prose import prose_relations
 from clusternet.ingest.extract.raw import RawRel
 from clusternet.ingest.extract.resolve import norm
@@ -19,6 +23,13 @@ __all__ = ["RawRel", "find_relations"]
 
 ACTORS = ("Cluster", "Organisation", "SME")
 _ATTEND = re.compile(r"\b(?:attending|attended|participat)")
+# "organised in Bucharest by A and B": a place or date between the verb and its agents
+_ORGANISED_AT_BY = r"organi[sz]ed\s+(?:in|at|on)\s+[^,.;()]{1,40}?\s+by\b"
+# where the list of organisers after "organised by" ends
+_ORGANISERS_END = re.compile(r",\s+(?:both|which|who|as|following|under|after|before|during|where)\b|\.\s|"
+                             r"\s+(?:under|following)\s+the\b")
+# "a highly attended event" describes the event, it names no participant
+_DESCRIBES_ATTENDANCE = re.compile(r"(?i)\b(?:highly|well|widely|largely|poorly|best)[\s-]+$")
 
 
 def _cue_rx(words):
@@ -44,23 +55,15 @@ def find_relations(ctx, ents, places, mentions) -> list[RawRel]:
         for a in p.aliases:
             regions.setdefault(norm(a), p)
     parts = [e for e in ents if e.label == "Partnership"]
-    main = max(parts, key=lambda e: (len(e.mentions), -e.mentions[0].start), default=None)
+    main = main_of(ents, "Partnership", title_end(ctx))
 
     def first_span(e):
         m = e.mentions[0]
         return m.start, m.end
 
-    # LOCATED_IN and PART_OF
+    # LOCATED_IN (see located.py) and PART_OF
     for e in ents:
-        if e.label in ACTORS + ("Event",):
-            s, t = first_span(e)
-            if e.country:
-                out.append(RawRel(e, "LOCATED_IN", "country:" + e.country, s, t, 0.8))
-            reg = e.region and regions.get(norm(e.region))
-            if not reg and e.region and lex.city(e.region) and lex.city(e.region)[1]:
-                reg = regions.get(norm(lex.city(e.region)[1]))
-            if reg:
-                out.append(RawRel(e, "LOCATED_IN", reg, s, t, 0.7))
+        out.extend(located_in(e, regions, lex))
         if e.label == "Partnership" and isinstance(e.props.get("part_of"), object) and e.props.get("part_of") is not None:
             s, t = first_span(e)
             out.append(RawRel(e, "PART_OF", e.props["part_of"], s, t, 0.7))
@@ -89,7 +92,7 @@ def find_relations(ctx, ents, places, mentions) -> list[RawRel]:
                 chosen = here[:1] if here and here[0][0] < line.start + 5 else []
             for s, t, ent in chosen:
                 out.append(RawRel(ent, "PARTNER_IN", cur_target, line.start, line.end, 0.75))
-    org_rx = _cue_rx(lex["organiser_cues"])
+    org_rx = re.compile(_cue_rx(lex["organiser_cues"]).pattern + "|" + _ORGANISED_AT_BY)
     part_rx = _cue_rx(lex["participation_cues"])
     visit_rx = re.compile(r"\b(?:visit(?:s|ed|ing)?|Visiting)\b(?!\s+(?:and|in)\b)")
     target_rx = _cue_rx(lex["target_cues"])
@@ -99,7 +102,7 @@ def find_relations(ctx, ents, places, mentions) -> list[RawRel]:
     for p in places.values():
         if p.label == "Country":
             for mm in p.mentions:
-                country_by_sent.setdefault(ctx.sent_at(mm.start), []).append(p)
+                country_by_sent.setdefault(ctx.sent_at(mm.start), []).append((mm.start, p))
     participants_at: dict[int, list] = {}
     events_seq = [(s, ent) for s, _, ent in occ if ent.label == "Event"]
 
@@ -123,7 +126,9 @@ def find_relations(ctx, ents, places, mentions) -> list[RawRel]:
             if not evs and (before or not event_word_rx.search(v, sent.start, m.start())):
                 continue    # no event in this clause: the cue is about something else
             ev = evs[-1][2] if evs else event_near(sent.start)
-            stop = re.search(r",\s+(?:both|which|who|as)\b|\.\s", v[m.end():sent.end])
+            if evs and _other_event_between(v, evs[-1][1], m.start(), event_word_rx):
+                continue    # "…, a highly attended event organised by …": an unnamed event's organisers
+            stop = _ORGANISERS_END.search(v[m.end():sent.end])
             lim = m.end() + stop.start() if stop else sent.end
             for s, t, ent in here:
                 if m.start() < s < lim and ent.label in ACTORS and ev is not None:
@@ -131,10 +136,11 @@ def find_relations(ctx, ents, places, mentions) -> list[RawRel]:
                     if not re.search(r"together with", v[s - 20:s]):
                         pass
         # PARTICIPATED_IN
-        pm = part_rx.search(v, sent.start, sent.end)
+        pm = next((m for m in part_rx.finditer(v, sent.start, sent.end) if not _DESCRIBES_ATTENDANCE.search(v, max(0, m.start() - 12), m.start())), None)
         if pm:
             evs = [x for x in here if x[2].label == "Event"]
-            if not evs and not event_word_rx.search(v, pm.start(), min(sent.end, pm.end() + 40)):
+            if not evs and not event_word_rx.search(v, pm.start(), min(sent.end, pm.end() + 40)) \
+                    and not pm.group(0).lower().startswith("delegation"):     # a delegation travels to an event
                 pm = None   # "joined the alliance": no event in sight
         if pm:
             ev = evs[0][2] if evs else event_near(sent.start)
@@ -144,8 +150,9 @@ def find_relations(ctx, ents, places, mentions) -> list[RawRel]:
                 for s, t, ent in who:
                     out.append(RawRel(ent, "PARTICIPATED_IN", ev, sent.start, sent.end, 0.65))
         # TARGETS
-        if target_rx.search(text):
-            countries = [p for p in country_by_sent.get(si, [])]
+        tm = target_rx.search(text)
+        if tm:     # the markets are named after the cue: "aims at Morocco", not "clusters from Spain aimed at …"
+            countries = [p for at, p in country_by_sent.get(si, []) if at >= sent.start + tm.start()]
             if countries:
                 ps = [x[2] for x in here if x[2].label == "Partnership"]
                 if not ps:
@@ -164,11 +171,11 @@ def find_relations(ctx, ents, places, mentions) -> list[RawRel]:
         # PARTY_TO: "between X and Y" / "entre X et Y"
         agrs = [x[2] for x in here if x[2].label == "Agreement"]
         if agrs:
-            bm = re.search(r"(?i)\b(?:between|entre)\b(.{3,120}?)\b(?:and|et|y)\b(.{2,60})", text)
+            bm = _between_sides(text)
             if bm:
-                lo, hi = sent.start + bm.start(1), sent.start + bm.end(2)
+                lo, hi = sent.start + bm[0], sent.start + bm[1]
                 sides = [p for p in places.values() if p.label == "Country"
-                         for mm in p.mentions if lo <= mm.start < hi]
+                         for mm in p.mentions if lo <= mm.start < hi and not _names_an_owner(v, mm.end)]
                 sides += [x[2] for x in here if lo <= x[0] < hi and x[2].label in ACTORS + ("Partnership",)]
                 for a in agrs:
                     for p in dict.fromkeys(sides):
@@ -224,7 +231,55 @@ def find_relations(ctx, ents, places, mentions) -> list[RawRel]:
             m = a.mentions[0]
             for r in list(first.values())[:6]:
                 out.append(RawRel(r.source, "PARTY_TO", a, m.start, m.end, 0.45))
-    return _third_markets_only(out + prose_relations(ctx, ents))
+    return _third_markets_only(out + prose_relations(ctx, ents) + cue_list_relations(ctx, ents, places)
+                               + list_block_relations(ctx, ents))
+
+
+def _other_event_between(v: str, lo: int, hi: int, event_word_rx) -> bool:
+    """Whether an unnamed event ("…, a highly attended event organised by") stands between a
+    named event (ending at ``lo``) and an organiser cue at ``hi``, far from the name.
+
+    >>> rx = re.compile(r"(?i)\\bevent\\b")
+    >>> t = "the Cluster Conference, organised by A under the Presidency, after a debate, a well attended event organised by B"
+    >>> _other_event_between(t, 22, t.rindex("organised"), rx), _other_event_between(t, 22, 24, rx)
+    (True, False)
+    """
+    m = None
+    for m in event_word_rx.finditer(v, lo, hi):
+        pass
+    return m is not None and m.start() - lo > 60
+
+
+def _names_an_owner(v: str, end: int) -> bool:
+    """Whether a country name ending at ``end`` is the owner of the name after it ("Malta's
+    Ministry for Research"): that organisation is the party, not the country.
+
+    >>> _names_an_owner("between Malta’s Ministry and Acme", 13), _names_an_owner("between Malta and Acme", 13)
+    (True, False)
+    """
+    return re.match(r"['’]s\s", v[end:end + 3]) is not None
+
+
+_BETWEEN = re.compile(r"(?i)(?<!cooperation )(?<!collaboration )(?<!relations )(?<!links )\b(?:between|entre)\b")
+_SIDES_END = re.compile(r"[.;](?:\s|$)|,\s+(?:which|who|to|in order|with the aim)\b|\s+(?:to|in order to)\s+[a-z]")
+
+
+def _between_sides(text: str) -> tuple[int, int] | None:
+    """The span of the parties in "signed between A, B and C" (to the end of the clause), or None;
+    "cooperation between Sicily and Malta" names no signatories.
+
+    >>> t = "An MoU was signed between the Science and Technology Park, the Ministry and Acme."
+    >>> s, e = _between_sides(t); t[s:e]
+    ' the Science and Technology Park, the Ministry and Acme'
+    >>> _between_sides("It fosters cooperation between Sicily and Malta.") is None
+    True
+    """
+    m = _BETWEEN.search(text)
+    if not m:
+        return None
+    stop = _SIDES_END.search(text, m.end())
+    end = min(stop.start() if stop else len(text), m.end() + 300)
+    return (m.end(), end) if re.search(r"(?i)\b(?:and|et|y|e)\b|&", text[m.end():end]) else None
 
 
 def _third_markets_only(rels: list[RawRel]) -> list[RawRel]:

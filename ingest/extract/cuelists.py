@@ -1,0 +1,228 @@
+"""Relations a cue phrase gives to every item of the list that follows (or precedes) it.
+
+Reports name a partnership's members, a delegation, the signatories of a declaration and
+the partners of a lead partner as a list, introduced by a phrase that says what the items
+are. Each rule here is one such phrase; every item of its list takes the relation:
+
+* "the members / participant entities of X were A, B and C" → MEMBER_OF X (PARTNER_IN when
+  X is a partnership);
+* "A is (an initiator and) a coordinator of X", "A is coordinating X" → A COORDINATES X;
+* "P is led by A, in partnership with B, C and D" → B, C, D PARTNER_IN P;
+* "ten associations from Spain, France and Poland issued the Declaration" → each country
+  PARTY_TO the declaration (the guide allows a country as a signatory).
+
+The cue words are data (``relation_list_cues`` in ingest/data/extract/lexicon.yaml).
+
+>>> from clusternet.ingest.extract.mentions import build_context
+>>> from clusternet.ingest.extract.finders import find_mentions
+>>> from clusternet.ingest.extract.resolve import resolve_mentions
+>>> text = "The members of the Alpha Marine Cluster are Beta Port Authority and Gamma Sea Institute."
+>>> ctx = build_context(text); ents = resolve_mentions(find_mentions(text, ctx))
+>>> sorted((r.source.name, r.type, r.target.name) for r in cue_list_relations(ctx, ents, {}))
+[('Beta Port Authority', 'MEMBER_OF', 'Alpha Marine Cluster'), ('Gamma Sea Institute', 'MEMBER_OF', 'Alpha Marine Cluster')]
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from functools import lru_cache
+
+from clusternet.ingest.extract.lexicon import load_lexicon
+from clusternet.ingest.extract.mainref import main_of, title_end
+from clusternet.ingest.extract.raw import RawRel
+
+__all__ = ["cue_list_relations"]
+
+ACTORS = ("Cluster", "Organisation", "SME")
+GROUPS = ACTORS + ("Partnership",)
+# a sentence about the document's partnership without its name
+_THE_PROJECT = re.compile(r"(?i)\b(?:the|this|our)\s+(?:project|partnership|consortium|initiative|alliance)\b")
+# where a list after a cue ends: the end of the clause
+_LIST_END = re.compile(r"[.;](?:\s|$)|\n|,\s+(?:which|who|whose|where|while|to|in order)\b|\s+(?:to|in order to)\s+[a-z]")
+
+
+@lru_cache(maxsize=1)
+def _cues() -> dict[str, re.Pattern]:
+    """The cue regexes, from ``relation_list_cues`` in the lexicon."""
+    raw = load_lexicon()["relation_list_cues"]
+    out = {k: re.compile(r"(?i)(?<![\w-])(?:" + "|".join(sorted(v, key=len, reverse=True)) + r")\b")
+           for k, v in raw.items() if k != "stems"}
+    out["list_verb"] = re.compile(r"(?i)(?:" + "|".join(raw["list_verb"]) + r")(?!\w)")   # it follows a name directly
+    return out
+
+
+class _Occ:
+    """Every mention of the document's entities, by position (nested ones dropped)."""
+
+    def __init__(self, ents, title: int = 0):
+        occ = sorted(((m.start, m.end, e) for e in ents for m in e.mentions), key=lambda x: (x[0], -x[1]))
+        self.items, last = [], -1
+        for x in occ:
+            if x[0] >= last:
+                self.items.append(x)
+                last = x[1]
+        self.starts = [x[0] for x in self.items]
+        self.main = main_of(ents, "Partnership", title)   # the partnership the document is about
+
+    def within(self, lo: int, hi: int, labels) -> list:
+        """Mentions starting in [lo, hi) whose entity has one of ``labels``."""
+        return [x for x in self.items[bisect_left(self.starts, lo):bisect_left(self.starts, hi)] if x[2].label in labels]
+
+
+def list_end(v: str, lo: int, hi: int) -> int:
+    """Where the list starting at ``lo`` ends (the clause's end, at most ``hi``).
+
+    >>> list_end("A, B and C, which met. D", 0, 24)
+    10
+    """
+    m = _LIST_END.search(v, lo, hi)
+    return m.start() if m else hi
+
+
+def cue_list_relations(ctx, ents, places) -> list[RawRel]:
+    """The relations of all cue-list rules (see the module doc)."""
+    occ = _Occ(ents, title_end(ctx))
+    out: list[RawRel] = []
+    for si in _cue_sentences(ctx):
+        sent = ctx.sents[si]
+        for rule in (_member_lists, _coordinator_of, _partners_of_leader, _issuing_countries, _network_gathers,
+                     _appositive_member):
+            out.extend(rule(ctx.view, sent.start, sent.end, occ, places))
+    return out
+
+
+def _cue_sentences(ctx) -> list[int]:
+    """The sentences holding one of the cues' stems (``stems`` in the lexicon: every cue contains
+    one), found with plain string search: the rules' regexes then read only these.
+
+    >>> from clusternet.ingest.extract.mentions import build_context
+    >>> _cue_sentences(build_context("Nothing here. Its members are A and B."))
+    [1]
+    """
+    low = ctx.view.lower()
+    found = set()
+    for stem in load_lexicon()["relation_list_cues"]["stems"]:
+        i = low.find(stem)
+        while i >= 0:
+            found.add(ctx.sent_at(i))
+            i = low.find(stem, i + len(stem))
+    return sorted(found)
+
+
+def _member_lists(v, lo, hi, occ, places) -> list[RawRel]:
+    """"The members of X are A, B and C" → MEMBER_OF X (PARTNER_IN a partnership).
+
+    >>> _member_lists("no cue here", 0, 11, _Occ([]), {})
+    []
+    """
+    out = []
+    for m in _cues()["members_of"].finditer(v, lo, hi):
+        owner = occ.within(m.end(), min(hi, m.end() + 6), GROUPS)
+        if not owner:
+            continue
+        verb = _cues()["list_verb"].match(v, owner[0][1], hi)
+        if not verb:
+            continue
+        x = owner[0][2]
+        kind = "PARTNER_IN" if x.label == "Partnership" else "MEMBER_OF"
+        for s, e, a in occ.within(verb.end(), list_end(v, verb.end(), hi), ACTORS):
+            if a is not x:
+                out.append(RawRel(a, kind, x, lo, hi, 0.65))
+    return out
+
+
+def _coordinator_of(v, lo, hi, occ, places) -> list[RawRel]:
+    """"A is (an initiator and) a coordinator of X" / "A is coordinating X" → A COORDINATES X.
+
+    >>> _coordinator_of("no cue here", 0, 11, _Occ([]), {})
+    []
+    """
+    out = []
+    for m in _cues()["coordinator_of"].finditer(v, lo, hi):
+        subj = occ.within(lo, m.start(), GROUPS)
+        objs = occ.within(m.end(), min(hi, m.end() + 6), GROUPS + ("Event",))
+        if subj and objs and subj[0][2] is not objs[0][2] and not occ.within(subj[0][1], m.start(), GROUPS[:-1]):
+            out.append(RawRel(subj[0][2], "COORDINATES", objs[0][2], lo, hi, 0.65))
+    return out
+
+
+def _partners_of_leader(v, lo, hi, occ, places) -> list[RawRel]:
+    """"P is led by A, in partnership with B and C" → B and C PARTNER_IN P.
+
+    >>> _partners_of_leader("no cue here", 0, 11, _Occ([]), {})
+    []
+    """
+    m = _cues()["with_partners"].search(v, lo, hi)
+    if not m:
+        return []
+    led = _cues()["led_by"].search(v, lo, m.start())
+    if not led:
+        return []
+    named = occ.within(lo, led.start(), ("Partnership",))
+    p = named[-1][2] if named else (occ.main if _THE_PROJECT.search(v, lo, led.start()) else None)
+    if p is None:
+        return []
+    end = list_end(v, m.end(), hi)
+    return [RawRel(a, "PARTNER_IN", p, lo, hi, 0.6) for s, e, a in occ.within(m.end(), end, ACTORS)]
+
+
+def _issuing_countries(v, lo, hi, occ, places) -> list[RawRel]:
+    """"N associations from Spain, France and Poland issued the Declaration" → each country
+    PARTY_TO the agreement (when no signatory is named by its own name).
+
+    >>> _issuing_countries("no cue here", 0, 11, _Occ([]), {})
+    []
+    """
+    m = _cues()["issued"].search(v, lo, hi)
+    if not m:
+        return []
+    agr = occ.within(m.end(), min(hi, m.end() + 12), ("Agreement",))
+    fm = re.search(r"(?i)\bfrom\s+", v[lo:m.start()])
+    if not agr or not fm or occ.within(lo, m.start(), GROUPS):
+        return []
+    a, b = lo + fm.end(), m.start()
+    codes = [p for p in places.values() if p.label == "Country" and any(a <= mm.start < b for mm in p.mentions)]
+    return [RawRel(p, "PARTY_TO", agr[0][2], lo, hi, 0.6) for p in codes]
+
+
+def _is_network(ent) -> bool:
+    """Whether an entity can have members: a cluster, or an organisation named as a network.
+
+    >>> _is_network(type("E", (), {"label": "Organisation", "name": "Baltic Ports Network"})())
+    True
+    """
+    return ent.label == "Cluster" or (ent.label == "Organisation" and _cues()["network_word"].search(ent.name) is not None)
+
+
+def _network_gathers(v, lo, hi, occ, places) -> list[RawRel]:
+    """"The Alpha Cluster brings together A, B and C" → each MEMBER_OF the cluster (a cluster or
+    network opening the sentence; a partnership's members are read by prose.py).
+
+    >>> _network_gathers("no cue here", 0, 11, _Occ([]), {})
+    []
+    """
+    m = _cues()["network_gathers"].search(v, lo, hi)
+    if not m:
+        return []
+    subj = occ.within(lo, m.start(), GROUPS)
+    if not subj or subj[0][0] > lo + 6 or not _is_network(subj[0][2]) or occ.within(subj[0][1], m.start(), GROUPS):
+        return []
+    end = list_end(v, m.end(), hi)
+    return [RawRel(a, "MEMBER_OF", subj[0][2], lo, hi, 0.6) for s, e, a in occ.within(m.end(), end, ACTORS)
+            if a is not subj[0][2]]
+
+
+def _appositive_member(v, lo, hi, occ, places) -> list[RawRel]:
+    """"A, a member of the B network, …" → A MEMBER_OF B (PARTNER_IN when B is a partnership).
+
+    >>> _appositive_member("no cue here", 0, 11, _Occ([]), {})
+    []
+    """
+    out = []
+    for m in _cues()["member_apposition"].finditer(v, lo, hi):
+        who = [x for x in occ.within(lo, m.start(), ACTORS) if x[1] >= m.start() - 1]
+        of = occ.within(m.end(), min(hi, m.end() + 6), GROUPS)
+        if who and of and who[-1][2] is not of[0][2]:
+            kind = "PARTNER_IN" if of[0][2].label == "Partnership" else "MEMBER_OF"
+            out.append(RawRel(who[-1][2], kind, of[0][2], lo, hi, 0.6))
+    return out

@@ -1,0 +1,157 @@
+"""Relations of the items of a list that a cue line introduces.
+
+Partner pages, delegations and declarations are written as a line ending with a colon that
+says what the items are ("The project brings together the following partners:", "The
+delegation included:", "Signed by:"), followed by one item per line (a bullet, a table
+row or a short line). Every item takes the relation the cue line names, to the group the
+cue line names, or else to the document's main one:
+
+* partners / consortium → PARTNER_IN the partnership;
+* participants / delegation / attended → PARTICIPATED_IN the event;
+* organised by / organisers → COORDINATES the event;
+* signed by / signatories → PARTY_TO the agreement;
+* members of a cluster or network → MEMBER_OF it.
+
+The cue words are data (``list_block_cues`` in ingest/data/extract/lexicon.yaml).
+
+>>> from clusternet.ingest.extract.mentions import build_context
+>>> from clusternet.ingest.extract.finders import find_mentions
+>>> from clusternet.ingest.extract.resolve import resolve_mentions
+>>> text = ("The Blue Bridge partnership was launched in 2024.\\n\\nThe consortium brings together four "
+...         "organisations from three countries:\\n- Alpha Marine Cluster (Spain)\\n- Beta Port Authority (France)\\n")
+>>> ctx = build_context(text); ents = resolve_mentions(find_mentions(text, ctx))
+>>> sorted((r.source.name, r.type, r.target.name) for r in list_block_relations(ctx, ents))
+[('Alpha Marine Cluster', 'PARTNER_IN', 'Blue Bridge'), ('Beta Port Authority', 'PARTNER_IN', 'Blue Bridge')]
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+from functools import lru_cache
+
+from clusternet.ingest.extract.lexicon import load_lexicon
+from clusternet.ingest.extract.mainref import main_of, title_end
+from clusternet.ingest.extract.raw import RawRel
+
+__all__ = ["list_block_relations", "raw_lines", "cue_type"]
+
+ACTORS = ("Cluster", "Organisation", "SME")
+# the group each relation type points at
+TARGET_LABELS = {"PARTNER_IN": ("Partnership",), "PARTICIPATED_IN": ("Event",), "COORDINATES": ("Event",),
+                 "PARTY_TO": ("Agreement",), "MEMBER_OF": ("Cluster", "Organisation")}
+ORDER = ("COORDINATES", "PARTY_TO", "PARTICIPATED_IN", "MEMBER_OF", "PARTNER_IN")
+MAX_ITEMS = 60
+ITEM_WORDS = 25          # a longer line is prose, not a list item
+
+
+@lru_cache(maxsize=1)
+def _cues() -> dict[str, re.Pattern]:
+    """One regex per relation type, from ``list_block_cues`` in the lexicon."""
+    raw = load_lexicon()["list_block_cues"]
+    out = {t: re.compile(r"(?i)(?<![\w-])(?:" + "|".join(sorted(raw[t], key=len, reverse=True)) + r")\b") for t in ORDER}
+    return out
+
+
+def cue_type(line: str, colon: bool = True) -> str | None:
+    """The relation a cue line gives the items below it (None when it is no cue line); a cue
+    line ends with a colon unless ``colon`` is False (then its last 160 characters are read).
+
+    >>> cue_type("The delegation was composed of:"), cue_type("Project partners:"), cue_type("Partners")
+    ('PARTICIPATED_IN', 'PARTNER_IN', None)
+    """
+    s = line.strip().rstrip("*").strip()
+    if colon and not s.endswith(":"):
+        return None
+    s = s[-160:]
+    return next((t for t in ORDER if _cues()[t].search(s)), None)
+
+
+class _Mains(dict):
+    """The document's main entity per label (see :mod:`.mainref`), each worked out once."""
+
+    def __init__(self, ents, ctx):
+        super().__init__()
+        self.ents, self.title = ents, title_end(ctx)
+
+    def __missing__(self, label: str):
+        self[label] = main_of(self.ents, label, self.title)
+        return self[label]
+
+
+def list_block_relations(ctx, ents) -> list[RawRel]:
+    """The relations of every cue-introduced list of the document (see the module doc)."""
+    occ = sorted(((m.start, m.end, e) for e in ents for m in e.mentions), key=lambda x: (x[0], -x[1]))
+    starts = [x[0] for x in occ]
+
+    def within(lo, hi, labels):
+        return [x for x in occ[bisect_left(starts, lo):bisect_left(starts, hi)] if x[2].label in labels]
+
+    out: list[RawRel] = []
+    mains = _Mains(ents, ctx)
+    lines = raw_lines(ctx.text)
+    for li, line in enumerate(lines[:-1]):
+        k = bisect_left(starts, lines[li + 1].start)     # a list starts with a name on the next line
+        if k == len(occ) or occ[k][0] > lines[li + 1].start + 8:
+            continue
+        typ = cue_type(line.text, colon=False)
+        if typ is None:
+            continue
+        target = _target(typ, line, within, mains)
+        if typ == "MEMBER_OF" and (target is None or target.label == "Partnership"):
+            typ, target = "PARTNER_IN", target or mains["Partnership"]   # members of the consortium
+        if target is None:
+            continue
+        for ent, item in _items(ctx, lines, li, within):
+            if ent is not target:
+                out.append(RawRel(ent, typ, target, item.start, item.end, 0.65))
+    return out
+
+
+_LINE = re.compile(r"[^\n]*\S[^\n]*")
+
+
+@dataclass(frozen=True)
+class RawLine:
+    """A line of the original text (the reading view joins soft-wrapped lines; lists of
+    scraped pages often lose their bullets and end without punctuation, so they are read here)."""
+    start: int
+    end: int
+    text: str
+
+
+def raw_lines(text: str) -> list[RawLine]:
+    r"""The non-blank lines of ``text`` with their offsets.
+
+    >>> [(x.start, x.text) for x in raw_lines("A\n\nB c\n")]
+    [(0, 'A'), (3, 'B c')]
+    """
+    return [RawLine(m.start(), m.end(), m.group(0)) for m in _LINE.finditer(text)]
+
+
+def _target(typ, line, within, mains):
+    """The group a cue line names, else (not for MEMBER_OF) the document's main one of that kind."""
+    named = within(line.start, line.end, TARGET_LABELS[typ])
+    if named:
+        return named[-1][2]
+    if typ == "MEMBER_OF":
+        parts = within(line.start, line.end, ("Partnership",))
+        return parts[-1][2] if parts else None
+    return mains[TARGET_LABELS[typ][0]]
+
+
+def _items(ctx, lines, li: int, within):
+    """(entity, line) of the items under cue line ``li``: each line's first actor, named at its
+    start, until a line that is no item (prose, another cue, a line without a name first)."""
+    v = ctx.view
+    found = []
+    for line in lines[li + 1:li + 1 + MAX_ITEMS]:
+        words = len(line.text.split())
+        if cue_type(line.text) or words > ITEM_WORDS or (words > 12 and line.text.rstrip().endswith(".")):
+            break
+        lead = re.match(r"[\s|\-•»▪●◦*+]*(?:\d{1,2}[.)]\s*)?(?:the\s+)?", v[line.start:line.end], re.I).end()
+        first = within(line.start, line.end, ACTORS + ("Partnership",))
+        if not first or first[0][0] > line.start + lead + 1:
+            break
+        found.append((first[0][2], line))
+    return found if len(found) >= 2 else []

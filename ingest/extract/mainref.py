@@ -1,0 +1,39 @@
+"""The group a document is about: the partnership, event or agreement a list or a cue
+refers to when it does not name one ("the partners", "the delegation", "signed by:").
+
+A page's title names what the page is about, so a group named in the first line wins;
+otherwise the most mentioned one (ties: the first named).
+"""
+from __future__ import annotations
+
+__all__ = ["main_of", "title_end"]
+
+
+def main_of(ents, label: str, title_end: int = 0):
+    """The document's main entity of ``label``; one named before ``title_end`` comes first.
+
+    >>> class E:
+    ...     def __init__(self, n, starts): self.label, self.name, self.mentions = "Event", n, [type("M", (), {"start": s}) for s in starts]
+    >>> main_of([E("Fair", [50, 90, 120]), E("Forum", [3, 200])], "Event", title_end=40).name
+    'Forum'
+    >>> main_of([E("Fair", [50, 90, 120]), E("Forum", [3, 200])], "Event").name
+    'Fair'
+    """
+    cands = [e for e in ents if e.label == label]
+    return max(cands, key=lambda e: (any(m.start < title_end for m in e.mentions), len(e.mentions),
+                                     -min(m.start for m in e.mentions)), default=None)
+
+
+def title_end(ctx) -> int:
+    """Where the document's first line ends (0 for an empty document).
+
+    >>> from clusternet.ingest.extract.mentions import build_context
+    >>> title_end(build_context("Blue Forum 2024\\n\\nThe forum met."))
+    15
+    """
+    first = ctx.text.lstrip()
+    if not first:
+        return 0
+    lead = len(ctx.text) - len(first)
+    nl = first.find("\n")
+    return lead + (nl if nl >= 0 else len(first))
