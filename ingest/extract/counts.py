@@ -29,6 +29,8 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 
+from clusternet.ingest.extract.factsubj import (country_of_sentence, event_cue, event_subject, main_event,
+    measure_country)
 from clusternet.ingest.extract.lexicon import country_code, fold, load_lexicon
 from clusternet.ingest.extract.raw import RawFact, parse_number
 
@@ -45,7 +47,7 @@ def _count_rx() -> re.Pattern:
     numwords = "(?:" + "|".join(map(re.escape, words)) + r")\b"
     return re.compile(
         r"(?<![\w.,/-])(?P<pre>(?:over|more than|around|approximately|about|up to|almost|nearly|at least|some)\s+|\+)?"
-        r"(?P<cur>€|EUR\s?|\$|£)?(?P<num>\d{1,3}(?:[.,]\d{3})+|\d+(?:[.,]\d+)?|" + numwords + r")(?![\w.,]\d)"
+        r"(?P<cur>€\s?|EUR\s?|\$|£)?(?P<num>\d{1,3}(?:[.,]\d{3})+|\d+(?:[.,]\d+)?|" + numwords + r")(?![\w.,]\d)"
         r"(?P<mult>\s?(?:billion|million|thousand|bn|mio)\b)?(?:\s*(?P<pct>%|per cent\b|percent\b))?"
         r"(?P<unit>\s?(?:m²|m2|sqm|km|hectares|ha)\b|\s?m²)?(?P<yr>-years?\b)?", re.I)
 
@@ -56,7 +58,7 @@ _ORD = {"1": "first", "2": "second", "3": "third", "4": "fourth", "5": "fifth"}
 _ORD_RX = re.compile(r"\b(\d)\s*(?:st|nd|rd|th)\b")
 _STOP = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "to", "in", "into", "that", "which",
          "who", "with", "for", "on", "at", "from", "by", "and", "the", "a", "an", "as", "such", "within", "been",
-         "equal", "while", "whose", "mostly", "including", "but", "or", "both", "during", "since", "than"}
+         "equal", "while", "whose", "mostly", "including", "but", "or", "both", "during", "since", "than", "between"}
 _HEDGES = {"over", "more", "than", "around", "approximately", "about", "up", "to", "almost", "nearly", "at", "least",
            "some", "the", "a", "an", "our", "their", "its", "of", "with", "by", "further", "total"}
 _TRAIL = {"of", "and", "or", ",", "&", "around", "over", "about", "approximately", "nearly", "almost", "some", "more",
@@ -153,16 +155,18 @@ def _before(v: str, lo: int, pos: int, n: int = 6) -> list[str]:
     return [w for w in re.findall(r"[\w&'’/-]+", seg)][-n:]
 
 
-def count_facts(ctx, ents, main, sectors=()) -> list[RawFact]:
-    """Figures in the sentences of one document part (tables are read apart)."""
+def count_facts(ctx, ents, main, sectors=(), places=None) -> list[RawFact]:
+    """Figures in the sentences of one document part (tables are read apart); ``places``: the
+    part's Country entities by key (``country:XX``), subjects of counts about one country."""
     lex = load_lexicon()
     mult = lex["multipliers"]
     v = ctx.view
     occ = sorted(((m.start, m.end, e) for e in list(ents) + list(sectors) for m in e.mentions),
                  key=lambda x: (x[0], -x[1]))
     ostarts = [x[0] for x in occ]
-    ok = ("Cluster", "Organisation", "Partnership", "Event", "SME", "Programme", "Region")
+    ok = ("Cluster", "Organisation", "Partnership", "Event", "SME", "Programme", "Region", "Agreement")
     out: list[RawFact] = []
+    page_event = main_event(ents, ctx)
 
     def occ_in(lo, hi):
         return occ[bisect_left(ostarts, lo):bisect_left(ostarts, hi)]
@@ -199,7 +203,7 @@ def count_facts(ctx, ents, main, sectors=()) -> list[RawFact]:
                 unit = "years"
             if m.group("unit"):
                 unit = m.group("unit").strip().replace("m2", "m²").replace("sqm", "m²")
-            measure_words: list[str]
+            measure_words: list[str] = []
             if unit == "%":
                 toks = after
                 if toks and fold(toks[0][2]) == "of":
@@ -218,8 +222,11 @@ def count_facts(ctx, ents, main, sectors=()) -> list[RawFact]:
                     unit = "USD" if fold(after[0][2]) in ("dollars", "usd") else "EUR"
                     after = after[1:]
                 if word_num and after and not (after[0][2][:1].islower() or re.match(r"\d(?:st|nd|rd|th)", after[0][2])
-                                               or re.fullmatch(r"[A-Z0-9]{2,}E?s?", after[0][2])):   # "twelve SMEs"
+                                               or re.fullmatch(r"[A-Z0-9]{2,}E?s?", after[0][2])
+                                               or _place_adjective(after[0][2])):   # "twelve SMEs", "four European"
                     continue
+                if unit in ("EUR", "USD") and after and fold(after[0][2]) == "as":
+                    after = after[1:]       # "€ 406,364.70 as partner co-financing"
                 lead_participle = bool(after) and (fold(after[0][2]).endswith(("ly", "ed")) or fold(after[0][2]) in
                                                    ("ready", "interested"))
                 measure_words = _noun_phrase(after, lex, allow_in=lead_participle)
@@ -235,8 +242,10 @@ def count_facts(ctx, ents, main, sectors=()) -> list[RawFact]:
                         measure_words = [noun] + measure_words[:2]
                     elif not measure_words:
                         measure_words = ["amount"]
-                elif before and fold(before[-1]).endswith("ed") and measure_words:
-                    measure_words = measure_words + [before[-1]]
+                elif before and fold(before[-1]).endswith("ed") and measure_words \
+                        and "of" not in [fold(w) for w in _before(v, sent.start, m.start(), 3)]:
+                    measure_words = measure_words + [before[-1]]      # not "composed of 30 participants"
+                measure_words += _taking_part(v, after, measure_words, sent.end)
                 measure = _join(measure_words)
                 if unit == "m²":
                     measure = "floor area"
@@ -254,14 +263,66 @@ def count_facts(ctx, ents, main, sectors=()) -> list[RawFact]:
                     prev_noun = measure_words[-1] if len(measure_words) == 1 else measure_words[0]
             if not measure or len(re.findall(r"\d+", measure)) >= 3:
                 continue
-            subj, country = _subject(ctx, si, m, after, occ_in, ok, main, v)
+            land = country_of_sentence(v[sent.start:sent.end], places)
+            if land is not None and not m.group("pct"):
+                subj, country = land, land.country
+                measure = _with_place(measure, v[m.end():sent.end], land)
+            else:
+                subj, country = _subject(ctx, si, m, after, occ_in, ok, (main, page_event, unit), v)
             if subj is None:
                 continue
+            if country is None and subj.label != "Region":
+                country = measure_country(measure, v[m.end():sent.end].split(measure_words[-1], 1)[-1]
+                                          if measure_words else "")
             if country is None and subj.label == "Region" and subj.country and not any(
                     w in fold(measure).split() for w in _MACRO):
                 country = subj.country
             out.append(RawFact(subj, measure, country, value, unit, sent.start, sent.end, 0.55))
     return out
+
+
+def _named_actor(v: str, before, ok) -> bool:
+    """Whether a name before the count is its clause's subject ("BioM has since taken 8 …")."""
+    for s, e, ent in before:
+        vm = re.match(r"\s*(?:\([^()]{1,40}\)\s*)?(?:also\s+|now\s+|already\s+)?([a-z]+)", v[e:e + 60])
+        if ent.label in ok and ent.label != "Event" and vm and vm.group(1) in _CLAUSE_VERBS:
+            return True
+    return False
+
+
+def _place_adjective(word: str) -> bool:
+    """A capitalised word that names a country or a macro-region ("four European clusters").
+
+    >>> _place_adjective("European"), _place_adjective("Strategic")
+    (True, False)
+    """
+    f = fold(word)
+    return bool(country_code(word) and len(word) > 3) or f in load_lexicon().macro or f.rstrip("n") in load_lexicon().macro
+
+
+_TAKING_PART = re.compile(r"(?i)^[^.;:]{0,140}?\b(took part|participated|attended|participate)\b")
+
+
+def _taking_part(v: str, after, measure_words: list[str], end: int) -> list[str]:
+    """The verb of taking part when it follows a short counted noun in its clause
+    ("80 persons from research … took part" -> "persons took part"); else nothing.
+
+    >>> _taking_part("80 persons from research took part.", [(3, 10, "persons")], ["persons"], 34)
+    ['took part']
+    """
+    if not after or not measure_words or len(measure_words) > 2 or any(
+            fold(w) in ("participating", "participated", "participants") for w in measure_words):
+        return []
+    tm = _TAKING_PART.match(v, after[0][1], end)
+    if tm is None or re.search(r"\b(?:and|which|who|that|while|,\s+(?:and|while))\b", tm.group(0)[:tm.start(1) - tm.start()]):
+        return []
+    return [tm.group(1)]
+
+
+def _with_place(measure: str, rest: str, land) -> str:
+    """'clusters' + ' in Serbia …' -> 'clusters in Serbia' (the country a count is about)."""
+    pm = re.match(r"\s*" + re.escape(measure.split()[-1]) + r"\s+(in\s+(?:the\s+)?[A-Z][\w-]+)", rest) if measure else None
+    return f"{measure} {pm.group(1)}" if pm and country_code(pm.group(1).split()[-1]) == land.country else measure
 
 
 def _clause(ctx, sent, s: int, e: int) -> tuple[int, int]:
@@ -283,10 +344,14 @@ _GROUP_SUBJECT = re.compile(r"(?i)^\W*together\b|\b(?:the|its|our|their)\s+(?:\w
                             r"consortium|alliance|project)\b")
 
 
-def _subject(ctx, si, m, after, occ_in, ok, main, v):
+def _subject(ctx, si, m, after, occ_in, ok, doc, v):
+    """The entity a count is about; ``doc``: the part's main partnership, its page event and the
+    count's unit. Returns (entity, country or None)."""
+    main, page_event, unit = doc
     sent = ctx.sents[si]
     # 1. "the 4 CLUSTEM partners": a name right after the number
-    right = [x for x in occ_in(m.end(), m.end() + 3) if x[2].label in ok and x[2].label != "Region"]
+    right = [x for x in occ_in(m.end(), m.end() + 3) if x[2].label in ok and x[2].label != "Region"
+             and x[2].name not in _INSTITUTIONS]
     if right and re.fullmatch(r"\s*", v[m.end():right[0][0]]):
         return right[0][2], None
     # 2. "30 clusters present in the X"
@@ -300,7 +365,11 @@ def _subject(ctx, si, m, after, occ_in, ok, main, v):
         left = [x for x in occ_in(sent.start, m.start()) if x[1] >= m.start() - len(lead) + am.start() - 1]
         if left and left[-1][2].label in ok:
             return left[-1][2], None
-    # 4. participants: the event
+    # 4. attendance, meetings, a delegation, "the event": the event the sentence is about
+    if page_event is not None and event_cue(v[sent.start:sent.end]) and not _named_actor(v, occ_in(sent.start, m.start()), ok):
+        ev = event_subject(sent, occ_in, page_event)
+        if ev is not None:
+            return ev, None
     if _PARTICIPATION.match(v[m.end():sent.end]):
         evs = [x[2] for x in occ_in(sent.start, sent.end) if x[2].label == "Event"]
         prev = [x[2] for x in occ_in(0, sent.start) if x[2].label == "Event"]
@@ -340,6 +409,9 @@ def _subject(ctx, si, m, after, occ_in, ok, main, v):
         vm = re.match(r"\s*(?:\([^()]{1,40}\)\s*)?(?:also\s+|now\s+|already\s+)?([a-z]+)", v[e:e + 60])
         if ent.label in ok and vm and vm.group(1) in _CLAUSE_VERBS:
             return ent, None
+    # 7b. money with no actor of its own: the partnership or project the text is about
+    if unit in ("EUR", "USD") and main is not None and not [x for x in before if x[2].label in ok]:
+        return main, None
     # 8. the first name of the sentence; a pronoun's name in the sentences before
     here = [x for x in before if x[2].label in ok and x[2].name not in _INSTITUTIONS]
     if here:

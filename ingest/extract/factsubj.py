@@ -1,0 +1,104 @@
+"""What a stated count is about, when the nearest name is not it (used by :mod:`.counts`).
+
+* attendance: a count in a sentence that speaks of taking part, meetings, a delegation or an
+  audience ("over 140 bilateral meetings", "80 persons took part in this workshop") belongs to
+  the event the sentence names, else the last event named before it, else the page's event;
+* "There are more than 80 clusters in Serbia": the country, with its code;
+* the country of a count comes only from a country word inside its measure ("Chinese cities",
+  "managers from Colombia"), never from a list of countries.
+
+>>> event_cue("The event was attended by 30 delegates.")
+True
+>>> measure_country("cluster managers from Colombia", "")
+'CO'
+"""
+from __future__ import annotations
+
+import re
+
+from clusternet.ingest.extract.lexicon import country_code, fold, load_lexicon
+
+__all__ = ["event_cue", "main_event", "event_subject", "country_of_sentence", "measure_country"]
+
+
+def event_cue(sentence: str) -> bool:
+    """Whether a sentence speaks of an event's attendance or names an event by reference.
+
+    >>> event_cue("BioM has 40 members."), event_cue("In the mission participated seven companies.")
+    (False, True)
+    """
+    s = fold(sentence)
+    if any(c in s for c in load_lexicon().words("participation_cues")):
+        return True
+    refs = "|".join(load_lexicon().words("event_references"))
+    return re.search(r"\b(?:the|this|that)\s+(?:" + refs + r")\b", s) is not None
+
+
+def main_event(ents, ctx):
+    """The page's event: one named in its first line, else the earliest described one, else the
+    most mentioned event; ``None`` without events.
+
+    >>> main_event([], None) is None
+    True
+    """
+    events = [e for e in ents if e.label == "Event"]
+    if not events:
+        return None
+    first = min(events, key=lambda e: min(m.start for m in e.mentions))
+    line0 = next((ln for ln in ctx.lines if ctx.view[ln.start:ln.end].strip()), None)
+    if line0 is not None and min(m.start for m in first.mentions) < line0.end:
+        return first
+    described = [e for e in events if any(m.rule in ("event-described", "event-title") for m in e.mentions)]
+    if described:
+        return min(described, key=lambda e: min(m.start for m in e.mentions))
+    return max(events, key=lambda e: (len(e.mentions), -min(m.start for m in e.mentions)))
+
+
+def event_subject(sent, occ_in, page_event):
+    """The event a sentence names (its first), else the last one named before, else the page's.
+
+    >>> event_subject(None, lambda lo, hi: [], None) is None
+    True
+    """
+    if sent is None:
+        return page_event
+    here = [x[2] for x in occ_in(sent.start, sent.end) if x[2].label == "Event"]
+    if here:
+        return here[0]
+    before = [x[2] for x in occ_in(0, sent.start) if x[2].label == "Event"]
+    return before[-1] if before else page_event
+
+
+def country_of_sentence(text: str, places) -> object | None:
+    """The Country entity of an existential sentence about one country ("There are 80 clusters
+    in Serbia …"), from ``places`` (key ``country:XX``); else ``None``.
+
+    >>> country_of_sentence("There are 80 clusters in Serbia.", {"country:RS": "RS entity"})
+    'RS entity'
+    """
+    m = re.match(r"\W*There\s+(?:are|were|is|was)\b[^.;]*?\bin\s+(?:the\s+)?([A-Z][\w-]+(?:\s[A-Z][\w-]+)?)", text)
+    if not m or not places:
+        return None
+    code = country_code(m.group(1))
+    return places.get("country:" + code) if code else None
+
+
+def measure_country(measure: str, after: str) -> str | None:
+    """The one country a measure's own words name (a demonym or a country name); ``None`` when
+    it names none or several, or when a list of countries goes on after it (``after``).
+
+    >>> measure_country("Chinese cities", ""), measure_country("EU and US clusters", "")
+    ('CN', None)
+    >>> measure_country("cluster associations from Spain", ", France, Poland and Romania")
+    """
+    codes = set()
+    for w in re.findall(r"\b[A-Z][a-z]+\b", measure):
+        c = country_code(w) if len(w) > 3 else None
+        if c:
+            codes.add(c)
+    if len(codes) != 1:
+        return None
+    if re.match(r"\s*(?:,|and)\s+[A-Z][a-z]+", after) and country_code(re.match(r"\s*(?:,|and)\s+([A-Z][a-z]+)",
+                                                                                after).group(1)):
+        return None
+    return codes.pop()
