@@ -47,7 +47,7 @@ def _count_rx() -> re.Pattern:
     numwords = "(?:" + "|".join(map(re.escape, words)) + r")\b"
     return re.compile(
         r"(?<![\w.,/-])(?P<pre>(?:over|more than|around|approximately|about|up to|almost|nearly|at least|some)\s+|\+)?"
-        r"(?P<cur>€\s?|EUR\s?|\$|£)?(?P<num>\d{1,3}(?:[.,]\d{3})+|\d+(?:[.,]\d+)?|" + numwords + r")(?![\w.,]\d)"
+        r"(?P<cur>€\s?|EUR\s?|\$|£)?(?P<num>\d{1,3}(?:[.,]\d{3})+(?:[.,]\d{1,2}(?!\d))?|\d+(?:[.,]\d+)?|" + numwords + r")(?![\w.,]\d)"
         r"(?P<mult>\s?(?:billion|million|thousand|bn|mio)\b)?(?:\s*(?P<pct>%|per cent\b|percent\b))?"
         r"(?P<unit>\s?(?:m²|m2|sqm|km|hectares|ha)\b|\s?m²)?(?P<yr>-years?\b)?", re.I)
 
@@ -89,6 +89,9 @@ def _value(m, lex):
     num = m.group("num")
     if fold(num) in lex["number_words"]:
         return lex["number_words"][fold(num)]
+    dm = re.fullmatch(r"(\d{1,3}(?:[.,]\d{3})+)[.,](\d{1,2})", num)
+    if dm:      # "406,364.70": thousands and decimals
+        return float(re.sub(r"[.,]", "", dm.group(1)) + "." + dm.group(2))
     pn = parse_number(num)
     return pn[0] if pn else None
 
@@ -239,7 +242,8 @@ def count_facts(ctx, ents, main, sectors=(), places=None) -> list[RawFact]:
                     prior = [w for w in _before(v, sent.start, m.start(), 5) if fold(w) not in _HEDGES]
                     noun = next((w for w in reversed(prior) if fold(w) in _MONEY_NOUNS), None)
                     if noun and not any(fold(w) in _MONEY_NOUNS for w in measure_words):
-                        measure_words = [noun] + measure_words[:2]
+                        measure_words = _money_modifiers(_before(v, sent.start, m.start(), 6), noun) + [noun] \
+                            + measure_words[:2]
                     elif not measure_words:
                         measure_words = ["amount"]
                 elif before and fold(before[-1]).endswith("ed") and measure_words \
@@ -290,6 +294,21 @@ def _named_actor(v: str, before, ok) -> bool:
     return False
 
 
+def _money_modifiers(words: list[str], noun: str) -> list[str]:
+    """The words that qualify a money noun before it ("Total project budget is €…" -> Total, project).
+
+    >>> _money_modifiers(["Total", "project", "budget", "is"], "budget")
+    ['Total', 'project']
+    """
+    i = max(k for k, w in enumerate(words) if w == noun)
+    out: list[str] = []
+    for w in reversed(words[:i][-2:]):
+        if fold(w) in _STOP or fold(w) in ("of", "our", "their", "its") or not w.isalpha():
+            break
+        out.insert(0, w)
+    return out
+
+
 def _place_adjective(word: str) -> bool:
     """A capitalised word that names a country or a macro-region ("four European clusters").
 
@@ -297,10 +316,10 @@ def _place_adjective(word: str) -> bool:
     (True, False)
     """
     f = fold(word)
-    return bool(country_code(word) and len(word) > 3) or f in load_lexicon().macro or f.rstrip("n") in load_lexicon().macro
+    return bool(country_code(word) and len(word) > 3) or any(x in load_lexicon().macro for x in (f, f[:-1], f[:-2]))
 
 
-_TAKING_PART = re.compile(r"(?i)^[^.;:]{0,140}?\b(took part|participated|attended|participate)\b")
+_TAKING_PART = re.compile(r"(?i)[^.;:]{0,140}?\b(took part|participated|attended|participate)\b")
 
 
 def _taking_part(v: str, after, measure_words: list[str], end: int) -> list[str]:
@@ -314,7 +333,7 @@ def _taking_part(v: str, after, measure_words: list[str], end: int) -> list[str]
             fold(w) in ("participating", "participated", "participants") for w in measure_words):
         return []
     tm = _TAKING_PART.match(v, after[0][1], end)
-    if tm is None or re.search(r"\b(?:and|which|who|that|while|,\s+(?:and|while))\b", tm.group(0)[:tm.start(1) - tm.start()]):
+    if tm is None or re.search(r"\b(?:which|who|that|while)\b", tm.group(0)[:tm.start(1) - tm.start()]):
         return []
     return [tm.group(1)]
 
@@ -366,11 +385,12 @@ def _subject(ctx, si, m, after, occ_in, ok, doc, v):
         if left and left[-1][2].label in ok:
             return left[-1][2], None
     # 4. attendance, meetings, a delegation, "the event": the event the sentence is about
-    if page_event is not None and event_cue(v[sent.start:sent.end]) and not _named_actor(v, occ_in(sent.start, m.start()), ok):
+    actor = _named_actor(v, occ_in(sent.start, m.start()), ok)
+    if page_event is not None and event_cue(v[sent.start:sent.end]) and not actor:
         ev = event_subject(sent, occ_in, page_event)
         if ev is not None:
             return ev, None
-    if _PARTICIPATION.match(v[m.end():sent.end]):
+    if _PARTICIPATION.match(v[m.end():sent.end]) and not actor:
         evs = [x[2] for x in occ_in(sent.start, sent.end) if x[2].label == "Event"]
         prev = [x[2] for x in occ_in(0, sent.start) if x[2].label == "Event"]
         ev = evs[0] if evs else (prev[-1] if prev else None)   # never an event the text names only later
@@ -410,7 +430,8 @@ def _subject(ctx, si, m, after, occ_in, ok, doc, v):
         if ent.label in ok and vm and vm.group(1) in _CLAUSE_VERBS:
             return ent, None
     # 7b. money with no actor of its own: the partnership or project the text is about
-    if unit in ("EUR", "USD") and main is not None and not [x for x in before if x[2].label in ok]:
+    if unit in ("EUR", "USD") and main is not None and (not [x for x in before if x[2].label in ok] or re.search(
+            r"(?i)\b(?:project|partnership|consortium)\b", v[sent.start:m.start()])):
         return main, None
     # 8. the first name of the sentence; a pronoun's name in the sentences before
     here = [x for x in before if x[2].label in ok and x[2].name not in _INSTITUTIONS]

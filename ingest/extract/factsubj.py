@@ -55,18 +55,20 @@ def main_event(ents, ctx):
 
 
 def event_subject(sent, occ_in, page_event):
-    """The event a sentence names (its first), else the last one named before, else the page's.
+    """The event a sentence names (its first), else the page's, else the last one named before.
 
     >>> event_subject(None, lambda lo, hi: [], None) is None
     True
     """
     if sent is None:
         return page_event
-    here = [x[2] for x in occ_in(sent.start, sent.end) if x[2].label == "Event"]
+    here = [x[2] for x in occ_in(max(0, sent.start - 300), sent.end) if x[2].label == "Event" and x[1] > sent.start]
     if here:
         return here[0]
+    if page_event is not None:
+        return page_event
     before = [x[2] for x in occ_in(0, sent.start) if x[2].label == "Event"]
-    return before[-1] if before else page_event
+    return before[-1] if before else None
 
 
 def country_of_sentence(text: str, places) -> object | None:
@@ -89,11 +91,14 @@ def measure_country(measure: str, after: str) -> str | None:
 
     >>> measure_country("Chinese cities", ""), measure_country("EU and US clusters", "")
     ('CN', None)
+    >>> measure_country("clusters from South East Serbia", "")
     >>> measure_country("cluster associations from Spain", ", France, Poland and Romania")
     """
     codes = set()
-    for w in re.findall(r"\b[A-Z][a-z]+\b", measure):
-        c = country_code(w) if len(w) > 3 else None
+    for pm in re.finditer(r"\b([A-Z][a-z]+)\b", measure):
+        w = pm.group(1)     # a word of a longer place name ("South East Serbia") is not the country
+        inside = re.search(r"[A-Z][\w-]*\s$", measure[:pm.start()]) or re.match(r"\s[A-Z]", measure[pm.end():])
+        c = country_code(w) if len(w) > 3 and not inside else None
         if c:
             codes.add(c)
     if len(codes) != 1:
