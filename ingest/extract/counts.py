@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from functools import lru_cache
+from types import SimpleNamespace
 
 from clusternet.ingest.extract.factsubj import (country_of_sentence, event_cue, event_subject, main_event,
     measure_country)
@@ -249,7 +250,7 @@ def count_facts(ctx, ents, main, sectors=(), places=None) -> list[RawFact]:
                 elif before and fold(before[-1]).endswith("ed") and measure_words \
                         and "of" not in [fold(w) for w in _before(v, sent.start, m.start(), 3)]:
                     measure_words = measure_words + [before[-1]]      # not "composed of 30 participants"
-                measure_words += _taking_part(v, after, measure_words, sent.end)
+                measure_words += _taking_part(v, after, measure_words, sent.end) or _to_country(v, after, measure_words)
                 measure = _join(measure_words)
                 if unit == "m²":
                     measure = "floor area"
@@ -283,6 +284,15 @@ def count_facts(ctx, ents, main, sectors=(), places=None) -> list[RawFact]:
                 country = subj.country
             out.append(RawFact(subj, measure, country, value, unit, sent.start, sent.end, 0.55))
     return out
+
+
+def _with_broken_start(ctx, si: int):
+    """The sentence, joined to the one before when it starts mid-sentence ("ca. 100 strong
+    audience" is cut after "ca."): a span with ``start`` and ``end``."""
+    sent = ctx.sents[si]
+    if si and not ctx.view[sent.start:sent.start + 1].isupper() and sent.line == ctx.sents[si - 1].line:
+        return SimpleNamespace(start=ctx.sents[si - 1].start, end=sent.end)
+    return sent
 
 
 def _named_actor(v: str, before, ok) -> bool:
@@ -338,6 +348,19 @@ def _taking_part(v: str, after, measure_words: list[str], end: int) -> list[str]
     return [tm.group(1)]
 
 
+def _to_country(v: str, after, measure_words: list[str]) -> list[str]:
+    """The country a counted noun goes to or is in, right after it ("8 trade missions to Japan").
+
+    >>> _to_country("8 trade missions to Japan, with", [(2, 7, "trade"), (8, 16, "missions")], ["trade", "missions"])
+    ['to', 'Japan']
+    """
+    if not measure_words or not after:
+        return []
+    last = next((t for t in after if t[2] == measure_words[-1]), None)
+    cm = re.match(r"\s+(to|in)\s+([A-Z][a-z]+)\b(?!\s[A-Z])", v[last[1]:last[1] + 40]) if last else None
+    return [cm.group(1), cm.group(2)] if cm and len(cm.group(2)) > 3 and country_code(cm.group(2)) else []
+
+
 def _with_place(measure: str, rest: str, land) -> str:
     """'clusters' + ' in Serbia …' -> 'clusters in Serbia' (the country a count is about)."""
     pm = re.match(r"\s*" + re.escape(measure.split()[-1]) + r"\s+(in\s+(?:the\s+)?[A-Z][\w-]+)", rest) if measure else None
@@ -387,7 +410,7 @@ def _subject(ctx, si, m, after, occ_in, ok, doc, v):
     # 4. attendance, meetings, a delegation, "the event": the event the sentence is about
     actor = _named_actor(v, occ_in(sent.start, m.start()), ok)
     if page_event is not None and event_cue(v[sent.start:sent.end]) and not actor:
-        ev = event_subject(sent, occ_in, page_event)
+        ev = event_subject(_with_broken_start(ctx, si), occ_in, page_event)
         if ev is not None:
             return ev, None
     if _PARTICIPATION.match(v[m.end():sent.end]) and not actor:
