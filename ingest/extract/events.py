@@ -165,7 +165,9 @@ def event_mentions(ctx: Context, out: list[Mention]) -> None:
                                        "event-one", 0.65, country=place_country(pm.group(1)),
                                        props={"place": pm.group(1), "date": pm.group(2)}))
     titled = title_event(ctx)
-    out.extend(([titled] if titled else []) + described_events(ctx))
+    found = [m for m in out if m.label == "Event"]
+    out.extend(m for m in ([titled] if titled else []) + described_events(ctx)
+               if not any(f.start < m.end and m.start < f.end for f in found))   # an event a rule above named
     for line in ctx.lines:
         if not line.heading:
             continue
