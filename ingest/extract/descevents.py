@@ -116,7 +116,10 @@ def described_events(ctx: Context) -> list[Mention]:
             s, has_det = _modifiers(v, hm.start(), sent.start)
             if not has_det:
                 continue
-            tail = _tail(v, hm.end(), sent.end)
+            proper = all(w[:1].isupper() for w in v[s:hm.end()].split())   # "the Agri Forum": a name the
+            tail = _tail(v, hm.end(), sent.end)                            # name rules read
+            if proper and not (tail and tail[2] == "“"):
+                continue
             if tail and tail[2] == "“":
                 name, e, place = tail[0], tail[1], None     # a seminar on “Its Title”: the title
                 s = e - len(name)
