@@ -295,6 +295,13 @@ def _with_broken_start(ctx, si: int):
     return sent
 
 
+def _is_counted(v: str, occ) -> bool:
+    """Whether a name right after a number is itself what is counted ("two European Strategic
+    Cluster Partnerships": a plural name), not the owner of the count ("the 4 CLUSTEM partners")."""
+    text = v[occ[0]:occ[1]]
+    return bool(re.search(r"[a-z]s$", text)) and not re.match(r"\s+[a-z]", v[occ[1]:occ[1] + 3])
+
+
 def _named_actor(v: str, before, ok) -> bool:
     """Whether a name before the count is its clause's subject ("BioM has since taken 8 …")."""
     for s, e, ent in before:
@@ -358,6 +365,8 @@ def _to_country(v: str, after, measure_words: list[str]) -> list[str]:
         return []
     last = next((t for t in after if t[2] == measure_words[-1]), None)
     cm = re.match(r"\s+(to|in)\s+([A-Z][a-z]+)\b(?!\s[A-Z])", v[last[1]:last[1] + 40]) if last else None
+    if cm and cm.group(1) == "to" and fold(last[2]).rstrip("s") not in load_lexicon().words("event_references"):
+        return []       # "a mission with 22 clusters to Singapore": the mission goes there, not the clusters
     return [cm.group(1), cm.group(2)] if cm and len(cm.group(2)) > 3 and country_code(cm.group(2)) else []
 
 
@@ -394,7 +403,7 @@ def _subject(ctx, si, m, after, occ_in, ok, doc, v):
     # 1. "the 4 CLUSTEM partners": a name right after the number
     right = [x for x in occ_in(m.end(), m.end() + 3) if x[2].label in ok and x[2].label != "Region"
              and x[2].name not in _INSTITUTIONS]
-    if right and re.fullmatch(r"\s*", v[m.end():right[0][0]]):
+    if right and re.fullmatch(r"\s*", v[m.end():right[0][0]]) and not _is_counted(v, right[0]):
         return right[0][2], None
     # 2. "30 clusters present in the X"
     for s, e, ent in occ_in(m.end(), min(sent.end, m.end() + 80)):
@@ -407,10 +416,17 @@ def _subject(ctx, si, m, after, occ_in, ok, doc, v):
         left = [x for x in occ_in(sent.start, m.start()) if x[1] >= m.start() - len(lead) + am.start() - 1]
         if left and left[-1][2].label in ok:
             return left[-1][2], None
+    # 3b. "the Balkan Cluster – an electronic platform … including over 35 members": the name the dash follows
+    dm = re.search(r"\s[–—-]\s+(?:a|an)\s[^–—.;()]*$", v[sent.start:m.start()])
+    if dm:
+        left = [x for x in occ_in(sent.start, sent.start + dm.start() + 1) if x[1] >= sent.start + dm.start() - 1]
+        if left and left[-1][2].label in ok and left[-1][2].label != "Event":
+            return left[-1][2], None
     # 4. attendance, meetings, a delegation, "the event": the event the sentence is about
     actor = _named_actor(v, occ_in(sent.start, m.start()), ok)
-    if page_event is not None and event_cue(v[sent.start:sent.end]) and not actor:
-        ev = event_subject(_with_broken_start(ctx, si), occ_in, page_event)
+    span = _with_broken_start(ctx, si)
+    if page_event is not None and event_cue(v[span.start:span.end]) and not actor:
+        ev = event_subject(span, occ_in, page_event)
         if ev is not None:
             return ev, None
     if _PARTICIPATION.match(v[m.end():sent.end]) and not actor:
