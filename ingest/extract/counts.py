@@ -287,12 +287,13 @@ def count_facts(ctx, ents, main, sectors=(), places=None) -> list[RawFact]:
 
 
 def _with_broken_start(ctx, si: int):
-    """The sentence, joined to the one before when it starts mid-sentence ("ca. 100 strong
-    audience" is cut after "ca."): a span with ``start`` and ``end``."""
-    sent = ctx.sents[si]
-    if si and not ctx.view[sent.start:sent.start + 1].isupper() and sent.line == ctx.sents[si - 1].line:
-        return SimpleNamespace(start=ctx.sents[si - 1].start, end=sent.end)
-    return sent
+    """The sentence, joined to those before when it starts mid-sentence ("ca. 100 strong
+    audience" is cut after "ca.", a list of places at its ";"): a span with ``start`` and ``end``."""
+    sent, j = ctx.sents[si], si
+    while j and ctx.sents[j - 1].line == sent.line and (not ctx.view[ctx.sents[j].start:ctx.sents[j].start + 1].isupper()
+                                                        or ctx.view[:ctx.sents[j].start].rstrip().endswith(";")):
+        j -= 1      # a sentence cut after "ca." or at a ";" goes on from the one before
+    return sent if j == si else SimpleNamespace(start=ctx.sents[j].start, end=sent.end)
 
 
 def _is_counted(v: str, occ) -> bool:
