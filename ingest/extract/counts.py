@@ -348,7 +348,8 @@ def _taking_part(v: str, after, measure_words: list[str], end: int) -> list[str]
     ['took part']
     """
     if not after or not measure_words or len(measure_words) > 2 or any(
-            fold(w) in ("participating", "participated", "participants") for w in measure_words):
+            fold(w) in ("participating", "participated", "participants", "attended", "attending", "part")
+            for w in measure_words):
         return []
     tm = _TAKING_PART.match(v, after[0][1], end)
     if tm is None or re.search(r"\b(?:which|who|that|while)\b", tm.group(0)[:tm.start(1) - tm.start()]):

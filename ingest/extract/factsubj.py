@@ -28,7 +28,7 @@ def event_cue(sentence: str) -> bool:
     (False, True)
     """
     s = fold(sentence)
-    if any(c in s for c in load_lexicon().words("participation_cues")):
+    if any(c in s for c in load_lexicon().words("attendance_cues")):
         return True
     refs = "|".join(load_lexicon().words("event_references"))
     return re.search(r"\b(?:the|this|that)\s+(?:" + refs + r")\b", s) is not None
