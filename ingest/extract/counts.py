@@ -251,7 +251,10 @@ def count_facts(ctx, ents, main, sectors=(), places=None) -> list[RawFact]:
                         and "of" not in [fold(w) for w in _before(v, sent.start, m.start(), 3)]:
                     measure_words = measure_words + [before[-1]]      # not "composed of 30 participants"
                 measure_words += _taking_part(v, after, measure_words, sent.end) or _to_country(v, after, measure_words)
-                measure = _join(measure_words)
+                agent = _agent(v, sent.start, m.start())
+                if agent and measure_words and fold(measure_words[-1]) == fold(agent.split()[0]):
+                    measure_words = measure_words[:-1]      # "meetings conducted" + " conducted by …"
+                measure = _join(measure_words) + agent
                 if unit == "m²":
                     measure = "floor area"
                 # a short line or bracket is its own measure ("ESCP agreement signed with at least 4 …")
@@ -301,6 +304,33 @@ def _is_counted(v: str, occ) -> bool:
     Cluster Partnerships": a plural name), not the owner of the count ("the 4 CLUSTEM partners")."""
     text = v[occ[0]:occ[1]]
     return bool(re.search(r"[a-z]s$", text)) and not re.match(r"\s+[a-z]", v[occ[1]:occ[1] + 3])
+
+
+_AGENT = re.compile(r"(?:^|[,;:]\s*|\b[A-Z][a-z]+,\s+)((?:the|The)\s+(?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:have\s+|has\s+|had\s+)?"
+                    r"(conducted|held|had|organised|organized|hosted|met)\s+(?:over\s+|more\s+than\s+|some\s+|about\s+|"
+                    r"around\s+|nearly\s+|almost\s+|a\s+total\s+of\s+)?$")
+
+
+def _agent(v: str, lo: int, pos: int) -> str:
+    """Who did what is counted, when a described group did it ("the EU Delegation conducted more
+    than 100 meetings" -> " conducted by the EU Delegation"); else "".
+
+    >>> _agent("Overall, the EU Delegation conducted more than 100 meetings", 0, 47)
+    ' conducted by the EU Delegation'
+    """
+    am = _AGENT.search(v[max(lo, pos - 90):pos])
+    return f" {am.group(2)} by {am.group(1)[0].lower() + am.group(1)[1:]}" if am else ""
+
+
+def _event_with(v: str, lo: int, pos: int) -> bool:
+    """Whether the count is what an event noun is "with" ("a strategic mission with 22 clusters").
+
+    >>> _event_with("led a strategic mission with 22 clusters", 0, 29)
+    True
+    """
+    refs = "|".join(load_lexicon().words("event_references"))
+    return re.search(r"(?i)\b(?:" + refs + r")s?\s+(?:with|of)\s+(?:over\s+|more\s+than\s+|some\s+|about\s+)?$",
+                     v[max(lo, pos - 60):pos]) is not None
 
 
 def _named_actor(v: str, before, ok) -> bool:
@@ -427,7 +457,8 @@ def _subject(ctx, si, m, after, occ_in, ok, doc, v):
     # 4. attendance, meetings, a delegation, "the event": the event the sentence is about
     actor = _named_actor(v, occ_in(sent.start, m.start()), ok)
     span = _with_broken_start(ctx, si)
-    if page_event is not None and event_cue(v[span.start:span.end]) and not actor:
+    if page_event is not None and (event_cue(v[span.start:span.end]) or _event_with(v, sent.start, m.start())) \
+            and not actor:
         ev = event_subject(span, occ_in, page_event)
         if ev is not None:
             return ev, None
