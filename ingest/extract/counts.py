@@ -119,6 +119,10 @@ def _noun_phrase(toks, lex, allow_in: bool) -> list[str]:
             break
         if w in ".;:()\"“”" or w[:1].isdigit():
             break
+        if out and f in lex["number_words"] and f not in _NOT_COUNTS:
+            while out and fold(out[-1]) in ("and", "or", ",", "&"):
+                out.pop()
+            break       # "five managers and nine companies": the next count starts
         if not out and (f in months or f in lex.words("not_measures")):
             return []
         if not out and f in ("de", "di", "del") and i + 1 < len(toks) and fold(toks[i + 1][2]) in months:
@@ -262,7 +266,7 @@ def count_facts(ctx, ents, main, sectors=(), places=None) -> list[RawFact]:
                 clause = [] if lo < 0 else [
                     w for w in _CLAUSE_WORD.findall(v[lo:m.start()] + " " + v[m.end():hi])
                     if fold(w) not in ("at", "least", "over", "around", "approximately", "about", "a")]
-                if 3 <= len(clause) <= 12 and not re.search(r"\d", v[lo:m.start()] + v[m.end():hi]) \
+                if 3 <= len(clause) <= 12 and not agent and not re.search(r"\d", v[lo:m.start()] + v[m.end():hi]) \
                         and not m.group("pct") and unit is None:
                     measure = ordinals(" ".join(clause))
                 if not measure_words and measure != "floor area" and not (3 <= len(clause) <= 12):
