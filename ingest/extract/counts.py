@@ -28,10 +28,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from functools import lru_cache
-from types import SimpleNamespace
 
-from clusternet.ingest.extract.factsubj import (country_of_sentence, event_cue, event_subject, main_event,
-    measure_country)
+from clusternet.ingest.extract.factsubj import (country_of_sentence, event_cue, event_subject, event_with, is_counted,
+    main_event, measure_country, named_actor, with_broken_start)
+from clusternet.ingest.extract.measures import agent as _agent, decimal_thousands, money_modifiers, own_clause, place_adjective, taking_part, \
+    to_country, with_place
 from clusternet.ingest.extract.lexicon import country_code, fold, load_lexicon
 from clusternet.ingest.extract.raw import RawFact, parse_number
 
@@ -90,9 +91,8 @@ def _value(m, lex):
     num = m.group("num")
     if fold(num) in lex["number_words"]:
         return lex["number_words"][fold(num)]
-    dm = re.fullmatch(r"(\d{1,3}(?:[.,]\d{3})+)[.,](\d{1,2})", num)
-    if dm:      # "406,364.70": thousands and decimals
-        return float(re.sub(r"[.,]", "", dm.group(1)) + "." + dm.group(2))
+    if decimal_thousands(num) is not None:
+        return decimal_thousands(num)
     pn = parse_number(num)
     return pn[0] if pn else None
 
@@ -231,7 +231,7 @@ def count_facts(ctx, ents, main, sectors=(), places=None) -> list[RawFact]:
                     after = after[1:]
                 if word_num and after and not (after[0][2][:1].islower() or re.match(r"\d(?:st|nd|rd|th)", after[0][2])
                                                or re.fullmatch(r"[A-Z0-9]{2,}E?s?", after[0][2])
-                                               or _place_adjective(after[0][2])):   # "twelve SMEs", "four European"
+                                               or place_adjective(after[0][2])):   # "twelve SMEs", "four European"
                     continue
                 if unit in ("EUR", "USD") and after and fold(after[0][2]) == "as":
                     after = after[1:]       # "€ 406,364.70 as partner co-financing"
@@ -247,14 +247,14 @@ def count_facts(ctx, ents, main, sectors=(), places=None) -> list[RawFact]:
                     prior = [w for w in _before(v, sent.start, m.start(), 5) if fold(w) not in _HEDGES]
                     noun = next((w for w in reversed(prior) if fold(w) in _MONEY_NOUNS), None)
                     if noun and not any(fold(w) in _MONEY_NOUNS for w in measure_words):
-                        measure_words = _money_modifiers(_before(v, sent.start, m.start(), 6), noun) + [noun] \
+                        measure_words = money_modifiers(_before(v, sent.start, m.start(), 6), noun, _STOP) + [noun] \
                             + measure_words[:2]
                     elif not measure_words:
                         measure_words = ["amount"]
                 elif before and fold(before[-1]).endswith("ed") and measure_words \
                         and "of" not in [fold(w) for w in _before(v, sent.start, m.start(), 3)]:
                     measure_words = measure_words + [before[-1]]      # not "composed of 30 participants"
-                measure_words += _taking_part(v, after, measure_words, sent.end) or _to_country(v, after, measure_words)
+                measure_words += taking_part(v, after, measure_words, sent.end) or to_country(v, after, measure_words)
                 agent = _agent(v, sent.start, m.start())
                 if agent and measure_words and fold(measure_words[-1]) == fold(agent.split()[0]):
                     measure_words = measure_words[:-1]      # "meetings conducted" + " conducted by …"
@@ -262,7 +262,7 @@ def count_facts(ctx, ents, main, sectors=(), places=None) -> list[RawFact]:
                 if unit == "m²":
                     measure = "floor area"
                 # a short line or bracket is its own measure ("ESCP agreement signed with at least 4 …")
-                lo, hi = _clause(ctx, sent, m.start(), m.end())
+                lo, hi = own_clause(ctx, sent, m.start(), m.end(), _CLAUSE_VERBS)
                 clause = [] if lo < 0 else [
                     w for w in _CLAUSE_WORD.findall(v[lo:m.start()] + " " + v[m.end():hi])
                     if fold(w) not in ("at", "least", "over", "around", "approximately", "about", "a")]
@@ -278,7 +278,7 @@ def count_facts(ctx, ents, main, sectors=(), places=None) -> list[RawFact]:
             land = country_of_sentence(v[sent.start:sent.end], places)
             if land is not None and not m.group("pct"):
                 subj, country = land, land.country
-                measure = _with_place(measure, v[m.end():sent.end], land)
+                measure = with_place(measure, v[m.end():sent.end], land)
             else:
                 subj, country = _subject(ctx, si, m, after, occ_in, ok, (main, page_event, unit), v)
             if subj is None:
@@ -293,140 +293,6 @@ def count_facts(ctx, ents, main, sectors=(), places=None) -> list[RawFact]:
     return out
 
 
-def _with_broken_start(ctx, si: int):
-    """The sentence, joined to those before when it starts mid-sentence ("ca. 100 strong
-    audience" is cut after "ca.", a list of places at its ";"): a span with ``start`` and ``end``."""
-    sent, j = ctx.sents[si], si
-    while j and ctx.sents[j - 1].line == sent.line and (not ctx.view[ctx.sents[j].start:ctx.sents[j].start + 1].isupper()
-                                                        or ctx.view[:ctx.sents[j].start].rstrip().endswith(";")):
-        j -= 1      # a sentence cut after "ca." or at a ";" goes on from the one before
-    return sent if j == si else SimpleNamespace(start=ctx.sents[j].start, end=sent.end)
-
-
-def _is_counted(v: str, occ) -> bool:
-    """Whether a name right after a number is itself what is counted ("two European Strategic
-    Cluster Partnerships": a plural name), not the owner of the count ("the 4 CLUSTEM partners")."""
-    text = v[occ[0]:occ[1]]
-    return bool(re.search(r"[a-z]s$", text)) and not re.match(r"\s+[a-z]", v[occ[1]:occ[1] + 3])
-
-
-_AGENT = re.compile(r"(?:^|[,;:]\s*|\b[A-Z][a-z]+,\s+)((?:the|The)\s+(?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:have\s+|has\s+|had\s+)?"
-                    r"(conducted|held|had|organised|organized|hosted|met)\s+(?:over\s+|more\s+than\s+|some\s+|about\s+|"
-                    r"around\s+|nearly\s+|almost\s+|a\s+total\s+of\s+)?$")
-
-
-def _agent(v: str, lo: int, pos: int) -> str:
-    """Who did what is counted, when a described group did it ("the EU Delegation conducted more
-    than 100 meetings" -> " conducted by the EU Delegation"); else "".
-
-    >>> _agent("Overall, the EU Delegation conducted more than 100 meetings", 0, 47)
-    ' conducted by the EU Delegation'
-    """
-    am = _AGENT.search(v[max(lo, pos - 90):pos])
-    return f" {am.group(2)} by {am.group(1)[0].lower() + am.group(1)[1:]}" if am else ""
-
-
-def _event_with(v: str, lo: int, pos: int) -> bool:
-    """Whether the count is what an event noun is "with" ("a strategic mission with 22 clusters").
-
-    >>> _event_with("led a strategic mission with 22 clusters", 0, 29)
-    True
-    """
-    refs = "|".join(load_lexicon().words("event_references"))
-    return re.search(r"(?i)\b(?:" + refs + r")s?\s+(?:with|of)\s+(?:over\s+|more\s+than\s+|some\s+|about\s+)?$",
-                     v[max(lo, pos - 60):pos]) is not None
-
-
-def _named_actor(v: str, before, ok) -> bool:
-    """Whether a name before the count is its clause's subject ("BioM has since taken 8 …")."""
-    for s, e, ent in before:
-        vm = re.match(r"\s*(?:\([^()]{1,40}\)\s*)?(?:also\s+|now\s+|already\s+)?([a-z]+)", v[e:e + 60])
-        if ent.label in ok and ent.label != "Event" and vm and vm.group(1) in _CLAUSE_VERBS:
-            return True
-    return False
-
-
-def _money_modifiers(words: list[str], noun: str) -> list[str]:
-    """The words that qualify a money noun before it ("Total project budget is €…" -> Total, project).
-
-    >>> _money_modifiers(["Total", "project", "budget", "is"], "budget")
-    ['Total', 'project']
-    """
-    i = max(k for k, w in enumerate(words) if w == noun)
-    out: list[str] = []
-    for w in reversed(words[:i][-2:]):
-        if fold(w) in _STOP or fold(w) in ("of", "our", "their", "its") or not w.isalpha():
-            break
-        out.insert(0, w)
-    return out
-
-
-def _place_adjective(word: str) -> bool:
-    """A capitalised word that names a country or a macro-region ("four European clusters").
-
-    >>> _place_adjective("European"), _place_adjective("Strategic")
-    (True, False)
-    """
-    f = fold(word)
-    return bool(country_code(word) and len(word) > 3) or any(x in load_lexicon().macro for x in (f, f[:-1], f[:-2]))
-
-
-_TAKING_PART = re.compile(r"(?i)[^.;:]{0,140}?\b(took part|participated|attended|participate)\b")
-
-
-def _taking_part(v: str, after, measure_words: list[str], end: int) -> list[str]:
-    """The verb of taking part when it follows a short counted noun in its clause
-    ("80 persons from research … took part" -> "persons took part"); else nothing.
-
-    >>> _taking_part("80 persons from research took part.", [(3, 10, "persons")], ["persons"], 34)
-    ['took part']
-    """
-    if not after or not measure_words or len(measure_words) > 2 or any(
-            fold(w) in ("participating", "participated", "participants", "attended", "attending", "part")
-            for w in measure_words):
-        return []
-    tm = _TAKING_PART.match(v, after[0][1], end)
-    if tm is None or re.search(r"\b(?:which|who|that|while)\b", tm.group(0)[:tm.start(1) - tm.start()]):
-        return []
-    return [tm.group(1)]
-
-
-def _to_country(v: str, after, measure_words: list[str]) -> list[str]:
-    """The country a counted noun goes to or is in, right after it ("8 trade missions to Japan").
-
-    >>> _to_country("8 trade missions to Japan, with", [(2, 7, "trade"), (8, 16, "missions")], ["trade", "missions"])
-    ['to', 'Japan']
-    """
-    if not measure_words or not after:
-        return []
-    last = next((t for t in after if t[2] == measure_words[-1]), None)
-    cm = re.match(r"\s+(to|in)\s+([A-Z][a-z]+)\b(?!\s[A-Z])", v[last[1]:last[1] + 40]) if last else None
-    if cm and cm.group(1) == "to" and fold(last[2]).rstrip("s") not in load_lexicon().words("event_references"):
-        return []       # "a mission with 22 clusters to Singapore": the mission goes there, not the clusters
-    return [cm.group(1), cm.group(2)] if cm and len(cm.group(2)) > 3 and country_code(cm.group(2)) else []
-
-
-def _with_place(measure: str, rest: str, land) -> str:
-    """'clusters' + ' in Serbia …' -> 'clusters in Serbia' (the country a count is about)."""
-    pm = re.match(r"\s*" + re.escape(measure.split()[-1]) + r"\s+(in\s+(?:the\s+)?[A-Z][\w-]+)", rest) if measure else None
-    return f"{measure} {pm.group(1)}" if pm and country_code(pm.group(1).split()[-1]) == land.country else measure
-
-
-def _clause(ctx, sent, s: int, e: int) -> tuple[int, int]:
-    """The bracket around a number, or its line when the sentence is the whole line; else (-1, -1)."""
-    v = ctx.view
-    o = v.rfind("(", sent.start, s)
-    c = v.find(")", e, sent.end)
-    if o >= 0 and c >= 0 and v.rfind(")", o, s) < 0:
-        return o + 1, c
-    line = ctx.lines[sent.line]
-    if v[line.start:sent.start].strip() == "" and v[sent.end:line.end].strip(" .") == "" \
-            and not any(fold(w) in _CLAUSE_VERBS for w in _CLAUSE_WORD.findall(v[sent.start:sent.end])):
-        # a line without a verb of its own ("ESCP agreement signed with 4 additional clusters")
-        return sent.start, sent.end
-    return -1, -1
-
-
 _GROUP_SUBJECT = re.compile(r"(?i)^\W*together\b|\b(?:the|its|our|their)\s+(?:\w+\s+)?(?:partners|partnership|"
                             r"consortium|alliance|project)\b")
 
@@ -439,7 +305,7 @@ def _subject(ctx, si, m, after, occ_in, ok, doc, v):
     # 1. "the 4 CLUSTEM partners": a name right after the number
     right = [x for x in occ_in(m.end(), m.end() + 3) if x[2].label in ok and x[2].label != "Region"
              and x[2].name not in _INSTITUTIONS]
-    if right and re.fullmatch(r"\s*", v[m.end():right[0][0]]) and not _is_counted(v, right[0]):
+    if right and re.fullmatch(r"\s*", v[m.end():right[0][0]]) and not is_counted(v, right[0]):
         return right[0][2], None
     # 2. "30 clusters present in the X"
     for s, e, ent in occ_in(m.end(), min(sent.end, m.end() + 80)):
@@ -459,9 +325,9 @@ def _subject(ctx, si, m, after, occ_in, ok, doc, v):
         if left and left[-1][2].label in ok and left[-1][2].label != "Event":
             return left[-1][2], None
     # 4. attendance, meetings, a delegation, "the event": the event the sentence is about
-    actor = _named_actor(v, occ_in(sent.start, m.start()), ok)
-    span = _with_broken_start(ctx, si)
-    if page_event is not None and (event_cue(v[span.start:span.end]) or _event_with(v, sent.start, m.start())) \
+    actor = named_actor(v, occ_in(sent.start, m.start()), ok, _CLAUSE_VERBS)
+    span = with_broken_start(ctx, si)
+    if page_event is not None and (event_cue(v[span.start:span.end]) or event_with(v, sent.start, m.start())) \
             and not actor:
         ev = event_subject(span, occ_in, page_event)
         if ev is not None:

@@ -15,10 +15,12 @@ True
 from __future__ import annotations
 
 import re
+from types import SimpleNamespace
 
 from clusternet.ingest.extract.lexicon import country_code, fold, load_lexicon
 
-__all__ = ["event_cue", "main_event", "event_subject", "country_of_sentence", "measure_country"]
+__all__ = ["event_cue", "main_event", "event_subject", "country_of_sentence", "measure_country", "with_broken_start",
+           "is_counted", "event_with", "named_actor"]
 
 
 def event_cue(sentence: str) -> bool:
@@ -111,3 +113,40 @@ def measure_country(measure: str, after: str) -> str | None:
                                                                                 after).group(1)):
         return None
     return codes.pop()
+
+
+def with_broken_start(ctx, si: int):
+    """The sentence, joined to those before when it starts mid-sentence ("ca. 100 strong
+    audience" is cut after "ca.", a list of places at its ";"): a span with ``start`` and ``end``."""
+    sent, j = ctx.sents[si], si
+    while j and ctx.sents[j - 1].line == sent.line and (not ctx.view[ctx.sents[j].start:ctx.sents[j].start + 1].isupper()
+                                                        or ctx.view[:ctx.sents[j].start].rstrip().endswith(";")):
+        j -= 1      # a sentence cut after "ca." or at a ";" goes on from the one before
+    return sent if j == si else SimpleNamespace(start=ctx.sents[j].start, end=sent.end)
+
+
+def is_counted(v: str, occ) -> bool:
+    """Whether a name right after a number is itself what is counted ("two European Strategic
+    Cluster Partnerships": a plural name), not the owner of the count ("the 4 CLUSTEM partners")."""
+    text = v[occ[0]:occ[1]]
+    return bool(re.search(r"[a-z]s$", text)) and not re.match(r"\s+[a-z]", v[occ[1]:occ[1] + 3])
+
+
+def event_with(v: str, lo: int, pos: int) -> bool:
+    """Whether the count is what an event noun is "with" ("a strategic mission with 22 clusters").
+
+    >>> event_with("led a strategic mission with 22 clusters", 0, 29)
+    True
+    """
+    refs = "|".join(load_lexicon().words("event_references"))
+    return re.search(r"(?i)\b(?:" + refs + r")s?\s+(?:with|of)\s+(?:over\s+|more\s+than\s+|some\s+|about\s+)?$",
+                     v[max(lo, pos - 60):pos]) is not None
+
+
+def named_actor(v: str, before, ok, verbs) -> bool:
+    """Whether a name before the count is its clause's subject ("BioM has since taken 8 …")."""
+    for s, e, ent in before:
+        vm = re.match(r"\s*(?:\([^()]{1,40}\)\s*)?(?:also\s+|now\s+|already\s+)?([a-z]+)", v[e:e + 60])
+        if ent.label in ok and ent.label != "Event" and vm and vm.group(1) in verbs:
+            return True
+    return False
