@@ -172,7 +172,7 @@ def count_facts(ctx, ents, main, sectors=(), places=None) -> list[RawFact]:
     occ = sorted(((m.start, m.end, e) for e in list(ents) + list(sectors) for m in e.mentions),
                  key=lambda x: (x[0], -x[1]))
     ostarts = [x[0] for x in occ]
-    ok = ("Cluster", "Organisation", "Partnership", "Event", "SME", "Programme", "Region", "Agreement")
+    ok = ("Cluster", "Organisation", "Partnership", "Event", "SME", "Programme", "Region")
     out: list[RawFact] = []
     page_event = main_event(ents, ctx)
 
@@ -325,10 +325,11 @@ def _subject(ctx, si, m, after, occ_in, ok, doc, v):
         if left and left[-1][2].label in ok and left[-1][2].label != "Event":
             return left[-1][2], None
     # 4. attendance, meetings, a delegation, "the event": the event the sentence is about
-    actor = named_actor(v, occ_in(sent.start, m.start()), ok, _CLAUSE_VERBS)
+    actor = named_actor(v, [x for x in occ_in(sent.start, m.start()) if x[2].name not in _INSTITUTIONS], ok,
+                        _CLAUSE_VERBS | {"visited"})
     span = with_broken_start(ctx, si)
     if page_event is not None and (event_cue(v[span.start:span.end]) or event_with(v, sent.start, m.start())) \
-            and not actor:
+            and not actor and unit not in ("%", "EUR", "USD"):        # shares and money are no attendance
         ev = event_subject(span, occ_in, page_event)
         if ev is not None:
             return ev, None
@@ -379,7 +380,8 @@ def _subject(ctx, si, m, after, occ_in, ok, doc, v):
     here = [x for x in before if x[2].label in ok and x[2].name not in _INSTITUTIONS]
     if here:
         return here[0][2], None
-    later = [x for x in occ_in(m.start(), sent.end) if x[2].label in ok and x[2].name not in _INSTITUTIONS]
+    later = [x for x in occ_in(m.start(), sent.end) if x[2].label in ok + ("Agreement",)    # "10 … issued the Declaration"
+             and x[2].name not in _INSTITUTIONS]
     if re.match(r"\s*(?:It|Its|The|This|They)\b", v[sent.start:sent.start + 6]) or not later:
         for j in range(si - 1, max(-1, si - 3), -1):
             prev = [x for x in occ_in(ctx.sents[j].start, ctx.sents[j].end) if x[2].label in ok

@@ -97,13 +97,15 @@ def measure_country(measure: str, after: str) -> str | None:
 
     >>> measure_country("Chinese cities", ""), measure_country("EU and US clusters", "")
     ('CN', None)
-    >>> measure_country("clusters from South East Serbia", "")
+    >>> measure_country("clusters from South East Serbia", ""), measure_country("clusters of French excellence", "")
+    (None, None)
     >>> measure_country("cluster associations from Spain", ", France, Poland and Romania")
     """
     codes = set()
-    for pm in re.finditer(r"\b([A-Z][a-z]+)\b", measure):
+    head = re.split(r"\sof\s", measure)[0]     # "clusters of French excellence": French qualifies excellence
+    for pm in re.finditer(r"\b([A-Z][a-z]+)\b", head):
         w = pm.group(1)     # a word of a longer place name ("South East Serbia") is not the country
-        inside = re.search(r"[A-Z][\w-]*\s$", measure[:pm.start()]) or re.match(r"\s[A-Z]", measure[pm.end():])
+        inside = re.search(r"[A-Z][\w-]*\s$", head[:pm.start()]) or re.match(r"\s[A-Z]", head[pm.end():])
         c = country_code(w) if len(w) > 3 and not inside else None
         if c:
             codes.add(c)
@@ -144,9 +146,21 @@ def event_with(v: str, lo: int, pos: int) -> bool:
 
 
 def named_actor(v: str, before, ok, verbs) -> bool:
-    """Whether a name before the count is its clause's subject ("BioM has since taken 8 …")."""
+    """Whether a name before the count is its clause's subject ("BioM has since taken 8 …", "the
+    Clustem Delegation visited two clusters").
+
+    >>> named_actor("BioM has taken 8 missions", [(0, 4, _Named("Cluster"))], ("Cluster",), {"has"})
+    True
+    """
     for s, e, ent in before:
-        vm = re.match(r"\s*(?:\([^()]{1,40}\)\s*)?(?:also\s+|now\s+|already\s+)?([a-z]+)", v[e:e + 60])
-        if ent.label in ok and ent.label != "Event" and vm and vm.group(1) in verbs:
+        vm = re.match(r"\s*(?:\([^()]{1,40}\)\s*)?(?:(?i:delegation|team|members|partners)\s+)?"
+                      r"(?:also\s+|now\s+|already\s+|since\s+)?([a-z]+)", v[e:e + 60])
+        if ent.label in ok and ent.label not in ("Event", "Region") and vm and vm.group(1) in verbs:
             return True
     return False
+
+
+class _Named:
+    """A stand-in entity for the examples: a label only."""
+    def __init__(self, label: str):
+        self.label = label
