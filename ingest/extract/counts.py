@@ -31,7 +31,7 @@ from functools import lru_cache
 
 from clusternet.ingest.extract.factsubj import (country_of_sentence, event_cue, event_subject, event_with, is_counted,
     main_event, measure_country, named_actor, with_broken_start)
-from clusternet.ingest.extract.measures import agent as _agent, decimal_thousands, money_modifiers, own_clause, place_adjective, taking_part, \
+from clusternet.ingest.extract.measures import agent as _agent, among, decimal_thousands, money_modifiers, own_clause, place_adjective, taking_part, \
     to_country, with_place
 from clusternet.ingest.extract.lexicon import country_code, fold, load_lexicon
 from clusternet.ingest.extract.raw import RawFact, parse_number
@@ -183,7 +183,7 @@ def count_facts(ctx, ents, main, sectors=(), places=None) -> list[RawFact]:
         raw = ctx.text[sent.start:sent.end]
         if "\t" in raw or raw.count("|") >= 2 or ctx.lines[sent.line].heading:
             continue  # a table row (read by the table rules) or a heading ("issue 2")
-        prev_noun = None
+        prev_noun, last = None, None       # last: the sentence's previous count (measure, where it ends)
         for m in _count_rx().finditer(v, sent.start, sent.end):
             value = _value(m, lex)
             if value is None:
@@ -221,6 +221,8 @@ def count_facts(ctx, ents, main, sectors=(), places=None) -> list[RawFact]:
                             break
                         words.append(ordinals(t[2]))
                     measure = "share of " + _join(words)
+                elif toks and toks[0][2][:1].isalpha() and fold(toks[0][2]) not in _STOP:
+                    measure = "share of " + _join(_noun_phrase(toks, lex, allow_in=False)) + among(v, last, m.start())
                 else:
                     measure = " ".join(w for w in _before(v, sent.start, m.start(), 5)
                                        if fold(w) not in ("up", "to", "over", "about", "around", "of"))
@@ -276,7 +278,7 @@ def count_facts(ctx, ents, main, sectors=(), places=None) -> list[RawFact]:
             if not measure or len(re.findall(r"\d+", measure)) >= 3:
                 continue
             land = country_of_sentence(v[sent.start:sent.end], places)
-            if land is not None and not m.group("pct"):
+            if land is not None:
                 subj, country = land, land.country
                 measure = with_place(measure, v[m.end():sent.end], land)
             else:
@@ -290,6 +292,9 @@ def count_facts(ctx, ents, main, sectors=(), places=None) -> list[RawFact]:
                     w in fold(measure).split() for w in _MACRO):
                 country = subj.country
             out.append(RawFact(subj, measure, country, value, unit, sent.start, sent.end, 0.55))
+            if measure_words:
+                tail = v.find(measure_words[-1], m.end(), sent.end)
+                last = (measure, tail + len(measure_words[-1])) if tail >= 0 else None
     return out
 
 

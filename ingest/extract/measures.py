@@ -12,7 +12,7 @@ import re
 
 from clusternet.ingest.extract.lexicon import country_code, fold, load_lexicon
 
-__all__ = ["agent", "money_modifiers", "place_adjective", "taking_part", "to_country", "with_place", "decimal_thousands",
+__all__ = ["among", "agent", "money_modifiers", "place_adjective", "taking_part", "to_country", "with_place", "decimal_thousands",
            "own_clause"]
 
 
@@ -121,3 +121,15 @@ def own_clause(ctx, sent, s: int, e: int, verbs) -> tuple[int, int]:
         # a line without a verb of its own ("ESCP agreement signed with 4 additional clusters")
         return sent.start, sent.end
     return -1, -1
+
+
+def among(v: str, last, pos: int) -> str:
+    """The population a share is of, when it follows another count after a dash ("47.000 cluster
+    members – around 85% SMEs" -> " among cluster members"); ``last``: (measure, end) or None.
+
+    >>> among("47 members – around 85% SMEs", ("members", 10), 20)
+    ' among members'
+    """
+    if last and re.fullmatch(r"\s*[–—-]\s*(?:around|about|over|some|nearly|almost|approximately)?\s*", v[last[1]:pos]):
+        return " among " + last[0]
+    return ""
