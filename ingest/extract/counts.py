@@ -235,6 +235,8 @@ def count_facts(ctx, ents, main, sectors=(), places=None) -> list[RawFact]:
                                                or re.fullmatch(r"[A-Z0-9]{2,}E?s?", after[0][2])
                                                or place_adjective(after[0][2])):   # "twelve SMEs", "four European"
                     continue
+                if len(after) > 2 and fold(after[0][2]) == "of" and fold(after[1][2]) in ("the", "these", "its", "their", "our"):
+                    after = after[2:]       # "two of the most important clusters": a part of a group
                 if unit in ("EUR", "USD") and after and fold(after[0][2]) == "as":
                     after = after[1:]       # "€ 406,364.70 as partner co-financing"
                 lead_participle = bool(after) and (fold(after[0][2]).endswith(("ly", "ed")) or fold(after[0][2]) in
