@@ -181,7 +181,8 @@ def count_facts(ctx, ents, main, sectors=(), places=None) -> list[RawFact]:
 
     for si, sent in enumerate(ctx.sents):
         raw = ctx.text[sent.start:sent.end]
-        if "\t" in raw or raw.count("|") >= 2 or ctx.lines[sent.line].heading:
+        if "\t" in raw or raw.count("|") >= 2 or ctx.lines[sent.line].heading \
+                and not re.match(r"\s*\d{1,3}\s+[a-z]{3,}\b[^\d]*$", raw):   # "12 reasons for the membership:"
             continue  # a table row (read by the table rules) or a heading ("issue 2")
         prev_noun, last = None, None       # last: the sentence's previous count (measure, where it ends)
         for m in _count_rx().finditer(v, sent.start, sent.end):
