@@ -185,6 +185,7 @@ def count_facts(ctx, ents, main, sectors=(), places=None) -> list[RawFact]:
                 and not re.match(r"\s*\d{1,3}\s+[a-z]{3,}\b[^\d]*$", raw):   # "12 reasons for the membership:"
             continue  # a table row (read by the table rules) or a heading ("issue 2")
         prev_noun, last = None, None       # last: the sentence's previous count (measure, where it ends)
+        land = country_of_sentence(v[sent.start:sent.end], places) if places else None
         for m in _count_rx().finditer(v, sent.start, sent.end):
             value = _value(m, lex)
             if value is None:
@@ -280,7 +281,6 @@ def count_facts(ctx, ents, main, sectors=(), places=None) -> list[RawFact]:
                     prev_noun = measure_words[-1] if len(measure_words) == 1 else measure_words[0]
             if not measure or len(re.findall(r"\d+", measure)) >= 3:
                 continue
-            land = country_of_sentence(v[sent.start:sent.end], places)
             if land is not None:
                 subj, country = land, land.country
                 measure = with_place(measure, v[m.end():sent.end], land)

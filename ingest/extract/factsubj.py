@@ -15,6 +15,7 @@ True
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from types import SimpleNamespace
 
 from clusternet.ingest.extract.lexicon import country_code, fold, load_lexicon
@@ -23,6 +24,7 @@ __all__ = ["event_cue", "main_event", "event_subject", "country_of_sentence", "m
            "is_counted", "event_with", "named_actor"]
 
 
+@lru_cache(maxsize=512)
 def event_cue(sentence: str) -> bool:
     """Whether a sentence speaks of an event's attendance or names an event by reference.
 
@@ -32,8 +34,14 @@ def event_cue(sentence: str) -> bool:
     s = fold(sentence)
     if any(c in s for c in load_lexicon().words("attendance_cues")):
         return True
-    refs = "|".join(load_lexicon().words("event_references"))
-    return re.search(r"\b(?:the|this|that)\s+(?:" + refs + r")\b", s) is not None
+    return _reference_rx().search(s) is not None
+
+
+@lru_cache(maxsize=1)
+def _reference_rx() -> re.Pattern:
+    """ "the event", "this mission": a reference to an event named elsewhere."""
+    refs = "|".join(sorted(load_lexicon().words("event_references")))
+    return re.compile(r"\b(?:the|this|that)\s+(?:" + refs + r")\b")
 
 
 def main_event(ents, ctx):
