@@ -91,10 +91,8 @@ def _value(m, lex):
     num = m.group("num")
     if fold(num) in lex["number_words"]:
         return lex["number_words"][fold(num)]
-    if decimal_thousands(num) is not None:
-        return decimal_thousands(num)
     pn = parse_number(num)
-    return pn[0] if pn else None
+    return decimal_thousands(num) or (pn[0] if pn else None)       # "406,364.70": thousands and decimals
 
 
 def _words_after(v: str, pos: int, end: int, limit: int = 18):
