@@ -83,7 +83,7 @@ def propose(text: str, tables=()) -> Proposal:
     places = _places(mentions, ents)
     secs, sec_rels = find_sectors(ctx, ents)
     rels = find_relations(ctx, ents, places, mentions)
-    facts = find_facts(ctx, ents, mentions, list(tables), secs)
+    facts = find_facts(ctx, ents, mentions, list(tables), secs, places)
     return Proposal(ctx, mentions, ents, places, secs, sec_rels, rels, facts)
 
 

@@ -29,6 +29,10 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 
+from clusternet.ingest.extract.factsubj import (country_of_sentence, event_cue, event_subject, event_with, is_counted,
+    main_event, measure_country, named_actor, with_broken_start)
+from clusternet.ingest.extract.measures import agent as _agent, among, decimal_thousands, money_modifiers, own_clause, place_adjective, taking_part, \
+    to_country, with_place
 from clusternet.ingest.extract.lexicon import country_code, fold, load_lexicon
 from clusternet.ingest.extract.raw import RawFact, parse_number
 
@@ -45,7 +49,7 @@ def _count_rx() -> re.Pattern:
     numwords = "(?:" + "|".join(map(re.escape, words)) + r")\b"
     return re.compile(
         r"(?<![\w.,/-])(?P<pre>(?:over|more than|around|approximately|about|up to|almost|nearly|at least|some)\s+|\+)?"
-        r"(?P<cur>€|EUR\s?|\$|£)?(?P<num>\d{1,3}(?:[.,]\d{3})+|\d+(?:[.,]\d+)?|" + numwords + r")(?![\w.,]\d)"
+        r"(?P<cur>€\s?|EUR\s?|\$|£)?(?P<num>\d{1,3}(?:[.,]\d{3})+(?:[.,]\d{1,2}(?!\d))?|\d+(?:[.,]\d+)?|" + numwords + r")(?![\w.,]\d)"
         r"(?P<mult>\s?(?:billion|million|thousand|bn|mio)\b)?(?:\s*(?P<pct>%|per cent\b|percent\b))?"
         r"(?P<unit>\s?(?:m²|m2|sqm|km|hectares|ha)\b|\s?m²)?(?P<yr>-years?\b)?", re.I)
 
@@ -56,7 +60,7 @@ _ORD = {"1": "first", "2": "second", "3": "third", "4": "fourth", "5": "fifth"}
 _ORD_RX = re.compile(r"\b(\d)\s*(?:st|nd|rd|th)\b")
 _STOP = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "to", "in", "into", "that", "which",
          "who", "with", "for", "on", "at", "from", "by", "and", "the", "a", "an", "as", "such", "within", "been",
-         "equal", "while", "whose", "mostly", "including", "but", "or", "both", "during", "since", "than"}
+         "equal", "while", "whose", "mostly", "including", "but", "or", "both", "during", "since", "than", "between"}
 _HEDGES = {"over", "more", "than", "around", "approximately", "about", "up", "to", "almost", "nearly", "at", "least",
            "some", "the", "a", "an", "our", "their", "its", "of", "with", "by", "further", "total"}
 _TRAIL = {"of", "and", "or", ",", "&", "around", "over", "about", "approximately", "nearly", "almost", "some", "more",
@@ -88,7 +92,7 @@ def _value(m, lex):
     if fold(num) in lex["number_words"]:
         return lex["number_words"][fold(num)]
     pn = parse_number(num)
-    return pn[0] if pn else None
+    return decimal_thousands(num) or (pn[0] if pn else None)       # "406,364.70": thousands and decimals
 
 
 def _words_after(v: str, pos: int, end: int, limit: int = 18):
@@ -113,6 +117,10 @@ def _noun_phrase(toks, lex, allow_in: bool) -> list[str]:
             break
         if w in ".;:()\"“”" or w[:1].isdigit():
             break
+        if out and f in lex["number_words"] and f not in _NOT_COUNTS:
+            while out and fold(out[-1]) in ("and", "or", ",", "&"):
+                out.pop()
+            break       # "five managers and nine companies": the next count starts
         if not out and (f in months or f in lex.words("not_measures")):
             return []
         if not out and f in ("de", "di", "del") and i + 1 < len(toks) and fold(toks[i + 1][2]) in months:
@@ -153,8 +161,9 @@ def _before(v: str, lo: int, pos: int, n: int = 6) -> list[str]:
     return [w for w in re.findall(r"[\w&'’/-]+", seg)][-n:]
 
 
-def count_facts(ctx, ents, main, sectors=()) -> list[RawFact]:
-    """Figures in the sentences of one document part (tables are read apart)."""
+def count_facts(ctx, ents, main, sectors=(), places=None) -> list[RawFact]:
+    """Figures in the sentences of one document part (tables are read apart); ``places``: the
+    part's Country entities by key (``country:XX``), subjects of counts about one country."""
     lex = load_lexicon()
     mult = lex["multipliers"]
     v = ctx.view
@@ -163,15 +172,18 @@ def count_facts(ctx, ents, main, sectors=()) -> list[RawFact]:
     ostarts = [x[0] for x in occ]
     ok = ("Cluster", "Organisation", "Partnership", "Event", "SME", "Programme", "Region")
     out: list[RawFact] = []
+    page_event = main_event(ents, ctx)
 
     def occ_in(lo, hi):
         return occ[bisect_left(ostarts, lo):bisect_left(ostarts, hi)]
 
     for si, sent in enumerate(ctx.sents):
         raw = ctx.text[sent.start:sent.end]
-        if "\t" in raw or raw.count("|") >= 2 or ctx.lines[sent.line].heading:
+        if "\t" in raw or raw.count("|") >= 2 or ctx.lines[sent.line].heading \
+                and not re.match(r"\s*\d{1,3}\s+[a-z]{3,}\b[^\d]*$", raw):   # "12 reasons for the membership:"
             continue  # a table row (read by the table rules) or a heading ("issue 2")
-        prev_noun = None
+        prev_noun, last = None, None       # last: the sentence's previous count (measure, where it ends)
+        land = country_of_sentence(v[sent.start:sent.end], places) if places else None
         for m in _count_rx().finditer(v, sent.start, sent.end):
             value = _value(m, lex)
             if value is None:
@@ -199,7 +211,7 @@ def count_facts(ctx, ents, main, sectors=()) -> list[RawFact]:
                 unit = "years"
             if m.group("unit"):
                 unit = m.group("unit").strip().replace("m2", "m²").replace("sqm", "m²")
-            measure_words: list[str]
+            measure_words: list[str] = []
             if unit == "%":
                 toks = after
                 if toks and fold(toks[0][2]) == "of":
@@ -209,6 +221,8 @@ def count_facts(ctx, ents, main, sectors=()) -> list[RawFact]:
                             break
                         words.append(ordinals(t[2]))
                     measure = "share of " + _join(words)
+                elif toks and toks[0][2][:1].isalpha() and fold(toks[0][2]) not in _STOP:
+                    measure = "share of " + _join(_noun_phrase(toks, lex, allow_in=False)) + among(v, last, m.start())
                 else:
                     measure = " ".join(w for w in _before(v, sent.start, m.start(), 5)
                                        if fold(w) not in ("up", "to", "over", "about", "around", "of"))
@@ -218,8 +232,13 @@ def count_facts(ctx, ents, main, sectors=()) -> list[RawFact]:
                     unit = "USD" if fold(after[0][2]) in ("dollars", "usd") else "EUR"
                     after = after[1:]
                 if word_num and after and not (after[0][2][:1].islower() or re.match(r"\d(?:st|nd|rd|th)", after[0][2])
-                                               or re.fullmatch(r"[A-Z0-9]{2,}E?s?", after[0][2])):   # "twelve SMEs"
+                                               or re.fullmatch(r"[A-Z0-9]{2,}E?s?", after[0][2])
+                                               or place_adjective(after[0][2])):   # "twelve SMEs", "four European"
                     continue
+                if len(after) > 2 and fold(after[0][2]) == "of" and fold(after[1][2]) in ("the", "these", "its", "their", "our"):
+                    after = after[2:]       # "two of the most important clusters": a part of a group
+                if unit in ("EUR", "USD") and after and fold(after[0][2]) == "as":
+                    after = after[1:]       # "€ 406,364.70 as partner co-financing"
                 lead_participle = bool(after) and (fold(after[0][2]).endswith(("ly", "ed")) or fold(after[0][2]) in
                                                    ("ready", "interested"))
                 measure_words = _noun_phrase(after, lex, allow_in=lead_participle)
@@ -232,20 +251,26 @@ def count_facts(ctx, ents, main, sectors=()) -> list[RawFact]:
                     prior = [w for w in _before(v, sent.start, m.start(), 5) if fold(w) not in _HEDGES]
                     noun = next((w for w in reversed(prior) if fold(w) in _MONEY_NOUNS), None)
                     if noun and not any(fold(w) in _MONEY_NOUNS for w in measure_words):
-                        measure_words = [noun] + measure_words[:2]
+                        measure_words = money_modifiers(_before(v, sent.start, m.start(), 6), noun, _STOP) + [noun] \
+                            + measure_words[:2]
                     elif not measure_words:
                         measure_words = ["amount"]
-                elif before and fold(before[-1]).endswith("ed") and measure_words:
-                    measure_words = measure_words + [before[-1]]
-                measure = _join(measure_words)
+                elif before and fold(before[-1]).endswith("ed") and measure_words \
+                        and "of" not in [fold(w) for w in _before(v, sent.start, m.start(), 3)]:
+                    measure_words = measure_words + [before[-1]]      # not "composed of 30 participants"
+                measure_words += taking_part(v, after, measure_words, sent.end) or to_country(v, after, measure_words)
+                agent = _agent(v, sent.start, m.start())
+                if agent and measure_words and fold(measure_words[-1]) == fold(agent.split()[0]):
+                    measure_words = measure_words[:-1]      # "meetings conducted" + " conducted by …"
+                measure = _join(measure_words) + agent
                 if unit == "m²":
                     measure = "floor area"
                 # a short line or bracket is its own measure ("ESCP agreement signed with at least 4 …")
-                lo, hi = _clause(ctx, sent, m.start(), m.end())
+                lo, hi = own_clause(ctx, sent, m.start(), m.end(), _CLAUSE_VERBS)
                 clause = [] if lo < 0 else [
                     w for w in _CLAUSE_WORD.findall(v[lo:m.start()] + " " + v[m.end():hi])
                     if fold(w) not in ("at", "least", "over", "around", "approximately", "about", "a")]
-                if 3 <= len(clause) <= 12 and not re.search(r"\d", v[lo:m.start()] + v[m.end():hi]) \
+                if 3 <= len(clause) <= 12 and not agent and not re.search(r"\d", v[lo:m.start()] + v[m.end():hi]) \
                         and not m.group("pct") and unit is None:
                     measure = ordinals(" ".join(clause))
                 if not measure_words and measure != "floor area" and not (3 <= len(clause) <= 12):
@@ -254,40 +279,39 @@ def count_facts(ctx, ents, main, sectors=()) -> list[RawFact]:
                     prev_noun = measure_words[-1] if len(measure_words) == 1 else measure_words[0]
             if not measure or len(re.findall(r"\d+", measure)) >= 3:
                 continue
-            subj, country = _subject(ctx, si, m, after, occ_in, ok, main, v)
+            if land is not None:
+                subj, country = land, land.country
+                measure = with_place(measure, v[m.end():sent.end], land)
+            else:
+                subj, country = _subject(ctx, si, m, after, occ_in, ok, (main, page_event, unit), v)
             if subj is None:
                 continue
+            if country is None and subj.label != "Region":
+                country = measure_country(measure, v[m.end():sent.end].split(measure_words[-1], 1)[-1]
+                                          if measure_words else "")
             if country is None and subj.label == "Region" and subj.country and not any(
                     w in fold(measure).split() for w in _MACRO):
                 country = subj.country
             out.append(RawFact(subj, measure, country, value, unit, sent.start, sent.end, 0.55))
+            if measure_words:
+                tail = v.find(measure_words[-1], m.end(), sent.end)
+                last = (measure, tail + len(measure_words[-1])) if tail >= 0 else None
     return out
-
-
-def _clause(ctx, sent, s: int, e: int) -> tuple[int, int]:
-    """The bracket around a number, or its line when the sentence is the whole line; else (-1, -1)."""
-    v = ctx.view
-    o = v.rfind("(", sent.start, s)
-    c = v.find(")", e, sent.end)
-    if o >= 0 and c >= 0 and v.rfind(")", o, s) < 0:
-        return o + 1, c
-    line = ctx.lines[sent.line]
-    if v[line.start:sent.start].strip() == "" and v[sent.end:line.end].strip(" .") == "" \
-            and not any(fold(w) in _CLAUSE_VERBS for w in _CLAUSE_WORD.findall(v[sent.start:sent.end])):
-        # a line without a verb of its own ("ESCP agreement signed with 4 additional clusters")
-        return sent.start, sent.end
-    return -1, -1
 
 
 _GROUP_SUBJECT = re.compile(r"(?i)^\W*together\b|\b(?:the|its|our|their)\s+(?:\w+\s+)?(?:partners|partnership|"
                             r"consortium|alliance|project)\b")
 
 
-def _subject(ctx, si, m, after, occ_in, ok, main, v):
+def _subject(ctx, si, m, after, occ_in, ok, doc, v):
+    """The entity a count is about; ``doc``: the part's main partnership, its page event and the
+    count's unit. Returns (entity, country or None)."""
+    main, page_event, unit = doc
     sent = ctx.sents[si]
     # 1. "the 4 CLUSTEM partners": a name right after the number
-    right = [x for x in occ_in(m.end(), m.end() + 3) if x[2].label in ok and x[2].label != "Region"]
-    if right and re.fullmatch(r"\s*", v[m.end():right[0][0]]):
+    right = [x for x in occ_in(m.end(), m.end() + 3) if x[2].label in ok and x[2].label != "Region"
+             and x[2].name not in _INSTITUTIONS]
+    if right and re.fullmatch(r"\s*", v[m.end():right[0][0]]) and not is_counted(v, right[0]):
         return right[0][2], None
     # 2. "30 clusters present in the X"
     for s, e, ent in occ_in(m.end(), min(sent.end, m.end() + 80)):
@@ -300,8 +324,22 @@ def _subject(ctx, si, m, after, occ_in, ok, main, v):
         left = [x for x in occ_in(sent.start, m.start()) if x[1] >= m.start() - len(lead) + am.start() - 1]
         if left and left[-1][2].label in ok:
             return left[-1][2], None
-    # 4. participants: the event
-    if _PARTICIPATION.match(v[m.end():sent.end]):
+    # 3b. "the Balkan Cluster – an electronic platform … including over 35 members": the name the dash follows
+    dm = re.search(r"\s[–—-]\s+(?:a|an)\s[^–—.;()]*$", v[sent.start:m.start()])
+    if dm:
+        left = [x for x in occ_in(sent.start, sent.start + dm.start() + 1) if x[1] >= sent.start + dm.start() - 1]
+        if left and left[-1][2].label in ok and left[-1][2].label != "Event":
+            return left[-1][2], None
+    # 4. attendance, meetings, a delegation, "the event": the event the sentence is about
+    actor = named_actor(v, [x for x in occ_in(sent.start, m.start()) if x[2].name not in _INSTITUTIONS], ok,
+                        _CLAUSE_VERBS | {"visited"})
+    span = with_broken_start(ctx, si)
+    if page_event is not None and (event_cue(v[span.start:span.end]) or event_with(v, sent.start, m.start())) \
+            and not actor and unit not in ("%", "EUR", "USD"):        # shares and money are no attendance
+        ev = event_subject(span, occ_in, page_event)
+        if ev is not None:
+            return ev, None
+    if _PARTICIPATION.match(v[m.end():sent.end]) and not actor:
         evs = [x[2] for x in occ_in(sent.start, sent.end) if x[2].label == "Event"]
         prev = [x[2] for x in occ_in(0, sent.start) if x[2].label == "Event"]
         ev = evs[0] if evs else (prev[-1] if prev else None)   # never an event the text names only later
@@ -340,11 +378,16 @@ def _subject(ctx, si, m, after, occ_in, ok, main, v):
         vm = re.match(r"\s*(?:\([^()]{1,40}\)\s*)?(?:also\s+|now\s+|already\s+)?([a-z]+)", v[e:e + 60])
         if ent.label in ok and vm and vm.group(1) in _CLAUSE_VERBS:
             return ent, None
+    # 7b. money with no actor of its own: the partnership or project the text is about
+    if unit in ("EUR", "USD") and main is not None and (not [x for x in before if x[2].label in ok] or re.search(
+            r"(?i)\b(?:project|partnership|consortium)\b", v[sent.start:m.start()])):
+        return main, None
     # 8. the first name of the sentence; a pronoun's name in the sentences before
     here = [x for x in before if x[2].label in ok and x[2].name not in _INSTITUTIONS]
     if here:
         return here[0][2], None
-    later = [x for x in occ_in(m.start(), sent.end) if x[2].label in ok and x[2].name not in _INSTITUTIONS]
+    later = [x for x in occ_in(m.start(), sent.end) if x[2].label in ok + ("Agreement",)    # "10 … issued the Declaration"
+             and x[2].name not in _INSTITUTIONS]
     if re.match(r"\s*(?:It|Its|The|This|They)\b", v[sent.start:sent.start + 6]) or not later:
         for j in range(si - 1, max(-1, si - 3), -1):
             prev = [x for x in occ_in(ctx.sents[j].start, ctx.sents[j].end) if x[2].label in ok

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from clusternet.ingest.extract.descevents import described_events, title_event
 from clusternet.ingest.extract.lexicon import country_code, load_lexicon, place_country, fold
 from clusternet.ingest.extract.mentions import Context, Mention, chunks
 from clusternet.ingest.extract.rules import _is_place, clean, iso_is_acronym, label_of_name
@@ -163,6 +164,10 @@ def event_mentions(ctx: Context, out: list[Mention]) -> None:
                     out.append(Mention(st, st + len(pm.group(0)), f"{noun} in {pm.group(1)} ({pm.group(2)})", "Event",
                                        "event-one", 0.65, country=place_country(pm.group(1)),
                                        props={"place": pm.group(1), "date": pm.group(2)}))
+    titled = title_event(ctx)
+    found = [m for m in out if m.label == "Event"]
+    out.extend(m for m in ([titled] if titled else []) + described_events(ctx)
+               if not any(f.start < m.end and m.start < f.end for f in found))   # an event a rule above named
     for line in ctx.lines:
         if not line.heading:
             continue

@@ -214,9 +214,10 @@ def _subject(ctx, occ, si, pos, main):
     return main
 
 
-def find_facts(ctx, ents, mentions, tables, sectors=()) -> list[RawFact]:
-    """Table rows and prose figures of one document part, each with a subject entity."""
+def find_facts(ctx, ents, mentions, tables, sectors=(), places=None) -> list[RawFact]:
+    """Table rows and prose figures of one document part, each with a subject entity
+    (``places``: the part's Country entities by key, subjects of counts about one country)."""
     occ = _Occ(sorted(((m.start, m.end, e) for e in ents for m in e.mentions), key=lambda x: x[0]))
     parts = [e for e in ents if e.label == "Partnership"]
     main = max(parts, key=lambda e: (len(e.mentions), -e.mentions[0].start), default=None)
-    return [f for f in table_facts(ctx, occ, main) + prose_facts(ctx, ents, main, sectors) if f.subject is not None]
+    return [f for f in table_facts(ctx, occ, main) + prose_facts(ctx, ents, main, sectors, places) if f.subject is not None]

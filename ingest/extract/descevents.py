@@ -1,0 +1,155 @@
+"""Events a text names by description rather than by a proper name.
+
+* the page title's event: the part of the first line before its subtitle
+  ("EU-US Cluster Matchmaking Event: Opportunities for …" -> "EU-US Cluster Matchmaking Event");
+* a noun phrase headed by an event noun of ``described_event_heads`` (lexicon.yaml) after a
+  determiner, with its place ("a benchmark visit to Singapore"), its topic ("the workshop on
+  cluster policy") or its quoted title ("a seminar on “Clusters in the EU”"); a compound head
+  such as "matchmaking mission" needs neither ("a European cluster matchmaking mission").
+
+>>> from clusternet.ingest.extract.mentions import build_context
+>>> [m.name for m in described_events(build_context("The partners organised a mission in Colombia."))]
+['mission in Colombia']
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from clusternet.ingest.extract.lexicon import fold, load_lexicon, place_country
+from clusternet.ingest.extract.mentions import Context, Mention
+from clusternet.ingest.extract.rules import _is_place
+
+__all__ = ["title_event", "described_events"]
+
+_DETERMINERS = {"a", "an", "the", "this", "its", "our", "their", "his", "her"}
+_SUBTITLE = re.compile(r"\s*(?::|\s[-–—]\s)")
+_WORD_BACK = re.compile(r"([\w’'-]+)\s+$")
+_PLACE_TAIL = re.compile(r"\s+(to|in)\s+(?:the\s+)?((?-i:[A-Z][\w’'-]+)(?:\s(?-i:[A-Z][\w’'-]+)){0,2})")
+_QUOTED_TAIL = re.compile(r"\s+on\s+[“\"]([^”\"]{3,120})[”\"]")
+_TOPIC_TAIL = re.compile(r"\s+on\s+((?:[a-z][\w-]*)(?:(?:\s+|,\s+)(?:[a-z][\w-]*)){0,9})")
+
+
+@lru_cache(maxsize=1)
+def _head_rx() -> re.Pattern:
+    """The event head nouns of lexicon.yaml, longest first, as one case-blind pattern."""
+    heads = sorted(load_lexicon()["described_event_heads"], key=len, reverse=True)
+    return re.compile(r"(?i)\b(?:" + "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in heads) + r")\b")
+
+
+def title_event(ctx: Context) -> Mention | None:
+    """The event a page's first line names before its subtitle, if that part ends in an event noun.
+
+    >>> from clusternet.ingest.extract.mentions import build_context
+    >>> title_event(build_context("EU-India Matchmaking Event 2024 - Call for Clusters\\nText.")).name
+    'EU-India Matchmaking Event 2024'
+    """
+    line = next((ln for ln in ctx.lines if ctx.view[ln.start:ln.end].strip()), None)
+    if line is None:
+        return None
+    text = ctx.view[line.start:line.end]
+    cut = _SUBTITLE.search(text)
+    if cut is None:
+        return None
+    head = text[:cut.start()].strip()
+    words = re.sub(r"\s+\d{4}$", "", head).split()
+    if len(words) < 2 or not head[:1].isupper() or len(head) > 90:
+        return None
+    nouns = load_lexicon().words("event_nouns") | load_lexicon().words("described_event_heads")
+    if fold(words[-1]) not in nouns and fold(" ".join(words[-2:])) not in nouns:
+        return None
+    s = line.start + text.index(head)
+    return Mention(s, s + len(head), head, "Event", "event-title", 0.75)
+
+
+def _modifiers(v: str, start: int, lo: int) -> tuple[int, bool]:
+    """Where the words that qualify an event noun at ``start`` begin, and whether a determiner
+    stands before them ("a 3/4 day workshop" -> the workshop alone; "a European cluster mission")."""
+    durations = load_lexicon().words("duration_words")
+    pos, n = start, 0
+    while n < 4:
+        m = _WORD_BACK.search(v, lo, pos)
+        if m is None or m.end() != pos:
+            return pos, False
+        w = fold(m.group(1))
+        if w in _DETERMINERS:
+            return pos, True
+        if w in durations or re.search(r"\d", w):
+            back = re.search(r"(?:^|\s)(a|an|the)\s+[^\s]+\s+$", v[max(lo, m.start() - 20):m.end()])
+            return pos, back is not None or w in durations
+        if not re.fullmatch(r"[^\W\d_][\w’'-]*", m.group(1)) or w in load_lexicon().words("prepositions"):
+            return pos, False
+        pos, n = m.start(), n + 1
+    return pos, False
+
+
+def _tail(v: str, end: int, hi: int) -> tuple[str, int, str | None] | None:
+    """What follows an event noun and completes its name: (text, end, place) or None; a quoted
+    title is returned with place ``"“"``."""
+    qm = _QUOTED_TAIL.match(v, end, hi)
+    if qm:
+        return qm.group(1).strip(), qm.start(1) + len(qm.group(1).rstrip()), "“"
+    pm = _PLACE_TAIL.match(v, end, hi)
+    if pm:
+        words = pm.group(2).split()
+        for k in range(len(words), 0, -1):
+            place = " ".join(words[:k])
+            if _is_place(place):
+                stop = pm.start(2) + len(place)
+                return v[end:stop].strip(), stop, place
+    tm = _TOPIC_TAIL.match(v, end, hi)
+    if tm:
+        topic = re.split(r",\s+(?=\w+ed\b)|,\s+(?!(?:[a-z][\w-]*\s+){0,3}and\b)", tm.group(1))[0]
+        topic = re.sub(r"\s+(?:and|or|of|in|for|with|to|by)$", "", topic)
+        if len(topic.split()) >= 2:
+            return "on " + topic, tm.start(1) + len(topic), None
+    return None
+
+
+def described_events(ctx: Context) -> list[Mention]:
+    """Event mentions named by an event noun phrase, each with its own words as the name."""
+    v = ctx.view
+    standalone = load_lexicon().words("self_standing_event_heads")
+    out = []
+    for sent in ctx.sents:
+        for hm in _head_rx().finditer(v, sent.start, sent.end):
+            s, has_det = _modifiers(v, hm.start(), sent.start)
+            if not has_det:
+                continue
+            proper = all(w[:1].isupper() for w in v[s:hm.end()].split())   # "the Agri Forum": a name the
+            tail = _tail(v, hm.end(), sent.end)                            # name rules read
+            if proper and not (tail and tail[2] == "“"):
+                continue
+            if tail and tail[2] == "“":
+                name, e, place = tail[0], tail[1], None     # a seminar on “Its Title”: the title
+                s = e - len(name)
+            elif tail:
+                name, e, place = " ".join(v[s:tail[1]].split()), tail[1], tail[2]
+            elif fold(" ".join(hm.group(0).split())) in standalone and s < hm.start():
+                name, e, place = " ".join(v[s:hm.end()].split()), hm.end(), None
+            else:
+                continue
+            ev = Mention(s, e, name, "Event", "event-described", 0.6, country=place_country(place) if place else None)
+            if place:
+                ev.props["place"] = place
+            out.append(ev)
+    return _same_event(out)
+
+
+def _same_event(found: list[Mention]) -> list[Mention]:
+    """A later, shorter description of an event named before ("the cluster matchmaking mission"
+    after "a European cluster matchmaking mission") is that event: it takes the fuller name.
+
+    >>> ms = [Mention(0, 9, "EU mission", "Event", "x"), Mention(20, 27, "mission", "Event", "x")]
+    >>> [m.name for m in _same_event(ms)]
+    ['EU mission', 'EU mission']
+    """
+    for i, m in enumerate(found):
+        words = fold(m.name).split()
+        for prior in found[:i]:
+            pw = fold(prior.name).split()
+            if len(pw) > len(words) and pw[-len(words):] == words:
+                m.aliases.append(m.name)
+                m.name = prior.name
+                break
+    return found

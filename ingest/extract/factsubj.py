@@ -1,0 +1,174 @@
+"""What a stated count is about, when the nearest name is not it (used by :mod:`.counts`).
+
+* attendance: a count in a sentence that speaks of taking part, meetings, a delegation or an
+  audience ("over 140 bilateral meetings", "80 persons took part in this workshop") belongs to
+  the event the sentence names, else the last event named before it, else the page's event;
+* "There are more than 80 clusters in Serbia": the country, with its code;
+* the country of a count comes only from a country word inside its measure ("Chinese cities",
+  "managers from Colombia"), never from a list of countries.
+
+>>> event_cue("The event was attended by 30 delegates.")
+True
+>>> measure_country("cluster managers from Colombia", "")
+'CO'
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from types import SimpleNamespace
+
+from clusternet.ingest.extract.lexicon import country_code, fold, load_lexicon
+
+__all__ = ["event_cue", "main_event", "event_subject", "country_of_sentence", "measure_country", "with_broken_start",
+           "is_counted", "event_with", "named_actor"]
+
+
+@lru_cache(maxsize=512)
+def event_cue(sentence: str) -> bool:
+    """Whether a sentence speaks of an event's attendance or names an event by reference.
+
+    >>> event_cue("BioM has 40 members."), event_cue("In the mission participated seven companies.")
+    (False, True)
+    """
+    s = fold(sentence)
+    if any(c in s for c in load_lexicon().words("attendance_cues")):
+        return True
+    return _reference_rx().search(s) is not None
+
+
+@lru_cache(maxsize=1)
+def _reference_rx() -> re.Pattern:
+    """ "the event", "this mission": a reference to an event named elsewhere."""
+    refs = "|".join(sorted(load_lexicon().words("event_references")))
+    return re.compile(r"\b(?:the|this|that)\s+(?:" + refs + r")\b")
+
+
+def main_event(ents, ctx):
+    """The page's event: one named in its first line, else the earliest described one, else the
+    most mentioned event; ``None`` without events.
+
+    >>> main_event([], None) is None
+    True
+    """
+    events = [e for e in ents if e.label == "Event"]
+    if not events:
+        return None
+    first = min(events, key=lambda e: min(m.start for m in e.mentions))
+    line0 = next((ln for ln in ctx.lines if ctx.view[ln.start:ln.end].strip()), None)
+    if line0 is not None and min(m.start for m in first.mentions) < line0.end:
+        return first
+    described = [e for e in events if any(m.rule in ("event-described", "event-title") for m in e.mentions)]
+    if described:
+        return min(described, key=lambda e: min(m.start for m in e.mentions))
+    return max(events, key=lambda e: (len(e.mentions), -min(m.start for m in e.mentions)))
+
+
+def event_subject(sent, occ_in, page_event):
+    """The event a sentence names (its first), else the page's, else the last one named before.
+
+    >>> event_subject(None, lambda lo, hi: [], None) is None
+    True
+    """
+    if sent is None:
+        return page_event
+    here = [x[2] for x in occ_in(max(0, sent.start - 300), sent.end) if x[2].label == "Event" and x[1] > sent.start]
+    if here:
+        return here[0]
+    if page_event is not None:
+        return page_event
+    before = [x[2] for x in occ_in(0, sent.start) if x[2].label == "Event"]
+    return before[-1] if before else None
+
+
+def country_of_sentence(text: str, places) -> object | None:
+    """The Country entity of a sentence about one country ("There are 80 clusters in Serbia …",
+    "Serbia has more than 80 clusters"), from ``places`` (key ``country:XX``); else ``None``.
+
+    >>> country_of_sentence("There are 80 clusters in Serbia.", {"country:RS": "RS entity"})
+    'RS entity'
+    >>> country_of_sentence("Serbia has more than 80 clusters.", {"country:RS": "RS entity"})
+    'RS entity'
+    """
+    m = re.match(r"\W*There\s+(?:are|were|is|was)\b[^.;]*?\bin\s+(?:the\s+)?([A-Z][\w-]+(?:\s[A-Z][\w-]+)?)", text) \
+        or re.match(r"\W*(?:In\s+)?([A-Z][\w-]+(?:\s[A-Z][\w-]+)?),?\s+(?:there\s+are|has|have|had|counts|hosts|is\s+home\s+to)\s"
+                    r"(?:(?:now|today|already|currently)\s+)?(?:over\s+|more\s+than\s+|about\s+|around\s+|some\s+)?\d", text)
+    if not m or not places:
+        return None
+    code = country_code(m.group(1))
+    return places.get("country:" + code) if code else None
+
+
+def measure_country(measure: str, after: str) -> str | None:
+    """The one country a measure's own words name (a demonym or a country name); ``None`` when
+    it names none or several, or when a list of countries goes on after it (``after``).
+
+    >>> measure_country("Chinese cities", ""), measure_country("EU and US clusters", "")
+    ('CN', None)
+    >>> measure_country("clusters from South East Serbia", ""), measure_country("clusters of French excellence", "")
+    (None, None)
+    >>> measure_country("cluster associations from Spain", ", France, Poland and Romania")
+    """
+    codes = set()
+    head = re.split(r"\sof\s", measure)[0]     # "clusters of French excellence": French qualifies excellence
+    for pm in re.finditer(r"\b([A-Z][a-z]+)\b", head):
+        w = pm.group(1)     # a word of a longer place name ("South East Serbia") is not the country
+        inside = re.search(r"[A-Z][\w-]*\s$", head[:pm.start()]) or re.match(r"\s[A-Z]", head[pm.end():])
+        c = country_code(w) if len(w) > 3 and not inside else None
+        if c:
+            codes.add(c)
+    if len(codes) != 1:
+        return None
+    if re.match(r"\s*(?:,|and)\s+[A-Z][a-z]+", after) and country_code(re.match(r"\s*(?:,|and)\s+([A-Z][a-z]+)",
+                                                                                after).group(1)):
+        return None
+    return codes.pop()
+
+
+def with_broken_start(ctx, si: int):
+    """The sentence, joined to those before when it starts mid-sentence ("ca. 100 strong
+    audience" is cut after "ca.", a list of places at its ";"): a span with ``start`` and ``end``."""
+    sent, j = ctx.sents[si], si
+    while j and ctx.sents[j - 1].line == sent.line and (not ctx.view[ctx.sents[j].start:ctx.sents[j].start + 1].isupper()
+                                                        or ctx.view[:ctx.sents[j].start].rstrip().endswith(";")):
+        j -= 1      # a sentence cut after "ca." or at a ";" goes on from the one before
+    return sent if j == si else SimpleNamespace(start=ctx.sents[j].start, end=sent.end)
+
+
+def is_counted(v: str, occ) -> bool:
+    """Whether a name right after a number is itself what is counted ("two European Strategic
+    Cluster Partnerships": a plural name), not the owner of the count ("the 4 CLUSTEM partners")."""
+    text = v[occ[0]:occ[1]]
+    return bool(re.search(r"[a-z]s$", text)) and not re.match(r"\s+[a-z]", v[occ[1]:occ[1] + 3])
+
+
+def event_with(v: str, lo: int, pos: int) -> bool:
+    """Whether the count is what an event noun is "with" ("a strategic mission with 22 clusters").
+
+    >>> event_with("led a strategic mission with 22 clusters", 0, 29)
+    True
+    """
+    refs = "|".join(load_lexicon().words("event_references"))
+    return re.search(r"(?i)\b(?:" + refs + r")s?\s+(?:with|of)\s+(?:over\s+|more\s+than\s+|some\s+|about\s+)?$",
+                     v[max(lo, pos - 60):pos]) is not None
+
+
+def named_actor(v: str, before, ok, verbs) -> bool:
+    """Whether a name before the count is its clause's subject ("BioM has since taken 8 …", "the
+    Clustem Delegation visited two clusters").
+
+    >>> named_actor("BioM has taken 8 missions", [(0, 4, _Named("Cluster"))], ("Cluster",), {"has"})
+    True
+    """
+    for s, e, ent in before:
+        vm = re.match(r"\s*(?:\([^()]{1,40}\)\s*)?(?:(?i:delegation|team|members|partners)\s+)?"
+                      r"(?:also\s+|now\s+|already\s+|since\s+)?([a-z]+)", v[e:e + 60])
+        if ent.label in ok and ent.label not in ("Event", "Region") and vm and vm.group(1) in verbs:
+            return True
+    return False
+
+
+class _Named:
+    """A stand-in entity for the examples: a label only."""
+    def __init__(self, label: str):
+        self.label = label

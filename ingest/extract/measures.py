@@ -1,0 +1,135 @@
+"""The words of a counted measure beyond the noun after the number (used by :mod:`.counts`):
+who did it ("meetings conducted by the EU Delegation"), the verb of taking part ("persons took
+part"), the country it goes to ("trade missions to Japan"), the qualifiers of a money noun
+("Total project budget"), and place adjectives that may follow a number word ("four European").
+
+>>> agent("Overall, the delegation held 90 meetings", 0, 29)
+' held by the delegation'
+"""
+from __future__ import annotations
+
+import re
+
+from clusternet.ingest.extract.lexicon import country_code, fold, load_lexicon
+
+__all__ = ["among", "agent", "money_modifiers", "place_adjective", "taking_part", "to_country", "with_place", "decimal_thousands",
+           "own_clause"]
+
+
+def decimal_thousands(num: str) -> float | None:
+    """'406,364.70' -> 406364.7 (thousands separators and two decimals); else None.
+
+    >>> decimal_thousands("406,364.70"), decimal_thousands("1,161,042")
+    (406364.7, None)
+    """
+    dm = re.fullmatch(r"(\d{1,3}(?:[.,]\d{3})+)[.,](\d{1,2})", num)
+    return float(re.sub(r"[.,]", "", dm.group(1)) + "." + dm.group(2)) if dm else None
+
+
+_AGENT = re.compile(r"(?:^|[,;:]\s*|\b[A-Z][a-z]+,\s+)((?:the|The)\s+(?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:have\s+|has\s+|had\s+)?"
+                    r"(conducted|held|had|organised|organized|hosted|met)\s+(?:over\s+|more\s+than\s+|some\s+|about\s+|"
+                    r"around\s+|nearly\s+|almost\s+|a\s+total\s+of\s+)?$")
+
+
+def agent(v: str, lo: int, pos: int) -> str:
+    """Who did what is counted, when a described group did it ("the EU Delegation conducted more
+    than 100 meetings" -> " conducted by the EU Delegation"); else "".
+
+    >>> agent("Overall, the EU Delegation conducted more than 100 meetings", 0, 47)
+    ' conducted by the EU Delegation'
+    """
+    am = _AGENT.search(v[max(lo, pos - 90):pos])
+    return f" {am.group(2)} by {am.group(1)[0].lower() + am.group(1)[1:]}" if am else ""
+
+
+def money_modifiers(words: list[str], noun: str, stop=frozenset()) -> list[str]:
+    """The words that qualify a money noun before it ("Total project budget is €…" -> Total, project).
+
+    >>> money_modifiers(["Total", "project", "budget", "is"], "budget")
+    ['Total', 'project']
+    """
+    i = max(k for k, w in enumerate(words) if w == noun)
+    out: list[str] = []
+    for w in reversed(words[:i][-2:]):
+        if fold(w) in stop or fold(w) in ("of", "our", "their", "its") or not w.isalpha():
+            break
+        out.insert(0, w)
+    return out
+
+
+def place_adjective(word: str) -> bool:
+    """A capitalised word that names a country or a macro-region ("four European clusters").
+
+    >>> place_adjective("European"), place_adjective("Strategic")
+    (True, False)
+    """
+    f = fold(word)
+    return bool(country_code(word) and len(word) > 3) or any(x in load_lexicon().macro for x in (f, f[:-1], f[:-2]))
+
+
+_TAKING_PART = re.compile(r"(?i)[^.;:]{0,140}?\b(took part|participated|attended|participate)\b")
+
+
+def taking_part(v: str, after, measure_words: list[str], end: int) -> list[str]:
+    """The verb of taking part when it follows a short counted noun in its clause
+    ("80 persons from research … took part" -> "persons took part"); else nothing.
+
+    >>> taking_part("80 persons from research took part.", [(3, 10, "persons")], ["persons"], 34)
+    ['took part']
+    """
+    if not after or not measure_words or len(measure_words) > 2 or any(
+            fold(w) in ("participating", "participated", "participants", "attended", "attending", "part")
+            for w in measure_words):
+        return []
+    tm = _TAKING_PART.match(v, after[0][1], end)
+    if tm is None or re.search(r"\b(?:which|who|that|while)\b", tm.group(0)[:tm.start(1) - tm.start()]):
+        return []
+    return [tm.group(1)]
+
+
+def to_country(v: str, after, measure_words: list[str]) -> list[str]:
+    """The country a counted noun goes to or is in, right after it ("8 trade missions to Japan").
+
+    >>> to_country("8 trade missions to Japan, with", [(2, 7, "trade"), (8, 16, "missions")], ["trade", "missions"])
+    ['to', 'Japan']
+    """
+    if not measure_words or not after:
+        return []
+    last = next((t for t in after if t[2] == measure_words[-1]), None)
+    cm = re.match(r"\s+(to|in)\s+([A-Z][a-z]+)\b(?!\s[A-Z])", v[last[1]:last[1] + 40]) if last else None
+    if cm and cm.group(1) == "to" and fold(last[2]).rstrip("s") not in load_lexicon().words("event_references"):
+        return []       # "a mission with 22 clusters to Singapore": the mission goes there, not the clusters
+    return [cm.group(1), cm.group(2)] if cm and len(cm.group(2)) > 3 and country_code(cm.group(2)) else []
+
+
+def with_place(measure: str, rest: str, land) -> str:
+    """'clusters' + ' in Serbia …' -> 'clusters in Serbia' (the country a count is about)."""
+    pm = re.match(r"\s*" + re.escape(measure.split()[-1]) + r"\s+(in\s+(?:the\s+)?[A-Z][\w-]+)", rest) if measure else None
+    return f"{measure} {pm.group(1)}" if pm and country_code(pm.group(1).split()[-1]) == land.country else measure
+
+
+def own_clause(ctx, sent, s: int, e: int, verbs) -> tuple[int, int]:
+    """The bracket around a number, or its line when the sentence is the whole line; else (-1, -1)."""
+    v = ctx.view
+    o = v.rfind("(", sent.start, s)
+    c = v.find(")", e, sent.end)
+    if o >= 0 and c >= 0 and v.rfind(")", o, s) < 0:
+        return o + 1, c
+    line = ctx.lines[sent.line]
+    if v[line.start:sent.start].strip() == "" and v[sent.end:line.end].strip(" .") == "" \
+            and not any(fold(w) in verbs for w in re.findall(r"[\w&'’/-]+", v[sent.start:sent.end])):
+        # a line without a verb of its own ("ESCP agreement signed with 4 additional clusters")
+        return sent.start, sent.end
+    return -1, -1
+
+
+def among(v: str, last, pos: int) -> str:
+    """The population a share is of, when it follows another count after a dash ("47.000 cluster
+    members – around 85% SMEs" -> " among cluster members"); ``last``: (measure, end) or None.
+
+    >>> among("47 members – around 85% SMEs", ("members", 10), 20)
+    ' among members'
+    """
+    if last and re.fullmatch(r"\s*[–—-]\s*(?:around|about|over|some|nearly|almost|approximately)?\s*", v[last[1]:pos]):
+        return " among " + last[0]
+    return ""
