@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from rapidfuzz import fuzz
 
+from clusternet.ingest.extract.generic import is_generic_name
 from clusternet.ingest.extract.lexicon import load_lexicon
 from clusternet.ingest.extract.mentions import Mention, is_acronym
 from clusternet.ingest.extract.rules import _is_place, label_of_name, place_of_name
@@ -98,7 +99,7 @@ def _similar(a: str, b: str) -> bool:
 
 def resolve_mentions(mentions: list[Mention]) -> list[DocEntity]:
     lex = load_lexicon()
-    named = [m for m in mentions if m.label not in PLACE_LABELS and m.label != "Region"]
+    named = [m for m in mentions if m.label not in PLACE_LABELS and m.label != "Region" and not is_generic_name(m.name)]
     # a head/caps/acronym mention strictly inside a structured one is part of that name
     big = sorted((m.start, m.end) for m in named if m.rule.startswith(("country-list", "paren-alias", "dash-def",
                                                                          "cue:", "copula", "event-in", "quoted")))

@@ -1,0 +1,54 @@
+"""Generic phrases that read like names but name nothing ("SMEs", "EU clusters").
+
+The annotation guide leaves out generic phrases; these rules drop them before mentions
+become entities. They look only at the shape of the phrase and the lexicon, never at
+a particular organisation.
+
+>>> [is_generic_name(n) for n in ["SMEs", "EU clusters", "Catalan companies", "Memoranda of Understanding",
+...                                "Clusters Go International", "EDOs", "MoU", "Cluster Maritime Tunisien"]]
+[True, True, True, True, False, True, False, False]
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from clusternet.ingest.extract.lexicon import fold, load_lexicon, place_country
+
+__all__ = ["is_generic_name", "plural_acronym", "qualified_plural"]
+
+_PLURAL_ACR = re.compile(r"[A-Z][A-Za-z&]*[A-Z]['’]?s")
+
+
+def plural_acronym(name: str) -> bool:
+    """An acronym in the plural ("SMEs", "NGOs", "MoUs") is a kind of thing, not a name.
+
+    >>> plural_acronym("EDOs"), plural_acronym("SPIs"), plural_acronym("CLUSTERS"), plural_acronym("Metropolis")
+    (True, True, False, False)
+    """
+    return bool(_PLURAL_ACR.fullmatch(name)) and sum(c.isupper() for c in name) >= 2
+
+
+def qualified_plural(name: str) -> bool:
+    """A lower-case plural noun after place words or acronyms only ("EU clusters", "Catalan firms").
+
+    >>> qualified_plural("EU clusters"), qualified_plural("Latvian Clusters Network"), qualified_plural("US firms")
+    (True, False, True)
+    """
+    words = name.split()
+    if len(words) < 2:
+        return False
+    last = words[-1]
+    if not (last.islower() and last.endswith("s") and len(last) > 3):
+        return False
+    return all(place_country(w) or w.isupper() for w in words[:-1])
+
+
+@lru_cache(maxsize=50_000)
+def is_generic_name(name: str) -> bool:
+    """Whether a candidate name is a generic phrase (see the module doc)."""
+    lex = load_lexicon()
+    f = fold(name.strip())
+    if f in lex.words("generic_names") or f in lex.words("generic_plurals"):
+        return True
+    return plural_acronym(name.strip()) or qualified_plural(name.strip())
