@@ -12,6 +12,7 @@ from clusternet.ingest.extract.contexts import (acronym_mentions, appositions, c
     described_names, head_chunks, quoted)
 from clusternet.ingest.extract.events import (agreement_mentions, event_mentions, institution_mentions,
     place_mentions)
+from clusternet.ingest.extract.lists import described_items, role_objects
 from clusternet.ingest.extract.rules import country_list_items, dash_definitions, paren_aliases, table_rows
 from clusternet.ingest.extract.mentions import Context, Mention, build_context
 
@@ -27,6 +28,8 @@ def find_mentions(text: str, ctx: Context | None = None) -> list[Mention]:
     paren_aliases(ctx, out)
     dash_definitions(ctx, out)
     table_rows(ctx, out)
+    described_items(ctx, out, gid)
+    role_objects(ctx, out)
     cue_lists(ctx, out, gid)
     copulas(ctx, out)
     quoted(ctx, out)

@@ -1,0 +1,102 @@
+"""Names that lists and roles vouch for, where no head noun does.
+
+* "The 22 clusters participating are: fashion (MODACC), water (Aqua Partnership), …":
+  three or more "<lower-case description> (<Name>)" items in one sentence are names, of
+  the kind the words before the list say ("clusters" -> Cluster).
+* "the Cluster Manager of FEMAC": what a cluster manager manages is a cluster.
+* A country adjective right before such a name ("Cluster Manager of Hungarian Alfa Klaszter")
+  gives it its country and is not part of it.
+
+>>> from clusternet.ingest.extract.mentions import build_context
+>>> ctx = build_context("The clusters taking part: fashion (MODA), water (Aqua Hub) and wine (Vinalia).")
+>>> out = []; described_items(ctx, out, [0])
+>>> [(m.name, m.label) for m in out]
+[('MODA', 'Cluster'), ('Aqua Hub', 'Cluster'), ('Vinalia', 'Cluster')]
+"""
+from __future__ import annotations
+
+import re
+
+from clusternet.ingest.extract.lexicon import country_code, fold, load_lexicon
+from clusternet.ingest.extract.mentions import Context, Mention, chunks
+from clusternet.ingest.extract.rules import _is_place, clean, label_of_name
+
+__all__ = ["described_items", "role_objects"]
+
+_ITEM = re.compile(r"(?:^|[,:;]|\band\b)\s*(?:the\s+)?[a-z][\w’'\-]*(?:\s+[a-z][\w’'\-]*){0,5}\s*\(([^()\n]{2,60})\)")
+
+
+def _list_label(lex, before: str) -> str | None:
+    """The label the nearest head noun before a list gives its items ("the 22 clusters are:")."""
+    for w in reversed(re.findall(r"[\w'’-]+", before)):
+        lab = lex.label_of_head(w)
+        if lab in ("Cluster", "Organisation", "Partnership"):
+            return "Cluster" if fold(w).startswith("cluster") else lab
+    return None
+
+
+def described_items(ctx: Context, out: list[Mention], gid: list[int]) -> None:
+    """Three or more "<description> (<Name>)" items in one sentence: each Name is a name."""
+    lex = load_lexicon()
+    generic = {fold(a) for a in lex["generic_acronyms"]}
+    v = ctx.view
+    for sent in ctx.sents:
+        items = list(_ITEM.finditer(v, sent.start, sent.end))
+        if len(items) < 3:
+            continue
+        gid[0] += 1
+        kind = _list_label(lex, v[sent.start:items[0].start()])
+        for m in items:
+            s, e, name = clean(v, m.start(1), m.end(1))
+            if not name[:1].isupper() or _is_place(name) or fold(name) in generic or re.search(r"\d{4}", name):
+                continue
+            lab = kind if kind == "Cluster" else (label_of_name(name) or kind or "Organisation")
+            out.append(Mention(s, e, name, lab, "described-item", 0.75, group=gid[0]))
+
+
+_ROLE = re.compile(r"\b[Cc]luster\s+(?:[Mm]anager|[Dd]irector|[Cc]oordinator|[Pp]resident)\s+of\s+(?:the\s+)?")
+
+
+def role_objects(ctx: Context, out: list[Mention]) -> None:
+    """"Cluster Manager of X": X is a cluster (a country adjective before it is its country).
+
+    >>> from clusternet.ingest.extract.mentions import build_context
+    >>> out = []; role_objects(build_context("said the Cluster Manager of Hungarian Alfa Klaszter."), out)
+    >>> [(m.name, m.label, m.country) for m in out]
+    [('Alfa Klaszter', 'Cluster', 'HU')]
+    """
+    v = ctx.view
+    for m in _ROLE.finditer(v):
+        ch = chunks(v, m.end(), min(len(v), m.end() + 120))
+        if not ch or ch[0][0][0] != m.end():
+            continue
+        words = ch[0]
+        country = None
+        if len(words) > 1 and _adjective_country(words[0][2]):
+            country, words = _adjective_country(words[0][2]), words[1:]
+        s, e, name = clean(v, words[0][0], words[-1][1])
+        if not name or _is_place(name):
+            continue
+        lab = label_of_name(name)
+        out.append(Mention(s, e, name, lab if lab not in (None, "Organisation") else "Cluster", "role-of", 0.75,
+                           country=country))
+
+
+def _adjective_country(word: str) -> str | None:
+    """The country of a country adjective ("Moroccan"), None for a country's own name.
+
+    >>> _adjective_country("Moroccan"), _adjective_country("Morocco"), _adjective_country("MASCIR")
+    ('MA', None, None)
+    """
+    if not word[:1].isupper() or word.isupper() or len(word) < 4:
+        return None
+    code = country_code(word)
+    if not code or fold(word) == fold(_name_of(code)):
+        return None
+    return code if fold(word).endswith(("an", "ian", "ese", "ish", "ic", "i", "ch", "que", "ien", "ienne", "ais", "aise",
+                                        "ano", "ana", "ena", "eno", "ense", "er")) else None
+
+
+def _name_of(code: str) -> str:
+    from clusternet.ingest.extract.lexicon import country_name
+    return country_name(code)
