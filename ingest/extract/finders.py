@@ -12,6 +12,7 @@ from clusternet.ingest.extract.contexts import (acronym_mentions, appositions, c
     described_names, head_chunks, quoted)
 from clusternet.ingest.extract.events import (agreement_mentions, event_mentions, institution_mentions,
     place_mentions)
+from clusternet.ingest.extract.generic import drop_people
 from clusternet.ingest.extract.lists import described_items, role_objects
 from clusternet.ingest.extract.rules import country_list_items, dash_definitions, paren_aliases, table_rows
 from clusternet.ingest.extract.mentions import Context, Mention, build_context
@@ -41,6 +42,7 @@ def find_mentions(text: str, ctx: Context | None = None) -> list[Mention]:
     event_mentions(ctx, out)
     agreement_mentions(ctx, out)
     institution_mentions(ctx, out)
+    drop_people(ctx.view, out)
     for m in out:
         m.sent = ctx.sent_at(m.start)
     return sorted(out, key=lambda m: (m.start, -m.end))

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from clusternet.ingest.extract.lexicon import fold, load_lexicon, place_country
 
-__all__ = ["is_generic_name", "plural_acronym", "qualified_plural"]
+__all__ = ["is_generic_name", "plural_acronym", "qualified_plural", "drop_people", "person_context"]
 
 _PLURAL_ACR = re.compile(r"[A-Z][A-Za-z&]*[A-Z]['’]?s")
 
@@ -51,4 +51,34 @@ def is_generic_name(name: str) -> bool:
     f = fold(name.strip())
     if f in lex.words("generic_names") or f in lex.words("generic_plurals"):
         return True
-    return plural_acronym(name.strip()) or qualified_plural(name.strip())
+    return plural_acronym(name.strip()) or qualified_plural(name.strip()) or dotted_country(name.strip())
+
+
+def dotted_country(name: str) -> bool:
+    """"U.S", "U.K.": a dotted country abbreviation is the country, never an organisation.
+
+    >>> dotted_country("U.S"), dotted_country("U.S. Department of Commerce"), dotted_country("S.p.A")
+    (True, False, False)
+    """
+    letters = name.replace(".", "")
+    return "." in name and len(letters) == 2 and letters.isupper() and bool(place_country(letters))
+
+
+_BYLINE = re.compile(r"(?i)(?:\b(?:submitted|posted|written|published|authored|edited|photo|photos|credits?)\s+by|"
+                     r"\b(?:Mr|Mrs|Ms|Mme|Dr|Prof|Sr|Sra)\.?)\s*$")
+
+
+def person_context(view: str, start: int) -> bool:
+    """Whether the words before a name make it a person ("Submitted by …", "Prof. …", "Mrs …").
+
+    >>> person_context("News. Submitted by Anna Berg", 19), person_context("organised by Alfa", 13)
+    (True, False)
+    """
+    return bool(_BYLINE.search(view[max(0, start - 16):start]))
+
+
+def drop_people(view: str, out: list) -> None:
+    """Withdraw (in place) the mentions that are people or titles, not organisations."""
+    titles = load_lexicon().words("person_titles")
+    out[:] = [m for m in out if m.label in ("Country", "Region", "City", "Demonym")
+              or not (fold(m.name) in titles or person_context(view, m.start))]

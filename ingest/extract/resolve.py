@@ -244,7 +244,7 @@ def _entity(root: str, ms: list[Mention]) -> DocEntity | None:
     cvotes = Counter(m.country for m in ms if m.country)
     country = cvotes.most_common(1)[0][0] if cvotes else None
     c2, region = place_of_name(name)
-    country = country or c2
+    country = c2 or country       # the name's own place word ("Colombian …") beats its surroundings
     region = next((m.region for m in ms if m.region), None) or region
     conf = min(0.97, max(m.conf for m in ms) + 0.04 * (len({m.start for m in ms}) - 1))
     e = DocEntity(root, label, name, aliases, country, region, sorted(ms, key=lambda m: m.start), {}, round(conf, 2))
