@@ -69,7 +69,11 @@ def label_of_name(name: str) -> str | None:
 
 @lru_cache(maxsize=100_000)
 def place_of_name(name: str) -> tuple[str | None, str | None]:
-    """(country, region) that words inside a name point at ("Startup Maroc", "Catalan Water …")."""
+    """(country, region) that words inside a name point at ("Startup Maroc", "Catalan Water …").
+
+    >>> place_of_name("U.S. Department of Commerce"), place_of_name("Colombian Private Council")
+    (('US', None), ('CO', None))
+    """
     lex = load_lexicon()
     words = name.replace("-", " ").split()
     country, region = None, None
@@ -87,6 +91,8 @@ def place_of_name(name: str) -> tuple[str | None, str | None]:
             elif n == 1 and len(w) > 3 and not region and lex.city(w) and lex.city(w)[0]:
                 country = country or lex.city(w)[0]
                 region = region or lex.city(w)[1]
+            elif n == 1 and re.fullmatch(r"(?:[A-Z]\.){2}|[A-Z]\.[A-Z]", w):   # "U.S. Department of …"
+                country = country or country_code(w.replace(".", ""))
             elif len(w) > 3 or w.isupper() and len(w) == 2 and False:
                 c = country_code(w)
                 if c and not country:
