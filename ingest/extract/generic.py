@@ -51,7 +51,23 @@ def is_generic_name(name: str) -> bool:
     f = fold(name.strip())
     if f in lex.words("generic_names") or f in lex.words("generic_plurals"):
         return True
-    return plural_acronym(name.strip()) or qualified_plural(name.strip()) or dotted_country(name.strip())
+    return (plural_acronym(name.strip()) or qualified_plural(name.strip()) or dotted_country(name.strip())
+            or admin_area(name.strip()))
+
+
+_ADMIN = re.compile(r"(?i)(?:the\s+)?(?:autonomous\s+)?(?:community|region|province|prefecture|county|state|governorate|"
+                    r"voivodeship|canton|department|région|región|regione|provincia|comunidad|comunitat)\s+"
+                    r"(?:of|de|du|del|di|de\s+la)\s+(.+)")
+
+
+def admin_area(name: str) -> bool:
+    """"Autonomous Community of Andalusia", "Province of Hebei": a place (found as one), not a body.
+
+    >>> admin_area("Autonomous Community of Andalusia"), admin_area("Community of Practice of Clusters")
+    (True, False)
+    """
+    m = _ADMIN.fullmatch(name)
+    return bool(m) and bool(place_country(m.group(1)))
 
 
 def dotted_country(name: str) -> bool:
