@@ -52,7 +52,18 @@ def is_generic_name(name: str) -> bool:
     if f in lex.words("generic_names") or f in lex.words("generic_plurals"):
         return True
     return (plural_acronym(name.strip()) or qualified_plural(name.strip()) or dotted_country(name.strip())
-            or admin_area(name.strip()))
+            or admin_area(name.strip()) or field_phrase(name.strip()))
+
+
+def field_phrase(name: str) -> bool:
+    """A phrase of field words only ("Information Technology", "Science & Technology") names no body.
+
+    >>> field_phrase("Science & Technology"), field_phrase("Research and Innovation"), field_phrase("Innovation Norway")
+    (True, True, False)
+    """
+    lex = load_lexicon()
+    words = [fold(w) for w in re.split(r"[\s,]+", name) if w and fold(w) not in lex.words("connectors")]
+    return bool(words) and all(w in lex.words("field_words") for w in words)
 
 
 _ADMIN = re.compile(r"(?i)(?:the\s+)?(?:autonomous\s+)?(?:community|region|province|prefecture|county|state|governorate|"
