@@ -17,11 +17,11 @@ from __future__ import annotations
 
 import re
 
-from clusternet.ingest.extract.lexicon import country_code, fold, load_lexicon
-from clusternet.ingest.extract.mentions import Context, Mention, chunks
+from clusternet.ingest.extract.lexicon import country_code, fold, load_lexicon, place_country
+from clusternet.ingest.extract.mentions import Context, Mention, chunks, is_acronym
 from clusternet.ingest.extract.rules import _is_place, clean, label_of_name
 
-__all__ = ["described_items", "role_objects"]
+__all__ = ["described_items", "role_objects", "placed_acronyms"]
 
 _ITEM = re.compile(r"(?:^|[,:;]|\band\b)\s*(?:the\s+)?[a-z][\w’'\-]*(?:\s+[a-z][\w’'\-]*){0,5}\s*\(([^()\n]{2,60})\)")
 
@@ -100,3 +100,30 @@ def _adjective_country(word: str) -> str | None:
 def _name_of(code: str) -> str:
     from clusternet.ingest.extract.lexicon import country_name
     return country_name(code)
+
+
+_PLACED = re.compile(r"\b([A-Z][\w&\-]{1,14})\s+(?:from|in|based\s+in)\s+(?:the\s+)?([A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?)")
+
+
+def placed_acronyms(ctx: Context, out: list[Mention]) -> None:
+    """"IDEPA from Asturias", "MNC in Casablanca": an acronym placed by "from/in <place>" is a body there.
+
+    >>> from clusternet.ingest.extract.mentions import build_context
+    >>> out = []; placed_acronyms(build_context("with IDEPA from Asturias and SMEs in Spain."), out)
+    >>> [(m.name, m.country, m.region) for m in out]
+    [('IDEPA', 'ES', 'Asturias')]
+    """
+    lex = load_lexicon()
+    generic = {fold(a) for a in lex["generic_acronyms"]}
+    v = ctx.view
+    for m in _PLACED.finditer(v):
+        name, place = m.group(1), m.group(2)
+        if not is_acronym(name) or fold(name) in generic or _is_place(name):
+            continue
+        code = place_country(place) or place_country(place.split()[0])
+        if not code or fold(place) in lex.macro:
+            continue
+        reg = lex.region(place) or lex.region(place.split()[0])
+        region = reg[0] if reg else (place.split()[0] if lex.city(place.split()[0]) else None)
+        out.append(Mention(m.start(1), m.end(1), name, label_of_name(name) or "Organisation", "placed-acronym", 0.7,
+                           country=code, region=region))
