@@ -128,7 +128,8 @@ def iso_is_acronym(v: str, m: re.Match) -> bool:
     if len(inner) != 2 or not inner.isupper():
         return False
     ch = chunks(v, max(0, m.start() - 150), m.start())
-    return bool(ch) and ch[-1][-1][1] >= m.start() - 2 and initials_match(inner, [w[2] for w in ch[-1]])
+    return bool(ch) and ch[-1][-1][1] >= m.start() - 2 and (initials_match(inner, [w[2] for w in ch[-1]])
+                                                         or bool(sh_expand(inner, ch[-1], backwards=True)))
 
 
 def country_list_items(ctx: Context, out: list[Mention], gid: list[int]) -> None:
@@ -159,6 +160,7 @@ def country_list_items(ctx: Context, out: list[Mention], gid: list[int]) -> None
                     if not sm.group(0).strip().lower() in ("and",):
                         sep = sm
                 s0 = sep.end() if sep else seg_start
+            s0 = max(s0, ctx.text.rfind("\n", s0, m.start()) + 1)   # an item never starts on an earlier line
             s, e, name = clean(v, s0, m.start())
             close = v.rfind(")", s0, m.start())
             if close >= 0 and not piped:
