@@ -5,6 +5,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
+from clusternet.ingest.extract.generic import field_join
 from clusternet.ingest.extract.lexicon import country_code, country_name, load_lexicon, place_country, fold
 from clusternet.ingest.extract.mentions import Context, Mention, chunks, is_acronym, is_cap, tokens
 from clusternet.ingest.extract.rules import _is_place, clean, label_of_name, place_of_name
@@ -31,8 +32,8 @@ def _list_items(v: str, start: int, end: int):
             depth += 1
         elif c == ")":
             depth = max(0, depth - 1)
-        elif depth == 0 and (c == "," or (seg.startswith(" and ", i) and (seg[:i].rstrip().endswith(")")
-                                                                          or seg.find(" and ", i + 1) < 0))):
+        elif depth == 0 and (c == "," or (seg.startswith(" and ", i) and not field_join(seg, i)
+                                          and (seg[:i].rstrip().endswith(")") or seg.find(" and ", i + 1) < 0))):
             items.append((start + cur, start + i))
             cur = i + (1 if c == "," else 5)
         i += 1

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from clusternet.ingest.extract.lexicon import fold, load_lexicon, place_country
 
-__all__ = ["is_generic_name", "plural_acronym", "qualified_plural", "drop_people", "person_context"]
+__all__ = ["field_join", "is_generic_name", "plural_acronym", "qualified_plural", "drop_people", "person_context"]
 
 _PLURAL_ACR = re.compile(r"[A-Z][A-Za-z&]*[A-Z]['’]?s")
 
@@ -109,3 +109,16 @@ def drop_people(view: str, out: list) -> None:
     titles = load_lexicon().words("person_titles")
     out[:] = [m for m in out if m.label in ("Country", "Region", "City", "Demonym")
               or not (fold(m.name) in titles or person_context(view, m.start))]
+
+
+def field_join(text: str, i: int) -> bool:
+    """Whether the " and " at ``text[i]`` joins two field words inside one name ("Science and Technology").
+
+    >>> s = "the Municipal Science and Technology Commission and Alfa"
+    >>> field_join(s, s.find(" and ")), field_join(s, s.rfind(" and "))
+    (True, False)
+    """
+    words = load_lexicon().words("field_words")
+    left = re.search(r"([\w-]+)\s*$", text[:i])
+    right = re.match(r"\s*and\s+([\w-]+)", text[i:])
+    return bool(left and right) and fold(left.group(1)) in words and fold(right.group(1)) in words
