@@ -25,6 +25,7 @@ __all__ = ["DocEntity", "norm", "resolve_mentions", "STRONG_RULES"]
 STRONG_RULES = ("typed", "country-list", "paren-alias", "dash-def", "cue:", "copula", "apposition", "quoted", "head",
                 "event-", "agreement", "programme", "institution", "country-paren", "table-row")
 PLACE_LABELS = ("Country", "City", "Demonym")
+CALLED_CLUSTER = ("described-item", "role-of")     # rules whose Cluster label the text itself states
 
 
 @lru_cache(maxsize=300_000)
@@ -236,6 +237,8 @@ def _entity(root: str, ms: list[Mention]) -> DocEntity | None:
         label = "Partnership"
     if label is None:
         label = "Organisation"
+    if label in ("Organisation", "Partnership") and any(m.label == "Cluster" and m.rule in CALLED_CLUSTER for m in ms):
+        label = "Cluster"           # the text calls it a cluster ("the clusters taking part: … (X)")
     aliases = set()
     for m in ms:
         for a in [m.name, *m.aliases]:
