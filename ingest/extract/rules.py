@@ -132,12 +132,30 @@ def iso_is_acronym(v: str, m: re.Match) -> bool:
                                                          or bool(sh_expand(inner, ch[-1], backwards=True)))
 
 
+@lru_cache(maxsize=20_000)
+def paren_country(inner: str) -> str | None:
+    """The country a bracketed place gives: "(Tunisia)", "(ES)", "(Barcelona, Spain)", "(Lyon – FR)".
+
+    >>> paren_country("Tunisia"), paren_country("Barcelona, Spain"), paren_country("Turin - Italy"), paren_country("2019, Spain")
+    ('TN', 'ES', 'IT', None)
+    """
+    inner = inner.strip()
+    if place_country(inner) and _is_place(inner):
+        return place_country(inner)
+    parts = [p.strip() for p in re.split(r"\s*(?:,|\s[-–—/]\s)\s*", inner)]
+    if len(parts) != 2 or not all(p[:1].isupper() for p in parts):
+        return None
+    last = parts[1]
+    code = place_country(last) if _is_place(last) else None
+    return code if code and len(parts[0].split()) <= 4 else None
+
+
 def country_list_items(ctx: Context, out: list[Mention], gid: list[int]) -> None:
     """Items followed by "(Country)" or "(ES)": names with their country (partner lists)."""
     v = ctx.view
     for line in ctx.lines:
         parens = [m for m in _PAREN.finditer(v, line.start, line.end)
-                  if place_country(m.group(1).strip()) and _is_place(m.group(1).strip())
+                  if paren_country(m.group(1))
                   and not iso_is_acronym(v, m)]
         if not parens:
             continue
@@ -172,7 +190,7 @@ def country_list_items(ctx: Context, out: list[Mention], gid: list[int]) -> None
                     continue
                 s, e, name = clean(v, ch[-1][0][0], ch[-1][-1][1])
             prev_end = m.end()
-            code = place_country(m.group(1).strip())
+            code = paren_country(m.group(1))
             if _is_place(name):
                 continue
             out.append(_split_item(v, s, e, name, code, "country-list", gid[0], line))
