@@ -21,7 +21,7 @@ from clusternet.ingest.extract.lexicon import country_code, fold, load_lexicon, 
 from clusternet.ingest.extract.mentions import Context, Mention, chunks, is_acronym
 from clusternet.ingest.extract.rules import _is_place, clean, label_of_name
 
-__all__ = ["described_items", "role_objects", "placed_acronyms"]
+__all__ = ["bullet_places", "described_items", "role_objects", "placed_acronyms"]
 
 _ITEM = re.compile(r"(?:^|[,:;]|\band\b)\s*(?:the\s+)?[a-z][\w’'\-]*(?:\s+[a-z][\w’'\-]*){0,5}\s*\(([^()\n]{2,60})\)")
 
@@ -127,3 +127,33 @@ def placed_acronyms(ctx: Context, out: list[Mention]) -> None:
         region = reg[0] if reg else (place.split()[0] if lex.city(place.split()[0]) else None)
         out.append(Mention(m.start(1), m.end(1), name, label_of_name(name) or "Organisation", "placed-acronym", 0.7,
                            country=code, region=region))
+
+
+_TAIL_PLACE = re.compile(r"\s*(?:,|\s[-–—|]\s|:)\s*([A-Z][\w'’.\- ]{1,40}?)(?:\s*(?:,|\s[-–—]\s)\s*([A-Z][\w'’.\- ]{1,40}?))?\s*[.;]?\s*$")
+
+
+def bullet_places(ctx: Context, out: list[Mention], gid: list[int]) -> None:
+    """A bullet line "Name, Country", "Name – City, Country": the name with its country.
+
+    >>> from clusternet.ingest.extract.mentions import build_context
+    >>> out = []; bullet_places(build_context("Partners:\\n- Alfa Cluster, Spain\\n- Beta Hub – Graz, Austria\\n"), out, [0])
+    >>> [(m.name, m.country) for m in out]
+    [('Alfa Cluster', 'ES'), ('Beta Hub', 'AT')]
+    """
+    v = ctx.view
+    gid[0] += 1
+    for line in ctx.lines:
+        if not line.bullet or line.heading:
+            continue
+        seg = v[line.start:line.end]
+        m = _TAIL_PLACE.search(seg)
+        if not m or m.start() == 0:
+            continue
+        place = (m.group(2) or m.group(1)).strip()
+        if not _is_place(place) or (m.group(2) and not _is_place(m.group(1).strip())):
+            continue
+        s, e, name = clean(v, line.start, line.start + m.start())
+        if not name[:1].isupper() or len(name.split()) > 10 or _is_place(name) or "," in name:
+            continue
+        out.append(Mention(s, e, name, label_of_name(name), "country-list:bullet", 0.8, country=place_country(place),
+                           group=gid[0]))
