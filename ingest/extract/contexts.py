@@ -33,12 +33,19 @@ def _list_items(v: str, start: int, end: int):
         elif c == ")":
             depth = max(0, depth - 1)
         elif depth == 0 and (c == "," or (seg.startswith(" and ", i) and not field_join(seg, i)
-                                          and (seg[:i].rstrip().endswith(")") or seg.find(" and ", i + 1) < 0))):
+                                          and (seg[:i].rstrip().endswith(")") or seg.find(" and ", i + 1) < 0
+                                               or _comma_list_and(seg, i)))):
             items.append((start + cur, start + i))
             cur = i + (1 if c == "," else 5)
         i += 1
     items.append((start + cur, start + len(seg)))
     return items
+
+
+def _comma_list_and(seg: str, i: int) -> bool:
+    """" and " closing a comma list ("A, B and C from X, and D"): a comma before it, none before the next " and "."""
+    nxt = seg.find(" and ", i + 1)
+    return "," in seg[:i] and "," in seg[i:nxt]
 
 
 def cue_lists(ctx: Context, out: list[Mention], gid: list[int]) -> None:
@@ -98,10 +105,13 @@ def cue_lists(ctx: Context, out: list[Mention], gid: list[int]) -> None:
                     break
                 one = len(name.split()) == 1
                 if one and not (is_acronym(name) or re.search(r"\d|[a-z][A-Z]", name) or
-                                (cue in ("such as", "including", "namely", "visit to", "visits to", "visited",
+                                (cue in ("such as", "including", "include", "includes", "included", "comprises",
+                                         "comprise", "brings together", "bring together", "gathers", "joined by",
+                                         "namely", "visit to", "visits to", "visited",
                                          "organised by", "organized by", "support of", "by") and not country_code(name))):
                     continue
-                lab = label_of_name(name) or (cue_label if cue in ("such as", "including", "namely", "were", "are") else None)
+                lab = label_of_name(name) or (cue_label if cue in ("such as", "including", "include", "includes", "namely",
+                                                                   "were", "are") else None)
                 aliases = [alias] if alias and not _is_place(alias) else []
                 c, r = place_of_name(name)
                 if alias and _is_place(alias):
