@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from clusternet.ingest.extract.lexicon import fold, load_lexicon, place_country
+from clusternet.ingest.extract.lexicon import country_name, fold, load_lexicon, place_country
 
 __all__ = ["field_join", "is_generic_name", "plural_acronym", "qualified_plural", "drop_people", "person_context"]
 
@@ -52,7 +52,24 @@ def is_generic_name(name: str) -> bool:
     if f in lex.words("generic_names") or f in lex.words("generic_plurals"):
         return True
     return (plural_acronym(name.strip()) or qualified_plural(name.strip()) or dotted_country(name.strip())
-            or admin_area(name.strip()) or field_phrase(name.strip()))
+            or admin_area(name.strip()) or field_phrase(name.strip()) or lone_adjective(name.strip()))
+
+
+def lone_adjective(name: str) -> bool:
+    """A place adjective alone ("European", "Spanish") qualifies a name, it is none.
+
+    >>> lone_adjective("European"), lone_adjective("Spanish"), lone_adjective("Spain"), lone_adjective("Europa")
+    (True, True, False, False)
+    """
+    if " " in name or not name[:1].isupper():
+        return False
+    f = fold(name)
+    if f in ("european", "international", "transnational", "interregional", "national", "regional", "global"):
+        return True
+    code = place_country(name)
+    lex = load_lexicon()
+    return bool(code) and (f in lex.region_demonyms or (f.endswith(("an", "ish", "ese", "ian", "ic", "ch")) and not lex.region(name)
+                                                        and not lex.city(name) and fold(country_name(code)) != f))
 
 
 def field_phrase(name: str) -> bool:

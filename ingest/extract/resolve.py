@@ -192,7 +192,7 @@ def resolve_mentions(mentions: list[Mention]) -> list[DocEntity]:
         child, parent = roots.get(uf.find(y)), roots.get(uf.find(x))
         if child is not None and parent is not None and child is not parent:
             child.props["part_of"] = parent
-    return [e for e in out if e is not None]
+    return [e for e in out if e is not None and not is_generic_name(e.name)]
 
 
 def _split_pairs(named: list[Mention]) -> list[Mention]:
