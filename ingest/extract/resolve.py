@@ -115,6 +115,7 @@ def resolve_mentions(mentions: list[Mention]) -> list[DocEntity]:
 
     named = [m for m in named if not (m.rule in ("head", "caps", "acronym", "typed") and covered(m))]
     named = _split_pairs(named)
+    named = _drop_known_tail(named)
     strong = [m for m in named if m.rule.startswith(STRONG_RULES)]
     weak = [m for m in named if not m.rule.startswith(STRONG_RULES)]
     # acronyms claimed by two different long names identify neither
@@ -193,6 +194,28 @@ def resolve_mentions(mentions: list[Mention]) -> list[DocEntity]:
         if child is not None and parent is not None and child is not parent:
             child.props["part_of"] = parent
     return [e for e in out if e is not None and not is_generic_name(e.name)]
+
+
+_OF_TAIL = re.compile(r"^(.+?)\s+of\s+(?:the\s+)?(.+)$")
+
+
+def _drop_known_tail(named: list[Mention]) -> list[Mention]:
+    """"DG Enterprise and Industry of the European Commission": when the part after "of (the)" is a
+    body named on its own, the name is the part before it (the whole stays an alias).
+
+    >>> ms = [Mention(0, 3, "Alfa Beta Unit of the Gamma Agency", None, "cue:by"), Mention(9, 12, "Gamma Agency", None, "head")]
+    >>> [m.name for m in _drop_known_tail(ms)]
+    ['Alfa Beta Unit', 'Gamma Agency']
+    """
+    known = {norm(m.name) for m in named if m.rule.startswith(STRONG_RULES) and label_of_name(m.name) == "Organisation"}
+    out = []
+    for m in named:
+        tail = _OF_TAIL.match(m.name) if " of " in m.name else None
+        if tail and norm(tail.group(2)) in known and len(tail.group(1).split()) >= 2 \
+                and label_of_name(tail.group(1)) is None and not _is_place(tail.group(2)):
+            m = replace(m, name=tail.group(1), aliases=[*m.aliases, m.name])
+        out.append(m)
+    return out
 
 
 def _split_pairs(named: list[Mention]) -> list[Mention]:
