@@ -33,19 +33,12 @@ def _list_items(v: str, start: int, end: int):
         elif c == ")":
             depth = max(0, depth - 1)
         elif depth == 0 and (c == "," or (seg.startswith(" and ", i) and not field_join(seg, i)
-                                          and (seg[:i].rstrip().endswith(")") or seg.find(" and ", i + 1) < 0
-                                               or _comma_list_and(seg, i)))):
+                                          and (seg[:i].rstrip().endswith(")") or seg.find(" and ", i + 1) < 0))):
             items.append((start + cur, start + i))
             cur = i + (1 if c == "," else 5)
         i += 1
     items.append((start + cur, start + len(seg)))
     return items
-
-
-def _comma_list_and(seg: str, i: int) -> bool:
-    """" and " closing a comma list ("A, B and C from X, and D"): a comma before it, none before the next " and "."""
-    nxt = seg.find(" and ", i + 1)
-    return "," in seg[:i] and "," in seg[i:nxt]
 
 
 def cue_lists(ctx: Context, out: list[Mention], gid: list[int]) -> None:

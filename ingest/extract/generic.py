@@ -34,13 +34,17 @@ def qualified_plural(name: str) -> bool:
 
     >>> qualified_plural("EU clusters"), qualified_plural("Latvian Clusters Network"), qualified_plural("US firms")
     (True, False, True)
+    >>> qualified_plural("Canadian cluster"), qualified_plural("Pisco cluster"), qualified_plural("ESCP agreement")
+    (True, False, False)
     """
     words = name.split()
     if len(words) < 2:
         return False
     last = words[-1]
-    if not (last.islower() and last.endswith("s") and len(last) > 3):
-        return False
+    if not (last.islower() and len(last) > 3 and (last.endswith("s") or load_lexicon().label_of_head(last))):
+        return False            # "EU clusters", and "a Canadian cluster": a kind of body, named by no name
+    if not last.endswith("s"):      # a singular kind needs place words only ("ESCP agreement" is a name)
+        return all(place_country(w) and not w.isupper() for w in words[:-1])
     return all(place_country(w) or w.isupper() for w in words[:-1])
 
 

@@ -118,8 +118,9 @@ def placed_acronyms(ctx: Context, out: list[Mention]) -> None:
     v = ctx.view
     for m in _PLACED.finditer(v):
         name, place = m.group(1), m.group(2)
-        if not is_acronym(name) or fold(name) in generic or _is_place(name):
-            continue
+        if not is_acronym(name) or fold(name) in generic or _is_place(name) \
+                or re.search(r"[A-Z][\w'’-]*\s+$", v[max(0, m.start() - 30):m.start()]):
+            continue              # "THE NEXT SOCIETY in …": the last word of a longer name
         code = place_country(place) or place_country(place.split()[0])
         if not code or fold(place) in lex.macro:
             continue
