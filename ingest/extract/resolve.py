@@ -218,6 +218,24 @@ def _drop_known_tail(named: list[Mention]) -> list[Mention]:
     return out
 
 
+_ROMANCE_AND = re.compile(r" (?:y|e|et|i|und) (?:(?:la|el|le|les|il|lo|los|las|die|der|das|o|a) |l['’])?")
+
+
+def _romance_pair(name: str) -> tuple[str, str] | None:
+    """"Clúster X y la Asociación Y", "Distretto X e la Camera Y": two bodies joined by y/e/et/i/und.
+
+    >>> _romance_pair("Clúster Marítimo de Canarias y la Asociación de Empresas del Mar")
+    ('Clúster Marítimo de Canarias', 'Asociación de Empresas del Mar')
+    >>> _romance_pair("Cámara de Comercio e Industria de Madrid")
+    """
+    ms = list(_ROMANCE_AND.finditer(name))
+    if len(ms) != 1:
+        return None
+    left, right = name[:ms[0].start()], name[ms[0].end():]
+    ok = all(len(x.split()) >= 2 and label_of_name(x) in ("Cluster", "Organisation") for x in (left, right))
+    return (left, right) if ok else None
+
+
 def _split_pairs(named: list[Mention]) -> list[Mention]:
     """A mention "A and B" is two mentions when each side is named elsewhere ("BioCat and
     Health Cluster Portugal also signed …") or is a full name by its head noun ("Beta Port
@@ -227,6 +245,12 @@ def _split_pairs(named: list[Mention]) -> list[Mention]:
     known = {norm(n) for m in named if " and " not in m.name for n in (m.name, *m.aliases)}
     out = []
     for m in named:
+        halves = _romance_pair(m.name)
+        if halves:
+            bare = dict(aliases=[], label=None, country=None, region=None)
+            out.append(replace(m, end=m.start + len(halves[0]), name=halves[0], **bare))
+            out.append(replace(m, start=m.end - len(halves[1]), name=halves[1], **bare))
+            continue
         i = m.name.find(" and ")
         if i > 0 and m.name.count(" and ") == 1:
             left, right = m.name[:i], m.name[i + 5:]

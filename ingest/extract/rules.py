@@ -215,7 +215,8 @@ def _split_item(v: str, s: int, e: int, name: str, code, rule: str, group, line)
             aliases.append(m.group(0))
             name = left
     words = name.split()
-    if len(words) > 2 and is_acronym(words[-1]) and not is_acronym(words[-2]):
+    if len(words) > 2 and is_acronym(words[-1]) and not is_acronym(words[-2]) \
+            and fold(words[-1]) not in {fold(a) for a in load_lexicon()["generic_acronyms"]}:   # "… Forum ICT" keeps ICT
         aliases.append(words[-1])
         name = " ".join(words[:-1])
     name = re.sub(r"^(?i:the)\s+", "", name)

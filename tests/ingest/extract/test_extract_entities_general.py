@@ -69,3 +69,16 @@ def test_a_region_named_as_an_administrative_area_is_no_organisation():
     ents = _entities("The mission visited the Autonomous Community of Galicia and met local firms.")
     assert "Autonomous Community of Galicia" not in ents or ents["Autonomous Community of Galicia"].label == "Region"
     assert any(e.label == "Region" and e.country == "ES" for e in ents.values()), sorted(ents)
+
+
+def test_partner_list_items_take_the_country_after_their_city():
+    ents = _entities("Partners of the project:\n- Alpha Textile Cluster (Porto, Portugal)\n"
+                     "- Beta Innovation Pole (Lyon, France)\n- Gamma Tech Association, Italy\n")
+    assert (ents["Alpha Textile Cluster"].country, ents["Beta Innovation Pole"].country,
+            ents["Gamma Tech Association"].country) == ("PT", "FR", "IT")
+
+
+def test_two_bodies_joined_by_a_romance_conjunction_are_two_entities():
+    ents = _entities("El Clúster Marítimo de Canarias y la Asociación de Empresas del Mar firmaron un convenio.")
+    assert {"Clúster Marítimo de Canarias", "Asociación de Empresas del Mar"} <= set(ents), sorted(ents)
+    assert ents["Clúster Marítimo de Canarias"].label == "Cluster"
