@@ -170,6 +170,12 @@ def resolve_mentions(mentions: list[Mention]) -> list[DocEntity]:
                     uf.union(a, b)
                 elif b.startswith(a + " ") and len(a.split()) >= 2 and b[len(a) + 1:].split()[0] in preps:
                     uf.union(a, b)
+    by_place = defaultdict(list)
+    for k in ks:
+        by_place[_place_key(k)].append(k)
+    for same in (g for g in by_place.values() if len(g) > 1):
+        for k in same[1:]:
+            uf.union(same[0], k)
     keyset = set(ks)
     for k in ks:
         t = k.split()
@@ -216,6 +222,24 @@ def _drop_known_tail(named: list[Mention]) -> list[Mention]:
             m = replace(m, name=tail.group(1), aliases=[*m.aliases, m.name])
         out.append(m)
     return out
+
+
+def _place_key(key: str) -> str:
+    """A normalised name with its place adjectives read as the place: "catalan government" and
+    "catalonia government" are one body.
+
+    >>> _place_key("catalan government") == _place_key("catalonia government")
+    True
+    """
+    lex = load_lexicon()
+    words = key.split()
+    if len(words) < 2:
+        return key
+    out = []
+    for w in words:
+        reg = lex.region_demonyms.get(w)
+        out.append(norm(reg) if reg else w)
+    return " ".join(out)
 
 
 _ROMANCE_AND = re.compile(r" (?:y|e|et|i|und) (?:(?:la|el|le|les|il|lo|los|las|die|der|das|o|a) |l['’])?")
