@@ -116,13 +116,17 @@ _BYLINE = re.compile(r"(?i)(?:\b(?:submitted|posted|written|published|authored|e
                      r"\b(?:Mr|Mrs|Ms|Mme|Dr|Prof|Sr|Sra)\.?)\s*$")
 
 
+_BYLINE_ENDS = ("by", "Mr", "Mrs", "Ms", "Mme", "Dr", "Prof", "Sr", "Sra")
+
+
 def person_context(view: str, start: int) -> bool:
     """Whether the words before a name make it a person ("Submitted by …", "Prof. …", "Mrs …").
 
     >>> person_context("News. Submitted by Anna Berg", 19), person_context("organised by Alfa", 13)
     (True, False)
     """
-    return bool(_BYLINE.search(view[max(0, start - 16):start]))
+    seg = view[max(0, start - 16):start].rstrip(" .")
+    return seg.endswith(_BYLINE_ENDS) and bool(_BYLINE.search(view[max(0, start - 16):start]))
 
 
 def drop_people(view: str, out: list) -> None:

@@ -168,10 +168,11 @@ def _cut_date(c: list) -> list:
     >>> [w[2] for w in _cut_date([(0, 1, "Alfa"), (2, 3, "on"), (4, 5, "the"), (6, 7, "16th"), (8, 9, "of"), (9, 10, "May")])]
     ['Alfa']
     """
-    months = load_lexicon().words("months")
+    months = None
     for k in range(1, len(c) - 1):
-        if fold(c[k][2]) != "on":
+        if c[k][2] != "on":
             continue
+        months = months or load_lexicon().words("months")
         nxt = c[k + 2] if fold(c[k + 1][2]) == "the" and k + 2 < len(c) else c[k + 1]
         if nxt[2][:1].isdigit() or fold(nxt[2]) in months:
             return c[:k]
