@@ -5,6 +5,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
+from clusternet.ingest.extract.generic import field_join
 from clusternet.ingest.extract.lexicon import country_code, country_name, load_lexicon, place_country, fold
 from clusternet.ingest.extract.mentions import Context, Mention, chunks, is_acronym, is_cap, tokens
 from clusternet.ingest.extract.rules import _is_place, clean, label_of_name, place_of_name
@@ -31,8 +32,8 @@ def _list_items(v: str, start: int, end: int):
             depth += 1
         elif c == ")":
             depth = max(0, depth - 1)
-        elif depth == 0 and (c == "," or (seg.startswith(" and ", i) and (seg[:i].rstrip().endswith(")")
-                                                                          or seg.find(" and ", i + 1) < 0))):
+        elif depth == 0 and (c == "," or (seg.startswith(" and ", i) and not field_join(seg, i)
+                                          and (seg[:i].rstrip().endswith(")") or seg.find(" and ", i + 1) < 0))):
             items.append((start + cur, start + i))
             cur = i + (1 if c == "," else 5)
         i += 1
@@ -97,10 +98,13 @@ def cue_lists(ctx: Context, out: list[Mention], gid: list[int]) -> None:
                     break
                 one = len(name.split()) == 1
                 if one and not (is_acronym(name) or re.search(r"\d|[a-z][A-Z]", name) or
-                                (cue in ("such as", "including", "namely", "visit to", "visits to", "visited",
+                                (cue in ("such as", "including", "include", "includes", "included", "comprises",
+                                         "comprise", "brings together", "bring together", "gathers", "joined by",
+                                         "namely", "visit to", "visits to", "visited",
                                          "organised by", "organized by", "support of", "by") and not country_code(name))):
                     continue
-                lab = label_of_name(name) or (cue_label if cue in ("such as", "including", "namely", "were", "are") else None)
+                lab = label_of_name(name) or (cue_label if cue in ("such as", "including", "include", "includes", "namely",
+                                                                   "were", "are") else None)
                 aliases = [alias] if alias and not _is_place(alias) else []
                 c, r = place_of_name(name)
                 if alias and _is_place(alias):

@@ -12,6 +12,8 @@ from clusternet.ingest.extract.contexts import (acronym_mentions, appositions, c
     described_names, head_chunks, quoted)
 from clusternet.ingest.extract.events import (agreement_mentions, event_mentions, institution_mentions,
     place_mentions)
+from clusternet.ingest.extract.generic import drop_people
+from clusternet.ingest.extract.lists import bullet_places, described_items, placed_acronyms, role_objects
 from clusternet.ingest.extract.rules import country_list_items, dash_definitions, paren_aliases, table_rows
 from clusternet.ingest.extract.mentions import Context, Mention, build_context
 
@@ -27,6 +29,10 @@ def find_mentions(text: str, ctx: Context | None = None) -> list[Mention]:
     paren_aliases(ctx, out)
     dash_definitions(ctx, out)
     table_rows(ctx, out)
+    bullet_places(ctx, out, gid)
+    described_items(ctx, out, gid)
+    role_objects(ctx, out)
+    placed_acronyms(ctx, out)
     cue_lists(ctx, out, gid)
     copulas(ctx, out)
     quoted(ctx, out)
@@ -38,6 +44,7 @@ def find_mentions(text: str, ctx: Context | None = None) -> list[Mention]:
     event_mentions(ctx, out)
     agreement_mentions(ctx, out)
     institution_mentions(ctx, out)
+    drop_people(ctx.view, out)
     for m in out:
         m.sent = ctx.sent_at(m.start)
     return sorted(out, key=lambda m: (m.start, -m.end))

@@ -105,8 +105,25 @@ def load_lexicon() -> Lexicon:
         for d in spec.get("demonyms") or []:
             dem[fold(d)] = name
     cities = {fold(k): (v[0], v[1]) for k, v in places["cities"].items()}
+    _add_world(_data("places_world.yaml"), regions, cities)
     sectors = tuple(sorted({fold(s) for s in _data("sectors.yaml")["sectors"]}, key=len, reverse=True))
     return Lexicon(raw, heads, regions, dem, cities, frozenset(fold(m) for m in places["macro_regions"]), sectors)
+
+
+def _add_world(world: dict, regions: dict, cities: dict) -> None:
+    """Merge the reference regions and cities (by country code) without overriding places.yaml.
+
+    >>> r, c = {}, {"osaka": ("JP", None)}; _add_world({"regions": {"CN": ["Hebei"]}, "cities": {"JP": ["Osaka"]}}, r, c)
+    >>> r, c
+    ({'hebei': ('Hebei', 'CN')}, {'osaka': ('JP', None)})
+    """
+    for cc, names in (world.get("regions") or {}).items():
+        for n in names:
+            regions.setdefault(fold(n), (n, cc))
+    for cc, names in (world.get("cities") or {}).items():
+        for n in names:
+            if fold(n) not in regions:
+                cities.setdefault(fold(n), (cc, None))
 
 
 _ISO_PAREN = re.compile(r"^\(?([A-Z]{2})\)?$")

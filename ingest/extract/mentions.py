@@ -154,11 +154,29 @@ def _chunks(view: str, start: int, end: int):
         out.append(cur)
     res = []
     for c in out:
+        c = _cut_date(c)
         while c and fold(c[-1][2]) in conn and not is_cap(c[-1][2]):
             c = c[:-1]
         if c:
             res.append(c)
     return res
+
+
+def _cut_date(c: list) -> list:
+    """A run cut before "on (the) <ordinal / day / month>": "X Association on the 16th of May" is X.
+
+    >>> [w[2] for w in _cut_date([(0, 1, "Alfa"), (2, 3, "on"), (4, 5, "the"), (6, 7, "16th"), (8, 9, "of"), (9, 10, "May")])]
+    ['Alfa']
+    """
+    months = None
+    for k in range(1, len(c) - 1):
+        if c[k][2] != "on":
+            continue
+        months = months or load_lexicon().words("months")
+        nxt = c[k + 2] if fold(c[k + 1][2]) == "the" and k + 2 < len(c) else c[k + 1]
+        if nxt[2][:1].isdigit() or fold(nxt[2]) in months:
+            return c[:k]
+    return c
 
 
 def initials_match(acr: str, words: list[str]) -> bool:

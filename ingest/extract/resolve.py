@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from rapidfuzz import fuzz
 
+from clusternet.ingest.extract.generic import is_generic_name
 from clusternet.ingest.extract.lexicon import load_lexicon
 from clusternet.ingest.extract.mentions import Mention, is_acronym
 from clusternet.ingest.extract.rules import _is_place, label_of_name, place_of_name
@@ -24,6 +25,7 @@ __all__ = ["DocEntity", "norm", "resolve_mentions", "STRONG_RULES"]
 STRONG_RULES = ("typed", "country-list", "paren-alias", "dash-def", "cue:", "copula", "apposition", "quoted", "head",
                 "event-", "agreement", "programme", "institution", "country-paren", "table-row")
 PLACE_LABELS = ("Country", "City", "Demonym")
+CALLED_CLUSTER = ("described-item", "role-of")     # rules whose Cluster label the text itself states
 
 
 @lru_cache(maxsize=300_000)
@@ -98,7 +100,7 @@ def _similar(a: str, b: str) -> bool:
 
 def resolve_mentions(mentions: list[Mention]) -> list[DocEntity]:
     lex = load_lexicon()
-    named = [m for m in mentions if m.label not in PLACE_LABELS and m.label != "Region"]
+    named = [m for m in mentions if m.label not in PLACE_LABELS and m.label != "Region" and not is_generic_name(m.name)]
     # a head/caps/acronym mention strictly inside a structured one is part of that name
     big = sorted((m.start, m.end) for m in named if m.rule.startswith(("country-list", "paren-alias", "dash-def",
                                                                          "cue:", "copula", "event-in", "quoted")))
@@ -113,6 +115,7 @@ def resolve_mentions(mentions: list[Mention]) -> list[DocEntity]:
 
     named = [m for m in named if not (m.rule in ("head", "caps", "acronym", "typed") and covered(m))]
     named = _split_pairs(named)
+    named = _drop_known_tail(named)
     strong = [m for m in named if m.rule.startswith(STRONG_RULES)]
     weak = [m for m in named if not m.rule.startswith(STRONG_RULES)]
     # acronyms claimed by two different long names identify neither
@@ -167,6 +170,12 @@ def resolve_mentions(mentions: list[Mention]) -> list[DocEntity]:
                     uf.union(a, b)
                 elif b.startswith(a + " ") and len(a.split()) >= 2 and b[len(a) + 1:].split()[0] in preps:
                     uf.union(a, b)
+    by_place = defaultdict(list)
+    for k in ks:
+        by_place[_place_key(k)].append(k)
+    for same in (g for g in by_place.values() if len(g) > 1):
+        for k in same[1:]:
+            uf.union(same[0], k)
     keyset = set(ks)
     for k in ks:
         t = k.split()
@@ -190,7 +199,65 @@ def resolve_mentions(mentions: list[Mention]) -> list[DocEntity]:
         child, parent = roots.get(uf.find(y)), roots.get(uf.find(x))
         if child is not None and parent is not None and child is not parent:
             child.props["part_of"] = parent
-    return [e for e in out if e is not None]
+    return [e for e in out if e is not None and not is_generic_name(e.name)]
+
+
+_OF_TAIL = re.compile(r"^(.+?)\s+of\s+(?:the\s+)?(.+)$")
+
+
+def _drop_known_tail(named: list[Mention]) -> list[Mention]:
+    """"DG Enterprise and Industry of the European Commission": when the part after "of (the)" is a
+    body named on its own, the name is the part before it (the whole stays an alias).
+
+    >>> ms = [Mention(0, 3, "Alfa Beta Unit of the Gamma Agency", None, "cue:by"), Mention(9, 12, "Gamma Agency", None, "head")]
+    >>> [m.name for m in _drop_known_tail(ms)]
+    ['Alfa Beta Unit', 'Gamma Agency']
+    """
+    known = {norm(m.name) for m in named if m.rule.startswith(STRONG_RULES) and label_of_name(m.name) == "Organisation"}
+    out = []
+    for m in named:
+        tail = _OF_TAIL.match(m.name) if " of " in m.name else None
+        if tail and norm(tail.group(2)) in known and len(tail.group(1).split()) >= 2 \
+                and label_of_name(tail.group(1)) is None and not _is_place(tail.group(2)):
+            m = replace(m, name=tail.group(1), aliases=[*m.aliases, m.name])
+        out.append(m)
+    return out
+
+
+def _place_key(key: str) -> str:
+    """A normalised name with its place adjectives read as the place: "catalan government" and
+    "catalonia government" are one body.
+
+    >>> _place_key("catalan government") == _place_key("catalonia government")
+    True
+    """
+    lex = load_lexicon()
+    words = key.split()
+    if len(words) < 2:
+        return key
+    out = []
+    for w in words:
+        reg = lex.region_demonyms.get(w)
+        out.append(norm(reg) if reg else w)
+    return " ".join(out)
+
+
+_ROMANCE_AND = re.compile(r" (?:y|e|et|i|und) (?:(?:la|el|le|les|il|lo|los|las|die|der|das|o|a) |l['’])?")
+
+
+def _romance_pair(name: str) -> tuple[str, str] | None:
+    """"Clúster X y la Asociación Y", "Distretto X e la Camera Y": two bodies joined by y/e/et/i/und.
+
+    >>> _romance_pair("Clúster Marítimo de Canarias y la Asociación de Empresas del Mar")
+    ('Clúster Marítimo de Canarias', 'Asociación de Empresas del Mar')
+    >>> _romance_pair("Cámara de Comercio e Industria de Madrid")
+    """
+    ms = list(_ROMANCE_AND.finditer(name))
+    if len(ms) != 1:
+        return None
+    left, right = name[:ms[0].start()], name[ms[0].end():]
+    ok = all(len(x.split()) >= 2 and label_of_name(x) in ("Cluster", "Organisation") for x in (left, right))
+    return (left, right) if ok else None
 
 
 def _split_pairs(named: list[Mention]) -> list[Mention]:
@@ -202,6 +269,12 @@ def _split_pairs(named: list[Mention]) -> list[Mention]:
     known = {norm(n) for m in named if " and " not in m.name for n in (m.name, *m.aliases)}
     out = []
     for m in named:
+        halves = _romance_pair(m.name)
+        if halves:
+            bare = dict(aliases=[], label=None, country=None, region=None)
+            out.append(replace(m, end=m.start + len(halves[0]), name=halves[0], **bare))
+            out.append(replace(m, start=m.end - len(halves[1]), name=halves[1], **bare))
+            continue
         i = m.name.find(" and ")
         if i > 0 and m.name.count(" and ") == 1:
             left, right = m.name[:i], m.name[i + 5:]
@@ -235,6 +308,8 @@ def _entity(root: str, ms: list[Mention]) -> DocEntity | None:
         label = "Partnership"
     if label is None:
         label = "Organisation"
+    if label in ("Organisation", "Partnership") and any(m.label == "Cluster" and m.rule in CALLED_CLUSTER for m in ms):
+        label = "Cluster"           # the text calls it a cluster ("the clusters taking part: … (X)")
     aliases = set()
     for m in ms:
         for a in [m.name, *m.aliases]:
@@ -243,7 +318,7 @@ def _entity(root: str, ms: list[Mention]) -> DocEntity | None:
     cvotes = Counter(m.country for m in ms if m.country)
     country = cvotes.most_common(1)[0][0] if cvotes else None
     c2, region = place_of_name(name)
-    country = country or c2
+    country = c2 or country       # the name's own place word ("Colombian …") beats its surroundings
     region = next((m.region for m in ms if m.region), None) or region
     conf = min(0.97, max(m.conf for m in ms) + 0.04 * (len({m.start for m in ms}) - 1))
     e = DocEntity(root, label, name, aliases, country, region, sorted(ms, key=lambda m: m.start), {}, round(conf, 2))

@@ -69,7 +69,11 @@ def label_of_name(name: str) -> str | None:
 
 @lru_cache(maxsize=100_000)
 def place_of_name(name: str) -> tuple[str | None, str | None]:
-    """(country, region) that words inside a name point at ("Startup Maroc", "Catalan Water …")."""
+    """(country, region) that words inside a name point at ("Startup Maroc", "Catalan Water …").
+
+    >>> place_of_name("U.S. Department of Commerce"), place_of_name("Colombian Private Council")
+    (('US', None), ('CO', None))
+    """
     lex = load_lexicon()
     words = name.replace("-", " ").split()
     country, region = None, None
@@ -87,6 +91,8 @@ def place_of_name(name: str) -> tuple[str | None, str | None]:
             elif n == 1 and len(w) > 3 and not region and lex.city(w) and lex.city(w)[0]:
                 country = country or lex.city(w)[0]
                 region = region or lex.city(w)[1]
+            elif n == 1 and re.fullmatch(r"(?:[A-Z]\.){2}|[A-Z]\.[A-Z]", w):   # "U.S. Department of …"
+                country = country or country_code(w.replace(".", ""))
             elif len(w) > 3 or w.isupper() and len(w) == 2 and False:
                 c = country_code(w)
                 if c and not country:
@@ -122,7 +128,26 @@ def iso_is_acronym(v: str, m: re.Match) -> bool:
     if len(inner) != 2 or not inner.isupper():
         return False
     ch = chunks(v, max(0, m.start() - 150), m.start())
-    return bool(ch) and ch[-1][-1][1] >= m.start() - 2 and initials_match(inner, [w[2] for w in ch[-1]])
+    return bool(ch) and ch[-1][-1][1] >= m.start() - 2 and (initials_match(inner, [w[2] for w in ch[-1]])
+                                                         or bool(sh_expand(inner, ch[-1], backwards=True)))
+
+
+@lru_cache(maxsize=20_000)
+def paren_country(inner: str) -> str | None:
+    """The country a bracketed place gives: "(Tunisia)", "(ES)", "(Barcelona, Spain)", "(Lyon – FR)".
+
+    >>> paren_country("Tunisia"), paren_country("Barcelona, Spain"), paren_country("Turin - Italy"), paren_country("2019, Spain")
+    ('TN', 'ES', 'IT', None)
+    """
+    inner = inner.strip()
+    if place_country(inner) and _is_place(inner):
+        return place_country(inner)
+    parts = [p.strip() for p in re.split(r"\s*(?:,|\s[-–—/]\s)\s*", inner)]
+    if len(parts) != 2 or not all(p[:1].isupper() for p in parts):
+        return None
+    last = parts[1]
+    code = place_country(last) if _is_place(last) else None
+    return code if code and len(parts[0].split()) <= 4 else None
 
 
 def country_list_items(ctx: Context, out: list[Mention], gid: list[int]) -> None:
@@ -130,7 +155,7 @@ def country_list_items(ctx: Context, out: list[Mention], gid: list[int]) -> None
     v = ctx.view
     for line in ctx.lines:
         parens = [m for m in _PAREN.finditer(v, line.start, line.end)
-                  if place_country(m.group(1).strip()) and _is_place(m.group(1).strip())
+                  if paren_country(m.group(1))
                   and not iso_is_acronym(v, m)]
         if not parens:
             continue
@@ -153,6 +178,7 @@ def country_list_items(ctx: Context, out: list[Mention], gid: list[int]) -> None
                     if not sm.group(0).strip().lower() in ("and",):
                         sep = sm
                 s0 = sep.end() if sep else seg_start
+            s0 = max(s0, ctx.text.rfind("\n", s0, m.start()) + 1)   # an item never starts on an earlier line
             s, e, name = clean(v, s0, m.start())
             close = v.rfind(")", s0, m.start())
             if close >= 0 and not piped:
@@ -164,7 +190,7 @@ def country_list_items(ctx: Context, out: list[Mention], gid: list[int]) -> None
                     continue
                 s, e, name = clean(v, ch[-1][0][0], ch[-1][-1][1])
             prev_end = m.end()
-            code = place_country(m.group(1).strip())
+            code = paren_country(m.group(1))
             if _is_place(name):
                 continue
             out.append(_split_item(v, s, e, name, code, "country-list", gid[0], line))
@@ -189,7 +215,8 @@ def _split_item(v: str, s: int, e: int, name: str, code, rule: str, group, line)
             aliases.append(m.group(0))
             name = left
     words = name.split()
-    if len(words) > 2 and is_acronym(words[-1]) and not is_acronym(words[-2]):
+    if len(words) > 2 and is_acronym(words[-1]) and not is_acronym(words[-2]) \
+            and fold(words[-1]) not in {fold(a) for a in load_lexicon()["generic_acronyms"]}:   # "… Forum ICT" keeps ICT
         aliases.append(words[-1])
         name = " ".join(words[:-1])
     name = re.sub(r"^(?i:the)\s+", "", name)

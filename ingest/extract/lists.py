@@ -1,0 +1,160 @@
+"""Names that lists and roles vouch for, where no head noun does.
+
+* "The 22 clusters participating are: fashion (MODACC), water (Aqua Partnership), …":
+  three or more "<lower-case description> (<Name>)" items in one sentence are names, of
+  the kind the words before the list say ("clusters" -> Cluster).
+* "the Cluster Manager of FEMAC": what a cluster manager manages is a cluster.
+* A country adjective right before such a name ("Cluster Manager of Hungarian Alfa Klaszter")
+  gives it its country and is not part of it.
+
+>>> from clusternet.ingest.extract.mentions import build_context
+>>> ctx = build_context("The clusters taking part: fashion (MODA), water (Aqua Hub) and wine (Vinalia).")
+>>> out = []; described_items(ctx, out, [0])
+>>> [(m.name, m.label) for m in out]
+[('MODA', 'Cluster'), ('Aqua Hub', 'Cluster'), ('Vinalia', 'Cluster')]
+"""
+from __future__ import annotations
+
+import re
+
+from clusternet.ingest.extract.lexicon import country_code, fold, load_lexicon, place_country
+from clusternet.ingest.extract.mentions import Context, Mention, chunks, is_acronym
+from clusternet.ingest.extract.rules import _is_place, clean, label_of_name
+
+__all__ = ["bullet_places", "described_items", "role_objects", "placed_acronyms"]
+
+_ITEM = re.compile(r"(?:^|[,:;]|\band\b)\s*(?:the\s+)?[a-z][\w’'\-]*(?:\s+[a-z][\w’'\-]*){0,5}\s*\(([^()\n]{2,60})\)")
+
+
+def _list_label(lex, before: str) -> str | None:
+    """The label the nearest head noun before a list gives its items ("the 22 clusters are:")."""
+    for w in reversed(re.findall(r"[\w'’-]+", before)):
+        lab = lex.label_of_head(w)
+        if lab in ("Cluster", "Organisation", "Partnership"):
+            return "Cluster" if fold(w).startswith("cluster") else lab
+    return None
+
+
+def described_items(ctx: Context, out: list[Mention], gid: list[int]) -> None:
+    """Three or more "<description> (<Name>)" items in one sentence: each Name is a name."""
+    lex = load_lexicon()
+    generic = {fold(a) for a in lex["generic_acronyms"]}
+    v = ctx.view
+    for sent in ctx.sents:
+        items = list(_ITEM.finditer(v, sent.start, sent.end))
+        if len(items) < 3:
+            continue
+        gid[0] += 1
+        kind = _list_label(lex, v[sent.start:items[0].start()])
+        for m in items:
+            s, e, name = clean(v, m.start(1), m.end(1))
+            if not name[:1].isupper() or _is_place(name) or fold(name) in generic or re.search(r"\d{4}", name):
+                continue
+            lab = kind if kind == "Cluster" else (label_of_name(name) or kind or "Organisation")
+            out.append(Mention(s, e, name, lab, "described-item", 0.75, group=gid[0]))
+
+
+_ROLE = re.compile(r"\b[Cc]luster\s+(?:[Mm]anager|[Dd]irector|[Cc]oordinator|[Pp]resident)\s+of\s+(?:the\s+)?")
+
+
+def role_objects(ctx: Context, out: list[Mention]) -> None:
+    """"Cluster Manager of X": X is a cluster (a country adjective before it is its country).
+
+    >>> from clusternet.ingest.extract.mentions import build_context
+    >>> out = []; role_objects(build_context("said the Cluster Manager of Hungarian Alfa Klaszter."), out)
+    >>> [(m.name, m.label, m.country) for m in out]
+    [('Alfa Klaszter', 'Cluster', 'HU')]
+    """
+    v = ctx.view
+    for m in _ROLE.finditer(v):
+        ch = chunks(v, m.end(), min(len(v), m.end() + 120))
+        if not ch or ch[0][0][0] != m.end():
+            continue
+        words = ch[0]
+        country = None
+        if len(words) > 1 and _adjective_country(words[0][2]):
+            country, words = _adjective_country(words[0][2]), words[1:]
+        s, e, name = clean(v, words[0][0], words[-1][1])
+        if not name or _is_place(name):
+            continue
+        lab = label_of_name(name)
+        out.append(Mention(s, e, name, lab if lab not in (None, "Organisation") else "Cluster", "role-of", 0.75,
+                           country=country))
+
+
+def _adjective_country(word: str) -> str | None:
+    """The country of a country adjective ("Moroccan"), None for a country's own name.
+
+    >>> _adjective_country("Moroccan"), _adjective_country("Morocco"), _adjective_country("MASCIR")
+    ('MA', None, None)
+    """
+    if not word[:1].isupper() or word.isupper() or len(word) < 4:
+        return None
+    code = country_code(word)
+    if not code or fold(word) == fold(_name_of(code)):
+        return None
+    return code if fold(word).endswith(("an", "ian", "ese", "ish", "ic", "i", "ch", "que", "ien", "ienne", "ais", "aise",
+                                        "ano", "ana", "ena", "eno", "ense", "er")) else None
+
+
+def _name_of(code: str) -> str:
+    from clusternet.ingest.extract.lexicon import country_name
+    return country_name(code)
+
+
+_PLACED = re.compile(r"\b([A-Z][\w&\-]{1,14})\s+(?:from|in|based\s+in)\s+(?:the\s+)?([A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?)")
+
+
+def placed_acronyms(ctx: Context, out: list[Mention]) -> None:
+    """"IDEPA from Asturias", "MNC in Casablanca": an acronym placed by "from/in <place>" is a body there.
+
+    >>> from clusternet.ingest.extract.mentions import build_context
+    >>> out = []; placed_acronyms(build_context("with IDEPA from Asturias and SMEs in Spain."), out)
+    >>> [(m.name, m.country, m.region) for m in out]
+    [('IDEPA', 'ES', 'Asturias')]
+    """
+    lex = load_lexicon()
+    generic = {fold(a) for a in lex["generic_acronyms"]}
+    v = ctx.view
+    for m in _PLACED.finditer(v):
+        name, place = m.group(1), m.group(2)
+        if not is_acronym(name) or fold(name) in generic or _is_place(name) \
+                or re.search(r"[A-Z][\w'’-]*\s+$", v[max(0, m.start() - 30):m.start()]):
+            continue              # "THE NEXT SOCIETY in …": the last word of a longer name
+        code = place_country(place) or place_country(place.split()[0])
+        if not code or fold(place) in lex.macro:
+            continue
+        reg = lex.region(place) or lex.region(place.split()[0])
+        region = reg[0] if reg else (place.split()[0] if lex.city(place.split()[0]) else None)
+        out.append(Mention(m.start(1), m.end(1), name, label_of_name(name) or "Organisation", "placed-acronym", 0.7,
+                           country=code, region=region))
+
+
+_TAIL_PLACE = re.compile(r"\s*(?:,|\s[-–—|]\s|:)\s*([A-Z][\w'’.\- ]{1,40}?)(?:\s*(?:,|\s[-–—]\s)\s*([A-Z][\w'’.\- ]{1,40}?))?\s*[.;]?\s*$")
+
+
+def bullet_places(ctx: Context, out: list[Mention], gid: list[int]) -> None:
+    """A bullet line "Name, Country", "Name – City, Country": the name with its country.
+
+    >>> from clusternet.ingest.extract.mentions import build_context
+    >>> out = []; bullet_places(build_context("Partners:\\n- Alfa Cluster, Spain\\n- Beta Hub – Graz, Austria\\n"), out, [0])
+    >>> [(m.name, m.country) for m in out]
+    [('Alfa Cluster', 'ES'), ('Beta Hub', 'AT')]
+    """
+    v = ctx.view
+    gid[0] += 1
+    for line in ctx.lines:
+        if not line.bullet or line.heading:
+            continue
+        seg = v[line.start:line.end]
+        m = _TAIL_PLACE.search(seg)
+        if not m or m.start() == 0:
+            continue
+        place = (m.group(2) or m.group(1)).strip()
+        if not _is_place(place) or (m.group(2) and not _is_place(m.group(1).strip())):
+            continue
+        s, e, name = clean(v, line.start, line.start + m.start())
+        if not name[:1].isupper() or len(name.split()) > 10 or _is_place(name) or "," in name:
+            continue
+        out.append(Mention(s, e, name, label_of_name(name), "country-list:bullet", 0.8, country=place_country(place),
+                           group=gid[0]))
