@@ -144,12 +144,13 @@ def _same_event(found: list[Mention]) -> list[Mention]:
     >>> [m.name for m in _same_event(ms)]
     ['EU mission', 'EU mission']
     """
-    for i, m in enumerate(found):
+    by_ending: dict[tuple, Mention] = {}    # the last words of an earlier, longer name -> its mention
+    for m in found:
+        prior = by_ending.get(tuple(fold(m.name).split()))
+        if prior is not None:
+            m.aliases.append(m.name)
+            m.name = prior.name
         words = fold(m.name).split()
-        for prior in found[:i]:
-            pw = fold(prior.name).split()
-            if len(pw) > len(words) and pw[-len(words):] == words:
-                m.aliases.append(m.name)
-                m.name = prior.name
-                break
+        for n in range(1, len(words)):
+            by_ending.setdefault(tuple(words[-n:]), m)
     return found

@@ -1,6 +1,7 @@
 """Places, events, agreements, programmes and well-known institutions in a document."""
 from __future__ import annotations
 
+import bisect
 import re
 
 from clusternet.ingest.extract.descevents import described_events, title_event
@@ -97,6 +98,7 @@ def event_mentions(ctx: Context, out: list[Mention]) -> None:
     rx = _event_noun_rx()
     months = "|".join(lex["months"])
     placed = sorted((m for m in out if m.label in ("Region", "City", "Country")), key=lambda m: m.start)
+    starts = [m.start for m in placed]
     sent_dates: dict[int, int] = {}  # a sentence's own date goes to one event of it
     generic_words = {w for phrase in lex["event_nouns"] for w in fold(phrase).split()} | lex.words("connectors") \
         | {"joint", "international", "annual", "first", "second", "third", "final", "kick-off", "kick", "off"}
@@ -115,7 +117,7 @@ def event_mentions(ctx: Context, out: list[Mention]) -> None:
             after = v[e:sent.end]
             pm = re.match(r"\s+(?:of\s+(?:the\s+)?[A-Z][\w'’ -]*?\s+)?in\s+(?:the\s+)?", after)
             places = []
-            here = [p for p in placed if sent.start <= p.start < sent.end and p.start >= e]
+            here = placed[bisect.bisect_left(starts, max(e, sent.start)):bisect.bisect_left(starts, sent.end)]
             if pm and here and here[0].start == e + pm.end():
                 places = [(here[0].name, here[0].end)]
             elif re.search(r"\bin\b", after):
