@@ -13,8 +13,8 @@ import json
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from eval_extraction import ROOT, SHARED, corpora  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent     # the repository (the clusternet package)
+SHARED = ROOT.parent / "shared"                    # ../shared: corpora, gold and the scorer
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -22,12 +22,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=ROOT / "ingest/data/extract/model.json")
     args = ap.parse_args(argv)
     from clusternet.graph.errors import ClusternetError
-    from clusternet.ingest.extract.evaluate import load_scorer
+    from clusternet.ingest.extract.evaluate import corpora, load_scorer
     from clusternet.ingest.extract.learn import fit_model
 
     try:
         scorer = load_scorer(SHARED / "tools/score_extraction.py")
-        dev, seeds, own = corpora()
+        dev, seeds, own = corpora(SHARED, ROOT)
         model = fit_model(dev + seeds + own, scorer)
     except ClusternetError as exc:
         print(f"error: {exc}", file=sys.stderr)

@@ -22,8 +22,9 @@ from paths import ROOT  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
 
-# measured 2-fold held-out on dev: entity F1 0.737, country accuracy 0.802, relation F1 0.252
-FLOORS = {"entity_f1": 0.72, "country_accuracy": 0.78, "relation_f1": 0.24}
+# measured 2-fold held-out on dev (2026-12-02): entity F1 0.826, country accuracy 0.913,
+# relation F1 0.418, fact recall 0.474 (before this round: 0.737 / 0.802 / 0.252 / 0.05)
+FLOORS = {"entity_f1": 0.80, "country_accuracy": 0.89, "relation_f1": 0.39, "fact_recall": 0.42}
 
 
 @pytest.fixture(scope="module")
@@ -94,3 +95,17 @@ def test_linear_model_round_trips_through_json():
     back = LinearModel.from_dict(json.loads(json.dumps(m.as_dict())))
     assert back.proba({"x": 1.0}) == m.proba({"x": 1.0})
     assert back.best({"y": 1.0})[0] == "none" and back.best({"x": 1.0})[0] == "A"
+
+
+def test_the_shipped_model_is_what_one_command_rebuilds_from_the_gold(material, tmp_path):
+    """`python scripts/train_extractor.py` is deterministic, and the shipped model is its output
+    for today's rules and gold (a rule change that alters the proposals needs a rebuild)."""
+    import subprocess
+    import sys
+
+    out = tmp_path / "model.json"
+    proc = subprocess.run([sys.executable, str(ROOT / "scripts" / "train_extractor.py"), "--out", str(out)],
+                          capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stderr
+    shipped = ROOT / "ingest" / "data" / "extract" / "model.json"
+    assert out.read_bytes() == shipped.read_bytes()
