@@ -101,16 +101,14 @@ def gap_words(kind: str, country: str, near: str, links) -> str:
     """The gaps reason in plain words: the value-chain links and the market a candidate adds
     (``country``, ``near``: country names; ``links``: (added, core) ecosystem names).
 
-    >>> gap_words("next to target", "Sweden", "Norway", [])
-    'adds Sweden, next to target market Norway (no member there yet)'
+    >>> gap_words("next to target", "Sweden", "Norway", [])     # the market reason names Norway
+    'would be the first member in Sweden'
     >>> gap_words("new", "Poland", "", [("retail", "textile")])
     'adds retail, a link on the textile value chain no member covers; adds country Poland (no member there yet)'
     """
     said = [f"adds {added}, a link on the {core} value chain no member covers" for added, core in links[:2]]
-    if kind == "target":
-        said.append(f"adds target market {country} (no member there yet)")
-    elif kind == "next to target":
-        said.append(f"adds {country}, next to target market {near} (no member there yet)")
+    if kind in ("target", "next to target"):      # the market reason already says where it lies
+        said.append(f"would be the first member in {country}")
     elif kind == "next to member":
         said.append(f"adds {country}, next to member country {near} (no member there yet)")
     elif kind == "new":

@@ -18,7 +18,7 @@ FOOTNOTE = ("Made with clusternet from the facts in the graph; each candidate's 
             "for). Betweenness is measured among the members and their direct partners.")
 
 PAGE_CSS = """
-@page { size: A4 portrait; margin: 11mm 12mm; }
+@page { size: A4 portrait; margin: 9mm 12mm; }
 * { box-sizing: border-box; }
 body { font: 8.8pt/1.3 Helvetica, Arial, sans-serif; color: #1d1d1d; margin: 0 auto; max-width: 186mm;
        padding: 6mm 0; background: #ffffff; }
@@ -31,7 +31,7 @@ section { break-inside: avoid; page-break-inside: avoid; }
 section.long { break-inside: auto; page-break-inside: auto; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 table { border-collapse: collapse; width: 100%; font-size: 8pt; }
-th, td { text-align: left; vertical-align: top; padding: 0.6mm 1.2mm; border-bottom: 0.5px solid #d0d0d0; }
+th, td { text-align: left; vertical-align: top; padding: 0.5mm 1.2mm; border-bottom: 0.5px solid #d0d0d0; }
 th { font-weight: bold; color: #404040; }
 td.num { text-align: right; white-space: nowrap; }
 .gap { color: #b2182b; font-weight: bold; }

@@ -72,7 +72,8 @@ def test_gap_reasons_name_the_link_and_the_market_in_plain_words(ranked):
     link = " ".join(r.text for r in by_id["lisbon_software"].reasons)
     assert "adds digital, a link on the cultural & creative industries value chain" in link
     market = " ".join(r.text for r in by_id["tirana_media"].reasons)
-    assert "adds target market Albania" in market
+    assert "in target country Albania" in market and "would be the first member in Albania" in market
+    assert market.count("Albania") == 2     # the market said once, not again by the gaps part
     for s in res[:5]:
         for r in s.reasons:
             assert not re.search(r"\b[a-z]+_[a-z]+\b|country:|\bnoise\d", r.text), r.text
