@@ -21,14 +21,18 @@ INSTITUTIONS = {"European Union": ["EU"], "European Commission": ["Commission", 
                 "European Parliament": [], "Council of the European Union": []}
 
 
+_ISO_PAREN = re.compile(r"\(([A-Z]{2})\)")
+_X_REGION = re.compile(r"\b([A-Z][\w'’\-]+(?:[ -][A-Z][\w'’\-]+)*) region\b")
+
+
 def place_mentions(ctx: Context, out: list[Mention]) -> None:
     """Countries (names, ISO codes in brackets, adjectives) and sub-national regions."""
     lex = load_lexicon()
     v = ctx.view
     for line in ctx.lines:
-        for m in re.finditer(r"\(([A-Z]{2})\)", v[line.start:line.end]):
+        for m in _ISO_PAREN.finditer(v[line.start:line.end]):
             c = country_code(m.group(1))
-            mm = re.compile(r"\(([A-Z]{2})\)").search(v, line.start + m.start())
+            mm = _ISO_PAREN.search(v, line.start + m.start())
             if c and not iso_is_acronym(v, mm):
                 s = line.start + m.start(1)
                 out.append(Mention(s, s + 2, c, "Country", "iso", 0.9, country=c))
@@ -72,7 +76,8 @@ def place_mentions(ctx: Context, out: list[Mention]) -> None:
                         break
                 i += hit[0] if hit else 1
         # "the Coquimbo region", "the X region": a region even if the gazetteer lacks it
-        for m in re.finditer(r"\b([A-Z][\w'’\-]+(?:[ -][A-Z][\w'’\-]+)*) region\b", v[line.start:line.end]):
+        seg = v[line.start:line.end]
+        for m in _X_REGION.finditer(seg) if " region" in seg else ():
             name = m.group(1)
             if not fold(name) in lex.regions and not country_code(name) and not lex.city(name):
                 s = line.start + m.start(1)
