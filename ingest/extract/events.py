@@ -5,6 +5,7 @@ import bisect
 import re
 
 from clusternet.ingest.extract.descevents import described_events, title_event
+from clusternet.ingest.extract.literals import may_match
 from clusternet.ingest.extract.lexicon import country_code, load_lexicon, place_country, fold
 from clusternet.ingest.extract.mentions import Context, Mention, chunks
 from clusternet.ingest.extract.rules import _is_place, clean, iso_is_acronym, label_of_name
@@ -212,7 +213,7 @@ def agreement_mentions(ctx: Context, out: list[Mention]) -> None:
                         found.append(m)
             matches = sorted(found, key=lambda m: m.start())
         else:
-            matches = rx.finditer(v)
+            matches = rx.finditer(v) if may_match(pat, v) else ()
         for m in matches:
             s, e = m.span()
             name = " ".join(v[s:e].split())
@@ -223,7 +224,7 @@ def agreement_mentions(ctx: Context, out: list[Mention]) -> None:
                 continue
             out.append(Mention(s, e, name, "Agreement", "agreement", 0.7))
     for pat in PROGRAMMES:
-        for m in re.finditer(pat, v):
+        for m in (re.finditer(pat, v) if may_match(pat, v) else ()):
             out.append(Mention(m.start(), m.end(), m.group(0), "Programme", "programme", 0.85))
 
 
