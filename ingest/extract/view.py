@@ -53,10 +53,45 @@ def _is_heading(line: str) -> bool:
     return n > 0 and sum(map(str.isupper, s)) / n > 0.8
 
 
+# Blanking patterns whose matches stay inside one line, contain one of these strings, and read a
+# line's edges as they read "\n" (no look-behind or look-ahead that a "\n" satisfies): they are
+# run only on the lines that hold such a string, with the same result as over the whole text.
+_LINE_LOCAL = {2: ("http", "www."), 3: ("@",), 4: ("@",), 9: ("[", "]"), 10: (".n",)}
+
+
+def _line_spans(v: str, needles) -> list[tuple[int, int]]:
+    """The (start, end) of each line of ``v`` that contains one of ``needles``, in order.
+
+    >>> _line_spans("a@b\\nno\\nc@d e@f\\n", ("@",))
+    [(0, 3), (7, 14)]
+    """
+    spans = set()
+    for n in needles:
+        i = v.find(n)
+        while i >= 0:
+            ls = v.rfind("\n", 0, i) + 1
+            le = v.find("\n", i)
+            le = len(v) if le < 0 else le
+            spans.add((ls, le))
+            i = v.find(n, le)
+    return sorted(spans)
+
+
+def _sub_lines(rx: re.Pattern, v: str, needles) -> str:
+    """``rx.sub(_blank, v)`` for a line-local pattern, read only on the lines that may match."""
+    out, pos = [], 0
+    for ls, le in _line_spans(v, needles):
+        out.append(v[pos:ls])
+        out.append(rx.sub(_blank, v[ls:le]))
+        pos = le
+    out.append(v[pos:])
+    return "".join(out)
+
+
 def make_view(text: str) -> str:
     v = text
-    for rx in _BLANKS:
-        v = rx.sub(_blank, v)
+    for i, rx in enumerate(_BLANKS):
+        v = _sub_lines(rx, v, _LINE_LOCAL[i]) if i in _LINE_LOCAL else rx.sub(_blank, v)
     # soft wraps: join a line to the next when it does not end a sentence or a list item
     lines = v.split("\n")
     olines = text.split("\n")
