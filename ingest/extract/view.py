@@ -94,16 +94,21 @@ def make_view(text: str) -> str:
         v = _sub_lines(rx, v, _LINE_LOCAL[i]) if i in _LINE_LOCAL else rx.sub(_blank, v)
     # soft wraps: join a line to the next when it does not end a sentence or a list item
     lines = v.split("\n")
-    olines = text.split("\n")
+    bullet = [_BULLET.match(o.lstrip()) is not None for o in text.split("\n")]
+    heading: dict[int, bool] = {}   # each line read once as a heading, whether first or second of a pair
+
+    def is_heading(k: int) -> bool:
+        if k not in heading:
+            heading[k] = _is_heading(lines[k])
+        return heading[k]
     out = []
     for i, line in enumerate(lines[:-1]):
         nxt = lines[i + 1]
         s, n = line.rstrip(), nxt.strip()
-        bullet_here = _BULLET.match(olines[i].lstrip()) is not None
         soft = (s and n and "\t" not in line and "\t" not in nxt and "|" not in s
-                and _BULLET.match(olines[i + 1].lstrip()) is None
-                and (not bullet_here or n[:1].islower())
-                and not _is_heading(s) and not _is_heading(n)
+                and not bullet[i + 1]
+                and (not bullet[i] or n[:1].islower())
+                and not is_heading(i) and not is_heading(i + 1)
                 and not s.endswith((":", ".", "!", "?")))
         out.append(line + (" " if soft else "\n"))
     out.append(lines[-1])
