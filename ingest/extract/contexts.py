@@ -405,10 +405,20 @@ def _descriptor_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     return after_place, first, name_then_kind
 
 
+@lru_cache(maxsize=50_000)
+def demonym_country(word: str) -> str | None:
+    """The country of a demonym (:func:`..resolve.normalise.demonym_country`), once per word.
+
+    >>> demonym_country("Irish"), demonym_country("Cluster")
+    ('IE', None)
+    """
+    from clusternet.ingest.resolve.normalise import demonym_country as country_of_demonym
+
+    return country_of_demonym(word)
+
+
 def _romance_descriptions(ctx: Context, out: list[Mention], drop: list[tuple[int, int]]) -> None:
     """Mentions from descriptor-first phrases: "le cluster espagnol Hegan", "le salon Aeroexpo à Casablanca"."""
-    from clusternet.ingest.resolve.normalise import demonym_country
-
     lex = load_lexicon()
     v = ctx.view
     generic_names = lex.words("generic_names")
@@ -451,8 +461,6 @@ def described_names(ctx: Context, out: list[Mention]) -> None:
     ...  if m.label == "Cluster"]
     [('BioConnect Ireland', 'Cluster', 'IE')]
     """
-    from clusternet.ingest.resolve.normalise import demonym_country
-
     lex = load_lexicon()
     v = ctx.view
     generic_names = lex.words("generic_names")
@@ -487,7 +495,7 @@ def described_names(ctx: Context, out: list[Mention]) -> None:
         if x.rule == "apposition-desc" or x.label not in ("Cluster", "Organisation", None) or x.aliases:
             continue
         words = x.name.split()
-        code = demonym_country(words[0])
+        code = demonym_country(words[0]) if len(words) >= 3 else None
         if len(words) < 3 or not code or fold(words[0]) == fold(country_name(code)):
             continue                 # "Portugal Health Cluster": a country's name is part of the name
         core = words[1:]
