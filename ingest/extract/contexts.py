@@ -271,6 +271,14 @@ def quoted(ctx: Context, out: list[Mention]) -> None:
         out.append(Mention(s, e, inner, lab, "quoted", 0.75))
 
 
+# the words after a chunk, read in place (pos/endpos: no copy of the rest of the line)
+_T1 = re.compile(r"\s+([a-z][\w-]*)\b")
+_T2 = re.compile(r"\s+[a-z][\w-]*\s+(cluster|pole|pôle)\b")
+_T3 = re.compile(r"\s+(?:[a-z][\w-]*\s+)?(?:cluster|pole|pôle)\b")
+_TU = re.compile(r"\s+([A-Z]+)\b")
+_AT = re.compile(r"\s+at\s+([A-Z][\w'’-]+)")
+
+
 def head_chunks(ctx: Context, out: list[Mention]) -> None:
     """Capitalised runs whose head noun gives a label ("Solar Energy Cluster", "Olive Oil Cluster")."""
     lex = load_lexicon()
@@ -282,9 +290,10 @@ def head_chunks(ctx: Context, out: list[Mention]) -> None:
     typed_nouns = ("project", "consortium", "initiative", "partnership", "delegation", "escp")
     seen = Counter()
     spans_of = {}
+    dets_the = dets | {"the"}
     for line in ctx.lines:
         for span in chunks(v, line.start, line.end):
-            while span and fold(span[0][2]) in dets | {"the"}:
+            while span and fold(span[0][2]) in dets_the:
                 span = span[1:]
             while span and fold(span[-1][2]) in roles:
                 span = span[:-1]
@@ -293,18 +302,18 @@ def head_chunks(ctx: Context, out: list[Mention]) -> None:
             if not span:
                 continue
             s, e, name = clean(v, span[0][0], span[-1][1])
-            t1 = re.match(r"\s+([a-z][\w-]*)\b", v[e:line.end])
+            t1 = _T1.match(v, e, line.end)
             if _is_place(name) and len(span) <= 2 and not line.heading:
                 # "the Alsace textile pole": a place and a lower-case head noun name a cluster
-                t3 = re.match(r"\s+(?:[a-z][\w-]*\s+)?(?:cluster|pole|pôle)\b", v[e:line.end])
+                t3 = _T3.match(v, e, line.end)
                 if t3 and re.search(r"\bthe\s+$", v[max(0, s - 5):s]):
-                    ne = e + t3.end()
+                    ne = t3.end()
                     c, r = place_of_name(name)
                     out.append(Mention(s, ne, " ".join(v[s:ne].split()), "Cluster", "head", 0.6, country=c, region=r))
                 continue
             if fold(name) in generic_names or _is_place(name):
                 continue
-            t2 = re.match(r"\s+[a-z][\w-]*\s+(cluster|pole|pôle)\b", v[e:line.end])
+            t2 = _T2.match(v, e, line.end)
             if t1 and not line.heading:
                 w1 = fold(t1.group(1))
                 if w1 in typed_nouns:
@@ -312,14 +321,14 @@ def head_chunks(ctx: Context, out: list[Mention]) -> None:
                         out.append(Mention(s, e, name, "Partnership", "typed", 0.7, props={"typed": w1}))
                 elif (w1 in ("cluster", "pole", "pôle") or t2) and len(name.split()) <= 3 and not country_code(name) \
                         and not re.search(r"\b(?:a|an)\s+$", v[max(0, s - 4):s]):
-                    ne = e + (t1.end() if w1 in ("cluster", "pole", "pôle") else t2.end())
+                    ne = t1.end() if w1 in ("cluster", "pole", "pôle") else t2.end()
                     out.append(Mention(s, ne, " ".join(v[s:ne].split()), "Cluster", "head", 0.65))
                     continue
             elif t1 is None and name.isupper() and not line.heading:
-                tu = re.match(r"\s+([A-Z]+)\b", v[e:line.end])
+                tu = _TU.match(v, e, line.end)
                 if tu and fold(tu.group(1)) in typed_nouns:
                     out.append(Mention(s, e, name, "Partnership", "typed", 0.7, props={"typed": fold(tu.group(1))}))
-            at = re.match(r"\s+at\s+([A-Z][\w'’-]+)", v[e:line.end])
+            at = _AT.match(v, e, line.end)
             if at and len(span) >= 2 and load_lexicon().city(at.group(1)) and not label_of_name(name):
                 c = load_lexicon().city(at.group(1))
                 out.append(Mention(s, e, name, "Organisation", "head", 0.6, country=c[0], region=c[1]))
@@ -396,10 +405,20 @@ def _descriptor_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     return after_place, first, name_then_kind
 
 
+@lru_cache(maxsize=50_000)
+def demonym_country(word: str) -> str | None:
+    """The country of a demonym (:func:`..resolve.normalise.demonym_country`), once per word.
+
+    >>> demonym_country("Irish"), demonym_country("Cluster")
+    ('IE', None)
+    """
+    from clusternet.ingest.resolve.normalise import demonym_country as country_of_demonym
+
+    return country_of_demonym(word)
+
+
 def _romance_descriptions(ctx: Context, out: list[Mention], drop: list[tuple[int, int]]) -> None:
     """Mentions from descriptor-first phrases: "le cluster espagnol Hegan", "le salon Aeroexpo à Casablanca"."""
-    from clusternet.ingest.resolve.normalise import demonym_country
-
     lex = load_lexicon()
     v = ctx.view
     generic_names = lex.words("generic_names")
@@ -442,8 +461,6 @@ def described_names(ctx: Context, out: list[Mention]) -> None:
     ...  if m.label == "Cluster"]
     [('BioConnect Ireland', 'Cluster', 'IE')]
     """
-    from clusternet.ingest.resolve.normalise import demonym_country
-
     lex = load_lexicon()
     v = ctx.view
     generic_names = lex.words("generic_names")
@@ -478,7 +495,7 @@ def described_names(ctx: Context, out: list[Mention]) -> None:
         if x.rule == "apposition-desc" or x.label not in ("Cluster", "Organisation", None) or x.aliases:
             continue
         words = x.name.split()
-        code = demonym_country(words[0])
+        code = demonym_country(words[0]) if len(words) >= 3 else None
         if len(words) < 3 or not code or fold(words[0]) == fold(country_name(code)):
             continue                 # "Portugal Health Cluster": a country's name is part of the name
         core = words[1:]

@@ -5,6 +5,7 @@ import bisect
 import re
 
 from clusternet.ingest.extract.descevents import described_events, title_event
+from clusternet.ingest.extract.literals import may_match
 from clusternet.ingest.extract.lexicon import country_code, load_lexicon, place_country, fold
 from clusternet.ingest.extract.mentions import Context, Mention, chunks
 from clusternet.ingest.extract.rules import _is_place, clean, iso_is_acronym, label_of_name
@@ -21,14 +22,18 @@ INSTITUTIONS = {"European Union": ["EU"], "European Commission": ["Commission", 
                 "European Parliament": [], "Council of the European Union": []}
 
 
+_ISO_PAREN = re.compile(r"\(([A-Z]{2})\)")
+_X_REGION = re.compile(r"\b([A-Z][\w'’\-]+(?:[ -][A-Z][\w'’\-]+)*) region\b")
+
+
 def place_mentions(ctx: Context, out: list[Mention]) -> None:
     """Countries (names, ISO codes in brackets, adjectives) and sub-national regions."""
     lex = load_lexicon()
     v = ctx.view
     for line in ctx.lines:
-        for m in re.finditer(r"\(([A-Z]{2})\)", v[line.start:line.end]):
+        for m in _ISO_PAREN.finditer(v[line.start:line.end]):
             c = country_code(m.group(1))
-            mm = re.compile(r"\(([A-Z]{2})\)").search(v, line.start + m.start())
+            mm = _ISO_PAREN.search(v, line.start + m.start())
             if c and not iso_is_acronym(v, mm):
                 s = line.start + m.start(1)
                 out.append(Mention(s, s + 2, c, "Country", "iso", 0.9, country=c))
@@ -72,7 +77,8 @@ def place_mentions(ctx: Context, out: list[Mention]) -> None:
                         break
                 i += hit[0] if hit else 1
         # "the Coquimbo region", "the X region": a region even if the gazetteer lacks it
-        for m in re.finditer(r"\b([A-Z][\w'’\-]+(?:[ -][A-Z][\w'’\-]+)*) region\b", v[line.start:line.end]):
+        seg = v[line.start:line.end]
+        for m in _X_REGION.finditer(seg) if " region" in seg else ():
             name = m.group(1)
             if not fold(name) in lex.regions and not country_code(name) and not lex.city(name):
                 s = line.start + m.start(1)
@@ -207,7 +213,7 @@ def agreement_mentions(ctx: Context, out: list[Mention]) -> None:
                         found.append(m)
             matches = sorted(found, key=lambda m: m.start())
         else:
-            matches = rx.finditer(v)
+            matches = rx.finditer(v) if may_match(pat, v) else ()
         for m in matches:
             s, e = m.span()
             name = " ".join(v[s:e].split())
@@ -218,7 +224,7 @@ def agreement_mentions(ctx: Context, out: list[Mention]) -> None:
                 continue
             out.append(Mention(s, e, name, "Agreement", "agreement", 0.7))
     for pat in PROGRAMMES:
-        for m in re.finditer(pat, v):
+        for m in (re.finditer(pat, v) if may_match(pat, v) else ()):
             out.append(Mention(m.start(), m.end(), m.group(0), "Programme", "programme", 0.85))
 
 

@@ -126,6 +126,25 @@ def chunks(view: str, start: int, end: int):
     return [list(c) for c in hit]
 
 
+_KINDS: dict = {"conn": None, "map": {}}
+
+
+def _word_kind(w: str, conn: frozenset) -> tuple[str, bool, bool, bool]:
+    """How a token reads in a run: (word without "'s", capitalised?, connector?, "the"?), once per word.
+
+    >>> _word_kind("Europe's", frozenset({"of"})), _word_kind("of", frozenset({"of"}))
+    (('Europe', True, False, False), ('of', False, True, False))
+    """
+    if _KINDS["conn"] is not conn or len(_KINDS["map"]) > 300_000:
+        _KINDS["conn"], _KINDS["map"] = conn, {}
+    kind = _KINDS["map"].get(w)
+    if kind is None:
+        w2 = _POSS.sub("", w) if w.endswith(("s",)) else w
+        f = fold(w)
+        kind = _KINDS["map"][w] = (w2, is_cap(w2), f in conn, f == "the")
+    return kind
+
+
 def _chunks(view: str, start: int, end: int):
     lex = load_lexicon()
     conn = lex.words("connectors")
@@ -138,13 +157,13 @@ def _chunks(view: str, start: int, end: int):
             out.append(cur)
             cur = []
         prev_end = e
-        w2 = _POSS.sub("", w) if w.endswith(("s",)) else w
-        if is_cap(w2):
+        w2, cap, is_conn, is_the = _word_kind(w, conn)
+        if cap:
             cur.append((s, s + len(w2), w2))
             if len(w2) < len(w):
                 out.append(cur)
                 cur = []
-        elif cur and fold(w) in conn and not (fold(w) == "the" and fold(cur[-1][2]) not in preps):
+        elif cur and is_conn and not (is_the and fold(cur[-1][2]) not in preps):
             cur.append((s, e, w))
         else:
             if cur:

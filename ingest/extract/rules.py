@@ -11,6 +11,7 @@ from clusternet.ingest.extract.mentions import (Context, Mention, chunks, initia
 __all__ = ["label_of_name", "place_of_name", "clean"]
 
 _NAMEY = re.compile(r"^[\w'’.&@+\-/ ()]+$")
+_ARTICLE = re.compile(r"(?i)(?:the|a|an|le|la|les|el|il)\s+")
 
 
 def clean(view: str, s: int, e: int) -> tuple[int, int, str]:
@@ -19,7 +20,7 @@ def clean(view: str, s: int, e: int) -> tuple[int, int, str]:
     ls = len(seg) - len(seg.lstrip(" \t\"“”'‘’,;:-–"))
     rs = len(seg) - len(seg.rstrip(" \t\"“”'‘’,;:.-–"))
     s, e = s + ls, e - rs
-    m = re.match(r"(?i)(?:the|a|an|le|la|les|el|il)\s+", view[s:e])
+    m = _ARTICLE.match(view[s:e])
     if m and e - s - m.end() > 2:
         s += m.end()
     return s, e, " ".join(view[s:e].split())

@@ -53,22 +53,62 @@ def _is_heading(line: str) -> bool:
     return n > 0 and sum(map(str.isupper, s)) / n > 0.8
 
 
+# Blanking patterns whose matches stay inside one line, contain one of these strings, and read a
+# line's edges as they read "\n" (no look-behind or look-ahead that a "\n" satisfies): they are
+# run only on the lines that hold such a string, with the same result as over the whole text.
+_LINE_LOCAL = {2: ("http", "www."), 3: ("@",), 4: ("@",), 9: ("[", "]"), 10: (".n",)}
+
+
+def _line_spans(v: str, needles) -> list[tuple[int, int]]:
+    """The (start, end) of each line of ``v`` that contains one of ``needles``, in order.
+
+    >>> _line_spans("a@b\\nno\\nc@d e@f\\n", ("@",))
+    [(0, 3), (7, 14)]
+    """
+    spans = set()
+    for n in needles:
+        i = v.find(n)
+        while i >= 0:
+            ls = v.rfind("\n", 0, i) + 1
+            le = v.find("\n", i)
+            le = len(v) if le < 0 else le
+            spans.add((ls, le))
+            i = v.find(n, le)
+    return sorted(spans)
+
+
+def _sub_lines(rx: re.Pattern, v: str, needles) -> str:
+    """``rx.sub(_blank, v)`` for a line-local pattern, read only on the lines that may match."""
+    out, pos = [], 0
+    for ls, le in _line_spans(v, needles):
+        out.append(v[pos:ls])
+        out.append(rx.sub(_blank, v[ls:le]))
+        pos = le
+    out.append(v[pos:])
+    return "".join(out)
+
+
 def make_view(text: str) -> str:
     v = text
-    for rx in _BLANKS:
-        v = rx.sub(_blank, v)
+    for i, rx in enumerate(_BLANKS):
+        v = _sub_lines(rx, v, _LINE_LOCAL[i]) if i in _LINE_LOCAL else rx.sub(_blank, v)
     # soft wraps: join a line to the next when it does not end a sentence or a list item
     lines = v.split("\n")
-    olines = text.split("\n")
+    bullet = [_BULLET.match(o.lstrip()) is not None for o in text.split("\n")]
+    heading: dict[int, bool] = {}   # each line read once as a heading, whether first or second of a pair
+
+    def is_heading(k: int) -> bool:
+        if k not in heading:
+            heading[k] = _is_heading(lines[k])
+        return heading[k]
     out = []
     for i, line in enumerate(lines[:-1]):
         nxt = lines[i + 1]
         s, n = line.rstrip(), nxt.strip()
-        bullet_here = _BULLET.match(olines[i].lstrip()) is not None
         soft = (s and n and "\t" not in line and "\t" not in nxt and "|" not in s
-                and _BULLET.match(olines[i + 1].lstrip()) is None
-                and (not bullet_here or n[:1].islower())
-                and not _is_heading(s) and not _is_heading(n)
+                and not bullet[i + 1]
+                and (not bullet[i] or n[:1].islower())
+                and not is_heading(i) and not is_heading(i + 1)
                 and not s.endswith((":", ".", "!", "?")))
         out.append(line + (" " if soft else "\n"))
     out.append(lines[-1])
