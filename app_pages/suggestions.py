@@ -67,7 +67,13 @@ def show_list(G, suggestions: list, *, key: str, scope: str) -> list:
     rows = api.shortlist_rows(G, suggestions)
     for r, s in zip(rows, suggestions):
         r["id"] = s.id
-    shown = ["rank", "name", "kind", "country"] + (["score"] if "score" in rows[0] else []) + ["how found", "reasons"]
+    bases = {r.get("how found") for r in rows}
+    shared = len(bases) == 1 and len(rows) > 1    # said once above the table, not on every row
+    if shared and next(iter(bases)):
+        basis = str(next(iter(bases)))
+        st.caption(md(basis[:1].upper() + basis[1:] + "."))
+    shown = ["rank", "name", "kind", "country"] + (["score"] if "score" in rows[0] else []) \
+        + ([] if shared else ["how found"]) + ["reasons"]
     st.dataframe(table(rows, shown + ["id"]), hide_index=True, width="stretch", column_order=shown)
     by_id = {s.id: s for s in suggestions}
     kept = st.session_state.setdefault("shortlists", {}).get(scope, [])

@@ -417,3 +417,22 @@ def test_ingest_leaves_no_upload_copies_behind_and_keeps_the_document_name(store
     with open_store(store_path) as store:
         names = {n.props.get("name") for n in store.find_nodes("Document")}
     assert "olive_news.txt" in names
+
+
+def test_a_basis_every_candidate_shares_is_said_once_not_on_every_row(tmp_path, monkeypatch):
+    """BLUEPORT (demo) has no links yet: every candidate is a profile match. The long sentence
+    saying so filled a 'how found' column on every row, cut off at the table's edge."""
+    from clusternet.graph.store.sqlite import EmbeddedStore
+    from clusternet.ingest.demo import build_demo
+
+    path = tmp_path / "demo.db"
+    with EmbeddedStore(path) as store:
+        build_demo(store, ROOT / "examples", echo=lambda _: None)
+    monkeypatch.setenv("CLUSTERNET_STORE", str(path))
+    import streamlit as st
+    st.cache_data.clear()
+    at = run_page("app_pages/enlargement.py", {"partnership": "partnership:blueport"})
+    assert not at.exception, [e.value for e in at.exception]
+    assert "how found" not in at.dataframe[0].proto.column_order
+    said = [c.value for c in at.caption if "profile match only" in c.value.lower()]
+    assert len(said) == 1 and "BLUEPORT" in said[0]
