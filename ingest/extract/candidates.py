@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from clusternet.ingest.extract.facts import find_facts
 from clusternet.ingest.extract.geo import infer_places
+from clusternet.ingest.extract.mainref import main_of
 from clusternet.ingest.extract.lexicon import country_name
 from clusternet.ingest.extract.finders import find_mentions
 from clusternet.ingest.extract.mentions import Context, Mention, build_context
@@ -68,9 +69,9 @@ def node_key(x) -> object:
 
 
 def main_entity(ents: list[DocEntity], label: str) -> DocEntity | None:
-    """The document's most mentioned entity of ``label`` (ties: the earliest)."""
-    cands = [e for e in ents if e.label == label]
-    return max(cands, key=lambda e: (len(e.mentions), -e.mentions[0].start), default=None)
+    """The document's most mentioned entity of ``label`` (ties: the earliest); the one rule
+    of :func:`.mainref.main_of`, without a title to prefer."""
+    return main_of(ents, label)
 
 
 def propose(text: str, tables=()) -> Proposal:

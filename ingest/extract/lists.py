@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from clusternet.ingest.extract.lexicon import country_code, fold, load_lexicon, place_country
+from clusternet.ingest.extract.lexicon import country_code, country_name, fold, load_lexicon, place_country
 from clusternet.ingest.extract.mentions import Context, Mention, chunks, is_acronym
 from clusternet.ingest.extract.rules import _is_place, clean, label_of_name
 
@@ -91,15 +91,10 @@ def _adjective_country(word: str) -> str | None:
     if not word[:1].isupper() or word.isupper() or len(word) < 4:
         return None
     code = country_code(word)
-    if not code or fold(word) == fold(_name_of(code)):
+    if not code or fold(word) == fold(country_name(code)):
         return None
     return code if fold(word).endswith(("an", "ian", "ese", "ish", "ic", "i", "ch", "que", "ien", "ienne", "ais", "aise",
                                         "ano", "ana", "ena", "eno", "ense", "er")) else None
-
-
-def _name_of(code: str) -> str:
-    from clusternet.ingest.extract.lexicon import country_name
-    return country_name(code)
 
 
 _PLACED = re.compile(r"\b([A-Z][\w&\-]{1,14})\s+(?:from|in|based\s+in)\s+(?:the\s+)?([A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?)")

@@ -49,6 +49,3 @@ def located_in(e, regions: dict, lex) -> list[RawRel]:
     if e.country and e.props.get("country_from") not in WEAK_COUNTRY_SOURCES:
         out.append(RawRel(e, "LOCATED_IN", "country:" + e.country, m.start, m.end, 0.8))
     return out
-    if e.country and ("b" not in V or e.props.get("country_from") not in WEAK_COUNTRY_SOURCES):
-        out.append(RawRel(e, "LOCATED_IN", "country:" + e.country, m.start, m.end, 0.8))
-    return out
