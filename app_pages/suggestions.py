@@ -72,9 +72,9 @@ def show_list(G, suggestions: list, *, key: str, scope: str) -> list:
     if shared and next(iter(bases)):
         basis = str(next(iter(bases)))
         st.caption(md(basis[:1].upper() + basis[1:] + "."))
-    shown = ["rank", "name", "kind", "country"] + (["score"] if "score" in rows[0] else []) \
-        + ([] if shared else ["how found"]) + ["reasons"]
-    st.dataframe(table(rows, shown + ["id"]), hide_index=True, width="stretch", column_order=shown)
+    cols = ["rank", "name", "kind", "country"] + (["score"] if "score" in rows[0] else []) + ["how found", "reasons"]
+    shown = [c for c in cols if not (shared and c == "how found")]
+    st.dataframe(table(rows, cols + ["id"]), hide_index=True, width="stretch", column_order=shown)
     by_id = {s.id: s for s in suggestions}
     kept = st.session_state.setdefault("shortlists", {}).get(scope, [])
     picked = st.multiselect("Your shortlist", list(by_id), default=[s.id for s in kept if s.id in by_id],
