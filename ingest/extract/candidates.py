@@ -57,6 +57,7 @@ class Pair:
     end: int
     rule_types: set[str] = field(default_factory=set)
     origin: set[str] = field(default_factory=set)
+    rule_names: set[str] = field(default_factory=set)   # "type@family" of each rule proposing it
 
 
 def node_key(x) -> object:
@@ -114,15 +115,16 @@ def pair_candidates(p: Proposal) -> list[Pair]:
     """Rule relations, same-sentence pairs, own places and main-entity pairs, one per ordered pair."""
     pairs: dict[tuple, Pair] = {}
 
-    def add(src, tgt, start, end, origin, rule_type=None):
+    def add(src, tgt, start, end, origin, rule_type=None, family=""):
         if node_key(src) == node_key(tgt):
             return
         cur = pairs.setdefault((id(src), node_key(tgt)), Pair(src, tgt, start, end))
         cur.origin.add(origin)
         if rule_type:
             cur.rule_types.add(rule_type)
+            cur.rule_names.add(f"{rule_type}@{family or 'other'}")
     for r in p.rels:
-        add(r.source, _place_of(p, r.target), r.start, r.end, "rule", r.type)
+        add(r.source, _place_of(p, r.target), r.start, r.end, "rule", r.type, r.rule)
     _sentence_pairs(p, add)
     _own_place_pairs(p, add)
     _main_pairs(p, add)

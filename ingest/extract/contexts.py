@@ -248,7 +248,7 @@ _QUOTED = re.compile(r"[\"“«]\s*([^\"”»\n]{3,90}?)\s*[\"”»]")
 
 
 def quoted(ctx: Context, out: list[Mention]) -> None:
-    """"the “Moving the future” ESCP", "the seminar titled “…”"."""
+    """"the “Moving the future” ESCP", "the seminar titled “…”", "the project “…”"."""
     lex = load_lexicon()
     v = ctx.view
     for m in _QUOTED.finditer(v):
@@ -263,6 +263,8 @@ def quoted(ctx: Context, out: list[Mention]) -> None:
         elif before and lex.label_of_head(before.group(1)) and re.search(r"(?:titled|entitled|called|named)\s*$",
                                                                           v[max(0, m.start() - 40):m.start()]):
             lab = lex.label_of_head(before.group(1))
+        elif before and fold(before.group(1)) in ("project", "partnership", "consortium"):
+            lab = "Partnership"         # 'the DTP Project “Danubiovalnet”', 'the project “…”'
         if not lab or lab == "Cluster" and after is None:
             continue
         if after and fold(after.group(1)) in ("escp", "initiative", "project", "partnership"):

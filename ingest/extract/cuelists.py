@@ -9,7 +9,9 @@ are. Each rule here is one such phrase; every item of its list takes the relatio
 * "A is (an initiator and) a coordinator of X", "A is coordinating X" → A COORDINATES X;
 * "P is led by A, in partnership with B, C and D" → B, C, D PARTNER_IN P;
 * "ten associations from Spain, France and Poland issued the Declaration" → each country
-  PARTY_TO the declaration (the guide allows a country as a signatory).
+  PARTY_TO the declaration (the guide allows a country as a signatory);
+* "A and B renewed their Cooperation Agreement" → A and B PARTY_TO it;
+* "A, B and C jointly organised the X Event" → each COORDINATES the event.
 
 The cue words are data (``relation_list_cues`` in ingest/data/extract/lexicon.yaml).
 
@@ -28,10 +30,10 @@ from bisect import bisect_left
 from functools import lru_cache
 
 from clusternet.ingest.extract.lexicon import load_lexicon
-from clusternet.ingest.extract.mainref import main_of, title_end
+from clusternet.ingest.extract.mainref import main_of, membership_type, title_end
 from clusternet.ingest.extract.raw import RawRel
 
-__all__ = ["cue_list_relations"]
+__all__ = ["cue_list_relations", "Occ", "list_end"]
 
 ACTORS = ("Cluster", "Organisation", "SME")
 GROUPS = ACTORS + ("Partnership",)
@@ -51,7 +53,7 @@ def _cues() -> dict[str, re.Pattern]:
     return out
 
 
-class _Occ:
+class Occ:
     """Every mention of the document's entities, by position (nested ones dropped)."""
 
     def __init__(self, ents, title: int = 0):
@@ -81,12 +83,12 @@ def list_end(v: str, lo: int, hi: int) -> int:
 
 def cue_list_relations(ctx, ents, places) -> list[RawRel]:
     """The relations of all cue-list rules (see the module doc)."""
-    occ = _Occ(ents, title_end(ctx))
+    occ = Occ(ents, title_end(ctx))
     out: list[RawRel] = []
     for si in _cue_sentences(ctx):
         sent = ctx.sents[si]
         for rule in (_member_lists, _coordinator_of, _partners_of_leader, _issuing_countries, _network_gathers,
-                     _appositive_member):
+                     _appositive_member, _their_agreement, _active_organisers):
             out.extend(rule(ctx.view, sent.start, sent.end, occ, places))
     return out
 
@@ -112,7 +114,7 @@ def _cue_sentences(ctx) -> list[int]:
 def _member_lists(v, lo, hi, occ, places) -> list[RawRel]:
     """"The members of X are A, B and C" → MEMBER_OF X (PARTNER_IN a partnership).
 
-    >>> _member_lists("no cue here", 0, 11, _Occ([]), {})
+    >>> _member_lists("no cue here", 0, 11, Occ([]), {})
     []
     """
     out = []
@@ -124,7 +126,7 @@ def _member_lists(v, lo, hi, occ, places) -> list[RawRel]:
         if not verb:
             continue
         x = owner[0][2]
-        kind = "PARTNER_IN" if x.label == "Partnership" else "MEMBER_OF"
+        kind = membership_type(x)
         for s, e, a in occ.within(verb.end(), list_end(v, verb.end(), hi), ACTORS):
             if a is not x:
                 out.append(RawRel(a, kind, x, lo, hi, 0.65))
@@ -134,7 +136,7 @@ def _member_lists(v, lo, hi, occ, places) -> list[RawRel]:
 def _coordinator_of(v, lo, hi, occ, places) -> list[RawRel]:
     """"A is (an initiator and) a coordinator of X" / "A is coordinating X" → A COORDINATES X.
 
-    >>> _coordinator_of("no cue here", 0, 11, _Occ([]), {})
+    >>> _coordinator_of("no cue here", 0, 11, Occ([]), {})
     []
     """
     out = []
@@ -149,7 +151,7 @@ def _coordinator_of(v, lo, hi, occ, places) -> list[RawRel]:
 def _partners_of_leader(v, lo, hi, occ, places) -> list[RawRel]:
     """"P is led by A, in partnership with B and C" → B and C PARTNER_IN P.
 
-    >>> _partners_of_leader("no cue here", 0, 11, _Occ([]), {})
+    >>> _partners_of_leader("no cue here", 0, 11, Occ([]), {})
     []
     """
     m = _cues()["with_partners"].search(v, lo, hi)
@@ -170,7 +172,7 @@ def _issuing_countries(v, lo, hi, occ, places) -> list[RawRel]:
     """"N associations from Spain, France and Poland issued the Declaration" → each country
     PARTY_TO the agreement (when no signatory is named by its own name).
 
-    >>> _issuing_countries("no cue here", 0, 11, _Occ([]), {})
+    >>> _issuing_countries("no cue here", 0, 11, Occ([]), {})
     []
     """
     m = _cues()["issued"].search(v, lo, hi)
@@ -198,7 +200,7 @@ def _network_gathers(v, lo, hi, occ, places) -> list[RawRel]:
     """"The Alpha Cluster brings together A, B and C" → each MEMBER_OF the cluster (a cluster or
     network opening the sentence; a partnership's members are read by prose.py).
 
-    >>> _network_gathers("no cue here", 0, 11, _Occ([]), {})
+    >>> _network_gathers("no cue here", 0, 11, Occ([]), {})
     []
     """
     m = _cues()["network_gathers"].search(v, lo, hi)
@@ -215,7 +217,7 @@ def _network_gathers(v, lo, hi, occ, places) -> list[RawRel]:
 def _appositive_member(v, lo, hi, occ, places) -> list[RawRel]:
     """"A, a member of the B network, …" → A MEMBER_OF B (PARTNER_IN when B is a partnership).
 
-    >>> _appositive_member("no cue here", 0, 11, _Occ([]), {})
+    >>> _appositive_member("no cue here", 0, 11, Occ([]), {})
     []
     """
     out = []
@@ -223,6 +225,45 @@ def _appositive_member(v, lo, hi, occ, places) -> list[RawRel]:
         who = [x for x in occ.within(lo, m.start(), ACTORS) if x[1] >= m.start() - 1]
         of = occ.within(m.end(), min(hi, m.end() + 6), GROUPS)
         if who and of and who[-1][2] is not of[0][2]:
-            kind = "PARTNER_IN" if of[0][2].label == "Partnership" else "MEMBER_OF"
+            kind = membership_type(of[0][2])
             out.append(RawRel(who[-1][2], kind, of[0][2], lo, hi, 0.6))
+    return out
+
+
+_THEIR = re.compile(r"(?i)\b(?:their|its|the(?:ir)?\s+(?:joint|mutual|bilateral))\s+(?:[\w-]+\s+){0,3}$")
+
+
+def _their_agreement(v, lo, hi, occ, places) -> list[RawRel]:
+    """"A and B (officially) renewed their Cooperation Agreement" → the actors named before it
+    are its parties.
+
+    >>> _their_agreement("no cue here", 0, 11, Occ([]), {})
+    []
+    """
+    out = []
+    for s, e, agr in occ.within(lo, hi, ("Agreement",)):
+        if not _THEIR.search(v, max(lo, s - 40), s):
+            continue
+        parties = occ.within(lo, s, ACTORS)
+        if len({id(x[2]) for x in parties}) >= 2:
+            out.extend(RawRel(a, "PARTY_TO", agr, lo, hi, 0.6) for _, _, a in parties)
+    return out
+
+
+_ORGANISED_OBJ = re.compile(r"(?i)\b(?:jointly\s+|co-?)?(?:organi[sz]ed|organi[sz]es|hosted|hosts|convened|co-hosted)\s+(?:the|an?|this|their)?\s*")
+
+
+def _active_organisers(v, lo, hi, occ, places) -> list[RawRel]:
+    """"A, B and C jointly organised the X Event" → the actors before the verb COORDINATE the
+    event named right after it.
+
+    >>> _active_organisers("no cue here", 0, 11, Occ([]), {})
+    []
+    """
+    out = []
+    for m in _ORGANISED_OBJ.finditer(v, lo, hi):
+        ev = occ.within(m.end(), min(hi, m.end() + 3), ("Event",))
+        who = occ.within(lo, m.start(), ACTORS)
+        if ev and who and not re.search(r"(?i)\b(?:by|was|were|is|are|been|be)\s*$", v[lo:m.start()]):
+            out.extend(RawRel(a, "COORDINATES", ev[0][2], lo, hi, 0.65) for _, _, a in who)
     return out

@@ -6,18 +6,12 @@ import re
 
 from clusternet.ingest.extract.descevents import described_events, title_event
 from clusternet.ingest.extract.literals import may_match
-from clusternet.ingest.extract.lexicon import country_code, load_lexicon, place_country, fold
+from clusternet.ingest.extract.lexicon import country_code, fold, load_lexicon, place_country, programme_patterns
 from clusternet.ingest.extract.mentions import Context, Mention, chunks
 from clusternet.ingest.extract.rules import _is_place, clean, iso_is_acronym, label_of_name
 
 __all__ = ["place_mentions", "event_mentions", "agreement_mentions", "institution_mentions"]
 
-# Generic EU-level programme strands and bodies (domain knowledge, not document names).
-PROGRAMMES = [r"ESCP-4[a-zA-Z]\b", r"ESCP-S3\b", r"Horizon 2020\b", r"Horizon Europe\b", r"H2020\b",
-              r"Interreg(?: [A-Z][\w-]*)*", r"Erasmus\+", r"Single Market Programme\b", r"Euroclusters?\b",
-              r"[Pp]rogramme pour le marché unique\b", r"[Pp]rograma para el mercado único\b",
-              r"[Pp]rogramma per il mercato unico\b", r"Digital Europe Programme\b", r"COSME\b",
-              r"European Regional Development Fund\b", r"ERDF\b"]
 INSTITUTIONS = {"European Union": ["EU"], "European Commission": ["Commission", "EC"],
                 "European Parliament": [], "Council of the European Union": []}
 
@@ -223,7 +217,7 @@ def agreement_mentions(ctx: Context, out: list[Mention]) -> None:
             if first[0].isupper() and len(name.split()) == 2 and fold(first) in lex.words("determiners") | {"this", "an"}:
                 continue
             out.append(Mention(s, e, name, "Agreement", "agreement", 0.7))
-    for pat in PROGRAMMES:
+    for pat in programme_patterns():
         for m in (re.finditer(pat, v) if may_match(pat, v) else ()):
             out.append(Mention(m.start(), m.end(), m.group(0), "Programme", "programme", 0.85))
 

@@ -177,6 +177,8 @@ def pair_features(p: Proposal, c: Pair, d: DocFacts) -> dict[str, float]:
     for t in c.rule_types:
         f["rule=" + t] = 1.0
         f[f"rule={t}|lp={lp}"] = 1.0
+    for n in c.rule_names:
+        f["rulename=" + n] = 1.0
     for o in c.origin:
         f["origin=" + o] = 1.0
         f[f"origin={o}|lp={lp}"] = 1.0

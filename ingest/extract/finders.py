@@ -8,6 +8,8 @@ appositions, acronyms, described names, places, events, agreements and instituti
 """
 from __future__ import annotations
 
+import re
+
 from clusternet.ingest.extract.contexts import (acronym_mentions, appositions, copulas, cue_lists,
     described_names, head_chunks, quoted)
 from clusternet.ingest.extract.events import (agreement_mentions, event_mentions, institution_mentions,
@@ -16,6 +18,7 @@ from clusternet.ingest.extract.generic import drop_people
 from clusternet.ingest.extract.lists import bullet_places, described_items, placed_acronyms, role_objects
 from clusternet.ingest.extract.rules import country_list_items, dash_definitions, paren_aliases, table_rows
 from clusternet.ingest.extract.mentions import Context, Mention, build_context
+from clusternet.ingest.extract.titles import field_definition, title_definition
 
 __all__ = ["find_mentions"]
 
@@ -25,6 +28,8 @@ def find_mentions(text: str, ctx: Context | None = None) -> list[Mention]:
     ctx = ctx or build_context(text)
     out: list[Mention] = []
     gid = [0]
+    title_definition(ctx, out)
+    field_definition(ctx, out)
     country_list_items(ctx, out, gid)
     paren_aliases(ctx, out)
     dash_definitions(ctx, out)
@@ -47,4 +52,24 @@ def find_mentions(text: str, ctx: Context | None = None) -> list[Mention]:
     drop_people(ctx.view, out)
     for m in out:
         m.sent = ctx.sent_at(m.start)
+        _with_year(ctx.view, m)
     return sorted(out, key=lambda m: (m.start, -m.end))
+
+
+_YEAR = re.compile(r" ((?:19|20)\d\d)\b(?![-/.,]\d)")
+
+
+def _with_year(v: str, m: Mention) -> None:
+    """An event's name takes the year written right after it ("Tech Summit 2024"), and a
+    programme's name stops before "of the European Union" (whose programme it is).
+
+    >>> m = Mention(0, 11, "Tech Summit", "Event", "head", 0.7); _with_year("Tech Summit 2024 opens", m); m.name
+    'Tech Summit 2024'
+    """
+    if m.label == "Event":
+        y = _YEAR.match(v, m.end)
+        if y and not m.name.endswith(y.group(1)):
+            m.end, m.name = y.end(), f"{m.name} {y.group(1)}"
+    elif m.label == "Programme" and m.name.endswith(" of the European Union") and m.name != "Council of the European Union":
+        m.name = m.name[:-len(" of the European Union")]
+        m.end -= len(" of the European Union")

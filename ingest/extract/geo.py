@@ -89,6 +89,8 @@ def infer_places(ctx, ents, mentions) -> None:
             for _, _, ent in occ_in(line.start, line.end):
                 if open_(ent):
                     _assign(ent, code, None, "table-row")
+    # 0b. "BioM, Munich, Germany, and …": a place set off by commas right after the name
+    _appositive_places(v, places, occ_in, open_)
     # 1. "established / based / located in <place>"
     for sent in ctx.sents:
         for m in _LOCATED.finditer(v, sent.start, sent.end):
@@ -168,6 +170,25 @@ def infer_places(ctx, ents, mentions) -> None:
             for e in here:
                 if not any(p.start >= m.start and p.end <= m.end for m in e.mentions):
                     _assign(e, p.country, _region_of(p), "nearby")
+
+
+_APPOSITION_END = re.compile(r"\s*(?:[,.;)]|and\b|et\b|y\b|e\b|$)")
+
+
+def _appositive_places(v: str, places: list, occ_in, open_) -> None:
+    """"A, Munich, Germany, and B": a city, region or country set off by commas right after a
+    name is where it is (a country after the city confirms it)."""
+    for i, p in enumerate(places):
+        if v[p.start - 2:p.start] != ", ":
+            continue
+        end = p.end
+        if i + 1 < len(places) and v[end:places[i + 1].start] == ", " and places[i + 1].label == "Country":
+            end = places[i + 1].end
+        if not _APPOSITION_END.match(v, end):
+            continue
+        for _, _, ent in (x for x in occ_in(p.start - 160, p.start - 1) if x[1] == p.start - 2):
+            if open_(ent):
+                _assign(ent, p.country, _region_of(p), "apposition")
 
 
 def _same_paragraph(v: str, a: int, b: int) -> bool:

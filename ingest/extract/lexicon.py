@@ -19,7 +19,7 @@ from clusternet.graph.ids import fold as _fold
 
 fold = lru_cache(maxsize=300_000)(_fold)  # names repeat a lot: fold each once
 
-__all__ = ["Lexicon", "load_lexicon", "country_code", "country_name", "place_country", "fold"]
+__all__ = ["Lexicon", "load_lexicon", "country_code", "country_name", "place_country", "fold", "programme_patterns"]
 
 
 def _data(name: str) -> dict:
@@ -108,6 +108,16 @@ def load_lexicon() -> Lexicon:
     _add_world(_data("places_world.yaml"), regions, cities)
     sectors = tuple(sorted({fold(s) for s in _data("sectors.yaml")["sectors"]}, key=len, reverse=True))
     return Lexicon(raw, heads, regions, dem, cities, frozenset(fold(m) for m in places["macro_regions"]), sectors)
+
+
+@lru_cache(maxsize=1)
+def programme_patterns() -> tuple[str, ...]:
+    """The EU programmes as regular expressions (``programmes.yaml``: a general reference).
+
+    >>> import re; any(re.fullmatch(p, "Horizon Europe") for p in programme_patterns())
+    True
+    """
+    return tuple(_data("programmes.yaml")["programmes"])
 
 
 def _add_world(world: dict, regions: dict, cities: dict) -> None:

@@ -31,10 +31,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from clusternet.ingest.extract.lexicon import load_lexicon
-from clusternet.ingest.extract.mainref import main_of, title_end
+from clusternet.ingest.extract.mainref import main_of, membership_type, title_end
 from clusternet.ingest.extract.raw import RawRel
 
-__all__ = ["list_block_relations", "raw_lines", "cue_type"]
+__all__ = ["list_block_relations", "raw_lines", "cue_type", "cue_patterns", "Mains", "TARGET_LABELS", "ORDER"]
 
 ACTORS = ("Cluster", "Organisation", "SME")
 # the group each relation type points at
@@ -42,11 +42,13 @@ TARGET_LABELS = {"PARTNER_IN": ("Partnership",), "PARTICIPATED_IN": ("Event",), 
                  "PARTY_TO": ("Agreement",), "MEMBER_OF": ("Cluster", "Organisation")}
 ORDER = ("COORDINATES", "PARTY_TO", "PARTICIPATED_IN", "MEMBER_OF", "PARTNER_IN")
 MAX_ITEMS = 60
+# an item that says it leads the consortium
+_LEADS = re.compile(r"(?i)\b(?:coordinator|lead\s+partner|project\s+leader|coordinateur|coordinatrice|coordinador|coordinadora|coordinatore)\b")
 ITEM_WORDS = 25          # a longer line is prose, not a list item
 
 
 @lru_cache(maxsize=1)
-def _cues() -> dict[str, re.Pattern]:
+def cue_patterns() -> dict[str, re.Pattern]:
     """One regex per relation type, from ``list_block_cues`` in the lexicon."""
     raw = load_lexicon()["list_block_cues"]
     out = {t: re.compile(r"(?i)(?<![\w-])(?:" + "|".join(sorted(raw[t], key=len, reverse=True)) + r")\b") for t in ORDER}
@@ -64,10 +66,10 @@ def cue_type(line: str, colon: bool = True) -> str | None:
     if colon and not s.endswith(":"):
         return None
     s = s[-160:]
-    return next((t for t in ORDER if _cues()[t].search(s)), None)
+    return next((t for t in ORDER if cue_patterns()[t].search(s)), None)
 
 
-class _Mains(dict):
+class Mains(dict):
     """The document's main entity per label (see :mod:`.mainref`), each worked out once."""
 
     def __init__(self, ents, ctx):
@@ -77,6 +79,18 @@ class _Mains(dict):
     def __missing__(self, label: str):
         self[label] = main_of(self.ents, label, self.title)
         return self[label]
+
+    def consortium(self):
+        """The partnership whose partners a page lists: the main one, else the organisation or
+        cluster its title names (a page listing partners is about a consortium, whatever its
+        name's head noun says; it becomes a Partnership)."""
+        if self["Partnership"] is None:
+            titled = [e for e in self.ents if e.label in ("Organisation", "Cluster")
+                      and any(m.start < self.title for m in e.mentions)]
+            if len(titled) == 1:
+                titled[0].label = "Partnership"
+                self["Partnership"] = titled[0]
+        return self["Partnership"]
 
 
 def list_block_relations(ctx, ents) -> list[RawRel]:
@@ -88,7 +102,7 @@ def list_block_relations(ctx, ents) -> list[RawRel]:
         return [x for x in occ[bisect_left(starts, lo):bisect_left(starts, hi)] if x[2].label in labels]
 
     out: list[RawRel] = []
-    mains = _Mains(ents, ctx)
+    mains = Mains(ents, ctx)
     lines = raw_lines(ctx.text)
     for li, line in enumerate(lines[:-1]):
         k = bisect_left(starts, lines[li + 1].start)     # a list starts with a name on the next line
@@ -98,13 +112,16 @@ def list_block_relations(ctx, ents) -> list[RawRel]:
         if typ is None:
             continue
         target = _target(typ, line, within, mains)
-        if typ == "MEMBER_OF" and (target is None or target.label == "Partnership"):
-            typ, target = "PARTNER_IN", target or mains["Partnership"]   # members of the consortium
+        if typ == "MEMBER_OF":    # members of the consortium (the main partnership when none is named)
+            target = target or mains["Partnership"]
+            typ = membership_type(target) if target is not None else typ
         if target is None:
             continue
         for ent, item in _items(ctx, lines, li, within):
             if ent is not target:
                 out.append(RawRel(ent, typ, target, item.start, item.end, 0.65))
+                if typ == "PARTNER_IN" and _LEADS.search(item.text):    # "A (UK) – Coordinator"
+                    out.append(RawRel(ent, "COORDINATES", target, item.start, item.end, 0.65))
     return out
 
 
@@ -137,7 +154,7 @@ def _target(typ, line, within, mains):
     if typ == "MEMBER_OF":
         parts = within(line.start, line.end, ("Partnership",))
         return parts[-1][2] if parts else None
-    return mains[TARGET_LABELS[typ][0]]
+    return mains.consortium() if typ == "PARTNER_IN" else mains[TARGET_LABELS[typ][0]]
 
 
 def _items(ctx, lines, li: int, within):

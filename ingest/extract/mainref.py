@@ -6,7 +6,7 @@ otherwise the most mentioned one (ties: the first named).
 """
 from __future__ import annotations
 
-__all__ = ["main_of", "title_end"]
+__all__ = ["main_of", "title_end", "membership_type"]
 
 
 def main_of(ents, label: str, title_end: int = 0):
@@ -37,3 +37,16 @@ def title_end(ctx) -> int:
     lead = len(ctx.text) - len(first)
     nl = first.find("\n")
     return lead + (nl if nl >= 0 else len(first))
+
+
+def membership_type(group) -> str:
+    """The relation of a member to ``group``: PARTNER_IN a partnership (the consortium),
+    MEMBER_OF a cluster or an organisation (a network).
+
+    >>> class G: label, name = "Partnership", "Blue Bridge Project"
+    >>> membership_type(G())
+    'PARTNER_IN'
+    >>> G.label = "Organisation"; membership_type(G())
+    'MEMBER_OF'
+    """
+    return "PARTNER_IN" if group.label == "Partnership" else "MEMBER_OF"

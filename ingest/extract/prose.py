@@ -35,7 +35,7 @@ from bisect import bisect_left
 from functools import lru_cache
 
 from clusternet.ingest.extract.lexicon import fold, load_lexicon
-from clusternet.ingest.extract.mainref import main_of, title_end
+from clusternet.ingest.extract.mainref import main_of, membership_type, title_end
 from clusternet.ingest.extract.raw import RawRel
 
 __all__ = ["prose_relations"]
@@ -165,7 +165,7 @@ def prose_relations(ctx, ents) -> list[RawRel]:
             if target is None:
                 continue
             who = coordinated(within(lo, m.start(), ACTORS))
-            kind = "PARTNER_IN" if target.label == "Partnership" else "MEMBER_OF"
+            kind = membership_type(target)
             for a in who:
                 if a is not target:
                     out.append(RawRel(a, kind, target, lo, hi, 0.7))

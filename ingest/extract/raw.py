@@ -22,6 +22,7 @@ class RawRel:
     end: int
     conf: float = 0.6
     props: dict = field(default_factory=dict)
+    rule: str = ""      # which family of rules proposed it (a feature of the learned decisions)
 
 
 @dataclass

@@ -13,6 +13,7 @@ import re
 from clusternet.ingest.extract.cuelists import cue_list_relations
 from clusternet.ingest.extract.lexicon import load_lexicon
 from clusternet.ingest.extract.mainref import main_of, title_end
+from clusternet.ingest.extract.inlinelists import enumerated_participants, inline_list_relations, lead_fields
 from clusternet.ingest.extract.listblocks import list_block_relations
 from clusternet.ingest.extract.located import located_in
 from clusternet.ingest.extract.prose import prose_relations
@@ -24,10 +25,13 @@ __all__ = ["RawRel", "find_relations"]
 ACTORS = ("Cluster", "Organisation", "SME")
 _ATTEND = re.compile(r"\b(?:attending|attended|participat)")
 # "organised in Bucharest by A and B": a place or date between the verb and its agents
-_ORGANISED_AT_BY = r"organi[sz]ed\s+(?:in|at|on)\s+[^,.;()]{1,40}?\s+by\b"
+_ORGANISED_AT_BY = r"organi[sz]ed\s+(?:in|at|on)\s+[^,.;()]{1,80}?\s+by\b"
 # where the list of organisers after "organised by" ends
 _ORGANISERS_END = re.compile(r",\s+(?:both|which|who|as|following|under|after|before|during|where)\b|\.\s|"
                              r"\s+(?:under|following)\s+the\b")
+# "…, the event was (jointly) organised by": the page's own event, whatever was named before
+_THE_EVENT = re.compile(r"(?i)\b(?:the|this)\s+(?:event|mission|matchmaking|conference|forum|meeting)\s+"
+                        r"(?:was|is|will\s+be|has\s+been)\s+(?:jointly\s+|co-?)?$")
 # "a highly attended event" describes the event, it names no participant
 _DESCRIBES_ATTENDANCE = re.compile(r"(?i)\b(?:highly|well|widely|largely|poorly|best)[\s-]+$")
 
@@ -105,6 +109,8 @@ def find_relations(ctx, ents, places, mentions) -> list[RawRel]:
                 country_by_sent.setdefault(ctx.sent_at(mm.start), []).append((mm.start, p))
     participants_at: dict[int, list] = {}
     events_seq = [(s, ent) for s, _, ent in occ if ent.label == "Event"]
+    title_event = next((e for e in [main_of(ents, "Event", title_end(ctx))] if e is not None
+                        and any(m.start < title_end(ctx) for m in e.mentions)), None)
 
     ev_keys = [s for s, _ in events_seq]
 
@@ -125,7 +131,9 @@ def find_relations(ctx, ents, places, mentions) -> list[RawRel]:
             evs = [x for x in here if x[2].label == "Event" and x[0] < m.start()]
             if not evs and (before or not event_word_rx.search(v, sent.start, m.start())):
                 continue    # no event in this clause: the cue is about something else
-            ev = evs[-1][2] if evs else event_near(sent.start)
+            ev = evs[-1][2] if evs else (title_event or event_near(sent.start))   # "the event": the page's
+            if title_event is not None and _THE_EVENT.search(v, sent.start, m.start()):
+                ev = title_event    # "Held alongside the X Expo, the event was organised by …"
             if evs and _other_event_between(v, evs[-1][1], m.start(), event_word_rx):
                 continue    # "…, a highly attended event organised by …": an unnamed event's organisers
             stop = _ORGANISERS_END.search(v[m.end():sent.end])
@@ -231,8 +239,17 @@ def find_relations(ctx, ents, places, mentions) -> list[RawRel]:
             m = a.mentions[0]
             for r in list(first.values())[:6]:
                 out.append(RawRel(r.source, "PARTY_TO", a, m.start, m.end, 0.45))
-    return _third_markets_only(out + prose_relations(ctx, ents) + cue_list_relations(ctx, ents, places)
-                               + list_block_relations(ctx, ents))
+    families = (("sentence", out), ("prose", prose_relations(ctx, ents)),
+                ("cue-list", cue_list_relations(ctx, ents, places)), ("list-block", list_block_relations(ctx, ents)),
+                ("inline-list", inline_list_relations(ctx, ents)), ("enumeration", enumerated_participants(ctx, ents)),
+                ("field", lead_fields(ctx, ents)))
+    return _third_markets_only([_tagged(r, name) for name, rels in families for r in rels])
+
+
+def _tagged(r: RawRel, family: str) -> RawRel:
+    """``r`` with the family of rules that proposed it (kept when already set)."""
+    r.rule = r.rule or family
+    return r
 
 
 def _other_event_between(v: str, lo: int, hi: int, event_word_rx) -> bool:

@@ -22,7 +22,7 @@ from clusternet.ingest.extract.rules import _is_place, label_of_name, place_of_n
 
 __all__ = ["DocEntity", "norm", "resolve_mentions", "STRONG_RULES"]
 
-STRONG_RULES = ("typed", "country-list", "paren-alias", "dash-def", "cue:", "copula", "apposition", "quoted", "head",
+STRONG_RULES = ("typed", "title-def", "country-list", "paren-alias", "dash-def", "cue:", "copula", "apposition", "quoted", "head",
                 "event-", "agreement", "programme", "institution", "country-paren", "table-row")
 PLACE_LABELS = ("Country", "City", "Demonym")
 CALLED_CLUSTER = ("described-item", "role-of")     # rules whose Cluster label the text itself states
@@ -103,7 +103,7 @@ def resolve_mentions(mentions: list[Mention]) -> list[DocEntity]:
     named = [m for m in mentions if m.label not in PLACE_LABELS and m.label != "Region" and not is_generic_name(m.name)]
     # a head/caps/acronym mention strictly inside a structured one is part of that name
     big = sorted((m.start, m.end) for m in named if m.rule.startswith(("country-list", "paren-alias", "dash-def",
-                                                                         "cue:", "copula", "event-in", "quoted")))
+                                                                         "cue:", "copula", "event-in", "quoted", "title-def")))
     starts = [b[0] for b in big]
 
     def covered(m):
@@ -114,6 +114,7 @@ def resolve_mentions(mentions: list[Mention]) -> list[DocEntity]:
         return False
 
     named = [m for m in named if not (m.rule in ("head", "caps", "acronym", "typed") and covered(m))]
+    named = _quoted_wins(named)
     named = _split_pairs(named)
     named = _drop_known_tail(named)
     strong = [m for m in named if m.rule.startswith(STRONG_RULES)]
@@ -203,6 +204,29 @@ def resolve_mentions(mentions: list[Mention]) -> list[DocEntity]:
 
 
 _OF_TAIL = re.compile(r"^(.+?)\s+of\s+(?:the\s+)?(.+)$")
+
+
+def _quoted_wins(named: list[Mention]) -> list[Mention]:
+    """A definition inside a quoted name is part of it: 'the project “Innovation in Cluster
+    Excellence” (ICE)' names the whole quote, and ICE is its acronym.
+
+    >>> q = Mention(13, 43, "Innovation in Cluster Excellence", "Partnership", "quoted", 0.75)
+    >>> d = Mention(27, 43, "Cluster Excellence", None, "paren-alias", 0.8, aliases=["ICE"])
+    >>> [(m.name, m.aliases) for m in _quoted_wins([q, d])]
+    [('Innovation in Cluster Excellence', ['ICE'])]
+    """
+    quoted = [m for m in named if m.rule == "quoted"]
+    if not quoted:
+        return named
+    out = []
+    for m in named:
+        outer = next((q for q in quoted if q is not m and q.start <= m.start and m.end <= q.end
+                      and (q.start, q.end) != (m.start, m.end)), None)
+        if outer is not None and m.rule in ("paren-alias", "dash-def"):
+            outer.aliases.extend(a for a in m.aliases if a not in outer.aliases)
+            continue
+        out.append(m)
+    return out
 
 
 def _drop_known_tail(named: list[Mention]) -> list[Mention]:

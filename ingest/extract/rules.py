@@ -12,17 +12,25 @@ __all__ = ["label_of_name", "place_of_name", "clean"]
 
 _NAMEY = re.compile(r"^[\w'’.&@+\-/ ()]+$")
 _ARTICLE = re.compile(r"(?i)(?:the|a|an|le|la|les|el|il)\s+")
+# "COSME-funded X", "Lyon-based X": who funds it or where it sits, not part of its name
+_ROLE_PREFIX = re.compile(r"(?i)(?:[\w’'.]+-){1,2}(?:funded|financed|backed|supported|sponsored|led|based)\s+(?=[A-Z0-9])")
 
 
 def clean(view: str, s: int, e: int) -> tuple[int, int, str]:
-    """Trim spaces, quotes and a leading article; return the span and its one-line name."""
+    """Trim spaces, quotes, a leading article and a "COSME-funded"-style prefix; return the
+    span and its one-line name.
+
+    >>> clean("the EU-funded Blue Partnership", 0, 30)
+    (14, 30, 'Blue Partnership')
+    """
     seg = view[s:e]
     ls = len(seg) - len(seg.lstrip(" \t\"“”'‘’,;:-–"))
     rs = len(seg) - len(seg.rstrip(" \t\"“”'‘’,;:.-–"))
     s, e = s + ls, e - rs
-    m = _ARTICLE.match(view[s:e])
-    if m and e - s - m.end() > 2:
-        s += m.end()
+    for rx in (_ARTICLE, _ROLE_PREFIX):
+        m = rx.match(view, s, e)
+        if m and e - m.end() > 2:
+            s = m.end()
     return s, e, " ".join(view[s:e].split())
 
 
@@ -92,7 +100,7 @@ def place_of_name(name: str) -> tuple[str | None, str | None]:
             elif n == 1 and len(w) > 3 and not region and lex.city(w) and lex.city(w)[0]:
                 country = country or lex.city(w)[0]
                 region = region or lex.city(w)[1]
-            elif n == 1 and re.fullmatch(r"(?:[A-Z]\.){2}|[A-Z]\.[A-Z]", w):   # "U.S. Department of …"
+            elif n == 1 and re.fullmatch(r"(?:[A-Z]\.){2}|[A-Z]\.[A-Z]", w) and not _LEGAL_FORM.fullmatch(w):   # "U.S. …", not "S.A."
                 country = country or country_code(w.replace(".", ""))
             elif len(w) > 3 or w.isupper() and len(w) == 2 and False:
                 c = country_code(w)
@@ -174,15 +182,20 @@ def country_list_items(ctx: Context, out: list[Mention], gid: list[int]) -> None
                 s0 = seg_start + jm.end()
             else:
                 # the first item starts after the last separator before the parenthesis
-                sep = None
-                for sm in _SEP.finditer(v, seg_start, m.start()):
-                    if not sm.group(0).strip().lower() in ("and",):
-                        sep = sm
-                s0 = sep.end() if sep else seg_start
+                seps = [sm for sm in _SEP.finditer(v, seg_start, m.start()) if sm.group(0).strip().lower() != "and"]
+                while seps and _LEGAL_FORM.fullmatch(v[seps[-1].end():m.start()].strip()):
+                    seps.pop()      # "Agency of Usti Region, PLC (CZ)": the legal form is part of the name
+                s0 = seps[-1].end() if seps else seg_start
             s0 = max(s0, ctx.text.rfind("\n", s0, m.start()) + 1)   # an item never starts on an earlier line
             s, e, name = clean(v, s0, m.start())
             close = v.rfind(")", s0, m.start())
-            if close >= 0 and not piped:
+            alias = None
+            if close >= 0 and not piped and not v[close + 1:m.start()].strip():
+                opened = v.rfind("(", s0, close)     # "Name (ACR) (Region, DE)": ACR is the name's acronym
+                if opened > s0:
+                    alias = v[opened + 1:close].strip()
+                    s, e, name = clean(v, s0, opened)
+            elif close >= 0 and not piped:
                 s, e, name = clean(v, close + 1, m.start())
             if not name or not (piped or _namey(v, s, e, strict=True)):
                 ch = chunks(v, s0, m.start())
@@ -194,7 +207,61 @@ def country_list_items(ctx: Context, out: list[Mention], gid: list[int]) -> None
             code = paren_country(m.group(1))
             if _is_place(name):
                 continue
-            out.append(_split_item(v, s, e, name, code, "country-list", gid[0], line))
+            region_here = _paren_region(v, m, code, out)
+            for ps, pe, part, region in _item_parts(v, s, e, name):
+                mm = _split_item(v, ps, pe, part, code, "country-list", gid[0], line)
+                mm.region = mm.region or region or region_here
+                if alias and is_acronym(alias) and alias not in mm.aliases:
+                    mm.aliases.append(alias)
+                out.append(mm)
+
+
+_LEGAL_FORM = re.compile(r"(?i)(?:plc|ltd\.?|l\.t\.d\.?|limited|s\.?a\.?|s\.?l\.?|s\.?p\.?a\.?|s\.?r\.?l\.?|sarl|sas|"
+                         r"gmbh|ag|inc\.?|llc|oy|ab|as|a/s|bv|nv|d\.o\.o\.?|sp\.? z o\.?o\.?)")
+
+
+def _paren_region(v: str, m, code: str, out: list[Mention]) -> str | None:
+    """The region of "(Severozapad, CZ)" after a name: a Region mention of that country when the
+    gazetteer does not know it (a known one is found by the place rules), and its name."""
+    parts = [p.strip() for p in re.split(r"\s*(?:,|\s[-–—/]\s)\s*", m.group(1).strip())]
+    if len(parts) != 2 or not parts[0][:1].isupper() or len(parts[0].split()) > 4:
+        return None
+    first = parts[0]
+    if country_code(first):
+        return None
+    if not _is_place(first):
+        k = v.find(first, m.start(1), m.end(1))
+        out.append(Mention(k, k + len(first), first, "Region", "paren-region", 0.7, country=code, region=first))
+    return first
+
+
+_PLACE_TAIL = re.compile(r",\s+([^,()/]{2,40})$")
+
+
+def _item_parts(v: str, s: int, e: int, name: str) -> list[tuple[int, int, str, str | None]]:
+    """(start, end, name, region) of the names in one list item: "Filas / Lazio" is Filas in
+    Lazio, "City of Ljubljana / RRA LUR" two names, "MMC, Montreal" MMC in Montreal.
+
+    >>> [(x[2], x[3]) for x in _item_parts("MMC, Montreal", 0, 13, "MMC, Montreal")]
+    [('MMC', 'Montreal')]
+    >>> [x[2] for x in _item_parts("City of Ljubljana / RRA LUR", 0, 27, "City of Ljubljana / RRA LUR")]
+    ['City of Ljubljana', 'RRA LUR']
+    """
+    region = None
+    tail = _PLACE_TAIL.search(name)
+    if tail and _is_place(tail.group(1).strip()):
+        region, name = tail.group(1).strip(), name[:tail.start()]
+        e = s + len(name)
+    parts = [x.strip() for x in name.split(" / ")] if " / " in name else [name]
+    if len(parts) == 2 and _is_place(parts[1]):
+        return [(s, s + len(parts[0]), parts[0], parts[1])]
+    out, pos = [], s
+    for part in parts:
+        k = v.find(part, pos, e + 1)
+        k = k if k >= 0 else pos
+        out.append((k, k + len(part), part, region))
+        pos = k + len(part)
+    return [x for x in out if x[2]]
 
 
 def _split_item(v: str, s: int, e: int, name: str, code, rule: str, group, line) -> Mention:
@@ -216,7 +283,7 @@ def _split_item(v: str, s: int, e: int, name: str, code, rule: str, group, line)
             aliases.append(m.group(0))
             name = left
     words = name.split()
-    if len(words) > 2 and is_acronym(words[-1]) and not is_acronym(words[-2]) \
+    if len(words) > 2 and is_acronym(words[-1]) and not is_acronym(words[-2]) and not _LEGAL_FORM.fullmatch(words[-1]) \
             and fold(words[-1]) not in {fold(a) for a in load_lexicon()["generic_acronyms"]}:   # "… Forum ICT" keeps ICT
         aliases.append(words[-1])
         name = " ".join(words[:-1])
@@ -237,8 +304,9 @@ def paren_aliases(ctx: Context, out: list[Mention]) -> None:
     months = lex.words("months")
     for m in _PAREN.finditer(v):
         inner = m.group(1).strip()
-        if not inner or _is_place(inner) or fold(inner) in generic or fold(inner.split()[0]) in months:
-            continue
+        if not inner or _is_place(inner) or fold(inner) in generic or fold(inner.split()[0]) in months \
+                or paren_country(inner) or _LEGAL_FORM.fullmatch(inner):
+            continue    # "(Severozapad, CZ)" says where the name is, it is no other name for it
         itoks = inner.split()
         if not all(is_cap(w) or fold(w) in lex.words("connectors") for w in itoks) or len(itoks) > 8:
             continue
@@ -268,6 +336,16 @@ def paren_aliases(ctx: Context, out: list[Mention]) -> None:
 _DASH = re.compile(r"(?<=\S)\s+[-–—]\s+(?=\S)")
 
 
+def _place_acronym(word: str) -> bool:
+    """Whether an upper-case word names a country or a union ("EU – India Matchmaking Event"
+    pairs two places; it defines no acronym).
+
+    >>> _place_acronym("EU"), _place_acronym("US"), _place_acronym("ECCP")
+    (True, True, False)
+    """
+    return fold(word) in {fold(a) for a in load_lexicon()["generic_acronyms"]} or country_code(word) is not None
+
+
 def dash_definitions(ctx: Context, out: list[Mention]) -> None:
     """"ACR – Long Name" and "Long Name - ACR" in running text."""
     v = ctx.view
@@ -280,7 +358,7 @@ def dash_definitions(ctx: Context, out: list[Mention]) -> None:
             if not left or not right:
                 continue
             lw, rw = left[-1], right[0]
-            if is_acronym(lw[2]) and not is_acronym(rw[2]):
+            if is_acronym(lw[2]) and not is_acronym(rw[2]) and not _place_acronym(lw[2]):
                 ch = chunks(v, m.end(), min(line.end, m.end() + 160))
                 if ch and ch[0][0][0] == rw[0] and (len(ch[0]) > 1 or label_of_name(ch[0][0][2])):
                     span = ch[0]
@@ -301,7 +379,10 @@ def dash_definitions(ctx: Context, out: list[Mention]) -> None:
                 ch = chunks(v, max(line.start, m.start() - 120), m.start())
                 seg_start = max(v.rfind(":", line.start, m.start()) + 1, line.start)
                 seg = v[seg_start:m.start()]
-                if ch and ch[-1][-1][1] == lw[1] and len(ch[-1]) > 1:
+                if ch and ch[-1][-1][1] == lw[1] and len(ch[-1]) > 1 and (
+                        initials_match(rw[2], [w[2] for w in ch[-1]]) or not v[seg_start:ch[-1][0][0]].strip()):
+                    # the run is the acronym's long form, or all the segment holds (not the tail of a
+                    # longer name whose lower-case words broke the run: "… via the Themes of X – ACR")
                     s, e, name = clean(v, ch[-1][0][0], ch[-1][-1][1])
                     out.append(Mention(s, e, name, label_of_name(name), "dash-def", 0.8, aliases=[rw[2]]))
                 elif seg.strip()[:1].isupper() and len(seg.split()) <= 5 and "," not in seg:

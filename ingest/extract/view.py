@@ -88,6 +88,21 @@ def _sub_lines(rx: re.Pattern, v: str, needles) -> str:
     return "".join(out)
 
 
+_OPENER = re.compile(r"(?:The|This|These|In|On|At|During|After|Last|Next)\s")
+
+
+def _new_start(line: str, nxt: str, first: bool) -> bool:
+    """Whether ``nxt`` starts anew rather than continuing ``line``: after a page's first line
+    (its title), or a sentence opener after a line that ends in a capitalised word (a heading
+    without punctuation: "… - Clusters" / "The Commission will …").
+
+    >>> _new_start("Call for Interest - Clusters", "The Commission will", False), _new_start("the", "The", False)
+    (True, False)
+    """
+    last = line.split()[-1] if line.split() else ""
+    return first or (_OPENER.match(nxt) is not None and last[:1].isupper())
+
+
 def make_view(text: str) -> str:
     v = text
     for i, rx in enumerate(_BLANKS):
@@ -109,7 +124,8 @@ def make_view(text: str) -> str:
                 and not bullet[i + 1]
                 and (not bullet[i] or n[:1].islower())
                 and not is_heading(i) and not is_heading(i + 1)
-                and not s.endswith((":", ".", "!", "?")))
+                and not s.endswith((":", ".", "!", "?"))
+                and not _new_start(s, n, first=i == 0))
         out.append(line + (" " if soft else "\n"))
     out.append(lines[-1])
     return "".join(out)

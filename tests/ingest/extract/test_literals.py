@@ -2,15 +2,14 @@
 import re
 from pathlib import Path
 
-from clusternet.ingest.extract.events import PROGRAMMES
-from clusternet.ingest.extract.lexicon import load_lexicon
+from clusternet.ingest.extract.lexicon import load_lexicon, programme_patterns
 from clusternet.ingest.extract.literals import may_match, required_literal
 
 SEEDS = Path("/work/shared/corpus/seeds")
 
 
 def _patterns():
-    return list(load_lexicon()["agreement_patterns"]) + PROGRAMMES
+    return list(load_lexicon()["agreement_patterns"]) + list(programme_patterns())
 
 
 def test_a_skipped_scan_would_have_found_nothing():

@@ -1,0 +1,197 @@
+"""Relations of the names listed inside a sentence after a cue that says what they are.
+
+News and reports often run a list on in one sentence: "The 22 clusters participating are
+the following: fashion (A), water (B) …", "The consortium comprises A, B and C", "signed
+by A, B and C". Every actor of the run takes the relation the cue names (the cue words of
+list blocks, ``list_block_cues`` in the lexicon), to the group the sentence names before
+the list, else to the document's main one of that kind (see :mod:`.listblocks` for the same
+lists written one item per line).
+
+>>> from clusternet.ingest.extract.mentions import build_context
+>>> from clusternet.ingest.extract.finders import find_mentions
+>>> from clusternet.ingest.extract.resolve import resolve_mentions
+>>> text = ("The Atlantic Cluster Conference took place in Porto.\\n\\nThe clusters participating were the following: "
+...         "Alpha Marine Cluster, Beta Port Cluster and Gamma Sea Cluster.")
+>>> ctx = build_context(text); ents = resolve_mentions(find_mentions(text, ctx))
+>>> sorted((r.source.name, r.type, r.target.name) for r in inline_list_relations(ctx, ents))[:2]
+[('Alpha Marine Cluster', 'PARTICIPATED_IN', 'Atlantic Cluster Conference'), ('Beta Port Cluster', 'PARTICIPATED_IN', 'Atlantic Cluster Conference')]
+"""
+from __future__ import annotations
+
+import re
+
+from clusternet.ingest.extract.cuelists import Occ, list_end
+from clusternet.ingest.extract.listblocks import ORDER, TARGET_LABELS, Mains, cue_patterns
+from clusternet.ingest.extract.mainref import membership_type, title_end
+from clusternet.ingest.extract.raw import RawRel
+
+__all__ = ["inline_list_relations", "links_to_list", "enumerated_participants", "lead_fields"]
+
+ACTORS = ("Cluster", "Organisation", "SME")
+MAX_GAP = 60             # characters between the cue and the first name of its list
+MIN_ITEMS = 2
+# what may stand between a cue and its list: a verb of being or including, "the following",
+# punctuation, and a lower-case descriptor of the first item ("fashion (A), water (B)")
+_LINK = re.compile(
+    r"(?i)\s*(?:\([^()]{0,40}\)\s*)?"
+    r"(?:(?:are|were|is|was|include[sd]?|including|comprised?|comprises|namely|such\s+as|as\s+follows|"
+    r"the\s+following|following|ones|entities|organi[sz]ations|:|,|-|–|—)\s*)*"
+    r"(?:the\s+)?(?:[a-z][\w’'&-]*(?:\s+[a-z][\w’'&-]*){0,3}\s*\(\s*)?$")
+
+
+def links_to_list(gap: str) -> bool:
+    """Whether ``gap`` (the text from a cue to the first name after it) only introduces a list.
+
+    >>> links_to_list(" are the following: fashion ("), links_to_list(" met the mayor of ")
+    (True, False)
+    """
+    return len(gap) <= MAX_GAP and _LINK.match(gap) is not None and (any(c in gap for c in ":,(") or _verb(gap))
+
+
+def _verb(gap: str) -> bool:
+    """A verb that opens a list ("were", "include"), as opposed to bare juxtaposition."""
+    return re.search(r"(?i)\b(?:are|were|is|was|include[sd]?|including|comprised?|comprises|namely|such\s+as)\b", gap) is not None
+
+
+def inline_list_relations(ctx, ents) -> list[RawRel]:
+    """The relations of every cue-introduced list inside a sentence (see the module doc)."""
+    occ = Occ(ents, title_end(ctx))
+    mains = Mains(ents, ctx)
+    out: list[RawRel] = []
+    for sent in ctx.sents:
+        if len(occ.within(sent.start, sent.end, ACTORS)) < MIN_ITEMS:
+            continue
+        for typ, cue_end, items in _runs(ctx.view, sent.start, sent.end, occ):
+            target = _target(typ, sent.start, cue_end, occ, mains)
+            if target is None:
+                continue
+            if typ == "MEMBER_OF":
+                typ = membership_type(target)
+            out.extend(RawRel(a, typ, target, sent.start, sent.end, 0.6) for a in items if a is not target)
+    return out
+
+
+def _runs(v: str, lo: int, hi: int, occ) -> list[tuple[str, int, list]]:
+    """(relation type, cue end, actors) of each list in ``v[lo:hi]`` a cue introduces; where
+    several cues precede one list, the nearest one names it."""
+    best: dict[int, tuple[int, str]] = {}
+    for typ in ORDER:
+        for m in cue_patterns()[typ].finditer(v, lo, hi):
+            first = occ.within(m.end(), hi, ACTORS)
+            if first and links_to_list(v[m.end():first[0][0]]):
+                start = first[0][0]
+                if start not in best or m.end() > best[start][0]:
+                    best[start] = (m.end(), typ)
+    out = []
+    for start, (cue_end, typ) in sorted(best.items()):
+        items = _items(v, occ.within(start, list_end(v, start, hi), ACTORS))
+        if len({id(a) for a in items}) >= MIN_ITEMS:
+            out.append((typ, cue_end, items))
+    return out
+
+
+_AGENT = re.compile(r"(?i)\b(?:by|par|por|da)\s+(?:the\s+)?$")
+
+
+def _items(v: str, run: list) -> list:
+    """The entities of a list run but those named as an agent inside it ("B hosted by C": C
+    is no item).
+
+    >>> _items("A, B hosted by C", [(0, 1, "A"), (3, 4, "B"), (15, 16, "C")])
+    ['A', 'B']
+    """
+    out, prev_end = [], None
+    for s, e, ent in run:
+        if prev_end is None or not _AGENT.search(v, prev_end, s):
+            out.append(ent)
+        prev_end = e
+    return out
+
+
+def _target(typ: str, lo: int, cue_end: int, occ, mains):
+    """The group the sentence names before the list, else the document's main one of the
+    kind (a member list needs its owner named)."""
+    labels = TARGET_LABELS[typ] + (("Partnership",) if typ == "MEMBER_OF" else ())
+    named = occ.within(lo, cue_end, labels)
+    if named:
+        return named[-1][2]
+    if typ == "MEMBER_OF":
+        return None
+    return mains.consortium() if typ == "PARTNER_IN" else mains[TARGET_LABELS[typ][0]]
+
+
+ENUM_MIN = 3
+_OTHER_ROLE = ("COORDINATES", "PARTY_TO", "MEMBER_OF", "PARTNER_IN")
+_VISITS = re.compile(r"(?i)\bvisit(?:s|ed|ing)?\b")
+
+
+def _other_role(v: str, lo: int, hi: int) -> bool:
+    """Whether the sentence says its names are something else than participants: a cue of
+    another role, a visit (the names were visited), organisers or funders, or a table row
+    (cells, read as a table).
+
+    >>> _other_role("Visits to A, B and C followed.", 0, 30), _other_role("A, B and C met.", 0, 15)
+    (True, False)
+    """
+    if "|" in v[lo:hi] or "\t" in v[lo:hi] or _VISITS.search(v, lo, hi):
+        return True
+    return any(cue_patterns()[t].search(v, lo, hi) for t in _OTHER_ROLE)
+
+
+def enumerated_participants(ctx, ents) -> list[RawRel]:
+    """On a page about one event or one partnership (named in its first line), the actors a
+    sentence enumerates (three or more in one run) with no cue of another role took part in
+    the event, or are the partnership's partners."""
+    mains = Mains(ents, ctx)
+    subject, typ = _page_subject(mains)
+    if subject is None:
+        return []
+    occ = Occ(ents, mains.title)
+    out: list[RawRel] = []
+    for sent in ctx.sents:
+        acts = occ.within(sent.start, sent.end, ACTORS)
+        if len(acts) < ENUM_MIN or sent.start < mains.title or _other_role(ctx.view, sent.start, sent.end):
+            continue
+        run = occ.within(acts[0][0], list_end(ctx.view, acts[0][0], sent.end), ACTORS)
+        if len({id(x[2]) for x in run}) >= ENUM_MIN:
+            out.extend(RawRel(a, typ, subject, sent.start, sent.end, 0.5) for _, _, a in run)
+    return out
+
+
+def _page_subject(mains) -> tuple[object, str]:
+    """(the event or partnership a page's first line names, the relation of its enumerated
+    actors to it), or (None, "")."""
+    for label, typ in (("Event", "PARTICIPATED_IN"), ("Partnership", "PARTNER_IN")):
+        e = mains[label]
+        if e is not None and any(m.start < mains.title for m in e.mentions):
+            return e, typ
+    return None, ""
+
+
+_LEAD_FIELD = re.compile(r"(?im)^[ \t]*(?:lead\s+partner|project\s+(?:leader|coordinator)|coordinator|lead\s+applicant)"
+                         r"\s*:[ \t]*(?=\S)")
+
+
+def lead_fields(ctx, ents) -> list[RawRel]:
+    """A fact sheet's "Lead partner: A (…)": A coordinates the page's partnership and is one of
+    its partners.
+
+    >>> lead_fields(type("C", (), {"text": "no field", "view": "no field"})(), [])
+    []
+    """
+    fields = list(_LEAD_FIELD.finditer(ctx.text))
+    if not fields:
+        return []
+    mains = Mains(ents, ctx)
+    group = mains.consortium()
+    if group is None:
+        return []
+    occ = Occ(ents, mains.title)
+    out = []
+    for f in fields:
+        end = ctx.text.find("\n", f.end())
+        first = occ.within(f.end(), end if end >= 0 else len(ctx.text), ACTORS)
+        if first and first[0][0] <= f.end() + 2:
+            a = first[0][2]
+            out += [RawRel(a, "COORDINATES", group, f.start(), f.end(), 0.65), RawRel(a, "PARTNER_IN", group, f.start(), f.end(), 0.65)]
+    return out

@@ -1,0 +1,70 @@
+"""A page's title or fact-sheet field that defines its subject: "ACRONYM: Long Name of the
+Project", "Full name: Long Name".
+
+Project and partnership pages are titled by the project's acronym and its full name, or open
+with a fact sheet ("Full name:", "Project title:"). When the page then speaks of "the
+project", its partners or its consortium, that name is the partnership the page is about
+(what its partner lists and counts refer to).
+
+>>> from clusternet.ingest.extract.mentions import build_context
+>>> ctx = build_context("BLUENET: Blue Economy Networking for Growth\\n\\nThe project partners met.")
+>>> out = []; title_definition(ctx, out)
+>>> [(m.name, m.label, m.aliases) for m in out]
+[('Blue Economy Networking for Growth', 'Partnership', ['BLUENET'])]
+"""
+from __future__ import annotations
+
+import re
+
+from clusternet.ingest.extract.mentions import Context, Mention, is_acronym
+from clusternet.ingest.extract.rules import label_of_name
+
+__all__ = ["title_definition", "field_definition"]
+
+_TITLE = re.compile(r"\s*([A-Z][\w-]{1,15})\s*[:–—]\s+([A-Z][^\n:]{10,160}?)\s*$")
+_PROJECT_WORDS = re.compile(r"(?i)\b(?:the\s+project|project\s+partners?|partners|consortium|partnership)\b")
+MIN_CAPITALISED = 0.5     # of the long name's words (function words aside)
+
+
+def title_definition(ctx: Context, out: list[Mention]) -> None:
+    """The subject a page's first line defines as "ACR: Long Name" (a Partnership when the page
+    speaks of a project, partners or a consortium and the name's head noun says nothing else)."""
+    first = ctx.text.split("\n", 1)[0]
+    m = _TITLE.match(first)
+    if not m or not is_acronym(m.group(1)) or not _name_like(m.group(2)):
+        return
+    label = label_of_name(m.group(2))
+    if label is None and _PROJECT_WORDS.search(ctx.view, len(first)):
+        label = "Partnership"
+    if label is not None:
+        out.append(Mention(m.start(2), m.end(2), m.group(2), label, "title-def", 0.8, aliases=[m.group(1)]))
+
+
+def _name_like(text: str) -> bool:
+    """Most of the words of ``text`` (over three letters) are capitalised: a name, not a sentence.
+
+    >>> _name_like("Blue Economy Networking for Growth"), _name_like("new calls are open for clusters")
+    (True, False)
+    """
+    words = [w for w in text.split() if len(w) > 3]
+    return bool(words) and sum(w[:1].isupper() for w in words) / len(words) >= MIN_CAPITALISED
+
+
+_FIELD = re.compile(r"(?im)^[ \t]*(?:full\s+name|project\s+(?:full\s+)?(?:name|title)|name\s+of\s+the\s+project)\s*:[ \t]*"
+                    r"([A-Z][^\n]{5,160}?)[ \t]*$")
+
+
+def field_definition(ctx: Context, out: list[Mention]) -> None:
+    """A fact sheet's "Full name: …" / "Project title: …" field on a page about a project.
+
+    >>> from clusternet.ingest.extract.mentions import build_context
+    >>> ctx = build_context("Full name: Blue Growth Clusters Across Borders\\nLead partner: Alpha Agency")
+    >>> out = []; field_definition(ctx, out); [(m.name, m.label) for m in out]
+    [('Blue Growth Clusters Across Borders', 'Partnership')]
+    """
+    for m in _FIELD.finditer(ctx.text, 0, min(len(ctx.text), 3000)):
+        name = m.group(1).rstrip(" .")
+        label = label_of_name(name)
+        if label in (None, "Partnership") and _name_like(name):
+            out.append(Mention(m.start(1), m.start(1) + len(name), name, "Partnership", "title-def", 0.8))
+            return
