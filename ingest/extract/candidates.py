@@ -14,6 +14,7 @@ True
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from clusternet.ingest.extract.facts import find_facts
@@ -92,7 +93,10 @@ def propose(text: str, tables=()) -> Proposal:
 def _places(mentions, ents) -> dict[str, DocEntity]:
     """Country and Region entities from place mentions."""
     out: dict[str, DocEntity] = {}
+    inside = _inside_names(mentions, ents)
     for m in mentions:
+        if m.label == "Region" and id(m) in inside:
+            continue        # "ITA Aragon", "Brittany Innovation": the region is part of a name
         if m.label == "Country" and m.country:
             e = out.setdefault("country:" + m.country, DocEntity("country:" + m.country, "Country",
                                                                   country_name(m.country), set(), m.country))
@@ -109,6 +113,21 @@ def _places(mentions, ents) -> dict[str, DocEntity]:
     for e in out.values():
         e.confidence = min(0.97, 0.85 + 0.03 * len(e.mentions))
     return out
+
+
+def _inside_names(mentions, ents) -> set[int]:
+    """ids of the region mentions that lie inside an entity's name, for regions the text never
+    names on their own ("ITA Aragon" alone makes no Region; "ITA Aragon … in Aragon" does)."""
+    spans = sorted((m.start, m.end) for e in ents for m in e.mentions)
+    starts = [s for s, _ in spans]
+    inside, free = [], set()
+    for m in (x for x in mentions if x.label == "Region"):
+        i = bisect_right(starts, m.start)
+        if any(s <= m.start and m.end <= e and (s, e) != (m.start, m.end) for s, e in spans[max(0, i - 6):i]):
+            inside.append(m)
+        else:
+            free.add(norm(m.region or m.name))
+    return {id(m) for m in inside if norm(m.region or m.name) not in free}
 
 
 def pair_candidates(p: Proposal) -> list[Pair]:

@@ -321,6 +321,9 @@ def head_chunks(ctx: Context, out: list[Mention]) -> None:
                 if w1 in typed_nouns:
                     if not (len(span) == 1 and fold(name) in dets):
                         out.append(Mention(s, e, name, "Partnership", "typed", 0.7, props={"typed": w1}))
+                elif w1 in ("programme", "program") and len(span) >= 2:     # "the BSR STARS Innovation Express program"
+                    out.append(Mention(s, t1.end(), " ".join(v[s:t1.end()].split()), "Programme", "head", 0.7))
+                    continue
                 elif (w1 in ("cluster", "pole", "pôle") or t2) and len(name.split()) <= 3 and not country_code(name) \
                         and not re.search(r"\b(?:a|an)\s+$", v[max(0, s - 4):s]):
                     ne = t1.end() if w1 in ("cluster", "pole", "pôle") else t2.end()

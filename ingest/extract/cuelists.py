@@ -33,7 +33,7 @@ from clusternet.ingest.extract.lexicon import load_lexicon
 from clusternet.ingest.extract.mainref import main_of, membership_type, title_end
 from clusternet.ingest.extract.raw import RawRel
 
-__all__ = ["cue_list_relations", "Occ", "list_end"]
+__all__ = ["cue_list_relations", "Occ", "list_end", "ORGANISED_OBJ"]
 
 ACTORS = ("Cluster", "Organisation", "SME")
 GROUPS = ACTORS + ("Partnership",)
@@ -250,7 +250,7 @@ def _their_agreement(v, lo, hi, occ, places) -> list[RawRel]:
     return out
 
 
-_ORGANISED_OBJ = re.compile(r"(?i)\b(?:jointly\s+|co-?)?(?:organi[sz]ed|organi[sz]es|hosted|hosts|convened|co-hosted)\s+(?:the|an?|this|their)?\s*")
+ORGANISED_OBJ = re.compile(r"(?i)\b(?:jointly\s+|co-?)?(?:organi[sz]ed|organi[sz]es|hosted|hosts|convened|co-hosted)\s+(?:the|an?|this|their)?\s*")
 
 
 def _active_organisers(v, lo, hi, occ, places) -> list[RawRel]:
@@ -261,7 +261,7 @@ def _active_organisers(v, lo, hi, occ, places) -> list[RawRel]:
     []
     """
     out = []
-    for m in _ORGANISED_OBJ.finditer(v, lo, hi):
+    for m in ORGANISED_OBJ.finditer(v, lo, hi):
         ev = occ.within(m.end(), min(hi, m.end() + 3), ("Event",))
         who = occ.within(lo, m.start(), ACTORS)
         if ev and who and not re.search(r"(?i)\b(?:by|was|were|is|are|been|be)\s*$", v[lo:m.start()]):

@@ -37,23 +37,28 @@ def _head_rx() -> re.Pattern:
     return re.compile(r"(?i)\b(?:" + "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in heads) + r")\b")
 
 
+_TITLE_PLACE = re.compile(r"\s+(?:in|to|at)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,2}$")
+
+
 def title_event(ctx: Context) -> Mention | None:
     """The event a page's first line names before its subtitle, if that part ends in an event noun.
 
     >>> from clusternet.ingest.extract.mentions import build_context
     >>> title_event(build_context("EU-India Matchmaking Event 2024 - Call for Clusters\\nText.")).name
     'EU-India Matchmaking Event 2024'
+    >>> title_event(build_context("Study mission in Jiangsu region\\n\\nText.")).name
+    'Study mission in Jiangsu region'
     """
     line = next((ln for ln in ctx.lines if ctx.view[ln.start:ln.end].strip()), None)
     if line is None:
         return None
     text = ctx.view[line.start:line.end]
     cut = _SUBTITLE.search(text)
-    if cut is None:
-        return None
-    head = text[:cut.start()].strip()
-    words = re.sub(r"\s+\d{4}$", "", head).split()
-    if len(words) < 2 or not head[:1].isupper() or len(head) > 90:
+    head = (text[:cut.start()] if cut else text).strip()
+    where = _TITLE_PLACE.search(head)          # "Fact-Finding mission in Jiangsu region"
+    words = re.sub(r"\s+\d{4}$", "", head[:where.start()] if where else head).split()
+    if len(words) < 2 or not head[:1].isupper() or len(head) > 90 or (cut is None and len(head.split()) > 8) \
+            or fold(words[0]) in _DETERMINERS:
         return None
     nouns = load_lexicon().words("event_nouns") | load_lexicon().words("described_event_heads")
     if fold(words[-1]) not in nouns and fold(" ".join(words[-2:])) not in nouns:

@@ -18,6 +18,7 @@ from clusternet.ingest.extract.generic import drop_people
 from clusternet.ingest.extract.lists import bullet_places, described_items, placed_acronyms, role_objects
 from clusternet.ingest.extract.rules import country_list_items, dash_definitions, paren_aliases, table_rows
 from clusternet.ingest.extract.mentions import Context, Mention, build_context
+from clusternet.ingest.extract.parens import described_in_brackets
 from clusternet.ingest.extract.titles import field_definition, title_definition
 
 __all__ = ["find_mentions"]
@@ -45,6 +46,7 @@ def find_mentions(text: str, ctx: Context | None = None) -> list[Mention]:
     appositions(ctx, out)
     acronym_mentions(ctx, out)
     described_names(ctx, out)
+    described_in_brackets(ctx, out)
     place_mentions(ctx, out)
     event_mentions(ctx, out)
     agreement_mentions(ctx, out)

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from clusternet.ingest.extract.cuelists import Occ, list_end
+from clusternet.ingest.extract.cuelists import ORGANISED_OBJ, Occ, list_end
 from clusternet.ingest.extract.listblocks import ORDER, TARGET_LABELS, Mains, cue_patterns
 from clusternet.ingest.extract.mainref import membership_type, title_end
 from clusternet.ingest.extract.raw import RawRel
@@ -133,7 +133,7 @@ def _other_role(v: str, lo: int, hi: int) -> bool:
     >>> _other_role("Visits to A, B and C followed.", 0, 30), _other_role("A, B and C met.", 0, 15)
     (True, False)
     """
-    if "|" in v[lo:hi] or "\t" in v[lo:hi] or _VISITS.search(v, lo, hi):
+    if "|" in v[lo:hi] or "\t" in v[lo:hi] or _VISITS.search(v, lo, hi) or ORGANISED_OBJ.search(v, lo, hi):
         return True
     return any(cue_patterns()[t].search(v, lo, hi) for t in _OTHER_ROLE)
 

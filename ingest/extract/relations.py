@@ -172,7 +172,7 @@ def find_relations(ctx, ents, places, mentions) -> list[RawRel]:
         # FUNDED_BY
         if fund_rx.search(text):
             progs = [x[2] for x in here if x[2].label == "Programme"]
-            ps = [x[2] for x in here if x[2].label == "Partnership"]
+            ps = [x[2] for x in here if x[2].label == "Partnership"] or [x[2] for x in here if x[2].label == "Event"]
             for p in ps[:1]:
                 for g in progs:
                     out.append(RawRel(p, "FUNDED_BY", g, sent.start, sent.end, 0.6))

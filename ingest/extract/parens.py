@@ -1,0 +1,39 @@
+"""A name given in brackets after a lower-case description of it: "a Danish construction
+cluster (InnoBYG)", "a cluster of Czech nanotechnologies (Nanoprogress)", "the regional
+development agency (ADRAVE)".
+
+The description's head noun gives the label and a country word in it the country; the
+bracketed name is the entity (the description is not a name of its own).
+
+>>> from clusternet.ingest.extract.mentions import build_context
+>>> out = []; described_in_brackets(build_context("It met a Danish construction cluster (InnoBYG) there."), out)
+>>> [(m.name, m.label, m.country) for m in out]
+[('InnoBYG', 'Cluster', 'DK')]
+"""
+from __future__ import annotations
+
+import re
+
+from clusternet.ingest.extract.lexicon import country_code, fold, load_lexicon, place_country
+from clusternet.ingest.extract.mentions import Context, Mention
+
+__all__ = ["described_in_brackets"]
+
+# "a/an/the" + up to six lower-case or country words + "(Name)"
+_DESCRIBED = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+((?:[\w’'-]+\s+){0,6}?[a-z][\w’'-]*)\s+\(([A-Z][^()\n]{1,60})\)")
+
+
+def described_in_brackets(ctx: Context, out: list[Mention]) -> None:
+    """Names in brackets after a description whose head noun (or a noun in it) has a label."""
+    lex = load_lexicon()
+    for m in _DESCRIBED.finditer(ctx.view):
+        desc, name = m.group(1), m.group(2).strip()
+        words = desc.split()
+        if any(w[:1].isupper() and not place_country(w) for w in words):
+            continue    # a capitalised word that is no place: the words before are a name (other rules)
+        label = next((lex.label_of_head(w) for w in reversed(words) if lex.label_of_head(w)), None)
+        if label not in ("Cluster", "Organisation") or country_code(name) or "," in name:
+            continue
+        code = next((place_country(w) for w in words if w[:1].isupper() and place_country(w)), None)
+        s = m.start(2) + (len(m.group(2)) - len(m.group(2).lstrip()))
+        out.append(Mention(s, s + len(name), name, label, "described-item", 0.75, country=code))
