@@ -16,7 +16,8 @@ from clusternet.ingest.extract.events import (agreement_mentions, event_mentions
     place_mentions)
 from clusternet.ingest.extract.generic import drop_people
 from clusternet.ingest.extract.lists import bullet_places, described_items, placed_acronyms, role_objects
-from clusternet.ingest.extract.rules import country_list_items, dash_definitions, paren_aliases, table_rows
+from clusternet.ingest.extract.items import country_list_items
+from clusternet.ingest.extract.rules import dash_definitions, paren_aliases, table_rows
 from clusternet.ingest.extract.mentions import Context, Mention, build_context
 from clusternet.ingest.extract.parens import described_in_brackets
 from clusternet.ingest.extract.titles import field_definition, title_definition

@@ -20,12 +20,12 @@ from __future__ import annotations
 
 import re
 
-from clusternet.ingest.extract.cuelists import ORGANISED_OBJ, Occ, list_end
+from clusternet.ingest.extract.cuelists import Occ, list_end
 from clusternet.ingest.extract.listblocks import ORDER, TARGET_LABELS, Mains, cue_patterns
 from clusternet.ingest.extract.mainref import membership_type, title_end
 from clusternet.ingest.extract.raw import RawRel
 
-__all__ = ["inline_list_relations", "links_to_list", "enumerated_participants", "lead_fields"]
+__all__ = ["inline_list_relations", "links_to_list"]
 
 ACTORS = ("Cluster", "Organisation", "SME")
 MAX_GAP = 60             # characters between the cue and the first name of its list
@@ -118,80 +118,3 @@ def _target(typ: str, lo: int, cue_end: int, occ, mains):
     if typ == "MEMBER_OF":
         return None
     return mains.consortium() if typ == "PARTNER_IN" else mains[TARGET_LABELS[typ][0]]
-
-
-ENUM_MIN = 3
-_OTHER_ROLE = ("COORDINATES", "PARTY_TO", "MEMBER_OF", "PARTNER_IN")
-_VISITS = re.compile(r"(?i)\bvisit(?:s|ed|ing)?\b")
-
-
-def _other_role(v: str, lo: int, hi: int) -> bool:
-    """Whether the sentence says its names are something else than participants: a cue of
-    another role, a visit (the names were visited), organisers or funders, or a table row
-    (cells, read as a table).
-
-    >>> _other_role("Visits to A, B and C followed.", 0, 30), _other_role("A, B and C met.", 0, 15)
-    (True, False)
-    """
-    if "|" in v[lo:hi] or "\t" in v[lo:hi] or _VISITS.search(v, lo, hi) or ORGANISED_OBJ.search(v, lo, hi):
-        return True
-    return any(cue_patterns()[t].search(v, lo, hi) for t in _OTHER_ROLE)
-
-
-def enumerated_participants(ctx, ents) -> list[RawRel]:
-    """On a page about one event or one partnership (named in its first line), the actors a
-    sentence enumerates (three or more in one run) with no cue of another role took part in
-    the event, or are the partnership's partners."""
-    mains = Mains(ents, ctx)
-    subject, typ = _page_subject(mains)
-    if subject is None:
-        return []
-    occ = Occ(ents, mains.title)
-    out: list[RawRel] = []
-    for sent in ctx.sents:
-        acts = occ.within(sent.start, sent.end, ACTORS)
-        if len(acts) < ENUM_MIN or sent.start < mains.title or _other_role(ctx.view, sent.start, sent.end):
-            continue
-        run = occ.within(acts[0][0], list_end(ctx.view, acts[0][0], sent.end), ACTORS)
-        if len({id(x[2]) for x in run}) >= ENUM_MIN:
-            out.extend(RawRel(a, typ, subject, sent.start, sent.end, 0.5) for _, _, a in run)
-    return out
-
-
-def _page_subject(mains) -> tuple[object, str]:
-    """(the event or partnership a page's first line names, the relation of its enumerated
-    actors to it), or (None, "")."""
-    for label, typ in (("Event", "PARTICIPATED_IN"), ("Partnership", "PARTNER_IN")):
-        e = mains[label]
-        if e is not None and any(m.start < mains.title for m in e.mentions):
-            return e, typ
-    return None, ""
-
-
-_LEAD_FIELD = re.compile(r"(?im)^[ \t]*(?:lead\s+partner|project\s+(?:leader|coordinator)|coordinator|lead\s+applicant)"
-                         r"\s*:[ \t]*(?=\S)")
-
-
-def lead_fields(ctx, ents) -> list[RawRel]:
-    """A fact sheet's "Lead partner: A (…)": A coordinates the page's partnership and is one of
-    its partners.
-
-    >>> lead_fields(type("C", (), {"text": "no field", "view": "no field"})(), [])
-    []
-    """
-    fields = list(_LEAD_FIELD.finditer(ctx.text))
-    if not fields:
-        return []
-    mains = Mains(ents, ctx)
-    group = mains.consortium()
-    if group is None:
-        return []
-    occ = Occ(ents, mains.title)
-    out = []
-    for f in fields:
-        end = ctx.text.find("\n", f.end())
-        first = occ.within(f.end(), end if end >= 0 else len(ctx.text), ACTORS)
-        if first and first[0][0] <= f.end() + 2:
-            a = first[0][2]
-            out += [RawRel(a, "COORDINATES", group, f.start(), f.end(), 0.65), RawRel(a, "PARTNER_IN", group, f.start(), f.end(), 0.65)]
-    return out

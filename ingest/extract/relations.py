@@ -13,9 +13,10 @@ import re
 from clusternet.ingest.extract.cuelists import cue_list_relations
 from clusternet.ingest.extract.lexicon import load_lexicon
 from clusternet.ingest.extract.mainref import main_of, title_end
-from clusternet.ingest.extract.inlinelists import enumerated_participants, inline_list_relations, lead_fields
+from clusternet.ingest.extract.inlinelists import inline_list_relations
 from clusternet.ingest.extract.listblocks import list_block_relations
 from clusternet.ingest.extract.located import located_in
+from clusternet.ingest.extract.pagerels import page_relations
 from clusternet.ingest.extract.prose import prose_relations
 from clusternet.ingest.extract.raw import RawRel
 from clusternet.ingest.extract.resolve import norm
@@ -241,8 +242,7 @@ def find_relations(ctx, ents, places, mentions) -> list[RawRel]:
                 out.append(RawRel(r.source, "PARTY_TO", a, m.start, m.end, 0.45))
     families = (("sentence", out), ("prose", prose_relations(ctx, ents)),
                 ("cue-list", cue_list_relations(ctx, ents, places)), ("list-block", list_block_relations(ctx, ents)),
-                ("inline-list", inline_list_relations(ctx, ents)), ("enumeration", enumerated_participants(ctx, ents)),
-                ("field", lead_fields(ctx, ents)))
+                ("inline-list", inline_list_relations(ctx, ents)), ("page", page_relations(ctx, ents)))
     return _third_markets_only([_tagged(r, name) for name, rels in families for r in rels])
 
 

@@ -100,7 +100,7 @@ def place_of_name(name: str) -> tuple[str | None, str | None]:
             elif n == 1 and len(w) > 3 and not region and lex.city(w) and lex.city(w)[0]:
                 country = country or lex.city(w)[0]
                 region = region or lex.city(w)[1]
-            elif n == 1 and re.fullmatch(r"(?:[A-Z]\.){2}|[A-Z]\.[A-Z]", w) and not _LEGAL_FORM.fullmatch(w):   # "U.S. …", not "S.A."
+            elif n == 1 and re.fullmatch(r"(?:[A-Z]\.){2}|[A-Z]\.[A-Z]", w) and not LEGAL_FORM.fullmatch(w):   # "U.S. …", not "S.A."
                 country = country or country_code(w.replace(".", ""))
             elif len(w) > 3 or w.isupper() and len(w) == 2 and False:
                 c = country_code(w)
@@ -159,141 +159,8 @@ def paren_country(inner: str) -> str | None:
     return code if code and len(parts[0].split()) <= 4 else None
 
 
-def country_list_items(ctx: Context, out: list[Mention], gid: list[int]) -> None:
-    """Items followed by "(Country)" or "(ES)": names with their country (partner lists)."""
-    v = ctx.view
-    for line in ctx.lines:
-        parens = [m for m in _PAREN.finditer(v, line.start, line.end)
-                  if paren_country(m.group(1))
-                  and not iso_is_acronym(v, m)]
-        if not parens:
-            continue
-        piped = "|" in line.text or line.bullet
-        gid[0] += 1
-        prev_end = line.start
-        for m in parens:
-            seg_start = prev_end
-            if piped:
-                cut = v.rfind("|", seg_start, m.start())
-                s0 = cut + 1 if cut >= 0 else seg_start
-            elif prev_end > line.start:
-                # the next item of the same list: after ", " or " and "
-                jm = re.match(r"\s*(?:,|;)?\s*(?:and\s+|&\s+)?", v[seg_start:m.start()])
-                s0 = seg_start + jm.end()
-            else:
-                # the first item starts after the last separator before the parenthesis
-                seps = [sm for sm in _SEP.finditer(v, seg_start, m.start()) if sm.group(0).strip().lower() != "and"]
-                while seps and _LEGAL_FORM.fullmatch(v[seps[-1].end():m.start()].strip()):
-                    seps.pop()      # "Agency of Usti Region, PLC (CZ)": the legal form is part of the name
-                s0 = seps[-1].end() if seps else seg_start
-            s0 = max(s0, ctx.text.rfind("\n", s0, m.start()) + 1)   # an item never starts on an earlier line
-            s, e, name = clean(v, s0, m.start())
-            close = v.rfind(")", s0, m.start())
-            alias = None
-            if close >= 0 and not piped and not v[close + 1:m.start()].strip():
-                opened = v.rfind("(", s0, close)     # "Name (ACR) (Region, DE)": ACR is the name's acronym
-                if opened > s0:
-                    alias = v[opened + 1:close].strip()
-                    s, e, name = clean(v, s0, opened)
-            elif close >= 0 and not piped:
-                s, e, name = clean(v, close + 1, m.start())
-            if not name or not (piped or _namey(v, s, e, strict=True)):
-                ch = chunks(v, s0, m.start())
-                if not ch or ch[-1][-1][1] < m.start() - 2:
-                    prev_end = m.end()
-                    continue
-                s, e, name = clean(v, ch[-1][0][0], ch[-1][-1][1])
-            prev_end = m.end()
-            code = paren_country(m.group(1))
-            if _is_place(name):
-                continue
-            region_here = _paren_region(v, m, code, out)
-            for ps, pe, part, region in _item_parts(v, s, e, name):
-                mm = _split_item(v, ps, pe, part, code, "country-list", gid[0], line)
-                mm.region = mm.region or region or region_here
-                if alias and is_acronym(alias) and alias not in mm.aliases:
-                    mm.aliases.append(alias)
-                out.append(mm)
-
-
-_LEGAL_FORM = re.compile(r"(?i)(?:plc|ltd\.?|l\.t\.d\.?|limited|s\.?a\.?|s\.?l\.?|s\.?p\.?a\.?|s\.?r\.?l\.?|sarl|sas|"
+LEGAL_FORM = re.compile(r"(?i)(?:plc|ltd\.?|l\.t\.d\.?|limited|s\.?a\.?|s\.?l\.?|s\.?p\.?a\.?|s\.?r\.?l\.?|sarl|sas|"
                          r"gmbh|ag|inc\.?|llc|oy|ab|as|a/s|bv|nv|d\.o\.o\.?|sp\.? z o\.?o\.?)")
-
-
-def _paren_region(v: str, m, code: str, out: list[Mention]) -> str | None:
-    """The region of "(Severozapad, CZ)" after a name: a Region mention of that country when the
-    gazetteer does not know it (a known one is found by the place rules), and its name."""
-    parts = [p.strip() for p in re.split(r"\s*(?:,|\s[-–—/]\s)\s*", m.group(1).strip())]
-    if len(parts) != 2 or not parts[0][:1].isupper() or len(parts[0].split()) > 4:
-        return None
-    first = parts[0]
-    if country_code(first):
-        return None
-    if not _is_place(first):
-        k = v.find(first, m.start(1), m.end(1))
-        out.append(Mention(k, k + len(first), first, "Region", "paren-region", 0.7, country=code, region=first))
-    return first
-
-
-_PLACE_TAIL = re.compile(r",\s+([^,()/]{2,40})$")
-
-
-def _item_parts(v: str, s: int, e: int, name: str) -> list[tuple[int, int, str, str | None]]:
-    """(start, end, name, region) of the names in one list item: "Filas / Lazio" is Filas in
-    Lazio, "City of Ljubljana / RRA LUR" two names, "MMC, Montreal" MMC in Montreal.
-
-    >>> [(x[2], x[3]) for x in _item_parts("MMC, Montreal", 0, 13, "MMC, Montreal")]
-    [('MMC', 'Montreal')]
-    >>> [x[2] for x in _item_parts("City of Ljubljana / RRA LUR", 0, 27, "City of Ljubljana / RRA LUR")]
-    ['City of Ljubljana', 'RRA LUR']
-    """
-    region = None
-    tail = _PLACE_TAIL.search(name)
-    if tail and _is_place(tail.group(1).strip()):
-        region, name = tail.group(1).strip(), name[:tail.start()]
-        e = s + len(name)
-    parts = [x.strip() for x in name.split(" / ")] if " / " in name else [name]
-    if len(parts) == 2 and _is_place(parts[1]):
-        return [(s, s + len(parts[0]), parts[0], parts[1])]
-    out, pos = [], s
-    for part in parts:
-        k = v.find(part, pos, e + 1)
-        k = k if k >= 0 else pos
-        out.append((k, k + len(part), part, region))
-        pos = k + len(part)
-    return [x for x in out if x[2]]
-
-
-def _split_item(v: str, s: int, e: int, name: str, code, rule: str, group, line) -> Mention:
-    """"ACR – Name", "Name - ACR", "Name ACR" inside one item."""
-    aliases = []
-    m = re.match(r"^(.*?)\s+[-–—]\s+(.*)$", name)
-    props = {}
-    if m:
-        left, right = m.group(1), m.group(2)
-        if is_acronym(left.split()[-1]) and len(left.split()) == 1:
-            aliases.append(left)
-            name = right
-            aliases.append(m.group(0))
-        elif is_acronym(right) or (len(right.split()) == 1 and not right[0].isupper()) or "@" in right:
-            aliases.append(right)
-            name = left
-        elif label_of_name(right) and label_of_name(left):
-            props["parent"] = right
-            aliases.append(m.group(0))
-            name = left
-    words = name.split()
-    if len(words) > 2 and is_acronym(words[-1]) and not is_acronym(words[-2]) and not _LEGAL_FORM.fullmatch(words[-1]) \
-            and fold(words[-1]) not in {fold(a) for a in load_lexicon()["generic_acronyms"]}:   # "… Forum ICT" keeps ICT
-        aliases.append(words[-1])
-        name = " ".join(words[:-1])
-    name = re.sub(r"^(?i:the)\s+", "", name)
-    # the span of the name part inside the item
-    k = v.find(name, s, e + 1)
-    ns, ne = (k, k + len(name)) if k >= 0 else (s, e)
-    mm = Mention(ns, ne, name, label_of_name(name) or None, rule, 0.85, country=code, aliases=aliases,
-                 group=group, props=props)
-    return mm
 
 
 def paren_aliases(ctx: Context, out: list[Mention]) -> None:
@@ -305,7 +172,7 @@ def paren_aliases(ctx: Context, out: list[Mention]) -> None:
     for m in _PAREN.finditer(v):
         inner = m.group(1).strip()
         if not inner or _is_place(inner) or fold(inner) in generic or fold(inner.split()[0]) in months \
-                or paren_country(inner) or _LEGAL_FORM.fullmatch(inner):
+                or paren_country(inner) or LEGAL_FORM.fullmatch(inner):
             continue    # "(Severozapad, CZ)" says where the name is, it is no other name for it
         itoks = inner.split()
         if not all(is_cap(w) or fold(w) in lex.words("connectors") for w in itoks) or len(itoks) > 8:

@@ -1,0 +1,152 @@
+"""Relations a page gives by what it is about: on a page about one event or one partnership
+(named in its first line or its fact sheet), the actors it enumerates took part in the event
+or are the partnership's partners, its "Lead partner:" field names the coordinator, and the EU
+programmes it names beside the partnership fund it.
+
+>>> from clusternet.ingest.extract.mentions import build_context
+>>> from clusternet.ingest.extract.finders import find_mentions
+>>> from clusternet.ingest.extract.resolve import resolve_mentions
+>>> text = ("Blue Bridge Project - partners\\n\\nThe Blue Bridge Project is funded by Horizon Europe.\\n\\n"
+...         "Alpha Marine Cluster, Beta Port Cluster and Gamma Sea Cluster form the consortium.")
+>>> ctx = build_context(text); ents = resolve_mentions(find_mentions(text, ctx))
+>>> sorted((r.source.name, r.type, r.target.name) for r in page_relations(ctx, ents))[0]
+('Blue Bridge Project', 'FUNDED_BY', 'Horizon Europe')
+"""
+from __future__ import annotations
+
+import re
+
+from clusternet.ingest.extract.cuelists import ORGANISED_OBJ, Occ, list_end
+from clusternet.ingest.extract.listblocks import Mains, cue_patterns
+from clusternet.ingest.extract.raw import RawRel
+
+__all__ = ["page_relations", "enumerated_participants", "lead_fields", "page_funding"]
+
+ACTORS = ("Cluster", "Organisation", "SME")
+
+
+def page_relations(ctx, ents) -> list[RawRel]:
+    """All the page-level rules of this module."""
+    return enumerated_participants(ctx, ents) + lead_fields(ctx, ents) + page_funding(ctx, ents)
+
+
+ENUM_MIN = 3
+_OTHER_ROLE = ("COORDINATES", "PARTY_TO", "MEMBER_OF", "PARTNER_IN")
+_VISITS = re.compile(r"(?i)\bvisit(?:s|ed|ing)?\b")
+
+
+def _other_role(v: str, lo: int, hi: int) -> bool:
+    """Whether the sentence says its names are something else than participants: a cue of
+    another role, a visit (the names were visited), organisers or funders, or a table row
+    (cells, read as a table).
+
+    >>> _other_role("Visits to A, B and C followed.", 0, 30), _other_role("A, B and C met.", 0, 15)
+    (True, False)
+    """
+    if "|" in v[lo:hi] or "\t" in v[lo:hi] or _VISITS.search(v, lo, hi) or ORGANISED_OBJ.search(v, lo, hi):
+        return True
+    return any(cue_patterns()[t].search(v, lo, hi) for t in _OTHER_ROLE)
+
+
+def enumerated_participants(ctx, ents) -> list[RawRel]:
+    """On a page about one event or one partnership (named in its first line), the actors a
+    sentence enumerates (three or more in one run) with no cue of another role took part in
+    the event, or are the partnership's partners."""
+    mains = Mains(ents, ctx)
+    subject, typ = _page_subject(mains)
+    if subject is None:
+        return []
+    occ = Occ(ents, mains.title)
+    out: list[RawRel] = []
+    for sent in ctx.sents:
+        acts = occ.within(sent.start, sent.end, ACTORS)
+        if len(acts) < ENUM_MIN or sent.start < mains.title or _other_role(ctx.view, sent.start, sent.end):
+            continue
+        run = occ.within(acts[0][0], list_end(ctx.view, acts[0][0], sent.end), ACTORS)
+        if len({id(x[2]) for x in run}) >= ENUM_MIN:
+            out.extend(RawRel(a, typ, subject, sent.start, sent.end, 0.5) for _, _, a in run)
+    return out
+
+
+def _page_subject(mains) -> tuple[object, str]:
+    """(the event or partnership a page's first line names, the relation of its enumerated
+    actors to it), or (None, "")."""
+    for label, typ in (("Event", "PARTICIPATED_IN"), ("Partnership", "PARTNER_IN")):
+        e = mains[label]
+        if e is not None and any(m.start < mains.title for m in e.mentions):
+            return e, typ
+    return None, ""
+
+
+_LEAD_FIELD = re.compile(r"(?im)^[ \t]*(?:lead\s+partner|project\s+(?:leader|coordinator)|coordinator|lead\s+applicant)"
+                         r"\s*:[ \t]*(?=\S)")
+
+
+def lead_fields(ctx, ents) -> list[RawRel]:
+    """A fact sheet's "Lead partner: A (…)": A coordinates the page's partnership and is one of
+    its partners.
+
+    >>> lead_fields(type("C", (), {"text": "no field", "view": "no field"})(), [])
+    []
+    """
+    fields = list(_LEAD_FIELD.finditer(ctx.text))
+    if not fields:
+        return []
+    mains = Mains(ents, ctx)
+    group = mains.consortium()
+    if group is None:
+        return []
+    occ = Occ(ents, mains.title)
+    out = []
+    for f in fields:
+        end = ctx.text.find("\n", f.end())
+        first = occ.within(f.end(), end if end >= 0 else len(ctx.text), ACTORS)
+        if first and first[0][0] <= f.end() + 2:
+            a = first[0][2]
+            out += [RawRel(a, "COORDINATES", group, f.start(), f.end(), 0.65), RawRel(a, "PARTNER_IN", group, f.start(), f.end(), 0.65)]
+    return out
+
+
+def page_funding(ctx, ents) -> list[RawRel]:
+    """The page's partnership is FUNDED_BY each EU programme (``programmes.yaml``) named in the
+    page's first lines or in a paragraph that names the partnership ("6th Framework Programme,
+    PRO-INNO Initiative" under a project's title; "in the frame of the DTP project X")."""
+    mains = Mains(ents, ctx)
+    part = mains["Partnership"]
+    if part is None:
+        return []
+    head = _head_end(ctx.text)
+    paras = _paragraphs_naming(ctx.text, part)
+    out = []
+    for e in ents:
+        if e.label != "Programme" or not any(m.rule == "programme" for m in e.mentions):
+            continue
+        m = next((m for m in e.mentions if m.start < head or any(a <= m.start < b for a, b in paras)), None)
+        if m is not None:
+            out.append(RawRel(part, "FUNDED_BY", e, m.start, m.end, 0.55))
+    return out
+
+
+def _head_end(text: str, lines: int = 4) -> int:
+    """Where a page's first ``lines`` non-blank lines end (its title block).
+
+    >>> _head_end("T\\n\\nsub\\nthird\\nfourth\\nfifth", 2)
+    6
+    """
+    seen, pos = 0, 0
+    for ln in text.split("\n"):
+        pos += len(ln) + 1
+        seen += bool(ln.strip())
+        if seen >= lines:
+            return pos - 1
+    return len(text)
+
+
+def _paragraphs_naming(text: str, ent) -> list[tuple[int, int]]:
+    """(start, end) of the paragraphs holding a mention of ``ent``."""
+    out = []
+    for m in ent.mentions:
+        a = text.rfind("\n\n", 0, m.start)
+        b = text.find("\n\n", m.end)
+        out.append((a + 2 if a >= 0 else 0, b if b >= 0 else len(text)))
+    return out
