@@ -74,8 +74,12 @@ def _page_subject(mains) -> tuple[object, str]:
     for label, typ in (("Event", "PARTICIPATED_IN"), ("Partnership", "PARTNER_IN")):
         e = mains[label]
         if e is not None and any(m.start < mains.title for m in e.mentions):
-            return e, typ
+            return e, ("MEMBER_OF" if typ == "PARTNER_IN" and _NETWORK.search(e.name) else typ)
     return None, ""
+
+
+# a standing body of members rather than a project consortium: its members are MEMBER_OF it
+_NETWORK = re.compile(r"(?i)\b(?:alliance|network|association|federation)\b")
 
 
 _LEAD_FIELD = re.compile(r"(?im)^[ \t]*(?:lead\s+partner|project\s+(?:leader|coordinator)|coordinator|lead\s+applicant)"

@@ -64,7 +64,7 @@ def _fewer_gc_passes():
 
 
 # The learned decisions (decide.py, model.json), measured on held-out dev documents, trail the
-# rules (4 folds, 2026-12-03: entity F1 0.858 vs 0.859, relation F1 0.610 vs 0.626; see
+# rules (4 folds, 2026-12-03: entity F1 0.858 vs 0.859, relation F1 0.619 vs 0.645; see
 # docs/extraction.json) at a fraction of their throughput, so the rules decide by default.
 LEARNED_BY_DEFAULT = False
 
