@@ -8,6 +8,7 @@ What sentences state about members, leaders and signatories is read by :mod:`.pr
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from clusternet.ingest.extract.cuelists import cue_list_relations
@@ -37,202 +38,274 @@ _THE_EVENT = re.compile(r"(?i)\b(?:the|this)\s+(?:event|mission|matchmaking|conf
 _DESCRIBES_ATTENDANCE = re.compile(r"(?i)\b(?:highly|well|widely|largely|poorly|best)[\s-]+$")
 
 
+_VISIT = re.compile(r"\b(?:visit(?:s|ed|ing)?|Visiting)\b(?!\s+(?:and|in)\b)")
+# where the visited actors after a "visit" cue end
+_VISITED_END = re.compile(r",?\s+(?:as well as|but also|;)|\.\s|,\s+(?:where|which|who)\b")
+_N_CLUSTERS = re.compile(r"\b(two|three|four|five|\d)\s+clusters\b")
+_PARTNERSHIP_AGREEMENT = re.compile(r"(?i)(?:partnership|consortium) agreement$")
+
+
 def _cue_rx(words):
+    """One case-insensitive regex for a list of cue words, longest first."""
     return re.compile(r"(?i)(?<![\w-])(?:" + "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True)) + r")")
 
 
 def find_relations(ctx, ents, places, mentions) -> list[RawRel]:
+    """Every relation the rules propose for one document, each tagged with its family of rules."""
     lex = load_lexicon()
-    out: list[RawRel] = []
-    v = ctx.view
-    # every mention of an entity, by position
-    occ = sorted(((m.start, m.end, e) for e in ents for m in e.mentions), key=lambda x: (x[0], -x[1]))
-    import bisect
-    okeys = [x[0] for x in occ]
+    doc = _Doc(ctx, ents, places, lex)
+    out = _located_and_part_of(ents, places, lex)
+    out += _section_partners(doc, lex)
+    out += _sentence_relations(doc)
+    _bind_partners_to_agreements(ents, doc.main, out)
+    families = (("sentence", out), ("prose", prose_relations(ctx, ents)),
+                ("cue-list", cue_list_relations(ctx, ents, places)), ("list-block", list_block_relations(ctx, ents)),
+                ("inline-list", inline_list_relations(ctx, ents)), ("page", page_relations(ctx, ents)))
+    return _third_markets_only([_tagged(r, name) for name, rels in families for r in rels])
 
-    def window(lo, hi):
-        return occ[bisect.bisect_left(okeys, lo):bisect.bisect_left(okeys, hi)]
-    by_sent: dict[int, list] = {}
-    for s, e, ent in occ:
-        by_sent.setdefault(ctx.sent_at(s), []).append((s, e, ent))
+
+class _Doc:
+    """One document indexed for the sentence rules: its mentions by position and sentence, cues and main entities."""
+
+    def __init__(self, ctx, ents, places, lex):
+        self.ctx, self.v, self.places = ctx, ctx.view, places
+        # every mention of an entity, by position
+        self.occ = sorted(((m.start, m.end, e) for e in ents for m in e.mentions), key=lambda x: (x[0], -x[1]))
+        self.okeys = [x[0] for x in self.occ]
+        self.by_sent: dict[int, list] = {}
+        for s, e, ent in self.occ:
+            self.by_sent.setdefault(ctx.sent_at(s), []).append((s, e, ent))
+        self.country_by_sent: dict[int, list] = {}
+        for p in places.values():
+            if p.label == "Country":
+                for mm in p.mentions:
+                    self.country_by_sent.setdefault(ctx.sent_at(mm.start), []).append((mm.start, p))
+        self.main = main_of(ents, "Partnership", title_end(ctx))
+        self.events_seq = [(s, ent) for s, _, ent in self.occ if ent.label == "Event"]
+        self.ev_keys = [s for s, _ in self.events_seq]
+        self.title_event = next((e for e in [main_of(ents, "Event", title_end(ctx))] if e is not None
+                                 and any(m.start < title_end(ctx) for m in e.mentions)), None)
+        self.org_rx = re.compile(_cue_rx(lex["organiser_cues"]).pattern + "|" + _ORGANISED_AT_BY)
+        self.part_rx = _cue_rx(lex["participation_cues"])
+        self.target_rx = _cue_rx(lex["target_cues"])
+        self.fund_rx = _cue_rx(lex["funding_cues"])
+        self.event_word_rx = _cue_rx(lex["event_nouns"])
+        # who took part in an event, by sentence, as PARTICIPATED_IN finds them (VISITED reads it)
+        self.participants_at: dict[int, list] = {}
+
+    def window(self, lo, hi):
+        """The mentions starting in [lo, hi), in order."""
+        return self.occ[bisect.bisect_left(self.okeys, lo):bisect.bisect_left(self.okeys, hi)]
+
+    def event_near(self, pos):
+        """The last event named before ``pos`` (else the first event, else None)."""
+        i = bisect.bisect_right(self.ev_keys, pos)
+        if i > 0:
+            return self.events_seq[i - 1][1]
+        return self.events_seq[0][1] if self.events_seq else None
+
+
+def _located_and_part_of(ents, places, lex) -> list[RawRel]:
+    """LOCATED_IN (see located.py), PART_OF of partnerships in a larger one and of regions in their country."""
     regions = {norm(p.name): p for p in places.values() if p.label == "Region"}
     for p in places.values():
         for a in p.aliases:
             regions.setdefault(norm(a), p)
-    parts = [e for e in ents if e.label == "Partnership"]
-    main = main_of(ents, "Partnership", title_end(ctx))
-
-    def first_span(e):
-        m = e.mentions[0]
-        return m.start, m.end
-
-    # LOCATED_IN (see located.py) and PART_OF
+    out: list[RawRel] = []
     for e in ents:
         out.extend(located_in(e, regions, lex))
-        if e.label == "Partnership" and isinstance(e.props.get("part_of"), object) and e.props.get("part_of") is not None:
-            s, t = first_span(e)
-            out.append(RawRel(e, "PART_OF", e.props["part_of"], s, t, 0.7))
+        if e.label == "Partnership" and e.props.get("part_of") is not None:
+            m = e.mentions[0]
+            out.append(RawRel(e, "PART_OF", e.props["part_of"], m.start, m.end, 0.7))
     for p in places.values():
         if p.label == "Region" and p.country:
             m = p.mentions[0]
             out.append(RawRel(p, "PART_OF", "country:" + p.country, m.start, m.end, 0.9))
-    # sections: PARTNER_IN under partner headings
+    return out
+
+
+def _section_partners(doc: _Doc, lex) -> list[RawRel]:
+    """PARTNER_IN for the actors listed under a "Partners"/"Consortium" heading."""
     heads = lex.words("partner_headings")
+    out: list[RawRel] = []
     cur_target, in_section = None, False
-    for li, line in enumerate(ctx.lines):
+    for line in doc.ctx.lines:
         if line.heading:
             txt = norm(line.text)
-            words = txt.split()
-            in_section = any(h in txt.split() or txt.endswith(h) for h in heads) and len(words) <= 8
+            in_section = any(h in txt.split() or txt.endswith(h) for h in heads) and len(txt.split()) <= 8
             cur_target = None
             if in_section:
-                here = [x for x in window(line.start, line.end) if x[2].label in ("Partnership", "Organisation")]
-                cur_target = here[0][2] if here else main
+                here = [x for x in doc.window(line.start, line.end) if x[2].label in ("Partnership", "Organisation")]
+                cur_target = here[0][2] if here else doc.main
             continue
         if in_section and cur_target is not None:
-            here = [x for x in window(line.start, line.end) if x[2].label in ACTORS]
+            here = [x for x in doc.window(line.start, line.end) if x[2].label in ACTORS]
             if line.bullet or "|" in line.text:
                 chosen = here
             else:
                 chosen = here[:1] if here and here[0][0] < line.start + 5 else []
             for s, t, ent in chosen:
                 out.append(RawRel(ent, "PARTNER_IN", cur_target, line.start, line.end, 0.75))
-    org_rx = re.compile(_cue_rx(lex["organiser_cues"]).pattern + "|" + _ORGANISED_AT_BY)
-    part_rx = _cue_rx(lex["participation_cues"])
-    visit_rx = re.compile(r"\b(?:visit(?:s|ed|ing)?|Visiting)\b(?!\s+(?:and|in)\b)")
-    target_rx = _cue_rx(lex["target_cues"])
-    fund_rx = _cue_rx(lex["funding_cues"])
-    event_word_rx = _cue_rx(lex["event_nouns"])
-    country_by_sent: dict[int, list] = {}
-    for p in places.values():
-        if p.label == "Country":
-            for mm in p.mentions:
-                country_by_sent.setdefault(ctx.sent_at(mm.start), []).append((mm.start, p))
-    participants_at: dict[int, list] = {}
-    events_seq = [(s, ent) for s, _, ent in occ if ent.label == "Event"]
-    title_event = next((e for e in [main_of(ents, "Event", title_end(ctx))] if e is not None
-                        and any(m.start < title_end(ctx) for m in e.mentions)), None)
+    return out
 
-    ev_keys = [s for s, _ in events_seq]
 
-    def event_near(pos):
-        i = bisect.bisect_right(ev_keys, pos)
-        if i > 0:
-            return events_seq[i - 1][1]
-        return events_seq[0][1] if events_seq else None
+def _sentence_relations(doc: _Doc) -> list[RawRel]:
+    """The relations stated within one sentence, sentence by sentence, rule by rule."""
+    out: list[RawRel] = []
+    for si, sent in enumerate(doc.ctx.sents):
+        here = doc.by_sent.get(si, [])
+        # order matters: VISITED reads the participants PARTICIPATED_IN found so far
+        for rule in (_coordinates, _participated_in, _targets, _funded_by, _party_to, _visited):
+            out.extend(rule(doc, si, sent, here))
+    return out
 
-    for si, sent in enumerate(ctx.sents):
-        here = by_sent.get(si, [])
-        text = v[sent.start:sent.end]
-        # COORDINATES
-        for m in org_rx.finditer(v, sent.start, sent.end):
-            before = [x for x in here if x[0] < m.start()]
-            if before and before[-1][2].label in ACTORS + ("Partnership",):
-                continue    # "BatteryCluster Finland, hosted by …", "the partnership is led by …" (see prose.py)
-            evs = [x for x in here if x[2].label == "Event" and x[0] < m.start()]
-            if not evs and (before or not event_word_rx.search(v, sent.start, m.start())):
-                continue    # no event in this clause: the cue is about something else
-            ev = evs[-1][2] if evs else (title_event or event_near(sent.start))   # "the event": the page's
-            if title_event is not None and _THE_EVENT.search(v, sent.start, m.start()):
-                ev = title_event    # "Held alongside the X Expo, the event was organised by …"
-            if evs and _other_event_between(v, evs[-1][1], m.start(), event_word_rx):
-                continue    # "…, a highly attended event organised by …": an unnamed event's organisers
-            stop = _ORGANISERS_END.search(v[m.end():sent.end])
-            lim = m.end() + stop.start() if stop else sent.end
-            for s, t, ent in here:
-                if m.start() < s < lim and ent.label in ACTORS and ev is not None:
-                    out.append(RawRel(ent, "COORDINATES", ev, sent.start, sent.end, 0.65))
-                    if not re.search(r"together with", v[s - 20:s]):
-                        pass
-        # PARTICIPATED_IN
-        pm = next((m for m in part_rx.finditer(v, sent.start, sent.end) if not _DESCRIBES_ATTENDANCE.search(v, max(0, m.start() - 12), m.start())), None)
-        if pm:
-            evs = [x for x in here if x[2].label == "Event"]
-            if not evs and not event_word_rx.search(v, pm.start(), min(sent.end, pm.end() + 40)) \
-                    and not pm.group(0).lower().startswith("delegation"):     # a delegation travels to an event
-                pm = None   # "joined the alliance": no event in sight
-        if pm:
-            ev = evs[0][2] if evs else event_near(sent.start)
-            who = [x for x in here if x[2].label in ACTORS]
-            if ev is not None and len(who) >= 1:
-                participants_at[si] = who
-                for s, t, ent in who:
-                    out.append(RawRel(ent, "PARTICIPATED_IN", ev, sent.start, sent.end, 0.65))
-        # TARGETS
-        tm = target_rx.search(text)
-        if tm:     # the markets are named after the cue: "aims at Morocco", not "clusters from Spain aimed at …"
-            countries = [p for at, p in country_by_sent.get(si, []) if at >= sent.start + tm.start()]
-            if countries:
-                ps = [x[2] for x in here if x[2].label == "Partnership"]
-                if not ps:
-                    prev = [x[2] for x in window(ctx.sents[max(0, si - 3)].start, sent.start) if x[2].label == "Partnership"]
-                    ps = prev[-1:] or ([main] if main else [])
-                for c in dict.fromkeys(countries):
-                    for p in ps[:1]:
-                        out.append(RawRel(p, "TARGETS", "country:" + c.country, sent.start, sent.end, 0.6))
-        # FUNDED_BY
-        if fund_rx.search(text):
-            progs = [x[2] for x in here if x[2].label == "Programme"]
-            ps = [x[2] for x in here if x[2].label == "Partnership"] or [x[2] for x in here if x[2].label == "Event"]
-            for p in ps[:1]:
-                for g in progs:
-                    out.append(RawRel(p, "FUNDED_BY", g, sent.start, sent.end, 0.6))
-        # PARTY_TO: "between X and Y" / "entre X et Y"
-        agrs = [x[2] for x in here if x[2].label == "Agreement"]
-        if agrs:
-            bm = _between_sides(text)
-            if bm:
-                lo, hi = sent.start + bm[0], sent.start + bm[1]
-                sides = [p for p in places.values() if p.label == "Country"
-                         for mm in p.mentions if lo <= mm.start < hi and not _names_an_owner(v, mm.end)]
-                sides += [x[2] for x in here if lo <= x[0] < hi and x[2].label in ACTORS + ("Partnership",)]
-                for a in agrs:
-                    for p in dict.fromkeys(sides):
-                        tgt = a
-                        src = p if p.label != "Country" else p
-                        out.append(RawRel(src, "PARTY_TO", tgt, sent.start, sent.end, 0.6))
-        # VISITED
-        vm = visit_rx.search(text)
-        if vm:
-            cue = sent.start + vm.start()
-            stop = re.search(r",?\s+(?:as well as|but also|;)|\.\s|,\s+(?:where|which|who)\b", v[cue:sent.end])
-            lim = cue + stop.start() if stop else sent.end
-            objs = [x for x in here if cue < x[0] < lim and x[2].label in ACTORS]
-            subj = [x for x in here if x[0] < cue and x[2].label in ACTORS + ("Partnership",)]
-            visitors = [subj[-1]] if subj else []
-            if not visitors:
-                for d in (1, 2, -1, 3, -2):
-                    if si + d in participants_at:
-                        visitors = participants_at[si + d]
-                        break
-                if not visitors:
-                    near = [x for j in (si + 1, si + 2) if j < len(ctx.sents)
-                            and _ATTEND.search(v, ctx.sents[j].start, ctx.sents[j].end)
-                            for x in by_sent.get(j, []) if x[2].label in ACTORS]
-                    visitors = near
-            if not visitors and main is not None and objs:
-                visitors = [(0, 0, main)]
-            for _, _, a in visitors:
-                for _, _, b in objs:
-                    if a is not b:
-                        out.append(RawRel(a, "VISITED", b, sent.start, sent.end, 0.55))
-            if subj and not objs:
-                # "the delegation visited two clusters": the clusters introduced next
-                nm = re.search(r"\b(two|three|four|five|\d)\s+clusters\b", text)
-                if nm:
-                    n = {"two": 2, "three": 3, "four": 4, "five": 5}.get(nm.group(1), None) or int(nm.group(1))
-                    nxt, seen = [], set()
-                    for s, t, ent in occ:
-                        if s >= sent.end and ent.label == "Cluster" and id(ent) not in seen and ent.mentions[0].start >= sent.end:
-                            nxt.append(ent)
-                            seen.add(id(ent))
-                        if len(nxt) >= n:
-                            break
-                    for b in nxt:
-                        out.append(RawRel(subj[-1][2], "VISITED", b, sent.start, sent.end, 0.45))
-    # a partnership agreement with no named parties binds the partnership's partners
+
+def _coordinates(doc: _Doc, si: int, sent, here) -> list[RawRel]:
+    """COORDINATES: the actors named after an organiser cue ("organised by A and B") of the clause's event."""
+    v, out = doc.v, []
+    for m in doc.org_rx.finditer(v, sent.start, sent.end):
+        ev = _organised_event(doc, sent, here, m)
+        if ev is None:
+            continue
+        stop = _ORGANISERS_END.search(v[m.end():sent.end])
+        lim = m.end() + stop.start() if stop else sent.end
+        for s, t, ent in here:
+            if m.start() < s < lim and ent.label in ACTORS:
+                out.append(RawRel(ent, "COORDINATES", ev, sent.start, sent.end, 0.65))
+    return out
+
+
+def _organised_event(doc: _Doc, sent, here, m):
+    """The event the organiser cue ``m`` is about, or None when the cue is about something else."""
+    v = doc.v
+    before = [x for x in here if x[0] < m.start()]
+    if before and before[-1][2].label in ACTORS + ("Partnership",):
+        return None    # "BatteryCluster Finland, hosted by …", "the partnership is led by …" (see prose.py)
+    evs = [x for x in here if x[2].label == "Event" and x[0] < m.start()]
+    if not evs and (before or not doc.event_word_rx.search(v, sent.start, m.start())):
+        return None    # no event in this clause: the cue is about something else
+    ev = evs[-1][2] if evs else (doc.title_event or doc.event_near(sent.start))   # "the event": the page's
+    if doc.title_event is not None and _THE_EVENT.search(v, sent.start, m.start()):
+        ev = doc.title_event    # "Held alongside the X Expo, the event was organised by …"
+    if evs and _other_event_between(v, evs[-1][1], m.start(), doc.event_word_rx):
+        return None    # "…, a highly attended event organised by …": an unnamed event's organisers
+    return ev
+
+
+def _participated_in(doc: _Doc, si: int, sent, here) -> list[RawRel]:
+    """PARTICIPATED_IN: the sentence's actors took part in its event (or the nearest one before it)."""
+    v = doc.v
+    pm = next((m for m in doc.part_rx.finditer(v, sent.start, sent.end)
+               if not _DESCRIBES_ATTENDANCE.search(v, max(0, m.start() - 12), m.start())), None)
+    if not pm:
+        return []
+    evs = [x for x in here if x[2].label == "Event"]
+    if not evs and not doc.event_word_rx.search(v, pm.start(), min(sent.end, pm.end() + 40)) \
+            and not pm.group(0).lower().startswith("delegation"):     # a delegation travels to an event
+        return []   # "joined the alliance": no event in sight
+    ev = evs[0][2] if evs else doc.event_near(sent.start)
+    who = [x for x in here if x[2].label in ACTORS]
+    if ev is None or not who:
+        return []
+    doc.participants_at[si] = who
+    return [RawRel(ent, "PARTICIPATED_IN", ev, sent.start, sent.end, 0.65) for s, t, ent in who]
+
+
+def _targets(doc: _Doc, si: int, sent, here) -> list[RawRel]:
+    """TARGETS: the countries named after a target-market cue, for the partnership in or just before the sentence."""
+    tm = doc.target_rx.search(doc.v[sent.start:sent.end])
+    if not tm:
+        return []
+    # the markets are named after the cue: "aims at Morocco", not "clusters from Spain aimed at …"
+    countries = [p for at, p in doc.country_by_sent.get(si, []) if at >= sent.start + tm.start()]
+    if not countries:
+        return []
+    ps = [x[2] for x in here if x[2].label == "Partnership"]
+    if not ps:
+        prev = [x[2] for x in doc.window(doc.ctx.sents[max(0, si - 3)].start, sent.start) if x[2].label == "Partnership"]
+        ps = prev[-1:] or ([doc.main] if doc.main else [])
+    return [RawRel(p, "TARGETS", "country:" + c.country, sent.start, sent.end, 0.6)
+            for c in dict.fromkeys(countries) for p in ps[:1]]
+
+
+def _funded_by(doc: _Doc, si: int, sent, here) -> list[RawRel]:
+    """FUNDED_BY: the sentence's partnership (else event) is funded by the programmes it names."""
+    if not doc.fund_rx.search(doc.v[sent.start:sent.end]):
+        return []
+    progs = [x[2] for x in here if x[2].label == "Programme"]
+    ps = [x[2] for x in here if x[2].label == "Partnership"] or [x[2] for x in here if x[2].label == "Event"]
+    return [RawRel(p, "FUNDED_BY", g, sent.start, sent.end, 0.6) for p in ps[:1] for g in progs]
+
+
+def _party_to(doc: _Doc, si: int, sent, here) -> list[RawRel]:
+    """PARTY_TO: the countries and actors "between X and Y" / "entre X et Y" are parties to the sentence's agreements."""
+    agrs = [x[2] for x in here if x[2].label == "Agreement"]
+    if not agrs:
+        return []
+    bm = _between_sides(doc.v[sent.start:sent.end])
+    if not bm:
+        return []
+    lo, hi = sent.start + bm[0], sent.start + bm[1]
+    sides = [p for p in doc.places.values() if p.label == "Country"
+             for mm in p.mentions if lo <= mm.start < hi and not _names_an_owner(doc.v, mm.end)]
+    sides += [x[2] for x in here if lo <= x[0] < hi and x[2].label in ACTORS + ("Partnership",)]
+    return [RawRel(p, "PARTY_TO", a, sent.start, sent.end, 0.6) for a in agrs for p in dict.fromkeys(sides)]
+
+
+def _visited(doc: _Doc, si: int, sent, here) -> list[RawRel]:
+    """VISITED: the visitors (named before the cue, or nearby participants) visited the actors named after it."""
+    v = doc.v
+    text = v[sent.start:sent.end]
+    vm = _VISIT.search(text)
+    if not vm:
+        return []
+    cue = sent.start + vm.start()
+    stop = _VISITED_END.search(v[cue:sent.end])
+    lim = cue + stop.start() if stop else sent.end
+    objs = [x for x in here if cue < x[0] < lim and x[2].label in ACTORS]
+    subj = [x for x in here if x[0] < cue and x[2].label in ACTORS + ("Partnership",)]
+    visitors = [subj[-1]] if subj else _nearby_visitors(doc, si)
+    if not visitors and doc.main is not None and objs:
+        visitors = [(0, 0, doc.main)]
+    out = [RawRel(a, "VISITED", b, sent.start, sent.end, 0.55) for _, _, a in visitors for _, _, b in objs if a is not b]
+    if subj and not objs:
+        # "the delegation visited two clusters": the clusters introduced next
+        out += [RawRel(subj[-1][2], "VISITED", b, sent.start, sent.end, 0.45)
+                for b in _clusters_introduced_next(doc, sent, text)]
+    return out
+
+
+def _nearby_visitors(doc: _Doc, si: int) -> list:
+    """The visitors of a sentence naming none: participants found nearby, else the actors attending just after."""
+    for d in (1, 2, -1, 3, -2):
+        if si + d in doc.participants_at:
+            return doc.participants_at[si + d]
+    return [x for j in (si + 1, si + 2) if j < len(doc.ctx.sents)
+            and _ATTEND.search(doc.v, doc.ctx.sents[j].start, doc.ctx.sents[j].end)
+            for x in doc.by_sent.get(j, []) if x[2].label in ACTORS]
+
+
+def _clusters_introduced_next(doc: _Doc, sent, text: str) -> list:
+    """The first clusters introduced after the sentence, as many as its "two clusters" counts."""
+    nm = _N_CLUSTERS.search(text)
+    if not nm:
+        return []
+    n = {"two": 2, "three": 3, "four": 4, "five": 5}.get(nm.group(1), None) or int(nm.group(1))
+    nxt, seen = [], set()
+    for s, t, ent in doc.occ:
+        if s >= sent.end and ent.label == "Cluster" and id(ent) not in seen and ent.mentions[0].start >= sent.end:
+            nxt.append(ent)
+            seen.add(id(ent))
+        if len(nxt) >= n:
+            break
+    return nxt
+
+
+def _bind_partners_to_agreements(ents, main, out: list[RawRel]) -> None:
+    """Append to ``out`` PARTY_TO from the main partnership's first partners to a partnership
+    agreement that names no parties of its own."""
     partners = [r for r in out if r.type == "PARTNER_IN" and r.target is main]
-    for a in (e for e in ents if e.label == "Agreement" and re.match(r"(?i)(?:partnership|consortium) agreement$", e.name)):
+    for a in (e for e in ents if e.label == "Agreement" and _PARTNERSHIP_AGREEMENT.match(e.name)):
         if not any(r.type == "PARTY_TO" and r.target is a for r in out):
             first = {}
             for r in partners:
@@ -240,10 +313,6 @@ def find_relations(ctx, ents, places, mentions) -> list[RawRel]:
             m = a.mentions[0]
             for r in list(first.values())[:6]:
                 out.append(RawRel(r.source, "PARTY_TO", a, m.start, m.end, 0.45))
-    families = (("sentence", out), ("prose", prose_relations(ctx, ents)),
-                ("cue-list", cue_list_relations(ctx, ents, places)), ("list-block", list_block_relations(ctx, ents)),
-                ("inline-list", inline_list_relations(ctx, ents)), ("page", page_relations(ctx, ents)))
-    return _third_markets_only([_tagged(r, name) for name, rels in families for r in rels])
 
 
 def _tagged(r: RawRel, family: str) -> RawRel:
