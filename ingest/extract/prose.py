@@ -71,10 +71,77 @@ _CLAUSE_END = re.compile(r"[.;:](?:\s|$)|,\s+(?:which|who|whose|where|while|both
                          r"\s+and\s+(?!the\b|with\b)[a-z]|\s+(?:to|in order to|for)\s+[a-z]")
 
 
-def prose_relations(ctx, ents) -> list[RawRel]:
-    """PARTNER_IN, MEMBER_OF, COORDINATES, FUNDED_BY, PARTY_TO and PARTICIPATED_IN read from
-    sentences (see the module doc)."""
-    v = ctx.view
+class _Sentences:
+    """A document's mentions in reading order, and the lookups every prose rule shares."""
+
+    def __init__(self, ctx, ents):
+        self.ctx, self.v = ctx, ctx.view
+        self.occ = _outermost(ents)
+        self.starts = [x[0] for x in self.occ]
+        self.main = main_of(ents, "Partnership", title_end(ctx))
+        self.event_nouns = load_lexicon().words("event_nouns")
+        self.cue = _cues()
+
+    def anaphor(self, lo, hi) -> bool:
+        """Whether ``v[lo:hi]`` refers to a partnership without naming it ("the partnership")."""
+        return lo < hi and self.cue["anaphor"].search(self.v[lo:hi]) is not None
+
+    def joined(self, a, b) -> bool:
+        """Whether two mentions are items of one list ("A, B and the C"), or one name twice."""
+        gap = self.v[a[1]:b[0]]
+        return a[2] is b[2] or (_LIST_GAP.fullmatch(gap) is not None and _LIST_JOIN.search(gap) is not None)
+
+    def coordinated(self, found):
+        """The first entity of a clause and those joined to it by commas or "and"."""
+        group = found[:1]
+        for x in found[1:]:
+            if not self.joined(group[-1], x):
+                break
+            group.append(x)
+        return list(dict.fromkeys(x[2] for x in group))
+
+    def right_before(self, found, pos):
+        """The list of names that ends just before ``pos`` ("…, where A and the B signed")."""
+        if not found or found[-1][1] < pos - 40:
+            return None
+        k = len(found) - 1
+        while k and self.joined(found[k - 1], found[k]):
+            k -= 1
+        return list(dict.fromkeys(x[2] for x in found[k:]))
+
+    def within(self, lo, hi, labels):
+        """The kept mentions starting in ``[lo, hi)`` whose entity has one of ``labels``."""
+        occ, starts = self.occ, self.starts
+        return [x for x in occ[bisect_left(starts, lo):bisect_left(starts, hi)] if x[2].label in labels]
+
+    def after_prep(self, x) -> bool:
+        """Whether a mention is the object of a preposition ("hosted by B", "at the Forum")."""
+        return re.search(r"\b(?:by|from|of|with|at|during|in|par|avec|por|con)\s+(?:the\s+|le\s+|la\s+|el\s+)?$",
+                         self.v[max(0, x[0] - 12):x[0]], re.I) is not None
+
+    def objects(self, lo, hi):
+        """The actors listed as the objects of a verb ending at ``lo``, up to the clause's end."""
+        colon = re.match(r"[^.;:]{0,80}?:\s", self.v[lo:hi])       # "… five cluster organisations: A, B …"
+        if colon and not self.within(lo, lo + colon.end(), ACTORS):
+            lo += colon.end()
+        stop = _CLAUSE_END.search(self.v, lo, hi)
+        # "A hosted by B", "A from C": B and C are not items of the list
+        found = self.within(lo, stop.start() if stop else hi, ACTORS)
+        return [x[2] for i, x in enumerate(found) if i == 0 or not self.after_prep(x)]
+
+    def partnership_before(self, lo, hi, si):
+        """The partnership a clause is about: named in it, else referred to, else None."""
+        named = self.within(lo, hi, ("Partnership",))
+        if named:
+            return named[-1][2]
+        if self.anaphor(lo, hi):
+            prev = self.within(self.ctx.sents[max(0, si - 3)].start, lo, ("Partnership",))
+            return prev[-1][2] if prev else self.main
+        return None
+
+
+def _outermost(ents):
+    """Every mention as (start, end, entity) in reading order, without those nested in a longer one."""
     occ = sorted(((m.start, m.end, e) for e in ents for m in e.mentions), key=lambda x: (x[0], -x[1]))
     # a shorter mention inside a longer one is part of it
     kept, last_end = [], -1
@@ -82,142 +149,129 @@ def prose_relations(ctx, ents) -> list[RawRel]:
         if x[0] >= last_end:
             kept.append(x)
             last_end = x[1]
-    occ = kept
-    starts = [x[0] for x in occ]
-    parts = [e for e in ents if e.label == "Partnership"]
-    main = main_of(ents, "Partnership", title_end(ctx))
-    event_nouns = load_lexicon().words("event_nouns")
-    cue = _cues()
+    return kept
+
+
+def _gathered(s: _Sentences, si, lo, hi, out) -> None:
+    """PARTNER_IN for "P brings together / gathers / includes A, B and C"."""
+    for m in s.cue["gathers"].finditer(s.v, lo, hi):
+        p = s.partnership_before(lo, m.start(), si)
+        if p is None:
+            continue
+        subj = s.within(lo, m.start(), ACTORS + ("Partnership",))
+        if subj and subj[0][2].label in ACTORS and not s.anaphor(lo, subj[0][0]):
+            continue            # "Alpha includes …": the sentence is about an organisation
+        for a in s.objects(m.end(), hi):
+            out.append(RawRel(a, "PARTNER_IN", p, lo, hi, 0.7))
+
+
+def _joined(s: _Sentences, si, lo, hi, out) -> None:
+    """PARTNER_IN or MEMBER_OF for "A joined P", "A and B are partners in P", "A is a member of B"."""
+    v, cue = s.v, s.cue
+    for m in cue["joined"].finditer(v, lo, hi):
+        tail = v[m.end():hi]
+        named = s.within(m.end(), min(hi, m.end() + 80), ("Partnership",) + ACTORS)
+        target = named[0][2] if named and named[0][0] - m.end() <= 6 else None
+        if target is None:
+            ana = cue["anaphor"].match(tail.lstrip()) or cue["group"].match(tail)
+            target = s.main if ana else None
+        if target is None:
+            continue
+        who = s.coordinated(s.within(lo, m.start(), ACTORS))
+        kind = membership_type(target)
+        for a in who:
+            if a is not target:
+                out.append(RawRel(a, kind, target, lo, hi, 0.7))
+
+
+def _led_by(s: _Sentences, si, lo, hi, out) -> None:
+    """COORDINATES (and PARTNER_IN) for "P is led / coordinated by A"."""
+    for m in s.cue["led_by"].finditer(s.v, lo, hi):
+        p = s.partnership_before(lo, m.start(), si)
+        if p is None:
+            continue
+        subj = s.within(lo, m.start(), ACTORS + ("Partnership", "Event"))
+        if subj and subj[-1][2] is not p and subj[-1][2].label != "Partnership":
+            continue            # "BatteryCluster Finland, led by …": about that cluster
+        for a in s.objects(m.end(), hi)[:3]:
+            out.append(RawRel(a, "COORDINATES", p, lo, hi, 0.7))
+            out.append(RawRel(a, "PARTNER_IN", p, lo, hi, 0.6))
+
+
+def _leads(s: _Sentences, si, lo, hi, out) -> None:
+    """COORDINATES (and PARTNER_IN) for "A coordinates the partnership", "A is the lead partner"."""
+    v = s.v
+    for m in s.cue["leads"].finditer(v, lo, hi):         # "A coordinates the partnership"
+        named = s.within(m.end(), min(hi, m.end() + 4), ("Partnership",))
+        p = named[0][2] if named else (s.partnership_before(m.end(), min(hi, m.end() + 40), si)
+                                      if s.cue["anaphor"].match(v, m.end(), hi) else None)
+        if p is None and re.match(r"\s*(?:[.;]|$)", v[m.end():hi]):
+            p = s.main                                  # "Tenerrdis … is the lead partner."
+        if p is None:
+            continue
+        for a in s.coordinated(s.within(lo, m.start(), ACTORS)):
+            out.append(RawRel(a, "COORDINATES", p, lo, hi, 0.7))
+            out.append(RawRel(a, "PARTNER_IN", p, lo, hi, 0.6))
+
+
+def _funded(s: _Sentences, si, lo, hi, out) -> None:
+    """FUNDED_BY for "the partnership is funded by COSME" (the partnership referred to, not named)."""
+    fm = s.cue["funded_by"].search(s.v, lo, hi)
+    if fm and s.main is not None and not s.within(lo, hi, ("Partnership",)) and s.anaphor(lo, fm.start()):
+        for g in s.within(fm.end(), hi, ("Programme",)):   # "The partnership is funded by COSME"
+            out.append(RawRel(s.partnership_before(lo, fm.start(), si) or s.main, "FUNDED_BY", g[2], lo, hi, 0.6))
+
+
+def _organised(s: _Sentences, si, lo, hi, out) -> None:
+    """COORDINATES for "P organised a mission to …": P and the event named after the verb."""
+    for m in s.cue["organised"].finditer(s.v, lo, hi):
+        subj = s.within(lo, m.start(), ACTORS + ("Partnership",))
+        p = subj[-1][2] if subj else s.partnership_before(lo, m.start(), si)
+        evs = s.within(m.end(), hi, ("Event",))
+        if p is not None and evs and not s.within(m.end(), evs[0][0], ACTORS + ("Partnership",)):
+            out.append(RawRel(p, "COORDINATES", evs[0][2], lo, hi, 0.65))
+
+
+def _signers(s: _Sentences, lo, hi, agrs, sm):
+    """The parties of "A and B signed <agreement> with C and D", in reading order (may repeat)."""
+    v = s.v
+    before = [x for x in s.within(lo, sm.start(), ACTORS + ("Partnership",)) if not s.after_prep(x)]
+    sides = s.right_before(before, sm.start()) or s.coordinated(before)
+    if not sides and s.main is not None and s.anaphor(lo, sm.start()):
+        sides = [s.main]
+    wm = s.cue["with"].search(v, min(agrs[0][1], sm.end()), hi)
+    if wm:
+        stop = re.search(r"[.;](?:\s|$)|,\s+(?:which|who|to)\b|\s+(?:to|in order to)\s+[a-z]", v[wm.end():hi])
+        end = wm.end() + stop.start() if stop else hi
+        sides += [x[2] for x in s.within(wm.end(), end, ACTORS + ("Partnership",))]
+    return sides
+
+
+def _signed(s: _Sentences, si, lo, hi, out) -> None:
+    """PARTY_TO for the signatories of an agreement, and PARTICIPATED_IN the event they signed at."""
+    v = s.v
+    agrs = s.within(lo, hi, ("Agreement",))
+    sm = s.cue["signed"].search(v, lo, hi)
+    if agrs and sm:
+        sides = _signers(s, lo, hi, agrs, sm)
+        ev = [x for x in s.within(lo, hi, ("Event", "Organisation")) if s.cue["at_event"].search(v[max(lo, x[0] - 30):x[0]])
+              and (x[2].label == "Event" or fold(x[2].name.split()[-1]) in s.event_nouns)]
+        for a in dict.fromkeys(sides):
+            out.append(RawRel(a, "PARTY_TO", agrs[0][2], lo, hi, 0.65))
+            if ev:             # "signed … during the Mediterranean Textile Forum"
+                out.append(RawRel(a, "PARTICIPATED_IN", ev[0][2], lo, hi, 0.6))
+
+
+# members, then leaders, then signatories: the order relations come out in (ids and tie-breaks see it)
+_RULES = (_gathered, _joined, _led_by, _leads, _funded, _organised, _signed)
+
+
+def prose_relations(ctx, ents) -> list[RawRel]:
+    """PARTNER_IN, MEMBER_OF, COORDINATES, FUNDED_BY, PARTY_TO and PARTICIPATED_IN read from
+    sentences (see the module doc)."""
+    s = _Sentences(ctx, ents)
     out: list[RawRel] = []
-
-    def anaphor(lo, hi) -> bool:
-        return lo < hi and cue["anaphor"].search(v[lo:hi]) is not None
-
-    def joined(a, b) -> bool:
-        """Whether two mentions are items of one list ("A, B and the C"), or one name twice."""
-        gap = v[a[1]:b[0]]
-        return a[2] is b[2] or (_LIST_GAP.fullmatch(gap) is not None and _LIST_JOIN.search(gap) is not None)
-
-    def coordinated(found):
-        """The first entity of a clause and those joined to it by commas or "and"."""
-        group = found[:1]
-        for x in found[1:]:
-            if not joined(group[-1], x):
-                break
-            group.append(x)
-        return list(dict.fromkeys(x[2] for x in group))
-
-    def right_before(found, pos):
-        """The list of names that ends just before ``pos`` ("…, where A and the B signed")."""
-        if not found or found[-1][1] < pos - 40:
-            return None
-        k = len(found) - 1
-        while k and joined(found[k - 1], found[k]):
-            k -= 1
-        return list(dict.fromkeys(x[2] for x in found[k:]))
-
-    def within(lo, hi, labels):
-        return [x for x in occ[bisect_left(starts, lo):bisect_left(starts, hi)] if x[2].label in labels]
-
-    def after_prep(x) -> bool:
-        """Whether a mention is the object of a preposition ("hosted by B", "at the Forum")."""
-        return re.search(r"\b(?:by|from|of|with|at|during|in|par|avec|por|con)\s+(?:the\s+|le\s+|la\s+|el\s+)?$",
-                         v[max(0, x[0] - 12):x[0]], re.I) is not None
-
-    def objects(lo, hi):
-        colon = re.match(r"[^.;:]{0,80}?:\s", v[lo:hi])       # "… five cluster organisations: A, B …"
-        if colon and not within(lo, lo + colon.end(), ACTORS):
-            lo += colon.end()
-        stop = _CLAUSE_END.search(v, lo, hi)
-        # "A hosted by B", "A from C": B and C are not items of the list
-        found = within(lo, stop.start() if stop else hi, ACTORS)
-        return [x[2] for i, x in enumerate(found) if i == 0 or not after_prep(x)]
-
-    def partnership_before(lo, hi, si):
-        """The partnership a clause is about: named in it, else referred to, else None."""
-        named = within(lo, hi, ("Partnership",))
-        if named:
-            return named[-1][2]
-        if anaphor(lo, hi):
-            prev = within(ctx.sents[max(0, si - 3)].start, lo, ("Partnership",))
-            return prev[-1][2] if prev else main
-        return None
-
     for si, sent in enumerate(ctx.sents):
-        lo, hi = sent.start, sent.end
-        # members
-        for m in cue["gathers"].finditer(v, lo, hi):
-            p = partnership_before(lo, m.start(), si)
-            if p is None:
-                continue
-            subj = within(lo, m.start(), ACTORS + ("Partnership",))
-            if subj and subj[0][2].label in ACTORS and not anaphor(lo, subj[0][0]):
-                continue            # "Alpha includes …": the sentence is about an organisation
-            for a in objects(m.end(), hi):
-                out.append(RawRel(a, "PARTNER_IN", p, lo, hi, 0.7))
-        for m in cue["joined"].finditer(v, lo, hi):
-            tail = v[m.end():hi]
-            named = within(m.end(), min(hi, m.end() + 80), ("Partnership",) + ACTORS)
-            target = named[0][2] if named and named[0][0] - m.end() <= 6 else None
-            if target is None:
-                ana = cue["anaphor"].match(tail.lstrip()) or cue["group"].match(tail)
-                target = main if ana else None
-            if target is None:
-                continue
-            who = coordinated(within(lo, m.start(), ACTORS))
-            kind = membership_type(target)
-            for a in who:
-                if a is not target:
-                    out.append(RawRel(a, kind, target, lo, hi, 0.7))
-        # leaders
-        for m in cue["led_by"].finditer(v, lo, hi):
-            p = partnership_before(lo, m.start(), si)
-            if p is None:
-                continue
-            subj = within(lo, m.start(), ACTORS + ("Partnership", "Event"))
-            if subj and subj[-1][2] is not p and subj[-1][2].label != "Partnership":
-                continue            # "BatteryCluster Finland, led by …": about that cluster
-            for a in objects(m.end(), hi)[:3]:
-                out.append(RawRel(a, "COORDINATES", p, lo, hi, 0.7))
-                out.append(RawRel(a, "PARTNER_IN", p, lo, hi, 0.6))
-        for m in cue["leads"].finditer(v, lo, hi):         # "A coordinates the partnership"
-            named = within(m.end(), min(hi, m.end() + 4), ("Partnership",))
-            p = named[0][2] if named else (partnership_before(m.end(), min(hi, m.end() + 40), si)
-                                          if cue["anaphor"].match(v, m.end(), hi) else None)
-            if p is None and re.match(r"\s*(?:[.;]|$)", v[m.end():hi]):
-                p = main                                  # "Tenerrdis … is the lead partner."
-            if p is None:
-                continue
-            for a in coordinated(within(lo, m.start(), ACTORS)):
-                out.append(RawRel(a, "COORDINATES", p, lo, hi, 0.7))
-                out.append(RawRel(a, "PARTNER_IN", p, lo, hi, 0.6))
-        fm = cue["funded_by"].search(v, lo, hi)
-        if fm and main is not None and not within(lo, hi, ("Partnership",)) and anaphor(lo, fm.start()):
-            for g in within(fm.end(), hi, ("Programme",)):   # "The partnership is funded by COSME"
-                out.append(RawRel(partnership_before(lo, fm.start(), si) or main, "FUNDED_BY", g[2], lo, hi, 0.6))
-        for m in cue["organised"].finditer(v, lo, hi):
-            subj = within(lo, m.start(), ACTORS + ("Partnership",))
-            p = subj[-1][2] if subj else partnership_before(lo, m.start(), si)
-            evs = within(m.end(), hi, ("Event",))
-            if p is not None and evs and not within(m.end(), evs[0][0], ACTORS + ("Partnership",)):
-                out.append(RawRel(p, "COORDINATES", evs[0][2], lo, hi, 0.65))
-        # signatories
-        agrs = within(lo, hi, ("Agreement",))
-        sm = cue["signed"].search(v, lo, hi)
-        if agrs and sm:
-            before = [x for x in within(lo, sm.start(), ACTORS + ("Partnership",)) if not after_prep(x)]
-            sides = right_before(before, sm.start()) or coordinated(before)
-            if not sides and main is not None and anaphor(lo, sm.start()):
-                sides = [main]
-            wm = cue["with"].search(v, min(agrs[0][1], sm.end()), hi)
-            if wm:
-                stop = re.search(r"[.;](?:\s|$)|,\s+(?:which|who|to)\b|\s+(?:to|in order to)\s+[a-z]", v[wm.end():hi])
-                end = wm.end() + stop.start() if stop else hi
-                sides += [x[2] for x in within(wm.end(), end, ACTORS + ("Partnership",))]
-            ev = [x for x in within(lo, hi, ("Event", "Organisation")) if cue["at_event"].search(v[max(lo, x[0] - 30):x[0]])
-                  and (x[2].label == "Event" or fold(x[2].name.split()[-1]) in event_nouns)]
-            for a in dict.fromkeys(sides):
-                out.append(RawRel(a, "PARTY_TO", agrs[0][2], lo, hi, 0.65))
-                if ev:             # "signed … during the Mediterranean Textile Forum"
-                    out.append(RawRel(a, "PARTICIPATED_IN", ev[0][2], lo, hi, 0.6))
+        for rule in _RULES:
+            rule(s, si, sent.start, sent.end, out)
     return out
