@@ -106,82 +106,118 @@ _STOP = {"is", "are", "was", "were", "has", "have", "will", "to", "in", "that", 
 
 
 def count_facts(ctx, occ, main) -> list[RawFact]:
+    """Counts stated in sentences, the earlier rule set: a number, the words after it as its
+    measure, the first name of its sentence as its subject (``occ``: sorted mentions)."""
     lex = load_lexicon()
-    words = {k: v for k, v in lex["number_words"].items()}
-    mult = lex["multipliers"]
-    months = lex.words("months")
     v = ctx.view
     out = []
     for si, sent in enumerate(ctx.sents):
         if "\t" in ctx.text[sent.start:sent.end]:
             continue
         for m in _COUNT.finditer(v, sent.start, sent.end):
-            num = m.group("num")
-            if fold(num) in words:
-                value = words[fold(num)]
-                if fold(num) != "a dozen" and not re.match(r"\s+(?:[A-Z]?[a-z]+\s+)?[a-z]", m.group("rest") or ""):
-                    continue
-            else:
-                pn = parse_number(num)
-                if pn is None:
-                    continue
-                value = pn[0]
-            rest = (m.group("rest") or "").split()
-            if rest and fold(rest[0]) in ("of",) and not m.group("pct"):
-                rest = rest[1:]
-            if not m.group("pct") and not m.group("cur") and isinstance(value, int) and 1900 <= value <= 2100:
-                continue
-            if rest and (fold(rest[0]) in months or fold(rest[0]) in lex.words("not_measures")):
-                continue
-            if re.match(r"[:/°]|\.\d|-\d", v[m.end("num"):m.end("num") + 2] or "x") or v[max(0, m.start("num") - 3):m.start("num")].strip() in ("N°", "N", "°", "ISO"):
-                continue
-            unit = None
-            if m.group("mult"):
-                value = value * mult[fold(m.group("mult").strip())]
-            if m.group("pct"):
-                unit = "%"
-            cur = m.group("cur") or ""
-            measure_words = []
-            for w in rest:
-                wf = fold(w.strip(".,;:"))
-                if re.match(r"\d", wf) or wf in ("around", "over", "approximately", "about", "nearly", "almost"):
-                    break
-                if wf in ("euros", "euro", "eur", "million", "billion"):
-                    unit = "EUR"
-                    if wf in ("million", "billion"):
-                        value = value * mult[wf]
-                    continue
-                if wf in _STOP and measure_words:
-                    if wf in ("and", "of", "or", "from") and len(measure_words) < 4:
-                        measure_words.append(w)
-                        continue
-                    break
-                measure_words.append(w)
-                if re.search(r"[.,;:]$", w):
-                    break
-            if cur.strip() in ("€", "EUR"):
-                unit = "EUR"
-            while measure_words and fold(measure_words[-1].strip(".,;:")) in _STOP | {"of", "and", "or"}:
-                measure_words.pop()
-            measure = " ".join(w.strip(".,;:()") for w in measure_words)
-            if len(re.findall(r"\d+", measure)) >= 2:
-                continue
-            if not measure:
-                if unit == "%" or unit == "EUR":
-                    measure = "share" if unit == "%" else "budget"
-                else:
-                    continue
-            if re.match(r"(?i)(st|nd|rd|th)\b", measure):
-                continue
-            subj = _subject(ctx, occ, si, m.start(), main)
-            country = None
-            for w in re.findall(r"\b[A-Z][a-z]+\b", v[sent.start:m.end() + 40]):
-                c = country_code(w) if len(w) > 3 else None
-                if c and w.endswith(("an", "sh", "ch", "ese", "ian")):
-                    country = c
-                    break
-            out.append(RawFact(subj, measure, country, value, unit, sent.start, sent.end, 0.55))
+            fact = _count_fact(ctx, occ, si, m, main, lex)
+            if fact is not None:
+                out.append(fact)
     return out
+
+
+def _count_fact(ctx, occ, si, m, main, lex) -> RawFact | None:
+    """The fact one number of a sentence states, or None when it is no count."""
+    v, sent = ctx.view, ctx.sents[si]
+    mult = lex["multipliers"]
+    value = _count_value(m, lex)
+    if value is None:
+        return None
+    rest = (m.group("rest") or "").split()
+    if rest and fold(rest[0]) in ("of",) and not m.group("pct"):
+        rest = rest[1:]
+    if _no_count(v, m, value, rest, lex):
+        return None
+    unit = None
+    if m.group("mult"):
+        value = value * mult[fold(m.group("mult").strip())]
+    if m.group("pct"):
+        unit = "%"
+    measure_words, unit, value = _measure_after(rest, unit, value, mult)
+    if (m.group("cur") or "").strip() in ("€", "EUR"):
+        unit = "EUR"
+    measure = _measure_text(measure_words, unit)
+    if measure is None:
+        return None
+    subj = _subject(ctx, occ, si, m.start(), main)
+    return RawFact(subj, measure, _sentence_country(v, sent, m), value, unit, sent.start, sent.end, 0.55)
+
+
+def _count_value(m, lex):
+    """The value of a number (digits or a number word followed by a lower-case word), else None."""
+    words = lex["number_words"]
+    num = m.group("num")
+    if fold(num) in words:
+        if fold(num) != "a dozen" and not re.match(r"\s+(?:[A-Z]?[a-z]+\s+)?[a-z]", m.group("rest") or ""):
+            return None
+        return words[fold(num)]
+    pn = parse_number(num)
+    return None if pn is None else pn[0]
+
+
+def _no_count(v: str, m, value, rest, lex) -> bool:
+    """Whether a number is a year, a date, a time or a reference ("N° 5"), not a count."""
+    if not m.group("pct") and not m.group("cur") and isinstance(value, int) and 1900 <= value <= 2100:
+        return True
+    if rest and (fold(rest[0]) in lex.words("months") or fold(rest[0]) in lex.words("not_measures")):
+        return True
+    return bool(re.match(r"[:/°]|\.\d|-\d", v[m.end("num"):m.end("num") + 2] or "x")
+                or v[max(0, m.start("num") - 3):m.start("num")].strip() in ("N°", "N", "°", "ISO"))
+
+
+def _measure_after(rest, unit, value, mult):
+    """The measure words after a number up to a stop word, with the unit and value a currency word
+    among them states: (words, unit, value)."""
+    measure_words = []
+    for w in rest:
+        wf = fold(w.strip(".,;:"))
+        if re.match(r"\d", wf) or wf in ("around", "over", "approximately", "about", "nearly", "almost"):
+            break
+        if wf in ("euros", "euro", "eur", "million", "billion"):
+            unit = "EUR"
+            if wf in ("million", "billion"):
+                value = value * mult[wf]
+            continue
+        if wf in _STOP and measure_words:
+            if wf in ("and", "of", "or", "from") and len(measure_words) < 4:
+                measure_words.append(w)
+                continue
+            break
+        measure_words.append(w)
+        if re.search(r"[.,;:]$", w):
+            break
+    return measure_words, unit, value
+
+
+def _measure_text(measure_words, unit) -> str | None:
+    """The measure the words make ("share" or "budget" for none), or None when it is no measure."""
+    while measure_words and fold(measure_words[-1].strip(".,;:")) in _STOP | {"of", "and", "or"}:
+        measure_words.pop()
+    measure = " ".join(w.strip(".,;:()") for w in measure_words)
+    if len(re.findall(r"\d+", measure)) >= 2:
+        return None
+    if not measure:
+        if unit == "%" or unit == "EUR":
+            measure = "share" if unit == "%" else "budget"
+        else:
+            return None
+    if re.match(r"(?i)(st|nd|rd|th)\b", measure):
+        return None
+    return measure
+
+
+def _sentence_country(v: str, sent, m) -> str | None:
+    """The country of the first nationality word ("Moroccan", "Spanish") up to just after the number."""
+    for w in re.findall(r"\b[A-Z][a-z]+\b", v[sent.start:m.end() + 40]):
+        c = country_code(w) if len(w) > 3 else None
+        if c and w.endswith(("an", "sh", "ch", "ese", "ian")):
+            return c
+    return None
 
 
 def _window(occ, lo, hi):

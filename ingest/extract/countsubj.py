@@ -1,0 +1,190 @@
+"""The entity a figure stated in prose is about (the subject rules of :func:`.counts.count_facts`).
+
+The rules are tried in this order, the first that finds an entity wins: an entity right after
+the number ("the 4 CLUSTEM partners"), a place it is "present in", the name an appositive
+follows ("X, a 400 m² space"; "X – an electronic platform … including 35 members"), the event
+when the figure counts participants, a sector ("the French textile industry"), the partnership
+of "Together, the four partners …", "The pole …" for the last pole named, the entity that is
+the clause's subject ("X brings together 375"), the partnership for money with no actor of its
+own, else the first entity of the sentence (or of the sentences before), else the partnership
+the text is about.
+"""
+from __future__ import annotations
+
+import re
+
+from clusternet.ingest.extract.factsubj import event_cue, event_subject, event_with, is_counted, named_actor, \
+    with_broken_start
+from clusternet.ingest.extract.lexicon import country_code, fold, load_lexicon
+
+__all__ = ["count_subject", "CLAUSE_VERBS"]
+
+# verbs after a name that make it the subject of the count that follows ("X brings together 375")
+CLAUSE_VERBS = {"has", "have", "is", "are", "was", "brings", "bring", "gathers", "gather", "includes", "include",
+                "counts", "count", "consists", "accounts", "provides", "offers", "employs", "represents", "groups",
+                "unites", "comprises", "involves", "reached", "reaches", "totals", "numbers", "hosts", "supports"}
+_PARTICIPATION = re.compile(r"(?i)^\W*(?:\w+\W+){0,8}?(?:participat\w*|attend\w*|took part|travel+ed|joined)\b")
+_PRESENT = re.compile(r"(?i)^\W*(?:\w+\W+){0,4}?(?:present|based|located|hosted|gathered)\s+(?:in|at)\s+(?:the\s+)?$")
+# bodies above the partnership (the EU, the Commission) are rarely what a count is about
+_INSTITUTIONS = ("European Union", "European Commission", "European Parliament", "Council of the European Union")
+_ANAPHORA = re.compile(r"\s*(?:The|This|the|this)\s+([a-zé]+)\b")
+_GROUP_SUBJECT = re.compile(r"(?i)^\W*together\b|\b(?:the|its|our|their)\s+(?:\w+\s+)?(?:partners|partnership|"
+                            r"consortium|alliance|project)\b")
+
+
+def count_subject(ctx, si, m, after, occ_in, ok, doc, v):
+    """The entity a count is about; ``doc``: the part's main partnership, its page event and the
+    count's unit. Returns (entity, country or None). Through :func:`.counts.count_facts`:
+
+    >>> from clusternet.ingest.extract.counts import count_facts
+    >>> from clusternet.ingest.extract.mentions import build_context
+    >>> from clusternet.ingest.extract.finders import find_mentions
+    >>> from clusternet.ingest.extract.resolve import resolve_mentions
+    >>> text = "The Olive Pole (Tunisia) was founded in 2005. The pole brings together 120 members."
+    >>> ctx = build_context(text); ents = resolve_mentions(find_mentions(text, ctx))
+    >>> [(f.subject.name, f.measure, f.value) for f in count_facts(ctx, ents, None)]
+    [('Olive Pole', 'members', 120)]
+    """
+    main, page_event, unit = doc
+    sent = ctx.sents[si]
+    found = (_named_after(v, m, occ_in, ok) or _present_in(v, sent, m, occ_in, ok)
+             or _appositive(v, sent, m, occ_in, ok) or _dash_appositive(v, sent, m, occ_in, ok)
+             or _counted_event(ctx, si, m, occ_in, ok, page_event, unit, v))
+    if found:
+        return found
+    before = [x for x in occ_in(sent.start, m.start())]
+    if v[sent.start:sent.start + 1].islower() and si and not before:
+        # a line that goes on from the sentence before ("… 550 companies. with more than 60,000 jobs")
+        sent = ctx.sents[si - 1]
+        before = [x for x in occ_in(sent.start, sent.end)]
+    return (_sector(v, sent, before) or _group(v, sent, m, before, occ_in, ok, main)
+            or _anaphora(v, sent, m, before, occ_in, ok) or _clause_subject(v, before, ok)
+            or _money_owner(v, sent, m, before, ok, main, unit)
+            or _first_named(ctx, si, sent, m, before, occ_in, ok, main, v))
+
+
+def _named_after(v, m, occ_in, ok):
+    """1. "the 4 CLUSTEM partners": (the name right after the number, None), or None."""
+    right = [x for x in occ_in(m.end(), m.end() + 3) if x[2].label in ok and x[2].label != "Region"
+             and x[2].name not in _INSTITUTIONS]
+    if right and re.fullmatch(r"\s*", v[m.end():right[0][0]]) and not is_counted(v, right[0]):
+        return right[0][2], None
+    return None
+
+
+def _present_in(v, sent, m, occ_in, ok):
+    """2. "30 clusters present in the X": (the place, None), or None."""
+    for s, e, ent in occ_in(m.end(), min(sent.end, m.end() + 80)):
+        if ent.label in ok and _PRESENT.match(v[m.end():s]):
+            return ent, None
+    return None
+
+
+def _appositive(v, sent, m, occ_in, ok):
+    """3. "X, a 400 m² space": (the name the appositive follows, None), or None."""
+    lead = v[max(sent.start, m.start() - 40):m.start()]
+    am = re.search(r",\s+(?:a|an)\s+$", lead)
+    if am:
+        left = [x for x in occ_in(sent.start, m.start()) if x[1] >= m.start() - len(lead) + am.start() - 1]
+        if left and left[-1][2].label in ok:
+            return left[-1][2], None
+    return None
+
+
+def _dash_appositive(v, sent, m, occ_in, ok):
+    """3b. "the Balkan Cluster – an electronic platform … including over 35 members": (the name the
+    dash follows, None), or None."""
+    dm = re.search(r"\s[–—-]\s+(?:a|an)\s[^–—.;()]*$", v[sent.start:m.start()])
+    if dm:
+        left = [x for x in occ_in(sent.start, sent.start + dm.start() + 1) if x[1] >= sent.start + dm.start() - 1]
+        if left and left[-1][2].label in ok and left[-1][2].label != "Event":
+            return left[-1][2], None
+    return None
+
+
+def _counted_event(ctx, si, m, occ_in, ok, page_event, unit, v):
+    """4. attendance, meetings, a delegation, "the event": (the event the sentence is about, None), or None."""
+    sent = ctx.sents[si]
+    actor = named_actor(v, [x for x in occ_in(sent.start, m.start()) if x[2].name not in _INSTITUTIONS], ok,
+                        CLAUSE_VERBS | {"visited"})
+    span = with_broken_start(ctx, si)
+    if page_event is not None and (event_cue(v[span.start:span.end]) or event_with(v, sent.start, m.start())) \
+            and not actor and unit not in ("%", "EUR", "USD"):        # shares and money are no attendance
+        ev = event_subject(span, occ_in, page_event)
+        if ev is not None:
+            return ev, None
+    if _PARTICIPATION.match(v[m.end():sent.end]) and not actor:
+        evs = [x[2] for x in occ_in(sent.start, sent.end) if x[2].label == "Event"]
+        prev = [x[2] for x in occ_in(0, sent.start) if x[2].label == "Event"]
+        ev = evs[0] if evs else (prev[-1] if prev else None)   # never an event the text names only later
+        if ev is not None:
+            return ev, None
+    return None
+
+
+def _sector(v, sent, before):
+    """5. "the French textile industry consists of 550 companies": (the sector, its country), or None."""
+    for s, e, ent in before:
+        if ent.label == "Sector" and re.match(r"\s+(?:industry|industries|sector)\s+(?:consists|has|is|employs|accounts|"
+                                               r"counts|represents|includes|comprises|generates|brings|gathers)\b",
+                                               v[e:e + 40]):
+            dm = re.search(r"([A-Z][a-zé]+)\s+$", v[max(sent.start, s - 20):s])
+            return ent, (country_code(dm.group(1)) if dm else None)
+    return None
+
+
+def _group(v, sent, m, before, occ_in, ok, main):
+    """5b. "Together, the four partners represent …", "its members employ …": (the partnership, None), or None."""
+    gm = _GROUP_SUBJECT.search(v[sent.start:m.start()])
+    if gm and not [x for x in before if x[2].label in ok and x[2].label != "Partnership"]:
+        named = [x[2] for x in before if x[2].label == "Partnership"]
+        prior = named or [x[2] for x in occ_in(max(0, sent.start - 3000), sent.start) if x[2].label == "Partnership"]
+        if prior or main is not None:
+            return (prior[-1] if prior else main), None
+    return None
+
+
+def _anaphora(v, sent, m, before, occ_in, ok):
+    """6. "The pole is …": (the last entity named with that word, None), or None."""
+    am = _ANAPHORA.match(v, sent.start) or _ANAPHORA.search(v, max(sent.start, m.start() - 60), m.start())
+    if am and not [x for x in before if am.start(1) - 2 <= x[0] <= am.end(1) + 1]:
+        word = fold(am.group(1))
+        if load_lexicon().label_of_head(word):
+            prior = [x[2] for x in occ_in(max(0, sent.start - 3000), am.start())
+                     if x[2].label in ok and word in fold(x[2].name).split()]
+            if prior:
+                return prior[-1], None
+    return None
+
+
+def _clause_subject(v, before, ok):
+    """7. a name followed by "has", "brings together", "gathers" …: (the clause's subject, None), or None."""
+    for s, e, ent in reversed(before):
+        vm = re.match(r"\s*(?:\([^()]{1,40}\)\s*)?(?:also\s+|now\s+|already\s+)?([a-z]+)", v[e:e + 60])
+        if ent.label in ok and vm and vm.group(1) in CLAUSE_VERBS:
+            return ent, None
+    return None
+
+
+def _money_owner(v, sent, m, before, ok, main, unit):
+    """7b. money with no actor of its own: (the partnership or project the text is about, None), or None."""
+    if unit in ("EUR", "USD") and main is not None and (not [x for x in before if x[2].label in ok] or re.search(
+            r"(?i)\b(?:project|partnership|consortium)\b", v[sent.start:m.start()])):
+        return main, None
+    return None
+
+
+def _first_named(ctx, si, sent, m, before, occ_in, ok, main, v):
+    """8. (the first name of the sentence, a pronoun's name in the sentences before, else ``main``; None)."""
+    here = [x for x in before if x[2].label in ok and x[2].name not in _INSTITUTIONS]
+    if here:
+        return here[0][2], None
+    later = [x for x in occ_in(m.start(), sent.end) if x[2].label in ok + ("Agreement",)    # "10 … issued the Declaration"
+             and x[2].name not in _INSTITUTIONS]
+    if re.match(r"\s*(?:It|Its|The|This|They)\b", v[sent.start:sent.start + 6]) or not later:
+        for j in range(si - 1, max(-1, si - 3), -1):
+            prev = [x for x in occ_in(ctx.sents[j].start, ctx.sents[j].end) if x[2].label in ok
+                    and x[2].name not in _INSTITUTIONS]
+            if prev:
+                return prev[0][2], None
+    return (later[0][2] if later else main), None
