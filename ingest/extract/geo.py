@@ -53,31 +53,54 @@ def _assign(ent, country: str | None, region: str | None, how: str) -> None:
         ent.props.setdefault("country_from", how)
 
 
+def _open(ent) -> bool:
+    """Whether ``ent`` takes a place and has no country yet."""
+    return ent.label in PLACED and not ent.country
+
+
+class _Spans:
+    """Place mentions and entity mentions of one document, sorted by start for range look-ups."""
+
+    def __init__(self, v: str, ents, mentions):
+        self.v = v
+        self.places = sorted((m for m in mentions if m.label in _PLACE_LABELS and m.country), key=lambda m: m.start)
+        self.pstarts = [m.start for m in self.places]
+        self.occ = sorted(((m.start, m.end, e) for e in ents for m in e.mentions), key=lambda x: (x[0], -x[1]))
+        self.ostarts = [x[0] for x in self.occ]
+
+    def places_in(self, lo, hi):
+        """The place mentions starting in ``[lo, hi)``."""
+        return self.places[bisect_left(self.pstarts, lo):bisect_left(self.pstarts, hi)]
+
+    def occ_in(self, lo, hi):
+        """The ``(start, end, entity)`` mentions starting in ``[lo, hi)``."""
+        return self.occ[bisect_left(self.ostarts, lo):bisect_left(self.ostarts, hi)]
+
+    def in_name(self, p):
+        """A place word inside a name ("Battery Cluster Saxony") says nothing of the next sentence."""
+        v = self.v
+        return any(x[0] <= p.start and p.end <= x[1] and x[2].label not in _PLACE_LABELS
+                   and fold(" ".join(v[x[0]:x[1]].split())) in {fold(n) for n in (x[2].name, *x[2].aliases)}
+                   for x in self.occ_in(max(0, p.start - 120), p.start + 1))
+
+
 def infer_places(ctx, ents, mentions) -> None:
     """Fill ``country``/``region`` of entities in place (see the module doc for the rules)."""
     lex = load_lexicon()
-    v = ctx.view
-    places = sorted((m for m in mentions if m.label in _PLACE_LABELS and m.country), key=lambda m: m.start)
-    pstarts = [m.start for m in places]
-    occ = sorted(((m.start, m.end, e) for e in ents for m in e.mentions), key=lambda x: (x[0], -x[1]))
-    ostarts = [x[0] for x in occ]
+    sp = _Spans(ctx.view, ents, mentions)
+    # the steps run in this order: each only fills what the earlier ones left open
+    _table_rows(ctx, sp)
+    # 0b. "BioM, Munich, Germany, and …": a place set off by commas right after the name
+    _appositive_places(sp.v, sp.places, sp.occ_in, _open)
+    _located_in(ctx, sp)
+    _beside_name(sp)
+    _defined_cores(ctx, sp.v, ents)
+    _visit_objects(ctx, sp, lex)
+    _nearby(ctx, sp)
 
-    def places_in(lo, hi):
-        return places[bisect_left(pstarts, lo):bisect_left(pstarts, hi)]
 
-    def occ_in(lo, hi):
-        return occ[bisect_left(ostarts, lo):bisect_left(ostarts, hi)]
-
-    def in_name(p):
-        """A place word inside a name ("Battery Cluster Saxony") says nothing of the next sentence."""
-        return any(x[0] <= p.start and p.end <= x[1] and x[2].label not in _PLACE_LABELS
-                   and fold(" ".join(v[x[0]:x[1]].split())) in {fold(n) for n in (x[2].name, *x[2].aliases)}
-                   for x in occ_in(max(0, p.start - 120), p.start + 1))
-
-    def open_(ent):
-        return ent.label in PLACED and not ent.country
-
-    # 0. a table row with a country cell: "| Baltic Marine Cluster | Poland | 140 |"
+def _table_rows(ctx, sp: _Spans) -> None:
+    """0. A table row with one country cell places its names: "| Baltic Marine Cluster | Poland | 140 |"."""
     for line in ctx.lines:
         raw = ctx.text[line.start:line.end]
         if "\t" not in raw and raw.count("|") < 2:
@@ -86,84 +109,107 @@ def infer_places(ctx, ents, mentions) -> None:
         codes = {country_code(c) for c in cells if c and len(c) > 3 and country_code(c)}
         if len(codes) == 1:
             code = codes.pop()
-            for _, _, ent in occ_in(line.start, line.end):
-                if open_(ent):
+            for _, _, ent in sp.occ_in(line.start, line.end):
+                if _open(ent):
                     _assign(ent, code, None, "table-row")
-    # 0b. "BioM, Munich, Germany, and …": a place set off by commas right after the name
-    _appositive_places(v, places, occ_in, open_)
-    # 1. "established / based / located in <place>"
+
+
+def _located_in(ctx, sp: _Spans) -> None:
+    """1. "established / based / located in <place>" places the subject (or, after "held", the nearest name)."""
+    v = sp.v
     for sent in ctx.sents:
         for m in _LOCATED.finditer(v, sent.start, sent.end):
-            after = [p for p in places_in(m.end(), m.end() + 3)]
-            before = [x for x in occ_in(sent.start, m.start()) if x[2].label in PLACED]
+            after = [p for p in sp.places_in(m.end(), m.end() + 3)]
+            before = [x for x in sp.occ_in(sent.start, m.start()) if x[2].label in PLACED]
             if after and before:
                 p = after[0]
                 # "X was established in P": the subject; "… the Forum held in P": the nearest name
                 subj = before[-1][2] if m.group("held") else before[0][2]
                 _assign(subj, p.country, _region_of(p), "located-in")
-    # 1b. "BioCat from Catalonia", "Portugal's Energy Cluster": a place right beside the name
-    for p in places:
+
+
+def _beside_name(sp: _Spans) -> None:
+    """1b. A place right beside a name places it: "BioCat from Catalonia", "Portugal's Energy Cluster"."""
+    v = sp.v
+    for p in sp.places:
         tail = re.match(r"['’]s\s+(?:the\s+)?", v[p.end:p.end + 8]) if p.label == "Country" else None
         if tail:
-            nxt = occ_in(p.end + tail.end(), p.end + tail.end() + 1)
+            nxt = sp.occ_in(p.end + tail.end(), p.end + tail.end() + 1)
             for _, _, ent in nxt:
-                if open_(ent):
+                if _open(ent):
                     _assign(ent, p.country, None, "possessive")
         head = re.search(r"\s+(?:from|of)\s+(?:the\s+)?$", v[max(0, p.start - 12):p.start])
         if head:
             stop = p.start - len(head.group(0))
-            for _, _, ent in (x for x in occ_in(stop - 120, stop) if x[1] == stop):
-                if open_(ent):
+            for _, _, ent in (x for x in sp.occ_in(stop - 120, stop) if x[1] == stop):
+                if _open(ent):
                     _assign(ent, p.country, _region_of(p), "from")
-    # 2. "<Core> is a traditional Chile liqueur" names the country of the "<Core> cluster"
+
+
+def _defined_cores(ctx, v: str, ents) -> None:
+    """2. "<Core> is a traditional Chile liqueur" names the country of the "<Core> cluster"."""
     by_core: dict[str, list] = {}
     for e in ents:
-        if open_(e):
+        if _open(e):
             for n in {e.name, *e.aliases}:
                 core = re.sub(r"(?i)\s+(?:cluster|pole|pôle)$", "", n)
                 if core != n:
                     by_core.setdefault(fold(core), []).append(e)
-    if by_core:
-        for sent in ctx.sents:
-            sm = re.match(r"\s*(?:The\s+)?([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)\s+(?:is|are|was)\s", v[sent.start:sent.end])
-            if not sm or fold(sm.group(1)) not in by_core:
-                continue
-            for w in _WORD.findall(v, sent.start + sm.end(), sent.end):
-                c = country_code(w) if len(w) > 3 else None
-                if c:
-                    for e in by_core[fold(sm.group(1))]:
-                        _assign(e, c, None, "defined")
-                    break
-    # 3. objects of a visit take the place of the event (or the last place named before)
-    events = [(x[0], x[2]) for x in occ if x[2].label == "Event" and x[2].country]
+    if not by_core:
+        return
+    for sent in ctx.sents:
+        sm = re.match(r"\s*(?:The\s+)?([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)\s+(?:is|are|was)\s", v[sent.start:sent.end])
+        if not sm or fold(sm.group(1)) not in by_core:
+            continue
+        for w in _WORD.findall(v, sent.start + sm.end(), sent.end):
+            c = country_code(w) if len(w) > 3 else None
+            if c:
+                for e in by_core[fold(sm.group(1))]:
+                    _assign(e, c, None, "defined")
+                break
+
+
+def _visit_objects(ctx, sp: _Spans, lex) -> None:
+    """3. Objects of a visit take the place of the event (or of the last place named before)."""
+    v = sp.v
+    # events placed by the steps before this one count
+    events = [(x[0], x[2]) for x in sp.occ if x[2].label == "Event" and x[2].country]
     estarts = [s for s, _ in events]
     for sent in ctx.sents:
         vm = _VISIT.search(v, sent.start, sent.end)
         if not vm:
             continue
-        objs = [x[2] for x in occ_in(vm.end(), sent.end) if open_(x[2]) and x[2].label != "Event"]
+        objs = [x[2] for x in sp.occ_in(vm.end(), sent.end) if _open(x[2]) and x[2].label != "Event"]
         if not objs:
             continue
-        i = bisect_right(estarts, vm.start())
-        country = region = None
-        if i and vm.start() - events[i - 1][0] < 3000:
-            ev = events[i - 1][1]
-            country, region = ev.country, ev.region
-        else:
-            prior = [p for p in places_in(max(0, vm.start() - 1500), vm.start()) if fold(p.name) not in lex.macro]
-            if prior:
-                country, region = prior[-1].country, _region_of(prior[-1])
+        country, region = _visit_place(sp, lex, events, estarts, vm.start())
         for e in objs:
             _assign(e, country, region, "visit")
-    # 4. a city, region or regional adjective nearby, all of one country
+
+
+def _visit_place(sp: _Spans, lex, events, estarts, at: int) -> tuple[str | None, str | None]:
+    """The (country, region) of a visit at ``at``: the placed event before it, else the last place named."""
+    i = bisect_right(estarts, at)
+    if i and at - events[i - 1][0] < 3000:
+        ev = events[i - 1][1]
+        return ev.country, ev.region
+    prior = [p for p in sp.places_in(max(0, at - 1500), at) if fold(p.name) not in lex.macro]
+    if prior:
+        return prior[-1].country, _region_of(prior[-1])
+    return None, None
+
+
+def _nearby(ctx, sp: _Spans) -> None:
+    """4. A city, region or regional adjective in the sentence (or the one before), all of one country."""
+    v = sp.v
     for si, sent in enumerate(ctx.sents):
-        here = [x[2] for x in occ_in(sent.start, sent.end) if open_(x[2])]
+        here = [x[2] for x in sp.occ_in(sent.start, sent.end) if _open(x[2])]
         if not here:
             continue
-        near = [p for p in places_in(sent.start, sent.end) if p.label != "Country"]
+        near = [p for p in sp.places_in(sent.start, sent.end) if p.label != "Country"]
         if not near and si and _same_paragraph(v, ctx.sents[si - 1].end, sent.start):
             prev = ctx.sents[si - 1]
-            near = [p for p in places_in(prev.start, prev.end) if p.label != "Country" and not in_name(p)]
+            near = [p for p in sp.places_in(prev.start, prev.end) if p.label != "Country" and not sp.in_name(p)]
         countries = {p.country for p in near}
         if len(countries) == 1:
             p = near[-1]

@@ -1,23 +1,23 @@
 """Mentions -> entities: one entity per real thing within a document.
 
-Names, aliases and acronyms are linked (union-find); an acronym two different long names
-claim (two "CSM"s) links nothing; near-identical spellings merge; "X project" is X.
+The mentions that name things are cleaned up (a name inside a structured one is part of it;
+"A and B" may be two names; "X of the Y" with Y named on its own is X), their names linked
+(:mod:`.namelinks`: union-find over names, aliases and acronyms; an acronym two different long
+names claim (two "CSM"s) links nothing; near-identical spellings merge; "X project" is X), and
+each linked group becomes one entity.
 """
 from __future__ import annotations
 
 import bisect
 import itertools
 import re
-import unicodedata
-from functools import lru_cache
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
-
-from rapidfuzz import fuzz
 
 from clusternet.ingest.extract.generic import is_generic_name
 from clusternet.ingest.extract.lexicon import load_lexicon
 from clusternet.ingest.extract.mentions import Mention, is_acronym
+from clusternet.ingest.extract.namelinks import _strip_type, link_names, norm
 from clusternet.ingest.extract.rules import _is_place, label_of_name, place_of_name
 
 __all__ = ["DocEntity", "norm", "resolve_mentions", "STRONG_RULES"]
@@ -26,20 +26,6 @@ STRONG_RULES = ("typed", "title-def", "country-list", "paren-alias", "dash-def",
                 "event-", "agreement", "programme", "institution", "country-paren", "table-row")
 PLACE_LABELS = ("Country", "City", "Demonym")
 CALLED_CLUSTER = ("described-item", "role-of")     # rules whose Cluster label the text itself states
-
-
-@lru_cache(maxsize=300_000)
-def norm(text: str) -> str:
-    """The form names are compared in (same as the shared scorer's).
-
-    >>> norm("The Stone & Marble Cluster")
-    'stone and marble cluster'
-    """
-    t = unicodedata.normalize("NFKD", str(text))
-    t = "".join(c for c in t if not unicodedata.combining(c)).casefold().replace("&", " and ")
-    t = re.sub(r"[^\w\s]", " ", t)
-    t = re.sub(r"\s+", " ", t).strip()
-    return re.sub(r"^the ", "", t)
 
 
 @dataclass(eq=False)
@@ -55,52 +41,26 @@ class DocEntity:
     confidence: float = 0.5
 
 
-class _UF:
-    def __init__(self):
-        self.p: dict[str, str] = {}
-
-    def find(self, x: str) -> str:
-        self.p.setdefault(x, x)
-        while self.p[x] != x:
-            self.p[x] = self.p[self.p[x]]
-            x = self.p[x]
-        return x
-
-    def union(self, a: str, b: str) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.p[max(ra, rb)] = min(ra, rb)
-
-
-@lru_cache(maxsize=1)
-def _suffixes() -> tuple[str, ...]:
-    return tuple(sorted((norm(s) for s in load_lexicon()["type_suffixes"]), key=len, reverse=True))
-
-
-@lru_cache(maxsize=100_000)
-def _strip_type(name: str) -> str | None:
-    n = norm(name)
-    for suf in _suffixes():
-        if suf and n.endswith(" " + suf) and len(n) > len(suf) + 1:
-            return n[: -len(suf) - 1].strip()
-        if suf and n.startswith(suf + " ") and suf in ("escp",):
-            return n[len(suf) + 1:]
-    m = re.match(r"^(\w+) escp eu$", n)
-    return m.group(1) if m else None
-
-
-def _similar(a: str, b: str) -> bool:
-    if len(a) < 8 or len(b) < 8:
-        return False
-    ta, tb = a.split(), b.split()
-    if len(ta) != len(tb) or fuzz.ratio(a, b) < 90:
-        return False
-    return all(x == y or (len(x) >= 5 and fuzz.ratio(x, y) >= 85) for x, y in zip(ta, tb))
-
-
 def resolve_mentions(mentions: list[Mention]) -> list[DocEntity]:
-    lex = load_lexicon()
+    """The entities the mentions name, one per linked group of names."""
+    named = _named_mentions(mentions)
+    strong = [m for m in named if m.rule.startswith(STRONG_RULES)]
+    weak = [m for m in named if not m.rule.startswith(STRONG_RULES)]
+    uf, keys, ambiguous, parent_of = link_names(strong, weak)
+    return _entities(strong + weak, keys, ambiguous, uf, parent_of)
+
+
+def _named_mentions(mentions: list[Mention]) -> list[Mention]:
+    """The mentions that name a thing (no place, no generic word), cleaned up for linking."""
     named = [m for m in mentions if m.label not in PLACE_LABELS and m.label != "Region" and not is_generic_name(m.name)]
+    named = _drop_covered(named)
+    named = _quoted_wins(named)
+    named = _split_pairs(named)
+    return _drop_known_tail(named)
+
+
+def _drop_covered(named: list[Mention]) -> list[Mention]:
+    """The mentions without head/caps/acronym/typed ones strictly inside a structured one."""
     # a head/caps/acronym mention strictly inside a structured one is part of that name
     big = sorted((m.start, m.end) for m in named if m.rule.startswith(("country-list", "paren-alias", "dash-def",
                                                                          "cue:", "copula", "event-in", "quoted", "title-def")))
@@ -113,88 +73,20 @@ def resolve_mentions(mentions: list[Mention]) -> list[DocEntity]:
                 return True
         return False
 
-    named = [m for m in named if not (m.rule in ("head", "caps", "acronym", "typed") and covered(m))]
-    named = _quoted_wins(named)
-    named = _split_pairs(named)
-    named = _drop_known_tail(named)
-    strong = [m for m in named if m.rule.startswith(STRONG_RULES)]
-    weak = [m for m in named if not m.rule.startswith(STRONG_RULES)]
-    # acronyms claimed by two different long names identify neither
-    claims: dict[str, set[str]] = defaultdict(set)
-    for m in strong:
-        for a in m.aliases:
-            if is_acronym(a) and norm(a) != norm(m.name):
-                claims[norm(a)].add(norm(m.name))
-    ambiguous = {a for a, names in claims.items() if len({n for n in names}) > 1
-                 and not all(_similar(x, y) for x in names for y in names)}
-    uf = _UF()
-    keys = set()
-    for m in strong:
-        k = norm(m.name)
-        if not k:
-            continue
-        keys.add(k)
-        uf.find(k)
-        for a in m.aliases:
-            ak = norm(a)
-            if ak and ak not in ambiguous:
-                uf.union(k, ak)
-                keys.add(ak)
-    # repeated or typed acronyms and capitals become entities of their own
-    counts = Counter(norm(m.name) for m in weak)
-    typed = set()
-    for m in strong + weak:
-        base = _strip_type(m.name)
-        if base:
-            typed.add(base)
-            if base in keys or counts.get(base, 0) >= 1:
-                uf.union(base, norm(m.name))
-                keys.update((base, norm(m.name)))
-    for m in weak:
-        k = norm(m.name)
-        if k in ambiguous:
-            continue
-        if k in keys or counts[k] >= 2 or k in typed or m.label:
-            keys.add(k)
-            uf.find(k)
-    # near-identical spellings; a name that is the start of a longer one ("European Foundation")
-    ks = sorted(keys)
-    preps = lex.words("prepositions")
-    by_first = defaultdict(list)
-    for k in ks:
-        by_first[k[:1]].append(k)
-    parent_of = {}
-    for group in by_first.values():
-        for i, a in enumerate(group):
-            for b in group[i + 1:]:
-                if _similar(a, b):
-                    uf.union(a, b)
-                elif b.startswith(a + " ") and len(a.split()) >= 2 and b[len(a) + 1:].split()[0] in preps:
-                    uf.union(a, b)
-    by_place = defaultdict(list)
-    for k in ks:
-        by_place[_place_key(k)].append(k)
-    for same in (g for g in by_place.values() if len(g) > 1):
-        for k in same[1:]:
-            uf.union(same[0], k)
-    keyset = set(ks)
-    for k in ks:
-        t = k.split()
-        for i in range(1, len(t)):
-            x, y = " ".join(t[:i]), " ".join(t[i:])
-            if x in keyset and y in keyset and len(t[i:]) >= 2:
-                uf.union(k, y)
-                parent_of[y] = x
+    return [m for m in named if not (m.rule in ("head", "caps", "acronym", "typed") and covered(m))]
+
+
+def _entities(ms: list[Mention], keys: set[str], ambiguous: set[str], uf,
+              parent_of: dict[str, str]) -> list[DocEntity]:
+    """One entity per linked group of mentions, with ``part_of`` set; generic names dropped."""
     groups: dict[str, list[Mention]] = defaultdict(list)
-    for m in strong + weak:
+    for m in ms:
         k = norm(m.name)
         if k in keys and k not in ambiguous:
             groups[uf.find(k)].append(m)
-        elif k in ambiguous:
-            pass
     out = []
-    for root, ms in groups.items():
-        out.append(_entity(root, ms))
+    for root, group in groups.items():
+        out.append(_entity(root, group))
     roots = {uf.find(k): e for e in out for k in [e.key]}
     for y, x in parent_of.items():
         child, parent = roots.get(uf.find(y)), roots.get(uf.find(x))
@@ -246,24 +138,6 @@ def _drop_known_tail(named: list[Mention]) -> list[Mention]:
             m = replace(m, name=tail.group(1), aliases=[*m.aliases, m.name])
         out.append(m)
     return out
-
-
-def _place_key(key: str) -> str:
-    """A normalised name with its place adjectives read as the place: "catalan government" and
-    "catalonia government" are one body.
-
-    >>> _place_key("catalan government") == _place_key("catalonia government")
-    True
-    """
-    lex = load_lexicon()
-    words = key.split()
-    if len(words) < 2:
-        return key
-    out = []
-    for w in words:
-        reg = lex.region_demonyms.get(w)
-        out.append(norm(reg) if reg else w)
-    return " ".join(out)
 
 
 _ROMANCE_AND = re.compile(r" (?:y|e|et|i|und) (?:(?:la|el|le|les|il|lo|los|las|die|der|das|o|a) |l['’])?")

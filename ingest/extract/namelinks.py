@@ -1,0 +1,202 @@
+"""Name keys and the links between them: which names within a document are one thing.
+
+A name is compared in its :func:`norm` form. Names, aliases and acronyms are linked with a
+union-find; an acronym two different long names claim (two "CSM"s) links nothing; near-identical
+spellings, a name and the same name with a type word ("X project"), and names that differ only by
+a place adjective ("catalan" / "catalonia") are linked; "X Y" with X and Y both named is a part Y of X.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+from clusternet.ingest.extract.lexicon import load_lexicon
+from clusternet.ingest.extract.mentions import Mention, is_acronym
+
+__all__ = ["link_names", "norm"]
+
+
+@lru_cache(maxsize=300_000)
+def norm(text: str) -> str:
+    """The form names are compared in (same as the shared scorer's).
+
+    >>> norm("The Stone & Marble Cluster")
+    'stone and marble cluster'
+    """
+    t = unicodedata.normalize("NFKD", str(text))
+    t = "".join(c for c in t if not unicodedata.combining(c)).casefold().replace("&", " and ")
+    t = re.sub(r"[^\w\s]", " ", t)
+    t = re.sub(r"\s+", " ", t).strip()
+    return re.sub(r"^the ", "", t)
+
+
+class _UF:
+    def __init__(self):
+        self.p: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        self.p.setdefault(x, x)
+        while self.p[x] != x:
+            self.p[x] = self.p[self.p[x]]
+            x = self.p[x]
+        return x
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.p[max(ra, rb)] = min(ra, rb)
+
+
+@lru_cache(maxsize=1)
+def _suffixes() -> tuple[str, ...]:
+    return tuple(sorted((norm(s) for s in load_lexicon()["type_suffixes"]), key=len, reverse=True))
+
+
+@lru_cache(maxsize=100_000)
+def _strip_type(name: str) -> str | None:
+    n = norm(name)
+    for suf in _suffixes():
+        if suf and n.endswith(" " + suf) and len(n) > len(suf) + 1:
+            return n[: -len(suf) - 1].strip()
+        if suf and n.startswith(suf + " ") and suf in ("escp",):
+            return n[len(suf) + 1:]
+    m = re.match(r"^(\w+) escp eu$", n)
+    return m.group(1) if m else None
+
+
+def _similar(a: str, b: str) -> bool:
+    if len(a) < 8 or len(b) < 8:
+        return False
+    ta, tb = a.split(), b.split()
+    if len(ta) != len(tb) or fuzz.ratio(a, b) < 90:
+        return False
+    return all(x == y or (len(x) >= 5 and fuzz.ratio(x, y) >= 85) for x, y in zip(ta, tb))
+
+
+def link_names(strong: list[Mention], weak: list[Mention]) -> tuple[_UF, set[str], set[str], dict[str, str]]:
+    """Link the names of the strong and weak mentions: (the union-find, the keys kept, the
+    ambiguous acronyms, each part's parent key).
+
+    >>> s = [Mention(0, 21, "Baltic Marine Cluster", "Cluster", "paren-alias", aliases=["BMC"])]
+    >>> uf, keys, ambiguous, parts = link_names(s, [Mention(40, 43, "BMC", None, "acronym")])
+    >>> uf.find("bmc") == uf.find("baltic marine cluster"), sorted(keys)
+    (True, ['baltic marine cluster', 'bmc'])
+    """
+    ambiguous = _ambiguous_acronyms(strong)
+    uf = _UF()
+    keys = _link_strong(strong, ambiguous, uf)
+    _add_weak(strong, weak, ambiguous, uf, keys)
+    ks = sorted(keys)
+    _link_spellings(ks, uf)
+    _link_places(ks, uf)
+    return uf, keys, ambiguous, _link_parts(ks, uf)
+
+
+def _ambiguous_acronyms(strong: list[Mention]) -> set[str]:
+    """Acronyms claimed by two different long names: they identify neither."""
+    claims: dict[str, set[str]] = defaultdict(set)
+    for m in strong:
+        for a in m.aliases:
+            if is_acronym(a) and norm(a) != norm(m.name):
+                claims[norm(a)].add(norm(m.name))
+    return {a for a, names in claims.items() if len({n for n in names}) > 1
+            and not all(_similar(x, y) for x in names for y in names)}
+
+
+def _link_strong(strong: list[Mention], ambiguous: set[str], uf: _UF) -> set[str]:
+    """The keys of the strong mentions, each linked to its unambiguous aliases in ``uf``."""
+    keys = set()
+    for m in strong:
+        k = norm(m.name)
+        if not k:
+            continue
+        keys.add(k)
+        uf.find(k)
+        for a in m.aliases:
+            ak = norm(a)
+            if ak and ak not in ambiguous:
+                uf.union(k, ak)
+                keys.add(ak)
+    return keys
+
+
+def _add_weak(strong: list[Mention], weak: list[Mention], ambiguous: set[str], uf: _UF, keys: set[str]) -> None:
+    """Add to ``keys`` the typed names' bases and the weak names that are repeated, typed or labelled."""
+    # repeated or typed acronyms and capitals become entities of their own
+    counts = Counter(norm(m.name) for m in weak)
+    typed = set()
+    for m in strong + weak:
+        base = _strip_type(m.name)
+        if base:
+            typed.add(base)
+            if base in keys or counts.get(base, 0) >= 1:
+                uf.union(base, norm(m.name))
+                keys.update((base, norm(m.name)))
+    for m in weak:
+        k = norm(m.name)
+        if k in ambiguous:
+            continue
+        if k in keys or counts[k] >= 2 or k in typed or m.label:
+            keys.add(k)
+            uf.find(k)
+
+
+def _link_spellings(ks: list[str], uf: _UF) -> None:
+    """Link near-identical spellings, and a name to a longer one it starts ("European Foundation for …")."""
+    preps = load_lexicon().words("prepositions")
+    by_first = defaultdict(list)
+    for k in ks:
+        by_first[k[:1]].append(k)
+    for group in by_first.values():
+        for i, a in enumerate(group):
+            for b in group[i + 1:]:
+                if _similar(a, b):
+                    uf.union(a, b)
+                elif b.startswith(a + " ") and len(a.split()) >= 2 and b[len(a) + 1:].split()[0] in preps:
+                    uf.union(a, b)
+
+
+def _link_places(ks: list[str], uf: _UF) -> None:
+    """Link keys that are one name once place adjectives read as places ("catalan/catalonia government")."""
+    by_place = defaultdict(list)
+    for k in ks:
+        by_place[_place_key(k)].append(k)
+    for same in (g for g in by_place.values() if len(g) > 1):
+        for k in same[1:]:
+            uf.union(same[0], k)
+
+
+def _link_parts(ks: list[str], uf: _UF) -> dict[str, str]:
+    """Link "X Y" to a known Y (when X is known too); the part -> its parent X."""
+    keyset = set(ks)
+    parent_of = {}
+    for k in ks:
+        t = k.split()
+        for i in range(1, len(t)):
+            x, y = " ".join(t[:i]), " ".join(t[i:])
+            if x in keyset and y in keyset and len(t[i:]) >= 2:
+                uf.union(k, y)
+                parent_of[y] = x
+    return parent_of
+
+
+def _place_key(key: str) -> str:
+    """A normalised name with its place adjectives read as the place: "catalan government" and
+    "catalonia government" are one body.
+
+    >>> _place_key("catalan government") == _place_key("catalonia government")
+    True
+    """
+    lex = load_lexicon()
+    words = key.split()
+    if len(words) < 2:
+        return key
+    out = []
+    for w in words:
+        reg = lex.region_demonyms.get(w)
+        out.append(norm(reg) if reg else w)
+    return " ".join(out)
