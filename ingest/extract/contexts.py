@@ -1,117 +1,19 @@
-"""Cue-driven mentions: "such as" lists, "organised by X", "X is a …", quoted names, head nouns."""
+"""Cue-driven mentions: "such as" lists, "organised by X", "X is a …", quoted names, head nouns.
+
+The cue lists and head-noun chunks (:func:`cue_lists`, :func:`head_chunks`) live in
+:mod:`.cueheads` and are re-exported here.
+"""
 from __future__ import annotations
 
 import re
-from collections import Counter
 from functools import lru_cache
 
-from clusternet.ingest.extract.generic import field_join
+from clusternet.ingest.extract.cueheads import cue_lists, head_chunks
 from clusternet.ingest.extract.lexicon import country_code, country_name, load_lexicon, place_country, fold
-from clusternet.ingest.extract.mentions import Context, Mention, chunks, is_acronym, is_cap, tokens
+from clusternet.ingest.extract.mentions import Context, Mention, chunks, is_acronym, is_cap
 from clusternet.ingest.extract.rules import _is_place, clean, label_of_name, place_of_name
 
 __all__ = ["cue_lists", "copulas", "quoted", "head_chunks", "acronym_mentions", "described_names"]
-
-
-def _cue_regex(words) -> re.Pattern:
-    alts = sorted((re.escape(w) for w in words), key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])", re.I)
-
-
-def _list_items(v: str, start: int, end: int):
-    """Split "A (x), the B, C and D, as well as …" into item spans; stop at a non-name item."""
-    seg = v[start:end]
-    stop = re.search(r",?\s+(?:as well as|but also|which|who|that|where|to|for|in order)\b|[.;:](?:\s|$)", seg)
-    if stop:
-        seg = seg[:stop.start()]
-    items, depth, cur = [], 0, 0
-    i = 0
-    while i < len(seg):
-        c = seg[i]
-        if c == "(":
-            depth += 1
-        elif c == ")":
-            depth = max(0, depth - 1)
-        elif depth == 0 and (c == "," or (seg.startswith(" and ", i) and not field_join(seg, i)
-                                          and (seg[:i].rstrip().endswith(")") or seg.find(" and ", i + 1) < 0))):
-            items.append((start + cur, start + i))
-            cur = i + (1 if c == "," else 5)
-        i += 1
-    items.append((start + cur, start + len(seg)))
-    return items
-
-
-def cue_lists(ctx: Context, out: list[Mention], gid: list[int]) -> None:
-    lex = load_lexicon()
-    v = ctx.view
-    rx = _cue_regex(lex["list_cues"] + lex["object_cues"])
-    generic_names = lex.words("generic_names")
-    for si, sent in enumerate(ctx.sents):
-        if ctx.lines[sent.line].heading:
-            continue
-        for m in rx.finditer(v, sent.start, sent.end):
-            cue = fold(m.group(0))
-            strict = cue in ("at", "by", "like", "together with", "visiting")
-            if strict:
-                ch0 = chunks(v, m.end(), min(sent.end, m.end() + 150))
-                gap = v[m.end():ch0[0][0][0]] if ch0 else "x"
-                if not ch0 or not re.fullmatch(r"\s*(?:the\s+)?", gap):
-                    continue
-                items = [(ch0[0][0][0], ch0[0][-1][1])]
-            else:
-                items = _list_items(v, m.end(), sent.end)
-            before = v[max(sent.start, m.start() - 60):m.start()]
-            cue_label = None
-            for w in reversed(re.findall(r"[\w'’-]+", v[sent.start:m.start()])):
-                lab = lex.label_of_head(w)
-                if lab in ("Cluster", "Organisation"):
-                    cue_label = lab
-                    break
-            gid[0] += 1
-            found = 0
-            for s0, e0 in items:
-                s, e, name = clean(v, s0, e0)
-                if not name:
-                    break
-                alias = None
-                pm = re.search(r"\s*\(([^()]{1,60})\)$", name)
-                if pm:
-                    alias = pm.group(1)
-                    e = s + len(v[s:e]) - len(v[s:e]) + (v.rfind("(", s, e) - s)
-                    s, e, name = clean(v, s, e)
-                toks = tokens(v, s, e)
-                if not toks or not is_cap(toks[0][2]):
-                    break
-                ch = chunks(v, s, e)
-                if not ch or ch[0][0][0] != s:
-                    break
-                span = ch[0]
-                # a name may end with a lower-case head noun ("the Pisco cluster")
-                ns, ne = span[0][0], span[-1][1]
-                tail = re.match(r"\s+([a-z][\w-]*)", v[ne:e])
-                if tail and lex.label_of_head(tail.group(1)):
-                    ne += tail.end()
-                s, e, name = clean(v, ns, ne)
-                if _is_place(name) or fold(name) in {fold(a) for a in lex["generic_acronyms"]} or fold(name) in generic_names:
-                    continue
-                if any(fold(name) == fold(d) for d in lex["determiners"]) or fold(name) in lex.macro:
-                    break
-                one = len(name.split()) == 1
-                if one and not (is_acronym(name) or re.search(r"\d|[a-z][A-Z]", name) or
-                                (cue in ("such as", "including", "include", "includes", "included", "comprises",
-                                         "comprise", "brings together", "bring together", "gathers", "joined by",
-                                         "namely", "visit to", "visits to", "visited",
-                                         "organised by", "organized by", "support of", "by") and not country_code(name))):
-                    continue
-                lab = label_of_name(name) or (cue_label if cue in ("such as", "including", "include", "includes", "namely",
-                                                                   "were", "are") else None)
-                aliases = [alias] if alias and not _is_place(alias) else []
-                c, r = place_of_name(name)
-                if alias and _is_place(alias):
-                    c = place_country(alias) or c
-                out.append(Mention(s, e, name, lab, "cue:" + cue, 0.75 if not strict else 0.65, country=c, region=r,
-                                   aliases=aliases, group=gid[0], list_cue=fold(before[-40:] + " " + m.group(0))))
-                found += 1
 
 
 _COPULA = re.compile(r"\s+(?:is|was|has been|acts as|are)\s+(?:a|an|the)\s+((?:[\w'’-]+\s+){0,5})([\w'’-]+)\b")
@@ -204,7 +106,7 @@ def appositions(ctx: Context, out: list[Mention]) -> None:
     """"Techtera, the French textile cluster, …": the name before the comma is what the
     description says (label, country), and the description is not a second entity.
 
-    Runs after :func:`head_chunks`, whose "the <place> … cluster" mention of the same
+    Runs after :func:`.cueheads.head_chunks`, whose "the <place> … cluster" mention of the same
     words it withdraws. Discourse words and days ("Meanwhile, the …", "On Monday, the …")
     are never the name.
     """
@@ -271,97 +173,6 @@ def quoted(ctx: Context, out: list[Mention]) -> None:
             lab = "Partnership" if fold(after.group(1)) != "initiative" or "programme" in v[m.end():m.end() + 60] else lab
         s, e = m.start(1), m.end(1)
         out.append(Mention(s, e, inner, lab, "quoted", 0.75))
-
-
-# the words after a chunk, read in place (pos/endpos: no copy of the rest of the line)
-_T1 = re.compile(r"\s+([a-z][\w-]*)\b")
-_T2 = re.compile(r"\s+[a-z][\w-]*\s+(cluster|pole|pôle)\b")
-_T3 = re.compile(r"\s+(?:[a-z][\w-]*\s+)?(?:cluster|pole|pôle)\b")
-_TU = re.compile(r"\s+([A-Z]+)\b")
-_AT = re.compile(r"\s+at\s+([A-Z][\w'’-]+)")
-
-
-def head_chunks(ctx: Context, out: list[Mention]) -> None:
-    """Capitalised runs whose head noun gives a label ("Solar Energy Cluster", "Olive Oil Cluster")."""
-    lex = load_lexicon()
-    v = ctx.view
-    dets = lex.words("determiners")
-    roles = lex.words("role_words")
-    generic = {fold(a) for a in lex["generic_acronyms"]}
-    generic_names = lex.words("generic_names")
-    typed_nouns = ("project", "consortium", "initiative", "partnership", "delegation", "escp")
-    seen = Counter()
-    spans_of = {}
-    dets_the = dets | {"the"}
-    for line in ctx.lines:
-        for span in chunks(v, line.start, line.end):
-            while span and fold(span[0][2]) in dets_the:
-                span = span[1:]
-            while span and fold(span[-1][2]) in roles:
-                span = span[:-1]
-            while span and fold(span[-1][2]) in lex.words("connectors"):
-                span = span[:-1]
-            if not span:
-                continue
-            s, e, name = clean(v, span[0][0], span[-1][1])
-            t1 = _T1.match(v, e, line.end)
-            if _is_place(name) and len(span) <= 2 and not line.heading:
-                # "the Alsace textile pole": a place and a lower-case head noun name a cluster
-                t3 = _T3.match(v, e, line.end)
-                if t3 and re.search(r"\bthe\s+$", v[max(0, s - 5):s]):
-                    ne = t3.end()
-                    c, r = place_of_name(name)
-                    out.append(Mention(s, ne, " ".join(v[s:ne].split()), "Cluster", "head", 0.6, country=c, region=r))
-                continue
-            if fold(name) in generic_names or _is_place(name):
-                continue
-            t2 = _T2.match(v, e, line.end)
-            if t1 and not line.heading:
-                w1 = fold(t1.group(1))
-                if w1 in typed_nouns:
-                    if not (len(span) == 1 and fold(name) in dets):
-                        out.append(Mention(s, e, name, "Partnership", "typed", 0.7, props={"typed": w1}))
-                elif w1 in ("programme", "program") and len(span) >= 2:     # "the BSR STARS Innovation Express program"
-                    out.append(Mention(s, t1.end(), " ".join(v[s:t1.end()].split()), "Programme", "head", 0.7))
-                    continue
-                elif (w1 in ("cluster", "pole", "pôle") or t2) and len(name.split()) <= 3 and not country_code(name) \
-                        and not re.search(r"\b(?:a|an)\s+$", v[max(0, s - 4):s]):
-                    ne = t1.end() if w1 in ("cluster", "pole", "pôle") else t2.end()
-                    out.append(Mention(s, ne, " ".join(v[s:ne].split()), "Cluster", "head", 0.65))
-                    continue
-            elif t1 is None and name.isupper() and not line.heading:
-                tu = _TU.match(v, e, line.end)
-                if tu and fold(tu.group(1)) in typed_nouns:
-                    out.append(Mention(s, e, name, "Partnership", "typed", 0.7, props={"typed": fold(tu.group(1))}))
-            at = _AT.match(v, e, line.end)
-            if at and len(span) >= 2 and load_lexicon().city(at.group(1)) and not label_of_name(name):
-                c = load_lexicon().city(at.group(1))
-                out.append(Mention(s, e, name, "Organisation", "head", 0.6, country=c[0], region=c[1]))
-                continue
-            if len(span) < 2:
-                continue
-            upper = name.isupper()
-            if upper and line.heading:
-                continue
-            if re.search(r"\b(?:a|an)\s+$", v[max(0, s - 4):s]):
-                continue  # "a Spanish Textile Business Association" describes, it does not name
-            lab = label_of_name(name)
-            if not lab:
-                if not line.heading and not upper and s > line.start + 2:
-                    seen[fold(name)] += 1
-                    spans_of.setdefault(fold(name), []).append((s, e, name))
-                continue
-            words = [fold(w[2]) for w in span]
-            content = [w for w in words if not lex.label_of_head(w) and w not in dets and w not in generic
-                       and w not in lex.words("connectors") and not re.fullmatch(r"\d+\w*", w)]
-            if not content:
-                continue
-            c, r = place_of_name(name)
-            out.append(Mention(s, e, name, lab, "head", 0.7, country=c, region=r))
-    for k, n in seen.items():
-        if n >= 3:  # a name repeated mid-sentence is a name even without a head noun
-            for s, e, name in spans_of[k]:
-                out.append(Mention(s, e, name, "Organisation", "head", 0.55))
 
 
 def acronym_mentions(ctx: Context, out: list[Mention]) -> None:

@@ -92,84 +92,119 @@ def _event_noun_rx():
 
 
 def event_mentions(ctx: Context, out: list[Mention]) -> None:
-    """Named events (head-noun chunks placed "in <place>"), ordinal events and headings."""
+    """Named events (head-noun chunks placed "in <place>"), ordinal events and headings.
+
+    >>> from clusternet.ingest.extract.mentions import build_context
+    >>> out = []; event_mentions(build_context("The 2nd and 3rd workshop in Rome were held."), out)
+    >>> [(m.name, m.rule, m.country) for m in out]
+    [('2nd workshop in Rome', 'event-ordinal', 'IT'), ('3rd workshop in Rome', 'event-ordinal', 'IT')]
+    """
     lex = load_lexicon()
     v = ctx.view
     rx = _event_noun_rx()
     months = "|".join(lex["months"])
     placed = sorted((m for m in out if m.label in ("Region", "City", "Country")), key=lambda m: m.start)
     starts = [m.start for m in placed]
-    sent_dates: dict[int, int] = {}  # a sentence's own date goes to one event of it
     generic_words = {w for phrase in lex["event_nouns"] for w in fold(phrase).split()} | lex.words("connectors") \
         | {"joint", "international", "annual", "first", "second", "third", "final", "kick-off", "kick", "off"}
-    for si, sent in enumerate(ctx.sents):
+    for sent in ctx.sents:
         text = v[sent.start:sent.end]
         # a capitalised event name followed by "(of …)? in <Place>"
         for span in chunks(v, sent.start, sent.end):
-            if len(span) < 2:
-                continue
-            s, e, name = clean(v, span[0][0], span[-1][1])
-            if label_of_name(name) != "Event":
-                continue
-            base = re.sub(r"^\d{1,2}(?:st|nd|rd|th)\s+", "", name)
-            base = re.sub(r"^(?i:other|next|further|new|more)\s+", "", base)
-            base = re.sub(r"\s+of\s+.*$", "", base)  # "… of THE NEXT X": the series, not the event
-            after = v[e:sent.end]
-            pm = re.match(r"\s+(?:of\s+(?:the\s+)?[A-Z][\w'’ -]*?\s+)?in\s+(?:the\s+)?", after)
-            places = []
-            here = placed[bisect.bisect_left(starts, max(e, sent.start)):bisect.bisect_left(starts, sent.end)]
-            if pm and here and here[0].start == e + pm.end():
-                places = [(here[0].name, here[0].end)]
-            elif re.search(r"\bin\b", after):
-                for p in here:
-                    inside = v.rfind("(", e, p.start) > v.rfind(")", e, p.start)
-                    if not inside and p.label in ("Region", "City"):
-                        places.append((p.name, None))
-            # "Battery Days in Lisbon" is the Battery Days (in Lisbon); "Training in Barcelona" needs its place
-            own = any(w[:1].isupper() and fold(w) not in generic_words and not re.fullmatch(r"\d+\w*", w)
-                      for w in base.replace("-", " ").split())
-            for place, pend in places:
-                placed_name = f"{base} in {place}"
-                ev = Mention(s, pend or e, base if own else placed_name, "Event", "event-in", 0.8 if pend else 0.6,
-                             country=place_country(place) or (lex.region(place) or (None, None))[1],
-                             aliases=[placed_name] if own else [" ".join(v[s:pend].split())] if pend else [])
-                ev.region = place
-                ev.props["place"] = place
-                out.append(ev)
-        for m in (rx.finditer(v, sent.start, sent.end) if _IN_TO.search(text) else ()):
-            noun, place, date = m.group(1), m.group(2), m.group(3)
-            if not _is_place(place):
-                continue
-            om = re.match(r"(?i)(\d{1,2}(?:st|nd|rd|th))\s+and\s+(\d{1,2}(?:st|nd|rd|th))\s+(.*)", noun)
-            ordinals = [om.group(1), om.group(2)] if om else [None]
-            core = om.group(3) if om else noun
-            if not date:  # "In June 2023 the partners held a brokerage event in Gdansk": the date of the sentence
-                dm = next((d for d in re.finditer(r"\b(?:" + months + r")\s+\d{4}\b", text, re.I)
-                           if not re.match(r"\s*[–—-]\s", text[d.end():d.end() + 4])), None)   # not a dateline
-                date = dm.group(0) if dm and sent_dates.get(si, 0) == 0 else None
-                if date:
-                    sent_dates[si] = 1
-            if not om and not re.match(r"(?i)\d", noun) and not date:
-                continue  # a plain "workshop in Rome" is caught by the chunk rule when it has a name
-            for o in ordinals:
-                nm = f"{o + ' ' if o else ''}{core} in {place}" + (f" ({date})" if date else "")
-                out.append(Mention(m.start(), m.end(), nm, "Event", "event-ordinal", 0.7, country=place_country(place),
-                                   props={"place": place, **({"date": date} if date else {})}))
-        # "B2B events such as the one in Valencia in November 2017 or in Brussels in December 2017"
-        om = re.search(r"(?i)\b((?:B2B|C2C|brokerage|info|matchmaking)?\s*(?:events?|days?|meetings?|fairs?))\s+such as\s+the one",
-                       text) if "the one" in text else None
-        if om:
-            noun = re.sub(r"s$", "", om.group(1).strip())
-            for pm in re.finditer(r"\bin\s+([A-Z][\w'’\-]+)\s+in\s+((?:" + months + r")\s+\d{4})", text[om.end():]):
-                if _is_place(pm.group(1)):
-                    st = sent.start + om.end() + pm.start()
-                    out.append(Mention(st, st + len(pm.group(0)), f"{noun} in {pm.group(1)} ({pm.group(2)})", "Event",
-                                       "event-one", 0.65, country=place_country(pm.group(1)),
-                                       props={"place": pm.group(1), "date": pm.group(2)}))
+            if len(span) >= 2:
+                _placed_event(lex, v, sent, span, (placed, starts), generic_words, out)
+        if _IN_TO.search(text):
+            _ordinal_events(rx, v, sent, months, out)
+        _one_events(sent, text, months, out)
     titled = title_event(ctx)
     found = [m for m in out if m.label == "Event"]
     out.extend(m for m in ([titled] if titled else []) + described_events(ctx)
                if not any(f.start < m.end and m.start < f.end for f in found))   # an event a rule above named
+    _heading_events(ctx, out)
+
+
+def _placed_event(lex, v: str, sent, span, index, generic_words: set[str], out: list[Mention]) -> None:
+    """The events one capitalised chunk names when an event noun heads it and a place follows it."""
+    s, e, name = clean(v, span[0][0], span[-1][1])
+    if label_of_name(name) != "Event":
+        return
+    base = re.sub(r"^\d{1,2}(?:st|nd|rd|th)\s+", "", name)
+    base = re.sub(r"^(?i:other|next|further|new|more)\s+", "", base)
+    base = re.sub(r"\s+of\s+.*$", "", base)  # "… of THE NEXT X": the series, not the event
+    places = _event_places(v, sent, e, index)
+    # "Battery Days in Lisbon" is the Battery Days (in Lisbon); "Training in Barcelona" needs its place
+    own = any(w[:1].isupper() and fold(w) not in generic_words and not re.fullmatch(r"\d+\w*", w)
+              for w in base.replace("-", " ").split())
+    for place, pend in places:
+        placed_name = f"{base} in {place}"
+        ev = Mention(s, pend or e, base if own else placed_name, "Event", "event-in", 0.8 if pend else 0.6,
+                     country=place_country(place) or (lex.region(place) or (None, None))[1],
+                     aliases=[placed_name] if own else [" ".join(v[s:pend].split())] if pend else [])
+        ev.region = place
+        ev.props["place"] = place
+        out.append(ev)
+
+
+def _event_places(v: str, sent, e: int, index) -> list[tuple[str, int | None]]:
+    """The places of an event name ending at ``e``: the one right after "in" (with its end), else the
+    regions and cities later in the sentence; ``index`` is the place mentions by start and their starts."""
+    placed, starts = index
+    after = v[e:sent.end]
+    pm = re.match(r"\s+(?:of\s+(?:the\s+)?[A-Z][\w'’ -]*?\s+)?in\s+(?:the\s+)?", after)
+    places = []
+    here = placed[bisect.bisect_left(starts, max(e, sent.start)):bisect.bisect_left(starts, sent.end)]
+    if pm and here and here[0].start == e + pm.end():
+        places = [(here[0].name, here[0].end)]
+    elif re.search(r"\bin\b", after):
+        for p in here:
+            inside = v.rfind("(", e, p.start) > v.rfind(")", e, p.start)
+            if not inside and p.label in ("Region", "City"):
+                places.append((p.name, None))
+    return places
+
+
+def _ordinal_events(rx: re.Pattern, v: str, sent, months: str, out: list[Mention]) -> None:
+    """"the 2nd and 3rd workshop in Rome", "a brokerage event in Gdansk" dated in its sentence."""
+    text = v[sent.start:sent.end]
+    dated = False  # a sentence's own date goes to one event of it
+    for m in rx.finditer(v, sent.start, sent.end):
+        noun, place, date = m.group(1), m.group(2), m.group(3)
+        if not _is_place(place):
+            continue
+        om = re.match(r"(?i)(\d{1,2}(?:st|nd|rd|th))\s+and\s+(\d{1,2}(?:st|nd|rd|th))\s+(.*)", noun)
+        ordinals = [om.group(1), om.group(2)] if om else [None]
+        core = om.group(3) if om else noun
+        if not date:  # "In June 2023 the partners held a brokerage event in Gdansk": the date of the sentence
+            dm = next((d for d in re.finditer(r"\b(?:" + months + r")\s+\d{4}\b", text, re.I)
+                       if not re.match(r"\s*[–—-]\s", text[d.end():d.end() + 4])), None)   # not a dateline
+            date = dm.group(0) if dm and not dated else None
+            if date:
+                dated = True
+        if not om and not re.match(r"(?i)\d", noun) and not date:
+            continue  # a plain "workshop in Rome" is caught by the chunk rule when it has a name
+        for o in ordinals:
+            nm = f"{o + ' ' if o else ''}{core} in {place}" + (f" ({date})" if date else "")
+            out.append(Mention(m.start(), m.end(), nm, "Event", "event-ordinal", 0.7, country=place_country(place),
+                               props={"place": place, **({"date": date} if date else {})}))
+
+
+def _one_events(sent, text: str, months: str, out: list[Mention]) -> None:
+    """"B2B events such as the one in Valencia in November 2017 or in Brussels in December 2017"."""
+    om = re.search(r"(?i)\b((?:B2B|C2C|brokerage|info|matchmaking)?\s*(?:events?|days?|meetings?|fairs?))\s+such as\s+the one",
+                   text) if "the one" in text else None
+    if om:
+        noun = re.sub(r"s$", "", om.group(1).strip())
+        for pm in re.finditer(r"\bin\s+([A-Z][\w'’\-]+)\s+in\s+((?:" + months + r")\s+\d{4})", text[om.end():]):
+            if _is_place(pm.group(1)):
+                st = sent.start + om.end() + pm.start()
+                out.append(Mention(st, st + len(pm.group(0)), f"{noun} in {pm.group(1)} ({pm.group(2)})", "Event",
+                                   "event-one", 0.65, country=place_country(pm.group(1)),
+                                   props={"place": pm.group(1), "date": pm.group(2)}))
+
+
+def _heading_events(ctx: Context, out: list[Mention]) -> None:
+    """A heading that is an event in a place ("Study visit in Lyon")."""
+    v = ctx.view
     for line in ctx.lines:
         if not line.heading:
             continue

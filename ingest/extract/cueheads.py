@@ -1,0 +1,296 @@
+"""Names a cue phrase lists ("such as A, B and C", "organised by X") and capitalised runs a
+head noun labels ("Olive Oil Cluster", "the Alsace textile pole"); re-exported by :mod:`.contexts`."""
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from clusternet.ingest.extract.generic import field_join
+from clusternet.ingest.extract.lexicon import country_code, load_lexicon, place_country, fold
+from clusternet.ingest.extract.mentions import Context, Mention, chunks, is_acronym, is_cap, tokens
+from clusternet.ingest.extract.rules import _is_place, clean, label_of_name, place_of_name
+
+__all__ = ["cue_lists", "head_chunks"]
+
+# cues that introduce one name right after them, not a list
+_STRICT_CUES = ("at", "by", "like", "together with", "visiting")
+# cues after which a single word may still be a name ("such as Tecnalia")
+_ONE_WORD_CUES = ("such as", "including", "include", "includes", "included", "comprises",
+                  "comprise", "brings together", "bring together", "gathers", "joined by",
+                  "namely", "visit to", "visits to", "visited",
+                  "organised by", "organized by", "support of", "by")
+# cues whose items take the label of a head noun before the cue ("clusters such as …")
+_LABEL_CUES = ("such as", "including", "include", "includes", "namely", "were", "are")
+
+
+class _Cue(NamedTuple):
+    """One cue match: its folded words, whether it is strict, and what its items share."""
+    word: str
+    strict: bool
+    label: str | None
+    group: int
+    list_cue: str
+
+
+def _cue_regex(words) -> re.Pattern:
+    """One case-blind regex of the cue words as whole words, longest first."""
+    alts = sorted((re.escape(w) for w in words), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])", re.I)
+
+
+def _list_items(v: str, start: int, end: int):
+    """Split "A (x), the B, C and D, as well as …" into item spans; stop at a non-name item."""
+    seg = v[start:end]
+    stop = re.search(r",?\s+(?:as well as|but also|which|who|that|where|to|for|in order)\b|[.;:](?:\s|$)", seg)
+    if stop:
+        seg = seg[:stop.start()]
+    items, depth, cur = [], 0, 0
+    i = 0
+    while i < len(seg):
+        c = seg[i]
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0 and (c == "," or (seg.startswith(" and ", i) and not field_join(seg, i)
+                                          and (seg[:i].rstrip().endswith(")") or seg.find(" and ", i + 1) < 0))):
+            items.append((start + cur, start + i))
+            cur = i + (1 if c == "," else 5)
+        i += 1
+    items.append((start + cur, start + len(seg)))
+    return items
+
+
+def cue_lists(ctx: Context, out: list[Mention], gid: list[int]) -> None:
+    """Names listed after a cue phrase, one group per cue ("such as A and B", "organised by X").
+
+    >>> from clusternet.ingest.extract.mentions import build_context
+    >>> out = []; cue_lists(build_context("Clusters such as Alpha Robotics and BETA joined."), out, [0])
+    >>> [(m.name, m.label, m.rule, m.group) for m in out]
+    [('Alpha Robotics', 'Cluster', 'cue:such as', 1), ('BETA', 'Cluster', 'cue:such as', 1)]
+    """
+    lex = load_lexicon()
+    v = ctx.view
+    rx = _cue_regex(lex["list_cues"] + lex["object_cues"])
+    for sent in ctx.sents:
+        if ctx.lines[sent.line].heading:
+            continue
+        for m in rx.finditer(v, sent.start, sent.end):
+            cue = fold(m.group(0))
+            strict = cue in _STRICT_CUES
+            items = _cue_items(v, m, sent.end, strict)
+            if items is None:
+                continue
+            before = v[max(sent.start, m.start() - 60):m.start()]
+            label = _cue_label(lex, v[sent.start:m.start()])
+            gid[0] += 1
+            info = _Cue(cue, strict, label, gid[0], fold(before[-40:] + " " + m.group(0)))
+            _cue_item_mentions(lex, v, items, info, out)
+
+
+def _cue_items(v: str, m: re.Match, sent_end: int, strict: bool) -> list[tuple[int, int]] | None:
+    """The item spans after a cue: the list, or for a strict cue the one chunk right after it (None if none)."""
+    if not strict:
+        return _list_items(v, m.end(), sent_end)
+    ch0 = chunks(v, m.end(), min(sent_end, m.end() + 150))
+    gap = v[m.end():ch0[0][0][0]] if ch0 else "x"
+    if not ch0 or not re.fullmatch(r"\s*(?:the\s+)?", gap):
+        return None
+    return [(ch0[0][0][0], ch0[0][-1][1])]
+
+
+def _cue_label(lex, text: str) -> str | None:
+    """The Cluster/Organisation label of the last head word before the cue ("the clusters such as …")."""
+    for w in reversed(re.findall(r"[\w'’-]+", text)):
+        lab = lex.label_of_head(w)
+        if lab in ("Cluster", "Organisation"):
+            return lab
+    return None
+
+
+def _cue_item_mentions(lex, v: str, items: list[tuple[int, int]], cue: _Cue, out: list[Mention]) -> None:
+    """A mention per name item of one cue's list, up to the first item that is not a name."""
+    generic_names = lex.words("generic_names")
+    for s0, e0 in items:
+        item = _item_name(lex, v, s0, e0)
+        if item is None:
+            break
+        s, e, name, alias = item
+        verdict = _item_verdict(lex, name, cue.word, generic_names)
+        if verdict == "stop":
+            break
+        if verdict == "skip":
+            continue
+        lab = label_of_name(name) or (cue.label if cue.word in _LABEL_CUES else None)
+        aliases = [alias] if alias and not _is_place(alias) else []
+        c, r = place_of_name(name)
+        if alias and _is_place(alias):
+            c = place_country(alias) or c
+        out.append(Mention(s, e, name, lab, "cue:" + cue.word, 0.75 if not cue.strict else 0.65, country=c,
+                           region=r, aliases=aliases, group=cue.group, list_cue=cue.list_cue))
+
+
+def _item_name(lex, v: str, s0: int, e0: int) -> tuple[int, int, str, str | None] | None:
+    """The name span of one list item and its bracketed alias; None when the item is no capitalised name."""
+    s, e, name = clean(v, s0, e0)
+    if not name:
+        return None
+    alias = None
+    pm = re.search(r"\s*\(([^()]{1,60})\)$", name)
+    if pm:
+        alias = pm.group(1)
+        e = s + len(v[s:e]) - len(v[s:e]) + (v.rfind("(", s, e) - s)
+        s, e, name = clean(v, s, e)
+    toks = tokens(v, s, e)
+    if not toks or not is_cap(toks[0][2]):
+        return None
+    ch = chunks(v, s, e)
+    if not ch or ch[0][0][0] != s:
+        return None
+    span = ch[0]
+    # a name may end with a lower-case head noun ("the Pisco cluster")
+    ns, ne = span[0][0], span[-1][1]
+    tail = re.match(r"\s+([a-z][\w-]*)", v[ne:e])
+    if tail and lex.label_of_head(tail.group(1)):
+        ne += tail.end()
+    s, e, name = clean(v, ns, ne)
+    return s, e, name, alias
+
+
+def _item_verdict(lex, name: str, cue: str, generic_names) -> str | None:
+    """"skip" for an item that is no name here, "stop" for one that ends the list, else None."""
+    if _is_place(name) or fold(name) in {fold(a) for a in lex["generic_acronyms"]} or fold(name) in generic_names:
+        return "skip"
+    if any(fold(name) == fold(d) for d in lex["determiners"]) or fold(name) in lex.macro:
+        return "stop"
+    one = len(name.split()) == 1
+    if one and not (is_acronym(name) or re.search(r"\d|[a-z][A-Z]", name) or
+                    (cue in _ONE_WORD_CUES and not country_code(name))):
+        return "skip"
+    return None
+
+
+# the words after a chunk, read in place (pos/endpos: no copy of the rest of the line)
+_T1 = re.compile(r"\s+([a-z][\w-]*)\b")
+_T2 = re.compile(r"\s+[a-z][\w-]*\s+(cluster|pole|pôle)\b")
+_T3 = re.compile(r"\s+(?:[a-z][\w-]*\s+)?(?:cluster|pole|pôle)\b")
+_TU = re.compile(r"\s+([A-Z]+)\b")
+_AT = re.compile(r"\s+at\s+([A-Z][\w'’-]+)")
+_TYPED_NOUNS = ("project", "consortium", "initiative", "partnership", "delegation", "escp")
+_CLUSTER_NOUNS = ("cluster", "pole", "pôle")
+
+
+def head_chunks(ctx: Context, out: list[Mention]) -> None:
+    """Capitalised runs whose head noun gives a label ("Solar Energy Cluster", "Olive Oil Cluster").
+
+    >>> from clusternet.ingest.extract.mentions import build_context
+    >>> out = []; head_chunks(build_context("We met the Olive Oil Cluster and the Alpha project."), out)
+    >>> [(m.name, m.label, m.rule) for m in out]
+    [('Olive Oil Cluster', 'Cluster', 'head'), ('Alpha', 'Partnership', 'typed')]
+    """
+    lex = load_lexicon()
+    v = ctx.view
+    spans_of: dict[str, list[tuple[int, int, str]]] = {}
+    for line in ctx.lines:
+        for span in chunks(v, line.start, line.end):
+            span = _trim_span(lex, span)
+            if span:
+                _head_span(lex, v, line, span, out, spans_of)
+    for spans in spans_of.values():
+        if len(spans) >= 3:  # a name repeated mid-sentence is a name even without a head noun
+            for s, e, name in spans:
+                out.append(Mention(s, e, name, "Organisation", "head", 0.55))
+
+
+def _trim_span(lex, span):
+    """The chunk without leading determiners and trailing role words and connectors."""
+    dets_the = lex.words("determiners") | {"the"}
+    while span and fold(span[0][2]) in dets_the:
+        span = span[1:]
+    roles = lex.words("role_words")
+    while span and fold(span[-1][2]) in roles:
+        span = span[:-1]
+    while span and fold(span[-1][2]) in lex.words("connectors"):
+        span = span[:-1]
+    return span
+
+
+def _head_span(lex, v: str, line, span, out: list[Mention], spans_of: dict) -> None:
+    """The mention one trimmed chunk gives, or its span kept in ``spans_of`` when it has no label yet."""
+    s, e, name = clean(v, span[0][0], span[-1][1])
+    if _is_place(name) and len(span) <= 2 and not line.heading:
+        _place_then_noun(v, line, s, e, name, out)
+        return
+    if fold(name) in lex.words("generic_names") or _is_place(name):
+        return
+    if _noun_after(lex, v, line, span, (s, e, name), out):
+        return
+    if _at_city(v, line, span, (s, e, name), out):
+        return
+    if len(span) < 2:
+        return
+    upper = name.isupper()
+    if upper and line.heading:
+        return
+    if re.search(r"\b(?:a|an)\s+$", v[max(0, s - 4):s]):
+        return  # "a Spanish Textile Business Association" describes, it does not name
+    lab = label_of_name(name)
+    if not lab:
+        if not line.heading and not upper and s > line.start + 2:
+            spans_of.setdefault(fold(name), []).append((s, e, name))
+        return
+    generic = {fold(a) for a in lex["generic_acronyms"]}
+    dets = lex.words("determiners")
+    words = [fold(w[2]) for w in span]
+    content = [w for w in words if not lex.label_of_head(w) and w not in dets and w not in generic
+               and w not in lex.words("connectors") and not re.fullmatch(r"\d+\w*", w)]
+    if not content:
+        return
+    c, r = place_of_name(name)
+    out.append(Mention(s, e, name, lab, "head", 0.7, country=c, region=r))
+
+
+def _place_then_noun(v: str, line, s: int, e: int, name: str, out: list[Mention]) -> None:
+    """"the Alsace textile pole": a place and a lower-case head noun name a cluster."""
+    t3 = _T3.match(v, e, line.end)
+    if t3 and re.search(r"\bthe\s+$", v[max(0, s - 5):s]):
+        ne = t3.end()
+        c, r = place_of_name(name)
+        out.append(Mention(s, ne, " ".join(v[s:ne].split()), "Cluster", "head", 0.6, country=c, region=r))
+
+
+def _noun_after(lex, v: str, line, span, named: tuple[int, int, str], out: list[Mention]) -> bool:
+    """Mentions a lower-case noun after the chunk types ("X project", "X programme", "X cluster");
+    True when that mention is the chunk's last."""
+    s, e, name = named
+    t1 = _T1.match(v, e, line.end)
+    if t1 and not line.heading:
+        t2 = _T2.match(v, e, line.end)
+        w1 = fold(t1.group(1))
+        if w1 in _TYPED_NOUNS:
+            if not (len(span) == 1 and fold(name) in lex.words("determiners")):
+                out.append(Mention(s, e, name, "Partnership", "typed", 0.7, props={"typed": w1}))
+        elif w1 in ("programme", "program") and len(span) >= 2:     # "the BSR STARS Innovation Express program"
+            out.append(Mention(s, t1.end(), " ".join(v[s:t1.end()].split()), "Programme", "head", 0.7))
+            return True
+        elif (w1 in _CLUSTER_NOUNS or t2) and len(name.split()) <= 3 and not country_code(name) \
+                and not re.search(r"\b(?:a|an)\s+$", v[max(0, s - 4):s]):
+            ne = t1.end() if w1 in _CLUSTER_NOUNS else t2.end()
+            out.append(Mention(s, ne, " ".join(v[s:ne].split()), "Cluster", "head", 0.65))
+            return True
+    elif t1 is None and name.isupper() and not line.heading:
+        tu = _TU.match(v, e, line.end)
+        if tu and fold(tu.group(1)) in _TYPED_NOUNS:
+            out.append(Mention(s, e, name, "Partnership", "typed", 0.7, props={"typed": fold(tu.group(1))}))
+    return False
+
+
+def _at_city(v: str, line, span, named: tuple[int, int, str], out: list[Mention]) -> bool:
+    """"Alpha Research Centre at Lyon": an unlabelled name placed at a city is an Organisation there."""
+    s, e, name = named
+    at = _AT.match(v, e, line.end)
+    if at and len(span) >= 2 and load_lexicon().city(at.group(1)) and not label_of_name(name):
+        c = load_lexicon().city(at.group(1))
+        out.append(Mention(s, e, name, "Organisation", "head", 0.6, country=c[0], region=c[1]))
+        return True
+    return False
