@@ -56,15 +56,16 @@ def find_mentions(text: str, ctx: Context | None = None) -> list[Mention]:
     for m in out:
         m.sent = ctx.sent_at(m.start)
         _with_year(ctx.view, m)
+        _without_owner(m)
     return sorted(out, key=lambda m: (m.start, -m.end))
 
 
 _YEAR = re.compile(r" ((?:19|20)\d\d)\b(?![-/.,]\d)")
+_OWNER = " of the European Union"
 
 
 def _with_year(v: str, m: Mention) -> None:
-    """An event's name takes the year written right after it ("Tech Summit 2024"), and a
-    programme's name stops before "of the European Union" (whose programme it is).
+    """An event's name takes the year written right after it ("Tech Summit 2024").
 
     >>> m = Mention(0, 11, "Tech Summit", "Event", "head", 0.7); _with_year("Tech Summit 2024 opens", m); m.name
     'Tech Summit 2024'
@@ -73,6 +74,13 @@ def _with_year(v: str, m: Mention) -> None:
         y = _YEAR.match(v, m.end)
         if y and not m.name.endswith(y.group(1)):
             m.end, m.name = y.end(), f"{m.name} {y.group(1)}"
-    elif m.label == "Programme" and m.name.endswith(" of the European Union") and m.name != "Council of the European Union":
-        m.name = m.name[:-len(" of the European Union")]
-        m.end -= len(" of the European Union")
+
+
+def _without_owner(m: Mention) -> None:
+    """A programme's name stops before "of the European Union" (whose programme it is).
+
+    >>> m = Mention(0, 37, "COSME Programme of the European Union", "Programme", "head", 0.7); _without_owner(m); m.name
+    'COSME Programme'
+    """
+    if m.label == "Programme" and m.name.endswith(_OWNER):
+        m.name, m.end = m.name[:-len(_OWNER)], m.end - len(_OWNER)

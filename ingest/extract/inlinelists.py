@@ -21,20 +21,20 @@ from __future__ import annotations
 import re
 
 from clusternet.ingest.extract.cuelists import Occ, list_end
-from clusternet.ingest.extract.listblocks import ORDER, TARGET_LABELS, Mains, cue_patterns
+from clusternet.ingest.extract.listblocks import ACTORS, ORDER, TARGET_LABELS, Mains, cue_patterns
 from clusternet.ingest.extract.mainref import membership_type, title_end
 from clusternet.ingest.extract.raw import RawRel
 
 __all__ = ["inline_list_relations", "links_to_list"]
 
-ACTORS = ("Cluster", "Organisation", "SME")
 MAX_GAP = 60             # characters between the cue and the first name of its list
 MIN_ITEMS = 2
 # what may stand between a cue and its list: a verb of being or including, "the following",
 # punctuation, and a lower-case descriptor of the first item ("fashion (A), water (B)")
+_LIST_VERBS = r"are|were|is|was|include[sd]?|including|comprised?|comprises|namely|such\s+as"
 _LINK = re.compile(
     r"(?i)\s*(?:\([^()]{0,40}\)\s*)?"
-    r"(?:(?:are|were|is|was|include[sd]?|including|comprised?|comprises|namely|such\s+as|as\s+follows|"
+    r"(?:(?:" + _LIST_VERBS + r"|as\s+follows|"
     r"the\s+following|following|ones|entities|organi[sz]ations|:|,|-|–|—)\s*)*"
     r"(?:the\s+)?(?:[a-z][\w’'&-]*(?:\s+[a-z][\w’'&-]*){0,3}\s*\(\s*)?$")
 
@@ -50,7 +50,7 @@ def links_to_list(gap: str) -> bool:
 
 def _verb(gap: str) -> bool:
     """A verb that opens a list ("were", "include"), as opposed to bare juxtaposition."""
-    return re.search(r"(?i)\b(?:are|were|is|was|include[sd]?|including|comprised?|comprises|namely|such\s+as)\b", gap) is not None
+    return re.search(r"(?i)\b(?:" + _LIST_VERBS + r")\b", gap) is not None
 
 
 def inline_list_relations(ctx, ents) -> list[RawRel]:

@@ -17,7 +17,7 @@ import re
 from clusternet.ingest.extract.lexicon import country_code, fold, load_lexicon
 from clusternet.ingest.extract.mentions import Context, Mention, chunks, is_acronym
 from clusternet.ingest.extract.rules import (LEGAL_FORM, _PAREN, _SEP, _is_place, _namey, clean, iso_is_acronym,
-                                             label_of_name, paren_country)
+                                             label_of_name, paren_country, paren_parts)
 
 __all__ = ["country_list_items"]
 
@@ -82,7 +82,7 @@ def country_list_items(ctx: Context, out: list[Mention], gid: list[int]) -> None
 def _paren_region(v: str, m, code: str, out: list[Mention]) -> str | None:
     """The region of "(Severozapad, CZ)" after a name: a Region mention of that country when the
     gazetteer does not know it (a known one is found by the place rules), and its name."""
-    parts = [p.strip() for p in re.split(r"\s*(?:,|\s[-–—/]\s)\s*", m.group(1).strip())]
+    parts = paren_parts(m.group(1))
     if len(parts) != 2 or not parts[0][:1].isupper() or len(parts[0].split()) > 4:
         return None
     first = parts[0]

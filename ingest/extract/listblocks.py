@@ -31,10 +31,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from clusternet.ingest.extract.lexicon import load_lexicon
-from clusternet.ingest.extract.mainref import main_of, membership_type, title_end
+from clusternet.ingest.extract.mainref import main_of, membership_type, named_in_title, title_end
 from clusternet.ingest.extract.raw import RawRel
 
-__all__ = ["list_block_relations", "raw_lines", "cue_type", "cue_patterns", "Mains", "TARGET_LABELS", "ORDER"]
+__all__ = ["list_block_relations", "raw_lines", "cue_type", "cue_patterns", "Mains", "ACTORS", "TARGET_LABELS", "ORDER"]
 
 ACTORS = ("Cluster", "Organisation", "SME")
 # the group each relation type points at
@@ -42,9 +42,9 @@ TARGET_LABELS = {"PARTNER_IN": ("Partnership",), "PARTICIPATED_IN": ("Event",), 
                  "PARTY_TO": ("Agreement",), "MEMBER_OF": ("Cluster", "Organisation")}
 ORDER = ("COORDINATES", "PARTY_TO", "PARTICIPATED_IN", "MEMBER_OF", "PARTNER_IN")
 MAX_ITEMS = 60
+ITEM_WORDS = 25          # a longer line is prose, not a list item
 # an item that says it leads the consortium
 _LEADS = re.compile(r"(?i)\b(?:coordinator|lead\s+partner|project\s+leader|coordinateur|coordinatrice|coordinador|coordinadora|coordinatore)\b")
-ITEM_WORDS = 25          # a longer line is prose, not a list item
 
 
 @lru_cache(maxsize=1)
@@ -80,13 +80,17 @@ class Mains(dict):
         self[label] = main_of(self.ents, label, self.title)
         return self[label]
 
+    def titled(self, label: str):
+        """The main entity of ``label`` when the page's first line names it, else None."""
+        e = self[label]
+        return e if e is not None and named_in_title(e, self.title) else None
+
     def consortium(self):
         """The partnership whose partners a page lists: the main one, else the organisation or
         cluster its title names (a page listing partners is about a consortium, whatever its
         name's head noun says; it becomes a Partnership)."""
         if self["Partnership"] is None:
-            titled = [e for e in self.ents if e.label in ("Organisation", "Cluster")
-                      and any(m.start < self.title for m in e.mentions)]
+            titled = [e for e in self.ents if e.label in ("Organisation", "Cluster") and named_in_title(e, self.title)]
             if len(titled) == 1:
                 titled[0].label = "Partnership"
                 self["Partnership"] = titled[0]

@@ -6,7 +6,22 @@ otherwise the most mentioned one (ties: the first named).
 """
 from __future__ import annotations
 
-__all__ = ["main_of", "title_end", "membership_type"]
+__all__ = ["main_of", "title_end", "named_in_title", "titled_main", "membership_type"]
+
+
+def named_in_title(e, title_end: int) -> bool:
+    """Whether ``e`` is named before ``title_end`` (in the page's first line).
+
+    >>> named_in_title(type("E", (), {"mentions": [type("M", (), {"start": 3})]})(), 10)
+    True
+    """
+    return any(m.start < title_end for m in e.mentions)
+
+
+def titled_main(ents, label: str, title_end: int):
+    """The document's main entity of ``label`` when the page's first line names it, else None."""
+    e = main_of(ents, label, title_end)
+    return e if e is not None and named_in_title(e, title_end) else None
 
 
 def main_of(ents, label: str, title_end: int = 0):
@@ -20,7 +35,7 @@ def main_of(ents, label: str, title_end: int = 0):
     'Fair'
     """
     cands = [e for e in ents if e.label == label]
-    return max(cands, key=lambda e: (any(m.start < title_end for m in e.mentions), len(e.mentions),
+    return max(cands, key=lambda e: (named_in_title(e, title_end), len(e.mentions),
                                      -min(m.start for m in e.mentions)), default=None)
 
 

@@ -17,17 +17,19 @@ from __future__ import annotations
 import re
 
 from clusternet.ingest.extract.cuelists import ORGANISED_OBJ, Occ, list_end
-from clusternet.ingest.extract.listblocks import Mains, cue_patterns
+from clusternet.ingest.extract.listblocks import ACTORS, Mains, cue_patterns
 from clusternet.ingest.extract.raw import RawRel
 
 __all__ = ["page_relations", "enumerated_participants", "lead_fields", "page_funding"]
 
-ACTORS = ("Cluster", "Organisation", "SME")
-
 
 def page_relations(ctx, ents) -> list[RawRel]:
-    """All the page-level rules of this module."""
-    return enumerated_participants(ctx, ents) + lead_fields(ctx, ents) + page_funding(ctx, ents)
+    """All the page-level rules of this module, over one index of the page's main entities and
+    mentions."""
+    mains = Mains(ents, ctx)
+    occ = Occ(ents, mains.title)
+    return (enumerated_participants(ctx, mains, occ) + lead_fields(ctx, mains, occ)
+            + page_funding(ctx, ents, mains))
 
 
 ENUM_MIN = 3
@@ -48,15 +50,13 @@ def _other_role(v: str, lo: int, hi: int) -> bool:
     return any(cue_patterns()[t].search(v, lo, hi) for t in _OTHER_ROLE)
 
 
-def enumerated_participants(ctx, ents) -> list[RawRel]:
+def enumerated_participants(ctx, mains: Mains, occ: Occ) -> list[RawRel]:
     """On a page about one event or one partnership (named in its first line), the actors a
     sentence enumerates (three or more in one run) with no cue of another role took part in
     the event, or are the partnership's partners."""
-    mains = Mains(ents, ctx)
     subject, typ = _page_subject(mains)
     if subject is None:
         return []
-    occ = Occ(ents, mains.title)
     out: list[RawRel] = []
     for sent in ctx.sents:
         acts = occ.within(sent.start, sent.end, ACTORS)
@@ -72,8 +72,8 @@ def _page_subject(mains) -> tuple[object, str]:
     """(the event or partnership a page's first line names, the relation of its enumerated
     actors to it), or (None, "")."""
     for label, typ in (("Event", "PARTICIPATED_IN"), ("Partnership", "PARTNER_IN")):
-        e = mains[label]
-        if e is not None and any(m.start < mains.title for m in e.mentions):
+        e = mains.titled(label)
+        if e is not None:
             return e, ("MEMBER_OF" if typ == "PARTNER_IN" and _NETWORK.search(e.name) else typ)
     return None, ""
 
@@ -86,21 +86,19 @@ _LEAD_FIELD = re.compile(r"(?im)^[ \t]*(?:lead\s+partner|project\s+(?:leader|coo
                          r"\s*:[ \t]*(?=\S)")
 
 
-def lead_fields(ctx, ents) -> list[RawRel]:
+def lead_fields(ctx, mains: Mains, occ: Occ) -> list[RawRel]:
     """A fact sheet's "Lead partner: A (…)": A coordinates the page's partnership and is one of
     its partners.
 
-    >>> lead_fields(type("C", (), {"text": "no field", "view": "no field"})(), [])
+    >>> lead_fields(type("C", (), {"text": "no field", "view": "no field"})(), None, None)
     []
     """
     fields = list(_LEAD_FIELD.finditer(ctx.text))
     if not fields:
         return []
-    mains = Mains(ents, ctx)
     group = mains.consortium()
     if group is None:
         return []
-    occ = Occ(ents, mains.title)
     out = []
     for f in fields:
         end = ctx.text.find("\n", f.end())
@@ -111,11 +109,10 @@ def lead_fields(ctx, ents) -> list[RawRel]:
     return out
 
 
-def page_funding(ctx, ents) -> list[RawRel]:
+def page_funding(ctx, ents, mains: Mains) -> list[RawRel]:
     """The page's partnership is FUNDED_BY each EU programme (``programmes.yaml``) named in the
     page's first lines or in a paragraph that names the partnership ("6th Framework Programme,
     PRO-INNO Initiative" under a project's title; "in the frame of the DTP project X")."""
-    mains = Mains(ents, ctx)
     part = mains["Partnership"]
     if part is None:
         return []

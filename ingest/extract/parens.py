@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from clusternet.ingest.extract.lexicon import country_code, fold, load_lexicon, place_country
+from clusternet.ingest.extract.lexicon import country_code, load_lexicon, place_country
 from clusternet.ingest.extract.mentions import Context, Mention
 
 __all__ = ["described_in_brackets"]

@@ -13,7 +13,7 @@ import re
 
 from clusternet.ingest.extract.cuelists import cue_list_relations
 from clusternet.ingest.extract.lexicon import load_lexicon
-from clusternet.ingest.extract.mainref import main_of, title_end
+from clusternet.ingest.extract.mainref import main_of, title_end, titled_main
 from clusternet.ingest.extract.inlinelists import inline_list_relations
 from clusternet.ingest.extract.listblocks import list_block_relations
 from clusternet.ingest.extract.located import located_in
@@ -83,8 +83,7 @@ class _Doc:
         self.main = main_of(ents, "Partnership", title_end(ctx))
         self.events_seq = [(s, ent) for s, _, ent in self.occ if ent.label == "Event"]
         self.ev_keys = [s for s, _ in self.events_seq]
-        self.title_event = next((e for e in [main_of(ents, "Event", title_end(ctx))] if e is not None
-                                 and any(m.start < title_end(ctx) for m in e.mentions)), None)
+        self.title_event = titled_main(ents, "Event", title_end(ctx))
         self.org_rx = re.compile(_cue_rx(lex["organiser_cues"]).pattern + "|" + _ORGANISED_AT_BY)
         self.part_rx = _cue_rx(lex["participation_cues"])
         self.target_rx = _cue_rx(lex["target_cues"])

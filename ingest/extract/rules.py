@@ -142,6 +142,15 @@ def iso_is_acronym(v: str, m: re.Match) -> bool:
 
 
 @lru_cache(maxsize=20_000)
+def paren_parts(inner: str) -> list[str]:
+    """The parts of a bracketed place: "Barcelona, Spain", "Turin - Italy", "Lyon / FR".
+
+    >>> paren_parts(" Severozapad, CZ ")
+    ['Severozapad', 'CZ']
+    """
+    return [p.strip() for p in re.split(r"\s*(?:,|\s[-–—/]\s)\s*", inner.strip())]
+
+
 def paren_country(inner: str) -> str | None:
     """The country a bracketed place gives: "(Tunisia)", "(ES)", "(Barcelona, Spain)", "(Lyon – FR)".
 
@@ -151,7 +160,7 @@ def paren_country(inner: str) -> str | None:
     inner = inner.strip()
     if place_country(inner) and _is_place(inner):
         return place_country(inner)
-    parts = [p.strip() for p in re.split(r"\s*(?:,|\s[-–—/]\s)\s*", inner)]
+    parts = paren_parts(inner)
     if len(parts) != 2 or not all(p[:1].isupper() for p in parts):
         return None
     last = parts[1]
