@@ -18,6 +18,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from clusternet.ingest.extract.facts import find_facts
+from clusternet.ingest.extract.memberlabels import relabel_member_bodies
 from clusternet.ingest.extract.geo import infer_places
 from clusternet.ingest.extract.mainref import main_of
 from clusternet.ingest.extract.lexicon import country_name
@@ -82,6 +83,7 @@ def propose(text: str, tables=()) -> Proposal:
     mentions = find_mentions(text, ctx)
     ents = resolve_mentions(mentions)
     mention_again(ctx.view, ents)
+    relabel_member_bodies(ctx.view, ents)
     infer_places(ctx, ents, mentions)
     places = _places(mentions, ents)
     secs, sec_rels = find_sectors(ctx, ents)

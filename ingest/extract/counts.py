@@ -154,9 +154,10 @@ def _before(v: str, lo: int, pos: int, n: int = 6) -> list[str]:
     return [w for w in re.findall(r"[\w&'’/-]+", seg)][-n:]
 
 
-def count_facts(ctx, ents, main, sectors=(), places=None) -> list[RawFact]:
-    """Figures in the sentences of one document part (tables are read apart); ``places``: the
-    part's Country entities by key (``country:XX``), subjects of counts about one country."""
+def count_facts(ctx, ents, main, sectors=(), places=None, skip=()) -> list[RawFact]:
+    """Figures in the sentences of one document part (tables and the lines in ``skip``, fact-sheet
+    fields, are read apart); ``places``: the part's Country entities by key (``country:XX``),
+    subjects of counts about one country."""
     occ = sorted(((m.start, m.end, e) for e in list(ents) + list(sectors) for m in e.mentions),
                  key=lambda x: (x[0], -x[1]))
     ostarts = [x[0] for x in occ]
@@ -170,7 +171,7 @@ def count_facts(ctx, ents, main, sectors=(), places=None) -> list[RawFact]:
     for si, sent in enumerate(ctx.sents):
         if _table_or_heading(ctx, sent):
             continue  # a table row (read by the table rules) or a heading ("issue 2")
-        out.extend(_sentence_facts(ctx, si, occ_in, ok, (main, page_event), places))
+        out.extend(_sentence_facts(ctx, si, occ_in, ok, (main, page_event), places, skip))
     return out
 
 
@@ -181,14 +182,17 @@ def _table_or_heading(ctx, sent) -> bool:
                 and not re.match(r"\s*\d{1,3}\s+[a-z]{3,}\b[^\d]*$", raw))
 
 
-def _sentence_facts(ctx, si, occ_in, ok, page, places) -> list[RawFact]:
-    """The figures of one sentence in text order; ``page``: the main partnership and the page's event."""
+def _sentence_facts(ctx, si, occ_in, ok, page, places, skip=()) -> list[RawFact]:
+    """The figures of one sentence in text order, but those in the ``skip`` spans; ``page``: the
+    main partnership and the page's event."""
     lex = load_lexicon()
     v, sent = ctx.view, ctx.sents[si]
     out: list[RawFact] = []
     prev_noun, last = None, None       # last: the sentence's previous count (measure, where it ends)
     land = country_of_sentence(v[sent.start:sent.end], places) if places else None
     for m in _count_rx().finditer(v, sent.start, sent.end):
+        if any(s <= m.start() < e for s, e in skip):
+            continue
         value = _value(m, lex)
         if value is None:
             continue
@@ -225,6 +229,10 @@ def _not_a_count(v: str, m, value, after, word_num: bool) -> bool:
     nxt = fold(after[0][2]) if after else ""
     if re.fullmatch(r"(?:st|nd|rd|th)", nxt) or _ORD_RX.match(v[m.start("num"):m.end() + 3]):
         return True  # an ordinal ("3rd markets"), not a count
+    months = load_lexicon().words("months")
+    prev = re.search(r"([^\W\d_]+)\.?\s+$", v[max(0, m.start() - 12):m.start()])
+    if not m.group("cur") and value <= 31 and (nxt in months or prev and fold(prev.group(1)) in months):
+        return True  # a day of a month ("on 3 May", "May 27"), not a count
     if not (m.group("pct") or m.group("cur") or m.group("mult")) and isinstance(value, int) \
             and 1900 <= value <= 2100:
         return True  # a year

@@ -6,7 +6,7 @@ import re
 from typing import NamedTuple
 
 from clusternet.ingest.extract.generic import field_join
-from clusternet.ingest.extract.lexicon import country_code, load_lexicon, place_country, fold
+from clusternet.ingest.extract.lexicon import country_code, country_name, load_lexicon, place_country, fold
 from clusternet.ingest.extract.mentions import Context, Mention, chunks, is_acronym, is_cap, tokens
 from clusternet.ingest.extract.rules import _is_place, clean, label_of_name, place_of_name
 
@@ -152,9 +152,39 @@ def _item_name(lex, v: str, s0: int, e0: int) -> tuple[int, int, str, str | None
     ns, ne = span[0][0], span[-1][1]
     tail = re.match(r"\s+([a-z][\w-]*)", v[ne:e])
     if tail and lex.label_of_head(tail.group(1)):
-        ne += tail.end()
+        lead = _descriptors(lex, span)
+        if 0 < lead < len(span):    # "the French ICT Cap Digital cluster": the name is Cap Digital
+            said = next((_demonym(w[2]) for w in span[:lead] if _demonym(w[2])), None)
+            ns = span[lead][0]
+            s, e, name = clean(v, ns, ne)
+            return s, e, name, alias or said      # the nationality, read like a "(Country)" after it
+        else:
+            ne += tail.end()
     s, e, name = clean(v, ns, ne)
     return s, e, name, alias
+
+
+def _descriptors(lex, span) -> int:
+    """How many words open a described name with a nationality or a generic acronym ("French ICT …").
+
+    >>> _descriptors(load_lexicon(), [(0, 6, "French"), (7, 10, "ICT"), (11, 14, "Cap"), (15, 22, "Digital")])
+    2
+    """
+    generic = {fold(a) for a in lex["generic_acronyms"]}
+    n = 0
+    while n < len(span) and (fold(span[n][2]) in generic or _demonym(span[n][2])):
+        n += 1
+    return n
+
+
+def _demonym(word: str) -> str | None:
+    """The country a nationality adjective names ("French" -> FR), not a country's own name.
+
+    >>> _demonym("French"), _demonym("France")
+    ('FR', None)
+    """
+    code = country_code(word) if len(word) > 3 else None
+    return code if code and fold(country_name(code)) != fold(word) else None
 
 
 def _item_verdict(lex, name: str, cue: str, generic_names) -> str | None:
@@ -193,7 +223,7 @@ def head_chunks(ctx: Context, out: list[Mention]) -> None:
     spans_of: dict[str, list[tuple[int, int, str]]] = {}
     for line in ctx.lines:
         for span in chunks(v, line.start, line.end):
-            span = _trim_span(lex, span)
+            span = _with_dashed_partner(lex, v, _trim_span(lex, span))
             if span:
                 _head_span(lex, v, line, span, out, spans_of)
     for spans in spans_of.values():
@@ -202,12 +232,39 @@ def head_chunks(ctx: Context, out: list[Mention]) -> None:
                 out.append(Mention(s, e, name, "Organisation", "head", 0.55))
 
 
+_DASHED = re.compile(r"([A-Z][\w.]*)\s[–-]\s$")
+
+
+def _with_dashed_partner(lex, v: str, span):
+    """A run that opens with a place, after "<place> – ", takes that place in: "EU – India Matchmaking Event".
+
+    >>> v = "the EU – India Matchmaking Event"
+    >>> [w[2] for w in _with_dashed_partner(load_lexicon(), v, [(9, 14, "India"), (15, 26, "Matchmaking"), (27, 32, "Event")])]
+    ['EU', 'India', 'Matchmaking', 'Event']
+    """
+    if not span:
+        return span
+    d = _DASHED.search(v, max(0, span[0][0] - 30), span[0][0])
+    if d and _place_word(lex, d.group(1)) and _place_word(lex, span[0][2]):
+        return [(d.start(1), d.end(1), d.group(1))] + list(span)
+    return span
+
+
+def _place_word(lex, w: str) -> bool:
+    """A country (name, adjective or code) or a macro-region ("EU", "Europe")."""
+    return bool(country_code(w) or fold(w) in lex.macro or fold(w) in ("eu", "euro"))
+
+
 def _trim_span(lex, span):
     """The chunk without leading determiners and trailing role words and connectors."""
     dets_the = lex.words("determiners") | {"the"}
     while span and fold(span[0][2]) in dets_the:
         span = span[1:]
     roles = lex.words("role_words")
+    while len(span) > 2 and fold(span[0][2]) in roles and fold(span[1][2]) == "of":
+        span = span[2:]             # "CEO of Nova GmbH": a person's role, then the body's name
+        while span and fold(span[0][2]) in dets_the:
+            span = span[1:]
     while span and fold(span[-1][2]) in roles:
         span = span[:-1]
     while span and fold(span[-1][2]) in lex.words("connectors"):

@@ -120,17 +120,24 @@ def _member_lists(v, lo, hi, occ, places) -> list[RawRel]:
     out = []
     for m in _cues()["members_of"].finditer(v, lo, hi):
         owner = occ.within(m.end(), min(hi, m.end() + 6), GROUPS)
-        if not owner:
-            continue
-        verb = _cues()["list_verb"].match(v, owner[0][1], hi)
-        if not verb:
-            continue
-        x = owner[0][2]
-        kind = membership_type(x)
-        for s, e, a in occ.within(verb.end(), list_end(v, verb.end(), hi), ACTORS):
-            if a is not x:
-                out.append(RawRel(a, kind, x, lo, hi, 0.65))
+        if owner:
+            out.extend(_members_listed(v, owner[0][2], owner[0][1], lo, hi, occ))
+    for m in _cues()["members_after"].finditer(v, lo, hi):     # "The X members were A, B and C"
+        owner = [x for x in occ.within(max(lo, m.start() - 80), m.start(), GROUPS)
+                 if v[x[1]:m.start()] in (" ", "'s ", "’s ")]
+        if owner:
+            out.extend(_members_listed(v, owner[-1][2], m.end(), lo, hi, occ))
     return out
+
+
+def _members_listed(v, x, pos, lo, hi, occ) -> list[RawRel]:
+    """The actors listed after a list verb at ``pos`` ("are", "were", "include") are members of ``x``."""
+    verb = _cues()["list_verb"].match(v, pos, hi)
+    if not verb:
+        return []
+    kind = membership_type(x)
+    return [RawRel(a, kind, x, lo, hi, 0.65) for s, e, a in occ.within(verb.end(), list_end(v, verb.end(), hi), ACTORS)
+            if a is not x]
 
 
 def _coordinator_of(v, lo, hi, occ, places) -> list[RawRel]:

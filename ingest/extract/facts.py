@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 
 from clusternet.ingest.extract.counts import count_facts as prose_facts, ordinals
+from clusternet.ingest.extract.factsubj import main_event
+from clusternet.ingest.extract.fieldfacts import field_facts
 from clusternet.ingest.extract.lexicon import country_code, load_lexicon, fold
 from clusternet.ingest.extract.raw import RawFact, parse_number
 
@@ -256,4 +258,6 @@ def find_facts(ctx, ents, mentions, tables, sectors=(), places=None) -> list[Raw
     occ = _Occ(sorted(((m.start, m.end, e) for e in ents for m in e.mentions), key=lambda x: x[0]))
     parts = [e for e in ents if e.label == "Partnership"]
     main = max(parts, key=lambda e: (len(e.mentions), -e.mentions[0].start), default=None)
-    return [f for f in table_facts(ctx, occ, main) + prose_facts(ctx, ents, main, sectors, places) if f.subject is not None]
+    fields, taken = field_facts(ctx, main or main_event(ents, ctx))
+    prose = prose_facts(ctx, ents, main, sectors, places, skip=taken)
+    return [f for f in table_facts(ctx, occ, main) + fields + prose if f.subject is not None]

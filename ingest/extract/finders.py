@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from clusternet.ingest.extract.lexicon import country_code, load_lexicon
 from clusternet.ingest.extract.contexts import (acronym_mentions, appositions, copulas, cue_lists,
     described_names, head_chunks, quoted)
 from clusternet.ingest.extract.events import (agreement_mentions, event_mentions, institution_mentions,
@@ -56,7 +57,9 @@ def find_mentions(text: str, ctx: Context | None = None) -> list[Mention]:
     for m in out:
         m.sent = ctx.sent_at(m.start)
         _with_year(ctx.view, m)
+        _with_destination(ctx.view, m)
         _without_owner(m)
+        _without_role(m)
     return sorted(out, key=lambda m: (m.start, -m.end))
 
 
@@ -74,6 +77,45 @@ def _with_year(v: str, m: Mention) -> None:
         y = _YEAR.match(v, m.end)
         if y and not m.name.endswith(y.group(1)):
             m.end, m.name = y.end(), f"{m.name} {y.group(1)}"
+
+
+_ROLE = re.compile(r"(?i)^(?:\w+[- ])?(?:president|director|manager|ceo|chair|chairman|secretary|coordinator|head|founder|"
+                   r"representative|member)s?\s+of\s+(?:the\s+)?(?=[A-Z])")
+
+
+def _without_role(m: Mention) -> None:
+    """A body's name without the role of a person in it: "Director of the European Bureau of X".
+
+    >>> m = Mention(0, 41, "CEO of Alpha Consulting Ltd", "Organisation", "head", 0.7); _without_role(m); m.name, m.start
+    ('Alpha Consulting Ltd', 7)
+    """
+    r = _ROLE.match(m.name)
+    if r and m.label != "Event" and len(m.name) > r.end() + 2:
+        m.name, m.start = m.name[r.end():], m.start + r.end()
+
+
+_TRAVEL = ("Mission", "Visit", "Delegation", "Trip", "Tour", "Journey")
+_TO_PLACE = re.compile(r" to ([A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+)?)")
+
+
+def _with_destination(v: str, m: Mention) -> None:
+    """A named mission keeps the place it goes to: "Agri SME Mission to China", "Study Visit to Lyon".
+
+    >>> m = Mention(0, 16, "Agri SME Mission", "Event", "head", 0.7); _with_destination("Agri SME Mission to China in May", m); m.name
+    'Agri SME Mission to China'
+    """
+    if m.label != "Event" or not m.name.endswith(_TRAVEL):
+        return
+    to = _TO_PLACE.match(v, m.end)
+    place = to and next((p for p in (to.group(1), to.group(1).split()[0]) if _place(p)), None)
+    if place:
+        m.end, m.name = to.start(1) + len(place), f"{m.name} to {place}"
+
+
+def _place(name: str) -> bool:
+    """Whether a name is a country, a region or a city of the gazetteer."""
+    lex = load_lexicon()
+    return bool(country_code(name) or lex.region(name) or lex.city(name))
 
 
 def _without_owner(m: Mention) -> None:

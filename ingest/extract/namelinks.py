@@ -92,6 +92,7 @@ def link_names(strong: list[Mention], weak: list[Mention]) -> tuple[_UF, set[str
     _add_weak(strong, weak, ambiguous, uf, keys)
     ks = sorted(keys)
     _link_spellings(ks, uf)
+    _link_short_forms(strong + weak, ks, uf)
     _link_places(ks, uf)
     return uf, keys, ambiguous, _link_parts(ks, uf)
 
@@ -145,6 +146,9 @@ def _add_weak(strong: list[Mention], weak: list[Mention], ambiguous: set[str], u
             uf.find(k)
 
 
+_YEAR_ONLY = re.compile(r"(?:19|20)\d\d")
+
+
 def _link_spellings(ks: list[str], uf: _UF) -> None:
     """Link near-identical spellings, and a name to a longer one it starts ("European Foundation for …")."""
     preps = load_lexicon().words("prepositions")
@@ -156,8 +160,25 @@ def _link_spellings(ks: list[str], uf: _UF) -> None:
             for b in group[i + 1:]:
                 if _similar(a, b):
                     uf.union(a, b)
-                elif b.startswith(a + " ") and len(a.split()) >= 2 and b[len(a) + 1:].split()[0] in preps:
-                    uf.union(a, b)
+                elif b.startswith(a + " ") and len(a.split()) >= 2 and (b[len(a) + 1:].split()[0] in preps
+                                                                        or _YEAR_ONLY.fullmatch(b[len(a) + 1:])):
+                    uf.union(a, b)      # "… for Cluster Excellence", "Matchmaking Event" + " 2024"
+
+
+def _link_short_forms(ms: list[Mention], ks: list[str], uf: _UF) -> None:
+    """Link a one-word acronym or camel-case name to the one longer name it starts, when nothing
+    else claims it: "BioM" and "BioM Biotech Cluster Development GmbH" (the text's short form).
+
+    >>> uf = _UF(); _link_short_forms([Mention(0, 4, "BioM", None, "acronym")], ["biom", "biom biotech gmbh"], uf)
+    >>> uf.find("biom") == uf.find("biom biotech gmbh")
+    True
+    """
+    for a in sorted({norm(m.name) for m in ms if " " not in m.name.strip() and is_acronym(m.name.strip())}):
+        if a not in ks or any(uf.find(k) == uf.find(a) for k in ks if k != a):
+            continue        # already the short form of another name ("EU" of "European Union")
+        longer = {uf.find(k) for k in ks if k.startswith(a + " ")}
+        if len(longer) == 1:
+            uf.union(longer.pop(), a)
 
 
 def _link_places(ks: list[str], uf: _UF) -> None:

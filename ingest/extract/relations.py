@@ -29,7 +29,7 @@ _ATTEND = re.compile(r"\b(?:attending|attended|participat)")
 # "organised in Bucharest by A and B": a place or date between the verb and its agents
 _ORGANISED_AT_BY = r"organi[sz]ed\s+(?:in|at|on)\s+[^,.;()]{1,80}?\s+by\b"
 # where the list of organisers after "organised by" ends
-_ORGANISERS_END = re.compile(r",\s+(?:both|which|who|as|following|under|after|before|during|where)\b|\.\s|"
+_ORGANISERS_END = re.compile(r",\s+(?:both|which|who|as|following|under|after|before|during|where|was|were|is|are|has|have|will)\b|(?<!\b[A-Z])\.\s|"
                              r"\s+(?:under|following)\s+the\b")
 # "…, the event was (jointly) organised by": the page's own event, whatever was named before
 _THE_EVENT = re.compile(r"(?i)\b(?:the|this)\s+(?:event|mission|matchmaking|conference|forum|meeting)\s+"
@@ -161,13 +161,16 @@ def _sentence_relations(doc: _Doc) -> list[RawRel]:
 
 def _coordinates(doc: _Doc, si: int, sent, here) -> list[RawRel]:
     """COORDINATES: the actors named after an organiser cue ("organised by A and B") of the clause's event."""
-    v, out = doc.v, []
+    v, out, last = doc.v, [], None     # last: (cue end, end of its organiser list, event) of the previous cue
     for m in doc.org_rx.finditer(v, sent.start, sent.end):
         ev = _organised_event(doc, sent, here, m)
+        if ev is None and last and m.start() <= last[1]:
+            ev = last[2]    # "organised by A, and facilitated by B in collaboration with C": one list of organisers
         if ev is None:
             continue
         stop = _ORGANISERS_END.search(v[m.end():sent.end])
         lim = m.end() + stop.start() if stop else sent.end
+        last = (m.end(), lim, ev)
         for s, t, ent in here:
             if m.start() < s < lim and ent.label in ACTORS:
                 out.append(RawRel(ent, "COORDINATES", ev, sent.start, sent.end, 0.65))

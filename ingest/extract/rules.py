@@ -39,8 +39,9 @@ def label_of_name(name: str) -> str | None:
     """The label a name's head noun gives, or None when it has none.
 
     >>> [label_of_name(n) for n in ["Cluster of Smart Health", "Pôle Véhicule du Futur",
-    ...   "European Foundation for Cluster Excellence", "France Clusters", "Cluster Economics", "Big Booster"]]
-    ['Cluster', 'Cluster', 'Organisation', 'Organisation', None, None]
+    ...   "European Foundation for Cluster Excellence", "France Clusters", "Cluster Economics", "Big Booster",
+    ...   "Nordic Cluster Meet UP 2018", "Nova Consulting GmbH"]]
+    ['Cluster', 'Cluster', 'Organisation', 'Organisation', None, None, 'Event', 'Organisation']
     """
     lex = load_lexicon()
     words = [w for w in re.split(r"[\s\-–]+", name) if w]
@@ -69,10 +70,15 @@ def label_of_name(name: str) -> str | None:
         best = lab
     if best is None and cut < len(words) and len(head_part) == 1:
         return None
-    for i in range(1, len(words) - 1):  # two-word heads ("competitiveness pole", "info day")
-        lab = lex.label_of_head(words[i] + " " + words[i + 1])
-        if lab and i + 1 >= len(head_part) - 1:
+    last = len(head_part)
+    while last > 1 and head_part[last - 1][:1].isdigit():
+        last -= 1                   # a year or an edition number after the head: "Meet Up 2018"
+    for i in range(1, len(words) - 1):  # two-word heads ("competitiveness pole", "info day", "Meet UP")
+        lab = lex.label_of_head(words[i] + " " + words[i + 1]) or lex.heads.get(fold(words[i] + words[i + 1]))
+        if lab and i + 1 >= last - 1:
             best = lab
+    if best is None and len(words) >= 2 and words[-1][:1].isupper() and LEGAL_FORM.fullmatch(words[-1].rstrip(",")):
+        return "Organisation"       # "Alpha Consulting GmbH", "Beta Pumps Ltd": a company
     return best
 
 

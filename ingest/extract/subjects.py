@@ -21,7 +21,7 @@ GROUPS = ("Event", "Partnership", "Agreement", "Programme")
 def subject_candidates(p: Proposal, fact, d: DocFacts | None) -> list:
     """The entities a count may be about, in a fixed order, each once."""
     si = p.ctx.sent_at(fact.start)
-    kept = {id(e) for e in p.ents}
+    kept = {id(e) for e in p.ents} | {id(x) for x in p.places.values()}   # "clusters in Serbia": the country
     out = [fact.subject] if fact.subject is not None and id(fact.subject) in kept else []
     by_sent = _by_sentence(p, d)
     out += by_sent.get(si, []) + by_sent.get(si - 1, [])

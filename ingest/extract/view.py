@@ -88,6 +88,8 @@ def _sub_lines(rx: re.Pattern, v: str, needles) -> str:
     return "".join(out)
 
 
+# a fact sheet's "Label: value" line: one field a line, never a wrapped sentence
+_FIELD_LINE = re.compile(r"[\s*#>•-]*[^\W\d_][\w &/()'’.-]{0,40}:(?:\s|$)")
 _OPENER = re.compile(r"(?:The|This|These|In|On|At|During|After|Last|Next)\s")
 
 
@@ -125,7 +127,8 @@ def make_view(text: str) -> str:
                 and (not bullet[i] or n[:1].islower())
                 and not is_heading(i) and not is_heading(i + 1)
                 and not s.endswith((":", ".", "!", "?"))
-                and not _new_start(s, n, first=i == 0))
+                and not _new_start(s, n, first=i == 0)
+                and not (_FIELD_LINE.match(s) and _FIELD_LINE.match(n)))
         out.append(line + (" " if soft else "\n"))
     out.append(lines[-1])
     return "".join(out)

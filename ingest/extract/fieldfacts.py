@@ -1,0 +1,168 @@
+"""Figures a fact sheet states as fields: "Total budget: € 1,358,494.68" on one line, or a run
+of labels ("Total budget:" / "ERDF contribution:") followed by as many values, which is how a
+two-column fact sheet comes out when a page is copied as text.
+
+A field's label is its measure, in the page's words (with the currency when it is money), and
+its subject is the page's own partnership or event. The prose count rules skip the lines a field
+takes, so a value is never read a second time under the next line's label.
+
+>>> lines = raw_lines("Total budget:\\nERDF contribution:\\n€ 1.358.494,68\\n€ 1.112.940,82\\n")
+>>> [(p.label, p.value, p.unit) for p in field_pairs(lines)]
+[('Total budget', 1358494.68, 'EUR'), ('ERDF contribution', 1112940.82, 'EUR')]
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from clusternet.ingest.extract.lexicon import fold, load_lexicon
+from clusternet.ingest.extract.measures import decimal_thousands
+from clusternet.ingest.extract.raw import RawFact, parse_number
+
+__all__ = ["FieldValue", "field_pairs", "field_facts"]
+
+_FIELD = re.compile(r"^[\s*#>•-]*(?P<label>[^\W\d_][^:\n]{1,60}?)\s*\**\s*:\s*\**\s*(?P<value>[^\n]*?)\s*$")
+_VALUE = re.compile(r"^(?:(?P<cur>€|EUR|USD|GBP|\$|£)\s?)?(?P<num>\d{1,3}(?:[.,]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d+)?)"
+                    r"(?:\s?(?P<mult>million|mio|bn|billion|thousand)\b)?\s?(?P<cur2>€|EUR|euros?|USD|GBP)?\.?$", re.I)
+# label words that make a number an identifier, a date or a contact, not a figure
+_NOT_FIGURES = {"id", "code", "reference", "ref", "phone", "tel", "telephone", "fax", "year", "date", "dates", "zip",
+                "postcode", "vat", "grant", "agreement", "call", "version", "page", "pages", "issue", "no", "nr"}
+
+
+@dataclass(frozen=True)
+class FieldValue:
+    """One field of a fact sheet: its label, value and unit, and the lines it spans (first, last)."""
+    label: str
+    value: float | int
+    unit: str | None
+    first: int
+    last: int
+
+
+def _split(line_text: str) -> tuple[str, str] | None:
+    """A "Label: value" line as (label, value), else None.
+
+    >>> _split("**Total budget:** € 2.5 million"), _split("The project was started by the partners in 2019: a pilot")
+    (('Total budget', '€ 2.5 million'), None)
+    """
+    m = _FIELD.match(line_text)
+    if not m or len(m.group("label").split()) > 6:
+        return None
+    return m.group("label").strip(" *"), m.group("value").strip(" *")
+
+
+def _figure(text: str):
+    """A field value that is one figure, as (value, unit), else None.
+
+    >>> _figure("€ 1.112.940,82"), _figure("754,677.30€"), _figure("12"), _figure("36 months")
+    ((1112940.82, 'EUR'), (754677.3, 'EUR'), (12, None), None)
+    """
+    m = _VALUE.match(text.strip())
+    if not m:
+        return None
+    num = m.group("num")
+    value = decimal_thousands(num) or (parse_number(num) or (None,))[0]
+    if value is None:
+        return None
+    lex = load_lexicon()
+    if m.group("mult"):
+        value = value * lex["multipliers"][fold(m.group("mult"))]
+    cur = m.group("cur") or m.group("cur2")
+    return value, (lex["currencies"].get(fold(cur).rstrip("s") if fold(cur) == "euros" else fold(cur), "EUR")
+                   if cur else None)
+
+
+def _countable(label: str, value, unit) -> bool:
+    """Whether a label over a figure reads as a measure: money, or a plural count ("Partners").
+
+    >>> _countable("Partners", 12, None), _countable("Project ID", 4512, None), _countable("Budget", 3, "EUR")
+    (True, False, True)
+    """
+    words = [fold(w) for w in re.findall(r"[^\W\d_]+", label)]
+    if not words or any(w in _NOT_FIGURES for w in words):
+        return False
+    if unit:
+        return True
+    if isinstance(value, int) and 1900 <= value <= 2100:
+        return False
+    return words[:2] == ["number", "of"] or words[0] == "total" or (words[-1].endswith("s") and not words[-1].endswith("ss"))
+
+
+@dataclass(frozen=True)
+class _Line:
+    start: int
+    end: int
+    text: str
+    after_blank: bool   # a blank line (or the start of the text) comes just before it
+
+
+def raw_lines(text: str) -> list[_Line]:
+    """The text's non-blank lines as written (the reading view joins wrapped lines; a fact
+    sheet's fields are one a line).
+
+    >>> [(ln.text, ln.after_blank) for ln in raw_lines("a: 1\\nb: 2\\n\\nc")]
+    [('a: 1', True), ('b: 2', False), ('c', True)]
+    """
+    out, pos, blank = [], 0, True
+    for raw in text.split("\n"):
+        if raw.strip():
+            out.append(_Line(pos, pos + len(raw), raw, blank))
+        blank = not raw.strip()
+        pos += len(raw) + 1
+    return out
+
+
+def _inline(lines, i: int):
+    """Line ``i`` as a one-line field with a figure, else None."""
+    parts = _split(lines[i].text)
+    fig = _figure(parts[1]) if parts and parts[1] else None
+    return FieldValue(parts[0], fig[0], fig[1], i, i) if fig and _countable(parts[0], *fig) else None
+
+
+def _stacked(lines, i: int) -> tuple[list[FieldValue], int]:
+    """The fields of a run of bare labels from line ``i`` and the values after them, and the
+    line after the run; no fields when labels and figures do not pair up."""
+    labels, j = [], i
+    while j < len(lines) and (j == i or not lines[j].after_blank):
+        parts = _split(lines[j].text)
+        if not parts or parts[1]:
+            break
+        labels.append(parts[0])
+        j += 1
+    figures = []
+    while j < len(lines) and len(figures) < len(labels) and not lines[j].after_blank and _figure(lines[j].text):
+        figures.append(_figure(lines[j].text))
+        j += 1
+    if len(labels) < 2 or len(figures) != len(labels):
+        return [], i + 1
+    return [FieldValue(lab, v, u, i + k, j - len(labels) + k) for k, (lab, (v, u)) in enumerate(zip(labels, figures))
+            if _countable(lab, v, u)], j
+
+
+def field_pairs(lines) -> list[FieldValue]:
+    """Every field of the page (its :func:`raw_lines`) that states one figure, in order."""
+    out, i = [], 0
+    while i < len(lines):
+        one = _inline(lines, i)
+        if one:
+            out.append(one)
+            i += 1
+            continue
+        run, i = _stacked(lines, i)
+        out.extend(run)
+    return out
+
+
+def field_facts(ctx, subject) -> tuple[list[RawFact], list[tuple[int, int]]]:
+    """The facts of the page's fields about ``subject`` (the page's partnership or event), and
+    the spans they take; none without a subject."""
+    if subject is None or ":" not in ctx.text:
+        return [], []
+    lines = raw_lines(ctx.text)
+    facts, taken = [], []
+    for f in field_pairs(lines):
+        measure = f"{f.label} ({f.unit})" if f.unit and f.unit != "%" else f.label
+        start, end = lines[f.first].start, lines[f.last].end
+        facts.append(RawFact(subject, measure, None, f.value, f.unit, start, end, 0.6))
+        taken.append((start, end))
+    return facts, taken

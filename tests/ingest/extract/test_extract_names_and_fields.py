@@ -1,0 +1,89 @@
+"""Names, organisers and fact-sheet figures as a strategy team's pages write them.
+
+Each text is written here for the check (no corpus page is copied): a fact sheet copied out of a
+two-column layout, a mission named with its destination, a body whose members are companies,
+a chain of organisers, a person's role before the body's name, a described cluster in a list.
+"""
+from __future__ import annotations
+
+from clusternet.ingest.extract import extract_text
+from clusternet.ingest.sources.readers import document_from_text
+
+
+def _ex(text):
+    ex = extract_text(document_from_text(text, name="page.txt"))
+    names = {e.id: e.name for e in ex.entities}
+    rels = {(names.get(r.source, r.source), r.type, names.get(r.target, r.target)) for r in ex.relations}
+    facts = {(names.get(f.subject), f.measure, f.value) for f in ex.facts}
+    return {e.name: e for e in ex.entities}, rels, facts
+
+
+def test_a_fact_sheets_budget_fields_are_the_projects_figures_even_when_labels_and_values_are_stacked():
+    sheet = ("Full name: Smart Harbour Cooperation in the Baltic Sea\n"
+             "Priority: Innovation\n"
+             "Total budget:\n"
+             "ERDF contribution:\n"
+             "€ 2.358.494,68\n"
+             "€ 1.112.940,82\n\n"
+             "The project gathers seven partners.\n")
+    _, _, facts = _ex(sheet)
+    project = "Smart Harbour Cooperation in the Baltic Sea"
+    assert (project, "Total budget (EUR)", 2358494.68) in facts
+    assert (project, "ERDF contribution (EUR)", 1112940.82) in facts
+    # each value is read once, under its own label: no figure hangs on the programme
+    assert not {f for f in facts if f[0] == "ERDF"}
+
+
+def test_a_one_line_field_is_a_figure_but_an_identifier_or_a_year_is_not():
+    _, _, facts = _ex("Full name: Alpine Wood Cluster Cooperation\n"
+                      "Total budget: EUR 1,250,000\n"
+                      "Partners: 6\n"
+                      "Project ID: 4512\n"
+                      "Start year: 2021\n")
+    project = "Alpine Wood Cluster Cooperation"
+    assert {(m, v) for s, m, v in facts if s == project} == {("Total budget (EUR)", 1250000), ("Partners", 6)}
+
+
+def test_a_named_mission_keeps_its_destination_and_a_two_word_head_names_an_event():
+    ents, rels, facts = _ex("The Agri SME Mission to Vietnam left on 3 May.\n\n"
+                            "On 2 June, 35 clusters travelled to Tallinn to participate in the Baltic Cluster Meet Up 2023 "
+                            "hosted by Alpha Network.\n")
+    assert ents["Agri SME Mission to Vietnam"].label == "Event"
+    assert ents["Baltic Cluster Meet Up 2023"].label == "Event"
+    assert ("Alpha Network", "COORDINATES", "Baltic Cluster Meet Up 2023") in rels
+    assert [m for s, m, v in facts if s == "Baltic Cluster Meet Up 2023" and v == 35 and m.startswith("clusters")]
+    assert not [f for f in facts if f[2] == 3]      # "on 3 May" and "on 2 June" are dates, not counts
+
+
+def test_a_partnership_whose_members_are_companies_is_a_cluster_they_are_members_of():
+    ents, rels, _ = _ex("The Danube Water Partnership (DWP) organised a mission in Serbia.\n\n"
+                        "Six companies that are part of the DWP took part. The DWP members were "
+                        "Alpha Pumps, Beta Filters and Gamma Hydro.\n")
+    assert ents["Danube Water Partnership"].label == "Cluster"
+    members = {s for s, t, o in rels if t == "MEMBER_OF" and o == "Danube Water Partnership"}
+    assert {"Alpha Pumps", "Beta Filters", "Gamma Hydro"} <= members
+    assert not {r for r in rels if r[1] == "PARTNER_IN"}
+
+
+def test_organisers_chained_by_facilitated_by_and_in_collaboration_with_all_coordinate_the_event():
+    _, rels, _ = _ex("The Atlantic Cluster Matchmaking Event organised in Porto on 4 May 2024 by the Alpha Agency "
+                     "and the U.S. Bureau of Trade, and facilitated by the Beta Platform in collaboration with the "
+                     "Gamma Network, was a great success for EU clusters.\n")
+    organisers = {s for s, t, o in rels if t == "COORDINATES" and o == "Atlantic Cluster Matchmaking Event"}
+    assert {"Alpha Agency", "Beta Platform", "Gamma Network"} <= organisers
+    assert "European Union" not in organisers
+
+
+def test_a_persons_role_is_no_part_of_the_bodys_name_and_a_short_form_is_the_same_body():
+    ents, _, _ = _ex("The agreement was signed by Dr. Anna Berg, CEO of NovaBio Cluster Management GmbH, and "
+                     "by the Director of the Nordic Bureau of Cluster Studies. NovaBio has led 8 missions to Japan.\n")
+    assert "NovaBio Cluster Management GmbH" in ents and "Nordic Bureau of Cluster Studies" in ents
+    assert not [n for n in ents if n.startswith(("CEO of", "Director of"))]
+    assert "NovaBio" not in ents     # the short form is the same body, not a second one
+
+
+def test_a_described_cluster_in_a_list_is_named_without_its_description_and_keeps_its_country():
+    ents, _, _ = _ex("Our president met several partners, including the Italian ICT Smart Valley cluster "
+                     "and the Lumen Photonics Cluster.\n")
+    assert "Smart Valley" in ents and ents["Smart Valley"].country == "IT"
+    assert not [n for n in ents if n.startswith("Italian")]
