@@ -68,6 +68,8 @@ _TRAIL = {"of", "and", "or", ",", "&", "around", "over", "about", "approximately
           "up", "least", "than"}
 _MONEY_NOUNS = {"budget", "turnover", "amount", "funding", "investment", "investments", "revenue", "revenues", "value",
                 "cost", "costs", "grant", "capital", "sales", "financing", "contribution"}
+# a word after a comma that opens a clause, not a list's next noun ("18 companies, led by …")
+_CLAUSE_OPENERS = {"which", "who", "whose", "including", "such", "led", "held", "run", "both", "each", "all", "while"}
 _MACRO = ("europe", "european", "eu", "world", "worldwide", "global", "international")
 
 
@@ -103,7 +105,8 @@ def _noun_phrase(toks, lex, allow_in: bool) -> list[str]:
         if w in ",":
             ahead = [t[2] for t in toks[i + 1:i + 7]]
             cut = next((k for k, x in enumerate(ahead) if x in ",.;:()" or x[:1].isdigit()), len(ahead))
-            if out and "and" in [fold(x) for x in ahead[:cut]]:
+            nxt = fold(ahead[0]) if ahead else ""
+            if out and "and" in [fold(x) for x in ahead[:cut]] and not (nxt.endswith("ed") or nxt in _CLAUSE_OPENERS):
                 out.append(",")
                 i += 1
                 continue

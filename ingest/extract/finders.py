@@ -22,6 +22,7 @@ from clusternet.ingest.extract.rules import dash_definitions, paren_aliases, tab
 from clusternet.ingest.extract.mentions import Context, Mention, build_context
 from clusternet.ingest.extract.parens import described_in_brackets
 from clusternet.ingest.extract.titles import field_definition, title_definition
+from clusternet.ingest.extract.typed import typed_before
 
 __all__ = ["find_mentions"]
 
@@ -49,6 +50,7 @@ def find_mentions(text: str, ctx: Context | None = None) -> list[Mention]:
     acronym_mentions(ctx, out)
     described_names(ctx, out)
     described_in_brackets(ctx, out)
+    typed_before(ctx, out)
     place_mentions(ctx, out)
     event_mentions(ctx, out)
     agreement_mentions(ctx, out)

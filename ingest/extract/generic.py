@@ -14,6 +14,7 @@ import re
 from functools import lru_cache
 
 from clusternet.ingest.extract.lexicon import country_name, fold, load_lexicon, place_country
+from clusternet.ingest.extract.rules import label_of_name
 
 __all__ = ["field_join", "is_generic_name", "plural_acronym", "qualified_plural", "drop_people", "person_context"]
 
@@ -129,11 +130,28 @@ def person_context(view: str, start: int) -> bool:
     return seg.endswith(_BYLINE_ENDS) and bool(_BYLINE.search(view[max(0, start - 16):start]))
 
 
+_ROLE_AFTER = re.compile(r",\s+(?:the\s+|its\s+|our\s+)?(?:[\w-]+\s+){0,2}?(?:manager|president|ceo|director|chair\w*|"
+                         r"secretary|head|founder|minister|commissioner|professor|officer)\b", re.I)
+
+
+def introduced_person(view: str, m) -> bool:
+    """Whether a short unlabelled name is a person its role follows: "Ana Ruiz, general manager of …".
+
+    >>> from types import SimpleNamespace as M
+    >>> v = "signed by Ana Ruiz, general manager of Hegan"
+    >>> introduced_person(v, M(name="Ana Ruiz", start=10, end=18)), introduced_person(v, M(name="Hegan", start=39, end=44))
+    (True, False)
+    """
+    words = m.name.split()
+    return 2 <= len(words) <= 3 and all(w[:1].isupper() and w[1:].islower() for w in words) \
+        and label_of_name(m.name) is None and _ROLE_AFTER.match(view, m.end) is not None
+
+
 def drop_people(view: str, out: list) -> None:
     """Withdraw (in place) the mentions that are people or titles, not organisations."""
     titles = load_lexicon().words("person_titles")
     out[:] = [m for m in out if m.label in ("Country", "Region", "City", "Demonym")
-              or not (fold(m.name) in titles or person_context(view, m.start))]
+              or not (fold(m.name) in titles or person_context(view, m.start) or introduced_person(view, m))]
 
 
 def field_join(text: str, i: int) -> bool:

@@ -54,7 +54,9 @@ def described_items(ctx: Context, out: list[Mention], gid: list[int]) -> None:
             out.append(Mention(s, e, name, lab, "described-item", 0.75, group=gid[0]))
 
 
-_ROLE = re.compile(r"\b[Cc]luster\s+(?:[Mm]anager|[Dd]irector|[Cc]oordinator|[Pp]resident)\s+of\s+(?:the\s+)?")
+_ROLE = re.compile(r"\b(?:(?P<cl>[Cc]luster)\s+)?(?:[Gg]eneral\s+[Mm]anager|[Mm]anaging\s+[Dd]irector|[Ee]xecutive\s+[Dd]irector|"
+                   r"[Mm]anager|[Dd]irector(?:[- ][Gg]eneral)?|[Cc]oordinator|[Pp]resident|CEO|[Cc]hair(?:man|woman|person)?|"
+                   r"[Ss]ecretary[- ][Gg]eneral|[Ff]ounder)\s+of\s+(?:the\s+)?")
 
 
 def role_objects(ctx: Context, out: list[Mention]) -> None:
@@ -73,11 +75,18 @@ def role_objects(ctx: Context, out: list[Mention]) -> None:
         words = ch[0]
         country = None
         if len(words) > 1 and _adjective_country(words[0][2]):
-            country, words = _adjective_country(words[0][2]), words[1:]
+            country = _adjective_country(words[0][2])
+            if not all(load_lexicon().label_of_head(w[2]) for w in words[1:]):
+                words = words[1:]       # "Hungarian Alfa Klaszter" is Alfa Klaszter; "Serbian Cluster Network" stays
         s, e, name = clean(v, words[0][0], words[-1][1])
         if not name or _is_place(name):
             continue
         lab = label_of_name(name)
+        if not m.group("cl"):       # "president of Aéro Montréal": a body, a cluster only if its name says so
+            if lab is None and len(words) < 2 and not is_acronym(name) or lab in ("Event", "Agreement"):
+                continue
+            out.append(Mention(s, e, name, lab or "Organisation", "role-of", 0.7, country=country))
+            continue
         out.append(Mention(s, e, name, lab if lab not in (None, "Organisation") else "Cluster", "role-of", 0.75,
                            country=country))
 

@@ -15,7 +15,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from clusternet.ingest.extract.lexicon import load_lexicon
-from clusternet.ingest.extract.mentions import Mention, is_acronym
+from clusternet.ingest.extract.mentions import Mention, initials_match, is_acronym
 
 __all__ = ["link_names", "norm"]
 
@@ -93,6 +93,9 @@ def link_names(strong: list[Mention], weak: list[Mention]) -> tuple[_UF, set[str
     ks = sorted(keys)
     _link_spellings(ks, uf)
     _link_short_forms(strong + weak, ks, uf)
+    for short, long in load_lexicon()["agreement_short_forms"].items():
+        if short in keys and long in keys:      # "the MoU" is the page's memorandum of understanding
+            uf.union(long, short)
     _link_places(ks, uf)
     return uf, keys, ambiguous, _link_parts(ks, uf)
 
@@ -173,10 +176,13 @@ def _link_short_forms(ms: list[Mention], ks: list[str], uf: _UF) -> None:
     >>> uf.find("biom") == uf.find("biom biotech gmbh")
     True
     """
-    for a in sorted({norm(m.name) for m in ms if " " not in m.name.strip() and is_acronym(m.name.strip())}):
+    acronyms = {norm(m.name): m.name.strip() for m in ms if " " not in m.name.strip() and is_acronym(m.name.strip())}
+    for a in sorted(acronyms):
         if a not in ks or any(uf.find(k) == uf.find(a) for k in ks if k != a):
             continue        # already the short form of another name ("EU" of "European Union")
         longer = {uf.find(k) for k in ks if k.startswith(a + " ")}
+        if not longer and sum(c.isalpha() for c in a) >= 6 and acronyms[a].isupper():   # "CLUSTER-CORD": "Clusters & Co…"
+            longer = {uf.find(k) for k in ks if len(k.split()) >= 3 and initials_match(acronyms[a], k.split())}
         if len(longer) == 1:
             uf.union(longer.pop(), a)
 

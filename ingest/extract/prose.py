@@ -61,9 +61,14 @@ def _cues() -> dict[str, re.Pattern]:
             "at_event": rx("at_event", r"\s+(?:the\s+|le\s+|la\s+|el\s+|il\s+)?(?:[a-zà-ÿ]+\s+)?$")}
 
 
+# a clause's subject that is the page's own cluster, unnamed: "Earlier this year the cluster also joined"
+_THE_ACTOR = re.compile(r"(?i)\b(?:the|our|this)\s+cluster(?:\s+organi[sz]ation)?\s+(?:(?:has|have|had|also|recently|now|"
+                        r"officially|formally)\s+)*(?:become\s+)?$")
 # what may stand between two items of a list, and the word that must be there
 _LIST_GAP = re.compile(r"(?i)[\s,)]*(?:(?:and|et|y|e|&|as well as)\s+)?(?:(?:the|le|la|les|el|il)\s+)?"
                        r"(?:[a-zà-ÿ][\w-]*\s+){0,3}")
+# "Hegan, the Basque Aerospace Cluster, and Aéro Montréal": a description of the first item between the two
+_DESCRIBED_GAP = re.compile(r",\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){0,5}?[\w'’-]+,\s+(?:and|&)\s+(?:the\s+)?")
 _LIST_JOIN = re.compile(r",|\b(?:and|et|y|e)\b|&")
 # where a list of objects ends: a new clause
 _CLAUSE_END = re.compile(r"[.;:](?:\s|$)|,\s+(?:which|who|whose|where|while|both|each|as well as)\b|"
@@ -79,6 +84,7 @@ class _Sentences:
         self.occ = _outermost(ents)
         self.starts = [x[0] for x in self.occ]
         self.main = main_of(ents, "Partnership", title_end(ctx))
+        self.ents = ents
         self.event_nouns = load_lexicon().words("event_nouns")
         self.cue = _cues()
 
@@ -89,7 +95,8 @@ class _Sentences:
     def joined(self, a, b) -> bool:
         """Whether two mentions are items of one list ("A, B and the C"), or one name twice."""
         gap = self.v[a[1]:b[0]]
-        return a[2] is b[2] or (_LIST_GAP.fullmatch(gap) is not None and _LIST_JOIN.search(gap) is not None)
+        return a[2] is b[2] or (_LIST_GAP.fullmatch(gap) is not None and _LIST_JOIN.search(gap) is not None) \
+            or _DESCRIBED_GAP.fullmatch(gap) is not None
 
     def coordinated(self, found):
         """The first entity of a clause and those joined to it by commas or "and"."""
@@ -108,6 +115,15 @@ class _Sentences:
         while k and self.joined(found[k - 1], found[k]):
             k -= 1
         return list(dict.fromkeys(x[2] for x in found[k:]))
+
+    def the_actor(self, lo, hi) -> list:
+        """The page's own cluster when a clause's subject refers to it unnamed ("the cluster also
+        joined"): the cluster named in the title, else the most named one; [] otherwise."""
+        if not _THE_ACTOR.search(self.v, lo, hi) or self.within(lo, hi, ACTORS + ("Partnership",)):
+            return []
+        if "main_actor" not in self.__dict__:
+            self.main_actor = main_of(self.ents, "Cluster", title_end(self.ctx))
+        return [self.main_actor] if self.main_actor is not None else []
 
     def within(self, lo, hi, labels):
         """The kept mentions starting in ``[lo, hi)`` whose entity has one of ``labels``."""
@@ -177,7 +193,7 @@ def _joined(s: _Sentences, si, lo, hi, out) -> None:
             target = s.main if ana else None
         if target is None:
             continue
-        who = s.coordinated(s.within(lo, m.start(), ACTORS))
+        who = s.coordinated(s.within(lo, m.start(), ACTORS)) or s.the_actor(lo, m.start())
         kind = membership_type(target)
         for a in who:
             if a is not target:

@@ -175,7 +175,8 @@ def paren_country(inner: str) -> str | None:
 
 
 LEGAL_FORM = re.compile(r"(?i)(?:plc|ltd\.?|l\.t\.d\.?|limited|s\.?a\.?|s\.?l\.?|s\.?p\.?a\.?|s\.?r\.?l\.?|sarl|sas|"
-                         r"gmbh|ag|inc\.?|llc|oy|ab|as|a/s|bv|nv|d\.o\.o\.?|sp\.? z o\.?o\.?)")
+                         r"gmbh|ag|inc\.?|llc|oy|oyj|ab|as|asa|a/s|aps|bv|b\.v\.|nv|n\.v\.|d\.o\.o\.?|sp\.? z o\.?o\.?|"
+                         r"oü|sia|uab|kft\.?|zrt\.?|s\.r\.o\.?|a\.s\.|e\.v\.|slu|se|kg)")
 
 
 def paren_aliases(ctx: Context, out: list[Mention]) -> None:

@@ -87,3 +87,39 @@ def test_a_described_cluster_in_a_list_is_named_without_its_description_and_keep
                      "and the Lumen Photonics Cluster.\n")
     assert "Smart Valley" in ents and ents["Smart Valley"].country == "IT"
     assert not [n for n in ents if n.startswith("Italian")]
+
+
+def test_a_partnership_named_after_its_type_noun_is_funded_coordinated_and_gathers_its_partners():
+    ents, rels, _ = _ex("The cluster's ESCP, NORTH-LINK, is funded by the COSME programme. NORTH-LINK is coordinated by "
+                        "Tallinn Wood Cluster and brings together Lyon Timber Cluster (France) and Porto Forest Cluster "
+                        "(Portugal).\n")
+    assert ents["NORTH-LINK"].label == "Partnership"
+    assert ("NORTH-LINK", "FUNDED_BY", "COSME") in rels
+    assert ("Tallinn Wood Cluster", "COORDINATES", "NORTH-LINK") in rels
+    assert {"Lyon Timber Cluster", "Porto Forest Cluster"} <= {s for s, t, o in rels if t == "PARTNER_IN" and o == "NORTH-LINK"}
+
+
+def test_the_pages_cluster_joining_a_network_unnamed_and_its_member_companies_with_legal_forms():
+    ents, rels, _ = _ex("Tartu Agrifood Cluster grows\n\nTartu Agrifood Cluster welcomed new members in 2024. Earlier this "
+                        "year the cluster also joined the Enterprise Europe Network. Among the members of the Tartu "
+                        "Agrifood Cluster are Piim Systems OÜ and Grain Data AS.\n")
+    assert ("Tartu Agrifood Cluster", "MEMBER_OF", "Enterprise Europe Network") in rels
+    assert ents["Piim Systems OÜ"].label == "Organisation"
+    assert {("Piim Systems OÜ", "MEMBER_OF", "Tartu Agrifood Cluster"),
+            ("Grain Data AS", "MEMBER_OF", "Tartu Agrifood Cluster")} <= rels
+
+
+def test_signatories_around_a_description_and_a_body_named_only_by_its_presidents_title():
+    ents, rels, _ = _ex("Bilbao, 5 June 2023. Hegan, the Basque Aerospace Cluster, and Aero Quebec signed a Memorandum of "
+                        "Understanding. The MoU was signed by Ana Ruiz, general manager of Hegan, and Marc Roy, "
+                        "president of Aero Quebec.\n")
+    assert "Aero Quebec" in ents and "Ana Ruiz" not in ents and "Marc Roy" not in ents
+    agreements = [n for n, e in ents.items() if e.label == "Agreement"]
+    assert len(agreements) == 1     # "the MoU" is the same memorandum
+    assert {s for s, t, o in rels if t == "PARTY_TO"} == {"Hegan", "Aero Quebec"}
+
+
+def test_a_count_followed_by_a_clause_keeps_its_measure_short():
+    _, _, facts = _ex("Atlantic MedTech Mission 2022\n\nA delegation of 18 Irish medtech companies, led by Enterprise "
+                      "Ireland, visited Boston for the Atlantic MedTech Mission 2022.\n")
+    assert [m for s, m, v in facts if v == 18] == ["Irish medtech companies"]
