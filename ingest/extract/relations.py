@@ -206,11 +206,22 @@ def _participated_in(doc: _Doc, si: int, sent, here) -> list[RawRel]:
             and not pm.group(0).lower().startswith("delegation"):     # a delegation travels to an event
         return []   # "joined the alliance": no event in sight
     ev = evs[0][2] if evs else doc.event_near(sent.start)
-    who = [x for x in here if x[2].label in ACTORS]
+    organisers = _organiser_spans(doc, sent)
+    who = [x for x in here if x[2].label in ACTORS and not any(a <= x[0] < b for a, b in organisers)]
     if ev is None or not who:
         return []
     doc.participants_at[si] = who
     return [RawRel(ent, "PARTICIPATED_IN", ev, sent.start, sent.end, 0.65) for s, t, ent in who]
+
+
+def _organiser_spans(doc: _Doc, sent) -> list[tuple[int, int]]:
+    """The spans of a sentence that list organisers ("organised by A and B"): who is named there
+    organised the event, and did not attend it."""
+    out = []
+    for m in doc.org_rx.finditer(doc.v, sent.start, sent.end):
+        stop = _ORGANISERS_END.search(doc.v, m.end(), sent.end)
+        out.append((m.start(), stop.start() if stop else sent.end))
+    return out
 
 
 def _targets(doc: _Doc, si: int, sent, here) -> list[RawRel]:

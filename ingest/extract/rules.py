@@ -179,6 +179,9 @@ LEGAL_FORM = re.compile(r"(?i)(?:plc|ltd\.?|l\.t\.d\.?|limited|s\.?a\.?|s\.?l\.?
                          r"oü|sia|uab|kft\.?|zrt\.?|s\.r\.o\.?|a\.s\.|e\.v\.|slu|se|kg)")
 
 
+_DESCRIBED_AS = re.compile(r"\b(?:is|was|are|were|as|becomes|became)\s+(?:a|an)\s+$")
+
+
 def paren_aliases(ctx: Context, out: list[Mention]) -> None:
     """"Long Name (ACR)", "Name (Other Name)", "Country (Org)"."""
     v = ctx.view
@@ -211,8 +214,8 @@ def paren_aliases(ctx: Context, out: list[Mention]) -> None:
                                m.start(1) + len(m.group(1).rstrip()), inner, label_of_name(inner), "country-paren", 0.7,
                                country=country_code(name)))
             continue
-        if _is_place(name):
-            continue
+        if _is_place(name) or _DESCRIBED_AS.search(v, max(0, s - 14), s):
+            continue    # "X is a European Strategic Cluster Partnership (ESCP-4i)": what X is, not a second name
         out.append(Mention(s, e, name, label_of_name(name), "paren-alias", 0.85, aliases=[inner]))
 
 

@@ -123,3 +123,25 @@ def test_a_count_followed_by_a_clause_keeps_its_measure_short():
     _, _, facts = _ex("Atlantic MedTech Mission 2022\n\nA delegation of 18 Irish medtech companies, led by Enterprise "
                       "Ireland, visited Boston for the Atlantic MedTech Mission 2022.\n")
     assert [m for s, m, v in facts if v == 18] == ["Irish medtech companies"]
+
+
+def test_what_a_partnership_is_described_as_is_no_second_partnership():
+    ents, rels, facts = _ex("GreenWall Alliance ESCP\n\nGreenWall Alliance is a European Strategic Cluster Partnership for "
+                            "Going International (ESCP-4i) supported by COSME. The partnership is led by Construction "
+                            "Cluster Namur (Belgium) and includes Cluster Habitat Lyon (France) and Bygg Cluster Malmo "
+                            "(Sweden). Together the three clusters represent more than 900 SMEs.\n")
+    assert "European Strategic Cluster Partnership for Going International" not in ents
+    assert {s for s, t, o in rels if t == "PARTNER_IN" and o == "GreenWall Alliance"} >= {"Cluster Habitat Lyon",
+                                                                                          "Bygg Cluster Malmo"}
+    assert ("GreenWall Alliance", "SMEs", 900) in facts
+
+
+def test_co_organisers_coordinate_the_event_and_do_not_also_attend_it_and_a_duration_is_no_count():
+    _, rels, facts = _ex("Smart Fibre Matchmaking 2023\n\nMore than 150 participants attended the Smart Fibre Matchmaking "
+                         "2023 organised by the Baltic Textile Cluster Network. The event was co-organised with the "
+                         "Enterprise Europe Network. Over two days, the participants held 320 bilateral meetings.\n")
+    event = "Smart Fibre Matchmaking 2023"
+    assert {s for s, t, o in rels if t == "COORDINATES" and o == event} == {"Baltic Textile Cluster Network",
+                                                                           "Enterprise Europe Network"}
+    assert not {s for s, t, o in rels if t == "PARTICIPATED_IN"}
+    assert {v for s, m, v in facts} == {150, 320}
