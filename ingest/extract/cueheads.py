@@ -96,7 +96,7 @@ def _cue_items(v: str, m: re.Match, sent_end: int, strict: bool) -> list[tuple[i
     gap = v[m.end():ch0[0][0][0]] if ch0 else "x"
     if not ch0 or not re.fullmatch(r"\s*(?:the\s+)?", gap):
         return None
-    return [(ch0[0][0][0], ch0[0][-1][1])]
+    return [(p[0][0], p[-1][1]) for p in _split_at_and(load_lexicon(), v, ch0[0])]
 
 
 def _cue_label(lex, text: str) -> str | None:
@@ -222,14 +222,29 @@ def head_chunks(ctx: Context, out: list[Mention]) -> None:
     v = ctx.view
     spans_of: dict[str, list[tuple[int, int, str]]] = {}
     for line in ctx.lines:
-        for span in chunks(v, line.start, line.end):
-            span = _with_dashed_partner(lex, v, _trim_span(lex, span))
-            if span:
+        for whole in chunks(v, line.start, line.end):
+            for span in _split_at_and(lex, v, _with_dashed_partner(lex, v, _trim_span(lex, whole))):
                 _head_span(lex, v, line, span, out, spans_of)
     for spans in spans_of.values():
         if len(spans) >= 3:  # a name repeated mid-sentence is a name even without a head noun
             for s, e, name in spans:
                 out.append(Mention(s, e, name, "Organisation", "head", 0.55))
+
+
+def _split_at_and(lex, v: str, span) -> list:
+    """A run that is two names joined by "and" as two runs: "Danish Robotics Cluster and Robotics
+    Valley Estonia" (the first ends with its head noun); one run otherwise ("Science and Technology Park").
+
+    >>> v = "Alfa Wood Cluster and Beta Valley"
+    >>> [[w[2] for w in p] for p in _split_at_and(load_lexicon(), v, [(0, 4, "Alfa"), (5, 9, "Wood"), (10, 17, "Cluster"),
+    ...     (18, 21, "and"), (22, 26, "Beta"), (27, 33, "Valley")])]
+    [['Alfa', 'Wood', 'Cluster'], ['Beta', 'Valley']]
+    """
+    for k, w in enumerate(span):
+        if 1 < k < len(span) - 1 and w[2] == "and" and lex.label_of_head(span[k - 1][2]) \
+                and span[k + 1][2][:1].isupper() and not field_join(v, w[0] - 1):
+            return [span[:k]] + _split_at_and(lex, v, span[k + 1:])
+    return [span] if span else []
 
 
 _DASHED = re.compile(r"([A-Z][\w.]*)\s[–-]\s$")
@@ -251,8 +266,10 @@ def _with_dashed_partner(lex, v: str, span):
 
 
 def _place_word(lex, w: str) -> bool:
-    """A country (name, adjective or code) or a macro-region ("EU", "Europe")."""
-    return bool(country_code(w) or fold(w) in lex.macro or fold(w) in ("eu", "euro"))
+    """A country (name, adjective or code) or a macro-region ("EU", "Europe", "European")."""
+    f = fold(w)
+    return bool(country_code(w) or f in lex.macro or f in ("eu", "euro") or f.endswith("an") and f[:-2] in lex.macro
+                or f.endswith("ean") and f[:-3] + "e" in lex.macro)
 
 
 def _trim_span(lex, span):
@@ -331,6 +348,7 @@ def _noun_after(lex, v: str, line, span, named: tuple[int, int, str], out: list[
             out.append(Mention(s, t1.end(), " ".join(v[s:t1.end()].split()), "Programme", "head", 0.7))
             return True
         elif (w1 in _CLUSTER_NOUNS or t2) and len(name.split()) <= 3 and not country_code(name) \
+                and not (len(span) == 1 and _place_word(lex, name)) \
                 and not re.search(r"\b(?:a|an)\s+$", v[max(0, s - 4):s]):
             ne = t1.end() if w1 in _CLUSTER_NOUNS else t2.end()
             out.append(Mention(s, ne, " ".join(v[s:ne].split()), "Cluster", "head", 0.65))

@@ -61,6 +61,8 @@ def _cues() -> dict[str, re.Pattern]:
             "at_event": rx("at_event", r"\s+(?:the\s+|le\s+|la\s+|el\s+|il\s+)?(?:[a-zà-ÿ]+\s+)?$")}
 
 
+# "Total project budget is €…, financed by the ERDF": the money of the page's own project
+_PROJECT_BUDGET = re.compile(r"(?i)\bproject(?:'s|’s)?\s+(?:total\s+)?budget\b|\bbudget of the (?:project|partnership)\b")
 # a clause's subject that is the page's own cluster, unnamed: "Earlier this year the cluster also joined"
 _THE_ACTOR = re.compile(r"(?i)\b(?:the|our|this)\s+cluster(?:\s+organi[sz]ation)?\s+(?:(?:has|have|had|also|recently|now|"
                         r"officially|formally)\s+)*(?:become\s+)?$")
@@ -233,7 +235,8 @@ def _leads(s: _Sentences, si, lo, hi, out) -> None:
 def _funded(s: _Sentences, si, lo, hi, out) -> None:
     """FUNDED_BY for "the partnership is funded by COSME" (the partnership referred to, not named)."""
     fm = s.cue["funded_by"].search(s.v, lo, hi)
-    if fm and s.main is not None and not s.within(lo, hi, ("Partnership",)) and s.anaphor(lo, fm.start()):
+    if fm and s.main is not None and not s.within(lo, hi, ("Partnership",)) and \
+            (s.anaphor(lo, fm.start()) or _PROJECT_BUDGET.search(s.v, lo, fm.start())):
         for g in s.within(fm.end(), hi, ("Programme",)):   # "The partnership is funded by COSME"
             out.append(RawRel(s.partnership_before(lo, fm.start(), si) or s.main, "FUNDED_BY", g[2], lo, hi, 0.6))
 

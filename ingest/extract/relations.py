@@ -34,6 +34,8 @@ _ORGANISERS_END = re.compile(r",\s+(?:both|which|who|as|following|under|after|be
 # "…, the event was (jointly) organised by": the page's own event, whatever was named before
 _THE_EVENT = re.compile(r"(?i)\b(?:the|this)\s+(?:event|mission|matchmaking|conference|forum|meeting)\s+"
                         r"(?:was|is|will\s+be|has\s+been)\s+(?:jointly\s+|co-?)?$")
+# "It is organised by …": a sentence whose subject is the event just named
+_IT_WAS = re.compile(r"\s*(?:It|This)\s+(?:is|was|will\s+be|has\s+been|is\s+being)\s+(?:jointly\s+|co-?)?")
 # "a highly attended event" describes the event, it names no participant
 _DESCRIBES_ATTENDANCE = re.compile(r"(?i)\b(?:highly|well|widely|largely|poorly|best)[\s-]+$")
 
@@ -184,6 +186,10 @@ def _organised_event(doc: _Doc, sent, here, m):
     if before and before[-1][2].label in ACTORS + ("Partnership",):
         return None    # "BatteryCluster Finland, hosted by …", "the partnership is led by …" (see prose.py)
     evs = [x for x in here if x[2].label == "Event" and x[0] < m.start()]
+    if not evs and not before and _IT_WAS.fullmatch(v, sent.start, m.start()):
+        prev = doc.event_near(sent.start)      # "It is organised by …": the event the sentence before named
+        return prev if prev is not None and any(x.start >= doc.ctx.sents[max(0, doc.ctx.sent_at(sent.start) - 1)].start
+                                                for x in prev.mentions if x.start < sent.start) else None
     if not evs and (before or not doc.event_word_rx.search(v, sent.start, m.start())):
         return None    # no event in this clause: the cue is about something else
     ev = evs[-1][2] if evs else (doc.title_event or doc.event_near(sent.start))   # "the event": the page's
@@ -243,9 +249,12 @@ def _targets(doc: _Doc, si: int, sent, here) -> list[RawRel]:
 
 def _funded_by(doc: _Doc, si: int, sent, here) -> list[RawRel]:
     """FUNDED_BY: the sentence's partnership (else event) is funded by the programmes it names."""
-    if not doc.fund_rx.search(doc.v[sent.start:sent.end]):
+    cue = doc.fund_rx.search(doc.v, sent.start, sent.end)
+    if not cue:
         return []
-    progs = [x[2] for x in here if x[2].label == "Programme"]
+    # the funders follow the cue, or carry it ("COSME-funded"); a programme before it says what the partnership is
+    progs = [x[2] for x in here if x[2].label == "Programme"
+             and (x[0] >= cue.start() or doc.v.startswith(("-funded", " funded", "-financed"), x[1]))]
     ps = [x[2] for x in here if x[2].label == "Partnership"] or [x[2] for x in here if x[2].label == "Event"]
     return [RawRel(p, "FUNDED_BY", g, sent.start, sent.end, 0.6) for p in ps[:1] for g in progs]
 

@@ -145,3 +145,23 @@ def test_co_organisers_coordinate_the_event_and_do_not_also_attend_it_and_a_dura
                                                                            "Enterprise Europe Network"}
     assert not {s for s, t, o in rels if t == "PARTICIPATED_IN"}
     assert {v for s, m, v in facts} == {150, 320}
+
+
+def test_two_names_joined_by_and_are_two_bodies():
+    ents, _, _ = _ex("In the project, Alfa Wood Cluster works together with Nordic Timber Cluster and Forest Valley Estonia.\n")
+    assert {"Nordic Timber Cluster", "Forest Valley Estonia"} <= set(ents)
+    assert not [n for n in ents if " and " in n]
+
+
+def test_the_page_project_budget_financed_by_a_fund_and_an_event_organised_by_it():
+    _, rels, _ = _ex("SEAPORT-NET\n\nSEAPORT-NET is an Interreg project on port clusters. Total project budget is "
+                     "€ 1,200,000, of which € 900,000 financed by the ERDF.\n\n"
+                     "The Baltic Port Cluster Matchmaking Event will take place in Gdansk on 4 May 2025. It is organised "
+                     "by the Pomeranian Development Agency and the Baltic Ports Organisation.\n")
+    assert ("SEAPORT-NET", "FUNDED_BY", "ERDF") in rels
+    assert {s for s, t, o in rels if t == "COORDINATES"} == {"Pomeranian Development Agency", "Baltic Ports Organisation"}
+
+
+def test_a_continent_adjective_before_cluster_is_no_cluster_name():
+    ents, _, _ = _ex("Up to 25 European cluster organisations will join the Alfa Mission 2025.\n")
+    assert "European cluster" not in ents
