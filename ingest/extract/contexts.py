@@ -99,7 +99,7 @@ def copulas(ctx: Context, out: list[Mention]) -> None:
 
 
 _APPOSITION = re.compile(r",\s+(?:the|a|an)\s+((?:[\w'’-]+\s+){0,4})([\w'’-]+)"
-                         r"(?=\s*[,;.)]|\s+(?:in|of|from|based|located)\b)")
+                         r"(?=\s*[,;.)]|\s+(?:in|of|from|based|located|that|which|who|to|for|with)\b)")
 
 
 def appositions(ctx: Context, out: list[Mention]) -> None:

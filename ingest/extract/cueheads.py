@@ -241,8 +241,9 @@ def _split_at_and(lex, v: str, span) -> list:
     [['Alfa', 'Wood', 'Cluster'], ['Beta', 'Valley']]
     """
     for k, w in enumerate(span):
-        if 1 < k < len(span) - 1 and w[2] == "and" and lex.label_of_head(span[k - 1][2]) \
-                and span[k + 1][2][:1].isupper() and not field_join(v, w[0] - 1):
+        if 0 < k < len(span) - 1 and w[2] == "and" and span[k + 1][2][:1].isupper() and not field_join(v, w[0] - 1) \
+                and (k > 1 and lex.label_of_head(span[k - 1][2])     # "… Robotics Cluster and Robotics Valley"
+                     or _place_word(lex, span[k - 1][2]) and not country_code(v[span[0][0]:span[-1][1]])):
             return [span[:k]] + _split_at_and(lex, v, span[k + 1:])
     return [span] if span else []
 

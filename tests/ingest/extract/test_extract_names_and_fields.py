@@ -165,3 +165,14 @@ def test_the_page_project_budget_financed_by_a_fund_and_an_event_organised_by_it
 def test_a_continent_adjective_before_cluster_is_no_cluster_name():
     ents, _, _ = _ex("Up to 25 European cluster organisations will join the Alfa Mission 2025.\n")
     assert "European cluster" not in ents
+
+
+def test_a_partnership_introduced_by_what_it_is_gathers_partners_listed_with_their_countries():
+    _, rels, _ = _ex("Five clusters have launched FISH-ASIA, a European Strategic Cluster Partnership that will help "
+                     "SMEs reach Japan. The partnership brings together Aquapole from France, Sea Valley NL from the "
+                     "Netherlands, Polish Fish Cluster from Poland and Baltic Fish Cluster from Estonia. FISH-ASIA is "
+                     "coordinated by Aquapole and receives EUR 500,000 from the Single Market Programme.\n")
+    partners = {s for s, t, o in rels if t == "PARTNER_IN" and o == "FISH-ASIA"}
+    assert partners == {"Aquapole", "Sea Valley NL", "Polish Fish Cluster", "Baltic Fish Cluster"}
+    assert ("Aquapole", "COORDINATES", "FISH-ASIA") in rels
+    assert ("FISH-ASIA", "FUNDED_BY", "Single Market Programme") in rels
