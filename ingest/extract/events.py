@@ -269,7 +269,12 @@ def _word_spans(v: str, form: str):
         i = v.find(form, i + 1)
 
 
+# "co-funded by the EU", "support from the EU.": the Union as an actor, not an adjective
+_EU_NOUN = re.compile(r".*\b(?:by|from|of|with|to)\s+the\s+EU(?![\w-])(?!\s+[A-Z\-–])", re.S)
+
+
 def institution_mentions(ctx: Context, out: list[Mention]) -> None:
+    """The EU institutions, named in full or by their short forms (see ``INSTITUTIONS``)."""
     v = ctx.view
     european = re.search(r"\bEuropean\b", v) is not None
     for name, aliases in INSTITUTIONS.items():
@@ -277,5 +282,7 @@ def institution_mentions(ctx: Context, out: list[Mention]) -> None:
             if form == "EC" and not european:
                 continue
             for s, e in _word_spans(v, form):
+                if form == "EU" and "European Union" not in v and not _EU_NOUN.match(v, max(0, s - 12), e + 3):
+                    continue    # "EU clusters", "the EU Delegation": "EU" as an adjective, unless the Union acts
                 out.append(Mention(s, e, name, "Organisation", "institution", 0.85,
                                    aliases=[form] if form != name else []))

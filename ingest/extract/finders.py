@@ -16,7 +16,8 @@ from clusternet.ingest.extract.contexts import (acronym_mentions, appositions, c
 from clusternet.ingest.extract.events import (agreement_mentions, event_mentions, institution_mentions,
     place_mentions)
 from clusternet.ingest.extract.generic import drop_people
-from clusternet.ingest.extract.lists import bullet_places, described_items, placed_acronyms, role_objects
+from clusternet.ingest.extract.lists import (adjective_country, bullet_places, described_items, placed_acronyms,
+    role_objects)
 from clusternet.ingest.extract.items import country_list_items
 from clusternet.ingest.extract.rules import dash_definitions, paren_aliases, table_rows
 from clusternet.ingest.extract.mentions import Context, Mention, build_context
@@ -94,6 +95,11 @@ def _without_role(m: Mention) -> None:
     r = _ROLE.match(m.name)
     if r and m.label != "Event" and len(m.name) > r.end() + 2:
         m.name, m.start = m.name[r.end():], m.start + r.end()
+        first, _, rest = m.name.partition(" ")
+        code = adjective_country(first)
+        if code and rest and not all(load_lexicon().label_of_head(w) for w in rest.split()):
+            m.name, m.start = rest, m.start + len(first) + 1      # "Hungarian Alfa Klaszter": Alfa Klaszter, in HU
+            m.country = m.country or code
 
 
 _TRAVEL = ("Mission", "Visit", "Delegation", "Trip", "Tour", "Journey")

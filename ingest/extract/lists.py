@@ -21,7 +21,7 @@ from clusternet.ingest.extract.lexicon import country_code, country_name, fold, 
 from clusternet.ingest.extract.mentions import Context, Mention, chunks, is_acronym
 from clusternet.ingest.extract.rules import _is_place, clean, label_of_name
 
-__all__ = ["bullet_places", "described_items", "role_objects", "placed_acronyms"]
+__all__ = ["adjective_country", "bullet_places", "described_items", "role_objects", "placed_acronyms"]
 
 _ITEM = re.compile(r"(?:^|[,:;]|\band\b)\s*(?:the\s+)?[a-z][\w’'\-]*(?:\s+[a-z][\w’'\-]*){0,5}\s*\(([^()\n]{2,60})\)")
 
@@ -74,8 +74,8 @@ def role_objects(ctx: Context, out: list[Mention]) -> None:
             continue
         words = ch[0]
         country = None
-        if len(words) > 1 and _adjective_country(words[0][2]):
-            country = _adjective_country(words[0][2])
+        if len(words) > 1 and adjective_country(words[0][2]):
+            country = adjective_country(words[0][2])
             if not all(load_lexicon().label_of_head(w[2]) for w in words[1:]):
                 words = words[1:]       # "Hungarian Alfa Klaszter" is Alfa Klaszter; "Serbian Cluster Network" stays
         s, e, name = clean(v, words[0][0], words[-1][1])
@@ -91,10 +91,10 @@ def role_objects(ctx: Context, out: list[Mention]) -> None:
                            country=country))
 
 
-def _adjective_country(word: str) -> str | None:
+def adjective_country(word: str) -> str | None:
     """The country of a country adjective ("Moroccan"), None for a country's own name.
 
-    >>> _adjective_country("Moroccan"), _adjective_country("Morocco"), _adjective_country("MASCIR")
+    >>> adjective_country("Moroccan"), adjective_country("Morocco"), adjective_country("MASCIR")
     ('MA', None, None)
     """
     if not word[:1].isupper() or word.isupper() or len(word) < 4:

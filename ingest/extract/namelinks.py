@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from clusternet.ingest.extract.lexicon import load_lexicon
+from clusternet.ingest.extract.lexicon import country_code, load_lexicon
 from clusternet.ingest.extract.mentions import Mention, initials_match, is_acronym
 
 __all__ = ["link_names", "norm"]
@@ -166,6 +166,17 @@ def _link_spellings(ks: list[str], uf: _UF) -> None:
                 elif b.startswith(a + " ") and len(a.split()) >= 2 and (b[len(a) + 1:].split()[0] in preps
                                                                         or _YEAR_ONLY.fullmatch(b[len(a) + 1:])):
                     uf.union(a, b)      # "… for Cluster Excellence", "Matchmaking Event" + " 2024"
+    _link_place_prefixed(ks, uf)
+
+
+def _link_place_prefixed(ks: list[str], uf: _UF) -> None:
+    """Link a name of two words or more to the same name after one place word: "india matchmaking
+    event" and "eu india matchmaking event" (a run cut at "EU – India")."""
+    keys = set(ks)
+    for b in ks:
+        first, _, rest = b.partition(" ")
+        if len(rest.split()) >= 2 and rest in keys and (first in ("eu", "euro") or country_code(first)):
+            uf.union(b, rest)
 
 
 def _link_short_forms(ms: list[Mention], ks: list[str], uf: _UF) -> None:

@@ -176,3 +176,10 @@ def test_a_partnership_introduced_by_what_it_is_gathers_partners_listed_with_the
     assert partners == {"Aquapole", "Sea Valley NL", "Polish Fish Cluster", "Baltic Fish Cluster"}
     assert ("Aquapole", "COORDINATES", "FISH-ASIA") in rels
     assert ("FISH-ASIA", "FUNDED_BY", "Single Market Programme") in rels
+
+
+def test_eu_as_an_adjective_is_no_entity_but_the_union_that_funds_is():
+    ents, _, _ = _ex("The EU Delegation met EU clusters at the Alfa Forum 2024 in Lima.\n")
+    assert "European Union" not in ents
+    ents, rels, _ = _ex("The Beta Link project is co-funded by the EU.\n")
+    assert "European Union" in ents
