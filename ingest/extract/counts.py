@@ -121,6 +121,8 @@ def _noun_phrase(toks, lex, allow_in: bool) -> list[str]:
             return []
         if not out and f in ("de", "di", "del") and i + 1 < len(toks) and fold(toks[i + 1][2]) in months:
             return []       # "5 de mayo": a date
+        if out and f.endswith("ed") and i + 1 < len(toks) and fold(toks[i + 1][2]) == "by":
+            break       # "12 companies led by X": the participle opens a clause
         if f in _STOP and out:
             if f in ("and", "or", "of", "&") and len(out) < 6:
                 out.append(w)

@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
-from clusternet.ingest.extract.lexicon import country_code, fold, load_lexicon
+from clusternet.ingest.extract.lexicon import country_code, country_name, fold, load_lexicon
 
 __all__ = ["infer_places"]
 
@@ -193,10 +193,23 @@ def _visit_place(sp: _Spans, lex, events, estarts, at: int) -> tuple[str | None,
     if i and at - events[i - 1][0] < 3000:
         ev = events[i - 1][1]
         return ev.country, ev.region
-    prior = [p for p in sp.places_in(max(0, at - 1500), at) if fold(p.name) not in lex.macro]
+    prior = [p for p in sp.places_in(max(0, at - 1500), at)
+             if fold(p.name) not in lex.macro and not _adjective(p) and not sp.in_name(p)]
     if prior:
         return prior[-1].country, _region_of(prior[-1])
     return None, None
+
+
+def _adjective(p) -> bool:
+    """Whether a country mention is a nationality adjective ("12 Korean companies"): it says who, not where.
+
+    >>> from types import SimpleNamespace as M
+    >>> _adjective(M(name="Korean", label="Country", country="KR")), _adjective(M(name="Korea", label="Country", country="KR"))
+    (True, False)
+    """
+    f = fold(p.name)
+    return p.label == "Country" and not p.name.isupper() and f != fold(country_name(p.country)) \
+        and f.endswith(("an", "ese", "ish", "ic", "i", "ch", "ois", "ais"))
 
 
 def _nearby(ctx, sp: _Spans) -> None:

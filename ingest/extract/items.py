@@ -16,7 +16,7 @@ import re
 
 from clusternet.ingest.extract.lexicon import country_code, fold, load_lexicon
 from clusternet.ingest.extract.mentions import Context, Mention, chunks, is_acronym
-from clusternet.ingest.extract.rules import (LEGAL_FORM, _PAREN, _SEP, _is_place, _namey, clean, iso_is_acronym,
+from clusternet.ingest.extract.rules import (legal_form, _PAREN, _SEP, _is_place, _namey, clean, iso_is_acronym,
                                              label_of_name, paren_country, paren_parts)
 
 __all__ = ["country_list_items"]
@@ -46,7 +46,7 @@ def country_list_items(ctx: Context, out: list[Mention], gid: list[int]) -> None
             else:
                 # the first item starts after the last separator before the parenthesis
                 seps = [sm for sm in _SEP.finditer(v, seg_start, m.start()) if sm.group(0).strip().lower() != "and"]
-                while seps and LEGAL_FORM.fullmatch(v[seps[-1].end():m.start()].strip()):
+                while seps and legal_form(v[seps[-1].end():m.start()].strip()):
                     seps.pop()      # "Agency of Usti Region, PLC (CZ)": the legal form is part of the name
                 s0 = seps[-1].end() if seps else seg_start
             s0 = max(s0, ctx.text.rfind("\n", s0, m.start()) + 1)   # an item never starts on an earlier line
@@ -142,7 +142,7 @@ def _split_item(v: str, s: int, e: int, name: str, code, rule: str, group, line)
             aliases.append(m.group(0))
             name = left
     words = name.split()
-    if len(words) > 2 and is_acronym(words[-1]) and not is_acronym(words[-2]) and not LEGAL_FORM.fullmatch(words[-1]) \
+    if len(words) > 2 and is_acronym(words[-1]) and not is_acronym(words[-2]) and not legal_form(words[-1]) \
             and fold(words[-1]) not in {fold(a) for a in load_lexicon()["generic_acronyms"]}:   # "… Forum ICT" keeps ICT
         aliases.append(words[-1])
         name = " ".join(words[:-1])

@@ -5,6 +5,7 @@ import re
 from functools import lru_cache
 
 from clusternet.ingest.extract.lexicon import country_code, load_lexicon, place_country, fold
+from clusternet.ingest.resolve.normalise import is_legal_form
 from clusternet.ingest.extract.mentions import (Context, Mention, chunks, initials_match, is_acronym, is_cap,
     sh_expand, tokens)
 
@@ -77,7 +78,7 @@ def label_of_name(name: str) -> str | None:
         lab = lex.label_of_head(words[i] + " " + words[i + 1]) or lex.heads.get(fold(words[i] + words[i + 1]))
         if lab and i + 1 >= last - 1:
             best = lab
-    if best is None and len(words) >= 2 and words[-1][:1].isupper() and LEGAL_FORM.fullmatch(words[-1].rstrip(",")):
+    if best is None and len(words) >= 2 and words[-1][:1].isupper() and legal_form(words[-1].rstrip(",")):
         return "Organisation"       # "Alpha Consulting GmbH", "Beta Pumps Ltd": a company
     return best
 
@@ -106,7 +107,7 @@ def place_of_name(name: str) -> tuple[str | None, str | None]:
             elif n == 1 and len(w) > 3 and not region and lex.city(w) and lex.city(w)[0]:
                 country = country or lex.city(w)[0]
                 region = region or lex.city(w)[1]
-            elif n == 1 and re.fullmatch(r"(?:[A-Z]\.){2}|[A-Z]\.[A-Z]", w) and not LEGAL_FORM.fullmatch(w):   # "U.S. …", not "S.A."
+            elif n == 1 and re.fullmatch(r"(?:[A-Z]\.){2}|[A-Z]\.[A-Z]", w) and not legal_form(w):   # "U.S. …", not "S.A."
                 country = country or country_code(w.replace(".", ""))
             elif len(w) > 3 or w.isupper() and len(w) == 2 and False:
                 c = country_code(w)
@@ -174,9 +175,13 @@ def paren_country(inner: str) -> str | None:
     return code if code and len(parts[0].split()) <= 4 else None
 
 
-LEGAL_FORM = re.compile(r"(?i)(?:plc|ltd\.?|l\.t\.d\.?|limited|s\.?a\.?|s\.?l\.?|s\.?p\.?a\.?|s\.?r\.?l\.?|sarl|sas|"
-                         r"gmbh|ag|inc\.?|llc|oy|oyj|ab|as|asa|a/s|aps|bv|b\.v\.|nv|n\.v\.|d\.o\.o\.?|sp\.? z o\.?o\.?|"
-                         r"oü|sia|uab|kft\.?|zrt\.?|s\.r\.o\.?|a\.s\.|e\.v\.|slu|se|kg)")
+def legal_form(text: str) -> bool:
+    """Whether ``text`` is a company's legal form ("PLC", "S.A.", "GmbH", "OÜ"; ingest/data/normalise/legal_forms.yaml).
+
+    >>> legal_form("PLC"), legal_form("S.A."), legal_form("Agency")
+    (True, True, False)
+    """
+    return is_legal_form(text.strip().rstrip(","))
 
 
 _DESCRIBED_AS = re.compile(r"\b(?:is|was|are|were|as|becomes|became)\s+(?:a|an)\s+$")
@@ -191,7 +196,7 @@ def paren_aliases(ctx: Context, out: list[Mention]) -> None:
     for m in _PAREN.finditer(v):
         inner = m.group(1).strip()
         if not inner or _is_place(inner) or fold(inner) in generic or fold(inner.split()[0]) in months \
-                or paren_country(inner) or LEGAL_FORM.fullmatch(inner):
+                or paren_country(inner) or legal_form(inner):
             continue    # "(Severozapad, CZ)" says where the name is, it is no other name for it
         itoks = inner.split()
         if not all(is_cap(w) or fold(w) in lex.words("connectors") for w in itoks) or len(itoks) > 8:

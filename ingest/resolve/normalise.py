@@ -30,7 +30,7 @@ from clusternet.graph.reference.countries import country_codes, country_name, is
 from clusternet.graph.ids import fold
 
 __all__ = ["country_code", "country_name", "demonym_country", "country_key", "DATA_DIR",
-           "clean_name", "split_legal_form", "name_key", "split_acronym", "is_acronym", "initials",
+           "clean_name", "is_legal_form", "split_legal_form", "name_key", "split_acronym", "is_acronym", "initials",
            "normalise_website", "normalise_email", "sector_ecosystems", "ecosystems",
            "LANGUAGES"]
 
@@ -213,6 +213,21 @@ def _legal_forms() -> list[tuple[str, str]]:
     """(folded key, written form), longest key first so 'GmbH & Co. KG' wins over 'KG'."""
     forms = {_legal_key(f): f for f in _load_yaml("legal_forms.yaml")["legal_forms"]}
     return sorted(forms.items(), key=lambda kv: -len(kv[0]))
+
+
+def is_legal_form(text: str) -> bool:
+    """Whether ``text`` is a legal form of ``legal_forms.yaml`` as written ("S.A.", "GmbH", "L.T.D.").
+
+    >>> is_legal_form("S.A."), is_legal_form("l.t.d."), is_legal_form("Cluster")
+    (True, True, False)
+    """
+    return _legal_key(text) in _legal_keys()
+
+
+@lru_cache(maxsize=1)
+def _legal_keys() -> frozenset[str]:
+    """The folded keys of every legal form."""
+    return frozenset(k for k, _ in _legal_forms())
 
 
 @lru_cache(maxsize=200_000)

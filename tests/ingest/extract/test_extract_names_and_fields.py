@@ -183,3 +183,11 @@ def test_eu_as_an_adjective_is_no_entity_but_the_union_that_funds_is():
     assert "European Union" not in ents
     ents, rels, _ = _ex("The Beta Link project is co-funded by the EU.\n")
     assert "European Union" in ents
+
+
+def test_a_visit_takes_place_where_the_page_is_not_where_the_visitors_come_from():
+    ents, _, facts = _ex("Ljubljana, 8 September 2023. BioValley Slovenia welcomed a delegation of 12 Korean biotech "
+                         "companies led by the Korea Health Industry Development Institute. The delegation visited the "
+                         "National Institute of Chemistry and met Slovenian SMEs.\n")
+    assert ents["National Institute of Chemistry"].country == "SI"
+    assert [m for s, m, v in facts if v == 12] == ["Korean biotech companies"]
