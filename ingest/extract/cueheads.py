@@ -7,7 +7,7 @@ from typing import NamedTuple
 
 from clusternet.ingest.extract.generic import field_join
 from clusternet.ingest.extract.lexicon import country_code, country_name, load_lexicon, place_country, fold
-from clusternet.ingest.extract.mentions import Context, Mention, chunks, is_acronym, is_cap, tokens
+from clusternet.ingest.extract.mentions import Context, Mention, chunks, initials_match, is_acronym, is_cap, tokens
 from clusternet.ingest.extract.rules import _is_place, clean, label_of_name, place_of_name
 
 __all__ = ["cue_lists", "head_chunks"]
@@ -75,8 +75,8 @@ def cue_lists(ctx: Context, out: list[Mention], gid: list[int]) -> None:
     for sent in ctx.sents:
         if ctx.lines[sent.line].heading:
             continue
-        for m in rx.finditer(v, sent.start, sent.end):
-            cue = fold(m.group(0))
+        for m in _cue_matches(rx, v, sent):
+            cue = fold(m.group(0)) if m.re is not _COUNTED_COLON else "including"
             strict = cue in _STRICT_CUES
             items = _cue_items(v, m, sent.end, strict)
             if items is None:
@@ -86,6 +86,18 @@ def cue_lists(ctx: Context, out: list[Mention], gid: list[int]) -> None:
             gid[0] += 1
             info = _Cue(cue, strict, label, gid[0], fold(before[-40:] + " " + m.group(0)))
             _cue_item_mentions(lex, v, items, info, out)
+
+
+# "Three companies joined the cluster this quarter: A, B and C": a count of actors, then the names after a colon
+_COUNTED_COLON = re.compile(r"\b(?:companies|firms|members|partners|clusters|organi[sz]ations|SMEs|participants)\b"
+                            r"[^.:;\n]{0,60}?:\s")
+
+
+def _cue_matches(rx: re.Pattern, v: str, sent):
+    """The cue phrases of a sentence, and a colon after a count of actors (read as "including")."""
+    yield from rx.finditer(v, sent.start, sent.end)
+    if ":" in sent.text:
+        yield from _COUNTED_COLON.finditer(v, sent.start, sent.end)
 
 
 def _cue_items(v: str, m: re.Match, sent_end: int, strict: bool) -> list[tuple[int, int]] | None:
@@ -122,9 +134,10 @@ def _cue_item_mentions(lex, v: str, items: list[tuple[int, int]], cue: _Cue, out
         if verdict == "skip":
             continue
         lab = label_of_name(name) or (cue.label if cue.word in _LABEL_CUES else None)
-        aliases = [alias] if alias and not _is_place(alias) else []
+        place = alias and _is_place(alias) and not initials_match(alias, name.split())   # "(CG)" of "Cluster … Grace"
+        aliases = [alias] if alias and not place else []
         c, r = place_of_name(name)
-        if alias and _is_place(alias):
+        if place:
             c = place_country(alias) or c
         out.append(Mention(s, e, name, lab, "cue:" + cue.word, 0.75 if not cue.strict else 0.65, country=c,
                            region=r, aliases=aliases, group=cue.group, list_cue=cue.list_cue))

@@ -196,6 +196,8 @@ def _joined(s: _Sentences, si, lo, hi, out) -> None:
         if target is None:
             continue
         who = s.coordinated(s.within(lo, m.start(), ACTORS)) or s.the_actor(lo, m.start())
+        if not who and named and ":" in v[named[0][1]:hi]:
+            who = s.objects(named[0][1], hi)     # "Three companies joined X this quarter: A, B and C"
         kind = membership_type(target)
         for a in who:
             if a is not target:

@@ -191,3 +191,10 @@ def test_a_visit_takes_place_where_the_page_is_not_where_the_visitors_come_from(
                          "National Institute of Chemistry and met Slovenian SMEs.\n")
     assert ents["National Institute of Chemistry"].country == "SI"
     assert [m for s, m, v in facts if v == 12] == ["Korean biotech companies"]
+
+
+def test_companies_named_after_a_colon_that_joined_a_cluster_are_its_members():
+    _, rels, _ = _ex("New members\n\nThree companies joined Arctic Maritime Cluster this quarter: Fjord Sensors AS, "
+                     "Oceanlab and Bergen Marine Robotics.\n")
+    assert {s for s, t, o in rels if t == "MEMBER_OF" and o == "Arctic Maritime Cluster"} == {
+        "Fjord Sensors AS", "Oceanlab", "Bergen Marine Robotics"}
