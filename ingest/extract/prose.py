@@ -204,6 +204,38 @@ def _joined(s: _Sentences, si, lo, hi, out) -> None:
                 out.append(RawRel(a, kind, target, lo, hi, 0.7))
 
 
+_IN_WHICH = re.compile(r",?\s+(?:in which|where)\s+")
+_IS_PARTNER = re.compile(r"\s+(?:is|are|was|were)\s+(?:a\s+|one\s+of\s+the\s+)?(?:partners?|members?)\b")
+
+
+def _partner_in_which(s: _Sentences, si, lo, hi, out) -> None:
+    """PARTNER_IN for "the X consortium, in which A (and B) is a partner" (a partnership named just before).
+
+    >>> from clusternet.ingest.extract.finders import find_mentions
+    >>> from clusternet.ingest.extract.resolve import resolve_mentions
+    >>> from clusternet.ingest.extract.mentions import build_context
+    >>> t = "The BLUE-HYDRO consortium, in which Alfa Marine Cluster is a partner, won."
+    >>> out = []; _partner_in_which(_Sentences(build_context(t), resolve_mentions(find_mentions(t))), 0, 0, len(t), out)
+    >>> [(r.source.name, r.type, r.target.name) for r in out]
+    [('Alfa Marine Cluster', 'PARTNER_IN', 'BLUE-HYDRO')]
+    """
+    if "in which" not in s.v[lo:hi] and "where" not in s.v[lo:hi]:
+        return
+    for m in _IN_WHICH.finditer(s.v, lo, hi):
+        before = s.within(max(lo, m.start() - 60), m.start() + 1, ("Partnership",) + ACTORS)
+        if not before or before[-1][2].label != "Partnership":
+            continue
+        found = s.within(m.end(), hi, ACTORS)
+        group = found[:1] if found and found[0][0] == m.end() else []
+        for x in found[1:]:
+            if not group or not s.joined(group[-1], x):
+                break
+            group.append(x)
+        if group and _IS_PARTNER.match(s.v, group[-1][1]):
+            for a in dict.fromkeys(x[2] for x in group):
+                out.append(RawRel(a, membership_type(before[-1][2]), before[-1][2], lo, hi, 0.65))
+
+
 def _led_by(s: _Sentences, si, lo, hi, out) -> None:
     """COORDINATES (and PARTNER_IN) for "P is led / coordinated by A"."""
     for m in s.cue["led_by"].finditer(s.v, lo, hi):
@@ -284,7 +316,7 @@ def _signed(s: _Sentences, si, lo, hi, out) -> None:
 
 
 # members, then leaders, then signatories: the order relations come out in (ids and tie-breaks see it)
-_RULES = (_gathered, _joined, _led_by, _leads, _funded, _organised, _signed)
+_RULES = (_gathered, _joined, _partner_in_which, _led_by, _leads, _funded, _organised, _signed)
 
 
 def prose_relations(ctx, ents) -> list[RawRel]:

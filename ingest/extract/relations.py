@@ -242,7 +242,9 @@ def _targets(doc: _Doc, si: int, sent, here) -> list[RawRel]:
     ps = [x[2] for x in here if x[2].label == "Partnership"]
     if not ps:
         prev = [x[2] for x in doc.window(doc.ctx.sents[max(0, si - 3)].start, sent.start) if x[2].label == "Partnership"]
-        ps = prev[-1:] or ([doc.main] if doc.main else [])
+        named_before = doc.main is not None and (min(m.start for m in doc.main.mentions) < sent.start
+                                                 or sent.start < title_end(doc.ctx))
+        ps = prev[-1:] or ([doc.main] if named_before else [])     # a title's market is the page's; not a later one's
     return [RawRel(p, "TARGETS", "country:" + c.country, sent.start, sent.end, 0.6)
             for c in dict.fromkeys(countries) for p in ps[:1]]
 

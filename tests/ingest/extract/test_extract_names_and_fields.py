@@ -198,3 +198,11 @@ def test_companies_named_after_a_colon_that_joined_a_cluster_are_its_members():
                      "Oceanlab and Bergen Marine Robotics.\n")
     assert {s for s, t, o in rels if t == "MEMBER_OF" and o == "Arctic Maritime Cluster"} == {
         "Fjord Sensors AS", "Oceanlab", "Bergen Marine Robotics"}
+
+
+def test_a_newsletters_items_keep_to_themselves_and_a_partner_in_a_relative_clause_counts():
+    _, rels, _ = _ex("Newsletter, spring 2024\n\n1. Trade mission to Chile\nEight members travelled to Santiago "
+                     "with Innovation Norway.\n\n2. Horizon Europe success\nThe BLUE-WAVE consortium, in which Arctic "
+                     "Maritime Cluster is a partner, was selected by Horizon Europe.\n")
+    assert ("Arctic Maritime Cluster", "PARTNER_IN", "BLUE-WAVE") in rels
+    assert not [r for r in rels if r[1] == "TARGETS"]     # Chile was another item's market
