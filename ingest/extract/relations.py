@@ -159,9 +159,16 @@ def _sentence_relations(doc: _Doc) -> list[RawRel]:
     return out
 
 
+def _has(here, labels) -> bool:
+    """Whether a sentence names an entity with one of ``labels`` (rules that need none skip their regex)."""
+    return any(x[2].label in labels for x in here)
+
+
 def _coordinates(doc: _Doc, si: int, sent, here) -> list[RawRel]:
     """COORDINATES: the actors named after an organiser cue ("organised by A and B") of the clause's event."""
     v, out = doc.v, []
+    if not _has(here, ACTORS):
+        return out
     for m in doc.org_rx.finditer(v, sent.start, sent.end):
         ev = _organised_event(doc, sent, here, m)
         if ev is None:
@@ -194,6 +201,8 @@ def _organised_event(doc: _Doc, sent, here, m):
 def _participated_in(doc: _Doc, si: int, sent, here) -> list[RawRel]:
     """PARTICIPATED_IN: the sentence's actors took part in its event (or the nearest one before it)."""
     v = doc.v
+    if not _has(here, ACTORS):
+        return []
     pm = next((m for m in doc.part_rx.finditer(v, sent.start, sent.end)
                if not _DESCRIBES_ATTENDANCE.search(v, max(0, m.start() - 12), m.start())), None)
     if not pm:
@@ -212,11 +221,14 @@ def _participated_in(doc: _Doc, si: int, sent, here) -> list[RawRel]:
 
 def _targets(doc: _Doc, si: int, sent, here) -> list[RawRel]:
     """TARGETS: the countries named after a target-market cue, for the partnership in or just before the sentence."""
+    named = doc.country_by_sent.get(si)
+    if not named:
+        return []       # no country in the sentence: no cue needs reading
     tm = doc.target_rx.search(doc.v[sent.start:sent.end])
     if not tm:
         return []
     # the markets are named after the cue: "aims at Morocco", not "clusters from Spain aimed at …"
-    countries = [p for at, p in doc.country_by_sent.get(si, []) if at >= sent.start + tm.start()]
+    countries = [p for at, p in named if at >= sent.start + tm.start()]
     if not countries:
         return []
     ps = [x[2] for x in here if x[2].label == "Partnership"]
@@ -229,9 +241,9 @@ def _targets(doc: _Doc, si: int, sent, here) -> list[RawRel]:
 
 def _funded_by(doc: _Doc, si: int, sent, here) -> list[RawRel]:
     """FUNDED_BY: the sentence's partnership (else event) is funded by the programmes it names."""
-    if not doc.fund_rx.search(doc.v[sent.start:sent.end]):
-        return []
     progs = [x[2] for x in here if x[2].label == "Programme"]
+    if not progs or not doc.fund_rx.search(doc.v[sent.start:sent.end]):
+        return []
     ps = [x[2] for x in here if x[2].label == "Partnership"] or [x[2] for x in here if x[2].label == "Event"]
     return [RawRel(p, "FUNDED_BY", g, sent.start, sent.end, 0.6) for p in ps[:1] for g in progs]
 
@@ -254,6 +266,8 @@ def _party_to(doc: _Doc, si: int, sent, here) -> list[RawRel]:
 def _visited(doc: _Doc, si: int, sent, here) -> list[RawRel]:
     """VISITED: the visitors (named before the cue, or nearby participants) visited the actors named after it."""
     v = doc.v
+    if not _has(here, ACTORS + ("Partnership",)):
+        return []
     text = v[sent.start:sent.end]
     vm = _VISIT.search(text)
     if not vm:
