@@ -51,17 +51,15 @@ class Context:
     sents: list
 
     def sent_at(self, pos: int) -> int:
-        lo, hi = 0, len(self.sents) - 1
-        while lo <= hi:
-            mid = (lo + hi) // 2
-            s = self.sents[mid]
-            if pos < s.start:
-                hi = mid - 1
-            elif pos >= s.end:
-                lo = mid + 1
-            else:
-                return mid
-        return max(0, min(lo, len(self.sents) - 1))
+        """The sentence holding ``pos``, else the next one (clamped to the last; 0 when none)."""
+        sents = self.sents
+        index = self.__dict__.get("_sent_index")
+        if index is None or index[0] is not sents or len(index[1]) != len(sents):
+            index = self.__dict__["_sent_index"] = (sents, [s.start for s in sents], [s.end for s in sents])
+        i = bisect_right(index[1], pos) - 1      # sentences are in order and do not overlap
+        if i >= 0 and pos < index[2][i]:
+            return i
+        return max(0, min(i + 1, len(sents) - 1))
 
 
 def build_context(text: str) -> Context:

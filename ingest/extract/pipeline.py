@@ -157,13 +157,39 @@ def _merge_evidence(a: list[Evidence], b: list[Evidence]) -> list[Evidence]:
     return out
 
 
+def _ev_key(v: Evidence) -> tuple:
+    """How evidence spans are ordered: by document, then start."""
+    return (v.document, v.start or 0)
+
+
+def _after_full(kept: list[Evidence], new: list[Evidence]) -> bool:
+    """Whether ``new`` cannot change ``kept``: it holds MAX_EVIDENCE strictly ordered spans and
+    every new span sorts after them (so merging would re-sort ``kept`` and cut the new ones)."""
+    if len(kept) < MAX_EVIDENCE or not new:
+        return False
+    keys = [_ev_key(v) for v in kept]
+    return all(a < b for a, b in zip(keys, keys[1:])) and all(_ev_key(v) > keys[-1] for v in new)
+
+
+def _merge_relation(cur: Relation, r: Relation) -> None:
+    """Fold a repeated relation into the kept one: evidence (at most MAX_EVIDENCE) and confidence."""
+    if not _after_full(cur.evidence, r.evidence):
+        cur.evidence = sorted(set(cur.evidence) | set(r.evidence), key=_ev_key)[:MAX_EVIDENCE]
+    cur.confidence = max(cur.confidence, r.confidence)
+
+
 def merge_extractions(parts: Iterable[Extraction]) -> Extraction:
     """One extraction: same id -> one entity (aliases, evidence and confidence combined)."""
     out = Extraction()
     ents: dict[str, Entity] = {}
     rels: dict[tuple, Relation] = {}
+    doc_ids: set[str] = set()
+    seen: set[tuple] = set()    # the facts kept so far, by subject, measure, country, value and start
     for ex in parts:
-        out.documents.extend(d for d in ex.documents if d.id not in {x.id for x in out.documents})
+        for d in ex.documents:
+            if d.id not in doc_ids:
+                out.documents.append(d)
+                doc_ids.add(d.id)
         out.texts.update(ex.texts)
         for e in ex.entities:
             cur = ents.get(e.id)
@@ -183,9 +209,7 @@ def merge_extractions(parts: Iterable[Extraction]) -> Extraction:
             if cur is None:
                 rels[key] = Relation(r.source, r.type, r.target, dict(r.props), r.confidence, list(r.evidence))
             else:
-                cur.evidence = sorted(set(cur.evidence) | set(r.evidence), key=lambda v: (v.document, v.start or 0))[:MAX_EVIDENCE]
-                cur.confidence = max(cur.confidence, r.confidence)
-        seen = {(f.subject, f.measure, f.country, f.value, f.evidence[0].start if f.evidence else None) for f in out.facts}
+                _merge_relation(cur, r)
         for f in ex.facts:
             k = (f.subject, f.measure, f.country, f.value, f.evidence[0].start if f.evidence else None)
             if k not in seen:
