@@ -167,8 +167,11 @@ def _after_full(kept: list[Evidence], new: list[Evidence]) -> bool:
     every new span sorts after them (so merging would re-sort ``kept`` and cut the new ones)."""
     if len(kept) < MAX_EVIDENCE or not new:
         return False
+    last = _ev_key(kept[-1])
+    if not all(_ev_key(v) > last for v in new):
+        return False
     keys = [_ev_key(v) for v in kept]
-    return all(a < b for a, b in zip(keys, keys[1:])) and all(_ev_key(v) > keys[-1] for v in new)
+    return all(a < b for a, b in zip(keys, keys[1:]))
 
 
 def _merge_relation(cur: Relation, r: Relation) -> None:
