@@ -150,12 +150,16 @@ def _chunks(view: str, start: int, end: int):
     toks = tokens(view, start, end)
     out, cur = [], []
     prev_end = None
+    _word_kind("the", conn)     # the kinds cache now belongs to ``conn``
+    kinds = _KINDS["map"]
     for s, e, w in toks:
-        if cur and prev_end is not None and s > prev_end and view[prev_end:s].strip() not in ("", "&"):
+        if cur and prev_end is not None and s > prev_end and (s > prev_end + 1 or view[prev_end] != " ") \
+                and view[prev_end:s].strip() not in ("", "&"):
             out.append(cur)
             cur = []
         prev_end = e
-        w2, cap, is_conn, is_the = _word_kind(w, conn)
+        kind = kinds.get(w)
+        w2, cap, is_conn, is_the = kind if kind is not None else _word_kind(w, conn)
         if cap:
             cur.append((s, s + len(w2), w2))
             if len(w2) < len(w):

@@ -129,6 +129,7 @@ def find_sectors(ctx, ents) -> tuple[list[DocEntity], list[RawRel]]:
     """Sector entities and ACTIVE_IN relations of one document part."""
     v = ctx.view
     sectors: dict[str, DocEntity] = {}
+    starts: dict[str, set[int]] = {}     # where each sector's mentions start (one mention per start)
     rels: list[RawRel] = []
 
     def sector(wording: str, start: int, end: int) -> DocEntity:
@@ -136,7 +137,9 @@ def find_sectors(ctx, ents) -> tuple[list[DocEntity], list[RawRel]]:
         e = sectors.get(key)
         if e is None:
             e = sectors[key] = DocEntity("sector:" + key, "Sector", wording, set(), None, None, [], {}, 0.7)
-        if not any(m.start == start for m in e.mentions):
+            starts[key] = set()
+        if start not in starts[key]:
+            starts[key].add(start)
             e.mentions.append(Mention(start, end, wording, "Sector", "sector", 0.7))
         return e
 
