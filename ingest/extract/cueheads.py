@@ -23,6 +23,13 @@ _ONE_WORD_CUES = ("such as", "including", "include", "includes", "included", "co
 _LABEL_CUES = ("such as", "including", "include", "includes", "namely", "were", "are")
 
 
+_A_BEFORE = re.compile(r"\b(?:a|an)\s+$")
+_NUMBERED = re.compile(r"\d+\w*")
+_LIST_END = re.compile(r",?\s+(?:as well as|but also|which|who|that|where|to|for|in order)\b|[.;:](?:\s|$)")
+_TRAILING_PAREN = re.compile(r"\s*\(([^()]{1,60})\)$")
+_CUE_WORD = re.compile(r"[\w'’-]+")
+
+
 class _Cue(NamedTuple):
     """One cue match: its folded words, whether it is strict, and what its items share."""
     word: str
@@ -41,7 +48,7 @@ def _cue_regex(words) -> re.Pattern:
 def _list_items(v: str, start: int, end: int):
     """Split "A (x), the B, C and D, as well as …" into item spans; stop at a non-name item."""
     seg = v[start:end]
-    stop = re.search(r",?\s+(?:as well as|but also|which|who|that|where|to|for|in order)\b|[.;:](?:\s|$)", seg)
+    stop = _LIST_END.search(seg)
     if stop:
         seg = seg[:stop.start()]
     items, depth, cur = [], 0, 0
@@ -101,7 +108,7 @@ def _cue_items(v: str, m: re.Match, sent_end: int, strict: bool) -> list[tuple[i
 
 def _cue_label(lex, text: str) -> str | None:
     """The Cluster/Organisation label of the last head word before the cue ("the clusters such as …")."""
-    for w in reversed(re.findall(r"[\w'’-]+", text)):
+    for w in reversed(_CUE_WORD.findall(text)):
         lab = lex.label_of_head(w)
         if lab in ("Cluster", "Organisation"):
             return lab
@@ -136,7 +143,7 @@ def _item_name(lex, v: str, s0: int, e0: int) -> tuple[int, int, str, str | None
     if not name:
         return None
     alias = None
-    pm = re.search(r"\s*\(([^()]{1,60})\)$", name)
+    pm = _TRAILING_PAREN.search(name)
     if pm:
         alias = pm.group(1)
         e = s + len(v[s:e]) - len(v[s:e]) + (v.rfind("(", s, e) - s)
@@ -232,7 +239,7 @@ def _head_span(lex, v: str, line, span, out: list[Mention], spans_of: dict) -> N
     upper = name.isupper()
     if upper and line.heading:
         return
-    if re.search(r"\b(?:a|an)\s+$", v[max(0, s - 4):s]):
+    if _A_BEFORE.search(v[max(0, s - 4):s]):
         return  # "a Spanish Textile Business Association" describes, it does not name
     lab = label_of_name(name)
     if not lab:
@@ -243,7 +250,7 @@ def _head_span(lex, v: str, line, span, out: list[Mention], spans_of: dict) -> N
     dets = lex.words("determiners")
     words = [fold(w[2]) for w in span]
     content = [w for w in words if not lex.label_of_head(w) and w not in dets and w not in generic
-               and w not in lex.words("connectors") and not re.fullmatch(r"\d+\w*", w)]
+               and w not in lex.words("connectors") and not _NUMBERED.fullmatch(w)]
     if not content:
         return
     c, r = place_of_name(name)
@@ -274,7 +281,7 @@ def _noun_after(lex, v: str, line, span, named: tuple[int, int, str], out: list[
             out.append(Mention(s, t1.end(), " ".join(v[s:t1.end()].split()), "Programme", "head", 0.7))
             return True
         elif (w1 in _CLUSTER_NOUNS or t2) and len(name.split()) <= 3 and not country_code(name) \
-                and not re.search(r"\b(?:a|an)\s+$", v[max(0, s - 4):s]):
+                and not _A_BEFORE.search(v[max(0, s - 4):s]):
             ne = t1.end() if w1 in _CLUSTER_NOUNS else t2.end()
             out.append(Mention(s, ne, " ".join(v[s:ne].split()), "Cluster", "head", 0.65))
             return True

@@ -16,6 +16,11 @@ from clusternet.ingest.extract.raw import RawFact, parse_number
 __all__ = ["RawFact", "find_facts", "table_facts", "count_facts", "parse_number"]
 
 
+_RULE_LINE = re.compile(r"[\s|:\-]+")   # a Markdown table rule line
+_SPACED = re.compile(r"\S {3,}\S")      # cells aligned by spaces
+_DIGIT = re.compile(r"\d")
+
+
 def _clean_header(h: str) -> str:
     h = ordinals(re.sub(r"<[^>]+>", "", h))
     h = re.split(r",\s*e\.g\.|\(|:", h)[0]
@@ -31,9 +36,9 @@ def table_facts(ctx, occ, main) -> list[RawFact]:
     spans = []
     for ln in lines:
         piped = ln.strip().startswith("|") and ln.count("|") >= 3
-        if re.fullmatch(r"[\s|:\-]+", ln) and block:
+        if _RULE_LINE.fullmatch(ln) and block:
             pass  # a Markdown rule line inside a table
-        elif "\t" in ln or piped or re.search(r"\S {3,}\S", ln) and re.search(r"\d", ln):
+        elif "\t" in ln or piped or _SPACED.search(ln) and _DIGIT.search(ln):
             block.append((pos, ln))
         else:
             if len(block) >= 2:

@@ -27,10 +27,12 @@ def clean(view: str, s: int, e: int) -> tuple[int, int, str]:
     ls = len(seg) - len(seg.lstrip(" \t\"“”'‘’,;:-–"))
     rs = len(seg) - len(seg.rstrip(" \t\"“”'‘’,;:.-–"))
     s, e = s + ls, e - rs
-    for rx in (_ARTICLE, _ROLE_PREFIX):
-        m = rx.match(view, s, e)
-        if m and e - m.end() > 2:
-            s = m.end()
+    m = _ARTICLE.match(view, s, e)
+    if m and e - m.end() > 2:
+        s = m.end()
+    m = _ROLE_PREFIX.match(view, s, e) if view.find("-", s, e) >= 0 else None   # the prefix has a hyphen
+    if m and e - m.end() > 2:
+        s = m.end()
     return s, e, " ".join(view[s:e].split())
 
 

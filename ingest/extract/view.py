@@ -148,6 +148,9 @@ class Sentence:
     line: int  # index of the line it is on
 
 
+_BULLET = re.compile(r"(?:[-•»▪●◦*+]|\d{1,2}[.)])\s")
+
+
 def lines_of(view: str, original: str) -> list[Line]:
     out, pos = [], 0
     for raw in view.split("\n"):
@@ -156,7 +159,7 @@ def lines_of(view: str, original: str) -> list[Line]:
         if not raw.strip():
             continue
         orig = original[s:s + len(raw)].lstrip()
-        bullet = bool(re.match(r"(?:[-•»▪●◦*+]|\d{1,2}[.)])\s", orig))
+        bullet = bool(_BULLET.match(orig))
         blank_around = view[pos - 1:pos + 1] == "\n\n" or (s >= 2 and view[s - 2:s] == "\n\n") or s == 0
         short = len(raw.split()) <= 8 and not raw.rstrip().endswith((".", ",", ";", "!", "?")) and "|" not in raw
         head = _is_heading(raw) or orig.startswith(("#", "**")) and orig.rstrip().endswith(("**", ":**", "**:")) \
