@@ -148,7 +148,7 @@ class Sentence:
     line: int  # index of the line it is on
 
 
-_BULLET = re.compile(r"(?:[-•»▪●◦*+]|\d{1,2}[.)])\s")
+_BULLET_SPACED = re.compile(r"(?:[-•»▪●◦*+]|\d{1,2}[.)])\s")   # a bullet followed by a space (lines_of)
 
 
 def lines_of(view: str, original: str) -> list[Line]:
@@ -159,7 +159,7 @@ def lines_of(view: str, original: str) -> list[Line]:
         if not raw.strip():
             continue
         orig = original[s:s + len(raw)].lstrip()
-        bullet = bool(_BULLET.match(orig))
+        bullet = bool(_BULLET_SPACED.match(orig))
         blank_around = view[pos - 1:pos + 1] == "\n\n" or (s >= 2 and view[s - 2:s] == "\n\n") or s == 0
         short = len(raw.split()) <= 8 and not raw.rstrip().endswith((".", ",", ";", "!", "?")) and "|" not in raw
         head = _is_heading(raw) or orig.startswith(("#", "**")) and orig.rstrip().endswith(("**", ":**", "**:")) \
