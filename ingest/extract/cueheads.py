@@ -25,7 +25,7 @@ _LABEL_CUES = ("such as", "including", "include", "includes", "namely", "were", 
 
 _A_BEFORE = re.compile(r"\b(?:a|an)\s+$")
 _NUMBERED = re.compile(r"\d+\w*")
-_LIST_END = re.compile(r",?\s+(?:as well as|but also|which|who|that|where|to|for|in order)\b|[.;:](?:\s|$)")
+_CUE_LIST_END = re.compile(r",?\s+(?:as well as|but also|which|who|that|where|to|for|in order)\b|[.;:](?:\s|$)")
 _TRAILING_PAREN = re.compile(r"\s*\(([^()]{1,60})\)$")
 _CUE_WORD = re.compile(r"[\w'’-]+")
 
@@ -48,7 +48,7 @@ def _cue_regex(words) -> re.Pattern:
 def _list_items(v: str, start: int, end: int):
     """Split "A (x), the B, C and D, as well as …" into item spans; stop at a non-name item."""
     seg = v[start:end]
-    stop = _LIST_END.search(seg)
+    stop = _CUE_LIST_END.search(seg)
     if stop:
         seg = seg[:stop.start()]
     items, depth, cur = [], 0, 0
