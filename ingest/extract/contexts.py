@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from clusternet.ingest.extract.cueheads import cue_lists, head_chunks
 from clusternet.ingest.extract.lexicon import country_code, country_name, load_lexicon, place_country, fold
-from clusternet.ingest.extract.mentions import Context, Mention, chunks, is_acronym, is_cap
+from clusternet.ingest.extract.mentions import Context, Mention, chunks, is_acronym, is_cap, last_chunk
 from clusternet.ingest.extract.rules import _is_place, clean, label_of_name, place_of_name
 
 __all__ = ["cue_lists", "copulas", "quoted", "head_chunks", "acronym_mentions", "described_names"]
@@ -60,10 +60,9 @@ def copulas(ctx: Context, out: list[Mention]) -> None:
             lab = lex.label_of_head(head)
             pre = v[sent.start:m.start()]
             pre = re.sub(r"\s*\([^()]*\)\s*$", "", pre)
-            ch = chunks(v, sent.start, sent.start + len(pre))
-            if not ch or ch[-1][-1][1] < sent.start + len(pre.rstrip()) - 1:
+            span = last_chunk(v, sent.start, sent.start + len(pre))
+            if span is None or span[-1][1] < sent.start + len(pre.rstrip()) - 1:
                 continue
-            span = ch[-1]
             s, e, name = clean(v, span[0][0], span[-1][1])
             if " by " in f" {name} ":
                 name = name.split(" by ")[0]
@@ -120,10 +119,10 @@ def appositions(ctx: Context, out: list[Mention]) -> None:
             rest = words[len(adjs) + 1:] if head else []
             if head is None or (rest and fold(rest[0]) not in _PHRASE_END and not fold(rest[0]).endswith("ed")):
                 continue                     # no head noun, or the phrase runs on past it
-            ch = chunks(v, sent.start, m.start())
-            if not ch or ch[-1][-1][1] != m.start():
+            last = last_chunk(v, sent.start, m.start())
+            if last is None or last[-1][1] != m.start():
                 continue
-            s, e, name = clean(v, ch[-1][0][0], ch[-1][-1][1])
+            s, e, name = clean(v, last[0][0], last[-1][1])
             f = fold(name)
             if not name or _is_place(name) or f in never:
                 continue

@@ -7,7 +7,7 @@ import re
 from clusternet.ingest.extract.descevents import described_events, title_event
 from clusternet.ingest.extract.literals import may_match
 from clusternet.ingest.extract.lexicon import country_code, fold, load_lexicon, place_country, programme_patterns
-from clusternet.ingest.extract.mentions import Context, Mention, chunks
+from clusternet.ingest.extract.mentions import Context, Mention, chunks, sentence_chunks
 from clusternet.ingest.extract.rules import _is_place, clean, iso_is_acronym, label_of_name
 
 __all__ = ["place_mentions", "event_mentions", "agreement_mentions", "institution_mentions"]
@@ -110,7 +110,7 @@ def event_mentions(ctx: Context, out: list[Mention]) -> None:
     for sent in ctx.sents:
         text = v[sent.start:sent.end]
         # a capitalised event name followed by "(of …)? in <Place>"
-        for span in chunks(v, sent.start, sent.end):
+        for span in sentence_chunks(v, ctx.lines[sent.line], sent):
             if len(span) >= 2:
                 _placed_event(lex, v, sent, span, (placed, starts), generic_words, out)
         if _IN_TO.search(text):

@@ -124,6 +124,39 @@ def chunks(view: str, start: int, end: int):
     return [list(c) for c in hit]
 
 
+def sentence_chunks(view: str, line, sent):
+    """``chunks(view, sent.start, sent.end)`` for a sentence of ``line``, taken from the line's runs.
+
+    A sentence break (".", "!", "?" or ";" before a space) is never inside a word and always ends
+    a run, so the sentence's runs are exactly the line's runs that lie within it.
+    """
+    return [c for c in chunks(view, line.start, line.end) if c[0][0] >= sent.start and c[-1][1] <= sent.end]
+
+
+def last_chunk(view: str, start: int, end: int):
+    """``chunks(view, start, end)[-1]`` (None when there is none), read from the last word that ends
+    every run (neither capitalised nor a connector) instead of from ``start``: from such a word on,
+    the runs are the same whatever came before it."""
+    conn = load_lexicon().words("connectors")
+    toks = tokens(view, start, end)
+    k = len(toks) - 1
+    while k >= 0 and (_word_kind(toks[k][2], conn)[1] or _word_kind(toks[k][2], conn)[2]):
+        k -= 1
+    if k >= 0 and _whole_token(view, toks[k]):
+        tail = chunks(view, toks[k][1], end)
+        if tail:
+            return tail[-1]
+    ch = chunks(view, start, end)
+    return ch[-1] if ch else None
+
+
+def _whole_token(view: str, tok) -> bool:
+    """Whether ``tok`` is a word of the whole view's tokens (not a piece of one cut by a range)."""
+    _, starts, ends = _all_tokens(view)
+    i = bisect_left(starts, tok[0])
+    return i < len(starts) and starts[i] == tok[0] and ends[i] == tok[1]
+
+
 _KINDS: dict = {"conn": None, "map": {}}
 
 

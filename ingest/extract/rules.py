@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from clusternet.ingest.extract.lexicon import country_code, load_lexicon, place_country, fold
 from clusternet.ingest.extract.mentions import (Context, Mention, chunks, initials_match, is_acronym, is_cap,
-    sh_expand, tokens)
+    last_chunk, sh_expand, tokens)
 
 __all__ = ["label_of_name", "place_of_name", "clean"]
 
@@ -138,9 +138,9 @@ def iso_is_acronym(v: str, m: re.Match) -> bool:
     inner = m.group(1).strip()
     if len(inner) != 2 or not inner.isupper():
         return False
-    ch = chunks(v, max(0, m.start() - 150), m.start())
-    return bool(ch) and ch[-1][-1][1] >= m.start() - 2 and (initials_match(inner, [w[2] for w in ch[-1]])
-                                                         or bool(sh_expand(inner, ch[-1], backwards=True)))
+    last = last_chunk(v, max(0, m.start() - 150), m.start())
+    return last is not None and last[-1][1] >= m.start() - 2 and (initials_match(inner, [w[2] for w in last])
+                                                                  or bool(sh_expand(inner, last, backwards=True)))
 
 
 @lru_cache(maxsize=20_000)
@@ -189,10 +189,9 @@ def paren_aliases(ctx: Context, out: list[Mention]) -> None:
         if not all(is_cap(w) or fold(w) in lex.words("connectors") for w in itoks) or len(itoks) > 8:
             continue
         line_start = v.rfind("\n", 0, m.start()) + 1
-        ch = chunks(v, max(line_start, m.start() - 200), m.start())
-        if not ch or ch[-1][-1][1] < m.start() - 2:
+        words = last_chunk(v, max(line_start, m.start() - 200), m.start())
+        if words is None or words[-1][1] < m.start() - 2:
             continue
-        words = ch[-1]
         if len(itoks) == 1 and is_acronym(inner) and not initials_match(inner, [w[2] for w in words]):
             exp = sh_expand(inner, words, backwards=True)
             if exp:
