@@ -256,7 +256,8 @@ def mention_again(view: str, ents: list[DocEntity]) -> None:
     starts = [t[0] for t in taken]
     reach = list(itertools.accumulate((t[1] for t in taken), max))   # furthest end so far
     names = sorted(owner, key=len, reverse=True)
-    rx = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])")
+    first = "".join(sorted({re.escape(n[0]) for n in names}))   # a name can start here: then try them all
+    rx = re.compile(r"(?=[" + first + r"])(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])")
     for m in rx.finditer(view):
         i = bisect.bisect_right(starts, m.start())
         if (i and reach[i - 1] > m.start()) or (i < len(taken) and taken[i][0] < m.end()):
