@@ -48,6 +48,8 @@ _CUES = re.compile(
     r"|focus(?:ing|es|ed)?\s+on\s+(?P<c>[a-z][\w -]{2,60}?)(?=\s*[(.,;:]|$)"
     r"|(?:for|of)\s+the\s+(?P<d>[a-z][\w -]{2,60}?)\s+sectors?\b"
     r"|(?<=[A-Z][a-zé]{2}\s)(?P<e>[a-z][a-z -]{2,40}?)\s+(?:industry|industries|sector)\b)")
+# every _CUES match holds one of these words (case-blind): sentences without them need no reading
+_CUE_WORDS = re.compile(r"(?i)(?=[sifd])(?:sector|industr|field|domain|focus)")
 _ACTIVE = ("active", "specialised", "specialized", "operating", "working", "involved")
 
 
@@ -125,6 +127,19 @@ def _name_sectors(name: str, label: str) -> tuple[str, ...]:
     return tuple(found)
 
 
+def _cue_sentences(ctx) -> list:
+    """The sentences, in order, that share a character with a match of ``_CUE_WORDS`` in the view
+    (a sentence with a sector cue always does: it holds the cue's word)."""
+    sents, keep = ctx.sents, set()
+    for m in _CUE_WORDS.finditer(ctx.view):
+        i = ctx.sent_at(m.start())
+        while i < len(sents) and sents[i].start < m.end():
+            if sents[i].end > m.start():
+                keep.add(i)
+            i += 1
+    return [sents[i] for i in sorted(keep)]
+
+
 def find_sectors(ctx, ents) -> tuple[list[DocEntity], list[RawRel]]:
     """Sector entities and ACTIVE_IN relations of one document part."""
     v = ctx.view
@@ -161,7 +176,7 @@ def find_sectors(ctx, ents) -> tuple[list[DocEntity], list[RawRel]]:
     ostarts = [s for s, _ in occ]
     parts = [e for e in ents if e.label == "Partnership"]
     main = max(parts, key=lambda e: (len(e.mentions), -e.mentions[0].start), default=None)
-    for sent in ctx.sents:
+    for sent in _cue_sentences(ctx):
         for cm in _CUES.finditer(v, sent.start, sent.end):
             g = next(k for k in "abcde" if cm.group(k))
             gs = cm.start(g)
