@@ -7,9 +7,10 @@ substring search) the scan would find nothing and is skipped. Results are unchan
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
-__all__ = ["required_literal", "may_match"]
+__all__ = ["required_literal", "may_match", "initials"]
 
 _QUANT = "?*+{"
 
@@ -96,3 +97,17 @@ def may_match(pat: str, text: str) -> bool:
     """
     lit = required_literal(pat)
     return not lit or lit in text
+
+
+def initials(words) -> str:
+    """A lookahead for the first characters of ``words``, to put before their alternation: the
+    engine then tries the alternatives only where one of them can start (same matches, under the
+    pattern's own case rule). Empty when a word is empty (it would match anywhere).
+
+    >>> initials(["visit", "fair", "forum"])
+    '(?=[fv])'
+    """
+    words = list(words)
+    if not words or not all(words):
+        return ""
+    return "(?=[" + "".join(sorted({re.escape(w[0]) for w in words})) + "])"

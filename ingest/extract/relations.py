@@ -16,6 +16,7 @@ from clusternet.ingest.extract.lexicon import load_lexicon
 from clusternet.ingest.extract.mainref import main_of, title_end, titled_main
 from clusternet.ingest.extract.inlinelists import inline_list_relations
 from clusternet.ingest.extract.listblocks import list_block_relations
+from clusternet.ingest.extract.literals import initials
 from clusternet.ingest.extract.located import located_in
 from clusternet.ingest.extract.pagerels import page_relations
 from clusternet.ingest.extract.prose import prose_relations
@@ -47,7 +48,8 @@ _PARTNERSHIP_AGREEMENT = re.compile(r"(?i)(?:partnership|consortium) agreement$"
 
 def _cue_rx(words):
     """One case-insensitive regex for a list of cue words, longest first."""
-    return re.compile(r"(?i)(?<![\w-])(?:" + "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True)) + r")")
+    return re.compile(r"(?i)" + initials(words) + r"(?<![\w-])(?:"
+                      + "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True)) + r")")
 
 
 def find_relations(ctx, ents, places, mentions) -> list[RawRel]:
