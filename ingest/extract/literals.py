@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["required_literal", "may_match", "initials"]
+__all__ = ["required_literal", "may_match", "initials", "cue_words_rx"]
 
 _QUANT = "?*+{"
 
@@ -111,3 +111,14 @@ def initials(words) -> str:
     if not words or not all(words):
         return ""
     return "(?=[" + "".join(sorted({re.escape(w[0]) for w in words})) + "])"
+
+
+def cue_words_rx(words) -> re.Pattern:
+    """One case-insensitive regex for a list of cue words, longest first, each at a word's start
+    (tried only where one of them can start, see :func:`initials`).
+
+    >>> cue_words_rx(["led by", "led"]).findall("Co-led by A, led by B")
+    ['led by']
+    """
+    alts = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+    return re.compile(r"(?i)" + initials(words) + r"(?<![\w-])(?:" + alts + r")")

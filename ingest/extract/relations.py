@@ -16,7 +16,7 @@ from clusternet.ingest.extract.lexicon import load_lexicon
 from clusternet.ingest.extract.mainref import main_of, title_end, titled_main
 from clusternet.ingest.extract.inlinelists import inline_list_relations
 from clusternet.ingest.extract.listblocks import list_block_relations
-from clusternet.ingest.extract.literals import initials
+from clusternet.ingest.extract.literals import cue_words_rx
 from clusternet.ingest.extract.located import located_in
 from clusternet.ingest.extract.pagerels import page_relations
 from clusternet.ingest.extract.prose import prose_relations
@@ -44,12 +44,6 @@ _VISIT = re.compile(r"\b(?:visit(?:s|ed|ing)?|Visiting)\b(?!\s+(?:and|in)\b)")
 _VISITED_END = re.compile(r",?\s+(?:as well as|but also|;)|\.\s|,\s+(?:where|which|who)\b")
 _N_CLUSTERS = re.compile(r"\b(two|three|four|five|\d)\s+clusters\b")
 _PARTNERSHIP_AGREEMENT = re.compile(r"(?i)(?:partnership|consortium) agreement$")
-
-
-def _cue_rx(words):
-    """One case-insensitive regex for a list of cue words, longest first."""
-    return re.compile(r"(?i)" + initials(words) + r"(?<![\w-])(?:"
-                      + "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True)) + r")")
 
 
 def find_relations(ctx, ents, places, mentions) -> list[RawRel]:
@@ -86,11 +80,11 @@ class _Doc:
         self.events_seq = [(s, ent) for s, _, ent in self.occ if ent.label == "Event"]
         self.ev_keys = [s for s, _ in self.events_seq]
         self.title_event = titled_main(ents, "Event", title_end(ctx))
-        self.org_rx = re.compile(_cue_rx(lex["organiser_cues"]).pattern + "|" + _ORGANISED_AT_BY)
-        self.part_rx = _cue_rx(lex["participation_cues"])
-        self.target_rx = _cue_rx(lex["target_cues"])
-        self.fund_rx = _cue_rx(lex["funding_cues"])
-        self.event_word_rx = _cue_rx(lex["event_nouns"])
+        self.org_rx = re.compile(cue_words_rx(lex["organiser_cues"]).pattern + "|" + _ORGANISED_AT_BY)
+        self.part_rx = cue_words_rx(lex["participation_cues"])
+        self.target_rx = cue_words_rx(lex["target_cues"])
+        self.fund_rx = cue_words_rx(lex["funding_cues"])
+        self.event_word_rx = cue_words_rx(lex["event_nouns"])
         # who took part in an event, by sentence, as PARTICIPATED_IN finds them (VISITED reads it)
         self.participants_at: dict[int, list] = {}
 

@@ -140,24 +140,32 @@ def _cue_sentences(ctx) -> list:
     return [sents[i] for i in sorted(keep)]
 
 
-def find_sectors(ctx, ents) -> tuple[list[DocEntity], list[RawRel]]:
-    """Sector entities and ACTIVE_IN relations of one document part."""
-    v = ctx.view
-    sectors: dict[str, DocEntity] = {}
-    starts: dict[str, set[int]] = {}     # where each sector's mentions start (one mention per start)
-    rels: list[RawRel] = []
+class _Sectors:
+    """A part's sector entities by normalised wording; called with a wording and its span, the
+    sector (made on first use) with one mention per start."""
 
-    def sector(wording: str, start: int, end: int) -> DocEntity:
+    def __init__(self):
+        self.by_key: dict[str, DocEntity] = {}
+        self.starts: dict[str, set[int]] = {}     # where each sector's mentions start
+
+    def __call__(self, wording: str, start: int, end: int) -> DocEntity:
         key = norm(wording)
-        e = sectors.get(key)
+        e = self.by_key.get(key)
         if e is None:
-            e = sectors[key] = DocEntity("sector:" + key, "Sector", wording, set(), None, None, [], {}, 0.7)
-            starts[key] = set()
-        if start not in starts[key]:
-            starts[key].add(start)
+            e = self.by_key[key] = DocEntity("sector:" + key, "Sector", wording, set(), None, None, [], {}, 0.7)
+            self.starts[key] = set()
+        if start not in self.starts[key]:
+            self.starts[key].add(start)
             e.mentions.append(Mention(start, end, wording, "Sector", "sector", 0.7))
         return e
 
+
+def find_sectors(ctx, ents) -> tuple[list[DocEntity], list[RawRel]]:
+    """Sector entities and ACTIVE_IN relations of one document part."""
+    v = ctx.view
+    sector = _Sectors()
+    sectors = sector.by_key
+    rels: list[RawRel] = []
     for ent in ents:
         if ent.label not in ACTORS:
             continue
