@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from re import _constants as _sc, _parser as _sp
 
-__all__ = ["required_literal", "may_match", "initials", "cue_words_rx"]
+__all__ = ["required_literal", "may_match", "initials", "cue_words_rx", "with_initials"]
 
 _QUANT = "?*+{"
 
@@ -122,3 +123,77 @@ def cue_words_rx(words) -> re.Pattern:
     """
     alts = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
     return re.compile(r"(?i)" + initials(words) + r"(?<![\w-])(?:" + alts + r")")
+
+
+_CATEGORIES = {_sc.CATEGORY_DIGIT: r"\d", _sc.CATEGORY_NOT_DIGIT: r"\D", _sc.CATEGORY_SPACE: r"\s",
+               _sc.CATEGORY_NOT_SPACE: r"\S", _sc.CATEGORY_WORD: r"\w", _sc.CATEGORY_NOT_WORD: r"\W"}
+_LEADING_FLAGS = re.compile(r"(?:\(\?[aiLmsux]+\))*")
+
+
+def with_initials(pattern: str, flags: int = 0) -> str:
+    r"""``pattern`` with a lookahead for the characters its matches can start with, after its
+    leading flags (unchanged when that set is unknown, or a match may be empty): the engine then
+    skips the other positions at once instead of trying every alternative there; same matches.
+
+    >>> print(with_initials(r"(?i)(?<![\w-])(?:co-?funded|backed)\s+by"))
+    (?i)(?=[bc])(?<![\w-])(?:co-?funded|backed)\s+by
+    >>> print(with_initials(r"\b(?:\d+\s+)?events?"), with_initials(r"x?"), with_initials(r"[^a]b"))
+    (?=[\de])\b(?:\d+\s+)?events? x? [^a]b
+    """
+    try:
+        found, empty = _first(_sp.parse(pattern, flags).data)
+    except (re.error, TypeError, ValueError):  # pragma: no cover - a pattern the parser reads differently
+        return pattern
+    if found is None or empty or not found:
+        return pattern
+    head = _LEADING_FLAGS.match(pattern).end()
+    return pattern[:head] + "(?=[" + "".join(sorted(found)) + "])" + pattern[head:]
+
+
+def _first(seq) -> tuple[set[str] | None, bool]:
+    """The class items a sequence of parsed ops can start with (None: any), and whether it may match empty."""
+    out: set[str] = set()
+    for op, av in seq:
+        got, empty = _first_op(op, av)
+        if got is None:
+            return None, False
+        out |= got
+        if not empty:
+            return out, False
+    return out, True
+
+
+def _first_op(op, av) -> tuple[set[str] | None, bool]:
+    """:func:`_first` for one parsed op (zero-width ones start nothing and may be empty)."""
+    if op is _sc.LITERAL:
+        return {re.escape(chr(av))}, False
+    if op is _sc.CATEGORY:
+        return ({_CATEGORIES[av]}, False) if av in _CATEGORIES else (None, False)
+    if op is _sc.IN:
+        items = [_class_item(iop, iav) for iop, iav in av]
+        return (None, False) if None in items else (set(items), False)
+    if op is _sc.SUBPATTERN:
+        return _first(av[3]) if not av[1] else (None, False)     # a group that turns a flag on: unknown
+    if op is _sc.BRANCH:
+        out, empty = set(), False
+        for alt in av[1]:
+            got, e = _first(alt)
+            if got is None:
+                return None, False
+            out, empty = out | got, empty or e
+        return out, empty
+    if op in (_sc.MAX_REPEAT, _sc.MIN_REPEAT):
+        got, empty = _first(av[2])
+        return got, empty or av[0] == 0
+    if op in (_sc.AT, _sc.ASSERT, _sc.ASSERT_NOT):
+        return set(), True
+    return None, False
+
+
+def _class_item(op, av) -> str | None:
+    """One member of a character class as class text, None for a negated or unknown one."""
+    if op is _sc.LITERAL:
+        return re.escape(chr(av))
+    if op is _sc.RANGE:
+        return re.escape(chr(av[0])) + "-" + re.escape(chr(av[1]))
+    return _CATEGORIES.get(av) if op is _sc.CATEGORY else None

@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from clusternet.ingest.extract.literals import with_initials
+
 __all__ = ["make_view", "Line", "Sentence", "lines_of", "sentences_of"]
 
 _BLANKS = [
@@ -30,6 +32,7 @@ _BLANKS = [
     re.compile(r"\[(?=[^\]\n]{1,200}\])|(?<=[^\[\n])\]"),      # link brackets
     re.compile(r"(?<=[a-z]\.)n(?=[A-Z][a-z])"),                 # a "\n" that lost its backslash: "Mulhouse.nThe"
 ]
+_BLANKS = [re.compile(with_initials(rx.pattern, rx.flags), rx.flags) for rx in _BLANKS]   # same matches, fewer tries
 _NOT_NL = re.compile(r"[^\n]")
 _ENTITY_CHARS = {"&amp;": "&    ", "&nbsp;": "      "}
 
