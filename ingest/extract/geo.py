@@ -36,7 +36,7 @@ _PLACE_LABELS = ("Country", "Region", "City", "Demonym")
 _LOCATED = re.compile(with_initials(
     r"(?i)\b(?:established|founded|based|located|headquartered|headquarters?\s+(?:is\s+)?|situated|"
     r"set\s+up|created|registered|(?P<held>held|taking\s+place|takes\s+place|took\s+place))\s+in\s+(?:the\s+)?"))
-_VISIT = re.compile(r"(?i)\b(?:visits?\s+to|visiting|visited|local)\b")
+_VISIT = re.compile(with_initials(r"(?i)\b(?:visits?\s+to|visiting|visited|local)\b"))
 _WORD = re.compile(r"\b[A-Z][\w'’-]+")
 
 

@@ -136,18 +136,21 @@ def with_initials(pattern: str, flags: int = 0) -> str:
     skips the other positions at once instead of trying every alternative there; same matches.
 
     >>> print(with_initials(r"(?i)(?<![\w-])(?:co-?funded|backed)\s+by"))
-    (?i)(?=[bc])(?<![\w-])(?:co-?funded|backed)\s+by
+    (?i)(?=[bc])(?:(?<![\w-])(?:co-?funded|backed)\s+by)
     >>> print(with_initials(r"\b(?:\d+\s+)?events?"), with_initials(r"x?"), with_initials(r"[^a]b"))
-    (?=[\de])\b(?:\d+\s+)?events? x? [^a]b
+    (?=[\de])(?:\b(?:\d+\s+)?events?) x? [^a]b
+    >>> print(with_initials(r"\*\*|__"))
+    (?=[\*_])(?:\*\*|__)
     """
     try:
-        found, empty = _first(_sp.parse(pattern, flags).data)
+        parsed = _sp.parse(pattern, flags)
+        found, empty = _first(parsed.data)
     except (re.error, TypeError, ValueError):  # pragma: no cover - a pattern the parser reads differently
         return pattern
-    if found is None or empty or not found:
+    if found is None or empty or not found or parsed.state.flags & re.VERBOSE:
         return pattern
-    head = _LEADING_FLAGS.match(pattern).end()
-    return pattern[:head] + "(?=[" + "".join(sorted(found)) + "])" + pattern[head:]
+    head = _LEADING_FLAGS.match(pattern).end()     # the pattern in a group: "a|b" as a whole
+    return pattern[:head] + "(?=[" + "".join(sorted(found)) + "])(?:" + pattern[head:] + ")"
 
 
 def _first(seq) -> tuple[set[str] | None, bool]:
