@@ -257,7 +257,7 @@ def _romance_descriptions(ctx: Context, out: list[Mention], drop: list[tuple[int
             out.append(Mention(m.start("name"), m.end("name"), name, label, "apposition-desc", 0.75,
                                country=code, region=region))
             drop.append((m.start("head"), m.start("name")))
-        for m in _descriptor_patterns()[2].finditer(v, line.start, line.end):
+        for m in _descriptor_patterns()[2].finditer(v, line.start, line.end) if "," in line.text else ():
             name = m.group("name")
             if not _is_place(name) and fold(name) not in generic_names:
                 out.append(Mention(m.start("name"), m.end("name"), name, "Partnership", "apposition-desc", 0.7))

@@ -77,6 +77,7 @@ def is_cap(w: str) -> bool:
     return bool(re.match(r"^[dl]['’][A-ZÀ-Ý]", w)) or any(c.isupper() for c in w[1:])
 
 
+@lru_cache(maxsize=100_000)
 def is_acronym(w: str) -> bool:
     return bool(_ACR.match(w)) and len(w) <= 14
 
