@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from re import _constants as _sc, _parser as _sp
+from re import _compiler as _scomp, _constants as _sc, _parser as _sp
 
 __all__ = ["required_literal", "may_match", "initials", "cue_words_rx", "with_initials"]
 
@@ -127,6 +127,7 @@ def cue_words_rx(words) -> re.Pattern:
 
 _CATEGORIES = {_sc.CATEGORY_DIGIT: r"\d", _sc.CATEGORY_NOT_DIGIT: r"\D", _sc.CATEGORY_SPACE: r"\s",
                _sc.CATEGORY_NOT_SPACE: r"\S", _sc.CATEGORY_WORD: r"\w", _sc.CATEGORY_NOT_WORD: r"\W"}
+_BROAD = {r"\w", r"\W", r"\s", r"\S", r"\D", re.escape(" "), re.escape("\t"), re.escape("\n")}
 _LEADING_FLAGS = re.compile(r"(?:\(\?[aiLmsux]+\))*")
 
 
@@ -139,18 +140,31 @@ def with_initials(pattern: str, flags: int = 0) -> str:
     (?i)(?=[bc])(?:(?<![\w-])(?:co-?funded|backed)\s+by)
     >>> print(with_initials(r"\b(?:\d+\s+)?events?"), with_initials(r"x?"), with_initials(r"[^a]b"))
     (?=[\de])(?:\b(?:\d+\s+)?events?) x? [^a]b
-    >>> print(with_initials(r"\*\*|__"))
-    (?=[\*_])(?:\*\*|__)
+    >>> print(with_initials(r"\*\*|__|(?<=\s)\*"), with_initials(r"&(?:amp|lt);"))
+    (?=[\*_])(?:\*\*|__|(?<=\s)\*) &(?:amp|lt);
     """
     try:
         parsed = _sp.parse(pattern, flags)
         found, empty = _first(parsed.data)
     except (re.error, TypeError, ValueError):  # pragma: no cover - a pattern the parser reads differently
         return pattern
-    if found is None or empty or not found or parsed.state.flags & re.VERBOSE:
-        return pattern
+    if found is None or empty or not found or found & _BROAD or parsed.state.flags & re.VERBOSE \
+            or _engine_skips(parsed):
+        return pattern      # unknown, empty, most characters (a check that only costs) or already skipped to
     head = _LEADING_FLAGS.match(pattern).end()     # the pattern in a group: "a|b" as a whole
     return pattern[:head] + "(?=[" + "".join(sorted(found)) + "])(?:" + pattern[head:] + ")"
+
+
+def _engine_skips(parsed) -> bool:
+    """Whether the regex engine already jumps to where a match can start (a literal or
+    character-set prefix, which a leading lookahead would hide from it)."""
+    flags = parsed.state.flags
+    try:
+        if _scomp._get_literal_prefix(parsed, flags)[0]:
+            return True
+        return _scomp._get_charset_prefix(parsed, flags) is not None
+    except Exception:  # pragma: no cover - another Python's internals: leave the pattern alone
+        return True
 
 
 def _first(seq) -> tuple[set[str] | None, bool]:
