@@ -28,6 +28,7 @@ _A_BEFORE = re.compile(r"\b(?:a|an)\s+$")
 _NUMBERED = re.compile(r"\d+\w*")
 _CUE_LIST_END = re.compile(r",?\s+(?:as well as|but also|which|who|that|where|to|for|in order)\b|[.;:](?:\s|$)")
 _TRAILING_PAREN = re.compile(r"\s*\(([^()]{1,60})\)$")
+_ITEM_MARK = re.compile(r"[(),]|(?= and )")   # brackets, commas and where " and " starts (overlaps too)
 _CUE_WORD = re.compile(r"[\w'’-]+")
 
 
@@ -53,8 +54,8 @@ def _list_items(v: str, start: int, end: int):
     if stop:
         seg = seg[:stop.start()]
     items, depth, cur = [], 0, 0
-    i = 0
-    while i < len(seg):
+    for pm in _ITEM_MARK.finditer(seg):     # the only characters that matter, in order
+        i = pm.start()
         c = seg[i]
         if c == "(":
             depth += 1
@@ -64,7 +65,6 @@ def _list_items(v: str, start: int, end: int):
                                           and (seg[:i].rstrip().endswith(")") or seg.find(" and ", i + 1) < 0))):
             items.append((start + cur, start + i))
             cur = i + (1 if c == "," else 5)
-        i += 1
     items.append((start + cur, start + len(seg)))
     return items
 
