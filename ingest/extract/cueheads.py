@@ -3,6 +3,7 @@ head noun labels ("Olive Oil Cluster", "the Alsace textile pole"); re-exported b
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 from clusternet.ingest.extract.generic import field_join
@@ -210,15 +211,21 @@ def head_chunks(ctx: Context, out: list[Mention]) -> None:
                 out.append(Mention(s, e, name, "Organisation", "head", 0.55))
 
 
+@lru_cache(maxsize=1)
+def _trim_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The words a chunk loses: leading determiners (and "the"), trailing role words and connectors."""
+    lex = load_lexicon()
+    return lex.words("determiners") | {"the"}, lex.words("role_words"), lex.words("connectors")
+
+
 def _trim_span(lex, span):
     """The chunk without leading determiners and trailing role words and connectors."""
-    dets_the = lex.words("determiners") | {"the"}
+    dets_the, roles, conn = _trim_words()
     while span and fold(span[0][2]) in dets_the:
         span = span[1:]
-    roles = lex.words("role_words")
     while span and fold(span[-1][2]) in roles:
         span = span[:-1]
-    while span and fold(span[-1][2]) in lex.words("connectors"):
+    while span and fold(span[-1][2]) in conn:
         span = span[:-1]
     return span
 

@@ -209,7 +209,7 @@ def _chunks(view: str, start: int, end: int):
         out.append(cur)
     res = []
     for c in out:
-        c = _cut_date(c)
+        c = _cut_date(c) if len(c) > 2 else c     # a date needs "on" inside the run
         while c and fold(c[-1][2]) in conn and not is_cap(c[-1][2]):
             c = c[:-1]
         if c:
