@@ -180,10 +180,11 @@ def acronym_mentions(ctx: Context, out: list[Mention]) -> None:
     lex = load_lexicon()
     v = ctx.view
     generic = {fold(a) for a in lex["generic_acronyms"]}
+    dets_the = lex.words("determiners") | {"the"}
     for line in ctx.lines:
         for span in chunks(v, line.start, line.end):
             words = [w for w in span]
-            while len(words) > 1 and fold(words[0][2]) in lex.words("determiners") | {"the"}:
+            while len(words) > 1 and fold(words[0][2]) in dets_the:
                 words = words[1:]
             if len(words) == 1 and is_acronym(words[0][2]) and fold(words[0][2]) not in generic:
                 s, e, w = words[0]

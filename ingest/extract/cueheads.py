@@ -168,7 +168,7 @@ def _item_name(lex, v: str, s0: int, e0: int) -> tuple[int, int, str, str | None
 
 def _item_verdict(lex, name: str, cue: str, generic_names) -> str | None:
     """"skip" for an item that is no name here, "stop" for one that ends the list, else None."""
-    if _is_place(name) or fold(name) in {fold(a) for a in lex["generic_acronyms"]} or fold(name) in generic_names:
+    if _is_place(name) or fold(name) in lex.words("generic_acronyms") or fold(name) in generic_names:
         return "skip"
     if any(fold(name) == fold(d) for d in lex["determiners"]) or fold(name) in lex.macro:
         return "stop"
@@ -254,7 +254,7 @@ def _head_span(lex, v: str, line, span, out: list[Mention], spans_of: dict) -> N
         if not line.heading and not upper and s > line.start + 2:
             spans_of.setdefault(fold(name), []).append((s, e, name))
         return
-    generic = {fold(a) for a in lex["generic_acronyms"]}
+    generic = lex.words("generic_acronyms")     # folded, as the words are
     dets = lex.words("determiners")
     words = [fold(w[2]) for w in span]
     content = [w for w in words if not lex.label_of_head(w) and w not in dets and w not in generic

@@ -220,7 +220,7 @@ def _place_acronym(word: str) -> bool:
     >>> _place_acronym("EU"), _place_acronym("US"), _place_acronym("ECCP")
     (True, True, False)
     """
-    return fold(word) in {fold(a) for a in load_lexicon()["generic_acronyms"]} or country_code(word) is not None
+    return fold(word) in load_lexicon().words("generic_acronyms") or country_code(word) is not None
 
 
 def dash_definitions(ctx: Context, out: list[Mention]) -> None:
