@@ -301,7 +301,8 @@ def _clusters_introduced_next(doc: _Doc, sent, text: str) -> list:
         return []
     n = {"two": 2, "three": 3, "four": 4, "five": 5}.get(nm.group(1), None) or int(nm.group(1))
     nxt, seen = [], set()
-    for s, t, ent in doc.occ:
+    first = bisect.bisect_left(doc.okeys, sent.end) if n > 0 else 0    # the mentions before it never count
+    for s, t, ent in doc.occ[first:]:
         if s >= sent.end and ent.label == "Cluster" and id(ent) not in seen and ent.mentions[0].start >= sent.end:
             nxt.append(ent)
             seen.add(id(ent))
