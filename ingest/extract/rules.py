@@ -16,6 +16,9 @@ _ARTICLE = re.compile(r"(?i)(?:the|a|an|le|la|les|el|il)\s+")
 _ROLE_PREFIX = re.compile(r"(?i)(?:[\w’'.]+-){1,2}(?:funded|financed|backed|supported|sponsored|led|based)\s+(?=[A-Z0-9])")
 
 
+_CLEANED: dict = {"view": None, "map": {}}   # the spans of the view read last, cleaned once each
+
+
 def clean(view: str, s: int, e: int) -> tuple[int, int, str]:
     """Trim spaces, quotes, a leading article and a "COSME-funded"-style prefix; return the
     span and its one-line name.
@@ -23,6 +26,16 @@ def clean(view: str, s: int, e: int) -> tuple[int, int, str]:
     >>> clean("the EU-funded Blue Partnership", 0, 30)
     (14, 30, 'Blue Partnership')
     """
+    if _CLEANED["view"] is not view:
+        _CLEANED["view"], _CLEANED["map"] = view, {}
+    hit = _CLEANED["map"].get((s, e))
+    if hit is None:
+        hit = _CLEANED["map"][s, e] = _clean(view, s, e)
+    return hit
+
+
+def _clean(view: str, s: int, e: int) -> tuple[int, int, str]:
+    """:func:`clean`, computed."""
     seg = view[s:e]
     ls = len(seg) - len(seg.lstrip(" \t\"“”'‘’,;:-–"))
     rs = len(seg) - len(seg.rstrip(" \t\"“”'‘’,;:.-–"))
