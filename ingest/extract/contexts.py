@@ -10,7 +10,8 @@ from functools import lru_cache
 
 from clusternet.ingest.extract.cueheads import cue_lists, head_chunks
 from clusternet.ingest.extract.lexicon import country_code, country_name, load_lexicon, place_country, fold
-from clusternet.ingest.extract.mentions import Context, Mention, chunks, is_acronym, is_cap
+from clusternet.ingest.extract.literals import with_initials
+from clusternet.ingest.extract.mentions import Context, Mention, chunks, is_acronym, is_cap, last_chunk
 from clusternet.ingest.extract.rules import _is_place, clean, label_of_name, place_of_name
 
 __all__ = ["cue_lists", "copulas", "quoted", "head_chunks", "acronym_mentions", "described_names"]
@@ -60,10 +61,9 @@ def copulas(ctx: Context, out: list[Mention]) -> None:
             lab = lex.label_of_head(head)
             pre = v[sent.start:m.start()]
             pre = re.sub(r"\s*\([^()]*\)\s*$", "", pre)
-            ch = chunks(v, sent.start, sent.start + len(pre))
-            if not ch or ch[-1][-1][1] < sent.start + len(pre.rstrip()) - 1:
+            span = last_chunk(v, sent.start, sent.start + len(pre))
+            if span is None or span[-1][1] < sent.start + len(pre.rstrip()) - 1:
                 continue
-            span = ch[-1]
             s, e, name = clean(v, span[0][0], span[-1][1])
             if " by " in f" {name} ":
                 name = name.split(" by ")[0]
@@ -120,10 +120,10 @@ def appositions(ctx: Context, out: list[Mention]) -> None:
             rest = words[len(adjs) + 1:] if head else []
             if head is None or (rest and fold(rest[0]) not in _PHRASE_END and not fold(rest[0]).endswith("ed")):
                 continue                     # no head noun, or the phrase runs on past it
-            ch = chunks(v, sent.start, m.start())
-            if not ch or ch[-1][-1][1] != m.start():
+            last = last_chunk(v, sent.start, m.start())
+            if last is None or last[-1][1] != m.start():
                 continue
-            s, e, name = clean(v, ch[-1][0][0], ch[-1][-1][1])
+            s, e, name = clean(v, last[0][0], last[-1][1])
             f = fold(name)
             if not name or _is_place(name) or f in never:
                 continue
@@ -180,10 +180,11 @@ def acronym_mentions(ctx: Context, out: list[Mention]) -> None:
     lex = load_lexicon()
     v = ctx.view
     generic = {fold(a) for a in lex["generic_acronyms"]}
+    dets_the = lex.words("determiners") | {"the"}
     for line in ctx.lines:
         for span in chunks(v, line.start, line.end):
             words = [w for w in span]
-            while len(words) > 1 and fold(words[0][2]) in lex.words("determiners") | {"the"}:
+            while len(words) > 1 and fold(words[0][2]) in dets_the:
                 words = words[1:]
             if len(words) == 1 and is_acronym(words[0][2]) and fold(words[0][2]) not in generic:
                 s, e, w = words[0]
@@ -218,7 +219,7 @@ def _descriptor_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     name_then_kind = re.compile(r"(?<![\w-])(?P<name>" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){0,4}),\s+"
                                 r"(?:(?:le|la|un|une|el|il|uno)\s+)?(?P<head>" + _alternation(partnership_heads)
                                 + r")\b")
-    return after_place, first, name_then_kind
+    return tuple(re.compile(with_initials(rx.pattern, rx.flags), rx.flags) for rx in (after_place, first, name_then_kind))
 
 
 @lru_cache(maxsize=50_000)
@@ -257,7 +258,7 @@ def _romance_descriptions(ctx: Context, out: list[Mention], drop: list[tuple[int
             out.append(Mention(m.start("name"), m.end("name"), name, label, "apposition-desc", 0.75,
                                country=code, region=region))
             drop.append((m.start("head"), m.start("name")))
-        for m in _descriptor_patterns()[2].finditer(v, line.start, line.end):
+        for m in _descriptor_patterns()[2].finditer(v, line.start, line.end) if "," in line.text else ():
             name = m.group("name")
             if not _is_place(name) and fold(name) not in generic_names:
                 out.append(Mention(m.start("name"), m.end("name"), name, "Partnership", "apposition-desc", 0.7))

@@ -48,8 +48,11 @@ def _count_rx() -> re.Pattern:
     """A number (digits or a word of ``number_words`` in lexicon.yaml) with what qualifies it."""
     words = sorted((w for w in load_lexicon()["number_words"] if w not in _NOT_COUNTS), key=len, reverse=True)
     numwords = "(?:" + "|".join(map(re.escape, words)) + r")\b"
+    # every match starts with one of these (a qualifier, a currency, a digit or a number word):
+    # a cheap look at the first character before the alternatives are tried
+    first = "".join(sorted({re.escape(w[0]) for w in words} | set(map(re.escape, "omaunsE€$£+"))))
     return re.compile(
-        r"(?<![\w.,/-])(?P<pre>(?:over|more than|around|approximately|about|up to|almost|nearly|at least|some)\s+|\+)?"
+        r"(?=[\d" + first + r"])(?<![\w.,/-])(?P<pre>(?:over|more than|around|approximately|about|up to|almost|nearly|at least|some)\s+|\+)?"
         r"(?P<cur>€\s?|EUR\s?|\$|£)?(?P<num>\d{1,3}(?:[.,]\d{3})+(?:[.,]\d{1,2}(?!\d))?|\d+(?:[.,]\d+)?|" + numwords + r")(?![\w.,]\d)"
         r"(?P<mult>\s?(?:billion|million|thousand|bn|mio)\b)?(?:\s*(?P<pct>%|per cent\b|percent\b))?"
         r"(?P<unit>\s?(?:m²|m2|sqm|km|hectares|ha)\b|\s?m²)?(?P<yr>-years?\b)?", re.I)

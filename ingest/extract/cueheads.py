@@ -3,10 +3,12 @@ head noun labels ("Olive Oil Cluster", "the Alsace textile pole"); re-exported b
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 from clusternet.ingest.extract.generic import field_join
 from clusternet.ingest.extract.lexicon import country_code, country_name, load_lexicon, place_country, fold
+from clusternet.ingest.extract.literals import initials
 from clusternet.ingest.extract.mentions import Context, Mention, chunks, initials_match, is_acronym, is_cap, tokens
 from clusternet.ingest.extract.rules import _is_place, clean, label_of_name, place_of_name
 
@@ -23,6 +25,14 @@ _ONE_WORD_CUES = ("such as", "including", "include", "includes", "included", "co
 _LABEL_CUES = ("such as", "including", "include", "includes", "namely", "were", "are")
 
 
+_A_BEFORE = re.compile(r"\b(?:a|an)\s+$")
+_NUMBERED = re.compile(r"\d+\w*")
+_CUE_LIST_END = re.compile(r",?\s+(?:as well as|but also|which|who|that|where|to|for|in order)\b|[.;:](?:\s|$)")
+_TRAILING_PAREN = re.compile(r"\s*\(([^()]{1,60})\)$")
+_ITEM_MARK = re.compile(r"[(),]|(?= and )")   # brackets, commas and where " and " starts (overlaps too)
+_CUE_WORD = re.compile(r"[\w'’-]+")
+
+
 class _Cue(NamedTuple):
     """One cue match: its folded words, whether it is strict, and what its items share."""
     word: str
@@ -35,18 +45,18 @@ class _Cue(NamedTuple):
 def _cue_regex(words) -> re.Pattern:
     """One case-blind regex of the cue words as whole words, longest first."""
     alts = sorted((re.escape(w) for w in words), key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])", re.I)
+    return re.compile(initials(words) + r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])", re.I)
 
 
 def _list_items(v: str, start: int, end: int):
     """Split "A (x), the B, C and D, as well as …" into item spans; stop at a non-name item."""
     seg = v[start:end]
-    stop = re.search(r",?\s+(?:as well as|but also|which|who|that|where|to|for|in order)\b|[.;:](?:\s|$)", seg)
+    stop = _CUE_LIST_END.search(seg)
     if stop:
         seg = seg[:stop.start()]
     items, depth, cur = [], 0, 0
-    i = 0
-    while i < len(seg):
+    for pm in _ITEM_MARK.finditer(seg):     # the only characters that matter, in order
+        i = pm.start()
         c = seg[i]
         if c == "(":
             depth += 1
@@ -56,7 +66,6 @@ def _list_items(v: str, start: int, end: int):
                                           and (seg[:i].rstrip().endswith(")") or seg.find(" and ", i + 1) < 0))):
             items.append((start + cur, start + i))
             cur = i + (1 if c == "," else 5)
-        i += 1
     items.append((start + cur, start + len(seg)))
     return items
 
@@ -113,7 +122,7 @@ def _cue_items(v: str, m: re.Match, sent_end: int, strict: bool) -> list[tuple[i
 
 def _cue_label(lex, text: str) -> str | None:
     """The Cluster/Organisation label of the last head word before the cue ("the clusters such as …")."""
-    for w in reversed(re.findall(r"[\w'’-]+", text)):
+    for w in reversed(_CUE_WORD.findall(text)):
         lab = lex.label_of_head(w)
         if lab in ("Cluster", "Organisation"):
             return lab
@@ -149,7 +158,7 @@ def _item_name(lex, v: str, s0: int, e0: int) -> tuple[int, int, str, str | None
     if not name:
         return None
     alias = None
-    pm = re.search(r"\s*\(([^()]{1,60})\)$", name)
+    pm = _TRAILING_PAREN.search(name)
     if pm:
         alias = pm.group(1)
         e = s + len(v[s:e]) - len(v[s:e]) + (v.rfind("(", s, e) - s)
@@ -202,7 +211,7 @@ def _demonym(word: str) -> str | None:
 
 def _item_verdict(lex, name: str, cue: str, generic_names) -> str | None:
     """"skip" for an item that is no name here, "stop" for one that ends the list, else None."""
-    if _is_place(name) or fold(name) in {fold(a) for a in lex["generic_acronyms"]} or fold(name) in generic_names:
+    if _is_place(name) or fold(name) in lex.words("generic_acronyms") or fold(name) in generic_names:
         return "skip"
     if any(fold(name) == fold(d) for d in lex["determiners"]) or fold(name) in lex.macro:
         return "stop"
@@ -286,19 +295,25 @@ def _place_word(lex, w: str) -> bool:
                 or f.endswith("ean") and f[:-3] + "e" in lex.macro)
 
 
+@lru_cache(maxsize=1)
+def _trim_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The words a chunk loses: leading determiners (and "the"), trailing role words and connectors."""
+    lex = load_lexicon()
+    return lex.words("determiners") | {"the"}, lex.words("role_words"), lex.words("connectors")
+
+
 def _trim_span(lex, span):
     """The chunk without leading determiners and trailing role words and connectors."""
-    dets_the = lex.words("determiners") | {"the"}
+    dets_the, roles, conn = _trim_words()
     while span and fold(span[0][2]) in dets_the:
         span = span[1:]
-    roles = lex.words("role_words")
     while len(span) > 2 and fold(span[0][2]) in roles and fold(span[1][2]) == "of":
         span = span[2:]             # "CEO of Nova GmbH": a person's role, then the body's name
         while span and fold(span[0][2]) in dets_the:
             span = span[1:]
     while span and fold(span[-1][2]) in roles:
         span = span[:-1]
-    while span and fold(span[-1][2]) in lex.words("connectors"):
+    while span and fold(span[-1][2]) in conn:
         span = span[:-1]
     return span
 
@@ -320,18 +335,18 @@ def _head_span(lex, v: str, line, span, out: list[Mention], spans_of: dict) -> N
     upper = name.isupper()
     if upper and line.heading:
         return
-    if re.search(r"\b(?:a|an)\s+$", v[max(0, s - 4):s]):
+    if _A_BEFORE.search(v[max(0, s - 4):s]):
         return  # "a Spanish Textile Business Association" describes, it does not name
     lab = label_of_name(name)
     if not lab:
         if not line.heading and not upper and s > line.start + 2:
             spans_of.setdefault(fold(name), []).append((s, e, name))
         return
-    generic = {fold(a) for a in lex["generic_acronyms"]}
+    generic = lex.words("generic_acronyms")     # folded, as the words are
     dets = lex.words("determiners")
     words = [fold(w[2]) for w in span]
     content = [w for w in words if not lex.label_of_head(w) and w not in dets and w not in generic
-               and w not in lex.words("connectors") and not re.fullmatch(r"\d+\w*", w)]
+               and w not in lex.words("connectors") and not _NUMBERED.fullmatch(w)]
     if not content:
         return
     c, r = place_of_name(name)
@@ -363,7 +378,7 @@ def _noun_after(lex, v: str, line, span, named: tuple[int, int, str], out: list[
             return True
         elif (w1 in _CLUSTER_NOUNS or t2) and len(name.split()) <= 3 and not country_code(name) \
                 and not (len(span) == 1 and _place_word(lex, name)) \
-                and not re.search(r"\b(?:a|an)\s+$", v[max(0, s - 4):s]):
+                and not _A_BEFORE.search(v[max(0, s - 4):s]):
             ne = t1.end() if w1 in _CLUSTER_NOUNS else t2.end()
             out.append(Mention(s, ne, " ".join(v[s:ne].split()), "Cluster", "head", 0.65))
             return True

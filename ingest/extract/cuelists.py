@@ -30,6 +30,7 @@ from bisect import bisect_left
 from functools import lru_cache
 
 from clusternet.ingest.extract.lexicon import load_lexicon
+from clusternet.ingest.extract.literals import with_initials
 from clusternet.ingest.extract.mainref import main_of, membership_type, title_end
 from clusternet.ingest.extract.raw import RawRel
 
@@ -47,7 +48,7 @@ _LIST_END = re.compile(r"[.;](?:\s|$)|\n|,\s+(?:which|who|whose|where|while|to|i
 def _cues() -> dict[str, re.Pattern]:
     """The cue regexes, from ``relation_list_cues`` in the lexicon."""
     raw = load_lexicon()["relation_list_cues"]
-    out = {k: re.compile(r"(?i)(?<![\w-])(?:" + "|".join(sorted(v, key=len, reverse=True)) + r")\b")
+    out = {k: re.compile(with_initials(r"(?i)(?<![\w-])(?:" + "|".join(sorted(v, key=len, reverse=True)) + r")\b"))
            for k, v in raw.items() if k != "stems"}
     out["list_verb"] = re.compile(r"(?i)(?:" + "|".join(raw["list_verb"]) + r")(?!\w)")   # it follows a name directly
     return out
@@ -257,7 +258,8 @@ def _their_agreement(v, lo, hi, occ, places) -> list[RawRel]:
     return out
 
 
-ORGANISED_OBJ = re.compile(r"(?i)\b(?:jointly\s+|co-?)?(?:organi[sz]ed|organi[sz]es|hosted|hosts|convened|co-hosted)\s+(?:the|an?|this|their)?\s*")
+ORGANISED_OBJ = re.compile(with_initials(r"(?i)\b(?:jointly\s+|co-?)?(?:organi[sz]ed|organi[sz]es|hosted|hosts|convened|"
+                                         r"co-hosted)\s+(?:the|an?|this|their)?\s*"))
 
 
 def _active_organisers(v, lo, hi, occ, places) -> list[RawRel]:

@@ -5,9 +5,9 @@ import bisect
 import re
 
 from clusternet.ingest.extract.descevents import described_events, title_event
-from clusternet.ingest.extract.literals import may_match
+from clusternet.ingest.extract.literals import may_match, with_initials
 from clusternet.ingest.extract.lexicon import country_code, fold, load_lexicon, place_country, programme_patterns
-from clusternet.ingest.extract.mentions import Context, Mention, chunks
+from clusternet.ingest.extract.mentions import Context, Mention, chunks, sentence_chunks
 from clusternet.ingest.extract.rules import _is_place, clean, iso_is_acronym, label_of_name
 
 __all__ = ["place_mentions", "event_mentions", "agreement_mentions", "institution_mentions"]
@@ -32,44 +32,7 @@ def place_mentions(ctx: Context, out: list[Mention]) -> None:
                 s = line.start + m.start(1)
                 out.append(Mention(s, s + 2, c, "Country", "iso", 0.9, country=c))
         for span in chunks(v, line.start, line.end):
-            i = 0
-            while i < len(span):
-                hit = None
-                for n in (4, 3, 2, 1):
-                    if i + n > len(span):
-                        continue
-                    s, e = span[i][0], span[i + n - 1][1]
-                    name = " ".join(v[s:e].split())
-                    f = fold(name)
-                    if f in lex.macro:
-                        hit = (n, None)
-                        break
-                    if f in lex.regions:
-                        reg, cc = lex.regions[f]
-                        # "Region SUD Provence-…" : take a leading "Region"/"Région" word in
-                        if i > 0 and fold(span[i - 1][2]) in ("region", "région", "regione", "región"):
-                            s = span[i - 1][0]
-                        out.append(Mention(s, e, name if f == fold(reg) else " ".join(v[s:e].split()), "Region",
-                                           "region", 0.9, country=cc, region=reg))
-                        hit = (n, None)
-                        break
-                    if f in lex.region_demonyms:
-                        out.append(Mention(s, e, name, "Demonym", "region-adj", 0.6, region=lex.region_demonyms[f],
-                                           country=lex.regions[fold(lex.region_demonyms[f])][1]))
-                        hit = (n, None)
-                        break
-                    if n <= 3 and (len(name) > 3 or name.isupper() and n > 1):
-                        c = country_code(name)
-                        if c and not lex.city(name):
-                            out.append(Mention(s, e, name, "Country", "country", 0.9, country=c))
-                            hit = (n, None)
-                            break
-                    if lex.city(name):
-                        cc, reg = lex.city(name)
-                        out.append(Mention(s, e, name, "City", "city", 0.8, country=cc, region=reg))
-                        hit = (n, None)
-                        break
-                i += hit[0] if hit else 1
+            _span_places(lex, v, span, out)
         # "the Coquimbo region", "the X region": a region even if the gazetteer lacks it
         seg = v[line.start:line.end]
         for m in _X_REGION.finditer(seg) if " region" in seg else ():
@@ -79,6 +42,50 @@ def place_mentions(ctx: Context, out: list[Mention]) -> None:
                 out.append(Mention(s, s + len(name), name, "Region", "x-region", 0.7))
 
 
+def _span_places(lex, v: str, span, out: list[Mention]) -> None:
+    """The places of one chunk: at each word, the longest name (4 words down to 1) the gazetteer knows."""
+    macro, regions, demonyms, cities = lex.macro, lex.regions, lex.region_demonyms, lex.cities
+    i, k = 0, len(span)
+    while i < k:
+        hit = 0
+        for n in (4, 3, 2, 1):
+            if i + n > k:
+                continue
+            s, e = span[i][0], span[i + n - 1][1]
+            name = " ".join(v[s:e].split())
+            f = fold(name)
+            if f in macro:
+                hit = n
+                break
+            if f in regions:
+                reg, cc = regions[f]
+                # "Region SUD Provence-…" : take a leading "Region"/"Région" word in
+                if i > 0 and fold(span[i - 1][2]) in ("region", "région", "regione", "región"):
+                    s = span[i - 1][0]
+                out.append(Mention(s, e, name if f == fold(reg) else " ".join(v[s:e].split()), "Region",
+                                   "region", 0.9, country=cc, region=reg))
+                hit = n
+                break
+            if f in demonyms:
+                out.append(Mention(s, e, name, "Demonym", "region-adj", 0.6, region=demonyms[f],
+                                   country=regions[fold(demonyms[f])][1]))
+                hit = n
+                break
+            city = cities.get(f)      # lex.city(name)
+            if n <= 3 and (len(name) > 3 or name.isupper() and n > 1):
+                c = country_code(name)
+                if c and not city:
+                    out.append(Mention(s, e, name, "Country", "country", 0.9, country=c))
+                    hit = n
+                    break
+            if city:
+                cc, reg = city
+                out.append(Mention(s, e, name, "City", "city", 0.8, country=cc, region=reg))
+                hit = n
+                break
+        i += hit or 1
+
+
 _EVENT_IN = None
 _IN_TO = re.compile(r"\s(?:in|to)\s")
 
@@ -86,9 +93,9 @@ _IN_TO = re.compile(r"\s(?:in|to)\s")
 def _event_noun_rx():
     lex = load_lexicon()
     nouns = sorted((re.escape(n) for n in lex["event_nouns"]), key=len, reverse=True)
-    return re.compile(r"(?i)\b((?:\d{1,2}(?:st|nd|rd|th)\s+(?:and\s+\d{1,2}(?:st|nd|rd|th)\s+)?)?(?:B2B\s+|C2C\s+)?(?:"
-                      + "|".join(nouns) + r"))\s+(?:in|to)\s+(?-i:([A-Z][\w.'’\-]+(?:\s[A-Z][\w'’\-]+)?))"
-                      r"(?:\s+in\s+((?:" + "|".join(lex["months"]) + r")\s+\d{4}))?")
+    return re.compile(with_initials(r"(?i)\b((?:\d{1,2}(?:st|nd|rd|th)\s+(?:and\s+\d{1,2}(?:st|nd|rd|th)\s+)?)?"
+                      r"(?:B2B\s+|C2C\s+)?(?:" + "|".join(nouns) + r"))\s+(?:in|to)\s+(?-i:([A-Z][\w.'’\-]+(?:\s[A-Z][\w'’\-]+)?))"
+                      r"(?:\s+in\s+((?:" + "|".join(lex["months"]) + r")\s+\d{4}))?"))
 
 
 def event_mentions(ctx: Context, out: list[Mention]) -> None:
@@ -110,7 +117,7 @@ def event_mentions(ctx: Context, out: list[Mention]) -> None:
     for sent in ctx.sents:
         text = v[sent.start:sent.end]
         # a capitalised event name followed by "(of …)? in <Place>"
-        for span in chunks(v, sent.start, sent.end):
+        for span in sentence_chunks(v, ctx.lines[sent.line], sent):
             if len(span) >= 2:
                 _placed_event(lex, v, sent, span, (placed, starts), generic_words, out)
         if _IN_TO.search(text):

@@ -18,6 +18,17 @@ from clusternet.ingest.extract.raw import RawFact, parse_number
 __all__ = ["RawFact", "find_facts", "table_facts", "count_facts", "parse_number"]
 
 
+_RULE_LINE = re.compile(r"[\s|:\-]+")   # a Markdown table rule line
+_SPACED = re.compile(r"\S {3,}\S")      # cells aligned by spaces (a line without "   " has none)
+_DIGIT = re.compile(r"\d")
+
+
+def _line_end(t: str, p: int) -> int:
+    """Where the line starting at ``p`` ends (its newline, else the text's end)."""
+    end = t.find("\n", p)
+    return len(t) if end < 0 else end
+
+
 def _clean_header(h: str) -> str:
     h = ordinals(re.sub(r"<[^>]+>", "", h))
     h = re.split(r",\s*e\.g\.|\(|:", h)[0]
@@ -33,9 +44,9 @@ def table_facts(ctx, occ, main) -> list[RawFact]:
     spans = []
     for ln in lines:
         piped = ln.strip().startswith("|") and ln.count("|") >= 3
-        if re.fullmatch(r"[\s|:\-]+", ln) and block:
+        if _RULE_LINE.fullmatch(ln) and block:
             pass  # a Markdown rule line inside a table
-        elif "\t" in ln or piped or re.search(r"\S {3,}\S", ln) and re.search(r"\d", ln):
+        elif "\t" in ln or piped or "   " in ln and _SPACED.search(ln) and _DIGIT.search(ln):
             block.append((pos, ln))
         else:
             if len(block) >= 2:
@@ -53,7 +64,7 @@ def table_facts(ctx, occ, main) -> list[RawFact]:
             if ccol is not None and len(cells) == len(header) and ccol < len(cells) and country_code(cells[ccol]) \
                     and cells[0] and not country_code(cells[0]):
                 # "| Baltic Marine Cluster | Poland | 140 |": a partner row, its figures are about it
-                line_end = p + len(t[p:].split("\n")[0])
+                line_end = _line_end(t, p)
                 named = [x[2] for x in _window(occ, p, line_end)
                          if x[2].label in ("Cluster", "Organisation", "SME", "Partnership", "Event")]
                 for j, c in enumerate(cells[1:], start=1):
@@ -72,7 +83,7 @@ def table_facts(ctx, occ, main) -> list[RawFact]:
                     pn = parse_number(c) if c else None
                     if pn is None or j >= len(header) or not header[j]:
                         continue
-                    out.append(RawFact(subj, header[j], cc, pn[0], pn[1], p, p + len(block[0][1]) if False else p + len(t[p:].split("\n")[0]), 0.75))
+                    out.append(RawFact(subj, header[j], cc, pn[0], pn[1], p, _line_end(t, p), 0.75))
             else:
                 hdr = [_clean_header(c) for c in cells]
                 if header and len([h for h in hdr if h]) <= 2 < len([h for h in header if h]):

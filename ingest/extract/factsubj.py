@@ -81,6 +81,11 @@ def event_subject(sent, occ_in, page_event):
     return before[-1] if before else None
 
 
+_THERE_ARE_IN = re.compile(r"\W*There\s+(?:are|were|is|was)\b[^.;]*?\bin\s+(?:the\s+)?([A-Z][\w-]+(?:\s[A-Z][\w-]+)?)")
+_PLACE_HAS = re.compile(r"\W*(?:In\s+)?([A-Z][\w-]+(?:\s[A-Z][\w-]+)?),?\s+(?:there\s+are|has|have|had|counts|hosts|is\s+home\s+to)\s"
+                        r"(?:(?:now|today|already|currently)\s+)?(?:over\s+|more\s+than\s+|about\s+|around\s+|some\s+)?\d")
+
+
 def country_of_sentence(text: str, places) -> object | None:
     """The Country entity of a sentence about one country ("There are 80 clusters in Serbia …",
     "Serbia has more than 80 clusters"), from ``places`` (key ``country:XX``); else ``None``.
@@ -90,9 +95,7 @@ def country_of_sentence(text: str, places) -> object | None:
     >>> country_of_sentence("Serbia has more than 80 clusters.", {"country:RS": "RS entity"})
     'RS entity'
     """
-    m = re.match(r"\W*There\s+(?:are|were|is|was)\b[^.;]*?\bin\s+(?:the\s+)?([A-Z][\w-]+(?:\s[A-Z][\w-]+)?)", text) \
-        or re.match(r"\W*(?:In\s+)?([A-Z][\w-]+(?:\s[A-Z][\w-]+)?),?\s+(?:there\s+are|has|have|had|counts|hosts|is\s+home\s+to)\s"
-                    r"(?:(?:now|today|already|currently)\s+)?(?:over\s+|more\s+than\s+|about\s+|around\s+|some\s+)?\d", text)
+    m = _THERE_ARE_IN.match(text) or _PLACE_HAS.match(text)
     if not m or not places:
         return None
     code = country_code(m.group(1))

@@ -27,14 +27,16 @@ import re
 from bisect import bisect_left, bisect_right
 
 from clusternet.ingest.extract.lexicon import country_code, country_name, fold, load_lexicon
+from clusternet.ingest.extract.literals import with_initials
 
 __all__ = ["infer_places"]
 
 PLACED = ("Cluster", "Organisation", "SME", "Event")
 _PLACE_LABELS = ("Country", "Region", "City", "Demonym")
-_LOCATED = re.compile(r"(?i)\b(?:established|founded|based|located|headquartered|headquarters?\s+(?:is\s+)?|situated|"
-                      r"set\s+up|created|registered|(?P<held>held|taking\s+place|takes\s+place|took\s+place))\s+in\s+(?:the\s+)?")
-_VISIT = re.compile(r"(?i)\b(?:visits?\s+to|visiting|visited|local)\b")
+_LOCATED = re.compile(with_initials(
+    r"(?i)\b(?:established|founded|based|located|headquartered|headquarters?\s+(?:is\s+)?|situated|"
+    r"set\s+up|created|registered|(?P<held>held|taking\s+place|takes\s+place|took\s+place))\s+in\s+(?:the\s+)?"))
+_VISIT = re.compile(with_initials(r"(?i)\b(?:visits?\s+to|visiting|visited|local)\b"))
 _WORD = re.compile(r"\b[A-Z][\w'’-]+")
 
 
@@ -128,17 +130,22 @@ def _located_in(ctx, sp: _Spans) -> None:
                 _assign(subj, p.country, _region_of(p), "located-in")
 
 
+_POSSESSIVE = re.compile(r"['’]s\s+(?:the\s+)?")
+_FROM_BEFORE = re.compile(r"\s+(?:from|of)\s+(?:the\s+)?$")
+_DEFINED = re.compile(r"\s*(?:The\s+)?([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)\s+(?:is|are|was)\s")
+
+
 def _beside_name(sp: _Spans) -> None:
     """1b. A place right beside a name places it: "BioCat from Catalonia", "Portugal's Energy Cluster"."""
     v = sp.v
     for p in sp.places:
-        tail = re.match(r"['’]s\s+(?:the\s+)?", v[p.end:p.end + 8]) if p.label == "Country" else None
+        tail = _POSSESSIVE.match(v[p.end:p.end + 8]) if p.label == "Country" else None
         if tail:
             nxt = sp.occ_in(p.end + tail.end(), p.end + tail.end() + 1)
             for _, _, ent in nxt:
                 if _open(ent):
                     _assign(ent, p.country, None, "possessive")
-        head = re.search(r"\s+(?:from|of)\s+(?:the\s+)?$", v[max(0, p.start - 12):p.start])
+        head = _FROM_BEFORE.search(v[max(0, p.start - 12):p.start])
         if head:
             stop = p.start - len(head.group(0))
             for _, _, ent in (x for x in sp.occ_in(stop - 120, stop) if x[1] == stop):
@@ -158,7 +165,7 @@ def _defined_cores(ctx, v: str, ents) -> None:
     if not by_core:
         return
     for sent in ctx.sents:
-        sm = re.match(r"\s*(?:The\s+)?([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)\s+(?:is|are|was)\s", v[sent.start:sent.end])
+        sm = _DEFINED.match(v[sent.start:sent.end])
         if not sm or fold(sm.group(1)) not in by_core:
             continue
         for w in _WORD.findall(v, sent.start + sm.end(), sent.end):

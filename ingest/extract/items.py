@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from clusternet.ingest.extract.lexicon import country_code, fold, load_lexicon
-from clusternet.ingest.extract.mentions import Context, Mention, chunks, is_acronym
+from clusternet.ingest.extract.mentions import Context, Mention, is_acronym, last_chunk
 from clusternet.ingest.extract.rules import (legal_form, _PAREN, _SEP, _is_place, _namey, clean, iso_is_acronym,
                                              label_of_name, paren_country, paren_parts)
 
@@ -61,11 +61,11 @@ def country_list_items(ctx: Context, out: list[Mention], gid: list[int]) -> None
             elif close >= 0 and not piped:
                 s, e, name = clean(v, close + 1, m.start())
             if not name or not (piped or _namey(v, s, e, strict=True)):
-                ch = chunks(v, s0, m.start())
-                if not ch or ch[-1][-1][1] < m.start() - 2:
+                last = last_chunk(v, s0, m.start())
+                if last is None or last[-1][1] < m.start() - 2:
                     prev_end = m.end()
                     continue
-                s, e, name = clean(v, ch[-1][0][0], ch[-1][-1][1])
+                s, e, name = clean(v, last[0][0], last[-1][1])
             prev_end = m.end()
             code = paren_country(m.group(1))
             if _is_place(name):

@@ -41,6 +41,8 @@ def described_items(ctx: Context, out: list[Mention], gid: list[int]) -> None:
     generic = {fold(a) for a in lex["generic_acronyms"]}
     v = ctx.view
     for sent in ctx.sents:
+        if v.count("(", sent.start, sent.end) < 3:
+            continue        # each item holds its own "(": fewer than three cannot make a list
         items = list(_ITEM.finditer(v, sent.start, sent.end))
         if len(items) < 3:
             continue

@@ -7,9 +7,11 @@ substring search) the scan would find nothing and is skipped. Results are unchan
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
+from re import _compiler as _scomp, _constants as _sc, _parser as _sp
 
-__all__ = ["required_literal", "may_match"]
+__all__ = ["required_literal", "may_match", "initials", "cue_words_rx", "with_initials"]
 
 _QUANT = "?*+{"
 
@@ -96,3 +98,119 @@ def may_match(pat: str, text: str) -> bool:
     """
     lit = required_literal(pat)
     return not lit or lit in text
+
+
+def initials(words) -> str:
+    """A lookahead for the first characters of ``words``, to put before their alternation: the
+    engine then tries the alternatives only where one of them can start (same matches, under the
+    pattern's own case rule). Empty when a word is empty (it would match anywhere).
+
+    >>> initials(["visit", "fair", "forum"])
+    '(?=[fv])'
+    """
+    words = list(words)
+    if not words or not all(words):
+        return ""
+    return "(?=[" + "".join(sorted({re.escape(w[0]) for w in words})) + "])"
+
+
+def cue_words_rx(words) -> re.Pattern:
+    """One case-insensitive regex for a list of cue words, longest first, each at a word's start
+    (tried only where one of them can start, see :func:`initials`).
+
+    >>> cue_words_rx(["led by", "led"]).findall("Co-led by A, led by B")
+    ['led by']
+    """
+    alts = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+    return re.compile(r"(?i)" + initials(words) + r"(?<![\w-])(?:" + alts + r")")
+
+
+_CATEGORIES = {_sc.CATEGORY_DIGIT: r"\d", _sc.CATEGORY_NOT_DIGIT: r"\D", _sc.CATEGORY_SPACE: r"\s",
+               _sc.CATEGORY_NOT_SPACE: r"\S", _sc.CATEGORY_WORD: r"\w", _sc.CATEGORY_NOT_WORD: r"\W"}
+_BROAD = {r"\w", r"\W", r"\s", r"\S", r"\D", re.escape(" "), re.escape("\t"), re.escape("\n")}
+_LEADING_FLAGS = re.compile(r"(?:\(\?[aiLmsux]+\))*")
+
+
+def with_initials(pattern: str, flags: int = 0) -> str:
+    r"""``pattern`` with a lookahead for the characters its matches can start with, after its
+    leading flags (unchanged when that set is unknown, or a match may be empty): the engine then
+    skips the other positions at once instead of trying every alternative there; same matches.
+
+    >>> print(with_initials(r"(?i)(?<![\w-])(?:co-?funded|backed)\s+by"))
+    (?i)(?=[bc])(?:(?<![\w-])(?:co-?funded|backed)\s+by)
+    >>> print(with_initials(r"\b(?:\d+\s+)?events?"), with_initials(r"x?"), with_initials(r"[^a]b"))
+    (?=[\de])(?:\b(?:\d+\s+)?events?) x? [^a]b
+    >>> print(with_initials(r"\*\*|__|(?<=\s)\*"), with_initials(r"&(?:amp|lt);"))
+    (?=[\*_])(?:\*\*|__|(?<=\s)\*) &(?:amp|lt);
+    """
+    try:
+        parsed = _sp.parse(pattern, flags)
+        found, empty = _first(parsed.data)
+    except (re.error, TypeError, ValueError):  # pragma: no cover - a pattern the parser reads differently
+        return pattern
+    if found is None or empty or not found or found & _BROAD or parsed.state.flags & re.VERBOSE \
+            or _engine_skips(parsed):
+        return pattern      # unknown, empty, most characters (a check that only costs) or already skipped to
+    head = _LEADING_FLAGS.match(pattern).end()     # the pattern in a group: "a|b" as a whole
+    return pattern[:head] + "(?=[" + "".join(sorted(found)) + "])(?:" + pattern[head:] + ")"
+
+
+def _engine_skips(parsed) -> bool:
+    """Whether the regex engine already jumps to where a match can start (a literal or
+    character-set prefix, which a leading lookahead would hide from it)."""
+    flags = parsed.state.flags
+    try:
+        if _scomp._get_literal_prefix(parsed, flags)[0]:
+            return True
+        return _scomp._get_charset_prefix(parsed, flags) is not None
+    except Exception:  # pragma: no cover - another Python's internals: leave the pattern alone
+        return True
+
+
+def _first(seq) -> tuple[set[str] | None, bool]:
+    """The class items a sequence of parsed ops can start with (None: any), and whether it may match empty."""
+    out: set[str] = set()
+    for op, av in seq:
+        got, empty = _first_op(op, av)
+        if got is None:
+            return None, False
+        out |= got
+        if not empty:
+            return out, False
+    return out, True
+
+
+def _first_op(op, av) -> tuple[set[str] | None, bool]:
+    """:func:`_first` for one parsed op (zero-width ones start nothing and may be empty)."""
+    if op is _sc.LITERAL:
+        return {re.escape(chr(av))}, False
+    if op is _sc.CATEGORY:
+        return ({_CATEGORIES[av]}, False) if av in _CATEGORIES else (None, False)
+    if op is _sc.IN:
+        items = [_class_item(iop, iav) for iop, iav in av]
+        return (None, False) if None in items else (set(items), False)
+    if op is _sc.SUBPATTERN:
+        return _first(av[3]) if not av[1] else (None, False)     # a group that turns a flag on: unknown
+    if op is _sc.BRANCH:
+        out, empty = set(), False
+        for alt in av[1]:
+            got, e = _first(alt)
+            if got is None:
+                return None, False
+            out, empty = out | got, empty or e
+        return out, empty
+    if op in (_sc.MAX_REPEAT, _sc.MIN_REPEAT):
+        got, empty = _first(av[2])
+        return got, empty or av[0] == 0
+    if op in (_sc.AT, _sc.ASSERT, _sc.ASSERT_NOT):
+        return set(), True
+    return None, False
+
+
+def _class_item(op, av) -> str | None:
+    """One member of a character class as class text, None for a negated or unknown one."""
+    if op is _sc.LITERAL:
+        return re.escape(chr(av))
+    if op is _sc.RANGE:
+        return re.escape(chr(av[0])) + "-" + re.escape(chr(av[1]))
+    return _CATEGORIES.get(av) if op is _sc.CATEGORY else None

@@ -51,17 +51,15 @@ class Context:
     sents: list
 
     def sent_at(self, pos: int) -> int:
-        lo, hi = 0, len(self.sents) - 1
-        while lo <= hi:
-            mid = (lo + hi) // 2
-            s = self.sents[mid]
-            if pos < s.start:
-                hi = mid - 1
-            elif pos >= s.end:
-                lo = mid + 1
-            else:
-                return mid
-        return max(0, min(lo, len(self.sents) - 1))
+        """The sentence holding ``pos``, else the next one (clamped to the last; 0 when none)."""
+        sents = self.sents
+        index = self.__dict__.get("_sent_index")
+        if index is None or index[0] is not sents or len(index[1]) != len(sents):
+            index = self.__dict__["_sent_index"] = (sents, [s.start for s in sents], [s.end for s in sents])
+        i = bisect_right(index[1], pos) - 1      # sentences are in order and do not overlap
+        if i >= 0 and pos < index[2][i]:
+            return i
+        return max(0, min(i + 1, len(sents) - 1))
 
 
 def build_context(text: str) -> Context:
@@ -79,6 +77,7 @@ def is_cap(w: str) -> bool:
     return bool(re.match(r"^[dl]['’][A-ZÀ-Ý]", w)) or any(c.isupper() for c in w[1:])
 
 
+@lru_cache(maxsize=100_000)
 def is_acronym(w: str) -> bool:
     return bool(_ACR.match(w)) and len(w) <= 14
 
@@ -126,6 +125,39 @@ def chunks(view: str, start: int, end: int):
     return [list(c) for c in hit]
 
 
+def sentence_chunks(view: str, line, sent):
+    """``chunks(view, sent.start, sent.end)`` for a sentence of ``line``, taken from the line's runs.
+
+    A sentence break (".", "!", "?" or ";" before a space) is never inside a word and always ends
+    a run, so the sentence's runs are exactly the line's runs that lie within it.
+    """
+    return [c for c in chunks(view, line.start, line.end) if c[0][0] >= sent.start and c[-1][1] <= sent.end]
+
+
+def last_chunk(view: str, start: int, end: int):
+    """``chunks(view, start, end)[-1]`` (None when there is none), read from the last word that ends
+    every run (neither capitalised nor a connector) instead of from ``start``: from such a word on,
+    the runs are the same whatever came before it."""
+    conn = load_lexicon().words("connectors")
+    toks = tokens(view, start, end)
+    k = len(toks) - 1
+    while k >= 0 and (_word_kind(toks[k][2], conn)[1] or _word_kind(toks[k][2], conn)[2]):
+        k -= 1
+    if k >= 0 and _whole_token(view, toks[k]):
+        tail = chunks(view, toks[k][1], end)
+        if tail:
+            return tail[-1]
+    ch = chunks(view, start, end)
+    return ch[-1] if ch else None
+
+
+def _whole_token(view: str, tok) -> bool:
+    """Whether ``tok`` is a word of the whole view's tokens (not a piece of one cut by a range)."""
+    _, starts, ends = _all_tokens(view)
+    i = bisect_left(starts, tok[0])
+    return i < len(starts) and starts[i] == tok[0] and ends[i] == tok[1]
+
+
 _KINDS: dict = {"conn": None, "map": {}}
 
 
@@ -152,12 +184,16 @@ def _chunks(view: str, start: int, end: int):
     toks = tokens(view, start, end)
     out, cur = [], []
     prev_end = None
+    _word_kind("the", conn)     # the kinds cache now belongs to ``conn``
+    kinds = _KINDS["map"]
     for s, e, w in toks:
-        if cur and prev_end is not None and s > prev_end and view[prev_end:s].strip() not in ("", "&"):
+        if cur and prev_end is not None and s > prev_end and (s > prev_end + 1 or view[prev_end] != " ") \
+                and view[prev_end:s].strip() not in ("", "&"):
             out.append(cur)
             cur = []
         prev_end = e
-        w2, cap, is_conn, is_the = _word_kind(w, conn)
+        kind = kinds.get(w)
+        w2, cap, is_conn, is_the = kind if kind is not None else _word_kind(w, conn)
         if cap:
             cur.append((s, s + len(w2), w2))
             if len(w2) < len(w):
@@ -173,7 +209,7 @@ def _chunks(view: str, start: int, end: int):
         out.append(cur)
     res = []
     for c in out:
-        c = _cut_date(c)
+        c = _cut_date(c) if len(c) > 2 else c     # a date needs "on" inside the run
         while c and fold(c[-1][2]) in conn and not is_cap(c[-1][2]):
             c = c[:-1]
         if c:

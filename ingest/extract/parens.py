@@ -15,12 +15,13 @@ from __future__ import annotations
 import re
 
 from clusternet.ingest.extract.lexicon import country_code, load_lexicon, place_country
+from clusternet.ingest.extract.literals import with_initials
 from clusternet.ingest.extract.mentions import Context, Mention
 
 __all__ = ["described_in_brackets"]
 
 # "a/an/the" + up to six lower-case or country words + "(Name)"
-_DESCRIBED = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+((?:[\w’'-]+\s+){0,6}?[a-z][\w’'-]*)\s+\(([A-Z][^()\n]{1,60})\)")
+_DESCRIBED = re.compile(with_initials(r"\b(?:[Aa]n?|[Tt]he)\s+((?:[\w’'-]+\s+){0,6}?[a-z][\w’'-]*)\s+\(([A-Z][^()\n]{1,60})\)"))
 
 
 def described_in_brackets(ctx: Context, out: list[Mention]) -> None:

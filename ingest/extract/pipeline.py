@@ -157,13 +157,46 @@ def _merge_evidence(a: list[Evidence], b: list[Evidence]) -> list[Evidence]:
     return out
 
 
+def _ev_key(v: Evidence) -> tuple:
+    """How evidence spans are ordered: by document, then start."""
+    return (v.document, v.start or 0)
+
+
+def _full_and_ordered(kept: list[Evidence]) -> bool:
+    """Whether ``kept`` holds MAX_EVIDENCE spans in strictly increasing order (no ties to re-sort)."""
+    if len(kept) < MAX_EVIDENCE:
+        return False
+    keys = [_ev_key(v) for v in kept]
+    return all(a < b for a, b in zip(keys, keys[1:]))
+
+
+def _merge_relation(cur: Relation, r: Relation, full: bool) -> bool:
+    """Fold a repeated relation into the kept one: evidence (at most MAX_EVIDENCE) and confidence.
+
+    ``full``: the kept evidence is known full and strictly ordered, so spans sorting after it
+    would be re-sorted away (it stays as is). Returns that state for the evidence kept now."""
+    cur.confidence = max(cur.confidence, r.confidence)
+    if full and r.evidence:
+        last = _ev_key(cur.evidence[-1])
+        if all(_ev_key(v) > last for v in r.evidence):
+            return True
+    cur.evidence = sorted(set(cur.evidence) | set(r.evidence), key=_ev_key)[:MAX_EVIDENCE]
+    return _full_and_ordered(cur.evidence)
+
+
 def merge_extractions(parts: Iterable[Extraction]) -> Extraction:
     """One extraction: same id -> one entity (aliases, evidence and confidence combined)."""
     out = Extraction()
     ents: dict[str, Entity] = {}
     rels: dict[tuple, Relation] = {}
+    doc_ids: set[str] = set()
+    seen: set[tuple] = set()    # the facts kept so far, by subject, measure, country, value and start
+    full: set[tuple] = set()    # relations whose kept evidence is full and strictly ordered
     for ex in parts:
-        out.documents.extend(d for d in ex.documents if d.id not in {x.id for x in out.documents})
+        for d in ex.documents:
+            if d.id not in doc_ids:
+                out.documents.append(d)
+                doc_ids.add(d.id)
         out.texts.update(ex.texts)
         for e in ex.entities:
             cur = ents.get(e.id)
@@ -182,10 +215,10 @@ def merge_extractions(parts: Iterable[Extraction]) -> Extraction:
             cur = rels.get(key)
             if cur is None:
                 rels[key] = Relation(r.source, r.type, r.target, dict(r.props), r.confidence, list(r.evidence))
+            elif _merge_relation(cur, r, key in full):
+                full.add(key)
             else:
-                cur.evidence = sorted(set(cur.evidence) | set(r.evidence), key=lambda v: (v.document, v.start or 0))[:MAX_EVIDENCE]
-                cur.confidence = max(cur.confidence, r.confidence)
-        seen = {(f.subject, f.measure, f.country, f.value, f.evidence[0].start if f.evidence else None) for f in out.facts}
+                full.discard(key)
         for f in ex.facts:
             k = (f.subject, f.measure, f.country, f.value, f.evidence[0].start if f.evidence else None)
             if k not in seen:

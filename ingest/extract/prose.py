@@ -35,6 +35,7 @@ from bisect import bisect_left
 from functools import lru_cache
 
 from clusternet.ingest.extract.lexicon import fold, load_lexicon
+from clusternet.ingest.extract.literals import with_initials
 from clusternet.ingest.extract.mainref import main_of, membership_type, title_end
 from clusternet.ingest.extract.raw import RawRel
 
@@ -49,7 +50,7 @@ def _cues() -> dict[str, re.Pattern]:
 
     def rx(key: str, tail: str = r"\b") -> re.Pattern:
         alts = sorted((f.replace("{group}", group) for f in raw[key]), key=len, reverse=True)
-        return re.compile(r"(?i)(?<![\w-])(?:" + "|".join(alts) + ")" + tail)
+        return re.compile(with_initials(r"(?i)(?<![\w-])(?:" + "|".join(alts) + ")" + tail))
 
     return {"group": re.compile(r"(?i)\s*(?:the\s+|le\s+|la\s+|el\s+|il\s+)?" + group + r"\b"),
             "anaphor": re.compile(r"(?i)(?:" + "|".join(f.replace("{group}", group) for f in raw["anaphora"])
@@ -127,6 +128,11 @@ class _Sentences:
             self.main_actor = main_of(self.ents, "Cluster", title_end(self.ctx))
         return [self.main_actor] if self.main_actor is not None else []
 
+    def has(self, lo, hi, labels) -> bool:
+        """Whether a kept mention starting in ``[lo, hi)`` has one of ``labels`` (a rule's precondition)."""
+        occ, starts = self.occ, self.starts
+        return any(x[2].label in labels for x in occ[bisect_left(starts, lo):bisect_left(starts, hi)])
+
     def within(self, lo, hi, labels):
         """The kept mentions starting in ``[lo, hi)`` whose entity has one of ``labels``."""
         occ, starts = self.occ, self.starts
@@ -172,6 +178,8 @@ def _outermost(ents):
 
 def _gathered(s: _Sentences, si, lo, hi, out) -> None:
     """PARTNER_IN for "P brings together / gathers / includes A, B and C"."""
+    if not s.has(lo, hi, ACTORS):
+        return
     for m in s.cue["gathers"].finditer(s.v, lo, hi):
         p = s.partnership_before(lo, m.start(), si)
         if p is None:
@@ -186,6 +194,8 @@ def _gathered(s: _Sentences, si, lo, hi, out) -> None:
 def _joined(s: _Sentences, si, lo, hi, out) -> None:
     """PARTNER_IN or MEMBER_OF for "A joined P", "A and B are partners in P", "A is a member of B"."""
     v, cue = s.v, s.cue
+    if not s.has(lo, hi, ACTORS + ("Partnership",)):
+        return
     for m in cue["joined"].finditer(v, lo, hi):
         tail = v[m.end():hi]
         named = s.within(m.end(), min(hi, m.end() + 80), ("Partnership",) + ACTORS)
@@ -238,6 +248,8 @@ def _partner_in_which(s: _Sentences, si, lo, hi, out) -> None:
 
 def _led_by(s: _Sentences, si, lo, hi, out) -> None:
     """COORDINATES (and PARTNER_IN) for "P is led / coordinated by A"."""
+    if not s.has(lo, hi, ACTORS):
+        return
     for m in s.cue["led_by"].finditer(s.v, lo, hi):
         p = s.partnership_before(lo, m.start(), si)
         if p is None:
@@ -253,6 +265,8 @@ def _led_by(s: _Sentences, si, lo, hi, out) -> None:
 def _leads(s: _Sentences, si, lo, hi, out) -> None:
     """COORDINATES (and PARTNER_IN) for "A coordinates the partnership", "A is the lead partner"."""
     v = s.v
+    if not s.has(lo, hi, ACTORS):
+        return
     for m in s.cue["leads"].finditer(v, lo, hi):         # "A coordinates the partnership"
         named = s.within(m.end(), min(hi, m.end() + 4), ("Partnership",))
         p = named[0][2] if named else (s.partnership_before(m.end(), min(hi, m.end() + 40), si)
@@ -268,8 +282,10 @@ def _leads(s: _Sentences, si, lo, hi, out) -> None:
 
 def _funded(s: _Sentences, si, lo, hi, out) -> None:
     """FUNDED_BY for "the partnership is funded by COSME" (the partnership referred to, not named)."""
+    if s.main is None:
+        return
     fm = s.cue["funded_by"].search(s.v, lo, hi)
-    if fm and s.main is not None and not s.within(lo, hi, ("Partnership",)) and \
+    if fm and not s.within(lo, hi, ("Partnership",)) and \
             (s.anaphor(lo, fm.start()) or _PROJECT_BUDGET.search(s.v, lo, fm.start())):
         for g in s.within(fm.end(), hi, ("Programme",)):   # "The partnership is funded by COSME"
             out.append(RawRel(s.partnership_before(lo, fm.start(), si) or s.main, "FUNDED_BY", g[2], lo, hi, 0.6))
@@ -277,6 +293,8 @@ def _funded(s: _Sentences, si, lo, hi, out) -> None:
 
 def _organised(s: _Sentences, si, lo, hi, out) -> None:
     """COORDINATES for "P organised a mission to …": P and the event named after the verb."""
+    if not s.has(lo, hi, ("Event",)):
+        return
     for m in s.cue["organised"].finditer(s.v, lo, hi):
         subj = s.within(lo, m.start(), ACTORS + ("Partnership",))
         p = subj[-1][2] if subj else s.partnership_before(lo, m.start(), si)
@@ -304,7 +322,7 @@ def _signed(s: _Sentences, si, lo, hi, out) -> None:
     """PARTY_TO for the signatories of an agreement, and PARTICIPATED_IN the event they signed at."""
     v = s.v
     agrs = s.within(lo, hi, ("Agreement",))
-    sm = s.cue["signed"].search(v, lo, hi)
+    sm = s.cue["signed"].search(v, lo, hi) if agrs else None
     if agrs and sm:
         sides = _signers(s, lo, hi, agrs, sm)
         ev = [x for x in s.within(lo, hi, ("Event", "Organisation")) if s.cue["at_event"].search(v[max(lo, x[0] - 30):x[0]])

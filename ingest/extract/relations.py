@@ -16,6 +16,7 @@ from clusternet.ingest.extract.lexicon import load_lexicon
 from clusternet.ingest.extract.mainref import main_of, title_end, titled_main
 from clusternet.ingest.extract.inlinelists import inline_list_relations
 from clusternet.ingest.extract.listblocks import list_block_relations
+from clusternet.ingest.extract.literals import cue_words_rx
 from clusternet.ingest.extract.located import located_in
 from clusternet.ingest.extract.pagerels import page_relations
 from clusternet.ingest.extract.prose import prose_relations
@@ -45,11 +46,6 @@ _VISIT = re.compile(r"\b(?:visit(?:s|ed|ing)?|Visiting)\b(?!\s+(?:and|in)\b)")
 _VISITED_END = re.compile(r",?\s+(?:as well as|but also|;)|\.\s|,\s+(?:where|which|who)\b")
 _N_CLUSTERS = re.compile(r"\b(two|three|four|five|\d)\s+clusters\b")
 _PARTNERSHIP_AGREEMENT = re.compile(r"(?i)(?:partnership|consortium) agreement$")
-
-
-def _cue_rx(words):
-    """One case-insensitive regex for a list of cue words, longest first."""
-    return re.compile(r"(?i)(?<![\w-])(?:" + "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True)) + r")")
 
 
 def find_relations(ctx, ents, places, mentions) -> list[RawRel]:
@@ -86,11 +82,11 @@ class _Doc:
         self.events_seq = [(s, ent) for s, _, ent in self.occ if ent.label == "Event"]
         self.ev_keys = [s for s, _ in self.events_seq]
         self.title_event = titled_main(ents, "Event", title_end(ctx))
-        self.org_rx = re.compile(_cue_rx(lex["organiser_cues"]).pattern + "|" + _ORGANISED_AT_BY)
-        self.part_rx = _cue_rx(lex["participation_cues"])
-        self.target_rx = _cue_rx(lex["target_cues"])
-        self.fund_rx = _cue_rx(lex["funding_cues"])
-        self.event_word_rx = _cue_rx(lex["event_nouns"])
+        self.org_rx = re.compile(cue_words_rx(lex["organiser_cues"]).pattern + "|" + _ORGANISED_AT_BY)
+        self.part_rx = cue_words_rx(lex["participation_cues"])
+        self.target_rx = cue_words_rx(lex["target_cues"])
+        self.fund_rx = cue_words_rx(lex["funding_cues"])
+        self.event_word_rx = cue_words_rx(lex["event_nouns"])
         # who took part in an event, by sentence, as PARTICIPATED_IN finds them (VISITED reads it)
         self.participants_at: dict[int, list] = {}
 
@@ -161,9 +157,16 @@ def _sentence_relations(doc: _Doc) -> list[RawRel]:
     return out
 
 
+def _has(here, labels) -> bool:
+    """Whether a sentence names an entity with one of ``labels`` (rules that need none skip their regex)."""
+    return any(x[2].label in labels for x in here)
+
+
 def _coordinates(doc: _Doc, si: int, sent, here) -> list[RawRel]:
     """COORDINATES: the actors named after an organiser cue ("organised by A and B") of the clause's event."""
     v, out, last = doc.v, [], None     # last: (cue end, end of its organiser list, event) of the previous cue
+    if not _has(here, ACTORS):
+        return out
     for m in doc.org_rx.finditer(v, sent.start, sent.end):
         ev = _organised_event(doc, sent, here, m)
         if ev is None and last and m.start() <= last[1]:
@@ -203,6 +206,8 @@ def _organised_event(doc: _Doc, sent, here, m):
 def _participated_in(doc: _Doc, si: int, sent, here) -> list[RawRel]:
     """PARTICIPATED_IN: the sentence's actors took part in its event (or the nearest one before it)."""
     v = doc.v
+    if not _has(here, ACTORS):
+        return []
     pm = next((m for m in doc.part_rx.finditer(v, sent.start, sent.end)
                if not _DESCRIBES_ATTENDANCE.search(v, max(0, m.start() - 12), m.start())), None)
     if not pm:
@@ -232,11 +237,14 @@ def _organiser_spans(doc: _Doc, sent) -> list[tuple[int, int]]:
 
 def _targets(doc: _Doc, si: int, sent, here) -> list[RawRel]:
     """TARGETS: the countries named after a target-market cue, for the partnership in or just before the sentence."""
+    named = doc.country_by_sent.get(si)
+    if not named:
+        return []       # no country in the sentence: no cue needs reading
     tm = doc.target_rx.search(doc.v[sent.start:sent.end])
     if not tm:
         return []
     # the markets are named after the cue: "aims at Morocco", not "clusters from Spain aimed at …"
-    countries = [p for at, p in doc.country_by_sent.get(si, []) if at >= sent.start + tm.start()]
+    countries = [p for at, p in named if at >= sent.start + tm.start()]
     if not countries:
         return []
     ps = [x[2] for x in here if x[2].label == "Partnership"]
@@ -251,7 +259,8 @@ def _targets(doc: _Doc, si: int, sent, here) -> list[RawRel]:
 
 def _funded_by(doc: _Doc, si: int, sent, here) -> list[RawRel]:
     """FUNDED_BY: the sentence's partnership (else event) is funded by the programmes it names."""
-    cue = doc.fund_rx.search(doc.v, sent.start, sent.end)
+    progs = [x[2] for x in here if x[2].label == "Programme"]
+    cue = doc.fund_rx.search(doc.v, sent.start, sent.end) if progs else None
     if not cue:
         return []
     # the funders follow the cue, or carry it ("COSME-funded"); a programme before it says what the partnership is
@@ -279,6 +288,8 @@ def _party_to(doc: _Doc, si: int, sent, here) -> list[RawRel]:
 def _visited(doc: _Doc, si: int, sent, here) -> list[RawRel]:
     """VISITED: the visitors (named before the cue, or nearby participants) visited the actors named after it."""
     v = doc.v
+    if not _has(here, ACTORS + ("Partnership",)):
+        return []
     text = v[sent.start:sent.end]
     vm = _VISIT.search(text)
     if not vm:
@@ -316,7 +327,8 @@ def _clusters_introduced_next(doc: _Doc, sent, text: str) -> list:
         return []
     n = {"two": 2, "three": 3, "four": 4, "five": 5}.get(nm.group(1), None) or int(nm.group(1))
     nxt, seen = [], set()
-    for s, t, ent in doc.occ:
+    first = bisect.bisect_left(doc.okeys, sent.end) if n > 0 else 0    # the mentions before it never count
+    for s, t, ent in doc.occ[first:]:
         if s >= sent.end and ent.label == "Cluster" and id(ent) not in seen and ent.mentions[0].start >= sent.end:
             nxt.append(ent)
             seen.add(id(ent))

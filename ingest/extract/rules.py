@@ -7,7 +7,7 @@ from functools import lru_cache
 from clusternet.ingest.extract.lexicon import country_code, load_lexicon, place_country, fold
 from clusternet.ingest.resolve.normalise import is_legal_form
 from clusternet.ingest.extract.mentions import (Context, Mention, chunks, initials_match, is_acronym, is_cap,
-    sh_expand, tokens)
+    last_chunk, sh_expand, tokens)
 
 __all__ = ["label_of_name", "place_of_name", "clean"]
 
@@ -17,6 +17,9 @@ _ARTICLE = re.compile(r"(?i)(?:the|a|an|le|la|les|el|il)\s+")
 _ROLE_PREFIX = re.compile(r"(?i)(?:[\w’'.]+-){1,2}(?:funded|financed|backed|supported|sponsored|led|based)\s+(?=[A-Z0-9])")
 
 
+_CLEANED: dict = {"view": None, "map": {}}   # the spans of the view read last, cleaned once each
+
+
 def clean(view: str, s: int, e: int) -> tuple[int, int, str]:
     """Trim spaces, quotes, a leading article and a "COSME-funded"-style prefix; return the
     span and its one-line name.
@@ -24,14 +27,26 @@ def clean(view: str, s: int, e: int) -> tuple[int, int, str]:
     >>> clean("the EU-funded Blue Partnership", 0, 30)
     (14, 30, 'Blue Partnership')
     """
+    if _CLEANED["view"] is not view:
+        _CLEANED["view"], _CLEANED["map"] = view, {}
+    hit = _CLEANED["map"].get((s, e))
+    if hit is None:
+        hit = _CLEANED["map"][s, e] = _clean(view, s, e)
+    return hit
+
+
+def _clean(view: str, s: int, e: int) -> tuple[int, int, str]:
+    """:func:`clean`, computed."""
     seg = view[s:e]
     ls = len(seg) - len(seg.lstrip(" \t\"“”'‘’,;:-–"))
     rs = len(seg) - len(seg.rstrip(" \t\"“”'‘’,;:.-–"))
     s, e = s + ls, e - rs
-    for rx in (_ARTICLE, _ROLE_PREFIX):
-        m = rx.match(view, s, e)
-        if m and e - m.end() > 2:
-            s = m.end()
+    m = _ARTICLE.match(view, s, e)
+    if m and e - m.end() > 2:
+        s = m.end()
+    m = _ROLE_PREFIX.match(view, s, e) if view.find("-", s, e) >= 0 else None   # the prefix has a hyphen
+    if m and e - m.end() > 2:
+        s = m.end()
     return s, e, " ".join(view[s:e].split())
 
 
@@ -143,9 +158,9 @@ def iso_is_acronym(v: str, m: re.Match) -> bool:
     inner = m.group(1).strip()
     if len(inner) != 2 or not inner.isupper():
         return False
-    ch = chunks(v, max(0, m.start() - 150), m.start())
-    return bool(ch) and ch[-1][-1][1] >= m.start() - 2 and (initials_match(inner, [w[2] for w in ch[-1]])
-                                                         or bool(sh_expand(inner, ch[-1], backwards=True)))
+    last = last_chunk(v, max(0, m.start() - 150), m.start())
+    return last is not None and last[-1][1] >= m.start() - 2 and (initials_match(inner, [w[2] for w in last])
+                                                                  or bool(sh_expand(inner, last, backwards=True)))
 
 
 @lru_cache(maxsize=20_000)
@@ -202,10 +217,9 @@ def paren_aliases(ctx: Context, out: list[Mention]) -> None:
         if not all(is_cap(w) or fold(w) in lex.words("connectors") for w in itoks) or len(itoks) > 8:
             continue
         line_start = v.rfind("\n", 0, m.start()) + 1
-        ch = chunks(v, max(line_start, m.start() - 200), m.start())
-        if not ch or ch[-1][-1][1] < m.start() - 2:
+        words = last_chunk(v, max(line_start, m.start() - 200), m.start())
+        if words is None or words[-1][1] < m.start() - 2:
             continue
-        words = ch[-1]
         if len(itoks) == 1 and is_acronym(inner) and not initials_match(inner, [w[2] for w in words]):
             exp = sh_expand(inner, words, backwards=True)
             if exp:
@@ -234,7 +248,7 @@ def _place_acronym(word: str) -> bool:
     >>> _place_acronym("EU"), _place_acronym("US"), _place_acronym("ECCP")
     (True, True, False)
     """
-    return fold(word) in {fold(a) for a in load_lexicon()["generic_acronyms"]} or country_code(word) is not None
+    return fold(word) in load_lexicon().words("generic_acronyms") or country_code(word) is not None
 
 
 def dash_definitions(ctx: Context, out: list[Mention]) -> None:

@@ -48,6 +48,8 @@ _CUES = re.compile(
     r"|focus(?:ing|es|ed)?\s+on\s+(?P<c>[a-z][\w -]{2,60}?)(?=\s*[(.,;:]|$)"
     r"|(?:for|of)\s+the\s+(?P<d>[a-z][\w -]{2,60}?)\s+sectors?\b"
     r"|(?<=[A-Z][a-zé]{2}\s)(?P<e>[a-z][a-z -]{2,40}?)\s+(?:industry|industries|sector)\b)")
+# every _CUES match holds one of these words (case-blind): sentences without them need no reading
+_CUE_WORDS = re.compile(r"(?i)(?=[sifd])(?:sector|industr|field|domain|focus)")
 _ACTIVE = ("active", "specialised", "specialized", "operating", "working", "involved")
 
 
@@ -125,21 +127,45 @@ def _name_sectors(name: str, label: str) -> tuple[str, ...]:
     return tuple(found)
 
 
-def find_sectors(ctx, ents) -> tuple[list[DocEntity], list[RawRel]]:
-    """Sector entities and ACTIVE_IN relations of one document part."""
-    v = ctx.view
-    sectors: dict[str, DocEntity] = {}
-    rels: list[RawRel] = []
+def _cue_sentences(ctx) -> list:
+    """The sentences, in order, that share a character with a match of ``_CUE_WORDS`` in the view
+    (a sentence with a sector cue always does: it holds the cue's word)."""
+    sents, keep = ctx.sents, set()
+    for m in _CUE_WORDS.finditer(ctx.view):
+        i = ctx.sent_at(m.start())
+        while i < len(sents) and sents[i].start < m.end():
+            if sents[i].end > m.start():
+                keep.add(i)
+            i += 1
+    return [sents[i] for i in sorted(keep)]
 
-    def sector(wording: str, start: int, end: int) -> DocEntity:
+
+class _Sectors:
+    """A part's sector entities by normalised wording; called with a wording and its span, the
+    sector (made on first use) with one mention per start."""
+
+    def __init__(self):
+        self.by_key: dict[str, DocEntity] = {}
+        self.starts: dict[str, set[int]] = {}     # where each sector's mentions start
+
+    def __call__(self, wording: str, start: int, end: int) -> DocEntity:
         key = norm(wording)
-        e = sectors.get(key)
+        e = self.by_key.get(key)
         if e is None:
-            e = sectors[key] = DocEntity("sector:" + key, "Sector", wording, set(), None, None, [], {}, 0.7)
-        if not any(m.start == start for m in e.mentions):
+            e = self.by_key[key] = DocEntity("sector:" + key, "Sector", wording, set(), None, None, [], {}, 0.7)
+            self.starts[key] = set()
+        if start not in self.starts[key]:
+            self.starts[key].add(start)
             e.mentions.append(Mention(start, end, wording, "Sector", "sector", 0.7))
         return e
 
+
+def find_sectors(ctx, ents) -> tuple[list[DocEntity], list[RawRel]]:
+    """Sector entities and ACTIVE_IN relations of one document part."""
+    v = ctx.view
+    sector = _Sectors()
+    sectors = sector.by_key
+    rels: list[RawRel] = []
     for ent in ents:
         if ent.label not in ACTORS:
             continue
@@ -158,7 +184,7 @@ def find_sectors(ctx, ents) -> tuple[list[DocEntity], list[RawRel]]:
     ostarts = [s for s, _ in occ]
     parts = [e for e in ents if e.label == "Partnership"]
     main = max(parts, key=lambda e: (len(e.mentions), -e.mentions[0].start), default=None)
-    for sent in ctx.sents:
+    for sent in _cue_sentences(ctx):
         for cm in _CUES.finditer(v, sent.start, sent.end):
             g = next(k for k in "abcde" if cm.group(k))
             gs = cm.start(g)

@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from clusternet.ingest.extract.literals import with_initials
+
 __all__ = ["make_view", "Line", "Sentence", "lines_of", "sentences_of"]
 
 _BLANKS = [
@@ -30,6 +32,7 @@ _BLANKS = [
     re.compile(r"\[(?=[^\]\n]{1,200}\])|(?<=[^\[\n])\]"),      # link brackets
     re.compile(r"(?<=[a-z]\.)n(?=[A-Z][a-z])"),                 # a "\n" that lost its backslash: "Mulhouse.nThe"
 ]
+_BLANKS = [re.compile(with_initials(rx.pattern, rx.flags), rx.flags) for rx in _BLANKS]   # same matches, fewer tries
 _NOT_NL = re.compile(r"[^\n]")
 _ENTITY_CHARS = {"&amp;": "&    ", "&nbsp;": "      "}
 
@@ -151,6 +154,9 @@ class Sentence:
     line: int  # index of the line it is on
 
 
+_BULLET_SPACED = re.compile(r"(?:[-•»▪●◦*+]|\d{1,2}[.)])\s")   # a bullet followed by a space (lines_of)
+
+
 def lines_of(view: str, original: str) -> list[Line]:
     out, pos = [], 0
     for raw in view.split("\n"):
@@ -159,7 +165,7 @@ def lines_of(view: str, original: str) -> list[Line]:
         if not raw.strip():
             continue
         orig = original[s:s + len(raw)].lstrip()
-        bullet = bool(re.match(r"(?:[-•»▪●◦*+]|\d{1,2}[.)])\s", orig))
+        bullet = bool(_BULLET_SPACED.match(orig))
         blank_around = view[pos - 1:pos + 1] == "\n\n" or (s >= 2 and view[s - 2:s] == "\n\n") or s == 0
         short = len(raw.split()) <= 8 and not raw.rstrip().endswith((".", ",", ";", "!", "?")) and "|" not in raw
         head = _is_heading(raw) or orig.startswith(("#", "**")) and orig.rstrip().endswith(("**", ":**", "**:")) \
