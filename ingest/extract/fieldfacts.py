@@ -143,6 +143,9 @@ def field_pairs(lines) -> list[FieldValue]:
     """Every field of the page (its :func:`raw_lines`) that states one figure, in order."""
     out, i = [], 0
     while i < len(lines):
+        if ":" not in lines[i].text:
+            i += 1          # every field line holds a colon
+            continue
         one = _inline(lines, i)
         if one:
             out.append(one)

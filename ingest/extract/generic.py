@@ -154,6 +154,10 @@ def drop_people(view: str, out: list) -> None:
               or not (fold(m.name) in titles or person_context(view, m.start) or introduced_person(view, m))]
 
 
+_LAST_WORD = re.compile(r"([\w-]+)\s*$")
+_AND_WORD = re.compile(r"\s*and\s+([\w-]+)")
+
+
 def field_join(text: str, i: int) -> bool:
     """Whether the " and " at ``text[i]`` joins two field words inside one name ("Science and Technology").
 
@@ -162,6 +166,6 @@ def field_join(text: str, i: int) -> bool:
     (True, False)
     """
     words = load_lexicon().words("field_words")
-    left = re.search(r"([\w-]+)\s*$", text[:i])
-    right = re.match(r"\s*and\s+([\w-]+)", text[i:])
+    left = _LAST_WORD.search(text, max(0, i - 80), i)       # a window: cost follows the words, not the text
+    right = _AND_WORD.match(text, i)
     return bool(left and right) and fold(left.group(1)) in words and fold(right.group(1)) in words

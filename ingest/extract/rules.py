@@ -158,9 +158,17 @@ def iso_is_acronym(v: str, m: re.Match) -> bool:
     inner = m.group(1).strip()
     if len(inner) != 2 or not inner.isupper():
         return False
-    last = last_chunk(v, max(0, m.start() - 150), m.start())
-    return last is not None and last[-1][1] >= m.start() - 2 and (initials_match(inner, [w[2] for w in last])
-                                                                  or bool(sh_expand(inner, last, backwards=True)))
+    if _ISO_SEEN["view"] is not v:          # place and partner-list rules ask of the same brackets: read each once
+        _ISO_SEEN["view"], _ISO_SEEN["map"] = v, {}
+    key = (m.start(), inner)
+    if key not in _ISO_SEEN["map"]:
+        last = last_chunk(v, max(0, m.start() - 150), m.start())
+        _ISO_SEEN["map"][key] = last is not None and last[-1][1] >= m.start() - 2 and (
+            initials_match(inner, [w[2] for w in last]) or bool(sh_expand(inner, last, backwards=True)))
+    return _ISO_SEEN["map"][key]
+
+
+_ISO_SEEN: dict = {"view": None, "map": {}}
 
 
 @lru_cache(maxsize=20_000)
