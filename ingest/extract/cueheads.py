@@ -3,13 +3,13 @@ head noun labels ("Olive Oil Cluster", "the Alsace textile pole"); re-exported b
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import NamedTuple
 
 from clusternet.ingest.extract.generic import field_join
 from clusternet.ingest.extract.lexicon import country_code, country_name, load_lexicon, place_country, fold
 from clusternet.ingest.extract.literals import initials
 from clusternet.ingest.extract.mentions import Context, Mention, chunks, initials_match, is_acronym, is_cap, tokens
+from clusternet.ingest.extract.runs import place_word, split_at_and, trim_span, with_dashed_partner
 from clusternet.ingest.extract.rules import _is_place, clean, label_of_name, place_of_name
 
 __all__ = ["cue_lists", "head_chunks"]
@@ -117,7 +117,7 @@ def _cue_items(v: str, m: re.Match, sent_end: int, strict: bool) -> list[tuple[i
     gap = v[m.end():ch0[0][0][0]] if ch0 else "x"
     if not ch0 or not re.fullmatch(r"\s*(?:the\s+)?", gap):
         return None
-    return [(p[0][0], p[-1][1]) for p in _split_at_and(load_lexicon(), v, ch0[0])]
+    return [(p[0][0], p[-1][1]) for p in split_at_and(load_lexicon(), v, ch0[0])]
 
 
 def _cue_label(lex, text: str) -> str | None:
@@ -245,77 +245,12 @@ def head_chunks(ctx: Context, out: list[Mention]) -> None:
     spans_of: dict[str, list[tuple[int, int, str]]] = {}
     for line in ctx.lines:
         for whole in chunks(v, line.start, line.end):
-            for span in _split_at_and(lex, v, _with_dashed_partner(lex, v, _trim_span(lex, whole))):
+            for span in split_at_and(lex, v, with_dashed_partner(lex, v, trim_span(lex, whole))):
                 _head_span(lex, v, line, span, out, spans_of)
     for spans in spans_of.values():
         if len(spans) >= 3:  # a name repeated mid-sentence is a name even without a head noun
             for s, e, name in spans:
                 out.append(Mention(s, e, name, "Organisation", "head", 0.55))
-
-
-def _split_at_and(lex, v: str, span) -> list:
-    """A run that is two names joined by "and" as two runs: "Danish Robotics Cluster and Robotics
-    Valley Estonia" (the first ends with its head noun); one run otherwise ("Science and Technology Park").
-
-    >>> v = "Alfa Wood Cluster and Beta Valley"
-    >>> [[w[2] for w in p] for p in _split_at_and(load_lexicon(), v, [(0, 4, "Alfa"), (5, 9, "Wood"), (10, 17, "Cluster"),
-    ...     (18, 21, "and"), (22, 26, "Beta"), (27, 33, "Valley")])]
-    [['Alfa', 'Wood', 'Cluster'], ['Beta', 'Valley']]
-    """
-    for k, w in enumerate(span):
-        if 0 < k < len(span) - 1 and w[2] == "and" and span[k + 1][2][:1].isupper() and not field_join(v, w[0] - 1) \
-                and (k > 1 and lex.label_of_head(span[k - 1][2])     # "… Robotics Cluster and Robotics Valley"
-                     or _place_word(lex, span[k - 1][2]) and not country_code(v[span[0][0]:span[-1][1]])):
-            return [span[:k]] + _split_at_and(lex, v, span[k + 1:])
-    return [span] if span else []
-
-
-_DASHED = re.compile(r"([A-Z][\w.]*)\s[–-]\s$")
-
-
-def _with_dashed_partner(lex, v: str, span):
-    """A run that opens with a place, after "<place> – ", takes that place in: "EU – India Matchmaking Event".
-
-    >>> v = "the EU – India Matchmaking Event"
-    >>> [w[2] for w in _with_dashed_partner(load_lexicon(), v, [(9, 14, "India"), (15, 26, "Matchmaking"), (27, 32, "Event")])]
-    ['EU', 'India', 'Matchmaking', 'Event']
-    """
-    if not span:
-        return span
-    d = _DASHED.search(v, max(0, span[0][0] - 30), span[0][0])
-    if d and _place_word(lex, d.group(1)) and _place_word(lex, span[0][2]):
-        return [(d.start(1), d.end(1), d.group(1))] + list(span)
-    return span
-
-
-def _place_word(lex, w: str) -> bool:
-    """A country (name, adjective or code) or a macro-region ("EU", "Europe", "European")."""
-    f = fold(w)
-    return bool(country_code(w) or f in lex.macro or f in ("eu", "euro") or f.endswith("an") and f[:-2] in lex.macro
-                or f.endswith("ean") and f[:-3] + "e" in lex.macro)
-
-
-@lru_cache(maxsize=1)
-def _trim_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """The words a chunk loses: leading determiners (and "the"), trailing role words and connectors."""
-    lex = load_lexicon()
-    return lex.words("determiners") | {"the"}, lex.words("role_words"), lex.words("connectors")
-
-
-def _trim_span(lex, span):
-    """The chunk without leading determiners and trailing role words and connectors."""
-    dets_the, roles, conn = _trim_words()
-    while span and fold(span[0][2]) in dets_the:
-        span = span[1:]
-    while len(span) > 2 and fold(span[0][2]) in roles and fold(span[1][2]) == "of":
-        span = span[2:]             # "CEO of Nova GmbH": a person's role, then the body's name
-        while span and fold(span[0][2]) in dets_the:
-            span = span[1:]
-    while span and fold(span[-1][2]) in roles:
-        span = span[:-1]
-    while span and fold(span[-1][2]) in conn:
-        span = span[:-1]
-    return span
 
 
 def _head_span(lex, v: str, line, span, out: list[Mention], spans_of: dict) -> None:
@@ -377,7 +312,7 @@ def _noun_after(lex, v: str, line, span, named: tuple[int, int, str], out: list[
             out.append(Mention(s, t1.end(), " ".join(v[s:t1.end()].split()), "Programme", "head", 0.7))
             return True
         elif (w1 in _CLUSTER_NOUNS or t2) and len(name.split()) <= 3 and not country_code(name) \
-                and not (len(span) == 1 and _place_word(lex, name)) \
+                and not (len(span) == 1 and place_word(lex, name)) \
                 and not _A_BEFORE.search(v[max(0, s - 4):s]):
             ne = t1.end() if w1 in _CLUSTER_NOUNS else t2.end()
             out.append(Mention(s, ne, " ".join(v[s:ne].split()), "Cluster", "head", 0.65))

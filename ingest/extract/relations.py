@@ -18,6 +18,7 @@ from clusternet.ingest.extract.inlinelists import inline_list_relations
 from clusternet.ingest.extract.listblocks import list_block_relations
 from clusternet.ingest.extract.literals import cue_words_rx
 from clusternet.ingest.extract.located import located_in
+from clusternet.ingest.extract.organisers import ORGANISED_AT_BY, coordinates, has_label, organiser_spans
 from clusternet.ingest.extract.pagerels import page_relations
 from clusternet.ingest.extract.prose import prose_relations
 from clusternet.ingest.extract.raw import RawRel
@@ -27,16 +28,6 @@ __all__ = ["RawRel", "find_relations"]
 
 ACTORS = ("Cluster", "Organisation", "SME")
 _ATTEND = re.compile(r"\b(?:attending|attended|participat)")
-# "organised in Bucharest by A and B": a place or date between the verb and its agents
-_ORGANISED_AT_BY = r"organi[sz]ed\s+(?:in|at|on)\s+[^,.;()]{1,80}?\s+by\b"
-# where the list of organisers after "organised by" ends
-_ORGANISERS_END = re.compile(r",\s+(?:both|which|who|as|following|under|after|before|during|where|was|were|is|are|has|have|will)\b|(?<!\b[A-Z])\.\s|"
-                             r"\s+(?:under|following)\s+the\b")
-# "…, the event was (jointly) organised by": the page's own event, whatever was named before
-_THE_EVENT = re.compile(r"(?i)\b(?:the|this)\s+(?:event|mission|matchmaking|conference|forum|meeting)\s+"
-                        r"(?:was|is|will\s+be|has\s+been)\s+(?:jointly\s+|co-?)?$")
-# "It is organised by …": a sentence whose subject is the event just named
-_IT_WAS = re.compile(r"\s*(?:It|This)\s+(?:is|was|will\s+be|has\s+been|is\s+being)\s+(?:jointly\s+|co-?)?")
 # "a highly attended event" describes the event, it names no participant
 _DESCRIBES_ATTENDANCE = re.compile(r"(?i)\b(?:highly|well|widely|largely|poorly|best)[\s-]+$")
 
@@ -82,7 +73,7 @@ class _Doc:
         self.events_seq = [(s, ent) for s, _, ent in self.occ if ent.label == "Event"]
         self.ev_keys = [s for s, _ in self.events_seq]
         self.title_event = titled_main(ents, "Event", title_end(ctx))
-        self.org_rx = re.compile(cue_words_rx(lex["organiser_cues"]).pattern + "|" + _ORGANISED_AT_BY)
+        self.org_rx = re.compile(cue_words_rx(lex["organiser_cues"]).pattern + "|" + ORGANISED_AT_BY)
         self.part_rx = cue_words_rx(lex["participation_cues"])
         self.target_rx = cue_words_rx(lex["target_cues"])
         self.fund_rx = cue_words_rx(lex["funding_cues"])
@@ -152,61 +143,15 @@ def _sentence_relations(doc: _Doc) -> list[RawRel]:
     for si, sent in enumerate(doc.ctx.sents):
         here = doc.by_sent.get(si, [])
         # order matters: VISITED reads the participants PARTICIPATED_IN found so far
-        for rule in (_coordinates, _participated_in, _targets, _funded_by, _party_to, _visited):
+        for rule in (coordinates, _participated_in, _targets, _funded_by, _party_to, _visited):
             out.extend(rule(doc, si, sent, here))
     return out
-
-
-def _has(here, labels) -> bool:
-    """Whether a sentence names an entity with one of ``labels`` (rules that need none skip their regex)."""
-    return any(x[2].label in labels for x in here)
-
-
-def _coordinates(doc: _Doc, si: int, sent, here) -> list[RawRel]:
-    """COORDINATES: the actors named after an organiser cue ("organised by A and B") of the clause's event."""
-    v, out, last = doc.v, [], None     # last: (cue end, end of its organiser list, event) of the previous cue
-    if not _has(here, ACTORS):
-        return out
-    for m in doc.org_rx.finditer(v, sent.start, sent.end):
-        ev = _organised_event(doc, sent, here, m)
-        if ev is None and last and m.start() <= last[1]:
-            ev = last[2]    # "organised by A, and facilitated by B in collaboration with C": one list of organisers
-        if ev is None:
-            continue
-        stop = _ORGANISERS_END.search(v[m.end():sent.end])
-        lim = m.end() + stop.start() if stop else sent.end
-        last = (m.end(), lim, ev)
-        for s, t, ent in here:
-            if m.start() < s < lim and ent.label in ACTORS:
-                out.append(RawRel(ent, "COORDINATES", ev, sent.start, sent.end, 0.65))
-    return out
-
-
-def _organised_event(doc: _Doc, sent, here, m):
-    """The event the organiser cue ``m`` is about, or None when the cue is about something else."""
-    v = doc.v
-    before = [x for x in here if x[0] < m.start()]
-    if before and before[-1][2].label in ACTORS + ("Partnership",):
-        return None    # "BatteryCluster Finland, hosted by …", "the partnership is led by …" (see prose.py)
-    evs = [x for x in here if x[2].label == "Event" and x[0] < m.start()]
-    if not evs and not before and _IT_WAS.fullmatch(v, sent.start, m.start()):
-        prev = doc.event_near(sent.start)      # "It is organised by …": the event the sentence before named
-        return prev if prev is not None and any(x.start >= doc.ctx.sents[max(0, doc.ctx.sent_at(sent.start) - 1)].start
-                                                for x in prev.mentions if x.start < sent.start) else None
-    if not evs and (before or not doc.event_word_rx.search(v, sent.start, m.start())):
-        return None    # no event in this clause: the cue is about something else
-    ev = evs[-1][2] if evs else (doc.title_event or doc.event_near(sent.start))   # "the event": the page's
-    if doc.title_event is not None and _THE_EVENT.search(v, sent.start, m.start()):
-        ev = doc.title_event    # "Held alongside the X Expo, the event was organised by …"
-    if evs and _other_event_between(v, evs[-1][1], m.start(), doc.event_word_rx):
-        return None    # "…, a highly attended event organised by …": an unnamed event's organisers
-    return ev
 
 
 def _participated_in(doc: _Doc, si: int, sent, here) -> list[RawRel]:
     """PARTICIPATED_IN: the sentence's actors took part in its event (or the nearest one before it)."""
     v = doc.v
-    if not _has(here, ACTORS):
+    if not has_label(here, ACTORS):
         return []
     pm = next((m for m in doc.part_rx.finditer(v, sent.start, sent.end)
                if not _DESCRIBES_ATTENDANCE.search(v, max(0, m.start() - 12), m.start())), None)
@@ -217,22 +162,12 @@ def _participated_in(doc: _Doc, si: int, sent, here) -> list[RawRel]:
             and not pm.group(0).lower().startswith("delegation"):     # a delegation travels to an event
         return []   # "joined the alliance": no event in sight
     ev = evs[0][2] if evs else doc.event_near(sent.start)
-    organisers = _organiser_spans(doc, sent)
+    organisers = organiser_spans(doc, sent)
     who = [x for x in here if x[2].label in ACTORS and not any(a <= x[0] < b for a, b in organisers)]
     if ev is None or not who:
         return []
     doc.participants_at[si] = who
     return [RawRel(ent, "PARTICIPATED_IN", ev, sent.start, sent.end, 0.65) for s, t, ent in who]
-
-
-def _organiser_spans(doc: _Doc, sent) -> list[tuple[int, int]]:
-    """The spans of a sentence that list organisers ("organised by A and B"): who is named there
-    organised the event, and did not attend it."""
-    out = []
-    for m in doc.org_rx.finditer(doc.v, sent.start, sent.end):
-        stop = _ORGANISERS_END.search(doc.v, m.end(), sent.end)
-        out.append((m.start(), stop.start() if stop else sent.end))
-    return out
 
 
 def _targets(doc: _Doc, si: int, sent, here) -> list[RawRel]:
@@ -288,7 +223,7 @@ def _party_to(doc: _Doc, si: int, sent, here) -> list[RawRel]:
 def _visited(doc: _Doc, si: int, sent, here) -> list[RawRel]:
     """VISITED: the visitors (named before the cue, or nearby participants) visited the actors named after it."""
     v = doc.v
-    if not _has(here, ACTORS + ("Partnership",)):
+    if not has_label(here, ACTORS + ("Partnership",)):
         return []
     text = v[sent.start:sent.end]
     vm = _VISIT.search(text)
@@ -355,21 +290,6 @@ def _tagged(r: RawRel, family: str) -> RawRel:
     """``r`` with the family of rules that proposed it (kept when already set)."""
     r.rule = r.rule or family
     return r
-
-
-def _other_event_between(v: str, lo: int, hi: int, event_word_rx) -> bool:
-    """Whether an unnamed event ("…, a highly attended event organised by") stands between a
-    named event (ending at ``lo``) and an organiser cue at ``hi``, far from the name.
-
-    >>> rx = re.compile(r"(?i)\\bevent\\b")
-    >>> t = "the Cluster Conference, organised by A under the Presidency, after a debate, a well attended event organised by B"
-    >>> _other_event_between(t, 22, t.rindex("organised"), rx), _other_event_between(t, 22, 24, rx)
-    (True, False)
-    """
-    m = None
-    for m in event_word_rx.finditer(v, lo, hi):
-        pass
-    return m is not None and m.start() - lo > 60
 
 
 def _names_an_owner(v: str, end: int) -> bool:

@@ -31,8 +31,7 @@ from clusternet.graph.ids import fold
 
 __all__ = ["country_code", "country_name", "demonym_country", "country_key", "DATA_DIR",
            "clean_name", "is_legal_form", "split_legal_form", "name_key", "split_acronym", "is_acronym", "initials",
-           "normalise_website", "normalise_email", "sector_ecosystems", "ecosystems",
-           "LANGUAGES"]
+           "normalise_website", "normalise_email", "sector_ecosystems", "ecosystems", "LANGUAGES"]
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "normalise"
 LANGUAGES = ("fr", "es", "it", "de", "nl", "pt")
@@ -215,19 +214,10 @@ def _legal_forms() -> list[tuple[str, str]]:
     return sorted(forms.items(), key=lambda kv: -len(kv[0]))
 
 
+@lru_cache(maxsize=4096)
 def is_legal_form(text: str) -> bool:
-    """Whether ``text`` is a legal form of ``legal_forms.yaml`` as written ("S.A.", "GmbH", "L.T.D.").
-
-    >>> is_legal_form("S.A."), is_legal_form("l.t.d."), is_legal_form("Cluster")
-    (True, True, False)
-    """
-    return _legal_key(text) in _legal_keys()
-
-
-@lru_cache(maxsize=1)
-def _legal_keys() -> frozenset[str]:
-    """The folded keys of every legal form."""
-    return frozenset(k for k, _ in _legal_forms())
+    """Whether ``text`` is a legal form of ``legal_forms.yaml`` ("S.A.", "L.T.D."): ``is_legal_form("GmbH")`` is True."""
+    return any(_legal_key(text) == k for k, _ in _legal_forms())
 
 
 @lru_cache(maxsize=200_000)

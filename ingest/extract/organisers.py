@@ -1,0 +1,94 @@
+"""COORDINATES from a sentence's organiser cues ("organised by A and B", "facilitated by C in
+collaboration with D", "It is organised by …"), and the spans that list organisers (who is named
+there organised the event rather than attended it). Run by :mod:`.relations` sentence by sentence.
+"""
+from __future__ import annotations
+
+import re
+
+from clusternet.ingest.extract.listblocks import ACTORS
+from clusternet.ingest.extract.raw import RawRel
+
+__all__ = ["ORGANISED_AT_BY", "coordinates", "organiser_spans", "has_label"]
+
+# "organised in Bucharest by A and B": a place or date between the verb and its agents
+ORGANISED_AT_BY = r"organi[sz]ed\s+(?:in|at|on)\s+[^,.;()]{1,80}?\s+by\b"
+# where the list of organisers after "organised by" ends
+_ORGANISERS_END = re.compile(r",\s+(?:both|which|who|as|following|under|after|before|during|where|was|were|is|are|has|"
+                             r"have|will)\b|(?<!\b[A-Z])\.\s|\s+(?:under|following)\s+the\b")
+# "…, the event was (jointly) organised by": the page's own event, whatever was named before
+_THE_EVENT = re.compile(r"(?i)\b(?:the|this)\s+(?:event|mission|matchmaking|conference|forum|meeting)\s+"
+                        r"(?:was|is|will\s+be|has\s+been)\s+(?:jointly\s+|co-?)?$")
+# "It is organised by …": a sentence whose subject is the event just named
+_IT_WAS = re.compile(r"\s*(?:It|This)\s+(?:is|was|will\s+be|has\s+been|is\s+being)\s+(?:jointly\s+|co-?)?")
+
+
+def has_label(here, labels) -> bool:
+    """Whether a sentence names an entity with one of ``labels`` (rules that need none skip their regex)."""
+    return any(x[2].label in labels for x in here)
+
+
+def coordinates(doc, si: int, sent, here) -> list[RawRel]:
+    """COORDINATES: the actors named after an organiser cue ("organised by A and B") of the clause's event."""
+    v, out, last = doc.v, [], None     # last: (cue end, end of its organiser list, event) of the previous cue
+    if not has_label(here, ACTORS):
+        return out
+    for m in doc.org_rx.finditer(v, sent.start, sent.end):
+        ev = _organised_event(doc, sent, here, m)
+        if ev is None and last and m.start() <= last[1]:
+            ev = last[2]    # "organised by A, and facilitated by B in collaboration with C": one list of organisers
+        if ev is None:
+            continue
+        stop = _ORGANISERS_END.search(v[m.end():sent.end])
+        lim = m.end() + stop.start() if stop else sent.end
+        last = (m.end(), lim, ev)
+        for s, t, ent in here:
+            if m.start() < s < lim and ent.label in ACTORS:
+                out.append(RawRel(ent, "COORDINATES", ev, sent.start, sent.end, 0.65))
+    return out
+
+
+def _organised_event(doc, sent, here, m):
+    """The event the organiser cue ``m`` is about, or None when the cue is about something else."""
+    v = doc.v
+    before = [x for x in here if x[0] < m.start()]
+    if before and before[-1][2].label in ACTORS + ("Partnership",):
+        return None    # "BatteryCluster Finland, hosted by …", "the partnership is led by …" (see prose.py)
+    evs = [x for x in here if x[2].label == "Event" and x[0] < m.start()]
+    if not evs and not before and _IT_WAS.fullmatch(v, sent.start, m.start()):
+        prev = doc.event_near(sent.start)      # "It is organised by …": the event the sentence before named
+        return prev if prev is not None and any(x.start >= doc.ctx.sents[max(0, doc.ctx.sent_at(sent.start) - 1)].start
+                                                for x in prev.mentions if x.start < sent.start) else None
+    if not evs and (before or not doc.event_word_rx.search(v, sent.start, m.start())):
+        return None    # no event in this clause: the cue is about something else
+    ev = evs[-1][2] if evs else (doc.title_event or doc.event_near(sent.start))   # "the event": the page's
+    if doc.title_event is not None and _THE_EVENT.search(v, sent.start, m.start()):
+        ev = doc.title_event    # "Held alongside the X Expo, the event was organised by …"
+    if evs and _other_event_between(v, evs[-1][1], m.start(), doc.event_word_rx):
+        return None    # "…, a highly attended event organised by …": an unnamed event's organisers
+    return ev
+
+
+def organiser_spans(doc, sent) -> list[tuple[int, int]]:
+    """The spans of a sentence that list organisers ("organised by A and B"): who is named there
+    organised the event, and did not attend it."""
+    out = []
+    for m in doc.org_rx.finditer(doc.v, sent.start, sent.end):
+        stop = _ORGANISERS_END.search(doc.v, m.end(), sent.end)
+        out.append((m.start(), stop.start() if stop else sent.end))
+    return out
+
+
+def _other_event_between(v: str, lo: int, hi: int, event_word_rx) -> bool:
+    """Whether an unnamed event ("…, a highly attended event organised by") stands between a
+    named event (ending at ``lo``) and an organiser cue at ``hi``, far from the name.
+
+    >>> rx = re.compile(r"(?i)\\bevent\\b")
+    >>> t = "the Cluster Conference, organised by A under the Presidency, after a debate, a well attended event organised by B"
+    >>> _other_event_between(t, 22, t.rindex("organised"), rx), _other_event_between(t, 22, 24, rx)
+    (True, False)
+    """
+    m = None
+    for m in event_word_rx.finditer(v, lo, hi):
+        pass
+    return m is not None and m.start() - lo > 60

@@ -1,0 +1,79 @@
+"""The shaping of a capitalised run before it is read as a name: determiners, a person's role and
+trailing role words cut off ("the CEO of Nova GmbH" -> "Nova GmbH"), two names joined by "and" split
+("Danish Robotics Cluster and Robotics Valley Estonia"), a place before a dash taken in ("EU – India
+Matchmaking Event"). Used by :mod:`.cueheads`.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from clusternet.ingest.extract.generic import field_join
+from clusternet.ingest.extract.lexicon import country_code, fold, load_lexicon
+
+__all__ = ["trim_span", "split_at_and", "with_dashed_partner", "place_word"]
+
+
+def split_at_and(lex, v: str, span) -> list:
+    """A run that is two names joined by "and" as two runs: "Danish Robotics Cluster and Robotics
+    Valley Estonia" (the first ends with its head noun); one run otherwise ("Science and Technology Park").
+
+    >>> v = "Alfa Wood Cluster and Beta Valley"
+    >>> [[w[2] for w in p] for p in split_at_and(load_lexicon(), v, [(0, 4, "Alfa"), (5, 9, "Wood"), (10, 17, "Cluster"),
+    ...     (18, 21, "and"), (22, 26, "Beta"), (27, 33, "Valley")])]
+    [['Alfa', 'Wood', 'Cluster'], ['Beta', 'Valley']]
+    """
+    for k, w in enumerate(span):
+        if 0 < k < len(span) - 1 and w[2] == "and" and span[k + 1][2][:1].isupper() and not field_join(v, w[0] - 1) \
+                and (k > 1 and lex.label_of_head(span[k - 1][2])     # "… Robotics Cluster and Robotics Valley"
+                     or place_word(lex, span[k - 1][2]) and not country_code(v[span[0][0]:span[-1][1]])):
+            return [span[:k]] + split_at_and(lex, v, span[k + 1:])
+    return [span] if span else []
+
+
+_DASHED = re.compile(r"([A-Z][\w.]*)\s[–-]\s$")
+
+
+def with_dashed_partner(lex, v: str, span):
+    """A run that opens with a place, after "<place> – ", takes that place in: "EU – India Matchmaking Event".
+
+    >>> v = "the EU – India Matchmaking Event"
+    >>> [w[2] for w in with_dashed_partner(load_lexicon(), v, [(9, 14, "India"), (15, 26, "Matchmaking"), (27, 32, "Event")])]
+    ['EU', 'India', 'Matchmaking', 'Event']
+    """
+    if not span:
+        return span
+    d = _DASHED.search(v, max(0, span[0][0] - 30), span[0][0])
+    if d and place_word(lex, d.group(1)) and place_word(lex, span[0][2]):
+        return [(d.start(1), d.end(1), d.group(1))] + list(span)
+    return span
+
+
+def place_word(lex, w: str) -> bool:
+    """A country (name, adjective or code) or a macro-region ("EU", "Europe", "European")."""
+    f = fold(w)
+    return bool(country_code(w) or f in lex.macro or f in ("eu", "euro") or f.endswith("an") and f[:-2] in lex.macro
+                or f.endswith("ean") and f[:-3] + "e" in lex.macro)
+
+
+@lru_cache(maxsize=1)
+def _trim_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The words a chunk loses: leading determiners (and "the"), trailing role words and connectors."""
+    lex = load_lexicon()
+    return lex.words("determiners") | {"the"}, lex.words("role_words"), lex.words("connectors")
+
+
+def trim_span(lex, span):
+    """The chunk without leading determiners and trailing role words and connectors."""
+    dets_the, roles, conn = _trim_words()
+    while span and fold(span[0][2]) in dets_the:
+        span = span[1:]
+    while len(span) > 2 and fold(span[0][2]) in roles and fold(span[1][2]) == "of":
+        span = span[2:]             # "CEO of Nova GmbH": a person's role, then the body's name
+        while span and fold(span[0][2]) in dets_the:
+            span = span[1:]
+    while span and fold(span[-1][2]) in roles:
+        span = span[:-1]
+    while span and fold(span[-1][2]) in conn:
+        span = span[:-1]
+    return span
