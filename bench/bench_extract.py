@@ -2,8 +2,10 @@
 
     python bench/bench_extract.py [--mb 5] [--no-memory]
 
-Prints KB of text per second of CPU time on one core (process time, so a busy machine does
-not distort it; wall time is printed beside it), and, in a second pass, the peak Python heap
+Prints KB of text per second of CPU time on one core (process time, so other processes do not
+count; wall time is printed beside it; on a shared virtual machine the CPU's own speed still
+varies, by up to 1.6x between moments on 2026-12-03, so compare runs made side by side), and,
+in a second pass, the peak Python heap
 (tracemalloc slows Python several-fold, so it is never on during the timed pass) and RSS.
 Also the throughput at a fifth of the size: a ratio near 1 means cost grows linearly.
 Target: >= 200 KB/s on 5 MB. Before the learned decisions (issue 15) it measured 227 KB/s;

@@ -213,7 +213,7 @@ def _item_verdict(lex, name: str, cue: str, generic_names) -> str | None:
     """"skip" for an item that is no name here, "stop" for one that ends the list, else None."""
     if _is_place(name) or fold(name) in lex.words("generic_acronyms") or fold(name) in generic_names:
         return "skip"
-    if any(fold(name) == fold(d) for d in lex["determiners"]) or fold(name) in lex.macro:
+    if fold(name) in lex.words("determiners") or fold(name) in lex.macro:
         return "stop"
     one = len(name.split()) == 1
     if one and not (is_acronym(name) or re.search(r"\d|[a-z][A-Z]", name) or

@@ -23,15 +23,31 @@ _MEMBER_NOUNS = r"(?:member companies|members|member firms|companies|firms)"
 def has_members(view: str, e) -> bool:
     """Whether the page speaks of ``e``'s member companies: "<name> members", "<name> companies",
     "members of (the) <name>", "companies … part of (the) <name>"."""
-    for n in {e.name, *e.aliases}:
-        if len(n) < 2:
-            continue
-        q = re.escape(n)
-        if re.search(rf"(?<![\w-]){q}(?:'s|’s)?\s+{_MEMBER_NOUNS}\b", view) or \
-                re.search(rf"\b(?:members|member companies) of (?:the )?{q}(?![\w-])", view) or \
-                re.search(rf"\bcompanies\b[^.;]{{0,60}}\b(?:are|is) part of (?:the )?{q}(?![\w-])", view):
-            return True
+    for n in sorted({e.name, *e.aliases}):
+        at = view.find(n) if len(n) >= 2 else -1
+        while at >= 0:      # read around each place the name is written, not the whole text per pattern
+            if _owns(view, at, at + len(n)):
+                return True
+            at = view.find(n, at + 1)
     return False
+
+
+_AFTER_NAME = re.compile(r"(?:'s|’s)?\s+" + _MEMBER_NOUNS + r"\b")
+_MEMBERS_OF = re.compile(r"\b(?:members|member companies) of (?:the )?$")
+_PART_OF = re.compile(r"\bcompanies\b[^.;]{0,60}\b(?:are|is) part of (?:the )?$")
+
+
+def _word_char(c: str) -> bool:
+    """Whether a character (or "") continues a word."""
+    return bool(c) and (c.isalnum() or c in "_-")
+
+
+def _owns(view: str, s: int, e: int) -> bool:
+    """Whether the name written at ``view[s:e]`` is said to have member companies there."""
+    if _word_char(view[s - 1:s]) or _word_char(view[e:e + 1]):
+        return False        # part of a longer word
+    return bool(_AFTER_NAME.match(view, e) or _MEMBERS_OF.search(view, max(0, s - 30), s)
+                or _PART_OF.search(view, max(0, s - 120), s))
 
 
 def relabel_member_bodies(view: str, ents) -> None:

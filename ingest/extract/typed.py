@@ -24,7 +24,8 @@ def typed_before(ctx: Context, out: list[Mention]) -> None:
     """A partnership named right after its type noun (between commas, or an acronym straight after it)."""
     v = ctx.view
     for sent in ctx.sents:
-        if "ESCP" not in sent.text and not re.search(r"(?i)project|partnership|consortium", sent.text):
+        low = sent.text.lower()
+        if "escp" not in low and "project" not in low and "partnership" not in low and "consortium" not in low:
             continue
         for m in _BEFORE.finditer(v, sent.start, sent.end):
             name = _name_at(v, m.end(), sent.end, comma=m.group(2).startswith(","))

@@ -22,12 +22,12 @@ from paths import ROOT  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
 
-# measured 2-fold held-out on dev (2026-12-03): entity F1 0.852, country accuracy 0.928,
-# relation F1 0.610, fact recall 0.474 (2026-12-02: 0.826 / 0.913 / 0.418 / 0.474; first
-# measured: 0.737 / 0.802 / 0.252 / 0.05)
-FLOORS = {"entity_f1": 0.83, "country_accuracy": 0.91, "relation_f1": 0.58, "fact_recall": 0.44}
+# measured 2-fold held-out on dev (2026-12-03, second round): entity F1 0.868, country accuracy
+# 0.945, relation F1 0.655, fact recall 0.561 (first round that day: 0.852 / 0.928 / 0.610 / 0.474;
+# 2026-12-02: 0.826 / 0.913 / 0.418 / 0.474; first measured: 0.737 / 0.802 / 0.252 / 0.05)
+FLOORS = {"entity_f1": 0.85, "country_accuracy": 0.92, "relation_f1": 0.62, "fact_recall": 0.52}
 # The learned decisions are opt-in (pipeline.LEARNED_BY_DEFAULT): on 2026-12-03 they trail the
-# rules by 0.007 entity F1 and 0.015 relation F1 (2 folds); they must not fall further behind.
+# rules by 0.003 entity F1 and 0.023 relation F1 (2 folds); they must not fall further behind.
 LEARNED_MAY_TRAIL = 0.03
 
 
