@@ -68,8 +68,7 @@ def _figure(text: str):
     if m.group("mult"):
         value = value * lex["multipliers"][fold(m.group("mult"))]
     cur = m.group("cur") or m.group("cur2")
-    return value, (lex["currencies"].get(fold(cur).rstrip("s") if fold(cur) == "euros" else fold(cur), "EUR")
-                   if cur else None)
+    return value, lex["currencies"].get(fold(cur), "EUR") if cur else None
 
 
 def _countable(label: str, value, unit) -> bool:
@@ -130,8 +129,9 @@ def _stacked(lines, i: int) -> tuple[list[FieldValue], int]:
         labels.append(parts[0])
         j += 1
     figures = []
-    while j < len(lines) and len(figures) < len(labels) and not lines[j].after_blank and _figure(lines[j].text):
-        figures.append(_figure(lines[j].text))
+    while j < len(lines) and len(figures) < len(labels) and not lines[j].after_blank \
+            and (fig := _figure(lines[j].text)):
+        figures.append(fig)
         j += 1
     if len(labels) < 2 or len(figures) != len(labels):
         return [], i + 1

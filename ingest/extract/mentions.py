@@ -19,7 +19,7 @@ from functools import lru_cache
 from clusternet.ingest.extract.lexicon import load_lexicon, fold
 from clusternet.ingest.extract.view import lines_of, make_view, sentences_of
 
-__all__ = ["Mention", "Context", "build_context", "is_acronym", "is_cap"]
+__all__ = ["Mention", "Context", "build_context", "is_acronym", "is_cap", "view_memo"]
 
 WORD = re.compile(r"[#]?[^\W_][\w'’.&@+\-/]*[\w+]|[^\W_]")
 _ACR = re.compile(r"^(?=.*[A-Z].*[A-Z])[A-Z0-9][A-Z0-9&.\-ÀÓÉÍÚ]*[A-Z0-9ÀÓÉÍÚ]$|^[A-Z][a-z]*[A-Z][A-Za-z0-9]*$")
@@ -110,18 +110,29 @@ def tokens(view: str, start: int, end: int):
     return out
 
 
+def view_memo(memo: dict, view: str) -> dict:
+    """``memo``'s table of answers about ``view`` (keyed by offsets), emptied when another view is
+    read: one document's answers are kept, never a second document's.
+
+    >>> m = {"view": None, "map": {}}; view_memo(m, "a")[1] = "x"; view_memo(m, "a"), view_memo(m, "b")
+    ({1: 'x'}, {})
+    """
+    if memo["view"] is not view:
+        memo["view"], memo["map"] = view, {}
+    return memo["map"]
+
+
 _CACHE: dict = {"view": None, "map": {}}
 _POSS = re.compile(r"['’]s$")
 
 
 def chunks(view: str, start: int, end: int):
     """Capitalised runs (with inner connectors) as lists of (start, end, word) tokens."""
-    if _CACHE["view"] is not view:
-        _CACHE["view"], _CACHE["map"] = view, {}
+    seen = view_memo(_CACHE, view)
     key = (start, end)
-    hit = _CACHE["map"].get(key)
+    hit = seen.get(key)
     if hit is None:
-        hit = _CACHE["map"][key] = _chunks(view, start, end)
+        hit = seen[key] = _chunks(view, start, end)
     return [list(c) for c in hit]
 
 

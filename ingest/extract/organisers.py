@@ -56,9 +56,7 @@ def _organised_event(doc, sent, here, m):
         return None    # "BatteryCluster Finland, hosted by …", "the partnership is led by …" (see prose.py)
     evs = [x for x in here if x[2].label == "Event" and x[0] < m.start()]
     if not evs and not before and _IT_WAS.fullmatch(v, sent.start, m.start()):
-        prev = doc.event_near(sent.start)      # "It is organised by …": the event the sentence before named
-        return prev if prev is not None and any(x.start >= doc.ctx.sents[max(0, doc.ctx.sent_at(sent.start) - 1)].start
-                                                for x in prev.mentions if x.start < sent.start) else None
+        return _event_just_named(doc, sent)     # "It is organised by …"
     if not evs and (before or not doc.event_word_rx.search(v, sent.start, m.start())):
         return None    # no event in this clause: the cue is about something else
     ev = evs[-1][2] if evs else (doc.title_event or doc.event_near(sent.start))   # "the event": the page's
@@ -67,6 +65,13 @@ def _organised_event(doc, sent, here, m):
     if evs and _other_event_between(v, evs[-1][1], m.start(), doc.event_word_rx):
         return None    # "…, a highly attended event organised by …": an unnamed event's organisers
     return ev
+
+
+def _event_just_named(doc, sent):
+    """The last event named before ``sent`` when the sentence before names it, else None."""
+    prev = doc.event_near(sent.start)
+    lo = doc.ctx.sents[max(0, doc.ctx.sent_at(sent.start) - 1)].start
+    return prev if prev is not None and any(lo <= x.start < sent.start for x in prev.mentions) else None
 
 
 def organiser_spans(doc, sent) -> list[tuple[int, int]]:

@@ -101,14 +101,18 @@ class _Sentences:
         return a[2] is b[2] or (_LIST_GAP.fullmatch(gap) is not None and _LIST_JOIN.search(gap) is not None) \
             or _DESCRIBED_GAP.fullmatch(gap) is not None
 
-    def coordinated(self, found):
-        """The first entity of a clause and those joined to it by commas or "and"."""
+    def group(self, found) -> list:
+        """The first mention of a clause and those joined to it by commas or "and"."""
         group = found[:1]
         for x in found[1:]:
             if not self.joined(group[-1], x):
                 break
             group.append(x)
-        return list(dict.fromkeys(x[2] for x in group))
+        return group
+
+    def coordinated(self, found):
+        """The entities of :meth:`group`, each once."""
+        return list(dict.fromkeys(x[2] for x in self.group(found)))
 
     def right_before(self, found, pos):
         """The list of names that ends just before ``pos`` ("…, where A and the B signed")."""
@@ -236,11 +240,7 @@ def _partner_in_which(s: _Sentences, si, lo, hi, out) -> None:
         if not before or before[-1][2].label != "Partnership":
             continue
         found = s.within(m.end(), hi, ACTORS)
-        group = found[:1] if found and found[0][0] == m.end() else []
-        for x in found[1:]:
-            if not group or not s.joined(group[-1], x):
-                break
-            group.append(x)
+        group = s.group(found) if found and found[0][0] == m.end() else []
         if group and _IS_PARTNER.match(s.v, group[-1][1]):
             for a in dict.fromkeys(x[2] for x in group):
                 out.append(RawRel(a, membership_type(before[-1][2]), before[-1][2], lo, hi, 0.65))

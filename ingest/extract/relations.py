@@ -194,13 +194,12 @@ def _targets(doc: _Doc, si: int, sent, here) -> list[RawRel]:
 
 def _funded_by(doc: _Doc, si: int, sent, here) -> list[RawRel]:
     """FUNDED_BY: the sentence's partnership (else event) is funded by the programmes it names."""
-    progs = [x[2] for x in here if x[2].label == "Programme"]
-    cue = doc.fund_rx.search(doc.v, sent.start, sent.end) if progs else None
+    named = [x for x in here if x[2].label == "Programme"]
+    cue = doc.fund_rx.search(doc.v, sent.start, sent.end) if named else None
     if not cue:
         return []
     # the funders follow the cue, or carry it ("COSME-funded"); a programme before it says what the partnership is
-    progs = [x[2] for x in here if x[2].label == "Programme"
-             and (x[0] >= cue.start() or doc.v.startswith(("-funded", " funded", "-financed"), x[1]))]
+    progs = [x[2] for x in named if x[0] >= cue.start() or doc.v.startswith(("-funded", " funded", "-financed"), x[1])]
     ps = [x[2] for x in here if x[2].label == "Partnership"] or [x[2] for x in here if x[2].label == "Event"]
     return [RawRel(p, "FUNDED_BY", g, sent.start, sent.end, 0.6) for p in ps[:1] for g in progs]
 

@@ -7,7 +7,7 @@ from functools import lru_cache
 from clusternet.ingest.extract.lexicon import country_code, load_lexicon, place_country, fold
 from clusternet.ingest.resolve.normalise import is_legal_form
 from clusternet.ingest.extract.mentions import (Context, Mention, chunks, initials_match, is_acronym, is_cap,
-    last_chunk, sh_expand, tokens)
+    last_chunk, sh_expand, tokens, view_memo)
 
 __all__ = ["label_of_name", "place_of_name", "clean"]
 
@@ -27,11 +27,10 @@ def clean(view: str, s: int, e: int) -> tuple[int, int, str]:
     >>> clean("the EU-funded Blue Partnership", 0, 30)
     (14, 30, 'Blue Partnership')
     """
-    if _CLEANED["view"] is not view:
-        _CLEANED["view"], _CLEANED["map"] = view, {}
-    hit = _CLEANED["map"].get((s, e))
+    seen = view_memo(_CLEANED, view)
+    hit = seen.get((s, e))
     if hit is None:
-        hit = _CLEANED["map"][s, e] = _clean(view, s, e)
+        hit = seen[s, e] = _clean(view, s, e)
     return hit
 
 
@@ -158,14 +157,13 @@ def iso_is_acronym(v: str, m: re.Match) -> bool:
     inner = m.group(1).strip()
     if len(inner) != 2 or not inner.isupper():
         return False
-    if _ISO_SEEN["view"] is not v:          # place and partner-list rules ask of the same brackets: read each once
-        _ISO_SEEN["view"], _ISO_SEEN["map"] = v, {}
+    seen = view_memo(_ISO_SEEN, v)      # place and partner-list rules ask of the same brackets: read each once
     key = (m.start(), inner)
-    if key not in _ISO_SEEN["map"]:
+    if key not in seen:
         last = last_chunk(v, max(0, m.start() - 150), m.start())
-        _ISO_SEEN["map"][key] = last is not None and last[-1][1] >= m.start() - 2 and (
+        seen[key] = last is not None and last[-1][1] >= m.start() - 2 and (
             initials_match(inner, [w[2] for w in last]) or bool(sh_expand(inner, last, backwards=True)))
-    return _ISO_SEEN["map"][key]
+    return seen[key]
 
 
 _ISO_SEEN: dict = {"view": None, "map": {}}
