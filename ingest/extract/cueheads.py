@@ -6,7 +6,8 @@ import re
 from typing import NamedTuple
 
 from clusternet.ingest.extract.generic import field_join
-from clusternet.ingest.extract.lexicon import country_code, country_name, load_lexicon, place_country, fold
+from clusternet.ingest.extract.lexicon import country_code, load_lexicon, place_country, fold
+from clusternet.ingest.extract.lists import adjective_country
 from clusternet.ingest.extract.literals import initials
 from clusternet.ingest.extract.mentions import Context, Mention, chunks, initials_match, is_acronym, is_cap, tokens
 from clusternet.ingest.extract.runs import place_word, split_at_and, trim_span, with_dashed_partner
@@ -176,7 +177,7 @@ def _item_name(lex, v: str, s0: int, e0: int) -> tuple[int, int, str, str | None
     if tail and lex.label_of_head(tail.group(1)):
         lead = _descriptors(lex, span)
         if 0 < lead < len(span):    # "the French ICT Cap Digital cluster": the name is Cap Digital
-            said = next((_demonym(w[2]) for w in span[:lead] if _demonym(w[2])), None)
+            said = next((adjective_country(w[2]) for w in span[:lead] if adjective_country(w[2])), None)
             ns = span[lead][0]
             s, e, name = clean(v, ns, ne)
             return s, e, name, alias or said      # the nationality, read like a "(Country)" after it
@@ -194,19 +195,9 @@ def _descriptors(lex, span) -> int:
     """
     generic = {fold(a) for a in lex["generic_acronyms"]}
     n = 0
-    while n < len(span) and (fold(span[n][2]) in generic or _demonym(span[n][2])):
+    while n < len(span) and (fold(span[n][2]) in generic or adjective_country(span[n][2])):
         n += 1
     return n
-
-
-def _demonym(word: str) -> str | None:
-    """The country a nationality adjective names ("French" -> FR), not a country's own name.
-
-    >>> _demonym("French"), _demonym("France")
-    ('FR', None)
-    """
-    code = country_code(word) if len(word) > 3 else None
-    return code if code and fold(country_name(code)) != fold(word) else None
 
 
 def _item_verdict(lex, name: str, cue: str, generic_names) -> str | None:

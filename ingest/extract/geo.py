@@ -26,7 +26,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
-from clusternet.ingest.extract.lexicon import country_code, country_name, fold, load_lexicon
+from clusternet.ingest.extract.lexicon import country_code, fold, load_lexicon
+from clusternet.ingest.extract.lists import adjective_country
 from clusternet.ingest.extract.literals import with_initials
 
 __all__ = ["infer_places"]
@@ -208,15 +209,13 @@ def _visit_place(sp: _Spans, lex, events, estarts, at: int) -> tuple[str | None,
 
 
 def _adjective(p) -> bool:
-    """Whether a country mention is a nationality adjective ("12 Korean companies"): it says who, not where.
+    """Whether a country mention is a nationality adjective ("12 Irish companies"): it says who, not where.
 
     >>> from types import SimpleNamespace as M
-    >>> _adjective(M(name="Korean", label="Country", country="KR")), _adjective(M(name="Korea", label="Country", country="KR"))
+    >>> _adjective(M(name="Irish", label="Country", country="IE")), _adjective(M(name="Ireland", label="Country", country="IE"))
     (True, False)
     """
-    f = fold(p.name)
-    return p.label == "Country" and not p.name.isupper() and f != fold(country_name(p.country)) \
-        and f.endswith(("an", "ese", "ish", "ic", "i", "ch", "ois", "ais"))
+    return p.label == "Country" and adjective_country(p.name) is not None
 
 
 def _nearby(ctx, sp: _Spans) -> None:

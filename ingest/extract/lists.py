@@ -17,9 +17,10 @@ from __future__ import annotations
 
 import re
 
-from clusternet.ingest.extract.lexicon import country_code, country_name, fold, load_lexicon, place_country
+from clusternet.ingest.extract.lexicon import fold, load_lexicon, place_country
 from clusternet.ingest.extract.mentions import Context, Mention, chunks, is_acronym
 from clusternet.ingest.extract.rules import _is_place, clean, label_of_name
+from clusternet.ingest.resolve.normalise import demonym_country
 
 __all__ = ["adjective_country", "bullet_places", "described_items", "role_objects", "placed_acronyms"]
 
@@ -94,18 +95,15 @@ def role_objects(ctx: Context, out: list[Mention]) -> None:
 
 
 def adjective_country(word: str) -> str | None:
-    """The country of a country adjective ("Moroccan"), None for a country's own name.
+    """The country of a capitalised nationality adjective ("Moroccan"; the normaliser's demonyms),
+    None for a country's own name or an acronym.
 
     >>> adjective_country("Moroccan"), adjective_country("Morocco"), adjective_country("MASCIR")
     ('MA', None, None)
     """
     if not word[:1].isupper() or word.isupper() or len(word) < 4:
         return None
-    code = country_code(word)
-    if not code or fold(word) == fold(country_name(code)):
-        return None
-    return code if fold(word).endswith(("an", "ian", "ese", "ish", "ic", "i", "ch", "que", "ien", "ienne", "ais", "aise",
-                                        "ano", "ana", "ena", "eno", "ense", "er")) else None
+    return demonym_country(word)
 
 
 _PLACED = re.compile(r"\b([A-Z][\w&\-]{1,14})\s+(?:from|in|based\s+in)\s+(?:the\s+)?([A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?)")
