@@ -43,11 +43,16 @@ __all__ = ["count_facts", "ordinals"]
 _NOT_COUNTS = {"one", "dozen"}
 
 
+# "forty-two", "twenty one": a number word of tens and units
+_TENS_UNITS = (r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[-\s]"
+               r"(?:one|two|three|four|five|six|seven|eight|nine)")
+
+
 @lru_cache(maxsize=1)
 def _count_rx() -> re.Pattern:
     """A number (digits or a word of ``number_words`` in lexicon.yaml) with what qualifies it."""
     words = sorted((w for w in load_lexicon()["number_words"] if w not in _NOT_COUNTS), key=len, reverse=True)
-    numwords = "(?:" + "|".join(map(re.escape, words)) + r")\b"
+    numwords = "(?:" + _TENS_UNITS + "|" + "|".join(map(re.escape, words)) + r")\b"
     # every match starts with one of these (a qualifier, a currency, a digit or a number word):
     # a cheap look at the first character before the alternatives are tried
     first = "".join(sorted({re.escape(w[0]) for w in words} | set(map(re.escape, "omaunsE€$£+"))))
@@ -89,6 +94,9 @@ def _value(m, lex):
     num = m.group("num")
     if fold(num) in lex["number_words"]:
         return lex["number_words"][fold(num)]
+    parts = re.split(r"[-\s]", fold(num))
+    if len(parts) == 2 and all(p in lex["number_words"] for p in parts):
+        return lex["number_words"][parts[0]] + lex["number_words"][parts[1]]      # "forty-two"
     pn = parse_number(num)
     return decimal_thousands(num) or (pn[0] if pn else None)       # "406,364.70": thousands and decimals
 
@@ -205,7 +213,7 @@ def _sentence_facts(ctx, si, occ_in, ok, page, places, skip=()) -> list[RawFact]
         if value is None:
             continue
         after = _words_after(v, m.end(), sent.end)
-        word_num = fold(m.group("num")) in lex["number_words"]
+        word_num = not m.group("num")[:1].isdigit()
         if _not_a_count(v, m, value, after, word_num):
             continue
         unit, value = _unit_and_value(m, value, lex)
@@ -348,6 +356,10 @@ def _money_words(v: str, sent, m, measure_words: list[str]) -> list[str]:
     return measure_words
 
 
+# a name of three capitalised words after the count: the line says where or for what, it is no measure
+_NAME_AFTER = re.compile(r"\b[A-Z][\w-]*\s+[A-Z][\w-]*\s+[A-Z]")
+
+
 def _clause_measure(ctx, sent, m, measure, agent, unit):
     """A short line or bracket as its own measure ("ESCP agreement signed with at least 4 …"):
     (the measure, whether the clause has 3 to 12 words)."""
@@ -357,7 +369,7 @@ def _clause_measure(ctx, sent, m, measure, agent, unit):
         w for w in _CLAUSE_WORD.findall(v[lo:m.start()] + " " + v[m.end():hi])
         if fold(w) not in ("at", "least", "over", "around", "approximately", "about", "a")]
     if 3 <= len(clause) <= 12 and not agent and not re.search(r"\d", v[lo:m.start()] + v[m.end():hi]) \
-            and not m.group("pct") and unit is None:
+            and not m.group("pct") and unit is None and not _NAME_AFTER.search(v, m.end(), hi):
         measure = ordinals(" ".join(clause))
     return measure, 3 <= len(clause) <= 12
 

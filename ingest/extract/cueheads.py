@@ -21,7 +21,10 @@ _STRICT_CUES = ("at", "by", "like", "together with", "visiting")
 _ONE_WORD_CUES = ("such as", "including", "include", "includes", "included", "comprises",
                   "comprise", "brings together", "bring together", "gathers", "joined by",
                   "namely", "visit to", "visits to", "visited",
-                  "organised by", "organized by", "support of", "by")
+                  "organised by", "organized by", "support of", "by", "hosted by", "coordinated by",
+                  "co-organised by", "co-organized by", "jointly organised by", "jointly organized by",
+                  "facilitated by", "initiated by", "launched by", "managed by", "implemented by", "promoted by",
+                  "signed by", "signed with", "together with", "in collaboration with", "in partnership with")
 # cues whose items take the label of a head noun before the cue ("clusters such as …")
 _LABEL_CUES = ("such as", "including", "include", "includes", "namely", "were", "are")
 

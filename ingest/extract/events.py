@@ -7,7 +7,7 @@ import re
 from clusternet.ingest.extract.descevents import described_events, title_event
 from clusternet.ingest.extract.literals import may_match, with_initials
 from clusternet.ingest.extract.lexicon import country_code, fold, load_lexicon, place_country, programme_patterns
-from clusternet.ingest.extract.mentions import Context, Mention, chunks, sentence_chunks
+from clusternet.ingest.extract.mentions import Context, Mention, chunks, eu_as_adjective, sentence_chunks
 from clusternet.ingest.extract.rules import _is_place, clean, iso_is_acronym, label_of_name
 
 __all__ = ["place_mentions", "event_mentions", "agreement_mentions", "institution_mentions"]
@@ -123,6 +123,7 @@ def event_mentions(ctx: Context, out: list[Mention]) -> None:
         if _IN_TO.search(text):
             _ordinal_events(rx, v, sent, months, out)
         _one_events(sent, text, months, out)
+        _year_events(v, sent, out)
     titled = title_event(ctx)
     found = [m for m in out if m.label == "Event"]
     out.extend(m for m in ([titled] if titled else []) + described_events(ctx)
@@ -209,6 +210,30 @@ def _one_events(sent, text: str, months: str, out: list[Mention]) -> None:
                                    props={"place": pm.group(1), "date": pm.group(2)}))
 
 
+# "held alongside Global Industrie 2025", "at MWC 2024": a fair or show known by its name and edition
+_YEAR_EVENT = re.compile(r"\b(?:at|during|alongside|on the occasion of|in the framework of|visited|visit to)\s+(?:the\s+)?"
+                         r"((?:[A-Z][\w&'’.-]*\s+){1,4}(?:19|20)\d\d)(?![\w/-])")
+
+
+def _year_events(v: str, sent, out: list[Mention]) -> None:
+    """An edition year after a capitalised name, after "at", "during" or "alongside", names an event
+    (not a programme: "during Horizon 2020" is none).
+
+    >>> from clusternet.ingest.extract.mentions import build_context
+    >>> ctx = build_context("The cluster met buyers at Food Expo Asia 2024 in Singapore."); out = []
+    >>> _year_events(ctx.view, ctx.sents[0], out); [m.name for m in out]
+    ['Food Expo Asia 2024']
+    """
+    lex = load_lexicon()
+    for m in _YEAR_EVENT.finditer(v, sent.start, sent.end):
+        name = " ".join(m.group(1).split())
+        first = fold(name.split()[0])
+        if first in lex.words("months") or _is_place(name.rsplit(" ", 1)[0]) \
+                or any(re.fullmatch(p, name) or re.fullmatch(p, name.rsplit(" ", 1)[0]) for p in programme_patterns()):
+            continue
+        out.append(Mention(m.start(1), m.end(1), name, "Event", "event-edition", 0.6))
+
+
 def _heading_events(ctx: Context, out: list[Mention]) -> None:
     """A heading that is an event in a place ("Study visit in Lyon")."""
     v = ctx.view
@@ -291,5 +316,7 @@ def institution_mentions(ctx: Context, out: list[Mention]) -> None:
             for s, e in _word_spans(v, form):
                 if form == "EU" and "European Union" not in v and not _EU_NOUN.match(v, max(0, s - 12), e + 3):
                     continue    # "EU clusters", "the EU Delegation": "EU" as an adjective, unless the Union acts
+                if form == "EU" and eu_as_adjective(v, e):
+                    continue    # "14 EU Member States" even where the Union is named in full
                 out.append(Mention(s, e, name, "Organisation", "institution", 0.85,
                                    aliases=[form] if form != name else []))

@@ -130,4 +130,20 @@ def find_facts(ctx, ents, mentions, tables, sectors=(), places=None) -> list[Raw
     main = max(parts, key=lambda e: (len(e.mentions), -e.mentions[0].start), default=None)
     fields, taken = field_facts(ctx, main or main_event(ents, ctx))
     prose = prose_facts(ctx, ents, main, sectors, places, skip=taken)
-    return [f for f in table_facts(ctx, occ, main) + fields + prose if f.subject is not None]
+    return _drop_echoes([f for f in table_facts(ctx, occ, main) + fields + prose if f.subject is not None])
+
+
+def _drop_echoes(facts: list[RawFact]) -> list[RawFact]:
+    """One figure stated twice (a title and its article) is one fact: of "60 cluster organisations
+    meet" and "60 cluster organisations", the longer measure that starts with the shorter goes; of
+    "60 cluster organisations meet" and "… gathered" (the same words but the verb), the later stays."""
+    groups: dict[tuple, list[RawFact]] = {}
+    for f in facts:
+        groups.setdefault((id(f.subject), f.value, f.unit), []).append(f)
+
+    def echo(f: RawFact, g: RawFact) -> bool:
+        if f.measure.startswith(g.measure + " "):
+            return True
+        stem_f, stem_g = f.measure.rsplit(" ", 1)[0], g.measure.rsplit(" ", 1)[0]
+        return " " in f.measure and stem_f == stem_g and f.measure != g.measure and f.start < g.start
+    return [f for f in facts if not any(g is not f and echo(f, g) for g in groups[(id(f.subject), f.value, f.unit)])]

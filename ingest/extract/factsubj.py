@@ -52,6 +52,7 @@ def main_event(ents, ctx):
     True
     """
     events = [e for e in ents if e.label == "Event"]
+    events = [e for e in events if any(m.rule != "event-edition" for m in e.mentions)] or events   # not a venue
     if not events:
         return None
     first = min(events, key=lambda e: min(m.start for m in e.mentions))

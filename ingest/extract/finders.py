@@ -23,7 +23,7 @@ from clusternet.ingest.extract.rules import dash_definitions, paren_aliases, tab
 from clusternet.ingest.extract.mentions import Context, Mention, build_context
 from clusternet.ingest.extract.parens import described_in_brackets
 from clusternet.ingest.extract.titles import field_definition, title_definition
-from clusternet.ingest.extract.typed import typed_before
+from clusternet.ingest.extract.typed import drop_descriptions, typed_after, typed_before
 
 __all__ = ["find_mentions"]
 
@@ -52,11 +52,13 @@ def find_mentions(text: str, ctx: Context | None = None) -> list[Mention]:
     described_names(ctx, out)
     described_in_brackets(ctx, out)
     typed_before(ctx, out)
+    typed_after(ctx, out)
     place_mentions(ctx, out)
     event_mentions(ctx, out)
     agreement_mentions(ctx, out)
     institution_mentions(ctx, out)
     drop_people(ctx.view, out)
+    drop_descriptions(out)
     for m in out:
         m.sent = ctx.sent_at(m.start)
         _with_year(ctx.view, m)

@@ -29,6 +29,7 @@ from bisect import bisect_left, bisect_right
 from clusternet.ingest.extract.lexicon import country_code, fold, load_lexicon
 from clusternet.ingest.extract.lists import adjective_country
 from clusternet.ingest.extract.literals import with_initials
+from clusternet.ingest.extract.rules import paired_place
 
 __all__ = ["infer_places"]
 
@@ -99,6 +100,9 @@ def infer_places(ctx, ents, mentions) -> None:
     _beside_name(sp)
     _defined_cores(ctx, sp.v, ents)
     _visit_objects(ctx, sp, lex)
+    for ent in ents:        # "EU-Singapore matchmaking": held in the partner country unless said otherwise
+        if ent.label == "Event" and _open(ent):
+            _assign(ent, paired_place(ent.name), None, "paired")
     _nearby(ctx, sp)
 
 
@@ -218,11 +222,24 @@ def _adjective(p) -> bool:
     return p.label == "Country" and adjective_country(p.name) is not None
 
 
+_EUROPEAN = re.compile(r"(?:the\s+)?(?:European|EU|Europe|Euro)\b")
+
+
+def _european_body(ent) -> bool:
+    """A European body ("European Cluster Collaboration Platform", "EU-Japan Centre") is not where
+    the city next to its name is; an event of that name is.
+
+    >>> _european_body(type("E", (), {"label": "Organisation", "name": "European Cluster Collaboration Platform"}))
+    True
+    """
+    return ent.label != "Event" and bool(_EUROPEAN.match(ent.name))
+
+
 def _nearby(ctx, sp: _Spans) -> None:
     """4. A city, region or regional adjective in the sentence (or the one before), all of one country."""
     v = sp.v
     for si, sent in enumerate(ctx.sents):
-        here = [x[2] for x in sp.occ_in(sent.start, sent.end) if _open(x[2])]
+        here = [x[2] for x in sp.occ_in(sent.start, sent.end) if _open(x[2]) and not _european_body(x[2])]
         if not here:
             continue
         near = [p for p in sp.places_in(sent.start, sent.end) if p.label != "Country"]

@@ -35,21 +35,24 @@ def main_of(ents, label: str, title_end: int = 0):
     'Fair'
     """
     cands = [e for e in ents if e.label == label]
-    return max(cands, key=lambda e: (named_in_title(e, title_end), len(e.mentions),
+    # a fair named only as another event's venue ("Matchmaking at Techtextil 2023") comes last
+    return max(cands, key=lambda e: (any(getattr(m, "rule", None) != "event-edition" for m in e.mentions),
+                                     named_in_title(e, title_end), len(e.mentions),
                                      -min(m.start for m in e.mentions)), default=None)
 
 
 def title_end(ctx) -> int:
-    """Where the document's first line ends (0 for an empty document).
+    """Where the document's first line ends (0 for an empty document), read in the view: a
+    breadcrumb above the title is page furniture, blank there.
 
     >>> from clusternet.ingest.extract.mentions import build_context
     >>> title_end(build_context("Blue Forum 2024\\n\\nThe forum met."))
     15
     """
-    first = ctx.text.lstrip()
+    first = ctx.view.lstrip()
     if not first:
         return 0
-    lead = len(ctx.text) - len(first)
+    lead = len(ctx.view) - len(first)
     nl = first.find("\n")
     return lead + (nl if nl >= 0 else len(first))
 

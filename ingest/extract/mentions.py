@@ -19,7 +19,19 @@ from functools import lru_cache
 from clusternet.ingest.extract.lexicon import load_lexicon, fold
 from clusternet.ingest.extract.view import lines_of, make_view, sentences_of
 
-__all__ = ["Mention", "Context", "build_context", "is_acronym", "is_cap", "view_memo"]
+__all__ = ["Mention", "Context", "build_context", "is_acronym", "is_cap", "view_memo", "eu_as_adjective"]
+
+# "14 EU Member States", "EU clusters", "EU level", "the EU cluster policy": the Union as an adjective
+_EU_ADJECTIVE = re.compile(r"\s+(?:[Mm]ember\s+[Ss]tates?\b|level\b|[a-z]+s\b|cluster\b|[a-z]+\s+[a-z]+s\b)")
+
+
+def eu_as_adjective(view: str, end: int) -> bool:
+    """Whether the "EU" ending at ``end`` qualifies the noun after it rather than naming the Union.
+
+    >>> eu_as_adjective("14 EU Member States", 5), eu_as_adjective("funded by the EU.", 16)
+    (True, False)
+    """
+    return _EU_ADJECTIVE.match(view, end) is not None
 
 WORD = re.compile(r"[#]?[^\W_][\w'’.&@+\-/]*[\w+]|[^\W_]")
 _ACR = re.compile(r"^(?=.*[A-Z].*[A-Z])[A-Z0-9][A-Z0-9&.\-ÀÓÉÍÚ]*[A-Z0-9ÀÓÉÍÚ]$|^[A-Z][a-z]*[A-Z][A-Za-z0-9]*$")

@@ -16,6 +16,7 @@ from rapidfuzz import fuzz
 
 from clusternet.ingest.extract.lexicon import country_code, load_lexicon
 from clusternet.ingest.extract.mentions import Mention, initials_match, is_acronym
+from clusternet.ingest.resolve.normalise import split_legal_form
 
 __all__ = ["link_names", "norm"]
 
@@ -93,11 +94,27 @@ def link_names(strong: list[Mention], weak: list[Mention]) -> tuple[_UF, set[str
     ks = sorted(keys)
     _link_spellings(ks, uf)
     _link_short_forms(strong + weak, ks, uf)
+    _link_legal_forms(ks, uf)
     for short, long in load_lexicon()["agreement_short_forms"].items():
         if short in keys and long in keys:      # "the MoU" is the page's memorandum of understanding
             uf.union(long, short)
     _link_places(ks, uf)
     return uf, keys, ambiguous, _link_parts(ks, uf)
+
+
+def _link_legal_forms(ks: list[str], uf: _UF) -> None:
+    """Link a company's name to the same name without its legal form ("Mekong Fresh Ltd" and
+    "Mekong Fresh"), when the bare name has two words or more.
+
+    >>> uf = _UF(); _link_legal_forms(["acme robotics", "acme robotics gmbh"], uf)
+    >>> uf.find("acme robotics gmbh") == uf.find("acme robotics")
+    True
+    """
+    keys = set(ks)
+    for k in ks:
+        base, form = split_legal_form(k)
+        if form and base != k and len(base.split()) >= 2 and base in keys:
+            uf.union(base, k)
 
 
 def _ambiguous_acronyms(strong: list[Mention]) -> set[str]:

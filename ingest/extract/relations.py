@@ -32,9 +32,15 @@ _ATTEND = re.compile(r"\b(?:attending|attended|participat)")
 _DESCRIBES_ATTENDANCE = re.compile(r"(?i)\b(?:highly|well|widely|largely|poorly|best)[\s-]+$")
 
 
-_VISIT = re.compile(r"\b(?:visit(?:s|ed|ing)?|Visiting)\b(?!\s+(?:and|in)\b)")
+_VISIT = re.compile(r"\b(?:visit(?:s|ed|ing)?|Visiting|toured)\b(?!\s+(?:and|in)\b)")
+# "the delegation visited": the visitors are whoever the text said the delegation came from
+# a participation cue with no object: "clusters from 14 countries took part, among them …"
+_INTRANSITIVE = re.compile(r"\s*(?:[,:;]|\.\s|\s(?:among|including|amongst)\b)")
+_DELEGATION = re.compile(r"\bdelegation\b", re.I)
+_VISITORS_WORD = re.compile(r"\b(?:delegation|participants|delegates|visitors)\b", re.I)
+_FROM_OF = re.compile(r"\b(?:from|of)\b")
 # where the visited actors after a "visit" cue end
-_VISITED_END = re.compile(r",?\s+(?:as well as|but also|;)|\.\s|,\s+(?:where|which|who)\b")
+_VISITED_END = re.compile(r",?\s+(?:as well as|but also|;)|\.\s|,\s+(?:where|which|who)\b|,?\s+and\s+(?:[a-z]+ed|met|held|saw|took|had|made|gave|went)\b")
 _N_CLUSTERS = re.compile(r"\b(two|three|four|five|\d)\s+clusters\b")
 _PARTNERSHIP_AGREEMENT = re.compile(r"(?i)(?:partnership|consortium) agreement$")
 
@@ -70,7 +76,7 @@ class _Doc:
                 for mm in p.mentions:
                     self.country_by_sent.setdefault(ctx.sent_at(mm.start), []).append((mm.start, p))
         self.main = main_of(ents, "Partnership", title_end(ctx))
-        self.events_seq = [(s, ent) for s, _, ent in self.occ if ent.label == "Event"]
+        self.events_seq = _events_in_view(self.occ)
         self.ev_keys = [s for s, _ in self.events_seq]
         self.title_event = titled_main(ents, "Event", title_end(ctx))
         self.org_rx = re.compile(cue_words_rx(lex["organiser_cues"]).pattern + "|" + ORGANISED_AT_BY)
@@ -91,6 +97,14 @@ class _Doc:
         if i > 0:
             return self.events_seq[i - 1][1]
         return self.events_seq[0][1] if self.events_seq else None
+
+
+def _events_in_view(occ) -> list:
+    """(start, event) of the events a later "the event" may mean: a fair named only as the venue of
+    another ("… Matchmaking at Techtextil 2023") is not one, when another event is named."""
+    evs = [(s, ent) for s, _, ent in occ if ent.label == "Event"]
+    main = [(s, ent) for s, ent in evs if any(m.rule != "event-edition" for m in ent.mentions)]
+    return main or evs
 
 
 def _located_and_part_of(ents, places, lex) -> list[RawRel]:
@@ -159,7 +173,8 @@ def _participated_in(doc: _Doc, si: int, sent, here) -> list[RawRel]:
         return []
     evs = [x for x in here if x[2].label == "Event"]
     if not evs and not doc.event_word_rx.search(v, pm.start(), min(sent.end, pm.end() + 40)) \
-            and not pm.group(0).lower().startswith("delegation"):     # a delegation travels to an event
+            and not pm.group(0).lower().startswith("delegation") and not _INTRANSITIVE.match(v, pm.end()):
+        # a delegation travels to an event; "… took part, among them A": the event the text is about
         return []   # "joined the alliance": no event in sight
     ev = evs[0][2] if evs else doc.event_near(sent.start)
     organisers = organiser_spans(doc, sent)
@@ -201,7 +216,23 @@ def _funded_by(doc: _Doc, si: int, sent, here) -> list[RawRel]:
     # the funders follow the cue, or carry it ("COSME-funded"); a programme before it says what the partnership is
     progs = [x[2] for x in named if x[0] >= cue.start() or doc.v.startswith(("-funded", " funded", "-financed"), x[1])]
     ps = [x[2] for x in here if x[2].label == "Partnership"] or [x[2] for x in here if x[2].label == "Event"]
-    return [RawRel(p, "FUNDED_BY", g, sent.start, sent.end, 0.6) for p in ps[:1] for g in progs]
+    return [RawRel(p, "FUNDED_BY", g, sent.start, sent.end, 0.6) for p in (ps or _anaphor(doc, sent))[:1] for g in progs]
+
+
+_ANAPHOR = re.compile(r"(?:The|This|These)\s+(?:(?P<p>partnership|project|initiative|consortium)|"
+                      r"(?P<e>event|matchmaking|mission|conference|forum|visit|meeting|workshop)s?)\b")
+
+
+def _anaphor(doc: _Doc, sent) -> list:
+    """What a sentence opening "The partnership …" or "The matchmaking …" is about: the page's
+    partnership, or the event named last before it."""
+    m = _ANAPHOR.match(doc.v, sent.start)
+    if not m:
+        return []
+    if m.group("p"):
+        return [doc.main] if doc.main is not None else []
+    ev = doc.event_near(sent.start)
+    return [ev] if ev is not None else []
 
 
 def _party_to(doc: _Doc, si: int, sent, here) -> list[RawRel]:
@@ -233,7 +264,7 @@ def _visited(doc: _Doc, si: int, sent, here) -> list[RawRel]:
     lim = cue + stop.start() if stop else sent.end
     objs = [x for x in here if cue < x[0] < lim and x[2].label in ACTORS]
     subj = [x for x in here if x[0] < cue and x[2].label in ACTORS + ("Partnership",)]
-    visitors = [subj[-1]] if subj else _nearby_visitors(doc, si)
+    visitors = [subj[-1]] if subj else _delegation_owner(doc, text[:vm.start()], cue) or _nearby_visitors(doc, si)
     if not visitors and doc.main is not None and objs:
         visitors = [(0, 0, doc.main)]
     out = [RawRel(a, "VISITED", b, sent.start, sent.end, 0.55) for _, _, a in visitors for _, _, b in objs if a is not b]
@@ -242,6 +273,22 @@ def _visited(doc: _Doc, si: int, sent, here) -> list[RawRel]:
         out += [RawRel(subj[-1][2], "VISITED", b, sent.start, sent.end, 0.45)
                 for b in _clusters_introduced_next(doc, sent, text)]
     return out
+
+
+def _delegation_owner(doc: _Doc, before: str, cue: int) -> list:
+    """Who "the delegation" of a visit is: the cluster or partnership the first delegation came
+    "from" or "of" ("a delegation of eight companies from X"), or "the X delegation"."""
+    if not _VISITORS_WORD.search(before):
+        return []
+    for m in _DELEGATION.finditer(doc.v, 0, cue):
+        sent = doc.ctx.sents[doc.ctx.sent_at(m.start())]
+        for x in doc.window(sent.start, min(sent.end, m.end() + 90)):
+            if x[2].label not in ("Cluster", "Partnership", "Organisation"):
+                continue
+            if m.start() - 4 <= x[1] <= m.start() or (
+                    x[0] >= m.end() and _FROM_OF.search(doc.v, m.end(), x[0])):
+                return [x]
+    return []
 
 
 def _nearby_visitors(doc: _Doc, si: int) -> list:

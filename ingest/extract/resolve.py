@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from clusternet.ingest.extract.generic import is_generic_name
 from clusternet.ingest.extract.lexicon import load_lexicon
 from clusternet.ingest.extract.literals import initials
-from clusternet.ingest.extract.mentions import Mention, is_acronym
+from clusternet.ingest.extract.mentions import Mention, eu_as_adjective, is_acronym
 from clusternet.ingest.extract.namelinks import _strip_type, link_names, norm
 from clusternet.ingest.extract.rules import _is_place, label_of_name, place_of_name
 
@@ -203,6 +203,8 @@ def _entity(root: str, ms: list[Mention]) -> DocEntity | None:
         if _strip_type(m.name):
             labels["Partnership"] += 2
     label = label_of_name(name) or (labels.most_common(1)[0][0] if labels else None)
+    if label == "Partnership" and any(m.rule == "programme" and norm(m.name) == norm(name) for m in ms):
+        label = "Programme"     # "European Strategic Cluster Partnership for Going International": the EU action
     if any(m.rule == "typed" for m in ms) and label not in ("Cluster", "Event"):
         label = "Partnership"
     if label is None:
@@ -262,6 +264,8 @@ def mention_again(view: str, ents: list[DocEntity]) -> None:
         i = bisect.bisect_right(starts, m.start())
         if (i and reach[i - 1] > m.start()) or (i < len(taken) and taken[i][0] < m.end()):
             continue        # inside or across a mention already read
+        if m.group(0) == "EU" and eu_as_adjective(view, m.end()):
+            continue        # "EU clusters": no mention of the Union
         e = owner[m.group(0)]
         e.mentions.append(Mention(m.start(), m.end(), m.group(0), e.label, "again", 0.5))
     for e in ents:

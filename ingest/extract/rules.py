@@ -9,7 +9,7 @@ from clusternet.ingest.resolve.normalise import is_legal_form
 from clusternet.ingest.extract.mentions import (Context, Mention, chunks, initials_match, is_acronym, is_cap,
     last_chunk, sh_expand, tokens, view_memo)
 
-__all__ = ["label_of_name", "place_of_name", "clean"]
+__all__ = ["label_of_name", "place_of_name", "paired_place", "clean"]
 
 _NAMEY = re.compile(r"^[\w'’.&@+\-/ ()]+$")
 _ARTICLE = re.compile(r"(?i)(?:the|a|an|le|la|les|el|il)\s+")
@@ -97,15 +97,22 @@ def label_of_name(name: str) -> str | None:
     return best
 
 
+_EU_PAIR = re.compile(r"^(?:the\s+)?(?:EU|Europe|European\s+Union)\s*[-–/]\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?(?=\s|$)")
+
+
 @lru_cache(maxsize=100_000)
 def place_of_name(name: str) -> tuple[str | None, str | None]:
     """(country, region) that words inside a name point at ("Startup Maroc", "Catalan Water …").
 
     >>> place_of_name("U.S. Department of Commerce"), place_of_name("Colombian Private Council")
     (('US', None), ('CO', None))
+
+    The partner of an "EU–X" pairing is whom the thing is with, not where it is:
+    >>> place_of_name("EU-Japan Centre for Industrial Cooperation")
+    (None, None)
     """
     lex = load_lexicon()
-    words = name.replace("-", " ").split()
+    words = _EU_PAIR.sub("", name).replace("-", " ").split()
     country, region = None, None
     for n in (3, 2, 1):
         for i in range(len(words) - n + 1):
@@ -128,6 +135,16 @@ def place_of_name(name: str) -> tuple[str | None, str | None]:
                 if c and not country:
                     country = c
     return country, region
+
+
+def paired_place(name: str) -> str | None:
+    """The country an "EU–X" pairing names, for an event held there when the text says no other place.
+
+    >>> paired_place("EU-Singapore matchmaking event"), paired_place("Baltic Days")
+    ('SG', None)
+    """
+    m = _EU_PAIR.match(name)
+    return place_of_name(re.split(r"\s*[-–/]\s*", m.group(0), maxsplit=1)[-1])[0] if m else None
 
 
 @lru_cache(maxsize=100_000)

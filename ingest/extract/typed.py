@@ -1,7 +1,9 @@
 """Names a type noun introduces: "the cluster's ESCP, BATT-LINK, is …", "the project NOVA-TEX",
 "our partnership BlueBridge". The name right after the noun (bare, or between commas) is a
 partnership of that type; the noun after a name ("the NOVA project") is read by
-:mod:`.cueheads`.
+:mod:`.cueheads`. A name a partnership noun describes (":func:`typed_after`": "VOLTA Bridge, the
+European Strategic Cluster Partnership for …", "H2 Valleys Connect – European Strategic Cluster
+Partnership", "X is a cluster partnership") is a partnership too, whatever its words.
 
 >>> from clusternet.ingest.extract.mentions import build_context
 >>> out = []; typed_before(build_context("Its ESCP, BATT-LINK, is funded by COSME."), out)
@@ -14,8 +16,9 @@ import re
 
 from clusternet.ingest.extract.lexicon import fold, load_lexicon
 from clusternet.ingest.extract.mentions import Context, Mention, chunks, is_acronym
+from clusternet.ingest.extract.rules import label_of_name
 
-__all__ = ["typed_before"]
+__all__ = ["typed_before", "typed_after", "drop_descriptions"]
 
 _BEFORE = re.compile(r"(?i)\b(ESCP|project|partnership|consortium)(,\s+|\s+)(?-i:(?=[A-Z0-9]))")
 
@@ -47,3 +50,62 @@ def _name_at(v: str, pos: int, end: int, comma: bool):
     if comma and v[e:e + 1] == ",":
         return s, e, text
     return (s, e, text) if len(ch[0]) == 1 and is_acronym(text.replace("-", "")) else None
+
+
+_LEAD = frozenset({"under", "through", "with", "within", "by", "it", "its", "our", "their", "this", "today", "now"})
+# a capitalised name (words may be all capitals or hold digits: "H2 Valleys Connect", "VOLTA Bridge")
+_NAME = r"(?P<name>(?:[A-Z0-9][\w&'’-]*)(?:\s+(?:[A-Z0-9][\w&'’-]*|for|of|and|&)){0,5})"
+_KIND = (r"(?:[A-Z][\w-]*\s+|[a-z][\w-]*\s+){0,4}?(?:[Pp]artnership|[Pp]roject|[Cc]onsortium|[Aa]lliance)\b")
+_DESCRIBED = re.compile(r"(?<![\w-])" + _NAME + r"(?:\s+\((?P<acr>[A-Z][\w-]{1,12})\))?"
+                        r"(?:\s*,\s+(?:the|a|an|our)\s+|\s+(?:is|was|has\s+been)\s+(?:the|a|an)\s+"
+                        r"|\s+[–—-]\s+(?=[A-Z][^\n]{0,60}$))" + _KIND, re.M)
+
+
+def typed_after(ctx: Context, out: list[Mention]) -> None:
+    """A partnership named by the partnership noun that describes it, in apposition, after "is a",
+    or after a dash in a title.
+
+    >>> from clusternet.ingest.extract.mentions import build_context
+    >>> out = []; typed_after(build_context("Under VOLTA Bridge, the European Strategic Cluster Partnership on batteries, "
+    ...                                     "clusters travelled."), out)
+    >>> [(m.name, m.label) for m in out]
+    [('VOLTA Bridge', 'Partnership')]
+    """
+    v = ctx.view
+    generic = load_lexicon().words("generic_names")
+    for sent in ctx.sents:
+        low = sent.text.lower()
+        if not any(w in low for w in ("partnership", "project", "consortium", "alliance")):
+            continue
+        for m in _DESCRIBED.finditer(v, sent.start, sent.end):
+            s, name = _drop_lead(m.start("name"), m.group("name"))
+            if not name or fold(name) in generic or label_of_name(name) not in (None, "Partnership"):
+                continue        # "the European Strategic Cluster …" is what it is, not its name
+            out.append(Mention(s, m.end("name"), name, "Partnership", "typed-after", 0.7,
+                               aliases=[m.group("acr")] if m.group("acr") else [],
+                               props={"described_by": (m.end("name"), m.end())}))
+
+
+def drop_descriptions(out: list[Mention]) -> None:
+    """Drop the partnership mentions inside a description :func:`typed_after` read ("VOLTA Bridge,
+    the European Strategic Cluster Partnership …"): what the partnership is, not a second one; a
+    programme named there stays (in place)."""
+    spans = [m.props["described_by"] for m in out if "described_by" in m.props]
+    if spans:
+        out[:] = [x for x in out if x.label != "Partnership" or "described_by" in x.props
+                  or not any(a <= x.start and x.end <= b + 40 and x.start < b for a, b in spans)]
+
+
+def _drop_lead(s: int, name: str) -> tuple[int, str]:
+    """The name without the capitalised words of the sentence before it ("Under", "The", "With").
+
+    >>> _drop_lead(0, "Under VOLTA Bridge")
+    (6, 'VOLTA Bridge')
+    """
+    lex = load_lexicon()
+    lead = lex.words("prepositions") | lex.words("determiners") | _LEAD
+    while name and fold(name.split()[0]) in lead:
+        word = name.split()[0]
+        rest = name[len(word):].lstrip()
+        s, name = s + len(name) - len(rest), rest
+    return s, name

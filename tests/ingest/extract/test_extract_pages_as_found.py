@@ -1,0 +1,89 @@
+"""Pages as teams find them on the web: breadcrumbs, a trade fair the event sits in, a delegation
+that visits, companies named with and without their legal form, partnerships whose names carry no
+head noun.
+
+Every text is written here for the check; no corpus page is copied.
+"""
+from __future__ import annotations
+
+from clusternet.ingest.extract import extract_text
+from clusternet.ingest.sources.readers import document_from_text
+
+
+def _ex(text, name="page.txt"):
+    ex = extract_text(document_from_text(text, name=name))
+    names = {e.id: e.name for e in ex.entities}
+    rels = {(names.get(r.source, r.source), r.type, names.get(r.target, r.target)) for r in ex.relations}
+    facts = {(names.get(f.subject), f.measure, f.value) for f in ex.facts}
+    return {e.name: e for e in ex.entities}, rels, facts
+
+
+def test_a_breadcrumb_and_a_row_of_links_are_page_furniture_not_the_pages_event():
+    ents, rels, facts = _ex("Home > News > Events\n\n"
+                            "Ocean Days Matchmaking 2025 brings 90 clusters to Vigo\n\n"
+                            "The Ocean Days Matchmaking 2025 was organised by Blue Growth Cluster Galicia. "
+                            "Participants held 210 bilateral meetings.\n\n"
+                            "Read more | Share | Back to news\n")
+    assert not [n for n in ents if "Home" in n or "Read more" in n]
+    assert ("Blue Growth Cluster Galicia", "COORDINATES", "Ocean Days Matchmaking 2025") in rels
+    assert ("Ocean Days Matchmaking 2025", "bilateral meetings", 210) in facts
+
+
+def test_a_delegation_visits_and_tours_and_a_company_is_one_with_or_without_its_legal_form():
+    ents, rels, _ = _ex("Baltic Food Cluster delegation visits Vietnam\n\n"
+                        "A delegation of eight companies from the Baltic Food Cluster (Latvia) travelled to Vietnam. "
+                        "During the mission the delegation visited the Hanoi Agri-Tech Park and met with the Vietnam "
+                        "Food Association. On the second day, the participants toured the facilities of Mekong Fresh "
+                        "Ltd and Saigon Dairy JSC. The visit to Mekong Fresh opened several doors.\n")
+    visited = {o for s, t, o in rels if s == "Baltic Food Cluster" and t == "VISITED"}
+    assert visited == {"Hanoi Agri-Tech Park", "Mekong Fresh Ltd", "Saigon Dairy JSC"}   # not whom they "met with"
+    assert "Mekong Fresh" not in ents                   # the same company without "Ltd"
+
+
+def test_an_eu_pairing_is_whom_an_event_is_with_and_a_european_body_takes_no_city():
+    ents, rels, facts = _ex("Over 60 cluster organisations meet in Lyon for EU-Japan Cluster Matchmaking\n\n"
+                            "More than 60 cluster organisations gathered at the EU-Japan Cluster Matchmaking held "
+                            "alongside Global Industrie 2025 in Lyon, France. The event was organised by the EU-Japan "
+                            "Centre for Industrial Cooperation together with the European Cluster Collaboration "
+                            "Platform and hosted by Minalogic.\n\n"
+                            "Clusters from 14 EU Member States took part, among them Silicon Saxony (Germany) and "
+                            "Robotdalen (Sweden).\n\n"
+                            "The matchmaking is part of the EU cluster internationalisation activities financed under "
+                            "the Single Market Programme.\n")
+    assert ents["EU-Japan Cluster Matchmaking"].country == "FR"
+    assert ents["EU-Japan Centre for Industrial Cooperation"].country is None
+    assert ents["European Cluster Collaboration Platform"].country is None
+    assert ents["Global Industrie 2025"].label == "Event"
+    event = "EU-Japan Cluster Matchmaking"
+    assert {s for s, t, o in rels if t == "PARTICIPATED_IN" and o == event} == {"Silicon Saxony", "Robotdalen"}
+    assert ("Minalogic", "COORDINATES", event) in rels
+    assert (event, "FUNDED_BY", "Single Market Programme") in rels
+    # the title's figure and the article's are one fact
+    assert len([m for s, m, v in facts if v == 60 and m.startswith("cluster organisations")]) == 1
+
+
+def test_an_eu_pairing_still_places_an_event_when_the_text_names_no_other_place():
+    ents, _, _ = _ex("EU-Singapore matchmaking for clusters\n\n"
+                     "The EU-Singapore matchmaking event gathered 40 clusters and 30 SMEs.\n")
+    assert ents["EU-Singapore matchmaking event"].country == "SG"
+
+
+def test_the_fair_an_event_sits_in_is_not_the_event_the_page_is_about():
+    _, rels, facts = _ex("Smart Fibres matchmaking at Techtextil 2025\n\n"
+                         "More than 150 participants attended the Smart Fibres Matchmaking organised by the Fibre "
+                         "Cluster Network at Techtextil 2025. The event was co-organised with the Enterprise Europe "
+                         "Network.\n\nParticipating clusters included:\n- Techtera (France)\n- Pointex (Italy)\n\n"
+                         "Over two days, the participants held forty-two bilateral meetings.\n")
+    assert ("Pointex", "PARTICIPATED_IN", "Smart Fibres Matchmaking") in rels
+    assert ("Enterprise Europe Network", "COORDINATES", "Smart Fibres Matchmaking") in rels
+    assert ("Smart Fibres Matchmaking", "bilateral meetings held by the participants", 42) in facts
+
+
+def test_a_partnership_named_without_a_head_noun_is_found_by_what_describes_it():
+    ents, rels, _ = _ex("Korea mission\n\n"
+                        "Eleven clusters travelled to Korea under **VOLTA Bridge**, the European Strategic Cluster "
+                        "Partnership for Going International on batteries. VOLTA Bridge is coordinated by Baterie "
+                        "Klastr CZ and funded by the Single Market Programme.\n", name="page.md")
+    assert ents["VOLTA Bridge"].label == "Partnership"
+    assert [e.name for e in ents.values() if e.label == "Partnership"] == ["VOLTA Bridge"]
+    assert ("VOLTA Bridge", "FUNDED_BY", "Single Market Programme") in rels
