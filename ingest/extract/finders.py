@@ -23,6 +23,7 @@ from clusternet.ingest.extract.rules import dash_definitions, paren_aliases, tab
 from clusternet.ingest.extract.mentions import Context, Mention, build_context
 from clusternet.ingest.extract.parens import described_in_brackets
 from clusternet.ingest.extract.titles import field_definition, title_definition
+from clusternet.ingest.extract.listitems import list_item_names
 from clusternet.ingest.extract.typed import drop_descriptions, typed_after, typed_before
 
 __all__ = ["find_mentions"]
@@ -44,6 +45,7 @@ def find_mentions(text: str, ctx: Context | None = None) -> list[Mention]:
     role_objects(ctx, out)
     placed_acronyms(ctx, out)
     cue_lists(ctx, out, gid)
+    list_item_names(ctx, out)
     copulas(ctx, out)
     quoted(ctx, out)
     head_chunks(ctx, out)

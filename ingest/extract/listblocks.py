@@ -43,6 +43,8 @@ TARGET_LABELS = {"PARTNER_IN": ("Partnership",), "PARTICIPATED_IN": ("Event",), 
                  "PARTY_TO": ("Agreement",), "MEMBER_OF": ("Cluster", "Organisation")}
 ORDER = ("COORDINATES", "PARTY_TO", "PARTICIPATED_IN", "MEMBER_OF", "PARTNER_IN")
 MAX_ITEMS = 60
+# lower-case words describing an item's name ("the software house", "the Czech company")
+_DESCRIPTOR = re.compile(r"(?:[a-z][\w-]*\s+|[A-Z][a-z]+\s+(?=[a-z])){1,4}")
 ITEM_WORDS = 25          # a longer line is prose, not a list item
 # an item that says it leads the consortium
 _LEADS = re.compile(r"(?i)\b(?:coordinator|lead\s+partner|project\s+leader|coordinateur|coordinatrice|coordinador|coordinadora|coordinatore)\b")
@@ -119,7 +121,8 @@ def list_block_relations(ctx, ents) -> list[RawRel]:
             continue
         target = _target(typ, line, within, mains)
         if typ == "MEMBER_OF":    # members of the consortium (the main partnership when none is named)
-            target = target or mains["Partnership"]
+            # the cluster the page's title names (a cluster's news: its own members), else the consortium
+            target = target or mains.titled("Cluster") or mains["Partnership"] or mains["Cluster"]
             typ = membership_type(target) if target is not None else typ
         if target is None:
             continue
@@ -172,9 +175,10 @@ def _items(ctx, lines, li: int, within):
         words = len(line.text.split())
         if cue_type(line.text) or words > ITEM_WORDS or (words > 12 and line.text.rstrip().endswith(".")):
             break
-        lead = re.match(r"[\s|\-•»▪●◦*+]*(?:\d{1,2}[.)]\s*)?(?:the\s+)?", v[line.start:line.end], re.I).end()
+        lead = re.match(r"[\s|\-•»▪●◦*+]*(?:\d{1,2}[.)]\s*)?(?:and\s+)?(?:the\s+)?", v[line.start:line.end], re.I).end()
         first = within(line.start, line.end, ACTORS + ("Partnership",))
-        if not first or first[0][0] > line.start + lead + 1:
-            break
+        if not first or (first[0][0] > line.start + lead + 1
+                         and not _DESCRIPTOR.fullmatch(v, line.start + lead, first[0][0])):
+            break       # "the Czech company X;" is an item, a sentence is not
         found.append((first[0][2], line))
     return found if len(found) >= 2 else []

@@ -137,6 +137,9 @@ def placed_acronyms(ctx: Context, out: list[Mention]) -> None:
 _TAIL_PLACE = re.compile(r"\s*(?:,|\s[-–—|]\s|:)\s*([A-Z][\w'’.\- ]{1,40}?)(?:\s*(?:,|\s[-–—]\s)\s*([A-Z][\w'’.\- ]{1,40}?))?\s*[.;]?\s*$")
 
 
+_TRAILING_ACRONYM = re.compile(r"\s*\(([A-Z][\w&-]{1,12})\)$")
+
+
 def bullet_places(ctx: Context, out: list[Mention], gid: list[int]) -> None:
     """A bullet line "Name, Country", "Name – City, Country": the name with its country.
 
@@ -160,5 +163,8 @@ def bullet_places(ctx: Context, out: list[Mention], gid: list[int]) -> None:
         s, e, name = clean(v, line.start, line.start + m.start())
         if not name[:1].isupper() or len(name.split()) > 10 or _is_place(name) or "," in name:
             continue
+        acr = _TRAILING_ACRONYM.search(name)       # "Polski Klaster … (PKME), Poland": the acronym is an alias
+        if acr:
+            name, e = name[:acr.start()], e - len(name) + acr.start()
         out.append(Mention(s, e, name, label_of_name(name), "country-list:bullet", 0.8, country=place_country(place),
-                           group=gid[0]))
+                           group=gid[0], aliases=[acr.group(1)] if acr else []))

@@ -37,8 +37,8 @@ _VISIT = re.compile(r"\b(?:visit(?:s|ed|ing)?|Visiting|toured)\b(?!\s+(?:and|in)
 # a participation cue with no object: "clusters from 14 countries took part, among them …"
 _INTRANSITIVE = re.compile(r"\s*(?:[,:;]|\.\s|\s(?:among|including|amongst)\b)")
 _DELEGATION = re.compile(r"\bdelegation\b", re.I)
-_VISITORS_WORD = re.compile(r"\b(?:delegation|participants|delegates|visitors)\b", re.I)
-_FROM_OF = re.compile(r"\b(?:from|of)\b")
+_VISITORS_WORD = re.compile(r"\b(?:delegation|participants|delegates|visitors|group)\b", re.I)
+_FROM_OF = re.compile(r"\b(?:from|of|under)\b")
 # where the visited actors after a "visit" cue end
 _VISITED_END = re.compile(r",?\s+(?:as well as|but also|;)|\.\s|,\s+(?:where|which|who)\b|,?\s+and\s+(?:[a-z]+ed|met|held|saw|took|had|made|gave|went)\b")
 _N_CLUSTERS = re.compile(r"\b(two|three|four|five|\d)\s+clusters\b")
@@ -165,7 +165,7 @@ def _sentence_relations(doc: _Doc) -> list[RawRel]:
 def _participated_in(doc: _Doc, si: int, sent, here) -> list[RawRel]:
     """PARTICIPATED_IN: the sentence's actors took part in its event (or the nearest one before it)."""
     v = doc.v
-    if not has_label(here, ACTORS):
+    if not has_label(here, ACTORS + ("Event",)):
         return []
     pm = next((m for m in doc.part_rx.finditer(v, sent.start, sent.end)
                if not _DESCRIBES_ATTENDANCE.search(v, max(0, m.start() - 12), m.start())), None)
@@ -179,6 +179,8 @@ def _participated_in(doc: _Doc, si: int, sent, here) -> list[RawRel]:
     ev = evs[0][2] if evs else doc.event_near(sent.start)
     organisers = organiser_spans(doc, sent)
     who = [x for x in here if x[2].label in ACTORS and not any(a <= x[0] < b for a, b in organisers)]
+    if not who and ev is not None:      # "the group took part in X": the delegation's cluster or partnership
+        who = _delegation_owner(doc, v[sent.start:pm.start()], pm.start())
     if ev is None or not who:
         return []
     doc.participants_at[si] = who
@@ -282,7 +284,7 @@ def _delegation_owner(doc: _Doc, before: str, cue: int) -> list:
         return []
     for m in _DELEGATION.finditer(doc.v, 0, cue):
         sent = doc.ctx.sents[doc.ctx.sent_at(m.start())]
-        for x in doc.window(sent.start, min(sent.end, m.end() + 90)):
+        for x in doc.window(sent.start, min(sent.end, m.end() + 160)):
             if x[2].label not in ("Cluster", "Partnership", "Organisation"):
                 continue
             if m.start() - 4 <= x[1] <= m.start() or (

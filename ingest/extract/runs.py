@@ -31,7 +31,7 @@ def split_at_and(lex, v: str, span) -> list:
     return [span] if span else []
 
 
-_DASHED = re.compile(r"([A-Z][\w.]*)\s[–-]\s$")
+_DASHED = re.compile(r"([A-Z][\w.]*)(?:\s[–-]\s|[–—])$")
 
 
 def with_dashed_partner(lex, v: str, span):

@@ -113,12 +113,34 @@ def _new_start(line: str, nxt: str, first: bool) -> bool:
     return first or (_OPENER.match(nxt) is not None and last[:1].isupper())
 
 
+def _short_heading(prev: str, line: str, nxt: str) -> bool:
+    """Whether ``line`` is a heading of its own: short, after a blank line, before a capitalised
+    line ("About FoodTech Jutland" / "FoodTech Jutland is …"), so no wrapped sentence.
+
+    >>> _short_heading("", "About Blue Cluster", "Blue Cluster is"), _short_heading("The cluster", "and its", "Members")
+    (True, False)
+    """
+    words = line.split()
+    return (not prev.strip() and len(line) <= 50 and nxt[:1].isupper() and bool(words)
+            and all(w[:1].isupper() or len(w) < 4 for w in words) and words[-1].lower() not in _OPEN_ENDS)
+
+
+_OPEN_ENDS = frozenset({"for", "of", "and", "the", "in", "to", "with", "on", "at", "a", "an", "de", "du", "des", "la", "le", "del"})
+
+
+def _wide(lines: list[str]) -> bool:
+    """Whether the text is set in long lines (a web page), not in a narrow column (a PDF's layout)."""
+    lengths = sorted(len(x) for x in lines if x.strip())
+    return bool(lengths) and lengths[len(lengths) // 2] > 45
+
+
 def make_view(text: str) -> str:
     v = text
     for i, rx in enumerate(_BLANKS):
         v = _sub_lines(rx, v, _LINE_LOCAL[i]) if i in _LINE_LOCAL else rx.sub(_blank, v)
     # soft wraps: join a line to the next when it does not end a sentence or a list item
     lines = v.split("\n")
+    wide = _wide(lines)
     bullet = [_BULLET.match(o.lstrip()) is not None for o in text.split("\n")]
     heading: dict[int, bool] = {}   # each line read once as a heading, whether first or second of a pair
 
@@ -136,6 +158,7 @@ def make_view(text: str) -> str:
                 and not is_heading(i) and not is_heading(i + 1)
                 and not s.endswith((":", ".", "!", "?"))
                 and not _new_start(s, n, first=i == 0)
+                and not (wide and _short_heading(lines[i - 1] if i else "", s, n))
                 and not (_FIELD_LINE.match(s) and _FIELD_LINE.match(n)))
         out.append(line + (" " if soft else "\n"))
     out.append(lines[-1])

@@ -87,3 +87,39 @@ def test_a_partnership_named_without_a_head_noun_is_found_by_what_describes_it()
     assert ents["VOLTA Bridge"].label == "Partnership"
     assert [e.name for e in ents.values() if e.label == "Partnership"] == ["VOLTA Bridge"]
     assert ("VOLTA Bridge", "FUNDED_BY", "Single Market Programme") in rels
+
+
+def test_the_items_of_a_partner_list_are_names_whatever_their_words():
+    ents, rels, _ = _ex("Mission report\n\nClusters travelled under VOLTA Bridge, the European Strategic Cluster "
+                        "Partnership on batteries. VOLTA Bridge is coordinated by Baterie Klastr CZ from the Czech Republic. "
+                        "The other partners are:\n\n"
+                        "* Energy Storage Cluster Flanders (Belgium)\n"
+                        "* Batteria Piemonte, from Italy\n"
+                        "* Polski Klaster Magazynowania Energii (PKME), Poland\n", name="page.md")
+    partners = {s for s, t, o in rels if t == "PARTNER_IN" and o == "VOLTA Bridge"}
+    assert {"Batteria Piemonte", "Polski Klaster Magazynowania Energii", "Energy Storage Cluster Flanders"} <= partners
+    assert ents["Polski Klaster Magazynowania Energii"].label == "Cluster"       # "Klaster" is a cluster
+    assert "PKME" in ents["Polski Klaster Magazynowania Energii"].aliases
+    assert not [n for n in ents if "(PKME)" in n]
+
+
+def test_a_clusters_new_members_are_its_members_legal_forms_and_descriptions_included():
+    _, rels, _ = _ex("Menu: About us | Members | Projects | News | Join\n\n"
+                     "Baltic Robotics Cluster welcomes four new members\n\n"
+                     "At its general assembly, four companies joined the Baltic Robotics Cluster. The new members are:\n"
+                     "Gripper Works sp. z o.o., a maker of welding cells;\n"
+                     "MetalCast Tartu;\n"
+                     "the Latvian company Riga Drives SIA;\n"
+                     "and the Tallinn Institute of Materials.\n")
+    members = {s for s, t, o in rels if t == "MEMBER_OF" and o == "Baltic Robotics Cluster"}
+    assert {"Gripper Works sp. z o.o.", "MetalCast Tartu", "Tallinn Institute of Materials"} <= members
+
+
+def test_a_short_heading_is_not_run_into_the_paragraph_under_it_and_a_dash_joins_a_country_pair():
+    ents, rels, _ = _ex("Danish and Ghanaian clusters sign an MoU\n\n"
+                        "The Danish cluster FoodTech Vejle and the Ghana Agro Cluster signed a memorandum of "
+                        "understanding at the Ghana–EU Agribusiness Forum in Accra.\n\n"
+                        "About FoodTech Vejle\n"
+                        "FoodTech Vejle is a Danish cluster of 90 food companies.\n")
+    assert not [n for n in ents if n.startswith("About")]
+    assert "Ghana–EU Agribusiness Forum" in ents

@@ -1,0 +1,85 @@
+"""Names that open the items of a cue-introduced list, whatever their words.
+
+Under "The other partners are:", "The new members are:" or "Participants:", each item line
+(a bullet or a short line) opens with a name: "Batteria Piemonte, from Italy", "Robotix Gliwice
+sp. z o.o., a maker of welding cells;". The name is the capitalised run at the line's start
+(with its connectors and a legal form after it), up to a comma, a bracket, a dash or the first
+lower-case word. :mod:`.listblocks` then gives each item the relation its cue line names.
+
+>>> from clusternet.ingest.extract.mentions import build_context
+>>> out = []; list_item_names(build_context("The other partners are:\\n* Batteria Piemonte, from Italy\\n"
+...                                          "* Robotix Gliwice sp. z o.o., a maker of cells;\\n"), out)
+>>> [(m.name, m.rule) for m in out]
+[('Batteria Piemonte', 'list-item'), ('Robotix Gliwice sp. z o.o.', 'list-item')]
+"""
+from __future__ import annotations
+
+import re
+
+from clusternet.ingest.extract.lexicon import fold, load_lexicon
+from clusternet.ingest.extract.listblocks import ITEM_WORDS, MAX_ITEMS, cue_type, raw_lines
+from clusternet.ingest.extract.mentions import Context, Mention
+from clusternet.ingest.extract.rules import _is_place, legal_form
+
+__all__ = ["list_item_names"]
+
+_LEAD = re.compile(r"[\s|\-•»▪●◦*+]*(?:\d{1,2}[.)]\s*)?(?:the\s+|and\s+)*", re.I)
+_SHOUTED = re.compile(r"[^a-z]*[A-Z]{2,}[^a-z]*\s[^a-z]*[A-Z]{2,}[^a-z]*")     # "EXPECTED RESULTS": a heading
+_WORD = re.compile(r"[^\s,;:()\[\]–—]+")
+# what follows a name in an item: a comma, a bracket, a dash, a colon or the end of the line
+_AFTER_NAME = re.compile(r"\s*(?:[,;:(\[–—]|\s-\s|$)")
+
+
+def list_item_names(ctx: Context, out: list[Mention]) -> None:
+    """A mention for the name opening each item line under a cue line ending with a colon."""
+    lines = raw_lines(ctx.text)
+    for li, line in enumerate(lines[:-1]):
+        if not line.text.rstrip().rstrip("*").endswith(":") or cue_type(line.text) is None:
+            continue
+        for item in lines[li + 1:li + 1 + MAX_ITEMS]:
+            if cue_type(item.text) or len(item.text.split()) > ITEM_WORDS or "\t" in item.text or "|" in item.text \
+                    or _SHOUTED.fullmatch(item.text.strip()):
+                break       # prose, a table row or a heading: the list has ended
+            found = _item_name(ctx.view, item.start, item.end)
+            if found is None:
+                continue        # "the software house X from Kraków;": described names are read elsewhere
+            out.append(Mention(found[0], found[1], found[2], None, "list-item", 0.65))
+
+
+def _item_name(v: str, start: int, end: int) -> tuple[int, int, str] | None:
+    """(start, end, name) of the name opening an item line, or None when the line opens with none.
+
+    >>> _item_name("* Vision Systems Sosnowiec;", 0, 27), _item_name("- bilateral meetings", 0, 20)
+    ((2, 26, 'Vision Systems Sosnowiec'), None)
+    """
+    s = _LEAD.match(v, start, end).end()
+    conn = load_lexicon().words("connectors")
+    words = []
+    for m in _WORD.finditer(v, s, end):
+        if words and v[words[-1].end():m.start()].strip():
+            break       # a comma or a bracket ends the run
+        words.append(m)
+    k = 0
+    while k < len(words) and (words[k].group(0)[:1].isupper() or (k and fold(words[k].group(0)) in conn)):
+        k += 1
+    while k and fold(words[k - 1].group(0)) in conn:
+        k -= 1
+    if k == 0 or not words[0].group(0)[:1].isupper():
+        return None
+    form = _legal_form_after(words, k)
+    k += form
+    e = words[k - 1].end()
+    while not form and v[e - 1] in ".'’":
+        e -= 1          # "… Engineering." ends the item, not the name
+    name = v[words[0].start():e]
+    if not _AFTER_NAME.match(v, e, end) or _is_place(name) or fold(name) in load_lexicon().words("generic_names"):
+        return None
+    return words[0].start(), e, name
+
+
+def _legal_form_after(words, k: int) -> int:
+    """How many words after the ``k``-th form a legal form ("sp. z o.o.", "s.r.o."): 0 if none."""
+    for n in (4, 3, 2, 1):
+        if k + n <= len(words) and legal_form(" ".join(w.group(0) for w in words[k:k + n])):
+            return n
+    return 0
