@@ -211,7 +211,7 @@ def _chunks(view: str, start: int, end: int):
     kinds = _KINDS["map"]
     for s, e, w in toks:
         if cur and prev_end is not None and s > prev_end and (s > prev_end + 1 or view[prev_end] != " ") \
-                and view[prev_end:s].strip() not in ("", "&"):
+                and (view[prev_end:s].strip() not in ("", "&") or "\t" in view[prev_end:s]):   # a tab: a table's next cell
             out.append(cur)
             cur = []
         prev_end = e

@@ -64,7 +64,8 @@ def _drop_covered(named: list[Mention]) -> list[Mention]:
     """The mentions without head/caps/acronym/typed ones strictly inside a structured one."""
     # a head/caps/acronym mention strictly inside a structured one is part of that name
     big = sorted((m.start, m.end) for m in named if m.rule.startswith(("country-list", "paren-alias", "dash-def",
-                                                                         "cue:", "copula", "event-in", "quoted", "title-def")))
+                                                                         "cue:", "copula", "event-in", "quoted", "title-def",
+                                                                         "programme")))
     starts = [b[0] for b in big]
 
     def covered(m):
@@ -203,7 +204,7 @@ def _entity(root: str, ms: list[Mention]) -> DocEntity | None:
         if _strip_type(m.name):
             labels["Partnership"] += 2
     label = label_of_name(name) or (labels.most_common(1)[0][0] if labels else None)
-    if label == "Partnership" and any(m.rule == "programme" and norm(m.name) == norm(name) for m in ms):
+    if label != "Programme" and any(m.rule == "programme" and norm(m.name) == norm(name) for m in ms):
         label = "Programme"     # "European Strategic Cluster Partnership for Going International": the EU action
     if any(m.rule == "typed" for m in ms) and label not in ("Cluster", "Event"):
         label = "Partnership"

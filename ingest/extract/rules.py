@@ -62,6 +62,8 @@ def label_of_name(name: str) -> str | None:
     words = [w for w in re.split(r"[\s\-–]+", name) if w]
     preps = lex.words("prepositions")
     cut = next((i for i, w in enumerate(words) if fold(w) in preps and i > 0), len(words))
+    if cut == 1 and words[0] == "Clusters":
+        return None         # "Clusters for a Circular Plastics Value Chain": what a project does, no body
     head_part = words[:cut]
     romance = bool(re.search(r"[àâçéèêëîïôûùüÿñóíúÀ-Ý]", name)) or any(fold(w) in
                                                                         ("de", "du", "des", "del", "della", "di", "y", "per") for w in words)

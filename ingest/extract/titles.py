@@ -21,7 +21,7 @@ from clusternet.ingest.extract.rules import label_of_name
 
 __all__ = ["title_definition", "field_definition"]
 
-_TITLE = re.compile(r"\s*([A-Z][\w-]{1,15})\s*[:–—]\s+([A-Z][^\n:]{10,160}?)\s*$")
+_TITLE = re.compile(r"\s*([A-Z][\w-]{1,15})\s*[:–—]\s+([A-Z][^\n:]{10,160}?)\s*$", re.M)
 _PROJECT_WORDS = re.compile(r"(?i)\b(?:the\s+project|project\s+partners?|partners|consortium|partnership)\b")
 MIN_CAPITALISED = 0.5     # of the long name's words (function words aside)
 
@@ -29,15 +29,19 @@ MIN_CAPITALISED = 0.5     # of the long name's words (function words aside)
 def title_definition(ctx: Context, out: list[Mention]) -> None:
     """The subject a page's first line defines as "ACR: Long Name" (a Partnership when the page
     speaks of a project, partners or a consortium and the name's head noun says nothing else)."""
-    first = ctx.text.split("\n", 1)[0]
-    m = _TITLE.match(first)
+    m = next((m for m in (_TITLE.match(ctx.view, ln.start, ln.end) for ln in _opening_lines(ctx)) if m), None)
     if not m or not is_acronym(m.group(1)) or not _name_like(m.group(2)):
         return
     label = label_of_name(m.group(2))
-    if label is None and _PROJECT_WORDS.search(ctx.view, len(first)):
+    if label is None and _PROJECT_WORDS.search(ctx.view, m.end()):
         label = "Partnership"
     if label is not None:
         out.append(Mention(m.start(2), m.end(2), m.group(2), label, "title-def", 0.8, aliases=[m.group(1)]))
+
+
+def _opening_lines(ctx: Context) -> list:
+    """The page's first two lines with words: its title, or a kicker ("Project fact sheet") and its title."""
+    return [ln for ln in ctx.lines if ctx.view[ln.start:ln.end].strip()][:2]
 
 
 def _name_like(text: str) -> bool:

@@ -159,7 +159,8 @@ def make_view(text: str) -> str:
                 and not s.endswith((":", ".", "!", "?"))
                 and not _new_start(s, n, first=i == 0)
                 and not (wide and _short_heading(lines[i - 1] if i else "", s, n))
-                and not (_FIELD_LINE.match(s) and _FIELD_LINE.match(n)))
+                and not (_FIELD_LINE.match(s) and _FIELD_LINE.match(n))
+                and not (line[:2] == nxt[:2] == "  "))       # indented lines: one item a line
         out.append(line + (" " if soft else "\n"))
     out.append(lines[-1])
     return "".join(out)

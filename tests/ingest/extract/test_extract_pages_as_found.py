@@ -7,7 +7,7 @@ Every text is written here for the check; no corpus page is copied.
 from __future__ import annotations
 
 from clusternet.ingest.extract import extract_text
-from clusternet.ingest.sources.readers import document_from_text
+from clusternet.ingest.sources.readers import document_from_text, read_document
 
 
 def _ex(text, name="page.txt"):
@@ -123,3 +123,41 @@ def test_a_short_heading_is_not_run_into_the_paragraph_under_it_and_a_dash_joins
                         "FoodTech Vejle is a Danish cluster of 90 food companies.\n")
     assert not [n for n in ents if n.startswith("About")]
     assert "Ghana–EU Agribusiness Forum" in ents
+
+
+def test_a_fact_sheet_under_a_kicker_names_its_project_and_lists_partners_one_an_indented_line():
+    ents, rels, facts = _ex("Project fact sheet\n\n"
+                            "WOODLOOP – Clusters for a Circular Timber Value Chain\n\n"
+                            "Programme: Single Market Programme – Euro Clusters for Europe's Recovery\n"
+                            "Total budget: EUR 1,800,000\n"
+                            "Partners:\n"
+                            "  Holzcluster Steiermark – Austria – coordinator\n"
+                            "  Nordic Wood Alliance – Sweden\n"
+                            "  Cluster Madera Navarra (CMN) – Spain\n"
+                            "Website: www.woodloop.example\n\n"
+                            "Summary\n\n"
+                            "The project supports sawmills and joineries in moving to circular production.\n")
+    project = "Clusters for a Circular Timber Value Chain"
+    assert ents[project].label == "Partnership" and "WOODLOOP" in ents[project].aliases
+    partners = {s for s, t, o in rels if t == "PARTNER_IN" and o == project}
+    assert partners == {"Holzcluster Steiermark", "Nordic Wood Alliance", "Cluster Madera Navarra"}
+    assert ents["Euro Clusters for Europe's Recovery"].label == "Programme"
+    assert (project, "FUNDED_BY", "Euro Clusters for Europe's Recovery") in rels
+    assert (project, "Total budget (EUR)", 1800000) in facts
+    assert not {"Summary", "Website", "Euro Clusters for Europe"} & set(ents)
+
+
+def test_a_table_row_read_from_a_web_page_splits_at_its_cells(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text("<html><body><h1>H2 Coast Link</h1><p>H2 Coast Link is a partnership of hydrogen "
+                            "clusters.</p><h2>Partners</h2><table><tr><th>Partner</th><th>Country</th>"
+                            "<th>Members</th></tr><tr><td>Hydrogen Delta Cluster</td><td>Netherlands</td><td>150</td></tr>"
+                            "<tr><td>Pomeranian Hydrogen Cluster</td><td>Poland</td><td>88</td></tr></table>"
+                            "</body></html>", encoding="utf-8")
+    ex = extract_text(read_document(page))
+    ents = {e.name: e for e in ex.entities}
+    names = {e.id: e.name for e in ex.entities}
+    rels = {(names.get(r.source), r.type, names.get(r.target)) for r in ex.relations}
+    assert ents["Hydrogen Delta Cluster"].country == "NL"
+    assert not [n for n in ents if n.endswith(("Netherlands", "Poland")) and ents[n].label != "Country"]
+    assert ("Hydrogen Delta Cluster", "PARTNER_IN", "H2 Coast Link") in rels
