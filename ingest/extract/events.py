@@ -13,7 +13,9 @@ from clusternet.ingest.extract.rules import _is_place, clean, iso_is_acronym, la
 __all__ = ["place_mentions", "event_mentions", "agreement_mentions", "institution_mentions"]
 
 INSTITUTIONS = {"European Union": ["EU"], "European Commission": ["Commission", "EC"],
-                "European Parliament": [], "Council of the European Union": []}
+                "European Parliament": [], "Council of the European Union": [],
+                "European Innovation Council and SMEs Executive Agency": ["EISMEA"],
+                "Executive Agency for Small and Medium-sized Enterprises": ["EASME"]}
 
 
 _ISO_PAREN = re.compile(r"\(([A-Z]{2})\)")

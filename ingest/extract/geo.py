@@ -222,17 +222,17 @@ def _adjective(p) -> bool:
     return p.label == "Country" and adjective_country(p.name) is not None
 
 
-_EUROPEAN = re.compile(r"(?:the\s+)?(?:European|EU|Europe|Euro)\b")
+_EUROPEAN = re.compile(r"\b(?:European|EU|Europe|Euro)\b")
 
 
 def _european_body(ent) -> bool:
-    """A European body ("European Cluster Collaboration Platform", "EU-Japan Centre") is not where
+    """A European body ("European Cluster Collaboration Platform", "Enterprise Europe Network") is not where
     the city next to its name is; an event of that name is.
 
     >>> _european_body(type("E", (), {"label": "Organisation", "name": "European Cluster Collaboration Platform"}))
     True
     """
-    return ent.label != "Event" and bool(_EUROPEAN.match(ent.name))
+    return ent.label != "Event" and bool(_EUROPEAN.search(ent.name))
 
 
 def _nearby(ctx, sp: _Spans) -> None:

@@ -59,7 +59,8 @@ def _organised_event(doc, sent, here, m):
         return _event_just_named(doc, sent)     # "It is organised by …"
     if not evs and (before or not doc.event_word_rx.search(v, sent.start, m.start())):
         return None    # no event in this clause: the cue is about something else
-    ev = evs[-1][2] if evs else (doc.title_event or doc.event_near(sent.start))   # "the event": the page's
+    named = [x for x in evs if any(mm.rule != "event-edition" for mm in x[2].mentions)] or evs   # not the fair it sits in
+    ev = named[-1][2] if evs else (doc.title_event or doc.event_near(sent.start))   # "the event": the page's
     if doc.title_event is not None and _THE_EVENT.search(v, sent.start, m.start()):
         ev = doc.title_event    # "Held alongside the X Expo, the event was organised by …"
     if evs and _other_event_between(v, evs[-1][1], m.start(), doc.event_word_rx):

@@ -75,7 +75,11 @@ def _drop_covered(named: list[Mention]) -> list[Mention]:
                 return True
         return False
 
-    return [m for m in named if not (m.rule in ("head", "caps", "acronym", "typed") and covered(m))]
+    named = [m for m in named if not (m.rule in ("head", "caps", "acronym", "typed") and covered(m))]
+    # an EU body's name holds a programme's ("European Innovation Council and SMEs Executive Agency")
+    bodies = [(m.start, m.end) for m in named if m.rule == "institution"]
+    return [m for m in named if not (m.rule != "institution" and any(
+        s0 <= m.start and m.end <= e0 and (s0, e0) != (m.start, m.end) for s0, e0 in bodies))]
 
 
 def _entities(ms: list[Mention], keys: set[str], ambiguous: set[str], uf,
@@ -167,6 +171,7 @@ def _split_pairs(named: list[Mention]) -> list[Mention]:
     """
     lex = load_lexicon()
     known = {norm(n) for m in named if " and " not in m.name for n in (m.name, *m.aliases)}
+    bodies = {(m.start, m.end) for m in named if m.rule == "institution"}
     out = []
     for m in named:
         halves = _romance_pair(m.name)
@@ -175,7 +180,7 @@ def _split_pairs(named: list[Mention]) -> list[Mention]:
             out.append(replace(m, end=m.start + len(halves[0]), name=halves[0], **bare))
             out.append(replace(m, start=m.end - len(halves[1]), name=halves[1], **bare))
             continue
-        i = m.name.find(" and ")
+        i = m.name.find(" and ") if (m.start, m.end) not in bodies else -1     # an EU body's name is one name
         if i > 0 and m.name.count(" and ") == 1:
             left, right = m.name[:i], m.name[i + 5:]
             if _is_place(left) and _is_place(right):

@@ -161,3 +161,17 @@ def test_a_table_row_read_from_a_web_page_splits_at_its_cells(tmp_path):
     assert ents["Hydrogen Delta Cluster"].country == "NL"
     assert not [n for n in ents if n.endswith(("Netherlands", "Poland")) and ents[n].label != "Country"]
     assert ("Hydrogen Delta Cluster", "PARTNER_IN", "H2 Coast Link") in rels
+
+
+def test_our_network_organised_the_event_in_a_fair_with_its_partners_and_an_eu_agency_is_one_body():
+    ents, rels, _ = _ex("Newsletter of the EU Textile Cluster Network\n\n"
+                        "Our network co-organised the Smart Fibres Matchmaking at Techtextil 2026 in Frankfurt "
+                        "together with the Enterprise Europe Network and Messe Frankfurt. In two days, 212 companies "
+                        "took part. The matchmaking is managed on behalf of the European Commission by the European "
+                        "Innovation Council and SMEs Executive Agency (EISMEA).\n")
+    organisers = {s for s, t, o in rels if t == "COORDINATES" and o == "Smart Fibres Matchmaking"}
+    assert organisers == {"EU Textile Cluster Network", "Enterprise Europe Network", "Messe Frankfurt"}
+    assert ents["Enterprise Europe Network"].country is None       # a European network, not a Frankfurt one
+    agency = ents["European Innovation Council and SMEs Executive Agency"]
+    assert agency.label == "Organisation" and "EISMEA" in agency.aliases
+    assert not {"European Innovation Council", "SMEs Executive Agency"} & set(ents)
