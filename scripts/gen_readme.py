@@ -121,7 +121,11 @@ def extraction_section() -> str:
              "dev_rules_blind": "the 7 of those pages set aside from rule writing, the rules alone "
                                 "(see docs/extraction.md)",
              "seeds": "the 3 seed documents", "own": "documents written for this project (examples/documents, "
-                                                     "tests/data/press)"}
+                                                     "tests/data/press)",
+             "written_rules": "pages written as a yardstick, read while writing rules (tests/data/written), "
+                              "the rules alone",
+             "written_rules_unread": "pages written as a yardstick that nobody writing rules has read "
+                                     "(tests/data/unread), the rules alone"}
     rows = ["| documents | entity F1 | country accuracy | relation F1 | fact recall |", "|---|---|---|---|---|"]
     k = data.get("setup", {}).get("k", "?")
     for block, label in names.items():

@@ -27,7 +27,7 @@ from clusternet.ingest.extract.subjects import decide_subjects
 __all__ = ["DecisionModel", "load_model", "decide", "decide_entities", "decide_relations", "MODEL_FILE"]
 
 MODEL_FILE = "model.json"
-RULE_DROP = 0.6
+RULE_DROP = 0.95
 SURE_RELATION = 0.8     # a relation this likely vouches for both its ends
 
 

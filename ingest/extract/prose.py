@@ -222,6 +222,10 @@ _IN_WHICH = re.compile(r",?\s+(?:in which|where)\s+")
 _IS_PARTNER = re.compile(r"\s+(?:is|are|was|were)\s+(?:a\s+|one\s+of\s+the\s+)?(?:partners?|members?)\b")
 
 
+_BOTH = re.compile(r"(?i)(both|the two|all three|all four|the three|the four)\s+clusters")
+_NUMBER_WORDS = {"all three": 3, "all four": 4, "the three": 3, "the four": 4}
+
+
 def _partner_in_which(s: _Sentences, si, lo, hi, out) -> None:
     """PARTNER_IN for "the X consortium, in which A (and B) is a partner" (a partnership named just before).
 
@@ -241,6 +245,13 @@ def _partner_in_which(s: _Sentences, si, lo, hi, out) -> None:
             continue
         found = s.within(m.end(), hi, ACTORS)
         group = s.group(found) if found and found[0][0] == m.end() else []
+        both = _BOTH.match(s.v, m.end()) if not group else None
+        if both and _IS_PARTNER.match(s.v, both.end()):     # "in which both clusters are partners"
+            n = 2 if both.group(1).lower() in ("both", "the two") else _NUMBER_WORDS.get(both.group(1).lower(), 0)
+            named = list(dict.fromkeys(x[2] for x in s.within(max(0, lo - 600), m.start(), ("Cluster",))))
+            for a in (named[-n:] if n and len(named) >= n else []):
+                out.append(RawRel(a, membership_type(before[-1][2]), before[-1][2], lo, hi, 0.6))
+            continue
         if group and _IS_PARTNER.match(s.v, group[-1][1]):
             for a in dict.fromkeys(x[2] for x in group):
                 out.append(RawRel(a, membership_type(before[-1][2]), before[-1][2], lo, hi, 0.65))

@@ -31,15 +31,16 @@ def typed_before(ctx: Context, out: list[Mention]) -> None:
         if "escp" not in low and "project" not in low and "partnership" not in low and "consortium" not in low:
             continue
         for m in _BEFORE.finditer(v, sent.start, sent.end):
-            name = _name_at(v, m.end(), sent.end, comma=m.group(2).startswith(","))
+            name = _name_at(v, m.end(), sent.end, comma=m.group(2).startswith(","), bare=m.group(1).islower())
             if name:
                 s, e, text = name
                 out.append(Mention(s, e, text, "Partnership", "typed", 0.7, props={"typed": fold(m.group(1))}))
 
 
-def _name_at(v: str, pos: int, end: int, comma: bool):
+def _name_at(v: str, pos: int, end: int, comma: bool, bare: bool = False):
     """The name starting at ``pos``: one capitalised run closed by a comma (after ", ") or an
-    acronym ("the project NOVA-TEX"); None otherwise."""
+    acronym ("the project NOVA-TEX"), or after a lower-case noun a short run a comma or a full stop
+    closes ("the project BlueLink Atlantic, in which …"); None otherwise."""
     ch = chunks(v, pos, min(end, pos + 80))
     if not ch or ch[0][0][0] != pos:
         return None
@@ -49,6 +50,8 @@ def _name_at(v: str, pos: int, end: int, comma: bool):
         return None
     if comma and v[e:e + 1] == ",":
         return s, e, text
+    if bare and v[e:e + 1] in (",", ".") and len(ch[0]) <= 4 and label_of_name(text) is None:
+        return s, e, text       # "through the project BlueLink Atlantic, in which …"
     return (s, e, text) if len(ch[0]) == 1 and is_acronym(text.replace("-", "")) else None
 
 

@@ -175,3 +175,14 @@ def test_our_network_organised_the_event_in_a_fair_with_its_partners_and_an_eu_a
     agency = ents["European Innovation Council and SMEs Executive Agency"]
     assert agency.label == "Organisation" and "EISMEA" in agency.aliases
     assert not {"European Innovation Council", "SMEs Executive Agency"} & set(ents)
+
+
+def test_the_project_named_after_its_noun_and_both_clusters_as_its_partners():
+    ents, rels, _ = _ex("Porto matchmaking\n\n"
+                        "The event was organised by the Portuguese cluster Oceano Norte in collaboration with the "
+                        "Galician Maritime Technology Cluster (CTMGal). It was co-funded by the Interreg Atlantic Area "
+                        "programme through the project BlueLink Atlantic, in which both clusters are partners.\n")
+    assert ents["BlueLink Atlantic"].label == "Partnership"
+    assert {s for s, t, o in rels if t == "PARTNER_IN" and o == "BlueLink Atlantic"} == {
+        "Oceano Norte", "Galician Maritime Technology Cluster"}
+    assert ("BlueLink Atlantic", "FUNDED_BY", "Interreg Atlantic Area") in rels
