@@ -356,7 +356,7 @@ def _money_words(v: str, sent, m, measure_words: list[str]) -> list[str]:
     return measure_words
 
 
-# a name of three capitalised words after the count: the line says where or for what, it is no measure
+# a name of three capitalised words in the clause: the line says who, where or for what, it is no measure
 _NAME_AFTER = re.compile(r"\b[A-Z][\w-]*\s+[A-Z][\w-]*\s+[A-Z]")
 
 
@@ -369,7 +369,7 @@ def _clause_measure(ctx, sent, m, measure, agent, unit):
         w for w in _CLAUSE_WORD.findall(v[lo:m.start()] + " " + v[m.end():hi])
         if fold(w) not in ("at", "least", "over", "around", "approximately", "about", "a")]
     if 3 <= len(clause) <= 12 and not agent and not re.search(r"\d", v[lo:m.start()] + v[m.end():hi]) \
-            and not m.group("pct") and unit is None and not _NAME_AFTER.search(v, m.end(), hi):
+            and not m.group("pct") and unit is None and not _NAME_AFTER.search(v, lo, hi):
         measure = ordinals(" ".join(clause))
     return measure, 3 <= len(clause) <= 12
 

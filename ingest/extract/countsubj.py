@@ -59,7 +59,7 @@ def count_subject(ctx, si, m, after, occ_in, ok, doc, v):
         before = [x for x in occ_in(sent.start, sent.end)]
     return (_sector(v, sent, before) or _group(v, sent, m, before, occ_in, ok, main)
             or _anaphora(v, sent, m, before, occ_in, ok) or _clause_subject(v, before, ok)
-            or _money_owner(v, sent, m, before, ok, main, unit)
+            or _money_owner(v, sent, m, before, ok, main, unit) or _it(ctx, si, sent, before, occ_in, ok, main)
             or _first_named(ctx, si, sent, m, before, occ_in, ok, main, v))
 
 
@@ -155,6 +155,24 @@ def _anaphora(v, sent, m, before, occ_in, ok):
             if prior:
                 return prior[-1], None
     return None
+
+
+_IT = re.compile(r"\s*(?:It|They)\s")
+
+
+def _it(ctx, si, sent, before, occ_in, ok, main):
+    """7c. "… It gathers more than 750 members": (what the sentence before was about: the thing its
+    opening "The partnership" names, or the name it opens with, None), or None."""
+    if before or not si or not _IT.match(ctx.view, sent.start):
+        return None
+    prev = ctx.sents[si - 1]
+    am = _ANAPHORA.match(ctx.view, prev.start)
+    if am and fold(am.group(1)) in ("partnership", "project", "consortium") and main is not None:
+        return main, None
+    if am and load_lexicon().label_of_head(fold(am.group(1))):
+        return _anaphora(ctx.view, prev, am, [], occ_in, ok)
+    first = [x for x in occ_in(prev.start, prev.start + 80) if x[2].label in ok]
+    return (first[0][2], None) if first and not ctx.view[prev.start:first[0][0]].strip(" \"“") else None
 
 
 def _clause_subject(v, before, ok):

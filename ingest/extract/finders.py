@@ -24,6 +24,7 @@ from clusternet.ingest.extract.mentions import Context, Mention, build_context
 from clusternet.ingest.extract.parens import described_in_brackets
 from clusternet.ingest.extract.titles import field_definition, title_definition
 from clusternet.ingest.extract.listitems import list_item_names
+from clusternet.ingest.extract.people import speaker_organisations
 from clusternet.ingest.extract.typed import drop_descriptions, typed_after, typed_before
 
 __all__ = ["find_mentions"]
@@ -60,6 +61,7 @@ def find_mentions(text: str, ctx: Context | None = None) -> list[Mention]:
     agreement_mentions(ctx, out)
     institution_mentions(ctx, out)
     drop_people(ctx.view, out)
+    speaker_organisations(ctx.view, out)
     drop_descriptions(out)
     for m in out:
         m.sent = ctx.sent_at(m.start)

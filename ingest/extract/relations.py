@@ -23,6 +23,7 @@ from clusternet.ingest.extract.pagerels import page_relations
 from clusternet.ingest.extract.prose import prose_relations
 from clusternet.ingest.extract.raw import RawRel
 from clusternet.ingest.extract.resolve import norm
+from clusternet.ingest.extract.visits import delegation_leaders, delegation_owner, visited
 
 __all__ = ["RawRel", "find_relations"]
 
@@ -32,16 +33,10 @@ _ATTEND = re.compile(r"\b(?:attending|attended|participat)")
 _DESCRIBES_ATTENDANCE = re.compile(r"(?i)\b(?:highly|well|widely|largely|poorly|best)[\s-]+$")
 
 
-_VISIT = re.compile(r"\b(?:visit(?:s|ed|ing)?|Visiting|toured)\b(?!\s+(?:and|in)\b)")
 # "the delegation visited": the visitors are whoever the text said the delegation came from
 # a participation cue with no object: "clusters from 14 countries took part, among them …"
-_INTRANSITIVE = re.compile(r"\s*(?:[,:;]|\.\s|\s(?:among|including|amongst)\b)")
-_DELEGATION = re.compile(r"\bdelegation\b", re.I)
-_VISITORS_WORD = re.compile(r"\b(?:delegation|participants|delegates|visitors|group)\b", re.I)
-_FROM_OF = re.compile(r"\b(?:from|of|under)\b")
-# where the visited actors after a "visit" cue end
-_VISITED_END = re.compile(r",?\s+(?:as well as|but also|;)|\.\s|,\s+(?:where|which|who)\b|,?\s+and\s+(?:[a-z]+ed|met|held|saw|took|had|made|gave|went)\b")
-_N_CLUSTERS = re.compile(r"\b(two|three|four|five|\d)\s+clusters\b")
+_INTRANSITIVE = re.compile(r"\s*(?:[,:;]|\.\s|\s(?:among|including|amongst)\b)"
+                           r"|(?<=participating)\s+(?:clusters|companies|organi[sz]ations|SMEs|members|partners)\b")
 _PARTNERSHIP_AGREEMENT = re.compile(r"(?i)(?:partnership|consortium) agreement$")
 
 
@@ -157,7 +152,7 @@ def _sentence_relations(doc: _Doc) -> list[RawRel]:
     for si, sent in enumerate(doc.ctx.sents):
         here = doc.by_sent.get(si, [])
         # order matters: VISITED reads the participants PARTICIPATED_IN found so far
-        for rule in (coordinates, _participated_in, _targets, _funded_by, _party_to, _visited):
+        for rule in (coordinates, _participated_in, delegation_leaders, _targets, _funded_by, _party_to, visited):
             out.extend(rule(doc, si, sent, here))
     return out
 
@@ -180,7 +175,7 @@ def _participated_in(doc: _Doc, si: int, sent, here) -> list[RawRel]:
     organisers = organiser_spans(doc, sent)
     who = [x for x in here if x[2].label in ACTORS and not any(a <= x[0] < b for a, b in organisers)]
     if not who and ev is not None:      # "the group took part in X": the delegation's cluster or partnership
-        who = _delegation_owner(doc, v[sent.start:pm.start()], pm.start())
+        who = delegation_owner(doc, v[sent.start:pm.start()], pm.start())
     if ev is None or not who:
         return []
     doc.participants_at[si] = who
@@ -250,74 +245,6 @@ def _party_to(doc: _Doc, si: int, sent, here) -> list[RawRel]:
              for mm in p.mentions if lo <= mm.start < hi and not _names_an_owner(doc.v, mm.end)]
     sides += [x[2] for x in here if lo <= x[0] < hi and x[2].label in ACTORS + ("Partnership",)]
     return [RawRel(p, "PARTY_TO", a, sent.start, sent.end, 0.6) for a in agrs for p in dict.fromkeys(sides)]
-
-
-def _visited(doc: _Doc, si: int, sent, here) -> list[RawRel]:
-    """VISITED: the visitors (named before the cue, or nearby participants) visited the actors named after it."""
-    v = doc.v
-    if not has_label(here, ACTORS + ("Partnership",)):
-        return []
-    text = v[sent.start:sent.end]
-    vm = _VISIT.search(text)
-    if not vm:
-        return []
-    cue = sent.start + vm.start()
-    stop = _VISITED_END.search(v[cue:sent.end])
-    lim = cue + stop.start() if stop else sent.end
-    objs = [x for x in here if cue < x[0] < lim and x[2].label in ACTORS]
-    subj = [x for x in here if x[0] < cue and x[2].label in ACTORS + ("Partnership",)]
-    visitors = [subj[-1]] if subj else _delegation_owner(doc, text[:vm.start()], cue) or _nearby_visitors(doc, si)
-    if not visitors and doc.main is not None and objs:
-        visitors = [(0, 0, doc.main)]
-    out = [RawRel(a, "VISITED", b, sent.start, sent.end, 0.55) for _, _, a in visitors for _, _, b in objs if a is not b]
-    if subj and not objs:
-        # "the delegation visited two clusters": the clusters introduced next
-        out += [RawRel(subj[-1][2], "VISITED", b, sent.start, sent.end, 0.45)
-                for b in _clusters_introduced_next(doc, sent, text)]
-    return out
-
-
-def _delegation_owner(doc: _Doc, before: str, cue: int) -> list:
-    """Who "the delegation" of a visit is: the cluster or partnership the first delegation came
-    "from" or "of" ("a delegation of eight companies from X"), or "the X delegation"."""
-    if not _VISITORS_WORD.search(before):
-        return []
-    for m in _DELEGATION.finditer(doc.v, 0, cue):
-        sent = doc.ctx.sents[doc.ctx.sent_at(m.start())]
-        for x in doc.window(sent.start, min(sent.end, m.end() + 160)):
-            if x[2].label not in ("Cluster", "Partnership", "Organisation"):
-                continue
-            if m.start() - 4 <= x[1] <= m.start() or (
-                    x[0] >= m.end() and _FROM_OF.search(doc.v, m.end(), x[0])):
-                return [x]
-    return []
-
-
-def _nearby_visitors(doc: _Doc, si: int) -> list:
-    """The visitors of a sentence naming none: participants found nearby, else the actors attending just after."""
-    for d in (1, 2, -1, 3, -2):
-        if si + d in doc.participants_at:
-            return doc.participants_at[si + d]
-    return [x for j in (si + 1, si + 2) if j < len(doc.ctx.sents)
-            and _ATTEND.search(doc.v, doc.ctx.sents[j].start, doc.ctx.sents[j].end)
-            for x in doc.by_sent.get(j, []) if x[2].label in ACTORS]
-
-
-def _clusters_introduced_next(doc: _Doc, sent, text: str) -> list:
-    """The first clusters introduced after the sentence, as many as its "two clusters" counts."""
-    nm = _N_CLUSTERS.search(text)
-    if not nm:
-        return []
-    n = {"two": 2, "three": 3, "four": 4, "five": 5}.get(nm.group(1), None) or int(nm.group(1))
-    nxt, seen = [], set()
-    first = bisect.bisect_left(doc.okeys, sent.end) if n > 0 else 0    # the mentions before it never count
-    for s, t, ent in doc.occ[first:]:
-        if s >= sent.end and ent.label == "Cluster" and id(ent) not in seen and ent.mentions[0].start >= sent.end:
-            nxt.append(ent)
-            seen.add(id(ent))
-        if len(nxt) >= n:
-            break
-    return nxt
 
 
 def _bind_partners_to_agreements(ents, main, out: list[RawRel]) -> None:

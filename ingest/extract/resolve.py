@@ -23,7 +23,7 @@ from clusternet.ingest.extract.rules import _is_place, label_of_name, place_of_n
 
 __all__ = ["DocEntity", "norm", "resolve_mentions", "STRONG_RULES"]
 
-STRONG_RULES = ("typed", "list-item", "title-def", "country-list", "paren-alias", "dash-def", "cue:", "copula", "apposition", "quoted", "head",
+STRONG_RULES = ("typed", "list-item", "speaker-org", "title-def", "country-list", "paren-alias", "dash-def", "cue:", "copula", "apposition", "quoted", "head",
                 "event-", "agreement", "programme", "institution", "country-paren", "table-row")
 PLACE_LABELS = ("Country", "City", "Demonym")
 CALLED_CLUSTER = ("described-item", "role-of")     # rules whose Cluster label the text itself states

@@ -186,3 +186,19 @@ def test_the_project_named_after_its_noun_and_both_clusters_as_its_partners():
     assert {s for s, t, o in rels if t == "PARTNER_IN" and o == "BlueLink Atlantic"} == {
         "Oceano Norte", "Galician Maritime Technology Cluster"}
     assert ("BlueLink Atlantic", "FUNDED_BY", "Interreg Atlantic Area") in rels
+
+
+def test_participants_listed_as_speakers_as_participating_clusters_and_as_a_delegations_leader():
+    ents, rels, facts = _ex("Cleantech Matchmaking Days 2025\n\n"
+                            "The Cleantech Matchmaking Days 2025 took place in Lyon on 4-5 June.\n\n"
+                            "Among the participating clusters were also Wind Cluster Jutland and the Baltic Energy "
+                            "Network.\n\n"
+                            "The Danish delegation, led by Energy Cluster Denmark, met 40 buyers.\n\n"
+                            "Speakers included Anna Berg (Robotdalen), Marc Dubois of Pole Mer Bretagne and Laura "
+                            "Rossi, manager of Cluster Lombardo Energia.\n")
+    event = "Cleantech Matchmaking Days 2025"
+    took_part = {s for s, t, o in rels if t == "PARTICIPATED_IN" and o == event}
+    assert {"Wind Cluster Jutland", "Baltic Energy Network", "Energy Cluster Denmark", "Robotdalen",
+            "Pole Mer Bretagne", "Cluster Lombardo Energia"} <= took_part
+    assert not {"Anna Berg", "Marc Dubois of Pole Mer Bretagne", "Laura Rossi"} & set(ents)   # people, not bodies
+    assert (event, "buyers", 40) in facts

@@ -1,0 +1,103 @@
+"""VISITED and who a delegation is: "the delegation visited A and toured B", "the group took part
+in X", "The Danish delegation, led by X, …". Run by :mod:`.relations` sentence by sentence on its
+indexed document (its ``v``, ``ctx``, ``window``, ``participants_at``, ``main`` and ``event_near``).
+"""
+from __future__ import annotations
+
+import bisect
+import re
+
+from clusternet.ingest.extract.listblocks import ACTORS
+from clusternet.ingest.extract.organisers import has_label
+from clusternet.ingest.extract.raw import RawRel
+
+__all__ = ["visited", "delegation_leaders", "delegation_owner"]
+
+_ATTEND = re.compile(r"\b(?:attending|attended|participat)")
+_VISIT = re.compile(r"\b(?:visit(?:s|ed|ing)?|Visiting|toured)\b(?!\s+(?:and|in)\b)")
+_DELEGATION = re.compile(r"\bdelegation\b", re.I)
+_VISITORS_WORD = re.compile(r"\b(?:delegation|participants|delegates|visitors|group)\b", re.I)
+_FROM_OF = re.compile(r"\b(?:from|of|under)\b")
+# where the visited actors after a "visit" cue end
+_VISITED_END = re.compile(r",?\s+(?:as well as|but also|;)|\.\s|,\s+(?:where|which|who)\b|,?\s+and\s+(?:[a-z]+ed|met|held|saw|took|had|made|gave|went)\b")
+_N_CLUSTERS = re.compile(r"\b(two|three|four|five|\d)\s+clusters\b")
+
+
+_DELEGATION_LED = re.compile(r"(?i)\bdelegation\b[^.;]{0,60}?\b(?:led|headed)\s+by\s+(?:the\s+)?")
+
+
+def delegation_leaders(doc, si: int, sent, here) -> list[RawRel]:
+    """PARTICIPATED_IN: who leads a delegation ("The Danish delegation, led by X, met …") took part
+    in the event the text is about."""
+    m = _DELEGATION_LED.search(doc.v, sent.start, sent.end) if "delegation" in sent.text.lower() else None
+    lead = [x for x in here if m and x[0] == m.end() and x[2].label in ACTORS + ("Partnership",)]
+    ev = (doc.title_event or doc.event_near(sent.start)) if lead else None
+    return [RawRel(lead[0][2], "PARTICIPATED_IN", ev, sent.start, sent.end, 0.6)] if ev is not None else []
+
+
+def visited(doc, si: int, sent, here) -> list[RawRel]:
+    """VISITED: the visitors (named before the cue, or nearby participants) visited the actors named after it."""
+    v = doc.v
+    if not has_label(here, ACTORS + ("Partnership",)):
+        return []
+    text = v[sent.start:sent.end]
+    vm = _VISIT.search(text)
+    if not vm:
+        return []
+    cue = sent.start + vm.start()
+    stop = _VISITED_END.search(v[cue:sent.end])
+    lim = cue + stop.start() if stop else sent.end
+    objs = [x for x in here if cue < x[0] < lim and x[2].label in ACTORS]
+    subj = [x for x in here if x[0] < cue and x[2].label in ACTORS + ("Partnership",)]
+    visitors = [subj[-1]] if subj else delegation_owner(doc, text[:vm.start()], cue) or _nearby_visitors(doc, si)
+    if not visitors and doc.main is not None and objs:
+        visitors = [(0, 0, doc.main)]
+    out = [RawRel(a, "VISITED", b, sent.start, sent.end, 0.55) for _, _, a in visitors for _, _, b in objs if a is not b]
+    if subj and not objs:
+        # "the delegation visited two clusters": the clusters introduced next
+        out += [RawRel(subj[-1][2], "VISITED", b, sent.start, sent.end, 0.45)
+                for b in _clusters_introduced_next(doc, sent, text)]
+    return out
+
+
+def delegation_owner(doc, before: str, cue: int) -> list:
+    """Who "the delegation" of a visit is: the cluster or partnership the first delegation came
+    "from" or "of" ("a delegation of eight companies from X"), or "the X delegation"."""
+    if not _VISITORS_WORD.search(before):
+        return []
+    for m in _DELEGATION.finditer(doc.v, 0, cue):
+        sent = doc.ctx.sents[doc.ctx.sent_at(m.start())]
+        for x in doc.window(sent.start, min(sent.end, m.end() + 160)):
+            if x[2].label not in ("Cluster", "Partnership", "Organisation"):
+                continue
+            if m.start() - 4 <= x[1] <= m.start() or (
+                    x[0] >= m.end() and _FROM_OF.search(doc.v, m.end(), x[0])):
+                return [x]
+    return []
+
+
+def _nearby_visitors(doc, si: int) -> list:
+    """The visitors of a sentence naming none: participants found nearby, else the actors attending just after."""
+    for d in (1, 2, -1, 3, -2):
+        if si + d in doc.participants_at:
+            return doc.participants_at[si + d]
+    return [x for j in (si + 1, si + 2) if j < len(doc.ctx.sents)
+            and _ATTEND.search(doc.v, doc.ctx.sents[j].start, doc.ctx.sents[j].end)
+            for x in doc.by_sent.get(j, []) if x[2].label in ACTORS]
+
+
+def _clusters_introduced_next(doc, sent, text: str) -> list:
+    """The first clusters introduced after the sentence, as many as its "two clusters" counts."""
+    nm = _N_CLUSTERS.search(text)
+    if not nm:
+        return []
+    n = {"two": 2, "three": 3, "four": 4, "five": 5}.get(nm.group(1), None) or int(nm.group(1))
+    nxt, seen = [], set()
+    first = bisect.bisect_left(doc.okeys, sent.end) if n > 0 else 0    # the mentions before it never count
+    for s, t, ent in doc.occ[first:]:
+        if s >= sent.end and ent.label == "Cluster" and id(ent) not in seen and ent.mentions[0].start >= sent.end:
+            nxt.append(ent)
+            seen.add(id(ent))
+        if len(nxt) >= n:
+            break
+    return nxt
