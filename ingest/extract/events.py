@@ -5,7 +5,7 @@ import bisect
 import re
 
 from clusternet.ingest.extract.descevents import described_events, title_event
-from clusternet.ingest.extract.literals import may_match, with_initials
+from clusternet.ingest.extract.literals import alternation, may_match, with_initials
 from clusternet.ingest.extract.lexicon import country_code, fold, load_lexicon, place_country, programme_patterns
 from clusternet.ingest.extract.mentions import Context, Mention, chunks, sentence_chunks
 from clusternet.ingest.extract.rules import _is_place, clean, iso_is_acronym, label_of_name
@@ -94,7 +94,7 @@ def _event_noun_rx():
     lex = load_lexicon()
     nouns = sorted((re.escape(n) for n in lex["event_nouns"]), key=len, reverse=True)
     return re.compile(with_initials(r"(?i)\b((?:\d{1,2}(?:st|nd|rd|th)\s+(?:and\s+\d{1,2}(?:st|nd|rd|th)\s+)?)?"
-                      r"(?:B2B\s+|C2C\s+)?(?:" + "|".join(nouns) + r"))\s+(?:in|to)\s+(?-i:([A-Z][\w.'’\-]+(?:\s[A-Z][\w'’\-]+)?))"
+                      r"(?:B2B\s+|C2C\s+)?(?:" + alternation(nouns, True) + r"))\s+(?:in|to)\s+(?-i:([A-Z][\w.'’\-]+(?:\s[A-Z][\w'’\-]+)?))"
                       r"(?:\s+in\s+((?:" + "|".join(lex["months"]) + r")\s+\d{4}))?"))
 
 

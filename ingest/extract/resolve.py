@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 
 from clusternet.ingest.extract.generic import is_generic_name
 from clusternet.ingest.extract.lexicon import load_lexicon
-from clusternet.ingest.extract.literals import initials
+from clusternet.ingest.extract.literals import alternation, initials
 from clusternet.ingest.extract.mentions import Mention, is_acronym
 from clusternet.ingest.extract.namelinks import _strip_type, link_names, norm
 from clusternet.ingest.extract.rules import _is_place, label_of_name, place_of_name
@@ -257,7 +257,7 @@ def mention_again(view: str, ents: list[DocEntity]) -> None:
     starts = [t[0] for t in taken]
     reach = list(itertools.accumulate((t[1] for t in taken), max))   # furthest end so far
     names = sorted(owner, key=len, reverse=True)
-    rx = re.compile(initials(names) + r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])")
+    rx = re.compile(initials(names) + r"(?<![\w-])(?:" + alternation(map(re.escape, names)) + r")(?![\w-])")
     for m in rx.finditer(view):
         i = bisect.bisect_right(starts, m.start())
         if (i and reach[i - 1] > m.start()) or (i < len(taken) and taken[i][0] < m.end()):
