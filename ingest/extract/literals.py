@@ -127,13 +127,20 @@ def alternation(alts, ignore_case: bool = False) -> str:
     ('ab|a?c', 'a|b|a')
     """
     alts = list(alts)
+    if any("|" in a and "|" in _top_level(a) for a in alts):
+        return "|".join(alts)
+    return _factored(alts, ignore_case)
+
+
+def _factored(alts: list[str], ignore_case: bool) -> str:
+    """:func:`alternation` of alternatives without a top-level ``|`` (nor have their tails)."""
     heads = [_plain_head(a, ignore_case) for a in alts]
-    if len(alts) < 2 or None in heads or any("|" in _top_level(a) for a in alts):
+    if len(alts) < 2 or None in heads:
         return "|".join(alts)
     groups: dict[str, tuple[str, list[str]]] = {}
     for atom, key, rest in heads:
         groups.setdefault(key, (atom, []))[1].append(rest)
-    return "|".join(atom + rests[0] if len(rests) == 1 else atom + "(?:" + alternation(rests, ignore_case) + ")"
+    return "|".join(atom + rests[0] if len(rests) == 1 else atom + "(?:" + _factored(rests, ignore_case) + ")"
                     for atom, rests in groups.values())
 
 
