@@ -58,18 +58,32 @@ class Occ:
     """Every mention of the document's entities, by position (nested ones dropped)."""
 
     def __init__(self, ents, title: int = 0):
-        occ = sorted(((m.start, m.end, e) for e in ents for m in e.mentions), key=lambda x: (x[0], -x[1]))
-        self.items, last = [], -1
-        for x in occ:
-            if x[0] >= last:
-                self.items.append(x)
-                last = x[1]
-        self.starts = [x[0] for x in self.items]
+        self.items, self.starts = _outer_mentions(ents)
         self.main = main_of(ents, "Partnership", title)   # the partnership the document is about
 
     def within(self, lo: int, hi: int, labels) -> list:
         """Mentions starting in [lo, hi) whose entity has one of ``labels``."""
         return [x for x in self.items[bisect_left(self.starts, lo):bisect_left(self.starts, hi)] if x[2].label in labels]
+
+
+_LAST_OCC: dict = {"ents": None, "sizes": None, "occ": None}
+
+
+def _outer_mentions(ents) -> tuple[list, list[int]]:
+    """The mentions of ``ents`` by position without nested ones, and their starts: read again only
+    when the entities or their mentions changed since the last call (three rules ask per part)."""
+    sizes = [(e, len(e.mentions)) for e in ents]
+    last = _LAST_OCC
+    if last["ents"] is not ents or len(last["sizes"]) != len(sizes) \
+            or any(a is not c or b != d for (a, b), (c, d) in zip(sizes, last["sizes"])):
+        occ = sorted(((m.start, m.end, e) for e in ents for m in e.mentions), key=lambda x: (x[0], -x[1]))
+        items, end = [], -1
+        for x in occ:
+            if x[0] >= end:
+                items.append(x)
+                end = x[1]
+        last.update(ents=ents, sizes=sizes, occ=(items, [x[0] for x in items]))
+    return last["occ"]
 
 
 def list_end(v: str, lo: int, hi: int) -> int:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 
 from clusternet.ingest.extract.descevents import described_events, title_event
 from clusternet.ingest.extract.literals import alternation, may_match, with_initials
@@ -233,13 +234,20 @@ def _fuzzy_city(word: str) -> str | None:
 _AGREEMENT = re.compile("agreement")
 
 
+@lru_cache(maxsize=256)
+def _initialled(pat: str) -> re.Pattern:
+    """A lexicon pattern compiled with a look-ahead for its first characters (same matches, see
+    :func:`.literals.with_initials`)."""
+    return re.compile(with_initials(pat))
+
+
 def agreement_mentions(ctx: Context, out: list[Mention]) -> None:
     lex = load_lexicon()
     v = ctx.view
     # the patterns that end in "agreement" are read only around that word, not over the whole text
     hits = [m.start() for m in _AGREEMENT.finditer(v)]
     for pat in lex["agreement_patterns"]:
-        rx = re.compile(pat)
+        rx = _initialled(pat)
         if pat.endswith("agreement\\b"):
             found, seen = [], set()
             for h in hits:
@@ -260,7 +268,7 @@ def agreement_mentions(ctx: Context, out: list[Mention]) -> None:
                 continue
             out.append(Mention(s, e, name, "Agreement", "agreement", 0.7))
     for pat in programme_patterns():
-        for m in (re.finditer(pat, v) if may_match(pat, v) else ()):
+        for m in (_initialled(pat).finditer(v) if may_match(pat, v) else ()):
             out.append(Mention(m.start(), m.end(), m.group(0), "Programme", "programme", 0.85))
 
 
