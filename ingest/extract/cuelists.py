@@ -48,7 +48,8 @@ _LIST_END = re.compile(r"[.;](?:\s|$)|\n|,\s+(?:which|who|whose|where|while|to|i
 def _cues() -> dict[str, re.Pattern]:
     """The cue regexes, from ``relation_list_cues`` in the lexicon."""
     raw = load_lexicon()["relation_list_cues"]
-    out = {k: re.compile(with_initials(r"(?i)(?<![\w-])(?:" + alternation(sorted(v, key=len, reverse=True), True) + r")\b"))
+    out = {k: re.compile(with_initials(r"(?i)(?<![\w-])(?:" + alternation(sorted(v, key=len, reverse=True), True)
+                                       + r")\b"))
            for k, v in raw.items() if k != "stems"}
     out["list_verb"] = re.compile(r"(?i)(?:" + "|".join(raw["list_verb"]) + r")(?!\w)")   # it follows a name directly
     return out

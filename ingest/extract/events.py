@@ -93,9 +93,9 @@ _IN_TO = re.compile(r"\s(?:in|to)\s")
 
 def _event_noun_rx():
     lex = load_lexicon()
-    nouns = sorted((re.escape(n) for n in lex["event_nouns"]), key=len, reverse=True)
+    nouns = alternation(sorted((re.escape(n) for n in lex["event_nouns"]), key=len, reverse=True), True)
     return re.compile(with_initials(r"(?i)\b((?:\d{1,2}(?:st|nd|rd|th)\s+(?:and\s+\d{1,2}(?:st|nd|rd|th)\s+)?)?"
-                      r"(?:B2B\s+|C2C\s+)?(?:" + alternation(nouns, True) + r"))\s+(?:in|to)\s+(?-i:([A-Z][\w.'’\-]+(?:\s[A-Z][\w'’\-]+)?))"
+                      r"(?:B2B\s+|C2C\s+)?(?:" + nouns + r"))\s+(?:in|to)\s+(?-i:([A-Z][\w.'’\-]+(?:\s[A-Z][\w'’\-]+)?))"
                       r"(?:\s+in\s+((?:" + "|".join(lex["months"]) + r")\s+\d{4}))?"))
 
 

@@ -52,7 +52,8 @@ _LEADS = re.compile(r"(?i)\b(?:coordinator|lead\s+partner|project\s+leader|coord
 def cue_patterns() -> dict[str, re.Pattern]:
     """One regex per relation type, from ``list_block_cues`` in the lexicon."""
     raw = load_lexicon()["list_block_cues"]
-    out = {t: re.compile(with_initials(r"(?i)(?<![\w-])(?:" + alternation(sorted(raw[t], key=len, reverse=True), True) + r")\b"))
+    out = {t: re.compile(with_initials(r"(?i)(?<![\w-])(?:" + alternation(sorted(raw[t], key=len, reverse=True), True)
+                                       + r")\b"))
            for t in ORDER}
     return out
 

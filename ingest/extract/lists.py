@@ -58,7 +58,8 @@ def described_items(ctx: Context, out: list[Mention], gid: list[int]) -> None:
             out.append(Mention(s, e, name, lab, "described-item", 0.75, group=gid[0]))
 
 
-_ROLE = re.compile(with_initials(r"\b(?:(?P<cl>[Cc]luster)\s+)?(?:[Gg]eneral\s+[Mm]anager|[Mm]anaging\s+[Dd]irector|[Ee]xecutive\s+[Dd]irector|"
+_ROLE = re.compile(with_initials(r"\b(?:(?P<cl>[Cc]luster)\s+)?(?:[Gg]eneral\s+[Mm]anager|[Mm]anaging\s+[Dd]irector|"
+                   r"[Ee]xecutive\s+[Dd]irector|"
                    r"[Mm]anager|[Dd]irector(?:[- ][Gg]eneral)?|[Cc]oordinator|[Pp]resident|CEO|[Cc]hair(?:man|woman|person)?|"
                    r"[Ss]ecretary[- ][Gg]eneral|[Ff]ounder)\s+of\s+(?:the\s+)?"))
 

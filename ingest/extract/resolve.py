@@ -113,8 +113,10 @@ def _quoted_wins(named: list[Mention]) -> list[Mention]:
         return named
     out = []
     for m in named:
-        outer = next((q for q in quoted if q is not m and q.start <= m.start and m.end <= q.end
-                      and (q.start, q.end) != (m.start, m.end)), None) if m.rule in ("paren-alias", "dash-def") else None
+        outer = None
+        if m.rule in ("paren-alias", "dash-def"):
+            outer = next((q for q in quoted if q is not m and q.start <= m.start and m.end <= q.end
+                          and (q.start, q.end) != (m.start, m.end)), None)
         if outer is not None:
             outer.aliases.extend(a for a in m.aliases if a not in outer.aliases)
             continue
