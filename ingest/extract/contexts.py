@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from clusternet.ingest.extract.cueheads import cue_lists, head_chunks
 from clusternet.ingest.extract.lexicon import country_code, country_name, load_lexicon, place_country, fold
-from clusternet.ingest.extract.literals import with_initials
+from clusternet.ingest.extract.literals import alternation, with_initials
 from clusternet.ingest.extract.mentions import Context, Mention, chunks, is_acronym, is_cap, last_chunk
 from clusternet.ingest.extract.rules import _is_place, clean, label_of_name, place_of_name
 
@@ -201,7 +201,7 @@ _NAME = (_NAME_WORD + r"(?:\s+(?:(?:de|du|des|da|do|della|di|del|la|le|of|for|an
 
 
 def _alternation(words) -> str:
-    return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+    return alternation(sorted(map(re.escape, words), key=len, reverse=True))
 
 
 @lru_cache(maxsize=1)

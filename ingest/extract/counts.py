@@ -35,6 +35,7 @@ from clusternet.ingest.extract.factsubj import country_of_sentence, main_event, 
 from clusternet.ingest.extract.measures import agent as _agent, among, decimal_thousands, money_modifiers, own_clause, place_adjective, taking_part, \
     to_country, with_place
 from clusternet.ingest.extract.lexicon import fold, load_lexicon
+from clusternet.ingest.extract.literals import alternation
 from clusternet.ingest.extract.raw import RawFact, parse_number
 
 __all__ = ["count_facts", "ordinals"]
@@ -52,7 +53,7 @@ _TENS_UNITS = (r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[-\s]"
 def _count_rx() -> re.Pattern:
     """A number (digits or a word of ``number_words`` in lexicon.yaml) with what qualifies it."""
     words = sorted((w for w in load_lexicon()["number_words"] if w not in _NOT_COUNTS), key=len, reverse=True)
-    numwords = "(?:" + _TENS_UNITS + "|" + "|".join(map(re.escape, words)) + r")\b"
+    numwords = "(?:" + _TENS_UNITS + "|" + alternation(map(re.escape, words), True) + r")\b"
     # every match starts with one of these (a qualifier, a currency, a digit or a number word):
     # a cheap look at the first character before the alternatives are tried
     first = "".join(sorted({re.escape(w[0]) for w in words} | set(map(re.escape, "omaunsE€$£+"))))

@@ -8,7 +8,7 @@ from typing import NamedTuple
 from clusternet.ingest.extract.generic import field_join
 from clusternet.ingest.extract.lexicon import country_code, load_lexicon, place_country, fold
 from clusternet.ingest.extract.lists import adjective_country
-from clusternet.ingest.extract.literals import initials
+from clusternet.ingest.extract.literals import alternation, initials
 from clusternet.ingest.extract.mentions import Context, Mention, chunks, initials_match, is_acronym, is_cap, tokens
 from clusternet.ingest.extract.runs import place_word, split_at_and, trim_span, with_dashed_partner
 from clusternet.ingest.extract.rules import _is_place, clean, label_of_name, place_of_name
@@ -49,7 +49,7 @@ class _Cue(NamedTuple):
 def _cue_regex(words) -> re.Pattern:
     """One case-blind regex of the cue words as whole words, longest first."""
     alts = sorted((re.escape(w) for w in words), key=len, reverse=True)
-    return re.compile(initials(words) + r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])", re.I)
+    return re.compile(initials(words) + r"(?<![\w-])(?:" + alternation(alts, True) + r")(?![\w-])", re.I)
 
 
 def _list_items(v: str, start: int, end: int):

@@ -30,7 +30,7 @@ from bisect import bisect_left
 from functools import lru_cache
 
 from clusternet.ingest.extract.lexicon import load_lexicon
-from clusternet.ingest.extract.literals import with_initials
+from clusternet.ingest.extract.literals import alternation, with_initials
 from clusternet.ingest.extract.mainref import main_of, membership_type, title_end
 from clusternet.ingest.extract.raw import RawRel
 
@@ -48,7 +48,8 @@ _LIST_END = re.compile(r"[.;](?:\s|$)|\n|,\s+(?:which|who|whose|where|while|to|i
 def _cues() -> dict[str, re.Pattern]:
     """The cue regexes, from ``relation_list_cues`` in the lexicon."""
     raw = load_lexicon()["relation_list_cues"]
-    out = {k: re.compile(with_initials(r"(?i)(?<![\w-])(?:" + "|".join(sorted(v, key=len, reverse=True)) + r")\b"))
+    out = {k: re.compile(with_initials(r"(?i)(?<![\w-])(?:" + alternation(sorted(v, key=len, reverse=True), True)
+                                       + r")\b"))
            for k, v in raw.items() if k != "stems"}
     out["list_verb"] = re.compile(r"(?i)(?:" + "|".join(raw["list_verb"]) + r")(?!\w)")   # it follows a name directly
     return out
@@ -58,13 +59,7 @@ class Occ:
     """Every mention of the document's entities, by position (nested ones dropped)."""
 
     def __init__(self, ents, title: int = 0):
-        occ = sorted(((m.start, m.end, e) for e in ents for m in e.mentions), key=lambda x: (x[0], -x[1]))
-        self.items, last = [], -1
-        for x in occ:
-            if x[0] >= last:
-                self.items.append(x)
-                last = x[1]
-        self.starts = [x[0] for x in self.items]
+        self.items, self.starts = _outer_mentions(ents)
         self.main = main_of(ents, "Partnership", title)   # the partnership the document is about
         self.ents, self.title = ents, title
 
@@ -78,6 +73,26 @@ class Occ:
     def within(self, lo: int, hi: int, labels) -> list:
         """Mentions starting in [lo, hi) whose entity has one of ``labels``."""
         return [x for x in self.items[bisect_left(self.starts, lo):bisect_left(self.starts, hi)] if x[2].label in labels]
+
+
+_LAST_OCC: dict = {"ents": None, "sizes": None, "occ": None}
+
+
+def _outer_mentions(ents) -> tuple[list, list[int]]:
+    """The mentions of ``ents`` by position without nested ones, and their starts: read again only
+    when the entities or their mentions changed since the last call (three rules ask per part)."""
+    sizes = [(e, len(e.mentions)) for e in ents]
+    last = _LAST_OCC
+    if last["ents"] is not ents or len(last["sizes"]) != len(sizes) \
+            or any(a is not c or b != d for (a, b), (c, d) in zip(sizes, last["sizes"])):
+        occ = sorted(((m.start, m.end, e) for e in ents for m in e.mentions), key=lambda x: (x[0], -x[1]))
+        items, end = [], -1
+        for x in occ:
+            if x[0] >= end:
+                items.append(x)
+                end = x[1]
+        last.update(ents=ents, sizes=sizes, occ=(items, [x[0] for x in items]))
+    return last["occ"]
 
 
 def list_end(v: str, lo: int, hi: int) -> int:

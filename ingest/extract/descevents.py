@@ -17,7 +17,7 @@ import re
 from functools import lru_cache
 
 from clusternet.ingest.extract.lexicon import fold, load_lexicon, place_country
-from clusternet.ingest.extract.literals import initials
+from clusternet.ingest.extract.literals import alternation, initials
 from clusternet.ingest.extract.mentions import Context, Mention
 from clusternet.ingest.extract.rules import _is_place
 
@@ -35,7 +35,8 @@ _TOPIC_TAIL = re.compile(r"\s+on\s+((?:[a-z][\w-]*)(?:(?:\s+|,\s+)(?:[a-z][\w-]*
 def _head_rx() -> re.Pattern:
     """The event head nouns of lexicon.yaml, longest first, as one case-blind pattern."""
     heads = sorted(load_lexicon()["described_event_heads"], key=len, reverse=True)
-    return re.compile(r"(?i)" + initials(heads) + r"\b(?:" + "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in heads)
+    alts = alternation((re.escape(h).replace(r"\ ", r"\s+") for h in heads), True)
+    return re.compile(r"(?i)" + initials(heads) + r"\b(?:" + alts
                       + r")\b")
 
 

@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 
 from clusternet.ingest.extract.descevents import described_events, title_event
-from clusternet.ingest.extract.literals import may_match, with_initials
+from clusternet.ingest.extract.literals import alternation, may_match, with_initials
 from clusternet.ingest.extract.lexicon import country_code, fold, load_lexicon, place_country, programme_patterns
 from clusternet.ingest.extract.mentions import Context, Mention, chunks, eu_as_adjective, sentence_chunks
 from clusternet.ingest.extract.rules import _is_place, clean, iso_is_acronym, label_of_name
@@ -94,9 +95,9 @@ _IN_TO = re.compile(r"\s(?:in|to)\s")
 
 def _event_noun_rx():
     lex = load_lexicon()
-    nouns = sorted((re.escape(n) for n in lex["event_nouns"]), key=len, reverse=True)
+    nouns = alternation(sorted((re.escape(n) for n in lex["event_nouns"]), key=len, reverse=True), True)
     return re.compile(with_initials(r"(?i)\b((?:\d{1,2}(?:st|nd|rd|th)\s+(?:and\s+\d{1,2}(?:st|nd|rd|th)\s+)?)?"
-                      r"(?:B2B\s+|C2C\s+)?(?:" + "|".join(nouns) + r"))\s+(?:in|to)\s+(?-i:([A-Z][\w.'’\-]+(?:\s[A-Z][\w'’\-]+)?))"
+                      r"(?:B2B\s+|C2C\s+)?(?:" + nouns + r"))\s+(?:in|to)\s+(?-i:([A-Z][\w.'’\-]+(?:\s[A-Z][\w'’\-]+)?))"
                       r"(?:\s+in\s+((?:" + "|".join(lex["months"]) + r")\s+\d{4}))?"))
 
 
@@ -260,13 +261,20 @@ def _fuzzy_city(word: str) -> str | None:
 _AGREEMENT = re.compile("agreement")
 
 
+@lru_cache(maxsize=256)
+def _initialled(pat: str) -> re.Pattern:
+    """A lexicon pattern compiled with a look-ahead for its first characters (same matches, see
+    :func:`.literals.with_initials`)."""
+    return re.compile(with_initials(pat))
+
+
 def agreement_mentions(ctx: Context, out: list[Mention]) -> None:
     lex = load_lexicon()
     v = ctx.view
     # the patterns that end in "agreement" are read only around that word, not over the whole text
     hits = [m.start() for m in _AGREEMENT.finditer(v)]
     for pat in lex["agreement_patterns"]:
-        rx = re.compile(pat)
+        rx = _initialled(pat)
         if pat.endswith("agreement\\b"):
             found, seen = [], set()
             for h in hits:
@@ -287,7 +295,7 @@ def agreement_mentions(ctx: Context, out: list[Mention]) -> None:
                 continue
             out.append(Mention(s, e, name, "Agreement", "agreement", 0.7))
     for pat in programme_patterns():
-        for m in (re.finditer(pat, v) if may_match(pat, v) else ()):
+        for m in (_initialled(pat).finditer(v) if may_match(pat, v) else ()):
             out.append(Mention(m.start(), m.end(), m.group(0), "Programme", "programme", 0.85))
 
 

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from clusternet.ingest.extract.lexicon import load_lexicon
-from clusternet.ingest.extract.literals import with_initials
+from clusternet.ingest.extract.literals import alternation, with_initials
 from clusternet.ingest.extract.mainref import main_of, membership_type, named_in_title, title_end
 from clusternet.ingest.extract.raw import RawRel
 
@@ -54,7 +54,8 @@ _LEADS = re.compile(r"(?i)\b(?:coordinator|lead\s+partner|project\s+leader|coord
 def cue_patterns() -> dict[str, re.Pattern]:
     """One regex per relation type, from ``list_block_cues`` in the lexicon."""
     raw = load_lexicon()["list_block_cues"]
-    out = {t: re.compile(with_initials(r"(?i)(?<![\w-])(?:" + "|".join(sorted(raw[t], key=len, reverse=True)) + r")\b"))
+    out = {t: re.compile(with_initials(r"(?i)(?<![\w-])(?:" + alternation(sorted(raw[t], key=len, reverse=True), True)
+                                       + r")\b"))
            for t in ORDER}
     return out
 

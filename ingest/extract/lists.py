@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from clusternet.ingest.extract.lexicon import fold, load_lexicon, place_country
+from clusternet.ingest.extract.literals import with_initials
 from clusternet.ingest.extract.mentions import Context, Mention, chunks, is_acronym
 from clusternet.ingest.extract.rules import _is_place, clean, label_of_name
 from clusternet.ingest.resolve.normalise import demonym_country
@@ -57,9 +58,10 @@ def described_items(ctx: Context, out: list[Mention], gid: list[int]) -> None:
             out.append(Mention(s, e, name, lab, "described-item", 0.75, group=gid[0]))
 
 
-_ROLE = re.compile(r"\b(?:(?P<cl>[Cc]luster)\s+)?(?:[Gg]eneral\s+[Mm]anager|[Mm]anaging\s+[Dd]irector|[Ee]xecutive\s+[Dd]irector|"
+_ROLE = re.compile(with_initials(r"\b(?:(?P<cl>[Cc]luster)\s+)?(?:[Gg]eneral\s+[Mm]anager|[Mm]anaging\s+[Dd]irector|"
+                   r"[Ee]xecutive\s+[Dd]irector|"
                    r"[Mm]anager|[Dd]irector(?:[- ][Gg]eneral)?|[Cc]oordinator|[Pp]resident|CEO|[Cc]hair(?:man|woman|person)?|"
-                   r"[Ss]ecretary[- ][Gg]eneral|[Ff]ounder)\s+of\s+(?:the\s+)?")
+                   r"[Ss]ecretary[- ][Gg]eneral|[Ff]ounder)\s+of\s+(?:the\s+)?"))
 
 
 def role_objects(ctx: Context, out: list[Mention]) -> None:
@@ -106,7 +108,8 @@ def adjective_country(word: str) -> str | None:
     return demonym_country(word)
 
 
-_PLACED = re.compile(r"\b([A-Z][\w&\-]{1,14})\s+(?:from|in|based\s+in)\s+(?:the\s+)?([A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?)")
+_PLACED = re.compile(with_initials(r"\b([A-Z][\w&\-]{1,14})\s+(?:from|in|based\s+in)\s+(?:the\s+)?"
+                                   r"([A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?)"))
 
 
 def placed_acronyms(ctx: Context, out: list[Mention]) -> None:

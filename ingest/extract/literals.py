@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 from re import _compiler as _scomp, _constants as _sc, _parser as _sp
 
-__all__ = ["required_literal", "may_match", "initials", "cue_words_rx", "with_initials"]
+__all__ = ["required_literal", "may_match", "initials", "cue_words_rx", "with_initials", "alternation"]
 
 _QUANT = "?*+{"
 
@@ -114,6 +114,56 @@ def initials(words) -> str:
     return "(?=[" + "".join(sorted({re.escape(w[0]) for w in words})) + "])"
 
 
+def alternation(alts, ignore_case: bool = False) -> str:
+    """``"|".join(alts)`` with the first characters that alternatives share drawn out, so the engine
+    tries an alternative only where its first character is: ``ab|ac|b`` -> ``a(?:b|c)|b``. Same
+    matches: each group keeps its alternatives in their order, and alternatives in different
+    groups never match at one position. Left as it is unless every alternative opens with a plain
+    character (ASCII when ``ignore_case``, the pattern's case rule) and has no top-level ``|``.
+
+    >>> alternation(["bc", "Ab", "a", "b"], ignore_case=True), alternation(["Ab", "a"])
+    ('b(?:c|)|A(?:b|)', 'Ab|a')
+    >>> alternation(["ab", "a?c"]), alternation(["a|b", "a"])
+    ('ab|a?c', 'a|b|a')
+    """
+    alts = list(alts)
+    if any("|" in a and "|" in _top_level(a) for a in alts):
+        return "|".join(alts)
+    return _factored(alts, ignore_case)
+
+
+def _factored(alts: list[str], ignore_case: bool) -> str:
+    """:func:`alternation` of alternatives without a top-level ``|`` (nor have their tails)."""
+    heads = [_plain_head(a, ignore_case) for a in alts]
+    if len(alts) < 2 or None in heads:
+        return "|".join(alts)
+    groups: dict[str, tuple[str, list[str]]] = {}
+    for atom, key, rest in heads:
+        groups.setdefault(key, (atom, []))[1].append(rest)
+    return "|".join(atom + rests[0] if len(rests) == 1 else atom + "(?:" + _factored(rests, ignore_case) + ")"
+                    for atom, rests in groups.values())
+
+
+def _plain_head(alt: str, ignore_case: bool):
+    """(first character as written, its key, the rest) when ``alt`` opens with one plain character
+    that no quantifier follows; None otherwise (a class, group, escape of a kind, or empty)."""
+    if alt[:1] == "\\":
+        if len(alt) < 2 or alt[1].isalnum() or not alt[1].isascii():
+            return None
+        atom, ch = alt[:2], alt[1]
+    elif not alt or alt[0] in ".^$*+?{}[]|()":
+        return None
+    else:
+        atom, ch = alt[0], alt[0]
+    if alt[len(atom):len(atom) + 1] in ("*", "+", "?", "{"):
+        return None
+    if ignore_case and ch.isalpha():
+        if not ch.isascii():
+            return None
+        ch = ch.lower()
+    return atom, ch, alt[len(atom):]
+
+
 def cue_words_rx(words) -> re.Pattern:
     """One case-insensitive regex for a list of cue words, longest first, each at a word's start
     (tried only where one of them can start, see :func:`initials`).
@@ -121,7 +171,7 @@ def cue_words_rx(words) -> re.Pattern:
     >>> cue_words_rx(["led by", "led"]).findall("Co-led by A, led by B")
     ['led by']
     """
-    alts = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+    alts = alternation(sorted((re.escape(w) for w in words), key=len, reverse=True), ignore_case=True)
     return re.compile(r"(?i)" + initials(words) + r"(?<![\w-])(?:" + alts + r")")
 
 

@@ -162,26 +162,26 @@ def _ev_key(v: Evidence) -> tuple:
     return (v.document, v.start or 0)
 
 
-def _full_and_ordered(kept: list[Evidence]) -> bool:
-    """Whether ``kept`` holds MAX_EVIDENCE spans in strictly increasing order (no ties to re-sort)."""
-    if len(kept) < MAX_EVIDENCE:
-        return False
+def _ordered(kept: list[Evidence]) -> bool:
+    """Whether ``kept``'s spans are in strictly increasing order (no ties to re-sort)."""
     keys = [_ev_key(v) for v in kept]
     return all(a < b for a, b in zip(keys, keys[1:]))
 
 
-def _merge_relation(cur: Relation, r: Relation, full: bool) -> bool:
+def _merge_relation(cur: Relation, r: Relation, ordered: bool) -> bool:
     """Fold a repeated relation into the kept one: evidence (at most MAX_EVIDENCE) and confidence.
 
-    ``full``: the kept evidence is known full and strictly ordered, so spans sorting after it
-    would be re-sorted away (it stays as is). Returns that state for the evidence kept now."""
+    ``ordered``: the kept evidence is known strictly ordered, so spans that all sort after it, in
+    order, are appended (what sorting the union would give) and, once it is full, cut away.
+    Returns that state for the evidence kept now."""
     cur.confidence = max(cur.confidence, r.confidence)
-    if full and r.evidence:
-        last = _ev_key(cur.evidence[-1])
-        if all(_ev_key(v) > last for v in r.evidence):
-            return True
+    if ordered and cur.evidence and r.evidence and _ordered(r.evidence) \
+            and _ev_key(r.evidence[0]) > _ev_key(cur.evidence[-1]):
+        if len(cur.evidence) < MAX_EVIDENCE:
+            cur.evidence = (cur.evidence + r.evidence)[:MAX_EVIDENCE]
+        return True
     cur.evidence = sorted(set(cur.evidence) | set(r.evidence), key=_ev_key)[:MAX_EVIDENCE]
-    return _full_and_ordered(cur.evidence)
+    return _ordered(cur.evidence)
 
 
 def merge_extractions(parts: Iterable[Extraction]) -> Extraction:
@@ -191,7 +191,7 @@ def merge_extractions(parts: Iterable[Extraction]) -> Extraction:
     rels: dict[tuple, Relation] = {}
     doc_ids: set[str] = set()
     seen: set[tuple] = set()    # the facts kept so far, by subject, measure, country, value and start
-    full: set[tuple] = set()    # relations whose kept evidence is full and strictly ordered
+    ordered: set[tuple] = set()     # relations whose kept evidence is strictly ordered
     for ex in parts:
         for d in ex.documents:
             if d.id not in doc_ids:
@@ -215,10 +215,12 @@ def merge_extractions(parts: Iterable[Extraction]) -> Extraction:
             cur = rels.get(key)
             if cur is None:
                 rels[key] = Relation(r.source, r.type, r.target, dict(r.props), r.confidence, list(r.evidence))
-            elif _merge_relation(cur, r, key in full):
-                full.add(key)
+                if r.evidence and _ordered(r.evidence):
+                    ordered.add(key)
+            elif _merge_relation(cur, r, key in ordered):
+                ordered.add(key)
             else:
-                full.discard(key)
+                ordered.discard(key)
         for f in ex.facts:
             k = (f.subject, f.measure, f.country, f.value, f.evidence[0].start if f.evidence else None)
             if k not in seen:

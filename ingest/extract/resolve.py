@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 
 from clusternet.ingest.extract.generic import is_generic_name
 from clusternet.ingest.extract.lexicon import load_lexicon
-from clusternet.ingest.extract.literals import initials
+from clusternet.ingest.extract.literals import alternation, initials
 from clusternet.ingest.extract.mentions import Mention, eu_as_adjective, is_acronym
 from clusternet.ingest.extract.namelinks import _strip_type, link_names, norm
 from clusternet.ingest.extract.rules import _is_place, label_of_name, place_of_name
@@ -118,9 +118,11 @@ def _quoted_wins(named: list[Mention]) -> list[Mention]:
         return named
     out = []
     for m in named:
-        outer = next((q for q in quoted if q is not m and q.start <= m.start and m.end <= q.end
-                      and (q.start, q.end) != (m.start, m.end)), None)
-        if outer is not None and m.rule in ("paren-alias", "dash-def"):
+        outer = None
+        if m.rule in ("paren-alias", "dash-def"):
+            outer = next((q for q in quoted if q is not m and q.start <= m.start and m.end <= q.end
+                          and (q.start, q.end) != (m.start, m.end)), None)
+        if outer is not None:
             outer.aliases.extend(a for a in m.aliases if a not in outer.aliases)
             continue
         out.append(m)
@@ -265,7 +267,7 @@ def mention_again(view: str, ents: list[DocEntity]) -> None:
     starts = [t[0] for t in taken]
     reach = list(itertools.accumulate((t[1] for t in taken), max))   # furthest end so far
     names = sorted(owner, key=len, reverse=True)
-    rx = re.compile(initials(names) + r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])")
+    rx = re.compile(initials(names) + r"(?<![\w-])(?:" + alternation(map(re.escape, names)) + r")(?![\w-])")
     for m in rx.finditer(view):
         i = bisect.bisect_right(starts, m.start())
         if (i and reach[i - 1] > m.start()) or (i < len(taken) and taken[i][0] < m.end()):
