@@ -77,7 +77,9 @@ def _drop_covered(named: list[Mention]) -> list[Mention]:
 
     named = [m for m in named if not (m.rule in ("head", "caps", "acronym", "typed") and covered(m))]
     # an EU body's name holds a programme's ("European Innovation Council and SMEs Executive Agency")
-    bodies = [(m.start, m.end) for m in named if m.rule == "institution"]
+    bodies = [(m.start, m.end) for m in named if m.rule == "institution" and " and " in m.name]
+    if not bodies:
+        return named
     return [m for m in named if not (m.rule != "institution" and any(
         s0 <= m.start and m.end <= e0 and (s0, e0) != (m.start, m.end) for s0, e0 in bodies))]
 
