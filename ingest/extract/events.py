@@ -227,6 +227,8 @@ def _year_events(v: str, sent, out: list[Mention]) -> None:
     >>> _year_events(ctx.view, ctx.sents[0], out); [m.name for m in out]
     ['Food Expo Asia 2024']
     """
+    if "19" not in sent.text and "20" not in sent.text:
+        return
     lex = load_lexicon()
     for m in _YEAR_EVENT.finditer(v, sent.start, sent.end):
         name = " ".join(m.group(1).split())

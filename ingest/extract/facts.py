@@ -137,13 +137,21 @@ def _drop_echoes(facts: list[RawFact]) -> list[RawFact]:
     """One figure stated twice (a title and its article) is one fact: of "60 cluster organisations
     meet" and "60 cluster organisations", the longer measure that starts with the shorter goes; of
     "60 cluster organisations meet" and "… gathered" (the same words but the verb), the later stays."""
-    groups: dict[tuple, list[RawFact]] = {}
+    measures: dict[tuple, set[str]] = {}
+    last_by_stem: dict[tuple, list] = {}        # per (figure, stem): [latest start, its measures]
     for f in facts:
-        groups.setdefault((id(f.subject), f.value, f.unit), []).append(f)
+        key = (id(f.subject), f.value, f.unit)
+        measures.setdefault(key, set()).add(f.measure)
+        if " " in f.measure:
+            slot = last_by_stem.setdefault(key + (f.measure.rsplit(" ", 1)[0],), [-1, set()])
+            slot[0] = max(slot[0], f.start)
+            slot[1].add(f.measure)
 
-    def echo(f: RawFact, g: RawFact) -> bool:
-        if f.measure.startswith(g.measure + " "):
+    def echo(f: RawFact) -> bool:
+        key = (id(f.subject), f.value, f.unit)
+        words = f.measure.split(" ")
+        if any(" ".join(words[:i]) in measures[key] for i in range(1, len(words))):
             return True
-        stem_f, stem_g = f.measure.rsplit(" ", 1)[0], g.measure.rsplit(" ", 1)[0]
-        return " " in f.measure and stem_f == stem_g and f.measure != g.measure and f.start < g.start
-    return [f for f in facts if not any(g is not f and echo(f, g) for g in groups[(id(f.subject), f.value, f.unit)])]
+        slot = last_by_stem.get(key + (f.measure.rsplit(" ", 1)[0],)) if " " in f.measure else None
+        return slot is not None and len(slot[1]) > 1 and f.start < slot[0]
+    return [f for f in facts if not echo(f)]

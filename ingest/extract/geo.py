@@ -24,6 +24,7 @@ Run after mentions are resolved into entities, before relations. Each rule is ge
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from bisect import bisect_left, bisect_right
 
 from clusternet.ingest.extract.lexicon import country_code, fold, load_lexicon
@@ -227,12 +228,18 @@ _EUROPEAN = re.compile(r"\b(?:European|EU|Europe|Euro)\b")
 
 def _european_body(ent) -> bool:
     """A European body ("European Cluster Collaboration Platform", "Enterprise Europe Network") is not where
-    the city next to its name is; an event of that name is.
+    the city next to its name is; an event of that name is."""
+    return ent.label != "Event" and _european_name(ent.name)
 
-    >>> _european_body(type("E", (), {"label": "Organisation", "name": "European Cluster Collaboration Platform"}))
-    True
+
+@lru_cache(maxsize=20_000)
+def _european_name(name: str) -> bool:
+    """Whether a name holds "European", "Europe" or "EU".
+
+    >>> _european_name("European Cluster Collaboration Platform"), _european_name("Silicon Saxony")
+    (True, False)
     """
-    return ent.label != "Event" and bool(_EUROPEAN.search(ent.name))
+    return bool(_EUROPEAN.search(name))
 
 
 def _nearby(ctx, sp: _Spans) -> None:

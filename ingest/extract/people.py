@@ -5,7 +5,8 @@ run of two or three capitalised words with no head noun, right after a speaker c
 included", "moderated by", "keynote by"), is a person: the organisation in brackets after it, or
 after "of"/"from", takes the mention's place.
 
->>> from clusternet.ingest.extract.mentions import Mention
+>>> from clusternet.ingest.extract.literals import with_initials
+from clusternet.ingest.extract.mentions import Mention
 >>> v = "Speakers included Anna Berg (Robotdalen) and Marc Dubois of Pole Mer Bretagne."
 >>> out = [Mention(18, 27, "Anna Berg", None, "caps", 0.6), Mention(45, 78, "Marc Dubois of Pole Mer Bretagne", None, "caps", 0.6)]
 >>> speaker_organisations(v, out); [(m.name, m.rule) for m in out]
@@ -14,14 +15,16 @@ after "of"/"from", takes the mention's place.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
+from clusternet.ingest.extract.literals import with_initials
 from clusternet.ingest.extract.mentions import Mention
 from clusternet.ingest.extract.rules import _is_place, label_of_name
 
 __all__ = ["speaker_organisations"]
 
-_CUE = re.compile(r"(?i)\b(?:speakers?|panell?ists?|keynotes?|moderat\w+\s+by|presented\s+by|presentations?\s+by|"
-                  r"welcomed\s+by|opened\s+by|chaired\s+by|interventions?\s+(?:by|from))\b")
+_CUE = re.compile(with_initials(r"(?i)\b(?:speakers?|panell?ists?|keynotes?|moderat\w+\s+by|presented\s+by|"
+                               r"presentations?\s+by|welcomed\s+by|opened\s+by|chaired\s+by|interventions?\s+(?:by|from))\b"))
 _PERSON = r"[A-Z][a-zà-ÿ'’-]+(?:\s+[A-Z][a-zà-ÿ'’-]+){1,2}"
 _OF_ORG = re.compile(r"(" + _PERSON + r")\s+(?:of|from)\s+(?:the\s+)?(?P<org>[A-Z].+)")
 _PAREN_ORG = re.compile(r"\s*\((?P<org>[A-Z][^()\n]{1,80})\)")
@@ -29,9 +32,14 @@ _PAREN_ORG = re.compile(r"\s*\((?P<org>[A-Z][^()\n]{1,80})\)")
 
 def speaker_organisations(view: str, out: list[Mention]) -> None:
     """Replace (in place) each speaker mention by the organisation named with the speaker."""
+    cues = [c.end() for c in _CUE.finditer(view)]
+    if not cues:
+        return
     keep = []
     for m in out:
-        org = _organisation_of(view, m) if m.label is None or m.label == "Organisation" else None
+        i = bisect_right(cues, m.start)         # the last cue ending before the mention
+        near = i and cues[i - 1] > max(m.start - 200, view.rfind("\n\n", 0, m.start))   # in its paragraph
+        org = _organisation_of(view, m) if near and (m.label is None or m.label == "Organisation") else None
         if org is None:
             keep.append(m)
         else:
@@ -40,10 +48,7 @@ def speaker_organisations(view: str, out: list[Mention]) -> None:
 
 
 def _organisation_of(view: str, m: Mention) -> tuple[int, int] | None:
-    """(start, end) of the organisation a speaker mention names with the speaker, else None."""
-    lo = max(0, m.start - 200, view.rfind("\n\n", 0, m.start))      # the cue is in the same paragraph
-    if not _CUE.search(view, lo, m.start):
-        return None
+    """(start, end) of the organisation a mention after a speaker cue names with the speaker, else None."""
     om = _OF_ORG.fullmatch(m.name)
     if om and label_of_name(om.group(1)) is None and not _is_place(om.group("org")):
         s = m.start + om.start("org")

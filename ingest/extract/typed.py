@@ -55,6 +55,7 @@ def _name_at(v: str, pos: int, end: int, comma: bool, bare: bool = False):
     return (s, e, text) if len(ch[0]) == 1 and is_acronym(text.replace("-", "")) else None
 
 
+_KIND_WORD = re.compile(r"(?i)partnership|project|consortium|alliance")
 _LEAD = frozenset({"under", "through", "with", "within", "by", "it", "its", "our", "their", "this", "today", "now"})
 # a capitalised name (words may be all capitals or hold digits: "H2 Valleys Connect", "VOLTA Bridge")
 _NAME = r"(?P<name>(?:[A-Z0-9][\w&'’-]*)(?:\s+(?:[A-Z0-9][\w&'’-]*|for|of|and|&)){0,5})"
@@ -75,10 +76,11 @@ def typed_after(ctx: Context, out: list[Mention]) -> None:
     [('VOLTA Bridge', 'Partnership')]
     """
     v = ctx.view
+    if not _KIND_WORD.search(v):
+        return
     generic = load_lexicon().words("generic_names")
     for sent in ctx.sents:
-        low = sent.text.lower()
-        if not any(w in low for w in ("partnership", "project", "consortium", "alliance")):
+        if not _KIND_WORD.search(v, sent.start, sent.end):
             continue
         for m in _DESCRIBED.finditer(v, sent.start, sent.end):
             s, name = _drop_lead(m.start("name"), m.group("name"))
