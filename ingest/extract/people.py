@@ -5,8 +5,7 @@ run of two or three capitalised words with no head noun, right after a speaker c
 included", "moderated by", "keynote by"), is a person: the organisation in brackets after it, or
 after "of"/"from", takes the mention's place.
 
->>> from clusternet.ingest.extract.literals import with_initials
-from clusternet.ingest.extract.mentions import Mention
+>>> from clusternet.ingest.extract.mentions import Mention
 >>> v = "Speakers included Anna Berg (Robotdalen) and Marc Dubois of Pole Mer Bretagne."
 >>> out = [Mention(18, 27, "Anna Berg", None, "caps", 0.6), Mention(45, 78, "Marc Dubois of Pole Mer Bretagne", None, "caps", 0.6)]
 >>> speaker_organisations(v, out); [(m.name, m.rule) for m in out]
