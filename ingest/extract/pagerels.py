@@ -17,10 +17,11 @@ from __future__ import annotations
 import re
 
 from clusternet.ingest.extract.cuelists import ORGANISED_OBJ, Occ, list_end
-from clusternet.ingest.extract.listblocks import ACTORS, Mains, cue_patterns
+from clusternet.ingest.extract.lexicon import country_code
+from clusternet.ingest.extract.listblocks import ACTORS, Mains, cue_patterns, raw_lines
 from clusternet.ingest.extract.raw import RawRel
 
-__all__ = ["page_relations", "enumerated_participants", "lead_fields", "page_funding"]
+__all__ = ["page_relations", "enumerated_participants", "lead_fields", "page_funding", "market_lines"]
 
 
 def page_relations(ctx, ents) -> list[RawRel]:
@@ -29,7 +30,7 @@ def page_relations(ctx, ents) -> list[RawRel]:
     mains = Mains(ents, ctx)
     occ = Occ(ents, mains.title)
     return (enumerated_participants(ctx, mains, occ) + lead_fields(ctx, mains, occ)
-            + page_funding(ctx, ents, mains))
+            + page_funding(ctx, ents, mains) + market_lines(ctx, mains))
 
 
 ENUM_MIN = 3
@@ -150,4 +151,38 @@ def _paragraphs_naming(text: str, ent) -> list[tuple[int, int]]:
         a = text.rfind("\n\n", 0, m.start)
         b = text.find("\n\n", m.end)
         out.append((a + 2 if a >= 0 else 0, b if b >= 0 else len(text)))
+    return out
+
+
+# "Target markets" as a heading, then one market a line: "Chile – green hydrogen export hubs"
+_MARKETS_HEAD = re.compile(r"(?i)^\W*(?:(?:our\s+)?target(?:ed)?\s+(?:markets?|countries|regions)|third\s+countries)\W*$")
+_LEADING_PLACE = re.compile(r"[\s\-•*]*([A-Z][\w.'’ -]{2,40}?)\s*(?:[–—:,(]|\s-\s|$)")
+MAX_MARKETS = 12
+
+
+def market_lines(ctx, mains: Mains) -> list[RawRel]:
+    """TARGETS: the countries that open the lines under a "Target markets" heading, for the page's
+    partnership.
+
+    >>> from clusternet.ingest.extract.mentions import build_context
+    >>> from clusternet.ingest.extract.finders import find_mentions
+    >>> from clusternet.ingest.extract.resolve import resolve_mentions
+    >>> text = "The Blue Link Partnership\\n\\nTarget markets\\n\\nChile – ports\\n\\nSouth Africa – fuel cells\\n\\nActivities"
+    >>> ctx = build_context(text); ents = resolve_mentions(find_mentions(text, ctx))
+    >>> [r.target for r in market_lines(ctx, Mains(ents, ctx))]
+    ['country:CL', 'country:ZA']
+    """
+    p = mains["Partnership"]
+    if p is None:
+        return []
+    out, lines = [], raw_lines(ctx.text)
+    for i, line in enumerate(lines):
+        if len(line.text) > 40 or not _MARKETS_HEAD.match(line.text):
+            continue
+        for item in lines[i + 1:i + 1 + MAX_MARKETS]:
+            m = _LEADING_PLACE.match(item.text)
+            code = country_code(m.group(1).strip()) if m else None
+            if not code:
+                break
+            out.append(RawRel(p, "TARGETS", "country:" + code, item.start, item.end, 0.6))
     return out

@@ -202,3 +202,10 @@ def test_participants_listed_as_speakers_as_participating_clusters_and_as_a_dele
             "Pole Mer Bretagne", "Cluster Lombardo Energia"} <= took_part
     assert not {"Anna Berg", "Marc Dubois of Pole Mer Bretagne", "Laura Rossi"} & set(ents)   # people, not bodies
     assert (event, "buyers", 40) in facts
+
+
+def test_a_partnership_pages_target_markets_listed_one_a_line_under_their_heading():
+    _, rels, _ = _ex("The Sea Link Partnership\n\nSea Link is a partnership of port clusters.\n\n"
+                     "Target markets\n\nChile – green hydrogen export hubs\n\nSouth Africa – fuel cells\n\n"
+                     "Activities\n\nThe partners will organise three missions.\n")
+    assert {o for s, t, o in rels if t == "TARGETS"} == {"Chile", "South Africa"}
