@@ -60,7 +60,7 @@ def title_event(ctx: Context) -> Mention | None:
     head = (text[:cut.start()] if cut else text).strip()
     where = _TITLE_PLACE.search(head)          # "Fact-Finding mission in Jiangsu region"
     words = re.sub(r"\s+\d{4}$", "", head[:where.start()] if where else head).split()
-    if len(words) < 2 or not head[:1].isupper() or len(head) > 90 or (cut is None and len(head.split()) > 8) \
+    if len(words) < (1 if where else 2) or not head[:1].isupper() or len(head) > 90 or (cut is None and len(head.split()) > 8) \
             or fold(words[0]) in _DETERMINERS:
         return None
     nouns = load_lexicon().words("event_nouns") | load_lexicon().words("described_event_heads")

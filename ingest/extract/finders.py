@@ -19,7 +19,7 @@ from clusternet.ingest.extract.generic import drop_people
 from clusternet.ingest.extract.lists import (adjective_country, bullet_places, described_items, placed_acronyms,
     role_objects)
 from clusternet.ingest.extract.items import country_list_items
-from clusternet.ingest.extract.rules import dash_definitions, paren_aliases, table_rows
+from clusternet.ingest.extract.rules import dash_definitions, legal_form, paren_aliases, table_rows
 from clusternet.ingest.extract.mentions import Context, Mention, build_context
 from clusternet.ingest.extract.parens import described_in_brackets
 from clusternet.ingest.extract.titles import field_definition, title_definition
@@ -67,6 +67,7 @@ def find_mentions(text: str, ctx: Context | None = None) -> list[Mention]:
         m.sent = ctx.sent_at(m.start)
         _with_year(ctx.view, m)
         _with_destination(ctx.view, m)
+        _with_legal_form(ctx.view, m)
         _without_owner(m)
         _without_role(m)
     return sorted(out, key=lambda m: (m.start, -m.end))
@@ -106,6 +107,27 @@ def _without_role(m: Mention) -> None:
         if code and rest and not all(load_lexicon().label_of_head(w) for w in rest.split()):
             m.name, m.start = rest, m.start + len(first) + 1      # "Hungarian Alfa Klaszter": Alfa Klaszter, in HU
             m.country = m.country or code
+
+
+_NEXT_WORDS = re.compile(r"(?:[ \t]+[^\s,;:()]+){1,4}")
+
+
+def _with_legal_form(v: str, m: Mention) -> None:
+    """A company's name takes the legal form written right after it ("Ostrava Drives s.r.o.").
+
+    >>> m = Mention(0, 14, "Ostrava Drives", None, "head", 0.7); _with_legal_form("Ostrava Drives s.r.o. joined", m); m.name
+    'Ostrava Drives s.r.o.'
+    """
+    if m.label not in (None, "Organisation", "SME"):
+        return
+    nxt = _NEXT_WORDS.match(v, m.end)
+    words = nxt.group(0).split() if nxt else []
+    for n in range(len(words), 0, -1):
+        form = " ".join(words[:n])
+        if legal_form(form) and ("." in form or form != form.upper() or len(form) >= 3):    # not "AB", "SE"
+            m.end = v.index(words[n - 1], m.end) + len(words[n - 1])
+            m.name = " ".join(v[m.start:m.end].split())
+            return
 
 
 _TRAVEL = ("Mission", "Visit", "Delegation", "Trip", "Tour", "Journey")

@@ -209,3 +209,19 @@ def test_a_partnership_pages_target_markets_listed_one_a_line_under_their_headin
                      "Target markets\n\nChile – green hydrogen export hubs\n\nSouth Africa – fuel cells\n\n"
                      "Activities\n\nThe partners will organise three missions.\n")
     assert {o for s, t, o in rels if t == "TARGETS"} == {"Chile", "South Africa"}
+
+
+def test_a_mission_titled_by_its_destination_and_the_agencies_it_was_prepared_with():
+    ents, rels, _ = _ex("Mission to Chile\n\n"
+                        "The mission, to Santiago in November 2025, is prepared together with the Chilean agency "
+                        "Corfo and the Chilean Hydrogen Association (H2 Chile).\n")
+    assert ents["Mission to Chile"].label == "Event" and ents["Mission to Chile"].country == "CL"
+    assert {s for s, t, o in rels if t == "COORDINATES" and o == "Mission to Chile"} == {
+        "Corfo", "Chilean Hydrogen Association"}
+
+
+def test_a_company_keeps_the_legal_form_written_after_its_name():
+    ents, _, _ = _ex("New members\n\nThis year the Czech company Ostrava Drives s.r.o. and Gripper Works sp. z o.o. "
+                     "joined the Moravian Mechatronics Cluster.\n")
+    assert "Ostrava Drives s.r.o." in ents
+    assert "Ostrava Drives" not in ents
