@@ -122,8 +122,10 @@ def list_block_relations(ctx, ents) -> list[RawRel]:
             continue
         target = _target(typ, line, within, mains)
         if typ == "MEMBER_OF":    # members of the consortium (the main partnership when none is named)
-            # the cluster the page's title names (a cluster's news: its own members), else the consortium
-            target = target or mains.titled("Cluster") or mains["Partnership"] or mains["Cluster"]
+            # the body the cue line calls by its kind ("joined the network:"), else the cluster the
+            # page's title names (a cluster's news: its own members), else the consortium
+            target = (target or _kind_named(line.text, mains) or mains.titled("Cluster") or mains["Partnership"]
+                      or mains["Cluster"])
             typ = membership_type(target) if target is not None else typ
         if target is None:
             continue
@@ -165,6 +167,22 @@ def _target(typ, line, within, mains):
         parts = within(line.start, line.end, ("Partnership",))
         return parts[-1][2] if parts else None
     return mains.consortium() if typ == "PARTNER_IN" else mains[TARGET_LABELS[typ][0]]
+
+
+_KIND = re.compile(r"(?i)\b(?:the|our)\s+(network|cluster|association|alliance)\b")
+
+
+def _kind_named(text: str, mains: Mains):
+    """The page's main body of the kind a cue line names ("joined the network:"): the main
+    organisation whose name holds that word, the main cluster, or None."""
+    k = _KIND.search(text)
+    if k is None:
+        return None
+    word = k.group(1).lower()
+    if word == "cluster":
+        return mains["Cluster"]
+    named = [e for e in mains.ents if word in e.name.lower().split() and e.label in ("Organisation", "Cluster", "Partnership")]
+    return max(named, key=lambda e: len(e.mentions), default=None)
 
 
 def _items(ctx, lines, li: int, within):

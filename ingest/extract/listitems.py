@@ -27,7 +27,9 @@ _LEAD = re.compile(r"[\s|\-•»▪●◦*+]*(?:\d{1,2}[.)]\s*)?(?:the\s+|and\s+
 _SHOUTED = re.compile(r"[^a-z]*[A-Z]{2,}[^a-z]*\s[^a-z]*[A-Z]{2,}[^a-z]*")     # "EXPECTED RESULTS": a heading
 _WORD = re.compile(r"[^\s,;:()\[\]–—]+")
 # what follows a name in an item: a comma, a bracket, a dash, a colon or the end of the line
-_AFTER_NAME = re.compile(r"\s*(?:[,;:(\[–—]|\s-\s|$)")
+_AFTER_NAME = re.compile(r"\s*(?:[,;:(\[–—]|\s-\s|$)|\s+(?:from|in|based)\s")
+# lower-case words that describe the name after them (at most four)
+_DESCRIPTOR = re.compile(r"(?:[a-z][\w-]*\s+){0,4}(?=[A-Z])")
 
 
 def list_item_names(ctx: Context, out: list[Mention]) -> None:
@@ -53,6 +55,8 @@ def _item_name(v: str, start: int, end: int) -> tuple[int, int, str] | None:
     ((2, 26, 'Vision Systems Sosnowiec'), None)
     """
     s = _LEAD.match(v, start, end).end()
+    d = _DESCRIPTOR.match(v, s, end)
+    s = d.end() if d else s         # "the software house Krakowiak Data Labs from Kraków;"
     conn = load_lexicon().words("connectors")
     words = []
     for m in _WORD.finditer(v, s, end):

@@ -225,3 +225,14 @@ def test_a_company_keeps_the_legal_form_written_after_its_name():
                      "joined the Moravian Mechatronics Cluster.\n")
     assert "Ostrava Drives s.r.o." in ents
     assert "Ostrava Drives" not in ents
+
+
+def test_organisations_that_joined_the_network_listed_under_the_line_that_says_so():
+    _, rels, _ = _ex("Newsletter of the Danube Food Cluster Network\n\n"
+                     "Three organisations joined the network in February:\n\n"
+                     "- Novi Sad Institute of Food Technology\n"
+                     "- the software house Agrodata Labs from Osijek\n"
+                     "- Pannonia Mills (PM)\n\n"
+                     "The network now counts 47 members.\n", name="page.md")
+    members = {s for s, t, o in rels if t == "MEMBER_OF" and o == "Danube Food Cluster Network"}
+    assert {"Novi Sad Institute of Food Technology", "Agrodata Labs", "Pannonia Mills"} <= members
