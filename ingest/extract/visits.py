@@ -11,7 +11,7 @@ from clusternet.ingest.extract.listblocks import ACTORS
 from clusternet.ingest.extract.organisers import has_label
 from clusternet.ingest.extract.raw import RawRel
 
-__all__ = ["visited", "delegation_leaders", "delegation_owner"]
+__all__ = ["visited", "delegation_leaders", "delegation_owner", "attendance"]
 
 _ATTEND = re.compile(r"\b(?:attending|attended|participat)")
 _VISIT = re.compile(r"\b(?:visit(?:s|ed|ing)?|Visiting|toured)\b(?!\s+(?:and|in)\b)")
@@ -33,6 +33,24 @@ def delegation_leaders(doc, si: int, sent, here) -> list[RawRel]:
     lead = [x for x in here if m and x[0] == m.end() and x[2].label in ACTORS + ("Partnership",)]
     ev = (doc.title_event or doc.event_near(sent.start)) if lead else None
     return [RawRel(lead[0][2], "PARTICIPATED_IN", ev, sent.start, sent.end, 0.6)] if ev is not None else []
+
+
+# what a body does at an event it attends: "X sent a group of six companies", "Y presented its testbed"
+_ATTENDS = re.compile(r"(?:\s*\([^()\n]{1,40}\))?\s+(?:also\s+)?(?:sent\s+(?:a\s+|its\s+)?(?:delegation|group|team)\b|sent\s+\w+\s+(?:companies|SMEs|"
+                      r"representatives|members)\b|presented\b|exhibited\b|showcased\b|pitched\b)")
+
+
+def attendance(doc, si: int, sent, here) -> list[RawRel]:
+    """PARTICIPATED_IN: on a page about one event, the body that "sent a group" or "presented" there
+    took part in it ("The Irish Offshore Network sent a group of six companies")."""
+    ev = doc.title_event
+    if ev is None:
+        return []
+    out = []
+    for s, e, ent in here:
+        if ent.label in ACTORS + ("Partnership",) and _ATTENDS.match(doc.v, e, sent.end):
+            out.append(RawRel(ent, "PARTICIPATED_IN", ev, sent.start, sent.end, 0.55))
+    return out
 
 
 def visited(doc, si: int, sent, here) -> list[RawRel]:

@@ -236,3 +236,12 @@ def test_organisations_that_joined_the_network_listed_under_the_line_that_says_s
                      "The network now counts 47 members.\n", name="page.md")
     members = {s for s, t, o in rels if t == "MEMBER_OF" and o == "Danube Food Cluster Network"}
     assert {"Novi Sad Institute of Food Technology", "Agrodata Labs", "Pannonia Mills"} <= members
+
+
+def test_on_an_event_page_who_sent_a_group_or_presented_took_part():
+    _, rels, _ = _ex("Ocean Days Matchmaking 2025\n\n"
+                     "The Ocean Days Matchmaking 2025 gathered 180 participants in Vigo. The Irish Offshore Energy "
+                     "Network sent a group of six companies, and the Norwegian cluster NorSea Aqua Technology (Norway) "
+                     "presented its new testbed.\n")
+    assert {s for s, t, o in rels if t == "PARTICIPATED_IN" and o == "Ocean Days Matchmaking 2025"} >= {
+        "Irish Offshore Energy Network", "NorSea Aqua Technology"}
