@@ -59,7 +59,7 @@ def count_subject(ctx, si, m, after, occ_in, ok, doc, v):
         before = [x for x in occ_in(sent.start, sent.end)]
     return (_sector(v, sent, before) or _group(v, sent, m, before, occ_in, ok, main)
             or _anaphora(v, sent, m, before, occ_in, ok) or _clause_subject(v, before, ok)
-            or _money_owner(v, sent, m, before, ok, main, unit) or _it(ctx, si, sent, before, occ_in, ok, main)
+            or _money_owner(v, sent, m, before, ok, main, unit) or _previous_sentence_subject(ctx, si, sent, before, occ_in, ok, main)
             or _first_named(ctx, si, sent, m, before, occ_in, ok, main, v))
 
 
@@ -160,7 +160,7 @@ def _anaphora(v, sent, m, before, occ_in, ok):
 _IT = re.compile(r"\s*(?:It|They)\s")
 
 
-def _it(ctx, si, sent, before, occ_in, ok, main):
+def _previous_sentence_subject(ctx, si, sent, before, occ_in, ok, main):
     """7c. "… It gathers more than 750 members": (what the sentence before was about: the thing its
     opening "The partnership" names, or the name it opens with, None), or None."""
     if before or not si or not _IT.match(ctx.view, sent.start):

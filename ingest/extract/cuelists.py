@@ -31,7 +31,7 @@ from functools import lru_cache
 
 from clusternet.ingest.extract.lexicon import load_lexicon
 from clusternet.ingest.extract.literals import alternation, with_initials
-from clusternet.ingest.extract.mainref import main_of, membership_type, title_end
+from clusternet.ingest.extract.mainref import OWN_KINDS, main_of, own_body, membership_type, title_end
 from clusternet.ingest.extract.raw import RawRel
 
 __all__ = ["cue_list_relations", "Occ", "list_end", "ORGANISED_OBJ"]
@@ -62,13 +62,6 @@ class Occ:
         self.items, self.starts = _outer_mentions(ents)
         self.main = main_of(ents, "Partnership", title)   # the partnership the document is about
         self.ents, self.title = ents, title
-
-    def own(self, word: str):
-        """The body a page speaks for as "our network", "our cluster": its main one of that kind."""
-        label = "Partnership" if word in ("partnership", "alliance", "project") else \
-            "Cluster" if word == "cluster" else None
-        cands = [main_of(self.ents, lab, self.title) for lab in ((label,) if label else ("Cluster", "Organisation"))]
-        return next((c for c in cands if c is not None), None)
 
     def within(self, lo: int, hi: int, labels) -> list:
         """Mentions starting in [lo, hi) whose entity has one of ``labels``."""
@@ -285,7 +278,7 @@ ORGANISED_OBJ = re.compile(with_initials(r"(?i)\b(?:jointly\s+|co-?)?(?:organi[s
                                          r"co-hosted)\s+(?:the|an?|this|their)?\s*"))
 
 
-_OUR = re.compile(r"\b(?:[Oo]ur|[Tt]he)\s+(network|cluster|association|partnership|alliance)\s*$")
+_OUR = re.compile(r"\b(?:[Oo]ur|[Tt]he)\s+(" + "|".join(OWN_KINDS) + r")\s*$")
 
 
 def _active_organisers(v, lo, hi, occ, places) -> list[RawRel]:
@@ -300,8 +293,9 @@ def _active_organisers(v, lo, hi, occ, places) -> list[RawRel]:
         ev = occ.within(m.end(), min(hi, m.end() + 3), ("Event",))
         who = occ.within(lo, m.start(), ACTORS)
         we = _OUR.search(v, lo, m.start()) if ev and not who else None
-        if we and occ.own(we.group(1).lower()) is not None:      # "Our network co-organised the X Matchmaking"
-            who = [(we.start(), we.end(), occ.own(we.group(1).lower()))]
+        body = own_body(occ.ents, we.group(1), occ.title) if we else None
+        if body is not None:      # "Our network co-organised the X Matchmaking"
+            who = [(we.start(), we.end(), body)]
         if ev and who and not re.search(r"(?i)\b(?:by|was|were|is|are|been|be)\s*$", v[lo:m.start()]):
             out.extend(RawRel(a, "COORDINATES", ev[0][2], lo, hi, 0.65) for _, _, a in who)
     return out

@@ -233,7 +233,7 @@ def _year_events(v: str, sent, out: list[Mention]) -> None:
     for m in _YEAR_EVENT.finditer(v, sent.start, sent.end):
         name = " ".join(m.group(1).split())
         first = fold(name.split()[0])
-        if first in lex.words("months") or _is_place(name.rsplit(" ", 1)[0]) \
+        if first in lex.words("months") or not name.split()[0].isalpha() or _is_place(name.rsplit(" ", 1)[0]) \
                 or any(re.fullmatch(p, name) or re.fullmatch(p, name.rsplit(" ", 1)[0]) for p in programme_patterns()):
             continue
         out.append(Mention(m.start(1), m.end(1), name, "Event", "event-edition", 0.6))

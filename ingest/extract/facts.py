@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from clusternet.ingest.extract.counts import count_facts as prose_facts, ordinals
+from clusternet.ingest.extract.mainref import title_end
 from clusternet.ingest.extract.factsubj import main_event
 from clusternet.ingest.extract.fieldfacts import field_facts
 from clusternet.ingest.extract.lexicon import country_code, fold
@@ -130,13 +131,15 @@ def find_facts(ctx, ents, mentions, tables, sectors=(), places=None) -> list[Raw
     main = max(parts, key=lambda e: (len(e.mentions), -e.mentions[0].start), default=None)
     fields, taken = field_facts(ctx, main or main_event(ents, ctx))
     prose = prose_facts(ctx, ents, main, sectors, places, skip=taken)
-    return _drop_echoes([f for f in table_facts(ctx, occ, main) + fields + prose if f.subject is not None])
+    return _drop_echoes([f for f in table_facts(ctx, occ, main) + fields + prose if f.subject is not None],
+                        title_end(ctx))
 
 
-def _drop_echoes(facts: list[RawFact]) -> list[RawFact]:
+def _drop_echoes(facts: list[RawFact], title: int = 0) -> list[RawFact]:
     """One figure stated twice (a title and its article) is one fact: of "60 cluster organisations
     meet" and "60 cluster organisations", the longer measure that starts with the shorter goes; of
-    "60 cluster organisations meet" and "… gathered" (the same words but the verb), the later stays."""
+    a title's "60 cluster organisations meet" and the article's "… gathered" (the same words but
+    the verb), the article's stays. ``title``: where the page's title ends."""
     measures: dict[tuple, set[str]] = {}
     last_by_stem: dict[tuple, list] = {}        # per (figure, stem): [latest start, its measures]
     for f in facts:
@@ -148,10 +151,11 @@ def _drop_echoes(facts: list[RawFact]) -> list[RawFact]:
             slot[1].add(f.measure)
 
     def echo(f: RawFact) -> bool:
+        """Whether ``f`` repeats a figure another fact states better."""
         key = (id(f.subject), f.value, f.unit)
         words = f.measure.split(" ")
         if any(" ".join(words[:i]) in measures[key] for i in range(1, len(words))):
             return True
         slot = last_by_stem.get(key + (f.measure.rsplit(" ", 1)[0],)) if " " in f.measure else None
-        return slot is not None and len(slot[1]) > 1 and f.start < slot[0]
+        return slot is not None and len(slot[1]) > 1 and f.start < title <= slot[0]
     return [f for f in facts if not echo(f)]

@@ -110,6 +110,7 @@ def _without_role(m: Mention) -> None:
 
 
 _NEXT_WORDS = re.compile(r"(?:[ \t]+[^\s,;:()]+){1,4}")
+_WORD_AT = re.compile(r"[^\s,;:()]+")
 
 
 def _with_legal_form(v: str, m: Mention) -> None:
@@ -121,11 +122,11 @@ def _with_legal_form(v: str, m: Mention) -> None:
     if m.label not in (None, "Organisation", "SME"):
         return
     nxt = _NEXT_WORDS.match(v, m.end)
-    words = nxt.group(0).split() if nxt else []
+    words = list(_WORD_AT.finditer(v, m.end, nxt.end())) if nxt else []
     for n in range(len(words), 0, -1):
-        form = " ".join(words[:n])
+        form = " ".join(w.group(0) for w in words[:n])
         if legal_form(form) and ("." in form or form != form.upper() or len(form) >= 3):    # not "AB", "SE"
-            m.end = v.index(words[n - 1], m.end) + len(words[n - 1])
+            m.end = words[n - 1].end()
             m.name = " ".join(v[m.start:m.end].split())
             return
 

@@ -9,8 +9,11 @@ Run after mentions are resolved into entities, before relations. Each rule is ge
 3. Objects of a visit ("a visit to X", "visits to local clusters such as X, Y") take the
    place of the event they belong to (the nearest placed event before them), or else of
    the nearest place named before them.
-4. A city, region or regional adjective in the same sentence (all pointing at one country),
-   or else in the sentence before it on the same paragraph: "held … in Madrid. … the X".
+4. An event named for an "EU–X" pairing ("EU-Singapore matchmaking") is held in X, unless a
+   rule above placed it.
+5. A city, region or regional adjective in the same sentence (all pointing at one country),
+   or else in the sentence before it on the same paragraph: "held … in Madrid. … the X"; a
+   European body ("Enterprise Europe Network") takes no such place.
 
 >>> from clusternet.ingest.extract.mentions import build_context
 >>> from clusternet.ingest.extract.finders import find_mentions

@@ -32,7 +32,7 @@ from functools import lru_cache
 
 from clusternet.ingest.extract.lexicon import load_lexicon
 from clusternet.ingest.extract.literals import alternation, with_initials
-from clusternet.ingest.extract.mainref import main_of, membership_type, named_in_title, title_end
+from clusternet.ingest.extract.mainref import OWN_KINDS, main_of, membership_type, named_in_title, own_body, title_end
 from clusternet.ingest.extract.raw import RawRel
 
 __all__ = ["list_block_relations", "raw_lines", "cue_type", "cue_patterns", "Mains", "ACTORS", "TARGET_LABELS", "ORDER"]
@@ -43,6 +43,7 @@ TARGET_LABELS = {"PARTNER_IN": ("Partnership",), "PARTICIPATED_IN": ("Event",), 
                  "PARTY_TO": ("Agreement",), "MEMBER_OF": ("Cluster", "Organisation")}
 ORDER = ("COORDINATES", "PARTY_TO", "PARTICIPATED_IN", "MEMBER_OF", "PARTNER_IN")
 MAX_ITEMS = 60
+_KIND = re.compile(r"(?i)\b(?:the|our)\s+(" + "|".join(OWN_KINDS) + r")\b")     # "joined the network:"
 # lower-case words describing an item's name ("the software house", "the Czech company")
 _DESCRIPTOR = re.compile(r"(?:[a-z][\w-]*\s+|[A-Z][a-z]+\s+(?=[a-z])){1,4}")
 ITEM_WORDS = 25          # a longer line is prose, not a list item
@@ -124,8 +125,9 @@ def list_block_relations(ctx, ents) -> list[RawRel]:
         if typ == "MEMBER_OF":    # members of the consortium (the main partnership when none is named)
             # the body the cue line calls by its kind ("joined the network:"), else the cluster the
             # page's title names (a cluster's news: its own members), else the consortium
-            target = (target or _kind_named(line.text, mains) or mains.titled("Cluster") or mains["Partnership"]
-                      or mains["Cluster"])
+            kind = _KIND.search(line.text)
+            target = (target or (own_body(mains.ents, kind.group(1), mains.title) if kind else None)
+                      or mains.titled("Cluster") or mains["Partnership"] or mains["Cluster"])
             typ = membership_type(target) if target is not None else typ
         if target is None:
             continue
@@ -167,22 +169,6 @@ def _target(typ, line, within, mains):
         parts = within(line.start, line.end, ("Partnership",))
         return parts[-1][2] if parts else None
     return mains.consortium() if typ == "PARTNER_IN" else mains[TARGET_LABELS[typ][0]]
-
-
-_KIND = re.compile(r"(?i)\b(?:the|our)\s+(network|cluster|association|alliance)\b")
-
-
-def _kind_named(text: str, mains: Mains):
-    """The page's main body of the kind a cue line names ("joined the network:"): the main
-    organisation whose name holds that word, the main cluster, or None."""
-    k = _KIND.search(text)
-    if k is None:
-        return None
-    word = k.group(1).lower()
-    if word == "cluster":
-        return mains["Cluster"]
-    named = [e for e in mains.ents if word in e.name.lower().split() and e.label in ("Organisation", "Cluster", "Partnership")]
-    return max(named, key=lambda e: len(e.mentions), default=None)
 
 
 def _items(ctx, lines, li: int, within):

@@ -24,6 +24,9 @@ from clusternet.ingest.extract.rules import _is_place, legal_form
 __all__ = ["list_item_names"]
 
 _LEAD = re.compile(r"[\s|\-•»▪●◦*+]*(?:\d{1,2}[.)]\s*)?(?:the\s+|and\s+)*", re.I)
+# words that open an item without naming anything ("Several Companies", "Representatives of …")
+_NOT_NAMES = frozenset({"several", "many", "some", "various", "other", "others", "representatives", "members",
+                        "companies", "participants", "experts", "delegates", "partners", "clusters", "smes"})
 _SHOUTED = re.compile(r"[^a-z]*[A-Z]{2,}[^a-z]*\s[^a-z]*[A-Z]{2,}[^a-z]*")     # "EXPECTED RESULTS": a heading
 _WORD = re.compile(r"[^\s,;:()\[\]–—]+")
 # what follows a name in an item: a comma, a bracket, a dash, a colon or the end of the line
@@ -44,7 +47,7 @@ def list_item_names(ctx: Context, out: list[Mention]) -> None:
                 break       # prose, a table row or a heading: the list has ended
             found = _item_name(ctx.view, item.start, item.end)
             if found is None:
-                continue        # "the software house X from Kraków;": described names are read elsewhere
+                continue        # an item that opens with no name: the list goes on
             out.append(Mention(found[0], found[1], found[2], None, "list-item", 0.65))
 
 
@@ -54,9 +57,11 @@ def _item_name(v: str, start: int, end: int) -> tuple[int, int, str] | None:
     >>> _item_name("* Vision Systems Sosnowiec;", 0, 27), _item_name("- bilateral meetings", 0, 20)
     ((2, 26, 'Vision Systems Sosnowiec'), None)
     """
+    lex = load_lexicon()
     s = _LEAD.match(v, start, end).end()
     d = _DESCRIPTOR.match(v, s, end)
-    s = d.end() if d else s         # "the software house Krakowiak Data Labs from Kraków;"
+    if d and not set(fold(w) for w in d.group(0).split()) & (lex.words("prepositions") | lex.words("connectors")):
+        s = d.end()         # "the software house Krakowiak Data Labs from Kraków;", not "meetings with X"
     conn = load_lexicon().words("connectors")
     words = []
     for m in _WORD.finditer(v, s, end):
@@ -76,7 +81,8 @@ def _item_name(v: str, start: int, end: int) -> tuple[int, int, str] | None:
     while not form and v[e - 1] in ".'’":
         e -= 1          # "… Engineering." ends the item, not the name
     name = v[words[0].start():e]
-    if not _AFTER_NAME.match(v, e, end) or _is_place(name) or fold(name) in load_lexicon().words("generic_names"):
+    if not _AFTER_NAME.match(v, e, end) or _is_place(name) or fold(name) in lex.words("generic_names") \
+            or fold(name.split()[0]) in lex.words("determiners") | _NOT_NAMES:
         return None
     return words[0].start(), e, name
 

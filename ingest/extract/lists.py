@@ -140,7 +140,7 @@ def placed_acronyms(ctx: Context, out: list[Mention]) -> None:
 _TAIL_PLACE = re.compile(r"\s*(?:,|\s[-–—|]\s|:)\s*([A-Z][\w'’.\- ]{1,40}?)(?:\s*(?:,|\s[-–—]\s)\s*([A-Z][\w'’.\- ]{1,40}?))?\s*[.;]?\s*$")
 
 
-_TRAILING_ACRONYM = re.compile(r"\s*\(([A-Z][\w&-]{1,12})\)$")
+_TRAILING_ACRONYM = re.compile(r"\s*\(([A-Z][\w&-]{1,12})\)\s*$")
 
 
 def bullet_places(ctx: Context, out: list[Mention], gid: list[int]) -> None:
@@ -166,8 +166,9 @@ def bullet_places(ctx: Context, out: list[Mention], gid: list[int]) -> None:
         s, e, name = clean(v, line.start, line.start + m.start())
         if not name[:1].isupper() or len(name.split()) > 10 or _is_place(name) or "," in name:
             continue
-        acr = _TRAILING_ACRONYM.search(name)       # "Polski Klaster … (PKME), Poland": the acronym is an alias
+        acr = _TRAILING_ACRONYM.search(v, s, e)       # "Polski Klaster … (PKME), Poland": the acronym is an alias
         if acr:
-            name, e = name[:acr.start()], e - len(name) + acr.start()
+            e = acr.start()
+            name = " ".join(v[s:e].split())
         out.append(Mention(s, e, name, label_of_name(name), "country-list:bullet", 0.8, country=place_country(place),
                            group=gid[0], aliases=[acr.group(1)] if acr else []))

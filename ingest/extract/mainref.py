@@ -68,3 +68,25 @@ def membership_type(group) -> str:
     'MEMBER_OF'
     """
     return "PARTNER_IN" if group.label == "Partnership" else "MEMBER_OF"
+
+
+OWN_KINDS = ("network", "cluster", "association", "partnership", "alliance")
+
+
+def own_body(ents, word: str, title: int = 0):
+    """The body a page speaks for when it says "our network" or "joined the cluster": the entity
+    whose name holds that word (the one the title names, else the most mentioned), else the page's main cluster (for
+    "cluster") or partnership (for "partnership", "alliance"), else None.
+
+    >>> class E:
+    ...     def __init__(self, n, lab): self.name, self.label, self.mentions = n, lab, [type("M", (), {"start": 0})]
+    >>> own_body([E("Danube Food Network", "Organisation"), E("Alpha Cluster", "Cluster")], "network").name
+    'Danube Food Network'
+    """
+    word = word.lower()
+    named = [e for e in ents if word in e.name.lower().split() and e.label in ("Organisation", "Cluster", "Partnership")]
+    if named:       # the one the page's title names first ("Newsletter of the X Network")
+        return max(named, key=lambda e: (named_in_title(e, title), len(e.mentions)))
+    label = {"cluster": "Cluster", "partnership": "Partnership", "alliance": "Partnership"}.get(word)
+    return main_of(ents, label, title) if label else None
+

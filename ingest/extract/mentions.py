@@ -22,7 +22,10 @@ from clusternet.ingest.extract.view import lines_of, make_view, sentences_of
 __all__ = ["Mention", "Context", "build_context", "is_acronym", "is_cap", "view_memo", "eu_as_adjective"]
 
 # "14 EU Member States", "EU clusters", "EU level", "the EU cluster policy": the Union as an adjective
-_EU_ADJECTIVE = re.compile(r"\s+(?:[Mm]ember\s+[Ss]tates?\b|level\b|[a-z]+s\b|cluster\b|[a-z]+\s+[a-z]+s\b)")
+_EU_ADJECTIVE = re.compile(r"\s+(?:[Mm]ember\s+[Ss]tates?|level|(?:cluster|policy|market|funding|single\s+market|"
+                           r"internationalisation|internationalization)\b(?:\s+[a-z]+)?|clusters|countries|companies|"
+                           r"SMEs|citizens|funds|programmes|institutions|regions|partners|delegations|policies|"
+                           r"markets|industries|businesses|firms|organisations|organizations)\b")
 
 
 def eu_as_adjective(view: str, end: int) -> bool:
@@ -30,6 +33,8 @@ def eu_as_adjective(view: str, end: int) -> bool:
 
     >>> eu_as_adjective("14 EU Member States", 5), eu_as_adjective("funded by the EU.", 16)
     (True, False)
+    >>> eu_as_adjective("The EU has agreed", 6), eu_as_adjective("the EU cluster policy", 6)
+    (False, True)
     """
     return _EU_ADJECTIVE.match(view, end) is not None
 

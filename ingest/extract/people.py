@@ -7,7 +7,7 @@ after "of"/"from", takes the mention's place.
 
 >>> from clusternet.ingest.extract.mentions import Mention
 >>> v = "Speakers included Anna Berg (Robotdalen) and Marc Dubois of Pole Mer Bretagne."
->>> out = [Mention(18, 27, "Anna Berg", None, "caps", 0.6), Mention(45, 78, "Marc Dubois of Pole Mer Bretagne", None, "caps", 0.6)]
+>>> out = [Mention(18, 27, "Anna Berg", None, "caps", 0.6), Mention(45, 77, "Marc Dubois of Pole Mer Bretagne", None, "caps", 0.6)]
 >>> speaker_organisations(v, out); [(m.name, m.rule) for m in out]
 [('Robotdalen', 'speaker-org'), ('Pole Mer Bretagne', 'speaker-org')]
 """
@@ -17,7 +17,7 @@ import re
 from bisect import bisect_right
 
 from clusternet.ingest.extract.literals import with_initials
-from clusternet.ingest.extract.mentions import Mention
+from clusternet.ingest.extract.mentions import Mention, is_acronym
 from clusternet.ingest.extract.rules import _is_place, label_of_name
 
 __all__ = ["speaker_organisations"]
@@ -37,24 +37,23 @@ def speaker_organisations(view: str, out: list[Mention]) -> None:
     keep = []
     for m in out:
         i = bisect_right(cues, m.start)         # the last cue ending before the mention
-        near = i and cues[i - 1] > max(m.start - 200, view.rfind("\n\n", 0, m.start))   # in its paragraph
+        near = i and cues[i - 1] > m.start - 200 and "\n\n" not in view[cues[i - 1]:m.start]   # in its paragraph
         org = _organisation_of(view, m) if near and (m.label is None or m.label == "Organisation") else None
         if org is None:
             keep.append(m)
         else:
-            keep.append(Mention(org[0], org[1], view[org[0]:org[1]], None, "speaker-org", 0.6))
+            keep.append(Mention(org[0], org[1], " ".join(view[org[0]:org[1]].split()), None, "speaker-org", 0.6))
     out[:] = keep
 
 
 def _organisation_of(view: str, m: Mention) -> tuple[int, int] | None:
     """(start, end) of the organisation a mention after a speaker cue names with the speaker, else None."""
-    om = _OF_ORG.fullmatch(m.name)
+    om = _OF_ORG.fullmatch(view, m.start, m.end)      # read in the view: its offsets are the view's
     if om and label_of_name(om.group(1)) is None and not _is_place(om.group("org")):
-        s = m.start + om.start("org")
-        return s, s + len(om.group("org"))
+        return om.start("org"), om.end("org")
     if not re.fullmatch(_PERSON, m.name) or label_of_name(m.name) is not None or _is_place(m.name):
         return None
     pm = _PAREN_ORG.match(view, m.end)
-    if pm and not _is_place(pm.group("org").strip()):
+    if pm and not _is_place(pm.group("org").strip()) and not is_acronym(pm.group("org").strip()):   # not "X (SiSax)"
         return pm.start("org"), pm.start("org") + len(pm.group("org").rstrip())
     return None

@@ -3,8 +3,9 @@
 Each rule is generic: a "(Country)" or "based in" place gives LOCATED_IN; items under a
 "Partners"/"Consortium" heading are PARTNER_IN the partnership the heading (or the
 document) is about; "organised by" gives COORDINATES; "attending"/"participated" gives
-PARTICIPATED_IN; "visit(s) to" gives VISITED; target-market cues with countries give TARGETS.
-What sentences state about members, leaders and signatories is read by :mod:`.prose`.
+PARTICIPATED_IN; target-market cues with countries give TARGETS. Visits, delegations and what
+a body does at an event it attends are read by :mod:`.visits`; what sentences state about
+members, leaders and signatories by :mod:`.prose`.
 """
 from __future__ import annotations
 
@@ -28,12 +29,10 @@ from clusternet.ingest.extract.visits import attendance, delegation_leaders, del
 __all__ = ["RawRel", "find_relations"]
 
 ACTORS = ("Cluster", "Organisation", "SME")
-_ATTEND = re.compile(r"\b(?:attending|attended|participat)")
 # "a highly attended event" describes the event, it names no participant
 _DESCRIBES_ATTENDANCE = re.compile(r"(?i)\b(?:highly|well|widely|largely|poorly|best)[\s-]+$")
 
 
-# "the delegation visited": the visitors are whoever the text said the delegation came from
 # a participation cue with no object: "clusters from 14 countries took part, among them …"
 _INTRANSITIVE = re.compile(r"\s*(?:[,:;]|\.\s|\s(?:among|including|amongst)\b)"
                            r"|(?<=participating)\s+(?:clusters|companies|organi[sz]ations|SMEs|members|partners)\b")
@@ -168,7 +167,8 @@ def _participated_in(doc: _Doc, si: int, sent, here) -> list[RawRel]:
         return []
     evs = [x for x in here if x[2].label == "Event"]
     if not evs and not doc.event_word_rx.search(v, pm.start(), min(sent.end, pm.end() + 40)) \
-            and not pm.group(0).lower().startswith("delegation") and not _INTRANSITIVE.match(v, pm.end()):
+            and not pm.group(0).lower().startswith("delegation") \
+            and not (_INTRANSITIVE.match(v, pm.end()) and pm.group(0).lower() != "joined"):
         # a delegation travels to an event; "… took part, among them A": the event the text is about
         return []   # "joined the alliance": no event in sight
     ev = evs[0][2] if evs else doc.event_near(sent.start)

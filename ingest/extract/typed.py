@@ -84,7 +84,8 @@ def typed_after(ctx: Context, out: list[Mention]) -> None:
             continue
         for m in _DESCRIBED.finditer(v, sent.start, sent.end):
             s, name = _drop_lead(m.start("name"), m.group("name"))
-            if not name or fold(name) in generic or label_of_name(name) not in (None, "Partnership"):
+            if not _name_like(name, s == sent.start) or fold(name) in generic \
+                    or label_of_name(name) not in (None, "Partnership"):
                 continue        # "the European Strategic Cluster …" is what it is, not its name
             out.append(Mention(s, m.end("name"), name, "Partnership", "typed-after", 0.7,
                                aliases=[m.group("acr")] if m.group("acr") else [],
@@ -99,6 +100,19 @@ def drop_descriptions(out: list[Mention]) -> None:
     if spans:
         out[:] = [x for x in out if x.label != "Partnership" or "described_by" in x.props
                   or not any(a <= x.start and x.end <= b + 40 and x.start < b for a, b in spans)]
+
+
+def _name_like(name: str, opens_sentence: bool) -> bool:
+    """Whether a run can be a partnership's name: no date ("2024", "12 May", "June") and not one
+    capitalised word opening its sentence ("Meanwhile, the partnership …").
+
+    >>> _name_like("VOLTA Bridge", True), _name_like("12 May", False), _name_like("Meanwhile", True)
+    (True, False, False)
+    """
+    words = name.split()
+    months = load_lexicon().words("months")
+    return bool(words) and name[:1].isalpha() and not any(fold(w) in months for w in words) \
+        and not (opens_sentence and len(words) == 1 and not is_acronym(name))
 
 
 def _drop_lead(s: int, name: str) -> tuple[int, str]:

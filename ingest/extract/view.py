@@ -1,8 +1,10 @@
 """A same-length "reading view" of a document and its sentences, lines and headings.
 
-Markup (``**``, ``<b>``, ``#``, link targets, URLs, e-mails) is blanked out and soft
-line wraps become spaces, always character for character, so an offset into the view is
-an offset into the original text and every span's text can be cut from the original.
+Markup (``**``, ``<b>``, ``#``, link targets, URLs, e-mails) and page furniture (a breadcrumb,
+a row of links such as "Read more | Share") are blanked out and soft line wraps become spaces
+(not after a short heading on a web page, nor between short indented items), always character
+for character, so an offset into the view is an offset into the original text and every
+span's text can be cut from the original.
 
 >>> v = make_view("**Partners:**\\n- Alpha Cluster (ES)\\n<b>Beta</b> is a\\nnew pole.")
 >>> len(v) == len("**Partners:**\\n- Alpha Cluster (ES)\\n<b>Beta</b> is a\\nnew pole.")
@@ -35,7 +37,7 @@ _BLANKS = [
     re.compile(r"^[ \t]*[^\n>»›]{1,40}(?:[ \t][>»›][ \t][^\n>»›]{1,40}){2,}[ \t]*$|"
                r"^[ \t]*(?:Home|Accueil|Inicio|Startseite)[ \t]+[>»›/][^\n]{0,120}$", re.M),
     re.compile(r"(?i)^(?=[^\n]*\b(?:read more|back to|share this|print this|tweet)\b)[ \t]*"
-               r"(?:[^|\n]{1,25}\|[ \t]*)+[^|\n]{0,25}$", re.M),
+               r"(?>[^|\n]{1,25}\|[ \t]*)+[^|\n]{0,25}$", re.M),     # atomic: no backtracking over cells
 ]
 _BLANKS = [re.compile(with_initials(rx.pattern, rx.flags), rx.flags) for rx in _BLANKS]   # same matches, fewer tries
 _NOT_NL = re.compile(r"[^\n]")
@@ -64,7 +66,7 @@ def _is_heading(line: str) -> bool:
 # Blanking patterns whose matches stay inside one line, contain one of these strings, and read a
 # line's edges as they read "\n" (no look-behind or look-ahead that a "\n" satisfies): they are
 # run only on the lines that hold such a string, with the same result as over the whole text.
-_LINE_LOCAL = {2: ("http", "www."), 3: ("@",), 4: ("@",), 9: ("[", "]"), 10: (".n",), 11: (">", "»", "›"), 12: ("|",)}
+_LINE_LOCAL = {2: ("http", "www."), 3: ("@",), 4: ("@",), 9: ("[", "]"), 10: (".n",), 11: (">", "»", "›", "/"), 12: ("|",)}
 
 
 def _line_spans(v: str, needles) -> list[tuple[int, int]]:
@@ -160,7 +162,7 @@ def make_view(text: str) -> str:
                 and not _new_start(s, n, first=i == 0)
                 and not (wide and _short_heading(lines[i - 1] if i else "", s, n))
                 and not (_FIELD_LINE.match(s) and _FIELD_LINE.match(n))
-                and not (line[:2] == nxt[:2] == "  "))       # indented lines: one item a line
+                and not (line[:2] == nxt[:2] == "  " and len(s) < 60 and len(n) < 60))   # indented items
         out.append(line + (" " if soft else "\n"))
     out.append(lines[-1])
     return "".join(out)

@@ -16,6 +16,7 @@ __all__ = ["visited", "delegation_leaders", "delegation_owner", "attendance"]
 _ATTEND = re.compile(r"\b(?:attending|attended|participat)")
 _VISIT = re.compile(r"\b(?:visit(?:s|ed|ing)?|Visiting|toured)\b(?!\s+(?:and|in)\b)")
 _DELEGATION = re.compile(r"\bdelegation\b", re.I)
+DELEGATION_REACH = 2000     # characters back to the delegation a visit's "the delegation" means
 _VISITORS_WORD = re.compile(r"\b(?:delegation|participants|delegates|visitors|group)\b", re.I)
 _FROM_OF = re.compile(r"\b(?:from|of|under)\b")
 # where the visited actors after a "visit" cue end
@@ -79,11 +80,13 @@ def visited(doc, si: int, sent, here) -> list[RawRel]:
 
 
 def delegation_owner(doc, before: str, cue: int) -> list:
-    """Who "the delegation" of a visit is: the cluster or partnership the first delegation came
-    "from" or "of" ("a delegation of eight companies from X"), or "the X delegation"."""
+    """Who "the delegation" of a visit is: the cluster or partnership the nearest delegation before
+    (in the same paragraph or the three before) came "from" or "of" ("a delegation of eight
+    companies from X"), or "the X delegation"."""
     if not _VISITORS_WORD.search(before):
         return []
-    for m in _DELEGATION.finditer(doc.v, 0, cue):
+    lo = max(0, cue - DELEGATION_REACH)
+    for m in reversed(list(_DELEGATION.finditer(doc.v, lo, cue))):
         sent = doc.ctx.sents[doc.ctx.sent_at(m.start())]
         for x in doc.window(sent.start, min(sent.end, m.end() + 160)):
             if x[2].label not in ("Cluster", "Partnership", "Organisation"):
