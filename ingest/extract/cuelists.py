@@ -26,6 +26,7 @@ The cue words are data (``relation_list_cues`` in ingest/data/extract/lexicon.ya
 from __future__ import annotations
 
 import re
+import threading
 from bisect import bisect_left
 from functools import lru_cache
 
@@ -68,14 +69,14 @@ class Occ:
         return [x for x in self.items[bisect_left(self.starts, lo):bisect_left(self.starts, hi)] if x[2].label in labels]
 
 
-_LAST_OCC: dict = {"ents": None, "sizes": None, "occ": None}
+_LAST_OCC = threading.local()     # per thread: the app extracts in several sessions at once
 
 
 def _outer_mentions(ents) -> tuple[list, list[int]]:
     """The mentions of ``ents`` by position without nested ones, and their starts: read again only
     when the entities or their mentions changed since the last call (three rules ask per part)."""
     sizes = [(e, len(e.mentions)) for e in ents]
-    last = _LAST_OCC
+    last = _LAST_OCC.__dict__.setdefault("memo", {"ents": None, "sizes": [], "occ": None})
     if last["ents"] is not ents or len(last["sizes"]) != len(sizes) \
             or any(a is not c or b != d for (a, b), (c, d) in zip(sizes, last["sizes"])):
         occ = sorted(((m.start, m.end, e) for e in ents for m in e.mentions), key=lambda x: (x[0], -x[1]))

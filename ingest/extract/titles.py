@@ -15,6 +15,7 @@ project", its partners or its consortium, that name is the partnership the page 
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from clusternet.ingest.extract.mentions import Context, Mention, is_acronym
 from clusternet.ingest.extract.rules import label_of_name
@@ -41,7 +42,7 @@ def title_definition(ctx: Context, out: list[Mention]) -> None:
 
 def _opening_lines(ctx: Context) -> list:
     """The page's first two lines with words: its title, or a kicker ("Project fact sheet") and its title."""
-    return [ln for ln in ctx.lines if ctx.view[ln.start:ln.end].strip()][:2]
+    return list(islice((ln for ln in ctx.lines if ctx.view[ln.start:ln.end].strip()), 2))
 
 
 def _name_like(text: str) -> bool:
