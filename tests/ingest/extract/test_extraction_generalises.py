@@ -32,7 +32,7 @@ FLOORS = {"entity_f1": 0.85, "country_accuracy": 0.92, "relation_f1": 0.64, "fac
 # trail the rules by 0.002 entity F1 and 0.014 relation F1 (2 folds); they must not fall further behind.
 LEARNED_MAY_TRAIL = 0.03
 # The rules alone on the pages written as a yardstick that nobody writing rules has read
-# (tests/data/unread, 21 pages), measured 2026-12-03 (third round): 0.845 / 0.877 / 0.460 / 0.225
+# (tests/data/unread, 21 pages), measured 2026-12-03 (third round): 0.845 / 0.877 / 0.456 / 0.225
 # (the rules of that morning: 0.794 / 0.858 / 0.377 / 0.202).
 UNREAD_FLOORS = {"entity_f1": 0.82, "country_accuracy": 0.85, "relation_f1": 0.43, "fact_recall": 0.20}
 
