@@ -19,6 +19,7 @@ from functools import lru_cache
 from types import SimpleNamespace
 
 from clusternet.ingest.extract.lexicon import country_code, fold, load_lexicon
+from clusternet.ingest.extract.mainref import named_for_itself
 
 __all__ = ["event_cue", "main_event", "event_subject", "country_of_sentence", "measure_country", "with_broken_start",
            "is_counted", "event_with", "named_actor"]
@@ -52,7 +53,7 @@ def main_event(ents, ctx):
     True
     """
     events = [e for e in ents if e.label == "Event"]
-    events = [e for e in events if any(m.rule != "event-edition" for m in e.mentions)] or events   # not a venue
+    events = [e for e in events if named_for_itself(e)] or events
     if not events:
         return None
     first = min(events, key=lambda e: min(m.start for m in e.mentions))

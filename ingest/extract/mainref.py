@@ -6,7 +6,8 @@ otherwise the most mentioned one (ties: the first named).
 """
 from __future__ import annotations
 
-__all__ = ["main_of", "title_end", "named_in_title", "titled_main", "membership_type"]
+__all__ = ["named_for_itself", "main_of", "title_end", "named_in_title", "titled_main", "membership_type", "own_body",
+           "OWN_KINDS"]
 
 
 def named_in_title(e, title_end: int) -> bool:
@@ -24,6 +25,18 @@ def titled_main(ents, label: str, title_end: int):
     return e if e is not None and named_in_title(e, title_end) else None
 
 
+def named_for_itself(e) -> bool:
+    """Whether an entity is named other than as another event's venue ("… Matchmaking at
+    Techtextil 2023" names the fair only as where the matchmaking was): a page's event, the event
+    "the event" means and the event organisers organised are never such a venue when another is named.
+
+    >>> M = lambda rule: type("M", (), {"rule": rule, "start": 0})
+    >>> named_for_itself(type("E", (), {"mentions": [M("event-edition")]})), named_for_itself(type("E", (), {"mentions": [M("head")]}))
+    (False, True)
+    """
+    return any(getattr(m, "rule", None) != "event-edition" for m in e.mentions)
+
+
 def main_of(ents, label: str, title_end: int = 0):
     """The document's main entity of ``label``; one named before ``title_end`` comes first.
 
@@ -35,9 +48,7 @@ def main_of(ents, label: str, title_end: int = 0):
     'Fair'
     """
     cands = [e for e in ents if e.label == label]
-    # a fair named only as another event's venue ("Matchmaking at Techtextil 2023") comes last
-    return max(cands, key=lambda e: (any(getattr(m, "rule", None) != "event-edition" for m in e.mentions),
-                                     named_in_title(e, title_end), len(e.mentions),
+    return max(cands, key=lambda e: (named_for_itself(e), named_in_title(e, title_end), len(e.mentions),
                                      -min(m.start for m in e.mentions)), default=None)
 
 

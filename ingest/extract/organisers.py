@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from clusternet.ingest.extract.listblocks import ACTORS
+from clusternet.ingest.extract.mainref import named_for_itself
 from clusternet.ingest.extract.raw import RawRel
 
 __all__ = ["ORGANISED_AT_BY", "coordinates", "organiser_spans", "has_label"]
@@ -59,7 +60,7 @@ def _organised_event(doc, sent, here, m):
         return _event_just_named(doc, sent)     # "It is organised by …"
     if not evs and (before or not doc.event_word_rx.search(v, sent.start, m.start())):
         return None    # no event in this clause: the cue is about something else
-    named = [x for x in evs if any(mm.rule != "event-edition" for mm in x[2].mentions)] or evs   # not the fair it sits in
+    named = [x for x in evs if named_for_itself(x[2])] or evs
     ev = named[-1][2] if evs else (doc.title_event or doc.event_near(sent.start))   # "the event": the page's
     if doc.title_event is not None and _THE_EVENT.search(v, sent.start, m.start()):
         ev = doc.title_event    # "Held alongside the X Expo, the event was organised by …"

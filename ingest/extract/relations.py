@@ -14,7 +14,7 @@ import re
 
 from clusternet.ingest.extract.cuelists import cue_list_relations
 from clusternet.ingest.extract.lexicon import load_lexicon
-from clusternet.ingest.extract.mainref import main_of, title_end, titled_main
+from clusternet.ingest.extract.mainref import main_of, named_for_itself, title_end, titled_main
 from clusternet.ingest.extract.inlinelists import inline_list_relations
 from clusternet.ingest.extract.listblocks import list_block_relations
 from clusternet.ingest.extract.literals import cue_words_rx
@@ -97,7 +97,7 @@ def _events_in_view(occ) -> list:
     """(start, event) of the events a later "the event" may mean: a fair named only as the venue of
     another ("… Matchmaking at Techtextil 2023") is not one, when another event is named."""
     evs = [(s, ent) for s, _, ent in occ if ent.label == "Event"]
-    main = [(s, ent) for s, ent in evs if any(m.rule != "event-edition" for m in ent.mentions)]
+    main = [(s, ent) for s, ent in evs if named_for_itself(ent)]
     return main or evs
 
 
