@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from clusternet.ingest.extract.lexicon import fold, load_lexicon
+from clusternet.ingest.extract.listblocks import raw_lines
 from clusternet.ingest.extract.measures import decimal_thousands
 from clusternet.ingest.extract.raw import RawFact, parse_number
 
@@ -85,30 +86,6 @@ def _countable(label: str, value, unit) -> bool:
     if isinstance(value, int) and 1900 <= value <= 2100:
         return False
     return words[:2] == ["number", "of"] or words[0] == "total" or (words[-1].endswith("s") and not words[-1].endswith("ss"))
-
-
-@dataclass(frozen=True)
-class _Line:
-    start: int
-    end: int
-    text: str
-    after_blank: bool   # a blank line (or the start of the text) comes just before it
-
-
-def raw_lines(text: str) -> list[_Line]:
-    """The text's non-blank lines as written (the reading view joins wrapped lines; a fact
-    sheet's fields are one a line).
-
-    >>> [(ln.text, ln.after_blank) for ln in raw_lines("a: 1\\nb: 2\\n\\nc")]
-    [('a: 1', True), ('b: 2', False), ('c', True)]
-    """
-    out, pos, blank = [], 0, True
-    for raw in text.split("\n"):
-        if raw.strip():
-            out.append(_Line(pos, pos + len(raw), raw, blank))
-        blank = not raw.strip()
-        pos += len(raw) + 1
-    return out
 
 
 def _inline(lines, i: int):

@@ -32,6 +32,7 @@ from functools import lru_cache
 
 from clusternet.ingest.extract.lexicon import load_lexicon
 from clusternet.ingest.extract.literals import alternation, with_initials
+from clusternet.ingest.extract.mentions import view_memo
 from clusternet.ingest.extract.mainref import OWN_KINDS, main_of, membership_type, named_in_title, own_body, title_end
 from clusternet.ingest.extract.raw import RawRel
 
@@ -145,19 +146,33 @@ _LINE = re.compile(r"[^\n]*\S[^\n]*")
 @dataclass(frozen=True)
 class RawLine:
     """A line of the original text (the reading view joins soft-wrapped lines; lists of
-    scraped pages often lose their bullets and end without punctuation, so they are read here)."""
+    scraped pages often lose their bullets and end without punctuation, and a fact sheet's fields
+    are one a line, so they are read here)."""
     start: int
     end: int
     text: str
+    after_blank: bool = True    # a blank line (or the start of the text) comes just before it
+
+
+_RAW: dict = {"view": None, "map": {}}
 
 
 def raw_lines(text: str) -> list[RawLine]:
-    r"""The non-blank lines of ``text`` with their offsets.
+    r"""The non-blank lines of ``text`` with their offsets, read once per text (list, page and
+    fact-sheet rules all ask). Do not change the list.
 
-    >>> [(x.start, x.text) for x in raw_lines("A\n\nB c\n")]
-    [(0, 'A'), (3, 'B c')]
+    >>> [(x.start, x.text, x.after_blank) for x in raw_lines("A\nB\n\nC d\n")]
+    [(0, 'A', True), (2, 'B', False), (5, 'C d', True)]
     """
-    return [RawLine(m.start(), m.end(), m.group(0)) for m in _LINE.finditer(text)]
+    seen = view_memo(_RAW, text)
+    if "lines" not in seen:
+        out, prev_end = [], None
+        for m in _LINE.finditer(text):
+            out.append(RawLine(m.start(), m.end(), m.group(0),
+                               prev_end is None or text.count("\n", prev_end, m.start()) >= 2))
+            prev_end = m.end()
+        seen["lines"] = out
+    return seen["lines"]
 
 
 def _target(typ, line, within, mains):
