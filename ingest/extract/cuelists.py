@@ -35,7 +35,7 @@ from clusternet.ingest.extract.literals import alternation, with_initials
 from clusternet.ingest.extract.mainref import OWN_KINDS, main_of, own_body, membership_type, title_end
 from clusternet.ingest.extract.raw import RawRel
 
-__all__ = ["cue_list_relations", "Occ", "list_end", "ORGANISED_OBJ"]
+__all__ = ["cue_list_relations", "Occ", "list_end", "ORGANISED_OBJ", "outer_mentions"]
 
 ACTORS = ("Cluster", "Organisation", "SME")
 GROUPS = ACTORS + ("Partnership",)
@@ -60,7 +60,7 @@ class Occ:
     """Every mention of the document's entities, by position (nested ones dropped)."""
 
     def __init__(self, ents, title: int = 0):
-        self.items, self.starts = _outer_mentions(ents)
+        self.items, self.starts = outer_mentions(ents)
         self.main = main_of(ents, "Partnership", title)   # the partnership the document is about
         self.ents, self.title = ents, title
 
@@ -72,9 +72,10 @@ class Occ:
 _LAST_OCC = threading.local()     # per thread: the app extracts in several sessions at once
 
 
-def _outer_mentions(ents) -> tuple[list, list[int]]:
+def outer_mentions(ents) -> tuple[list, list[int]]:
     """The mentions of ``ents`` by position without nested ones, and their starts: read again only
-    when the entities or their mentions changed since the last call (three rules ask per part)."""
+    when the entities or their mentions changed since the last call (the list, page and prose
+    rules ask per part). Do not change the lists."""
     sizes = [(e, len(e.mentions)) for e in ents]
     last = _LAST_OCC.__dict__.setdefault("memo", {"ents": None, "sizes": [], "occ": None})
     if last["ents"] is not ents or len(last["sizes"]) != len(sizes) \

@@ -34,6 +34,7 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 
+from clusternet.ingest.extract.cuelists import outer_mentions
 from clusternet.ingest.extract.lexicon import fold, load_lexicon
 from clusternet.ingest.extract.literals import alternation, with_initials
 from clusternet.ingest.extract.mainref import main_of, membership_type, title_end
@@ -84,8 +85,7 @@ class _Sentences:
 
     def __init__(self, ctx, ents):
         self.ctx, self.v = ctx, ctx.view
-        self.occ = _outermost(ents)
-        self.starts = [x[0] for x in self.occ]
+        self.occ, self.starts = outer_mentions(ents)
         self.main = main_of(ents, "Partnership", title_end(ctx))
         self.ents = ents
         self.event_nouns = load_lexicon().words("event_nouns")
@@ -166,18 +166,6 @@ class _Sentences:
             prev = self.within(self.ctx.sents[max(0, si - 3)].start, lo, ("Partnership",))
             return prev[-1][2] if prev else self.main
         return None
-
-
-def _outermost(ents):
-    """Every mention as (start, end, entity) in reading order, without those nested in a longer one."""
-    occ = sorted(((m.start, m.end, e) for e in ents for m in e.mentions), key=lambda x: (x[0], -x[1]))
-    # a shorter mention inside a longer one is part of it
-    kept, last_end = [], -1
-    for x in occ:
-        if x[0] >= last_end:
-            kept.append(x)
-            last_end = x[1]
-    return kept
 
 
 def _gathered(s: _Sentences, si, lo, hi, out) -> None:
