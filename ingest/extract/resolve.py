@@ -63,25 +63,30 @@ def _named_mentions(mentions: list[Mention]) -> list[Mention]:
 def _drop_covered(named: list[Mention]) -> list[Mention]:
     """The mentions without head/caps/acronym/typed ones strictly inside a structured one."""
     # a head/caps/acronym mention strictly inside a structured one is part of that name
-    big = sorted((m.start, m.end) for m in named if m.rule.startswith(("country-list", "paren-alias", "dash-def",
-                                                                         "cue:", "copula", "event-in", "quoted", "title-def",
-                                                                         "programme")))
-    starts = [b[0] for b in big]
-
-    def covered(m):
-        i = bisect.bisect_right(starts, m.start)
-        for s0, e0 in big[max(0, i - 8):i]:
-            if s0 <= m.start and m.end <= e0 and (s0, e0) != (m.start, m.end):
-                return True
-        return False
-
+    covered = _strictly_inside([(m.start, m.end) for m in named if m.rule.startswith((
+        "country-list", "paren-alias", "dash-def", "cue:", "copula", "event-in", "quoted", "title-def", "programme"))])
     named = [m for m in named if not (m.rule in ("head", "caps", "acronym", "typed") and covered(m))]
     # an EU body's name holds a programme's ("European Innovation Council and SMEs Executive Agency")
     bodies = [(m.start, m.end) for m in named if m.rule == "institution" and " and " in m.name]
     if not bodies:
         return named
-    return [m for m in named if not (m.rule != "institution" and any(
-        s0 <= m.start and m.end <= e0 and (s0, e0) != (m.start, m.end) for s0, e0 in bodies))]
+    in_body = _strictly_inside(bodies)
+    return [m for m in named if not (m.rule != "institution" and in_body(m))]
+
+
+def _strictly_inside(spans: list[tuple[int, int]]):
+    """A test of whether a mention lies strictly inside one of ``spans`` (the 8 starting last before it).
+
+    >>> inside = _strictly_inside([(0, 20)]); inside(Mention(5, 9, "x", None, "head")), inside(Mention(0, 20, "x", None, "head"))
+    (True, False)
+    """
+    spans = sorted(spans)
+    starts = [s for s, _ in spans]
+
+    def inside(m) -> bool:
+        i = bisect.bisect_right(starts, m.start)
+        return any(s0 <= m.start and m.end <= e0 and (s0, e0) != (m.start, m.end) for s0, e0 in spans[max(0, i - 8):i])
+    return inside
 
 
 def _entities(ms: list[Mention], keys: set[str], ambiguous: set[str], uf,
