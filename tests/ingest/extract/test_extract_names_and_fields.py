@@ -8,14 +8,11 @@ from __future__ import annotations
 
 from clusternet.ingest.extract import extract_text
 from clusternet.ingest.sources.readers import document_from_text
+from extracted import by_name
 
 
 def _ex(text):
-    ex = extract_text(document_from_text(text, name="page.txt"))
-    names = {e.id: e.name for e in ex.entities}
-    rels = {(names.get(r.source, r.source), r.type, names.get(r.target, r.target)) for r in ex.relations}
-    facts = {(names.get(f.subject), f.measure, f.value) for f in ex.facts}
-    return {e.name: e for e in ex.entities}, rels, facts
+    return by_name(extract_text(document_from_text(text, name="page.txt")))
 
 
 def test_a_fact_sheets_budget_fields_are_the_projects_figures_even_when_labels_and_values_are_stacked():

@@ -9,13 +9,12 @@ from __future__ import annotations
 
 from clusternet.ingest.extract import extract_text
 from clusternet.ingest.sources.readers import document_from_text
+from extracted import by_name
 
 
 def _ex(text):
-    ex = extract_text(document_from_text(text, name="page.txt"))
-    names = {e.id: e.name for e in ex.entities}
-    rels = {(names.get(r.source, r.source), r.type, names.get(r.target, r.target)) for r in ex.relations}
-    return {e.name: e for e in ex.entities}, rels
+    ents, rels, _ = by_name(extract_text(document_from_text(text, name="page.txt")))
+    return ents, rels
 
 
 def _sources(rels, typ, target):

@@ -8,14 +8,11 @@ from __future__ import annotations
 
 from clusternet.ingest.extract import extract_text
 from clusternet.ingest.sources.readers import document_from_text, read_document
+from extracted import by_name
 
 
 def _ex(text, name="page.txt"):
-    ex = extract_text(document_from_text(text, name=name))
-    names = {e.id: e.name for e in ex.entities}
-    rels = {(names.get(r.source, r.source), r.type, names.get(r.target, r.target)) for r in ex.relations}
-    facts = {(names.get(f.subject), f.measure, f.value) for f in ex.facts}
-    return {e.name: e for e in ex.entities}, rels, facts
+    return by_name(extract_text(document_from_text(text, name=name)))
 
 
 def test_a_breadcrumb_and_a_row_of_links_are_page_furniture_not_the_pages_event():
@@ -154,10 +151,7 @@ def test_a_table_row_read_from_a_web_page_splits_at_its_cells(tmp_path):
                             "<th>Members</th></tr><tr><td>Hydrogen Delta Cluster</td><td>Netherlands</td><td>150</td></tr>"
                             "<tr><td>Pomeranian Hydrogen Cluster</td><td>Poland</td><td>88</td></tr></table>"
                             "</body></html>", encoding="utf-8")
-    ex = extract_text(read_document(page))
-    ents = {e.name: e for e in ex.entities}
-    names = {e.id: e.name for e in ex.entities}
-    rels = {(names.get(r.source), r.type, names.get(r.target)) for r in ex.relations}
+    ents, rels, _ = by_name(extract_text(read_document(page)))
     assert ents["Hydrogen Delta Cluster"].country == "NL"
     assert not [n for n in ents if n.endswith(("Netherlands", "Poland")) and ents[n].label != "Country"]
     assert ("Hydrogen Delta Cluster", "PARTNER_IN", "H2 Coast Link") in rels

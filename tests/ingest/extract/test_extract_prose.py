@@ -16,6 +16,7 @@ from pathlib import Path
 
 from clusternet.ingest.extract import extract_documents, extract_text
 from clusternet.ingest.sources.readers import document_from_text
+from extracted import by_name
 from prerequisites import needs
 from paths import ROOT  # noqa: E402
 
@@ -25,9 +26,8 @@ SCORER = ROOT.parent / "shared" / "tools" / "score_extraction.py"
 
 def _ex(text):
     ex = extract_text(document_from_text(text, name="news.txt"))
-    names = {e.id: e.name for e in ex.entities}
-    rels = {(names.get(r.source, r.source), r.type, names.get(r.target, r.target)) for r in ex.relations}
-    return {e.name: e for e in ex.entities}, rels, ex
+    ents, rels, _ = by_name(ex)
+    return ents, rels, ex
 
 
 def _partners(rels, partnership):
