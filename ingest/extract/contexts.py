@@ -12,7 +12,7 @@ from clusternet.ingest.extract.cueheads import cue_lists, head_chunks
 from clusternet.ingest.extract.lexicon import country_code, country_name, load_lexicon, place_country, fold
 from clusternet.ingest.extract.literals import alternation, with_initials
 from clusternet.ingest.extract.mentions import Context, Mention, chunks, is_acronym, is_cap, last_chunk
-from clusternet.ingest.extract.rules import _is_place, clean, label_of_name, place_of_name
+from clusternet.ingest.extract.rules import _is_place, clean, label_of_name, legal_form, place_of_name
 
 __all__ = ["cue_lists", "copulas", "quoted", "head_chunks", "acronym_mentions", "described_names"]
 
@@ -120,6 +120,8 @@ def appositions(ctx: Context, out: list[Mention]) -> None:
             rest = words[len(adjs) + 1:] if head else []
             if head is None or (rest and fold(rest[0]) not in _PHRASE_END and not fold(rest[0]).endswith("ed")):
                 continue                     # no head noun, or the phrase runs on past it
+            if legal_form(head):
+                continue                     # "A, the German SME Rotorsense GmbH, …": a second company, no description
             last = last_chunk(v, sent.start, m.start())
             if last is None or last[-1][1] != m.start():
                 continue

@@ -33,7 +33,7 @@ from functools import lru_cache
 from clusternet.ingest.extract.countsubj import CLAUSE_VERBS, count_subject
 from clusternet.ingest.extract.factsubj import country_of_sentence, main_event, measure_country
 from clusternet.ingest.extract.measures import agent as _agent, among, decimal_thousands, money_modifiers, own_clause, place_adjective, taking_part, \
-    to_country, with_place
+    to_country, with_place, countries_of
 from clusternet.ingest.extract.lexicon import fold, load_lexicon
 from clusternet.ingest.extract.literals import alternation
 from clusternet.ingest.extract.raw import RawFact, parse_number
@@ -332,7 +332,7 @@ def _measure_words(v: str, sent, m, after, unit, prev_noun, lex) -> list[str]:
     lead_participle = bool(after) and (fold(after[0][2]).endswith(("ly", "ed")) or fold(after[0][2]) in
                                        ("ready", "interested"))
     measure_words = _noun_phrase(after, lex, allow_in=lead_participle)
-    if lead_participle and prev_noun:
+    if lead_participle and prev_noun and (len(after) < 2 or not after[1][2][:1].isalnum() or fold(after[1][2]) in _STOP):
         measure_words = [prev_noun] + measure_words
     before = _before(v, sent.start, m.start(), 4)
     while before and fold(before[-1]) in _HEDGES:
@@ -342,6 +342,9 @@ def _measure_words(v: str, sent, m, after, unit, prev_noun, lex) -> list[str]:
     elif before and fold(before[-1]).endswith("ed") and measure_words \
             and "of" not in [fold(w) for w in _before(v, sent.start, m.start(), 3)]:
         measure_words = measure_words + [before[-1]]      # not "composed of 30 participants"
+    origin = countries_of(v, sent.start, m.start(), measure_words)
+    if origin:
+        return origin       # "186 participants from 14 countries held …": where the participants came from
     measure_words += taking_part(v, after, measure_words, sent.end) or to_country(v, after, measure_words)
     return measure_words
 

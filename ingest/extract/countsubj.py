@@ -60,7 +60,16 @@ def count_subject(ctx, si, m, after, occ_in, ok, doc, v):
     return (_sector(v, sent, before) or _group(v, sent, m, before, occ_in, ok, main)
             or _anaphora(v, sent, m, before, occ_in, ok) or _clause_subject(v, before, ok)
             or _money_owner(v, sent, m, before, ok, main, unit) or _previous_sentence_subject(ctx, si, sent, before, occ_in, ok, main)
-            or _first_named(ctx, si, sent, m, before, occ_in, ok, main, v))
+            or _first_named(ctx, si, sent, m, before, occ_in, ok, _figures_owner(ctx, sent, page_event, unit) or main, v))
+
+
+def _figures_owner(ctx, sent, page_event, unit):
+    """7d. The event an event page's title names, for a bare list item of figures ("- 186
+    participants" under "Results in figures"); money goes to the partnership. None otherwise."""
+    if page_event is None or unit in ("EUR", "USD") or not ctx.lines[sent.line].bullet:
+        return None
+    line0 = next((ln for ln in ctx.lines if ctx.view[ln.start:ln.end].strip()), None)
+    return page_event if line0 is not None and min(m.start for m in page_event.mentions) < line0.end else None
 
 
 def _named_after(v, m, occ_in, ok):

@@ -6,7 +6,7 @@ import re
 from typing import NamedTuple
 
 from clusternet.ingest.extract.generic import field_join
-from clusternet.ingest.extract.lexicon import country_code, load_lexicon, place_country, fold
+from clusternet.ingest.extract.lexicon import country_code, fold, is_programme_name, load_lexicon, place_country
 from clusternet.ingest.extract.lists import adjective_country
 from clusternet.ingest.extract.literals import alternation, initials
 from clusternet.ingest.extract.mentions import Context, Mention, chunks, initials_match, is_acronym, is_cap, tokens
@@ -300,7 +300,7 @@ def _noun_after(lex, v: str, line, span, named: tuple[int, int, str], out: list[
         t2 = _T2.match(v, e, line.end)
         w1 = fold(t1.group(1))
         if w1 in _TYPED_NOUNS:
-            if not (len(span) == 1 and fold(name) in lex.words("determiners")):
+            if not (len(span) == 1 and fold(name) in lex.words("determiners")) and not is_programme_name(name):
                 out.append(Mention(s, e, name, "Partnership", "typed", 0.7, props={"typed": w1}))
         elif w1 in ("programme", "program") and len(span) >= 2:     # "the BSR STARS Innovation Express program"
             out.append(Mention(s, t1.end(), " ".join(v[s:t1.end()].split()), "Programme", "head", 0.7))

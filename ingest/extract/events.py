@@ -7,7 +7,8 @@ from functools import lru_cache
 
 from clusternet.ingest.extract.descevents import described_events, title_event
 from clusternet.ingest.extract.literals import alternation, may_match, with_initials
-from clusternet.ingest.extract.lexicon import country_code, fold, load_lexicon, place_country, programme_patterns
+from clusternet.ingest.extract.lexicon import country_code, fold, is_programme_name, load_lexicon, place_country, \
+    programme_patterns
 from clusternet.ingest.extract.mentions import Context, Mention, chunks, eu_as_adjective, sentence_chunks
 from clusternet.ingest.extract.rules import _is_place, clean, iso_is_acronym, label_of_name
 
@@ -234,7 +235,7 @@ def _year_events(v: str, sent, out: list[Mention]) -> None:
         name = " ".join(m.group(1).split())
         first = fold(name.split()[0])
         if first in lex.words("months") or not name.split()[0].isalpha() or _is_place(name.rsplit(" ", 1)[0]) \
-                or any(re.fullmatch(p, name) or re.fullmatch(p, name.rsplit(" ", 1)[0]) for p in programme_patterns()):
+                or is_programme_name(name) or is_programme_name(name.rsplit(" ", 1)[0]):
             continue
         out.append(Mention(m.start(1), m.end(1), name, "Event", "event-edition", 0.6))
 

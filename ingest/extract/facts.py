@@ -135,6 +135,9 @@ def find_facts(ctx, ents, mentions, tables, sectors=(), places=None) -> list[Raw
                         title_end(ctx))
 
 
+_QUALIFIERS = frozenset({"of", "from", "in", "by"})
+
+
 def _drop_echoes(facts: list[RawFact], title: int = 0) -> list[RawFact]:
     """One figure stated twice (a title and its article) is one fact: of "60 cluster organisations
     meet" and "60 cluster organisations", the longer measure that starts with the shorter goes; of
@@ -154,8 +157,10 @@ def _drop_echoes(facts: list[RawFact], title: int = 0) -> list[RawFact]:
         """Whether ``f`` repeats a figure another fact states better."""
         key = (id(f.subject), f.value, f.unit)
         words = f.measure.split(" ")
-        if any(" ".join(words[:i]) in measures[key] for i in range(1, len(words))):
-            return True
+        if any(" ".join(words[:i]) in measures[key] and words[i] not in _QUALIFIERS for i in range(1, len(words))):
+            return True     # not "countries of the participants", which says more than "countries" …
+        if any(m.startswith(f.measure + " ") and m.split(" ")[len(words)] in _QUALIFIERS for m in measures[key]):
+            return True     # … and outlives it
         slot = last_by_stem.get(key + (f.measure.rsplit(" ", 1)[0],)) if " " in f.measure else None
         return slot is not None and len(slot[1]) > 1 and f.start < title <= slot[0]
     return [f for f in facts if not echo(f)]

@@ -113,12 +113,14 @@ def measure_country(measure: str, after: str) -> str | None:
     >>> measure_country("clusters from South East Serbia", ""), measure_country("clusters of French excellence", "")
     (None, None)
     >>> measure_country("cluster associations from Spain", ", France, Poland and Romania")
+    >>> measure_country("Ghanaian SMEs", "")
+    'GH'
     """
     codes = set()
     head = re.split(r"\sof\s", measure)[0]     # "clusters of French excellence": French qualifies excellence
     for pm in re.finditer(r"\b([A-Z][a-z]+)\b", head):
         w = pm.group(1)     # a word of a longer place name ("South East Serbia") is not the country
-        inside = re.search(r"[A-Z][\w-]*\s$", head[:pm.start()]) or re.match(r"\s[A-Z]", head[pm.end():])
+        inside = re.search(r"[A-Z][\w-]*\s$", head[:pm.start()]) or re.match(r"\s[A-Z][a-z]", head[pm.end():])
         c = country_code(w) if len(w) > 3 and not inside else None
         if c:
             codes.add(c)

@@ -70,6 +70,7 @@ def find_mentions(text: str, ctx: Context | None = None) -> list[Mention]:
         _with_legal_form(ctx.view, m)
         _without_owner(m)
         _without_role(m)
+        _without_descriptor(ctx.view, m)
     return sorted(out, key=lambda m: (m.start, -m.end))
 
 
@@ -129,6 +130,60 @@ def _with_legal_form(v: str, m: Mention) -> None:
             m.end = words[n - 1].end()
             m.name = " ".join(v[m.start:m.end].split())
             return
+    _legal_form_cut(v, m)
+
+
+_LAST_WORD = re.compile(r"\S+$")
+_FORM_AHEAD = re.compile(r"[^\s,;:()]+(?:[ \t]+[^\s,;:()]+){0,3}")
+
+
+def _legal_form_cut(v: str, m: Mention) -> None:
+    """A legal form the name's chunk cut at its first stop ("Baltic Steel Works Sp" + ". z o.o.",
+    "Nordvind Blades A" + "/S") is taken whole.
+
+    >>> m = Mention(0, 20, "Nordvind Blades A", None, "head", 0.7); m.end = 17; _legal_form_cut("Nordvind Blades A/S joined", m); m.name
+    'Nordvind Blades A/S'
+    """
+    last = _LAST_WORD.search(v, m.start, m.end)
+    if last is None or last.start() == m.start or v[m.end:m.end + 1] not in ("." , "/"):
+        return
+    ahead = _FORM_AHEAD.match(v, last.start())
+    words = list(_WORD_AT.finditer(v, last.start(), ahead.end())) if ahead else []
+    for n in range(len(words), 0, -1):
+        if words[n - 1].end() > m.end and legal_form(" ".join(w.group(0) for w in words[:n])):
+            m.end = words[n - 1].end()
+            m.name = " ".join(v[m.start:m.end].split())
+            return
+
+
+_KIND = r"(?P<kind>SMEs?|company|companies|firm|start-?ups?|manufacturer|supplier)\s+"
+_DESCRIBED_COMPANY = re.compile(r"^(?:(?P<dem>[A-Z][a-z]+)\s+)?(?:[a-z][\w-]*\s+){0,2}" + _KIND + r"(?=[A-Z0-9])")
+_DESCRIBED_BEFORE = re.compile(r"(?:\b(?P<dem>[A-Z][a-z]+)\s+)?(?:[a-z][\w-]*\s+){0,2}" + _KIND + r"$")
+
+
+def _without_descriptor(v: str, m: Mention) -> None:
+    """A company's name without what the sentence calls it: "the Danish SME MoorTech ApS" is
+    MoorTech ApS, an SME in Denmark (the country the description states, kept in ``stated_country``).
+
+    >>> m = Mention(0, 33, "Danish SME MoorTech Solutions ApS", None, "head", 0.7); _without_descriptor("", m)
+    >>> m.name, m.start, m.label, m.country
+    ('MoorTech Solutions ApS', 11, 'SME', 'DK')
+    """
+    if m.label not in (None, "Organisation", "SME"):
+        return
+    d = _DESCRIBED_COMPANY.match(m.name)
+    if d is not None and len(m.name) - d.end() >= 2 and (not d.group("dem") or adjective_country(d.group("dem"))):
+        m.name, m.start = m.name[d.end():], m.start + d.end()
+    if d is None or not d.group("dem"):     # "the German engineering SME HydroSense": what comes before says
+        d = _DESCRIBED_BEFORE.search(v, max(0, m.start - 60), m.start) or d
+        if d is None:
+            return
+    country = adjective_country(d.group("dem")) if d.group("dem") else None
+    if country:
+        m.country = m.country or country
+        m.props["stated_country"] = country
+    if d.group("kind").startswith("SME"):
+        m.label = "SME"
 
 
 _TRAVEL = ("Mission", "Visit", "Delegation", "Trip", "Tour", "Journey")

@@ -19,7 +19,7 @@ from clusternet.graph.ids import fold as _fold
 
 fold = lru_cache(maxsize=300_000)(_fold)  # names repeat a lot: fold each once
 
-__all__ = ["Lexicon", "load_lexicon", "country_code", "country_name", "place_country", "fold", "programme_patterns"]
+__all__ = ["Lexicon", "load_lexicon", "country_code", "country_name", "place_country", "fold", "programme_patterns", "is_programme_name"]
 
 
 def _data(name: str) -> dict:
@@ -83,6 +83,19 @@ class Lexicon:
             return "Cluster"        # a compound: "Holzcluster", "BatteryCluster"
         return lab
 
+    def head_labels(self, word: str) -> frozenset[str]:
+        """Every label whose head nouns list ``word`` ("alliance": an organisation or a partnership).
+
+        >>> sorted(load_lexicon().head_labels("Alliance"))
+        ['Organisation', 'Partnership']
+        """
+        cache = self.__dict__.setdefault("_head_labels", {})
+        if not cache:
+            for label, ws in self.raw["heads"].items():
+                for w in ws:
+                    cache.setdefault(fold(str(w)), set()).add(label)
+        return frozenset(cache.get(fold(word), ()))
+
     def region(self, name: str) -> tuple[str, str] | None:
         return self.regions.get(fold(name))
 
@@ -118,6 +131,22 @@ def programme_patterns() -> tuple[str, ...]:
     True
     """
     return tuple(_data("programmes.yaml")["programmes"])
+
+
+@lru_cache(maxsize=1)
+def _programme_rx() -> re.Pattern:
+    """Every programme pattern as one alternation, matched against a whole name."""
+    return re.compile("|".join(f"(?:{p})" for p in programme_patterns()))
+
+
+@lru_cache(maxsize=20_000)
+def is_programme_name(name: str) -> bool:
+    """Whether a whole name is one of the EU programmes ("Interreg", "Horizon Europe").
+
+    >>> is_programme_name("Interreg"), is_programme_name("Interreg Baltic Sea Region"), is_programme_name("WOODLINK")
+    (True, True, False)
+    """
+    return _programme_rx().fullmatch(name) is not None
 
 
 def _add_world(world: dict, regions: dict, cities: dict) -> None:

@@ -12,7 +12,7 @@ import re
 
 from clusternet.ingest.extract.lexicon import country_code, fold, load_lexicon
 
-__all__ = ["among", "agent", "money_modifiers", "place_adjective", "taking_part", "to_country", "with_place", "decimal_thousands",
+__all__ = ["among", "agent", "countries_of", "money_modifiers", "place_adjective", "taking_part", "to_country", "with_place", "decimal_thousands",
            "own_clause"]
 
 
@@ -133,3 +133,24 @@ def among(v: str, last, pos: int) -> str:
     if last and re.fullmatch(r"\s*[–—-]\s*(?:around|about|over|some|nearly|almost|approximately)?\s*", v[last[1]:pos]):
         return " among " + last[0]
     return ""
+
+
+_FROM_BEFORE = re.compile(r"\b([a-z][\w-]*)\s+from\s+(?:(?:over|more\s+than|some|about|around|nearly|almost)\s+)?$")
+_COUNTRY_NOUNS = ("countries", "nations", "member states")
+
+
+def countries_of(v: str, lo: int, pos: int, measure_words: list[str]) -> list[str] | None:
+    """The measure of a count of countries that says where the counted came from ("186
+    participants from 14 countries" -> countries of the participants); None for other counts.
+
+    >>> countries_of("186 participants from 14 countries held", 0, 22, ["different", "countries", "held"])
+    ['countries', 'of', 'the', 'participants']
+    >>> countries_of("members in 14 countries", 0, 11, ["countries"]) is None
+    True
+    """
+    words = [fold(w) for w in measure_words[:3]]
+    at = next((k for k, w in enumerate(words) if w in _COUNTRY_NOUNS or " ".join(words[k:k + 2]) in _COUNTRY_NOUNS), None)
+    if at is None or at > 1:
+        return None
+    bm = _FROM_BEFORE.search(v, max(lo, pos - 60), pos)
+    return ["countries", "of", "the", bm.group(1)] if bm else None

@@ -63,8 +63,8 @@ def _strip_type(name: str) -> str | None:
     for suf in _suffixes():
         if suf and n.endswith(" " + suf) and len(n) > len(suf) + 1:
             return n[: -len(suf) - 1].strip()
-        if suf and n.startswith(suf + " ") and suf in ("escp",):
-            return n[len(suf) + 1:]
+        if suf and n.startswith(suf + " ") and (suf == "escp" or " " not in n[len(suf) + 1:]):
+            return n[len(suf) + 1:]     # "ESCP X", "European Strategic Cluster Partnership DIGIX"
     m = re.match(r"^(\w+) escp eu$", n)
     return m.group(1) if m else None
 

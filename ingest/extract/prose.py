@@ -37,7 +37,7 @@ from functools import lru_cache
 from clusternet.ingest.extract.cuelists import outer_mentions
 from clusternet.ingest.extract.lexicon import fold, load_lexicon
 from clusternet.ingest.extract.literals import alternation, with_initials
-from clusternet.ingest.extract.mainref import main_of, membership_type, title_end
+from clusternet.ingest.extract.mainref import main_of, membership_type, own_body, title_end
 from clusternet.ingest.extract.raw import RawRel
 
 __all__ = ["prose_relations"]
@@ -78,6 +78,19 @@ _LIST_JOIN = re.compile(r",|\b(?:and|et|y|e)\b|&")
 _CLAUSE_END = re.compile(r"[.;:](?:\s|$)|,\s+(?:which|who|whose|where|while|both|each|as well as)\b|"
                          r",?\s+(?:in\s+partnership|in\s+cooperation|in\s+collaboration|together)\s+with\b|"
                          r"\s+and\s+(?!the\b|with\b)[a-z]|\s+(?:to|in order to|for)\s+[a-z]")
+
+
+# a network the clause names by its kind: "the alliance", "its association"
+_NETWORK_REF = re.compile(r"(?i)\b(?:the|this|our|its|their)\s+(alliance|network|association|federation)\b")
+
+
+def is_network(e) -> bool:
+    """Whether an entity is a network of members: an organisation whose head noun says so.
+
+    >>> is_network(type("E", (), {"label": "Organisation", "name": "Baltic Wood Alliance"})())
+    True
+    """
+    return e.label == "Organisation" and _NETWORK_REF.search("the " + e.name.split()[-1]) is not None
 
 
 class _Sentences:
@@ -157,13 +170,25 @@ class _Sentences:
         found = self.within(lo, stop.start() if stop else hi, ACTORS)
         return [x[2] for i, x in enumerate(found) if i == 0 or not self.after_prep(x)]
 
+    def network_named(self, lo, hi):
+        """The network a clause refers to by its kind ("the alliance") when the page names an
+        organisation of that kind, else None."""
+        m = _NETWORK_REF.search(self.v, lo, hi)
+        body = own_body(self.ents, m.group(1), title_end(self.ctx)) if m else None
+        return body if body is not None and is_network(body) else None
+
     def partnership_before(self, lo, hi, si):
-        """The partnership a clause is about: named in it, else referred to, else None."""
+        """The partnership (or network of members) a clause is about: named in it, else referred
+        to ("the partnership", "the alliance", "its"), else None."""
         named = self.within(lo, hi, ("Partnership",))
         if named:
             return named[-1][2]
         if self.anaphor(lo, hi):
-            prev = self.within(self.ctx.sents[max(0, si - 3)].start, lo, ("Partnership",))
+            net = self.network_named(lo, hi)
+            if net is not None:
+                return net
+            prev = [x for x in self.within(self.ctx.sents[max(0, si - 3)].start, lo, ("Partnership", "Organisation"))
+                    if x[2].label == "Partnership" or is_network(x[2])]
             return prev[-1][2] if prev else self.main
         return None
 
@@ -180,7 +205,17 @@ def _gathered(s: _Sentences, si, lo, hi, out) -> None:
         if subj and subj[0][2].label in ACTORS and not s.anaphor(lo, subj[0][0]):
             continue            # "Alpha includes …": the sentence is about an organisation
         for a in s.objects(m.end(), hi):
-            out.append(RawRel(a, "PARTNER_IN", p, lo, hi, 0.7))
+            out.append(RawRel(a, membership_type(p), p, lo, hi, 0.7))
+
+
+# "is a partner in the Interreg project RIVERLINK": a programme and a type noun before the name
+_TYPED_GAP = re.compile(r"\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,3}(?:project|partnership|ESCP|consortium)\s+")
+
+
+def _network_subject(s: _Sentences, lo, hi) -> list:
+    """The network a clause's unnamed subject refers to ("The alliance coordinates …"), as a list."""
+    net = s.network_named(lo, hi) if not s.within(lo, hi, ACTORS + ("Partnership",)) else None
+    return [net] if net is not None else []
 
 
 def _joined(s: _Sentences, si, lo, hi, out) -> None:
@@ -191,13 +226,15 @@ def _joined(s: _Sentences, si, lo, hi, out) -> None:
     for m in cue["joined"].finditer(v, lo, hi):
         tail = v[m.end():hi]
         named = s.within(m.end(), min(hi, m.end() + 80), ("Partnership",) + ACTORS)
-        target = named[0][2] if named and named[0][0] - m.end() <= 6 else None
+        target = named[0][2] if named and (named[0][0] - m.end() <= 6 or _TYPED_GAP.fullmatch(v, m.end(), named[0][0])) \
+            else None
         if target is None:
             ana = cue["anaphor"].match(tail.lstrip()) or cue["group"].match(tail)
-            target = s.main if ana else None
+            target = (s.network_named(m.end(), min(hi, m.end() + 30)) or s.main) if ana else None
         if target is None:
             continue
-        who = s.coordinated(s.within(lo, m.start(), ACTORS)) or s.the_actor(lo, m.start())
+        who = s.coordinated(s.within(lo, m.start(), ACTORS)) or s.the_actor(lo, m.start()) \
+            or _network_subject(s, lo, m.start())
         if not who and named and ":" in v[named[0][1]:hi]:
             who = s.objects(named[0][1], hi)     # "Three companies joined X this quarter: A, B and C"
         kind = membership_type(target)
@@ -232,7 +269,7 @@ def _partner_in_which(s: _Sentences, si, lo, hi, out) -> None:
         if not before or before[-1][2].label != "Partnership":
             continue
         found = s.within(m.end(), hi, ACTORS)
-        group = s.group(found) if found and found[0][0] == m.end() else []
+        group = s.group(found) if found and re.fullmatch(r"(?i)(?:the\s+)?", s.v[m.end():found[0][0]]) else []
         both = _BOTH.match(s.v, m.end()) if not group else None
         if both and _IS_PARTNER.match(s.v, both.end()):     # "in which both clusters are partners"
             n = 2 if both.group(1).lower() in ("both", "the two") else _NUMBER_WORDS.get(both.group(1).lower(), 0)
@@ -274,7 +311,7 @@ def _leads(s: _Sentences, si, lo, hi, out) -> None:
             p = s.main                                  # "Tenerrdis … is the lead partner."
         if p is None:
             continue
-        for a in s.coordinated(s.within(lo, m.start(), ACTORS)):
+        for a in s.coordinated(s.within(lo, m.start(), ACTORS)) or _network_subject(s, lo, m.start()):
             out.append(RawRel(a, "COORDINATES", p, lo, hi, 0.7))
             out.append(RawRel(a, "PARTNER_IN", p, lo, hi, 0.6))
 

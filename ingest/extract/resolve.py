@@ -205,6 +205,23 @@ def _split_pairs(named: list[Mention]) -> list[Mention]:
     return out
 
 
+def _described_label(name: str, ms: list[Mention]) -> str | None:
+    """The label the text's own description gives a name whose head noun is ambiguous ("the
+    Nordic Alliance, a network of 14 clusters": an organisation; an alliance may also be a
+    partnership), or None.
+
+    >>> _described_label("Nordic Alliance", [Mention(0, 15, "Nordic Alliance", "Partnership", "apposition", 0.7,
+    ...                                              props={"copula_head": "network"})])
+    'Organisation'
+    """
+    lex = load_lexicon()
+    ambiguous = set().union(*(lex.head_labels(w) for w in name.split() if len(lex.head_labels(w)) > 1))
+    if label_of_name(name) not in ambiguous:
+        return None
+    heads = (lex.label_of_head(m.props["copula_head"]) for m in ms if m.props.get("copula_head"))
+    return next((h for h in heads if h in ambiguous), None)
+
+
 def _entity(root: str, ms: list[Mention]) -> DocEntity | None:
     strong = [m for m in ms if m.rule.startswith(STRONG_RULES)] or ms
     names = [m.name for m in strong if not is_acronym(m.name)] or [m.name for m in strong]
@@ -217,7 +234,7 @@ def _entity(root: str, ms: list[Mention]) -> DocEntity | None:
             labels[m.label] += 2 if m.rule.startswith(("head", "copula", "event", "agreement", "programme", "quoted")) else 1
         if _strip_type(m.name):
             labels["Partnership"] += 2
-    label = label_of_name(name) or (labels.most_common(1)[0][0] if labels else None)
+    label = _described_label(name, ms) or label_of_name(name) or (labels.most_common(1)[0][0] if labels else None)
     if label != "Programme" and any(m.rule == "programme" and norm(m.name) == norm(name) for m in ms):
         label = "Programme"     # "European Strategic Cluster Partnership for Going International": the EU action
     if any(m.rule == "typed" for m in ms) and label not in ("Cluster", "Event"):
@@ -234,7 +251,9 @@ def _entity(root: str, ms: list[Mention]) -> DocEntity | None:
     cvotes = Counter(m.country for m in ms if m.country)
     country = cvotes.most_common(1)[0][0] if cvotes else None
     c2, region = place_of_name(name)
-    country = c2 or country       # the name's own place word ("Colombian …") beats its surroundings
+    stated = next((m.props["stated_country"] for m in ms if "stated_country" in m.props), None)
+    country = stated or c2 or country   # the name's own place word ("Colombian …") beats its surroundings,
+    # not what the text says of it ("the Spanish SME Cables del Atlántico")
     region = next((m.region for m in ms if m.region), None) or region
     conf = min(0.97, max(m.conf for m in ms) + 0.04 * (len({m.start for m in ms}) - 1))
     e = DocEntity(root, label, name, aliases, country, region, sorted(ms, key=lambda m: m.start), {}, round(conf, 2))
