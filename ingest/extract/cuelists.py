@@ -106,7 +106,7 @@ def cue_list_relations(ctx, ents, places) -> list[RawRel]:
     out: list[RawRel] = []
     for si in _cue_sentences(ctx):
         sent = ctx.sents[si]
-        for rule in (_member_lists, _coordinator_of, _partners_of_leader, _issuing_countries, _network_gathers,
+        for rule in (_member_lists, _coordinator_of, _coordinator_named, _partners_of_leader, _issuing_countries, _network_gathers,
                      _appositive_member, _their_agreement, _active_organisers):
             out.extend(rule(ctx.view, sent.start, sent.end, occ, places))
     return out
@@ -174,6 +174,29 @@ def _coordinator_of(v, lo, hi, occ, places) -> list[RawRel]:
     return out
 
 
+# what may stand between a cue and the name it introduces: "the Portuguese textile cluster "
+_DESCRIBED_LEAD = re.compile(r"\s*(?:(?:the|la|le|l')\s*)?(?:[A-Z][a-z]+\s+)?(?:[a-z][\w-]*\s+){0,3}")
+
+
+def _coordinator_named(v, lo, hi, occ, places) -> list[RawRel]:
+    """"P … its coordinator, the Portuguese cluster A" → A COORDINATES P and is one of its partners
+    (P: the partnership named before in the sentence, else the document's).
+
+    >>> _coordinator_named("no cue here", 0, 11, Occ([]), {})
+    []
+    """
+    out = []
+    for m in _cues()["coordinator_named"].finditer(v, lo, hi):
+        first = occ.within(m.end(), min(hi, m.end() + 60), ACTORS)[:1]
+        if first and not _DESCRIBED_LEAD.fullmatch(v, m.end(), first[0][0]):
+            continue
+        named = occ.within(lo, m.start(), ("Partnership",))
+        p = named[-1][2] if named else occ.main
+        if first and p is not None:
+            out += [RawRel(first[0][2], "COORDINATES", p, lo, hi, 0.65), RawRel(first[0][2], "PARTNER_IN", p, lo, hi, 0.6)]
+    return out
+
+
 def _partners_of_leader(v, lo, hi, occ, places) -> list[RawRel]:
     """"P is led by A, in partnership with B and C" → B and C PARTNER_IN P.
 
@@ -194,6 +217,9 @@ def _partners_of_leader(v, lo, hi, occ, places) -> list[RawRel]:
     return [RawRel(a, "PARTNER_IN", p, lo, hi, 0.6) for s, e, a in occ.within(m.end(), end, ACTORS)]
 
 
+_SIGNED_BY = re.compile(r"(?i)\b(?:signed|issued|adopted)\b[^.;]{0,60}?\bby\b")
+
+
 def _issuing_countries(v, lo, hi, occ, places) -> list[RawRel]:
     """"N associations from Spain, France and Poland issued the Declaration" → each country
     PARTY_TO the agreement (when no signatory is named by its own name).
@@ -206,8 +232,8 @@ def _issuing_countries(v, lo, hi, occ, places) -> list[RawRel]:
         return []
     agr = occ.within(m.end(), min(hi, m.end() + 12), ("Agreement",))
     fm = re.search(r"(?i)\bfrom\s+", v[lo:m.start()])
-    if not agr or not fm or occ.within(lo, m.start(), GROUPS):
-        return []
+    if not agr or not fm or occ.within(lo, m.start(), GROUPS) or _SIGNED_BY.search(v, hi, hi + 600):
+        return []       # no country signs when the next lines say who signed ("… was signed … by A, B and C")
     a, b = lo + fm.end(), m.start()
     codes = [p for p in places.values() if p.label == "Country" and any(a <= mm.start < b for mm in p.mentions)]
     return [RawRel(p, "PARTY_TO", agr[0][2], lo, hi, 0.6) for p in codes]

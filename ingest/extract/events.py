@@ -98,7 +98,7 @@ def _event_noun_rx():
     lex = load_lexicon()
     nouns = alternation(sorted((re.escape(n) for n in lex["event_nouns"]), key=len, reverse=True), True)
     return re.compile(with_initials(r"(?i)\b((?:\d{1,2}(?:st|nd|rd|th)\s+(?:and\s+\d{1,2}(?:st|nd|rd|th)\s+)?)?"
-                      r"(?:B2B\s+|C2C\s+)?(?:" + nouns + r"))\s+(?:in|to)\s+(?-i:([A-Z][\w.'’\-]+(?:\s[A-Z][\w'’\-]+)?))"
+                      r"(?:B2B\s+|C2C\s+)?(?:" + nouns + r"))\s+(?:in|to)\s+(?-i:([A-Z][\w'’\-]*(?:\.[\w'’\-]+)*(?:\s[A-Z][\w'’\-]+)?))"
                       r"(?:\s+in\s+((?:" + "|".join(lex["months"]) + r")\s+\d{4}))?"))
 
 
@@ -195,7 +195,8 @@ def _ordinal_events(rx: re.Pattern, v: str, sent, months: str, out: list[Mention
         if not om and not re.match(r"(?i)\d", noun) and not date:
             continue  # a plain "workshop in Rome" is caught by the chunk rule when it has a name
         for o in ordinals:
-            nm = f"{o + ' ' if o else ''}{core} in {place}" + (f" ({date})" if date else "")
+            prep = v[m.end(1):m.start(2)].strip()       # "mission to Japan", "workshop in Rome": the text's word
+            nm = f"{o + ' ' if o else ''}{core} {prep} {place}" + (f" ({date})" if date else "")
             out.append(Mention(m.start(), m.end(), nm, "Event", "event-ordinal", 0.7, country=place_country(place),
                                props={"place": place, **({"date": date} if date else {})}))
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from clusternet.ingest.extract.lexicon import country_code, load_lexicon
+from clusternet.ingest.extract.lexicon import country_code, fold, load_lexicon
 from clusternet.ingest.extract.contexts import (acronym_mentions, appositions, copulas, cue_lists,
     described_names, head_chunks, quoted)
 from clusternet.ingest.extract.events import (agreement_mentions, event_mentions, institution_mentions,
@@ -65,13 +65,48 @@ def find_mentions(text: str, ctx: Context | None = None) -> list[Mention]:
     drop_descriptions(out)
     for m in out:
         m.sent = ctx.sent_at(m.start)
-        _with_year(ctx.view, m)
         _with_destination(ctx.view, m)
+        _with_year(ctx.view, m)
         _with_legal_form(ctx.view, m)
         _without_owner(m)
         _without_role(m)
         _without_descriptor(ctx.view, m)
+    _titled_event_again(ctx, out)
+    _agreement_named(ctx.view, out)
     return sorted(out, key=lambda m: (m.start, -m.end))
+
+
+_NAMED_AS = re.compile(r"(?i)\b(?:the|this)\s+(?:agreement|memorandum|mou|charter|declaration|accord|convention)\s*,?\s+"
+                       r"(?:is\s+)?(?:named|called|entitled|titled|known\s+as)\s+(?:the\s+)?[\"“«]?")
+
+
+def _agreement_named(v: str, out: list[Mention]) -> None:
+    """"… signed a Memorandum of Understanding. The agreement, named the “X Charter”, …": the
+    name is the agreement's named just before (one agreement, two names)."""
+    agreements = sorted((m for m in out if m.label == "Agreement"), key=lambda m: m.start)
+    for nm in _NAMED_AS.finditer(v) if agreements else ():
+        named = next((m for m in agreements if m.start == nm.end()), None)
+        prior = [m for m in agreements if nm.start() - 400 <= m.start < nm.start() and fold(m.name) != fold(named.name)] \
+            if named is not None else []
+        if prior:
+            named.aliases.append(prior[-1].name)
+
+
+def _titled_event_again(ctx: Context, out: list[Mention]) -> None:
+    """A described event that repeats the words of the event the title names ("a business mission
+    to Japan" under "WindBridge Business Mission to Japan 2025") is that event: it takes its name."""
+    first = next((ln for ln in ctx.lines if ctx.view[ln.start:ln.end].strip()), None)
+    titled = [m for m in out if first is not None and m.label == "Event" and m.start < first.end
+              and m.rule not in ("event-described", "event-ordinal")]
+    if len(titled) != 1:
+        return
+    name = fold(titled[0].name)
+    for m in out:
+        words = fold(re.sub(r"\s*\([^()]*\)$", "", m.name)).split()     # without its date "(June 2025)"
+        if m.rule in ("event-described", "event-ordinal") and m.start >= first.end and len(words) >= 3 \
+                and " ".join(words[-3:]) in name:
+            m.aliases.append(m.name)
+            m.name = titled[0].name
 
 
 _YEAR = re.compile(r" ((?:19|20)\d\d)\b(?![-/.,]\d)")
@@ -137,6 +172,9 @@ _LAST_WORD = re.compile(r"\S+$")
 _FORM_AHEAD = re.compile(r"[^\s,;:()]+(?:[ \t]+[^\s,;:()]+){0,3}")
 
 
+_SENTENCE_NEXT = re.compile(r"\s+[A-Z]|\s*$")
+
+
 def _legal_form_cut(v: str, m: Mention) -> None:
     """A legal form the name's chunk cut at its first stop ("Baltic Steel Works Sp" + ". z o.o.",
     "Nordvind Blades A" + "/S") is taken whole.
@@ -150,7 +188,8 @@ def _legal_form_cut(v: str, m: Mention) -> None:
     ahead = _FORM_AHEAD.match(v, last.start())
     words = list(_WORD_AT.finditer(v, last.start(), ahead.end())) if ahead else []
     for n in range(len(words), 0, -1):
-        if words[n - 1].end() > m.end and legal_form(" ".join(w.group(0) for w in words[:n])):
+        if (words[n - 1].end() > m.end + 1 or not _SENTENCE_NEXT.match(v, m.end + 1)) \
+                and legal_form(" ".join(w.group(0) for w in words[:n])):   # not "AS" + the sentence's full stop
             m.end = words[n - 1].end()
             m.name = " ".join(v[m.start:m.end].split())
             return
@@ -158,7 +197,19 @@ def _legal_form_cut(v: str, m: Mention) -> None:
 
 _KIND = r"(?P<kind>SMEs?|company|companies|firm|start-?ups?|manufacturer|supplier)\s+"
 _DESCRIBED_COMPANY = re.compile(r"^(?:(?P<dem>[A-Z][a-z]+)\s+)?(?:[a-z][\w-]*\s+){0,2}" + _KIND + r"(?=[A-Z0-9])")
-_DESCRIBED_BEFORE = re.compile(r"(?:\b(?P<dem>[A-Z][a-z]+)\s+)?(?:[a-z][\w-]*\s+){0,2}" + _KIND + r"$")
+_DESCRIBED_BEFORE = re.compile(r"(?:\b(?P<dem>[A-Z][a-z]+)\s+)?(?:[a-z][\w-]*\s+){0,2}" + _KIND + r"$"
+                               r"|\b[Tt]he\s+(?P<dem2>[A-Z][a-z]+)\s+(?:[a-z][\w-]*\s+){1,3}$")  # "the Spanish recycler "
+
+
+def _demonym_country(word: str) -> str | None:
+    """The country of a nationality or regional adjective ("Danish", "Scottish", "Flemish").
+
+    >>> _demonym_country("Danish"), _demonym_country("Strategic")
+    ('DK', None)
+    """
+    lex = load_lexicon()
+    region = lex.region_demonyms.get(fold(word))
+    return adjective_country(word) or (lex.regions[fold(region)][1] if region else None)
 
 
 def _without_descriptor(v: str, m: Mention) -> None:
@@ -169,20 +220,21 @@ def _without_descriptor(v: str, m: Mention) -> None:
     >>> m.name, m.start, m.label, m.country
     ('MoorTech Solutions ApS', 11, 'SME', 'DK')
     """
-    if m.label not in (None, "Organisation", "SME"):
+    if m.label not in (None, "Organisation", "SME", "Cluster"):
         return
-    d = _DESCRIBED_COMPANY.match(m.name)
-    if d is not None and len(m.name) - d.end() >= 2 and (not d.group("dem") or adjective_country(d.group("dem"))):
+    d = _DESCRIBED_COMPANY.match(m.name) if m.label != "Cluster" else None
+    if d is not None and len(m.name) - d.end() >= 2 and (not d.group("dem") or _demonym_country(d.group("dem"))):
         m.name, m.start = m.name[d.end():], m.start + d.end()
     if d is None or not d.group("dem"):     # "the German engineering SME HydroSense": what comes before says
         d = _DESCRIBED_BEFORE.search(v, max(0, m.start - 60), m.start) or d
         if d is None:
             return
-    country = adjective_country(d.group("dem")) if d.group("dem") else None
+    dem = d.group("dem") or (d.groupdict().get("dem2"))
+    country = _demonym_country(dem) if dem else None
     if country:
         m.country = m.country or country
         m.props["stated_country"] = country
-    if d.group("kind").startswith("SME"):
+    if (d.group("kind") or "").startswith("SME") and m.label != "Cluster":
         m.label = "SME"
 
 

@@ -46,7 +46,7 @@ ORDER = ("COORDINATES", "PARTY_TO", "PARTICIPATED_IN", "MEMBER_OF", "PARTNER_IN"
 MAX_ITEMS = 60
 _KIND = re.compile(r"(?i)\b(?:the|our)\s+(" + "|".join(OWN_KINDS) + r")\b")     # "joined the network:"
 # lower-case words describing an item's name ("the software house", "the Czech company")
-_DESCRIPTOR = re.compile(r"(?:[a-z][\w-]*\s+|[A-Z][a-z]+\s+(?=[a-z])){1,4}")
+_DESCRIPTOR = re.compile(r"(?:[a-z][\w-]*\s+|[A-Z][a-z]+\s+(?=[a-z]|SMEs?\b)|SMEs?\s+){1,4}")    # "the Scottish SME X"
 ITEM_WORDS = 25          # a longer line is prose, not a list item
 # an item that says it leads the consortium
 _LEADS = re.compile(r"(?i)\b(?:coordinator|lead\s+partner|project\s+leader|coordinateur|coordinatrice|coordinador|coordinadora|coordinatore)\b")

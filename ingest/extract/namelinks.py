@@ -205,10 +205,13 @@ def _link_short_forms(ms: list[Mention], ks: list[str], uf: _UF) -> None:
     True
     """
     acronyms = {norm(m.name): m.name.strip() for m in ms if " " not in m.name.strip() and is_acronym(m.name.strip())}
+    bodies = {norm(m.name) for m in ms if m.label in ("Partnership", "Cluster", "Organisation")}
+    events = {norm(x) for m in ms if m.label == "Event" for x in (m.name, *m.aliases)}
     for a in sorted(acronyms):
         if a not in ks or any(uf.find(k) == uf.find(a) for k in ks if k != a):
             continue        # already the short form of another name ("EU" of "European Union")
-        longer = {uf.find(k) for k in ks if k.startswith(a + " ")}
+        longer = {uf.find(k) for k in ks if k.startswith(a + " ")
+                  and not (a in bodies and k in events)}    # "WindBridge Business Mission to Japan": its event
         if not longer and sum(c.isalpha() for c in a) >= 6 and acronyms[a].isupper():   # "CLUSTER-CORD": "Clusters & Co…"
             longer = {uf.find(k) for k in ks if len(k.split()) >= 3 and initials_match(acronyms[a], k.split())}
         if len(longer) == 1:

@@ -63,7 +63,8 @@ def enumerated_participants(ctx, mains: Mains, occ: Occ) -> list[RawRel]:
         acts = occ.within(sent.start, sent.end, ACTORS)
         if len(acts) < ENUM_MIN or sent.start < mains.title or _other_role(ctx.view, sent.start, sent.end):
             continue
-        run = occ.within(acts[0][0], list_end(ctx.view, acts[0][0], sent.end), ACTORS)
+        run = [x for x in occ.within(acts[0][0], list_end(ctx.view, acts[0][0], sent.end), ACTORS)
+               if not any(m.rule == "institution" for m in x[2].mentions)]   # the Commission is nobody's partner
         if len({id(x[2]) for x in run}) >= ENUM_MIN:
             out.extend(RawRel(a, typ, subject, sent.start, sent.end, 0.5) for _, _, a in run)
     return out

@@ -67,7 +67,7 @@ def _cues() -> dict[str, re.Pattern]:
 _PROJECT_BUDGET = re.compile(r"(?i)\bproject(?:'s|’s)?\s+(?:total\s+)?budget\b|\bbudget of the (?:project|partnership)\b")
 # a clause's subject that is the page's own cluster, unnamed: "Earlier this year the cluster also joined"
 _THE_ACTOR = re.compile(r"(?i)\b(?:the|our|this)\s+cluster(?:\s+organi[sz]ation)?\s+(?:(?:has|have|had|also|recently|now|"
-                        r"officially|formally)\s+)*(?:become\s+)?$")
+                        r"officially|formally|been)\s+)*(?:become\s+)?$")
 # what may stand between two items of a list, and the word that must be there
 _LIST_GAP = re.compile(r"(?i)[\s,)]*(?:(?:and|et|y|e|&|as well as)\s+)?(?:(?:the|le|la|les|el|il)\s+)?"
                        r"(?:[a-zà-ÿ][\w-]*\s+){0,3}")
@@ -209,7 +209,7 @@ def _gathered(s: _Sentences, si, lo, hi, out) -> None:
 
 
 # "is a partner in the Interreg project RIVERLINK": a programme and a type noun before the name
-_TYPED_GAP = re.compile(r"\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,3}(?:project|partnership|ESCP|consortium)\s+")
+_TYPED_GAP = re.compile(r"\s*(?:the\s+)?(?:[A-Z][\w-]*\s+){0,5}(?:project|partnership|ESCP|consortium)\s+")
 
 
 def _network_subject(s: _Sentences, lo, hi) -> list:
@@ -304,14 +304,16 @@ def _leads(s: _Sentences, si, lo, hi, out) -> None:
     if not s.has(lo, hi, ACTORS):
         return
     for m in s.cue["leads"].finditer(v, lo, hi):         # "A coordinates the partnership"
-        named = s.within(m.end(), min(hi, m.end() + 4), ("Partnership",))
+        named = [x for x in s.within(m.end(), min(hi, m.end() + 60), ("Partnership",))
+                 if x[0] - m.end() <= 4 or _TYPED_GAP.fullmatch(v, m.end(), x[0])][:1]
         p = named[0][2] if named else (s.partnership_before(m.end(), min(hi, m.end() + 40), si)
                                       if s.cue["anaphor"].match(v, m.end(), hi) else None)
         if p is None and re.match(r"\s*(?:[.;]|$)", v[m.end():hi]):
             p = s.main                                  # "Tenerrdis … is the lead partner."
         if p is None:
             continue
-        for a in s.coordinated(s.within(lo, m.start(), ACTORS)) or _network_subject(s, lo, m.start()):
+        for a in s.coordinated(s.within(lo, m.start(), ACTORS)) or s.the_actor(lo, m.start()) \
+                or _network_subject(s, lo, m.start()):
             out.append(RawRel(a, "COORDINATES", p, lo, hi, 0.7))
             out.append(RawRel(a, "PARTNER_IN", p, lo, hi, 0.6))
 
@@ -339,6 +341,9 @@ def _organised(s: _Sentences, si, lo, hi, out) -> None:
             out.append(RawRel(p, "COORDINATES", evs[0][2], lo, hi, 0.65))
 
 
+_SIGNED_BY = re.compile(r"[^.;]{0,60}?\bby\s+(?:the\s+)?")
+
+
 def _signers(s: _Sentences, lo, hi, agrs, sm):
     """The parties of "A and B signed <agreement> with C and D", in reading order (may repeat)."""
     v = s.v
@@ -346,6 +351,9 @@ def _signers(s: _Sentences, lo, hi, agrs, sm):
     sides = s.right_before(before, sm.start()) or s.coordinated(before)
     if not sides and s.main is not None and s.anaphor(lo, sm.start()):
         sides = [s.main]
+    bm = _SIGNED_BY.match(v, sm.end(), hi)        # "… was signed on 26 November by A, B and C"
+    if bm and not sides:
+        sides = s.objects(bm.end(), hi)
     wm = s.cue["with"].search(v, min(agrs[0][1], sm.end()), hi)
     if wm:
         stop = re.search(r"[.;](?:\s|$)|,\s+(?:which|who|to)\b|\s+(?:to|in order to)\s+[a-z]", v[wm.end():hi])

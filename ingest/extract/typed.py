@@ -20,7 +20,8 @@ from clusternet.ingest.extract.rules import label_of_name
 
 __all__ = ["typed_before", "typed_after", "drop_descriptions"]
 
-_BEFORE = re.compile(r"(?i)\b(ESCP|project|partnership|consortium)(,\s+|\s+)(?-i:(?=[A-Z0-9]))")
+_BEFORE = re.compile(r"(?i)\b(ESCP|project|partnership|consortium)(,\s+|\s+)(?-i:(?=[A-Z0-9\"“«]))")
+_QUOTED_NAME = re.compile(r"[\"“«]([A-Z0-9][^\"”»\n]{1,80}?)[\"”»]")
 
 
 def typed_before(ctx: Context, out: list[Mention]) -> None:
@@ -38,9 +39,13 @@ def typed_before(ctx: Context, out: list[Mention]) -> None:
 
 
 def _name_at(v: str, pos: int, end: int, comma: bool, bare: bool = False):
-    """The name starting at ``pos``: one capitalised run closed by a comma (after ", ") or an
-    acronym ("the project NOVA-TEX"), or after a lower-case noun a short run a comma or a full stop
-    closes ("the project BlueLink Atlantic, in which …"); None otherwise."""
+    """The name starting at ``pos``: a quoted name ("the ESCP “Asia Automation Bridge”"), one
+    capitalised run closed by a comma (after ", ") or an acronym ("the project NOVA-TEX"), or after
+    a lower-case noun a short run a comma or a full stop closes ("the project BlueLink Atlantic, in
+    which …"); None otherwise."""
+    q = _QUOTED_NAME.match(v, pos, end)
+    if q:
+        return q.start(1), q.end(1), " ".join(q.group(1).split())
     ch = chunks(v, pos, min(end, pos + 80))
     if not ch or ch[0][0][0] != pos:
         return None

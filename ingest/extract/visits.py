@@ -92,8 +92,8 @@ def delegation_owner(doc, before: str, cue: int) -> list:
             if x[2].label not in ("Cluster", "Partnership", "Organisation"):
                 continue
             if m.start() - 4 <= x[1] <= m.start() or (
-                    x[0] >= m.end() and _FROM_OF.search(doc.v, m.end(), x[0])):
-                return [x]
+                    x[0] >= m.end() and _FROM_OF.search(doc.v, m.end(), x[0]) and not _VISIT.search(doc.v, m.end(), x[0])):
+                return [x]      # not "the delegation visited the headquarters of X"
     return []
 
 

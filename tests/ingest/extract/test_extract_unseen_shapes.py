@@ -66,3 +66,53 @@ def test_an_alliance_described_as_a_network_and_a_partnership_named_with_its_typ
     assert [n for n in ents if "PAYLINK4EU" in n] == ["European Strategic Cluster Partnership PAYLINK4EU"] or \
         [n for n in ents if "PAYLINK4EU" in n] == ["PAYLINK4EU"]      # one partnership, the other name its alias
     assert ("Nordic Payments Alliance", "clusters", 14) in facts
+
+
+def test_a_partnerships_mission_named_after_it_stays_apart_from_the_partnership():
+    ents, rels, _ = _ex("SolarLink Business Mission to Chile 2025 – report\n\n"
+                        "In May 2025 the European Strategic Cluster Partnership SolarLink led a business mission to "
+                        "Chile. SolarLink is funded by the Single Market Programme and is coordinated by Andalusian "
+                        "Solar Cluster. Its other partners are the German cluster Solarnetz Sachsen, Tiber Energy "
+                        "Cluster and Douro Solar Cluster.\n\n"
+                        "On day 2 the delegation visited the headquarters of Atacama Solar Corporation.\n")
+    assert ents["SolarLink"].label == "Partnership"
+    assert ents["SolarLink Business Mission to Chile 2025"].label == "Event"
+    assert not [n for n in ents if n.lower().startswith("business mission")]   # the title's mission, once
+    assert ("Andalusian Solar Cluster", "COORDINATES", "SolarLink") in rels
+    assert {("Solarnetz Sachsen", "PARTNER_IN", "SolarLink"), ("Tiber Energy Cluster", "PARTNER_IN", "SolarLink")} <= rels
+    assert ("SolarLink", "VISITED", "Atacama Solar Corporation") in rels        # not "the delegation of Atacama"
+
+
+def test_an_agreement_named_after_its_signing_and_signed_by_its_parties():
+    ents, rels, _ = _ex("Food clusters sign memorandum\n\n"
+                        "Parma, 3 March 2025 – Three cluster organisations from Italy, Greece and Tunisia have signed a "
+                        "Memorandum of Understanding (MoU). The agreement, named the \"Mediterranean Food Quality "
+                        "Charter\", was signed on 2 March by Emilia Food Cluster, the Greek cluster Thessaly Agrifood "
+                        "and the Tunisian Olive Oil Cluster.\n")
+    agreements = [n for n, e in ents.items() if e.label == "Agreement"]
+    assert agreements == ["Mediterranean Food Quality Charter"]                 # one agreement, two names
+    parties = {s for s, t, o in rels if t == "PARTY_TO"}
+    assert parties == {"Emilia Food Cluster", "Thessaly Agrifood", "Tunisian Olive Oil Cluster"}   # not the countries
+
+
+def test_a_project_page_names_its_coordinator_and_partners_described_by_country_and_trade():
+    ents, rels, _ = _ex("LOOPWOOD project kicks off\n\n"
+                        "The Horizon Europe project LOOPWOOD held its kick-off meeting at the premises of its "
+                        "coordinator, the Finnish wood cluster Lahti Wood Cluster. Industrial partners include the "
+                        "Spanish sawmill Aserraderos Ibéricos SL, the Swedish design company Nordform AB and the "
+                        "Estonian start-up Puit Labs OU. The project is funded by Horizon Europe, and the European "
+                        "Commission, the European Union and the European Research Executive Agency follow its work.\n")
+    assert ("Lahti Wood Cluster", "COORDINATES", "LOOPWOOD") in rels
+    assert {s for s, t, o in rels if t == "PARTNER_IN" and o == "LOOPWOOD"} >= {
+        "Lahti Wood Cluster", "Aserraderos Ibéricos SL", "Nordform AB"}
+    assert ents["Aserraderos Ibéricos SL"].country == "ES"
+    assert not [s for s, t, o in rels if t == "PARTNER_IN" and s.startswith("European")]
+
+
+def test_a_quoted_partnership_after_its_type_and_a_headline_that_says_who_coordinates():
+    ents, rels, _ = _ex("News\n\nBaltic Sensor Cluster to coordinate the Interreg Baltic Sea Region project SENSEA\n\n"
+                        "Several clusters of the region belong to the ESCP \"Nordic Sensor Bridge\", which is funded by "
+                        "the Single Market Programme and targets Japan and Canada.\n")
+    assert ents["Nordic Sensor Bridge"].label == "Partnership"
+    assert {("Nordic Sensor Bridge", "TARGETS", "Japan"), ("Nordic Sensor Bridge", "TARGETS", "Canada")} <= rels
+    assert ("Baltic Sensor Cluster", "COORDINATES", "SENSEA") in rels
