@@ -22,7 +22,7 @@ from clusternet.ingest.extract.items import country_list_items
 from clusternet.ingest.extract.rules import dash_definitions, legal_form, paren_aliases, table_rows
 from clusternet.ingest.extract.mentions import Context, Mention, build_context
 from clusternet.ingest.extract.parens import described_in_brackets
-from clusternet.ingest.extract.titles import field_definition, title_definition
+from clusternet.ingest.extract.titles import field_definition, title_acronym, title_definition
 from clusternet.ingest.extract.listitems import list_item_names
 from clusternet.ingest.extract.people import speaker_organisations
 from clusternet.ingest.extract.typed import drop_descriptions, typed_after, typed_before
@@ -36,6 +36,7 @@ def find_mentions(text: str, ctx: Context | None = None) -> list[Mention]:
     out: list[Mention] = []
     gid = [0]
     title_definition(ctx, out)
+    title_acronym(ctx, out)
     field_definition(ctx, out)
     country_list_items(ctx, out, gid)
     paren_aliases(ctx, out)
@@ -71,8 +72,10 @@ def find_mentions(text: str, ctx: Context | None = None) -> list[Mention]:
         _without_owner(m)
         _without_role(m)
         _without_descriptor(ctx.view, m)
+        _without_field_label(m)
     _titled_event_again(ctx, out)
     _agreement_named(ctx.view, out)
+    out[:] = [m for m in out if not _country_as_body(m)]
     return sorted(out, key=lambda m: (m.start, -m.end))
 
 
@@ -90,6 +93,30 @@ def _agreement_named(v: str, out: list[Mention]) -> None:
             if named is not None else []
         if prior:
             named.aliases.append(prior[-1].name)
+
+
+def _country_as_body(m: Mention) -> bool:
+    """Whether a body's name is only a country's ("Republic of Moldova" in a partner's line).
+
+    >>> _country_as_body(Mention(0, 19, "Republic of Moldova", "Organisation", "list-item"))
+    True
+    """
+    return m.label in (None, "Organisation", "Cluster", "SME") and len(m.name) > 3 and " " in m.name \
+        and not m.name.isupper() and country_code(m.name) is not None
+
+
+_FIELD_LABEL = re.compile(r"^[A-Z][a-z]+(?: [a-z]+){0,2}: (?=[A-Z])")
+
+
+def _without_field_label(m: Mention) -> None:
+    """A name without the fact-sheet field it was written after ("Lead partner: Alpha Cluster").
+
+    >>> m = Mention(0, 36, "Lead partner: Alpha Cluster", "Cluster", "head"); _without_field_label(m); m.name, m.start
+    ('Alpha Cluster', 14)
+    """
+    f = _FIELD_LABEL.match(m.name)
+    if f and m.label != "Event":
+        m.name, m.start = m.name[f.end():], m.start + f.end()
 
 
 def _titled_event_again(ctx: Context, out: list[Mention]) -> None:

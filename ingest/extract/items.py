@@ -22,6 +22,10 @@ from clusternet.ingest.extract.rules import (legal_form, _PAREN, _SEP, _is_place
 __all__ = ["country_list_items"]
 
 
+# a clause inside an item ("HealthBridge, represented by its coordinator, X (DE)"): the name is its last run
+_CLAUSE_IN = re.compile(r",\s+[a-z]")
+
+
 def country_list_items(ctx: Context, out: list[Mention], gid: list[int]) -> None:
     """Items followed by "(Country)" or "(ES)": names with their country (partner lists)."""
     v = ctx.view
@@ -60,7 +64,7 @@ def country_list_items(ctx: Context, out: list[Mention], gid: list[int]) -> None
                     s, e, name = clean(v, s0, opened)
             elif close >= 0 and not piped:
                 s, e, name = clean(v, close + 1, m.start())
-            if not name or not (piped or _namey(v, s, e, strict=True)):
+            if not name or not (piped or _namey(v, s, e, strict=True)) or _CLAUSE_IN.search(name):
                 last = last_chunk(v, s0, m.start())
                 if last is None or last[-1][1] < m.start() - 2:
                     prev_end = m.end()

@@ -18,9 +18,9 @@ import re
 from itertools import islice
 
 from clusternet.ingest.extract.mentions import Context, Mention, is_acronym
-from clusternet.ingest.extract.rules import label_of_name
+from clusternet.ingest.extract.rules import _is_place, label_of_name
 
-__all__ = ["title_definition", "field_definition"]
+__all__ = ["title_definition", "field_definition", "title_acronym"]
 
 _TITLE = re.compile(r"\s*([A-Z][\w-]{1,15})\s*[:–—]\s+([A-Z][^\n:]{10,160}?)\s*$", re.M)
 _PROJECT_WORDS = re.compile(r"(?i)\b(?:the\s+project|project\s+partners?|partners|consortium|partnership)\b")
@@ -31,7 +31,7 @@ def title_definition(ctx: Context, out: list[Mention]) -> None:
     """The subject a page's first line defines as "ACR: Long Name" (a Partnership when the page
     speaks of a project, partners or a consortium and the name's head noun says nothing else)."""
     m = next((m for m in (_TITLE.match(ctx.view, ln.start, ln.end) for ln in _opening_lines(ctx)) if m), None)
-    if not m or not is_acronym(m.group(1)) or not _name_like(m.group(2)):
+    if not m or not _acronym_like(m.group(1)) or not _name_like(m.group(2)):
         return
     label = label_of_name(m.group(2))
     if label is None and _PROJECT_WORDS.search(ctx.view, m.end()):
@@ -73,3 +73,43 @@ def field_definition(ctx: Context, out: list[Mention]) -> None:
         if label in (None, "Partnership") and _name_like(name):
             out.append(Mention(m.start(1), m.start(1) + len(name), name, "Partnership", "title-def", 0.8))
             return
+
+
+_BARE_TITLE = re.compile(r"[ \t]*([A-Z][A-Za-z0-9]*(?:(?:[-–]| )[A-Z0-9][A-Za-z0-9]*){0,3})[ \t]*$")
+
+
+def title_acronym(ctx: Context, out: list[Mention]) -> None:
+    """A page titled by a project's short name alone ("GREENPORT-DANUBE", "BioFlow Danube"), that names it again and
+    speaks of the project, its partners or its consortium: that acronym is the partnership.
+
+    >>> from clusternet.ingest.extract.mentions import build_context
+    >>> ctx = build_context("GREENPORT-DANUBE\n\nGREENPORT-DANUBE helps ports. Project partners: A, B.")
+    >>> out = []; title_acronym(ctx, out); [(m.name, m.label) for m in out]
+    [('GREENPORT-DANUBE', 'Partnership')]
+    """
+    first = next(iter(_opening_lines(ctx)), None)
+    m = _BARE_TITLE.fullmatch(ctx.view, first.start, first.end) if first is not None else None
+    if m is None or not any(_acronym_like(w) or _camel(w) for w in m.group(1).split()) or label_of_name(m.group(1)) \
+            or _is_place(m.group(1)):
+        return
+    if ctx.view.find(m.group(1), m.end()) >= 0 and _PROJECT_WORDS.search(ctx.view, m.end()):
+        out.append(Mention(m.start(1), m.end(1), m.group(1), "Partnership", "title-def", 0.8))
+
+
+def _acronym_like(token: str) -> bool:
+    """An acronym, or a word written mostly in capitals ("GREENPORT-DANUBE", "AGRIDATA-4i").
+
+    >>> _acronym_like("GREENPORT-DANUBE"), _acronym_like("Newsletter")
+    (True, False)
+    """
+    letters = [c for c in token if c.isalpha()]
+    return is_acronym(token) or (len(letters) >= 3 and sum(c.isupper() for c in letters) >= 0.6 * len(letters))
+
+
+def _camel(word: str) -> bool:
+    """A word with a capital inside ("BioFlow", "MedTech"): how projects are named.
+
+    >>> _camel("BioFlow"), _camel("Danube")
+    (True, False)
+    """
+    return len(word) > 3 and word[0].isupper() and any(c.isupper() for c in word[1:]) and any(c.islower() for c in word)

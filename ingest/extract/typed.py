@@ -32,7 +32,8 @@ def typed_before(ctx: Context, out: list[Mention]) -> None:
         if "escp" not in low and "project" not in low and "partnership" not in low and "consortium" not in low:
             continue
         for m in _BEFORE.finditer(v, sent.start, sent.end):
-            name = _name_at(v, m.end(), sent.end, comma=m.group(2).startswith(","), bare=m.group(1).islower())
+            escp = v[max(0, m.start() - 20):m.start()].lower().endswith("strategic cluster ")
+            name = _name_at(v, m.end(), sent.end, comma=m.group(2).startswith(","), bare=m.group(1).islower() or escp)
             if name:
                 s, e, text = name
                 out.append(Mention(s, e, text, "Partnership", "typed", 0.7, props={"typed": fold(m.group(1))}))
@@ -55,7 +56,8 @@ def _name_at(v: str, pos: int, end: int, comma: bool, bare: bool = False):
         return None
     if comma and v[e:e + 1] == ",":
         return s, e, text
-    if bare and v[e:e + 1] in (",", ".") and len(ch[0]) <= 4 and label_of_name(text) is None:
+    if bare and (v[e:e + 1] in (",", ".") or re.match(r" [a-z]", v[e:e + 2])) and len(ch[0]) <= 4 \
+            and label_of_name(text) is None:
         return s, e, text       # "through the project BlueLink Atlantic, in which …"
     return (s, e, text) if len(ch[0]) == 1 and is_acronym(text.replace("-", "")) else None
 

@@ -116,3 +116,37 @@ def test_a_quoted_partnership_after_its_type_and_a_headline_that_says_who_coordi
     assert ents["Nordic Sensor Bridge"].label == "Partnership"
     assert {("Nordic Sensor Bridge", "TARGETS", "Japan"), ("Nordic Sensor Bridge", "TARGETS", "Canada")} <= rels
     assert ("Baltic Sensor Cluster", "COORDINATES", "SENSEA") in rels
+
+
+def test_a_project_page_titled_by_its_short_name_with_its_partner_list():
+    ents, rels, _ = _ex("# GREENPORT-DANUBE\n\n"
+                        "GREENPORT-DANUBE helps small inland ports cut emissions. It is co-financed by the European "
+                        "Regional Development Fund (ERDF).\n\n"
+                        "## Project partners\n\n"
+                        "- Port of Vukovar Cluster (HR) – lead partner\n"
+                        "- Danube Logistics Cluster Ruse (BG)\n"
+                        "- Linz Port Innovation GmbH (AT)\n", name="page.md")
+    assert ents["GREENPORT-DANUBE"].label == "Partnership"
+    assert {s for s, t, o in rels if t == "PARTNER_IN" and o == "GREENPORT-DANUBE"} == {
+        "Port of Vukovar Cluster", "Danube Logistics Cluster Ruse", "Linz Port Innovation GmbH"}
+    assert ("Port of Vukovar Cluster", "COORDINATES", "GREENPORT-DANUBE") in rels
+
+
+def test_an_escp_named_after_its_type_its_signatories_and_the_members_it_gathers():
+    ents, rels, _ = _ex("MedTech Bridge Korea signs cooperation agreement\n\n"
+                        "The European Strategic Cluster Partnership MedTech Bridge Korea has signed a cooperation "
+                        "agreement with the Korea Health Industry Cluster Association (KHICA). The agreement has "
+                        "two signatories:\n\n"
+                        "- MedTech Bridge Korea, represented by its coordinator, Lyon Medical Devices Cluster (France)\n"
+                        "- KHICA\n\n"
+                        "Lead partner: Lyon Medical Devices Cluster\n\n"
+                        "It gathers four cluster organisations:\n"
+                        "1. Lyon Medical Devices Cluster – France (coordinator)\n"
+                        "2. BioHealth Cluster Catalonia – Spain\n"
+                        "3. Nordic Health Tech Cluster – Denmark\n"
+                        "4. Pannon Health Cluster – Republic of Hungary\n")
+    assert ents["MedTech Bridge Korea"].label == "Partnership"
+    assert not [n for n in ents if "represented" in n or n.startswith("Lead partner") or n == "Republic of Hungary"]
+    assert {s for s, t, o in rels if t == "PARTNER_IN" and o == "MedTech Bridge Korea"} >= {
+        "BioHealth Cluster Catalonia", "Nordic Health Tech Cluster", "Pannon Health Cluster"}
+    assert ("Korea Health Industry Cluster Association", "PARTY_TO", "cooperation agreement") in rels
