@@ -83,7 +83,7 @@ def title_acronym(ctx: Context, out: list[Mention]) -> None:
     speaks of the project, its partners or its consortium: that acronym is the partnership.
 
     >>> from clusternet.ingest.extract.mentions import build_context
-    >>> ctx = build_context("GREENPORT-DANUBE\n\nGREENPORT-DANUBE helps ports. Project partners: A, B.")
+    >>> ctx = build_context("GREENPORT-DANUBE\\n\\nGREENPORT-DANUBE helps ports. Project partners: A, B.")
     >>> out = []; title_acronym(ctx, out); [(m.name, m.label) for m in out]
     [('GREENPORT-DANUBE', 'Partnership')]
     """

@@ -32,8 +32,13 @@ def html_to_parts(markup: str) -> list:
 
 
 def _main_content(markup: str):
-    """The parsed page's main element (``main``, ``article``, ``body``, or the whole
-    page) with scripts, forms, navigation and other boilerplate removed."""
+    """The parsed page's main element (``main``, its one ``article``, ``body``, or the whole
+    page) with scripts, forms, navigation and other boilerplate removed; a page of several
+    articles (a news list) keeps them all.
+
+    >>> html_to_parts("<body><article><p>First item.</p></article><article><p>Second item.</p></article></body>")
+    ['First item.', 'Second item.']
+    """
     from bs4 import BeautifulSoup, Tag
 
     import warnings
@@ -53,7 +58,10 @@ def _main_content(markup: str):
         marks = " ".join(tag.get("class") or []) + " " + (tag.get("id") or "") + " " + (tag.get("role") or "")
         if tag.name not in ("body", "html", "main", "article") and _BOILER.search(marks):
             tag.decompose()
-    return soup.find("main") or soup.find("article") or soup.body or soup
+    articles = [a for a in soup.find_all("article") if a.find_parent("article") is None]
+    if len(articles) > 1:       # a list of news items: every one, not the first
+        return soup.find("main") or soup.body or soup
+    return soup.find("main") or (articles[0] if articles else None) or soup.body or soup
 
 
 def _collect_parts(root) -> list:

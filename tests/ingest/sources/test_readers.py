@@ -139,6 +139,17 @@ def test_html_main_text_only_and_tables(tmp_path):
     assert row.cells == ("Morocco", "5") and doc.text[row.start:row.end] == "Morocco\t5"
 
 
+def test_a_news_list_of_several_articles_keeps_every_article(tmp_path):
+    p = tmp_path / "news.html"
+    p.write_text("<html><body><nav>Home | News</nav><h1>Cluster news</h1>"
+                 "<article><h2>New members</h2><p>Alpha Robotics joined the cluster.</p></article>"
+                 "<article><h2>Award</h2><p>Beta Sensing won the Ocean Award.</p></article>"
+                 "<footer class='footer'>© 2025</footer></body></html>", encoding="utf-8")
+    doc = read_document(p)
+    assert "Alpha Robotics joined the cluster." in doc.text and "Beta Sensing won the Ocean Award." in doc.text
+    assert "Home" not in doc.text and "2025" not in doc.text
+
+
 def test_html_that_is_almost_all_markup_is_flagged(tmp_path):
     p = tmp_path / "markup.html"
     p.write_text("<html><body>" + "<div class='x'><span></span></div>" * 3000 + "<p>Tiny text.</p></body></html>")
