@@ -147,11 +147,12 @@ def _cue_item_mentions(lex, v: str, items: list[tuple[int, int]], cue: _Cue, out
         if verdict == "skip":
             continue
         lab = label_of_name(name) or (cue.label if cue.word in _LABEL_CUES else None)
-        place = alias and _is_place(alias) and not initials_match(alias, name.split())   # "(CG)" of "Cluster … Grace"
+        parts = [p.strip() for p in alias.split(",")] if alias else []
+        place = alias and all(_is_place(p) for p in parts) and not initials_match(alias, name.split())   # not "(CG)" of "Cluster … Grace"
         aliases = [alias] if alias and not place else []
         c, r = place_of_name(name)
-        if place:
-            c = place_country(alias) or c
+        if place:       # "(Spain)", "(Galicia, Spain)"
+            c = place_country(parts[-1]) or place_country(parts[0]) or c
         out.append(Mention(s, e, name, lab, "cue:" + cue.word, 0.75 if not cue.strict else 0.65, country=c,
                            region=r, aliases=aliases, group=cue.group, list_cue=cue.list_cue))
 

@@ -150,3 +150,11 @@ def test_an_escp_named_after_its_type_its_signatories_and_the_members_it_gathers
     assert {s for s, t, o in rels if t == "PARTNER_IN" and o == "MedTech Bridge Korea"} >= {
         "BioHealth Cluster Catalonia", "Nordic Health Tech Cluster", "Pannon Health Cluster"}
     assert ("Korea Health Industry Cluster Association", "PARTY_TO", "cooperation agreement") in rels
+
+
+def test_a_listed_partner_placed_in_brackets_by_region_and_country():
+    ents, rels, _ = _ex("Partners\n\nIts partners are the German cluster Windenergie Nord, Cluster Eólico Gallego "
+                        "(Galicia, Spain) and Tiber Energy Cluster (Italy).\n")
+    gallego = ents["Cluster Eólico Gallego"]
+    assert gallego.country == "ES" and "Galicia, Spain" not in gallego.aliases
+    assert ("Cluster Eólico Gallego", "LOCATED_IN", "Galicia") in rels and ("Galicia", "PART_OF", "Spain") in rels
