@@ -80,6 +80,14 @@ class _Doc:
         self.event_word_rx = cue_words_rx(lex["event_nouns"])
         # who took part in an event, by sentence, as PARTICIPATED_IN finds them (VISITED reads it)
         self.participants_at: dict[int, list] = {}
+        self.ents = ents
+
+    def host(self):
+        """The cluster a visit page is about when no partnership is: the one the title names, else
+        the most named, on a page whose title names an event (a study visit, a mission); else None."""
+        if "_host" not in self.__dict__:
+            self._host = main_of(self.ents, "Cluster", title_end(self.ctx)) if self.title_event is not None else None
+        return self._host
 
     def window(self, lo, hi):
         """The mentions starting in [lo, hi), in order."""

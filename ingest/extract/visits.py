@@ -14,7 +14,7 @@ from clusternet.ingest.extract.raw import RawRel
 __all__ = ["visited", "delegation_leaders", "delegation_owner", "attendance"]
 
 _ATTEND = re.compile(r"\b(?:attending|attended|participat)")
-_VISIT = re.compile(r"\b(?:visit(?:s|ed|ing)?|Visiting|toured)\b(?!\s+(?:and|in)\b)")
+_VISIT = re.compile(r"\b(?:visit(?:s|ed|ing)?|Visiting|Visits(?=\s+to\b)|toured)\b(?!\s+(?:and|in)\b)")
 _DELEGATION = re.compile(r"\bdelegation\b", re.I)
 DELEGATION_REACH = 2000     # characters back to the delegation a visit's "the delegation" means
 _VISITORS_WORD = re.compile(r"\b(?:delegation|participants|delegates|visitors|group)\b", re.I)
@@ -69,8 +69,10 @@ def visited(doc, si: int, sent, here) -> list[RawRel]:
     objs = [x for x in here if cue < x[0] < lim and x[2].label in ACTORS]
     subj = [x for x in here if x[0] < cue and x[2].label in ACTORS + ("Partnership",)]
     visitors = [subj[-1]] if subj else delegation_owner(doc, text[:vm.start()], cue) or _nearby_visitors(doc, si)
-    if not visitors and doc.main is not None and objs:
+    if not visitors and objs and doc.main is not None:
         visitors = [(0, 0, doc.main)]
+    elif not visitors and objs and vm.group(0) != "visit" and doc.host() is not None:
+        visitors = [(0, 0, doc.host())]     # the cluster a visit page is about ("company visits to A, B")
     out = [RawRel(a, "VISITED", b, sent.start, sent.end, 0.55) for _, _, a in visitors for _, _, b in objs if a is not b]
     if subj and not objs:
         # "the delegation visited two clusters": the clusters introduced next

@@ -158,3 +158,13 @@ def test_a_listed_partner_placed_in_brackets_by_region_and_country():
     gallego = ents["Cluster Eólico Gallego"]
     assert gallego.country == "ES" and "Galicia, Spain" not in gallego.aliases
     assert ("Cluster Eólico Gallego", "LOCATED_IN", "Galicia") in rels and ("Galicia", "PART_OF", "Spain") in rels
+
+
+def test_on_a_study_visit_page_the_cluster_that_organised_it_made_the_company_visits():
+    _, rels, _ = _ex("Study visit to Bavaria\n\n"
+                     "From 4 to 6 June 2025 the Slovenian Automotive Cluster organised a study visit to Bavaria for "
+                     "eight of its member companies. The programme included company visits to Munich Drive Systems "
+                     "GmbH and Augsburg Robotics AG.\n\n"
+                     "Visits to the Nuremberg Battery Lab closed the programme.\n")
+    visited = {o for s, t, o in rels if t == "VISITED" and s == "Slovenian Automotive Cluster"}
+    assert visited == {"Munich Drive Systems GmbH", "Augsburg Robotics AG", "Nuremberg Battery Lab"}
