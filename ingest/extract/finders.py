@@ -146,10 +146,12 @@ def _with_year(v: str, m: Mention) -> None:
     >>> m = Mention(0, 11, "Tech Summit", "Event", "head", 0.7); _with_year("Tech Summit 2024 opens", m); m.name
     'Tech Summit 2024'
     """
-    if m.label == "Event":
+    dated_head = m.label in (None, "Organisation") and fold(m.name.split()[-1]) in load_lexicon().words("dated_event_heads")
+    if m.label == "Event" or dated_head:
         y = _YEAR.match(v, m.end)
         if y and not m.name.endswith(y.group(1)):
             m.end, m.name = y.end(), f"{m.name} {y.group(1)}"
+            m.label = "Event"       # "Alpine Hydrogen Forum" + " 2025": an edition, an event
 
 
 _ROLE = re.compile(r"(?i)^(?:\w+[- ])?(?:president|director|manager|ceo|chair|chairman|secretary|coordinator|head|founder|"

@@ -168,3 +168,17 @@ def test_on_a_study_visit_page_the_cluster_that_organised_it_made_the_company_vi
                      "Visits to the Nuremberg Battery Lab closed the programme.\n")
     visited = {o for s, t, o in rels if t == "VISITED" and s == "Slovenian Automotive Cluster"}
     assert visited == {"Munich Drive Systems GmbH", "Augsburg Robotics AG", "Nuremberg Battery Lab"}
+
+
+def test_a_forum_with_its_edition_year_is_an_event_and_who_took_part_in_it():
+    ents, rels, _ = _ex("Alpine Hydrogen Forum 2025 gathers 300 participants in Innsbruck\n\n"
+                        "Innsbruck, 12 May 2025 – The Alpine Hydrogen Forum 2025 was organised by the Tyrol Energy "
+                        "Cluster. More than 40 clusters took part in the forum, among them Hydrogen Valley Bolzano and "
+                        "Swiss H2 Network.\n\n"
+                        "Representatives of Graz Mobility Cluster attended the event. The Danish delegation consisted "
+                        "of Hydrogen Denmark Cluster, Aarhus Fuel Systems and Odense Energy Lab.\n")
+    assert ents["Alpine Hydrogen Forum 2025"].label == "Event"
+    took_part = {s for s, t, o in rels if t == "PARTICIPATED_IN" and o == "Alpine Hydrogen Forum 2025"}
+    assert took_part >= {"Hydrogen Valley Bolzano", "Swiss H2 Network", "Graz Mobility Cluster", "Hydrogen Denmark Cluster",
+                         "Aarhus Fuel Systems", "Odense Energy Lab"}
+    assert ("Tyrol Energy Cluster", "COORDINATES", "Alpine Hydrogen Forum 2025") in rels
