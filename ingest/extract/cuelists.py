@@ -217,7 +217,7 @@ def _partners_of_leader(v, lo, hi, occ, places) -> list[RawRel]:
     return [RawRel(a, "PARTNER_IN", p, lo, hi, 0.6) for s, e, a in occ.within(m.end(), end, ACTORS)]
 
 
-_SIGNED_BY = re.compile(r"(?i)\b(?:signed|issued|adopted)\b[^.;]{0,60}?\bby\b")
+_SIGNATORIES_AFTER = re.compile(r"(?i)\b(?:signed|issued|adopted)\b[^.;]{0,60}?\bby\b")
 
 
 def _issuing_countries(v, lo, hi, occ, places) -> list[RawRel]:
@@ -232,20 +232,25 @@ def _issuing_countries(v, lo, hi, occ, places) -> list[RawRel]:
         return []
     agr = occ.within(m.end(), min(hi, m.end() + 12), ("Agreement",))
     fm = re.search(r"(?i)\bfrom\s+", v[lo:m.start()])
-    if not agr or not fm or occ.within(lo, m.start(), GROUPS) or _SIGNED_BY.search(v, hi, hi + 600):
+    if not agr or not fm or occ.within(lo, m.start(), GROUPS) or _SIGNATORIES_AFTER.search(v, hi, hi + 600):
         return []       # no country signs when the next lines say who signed ("… was signed … by A, B and C")
     a, b = lo + fm.end(), m.start()
     codes = [p for p in places.values() if p.label == "Country" and any(a <= mm.start < b for mm in p.mentions)]
     return [RawRel(p, "PARTY_TO", agr[0][2], lo, hi, 0.6) for p in codes]
 
 
-def _is_network(ent) -> bool:
-    """Whether an entity can have members: a cluster, or an organisation named as a network.
+def named_network(ent) -> bool:
+    """Whether an entity is an organisation named as a network of members ("… Network", "… Association").
 
-    >>> _is_network(type("E", (), {"label": "Organisation", "name": "Baltic Ports Network"})())
+    >>> named_network(type("E", (), {"label": "Organisation", "name": "Baltic Ports Network"})())
     True
     """
-    return ent.label == "Cluster" or (ent.label == "Organisation" and _cues()["network_word"].search(ent.name) is not None)
+    return ent.label == "Organisation" and _cues()["network_word"].search(ent.name) is not None
+
+
+def _is_network(ent) -> bool:
+    """Whether an entity can have members: a cluster, or an organisation named as a network."""
+    return ent.label == "Cluster" or named_network(ent)
 
 
 def _network_gathers(v, lo, hi, occ, places) -> list[RawRel]:

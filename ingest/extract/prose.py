@@ -34,7 +34,7 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 
-from clusternet.ingest.extract.cuelists import outer_mentions
+from clusternet.ingest.extract.cuelists import named_network, outer_mentions
 from clusternet.ingest.extract.lexicon import fold, load_lexicon
 from clusternet.ingest.extract.literals import alternation, with_initials
 from clusternet.ingest.extract.mainref import main_of, membership_type, own_body, title_end
@@ -82,15 +82,6 @@ _CLAUSE_END = re.compile(r"[.;:](?:\s|$)|,\s+(?:which|who|whose|where|while|both
 
 # a network the clause names by its kind: "the alliance", "its association"
 _NETWORK_REF = re.compile(r"(?i)\b(?:the|this|our|its|their)\s+(alliance|network|association|federation)\b")
-
-
-def is_network(e) -> bool:
-    """Whether an entity is a network of members: an organisation whose head noun says so.
-
-    >>> is_network(type("E", (), {"label": "Organisation", "name": "Baltic Wood Alliance"})())
-    True
-    """
-    return e.label == "Organisation" and _NETWORK_REF.search("the " + e.name.split()[-1]) is not None
 
 
 class _Sentences:
@@ -175,7 +166,7 @@ class _Sentences:
         organisation of that kind, else None."""
         m = _NETWORK_REF.search(self.v, lo, hi)
         body = own_body(self.ents, m.group(1), title_end(self.ctx)) if m else None
-        return body if body is not None and is_network(body) else None
+        return body if body is not None and named_network(body) else None
 
     def partnership_before(self, lo, hi, si):
         """The partnership (or network of members) a clause is about: named in it, else referred
@@ -188,7 +179,7 @@ class _Sentences:
             if net is not None:
                 return net
             prev = [x for x in self.within(self.ctx.sents[max(0, si - 3)].start, lo, ("Partnership", "Organisation"))
-                    if x[2].label == "Partnership" or is_network(x[2])]
+                    if x[2].label == "Partnership" or named_network(x[2])]
             return prev[-1][2] if prev else self.main
         return None
 
