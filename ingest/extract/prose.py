@@ -333,6 +333,7 @@ def _organised(s: _Sentences, si, lo, hi, out) -> None:
 
 
 _SIGNED_BY = re.compile(r"[^.;]{0,60}?\bby\s+(?:the\s+)?")
+_BY_SIGNING = re.compile(r"\W*(?:By|In)\s+signing\b")
 
 
 def _signers(s: _Sentences, lo, hi, agrs, sm):
@@ -345,6 +346,8 @@ def _signers(s: _Sentences, lo, hi, agrs, sm):
     bm = _SIGNED_BY.match(v, sm.end(), hi)        # "… was signed on 26 November by A, B and C"
     if bm and not sides:
         sides = s.objects(bm.end(), hi)
+    if not sides and _BY_SIGNING.match(v, lo, sm.end()):    # "By signing the Declaration, A, B and C agreed"
+        sides = s.objects(agrs[0][1], hi)
     wm = s.cue["with"].search(v, min(agrs[0][1], sm.end()), hi)
     if wm:
         stop = re.search(r"[.;](?:\s|$)|,\s+(?:which|who|to)\b|\s+(?:to|in order to)\s+[a-z]", v[wm.end():hi])

@@ -249,9 +249,11 @@ def _party_to(doc: _Doc, si: int, sent, here) -> list[RawRel]:
     if not bm:
         return []
     lo, hi = sent.start + bm[0], sent.start + bm[1]
+    named = [x for x in here if lo <= x[0] < hi and x[2].label in ACTORS + ("Partnership",)]
     sides = [p for p in doc.places.values() if p.label == "Country"
-             for mm in p.mentions if lo <= mm.start < hi and not _names_an_owner(doc.v, mm.end)]
-    sides += [x[2] for x in here if lo <= x[0] < hi and x[2].label in ACTORS + ("Partnership",)]
+             for mm in p.mentions if lo <= mm.start < hi and not _names_an_owner(doc.v, mm.end)
+             and not any(s <= mm.start < e for s, e, _ in named)]    # not "the Tunisian Dates Cluster"
+    sides += [x[2] for x in named]
     return [RawRel(p, "PARTY_TO", a, sent.start, sent.end, 0.6) for a in agrs for p in dict.fromkeys(sides)]
 
 

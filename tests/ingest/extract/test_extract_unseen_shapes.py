@@ -182,3 +182,14 @@ def test_a_forum_with_its_edition_year_is_an_event_and_who_took_part_in_it():
     assert took_part >= {"Hydrogen Valley Bolzano", "Swiss H2 Network", "Graz Mobility Cluster", "Hydrogen Denmark Cluster",
                          "Aarhus Fuel Systems", "Odense Energy Lab"}
     assert ("Tyrol Energy Cluster", "COORDINATES", "Alpine Hydrogen Forum 2025") in rels
+
+
+def test_parties_of_agreements_signed_between_two_and_by_signing():
+    _, rels, _ = _ex("Clusters sign agreements\n\n"
+                     "A Memorandum of Understanding was signed between the Aragon Food Cluster and the Tunisian Dates "
+                     "Cluster on 5 May 2025 in Zaragoza.\n\n"
+                     "By signing the Declaration of Alicante, Valencia Toy Cluster, Ibi Industry Association and "
+                     "Alcoy Textile Cluster agreed to cooperate on circular design.\n")
+    parties = lambda agreement: {s for s, t, o in rels if t == "PARTY_TO" and o == agreement}
+    assert parties("Memorandum of Understanding") == {"Aragon Food Cluster", "Tunisian Dates Cluster"}  # not Tunisia
+    assert parties("Declaration of Alicante") == {"Valencia Toy Cluster", "Ibi Industry Association", "Alcoy Textile Cluster"}
