@@ -198,7 +198,10 @@ def _visit_objects(ctx, sp: _Spans, lex) -> None:
         objs = [x[2] for x in sp.occ_in(vm.end(), sent.end) if _open(x[2]) and x[2].label != "Event"]
         if not objs:
             continue
-        country, region = _visit_place(sp, lex, events, estarts, vm.start())
+        here = [p for p in sp.places_in(vm.end(), sent.end)
+                if fold(p.name) not in lex.macro and not _adjective(p) and not sp.in_name(p)]
+        country, region = (here[0].country, _region_of(here[0])) if here else \
+            _visit_place(sp, lex, events, estarts, vm.start())      # "visited X … off the coast of Hokkaido"
         for e in objs:
             _assign(e, country, region, "visit")
 

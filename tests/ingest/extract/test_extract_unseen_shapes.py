@@ -193,3 +193,12 @@ def test_parties_of_agreements_signed_between_two_and_by_signing():
     parties = lambda agreement: {s for s, t, o in rels if t == "PARTY_TO" and o == agreement}
     assert parties("Memorandum of Understanding") == {"Aragon Food Cluster", "Tunisian Dates Cluster"}  # not Tunisia
     assert parties("Declaration of Alicante") == {"Valencia Toy Cluster", "Ibi Industry Association", "Alcoy Textile Cluster"}
+
+
+def test_a_visited_company_takes_the_place_its_sentence_names_not_an_earlier_trips():
+    ents, _, _ = _ex("Wind mission to Japan 2025\n\n"
+                     "The Baltic Wind Partnership led a mission to Japan. It was its second mission to Asia after the "
+                     "visit to Taiwan in 2024.\n\n"
+                     "On day 2 the delegation visited the headquarters of Kaiyo Energy Corporation, a developer of "
+                     "floating wind projects off the coast of Hokkaido.\n")
+    assert ents["Kaiyo Energy Corporation"].country == "JP"
