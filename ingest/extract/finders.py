@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from clusternet.ingest.extract.lexicon import country_code, fold, load_lexicon
+from clusternet.ingest.extract.lexicon import country_code, fold, is_programme_name, load_lexicon
 from clusternet.ingest.extract.contexts import (acronym_mentions, appositions, copulas, cue_lists,
     described_names, head_chunks, quoted)
 from clusternet.ingest.extract.events import (agreement_mentions, event_mentions, institution_mentions,
@@ -20,7 +20,7 @@ from clusternet.ingest.extract.lists import (adjective_country, bullet_places, d
     role_objects)
 from clusternet.ingest.extract.items import country_list_items
 from clusternet.ingest.extract.rules import dash_definitions, legal_form, paren_aliases, table_rows
-from clusternet.ingest.extract.mentions import Context, Mention, build_context
+from clusternet.ingest.extract.mentions import Context, Mention, build_context, is_acronym
 from clusternet.ingest.extract.parens import described_in_brackets
 from clusternet.ingest.extract.titles import field_definition, title_acronym, title_definition
 from clusternet.ingest.extract.listitems import list_item_names
@@ -73,6 +73,7 @@ def find_mentions(text: str, ctx: Context | None = None) -> list[Mention]:
         _without_role(m)
         _without_descriptor(ctx.view, m)
         _without_field_label(m)
+        _without_programme(m)
     _titled_event_again(ctx, out)
     _agreement_named(ctx.view, out)
     out[:] = [m for m in out if not _country_as_body(m)]
@@ -117,6 +118,18 @@ def _without_field_label(m: Mention) -> None:
     f = _FIELD_LABEL.match(m.name)
     if f and m.label != "Event":
         m.name, m.start = m.name[f.end():], m.start + f.end()
+
+
+def _without_programme(m: Mention) -> None:
+    """A project's name without the programme written before it ("le projet Interreg TRANSATLANTIC"):
+    the acronym is the project, the programme its funder.
+
+    >>> m = Mention(10, 32, "Interreg TRANSATLANTIC", "Partnership", "head"); _without_programme(m); m.name, m.start
+    ('TRANSATLANTIC', 19)
+    """
+    head, _, rest = m.name.rpartition(" ")
+    if m.label == "Partnership" and head and is_acronym(rest) and is_programme_name(head):
+        m.name, m.start = rest, m.end - len(rest)
 
 
 def _titled_event_again(ctx: Context, out: list[Mention]) -> None:

@@ -202,3 +202,14 @@ def test_a_visited_company_takes_the_place_its_sentence_names_not_an_earlier_tri
                      "On day 2 the delegation visited the headquarters of Kaiyo Energy Corporation, a developer of "
                      "floating wind projects off the coast of Hokkaido.\n")
     assert ents["Kaiyo Energy Corporation"].country == "JP"
+
+
+def test_a_french_convention_and_a_project_named_after_its_programme():
+    ents, rels, _ = _ex("Le pôle Aérospatial Normandie signe une convention avec Aéro Québec\n\n"
+                        "Montréal, le 12 mars 2025 – Le pôle de compétitivité Aérospatial Normandie et la grappe "
+                        "industrielle Aéro Québec ont signé une convention de partenariat lors du salon Aéro Montréal "
+                        "2025.\n\n"
+                        "Les deux clusters participent au projet Interreg TRANSATLANTIC, coordonné par Aéro Québec.\n")
+    assert ents["TRANSATLANTIC"].label == "Partnership"
+    assert {("TRANSATLANTIC", "FUNDED_BY", "Interreg"), ("Aéro Québec", "COORDINATES", "TRANSATLANTIC")} <= rels
+    assert {s for s, t, o in rels if t == "PARTY_TO"} == {"Aérospatial Normandie", "Aéro Québec"}
