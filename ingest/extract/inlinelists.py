@@ -63,7 +63,7 @@ def inline_list_relations(ctx, ents) -> list[RawRel]:
         if len(occ.within(sent.start, sent.end, ACTORS)) < MIN_ITEMS:
             continue
         for typ, cue_end, items in _runs(ctx.view, sent.start, sent.end, occ):
-            target = _target(typ, sent.start, cue_end, occ, mains)
+            target = _target(typ, sent.start, cue_end, occ, mains, ctx.view)
             if target is None:
                 continue
             if typ == "MEMBER_OF":
@@ -91,6 +91,7 @@ def _runs(v: str, lo: int, hi: int, occ) -> list[tuple[str, int, list]]:
     return out
 
 
+_FIRST_PERSON = re.compile(r"(?i)\b(?:we|our|us)\b")
 _AGENT = re.compile(r"(?i)\b(?:by|par|por|da)\s+(?:the\s+)?$")
 
 
@@ -109,13 +110,14 @@ def _items(v: str, run: list) -> list:
     return out
 
 
-def _target(typ: str, lo: int, cue_end: int, occ, mains):
+def _target(typ: str, lo: int, cue_end: int, occ, mains, v: str = ""):
     """The group the sentence names before the list, else the document's main one of the
-    kind (a member list needs its owner named)."""
+    kind (a member list needs its owner named, or the page's own cluster speaking: "We welcome
+    three new members: …")."""
     labels = TARGET_LABELS[typ] + (("Partnership",) if typ == "MEMBER_OF" else ())
     named = occ.within(lo, cue_end, labels)
     if named:
         return named[-1][2]
     if typ == "MEMBER_OF":
-        return None
+        return mains.titled("Cluster") if _FIRST_PERSON.search(v, lo, cue_end) else None
     return mains.consortium() if typ == "PARTNER_IN" else mains[TARGET_LABELS[typ][0]]

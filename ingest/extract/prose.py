@@ -81,7 +81,7 @@ _CLAUSE_END = re.compile(r"[.;:](?:\s|$)|,\s+(?:which|who|whose|where|while|both
 
 
 # a network the clause names by its kind: "the alliance", "its association"
-_NETWORK_REF = re.compile(r"(?i)\b(?:the|this|our|its|their)\s+(alliance|network|association|federation)\b")
+_NETWORK_REF = re.compile(r"(?i)\b(?:the|this|our|its|their)\s+(alliance|network|association|federation|cluster)\b")
 
 
 class _Sentences:
@@ -162,11 +162,11 @@ class _Sentences:
         return [x[2] for i, x in enumerate(found) if i == 0 or not self.after_prep(x)]
 
     def network_named(self, lo, hi):
-        """The network a clause refers to by its kind ("the alliance") when the page names an
-        organisation of that kind, else None."""
+        """The network or cluster a clause refers to by its kind ("the alliance", "the cluster")
+        when the page names one of that kind, else None."""
         m = _NETWORK_REF.search(self.v, lo, hi)
         body = own_body(self.ents, m.group(1), title_end(self.ctx)) if m else None
-        return body if body is not None and named_network(body) else None
+        return body if body is not None and (named_network(body) or body.label == "Cluster") else None
 
     def partnership_before(self, lo, hi, si):
         """The partnership (or network of members) a clause is about: named in it, else referred
@@ -219,9 +219,9 @@ def _joined(s: _Sentences, si, lo, hi, out) -> None:
         named = s.within(m.end(), min(hi, m.end() + 80), ("Partnership",) + ACTORS)
         target = named[0][2] if named and (named[0][0] - m.end() <= 6 or _TYPED_GAP.fullmatch(v, m.end(), named[0][0])) \
             else None
-        if target is None:
+        if target is None:      # "joined the network", "… the cluster", "… the partnership"
             ana = cue["anaphor"].match(tail.lstrip()) or cue["group"].match(tail)
-            target = (s.network_named(m.end(), min(hi, m.end() + 30)) or s.main) if ana else None
+            target = s.network_named(m.end(), min(hi, m.end() + 30)) or (s.main if ana else None)
         if target is None:
             continue
         who = s.coordinated(s.within(lo, m.start(), ACTORS)) or s.the_actor(lo, m.start()) \

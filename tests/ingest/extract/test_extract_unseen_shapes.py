@@ -213,3 +213,13 @@ def test_a_french_convention_and_a_project_named_after_its_programme():
     assert ents["TRANSATLANTIC"].label == "Partnership"
     assert {("TRANSATLANTIC", "FUNDED_BY", "Interreg"), ("Aéro Québec", "COORDINATES", "TRANSATLANTIC")} <= rels
     assert {s for s, t, o in rels if t == "PARTY_TO"} == {"Aérospatial Normandie", "Aéro Québec"}
+
+
+def test_a_cluster_speaking_of_its_new_members():
+    _, rels, _ = _ex("Basque Energy Cluster news\n\n"
+                     "We welcome three new members: Bilbao Wind Association, Gipuzkoa Solar Centre and Vitoria Grid "
+                     "Institute.\n\n"
+                     "Arrasate Power Association and the Donostia Battery Centre have joined the cluster this month.\n")
+    members = {s for s, t, o in rels if t == "MEMBER_OF" and o == "Basque Energy Cluster"}
+    assert members == {"Bilbao Wind Association", "Gipuzkoa Solar Centre", "Vitoria Grid Institute",
+                       "Arrasate Power Association", "Donostia Battery Centre"}
