@@ -16,6 +16,7 @@ import re
 from clusternet.ingest.extract.factsubj import event_cue, event_subject, event_with, is_counted, named_actor, \
     with_broken_start
 from clusternet.ingest.extract.lexicon import country_code, fold, load_lexicon
+from clusternet.ingest.extract.mainref import title_end
 
 __all__ = ["count_subject", "CLAUSE_VERBS"]
 
@@ -68,8 +69,7 @@ def _figures_owner(ctx, sent, page_event, unit):
     participants" under "Results in figures"); money goes to the partnership. None otherwise."""
     if page_event is None or unit in ("EUR", "USD") or not ctx.lines[sent.line].bullet:
         return None
-    line0 = next((ln for ln in ctx.lines if ctx.view[ln.start:ln.end].strip()), None)
-    return page_event if line0 is not None and min(m.start for m in page_event.mentions) < line0.end else None
+    return page_event if min(m.start for m in page_event.mentions) < title_end(ctx) else None
 
 
 def _named_after(v, m, occ_in, ok):

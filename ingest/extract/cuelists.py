@@ -175,14 +175,21 @@ def _coordinator_of(v, lo, hi, occ, places) -> list[RawRel]:
 
 
 # what may stand between a cue and the name it introduces: "the Portuguese textile cluster "
-_DESCRIBED_LEAD = re.compile(r"\s*(?:(?:the|la|le|l')\s*)?(?:[A-Z][a-z]+\s+)?(?:[a-z][\w-]*\s+){0,3}")
+_DESCRIBED_LEAD = re.compile(r"\s*(?:(?:the|la|le|l')\s*)?(?:[A-Z][a-z]+\s+)?"
+                             r"(?:(?!(?:together|along|with|by|and|as|from|of|to|in|at)\b)[a-z][\w-]*(?<!ed)\s+){0,3}")
 
 
 def _coordinator_named(v, lo, hi, occ, places) -> list[RawRel]:
     """"P … its coordinator, the Portuguese cluster A" → A COORDINATES P and is one of its partners
     (P: the partnership named before in the sentence, else the document's).
 
-    >>> _coordinator_named("no cue here", 0, 11, Occ([]), {})
+    >>> from clusternet.ingest.extract.finders import find_mentions
+    >>> from clusternet.ingest.extract.resolve import resolve_mentions
+    >>> t = "The project LOOPWOOD met at its coordinator, the Finnish wood cluster Lahti Wood Cluster."
+    >>> [(r.source.name, r.type, r.target.name) for r in _coordinator_named(t, 0, len(t), Occ(resolve_mentions(find_mentions(t))), {})]
+    [('Lahti Wood Cluster', 'COORDINATES', 'LOOPWOOD'), ('Lahti Wood Cluster', 'PARTNER_IN', 'LOOPWOOD')]
+    >>> t = "The project LOOPWOOD met. Its coordinator, together with Beta Cluster, presented it."
+    >>> _coordinator_named(t, 0, len(t), Occ(resolve_mentions(find_mentions(t))), {})
     []
     """
     out = []
@@ -217,7 +224,9 @@ def _partners_of_leader(v, lo, hi, occ, places) -> list[RawRel]:
     return [RawRel(a, "PARTNER_IN", p, lo, hi, 0.6) for s, e, a in occ.within(m.end(), end, ACTORS)]
 
 
-_SIGNATORIES_AFTER = re.compile(r"(?i)\b(?:signed|issued|adopted)\b[^.;]{0,60}?\bby\b")
+# "The agreement … was signed … by A": the agreement's own signatories, named after it
+_SIGNATORIES_AFTER = re.compile(r"(?i)\b(?:the\s+(?:agreement|memorandum|mou|charter|declaration|convention|accord)|it)\b"
+                                r"[^.;\n]{0,80}?\b(?:signed|issued|adopted)\b[^.;\n]{0,60}?\bby\b")
 
 
 def _issuing_countries(v, lo, hi, occ, places) -> list[RawRel]:
@@ -232,7 +241,8 @@ def _issuing_countries(v, lo, hi, occ, places) -> list[RawRel]:
         return []
     agr = occ.within(m.end(), min(hi, m.end() + 12), ("Agreement",))
     fm = re.search(r"(?i)\bfrom\s+", v[lo:m.start()])
-    if not agr or not fm or occ.within(lo, m.start(), GROUPS) or _SIGNATORIES_AFTER.search(v, hi, hi + 600):
+    para = v.find("\n\n", hi, hi + 600)
+    if not agr or not fm or occ.within(lo, m.start(), GROUPS) or _SIGNATORIES_AFTER.search(v, hi, para if para >= 0 else hi + 600):
         return []       # no country signs when the next lines say who signed ("… was signed … by A, B and C")
     a, b = lo + fm.end(), m.start()
     codes = [p for p in places.values() if p.label == "Country" and any(a <= mm.start < b for mm in p.mentions)]

@@ -19,7 +19,8 @@ from clusternet.ingest.extract.generic import drop_people
 from clusternet.ingest.extract.lists import (adjective_country, bullet_places, described_items, placed_acronyms,
     role_objects)
 from clusternet.ingest.extract.items import country_list_items
-from clusternet.ingest.extract.rules import dash_definitions, legal_form, paren_aliases, table_rows
+from clusternet.ingest.extract.mainref import title_end
+from clusternet.ingest.extract.rules import dash_definitions, label_of_name, legal_form, paren_aliases, table_rows
 from clusternet.ingest.extract.mentions import Context, Mention, build_context, is_acronym
 from clusternet.ingest.extract.parens import described_in_brackets
 from clusternet.ingest.extract.titles import field_definition, title_acronym, title_definition
@@ -80,13 +81,18 @@ def find_mentions(text: str, ctx: Context | None = None) -> list[Mention]:
     return sorted(out, key=lambda m: (m.start, -m.end))
 
 
-_NAMED_AS = re.compile(r"(?i)\b(?:the|this)\s+(?:agreement|memorandum|mou|charter|declaration|accord|convention)\s*,?\s+"
+_NAMED_AS = re.compile(r"(?i)\b(?:the|this)\s+(?:agreement|memorandum|mou|charter|declaration|accord|convention)(?:\s*,\s*|\s+)"
                        r"(?:is\s+)?(?:named|called|entitled|titled|known\s+as)\s+(?:the\s+)?[\"“«]?")
 
 
 def _agreement_named(v: str, out: list[Mention]) -> None:
     """"… signed a Memorandum of Understanding. The agreement, named the “X Charter”, …": the
-    name is the agreement's named just before (one agreement, two names)."""
+    name is the agreement's named just before (one agreement, two names).
+
+    >>> t = 'A and B signed a Memorandum of Understanding. The agreement, named the "Blue Charter", runs.'
+    >>> out = find_mentions(t); [m.aliases for m in out if m.name == "Blue Charter"]
+    [['Memorandum of Understanding']]
+    """
     agreements = sorted((m for m in out if m.label == "Agreement"), key=lambda m: m.start)
     for nm in _NAMED_AS.finditer(v) if agreements else ():
         named = next((m for m in agreements if m.start == nm.end()), None)
@@ -134,22 +140,22 @@ def _without_programme(m: Mention) -> None:
 
 def _titled_event_again(ctx: Context, out: list[Mention]) -> None:
     """A described event that repeats the words of the event the title names ("a business mission
-    to Japan" under "WindBridge Business Mission to Japan 2025") is that event: it takes its name."""
-    first = next((ln for ln in ctx.lines if ctx.view[ln.start:ln.end].strip()), None)
-    titled = [m for m in out if first is not None and m.label == "Event" and m.start < first.end
-              and m.rule not in ("event-described", "event-ordinal")]
+    to Chile" under "SolarLink Business Mission to Chile 2025") is that event: it takes its name
+    as an alias."""
+    title = title_end(ctx)
+    titled = [m for m in out if m.label == "Event" and m.start < title and m.rule not in ("event-described", "event-ordinal")]
     if len(titled) != 1:
         return
     name = fold(titled[0].name)
     for m in out:
         words = fold(re.sub(r"\s*\([^()]*\)$", "", m.name)).split()     # without its date "(June 2025)"
-        if m.rule in ("event-described", "event-ordinal") and m.start >= first.end and len(words) >= 3 \
-                and " ".join(words[-3:]) in name:
-            m.aliases.append(m.name)
-            m.name = titled[0].name
+        if m.rule in ("event-described", "event-ordinal") and m.start >= title and len(words) >= 3 \
+                and f" {' '.join(words[-3:])} " in f" {name} ":
+            m.aliases.append(titled[0].name)     # one event: the resolver joins them, the span keeps its words
 
 
 _YEAR = re.compile(r" ((?:19|20)\d\d)\b(?![-/.,]\d)")
+_YEAR_OF_DOCUMENT = re.compile(r"\s+(?:budget|report|strategy|plan|call|programme|accounts|minutes)\b")
 _OWNER = " of the European Union"
 
 
@@ -159,12 +165,15 @@ def _with_year(v: str, m: Mention) -> None:
     >>> m = Mention(0, 11, "Tech Summit", "Event", "head", 0.7); _with_year("Tech Summit 2024 opens", m); m.name
     'Tech Summit 2024'
     """
-    dated_head = m.label in (None, "Organisation") and fold(m.name.split()[-1]) in load_lexicon().words("dated_event_heads")
+    words = m.name.split()
+    dated_head = m.label in (None, "Organisation") and bool(words) and fold(words[-1]) in load_lexicon().words("dated_event_heads")
     if m.label == "Event" or dated_head:
         y = _YEAR.match(v, m.end)
+        if y and dated_head and _YEAR_OF_DOCUMENT.match(v, y.end()):
+            return          # "the Regional Forum 2024 report": the year of a document, no edition
         if y and not m.name.endswith(y.group(1)):
             m.end, m.name = y.end(), f"{m.name} {y.group(1)}"
-            m.label = "Event"       # "Alpine Hydrogen Forum" + " 2025": an edition, an event
+            m.label = label_of_name(m.name) or m.label      # "Alpine Hydrogen Forum" + " 2025": an edition, an event
 
 
 _ROLE = re.compile(r"(?i)^(?:\w+[- ])?(?:president|director|manager|ceo|chair|chairman|secretary|coordinator|head|founder|"
@@ -218,7 +227,7 @@ _SENTENCE_NEXT = re.compile(r"\s+[A-Z]|\s*$")
 
 
 def _legal_form_cut(v: str, m: Mention) -> None:
-    """A legal form the name's chunk cut at its first stop ("Baltic Steel Works Sp" + ". z o.o.",
+    """A legal form the name's chunk cut at its first stop ("Vistula Towers Sp" + ". z o.o.",
     "Nordvind Blades A" + "/S") is taken whole.
 
     >>> m = Mention(0, 20, "Nordvind Blades A", None, "head", 0.7); m.end = 17; _legal_form_cut("Nordvind Blades A/S joined", m); m.name
@@ -240,7 +249,8 @@ def _legal_form_cut(v: str, m: Mention) -> None:
 _KIND = r"(?P<kind>SMEs?|company|companies|firm|start-?ups?|manufacturer|supplier)\s+"
 _DESCRIBED_COMPANY = re.compile(r"^(?:(?P<dem>[A-Z][a-z]+)\s+)?(?:[a-z][\w-]*\s+){0,2}" + _KIND + r"(?=[A-Z0-9])")
 _DESCRIBED_BEFORE = re.compile(r"(?:\b(?P<dem>[A-Z][a-z]+)\s+)?(?:[a-z][\w-]*\s+){0,2}" + _KIND + r"$"
-                               r"|\b[Tt]he\s+(?P<dem2>[A-Z][a-z]+)\s+(?:[a-z][\w-]*\s+){1,3}$")  # "the Spanish recycler "
+                               r"|\b[Tt]he\s+(?P<dem2>[A-Z][a-z]+)\s+(?:(?!(?:by|with|of|from|to|in|at|and|for|met|meets)\b)"
+                               r"[a-z][\w-]*(?<!ed)\s+){1,3}$")  # "the Spanish recycler ", not "the German delegation visited "
 
 
 def _demonym_country(word: str) -> str | None:
@@ -255,19 +265,23 @@ def _demonym_country(word: str) -> str | None:
 
 
 def _without_descriptor(v: str, m: Mention) -> None:
-    """A company's name without what the sentence calls it: "the Danish SME MoorTech ApS" is
-    MoorTech ApS, an SME in Denmark (the country the description states, kept in ``stated_country``).
+    """A company's name without what the sentence calls it: "the Danish SME Fjordmoor ApS" is
+    Fjordmoor ApS, an SME in Denmark (the country the description states, kept in ``stated_country``).
 
-    >>> m = Mention(0, 33, "Danish SME MoorTech Solutions ApS", None, "head", 0.7); _without_descriptor("", m)
+    >>> m = Mention(0, 32, "Danish SME Fjordmoor Systems ApS", None, "head", 0.7); _without_descriptor("", m)
     >>> m.name, m.start, m.label, m.country
-    ('MoorTech Solutions ApS', 11, 'SME', 'DK')
+    ('Fjordmoor Systems ApS', 11, 'SME', 'DK')
     """
     if m.label not in (None, "Organisation", "SME", "Cluster"):
         return
     d = _DESCRIBED_COMPANY.match(m.name) if m.label != "Cluster" else None
-    if d is not None and len(m.name) - d.end() >= 2 and (not d.group("dem") or _demonym_country(d.group("dem"))):
-        m.name, m.start = m.name[d.end():], m.start + d.end()
-    if d is None or not d.group("dem"):     # "the German engineering SME HydroSense": what comes before says
+    rest = m.name[d.end():] if d is not None else ""
+    if d is not None and len(rest) >= 2 and (not d.group("dem") or _demonym_country(d.group("dem"))) \
+            and not (len(rest.split()) == 1 and load_lexicon().label_of_head(rest)):   # not "Finnish SME Association"
+        m.name, m.start = rest, m.start + d.end()
+    else:
+        d = None
+    if d is None or not d.group("dem"):     # "the German engineering SME Rotorsense": what comes before says
         d = _DESCRIBED_BEFORE.search(v, max(0, m.start - 60), m.start) or d
         if d is None:
             return

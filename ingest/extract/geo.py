@@ -198,12 +198,16 @@ def _visit_objects(ctx, sp: _Spans, lex) -> None:
         objs = [x[2] for x in sp.occ_in(vm.end(), sent.end) if _open(x[2]) and x[2].label != "Event"]
         if not objs:
             continue
-        here = [p for p in sp.places_in(vm.end(), sent.end)
+        cut = _OTHER_CLAUSE.search(v, vm.end(), sent.end)       # not "…, which exports to Canada"
+        here = [p for p in sp.places_in(vm.end(), cut.start() if cut else sent.end)
                 if fold(p.name) not in lex.macro and not _adjective(p) and not sp.in_name(p)]
         country, region = (here[0].country, _region_of(here[0])) if here else \
-            _visit_place(sp, lex, events, estarts, vm.start())      # "visited X … off the coast of Hokkaido"
+            _visit_place(sp, lex, events, estarts, vm.start())      # "visited X, … based near Quebec City"
         for e in objs:
             _assign(e, country, region, "visit")
+
+
+_OTHER_CLAUSE = re.compile(r",?\s+(?:which|that|who|whose|where)\b|\b(?:exports?|sells?|supplies|ships)\b")
 
 
 def _visit_place(sp: _Spans, lex, events, estarts, at: int) -> tuple[str | None, str | None]:

@@ -37,7 +37,7 @@ _LINK = re.compile(
     r"(?:(?:" + _LIST_VERBS + r"|as\s+follows|"
     r"the\s+following|following|ones|entities|organi[sz]ations|:|,|-|–|—)\s*)*"
     r"(?:the\s+)?(?:[a-z][\w’'&-]*(?:\s+[a-z][\w’'&-]*){0,3}\s*\(\s*"
-    r"|(?-i:(?:[A-Z][a-z]+\s+)?(?:[a-z][\w’'&-]*\s+){1,3}))?$")     # "include the Spanish recycler A, …"
+    r"|(?-i:[A-Z][a-z]+\s+(?:[a-z][\w’'&-]*(?<!ed)\s+){1,3}))?$")     # "include the Spanish recycler A, …"
 
 
 def links_to_list(gap: str) -> bool:

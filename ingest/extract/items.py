@@ -22,7 +22,7 @@ from clusternet.ingest.extract.rules import (legal_form, _PAREN, _SEP, _is_place
 __all__ = ["country_list_items"]
 
 
-# a clause inside an item ("HealthBridge, represented by its coordinator, X (DE)"): the name is its last run
+# a clause inside an item ("MedLink, represented by its coordinator, X (DE)"): the name is its last run
 _CLAUSE_IN = re.compile(r",\s+[a-z]")
 
 

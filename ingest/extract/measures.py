@@ -135,7 +135,9 @@ def among(v: str, last, pos: int) -> str:
     return ""
 
 
-_FROM_BEFORE = re.compile(r"\b([a-z][\w-]*)\s+from\s+(?:(?:over|more\s+than|some|about|around|nearly|almost)\s+)?$")
+# a plural noun before "from" ("participants", "entrepreneurs", "SMEs"), not a verb ("members come from")
+_FROM_BEFORE = re.compile(r"\b(?!(?:comes|goes|arrives|originates|stems|ranges|varies)\b)([A-Za-z][\w-]*s)\s+from\s+"
+                          r"(?:(?:over|more\s+than|some|about|around|nearly|almost)\s+)?$")
 _COUNTRY_NOUNS = ("countries", "nations", "member states")
 
 
@@ -146,6 +148,8 @@ def countries_of(v: str, lo: int, pos: int, measure_words: list[str]) -> list[st
     >>> countries_of("186 participants from 14 countries held", 0, 22, ["different", "countries", "held"])
     ['countries', 'of', 'the', 'participants']
     >>> countries_of("members in 14 countries", 0, 11, ["countries"]) is None
+    True
+    >>> countries_of("Its members come from 9 countries", 0, 22, ["countries"]) is None
     True
     """
     words = [fold(w) for w in measure_words[:3]]

@@ -211,7 +211,7 @@ def _link_short_forms(ms: list[Mention], ks: list[str], uf: _UF) -> None:
         if a not in ks or any(uf.find(k) == uf.find(a) for k in ks if k != a):
             continue        # already the short form of another name ("EU" of "European Union")
         longer = {uf.find(k) for k in ks if k.startswith(a + " ")
-                  and not (a in bodies and k in events)}    # "WindBridge Business Mission to Japan": its event
+                  and not (a in bodies and k in events)}    # "SolarLink Business Mission to Chile": its event
         if not longer and sum(c.isalpha() for c in a) >= 6 and acronyms[a].isupper():   # "CLUSTER-CORD": "Clusters & Co…"
             longer = {uf.find(k) for k in ks if len(k.split()) >= 3 and initials_match(acronyms[a], k.split())}
         if len(longer) == 1:

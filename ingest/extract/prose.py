@@ -332,7 +332,7 @@ def _organised(s: _Sentences, si, lo, hi, out) -> None:
             out.append(RawRel(p, "COORDINATES", evs[0][2], lo, hi, 0.65))
 
 
-_SIGNED_BY = re.compile(r"[^.;]{0,60}?\bby\s+(?:the\s+)?")
+_SIGNED_BY = re.compile(r"(?:\s+(?:on|in|at|during)\s+[^,.;]{1,40}?)*\s+by\s+(?:the\s+)?")   # a date or place, then "by"
 _BY_SIGNING = re.compile(r"\W*(?:By|In)\s+signing\b")
 
 

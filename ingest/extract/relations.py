@@ -252,7 +252,7 @@ def _party_to(doc: _Doc, si: int, sent, here) -> list[RawRel]:
     named = [x for x in here if lo <= x[0] < hi and x[2].label in ACTORS + ("Partnership",)]
     sides = [p for p in doc.places.values() if p.label == "Country"
              for mm in p.mentions if lo <= mm.start < hi and not _names_an_owner(doc.v, mm.end)
-             and not any(s <= mm.start < e for s, e, _ in named)]    # not "the Tunisian Dates Cluster"
+             and not any(s <= mm.start < e for s, e, _ in named)]    # not "the Tunisian Olive Cluster"
     sides += [x[2] for x in named]
     return [RawRel(p, "PARTY_TO", a, sent.start, sent.end, 0.6) for a in agrs for p in dict.fromkeys(sides)]
 

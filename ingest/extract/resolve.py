@@ -253,7 +253,7 @@ def _entity(root: str, ms: list[Mention]) -> DocEntity | None:
     c2, region = place_of_name(name)
     stated = next((m.props["stated_country"] for m in ms if "stated_country" in m.props), None)
     country = stated or c2 or country   # the name's own place word ("Colombian …") beats its surroundings,
-    # not what the text says of it ("the Spanish SME Cables del Atlántico")
+    # not what the text says of it ("the Spanish SME Cables del Caribe")
     region = next((m.region for m in ms if m.region), None) or region
     conf = min(0.97, max(m.conf for m in ms) + 0.04 * (len({m.start for m in ms}) - 1))
     e = DocEntity(root, label, name, aliases, country, region, sorted(ms, key=lambda m: m.start), {}, round(conf, 2))

@@ -24,6 +24,8 @@ __all__ = ["title_definition", "field_definition", "title_acronym"]
 
 _TITLE = re.compile(r"\s*([A-Z][\w-]{1,15})\s*[:–—]\s+([A-Z][^\n:]{10,160}?)\s*$", re.M)
 _PROJECT_WORDS = re.compile(r"(?i)\b(?:the\s+project|project\s+partners?|partners|consortium|partnership)\b")
+_PROJECT_EVIDENCE = re.compile(r"(?i)\b(?:the\s+project|project\s+partners?|consortium|lead\s+partner|co-?funded\s+by|"
+                               r"co-?financed\s+by|funded\s+by)\b")
 MIN_CAPITALISED = 0.5     # of the long name's words (function words aside)
 
 
@@ -92,12 +94,15 @@ def title_acronym(ctx: Context, out: list[Mention]) -> None:
     if m is None or not any(_acronym_like(w) or _camel(w) for w in m.group(1).split()) or label_of_name(m.group(1)) \
             or _is_place(m.group(1)):
         return
-    if ctx.view.find(m.group(1), m.end()) >= 0 and _PROJECT_WORDS.search(ctx.view, m.end()):
+    again = re.compile(r"(?<![\w-])" + re.escape(m.group(1)) + r"(?![\w-])").search(ctx.view, m.end())
+    shouted = all(sum(c.isupper() for c in w) >= 0.6 * max(1, sum(c.isalpha() for c in w)) for w in m.group(1).split())
+    evidence = _PROJECT_WORDS if shouted else _PROJECT_EVIDENCE
+    if again and evidence.search(ctx.view, m.end()):    # a camel-case name needs more than "partners": "NordTech" may be a firm
         out.append(Mention(m.start(1), m.end(1), m.group(1), "Partnership", "title-def", 0.8))
 
 
 def _acronym_like(token: str) -> bool:
-    """An acronym, or a word written mostly in capitals ("GREENPORT-DANUBE", "AGRIDATA-4i").
+    """An acronym, or a word written mostly in capitals ("GREENPORT-DANUBE", "SOILDATA-4i").
 
     >>> _acronym_like("GREENPORT-DANUBE"), _acronym_like("Newsletter")
     (True, False)

@@ -33,8 +33,8 @@ def html_to_parts(markup: str) -> list:
 
 def _main_content(markup: str):
     """The parsed page's main element (``main``, its one ``article``, ``body``, or the whole
-    page) with scripts, forms, navigation and other boilerplate removed; a page of several
-    articles (a news list) keeps them all.
+    page) with scripts, forms, navigation and other boilerplate removed; a news list of several
+    articles keeps them all, a story with teasers of others keeps the story.
 
     >>> html_to_parts("<body><article><p>First item.</p></article><article><p>Second item.</p></article></body>")
     ['First item.', 'Second item.']
@@ -58,10 +58,24 @@ def _main_content(markup: str):
         marks = " ".join(tag.get("class") or []) + " " + (tag.get("id") or "") + " " + (tag.get("role") or "")
         if tag.name not in ("body", "html", "main", "article") and _BOILER.search(marks):
             tag.decompose()
+    main = soup.find("main")
     articles = [a for a in soup.find_all("article") if a.find_parent("article") is None]
-    if len(articles) > 1:       # a list of news items: every one, not the first
-        return soup.find("main") or soup.body or soup
-    return soup.find("main") or (articles[0] if articles else None) or soup.body or soup
+    if main is None and len(articles) > 1:
+        return _article_or_list(soup, articles)
+    return main or (articles[0] if articles else None) or soup.body or soup
+
+
+def _article_or_list(soup, articles):
+    """Of a page with several articles: the one holding the page's heading (a story with teasers
+    of others), else, when they are items of one list, their container (a news list), else the
+    longest."""
+    h1 = soup.find("h1")
+    holder = next((a for a in articles if h1 is not None and h1 in a.descendants), None)
+    if holder is not None:
+        return holder
+    if len({id(a.parent) for a in articles}) == 1:
+        return articles[0].parent
+    return max(articles, key=lambda a: len(a.get_text()))
 
 
 def _collect_parts(root) -> list:

@@ -150,6 +150,17 @@ def test_a_news_list_of_several_articles_keeps_every_article(tmp_path):
     assert "Home" not in doc.text and "2025" not in doc.text
 
 
+def test_a_story_with_teasers_of_other_stories_keeps_the_story(tmp_path):
+    p = tmp_path / "story.html"
+    p.write_text("<html><body><div class='top'>Login | Subscribe</div>"
+                 "<article><h1>Alpha Cluster joins BlueLink</h1><p>Alpha Cluster joined the partnership.</p></article>"
+                 "<div class='related'><h3>Read also</h3><article><p>Gamma Cluster signs MoU.</p></article>"
+                 "<article><p>Omega Forum 2026 opens.</p></article></div></body></html>", encoding="utf-8")
+    doc = read_document(p)
+    assert "Alpha Cluster joined the partnership." in doc.text
+    assert "Gamma Cluster" not in doc.text and "Login" not in doc.text
+
+
 def test_html_that_is_almost_all_markup_is_flagged(tmp_path):
     p = tmp_path / "markup.html"
     p.write_text("<html><body>" + "<div class='x'><span></span></div>" * 3000 + "<p>Tiny text.</p></body></html>")
