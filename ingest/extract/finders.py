@@ -264,6 +264,22 @@ def _demonym_country(word: str) -> str | None:
     return adjective_country(word) or (lex.regions[fold(region)][1] if region else None)
 
 
+_KIND_WORDS = frozenset({"SME", "SMEs", "company", "companies", "firm", "startup", "startups", "start-up", "start-ups",
+                         "manufacturer", "supplier"})
+
+
+def _may_describe(v: str, start: int) -> bool:
+    """A cheap test that the words before ``start`` can be a description (a kind word last, or "the"
+    and a capitalised word among the last five), before the regular expression reads them.
+
+    >>> _may_describe("the Danish SME X", 15), _may_describe("met with X", 9)
+    (True, False)
+    """
+    words = v[max(0, start - 60):start].split()[-5:]
+    return bool(words) and (words[-1] in _KIND_WORDS or any(
+        w in ("the", "The") and nxt[:1].isupper() for w, nxt in zip(words, words[1:])))
+
+
 def _without_descriptor(v: str, m: Mention) -> None:
     """A company's name without what the sentence calls it: "the Danish SME Fjordmoor ApS" is
     Fjordmoor ApS, an SME in Denmark (the country the description states, kept in ``stated_country``).
@@ -282,7 +298,7 @@ def _without_descriptor(v: str, m: Mention) -> None:
     else:
         d = None
     if d is None or not d.group("dem"):     # "the German engineering SME Rotorsense": what comes before says
-        d = _DESCRIBED_BEFORE.search(v, max(0, m.start - 60), m.start) or d
+        d = (_DESCRIBED_BEFORE.search(v, max(0, m.start - 60), m.start) if _may_describe(v, m.start) else None) or d
         if d is None:
             return
     dem = d.group("dem") or (d.groupdict().get("dem2"))
