@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from clusternet.ingest.extract.descevents import described_events, title_event
 from clusternet.ingest.extract.literals import alternation, may_match, with_initials
+from clusternet.ingest.extract.gates import gated
 from clusternet.ingest.extract.lexicon import country_code, fold, load_lexicon, place_country, programme_patterns
 from clusternet.ingest.extract.mentions import Context, Mention, chunks, eu_as_adjective, sentence_chunks
 from clusternet.ingest.extract.rules import _is_place, clean, iso_is_acronym, label_of_name
@@ -111,7 +112,7 @@ def event_mentions(ctx: Context, out: list[Mention]) -> None:
     """
     lex = load_lexicon()
     v = ctx.view
-    rx = _event_noun_rx()
+    rx = gated(_event_noun_rx())
     months = "|".join(lex["months"])
     placed = sorted((m for m in out if m.label in ("Region", "City", "Country")), key=lambda m: m.start)
     starts = [m.start for m in placed]
