@@ -29,10 +29,10 @@ _REPEATS = (_sc.MAX_REPEAT, _sc.MIN_REPEAT, getattr(_sc, "POSSESSIVE_REPEAT", _s
 
 @lru_cache(maxsize=256)
 def needed_words(pattern: str, flags: int = 0) -> frozenset[str] | None:
-    r"""Lower-case ASCII words one of which every match of ``pattern`` holds (None: none sure or too short).
+    r"""Lower-case words one of which every match of ``pattern`` holds (None: none sure, or one too short).
 
     >>> sorted(needed_words(r"(?i)(?<![\w-])(?:co-?funded|financ(?:ed|é))\s+by"))
-    ['co-funded', 'cofunded', 'financ']
+    ['co-funded', 'cofunded', 'financed', 'financé']
     >>> sorted(needed_words(r"\b(?:e(?:x(?:hibition|po)|v(?:e(?:n(?:t(?:s|)))))|organi[sz]ed)\b"))
     ['event', 'exhibition', 'expo', 'organised', 'organized']
     >>> needed_words(r"(?:at|by)\s+\w+"), needed_words(r"(?:alpha|beta)?gamma"), needed_words(r"ab(?:cd|)")
@@ -63,13 +63,13 @@ def _seq_words(seq) -> frozenset[str] | None:
 
 
 def _exact(op, av) -> frozenset[str] | None:
-    """The few plain ASCII strings (lower case) one parsed element matches, else None ("" for a zero-width one)."""
+    """The few plain strings (lower case, :func:`_plain` characters) one parsed element matches, else None ("" for a zero-width one)."""
     if op is _sc.LITERAL:
-        return frozenset([chr(av).lower()]) if chr(av).isascii() else None
+        return frozenset([chr(av).lower()]) if _plain(av) else None
     if op in (_sc.AT, _sc.ASSERT, _sc.ASSERT_NOT):
         return frozenset([""])
     if op is _sc.IN:
-        if len(av) > 4 or any(iop is not _sc.LITERAL or not chr(iav).isascii() for iop, iav in av):
+        if len(av) > 4 or any(iop is not _sc.LITERAL or not _plain(iav) for iop, iav in av):
             return None
         return frozenset(chr(iav).lower() for _, iav in av)
     if op is _sc.SUBPATTERN:
@@ -81,6 +81,12 @@ def _exact(op, av) -> frozenset[str] | None:
         inner = _seq_exact(av[2])
         return None if inner is None else inner | {""} if av[0] == 0 else inner
     return None
+
+
+def _plain(code: int) -> bool:
+    """Whether a character is ASCII or a Latin-1 letter ("é", "à"): lower-casing it says what a
+    case-blind regex matches (not so for "µ", which also matches "μ")."""
+    return code < 0x80 or 0xC0 <= code <= 0xFF and code not in (0xD7, 0xF7)
 
 
 def _seq_exact(seq) -> frozenset[str] | None:
@@ -119,8 +125,8 @@ _LOWER: list = [(None, None)]     # the last long text and its lower-case copy (
 
 
 def _lowered(text: str) -> str | None:
-    """``text.lower()``, offset for offset, when a case-blind regex's ASCII letters match there only
-    what lower-casing keeps ("ı" and "ſ" match "i" and "s"; "İ" grows); else None."""
+    """``text.lower()``, offset for offset, when a case-blind regex's ASCII and Latin-1 letters
+    match there only what lower-casing keeps ("ı" and "ſ" match "i" and "s"; "İ" grows); else None."""
     last = _LOWER[0]
     if last[0] is not text:
         low = text.lower()
