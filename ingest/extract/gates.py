@@ -135,16 +135,28 @@ def _lowered(text: str) -> str | None:
     return last[1]
 
 
+_STARTS: list = [(None, {})]    # the last long text's lower-case copy and where each word searched starts in it
+
+
 def _word_starts(low: str | None, words) -> list[int] | bool:
-    """Where any of ``words`` starts in ``low``, in order (False when ``low`` is None: unusable)."""
+    """Where any of ``words`` starts in ``low``, in order (False when ``low`` is None: unusable);
+    each word is searched for once per text, whichever patterns need it."""
     if low is None:
         return False
+    seen, found = _STARTS[0]
+    if seen is not low:
+        found = {}
+        _STARTS[0] = (low, found)
     out = []
     for w in words:
-        i = low.find(w)
-        while i >= 0:
-            out.append(i)
-            i = low.find(w, i + 1)
+        hits = found.get(w)
+        if hits is None:
+            hits, i = [], low.find(w)
+            while i >= 0:
+                hits.append(i)
+                i = low.find(w, i + 1)
+            found[w] = hits
+        out.extend(hits)
     out.sort()
     return out
 
