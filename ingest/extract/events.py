@@ -52,11 +52,9 @@ def _span_places(lex, v: str, span, out: list[Mention]) -> None:
     i, k = 0, len(span)
     while i < k:
         hit = 0
-        for n in (4, 3, 2, 1):
-            if i + n > k:
-                continue
+        for n in range(min(4, k - i), 0, -1):     # the longest name first
             s, e = span[i][0], span[i + n - 1][1]
-            name = " ".join(v[s:e].split())
+            name = " ".join(v[s:e].split()) if n > 1 else span[i][2]    # a word holds no space
             f = fold(name)
             if f in macro:
                 hit = n

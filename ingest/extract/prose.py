@@ -342,7 +342,11 @@ def prose_relations(ctx, ents) -> list[RawRel]:
     sentences (see the module doc)."""
     s = _Sentences(ctx, ents)
     out: list[RawRel] = []
+    starts = s.starts
     for si, sent in enumerate(ctx.sents):
+        i = bisect_left(starts, sent.start)
+        if i == len(starts) or starts[i] >= sent.end:
+            continue        # no name starts in the sentence: every rule needs one there
         for rule in _RULES:
             rule(s, si, sent.start, sent.end, out)
     return out
