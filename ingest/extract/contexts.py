@@ -11,6 +11,7 @@ from functools import lru_cache
 from clusternet.ingest.extract.cueheads import cue_lists, head_chunks
 from clusternet.ingest.extract.lexicon import country_code, country_name, load_lexicon, place_country, fold
 from clusternet.ingest.extract.literals import alternation, with_initials
+from clusternet.ingest.extract.gates import gated
 from clusternet.ingest.extract.mentions import Context, Mention, chunks, is_acronym, is_cap, last_chunk
 from clusternet.ingest.extract.rules import _is_place, clean, label_of_name, legal_form, place_of_name
 
@@ -221,7 +222,7 @@ def _descriptor_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     name_then_kind = re.compile(r"(?<![\w-])(?P<name>" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){0,4}),\s+"
                                 r"(?:(?:le|la|un|une|el|il|uno)\s+)?(?P<head>" + _alternation(partnership_heads)
                                 + r")\b")
-    return tuple(re.compile(with_initials(rx.pattern, rx.flags), rx.flags) for rx in (after_place, first, name_then_kind))
+    return tuple(gated(re.compile(with_initials(rx.pattern, rx.flags), rx.flags)) for rx in (after_place, first, name_then_kind))
 
 
 @lru_cache(maxsize=50_000)

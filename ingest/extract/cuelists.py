@@ -32,6 +32,7 @@ from functools import lru_cache
 
 from clusternet.ingest.extract.lexicon import load_lexicon
 from clusternet.ingest.extract.literals import alternation, with_initials
+from clusternet.ingest.extract.gates import gated
 from clusternet.ingest.extract.mainref import OWN_KINDS, main_of, own_body, membership_type, title_end
 from clusternet.ingest.extract.raw import RawRel
 
@@ -49,8 +50,8 @@ _LIST_END = re.compile(r"[.;](?:\s|$)|\n|,\s+(?:which|who|whose|where|while|to|i
 def _cues() -> dict[str, re.Pattern]:
     """The cue regexes, from ``relation_list_cues`` in the lexicon."""
     raw = load_lexicon()["relation_list_cues"]
-    out = {k: re.compile(with_initials(r"(?i)(?<![\w-])(?:" + alternation(sorted(v, key=len, reverse=True), True)
-                                       + r")\b"))
+    out = {k: gated(re.compile(with_initials(r"(?i)(?<![\w-])(?:" + alternation(sorted(v, key=len, reverse=True), True)
+                                             + r")\b")))
            for k, v in raw.items() if k != "stems"}
     out["list_verb"] = re.compile(r"(?i)(?:" + "|".join(raw["list_verb"]) + r")(?!\w)")   # it follows a name directly
     return out
@@ -317,8 +318,8 @@ def _their_agreement(v, lo, hi, occ, places) -> list[RawRel]:
     return out
 
 
-ORGANISED_OBJ = re.compile(with_initials(r"(?i)\b(?:jointly\s+|co-?)?(?:organi[sz]ed|organi[sz]es|hosted|hosts|convened|"
-                                         r"co-hosted)\s+(?:the|an?|this|their)?\s*"))
+ORGANISED_OBJ = gated(re.compile(with_initials(r"(?i)\b(?:jointly\s+|co-?)?(?:organi[sz]ed|organi[sz]es|hosted|hosts|"
+                                               r"convened|co-hosted)\s+(?:the|an?|this|their)?\s*")))
 
 
 _OUR = re.compile(r"\b(?:[Oo]ur|[Tt]he)\s+(" + "|".join(OWN_KINDS) + r")\s*$")

@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from clusternet.ingest.extract.lexicon import fold, load_lexicon, place_country
 from clusternet.ingest.extract.literals import alternation, initials
+from clusternet.ingest.extract.gates import gated
 from clusternet.ingest.extract.mentions import Context, Mention
 from clusternet.ingest.extract.rules import _is_place
 
@@ -36,8 +37,8 @@ def _head_rx() -> re.Pattern:
     """The event head nouns of lexicon.yaml, longest first, as one case-blind pattern."""
     heads = sorted(load_lexicon()["described_event_heads"], key=len, reverse=True)
     alts = alternation((re.escape(h).replace(r"\ ", r"\s+") for h in heads), True)
-    return re.compile(r"(?i)" + initials(heads) + r"\b(?:" + alts
-                      + r")\b")
+    return gated(re.compile(r"(?i)" + initials(heads) + r"\b(?:" + alts
+                            + r")\b"))
 
 
 _TITLE_PLACE = re.compile(r"\s+(?:in|to|at)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,2}$")

@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from clusternet.ingest.extract.descevents import described_events, title_event
 from clusternet.ingest.extract.literals import alternation, may_match, with_initials
+from clusternet.ingest.extract.gates import gated
 from clusternet.ingest.extract.lexicon import country_code, fold, is_programme_name, load_lexicon, place_country, \
     programme_patterns
 from clusternet.ingest.extract.mentions import Context, Mention, chunks, eu_as_adjective, sentence_chunks
@@ -52,11 +53,9 @@ def _span_places(lex, v: str, span, out: list[Mention]) -> None:
     i, k = 0, len(span)
     while i < k:
         hit = 0
-        for n in (4, 3, 2, 1):
-            if i + n > k:
-                continue
+        for n in range(min(4, k - i), 0, -1):     # the longest name first
             s, e = span[i][0], span[i + n - 1][1]
-            name = " ".join(v[s:e].split())
+            name = " ".join(v[s:e].split()) if n > 1 else span[i][2]    # a word holds no space
             f = fold(name)
             if f in macro:
                 hit = n
@@ -112,7 +111,7 @@ def event_mentions(ctx: Context, out: list[Mention]) -> None:
     """
     lex = load_lexicon()
     v = ctx.view
-    rx = _event_noun_rx()
+    rx = gated(_event_noun_rx())
     months = "|".join(lex["months"])
     placed = sorted((m for m in out if m.label in ("Region", "City", "Country")), key=lambda m: m.start)
     starts = [m.start for m in placed]

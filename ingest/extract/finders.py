@@ -186,7 +186,7 @@ def _without_role(m: Mention) -> None:
     >>> m = Mention(0, 41, "CEO of Alpha Consulting Ltd", "Organisation", "head", 0.7); _without_role(m); m.name, m.start
     ('Alpha Consulting Ltd', 7)
     """
-    r = _ROLE.match(m.name)
+    r = _ROLE.match(m.name) if "of" in m.name.lower() else None     # _ROLE needs "of"
     if r and m.label != "Event" and len(m.name) > r.end() + 2:
         m.name, m.start = m.name[r.end():], m.start + r.end()
         first, _, rest = m.name.partition(" ")

@@ -142,6 +142,8 @@ def introduced_person(view: str, m) -> bool:
     >>> introduced_person(v, M(name="Ana Ruiz", start=10, end=18)), introduced_person(v, M(name="Hegan", start=39, end=44))
     (True, False)
     """
+    if not view.startswith(",", m.end):
+        return False        # what _ROLE_AFTER needs first: most names are not followed by a comma
     words = m.name.split()
     return 2 <= len(words) <= 3 and all(w[:1].isupper() and w[1:].islower() for w in words) \
         and label_of_name(m.name) is None and _ROLE_AFTER.match(view, m.end) is not None

@@ -33,16 +33,17 @@ from bisect import bisect_left, bisect_right
 from clusternet.ingest.extract.lexicon import country_code, fold, load_lexicon
 from clusternet.ingest.extract.lists import adjective_country
 from clusternet.ingest.extract.literals import with_initials
+from clusternet.ingest.extract.gates import gated
 from clusternet.ingest.extract.rules import paired_place
 
 __all__ = ["infer_places"]
 
 PLACED = ("Cluster", "Organisation", "SME", "Event")
 _PLACE_LABELS = ("Country", "Region", "City", "Demonym")
-_LOCATED = re.compile(with_initials(
+_LOCATED = gated(re.compile(with_initials(
     r"(?i)\b(?:established|founded|based|located|headquartered|headquarters?\s+(?:is\s+)?|situated|"
-    r"set\s+up|created|registered|(?P<held>held|taking\s+place|takes\s+place|took\s+place))\s+in\s+(?:the\s+)?"))
-_VISIT = re.compile(with_initials(r"(?i)\b(?:visits?\s+to|visiting|visited|local)\b"))
+    r"set\s+up|created|registered|(?P<held>held|taking\s+place|takes\s+place|took\s+place))\s+in\s+(?:the\s+)?")))
+_VISIT = gated(re.compile(with_initials(r"(?i)\b(?:visits?\s+to|visiting|visited|local)\b")))
 _WORD = re.compile(r"\b[A-Z][\w'’-]+")
 
 

@@ -32,6 +32,7 @@ from functools import lru_cache
 
 from clusternet.ingest.extract.lexicon import load_lexicon
 from clusternet.ingest.extract.literals import alternation, with_initials
+from clusternet.ingest.extract.gates import gated
 from clusternet.ingest.extract.mentions import view_memo
 from clusternet.ingest.extract.mainref import OWN_KINDS, main_of, membership_type, named_in_title, own_body, title_end
 from clusternet.ingest.extract.raw import RawRel
@@ -56,8 +57,8 @@ _LEADS = re.compile(r"(?i)\b(?:coordinator|lead\s+partner|project\s+leader|coord
 def cue_patterns() -> dict[str, re.Pattern]:
     """One regex per relation type, from ``list_block_cues`` in the lexicon."""
     raw = load_lexicon()["list_block_cues"]
-    out = {t: re.compile(with_initials(r"(?i)(?<![\w-])(?:" + alternation(sorted(raw[t], key=len, reverse=True), True)
-                                       + r")\b"))
+    out = {t: gated(re.compile(with_initials(r"(?i)(?<![\w-])(?:" + alternation(sorted(raw[t], key=len, reverse=True), True)
+                                             + r")\b")))
            for t in ORDER}
     return out
 

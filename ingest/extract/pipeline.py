@@ -10,13 +10,12 @@ True
 """
 from __future__ import annotations
 
-import gc
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterable
 
 from clusternet.graph.ids import country_id, make_id
 from clusternet.graph.model import Evidence
+from clusternet.graph.store.gcpause import no_cycle_gc
 from clusternet.ingest.sources.readers import DocumentText, Limits, read_document
 from clusternet.ingest.resolve.normalise import sector_ecosystems
 from clusternet.ingest.extract.candidates import Proposal, propose
@@ -48,21 +47,6 @@ def _ev(doc: DocumentText, s: int, e: int) -> Evidence:
     return Evidence(doc.id, s, e, doc.text[s:e])
 
 
-@contextmanager
-def _fewer_gc_passes():
-    """Extraction makes many small, acyclic objects; the default collector thresholds would
-    re-scan all live ones (and the warm name caches) over and over on a long text, so they
-    are raised, and older objects frozen, while a document is read; restored after."""
-    old = gc.get_threshold()
-    gc.set_threshold(max(old[0], 50_000), old[1], old[2])
-    gc.freeze()  # what lived before (caches of names, the lexicon) is not re-scanned meanwhile
-    try:
-        yield
-    finally:
-        gc.unfreeze()
-        gc.set_threshold(*old)
-
-
 # The learned decisions (decide.py, model.json), measured on held-out dev documents, trail the
 # rules (4 folds, 2026-12-03: entity F1 0.858 vs 0.859, relation F1 0.619 vs 0.645; see
 # docs/extraction.json) at a fraction of their throughput, so the rules decide by default.
@@ -75,7 +59,7 @@ def extract_text(doc: DocumentText, model=None) -> Extraction:
     ``model``: the decision model (:mod:`.decide`, e.g. ``decide.load_model()``); ``False``
     lets the rules alone decide; ``None`` is the default (:data:`LEARNED_BY_DEFAULT`).
     """
-    with _fewer_gc_passes():
+    with no_cycle_gc():     # extraction's many small objects hold no cycles: collector sweeps only cost time
         return _extract_text(doc, model)
 
 

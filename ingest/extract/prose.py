@@ -35,6 +35,7 @@ from bisect import bisect_left
 from functools import lru_cache
 
 from clusternet.ingest.extract.cuelists import named_network, outer_mentions
+from clusternet.ingest.extract.gates import gated
 from clusternet.ingest.extract.lexicon import fold, load_lexicon
 from clusternet.ingest.extract.literals import alternation, with_initials
 from clusternet.ingest.extract.mainref import main_of, membership_type, own_body, title_end
@@ -51,7 +52,7 @@ def _cues() -> dict[str, re.Pattern]:
 
     def rx(key: str, tail: str = r"\b") -> re.Pattern:
         alts = sorted((f.replace("{group}", group) for f in raw[key]), key=len, reverse=True)
-        return re.compile(with_initials(r"(?i)(?<![\w-])(?:" + alternation(alts, True) + ")" + tail))
+        return gated(re.compile(with_initials(r"(?i)(?<![\w-])(?:" + alternation(alts, True) + ")" + tail)))
 
     return {"group": re.compile(r"(?i)\s*(?:the\s+|le\s+|la\s+|el\s+|il\s+)?" + group + r"\b"),
             "anaphor": re.compile(r"(?i)(?:" + "|".join(f.replace("{group}", group) for f in raw["anaphora"])
@@ -380,7 +381,11 @@ def prose_relations(ctx, ents) -> list[RawRel]:
     sentences (see the module doc)."""
     s = _Sentences(ctx, ents)
     out: list[RawRel] = []
+    starts = s.starts
     for si, sent in enumerate(ctx.sents):
+        i = bisect_left(starts, sent.start)
+        if i == len(starts) or starts[i] >= sent.end:
+            continue        # no name starts in the sentence: every rule needs one there
         for rule in _RULES:
             rule(s, si, sent.start, sent.end, out)
     return out

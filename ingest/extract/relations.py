@@ -18,6 +18,7 @@ from clusternet.ingest.extract.mainref import main_of, named_for_itself, title_e
 from clusternet.ingest.extract.inlinelists import inline_list_relations
 from clusternet.ingest.extract.listblocks import list_block_relations
 from clusternet.ingest.extract.literals import cue_words_rx
+from clusternet.ingest.extract.gates import gated
 from clusternet.ingest.extract.located import located_in
 from clusternet.ingest.extract.organisers import ORGANISED_AT_BY, coordinates, has_label, organiser_spans
 from clusternet.ingest.extract.pagerels import page_relations
@@ -73,11 +74,11 @@ class _Doc:
         self.events_seq = _events_in_view(self.occ)
         self.ev_keys = [s for s, _ in self.events_seq]
         self.title_event = titled_main(ents, "Event", title_end(ctx))
-        self.org_rx = re.compile(cue_words_rx(lex["organiser_cues"]).pattern + "|" + ORGANISED_AT_BY)
-        self.part_rx = cue_words_rx(lex["participation_cues"])
-        self.target_rx = cue_words_rx(lex["target_cues"])
-        self.fund_rx = cue_words_rx(lex["funding_cues"])
-        self.event_word_rx = cue_words_rx(lex["event_nouns"])
+        self.org_rx = gated(re.compile(cue_words_rx(lex["organiser_cues"]).pattern + "|" + ORGANISED_AT_BY))
+        self.part_rx = gated(cue_words_rx(lex["participation_cues"]))
+        self.target_rx = gated(cue_words_rx(lex["target_cues"]))
+        self.fund_rx = gated(cue_words_rx(lex["funding_cues"]))
+        self.event_word_rx = gated(cue_words_rx(lex["event_nouns"]))
         # who took part in an event, by sentence, as PARTICIPATED_IN finds them (VISITED reads it)
         self.participants_at: dict[int, list] = {}
         self.ents = ents

@@ -13,6 +13,7 @@ __all__ = ["label_of_name", "place_of_name", "paired_place", "clean"]
 
 _NAMEY = re.compile(r"^[\w'’.&@+\-/ ()]+$")
 _ARTICLE = re.compile(r"(?i)(?:the|a|an|le|la|les|el|il)\s+")
+_ARTICLE_FIRST = "tTaAlLeEiIıİ"     # what an _ARTICLE match starts with (case-blind "i" also matches "ı", "İ")
 # "COSME-funded X", "Lyon-based X": who funds it or where it sits, not part of its name
 _ROLE_PREFIX = re.compile(r"(?i)(?:[\w’'.]+-){1,2}(?:funded|financed|backed|supported|sponsored|led|based)\s+(?=[A-Z0-9])")
 
@@ -40,7 +41,7 @@ def _clean(view: str, s: int, e: int) -> tuple[int, int, str]:
     ls = len(seg) - len(seg.lstrip(" \t\"“”'‘’,;:-–"))
     rs = len(seg) - len(seg.rstrip(" \t\"“”'‘’,;:.-–"))
     s, e = s + ls, e - rs
-    m = _ARTICLE.match(view, s, e)
+    m = _ARTICLE.match(view, s, e) if view[s:s + 1] in _ARTICLE_FIRST else None
     if m and e - m.end() > 2:
         s = m.end()
     m = _ROLE_PREFIX.match(view, s, e) if view.find("-", s, e) >= 0 else None   # the prefix has a hyphen
@@ -282,8 +283,8 @@ def dash_definitions(ctx: Context, out: list[Mention]) -> None:
     """"ACR – Long Name" and "Long Name - ACR" in running text."""
     v = ctx.view
     for line in ctx.lines:
-        if line.heading:
-            continue
+        if line.heading or "-" not in line.text and "–" not in line.text and "—" not in line.text:
+            continue        # the line has none of the dashes _DASH needs
         for m in _DASH.finditer(v, line.start, line.end):
             left = tokens(v, max(line.start, m.start() - 120), m.start())
             right = tokens(v, m.end(), min(line.end, m.end() + 160))

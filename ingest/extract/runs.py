@@ -43,6 +43,9 @@ def with_dashed_partner(lex, v: str, span):
     """
     if not span:
         return span
+    tail = v[max(0, span[0][0] - 4):span[0][0]]
+    if "-" not in tail and "–" not in tail and "—" not in tail:
+        return span     # what _DASHED needs: a dash right before the span (or before a line break there)
     d = _DASHED.search(v, max(0, span[0][0] - 30), span[0][0])
     if d and place_word(lex, d.group(1)) and place_word(lex, span[0][2]):
         return [(d.start(1), d.end(1), d.group(1))] + list(span)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from clusternet.ingest.extract.lexicon import fold, load_lexicon
+from clusternet.ingest.extract.gates import gated
 from clusternet.ingest.extract.mentions import Context, Mention, chunks, is_acronym
 from clusternet.ingest.extract.rules import label_of_name
 
@@ -62,7 +63,7 @@ def _name_at(v: str, pos: int, end: int, comma: bool, bare: bool = False):
     return (s, e, text) if len(ch[0]) == 1 and is_acronym(text.replace("-", "")) else None
 
 
-_KIND_WORD = re.compile(r"(?i)partnership|project|consortium|alliance")
+_KIND_WORD = gated(re.compile(r"(?i)partnership|project|consortium|alliance"))
 _LEAD = frozenset({"under", "through", "with", "within", "by", "it", "its", "our", "their", "this", "today", "now"})
 # a capitalised name (words may be all capitals or hold digits: "H2 Valleys Connect", "VOLTA Bridge")
 _NAME = r"(?P<name>(?:[A-Z0-9][\w&'’-]*)(?:\s+(?:[A-Z0-9][\w&'’-]*|for|of|and|&)){0,5})"
