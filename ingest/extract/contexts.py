@@ -133,10 +133,10 @@ def appositions(ctx: Context, out: list[Mention]) -> None:
             if s == sent.start and " " not in name and f.endswith("ly"):
                 continue                     # "Similarly, the …": an adverb opening the sentence
             country = next((c for c in (place_country(a) for a in adjs if a[:1].isupper()) if c), None)
-            region = next((a for a in adjs if fold(a) in lex.region_demonyms), None)
-            region = lex.region_demonyms[fold(region)] if region else None
+            regional = next((r for r in map(lex.demonym_region, adjs) if r), None)
+            region = regional[0] if regional else None
             if region and not country:
-                country = lex.regions[fold(region)][1]
+                country = regional[1]
             if not country:                  # "the textile cluster of the Czech Republic"
                 head_end = _described(v, m.start(1), len(adjs) + 1)[1]
                 after = _AFTER_HEAD.match(v, head_end, sent.end)

@@ -210,13 +210,26 @@ def _with_legal_form(v: str, m: Mention) -> None:
         return
     nxt = _NEXT_WORDS.match(v, m.end)
     words = list(_WORD_AT.finditer(v, m.end, nxt.end())) if nxt else []
+    end = _form_end(words, lambda w, form: "." in form or form != form.upper() or len(form) >= 3)   # not "AB", "SE"
+    if end is None:
+        _legal_form_cut(v, m)
+    else:
+        m.end = end
+        m.name = " ".join(v[m.start:m.end].split())
+
+
+def _form_end(words: list, ok) -> int | None:
+    """Where the longest run of ``words`` (matches) that is a legal form and passes ``ok(last word,
+    form)`` ends, or None.
+
+    >>> import re; _form_end(list(re.finditer(r"\\S+", "sp. z o.o. joined")), lambda w, form: True)
+    10
+    """
     for n in range(len(words), 0, -1):
         form = " ".join(w.group(0) for w in words[:n])
-        if legal_form(form) and ("." in form or form != form.upper() or len(form) >= 3):    # not "AB", "SE"
-            m.end = words[n - 1].end()
-            m.name = " ".join(v[m.start:m.end].split())
-            return
-    _legal_form_cut(v, m)
+        if ok(words[n - 1], form) and legal_form(form):
+            return words[n - 1].end()
+    return None
 
 
 _LAST_WORD = re.compile(r"\S+$")
@@ -238,15 +251,15 @@ def _legal_form_cut(v: str, m: Mention) -> None:
         return
     ahead = _FORM_AHEAD.match(v, last.start())
     words = list(_WORD_AT.finditer(v, last.start(), ahead.end())) if ahead else []
-    for n in range(len(words), 0, -1):
-        if (words[n - 1].end() > m.end + 1 or not _SENTENCE_NEXT.match(v, m.end + 1)) \
-                and legal_form(" ".join(w.group(0) for w in words[:n])):   # not "AS" + the sentence's full stop
-            m.end = words[n - 1].end()
-            m.name = " ".join(v[m.start:m.end].split())
-            return
+    end = _form_end(words, lambda w, form: w.end() > m.end + 1 or not _SENTENCE_NEXT.match(v, m.end + 1))
+    if end is not None:         # not "AS" + the sentence's full stop
+        m.end = end
+        m.name = " ".join(v[m.start:m.end].split())
 
 
-_KIND = r"(?P<kind>SMEs?|company|companies|firm|start-?ups?|manufacturer|supplier)\s+"
+_KIND_WORDS = frozenset({"SME", "SMEs", "company", "companies", "firm", "startup", "startups", "start-up", "start-ups",
+                         "manufacturer", "supplier"})
+_KIND = r"(?P<kind>" + "|".join(sorted(map(re.escape, _KIND_WORDS), key=len, reverse=True)) + r")\s+"
 _DESCRIBED_COMPANY = re.compile(r"^(?:(?P<dem>[A-Z][a-z]+)\s+)?(?:[a-z][\w-]*\s+){0,2}" + _KIND + r"(?=[A-Z0-9])")
 _DESCRIBED_BEFORE = re.compile(r"(?:\b(?P<dem>[A-Z][a-z]+)\s+)?(?:[a-z][\w-]*\s+){0,2}" + _KIND + r"$"
                                r"|\b[Tt]he\s+(?P<dem2>[A-Z][a-z]+)\s+(?:(?!(?:by|with|of|from|to|in|at|and|for|met|meets)\b)"
@@ -259,13 +272,8 @@ def _demonym_country(word: str) -> str | None:
     >>> _demonym_country("Danish"), _demonym_country("Strategic")
     ('DK', None)
     """
-    lex = load_lexicon()
-    region = lex.region_demonyms.get(fold(word))
-    return adjective_country(word) or (lex.regions[fold(region)][1] if region else None)
-
-
-_KIND_WORDS = frozenset({"SME", "SMEs", "company", "companies", "firm", "startup", "startups", "start-up", "start-ups",
-                         "manufacturer", "supplier"})
+    regional = load_lexicon().demonym_region(word)
+    return adjective_country(word) or (regional[1] if regional else None)
 
 
 def _may_describe(v: str, start: int) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 
 import yaml
@@ -89,12 +89,25 @@ class Lexicon:
         >>> sorted(load_lexicon().head_labels("Alliance"))
         ['Organisation', 'Partnership']
         """
-        cache = self.__dict__.setdefault("_head_labels", {})
-        if not cache:
-            for label, ws in self.raw["heads"].items():
-                for w in ws:
-                    cache.setdefault(fold(str(w)), set()).add(label)
-        return frozenset(cache.get(fold(word), ()))
+        return self._labels_by_head.get(fold(word), frozenset())
+
+    @cached_property
+    def _labels_by_head(self) -> dict[str, frozenset[str]]:
+        """Folded head noun -> every label that lists it."""
+        out: dict[str, set[str]] = {}
+        for label, ws in self.raw["heads"].items():
+            for w in ws:
+                out.setdefault(fold(str(w)), set()).add(label)
+        return {w: frozenset(labels) for w, labels in out.items()}
+
+    def demonym_region(self, word: str) -> tuple[str, str] | None:
+        """(region, country) a regional adjective names ("Catalan": Catalonia, ES), or None.
+
+        >>> load_lexicon().demonym_region("Catalan")
+        ('Catalonia', 'ES')
+        """
+        region = self.region_demonyms.get(fold(word))
+        return (region, self.regions[fold(region)][1]) if region else None
 
     def region(self, name: str) -> tuple[str, str] | None:
         return self.regions.get(fold(name))

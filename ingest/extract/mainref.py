@@ -6,6 +6,8 @@ otherwise the most mentioned one (ties: the first named).
 """
 from __future__ import annotations
 
+import re
+
 __all__ = ["named_for_itself", "main_of", "title_end", "named_in_title", "titled_main", "membership_type", "own_body",
            "OWN_KINDS"]
 
@@ -52,6 +54,9 @@ def main_of(ents, label: str, title_end: int = 0):
                                      -min(m.start for m in e.mentions)), default=None)
 
 
+_TEXT = re.compile(r"\S")
+
+
 def title_end(ctx) -> int:
     """Where the document's first line ends (0 for an empty document), read in the view: a
     breadcrumb above the title is page furniture, blank there.
@@ -60,12 +65,11 @@ def title_end(ctx) -> int:
     >>> title_end(build_context("Blue Forum 2024\\n\\nThe forum met."))
     15
     """
-    first = ctx.view.lstrip()
-    if not first:
+    lead = _TEXT.search(ctx.view)      # not a stripped copy of the whole view: rules ask per sentence
+    if lead is None:
         return 0
-    lead = len(ctx.view) - len(first)
-    nl = first.find("\n")
-    return lead + (nl if nl >= 0 else len(first))
+    nl = ctx.view.find("\n", lead.start())
+    return nl if nl >= 0 else len(ctx.view)
 
 
 def membership_type(group) -> str:
