@@ -1,5 +1,9 @@
 """An extraction read by names, for tests that assert what a reader of the output would see.
 
+>>> ents, rels, facts = text_by_name("Alpha Cluster (Spain) has 40 members.")
+>>> ("Alpha Cluster", "members", 40) in facts
+True
+
 >>> from clusternet.ingest.extract import extract_text
 >>> from clusternet.ingest.sources.readers import document_from_text
 >>> ents, rels, facts = by_name(extract_text(document_from_text("Alpha Cluster (Spain) has 40 members.", name="a.txt")))
@@ -15,3 +19,11 @@ def by_name(ex):
     rels = {(names.get(r.source, r.source), r.type, names.get(r.target, r.target)) for r in ex.relations}
     facts = {(names.get(f.subject), f.measure, f.value) for f in ex.facts}
     return {e.name: e for e in ex.entities}, rels, facts
+
+
+def text_by_name(text: str, name: str = "page.txt"):
+    """:func:`by_name` of a text extracted as a document called ``name`` (its suffix picks the reader)."""
+    from clusternet.ingest.extract import extract_text
+    from clusternet.ingest.sources.readers import document_from_text
+
+    return by_name(extract_text(document_from_text(text, name=name)))

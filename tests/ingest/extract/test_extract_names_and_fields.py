@@ -6,13 +6,7 @@ a chain of organisers, a person's role before the body's name, a described clust
 """
 from __future__ import annotations
 
-from clusternet.ingest.extract import extract_text
-from clusternet.ingest.sources.readers import document_from_text
-from extracted import by_name
-
-
-def _ex(text):
-    return by_name(extract_text(document_from_text(text, name="page.txt")))
+from extracted import text_by_name as _ex
 
 
 def test_a_fact_sheets_budget_fields_are_the_projects_figures_even_when_labels_and_values_are_stacked():

@@ -7,12 +7,8 @@ Every text is written here for the check; no corpus page is copied.
 from __future__ import annotations
 
 from clusternet.ingest.extract import extract_text
-from clusternet.ingest.sources.readers import document_from_text, read_document
-from extracted import by_name
-
-
-def _ex(text, name="page.txt"):
-    return by_name(extract_text(document_from_text(text, name=name)))
+from clusternet.ingest.sources.readers import read_document
+from extracted import by_name, text_by_name as _ex
 
 
 def test_a_breadcrumb_and_a_row_of_links_are_page_furniture_not_the_pages_event():

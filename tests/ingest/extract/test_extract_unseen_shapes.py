@@ -6,13 +6,7 @@ Every text is written here for the check; no corpus page is copied.
 """
 from __future__ import annotations
 
-from clusternet.ingest.extract import extract_text
-from clusternet.ingest.sources.readers import document_from_text
-from extracted import by_name
-
-
-def _ex(text, name="page.txt"):
-    return by_name(extract_text(document_from_text(text, name=name)))
+from extracted import text_by_name as _ex
 
 
 def test_a_network_referred_to_by_its_kind_gains_the_members_that_join_it():
