@@ -79,6 +79,7 @@ _MONEY_NOUNS = {"budget", "turnover", "amount", "funding", "investment", "invest
                 "cost", "costs", "grant", "capital", "sales", "financing", "contribution"}
 # a word after a comma that opens a clause, not a list's next noun ("18 companies, led by …")
 _CLAUSE_OPENERS = {"which", "who", "whose", "including", "such", "led", "held", "run", "both", "each", "all", "while"}
+_CURRENCIES = ("EUR", "USD", "GBP")
 _MACRO = ("europe", "european", "eu", "world", "worldwide", "global", "international")
 
 
@@ -307,6 +308,8 @@ def _stated_measure(ctx, sent, m, after, unit, word_num, prev_noun, lex):
     measure, clause_ok = _clause_measure(ctx, sent, m, measure, agent, unit)
     if not measure_words and measure != "floor area" and not clause_ok:
         return None
+    if unit in _CURRENCIES and measure and not measure.endswith(")"):
+        measure = f"{measure} ({unit})"     # an amount's measure names its currency: "budget (EUR)"
     return measure, measure_words, unit, after
 
 
@@ -356,8 +359,13 @@ def _money_words(v: str, sent, m, measure_words: list[str]) -> list[str]:
     if noun and not any(fold(w) in _MONEY_NOUNS for w in measure_words):
         return money_modifiers(_before(v, sent.start, m.start(), 6), noun, _STOP) + [noun] + measure_words[:2]
     if not measure_words:
-        return ["amount"]
+        label = _FIELD_LABEL.match(v, v.rfind("\n", 0, m.start()) + 1, m.start())
+        return label.group(1).split() if label else ["amount"]
     return measure_words
+
+
+# "EU contribution: EUR 2,160,000, of which …": the field's label names the amount
+_FIELD_LABEL = re.compile(r"[\s*#>•-]*([^\W\d_][^:\n\d]{1,60}?)\s*\**\s*:\s*\**\s*(?:€|EUR|USD|GBP|\$|£)?\s*$")
 
 
 # a name of three capitalised words in the clause: the line says who, where or for what, it is no measure

@@ -48,6 +48,8 @@ def count_subject(ctx, si, m, after, occ_in, ok, doc, v):
     """
     main, page_event, unit = doc
     sent = ctx.sents[si]
+    if unit not in ("EUR", "USD", "GBP"):
+        ok = tuple(x for x in ok if x != "Programme")     # a programme's figures are money, not members
     found = (_named_after(v, m, occ_in, ok) or _present_in(v, sent, m, occ_in, ok)
              or _appositive(v, sent, m, occ_in, ok) or _dash_appositive(v, sent, m, occ_in, ok)
              or _counted_event(ctx, si, m, occ_in, ok, page_event, unit, v))

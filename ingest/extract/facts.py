@@ -12,7 +12,7 @@ import re
 
 from clusternet.ingest.extract.counts import count_facts as prose_facts, ordinals
 from clusternet.ingest.extract.mainref import title_end
-from clusternet.ingest.extract.factsubj import main_event
+from clusternet.ingest.extract.factsubj import event_cue, main_event
 from clusternet.ingest.extract.fieldfacts import field_facts
 from clusternet.ingest.extract.lexicon import country_code, fold
 from clusternet.ingest.extract.raw import RawFact, parse_number
@@ -37,8 +37,9 @@ def _clean_header(h: str) -> str:
     return " ".join(h.split()).strip(" -*")
 
 
-def table_facts(ctx, occ, main) -> list[RawFact]:
-    """Rows of tab-separated blocks: first column a country (or Total), headers as measures."""
+def table_facts(ctx, occ, main, event=None) -> list[RawFact]:
+    """Rows of tab-separated blocks: first column a country (or Total), headers as measures; the
+    rows are the page's ``event``'s when the lines above the table speak of its attendance."""
     t = ctx.text
     out = []
     lines = t.split("\n")
@@ -80,7 +81,7 @@ def table_facts(ctx, occ, main) -> list[RawFact]:
                 cc = country_code(label)
                 if not cc and not re.match(r"(?i)total|sum|all", label):
                     continue
-                subj = _subject_before(occ, p, main)
+                subj = _subject_before(occ, p, main, event, t[max(0, block[0][0] - 200):block[0][0]])
                 for j, c in enumerate(cells[1:], start=1):
                     pn = parse_number(c) if c else None
                     if pn is None or j >= len(header) or not header[j]:
@@ -104,7 +105,12 @@ def _country_column(header) -> int | None:
     return next((j for j, h in enumerate(header) if j and fold(h) in _COUNTRY_HEADERS), None)
 
 
-def _subject_before(occ, pos, main):
+def _subject_before(occ, pos, main, event=None, intro: str = ""):
+    """The page's event when the heading just above a table speaks of attendance ("Delegation by
+    country"), else the partnership named in the 400 characters before it, else ``main``."""
+    above = ([ln.strip(" #*") for ln in intro.split("\n") if ln.strip()] or [""])[-1]
+    if event is not None and len(above.split()) <= 8 and not above.endswith(".") and event_cue(above):
+        return event        # a heading: "Delegation by country"
     for s, e, ent in reversed(_window(occ, pos - 400, pos) if hasattr(occ, "keys") else occ):
         if s < pos and ent.label == "Partnership" and pos - s < 400:
             return ent
@@ -129,9 +135,10 @@ def find_facts(ctx, ents, mentions, tables, sectors=(), places=None) -> list[Raw
     occ = _Occ(sorted(((m.start, m.end, e) for e in ents for m in e.mentions), key=lambda x: x[0]))
     parts = [e for e in ents if e.label == "Partnership"]
     main = max(parts, key=lambda e: (len(e.mentions), -e.mentions[0].start), default=None)
-    fields, taken = field_facts(ctx, main or main_event(ents, ctx))
+    event = main_event(ents, ctx)
+    fields, taken = field_facts(ctx, main or event)
     prose = prose_facts(ctx, ents, main, sectors, places, skip=taken)
-    return _drop_echoes([f for f in table_facts(ctx, occ, main) + fields + prose if f.subject is not None],
+    return _drop_echoes([f for f in table_facts(ctx, occ, main, event) + fields + prose if f.subject is not None],
                         title_end(ctx))
 
 

@@ -76,7 +76,7 @@ def test_project_money_with_thousands_and_decimals_goes_to_the_project():
     money = {f[3]: f for f in facts if f[3] in (1250300, 412100.5)}
     assert set(money) == {1250300, 412100.5}
     assert {f[0] for f in money.values()} == {"GreenLink"}
-    assert money[1250300][1] == "Total project budget" and money[412100.5][1] == "partner co-financing"
+    assert money[1250300][1] == "Total project budget (EUR)" and money[412100.5][1] == "partner co-financing (EUR)"
 
 
 def test_what_a_described_group_did_is_part_of_the_measure():

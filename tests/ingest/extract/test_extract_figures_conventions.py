@@ -1,0 +1,46 @@
+"""Stated figures as the annotation conventions have them, on texts written for these tests
+(2026-12-03, fifth round): an amount's measure names its currency, a fact sheet's label before an
+amount is its measure, a programme is not what a count of members is about, and a country table
+under a heading about a delegation counts the page's event."""
+from __future__ import annotations
+
+from tests.helpers.extracted import text_by_name
+
+
+def test_an_amount_names_its_currency():
+    _, _, facts = text_by_name("Tidewater Robotics Cluster (Norway) leads the SEAFLOW project. "
+                               "The project has a budget of EUR 1.2 million.")
+    assert ("SEAFLOW", "budget (EUR)", 1_200_000) in facts
+
+
+def test_a_field_label_before_an_amount_is_its_measure():
+    text = ("SEAFLOW is a European Strategic Cluster Partnership.\n\n"
+            "Lead partner: Tidewater Robotics Cluster (Norway)\n"
+            "EU contribution: EUR 2,160,000, of which at least 75 % is passed on to SMEs\n")
+    _, _, facts = text_by_name(text)
+    assert ("SEAFLOW", "EU contribution (EUR)", 2_160_000) in facts
+    assert not any(m == "amount" for _, m, _ in facts)
+
+
+def test_a_programme_is_not_what_a_count_of_smes_is_about():
+    _, _, facts = text_by_name("The Baltic Food Partnership is an ESCP funded under COSME. "
+                               "Under COSME, 40 SMEs from the partner clusters received vouchers.")
+    assert {s for s, m, v in facts if v == 40} == {"Baltic Food Partnership"}
+
+
+def test_a_country_table_under_a_delegation_heading_counts_the_event():
+    text = ("Baltic Andean Cluster Mission 2025\n\n"
+            "The Baltic Andean Cluster Mission 2025 took place in Lima from 3 to 6 June, organised by the "
+            "Andes Bridge partnership.\n\n## Delegation by country\n\n"
+            "| Country | Clusters | Companies |\n|---|---|---|\n| Sweden | 3 | 7 |\n| Finland | 2 | 5 |\n")
+    _, _, facts = text_by_name(text, "page.md")
+    assert ("Baltic Andean Cluster Mission 2025", "Companies", 7) in facts
+    assert not any(s == "Andes Bridge" for s, _, _ in facts)
+
+
+def test_a_country_table_after_a_sentence_stays_the_partnerships():
+    text = ("The Andes Bridge partnership (ESCP) was busy in 2024.\n\n"
+            "The partners took part in a trade mission to Lima in March 2024.\n\n"
+            "| Target country | Trade missions | B2B meetings |\n|---|---|---|\n| Peru | 2 | 41 |\n")
+    _, _, facts = text_by_name(text, "page.md")
+    assert ("Andes Bridge", "B2B meetings", 41) in facts
