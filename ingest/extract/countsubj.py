@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import re
 
-from clusternet.ingest.extract.factsubj import event_cue, event_subject, event_with, is_counted, named_actor, \
-    with_broken_start
+from clusternet.ingest.extract.factsubj import AFTER_NAME, event_cue, event_subject, event_with, is_counted, \
+    named_actor, with_broken_start
 from clusternet.ingest.extract.lexicon import country_code, fold, load_lexicon
 from clusternet.ingest.extract.mainref import title_end
 
@@ -52,6 +52,7 @@ def count_subject(ctx, si, m, after, occ_in, ok, doc, v):
         ok = tuple(x for x in ok if x != "Programme")     # a programme's figures are money, not members
     found = (_named_after(v, m, occ_in, ok) or _present_in(v, sent, m, occ_in, ok)
              or _appositive(v, sent, m, occ_in, ok) or _dash_appositive(v, sent, m, occ_in, ok)
+             or _relative_owner(v, sent, m, occ_in, ok)
              or _counted_event(ctx, si, m, occ_in, ok, page_event, unit, v))
     if found:
         return found
@@ -110,6 +111,18 @@ def _dash_appositive(v, sent, m, occ_in, ok):
         left = [x for x in occ_in(sent.start, sent.start + dm.start() + 1) if x[1] >= sent.start + dm.start() - 1]
         if left and left[-1][2].label in ok and left[-1][2].label != "Event":
             return left[-1][2], None
+    return None
+
+
+_RELATIVE_ITS = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?,\s*(?:which|who|that)\s+(?:[a-z]+\s+){1,2}(?:its|their)\s+"
+                           r"(?:(?:over|more\s+than|some|about|around)\s+)?$")
+
+
+def _relative_owner(v, sent, m, occ_in, ok):
+    """3c. "the X Cluster (XC), which presented its 140 member companies": (X, None), or None."""
+    for s, e, ent in reversed(list(occ_in(sent.start, m.start()))):
+        if ent.label in ok and ent.label != "Event" and _RELATIVE_ITS.match(v[e:m.start()]):
+            return ent, None
     return None
 
 
@@ -189,7 +202,7 @@ def _previous_sentence_subject(ctx, si, sent, before, occ_in, ok, main):
 def _clause_subject(v, before, ok):
     """7. a name followed by "has", "brings together", "gathers" …: (the clause's subject, None), or None."""
     for s, e, ent in reversed(before):
-        vm = re.match(r"\s*(?:\([^()]{1,40}\)\s*)?(?:also\s+|now\s+|already\s+)?([a-z]+)", v[e:e + 60])
+        vm = re.match(AFTER_NAME + r"(?:also\s+|now\s+|already\s+)?([a-z]+)", v[e:e + 100])
         if ent.label in ok and vm and vm.group(1) in CLAUSE_VERBS:
             return ent, None
     return None

@@ -13,6 +13,7 @@ import re
 from clusternet.ingest.extract.counts import count_facts as prose_facts, ordinals
 from clusternet.ingest.extract.mainref import title_end
 from clusternet.ingest.extract.factsubj import event_cue, main_event
+from clusternet.ingest.extract.durations import duration_facts
 from clusternet.ingest.extract.fieldfacts import field_facts
 from clusternet.ingest.extract.lexicon import country_code, fold
 from clusternet.ingest.extract.raw import RawFact, parse_number
@@ -138,7 +139,9 @@ def find_facts(ctx, ents, mentions, tables, sectors=(), places=None) -> list[Raw
     event = main_event(ents, ctx)
     fields, taken = field_facts(ctx, main or event)
     prose = prose_facts(ctx, ents, main, sectors, places, skip=taken)
-    return _drop_echoes([f for f in table_facts(ctx, occ, main, event) + fields + prose if f.subject is not None],
+    runs = [RawFact(subj, d.measure, None, d.value, d.unit, d.start, d.end, 0.6)
+            for subj, d in duration_facts(ctx, parts, main)]
+    return _drop_echoes([f for f in table_facts(ctx, occ, main, event) + fields + prose + runs if f.subject is not None],
                         title_end(ctx))
 
 

@@ -160,6 +160,10 @@ def event_with(v: str, lo: int, pos: int) -> bool:
                      v[max(lo, pos - 60):pos]) is not None
 
 
+# what may stand between a name and its verb: an alias in brackets, "created in 2021" between commas
+AFTER_NAME = r"\s*(?:\([^()]{1,40}\)\s*)?(?:,\s*(?:created|founded|established|launched|set\s+up)\s[^,;.()]{1,40},\s*)?"
+
+
 def named_actor(v: str, before, ok, verbs) -> bool:
     """Whether a name before the count is its clause's subject ("BioM has since taken 8 …", "the
     Clustem Delegation visited two clusters").
@@ -168,8 +172,8 @@ def named_actor(v: str, before, ok, verbs) -> bool:
     True
     """
     for s, e, ent in before:
-        vm = re.match(r"\s*(?:\([^()]{1,40}\)\s*)?(?:(?i:delegation|team|members|partners)\s+)?"
-                      r"(?:also\s+|now\s+|already\s+|since\s+)?([a-z]+)", v[e:e + 60])
+        vm = re.match(AFTER_NAME + r"(?:(?i:delegation|team|members|partners)\s+)?"
+                      r"(?:also\s+|now\s+|already\s+|since\s+)?([a-z]+)", v[e:e + 100])
         if ent.label in ok and ent.label not in ("Event", "Region") and vm and vm.group(1) in verbs:
             return True
     return False

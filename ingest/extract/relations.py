@@ -51,7 +51,34 @@ def find_relations(ctx, ents, places, mentions) -> list[RawRel]:
     families = (("sentence", out), ("prose", prose_relations(ctx, ents)),
                 ("cue-list", cue_list_relations(ctx, ents, places)), ("list-block", list_block_relations(ctx, ents)),
                 ("inline-list", inline_list_relations(ctx, ents)), ("page", page_relations(ctx, ents)))
-    return _third_markets_only([_tagged(r, name) for name, rels in families for r in rels])
+    rels = [_tagged(r, name) for name, rels in families for r in rels]
+    rels += [_tagged(r, "group") for r in _partners_took_part(doc, rels)]
+    return _third_markets_only(rels)
+
+
+_ALL_PARTNERS_TOOK_PART = re.compile(
+    r"(?i)\b(?:all|the|its)\s+(?:(?:\w+|\d+)\s+)?(?:project\s+|consortium\s+)?partners\s+(?:\w+\s+)?"
+    r"(?:took\s+part|participated|attended|were\s+present|travell?ed|joined\s+(?:the|it))\b")
+
+
+def _partners_took_part(doc: _Doc, rels: list[RawRel]) -> list[RawRel]:
+    """"All five partners took part": each partner of the page's partnership took part in the
+    event the sentence names after the cue, else in the page's event."""
+    if doc.main is None:
+        return []
+    partners = list({id(r.source): r.source for r in rels
+                     if r.type in ("PARTNER_IN", "COORDINATES") and r.target is doc.main}.values())
+    out = []
+    for sent in doc.ctx.sents if partners else ():
+        cue = _ALL_PARTNERS_TOOK_PART.search(doc.v, sent.start, sent.end)
+        if cue is None:
+            continue
+        after = [x[2] for x in doc.window(cue.end(), sent.end) if x[2].label == "Event"]
+        event = after[0] if after else doc.title_event
+        hosts = {id(r.source) for r in rels if r.type == "COORDINATES" and r.target is event}   # organisers host
+        out += [RawRel(p, "PARTICIPATED_IN", event, sent.start, sent.end, 0.5)
+                for p in partners if event is not None and id(p) not in hosts]
+    return out
 
 
 class _Doc:

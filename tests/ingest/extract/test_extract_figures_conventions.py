@@ -1,7 +1,8 @@
 """Stated figures as the annotation conventions have them, on texts written for these tests
 (2026-12-03, fifth round): an amount's measure names its currency, a fact sheet's label before an
 amount is its measure, a programme is not what a count of members is about, and a country table
-under a heading about a delegation counts the page's event."""
+under a heading about a delegation counts the page's event; a partnership's duration is a figure
+of it; "all partners took part" makes each partner a participant of the page's event."""
 from __future__ import annotations
 
 from tests.helpers.extracted import text_by_name
@@ -44,3 +45,32 @@ def test_a_country_table_after_a_sentence_stays_the_partnerships():
             "| Target country | Trade missions | B2B meetings |\n|---|---|---|\n| Peru | 2 | 41 |\n")
     _, _, facts = text_by_name(text, "page.md")
     assert ("Andes Bridge", "B2B meetings", 41) in facts
+
+
+def test_a_partnerships_duration_is_a_figure_of_it():
+    text = ("The Tidewater partnership\n\nThe European Strategic Cluster Partnership Tidewater started on 1 May "
+            "2025 and will run for 30 months.\n")
+    _, _, facts = text_by_name(text)
+    assert ("Tidewater", "duration (months)", 30) in facts
+
+
+def test_a_fact_sheet_duration_and_a_two_year_project():
+    _, _, sheet = text_by_name("SEAFLOW is a European Strategic Cluster Partnership.\n\n"
+                               "Duration: 36 months (1 January 2024 – 31 December 2026)\n")
+    assert ("SEAFLOW", "duration (months)", 36) in sheet
+    _, _, prose = text_by_name("The cluster coordinates NORDLINK, a two-year project funded by Interreg.")
+    assert ("NORDLINK", "duration (years)", 2) in prose
+
+
+def test_an_events_length_is_no_duration_figure():
+    _, _, facts = text_by_name("The Andes Bridge partnership organised a three-day mission to Lima in 2025.")
+    assert not any(m.startswith("duration") for _, m, _ in facts)
+
+
+def test_all_partners_took_part_in_the_pages_event():
+    text = ("Andes Bridge Business Mission to Peru 2025 – report\n\n"
+            "The European Strategic Cluster Partnership Andes Bridge is coordinated by Tidewater Robotics Cluster. "
+            "Its other partners are Nordic Mining Cluster and Baltic Sensor Cluster. All three partners took part.\n")
+    _, rels, _ = text_by_name(text)
+    took_part = {s for s, t, o in rels if t == "PARTICIPATED_IN" and o == "Andes Bridge Business Mission to Peru 2025"}
+    assert {"Tidewater Robotics Cluster", "Nordic Mining Cluster", "Baltic Sensor Cluster"} <= took_part

@@ -1,0 +1,84 @@
+"""How long a partnership or project runs, as a figure of it: "Duration: 36 months", "will run
+for 30 months", "a two-year project", "its four-year action plan".
+
+The measure is "duration" with the unit in brackets (as an amount names its currency); the
+subject is the partnership named in the sentence, else the one the page is about. An event's
+length ("a three-day mission") is no such figure.
+
+>>> from clusternet.ingest.extract.mentions import build_context
+>>> ctx = build_context("Duration: 36 months (2024-2026)\\nThe partnership will run for 30 months.")
+>>> [(d.measure, d.value, d.unit) for d in durations(ctx)]
+[('duration (months)', 36, 'months'), ('duration (months)', 30, 'months')]
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from clusternet.ingest.extract.lexicon import fold, load_lexicon
+
+__all__ = ["Duration", "durations", "duration_facts"]
+
+_UNITS = {"month": "months", "months": "months", "year": "years", "years": "years"}
+_OWNERS = r"(?:project|partnership|action\s+plan|programme|initiative|consortium|cooperation|strategy)"
+
+
+@dataclass(frozen=True)
+class Duration:
+    """One stated duration: its measure, value and unit, where it is, and the owner noun's end."""
+    measure: str
+    value: int
+    unit: str
+    start: int
+    end: int
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern, ...]:
+    """Field, "run for N months" and "an N-year project" shapes (number words from the lexicon)."""
+    words = "|".join(sorted(load_lexicon()["number_words"], key=len, reverse=True))
+    num = rf"(?P<num>\d{{1,2}}|{words})"
+    unit = r"(?P<unit>months?|years?)"
+    return (re.compile(rf"(?im)^[\s*#>•-]*(?:project\s+)?duration\s*\**\s*:\s*\**\s*{num}\s+{unit}\b"),
+            re.compile(rf"(?i)\b(?:runs?|will\s+run|running|lasts?|will\s+last)\s+(?:for\s+)?{num}\s+{unit}\b"),
+            re.compile(rf"(?i)\b{num}[-\s]{unit}\s+(?:[a-z]+\s+)?{_OWNERS}\b"))
+
+
+def _value(num: str) -> int | None:
+    """A duration's number from digits or a number word.
+
+    >>> _value("36"), _value("two"), _value("hundred")
+    (36, 2, None)
+    """
+    if num.isdigit():
+        return int(num)
+    v = load_lexicon()["number_words"].get(fold(num))
+    return v if isinstance(v, int) and v <= 20 else None
+
+
+def durations(ctx) -> list[Duration]:
+    """Every duration of a project or partnership the text states, in text order."""
+    out, seen = [], set()
+    for rx in _patterns():
+        for m in rx.finditer(ctx.view):
+            value = _value(m.group("num"))
+            if value is None or m.start("num") in seen:
+                continue
+            seen.add(m.start("num"))
+            unit = _UNITS[fold(m.group("unit"))]
+            out.append(Duration(f"duration ({unit})", value, unit, m.start(), m.end()))
+    return sorted(out, key=lambda d: d.start)
+
+
+def duration_facts(ctx, partnerships, main) -> list[tuple[object, Duration]]:
+    """(subject, duration) pairs: the partnership named in the duration's sentence, else ``main``;
+    none without a partnership."""
+    out = []
+    for d in durations(ctx):
+        sent = ctx.sents[ctx.sent_at(d.start)]
+        here = [e for e in partnerships if any(sent.start <= m.start < sent.end for m in e.mentions)]
+        subject = here[0] if len(here) == 1 else main
+        if subject is not None:
+            out.append((subject, d))
+    return out
