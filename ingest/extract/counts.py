@@ -234,11 +234,24 @@ def _sentence_facts(ctx, si, occ_in, ok, page, places, skip=()) -> list[RawFact]
         subj, country, measure = _subject_of(ctx, si, m, after, occ_in, ok, (*page, unit), land, measure, measure_words)
         if subj is None:
             continue
+        measure = with_hedge(measure, m.group("pre"), unit)
         out.append(RawFact(subj, measure, country, value, unit, sent.start, sent.end, 0.55))
         if measure_words:
             tail = v.find(measure_words[-1], m.end(), sent.end)
             last = (measure, tail + len(measure_words[-1])) if tail >= 0 else None
     return out
+
+
+def with_hedge(measure: str, pre: str | None, unit: str | None) -> str:
+    """A measure with the words that hedge its number, in brackets, as annotators write it.
+
+    >>> with_hedge("members", "more than ", None), with_hedge("members", "+", None), with_hedge("share", "over ", "%")
+    ('members (more than)', 'members (more than)', 'share')
+    """
+    hedge = "more than" if pre == "+" else " ".join((pre or "").split()).lower()
+    if not hedge or hedge == "some" or unit == "%":
+        return measure
+    return f"{measure} ({hedge})"
 
 
 def _not_a_count(v: str, m, value, after, word_num: bool) -> bool:

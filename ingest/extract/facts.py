@@ -153,24 +153,37 @@ def _drop_echoes(facts: list[RawFact], title: int = 0) -> list[RawFact]:
     meet" and "60 cluster organisations", the longer measure that starts with the shorter goes; of
     a title's "60 cluster organisations meet" and the article's "… gathered" (the same words but
     the verb), the article's stays. ``title``: where the page's title ends."""
+    facts = _one_per_hedge(facts)
     measures: dict[tuple, set[str]] = {}
     last_by_stem: dict[tuple, list] = {}        # per (figure, stem): [latest start, its measures]
     for f in facts:
         key = (id(f.subject), f.value, f.unit)
-        measures.setdefault(key, set()).add(f.measure)
-        if " " in f.measure:
-            slot = last_by_stem.setdefault(key + (f.measure.rsplit(" ", 1)[0],), [-1, set()])
+        bare = _HEDGED.sub("", f.measure)
+        measures.setdefault(key, set()).add(bare)
+        if " " in bare:
+            slot = last_by_stem.setdefault(key + (bare.rsplit(" ", 1)[0],), [-1, set()])
             slot[0] = max(slot[0], f.start)
-            slot[1].add(f.measure)
+            slot[1].add(bare)
 
     def echo(f: RawFact) -> bool:
         """Whether ``f`` repeats a figure another fact states better."""
         key = (id(f.subject), f.value, f.unit)
-        words = f.measure.split(" ")
+        bare = _HEDGED.sub("", f.measure)
+        words = bare.split(" ")
         if any(" ".join(words[:i]) in measures[key] and words[i] not in _QUALIFIERS for i in range(1, len(words))):
             return True     # not "countries of the participants", which says more than "countries" …
-        if any(m.startswith(f.measure + " ") and m.split(" ")[len(words)] in _QUALIFIERS for m in measures[key]):
+        if any(m.startswith(bare + " ") and m.split(" ")[len(words)] in _QUALIFIERS for m in measures[key]):
             return True     # … and outlives it
-        slot = last_by_stem.get(key + (f.measure.rsplit(" ", 1)[0],)) if " " in f.measure else None
+        slot = last_by_stem.get(key + (bare.rsplit(" ", 1)[0],)) if " " in bare else None
         return slot is not None and len(slot[1]) > 1 and f.start < title <= slot[0]
     return [f for f in facts if not echo(f)]
+
+
+_HEDGED = re.compile(r" \((?:more than|over|around|approximately|about|up to|almost|nearly|at least)\)$")
+
+
+def _one_per_hedge(facts: list[RawFact]) -> list[RawFact]:
+    """Of one figure stated with and without its hedge ("60 clusters", "more than 60 clusters"),
+    the hedged statement."""
+    hedged = {(id(f.subject), f.value, f.unit, _HEDGED.sub("", f.measure)) for f in facts if _HEDGED.search(f.measure)}
+    return [f for f in facts if _HEDGED.search(f.measure) or (id(f.subject), f.value, f.unit, f.measure) not in hedged]

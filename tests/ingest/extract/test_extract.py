@@ -82,7 +82,7 @@ def test_table_rows_and_counts_become_facts():
     _, ex = _ex(text)
     facts = {(f.measure, f.country, f.value) for f in ex.facts}
     assert ("B2B meetings", "JP", 41) in facts and ("Missions", "CA", 1) in facts
-    assert ("members", None, 80) in facts
+    assert ("members (around)", None, 80) in facts
 
 
 def test_ids_are_stable_across_runs():
@@ -98,7 +98,7 @@ def test_records_validate_against_the_schema():
     assert doc.props["text"] == TEXT
     facts = [json.loads(f) for f in doc.props["facts"]]
     members = next(f for f in facts if f["value"] == 80)
-    assert members["measure"] == "members" and members["subject"].startswith("cluster:sfax-agri-pole")
+    assert members["measure"] == "members (around)" and members["subject"].startswith("cluster:sfax-agri-pole")
     ev = members["evidence"][0]
     assert TEXT[ev["start"]:ev["end"]] == ev["text"]
     assert {r.type for r in ok_rels} >= {"MENTIONS", "LOCATED_IN"}

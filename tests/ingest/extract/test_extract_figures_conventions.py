@@ -74,3 +74,9 @@ def test_all_partners_took_part_in_the_pages_event():
     _, rels, _ = text_by_name(text)
     took_part = {s for s, t, o in rels if t == "PARTICIPATED_IN" and o == "Andes Bridge Business Mission to Peru 2025"}
     assert {"Tidewater Robotics Cluster", "Nordic Mining Cluster", "Baltic Sensor Cluster"} <= took_part
+
+
+def test_a_hedged_figure_keeps_its_hedge_in_brackets():
+    _, _, facts = text_by_name("The Baltic Sensor Cluster (Estonia) has more than 120 members and about 40 partners abroad.")
+    assert ("Baltic Sensor Cluster", "members (more than)", 120) in facts
+    assert ("Baltic Sensor Cluster", "partners abroad (about)", 40) in facts
