@@ -20,6 +20,7 @@ from importlib import resources
 from clusternet.ingest.extract.candidates import Proposal, pair_candidates
 from clusternet.ingest.extract.features import DocFacts, entity_features, pair_features
 from clusternet.ingest.extract.linear import LinearModel
+from clusternet.ingest.extract.located import most_specific
 from clusternet.ingest.extract.raw import RawRel
 from clusternet.ingest.extract.spans import widen
 from clusternet.ingest.extract.subjects import decide_subjects
@@ -65,7 +66,7 @@ def decide(p: Proposal, model: DecisionModel | None) -> Proposal:
     if model is None:
         return p
     widen(p)
-    p.rels = decide_relations(p, model.relation, model.info.get("relation_threshold", 0.5))
+    p.rels = most_specific(decide_relations(p, model.relation, model.info.get("relation_threshold", 0.5)))
     kept_facts = p.facts
     sure = {id(x) for r in p.rels if r.conf >= SURE_RELATION for x in (r.source, r.target)}
     decide_entities(p, model.entity, model.info.get("entity_threshold", 0.5), sure)

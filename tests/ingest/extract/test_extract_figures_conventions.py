@@ -80,3 +80,11 @@ def test_a_hedged_figure_keeps_its_hedge_in_brackets():
     _, _, facts = text_by_name("The Baltic Sensor Cluster (Estonia) has more than 120 members and about 40 partners abroad.")
     assert ("Baltic Sensor Cluster", "members (more than)", 120) in facts
     assert ("Baltic Sensor Cluster", "partners abroad (about)", 40) in facts
+
+
+def test_an_entity_is_located_in_its_most_specific_place():
+    _, rels, _ = text_by_name("Partners: Baltic Sensor Cluster (Tartu County, Estonia) and Nordic Mining Cluster (Sweden).\n")
+    located = {(s, o) for s, t, o in rels if t == "LOCATED_IN"}
+    assert ("Baltic Sensor Cluster", "Tartu County") in located and ("Baltic Sensor Cluster", "Estonia") not in located
+    assert ("Nordic Mining Cluster", "Sweden") in located
+    assert ("Tartu County", "PART_OF", "Estonia") in rels
