@@ -23,18 +23,20 @@ from paths import ROOT  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
 
-# measured 2-fold held-out on dev (2026-12-03, third round): entity F1 0.876, country accuracy
-# 0.938, relation F1 0.675, fact recall 0.561 (second round that day: 0.868 / 0.945 / 0.655 / 0.561;
+# measured 2-fold held-out on dev (2026-12-03, fifth round): entity F1 0.879, country accuracy
+# 0.938, relation F1 0.683, fact recall 0.597 (third round: 0.876 / 0.938 / 0.675 / 0.561;
+# second round that day: 0.868 / 0.945 / 0.655 / 0.561;
 # first round: 0.852 / 0.928 / 0.610 / 0.474; 2026-12-02: 0.826 / 0.913 / 0.418 / 0.474; first
 # measured: 0.737 / 0.802 / 0.252 / 0.05)
-FLOORS = {"entity_f1": 0.85, "country_accuracy": 0.92, "relation_f1": 0.64, "fact_recall": 0.52}
+FLOORS = {"entity_f1": 0.85, "country_accuracy": 0.92, "relation_f1": 0.65, "fact_recall": 0.56}
 # The learned decisions are opt-in (pipeline.LEARNED_BY_DEFAULT): on 2026-12-03 (third round) they
 # trail the rules by 0.002 entity F1 and 0.014 relation F1 (2 folds); they must not fall further behind.
 LEARNED_MAY_TRAIL = 0.03
 # The rules alone on the pages written as a yardstick that nobody writing rules has read
-# (tests/data/unread, 21 pages), measured 2026-12-03 (third round): 0.845 / 0.877 / 0.456 / 0.225
-# (the rules of that morning: 0.794 / 0.858 / 0.377 / 0.202).
-UNREAD_FLOORS = {"entity_f1": 0.82, "country_accuracy": 0.85, "relation_f1": 0.43, "fact_recall": 0.20}
+# (tests/data/unread, 40 pages in four batches), measured 2026-12-03 (fifth round): 0.848 / 0.872 /
+# 0.472 / 0.281 (third round, on the 21 pages there were then: 0.845 / 0.877 / 0.456 / 0.225; the
+# rules of that morning: 0.794 / 0.858 / 0.377 / 0.202).
+UNREAD_FLOORS = {"entity_f1": 0.82, "country_accuracy": 0.85, "relation_f1": 0.44, "fact_recall": 0.25}
 
 
 @pytest.fixture(scope="module")
