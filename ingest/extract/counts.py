@@ -33,12 +33,12 @@ from functools import lru_cache
 from clusternet.ingest.extract.countsubj import CLAUSE_VERBS, count_subject
 from clusternet.ingest.extract.factsubj import country_of_sentence, main_event, measure_country
 from clusternet.ingest.extract.measures import agent as _agent, among, decimal_thousands, money_modifiers, own_clause, place_adjective, taking_part, \
-    to_country, with_place, countries_of
+    to_country, with_place, countries_of, field_label, with_hedge, ordinals, ORDINAL_DIGIT, HEDGES
 from clusternet.ingest.extract.lexicon import fold, load_lexicon
 from clusternet.ingest.extract.literals import alternation
 from clusternet.ingest.extract.raw import RawFact, parse_number
 
-__all__ = ["count_facts", "ordinals"]
+__all__ = ["count_facts"]
 
 # number words that never start a count here: "one of the partners", "dozens of"
 _NOT_COUNTS = {"one", "dozen"}
@@ -58,7 +58,7 @@ def _count_rx() -> re.Pattern:
     # a cheap look at the first character before the alternatives are tried
     first = "".join(sorted({re.escape(w[0]) for w in words} | set(map(re.escape, "omaunsE€$£+"))))
     return re.compile(
-        r"(?=[\d" + first + r"])(?<![\w.,/-])(?P<pre>(?:over|more than|around|approximately|about|up to|almost|nearly|at least|some)\s+|\+)?"
+        r"(?=[\d" + first + r"])(?<![\w.,/-])(?P<pre>(?:" + "|".join(HEDGES) + r")\s+|\+)?"
         r"(?P<cur>€\s?|EUR\s?|\$|£)?(?P<num>\d{1,3}(?:[.,]\d{3})+(?:[.,]\d{1,2}(?!\d))?|\d+(?:[.,]\d+)?|" + numwords + r")(?![\w.,]\d)"
         r"(?P<mult>\s?(?:billion|million|thousand|bn|mio)\b)?(?:\s*(?P<pct>%|per cent\b|percent\b))?"
         r"(?P<unit>\s?(?:m²|m2|sqm|km|hectares|ha)\b|\s?m²)?(?P<yr>-years?\b)?", re.I)
@@ -66,8 +66,6 @@ def _count_rx() -> re.Pattern:
 
 _TOKEN = re.compile(r"\d+(?:st|nd|rd|th)\b|[^\W\d_][\w&'’/-]*|\d[\d.,]*|[&,.;:()\"“”]")
 _CLAUSE_WORD = re.compile(r"[\w&'’/-]+")
-_ORD = {"1": "first", "2": "second", "3": "third", "4": "fourth", "5": "fifth"}
-_ORD_RX = re.compile(r"\b(\d)\s*(?:st|nd|rd|th)\b")
 _STOP = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "to", "in", "into", "that", "which",
          "who", "with", "for", "on", "at", "from", "by", "and", "the", "a", "an", "as", "such", "within", "been",
          "equal", "while", "whose", "mostly", "including", "but", "or", "both", "during", "since", "than", "between"}
@@ -81,15 +79,6 @@ _MONEY_NOUNS = {"budget", "turnover", "amount", "funding", "investment", "invest
 _CLAUSE_OPENERS = {"which", "who", "whose", "including", "such", "led", "held", "run", "both", "each", "all", "while"}
 _CURRENCIES = ("EUR", "USD", "GBP")
 _MACRO = ("europe", "european", "eu", "world", "worldwide", "global", "international")
-
-
-def ordinals(text: str) -> str:
-    """'SMEs in 3 rd country' -> 'SMEs in third country' (ordinal digits as words).
-
-    >>> ordinals("3<sup>rd</sup> markets"), ordinals("the 2nd call")
-    ('3<sup>rd</sup> markets', 'the second call')
-    """
-    return _ORD_RX.sub(lambda m: _ORD.get(m.group(1), m.group(0)), text)
 
 
 def _value(m, lex):
@@ -242,23 +231,11 @@ def _sentence_facts(ctx, si, occ_in, ok, page, places, skip=()) -> list[RawFact]
     return out
 
 
-def with_hedge(measure: str, pre: str | None, unit: str | None) -> str:
-    """A measure with the words that hedge its number, in brackets, as annotators write it.
-
-    >>> with_hedge("members", "more than ", None), with_hedge("members", "+", None), with_hedge("share", "over ", "%")
-    ('members (more than)', 'members (more than)', 'share')
-    """
-    hedge = "more than" if pre == "+" else " ".join((pre or "").split()).lower()
-    if not hedge or hedge == "some" or unit == "%":
-        return measure
-    return f"{measure} ({hedge})"
-
-
 def _not_a_count(v: str, m, value, after, word_num: bool) -> bool:
     """Whether a number is an ordinal, a year, part of a time, date or code ("10:30", "N° 5"), or a
     number word ending its sentence."""
     nxt = fold(after[0][2]) if after else ""
-    if re.fullmatch(r"(?:st|nd|rd|th)", nxt) or _ORD_RX.match(v[m.start("num"):m.end() + 3]):
+    if re.fullmatch(r"(?:st|nd|rd|th)", nxt) or ORDINAL_DIGIT.match(v[m.start("num"):m.end() + 3]):
         return True  # an ordinal ("3rd markets"), not a count
     months = load_lexicon().words("months")
     prev = re.search(r"([^\W\d_]+)\.?\s+$", v[max(0, m.start() - 12):m.start()])
@@ -372,13 +349,11 @@ def _money_words(v: str, sent, m, measure_words: list[str]) -> list[str]:
     if noun and not any(fold(w) in _MONEY_NOUNS for w in measure_words):
         return money_modifiers(_before(v, sent.start, m.start(), 6), noun, _STOP) + [noun] + measure_words[:2]
     if not measure_words:
-        label = _FIELD_LABEL.match(v, v.rfind("\n", 0, m.start()) + 1, m.start())
-        return label.group(1).split() if label else ["amount"]
+        label = field_label(v, m.start())
+        return label.split() if label else ["amount"]
     return measure_words
 
 
-# "EU contribution: EUR 2,160,000, of which …": the field's label names the amount
-_FIELD_LABEL = re.compile(r"[\s*#>•-]*([^\W\d_][^:\n\d]{1,60}?)\s*\**\s*:\s*\**\s*(?:€|EUR|USD|GBP|\$|£)?\s*$")
 
 
 # a name of three capitalised words in the clause: the line says who, where or for what, it is no measure

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import re
 
-from clusternet.ingest.extract.counts import count_facts as prose_facts, ordinals
+from clusternet.ingest.extract.counts import count_facts as prose_facts
 from clusternet.ingest.extract.mainref import title_end
 from clusternet.ingest.extract.factsubj import event_cue, main_event
 from clusternet.ingest.extract.durations import duration_facts
 from clusternet.ingest.extract.fieldfacts import field_facts
 from clusternet.ingest.extract.lexicon import country_code, fold
+from clusternet.ingest.extract.measures import ordinals, without_hedge
 from clusternet.ingest.extract.raw import RawFact, parse_number
 
 __all__ = ["RawFact", "find_facts", "table_facts", "parse_number"]
@@ -158,7 +159,7 @@ def _drop_echoes(facts: list[RawFact], title: int = 0) -> list[RawFact]:
     last_by_stem: dict[tuple, list] = {}        # per (figure, stem): [latest start, its measures]
     for f in facts:
         key = (id(f.subject), f.value, f.unit)
-        bare = _HEDGED.sub("", f.measure)
+        bare = without_hedge(f.measure)
         measures.setdefault(key, set()).add(bare)
         if " " in bare:
             slot = last_by_stem.setdefault(key + (bare.rsplit(" ", 1)[0],), [-1, set()])
@@ -168,7 +169,7 @@ def _drop_echoes(facts: list[RawFact], title: int = 0) -> list[RawFact]:
     def echo(f: RawFact) -> bool:
         """Whether ``f`` repeats a figure another fact states better."""
         key = (id(f.subject), f.value, f.unit)
-        bare = _HEDGED.sub("", f.measure)
+        bare = without_hedge(f.measure)
         words = bare.split(" ")
         if any(" ".join(words[:i]) in measures[key] and words[i] not in _QUALIFIERS for i in range(1, len(words))):
             return True     # not "countries of the participants", which says more than "countries" …
@@ -179,11 +180,9 @@ def _drop_echoes(facts: list[RawFact], title: int = 0) -> list[RawFact]:
     return [f for f in facts if not echo(f)]
 
 
-_HEDGED = re.compile(r" \((?:more than|over|around|approximately|about|up to|almost|nearly|at least)\)$")
-
-
 def _one_per_hedge(facts: list[RawFact]) -> list[RawFact]:
     """Of one figure stated with and without its hedge ("60 clusters", "more than 60 clusters"),
     the hedged statement."""
-    hedged = {(id(f.subject), f.value, f.unit, _HEDGED.sub("", f.measure)) for f in facts if _HEDGED.search(f.measure)}
-    return [f for f in facts if _HEDGED.search(f.measure) or (id(f.subject), f.value, f.unit, f.measure) not in hedged]
+    bare = [without_hedge(f.measure) for f in facts]
+    hedged = {(id(f.subject), f.value, f.unit, b) for f, b in zip(facts, bare) if b != f.measure}
+    return [f for f, b in zip(facts, bare) if b != f.measure or (id(f.subject), f.value, f.unit, b) not in hedged]

@@ -12,7 +12,8 @@ import re
 
 from clusternet.ingest.extract.lexicon import country_code, fold, load_lexicon
 
-__all__ = ["among", "agent", "countries_of", "money_modifiers", "place_adjective", "taking_part", "to_country", "with_place", "decimal_thousands",
+__all__ = ["among", "agent", "countries_of", "field_label", "with_hedge", "without_hedge", "ordinals", "HEDGES",
+           "ORDINAL_DIGIT", "money_modifiers", "place_adjective", "taking_part", "to_country", "with_place", "decimal_thousands",
            "own_clause"]
 
 
@@ -158,3 +159,54 @@ def countries_of(v: str, lo: int, pos: int, measure_words: list[str]) -> list[st
         return None
     bm = _FROM_BEFORE.search(v, max(lo, pos - 60), pos)
     return ["countries", "of", "the", bm.group(1)] if bm else None
+
+
+# the words that hedge a stated number ("more than 40"), in the order the count pattern tries them
+HEDGES = ("over", "more than", "around", "approximately", "about", "up to", "almost", "nearly", "at least", "some")
+_HEDGED = re.compile(r" \((?:" + "|".join(h for h in HEDGES if h != "some") + r")\)$")
+_ORD = {"1": "first", "2": "second", "3": "third", "4": "fourth", "5": "fifth"}
+ORDINAL_DIGIT = re.compile(r"\b(\d)\s*(?:st|nd|rd|th)\b")
+
+
+def ordinals(text: str) -> str:
+    """'SMEs in 3 rd country' -> 'SMEs in third country' (ordinal digits as words).
+
+    >>> ordinals("3<sup>rd</sup> markets"), ordinals("the 2nd call")
+    ('3<sup>rd</sup> markets', 'the second call')
+    """
+    return ORDINAL_DIGIT.sub(lambda m: _ORD.get(m.group(1), m.group(0)), text)
+
+
+def without_hedge(measure: str) -> str:
+    """A measure without the hedge :func:`with_hedge` gave it.
+
+    >>> without_hedge("members (more than)"), without_hedge("budget (EUR)")
+    ('members', 'budget (EUR)')
+    """
+    return _HEDGED.sub("", measure)
+
+
+def with_hedge(measure: str, pre: str | None, unit: str | None) -> str:
+    """A measure with the words that hedge its number, in brackets, as annotators write it.
+
+    >>> with_hedge("members", "more than ", None), with_hedge("members", "+", None), with_hedge("share", "over ", "%")
+    ('members (more than)', 'members (more than)', 'share')
+    """
+    hedge = "more than" if pre == "+" else " ".join((pre or "").split()).lower()
+    if not hedge or hedge == "some" or unit == "%":
+        return measure
+    return f"{measure} ({hedge})"
+
+
+# "EU contribution: EUR 2,160,000, of which …": the field's label names the amount
+_FIELD_LABEL = re.compile(r"[\s*#>•-]*([^\W\d_][^:\n\d]{1,60}?)\s*\**\s*:\s*\**\s*(?:€|EUR|USD|GBP|\$|£)?\s*$")
+
+
+def field_label(v: str, pos: int) -> str | None:
+    """The label of a fact-sheet field whose amount starts at ``pos`` ("EU contribution: EUR …").
+
+    >>> field_label("EU contribution: EUR 2,160,000, of which 75 %", 21)
+    'EU contribution'
+    """
+    label = _FIELD_LABEL.match(v, v.rfind("\n", 0, pos) + 1, pos)
+    return label.group(1) if label else None
