@@ -18,7 +18,7 @@ from clusternet.ingest.extract.rules import _is_place, clean, label_of_name, leg
 __all__ = ["cue_lists", "copulas", "quoted", "head_chunks", "acronym_mentions", "described_names"]
 
 
-_COPULA = re.compile(r"\s+(?:is|was|has been|acts as|are)\s+(?:a|an|the)\s+((?:[\w'’-]+\s+){0,5})([\w'’-]+)\b")
+_COPULA = re.compile(r"(?<!\s)\s+(?:is|was|has been|acts as|are)\s+(?:a|an|the)\s+((?:[\w'’-]+\s+){0,5})([\w'’-]+)\b")
 
 
 def _copula_head(lex, adjs: list[str], last: str):
@@ -42,6 +42,7 @@ def _described(v: str, start: int, n_words: int) -> tuple[int, int] | None:
     return (start + words[0].start(), start + words[-1].end()) if words else None
 
 
+_LAST_PAREN = re.compile(r"\([^()]*\)\s*$")
 _AFTER_HEAD = re.compile(r"\s+(?:of|in|from|(?:based|located|headquartered)\s+in)\s+(?:the\s+)?"
                          r"([A-Z][\w'’\-]+(?:[\s-][A-Z][\w'’\-]+)*)")
 
@@ -61,7 +62,8 @@ def copulas(ctx: Context, out: list[Mention]) -> None:
                 continue
             lab = lex.label_of_head(head)
             pre = v[sent.start:m.start()]
-            pre = re.sub(r"\s*\([^()]*\)\s*$", "", pre)
+            bare = _LAST_PAREN.sub("", pre)
+            pre = bare.rstrip() if bare != pre else pre     # "X (ACR) is …": X
             span = last_chunk(v, sent.start, sent.start + len(pre))
             if span is None or span[-1][1] < sent.start + len(pre.rstrip()) - 1:
                 continue

@@ -43,7 +43,7 @@ GROUPS = ACTORS + ("Partnership",)
 # a sentence about the document's partnership without its name
 _THE_PROJECT = re.compile(r"(?i)\b(?:the|this|our)\s+(?:project|partnership|consortium|initiative|alliance)\b")
 # where a list after a cue ends: the end of the clause
-_LIST_END = re.compile(r"[.;](?:\s|$)|\n|,\s+(?:which|who|whose|where|while|to|in order)\b|\s+(?:to|in order to)\s+[a-z]")
+_LIST_END = re.compile(r"[.;](?:\s|$)|\n|,\s+(?:which|who|whose|where|while|to|in order)\b|(?<!\s)\s+(?:to|in order to)\s+[a-z]")
 
 
 @lru_cache(maxsize=1)

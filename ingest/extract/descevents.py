@@ -25,7 +25,7 @@ from clusternet.ingest.extract.rules import _is_place
 __all__ = ["title_event", "described_events"]
 
 _DETERMINERS = {"a", "an", "the", "this", "its", "our", "their", "his", "her"}
-_SUBTITLE = re.compile(r"\s*(?::|\s[-–—]\s)")
+_SUBTITLE = re.compile(r"(?::|\s[-–—]\s)")
 _WORD_BACK = re.compile(r"([\w’'-]+)\s+$")
 _PLACE_TAIL = re.compile(r"\s+(to|in)\s+(?:the\s+)?((?-i:[A-Z][\w’'-]+)(?:\s(?-i:[A-Z][\w’'-]+)){0,2})")
 _QUOTED_TAIL = re.compile(r"\s+on\s+[“\"]([^”\"]{3,120})[”\"]")
@@ -59,6 +59,8 @@ def title_event(ctx: Context) -> Mention | None:
     text = ctx.view[line.start:line.end]
     cut = _SUBTITLE.search(text)
     head = (text[:cut.start()] if cut else text).strip()
+    if len(head) > 90:
+        return None     # no title's event name is that long (and the searches below would crawl a long run)
     where = _TITLE_PLACE.search(head)          # "Fact-Finding mission in Jiangsu region"
     words = re.sub(r"\s+\d{4}$", "", head[:where.start()] if where else head).split()
     if len(words) < (1 if where else 2) or not head[:1].isupper() or len(head) > 90 or (cut is None and len(head.split()) > 8) \

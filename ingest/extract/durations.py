@@ -40,7 +40,7 @@ def _patterns() -> tuple[re.Pattern, ...]:
     words = "|".join(sorted(load_lexicon()["number_words"], key=len, reverse=True))
     num = rf"(?P<num>\d{{1,2}}|{words})"
     unit = r"(?P<unit>months?|years?)"
-    return (re.compile(rf"(?im)^[\s*#>•-]*(?:project\s+)?duration\s*\**\s*:\s*\**\s*{num}\s+{unit}\b"),
+    return (re.compile(rf"(?im)^[ \t*#>•-]*(?:project[ \t]+)?duration[ \t]*\**[ \t]*:[ \t]*\**[ \t]*{num}[ \t]+{unit}\b"),
             re.compile(rf"(?i)\b(?:runs?|will\s+run|running|lasts?|will\s+last)\s+(?:for\s+)?{num}\s+{unit}\b"),
             re.compile(rf"(?i)\b{num}[-\s]{unit}\s+(?:[a-z]+\s+)?{_OWNERS}\b"))
 

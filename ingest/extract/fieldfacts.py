@@ -22,7 +22,7 @@ from clusternet.ingest.extract.raw import RawFact, parse_number
 
 __all__ = ["FieldValue", "field_pairs", "field_facts"]
 
-_FIELD = re.compile(r"^[\s*#>•-]*(?P<label>[^\W\d_][^:\n]{1,60}?)\s*\**\s*:\s*\**\s*(?P<value>[^\n]*?)\s*$")
+_FIELD = re.compile(r"^[\s*#>•-]*(?P<label>[^\W\d_][^:\n]{1,60}?)\s*(?:\*+\s*)?:\s*(?:\*+\s*)?(?P<value>[^\n]*)$")
 _VALUE = re.compile(r"^(?:(?P<cur>€|EUR|USD|GBP|\$|£)\s?)?(?P<num>\d{1,3}(?:[.,]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d+)?)"
                     r"(?:\s?(?P<mult>million|mio|bn|billion|thousand)\b)?\s?(?P<cur2>€|EUR|euros?|USD|GBP)?\.?$", re.I)
 # label words that make a number an identifier, a date or a contact, not a figure
@@ -49,7 +49,7 @@ def _split(line_text: str) -> tuple[str, str] | None:
     m = _FIELD.match(line_text)
     if not m or len(m.group("label").split()) > 6:
         return None
-    return m.group("label").strip(" *"), m.group("value").strip(" *")
+    return m.group("label").strip(" *"), m.group("value").rstrip().strip(" *")
 
 
 def _figure(text: str):

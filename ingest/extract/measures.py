@@ -199,7 +199,7 @@ def with_hedge(measure: str, pre: str | None, unit: str | None) -> str:
 
 
 # "EU contribution: EUR 2,160,000, of which …": the field's label names the amount
-_FIELD_LABEL = re.compile(r"[\s*#>•-]*([^\W\d_][^:\n\d]{1,60}?)\s*\**\s*:\s*\**\s*(?:€|EUR|USD|GBP|\$|£)?\s*$")
+_FIELD_LABEL = re.compile(r"[\s*#>•-]*([^\W\d_][^:\n\d]{1,60}?)\s*(?:\*+\s*)?:\s*(?:\*+\s*)?(?:(?:€|EUR|USD|GBP|\$|£)\s*)?$")
 
 
 def field_label(v: str, pos: int) -> str | None:

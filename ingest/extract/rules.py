@@ -171,7 +171,7 @@ def _namey(view: str, s: int, e: int, strict: bool) -> bool:
 
 
 _PAREN = re.compile(r"\(([^()\n]{1,80})\)")
-_SEP = re.compile(r"\s*(?:\||;|,|:|\band\b|\bwere\b|\bare\b|\bsuch as\b|\bincluding\b|\bnamely\b)\s*", re.I)
+_SEP = re.compile(r"(?:\||;|,|:|\band\b|\bwere\b|\bare\b|\bsuch as\b|\bincluding\b|\bnamely\b)\s*", re.I)
 
 
 def iso_is_acronym(v: str, m: re.Match) -> bool:
