@@ -2,7 +2,7 @@
 head noun labels ("Olive Oil Cluster", "the Alsace textile pole"); re-exported by :mod:`.contexts`."""
 from __future__ import annotations
 
-import re
+import clusternet.ingest.extract.fastre as re
 from typing import NamedTuple
 
 from clusternet.ingest.extract.generic import field_join

@@ -11,7 +11,7 @@ or repetition. Everything else is dropped: precision first. The rules that find 
 """
 from __future__ import annotations
 
-import re
+import clusternet.ingest.extract.fastre as re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache

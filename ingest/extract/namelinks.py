@@ -7,7 +7,7 @@ a place adjective ("catalan" / "catalonia") are linked; "X Y" with X and Y both 
 """
 from __future__ import annotations
 
-import re
+import clusternet.ingest.extract.fastre as re
 import unicodedata
 from collections import Counter, defaultdict
 from functools import lru_cache
