@@ -84,72 +84,113 @@ def _upper_forms() -> dict[int, list[int]]:
     return out
 
 
-def _case_blind(items) -> list | None:
-    """Class items holding every character that one of ``items`` accepts under ``(?i)`` (None: unsure)."""
-    fixes, low, cats = getattr(_scomp, "_EXTRA_CASES", None), set(), []
+_CLASS_OF = {_sc.CATEGORY_DIGIT: r"\d", _sc.CATEGORY_SPACE: r"\s", _sc.CATEGORY_WORD: r"\w"}
+
+
+@lru_cache(maxsize=None)
+def _category_map(category) -> bytes:
+    """One byte per BMP character, 1 where the engine's ``\\d``, ``\\s`` or ``\\w`` holds (read by the engine itself)."""
+    every = "".join(map(chr, range(0x10000)))
+    rx = _CLASS_OF[category]
+    return _re.sub(rx, "\x01", _re.sub(rx.upper(), "\x00", every)).encode("latin-1")
+
+
+def _char_map(items, blind: bool) -> tuple[bytearray, bool] | None:
+    """One byte per BMP character, 1 where a match may start, and whether one outside the BMP may
+    (None: unsure); ``blind``: under (?i), where every case of a letter matches."""
+    fixes = getattr(_scomp, "_EXTRA_CASES", None) if blind else {}
+    if fixes is None:
+        return None
+    low, astral = bytearray(0x10000), False
     for op, av in items:
-        if op is _sc.CATEGORY and av in (_sc.CATEGORY_DIGIT, _sc.CATEGORY_SPACE, _sc.CATEGORY_WORD):
-            cats.append((op, av))
-            if av is _sc.CATEGORY_WORD:     # an upper-case form whose lower case is a word character
-                low.update(c for c in _upper_forms() if chr(c).isalnum() or c == 0x5F)
+        if op is _sc.CATEGORY and av in _CLASS_OF:
+            both = int.from_bytes(low, "big") | int.from_bytes(_category_map(av), "big")
+            low = bytearray(both.to_bytes(0x10000, "big"))
+            astral = True
             continue
-        if op is _sc.LITERAL:
-            codes = [av]
-        elif op is _sc.RANGE and av[1] - av[0] < 0x400:
-            codes = range(av[0], av[1] + 1)
-        else:
+        codes = [av] if op is _sc.LITERAL else range(av[0], av[1] + 1) if op is _sc.RANGE else None
+        if codes is None or max(codes) >= 0x10000:
             return None
         for c in codes:
-            lo = _sre.unicode_tolower(c)
-            low.update((lo,) + tuple((fixes or {}).get(lo, ())))
-    if fixes is None or max(low, default=0) >= 0x10000:
+            c = _sre.unicode_tolower(c) if blind else c
+            for k in (c,) + tuple(fixes.get(c, ())):
+                low[k] = 1
+    if blind:   # every character whose lower case is in the set
+        for c, forms in _upper_forms().items():
+            if low[c]:
+                for x in forms:
+                    low[x] = 1
+    return low, astral
+
+
+@lru_cache(maxsize=64)
+def _big_charset(chars: bytes) -> tuple:
+    """The engine's BIGCHARSET item for a BMP character map (one byte per character)."""
+    blocks, index, data = {}, bytearray(256), bytearray()
+    for i in range(0, 0x10000, 0x100):
+        chunk = chars[i:i + 0x100]
+        if chunk not in blocks:
+            blocks[chunk] = len(blocks)
+            data += chunk
+        index[i >> 8] = blocks[chunk]
+    return _sc.BIGCHARSET, [len(blocks)] + _scomp._bytes_to_codes(index) + _scomp._mk_bitmap(data)
+
+
+def _skip_head(items, flags: int) -> list | None:
+    """The engine's charset code for the characters ``items`` accept (None: unsure): a bitmap of
+    the first 256, the few others one by one (else a map of the BMP), all beyond the BMP when unsure."""
+    found = _char_map(items, bool(flags & _re.IGNORECASE))
+    if found is None:
         return None
-    every = set(low).union(*(_upper_forms().get(c, ()) for c in low))
-    return [(_sc.LITERAL, c) for c in sorted(every)] + cats
+    chars, astral = found
+    charset = [(_sc.CHARSET, _scomp._mk_bitmap(bytes(chars[:0x100])))]
+    more = chars.find(1, 0x100)
+    if more >= 0:
+        others = [i for i in range(more, 0x10000) if chars[i]] if chars.count(1, 0x100) <= 8 else None
+        charset += [(_sc.LITERAL, i) for i in others] if others is not None else [_big_charset(bytes(chars))]
+    if astral:
+        charset.append((_sc.RANGE, (0x10000, 0x10FFFF)))
+    head: list = []
+    _scomp._compile_charset(charset, flags & ~_re.IGNORECASE, head)
+    return head
 
 
-def _skip_code(parsed, flags: int) -> list | None:
-    """The compiled code of ``parsed`` with a search set of its first characters (None: no gain or unknown)."""
-    code = _scomp._code(parsed, flags)
+def _skip_code(parsed, code: list, flags: int) -> list | None:
+    """``code`` (``parsed`` compiled) with a search set of its first characters (None: no gain or unknown)."""
     if code[0] != _sc.INFO or code[2] != 0 or code[3] == 0:   # a prefix or set skip already, or may match empty
         return None
     items, empty = _first(parsed.data)
     if not items or empty or flags & (_re.LOCALE | _re.ASCII):
         return None
-    if flags & _re.IGNORECASE:
-        items = _case_blind(items)
-        if items is None:
-            return None
-    charset, _ = _scomp._optimize_charset(items)
-    head: list = []
-    _scomp._compile_charset(charset, flags & ~_re.IGNORECASE, head)
+    head = _skip_head(items, flags)
+    if head is None:
+        return None
     return [_sc.INFO, 4 + len(head), _sc.SRE_INFO_CHARSET, code[3], code[4], *head, *code[1 + code[1]:]]
 
 
 @lru_cache(maxsize=512)
 def _compiled(pattern, flags: int) -> _re.Pattern:
     """``re.compile(pattern, flags)``, with the search set of :func:`_skip_code` when there is one."""
-    plain = _re.compile(pattern, flags)
-    if not isinstance(pattern, str):
-        return plain
+    if not isinstance(pattern, str) or flags & _re.DEBUG:
+        return _re.compile(pattern, flags)
+    parsed = _sp.parse(pattern, flags)      # what re.compile does, once
+    code = _scomp._code(parsed, flags)
     try:
-        parsed = _sp.parse(pattern, plain.flags)
-        code = _skip_code(parsed, plain.flags)
-        if code is None:
-            return plain
-        indexgroup = [None] * parsed.state.groups
-        for k, i in parsed.state.groupdict.items():
-            indexgroup[i] = k
-        return _sre.compile(pattern, plain.flags, code, parsed.state.groups - 1, parsed.state.groupdict,
-                            tuple(indexgroup))
-    except Exception:  # pragma: no cover - another Python's engine internals: the plain pattern
-        return plain
+        code = _skip_code(parsed, code, parsed.state.flags | flags) or code
+    except Exception:  # pragma: no cover - another Python's engine internals: the plain code
+        pass
+    indexgroup = [None] * parsed.state.groups
+    for k, i in parsed.state.groupdict.items():
+        indexgroup[i] = k
+    return _sre.compile(pattern, flags | parsed.state.flags, code, parsed.state.groups - 1, parsed.state.groupdict,
+                        tuple(indexgroup))
 
 
 def skips(rx: _re.Pattern) -> bool:
     """Whether :func:`compile` gave ``rx`` a search set that the engine would not have found itself."""
     try:
-        return isinstance(rx.pattern, str) and _skip_code(_sp.parse(rx.pattern, rx.flags), rx.flags) is not None
+        parsed = _sp.parse(rx.pattern, rx.flags)
+        return _skip_code(parsed, _scomp._code(parsed, rx.flags), rx.flags) is not None
     except Exception:  # pragma: no cover
         return False
 

@@ -15,6 +15,7 @@ import clusternet.ingest.extract.fastre as re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate
 
 from clusternet.ingest.extract.lexicon import load_lexicon, fold
 from clusternet.ingest.extract.view import lines_of, make_view, sentences_of
@@ -102,10 +103,17 @@ def is_acronym(w: str) -> bool:
 _TOK: dict = {"view": None, "toks": [], "starts": [], "ends": []}
 
 
+_WORD_SPLIT = re.compile("(" + WORD.pattern + ")")
+
+
 def _all_tokens(view: str):
     if _TOK["view"] is not view:
-        toks = [(m.start(), m.end(), m.group(0)) for m in WORD.finditer(view)]
-        _TOK.update(view=view, toks=toks, starts=[t[0] for t in toks], ends=[t[1] for t in toks])
+        # split gives [gap, word, gap, word, …, gap] (the same matches as WORD.finditer): a word's
+        # start and end are the running lengths before and after it
+        parts = _WORD_SPLIT.split(view)
+        at = [0, *accumulate(map(len, parts))]
+        starts, ends = at[1:-1:2], at[2::2]
+        _TOK.update(view=view, toks=list(zip(starts, ends, parts[1::2])), starts=starts, ends=ends)
     return _TOK["toks"], _TOK["starts"], _TOK["ends"]
 
 
