@@ -158,7 +158,7 @@ def chunks(view: str, start: int, end: int):
     hit = seen.get(key)
     if hit is None:
         hit = seen[key] = _chunks(view, start, end)
-    return [list(c) for c in hit]
+    return list(map(list, hit))
 
 
 def sentence_chunks(view: str, line, sent):
@@ -222,7 +222,8 @@ def _chunks(view: str, start: int, end: int):
     prev_end = None
     _word_kind("the", conn)     # the kinds cache now belongs to ``conn``
     kinds = _KINDS["map"]
-    for s, e, w in toks:
+    for tok in toks:
+        s, e, w = tok
         if cur and prev_end is not None and s > prev_end and (s > prev_end + 1 or view[prev_end] != " ") \
                 and (view[prev_end:s].strip() not in ("", "&") or "\t" in view[prev_end:s]):   # a tab: a table's next cell
             out.append(cur)
@@ -231,15 +232,16 @@ def _chunks(view: str, start: int, end: int):
         kind = kinds.get(w)
         w2, cap, is_conn, is_the = kind if kind is not None else _word_kind(w, conn)
         if cap:
-            cur.append((s, s + len(w2), w2))
-            if len(w2) < len(w):
+            if len(w2) < len(w):    # "Europe's": the run ends with "Europe"
+                cur.append((s, s + len(w2), w2))
                 out.append(cur)
                 cur = []
+            else:
+                cur.append(tok)
         elif cur and is_conn and not (is_the and fold(cur[-1][2]) not in preps):
-            cur.append((s, e, w))
-        else:
-            if cur:
-                out.append(cur)
+            cur.append(tok)
+        elif cur:
+            out.append(cur)
             cur = []
     if cur:
         out.append(cur)
