@@ -123,33 +123,17 @@ def _char_map(items, blind: bool) -> tuple[bytearray, bool] | None:
     return low, astral
 
 
-@lru_cache(maxsize=64)
-def _big_charset(chars: bytes) -> tuple:
-    """The engine's BIGCHARSET item for a BMP character map (one byte per character)."""
-    blocks, index, data = {}, bytearray(256), bytearray()
-    for i in range(0, 0x10000, 0x100):
-        chunk = chars[i:i + 0x100]
-        if chunk not in blocks:
-            blocks[chunk] = len(blocks)
-            data += chunk
-        index[i >> 8] = blocks[chunk]
-    return _sc.BIGCHARSET, [len(blocks)] + _scomp._bytes_to_codes(index) + _scomp._mk_bitmap(data)
-
-
 def _skip_head(items, flags: int) -> list | None:
     """The engine's charset code for the characters ``items`` accept (None: unsure): a bitmap of
-    the first 256, the few others one by one (else a map of the BMP), all beyond the BMP when unsure."""
+    the first 256, and every character beyond when one of those may start a match (rare in text,
+    and two tests per character are all a miss costs)."""
     found = _char_map(items, bool(flags & _re.IGNORECASE))
     if found is None:
         return None
     chars, astral = found
     charset = [(_sc.CHARSET, _scomp._mk_bitmap(bytes(chars[:0x100])))]
-    more = chars.find(1, 0x100)
-    if more >= 0:
-        others = [i for i in range(more, 0x10000) if chars[i]] if chars.count(1, 0x100) <= 8 else None
-        charset += [(_sc.LITERAL, i) for i in others] if others is not None else [_big_charset(bytes(chars))]
-    if astral:
-        charset.append((_sc.RANGE, (0x10000, 0x10FFFF)))
+    if astral or chars.find(1, 0x100) >= 0:
+        charset.append((_sc.RANGE, (0x100, 0x10FFFF)))
     head: list = []
     _scomp._compile_charset(charset, flags & ~_re.IGNORECASE, head)
     return head
