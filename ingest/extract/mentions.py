@@ -125,11 +125,12 @@ def tokens(view: str, start: int, end: int):
     """
     toks, starts, ends = _all_tokens(view)
     i = bisect_left(starts, start)
-    out = []
+    j = bisect_right(ends, end, lo=i)
     if i > 0 and ends[i - 1] > start:  # a word cut by the start: read its tail alone
         out = [(m.start(), m.end(), m.group(0)) for m in WORD.finditer(view, start, min(ends[i - 1], end))]
-    j = bisect_right(ends, end, lo=i)
-    out.extend(toks[i:j])
+        out.extend(toks[i:j])
+    else:
+        out = toks[i:j]
     if j < len(toks) and starts[j] < end:  # a word cut by the end
         out.extend((m.start(), m.end(), m.group(0)) for m in WORD.finditer(view, starts[j], end))
     return out
