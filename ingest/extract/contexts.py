@@ -5,7 +5,7 @@ The cue lists and head-noun chunks (:func:`cue_lists`, :func:`head_chunks`) live
 """
 from __future__ import annotations
 
-import re
+import clusternet.ingest.extract.fastre as re
 from functools import lru_cache
 
 from clusternet.ingest.extract.cueheads import cue_lists, head_chunks

@@ -26,7 +26,7 @@ currencies, "%", "m²"), its measure (the words that say what is counted) and it
 """
 from __future__ import annotations
 
-import re
+import clusternet.ingest.extract.fastre as re
 from bisect import bisect_left
 from functools import lru_cache
 

@@ -11,7 +11,7 @@ the text is about.
 """
 from __future__ import annotations
 
-import re
+import clusternet.ingest.extract.fastre as re
 
 from clusternet.ingest.extract.factsubj import AFTER_NAME, event_cue, event_subject, event_with, is_counted, \
     named_actor, with_broken_start

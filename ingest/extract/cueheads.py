@@ -2,7 +2,7 @@
 head noun labels ("Olive Oil Cluster", "the Alsace textile pole"); re-exported by :mod:`.contexts`."""
 from __future__ import annotations
 
-import re
+import clusternet.ingest.extract.fastre as re
 from typing import NamedTuple
 
 from clusternet.ingest.extract.generic import field_join
@@ -251,10 +251,11 @@ def head_chunks(ctx: Context, out: list[Mention]) -> None:
 def _head_span(lex, v: str, line, span, out: list[Mention], spans_of: dict) -> None:
     """The mention one trimmed chunk gives, or its span kept in ``spans_of`` when it has no label yet."""
     s, e, name = clean(v, span[0][0], span[-1][1])
-    if _is_place(name) and len(span) <= 2 and not line.heading:
+    place = _is_place(name)
+    if place and len(span) <= 2 and not line.heading:
         _place_then_noun(v, line, s, e, name, out)
         return
-    if fold(name) in lex.words("generic_names") or _is_place(name):
+    if place or fold(name) in lex.words("generic_names"):
         return
     if _noun_after(lex, v, line, span, (s, e, name), out):
         return

@@ -25,7 +25,7 @@ The cue words are data (``relation_list_cues`` in ingest/data/extract/lexicon.ya
 """
 from __future__ import annotations
 
-import re
+import clusternet.ingest.extract.fastre as re
 import threading
 from bisect import bisect_left
 from functools import lru_cache

@@ -13,7 +13,7 @@
 """
 from __future__ import annotations
 
-import re
+import clusternet.ingest.extract.fastre as re
 from functools import lru_cache
 
 from clusternet.ingest.extract.lexicon import fold, load_lexicon, place_country

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import bisect
-import re
+import clusternet.ingest.extract.fastre as re
 from functools import lru_cache
 
 from clusternet.ingest.extract.descevents import described_events, title_event

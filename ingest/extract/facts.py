@@ -8,7 +8,7 @@
 """
 from __future__ import annotations
 
-import re
+import clusternet.ingest.extract.fastre as re
 
 from clusternet.ingest.extract.counts import count_facts as prose_facts
 from clusternet.ingest.extract.mainref import title_end

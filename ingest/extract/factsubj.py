@@ -14,7 +14,7 @@ True
 """
 from __future__ import annotations
 
-import re
+import clusternet.ingest.extract.fastre as re
 from functools import lru_cache
 from types import SimpleNamespace
 

@@ -12,7 +12,7 @@ takes, so a value is never read a second time under the next line's label.
 """
 from __future__ import annotations
 
-import re
+import clusternet.ingest.extract.fastre as re
 from dataclasses import dataclass
 
 from clusternet.ingest.extract.lexicon import fold, load_lexicon

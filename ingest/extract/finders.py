@@ -8,7 +8,7 @@ appositions, acronyms, described names, places, events, agreements and instituti
 """
 from __future__ import annotations
 
-import re
+import clusternet.ingest.extract.fastre as re
 
 from clusternet.ingest.extract.lexicon import country_code, fold, is_programme_name, load_lexicon
 from clusternet.ingest.extract.contexts import (acronym_mentions, appositions, copulas, cue_lists,

@@ -175,6 +175,14 @@ class Gated:
 
     def _may(self, text, pos: int, endpos: int | None) -> bool:
         """Whether a match may lie in ``text[pos:endpos]`` (False only when it surely cannot)."""
+        seen, starts, _ = self._last
+        if seen is text and starts:     # the text's index is built (and holds a word): the common case
+            i = bisect_left(starts, pos if pos > 0 else 0)
+            return i < len(starts) and starts[i] < (len(text) if endpos is None else endpos)
+        return self._may_first(text, pos, endpos)
+
+    def _may_first(self, text, pos: int, endpos: int | None) -> bool:
+        """:meth:`_may` of a text not indexed yet (or without any of the words)."""
         if type(text) is not str or len(text) < MIN_TEXT:
             return True
         seen, starts, calls = self._last

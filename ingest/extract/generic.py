@@ -10,7 +10,7 @@ a particular organisation.
 """
 from __future__ import annotations
 
-import re
+import clusternet.ingest.extract.fastre as re
 from functools import lru_cache
 
 from clusternet.ingest.extract.lexicon import country_name, fold, load_lexicon, place_country

@@ -26,7 +26,7 @@ Run after mentions are resolved into entities, before relations. Each rule is ge
 """
 from __future__ import annotations
 
-import re
+import clusternet.ingest.extract.fastre as re
 from functools import lru_cache
 from bisect import bisect_left, bisect_right
 

@@ -18,7 +18,7 @@ lists written one item per line).
 """
 from __future__ import annotations
 
-import re
+import clusternet.ingest.extract.fastre as re
 
 from clusternet.ingest.extract.cuelists import Occ, list_end
 from clusternet.ingest.extract.listblocks import ACTORS, ORDER, TARGET_LABELS, Mains, cue_patterns

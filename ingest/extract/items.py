@@ -12,7 +12,7 @@ say where the name is.
 """
 from __future__ import annotations
 
-import re
+import clusternet.ingest.extract.fastre as re
 
 from clusternet.ingest.extract.lexicon import country_code, fold, load_lexicon
 from clusternet.ingest.extract.mentions import Context, Mention, is_acronym, last_chunk

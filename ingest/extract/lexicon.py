@@ -8,7 +8,7 @@
 """
 from __future__ import annotations
 
-import re
+import clusternet.ingest.extract.fastre as re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from importlib import resources

@@ -25,7 +25,7 @@ The cue words are data (``list_block_cues`` in ingest/data/extract/lexicon.yaml)
 """
 from __future__ import annotations
 
-import re
+import clusternet.ingest.extract.fastre as re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache

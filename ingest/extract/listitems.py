@@ -14,7 +14,7 @@ lower-case word. :mod:`.listblocks` then gives each item the relation its cue li
 """
 from __future__ import annotations
 
-import re
+import clusternet.ingest.extract.fastre as re
 
 from clusternet.ingest.extract.lexicon import fold, load_lexicon
 from clusternet.ingest.extract.listblocks import ITEM_WORDS, MAX_ITEMS, cue_type, raw_lines

@@ -15,7 +15,7 @@
 """
 from __future__ import annotations
 
-import re
+import clusternet.ingest.extract.fastre as re
 
 from clusternet.ingest.extract.lexicon import fold, load_lexicon, place_country
 from clusternet.ingest.extract.literals import with_initials

@@ -7,7 +7,7 @@ substring search) the scan would find nothing and is skipped. Results are unchan
 """
 from __future__ import annotations
 
-import re
+import clusternet.ingest.extract.fastre as re
 from functools import lru_cache
 from re import _compiler as _scomp, _constants as _sc, _parser as _sp
 

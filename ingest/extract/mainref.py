@@ -6,7 +6,7 @@ otherwise the most mentioned one (ties: the first named).
 """
 from __future__ import annotations
 
-import re
+import clusternet.ingest.extract.fastre as re
 
 __all__ = ["named_for_itself", "main_of", "title_end", "named_in_title", "titled_main", "membership_type", "own_body",
            "OWN_KINDS"]

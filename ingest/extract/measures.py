@@ -8,7 +8,7 @@ part"), the country it goes to ("trade missions to Japan"), the qualifiers of a 
 """
 from __future__ import annotations
 
-import re
+import clusternet.ingest.extract.fastre as re
 
 from clusternet.ingest.extract.lexicon import country_code, fold, load_lexicon
 

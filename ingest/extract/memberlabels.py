@@ -11,7 +11,7 @@ True
 """
 from __future__ import annotations
 
-import re
+import clusternet.ingest.extract.fastre as re
 
 __all__ = ["has_members", "relabel_member_bodies"]
 

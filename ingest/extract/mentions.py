@@ -11,10 +11,11 @@ or repetition. Everything else is dropped: precision first. The rules that find 
 """
 from __future__ import annotations
 
-import re
+import clusternet.ingest.extract.fastre as re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate
 
 from clusternet.ingest.extract.lexicon import load_lexicon, fold
 from clusternet.ingest.extract.view import lines_of, make_view, sentences_of
@@ -102,10 +103,17 @@ def is_acronym(w: str) -> bool:
 _TOK: dict = {"view": None, "toks": [], "starts": [], "ends": []}
 
 
+_WORD_SPLIT = re.compile("(" + WORD.pattern + ")")
+
+
 def _all_tokens(view: str):
     if _TOK["view"] is not view:
-        toks = [(m.start(), m.end(), m.group(0)) for m in WORD.finditer(view)]
-        _TOK.update(view=view, toks=toks, starts=[t[0] for t in toks], ends=[t[1] for t in toks])
+        # split gives [gap, word, gap, word, …, gap] (the same matches as WORD.finditer): a word's
+        # start and end are the running lengths before and after it
+        parts = _WORD_SPLIT.split(view)
+        at = [0, *accumulate(map(len, parts))]
+        starts, ends = at[1:-1:2], at[2::2]
+        _TOK.update(view=view, toks=list(zip(starts, ends, parts[1::2])), starts=starts, ends=ends)
     return _TOK["toks"], _TOK["starts"], _TOK["ends"]
 
 
@@ -117,11 +125,12 @@ def tokens(view: str, start: int, end: int):
     """
     toks, starts, ends = _all_tokens(view)
     i = bisect_left(starts, start)
-    out = []
+    j = bisect_right(ends, end, lo=i)
     if i > 0 and ends[i - 1] > start:  # a word cut by the start: read its tail alone
         out = [(m.start(), m.end(), m.group(0)) for m in WORD.finditer(view, start, min(ends[i - 1], end))]
-    j = bisect_right(ends, end, lo=i)
-    out.extend(toks[i:j])
+        out.extend(toks[i:j])
+    else:
+        out = toks[i:j]
     if j < len(toks) and starts[j] < end:  # a word cut by the end
         out.extend((m.start(), m.end(), m.group(0)) for m in WORD.finditer(view, starts[j], end))
     return out
@@ -150,7 +159,7 @@ def chunks(view: str, start: int, end: int):
     hit = seen.get(key)
     if hit is None:
         hit = seen[key] = _chunks(view, start, end)
-    return [list(c) for c in hit]
+    return list(map(list, hit))
 
 
 def sentence_chunks(view: str, line, sent):
@@ -214,7 +223,8 @@ def _chunks(view: str, start: int, end: int):
     prev_end = None
     _word_kind("the", conn)     # the kinds cache now belongs to ``conn``
     kinds = _KINDS["map"]
-    for s, e, w in toks:
+    for tok in toks:
+        s, e, w = tok
         if cur and prev_end is not None and s > prev_end and (s > prev_end + 1 or view[prev_end] != " ") \
                 and (view[prev_end:s].strip() not in ("", "&") or "\t" in view[prev_end:s]):   # a tab: a table's next cell
             out.append(cur)
@@ -223,15 +233,16 @@ def _chunks(view: str, start: int, end: int):
         kind = kinds.get(w)
         w2, cap, is_conn, is_the = kind if kind is not None else _word_kind(w, conn)
         if cap:
-            cur.append((s, s + len(w2), w2))
-            if len(w2) < len(w):
+            if len(w2) < len(w):    # "Europe's": the run ends with "Europe"
+                cur.append((s, s + len(w2), w2))
                 out.append(cur)
                 cur = []
+            else:
+                cur.append(tok)
         elif cur and is_conn and not (is_the and fold(cur[-1][2]) not in preps):
-            cur.append((s, e, w))
-        else:
-            if cur:
-                out.append(cur)
+            cur.append(tok)
+        elif cur:
+            out.append(cur)
             cur = []
     if cur:
         out.append(cur)

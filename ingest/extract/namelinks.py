@@ -7,8 +7,9 @@ a place adjective ("catalan" / "catalonia") are linked; "X Y" with X and Y both 
 """
 from __future__ import annotations
 
-import re
+import clusternet.ingest.extract.fastre as re
 import unicodedata
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from functools import lru_cache
 
@@ -207,15 +208,28 @@ def _link_short_forms(ms: list[Mention], ks: list[str], uf: _UF) -> None:
     acronyms = {norm(m.name): m.name.strip() for m in ms if " " not in m.name.strip() and is_acronym(m.name.strip())}
     bodies = {norm(m.name) for m in ms if m.label in ("Partnership", "Cluster", "Organisation")}
     events = {norm(x) for m in ms if m.label == "Event" for x in (m.name, *m.aliases)}
+    keyset, sizes = set(ks), None
     for a in sorted(acronyms):
-        if a not in ks or any(uf.find(k) == uf.find(a) for k in ks if k != a):
+        if a not in keyset:
+            continue
+        sizes = sizes or Counter(uf.find(k) for k in ks)    # the keys each root holds, counted again after a link
+        if sizes[uf.find(a)] > 1:
             continue        # already the short form of another name ("EU" of "European Union")
-        longer = {uf.find(k) for k in ks if k.startswith(a + " ")
-                  and not (a in bodies and k in events)}    # "SolarLink Business Mission to Chile": its event
+        longer = {uf.find(k) for k in _starting(ks, a + " ")
+                  if not (a in bodies and k in events)}    # "SolarLink Business Mission to Chile": its event
         if not longer and sum(c.isalpha() for c in a) >= 6 and acronyms[a].isupper():   # "CLUSTER-CORD": "Clusters & Co…"
             longer = {uf.find(k) for k in ks if len(k.split()) >= 3 and initials_match(acronyms[a], k.split())}
         if len(longer) == 1:
             uf.union(longer.pop(), a)
+            sizes = None
+
+
+def _starting(ks: list[str], head: str) -> list[str]:
+    """The keys of sorted ``ks`` that start with ``head`` (they lie side by side)."""
+    i = j = bisect_left(ks, head)
+    while j < len(ks) and ks[j].startswith(head):
+        j += 1
+    return ks[i:j]
 
 
 def _link_places(ks: list[str], uf: _UF) -> None:

@@ -4,7 +4,7 @@ there organised the event rather than attended it). Run by :mod:`.relations` sen
 """
 from __future__ import annotations
 
-import re
+import clusternet.ingest.extract.fastre as re
 
 from clusternet.ingest.extract.listblocks import ACTORS
 from clusternet.ingest.extract.mainref import named_for_itself

@@ -14,7 +14,7 @@ programmes it names beside the partnership fund it.
 """
 from __future__ import annotations
 
-import re
+import clusternet.ingest.extract.fastre as re
 
 from clusternet.ingest.extract.cuelists import ORGANISED_OBJ, Occ, list_end
 from clusternet.ingest.extract.lexicon import country_code

@@ -12,7 +12,7 @@ bracketed name is the entity (the description is not a name of its own).
 """
 from __future__ import annotations
 
-import re
+import clusternet.ingest.extract.fastre as re
 
 from clusternet.ingest.extract.lexicon import country_code, load_lexicon, place_country
 from clusternet.ingest.extract.literals import with_initials

@@ -13,7 +13,7 @@ after "of"/"from", takes the mention's place.
 """
 from __future__ import annotations
 
-import re
+import clusternet.ingest.extract.fastre as re
 from bisect import bisect_right
 
 from clusternet.ingest.extract.literals import with_initials

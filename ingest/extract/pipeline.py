@@ -68,16 +68,18 @@ def _extract_text(doc: DocumentText, model=None) -> Extraction:
         model = load_model() if LEARNED_BY_DEFAULT else False
     ex = Extraction(documents=[DocInfo(doc.id, doc.name, doc.sha256, doc.chars, doc.source, doc.media_type,
                                        list(doc.warnings), doc.language)], texts={doc.id: doc.text})
+    folded: dict[tuple, list] = {}     # each relation emitted so far: [record, its evidence strictly ordered]
     for offset, part in _chunks(doc.text):
         whole = offset == 0 and len(part) == len(doc.text)
         p = decide(propose(part, doc.tables if whole else ()), model or None)
-        _emit(doc, offset, p, ex)
+        _emit(doc, offset, p, ex, folded)
     _ensure_countries(doc, ex)
     return merge_extractions([ex])
 
 
-def _emit(doc: DocumentText, offset: int, p: Proposal, ex: Extraction) -> None:
-    """The decided entities, relations and facts of one part, as contract records."""
+def _emit(doc: DocumentText, offset: int, p: Proposal, ex: Extraction, folded: dict) -> None:
+    """The decided entities, relations and facts of one part, as contract records; a relation
+    already emitted is folded into its first record as :func:`merge_extractions` folds it."""
     places = dict(p.places)
     for sec in p.sectors:
         places[sec.key] = sec
@@ -86,13 +88,34 @@ def _emit(doc: DocumentText, offset: int, p: Proposal, ex: Extraction) -> None:
         src = idmap.get(id(r.source))
         dst = r.target if isinstance(r.target, str) else idmap.get(id(r.target))
         if src and dst and src != dst:
-            ex.relations.append(Relation(src, r.type, dst, dict(r.props), r.conf,
-                                         [_ev(doc, offset + r.start, offset + r.end)]))
+            _fold_relation(doc, offset, r, (src, r.type, dst), ex, folded)
     for f in p.facts:
         subj = idmap.get(id(f.subject)) if f.subject is not None else None
         if subj:
             ex.facts.append(Fact(subj, f.measure, f.country, f.value, f.unit, f.conf,
                                  [_ev(doc, offset + f.start, offset + f.end)]))
+
+
+def _fold_relation(doc: DocumentText, offset: int, r, key: tuple, ex: Extraction, folded: dict) -> None:
+    """Emit relation ``r`` or fold it into the record of ``key`` as :func:`_merge_relation` would:
+    a span that sorts after an ordered evidence list is appended while there is room, else cut
+    (no record is built for it); any other goes through the merge."""
+    start = offset + r.start
+    cur = folded.get(key)
+    if cur is None:
+        rel = Relation(key[0], key[1], key[2], dict(r.props), r.conf, [_ev(doc, start, offset + r.end)])
+        ex.relations.append(rel)
+        folded[key] = [rel, True]
+        return
+    rel, ordered = cur
+    end = offset + r.end
+    after = ordered and (doc.id, start or 0) > _ev_key(rel.evidence[-1])
+    if after or ordered and any(v.start == start and v.end == end for v in rel.evidence):
+        rel.confidence = max(rel.confidence, r.conf)     # (a span kept already: the union is the same list)
+        if after and len(rel.evidence) < MAX_EVIDENCE:
+            rel.evidence.append(_ev(doc, start, end))
+        return
+    cur[1] = _merge_relation(rel, Relation(key[0], key[1], key[2], {}, r.conf, [_ev(doc, start, end)]), ordered)
 
 
 def _to_entities(doc, offset, ents, places, ex) -> dict[int, str]:

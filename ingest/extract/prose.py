@@ -30,7 +30,7 @@ French, Spanish and Italian.
 """
 from __future__ import annotations
 
-import re
+import clusternet.ingest.extract.fastre as re
 from bisect import bisect_left
 from functools import lru_cache
 

@@ -7,7 +7,7 @@ Kept apart so the readers (relations, prose, facts, counts) import it and not on
 """
 from __future__ import annotations
 
-import re
+import clusternet.ingest.extract.fastre as re
 from dataclasses import dataclass, field
 
 __all__ = ["RawRel", "RawFact", "parse_number"]

@@ -10,7 +10,7 @@ members, leaders and signatories by :mod:`.prose`.
 from __future__ import annotations
 
 import bisect
-import re
+import clusternet.ingest.extract.fastre as re
 
 from clusternet.ingest.extract.cuelists import cue_list_relations
 from clusternet.ingest.extract.lexicon import load_lexicon

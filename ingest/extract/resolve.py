@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
-import re
+import clusternet.ingest.extract.fastre as re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 

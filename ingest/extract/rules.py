@@ -1,7 +1,7 @@
 """The context rules that turn capitalised chunks into mentions (see mentions.py)."""
 from __future__ import annotations
 
-import re
+import clusternet.ingest.extract.fastre as re
 from functools import lru_cache
 
 from clusternet.ingest.extract.lexicon import country_code, load_lexicon, place_country, fold

@@ -5,7 +5,7 @@ Matchmaking Event"). Used by :mod:`.cueheads`.
 """
 from __future__ import annotations
 
-import re
+import clusternet.ingest.extract.fastre as re
 from functools import lru_cache
 
 from clusternet.ingest.extract.generic import field_join

@@ -23,7 +23,7 @@ The sector words are found with a spaCy PhraseMatcher over a blank English token
 """
 from __future__ import annotations
 
-import re
+import clusternet.ingest.extract.fastre as re
 from bisect import bisect_left
 from functools import lru_cache
 

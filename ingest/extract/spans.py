@@ -9,7 +9,7 @@ never emit them); the entity model keeps the few that are names of organisations
 """
 from __future__ import annotations
 
-import re
+import clusternet.ingest.extract.fastre as re
 from bisect import bisect_left
 from functools import lru_cache
 

@@ -14,7 +14,7 @@ project", its partners or its consortium, that name is the partnership the page 
 """
 from __future__ import annotations
 
-import re
+import clusternet.ingest.extract.fastre as re
 from itertools import islice
 
 from clusternet.ingest.extract.mentions import Context, Mention, is_acronym

@@ -12,7 +12,7 @@ Partnership", "X is a cluster partnership") is a partnership too, whatever its w
 """
 from __future__ import annotations
 
-import re
+import clusternet.ingest.extract.fastre as re
 
 from clusternet.ingest.extract.lexicon import fold, load_lexicon
 from clusternet.ingest.extract.gates import gated

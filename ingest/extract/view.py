@@ -14,7 +14,7 @@ True
 """
 from __future__ import annotations
 
-import re
+import clusternet.ingest.extract.fastre as re
 from dataclasses import dataclass
 
 from clusternet.ingest.extract.literals import with_initials

@@ -5,7 +5,7 @@ indexed document (its ``v``, ``ctx``, ``window``, ``participants_at``, ``main`` 
 from __future__ import annotations
 
 import bisect
-import re
+import clusternet.ingest.extract.fastre as re
 
 from clusternet.ingest.extract.listblocks import ACTORS
 from clusternet.ingest.extract.organisers import has_label
