@@ -12,10 +12,10 @@ length ("a three-day mission") is no such figure.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+import clusternet.ingest.extract.fastre as re
 from clusternet.ingest.extract.lexicon import fold, load_lexicon
 
 __all__ = ["Duration", "durations", "duration_facts"]

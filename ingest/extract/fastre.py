@@ -157,12 +157,18 @@ def _compiled(pattern, flags: int) -> _re.Pattern:
     """``re.compile(pattern, flags)``, with the search set of :func:`_skip_code` when there is one."""
     if not isinstance(pattern, str) or flags & _re.DEBUG:
         return _re.compile(pattern, flags)
+    try:
+        return _with_skip(pattern, flags)
+    except Exception:  # pragma: no cover - another Python's engine internals (or a bad pattern): re's own
+        return _re.compile(pattern, flags)
+
+
+def _with_skip(pattern: str, flags: int) -> _re.Pattern:
+    """The engine's compile of ``pattern`` with :func:`_skip_code`'s search set (the engine
+    internals of CPython 3.11 to 3.13; any other raises and :func:`_compiled` uses ``re``'s)."""
     parsed = _sp.parse(pattern, flags)      # what re.compile does, once
     code = _scomp._code(parsed, flags)
-    try:
-        code = _skip_code(parsed, code, parsed.state.flags | flags) or code
-    except Exception:  # pragma: no cover - another Python's engine internals: the plain code
-        pass
+    code = _skip_code(parsed, code, parsed.state.flags | flags) or code
     indexgroup = [None] * parsed.state.groups
     for k, i in parsed.state.groupdict.items():
         indexgroup[i] = k
