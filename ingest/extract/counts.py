@@ -33,7 +33,7 @@ from functools import lru_cache
 from clusternet.ingest.extract.countsubj import CLAUSE_VERBS, count_subject
 from clusternet.ingest.extract.factsubj import country_of_sentence, main_event, measure_country
 from clusternet.ingest.extract.measures import agent as _agent, among, decimal_thousands, money_modifiers, own_clause, place_adjective, taking_part, \
-    to_country, with_place, countries_of, field_label, with_hedge, ordinals, ORDINAL_DIGIT, HEDGES
+    to_country, with_place, countries_of, field_label, with_hedge, ordinals, ORDINAL_DIGIT, HEDGES, CURRENCIES
 from clusternet.ingest.extract.lexicon import fold, load_lexicon
 from clusternet.ingest.extract.literals import alternation
 from clusternet.ingest.extract.raw import RawFact, parse_number
@@ -77,7 +77,6 @@ _MONEY_NOUNS = {"budget", "turnover", "amount", "funding", "investment", "invest
                 "cost", "costs", "grant", "capital", "sales", "financing", "contribution"}
 # a word after a comma that opens a clause, not a list's next noun ("18 companies, led by …")
 _CLAUSE_OPENERS = {"which", "who", "whose", "including", "such", "led", "held", "run", "both", "each", "all", "while"}
-_CURRENCIES = ("EUR", "USD", "GBP")
 _MACRO = ("europe", "european", "eu", "world", "worldwide", "global", "international")
 
 
@@ -298,7 +297,7 @@ def _stated_measure(ctx, sent, m, after, unit, word_num, prev_noun, lex):
     measure, clause_ok = _clause_measure(ctx, sent, m, measure, agent, unit)
     if not measure_words and measure != "floor area" and not clause_ok:
         return None
-    if unit in _CURRENCIES and measure and not measure.endswith(")"):
+    if unit in CURRENCIES and measure and not measure.endswith(")"):
         measure = f"{measure} ({unit})"     # an amount's measure names its currency: "budget (EUR)"
     return measure, measure_words, unit, after
 
@@ -352,8 +351,6 @@ def _money_words(v: str, sent, m, measure_words: list[str]) -> list[str]:
         label = field_label(v, m.start())
         return label.split() if label else ["amount"]
     return measure_words
-
-
 
 
 # a name of three capitalised words in the clause: the line says who, where or for what, it is no measure

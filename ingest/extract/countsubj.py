@@ -17,6 +17,7 @@ from clusternet.ingest.extract.factsubj import AFTER_NAME, event_cue, event_subj
     named_actor, with_broken_start
 from clusternet.ingest.extract.lexicon import country_code, fold, load_lexicon
 from clusternet.ingest.extract.mainref import title_end
+from clusternet.ingest.extract.measures import CURRENCIES
 
 __all__ = ["count_subject", "CLAUSE_VERBS"]
 
@@ -48,7 +49,7 @@ def count_subject(ctx, si, m, after, occ_in, ok, doc, v):
     """
     main, page_event, unit = doc
     sent = ctx.sents[si]
-    if unit not in ("EUR", "USD", "GBP"):
+    if unit not in CURRENCIES:
         ok = tuple(x for x in ok if x != "Programme")     # a programme's figures are money, not members
     found = (_named_after(v, m, occ_in, ok) or _present_in(v, sent, m, occ_in, ok)
              or _appositive(v, sent, m, occ_in, ok) or _dash_appositive(v, sent, m, occ_in, ok)
@@ -114,8 +115,8 @@ def _dash_appositive(v, sent, m, occ_in, ok):
     return None
 
 
-_RELATIVE_ITS = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?,\s*(?:which|who|that)\s+(?:[a-z]+\s+){1,2}(?:its|their)\s+"
-                           r"(?:(?:over|more\s+than|some|about|around)\s+)?$")
+# (a count's match starts at its hedge: "its more than 140" ends here before "more")
+_RELATIVE_ITS = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?,\s*(?:which|who|that)\s+(?:[a-z]+\s+){1,2}(?:its|their)\s+$")
 
 
 def _relative_owner(v, sent, m, occ_in, ok):

@@ -157,19 +157,17 @@ def _drop_echoes(facts: list[RawFact], title: int = 0) -> list[RawFact]:
     facts = _one_per_hedge(facts)
     measures: dict[tuple, set[str]] = {}
     last_by_stem: dict[tuple, list] = {}        # per (figure, stem): [latest start, its measures]
-    for f in facts:
+    for f, bare in facts:
         key = (id(f.subject), f.value, f.unit)
-        bare = without_hedge(f.measure)
         measures.setdefault(key, set()).add(bare)
         if " " in bare:
             slot = last_by_stem.setdefault(key + (bare.rsplit(" ", 1)[0],), [-1, set()])
             slot[0] = max(slot[0], f.start)
             slot[1].add(bare)
 
-    def echo(f: RawFact) -> bool:
-        """Whether ``f`` repeats a figure another fact states better."""
+    def echo(f: RawFact, bare: str) -> bool:
+        """Whether ``f`` (its measure ``bare`` of any hedge) repeats a figure another fact states better."""
         key = (id(f.subject), f.value, f.unit)
-        bare = without_hedge(f.measure)
         words = bare.split(" ")
         if any(" ".join(words[:i]) in measures[key] and words[i] not in _QUALIFIERS for i in range(1, len(words))):
             return True     # not "countries of the participants", which says more than "countries" …
@@ -177,12 +175,12 @@ def _drop_echoes(facts: list[RawFact], title: int = 0) -> list[RawFact]:
             return True     # … and outlives it
         slot = last_by_stem.get(key + (bare.rsplit(" ", 1)[0],)) if " " in bare else None
         return slot is not None and len(slot[1]) > 1 and f.start < title <= slot[0]
-    return [f for f in facts if not echo(f)]
+    return [f for f, bare in facts if not echo(f, bare)]
 
 
-def _one_per_hedge(facts: list[RawFact]) -> list[RawFact]:
+def _one_per_hedge(facts: list[RawFact]) -> list[tuple[RawFact, str]]:
     """Of one figure stated with and without its hedge ("60 clusters", "more than 60 clusters"),
-    the hedged statement."""
-    bare = [without_hedge(f.measure) for f in facts]
-    hedged = {(id(f.subject), f.value, f.unit, b) for f, b in zip(facts, bare) if b != f.measure}
-    return [f for f, b in zip(facts, bare) if b != f.measure or (id(f.subject), f.value, f.unit, b) not in hedged]
+    the hedged statement; each kept fact with its measure without the hedge."""
+    pairs = [(f, without_hedge(f.measure)) for f in facts]
+    hedged = {(id(f.subject), f.value, f.unit, b) for f, b in pairs if b != f.measure}
+    return [(f, b) for f, b in pairs if b != f.measure or (id(f.subject), f.value, f.unit, b) not in hedged]

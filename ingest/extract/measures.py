@@ -13,7 +13,7 @@ import clusternet.ingest.extract.fastre as re
 from clusternet.ingest.extract.lexicon import country_code, fold, load_lexicon
 
 __all__ = ["among", "agent", "countries_of", "field_label", "with_hedge", "without_hedge", "ordinals", "HEDGES",
-           "ORDINAL_DIGIT", "money_modifiers", "place_adjective", "taking_part", "to_country", "with_place", "decimal_thousands",
+           "ORDINAL_DIGIT", "CURRENCIES", "money_modifiers", "place_adjective", "taking_part", "to_country", "with_place", "decimal_thousands",
            "own_clause"]
 
 
@@ -161,6 +161,8 @@ def countries_of(v: str, lo: int, pos: int, measure_words: list[str]) -> list[st
     return ["countries", "of", "the", bm.group(1)] if bm else None
 
 
+# the currencies an amount's measure names ("budget (EUR)")
+CURRENCIES = ("EUR", "USD", "GBP")
 # the words that hedge a stated number ("more than 40"), in the order the count pattern tries them
 HEDGES = ("over", "more than", "around", "approximately", "about", "up to", "almost", "nearly", "at least", "some")
 _HEDGED = re.compile(r" \((?:" + "|".join(h for h in HEDGES if h != "some") + r")\)$")
