@@ -24,11 +24,12 @@ from re import *  # noqa: F401,F403 - the rule modules read flags, escape, error
 import _sre
 from re import _compiler as _scomp, _constants as _sc, _parser as _sp
 
-__all__ = list(_re.__all__) + ["skips"]
+__all__ = list(_re.__all__) + ["skips", "REPEATS"]
 
 _WIDER = {_sc.CATEGORY_NOT_WORD: _sc.CATEGORY_WORD, _sc.CATEGORY_NOT_DIGIT: _sc.CATEGORY_DIGIT,
           _sc.CATEGORY_NOT_SPACE: _sc.CATEGORY_SPACE}
-_REPEATS = (_sc.MAX_REPEAT, _sc.MIN_REPEAT, getattr(_sc, "POSSESSIVE_REPEAT", _sc.MAX_REPEAT))
+# the parser's repeat operators (possessive ones from Python 3.11): gates.py reads the same tree
+REPEATS = (_sc.MAX_REPEAT, _sc.MIN_REPEAT, getattr(_sc, "POSSESSIVE_REPEAT", _sc.MAX_REPEAT))
 
 
 def _first(seq) -> tuple[list | None, bool]:
@@ -65,7 +66,7 @@ def _first_op(op, av) -> tuple[list | None, bool]:
                 return None, False
             out, empty = out + got, empty or e
         return out, empty
-    if op in _REPEATS:
+    if op in REPEATS:
         got, empty = _first(av[2])
         return got, empty or av[0] == 0
     if op in (_sc.AT, _sc.ASSERT, _sc.ASSERT_NOT):

@@ -18,13 +18,14 @@ from bisect import bisect_left
 from functools import lru_cache
 from re import _constants as _sc, _parser as _sp
 
+from clusternet.ingest.extract.fastre import REPEATS
+
 __all__ = ["needed_words", "gated", "Gated"]
 
 MIN_WORD = 3        # a shorter word ("at", "by") is in nearly every sentence: no gate
 MIN_TEXT = 2000     # a shorter string is scanned at once
 MAX_SPELLINGS = 64  # a run of plain text read as at most this many strings
 WARM_CALLS = 32     # scans of one text made directly before its words are indexed
-_REPEATS = (_sc.MAX_REPEAT, _sc.MIN_REPEAT, getattr(_sc, "POSSESSIVE_REPEAT", _sc.MAX_REPEAT))
 
 
 @lru_cache(maxsize=256)
@@ -77,7 +78,7 @@ def _exact(op, av) -> frozenset[str] | None:
     if op is _sc.BRANCH:
         sets = [_seq_exact(alt) for alt in av[1]]
         return None if None in sets or sum(map(len, sets)) > MAX_SPELLINGS else frozenset().union(*sets)
-    if op in _REPEATS and av[1] == 1:
+    if op in REPEATS and av[1] == 1:
         inner = _seq_exact(av[2])
         return None if inner is None else inner | {""} if av[0] == 0 else inner
     return None
@@ -109,7 +110,7 @@ def _op_words(op, av) -> frozenset[str] | None:
     if op is _sc.BRANCH:
         sets = [_seq_words(alt) for alt in av[1]]
         return None if not sets or None in sets else frozenset().union(*sets)
-    if op in _REPEATS and av[0] >= 1:
+    if op in REPEATS and av[0] >= 1:
         return _seq_words(av[2])
     return None
 
