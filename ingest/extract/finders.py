@@ -25,6 +25,7 @@ from clusternet.ingest.extract.mentions import Context, Mention, build_context, 
 from clusternet.ingest.extract.parens import described_in_brackets
 from clusternet.ingest.extract.titles import field_definition, title_acronym, title_definition
 from clusternet.ingest.extract.listitems import list_item_names
+from clusternet.ingest.extract.legalnames import legal_form_names
 from clusternet.ingest.extract.people import speaker_organisations
 from clusternet.ingest.extract.typed import drop_descriptions, typed_after, typed_before
 
@@ -52,6 +53,7 @@ def find_mentions(text: str, ctx: Context | None = None) -> list[Mention]:
     copulas(ctx, out)
     quoted(ctx, out)
     head_chunks(ctx, out)
+    legal_form_names(ctx, out)
     appositions(ctx, out)
     acronym_mentions(ctx, out)
     described_names(ctx, out)
@@ -75,6 +77,7 @@ def find_mentions(text: str, ctx: Context | None = None) -> list[Mention]:
         _without_descriptor(ctx.view, m)
         _without_field_label(m)
         _without_programme(m)
+    _described_list(ctx.view, out)
     _titled_event_again(ctx, out)
     _agreement_named(ctx.view, out)
     out[:] = [m for m in out if not _country_as_body(m)]
@@ -303,6 +306,7 @@ def _without_descriptor(v: str, m: Mention) -> None:
     if d is not None and len(rest) >= 2 and (not d.group("dem") or _demonym_country(d.group("dem"))) \
             and not (len(rest.split()) == 1 and load_lexicon().label_of_head(rest)):   # not "Finnish SME Association"
         m.name, m.start = rest, m.start + d.end()
+        m.aliases = [a for a in m.aliases if a.split()[0] not in _KIND_WORDS]     # not "SMEs Fjordmoor ApS"
     else:
         d = None
     if d is None or not d.group("dem"):     # "the German engineering SME Rotorsense": what comes before says
@@ -316,6 +320,30 @@ def _without_descriptor(v: str, m: Mention) -> None:
         m.props["stated_country"] = country
     if (d.group("kind") or "").startswith("SME") and m.label != "Cluster":
         m.label = "SME"
+    if (d.group("kind") or "").endswith("s"):     # "the Polish SMEs A and B": the list's next names too
+        m.props["described_list"] = (country, m.label)
+
+
+_NEXT_ITEM = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+)$")
+
+
+def _described_list(v: str, out: list[Mention]) -> None:
+    """The names listed after one a plural description opens take its country and label: in "the
+    Polish SMEs A Sp. z o.o. and B Sp. z o.o." both are Polish SMEs.
+
+    >>> a = Mention(16, 17, "A", "SME", "head", props={"described_list": ("PL", "SME")}); b = Mention(22, 23, "B", "Organisation", "head")
+    >>> _described_list("the Polish SMEs A and B joined", [a, b]); b.country, b.label
+    ('PL', 'SME')
+    """
+    ordered = sorted((m for m in out if m.label in ("Organisation", "SME")), key=lambda m: m.start)
+    for prev, m in zip(ordered, ordered[1:]):
+        desc = prev.props.get("described_list")
+        gap = _NEXT_ITEM.search(v, prev.end, m.start) if desc and m.start > prev.end else None
+        if gap is not None and gap.start() == prev.end:
+            country, label = desc
+            m.country = m.country or country
+            m.label = label if m.label == "Organisation" else m.label
+            m.props.setdefault("described_list", desc)
 
 
 _TRAVEL = ("Mission", "Visit", "Delegation", "Trip", "Tour", "Journey")

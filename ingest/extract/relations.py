@@ -156,19 +156,25 @@ def _located_and_part_of(ents, places, lex) -> list[RawRel]:
     return out
 
 
+# a heading of members, not of partners ("Members", "Our member clusters"; not "Partner | Members")
+_MEMBER_HEADING = re.compile(r"^(?!.*\b(?:partners?|consortium)\b).*\bmembers?\b")
+
+
 def _section_partners(doc: _Doc, lex) -> list[RawRel]:
-    """PARTNER_IN for the actors listed under a "Partners"/"Consortium" heading."""
+    """PARTNER_IN for the actors listed under a "Partners"/"Consortium" heading; under a
+    "Members" heading of a network or cluster (named there, else the page's own), MEMBER_OF it."""
     heads = lex.words("partner_headings")
     out: list[RawRel] = []
-    cur_target, in_section = None, False
+    cur_target, in_section, typ = None, False, "PARTNER_IN"
     for line in doc.ctx.lines:
         if line.heading:
             txt = norm(line.text)
             in_section = any(h in txt.split() or txt.endswith(h) for h in heads) and len(txt.split()) <= 8
-            cur_target = None
+            cur_target, members = None, _MEMBER_HEADING.search(txt) is not None
             if in_section:
-                here = [x for x in doc.window(line.start, line.end) if x[2].label in ("Partnership", "Organisation")]
-                cur_target = here[0][2] if here else doc.main
+                here = [x for x in doc.window(line.start, line.end) if x[2].label in ("Partnership", "Organisation", "Cluster")]
+                cur_target = here[0][2] if here else (doc.main or (_own_network(doc) if members else None))
+                typ = "MEMBER_OF" if members and cur_target is not None and cur_target.label != "Partnership" else "PARTNER_IN"
             continue
         if in_section and cur_target is not None:
             here = [x for x in doc.window(line.start, line.end) if x[2].label in ACTORS]
@@ -177,8 +183,15 @@ def _section_partners(doc: _Doc, lex) -> list[RawRel]:
             else:
                 chosen = here[:1] if here and here[0][0] < line.start + 5 else []
             for s, t, ent in chosen:
-                out.append(RawRel(ent, "PARTNER_IN", cur_target, line.start, line.end, 0.75))
+                if ent is not cur_target:
+                    out.append(RawRel(ent, typ, cur_target, line.start, line.end, 0.75))
     return out
+
+
+def _own_network(doc: _Doc):
+    """The network or cluster a page's title names (whose "Members" it lists), else None."""
+    titled = [x[2] for x in doc.window(0, title_end(doc.ctx)) if x[2].label in ("Cluster", "Organisation")]
+    return titled[0] if titled else None
 
 
 def _sentence_relations(doc: _Doc) -> list[RawRel]:
@@ -262,8 +275,10 @@ def _anaphor(doc: _Doc, sent) -> list:
     m = _ANAPHOR.match(doc.v, sent.start)
     if not m:
         return []
-    if m.group("p"):
-        return [doc.main] if doc.main is not None else []
+    if m.group("p"):        # the partnership named in the last sentences, else the page's
+        si = doc.ctx.sent_at(sent.start)
+        prev = [x[2] for x in doc.window(doc.ctx.sents[max(0, si - 2)].start, sent.start) if x[2].label == "Partnership"]
+        return prev[-1:] or ([doc.main] if doc.main is not None else [])
     ev = doc.event_near(sent.start)
     return [ev] if ev is not None else []
 

@@ -241,6 +241,8 @@ def _entity(root: str, ms: list[Mention]) -> DocEntity | None:
         label = "Partnership"
     if label is None:
         label = "Organisation"
+    if label == "Organisation" and any(m.label == "SME" for m in ms):
+        label = "SME"               # the text presents the company as an SME ("the Danish SME X ApS")
     if label in ("Organisation", "Partnership") and any(m.label == "Cluster" and m.rule in CALLED_CLUSTER for m in ms):
         label = "Cluster"           # the text calls it a cluster ("the clusters taking part: … (X)")
     aliases = set()

@@ -29,9 +29,9 @@ import yaml
 from clusternet.graph.reference.countries import country_codes, country_name, iso2_of
 from clusternet.graph.ids import fold
 
-__all__ = ["country_code", "country_name", "demonym_country", "country_key", "DATA_DIR",
-           "clean_name", "is_legal_form", "split_legal_form", "name_key", "split_acronym", "is_acronym", "initials",
-           "normalise_website", "normalise_email", "sector_ecosystems", "ecosystems", "LANGUAGES"]
+__all__ = ["country_code", "country_name", "demonym_country", "country_key", "DATA_DIR", "clean_name", "is_legal_form",
+           "legal_forms", "split_legal_form", "name_key", "split_acronym", "is_acronym", "initials", "normalise_website",
+           "normalise_email", "sector_ecosystems", "ecosystems", "LANGUAGES"]
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "normalise"
 LANGUAGES = ("fr", "es", "it", "de", "nl", "pt")
@@ -208,8 +208,8 @@ def _legal_key(text: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _legal_forms() -> list[tuple[str, str]]:
-    """(folded key, written form), longest key first so 'GmbH & Co. KG' wins over 'KG'."""
+def legal_forms() -> list[tuple[str, str]]:
+    """(folded key, written form) of ``legal_forms.yaml``, longest key first so 'GmbH & Co. KG' wins over 'KG'."""
     forms = {_legal_key(f): f for f in _load_yaml("legal_forms.yaml")["legal_forms"]}
     return sorted(forms.items(), key=lambda kv: -len(kv[0]))
 
@@ -217,7 +217,7 @@ def _legal_forms() -> list[tuple[str, str]]:
 @lru_cache(maxsize=4096)
 def is_legal_form(text: str) -> bool:
     """Whether ``text`` is a legal form of ``legal_forms.yaml`` ("S.A.", "L.T.D."): ``is_legal_form("GmbH")`` is True."""
-    return any(_legal_key(text) == k for k, _ in _legal_forms())
+    return any(_legal_key(text) == k for k, _ in legal_forms())
 
 
 @lru_cache(maxsize=200_000)
@@ -237,7 +237,7 @@ def split_legal_form(name: str) -> tuple[str, str | None]:
     for n in range(min(4, len(words) - 1), 0, -1):
         tail = " ".join(words[-n:])
         key = _legal_key(tail)
-        for form_key, _form in _legal_forms():
+        for form_key, _form in legal_forms():
             if key == form_key:
                 base = " ".join(words[:-n]).rstrip(" ,-–")
                 if base:

@@ -25,7 +25,15 @@ def test_country_code_known(text, code):
     assert country_code(text) == code
 
 
-@pytest.mark.parametrize("text", ["Atlantis", "", "   ", "Korea", "Congolese", "it", "no", "Pole",
+@pytest.mark.parametrize("text, code", [("Korea", "KR"), ("Korean", "KR"), ("Republic of Korea", "KR"),
+                                        ("North Korea", "KP"), ("DPRK", "KP")])
+def test_korea_is_the_republic_unless_north_is_said(text, code):
+    """Business and EU texts say "Korea" for the Republic of Korea (the EU-Korea trade agreement);
+    the other Korea is always written as North Korea or the DPRK."""
+    assert (demonym_country(text) if text == "Korean" else country_code(text)) == code
+
+
+@pytest.mark.parametrize("text", ["Atlantis", "", "   ", "Congolese", "it", "no", "Pole",
                                   "Europe", "ZZ", "Mediterranean", None, 42])
 def test_country_code_unknown_is_none_never_a_guess(text):
     assert country_code(text) is None

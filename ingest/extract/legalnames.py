@@ -1,0 +1,65 @@
+"""Companies named by a legal form that a capitalised run cannot hold: one written with stops,
+small letters or a slash ("Ostrava Drives s.r.o.", "NavCom Offshore Sp. z o.o.", "Singapore
+Sensors Pte. Ltd."). The capitalised words right before such a form are a company's name, however
+the sentence goes on; forms a run does hold ("GmbH", "UAB") are read with the run's head noun.
+
+The forms are data (``legal_forms`` in ingest/data/normalise/legal_forms.yaml).
+
+>>> from clusternet.ingest.extract.mentions import build_context
+>>> out = []; legal_form_names(build_context("NavCom Offshore Sp. z o.o. and Ostrava Drives s.r.o. joined."), out)
+>>> [(m.name, m.label) for m in out]
+[('NavCom Offshore Sp. z o.o.', 'Organisation'), ('Ostrava Drives s.r.o.', 'Organisation')]
+"""
+from __future__ import annotations
+
+import clusternet.ingest.extract.fastre as re
+from functools import lru_cache
+
+from clusternet.ingest.extract.gates import gated
+from clusternet.ingest.extract.lexicon import fold, load_lexicon
+from clusternet.ingest.extract.mentions import Context, Mention, last_chunk
+from clusternet.ingest.extract.rules import place_of_name
+from clusternet.ingest.resolve.normalise import legal_forms
+
+__all__ = ["legal_form_names"]
+
+@lru_cache(maxsize=1)
+def _form_rx() -> re.Pattern:
+    """The forms a run cannot hold (a stop, a slash or a small first letter), longest first, each
+    stop optionally followed by a space ("Sp. z o.o." = "Sp.z o. o.")."""
+    forms = [f for _, f in legal_forms() if "." in f or "/" in f or f[:1].islower()]
+    alts = []
+    for f in sorted(forms, key=len, reverse=True):
+        parts = [re.escape(p) for p in f.split(" ")]
+        alts.append(r"\s+".join(p.replace(r"\.", r"\.\s?") for p in parts))
+    return gated(re.compile(r"(?<=[^\W\d_]) (?:" + "|".join(alts) + r")(?![^\W_])"))
+
+
+def legal_form_names(ctx: Context, out: list[Mention]) -> None:
+    """Append a mention for each company named before a legal form (see the module doc)."""
+    v = ctx.view
+    for m in _form_rx().finditer(v):
+        run = last_chunk(v, max(ctx.sents[ctx.sent_at(m.start())].start, m.start() - 120), m.start())
+        if run is None or run[-1][1] != m.start():
+            continue
+        words = _name_words(run)
+        if not words:
+            continue
+        start, end = words[0][0], m.end()
+        name = " ".join(v[start:end].split())
+        c, r = place_of_name(name)
+        out.append(Mention(start, end, name, "Organisation", "legal-form", 0.7, country=c, region=r))
+
+
+def _name_words(run: list) -> list:
+    """The run without its leading determiners ("The Polish SMEs NavCom Offshore": what describes
+    the company is read off later, with every other name's description).
+
+    >>> [w[2] for w in _name_words([(0, 3, "The"), (4, 10, "Polish"), (11, 15, "SMEs"), (16, 22, "NavCom")])]
+    ['Polish', 'SMEs', 'NavCom']
+    """
+    dets = load_lexicon().words("determiners") | {"the"}
+    k = 0
+    while k < len(run) and fold(run[k][2]) in dets:
+        k += 1
+    return run[k:]

@@ -1,0 +1,82 @@
+"""Companies and consortia as unseen pages write them, on texts written for these tests
+(2026-12-04, sixth round): a company named by a legal form with stops ("Sp. z o.o.", "s.r.o.");
+a plural description that opens a list ("the Polish SMEs A and B") describes every item; "Korea"
+is the Republic of Korea; a sentence that opens with its leader ("Led by A, it also includes B");
+"P, led by A, gathers B" (B leads nothing); "It is carried out with …" after a project named in the
+sentence before (not the page's main partnership); a paragraph that counts a consortium's partners
+before describing them; a network page's "Members" heading."""
+from __future__ import annotations
+
+from tests.helpers.extracted import text_by_name
+
+
+def test_a_legal_form_with_stops_ends_a_companys_name():
+    ents, _, _ = text_by_name("Partner news\n\nNavCom Offshore Sp. z o.o. and Ostrava Drives s.r.o. joined the "
+                              "mission, with Ljubljana Robotics d.o.o. from Slovenia.")
+    assert {"NavCom Offshore Sp. z o.o.", "Ostrava Drives s.r.o.", "Ljubljana Robotics d.o.o."} <= set(ents)
+
+
+def test_a_plural_description_describes_every_listed_company():
+    ents, rels, _ = text_by_name("Mission news\n\nAmong them were the Polish SMEs Baltic Steel Works Sp. z o.o. "
+                                 "and NavCom Offshore Sp. z o.o., and the German SMEs HydroSense GmbH and "
+                                 "Wattwerk GmbH.")
+    for name, country in (("Baltic Steel Works Sp. z o.o.", "PL"), ("NavCom Offshore Sp. z o.o.", "PL"),
+                          ("HydroSense GmbH", "DE"), ("Wattwerk GmbH", "DE")):
+        assert ents[name].label == "SME" and ents[name].country == country, name
+        assert not any(a.startswith("SME") for a in ents[name].aliases)
+
+
+def test_korea_in_a_name_places_the_body_in_the_republic_of_korea():
+    ents, rels, _ = text_by_name("Mission news\n\nThe mission was prepared with the Korea Trade-Investment "
+                                 "Promotion Agency (KOTRA) and met Korean battery makers.")
+    assert ents["Korea Trade-Investment Promotion Agency"].country == "KR"
+
+
+def test_a_sentence_opening_with_its_leader_names_the_partners():
+    _, rels, _ = text_by_name("Baltic Sea Food Partnership starts its second year\n\n"
+                              "The Baltic Sea Food Partnership started its second year. Led by the Danish cluster "
+                              "Food Valley Aarhus, it also includes the Polish Pomeranian Food Cluster.")
+    assert ("Food Valley Aarhus", "COORDINATES", "Baltic Sea Food Partnership") in rels
+    assert ("Polish Pomeranian Food Cluster", "PARTNER_IN", "Baltic Sea Food Partnership") in rels
+
+
+def test_the_partners_after_led_by_lead_nothing():
+    _, rels, _ = text_by_name("Cluster news\n\nThe Alpine Hydrogen Partnership, led by Energie Cluster Tirol, "
+                              "gathers Nordic Wind Cluster and FlowTech Flanders.")
+    assert ("Energie Cluster Tirol", "COORDINATES", "Alpine Hydrogen Partnership") in rels
+    assert ("Nordic Wind Cluster", "PARTNER_IN", "Alpine Hydrogen Partnership") in rels
+    assert not any(t == "COORDINATES" and s in ("Nordic Wind Cluster", "FlowTech Flanders") for s, t, _ in rels)
+
+
+def test_it_is_the_project_named_just_before_not_the_pages_main_one():
+    text = ("Alpine Hydrogen Partnership: news\n\n"
+            "The Alpine Hydrogen Partnership met in Graz. The Alpine Hydrogen Partnership welcomed two new clusters.\n\n"
+            "The Silesian Energy Cluster has also been confirmed as coordinator of GRID-Skills, a two-year project. "
+            "It is carried out with the Slovak cluster Energeticky Klaster Kosice and the Hungarian Danube Solar "
+            "Cluster.")
+    _, rels, _ = text_by_name(text)
+    assert ("Silesian Energy Cluster", "COORDINATES", "GRID-Skills") in rels
+    assert ("Energeticky Klaster Kosice", "PARTNER_IN", "GRID-Skills") in rels
+    assert ("Energeticky Klaster Kosice", "PARTNER_IN", "Alpine Hydrogen Partnership") not in rels
+
+
+def test_a_paragraph_counting_the_partners_names_them():
+    text = ("The RE-WOOL project starts\n\n"
+            "The RE-WOOL project was launched in Ghent in January.\n\n"
+            "The consortium brings together five partners from four countries. The research side is represented "
+            "by the Ghent Textile Institute and the Technical University of Brno. Industrial partners are the "
+            "spinning mill Filatura Alpina and the Danish consultancy WoolWorks ApS, which will lead "
+            "communication. The fifth partner, Flanders Textile Cluster, coordinates the project.")
+    _, rels, _ = text_by_name(text)
+    partners = {s for s, t, o in rels if t == "PARTNER_IN" and o == "RE-WOOL"}
+    assert {"Ghent Textile Institute", "Technical University of Brno", "Flanders Textile Cluster"} <= partners
+
+
+def test_a_network_pages_members_heading_lists_its_members():
+    text = ("Danube Cluster Network\n\nThe Danube Cluster Network brings together cluster organisations of the "
+            "Danube region.\n\n## Members\n\n- Alpha Wood Cluster (Austria)\n- Beta Food Cluster (Hungary)\n"
+            "- Gamma ICT Cluster (Serbia)\n")
+    _, rels, _ = text_by_name(text, "page.md")
+    members = {s for s, t, o in rels if t == "MEMBER_OF" and o == "Danube Cluster Network"}
+    assert members == {"Alpha Wood Cluster", "Beta Food Cluster", "Gamma ICT Cluster"}
+    assert not any(t == "PARTNER_IN" for _, t, _ in rels)
