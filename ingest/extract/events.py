@@ -127,6 +127,7 @@ def event_mentions(ctx: Context, out: list[Mention]) -> None:
             _ordinal_events(rx, v, sent, months, out)
         _one_events(sent, text, months, out)
         _year_events(v, sent, out)
+    _dated_when_repeated(out)
     titled = title_event(ctx)
     found = [m for m in out if m.label == "Event"]
     out.extend(m for m in ([titled] if titled else []) + described_events(ctx)
@@ -195,9 +196,29 @@ def _ordinal_events(rx: re.Pattern, v: str, sent, months: str, out: list[Mention
             continue  # a plain "workshop in Rome" is caught by the chunk rule when it has a name
         for o in ordinals:
             prep = v[m.end(1):m.start(2)].strip()       # "mission to Japan", "workshop in Rome": the text's word
-            nm = f"{o + ' ' if o else ''}{core} {prep} {place}" + (f" ({date})" if date else "")
+            nm = f"{o + ' ' if o else ''}{core} {prep} {place}"
             out.append(Mention(m.start(), m.end(), nm, "Event", "event-ordinal", 0.7, country=place_country(place),
+                               aliases=[f"{nm} ({date})"] if date else [],
                                props={"place": place, **({"date": date} if date else {})}))
+
+
+def _dated_when_repeated(out: list[Mention]) -> None:
+    """A described event is named without its date ("kick-off meeting in Essen", the date an alias)
+    unless the text has two of that name on different dates: then each is named with its own
+    ("B2B event in Valencia (November 2017)").
+
+    >>> a = Mention(0, 1, "workshop in Rome", "Event", "event-ordinal", aliases=["workshop in Rome (May 2024)"], props={"date": "May 2024"})
+    >>> b = Mention(5, 6, "workshop in Rome", "Event", "event-ordinal", aliases=["workshop in Rome (June 2024)"], props={"date": "June 2024"})
+    >>> _dated_when_repeated([a, b]); a.name, b.name
+    ('workshop in Rome (May 2024)', 'workshop in Rome (June 2024)')
+    """
+    dates: dict[str, set] = {}
+    for m in out:
+        if m.rule == "event-ordinal" and m.props.get("date"):
+            dates.setdefault(m.name, set()).add(m.props["date"])
+    for m in out:
+        if m.rule == "event-ordinal" and len(dates.get(m.name, ())) > 1:
+            m.name, m.aliases = m.aliases[0], []
 
 
 def _one_events(sent, text: str, months: str, out: list[Mention]) -> None:

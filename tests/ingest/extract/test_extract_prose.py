@@ -124,7 +124,16 @@ def test_an_event_place_is_the_place_and_a_dateline_is_not_the_event_date():
     ents, _, _ = _ex("Nairobi, 3 May 2024 – In April 2024 the GridLink partnership organised a matchmaking event "
                      "in Nairobi with the Kenya Association of Manufacturers.")
     events = [e for e in ents.values() if e.label == "Event"]
-    assert [(e.name, e.country) for e in events] == [("matchmaking event in Nairobi (April 2024)", "KE")]
+    # named in the text's words; its date (the sentence's, not the dateline's) is kept beside the name
+    assert [(e.name, e.country) for e in events] == [("matchmaking event in Nairobi", "KE")]
+    assert "matchmaking event in Nairobi (April 2024)" in events[0].aliases
+
+
+def test_two_described_events_of_one_name_keep_their_dates():
+    ents, _, _ = _ex("In May 2024 the GridLink partnership held a brokerage event in Nairobi. "
+                     "In October 2024 it held a brokerage event in Nairobi again.")
+    assert {e.name for e in ents.values() if e.label == "Event"} == {
+        "brokerage event in Nairobi (May 2024)", "brokerage event in Nairobi (October 2024)"}
 
 
 @needs(SCORER.exists(), "shared scorer not beside the repo")
