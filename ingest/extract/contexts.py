@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from clusternet.ingest.extract.cueheads import cue_lists, head_chunks
 from clusternet.ingest.extract.lexicon import country_code, country_name, load_lexicon, place_country, fold
+from clusternet.ingest.extract.lists import adjective_country
 from clusternet.ingest.extract.literals import alternation, with_initials
 from clusternet.ingest.extract.gates import gated
 from clusternet.ingest.extract.mentions import Context, Mention, chunks, is_acronym, is_cap, last_chunk
@@ -191,14 +192,46 @@ def acronym_mentions(ctx: Context, out: list[Mention]) -> None:
             words = [w for w in span]
             while len(words) > 1 and fold(words[0][2]) in dets_the:
                 words = words[1:]
+            if len(words) == 2 and is_acronym(words[1][2]) and adjective_country(words[0][2]):
+                words = words[1:]       # "the Moroccan MESRSFC": the acronym, described
             if len(words) == 1 and is_acronym(words[0][2]) and fold(words[0][2]) not in generic:
                 s, e, w = words[0]
                 if not _is_place(w) and not re.fullmatch(r"\d[\w-]*", w):
-                    out.append(Mention(s, e, w, None, "acronym", 0.5))
+                    body, code = _acting_body(v, s, e)
+                    out.append(Mention(s, e, w, "Organisation" if body else None, "acronym", 0.5, country=code))
             elif len(words) > 1 and all(w[2].isupper() for w in words) and not line.heading:
                 s, e, name = clean(v, words[0][0], words[-1][1])
                 if not _is_place(name) and not any(fold(w[2]) in generic for w in words[:1]):
                     out.append(Mention(s, e, name, label_of_name(name), "caps", 0.55))
+
+
+# what the text says around a lone acronym that makes it a body: "hosted by X", "on the premises of X",
+# "the Moroccan X", "X from Asturias", "X (Portugal)"
+_BODY_BEFORE = re.compile(r"(?:\b(?:by|with|premises\s+of|headquarters\s+of)\s+(?:the\s+)?|\b[Tt]he\s+"
+                          r"(?P<dem>[A-Z][a-z]+(?:an|ish|ese|ian|ic))\s+)$")
+_BODY_AFTER = re.compile(r"\s+from\s+(?:the\s+)?(?P<place>[A-Z][\w'’-]+(?:\s(?:do\s|de\s|del\s)?[A-Z][\w'’-]+)?)"
+                         r"|\s+\((?P<country>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?|[A-Z]{2})\)")
+
+
+def _acting_body(v: str, s: int, e: int) -> tuple[bool, str | None]:
+    """Whether the text around a lone acronym at ``v[s:e]`` makes it a body (see ``_BODY_BEFORE``),
+    and the country it states.
+
+    >>> _acting_body("hosted by MASCIR in Rabat", 10, 16), _acting_body("the Moroccan MESRSFC", 13, 20)
+    ((True, None), (True, 'MA'))
+    >>> _acting_body("ADRAVE from Lisbon", 0, 6), _acting_body("under COSME", 6, 11)
+    ((True, 'PT'), (False, None))
+    """
+    before = _BODY_BEFORE.search(v, max(0, s - 30), s)
+    if before:
+        return True, country_code(before.group("dem")) if before.group("dem") else None
+    after = _BODY_AFTER.match(v, e)
+    if after is None:
+        return False, None
+    if after.group("country"):
+        code = country_code(after.group("country"))
+        return code is not None, code
+    return True, place_country(after.group("place")) if _is_place(after.group("place")) else None
 
 
 _NAME_WORD = r"[A-Z0-9][\w'’&-]*"

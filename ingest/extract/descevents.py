@@ -29,7 +29,11 @@ _SUBTITLE = re.compile(r"(?::|\s[-–—]\s)")
 _WORD_BACK = re.compile(r"([\w’'-]+)\s+$")
 _PLACE_TAIL = re.compile(r"\s+(to|in)\s+(?:the\s+)?((?-i:[A-Z][\w’'-]+)(?:\s(?-i:[A-Z][\w’'-]+)){0,2})")
 _QUOTED_TAIL = re.compile(r"\s+on\s+[“\"]([^”\"]{3,120})[”\"]")
-_TOPIC_TAIL = re.compile(r"\s+on\s+((?:[a-z][\w-]*)(?:(?:\s+|,\s+)(?:[a-z][\w-]*)){0,9})")
+# a topic's words, up to a verb that says what the event did ("a webinar on X took place online")
+_NOT_TOPIC = r"(?!(?:is|are|was|were|will|would|has|have|had|took|takes|held|brought|gathered|attracted|drew|" \
+             r"offered|showed|can|could|should|may|might|must|did|does)\b)"
+_TOPIC_TAIL = re.compile(r"\s+on\s+(" + _NOT_TOPIC + r"(?:[a-z][\w-]*)(?:(?:\s+|,\s+)" + _NOT_TOPIC
+                         + r"(?:[a-z][\w-]*)){0,9})")
 
 
 @lru_cache(maxsize=1)

@@ -80,3 +80,21 @@ def test_a_network_pages_members_heading_lists_its_members():
     members = {s for s, t, o in rels if t == "MEMBER_OF" and o == "Danube Cluster Network"}
     assert members == {"Alpha Wood Cluster", "Beta Food Cluster", "Gamma ICT Cluster"}
     assert not any(t == "PARTNER_IN" for _, t, _ in rels)
+
+
+def test_meetings_assemblies_and_webinars_are_events_named_in_the_texts_words():
+    ents, _, _ = text_by_name("Network news\n\nThe partners met at the kick-off meeting in Essen in March 2025. In May "
+                              "the network held its general assembly in Brussels. A webinar on digital product "
+                              "passports for textiles took place online.")
+    events = {n for n, e in ents.items() if e.label == "Event"}
+    assert {"kick-off meeting in Essen", "general assembly in Brussels",
+            "webinar on digital product passports for textiles"} <= events
+
+
+def test_a_lone_acronym_the_text_makes_a_body_is_one():
+    ents, _, _ = text_by_name("Workshop report\n\nThe workshop was opened by the minister of the Moroccan MESRSFC "
+                              "and hosted by CNRST in Rabat. Agencies from Portugal (ADRAVE from Lisbon) took part. "
+                              "The partnership runs under COSME.")
+    assert ents["MESRSFC"].country == "MA" and ents["ADRAVE"].country == "PT"
+    assert ents["CNRST"].label == "Organisation"
+    assert "COSME" not in ents or ents["COSME"].label == "Programme"
