@@ -138,8 +138,10 @@ def event_mentions(ctx: Context, out: list[Mention]) -> None:
 def _placed_event(lex, v: str, sent, span, index, generic_words: set[str], out: list[Mention]) -> None:
     """The events one capitalised chunk names when an event noun heads it and a place follows it."""
     s, e, name = clean(v, span[0][0], span[-1][1])
-    if label_of_name(name) != "Event":
-        return
+    lab = label_of_name(name)
+    if lab != "Event" and not (lab == "Organisation" and fold(name.split()[-1]) in lex.words("dated_event_heads")
+                               and re.match(r"\s+in\s+[A-Z]", v[e:e + 6])):
+        return          # a forum or fair held in a place is an event ("the Ghana–EU Agribusiness Forum in Accra")
     base = re.sub(r"^\d{1,2}(?:st|nd|rd|th)\s+", "", name)
     base = re.sub(r"^(?i:other|next|further|new|more)\s+", "", base)
     base = re.sub(r"\s+of\s+.*$", "", base)  # "… of THE NEXT X": the series, not the event

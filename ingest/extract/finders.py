@@ -18,7 +18,7 @@ from clusternet.ingest.extract.events import (agreement_mentions, event_mentions
 from clusternet.ingest.extract.generic import drop_people
 from clusternet.ingest.extract.lists import (adjective_country, bullet_places, described_items, placed_acronyms,
     role_objects)
-from clusternet.ingest.extract.items import country_list_items
+from clusternet.ingest.extract.items import country_list_items, dashed_country_items
 from clusternet.ingest.extract.mainref import title_end
 from clusternet.ingest.extract.rules import dash_definitions, label_of_name, legal_form, paren_aliases, table_rows
 from clusternet.ingest.extract.mentions import Context, Mention, build_context, is_acronym
@@ -41,6 +41,7 @@ def find_mentions(text: str, ctx: Context | None = None) -> list[Mention]:
     title_acronym(ctx, out)
     field_definition(ctx, out)
     country_list_items(ctx, out, gid)
+    dashed_country_items(ctx, out, gid)
     paren_aliases(ctx, out)
     dash_definitions(ctx, out)
     table_rows(ctx, out)

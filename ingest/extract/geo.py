@@ -142,6 +142,7 @@ def _located_in(ctx, sp: _Spans) -> None:
 
 _POSSESSIVE = re.compile(r"['’]s\s+(?:the\s+)?")
 _FROM_BEFORE = re.compile(r"\s+(?:from|of)\s+(?:the\s+)?$")
+_ACRONYM_BEFORE = re.compile(r"\s*\([A-Z][\w&-]{1,12}\)$")
 _DEFINED = re.compile(r"\s*(?:The\s+)?([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)\s+(?:is|are|was)\s")
 
 
@@ -158,7 +159,9 @@ def _beside_name(sp: _Spans) -> None:
         head = _FROM_BEFORE.search(v[max(0, p.start - 12):p.start])
         if head:
             stop = p.start - len(head.group(0))
-            for _, _, ent in (x for x in sp.occ_in(stop - 120, stop) if x[1] == stop):
+            acr = _ACRONYM_BEFORE.search(v, max(0, stop - 16), stop)     # "the Institute X (IX) from Germany"
+            ends = (stop, acr.start()) if acr else (stop,)
+            for _, _, ent in (x for x in sp.occ_in(stop - 120, stop) if x[1] in ends):
                 if _open(ent):
                     _assign(ent, p.country, _region_of(p), "from")
 

@@ -15,11 +15,12 @@ from __future__ import annotations
 import clusternet.ingest.extract.fastre as re
 
 from clusternet.ingest.extract.lexicon import country_code, fold, load_lexicon
+from clusternet.ingest.extract.listblocks import raw_lines
 from clusternet.ingest.extract.mentions import Context, Mention, is_acronym, last_chunk
 from clusternet.ingest.extract.rules import (legal_form, _PAREN, _SEP, _is_place, _namey, clean, iso_is_acronym,
                                              label_of_name, paren_country, paren_parts)
 
-__all__ = ["country_list_items"]
+__all__ = ["country_list_items", "dashed_country_items"]
 
 
 # a clause inside an item ("MedLink, represented by its coordinator, X (DE)"): the name is its last run
@@ -157,3 +158,36 @@ def _split_item(v: str, s: int, e: int, name: str, code, rule: str, group, line)
     mm = Mention(ns, ne, name, label_of_name(name) or None, rule, 0.85, country=code, aliases=aliases,
                  group=group, props=props)
     return mm
+
+
+# a list line "Name – Country" (or "Name - City, Country"): the name and where it is
+_DASHED_ITEM = re.compile(r"[ \t]*(?:[-*•▪●]\s+)?(?P<name>[A-Z0-9][^\n]{1,80}?)(?:\s+\((?P<acr>[A-Z][\w&-]{1,12})\))?"
+                          r"\s+[–—-]\s+(?:(?P<city>[A-Z][\w'’. -]{1,30}),\s+)?(?P<country>[A-Z][\w'’. -]{1,40}?)"
+                          r"(?:\s+[–—-]\s+[a-z][\w -]{1,30})?[ \t]*$")      # "… – Belgium – coordinator"
+
+
+def dashed_country_items(ctx: Context, out: list[Mention], gid: list[int]) -> None:
+    """Lines of a list written "Name – Country": each name with its country.
+
+    >>> from clusternet.ingest.extract.mentions import build_context
+    >>> t = "Partners\\n\\nPolymeris Atlantique – France\\nPlastiwin Cluster (PWC) - Belgium - coordinator\\n"
+    >>> out = []; dashed_country_items(build_context(t), out, [0])
+    >>> [(m.name, m.country, m.aliases) for m in out]
+    [('Polymeris Atlantique', 'FR', []), ('Plastiwin Cluster', 'BE', ['PWC'])]
+    """
+    v = ctx.view
+    group = None
+    for line in raw_lines(ctx.text):       # the text's own lines: a list's lines are never joined
+        if "–" not in line.text and "-" not in line.text and "—" not in line.text:
+            continue
+        m = _DASHED_ITEM.fullmatch(v, line.start, line.end)
+        code = country_code(m.group("country")) if m else None
+        if code is None or not _namey(v, m.start("name"), m.end("name"), strict=False) or _is_place(m.group("name")):
+            continue
+        if group is None:
+            gid[0] += 1
+            group = gid[0]
+        s, e, name = clean(v, m.start("name"), m.end("name"))
+        out.append(Mention(s, e, name, label_of_name(name), "country-list", 0.75, country=code, group=group,
+                           aliases=[m.group("acr")] if m.group("acr") else []))
+

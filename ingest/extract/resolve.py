@@ -66,6 +66,9 @@ def _drop_covered(named: list[Mention]) -> list[Mention]:
     covered = _strictly_inside([(m.start, m.end) for m in named if m.rule.startswith((
         "country-list", "paren-alias", "dash-def", "cue:", "copula", "event-in", "quoted", "title-def", "programme"))])
     named = [m for m in named if not (m.rule in ("head", "caps", "acronym", "typed") and covered(m))]
+    # a cue list's item cut at a small word ("includes the Institute" + " for Circular Materials (ICM)")
+    defined = _strictly_inside([(m.start, m.end) for m in named if m.rule.startswith(("paren-alias", "dash-def"))])
+    named = [m for m in named if not (m.rule.startswith("cue:") and defined(m))]
     # an EU body's name holds a programme's ("European Innovation Council and SMEs Executive Agency")
     bodies = [(m.start, m.end) for m in named if m.rule == "institution" and " and " in m.name]
     if not bodies:

@@ -98,3 +98,25 @@ def test_a_lone_acronym_the_text_makes_a_body_is_one():
     assert ents["MESRSFC"].country == "MA" and ents["ADRAVE"].country == "PT"
     assert ents["CNRST"].label == "Organisation"
     assert "COSME" not in ents or ents["COSME"].label == "Programme"
+
+
+def test_a_list_line_name_dash_country_places_the_name():
+    ents, _, _ = text_by_name("Project fact sheet\n\nPartners:\n  Plastiwin Cluster (PWC) – Belgium – coordinator\n"
+                              "  Polymeris Atlantique – France\n  Hellenic Packaging Innovation Cluster – Greece\n")
+    assert ents["Polymeris Atlantique"].country == "FR"
+    assert ents["Plastiwin Cluster"].country == "BE" and "PWC" in ents["Plastiwin Cluster"].aliases
+
+
+def test_from_a_country_after_a_bracketed_acronym_places_the_body():
+    ents, _, _ = text_by_name("News\n\nThe research side includes the Institute for Circular Materials (ICM) from "
+                              "Germany.")
+    assert ents["Institute for Circular Materials"].country == "DE"
+    assert "Institute" not in ents
+
+
+def test_a_forum_held_in_a_city_is_placed_there():
+    ents, _, _ = text_by_name("News\n\nThe partners signed a Memorandum of Understanding on Tuesday at the "
+                              "Ghana–EU Agribusiness Forum in Accra, alongside the 8th Saigon Industrial "
+                              "Automation Fair.")
+    assert ents["Ghana–EU Agribusiness Forum"].country == "GH"
+    assert ents["8th Saigon Industrial Automation Fair"].country == "VN"
