@@ -99,6 +99,7 @@ def infer_places(ctx, ents, mentions) -> None:
     sp = _Spans(ctx.view, ents, mentions)
     # the steps run in this order: each only fills what the earlier ones left open
     _table_rows(ctx, sp)
+    _country_headings(ctx, sp)
     # 0b. "BioM, Munich, Germany, and …": a place set off by commas right after the name
     _appositive_places(sp.v, sp.places, sp.occ_in, _open)
     _located_in(ctx, sp)
@@ -124,6 +125,19 @@ def _table_rows(ctx, sp: _Spans) -> None:
             for _, _, ent in sp.occ_in(line.start, line.end):
                 if _open(ent):
                     _assign(ent, code, None, "table-row")
+
+
+def _country_headings(ctx, sp: _Spans) -> None:
+    """0a. A list grouped under country headings ("Estonia", then its members a line each) places
+    each line's first name in the heading's country, up to the next heading."""
+    code = None
+    for line in ctx.lines:
+        if line.heading:
+            code = country_code(line.text.strip(" \t#*:"))
+            continue
+        first = sp.occ_in(line.start, line.start + 6) if code else ()
+        if first and _open(first[0][2]):
+            _assign(first[0][2], code, None, "country-heading")
 
 
 def _located_in(ctx, sp: _Spans) -> None:

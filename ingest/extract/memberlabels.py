@@ -50,9 +50,35 @@ def _owns(view: str, s: int, e: int) -> bool:
                 or _PART_OF.search(view, max(0, s - 120), s))
 
 
+# a heading of members (not of partners): "Members", "Our members", "Member clusters"
+_MEMBERS_HEADING = re.compile(r"(?im)^[ \t#*]*(?:our\s+|full\s+)?members?(?:\s+(?:clusters|organi[sz]ations|list))?[ \t:*]*$")
+_PARTNERS_HEADING = re.compile(r"(?im)^[ \t#*]*(?:our\s+|the\s+|project\s+)?(?:partners?|consortium)(?:\s+\w+)?[ \t:*]*$")
+# heads a partnership and a network share: which one it is, the page's words tell
+_NETWORK_HEADS = ("alliance", "network")
+
+
+def _members_page_network(view: str, e) -> bool:
+    """Whether ``e`` (a "… Alliance") is the network a page lists the members of: the page has a
+    members heading and no partners heading, and names ``e`` in its first lines.
+
+    >>> from types import SimpleNamespace as E
+    >>> page = "Danube Wood Alliance\\n\\nThe alliance brings together clusters.\\n\\n## Members\\n\\n- Alpha Cluster\\n"
+    >>> _members_page_network(page, E(name="Danube Wood Alliance", aliases=[], mentions=[E(start=0)]))
+    True
+    """
+    return e.name.split()[-1].lower() in _NETWORK_HEADS and _MEMBERS_HEADING.search(view) is not None \
+        and min(m.start for m in e.mentions) < 300 and not _PARTNERS_HEADING.search(view)
+
+
 def relabel_member_bodies(view: str, ents) -> None:
-    """Relabel (in place) a "… Partnership" whose members are companies as a Cluster."""
+    """Relabel (in place) a "… Partnership" whose members are companies as a Cluster, and an
+    "… Alliance" a page lists the members of as an organisation (a network of members)."""
     for e in ents:
+        if e.label == "Partnership" and _members_page_network(view, e):
+            e.label = "Organisation"
+            for m in e.mentions:
+                m.label = "Organisation" if m.label == "Partnership" else m.label
+            continue
         if e.label == "Partnership" and e.name.split()[-1].lower().startswith("partner") \
                 and not _PARTNERSHIP_WORDS.search(e.name) and has_members(view, e):
             e.label = "Cluster"

@@ -12,8 +12,8 @@ from __future__ import annotations
 import bisect
 import clusternet.ingest.extract.fastre as re
 
-from clusternet.ingest.extract.cuelists import cue_list_relations
-from clusternet.ingest.extract.lexicon import load_lexicon
+from clusternet.ingest.extract.cuelists import cue_list_relations, named_network
+from clusternet.ingest.extract.lexicon import country_code, load_lexicon
 from clusternet.ingest.extract.mainref import main_of, named_for_itself, title_end, titled_main
 from clusternet.ingest.extract.inlinelists import inline_list_relations
 from clusternet.ingest.extract.listblocks import list_block_relations
@@ -167,16 +167,21 @@ def _section_partners(doc: _Doc, lex) -> list[RawRel]:
     out: list[RawRel] = []
     cur_target, in_section, typ = None, False, "PARTNER_IN"
     for line in doc.ctx.lines:
+        if line.heading and in_section and country_code(line.text.strip(" \t#*:")):
+            continue        # members grouped by country: "Estonia", then its members
         if line.heading:
             txt = norm(line.text)
             in_section = any(h in txt.split() or txt.endswith(h) for h in heads) and len(txt.split()) <= 8
             cur_target, members = None, _MEMBER_HEADING.search(txt) is not None
             if in_section:
                 here = [x for x in doc.window(line.start, line.end) if x[2].label in ("Partnership", "Organisation", "Cluster")]
-                cur_target = here[0][2] if here else (doc.main or (_own_network(doc) if members else None))
+                cur_target = here[0][2] if here else (
+                    (_own_network(doc) or _most_named_network(doc) if members else None) or doc.main)
                 typ = "MEMBER_OF" if members and cur_target is not None and cur_target.label != "Partnership" else "PARTNER_IN"
             continue
         if in_section and cur_target is not None:
+            if typ == "MEMBER_OF" and not (line.bullet or "|" in line.text or _item_line(line.text)):
+                continue        # a members section's prose ("X is a member of Y") says whose member X is
             here = [x for x in doc.window(line.start, line.end) if x[2].label in ACTORS]
             if line.bullet or "|" in line.text:
                 chosen = here
@@ -188,10 +193,25 @@ def _section_partners(doc: _Doc, lex) -> list[RawRel]:
     return out
 
 
+def _item_line(text: str) -> bool:
+    """Whether a line reads as a list item, not prose: a dozen words at most, no full stop at its end.
+
+    >>> _item_line("Holzcluster Steiermark (Austria)"), _item_line("Alpha Cluster is a member of the Beta Network.")
+    (True, False)
+    """
+    return len(text.split()) <= 12 and not text.rstrip().endswith(".")
+
+
 def _own_network(doc: _Doc):
     """The network or cluster a page's title names (whose "Members" it lists), else None."""
     titled = [x[2] for x in doc.window(0, title_end(doc.ctx)) if x[2].label in ("Cluster", "Organisation")]
     return titled[0] if titled else None
+
+
+def _most_named_network(doc: _Doc):
+    """The network a page names most ("… Network", "… Association"), else None."""
+    nets = [e for e in doc.ents if named_network(e)]
+    return max(nets, key=lambda e: (len(e.mentions), -e.mentions[0].start)) if nets else None
 
 
 def _sentence_relations(doc: _Doc) -> list[RawRel]:

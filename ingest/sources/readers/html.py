@@ -20,13 +20,15 @@ _BOILER = re.compile(r"\b(nav|menu|breadcrumb|cookie|footer|header|sidebar|share
 _BLOCKS = {"p", "div", "section", "article", "main", "li", "h1", "h2", "h3", "h4", "h5", "h6",
            "blockquote", "pre", "dd", "dt", "figcaption", "caption", "address", "br", "tr"}
 _TAG = re.compile(rb"<[A-Za-z]")
+# what a list item and a heading are written with in the text, as in Markdown ("- A", "## Members")
+_MARKS = {"li": "- ", **{f"h{k}": "#" * k + " " for k in range(1, 7)}}
 
 
 def html_to_parts(markup: str) -> list:
     """Text blocks and tables (lists of rows) of the main content, in document order.
 
-    >>> html_to_parts("<nav>Home</nav><main><h1>Title</h1><p>Body <b>text</b>.</p></main>")
-    ['Title', 'Body text.']
+    >>> html_to_parts("<nav>Home</nav><main><h1>Title</h1><p>Body <b>text</b>:</p><ul><li>A</li><li><p>B</p></li></ul></main>")
+    ['# Title', 'Body text:', '- A', '- B']
     """
     return _collect_parts(_main_content(markup))
 
@@ -85,11 +87,16 @@ def _collect_parts(root) -> list:
     parts: list = []
     buf: list[str] = []
 
-    def flush():
-        """End the current paragraph: its whitespace-collapsed text becomes one part, if not empty."""
+    def flush(ending: bool = True):
+        """End the current paragraph: its whitespace-collapsed text becomes one part, if not empty;
+        a list item's or heading's mark with no text yet waits for it unless its block is ``ending``
+        ("<li><p>A</p></li>" is "- A")."""
         line = re.sub(r"\s+", " ", "".join(buf)).strip()
-        if line:
-            parts.append(line)
+        if line.strip("#") in ("", "-"):
+            if ending:
+                buf.clear()
+            return
+        parts.append(line)
         buf.clear()
 
     def walk(node):
@@ -112,7 +119,8 @@ def _collect_parts(root) -> list:
                     continue
                 block = child.name in _BLOCKS
                 if block:
-                    flush()
+                    flush(ending=False)
+                    buf.append(_MARKS.get(child.name, ""))     # a list item and a heading stay one
                 walk(child)
                 if block:
                     flush()

@@ -120,3 +120,51 @@ def test_a_forum_held_in_a_city_is_placed_there():
                               "Automation Fair.")
     assert ents["Ghana–EU Agribusiness Forum"].country == "GH"
     assert ents["8th Saigon Industrial Automation Fair"].country == "VN"
+
+
+def _html(markup: str):
+    """Entities and relations by name of an HTML page read as the product reads it."""
+    from clusternet.ingest.extract import extract_text
+    from clusternet.ingest.sources.readers import read_document
+    import tempfile
+    from pathlib import Path
+
+    from tests.helpers.extracted import by_name
+
+    with tempfile.TemporaryDirectory() as d:
+        path = Path(d) / "page.html"
+        path.write_text(markup, encoding="utf-8")
+        return by_name(extract_text(read_document(path)))
+
+
+_MEMBERS_PAGE = """<html><body><nav><a href="/">Home</a></nav><main>
+<h1>{name}: our members</h1>
+<p>The {name} brings together wood and furniture clusters of the Danube region. Its project DANUBE-SKILLS
+trains 300 workers.</p>
+<h2>Members</h2>
+<h3>Austria</h3><ul><li>Holzcluster Steiermark</li></ul>
+<h3>Serbia</h3><ul><li>Furniture Cluster Nis</li><li>Vojvodina Wood Cluster</li></ul>
+<h2>Observers</h2><ul><li>Danube Chamber of Commerce (Austria)</li></ul>
+</main></body></html>"""
+
+
+def test_a_network_pages_members_grouped_by_country_are_its_members_in_those_countries():
+    ents, rels, _ = _html(_MEMBERS_PAGE.format(name="Danube Wood Cluster Network"))
+    members = {s for s, t, o in rels if t == "MEMBER_OF" and o == "Danube Wood Cluster Network"}
+    assert members == {"Holzcluster Steiermark", "Furniture Cluster Nis", "Vojvodina Wood Cluster"}
+    assert ents["Furniture Cluster Nis"].country == "RS" and ents["Holzcluster Steiermark"].country == "AT"
+
+
+def test_an_alliance_whose_members_a_page_lists_is_a_network_not_a_partnership():
+    ents, rels, _ = _html(_MEMBERS_PAGE.format(name="Danube Wood Alliance"))
+    assert ents["Danube Wood Alliance"].label == "Organisation"
+    assert ("Vojvodina Wood Cluster", "MEMBER_OF", "Danube Wood Alliance") in rels
+    assert not any(t == "PARTNER_IN" for _, t, _ in rels)
+
+
+def test_a_members_sections_prose_is_not_a_list_of_members():
+    _, rels, _ = text_by_name("MedTech Bridge report\n\nMedTech Bridge is a partnership led by BioConnect Ireland. "
+                              "It includes Health Cluster Portugal.\n\n3. Members and network\n\nHealth Cluster "
+                              "Portugal is a member of the Portuguese Council of Clusters. BioConnect Ireland is a "
+                              "founding member of the Atlantic Health Network.\n")
+    assert ("Health Cluster Portugal", "MEMBER_OF", "Atlantic Health Network") not in rels
