@@ -1,6 +1,8 @@
 """HTML: the main text only (scripts, navigation, headers, footers, forms dropped).
 
-Block elements become paragraphs, tables become tab-separated rows listed in ``tables``.
+Block elements become paragraphs (a list item written "- item", a heading "## Heading", as in
+Markdown, so list and heading rules read a page as they read a Markdown file), tables become
+tab-separated rows listed in ``tables``.
 The node count is checked on the raw bytes before the parser builds a tree.
 """
 from __future__ import annotations

@@ -33,10 +33,10 @@ FLOORS = {"entity_f1": 0.85, "country_accuracy": 0.92, "relation_f1": 0.65, "fac
 # trail the rules by 0.002 entity F1 and 0.014 relation F1 (2 folds); they must not fall further behind.
 LEARNED_MAY_TRAIL = 0.03
 # The rules alone on the pages written as a yardstick that nobody writing rules has read
-# (tests/data/unread, 40 pages in four batches), measured 2026-12-03 (fifth round): 0.848 / 0.872 /
-# 0.472 / 0.281 (third round, on the 21 pages there were then: 0.845 / 0.877 / 0.456 / 0.225; the
-# rules of that morning: 0.794 / 0.858 / 0.377 / 0.202).
-UNREAD_FLOORS = {"entity_f1": 0.82, "country_accuracy": 0.85, "relation_f1": 0.44, "fact_recall": 0.25}
+# (tests/data/unread, 54 pages in five batches), measured 2026-12-04 (sixth round): 0.864 / 0.887 /
+# 0.496 / 0.263 (fifth round, on the 40 pages there were then: 0.848 / 0.872 / 0.472 / 0.281; third
+# round, on 21 pages: 0.845 / 0.877 / 0.456 / 0.225; the rules of that morning: 0.794 / 0.858 / 0.377 / 0.202).
+UNREAD_FLOORS = {"entity_f1": 0.84, "country_accuracy": 0.86, "relation_f1": 0.47, "fact_recall": 0.25}
 
 
 @pytest.fixture(scope="module")
