@@ -21,7 +21,8 @@ from clusternet.ingest.extract.rules import label_of_name
 
 __all__ = ["typed_before", "typed_after", "drop_descriptions"]
 
-_BEFORE = re.compile(r"(?i)\b(ESCP|project|partnership|consortium)(,\s+|\s+)(?-i:(?=[A-Z0-9\"“«]))")
+_BEFORE = re.compile(r"(?i)\b(ESCP(?:-4i|-EU|-4x)?|projects?|partnerships?|consortium)(,\s+|\s+)(?-i:(?=[A-Z0-9\"“«]))")
+_AND = re.compile(r"\s*(?:,|\band\b)\s*")
 _QUOTED_NAME = re.compile(r"[\"“«]([A-Z0-9][^\"”»\n]{1,80}?)[\"”»]")
 
 
@@ -33,11 +34,34 @@ def typed_before(ctx: Context, out: list[Mention]) -> None:
         if "escp" not in low and "project" not in low and "partnership" not in low and "consortium" not in low:
             continue
         for m in _BEFORE.finditer(v, sent.start, sent.end):
+            if "\n" in ctx.text[m.start():m.end()]:
+                continue        # "… partnerships" ending one line, "Implementation period" the next
             escp = v[max(0, m.start() - 20):m.start()].lower().endswith("strategic cluster ")
-            name = _name_at(v, m.end(), sent.end, comma=m.group(2).startswith(","), bare=m.group(1).islower() or escp)
-            if name:
-                s, e, text = name
-                out.append(Mention(s, e, text, "Partnership", "typed", 0.7, props={"typed": fold(m.group(1))}))
+            noun = fold(m.group(1)).split("-")[0]
+            name = _name_at(v, m.end(), sent.end, comma=m.group(2).startswith(","),
+                            bare=m.group(1).islower() or escp or noun != fold(m.group(1)))
+            for s, e, text in _each_named(name, noun != fold(m.group(1)) or noun.endswith("s")):
+                out.append(Mention(s, e, text, "Partnership", "typed", 0.7, props={"typed": noun.rstrip("s")}))
+
+
+def _each_named(name, plural: bool) -> list:
+    """The names a typed run holds: itself, or after a plural noun or an ESCP-4i, each of "A and B".
+
+    >>> _each_named((10, 24, "AdPack and EnW"), True)
+    [(10, 16, 'AdPack'), (21, 24, 'EnW')]
+    """
+    if name is None:
+        return []
+    s, e, text = name
+    parts = _AND.split(text) if plural and " and " in text else [text]
+    if len(parts) == 1 or any(len(x.split()) > 2 for x in parts):
+        return [name]
+    out, at = [], 0
+    for x in parts:
+        at = text.index(x, at)
+        out.append((s + at, s + at + len(x), x))
+        at += len(x)
+    return out
 
 
 def _name_at(v: str, pos: int, end: int, comma: bool, bare: bool = False):
@@ -57,7 +81,7 @@ def _name_at(v: str, pos: int, end: int, comma: bool, bare: bool = False):
         return None
     if comma and v[e:e + 1] == ",":
         return s, e, text
-    if bare and (v[e:e + 1] in (",", ".") or re.match(r" [a-z]", v[e:e + 2])) and len(ch[0]) <= 4 \
+    if bare and (v[e:e + 1] in (",", ".", ")", ";") or re.match(r" [a-z]", v[e:e + 2])) and len(ch[0]) <= 4 \
             and label_of_name(text) is None and fold(text.split()[0]) not in load_lexicon().words("role_words"):
         return s, e, text       # "through the project BlueLink Atlantic, in which …"
     return (s, e, text) if len(ch[0]) == 1 and is_acronym(text.replace("-", "")) else None

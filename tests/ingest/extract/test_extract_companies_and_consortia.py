@@ -168,3 +168,15 @@ def test_a_members_sections_prose_is_not_a_list_of_members():
                               "Portugal is a member of the Portuguese Council of Clusters. BioConnect Ireland is a "
                               "founding member of the Atlantic Health Network.\n")
     assert ("Health Cluster Portugal", "MEMBER_OF", "Atlantic Health Network") not in rels
+
+
+def test_partnerships_named_after_an_escp_4i_or_a_plural_type_noun():
+    ents, _, _ = text_by_name("Consortium news\n\nIt was selected under the COSME programme (ESCP-4i AdPack and EnW). "
+                              "The projects AquaNet and BlueMed started in 2019.")
+    assert all(ents[n].label == "Partnership" for n in ("AdPack", "EnW", "AquaNet", "BlueMed"))
+
+
+def test_a_field_label_or_the_next_line_after_a_type_noun_is_no_partnership():
+    ents, _, _ = text_by_name("**ESCP-4x Name and acronym:** *Harvest Bridge (HARBRI)*\n\n"
+                              "Cooperation in cooperative partnerships\nImplementation period\nScope of work\n")
+    assert "Name" not in ents and "Implementation" not in ents
