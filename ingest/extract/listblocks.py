@@ -30,6 +30,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
+from clusternet.ingest.extract.cuelists import named_network
 from clusternet.ingest.extract.lexicon import load_lexicon
 from clusternet.ingest.extract.literals import alternation, with_initials
 from clusternet.ingest.extract.gates import gated
@@ -133,6 +134,8 @@ def list_block_relations(ctx, ents) -> list[RawRel]:
             typ = membership_type(target) if target is not None else typ
         if target is None:
             continue
+        if typ == "PARTNER_IN" and target.label != "Partnership":
+            typ = membership_type(target)       # a network's listed members
         for ent, item in _items(ctx, lines, li, within):
             if ent is not target:
                 out.append(RawRel(ent, typ, target, item.start, item.end, 0.65))
@@ -181,6 +184,9 @@ def _target(typ, line, within, mains):
     named = within(line.start, line.end, TARGET_LABELS[typ])
     if named:
         return named[-1][2]
+    networks = [x for x in within(line.start, line.end, ("Organisation",)) if named_network(x[2])]
+    if typ == "PARTNER_IN" and networks:
+        return networks[-1][2]      # "The members of the Nordic Food Alliance are:": its members
     if typ == "MEMBER_OF":
         parts = within(line.start, line.end, ("Partnership",))
         return parts[-1][2] if parts else None

@@ -66,8 +66,10 @@ def _members_page_network(view: str, e) -> bool:
     >>> _members_page_network(page, E(name="Danube Wood Alliance", aliases=[], mentions=[E(start=0)]))
     True
     """
-    return e.name.split()[-1].lower() in _NETWORK_HEADS and _MEMBERS_HEADING.search(view) is not None \
-        and min(m.start for m in e.mentions) < 300 and not _PARTNERS_HEADING.search(view)
+    if e.name.split()[-1].lower() not in _NETWORK_HEADS:
+        return False
+    return (_MEMBERS_HEADING.search(view) is not None and min(m.start for m in e.mentions) < 300
+            and not _PARTNERS_HEADING.search(view)) or has_members(view, e)
 
 
 def relabel_member_bodies(view: str, ents) -> None:

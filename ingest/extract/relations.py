@@ -177,7 +177,8 @@ def _section_partners(doc: _Doc, lex) -> list[RawRel]:
                 here = [x for x in doc.window(line.start, line.end) if x[2].label in ("Partnership", "Organisation", "Cluster")]
                 cur_target = here[0][2] if here else (
                     (_own_network(doc) or _most_named_network(doc) if members else None) or doc.main)
-                typ = "MEMBER_OF" if members and cur_target is not None and cur_target.label != "Partnership" else "PARTNER_IN"
+                typ = "MEMBER_OF" if cur_target is not None and (members and cur_target.label != "Partnership"
+                                                                 or named_network(cur_target)) else "PARTNER_IN"
             continue
         if in_section and cur_target is not None:
             if typ == "MEMBER_OF" and not (line.bullet or "|" in line.text or _item_line(line.text)):

@@ -180,3 +180,19 @@ def test_a_field_label_or_the_next_line_after_a_type_noun_is_no_partnership():
     ents, _, _ = text_by_name("**ESCP-4x Name and acronym:** *Harvest Bridge (HARBRI)*\n\n"
                               "Cooperation in cooperative partnerships\nImplementation period\nScope of work\n")
     assert "Name" not in ents and "Implementation" not in ents
+
+
+def test_an_alliance_the_text_speaks_of_the_members_of_is_a_network():
+    ents, rels, _ = text_by_name("Nordic news\n\nThe Nordic Food Alliance gathers Alpha Food Cluster, Beta Dairy "
+                                 "Cluster and Gamma Grain Cluster. The members of the Nordic Food Alliance met in May.")
+    assert ents["Nordic Food Alliance"].label == "Organisation"
+    assert ("Beta Dairy Cluster", "MEMBER_OF", "Nordic Food Alliance") in rels
+    assert not any(t == "PARTNER_IN" for _, t, _ in rels)
+
+
+def test_a_list_a_line_says_are_a_networks_partners_are_its_members():
+    _, rels, _ = text_by_name("Network news\n\nThe Nordic Food Network was founded in 2015.\n\n"
+                              "The Nordic Food Network brings together these partner clusters:\n"
+                              "- Alpha Food Cluster (Norway)\n- Beta Dairy Cluster (Sweden)\n", "page.md")
+    assert ("Alpha Food Cluster", "MEMBER_OF", "Nordic Food Network") in rels
+    assert not any(t == "PARTNER_IN" for _, t, _ in rels)
