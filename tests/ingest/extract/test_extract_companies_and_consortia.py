@@ -196,3 +196,13 @@ def test_a_list_a_line_says_are_a_networks_partners_are_its_members():
                               "- Alpha Food Cluster (Norway)\n- Beta Dairy Cluster (Sweden)\n", "page.md")
     assert ("Alpha Food Cluster", "MEMBER_OF", "Nordic Food Network") in rels
     assert not any(t == "PARTNER_IN" for _, t, _ in rels)
+
+
+def test_agreements_of_cooperation_strategic_agreements_and_cooperation_arrangements():
+    ents, rels, _ = text_by_name("Agreements\n\nThe Catalan Water Cluster has signed an agreement of cooperation with "
+                                 "the Colombian Water Association. Alpha Marine Cluster and Beta Port Cluster signed a "
+                                 "strategic agreement in Tunis. The EU and the US concluded the EU-US Cooperation "
+                                 "Arrangement on Clusters in 2016.")
+    agreements = {n for n, e in ents.items() if e.label == "Agreement"}
+    assert {"agreement of cooperation", "strategic agreement", "EU-US Cooperation Arrangement on Clusters"} <= agreements
+    assert ("Colombian Water Association", "PARTY_TO", "agreement of cooperation") in rels

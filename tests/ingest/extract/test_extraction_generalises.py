@@ -23,8 +23,8 @@ from paths import ROOT  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
 
-# measured 2-fold held-out on dev (2026-12-04, sixth round): entity F1 0.885, country accuracy
-# 0.932, relation F1 0.693, fact recall 0.597 (fifth round: 0.879 / 0.938 / 0.683 / 0.597;
+# measured 2-fold held-out on dev (2026-12-04, sixth round): entity F1 0.889, country accuracy
+# 0.932, relation F1 0.695, fact recall 0.597 (fifth round: 0.879 / 0.938 / 0.683 / 0.597;
 # third round: 0.876 / 0.938 / 0.675 / 0.561;
 # second round that day: 0.868 / 0.945 / 0.655 / 0.561;
 # first round: 0.852 / 0.928 / 0.610 / 0.474; 2026-12-02: 0.826 / 0.913 / 0.418 / 0.474; first
