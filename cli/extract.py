@@ -48,17 +48,19 @@ def extract(paths: List[Path] = typer.Argument(..., help="documents to read (.tx
     for e in ex.entities:
         t.add_row(e.label, e.name, e.country or "", f"{e.confidence:.2f}", str(len(e.evidence)))
     out.print(t)
+    names = {e.id: e.name for e in ex.entities}     # the table reads as names; the JSON keeps the ids
     r = Table(title=f"{len(ex.relations)} relations")
-    for col in ("source", "type", "target", "conf"):
+    for col in ("from", "relation", "to", "conf"):
         r.add_column(col)
     for x in ex.relations:
-        r.add_row(x.source, x.type, x.target, f"{x.confidence:.2f}")
+        r.add_row(names.get(x.source, x.source), api.relation_words(x.type), names.get(x.target, x.target),
+                  f"{x.confidence:.2f}")
     out.print(r)
     f = Table(title=f"{len(ex.facts)} facts")
-    for col in ("subject", "measure", "country", "value", "unit"):
+    for col in ("about", "measure", "country", "value", "unit"):
         f.add_column(col)
     for x in ex.facts:
-        f.add_row(x.subject, x.measure, x.country or "", str(x.value), x.unit or "")
+        f.add_row(names.get(x.subject, x.subject or ""), x.measure, x.country or "", str(x.value), x.unit or "")
     out.print(f)
 
 

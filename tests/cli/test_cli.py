@@ -115,3 +115,12 @@ def test_demo_keeps_its_store_in_data_and_reads_leave_no_wal_files(tmp_path):
     assert proc.returncode == 0 and max(len(line) for line in lines) <= 80, proc.stdout
     assert proc.stdout.count("profile match only") == 1 and sum("profile match" in x for x in lines) == 7
     assert all(x.startswith(("  ", "Enlargement")) and x == x.rstrip() for x in lines), proc.stdout
+
+
+def test_extract_table_reads_as_names_and_plain_relations_not_ids():
+    result = runner.invoke(app, ["extract", "examples/documents/mou_press_release.html", "--format", "table"],
+                           env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.output
+    text = " ".join(result.output.split())
+    assert "Monastir Textile Pole" in text and "located in" in text and "Tunisia" in text
+    assert "cluster:" not in text and "LOCATED_IN" not in text and "country:" not in text
