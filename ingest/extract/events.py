@@ -209,8 +209,10 @@ def _dated_when_repeated(out: list[Mention]) -> None:
     unless the text has two of that name on different dates: then each is named with its own
     ("B2B event in Valencia (November 2017)").
 
-    >>> a = Mention(0, 1, "workshop in Rome", "Event", "event-ordinal", aliases=["workshop in Rome (May 2024)"], props={"date": "May 2024"})
-    >>> b = Mention(5, 6, "workshop in Rome", "Event", "event-ordinal", aliases=["workshop in Rome (June 2024)"], props={"date": "June 2024"})
+    >>> a = Mention(0, 1, "workshop in Rome", "Event", "event-ordinal", aliases=["workshop in Rome (May 2024)"],
+    ...             props={"date": "May 2024"})
+    >>> b = Mention(5, 6, "workshop in Rome", "Event", "event-ordinal", aliases=["workshop in Rome (June 2024)"],
+    ...             props={"date": "June 2024"})
     >>> _dated_when_repeated([a, b]); a.name, b.name
     ('workshop in Rome (May 2024)', 'workshop in Rome (June 2024)')
     """

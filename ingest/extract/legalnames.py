@@ -23,6 +23,7 @@ from clusternet.ingest.resolve.normalise import legal_forms
 
 __all__ = ["legal_form_names"]
 
+
 @lru_cache(maxsize=1)
 def _form_rx() -> re.Pattern:
     """The forms a run cannot hold (a stop, a slash or a small first letter), longest first, each

@@ -18,6 +18,7 @@ __all__ = ["Sentences", "ACTORS", "CLAUSE_END"]
 
 ACTORS = ("Cluster", "Organisation", "SME")
 
+
 @lru_cache(maxsize=1)
 def _cues() -> dict[str, re.Pattern]:
     """The cue regexes, built from ``prose_cues`` in ingest/data/extract/lexicon.yaml."""
