@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import clusternet.ingest.extract.fastre as re
-from clusternet.ingest.extract.lexicon import fold, load_lexicon
+from clusternet.ingest.extract.lexicon import fold, load_lexicon, number_value
 
 __all__ = ["Duration", "durations", "duration_facts"]
 
@@ -53,8 +53,8 @@ def _value(num: str) -> int | None:
     """
     if num.isdigit():
         return int(num)
-    v = load_lexicon()["number_words"].get(fold(num))
-    return v if isinstance(v, int) and v <= 20 else None
+    v = number_value(num)
+    return v if v is not None and v <= 20 else None
 
 
 def durations(ctx) -> list[Duration]:

@@ -30,7 +30,7 @@ import clusternet.ingest.extract.fastre as re
 from functools import lru_cache
 from bisect import bisect_left, bisect_right
 
-from clusternet.ingest.extract.lexicon import country_code, fold, load_lexicon
+from clusternet.ingest.extract.lexicon import country_code, fold, heading_country, load_lexicon
 from clusternet.ingest.extract.lists import adjective_country
 from clusternet.ingest.extract.literals import with_initials
 from clusternet.ingest.extract.gates import gated
@@ -133,7 +133,7 @@ def _country_headings(ctx, sp: _Spans) -> None:
     code = None
     for line in ctx.lines:
         if line.heading:
-            code = country_code(line.text.strip(" \t#*:"))
+            code = heading_country(line.text)
             continue
         first = sp.occ_in(line.start, line.start + 6) if code else ()
         if first and _open(first[0][2]):

@@ -16,9 +16,9 @@ import clusternet.ingest.extract.fastre as re
 from functools import lru_cache
 
 from clusternet.ingest.extract.gates import gated
-from clusternet.ingest.extract.lexicon import fold, load_lexicon
 from clusternet.ingest.extract.mentions import Context, Mention, last_chunk
 from clusternet.ingest.extract.rules import place_of_name
+from clusternet.ingest.extract.runs import without_determiners
 from clusternet.ingest.resolve.normalise import legal_forms
 
 __all__ = ["legal_form_names"]
@@ -43,24 +43,10 @@ def legal_form_names(ctx: Context, out: list[Mention]) -> None:
         run = last_chunk(v, max(ctx.sents[ctx.sent_at(m.start())].start, m.start() - 120), m.start())
         if run is None or run[-1][1] != m.start():
             continue
-        words = _name_words(run)
+        words = without_determiners(run)   # "The Polish SMEs X": the description is read off later
         if not words:
             continue
         start, end = words[0][0], m.end()
         name = " ".join(v[start:end].split())
         c, r = place_of_name(name)
         out.append(Mention(start, end, name, "Organisation", "legal-form", 0.7, country=c, region=r))
-
-
-def _name_words(run: list) -> list:
-    """The run without its leading determiners ("The Polish SMEs NavCom Offshore": what describes
-    the company is read off later, with every other name's description).
-
-    >>> [w[2] for w in _name_words([(0, 3, "The"), (4, 10, "Polish"), (11, 15, "SMEs"), (16, 22, "NavCom")])]
-    ['Polish', 'SMEs', 'NavCom']
-    """
-    dets = load_lexicon().words("determiners") | {"the"}
-    k = 0
-    while k < len(run) and fold(run[k][2]) in dets:
-        k += 1
-    return run[k:]

@@ -19,7 +19,8 @@ from clusternet.graph.ids import fold as _fold
 
 fold = lru_cache(maxsize=300_000)(_fold)  # names repeat a lot: fold each once
 
-__all__ = ["Lexicon", "load_lexicon", "country_code", "country_name", "place_country", "fold", "programme_patterns", "is_programme_name"]
+__all__ = ["Lexicon", "load_lexicon", "country_code", "country_name", "place_country", "heading_country", "number_value",
+           "fold", "programme_patterns", "is_programme_name"]
 
 
 def _data(name: str) -> dict:
@@ -182,6 +183,24 @@ _ISO_PAREN = re.compile(r"^\(?([A-Z]{2})\)?$")
 
 
 @lru_cache(maxsize=20000)
+def heading_country(text: str) -> str | None:
+    """The country a heading line names and nothing else ("## Estonia", "**Latvia:**"), else None.
+
+    >>> heading_country("## Estonia"), heading_country("Members")
+    ('EE', None)
+    """
+    return country_code(text.strip(" \t#*:"))
+
+
+def number_value(text: str) -> int | None:
+    """A count written in digits or as a number word of ``number_words`` (lexicon.yaml), else None.
+
+    >>> number_value("12"), number_value("eleven"), number_value("many")
+    (12, 11, None)
+    """
+    return int(text) if text.isdigit() else load_lexicon()["number_words"].get(fold(text))
+
+
 def place_country(text: str) -> str | None:
     """The country a place word points at: a country name, ISO code, demonym, region or city."""
     t = text.strip()

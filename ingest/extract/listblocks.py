@@ -184,8 +184,9 @@ def _target(typ, line, within, mains):
     named = within(line.start, line.end, TARGET_LABELS[typ])
     if named:
         return named[-1][2]
-    networks = [x for x in within(line.start, line.end, ("Organisation",)) if named_network(x[2])]
-    if typ == "PARTNER_IN" and networks:
+    networks = [x for x in within(line.start, line.end, ("Organisation",)) if named_network(x[2])] \
+        if typ == "PARTNER_IN" else []
+    if networks:
         return networks[-1][2]      # "The members of the Nordic Food Alliance are:": its members
     if typ == "MEMBER_OF":
         parts = within(line.start, line.end, ("Partnership",))

@@ -33,7 +33,7 @@ from __future__ import annotations
 import clusternet.ingest.extract.fastre as re
 from bisect import bisect_left
 
-from clusternet.ingest.extract.lexicon import fold, load_lexicon
+from clusternet.ingest.extract.lexicon import fold, number_value
 from clusternet.ingest.extract.mainref import membership_type
 from clusternet.ingest.extract.prosectx import ACTORS, Sentences
 from clusternet.ingest.extract.raw import RawRel
@@ -279,22 +279,13 @@ def _counted_consortium(s: Sentences, si, lo, hi, out) -> None:
         return
     m = s.cue["gathers"].search(s.v, lo, hi)
     c = _COUNTED_PARTNERS.match(s.v, m.end(), hi) if m else None
-    n = _count_word(c.group(1)) if c else 0
+    n = (number_value(c.group(1)) or 0) if c else 0
     if not n or s.within(lo, hi, ACTORS) or (p := s.partnership_before(lo, m.start(), si)) is None:
         return
     end = s.v.find("\n\n", hi)
     actors = list(dict.fromkeys(x[2] for x in s.within(hi, end if end >= 0 else len(s.v), ACTORS)))
     if 0 < len(actors) <= n + 1:
         out.extend(RawRel(a, "PARTNER_IN", p, lo, hi, 0.55) for a in actors)
-
-
-def _count_word(w: str) -> int:
-    """A count written in digits or as an English word, else 0.
-
-    >>> _count_word("eleven"), _count_word("12"), _count_word("many")
-    (11, 12, 0)
-    """
-    return int(w) if w.isdigit() else int(load_lexicon()["number_words"].get(w.lower(), 0))
 
 
 # members, then leaders, then signatories: the order relations come out in (ids and tie-breaks see it)

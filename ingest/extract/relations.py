@@ -13,7 +13,7 @@ import bisect
 import clusternet.ingest.extract.fastre as re
 
 from clusternet.ingest.extract.cuelists import cue_list_relations, named_network
-from clusternet.ingest.extract.lexicon import country_code, load_lexicon
+from clusternet.ingest.extract.lexicon import heading_country, load_lexicon
 from clusternet.ingest.extract.mainref import main_of, named_for_itself, title_end, titled_main
 from clusternet.ingest.extract.inlinelists import inline_list_relations
 from clusternet.ingest.extract.listblocks import list_block_relations
@@ -167,7 +167,7 @@ def _section_partners(doc: _Doc, lex) -> list[RawRel]:
     out: list[RawRel] = []
     cur_target, in_section, typ = None, False, "PARTNER_IN"
     for line in doc.ctx.lines:
-        if line.heading and in_section and country_code(line.text.strip(" \t#*:")):
+        if line.heading and in_section and heading_country(line.text):
             continue        # members grouped by country: "Estonia", then its members
         if line.heading:
             txt = norm(line.text)
@@ -211,8 +211,7 @@ def _own_network(doc: _Doc):
 
 def _most_named_network(doc: _Doc):
     """The network a page names most ("… Network", "… Association"), else None."""
-    nets = [e for e in doc.ents if named_network(e)]
-    return max(nets, key=lambda e: (len(e.mentions), -e.mentions[0].start)) if nets else None
+    return main_of([e for e in doc.ents if named_network(e)], "Organisation", title_end(doc.ctx))
 
 
 def _sentence_relations(doc: _Doc) -> list[RawRel]:

@@ -11,7 +11,20 @@ from functools import lru_cache
 from clusternet.ingest.extract.generic import field_join
 from clusternet.ingest.extract.lexicon import country_code, fold, load_lexicon
 
-__all__ = ["trim_span", "split_at_and", "with_dashed_partner", "place_word"]
+__all__ = ["trim_span", "without_determiners", "split_at_and", "with_dashed_partner", "place_word"]
+
+
+def without_determiners(span):
+    """A run without its leading determiners and "the".
+
+    >>> [w[2] for w in without_determiners([(0, 3, "The"), (4, 10, "Polish"), (11, 15, "SMEs")])]
+    ['Polish', 'SMEs']
+    """
+    dets_the = _trim_words()[0]
+    k = 0
+    while k < len(span) and fold(span[k][2]) in dets_the:
+        k += 1
+    return span[k:] if k else span
 
 
 def split_at_and(lex, v: str, span) -> list:
@@ -68,13 +81,10 @@ def _trim_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 
 def trim_span(lex, span):
     """The chunk without leading determiners and trailing role words and connectors."""
-    dets_the, roles, conn = _trim_words()
-    while span and fold(span[0][2]) in dets_the:
-        span = span[1:]
+    _, roles, conn = _trim_words()
+    span = without_determiners(span)
     while len(span) > 2 and fold(span[0][2]) in roles and fold(span[1][2]) == "of":
-        span = span[2:]             # "CEO of Nova GmbH": a person's role, then the body's name
-        while span and fold(span[0][2]) in dets_the:
-            span = span[1:]
+        span = without_determiners(span[2:])    # "CEO of Nova GmbH": a person's role, then the body's name
     while span and fold(span[-1][2]) in roles:
         span = span[:-1]
     while span and fold(span[-1][2]) in conn:

@@ -38,9 +38,10 @@ def typed_before(ctx: Context, out: list[Mention]) -> None:
                 continue        # "… partnerships" ending one line, "Implementation period" the next
             escp = v[max(0, m.start() - 20):m.start()].lower().endswith("strategic cluster ")
             noun = fold(m.group(1)).split("-")[0]
+            variant = noun != fold(m.group(1))      # "ESCP-4i": a strand's partnerships, often a pair of them
             name = _name_at(v, m.end(), sent.end, comma=m.group(2).startswith(","),
-                            bare=m.group(1).islower() or escp or noun != fold(m.group(1)))
-            for s, e, text in _each_named(name, noun != fold(m.group(1)) or noun.endswith("s")):
+                            bare=m.group(1).islower() or escp or variant)
+            for s, e, text in _each_named(name, variant or noun.endswith("s")):
                 out.append(Mention(s, e, text, "Partnership", "typed", 0.7, props={"typed": noun.rstrip("s")}))
 
 
