@@ -144,6 +144,8 @@ def appositions(ctx: Context, out: list[Mention]) -> None:
                 head_end = _described(v, m.start(1), len(adjs) + 1)[1]
                 after = _AFTER_HEAD.match(v, head_end, sent.end)
                 country = place_country(after.group(1)) if after else None
+                if country and after.group(0).split()[0] == "from" and not country_code(after.group(1)):
+                    region = after.group(1)  # "a competitiveness cluster from Brittany": there, in the country
             lab = label_of_name(name) or lex.label_of_head(head)
             out[:] = [x for x in out if not (x.rule == "head" and m.start(1) <= x.start < m.end())]
             props = {"copula_head": head}

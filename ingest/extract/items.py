@@ -99,6 +99,18 @@ def _paren_region(v: str, m, code: str, out: list[Mention]) -> str | None:
     return first
 
 
+def _item_region(v: str, m, code: str, out: list[Mention]) -> str | None:
+    """The place of "Name – Vojvodina, Serbia" (the part before the country), a Region mention of
+    that country when the gazetteer does not know it, as in brackets (:func:`_paren_region`)."""
+    place = m.group("city")
+    if not place or country_code(place) or len(place.split()) > 4:
+        return None
+    if not _is_place(place):
+        k = m.start("city")
+        out.append(Mention(k, k + len(place), place, "Region", "paren-region", 0.7, country=code, region=place))
+    return place
+
+
 _PLACE_TAIL = re.compile(r",\s+([^,()/]{2,40})$")
 
 
@@ -161,7 +173,7 @@ def _split_item(v: str, s: int, e: int, name: str, code, rule: str, group, line)
 
 
 # a list line "Name – Country" (or "Name - City, Country"): the name and where it is
-_DASHED_ITEM = re.compile(r"[ \t]*(?:[-*•▪●]\s+)?(?P<name>[A-Z0-9][^\n]{1,80}?)(?:\s+\((?P<acr>[A-Z][\w&-]{1,12})\))?"
+_DASHED_ITEM = re.compile(r"[ \t]*(?:[-*•▪●]\s+)?(?P<name>[A-Z0-9][^\n]{1,80}?)(?:\s+\((?P<acr>[A-Z][\w&-]{1,12}(?:\s[A-Z][\w&-]{1,12})?)\))?"
                           r"\s+[–—-]\s+(?:(?P<city>[A-Z][\w'’. -]{1,30}),\s+)?(?P<country>[A-Z][\w'’. -]{1,40}?)"
                           r"(?:\s+[–—-]\s+[a-z][\w -]{1,30})?[ \t]*$")      # "… – Belgium – coordinator"
 
@@ -174,6 +186,9 @@ def dashed_country_items(ctx: Context, out: list[Mention], gid: list[int]) -> No
     >>> out = []; dashed_country_items(build_context(t), out, [0])
     >>> [(m.name, m.country, m.aliases) for m in out]
     [('Polymeris Atlantique', 'FR', []), ('Plastiwin Cluster', 'BE', ['PWC'])]
+    >>> out = []; dashed_country_items(build_context("Partners\\n\\nRegional Agency Backa (RDA Backa) – Vojvodina, Serbia\\n"), out, [0])
+    >>> [(m.name, m.country, m.region, m.aliases) for m in out if m.label != "Region"]
+    [('Regional Agency Backa', 'RS', 'Vojvodina', ['RDA Backa'])]
     """
     v = ctx.view
     group = None
@@ -188,6 +203,7 @@ def dashed_country_items(ctx: Context, out: list[Mention], gid: list[int]) -> No
             gid[0] += 1
             group = gid[0]
         s, e, name = clean(v, m.start("name"), m.end("name"))
+        region = _item_region(v, m, code, out)
         out.append(Mention(s, e, name, label_of_name(name), "country-list", 0.75, country=code, group=group,
-                           aliases=[m.group("acr")] if m.group("acr") else []))
+                           aliases=[m.group("acr")] if m.group("acr") else [], region=region))
 

@@ -1,0 +1,85 @@
+"""Who took part in the event a page reports on, when no sentence says so in as many words.
+
+A page whose first line names one event (a matchmaking report, a mission report) is about that
+event: the clusters, companies and organisations its body names took part in it, unless the
+page gives them another part in it (organiser, host, funder, a place visited) or they are the
+host side of a mission abroad (a Japanese body on a page about a mission to Japan is visited,
+not a participant). The rule proposes with a low confidence; the decisions weigh it.
+
+>>> _host_side("JP", "JP", "JP"), _host_side("JP", "DK", "JP"), _host_side(None, "JP", None)
+(True, False, False)
+"""
+from __future__ import annotations
+
+import clusternet.ingest.extract.fastre as re
+
+from clusternet.ingest.extract.mainref import title_end
+from clusternet.ingest.extract.raw import RawRel
+
+__all__ = ["page_event_attendees"]
+
+ACTORS = ("Cluster", "Organisation", "SME")
+# what a page says of a body that is not a participant of its event
+_OTHER_PART = ("COORDINATES", "PARTICIPATED_IN", "VISITED", "FUNDED_BY", "PARTY_TO")
+CONFIDENCE = 0.45
+# a page naming more bodies than this, none of them said to take part, is a directory or a long
+# programme, not one event's account
+MAX_ATTENDEES = 12
+# a body named as the place where the event was held ("… held in the Alfândega Congress Centre")
+_VENUE = re.compile(r"\b(?:in|at)\s+the\s+$")
+
+
+def _host_side(event_country: str | None, actor_country: str | None, third: str | None) -> bool:
+    """Whether an actor belongs to the host side of an event abroad: the event is in a third
+    country (``third``, None for an EU one) and the actor is based there.
+
+    >>> _host_side("SG", "SG", None)
+    False
+    """
+    return bool(third) and actor_country == event_country
+
+
+def _third_country(code: str | None) -> str | None:
+    """``code`` when it names a country outside the EU27, else None.
+
+    >>> _third_country("JP"), _third_country("FR"), _third_country(None)
+    ('JP', None, None)
+    """
+    from clusternet.graph.reference.countries import groups_of
+    from clusternet.graph.errors import NotFound
+
+    if not code:
+        return None
+    try:
+        return None if "EU27" in groups_of(code) else code
+    except NotFound:
+        return None
+
+
+def _given_other_part(rels: list[RawRel], event) -> set[int]:
+    """The ids of the entities the relations found so far give a part in ``event`` or make a
+    place visited or a funder."""
+    out = {id(r.source) for r in rels if r.target is event and r.type in _OTHER_PART}
+    out |= {id(r.target) for r in rels if r.type in ("VISITED", "FUNDED_BY")}
+    return out
+
+
+def page_event_attendees(ctx, ents, event, rels: list[RawRel]) -> list[RawRel]:
+    """PARTICIPATED_IN ``event`` (the event the page's first line names, or None) for every
+    actor the page's body names that the relations found so far give no other part; none when
+    the page names more than :data:`MAX_ATTENDEES` of them."""
+    if event is None:
+        return []
+    body = title_end(ctx)
+    third = _third_country(event.country)
+    taken = _given_other_part(rels, event)
+    out = []
+    for e in ents:
+        if e.label not in ACTORS or id(e) in taken or _host_side(event.country, e.country, third):
+            continue
+        if any(m.rule == "institution" for m in e.mentions):
+            continue        # the Commission, a ministry: a page's background, not a delegate
+        first = next((m for m in e.mentions if m.start >= body and not _VENUE.search(ctx.view, max(0, m.start - 12), m.start)), None)
+        if first is not None:
+            out.append(RawRel(e, "PARTICIPATED_IN", event, first.start, first.end, CONFIDENCE))
+    return out if len(out) <= MAX_ATTENDEES else []
