@@ -265,14 +265,22 @@ def _year_events(v: str, sent, out: list[Mention]) -> None:
         out.append(Mention(m.start(1), m.end(1), name, "Event", "event-edition", 0.6))
 
 
+_HEADING_NUMBER = re.compile(r"\d{1,2}[.)]\s+")
+
+
 def _heading_events(ctx: Context, out: list[Mention]) -> None:
-    """A heading that is an event in a place ("Study visit in Lyon")."""
+    """A heading that is an event in or to a place ("Study visit in Lyon", "4. Study visit to
+    Tunisia")."""
     v = ctx.view
     for line in ctx.lines:
         if not line.heading:
             continue
         s, e, name = clean(v, line.start, line.end)
-        hm = re.match(r"(?i)^((?:training|seminar|workshop|visit|conference|fair|forum|mission|study visit)\w*)\s+in\s+(\S+)$", name)
+        num = _HEADING_NUMBER.match(name)
+        if num:                 # "4. Study visit to Tunisia": the number is the section's
+            s, name = s + num.end(), name[num.end():]
+        hm = re.match(r"(?i)^((?:training|seminar|workshop|visit|conference|fair|forum|mission|study visit)\w*)\s+(?:in|to)\s+"
+                      r"([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)$", name)
         if hm:
             place = hm.group(2)
             out.append(Mention(s, e, name, "Event", "event-heading", 0.6, country=place_country(place) or _fuzzy_city(place),

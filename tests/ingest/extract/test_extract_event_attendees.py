@@ -2,7 +2,9 @@
 these tests: a report whose first line names one event makes the bodies its body names take
 part, unless the page gives them another part (organiser, place visited), they are the host
 side of a mission abroad, or they are the venue; a page that names a crowd of bodies without
-saying who took part makes no one a participant."""
+saying who took part makes no one a participant. A numbered heading "4. Study visit to Morocco"
+names an event."""
+
 from __future__ import annotations
 
 from tests.helpers.extracted import text_by_name
@@ -52,3 +54,9 @@ def test_a_crowd_of_bodies_on_an_event_page_is_not_a_list_of_participants():
     text = "Baltic Robotics Matchmaking 2026 - background\n\n" + " ".join(
         f"{n} was founded in {2000 + i}." for i, n in enumerate(names))
     assert _participants(text, "Baltic Robotics Matchmaking 2026") == set()
+
+
+def test_a_numbered_heading_names_a_visit_to_a_country():
+    ents, _, _ = text_by_name("# Newsletter of the Alpha Wood Network\n\n### 4. Study visit to Morocco\n\n"
+                              "In March, twelve cluster managers travelled to Casablanca.\n")
+    assert ents["Study visit to Morocco"].label == "Event" and ents["Study visit to Morocco"].country == "MA"
