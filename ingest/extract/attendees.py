@@ -6,19 +6,19 @@ page gives them another part in it (organiser, host, funder, a place visited) or
 host side of a mission abroad (a Japanese body on a page about a mission to Japan is visited,
 not a participant). The rule proposes with a low confidence; the decisions weigh it.
 
->>> _host_side("JP", "JP", "JP"), _host_side("JP", "DK", "JP"), _host_side(None, "JP", None)
-(True, False, False)
+>>> page_event_attendees(None, [], None, [])
+[]
 """
 from __future__ import annotations
 
 import clusternet.ingest.extract.fastre as re
 
 from clusternet.ingest.extract.mainref import title_end
+from clusternet.ingest.extract.prosectx import ACTORS
 from clusternet.ingest.extract.raw import RawRel
 
 __all__ = ["page_event_attendees"]
 
-ACTORS = ("Cluster", "Organisation", "SME")
 # what a page says of a body that is not a participant of its event
 _OTHER_PART = ("COORDINATES", "PARTICIPATED_IN", "VISITED", "FUNDED_BY", "PARTY_TO")
 CONFIDENCE = 0.45
@@ -27,16 +27,6 @@ CONFIDENCE = 0.45
 MAX_ATTENDEES = 12
 # a body named as the place where the event was held ("… held in the Alfândega Congress Centre")
 _VENUE = re.compile(r"\b(?:in|at)\s+the\s+$")
-
-
-def _host_side(event_country: str | None, actor_country: str | None, third: str | None) -> bool:
-    """Whether an actor belongs to the host side of an event abroad: the event is in a third
-    country (``third``, None for an EU one) and the actor is based there.
-
-    >>> _host_side("SG", "SG", None)
-    False
-    """
-    return bool(third) and actor_country == event_country
 
 
 def _third_country(code: str | None) -> str | None:
@@ -71,11 +61,11 @@ def page_event_attendees(ctx, ents, event, rels: list[RawRel]) -> list[RawRel]:
     if event is None:
         return []
     body = title_end(ctx)
-    third = _third_country(event.country)
+    abroad = _third_country(event.country)      # a body based there is the host side, not a delegate
     taken = _given_other_part(rels, event)
     out = []
     for e in ents:
-        if e.label not in ACTORS or id(e) in taken or _host_side(event.country, e.country, third):
+        if e.label not in ACTORS or id(e) in taken or (abroad is not None and e.country == abroad):
             continue
         if any(m.rule == "institution" for m in e.mentions):
             continue        # the Commission, a ministry: a page's background, not a delegate

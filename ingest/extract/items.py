@@ -93,9 +93,7 @@ def _paren_region(v: str, m, code: str, out: list[Mention]) -> str | None:
     first = parts[0]
     if country_code(first):
         return None
-    if not _is_place(first):
-        k = v.find(first, m.start(1), m.end(1))
-        out.append(Mention(k, k + len(first), first, "Region", "paren-region", 0.7, country=code, region=first))
+    _unknown_region(v.find(first, m.start(1), m.end(1)), first, code, out)
     return first
 
 
@@ -105,10 +103,15 @@ def _item_region(v: str, m, code: str, out: list[Mention]) -> str | None:
     place = m.group("city")
     if not place or country_code(place) or len(place.split()) > 4:
         return None
-    if not _is_place(place):
-        k = m.start("city")
-        out.append(Mention(k, k + len(place), place, "Region", "paren-region", 0.7, country=code, region=place))
+    _unknown_region(m.start("city"), place, code, out)
     return place
+
+
+def _unknown_region(start: int, place: str, code: str, out: list[Mention]) -> None:
+    """A Region mention of country ``code`` for ``place`` at ``start``, when the gazetteer does
+    not know it (a known place is found by the place rules)."""
+    if not _is_place(place):
+        out.append(Mention(start, start + len(place), place, "Region", "paren-region", 0.7, country=code, region=place))
 
 
 _PLACE_TAIL = re.compile(r",\s+([^,()/]{2,40})$")
