@@ -33,9 +33,10 @@ _BLANKS = [
     re.compile(r"&(?:nbsp|amp|quot|lt|gt);"),
     re.compile(r"\[(?=[^\]\n]{1,200}\])|(?<=[^\[\n])\]"),      # link brackets
     re.compile(r"(?<=[a-z]\.)n(?=[A-Z][a-z])"),                 # a "\n" that lost its backslash: "Mulhouse.nThe"
-    # page furniture: a breadcrumb ("Home > News > Events") and a line of link words ("Read more | Share")
+    # page furniture: a breadcrumb ("Home > News > Events"), a menu row ("[Home](/) · [News](/news)")
+    # and a line of link words ("Read more | Share")
     re.compile(r"^[ \t]*[^\n>»›]{1,40}(?:[ \t][>»›][ \t][^\n>»›]{1,40}){2,}[ \t]*$|"
-               r"^[ \t]*(?:Home|Accueil|Inicio|Startseite)[ \t]+[>»›/][^\n]{0,120}$", re.M),
+               r"^[ \t]*\[?(?:Home|Accueil|Inicio|Startseite)[ \t]+[>»›/·|•][^\n]{0,120}$", re.M),
     re.compile(r"(?i)^(?=[^\n]*\b(?:read more|back to|share this|print this|tweet)\b)[ \t]*"
                r"(?>[^|\n]{1,25}\|[ \t]*)+[^|\n]{0,25}$", re.M),     # atomic: no backtracking over cells
 ]
@@ -66,7 +67,7 @@ def _is_heading(line: str) -> bool:
 # Blanking patterns whose matches stay inside one line, contain one of these strings, and read a
 # line's edges as they read "\n" (no look-behind or look-ahead that a "\n" satisfies): they are
 # run only on the lines that hold such a string, with the same result as over the whole text.
-_LINE_LOCAL = {2: ("http", "www."), 3: ("@",), 4: ("@",), 9: ("[", "]"), 10: (".n",), 11: (">", "»", "›", "/"), 12: ("|",)}
+_LINE_LOCAL = {2: ("http", "www."), 3: ("@",), 4: ("@",), 9: ("[", "]"), 10: (".n",), 11: (">", "»", "›", "/", "·", "|", "•"), 12: ("|",)}
 
 
 def _line_spans(v: str, needles) -> list[tuple[int, int]]:

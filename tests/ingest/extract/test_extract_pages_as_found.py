@@ -22,6 +22,16 @@ def test_a_breadcrumb_and_a_row_of_links_are_page_furniture_not_the_pages_event(
     assert ("Ocean Days Matchmaking 2025", "bilateral meetings", 210) in facts
 
 
+def test_a_menu_row_of_markdown_links_above_the_title_is_page_furniture():
+    ents, rels, _ = _ex("[Home](/) · [Projects](/projects) · [News](/news)\n\n"
+                        "# Nordic Ports Matchmaking 2026\n\n"
+                        "The Nordic Ports Matchmaking 2026 in Aarhus gathered port clusters from six countries. "
+                        "Among the companies were Harbour Lift ApS and Quayside Data AB.\n", "page.md")
+    assert not [n for n in ents if "Home" in n or "Projects" in n]
+    # the title under the menu names the page's event: the companies it names took part in it
+    assert ("Harbour Lift ApS", "PARTICIPATED_IN", "Nordic Ports Matchmaking 2026") in rels
+
+
 def test_a_delegation_visits_and_tours_and_a_company_is_one_with_or_without_its_legal_form():
     ents, rels, _ = _ex("Baltic Food Cluster delegation visits Vietnam\n\n"
                         "A delegation of eight companies from the Baltic Food Cluster (Latvia) travelled to Vietnam. "

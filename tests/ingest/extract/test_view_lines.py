@@ -6,7 +6,8 @@ from clusternet.ingest.extract import view
 SEEDS = Path("/work/shared/corpus/seeds")
 EDGES = ["@handle at start\nmail a.b@c.org\n", "x\n[link](http://a.b) and ]\n]start\n[\nend]",
          "Mulhouse.nThe text\n.nA\nwww.x.org\nhttps://x.y/z\n", "no markup at all\n\n", "@\n@@a\n a@b.c@d.e",
-         "**Bold** *em*\n*start\nend*\n# Head\n- item\n&amp; &nbsp;"]
+         "**Bold** *em*\n*start\nend*\n# Head\n- item\n&amp; &nbsp;",
+         "[Home](/) · [News](/news)\n# Head\nHome | Contact\n"]
 
 
 def _whole_text_view(text: str) -> str:
