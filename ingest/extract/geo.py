@@ -2,7 +2,8 @@
 
 Run after mentions are resolved into entities, before relations. Each rule is generic
 (cue words and the place gazetteer, no names of organisations) and only fills a country
-(and region) that is still missing:
+(and region) that is still missing. An agreement takes a place by the same rules (where it was
+signed: "signed a MoU at the forum in Nairobi"); only bodies and events are LOCATED_IN theirs.
 
 1. "X was established / is based / located / headquartered in <place>".
 2. "<Core> is a … <country or demonym> …" for an entity named "<Core> cluster/pole".
@@ -38,7 +39,7 @@ from clusternet.ingest.extract.rules import paired_place
 
 __all__ = ["infer_places"]
 
-PLACED = ("Cluster", "Organisation", "SME", "Event")
+PLACED = ("Cluster", "Organisation", "SME", "Event", "Agreement")
 _PLACE_LABELS = ("Country", "Region", "City", "Demonym")
 _LOCATED = gated(re.compile(with_initials(
     r"(?i)\b(?:established|founded|based|located|headquartered|headquarters?\s+(?:is\s+)?|situated|"

@@ -14,6 +14,8 @@ from clusternet.ingest.extract.resolve import norm
 
 __all__ = ["located_in", "most_specific", "WEAK_COUNTRY_SOURCES"]
 
+# the labels LOCATED_IN their place: an agreement takes a place too (geo.py: where it was signed), but is
+# not located there
 PLACED = ("Cluster", "Organisation", "SME", "Event")
 WEAK_COUNTRY_SOURCES = frozenset({"nearby"})
 

@@ -1,6 +1,7 @@
 """Where a listed or described body is, below its country (2026-12-04, seventh round), on texts
 written for these tests: "Name (ACR X) – Region, Country" gives the region and a two-word
-acronym; "X, a competitiveness cluster from Brittany" places X in the region, not only in France."""
+acronym; "X, a competitiveness cluster from Brittany" places X in the region, not only in France; an agreement signed in a city takes its country (eighth
+round)."""
 from __future__ import annotations
 
 from tests.helpers.extracted import text_by_name
@@ -20,3 +21,12 @@ def test_a_description_from_a_region_locates_the_body_there():
                                  "cluster from Brittany, with nine SMEs.")
     assert ents["Pole Mer Ouest"].country == "FR"
     assert ("Pole Mer Ouest", "LOCATED_IN", "Brittany") in rels
+
+
+def test_an_agreement_takes_the_place_where_it_was_signed():
+    ents, rels, _ = text_by_name("Wood clusters sign a pact\n\nThe Nordic Timber Cluster and the Kenya Wood Processors "
+                                 "Cluster signed a Memorandum of Understanding during the trade forum in Nairobi.")
+    assert ents["Memorandum of Understanding"].label == "Agreement"
+    assert ents["Memorandum of Understanding"].country == "KE"
+    # a place of signing is no location of the agreement in the graph
+    assert not [r for r in rels if r[0] == "Memorandum of Understanding" and r[1] == "LOCATED_IN"]
