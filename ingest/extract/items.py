@@ -46,7 +46,7 @@ def country_list_items(ctx: Context, out: list[Mention], gid: list[int]) -> None
                 s0 = cut + 1 if cut >= 0 else seg_start
             elif prev_end > line.start:
                 # the next item of the same list: after ", " or " and "
-                jm = re.match(r"\s*(?:,|;)?\s*(?:and\s+|&\s+)?", v[seg_start:m.start()])
+                jm = re.match(r"\s*(?:,|;|\.)?\s*(?:and\s+|&\s+)?", v[seg_start:m.start()])
                 s0 = seg_start + jm.end()
             else:
                 # the first item starts after the last separator before the parenthesis
@@ -54,6 +54,7 @@ def country_list_items(ctx: Context, out: list[Mention], gid: list[int]) -> None
                 while seps and legal_form(v[seps[-1].end():m.start()].strip()):
                     seps.pop()      # "Agency of Usti Region, PLC (CZ)": the legal form is part of the name
                 s0 = seps[-1].end() if seps else seg_start
+                s0 = _same_sentence(ctx, s0, m.start())
             s0 = max(s0, ctx.text.rfind("\n", s0, m.start()) + 1)   # an item never starts on an earlier line
             s, e, name = clean(v, s0, m.start())
             close = v.rfind(")", s0, m.start())
@@ -76,12 +77,23 @@ def country_list_items(ctx: Context, out: list[Mention], gid: list[int]) -> None
             if _is_place(name):
                 continue
             region_here = _paren_region(v, m, code, out)
+            alias = alias or _paren_acronym(paren_parts(m.group(1)))
             for ps, pe, part, region in _item_parts(v, s, e, name):
                 mm = _split_item(v, ps, pe, part, code, "country-list", gid[0], line)
                 mm.region = mm.region or region or region_here
                 if alias and is_acronym(alias) and alias not in mm.aliases:
                     mm.aliases.append(alias)
                 out.append(mm)
+
+
+def _same_sentence(ctx: Context, s0: int, at: int) -> int:
+    """Where an item before ``at`` starts when the sentence holding ``at`` starts after ``s0`` and
+    leaves a name ("… Network (Italy). Delta Cluster (PT)": Delta Cluster), else ``s0``."""
+    start = ctx.sents[ctx.sent_at(at)].start if ctx.sents else s0
+    if start <= s0:
+        return s0
+    s, e, name = clean(ctx.view, start, at)
+    return start if name and _namey(ctx.view, s, e, strict=True) else s0
 
 
 def _paren_region(v: str, m, code: str, out: list[Mention]) -> str | None:
@@ -91,10 +103,21 @@ def _paren_region(v: str, m, code: str, out: list[Mention]) -> str | None:
     if len(parts) != 2 or not parts[0][:1].isupper() or len(parts[0].split()) > 4:
         return None
     first = parts[0]
-    if country_code(first):
-        return None
+    if country_code(first) or _paren_acronym(parts):
+        return None     # "(DWC, Portugal)": the name's acronym, not a place
     _unknown_region(v.find(first, m.start(1), m.end(1)), first, code, out)
     return first
+
+
+def _paren_acronym(parts: list[str]) -> str | None:
+    """The name's acronym of "(DWC, Portugal)", else None (a place: "(NRW, Germany)" is not one).
+
+    >>> _paren_acronym(["DWC", "Portugal"]), _paren_acronym(["Lazio", "Italy"])
+    ('DWC', None)
+    """
+    if len(parts) == 2 and is_acronym(parts[0]) and not _is_place(parts[0]):
+        return parts[0]
+    return None
 
 
 def _item_region(v: str, m, code: str, out: list[Mention]) -> str | None:

@@ -206,7 +206,7 @@ def lines_of(view: str, original: str) -> list[Line]:
     return out
 
 
-_ABBREV = re.compile(r"(?:\b(?:St|Mr|Mrs|Ms|Dr|Prof|No|Nr|e\.g|i\.e|etc|vs|Inc|Ltd|Co|approx|incl|Jr|Sr|Av|Ave)|\b[A-Z])\.$")
+_ABBREV = re.compile(r"(?:\b(?:St|Mr|Mrs|Ms|Dr|Prof|No|Nr|e\.g|i\.e|etc|vs|Inc|Ltd|Co|approx|incl|Jr|Sr|Av|Ave|Inst|Univ|Dept|Assoc|Corp|Intl|Soc|Coop|Gov|Mt|Ft|Pte|Pty|Sdn|Cia|Ing|Dipl)|\b[A-Z])\.$")
 _SPLIT = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“(]?[A-Z0-9À-Ý])|;\s+")
 
 

@@ -30,3 +30,13 @@ def test_an_agreement_takes_the_place_where_it_was_signed():
     assert ents["Memorandum of Understanding"].country == "KE"
     # a place of signing is no location of the agreement in the graph
     assert not [r for r in rels if r[0] == "Memorandum of Understanding" and r[1] == "LOCATED_IN"]
+
+
+def test_a_bracketed_country_list_across_sentences_keeps_each_name_whole():
+    ents, rels, _ = text_by_name("Partners\n\nThe partners are Gamma Food Network (Italy). Delta Water Cluster "
+                                 "(DWC, Portugal) coordinates the work. DWC also hosts the secretariat.")
+    assert "Delta Water Cluster" in ents and ents["Delta Water Cluster"].country == "PT"
+    assert not [n for n in ents if n.startswith(".") or "Network. " in n]
+    # the acronym before the country is the name's, not a region of Portugal
+    assert "DWC" in ents["Delta Water Cluster"].aliases and "DWC" not in ents
+    assert ents["Gamma Food Network"].country == "IT"

@@ -32,3 +32,11 @@ def test_line_local_blanking_equals_whole_text_blanking():
 def test_urls_and_mails_are_still_blanked():
     v = view.make_view("Write to info@alpha.eu or see https://alpha.eu now.")
     assert "@" not in v and "https" not in v and v.startswith("Write to") and v.endswith("now.")
+
+
+def test_an_abbreviated_word_inside_a_name_ends_no_sentence():
+    from clusternet.ingest.extract.mentions import build_context
+
+    t = "The members are Kraken Univ. Marine Lab (Norway) and the Dept. of Industry. They met in May."
+    assert [t[s.start:s.end] for s in build_context(t).sents] == [
+        "The members are Kraken Univ. Marine Lab (Norway) and the Dept. of Industry.", "They met in May."]
