@@ -342,7 +342,7 @@ def _word_spans(v: str, form: str):
     while i >= 0:
         before = v[i - 1] if i else " "
         after = v[i + n] if i + n < len(v) else " "
-        if not (before.isalnum() or before in "_-") and not (after.isalnum() or after in "_-"):
+        if not (before.isalnum() or before in "_-–") and not (after.isalnum() or after in "_-–"):    # "EU–Canada"
             yield i, i + n
         i = v.find(form, i + 1)
 
@@ -351,9 +351,24 @@ def _word_spans(v: str, form: str):
 _EU_NOUN = re.compile(r".*\b(?:by|from|of|with|to)\s+the\s+EU(?![\w-])(?!\s+[A-Z\-–])", re.S)
 
 
+# the Union's delegation in a third country: "the Delegation of the European Union to Canada", "the EU
+# Delegation to Japan"
+_EU_DELEGATION = gated(re.compile(r"\b(?:Delegation of the European Union|(?:EU|European Union) Delegation)"
+                                  r"(?: (?:to|in) (?:the )?[A-Z][\w'’\-]+(?: (?:of )?[A-Z][\w'’\-]+){0,2})?"))
+
+
 def institution_mentions(ctx: Context, out: list[Mention]) -> None:
-    """The EU institutions, named in full or by their short forms (see ``INSTITUTIONS``)."""
+    """The EU institutions, named in full or by their short forms (see ``INSTITUTIONS``), and the
+    Union's delegations abroad.
+
+    >>> from clusternet.ingest.extract.mentions import build_context
+    >>> out = []; institution_mentions(build_context("Met the EU Delegation to Japan."), out)
+    >>> [(m.name, m.label) for m in out]
+    [('EU Delegation to Japan', 'Organisation')]
+    """
     v = ctx.view
+    for m in _EU_DELEGATION.finditer(v):
+        out.append(Mention(m.start(), m.end(), m.group(0), "Organisation", "institution", 0.9))
     european = re.search(r"\bEuropean\b", v) is not None
     for name, aliases in INSTITUTIONS.items():
         for form in [name, *aliases]:

@@ -39,7 +39,7 @@ def eu_as_adjective(view: str, end: int) -> bool:
     """
     return _EU_ADJECTIVE.match(view, end) is not None
 
-WORD = re.compile(r"[#]?[^\W_][\w'’.&@+\-/]*[\w+]|[^\W_]")
+WORD = re.compile(r"[#]?[^\W_][\w'’.&@+\-–/]*[\w+]|[^\W_]")
 _ACR = re.compile(r"^(?=.*[A-Z].*[A-Z])[A-Z0-9][A-Z0-9&.\-ÀÓÉÍÚ]*[A-Z0-9ÀÓÉÍÚ]$|^[A-Z][a-z]*[A-Z][A-Za-z0-9]*$")
 _ORD = re.compile(r"^\d{1,2}(?:st|nd|rd|th)$")
 

@@ -227,6 +227,9 @@ def _sentence_relations(doc: _Doc) -> list[RawRel]:
     return out
 
 
+_VISIT_CUE = re.compile(r"\b(?:visited|toured|met\s+(?:with\s+)?)\b")
+
+
 def _participated_in(doc: _Doc, si: int, sent, here) -> list[RawRel]:
     """PARTICIPATED_IN: the sentence's actors took part in its event (or the nearest one before it)."""
     v = doc.v
@@ -244,7 +247,9 @@ def _participated_in(doc: _Doc, si: int, sent, here) -> list[RawRel]:
         return []   # "joined the alliance": no event in sight
     ev = evs[0][2] if evs else doc.event_near(sent.start)
     organisers = organiser_spans(doc, sent)
-    who = [x for x in here if x[2].label in ACTORS and not any(a <= x[0] < b for a, b in organisers)]
+    visit = _VISIT_CUE.search(v, pm.end(), sent.end)     # "participants visited X": X is visited, not a participant
+    who = [x for x in here if x[2].label in ACTORS and not any(a <= x[0] < b for a, b in organisers)
+           and not (visit and x[0] >= visit.end())]
     if not who and ev is not None:      # "the group took part in X": the delegation's cluster or partnership
         who = delegation_owner(doc, v[sent.start:pm.start()], pm.start())
     if ev is None or not who:

@@ -65,16 +65,32 @@ def _drop_covered(named: list[Mention]) -> list[Mention]:
     # a head/caps/acronym mention strictly inside a structured one is part of that name
     covered = _strictly_inside([(m.start, m.end) for m in named if m.rule.startswith((
         "country-list", "paren-alias", "dash-def", "cue:", "copula", "event-in", "quoted", "title-def", "programme"))])
-    named = [m for m in named if not (m.rule in ("head", "caps", "acronym", "typed") and covered(m))]
+    named = [m for m in named if not (m.rule in ("head", "caps", "acronym", "typed", "event-ordinal") and covered(m))]
+    # a strict cue's name cut at a small word ("visited the Centre" + " for Process Innovation")
+    longer = {m.start: m.name for m in named if m.rule == "head"}
+    named = [m for m in named if not (m.rule.startswith("cue:") and _cut_before_of(m.name, longer.get(m.start)))]
     # a cue list's item cut at a small word ("includes the Institute" + " for Circular Materials (ICM)")
     defined = _strictly_inside([(m.start, m.end) for m in named if m.rule.startswith(("paren-alias", "dash-def"))])
     named = [m for m in named if not (m.rule.startswith("cue:") and defined(m))]
     # an EU body's name holds a programme's ("European Innovation Council and SMEs Executive Agency")
-    bodies = [(m.start, m.end) for m in named if m.rule == "institution" and " and " in m.name]
+    # or a shorter cut of it ("organised with the Delegation of the European Union" + " to Canada")
+    bodies = [(m.start, m.end) for m in named if m.rule == "institution" and (" and " in m.name or "Delegation" in m.name)]
     if not bodies:
         return named
     in_body = _strictly_inside(bodies)
-    return [m for m in named if not (m.rule != "institution" and in_body(m))]
+    return [m for m in named if not ((m.rule != "institution" or m.name == "European Union") and in_body(m))]
+
+
+_SMALL_WORD_TAIL = re.compile(r" (?:for|of|on|de|du|des|del|della|di) [A-Z]")
+
+
+def _cut_before_of(name: str, longer: str | None) -> bool:
+    """Whether ``name`` is ``longer`` cut before its "for …" or "of …" part.
+
+    >>> _cut_before_of("Centre", "Centre for Process Innovation"), _cut_before_of("Alpha", "Alpha Beta")
+    (True, False)
+    """
+    return bool(longer) and longer.startswith(name) and _SMALL_WORD_TAIL.match(longer[len(name):]) is not None
 
 
 def _strictly_inside(spans: list[tuple[int, int]]):
@@ -238,6 +254,8 @@ def _entity(root: str, ms: list[Mention]) -> DocEntity | None:
         if _strip_type(m.name):
             labels["Partnership"] += 2
     label = _described_label(name, ms) or label_of_name(name) or (labels.most_common(1)[0][0] if labels else None)
+    if any(m.rule == "institution" and norm(m.name) == norm(name) for m in ms):
+        label = "Organisation"      # "the Delegation of the European Union to Canada": no partnership's delegation
     if label != "Programme" and any(m.rule == "programme" and norm(m.name) == norm(name) for m in ms):
         label = "Programme"     # "European Strategic Cluster Partnership for Going International": the EU action
     if any(m.rule == "typed" for m in ms) and label not in ("Cluster", "Event"):

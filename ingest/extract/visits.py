@@ -27,13 +27,22 @@ _N_CLUSTERS = re.compile(r"\b(two|three|four|five|\d)\s+clusters\b")
 _DELEGATION_LED = re.compile(r"(?i)\bdelegation\b[^.;]{0,60}?\b(?:led|headed)\s+by\s+(?:the\s+)?")
 
 
+# "… led by X and included A, B and C": the members the sentence goes on to list
+_AND_INCLUDED = re.compile(r"\band\s+(?:also\s+)?(?:included|comprised|consisted\s+of|brought\s+together|was\s+made\s+up\s+of)\b")
+
+
 def delegation_leaders(doc, si: int, sent, here) -> list[RawRel]:
-    """PARTICIPATED_IN: who leads a delegation ("The Danish delegation, led by X, met …") took part
-    in the event the text is about."""
+    """PARTICIPATED_IN: who leads a delegation ("The Danish delegation, led by X, met …") and whom it
+    goes on to include ("… led by X and included A and B") took part in the event the text is about."""
     m = _DELEGATION_LED.search(doc.v, sent.start, sent.end) if "delegation" in sent.text.lower() else None
     lead = [x for x in here if m and x[0] == m.end() and x[2].label in ACTORS + ("Partnership",)]
     ev = (doc.title_event or doc.event_near(sent.start)) if lead else None
-    return [RawRel(lead[0][2], "PARTICIPATED_IN", ev, sent.start, sent.end, 0.6)] if ev is not None else []
+    if ev is None:
+        return []
+    inc = _AND_INCLUDED.search(doc.v, lead[0][1], sent.end)
+    members = [x for x in here if inc and x[0] > inc.end() and x[2].label in ACTORS]
+    doc.participants_at.setdefault(si, [lead[0], *members])     # who "the participants" are next
+    return [RawRel(x[2], "PARTICIPATED_IN", ev, sent.start, sent.end, 0.6) for x in [lead[0], *members]]
 
 
 # what a body does at an event it attends: "X sent a group of six companies", "Y presented its testbed"

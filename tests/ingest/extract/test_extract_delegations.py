@@ -1,0 +1,40 @@
+"""A mission abroad as a news page tells it (2026-12-04, eighth round): who organised it with the
+Union's delegation in the country, who the delegation was, whom it visited. Every text is written
+here for the check; no corpus page is copied."""
+from __future__ import annotations
+
+from tests.helpers.extracted import text_by_name
+
+MISSION = ("Cleantech clusters meet in Montréal\n\n"
+           "From 5 to 7 May 2025, twelve European cluster organisations took part in the EU–Canada Cleantech "
+           "Cluster Mission to Montréal, organised by the Alpine Cluster Platform in cooperation with Prairie "
+           "Cleantech Quebec and the Delegation of the European Union to Canada.\n\n"
+           "The European delegation was led by Cleantech Cluster Austria and included the Finnish cluster Oulu "
+           "Energy Hub, the Lowlands Energy Valley Cluster and Bizkaia Energy Cluster from Spain. During the "
+           "mission, participants visited the Centre for Industrial Process Innovation in Laval.\n")
+EVENT = "EU–Canada Cleantech Cluster Mission to Montréal"
+
+
+def test_the_unions_delegation_abroad_is_an_organisation_that_co_organises():
+    ents, rels, _ = text_by_name(MISSION)
+    assert ents["Delegation of the European Union to Canada"].label == "Organisation"
+    assert ("Delegation of the European Union to Canada", "COORDINATES", EVENT) in rels
+    # neither a partnership's delegation nor the Union itself
+    assert "Delegation of the European Union" not in ents and "European Union" not in ents
+
+
+def test_a_pairing_with_an_en_dash_stays_in_the_events_name():
+    ents, _, _ = text_by_name(MISSION)
+    assert EVENT in ents and ents[EVENT].label == "Event"
+    assert "Canada Cleantech Cluster Mission to Montréal" not in ents and "Mission to Montréal" not in ents
+
+
+def test_whom_a_led_delegation_included_took_part_and_visited_what_the_participants_visited():
+    ents, rels, _ = text_by_name(MISSION)
+    members = ["Cleantech Cluster Austria", "Oulu Energy Hub", "Lowlands Energy Valley Cluster", "Bizkaia Energy Cluster"]
+    for m in members:
+        assert (m, "PARTICIPATED_IN", EVENT) in rels, m
+        assert (m, "VISITED", "Centre for Industrial Process Innovation") in rels, m
+    # the place visited is no participant, and its name is not cut at "for"
+    assert ("Centre for Industrial Process Innovation", "PARTICIPATED_IN", EVENT) not in rels
+    assert "Centre" not in ents
