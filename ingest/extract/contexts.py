@@ -90,16 +90,33 @@ def copulas(ctx: Context, out: list[Mention]) -> None:
                     if not country_code(place):
                         region = place
             if not country:
-                for w in re.findall(r"\b[A-Z][\w'’-]+", rest + " " + pre):
-                    c = country_code(w) if len(w) > 3 else None
-                    if c:
-                        country = c
-                        break
+                country = _first_country_word(lex, rest + " " + pre)
             props = {"copula_head": head}
             if adjs:
                 props["described"] = _described(v, m.start(1), len(adjs))
             out.append(Mention(s, e, name, label_of_name(name) or lab, "copula", 0.8, country=country,
                                region=region, props=props))
+
+
+def _first_country_word(lex, text: str) -> str | None:
+    """The country of the first country word of ``text`` that is not part of a larger region's
+    name ("Latin America" is no America).
+
+    >>> from clusternet.ingest.extract.lexicon import load_lexicon
+    >>> _first_country_word(load_lexicon(), "markets in Latin America and Brazil")
+    'BR'
+    >>> _first_country_word(load_lexicon(), "set up under the Italian Law")
+    'IT'
+    """
+    prev = None
+    for m in re.finditer(r"\b[A-Z][\w'’-]+", text):
+        w, before, prev = m.group(0), prev, m
+        if before is not None and not text[before.end():m.start()].strip() and fold(f"{before.group(0)} {w}") in lex.macro:
+            continue
+        c = country_code(w) if len(w) > 3 else None
+        if c:
+            return c
+    return None
 
 
 _APPOSITION = re.compile(r",\s+(?:the|a|an)\s+((?:[\w'’-]+\s+){0,4})([\w'’-]+)"

@@ -348,7 +348,7 @@ def _word_spans(v: str, form: str):
 
 
 # "co-funded by the EU", "support from the EU.": the Union as an actor, not an adjective
-_EU_NOUN = re.compile(r".*\b(?:by|from|of|with|to)\s+the\s+EU(?![\w-])(?!\s+[A-Z\-–])", re.S)
+_EU_NOUN = re.compile(r".*\b(?:by|from|of|with|to)\s+the\s+EU(?![\w-])(?!\s+[A-Z\-–])(?!['’]s\b)", re.S)   # not "the EU's X"
 
 
 # the Union's delegation in a third country: "the Delegation of the European Union to Canada", "the EU

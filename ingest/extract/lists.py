@@ -141,15 +141,17 @@ _TAIL_PLACE = re.compile(r"\s*(?:,|\s[-–—|]\s|:)\s*([A-Z][\w'’.\- ]{1,40}?
 
 
 _TRAILING_ACRONYM = re.compile(r"\s*\(([A-Z][\w&-]{1,12})\)\s*$")
+_TRAILING_ROLE = re.compile(r"\s*\([a-z][a-z .-]{2,30}\)\s*$")        # "(coordinator)", "(lead partner)"
 
 
 def bullet_places(ctx: Context, out: list[Mention], gid: list[int]) -> None:
     """A bullet line "Name, Country", "Name – City, Country": the name with its country.
 
     >>> from clusternet.ingest.extract.mentions import build_context
-    >>> out = []; bullet_places(build_context("Partners:\\n- Alfa Cluster, Spain\\n- Beta Hub – Graz, Austria\\n"), out, [0])
+    >>> out = []; bullet_places(build_context("Partners:\\n- Alfa Cluster, Spain\\n- Beta Hub – Graz, Austria\\n"
+    ...                                       "- Gamma Cluster (lead partner), Italy\\n"), out, [0])
     >>> [(m.name, m.country) for m in out]
-    [('Alfa Cluster', 'ES'), ('Beta Hub', 'AT')]
+    [('Alfa Cluster', 'ES'), ('Beta Hub', 'AT'), ('Gamma Cluster', 'IT')]
     """
     v = ctx.view
     gid[0] += 1
@@ -166,6 +168,9 @@ def bullet_places(ctx: Context, out: list[Mention], gid: list[int]) -> None:
         s, e, name = clean(v, line.start, line.start + m.start())
         if not name[:1].isupper() or len(name.split()) > 10 or _is_place(name) or "," in name:
             continue
+        role = _TRAILING_ROLE.search(v, s, e)         # "Water Cluster X (coordinator), Italy": no part of the name
+        if role:
+            s, e, name = clean(v, s, role.start())
         acr = _TRAILING_ACRONYM.search(v, s, e)       # "Polski Klaster … (PKME), Poland": the acronym is an alias
         if acr:
             e = acr.start()

@@ -204,6 +204,9 @@ def _funded(s: Sentences, si, lo, hi, out) -> None:
             out.append(RawRel(s.partnership_before(lo, fm.start(), si) or s.main, "FUNDED_BY", g[2], lo, hi, 0.6))
 
 
+_THE_PARTNERS = re.compile(r"(?i)\b(?:the|its|our)\s+(?:project\s+|partnership\s+)?partners(?:\s+(?:also|jointly|together))?\s+$")
+
+
 def _organised(s: Sentences, si, lo, hi, out) -> None:
     """COORDINATES for "P organised a mission to …": P and the event named after the verb."""
     if not s.has(lo, hi, ("Event",)):
@@ -211,6 +214,8 @@ def _organised(s: Sentences, si, lo, hi, out) -> None:
     for m in s.cue["organised"].finditer(s.v, lo, hi):
         subj = s.within(lo, m.start(), ACTORS + ("Partnership",))
         p = subj[-1][2] if subj else s.partnership_before(lo, m.start(), si)
+        if p is None and _THE_PARTNERS.search(s.v, lo, m.start()):
+            p = s.main          # "the partners organised a mission": the page's partnership did
         evs = s.within(m.end(), hi, ("Event",))
         if p is not None and evs and not s.within(m.end(), evs[0][0], ACTORS + ("Partnership",)):
             out.append(RawRel(p, "COORDINATES", evs[0][2], lo, hi, 0.65))

@@ -48,13 +48,18 @@ def _opening_lines(ctx: Context) -> list:
 
 
 def _name_like(text: str) -> bool:
-    """Most of the words of ``text`` (over three letters) are capitalised: a name, not a sentence.
+    """Most of the words of ``text`` (over three letters) are capitalised, the last of them too: a
+    name, not a sentence nor a description ("European Strategic Cluster Partnership for water
+    technologies").
 
     >>> _name_like("Blue Economy Networking for Growth"), _name_like("new calls are open for clusters")
     (True, False)
+    >>> _name_like("European Strategic Cluster Partnership for water technologies")
+    False
     """
     words = [w for w in text.split() if len(w) > 3]
-    return bool(words) and sum(w[:1].isupper() for w in words) / len(words) >= MIN_CAPITALISED
+    return bool(words) and sum(w[:1].isupper() for w in words) / len(words) >= MIN_CAPITALISED \
+        and not words[-1][:1].islower()
 
 
 _FIELD = re.compile(r"(?im)^[ \t]*(?:full\s+name|project\s+(?:full\s+)?(?:name|title)|name\s+of\s+the\s+project)\s*:[ \t]*"

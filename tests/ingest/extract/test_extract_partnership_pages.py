@@ -1,0 +1,47 @@
+"""A partnership's own page as such pages are written (2026-12-04, eighth round): an acronym and a
+description for a title, a partner list with roles, the markets it focuses on, what its partners
+did together. Every text is written here for the check; no corpus page is copied."""
+from __future__ import annotations
+
+from tests.helpers.extracted import text_by_name
+
+PAGE = ("HYDRO-LINK: European Strategic Cluster Partnership for water technologies\n\n"
+        "About the partnership\n\n"
+        "HYDRO-LINK is a European Strategic Cluster Partnership that brings together five cluster organisations to "
+        "help water technology SMEs enter markets in South-East Asia and Latin America. It is co-funded by the EU's "
+        "Single Market Programme.\n\n"
+        "Partners\n\n"
+        "- Lakeland Water Cluster (coordinator), Italy\n"
+        "- Nordic Water Technology Network, Denmark\n"
+        "- Adriatic Aqua Cluster, Slovenia\n\n"
+        "Target markets\n\n"
+        "The partnership focuses on Vietnam, Indonesia, Brazil and Chile. In 2025 the partners organised a trade "
+        "mission to Ho Chi Minh City.\n")
+
+
+def test_an_acronym_titled_with_a_description_is_the_partnerships_name():
+    ents, rels, _ = text_by_name(PAGE)
+    assert ents["HYDRO-LINK"].label == "Partnership"
+    # the EU action's name is no partnership, and "Latin America" places it nowhere
+    assert not [n for n in ents if n.startswith("European Strategic Cluster Partnership")]
+    assert ents["HYDRO-LINK"].country is None
+    # "the EU's programme": the programme funds it, the Union is no entity of the page
+    assert ("HYDRO-LINK", "FUNDED_BY", "Single Market Programme") in rels and "European Union" not in ents
+
+
+def test_a_partner_line_with_its_role_in_brackets_keeps_the_name_clean():
+    ents, rels, _ = text_by_name(PAGE)
+    assert ents["Lakeland Water Cluster"].label == "Cluster" and ents["Lakeland Water Cluster"].country == "IT"
+    assert not [n for n in ents if "(coordinator)" in n]
+    assert ("Lakeland Water Cluster", "COORDINATES", "HYDRO-LINK") in rels
+
+
+def test_the_markets_a_partnership_focuses_on_are_its_targets():
+    _, rels, _ = text_by_name(PAGE)
+    assert {o for s, t, o in rels if s == "HYDRO-LINK" and t == "TARGETS"} == {"Vietnam", "Indonesia", "Brazil", "Chile"}
+
+
+def test_a_mission_the_partners_organised_to_a_city_of_several_words():
+    ents, rels, _ = text_by_name(PAGE)
+    assert ents["trade mission to Ho Chi Minh City"].country == "VN"
+    assert ("HYDRO-LINK", "COORDINATES", "trade mission to Ho Chi Minh City") in rels
