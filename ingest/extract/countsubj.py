@@ -53,7 +53,7 @@ def count_subject(ctx, si, m, after, occ_in, ok, doc, v):
         ok = tuple(x for x in ok if x != "Programme")     # a programme's figures are money, not members
     found = (_named_after(v, m, occ_in, ok) or _present_in(v, sent, m, occ_in, ok)
              or _appositive(v, sent, m, occ_in, ok) or _dash_appositive(v, sent, m, occ_in, ok)
-             or _relative_owner(v, sent, m, occ_in, ok)
+             or _relative_owner(v, sent, m, occ_in, ok) or _delegation_sender(v, sent, m, occ_in, ok)
              or _counted_event(ctx, si, m, occ_in, ok, page_event, unit, v))
     if found:
         return found
@@ -123,6 +123,29 @@ def _relative_owner(v, sent, m, occ_in, ok):
     """3c. "the X Cluster (XC), which presented its 140 member companies": (X, None), or None."""
     for s, e, ent in reversed(list(occ_in(sent.start, m.start()))):
         if ent.label in ok and ent.label != "Event" and _RELATIVE_ITS.match(v[e:m.start()]):
+            return ent, None
+    return None
+
+
+# "X brought a delegation of 12 companies", "X sent its team of nine": the group X sent
+_SENT_GROUP = re.compile(r"(?:\s*\([^()]{1,40}\))?,?\s+(?:also\s+)?(?:brought|sent|led|headed|took)\s+(?:a|an|its|their|the)\s+"
+                         r"(?:[\w-]+\s+){0,2}?(?:delegation|group|team)\s+of\s+(?:some\s+|about\s+|around\s+)?$")
+
+
+def _delegation_sender(v, sent, m, occ_in, ok):
+    """3d. "The X Cluster brought a delegation of 12 companies": (X, None), or None.
+
+    >>> from clusternet.ingest.extract.counts import count_facts
+    >>> from clusternet.ingest.extract.mentions import build_context
+    >>> from clusternet.ingest.extract.finders import find_mentions
+    >>> from clusternet.ingest.extract.resolve import resolve_mentions
+    >>> text = "The Riga Food Cluster brought a delegation of 12 companies to the Baltic Days 2025."
+    >>> ctx = build_context(text); ents = resolve_mentions(find_mentions(text, ctx))
+    >>> [(f.subject.name, f.value) for f in count_facts(ctx, ents, None)]
+    [('Riga Food Cluster', 12)]
+    """
+    for s, e, ent in reversed(list(occ_in(sent.start, m.start()))):
+        if ent.label in ok and ent.label != "Event" and _SENT_GROUP.fullmatch(v[e:m.start()]):
             return ent, None
     return None
 

@@ -104,6 +104,7 @@ def infer_places(ctx, ents, mentions) -> None:
     # 0b. "BioM, Munich, Germany, and …": a place set off by commas right after the name
     _appositive_places(sp.v, sp.places, sp.occ_in, _open)
     _located_in(ctx, sp)
+    _signed_in(ctx, sp)
     _beside_name(sp)
     _defined_cores(ctx, sp.v, ents)
     _visit_objects(ctx, sp, lex)
@@ -153,6 +154,22 @@ def _located_in(ctx, sp: _Spans) -> None:
                 # "X was established in P": the subject; "… the Forum held in P": the nearest name
                 subj = before[-1][2] if m.group("held") else before[0][2]
                 _assign(subj, p.country, _region_of(p), "located-in")
+
+
+_SIGNED_IN = gated(re.compile(r"\bsigned\s+(?:[^.;]{0,60}?\s)?in\s+(?:the\s+)?(?=[A-Z])"))
+SIGNED_REACH = 300      # characters back to the agreement "The agreement was signed in …" means
+
+
+def _signed_in(ctx, sp: _Spans) -> None:
+    """1a. "The agreement was signed in Casablanca": the agreement of the sentence (else the one
+    named just before it) takes the place, over a dateline's."""
+    v = sp.v
+    for sent in ctx.sents:
+        for m in _SIGNED_IN.finditer(v, sent.start, sent.end):
+            after = sp.places_in(m.end(), m.end() + 1)
+            agrs = [x[2] for x in sp.occ_in(max(0, sent.start - SIGNED_REACH), m.start()) if x[2].label == "Agreement"]
+            if after and agrs:
+                _assign(agrs[-1], after[0].country, _region_of(after[0]), "signed-in")
 
 
 _POSSESSIVE = re.compile(r"['’]s\s+(?:the\s+)?")

@@ -88,7 +88,7 @@ def link_names(strong: list[Mention], weak: list[Mention]) -> tuple[_UF, set[str
     >>> uf.find("bmc") == uf.find("baltic marine cluster"), sorted(keys)
     (True, ['baltic marine cluster', 'bmc'])
     """
-    ambiguous = _ambiguous_acronyms(strong)
+    ambiguous = _ambiguous_aliases(strong)
     uf = _UF()
     keys = _link_strong(strong, ambiguous, uf)
     _add_weak(strong, weak, ambiguous, uf, keys)
@@ -118,12 +118,13 @@ def _link_legal_forms(ks: list[str], uf: _UF) -> None:
             uf.union(base, k)
 
 
-def _ambiguous_acronyms(strong: list[Mention]) -> set[str]:
-    """Acronyms claimed by two different long names: they identify neither."""
+def _ambiguous_aliases(strong: list[Mention]) -> set[str]:
+    """Acronyms and short forms claimed by two different long names: they identify neither ("CSM"
+    of two names, "Rail Cluster" of "the Portuguese Rail Cluster" and "the Slovenian Rail Cluster")."""
     claims: dict[str, set[str]] = defaultdict(set)
     for m in strong:
         for a in m.aliases:
-            if is_acronym(a) and norm(a) != norm(m.name):
+            if norm(a) != norm(m.name):
                 claims[norm(a)].add(norm(m.name))
     return {a for a, names in claims.items() if len({n for n in names}) > 1
             and not all(_similar(x, y) for x in names for y in names)}
@@ -218,10 +219,31 @@ def _link_short_forms(ms: list[Mention], ks: list[str], uf: _UF) -> None:
         longer = {uf.find(k) for k in _starting(ks, a + " ")
                   if not (a in bodies and k in events)}    # "SolarLink Business Mission to Chile": its event
         if not longer and sum(c.isalpha() for c in a) >= 6 and acronyms[a].isupper():   # "CLUSTER-CORD": "Clusters & Co…"
-            longer = {uf.find(k) for k in ks if len(k.split()) >= 3 and initials_match(acronyms[a], k.split())}
+            longer = {uf.find(k) for k in ks if len(k.split()) >= 3 and initials_match(acronyms[a], k.split())
+                      and _word_starts_spelt(acronyms[a], k.split()) >= 2}
         if len(longer) == 1:
             uf.union(longer.pop(), a)
             sizes = None
+
+
+def _word_starts_spelt(acr: str, words: list[str]) -> int:
+    """How many of the words' first letters the acronym spells, in order: "CLUSTER-CORD" spells the
+    C of "clusters" and of "cooperation" and the R of "regional", "AUTO-MED" only the A of
+    "automotive industry association".
+
+    >>> _word_starts_spelt("CLUSTER-CORD", "clusters cooperation for regional development".split())
+    3
+    >>> _word_starts_spelt("AUTO-MED", "automotive industry association".split())
+    1
+    """
+    letters = [c for c in acr.lower() if c.isalnum()]
+    i = n = 0
+    for w in words:
+        for j, c in enumerate(w):
+            if i < len(letters) and c == letters[i]:
+                n += j == 0
+                i += 1
+    return n
 
 
 def _starting(ks: list[str], head: str) -> list[str]:

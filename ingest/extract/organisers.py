@@ -58,6 +58,8 @@ def _organised_event(doc, sent, here, m):
     evs = [x for x in here if x[2].label == "Event" and x[0] < m.start()]
     if not evs and not before and _IT_WAS.fullmatch(v, sent.start, m.start()):
         return _event_just_named(doc, sent)     # "It is organised by …"
+    if not before and not v[sent.start:m.start()].strip():
+        return _fronted_event(doc, sent, here, m)      # "Organised by A with B, the event gathered …"
     if not evs and (before or not doc.event_word_rx.search(v, sent.start, m.start())):
         return None    # no event in this clause: the cue is about something else
     named = [x for x in evs if named_for_itself(x[2])] or evs
@@ -67,6 +69,24 @@ def _organised_event(doc, sent, here, m):
     if evs and _other_event_between(v, evs[-1][1], m.start(), doc.event_word_rx):
         return None    # "…, a highly attended event organised by …": an unnamed event's organisers
     return ev
+
+
+# "Organised by A together with B, the event …": the clause the fronted organisers belong to
+_FRONTED_SUBJECT = re.compile(r",\s+(?:the|this)\s+(?:(?:two|three|one)-day\s+|\w+\s+)?(?:event|mission|matchmaking|"
+                              r"conference|forum|meeting|workshop|visit|fair|edition)\b")
+
+
+def _fronted_event(doc, sent, here, m):
+    """The event of a sentence opening with its organisers ("Organised by A, the event gathered …"
+    or "Organised by A, the Baltic Food Days gathered …"), else None."""
+    v = doc.v
+    after = [x for x in here if x[0] > m.end() and x[2].label == "Event"]
+    comma = v.find(", ", m.end(), sent.end)
+    if after and comma >= 0 and after[0][0] == comma + 2 + (4 if v.startswith("the ", comma + 2) else 0):
+        return after[0][2]
+    if _FRONTED_SUBJECT.search(v, m.end(), sent.end):
+        return doc.title_event or doc.event_near(sent.start)
+    return None
 
 
 def _event_just_named(doc, sent):

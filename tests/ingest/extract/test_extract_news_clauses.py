@@ -1,0 +1,54 @@
+"""Clauses news pages use for who organised, who signed where, who a project involves and whose
+delegation a figure counts (2026-12-04, eighth round). Every text is written here for the check;
+no corpus page is copied."""
+from __future__ import annotations
+
+from tests.helpers.extracted import text_by_name
+
+MOU = ("Portuguese and Moroccan automotive clusters sign cooperation agreement\n\n"
+       "Porto, 3 March 2025 – The Portuguese Mobility Cluster and the Moroccan Automotive Industry Association (AMICA) have "
+       "signed a memorandum of understanding to strengthen cooperation between their members. The agreement was "
+       "signed in Casablanca during the Auto Days Morocco 2025.\n\n"
+       "The cooperation is part of the ESCP-4i project AUTO-MED, which also involves the Spanish cluster Galician "
+       "Auto Cluster and the Slovenian Mobility Cluster.\n")
+
+
+def test_an_agreement_signed_in_a_city_takes_its_country_over_the_datelines():
+    ents, rels, _ = text_by_name(MOU)
+    assert ents["memorandum of understanding"].country == "MA"
+    assert ("Portuguese Mobility Cluster", "PARTY_TO", "memorandum of understanding") in rels
+
+
+def test_a_long_acronym_is_not_read_from_the_letters_of_another_name():
+    ents, rels, _ = text_by_name(MOU)
+    # "AUTO-MED" is spelt by the letters of "Automotive Industry Association", not by its initials
+    assert ents["AUTO-MED"].label == "Partnership"
+    assert ents["Moroccan Automotive Industry Association"].label == "Organisation"
+    assert "AUTO-MED" not in ents["Moroccan Automotive Industry Association"].aliases
+
+
+def test_whom_a_project_also_involves_are_its_partners():
+    ents, rels, _ = text_by_name(MOU)
+    assert ("Galician Auto Cluster", "PARTNER_IN", "AUTO-MED") in rels
+    assert ("Slovenian Mobility Cluster", "PARTNER_IN", "AUTO-MED") in rels
+    # two clusters named by their country and one same noun phrase stay two
+    assert "Portuguese Mobility Cluster" in ents and "Slovenian Mobility Cluster" in ents
+
+
+FAIR = ("Over 200 companies meet at the Baltic Grain Days 2025 in Riga\n\n"
+        "The Baltic Grain Days 2025 took place on 14-15 October 2025 in Riga, Latvia. Organised by the Latvian "
+        "Grain Cluster together with the Enterprise Europe Network, the event gathered 215 participants from 18 "
+        "countries. The Estonian Cereal Cluster brought a delegation of 12 companies.\n")
+
+
+def test_organisers_named_before_the_event_they_organised_coordinate_it():
+    _, rels, _ = text_by_name(FAIR)
+    assert ("Latvian Grain Cluster", "COORDINATES", "Baltic Grain Days 2025") in rels
+    assert ("Enterprise Europe Network", "COORDINATES", "Baltic Grain Days 2025") in rels
+    assert ("Latvian Grain Cluster", "PARTICIPATED_IN", "Baltic Grain Days 2025") not in rels
+
+
+def test_a_delegation_a_body_brought_is_counted_for_that_body():
+    _, _, facts = text_by_name(FAIR)
+    assert ("Estonian Cereal Cluster", "companies", 12) in facts
+    assert ("Baltic Grain Days 2025", "participants gathered", 215) in facts
