@@ -51,7 +51,8 @@ def count_subject(ctx, si, m, after, occ_in, ok, doc, v):
     sent = ctx.sents[si]
     if unit not in CURRENCIES:
         ok = tuple(x for x in ok if x != "Programme")     # a programme's figures are money, not members
-    found = (_named_after(v, m, occ_in, ok) or _present_in(v, sent, m, occ_in, ok)
+    found = (_named_after(v, m, occ_in, ok) or _joined_group(ctx, v, sent, m, occ_in, ok, main)
+             or _present_in(v, sent, m, occ_in, ok)
              or _appositive(v, sent, m, occ_in, ok) or _dash_appositive(v, sent, m, occ_in, ok)
              or _relative_owner(v, sent, m, occ_in, ok) or _delegation_sender(v, sent, m, occ_in, ok)
              or _counted_event(ctx, si, m, occ_in, ok, page_event, unit, v))
@@ -83,6 +84,35 @@ def _named_after(v, m, occ_in, ok):
     if right and re.fullmatch(r"\s*", v[m.end():right[0][0]]) and not is_counted(v, right[0]):
         return right[0][2], None
     return None
+
+
+# "Three companies joined the cluster", "12 new members have joined the network": the group joined
+_JOINED_GROUP = re.compile(r"(?i)\s*(?:[\w-]+\s+){0,3}?(?:have\s+|has\s+)?(?:joined|became\s+members\s+of)\s+(?:the|our)\s+"
+                           r"(cluster|network|partnership|association|alliance|project)\b")
+
+
+def _joined_group(ctx, v, sent, m, occ_in, ok, main):
+    """1b. "Three companies joined the cluster": (the page's cluster, or its partnership, None), or None.
+
+    >>> from clusternet.ingest.extract.counts import count_facts
+    >>> from clusternet.ingest.extract.mentions import build_context
+    >>> from clusternet.ingest.extract.finders import find_mentions
+    >>> from clusternet.ingest.extract.resolve import resolve_mentions
+    >>> text = "Alpine Wood Cluster news\\n\\nThree companies joined the cluster in May: Abies GmbH and Larix AG."
+    >>> ctx = build_context(text); ents = resolve_mentions(find_mentions(text, ctx))
+    >>> [(f.subject.name, f.value) for f in count_facts(ctx, ents, None)]
+    [('Alpine Wood Cluster', 3)]
+    """
+    gm = _JOINED_GROUP.match(v, m.end(), sent.end)
+    if gm is None:
+        return None
+    if gm.group(1).lower() in ("partnership", "project", "alliance"):
+        return (main, None) if main is not None and main.label in ok else None
+    from clusternet.ingest.extract.mainref import main_of
+
+    ents = list({id(x[2]): x[2] for x in occ_in(0, len(v))}.values())
+    own = main_of([e for e in ents if e.label in ("Cluster", "Organisation")], "Cluster", title_end(ctx))
+    return (own, None) if own is not None and own.label in ok else None
 
 
 def _present_in(v, sent, m, occ_in, ok):

@@ -248,6 +248,10 @@ def head_chunks(ctx: Context, out: list[Mention]) -> None:
                 out.append(Mention(s, e, name, "Organisation", "head", 0.55))
 
 
+# a page word of a body ("News of the X Cluster", "Members of the Y Network"): the body is the name
+_GENERIC_OF = re.compile(r"(\w+)\s+(?:of|from)\s+(?:the\s+)?([A-Z].+)$")
+
+
 def _head_span(lex, v: str, line, span, out: list[Mention], spans_of: dict) -> None:
     """The mention one trimmed chunk gives, or its span kept in ``spans_of`` when it has no label yet."""
     s, e, name = clean(v, span[0][0], span[-1][1])
@@ -269,6 +273,10 @@ def _head_span(lex, v: str, line, span, out: list[Mention], spans_of: dict) -> N
     if _A_BEFORE.search(v[max(0, s - 4):s]):
         return  # "a Spanish Textile Business Association" describes, it does not name
     lab = label_of_name(name)
+    gm = _GENERIC_OF.match(name) if not lab else None
+    if gm and fold(gm.group(1)) in lex.words("generic_names") and label_of_name(gm.group(2)):
+        s, name = s + gm.start(2), gm.group(2)      # "News of the Alpine Wood Cluster": the cluster
+        lab = label_of_name(name)
     if not lab:
         if not line.heading and not upper and s > line.start + 2:
             spans_of.setdefault(fold(name), []).append((s, e, name))

@@ -174,12 +174,14 @@ def _signed_in(ctx, sp: _Spans) -> None:
 
 _POSSESSIVE = re.compile(r"['’]s\s+(?:the\s+)?")
 _FROM_BEFORE = re.compile(r"\s+(?:from|of)\s+(?:the\s+)?$")
+_IN_BEFORE = re.compile(r"\s+in\s+(?:the\s+)?$")
 _ACRONYM_BEFORE = re.compile(r"\s*\([A-Z][\w&-]{1,12}\)$")
 _DEFINED = re.compile(r"\s*(?:The\s+)?([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)\s+(?:is|are|was)\s")
 
 
 def _beside_name(sp: _Spans) -> None:
-    """1b. A place right beside a name places it: "BioCat from Catalonia", "Portugal's Energy Cluster"."""
+    """1b. A place right beside a name places it: "BioCat from Catalonia", "Portugal's Energy Cluster",
+    "the X Institute in Germany" (a body; an event "in" a place is read by the event rules)."""
     v = sp.v
     for p in sp.places:
         tail = _POSSESSIVE.match(v[p.end:p.end + 8]) if p.label == "Country" else None
@@ -189,13 +191,15 @@ def _beside_name(sp: _Spans) -> None:
                 if _open(ent):
                     _assign(ent, p.country, None, "possessive")
         head = _FROM_BEFORE.search(v[max(0, p.start - 12):p.start])
+        bodies_only = head is None
+        head = head or _IN_BEFORE.search(v[max(0, p.start - 12):p.start])     # "the X Institute in Germany"
         if head:
             stop = p.start - len(head.group(0))
             acr = _ACRONYM_BEFORE.search(v, max(0, stop - 16), stop)     # "the Institute X (IX) from Germany"
             ends = (stop, acr.start()) if acr else (stop,)
             for _, _, ent in (x for x in sp.occ_in(stop - 120, stop) if x[1] in ends):
-                if _open(ent):
-                    _assign(ent, p.country, _region_of(p), "from")
+                if _open(ent) and not (bodies_only and ent.label == "Event"):
+                    _assign(ent, p.country, _region_of(p), "in" if bodies_only else "from")
 
 
 def _defined_cores(ctx, v: str, ents) -> None:

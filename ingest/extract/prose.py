@@ -70,6 +70,9 @@ def _network_subject(s: Sentences, lo, hi) -> list:
     return [net] if net is not None else []
 
 
+_THE_CLUSTER = re.compile(r"\s*(?:the|our)\s+cluster\b(?!\s+[A-Z])")
+
+
 def _joined(s: Sentences, si, lo, hi, out) -> None:
     """PARTNER_IN or MEMBER_OF for "A joined P", "A and B are partners in P", "A is a member of B"."""
     v, cue = s.v, s.cue
@@ -83,12 +86,15 @@ def _joined(s: Sentences, si, lo, hi, out) -> None:
         if target is None:      # "joined the network", "… the cluster", "… the partnership"
             ana = cue["anaphor"].match(tail.lstrip()) or cue["group"].match(tail)
             target = s.network_named(m.end(), min(hi, m.end() + 30)) or (s.main if ana else None)
+            if target is None and _THE_CLUSTER.match(tail):
+                target = s.own_cluster()
         if target is None:
             continue
         who = s.coordinated(s.within(lo, m.start(), ACTORS)) or s.the_actor(lo, m.start()) \
             or _network_subject(s, lo, m.start())
-        if not who and named and ":" in v[named[0][1]:hi]:
-            who = s.objects(named[0][1], hi)     # "Three companies joined X this quarter: A, B and C"
+        after = named[0][1] if named and named[0][2] is target else m.end()
+        if not who and ":" in v[after:hi]:
+            who = s.objects(v.index(":", after), hi)     # "Three companies joined X this quarter: A, B and C"
         kind = membership_type(target)
         for a in who:
             if a is not target:

@@ -69,6 +69,13 @@ class Sentences:
         self.event_nouns = load_lexicon().words("event_nouns")
         self.cue = _cues()
 
+    def own_cluster(self):
+        """The cluster the page is about (its title's, else its most named), else None: what "the
+        cluster" means where no cluster is named ("three companies joined the cluster")."""
+        if "_own_cluster" not in self.__dict__:
+            self._own_cluster = main_of(self.ents, "Cluster", title_end(self.ctx))
+        return self._own_cluster
+
     def anaphor(self, lo, hi) -> bool:
         """Whether ``v[lo:hi]`` refers to a partnership without naming it ("the partnership")."""
         return lo < hi and self.cue["anaphor"].search(self.v[lo:hi]) is not None
