@@ -222,6 +222,8 @@ _T1 = re.compile(r"\s+([a-z][\w-]*)\b")
 _T2 = re.compile(r"\s+[a-z][\w-]*\s+(cluster|pole|pôle)\b")
 _T3 = re.compile(r"\s+(?:[a-z][\w-]*\s+)?(?:cluster|pole|pôle)\b")
 _TU = re.compile(r"\s+([A-Z]+)\b")
+_EVENT_AFTER = re.compile(r"\s+(?:trade\s+fair|trade\s+show|fair|exhibition|expo)\b")
+_THE_BEFORE = re.compile(r"\bthe\s+$")
 _AT = re.compile(r"\s+at\s+([A-Z][\w'’-]+)")
 _TYPED_NOUNS = ("project", "consortium", "initiative", "partnership", "delegation", "escp")
 _CLUSTER_NOUNS = ("cluster", "pole", "pôle")
@@ -312,6 +314,10 @@ def _noun_after(lex, v: str, line, span, named: tuple[int, int, str], out: list[
         if w1 in _TYPED_NOUNS:
             if not (len(span) == 1 and fold(name) in lex.words("determiners")) and not is_programme_name(name):
                 out.append(Mention(s, e, name, "Partnership", "typed", 0.7, props={"typed": w1}))
+        elif _EVENT_AFTER.match(v, e, line.end) and _THE_BEFORE.search(v, max(0, s - 5), s) and not name[:1].isdigit():
+            # "the JIMTOF trade fair", "the Hannover Messe exhibition": the fair itself
+            out.append(Mention(s, e, name, "Event", "typed-event", 0.65))
+            return True
         elif w1 in ("programme", "program") and len(span) >= 2:     # "the BSR STARS Innovation Express program"
             out.append(Mention(s, t1.end(), " ".join(v[s:t1.end()].split()), "Programme", "head", 0.7))
             return True

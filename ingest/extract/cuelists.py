@@ -69,6 +69,12 @@ class Occ:
         """Mentions starting in [lo, hi) whose entity has one of ``labels``."""
         return [x for x in self.items[bisect_left(self.starts, lo):bisect_left(self.starts, hi)] if x[2].label in labels]
 
+    def in_name(self, lo: int, hi: int) -> bool:
+        """Whether ``[lo, hi)`` lies inside a mention (a cue word that is part of a name: "Kansai
+        Robotics Consortium")."""
+        i = bisect_left(self.starts, lo + 1)
+        return i > 0 and self.items[i - 1][0] <= lo and hi <= self.items[i - 1][1]
+
 
 _LAST_OCC = threading.local()     # per thread: the app extracts in several sessions at once
 

@@ -78,6 +78,8 @@ def _runs(v: str, lo: int, hi: int, occ) -> list[tuple[str, int, list]]:
     best: dict[int, tuple[int, str]] = {}
     for typ in ORDER:
         for m in cue_patterns()[typ].finditer(v, lo, hi):
+            if occ.in_name(m.start(), m.end()):
+                continue
             first = occ.within(m.end(), hi, ACTORS)
             if first and links_to_list(v[m.end():first[0][0]]):
                 start = first[0][0]

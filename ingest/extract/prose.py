@@ -219,12 +219,15 @@ def _organised(s: Sentences, si, lo, hi, out) -> None:
         return
     for m in s.cue["organised"].finditer(s.v, lo, hi):
         subj = s.within(lo, m.start(), ACTORS + ("Partnership",))
-        p = subj[-1][2] if subj else s.partnership_before(lo, m.start(), si)
-        if p is None and _THE_PARTNERS.search(s.v, lo, m.start()):
-            p = s.main          # "the partners organised a mission": the page's partnership did
+        if subj:        # "A and B held …": both did
+            ps = s.right_before(subj, m.start()) or [subj[-1][2]]
+        else:
+            ps = [s.partnership_before(lo, m.start(), si)]
+        if ps == [None] and _THE_PARTNERS.search(s.v, lo, m.start()):
+            ps = [s.main]          # "the partners organised a mission": the page's partnership did
         evs = s.within(m.end(), hi, ("Event",))
-        if p is not None and evs and not s.within(m.end(), evs[0][0], ACTORS + ("Partnership",)):
-            out.append(RawRel(p, "COORDINATES", evs[0][2], lo, hi, 0.65))
+        if evs and not s.within(m.end(), evs[0][0], ACTORS + ("Partnership",)):
+            out.extend(RawRel(p, "COORDINATES", evs[0][2], lo, hi, 0.65) for p in ps if p is not None)
 
 
 _SIGNED_BY = re.compile(r"(?:\s+(?:on|in|at|during)\s+[^,.;]{1,40}?)*\s+by\s+(?:the\s+)?")   # a date or place, then "by"

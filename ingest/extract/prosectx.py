@@ -113,9 +113,8 @@ class Sentences:
         joined"): the cluster named in the title, else the most named one; [] otherwise."""
         if not _THE_ACTOR.search(self.v, lo, hi) or self.within(lo, hi, ACTORS + ("Partnership",)):
             return []
-        if "main_actor" not in self.__dict__:
-            self.main_actor = main_of(self.ents, "Cluster", title_end(self.ctx))
-        return [self.main_actor] if self.main_actor is not None else []
+        own = self.own_cluster()
+        return [own] if own is not None else []
 
     def has(self, lo, hi, labels) -> bool:
         """Whether a kept mention starting in ``[lo, hi)`` has one of ``labels`` (a rule's precondition)."""

@@ -56,8 +56,9 @@ def label_of_name(name: str) -> str | None:
 
     >>> [label_of_name(n) for n in ["Cluster of Smart Health", "Pôle Véhicule du Futur",
     ...   "European Foundation for Cluster Excellence", "France Clusters", "Cluster Economics", "Big Booster",
-    ...   "Nordic Cluster Meet UP 2018", "Nova Consulting GmbH", "Alpine Hydrogen Forum 2025"]]
-    ['Cluster', 'Cluster', 'Organisation', 'Organisation', None, None, 'Event', 'Organisation', 'Event']
+    ...   "Nordic Cluster Meet UP 2018", "Nova Consulting GmbH", "Alpine Hydrogen Forum 2025",
+    ...   "Mechatronics Cluster Upper Austria"]]
+    ['Cluster', 'Cluster', 'Organisation', 'Organisation', None, None, 'Event', 'Organisation', 'Event', 'Cluster']
     """
     lex = load_lexicon()
     words = [w for w in re.split(r"[\s\-–]+", name) if w]
@@ -77,7 +78,8 @@ def label_of_name(name: str) -> str | None:
         compound = fold(w) not in lex.heads        # "Holzcluster Steiermark": a compound leads its name
         # an English head comes last (or before a place or an acronym): "Cluster Mapping" is no cluster
         if rest and not romance and fold(w) not in lex.words("head_first") and not compound and not all(place_country(x) or lex.city(x) or x.isupper() or x[:1].isdigit()
-                                            or lex.label_of_head(x) for x in rest):
+                                            or lex.label_of_head(x) for x in rest) \
+                and not (lex.region(" ".join(rest)) or lex.city(" ".join(rest))):    # "… Cluster Upper Austria"
             continue
         if fold(w) in lex.words("network_heads") and lab == "Cluster":
             lab = "Organisation"
