@@ -91,8 +91,12 @@ _JOINED_GROUP = re.compile(r"(?i)\s*(?:[\w-]+\s+){0,3}?(?:have\s+|has\s+)?(?:joi
                            r"(cluster|network|partnership|association|alliance|project)\b")
 
 
+_JOINED_NAMED = re.compile(r"\b(?:have\s+|has\s+)?joined\s+(?:the\s+)?(?=[A-Z])")
+
+
 def _joined_group(ctx, v, sent, m, occ_in, ok, main):
-    """1b. "Three companies joined the cluster": (the page's cluster, or its partnership, None), or None.
+    """1b. "Three companies joined the cluster": (the page's cluster, or its partnership, None);
+    "Two clusters, A and B, joined P": (P, None); else None.
 
     >>> from clusternet.ingest.extract.counts import count_facts
     >>> from clusternet.ingest.extract.mentions import build_context
@@ -103,6 +107,11 @@ def _joined_group(ctx, v, sent, m, occ_in, ok, main):
     >>> [(f.subject.name, f.value) for f in count_facts(ctx, ents, None)]
     [('Alpine Wood Cluster', 3)]
     """
+    jm = _JOINED_NAMED.search(v, m.end(), sent.end)
+    named = [x for x in occ_in(jm.end(), jm.end() + 1) if x[2].label in ("Partnership", "Cluster", "Organisation")
+             and x[2].label in ok] if jm else []
+    if named:
+        return named[0][2], None        # "Two more clusters, A and B, joined BIOMED-4i"
     gm = _JOINED_GROUP.match(v, m.end(), sent.end)
     if gm is None:
         return None

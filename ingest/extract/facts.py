@@ -40,8 +40,9 @@ def _clean_header(h: str) -> str:
 
 
 def table_facts(ctx, occ, main, event=None) -> list[RawFact]:
-    """Rows of tab-separated blocks: first column a country (or Total), headers as measures; the
-    rows are the page's ``event``'s when the lines above the table speak of its attendance."""
+    """Rows of tab-separated blocks: first column a country (or Total), headers as measures, or
+    countries across the header and measures down the first column; the rows are the page's
+    ``event``'s when the lines above the table speak of its attendance."""
     t = ctx.text
     out = []
     lines = t.split("\n")
@@ -78,6 +79,15 @@ def table_facts(ctx, occ, main, event=None) -> list[RawFact]:
                         out.append(RawFact(named[0], header[j], None, pn[0], pn[1], p, line_end, 0.7))
                 continue
             nums = [parse_number(c) for c in cells[1:] if c]
+            if cells and cells[0] and nums and all(nums) and _countries_across(header) and not country_code(cells[0]):
+                # "| B2B meetings | 48 | 31 | 79 |" under "| Activity | Canada | Singapore | Total |"
+                subj = _subject_before(occ, p, main, event, t[max(0, block[0][0] - 200):block[0][0]])
+                measure = _clean_header(cells[0])
+                for j, c in enumerate(cells[1:], start=1):
+                    pn = parse_number(c) if c else None
+                    if pn is not None and j < len(header) and measure:
+                        out.append(RawFact(subj, measure, country_code(header[j]), pn[0], pn[1], p, _line_end(t, p), 0.75))
+                continue
             if cells and cells[0] and nums and all(nums) and header:
                 label = cells[0]
                 cc = country_code(label)
@@ -95,6 +105,17 @@ def table_facts(ctx, occ, main, event=None) -> list[RawFact]:
                     continue
                 header = hdr if header is None or len([h for h in hdr if h]) >= 2 else header
     return out
+
+
+def _countries_across(header) -> bool:
+    """Whether a table's header names countries across its columns (and perhaps a total).
+
+    >>> _countries_across(["Activity", "Canada", "Singapore", "Total"]), _countries_across(["Country", "Events"])
+    (True, False)
+    """
+    cols = [h for h in (header or [])[1:] if h]
+    return bool(cols) and any(country_code(h) for h in cols) and all(
+        country_code(h) or re.match(r"(?i)total|sum|all\b", h) for h in cols)
 
 
 _COUNTRY_HEADERS = {"country", "countries", "pays", "pais", "paese", "land", "location"}

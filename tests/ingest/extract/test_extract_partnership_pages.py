@@ -45,3 +45,33 @@ def test_a_mission_the_partners_organised_to_a_city_of_several_words():
     ents, rels, _ = text_by_name(PAGE)
     assert ents["trade mission to Ho Chi Minh City"].country == "VN"
     assert ("HYDRO-LINK", "COORDINATES", "trade mission to Ho Chi Minh City") in rels
+
+
+RESULTS = ("# MEDLINK-4i: results of the first year\n\n"
+           "The MEDLINK-4i partnership supports health-technology SMEs from its partner clusters in entering the "
+           "markets of Canada and Singapore.\n\n"
+           "| Activity | Canada | Singapore | Total |\n|---|---|---|---|\n"
+           "| Webinars | 3 | 2 | 5 |\n| B2B meetings | 48 | 31 | 79 |\n\n"
+           "Two more clusters, the Latvian Medtech Association and the Tartu Health Cluster, joined MEDLINK-4i as "
+           "associated partners.\n")
+
+
+def test_a_table_with_countries_across_gives_each_figure_its_country():
+    _, _, facts = text_by_name(RESULTS, "results.md")
+    assert {("MEDLINK-4i", "B2B meetings", 48), ("MEDLINK-4i", "B2B meetings", 31), ("MEDLINK-4i", "B2B meetings", 79),
+            ("MEDLINK-4i", "Webinars", 3)} <= set(facts)
+
+
+def test_the_countries_of_a_table_across_are_the_figures_countries():
+    from clusternet.ingest.extract import extract_text
+    from clusternet.ingest.sources.readers import document_from_text
+
+    ex = extract_text(document_from_text(RESULTS, name="results.md"))
+    by = {(f.measure, f.value): f.country for f in ex.facts}
+    assert by[("B2B meetings", 48)] == "CA" and by[("B2B meetings", 31)] == "SG" and by[("B2B meetings", 79)] is None
+
+
+def test_clusters_counted_as_they_join_a_named_partnership_are_its_figure():
+    _, rels, facts = text_by_name(RESULTS, "results.md")
+    assert ("Latvian Medtech Association", "PARTNER_IN", "MEDLINK-4i") in rels
+    assert [f for f in facts if f[0] == "MEDLINK-4i" and f[2] == 2]
