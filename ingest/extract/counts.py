@@ -230,6 +230,9 @@ def _sentence_facts(ctx, si, occ_in, ok, page, places, skip=()) -> list[RawFact]
     return out
 
 
+_DAY_RANGE = re.compile(r"\s*(?:to|until|and|au|et|al|a|y|e|-|–)\s*\d{1,2}(?:st|nd|rd|th|er)?\s+(?:de\s+|di\s+)?([^\W\d_]+)")
+
+
 def _not_a_count(v: str, m, value, after, word_num: bool) -> bool:
     """Whether a number is an ordinal, a year, part of a time, date or code ("10:30", "N° 5"), or a
     number word ending its sentence."""
@@ -240,6 +243,9 @@ def _not_a_count(v: str, m, value, after, word_num: bool) -> bool:
     prev = re.search(r"([^\W\d_]+)\.?\s+$", v[max(0, m.start() - 12):m.start()])
     if not m.group("cur") and value <= 31 and (nxt in months or prev and fold(prev.group(1)) in months):
         return True  # a day of a month ("on 3 May", "May 27"), not a count
+    rng = _DAY_RANGE.match(v, m.end()) if not m.group("cur") and value <= 31 else None
+    if rng and fold(rng.group(1)) in months:
+        return True  # the first day of a range ("from 5 to 7 May", "du 10 au 12 juin", "del 3 al 5 de mayo")
     if not (m.group("pct") or m.group("cur") or m.group("mult")) and isinstance(value, int) \
             and 1900 <= value <= 2100:
         return True  # a year

@@ -12,8 +12,9 @@ from clusternet.ingest.extract.mentions import (Context, Mention, chunks, initia
 __all__ = ["label_of_name", "place_of_name", "paired_place", "clean"]
 
 _NAMEY = re.compile(r"^[\w'’.&@+\-/ ()]+$")
-_ARTICLE = re.compile(r"(?i)(?:the|a|an|le|la|les|el|il)\s+")
-_ARTICLE_FIRST = "tTaAlLeEiIıİ"     # what an _ARTICLE match starts with (case-blind "i" also matches "ı", "İ")
+# a leading article, or an elided one before a capital ("l'Agence …", "dell'Emilia")
+_ARTICLE = re.compile(r"(?i)(?:the|a|an|le|la|les|el|il)\s+|(?-i:(?:l|d|dell|nell|all|sull)['’](?=[A-ZÀ-Ý]))")
+_ARTICLE_FIRST = "tTaAlLeEiIıİdns"     # what an _ARTICLE match starts with (case-blind "i" also matches "ı", "İ")
 # "COSME-funded X", "Lyon-based X": who funds it or where it sits, not part of its name
 _ROLE_PREFIX = re.compile(r"(?i)(?:[\w’'.]+-){1,2}(?:funded|financed|backed|supported|sponsored|led|based)\s+(?=[A-Z0-9])")
 
@@ -27,6 +28,9 @@ def clean(view: str, s: int, e: int) -> tuple[int, int, str]:
 
     >>> clean("the EU-funded Blue Partnership", 0, 30)
     (14, 30, 'Blue Partnership')
+    >>> clean("l'Agence Marocaine", 0, 18)[2], clean("L'Oréal", 0, 7)[2]
+    ('Agence Marocaine', "L'Oréal")
+
     """
     seen = view_memo(_CLEANED, view)
     hit = seen.get((s, e))

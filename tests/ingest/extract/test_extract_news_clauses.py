@@ -52,3 +52,18 @@ def test_a_delegation_a_body_brought_is_counted_for_that_body():
     _, _, facts = text_by_name(FAIR)
     assert ("Estonian Cereal Cluster", "companies", 12) in facts
     assert ("Baltic Grain Days 2025", "participants gathered", 215) in facts
+
+
+def test_a_french_day_range_is_no_count_and_an_elided_article_is_no_part_of_a_name():
+    ents, _, facts = text_by_name("Mission d'affaires au Maroc\n\nDu 10 au 12 juin 2025, une délégation de huit "
+                                  "entreprises du pôle Agrinova s'est rendue à Casablanca, en collaboration avec "
+                                  "l'Agence Marocaine des Exportations. L'Oréal Maroc a reçu la délégation.")
+    assert not [f for f in facts if f[2] == 10]
+    assert "Agence Marocaine des Exportations" in ents and not [n for n in ents if n.startswith("l'")]
+    # a capital L' at the start of a name may be the name's own ("L'Oréal")
+    assert not [n for n in ents if n.startswith("Oréal")]
+
+
+def test_an_english_day_range_is_no_count():
+    _, _, facts = text_by_name("Blue Days\n\nFrom 5 to 7 May 2025, 40 companies took part in the Blue Days in Brest.")
+    assert [f[2] for f in facts] == [40]
