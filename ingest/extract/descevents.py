@@ -33,8 +33,9 @@ _QUOTED_TAIL = re.compile(r"\s+on\s+[“\"]([^”\"]{3,120})[”\"]")
 # a topic's words, up to a verb that says what the event did ("a webinar on X took place online")
 _NOT_TOPIC = r"(?!(?:is|are|was|were|will|would|has|have|had|took|takes|held|brought|gathered|attracted|drew|" \
              r"offered|showed|can|could|should|may|might|must|did|does)\b)"
+# (a country's adjective may stand inside it: "a webinar on the Canadian market")
 _TOPIC_TAIL = re.compile(r"\s+on\s+(" + _NOT_TOPIC + r"(?:[a-z][\w-]*)(?:(?:\s+|,\s+)" + _NOT_TOPIC
-                         + r"(?:[a-z][\w-]*)){0,9})")
+                         + r"(?:[a-z][\w-]*|(?-i:[A-Z][a-z]+(?=\s+[a-z])))){0,9})")
 
 
 @lru_cache(maxsize=1)
@@ -116,7 +117,7 @@ def _tail(v: str, end: int, hi: int) -> tuple[str, int, str | None] | None:
     tm = _TOPIC_TAIL.match(v, end, hi)
     if tm:
         topic = re.split(r",\s+(?=\w+ed\b)|,\s+(?!(?:[a-z][\w-]*\s+){0,3}and\b)", tm.group(1))[0]
-        topic = re.sub(r"\s+(?:and|or|of|in|for|with|to|by)$", "", topic)
+        topic = re.sub(r"\s+(?:and|or|of|in|for|with|to|by|on|at|during)$", "", topic)
         if len(topic.split()) >= 2:
             return "on " + topic, tm.start(1) + len(topic), None
     return None

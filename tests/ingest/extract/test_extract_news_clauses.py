@@ -67,3 +67,12 @@ def test_a_french_day_range_is_no_count_and_an_elided_article_is_no_part_of_a_na
 def test_an_english_day_range_is_no_count():
     _, _, facts = text_by_name("Blue Days\n\nFrom 5 to 7 May 2025, 40 companies took part in the Blue Days in Brest.")
     assert [f[2] for f in facts] == [40]
+
+
+def test_events_a_project_report_describes_and_who_led_or_hosted_them():
+    ents, rels, _ = text_by_name("Project news\n\nIn May, Beta Cluster led a study tour to Morocco for twelve SMEs. "
+                                 "Alpha Cluster hosted a webinar on the Canadian market on 3 April. The partners "
+                                 "then held a matchmaking session in Osaka.")
+    assert ("Beta Cluster", "COORDINATES", "study tour to Morocco") in rels
+    assert ("Alpha Cluster", "COORDINATES", "webinar on the Canadian market") in rels
+    assert ents["matchmaking session in Osaka"].country == "JP"
