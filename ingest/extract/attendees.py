@@ -25,6 +25,8 @@ CONFIDENCE = 0.45
 # a page naming more bodies than this, none of them said to take part, is a directory or a long
 # programme, not one event's account
 MAX_ATTENDEES = 12
+# a page that calls for participants ("Call for SMEs: …", "Join the mission …", "Register now …")
+_CALL = re.compile(r"(?i)\s*(?:open\s+)?(?:call\s+for|join\b|apply\b|register\b|registration\b|invitation\b)")
 # a body named as the place where the event was held ("… held in the Alfândega Congress Centre")
 _VENUE = re.compile(r"\b(?:in|at)\s+the\s+$")
 
@@ -58,8 +60,8 @@ def page_event_attendees(ctx, ents, event, rels: list[RawRel]) -> list[RawRel]:
     """PARTICIPATED_IN ``event`` (the event the page's first line names, or None) for every
     actor the page's body names that the relations found so far give no other part; none when
     the page names more than :data:`MAX_ATTENDEES` of them."""
-    if event is None:
-        return []
+    if event is None or _CALL.match(ctx.view, 0, title_end(ctx)):
+        return []       # "Call for SMEs: join the mission to India": nobody has taken part yet
     body = title_end(ctx)
     abroad = _third_country(event.country)      # a body based there is the host side, not a delegate
     taken = _given_other_part(rels, event)

@@ -193,8 +193,10 @@ def _leads(s: Sentences, si, lo, hi, out) -> None:
             p = s.main                                  # "Tenerrdis … is the lead partner."
         if p is None:
             continue
-        for a in s.coordinated(s.within(lo, m.start(), ACTORS)) or s.the_actor(lo, m.start()) \
-                or _network_subject(s, lo, m.start()):
+        before = s.within(lo, m.start(), ACTORS)
+        # "…, coordinator of P": the name the apposition follows; else the clause's subject
+        who = (s.right_before(before, m.start()) or []) if v[max(0, m.start() - 2)] == "," else s.coordinated(before)
+        for a in who or s.the_actor(lo, m.start()) or _network_subject(s, lo, m.start()):
             out.append(RawRel(a, "COORDINATES", p, lo, hi, 0.7))
             out.append(RawRel(a, "PARTNER_IN", p, lo, hi, 0.6))
 

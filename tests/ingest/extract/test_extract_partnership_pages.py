@@ -75,3 +75,25 @@ def test_clusters_counted_as_they_join_a_named_partnership_are_its_figure():
     _, rels, facts = text_by_name(RESULTS, "results.md")
     assert ("Latvian Medtech Association", "PARTNER_IN", "MEDLINK-4i") in rels
     assert [f for f in facts if f[0] == "MEDLINK-4i" and f[2] == 2]
+
+
+CALL = ("Call for SMEs: join the SolarBridge mission to India\n\n"
+        "The SolarBridge partnership invites solar SMEs to join its business mission to Mumbai from 2 to 6 February "
+        "2026. The mission is organised by the Nordic Solar Cluster, coordinator of SolarBridge, with the support of "
+        "the EU Business and Technology Cooperation Centre in India.\n\n"
+        "SolarBridge is an ESCP-4i partnership of three clusters: the Nordic Solar Cluster (Denmark), Sun Valley "
+        "Cluster Bavaria (Germany) and the Iberian Solar Council (Spain).\n")
+
+
+def test_a_partnership_of_clusters_listed_after_a_colon_are_its_partners_and_its_coordinator_is_named_by_apposition():
+    _, rels, _ = text_by_name(CALL)
+    for p in ("Nordic Solar Cluster", "Sun Valley Cluster Bavaria", "Iberian Solar Council"):
+        assert (p, "PARTNER_IN", "SolarBridge") in rels, p
+    assert ("Nordic Solar Cluster", "COORDINATES", "SolarBridge") in rels
+
+
+def test_a_call_for_participants_names_nobody_who_took_part():
+    ents, rels, _ = text_by_name(CALL)
+    assert not [r for r in rels if r[1] == "PARTICIPATED_IN"]
+    # a name joining two fields with "and" is one name
+    assert "EU Business and Technology Cooperation Centre" in ents and "EU Business" not in ents
