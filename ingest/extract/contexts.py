@@ -89,8 +89,8 @@ def copulas(ctx: Context, out: list[Mention]) -> None:
                     country = country or pc
                     if not country_code(place):
                         region = place
-            if not country:
-                country = _first_country_word(lex, rest + " " + pre)
+            if not country and lab != "Partnership":     # a partnership spans countries: its partners' are not its own
+                country = _first_country_word(lex, rest.split(":")[0] + " " + pre)
             props = {"copula_head": head}
             if adjs:
                 props["described"] = _described(v, m.start(1), len(adjs))

@@ -92,6 +92,11 @@ def test_a_partnership_of_clusters_listed_after_a_colon_are_its_partners_and_its
     assert ("Nordic Solar Cluster", "COORDINATES", "SolarBridge") in rels
 
 
+def test_a_partnership_takes_no_country_from_the_partners_it_is_described_with():
+    ents, _, _ = text_by_name(CALL)
+    assert ents["SolarBridge"].country is None
+
+
 def test_a_call_for_participants_names_nobody_who_took_part():
     ents, rels, _ = text_by_name(CALL)
     assert not [r for r in rels if r[1] == "PARTICIPATED_IN"]
