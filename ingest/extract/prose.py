@@ -155,7 +155,7 @@ def _led_by(s: Sentences, si, lo, hi, out) -> None:
             continue            # "BatteryCluster Finland, led by …": about that cluster
         for a in s.objects(m.end(), end)[:3]:
             out.append(RawRel(a, "COORDINATES", p, lo, hi, 0.7))
-            out.append(RawRel(a, "PARTNER_IN", p, lo, hi, 0.6))
+            out.append(RawRel(a, membership_type(p), p, lo, hi, 0.6))   # a network's coordinator is its member
 
 
 # the subject after a fronted clause: "Led by Alpha, it also includes …", "…, the project gathers …"
@@ -198,7 +198,7 @@ def _leads(s: Sentences, si, lo, hi, out) -> None:
         who = (s.right_before(before, m.start()) or []) if v[max(0, m.start() - 2)] == "," else s.coordinated(before)
         for a in who or s.the_actor(lo, m.start()) or _network_subject(s, lo, m.start()):
             out.append(RawRel(a, "COORDINATES", p, lo, hi, 0.7))
-            out.append(RawRel(a, "PARTNER_IN", p, lo, hi, 0.6))
+            out.append(RawRel(a, membership_type(p), p, lo, hi, 0.6))
 
 
 def _funded(s: Sentences, si, lo, hi, out) -> None:

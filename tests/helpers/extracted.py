@@ -22,8 +22,17 @@ def by_name(ex):
 
 
 def text_by_name(text: str, name: str = "page.txt"):
-    """:func:`by_name` of a text extracted as a document called ``name`` (its suffix picks the reader)."""
-    from clusternet.ingest.extract import extract_text
-    from clusternet.ingest.sources.readers import document_from_text
+    """:func:`by_name` of a text extracted as a document called ``name``: a web page (".html") is
+    read by the HTML reader from a file of that name, any other text as it is."""
+    import tempfile
+    from pathlib import Path
 
+    from clusternet.ingest.extract import extract_text
+    from clusternet.ingest.sources.readers import document_from_text, read_document
+
+    if name.endswith((".html", ".htm")):
+        with tempfile.TemporaryDirectory() as d:
+            path = Path(d) / name
+            path.write_text(text, encoding="utf-8")
+            return by_name(extract_text(read_document(path)))
     return by_name(extract_text(document_from_text(text, name=name)))

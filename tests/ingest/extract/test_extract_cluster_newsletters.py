@@ -31,3 +31,18 @@ def test_a_body_named_in_a_country_is_located_there():
     ents, rels, _ = text_by_name(NEWSLETTER)
     assert ents["Institute for Wood Technology and Biofibres"].country == "DE"
     assert ("Institute for Wood Technology and Biofibres", "COORDINATES", "WOODLOOP") in rels
+
+
+MEMBERS = ("<html><body><nav><a href='/'>Home</a> | <a href='/news'>News</a></nav>"
+           "<h1>Our members</h1><p>The North Sea Fish Network unites 9 seafood clusters from six countries.</p>"
+           "<ul><li><strong>Fish Cluster Norway</strong> – Bergen, Norway</li>"
+           "<li><strong>Danish Seafood Cluster</strong> – Esbjerg, Denmark</li></ul>"
+           "<p>The network is coordinated by Fish Cluster Norway.</p></body></html>")
+
+
+def test_a_networks_coordinator_is_one_of_its_members_not_a_partner():
+    _, rels, _ = text_by_name(MEMBERS, "members.html")
+    assert ("Danish Seafood Cluster", "MEMBER_OF", "North Sea Fish Network") in rels
+    assert ("Fish Cluster Norway", "COORDINATES", "North Sea Fish Network") in rels
+    assert ("Fish Cluster Norway", "MEMBER_OF", "North Sea Fish Network") in rels
+    assert not [r for r in rels if r[1] == "PARTNER_IN"]
