@@ -16,6 +16,7 @@ __all__ = ["visited", "delegation_leaders", "delegation_owner", "attendance"]
 _ATTEND = re.compile(r"\b(?:attending|attended|participat)")
 _VISIT = re.compile(r"\b(?:visit(?:s|ed|ing)?|Visiting|Visits(?=\s+to\b)|toured)\b(?!\s+(?:and|in)\b)")
 _DELEGATION = re.compile(r"\bdelegation\b", re.I)
+_VISIT_AGENT = re.compile(r"\s+(?:was|is|will\s+be)\s+(?:hosted|organi[sz]ed|co-?organi[sz]ed|held|funded|supported)\b")
 DELEGATION_REACH = 2000     # characters back to the delegation a visit's "the delegation" means
 _VISITORS_WORD = re.compile(r"\b(?:delegation|participants|delegates|visitors|group)\b", re.I)
 _FROM_OF = re.compile(r"\b(?:from|of|under)\b")
@@ -70,8 +71,8 @@ def visited(doc, si: int, sent, here) -> list[RawRel]:
         return []
     text = v[sent.start:sent.end]
     vm = _VISIT.search(text)
-    if not vm:
-        return []
+    if not vm or (vm.group(0).lower() in ("visit", "visits") and _VISIT_AGENT.match(text, vm.end())):
+        return []       # "The visit was hosted by X": the event's host, not a place it visited
     cue = sent.start + vm.start()
     stop = _VISITED_END.search(v[cue:sent.end])
     lim = cue + stop.start() if stop else sent.end

@@ -38,3 +38,13 @@ def test_whom_a_led_delegation_included_took_part_and_visited_what_the_participa
     # the place visited is no participant, and its name is not cut at "for"
     assert ("Centre for Industrial Process Innovation", "PARTICIPATED_IN", EVENT) not in rels
     assert "Centre" not in ents
+
+
+def test_the_host_of_a_visit_is_its_organiser_not_a_place_visited():
+    _, rels, _ = text_by_name("Moroccan cluster managers on a study visit to Catalonia\n\n"
+                              "A delegation of eight cluster managers visited Catalonia as part of the SOLMED project. "
+                              "The visit was hosted by the Catalan Agency for Competitiveness. The delegation, led by "
+                              "the Atlas Electronics Cluster, visited the Barcelona Drone Cluster.")
+    assert ("Catalan Agency for Competitiveness", "COORDINATES", "study visit to Catalonia") in rels
+    assert not [r for r in rels if r[1] == "VISITED" and r[2] == "Catalan Agency for Competitiveness"]
+    assert ("Atlas Electronics Cluster", "VISITED", "Barcelona Drone Cluster") in rels
