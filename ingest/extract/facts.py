@@ -44,11 +44,30 @@ def table_facts(ctx, occ, main, event=None) -> list[RawFact]:
     countries across the header and measures down the first column; the rows are the page's
     ``event``'s when the lines above the table speak of its attendance."""
     t = ctx.text
-    out = []
-    lines = t.split("\n")
-    pos, block = 0, []
-    spans = []
-    for ln in lines:
+    out: list[RawFact] = []
+    for block in _table_blocks(t):
+        intro = t[max(0, block[0][0] - 200):block[0][0]]
+        header = None
+        for p, cells in _rows(block):
+            facts = _row_facts(t, p, cells, header, occ, lambda: _subject_before(occ, p, main, event, intro))
+            if facts is not None:
+                out.extend(facts)
+                continue
+            hdr = [_clean_header(c) for c in cells]
+            if header and len([h for h in hdr if h]) <= 2 < len([h for h in header if h]):
+                continue
+            header = hdr if header is None or len([h for h in hdr if h]) >= 2 else header
+    return out
+
+
+def _table_blocks(t: str) -> list[list[tuple[int, str]]]:
+    """The runs of two or more table lines (tabbed, piped or space-aligned) as (offset, line).
+
+    >>> [len(b) for b in _table_blocks("Intro\\nA\\tB\\n1\\t2\\nEnd")]
+    [2]
+    """
+    spans, block, pos = [], [], 0
+    for ln in t.split("\n"):
         piped = ln.strip().startswith("|") and ln.count("|") >= 3
         if _RULE_LINE.fullmatch(ln) and block:
             pass  # a Markdown rule line inside a table
@@ -61,50 +80,56 @@ def table_facts(ctx, occ, main, event=None) -> list[RawFact]:
         pos += len(ln) + 1
     if len(block) >= 2:
         spans.append(block)
-    for block in spans:
-        rows = [(p, [c.strip() for c in (re.split(r"\s*\|\s*", ln.strip().strip("|")) if ln.strip().startswith("|")
-                                          else re.split(r"\t| {3,}", ln))]) for p, ln in block]
-        header = None
-        for p, cells in rows:
-            ccol = _country_column(header)
-            if ccol is not None and len(cells) == len(header) and ccol < len(cells) and country_code(cells[ccol]) \
-                    and cells[0] and not country_code(cells[0]):
-                # "| Baltic Marine Cluster | Poland | 140 |": a partner row, its figures are about it
-                line_end = _line_end(t, p)
-                named = [x[2] for x in _window(occ, p, line_end)
-                         if x[2].label in ("Cluster", "Organisation", "SME", "Partnership", "Event")]
-                for j, c in enumerate(cells[1:], start=1):
-                    pn = parse_number(c) if c and j != ccol else None
-                    if pn is not None and named and header[j]:
-                        out.append(RawFact(named[0], header[j], None, pn[0], pn[1], p, line_end, 0.7))
-                continue
-            nums = [parse_number(c) for c in cells[1:] if c]
-            if cells and cells[0] and nums and all(nums) and _countries_across(header) and not country_code(cells[0]):
-                # "| B2B meetings | 48 | 31 | 79 |" under "| Activity | Canada | Singapore | Total |"
-                subj = _subject_before(occ, p, main, event, t[max(0, block[0][0] - 200):block[0][0]])
-                measure = _clean_header(cells[0])
-                for j, c in enumerate(cells[1:], start=1):
-                    pn = parse_number(c) if c else None
-                    if pn is not None and j < len(header) and measure:
-                        out.append(RawFact(subj, measure, country_code(header[j]), pn[0], pn[1], p, _line_end(t, p), 0.75))
-                continue
-            if cells and cells[0] and nums and all(nums) and header:
-                label = cells[0]
-                cc = country_code(label)
-                if not cc and not re.match(r"(?i)total|sum|all", label):
-                    continue
-                subj = _subject_before(occ, p, main, event, t[max(0, block[0][0] - 200):block[0][0]])
-                for j, c in enumerate(cells[1:], start=1):
-                    pn = parse_number(c) if c else None
-                    if pn is None or j >= len(header) or not header[j]:
-                        continue
-                    out.append(RawFact(subj, header[j], cc, pn[0], pn[1], p, _line_end(t, p), 0.75))
-            else:
-                hdr = [_clean_header(c) for c in cells]
-                if header and len([h for h in hdr if h]) <= 2 < len([h for h in header if h]):
-                    continue
-                header = hdr if header is None or len([h for h in hdr if h]) >= 2 else header
-    return out
+    return spans
+
+
+def _rows(block) -> list[tuple[int, list[str]]]:
+    """(offset, cells) of each line of a table block (pipe cells, else tabs or wide spaces)."""
+    return [(p, [c.strip() for c in (re.split(r"\s*\|\s*", ln.strip().strip("|")) if ln.strip().startswith("|")
+                                     else re.split(r"\t| {3,}", ln))]) for p, ln in block]
+
+
+def _row_facts(t: str, p: int, cells: list[str], header, occ, subject) -> list[RawFact] | None:
+    """The facts of one table row under ``header``, or None when the row is no row of figures
+    (a header line); ``subject()`` gives the table's subject when the row has none of its own."""
+    ccol = _country_column(header)
+    if ccol is not None and len(cells) == len(header) and ccol < len(cells) and country_code(cells[ccol]) \
+            and cells[0] and not country_code(cells[0]):
+        return _partner_row(t, p, cells, header, ccol, occ)
+    nums = [parse_number(c) for c in cells[1:] if c]
+    if not (cells and cells[0] and nums and all(nums)):
+        return None
+    if _countries_across(header) and not country_code(cells[0]):
+        # "| B2B meetings | 48 | 31 | 79 |" under "| Activity | Canada | Singapore | Total |"
+        measure, subj = _clean_header(cells[0]), subject()
+        return [RawFact(subj, measure, country_code(header[j]), pn[0], pn[1], p, _line_end(t, p), 0.75)
+                for j, pn in _numbers(cells) if j < len(header) and measure]
+    if not header:
+        return None
+    cc = country_code(cells[0])
+    if not cc and not re.match(r"(?i)total|sum|all", cells[0]):
+        return []
+    subj = subject()
+    return [RawFact(subj, header[j], cc, pn[0], pn[1], p, _line_end(t, p), 0.75)
+            for j, pn in _numbers(cells) if j < len(header) and header[j]]
+
+
+def _partner_row(t: str, p: int, cells, header, ccol: int, occ) -> list[RawFact]:
+    """"| Baltic Marine Cluster | Poland | 140 |": a partner row, its figures are about it."""
+    line_end = _line_end(t, p)
+    named = [x[2] for x in _window(occ, p, line_end)
+             if x[2].label in ("Cluster", "Organisation", "SME", "Partnership", "Event")]
+    return [RawFact(named[0], header[j], None, pn[0], pn[1], p, line_end, 0.7)
+            for j, pn in _numbers(cells) if j != ccol and named and header[j]]
+
+
+def _numbers(cells: list[str]) -> list[tuple[int, tuple]]:
+    """(column, parsed number) of the cells after the first that hold a number.
+
+    >>> [j for j, _ in _numbers(["Events", "5", "", "x", "7"])]
+    [1, 4]
+    """
+    return [(j, pn) for j, c in enumerate(cells[1:], start=1) if c and (pn := parse_number(c)) is not None]
 
 
 def _countries_across(header) -> bool:
