@@ -101,6 +101,7 @@ def infer_places(ctx, ents, mentions) -> None:
     # the steps run in this order: each only fills what the earlier ones left open
     _table_rows(ctx, sp)
     _country_headings(ctx, sp)
+    _country_under_name(ctx, sp)
     # 0b. "BioM, Munich, Germany, and …": a place set off by commas right after the name
     _appositive_places(sp.v, sp.places, sp.occ_in, _open)
     _located_in(ctx, sp)
@@ -140,6 +141,19 @@ def _country_headings(ctx, sp: _Spans) -> None:
         first = sp.occ_in(line.start, line.start + 6) if code else ()
         if first and _open(first[0][2]):
             _assign(first[0][2], code, None, "country-heading")
+
+
+def _country_under_name(ctx, sp: _Spans) -> None:
+    """0c. A name alone on its line with its country alone on the next ("Alpha Wood Cluster" /
+    "Spain", a partner list written as cards) is placed in that country."""
+    lines = ctx.lines
+    for prev, line in zip(lines, lines[1:]):
+        code = country_code(line.text.strip(" -–|*")) if len(line.text) <= 40 else None
+        if not code or line.start - prev.end > 1:
+            continue
+        names = sp.occ_in(prev.start, prev.end)
+        if len(names) == 1 and _open(names[0][2]) and not prev.text.replace(sp.v[names[0][0]:names[0][1]], "").strip(" -–|*"):
+            _assign(names[0][2], code, None, "line-below")
 
 
 def _located_in(ctx, sp: _Spans) -> None:

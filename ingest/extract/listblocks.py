@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from clusternet.ingest.extract.cuelists import named_network
-from clusternet.ingest.extract.lexicon import load_lexicon
+from clusternet.ingest.extract.lexicon import country_code, load_lexicon
 from clusternet.ingest.extract.literals import alternation, with_initials
 from clusternet.ingest.extract.gates import gated
 from clusternet.ingest.extract.mentions import view_memo
@@ -118,8 +118,9 @@ def list_block_relations(ctx, ents) -> list[RawRel]:
     mains = Mains(ents, ctx)
     lines = raw_lines(ctx.text)
     for li, line in enumerate(lines[:-1]):
-        k = bisect_left(starts, lines[li + 1].start)     # a list starts with a name on the next line
-        if k == len(occ) or occ[k][0] > lines[li + 1].start + 8:
+        nxt = lines[li + 2] if _TABLE_RULE.fullmatch(lines[li + 1].text) and li + 2 < len(lines) else lines[li + 1]
+        k = bisect_left(starts, nxt.start)     # a list starts with a name on the next line (under a table's rule)
+        if k == len(occ) or occ[k][0] > nxt.start + 8:
             continue
         typ = cue_type(line.text, colon=False)
         if typ is None:
@@ -145,6 +146,7 @@ def list_block_relations(ctx, ents) -> list[RawRel]:
 
 
 _LINE = re.compile(r"[^\n]*\S[^\n]*")
+_TABLE_RULE = re.compile(r"\s*\|?[\s:|-]*-{3,}[\s:|-]*")      # "|---|---|" under a Markdown table's header
 
 
 @dataclass(frozen=True)
@@ -201,6 +203,8 @@ def _items(ctx, lines, li: int, within):
     found = []
     for line in lines[li + 1:li + 1 + MAX_ITEMS]:
         words = len(line.text.split())
+        if _TABLE_RULE.fullmatch(line.text) or (found and country_code(line.text.strip(" -–|*"))):
+            continue    # a table's rule line; a country on its own line under the name it places
         if cue_type(line.text) or words > ITEM_WORDS or (words > 12 and line.text.rstrip().endswith(".")):
             break
         lead = re.match(r"[\s|\-•»▪●◦*+]*(?:\d{1,2}[.)]\s*)?(?:and\s+)?(?:the\s+)?", v[line.start:line.end], re.I).end()

@@ -137,6 +137,20 @@ def _wide(lines: list[str]) -> bool:
     return bool(lengths) and lengths[len(lengths) // 2] > 45
 
 
+def _lone_country(line: str) -> bool:
+    """Whether a stripped line is a country's name alone (a field under a name, not a wrapped
+    sentence's end).
+
+    >>> _lone_country("Spain"), _lone_country("Spain and Portugal met."), _lone_country("Alpha")
+    (True, False, False)
+    """
+    if len(line) > 40 or not line[:1].isupper() or len(line.split()) > 4:
+        return False
+    from clusternet.ingest.extract.lexicon import country_code
+
+    return country_code(line) is not None
+
+
 def make_view(text: str) -> str:
     v = text
     for i, rx in enumerate(_BLANKS):
@@ -163,7 +177,8 @@ def make_view(text: str) -> str:
                 and not _new_start(s, n, first=i == 0)
                 and not (wide and _short_heading(lines[i - 1] if i else "", s, n))
                 and not (_FIELD_LINE.match(s) and _FIELD_LINE.match(n))
-                and not (line[:2] == nxt[:2] == "  " and len(s) < 60 and len(n) < 60))   # indented items
+                and not (line[:2] == nxt[:2] == "  " and len(s) < 60 and len(n) < 60)    # indented items
+                and not _lone_country(n))       # "Alpha Wood Cluster" / "Spain": a name and its country
         out.append(line + (" " if soft else "\n"))
     out.append(lines[-1])
     return "".join(out)

@@ -102,3 +102,22 @@ def test_a_call_for_participants_names_nobody_who_took_part():
     assert not [r for r in rels if r[1] == "PARTICIPATED_IN"]
     # a name joining two fields with "and" is one name
     assert "EU Business and Technology Cooperation Centre" in ents and "EU Business" not in ents
+
+
+INTRO = "TIMBERLINK: a partnership for wood clusters\n\nTIMBERLINK is a European Strategic Cluster Partnership.\n\n"
+
+
+def test_a_partner_table_under_its_header_rule_lists_the_partners_and_the_coordinators_role():
+    _, rels, _ = text_by_name(INTRO + "| Partner | Country | Role |\n|---|---|---|\n"
+                              "| Pine Wood Cluster | Spain | Coordinator |\n| Oak Mobility Pole | France | Partner |\n",
+                              "page.md")
+    assert ("Pine Wood Cluster", "PARTNER_IN", "TIMBERLINK") in rels
+    assert ("Oak Mobility Pole", "PARTNER_IN", "TIMBERLINK") in rels
+    assert ("Pine Wood Cluster", "COORDINATES", "TIMBERLINK") in rels
+
+
+def test_partner_cards_with_the_country_on_the_line_below_the_name():
+    ents, rels, _ = text_by_name(INTRO + "Project partners\n\nPine Wood Cluster\nSpain\n\nOak Mobility Pole\nFrance\n")
+    assert ents["Pine Wood Cluster"].country == "ES" and ents["Oak Mobility Pole"].country == "FR"
+    assert ("Oak Mobility Pole", "PARTNER_IN", "TIMBERLINK") in rels
+    assert not [n for n in ents if n.endswith(("Spain", "France")) and n not in ("Spain", "France")]
