@@ -51,6 +51,8 @@ def _gathered(s: Sentences, si, lo, hi, out) -> None:
     for m in s.cue["gathers"].finditer(s.v, lo, hi):
         p = s.partnership_before(lo, m.start(), si)
         if p is None:
+            ev = _gathering_event(s, lo, m.start())     # "The forum brought together A, B and C"
+            out.extend(RawRel(a, "PARTICIPATED_IN", ev, lo, hi, 0.6) for a in (s.objects(m.end(), hi) if ev else ()))
             continue
         subj = s.within(lo, m.start(), ACTORS + ("Partnership",))
         if subj and subj[0][2].label in ACTORS and not s.anaphor(lo, subj[0][0]) \
@@ -58,6 +60,22 @@ def _gathered(s: Sentences, si, lo, hi, out) -> None:
             continue            # "Alpha includes …": about an organisation ("Led by Alpha, it includes …": not)
         for a in s.objects(m.end(), hi):
             out.append(RawRel(a, membership_type(p), p, lo, hi, 0.7))
+
+
+_EVENT_SUBJECT = re.compile(r"\W*(?:The|This)\s+(?:\w+\s+)?(?:event|forum|conference|matchmaking|meeting|mission|workshop|"
+                            r"fair|summit|seminar|edition)\s+(?:also\s+)?$")
+
+
+def _gathering_event(s: Sentences, lo, hi):
+    """The event a clause is about when it is the subject of "brought together": one named in the
+    clause, else the last one named before it for "The forum …"; else None."""
+    named = s.within(lo, hi, ("Event",))
+    if named and not s.within(named[-1][1], hi, ACTORS + ("Partnership",)):
+        return named[-1][2]
+    if _EVENT_SUBJECT.fullmatch(s.v, lo, hi):
+        before = s.within(0, lo, ("Event",))
+        return before[-1][2] if before else None
+    return None
 
 
 # "is a partner in the Interreg project RIVERLINK": a programme and a type noun before the name

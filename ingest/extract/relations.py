@@ -38,6 +38,10 @@ _DESCRIBES_ATTENDANCE = re.compile(r"(?i)\b(?:highly|well|widely|largely|poorly|
 # a participation cue with no object: "clusters from 14 countries took part, among them …"
 _INTRANSITIVE = re.compile(r"\s*(?:[,:;]|\.\s|\s(?:among|including|amongst)\b)"
                            r"|(?<=participating)\s+(?:clusters|companies|organi[sz]ations|SMEs|members|partners)\b")
+# "Participants included representatives of A, B and C", "Speakers from A and B presented": the
+# people of the event the text is about
+_ATTENDEES_SUBJECT = re.compile(r"\W*(?:The\s+)?(?:participants|speakers|attendees|delegates|exhibitors)"
+                                r"(?=\s+(?:included|include|were|came\s+from|from|represented)\b)", re.I)
 _PARTNERSHIP_AGREEMENT = re.compile(r"(?i)(?:partnership|consortium) agreement$")
 
 
@@ -242,7 +246,8 @@ def _participated_in(doc: _Doc, si: int, sent, here) -> list[RawRel]:
     evs = [x for x in here if x[2].label == "Event"]
     if not evs and not doc.event_word_rx.search(v, pm.start(), min(sent.end, pm.end() + 40)) \
             and not pm.group(0).lower().startswith("delegation") \
-            and not (_INTRANSITIVE.match(v, pm.end()) and pm.group(0).lower() != "joined"):
+            and not (_INTRANSITIVE.match(v, pm.end()) and pm.group(0).lower() != "joined") \
+            and not _ATTENDEES_SUBJECT.match(v, sent.start, sent.end):
         # a delegation travels to an event; "… took part, among them A": the event the text is about
         return []   # "joined the alliance": no event in sight
     ev = evs[0][2] if evs else doc.event_near(sent.start)

@@ -76,3 +76,26 @@ def test_events_a_project_report_describes_and_who_led_or_hosted_them():
     assert ("Beta Cluster", "COORDINATES", "study tour to Morocco") in rels
     assert ("Alpha Cluster", "COORDINATES", "webinar on the Canadian market") in rels
     assert ents["matchmaking session in Osaka"].country == "JP"
+
+
+FORUM = "News\n\nThe Nordic Wood Forum 2025 took place in Oslo on 3 May.\n\n"
+
+
+def test_who_the_participants_and_speakers_came_from_took_part():
+    _, rels, _ = text_by_name(FORUM + "Participants included representatives of the Pine Cluster, the Spruce Pole and "
+                              "the Birch Cluster. Speakers from the Larch Cluster and the Oak Cluster presented their work.")
+    for c in ("Pine Cluster", "Spruce Pole", "Birch Cluster", "Larch Cluster", "Oak Cluster"):
+        assert (c, "PARTICIPATED_IN", "Nordic Wood Forum 2025") in rels, c
+
+
+def test_whom_the_event_brought_together_took_part_in_it():
+    _, rels, _ = text_by_name(FORUM + "The forum brought together the Pine Cluster, the Spruce Pole and the Birch Cluster.")
+    for c in ("Pine Cluster", "Spruce Pole", "Birch Cluster"):
+        assert (c, "PARTICIPATED_IN", "Nordic Wood Forum 2025") in rels, c
+    assert not [r for r in rels if r[1] == "PARTNER_IN"]
+
+
+def test_a_list_line_of_where_members_took_part_names_no_participants():
+    _, rels, _ = text_by_name("Activities\n\nOur members are\n- Participants at the Nordic Wood Forum 2025 in Oslo\n"
+                              "- Participants at the Pine Cluster Days\n")
+    assert not [r for r in rels if r[1] == "PARTICIPATED_IN"]
