@@ -184,7 +184,8 @@ def find_facts(ctx, ents, mentions, tables, sectors=(), places=None) -> list[Raw
     parts = [e for e in ents if e.label == "Partnership"]
     main = max(parts, key=lambda e: (len(e.mentions), -e.mentions[0].start), default=None)
     event = main_event(ents, ctx)
-    fields, taken = field_facts(ctx, main or event)
+    defined = next((e for e in ents if any(m.rule == "title-def" for m in e.mentions)), None)
+    fields, taken = field_facts(ctx, defined or main or event)     # a fact sheet's fields are its subject's
     prose = prose_facts(ctx, ents, main, sectors, places, skip=taken)
     runs = [RawFact(subj, d.measure, None, d.value, d.unit, d.start, d.end, 0.6)
             for subj, d in duration_facts(ctx, parts, main)]

@@ -99,6 +99,7 @@ def infer_places(ctx, ents, mentions) -> None:
     lex = load_lexicon()
     sp = _Spans(ctx.view, ents, mentions)
     # the steps run in this order: each only fills what the earlier ones left open
+    _sheet_place(ctx, sp, ents)
     _table_rows(ctx, sp)
     _country_headings(ctx, sp)
     _country_under_name(ctx, sp)
@@ -141,6 +142,24 @@ def _country_headings(ctx, sp: _Spans) -> None:
         first = sp.occ_in(line.start, line.start + 6) if code else ()
         if first and _open(first[0][2]):
             _assign(first[0][2], code, None, "country-heading")
+
+
+_PLACE_FIELD = re.compile(r"(?im)^[ \t]*(?:region|city|location|country)\s*:[ \t]*(?=\S)")
+
+
+def _sheet_place(ctx, sp: _Spans, ents) -> None:
+    """0. A fact sheet's "Region: …" / "City: …" / "Country: …" fields place the body its
+    "Organisation name:" field defines (the most specific field first), over a place its name
+    suggests ("Lower Silesian …" is not in Silesia)."""
+    subject = next((e for e in ents if e.label in PLACED and any(m.rule == "title-def" for m in e.mentions)), None)
+    if subject is None:
+        return
+    fields = [sp.places_in(m.end(), m.end() + 1) for m in _PLACE_FIELD.finditer(sp.v, 0, min(len(sp.v), 3000))]
+    found = [f[0] for f in fields if f]
+    best = next((p for p in found if p.label in ("Region", "City")), None) or next(iter(found), None)
+    if best is not None and subject.country in (None, best.country):
+        subject.country, subject.region = best.country, _region_of(best)    # the sheet's place is the body's own
+        subject.props.setdefault("country_from", "sheet")
 
 
 def _country_under_name(ctx, sp: _Spans) -> None:

@@ -88,6 +88,7 @@ def _network_subject(s: Sentences, lo, hi) -> list:
     return [net] if net is not None else []
 
 
+_IT = re.compile(r"\W*(?:In\s+\d{4},?\s+)?(?-i:[Ii]t)\s")     # "In 2024 it joined …", "It is a member of …"
 _THE_CLUSTER = re.compile(r"\s*(?:the|our)\s+cluster\b(?!\s+[A-Z])")
 
 
@@ -109,7 +110,7 @@ def _joined(s: Sentences, si, lo, hi, out) -> None:
         if target is None:
             continue
         who = s.coordinated(s.within(lo, m.start(), ACTORS)) or s.the_actor(lo, m.start()) \
-            or _network_subject(s, lo, m.start())
+            or _network_subject(s, lo, m.start()) or (s.previous_subject(si) if _IT.match(v, lo, m.start()) else [])
         after = named[0][1] if named and named[0][2] is target else m.end()
         if not who and ":" in v[after:hi]:
             who = s.objects(v.index(":", after), hi)     # "Three companies joined X this quarter: A, B and C"

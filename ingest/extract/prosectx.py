@@ -40,8 +40,8 @@ def _cues() -> dict[str, re.Pattern]:
 
 
 # a clause's subject that is the page's own cluster, unnamed: "Earlier this year the cluster also joined"
-_THE_ACTOR = re.compile(r"(?i)\b(?:the|our|this)\s+cluster(?:\s+organi[sz]ation)?\s+(?:(?:has|have|had|also|recently|now|"
-                        r"officially|formally|been)\s+)*(?:become\s+)?$")
+_THE_ACTOR = re.compile(r"(?i)(?:\b(?:the|our|this)\s+cluster(?:\s+organi[sz]ation)?|(?<![\w-])(?-i:We))\s+"
+                        r"(?:(?:has|have|had|also|recently|now|officially|formally|been)\s+)*(?:become\s+)?$")
 # what may stand between two items of a list, and the word that must be there
 _LIST_GAP = re.compile(r"(?i)[\s,)]*(?:(?:and|et|y|e|&|as well as)\s+)?(?:(?:the|le|la|les|el|il)\s+)?"
                        r"(?:[a-zà-ÿ][\w-]*\s+){0,3}")
@@ -115,6 +115,15 @@ class Sentences:
             return []
         own = self.own_cluster()
         return [own] if own is not None else []
+
+    def previous_subject(self, si) -> list:
+        """What "It" opening sentence ``si`` refers to: the first body the sentence before names
+        ("FoodTech Jutland is a cluster … It is a member of …"), as a list."""
+        if si == 0:
+            return []
+        prev = self.ctx.sents[si - 1]
+        found = self.within(prev.start, prev.end, ACTORS)
+        return [found[0][2]] if found else []
 
     def has(self, lo, hi, labels) -> bool:
         """Whether a kept mention starting in ``[lo, hi)`` has one of ``labels`` (a rule's precondition)."""

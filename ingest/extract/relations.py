@@ -21,27 +21,16 @@ from clusternet.ingest.extract.listblocks import list_block_relations
 from clusternet.ingest.extract.literals import cue_words_rx
 from clusternet.ingest.extract.gates import gated
 from clusternet.ingest.extract.located import located_in
-from clusternet.ingest.extract.organisers import ORGANISED_AT_BY, coordinates, has_label, organiser_spans
+from clusternet.ingest.extract.organisers import ORGANISED_AT_BY, coordinates, has_label
 from clusternet.ingest.extract.pagerels import page_relations
 from clusternet.ingest.extract.prose import prose_relations
 from clusternet.ingest.extract.raw import RawRel
 from clusternet.ingest.extract.resolve import norm
-from clusternet.ingest.extract.visits import attendance, delegation_leaders, delegation_owner, visited
+from clusternet.ingest.extract.visits import attendance, delegation_leaders, participated_in, visited
 
 __all__ = ["RawRel", "find_relations"]
 
 ACTORS = ("Cluster", "Organisation", "SME")
-# "a highly attended event" describes the event, it names no participant
-_DESCRIBES_ATTENDANCE = re.compile(r"(?i)\b(?:highly|well|widely|largely|poorly|best)[\s-]+$")
-
-
-# a participation cue with no object: "clusters from 14 countries took part, among them …"
-_INTRANSITIVE = re.compile(r"\s*(?:[,:;]|\.\s|\s(?:among|including|amongst)\b)"
-                           r"|(?<=participating)\s+(?:clusters|companies|organi[sz]ations|SMEs|members|partners)\b")
-# "Participants included representatives of A, B and C", "Speakers from A and B presented": the
-# people of the event the text is about
-_ATTENDEES_SUBJECT = re.compile(r"\W*(?:The\s+)?(?:participants|speakers|attendees|delegates|exhibitors)"
-                                r"(?=\s+(?:included|include|were|came\s+from|from|represented)\b)", re.I)
 _PARTNERSHIP_AGREEMENT = re.compile(r"(?i)(?:partnership|consortium) agreement$")
 
 
@@ -226,41 +215,9 @@ def _sentence_relations(doc: _Doc) -> list[RawRel]:
     for si, sent in enumerate(doc.ctx.sents):
         here = doc.by_sent.get(si, [])
         # order matters: VISITED reads the participants PARTICIPATED_IN found so far
-        for rule in (coordinates, _participated_in, delegation_leaders, attendance, _targets, _funded_by, _party_to, visited):
+        for rule in (coordinates, participated_in, delegation_leaders, attendance, _targets, _funded_by, _party_to, visited):
             out.extend(rule(doc, si, sent, here))
     return out
-
-
-_VISIT_CUE = re.compile(r"\b(?:visited|toured|met\s+(?:with\s+)?)\b")
-
-
-def _participated_in(doc: _Doc, si: int, sent, here) -> list[RawRel]:
-    """PARTICIPATED_IN: the sentence's actors took part in its event (or the nearest one before it)."""
-    v = doc.v
-    if not has_label(here, ACTORS + ("Event",)):
-        return []
-    pm = next((m for m in doc.part_rx.finditer(v, sent.start, sent.end)
-               if not _DESCRIBES_ATTENDANCE.search(v, max(0, m.start() - 12), m.start())), None)
-    if not pm:
-        return []
-    evs = [x for x in here if x[2].label == "Event"]
-    if not evs and not doc.event_word_rx.search(v, pm.start(), min(sent.end, pm.end() + 40)) \
-            and not pm.group(0).lower().startswith("delegation") \
-            and not (_INTRANSITIVE.match(v, pm.end()) and pm.group(0).lower() != "joined") \
-            and not _ATTENDEES_SUBJECT.match(v, sent.start, sent.end):
-        # a delegation travels to an event; "… took part, among them A": the event the text is about
-        return []   # "joined the alliance": no event in sight
-    ev = evs[0][2] if evs else doc.event_near(sent.start)
-    organisers = organiser_spans(doc, sent)
-    visit = _VISIT_CUE.search(v, pm.end(), sent.end)     # "participants visited X": X is visited, not a participant
-    who = [x for x in here if x[2].label in ACTORS and not any(a <= x[0] < b for a, b in organisers)
-           and not (visit and x[0] >= visit.end())]
-    if not who and ev is not None:      # "the group took part in X": the delegation's cluster or partnership
-        who = delegation_owner(doc, v[sent.start:pm.start()], pm.start())
-    if ev is None or not who:
-        return []
-    doc.participants_at[si] = who
-    return [RawRel(ent, "PARTICIPATED_IN", ev, sent.start, sent.end, 0.65) for s, t, ent in who]
 
 
 def _targets(doc: _Doc, si: int, sent, here) -> list[RawRel]:

@@ -66,14 +66,28 @@ _FIELD = re.compile(r"(?im)^[ \t]*(?:full\s+name|project\s+(?:full\s+)?(?:name|t
                     r"([A-Z][^\n]{5,160}?)[ \t]*$")
 
 
+_BODY_FIELD = re.compile(r"(?im)^[ \t]*(?:organi[sz]ation|cluster|company|network)\s+name\s*:[ \t]*([A-Z][^\n]{3,120}?)[ \t]*$")
+_ACRONYM_FIELD = re.compile(r"(?im)^[ \t]*(?:acronym|short\s+name|abbreviation)\s*:[ \t]*([A-Z][\w&.-]{1,15})[ \t]*$")
+
+
 def field_definition(ctx: Context, out: list[Mention]) -> None:
-    """A fact sheet's "Full name: …" / "Project title: …" field on a page about a project.
+    """A fact sheet's "Full name: …" / "Project title: …" field on a page about a project, and an
+    "Organisation name: …" field with the "Acronym: …" field that shortens it.
 
     >>> from clusternet.ingest.extract.mentions import build_context
     >>> ctx = build_context("Full name: Blue Growth Clusters Across Borders\\nLead partner: Alpha Agency")
     >>> out = []; field_definition(ctx, out); [(m.name, m.label) for m in out]
     [('Blue Growth Clusters Across Borders', 'Partnership')]
+    >>> ctx = build_context("Organisation name: Alpha Photonics Cluster\\nAcronym: APC\\nCountry: Poland")
+    >>> out = []; field_definition(ctx, out); [(m.name, m.label, m.aliases) for m in out]
+    [('Alpha Photonics Cluster', 'Cluster', ['APC'])]
     """
+    head = ctx.text[:3000]
+    bm = _BODY_FIELD.search(head)
+    if bm:
+        name, am = bm.group(1).rstrip(" ."), _ACRONYM_FIELD.search(head)
+        out.append(Mention(bm.start(1), bm.start(1) + len(name), name, label_of_name(name) or "Organisation", "title-def",
+                           0.8, aliases=[am.group(1)] if am else []))
     for m in _FIELD.finditer(ctx.text, 0, min(len(ctx.text), 3000)):
         name = m.group(1).rstrip(" .")
         label = label_of_name(name)

@@ -1,5 +1,6 @@
-"""VISITED and who a delegation is: "the delegation visited A and toured B", "the group took part
-in X", "The Danish delegation, led by X, …". Run by :mod:`.relations` sentence by sentence on its
+"""Who took part and whom they visited: PARTICIPATED_IN from a sentence's participation cue
+("A and B took part in X", "Participants included …"), VISITED ("the delegation visited A and
+toured B") and who a delegation is ("the group took part in X", "The Danish delegation, led by X, …"). Run by :mod:`.relations` sentence by sentence on its
 indexed document (its ``v``, ``ctx``, ``window``, ``participants_at``, ``main`` and ``event_near``).
 """
 from __future__ import annotations
@@ -8,10 +9,10 @@ import bisect
 import clusternet.ingest.extract.fastre as re
 
 from clusternet.ingest.extract.listblocks import ACTORS
-from clusternet.ingest.extract.organisers import has_label
+from clusternet.ingest.extract.organisers import has_label, organiser_spans
 from clusternet.ingest.extract.raw import RawRel
 
-__all__ = ["visited", "delegation_leaders", "delegation_owner", "attendance"]
+__all__ = ["visited", "delegation_leaders", "delegation_owner", "attendance", "participated_in"]
 
 _ATTEND = re.compile(r"\b(?:attending|attended|participat)")
 _VISIT = re.compile(r"\b(?:visit(?:s|ed|ing)?|Visiting|Visits(?=\s+to\b)|toured)\b(?!\s+(?:and|in)\b)")
@@ -62,6 +63,49 @@ def attendance(doc, si: int, sent, here) -> list[RawRel]:
         if ent.label in ACTORS + ("Partnership",) and _ATTENDS.match(doc.v, e, sent.end):
             out.append(RawRel(ent, "PARTICIPATED_IN", ev, sent.start, sent.end, 0.55))
     return out
+
+
+# "a highly attended event" describes the event, it names no participant
+_DESCRIBES_ATTENDANCE = re.compile(r"(?i)\b(?:highly|well|widely|largely|poorly|best)[\s-]+$")
+
+
+# a participation cue with no object: "clusters from 14 countries took part, among them …"
+_INTRANSITIVE = re.compile(r"\s*(?:[,:;]|\.\s|\s(?:among|including|amongst)\b)"
+                           r"|(?<=participating)\s+(?:clusters|companies|organi[sz]ations|SMEs|members|partners)\b")
+# "Participants included representatives of A, B and C", "Speakers from A and B presented": the
+# people of the event the text is about
+_ATTENDEES_SUBJECT = re.compile(r"\W*(?:The\s+)?(?:participants|speakers|attendees|delegates|exhibitors)"
+                                r"(?=\s+(?:included|include|were|came\s+from|from|represented)\b)", re.I)
+_VISIT_CUE = re.compile(r"\b(?:visited|toured|met\s+(?:with\s+)?)\b")
+
+
+def participated_in(doc, si: int, sent, here) -> list[RawRel]:
+    """PARTICIPATED_IN: the sentence's actors took part in its event (or the nearest one before it)."""
+    v = doc.v
+    if not has_label(here, ACTORS + ("Event",)):
+        return []
+    pm = next((m for m in doc.part_rx.finditer(v, sent.start, sent.end)
+               if not _DESCRIBES_ATTENDANCE.search(v, max(0, m.start() - 12), m.start())), None)
+    if not pm:
+        return []
+    evs = [x for x in here if x[2].label == "Event"]
+    if not evs and not doc.event_word_rx.search(v, pm.start(), min(sent.end, pm.end() + 40)) \
+            and not pm.group(0).lower().startswith("delegation") \
+            and not (_INTRANSITIVE.match(v, pm.end()) and pm.group(0).lower() != "joined") \
+            and not _ATTENDEES_SUBJECT.match(v, sent.start, sent.end):
+        # a delegation travels to an event; "… took part, among them A": the event the text is about
+        return []   # "joined the alliance": no event in sight
+    ev = evs[0][2] if evs else doc.event_near(sent.start)
+    organisers = organiser_spans(doc, sent)
+    visit = _VISIT_CUE.search(v, pm.end(), sent.end)     # "participants visited X": X is visited, not a participant
+    who = [x for x in here if x[2].label in ACTORS and not any(a <= x[0] < b for a, b in organisers)
+           and not (visit and x[0] >= visit.end())]
+    if not who and ev is not None:      # "the group took part in X": the delegation's cluster or partnership
+        who = delegation_owner(doc, v[sent.start:pm.start()], pm.start())
+    if ev is None or not who:
+        return []
+    doc.participants_at[si] = who
+    return [RawRel(ent, "PARTICIPATED_IN", ev, sent.start, sent.end, 0.65) for s, t, ent in who]
 
 
 def visited(doc, si: int, sent, here) -> list[RawRel]:

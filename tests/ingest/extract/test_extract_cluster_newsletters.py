@@ -46,3 +46,31 @@ def test_a_networks_coordinator_is_one_of_its_members_not_a_partner():
     assert ("Fish Cluster Norway", "COORDINATES", "North Sea Fish Network") in rels
     assert ("Fish Cluster Norway", "MEMBER_OF", "North Sea Fish Network") in rels
     assert not [r for r in rels if r[1] == "PARTNER_IN"]
+
+
+PROFILE = ("Cluster profile: Lower Oder Photonics Cluster\n\n"
+           "Organisation name: Lower Oder Photonics Cluster\nAcronym: LOPC\nCountry: Poland\nRegion: Dolnośląskie\n"
+           "City: Wrocław\nNumber of members: 64\n\n"
+           "LOPC is a member of the Baltic Optics Network and a partner in the ESCP-4i partnership LIGHT-GO. "
+           "In 2024 it joined the Polish Cluster Association.\n")
+
+
+def test_a_cluster_fact_sheet_names_places_and_counts_its_cluster():
+    ents, rels, facts = text_by_name(PROFILE)
+    assert "LOPC" in ents["Lower Oder Photonics Cluster"].aliases and "LOPC" not in ents
+    assert ("Lower Oder Photonics Cluster", "LOCATED_IN", "Dolnośląskie") in rels
+    assert ("Lower Oder Photonics Cluster", "Number of members", 64) in facts
+
+
+def test_a_cluster_that_is_a_member_of_one_body_and_a_partner_in_another_and_it_joined_a_third():
+    _, rels, _ = text_by_name(PROFILE)
+    assert ("Lower Oder Photonics Cluster", "MEMBER_OF", "Baltic Optics Network") in rels
+    assert ("Lower Oder Photonics Cluster", "PARTNER_IN", "LIGHT-GO") in rels
+    assert ("Lower Oder Photonics Cluster", "MEMBER_OF", "Polish Cluster Association") in rels
+
+
+def test_it_opening_a_sentence_is_the_body_the_sentence_before_described():
+    _, rels, _ = text_by_name("Partners\n\nThe Accra Food Cluster signed the agreement. Nordic Food Jutland is a "
+                              "cluster organisation for the food value chain. It is a member of the European Food Cluster Network.")
+    assert ("Nordic Food Jutland", "MEMBER_OF", "European Food Cluster Network") in rels
+    assert ("Accra Food Cluster", "MEMBER_OF", "European Food Cluster Network") not in rels
