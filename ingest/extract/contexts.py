@@ -139,7 +139,7 @@ def appositions(ctx: Context, out: list[Mention]) -> None:
             words = m.group(1).split() + [m.group(2)]
             head, adjs = _copula_head(lex, words[:-1], words[-1])
             rest = words[len(adjs) + 1:] if head else []
-            if head is None or (rest and fold(rest[0]) not in _PHRASE_END and not fold(rest[0]).endswith("ed")):
+            if head is None or (rest and fold(rest[0]) not in _PHRASE_END and not fold(rest[0]).endswith(("ed", "ing"))):
                 continue                     # no head noun, or the phrase runs on past it
             if legal_form(head):
                 continue                     # "A, the German SME Rotorsense GmbH, …": a second company, no description

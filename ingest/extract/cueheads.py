@@ -219,7 +219,7 @@ def _item_verdict(lex, name: str, cue: str, generic_names) -> str | None:
 
 # the words after a chunk, read in place (pos/endpos: no copy of the rest of the line)
 _T1 = re.compile(r"\s+([a-z][\w-]*)\b")
-_T2 = re.compile(r"\s+[a-z][\w-]*\s+(cluster|pole|pôle)\b")
+_T2 = re.compile(r"\s+(?!(?:the|a|an|our|this|its|their|that)\s)[a-z][\w-]*\s+(cluster|pole|pôle)\b")   # not "Without the cluster"
 _T3 = re.compile(r"\s+(?:[a-z][\w-]*\s+)?(?:cluster|pole|pôle)\b")
 _TU = re.compile(r"\s+([A-Z]+)\b")
 _EVENT_AFTER = re.compile(r"\s+(?:trade\s+fair|trade\s+show|fair|exhibition|expo)\b")

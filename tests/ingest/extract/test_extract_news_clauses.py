@@ -99,3 +99,11 @@ def test_a_list_line_of_where_members_took_part_names_no_participants():
     _, rels, _ = text_by_name("Activities\n\nOur members are\n- Participants at the Nordic Wood Forum 2025 in Oslo\n"
                               "- Participants at the Pine Cluster Days\n")
     assert not [r for r in rels if r[1] == "PARTICIPATED_IN"]
+
+
+def test_a_start_up_described_by_its_country_and_a_quote_that_names_no_cluster():
+    ents, _, _ = text_by_name("Success story\n\nTejo Sensors Lda, a Portuguese start-up developing water sensors, met "
+                              "its distributor at the EU–Korea Cluster Matchmaking 2024 in Seoul. \"Without the cluster we "
+                              "would never have found this partner,\" says its founder.")
+    assert ents["Tejo Sensors Lda"].country == "PT"      # not Korea, where the matchmaking was
+    assert not [n for n in ents if n.startswith("Without")]
