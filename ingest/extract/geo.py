@@ -103,6 +103,7 @@ def infer_places(ctx, ents, mentions) -> None:
     _table_rows(ctx, sp)
     _country_headings(ctx, sp)
     _country_under_name(ctx, sp)
+    _country_colon(ctx, sp)
     # 0b. "BioM, Munich, Germany, and …": a place set off by commas right after the name
     _appositive_places(sp.v, sp.places, sp.occ_in, _open)
     _located_in(ctx, sp)
@@ -162,6 +163,21 @@ def _sheet_place(ctx, sp: _Spans, ents) -> None:
         subject.props.setdefault("country_from", "sheet")
 
 
+_COUNTRY_COLON = re.compile(r"[ \t]*(?:[-*•][ \t]+)?([A-Z][^\W\d_]+(?:[ \t][A-Z][^\W\d_]+){0,2})[ \t]*:[ \t]+(?=\S)")
+
+
+def _country_colon(ctx, sp: _Spans) -> None:
+    """0d. A line opened by a country and a colon ("Portugal: A Cluster and B Cluster") places
+    the bodies it names there."""
+    for line in ctx.lines:
+        m = _COUNTRY_COLON.match(sp.v, line.start, line.end)
+        code = country_code(m.group(1)) if m else None
+        if code:
+            for _, _, ent in sp.occ_in(m.end(), line.end):
+                if _open(ent):
+                    _assign(ent, code, None, "country-colon")
+
+
 def _country_under_name(ctx, sp: _Spans) -> None:
     """0c. A name alone on its line with its country alone on the next ("Alpha Wood Cluster" /
     "Spain", a partner list written as cards) is placed in that country."""
@@ -206,7 +222,7 @@ def _signed_in(ctx, sp: _Spans) -> None:
 
 
 _POSSESSIVE = re.compile(r"['’]s\s+(?:the\s+)?")
-_FROM_BEFORE = re.compile(r"\s+(?:from|of)\s+(?:the\s+)?$")
+_FROM_BEFORE = re.compile(r",?\s+(?:from|of)\s+(?:the\s+)?$")      # "X from Spain", "X, from Spain"
 _IN_BEFORE = re.compile(r"\s+in\s+(?:the\s+)?$")
 _ACRONYM_BEFORE = re.compile(r"\s*\([A-Z][\w&-]{1,12}\)$")
 _DEFINED = re.compile(r"\s*(?:The\s+)?([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)\s+(?:is|are|was)\s")

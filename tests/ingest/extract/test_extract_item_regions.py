@@ -40,3 +40,11 @@ def test_a_bracketed_country_list_across_sentences_keeps_each_name_whole():
     # the acronym before the country is the name's, not a region of Portugal
     assert "DWC" in ents["Delta Water Cluster"].aliases and "DWC" not in ents
     assert ents["Gamma Food Network"].country == "IT"
+
+
+def test_a_country_after_a_comma_or_opening_a_line_places_the_bodies_named_with_it():
+    ents, _, _ = text_by_name("Partners meet\n\nAlpha Wood Cluster, from Portugal, joined the meeting.\n\n"
+                              "Portugal: Delta Sea Cluster and Epsilon Agro Cluster.\nSpain: Omega Stone Cluster.\n")
+    assert ents["Alpha Wood Cluster"].country == "PT"
+    assert ents["Delta Sea Cluster"].country == "PT" and ents["Epsilon Agro Cluster"].country == "PT"
+    assert ents["Omega Stone Cluster"].country == "ES"
