@@ -60,9 +60,9 @@ def page_event_attendees(ctx, ents, event, rels: list[RawRel]) -> list[RawRel]:
     """PARTICIPATED_IN ``event`` (the event the page's first line names, or None) for every
     actor the page's body names that the relations found so far give no other part; none when
     the page names more than :data:`MAX_ATTENDEES` of them."""
-    if event is None or _CALL.match(ctx.view, 0, title_end(ctx)):
+    body = title_end(ctx) if event is not None else 0
+    if event is None or _CALL.match(ctx.view, 0, body):
         return []       # "Call for SMEs: join the mission to India": nobody has taken part yet
-    body = title_end(ctx)
     abroad = _third_country(event.country)      # a body based there is the host side, not a delegate
     taken = _given_other_part(rels, event)
     out = []

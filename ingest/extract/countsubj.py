@@ -16,7 +16,7 @@ import clusternet.ingest.extract.fastre as re
 from clusternet.ingest.extract.factsubj import AFTER_NAME, event_cue, event_subject, event_with, is_counted, \
     named_actor, with_broken_start
 from clusternet.ingest.extract.lexicon import country_code, fold, load_lexicon
-from clusternet.ingest.extract.mainref import title_end
+from clusternet.ingest.extract.mainref import main_of, title_end
 from clusternet.ingest.extract.measures import CURRENCIES
 
 __all__ = ["count_subject", "CLAUSE_VERBS"]
@@ -117,10 +117,8 @@ def _joined_group(ctx, v, sent, m, occ_in, ok, main):
         return None
     if gm.group(1).lower() in ("partnership", "project", "alliance"):
         return (main, None) if main is not None and main.label in ok else None
-    from clusternet.ingest.extract.mainref import main_of
-
     ents = list({id(x[2]): x[2] for x in occ_in(0, len(v))}.values())
-    own = main_of([e for e in ents if e.label in ("Cluster", "Organisation")], "Cluster", title_end(ctx))
+    own = main_of(ents, "Cluster", title_end(ctx))      # the page's own cluster, as prosectx.own_cluster reads it
     return (own, None) if own is not None and own.label in ok else None
 
 

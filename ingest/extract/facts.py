@@ -11,7 +11,7 @@ from __future__ import annotations
 import clusternet.ingest.extract.fastre as re
 
 from clusternet.ingest.extract.counts import count_facts as prose_facts
-from clusternet.ingest.extract.mainref import title_end
+from clusternet.ingest.extract.mainref import defined_subject, title_end
 from clusternet.ingest.extract.factsubj import event_cue, main_event
 from clusternet.ingest.extract.durations import duration_facts
 from clusternet.ingest.extract.fieldfacts import field_facts
@@ -184,8 +184,7 @@ def find_facts(ctx, ents, mentions, tables, sectors=(), places=None) -> list[Raw
     parts = [e for e in ents if e.label == "Partnership"]
     main = max(parts, key=lambda e: (len(e.mentions), -e.mentions[0].start), default=None)
     event = main_event(ents, ctx)
-    defined = next((e for e in ents if any(m.rule == "title-def" for m in e.mentions)), None)
-    fields, taken = field_facts(ctx, defined or main or event)     # a fact sheet's fields are its subject's
+    fields, taken = field_facts(ctx, defined_subject(ents) or main or event)     # a fact sheet's fields are its subject's
     prose = prose_facts(ctx, ents, main, sectors, places, skip=taken)
     runs = [RawFact(subj, d.measure, None, d.value, d.unit, d.start, d.end, 0.6)
             for subj, d in duration_facts(ctx, parts, main)]

@@ -33,6 +33,7 @@ from bisect import bisect_left, bisect_right
 
 from clusternet.ingest.extract.lexicon import country_code, fold, heading_country, load_lexicon
 from clusternet.ingest.extract.lists import adjective_country
+from clusternet.ingest.extract.mainref import defined_subject
 from clusternet.ingest.extract.literals import with_initials
 from clusternet.ingest.extract.gates import gated
 from clusternet.ingest.extract.rules import paired_place
@@ -152,7 +153,7 @@ def _sheet_place(ctx, sp: _Spans, ents) -> None:
     """0. A fact sheet's "Region: …" / "City: …" / "Country: …" fields place the body its
     "Organisation name:" field defines (the most specific field first), over a place its name
     suggests ("Lower Silesian …" is not in Silesia)."""
-    subject = next((e for e in ents if e.label in PLACED and any(m.rule == "title-def" for m in e.mentions)), None)
+    subject = defined_subject(ents, PLACED)
     if subject is None:
         return
     fields = [sp.places_in(m.end(), m.end() + 1) for m in _PLACE_FIELD.finditer(sp.v, 0, min(len(sp.v), 3000))]
@@ -240,15 +241,15 @@ def _beside_name(sp: _Spans) -> None:
                 if _open(ent):
                     _assign(ent, p.country, None, "possessive")
         head = _FROM_BEFORE.search(v[max(0, p.start - 12):p.start])
-        bodies_only = head is None
-        head = head or _IN_BEFORE.search(v[max(0, p.start - 12):p.start])     # "the X Institute in Germany"
+        after_in = head is None     # "the X Institute in Germany": places a body, never an event
+        head = head or _IN_BEFORE.search(v[max(0, p.start - 12):p.start])
         if head:
             stop = p.start - len(head.group(0))
             acr = _ACRONYM_BEFORE.search(v, max(0, stop - 16), stop)     # "the Institute X (IX) from Germany"
             ends = (stop, acr.start()) if acr else (stop,)
             for _, _, ent in (x for x in sp.occ_in(stop - 120, stop) if x[1] in ends):
-                if _open(ent) and not (bodies_only and ent.label == "Event"):
-                    _assign(ent, p.country, _region_of(p), "in" if bodies_only else "from")
+                if _open(ent) and not (after_in and ent.label == "Event"):
+                    _assign(ent, p.country, _region_of(p), "in" if after_in else "from")
 
 
 def _defined_cores(ctx, v: str, ents) -> None:

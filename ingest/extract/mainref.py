@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import clusternet.ingest.extract.fastre as re
 
-__all__ = ["named_for_itself", "main_of", "title_end", "named_in_title", "titled_main", "membership_type", "own_body",
+__all__ = ["named_for_itself", "main_of", "defined_subject", "title_end", "named_in_title", "titled_main", "membership_type", "own_body",
            "OWN_KINDS"]
 
 
@@ -37,6 +37,21 @@ def named_for_itself(e) -> bool:
     (False, True)
     """
     return any(getattr(m, "rule", None) != "event-edition" for m in e.mentions)
+
+
+def defined_subject(ents, labels=None):
+    """The entity a page's title or fact-sheet field defines ("ACR: Long Name", "Organisation
+    name: …"), among ``labels`` when given, else None.
+
+    >>> M = lambda rule: type("M", (), {"rule": rule})
+    >>> E = lambda label, rule: type("E", (), {"label": label, "mentions": [M(rule)]})
+    >>> defined_subject([E("Cluster", "head"), E("Cluster", "title-def")]).mentions[0].rule
+    'title-def'
+    >>> defined_subject([E("Partnership", "title-def")], ("Cluster",)) is None
+    True
+    """
+    return next((e for e in ents if (labels is None or e.label in labels)
+                 and any(m.rule == "title-def" for m in e.mentions)), None)
 
 
 def main_of(ents, label: str, title_end: int = 0):

@@ -17,6 +17,7 @@ from __future__ import annotations
 import clusternet.ingest.extract.fastre as re
 from dataclasses import dataclass
 
+from clusternet.ingest.extract.lexicon import country_code
 from clusternet.ingest.extract.literals import with_initials
 
 __all__ = ["make_view", "Line", "Sentence", "lines_of", "sentences_of"]
@@ -144,11 +145,7 @@ def _lone_country(line: str) -> bool:
     >>> _lone_country("Spain"), _lone_country("Spain and Portugal met."), _lone_country("Alpha")
     (True, False, False)
     """
-    if len(line) > 40 or not line[:1].isupper() or len(line.split()) > 4:
-        return False
-    from clusternet.ingest.extract.lexicon import country_code
-
-    return country_code(line) is not None
+    return len(line) <= 40 and line[:1].isupper() and len(line.split()) <= 4 and country_code(line) is not None
 
 
 def make_view(text: str) -> str:

@@ -1,7 +1,8 @@
 """Who took part and whom they visited: PARTICIPATED_IN from a sentence's participation cue
 ("A and B took part in X", "Participants included …"), VISITED ("the delegation visited A and
-toured B") and who a delegation is ("the group took part in X", "The Danish delegation, led by X, …"). Run by :mod:`.relations` sentence by sentence on its
-indexed document (its ``v``, ``ctx``, ``window``, ``participants_at``, ``main`` and ``event_near``).
+toured B") and who a delegation is ("the group took part in X", "The Danish delegation, led by
+X, …"). Run by :mod:`.relations` sentence by sentence on its indexed document (its ``v``,
+``ctx``, ``window``, ``participants_at``, ``main`` and ``event_near``).
 """
 from __future__ import annotations
 
