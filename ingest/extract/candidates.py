@@ -7,8 +7,8 @@ not relate but a model may: two names in one sentence, a name and its own place,
 actor with the document's main partnership and main event.
 
 >>> p = propose("The Olive Cluster (Tunisia) attended the Agri Forum in Tunis.")
->>> sorted(e.label for e in p.ents)
-['Cluster', 'Organisation']
+>>> sorted(e.label for e in p.ents)      # a forum held in a place is an event
+['Cluster', 'Event']
 >>> any(c.rule_types == {"LOCATED_IN"} for c in pair_candidates(p))
 True
 """

@@ -76,7 +76,15 @@ def title_event(ctx: Context) -> Mention | None:
     if fold(words[-1]) not in nouns and fold(" ".join(words[-2:])) not in nouns:
         return None
     s = line.start + text.index(head)
+    inner = _AFTER_DETERMINER.search(head[:where.start()] if where else head)
+    if inner:       # a headline: "Casablanca hosts the second Euro-African Matchmaking Forum"
+        s, head = s + inner.start(1), head[inner.start(1):]
     return Mention(s, s + len(head), head, "Event", "event-title", 0.75)
+
+
+# the name after a headline's last determiner and ordinal ("… hosts the second X Forum" -> "X Forum")
+_AFTER_DETERMINER = re.compile(r"^.+\s(?:the|a|an|its|their|our)\s+(?:(?:first|second|third|fourth|fifth|sixth|"
+                               r"\d+(?:st|nd|rd|th))\s+)?([A-Z][^\s]*(?:\s+\S+)+)$")
 
 
 def _modifiers(v: str, start: int, lo: int) -> tuple[int, bool]:

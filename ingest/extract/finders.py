@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import clusternet.ingest.extract.fastre as re
 
-from clusternet.ingest.extract.lexicon import country_code, fold, is_programme_name, load_lexicon
+from clusternet.ingest.extract.lexicon import country_code, fold, is_programme_name, load_lexicon, place_country
 from clusternet.ingest.extract.contexts import (acronym_mentions, appositions, copulas, cue_lists,
     described_names, head_chunks, quoted)
 from clusternet.ingest.extract.events import (agreement_mentions, event_mentions, institution_mentions,
@@ -79,10 +79,35 @@ def find_mentions(text: str, ctx: Context | None = None) -> list[Mention]:
         _without_field_label(m)
         _without_programme(m)
     _described_list(ctx.view, out)
+    out.extend(_held_events(ctx.view, out))
     _titled_event_again(ctx, out)
     _agreement_named(ctx.view, out)
     out[:] = [m for m in out if not _country_as_body(m)]
     return sorted(out, key=lambda m: (m.start, -m.end))
+
+
+# what happens to an event, after its name: "the X Forum took place in Riga", "… gathered 400 participants"
+_HAPPENS = re.compile(r"\s+(?:(?:took|takes|will\s+take)\s+place|(?:was|is|will\s+be)\s+held|gathered|brought\s+together|"
+                      r"attracted|(?:was|will\s+be)\s+(?:opened|attended))\b")
+# where one is at an event, before its name: "attended the X Forum", "presented at the X Forum"
+_AT_EVENT = re.compile(r"\b(?:attended|attending|took\s+part\s+in|participated\s+in|during|at)\s+the\s+$")
+_ORDINAL_START = re.compile(r"^(?:\d{1,2}(?:st|nd|rd|th)|[Ff]irst|[Ss]econd|[Tt]hird)\s")
+
+
+def _held_events(v: str, out: list[Mention]) -> list[Mention]:
+    """A body-like name whose head makes an event when dated ("Forum", "Fair") is an event where
+    the text says it was held, attended or numbered: "the X Forum took place in Riga", "presented
+    at the X Forum", "the 5th X Forum".
+
+    >>> [m.name for m in _held_events("The Baltic Innovation Forum took place in Riga.",
+    ...                               [Mention(4, 27, "Baltic Innovation Forum", "Organisation", "head")])]
+    ['Baltic Innovation Forum']
+    """
+    heads = load_lexicon().words("dated_event_heads")
+    return [Mention(m.start, m.end, m.name, "Event", "event-held", 0.7, country=m.country, region=m.region)
+            for m in out if m.label in (None, "Organisation") and fold(m.name.split()[-1]) in heads
+            and (_HAPPENS.match(v, m.end) or _AT_EVENT.search(v, max(0, m.start - 30), m.start)
+                 or _ORDINAL_START.match(m.name))]
 
 
 _NAMED_AS = re.compile(r"(?i)\b(?:the|this)\s+(?:agreement|memorandum|mou|charter|declaration|accord|convention)(?:\s*,\s*|\s+)"
@@ -154,8 +179,29 @@ def _titled_event_again(ctx: Context, out: list[Mention]) -> None:
     for m in out:
         words = fold(re.sub(r"\s*\([^()]*\)$", "", m.name)).split()     # without its date "(June 2025)"
         if m.rule in ("event-described", "event-ordinal") and m.start >= title and len(words) >= 3 \
-                and f" {' '.join(words[-3:])} " in f" {name} ":
+                and (f" {' '.join(words[-3:])} " in f" {name} " or _same_journey(titled[0], m)):
             m.aliases.append(titled[0].name)     # one event: the resolver joins them, the span keeps its words
+
+
+def _same_journey(a: Mention, b: Mention) -> bool:
+    """Whether two event mentions are one journey: the same travel word, to the same country
+    ("AgriTech mission to Kenya" in the title, "a business mission to Nairobi" below it).
+
+    >>> _same_journey(Mention(0, 9, "X mission to Kenya", "Event", "t", country="KE"),
+    ...               Mention(20, 27, "business mission to Nairobi", "Event", "d", country="KE"))
+    True
+    """
+    heads = {w for w in fold(a.name).split() if w.capitalize() in _TRAVEL}
+    ca, cb = _journey_country(a), _journey_country(b)
+    return bool(heads) and bool(ca) and ca == cb and any(w in heads for w in fold(b.name).split())
+
+
+def _journey_country(m: Mention) -> str | None:
+    """An event mention's country, else that of the place its name goes "to" ("… mission to Nairobi")."""
+    to = re.search(r" to ([A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+)?)", m.name)
+    if m.country or not to:
+        return m.country
+    return place_country(to.group(1)) or place_country(to.group(1).split()[0])
 
 
 _YEAR = re.compile(r" ((?:19|20)\d\d)\b(?![-/.,]\d)")
@@ -361,7 +407,8 @@ def _with_destination(v: str, m: Mention) -> None:
         return
     to = _TO_PLACE.match(v, m.end)
     place = to and next((p for p in (to.group(1), to.group(1).split()[0]) if _place(p)), None)
-    if place:
+    if place:       # the mission named again without its destination is the same mission
+        m.aliases.append(m.name)
         m.end, m.name = to.start(1) + len(place), f"{m.name} to {place}"
 
 

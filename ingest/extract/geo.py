@@ -58,10 +58,22 @@ def _region_of(m) -> str | None:
 
 
 def _assign(ent, country: str | None, region: str | None, how: str) -> None:
+    """Give ``ent`` the country (and region) a rule found, unless it has a country; a stated place
+    in the country it already has still gives its region ("X, based in North Rhine-Westphalia")."""
     if country and not ent.country:
         ent.country = country
         ent.region = ent.region or region
         ent.props.setdefault("country_from", how)
+    elif region and not ent.region and country == ent.country and how in _REGION_GIVING:
+        ent.region = region
+
+
+_REGION_GIVING = ("located-in", "signed-in", "from", "in")
+
+
+def _regionless(ent, p) -> bool:
+    """Whether ``ent`` has the country of place mention ``p`` but no region, and ``p`` would give one."""
+    return ent.label in PLACED and not ent.region and ent.country == p.country and p.label in ("Region", "City")
 
 
 def _open(ent) -> bool:
@@ -248,7 +260,7 @@ def _beside_name(sp: _Spans) -> None:
             acr = _ACRONYM_BEFORE.search(v, max(0, stop - 16), stop)     # "the Institute X (IX) from Germany"
             ends = (stop, acr.start()) if acr else (stop,)
             for _, _, ent in (x for x in sp.occ_in(stop - 120, stop) if x[1] in ends):
-                if _open(ent) and not (after_in and ent.label == "Event"):
+                if (_open(ent) or _regionless(ent, p)) and not (after_in and ent.label == "Event"):
                     _assign(ent, p.country, _region_of(p), "in" if after_in else "from")
 
 

@@ -100,6 +100,8 @@ def _paren_region(v: str, m, code: str, out: list[Mention]) -> str | None:
     """The region of "(Severozapad, CZ)" after a name: a Region mention of that country when the
     gazetteer does not know it (a known one is found by the place rules), and its name."""
     parts = paren_parts(m.group(1))
+    if len(parts) == 1 and not country_code(parts[0]) and load_lexicon().region(parts[0]):
+        return parts[0]     # "(Catalonia)": a region the gazetteer knows, in the country it gives
     if len(parts) != 2 or not parts[0][:1].isupper() or len(parts[0].split()) > 4:
         return None
     first = parts[0]
@@ -186,6 +188,7 @@ def _split_item(v: str, s: int, e: int, name: str, code, rule: str, group, line)
             name = left
     words = name.split()
     if len(words) > 2 and is_acronym(words[-1]) and not is_acronym(words[-2]) and not legal_form(words[-1]) \
+            and words[-1] != code \
             and fold(words[-1]) not in {fold(a) for a in load_lexicon()["generic_acronyms"]}:   # "… Forum ICT" keeps ICT
         aliases.append(words[-1])
         name = " ".join(words[:-1])

@@ -27,6 +27,21 @@ def without_determiners(span):
     return span[k:] if k else span
 
 
+def _after_place(lex, span):
+    """A run opened by a place and "for the"/"at the" is the name after them: a place never opens a
+    name that way ("travelled to Aragon for the Hydrogen Valley Mission").
+
+    >>> [w[2] for w in _after_place(load_lexicon(), [(0, 5, "Spain"), (6, 9, "for"), (10, 13, "the"),
+    ...     (14, 19, "Solar"), (20, 27, "Mission")])]
+    ['Solar', 'Mission']
+    """
+    if len(span) > 4 and fold(span[1][2]) in ("for", "at", "to") and fold(span[2][2]) == "the":
+        w = span[0][2]
+        if country_code(w) or lex.region(w) or lex.city(w):
+            return span[3:]
+    return span
+
+
 def split_at_and(lex, v: str, span) -> list:
     """A run that is two names joined by "and" as two runs: "Danish Robotics Cluster and Robotics
     Valley Estonia" (the first ends with its head noun); one run otherwise ("Science and Technology Park").
@@ -82,7 +97,7 @@ def _trim_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 def trim_span(lex, span):
     """The chunk without leading determiners and trailing role words and connectors."""
     _, roles, conn = _trim_words()
-    span = without_determiners(span)
+    span = _after_place(lex, without_determiners(span))
     while len(span) > 2 and fold(span[0][2]) in roles and fold(span[1][2]) == "of":
         span = without_determiners(span[2:])    # "CEO of Nova GmbH": a person's role, then the body's name
     while span and fold(span[-1][2]) in roles:

@@ -13,10 +13,10 @@ from clusternet.ingest.extract.listblocks import ACTORS
 from clusternet.ingest.extract.organisers import has_label, organiser_spans
 from clusternet.ingest.extract.raw import RawRel
 
-__all__ = ["visited", "delegation_leaders", "delegation_owner", "attendance", "participated_in"]
+__all__ = ["visited", "met_on_journey", "delegation_leaders", "delegation_owner", "attendance", "participated_in"]
 
 _ATTEND = re.compile(r"\b(?:attending|attended|participat)")
-_VISIT = re.compile(r"\b(?:visit(?:s|ed|ing)?|Visiting|Visits(?=\s+to\b)|toured)\b(?!\s+(?:and|in)\b)")
+_VISIT = re.compile(r"\b(?:visit(?:s|ed|ing)?|Visiting|Visits(?=\s+to\b)|toured|tours?(?=\s+of\b))\b(?!\s+(?:and|in)\b)")
 _DELEGATION = re.compile(r"\bdelegation\b", re.I)
 _VISIT_AGENT = re.compile(r"\s+(?:was|is|will\s+be)\s+(?:hosted|organi[sz]ed|co-?organi[sz]ed|held|funded|supported)\b")
 DELEGATION_REACH = 2000     # characters back to the delegation a visit's "the delegation" means
@@ -72,12 +72,12 @@ _DESCRIBES_ATTENDANCE = re.compile(r"(?i)\b(?:highly|well|widely|largely|poorly|
 
 # a participation cue with no object: "clusters from 14 countries took part, among them …"
 _INTRANSITIVE = re.compile(r"\s*(?:[,:;]|\.\s|\s(?:among|including|amongst)\b)"
-                           r"|(?<=participating)\s+(?:clusters|companies|organi[sz]ations|SMEs|members|partners)\b")
+                           r"|(?<=[Pp]articipating)\s+(?:clusters|companies|organi[sz]ations|SMEs|members|partners)\b")
 # "Participants included representatives of A, B and C", "Speakers from A and B presented": the
 # people of the event the text is about
 _ATTENDEES_SUBJECT = re.compile(r"\W*(?:The\s+)?(?:participants|speakers|attendees|delegates|exhibitors)"
                                 r"(?=\s+(?:included|include|were|came\s+from|from|represented)\b)", re.I)
-_VISIT_CUE = re.compile(r"\b(?:visited|toured|met\s+(?:with\s+)?)\b")
+_VISIT_CUE = re.compile(r"\b(?:visited|toured|met\s+(?:with\s+)?|(?:to|could)\s+visit|visiting|a\s+tour\s+of)\b")
 
 
 def participated_in(doc, si: int, sent, here) -> list[RawRel]:
@@ -136,6 +136,35 @@ def visited(doc, si: int, sent, here) -> list[RawRel]:
     return out
 
 
+# a programme item with a host: "a briefing at X", "a seminar with X", "met the team of X",
+# "was welcomed by X"; the bodies named after it are the ones the travellers went to see
+_MET = re.compile(r"\b(?:met(?:\s+with)?|(?:meeting|briefing|seminar|workshop|round\s+table|session|"
+                  r"presentation|reception|lunch|dinner)s?\s+(?:with|at|by|hosted\s+by)|(?:welcomed|received)\s+by)\s+")
+# what shows the sentence is about travellers' programme: who went, or the day of it
+_JOURNEY_SCENE = re.compile(r"(?i)\b(?:delegation|participants|delegates|visitors|group|mission|day\s+\d|"
+                            r"(?:first|second|third|fourth|fifth|final|last|next)\s+day|programme)\b")
+
+
+def met_on_journey(doc, si: int, sent, here) -> list[RawRel]:
+    """VISITED: on a journey ("the delegation …", "Day 2 …"), the bodies the travellers met, were
+    briefed or welcomed by ("a seminar with X", "met the team of Y", "was welcomed by Z")."""
+    v = doc.v
+    text = v[sent.start:sent.end]
+    if "visit" in text or not has_label(here, ACTORS) or not _JOURNEY_SCENE.search(text):
+        return []       # a visit cue is :func:`visited`'s
+    out = []
+    for mm in _MET.finditer(v, sent.start, sent.end):
+        if not _JOURNEY_SCENE.search(v, sent.start, mm.start()):
+            continue
+        stop = _VISITED_END.search(v, mm.end(), sent.end)
+        lim = stop.start() if stop else sent.end
+        objs = [x for x in here if mm.end() <= x[0] < lim and x[2].label in ACTORS][:4]
+        visitors = delegation_owner(doc, v[sent.start:mm.start()], mm.start()) or \
+            ([(0, 0, doc.main)] if doc.main is not None else [])
+        out += [RawRel(a, "VISITED", b, sent.start, sent.end, 0.5) for _, _, a in visitors for _, _, b in objs if a is not b]
+    return out
+
+
 def delegation_owner(doc, before: str, cue: int) -> list:
     """Who "the delegation" of a visit is: the cluster or partnership the nearest delegation before
     (in the same paragraph or the three before) came "from" or "of" ("a delegation of eight
@@ -149,8 +178,9 @@ def delegation_owner(doc, before: str, cue: int) -> list:
             if x[2].label not in ("Cluster", "Partnership", "Organisation"):
                 continue
             if m.start() - 4 <= x[1] <= m.start() or (
-                    x[0] >= m.end() and _FROM_OF.search(doc.v, m.end(), x[0]) and not _VISIT.search(doc.v, m.end(), x[0])):
-                return [x]      # not "the delegation visited the headquarters of X"
+                    x[0] >= m.end() and _FROM_OF.search(doc.v, m.end(), x[0]) and not _VISIT.search(doc.v, m.end(), x[0])
+                    and not _MET.search(doc.v, m.end(), x[0])):
+                return [x]      # not "the delegation visited the headquarters of X", "… met the team of X"
     return []
 
 
