@@ -34,7 +34,7 @@ from clusternet.ingest.extract.countsubj import CLAUSE_VERBS, count_subject
 from clusternet.ingest.extract.factsubj import country_of_sentence, main_event, measure_country
 from clusternet.ingest.extract.measures import agent as _agent, among, decimal_thousands, money_modifiers, own_clause, place_adjective, taking_part, \
     to_country, with_place, countries_of, field_label, with_hedge, ordinals, ORDINAL_DIGIT, HEDGES, CURRENCIES
-from clusternet.ingest.extract.lexicon import fold, load_lexicon
+from clusternet.ingest.extract.lexicon import fold, is_programme_name, load_lexicon
 from clusternet.ingest.extract.literals import alternation
 from clusternet.ingest.extract.raw import RawFact, parse_number
 
@@ -114,7 +114,7 @@ def _noun_phrase(toks, lex, allow_in: bool) -> list[str]:
             break
         if w in ".;:()\"“”" or w[:1].isdigit():
             break
-        if out and f in lex["number_words"] and f not in _NOT_COUNTS:
+        if out and f in lex["number_words"] and (f not in _NOT_COUNTS or fold(out[-1]) in ("and", ",")):
             while out and fold(out[-1]) in ("and", "or", ",", "&"):
                 out.pop()
             break       # "five managers and nine companies": the next count starts
@@ -353,10 +353,18 @@ def _money_words(v: str, sent, m, measure_words: list[str]) -> list[str]:
     noun = next((w for w in reversed(prior) if fold(w) in _MONEY_NOUNS), None)
     if noun and not any(fold(w) in _MONEY_NOUNS for w in measure_words):
         return money_modifiers(_before(v, sent.start, m.start(), 6), noun, _STOP) + [noun] + measure_words[:2]
+    funder = _FUNDER.search(v, sent.start, sent.end)
+    if funder and is_programme_name(funder.group(1)) and (not measure_words or fold(measure_words[0]) in _FLOW_VERBS):
+        return funder.group(1).split() + ["funding"]    # "EUR 960,000 comes from the Single Market Programme"
     if not measure_words:
         label = field_label(v, m.start())
         return label.split() if label else ["amount"]
     return measure_words
+
+
+# who gives an amount: "… from the Single Market Programme", "funded … by the ERDF"
+_FUNDER = re.compile(r"\b(?:from|by)\s+(?:the\s+)?((?:[A-Z][\w-]*\s+){0,4}[A-Z][\w-]*)")
+_FLOW_VERBS = ("comes", "come", "came", "is", "are", "was", "were")
 
 
 # a name of three capitalised words in the clause: the line says who, where or for what, it is no measure

@@ -290,4 +290,6 @@ def _first_named(ctx, si, sent, m, before, occ_in, ok, main, v):
                     and x[2].name not in _INSTITUTIONS]
             if prev:
                 return prev[0][2], None
+            if ctx.view[ctx.sents[j].start:ctx.sents[j].end].rstrip().endswith(":"):
+                break       # "Key figures:" leads a list of the page's own figures, not the paragraph above's
     return (later[0][2] if later else main), None

@@ -118,6 +118,7 @@ def own_clause(ctx, sent, s: int, e: int, verbs) -> tuple[int, int]:
         return o + 1, c
     line = ctx.lines[sent.line]
     if v[line.start:sent.start].strip() == "" and v[sent.end:line.end].strip(" .") == "" \
+            and (line.bullet or line.heading or not v[line.start:line.end].rstrip().endswith(".")) \
             and not any(fold(w) in verbs for w in re.findall(r"[\w&'’/-]+", v[sent.start:sent.end])):
         # a line without a verb of its own ("ESCP agreement signed with 4 additional clusters")
         return sent.start, sent.end
