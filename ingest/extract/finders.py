@@ -81,6 +81,7 @@ def find_mentions(text: str, ctx: Context | None = None) -> list[Mention]:
     _described_list(ctx.view, out)
     out.extend(_held_events(ctx.view, out))
     _titled_event_again(ctx, out)
+    _titled_agreement_named(ctx, out)
     _agreement_named(ctx.view, out)
     out[:] = [m for m in out if not _country_as_body(m)]
     return sorted(out, key=lambda m: (m.start, -m.end))
@@ -108,6 +109,22 @@ def _held_events(v: str, out: list[Mention]) -> list[Mention]:
             for m in out if m.label in (None, "Organisation") and fold(m.name.split()[-1]) in heads
             and (_HAPPENS.match(v, m.end) or _AT_EVENT.search(v, max(0, m.start - 30), m.start)
                  or _ORDINAL_START.match(m.name))]
+
+
+def _titled_agreement_named(ctx: Context, out: list[Mention]) -> None:
+    """The agreement a title describes ("clusters sign cooperation agreement") is the one agreement
+    the text names below it ("… signed a Memorandum of Understanding"): one agreement, two names.
+
+    >>> t = "Clusters sign cooperation agreement\\n\\nA and B signed a Memorandum of Understanding."
+    >>> [m.aliases for m in find_mentions(t) if m.name == "cooperation agreement"]
+    [['Memorandum of Understanding']]
+    """
+    title = title_end(ctx)
+    agreements = [m for m in out if m.label == "Agreement"]
+    described = [m for m in agreements if m.start < title and m.name.islower()]
+    named = {fold(m.name): m for m in agreements if m.start >= title and not m.name.islower() and not is_acronym(m.name)}
+    if len(described) == 1 and len(named) == 1:
+        described[0].aliases.append(next(iter(named.values())).name)
 
 
 _NAMED_AS = re.compile(r"(?i)\b(?:the|this)\s+(?:agreement|memorandum|mou|charter|declaration|accord|convention)(?:\s*,\s*|\s+)"

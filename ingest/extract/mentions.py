@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate
 
-from clusternet.ingest.extract.lexicon import load_lexicon, fold
+from clusternet.ingest.extract.lexicon import country_code, load_lexicon, fold
 from clusternet.ingest.extract.view import lines_of, make_view, sentences_of
 
 __all__ = ["Mention", "Context", "build_context", "is_acronym", "is_cap", "view_memo", "eu_as_adjective"]
@@ -214,6 +214,12 @@ def _word_kind(w: str, conn: frozenset) -> tuple[str, bool, bool, bool]:
     return kind
 
 
+def _is_place_word(word: str) -> bool:
+    """Whether a word names a country or a region of the gazetteer ("Brazil", "Catalonia")."""
+    lex = load_lexicon()
+    return bool(country_code(word) or lex.region(word))
+
+
 def _chunks(view: str, start: int, end: int):
     lex = load_lexicon()
     conn = lex.words("connectors")
@@ -239,6 +245,9 @@ def _chunks(view: str, start: int, end: int):
                 cur = []
             else:
                 cur.append(tok)
+        elif cur and is_conn and w in preps and cur[-1][2] == "and" and len(cur) > 1 and _is_place_word(cur[-2][2]):
+            out.append(cur[:-1])     # "… in Brazil and of the São Paulo Agency": two names, no "and of" inside one
+            cur = []
         elif cur and is_conn and not (is_the and fold(cur[-1][2]) not in preps):
             cur.append(tok)
         elif cur:

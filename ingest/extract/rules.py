@@ -117,6 +117,8 @@ def place_of_name(name: str) -> tuple[str | None, str | None]:
 
     >>> place_of_name("U.S. Department of Commerce"), place_of_name("Colombian Private Council")
     (('US', None), ('CO', None))
+    >>> place_of_name("Latin American Aerospace Week")
+    (None, None)
 
     The partner of an "EU–X" pairing is whom the thing is with, not where it is:
     >>> place_of_name("EU-Japan Centre for Industrial Cooperation")
@@ -124,11 +126,13 @@ def place_of_name(name: str) -> tuple[str | None, str | None]:
     """
     lex = load_lexicon()
     words = _EU_PAIR.sub("", name).replace("-", " ").split()
+    macro = {k for n in (3, 2) for i in range(len(words) - n + 1) if fold(" ".join(words[i:i + n])) in lex.macro
+             for k in range(i, i + n)}     # "Latin American …": an area larger than a country, not "American"
     country, region = None, None
     for n in (3, 2, 1):
         for i in range(len(words) - n + 1):
             w = " ".join(words[i:i + n])
-            if not w[:1].isupper():
+            if not w[:1].isupper() or macro.intersection(range(i, i + n)):
                 continue
             f = fold(w)
             if f in lex.regions and not region:
