@@ -123,6 +123,10 @@ _APPOSITION = re.compile(r",\s+(?:the|a|an)\s+((?:[\w'’-]+\s+){0,4})([\w'’-]
                          r"(?=\s*[,;.)]|\s+(?:in|of|from|based|located|that|which|who|to|for|with)\b)")
 
 
+# a phrase of time opening a sentence ("In October", "On 3 May", "During Day 2")
+_TIME_PHRASE = re.compile(r"(?i)(?:in|on|at|during|from|after|before|since|by|until|last|this|next|early|late)\s")
+
+
 def appositions(ctx: Context, out: list[Mention]) -> None:
     """"Techtera, the French textile cluster, …": the name before the comma is what the
     description says (label, country), and the description is not a second entity.
@@ -148,8 +152,8 @@ def appositions(ctx: Context, out: list[Mention]) -> None:
                 continue
             s, e, name = clean(v, last[0][0], last[-1][1])
             f = fold(name)
-            if not name or _is_place(name) or f in never:
-                continue
+            if not name or _is_place(name) or f in never or _TIME_PHRASE.match(name):
+                continue                     # "In October, a matchmaking event …": when, not who
             if s == sent.start and " " not in name and f.endswith("ly"):
                 continue                     # "Similarly, the …": an adverb opening the sentence
             country = next((c for c in (place_country(a) for a in adjs if a[:1].isupper()) if c), None)

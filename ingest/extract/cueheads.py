@@ -11,7 +11,7 @@ from clusternet.ingest.extract.lists import adjective_country
 from clusternet.ingest.extract.literals import alternation, initials
 from clusternet.ingest.extract.mentions import Context, Mention, chunks, initials_match, is_acronym, is_cap, tokens
 from clusternet.ingest.extract.runs import place_word, split_at_and, trim_span, with_dashed_partner
-from clusternet.ingest.extract.rules import _is_place, clean, label_of_name, place_of_name
+from clusternet.ingest.extract.rules import EVENT_NOUN_AFTER, _is_place, clean, label_of_name, place_of_name
 
 __all__ = ["cue_lists", "head_chunks"]
 
@@ -290,6 +290,9 @@ def _head_span(lex, v: str, line, span, out: list[Mention], spans_of: dict) -> N
                and w not in lex.words("connectors") and not _NUMBERED.fullmatch(w)]
     if not content:
         return
+    noun = EVENT_NOUN_AFTER.match(v, e) if lab == "Event" and name.split()[-1].isupper() else None
+    if noun:        # "the Warsaw B2B session": the lower-case noun is the name's
+        e, name = noun.end(), f"{name} {noun.group(1)}"
     c, r = place_of_name(name)
     out.append(Mention(s, e, name, lab, "head", 0.7, country=c, region=r))
 

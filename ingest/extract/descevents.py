@@ -16,7 +16,7 @@ from __future__ import annotations
 import clusternet.ingest.extract.fastre as re
 from functools import lru_cache
 
-from clusternet.ingest.extract.lexicon import fold, load_lexicon, place_country
+from clusternet.ingest.extract.lexicon import country_name, fold, load_lexicon, place_country
 from clusternet.ingest.extract.literals import alternation, initials
 from clusternet.ingest.extract.gates import gated
 from clusternet.ingest.extract.mentions import Context, Mention
@@ -97,7 +97,7 @@ def _modifiers(v: str, start: int, lo: int) -> tuple[int, bool]:
         if m is None or m.end() != pos:
             return pos, False
         w = fold(m.group(1))
-        if w in _DETERMINERS:
+        if w in _DETERMINERS or w.endswith(("'s", "’s")):     # "the partnership's first mission"
             return pos, True
         if w in durations or re.search(r"\d", w):
             back = re.search(r"(?:^|\s)(a|an|the)\s+[^\s]+\s+$", v[max(lo, m.start() - 20):m.end()])
@@ -152,6 +152,8 @@ def described_events(ctx: Context) -> list[Mention]:
                 name, e, place = " ".join(v[s:tail[1]].split()), tail[1], tail[2]
             elif fold(" ".join(hm.group(0).split())) in standalone and s < hm.start():
                 name, e, place = " ".join(v[s:hm.end()].split()), hm.end(), None
+            elif _placed_by(v[s:hm.start()]):      # "our Chile mission", "the Korean mission"
+                name, e, place = " ".join(v[s:hm.end()].split()), hm.end(), _placed_by(v[s:hm.start()])
             else:
                 continue
             ev = Mention(s, e, name, "Event", "event-described", 0.6, country=place_country(place) if place else None)
@@ -159,6 +161,23 @@ def described_events(ctx: Context) -> list[Mention]:
                 ev.props["place"] = place
             out.append(ev)
     return _same_event(out)
+
+
+def _placed_by(modifiers: str) -> str | None:
+    """The place an event noun's last modifier names ("Chile", "Korean"), else None.
+
+    >>> _placed_by("Chile "), _placed_by("Korean "), _placed_by("annual ")
+    ('Chile', 'South Korea', None)
+    """
+    words = modifiers.split()
+    if not words or len(words) > 2 or not words[-1][:1].isupper():
+        return None
+    code = place_country(words[-1])
+    if code is None:
+        return None
+    lex = load_lexicon()
+    proper = fold(country_name(code)) == fold(words[-1]) or lex.city(words[-1]) or lex.region(words[-1])
+    return words[-1] if proper else country_name(code)     # an adjective names its country
 
 
 def _same_event(found: list[Mention]) -> list[Mention]:

@@ -11,7 +11,7 @@ from clusternet.ingest.extract.gates import gated
 from clusternet.ingest.extract.lexicon import country_code, fold, is_programme_name, load_lexicon, place_country, \
     programme_patterns
 from clusternet.ingest.extract.mentions import Context, Mention, chunks, eu_as_adjective, sentence_chunks
-from clusternet.ingest.extract.rules import _is_place, clean, iso_is_acronym, label_of_name
+from clusternet.ingest.extract.rules import EVENT_NOUN_AFTER, _is_place, clean, iso_is_acronym, label_of_name
 
 __all__ = ["place_mentions", "event_mentions", "agreement_mentions", "institution_mentions"]
 
@@ -138,6 +138,9 @@ def event_mentions(ctx: Context, out: list[Mention]) -> None:
 def _placed_event(lex, v: str, sent, span, index, generic_words: set[str], out: list[Mention]) -> None:
     """The events one capitalised chunk names when an event noun heads it and a place follows it."""
     s, e, name = clean(v, span[0][0], span[-1][1])
+    noun = EVENT_NOUN_AFTER.match(v, e)
+    if noun and name.split()[-1].isupper():    # "a B2B session in Warsaw": the lower-case noun is the name's
+        e, name = noun.end(), f"{name} {noun.group(1)}"
     lab = label_of_name(name)
     if lab != "Event" and not (lab == "Organisation" and fold(name.split()[-1]) in lex.words("dated_event_heads")
                                and re.match(r"\s+in\s+[A-Z]", v[e:e + 6])):
@@ -157,6 +160,8 @@ def _placed_event(lex, v: str, sent, span, index, generic_words: set[str], out: 
         ev.region = place
         ev.props["place"] = place
         out.append(ev)
+
+
 
 
 def _event_places(v: str, sent, e: int, index) -> list[tuple[str, int | None]]:
@@ -240,7 +245,8 @@ def _one_events(sent, text: str, months: str, out: list[Mention]) -> None:
 
 
 # "held alongside Global Industrie 2025", "at MWC 2024": a fair or show known by its name and edition
-_YEAR_EVENT = re.compile(r"\b(?:at|during|alongside|on the occasion of|in the framework of|visited|visit to)\s+(?:the\s+)?"
+_YEAR_EVENT = re.compile(r"\b(?:at|during|alongside|on the occasion of|in the framework of|visited|visit to|took part in|"
+                         r"participated in|attended|attending|side event of|edition of)\s+(?:the\s+)?"
                          r"((?:[A-Z][\w&'’.-]*\s+){1,4}(?:19|20)\d\d)(?![\w/-])")
 
 

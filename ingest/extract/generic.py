@@ -45,6 +45,8 @@ def qualified_plural(name: str) -> bool:
     if not (last.islower() and len(last) > 3 and (last.endswith("s") or load_lexicon().label_of_head(last))):
         return False            # "EU clusters", and "a Canadian cluster": a kind of body, named by no name
     if not last.endswith("s"):      # a singular kind needs place words only ("ESCP agreement" is a name)
+        if load_lexicon().label_of_head(last) == "Event":
+            return False        # "the Chile mission": one journey, which the text describes
         return all(place_country(w) and not w.isupper() for w in words[:-1])
     return all(place_country(w) or w.isupper() for w in words[:-1])
 

@@ -9,7 +9,7 @@ from clusternet.ingest.resolve.normalise import is_legal_form
 from clusternet.ingest.extract.mentions import (Context, Mention, chunks, initials_match, is_acronym, is_cap,
     last_chunk, sh_expand, tokens, view_memo)
 
-__all__ = ["label_of_name", "place_of_name", "paired_place", "clean"]
+__all__ = ["label_of_name", "place_of_name", "paired_place", "clean", "EVENT_NOUN_AFTER"]
 
 _NAMEY = re.compile(r"^[\w'’.&@+\-/ ()]+$")
 # a leading article, or an elided one before a capital ("l'Agence …", "dell'Emilia")
@@ -109,6 +109,10 @@ def label_of_name(name: str) -> str | None:
 
 
 _EU_PAIR = re.compile(r"^(?:the\s+)?(?:EU|Europe|European\s+Union)\s*[-–/]\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?(?=\s|$)")
+
+
+# an event's lower-case noun after an upper-case word of its name ("the Warsaw B2B session")
+EVENT_NOUN_AFTER = re.compile(r" (sessions?|meetings?|events?|days?|forum|workshops?|missions?|visits?)\b")
 
 
 @lru_cache(maxsize=100_000)
