@@ -32,8 +32,8 @@ from functools import lru_cache
 
 from clusternet.ingest.extract.countsubj import CLAUSE_VERBS, count_subject
 from clusternet.ingest.extract.factsubj import country_of_sentence, main_event, measure_country
-from clusternet.ingest.extract.measures import agent as _agent, among, decimal_thousands, money_modifiers, own_clause, place_adjective, taking_part, \
-    to_country, with_place, countries_of, field_label, with_hedge, ordinals, ORDINAL_DIGIT, HEDGES, CURRENCIES
+from clusternet.ingest.extract.measures import agent as _agent, among, clause_measure, decimal_thousands, money_modifiers, place_adjective, \
+    taking_part, to_country, with_place, countries_of, field_label, with_hedge, ordinals, ORDINAL_DIGIT, HEDGES, CURRENCIES
 from clusternet.ingest.extract.lexicon import fold, is_programme_name, load_lexicon
 from clusternet.ingest.extract.literals import alternation
 from clusternet.ingest.extract.raw import RawFact, parse_number
@@ -65,7 +65,6 @@ def _count_rx() -> re.Pattern:
 
 
 _TOKEN = re.compile(r"\d+(?:st|nd|rd|th)\b|[^\W\d_][\w&'’/-]*|\d[\d.,]*|[&,.;:()\"“”]")
-_CLAUSE_WORD = re.compile(r"[\w&'’/-]+")
 _STOP = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "to", "in", "into", "that", "which",
          "who", "with", "for", "on", "at", "from", "by", "and", "the", "a", "an", "as", "such", "within", "been",
          "equal", "while", "whose", "mostly", "including", "but", "or", "both", "during", "since", "than", "between"}
@@ -300,7 +299,7 @@ def _stated_measure(ctx, sent, m, after, unit, word_num, prev_noun, lex):
     measure = _join(measure_words) + agent
     if unit == "m²":
         measure = "floor area"
-    measure, clause_ok = _clause_measure(ctx, sent, m, measure, agent, unit)
+    measure, clause_ok = clause_measure(ctx, sent, m, (measure, agent, unit), CLAUSE_VERBS)
     if not measure_words and measure != "floor area" and not clause_ok:
         return None
     if unit in CURRENCIES and measure and not measure.endswith(")"):
@@ -365,24 +364,6 @@ def _money_words(v: str, sent, m, measure_words: list[str]) -> list[str]:
 # who gives an amount: "… from the Single Market Programme", "funded … by the ERDF"
 _FUNDER = re.compile(r"\b(?:from|by)\s+(?:the\s+)?((?:[A-Z][\w-]*\s+){0,4}[A-Z][\w-]*)")
 _FLOW_VERBS = ("comes", "come", "came", "is", "are", "was", "were")
-
-
-# a name of three capitalised words in the clause: the line says who, where or for what, it is no measure
-_NAME_AFTER = re.compile(r"\b[A-Z][\w-]*\s+[A-Z][\w-]*\s+[A-Z]")
-
-
-def _clause_measure(ctx, sent, m, measure, agent, unit):
-    """A short line or bracket as its own measure ("ESCP agreement signed with at least 4 …"):
-    (the measure, whether the clause has 3 to 12 words)."""
-    v = ctx.view
-    lo, hi = own_clause(ctx, sent, m.start(), m.end(), CLAUSE_VERBS)
-    clause = [] if lo < 0 else [
-        w for w in _CLAUSE_WORD.findall(v[lo:m.start()] + " " + v[m.end():hi])
-        if fold(w) not in ("at", "least", "over", "around", "approximately", "about", "a")]
-    if 3 <= len(clause) <= 12 and not agent and not re.search(r"\d", v[lo:m.start()] + v[m.end():hi]) \
-            and not m.group("pct") and unit is None and not _NAME_AFTER.search(v, lo, hi):
-        measure = ordinals(" ".join(clause))
-    return measure, 3 <= len(clause) <= 12
 
 
 def _subject_of(ctx, si, m, after, occ_in, ok, doc, land, measure, measure_words):

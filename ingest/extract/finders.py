@@ -10,16 +10,17 @@ from __future__ import annotations
 
 import clusternet.ingest.extract.fastre as re
 
-from clusternet.ingest.extract.lexicon import country_code, fold, is_programme_name, load_lexicon, place_country
+from clusternet.ingest.extract.lexicon import country_code, fold, is_programme_name, load_lexicon
 from clusternet.ingest.extract.contexts import (acronym_mentions, appositions, copulas, cue_lists,
     described_names, head_chunks, quoted)
 from clusternet.ingest.extract.events import (agreement_mentions, event_mentions, institution_mentions,
     place_mentions)
+from clusternet.ingest.extract.eventnames import agreement_named, held_events, titled_agreement_named, titled_event_again, \
+    with_destination
 from clusternet.ingest.extract.generic import drop_people
 from clusternet.ingest.extract.lists import (adjective_country, bullet_places, described_items, placed_acronyms,
     role_objects)
 from clusternet.ingest.extract.items import country_list_items, dashed_country_items
-from clusternet.ingest.extract.mainref import title_end
 from clusternet.ingest.extract.rules import dash_definitions, label_of_name, legal_form, paren_aliases, table_rows
 from clusternet.ingest.extract.mentions import Context, Mention, build_context, is_acronym
 from clusternet.ingest.extract.parens import described_in_brackets
@@ -70,7 +71,7 @@ def find_mentions(text: str, ctx: Context | None = None) -> list[Mention]:
     drop_descriptions(out)
     for m in out:
         m.sent = ctx.sent_at(m.start)
-        _with_destination(ctx.view, m)
+        with_destination(ctx.view, m)
         _with_year(ctx.view, m)
         _with_legal_form(ctx.view, m)
         _without_owner(m)
@@ -79,73 +80,12 @@ def find_mentions(text: str, ctx: Context | None = None) -> list[Mention]:
         _without_field_label(m)
         _without_programme(m)
     _described_list(ctx.view, out)
-    out.extend(_held_events(ctx.view, out))
-    _titled_event_again(ctx, out)
-    _titled_agreement_named(ctx, out)
-    _agreement_named(ctx.view, out)
+    out.extend(held_events(ctx.view, out))
+    titled_event_again(ctx, out)
+    titled_agreement_named(ctx, out)
+    agreement_named(ctx.view, out)
     out[:] = [m for m in out if not _country_as_body(m)]
     return sorted(out, key=lambda m: (m.start, -m.end))
-
-
-# what happens to an event, after its name: "the X Forum took place in Riga", "… gathered 400 participants"
-_HAPPENS = re.compile(r"\s+(?:(?:took|takes|will\s+take)\s+place|(?:was|is|will\s+be)\s+held|gathered|brought\s+together|"
-                      r"attracted|(?:was|will\s+be)\s+(?:opened|attended))\b")
-# where one is at an event, before its name: "attended the X Forum", "presented at the X Forum"
-_AT_EVENT = re.compile(r"\b(?:attended|attending|took\s+part\s+in|participated\s+in|during|at)\s+the\s+$")
-_ORDINAL_START = re.compile(r"^(?:\d{1,2}(?:st|nd|rd|th)|[Ff]irst|[Ss]econd|[Tt]hird)\s")
-
-
-def _held_events(v: str, out: list[Mention]) -> list[Mention]:
-    """A body-like name whose head makes an event when dated ("Forum", "Fair") is an event where
-    the text says it was held, attended or numbered: "the X Forum took place in Riga", "presented
-    at the X Forum", "the 5th X Forum".
-
-    >>> [m.name for m in _held_events("The Baltic Innovation Forum took place in Riga.",
-    ...                               [Mention(4, 27, "Baltic Innovation Forum", "Organisation", "head")])]
-    ['Baltic Innovation Forum']
-    """
-    heads = load_lexicon().words("dated_event_heads")
-    return [Mention(m.start, m.end, m.name, "Event", "event-held", 0.7, country=m.country, region=m.region)
-            for m in out if m.label in (None, "Organisation") and fold(m.name.split()[-1]) in heads
-            and (_HAPPENS.match(v, m.end) or _AT_EVENT.search(v, max(0, m.start - 30), m.start)
-                 or _ORDINAL_START.match(m.name))]
-
-
-def _titled_agreement_named(ctx: Context, out: list[Mention]) -> None:
-    """The agreement a title describes ("clusters sign cooperation agreement") is the one agreement
-    the text names below it ("… signed a Memorandum of Understanding"): one agreement, two names.
-
-    >>> t = "Clusters sign cooperation agreement\\n\\nA and B signed a Memorandum of Understanding."
-    >>> [m.aliases for m in find_mentions(t) if m.name == "cooperation agreement"]
-    [['Memorandum of Understanding']]
-    """
-    title = title_end(ctx)
-    agreements = [m for m in out if m.label == "Agreement"]
-    described = [m for m in agreements if m.start < title and m.name.islower()]
-    named = {fold(m.name): m for m in agreements if m.start >= title and not m.name.islower() and not is_acronym(m.name)}
-    if len(described) == 1 and len(named) == 1:
-        described[0].aliases.append(next(iter(named.values())).name)
-
-
-_NAMED_AS = re.compile(r"(?i)\b(?:the|this)\s+(?:agreement|memorandum|mou|charter|declaration|accord|convention)(?:\s*,\s*|\s+)"
-                       r"(?:is\s+)?(?:named|called|entitled|titled|known\s+as)\s+(?:the\s+)?[\"“«]?")
-
-
-def _agreement_named(v: str, out: list[Mention]) -> None:
-    """"… signed a Memorandum of Understanding. The agreement, named the “X Charter”, …": the
-    name is the agreement's named just before (one agreement, two names).
-
-    >>> t = 'A and B signed a Memorandum of Understanding. The agreement, named the "Blue Charter", runs.'
-    >>> out = find_mentions(t); [m.aliases for m in out if m.name == "Blue Charter"]
-    [['Memorandum of Understanding']]
-    """
-    agreements = sorted((m for m in out if m.label == "Agreement"), key=lambda m: m.start)
-    for nm in _NAMED_AS.finditer(v) if agreements else ():
-        named = next((m for m in agreements if m.start == nm.end()), None)
-        prior = [m for m in agreements if nm.start() - 400 <= m.start < nm.start() and fold(m.name) != fold(named.name)] \
-            if named is not None else []
-        if prior:
-            named.aliases.append(prior[-1].name)
 
 
 def _country_as_body(m: Mention) -> bool:
@@ -182,43 +122,6 @@ def _without_programme(m: Mention) -> None:
     head, _, rest = m.name.rpartition(" ")
     if m.label == "Partnership" and head and is_acronym(rest) and is_programme_name(head):
         m.name, m.start = rest, m.end - len(rest)
-
-
-def _titled_event_again(ctx: Context, out: list[Mention]) -> None:
-    """A described event that repeats the words of the event the title names ("a business mission
-    to Chile" under "SolarLink Business Mission to Chile 2025") is that event: it takes its name
-    as an alias."""
-    title = title_end(ctx)
-    titled = [m for m in out if m.label == "Event" and m.start < title and m.rule not in ("event-described", "event-ordinal")]
-    if len(titled) != 1:
-        return
-    name = fold(titled[0].name)
-    for m in out:
-        words = fold(re.sub(r"\s*\([^()]*\)$", "", m.name)).split()     # without its date "(June 2025)"
-        if m.rule in ("event-described", "event-ordinal") and m.start >= title and len(words) >= 3 \
-                and (f" {' '.join(words[-3:])} " in f" {name} " or _same_journey(titled[0], m)):
-            m.aliases.append(titled[0].name)     # one event: the resolver joins them, the span keeps its words
-
-
-def _same_journey(a: Mention, b: Mention) -> bool:
-    """Whether two event mentions are one journey: the same travel word, to the same country
-    ("AgriTech mission to Kenya" in the title, "a business mission to Nairobi" below it).
-
-    >>> _same_journey(Mention(0, 9, "X mission to Kenya", "Event", "t", country="KE"),
-    ...               Mention(20, 27, "business mission to Nairobi", "Event", "d", country="KE"))
-    True
-    """
-    heads = {w for w in fold(a.name).split() if w.capitalize() in _TRAVEL}
-    ca, cb = _journey_country(a), _journey_country(b)
-    return bool(heads) and bool(ca) and ca == cb and any(w in heads for w in fold(b.name).split())
-
-
-def _journey_country(m: Mention) -> str | None:
-    """An event mention's country, else that of the place its name goes "to" ("… mission to Nairobi")."""
-    to = re.search(r" to ([A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+)?)", m.name)
-    if m.country or not to:
-        return m.country
-    return place_country(to.group(1)) or place_country(to.group(1).split()[0])
 
 
 _YEAR = re.compile(r" ((?:19|20)\d\d)\b(?![-/.,]\d)")
@@ -408,31 +311,6 @@ def _described_list(v: str, out: list[Mention]) -> None:
             m.country = m.country or country
             m.label = label if m.label == "Organisation" else m.label
             m.props.setdefault("described_list", desc)
-
-
-_TRAVEL = ("Mission", "Visit", "Delegation", "Trip", "Tour", "Journey")
-_TO_PLACE = re.compile(r" to ([A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+)?)")
-
-
-def _with_destination(v: str, m: Mention) -> None:
-    """A named mission keeps the place it goes to: "Agri SME Mission to China", "Study Visit to Lyon".
-
-    >>> m = Mention(0, 16, "Agri SME Mission", "Event", "head", 0.7); _with_destination("Agri SME Mission to China in May", m); m.name
-    'Agri SME Mission to China'
-    """
-    if m.label != "Event" or not m.name.endswith(_TRAVEL):
-        return
-    to = _TO_PLACE.match(v, m.end)
-    place = to and next((p for p in (to.group(1), to.group(1).split()[0]) if _place(p)), None)
-    if place:       # the mission named again without its destination is the same mission
-        m.aliases.append(m.name)
-        m.end, m.name = to.start(1) + len(place), f"{m.name} to {place}"
-
-
-def _place(name: str) -> bool:
-    """Whether a name is a country, a region or a city of the gazetteer."""
-    lex = load_lexicon()
-    return bool(country_code(name) or lex.region(name) or lex.city(name))
 
 
 def _without_owner(m: Mention) -> None:

@@ -5,7 +5,9 @@ Run after mentions are resolved into entities, before relations. Each rule is ge
 (and region) that is still missing. An agreement takes a place by the same rules (where it was
 signed: "signed a MoU at the forum in Nairobi"); only bodies and events are LOCATED_IN theirs.
 
-1. "X was established / is based / located / headquartered in <place>".
+1. "X was established / is based / located / headquartered in <place>"; a place beside a name
+   ("X from Spain", "X, Valencia, Spain"); a role said with its country ("the Spanish partner, X",
+   "In Spain, X will host …"). A stated region in the country a body already has gives its region.
 2. "<Core> is a … <country or demonym> …" for an entity named "<Core> cluster/pole".
 3. Objects of a visit ("a visit to X", "visits to local clusters such as X, Y") take the
    place of the event they belong to (the nearest placed event before them), or else of
@@ -29,19 +31,18 @@ from __future__ import annotations
 
 import clusternet.ingest.extract.fastre as re
 from functools import lru_cache
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 
 from clusternet.ingest.extract.lexicon import country_code, fold, heading_country, load_lexicon
 from clusternet.ingest.extract.lists import adjective_country
 from clusternet.ingest.extract.mainref import defined_subject
 from clusternet.ingest.extract.literals import with_initials
 from clusternet.ingest.extract.gates import gated
+from clusternet.ingest.extract.placing import PLACED, Spans, assign, is_open, region_of, regionless
 from clusternet.ingest.extract.rules import paired_place
 
 __all__ = ["infer_places"]
 
-PLACED = ("Cluster", "Organisation", "SME", "Event", "Agreement")
-_PLACE_LABELS = ("Country", "Region", "City", "Demonym")
 _LOCATED = gated(re.compile(with_initials(
     r"(?i)\b(?:established|founded|based|located|headquartered|headquarters?\s+(?:is\s+)?|situated|"
     r"set\s+up|created|registered|(?P<held>held|taking\s+place|takes\s+place|took\s+place))\s+in\s+(?:the\s+)?")))
@@ -49,68 +50,10 @@ _VISIT = gated(re.compile(with_initials(r"(?i)\b(?:visits?\s+to|visiting|visited
 _WORD = re.compile(r"\b[A-Z][\w'’-]+")
 
 
-def _region_of(m) -> str | None:
-    if m.label == "City":
-        return m.name
-    if m.label in ("Region", "Demonym"):
-        return m.region
-    return None
-
-
-def _assign(ent, country: str | None, region: str | None, how: str) -> None:
-    """Give ``ent`` the country (and region) a rule found, unless it has a country; a stated place
-    in the country it already has still gives its region ("X, based in North Rhine-Westphalia")."""
-    if country and not ent.country:
-        ent.country = country
-        ent.region = ent.region or region
-        ent.props.setdefault("country_from", how)
-    elif region and not ent.region and country == ent.country and how in _REGION_GIVING:
-        ent.region = region
-
-
-_REGION_GIVING = ("located-in", "signed-in", "from", "in")
-
-
-def _regionless(ent, p) -> bool:
-    """Whether ``ent`` has the country of place mention ``p`` but no region, and ``p`` would give one."""
-    return ent.label in PLACED and not ent.region and ent.country == p.country and p.label in ("Region", "City")
-
-
-def _open(ent) -> bool:
-    """Whether ``ent`` takes a place and has no country yet."""
-    return ent.label in PLACED and not ent.country
-
-
-class _Spans:
-    """Place mentions and entity mentions of one document, sorted by start for range look-ups."""
-
-    def __init__(self, v: str, ents, mentions):
-        self.v = v
-        self.places = sorted((m for m in mentions if m.label in _PLACE_LABELS and m.country), key=lambda m: m.start)
-        self.pstarts = [m.start for m in self.places]
-        self.occ = sorted(((m.start, m.end, e) for e in ents for m in e.mentions), key=lambda x: (x[0], -x[1]))
-        self.ostarts = [x[0] for x in self.occ]
-
-    def places_in(self, lo, hi):
-        """The place mentions starting in ``[lo, hi)``."""
-        return self.places[bisect_left(self.pstarts, lo):bisect_left(self.pstarts, hi)]
-
-    def occ_in(self, lo, hi):
-        """The ``(start, end, entity)`` mentions starting in ``[lo, hi)``."""
-        return self.occ[bisect_left(self.ostarts, lo):bisect_left(self.ostarts, hi)]
-
-    def in_name(self, p):
-        """A place word inside a name ("Battery Cluster Saxony") says nothing of the next sentence."""
-        v = self.v
-        return any(x[0] <= p.start and p.end <= x[1] and x[2].label not in _PLACE_LABELS
-                   and fold(" ".join(v[x[0]:x[1]].split())) in {fold(n) for n in (x[2].name, *x[2].aliases)}
-                   for x in self.occ_in(max(0, p.start - 120), p.start + 1))
-
-
 def infer_places(ctx, ents, mentions) -> None:
     """Fill ``country``/``region`` of entities in place (see the module doc for the rules)."""
     lex = load_lexicon()
-    sp = _Spans(ctx.view, ents, mentions)
+    sp = Spans(ctx.view, ents, mentions)
     # the steps run in this order: each only fills what the earlier ones left open
     _sheet_place(ctx, sp, ents)
     _table_rows(ctx, sp)
@@ -118,19 +61,20 @@ def infer_places(ctx, ents, mentions) -> None:
     _country_under_name(ctx, sp)
     _country_colon(ctx, sp)
     # 0b. "BioM, Munich, Germany, and …": a place set off by commas right after the name
-    _appositive_places(sp.v, sp.places, sp.occ_in, _open)
+    _appositive_places(sp.v, sp.places, sp.occ_in, is_open)
     _located_in(ctx, sp)
     _signed_in(ctx, sp)
     _beside_name(sp)
+    _role_of_country(ctx, sp)
     _defined_cores(ctx, sp.v, ents)
     _visit_objects(ctx, sp, lex)
     for ent in ents:        # "EU-Singapore matchmaking": held in the partner country unless said otherwise
-        if ent.label == "Event" and _open(ent):
-            _assign(ent, paired_place(ent.name), None, "paired")
+        if ent.label == "Event" and is_open(ent):
+            assign(ent, paired_place(ent.name), None, "paired")
     _nearby(ctx, sp)
 
 
-def _table_rows(ctx, sp: _Spans) -> None:
+def _table_rows(ctx, sp: Spans) -> None:
     """0. A table row with one country cell places its names: "| Baltic Marine Cluster | Poland | 140 |"."""
     for line in ctx.lines:
         raw = ctx.text[line.start:line.end]
@@ -141,11 +85,11 @@ def _table_rows(ctx, sp: _Spans) -> None:
         if len(codes) == 1:
             code = codes.pop()
             for _, _, ent in sp.occ_in(line.start, line.end):
-                if _open(ent):
-                    _assign(ent, code, None, "table-row")
+                if is_open(ent):
+                    assign(ent, code, None, "table-row")
 
 
-def _country_headings(ctx, sp: _Spans) -> None:
+def _country_headings(ctx, sp: Spans) -> None:
     """0a. A list grouped under country headings ("Estonia", then its members a line each) places
     each line's first name in the heading's country, up to the next heading."""
     code = None
@@ -154,14 +98,14 @@ def _country_headings(ctx, sp: _Spans) -> None:
             code = heading_country(line.text)
             continue
         first = sp.occ_in(line.start, line.start + 6) if code else ()
-        if first and _open(first[0][2]):
-            _assign(first[0][2], code, None, "country-heading")
+        if first and is_open(first[0][2]):
+            assign(first[0][2], code, None, "country-heading")
 
 
 _PLACE_FIELD = re.compile(r"(?im)^[ \t]*(?:region|city|location|country)\s*:[ \t]*(?=\S)")
 
 
-def _sheet_place(ctx, sp: _Spans, ents) -> None:
+def _sheet_place(ctx, sp: Spans, ents) -> None:
     """0. A fact sheet's "Region: …" / "City: …" / "Country: …" fields place the body its
     "Organisation name:" field defines (the most specific field first), over a place its name
     suggests ("Lower Silesian …" is not in Silesia)."""
@@ -172,14 +116,14 @@ def _sheet_place(ctx, sp: _Spans, ents) -> None:
     found = [f[0] for f in fields if f]
     best = next((p for p in found if p.label in ("Region", "City")), None) or next(iter(found), None)
     if best is not None and subject.country in (None, best.country):
-        subject.country, subject.region = best.country, _region_of(best)    # the sheet's place is the body's own
+        subject.country, subject.region = best.country, region_of(best)    # the sheet's place is the body's own
         subject.props.setdefault("country_from", "sheet")
 
 
 _COUNTRY_COLON = re.compile(r"[ \t]*(?:[-*•][ \t]+)?([A-Z][^\W\d_]+(?:[ \t][A-Z][^\W\d_]+){0,2})[ \t]*:[ \t]+(?=\S)")
 
 
-def _country_colon(ctx, sp: _Spans) -> None:
+def _country_colon(ctx, sp: Spans) -> None:
     """0d. A line opened by a country and a colon ("Portugal: A Cluster and B Cluster") places
     the bodies it names there."""
     for line in ctx.lines:
@@ -187,11 +131,11 @@ def _country_colon(ctx, sp: _Spans) -> None:
         code = country_code(m.group(1)) if m else None
         if code:
             for _, _, ent in sp.occ_in(m.end(), line.end):
-                if _open(ent):
-                    _assign(ent, code, None, "country-colon")
+                if is_open(ent):
+                    assign(ent, code, None, "country-colon")
 
 
-def _country_under_name(ctx, sp: _Spans) -> None:
+def _country_under_name(ctx, sp: Spans) -> None:
     """0c. A name alone on its line with its country alone on the next ("Alpha Wood Cluster" /
     "Spain", a partner list written as cards) is placed in that country."""
     lines = ctx.lines
@@ -200,11 +144,11 @@ def _country_under_name(ctx, sp: _Spans) -> None:
         if not code or line.start - prev.end > 1:
             continue
         names = sp.occ_in(prev.start, prev.end)
-        if len(names) == 1 and _open(names[0][2]) and not prev.text.replace(sp.v[names[0][0]:names[0][1]], "").strip(" -–|*"):
-            _assign(names[0][2], code, None, "line-below")
+        if len(names) == 1 and is_open(names[0][2]) and not prev.text.replace(sp.v[names[0][0]:names[0][1]], "").strip(" -–|*"):
+            assign(names[0][2], code, None, "line-below")
 
 
-def _located_in(ctx, sp: _Spans) -> None:
+def _located_in(ctx, sp: Spans) -> None:
     """1. "established / based / located in <place>" places the subject (or, after "held", the nearest name)."""
     v = sp.v
     for sent in ctx.sents:
@@ -215,14 +159,14 @@ def _located_in(ctx, sp: _Spans) -> None:
                 p = after[0]
                 # "X was established in P": the subject; "… the Forum held in P": the nearest name
                 subj = before[-1][2] if m.group("held") else before[0][2]
-                _assign(subj, p.country, _region_of(p), "located-in")
+                assign(subj, p.country, region_of(p), "located-in")
 
 
 _SIGNED_IN = gated(re.compile(r"\bsigned\s+(?:[^.;]{0,60}?\s)?in\s+(?:the\s+)?(?=[A-Z])"))
 SIGNED_REACH = 300      # characters back to the agreement "The agreement was signed in …" means
 
 
-def _signed_in(ctx, sp: _Spans) -> None:
+def _signed_in(ctx, sp: Spans) -> None:
     """1a. "The agreement was signed in Casablanca": the agreement of the sentence (else the one
     named just before it) takes the place, over a dateline's."""
     v = sp.v
@@ -231,7 +175,7 @@ def _signed_in(ctx, sp: _Spans) -> None:
             after = sp.places_in(m.end(), m.end() + 1)
             agrs = [x[2] for x in sp.occ_in(max(0, sent.start - SIGNED_REACH), m.start()) if x[2].label == "Agreement"]
             if after and agrs:
-                _assign(agrs[-1], after[0].country, _region_of(after[0]), "signed-in")
+                assign(agrs[-1], after[0].country, region_of(after[0]), "signed-in")
 
 
 _POSSESSIVE = re.compile(r"['’]s\s+(?:the\s+)?")
@@ -241,7 +185,7 @@ _ACRONYM_BEFORE = re.compile(r"\s*\([A-Z][\w&-]{1,12}\)$")
 _DEFINED = re.compile(r"\s*(?:The\s+)?([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)\s+(?:is|are|was)\s")
 
 
-def _beside_name(sp: _Spans) -> None:
+def _beside_name(sp: Spans) -> None:
     """1b. A place right beside a name places it: "BioCat from Catalonia", "Portugal's Energy Cluster",
     "the X Institute in Germany" (a body; an event "in" a place is read by the event rules)."""
     v = sp.v
@@ -250,8 +194,8 @@ def _beside_name(sp: _Spans) -> None:
         if tail:
             nxt = sp.occ_in(p.end + tail.end(), p.end + tail.end() + 1)
             for _, _, ent in nxt:
-                if _open(ent):
-                    _assign(ent, p.country, None, "possessive")
+                if is_open(ent):
+                    assign(ent, p.country, None, "possessive")
         head = _FROM_BEFORE.search(v[max(0, p.start - 12):p.start])
         after_in = head is None     # "the X Institute in Germany": places a body, never an event
         head = head or _IN_BEFORE.search(v[max(0, p.start - 12):p.start])
@@ -260,15 +204,41 @@ def _beside_name(sp: _Spans) -> None:
             acr = _ACRONYM_BEFORE.search(v, max(0, stop - 16), stop)     # "the Institute X (IX) from Germany"
             ends = (stop, acr.start()) if acr else (stop,)
             for _, _, ent in (x for x in sp.occ_in(stop - 120, stop) if x[1] in ends):
-                if (_open(ent) or _regionless(ent, p)) and not (after_in and ent.label == "Event"):
-                    _assign(ent, p.country, _region_of(p), "in" if after_in else "from")
+                if (is_open(ent) or regionless(ent, p)) and not (after_in and ent.label == "Event"):
+                    assign(ent, p.country, region_of(p), "in" if after_in else "from")
+
+
+# "The Spanish partner, X, …", "X is the Spanish member of …", "In Spain, X will host …"
+_ROLE_BEFORE = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Oo]ur)\s+([A-Z][\w'’-]+)\s+(?:lead\s+)?(?:partner|member|coordinator|"
+                          r"participant|representative)s?,\s+(?:the\s+)?$")
+_ROLE_AFTER = re.compile(r"\s+(?:is|was|will\s+be|acts\s+as)\s+(?:the|a|an)\s+([A-Z][\w'’-]+)\s+(?:lead\s+)?"
+                         r"(?:partner|member|coordinator|participant|representative)\b")
+_IN_COUNTRY_OPENING = re.compile(r"\W*In\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?),\s+(?:the\s+)?$")
+
+
+def _role_of_country(ctx, sp: Spans) -> None:
+    """1c. A partner's role said with its country ("the Spanish partner, X", "X is the Spanish member
+    of …") or a sentence set in a country ("In Spain, X will host …") places that body."""
+    v = sp.v
+    for _, e, ent in sp.occ:
+        if not is_open(ent):
+            continue
+        s = next(m.start for m in ent.mentions if m.end == e)
+        lo = max(0, s - 60)
+        rm = _ROLE_BEFORE.search(v, lo, s) or _ROLE_AFTER.match(v, e)
+        code = adjective_country(rm.group(1)) if rm else None
+        if code is None and ctx.sents:
+            sent = ctx.sents[ctx.sent_at(s)]
+            im = _IN_COUNTRY_OPENING.match(v, sent.start, s)
+            code = country_code(im.group(1)) if im else None
+        assign(ent, code, None, "role")
 
 
 def _defined_cores(ctx, v: str, ents) -> None:
     """2. "<Core> is a traditional Chile liqueur" names the country of the "<Core> cluster"."""
     by_core: dict[str, list] = {}
     for e in ents:
-        if _open(e):
+        if is_open(e):
             for n in {e.name, *e.aliases}:
                 core = re.sub(r"(?i)\s+(?:cluster|pole|pôle)$", "", n)
                 if core != n:
@@ -283,11 +253,11 @@ def _defined_cores(ctx, v: str, ents) -> None:
             c = country_code(w) if len(w) > 3 else None
             if c:
                 for e in by_core[fold(sm.group(1))]:
-                    _assign(e, c, None, "defined")
+                    assign(e, c, None, "defined")
                 break
 
 
-def _visit_objects(ctx, sp: _Spans, lex) -> None:
+def _visit_objects(ctx, sp: Spans, lex) -> None:
     """3. Objects of a visit take the place of the event (or of the last place named before)."""
     v = sp.v
     # events placed by the steps before this one count
@@ -297,22 +267,22 @@ def _visit_objects(ctx, sp: _Spans, lex) -> None:
         vm = _VISIT.search(v, sent.start, sent.end)
         if not vm:
             continue
-        objs = [x[2] for x in sp.occ_in(vm.end(), sent.end) if _open(x[2]) and x[2].label != "Event"]
+        objs = [x[2] for x in sp.occ_in(vm.end(), sent.end) if is_open(x[2]) and x[2].label != "Event"]
         if not objs:
             continue
         cut = _OTHER_CLAUSE.search(v, vm.end(), sent.end)       # not "…, which exports to Canada"
         here = [p for p in sp.places_in(vm.end(), cut.start() if cut else sent.end)
                 if fold(p.name) not in lex.macro and not _adjective(p) and not sp.in_name(p)]
-        country, region = (here[0].country, _region_of(here[0])) if here else \
+        country, region = (here[0].country, region_of(here[0])) if here else \
             _visit_place(sp, lex, events, estarts, vm.start())      # "visited X, … based near Quebec City"
         for e in objs:
-            _assign(e, country, region, "visit")
+            assign(e, country, region, "visit")
 
 
 _OTHER_CLAUSE = re.compile(r",?\s+(?:which|that|who|whose|where)\b|\b(?:exports?|sells?|supplies|ships)\b")
 
 
-def _visit_place(sp: _Spans, lex, events, estarts, at: int) -> tuple[str | None, str | None]:
+def _visit_place(sp: Spans, lex, events, estarts, at: int) -> tuple[str | None, str | None]:
     """The (country, region) of a visit at ``at``: the placed event before it, else the last place named."""
     i = bisect_right(estarts, at)
     if i and at - events[i - 1][0] < 3000:
@@ -321,7 +291,7 @@ def _visit_place(sp: _Spans, lex, events, estarts, at: int) -> tuple[str | None,
     prior = [p for p in sp.places_in(max(0, at - 1500), at)
              if fold(p.name) not in lex.macro and not _adjective(p) and not sp.in_name(p)]
     if prior:
-        return prior[-1].country, _region_of(prior[-1])
+        return prior[-1].country, region_of(prior[-1])
     return None, None
 
 
@@ -354,11 +324,11 @@ def _european_name(name: str) -> bool:
     return bool(_EUROPEAN.search(name))
 
 
-def _nearby(ctx, sp: _Spans) -> None:
+def _nearby(ctx, sp: Spans) -> None:
     """4. A city, region or regional adjective in the sentence (or the one before), all of one country."""
     v = sp.v
     for si, sent in enumerate(ctx.sents):
-        here = [x[2] for x in sp.occ_in(sent.start, sent.end) if _open(x[2]) and not _european_body(x[2])]
+        here = [x[2] for x in sp.occ_in(sent.start, sent.end) if is_open(x[2]) and not _european_body(x[2])]
         if not here:
             continue
         near = [p for p in sp.places_in(sent.start, sent.end) if p.label != "Country"]
@@ -370,10 +340,10 @@ def _nearby(ctx, sp: _Spans) -> None:
             p = near[-1]
             for e in here:
                 if not any(p.start >= m.start and p.end <= m.end for m in e.mentions):
-                    _assign(e, p.country, _region_of(p), "nearby")
+                    assign(e, p.country, region_of(p), "nearby")
 
 
-_APPOSITION_END = re.compile(r"\s*(?:[,.;)]|and\b|et\b|y\b|e\b|$)")
+_APPOSITION_END = re.compile(r"[ \t]*(?:\n|$)|\s*(?:[,.;)]|and\b|et\b|y\b|e\b)")     # or the line's end
 
 
 def _appositive_places(v: str, places: list, occ_in, open_) -> None:
@@ -389,7 +359,7 @@ def _appositive_places(v: str, places: list, occ_in, open_) -> None:
             continue
         for _, _, ent in (x for x in occ_in(p.start - 160, p.start - 1) if x[1] == p.start - 2):
             if open_(ent):
-                _assign(ent, p.country, _region_of(p), "apposition")
+                assign(ent, p.country, region_of(p), "apposition")
 
 
 def _same_paragraph(v: str, a: int, b: int) -> bool:

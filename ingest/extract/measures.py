@@ -14,7 +14,7 @@ from clusternet.ingest.extract.lexicon import country_code, fold, load_lexicon
 
 __all__ = ["among", "agent", "countries_of", "field_label", "with_hedge", "without_hedge", "ordinals", "HEDGES",
            "ORDINAL_DIGIT", "CURRENCIES", "money_modifiers", "place_adjective", "taking_part", "to_country", "with_place", "decimal_thousands",
-           "own_clause"]
+           "own_clause", "clause_measure"]
 
 
 def decimal_thousands(num: str) -> float | None:
@@ -123,6 +123,27 @@ def own_clause(ctx, sent, s: int, e: int, verbs) -> tuple[int, int]:
         # a line without a verb of its own ("ESCP agreement signed with 4 additional clusters")
         return sent.start, sent.end
     return -1, -1
+
+
+# a name of three capitalised words in the clause: the line says who, where or for what, it is no measure
+_NAME_AFTER = re.compile(r"\b[A-Z][\w-]*\s+[A-Z][\w-]*\s+[A-Z]")
+_CLAUSE_WORD = re.compile(r"[\w&'’/-]+")
+
+
+def clause_measure(ctx, sent, m, stated: tuple, verbs) -> tuple[str, bool]:
+    """A short line or bracket as its own measure ("ESCP agreement signed with at least 4 …"):
+    (the measure, whether the clause has 3 to 12 words); ``stated`` is (the measure read so far, its
+    agent, its unit), ``verbs`` the verbs that make a line a sentence of its own."""
+    measure, agent, unit = stated
+    v = ctx.view
+    lo, hi = own_clause(ctx, sent, m.start(), m.end(), verbs)
+    clause = [] if lo < 0 else [
+        w for w in _CLAUSE_WORD.findall(v[lo:m.start()] + " " + v[m.end():hi])
+        if fold(w) not in ("at", "least", "over", "around", "approximately", "about", "a")]
+    if 3 <= len(clause) <= 12 and not agent and not re.search(r"\d", v[lo:m.start()] + v[m.end():hi]) \
+            and not m.group("pct") and unit is None and not _NAME_AFTER.search(v, lo, hi):
+        measure = ordinals(" ".join(clause))
+    return measure, 3 <= len(clause) <= 12
 
 
 def among(v: str, last, pos: int) -> str:

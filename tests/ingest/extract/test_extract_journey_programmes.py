@@ -113,3 +113,14 @@ def test_a_region_stated_for_a_body_whose_country_is_known_places_it_in_the_regi
         _, rels, _ = text_by_name("Partners: Alpha Wood Cluster (Spain).\n\n" + line + "\n")
         assert ("Alpha Wood Cluster", "LOCATED_IN", "Catalonia") in rels, line
         assert ("Alpha Wood Cluster", "LOCATED_IN", "Spain") not in rels, line
+
+
+def test_a_partners_country_said_with_its_role_or_at_its_lines_end_places_it():
+    for line in ("The Spanish partner, Alpha Wood Cluster, leads the work on training.",
+                 "Alpha Wood Cluster is the Spanish member of the network.",
+                 "In Spain, Alpha Wood Cluster will host the first workshop.",
+                 "**Coordinator:** Alpha Wood Cluster, Spain"):
+        ents, _, _ = text_by_name("# Partners\n\n" + line + "\n\nThe work starts in May.\n", "page.md")
+        assert ents["Alpha Wood Cluster"].country == "ES", line
+    ents, _, _ = text_by_name("# Partners\n\nAlpha Wood Cluster leads the work on training.\n", "page.md")
+    assert ents["Alpha Wood Cluster"].country is None
