@@ -283,6 +283,30 @@ def _descriptor_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     return tuple(gated(re.compile(with_initials(rx.pattern, rx.flags), rx.flags)) for rx in (after_place, first, name_then_kind))
 
 
+_COMPANY_KINDS = ("SME", "start-up", "startup", "company", "firm", "spin-off")
+# "the start-up Blue Robotics Lab", "the denim maker Sahel Denim": a company's kind, then its name
+_KIND_BEFORE = re.compile(r"\b(?:the|a|an)\s+(?:[a-z][\w-]*\s+){0,2}?(?P<head>" + "|".join(map(re.escape, _COMPANY_KINDS))
+                          + r")\s+(?P<name>" + _NAME + ")")
+
+
+def _kind_before_name(ctx: Context, out: list[Mention]) -> None:
+    """A company named right after its kind and no place ("the start-up Blue Robotics Lab").
+
+    >>> from clusternet.ingest.extract.mentions import build_context
+    >>> out = []; _kind_before_name(build_context("We met the denim maker Sahel Denim."), out); [m.name for m in out]
+    ['Sahel Denim']
+    """
+    lex = load_lexicon()
+    v = ctx.view
+    for line in ctx.lines:
+        for m in _KIND_BEFORE.finditer(v, line.start, line.end) if not line.heading else ():
+            name = m.group("name")
+            if _is_place(name) or fold(name) in lex.words("generic_names") or is_acronym(name) and len(name) < 3:
+                continue
+            out.append(Mention(m.start("name"), m.end("name"), name, lex["descriptors_after_place"][m.group("head")],
+                               "apposition-desc", 0.7))
+
+
 @lru_cache(maxsize=50_000)
 def demonym_country(word: str) -> str | None:
     """The country of a demonym (:func:`..resolve.normalise.demonym_country`), once per word.
@@ -356,6 +380,7 @@ def described_names(ctx: Context, out: list[Mention]) -> None:
             out.append(Mention(m.start("name"), m.end("name"), name, lab, "apposition-desc", 0.75,
                                country=c or code, region=r))
             drop.append((m.start("place"), m.start("name")))
+    _kind_before_name(ctx, out)
     _romance_descriptions(ctx, out, drop)
     if drop:
         def descriptor(x: Mention) -> bool:

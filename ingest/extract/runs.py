@@ -42,6 +42,24 @@ def _after_place(lex, span):
     return span
 
 
+def _after_person(lex, span):
+    """A run that is a person "of the" a body is the body: "Andrea Rossi of the University of
+    Messina" (no head noun before "of the", one after it).
+
+    >>> [w[2] for w in _after_person(load_lexicon(), [(0, 6, "Andrea"), (7, 12, "Rossi"), (13, 15, "of"),
+    ...     (16, 19, "the"), (20, 30, "University"), (31, 33, "of"), (34, 41, "Messina")])]
+    ['University', 'of', 'Messina']
+    """
+    for k in range(1, min(4, len(span) - 2)):
+        if span[k][2] == "of" and span[k + 1][2] == "the":
+            before, after = span[:k], span[k + 2:]
+            if all(w[2][:1].isupper() and not lex.label_of_head(w[2]) for w in before) \
+                    and any(lex.label_of_head(w[2]) for w in after):
+                return after
+            break
+    return span
+
+
 def split_at_and(lex, v: str, span) -> list:
     """A run that is two names joined by "and" as two runs: "Danish Robotics Cluster and Robotics
     Valley Estonia" (the first ends with its head noun); one run otherwise ("Science and Technology Park").
@@ -97,11 +115,12 @@ def _trim_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 def trim_span(lex, span):
     """The chunk without leading determiners and trailing role words and connectors."""
     _, roles, conn = _trim_words()
-    span = _after_place(lex, without_determiners(span))
+    span = _after_person(lex, _after_place(lex, without_determiners(span)))
     while len(span) > 2 and fold(span[0][2]) in roles and fold(span[1][2]) == "of":
         span = without_determiners(span[2:])    # "CEO of Nova GmbH": a person's role, then the body's name
-    while span and fold(span[-1][2]) in roles:
-        span = span[:-1]
+    titles = load_lexicon().words("person_titles")
+    while span and (fold(span[-1][2]) in roles or len(span) > 2 and fold(span[-1][2]) in titles and span[-2][2] == "and"):
+        span = span[:-2] if fold(span[-1][2]) in titles and span[-2][2] == "and" else span[:-1]   # "… and Mr"
     while span and fold(span[-1][2]) in conn:
         span = span[:-1]
     return span
