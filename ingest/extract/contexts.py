@@ -293,8 +293,8 @@ def _kind_before_name(ctx: Context, out: list[Mention]) -> None:
     """A company named right after its kind and no place ("the start-up Blue Robotics Lab").
 
     >>> from clusternet.ingest.extract.mentions import build_context
-    >>> out = []; _kind_before_name(build_context("We met the denim maker Sahel Denim."), out); [m.name for m in out]
-    ['Sahel Denim']
+    >>> out = []; _kind_before_name(build_context("We met the start-up Blue Robotics Lab."), out); [m.name for m in out]
+    ['Blue Robotics Lab']
     """
     lex = load_lexicon()
     v = ctx.view
@@ -373,8 +373,8 @@ def described_names(ctx: Context, out: list[Mention]) -> None:
         for m in _descriptor_patterns()[0].finditer(v, line.start, line.end):
             place, name = m.group("place"), m.group("name")
             code = place_country(place)
-            if not code or _is_place(name) or fold(name) in generic_names:
-                continue
+            if not code or _is_place(name) or fold(name) in generic_names or lex.label_of_head(name.split()[0]):
+                continue        # not "the Finnish SME Association": the kind word opens the name
             c, r = place_of_name(place)
             lab = lex["descriptors_after_place"][m.group("head")]
             out.append(Mention(m.start("name"), m.end("name"), name, lab, "apposition-desc", 0.75,
