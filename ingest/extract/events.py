@@ -77,7 +77,7 @@ def _span_places(lex, v: str, span, out: list[Mention]) -> None:
             city = cities.get(f)      # lex.city(name)
             if n <= 3 and (len(name) > 3 or name.isupper() and n > 1):
                 c = country_code(name)
-                if c and not city:
+                if c and (not city or city[0] == c and city[1] is None):     # Singapore, the city-state
                     out.append(Mention(s, e, name, "Country", "country", 0.9, country=c))
                     hit = n
                     break

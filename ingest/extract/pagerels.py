@@ -182,8 +182,12 @@ def market_lines(ctx, mains: Mains) -> list[RawRel]:
             continue
         for item in lines[i + 1:i + 1 + MAX_MARKETS]:
             m = _LEADING_PLACE.match(item.text)
-            code = country_code(m.group(1).strip()) if m else None
-            if not code:
+            listed = [country_code(x.strip(" .;*•-")) for x in _LIST_SEP.split(item.text)]
+            codes = listed if len(listed) > 1 and all(listed) else [country_code(m.group(1).strip()) if m else None]
+            if not codes[0]:
                 break
-            out.append(RawRel(p, "TARGETS", "country:" + code, item.start, item.end, 0.6))
+            out += [RawRel(p, "TARGETS", "country:" + code, item.start, item.end, 0.6) for code in codes]
     return out
+
+
+_LIST_SEP = re.compile(r",\s*(?:and\s+)?|\s+and\s+")     # "Canada, Chile and Japan." under the heading

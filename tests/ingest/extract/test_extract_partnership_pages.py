@@ -121,3 +121,14 @@ def test_partner_cards_with_the_country_on_the_line_below_the_name():
     assert ents["Pine Wood Cluster"].country == "ES" and ents["Oak Mobility Pole"].country == "FR"
     assert ("Oak Mobility Pole", "PARTNER_IN", "TIMBERLINK") in rels
     assert not [n for n in ents if n.endswith(("Spain", "France")) and n not in ("Spain", "France")]
+
+
+def test_markets_listed_on_one_line_under_the_heading_or_with_a_city_state_are_all_targeted():
+    from tests.helpers.extracted import text_by_name as _by_name
+    head = "# GreenShip Connect\n\nGreenShip Connect is a European Strategic Cluster Partnership.\n\n"
+    for text in (head + "## Target markets\n\nCanada, Chile and Japan.\n",
+                 head + "Its target markets are Canada, Chile and Japan.\n"):
+        _, rels, _ = _by_name(text, "page.md")
+        assert {r[2] for r in rels if r[1] == "TARGETS"} == {"Canada", "Chile", "Japan"}, text
+    ents, rels, _ = _by_name(head + "Its target markets are Canada and Singapore.\n", "page.md")
+    assert ("GreenShip Connect", "TARGETS", "Singapore") in rels and ents["Singapore"].label == "Country"
