@@ -223,6 +223,7 @@ _T2 = re.compile(r"\s+(?!(?:the|a|an|our|this|its|their|that)\s)[a-z][\w-]*\s+(c
 _T3 = re.compile(r"\s+(?:[a-z][\w-]*\s+)?(?:cluster|pole|pôle)\b")
 _TU = re.compile(r"\s+([A-Z]+)\b")
 _EVENT_AFTER = re.compile(r"\s+(?:trade\s+fair|trade\s+show|fair|exhibition|expo)\b")
+_YEAR_FAIR = re.compile(r"\s+((?:19|20)\d\d)" + _EVENT_AFTER.pattern)
 _THE_BEFORE = re.compile(r"\bthe\s+$")
 _AT = re.compile(r"\s+at\s+([A-Z][\w'’-]+)")
 _TYPED_NOUNS = ("project", "consortium", "initiative", "partnership", "delegation", "escp")
@@ -310,6 +311,10 @@ def _noun_after(lex, v: str, line, span, named: tuple[int, int, str], out: list[
     """Mentions a lower-case noun after the chunk types ("X project", "X programme", "X cluster");
     True when that mention is the chunk's last."""
     s, e, name = named
+    yf = _YEAR_FAIR.match(v, e, line.end)
+    if yf and _THE_BEFORE.search(v, max(0, s - 5), s):      # "the Nor-Shipping 2025 fair": that edition
+        out.append(Mention(s, yf.end(1), f"{name} {yf.group(1)}", "Event", "typed-event", 0.65))
+        return True
     t1 = _T1.match(v, e, line.end)
     if t1 and not line.heading:
         t2 = _T2.match(v, e, line.end)

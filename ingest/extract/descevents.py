@@ -47,6 +47,7 @@ def _head_rx() -> re.Pattern:
                             + r")\b"))
 
 
+_RECURRING = re.compile(r"(?i)\b(?:yearly|regular|monthly|weekly|periodic|recurring)\b")
 _TITLE_PLACE = re.compile(r"\s+(?:in|to|at)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,2}$")
 
 
@@ -139,8 +140,8 @@ def described_events(ctx: Context) -> list[Mention]:
     for sent in ctx.sents:
         for hm in _head_rx().finditer(v, sent.start, sent.end):
             s, has_det = _modifiers(v, hm.start(), sent.start)
-            if not has_det:
-                continue
+            if not has_det or _RECURRING.search(v, s, hm.start()):
+                continue        # "a yearly matchmaking session": a kind of activity, no one event
             proper = all(w[:1].isupper() for w in v[s:hm.end()].split())   # "the Agri Forum": a name the
             tail = _tail(v, hm.end(), sent.end)                            # name rules read
             if proper and not (tail and tail[2] == "“"):

@@ -127,6 +127,7 @@ def event_mentions(ctx: Context, out: list[Mention]) -> None:
             _ordinal_events(rx, v, sent, months, out)
         _one_events(sent, text, months, out)
         _year_events(v, sent, out)
+        _fair_events(v, sent, out)
     _dated_when_repeated(out)
     titled = title_event(ctx)
     found = [m for m in out if m.label == "Event"]
@@ -269,6 +270,26 @@ def _year_events(v: str, sent, out: list[Mention]) -> None:
                 or is_programme_name(name) or is_programme_name(name.rsplit(" ", 1)[0]):
             continue
         out.append(Mention(m.start(1), m.end(1), name, "Event", "event-edition", 0.6))
+
+
+# where a cluster exhibits or sends a delegation: "exhibited at Oceanology International in London"
+_AT_FAIR = re.compile(r"\b(?:exhibit(?:ed|ing|s)?|stand|booth|pavilion|delegation\b[^.;]{0,40}?)\s+(?:at|to)\s+(?:the\s+)?"
+                      r"((?:[A-Z][\w&'’.-]*\s+){0,3}[A-Z][\w&'’.-]*)(?=\s+in\s+[A-Z])")
+
+
+def _fair_events(v: str, sent, out: list[Mention]) -> None:
+    """A name without a head noun that a cluster exhibits at or sends a delegation to, in a place,
+    is an event (a trade show): "a delegation of six members to Oceanology International in London".
+
+    >>> from clusternet.ingest.extract.mentions import build_context
+    >>> ctx = build_context("Six members exhibited at Oceanology International in London."); out = []
+    >>> _fair_events(ctx.view, ctx.sents[0], out); [m.name for m in out]
+    ['Oceanology International']
+    """
+    for m in _AT_FAIR.finditer(v, sent.start, sent.end):
+        name = " ".join(m.group(1).split())
+        if label_of_name(name) is None and not _is_place(name) and not is_programme_name(name):
+            out.append(Mention(m.start(1), m.end(1), name, "Event", "event-fair", 0.6))
 
 
 _HEADING_NUMBER = re.compile(r"\d{1,2}[.)]\s+")

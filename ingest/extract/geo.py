@@ -338,9 +338,21 @@ def _nearby(ctx, sp: Spans) -> None:
         countries = {p.country for p in near}
         if len(countries) == 1:
             p = near[-1]
+            host = _event_there(sp, p)
             for e in here:
+                if host is not None and e is not host:
+                    continue        # "X led a delegation to the Y Fair in London": Y's place, not X's
                 if not any(p.start >= m.start and p.end <= m.end for m in e.mentions):
                     assign(e, p.country, region_of(p), "nearby")
+
+
+_DESTINATION = re.compile(r"\s+(?:in|to)\s+(?:the\s+)?$")
+
+
+def _event_there(sp: Spans, p):
+    """The event a place follows ("the Y Fair in London", "a mission to Lyon"), else None."""
+    before = [x for x in sp.occ_in(max(0, p.start - 120), p.start) if x[2].label == "Event"]
+    return before[-1][2] if before and _DESTINATION.fullmatch(sp.v, before[-1][1], p.start) else None
 
 
 _APPOSITION_END = re.compile(r"[ \t]*(?:\n|$)|\s*(?:[,.;)]|and\b|et\b|y\b|e\b)")     # or the line's end

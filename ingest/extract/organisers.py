@@ -24,6 +24,11 @@ _THE_EVENT = re.compile(r"(?i)\b(?:the|this)\s+(?:event|mission|matchmaking|conf
 _IT_WAS = re.compile(r"\s*(?:It|This)\s+(?:is|was|will\s+be|has\s+been|is\s+being)\s+(?:jointly\s+|co-?)?")
 
 
+# a cue that names a partner of whatever the clause does; organisers only when the clause organises
+_WITH_CUE = re.compile(r"(?i)(?:together|jointly)\s+with\b")
+_ORGANISING = re.compile(r"(?i)\b(?:co-?)?(?:organi[sz]|host|held\b|hold|facilitat|coordinat|arrang|prepar|conven|led\b|lead)")
+
+
 def has_label(here, labels) -> bool:
     """Whether a sentence names an entity with one of ``labels`` (rules that need none skip their regex)."""
     return any(x[2].label in labels for x in here)
@@ -35,6 +40,8 @@ def coordinates(doc, si: int, sent, here) -> list[RawRel]:
     if not has_label(here, ACTORS):
         return out
     for m in doc.org_rx.finditer(v, sent.start, sent.end):
+        if _WITH_CUE.match(m.group(0)) and not _ORGANISING.search(v, sent.start, m.start()):
+            continue        # "will join the fair together with A and B": companions, not organisers
         ev = _organised_event(doc, sent, here, m)
         if ev is None and last and m.start() <= last[1]:
             ev = last[2]    # "organised by A, and facilitated by B in collaboration with C": one list of organisers

@@ -44,7 +44,7 @@ _THE_ACTOR = re.compile(r"(?i)(?:\b(?:the|our|this)\s+cluster(?:\s+organi[sz]ati
                         r"(?:(?:has|have|had|also|recently|now|officially|formally|been)\s+)*(?:become\s+)?$")
 # what may stand between two items of a list, and the word that must be there
 _LIST_GAP = re.compile(r"(?i)[\s,)]*(?:(?:and|et|y|e|&|as well as)\s+)?(?:(?:the|le|la|les|el|il)\s+)?"
-                       r"(?:[a-zà-ÿ][\w-]*\s+){0,3}")
+                       r"(?:(?-i:[A-Z])[\w-]*['’]s\s+)?(?:[a-zà-ÿ][\w-]*\s+){0,3}")     # "and Canada's X"
 # "Hegan, the Basque Aerospace Cluster, and Aéro Montréal": a description of the first item between the two
 _DESCRIBED_GAP = re.compile(r",\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){0,5}?[\w'’-]+,\s+(?:and|&)\s+(?:the\s+)?")
 _LIST_JOIN = re.compile(r",|\b(?:and|et|y|e)\b|&")

@@ -39,13 +39,30 @@ def delegation_leaders(doc, si: int, sent, here) -> list[RawRel]:
     goes on to include ("… led by X and included A and B") took part in the event the text is about."""
     m = _DELEGATION_LED.search(doc.v, sent.start, sent.end) if "delegation" in sent.text.lower() else None
     lead = [x for x in here if m and x[0] == m.end() and x[2].label in ACTORS + ("Partnership",)]
-    ev = (doc.title_event or doc.event_near(sent.start)) if lead else None
+    if not lead:
+        return _led_a_delegation(doc, sent, here)
+    ev = doc.title_event or doc.event_near(sent.start)
     if ev is None:
         return []
     inc = _AND_INCLUDED.search(doc.v, lead[0][1], sent.end)
     members = [x for x in here if inc and x[0] > inc.end() and x[2].label in ACTORS]
     doc.participants_at.setdefault(si, [lead[0], *members])     # who "the participants" are next
     return [RawRel(x[2], "PARTICIPATED_IN", ev, sent.start, sent.end, 0.6) for x in [lead[0], *members]]
+
+
+# "X led a delegation of six members to the Y Fair": X took part in Y
+_LEADS_A_GROUP = re.compile(r"(?:\s*\([^()\n]{1,40}\))?\s+(?:also\s+)?(?:led|headed|sent|brought|took)\s+(?:a|an|its|the)\s+"
+                            r"(?:[\w-]+\s+){0,2}?(?:delegation|group|team)\b[^.;]{0,80}?\s(?:to|at)\s+(?:the\s+)?$")
+
+
+def _led_a_delegation(doc, sent, here) -> list[RawRel]:
+    """PARTICIPATED_IN: "X led a delegation of six members to <event>": X took part in the event."""
+    out = []
+    for s, e, ent in here:
+        if ent.label in ACTORS + ("Partnership",):
+            evs = [x for x in here if x[2].label == "Event" and x[0] > e and _LEADS_A_GROUP.fullmatch(doc.v, e, x[0])]
+            out += [RawRel(ent, "PARTICIPATED_IN", evs[0][2], sent.start, sent.end, 0.6)] if evs else []
+    return out
 
 
 # what a body does at an event it attends: "X sent a group of six companies", "Y presented its testbed"
