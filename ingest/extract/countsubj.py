@@ -51,7 +51,8 @@ def count_subject(ctx, si, m, after, occ_in, ok, doc, v):
     sent = ctx.sents[si]
     if unit not in CURRENCIES:
         ok = tuple(x for x in ok if x != "Programme")     # a programme's figures are money, not members
-    found = (_named_after(v, m, occ_in, ok) or _joined_group(ctx, v, sent, m, occ_in, ok, main)
+    found = (_named_after(v, m, occ_in, ok) or _event_with(v, sent, m, occ_in, ok)
+             or _joined_group(ctx, v, sent, m, occ_in, ok, main)
              or _present_in(v, sent, m, occ_in, ok)
              or _appositive(v, sent, m, occ_in, ok) or _dash_appositive(v, sent, m, occ_in, ok)
              or _relative_owner(v, sent, m, occ_in, ok) or _delegation_sender(v, sent, m, occ_in, ok)
@@ -94,6 +95,18 @@ _JOINED_GROUP = re.compile(r"(?i)\s*(?:[\w-]+\s+){0,3}?(?:have\s+|has\s+)?(?:joi
 _JOINED_NAMED = re.compile(r"\b(?:have\s+|has\s+)?joined\s+(?:the\s+)?(?=[A-Z])")
 
 
+_WITH_COUNT = re.compile(r"\s+with\s+(?:more\s+than\s+|over\s+|about\s+|around\s+|some\s+|nearly\s+)?$")
+
+
+def _event_with(v, sent, m, occ_in, ok):
+    """1a. "… organised a matchmaking event in Singapore with 40 SMEs": (the event, None), or None."""
+    before = [x for x in occ_in(sent.start, m.start()) if x[2].label in ok]
+    last = max(before, key=lambda x: x[1]) if before else None
+    if last is not None and last[2].label == "Event" and _WITH_COUNT.fullmatch(v, last[1], m.start()):
+        return last[2], None
+    return None
+
+
 def _joined_group(ctx, v, sent, m, occ_in, ok, main):
     """1b. "Three companies joined the cluster": (the page's cluster, or its partnership, None);
     "Two clusters, A and B, joined P": (P, None); else None.
@@ -108,8 +121,10 @@ def _joined_group(ctx, v, sent, m, occ_in, ok, main):
     [('Alpine Wood Cluster', 3)]
     """
     jm = _JOINED_NAMED.search(v, m.end(), sent.end)
-    named = [x for x in occ_in(jm.end(), jm.end() + 1) if x[2].label in ("Partnership", "Cluster", "Organisation")
-             and x[2].label in ok] if jm else []
+    at = sorted(occ_in(jm.end(), jm.end() + 1), key=lambda x: x[0] - x[1]) if jm else []
+    if at and at[0][2].label == "Event" and "Event" in ok:
+        return at[0][2], None           # "15 companies joined the GreenShip mission to Chile": the mission
+    named = [x for x in at if x[2].label in ("Partnership", "Cluster", "Organisation") and x[2].label in ok]
     if named:
         return named[0][2], None        # "Two more clusters, A and B, joined BIOMED-4i"
     gm = _JOINED_GROUP.match(v, m.end(), sent.end)

@@ -337,6 +337,19 @@ def dash_definitions(ctx: Context, out: list[Mention]) -> None:
                     out.append(Mention(s, e, name, label_of_name(name), "dash-def", 0.75, aliases=[rw[2]]))
 
 
+_TABLE_RULE = re.compile(r"\s*\|?\s*:?-{3,}")
+
+
+def _column_kind(header: str | None) -> str | None:
+    """The label a table's first column header gives its names: "Cluster" or "Clusters" -> Cluster.
+
+    >>> _column_kind("| Cluster | Country |"), _column_kind("| Partner | Country |")
+    ('Cluster', None)
+    """
+    first = next((c.strip() for c in (header or "").split("|") if c.strip()), "")
+    return "Cluster" if fold(first) in ("cluster", "clusters", "cluster organisation", "cluster organisations") else None
+
+
 def table_rows(ctx: Context, out: list[Mention]) -> None:
     """The first cell of a table row whose other cells name one country: an organisation's name.
 
@@ -351,10 +364,16 @@ def table_rows(ctx: Context, out: list[Mention]) -> None:
     """
     v = ctx.view
     generic = load_lexicon().words("generic_names")
+    kind, prev = None, None     # the label the table's first column is headed with ("| Cluster | Country |")
     for line in ctx.lines:
         raw = v[line.start:line.end]
         if raw.count("|") < 2 and "\t" not in raw:
+            kind, prev = None, None
             continue
+        if _TABLE_RULE.match(raw):
+            kind = _column_kind(prev)
+            continue
+        prev = raw
         cells = [(c.start(), c.end()) for c in re.finditer(r"[^|\t]+", raw) if c.group(0).strip()]
         if len(cells) < 2:
             continue
@@ -372,4 +391,4 @@ def table_rows(ctx: Context, out: list[Mention]) -> None:
             name, aliases = am.group(1).strip(), [am.group(2).strip()]
             k = v.find(name, s, e)
             e = k + len(name) if k >= 0 else e
-        out.append(Mention(s, e, name, label_of_name(name), "table-row", 0.7, country=codes.pop(), aliases=aliases))
+        out.append(Mention(s, e, name, label_of_name(name) or kind, "table-row", 0.7, country=codes.pop(), aliases=aliases))

@@ -53,3 +53,11 @@ def test_a_count_list_ending_in_and_one_stops_before_it():
     got = _measures(PARTNERSHIP + "In its first year, the partnership organised three webinars, two matchmaking "
                                   "events and one study visit.\n")
     assert got[2] == ("CircuBuild", "matchmaking events")
+
+
+def test_a_count_with_or_joining_a_named_event_is_the_events():
+    head = "# GreenShip news\n\nGreenShip is a European Strategic Cluster Partnership of five clusters.\n\n"
+    got = _measures(head + "In 2024, GreenShip organised a matchmaking event in Singapore with 40 SMEs.\n")
+    assert got[40] == ("matchmaking event in Singapore", "SMEs")
+    got = _measures(head + "15 companies joined the GreenShip mission to Chile.\n")
+    assert got[15][0] == "GreenShip mission to Chile"

@@ -38,3 +38,11 @@ def test_a_cluster_named_with_its_region_after_the_head_noun_is_a_cluster():
 def test_a_consortium_named_in_a_list_does_not_make_the_rest_of_the_list_its_partners():
     _, rels, _ = text_by_name(REPORT, "report.md")
     assert not [r for r in rels if r[1] == "PARTNER_IN" and r[2] == "Gyeonggi Robotics Consortium"]
+
+
+def test_names_in_a_table_under_a_cluster_column_are_clusters():
+    ents, rels, _ = text_by_name("# EU–Japan Robotics Matchmaking 2025\n\nThe EU–Japan Robotics Matchmaking took "
+                                 "place in Osaka.\n\n| Cluster | Country | Companies |\n|---|---|---|\n"
+                                 "| Odense Robotics | Denmark | 6 |\n| Blue Minds Hub | Norway | 4 |\n", "page.md")
+    assert (ents["Odense Robotics"].label, ents["Odense Robotics"].country) == ("Cluster", "DK")
+    assert ents["Blue Minds Hub"].country == "NO"
