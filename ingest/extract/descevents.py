@@ -48,7 +48,8 @@ def _head_rx() -> re.Pattern:
 
 
 _RECURRING = re.compile(r"(?i)\b(?:yearly|regular|monthly|weekly|periodic|recurring)\b")
-_TITLE_PLACE = re.compile(r"\s+(?:in|to|at)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,2}$")
+_TITLE_PLACE = re.compile(r"\s+(?:in|to|at|au|aux|en|à|a|al|nel|nella|in)\s+(?:the\s+|la\s+|le\s+|el\s+)?[A-Z][\w’'-]*"
+                          r"(?:\s+[\w’'-]+){0,2}$")
 
 
 def title_event(ctx: Context) -> Mention | None:
@@ -74,13 +75,27 @@ def title_event(ctx: Context) -> Mention | None:
             or fold(words[0]) in _DETERMINERS:
         return None
     nouns = load_lexicon().words("event_nouns") | load_lexicon().words("described_event_heads")
-    if fold(words[-1]) not in nouns and fold(" ".join(words[-2:])) not in nouns:
+    english = fold(words[-1]) in nouns or fold(" ".join(words[-2:])) in nouns
+    if not english and not _romance_head(words):
         return None
     s = line.start + text.index(head)
-    inner = _AFTER_DETERMINER.search(head[:where.start()] if where else head)
+    inner = _AFTER_DETERMINER.search(head[:where.start()] if where else head) if english else None
     if inner:       # a headline: "Casablanca hosts the second Euro-African Matchmaking Forum"
         s, head = s + inner.start(1), head[inner.start(1):]
     return Mention(s, s + len(head), head, "Event", "event-title", 0.75)
+
+
+def _romance_head(words: list[str]) -> bool:
+    """Whether a title opens with a French, Spanish or Italian event noun ("Misión comercial a
+    Chile"); "Mission" needs a "d'"/"de" after it ("Mission d'affaires"), "Mission report" is English.
+
+    >>> _romance_head(["Misión", "comercial"]), _romance_head(["Mission", "d'affaires"]), _romance_head(["Mission", "report"])
+    (True, True, False)
+    """
+    first = fold(words[0])
+    if first not in load_lexicon().words("romance_event_heads"):
+        return False
+    return first != "mission" or len(words) > 1 and re.match(r"(?i)(?:d['’]|de\b|du\b|des\b)", words[1]) is not None
 
 
 # the name after a headline's last determiner and ordinal ("… hosts the second X Forum" -> "X Forum")

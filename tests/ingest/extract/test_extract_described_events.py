@@ -36,3 +36,10 @@ def test_the_noun_after_an_upper_case_event_word_belongs_to_its_name():
 def test_a_phrase_of_time_before_a_comma_names_no_event():
     assert _events("In October, a matchmaking event in Singapore gathered 40 SMEs.") \
         == {"matchmaking event in Singapore": "SG"}
+
+
+def test_a_french_spanish_or_italian_title_names_its_event_and_an_english_report_title_does_not():
+    assert _events("Mission d'affaires au Québec : 12 entreprises françaises\n\nTexte.\n") \
+        == {"Mission d'affaires au Québec": "CA"}
+    assert _events("Missione imprenditoriale in Croazia\n\nTesto.\n") == {"Missione imprenditoriale in Croazia": "HR"}
+    assert _events("Mission report: European battery clusters in Seoul\n\nText.\n") == {}
