@@ -250,7 +250,8 @@ def _entity(root: str, ms: list[Mention]) -> DocEntity | None:
     labels = Counter()
     for m in ms:
         if m.label:
-            labels[m.label] += 2 if m.rule.startswith(("head", "copula", "event", "agreement", "programme", "quoted")) else 1
+            labels[m.label] += 2 if m.rule.startswith(("head", "copula", "apposition", "event", "agreement", "programme",
+                                                       "quoted")) else 1
         if _strip_type(m.name):
             labels["Partnership"] += 2
     label = _described_label(name, ms) or label_of_name(name) or (labels.most_common(1)[0][0] if labels else None)

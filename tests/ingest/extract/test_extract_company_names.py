@@ -27,3 +27,13 @@ def test_the_body_a_person_is_of_is_named_without_the_person_or_the_next_title()
                               "and Mr. Galea, a counsellor.")
     assert "University of Messina" in ents
     assert not [n for n in ents if "Rossi" in n or n.endswith(" Mr")]
+
+
+def test_a_new_member_described_as_a_start_up_is_no_cluster_and_what_a_cluster_became_member_of_is_found():
+    ents, rels, _ = text_by_name("# Three new members join Cluster Lumière\n\nCluster Lumière welcomes three new members: "
+                                 "Optis Lab, a start-up developing lidar sensors, the Institut d'Optique Graduate School "
+                                 "and the company Photon Lines.\n\nCluster Lumière became a member of Photonics21.\n",
+                                 "page.md")
+    assert ents["Optis Lab"].label == "Organisation"
+    assert ("Optis Lab", "MEMBER_OF", "Cluster Lumière") in rels
+    assert ("Cluster Lumière", "MEMBER_OF", "Photonics21") in rels
