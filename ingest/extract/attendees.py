@@ -29,6 +29,8 @@ MAX_ATTENDEES = 12
 _CALL = re.compile(r"(?i)\s*(?:open\s+)?(?:call\s+for|join\b|apply\b|register\b|registration\b|invitation\b)")
 # a body named as the place where the event was held ("… held in the Alfândega Congress Centre")
 _VENUE = re.compile(r"\b(?:in|at)\s+the\s+$")
+# "Site visit to the Kruonis Plant", "a tour of X": a place the participants went to see
+_VISITED_BEFORE = re.compile(r"(?i)\b(?:visits?\s+(?:to|of|at)|visited|visiting|tours?\s+of|toured)\s+(?:the\s+)?$")
 
 
 def _third_country(code: str | None) -> str | None:
@@ -71,7 +73,8 @@ def page_event_attendees(ctx, ents, event, rels: list[RawRel]) -> list[RawRel]:
             continue
         if any(m.rule == "institution" for m in e.mentions):
             continue        # the Commission, a ministry: a page's background, not a delegate
-        first = next((m for m in e.mentions if m.start >= body and not _VENUE.search(ctx.view, max(0, m.start - 12), m.start)), None)
+        first = next((m for m in e.mentions if m.start >= body and not _VENUE.search(ctx.view, max(0, m.start - 12), m.start)
+                      and not _VISITED_BEFORE.search(ctx.view, max(0, m.start - 30), m.start)), None)
         if first is not None:
             out.append(RawRel(e, "PARTICIPATED_IN", event, first.start, first.end, CONFIDENCE))
     return out if len(out) <= MAX_ATTENDEES else []

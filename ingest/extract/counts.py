@@ -249,6 +249,7 @@ def _not_a_count(v: str, m, value, after, word_num: bool) -> bool:
             and 1900 <= value <= 2100:
         return True  # a year
     if re.match(r"[:/°]|\.\d|-\d", v[m.end("num"):m.end("num") + 2] or "x") \
+            or re.match(r"\d[:.h]$", v[max(0, m.start("num") - 2):m.start("num")]) \
             or v[max(0, m.start("num") - 3):m.start("num")].strip() in ("N°", "N", "°", "ISO", "No"):
         return True
     return word_num and not after

@@ -67,7 +67,14 @@ def count_subject(ctx, si, m, after, occ_in, ok, doc, v):
     return (_sector(v, sent, before) or _group(v, sent, m, before, occ_in, ok, main)
             or _anaphora(v, sent, m, before, occ_in, ok) or _clause_subject(v, before, ok)
             or _money_owner(v, sent, m, before, ok, main, unit) or _previous_sentence_subject(ctx, si, sent, before, occ_in, ok, main)
-            or _first_named(ctx, si, sent, m, before, occ_in, ok, _figures_owner(ctx, sent, page_event, unit) or main, v))
+            or _first_named(ctx, si, sent, m, before, occ_in, ok,
+                            _figures_owner(ctx, sent, page_event, unit) or main or _page_event(page_event, unit), v))
+
+
+def _page_event(page_event, unit):
+    """8a. The page's event, for a count the sentences name no owner of on a page about no
+    partnership (money excepted): "Up to 120 participants can register." None otherwise."""
+    return page_event if unit not in ("EUR", "USD") else None
 
 
 def _figures_owner(ctx, sent, page_event, unit):

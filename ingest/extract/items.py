@@ -168,6 +168,10 @@ def _item_parts(v: str, s: int, e: int, name: str) -> list[tuple[int, int, str, 
     return [x for x in out if x[2]]
 
 
+# the left of a dashed item that is no name: a time, a "Label:" or two long lower-case words
+_DESCRIPTIVE = re.compile(r"^\s*\d{1,2}[:.h]\d\d|:\s|\b[a-z]{4,}\s+(?:[a-z]+\s+)*?[a-z]{4,}\b")
+
+
 def _split_item(v: str, s: int, e: int, name: str, code, rule: str, group, line) -> Mention:
     """"ACR – Name", "Name - ACR", "Name ACR" inside one item."""
     aliases = []
@@ -186,6 +190,8 @@ def _split_item(v: str, s: int, e: int, name: str, code, rule: str, group, line)
             props["parent"] = right
             aliases.append(m.group(0))
             name = left
+        elif _DESCRIPTIVE.search(left) and right[:1].isupper() and len(right.split()) <= 5:
+            name = right        # "09:30 Keynote: grid flexibility in the Baltics – Elering (Estonia)": the speaker's body
     words = name.split()
     if len(words) > 2 and is_acronym(words[-1]) and not is_acronym(words[-2]) and not legal_form(words[-1]) \
             and words[-1] != code \
