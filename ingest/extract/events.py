@@ -246,7 +246,7 @@ def _one_events(sent, text: str, months: str, out: list[Mention]) -> None:
 
 
 # "held alongside Global Industrie 2025", "at MWC 2024": a fair or show known by its name and edition
-_YEAR_EVENT = re.compile(r"\b(?:at|during|alongside|on the occasion of|in the framework of|visited|visit to|took part in|"
+_YEAR_EVENT = re.compile(r"\b(?:[Aa]t|[Dd]uring|[Aa]longside|on the occasion of|in the framework of|visited|visit to|took part in|"
                          r"participated in|attended|attending|side event of|edition of)\s+(?:the\s+)?"
                          r"((?:[A-Z][\w&'’.-]*\s+){1,4}(?:19|20)\d\d)(?![\w/-])")
 

@@ -43,3 +43,8 @@ def test_a_french_spanish_or_italian_title_names_its_event_and_an_english_report
         == {"Mission d'affaires au Québec": "CA"}
     assert _events("Missione imprenditoriale in Croazia\n\nTesto.\n") == {"Missione imprenditoriale in Croazia": "HR"}
     assert _events("Mission report: European battery clusters in Seoul\n\nText.\n") == {}
+
+
+def test_an_edition_at_a_sentences_start_is_an_event():
+    got = _events("The partners organise matchmaking at two trade fairs. At K 2025, in October 2025, ten SMEs exhibit.")
+    assert "K 2025" in got
