@@ -55,13 +55,16 @@ def _gathered(s: Sentences, si, lo, hi, out) -> None:
             out.extend(RawRel(a, "PARTICIPATED_IN", ev, lo, hi, 0.6) for a in (s.objects(m.end(), hi) if ev else ()))
             continue
         subj = s.within(lo, m.start(), ACTORS + ("Partnership",))
+        about_p = bool(subj) and subj[-1][2] is p and _WHICH.fullmatch(s.v, subj[-1][1], m.start()) is not None
         if subj and subj[0][2].label in ACTORS and not s.anaphor(lo, subj[0][0]) \
-                and not s.anaphor(subj[-1][1], m.start()):
-            continue            # "Alpha includes …": about an organisation ("Led by Alpha, it includes …": not)
+                and not s.anaphor(subj[-1][1], m.start()) and not about_p:
+            continue            # "Alpha includes …": about an organisation ("Led by Alpha, it includes …": not;
+            #                     "Alpha coordinates P, which also involves B": about P)
         for a in s.objects(m.end(), hi):
             out.append(RawRel(a, membership_type(p), p, lo, hi, 0.7))
 
 
+_WHICH = re.compile(r",\s+which\s+(?:also\s+)?")
 _EVENT_SUBJECT = re.compile(r"\W*(?:The|This)\s+(?:\w+\s+)?(?:event|forum|conference|matchmaking|meeting|mission|workshop|"
                             r"fair|summit|seminar|edition)\s+(?:also\s+)?$")
 

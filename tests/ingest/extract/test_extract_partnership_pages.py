@@ -132,3 +132,14 @@ def test_markets_listed_on_one_line_under_the_heading_or_with_a_city_state_are_a
         assert {r[2] for r in rels if r[1] == "TARGETS"} == {"Canada", "Chile", "Japan"}, text
     ents, rels, _ = _by_name(head + "Its target markets are Canada and Singapore.\n", "page.md")
     assert ("GreenShip Connect", "TARGETS", "Singapore") in rels and ents["Singapore"].label == "Country"
+
+
+def test_one_of_the_partners_and_a_partnership_which_also_involves_others():
+    from tests.helpers.extracted import text_by_name as _by_name
+    head = "# AquaLink\n\nAquaLink is a European Strategic Cluster Partnership in the water sector.\n\n"
+    _, rels, _ = _by_name(head + "Alpha Cluster is one of the partners of AquaLink.\n", "page.md")
+    assert ("Alpha Cluster", "PARTNER_IN", "AquaLink") in rels
+    _, rels, _ = _by_name(head + "Alpha Cluster coordinates AquaLink, which also involves Beta Cluster and Gamma "
+                                 "Pole.\n", "page.md")
+    assert {r[0] for r in rels if r[1:] == ("PARTNER_IN", "AquaLink")} == {"Alpha Cluster", "Beta Cluster", "Gamma Pole"}
+    assert ("Alpha Cluster", "COORDINATES", "AquaLink") in rels
