@@ -1,10 +1,11 @@
 """Every shipped example loads, and the demo says which file failed and why (issue 17, C).
 
-examples/documents/mou_press_release.html was refused whole because the extractor types
-the "Mediterranean Textile Forum held in Porto" as an Organisation and links the signatories
-to it with PARTICIPATED_IN, which the schema allows only towards an Event. By the annotation
-guide the forum is an Event (a placed event) and "a relation the text states but the type
-table does not allow is left out": the document loads, the relation is left out with a note.
+examples/documents/mou_press_release.html was once refused whole because the extractor typed
+the "Mediterranean Textile Forum held in Porto" as an Organisation and linked the signatories
+to it with PARTICIPATED_IN, which the schema allows only towards an Event. The loader now leaves
+such a relation out with a note (``ingest/schema_fit.py``, its example shows the note), and since
+the ninth round of issue 15 the extractor reads the forum as the Event the annotation guide says
+it is, so the signatories' part in it loads and nothing is left out.
 """
 from __future__ import annotations
 
@@ -51,14 +52,15 @@ def test_each_example_document_loads_on_its_own(store, path):
     assert _documents(store) == {path.name}
 
 
-def test_mou_press_release_loads_its_signatories_and_notes_what_it_left_out(store):
+def test_mou_press_release_loads_its_signatories_and_their_part_in_the_forum(store):
     (rep,) = load_files(store, [EXAMPLES / "documents" / "mou_press_release.html"], progress=False).files
     assert rep.problems == []
     signatories = {r.source for r in store.iter_rels() if r.type == "PARTY_TO"}
     names = {store.get_node(i).props["name"] for i in signatories}
     assert names == {"Portuguese Textile Cluster", "Monastir Textile Pole"}
-    left_out = [n for n in rep.notes if n.startswith("left out")]
-    assert len(left_out) == 2 and all("PARTICIPATED_IN" in n and "does not allow" in n for n in left_out)
+    forum = {store.get_node(r.target).props["name"] for r in store.iter_rels() if r.type == "PARTICIPATED_IN"}
+    assert forum == {"Mediterranean Textile Forum"}
+    assert [n for n in rep.notes if n.startswith("left out")] == []
 
 
 def test_demo_loads_every_sample_file(store):
