@@ -26,7 +26,8 @@ from clusternet.ingest.extract.pagerels import page_relations
 from clusternet.ingest.extract.prose import prose_relations
 from clusternet.ingest.extract.raw import RawRel
 from clusternet.ingest.extract.resolve import norm
-from clusternet.ingest.extract.visits import attendance, delegation_leaders, met_on_journey, participated_in, visited
+from clusternet.ingest.extract.visits import attendance, delegation_leaders, met_on_journey, participants_visited, \
+    participated_in, visited
 
 __all__ = ["RawRel", "find_relations"]
 
@@ -48,6 +49,7 @@ def find_relations(ctx, ents, places, mentions) -> list[RawRel]:
     rels = [_tagged(r, name) for name, rels in families for r in rels]
     rels += [_tagged(r, "group") for r in _partners_took_part(doc, rels)]
     rels += [_tagged(r, "page-event") for r in page_event_attendees(ctx, ents, doc.title_event, rels)]
+    rels += [_tagged(r, "participants") for r in participants_visited(doc, rels)]
     return _third_markets_only(rels)
 
 

@@ -13,7 +13,7 @@ from clusternet.ingest.extract.listblocks import ACTORS
 from clusternet.ingest.extract.organisers import has_label, organiser_spans
 from clusternet.ingest.extract.raw import RawRel
 
-__all__ = ["visited", "met_on_journey", "delegation_leaders", "delegation_owner", "attendance", "participated_in"]
+__all__ = ["visited", "participants_visited", "met_on_journey", "delegation_leaders", "delegation_owner", "attendance", "participated_in"]
 
 _ATTEND = re.compile(r"\b(?:attending|attended|participat)")
 _VISIT = re.compile(r"\b(?:visit(?:s|ed|ing)?|Visiting|Visits(?=\s+to\b)|toured|tours?(?=\s+of\b))\b(?!\s+(?:and|in)\b)")
@@ -179,6 +179,29 @@ def met_on_journey(doc, si: int, sent, here) -> list[RawRel]:
         visitors = delegation_owner(doc, v[sent.start:mm.start()], mm.start()) or \
             ([(0, 0, doc.main)] if doc.main is not None else [])
         out += [RawRel(a, "VISITED", b, sent.start, sent.end, 0.5) for _, _, a in visitors for _, _, b in objs if a is not b]
+    return out
+
+
+# the unnamed travellers of a visit sentence: "The participants visited …", "The delegation toured …"
+_THE_VISITORS = re.compile(r"(?i)\b(?:participants|delegates|delegation|group|visitors|clusters|they)\s+"
+                           r"(?:also\s+|then\s+|later\s+)?(?:had\s+the\s+(?:opportunity|chance)\s+to\s+)?$")
+
+
+def participants_visited(doc, rels: list[RawRel]) -> list[RawRel]:
+    """VISITED: on a page about no partnership, "the participants visited A and B" makes each body
+    that took part in the event (as the relations so far have it) a visitor of A and of B."""
+    out = []
+    for sent in doc.ctx.sents if doc.main is None else ():
+        vm = _VISIT.search(doc.v, sent.start, sent.end)
+        if vm is None or not _THE_VISITORS.search(doc.v, sent.start, vm.start()) \
+                or [x for x in doc.window(sent.start, vm.start()) if x[2].label in ACTORS + ("Partnership",)]:
+            continue        # the visitors are named: :func:`visited` reads them
+        event = doc.title_event or doc.event_near(sent.start)
+        takers = list({id(r.source): r.source for r in rels
+                       if r.type == "PARTICIPATED_IN" and r.target is event}.values()) if event is not None else []
+        stop = _VISITED_END.search(doc.v, vm.end(), sent.end)
+        objs = [x[2] for x in doc.window(vm.end(), stop.start() if stop else sent.end) if x[2].label in ACTORS]
+        out += [RawRel(a, "VISITED", b, sent.start, sent.end, 0.5) for a in takers for b in objs if a is not b]
     return out
 
 

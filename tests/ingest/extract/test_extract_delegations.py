@@ -48,3 +48,13 @@ def test_the_host_of_a_visit_is_its_organiser_not_a_place_visited():
     assert ("Catalan Agency for Competitiveness", "COORDINATES", "study visit to Catalonia") in rels
     assert not [r for r in rels if r[1] == "VISITED" and r[2] == "Catalan Agency for Competitiveness"]
     assert ("Atlas Electronics Cluster", "VISITED", "Barcelona Drone Cluster") in rels
+
+
+def test_the_listed_participants_of_a_study_visit_visited_what_the_participants_visited():
+    _, rels, _ = text_by_name("# Study visit to Catalonia for Moroccan clusters\n\nFrom 3 to 6 June 2024, four Moroccan "
+                              "clusters took part in a study visit to Barcelona:\n\n- Morocco Automotive Cluster\n"
+                              "- Cluster Solaire\n\nThe participants visited the Catalan Automotive Cluster and the "
+                              "Barcelona Digital Hub.\n", "page.md")
+    for a in ("Morocco Automotive Cluster", "Cluster Solaire"):
+        for b in ("Catalan Automotive Cluster", "Barcelona Digital Hub"):
+            assert (a, "VISITED", b) in rels, (a, b)
