@@ -214,6 +214,9 @@ def _word_kind(w: str, conn: frozenset) -> tuple[str, bool, bool, bool]:
     return kind
 
 
+_DOTTED = re.compile(r"[A-Z](?:\.[A-Z])+")
+
+
 def _is_place_word(word: str) -> bool:
     """Whether a word names a country or a region of the gazetteer ("Brazil", "Catalonia")."""
     lex = load_lexicon()
@@ -232,7 +235,8 @@ def _chunks(view: str, start: int, end: int):
     for tok in toks:
         s, e, w = tok
         if cur and prev_end is not None and s > prev_end and (s > prev_end + 1 or view[prev_end] != " ") \
-                and (view[prev_end:s].strip() not in ("", "&") or "\t" in view[prev_end:s]):   # a tab: a table's next cell
+                and (view[prev_end:s].strip() not in ("", "&") or "\t" in view[prev_end:s]) \
+                and not (view[prev_end:s] == ". " and _DOTTED.fullmatch(cur[-1][2])):     # "U.S. Department of …"
             out.append(cur)
             cur = []
         prev_end = e

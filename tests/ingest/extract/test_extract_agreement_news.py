@@ -32,3 +32,9 @@ def test_a_second_body_after_and_of_the_is_named_alone():
     ents, _, _ = text_by_name(NEWS, "page.md")
     assert "São Paulo State Investment Agency" in ents
     assert not [n for n in ents if n.startswith("Brazil and")]
+
+
+def test_a_body_named_after_dotted_initials_keeps_them_and_their_country():
+    ents, _, _ = text_by_name("The event was organised by the European Commission and the U.S. Department of "
+                              "Commerce, and facilitated by the ECCP.")
+    assert ents["U.S. Department of Commerce"].country == "US" and "Department of Commerce" not in ents

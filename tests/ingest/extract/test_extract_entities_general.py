@@ -51,7 +51,7 @@ def test_generic_phrases_and_people_are_not_entities():
     ("The visit was supported by the Shandong Provincial Science and Technology Commission; "
      "officials of Qingdao welcomed the group.", "Shandong Provincial Science and Technology Commission", "CN"),
     ("Talks were held with the Chilean Council on Export Promotion in Santiago.", "Chilean Council on Export Promotion", "CL"),
-    ("The delegation met the U.S. Department of Energy in Denver.", "Department of Energy", "US"),
+    ("The delegation met the U.S. Department of Energy in Denver.", "U.S. Department of Energy", "US"),
 ])
 def test_long_names_keep_their_inner_words_and_get_their_country(text, name, country):
     ents = _entities(text)
