@@ -23,7 +23,7 @@ from clusternet.ingest.extract.rules import _is_place, label_of_name
 __all__ = ["title_definition", "field_definition", "title_acronym"]
 
 _TITLE = re.compile(r"\s*([A-Z][\w-]{1,15})\s*[:–—]\s+([A-Z][^\n:]{10,160}?)\s*$", re.M)
-_PROJECT_WORDS = re.compile(r"(?i)\b(?:the\s+project|project\s+partners?|partners|consortium|partnership)\b")
+_PROJECT_WORDS = re.compile(r"(?i)\b(?:the\s+project|project\s+partners?|partners|consortium|partnership|(?:its|our)\s+members)\b")
 _PROJECT_EVIDENCE = re.compile(r"(?i)\b(?:the\s+project|project\s+partners?|consortium|lead\s+partner|co-?funded\s+by|"
                                r"co-?financed\s+by|funded\s+by)\b")
 MIN_CAPITALISED = 0.5     # of the long name's words (function words aside)
@@ -109,7 +109,8 @@ def title_acronym(ctx: Context, out: list[Mention]) -> None:
     [('GREENPORT-DANUBE', 'Partnership')]
     """
     first = next(iter(_opening_lines(ctx)), None)
-    m = _BARE_TITLE.fullmatch(ctx.view, first.start, first.end) if first is not None else None
+    lo, hi = _title_name_span(ctx.view, first) if first is not None else (0, 0)
+    m = _BARE_TITLE.fullmatch(ctx.view, lo, hi) if first is not None else None
     if m is None or not any(_acronym_like(w) or _camel(w) for w in m.group(1).split()) or label_of_name(m.group(1)) \
             or _is_place(m.group(1)):
         return
@@ -118,6 +119,24 @@ def title_acronym(ctx: Context, out: list[Mention]) -> None:
     evidence = _PROJECT_WORDS if shouted else _PROJECT_EVIDENCE
     if again and evidence.search(ctx.view, m.end()):    # a camel-case name needs more than "partners": "NordTech" may be a firm
         out.append(Mention(m.start(1), m.end(1), m.group(1), "Partnership", "title-def", 0.8))
+
+
+_GREETING = re.compile(r"[ \t#*]*(?:Welcome\s+to|About|Meet)\s+")
+_TITLE_CUT = re.compile(r"\s+[|–—-]\s+|:\s|!")
+
+
+def _title_name_span(v: str, line) -> tuple[int, int]:
+    """Where the name stands in a title line: after "Welcome to"/"About", before a " – ", " | "
+    or ":" that opens its description ("ClusterBridge – connecting clusters …").
+
+    >>> from types import SimpleNamespace as N
+    >>> t = "Welcome to AGRI-LINK! Our news"; _title_name_span(t, N(start=0, end=len(t)))
+    (11, 20)
+    """
+    g = _GREETING.match(v, line.start, line.end)
+    lo = g.end() if g else line.start
+    cut = _TITLE_CUT.search(v, lo, line.end)
+    return lo, cut.start() if cut else line.end
 
 
 def _acronym_like(token: str) -> bool:

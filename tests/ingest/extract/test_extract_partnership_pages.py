@@ -143,3 +143,13 @@ def test_one_of_the_partners_and_a_partnership_which_also_involves_others():
                                  "Pole.\n", "page.md")
     assert {r[0] for r in rels if r[1:] == ("PARTNER_IN", "AquaLink")} == {"Alpha Cluster", "Beta Cluster", "Gamma Pole"}
     assert ("Alpha Cluster", "COORDINATES", "AquaLink") in rels
+
+
+def test_a_project_name_before_a_titles_description_or_after_welcome_to_is_the_partnership():
+    from tests.helpers.extracted import text_by_name as _by_name
+    ents, rels, _ = _by_name("Welcome to AGRI-LINK!\n\nAGRI-LINK connects agri-food clusters. Its members are Alpha "
+                             "Cluster (Spain) and Beta Cluster (Greece).\n", "page.md")
+    assert ents["AGRI-LINK"].label == "Partnership" and ("Alpha Cluster", "PARTNER_IN", "AGRI-LINK") in rels
+    ents, _, _ = _by_name("SEA-BRIDGE – connecting port clusters\n\nSEA-BRIDGE is run by its project partners "
+                          "Alpha Cluster and Beta Cluster.\n", "page.md")
+    assert ents["SEA-BRIDGE"].label == "Partnership"
