@@ -38,3 +38,8 @@ def test_a_body_named_after_dotted_initials_keeps_them_and_their_country():
     ents, _, _ = text_by_name("The event was organised by the European Commission and the U.S. Department of "
                               "Commerce, and facilitated by the ECCP.")
     assert ents["U.S. Department of Commerce"].country == "US" and "Department of Commerce" not in ents
+
+
+def test_a_declaration_of_interest_written_in_capitals_is_an_agreement():
+    ents, rels, _ = text_by_name("Alpha Cluster and Beta Cluster signed a Declaration of Interest.")
+    assert ents["Declaration of Interest"].label == "Agreement"
