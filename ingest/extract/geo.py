@@ -66,6 +66,7 @@ def infer_places(ctx, ents, mentions) -> None:
     _signed_in(ctx, sp)
     _beside_name(sp)
     _role_of_country(ctx, sp)
+    _group_country(sp)
     _defined_cores(ctx, sp.v, ents)
     _visit_objects(ctx, sp, lex)
     for ent in ents:        # "EU-Singapore matchmaking": held in the partner country unless said otherwise
@@ -232,6 +233,38 @@ def _role_of_country(ctx, sp: Spans) -> None:
             im = _IN_COUNTRY_OPENING.match(v, sent.start, s)
             code = country_code(im.group(1)) if im else None
         assign(ent, code, None, "role")
+
+
+# a group named with its country before its list ("The Spanish partners are A and B", "Two Spanish
+# clusters, A and B", "Partners from Spain include A and B") or after it ("A and B (both Spain)",
+# "A and B, both from Spain,")
+_GROUP_BEFORE = re.compile(r"\b(?:(?:[Tt]he|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|\d+)\s+)?(?:(?P<adj>[A-Z][a-z]+)\s+)?"
+                           r"(?i:partners|clusters|members|companies|organi[sz]ations|SMEs|participants)"
+                           r"(?:\s+from\s+(?:the\s+)?(?P<land>[A-Z][\w ]{2,30}?))?\s*(?:are|were|include|included|,|:)\s+"
+                           r"(?:the\s+)?$")
+_GROUP_AFTER = re.compile(r"\s*(?:\(\s*(?:both|all)\s+(?:from\s+|in\s+)?|,\s+(?:both|all)\s+(?:from|in|based\s+in)\s+)"
+                          r"(?P<land>[A-Z][\w ]{2,30}?)\s*[),]")
+_LIST_JOIN = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
+
+
+def _group_country(sp: Spans) -> None:
+    """1d. The country a group is said to be of places each body of its list: "The Spanish partners
+    are A and B", "Two Spanish clusters, A and B, joined", "A and B (both Spain)"."""
+    v, occ = sp.v, [x for x in sp.occ if x[2].label in PLACED]
+    k = 0
+    while k < len(occ):
+        j = k       # occ[k..j]: names joined by commas or "and"
+        while j + 1 < len(occ) and _LIST_JOIN.fullmatch(v, occ[j][1], occ[j + 1][0]):
+            j += 1
+        before = _GROUP_BEFORE.search(v, max(0, occ[k][0] - 80), occ[k][0])
+        after = _GROUP_AFTER.match(v, occ[j][1])
+        m = before or after
+        code = (adjective_country(m.group("adj")) if before and m.group("adj") else None) or \
+            (country_code(m.group("land").strip()) if m and m.group("land") else None)
+        for _, _, ent in occ[k:j + 1] if code else ():
+            if is_open(ent):
+                assign(ent, code, None, "group")
+        k = j + 1
 
 
 def _defined_cores(ctx, v: str, ents) -> None:

@@ -183,6 +183,9 @@ def _split_item(v: str, s: int, e: int, name: str, code, rule: str, group, line)
             aliases.append(left)
             name = right
             aliases.append(m.group(0))
+        elif _is_place(right) and not _is_place(left):      # "Alpha Wood Cluster – Valencia (Spain)": where it is
+            name = left
+            props["item_place"] = right
         elif is_acronym(right) or (len(right.split()) == 1 and not right[0].isupper()) or "@" in right:
             aliases.append(right)
             name = left
@@ -203,7 +206,7 @@ def _split_item(v: str, s: int, e: int, name: str, code, rule: str, group, line)
     k = v.find(name, s, e + 1)
     ns, ne = (k, k + len(name)) if k >= 0 else (s, e)
     mm = Mention(ns, ne, name, label_of_name(name) or None, rule, 0.85, country=code, aliases=aliases,
-                 group=group, props=props)
+                 group=group, props=props, region=props.pop("item_place", None))
     return mm
 
 

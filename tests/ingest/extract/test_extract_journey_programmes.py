@@ -124,3 +124,19 @@ def test_a_partners_country_said_with_its_role_or_at_its_lines_end_places_it():
         assert ents["Alpha Wood Cluster"].country == "ES", line
     ents, _, _ = text_by_name("# Partners\n\nAlpha Wood Cluster leads the work on training.\n", "page.md")
     assert ents["Alpha Wood Cluster"].country is None
+
+
+def test_a_group_said_with_its_country_places_each_body_of_its_list():
+    for line in ("The Spanish partners are Alpha Wood Cluster and Gamma Pole.",
+                 "Alpha Wood Cluster and Gamma Pole (both Spain) joined.",
+                 "Alpha Wood Cluster and Gamma Pole, both from Spain, joined.",
+                 "Two Spanish clusters, Alpha Wood Cluster and Gamma Pole, joined.",
+                 "Partners from Spain include Alpha Wood Cluster and Gamma Pole."):
+        ents, _, _ = text_by_name("# Partners\n\n" + line + "\n\nMore text.\n", "page.md")
+        assert (ents["Alpha Wood Cluster"].country, ents["Gamma Pole"].country) == ("ES", "ES"), line
+
+
+def test_a_city_after_a_dash_in_a_partner_line_is_where_the_partner_is_not_its_name():
+    ents, _, _ = text_by_name("# Partners\n\n- Alpha Wood Cluster – Valencia (Spain)\n- Beta Cluster – Turin (Italy)\n",
+                              "page.md")
+    assert ents["Alpha Wood Cluster"].country == "ES" and ents["Beta Cluster"].region == "Turin"
