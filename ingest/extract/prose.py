@@ -327,7 +327,28 @@ def _counted_consortium(s: Sentences, si, lo, hi, out) -> None:
 
 
 # members, then leaders, then signatories: the order relations come out in (ids and tie-breaks see it)
-_RULES = (_gathered, _counted_consortium, _joined, _partner_in_which, _led_by, _leads, _funded, _organised, _signed)
+# "Gamma Cluster members such as A and B", "the cluster's members A and B", "two member companies, A
+# and B,": the members a sentence names after the word, of the cluster named before it (else the page's)
+_MEMBERS_WORD = re.compile(r"(?P<own>(?:[Cc]luster|[Tt]he\s+cluster['’]s)\s+)?(?:['’]s\s+)?\b(?:[Mm]embers?|"
+                           r"member\s+(?:companies|organi[sz]ations|firms|SMEs))(?:\s+such\s+as|\s+including|\s+like)?"
+                           r"\s*[,:]?\s+(?=[A-Z])")
+
+
+def _members_listed(s: Sentences, si, lo, hi, out) -> None:
+    """MEMBER_OF for the bodies named right after "members (such as)" / "member companies", of the
+    cluster named just before that word, else of the page's own cluster."""
+    for m in _MEMBERS_WORD.finditer(s.v, lo, hi):
+        listed = s.coordinated([x for x in s.within(m.end(), hi, ACTORS)][:8]) if s.within(m.end(), m.end() + 1, ACTORS) else []
+        if not listed:
+            continue
+        before = [x for x in s.within(max(lo, m.start() - 60), m.start() + 1, ("Cluster", "Organisation"))
+                  if x[1] >= m.start() - 3]
+        owner = before[-1][2] if before else (s.own_cluster() if m.group("own") else None)
+        out.extend(RawRel(a, "MEMBER_OF", owner, lo, hi, 0.6) for a in listed if owner is not None and a is not owner)
+
+
+_RULES = (_gathered, _counted_consortium, _joined, _partner_in_which, _led_by, _leads, _funded, _organised, _signed,
+          _members_listed)
 _UNNAMED_RULES = (_counted_consortium,)
 
 

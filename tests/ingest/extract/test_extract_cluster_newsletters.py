@@ -74,3 +74,13 @@ def test_it_opening_a_sentence_is_the_body_the_sentence_before_described():
                               "cluster organisation for the food value chain. It is a member of the European Food Cluster Network.")
     assert ("Nordic Food Jutland", "MEMBER_OF", "European Food Cluster Network") in rels
     assert ("Accra Food Cluster", "MEMBER_OF", "European Food Cluster Network") not in rels
+
+
+def test_members_named_after_the_word_members_are_the_named_or_the_pages_cluster():
+    head = "# Gamma Cluster news\n\nGamma Cluster is the Austrian robotics cluster.\n\n"
+    for line in ("Cluster members Alpha Tech GmbH and Beta Robotics Ltd presented their products.",
+                 "Gamma Cluster members such as Alpha Tech GmbH and Beta Robotics Ltd exhibited.",
+                 "Gamma Cluster's members Alpha Tech GmbH and Beta Robotics Ltd exhibited."):
+        _, rels, _ = text_by_name(head + line + "\n", "page.md")
+        for m in ("Alpha Tech GmbH", "Beta Robotics Ltd"):
+            assert (m, "MEMBER_OF", "Gamma Cluster") in rels, (line, m)
