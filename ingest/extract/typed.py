@@ -19,7 +19,7 @@ from clusternet.ingest.extract.gates import gated
 from clusternet.ingest.extract.mentions import Context, Mention, chunks, is_acronym
 from clusternet.ingest.extract.rules import label_of_name
 
-__all__ = ["typed_before", "typed_after", "drop_descriptions"]
+__all__ = ["gathering_names", "typed_before", "typed_after", "drop_descriptions"]
 
 _BEFORE = re.compile(r"(?i)\b(ESCP(?:-4i|-EU|-4x)?|projects?|partnerships?|consortium)(,\s+|\s+)(?-i:(?=[A-Z0-9\"“«]))")
 _AND = re.compile(r"\s*(?:,|\band\b)\s*")
@@ -161,3 +161,25 @@ def _drop_lead(s: int, name: str) -> tuple[int, str]:
         rest = name[len(word):].lstrip()
         s, name = s + len(name) - len(rest), rest
     return s, name
+
+
+# a project's coined name as what gathers partners: "BlueRoutes brings together A, B and C", "The
+# partners of BlueRoutes are A and B" (a name written in capitals or with a capital inside)
+_COINED = r"((?:[A-Z][a-z]+[A-Z][\w-]*|[A-Z]{2,}[\w-]*)(?:[ -][A-Z][\w-]*)?)"
+_GATHERING = re.compile(r"(?<![\w-])" + _COINED + r"\s+(?:brings\s+together|gathers|unites|groups)\s+(?=[A-Z]|the\s+[A-Z])"
+                        r"|\b[Tt]he\s+partners\s+of\s+" + _COINED + r"\s+(?:are|include)\b")
+
+
+def gathering_names(ctx: Context, out: list[Mention]) -> None:
+    """A coined name that brings partners together names a partnership ("BlueRoutes brings
+    together Alpha Cluster and Beta Cluster", "The partners of BlueRoutes are …").
+
+    >>> from clusternet.ingest.extract.mentions import build_context
+    >>> out = []; gathering_names(build_context("BlueRoutes brings together Alpha Cluster and Beta Pole."), out)
+    >>> [(m.name, m.label) for m in out]
+    [('BlueRoutes', 'Partnership')]
+    """
+    for m in _GATHERING.finditer(ctx.view):
+        g = 1 if m.group(1) else 2
+        out.append(Mention(m.start(g), m.end(g), m.group(g), "Partnership", "typed", 0.65, props={"typed": "partnership"}))
+

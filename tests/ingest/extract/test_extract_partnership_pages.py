@@ -153,3 +153,12 @@ def test_a_project_name_before_a_titles_description_or_after_welcome_to_is_the_p
     ents, _, _ = _by_name("SEA-BRIDGE – connecting port clusters\n\nSEA-BRIDGE is run by its project partners "
                           "Alpha Cluster and Beta Cluster.\n", "page.md")
     assert ents["SEA-BRIDGE"].label == "Partnership"
+
+
+def test_a_coined_name_that_brings_partners_together_is_a_partnership():
+    from tests.helpers.extracted import text_by_name as _by_name
+    for line in ("BlueRoutes brings together Alpha Cluster (Spain), Beta Cluster (Italy) and Gamma Pole (France).",
+                 "The partners of BlueRoutes are Alpha Cluster (Spain) and Beta Cluster (Italy)."):
+        ents, rels, _ = _by_name("# News from the ports\n\n" + line + "\n", "page.md")
+        assert ents["BlueRoutes"].label == "Partnership", line
+        assert ("Alpha Cluster", "PARTNER_IN", "BlueRoutes") in rels, line
