@@ -16,7 +16,7 @@ from clusternet.ingest.extract.gates import gated
 from clusternet.ingest.extract.mentions import Context, Mention, chunks, is_acronym, is_cap, last_chunk
 from clusternet.ingest.extract.rules import _is_place, clean, label_of_name, legal_form, place_of_name
 
-__all__ = ["cue_lists", "copulas", "quoted", "head_chunks", "acronym_mentions", "described_names"]
+__all__ = ["cue_lists", "copulas", "quoted", "head_chunks", "acronym_mentions", "described_names", "NAME_RUN"]
 
 
 _COPULA = re.compile(r"(?<!\s)\s+(?:is|was|has been|acts as|are)\s+(?:a|an|the)\s+((?:[\w'’-]+\s+){0,5})([\w'’-]+)\b")
@@ -259,6 +259,7 @@ def _acting_body(v: str, s: int, e: int) -> tuple[bool, str | None]:
 
 _NAME_WORD = r"[A-Z0-9][\w'’&-]*"
 _NAME = (_NAME_WORD + r"(?:\s+(?:(?:de|du|des|da|do|della|di|del|la|le|of|for|and|&)\s+)?" + _NAME_WORD + r")*")
+NAME_RUN = _NAME        # a name's words as a pattern, for the rules that read a name after its kind
 
 
 def _alternation(words) -> str:
@@ -281,30 +282,6 @@ def _descriptor_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
                                 r"(?:(?:le|la|un|une|el|il|uno)\s+)?(?P<head>" + _alternation(partnership_heads)
                                 + r")\b")
     return tuple(gated(re.compile(with_initials(rx.pattern, rx.flags), rx.flags)) for rx in (after_place, first, name_then_kind))
-
-
-_COMPANY_KINDS = ("SME", "start-up", "startup", "company", "firm", "spin-off")
-# "the start-up Blue Robotics Lab", "the denim maker Sahel Denim": a company's kind, then its name
-_KIND_BEFORE = re.compile(r"\b(?:the|a|an)\s+(?:[a-z][\w-]*\s+){0,2}?(?P<head>" + "|".join(map(re.escape, _COMPANY_KINDS))
-                          + r")\s+(?P<name>" + _NAME + ")")
-
-
-def _kind_before_name(ctx: Context, out: list[Mention]) -> None:
-    """A company named right after its kind and no place ("the start-up Blue Robotics Lab").
-
-    >>> from clusternet.ingest.extract.mentions import build_context
-    >>> out = []; _kind_before_name(build_context("We met the start-up Blue Robotics Lab."), out); [m.name for m in out]
-    ['Blue Robotics Lab']
-    """
-    lex = load_lexicon()
-    v = ctx.view
-    for line in ctx.lines:
-        for m in _KIND_BEFORE.finditer(v, line.start, line.end) if not line.heading else ():
-            name = m.group("name")
-            if _is_place(name) or fold(name) in lex.words("generic_names") or is_acronym(name) and len(name) < 3:
-                continue
-            out.append(Mention(m.start("name"), m.end("name"), name, lex["descriptors_after_place"][m.group("head")],
-                               "apposition-desc", 0.7))
 
 
 @lru_cache(maxsize=50_000)
@@ -380,7 +357,6 @@ def described_names(ctx: Context, out: list[Mention]) -> None:
             out.append(Mention(m.start("name"), m.end("name"), name, lab, "apposition-desc", 0.75,
                                country=c or code, region=r))
             drop.append((m.start("place"), m.start("name")))
-    _kind_before_name(ctx, out)
     _romance_descriptions(ctx, out, drop)
     if drop:
         def descriptor(x: Mention) -> bool:

@@ -6,9 +6,10 @@ import clusternet.ingest.extract.fastre as re
 from functools import lru_cache
 
 from clusternet.ingest.extract.descevents import described_events, title_event
+from clusternet.ingest.extract.editions import fair_events, year_events
 from clusternet.ingest.extract.literals import alternation, may_match, with_initials
 from clusternet.ingest.extract.gates import gated
-from clusternet.ingest.extract.lexicon import country_code, fold, is_programme_name, load_lexicon, place_country, \
+from clusternet.ingest.extract.lexicon import country_code, fold, load_lexicon, place_country, \
     programme_patterns
 from clusternet.ingest.extract.mentions import Context, Mention, chunks, eu_as_adjective, sentence_chunks
 from clusternet.ingest.extract.rules import EVENT_NOUN_AFTER, _is_place, clean, iso_is_acronym, label_of_name
@@ -126,8 +127,8 @@ def event_mentions(ctx: Context, out: list[Mention]) -> None:
         if _IN_TO.search(text):
             _ordinal_events(rx, v, sent, months, out)
         _one_events(sent, text, months, out)
-        _year_events(v, sent, out)
-        _fair_events(v, sent, out)
+        year_events(v, sent, out)
+        fair_events(v, sent, out)
     _dated_when_repeated(out)
     titled = title_event(ctx)
     found = [m for m in out if m.label == "Event"]
@@ -246,52 +247,6 @@ def _one_events(sent, text: str, months: str, out: list[Mention]) -> None:
 
 
 # "held alongside Global Industrie 2025", "at MWC 2024": a fair or show known by its name and edition
-_YEAR_EVENT = re.compile(r"\b(?:[Aa]t|[Dd]uring|[Aa]longside|on the occasion of|in the framework of|visited|visit to|took part in|"
-                         r"participated in|attended|attending|side event of|edition of)\s+(?:the\s+)?"
-                         r"((?:[A-Z][\w&'’.-]*\s+){1,4}(?:19|20)\d\d)(?![\w/-])")
-
-
-def _year_events(v: str, sent, out: list[Mention]) -> None:
-    """An edition year after a capitalised name, after "at", "during" or "alongside", names an event
-    (not a programme: "during Horizon 2020" is none).
-
-    >>> from clusternet.ingest.extract.mentions import build_context
-    >>> ctx = build_context("The cluster met buyers at Food Expo Asia 2024 in Singapore."); out = []
-    >>> _year_events(ctx.view, ctx.sents[0], out); [m.name for m in out]
-    ['Food Expo Asia 2024']
-    """
-    if "19" not in sent.text and "20" not in sent.text:
-        return
-    lex = load_lexicon()
-    for m in _YEAR_EVENT.finditer(v, sent.start, sent.end):
-        name = " ".join(m.group(1).split())
-        first = fold(name.split()[0])
-        if first in lex.words("months") or not name.split()[0].isalpha() or _is_place(name.rsplit(" ", 1)[0]) \
-                or is_programme_name(name) or is_programme_name(name.rsplit(" ", 1)[0]):
-            continue
-        out.append(Mention(m.start(1), m.end(1), name, "Event", "event-edition", 0.6))
-
-
-# where a cluster exhibits or sends a delegation: "exhibited at Oceanology International in London"
-_AT_FAIR = re.compile(r"\b(?:exhibit(?:ed|ing|s)?|stand|booth|pavilion|delegation\b[^.;]{0,40}?)\s+(?:at|to)\s+(?:the\s+)?"
-                      r"((?:[A-Z][\w&'’.-]*\s+){0,3}[A-Z][\w&'’.-]*)(?=\s+in\s+[A-Z])")
-
-
-def _fair_events(v: str, sent, out: list[Mention]) -> None:
-    """A name without a head noun that a cluster exhibits at or sends a delegation to, in a place,
-    is an event (a trade show): "a delegation of six members to Oceanology International in London".
-
-    >>> from clusternet.ingest.extract.mentions import build_context
-    >>> ctx = build_context("Six members exhibited at Oceanology International in London."); out = []
-    >>> _fair_events(ctx.view, ctx.sents[0], out); [m.name for m in out]
-    ['Oceanology International']
-    """
-    for m in _AT_FAIR.finditer(v, sent.start, sent.end):
-        name = " ".join(m.group(1).split())
-        if label_of_name(name) is None and not _is_place(name) and not is_programme_name(name):
-            out.append(Mention(m.start(1), m.end(1), name, "Event", "event-fair", 0.6))
-
-
 _HEADING_NUMBER = re.compile(r"\d{1,2}[.)]\s+")
 
 

@@ -39,6 +39,7 @@ from clusternet.ingest.extract.mainref import defined_subject
 from clusternet.ingest.extract.literals import with_initials
 from clusternet.ingest.extract.gates import gated
 from clusternet.ingest.extract.placing import PLACED, Spans, assign, is_open, region_of, regionless
+from clusternet.ingest.extract.placeroles import group_country, role_of_country
 from clusternet.ingest.extract.rules import paired_place
 
 __all__ = ["infer_places"]
@@ -65,8 +66,8 @@ def infer_places(ctx, ents, mentions) -> None:
     _located_in(ctx, sp)
     _signed_in(ctx, sp)
     _beside_name(sp)
-    _role_of_country(ctx, sp)
-    _group_country(sp)
+    role_of_country(ctx, sp)
+    group_country(sp)
     _defined_cores(ctx, sp.v, ents)
     _visit_objects(ctx, sp, lex)
     for ent in ents:        # "EU-Singapore matchmaking": held in the partner country unless said otherwise
@@ -207,64 +208,6 @@ def _beside_name(sp: Spans) -> None:
             for _, _, ent in (x for x in sp.occ_in(stop - 120, stop) if x[1] in ends):
                 if (is_open(ent) or regionless(ent, p)) and not (after_in and ent.label == "Event"):
                     assign(ent, p.country, region_of(p), "in" if after_in else "from")
-
-
-# "The Spanish partner, X, …", "X is the Spanish member of …", "In Spain, X will host …"
-_ROLE_BEFORE = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Oo]ur)\s+([A-Z][\w'’-]+)\s+(?:lead\s+)?(?:partner|member|coordinator|"
-                          r"participant|representative)s?,\s+(?:the\s+)?$")
-_ROLE_AFTER = re.compile(r"\s+(?:is|was|will\s+be|acts\s+as)\s+(?:the|a|an)\s+([A-Z][\w'’-]+)\s+(?:lead\s+)?"
-                         r"(?:partner|member|coordinator|participant|representative)\b")
-_IN_COUNTRY_OPENING = re.compile(r"\W*In\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?),\s+(?:the\s+)?$")
-
-
-def _role_of_country(ctx, sp: Spans) -> None:
-    """1c. A partner's role said with its country ("the Spanish partner, X", "X is the Spanish member
-    of …") or a sentence set in a country ("In Spain, X will host …") places that body."""
-    v = sp.v
-    for _, e, ent in sp.occ:
-        if not is_open(ent):
-            continue
-        s = next(m.start for m in ent.mentions if m.end == e)
-        lo = max(0, s - 60)
-        rm = _ROLE_BEFORE.search(v, lo, s) or _ROLE_AFTER.match(v, e)
-        code = adjective_country(rm.group(1)) if rm else None
-        if code is None and ctx.sents:
-            sent = ctx.sents[ctx.sent_at(s)]
-            im = _IN_COUNTRY_OPENING.match(v, sent.start, s)
-            code = country_code(im.group(1)) if im else None
-        assign(ent, code, None, "role")
-
-
-# a group named with its country before its list ("The Spanish partners are A and B", "Two Spanish
-# clusters, A and B", "Partners from Spain include A and B") or after it ("A and B (both Spain)",
-# "A and B, both from Spain,")
-_GROUP_BEFORE = re.compile(r"\b(?:(?:[Tt]he|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|\d+)\s+)?(?:(?P<adj>[A-Z][a-z]+)\s+)?"
-                           r"(?i:partners|clusters|members|companies|organi[sz]ations|SMEs|participants)"
-                           r"(?:\s+from\s+(?:the\s+)?(?P<land>[A-Z][\w ]{2,30}?))?\s*(?:are|were|include|included|,|:)\s+"
-                           r"(?:the\s+)?$")
-_GROUP_AFTER = re.compile(r"\s*(?:\(\s*(?:both|all)\s+(?:from\s+|in\s+)?|,\s+(?:both|all)\s+(?:from|in|based\s+in)\s+)"
-                          r"(?P<land>[A-Z][\w ]{2,30}?)\s*[),]")
-_LIST_JOIN = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
-
-
-def _group_country(sp: Spans) -> None:
-    """1d. The country a group is said to be of places each body of its list: "The Spanish partners
-    are A and B", "Two Spanish clusters, A and B, joined", "A and B (both Spain)"."""
-    v, occ = sp.v, [x for x in sp.occ if x[2].label in PLACED]
-    k = 0
-    while k < len(occ):
-        j = k       # occ[k..j]: names joined by commas or "and"
-        while j + 1 < len(occ) and _LIST_JOIN.fullmatch(v, occ[j][1], occ[j + 1][0]):
-            j += 1
-        before = _GROUP_BEFORE.search(v, max(0, occ[k][0] - 80), occ[k][0])
-        after = _GROUP_AFTER.match(v, occ[j][1])
-        m = before or after
-        code = (adjective_country(m.group("adj")) if before and m.group("adj") else None) or \
-            (country_code(m.group("land").strip()) if m and m.group("land") else None)
-        for _, _, ent in occ[k:j + 1] if code else ():
-            if is_open(ent):
-                assign(ent, code, None, "group")
-        k = j + 1
 
 
 def _defined_cores(ctx, v: str, ents) -> None:

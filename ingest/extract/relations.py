@@ -21,7 +21,7 @@ from clusternet.ingest.extract.listblocks import list_block_relations
 from clusternet.ingest.extract.literals import cue_words_rx
 from clusternet.ingest.extract.gates import gated
 from clusternet.ingest.extract.located import located_in
-from clusternet.ingest.extract.organisers import ORGANISED_AT_BY, coordinates, has_label
+from clusternet.ingest.extract.organisers import ORGANISED_AT_BY, coordinates
 from clusternet.ingest.extract.pagerels import page_relations
 from clusternet.ingest.extract.prose import prose_relations
 from clusternet.ingest.extract.raw import RawRel

@@ -15,11 +15,12 @@ from __future__ import annotations
 import clusternet.ingest.extract.fastre as re
 
 from clusternet.ingest.extract.lexicon import fold, load_lexicon
+from clusternet.ingest.extract.contexts import NAME_RUN as _COMPANY_NAME
 from clusternet.ingest.extract.gates import gated
 from clusternet.ingest.extract.mentions import Context, Mention, chunks, is_acronym
-from clusternet.ingest.extract.rules import label_of_name
+from clusternet.ingest.extract.rules import _is_place, label_of_name
 
-__all__ = ["gathering_names", "typed_before", "typed_after", "drop_descriptions"]
+__all__ = ["gathering_names", "kind_before_name", "typed_before", "typed_after", "drop_descriptions"]
 
 _BEFORE = re.compile(r"(?i)\b(ESCP(?:-4i|-EU|-4x)?|projects?|partnerships?|consortium)(,\s+|\s+)(?-i:(?=[A-Z0-9\"“«]))")
 _AND = re.compile(r"\s*(?:,|\band\b)\s*")
@@ -183,3 +184,28 @@ def gathering_names(ctx: Context, out: list[Mention]) -> None:
         g = 1 if m.group(1) else 2
         out.append(Mention(m.start(g), m.end(g), m.group(g), "Partnership", "typed", 0.65, props={"typed": "partnership"}))
 
+
+
+
+_COMPANY_KINDS = ("SME", "start-up", "startup", "company", "firm", "spin-off")
+# "the start-up Blue Robotics Lab", "the denim maker Sahel Denim": a company's kind, then its name
+_KIND_BEFORE = re.compile(r"\b(?:the|a|an)\s+(?:[a-z][\w-]*\s+){0,2}?(?P<head>" + "|".join(map(re.escape, _COMPANY_KINDS))
+                          + r")\s+(?P<name>" + _COMPANY_NAME + ")")
+
+
+def kind_before_name(ctx: Context, out: list[Mention]) -> None:
+    """A company named right after its kind and no place ("the start-up Blue Robotics Lab").
+
+    >>> from clusternet.ingest.extract.mentions import build_context
+    >>> out = []; kind_before_name(build_context("We met the start-up Blue Robotics Lab."), out); [m.name for m in out]
+    ['Blue Robotics Lab']
+    """
+    lex = load_lexicon()
+    v = ctx.view
+    for line in ctx.lines:
+        for m in _KIND_BEFORE.finditer(v, line.start, line.end) if not line.heading else ():
+            name = m.group("name")
+            if _is_place(name) or fold(name) in lex.words("generic_names") or is_acronym(name) and len(name) < 3:
+                continue
+            out.append(Mention(m.start("name"), m.end("name"), name, lex["descriptors_after_place"][m.group("head")],
+                               "apposition-desc", 0.7))
