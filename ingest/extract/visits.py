@@ -1,8 +1,9 @@
 """Who took part and whom they visited: PARTICIPATED_IN from a sentence's participation cue
 ("A and B took part in X", "Participants included …"), VISITED ("the delegation visited A and
-toured B") and who a delegation is ("the group took part in X", "The Danish delegation, led by
-X, …"). Run by :mod:`.relations` sentence by sentence on its indexed document (its ``v``,
-``ctx``, ``window``, ``participants_at``, ``main`` and ``event_near``).
+toured B", "a seminar with X" on a journey's day) and who a delegation is ("the group took part
+in X", "The Danish delegation, led by X, …", "X led a delegation to Y"). Run by :mod:`.relations`
+sentence by sentence on its indexed document (its ``v``, ``ctx``, ``window``, ``participants_at``,
+``main`` and ``event_near``); :func:`participants_visited` runs after every participation rule.
 """
 from __future__ import annotations
 
@@ -13,7 +14,8 @@ from clusternet.ingest.extract.listblocks import ACTORS
 from clusternet.ingest.extract.organisers import has_label, organiser_spans
 from clusternet.ingest.extract.raw import RawRel
 
-__all__ = ["visited", "participants_visited", "met_on_journey", "delegation_leaders", "delegation_owner", "attendance", "participated_in"]
+__all__ = ["visited", "participants_visited", "met_on_journey", "delegation_leaders", "delegation_owner", "attendance",
+           "participated_in"]
 
 _ATTEND = re.compile(r"\b(?:attending|attended|participat)")
 _VISIT = re.compile(r"\b(?:visit(?:s|ed|ing)?|Visiting|Visits(?=\s+to\b)|toured|tours?(?=\s+of\b))\b(?!\s+(?:and|in)\b)")
