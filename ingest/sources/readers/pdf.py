@@ -98,5 +98,6 @@ def _page_texts(path: Path, data: bytes, limits: Limits) -> list[str]:
         raise InputError(path, f"PDF uses a stream encoding this reader cannot decode ({err})") from None
     except AssertionError:  # pypdf asserts on "1 0 R" inside a content stream (found by fuzzing)
         raise InputError(path, "damaged PDF (an object reference inside a page's content stream)") from None
-    except (PdfReadError, PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError) as err:
+    except (PdfReadError, PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError,
+            OverflowError) as err:      # OverflowError: an offset too large for a seek (found by fuzzing)
         raise InputError(path, f"damaged or truncated PDF ({type(err).__name__}: {err})") from None

@@ -37,6 +37,7 @@ EXPECTED = {
     "pdf-jbig2-content.pdf": "cannot decode",                         # DependencyError: no jbig2dec binary
     "pdf-nested-arrays.pdf": "nests too deeply",                      # RecursionError in pypdf's parser
     "pdf-reference-in-content-stream.pdf": "damaged PDF",             # AssertionError: mypy (pypdf read_object)
+    "pdf-huge-offset.pdf": "damaged or truncated PDF",                # OverflowError: int too large for a seek
     "json-huge-integer.json": "4300 digits",                          # ValueError from json.loads
     "yaml-huge-integer.yaml": "4300 digits",                          # ValueError from the YAML constructor
     "yaml-impossible-date.yaml": "month must be in 1..12",            # ValueError: 2024-13-45 as a date
