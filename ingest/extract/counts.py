@@ -56,7 +56,7 @@ def _count_rx() -> re.Pattern:
     numwords = "(?:" + _TENS_UNITS + "|" + alternation(map(re.escape, words), True) + r")\b"
     # every match starts with one of these (a qualifier, a currency, a digit or a number word):
     # a cheap look at the first character before the alternatives are tried
-    first = "".join(sorted({re.escape(w[0]) for w in words} | set(map(re.escape, "omaunsE€$£+"))))
+    first = "".join(sorted({re.escape(w[0]) for w in words} | set(map(re.escape, "omaunsrclfE€$£+"))))
     return re.compile(
         r"(?=[\d" + first + r"])(?<![\w.,/-])(?P<pre>(?:" + "|".join(HEDGES) + r")\s+|\+)?"
         r"(?P<cur>€\s?|EUR\s?|\$|£)?(?P<num>\d{1,3}(?:[.,]\d{3})+(?:[.,]\d{1,2}(?!\d))?|\d+(?:[.,]\d+)?|" + numwords + r")(?![\w.,]\d)"
@@ -69,6 +69,7 @@ _STOP = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "can
          "who", "with", "for", "on", "at", "from", "by", "and", "the", "a", "an", "as", "such", "within", "been",
          "equal", "while", "whose", "mostly", "including", "but", "or", "both", "during", "since", "than", "between"}
 _HEDGES = {"over", "more", "than", "around", "approximately", "about", "up", "to", "almost", "nearly", "at", "least",
+           "roughly", "close", "circa", "less", "fewer",
            "some", "the", "a", "an", "our", "their", "its", "of", "with", "by", "further", "total"}
 _TRAIL = {"of", "and", "or", ",", "&", "around", "over", "about", "approximately", "nearly", "almost", "some", "more",
           "up", "least", "than"}

@@ -186,7 +186,8 @@ def countries_of(v: str, lo: int, pos: int, measure_words: list[str]) -> list[st
 # the currencies an amount's measure names ("budget (EUR)")
 CURRENCIES = ("EUR", "USD", "GBP")
 # the words that hedge a stated number ("more than 40"), in the order the count pattern tries them
-HEDGES = ("over", "more than", "around", "approximately", "about", "up to", "almost", "nearly", "at least", "some")
+HEDGES = ("over", "more than", "around", "approximately", "about", "up to", "almost", "nearly", "at least", "some",
+          "roughly", "close to", "circa", "less than", "fewer than")
 _HEDGED = re.compile(r" \((?:" + "|".join(h for h in HEDGES if h != "some") + r")\)$")
 _ORD = {"1": "first", "2": "second", "3": "third", "4": "fourth", "5": "fifth"}
 ORDINAL_DIGIT = re.compile(r"\b(\d)\s*(?:st|nd|rd|th)\b")

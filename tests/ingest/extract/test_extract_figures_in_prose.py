@@ -61,3 +61,9 @@ def test_a_count_with_or_joining_a_named_event_is_the_events():
     assert got[40] == ("matchmaking event in Singapore", "SMEs")
     got = _measures(head + "15 companies joined the GreenShip mission to Chile.\n")
     assert got[15][0] == "GreenShip mission to Chile"
+
+
+def test_a_figure_hedged_as_roughly_close_to_circa_or_less_than_says_so():
+    for hedge in ("Roughly", "Close to", "Circa", "Less than", "Fewer than"):
+        got = _measures(f"# Alpha Forum 2025\n\nThe Alpha Forum 2025 took place in Lyon. {hedge} 20 SMEs took part.\n")
+        assert got[20][1].endswith(f"({hedge.lower()})"), hedge
