@@ -10,10 +10,11 @@ from clusternet.ingest.extract.listblocks import ACTORS
 from clusternet.ingest.extract.mainref import named_for_itself
 from clusternet.ingest.extract.raw import RawRel
 
-__all__ = ["ORGANISED_AT_BY", "coordinates", "organiser_spans", "has_label"]
+__all__ = ["ORGANISED_AT_BY", "coordinates", "organisers_of", "organiser_spans", "has_label"]
 
 # "organised in Bucharest by A and B": a place or date between the verb and its agents
-ORGANISED_AT_BY = r"organi[sz]ed\s+(?:in|at|on)\s+[^,.;()]{1,80}?\s+by\b"
+ORGANISED_AT_BY = (r"organi[sz]ed\s+(?:in|at|on)\s+[^,.;()]{1,80}?\s+by\b"
+                   r"|(?:co-?)?(?:organi[sz]ed|hosted)\s+(?:\w+ly|again|once\s+more)\s+by\b")   # "organised annually by"
 # where the list of organisers after "organised by" ends
 _ORGANISERS_END = re.compile(r",\s+(?:both|which|who|as|following|under|after|before|during|where|was|were|is|are|has|"
                              r"have|will)\b|(?<!\b[A-Z])\.\s|\s+(?:under|following)\s+the\b")
@@ -27,6 +28,23 @@ _IT_WAS = re.compile(r"\s*(?:It|This)\s+(?:is|was|will\s+be|has\s+been|is\s+bein
 # a cue that names a partner of whatever the clause does; organisers only when the clause organises
 _WITH_CUE = re.compile(r"(?i)(?:together|jointly)\s+with\b")
 _ORGANISING = re.compile(r"(?i)\b(?:co-?)?(?:organi[sz]|host|held\b|hold|facilitat|coordinat|arrang|prepar|conven|led\b|lead)")
+
+
+# "A, the organiser of the X Forum, …", "The X Forum is an initiative of A": who is behind an event
+_ORGANISER_OF = re.compile(r",\s+(?:the|its)\s+(?:co-?)?organi[sz]ers?\s+of\s+(?:the\s+)?$")
+_INITIATIVE_OF = re.compile(r"\s+(?:is|was|has\s+been)\s+(?:an?\s+)?(?:joint\s+)?initiative\s+of\s+(?:the\s+)?$")
+
+
+def organisers_of(doc, si: int, sent, here) -> list[RawRel]:
+    """COORDINATES: "A, the organiser of the X Forum, welcomed …" and "The X Forum is an initiative
+    of A" (the event named, then the body behind it, or the other way round)."""
+    out = []
+    for (s1, e1, a), (s2, e2, b) in zip(here, here[1:]):
+        if a.label in ACTORS and b.label == "Event" and _ORGANISER_OF.fullmatch(doc.v, e1, s2):
+            out.append(RawRel(a, "COORDINATES", b, sent.start, sent.end, 0.65))
+        elif a.label == "Event" and b.label in ACTORS and _INITIATIVE_OF.fullmatch(doc.v, e1, s2):
+            out.append(RawRel(b, "COORDINATES", a, sent.start, sent.end, 0.65))
+    return out
 
 
 def has_label(here, labels) -> bool:

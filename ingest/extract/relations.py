@@ -21,7 +21,7 @@ from clusternet.ingest.extract.listblocks import list_block_relations
 from clusternet.ingest.extract.literals import cue_words_rx
 from clusternet.ingest.extract.gates import gated
 from clusternet.ingest.extract.located import located_in
-from clusternet.ingest.extract.organisers import ORGANISED_AT_BY, coordinates
+from clusternet.ingest.extract.organisers import ORGANISED_AT_BY, coordinates, organisers_of
 from clusternet.ingest.extract.pagerels import page_relations
 from clusternet.ingest.extract.prose import prose_relations
 from clusternet.ingest.extract.raw import RawRel
@@ -217,7 +217,8 @@ def _sentence_relations(doc: _Doc) -> list[RawRel]:
     for si, sent in enumerate(doc.ctx.sents):
         here = doc.by_sent.get(si, [])
         # order matters: VISITED reads the participants PARTICIPATED_IN found so far
-        for rule in (coordinates, participated_in, delegation_leaders, attendance, _targets, _funded_by, _party_to, visited, met_on_journey):
+        for rule in (coordinates, organisers_of, participated_in, delegation_leaders, attendance, _targets, _funded_by,
+                     _party_to, visited, met_on_journey):
             out.extend(rule(doc, si, sent, here))
     return out
 

@@ -41,3 +41,13 @@ def test_a_companion_of_the_cluster_at_a_fair_is_no_organiser_of_it():
 def test_the_leader_of_a_delegation_to_a_show_abroad_is_not_placed_there():
     ents, _, _ = text_by_name(NEWSLETTER, "page.md")
     assert ents["BlueTech Cluster"].country is None
+
+
+def test_who_is_behind_an_event_said_as_its_organiser_initiative_or_annual_host():
+    head = "# News\n\nThe Alpha Forum 2025 took place in Lyon.\n\n"
+    cases = {"The Alpha Forum 2025 was an initiative of Beta Cluster.": {"Beta Cluster"},
+             "Beta Cluster, the organiser of the Alpha Forum 2025, welcomed 200 guests.": {"Beta Cluster"},
+             "The Alpha Forum 2025 is organised annually by Beta Cluster and Gamma Pole.": {"Beta Cluster", "Gamma Pole"}}
+    for line, organisers in cases.items():
+        _, rels, _ = text_by_name(head + line + "\n", "page.md")
+        assert {r[0] for r in rels if r[1:] == ("COORDINATES", "Alpha Forum 2025")} == organisers, line
