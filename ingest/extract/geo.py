@@ -68,6 +68,7 @@ def infer_places(ctx, ents, mentions) -> None:
     _beside_name(sp)
     role_of_country(ctx, sp)
     group_country(sp)
+    _country_hosts(sp)
     _defined_cores(ctx, sp.v, ents)
     _visit_objects(ctx, sp, lex)
     for ent in ents:        # "EU-Singapore matchmaking": held in the partner country unless said otherwise
@@ -208,6 +209,24 @@ def _beside_name(sp: Spans) -> None:
             for _, _, ent in (x for x in sp.occ_in(stop - 120, stop) if x[1] in ends):
                 if (is_open(ent) or regionless(ent, p)) and not (after_in and ent.label == "Event"):
                     assign(ent, p.country, region_of(p), "in" if after_in else "from")
+
+
+_HOSTED = re.compile(r"\s+(?:hosted|welcomed|will\s+host|hosts)\s+(?:the\s+)?")
+_BRACKETED = re.compile(r"\s*\(\s*")
+
+
+def _country_hosts(sp: Spans) -> None:
+    """1e. A country that hosted an event places it ("Portugal hosted the X Forum"), as does a
+    country in brackets right after it ("the X Forum (Portugal)")."""
+    v = sp.v
+    for p in (p for p in sp.places if p.label == "Country"):
+        after = _HOSTED.match(v, p.end)
+        nxt = sp.occ_in(p.end + after.end() - p.end, p.end + after.end() - p.end + 1) if after else []
+        prev = [x for x in sp.occ_in(max(0, p.start - 120), p.start) if _BRACKETED.fullmatch(v, x[1], p.start)
+                and v.startswith(")", p.end)]
+        for _, _, ent in nxt + prev:
+            if ent.label == "Event" and is_open(ent):
+                assign(ent, p.country, None, "hosted")
 
 
 def _defined_cores(ctx, v: str, ents) -> None:

@@ -48,3 +48,8 @@ def test_a_french_spanish_or_italian_title_names_its_event_and_an_english_report
 def test_an_edition_at_a_sentences_start_is_an_event():
     got = _events("The partners organise matchmaking at two trade fairs. At K 2025, in October 2025, ten SMEs exhibit.")
     assert "K 2025" in got
+
+
+def test_a_country_that_hosted_an_event_or_follows_it_in_brackets_places_it():
+    assert _events("# News\n\nPortugal hosted the Alpha Forum 2025.\n") == {"Alpha Forum 2025": "PT"}
+    assert _events("# News\n\nThe Alpha Forum 2025 (Portugal) gathered 200 people.\n") == {"Alpha Forum 2025": "PT"}
