@@ -365,7 +365,7 @@ def _money_words(v: str, sent, m, measure_words: list[str]) -> list[str]:
 
 # who gives an amount: "… from the Single Market Programme", "funded … by the ERDF"
 _FUNDER = re.compile(r"\b(?:from|by)\s+(?:the\s+)?((?:[A-Z][\w-]*\s+){0,4}[A-Z][\w-]*)")
-_FLOW_VERBS = ("comes", "come", "came", "is", "are", "was", "were")
+_FLOW_VERBS = ("comes", "come", "came")     # a copula is a stop word: no measure starts with one
 
 
 def _subject_of(ctx, si, m, after, occ_in, ok, doc, land, measure, measure_words):

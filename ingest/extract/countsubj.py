@@ -51,7 +51,7 @@ def count_subject(ctx, si, m, after, occ_in, ok, doc, v):
     sent = ctx.sents[si]
     if unit not in CURRENCIES:
         ok = tuple(x for x in ok if x != "Programme")     # a programme's figures are money, not members
-    found = (_named_after(v, m, occ_in, ok) or _event_with(v, sent, m, occ_in, ok)
+    found = (_named_after(v, m, occ_in, ok) or _named_event_with(v, sent, m, occ_in, ok)
              or _joined_group(ctx, v, sent, m, occ_in, ok, main)
              or _present_in(v, sent, m, occ_in, ok)
              or _appositive(v, sent, m, occ_in, ok) or _dash_appositive(v, sent, m, occ_in, ok)
@@ -102,10 +102,10 @@ _JOINED_GROUP = re.compile(r"(?i)\s*(?:[\w-]+\s+){0,3}?(?:have\s+|has\s+)?(?:joi
 _JOINED_NAMED = re.compile(r"\b(?:have\s+|has\s+)?joined\s+(?:the\s+)?(?=[A-Z])")
 
 
-_WITH_COUNT = re.compile(r"\s+with\s+(?:more\s+than\s+|over\s+|about\s+|around\s+|some\s+|nearly\s+)?$")
+_WITH_COUNT = re.compile(r"\s+with\s+$")     # the count's match already holds its hedge ("with some 40 SMEs")
 
 
-def _event_with(v, sent, m, occ_in, ok):
+def _named_event_with(v, sent, m, occ_in, ok):
     """1a. "… organised a matchmaking event in Singapore with 40 SMEs": (the event, None), or None."""
     before = [x for x in occ_in(sent.start, m.start()) if x[2].label in ok]
     last = max(before, key=lambda x: x[1]) if before else None

@@ -168,8 +168,8 @@ def described_events(ctx: Context) -> list[Mention]:
                 name, e, place = " ".join(v[s:tail[1]].split()), tail[1], tail[2]
             elif fold(" ".join(hm.group(0).split())) in standalone and s < hm.start():
                 name, e, place = " ".join(v[s:hm.end()].split()), hm.end(), None
-            elif _placed_by(v[s:hm.start()]):      # "our Chile mission", "the Korean mission"
-                name, e, place = " ".join(v[s:hm.end()].split()), hm.end(), _placed_by(v[s:hm.start()])
+            elif place := _placed_by(v[s:hm.start()]):      # "our Chile mission", "the Korean mission"
+                name, e = " ".join(v[s:hm.end()].split()), hm.end()
             else:
                 continue
             ev = Mention(s, e, name, "Event", "event-described", 0.6, country=place_country(place) if place else None)

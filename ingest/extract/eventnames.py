@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import clusternet.ingest.extract.fastre as re
 
-from clusternet.ingest.extract.lexicon import country_code, fold, load_lexicon, place_country
+from clusternet.ingest.extract.lexicon import fold, load_lexicon, named_place, place_country
 from clusternet.ingest.extract.mainref import title_end
 from clusternet.ingest.extract.mentions import Context, Mention, is_acronym
 
@@ -132,13 +132,9 @@ def with_destination(v: str, m: Mention) -> None:
     if m.label != "Event" or not m.name.endswith(_TRAVEL):
         return
     to = _TO_PLACE.match(v, m.end)
-    place = to and next((p for p in (to.group(1), to.group(1).split()[0]) if _place(p)), None)
+    place = to and next((p for p in (to.group(1), to.group(1).split()[0]) if named_place(p)), None)
     if place:       # the mission named again without its destination is the same mission
         m.aliases.append(m.name)
         m.end, m.name = to.start(1) + len(place), f"{m.name} to {place}"
 
 
-def _place(name: str) -> bool:
-    """Whether a name is a country, a region or a city of the gazetteer."""
-    lex = load_lexicon()
-    return bool(country_code(name) or lex.region(name) or lex.city(name))

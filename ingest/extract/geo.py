@@ -221,9 +221,9 @@ def _country_hosts(sp: Spans) -> None:
     v = sp.v
     for p in (p for p in sp.places if p.label == "Country"):
         after = _HOSTED.match(v, p.end)
-        nxt = sp.occ_in(p.end + after.end() - p.end, p.end + after.end() - p.end + 1) if after else []
-        prev = [x for x in sp.occ_in(max(0, p.start - 120), p.start) if _BRACKETED.fullmatch(v, x[1], p.start)
-                and v.startswith(")", p.end)]
+        nxt = sp.occ_in(after.end(), after.end() + 1) if after else []
+        prev = [x for x in sp.occ_in(max(0, p.start - 120), p.start)
+                if _BRACKETED.fullmatch(v, x[1], p.start)] if v.startswith(")", p.end) else []
         for _, _, ent in nxt + prev:
             if ent.label == "Event" and is_open(ent):
                 assign(ent, p.country, None, "hosted")

@@ -19,7 +19,7 @@ from clusternet.graph.ids import fold as _fold
 
 fold = lru_cache(maxsize=300_000)(_fold)  # names repeat a lot: fold each once
 
-__all__ = ["Lexicon", "load_lexicon", "country_code", "country_name", "place_country", "heading_country", "number_value",
+__all__ = ["Lexicon", "load_lexicon", "country_code", "country_name", "named_place", "place_country", "heading_country", "number_value",
            "fold", "programme_patterns", "is_programme_name"]
 
 
@@ -199,6 +199,17 @@ def number_value(text: str) -> int | None:
     (12, 11, None)
     """
     return int(text) if text.isdigit() else load_lexicon()["number_words"].get(fold(text))
+
+
+def named_place(name: str) -> bool:
+    """Whether ``name`` is a country (as :func:`country_code` reads one), a region or a city of the
+    gazetteer.
+
+    >>> named_place("Spain"), named_place("Aragon"), named_place("Nairobi"), named_place("Mission")
+    (True, True, True, False)
+    """
+    lex = load_lexicon()
+    return bool(country_code(name) or lex.region(name) or lex.city(name))
 
 
 def place_country(text: str) -> str | None:

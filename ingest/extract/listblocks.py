@@ -37,6 +37,7 @@ from clusternet.ingest.extract.gates import gated
 from clusternet.ingest.extract.mentions import view_memo
 from clusternet.ingest.extract.mainref import OWN_KINDS, main_of, membership_type, named_in_title, own_body, title_end
 from clusternet.ingest.extract.raw import RawRel
+from clusternet.ingest.extract.view import TABLE_RULE
 
 __all__ = ["list_block_relations", "raw_lines", "cue_type", "cue_patterns", "Mains", "ACTORS", "TARGET_LABELS", "ORDER"]
 
@@ -118,7 +119,7 @@ def list_block_relations(ctx, ents) -> list[RawRel]:
     mains = Mains(ents, ctx)
     lines = raw_lines(ctx.text)
     for li, line in enumerate(lines[:-1]):
-        nxt = lines[li + 2] if _TABLE_RULE.fullmatch(lines[li + 1].text) and li + 2 < len(lines) else lines[li + 1]
+        nxt = lines[li + 2] if TABLE_RULE.fullmatch(lines[li + 1].text) and li + 2 < len(lines) else lines[li + 1]
         k = bisect_left(starts, nxt.start)     # a list starts with a name on the next line (under a table's rule)
         if k == len(occ) or occ[k][0] > nxt.start + 8:
             continue
@@ -146,7 +147,6 @@ def list_block_relations(ctx, ents) -> list[RawRel]:
 
 
 _LINE = re.compile(r"[^\n]*\S[^\n]*")
-_TABLE_RULE = re.compile(r"\s*\|?[\s:|-]*-{3,}[\s:|-]*")      # "|---|---|" under a Markdown table's header
 
 
 @dataclass(frozen=True)
@@ -203,7 +203,7 @@ def _items(ctx, lines, li: int, within):
     found = []
     for line in lines[li + 1:li + 1 + MAX_ITEMS]:
         words = len(line.text.split())
-        if _TABLE_RULE.fullmatch(line.text) or (found and country_code(line.text.strip(" -–|*"))):
+        if TABLE_RULE.fullmatch(line.text) or (found and country_code(line.text.strip(" -–|*"))):
             continue    # a table's rule line; a country on its own line under the name it places
         if cue_type(line.text) or words > ITEM_WORDS or (words > 12 and line.text.rstrip().endswith(".")):
             break

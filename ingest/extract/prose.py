@@ -338,7 +338,8 @@ def _members_listed(s: Sentences, si, lo, hi, out) -> None:
     """MEMBER_OF for the bodies named right after "members (such as)" / "member companies", of the
     cluster named just before that word, else of the page's own cluster."""
     for m in _MEMBERS_WORD.finditer(s.v, lo, hi):
-        listed = s.coordinated([x for x in s.within(m.end(), hi, ACTORS)][:8]) if s.within(m.end(), m.end() + 1, ACTORS) else []
+        found = s.within(m.end(), hi, ACTORS)
+        listed = s.coordinated(found[:8]) if found and found[0][0] == m.end() else []
         if not listed:
             continue
         before = [x for x in s.within(max(lo, m.start() - 60), m.start() + 1, ("Cluster", "Organisation"))

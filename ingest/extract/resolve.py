@@ -259,7 +259,8 @@ def _entity(root: str, ms: list[Mention]) -> DocEntity | None:
         label = "Organisation"      # "the Delegation of the European Union to Canada": no partnership's delegation
     if label != "Programme" and any(m.rule == "programme" and norm(m.name) == norm(name) for m in ms):
         label = "Programme"     # "European Strategic Cluster Partnership for Going International": the EU action
-    if label == "Organisation" and not any(m.rule in ("typed", "acronym") for m in ms) and any(m.rule.startswith("event-") and norm(m.name) == norm(name) for m in ms):
+    if label == "Organisation" and not any(m.rule in ("typed", "acronym") for m in ms) \
+            and any(m.rule.startswith("event-") and norm(m.name) == norm(name) for m in ms):
         label = "Event"     # a forum held in a place is an event ("the Ghana–EU Agribusiness Forum in Accra")
     if any(m.rule == "typed" for m in ms) and label not in ("Cluster", "Event"):
         label = "Partnership"

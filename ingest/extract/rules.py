@@ -6,6 +6,7 @@ from functools import lru_cache
 
 from clusternet.ingest.extract.lexicon import country_code, load_lexicon, place_country, fold
 from clusternet.ingest.resolve.normalise import is_legal_form
+from clusternet.ingest.extract.view import TABLE_RULE
 from clusternet.ingest.extract.mentions import (Context, Mention, chunks, initials_match, is_acronym, is_cap,
     last_chunk, sh_expand, tokens, view_memo)
 
@@ -337,7 +338,6 @@ def dash_definitions(ctx: Context, out: list[Mention]) -> None:
                     out.append(Mention(s, e, name, label_of_name(name), "dash-def", 0.75, aliases=[rw[2]]))
 
 
-_TABLE_RULE = re.compile(r"\s*\|?\s*:?-{3,}")
 
 
 def _column_kind(header: str | None) -> str | None:
@@ -370,7 +370,7 @@ def table_rows(ctx: Context, out: list[Mention]) -> None:
         if raw.count("|") < 2 and "\t" not in raw:
             kind, prev = None, None
             continue
-        if _TABLE_RULE.match(raw):
+        if TABLE_RULE.fullmatch(raw):
             kind = _column_kind(prev)
             continue
         prev = raw

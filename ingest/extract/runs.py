@@ -9,7 +9,7 @@ import clusternet.ingest.extract.fastre as re
 from functools import lru_cache
 
 from clusternet.ingest.extract.generic import field_join
-from clusternet.ingest.extract.lexicon import country_code, fold, load_lexicon
+from clusternet.ingest.extract.lexicon import country_code, fold, load_lexicon, named_place
 
 __all__ = ["trim_span", "without_determiners", "split_at_and", "with_dashed_partner", "place_word"]
 
@@ -36,8 +36,7 @@ def _after_place(lex, span):
     ['Solar', 'Mission']
     """
     if len(span) > 4 and fold(span[1][2]) in ("for", "at", "to") and fold(span[2][2]) == "the":
-        w = span[0][2]
-        if country_code(w) or lex.region(w) or lex.city(w):
+        if named_place(span[0][2]):
             return span[3:]
     return span
 
@@ -106,21 +105,26 @@ def place_word(lex, w: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _trim_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """The words a chunk loses: leading determiners (and "the"), trailing role words and connectors."""
+def _trim_words() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    """The words a chunk loses: leading determiners (and "the"), trailing role words, connectors and a
+    person's title after "and"."""
     lex = load_lexicon()
-    return lex.words("determiners") | {"the"}, lex.words("role_words"), lex.words("connectors")
+    return lex.words("determiners") | {"the"}, lex.words("role_words"), lex.words("connectors"), lex.words("person_titles")
 
 
 def trim_span(lex, span):
     """The chunk without leading determiners and trailing role words and connectors."""
-    _, roles, conn = _trim_words()
+    _, roles, conn, titles = _trim_words()
     span = _after_person(lex, _after_place(lex, without_determiners(span)))
     while len(span) > 2 and fold(span[0][2]) in roles and fold(span[1][2]) == "of":
         span = without_determiners(span[2:])    # "CEO of Nova GmbH": a person's role, then the body's name
-    titles = load_lexicon().words("person_titles")
-    while span and (fold(span[-1][2]) in roles or len(span) > 2 and fold(span[-1][2]) in titles and span[-2][2] == "and"):
-        span = span[:-2] if fold(span[-1][2]) in titles and span[-2][2] == "and" else span[:-1]   # "… and Mr"
+    while span:
+        if len(span) > 2 and fold(span[-1][2]) in titles and span[-2][2] == "and":
+            span = span[:-2]        # "… and Mr"
+        elif fold(span[-1][2]) in roles:
+            span = span[:-1]
+        else:
+            break
     while span and fold(span[-1][2]) in conn:
         span = span[:-1]
     return span

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from clusternet.ingest.extract.lexicon import country_code
 from clusternet.ingest.extract.literals import with_initials
 
-__all__ = ["make_view", "Line", "Sentence", "lines_of", "sentences_of"]
+__all__ = ["make_view", "Line", "Sentence", "lines_of", "sentences_of", "TABLE_RULE"]
 
 _BLANKS = [
     re.compile(r"<[A-Za-z/!][^<>]{0,300}?>"),                 # HTML tags
@@ -53,6 +53,7 @@ def _blank(m: re.Match) -> str:
     return _NOT_NL.sub(" ", s)
 
 
+TABLE_RULE = re.compile(r"\s*\|?[\s:|-]*-{3,}[\s:|-]*")      # "|---|---|" under a Markdown table's header (fullmatch)
 _BULLET = re.compile(r"(?:[-•»▪●◦*+]|\d{1,2}[.)])(?:\s|$)")
 
 

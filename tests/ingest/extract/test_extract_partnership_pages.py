@@ -124,41 +124,37 @@ def test_partner_cards_with_the_country_on_the_line_below_the_name():
 
 
 def test_markets_listed_on_one_line_under_the_heading_or_with_a_city_state_are_all_targeted():
-    from tests.helpers.extracted import text_by_name as _by_name
     head = "# GreenShip Connect\n\nGreenShip Connect is a European Strategic Cluster Partnership.\n\n"
     for text in (head + "## Target markets\n\nCanada, Chile and Japan.\n",
                  head + "Its target markets are Canada, Chile and Japan.\n"):
-        _, rels, _ = _by_name(text, "page.md")
+        _, rels, _ = text_by_name(text, "page.md")
         assert {r[2] for r in rels if r[1] == "TARGETS"} == {"Canada", "Chile", "Japan"}, text
-    ents, rels, _ = _by_name(head + "Its target markets are Canada and Singapore.\n", "page.md")
+    ents, rels, _ = text_by_name(head + "Its target markets are Canada and Singapore.\n", "page.md")
     assert ("GreenShip Connect", "TARGETS", "Singapore") in rels and ents["Singapore"].label == "Country"
 
 
 def test_one_of_the_partners_and_a_partnership_which_also_involves_others():
-    from tests.helpers.extracted import text_by_name as _by_name
     head = "# AquaLink\n\nAquaLink is a European Strategic Cluster Partnership in the water sector.\n\n"
-    _, rels, _ = _by_name(head + "Alpha Cluster is one of the partners of AquaLink.\n", "page.md")
+    _, rels, _ = text_by_name(head + "Alpha Cluster is one of the partners of AquaLink.\n", "page.md")
     assert ("Alpha Cluster", "PARTNER_IN", "AquaLink") in rels
-    _, rels, _ = _by_name(head + "Alpha Cluster coordinates AquaLink, which also involves Beta Cluster and Gamma "
+    _, rels, _ = text_by_name(head + "Alpha Cluster coordinates AquaLink, which also involves Beta Cluster and Gamma "
                                  "Pole.\n", "page.md")
     assert {r[0] for r in rels if r[1:] == ("PARTNER_IN", "AquaLink")} == {"Alpha Cluster", "Beta Cluster", "Gamma Pole"}
     assert ("Alpha Cluster", "COORDINATES", "AquaLink") in rels
 
 
 def test_a_project_name_before_a_titles_description_or_after_welcome_to_is_the_partnership():
-    from tests.helpers.extracted import text_by_name as _by_name
-    ents, rels, _ = _by_name("Welcome to AGRI-LINK!\n\nAGRI-LINK connects agri-food clusters. Its members are Alpha "
+    ents, rels, _ = text_by_name("Welcome to AGRI-LINK!\n\nAGRI-LINK connects agri-food clusters. Its members are Alpha "
                              "Cluster (Spain) and Beta Cluster (Greece).\n", "page.md")
     assert ents["AGRI-LINK"].label == "Partnership" and ("Alpha Cluster", "PARTNER_IN", "AGRI-LINK") in rels
-    ents, _, _ = _by_name("SEA-BRIDGE – connecting port clusters\n\nSEA-BRIDGE is run by its project partners "
+    ents, _, _ = text_by_name("SEA-BRIDGE – connecting port clusters\n\nSEA-BRIDGE is run by its project partners "
                           "Alpha Cluster and Beta Cluster.\n", "page.md")
     assert ents["SEA-BRIDGE"].label == "Partnership"
 
 
 def test_a_coined_name_that_brings_partners_together_is_a_partnership():
-    from tests.helpers.extracted import text_by_name as _by_name
     for line in ("BlueRoutes brings together Alpha Cluster (Spain), Beta Cluster (Italy) and Gamma Pole (France).",
                  "The partners of BlueRoutes are Alpha Cluster (Spain) and Beta Cluster (Italy)."):
-        ents, rels, _ = _by_name("# News from the ports\n\n" + line + "\n", "page.md")
+        ents, rels, _ = text_by_name("# News from the ports\n\n" + line + "\n", "page.md")
         assert ents["BlueRoutes"].label == "Partnership", line
         assert ("Alpha Cluster", "PARTNER_IN", "BlueRoutes") in rels, line
