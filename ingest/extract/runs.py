@@ -28,17 +28,35 @@ def without_determiners(span):
 
 
 def _after_place(lex, span):
-    """A run opened by a place and "for the"/"at the" is the name after them: a place never opens a
-    name that way ("travelled to Aragon for the Hydrogen Valley Mission").
+    """A run opened by places and "for the"/"at the" is the name after them: places never open a
+    name that way ("travelled to Aragon for the Hydrogen Valley Mission", "… to Ho Chi Minh City and
+    Hanoi for the …").
 
     >>> [w[2] for w in _after_place(load_lexicon(), [(0, 5, "Spain"), (6, 9, "for"), (10, 13, "the"),
     ...     (14, 19, "Solar"), (20, 27, "Mission")])]
     ['Solar', 'Mission']
     """
-    if len(span) > 4 and fold(span[1][2]) in ("for", "at", "to") and fold(span[2][2]) == "the":
-        if named_place(span[0][2]):
-            return span[3:]
+    for k in range(1, min(len(span) - 3, 9)):
+        if fold(span[k][2]) in ("for", "at", "to") and fold(span[k + 1][2]) == "the":
+            return span[k + 2:] if _places_only(span[:k]) else span
     return span
+
+
+def _places_only(words) -> bool:
+    """Whether words are place names joined by "and": "Ho Chi Minh City and Hanoi".
+
+    >>> _places_only([(0, 5, "Hanoi"), (6, 9, "and"), (10, 15, "Osaka")]), _places_only([(0, 5, "Alpha")])
+    (True, False)
+    """
+    parts, cur = [], []
+    for w in words:
+        if w[2] == "and":
+            parts.append(cur)
+            cur = []
+        else:
+            cur.append(w[2])
+    parts.append(cur)
+    return all(p and named_place(" ".join(p)) for p in parts)
 
 
 def _after_person(lex, span):

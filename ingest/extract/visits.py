@@ -140,7 +140,7 @@ def visited(doc, si: int, sent, here) -> list[RawRel]:
     cue = sent.start + vm.start()
     stop = _VISITED_END.search(v[cue:sent.end])
     lim = cue + stop.start() if stop else sent.end
-    objs = [x for x in here if cue < x[0] < lim and x[2].label in ACTORS]
+    objs = [x for x in here if cue < x[0] < lim and x[2].label in ACTORS] + _also_met(v, stop and cue + stop.start(), sent, here)
     subj = [x for x in here if x[0] < cue and x[2].label in ACTORS + ("Partnership",)]
     visitors = [subj[-1]] if subj else delegation_owner(doc, text[:vm.start()], cue) or _nearby_visitors(doc, si)
     if not visitors and objs and doc.main is not None:
@@ -153,6 +153,27 @@ def visited(doc, si: int, sent, here) -> list[RawRel]:
         out += [RawRel(subj[-1][2], "VISITED", b, sent.start, sent.end, 0.45)
                 for b in _clusters_introduced_next(doc, sent, text)]
     return out
+
+
+# "… visited A and met with B": the bodies met after the visited ones
+_AND_MET = re.compile(r",?\s+and\s+(?:also\s+)?met(?:\s+with)?\s+")
+
+
+def _also_met(v: str, stop: int | None, sent, here) -> list:
+    """The actors met after a visit's objects: "visited A and met with B" -> B.
+
+    >>> from types import SimpleNamespace as N
+    >>> t = "They visited A and met with the B."
+    >>> a, b = N(label="Cluster", name="A"), N(label="Organisation", name="B")
+    >>> [x[2].name for x in _also_met(t, 14, N(end=len(t)), [(13, 14, a), (32, 33, b)])]
+    ['B']
+    """
+    m = _AND_MET.match(v, stop) if stop is not None else None
+    if m is None:
+        return []
+    end = _VISITED_END.search(v, m.end(), sent.end)
+    lim = end.start() if end else sent.end
+    return [x for x in here if m.end() <= x[0] < lim and x[2].label in ACTORS]
 
 
 # a programme item with a host: "a briefing at X", "a seminar with X", "met the team of X",
@@ -221,8 +242,9 @@ def delegation_owner(doc, before: str, cue: int) -> list:
                 continue
             if m.start() - 4 <= x[1] <= m.start() or (
                     x[0] >= m.end() and _FROM_OF.search(doc.v, m.end(), x[0]) and not _VISIT.search(doc.v, m.end(), x[0])
-                    and not _MET.search(doc.v, m.end(), x[0])):
-                return [x]      # not "the delegation visited the headquarters of X", "… met the team of X"
+                    and not _MET.search(doc.v, m.end(), x[0]) and not doc.org_rx.search(doc.v, m.end(), x[0])):
+                return [x]      # not "the delegation visited the headquarters of X", "… met the team of X",
+                # "… travelled to the Y Mission, organised by X"
     return []
 
 
