@@ -150,33 +150,83 @@ def _tail(v: str, end: int, hi: int) -> tuple[str, int, str | None] | None:
 def described_events(ctx: Context) -> list[Mention]:
     """Event mentions named by an event noun phrase, each with its own words as the name."""
     v = ctx.view
-    standalone = load_lexicon().words("self_standing_event_heads")
     out = []
     for sent in ctx.sents:
         for hm in _head_rx().finditer(v, sent.start, sent.end):
             s, has_det = _modifiers(v, hm.start(), sent.start)
             if not has_det or _RECURRING.search(v, s, hm.start()):
                 continue        # "a yearly matchmaking session": a kind of activity, no one event
-            proper = all(w[:1].isupper() for w in v[s:hm.end()].split())   # "the Agri Forum": a name the
-            tail = _tail(v, hm.end(), sent.end)                            # name rules read
-            if proper and not (tail and tail[2] == "“"):
+            named = _described_name(v, s, hm, sent)
+            if named is None:
                 continue
-            if tail and tail[2] == "“":
-                name, e, place = tail[0], tail[1], None     # a seminar on “Its Title”: the title
-                s = e - len(name)
-            elif tail:
-                name, e, place = " ".join(v[s:tail[1]].split()), tail[1], tail[2]
-            elif fold(" ".join(hm.group(0).split())) in standalone and s < hm.start():
-                name, e, place = " ".join(v[s:hm.end()].split()), hm.end(), None
-            elif place := _placed_by(v[s:hm.start()]):      # "our Chile mission", "the Korean mission"
-                name, e = " ".join(v[s:hm.end()].split()), hm.end()
-            else:
-                continue
-            ev = Mention(s, e, name, "Event", "event-described", 0.6, country=place_country(place) if place else None)
+            s, e, name, place, rule = named
+            ev = Mention(s, e, name, "Event", rule, 0.6, country=place_country(place) if place else None)
             if place:
                 ev.props["place"] = place
             out.append(ev)
     return _same_event(out)
+
+
+def _described_name(v: str, s: int, hm, sent) -> tuple[int, int, str, str | None, str] | None:
+    """(start, end, name, place, rule) of the event an event noun at ``hm`` (its modifiers from
+    ``s``) describes, or None: with its place or topic, a quoted title, a compound head alone, a
+    place modifier, or, as "event-dated", a clause that dates or places it ("a scoping visit made
+    in March 2025"; not the page's event for that alone)."""
+    proper = all(w[:1].isupper() for w in v[s:hm.end()].split())   # "the Agri Forum": a name the name rules read
+    tail = _tail(v, hm.end(), sent.end)
+    if tail and tail[2] == "“":
+        return tail[1] - len(tail[0]), tail[1], tail[0], None, "event-described"    # a seminar on “Its Title”
+    if proper:
+        return None
+    words = " ".join(v[s:hm.end()].split())
+    standalone = fold(" ".join(hm.group(0).split())) in load_lexicon().words("self_standing_event_heads")
+    if tail:
+        return s, tail[1], " ".join(v[s:tail[1]].split()), tail[2], "event-described"
+    if standalone and s < hm.start():
+        return s, hm.end(), words, None, "event-described"
+    if place := _placed_by(v[s:hm.start()]):      # "our Chile mission", "the Korean mission"
+        return s, hm.end(), words, place, "event-described"
+    if (s < hm.start() or standalone) and (when := _when_or_where(v, hm.end(), sent.end)):
+        return s, hm.end(), words, None, "event-dated"
+    return None
+
+
+# what dates or places a described event after its noun: "…, to Santiago in May", "… made in March
+# 2025", "… took place in Lyon", "… was held on 4 May"
+_WHEN_VERB = re.compile(r",?\s+(?:(?:was|were|is|will\s+be)\s+)?(?:made|held|organi[sz]ed|carried\s+out|took\s+place|"
+                        r"takes\s+place|will\s+take\s+place|planned|scheduled|conducted)(?=\s)|,(?=\s+(?:to|in)\s)")
+def _when_or_where(v: str, end: int, hi: int) -> tuple[bool, str | None] | None:
+    """(True, place or None) when a clause right after an event noun dates or places it, else None.
+
+    >>> t = "a scoping visit made in March 2025 by a delegation"
+    >>> _when_or_where(t, t.index(" made"), len(t))
+    (True, None)
+    >>> t = "The first mission, to Santiago de Chile in November"
+    >>> _when_or_where(t, t.index(","), len(t))
+    (True, 'Santiago')
+    >>> t = "the mission, which was a success"
+    >>> _when_or_where(t, t.index(","), len(t)) is None
+    True
+    """
+    vm = _WHEN_VERB.match(v, end, hi)
+    at = vm.end() if vm else end
+    pm = _PLACE_TAIL.match(v, at, hi)
+    if pm:
+        words = pm.group(2).split()
+        for k in range(len(words), 0, -1):
+            if _is_place(" ".join(words[:k])):
+                return True, " ".join(words[:k])
+    if vm and _date_rx().match(v, at, hi):
+        return True, None
+    return None
+
+
+@lru_cache(maxsize=1)
+def _date_rx() -> re.Pattern:
+    """A date after "in"/"on"/"from": a month (with its day), a season or a year."""
+    months = alternation(load_lexicon()["months"], True)
+    return re.compile(r"(?i)\s+(?:in|on|from|during)\s+(?:(?:early|late|mid)[\s-]+)?(?:\d{1,2}(?:\s*[-–]\s*\d{1,2})?\s+)?"
+                      r"(?:" + months + r"|spring|summer|autumn|fall|winter|(?:19|20)\d\d)\b")
 
 
 def _placed_by(modifiers: str) -> str | None:

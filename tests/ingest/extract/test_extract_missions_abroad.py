@@ -37,3 +37,28 @@ def test_whom_the_participants_visited_and_then_met_with_were_both_visited():
     for org in DELEGATES:
         assert (org, "VISITED", "Saigon Hi-Tech Park") in rels, org
         assert (org, "VISITED", "Vietnam Chamber of Commerce and Industry") in rels, org
+
+
+def test_a_visit_or_meeting_dated_or_placed_by_the_clause_after_it_is_an_event():
+    ents, rels, _ = text_by_name("# News\n\n"
+                                 "The agreement builds on a scoping visit made in March 2025 by the Alpha Food Cluster.\n\n"
+                                 "A partner meeting took place in Lyon in May, hosted by Beta Valley.\n\n"
+                                 "The first mission, to Santiago de Chile in November 2025, is prepared by Gamma "
+                                 "Hydrogen Cluster.\n", "page.md")
+    events = {n for n, e in ents.items() if e.label == "Event"}
+    assert {"scoping visit", "partner meeting", "first mission"} <= events, events
+    assert ("Beta Valley", "COORDINATES", "partner meeting") in rels
+    assert ("Gamma Hydrogen Cluster", "COORDINATES", "first mission") in rels
+
+
+def test_a_mission_planned_in_passing_does_not_take_the_named_events_figures():
+    _, _, facts = text_by_name("# Newsletter\n\n## Missions\n\n"
+                               "A second mission, to Japan, is planned for 2026.\n\n## Events\n\n"
+                               "The Delta Matchmaking Days took place in Bologna on 14 October 2025. More than 140 "
+                               "companies attended, and 210 B2B meetings were held.\n", "page.md")
+    assert ("Delta Matchmaking Days", "B2B meetings", 210) in facts, facts
+
+
+def test_a_meeting_with_nothing_that_dates_or_places_it_is_no_event():
+    ents, _, _ = text_by_name("The partners discussed the results at the meeting, which was very productive.\n")
+    assert not [n for n, e in ents.items() if e.label == "Event"]
