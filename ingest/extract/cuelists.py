@@ -176,6 +176,9 @@ def _coordinator_of(v, lo, hi, occ, places) -> list[RawRel]:
     for m in _cues()["coordinator_of"].finditer(v, lo, hi):
         subj = occ.within(lo, m.start(), GROUPS)
         objs = occ.within(m.end(), min(hi, m.end() + 6), GROUPS + ("Event",))
+        if not subj and objs and not v[lo:m.start()].strip():     # "The coordinator of P, A, said …"
+            subj = [x for x in occ.within(objs[0][1], min(hi, objs[0][1] + 60), GROUPS)
+                    if _DESCRIBED_LEAD.fullmatch(v, objs[0][1] + 1, x[0]) and v[objs[0][1]:objs[0][1] + 1] == ","][:1]
         if subj and objs and subj[0][2] is not objs[0][2] and not occ.within(subj[0][1], m.start(), GROUPS[:-1]):
             out.append(RawRel(subj[0][2], "COORDINATES", objs[0][2], lo, hi, 0.65))
     return out

@@ -50,7 +50,14 @@ def find_relations(ctx, ents, places, mentions) -> list[RawRel]:
     rels += [_tagged(r, "group") for r in _partners_took_part(doc, rels)]
     rels += [_tagged(r, "page-event") for r in page_event_attendees(ctx, ents, doc.title_event, rels)]
     rels += [_tagged(r, "participants") for r in participants_visited(doc, rels)]
-    return _third_markets_only(rels)
+    return _organisers_not_attendees(_third_markets_only(rels))
+
+
+def _organisers_not_attendees(rels: list[RawRel]) -> list[RawRel]:
+    """Without PARTICIPATED_IN where the same body COORDINATES the same event: who organised an
+    event did not attend it as a participant."""
+    org = {(id(r.source), id(r.target)) for r in rels if r.type == "COORDINATES"}
+    return [r for r in rels if r.type != "PARTICIPATED_IN" or (id(r.source), id(r.target)) not in org]
 
 
 _ALL_PARTNERS_TOOK_PART = re.compile(

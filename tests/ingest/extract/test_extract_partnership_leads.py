@@ -1,0 +1,40 @@
+"""Who leads a partnership, in the ways partnership pages say it (2026-12-05, tenth round): the
+leadership of, the coordinating cluster, the partnership's coordinator, who is leading it or in
+charge of its coordination, who launched, founded or runs it. Every text is written here for the
+check; no corpus page is copied."""
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers.extracted import text_by_name
+
+OPENING = "# News\n\nThe Delta Bridge partnership was launched in 2024.\n\n"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Under the leadership of Alpha Cluster, the partnership will support SMEs in entering Asian markets.",
+    "The partnership's coordinator Alpha Cluster presented the strategy.",
+    "The coordinating cluster, Alpha Cluster, presented the strategy.",
+    "Alpha Cluster is leading the partnership.",
+    "Alpha Cluster is in charge of the overall coordination of Delta Bridge.",
+    "Alpha Cluster takes the lead in the Delta Bridge partnership.",
+    "The coordinator of Delta Bridge, the Spanish cluster Alpha Cluster, presented the strategy.",
+    "The Delta Bridge initiative was launched by Alpha Cluster.",
+    "The Delta Bridge project is run by Alpha Cluster.",
+    "The Delta Bridge project, an initiative of Alpha Cluster, connects clusters in five countries.",
+])
+def test_the_cluster_said_to_lead_the_partnership_coordinates_it(sentence):
+    _, rels, _ = text_by_name(OPENING + sentence + "\n", "page.md")
+    assert ("Alpha Cluster", "COORDINATES", "Delta Bridge") in rels, rels
+
+
+def test_a_cluster_that_merely_presents_the_partnership_leads_nothing():
+    _, rels, _ = text_by_name(OPENING + "Alpha Cluster presented the partnership's strategy in Brussels.\n", "page.md")
+    assert not [r for r in rels if r[1] == "COORDINATES"], rels
+
+
+def test_an_organiser_of_an_event_is_not_also_one_of_its_participants():
+    _, rels, _ = text_by_name("Alpha Cluster and Beta Cluster organised a webinar on digital product passports "
+                              "on 3 March, with 120 participants.\n")
+    events = {r[2] for r in rels if r[1] == "COORDINATES"}
+    assert events and not [r for r in rels if r[1] == "PARTICIPATED_IN" and r[2] in events], rels
