@@ -82,12 +82,25 @@ def _span_places(lex, v: str, span, out: list[Mention]) -> None:
                     out.append(Mention(s, e, name, "Country", "country", 0.9, country=c))
                     hit = n
                     break
-            if city:
+            if city and not _inside_name(span, i, n):
                 cc, reg = city
                 out.append(Mention(s, e, name, "City", "city", 0.8, country=cc, region=reg))
                 hit = n
                 break
         i += hit or 1
+
+
+def _inside_name(span, i: int, n: int) -> bool:
+    """Whether the words ``span[i:i+n]`` stand between two capitalised words of one run ("Arctic
+    Hull Tech"): a city's name inside another name places nothing.
+
+    >>> _inside_name([(0, 6, "Arctic"), (7, 11, "Hull"), (12, 16, "Tech")], 1, 1)
+    True
+    >>> _inside_name([(0, 7, "Hamburg"), (8, 12, "Port")], 0, 1)
+    False
+    """
+    return 0 < i and i + n < len(span) and span[i - 1][2][:1].isupper() and span[i + n][2][:1].isupper() \
+        and span[i - 1][1] + 1 == span[i][0] and span[i + n - 1][1] + 1 == span[i + n][0]
 
 
 _EVENT_IN = None

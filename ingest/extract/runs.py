@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from clusternet.ingest.extract.generic import field_join
 from clusternet.ingest.extract.lexicon import country_code, fold, load_lexicon, named_place
+from clusternet.ingest.resolve.normalise import is_legal_form
 
 __all__ = ["trim_span", "without_determiners", "split_at_and", "with_dashed_partner", "place_word"]
 
@@ -89,7 +90,8 @@ def split_at_and(lex, v: str, span) -> list:
     for k, w in enumerate(span):
         if 0 < k < len(span) - 1 and w[2] == "and" and span[k + 1][2][:1].isupper() and not field_join(v, w[0] - 1) \
                 and (k > 1 and lex.label_of_head(span[k - 1][2])     # "… Robotics Cluster and Robotics Valley"
-                     or place_word(lex, span[k - 1][2]) and not country_code(v[span[0][0]:span[-1][1]])):
+                     or place_word(lex, span[k - 1][2]) and not country_code(v[span[0][0]:span[-1][1]])
+                     or k > 1 and len(span) - k > 3 and is_legal_form(span[-1][2])):    # "… Lab and Kappa Motors Oy"
             return [span[:k]] + split_at_and(lex, v, span[k + 1:])
     return [span] if span else []
 

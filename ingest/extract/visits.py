@@ -11,6 +11,7 @@ import bisect
 import clusternet.ingest.extract.fastre as re
 
 from clusternet.ingest.extract.listblocks import ACTORS
+from clusternet.ingest.extract.mainref import OWN_KINDS, named_in_title, own_body, title_end
 from clusternet.ingest.extract.organisers import has_label, organiser_spans
 from clusternet.ingest.extract.raw import RawRel
 
@@ -102,7 +103,8 @@ _VISIT_CUE = re.compile(r"\b(?:visited|toured|met\s+(?:with\s+)?|(?:to|could)\s+
 def participated_in(doc, si: int, sent, here) -> list[RawRel]:
     """PARTICIPATED_IN: the sentence's actors took part in its event (or the nearest one before it)."""
     v = doc.v
-    if not has_label(here, ACTORS + ("Event",)):
+    own = _own_subject(doc, sent.start, sent.end)
+    if not own and not has_label(here, ACTORS + ("Event",)):
         return []
     pm = next((m for m in doc.part_rx.finditer(v, sent.start, sent.end)
                if not _DESCRIBES_ATTENDANCE.search(v, max(0, m.start() - 12), m.start())), None)
@@ -112,7 +114,7 @@ def participated_in(doc, si: int, sent, here) -> list[RawRel]:
     if not evs and not doc.event_word_rx.search(v, pm.start(), min(sent.end, pm.end() + 40)) \
             and not pm.group(0).lower().startswith("delegation") \
             and not (_INTRANSITIVE.match(v, pm.end()) and pm.group(0).lower() != "joined") \
-            and not _ATTENDEES_SUBJECT.match(v, sent.start, sent.end):
+            and not _ATTENDEES_SUBJECT.match(v, sent.start, sent.end) and not (own and own[0][1] <= pm.start()):
         # a delegation travels to an event; "… took part, among them A": the event the text is about
         return []   # "joined the alliance": no event in sight
     ev = evs[0][2] if evs else doc.event_near(sent.start)
@@ -121,11 +123,27 @@ def participated_in(doc, si: int, sent, here) -> list[RawRel]:
     who = [x for x in here if x[2].label in ACTORS and not any(a <= x[0] < b for a, b in organisers)
            and not (visit and x[0] >= visit.end())]
     if not who and ev is not None:      # "the group took part in X": the delegation's cluster or partnership
-        who = delegation_owner(doc, v[sent.start:pm.start()], pm.start())
+        who = delegation_owner(doc, v[sent.start:pm.start()], pm.start()) or [x for x in own if x[1] <= pm.start()]
     if ev is None or not who:
         return []
     doc.participants_at[si] = who
     return [RawRel(ent, "PARTICIPATED_IN", ev, sent.start, sent.end, 0.65) for s, t, ent in who]
+
+
+# "Our cluster took part …", "In May, the network joined …": the body the page speaks for
+_OWN_SUBJECT = re.compile(r"\W*(?:(?:In|On|At|During|From)\s[^,.;]{1,40},\s+)?(?:[Oo]ur|[Tt]he)\s+(" + "|".join(OWN_KINDS) + r")\b"
+                          r"(?!\s+(?:members?|partners?|companies|managers?)\b)")
+
+
+def _own_subject(doc, lo: int, cue: int) -> list:
+    """[(start, end, body)] when a sentence's subject is the page's own body ("Our cluster took part
+    in …"), else []."""
+    m = _OWN_SUBJECT.match(doc.v, lo, cue)
+    body = own_body(doc.ents, m.group(1), title_end(doc.ctx)) if m else None
+    rivals = [e for e in doc.ents if e.label == getattr(body, "label", None) and e is not body]
+    if body is None or rivals and not named_in_title(body, title_end(doc.ctx)):
+        return []       # several clusters and none in the title: which one "our cluster" is stays open
+    return [(m.start(1), m.end(1), body)]
 
 
 def visited(doc, si: int, sent, here) -> list[RawRel]:
@@ -249,13 +267,20 @@ def delegation_owner(doc, before: str, cue: int) -> list:
 
 
 def _nearby_visitors(doc, si: int) -> list:
-    """The visitors of a sentence naming none: participants found nearby, else the actors attending just after."""
+    """The visitors of a sentence naming none: participants found nearby under the same heading,
+    else the actors attending just after."""
     for d in (1, 2, -1, 3, -2):
-        if si + d in doc.participants_at:
+        if si + d in doc.participants_at and not _heading_between(doc.ctx, si, si + d):
             return doc.participants_at[si + d]
     return [x for j in (si + 1, si + 2) if j < len(doc.ctx.sents)
             and _ATTEND.search(doc.v, doc.ctx.sents[j].start, doc.ctx.sents[j].end)
             for x in doc.by_sent.get(j, []) if x[2].label in ACTORS]
+
+
+def _heading_between(ctx, a: int, b: int) -> bool:
+    """Whether a heading opens a section between sentences ``a`` and ``b`` (either order)."""
+    lo, hi = sorted((a, b))
+    return any(ctx.lines[ctx.sents[k].line].heading for k in range(lo + 1, hi + 1))
 
 
 def _clusters_introduced_next(doc, sent, text: str) -> list:
