@@ -222,6 +222,8 @@ def _sentence_facts(ctx, si, occ_in, ok, page, places, skip=()) -> list[RawFact]
         subj, country, measure = _subject_of(ctx, si, m, after, occ_in, ok, (*page, unit), land, measure, measure_words)
         if subj is None:
             continue
+        if m.group("yr") and measure_words:
+            measure += " duration"      # "a four-year action plan": how long it runs, not how many there are
         measure = with_hedge(measure, m.group("pre"), unit)
         out.append(RawFact(subj, measure, country, value, unit, sent.start, sent.end, 0.55))
         if measure_words:

@@ -16,7 +16,7 @@ import clusternet.ingest.extract.fastre as re
 from clusternet.ingest.extract.factsubj import AFTER_NAME, event_cue, event_subject, event_with, is_counted, \
     named_actor, with_broken_start
 from clusternet.ingest.extract.lexicon import country_code, fold, load_lexicon
-from clusternet.ingest.extract.mainref import main_of, title_end
+from clusternet.ingest.extract.mainref import main_of, named_in_title, title_end
 from clusternet.ingest.extract.measures import CURRENCIES
 
 __all__ = ["count_subject", "CLAUSE_VERBS"]
@@ -65,7 +65,8 @@ def count_subject(ctx, si, m, after, occ_in, ok, doc, v):
         sent = ctx.sents[si - 1]
         before = [x for x in occ_in(sent.start, sent.end)]
     return (_sector(v, sent, before) or _group(v, sent, m, before, occ_in, ok, main)
-            or _anaphora(v, sent, m, before, occ_in, ok) or _clause_subject(v, before, ok)
+            or _project_money(before, unit) or _anaphora(v, sent, m, before, occ_in, ok, title_end(ctx))
+            or _clause_subject(v, before, ok)
             or _money_owner(v, sent, m, before, ok, main, unit) or _previous_sentence_subject(ctx, si, sent, before, occ_in, ok, main)
             or _first_named(ctx, si, sent, m, before, occ_in, ok,
                             _figures_owner(ctx, sent, page_event, unit) or main or _page_event(page_event, unit), v))
@@ -251,16 +252,18 @@ def _group(v, sent, m, before, occ_in, ok, main):
     return None
 
 
-def _anaphora(v, sent, m, before, occ_in, ok):
-    """6. "The pole is …": (the last entity named with that word, None), or None."""
+def _anaphora(v, sent, m, before, occ_in, ok, title: int = 0):
+    """6. "The pole is …": (the entity the title names with that word, else the last one named
+    with it, None), or None."""
     am = _ANAPHORA.match(v, sent.start) or _ANAPHORA.search(v, max(sent.start, m.start() - 60), m.start())
     if am and not [x for x in before if am.start(1) - 2 <= x[0] <= am.end(1) + 1]:
         word = fold(am.group(1))
         if load_lexicon().label_of_head(word):
             prior = [x[2] for x in occ_in(max(0, sent.start - 3000), am.start())
                      if x[2].label in ok and word in fold(x[2].name).split()]
+            titled = [e for e in prior if named_in_title(e, title)]
             if prior:
-                return prior[-1], None
+                return (titled or prior)[-1], None
     return None
 
 
@@ -280,6 +283,15 @@ def _previous_sentence_subject(ctx, si, sent, before, occ_in, ok, main):
         return _anaphora(ctx.view, prev, am, [], occ_in, ok)
     first = [x for x in occ_in(prev.start, prev.start + 80) if x[2].label in ok]
     return (first[0][2], None) if first and not ctx.view[prev.start:first[0][0]].strip(" \"“") else None
+
+
+def _project_money(before, unit):
+    """6b. money after a project named last in its sentence ("A coordinates P, a two-year project
+    funded by Erasmus+ with a budget of EUR 400,000"): (P, None), or None."""
+    named = [x for x in before if x[2].label != "Programme"]
+    if unit in CURRENCIES and named and named[-1][2].label == "Partnership":
+        return named[-1][2], None
+    return None
 
 
 def _clause_subject(v, before, ok):

@@ -188,8 +188,22 @@ def find_facts(ctx, ents, mentions, tables, sectors=(), places=None) -> list[Raw
     prose = prose_facts(ctx, ents, main, sectors, places, skip=taken)
     runs = [RawFact(subj, d.measure, None, d.value, d.unit, d.start, d.end, 0.6)
             for subj, d in duration_facts(ctx, parts, main)]
+    prose, runs = _one_duration(prose, runs)
     return _drop_echoes([f for f in table_facts(ctx, occ, main, event) + fields + prose + runs if f.subject is not None],
                         title_end(ctx))
+
+
+_ITSELF = re.compile(r"(?:project|partnership|initiative|consortium|alliance)\s+duration$")
+
+
+def _one_duration(prose: list[RawFact], runs: list[RawFact]) -> tuple[list[RawFact], list[RawFact]]:
+    """A length read both as a count ("a two-year project" -> "project duration") and as the
+    partnership's duration is one fact: the partnership's "duration (years)" when the noun is the
+    project itself, else the count's own noun ("a four-year action plan" -> "action plan duration")."""
+    def same(f: RawFact, r: RawFact) -> bool:
+        return f.unit == "years" and r.subject is f.subject and r.value == f.value and f.start <= r.start < f.end
+    kept = [f for f in prose if not (_ITSELF.search(f.measure) and any(same(f, r) for r in runs))]
+    return kept, [r for r in runs if not any(same(f, r) for f in kept)]
 
 
 _QUALIFIERS = frozenset({"of", "from", "in", "by"})

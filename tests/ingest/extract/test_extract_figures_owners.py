@@ -1,0 +1,32 @@
+"""Whose figure it is (2026-12-05, tenth round): a project's budget after its name in apposition,
+"the network" of a newsletter the title names, a "two-year project" as a duration and not a count.
+Every text is written here for the check; no corpus page is copied."""
+from __future__ import annotations
+
+from tests.helpers.extracted import text_by_name
+
+
+def test_a_budget_after_a_project_in_apposition_is_the_projects():
+    _, _, facts = text_by_name("# News\n\nThe Alpha Manufacturing Cluster held its assembly. The cluster has also "
+                               "been confirmed as coordinator of FACTORY-X Skills, a two-year project funded by the "
+                               "Erasmus+ programme with a budget of EUR 400,000.\n", "page.md")
+    owners = {f[0] for f in facts if f[2] == 400000}
+    assert owners == {"FACTORY-X Skills"}, facts
+
+
+def test_a_two_year_project_is_a_duration_stated_once():
+    _, _, facts = text_by_name("FACTORY-X Skills is a two-year project funded by Erasmus+.\n")
+    assert [f for f in facts if f[2] == 2] == [("FACTORY-X Skills", "duration (years)", 2)], facts
+
+
+def test_the_network_of_a_newsletter_is_the_one_its_title_names():
+    _, _, facts = text_by_name("# Threads – the newsletter of the Smart Textiles Cluster Network\n\n## Matchmaking\n\n"
+                               "The matchmaking was co-organised with the Enterprise Europe Network.\n\n## New members\n\n"
+                               "Three organisations joined in February. The network now counts 47 member clusters and "
+                               "organisations in 19 countries.\n", "page.md")
+    assert ("Smart Textiles Cluster Network", "member clusters and organisations", 47) in facts, facts
+
+
+def test_a_four_year_action_plan_keeps_its_own_noun_and_is_stated_once():
+    _, _, facts = text_by_name("The Andes Bridge partnership is launching a four-year action plan (2025-2028).\n")
+    assert [f for f in facts if f[2] == 4] == [("Andes Bridge", "action plan duration", 4)], facts
