@@ -335,6 +335,8 @@ def _noun_after(lex, v: str, line, span, named: tuple[int, int, str], out: list[
             ne = t1.end() if w1 in _CLUSTER_NOUNS else t2.end()
             out.append(Mention(s, ne, " ".join(v[s:ne].split()), "Cluster", "head", 0.65))
             return True
+        elif w1 in _CLUSTER_NOUNS and len(name.split()) > 3:
+            return True     # "the Italian ICT Smart Valley cluster": a description before the name, read by the cue rules
     elif t1 is None and name.isupper() and not line.heading:
         tu = _TU.match(v, e, line.end)
         if tu and fold(tu.group(1)) in _TYPED_NOUNS:

@@ -30,3 +30,15 @@ def test_the_network_of_a_newsletter_is_the_one_its_title_names():
 def test_a_four_year_action_plan_keeps_its_own_noun_and_is_stated_once():
     _, _, facts = text_by_name("The Andes Bridge partnership is launching a four-year action plan (2025-2028).\n")
     assert [f for f in facts if f[2] == 4] == [("Andes Bridge", "action plan duration", 4)], facts
+
+
+def test_a_valley_names_a_cluster_and_its_members_are_its_own():
+    ents, _, facts = text_by_name("On 19 February the Kosice IT Valley and the Lviv IT Cluster signed a memorandum "
+                                  "of understanding. Kosice IT Valley has 90 members.\n")
+    assert ents["Kosice IT Valley"].label == "Cluster"
+    assert ("Kosice IT Valley", "members", 90) in facts, facts
+
+
+def test_silicon_valley_is_a_place_not_a_cluster():
+    ents, _, _ = text_by_name("The delegation travelled to Silicon Valley in May.\n")
+    assert ents["Silicon Valley"].label == "Region" and ents["Silicon Valley"].country == "US"
