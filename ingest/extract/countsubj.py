@@ -64,7 +64,8 @@ def count_subject(ctx, si, m, after, occ_in, ok, doc, v):
         # a line that goes on from the sentence before ("… 550 companies. with more than 60,000 jobs")
         sent = ctx.sents[si - 1]
         before = [x for x in occ_in(sent.start, sent.end)]
-    return (_sector(v, sent, before) or _group(v, sent, m, before, occ_in, ok, main)
+    return (_sector(v, sent, before) or _national_anaphor(v, sent, m, before, occ_in, ok)
+            or _group(v, sent, m, before, occ_in, ok, main)
             or _project_money(before, unit) or _anaphora(v, sent, m, before, occ_in, ok, title_end(ctx))
             or _clause_subject(v, before, ok)
             or _money_owner(v, sent, m, before, ok, main, unit) or _previous_sentence_subject(ctx, si, sent, before, occ_in, ok, main)
@@ -239,6 +240,25 @@ def _sector(v, sent, before):
             dm = re.search(r"([A-Z][a-zé]+)\s+$", v[max(sent.start, s - 20):s])
             return ent, (country_code(dm.group(1)) if dm else None)
     return None
+
+
+# "the Slovak lead partner", "the Ukrainian cluster": one body named before, by its country
+_NATIONAL = re.compile(r"\b[Tt]he\s+([A-Z][a-z]+)\s+(?:lead\s+)?(?:partner|cluster|coordinator|member|association|pole|"
+                       r"organi[sz]ation)\b(?!\s+of\b)")
+
+
+def _national_anaphor(v, sent, m, before, occ_in, ok):
+    """5a. "The Slovak lead partner represents 54 members": (the body of that country named last
+    before, None), or None when the sentence names a body before the count."""
+    nm = _NATIONAL.search(v, sent.start, m.start())
+    if nm is None or [x for x in before if x[2].label in ok and x[0] < nm.start() and ";" not in v[x[1]:nm.start()]]:
+        return None     # "A, the Slovak partner, has …": about A
+    code = country_code(nm.group(1))
+    if code is None:
+        return None
+    prior = [x[2] for x in occ_in(max(0, sent.start - 3000), nm.start())
+             if x[2].label in ("Cluster", "Organisation") and x[2].label in ok and x[2].country == code]
+    return (prior[-1], None) if prior else None
 
 
 def _group(v, sent, m, before, occ_in, ok, main):

@@ -42,3 +42,11 @@ def test_a_valley_names_a_cluster_and_its_members_are_its_own():
 def test_silicon_valley_is_a_place_not_a_cluster():
     ents, _, _ = text_by_name("The delegation travelled to Silicon Valley in May.\n")
     assert ents["Silicon Valley"].label == "Region" and ents["Silicon Valley"].country == "US"
+
+
+def test_the_partner_named_by_its_country_owns_the_figure():
+    _, _, facts = text_by_name("On 19 February the Kosice IT Valley (Slovakia) and the Lviv IT Cluster (Ukraine) signed "
+                               "a memorandum of understanding. Kosice IT Valley has 90 members; the Ukrainian partner "
+                               "counts over 250 companies.\n")
+    assert ("Kosice IT Valley", "members", 90) in facts
+    assert {f[0] for f in facts if f[2] == 250} == {"Lviv IT Cluster"}, facts
