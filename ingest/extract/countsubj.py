@@ -340,6 +340,10 @@ def _first_named(ctx, si, sent, m, before, occ_in, ok, main, v):
              and x[2].name not in _INSTITUTIONS]
     if re.match(r"\s*(?:It|Its|The|This|They)\b", v[sent.start:sent.start + 6]) or not later:
         for j in range(si - 1, max(-1, si - 3), -1):
+            am = _ANAPHORA.match(v, ctx.sents[j].start)
+            if am and fold(am.group(1)) in ("project", "partnership", "consortium") and main is not None \
+                    and main.label == "Partnership":
+                return main, None       # "The project, which A leads, …": the paragraph is about the project
             prev = [x for x in occ_in(ctx.sents[j].start, ctx.sents[j].end) if x[2].label in ok
                     and x[2].name not in _INSTITUTIONS]
             if prev:

@@ -201,6 +201,10 @@ def _fronted(s: Sentences, si, lo, m, hi):
     return s.partnership_before(f.start(), f.end() + 24, si)
 
 
+# "…, which the Walloon cluster A leads": a relative clause whose subject leads what comes before
+_WHICH_ACTOR = re.compile(r",\s+(?:which|that)\s+(?:the\s+)?[^,;.]{2,60}$")
+
+
 def _leads(s: Sentences, si, lo, hi, out) -> None:
     """COORDINATES (and PARTNER_IN) for "A coordinates the partnership", "A is the lead partner"."""
     v = s.v
@@ -213,6 +217,9 @@ def _leads(s: Sentences, si, lo, hi, out) -> None:
                                       if s.cue["anaphor"].match(v, m.end(), hi) else None)
         if p is None and re.match(r"\s*(?:[.;]|$)", v[m.end():hi]):
             p = s.main                                  # "Tenerrdis … is the lead partner."
+        rel = _WHICH_ACTOR.search(v, lo, m.start()) if p is None else None
+        if rel:                                         # "The project, which A leads, …"
+            p = s.partnership_before(lo, rel.start() + 1, si)
         if p is None:
             continue
         before = s.within(lo, m.start(), ACTORS)

@@ -38,3 +38,18 @@ def test_an_organiser_of_an_event_is_not_also_one_of_its_participants():
                               "on 3 March, with 120 participants.\n")
     events = {r[2] for r in rels if r[1] == "COORDINATES"}
     assert events and not [r for r in rels if r[1] == "PARTICIPATED_IN" and r[2] in events], rels
+
+
+PLASTICS = ("# PLASTLOOP\n\nPLASTLOOP is a partnership of six clusters. The project, which the Walloon cluster Plastiwin "
+            "leads, issues open calls for SMEs.\n\nThe first open call closed on 15 May 2024 with 214 applications from "
+            "18 countries; 41 SMEs were selected.\n")
+
+
+def test_the_cluster_in_a_relative_clause_after_the_project_leads_it():
+    _, rels, _ = text_by_name(PLASTICS, "page.md")
+    assert ("Plastiwin", "COORDINATES", "PLASTLOOP") in rels
+
+
+def test_figures_after_a_paragraph_about_the_project_are_the_projects():
+    _, _, facts = text_by_name(PLASTICS, "page.md")
+    assert {f[0] for f in facts if f[2] in (214, 41)} == {"PLASTLOOP"}, facts
