@@ -136,7 +136,7 @@ def _tail(v: str, end: int, hi: int) -> tuple[str, int, str | None] | None:
         for k in range(len(words), 0, -1):
             place = " ".join(words[:k])
             if _is_place(place):
-                stop = pm.start(2) + len(place)
+                stop = _and_place(v, pm.start(2) + len(place), hi)
                 return v[end:stop].strip(), stop, place
     tm = _TOPIC_TAIL.match(v, end, hi)
     if tm:
@@ -145,6 +145,26 @@ def _tail(v: str, end: int, hi: int) -> tuple[str, int, str | None] | None:
         if len(topic.split()) >= 2:
             return "on " + topic, tm.start(1) + len(topic), None
     return None
+
+
+_AND_PLACE = re.compile(r"\s+and\s+(?:the\s+)?((?-i:[A-Z][\w’'-]+)(?:\s(?-i:[A-Z][\w’'-]+)){0,2})")
+
+
+def _and_place(v: str, stop: int, hi: int) -> int:
+    """Where a place tail ends once a second place joined by "and" is taken in ("a mission to Japan
+    and South Korea").
+
+    >>> t = "a mission to Japan and South Korea took place"
+    >>> t[:_and_place(t, t.index(" and"), len(t))]
+    'a mission to Japan and South Korea'
+    """
+    am = _AND_PLACE.match(v, stop, hi)
+    if am:
+        words = am.group(1).split()
+        for k in range(len(words), 0, -1):
+            if _is_place(" ".join(words[:k])):
+                return am.start(1) + len(" ".join(words[:k]))
+    return stop
 
 
 def described_events(ctx: Context) -> list[Mention]:

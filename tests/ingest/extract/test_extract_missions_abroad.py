@@ -62,3 +62,19 @@ def test_a_mission_planned_in_passing_does_not_take_the_named_events_figures():
 def test_a_meeting_with_nothing_that_dates_or_places_it_is_no_event():
     ents, _, _ = text_by_name("The partners discussed the results at the meeting, which was very productive.\n")
     assert not [n for n, e in ents.items() if e.label == "Event"]
+
+
+def test_a_mission_to_two_countries_is_named_with_both():
+    ents, _, _ = text_by_name("A business mission to Japan and South Korea took place in May.\n")
+    assert "business mission to Japan and South Korea" in ents, list(ents)
+
+
+def test_the_dated_lines_of_an_agenda_name_events_and_news_lines_do_not():
+    ents, _, _ = text_by_name("# Newsletter\n\n## Agenda\n\n"
+                              "- 15 April 2026 – Webinar: battery passports for SMEs (online)\n"
+                              "- 20–21 May 2026 – Delta partner meeting, Porto\n"
+                              "- 8 June 2026 – Network general assembly, Brussels\n"
+                              "- 9 June 2026 – Alpha Cluster signs a new agreement\n", "page.md")
+    events = {n: e for n, e in ents.items() if e.label == "Event"}
+    assert {"Webinar: battery passports for SMEs", "Delta partner meeting", "Network general assembly"} == set(events)
+    assert events["Delta partner meeting"].country == "PT"
