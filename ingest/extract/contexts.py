@@ -273,7 +273,8 @@ def _descriptor_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     partnership_heads = [w for w, lab in lex["descriptors_first"].items() if lab == "Partnership"]
     # a place word, up to two lower-case words, a descriptor noun, then the name it describes
     after_place = re.compile(r"(?<![\w-])(?P<place>[A-Z][\w'’-]+)\s+(?:[a-z][\w-]*\s+){0,2}?(?P<head>"
-                             + _alternation(lex["descriptors_after_place"]) + r")\s+(?P<name>" + _NAME + ")")
+                             + _alternation(lex["descriptors_after_place"]) + r")(?:,(?=\s+[A-Z][^,.;]{2,60},))?\s+(?P<name>"
+                             + _NAME + ")")
     # the Romance order: descriptor, an optional demonym, the name ("le cluster espagnol Hegan")
     first = re.compile(r"(?<![\w-])(?P<head>" + _alternation(lex["descriptors_first"])
                        + r")\s+(?:(?P<adj>[a-zà-ÿ]+)\s+)?(?P<name>" + _NAME + ")")
@@ -348,7 +349,7 @@ def described_names(ctx: Context, out: list[Mention]) -> None:
         if line.heading:
             continue
         for m in _descriptor_patterns()[0].finditer(v, line.start, line.end):
-            place, name = m.group("place"), m.group("name")
+            place, name = re.sub(r"-based$", "", m.group("place")), m.group("name")    # "the Lyon-based cluster X"
             code = place_country(place)
             if not code or _is_place(name) or fold(name) in generic_names or lex.label_of_head(name.split()[0]):
                 continue        # not "the Finnish SME Association": the kind word opens the name

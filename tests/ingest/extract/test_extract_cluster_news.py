@@ -51,3 +51,12 @@ def test_visitors_named_under_one_heading_are_not_the_visitors_under_the_next():
                               "A group of eight SMEs joined the study visit to Finland from 5 to 7 November, visiting "
                               "the Kappa Motors Oy plant in Tampere.\n", "page.md")
     assert not [r for r in rels if r[1] == "VISITED" and r[0] == "Theta Institute"], rels
+
+
+def test_a_body_after_its_place_and_kind_takes_that_place():
+    for text, name, code in (("The Lyon-based cluster Axelera joined the partnership.\n", "Axelera", "FR"),
+                             ("The French cluster Axelera and its Italian counterpart Innovhub signed.\n", "Innovhub", "IT"),
+                             ("The Dutch partner, Brainport Industries, hosted the meeting.\n", "Brainport Industries", "NL")):
+        ents, _, _ = text_by_name(text)
+        assert name in ents and ents[name].country == code, (text, list(ents))
+        assert not [n for n in ents if "-based" in n]
