@@ -28,7 +28,8 @@ from clusternet.ingest.extract.titles import field_definition, title_acronym, ti
 from clusternet.ingest.extract.listitems import list_item_names
 from clusternet.ingest.extract.legalnames import legal_form_names
 from clusternet.ingest.extract.people import speaker_organisations
-from clusternet.ingest.extract.typed import drop_descriptions, gathering_names, kind_before_name, typed_after, typed_before
+from clusternet.ingest.extract.typed import based_names, drop_descriptions, gathering_names, kind_before_name, typed_after, \
+    typed_before
 
 __all__ = ["find_mentions"]
 
@@ -64,6 +65,7 @@ def find_mentions(text: str, ctx: Context | None = None) -> list[Mention]:
     typed_after(ctx, out)
     gathering_names(ctx, out)
     kind_before_name(ctx, out)
+    based_names(ctx, out)
     place_mentions(ctx, out)
     event_mentions(ctx, out)
     agreement_mentions(ctx, out)

@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import clusternet.ingest.extract.fastre as re
 
-from clusternet.ingest.extract.lexicon import fold, load_lexicon
+from clusternet.ingest.extract.lexicon import fold, load_lexicon, place_country
 from clusternet.ingest.extract.contexts import NAME_RUN as _COMPANY_NAME
 from clusternet.ingest.extract.gates import gated
 from clusternet.ingest.extract.mentions import Context, Mention, chunks, is_acronym
 from clusternet.ingest.extract.rules import _is_place, label_of_name
 
-__all__ = ["gathering_names", "kind_before_name", "typed_before", "typed_after", "drop_descriptions"]
+__all__ = ["gathering_names", "kind_before_name", "based_names", "typed_before", "typed_after", "drop_descriptions"]
 
 _BEFORE = re.compile(r"(?i)\b(ESCP(?:-4i|-EU|-4x)?|projects?|partnerships?|consortium)(,\s+|\s+)(?-i:(?=[A-Z0-9\"“«]))")
 _AND = re.compile(r"\s*(?:,|\band\b)\s*")
@@ -209,3 +209,40 @@ def kind_before_name(ctx: Context, out: list[Mention]) -> None:
                 continue
             out.append(Mention(m.start("name"), m.end("name"), name, lex["descriptors_after_place"][m.group("head")],
                                "apposition-desc", 0.7))
+
+
+# "Axelera, based in Lyon, …", "Innovhub is headquartered in Milan": a body where it is based
+_BASED = re.compile(r"(?<![\w-])(?P<name>" + _COMPANY_NAME + r")(?:,|\s+is|\s+was)\s+(?:also\s+)?"
+                    r"(?:based|headquartered|located|established)\s+in\s+(?:the\s+)?(?P<place>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,2})")
+
+
+def based_names(ctx: Context, out: list[Mention]) -> None:
+    """A name said to be based, headquartered or located in a place names a body there.
+
+    >>> from clusternet.ingest.extract.mentions import build_context
+    >>> out = []; based_names(build_context("Today Axelera, based in Lyon, joined."), out)
+    >>> [(m.name, m.label, m.country) for m in out]
+    [('Axelera', 'Organisation', 'FR')]
+    """
+    lex = load_lexicon()
+    v = ctx.view
+    skip = lex.words("determiners") | lex.words("not_names")
+    for m in _BASED.finditer(v):
+        s, name, place = m.start("name"), m.group("name"), _place_prefix(m.group("place"))
+        while name and fold(name.split()[0]) in skip:       # "Today Axelera, based in …": the name after it
+            rest = name.split(None, 1)[1] if " " in name else ""
+            s, name = s + len(name) - len(rest), rest
+        if not name or place is None or _is_place(name) or fold(name) in lex.words("generic_names"):
+            continue
+        out.append(Mention(s, s + len(name), name, label_of_name(name) or "Organisation", "based-in", 0.65,
+                           country=place_country(place)))
+
+
+def _place_prefix(words: str) -> str | None:
+    """The longest leading place of up to three words ("Lyon", "Ho Chi Minh City"), else None."""
+    parts = words.split()
+    for k in range(len(parts), 0, -1):
+        if _is_place(" ".join(parts[:k])):
+            return " ".join(parts[:k])
+    return None
+

@@ -60,3 +60,11 @@ def test_a_body_after_its_place_and_kind_takes_that_place():
         ents, _, _ = text_by_name(text)
         assert name in ents and ents[name].country == code, (text, list(ents))
         assert not [n for n in ents if "-based" in n]
+
+
+def test_a_name_said_to_be_based_in_a_place_is_a_body_there():
+    for text in ("Axelera, based in Lyon, joined the partnership.\n", "Axelera is headquartered in Lyon.\n"):
+        ents, _, _ = text_by_name(text)
+        assert "Axelera" in ents and ents["Axelera"].country == "FR", (text, list(ents))
+    ents, _, _ = text_by_name("Companies based in Lyon joined. Today, based in Brussels, the team met.\n")
+    assert not [n for n, e in ents.items() if e.label in ("Organisation", "Cluster")], list(ents)
