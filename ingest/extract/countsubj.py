@@ -279,8 +279,8 @@ def _anaphora(v, sent, m, before, occ_in, ok, title: int = 0):
     if am and not [x for x in before if am.start(1) - 2 <= x[0] <= am.end(1) + 1]:
         word = fold(am.group(1))
         if load_lexicon().label_of_head(word):
-            prior = [x[2] for x in occ_in(max(0, sent.start - 3000), am.start())
-                     if x[2].label in ok and word in fold(x[2].name).split()]
+            prior = [x[2] for x in occ_in(max(0, sent.start - 3000), am.start())    # "the partnership": no
+                     if x[2].label in ok and x[2].label != "Programme" and word in fold(x[2].name).split()]    # programme
             titled = [e for e in prior if named_in_title(e, title)]
             if prior:
                 return (titled or prior)[-1], None

@@ -52,7 +52,7 @@ _KIND = re.compile(r"(?i)\b(?:the|our)\s+(" + "|".join(OWN_KINDS) + r")\b")     
 _DESCRIPTOR = re.compile(r"(?:[a-z][\w-]*\s+|[A-Z][a-z]+\s+(?=[a-z]|SMEs?\b)|SMEs?\s+){1,4}")    # "the Scottish SME X"
 ITEM_WORDS = 25          # a longer line is prose, not a list item
 # an item that says it leads the consortium
-_LEADS = re.compile(r"(?i)\b(?:coordinator|lead\s+partner|project\s+leader|coordinateur|coordinatrice|coordinador|coordinadora|coordinatore)\b")
+LEAD_ROLE = re.compile(r"(?i)\b(?:coordinator|lead\s+partner|project\s+leader|coordinateur|coordinatrice|coordinador|coordinadora|coordinatore)\b")
 
 
 @lru_cache(maxsize=1)
@@ -141,7 +141,7 @@ def list_block_relations(ctx, ents) -> list[RawRel]:
         for ent, item in _items(ctx, lines, li, within):
             if ent is not target:
                 out.append(RawRel(ent, typ, target, item.start, item.end, 0.65))
-                if typ == "PARTNER_IN" and _LEADS.search(item.text):    # "A (UK) – Coordinator"
+                if typ == "PARTNER_IN" and LEAD_ROLE.search(item.text):    # "A (UK) – Coordinator"
                     out.append(RawRel(ent, "COORDINATES", target, item.start, item.end, 0.65))
     return out
 

@@ -17,7 +17,7 @@ from clusternet.ingest.extract.cuelists import cue_list_relations, named_network
 from clusternet.ingest.extract.lexicon import heading_country, load_lexicon
 from clusternet.ingest.extract.mainref import main_of, named_for_itself, title_end, titled_main
 from clusternet.ingest.extract.inlinelists import inline_list_relations
-from clusternet.ingest.extract.listblocks import list_block_relations
+from clusternet.ingest.extract.listblocks import LEAD_ROLE, list_block_relations
 from clusternet.ingest.extract.literals import cue_words_rx
 from clusternet.ingest.extract.gates import gated
 from clusternet.ingest.extract.located import located_in
@@ -171,8 +171,8 @@ def _section_partners(doc: _Doc, lex) -> list[RawRel]:
     out: list[RawRel] = []
     cur_target, in_section, typ = None, False, "PARTNER_IN"
     for line in doc.ctx.lines:
-        if line.heading and in_section and heading_country(line.text):
-            continue        # members grouped by country: "Estonia", then its members
+        if line.heading and in_section and (heading_country(line.text) or "\t" in line.text):
+            continue        # members grouped by country: "Estonia", then its members; a table's header row
         if line.heading:
             txt = norm(line.text)
             in_section = any(h in txt.split() or txt.endswith(h) for h in heads) and len(txt.split()) <= 8
@@ -195,6 +195,8 @@ def _section_partners(doc: _Doc, lex) -> list[RawRel]:
             for s, t, ent in chosen:
                 if ent is not cur_target:
                     out.append(RawRel(ent, typ, cur_target, line.start, line.end, 0.75))
+                    if typ == "PARTNER_IN" and "\t" in line.text and LEAD_ROLE.search(line.text, t - line.start):
+                        out.append(RawRel(ent, "COORDINATES", cur_target, line.start, line.end, 0.7))   # a "Role" cell
     return out
 
 

@@ -53,3 +53,22 @@ def test_the_cluster_in_a_relative_clause_after_the_project_leads_it():
 def test_figures_after_a_paragraph_about_the_project_are_the_projects():
     _, _, facts = text_by_name(PLASTICS, "page.md")
     assert {f[0] for f in facts if f[2] in (214, 41)} == {"PLASTLOOP"}, facts
+
+
+PARTNER_TABLE = ("# GreenPorts Alliance\n\nEuropean Strategic Cluster Partnership for Going International\n\n"
+                 "GreenPorts Alliance connects port clusters. The partnership is funded by the Single Market Programme "
+                 "with EUR 1.1 million for 2024–2026.\n\n## Partners\n\n"
+                 "Cluster\tCountry\tRole\nAlpha Port Cluster\tNetherlands\tCoordinator\n"
+                 "Beta Logistics Cluster\tGermany\tPartner\nGamma Maritime Cluster\tSpain\tPartner\n")
+
+
+def test_a_partner_table_under_its_heading_names_the_partners_and_its_role_cell_the_coordinator():
+    _, rels, _ = text_by_name(PARTNER_TABLE, "page.md")
+    for c in ("Alpha Port Cluster", "Beta Logistics Cluster", "Gamma Maritime Cluster"):
+        assert (c, "PARTNER_IN", "GreenPorts Alliance") in rels, c
+    assert {r[0] for r in rels if r[1] == "COORDINATES"} == {"Alpha Port Cluster"}
+
+
+def test_the_partnership_is_not_a_programme_whose_name_says_partnership():
+    _, _, facts = text_by_name(PARTNER_TABLE, "page.md")
+    assert {f[0] for f in facts if f[2] == 1100000} == {"GreenPorts Alliance"}, facts
