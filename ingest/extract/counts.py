@@ -67,7 +67,8 @@ def _count_rx() -> re.Pattern:
 _TOKEN = re.compile(r"\d+(?:st|nd|rd|th)\b|[^\W\d_][\w&'’/-]*|\d[\d.,]*|[&,.;:()\"“”]")
 _STOP = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "to", "in", "into", "that", "which",
          "who", "with", "for", "on", "at", "from", "by", "and", "the", "a", "an", "as", "such", "within", "been",
-         "equal", "while", "whose", "mostly", "including", "but", "or", "both", "during", "since", "than", "between"}
+         "equal", "while", "whose", "mostly", "including", "but", "or", "both", "during", "since", "than", "between",
+         "along", "across", "throughout", "under", "through"}
 _HEDGES = {"over", "more", "than", "around", "approximately", "about", "up", "to", "almost", "nearly", "at", "least",
            "roughly", "close", "circa", "less", "fewer",
            "some", "the", "a", "an", "our", "their", "its", "of", "with", "by", "further", "total"}

@@ -6,7 +6,8 @@ import clusternet.ingest.extract.fastre as re
 from typing import NamedTuple
 
 from clusternet.ingest.extract.generic import field_join
-from clusternet.ingest.extract.lexicon import country_code, fold, is_programme_name, load_lexicon, place_country
+from clusternet.ingest.extract.lexicon import country_code, country_name, fold, is_programme_name, load_lexicon, \
+    place_country
 from clusternet.ingest.extract.lists import adjective_country
 from clusternet.ingest.extract.literals import alternation, initials
 from clusternet.ingest.extract.mentions import Context, Mention, chunks, initials_match, is_acronym, is_cap, tokens
@@ -280,6 +281,10 @@ def _head_span(lex, v: str, line, span, out: list[Mention], spans_of: dict) -> N
     if gm and fold(gm.group(1)) in lex.words("generic_names") and label_of_name(gm.group(2)):
         s, name = s + gm.start(2), gm.group(2)      # "News of the Alpine Wood Cluster": the cluster
         lab = label_of_name(name)
+    if not lab and _ends_in_country(lex, span) and not line.heading and not _INSIDE_LONGER.search(v, max(0, s - 4), s):
+        c, r = place_of_name(name)      # "Offshore Wind Norway", "Business Finland": a national body
+        out.append(Mention(s, e, name, "Organisation", "national", 0.6, country=c, region=r))
+        return
     if not lab:
         if not line.heading and not upper and s > line.start + 2:
             spans_of.setdefault(fold(name), []).append((s, e, name))
@@ -305,6 +310,31 @@ def _place_then_noun(v: str, line, s: int, e: int, name: str, out: list[Mention]
         ne = t3.end()
         c, r = place_of_name(name)
         out.append(Mention(s, ne, " ".join(v[s:ne].split()), "Cluster", "head", 0.6, country=c, region=r))
+
+
+# what stands right before a run that is only the end of something longer: "Big 5 Construct Egypt",
+# "(Carlos Carrillo Titsa Spain)"
+_INSIDE_LONGER = re.compile(r"(?:\d\s|\()$")
+_COMPASS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+                      "upper", "lower", "greater", "mainland", "rural", "coastal", "continental", "metropolitan"})
+
+
+def _ends_in_country(lex, span) -> bool:
+    """Whether a run of capitalised words ends in a country's name and is no place itself: "Offshore
+    Wind Norway", "Business Finland" (not "Northern Norway", "Greater London", "EU Norway").
+
+    >>> _ends_in_country(load_lexicon(), [(0, 8, "Offshore"), (9, 13, "Wind"), (14, 20, "Norway")])
+    True
+    >>> _ends_in_country(load_lexicon(), [(0, 8, "Northern"), (9, 15, "Norway")])
+    False
+    """
+    last = span[-1][2]
+    code = country_code(last)
+    if code is None or len(span) < 2 or fold(last) != fold(country_name(code)):
+        return False        # a country's adjective or code ends no name here
+    first = [fold(w[2]) for w in span[:-1]]
+    return not any(w in _COMPASS or w in lex.macro or place_word(lex, w) or w in lex.words("determiners")
+                   or w in lex.words("connectors") or w.isdigit() for w in first)
 
 
 def _noun_after(lex, v: str, line, span, named: tuple[int, int, str], out: list[Mention]) -> bool:

@@ -1,0 +1,26 @@
+"""An agreement between clusters as a news item tells it (2026-12-05, tenth round): a national
+body whose name ends in its country, its figure and the measure's end. Every text is written here
+for the check; no corpus page is copied."""
+from __future__ import annotations
+
+from tests.helpers.extracted import text_by_name
+
+MOU = ("Nordic and Iberian wind clusters sign cooperation agreement\n\n"
+       "Bilbao, 18 September 2025 – The Basque Wind Energy Cluster and Offshore Wind Norway signed a Memorandum of "
+       "Understanding in Copenhagen. Offshore Wind Norway represents more than 300 companies along the value chain.\n")
+
+
+def test_a_name_ending_in_its_country_is_a_national_body_and_party_to_the_agreement():
+    ents, rels, _ = text_by_name(MOU)
+    assert ents["Offshore Wind Norway"].country == "NO"
+    assert ("Offshore Wind Norway", "PARTY_TO", "Memorandum of Understanding") in rels
+
+
+def test_its_figure_is_its_own_and_the_measure_stops_before_along():
+    _, _, facts = text_by_name(MOU)
+    assert ("Offshore Wind Norway", "companies (more than)", 300) in facts, facts
+
+
+def test_a_place_name_with_a_compass_word_or_inside_a_longer_name_is_no_body():
+    ents, _, _ = text_by_name("The mission went to Northern Norway. It was held alongside Big 5 Construct Egypt.\n")
+    assert "Northern Norway" not in ents and "Construct Egypt" not in ents, list(ents)
