@@ -19,7 +19,7 @@ ORGANISED_AT_BY = (r"organi[sz]ed\s+(?:in|at|on)\s+[^,.;()]{1,80}?\s+by\b"
 _ORGANISERS_END = re.compile(r",\s+(?:both|which|who|as|following|under|after|before|during|where|was|were|is|are|has|"
                              r"have|will)\b|(?<!\b[A-Z])\.\s|\s+(?:under|following)\s+the\b")
 # "…, the event was (jointly) organised by": the page's own event, whatever was named before
-_THE_EVENT = re.compile(r"(?i)\b(?:the|this)\s+(?:event|mission|matchmaking|conference|forum|meeting)\s+"
+_THE_EVENT = re.compile(r"(?i)\b(?:the|this)\s+(?:event|mission|matchmaking|conference|forum|meeting|visit|study\s+visit|trip|tour|workshop|webinar|seminar)\s+"
                         r"(?:was|is|will\s+be|has\s+been)\s+(?:jointly\s+|co-?)?$")
 # "It is organised by …": a sentence whose subject is the event just named
 _IT_WAS = re.compile(r"\s*(?:It|This)\s+(?:is|was|will\s+be|has\s+been|is\s+being)\s+(?:jointly\s+|co-?)?")
@@ -55,7 +55,7 @@ def has_label(here, labels) -> bool:
 def coordinates(doc, si: int, sent, here) -> list[RawRel]:
     """COORDINATES: the actors named after an organiser cue ("organised by A and B") of the clause's event."""
     v, out, last = doc.v, [], None     # last: (cue end, end of its organiser list, event) of the previous cue
-    if not has_label(here, ACTORS):
+    if not has_label(here, ACTORS + ("Partnership",)):
         return out
     for m in doc.org_rx.finditer(v, sent.start, sent.end):
         if _WITH_CUE.match(m.group(0)) and not _ORGANISING.search(v, sent.start, m.start()):
@@ -69,7 +69,7 @@ def coordinates(doc, si: int, sent, here) -> list[RawRel]:
         lim = m.end() + stop.start() if stop else sent.end
         last = (m.end(), lim, ev)
         for s, t, ent in here:
-            if m.start() < s < lim and ent.label in ACTORS:
+            if m.start() < s < lim and ent.label in ACTORS + ("Partnership",):     # "… organised by the X partnership"
                 out.append(RawRel(ent, "COORDINATES", ev, sent.start, sent.end, 0.65))
     return out
 

@@ -78,3 +78,13 @@ def test_the_dated_lines_of_an_agenda_name_events_and_news_lines_do_not():
     events = {n: e for n, e in ents.items() if e.label == "Event"}
     assert {"Webinar: battery passports for SMEs", "Delta partner meeting", "Network general assembly"} == set(events)
     assert events["Delta partner meeting"].country == "PT"
+
+
+def test_a_partnership_that_organised_the_visit_coordinates_it_and_does_not_take_part():
+    _, rels, _ = text_by_name("# Study visit to Morocco\n\n"
+                              "From 4 to 6 March 2025, representatives of the Alpha Agrifood Cluster (Spain) and the "
+                              "Beta Food Cluster (France) travelled to Casablanca.\n\n"
+                              "The visit was organised by the Zeta Partnership.\n", "page.md")
+    assert ("Zeta Partnership", "COORDINATES", "Study visit to Morocco") in rels
+    assert ("Zeta Partnership", "PARTICIPATED_IN", "Study visit to Morocco") not in rels
+    assert ("Alpha Agrifood Cluster", "PARTICIPATED_IN", "Study visit to Morocco") in rels
