@@ -30,7 +30,10 @@ _CALL = re.compile(r"(?i)\s*(?:open\s+)?(?:call\s+for|join\b|apply\b|register\b|
 # a body named as the place where the event was held ("… held in the Alfândega Congress Centre")
 _VENUE = re.compile(r"\b(?:in|at)\s+the\s+$")
 # "Site visit to the Kruonis Plant", "a tour of X": a place the participants went to see
-_VISITED_BEFORE = re.compile(r"(?i)\b(?:visits?\s+(?:to|of|at)|visited|visiting|tours?\s+of|toured)\s+(?:the\s+)?$")
+_VISITED_BEFORE = re.compile(r"(?i)\b(?:visits?\s+(?:to|of|at)|visited|visiting|tours?\s+of|toured)\s+(?:the\s+)?$"
+                             # "supported by the X Chamber", "with the support of X": a backer, not a delegate
+                             r"|\b(?:supported|sponsored|funded|co-?financed|financed|backed)\s+by\s+(?:the\s+)?$"
+                             r"|\bsupport\s+of\s+(?:the\s+)?$")
 
 
 def _third_country(code: str | None) -> str | None:

@@ -35,7 +35,7 @@ from bisect import bisect_right
 
 from clusternet.ingest.extract.lexicon import country_code, fold, heading_country, load_lexicon
 from clusternet.ingest.extract.lists import adjective_country
-from clusternet.ingest.extract.mainref import defined_subject
+from clusternet.ingest.extract.mainref import defined_subject, title_end, titled_main
 from clusternet.ingest.extract.literals import with_initials
 from clusternet.ingest.extract.gates import gated
 from clusternet.ingest.extract.placing import PLACED, Spans, assign, is_open, region_of, regionless
@@ -57,6 +57,7 @@ def infer_places(ctx, ents, mentions) -> None:
     sp = Spans(ctx.view, ents, mentions)
     # the steps run in this order: each only fills what the earlier ones left open
     _sheet_place(ctx, sp, ents)
+    _venue_field(ctx, sp, ents)
     _table_rows(ctx, sp)
     _country_headings(ctx, sp)
     _country_under_name(ctx, sp)
@@ -121,6 +122,24 @@ def _sheet_place(ctx, sp: Spans, ents) -> None:
     if best is not None and subject.country in (None, best.country):
         subject.country, subject.region = best.country, region_of(best)    # the sheet's place is the body's own
         subject.props.setdefault("country_from", "sheet")
+
+
+_VENUE_FIELD = re.compile(r"(?im)^[ \t*_-]*(?:venue|location|place|where)[ \t*_]*:[ \t*_]*(?=\S)")
+
+
+def _venue_field(ctx, sp: Spans, ents) -> None:
+    """0a. An event page's "Venue: Novi Sad, Serbia" field places the event its title names (the
+    most specific place of the line first)."""
+    event = titled_main(ents, "Event", title_end(ctx))
+    if event is None or not is_open(event):
+        return
+    for m in _VENUE_FIELD.finditer(sp.v, 0, min(len(sp.v), 3000)):
+        end = sp.v.find("\n", m.end())
+        found = sp.places_in(m.end(), end if end >= 0 else len(sp.v))
+        best = next((p for p in found if p.label in ("Region", "City")), None) or next(iter(found), None)
+        if best is not None and best.country:
+            assign(event, best.country, region_of(best), "venue")
+            return
 
 
 _COUNTRY_COLON = re.compile(r"[ \t]*(?:[-*•][ \t]+)?([A-Z][^\W\d_]+(?:[ \t][A-Z][^\W\d_]+){0,2})[ \t]*:[ \t]+(?=\S)")

@@ -21,7 +21,7 @@ from clusternet.ingest.extract.lexicon import country_code
 from clusternet.ingest.extract.listblocks import ACTORS, Mains, cue_patterns, raw_lines
 from clusternet.ingest.extract.raw import RawRel
 
-__all__ = ["page_relations", "enumerated_participants", "lead_fields", "page_funding", "market_lines"]
+__all__ = ["page_relations", "enumerated_participants", "lead_fields", "organiser_fields", "page_funding", "market_lines"]
 
 
 def page_relations(ctx, ents) -> list[RawRel]:
@@ -29,7 +29,7 @@ def page_relations(ctx, ents) -> list[RawRel]:
     mentions."""
     mains = Mains(ents, ctx)
     occ = Occ(ents, mains.title)
-    return (enumerated_participants(ctx, mains, occ) + lead_fields(ctx, mains, occ)
+    return (enumerated_participants(ctx, mains, occ) + lead_fields(ctx, mains, occ) + organiser_fields(ctx, mains, occ)
             + page_funding(ctx, ents, mains) + market_lines(ctx, mains))
 
 
@@ -108,6 +108,26 @@ def lead_fields(ctx, mains: Mains, occ: Occ) -> list[RawRel]:
         if first and first[0][0] <= f.end() + 2:
             a = first[0][2]
             out += [RawRel(a, "COORDINATES", group, f.start(), f.end(), 0.65), RawRel(a, "PARTNER_IN", group, f.start(), f.end(), 0.65)]
+    return out
+
+
+_ORGANISER_FIELD = re.compile(r"(?im)^[ \t*_-]*(?:co-?)?(?:organi[sz]ers?|organi[sz]ed\s+by|hosts?|hosted\s+by)"
+                              r"[ \t*_]*:[ \t*_]*(?=\S)")
+
+
+def organiser_fields(ctx, mains: Mains, occ: Occ) -> list[RawRel]:
+    """An event page's "Organiser: A and B" field: A and B coordinate the event its title names.
+
+    >>> organiser_fields(type("C", (), {"text": "no field", "view": "no field"})(), None, None)
+    []
+    """
+    fields = list(_ORGANISER_FIELD.finditer(ctx.text))
+    event = mains.titled("Event") if fields else None
+    out = []
+    for f in fields if event is not None else ():
+        end = ctx.text.find("\n", f.end())
+        for s, e, a in occ.within(f.end(), end if end >= 0 else len(ctx.text), ACTORS + ("Partnership",)):
+            out.append(RawRel(a, "COORDINATES", event, f.start(), f.end(), 0.65))
     return out
 
 
