@@ -171,6 +171,12 @@ def _section_partners(doc: _Doc, lex) -> list[RawRel]:
     out: list[RawRel] = []
     cur_target, in_section, typ = None, False, "PARTNER_IN"
     for line in doc.ctx.lines:
+        named = _named_heading(doc, line) if line.heading and in_section and cur_target is not None else None
+        if named is not None:       # "### Alpha Cluster, Spain (coordinator)": a partner's own section
+            out.append(RawRel(named, typ, cur_target, line.start, line.end, 0.7))
+            if typ == "PARTNER_IN" and LEAD_ROLE.search(line.text):
+                out.append(RawRel(named, "COORDINATES", cur_target, line.start, line.end, 0.7))
+            continue
         if line.heading and in_section and (heading_country(line.text) or "\t" in line.text):
             continue        # members grouped by country: "Estonia", then its members; a table's header row
         if line.heading:
@@ -198,6 +204,17 @@ def _section_partners(doc: _Doc, lex) -> list[RawRel]:
                     if typ == "PARTNER_IN" and "\t" in line.text and LEAD_ROLE.search(line.text, t - line.start):
                         out.append(RawRel(ent, "COORDINATES", cur_target, line.start, line.end, 0.7))   # a "Role" cell
     return out
+
+
+def _named_heading(doc: _Doc, line):
+    """The actor a short heading opens with ("Alpha Cluster, Spain (coordinator)"), else None."""
+    here = [x for x in doc.window(line.start, line.end) if x[2].label in ACTORS]
+    if not here or doc.v[line.start:here[0][0]].strip(" #*") != "":
+        return None
+    tail = doc.v[here[0][1]:line.end]
+    rest = re.sub(r"\([^()]*\)", " ", tail).strip(" ,;:–—-*")
+    said = rest and heading_country(rest) or not rest and LEAD_ROLE.search(tail)
+    return here[0][2] if said else None     # its name, then its country or its role, and nothing else
 
 
 def _item_line(text: str) -> bool:

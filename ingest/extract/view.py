@@ -54,6 +54,7 @@ def _blank(m: re.Match) -> str:
 
 
 TABLE_RULE = re.compile(r"\s*\|?[\s:|-]*-{3,}[\s:|-]*")      # "|---|---|" under a Markdown table's header (fullmatch)
+_MD_HEADING = re.compile(r"[ \t]*#{1,6}[ \t]")
 _BULLET = re.compile(r"(?:[-•»▪●◦*+]|\d{1,2}[.)])(?:\s|$)")
 
 
@@ -156,7 +157,9 @@ def make_view(text: str) -> str:
     # soft wraps: join a line to the next when it does not end a sentence or a list item
     lines = v.split("\n")
     wide = _wide(lines)
-    bullet = [_BULLET.match(o.lstrip()) is not None for o in text.split("\n")]
+    raw = text.split("\n")
+    bullet = [_BULLET.match(o.lstrip()) is not None for o in raw]
+    marked = [_MD_HEADING.match(o) is not None for o in raw]     # "### Alpha Cluster, Spain (coordinator)"
     heading: dict[int, bool] = {}   # each line read once as a heading, whether first or second of a pair
 
     def is_heading(k: int) -> bool:
@@ -168,7 +171,7 @@ def make_view(text: str) -> str:
         nxt = lines[i + 1]
         s, n = line.rstrip(), nxt.strip()
         soft = (s and n and "\t" not in line and "\t" not in nxt and "|" not in s
-                and not bullet[i + 1]
+                and not bullet[i + 1] and not marked[i]
                 and (not bullet[i] or n[:1].islower())
                 and not is_heading(i) and not is_heading(i + 1)
                 and not s.endswith((":", ".", "!", "?"))

@@ -72,3 +72,24 @@ def test_a_partner_table_under_its_heading_names_the_partners_and_its_role_cell_
 def test_the_partnership_is_not_a_programme_whose_name_says_partnership():
     _, _, facts = text_by_name(PARTNER_TABLE, "page.md")
     assert {f[0] for f in facts if f[2] == 1100000} == {"GreenPorts Alliance"}, facts
+
+
+PROFILES = ("# HealthTech Bridge – the partners\n\n"
+            "HealthTech Bridge is a European Strategic Cluster Partnership of four health clusters.\n\n"
+            "### Alpha Bio Cluster, Spain (coordinator)\nAlpha Bio Cluster gathers 210 members in Catalonia.\n\n"
+            "### Medic Beta, Germany\nMedic Beta is the medical technology cluster of Baden-Württemberg.\n\n"
+            "### Pôle Delta Santé, France\nThe French competitiveness cluster Pôle Delta Santé has 300 members.\n\n"
+            "### Alpha Bio Cluster news\nAlpha Bio Cluster opened an office.\n")
+
+
+def test_a_partners_own_heading_with_its_country_or_role_names_a_partner_and_the_coordinator():
+    _, rels, _ = text_by_name(PROFILES, "page.md")
+    for c in ("Alpha Bio Cluster", "Medic Beta", "Pôle Delta Santé"):
+        assert (c, "PARTNER_IN", "HealthTech Bridge") in rels, c
+    assert {r[0] for r in rels if r[1] == "COORDINATES"} == {"Alpha Bio Cluster"}
+
+
+def test_a_markdown_heading_ending_in_lower_case_is_not_joined_to_the_line_below():
+    ents, _, facts = text_by_name(PROFILES, "page.md")
+    assert ("Alpha Bio Cluster", "members", 210) in facts
+    assert not [n for n in ents if "coordinator" in n]
