@@ -108,7 +108,8 @@ def _noun_phrase(toks, lex, allow_in: bool) -> list[str]:
             ahead = [t[2] for t in toks[i + 1:i + 7]]
             cut = next((k for k, x in enumerate(ahead) if x in ",.;:()" or x[:1].isdigit()), len(ahead))
             nxt = fold(ahead[0]) if ahead else ""
-            if out and "and" in [fold(x) for x in ahead[:cut]] and not (nxt.endswith("ed") or nxt in _CLAUSE_OPENERS):
+            named = bool(ahead) and ahead[0][:1].isupper() and not ahead[0].isupper() and any(c.islower() for c in ahead[0])
+            if out and "and" in [fold(x) for x in ahead[:cut]] and not (nxt.endswith("ed") or nxt in _CLAUSE_OPENERS or named):
                 out.append(",")
                 i += 1
                 continue
@@ -125,6 +126,8 @@ def _noun_phrase(toks, lex, allow_in: bool) -> list[str]:
             return []       # "5 de mayo": a date
         if out and f.endswith("ed") and i + 1 < len(toks) and fold(toks[i + 1][2]) == "by":
             break       # "12 companies led by X": the participle opens a clause
+        if out and f.endswith("ing") and len(f) > 5 and i + 1 < len(toks) and toks[i + 1][2][:1].isupper():
+            break       # "five clusters targeting Canada": what they do, not what is counted
         if f in _STOP and out:
             if f in ("and", "or", "of", "&") and len(out) < 6:
                 out.append(w)
@@ -290,6 +293,9 @@ def _share_measure(v: str, sent, m, after, last, lex) -> str:
     return measure or "share"
 
 
+_OF_WHICH = re.compile(r"\b(?:of\s+which|of\s+whom|among\s+them|among\s+which)\s+(?:about\s+|around\s+|some\s+|over\s+)?$")
+
+
 def _stated_measure(ctx, sent, m, after, unit, word_num, prev_noun, lex):
     """The measure of a count that is no share: (measure, its words, unit, words after), or None."""
     v = ctx.view
@@ -297,6 +303,8 @@ def _stated_measure(ctx, sent, m, after, unit, word_num, prev_noun, lex):
     if lead is None:
         return None
     after, unit = lead
+    if len(after) > 1 and fold(after[0][2]) in ("are", "were") and _OF_WHICH.search(v, max(sent.start, m.start() - 20), m.start()):
+        after = after[1:]       # "210 members, of which 150 are SMEs": 150 SMEs
     measure_words = _measure_words(v, sent, m, after, unit, prev_noun, lex)
     agent = _agent(v, sent.start, m.start())
     if agent and measure_words and fold(measure_words[-1]) == fold(agent.split()[0]):

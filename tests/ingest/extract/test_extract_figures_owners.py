@@ -50,3 +50,12 @@ def test_the_partner_named_by_its_country_owns_the_figure():
                                "counts over 250 companies.\n")
     assert ("Kosice IT Valley", "members", 90) in facts
     assert {f[0] for f in facts if f[2] == 250} == {"Lviv IT Cluster"}, facts
+
+
+def test_measures_end_before_a_name_and_a_count_of_which_some_are_smes_is_read():
+    _, _, facts = text_by_name("# Partners\n\nHealthTech Bridge is a partnership of five health clusters targeting Canada, Japan and "
+                               "Singapore.\n\nAlpha Bio Cluster gathers 210 members in Catalonia, of "
+                               "which 150 are SMEs.\n\nWith 95 members, Gamma Health Valley connects companies and "
+                               "hospitals.\n", "page.md")
+    measures = {f[2]: f[1] for f in facts}
+    assert measures.get(5) == "health clusters" and measures.get(150) == "SMEs" and measures.get(95) == "members", facts
