@@ -259,6 +259,8 @@ def _not_a_count(v: str, m, value, after, word_num: bool) -> bool:
             or re.match(r"\d[:.h]$", v[max(0, m.start("num") - 2):m.start("num")]) \
             or v[max(0, m.start("num") - 3):m.start("num")].strip() in ("N°", "N", "°", "ISO", "No"):
         return True
+    if word_num and nxt == "of" and v[max(0, m.start() - 3):m.start()].rstrip().endswith(","):
+        return True  # "A and B, two of the cluster's members": the names before it, counted again
     return word_num and not after
 
 

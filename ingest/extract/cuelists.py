@@ -50,8 +50,8 @@ _LIST_END = re.compile(r"[.;](?:\s|$)|\n|,\s+(?:which|who|whose|where|while|to|i
 def _cues() -> dict[str, re.Pattern]:
     """The cue regexes, from ``relation_list_cues`` in the lexicon."""
     raw = load_lexicon()["relation_list_cues"]
-    out = {k: gated(re.compile(with_initials(r"(?i)(?<![\w-])(?:" + alternation(sorted(v, key=len, reverse=True), True)
-                                             + r")\b")))
+    out = {k: gated(re.compile(with_initials(r"(?i)(?:(?<![\w-])|(?=,))(?:"      # a cue may open with its comma
+                                             + alternation(sorted(v, key=len, reverse=True), True) + r")\b")))
            for k, v in raw.items() if k != "stems"}
     out["list_verb"] = re.compile(r"(?i)(?:" + "|".join(raw["list_verb"]) + r")(?!\w)")   # it follows a name directly
     return out
@@ -299,12 +299,30 @@ def _appositive_member(v, lo, hi, occ, places) -> list[RawRel]:
     """
     out = []
     for m in _cues()["member_apposition"].finditer(v, lo, hi):
-        who = [x for x in occ.within(lo, m.start(), ACTORS) if x[1] >= m.start() - 1]
-        of = occ.within(m.end(), min(hi, m.end() + 6), GROUPS)
-        if who and of and who[-1][2] is not of[0][2]:
-            kind = membership_type(of[0][2])
-            out.append(RawRel(who[-1][2], kind, of[0][2], lo, hi, 0.6))
+        before = occ.within(lo, m.start(), ACTORS)
+        who = [x for x in before if x[1] >= m.start() - 1]
+        n = _NUMBER_WORDS.get(m.group(0).split()[1].lower(), 1) if _COUNTED.match(m.group(0)) else 1
+        if who and n > 1:       # "A and B, two of the cluster's members"
+            who = before[-n:] if len(before) >= n else []
+        of = [x[2] for x in occ.within(m.end(), min(hi, m.end() + 6), GROUPS)] or _own_group(m.group(0), occ)
+        for x in who if of else ():
+            if x[2] is not of[0]:
+                out.append(RawRel(x[2], membership_type(of[0]), of[0], lo, hi, 0.6))
     return out
+
+
+_COUNTED = re.compile(r",\s+(?:one|two|three|four|five|six)\s+of\b", re.I)
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def _own_group(cue: str, occ) -> list:
+    """[the body a page speaks for] when a member cue names no group ("one of our members",
+    "two of the cluster's members"), else []."""
+    km = re.search(r"(?i)\b(?:our|its|the\s+(cluster|network|association)[’']s)\s+members$", cue)
+    if km is None:
+        return []
+    body = own_body(occ.ents, km.group(1) or "cluster", occ.title)
+    return [body] if body is not None else []
 
 
 _THEIR = re.compile(r"(?i)\b(?:their|its|the(?:ir)?\s+(?:joint|mutual|bilateral))\s+(?:[\w-]+\s+){0,3}$")

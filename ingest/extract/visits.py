@@ -25,6 +25,8 @@ _VISIT_AGENT = re.compile(r"\s+(?:was|is|will\s+be)\s+(?:hosted|organi[sz]ed|co-
 DELEGATION_REACH = 2000     # characters back to the delegation a visit's "the delegation" means
 _VISITORS_WORD = re.compile(r"\b(?:delegation|participants|delegates|visitors|group)\b", re.I)
 _FROM_OF = re.compile(r"\b(?:from|of|under)\b")
+# an organiser named after a delegation is not whose delegation it is ("… led by X" is)
+_ORGANISED_BY = re.compile(r"\b(?:co-?)?organi[sz]ed\s+by|\bhosted\s+by|\bfacilitated\s+by|\bin\s+cooperation\s+with")
 # where the visited actors after a "visit" cue end
 _VISITED_END = re.compile(r",?\s+(?:as well as|but also|;)|\.\s|,\s+(?:where|which|who)\b|,?\s+and\s+(?:[a-z]+ed|met|held|saw|took|had|made|gave|went)\b")
 _N_CLUSTERS = re.compile(r"\b(two|three|four|five|\d)\s+clusters\b")
@@ -260,7 +262,7 @@ def delegation_owner(doc, before: str, cue: int) -> list:
                 continue
             if m.start() - 4 <= x[1] <= m.start() or (
                     x[0] >= m.end() and _FROM_OF.search(doc.v, m.end(), x[0]) and not _VISIT.search(doc.v, m.end(), x[0])
-                    and not _MET.search(doc.v, m.end(), x[0]) and not doc.org_rx.search(doc.v, m.end(), x[0])):
+                    and not _MET.search(doc.v, m.end(), x[0]) and not _ORGANISED_BY.search(doc.v, m.end(), x[0])):
                 return [x]      # not "the delegation visited the headquarters of X", "… met the team of X",
                 # "… travelled to the Y Mission, organised by X"
     return []
