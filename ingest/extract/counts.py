@@ -68,7 +68,9 @@ _TOKEN = re.compile(r"\d+(?:st|nd|rd|th)\b|[^\W\d_][\w&'’/-]*|\d[\d.,]*|[&,.;:
 _STOP = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "to", "in", "into", "that", "which",
          "who", "with", "for", "on", "at", "from", "by", "and", "the", "a", "an", "as", "such", "within", "been",
          "equal", "while", "whose", "mostly", "including", "but", "or", "both", "during", "since", "than", "between",
-         "along", "across", "throughout", "under", "through"}
+         "along", "across", "throughout", "under", "through", "con", "avec", "para", "pour", "durante", "pendant",
+         "dans"}
+_ROMANCE_OF = frozenset({"de", "del", "des", "du", "della", "delle", "dei", "di", "da", "do", "dos", "das"})
 _HEDGES = {"over", "more", "than", "around", "approximately", "about", "up", "to", "almost", "nearly", "at", "least",
            "roughly", "close", "circa", "less", "fewer",
            "some", "the", "a", "an", "our", "their", "its", "of", "with", "by", "further", "total"}
@@ -126,6 +128,8 @@ def _noun_phrase(toks, lex, allow_in: bool) -> list[str]:
             return []       # "5 de mayo": a date
         if out and f.endswith("ed") and i + 1 < len(toks) and fold(toks[i + 1][2]) == "by":
             break       # "12 companies led by X": the participle opens a clause
+        if out and f in _ROMANCE_OF and i + 1 < len(toks) and toks[i + 1][2][:1].isupper():
+            break       # "empresas del Clúster …": the owner's name, not the measure
         if out and f.endswith("ing") and len(f) > 5 and i + 1 < len(toks) and toks[i + 1][2][:1].isupper():
             break       # "five clusters targeting Canada": what they do, not what is counted
         if f in _STOP and out:

@@ -24,3 +24,11 @@ def test_its_figure_is_its_own_and_the_measure_stops_before_along():
 def test_a_place_name_with_a_compass_word_or_inside_a_longer_name_is_no_body():
     ents, _, _ = text_by_name("The mission went to Northern Norway. It was held alongside Big 5 Construct Egypt.\n")
     assert "Northern Norway" not in ents and "Construct Egypt" not in ents, list(ents)
+
+
+def test_a_spanish_measure_stops_before_the_owners_name_and_its_preposition():
+    _, _, facts = text_by_name("Una delegación de diez empresas del Clúster de Automoción de Galicia viajó a Monterrey. "
+                               "Las empresas mantuvieron más de 80 reuniones con fabricantes mexicanos.\n")
+    measures = {f[2]: f[1] for f in facts}
+    assert measures.get(10) == "empresas" and measures.get(80, "").startswith("reuniones"), facts
+    assert "con" not in measures.get(80, "")
