@@ -93,3 +93,21 @@ def test_a_markdown_heading_ending_in_lower_case_is_not_joined_to_the_line_below
     ents, _, facts = text_by_name(PROFILES, "page.md")
     assert ("Alpha Bio Cluster", "members", 210) in facts
     assert not [n for n in ents if "coordinator" in n]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Alpha Cluster is hosting the Delta Forum 2025 in Porto.",
+    "Alpha Cluster will host the Delta Forum 2025 in Porto.",
+    "Alpha Cluster is organising the Delta Forum 2025 in Porto.",
+    "Alpha Cluster holds its annual Delta Forum 2025 in Porto.",
+    "Alpha Cluster and Beta Cluster co-host the Delta Forum 2025 in Porto.",
+    "Alpha Cluster convened the Delta Forum 2025 in Porto.",
+])
+def test_the_cluster_that_hosts_or_holds_an_event_coordinates_it(sentence):
+    _, rels, _ = text_by_name(sentence + "\n")
+    assert ("Alpha Cluster", "COORDINATES", "Delta Forum 2025") in rels, rels
+
+
+def test_a_cluster_that_arranged_or_prepared_a_mission_coordinates_it():
+    _, rels, _ = text_by_name("Alpha Cluster prepared a business mission to Japan for 12 SMEs.\n")
+    assert ("Alpha Cluster", "COORDINATES", "business mission to Japan") in rels, rels
