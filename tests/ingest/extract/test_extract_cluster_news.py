@@ -68,3 +68,12 @@ def test_a_name_said_to_be_based_in_a_place_is_a_body_there():
         assert "Axelera" in ents and ents["Axelera"].country == "FR", (text, list(ents))
     ents, _, _ = text_by_name("Companies based in Lyon joined. Today, based in Brussels, the team met.\n")
     assert not [n for n, e in ents.items() if e.label in ("Organisation", "Cluster")], list(ents)
+
+
+def test_who_will_attend_spoke_at_or_travelled_to_an_event_took_part_in_it():
+    for sentence, event in (("Alpha Cluster will attend the Delta Forum 2025 in Porto.", "Delta Forum 2025"),
+                            ("Alpha Cluster was among the exhibitors at the Delta Expo 2025 in Porto.", "Delta Expo 2025"),
+                            ("Alpha Cluster spoke at the Delta Forum 2025 in Porto.", "Delta Forum 2025"),
+                            ("Alpha Cluster travelled to the Delta Forum 2025 in Porto.", "Delta Forum 2025")):
+        _, rels, _ = text_by_name(sentence + "\n")
+        assert ("Alpha Cluster", "PARTICIPATED_IN", event) in rels, sentence
