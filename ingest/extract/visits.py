@@ -15,7 +15,7 @@ from clusternet.ingest.extract.mainref import OWN_KINDS, named_in_title, own_bod
 from clusternet.ingest.extract.organisers import has_label, organiser_spans
 from clusternet.ingest.extract.raw import RawRel
 
-__all__ = ["visited", "participants_visited", "met_on_journey", "delegation_leaders", "delegation_owner", "attendance",
+__all__ = ["visited", "fronted_event", "participants_visited", "met_on_journey", "delegation_leaders", "delegation_owner", "attendance",
            "participated_in"]
 
 _ATTEND = re.compile(r"\b(?:attending|attended|participat)")
@@ -146,6 +146,29 @@ def _own_subject(doc, lo: int, cue: int) -> list:
     if body is None or rivals and not named_in_title(body, title_end(doc.ctx)):
         return []       # several clusters and none in the title: which one "our cluster" is stays open
     return [(m.start(1), m.end(1), body)]
+
+
+# "At the X Forum, A and B …", "On the sidelines of the X, A …": the sentence's subjects were there
+_AT_EVENT_FIRST = re.compile(r"\W*(?:At|During|On\s+the\s+sidelines\s+of|On\s+the\s+occasion\s+of|On\s+the\s+margins\s+of)"
+                             r"\s+(?:the\s+)?")
+_SUBJECT_GLUE = re.compile(r"(?:\s*,\s*|\s+and\s+|\s+)(?:the\s+)?")
+
+
+def fronted_event(doc, si: int, sent, here) -> list[RawRel]:
+    """PARTICIPATED_IN: a sentence opening with the event it happened at ("At the Delta Forum in
+    Porto, Alpha Cluster met 40 companies"): the bodies its clause opens with were there."""
+    m = _AT_EVENT_FIRST.match(doc.v, sent.start, sent.end)
+    ev = [x for x in here if m and x[0] == m.end() and x[2].label == "Event"]
+    comma = doc.v.find(",", ev[0][1], sent.end) if ev else -1
+    if comma < 0 or comma - ev[0][1] > 40:
+        return []
+    who, pos = [], comma + 1
+    for x in (x for x in here if x[0] > comma):
+        if not _SUBJECT_GLUE.fullmatch(doc.v, pos, x[0]) or x[2].label not in ACTORS + ("Partnership",):
+            break
+        who.append(x[2])
+        pos = x[1]
+    return [RawRel(a, "PARTICIPATED_IN", ev[0][2], sent.start, sent.end, 0.6) for a in who]
 
 
 def visited(doc, si: int, sent, here) -> list[RawRel]:

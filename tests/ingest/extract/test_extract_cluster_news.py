@@ -77,3 +77,10 @@ def test_who_will_attend_spoke_at_or_travelled_to_an_event_took_part_in_it():
                             ("Alpha Cluster travelled to the Delta Forum 2025 in Porto.", "Delta Forum 2025")):
         _, rels, _ = text_by_name(sentence + "\n")
         assert ("Alpha Cluster", "PARTICIPATED_IN", event) in rels, sentence
+
+
+def test_the_bodies_a_sentence_opens_with_after_its_event_were_there():
+    _, rels, _ = text_by_name("# News\n\nSome words first.\n\nOn the sidelines of the Delta Forum 2025, Alpha Cluster "
+                              "and Beta Cluster presented their strategy. At the Delta Forum 2025, the organisers "
+                              "thanked Gamma Cluster.\n", "page.md")
+    assert {r[0] for r in rels if r[1] == "PARTICIPATED_IN"} == {"Alpha Cluster", "Beta Cluster"}, rels
