@@ -26,8 +26,8 @@ from clusternet.ingest.extract.pagerels import page_relations
 from clusternet.ingest.extract.prose import prose_relations
 from clusternet.ingest.extract.raw import RawRel
 from clusternet.ingest.extract.resolve import norm
-from clusternet.ingest.extract.visits import attendance, delegation_leaders, fronted_event, met_on_journey, \
-    participants_visited, participated_in, visited
+from clusternet.ingest.extract.visits import attendance, delegation_leaders, fronted_event, hosted_visitors, \
+    met_on_journey, participants_visited, participated_in, visited
 
 __all__ = ["RawRel", "find_relations"]
 
@@ -244,7 +244,7 @@ def _sentence_relations(doc: _Doc) -> list[RawRel]:
         here = doc.by_sent.get(si, [])
         # order matters: VISITED reads the participants PARTICIPATED_IN found so far
         for rule in (coordinates, organisers_of, participated_in, delegation_leaders, attendance, fronted_event, _targets,
-                     _funded_by, _party_to, visited, met_on_journey):
+                     _funded_by, _party_to, visited, met_on_journey, hosted_visitors):
             out.extend(rule(doc, si, sent, here))
     return out
 

@@ -15,7 +15,7 @@ from clusternet.ingest.extract.mainref import OWN_KINDS, named_in_title, own_bod
 from clusternet.ingest.extract.organisers import has_label, organiser_spans
 from clusternet.ingest.extract.raw import RawRel
 
-__all__ = ["visited", "fronted_event", "participants_visited", "met_on_journey", "delegation_leaders", "delegation_owner", "attendance",
+__all__ = ["visited", "fronted_event", "hosted_visitors", "participants_visited", "met_on_journey", "delegation_leaders", "delegation_owner", "attendance",
            "participated_in"]
 
 _ATTEND = re.compile(r"\b(?:attending|attended|participat)")
@@ -154,6 +154,30 @@ _AT_EVENT_FIRST = re.compile(r"\W*(?:At|During|On\s+the\s+sidelines\s+of|On\s+th
 _SUBJECT_GLUE = re.compile(r"(?:\s*,\s*|\s+and\s+|\s+)(?:the\s+)?")
 
 
+# "A hosted a delegation from B", "A received a visit from B": B visited A
+_HOSTED = re.compile(r"\s+(?:also\s+)?(?:hosted|welcomed|received|hosts|welcomes|receives|is\s+hosting|will\s+host)\s+"
+                     r"(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?")
+_HOSTED_VISIT = re.compile(r"(?:delegation|visit|group|visitors|mission)\s+(?:from|of)\s+(?:the\s+)?")
+
+
+def hosted_visitors(doc, si: int, sent, here) -> list[RawRel]:
+    """VISITED: "A hosted a delegation from B", "A received a visit from B": B visited A.
+
+    >>> from types import SimpleNamespace as N
+    >>> t = "Alpha hosted a delegation from Beta."
+    >>> a, b = N(label="Cluster", name="Alpha"), N(label="Cluster", name="Beta")
+    >>> [(r.source.name, r.target.name) for r in hosted_visitors(N(v=t), 0, N(start=0, end=len(t)), [(0, 5, a), (31, 35, b)])]
+    [('Beta', 'Alpha')]
+    """
+    out = []
+    for k, (s, e, host) in enumerate(here):
+        hm = _HOSTED.match(doc.v, e, sent.end) if host.label in ACTORS + ("Partnership",) else None
+        vm = _HOSTED_VISIT.match(doc.v, hm.end(), sent.end) if hm else None
+        guest = [x for x in here[k + 1:] if vm and x[0] == vm.end() and x[2].label in ACTORS + ("Partnership",)]
+        out += [RawRel(guest[0][2], "VISITED", host, sent.start, sent.end, 0.6)] if guest and guest[0][2] is not host else []
+    return out
+
+
 def fronted_event(doc, si: int, sent, here) -> list[RawRel]:
     """PARTICIPATED_IN: a sentence opening with the event it happened at ("At the Delta Forum in
     Porto, Alpha Cluster met 40 companies"): the bodies its clause opens with were there."""
@@ -185,6 +209,8 @@ def visited(doc, si: int, sent, here) -> list[RawRel]:
     lim = cue + stop.start() if stop else sent.end
     objs = [x for x in here if cue < x[0] < lim and x[2].label in ACTORS] + _also_met(v, stop and cue + stop.start(), sent, here)
     subj = [x for x in here if x[0] < cue and x[2].label in ACTORS + ("Partnership",)]
+    if subj and _HOSTED.fullmatch(v, subj[-1][1], cue):
+        return []       # "A received a visit from B": :func:`hosted_visitors` reads who visited whom
     visitors = [subj[-1]] if subj else delegation_owner(doc, text[:vm.start()], cue) or _nearby_visitors(doc, si)
     if not visitors and objs and doc.main is not None:
         visitors = [(0, 0, doc.main)]

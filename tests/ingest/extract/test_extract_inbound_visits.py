@@ -29,3 +29,12 @@ def test_two_of_the_clusters_members_are_its_members_and_no_count():
 def test_a_member_of_after_a_legal_form_is_read():
     _, rels, _ = text_by_name("Beta Automation GmbH, a member of the Alpha Robotics Cluster, presented its robot.\n")
     assert ("Beta Automation GmbH", "MEMBER_OF", "Alpha Robotics Cluster") in rels
+
+
+def test_who_a_cluster_hosted_or_received_a_visit_from_visited_it():
+    for sentence in ("Alpha Cluster hosted a delegation from Beta Cluster on 12 May.",
+                     "Alpha Cluster welcomed a delegation of the Beta Cluster in Graz.",
+                     "Alpha Cluster received a visit from Beta Cluster."):
+        _, rels, _ = text_by_name(sentence + "\n")
+        visits = {(r[0], r[2]) for r in rels if r[1] == "VISITED"}
+        assert visits == {("Beta Cluster", "Alpha Cluster")}, (sentence, visits)
