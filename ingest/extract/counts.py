@@ -30,10 +30,11 @@ import clusternet.ingest.extract.fastre as re
 from bisect import bisect_left
 from functools import lru_cache
 
+from clusternet.ingest.extract.countable import not_a_count
 from clusternet.ingest.extract.countsubj import CLAUSE_VERBS, count_subject
 from clusternet.ingest.extract.factsubj import country_of_sentence, main_event, measure_country
 from clusternet.ingest.extract.measures import agent as _agent, among, clause_measure, decimal_thousands, money_modifiers, place_adjective, \
-    taking_part, to_country, with_place, countries_of, field_label, with_hedge, ordinals, ORDINAL_DIGIT, HEDGES, CURRENCIES
+    taking_part, to_country, with_place, countries_of, field_label, with_hedge, ordinals, HEDGES, CURRENCIES
 from clusternet.ingest.extract.lexicon import fold, is_programme_name, load_lexicon
 from clusternet.ingest.extract.literals import alternation
 from clusternet.ingest.extract.raw import RawFact, parse_number
@@ -212,7 +213,7 @@ def _sentence_facts(ctx, si, occ_in, ok, page, places, skip=()) -> list[RawFact]
             continue
         after = _words_after(v, m.end(), sent.end)
         word_num = not m.group("num")[:1].isdigit()
-        if _not_a_count(v, m, value, after, word_num):
+        if not_a_count(v, m, value, after, word_num):
             continue
         unit, value = _unit_and_value(m, value, lex)
         measure_words: list[str] = []
@@ -238,34 +239,6 @@ def _sentence_facts(ctx, si, occ_in, ok, page, places, skip=()) -> list[RawFact]
             tail = v.find(measure_words[-1], m.end(), sent.end)
             last = (measure, tail + len(measure_words[-1])) if tail >= 0 else None
     return out
-
-
-_DAY_RANGE = re.compile(r"\s*(?:to|until|and|au|et|al|a|y|e|-|–)\s*\d{1,2}(?:st|nd|rd|th|er)?\s+(?:de\s+|di\s+)?([^\W\d_]+)")
-
-
-def _not_a_count(v: str, m, value, after, word_num: bool) -> bool:
-    """Whether a number is an ordinal, a year, part of a time, date or code ("10:30", "N° 5"), or a
-    number word ending its sentence."""
-    nxt = fold(after[0][2]) if after else ""
-    if re.fullmatch(r"(?:st|nd|rd|th)", nxt) or ORDINAL_DIGIT.match(v[m.start("num"):m.end() + 3]):
-        return True  # an ordinal ("3rd markets"), not a count
-    months = load_lexicon().words("months")
-    prev = re.search(r"([^\W\d_]+)\.?\s+$", v[max(0, m.start() - 12):m.start()])
-    if not m.group("cur") and value <= 31 and (nxt in months or prev and fold(prev.group(1)) in months):
-        return True  # a day of a month ("on 3 May", "May 27"), not a count
-    rng = _DAY_RANGE.match(v, m.end()) if not m.group("cur") and value <= 31 else None
-    if rng and fold(rng.group(1)) in months:
-        return True  # the first day of a range ("from 5 to 7 May", "du 10 au 12 juin", "del 3 al 5 de mayo")
-    if not (m.group("pct") or m.group("cur") or m.group("mult")) and isinstance(value, int) \
-            and 1900 <= value <= 2100:
-        return True  # a year
-    if re.match(r"[:/°]|\.\d|-\d", v[m.end("num"):m.end("num") + 2] or "x") \
-            or re.match(r"\d[:.h]$", v[max(0, m.start("num") - 2):m.start("num")]) \
-            or v[max(0, m.start("num") - 3):m.start("num")].strip() in ("N°", "N", "°", "ISO", "No"):
-        return True
-    if word_num and nxt == "of" and v[max(0, m.start() - 3):m.start()].rstrip().endswith(","):
-        return True  # "A and B, two of the cluster's members": the names before it, counted again
-    return word_num and not after
 
 
 def _unit_and_value(m, value, lex):

@@ -206,7 +206,7 @@ def _described_name(v: str, s: int, hm, sent) -> tuple[int, int, str, str | None
         return s, hm.end(), words, None, "event-described"
     if place := _placed_by(v[s:hm.start()]):      # "our Chile mission", "the Korean mission"
         return s, hm.end(), words, place, "event-described"
-    if (s < hm.start() or standalone) and (when := _when_or_where(v, hm.end(), sent.end)):
+    if (s < hm.start() or standalone) and _dated_or_placed(v, hm.end(), sent.end):
         return s, hm.end(), words, None, "event-dated"
     return None
 
@@ -215,30 +215,26 @@ def _described_name(v: str, s: int, hm, sent) -> tuple[int, int, str, str | None
 # 2025", "… took place in Lyon", "… was held on 4 May"
 _WHEN_VERB = re.compile(r",?\s+(?:(?:was|were|is|will\s+be)\s+)?(?:made|held|organi[sz]ed|carried\s+out|took\s+place|"
                         r"takes\s+place|will\s+take\s+place|planned|scheduled|conducted)(?=\s)|,(?=\s+(?:to|in)\s)")
-def _when_or_where(v: str, end: int, hi: int) -> tuple[bool, str | None] | None:
-    """(True, place or None) when a clause right after an event noun dates or places it, else None.
+def _dated_or_placed(v: str, end: int, hi: int) -> bool:
+    """Whether a clause right after an event noun dates or places it (its place is not the
+    event's name here: "The first mission, to Santiago in November" is the "first mission").
 
     >>> t = "a scoping visit made in March 2025 by a delegation"
-    >>> _when_or_where(t, t.index(" made"), len(t))
-    (True, None)
-    >>> t = "The first mission, to Santiago de Chile in November"
-    >>> _when_or_where(t, t.index(","), len(t))
-    (True, 'Santiago')
-    >>> t = "the mission, which was a success"
-    >>> _when_or_where(t, t.index(","), len(t)) is None
+    >>> _dated_or_placed(t, t.index(" made"), len(t))
     True
+    >>> t = "The first mission, to Santiago de Chile in November"
+    >>> _dated_or_placed(t, t.index(","), len(t))
+    True
+    >>> t = "the mission, which was a success"
+    >>> _dated_or_placed(t, t.index(","), len(t))
+    False
     """
     vm = _WHEN_VERB.match(v, end, hi)
     at = vm.end() if vm else end
     pm = _PLACE_TAIL.match(v, at, hi)
-    if pm:
-        words = pm.group(2).split()
-        for k in range(len(words), 0, -1):
-            if _is_place(" ".join(words[:k])):
-                return True, " ".join(words[:k])
-    if vm and _date_rx().match(v, at, hi):
-        return True, None
-    return None
+    if pm and any(_is_place(" ".join(pm.group(2).split()[:k])) for k in range(len(pm.group(2).split()), 0, -1)):
+        return True
+    return bool(vm and _date_rx().match(v, at, hi))
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,43 @@
+"""Whether a number a text states is a count of something (used by :mod:`.counts`): not an
+ordinal, a day, a year, a time or a code, and not a number word that counts names just given.
+
+>>> import re
+>>> m = re.match(r"(?P<num>\\d+)(?P<cur>)(?P<pct>)(?P<mult>)", "3 May")
+>>> not_a_count("3 May", m, 3, [(2, 5, "May")], False)
+True
+"""
+from __future__ import annotations
+
+import clusternet.ingest.extract.fastre as re
+
+from clusternet.ingest.extract.lexicon import fold, load_lexicon
+from clusternet.ingest.extract.measures import ORDINAL_DIGIT
+
+__all__ = ["not_a_count"]
+
+_DAY_RANGE = re.compile(r"\s*(?:to|until|and|au|et|al|a|y|e|-|–)\s*\d{1,2}(?:st|nd|rd|th|er)?\s+(?:de\s+|di\s+)?([^\W\d_]+)")
+
+
+def not_a_count(v: str, m, value, after, word_num: bool) -> bool:
+    """Whether a number is an ordinal, a year, part of a time, date or code ("10:30", "N° 5"), or a
+    number word ending its sentence."""
+    nxt = fold(after[0][2]) if after else ""
+    if re.fullmatch(r"(?:st|nd|rd|th)", nxt) or ORDINAL_DIGIT.match(v[m.start("num"):m.end() + 3]):
+        return True  # an ordinal ("3rd markets"), not a count
+    months = load_lexicon().words("months")
+    prev = re.search(r"([^\W\d_]+)\.?\s+$", v[max(0, m.start() - 12):m.start()])
+    if not m.group("cur") and value <= 31 and (nxt in months or prev and fold(prev.group(1)) in months):
+        return True  # a day of a month ("on 3 May", "May 27"), not a count
+    rng = _DAY_RANGE.match(v, m.end()) if not m.group("cur") and value <= 31 else None
+    if rng and fold(rng.group(1)) in months:
+        return True  # the first day of a range ("from 5 to 7 May", "du 10 au 12 juin", "del 3 al 5 de mayo")
+    if not (m.group("pct") or m.group("cur") or m.group("mult")) and isinstance(value, int) \
+            and 1900 <= value <= 2100:
+        return True  # a year
+    if re.match(r"[:/°]|\.\d|-\d", v[m.end("num"):m.end("num") + 2] or "x") \
+            or re.match(r"\d[:.h]$", v[max(0, m.start("num") - 2):m.start("num")]) \
+            or v[max(0, m.start("num") - 3):m.start("num")].strip() in ("N°", "N", "°", "ISO", "No"):
+        return True
+    if word_num and nxt == "of" and v[max(0, m.start() - 3):m.start()].rstrip().endswith(","):
+        return True  # "A and B, two of the cluster's members": the names before it, counted again
+    return word_num and not after
