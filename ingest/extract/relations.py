@@ -201,7 +201,8 @@ def _section_partners(doc: _Doc, lex) -> list[RawRel]:
             for s, t, ent in chosen:
                 if ent is not cur_target:
                     out.append(RawRel(ent, typ, cur_target, line.start, line.end, 0.75))
-                    if typ == "PARTNER_IN" and "\t" in line.text and LEAD_ROLE.search(line.text, t - line.start):
+                    cells = "\t" in line.text or "|" in line.text
+                    if typ == "PARTNER_IN" and cells and LEAD_ROLE.search(line.text, t - line.start):
                         out.append(RawRel(ent, "COORDINATES", cur_target, line.start, line.end, 0.7))   # a "Role" cell
     return out
 

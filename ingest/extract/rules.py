@@ -221,11 +221,15 @@ def paren_country(inner: str) -> str | None:
 
     >>> paren_country("Tunisia"), paren_country("Barcelona, Spain"), paren_country("Turin - Italy"), paren_country("2019, Spain")
     ('TN', 'ES', 'IT', None)
+    >>> paren_country("coordinator, France"), paren_country("France; lead partner"), paren_country("Lyon/France")
+    ('FR', 'FR', 'FR')
     """
     inner = inner.strip()
     if place_country(inner) and _is_place(inner):
         return place_country(inner)
-    parts = paren_parts(inner)
+    parts = [p for p in re.split(r"\s*(?:[,;]|\s[-–—/]\s|(?<=[a-z])/(?=[A-Z]))\s*", inner) if p and not p[:1].islower()]
+    if len(parts) == 1 and len(parts[0]) < len(inner):        # "coordinator, France": the role aside
+        return place_country(parts[0]) if _is_place(parts[0]) else None
     if len(parts) != 2 or not all(p[:1].isupper() for p in parts):
         return None
     last = parts[1]

@@ -111,3 +111,19 @@ def test_the_cluster_that_hosts_or_holds_an_event_coordinates_it(sentence):
 def test_a_cluster_that_arranged_or_prepared_a_mission_coordinates_it():
     _, rels, _ = text_by_name("Alpha Cluster prepared a business mission to Japan for 12 SMEs.\n")
     assert ("Alpha Cluster", "COORDINATES", "business mission to Japan") in rels, rels
+
+
+def test_a_markdown_partner_table_names_its_coordinator_by_the_role_cell():
+    _, rels, _ = text_by_name("# GreenPorts Alliance\n\nGreenPorts Alliance connects port clusters.\n\n## Partners\n\n"
+                              "| Cluster | Country | Role |\n|---|---|---|\n| Alpha Cluster | France | coordinator |\n"
+                              "| Beta Cluster | Spain | partner |\n", "page.md")
+    assert {r[0] for r in rels if r[1] == "COORDINATES"} == {"Alpha Cluster"}
+    assert ("Beta Cluster", "PARTNER_IN", "GreenPorts Alliance") in rels
+
+
+def test_a_bracket_with_a_role_and_a_country_or_a_slash_gives_the_country():
+    for text in ("Partners: Alpha Cluster (coordinator, France), Beta Cluster (Spain).\n",
+                 "Partners: Alpha Cluster (France; coordinator), Beta Cluster (Spain).\n",
+                 "Partners: Alpha Cluster (Lyon/France), Beta Cluster (Spain).\n"):
+        ents, _, _ = text_by_name(text)
+        assert ents["Alpha Cluster"].country == "FR", text
