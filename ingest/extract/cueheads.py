@@ -346,7 +346,10 @@ def _noun_after(lex, v: str, line, span, named: tuple[int, int, str], out: list[
         out.append(Mention(s, yf.end(1), f"{name} {yf.group(1)}", "Event", "typed-event", 0.65))
         return True
     t1 = _T1.match(v, e, line.end)
-    if t1 and not line.heading:
+    if t1 and line.heading and fold(t1.group(1)) in _TYPED_NOUNS[:4] and not is_programme_name(name) \
+            and fold(name) not in lex.words("generic_names") and not (len(span) == 1 and fold(name) in lex.words("determiners")):
+        out.append(Mention(s, e, name, "Partnership", "typed", 0.7, props={"typed": fold(t1.group(1))}))   # "# SolarLink partnership"
+    elif t1 and not line.heading:
         t2 = _T2.match(v, e, line.end)
         w1 = fold(t1.group(1))
         if w1 in _TYPED_NOUNS:

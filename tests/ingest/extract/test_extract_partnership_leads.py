@@ -127,3 +127,10 @@ def test_a_bracket_with_a_role_and_a_country_or_a_slash_gives_the_country():
                  "Partners: Alpha Cluster (Lyon/France), Beta Cluster (Spain).\n"):
         ents, _, _ = text_by_name(text)
         assert ents["Alpha Cluster"].country == "FR", text
+
+
+def test_a_title_naming_a_partnership_by_its_noun_types_it_and_its_markets_follow():
+    ents, rels, _ = text_by_name("# SolarLink partnership\n\nSolarLink helps SMEs access the markets of Chile and "
+                                 "Morocco.\n", "page.md")
+    assert ents["SolarLink"].label == "Partnership"
+    assert {r[2] for r in rels if r[1] == "TARGETS"} == {"Chile", "Morocco"}, rels
