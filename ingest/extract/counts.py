@@ -47,7 +47,8 @@ _NOT_COUNTS = {"one", "dozen"}
 
 # "forty-two", "twenty one": a number word of tens and units
 _TENS_UNITS = (r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[-\s]"
-               r"(?:one|two|three|four|five|six|seven|eight|nine)")
+               r"(?:one|two|three|four|five|six|seven|eight|nine)"
+               r"|(?:two|three|four|five|six|seven|eight|nine)\s+hundred")      # "two hundred"
 
 
 @lru_cache(maxsize=1)
@@ -61,7 +62,7 @@ def _count_rx() -> re.Pattern:
     return re.compile(
         r"(?=[\d" + first + r"])(?<![\w.,/-])(?P<pre>(?:" + "|".join(HEDGES) + r")\s+|\+)?"
         r"(?P<cur>€\s?|EUR\s?|\$|£)?(?P<num>\d{1,3}(?:[.,]\d{3})+(?:[.,]\d{1,2}(?!\d))?|\d+(?:[.,]\d+)?|" + numwords + r")(?![\w.,]\d)"
-        r"(?P<mult>\s?(?:billion|million|thousand|bn|mio)\b)?(?:\s*(?P<pct>%|per cent\b|percent\b))?"
+        r"(?P<mult>\s?(?:billion|million|thousand|bn|mio)\b|(?(cur)(?:m|k)\b|(?!)))?(?:\s*(?P<pct>%|per cent\b|percent\b))?"
         r"(?P<unit>\s?(?:m²|m2|sqm|km|hectares|ha)\b|\s?m²)?(?P<yr>-years?\b)?", re.I)
 
 
@@ -90,7 +91,8 @@ def _value(m, lex):
         return lex["number_words"][fold(num)]
     parts = re.split(r"[-\s]", fold(num))
     if len(parts) == 2 and all(p in lex["number_words"] for p in parts):
-        return lex["number_words"][parts[0]] + lex["number_words"][parts[1]]      # "forty-two"
+        a, b = lex["number_words"][parts[0]], lex["number_words"][parts[1]]
+        return a * b if b == 100 else a + b        # "forty-two", "two hundred"
     pn = parse_number(num)
     return decimal_thousands(num) or (pn[0] if pn else None)       # "406,364.70": thousands and decimals
 

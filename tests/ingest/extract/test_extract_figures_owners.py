@@ -59,3 +59,10 @@ def test_measures_end_before_a_name_and_a_count_of_which_some_are_smes_is_read()
                                "hospitals.\n", "page.md")
     measures = {f[2]: f[1] for f in facts}
     assert measures.get(5) == "health clusters" and measures.get(150) == "SMEs" and measures.get(95) == "members", facts
+
+
+def test_amounts_with_a_short_multiplier_and_counts_in_hundreds_are_read_whole():
+    _, _, facts = text_by_name("The Delta Forum 2025 took place in Porto. It had a budget of EUR 1.2m, and €500k "
+                               "came from sponsors. Two hundred companies attended. The hall offers 5m² booths.\n")
+    values = {f[2] for f in facts}
+    assert {1200000, 500000, 200} <= values and 2 not in values and 100 not in values, facts
