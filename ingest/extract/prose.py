@@ -201,6 +201,7 @@ def _fronted(s: Sentences, si, lo, m, hi):
     return s.partnership_before(f.start(), f.end() + 24, si)
 
 
+_ITS_PART = re.compile(r"[’']s\s+(?!(?:activities|partners)\b)[a-z]")
 # "…, which the Walloon cluster A leads": a relative clause whose subject leads what comes before
 _WHICH_ACTOR = re.compile(r",\s+(?:which|that)\s+(?:the\s+)?[^,;.]{2,60}$")
 
@@ -213,8 +214,10 @@ def _leads(s: Sentences, si, lo, hi, out) -> None:
     for m in s.cue["leads"].finditer(v, lo, hi):         # "A coordinates the partnership"
         named = [x for x in s.within(m.end(), min(hi, m.end() + 60), ("Partnership",))
                  if x[0] - m.end() <= 4 or _TYPED_GAP.fullmatch(v, m.end(), x[0])][:1]
-        p = named[0][2] if named else (s.partnership_before(m.end(), min(hi, m.end() + 40), si)
-                                      if s.cue["anaphor"].match(v, m.end(), hi) else None)
+        am = s.cue["anaphor"].match(v, m.end(), hi)
+        if (named and _ITS_PART.match(v, named[0][1]) or am and _ITS_PART.match(v, am.end())):
+            continue        # "leads the partnership's work on markets": a part of it, not the partnership
+        p = named[0][2] if named else (s.partnership_before(m.end(), min(hi, m.end() + 40), si) if am else None)
         if p is None and re.match(r"\s*(?:[.;]|$)", v[m.end():hi]):
             p = s.main                                  # "Tenerrdis … is the lead partner."
         rel = _WHICH_ACTOR.search(v, lo, m.start()) if p is None else None

@@ -134,3 +134,9 @@ def test_a_title_naming_a_partnership_by_its_noun_types_it_and_its_markets_follo
                                  "Morocco.\n", "page.md")
     assert ents["SolarLink"].label == "Partnership"
     assert {r[2] for r in rels if r[1] == "TARGETS"} == {"Chile", "Morocco"}, rels
+
+
+def test_a_cluster_that_leads_a_part_of_the_partnerships_work_does_not_coordinate_it():
+    _, rels, _ = text_by_name(OPENING + "The Beta Food Cluster leads the partnership's work on market intelligence. "
+                              "Alpha Cluster will coordinate the partnership's activities until 2027.\n", "page.md")
+    assert {r[0] for r in rels if r[1] == "COORDINATES"} == {"Alpha Cluster"}, rels
