@@ -301,7 +301,7 @@ def _appositive_member(v, lo, hi, occ, places) -> list[RawRel]:
     for m in _cues()["member_apposition"].finditer(v, lo, hi):
         before = occ.within(lo, m.start(), ACTORS)
         who = [x for x in before if x[1] >= m.start() - 1]
-        n = _NUMBER_WORDS.get(m.group(0).split()[1].lower(), 1) if _COUNTED.match(m.group(0)) else 1
+        n = load_lexicon()["number_words"].get(m.group(0).split()[1].lower(), 1) if _COUNTED.match(m.group(0)) else 1
         if who and n > 1:       # "A and B, two of the cluster's members"
             who = before[-n:] if len(before) >= n else []
         of = [x[2] for x in occ.within(m.end(), min(hi, m.end() + 6), GROUPS)] or _own_group(m.group(0), occ)
@@ -311,8 +311,7 @@ def _appositive_member(v, lo, hi, occ, places) -> list[RawRel]:
     return out
 
 
-_COUNTED = re.compile(r",\s+(?:one|two|three|four|five|six)\s+of\b", re.I)
-_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_COUNTED = re.compile(r",\s+(?:one|two|three|four|five|six)\s+of\b", re.I)     # "A and B, two of …"
 
 
 def _own_group(cue: str, occ) -> list:

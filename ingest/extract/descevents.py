@@ -20,7 +20,7 @@ from clusternet.ingest.extract.lexicon import country_name, fold, load_lexicon, 
 from clusternet.ingest.extract.literals import alternation, initials
 from clusternet.ingest.extract.gates import gated
 from clusternet.ingest.extract.mentions import Context, Mention
-from clusternet.ingest.extract.rules import _is_place
+from clusternet.ingest.extract.rules import leading_place
 
 __all__ = ["title_event", "described_events"]
 
@@ -131,13 +131,10 @@ def _tail(v: str, end: int, hi: int) -> tuple[str, int, str | None] | None:
     if qm:
         return qm.group(1).strip(), qm.start(1) + len(qm.group(1).rstrip()), "“"
     pm = _PLACE_TAIL.match(v, end, hi)
-    if pm:
-        words = pm.group(2).split()
-        for k in range(len(words), 0, -1):
-            place = " ".join(words[:k])
-            if _is_place(place):
-                stop = _and_place(v, pm.start(2) + len(place), hi)
-                return v[end:stop].strip(), stop, place
+    place = leading_place(pm.group(2)) if pm else None
+    if place:
+        stop = _and_place(v, pm.start(2) + len(place), hi)
+        return v[end:stop].strip(), stop, place
     tm = _TOPIC_TAIL.match(v, end, hi)
     if tm:
         topic = re.split(r",\s+(?=\w+ed\b)|,\s+(?!(?:[a-z][\w-]*\s+){0,3}and\b)", tm.group(1))[0]
@@ -159,12 +156,8 @@ def _and_place(v: str, stop: int, hi: int) -> int:
     'a mission to Japan and South Korea'
     """
     am = _AND_PLACE.match(v, stop, hi)
-    if am:
-        words = am.group(1).split()
-        for k in range(len(words), 0, -1):
-            if _is_place(" ".join(words[:k])):
-                return am.start(1) + len(" ".join(words[:k]))
-    return stop
+    place = leading_place(am.group(1)) if am else None
+    return am.start(1) + len(place) if place else stop
 
 
 def described_events(ctx: Context) -> list[Mention]:
@@ -232,7 +225,7 @@ def _dated_or_placed(v: str, end: int, hi: int) -> bool:
     vm = _WHEN_VERB.match(v, end, hi)
     at = vm.end() if vm else end
     pm = _PLACE_TAIL.match(v, at, hi)
-    if pm and any(_is_place(" ".join(pm.group(2).split()[:k])) for k in range(len(pm.group(2).split()), 0, -1)):
+    if pm and leading_place(pm.group(2)):
         return True
     return bool(vm and _date_rx().match(v, at, hi))
 

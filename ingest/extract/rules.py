@@ -175,6 +175,16 @@ def _is_place(name: str) -> bool:
                 or re.fullmatch(r"\(?[A-Z]{2}\)?", name) and country_code(name.strip("()")))
 
 
+def leading_place(words: str) -> str | None:
+    """The longest run of a text's first words (four at most) that names a place, else None.
+
+    >>> leading_place("Ho Chi Minh City and Hanoi"), leading_place("Lyon in May"), leading_place("Alpha Beta")
+    ('Ho Chi Minh City', 'Lyon', None)
+    """
+    parts = words.split()[:4]
+    return next((" ".join(parts[:k]) for k in range(len(parts), 0, -1) if _is_place(" ".join(parts[:k]))), None)
+
+
 def _namey(view: str, s: int, e: int, strict: bool) -> bool:
     """Whether a span reads as a name: capitalised words and connectors (lower words if not strict)."""
     toks = tokens(view, s, e)

@@ -18,7 +18,7 @@ from clusternet.ingest.extract.lexicon import fold, load_lexicon, place_country
 from clusternet.ingest.extract.contexts import NAME_RUN as _COMPANY_NAME
 from clusternet.ingest.extract.gates import gated
 from clusternet.ingest.extract.mentions import Context, Mention, chunks, is_acronym
-from clusternet.ingest.extract.rules import _is_place, label_of_name
+from clusternet.ingest.extract.rules import _is_place, label_of_name, leading_place
 
 __all__ = ["gathering_names", "kind_before_name", "based_names", "typed_before", "typed_after", "drop_descriptions"]
 
@@ -212,8 +212,9 @@ def kind_before_name(ctx: Context, out: list[Mention]) -> None:
 
 
 # "Axelera, based in Lyon, …", "Innovhub is headquartered in Milan": a body where it is based
-_BASED = re.compile(r"(?<![\w-])(?P<name>" + _COMPANY_NAME + r")(?:,|\s+is|\s+was)\s+(?:also\s+)?"
-                    r"(?:based|headquartered|located|established)\s+in\s+(?:the\s+)?(?P<place>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,2})")
+_BASED = gated(re.compile(r"(?:,|\s+is|\s+was)\s+(?:also\s+)?(?:based|headquartered|located|established)\s+in\s+"
+                          r"(?:the\s+)?(?P<place>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,3})"))
+_NAME_BEFORE = re.compile(r"(?<![\w-])(?P<name>" + _COMPANY_NAME + r")$")
 
 
 def based_names(ctx: Context, out: list[Mention]) -> None:
@@ -227,8 +228,11 @@ def based_names(ctx: Context, out: list[Mention]) -> None:
     lex = load_lexicon()
     v = ctx.view
     skip = lex.words("determiners") | lex.words("not_names")
-    for m in _BASED.finditer(v):
-        s, name, place = m.start("name"), m.group("name"), _place_prefix(m.group("place"))
+    for m in _BASED.finditer(v):     # the cue first, then the name right before it
+        nm = _NAME_BEFORE.search(v, max(0, m.start() - 120), m.start())
+        if nm is None:
+            continue
+        s, name, place = nm.start("name"), nm.group("name"), leading_place(m.group("place"))
         while name and fold(name.split()[0]) in skip:       # "Today Axelera, based in …": the name after it
             rest = name.split(None, 1)[1] if " " in name else ""
             s, name = s + len(name) - len(rest), rest
@@ -236,13 +240,3 @@ def based_names(ctx: Context, out: list[Mention]) -> None:
             continue
         out.append(Mention(s, s + len(name), name, label_of_name(name) or "Organisation", "based-in", 0.65,
                            country=place_country(place)))
-
-
-def _place_prefix(words: str) -> str | None:
-    """The longest leading place of up to three words ("Lyon", "Ho Chi Minh City"), else None."""
-    parts = words.split()
-    for k in range(len(parts), 0, -1):
-        if _is_place(" ".join(parts[:k])):
-            return " ".join(parts[:k])
-    return None
-

@@ -15,8 +15,8 @@ from clusternet.ingest.extract.mainref import OWN_KINDS, named_in_title, own_bod
 from clusternet.ingest.extract.organisers import has_label, organiser_spans
 from clusternet.ingest.extract.raw import RawRel
 
-__all__ = ["visited", "fronted_event", "hosted_visitors", "participants_visited", "met_on_journey", "delegation_leaders", "delegation_owner", "attendance",
-           "participated_in"]
+__all__ = ["visited", "fronted_event", "hosted_visitors", "participants_visited", "met_on_journey", "delegation_leaders",
+           "delegation_owner", "attendance", "participated_in"]
 
 _ATTEND = re.compile(r"\b(?:attending|attended|participat)")
 _VISIT = re.compile(r"\b(?:visit(?:s|ed|ing)?|Visiting|Visits(?=\s+to\b)|toured|tours?(?=\s+of\b))\b(?!\s+(?:and|in)\b)")
@@ -148,12 +148,6 @@ def _own_subject(doc, lo: int, cue: int) -> list:
     return [(m.start(1), m.end(1), body)]
 
 
-# "At the X Forum, A and B …", "On the sidelines of the X, A …": the sentence's subjects were there
-_AT_EVENT_FIRST = re.compile(r"\W*(?:At|During|On\s+the\s+sidelines\s+of|On\s+the\s+occasion\s+of|On\s+the\s+margins\s+of)"
-                             r"\s+(?:the\s+)?")
-_SUBJECT_GLUE = re.compile(r"(?:\s*,\s*|\s+and\s+|\s+)(?:the\s+)?")
-
-
 # "A hosted a delegation from B", "A received a visit from B": B visited A
 _HOSTED = re.compile(r"\s+(?:also\s+)?(?:hosted|welcomed|received|hosts|welcomes|receives|is\s+hosting|will\s+host)\s+"
                      r"(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?")
@@ -176,6 +170,12 @@ def hosted_visitors(doc, si: int, sent, here) -> list[RawRel]:
         guest = [x for x in here[k + 1:] if vm and x[0] == vm.end() and x[2].label in ACTORS + ("Partnership",)]
         out += [RawRel(guest[0][2], "VISITED", host, sent.start, sent.end, 0.6)] if guest and guest[0][2] is not host else []
     return out
+
+
+# "At the X Forum, A and B …", "On the sidelines of the X, A …": the sentence's subjects were there
+_AT_EVENT_FIRST = re.compile(r"\W*(?:At|During|On\s+the\s+sidelines\s+of|On\s+the\s+occasion\s+of|On\s+the\s+margins\s+of)"
+                             r"\s+(?:the\s+)?")
+_SUBJECT_GLUE = re.compile(r"(?:\s*,\s*|\s+and\s+|\s+)(?:the\s+)?")
 
 
 def fronted_event(doc, si: int, sent, here) -> list[RawRel]:
