@@ -64,6 +64,7 @@ def infer_places(ctx, ents, mentions) -> None:
     _country_colon(ctx, sp)
     # 0b. "BioM, Munich, Germany, and …": a place set off by commas right after the name
     _appositive_places(sp.v, sp.places, sp.occ_in, is_open)
+    _bracket_regions(sp)
     _located_in(ctx, sp)
     _signed_in(ctx, sp)
     _beside_name(sp)
@@ -79,18 +80,24 @@ def infer_places(ctx, ents, mentions) -> None:
 
 
 def _table_rows(ctx, sp: Spans) -> None:
-    """0. A table row with one country cell places its names: "| Baltic Marine Cluster | Poland | 140 |"."""
+    """0. A table row with one country cell places its names: "| Baltic Marine Cluster | Poland | 140 |",
+    and a region cell of that country gives their region ("| A | Piedmont | Italy |")."""
+    lex = load_lexicon()
     for line in ctx.lines:
         raw = ctx.text[line.start:line.end]
         if "\t" not in raw and raw.count("|") < 2:
             continue
         cells = [c.strip() for c in re.split(r"\t|\|", raw)]
         codes = {country_code(c) for c in cells if c and len(c) > 3 and country_code(c)}
+        regions = {lex.region(c) for c in cells if c and lex.region(c)}
         if len(codes) == 1:
             code = codes.pop()
+            reg = next((r for r, cc in regions if cc == code), None) if len(regions) == 1 else None
             for _, _, ent in sp.occ_in(line.start, line.end):
                 if is_open(ent):
-                    assign(ent, code, None, "table-row")
+                    assign(ent, code, reg, "table-row")
+                elif reg and ent.label in PLACED and ent.country == code and not ent.region:
+                    ent.region = reg        # the row's region cell, beside the country its name gave
 
 
 def _country_headings(ctx, sp: Spans) -> None:
@@ -205,6 +212,23 @@ _FROM_BEFORE = re.compile(r",?\s+(?:from|of)\s+(?:the\s+)?$")      # "X from Spa
 _IN_BEFORE = re.compile(r"\s+in\s+(?:the\s+)?$")
 _ACRONYM_BEFORE = re.compile(r"\s*\([A-Z][\w&-]{1,12}\)$")
 _DEFINED = re.compile(r"\s*(?:The\s+)?([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)\s+(?:is|are|was)\s")
+
+
+def _bracket_regions(sp: Spans) -> None:
+    """1a. A region in the brackets after a name, behind its country or code, gives its region:
+    "Alpha Cluster (IT, Piedmont)", "(Italy, Piedmont)", "(Piedmont/IT)"."""
+    v = sp.v
+    for p in sp.places:
+        if p.label != "Region":
+            continue
+        open_at = v.rfind("(", max(0, p.start - 25), p.start)
+        if open_at < 0 or ")" in v[open_at:p.start] or not v[open_at + 1:p.start].strip(" ,/;–-") and v[p.end:p.end + 1] == ")":
+            continue        # not in brackets, or alone in them (read as the name's place already)
+        for _, _, ent in (x for x in sp.occ_in(open_at - 120, open_at) if x[1] in (open_at, open_at - 1)):
+            if is_open(ent):
+                assign(ent, p.country, region_of(p), "in")
+            elif regionless(ent, p):
+                ent.region = region_of(p)
 
 
 def _beside_name(sp: Spans) -> None:

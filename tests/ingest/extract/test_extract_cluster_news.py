@@ -84,3 +84,10 @@ def test_the_bodies_a_sentence_opens_with_after_its_event_were_there():
                               "and Beta Cluster presented their strategy. At the Delta Forum 2025, the organisers "
                               "thanked Gamma Cluster.\n", "page.md")
     assert {r[0] for r in rels if r[1] == "PARTICIPATED_IN"} == {"Alpha Cluster", "Beta Cluster"}, rels
+
+
+def test_a_region_in_a_table_row_or_behind_the_country_in_brackets_gives_the_region():
+    _, rels, _ = text_by_name("Cluster\tRegion\tCountry\nAlpha Cluster\tPiedmont\tItaly\nBeta Cluster\tCatalonia\tSpain\n")
+    assert ("Alpha Cluster", "LOCATED_IN", "Piedmont") in rels and ("Beta Cluster", "LOCATED_IN", "Catalonia") in rels
+    _, rels, _ = text_by_name("Partners: Alpha Cluster (IT, Piedmont) and Beta Cluster (Spain).\n")
+    assert ("Alpha Cluster", "LOCATED_IN", "Piedmont") in rels, rels
