@@ -33,7 +33,7 @@ import clusternet.ingest.extract.fastre as re
 from functools import lru_cache
 from bisect import bisect_right
 
-from clusternet.ingest.extract.lexicon import country_code, fold, heading_country, load_lexicon
+from clusternet.ingest.extract.lexicon import country_code, fold, heading_country, heading_region, load_lexicon
 from clusternet.ingest.extract.lists import adjective_country
 from clusternet.ingest.extract.mainref import defined_subject, title_end, titled_main
 from clusternet.ingest.extract.literals import with_initials
@@ -101,16 +101,18 @@ def _table_rows(ctx, sp: Spans) -> None:
 
 
 def _country_headings(ctx, sp: Spans) -> None:
-    """0a. A list grouped under country headings ("Estonia", then its members a line each) places
-    each line's first name in the heading's country, up to the next heading."""
-    code = None
+    """0a. A list grouped under country or region headings ("Estonia", "Piedmont", then its members
+    a line each) places each line's first name in the heading's country (and region), up to the
+    next heading."""
+    code, region = None, None
     for line in ctx.lines:
         if line.heading:
-            code = heading_country(line.text)
+            code, named = heading_country(line.text), heading_region(line.text)
+            code, region = (named[1], named[0]) if named and not code else (code, None)
             continue
         first = sp.occ_in(line.start, line.start + 6) if code else ()
         if first and is_open(first[0][2]):
-            assign(first[0][2], code, None, "country-heading")
+            assign(first[0][2], code, region, "country-heading")
 
 
 _PLACE_FIELD = re.compile(r"(?im)^[ \t]*(?:region|city|location|country)\s*:[ \t]*(?=\S)")

@@ -192,6 +192,15 @@ def heading_country(text: str) -> str | None:
     return country_code(text.strip(" \t#*:"))
 
 
+def heading_region(text: str) -> tuple[str, str] | None:
+    """(region, country) a heading line names and nothing else ("## Piedmont"), else None.
+
+    >>> heading_region("## Catalonia"), heading_region("Members")
+    (('Catalonia', 'ES'), None)
+    """
+    return load_lexicon().region(text.strip(" \t#*:"))
+
+
 def number_value(text: str) -> int | None:
     """A count written in digits or as a number word of ``number_words`` (lexicon.yaml), else None.
 

@@ -14,7 +14,7 @@ import clusternet.ingest.extract.fastre as re
 
 from clusternet.ingest.extract.attendees import page_event_attendees
 from clusternet.ingest.extract.cuelists import cue_list_relations, named_network
-from clusternet.ingest.extract.lexicon import heading_country, load_lexicon
+from clusternet.ingest.extract.lexicon import heading_country, heading_region, load_lexicon
 from clusternet.ingest.extract.mainref import main_of, named_for_itself, title_end, titled_main
 from clusternet.ingest.extract.inlinelists import inline_list_relations
 from clusternet.ingest.extract.listblocks import LEAD_ROLE, list_block_relations
@@ -177,8 +177,8 @@ def _section_partners(doc: _Doc, lex) -> list[RawRel]:
             if typ == "PARTNER_IN" and LEAD_ROLE.search(line.text):
                 out.append(RawRel(named, "COORDINATES", cur_target, line.start, line.end, 0.7))
             continue
-        if line.heading and in_section and (heading_country(line.text) or "\t" in line.text):
-            continue        # members grouped by country: "Estonia", then its members; a table's header row
+        if line.heading and in_section and (heading_country(line.text) or heading_region(line.text) or "\t" in line.text):
+            continue        # members grouped by country or region: "Estonia", then its members; a table's header row
         if line.heading:
             txt = norm(line.text)
             in_section = any(h in txt.split() or txt.endswith(h) for h in heads) and len(txt.split()) <= 8

@@ -91,3 +91,10 @@ def test_a_region_in_a_table_row_or_behind_the_country_in_brackets_gives_the_reg
     assert ("Alpha Cluster", "LOCATED_IN", "Piedmont") in rels and ("Beta Cluster", "LOCATED_IN", "Catalonia") in rels
     _, rels, _ = text_by_name("Partners: Alpha Cluster (IT, Piedmont) and Beta Cluster (Spain).\n")
     assert ("Alpha Cluster", "LOCATED_IN", "Piedmont") in rels, rels
+
+
+def test_members_listed_under_region_headings_are_members_placed_in_those_regions():
+    _, rels, _ = text_by_name("# Nordic Network\n\n## Members\n\n### Piedmont\n\n- Alpha Cluster\n- Beta Cluster\n\n"
+                              "### Spain\n\n- Gamma Cluster\n", "page.md")
+    assert ("Alpha Cluster", "LOCATED_IN", "Piedmont") in rels and ("Gamma Cluster", "LOCATED_IN", "Spain") in rels
+    assert {r[0] for r in rels if r[1] == "MEMBER_OF"} == {"Alpha Cluster", "Beta Cluster", "Gamma Cluster"}
