@@ -130,6 +130,9 @@ _NAME_AFTER = re.compile(r"\b[A-Z][\w-]*\s+[A-Z][\w-]*\s+[A-Z]")
 _CLAUSE_WORD = re.compile(r"[\w&'’/-]+")
 
 
+_BRACKETED = re.compile(r"\([^()]*\)")
+
+
 def clause_measure(ctx, sent, m, stated: tuple, verbs) -> tuple[str, bool]:
     """A short line or bracket as its own measure ("ESCP agreement signed with at least 4 …"):
     (the measure, whether the clause has 3 to 12 words); ``stated`` is (the measure read so far, its
@@ -137,9 +140,8 @@ def clause_measure(ctx, sent, m, stated: tuple, verbs) -> tuple[str, bool]:
     measure, agent, unit = stated
     v = ctx.view
     lo, hi = own_clause(ctx, sent, m.start(), m.end(), verbs)
-    clause = [] if lo < 0 else [
-        w for w in _CLAUSE_WORD.findall(v[lo:m.start()] + " " + v[m.end():hi])
-        if fold(w) not in ("at", "least", "over", "around", "approximately", "about", "a")]
+    text = _BRACKETED.sub(" ", v[lo:m.start()] + " " + v[m.end():hi]) if lo >= 0 else ""   # "(India, Brazil)": what, not which
+    clause = [w for w in _CLAUSE_WORD.findall(text) if fold(w) not in ("at", "least", "over", "around", "approximately", "about", "a")]
     if 3 <= len(clause) <= 12 and not agent and not re.search(r"\d", v[lo:m.start()] + v[m.end():hi]) \
             and not m.group("pct") and unit is None and not _NAME_AFTER.search(v, lo, hi):
         measure = ordinals(" ".join(clause))

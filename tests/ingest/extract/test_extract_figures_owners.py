@@ -66,3 +66,9 @@ def test_amounts_with_a_short_multiplier_and_counts_in_hundreds_are_read_whole()
                                "came from sponsors. Two hundred companies attended. The hall offers 5m² booths.\n")
     values = {f[2] for f in facts}
     assert {1200000, 500000, 200} <= values and 2 not in values and 100 not in values, facts
+
+
+def test_a_key_result_line_is_measured_without_its_bracketed_list():
+    _, _, facts = text_by_name("# GreenPorts Alliance\n\n## Key results\n\n- 4 business missions (India, Brazil, South "
+                               "Africa, Chile)\n- 310 B2B meetings\n", "page.md")
+    assert ("GreenPorts Alliance", "business missions", 4) in facts, facts
