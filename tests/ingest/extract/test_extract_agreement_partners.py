@@ -32,3 +32,11 @@ def test_a_spanish_measure_stops_before_the_owners_name_and_its_preposition():
     measures = {f[2]: f[1] for f in facts}
     assert measures.get(10) == "empresas" and measures.get(80, "").startswith("reuniones"), facts
     assert "con" not in measures.get(80, "")
+
+
+def test_a_french_or_spanish_organiser_cue_names_the_coordinator_not_a_participant():
+    text = ("Mission d'affaires au Maroc\n\nDu 4 au 7 mars 2025, une délégation de 12 PME a voyagé à Casablanca. "
+            "La mission, organisée avec Business France, a permis plus de 90 rendez-vous d'affaires.\n")
+    _, rels, _ = text_by_name(text)
+    assert ("Business France", "COORDINATES", "Mission d'affaires au Maroc") in rels, rels
+    assert ("Business France", "PARTICIPATED_IN", "Mission d'affaires au Maroc") not in rels
