@@ -40,3 +40,10 @@ def test_a_french_or_spanish_organiser_cue_names_the_coordinator_not_a_participa
     _, rels, _ = text_by_name(text)
     assert ("Business France", "COORDINATES", "Mission d'affaires au Maroc") in rels, rels
     assert ("Business France", "PARTICIPATED_IN", "Mission d'affaires au Maroc") not in rels
+
+
+def test_a_french_count_of_business_meetings_belongs_to_the_mission():
+    text = ("Mission d'affaires au Maroc\n\nDu 4 au 7 mars 2025, une délégation de 12 PME a voyagé à Casablanca. "
+            "La mission, organisée avec Business France, a permis plus de 90 rendez-vous d'affaires.\n")
+    _, _, facts = text_by_name(text)
+    assert {f[0] for f in facts if f[2] == 90} == {"Mission d'affaires au Maroc"}, facts
