@@ -24,11 +24,12 @@ from clusternet.ingest.extract.rules import leading_place
 
 __all__ = ["title_event", "described_events"]
 
-_DETERMINERS = {"a", "an", "the", "this", "its", "our", "their", "his", "her"}
+_DETERMINERS = {"a", "an", "the", "this", "its", "our", "their", "his", "her",
+                "la", "le", "el", "il", "una", "une", "un", "uno", "su", "sa", "son", "notre", "nuestra", "nostra"}
 _SUBTITLE = re.compile(r"(?::|\s[-–—]\s)")
 _WORD_BACK = re.compile(r"([\w’'-]+)\s+$")
 # a place of up to four words, with a particle ("Ho Chi Minh City", "Rio de Janeiro")
-_PLACE_TAIL = re.compile(r"\s+(to|in)\s+(?:the\s+)?((?-i:[A-Z][\w’'-]+)(?:\s(?:(?-i:de|do|da|del|di|la|el)\s)?(?-i:[A-Z][\w’'-]+)){0,3})")
+_PLACE_TAIL = re.compile(r"\s+(to|in|a|al|en|au|aux|à|nel|nella)\s+(?:the\s+|la\s+|le\s+|el\s+)?((?-i:[A-Z][\w’'-]+)(?:\s(?:(?-i:de|do|da|del|di|la|el)\s)?(?-i:[A-Z][\w’'-]+)){0,3})")
 _QUOTED_TAIL = re.compile(r"\s+on\s+[“\"]([^”\"]{3,120})[”\"]")
 # a topic's words, up to a verb that says what the event did ("a webinar on X took place online")
 _NOT_TOPIC = r"(?!(?:is|are|was|were|will|would|has|have|had|took|takes|held|brought|gathered|attracted|drew|" \

@@ -47,3 +47,12 @@ def test_a_french_count_of_business_meetings_belongs_to_the_mission():
             "La mission, organisée avec Business France, a permis plus de 90 rendez-vous d'affaires.\n")
     _, _, facts = text_by_name(text)
     assert {f[0] for f in facts if f[2] == 90} == {"Mission d'affaires au Maroc"}, facts
+
+
+def test_a_spanish_or_french_described_mission_is_an_event_placed_by_its_destination():
+    for text, name, code in (("Una delegación viajó a Monterrey para participar en la misión comercial a México.\n",
+                              "misión comercial a México", "MX"),
+                             ("Le pôle a organisé une mission d'affaires au Maroc en mars.\n",
+                              "mission d'affaires au Maroc", "MA")):
+        ents, _, _ = text_by_name(text)
+        assert name in ents and ents[name].label == "Event" and ents[name].country == code, (text, list(ents))
