@@ -56,3 +56,8 @@ def test_a_spanish_or_french_described_mission_is_an_event_placed_by_its_destina
                               "mission d'affaires au Maroc", "MA")):
         ents, _, _ = text_by_name(text)
         assert name in ents and ents[name].label == "Event" and ents[name].country == code, (text, list(ents))
+
+
+def test_an_italian_date_range_is_no_count():
+    _, _, facts = text_by_name("Dal 10 al 14 giugno 2025 una delegazione di 15 imprese ha partecipato alla missione.\n")
+    assert not [f for f in facts if f[2] in (10, 14)], facts
