@@ -61,3 +61,9 @@ def test_a_spanish_or_french_described_mission_is_an_event_placed_by_its_destina
 def test_an_italian_date_range_is_no_count():
     _, _, facts = text_by_name("Dal 10 al 14 giugno 2025 una delegazione di 15 imprese ha partecipato alla missione.\n")
     assert not [f for f in facts if f[2] in (10, 14)], facts
+
+
+def test_a_french_visit_verb_names_what_was_visited():
+    _, rels, _ = text_by_name("# Mission au Maroc\n\nLe pôle Alpha Mer a visité le Beta Maritime Cluster à Tanger.\n",
+                              "page.md")
+    assert [r for r in rels if r[0] == "Alpha Mer" and r[1] == "VISITED" and r[2].startswith("Beta Maritime Cluster")]
