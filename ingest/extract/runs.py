@@ -147,4 +147,20 @@ def trim_span(lex, span):
             break
     while span and fold(span[-1][2]) in conn:
         span = span[:-1]
+    return _without_trailing_place(span)
+
+
+_PLACE_PREPOSITIONS = frozenset({"a", "à", "al", "en", "au", "aux", "in", "nel", "nella"})
+
+
+def _without_trailing_place(span):
+    """A run that ends with a preposition and a place ends before them: "Beta Maritime Cluster à
+    Tanger", "Gamma Cluster en Monterrey" (the place is where it is, not its name).
+
+    >>> [w[2] for w in _without_trailing_place([(0, 4, "Beta"), (5, 12, "Cluster"), (13, 15, "en"), (16, 25, "Monterrey")])]
+    ['Beta', 'Cluster']
+    """
+    for k in range(len(span) - 2, 1, -1):
+        if fold(span[k][2]) in _PLACE_PREPOSITIONS and named_place(" ".join(w[2] for w in span[k + 1:])):
+            return span[:k]
     return span

@@ -67,3 +67,10 @@ def test_a_french_visit_verb_names_what_was_visited():
     _, rels, _ = text_by_name("# Mission au Maroc\n\nLe pôle Alpha Mer a visité le Beta Maritime Cluster à Tanger.\n",
                               "page.md")
     assert [r for r in rels if r[0] == "Alpha Mer" and r[1] == "VISITED" and r[2].startswith("Beta Maritime Cluster")]
+
+
+def test_a_name_ends_before_a_preposition_and_its_place():
+    ents, rels, _ = text_by_name("# Misión a México\n\nEl Clúster Alpha visitó el Beta Automotive Cluster en Monterrey.\n",
+                                 "page.md")
+    assert "Beta Automotive Cluster" in ents and not [n for n in ents if n.endswith("Monterrey")], list(ents)
+    assert ("Clúster Alpha", "VISITED", "Beta Automotive Cluster") in rels
