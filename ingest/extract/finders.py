@@ -21,7 +21,8 @@ from clusternet.ingest.extract.generic import drop_people
 from clusternet.ingest.extract.lists import (adjective_country, bullet_places, described_items, placed_acronyms,
     role_objects)
 from clusternet.ingest.extract.items import country_list_items, dashed_country_items
-from clusternet.ingest.extract.rules import dash_definitions, label_of_name, legal_form, paren_aliases, table_rows
+from clusternet.ingest.extract.rules import dash_definitions, label_of_name, legal_form, paren_aliases
+from clusternet.ingest.extract.tablenames import table_rows
 from clusternet.ingest.extract.mentions import Context, Mention, build_context, is_acronym
 from clusternet.ingest.extract.parens import described_in_brackets
 from clusternet.ingest.extract.titles import field_definition, title_acronym, title_definition

@@ -6,7 +6,6 @@ from functools import lru_cache
 
 from clusternet.ingest.extract.lexicon import country_code, load_lexicon, place_country, fold
 from clusternet.ingest.resolve.normalise import is_legal_form
-from clusternet.ingest.extract.view import TABLE_RULE
 from clusternet.ingest.extract.mentions import (Context, Mention, chunks, initials_match, is_acronym, is_cap,
     last_chunk, sh_expand, tokens, view_memo)
 
@@ -350,59 +349,3 @@ def dash_definitions(ctx: Context, out: list[Mention]) -> None:
                 elif seg.strip()[:1].isupper() and len(seg.split()) <= 5 and "," not in seg:
                     s, e, name = clean(v, seg_start, m.start())
                     out.append(Mention(s, e, name, label_of_name(name), "dash-def", 0.75, aliases=[rw[2]]))
-
-
-
-
-def _column_kind(header: str | None) -> str | None:
-    """The label a table's first column header gives its names: "Cluster" or "Clusters" -> Cluster.
-
-    >>> _column_kind("| Cluster | Country |"), _column_kind("| Partner | Country |")
-    ('Cluster', None)
-    """
-    first = next((c.strip() for c in (header or "").split("|") if c.strip()), "")
-    return "Cluster" if fold(first) in ("cluster", "clusters", "cluster organisation", "cluster organisations") else None
-
-
-def table_rows(ctx: Context, out: list[Mention]) -> None:
-    """The first cell of a table row whose other cells name one country: an organisation's name.
-
-    ("| Energy Valley | Netherlands | 140 |" in a partner table.) The row's country is its
-    country; rows without a country cell, header rows and numbers are left alone.
-
-    >>> from clusternet.ingest.extract.mentions import build_context
-    >>> out = []
-    >>> table_rows(build_context("| Partner | Country |\\n|---|---|\\n| Energy Valley | Netherlands |\\n"), out)
-    >>> [(m.name, m.country) for m in out]
-    [('Energy Valley', 'NL')]
-    """
-    v = ctx.view
-    generic = load_lexicon().words("generic_names")
-    kind, prev = None, None     # the label the table's first column is headed with ("| Cluster | Country |")
-    for line in ctx.lines:
-        raw = v[line.start:line.end]
-        if raw.count("|") < 2 and "\t" not in raw:
-            kind, prev = None, None
-            continue
-        if TABLE_RULE.fullmatch(raw):
-            kind = _column_kind(prev)
-            continue
-        prev = raw
-        cells = [(c.start(), c.end()) for c in re.finditer(r"[^|\t]+", raw) if c.group(0).strip()]
-        if len(cells) < 2:
-            continue
-        codes = {place_country(raw[a:b].strip()) for a, b in cells[1:] if _is_place(raw[a:b].strip())}
-        codes.discard(None)
-        if len(codes) != 1:
-            continue
-        s, e, name = clean(v, line.start + cells[0][0], line.start + cells[0][1])
-        if (not name or _is_place(name) or fold(name) in generic or re.search(r"\d", name)
-                or len(name.split()) > 8 or not _namey(v, s, e, strict=False)):
-            continue
-        aliases = []
-        am = re.fullmatch(r"(.+?)\s*\(([^()]+)\)", name)       # "Atlantic Ports Network (APN)"
-        if am and is_acronym(am.group(2).strip()):
-            name, aliases = am.group(1).strip(), [am.group(2).strip()]
-            k = v.find(name, s, e)
-            e = k + len(name) if k >= 0 else e
-        out.append(Mention(s, e, name, label_of_name(name) or kind, "table-row", 0.7, country=codes.pop(), aliases=aliases))

@@ -1,0 +1,85 @@
+"""Places a page's layout states (used by :mod:`.geo`, before the rules that read prose): a table
+row's country and region cells, a list under a country or region heading, a fact sheet's
+"Country:" / "Region:" / "City:" fields for the body it defines, and an event page's "Venue:" field.
+"""
+from __future__ import annotations
+
+import clusternet.ingest.extract.fastre as re
+
+from clusternet.ingest.extract.lexicon import country_code, heading_country, heading_region, load_lexicon
+from clusternet.ingest.extract.mainref import defined_subject, title_end, titled_main
+from clusternet.ingest.extract.placing import PLACED, Spans, assign, is_open, region_of
+
+__all__ = ["table_row_places", "heading_places", "sheet_place", "venue_place"]
+
+
+def table_row_places(ctx, sp: Spans) -> None:
+    """0. A table row with one country cell places its names: "| Baltic Marine Cluster | Poland | 140 |",
+    and a region cell of that country gives their region ("| A | Piedmont | Italy |")."""
+    lex = load_lexicon()
+    for line in ctx.lines:
+        raw = ctx.text[line.start:line.end]
+        if "\t" not in raw and raw.count("|") < 2:
+            continue
+        cells = [c.strip() for c in re.split(r"\t|\|", raw)]
+        codes = {country_code(c) for c in cells if c and len(c) > 3 and country_code(c)}
+        regions = {lex.region(c) for c in cells if c and lex.region(c)}
+        if len(codes) == 1:
+            code = codes.pop()
+            reg = next((r for r, cc in regions if cc == code), None) if len(regions) == 1 else None
+            for _, _, ent in sp.occ_in(line.start, line.end):
+                if is_open(ent):
+                    assign(ent, code, reg, "table-row")
+                elif reg and ent.label in PLACED and ent.country == code and not ent.region:
+                    ent.region = reg        # the row's region cell, beside the country its name gave
+
+
+def heading_places(ctx, sp: Spans) -> None:
+    """0a. A list grouped under country or region headings ("Estonia", "Piedmont", then its members
+    a line each) places each line's first name in the heading's country (and region), up to the
+    next heading."""
+    code, region = None, None
+    for line in ctx.lines:
+        if line.heading:
+            code, named = heading_country(line.text), heading_region(line.text)
+            code, region = (named[1], named[0]) if named and not code else (code, None)
+            continue
+        first = sp.occ_in(line.start, line.start + 6) if code else ()
+        if first and is_open(first[0][2]):
+            assign(first[0][2], code, region, "country-heading")
+
+
+_PLACE_FIELD = re.compile(r"(?im)^[ \t]*(?:region|city|location|country)\s*:[ \t]*(?=\S)")
+
+
+def sheet_place(ctx, sp: Spans, ents) -> None:
+    """0. A fact sheet's "Region: …" / "City: …" / "Country: …" fields place the body its
+    "Organisation name:" field defines (the most specific field first), over a place its name
+    suggests ("Lower Silesian …" is not in Silesia)."""
+    subject = defined_subject(ents, PLACED)
+    if subject is None:
+        return
+    fields = [sp.places_in(m.end(), m.end() + 1) for m in _PLACE_FIELD.finditer(sp.v, 0, min(len(sp.v), 3000))]
+    found = [f[0] for f in fields if f]
+    best = next((p for p in found if p.label in ("Region", "City")), None) or next(iter(found), None)
+    if best is not None and subject.country in (None, best.country):
+        subject.country, subject.region = best.country, region_of(best)    # the sheet's place is the body's own
+        subject.props.setdefault("country_from", "sheet")
+
+
+_VENUE_FIELD = re.compile(r"(?im)^[ \t*_-]*(?:venue|location|place|where)[ \t*_]*:[ \t*_]*(?=\S)")
+
+
+def venue_place(ctx, sp: Spans, ents) -> None:
+    """0a. An event page's "Venue: Novi Sad, Serbia" field places the event its title names (the
+    most specific place of the line first)."""
+    event = titled_main(ents, "Event", title_end(ctx))
+    if event is None or not is_open(event):
+        return
+    for m in _VENUE_FIELD.finditer(sp.v, 0, min(len(sp.v), 3000)):
+        end = sp.v.find("\n", m.end())
+        found = sp.places_in(m.end(), end if end >= 0 else len(sp.v))
+        best = next((p for p in found if p.label in ("Region", "City")), None) or next(iter(found), None)
+        if best is not None and best.country:
+            assign(event, best.country, region_of(best), "venue")
+            return
