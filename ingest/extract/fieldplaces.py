@@ -28,10 +28,8 @@ def table_row_places(ctx, sp: Spans) -> None:
             code = codes.pop()
             reg = next((r for r, cc in regions if cc == code), None) if len(regions) == 1 else None
             for _, _, ent in sp.occ_in(line.start, line.end):
-                if is_open(ent):
+                if ent.label in PLACED:     # a region cell also gives a region beside the country a name gave
                     assign(ent, code, reg, "table-row")
-                elif reg and ent.label in PLACED and ent.country == code and not ent.region:
-                    ent.region = reg        # the row's region cell, beside the country its name gave
 
 
 def heading_places(ctx, sp: Spans) -> None:
@@ -60,8 +58,7 @@ def sheet_place(ctx, sp: Spans, ents) -> None:
     if subject is None:
         return
     fields = [sp.places_in(m.end(), m.end() + 1) for m in _PLACE_FIELD.finditer(sp.v, 0, min(len(sp.v), 3000))]
-    found = [f[0] for f in fields if f]
-    best = next((p for p in found if p.label in ("Region", "City")), None) or next(iter(found), None)
+    best = _most_specific([f[0] for f in fields if f])
     if best is not None and subject.country in (None, best.country):
         subject.country, subject.region = best.country, region_of(best)    # the sheet's place is the body's own
         subject.props.setdefault("country_from", "sheet")
@@ -78,8 +75,12 @@ def venue_place(ctx, sp: Spans, ents) -> None:
         return
     for m in _VENUE_FIELD.finditer(sp.v, 0, min(len(sp.v), 3000)):
         end = sp.v.find("\n", m.end())
-        found = sp.places_in(m.end(), end if end >= 0 else len(sp.v))
-        best = next((p for p in found if p.label in ("Region", "City")), None) or next(iter(found), None)
+        best = _most_specific(sp.places_in(m.end(), end if end >= 0 else len(sp.v)))
         if best is not None and best.country:
             assign(event, best.country, region_of(best), "venue")
             return
+
+
+def _most_specific(found: list):
+    """The first region or city of place mentions, else the first of them, else None."""
+    return next((p for p in found if p.label in ("Region", "City")), None) or next(iter(found), None)

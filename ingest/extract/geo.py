@@ -155,10 +155,8 @@ def _bracket_regions(sp: Spans) -> None:
         if open_at < 0 or ")" in v[open_at:p.start] or not v[open_at + 1:p.start].strip(" ,/;–-") and v[p.end:p.end + 1] == ")":
             continue        # not in brackets, or alone in them (read as the name's place already)
         for _, _, ent in (x for x in sp.occ_in(open_at - 120, open_at) if x[1] in (open_at, open_at - 1)):
-            if is_open(ent):
+            if is_open(ent) or regionless(ent, p):
                 assign(ent, p.country, region_of(p), "in")
-            elif regionless(ent, p):
-                ent.region = region_of(p)
 
 
 def _beside_name(sp: Spans) -> None:

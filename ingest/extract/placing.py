@@ -38,7 +38,7 @@ def assign(ent, country: str | None, region: str | None, how: str) -> None:
         ent.region = region
 
 
-REGION_GIVING = ("located-in", "signed-in", "from", "in")
+REGION_GIVING = ("located-in", "signed-in", "from", "in", "table-row")
 
 
 def regionless(ent, p) -> bool:
