@@ -82,6 +82,10 @@ _MONEY_NOUNS = {"budget", "turnover", "amount", "funding", "investment", "invest
                 "cost", "costs", "grant", "capital", "sales", "financing", "contribution"}
 # a word after a comma that opens a clause, not a list's next noun ("18 companies, led by …")
 _CLAUSE_OPENERS = {"which", "who", "whose", "including", "such", "led", "held", "run", "both", "each", "all", "while"}
+# a verb after "and" opens the sentence's next predicate ("9 clusters and represents 2,000 companies")
+_NEXT_PREDICATE = {"represents", "represent", "counts", "brings", "gathers", "covers", "employs", "generates",
+                   "includes", "involves", "unites", "groups", "reaches", "reached", "accounts", "aims", "offers",
+                   "provides", "has", "have", "is", "are", "was", "were", "will", "welcomes", "welcomed"}
 _MACRO = ("europe", "european", "eu", "world", "worldwide", "global", "international")
 
 
@@ -136,7 +140,8 @@ def _noun_phrase(toks, lex, allow_in: bool) -> list[str]:
         if out and f.endswith("ing") and len(f) > 5 and i + 1 < len(toks) and toks[i + 1][2][:1].isupper():
             break       # "five clusters targeting Canada": what they do, not what is counted
         if f in _STOP and out:
-            if f in ("and", "or", "of", "&") and len(out) < 6:
+            nxt = fold(toks[i + 1][2]) if i + 1 < len(toks) else ""
+            if f in ("and", "or", "of", "&") and len(out) < 6 and not (f == "and" and nxt in _NEXT_PREDICATE):
                 out.append(w)
                 i += 1
                 continue

@@ -114,11 +114,38 @@ def _located_in(ctx, sp: Spans) -> None:
         for m in _LOCATED.finditer(v, sent.start, sent.end):
             after = [p for p in sp.places_in(m.end(), m.end() + 3)]
             before = [x for x in sp.occ_in(sent.start, m.start()) if x[2].label in PLACED]
-            if after and before:
+            if after and not before and not m.group("held") and not v[sent.start:m.start()].strip(" -*•\t"):
+                subj = _opening_participle_subject(ctx, sp, sent, after[-1].end)
+                if subj is not None:
+                    assign(subj, after[0].country, region_of(after[0]), "located-in")
+            elif after and before:
                 p = after[0]
                 # "X was established in P": the subject; "… the Forum held in P": the nearest name
                 subj = before[-1][2] if m.group("held") else before[0][2]
                 assign(subj, p.country, region_of(p), "located-in")
+
+
+_AFTER_PARTICIPLE = re.compile(r"(?:,\s*[A-Z][\w'’-]+)*,\s+(?:(?P<it>it|the\s+(?:cluster|association|network|"
+                               r"organi[sz]ation|company|pole))\b|(?:the\s+)?(?=[A-Z]))")
+
+
+def _opening_participle_subject(ctx, sp: Spans, sent, place_end: int):
+    """1b. "Based in Split, Croatia, it represents …": the body the main clause names right after
+    the comma, else (for "it", "the cluster") the first body the sentence before names; or None.
+
+    >>> bool(_AFTER_PARTICIPLE.match(", Croatia, it represents"))
+    True
+    """
+    m = _AFTER_PARTICIPLE.match(sp.v, place_end, sent.end)
+    if m is None:
+        return None
+    if m.group("it"):
+        si = next((i for i, s in enumerate(ctx.sents) if s.start == sent.start), 0)
+        prev = [x[2] for x in sp.occ_in(ctx.sents[si - 1].start, ctx.sents[si - 1].end)
+                if x[2].label in PLACED] if si else []
+        return prev[0] if prev else None
+    here = [x[2] for x in sp.occ_in(m.end(), m.end() + 2) if x[2].label in PLACED]
+    return here[0] if here else None
 
 
 _SIGNED_IN = gated(re.compile(r"\bsigned\s+(?:[^.;]{0,60}?\s)?in\s+(?:the\s+)?(?=[A-Z])"))
