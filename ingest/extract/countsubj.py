@@ -219,7 +219,7 @@ def _counted_event(ctx, si, m, occ_in, ok, page_event, unit, v):
     span = with_broken_start(ctx, si)
     if page_event is not None and (event_cue(v[span.start:span.end]) or event_with(v, sent.start, m.start())) \
             and not actor and unit not in ("%", "EUR", "USD"):        # shares and money are no attendance
-        ev = event_subject(span, occ_in, page_event)
+        ev = event_subject(span, occ_in, page_event, v)
         if ev is not None:
             return ev, None
     if _PARTICIPATION.match(v[m.end():sent.end]) and not actor:

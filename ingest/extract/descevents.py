@@ -20,7 +20,7 @@ from clusternet.ingest.extract.lexicon import country_name, fold, load_lexicon, 
 from clusternet.ingest.extract.literals import alternation, initials
 from clusternet.ingest.extract.gates import gated
 from clusternet.ingest.extract.mentions import Context, Mention
-from clusternet.ingest.extract.rules import leading_place
+from clusternet.ingest.extract.rules import label_of_name, leading_place
 
 __all__ = ["title_event", "described_events"]
 
@@ -35,6 +35,11 @@ _QUOTED_TAIL = re.compile(r"\s+on\s+[“\"]([^”\"]{3,120})[”\"]")
 _NOT_TOPIC = r"(?!(?:is|are|was|were|will|would|has|have|had|took|takes|held|brought|gathered|attracted|drew|" \
              r"offered|showed|can|could|should|may|might|must|did|does)\b)"
 # (a country's adjective may stand inside it: "a webinar on the Canadian market")
+# whose meeting it is: "the kick-off meeting of the MOVE-IN project", "… of the Blue Cluster Alliance"
+_OWNER_TAIL = re.compile(r"\s+of\s+the\s+((?-i:[A-Z][\w’'+-]*)(?:\s(?-i:[A-Z0-9][\w’'+-]*)){0,4})"
+                         r"(\s+(?:project|partnership|consortium|network|initiative)\b)?")
+_OWNERS = ("Partnership", "Cluster", "Organisation")
+_TRAVELS = frozenset({"visit", "visits", "mission", "missions", "delegation", "tour", "trip"})
 _TOPIC_TAIL = re.compile(r"\s+on\s+(" + _NOT_TOPIC + r"(?:[a-z][\w-]*)(?:(?:\s+|,\s+)" + _NOT_TOPIC
                          + r"(?:[a-z][\w-]*|(?-i:[A-Z][a-z]+(?=\s+[a-z])))){0,9})")
 
@@ -125,9 +130,10 @@ def _modifiers(v: str, start: int, lo: int) -> tuple[int, bool]:
     return pos, False
 
 
-def _tail(v: str, end: int, hi: int) -> tuple[str, int, str | None] | None:
+def _tail(v: str, end: int, hi: int, travel: bool = False) -> tuple[str, int, str | None] | None:
     """What follows an event noun and completes its name: (text, end, place) or None; a quoted
-    title is returned with place ``"“"``."""
+    title is returned with place ``"“"``. After a ``travel`` noun ("a visit of the X Cluster")
+    "of" names who travelled, not whose meeting it is."""
     qm = _QUOTED_TAIL.match(v, end, hi)
     if qm:
         return qm.group(1).strip(), qm.start(1) + len(qm.group(1).rstrip()), "“"
@@ -136,6 +142,9 @@ def _tail(v: str, end: int, hi: int) -> tuple[str, int, str | None] | None:
     if place:
         stop = _and_place(v, pm.start(2) + len(place), hi)
         return v[end:stop].strip(), stop, place
+    om = _OWNER_TAIL.match(v, end, hi)
+    if om and not travel and not leading_place(om.group(1)) and (om.group(2) or label_of_name(om.group(1)) in _OWNERS):
+        return v[end:om.end()].strip(), om.end(), None      # "the kick-off meeting of the MOVE-IN project"
     tm = _TOPIC_TAIL.match(v, end, hi)
     if tm:
         topic = re.split(r",\s+(?=\w+ed\b)|,\s+(?!(?:[a-z][\w-]*\s+){0,3}and\b)", tm.group(1))[0]
@@ -187,7 +196,7 @@ def _described_name(v: str, s: int, hm, sent) -> tuple[int, int, str, str | None
     place modifier, or, as "event-dated", a clause that dates or places it ("a scoping visit made
     in March 2025"; not the page's event for that alone)."""
     proper = all(w[:1].isupper() for w in v[s:hm.end()].split())   # "the Agri Forum": a name the name rules read
-    tail = _tail(v, hm.end(), sent.end)
+    tail = _tail(v, hm.end(), sent.end, fold(hm.group(0).split()[-1]) in _TRAVELS)
     if tail and tail[2] == "“":
         return tail[1] - len(tail[0]), tail[1], tail[0], None, "event-described"    # a seminar on “Its Title”
     if proper:

@@ -66,8 +66,9 @@ def main_event(ents, ctx):
     return max(events, key=lambda e: (len(e.mentions), -min(m.start for m in e.mentions)))
 
 
-def event_subject(sent, occ_in, page_event):
-    """The event a sentence names (its first), else the page's, else the last one named before.
+def event_subject(sent, occ_in, page_event, v: str = ""):
+    """The event a sentence names (its first), else the last one its paragraph (in ``v``) named
+    before it, else the page's, else the last one named before.
 
     >>> event_subject(None, lambda lo, hi: [], None) is None
     True
@@ -77,6 +78,10 @@ def event_subject(sent, occ_in, page_event):
     here = [x[2] for x in occ_in(max(0, sent.start - 300), sent.end) if x[2].label == "Event" and x[1] > sent.start]
     if here:
         return here[0]
+    para = v.rfind("\n\n", 0, sent.start) if v else sent.start
+    in_para = [x[2] for x in occ_in(max(para, sent.start - 600), sent.start) if x[2].label == "Event"]
+    if in_para:
+        return in_para[-1]
     if page_event is not None:
         return page_event
     before = [x[2] for x in occ_in(0, sent.start) if x[2].label == "Event"]

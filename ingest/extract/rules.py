@@ -61,8 +61,8 @@ def label_of_name(name: str) -> str | None:
     >>> [label_of_name(n) for n in ["Cluster of Smart Health", "Pôle Véhicule du Futur",
     ...   "European Foundation for Cluster Excellence", "France Clusters", "Cluster Economics", "Big Booster",
     ...   "Nordic Cluster Meet UP 2018", "Nova Consulting GmbH", "Alpine Hydrogen Forum 2025",
-    ...   "Mechatronics Cluster Upper Austria"]]
-    ['Cluster', 'Cluster', 'Organisation', 'Organisation', None, None, 'Event', 'Organisation', 'Event', 'Cluster']
+    ...   "Mechatronics Cluster Upper Austria", "Digital Matchmaking Forum"]]
+    ['Cluster', 'Cluster', 'Organisation', 'Organisation', None, None, 'Event', 'Organisation', 'Event', 'Cluster', 'Event']
     """
     lex = load_lexicon()
     words = [w for w in re.split(r"[\s\-–]+", name) if w]
@@ -87,8 +87,9 @@ def label_of_name(name: str) -> str | None:
             continue
         if fold(w) in lex.words("network_heads") and lab == "Cluster":
             lab = "Organisation"
-        if fold(w) in lex.words("dated_event_heads") and rest and all(x[:1].isdigit() for x in rest):
-            lab = "Event"           # "Alpine Hydrogen Forum 2025": an edition of a forum, not the body
+        if fold(w) in lex.words("dated_event_heads") and (rest and all(x[:1].isdigit() for x in rest)
+                                                         or i and lex.label_of_head(head_part[i - 1]) == "Event"):
+            lab = "Event"           # "Alpine Hydrogen Forum 2025", "Digital Matchmaking Forum": an event
         # an English head noun first, with no preposition after it, is a modifier ("Cluster Economics")
         if i == 0 and len(head_part) > 1 and cut == len(words) and not romance and not compound \
                 and fold(w) not in lex.words("head_first"):

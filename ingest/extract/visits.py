@@ -181,7 +181,8 @@ _SUBJECT_GLUE = re.compile(r"(?:\s*,\s*|\s+and\s+|\s+)(?:the\s+)?")
 
 def fronted_event(doc, si: int, sent, here) -> list[RawRel]:
     """PARTICIPATED_IN: a sentence opening with the event it happened at ("At the Delta Forum in
-    Porto, Alpha Cluster met 40 companies"): the bodies its clause opens with were there."""
+    Porto, Alpha Cluster met 40 companies"): the bodies its clause opens with were there, or the
+    page's own body its clause opens with ("…, the cluster presented its roadmap")."""
     m = _AT_EVENT_FIRST.match(doc.v, sent.start, sent.end)
     ev = [x for x in here if m and x[0] == m.end() and x[2].label == "Event"]
     comma = doc.v.find(",", ev[0][1], sent.end) if ev else -1
@@ -193,6 +194,8 @@ def fronted_event(doc, si: int, sent, here) -> list[RawRel]:
             break
         who.append(x[2])
         pos = x[1]
+    if not who:     # "At the X Summit, the cluster presented …": the page's own body
+        who = [body for _, _, body in _own_subject(doc, comma + 1, sent.end)]
     return [RawRel(a, "PARTICIPATED_IN", ev[0][2], sent.start, sent.end, 0.6) for a in who]
 
 
