@@ -297,6 +297,9 @@ def demonym_country(word: str) -> str | None:
     return country_of_demonym(word)
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+
+
 def _romance_descriptions(ctx: Context, out: list[Mention], drop: list[tuple[int, int]]) -> None:
     """Mentions from descriptor-first phrases: "le cluster espagnol Hegan", "le salon Aeroexpo à Casablanca"."""
     lex = load_lexicon()
@@ -311,7 +314,8 @@ def _romance_descriptions(ctx: Context, out: list[Mention], drop: list[tuple[int
             if m.start("name") in done:
                 continue            # "the Irish cluster BioConnect Ireland", read already
             code = demonym_country(adj) if adj else None
-            if (adj and not code) or _is_place(name) or fold(name) in generic_names or is_cap(m.group("head")):
+            if (adj and not code) or _is_place(name) or fold(name) in generic_names or is_cap(m.group("head")) \
+                    or not _LETTER.search(name):
                 continue
             label = lex["descriptors_first"][m.group("head")]
             region = None
@@ -351,8 +355,9 @@ def described_names(ctx: Context, out: list[Mention]) -> None:
         for m in _descriptor_patterns()[0].finditer(v, line.start, line.end):
             place, name = re.sub(r"-based$", "", m.group("place")), m.group("name")    # "the Lyon-based cluster X"
             code = place_country(place)
-            if not code or _is_place(name) or fold(name) in generic_names or lex.label_of_head(name.split()[0]):
-                continue        # not "the Finnish SME Association": the kind word opens the name
+            if not code or _is_place(name) or fold(name) in generic_names or lex.label_of_head(name.split()[0]) \
+                    or not _LETTER.search(name):
+                continue        # not "the Finnish SME Association": the kind word opens the name; not "… cluster 120"
             c, r = place_of_name(place)
             lab = lex["descriptors_after_place"][m.group("head")]
             out.append(Mention(m.start("name"), m.end("name"), name, lab, "apposition-desc", 0.75,

@@ -86,6 +86,10 @@ _CLAUSE_OPENERS = {"which", "who", "whose", "including", "such", "led", "held", 
 _NEXT_PREDICATE = {"represents", "represent", "counts", "brings", "gathers", "covers", "employs", "generates",
                    "includes", "involves", "unites", "groups", "reaches", "reached", "accounts", "aims", "offers",
                    "provides", "has", "have", "is", "are", "was", "were", "will", "welcomes", "welcomed"}
+# verbs that are never a counted noun's own word
+_VERBS = frozenset({"represent", "represents", "gather", "gathers", "employ", "employs", "unite", "unites", "involve",
+                    "involves", "bring", "brings", "generate", "generates", "welcome", "welcomes", "include",
+                    "includes"})
 _MACRO = ("europe", "european", "eu", "world", "worldwide", "global", "international")
 
 
@@ -139,6 +143,8 @@ def _noun_phrase(toks, lex, allow_in: bool) -> list[str]:
             break       # "empresas del Clúster …": the owner's name, not the measure
         if out and f.endswith("ing") and len(f) > 5 and i + 1 < len(toks) and toks[i + 1][2][:1].isupper():
             break       # "five clusters targeting Canada": what they do, not what is counted
+        if out and f in _VERBS:
+            break       # "the three clusters represent 410 members": the verb ends the measure
         if f in _STOP and out:
             nxt = fold(toks[i + 1][2]) if i + 1 < len(toks) else ""
             if f in ("and", "or", "of", "&") and len(out) < 6 and not (f == "and" and nxt in _NEXT_PREDICATE):

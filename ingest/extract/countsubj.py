@@ -278,9 +278,12 @@ def _anaphora(v, sent, m, before, occ_in, ok, title: int = 0):
     am = _ANAPHORA.match(v, sent.start) or _ANAPHORA.search(v, max(sent.start, m.start() - 60), m.start())
     if am and not [x for x in before if am.start(1) - 2 <= x[0] <= am.end(1) + 1]:
         word = fold(am.group(1))
-        if load_lexicon().label_of_head(word):
+        head = load_lexicon().label_of_head(word)
+        if head:
+            ok = ok + ("Agreement",) if head == "Agreement" else ok     # "The agreement covers two events a year"
             prior = [x[2] for x in occ_in(max(0, sent.start - 3000), am.start())    # "the partnership": no
-                     if x[2].label in ok and x[2].label != "Programme" and word in fold(x[2].name).split()]    # programme
+                     if x[2].label in ok and x[2].label != "Programme"              # programme
+                     and (word in fold(x[2].name).split() or head == "Agreement" == x[2].label)]
             titled = [e for e in prior if named_in_title(e, title)]
             if prior:
                 return (titled or prior)[-1], None
