@@ -224,6 +224,8 @@ _T2 = re.compile(r"\s+(?!(?:the|a|an|our|this|its|their|that)\s)[a-z][\w-]*\s+(c
 _T3 = re.compile(r"\s+(?:[a-z][\w-]*\s+)?(?:cluster|pole|pôle)\b")
 _TU = re.compile(r"\s+([A-Z]+)\b")
 _EVENT_AFTER = re.compile(r"\s+(?:trade\s+fair|trade\s+show|fair|exhibition|expo)\b")
+_MEETING_AFTER = re.compile(r"\s+(?:symposium|conference|congress|summit|convention)\b")
+_NUMBERED_EDITION = re.compile(r"[A-Za-z]-?\d{1,4}$")      # "EVS38", "COP-29": an edition's number in its name
 _YEAR_FAIR = re.compile(r"\s+((?:19|20)\d\d)" + _EVENT_AFTER.pattern)
 _THE_BEFORE = re.compile(r"\bthe\s+$")
 _AT = re.compile(r"\s+at\s+([A-Z][\w'’-]+)")
@@ -355,8 +357,9 @@ def _noun_after(lex, v: str, line, span, named: tuple[int, int, str], out: list[
         if w1 in _TYPED_NOUNS:
             if not (len(span) == 1 and fold(name) in lex.words("determiners")) and not is_programme_name(name):
                 out.append(Mention(s, e, name, "Partnership", "typed", 0.7, props={"typed": w1}))
-        elif _EVENT_AFTER.match(v, e, line.end) and _THE_BEFORE.search(v, max(0, s - 5), s) and not name[:1].isdigit():
-            # "the JIMTOF trade fair", "the Hannover Messe exhibition": the fair itself
+        elif (_EVENT_AFTER.match(v, e, line.end) or _NUMBERED_EDITION.search(name) and _MEETING_AFTER.match(v, e, line.end)) \
+                and _THE_BEFORE.search(v, max(0, s - 5), s) and not name[:1].isdigit():
+            # "the JIMTOF trade fair", "the Hannover Messe exhibition", "the EVS38 symposium": the event itself
             out.append(Mention(s, e, name, "Event", "typed-event", 0.65))
             return True
         elif w1 in ("programme", "program") and len(span) >= 2:     # "the BSR STARS Innovation Express program"

@@ -73,11 +73,16 @@ def title_event(ctx: Context) -> Mention | None:
     text = ctx.view[line.start:line.end]
     cut = _SUBTITLE.search(text)
     head = (text[:cut.start()] if cut else text).strip()
+    if cut and not _names_event(head):
+        tail = text[cut.end():].strip()
+        if _names_event(tail) and len(tail.split()) <= 8:       # "Green Mobility Bridge: mission to Canada"
+            head, cut = tail, None
     if len(head) > 90:
         return None     # no title's event name is that long (and the searches below would crawl a long run)
     where = _TITLE_PLACE.search(head)          # "Fact-Finding mission in Jiangsu region"
     words = re.sub(r"\s+\d{4}$", "", head[:where.start()] if where else head).split()
-    if len(words) < (1 if where else 2) or not head[:1].isupper() or len(head) > 90 or (cut is None and len(head.split()) > 8) \
+    if len(words) < (1 if where else 2) or not (head[:1].isupper() or where) or len(head) > 90 \
+            or (cut is None and len(head.split()) > 8) \
             or fold(words[0]) in _DETERMINERS:
         return None
     nouns = load_lexicon().words("event_nouns") | load_lexicon().words("described_event_heads")
@@ -89,6 +94,18 @@ def title_event(ctx: Context) -> Mention | None:
     if inner:       # a headline: "Casablanca hosts the second Euro-African Matchmaking Forum"
         s, head = s + inner.start(1), head[inner.start(1):]
     return Mention(s, s + len(head), head, "Event", "event-title", 0.75)
+
+
+def _names_event(part: str) -> bool:
+    """Whether a part of a title ends in an event noun, before a place ("mission to Canada").
+
+    >>> _names_event("mission to Canada"), _names_event("Green Mobility Bridge")
+    (True, False)
+    """
+    where = _TITLE_PLACE.search(part)
+    words = (part[:where.start()] if where else part).split()
+    nouns = load_lexicon().words("event_nouns") | load_lexicon().words("described_event_heads")
+    return bool(words) and (fold(words[-1]) in nouns or fold(" ".join(words[-2:])) in nouns)
 
 
 def _romance_head(words: list[str]) -> bool:

@@ -119,7 +119,7 @@ def list_block_relations(ctx, ents) -> list[RawRel]:
     mains = Mains(ents, ctx)
     lines = raw_lines(ctx.text)
     for li, line in enumerate(lines[:-1]):
-        nxt = lines[li + 2] if TABLE_RULE.fullmatch(lines[li + 1].text) and li + 2 < len(lines) else lines[li + 1]
+        nxt = lines[min(li + 1 + _table_head(lines, li + 1), len(lines) - 1)]
         k = bisect_left(starts, nxt.start)     # a list starts with a name on the next line (under a table's rule)
         if k == len(occ) or occ[k][0] > nxt.start + 8:
             continue
@@ -196,12 +196,27 @@ def _target(typ, line, within, mains):
     return mains.consortium() if typ == "PARTNER_IN" else mains[TARGET_LABELS[typ][0]]
 
 
+def _table_head(lines, k: int) -> int:
+    r"""How many lines a table's head takes from line ``k``: its rule (1), its header row and rule
+    ("| Company | Country |" then "|---|---|": 2), else 0.
+
+    >>> _table_head(raw_lines("| Company | Country |\n|---|---|\n| A | B |\n"), 0)
+    2
+    """
+    if k < len(lines) and TABLE_RULE.fullmatch(lines[k].text):
+        return 1
+    if k + 1 < len(lines) and "|" in lines[k].text and TABLE_RULE.fullmatch(lines[k + 1].text):
+        return 2
+    return 0
+
+
 def _items(ctx, lines, li: int, within):
     """(entity, line) of the items under cue line ``li``: each line's first actor, named at its
     start, until a line that is no item (prose, another cue, a line without a name first)."""
     v = ctx.view
     found = []
-    for line in lines[li + 1:li + 1 + MAX_ITEMS]:
+    first_item = li + 1 + _table_head(lines, li + 1)
+    for line in lines[first_item:li + 1 + MAX_ITEMS]:
         words = len(line.text.split())
         if TABLE_RULE.fullmatch(line.text) or (found and country_code(line.text.strip(" -–|*"))):
             continue    # a table's rule line; a country on its own line under the name it places

@@ -297,7 +297,7 @@ _ANAPHOR = re.compile(r"(?:The|This|These)\s+(?:(?P<p>partnership|project|initia
 
 def _anaphor(doc: _Doc, sent) -> list:
     """What a sentence opening "The partnership …" or "The matchmaking …" is about: the page's
-    partnership, or the event named last before it."""
+    partnership, or the event named last before it (the last one its word names: "The mission …")."""
     m = _ANAPHOR.match(doc.v, sent.start)
     if not m:
         return []
@@ -305,7 +305,9 @@ def _anaphor(doc: _Doc, sent) -> list:
         si = doc.ctx.sent_at(sent.start)
         prev = [x[2] for x in doc.window(doc.ctx.sents[max(0, si - 2)].start, sent.start) if x[2].label == "Partnership"]
         return prev[-1:] or ([doc.main] if doc.main is not None else [])
-    ev = doc.event_near(sent.start)
+    word = m.group("e").lower()     # "The mission …": the last event before it called a mission
+    kind = [x[2] for x in doc.window(0, sent.start) if x[2].label == "Event" and word in x[2].name.lower()]
+    ev = kind[-1] if kind else doc.event_near(sent.start)
     return [ev] if ev is not None else []
 
 

@@ -1,0 +1,39 @@
+"""A partnership's mission page (2026-12-05, eleventh round): a participants table under its
+heading, the event a title names after its colon, an edition's symposium, and "The mission was
+co-funded by …". Every text is written here for the check; no corpus page is copied."""
+from __future__ import annotations
+
+from tests.helpers.extracted import text_by_name
+
+_PAGE = ("# Green Mobility Bridge: mission to Canada\n\n"
+         "**Montreal, 12–15 May 2025.** The ESCP-4i Green Mobility Bridge led a business mission to Canada with "
+         "14 SMEs from six European countries.\n\n"
+         "## Programme\n\n"
+         "The delegation visited the Propulsion Québec cluster and met 35 Canadian companies during the B2B session "
+         "at the EVS38 symposium.\n\n"
+         "## Participants\n\n"
+         "| Company | Country |\n|---|---|\n| VoltaDrive GmbH | Germany |\n| Rueda Smart SL | Spain |\n"
+         "| Kinetik Oy | Finland |\n\n"
+         "The mission was co-funded by the Single Market Programme.\n")
+
+
+def test_a_participants_table_under_its_heading_took_part_in_the_pages_event():
+    _, rels, _ = text_by_name(_PAGE, "page.md")
+    took_part = {r[0] for r in rels if r[1] == "PARTICIPATED_IN" and r[2] == "business mission to Canada"}
+    assert took_part == {"VoltaDrive GmbH", "Rueda Smart SL", "Kinetik Oy"}, sorted(rels)
+
+
+def test_an_edition_named_before_symposium_is_an_event():
+    ents, _, _ = text_by_name(_PAGE, "page.md")
+    assert ents["EVS38"].label == "Event"
+
+
+def test_the_mission_is_funded_not_the_last_event_named():
+    _, rels, _ = text_by_name(_PAGE, "page.md")
+    funded = {r[0] for r in rels if r[1] == "FUNDED_BY" and r[2] == "Single Market Programme"}
+    assert funded == {"business mission to Canada"}, sorted(rels)
+
+
+def test_a_title_names_its_event_after_the_colon():
+    ents, _, _ = text_by_name("# Alpha Cluster: study visit to Kyoto\n\nTwelve members joined.\n", "page.md")
+    assert ents["study visit to Kyoto"].label == "Event" and ents["study visit to Kyoto"].country == "JP"
