@@ -34,7 +34,7 @@ from clusternet.ingest.extract.countable import not_a_count
 from clusternet.ingest.extract.countsubj import CLAUSE_VERBS, count_subject
 from clusternet.ingest.extract.factsubj import country_of_sentence, main_event, measure_country
 from clusternet.ingest.extract.measures import agent as _agent, among, clause_measure, decimal_thousands, money_modifiers, place_adjective, \
-    taking_part, to_country, with_place, countries_of, field_label, with_hedge, ordinals, HEDGES, CURRENCIES
+    taking_part, to_country, with_place, countries_of, field_label, with_hedge, ordinals, in_delegation, HEDGES, CURRENCIES
 from clusternet.ingest.extract.lexicon import fold, is_programme_name, load_lexicon
 from clusternet.ingest.extract.literals import alternation
 from clusternet.ingest.extract.raw import RawFact, parse_number
@@ -302,6 +302,8 @@ def _stated_measure(ctx, sent, m, after, unit, word_num, prev_noun, lex):
     if agent and measure_words and fold(measure_words[-1]) == fold(agent.split()[0]):
         measure_words = measure_words[:-1]      # "meetings conducted" + " conducted by …"
     measure = _join(measure_words) + agent
+    if unit is None and measure_words and not agent:
+        measure += in_delegation(v, sent.start, m.start())     # "companies in the Danish delegation"
     if unit == "m²":
         measure = "floor area"
     measure, clause_ok = clause_measure(ctx, sent, m, (measure, agent, unit), CLAUSE_VERBS)

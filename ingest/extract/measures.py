@@ -14,7 +14,7 @@ from clusternet.ingest.extract.lexicon import country_code, fold, load_lexicon
 
 __all__ = ["among", "agent", "countries_of", "field_label", "with_hedge", "without_hedge", "ordinals", "HEDGES",
            "ORDINAL_DIGIT", "CURRENCIES", "money_modifiers", "place_adjective", "taking_part", "to_country", "with_place", "decimal_thousands",
-           "own_clause", "clause_measure"]
+           "own_clause", "clause_measure", "in_delegation"]
 
 
 def decimal_thousands(num: str) -> float | None:
@@ -237,3 +237,29 @@ def field_label(v: str, pos: int) -> str | None:
     """
     label = _FIELD_LABEL.match(v, v.rfind("\n", 0, pos) + 1, pos)
     return label.group(1) if label else None
+
+
+# "a (Danish) delegation of": the counts right after it (and those listed with the first) are its members
+_DELEGATION_OF = re.compile(r"\b(?:a|an|the|its|their)\s+((?:[A-Z][\w-]*\s+)?)delegation\s+(?:of|included|includes|comprised|"
+                            r"comprises|consisted\s+of|consists\s+of|(?:was\s+)?made\s+up\s+of|(?:was\s+)?composed\s+of|"
+                            r"counted|numbered|brought\s+together|gathered)\s+")
+_EARLIER_COUNTS = re.compile(r"(?:\*\*)?(?:(?:\d[\d,.]*|[a-z]+)\s+[^,;.:–()\d]{1,40}?(?:,|\s+and|\s+–|\s+-)\s+)*"
+                             r"(?:\*\*)?")
+
+
+def in_delegation(v: str, lo: int, pos: int) -> str:
+    """" in the (Danish) delegation" when the count at ``pos`` says whom a delegation was made of
+    ("a Danish delegation of eight companies", "a delegation of 27 clusters and 19 companies"), else "".
+
+    >>> t = "a Danish delegation of eight companies"
+    >>> in_delegation(t, 0, t.index("eight"))
+    ' in the Danish delegation'
+    >>> t = "a delegation of 27 clusters and 19 companies from 11 countries"
+    >>> in_delegation(t, 0, t.index("19")), in_delegation(t, 0, t.index("11"))
+    (' in the delegation', '')
+    """
+    found = [d for d in _DELEGATION_OF.finditer(v, max(lo, pos - 160), pos)]
+    if not found or not _EARLIER_COUNTS.fullmatch(v, found[-1].end(), pos):
+        return ""
+    return f" in the {found[-1].group(1)}delegation"
+

@@ -37,3 +37,14 @@ def test_the_mission_is_funded_not_the_last_event_named():
 def test_a_title_names_its_event_after_the_colon():
     ents, _, _ = text_by_name("# Alpha Cluster: study visit to Kyoto\n\nTwelve members joined.\n", "page.md")
     assert ents["study visit to Kyoto"].label == "Event" and ents["study visit to Kyoto"].country == "JP"
+
+
+def test_counts_a_delegation_is_made_of_are_measured_in_it():
+    _, _, facts = text_by_name("The cooperation builds on a scoping visit made in March 2025 by a Danish delegation of "
+                               "eight companies, which visited two plants in Accra.\n\n"
+                               "In May, a delegation of 27 cluster organisations and 19 companies from eleven EU Member "
+                               "States met Vietnamese counterparts at the Delta Cluster Matchmaking 2024.\n")
+    by_value = {f[2]: f[1] for f in facts}
+    assert by_value[8] == "companies in the Danish delegation", facts
+    assert by_value[19] == "companies in the delegation", facts
+    assert "delegation" not in by_value[11], facts

@@ -183,7 +183,7 @@ def test_a_visit_takes_place_where_the_page_is_not_where_the_visitors_come_from(
                          "companies led by the Korea Health Industry Development Institute. The delegation visited the "
                          "National Institute of Chemistry and met Slovenian SMEs.\n")
     assert ents["National Institute of Chemistry"].country == "SI"
-    assert [m for s, m, v in facts if v == 12] == ["Korean biotech companies"]
+    assert [m for s, m, v in facts if v == 12] == ["Korean biotech companies in the delegation"]
 
 
 def test_companies_named_after_a_colon_that_joined_a_cluster_are_its_members():
