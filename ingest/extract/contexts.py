@@ -331,6 +331,19 @@ def _romance_descriptions(ctx: Context, out: list[Mention], drop: list[tuple[int
                 out.append(Mention(m.start("name"), m.end("name"), name, "Partnership", "apposition-desc", 0.7))
 
 
+def _first_of_two(name: str) -> str:
+    """The first of two names a descriptor's run joined by "and" when only the second has a head
+    noun of its own ("Ocean Tech Arendal and Mare Nostrum Cluster"); else the name.
+
+    >>> _first_of_two("Ocean Tech Arendal and Mare Nostrum Cluster"), _first_of_two("Food and Drink Cluster")
+    ('Ocean Tech Arendal', 'Food and Drink Cluster')
+    """
+    first, _, second = name.partition(" and ")
+    if len(first.split()) >= 2 and len(second.split()) >= 2 and label_of_name(second) and not label_of_name(first):
+        return first
+    return name
+
+
 def described_names(ctx: Context, out: list[Mention]) -> None:
     """Names introduced by a place and a descriptor, and names that open with a demonym.
 
@@ -349,6 +362,7 @@ def described_names(ctx: Context, out: list[Mention]) -> None:
     v = ctx.view
     generic_names = lex.words("generic_names")
     drop: list[tuple[int, int]] = []
+    joined: list[tuple[int, int]] = []
     for line in ctx.lines:
         if line.heading:
             continue
@@ -360,14 +374,17 @@ def described_names(ctx: Context, out: list[Mention]) -> None:
                 continue        # not "the Finnish SME Association": the kind word opens the name; not "… cluster 120"
             c, r = place_of_name(place)
             lab = lex["descriptors_after_place"][m.group("head")]
-            out.append(Mention(m.start("name"), m.end("name"), name, lab, "apposition-desc", 0.75,
+            name = _first_of_two(name)
+            if name != m.group("name"):     # the run of both names is no name of its own
+                joined.append((m.start("name"), m.end("name")))
+            out.append(Mention(m.start("name"), m.start("name") + len(name), name, lab, "apposition-desc", 0.75,
                                country=c or code, region=r))
             drop.append((m.start("place"), m.start("name")))
     _romance_descriptions(ctx, out, drop)
     if drop:
         def descriptor(x: Mention) -> bool:
-            return x.label not in ("Country", "Region", "City", "Demonym") and any(
-                a <= x.start and x.end <= b + 1 for a, b in drop)
+            return x.label not in ("Country", "Region", "City", "Demonym") and (any(
+                a <= x.start and x.end <= b + 1 for a, b in drop) or (x.start, x.end) in joined)
         out[:] = [x for x in out if not descriptor(x)]
     for x in out:       # "the COSME programme" is COSME
         pm = re.fullmatch(r"(?:the\s+)?(\S.*?)\s+(?:programme|program)", x.name) if x.label == "Programme" else None

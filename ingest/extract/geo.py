@@ -67,6 +67,7 @@ def infer_places(ctx, ents, mentions) -> None:
     _bracket_regions(sp)
     _located_in(ctx, sp)
     _signed_in(ctx, sp)
+    _represented_by(sp)
     _beside_name(sp)
     role_of_country(ctx, sp)
     group_country(sp)
@@ -162,6 +163,19 @@ def _signed_in(ctx, sp: Spans) -> None:
             agrs = [x[2] for x in sp.occ_in(max(0, sent.start - SIGNED_REACH), m.start()) if x[2].label == "Agreement"]
             if after and agrs:
                 assign(agrs[-1], after[0].country, region_of(after[0]), "signed-in")
+
+
+_REPRESENTED = gated(re.compile(r"\b([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+(?:is|was|will\s+be|are|were)\s+"
+                                r"(?:also\s+)?represented\s+by\s+(?:the\s+)?(?=[A-Z])"))
+
+
+def _represented_by(sp: Spans) -> None:
+    """1b. "Portugal is represented by Fórum Oceano": the body named right after it is in that country."""
+    for m in _REPRESENTED.finditer(sp.v):
+        code = country_code(m.group(1))
+        body = [x[2] for x in sp.occ_in(m.end(), m.end() + 1) if x[2].label in PLACED]
+        if code and body and is_open(body[0]):
+            assign(body[0], code, None, "represented-by")
 
 
 _POSSESSIVE = re.compile(r"['’]s\s+(?:the\s+)?")

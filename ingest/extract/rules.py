@@ -54,6 +54,12 @@ def _clean(view: str, s: int, e: int) -> tuple[int, int, str]:
     return s, e, " ".join(view[s:e].split())
 
 
+def _head_first_then_region(lex, words: list[str]) -> bool:
+    """Whether a name opens with a cluster's head and ends with a region ("Cluster Nautique
+    Occitanie"): the Romance order, whatever its accents say."""
+    return len(words) >= 3 and lex.label_of_head(words[0]) == "Cluster" and bool(lex.region(words[-1]))
+
+
 @lru_cache(maxsize=100_000)
 def label_of_name(name: str) -> str | None:
     """The label a name's head noun gives, or None when it has none.
@@ -61,8 +67,8 @@ def label_of_name(name: str) -> str | None:
     >>> [label_of_name(n) for n in ["Cluster of Smart Health", "Pôle Véhicule du Futur",
     ...   "European Foundation for Cluster Excellence", "France Clusters", "Cluster Economics", "Big Booster",
     ...   "Nordic Cluster Meet UP 2018", "Nova Consulting GmbH", "Alpine Hydrogen Forum 2025",
-    ...   "Mechatronics Cluster Upper Austria", "Digital Matchmaking Forum"]]
-    ['Cluster', 'Cluster', 'Organisation', 'Organisation', None, None, 'Event', 'Organisation', 'Event', 'Cluster', 'Event']
+    ...   "Mechatronics Cluster Upper Austria", "Digital Matchmaking Forum", "Cluster Nautique Occitanie"]]
+    ['Cluster', 'Cluster', 'Organisation', 'Organisation', None, None, 'Event', 'Organisation', 'Event', 'Cluster', 'Event', 'Cluster']
     """
     lex = load_lexicon()
     words = [w for w in re.split(r"[\s\-–]+", name) if w]
@@ -72,7 +78,8 @@ def label_of_name(name: str) -> str | None:
         return None         # "Clusters for a Circular Plastics Value Chain": what a project does, no body
     head_part = words[:cut]
     romance = bool(re.search(r"[àâçéèêëîïôûùüÿñóíúÀ-Ý]", name)) or any(fold(w) in
-                                                                        ("de", "du", "des", "del", "della", "di", "y", "per") for w in words)
+                                                                        ("de", "du", "des", "del", "della", "di", "y", "per") for w in words) \
+        or _head_first_then_region(lex, words)
     best = None
     for i, w in enumerate(head_part):
         lab = lex.label_of_head(w)
