@@ -10,7 +10,8 @@ from clusternet.ingest.extract.listblocks import ACTORS
 from clusternet.ingest.extract.mainref import named_for_itself
 from clusternet.ingest.extract.raw import RawRel
 
-__all__ = ["ORGANISED_AT_BY", "coordinates", "organisers_of", "organiser_spans", "has_label"]
+__all__ = ["ORGANISED_AT_BY", "coordinates", "organisers_of", "organiser_spans", "has_label", "own_meetings",
+           "organisers_not_attendees"]
 
 # "organised in Bucharest by A and B": a place or date between the verb and its agents
 ORGANISED_AT_BY = (r"organi[sz]ed\s+(?:in|at|on)\s+[^,.;()]{1,80}?\s+by\b"
@@ -144,3 +145,33 @@ def _other_event_between(v: str, lo: int, hi: int, event_word_rx) -> bool:
     for m in event_word_rx.finditer(v, lo, hi):
         pass
     return m is not None and m.start() - lo > 60
+
+
+# a body's own meetings: its kick-off, its partners', general or steering meetings
+_OWN_MEETING = re.compile(r"(?i)\b(?:kick-?off|partners?['’]?\s+meeting|consortium\s+meeting|project\s+meeting|"
+                          r"general\s+assembly|annual\s+meeting|steering\s+(?:committee|group)|board\s+meeting)\b")
+_HOLDERS = ("Partnership", "Cluster", "Organisation")
+
+
+def own_meetings(ents, main, rels: list[RawRel]) -> list[RawRel]:
+    """COORDINATES: a body holds its own kick-off, partner meeting or general assembly ("EACP
+    General Assembly", "kick-off meeting of the MOVE-IN project"): the body its name names, else
+    the page's partnership ``main``; only for a meeting no rule found an organiser of."""
+    organised = {id(r.target) for r in rels if r.type == "COORDINATES"}
+    holders = sorted((e for e in ents if e.label in _HOLDERS), key=lambda e: -len(e.name))
+    out = []
+    for ev in (e for e in ents if e.label == "Event" and id(e) not in organised and _OWN_MEETING.search(e.name)):
+        named = next((h for h in holders if h.name in ev.name or any(a in ev.name.split() for a in h.aliases if len(a) > 2)), None)
+        holder = named or main
+        if holder is not None:
+            m = ev.mentions[0]
+            out.append(RawRel(holder, "COORDINATES", ev, m.start, m.end, 0.55))
+    return out
+
+
+def organisers_not_attendees(rels: list[RawRel]) -> list[RawRel]:
+    """Without PARTICIPATED_IN where the same body COORDINATES the same event: who organised an
+    event did not attend it as a participant."""
+    org = {(id(r.source), id(r.target)) for r in rels if r.type == "COORDINATES"}
+    return [r for r in rels if r.type != "PARTICIPATED_IN" or (id(r.source), id(r.target)) not in org]
+

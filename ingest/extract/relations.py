@@ -21,7 +21,8 @@ from clusternet.ingest.extract.listblocks import LEAD_ROLE, list_block_relations
 from clusternet.ingest.extract.literals import cue_words_rx
 from clusternet.ingest.extract.gates import gated
 from clusternet.ingest.extract.located import located_in
-from clusternet.ingest.extract.organisers import ORGANISED_AT_BY, coordinates, organisers_of
+from clusternet.ingest.extract.organisers import ORGANISED_AT_BY, coordinates, organisers_not_attendees, organisers_of, \
+    own_meetings
 from clusternet.ingest.extract.pagerels import page_relations
 from clusternet.ingest.extract.prose import prose_relations
 from clusternet.ingest.extract.raw import RawRel
@@ -50,14 +51,8 @@ def find_relations(ctx, ents, places, mentions) -> list[RawRel]:
     rels += [_tagged(r, "group") for r in _partners_took_part(doc, rels)]
     rels += [_tagged(r, "page-event") for r in page_event_attendees(ctx, ents, doc.title_event, rels)]
     rels += [_tagged(r, "participants") for r in participants_visited(doc, rels)]
-    return _organisers_not_attendees(_third_markets_only(rels))
-
-
-def _organisers_not_attendees(rels: list[RawRel]) -> list[RawRel]:
-    """Without PARTICIPATED_IN where the same body COORDINATES the same event: who organised an
-    event did not attend it as a participant."""
-    org = {(id(r.source), id(r.target)) for r in rels if r.type == "COORDINATES"}
-    return [r for r in rels if r.type != "PARTICIPATED_IN" or (id(r.source), id(r.target)) not in org]
+    rels += [_tagged(r, "own-meeting") for r in own_meetings(ents, doc.main, rels)]
+    return organisers_not_attendees(_third_markets_only(rels))
 
 
 _ALL_PARTNERS_TOOK_PART = re.compile(

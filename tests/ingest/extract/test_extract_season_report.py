@@ -49,3 +49,17 @@ def test_a_meeting_is_named_with_the_project_or_alliance_it_belongs_to():
 def test_a_visit_of_a_cluster_is_not_named_after_the_visitor():
     ents, _, _ = text_by_name("A visit of the Delta Robotics Cluster took place in Graz in May.\n")
     assert not [n for n in ents if n.startswith("visit of")], sorted(ents)
+
+
+def test_a_body_holds_its_own_general_assembly_and_kick_off():
+    _, rels, _ = text_by_name(_PAGE)
+    assert ("European Cluster Alliance", "COORDINATES",
+            "annual General Assembly of the European Cluster Alliance") in rels
+    assert ("MOVE-IN", "COORDINATES", "kick-off meeting of the MOVE-IN project") in rels
+
+
+def test_a_partnerships_kick_off_is_held_by_the_partnership_the_page_is_about():
+    _, rels, _ = text_by_name("# H2 Corridor partnership\n\nThe H2 Corridor partnership started in January. Its "
+                              "kick-off meeting took place in Essen on 14 February.\n", "page.md")
+    held = {r[0] for r in rels if r[1] == "COORDINATES"}
+    assert held == {"H2 Corridor"}, sorted(rels)
