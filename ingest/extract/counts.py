@@ -77,7 +77,7 @@ _HEDGES = {"over", "more", "than", "around", "approximately", "about", "up", "to
            "roughly", "close", "circa", "less", "fewer",
            "some", "the", "a", "an", "our", "their", "its", "of", "with", "by", "further", "total"}
 _TRAIL = {"of", "and", "or", ",", "&", "around", "over", "about", "approximately", "nearly", "almost", "some", "more",
-          "up", "least", "than"}
+          "up", "least", "than", "worth", "totalling", "totaling", "valued"}
 _MONEY_NOUNS = {"budget", "turnover", "amount", "funding", "investment", "investments", "revenue", "revenues", "value",
                 "cost", "costs", "grant", "capital", "sales", "financing", "contribution"}
 # a word after a comma that opens a clause, not a list's next noun ("18 companies, led by …")

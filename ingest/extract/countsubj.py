@@ -59,7 +59,8 @@ def count_subject(ctx, si, m, after, occ_in, ok, doc, v):
              or _counted_event(ctx, si, m, occ_in, ok, page_event, unit, v))
     if found:
         return found
-    before = [x for x in occ_in(sent.start, m.start())]
+    opener = _AGENT_OPENER.match(v, sent.start, m.start())
+    before = [x for x in occ_in(opener.end() if opener else sent.start, m.start())]
     if v[sent.start:sent.start + 1].islower() and si and not before:
         # a line that goes on from the sentence before ("… 550 companies. with more than 60,000 jobs")
         sent = ctx.sents[si - 1]
@@ -69,8 +70,15 @@ def count_subject(ctx, si, m, after, occ_in, ok, doc, v):
             or _project_money(before, unit) or _anaphora(v, sent, m, before, occ_in, ok, title_end(ctx))
             or _clause_subject(v, before, ok)
             or _money_owner(v, sent, m, before, ok, main, unit, _heading_owner(ctx, si, occ_in, ok)) or _previous_sentence_subject(ctx, si, sent, before, occ_in, ok, main)
+            or ((main, None) if opener and not before and main is not None else None)     # "Under the coordination of A, 25 SMEs …"
             or _first_named(ctx, si, sent, m, before, occ_in, ok,
                             _figures_owner(ctx, sent, page_event, unit) or main or _page_event(page_event, unit), v))
+
+
+# "Led by A, the consortium counts …", "Under the coordination of A, …": A is not the clause's subject
+_AGENT_OPENER = re.compile(r"\W*(?:(?:Led|Coordinated|Organi[sz]ed|Hosted|Supported|Funded|Co-funded|Founded|Run|Managed|"
+                           r"Chaired|Initiated)\s+by|Under\s+the\s+(?:coordination|leadership|lead)\s+of|"
+                           r"(?:Together|Jointly)\s+with|In\s+(?:cooperation|collaboration|partnership)\s+with)\s[^,;.]{2,120},\s+")
 
 
 def _page_event(page_event, unit):

@@ -94,6 +94,9 @@ def label_of_name(name: str) -> str | None:
             continue
         if fold(w) in lex.words("network_heads") and lab == "Cluster":
             lab = "Organisation"
+        if lab == "Partnership" and "Organisation" in lex.head_labels(w) and rest \
+                and all(place_country(x) or lex.city(x) or lex.region(x) for x in rest):
+            lab = "Organisation"    # "Water Alliance Netherlands": a national body, not a partnership
         if fold(w) in lex.words("dated_event_heads") and (rest and all(x[:1].isdigit() for x in rest)
                                                          or i and lex.label_of_head(head_part[i - 1]) == "Event"):
             lab = "Event"           # "Alpine Hydrogen Forum 2025", "Digital Matchmaking Forum": an event

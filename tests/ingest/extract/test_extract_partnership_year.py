@@ -1,0 +1,35 @@
+"""A partnership's news with its coordinator named in every other clause (2026-12-05, eleventh
+round): a national alliance is a body, not a partnership; "Led by A, the consortium counts …" is
+about the consortium; the figures after "Under the coordination of A," are the partnership's.
+Every text is written here for the check; no corpus page is copied."""
+from __future__ import annotations
+
+from tests.helpers.extracted import text_by_name
+
+_PAGE = ("AquaLink partnership enters its second year\n\n"
+         "AquaLink, the European Strategic Cluster Partnership on water technologies, is coordinated by Water "
+         "Alliance Netherlands. The partnership has a budget of EUR 980,000.\n\n"
+         "Led by Water Alliance Netherlands, the consortium counts 6 partners from 5 countries and represents "
+         "1,200 SMEs.\n\n"
+         "Under the coordination of Water Alliance Netherlands, 25 SMEs received innovation vouchers worth up to "
+         "EUR 10,000 each.\n\n"
+         "With 320 members, Water Alliance Netherlands is the largest partner.\n")
+
+
+def test_an_alliance_named_with_its_country_is_a_national_body():
+    ents, rels, _ = text_by_name(_PAGE)
+    assert ents["Water Alliance Netherlands"].label == "Organisation"
+    assert ents["Water Alliance Netherlands"].country == "NL"
+    assert ("Water Alliance Netherlands", "COORDINATES", "AquaLink") in rels
+
+
+def test_the_agent_of_an_opening_participle_does_not_own_the_clauses_figures():
+    _, _, facts = text_by_name(_PAGE)
+    owners = {f[2]: f[0] for f in facts}
+    assert owners[980000] == owners[6] == owners[1200] == owners[25] == "AquaLink", facts
+    assert owners[320] == "Water Alliance Netherlands", facts
+
+
+def test_worth_before_an_amount_is_not_part_of_the_measure():
+    _, _, facts = text_by_name(_PAGE)
+    assert [f[1] for f in facts if f[2] == 25] == ["SMEs received innovation vouchers"], facts
