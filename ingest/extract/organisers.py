@@ -7,7 +7,7 @@ from __future__ import annotations
 import clusternet.ingest.extract.fastre as re
 
 from clusternet.ingest.extract.listblocks import ACTORS
-from clusternet.ingest.extract.mainref import named_for_itself
+from clusternet.ingest.extract.mainref import named_for_itself, named_in_title
 from clusternet.ingest.extract.raw import RawRel
 
 __all__ = ["ORGANISED_AT_BY", "coordinates", "organisers_of", "organiser_spans", "has_label", "own_meetings",
@@ -153,20 +153,35 @@ _OWN_MEETING = re.compile(r"(?i)\b(?:kick-?off|partners?['’]?\s+meeting|consor
 _HOLDERS = ("Partnership", "Cluster", "Organisation")
 
 
-def own_meetings(ents, main, rels: list[RawRel]) -> list[RawRel]:
+def own_meetings(ents, main, rels: list[RawRel], title: int = 0) -> list[RawRel]:
     """COORDINATES: a body holds its own kick-off, partner meeting or general assembly ("EACP
-    General Assembly", "kick-off meeting of the MOVE-IN project"): the body its name names, else
-    the page's partnership ``main``; only for a meeting no rule found an organiser of."""
+    General Assembly", "kick-off meeting of the MOVE-IN project"): the body its name names, else the
+    one its kind word names ("Network general assembly": the page's network), else the page's
+    partnership ``main``, else the body the title (ending at ``title``) names; only for a meeting no
+    rule found an organiser of."""
     organised = {id(r.target) for r in rels if r.type == "COORDINATES"}
     holders = sorted((e for e in ents if e.label in _HOLDERS), key=lambda e: -len(e.name))
+    titled = [e for e in holders if named_in_title(e, title)]
     out = []
     for ev in (e for e in ents if e.label == "Event" and id(e) not in organised and _OWN_MEETING.search(e.name)):
-        named = next((h for h in holders if h.name in ev.name or any(a in ev.name.split() for a in h.aliases if len(a) > 2)), None)
-        holder = named or main
+        holder = next((h for h in holders if h.name in ev.name
+                       or any(a in ev.name.split() for a in h.aliases if len(a) > 2)), None) \
+            or _by_kind(ev.name, titled + holders) or main or (titled[0] if titled else None)
         if holder is not None:
             m = ev.mentions[0]
             out.append(RawRel(holder, "COORDINATES", ev, m.start, m.end, 0.55))
     return out
+
+
+_KIND_WORD = re.compile(r"(?i)^(?:the\s+)?(network|cluster|partnership|project|consortium|association|alliance)\b")
+
+
+def _by_kind(name: str, bodies: list):
+    """The first of ``bodies`` whose name holds the kind word an event's name opens with
+    ("Network general assembly": the network), or None."""
+    km = _KIND_WORD.match(name)
+    word = km.group(1).lower() if km else None
+    return next((b for b in bodies if word and word in b.name.lower().split()), None)
 
 
 def organisers_not_attendees(rels: list[RawRel]) -> list[RawRel]:

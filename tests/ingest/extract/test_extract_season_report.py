@@ -63,3 +63,13 @@ def test_a_partnerships_kick_off_is_held_by_the_partnership_the_page_is_about():
                               "kick-off meeting took place in Essen on 14 February.\n", "page.md")
     held = {r[0] for r in rels if r[1] == "COORDINATES"}
     assert held == {"H2 Corridor"}, sorted(rels)
+
+
+def test_a_meeting_named_by_its_kind_word_is_held_by_the_body_of_that_kind():
+    _, rels, _ = text_by_name("# Threads – the newsletter of the Smart Textiles Cluster Network\n\n"
+                              "The Blue Fibres partnership met in Biella in May.\n\n## Agenda\n\n"
+                              "- 20–21 May 2026 – Blue Fibres partner meeting, Biella\n"
+                              "- 8 June 2026 – Network general assembly, Brussels\n", "page.md")
+    held = {(r[0], r[2]) for r in rels if r[1] == "COORDINATES"}
+    assert ("Smart Textiles Cluster Network", "Network general assembly") in held, sorted(rels)
+    assert ("Blue Fibres", "Blue Fibres partner meeting") in held, sorted(rels)
