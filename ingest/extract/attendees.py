@@ -24,7 +24,7 @@ _OTHER_PART = ("COORDINATES", "PARTICIPATED_IN", "VISITED", "FUNDED_BY", "PARTY_
 CONFIDENCE = 0.45
 # a page naming more bodies than this, none of them said to take part, is a directory or a long
 # programme, not one event's account
-MAX_ATTENDEES = 12
+MAX_ATTENDEES = 20
 # a page that calls for participants ("Call for SMEs: …", "Join the mission …", "Register now …")
 _CALL = re.compile(r"(?i)\s*(?:open\s+)?(?:call\s+for|join\b|apply\b|register\b|registration\b|invitation\b)")
 # a body named as the place where the event was held ("… held in the Alfândega Congress Centre")
@@ -34,6 +34,10 @@ _VISITED_BEFORE = re.compile(r"(?i)\b(?:visits?\s+(?:to|of|at)|visited|visiting|
                              # "supported by the X Chamber", "with the support of X": a backer, not a delegate
                              r"|\b(?:supported|sponsored|funded|co-?financed|financed|backed)\s+by\s+(?:the\s+)?$"
                              r"|\bsupport\s+of\s+(?:the\s+)?$")
+
+
+# "X was founded in 2001": a sentence that only gives a body's history is background, no account of the event
+_HISTORY = re.compile(r"\s+(?:was|were|has\s+been)\s+(?:founded|established|created|set\s+up|launched)\s+in\s+\d{4}\.")
 
 
 def _third_country(code: str | None) -> str | None:
@@ -74,8 +78,8 @@ def page_event_attendees(ctx, ents, event, rels: list[RawRel]) -> list[RawRel]:
     for e in ents:
         if e.label not in ACTORS or id(e) in taken or (abroad is not None and e.country == abroad):
             continue
-        if any(m.rule == "institution" for m in e.mentions):
-            continue        # the Commission, a ministry: a page's background, not a delegate
+        if any(m.rule == "institution" for m in e.mentions) or all(_HISTORY.match(ctx.view, m.end) for m in e.mentions):
+            continue        # the Commission, a ministry, a body whose history alone is told: a page's background
         first = next((m for m in e.mentions if m.start >= body and not _VENUE.search(ctx.view, max(0, m.start - 12), m.start)
                       and not _VISITED_BEFORE.search(ctx.view, max(0, m.start - 30), m.start)), None)
         if first is not None:
