@@ -163,14 +163,19 @@ def _present_in(v, sent, m, occ_in, ok):
 
 
 def _appositive(v, sent, m, occ_in, ok):
-    """3. "X, a 400 m² space": (the name the appositive follows, None), or None."""
-    lead = v[max(sent.start, m.start() - 40):m.start()]
-    am = re.search(r",\s+(?:a|an)\s+$", lead)
+    """3. "X, a 400 m² space", "X, a family company with 120 employees": (the name the appositive
+    follows, None), or None."""
+    lead = v[max(sent.start, m.start() - 80):m.start()]
+    am = re.search(r",\s+(?:a|an)\s+$", lead) or _DESCRIBED_WITH.search(lead)
     if am:
         left = [x for x in occ_in(sent.start, m.start()) if x[1] >= m.start() - len(lead) + am.start() - 1]
         if left and left[-1][2].label in ok:
             return left[-1][2], None
     return None
+
+
+_DESCRIBED_WITH = re.compile(r",\s+(?:a|an)\s+(?:[a-z][\w-]*\s+){1,4}(?:with|employing|counting|gathering|representing)\s+"
+                             r"(?:more\s+than\s+|over\s+|about\s+|around\s+|some\s+|nearly\s+|almost\s+)?$")
 
 
 def _dash_appositive(v, sent, m, occ_in, ok):

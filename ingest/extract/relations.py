@@ -33,6 +33,7 @@ from clusternet.ingest.extract.visits import attendance, delegation_leaders, fro
 __all__ = ["RawRel", "find_relations"]
 
 ACTORS = ("Cluster", "Organisation", "SME")
+_TRAVEL = re.compile(r"(?i)\b(?:visits?|tours?|missions?|delegations?|trip)\b")
 _PARTNERSHIP_AGREEMENT = re.compile(r"(?i)(?:partnership|consortium) agreement$")
 
 
@@ -111,9 +112,11 @@ class _Doc:
 
     def host(self):
         """The cluster a visit page is about when no partnership is: the one the title names, else
-        the most named, on a page whose title names an event (a study visit, a mission); else None."""
+        the most named, on a page whose title names an event or a journey (a study tour, a
+        mission); else None."""
         if "_host" not in self.__dict__:
-            self._host = main_of(self.ents, "Cluster", title_end(self.ctx)) if self.title_event is not None else None
+            journey = self.title_event is not None or _TRAVEL.search(self.v, 0, title_end(self.ctx))
+            self._host = main_of(self.ents, "Cluster", title_end(self.ctx)) if journey else None
         return self._host
 
     def window(self, lo, hi):

@@ -273,7 +273,7 @@ def met_on_journey(doc, si: int, sent, here) -> list[RawRel]:
         lim = stop.start() if stop else sent.end
         objs = [x for x in here if mm.end() <= x[0] < lim and x[2].label in ACTORS][:4]
         visitors = delegation_owner(doc, v[sent.start:mm.start()], mm.start()) or \
-            ([(0, 0, doc.main)] if doc.main is not None else [])
+            ([(0, 0, doc.main or doc.host())] if (doc.main or doc.host()) is not None else [])
         out += [RawRel(a, "VISITED", b, sent.start, sent.end, 0.5) for _, _, a in visitors for _, _, b in objs if a is not b]
     return out
 
