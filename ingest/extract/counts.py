@@ -271,6 +271,8 @@ def _unit_and_value(m, value, lex):
 def _share_measure(v: str, sent, m, after, last, lex) -> str:
     """The measure of a percentage: "share of X", else the words before it, else "share"."""
     toks = after
+    if len(toks) > 1 and fold(toks[0][2]) in ("are", "were") and toks[1][2][:1].isalpha():
+        toks = toks[1:]     # "Over 60% are SMEs": the share of SMEs
     if toks and fold(toks[0][2]) == "of":
         words = []
         for t in toks[1:15]:

@@ -149,13 +149,14 @@ def clause_measure(ctx, sent, m, stated: tuple, verbs) -> tuple[str, bool]:
 
 
 def among(v: str, last, pos: int) -> str:
-    """The population a share is of, when it follows another count after a dash ("47.000 cluster
-    members – around 85% SMEs" -> " among cluster members"); ``last``: (measure, end) or None.
+    """The population a share is of, when it follows another count after a dash or a comma
+    ("47.000 cluster members – around 85% SMEs" -> " among cluster members"); ``last``: (measure,
+    end) or None.
 
     >>> among("47 members – around 85% SMEs", ("members", 10), 20)
     ' among members'
     """
-    if last and re.fullmatch(r"\s*[–—-]\s*(?:around|about|over|some|nearly|almost|approximately)?\s*", v[last[1]:pos]):
+    if last and re.fullmatch(r"\s*[–—,-]\s*(?:around|about|over|some|nearly|almost|approximately)?\s*", v[last[1]:pos]):
         return " among " + last[0]
     return ""
 

@@ -33,3 +33,11 @@ def test_the_agent_of_an_opening_participle_does_not_own_the_clauses_figures():
 def test_worth_before_an_amount_is_not_part_of_the_measure():
     _, _, facts = text_by_name(_PAGE)
     assert [f[1] for f in facts if f[2] == 25] == ["SMEs received innovation vouchers"], facts
+
+
+def test_a_share_stated_as_what_they_are_names_its_population():
+    _, _, facts = text_by_name("Mediterranean Blue Cluster brings together 200 members. Over 60% are SMEs.\n\n"
+                               "Alpha Bio Cluster gathers 300 members, 85% SMEs.\n")
+    measures = {f[2]: f[1] for f in facts}
+    assert measures[60] == "share of SMEs", facts
+    assert measures[85] == "share of SMEs among members", facts
