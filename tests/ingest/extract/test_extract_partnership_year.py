@@ -41,3 +41,12 @@ def test_a_share_stated_as_what_they_are_names_its_population():
     measures = {f[2]: f[1] for f in facts}
     assert measures[60] == "share of SMEs", facts
     assert measures[85] == "share of SMEs among members", facts
+
+
+def test_eu_recovery_and_innovation_instruments_are_programmes():
+    ents, rels, _ = text_by_name("The Delta Hydrogen partnership is co-funded by NextGenerationEU and the Interregional "
+                                 "Innovation Investments (I3) Instrument.\n")
+    assert ents["NextGenerationEU"].label == "Programme"
+    assert ("Delta Hydrogen", "FUNDED_BY", "NextGenerationEU") in rels
+    assert ents["Interregional Innovation Investments"].label == "Programme"
+    assert ents["Interregional Innovation Investments"].aliases == ["I3"]
