@@ -15,7 +15,7 @@ from clusternet.ingest.extract.mainref import defined_subject, title_end
 from clusternet.ingest.extract.factsubj import event_cue, main_event
 from clusternet.ingest.extract.durations import duration_facts
 from clusternet.ingest.extract.fieldfacts import field_facts
-from clusternet.ingest.extract.lexicon import country_code, fold
+from clusternet.ingest.extract.lexicon import country_code, fold, load_lexicon
 from clusternet.ingest.extract.measures import ordinals, without_hedge
 from clusternet.ingest.extract.raw import RawFact, parse_number
 
@@ -96,7 +96,9 @@ def _row_facts(t: str, p: int, cells: list[str], header, occ, subject) -> list[R
     if ccol is not None and len(cells) == len(header) and ccol < len(cells) and country_code(cells[ccol]) \
             and cells[0] and not country_code(cells[0]):
         return _partner_row(t, p, cells, header, ccol, occ)
-    nums = [parse_number(c) for c in cells[1:] if c]
+    if header and _numbers(cells) and _named_first(t, p, cells, occ):
+        return _indicator_row(t, p, cells, header, occ, subject)    # "| Alpha Cluster | Coordinator | EUR 300,000 |"
+    nums = [cell_number(c) for c in cells[1:] if c]
     if not (cells and cells[0] and nums and all(nums)):
         return None
     if _countries_across(header) and not country_code(cells[0]):
@@ -104,14 +106,72 @@ def _row_facts(t: str, p: int, cells: list[str], header, occ, subject) -> list[R
         measure, subj = _clean_header(cells[0]), subject()
         return [RawFact(subj, measure, country_code(header[j]), pn[0], pn[1], p, _line_end(t, p), 0.75)
                 for j, pn in _numbers(cells) if j < len(header) and measure]
-    if not header:
-        return None
+    if not header:      # a two-column table of labelled figures needs no header ("Total budget | EUR 1.2m")
+        return _indicator_row(t, p, cells, [], occ, subject) if len(cells) == 2 and not country_code(cells[0]) else None
     cc = country_code(cells[0])
-    if not cc and not re.match(r"(?i)total|sum|all", cells[0]):
-        return []
+    if not cc and not re.fullmatch(r"(?i)(?:total|sum|all)\W*", cells[0]):
+        return _indicator_row(t, p, cells, header, occ, subject)
     subj = subject()
     return [RawFact(subj, header[j], cc, pn[0], pn[1], p, _line_end(t, p), 0.75)
             for j, pn in _numbers(cells) if j < len(header) and header[j]]
+
+
+# headers of a table's one column of figures, that add nothing to a row's label
+_PLAIN_HEADERS = frozenset({"value", "values", "amount", "number", "figure", "figures", "total", "result", "results",
+                            "achieved", "actual", "count", "#", "no", "no.", "n", "eur", "budget", "key figures"})
+
+
+def _named_first(t: str, p: int, cells, occ) -> bool:
+    """Whether a row's first cell names a body (a partner's row)."""
+    return any(x[2].label in ("Cluster", "Organisation", "SME", "Partnership") and x[0] < p + len(cells[0]) + 4
+               for x in _window(occ, p, _line_end(t, p)))
+
+
+def _indicator_row(t: str, p: int, cells, header, occ, subject) -> list[RawFact]:
+    """"| B2B meetings | 200 | 240 |" under "| Indicator | Target | Achieved |", "| Total budget |
+    EUR 1,200,000 |": a row of figures labelled by its first cell, about the body it names there,
+    else the table's subject; the column's header joins the label unless it says nothing more."""
+    line_end = _line_end(t, p)
+    named = [x[2] for x in _window(occ, p, line_end) if x[2].label in ("Cluster", "Organisation", "SME", "Partnership")
+             and x[0] < p + len(cells[0]) + 4]
+    label = _clean_header(cells[0])
+    if not label or (not named and not re.search(r"[a-z]{3}", label)):
+        return []
+    subj = named[0] if named else subject()
+    out = []
+    for j, (value, unit) in _numbers(cells):
+        head = header[j] if j < len(header) else ""
+        plain = not head or fold(head) in _PLAIN_HEADERS or len(_numbers(cells)) == 1
+        measure = (head if named else label if plain else f"{label} ({fold(head)})")
+        if unit not in (None, "%") and not measure.endswith(")"):
+            measure = f"{measure} ({unit})"
+        if measure:
+            out.append(RawFact(subj, measure, None, value, unit, p, line_end, 0.65))
+    return out
+
+
+_MONEY_CELL = re.compile(r"(?i)^(?:(EUR|€|USD|\$|GBP|£)\s*)?([\d.,]+)\s*(million|mio|m|k)?\s*(EUR|€|USD|\$|GBP|£)?$")
+
+
+def cell_number(cell: str):
+    """A table cell's number and unit: "85 %" -> (85, '%'), "EUR 1,200,000" -> (1200000, 'EUR'),
+    "€2.5 million" -> (2500000.0, 'EUR'); None for a cell that is no figure.
+
+    >>> cell_number("EUR 1,200,000"), cell_number("€2.5 million"), cell_number("Spain")
+    ((1200000, 'EUR'), (2500000.0, 'EUR'), None)
+    """
+    pn = parse_number(cell)
+    if pn is not None:
+        return pn
+    m = _MONEY_CELL.match(cell.strip())
+    cur = m and (m.group(1) or m.group(4))
+    if not cur or parse_number(m.group(2)) is None:
+        return None
+    lex = load_lexicon()
+    value = parse_number(m.group(2))[0]
+    if m.group(3):
+        value = value * lex["multipliers"][fold(m.group(3))]
+    return value, lex["currencies"].get(fold(cur), "EUR")
 
 
 def _partner_row(t: str, p: int, cells, header, ccol: int, occ) -> list[RawFact]:
@@ -129,7 +189,7 @@ def _numbers(cells: list[str]) -> list[tuple[int, tuple]]:
     >>> [j for j, _ in _numbers(["Events", "5", "", "x", "7"])]
     [1, 4]
     """
-    return [(j, pn) for j, c in enumerate(cells[1:], start=1) if c and (pn := parse_number(c)) is not None]
+    return [(j, pn) for j, c in enumerate(cells[1:], start=1) if c and (pn := cell_number(c)) is not None]
 
 
 def _countries_across(header) -> bool:
