@@ -27,6 +27,7 @@ currencies, "%", "m²"), its measure (the words that say what is counted) and it
 from __future__ import annotations
 
 import clusternet.ingest.extract.fastre as re
+import itertools
 from bisect import bisect_left
 from functools import lru_cache
 
@@ -34,7 +35,8 @@ from clusternet.ingest.extract.countable import not_a_count
 from clusternet.ingest.extract.countsubj import CLAUSE_VERBS, count_subject
 from clusternet.ingest.extract.factsubj import country_of_sentence, main_event, measure_country
 from clusternet.ingest.extract.measures import agent as _agent, among, clause_measure, decimal_thousands, money_modifiers, place_adjective, \
-    taking_part, to_country, with_place, countries_of, field_label, with_hedge, ordinals, in_delegation, HEDGES, CURRENCIES
+    taking_part, to_country, with_place, countries_of, field_label, with_hedge, without_hedge, ordinals, in_delegation, \
+    HEDGES, CURRENCIES
 from clusternet.ingest.extract.lexicon import fold, is_programme_name, load_lexicon
 from clusternet.ingest.extract.literals import alternation
 from clusternet.ingest.extract.raw import RawFact, parse_number
@@ -58,10 +60,10 @@ def _count_rx() -> re.Pattern:
     numwords = "(?:" + _TENS_UNITS + "|" + alternation(map(re.escape, words), True) + r")\b"
     # every match starts with one of these (a qualifier, a currency, a digit or a number word):
     # a cheap look at the first character before the alternatives are tried
-    first = "".join(sorted({re.escape(w[0]) for w in words} | set(map(re.escape, "omaunsrclfE€$£+"))))
+    first = "".join(sorted({re.escape(w[0]) for w in words} | set(map(re.escape, "omaunsrclfE€$£¥₩₹+")) | {c[0] for c in CURRENCIES}))
     return re.compile(
         r"(?=[\d" + first + r"])(?<![\w.,/-])(?P<pre>(?:" + "|".join(HEDGES) + r")\s+|\+)?"
-        r"(?P<cur>€\s?|EUR\s?|\$|£)?(?P<num>\d{1,3}(?:[.,]\d{3})+(?:[.,]\d{1,2}(?!\d))?|\d+(?:[.,]\d+)?|" + numwords + r")(?![\w.,]\d)"
+        r"(?P<cur>€\s?|(?:" + "|".join(CURRENCIES) + r")\s?|\$|£|¥|₩|₹)?(?P<num>\d{1,3}(?:[.,]\d{3})+(?:[.,]\d{1,2}(?!\d))?|\d+(?:[.,]\d+)?|" + numwords + r")(?![\w.,]\d)"
         r"(?P<mult>\s?(?:billion|million|thousand|bn|mio)\b|(?(cur)(?:m|k)\b|(?!)))?(?:\s*(?P<pct>%|per cent\b|percent\b))?"
         r"(?P<unit>\s?(?:m²|m2|sqm|km|hectares|ha)\b|\s?m²)?(?P<yr>-years?\b)?", re.I)
 
@@ -233,7 +235,8 @@ def _sentence_facts(ctx, si, occ_in, ok, page, places, skip=()) -> list[RawFact]
         if unit == "%":
             measure = _share_measure(v, sent, m, after, last, lex)
         else:
-            found = _stated_measure(ctx, sent, m, after, unit, word_num, prev_noun, lex)
+            found = _stated_measure(ctx, sent, m, after, unit, word_num, prev_noun, lex,
+                                    without_hedge(last[0]) if last else None)
             if found is None:
                 continue
             measure, measure_words, unit, after = found
@@ -290,8 +293,9 @@ def _share_measure(v: str, sent, m, after, last, lex) -> str:
 _OF_WHICH = re.compile(r"\b(?:of\s+which|of\s+whom|among\s+them|among\s+which)\s+(?:about\s+|around\s+|some\s+|over\s+)?$")
 
 
-def _stated_measure(ctx, sent, m, after, unit, word_num, prev_noun, lex):
-    """The measure of a count that is no share: (measure, its words, unit, words after), or None."""
+def _stated_measure(ctx, sent, m, after, unit, word_num, prev_noun, lex, prev_measure=None):
+    """The measure of a count that is no share: (measure, its words, unit, words after), or None;
+    ``prev_measure``: the measure of the sentence's count before it."""
     v = ctx.view
     lead = _lead_words(after, unit, word_num)
     if lead is None:
@@ -299,7 +303,13 @@ def _stated_measure(ctx, sent, m, after, unit, word_num, prev_noun, lex):
     after, unit = lead
     if len(after) > 1 and fold(after[0][2]) in ("are", "were") and _OF_WHICH.search(v, max(sent.start, m.start() - 20), m.start()):
         after = after[1:]       # "210 members, of which 150 are SMEs": 150 SMEs
-    measure_words = _measure_words(v, sent, m, after, unit, prev_noun, lex)
+    short = prev_measure if prev_measure and len(prev_measure.split()) <= 3 and "(" not in prev_measure else None
+    part = _part_of_before(after, short or prev_noun)
+    if part is not None:        # "137 organisations, 112 of which are SMEs", "450 participants, 60 of them from X"
+        after, from_words = part
+        measure_words = from_words or _noun_phrase(after, lex, allow_in=False)
+    else:
+        measure_words = _measure_words(v, sent, m, after, unit, prev_noun, lex)
     agent = _agent(v, sent.start, m.start())
     if agent and measure_words and fold(measure_words[-1]) == fold(agent.split()[0]):
         measure_words = measure_words[:-1]      # "meetings conducted" + " conducted by …"
@@ -316,6 +326,28 @@ def _stated_measure(ctx, sent, m, after, unit, word_num, prev_noun, lex):
     return measure, measure_words, unit, after
 
 
+def _part_of_before(after, prev_noun):
+    """After "112 of which are …", "60 of them from …" or "17 in Busan": (the words that say what the
+    part is, the measure when it is the counted noun before and where they are or come from), else None.
+
+    >>> toks = [(0, 0, w) for w in "of them from EU Member States".split()]
+    >>> _part_of_before(toks, "participants")[1]
+    ['participants', 'from', 'EU', 'Member', 'States']
+    """
+    if len(after) > 1 and fold(after[0][2]) in ("in", "from") and after[1][2][:1].isupper() and prev_noun:
+        rest = after        # "64 B2B meetings in Seoul and 17 in Busan": the noun said before
+    elif len(after) < 3 or fold(after[0][2]) != "of" or fold(after[1][2]) not in ("which", "them", "whom"):
+        return None
+    else:
+        rest = after[2:]
+    if fold(rest[0][2]) in ("are", "were", "is", "was") and len(rest) > 1:
+        return rest[1:], []
+    if fold(rest[0][2]) in ("from", "in") and prev_noun and len(rest) > 1 and rest[1][2][:1].isupper():
+        place = [rest[0][2]] + [t[2] for t in itertools.takewhile(lambda t: t[2][:1].isupper(), rest[1:])]
+        return rest, [prev_noun] + place
+    return None
+
+
 def _lead_words(after, unit, word_num):
     """The words after a count without a currency word, "of the" or "as" (with the unit they state), or
     None when a number word is not followed by what it counts ("four European …" is, "Two of …" is not)."""
@@ -328,7 +360,7 @@ def _lead_words(after, unit, word_num):
         return None
     if len(after) > 2 and fold(after[0][2]) == "of" and fold(after[1][2]) in ("the", "these", "its", "their", "our"):
         after = after[2:]       # "two of the most important clusters": a part of a group
-    if unit in ("EUR", "USD") and after and fold(after[0][2]) == "as":
+    if unit in CURRENCIES and after and fold(after[0][2]) == "as":
         after = after[1:]       # "€ 406,364.70 as partner co-financing"
     return after, unit
 
@@ -343,7 +375,7 @@ def _measure_words(v: str, sent, m, after, unit, prev_noun, lex) -> list[str]:
     before = _before(v, sent.start, m.start(), 4)
     while before and fold(before[-1]) in _HEDGES:
         before.pop()
-    if unit == "EUR" or unit == "USD":
+    if unit in CURRENCIES:
         measure_words = _money_words(v, sent, m, measure_words)
     elif before and fold(before[-1]).endswith("ed") and measure_words \
             and "of" not in [fold(w) for w in _before(v, sent.start, m.start(), 3)]:

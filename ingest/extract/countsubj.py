@@ -84,13 +84,13 @@ _AGENT_OPENER = re.compile(r"\W*(?:(?:Led|Coordinated|Organi[sz]ed|Hosted|Suppor
 def _page_event(page_event, unit):
     """8a. The page's event, for a count the sentences name no owner of on a page about no
     partnership (money excepted): "Up to 120 participants can register." None otherwise."""
-    return page_event if unit not in ("EUR", "USD") else None
+    return page_event if unit not in CURRENCIES else None
 
 
 def _figures_owner(ctx, sent, page_event, unit):
     """7d. The event an event page's title names, for a bare list item of figures ("- 186
     participants" under "Results in figures"); money goes to the partnership. None otherwise."""
-    if page_event is None or unit in ("EUR", "USD") or not ctx.lines[sent.line].bullet:
+    if page_event is None or unit in CURRENCIES or not ctx.lines[sent.line].bullet:
         return None
     return page_event if min(m.start for m in page_event.mentions) < title_end(ctx) else None
 
@@ -231,7 +231,7 @@ def _counted_event(ctx, si, m, occ_in, ok, page_event, unit, v):
                         CLAUSE_VERBS | {"visited"})
     span = with_broken_start(ctx, si)
     if page_event is not None and (event_cue(v[span.start:span.end]) or event_with(v, sent.start, m.start())) \
-            and not actor and unit not in ("%", "EUR", "USD"):        # shares and money are no attendance
+            and not actor and unit != "%" and unit not in CURRENCIES:        # shares and money are no attendance
         ev = event_subject(span, occ_in, page_event, v)
         if ev is not None:
             return ev, None
@@ -342,7 +342,7 @@ def _clause_subject(v, before, ok):
 def _money_owner(v, sent, m, before, ok, main, unit, profiled=None):
     """7b. money with no actor of its own: (the body whose profile the section is, ``profiled``,
     else the partnership or project the text is about, None), or None."""
-    if unit not in ("EUR", "USD") or main is None:
+    if unit not in CURRENCIES or main is None:
         return None
     if not [x for x in before if x[2].label in ok] and profiled is not None:
         return profiled, None

@@ -150,7 +150,7 @@ def _indicator_row(t: str, p: int, cells, header, occ, subject) -> list[RawFact]
     return out
 
 
-_MONEY_CELL = re.compile(r"(?i)^(?:(EUR|€|USD|\$|GBP|£)\s*)?([\d.,]+)\s*(million|mio|m|k)?\s*(EUR|€|USD|\$|GBP|£)?$")
+_MONEY_CELL = re.compile(r"^(?:([A-Z]{3}|€|\$|£)\s*)?([\d.,]+)\s*(million|mio|m|k)?\s*([A-Z]{3}|€|\$|£)?$")
 
 
 def cell_number(cell: str):
@@ -165,9 +165,9 @@ def cell_number(cell: str):
         return pn
     m = _MONEY_CELL.match(cell.strip())
     cur = m and (m.group(1) or m.group(4))
-    if not cur or parse_number(m.group(2)) is None:
-        return None
     lex = load_lexicon()
+    if not cur or fold(cur) not in lex["currencies"] or parse_number(m.group(2)) is None:
+        return None
     value = parse_number(m.group(2))[0]
     if m.group(3):
         value = value * lex["multipliers"][fold(m.group(3))]

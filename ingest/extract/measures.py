@@ -187,7 +187,9 @@ def countries_of(v: str, lo: int, pos: int, measure_words: list[str]) -> list[st
 
 
 # the currencies an amount's measure names ("budget (EUR)")
-CURRENCIES = ("EUR", "USD", "GBP")
+# the currencies a stated amount may be in (ISO codes; the lexicon maps their words and signs)
+CURRENCIES = ("EUR", "USD", "GBP", "CHF", "PLN", "CZK", "HUF", "RON", "BGN", "SEK", "NOK", "DKK", "ISK", "JPY", "KRW",
+              "CNY", "INR", "CAD", "AUD", "SGD", "BRL", "MXN", "ZAR", "TRY", "MAD", "TND")
 # the words that hedge a stated number ("more than 40"), in the order the count pattern tries them
 HEDGES = ("over", "more than", "around", "approximately", "about", "up to", "almost", "nearly", "at least", "some",
           "roughly", "close to", "circa", "less than", "fewer than")
@@ -227,7 +229,7 @@ def with_hedge(measure: str, pre: str | None, unit: str | None) -> str:
 
 
 # "EU contribution: EUR 2,160,000, of which …": the field's label names the amount
-_FIELD_LABEL = re.compile(r"[\s*#>•-]*([^\W\d_][^:\n\d]{1,60}?)\s*(?:\*+\s*)?:\s*(?:\*+\s*)?(?:(?:€|EUR|USD|GBP|\$|£)\s*)?$")
+_FIELD_LABEL = re.compile(r"[\s*#>•-]*([^\W\d_][^:\n\d]{1,60}?)\s*(?:\*+\s*)?:\s*(?:\*+\s*)?(?:(?:€|[A-Z]{3}|\$|£)\s*)?$")
 
 
 def field_label(v: str, pos: int) -> str | None:

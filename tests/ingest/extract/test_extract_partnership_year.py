@@ -50,3 +50,20 @@ def test_eu_recovery_and_innovation_instruments_are_programmes():
     assert ("Delta Hydrogen", "FUNDED_BY", "NextGenerationEU") in rels
     assert ents["Interregional Innovation Investments"].label == "Programme"
     assert ents["Interregional Innovation Investments"].aliases == ["I3"]
+
+
+def test_parts_of_a_count_take_its_noun():
+    _, _, facts = text_by_name("Korea mission\n\nThe membership grew to 137 organisations, 112 of which are SMEs. "
+                               "About 450 participants, 60 of them from EU Member States, attended.\n\n"
+                               "* 64 B2B meetings in Seoul and 17 in Busan\n", "page.md")
+    measures = {f[2]: f[1] for f in facts}
+    assert measures[112] == "SMEs", facts
+    assert measures[60] == "participants from EU Member States", facts
+    assert measures[17] == "B2B meetings in Busan", facts
+
+
+def test_amounts_in_other_currencies_keep_their_currency():
+    _, _, facts = text_by_name("Alpha Cluster news\n\nAlpha Cluster received the Regional Innovation Award, worth "
+                               "PLN 150,000. The award comes with NOK 1.5 million in funding.\n")
+    units = {f[2]: f[1] for f in facts}
+    assert units[150000].endswith("(PLN)") and units[1500000].endswith("(NOK)"), facts
