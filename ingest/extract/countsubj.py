@@ -382,6 +382,9 @@ def _first_named(ctx, si, sent, m, before, occ_in, ok, main, v):
              and x[2].name not in _INSTITUTIONS]
     if re.match(r"\s*(?:It|Its|The|This|They)\b", v[sent.start:sent.start + 6]) or not later:
         for j in range(si - 1, max(-1, si - 3), -1):
+            if "\n\n" in v[ctx.sents[j].end:sent.start] and not ctx.lines[ctx.sents[j].line].heading \
+                    and not v[sent.start:sent.end].rstrip().endswith(":"):
+                break       # a paragraph's figures are not the paragraph above's (a heading above it is its own)
             am = _ANAPHORA.match(v, ctx.sents[j].start)
             if am and fold(am.group(1)) in ("project", "partnership", "consortium") and main is not None \
                     and main.label == "Partnership":

@@ -67,3 +67,13 @@ def test_amounts_in_other_currencies_keep_their_currency():
                                "PLN 150,000. The award comes with NOK 1.5 million in funding.\n")
     units = {f[2]: f[1] for f in facts}
     assert units[150000].endswith("(PLN)") and units[1500000].endswith("(NOK)"), facts
+
+
+def test_a_paragraphs_figures_are_not_the_paragraph_aboves():
+    _, _, facts = text_by_name("# Blue Harbour Partnership\n\nThe Blue Harbour Partnership links five ports.\n\n"
+                               "Nordic Port Cluster hosted the kick-off in Bergen.\n\n"
+                               "Over the first year, 95 SME managers were trained.\n\n"
+                               "### Alpha Port Cluster\n\nFounded in 2010. 80 members.\n", "page.md")
+    owners = {f[2]: f[0] for f in facts}
+    assert owners[95] == "Blue Harbour Partnership", facts
+    assert owners[80] == "Alpha Port Cluster", facts
