@@ -190,11 +190,14 @@ def _dash_appositive(v, sent, m, occ_in, ok):
 
 
 # (a count's match starts at its hedge: "its more than 140" ends here before "more")
-_RELATIVE_ITS = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?,\s*(?:which|who|that)\s+(?:[a-z]+\s+){1,2}(?:its|their)\s+$")
+_RELATIVE_ITS = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?,\s*(?:which|who|that)\s+(?:(?:[a-z]+\s+){1,3}(?:its|their)\s+"
+                           r"(?:[\w-]+\s+){0,2}?(?:of\s+)?|(?:now\s+|today\s+|already\s+|also\s+)?(?:has|counts|gathers|"
+                           r"groups|represents|unites|brings\s+together|includes|comprises|employs)\s+)$")
 
 
 def _relative_owner(v, sent, m, occ_in, ok):
-    """3c. "the X Cluster (XC), which presented its 140 member companies": (X, None), or None."""
+    """3c. "the X Cluster (XC), which presented its 140 member companies", "X, which will open its
+    network of 260 members", "X, which counts 90 members": (X, None), or None."""
     for s, e, ent in reversed(list(occ_in(sent.start, m.start()))):
         if ent.label in ok and ent.label != "Event" and _RELATIVE_ITS.match(v[e:m.start()]):
             return ent, None

@@ -77,3 +77,11 @@ def test_a_paragraphs_figures_are_not_the_paragraph_aboves():
     owners = {f[2]: f[0] for f in facts}
     assert owners[95] == "Blue Harbour Partnership", facts
     assert owners[80] == "Alpha Port Cluster", facts
+
+
+def test_a_relative_clause_gives_its_figure_to_the_name_before_it():
+    _, _, facts = text_by_name("AGRI Bridge also signed a letter of intent with the Canadian cluster Prairie Farm "
+                               "Network, which will open its network of 260 members to European SMEs. It works with "
+                               "Pampa Agro Cluster, which counts 90 members.\n")
+    owners = {f[2]: f[0] for f in facts}
+    assert owners[260] == "Prairie Farm Network" and owners[90] == "Pampa Agro Cluster", facts
