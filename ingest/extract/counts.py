@@ -314,8 +314,10 @@ def _stated_measure(ctx, sent, m, after, unit, word_num, prev_noun, lex, prev_me
     if agent and measure_words and fold(measure_words[-1]) == fold(agent.split()[0]):
         measure_words = measure_words[:-1]      # "meetings conducted" + " conducted by …"
     measure = _join(measure_words) + agent
-    if unit is None and measure_words and not agent:
-        measure += in_delegation(v, sent.start, m.start())     # "companies in the Danish delegation"
+    inside = in_delegation(v, sent.start, m.start()) if unit is None and measure_words and not agent else ""
+    if inside:      # "companies in the Danish delegation"; not "SMEs included in its delegation"
+        words = measure_words[:-1] if len(measure_words) > 1 and fold(measure_words[-1]).endswith("ed") else measure_words
+        measure = _join(words) + inside
     if unit == "m²":
         measure = "floor area"
     measure, clause_ok = clause_measure(ctx, sent, m, (measure, agent, unit), CLAUSE_VERBS)

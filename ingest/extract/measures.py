@@ -244,10 +244,11 @@ def field_label(v: str, pos: int) -> str | None:
 
 # "a (Danish) delegation of", "The consortium brings together": the counts right after it (and those
 # listed with the first) are its members
-_CONTAINER_OF = re.compile(r"\b(?:[Aa]|[Aa]n|[Tt]he|[Ii]ts|[Tt]heir)\s+((?:[A-Z][\w-]*\s+)?)(delegation|consortium|group|partnership)\s+"
+_CONTAINER_OF = re.compile(r"(?:\b(?:[Aa]|[Aa]n|[Tt]he|(?P<own>[Ii]ts|[Tt]heir))|(?P<poss>['’]s))\s+((?:[A-Z][\w-]*\s+)?)"
+                           r"(delegation|consortium|group|partnership)\s+"
                            r"(?:of|included|includes|comprised|comprises|consisted\s+of|consists\s+of|(?:was\s+|is\s+)?made\s+up\s+of|"
                            r"(?:was\s+|is\s+)?composed\s+of|counted|counts|numbered|brought\s+together|brings\s+together|"
-                           r"gathered|gathers|unites|united)\s+")
+                           r"gathered|gathers|unites|united|involves|involved|has|had|groups)\s+")
 _EARLIER_COUNTS = re.compile(r"(?:\*\*)?(?:(?:\d[\d,.]*|[a-z]+)\s+[^,;.:–()\d]{1,40}?(?:,|\s+and|\s+–|\s+-)\s+)*"
                              r"(?:\*\*)?")
 
@@ -267,5 +268,7 @@ def in_delegation(v: str, lo: int, pos: int) -> str:
     found = [d for d in _CONTAINER_OF.finditer(v, max(lo, pos - 160), pos)]
     if not found or not _EARLIER_COUNTS.fullmatch(v, found[-1].end(), pos):
         return ""
-    return f" in the {found[-1].group(1)}{found[-1].group(2)}"
+    d = found[-1]
+    whose = "its" if d.group("own") or d.group("poss") else "the"     # "Alpha Cluster's delegation included 8 SMEs"
+    return f" in {whose} {d.group(3)}{d.group(4)}"
 

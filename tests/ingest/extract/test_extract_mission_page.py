@@ -63,3 +63,10 @@ def test_a_line_that_opens_a_list_is_measured_like_a_sentence():
                                "Three organisations from Poland and one from Lithuania joined the network in "
                                "February:\n\n- Alpha Textiles (Poland)\n- Beta Fibres (Poland)\n", "page.md")
     assert ("EU Smart Textiles Cluster Network", "organisations from Poland", 3) in facts, facts
+
+
+def test_a_bodys_own_delegation_is_its_delegation():
+    _, _, facts = text_by_name("Alpha news\n\nAlpha Wood Cluster's delegation included 8 SMEs. Beta Cluster brought "
+                               "its delegation of 12 companies.\n")
+    assert ("Alpha Wood Cluster", "SMEs in its delegation", 8) in facts, facts
+    assert ("Beta Cluster", "companies in its delegation", 12) in facts, facts
