@@ -14,7 +14,7 @@ from clusternet.ingest.extract.lists import adjective_country
 from clusternet.ingest.extract.literals import alternation, with_initials
 from clusternet.ingest.extract.gates import gated
 from clusternet.ingest.extract.mentions import Context, Mention, chunks, is_acronym, is_cap, last_chunk
-from clusternet.ingest.extract.rules import _is_place, clean, label_of_name, legal_form, place_of_name
+from clusternet.ingest.extract.rules import _is_place, clean, first_of_two, label_of_name, legal_form, place_of_name
 
 __all__ = ["cue_lists", "copulas", "quoted", "head_chunks", "acronym_mentions", "described_names", "NAME_RUN"]
 
@@ -331,17 +331,27 @@ def _romance_descriptions(ctx: Context, out: list[Mention], drop: list[tuple[int
                 out.append(Mention(m.start("name"), m.end("name"), name, "Partnership", "apposition-desc", 0.7))
 
 
-def _first_of_two(name: str) -> str:
-    """The first of two names a descriptor's run joined by "and" when only the second has a head
-    noun of its own ("Ocean Tech Arendal and Mare Nostrum Cluster"); else the name.
-
-    >>> _first_of_two("Ocean Tech Arendal and Mare Nostrum Cluster"), _first_of_two("Food and Drink Cluster")
-    ('Ocean Tech Arendal', 'Food and Drink Cluster')
-    """
-    first, _, second = name.partition(" and ")
-    if len(first.split()) >= 2 and len(second.split()) >= 2 and label_of_name(second) and not label_of_name(first):
-        return first
-    return name
+def _place_descriptions(ctx: Context, out: list[Mention], drop: list, joined: list) -> None:
+    """Mentions from a place, a descriptor and a name ("the Lyon-based cluster X", "the Irish
+    cluster Y"); the descriptor's span goes to ``drop``, a run of two names to ``joined``."""
+    lex = load_lexicon()
+    v = ctx.view
+    generic_names = lex.words("generic_names")
+    for line in ctx.lines:
+        for m in _descriptor_patterns()[0].finditer(v, line.start, line.end) if not line.heading else ():
+            place, name = re.sub(r"-based$", "", m.group("place")), m.group("name")    # "the Lyon-based cluster X"
+            code = place_country(place)
+            if not code or _is_place(name) or fold(name) in generic_names or lex.label_of_head(name.split()[0]) \
+                    or not _LETTER.search(name):
+                continue        # not "the Finnish SME Association": the kind word opens the name; not "… cluster 120"
+            c, r = place_of_name(place)
+            name = first_of_two(name)
+            if name != m.group("name"):     # the run of both names is no name of its own
+                joined.append((m.start("name"), m.end("name")))
+            out.append(Mention(m.start("name"), m.start("name") + len(name), name,
+                               lex["descriptors_after_place"][m.group("head")], "apposition-desc", 0.75,
+                               country=c or code, region=r))
+            drop.append((m.start("place"), m.start("name")))
 
 
 def described_names(ctx: Context, out: list[Mention]) -> None:
@@ -359,27 +369,9 @@ def described_names(ctx: Context, out: list[Mention]) -> None:
     [('BioConnect Ireland', 'Cluster', 'IE')]
     """
     lex = load_lexicon()
-    v = ctx.view
-    generic_names = lex.words("generic_names")
     drop: list[tuple[int, int]] = []
     joined: list[tuple[int, int]] = []
-    for line in ctx.lines:
-        if line.heading:
-            continue
-        for m in _descriptor_patterns()[0].finditer(v, line.start, line.end):
-            place, name = re.sub(r"-based$", "", m.group("place")), m.group("name")    # "the Lyon-based cluster X"
-            code = place_country(place)
-            if not code or _is_place(name) or fold(name) in generic_names or lex.label_of_head(name.split()[0]) \
-                    or not _LETTER.search(name):
-                continue        # not "the Finnish SME Association": the kind word opens the name; not "… cluster 120"
-            c, r = place_of_name(place)
-            lab = lex["descriptors_after_place"][m.group("head")]
-            name = _first_of_two(name)
-            if name != m.group("name"):     # the run of both names is no name of its own
-                joined.append((m.start("name"), m.end("name")))
-            out.append(Mention(m.start("name"), m.start("name") + len(name), name, lab, "apposition-desc", 0.75,
-                               country=c or code, region=r))
-            drop.append((m.start("place"), m.start("name")))
+    _place_descriptions(ctx, out, drop, joined)
     _romance_descriptions(ctx, out, drop)
     if drop:
         def descriptor(x: Mention) -> bool:

@@ -27,7 +27,6 @@ currencies, "%", "m²"), its measure (the words that say what is counted) and it
 from __future__ import annotations
 
 import clusternet.ingest.extract.fastre as re
-import itertools
 from bisect import bisect_left
 from functools import lru_cache
 
@@ -36,7 +35,7 @@ from clusternet.ingest.extract.countsubj import CLAUSE_VERBS, count_subject
 from clusternet.ingest.extract.factsubj import country_of_sentence, main_event, measure_country
 from clusternet.ingest.extract.measures import agent as _agent, among, clause_measure, decimal_thousands, money_modifiers, place_adjective, \
     taking_part, to_country, with_place, countries_of, field_label, with_hedge, without_hedge, ordinals, in_delegation, \
-    HEDGES, CURRENCIES
+    part_of_before, unit_and_value, HEDGES, CURRENCIES
 from clusternet.ingest.extract.lexicon import fold, is_programme_name, load_lexicon
 from clusternet.ingest.extract.literals import alternation
 from clusternet.ingest.extract.raw import RawFact, parse_number
@@ -84,14 +83,6 @@ _MONEY_NOUNS = {"budget", "turnover", "amount", "funding", "investment", "invest
                 "cost", "costs", "grant", "capital", "sales", "financing", "contribution"}
 # a word after a comma that opens a clause, not a list's next noun ("18 companies, led by …")
 _CLAUSE_OPENERS = {"which", "who", "whose", "including", "such", "led", "held", "run", "both", "each", "all", "while"}
-# a verb after "and" opens the sentence's next predicate ("9 clusters and represents 2,000 companies")
-_NEXT_PREDICATE = {"represents", "represent", "counts", "brings", "gathers", "covers", "employs", "generates",
-                   "includes", "involves", "unites", "groups", "reaches", "reached", "accounts", "aims", "offers",
-                   "provides", "has", "have", "is", "are", "was", "were", "will", "welcomes", "welcomed"}
-# verbs that are never a counted noun's own word
-_VERBS = frozenset({"represent", "represents", "gather", "gathers", "employ", "employs", "unite", "unites", "involve",
-                    "involves", "bring", "brings", "generate", "generates", "welcome", "welcomes", "include",
-                    "includes"})
 _MACRO = ("europe", "european", "eu", "world", "worldwide", "global", "international")
 
 
@@ -111,6 +102,26 @@ def _words_after(v: str, pos: int, end: int, limit: int = 18):
     return [(t.start(), t.end(), t.group(0)) for t, _ in zip(_TOKEN.finditer(v, pos, end), range(limit))]
 
 
+def _list_goes_on(toks, i: int) -> bool:
+    """Whether the comma at token ``i`` goes on with a list of counted nouns ("firms, labs and
+    universities"), not a clause ("…, led by X"), nor a name ("…, Alpha Cluster and …")."""
+    ahead = [t[2] for t in toks[i + 1:i + 7]]
+    cut = next((k for k, x in enumerate(ahead) if x in ",.;:()" or x[:1].isdigit()), len(ahead))
+    nxt = fold(ahead[0]) if ahead else ""
+    named = bool(ahead) and ahead[0][:1].isupper() and not ahead[0].isupper() and any(c.islower() for c in ahead[0])
+    return "and" in [fold(x) for x in ahead[:cut]] and not (nxt.endswith("ed") or nxt in _CLAUSE_OPENERS or named)
+
+
+def _clause_starts(toks, i: int, f: str, lex) -> bool:
+    """Whether the word ``f`` at token ``i`` ends a measure because a clause starts there: "12
+    companies led by X", "empresas del Clúster …", "five clusters targeting Canada", "the three
+    clusters represent 410 members"."""
+    upper_next = i + 1 < len(toks) and toks[i + 1][2][:1].isupper()
+    return (f.endswith("ed") and i + 1 < len(toks) and fold(toks[i + 1][2]) == "by"
+            or f in _ROMANCE_OF and upper_next or f.endswith("ing") and len(f) > 5 and upper_next
+            or f in lex.words("measure_verbs"))
+
+
 def _noun_phrase(toks, lex, allow_in: bool) -> list[str]:
     """Measure words after a number: up to a stop word, keeping coordinated lists whole."""
     out: list[str] = []
@@ -120,15 +131,11 @@ def _noun_phrase(toks, lex, allow_in: bool) -> list[str]:
         w = ordinals(toks[i][2])
         f = fold(w)
         if w in ",":
-            ahead = [t[2] for t in toks[i + 1:i + 7]]
-            cut = next((k for k, x in enumerate(ahead) if x in ",.;:()" or x[:1].isdigit()), len(ahead))
-            nxt = fold(ahead[0]) if ahead else ""
-            named = bool(ahead) and ahead[0][:1].isupper() and not ahead[0].isupper() and any(c.islower() for c in ahead[0])
-            if out and "and" in [fold(x) for x in ahead[:cut]] and not (nxt.endswith("ed") or nxt in _CLAUSE_OPENERS or named):
-                out.append(",")
-                i += 1
-                continue
-            break
+            if not (out and _list_goes_on(toks, i)):
+                break
+            out.append(",")
+            i += 1
+            continue
         if w in ".;:()\"“”" or w[:1].isdigit():
             break
         if out and f in lex["number_words"] and (f not in _NOT_COUNTS or fold(out[-1]) in ("and", ",")):
@@ -139,17 +146,11 @@ def _noun_phrase(toks, lex, allow_in: bool) -> list[str]:
             return []
         if not out and f in ("de", "di", "del") and i + 1 < len(toks) and fold(toks[i + 1][2]) in months:
             return []       # "5 de mayo": a date
-        if out and f.endswith("ed") and i + 1 < len(toks) and fold(toks[i + 1][2]) == "by":
-            break       # "12 companies led by X": the participle opens a clause
-        if out and f in _ROMANCE_OF and i + 1 < len(toks) and toks[i + 1][2][:1].isupper():
-            break       # "empresas del Clúster …": the owner's name, not the measure
-        if out and f.endswith("ing") and len(f) > 5 and i + 1 < len(toks) and toks[i + 1][2][:1].isupper():
-            break       # "five clusters targeting Canada": what they do, not what is counted
-        if out and f in _VERBS:
-            break       # "the three clusters represent 410 members": the verb ends the measure
+        if out and _clause_starts(toks, i, f, lex):
+            break
         if f in _STOP and out:
             nxt = fold(toks[i + 1][2]) if i + 1 < len(toks) else ""
-            if f in ("and", "or", "of", "&") and len(out) < 6 and not (f == "and" and nxt in _NEXT_PREDICATE):
+            if f in ("and", "or", "of", "&") and len(out) < 6 and not (f == "and" and nxt in lex.words("predicate_verbs")):
                 out.append(w)
                 i += 1
                 continue
@@ -230,7 +231,7 @@ def _sentence_facts(ctx, si, occ_in, ok, page, places, skip=()) -> list[RawFact]
         word_num = not m.group("num")[:1].isdigit()
         if not_a_count(v, m, value, after, word_num):
             continue
-        unit, value = _unit_and_value(m, value, lex)
+        unit, value = unit_and_value(m, value, lex)
         measure_words: list[str] = []
         if unit == "%":
             measure = _share_measure(v, sent, m, after, last, lex)
@@ -255,20 +256,6 @@ def _sentence_facts(ctx, si, occ_in, ok, page, places, skip=()) -> list[RawFact]
             tail = v.find(measure_words[-1], m.end(), sent.end)
             last = (measure, tail + len(measure_words[-1])) if tail >= 0 else None
     return out
-
-
-def _unit_and_value(m, value, lex):
-    """The unit a number states ("%", a currency, "years", "m²") and its value times "million" etc."""
-    unit = "%" if m.group("pct") else None
-    if m.group("cur"):
-        unit = lex["currencies"].get(fold(m.group("cur").strip()), "EUR")
-    if m.group("mult"):
-        value = value * lex["multipliers"][fold(m.group("mult").strip())]
-    if m.group("yr"):
-        unit = "years"
-    if m.group("unit"):
-        unit = m.group("unit").strip().replace("m2", "m²").replace("sqm", "m²")
-    return unit, value
 
 
 def _share_measure(v: str, sent, m, after, last, lex) -> str:
@@ -304,7 +291,7 @@ def _stated_measure(ctx, sent, m, after, unit, word_num, prev_noun, lex, prev_me
     if len(after) > 1 and fold(after[0][2]) in ("are", "were") and _OF_WHICH.search(v, max(sent.start, m.start() - 20), m.start()):
         after = after[1:]       # "210 members, of which 150 are SMEs": 150 SMEs
     short = prev_measure if prev_measure and len(prev_measure.split()) <= 3 and "(" not in prev_measure else None
-    part = _part_of_before(after, short or prev_noun)
+    part = part_of_before(after, short or prev_noun)
     if part is not None:        # "137 organisations, 112 of which are SMEs", "450 participants, 60 of them from X"
         after, from_words = part
         measure_words = from_words or _noun_phrase(after, lex, allow_in=False)
@@ -326,28 +313,6 @@ def _stated_measure(ctx, sent, m, after, unit, word_num, prev_noun, lex, prev_me
     if unit in CURRENCIES and measure and not measure.endswith(")"):
         measure = f"{measure} ({unit})"     # an amount's measure names its currency: "budget (EUR)"
     return measure, measure_words, unit, after
-
-
-def _part_of_before(after, prev_noun):
-    """After "112 of which are …", "60 of them from …" or "17 in Busan": (the words that say what the
-    part is, the measure when it is the counted noun before and where they are or come from), else None.
-
-    >>> toks = [(0, 0, w) for w in "of them from EU Member States".split()]
-    >>> _part_of_before(toks, "participants")[1]
-    ['participants', 'from', 'EU', 'Member', 'States']
-    """
-    if len(after) > 1 and fold(after[0][2]) in ("in", "from") and after[1][2][:1].isupper() and prev_noun:
-        rest = after        # "64 B2B meetings in Seoul and 17 in Busan": the noun said before
-    elif len(after) < 3 or fold(after[0][2]) != "of" or fold(after[1][2]) not in ("which", "them", "whom"):
-        return None
-    else:
-        rest = after[2:]
-    if fold(rest[0][2]) in ("are", "were", "is", "was") and len(rest) > 1:
-        return rest[1:], []
-    if fold(rest[0][2]) in ("from", "in") and prev_noun and len(rest) > 1 and rest[1][2][:1].isupper():
-        place = [rest[0][2]] + [t[2] for t in itertools.takewhile(lambda t: t[2][:1].isupper(), rest[1:])]
-        return rest, [prev_noun] + place
-    return None
 
 
 def _lead_words(after, unit, word_num):

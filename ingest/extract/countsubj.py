@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import clusternet.ingest.extract.fastre as re
 
-from clusternet.ingest.extract.factsubj import AFTER_NAME, event_cue, event_subject, event_with, is_counted, \
+from clusternet.ingest.extract.factsubj import AFTER_NAME, heading_owner, event_cue, event_subject, event_with, is_counted, \
     named_actor, with_broken_start
 from clusternet.ingest.extract.lexicon import country_code, fold, load_lexicon
 from clusternet.ingest.extract.mainref import main_of, named_in_title, title_end
@@ -69,7 +69,7 @@ def count_subject(ctx, si, m, after, occ_in, ok, doc, v):
             or _group(v, sent, m, before, occ_in, ok, main)
             or _project_money(before, unit) or _anaphora(v, sent, m, before, occ_in, ok, title_end(ctx))
             or _clause_subject(v, before, ok)
-            or _money_owner(v, sent, m, before, ok, main, unit, _heading_owner(ctx, si, occ_in, ok)) or _previous_sentence_subject(ctx, si, sent, before, occ_in, ok, main)
+            or _money_owner(v, sent, m, before, ok, main, unit, heading_owner(ctx, si, occ_in, ok)) or _previous_sentence_subject(ctx, si, sent, before, occ_in, ok, main)
             or ((main, None) if opener and not before and main is not None else None)     # "Under the coordination of A, 25 SMEs …"
             or _first_named(ctx, si, sent, m, before, occ_in, ok,
                             _figures_owner(ctx, sent, page_event, unit) or main or _page_event(page_event, unit), v))
@@ -352,27 +352,6 @@ def _money_owner(v, sent, m, before, ok, main, unit, profiled=None):
     if not [x for x in before if x[2].label in ok] or re.search(
             r"(?i)\b(?:project|partnership|consortium)\b", v[sent.start:m.start()]):
         return main, None
-    return None
-
-
-def _heading_owner(ctx, si, occ_in, ok):
-    """The one body a heading is the name of when the sentences from it to sentence ``si`` name none
-    (a partner's profile: "### Alpha Cluster (France)" then "Annual budget of EUR 1.5 million."); None
-    when it is farther than three sentences, names no body or several, or says more than the name
-    ("Lead partner: Alpha Cluster" is a field, not a profile)."""
-    for j in range(si - 1, max(-1, si - 4), -1):
-        sj = ctx.sents[j]
-        named = {x[2] for x in occ_in(sj.start, sj.end) if x[2].label in ok}
-        if ctx.lines[sj.line].heading and j < si and sj.start >= title_end(ctx):
-            bodies = [e for e in named if e.label in ("Cluster", "Organisation", "SME")]
-            if len(bodies) != 1 or len(named) != 1:
-                return None
-            rest = re.sub(r"\([^()]*\)", " ", ctx.view[sj.start:sj.end])
-            for x in occ_in(sj.start, sj.end):
-                rest = rest.replace(x[2].name, " ")
-            return bodies[0] if ":" not in rest and len(re.findall(r"\w+", rest)) <= 2 else None
-        if named:
-            return None
     return None
 
 

@@ -19,10 +19,10 @@ from functools import lru_cache
 from types import SimpleNamespace
 
 from clusternet.ingest.extract.lexicon import country_code, fold, load_lexicon
-from clusternet.ingest.extract.mainref import named_for_itself
+from clusternet.ingest.extract.mainref import named_for_itself, title_end
 
 __all__ = ["event_cue", "main_event", "event_subject", "country_of_sentence", "measure_country", "with_broken_start",
-           "is_counted", "event_with", "named_actor"]
+           "is_counted", "event_with", "named_actor", "heading_owner"]
 
 
 @lru_cache(maxsize=512)
@@ -188,3 +188,24 @@ class _Named:
     """A stand-in entity for the examples: a label only."""
     def __init__(self, label: str):
         self.label = label
+
+
+def heading_owner(ctx, si, occ_in, ok):
+    """The one body a heading is the name of when the sentences from it to sentence ``si`` name none
+    (a partner's profile: "### Alpha Cluster (France)" then "Annual budget of EUR 1.5 million."); None
+    when it is farther than three sentences, names no body or several, or says more than the name
+    ("Lead partner: Alpha Cluster" is a field, not a profile)."""
+    for j in range(si - 1, max(-1, si - 4), -1):
+        sj = ctx.sents[j]
+        named = {x[2] for x in occ_in(sj.start, sj.end) if x[2].label in ok}
+        if ctx.lines[sj.line].heading and j < si and sj.start >= title_end(ctx):
+            bodies = [e for e in named if e.label in ("Cluster", "Organisation", "SME")]
+            if len(bodies) != 1 or len(named) != 1:
+                return None
+            rest = re.sub(r"\([^()]*\)", " ", ctx.view[sj.start:sj.end])
+            for x in occ_in(sj.start, sj.end):
+                rest = rest.replace(x[2].name, " ")
+            return bodies[0] if ":" not in rest and len(re.findall(r"\w+", rest)) <= 2 else None
+        if named:
+            return None
+    return None

@@ -9,12 +9,13 @@ part"), the country it goes to ("trade missions to Japan"), the qualifiers of a 
 from __future__ import annotations
 
 import clusternet.ingest.extract.fastre as re
+import itertools
 
 from clusternet.ingest.extract.lexicon import country_code, fold, load_lexicon
 
 __all__ = ["among", "agent", "countries_of", "field_label", "with_hedge", "without_hedge", "ordinals", "HEDGES",
            "ORDINAL_DIGIT", "CURRENCIES", "money_modifiers", "place_adjective", "taking_part", "to_country", "with_place", "decimal_thousands",
-           "own_clause", "clause_measure", "in_delegation"]
+           "own_clause", "clause_measure", "in_delegation", "part_of_before", "unit_and_value"]
 
 
 def decimal_thousands(num: str) -> float | None:
@@ -272,3 +273,39 @@ def in_delegation(v: str, lo: int, pos: int) -> str:
     whose = "its" if d.group("own") or d.group("poss") else "the"     # "Alpha Cluster's delegation included 8 SMEs"
     return f" in {whose} {d.group(3)}{d.group(4)}"
 
+
+def part_of_before(after, prev_noun):
+    """After "112 of which are …", "60 of them from …" or "17 in Busan": (the words that say what the
+    part is, the measure when it is the counted noun before and where they are or come from), else None.
+
+    >>> toks = [(0, 0, w) for w in "of them from EU Member States".split()]
+    >>> part_of_before(toks, "participants")[1]
+    ['participants', 'from', 'EU', 'Member', 'States']
+    """
+    if len(after) > 1 and fold(after[0][2]) in ("in", "from") and after[1][2][:1].isupper() and prev_noun:
+        rest = after        # "64 B2B meetings in Seoul and 17 in Busan": the noun said before
+    elif len(after) < 3 or fold(after[0][2]) != "of" or fold(after[1][2]) not in ("which", "them", "whom"):
+        return None
+    else:
+        rest = after[2:]
+    if fold(rest[0][2]) in ("are", "were", "is", "was") and len(rest) > 1:
+        return rest[1:], []
+    if fold(rest[0][2]) in ("from", "in") and prev_noun and len(rest) > 1 and rest[1][2][:1].isupper():
+        place = [rest[0][2]] + [t[2] for t in itertools.takewhile(lambda t: t[2][:1].isupper(), rest[1:])]
+        return rest, [prev_noun] + place
+    return None
+
+
+def unit_and_value(m, value, lex):
+    """The unit a count's match ``m`` states ("%", a currency, "years", "m²") and its value times
+    "million" etc. (the groups of :func:`.counts._count_rx`)."""
+    unit = "%" if m.group("pct") else None
+    if m.group("cur"):
+        unit = lex["currencies"].get(fold(m.group("cur").strip()), "EUR")
+    if m.group("mult"):
+        value = value * lex["multipliers"][fold(m.group("mult").strip())]
+    if m.group("yr"):
+        unit = "years"
+    if m.group("unit"):
+        unit = m.group("unit").strip().replace("m2", "m²").replace("sqm", "m²")
+    return unit, value

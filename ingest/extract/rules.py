@@ -9,7 +9,7 @@ from clusternet.ingest.resolve.normalise import is_legal_form
 from clusternet.ingest.extract.mentions import (Context, Mention, chunks, initials_match, is_acronym, is_cap,
     last_chunk, sh_expand, tokens, view_memo)
 
-__all__ = ["label_of_name", "place_of_name", "paired_place", "clean", "EVENT_NOUN_AFTER"]
+__all__ = ["label_of_name", "place_of_name", "paired_place", "clean", "first_of_two", "EVENT_NOUN_AFTER"]
 
 _NAMEY = re.compile(r"^[\w'’.&@+\-/ ()]+$")
 # a leading article, or an elided one before a capital ("l'Agence …", "dell'Emilia")
@@ -360,3 +360,16 @@ def dash_definitions(ctx: Context, out: list[Mention]) -> None:
                 elif seg.strip()[:1].isupper() and len(seg.split()) <= 5 and "," not in seg:
                     s, e, name = clean(v, seg_start, m.start())
                     out.append(Mention(s, e, name, label_of_name(name), "dash-def", 0.75, aliases=[rw[2]]))
+
+
+def first_of_two(name: str) -> str:
+    """The first of two names a descriptor's run joined by "and" when only the second has a head
+    noun of its own ("Ocean Tech Arendal and Mare Nostrum Cluster"); else the name.
+
+    >>> first_of_two("Ocean Tech Arendal and Mare Nostrum Cluster"), first_of_two("Food and Drink Cluster")
+    ('Ocean Tech Arendal', 'Food and Drink Cluster')
+    """
+    first, _, second = name.partition(" and ")
+    if len(first.split()) >= 2 and len(second.split()) >= 2 and label_of_name(second) and not label_of_name(first):
+        return first
+    return name
