@@ -78,7 +78,7 @@ def event_subject(sent, occ_in, page_event, v: str = ""):
     here = [x[2] for x in occ_in(max(0, sent.start - 300), sent.end) if x[2].label == "Event" and x[1] > sent.start]
     if here:
         return here[0]
-    para = v.rfind("\n\n", 0, sent.start) if v else sent.start
+    para = v.rfind("\n\n", max(0, sent.start - 600), sent.start) if v else sent.start
     in_para = [x[2] for x in occ_in(max(para, sent.start - 600), sent.start) if x[2].label == "Event"]
     if in_para:
         return in_para[-1]

@@ -143,8 +143,10 @@ def _own_subject(doc, lo: int, cue: int) -> list:
     in …"), else []."""
     m = _OWN_SUBJECT.match(doc.v, lo, cue)
     body = own_body(doc.ents, m.group(1), title_end(doc.ctx)) if m else None
-    rivals = [e for e in doc.ents if e.label == getattr(body, "label", None) and e is not body]
-    if body is None or rivals and not named_in_title(body, title_end(doc.ctx)):
+    if body is None:
+        return []
+    rivals = [e for e in doc.ents if e.label == body.label and e is not body]
+    if rivals and not named_in_title(body, title_end(doc.ctx)):
         return []       # several clusters and none in the title: which one "our cluster" is stays open
     return [(m.start(1), m.end(1), body)]
 
