@@ -141,7 +141,7 @@ def _opening_participle_subject(ctx, sp: Spans, sent, place_end: int):
     if m is None:
         return None
     if m.group("it"):
-        si = next((i for i, s in enumerate(ctx.sents) if s.start == sent.start), 0)
+        si = ctx.sent_at(sent.start)
         prev = [x[2] for x in sp.occ_in(ctx.sents[si - 1].start, ctx.sents[si - 1].end)
                 if x[2].label in PLACED] if si else []
         return prev[0] if prev else None

@@ -158,7 +158,14 @@ def own_meetings(ents, main, rels: list[RawRel], title: int = 0) -> list[RawRel]
     General Assembly", "kick-off meeting of the MOVE-IN project"): the body its name names, else the
     one its kind word names ("Network general assembly": the page's network), else the page's
     partnership ``main``, else the body the title (ending at ``title``) names; only for a meeting no
-    rule found an organiser of."""
+    rule found an organiser of.
+
+    >>> from types import SimpleNamespace as N
+    >>> eacp = N(label="Organisation", name="EACP", aliases=[], mentions=[N(start=0)])
+    >>> ga = N(label="Event", name="EACP General Assembly", aliases=[], mentions=[N(start=9, end=30)])
+    >>> [(r.source.name, r.type, r.target.name) for r in own_meetings([eacp, ga], None, [])]
+    [('EACP', 'COORDINATES', 'EACP General Assembly')]
+    """
     organised = {id(r.target) for r in rels if r.type == "COORDINATES"}
     holders = sorted((e for e in ents if e.label in _HOLDERS), key=lambda e: -len(e.name))
     titled = [e for e in holders if named_in_title(e, title)]
