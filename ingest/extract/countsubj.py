@@ -69,7 +69,8 @@ def count_subject(ctx, si, m, after, occ_in, ok, doc, v):
             or _group(v, sent, m, before, occ_in, ok, main)
             or _project_money(before, unit) or _anaphora(v, sent, m, before, occ_in, ok, title_end(ctx))
             or _clause_subject(v, before, ok)
-            or _money_owner(v, sent, m, before, ok, main, unit, heading_owner(ctx, si, occ_in, ok)) or _previous_sentence_subject(ctx, si, sent, before, occ_in, ok, main)
+            or _money_owner(v, sent, m, before, ok, main, unit, lambda: heading_owner(ctx, si, occ_in, ok))
+            or _previous_sentence_subject(ctx, si, sent, before, occ_in, ok, main)
             or ((main, None) if opener and not before and main is not None else None)     # "Under the coordination of A, 25 SMEs …"
             or _first_named(ctx, si, sent, m, before, occ_in, ok,
                             _figures_owner(ctx, sent, page_event, unit) or main or _page_event(page_event, unit), v))
@@ -342,15 +343,16 @@ def _clause_subject(v, before, ok):
     return None
 
 
-def _money_owner(v, sent, m, before, ok, main, unit, profiled=None):
-    """7b. money with no actor of its own: (the body whose profile the section is, ``profiled``,
-    else the partnership or project the text is about, None), or None."""
+def _money_owner(v, sent, m, before, ok, main, unit, profiled=lambda: None):
+    """7b. money with no actor of its own: (the body whose profile the section is, as ``profiled()``
+    finds it, else the partnership or project the text is about, None), or None."""
     if unit not in CURRENCIES or main is None:
         return None
-    if not [x for x in before if x[2].label in ok] and profiled is not None:
-        return profiled, None
-    if not [x for x in before if x[2].label in ok] or re.search(
-            r"(?i)\b(?:project|partnership|consortium)\b", v[sent.start:m.start()]):
+    unowned = not [x for x in before if x[2].label in ok]
+    body = profiled() if unowned else None
+    if body is not None:
+        return body, None
+    if unowned or re.search(r"(?i)\b(?:project|partnership|consortium)\b", v[sent.start:m.start()]):
         return main, None
     return None
 

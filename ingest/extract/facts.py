@@ -96,7 +96,7 @@ def _row_facts(t: str, p: int, cells: list[str], header, occ, subject) -> list[R
     if ccol is not None and len(cells) == len(header) and ccol < len(cells) and country_code(cells[ccol]) \
             and cells[0] and not country_code(cells[0]):
         return _partner_row(t, p, cells, header, ccol, occ)
-    if header and _numbers(cells) and _named_first(t, p, cells, occ):
+    if header and _numbers(cells) and _first_cell_body(t, p, cells, occ) is not None:
         return _indicator_row(t, p, cells, header, occ, subject)    # "| Alpha Cluster | Coordinator | EUR 300,000 |"
     nums = [cell_number(c) for c in cells[1:] if c]
     if not (cells and cells[0] and nums and all(nums)):
@@ -121,10 +121,10 @@ _PLAIN_HEADERS = frozenset({"value", "values", "amount", "number", "figure", "fi
                             "achieved", "actual", "count", "#", "no", "no.", "n", "eur", "budget", "key figures"})
 
 
-def _named_first(t: str, p: int, cells, occ) -> bool:
-    """Whether a row's first cell names a body (a partner's row)."""
-    return any(x[2].label in ("Cluster", "Organisation", "SME", "Partnership") and x[0] < p + len(cells[0]) + 4
-               for x in _window(occ, p, _line_end(t, p)))
+def _first_cell_body(t: str, p: int, cells, occ):
+    """The body a row's first cell names (a partner's row), else None."""
+    return next((x[2] for x in _window(occ, p, _line_end(t, p))
+                 if x[2].label in ("Cluster", "Organisation", "SME", "Partnership") and x[0] < p + len(cells[0]) + 4), None)
 
 
 def _indicator_row(t: str, p: int, cells, header, occ, subject) -> list[RawFact]:
@@ -132,17 +132,17 @@ def _indicator_row(t: str, p: int, cells, header, occ, subject) -> list[RawFact]
     EUR 1,200,000 |": a row of figures labelled by its first cell, about the body it names there,
     else the table's subject; the column's header joins the label unless it says nothing more."""
     line_end = _line_end(t, p)
-    named = [x[2] for x in _window(occ, p, line_end) if x[2].label in ("Cluster", "Organisation", "SME", "Partnership")
-             and x[0] < p + len(cells[0]) + 4]
+    named = _first_cell_body(t, p, cells, occ)
     label = _clean_header(cells[0])
-    if not label or (not named and not re.search(r"[a-z]{3}", label)):
+    if not label or (named is None and not re.search(r"[a-z]{3}", label)):
         return []
-    subj = named[0] if named else subject()
+    subj = named if named is not None else subject()
+    figures = _numbers(cells)
     out = []
-    for j, (value, unit) in _numbers(cells):
+    for j, (value, unit) in figures:
         head = header[j] if j < len(header) else ""
-        plain = not head or fold(head) in _PLAIN_HEADERS or len(_numbers(cells)) == 1
-        measure = (head if named else label if plain else f"{label} ({fold(head)})")
+        plain = not head or fold(head) in _PLAIN_HEADERS or len(figures) == 1
+        measure = (head if named is not None else label if plain else f"{label} ({fold(head)})")
         if unit not in (None, "%") and not measure.endswith(")"):
             measure = f"{measure} ({unit})"
         if measure:
@@ -166,9 +166,10 @@ def cell_number(cell: str):
     m = _MONEY_CELL.match(cell.strip())
     cur = m and (m.group(1) or m.group(4))
     lex = load_lexicon()
-    if not cur or fold(cur) not in lex["currencies"] or parse_number(m.group(2)) is None:
+    amount = parse_number(m.group(2)) if cur and fold(cur) in lex["currencies"] else None
+    if amount is None:
         return None
-    value = parse_number(m.group(2))[0]
+    value = amount[0]
     if m.group(3):
         value = value * lex["multipliers"][fold(m.group(3))]
     return value, lex["currencies"].get(fold(cur), "EUR")

@@ -198,7 +198,7 @@ def heading_owner(ctx, si, occ_in, ok):
     for j in range(si - 1, max(-1, si - 4), -1):
         sj = ctx.sents[j]
         named = {x[2] for x in occ_in(sj.start, sj.end) if x[2].label in ok}
-        if ctx.lines[sj.line].heading and j < si and sj.start >= title_end(ctx):
+        if ctx.lines[sj.line].heading and sj.start >= title_end(ctx):
             bodies = [e for e in named if e.label in ("Cluster", "Organisation", "SME")]
             if len(bodies) != 1 or len(named) != 1:
                 return None

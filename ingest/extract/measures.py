@@ -187,8 +187,8 @@ def countries_of(v: str, lo: int, pos: int, measure_words: list[str]) -> list[st
     return ["countries", "of", "the", bm.group(1)] if bm else None
 
 
-# the currencies an amount's measure names ("budget (EUR)")
-# the currencies a stated amount may be in (ISO codes; the lexicon maps their words and signs)
+# the currencies a stated amount may be in, as its measure names them ("budget (EUR)"); the
+# lexicon maps their words and signs
 CURRENCIES = ("EUR", "USD", "GBP", "CHF", "PLN", "CZK", "HUF", "RON", "BGN", "SEK", "NOK", "DKK", "ISK", "JPY", "KRW",
               "CNY", "INR", "CAD", "AUD", "SGD", "BRL", "MXN", "ZAR", "TRY", "MAD", "TND")
 # the words that hedge a stated number ("more than 40"), in the order the count pattern tries them
@@ -230,7 +230,7 @@ def with_hedge(measure: str, pre: str | None, unit: str | None) -> str:
 
 
 # "EU contribution: EUR 2,160,000, of which …": the field's label names the amount
-_FIELD_LABEL = re.compile(r"[\s*#>•-]*([^\W\d_][^:\n\d]{1,60}?)\s*(?:\*+\s*)?:\s*(?:\*+\s*)?(?:(?:€|[A-Z]{3}|\$|£)\s*)?$")
+_FIELD_LABEL = re.compile(r"[\s*#>•-]*([^\W\d_][^:\n\d]{1,60}?)\s*(?:\*+\s*)?:\s*(?:\*+\s*)?(?:(?:€|" + "|".join(CURRENCIES) + r"|\$|£)\s*)?$")
 
 
 def field_label(v: str, pos: int) -> str | None:

@@ -15,7 +15,7 @@ import clusternet.ingest.extract.fastre as re
 from clusternet.ingest.extract.attendees import page_event_attendees
 from clusternet.ingest.extract.cuelists import cue_list_relations, named_network
 from clusternet.ingest.extract.lexicon import heading_country, heading_region, load_lexicon
-from clusternet.ingest.extract.mainref import main_of, named_for_itself, named_in_title, title_end, titled_main
+from clusternet.ingest.extract.mainref import main_of, named_for_itself, title_end, titled_main
 from clusternet.ingest.extract.inlinelists import inline_list_relations
 from clusternet.ingest.extract.listblocks import LEAD_ROLE, list_block_relations
 from clusternet.ingest.extract.literals import cue_words_rx
@@ -184,7 +184,8 @@ def _section_partners(doc: _Doc, lex) -> list[RawRel]:
             if in_section:
                 here = [x for x in doc.window(line.start, line.end) if x[2].label in ("Partnership", "Organisation", "Cluster")]
                 cur_target = here[0][2] if here else (
-                    (_own_network(doc) or _titled_partnership(doc) or _most_named_network(doc) if members else None)
+                    (_own_network(doc) or titled_main(doc.ents, "Partnership", title_end(doc.ctx))
+                     or _most_named_network(doc) if members else None)
                     or doc.main)
                 typ = "MEMBER_OF" if cur_target is not None and (members and cur_target.label != "Partnership"
                                                                  or named_network(cur_target)) else "PARTNER_IN"
@@ -230,12 +231,6 @@ def _own_network(doc: _Doc):
     """The network or cluster a page's title names (whose "Members" it lists), else None."""
     titled = [x[2] for x in doc.window(0, title_end(doc.ctx)) if x[2].label in ("Cluster", "Organisation")]
     return titled[0] if titled else None
-
-
-def _titled_partnership(doc: _Doc):
-    """The page's partnership when its title names it (its "New members" join it), else None."""
-    main = doc.main
-    return main if main is not None and main.label == "Partnership" and named_in_title(main, title_end(doc.ctx)) else None
 
 
 def _most_named_network(doc: _Doc):

@@ -229,7 +229,7 @@ def based_names(ctx: Context, out: list[Mention]) -> None:
     v = ctx.view
     skip = lex.words("determiners") | lex.words("not_names")
     for m in _BASED.finditer(v):     # the cue first, then the name right before it
-        nm = _NAME_BEFORE.search(v, max(0, m.start() - 120, v.rfind("\n", 0, m.start()) + 1), m.start())
+        nm = _NAME_BEFORE.search(v, max(0, m.start() - 120, v.rfind("\n", max(0, m.start() - 120), m.start()) + 1), m.start())
         if nm is None:      # a name never runs back over a line break (a heading above it)
             continue
         s, name, place = nm.start("name"), nm.group("name"), leading_place(m.group("place"))

@@ -274,8 +274,9 @@ def met_on_journey(doc, si: int, sent, here) -> list[RawRel]:
         stop = _VISITED_END.search(v, mm.end(), sent.end)
         lim = stop.start() if stop else sent.end
         objs = [x for x in here if mm.end() <= x[0] < lim and x[2].label in ACTORS][:4]
+        traveller = doc.main or doc.host()
         visitors = delegation_owner(doc, v[sent.start:mm.start()], mm.start()) or \
-            ([(0, 0, doc.main or doc.host())] if (doc.main or doc.host()) is not None else [])
+            ([(0, 0, traveller)] if traveller is not None else [])
         out += [RawRel(a, "VISITED", b, sent.start, sent.end, 0.5) for _, _, a in visitors for _, _, b in objs if a is not b]
     return out
 
