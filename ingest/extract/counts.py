@@ -34,7 +34,7 @@ from clusternet.ingest.extract.countable import not_a_count
 from clusternet.ingest.extract.countsubj import CLAUSE_VERBS, count_subject
 from clusternet.ingest.extract.factsubj import country_of_sentence, main_event, measure_country
 from clusternet.ingest.extract.measures import agent as _agent, among, clause_measure, decimal_thousands, money_modifiers, place_adjective, \
-    taking_part, to_country, with_place, countries_of, field_label, with_hedge, without_hedge, ordinals, in_delegation, \
+    taking_part, to_country, with_place, countries_of, field_label, with_hedge, without_hedge, ordinals, in_delegation, inner_place, \
     part_of_before, unit_and_value, HEDGES, CURRENCIES
 from clusternet.ingest.extract.lexicon import fold, is_programme_name, load_lexicon
 from clusternet.ingest.extract.literals import alternation
@@ -161,6 +161,11 @@ def _noun_phrase(toks, lex, allow_in: bool) -> list[str]:
                 while i < len(toks) and (toks[i][2][:1].isupper() or fold(toks[i][2]) in ("and", "the", "of")):
                     out.append(toks[i][2])
                     i += 1
+                continue
+            inner = inner_place(toks, i, _STOP) if f == "in" and len(out) < 5 else 0
+            if inner:       # "70 start-ups in its shared workspace": where they are, said without a name
+                out.extend(t[2] for t in toks[i:i + inner])
+                i += inner
                 continue
             if allow_in and f in ("in", "into", "to") and len(out) < 8:
                 out.append(w)

@@ -309,3 +309,22 @@ def unit_and_value(m, value, lex):
     if m.group("unit"):
         unit = m.group("unit").strip().replace("m2", "m²").replace("sqm", "m²")
     return unit, value
+
+
+def inner_place(toks, i: int, stop) -> int:
+    """How many tokens from ``i`` make "in its/the <lowercase words>", ending where a ``stop`` word or a
+    mark follows; 0 when none (a named place, "in the laser and optics …").
+
+    >>> toks = [(0, 0, w) for w in "start-ups in its incubator .".split()]
+    >>> inner_place(toks, 1, {"in"}), inner_place(toks[:3] + [(0, 0, "Lyon")], 1, {"in"})
+    (3, 0)
+    """
+    if i + 2 >= len(toks) or fold(toks[i + 1][2]) not in ("its", "the", "their"):
+        return 0
+    k = i + 2
+    while k < len(toks) and k - i < 5 and re.fullmatch(r"[a-z][a-z-]+", toks[k][2]) and toks[k][2] not in stop:
+        k += 1
+    if k == i + 2 or (k < len(toks) and (toks[k][2][:1].isalnum() and toks[k][2] not in stop
+                                          or fold(toks[k][2]) in ("and", "or", "of"))):
+        return 0
+    return k - i

@@ -1,0 +1,22 @@
+"""How a figure's measure is worded (2026-12-05, twelfth round): the words the text puts after the
+counted noun stay in the measure when they say where the counted things are without naming a place.
+Every text is written here for the check; no corpus page is copied."""
+from __future__ import annotations
+
+from tests.helpers.extracted import text_by_name
+
+
+def test_an_unnamed_place_after_the_counted_noun_stays_in_the_measure():
+    _, _, facts = text_by_name("The Kestrel Photonics Cluster hosts 45 start-ups in its incubator.\n")
+    assert ("Kestrel Photonics Cluster", "start-ups in its incubator", 45) in facts, facts
+
+
+def test_a_sector_phrase_after_the_counted_noun_is_not_a_place():
+    _, _, facts = text_by_name("The Kestrel Photonics Cluster gathers 300 SMEs in the laser and optics "
+                               "value chain.\n")
+    assert ("Kestrel Photonics Cluster", "SMEs", 300) in facts, facts
+
+
+def test_a_named_place_after_the_counted_noun_is_not_kept_this_way():
+    _, _, facts = text_by_name("The Kestrel Photonics Cluster has 80 members in the Auvergne region.\n")
+    assert ("Kestrel Photonics Cluster", "members", 80) in facts, facts
