@@ -36,7 +36,7 @@ from clusternet.ingest.extract.factsubj import country_of_sentence, main_event, 
 from clusternet.ingest.extract.measures import agent as _agent, among, clause_measure, decimal_thousands, money_modifiers, place_adjective, \
     taking_part, to_country, with_place, countries_of, field_label, with_hedge, without_hedge, ordinals, in_delegation, inner_place, \
     part_of_before, unit_and_value, HEDGES, CURRENCIES
-from clusternet.ingest.extract.lexicon import fold, is_programme_name, load_lexicon
+from clusternet.ingest.extract.lexicon import fold, is_programme_name, load_lexicon, programme_named_in
 from clusternet.ingest.extract.literals import alternation
 from clusternet.ingest.extract.raw import RawFact, parse_number
 
@@ -162,8 +162,7 @@ def _noun_phrase(toks, lex, allow_in: bool) -> list[str]:
                     out.append(toks[i][2])
                     i += 1
                 continue
-            inner = inner_place(toks, i, _STOP) if f == "in" and len(out) < 5 else 0
-            if inner:       # "70 start-ups in its shared workspace": where they are, said without a name
+            if f == "in" and len(out) < 5 and (inner := inner_place(toks, i, _STOP)):     # "70 start-ups in its hub"
                 out.extend(t[2] for t in toks[i:i + inner])
                 i += inner
                 continue
@@ -364,7 +363,9 @@ def _money_words(v: str, sent, m, measure_words: list[str]) -> list[str]:
     prior = [w for w in _before(v, sent.start, m.start(), 5) if fold(w) not in _HEDGES]
     noun = next((w for w in reversed(prior) if fold(w) in _MONEY_NOUNS), None)
     if noun and not any(fold(w) in _MONEY_NOUNS for w in measure_words):
-        return money_modifiers(_before(v, sent.start, m.start(), 6), noun, _STOP) + [noun] + measure_words[:2]
+        mods = money_modifiers(_before(v, sent.start, m.start(), 6), noun, _STOP) or (     # a grant is its programme's
+            programme_named_in(v[sent.start:sent.end]).split() if fold(noun) in ("grant", "contribution", "funding") else [])
+        return mods + [noun] + measure_words[:2]
     funder = _FUNDER.search(v, sent.start, sent.end)
     if funder and is_programme_name(funder.group(1)) and (not measure_words or fold(measure_words[0]) in _FLOW_VERBS):
         return funder.group(1).split() + ["funding"]    # "EUR 960,000 comes from the Single Market Programme"

@@ -67,7 +67,9 @@ def count_subject(ctx, si, m, after, occ_in, ok, doc, v):
         before = [x for x in occ_in(sent.start, sent.end)]
     return (_sector(v, sent, before) or _national_anaphor(v, sent, m, before, occ_in, ok)
             or _group(v, sent, m, before, occ_in, ok, main)
-            or _project_money(before, unit) or _anaphora(v, sent, m, before, occ_in, ok, title_end(ctx))
+            or _project_money(before, unit)
+            or (_previous_sentence_subject(ctx, si, sent, before, occ_in, ok, main) if before else None)
+            or _anaphora(v, sent, m, before, occ_in, ok, title_end(ctx))
             or _clause_subject(v, before, ok)
             or _money_owner(v, sent, m, before, ok, main, unit, lambda: heading_owner(ctx, si, occ_in, ok))
             or _previous_sentence_subject(ctx, si, sent, before, occ_in, ok, main)
@@ -308,13 +310,15 @@ def _anaphora(v, sent, m, before, occ_in, ok, title: int = 0):
 
 
 _IT = re.compile(r"\s*(?:It|They)\s")
+_IT_FUNDED = re.compile(r"\s*(?:It|They)\s+(?:is|are|was|were|has\s+been|have\s+been)\s+(?:co-)?(?:funded|financed|"
+                        r"supported)\s+(?:by|under|through)\s")
 
 
 def _previous_sentence_subject(ctx, si, sent, before, occ_in, ok, main):
     """7c. "… It gathers more than 750 members": (what the sentence before was about: the thing its
     opening "The partnership" names, or the name it opens with, None), or None."""
-    if before or not si or not _IT.match(ctx.view, sent.start):
-        return None
+    if not si or not _IT.match(ctx.view, sent.start) or before and not _IT_FUNDED.match(ctx.view, sent.start):
+        return None     # "It is funded by Horizon Europe with …": the funder is not what "it" is
     prev = ctx.sents[si - 1]
     am = _ANAPHORA.match(ctx.view, prev.start)
     if am and fold(am.group(1)) in ("partnership", "project", "consortium") and main is not None:

@@ -163,6 +163,17 @@ def is_programme_name(name: str) -> bool:
     return _programme_rx().fullmatch(name) is not None
 
 
+def programme_named_in(text: str) -> str:
+    """The one EU programme a text names, else "" (none, or two that could be meant).
+
+    >>> programme_named_in("funded by the European Union's Horizon Europe programme"), programme_named_in("Interreg or COSME")
+    ('Horizon Europe', '')
+    """
+    runs = {r.group(0) for r in re.finditer(r"(?:[A-Z][\w+-]*\s+)*[A-Z][\w+-]*", text)}
+    names = {n for r in runs for n in (r, r.split(" ", 1)[-1]) if is_programme_name(n)}
+    return next(iter(names)) if len(names) == 1 else ""
+
+
 def _add_world(world: dict, regions: dict, cities: dict) -> None:
     """Merge the reference regions and cities (by country code) without overriding places.yaml.
 

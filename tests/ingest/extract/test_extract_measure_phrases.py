@@ -20,3 +20,15 @@ def test_a_sector_phrase_after_the_counted_noun_is_not_a_place():
 def test_a_named_place_after_the_counted_noun_is_not_kept_this_way():
     _, _, facts = text_by_name("The Kestrel Photonics Cluster has 80 members in the Auvergne region.\n")
     assert ("Kestrel Photonics Cluster", "members", 80) in facts, facts
+
+
+def test_a_grant_is_named_after_the_programme_its_sentence_names_and_is_not_the_funders():
+    _, _, facts = text_by_name("PELICAN is a Horizon Europe project. It is funded by the European Union's "
+                               "Horizon Europe programme with a grant of EUR 4.2 million.\n")
+    assert ("PELICAN", "Horizon Europe grant (EUR)", 4200000) in facts, facts
+
+
+def test_a_grant_stays_plain_when_two_programmes_could_give_it():
+    _, _, facts = text_by_name("PELICAN is a Horizon Europe project. It is funded by Interreg and Horizon "
+                               "Europe with a grant of EUR 4.2 million.\n")
+    assert ("PELICAN", "grant (EUR)", 4200000) in facts, facts
