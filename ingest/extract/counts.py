@@ -35,7 +35,7 @@ from clusternet.ingest.extract.countsubj import CLAUSE_VERBS, count_subject
 from clusternet.ingest.extract.factsubj import country_of_sentence, main_event, measure_country
 from clusternet.ingest.extract.measures import agent as _agent, among, clause_measure, decimal_thousands, money_modifiers, place_adjective, \
     taking_part, to_country, with_place, countries_of, field_label, with_hedge, without_hedge, ordinals, in_delegation, inner_place, \
-    part_of_before, unit_and_value, HEDGES, CURRENCIES
+    part_of_before, short_measure, unit_and_value, HEDGES, CURRENCIES
 from clusternet.ingest.extract.lexicon import fold, is_programme_name, load_lexicon, programme_named_in
 from clusternet.ingest.extract.literals import alternation
 from clusternet.ingest.extract.raw import RawFact, parse_number
@@ -294,8 +294,7 @@ def _stated_measure(ctx, sent, m, after, unit, word_num, prev_noun, lex, prev_me
     after, unit = lead
     if len(after) > 1 and fold(after[0][2]) in ("are", "were") and _OF_WHICH.search(v, max(sent.start, m.start() - 20), m.start()):
         after = after[1:]       # "210 members, of which 150 are SMEs": 150 SMEs
-    short = prev_measure if prev_measure and len(prev_measure.split()) <= 3 and "(" not in prev_measure else None
-    part = part_of_before(after, short or prev_noun)
+    part = part_of_before(after, short_measure(prev_measure) or prev_noun)
     if part is not None:        # "137 organisations, 112 of which are SMEs", "450 participants, 60 of them from X"
         after, from_words = part
         measure_words = from_words or _noun_phrase(after, lex, allow_in=False)

@@ -18,7 +18,7 @@ import clusternet.ingest.extract.fastre as re
 from functools import lru_cache
 from types import SimpleNamespace
 
-from clusternet.ingest.extract.lexicon import country_code, fold, load_lexicon
+from clusternet.ingest.extract.lexicon import country_code, fold, load_lexicon, place_country
 from clusternet.ingest.extract.mainref import named_for_itself, title_end
 
 __all__ = ["event_cue", "main_event", "event_subject", "country_of_sentence", "measure_country", "with_broken_start",
@@ -118,8 +118,8 @@ def measure_country(measure: str, after: str) -> str | None:
     >>> measure_country("clusters from South East Serbia", ""), measure_country("clusters of French excellence", "")
     (None, None)
     >>> measure_country("cluster associations from Spain", ", France, Poland and Romania")
-    >>> measure_country("Ghanaian SMEs", "")
-    'GH'
+    >>> measure_country("Ghanaian SMEs", ""), measure_country("B2B meetings in Tokyo", "")
+    ('GH', 'JP')
     """
     codes = set()
     head = re.split(r"\sof\s", measure)[0]     # "clusters of French excellence": French qualifies excellence
@@ -129,7 +129,10 @@ def measure_country(measure: str, after: str) -> str | None:
         c = country_code(w) if len(w) > 3 and not inside else None
         if c:
             codes.add(c)
-    if len(codes) != 1:
+    city = re.search(r"\sin\s+([A-Z][\w-]+(?:\s[A-Z][\w-]+)?)$", head)
+    if not codes and city and (load_lexicon().city(city.group(1)) or load_lexicon().region(city.group(1))):
+        codes.add(place_country(city.group(1)))     # "B2B meetings in Tokyo": held in Japan
+    if len(codes) != 1 or None in codes:
         return None
     if re.match(r"\s*(?:,|and)\s+[A-Z][a-z]+", after) and country_code(re.match(r"\s*(?:,|and)\s+([A-Z][a-z]+)",
                                                                                 after).group(1)):

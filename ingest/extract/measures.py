@@ -296,6 +296,17 @@ def part_of_before(after, prev_noun):
     return None
 
 
+def short_measure(measure: str | None) -> str | None:
+    """A measure short enough for a part after it to take ("B2B meetings in Osaka" -> "B2B meetings"),
+    without its city; None when it is longer than three words or qualified.
+
+    >>> short_measure("B2B meetings in Osaka"), short_measure("SMEs (at least)")
+    ('B2B meetings', None)
+    """
+    short = measure and re.sub(r"\sin\s[A-Z][\w-]+$", "", measure)
+    return short if short and len(short.split()) <= 3 and "(" not in short else None
+
+
 def unit_and_value(m, value, lex):
     """The unit a count's match ``m`` states ("%", a currency, "years", "m²") and its value times
     "million" etc. (the groups of :func:`.counts._count_rx`)."""
@@ -312,13 +323,17 @@ def unit_and_value(m, value, lex):
 
 
 def inner_place(toks, i: int, stop) -> int:
-    """How many tokens from ``i`` make "in its/the <lowercase words>", ending where a ``stop`` word or a
-    mark follows; 0 when none (a named place, "in the laser and optics …").
+    """How many tokens from ``i`` make "in <a city>" or "in its/the <lowercase words>", ending where a
+    ``stop`` word or a mark follows; 0 when none (a region, "in the laser and optics …").
 
     >>> toks = [(0, 0, w) for w in "start-ups in its incubator .".split()]
-    >>> inner_place(toks, 1, {"in"}), inner_place(toks[:3] + [(0, 0, "Lyon")], 1, {"in"})
-    (3, 0)
+    >>> inner_place(toks, 1, {"in"}), inner_place(toks[:3] + [(0, 0, "Lyon")], 1, {"in"}), inner_place(toks[:2] + [(0, 0, "Lyon")], 1, {"in"})
+    (3, 0, 2)
     """
+    city = i + 1 < len(toks) and toks[i + 1][2][:1].isupper() and load_lexicon().city(toks[i + 1][2])
+    if city and toks[i - 1][2].endswith("s") and (
+            i + 2 == len(toks) or not toks[i + 2][2][:1].isalnum() or toks[i + 2][2] in stop):
+        return 2        # "64 B2B meetings in Tokyo", not "60 clusters meet in Lyon for …"
     if i + 2 >= len(toks) or fold(toks[i + 1][2]) not in ("its", "the", "their"):
         return 0
     k = i + 2

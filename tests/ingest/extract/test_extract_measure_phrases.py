@@ -3,6 +3,8 @@ counted noun stay in the measure when they say where the counted things are with
 Every text is written here for the check; no corpus page is copied."""
 from __future__ import annotations
 
+from clusternet.ingest.extract import extract_text
+from clusternet.ingest.sources.readers import document_from_text
 from tests.helpers.extracted import text_by_name
 
 
@@ -32,3 +34,16 @@ def test_a_grant_stays_plain_when_two_programmes_could_give_it():
     _, _, facts = text_by_name("PELICAN is a Horizon Europe project. It is funded by Interreg and Horizon "
                                "Europe with a grant of EUR 4.2 million.\n")
     assert ("PELICAN", "grant (EUR)", 4200000) in facts, facts
+
+
+def test_meetings_in_a_city_keep_the_city_and_its_country():
+    text = ("Kestrel Mission to Japan\n\nThe Kestrel Photonics Cluster led a mission to Japan in May.\n\n"
+            "- 52 B2B meetings in Osaka and 30 in Tokyo\n")
+    ex = extract_text(document_from_text(text, name="page.txt"))
+    facts = {(f.measure, f.value, f.country) for f in ex.facts if f.value in (52, 30)}
+    assert facts == {("B2B meetings in Osaka", 52, "JP"), ("B2B meetings in Tokyo", 30, "JP")}, facts
+
+
+def test_members_in_a_region_are_the_bodys_own_extent_not_a_place_in_the_measure():
+    _, _, facts = text_by_name("The Kestrel Photonics Cluster has 80 members in Auvergne.\n")
+    assert ("Kestrel Photonics Cluster", "members", 80) in facts, facts
