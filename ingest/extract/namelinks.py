@@ -64,7 +64,7 @@ def _strip_type(name: str) -> str | None:
     for suf in _suffixes():
         if suf and n.endswith(" " + suf) and len(n) > len(suf) + 1:
             return n[: -len(suf) - 1].strip()
-        if suf and n.startswith(suf + " ") and (suf == "escp" or " " not in n[len(suf) + 1:]):
+        if suf and n.startswith(suf + " ") and (suf == "escp" or len(name.split()) == len(suf.split()) + 1):
             return n[len(suf) + 1:]     # "ESCP X", "European Strategic Cluster Partnership DIGIX"
     m = re.match(r"^(\w+) escp eu$", n)
     return m.group(1) if m else None
@@ -274,7 +274,8 @@ def _link_parts(ks: list[str], uf: _UF) -> dict[str, str]:
             x, y = " ".join(t[:i]), " ".join(t[i:])
             if x in keyset and y in keyset and len(t[i:]) >= 2:
                 uf.union(k, y)
-                parent_of[y] = x
+                if x not in _suffixes():        # "European Strategic Cluster Partnership … X": X's kind, no parent
+                    parent_of[y] = x
     return parent_of
 
 

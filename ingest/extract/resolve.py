@@ -244,7 +244,9 @@ def _described_label(name: str, ms: list[Mention]) -> str | None:
 def _entity(root: str, ms: list[Mention]) -> DocEntity | None:
     strong = [m for m in ms if m.rule.startswith(STRONG_RULES)] or ms
     names = [m.name for m in strong if not is_acronym(m.name)] or [m.name for m in strong]
-    names = [n for n in names if _strip_type(n) is None or norm(_strip_type(n)) not in {norm(x) for x in names}] or names
+    every = {norm(m.name): m.name for m in strong}
+    names = [n for n in names if _strip_type(n) is None or norm(_strip_type(n)) not in every] or [
+        every[norm(_strip_type(n))] for n in names]     # "European Strategic Cluster Partnership … KESTREL-4i"
     cnt = Counter(names)
     name = max(cnt, key=lambda n: (label_of_name(n) is not None, cnt[n], len(n) if len(n) < 80 else 0, n))
     labels = Counter()

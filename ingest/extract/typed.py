@@ -22,7 +22,8 @@ from clusternet.ingest.extract.rules import _is_place, label_of_name, leading_pl
 
 __all__ = ["gathering_names", "kind_before_name", "based_names", "typed_before", "typed_after", "drop_descriptions"]
 
-_BEFORE = re.compile(r"(?i)\b(ESCP(?:-4i|-EU|-4x)?|projects?|partnerships?|consortium)(,\s+|\s+)(?-i:(?=[A-Z0-9\"“«]))")
+_BEFORE = re.compile(r"(?i)\b(ESCP(?:-4i|-EU|-4x)?|projects?|partnerships?|consortium)(?:\s+for\s+going\s+international)?"
+                     r"(,\s+|\s+)(?-i:(?=[A-Z0-9\"“«]))")
 _AND = re.compile(r"\s*(?:,|\band\b)\s*")
 _QUOTED_NAME = re.compile(r"[\"“«]([A-Z0-9][^\"”»\n]{1,80}?)[\"”»]")
 
