@@ -17,13 +17,14 @@ from dataclasses import dataclass
 
 from clusternet.ingest.extract.lexicon import fold, load_lexicon
 from clusternet.ingest.extract.listblocks import raw_lines
-from clusternet.ingest.extract.measures import decimal_thousands
+from clusternet.ingest.extract.measures import decimal_thousands, with_hedge
 from clusternet.ingest.extract.raw import RawFact, parse_number
 
 __all__ = ["FieldValue", "field_pairs", "field_facts"]
 
 _FIELD = re.compile(r"^[\s*#>•-]*(?P<label>[^\W\d_][^:\n]{1,60}?)\s*(?:\*+\s*)?:\s*(?:\*+\s*)?(?P<value>[^\n]*)$")
-_VALUE = re.compile(r"^(?:(?P<cur>€|EUR|USD|GBP|\$|£)\s?)?(?P<num>\d{1,3}(?:[.,]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d+)?)"
+_VALUE = re.compile(r"^(?:(?P<hedge>approx\.|approximately|about|around|over|more\s+than|nearly|almost|ca\.)\s*)?"
+                    r"(?:(?P<cur>€|EUR|USD|GBP|\$|£)\s?)?(?P<num>\d{1,3}(?:[.,]\d{3})+(?:[.,]\d{1,2})?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+(?:[.,]\d+)?)"
                     r"(?:\s?(?P<mult>million|mio|bn|billion|thousand)\b)?\s?(?P<cur2>€|EUR|euros?|USD|GBP)?\.?$", re.I)
 # label words that make a number an identifier, a date or a contact, not a figure
 _NOT_FIGURES = {"id", "code", "reference", "ref", "phone", "tel", "telephone", "fax", "year", "date", "dates", "zip",
@@ -55,13 +56,13 @@ def _split(line_text: str) -> tuple[str, str] | None:
 def _figure(text: str):
     """A field value that is one figure, as (value, unit), else None.
 
-    >>> _figure("€ 1.112.940,82"), _figure("754,677.30€"), _figure("12"), _figure("36 months")
-    ((1112940.82, 'EUR'), (754677.3, 'EUR'), (12, None), None)
+    >>> _figure("€ 1.112.940,82"), _figure("754,677.30€"), _figure("approx. 6 400"), _figure("36 months")
+    ((1112940.82, 'EUR', None), (754677.3, 'EUR', None), (6400, None, 'approx.'), None)
     """
     m = _VALUE.match(text.strip())
     if not m:
         return None
-    num = m.group("num")
+    num = re.sub(r"[ \u00a0\u202f]", "", m.group("num"))     # "6 400"
     value = decimal_thousands(num) or (parse_number(num) or (None,))[0]
     if value is None:
         return None
@@ -69,7 +70,7 @@ def _figure(text: str):
     if m.group("mult"):
         value = value * lex["multipliers"][fold(m.group("mult"))]
     cur = m.group("cur") or m.group("cur2")
-    return value, lex["currencies"].get(fold(cur), "EUR") if cur else None
+    return value, lex["currencies"].get(fold(cur), "EUR") if cur else None, m.group("hedge")
 
 
 def _countable(label: str, value, unit) -> bool:
@@ -92,7 +93,8 @@ def _inline(lines, i: int):
     """Line ``i`` as a one-line field with a figure, else None."""
     parts = _split(lines[i].text)
     fig = _figure(parts[1]) if parts and parts[1] else None
-    return FieldValue(parts[0], fig[0], fig[1], i, i) if fig and _countable(parts[0], *fig) else None
+    return FieldValue(with_hedge(parts[0], fig[2], fig[1]), fig[0], fig[1], i, i) if fig and _countable(
+        parts[0], *fig[:2]) else None
 
 
 def _stacked(lines, i: int) -> tuple[list[FieldValue], int]:
@@ -112,8 +114,21 @@ def _stacked(lines, i: int) -> tuple[list[FieldValue], int]:
         j += 1
     if len(labels) < 2 or len(figures) != len(labels):
         return [], i + 1
-    return [FieldValue(lab, v, u, i + k, j - len(labels) + k) for k, (lab, (v, u)) in enumerate(zip(labels, figures))
-            if _countable(lab, v, u)], j
+    return [FieldValue(with_hedge(lab, h, u), v, u, i + k, j - len(labels) + k)
+            for k, (lab, (v, u, h)) in enumerate(zip(labels, figures)) if _countable(lab, v, u)], j
+
+
+def _of_which(label: str, before: FieldValue | None) -> str:
+    """An "of which SMEs" field's measure, said of the field before it ("SMEs among members").
+
+    >>> _of_which("of which SMEs", FieldValue("Number of members", 97, None, 0, 0)), _of_which("Members", None)
+    ('SMEs among members', 'Members')
+    """
+    m = re.match(r"(?i)of\s+which\s+(.+)", label)
+    if not m or before is None:
+        return label
+    whole = re.sub(r"(?i)^(?:number|total\s+number|total)\s+(?:of\s+)?", "", before.label.split(" (")[0])
+    return f"{m.group(1)} among {whole[:1].lower() + whole[1:]}"
 
 
 def field_pairs(lines) -> list[FieldValue]:
@@ -125,7 +140,8 @@ def field_pairs(lines) -> list[FieldValue]:
             continue
         one = _inline(lines, i)
         if one:
-            out.append(one)
+            before = out[-1] if out and out[-1].last == i - 1 else None
+            out.append(FieldValue(_of_which(one.label, before), one.value, one.unit, one.first, one.last))
             i += 1
             continue
         run, i = _stacked(lines, i)

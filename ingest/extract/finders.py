@@ -25,7 +25,7 @@ from clusternet.ingest.extract.rules import dash_definitions, label_of_name, leg
 from clusternet.ingest.extract.tablenames import table_rows
 from clusternet.ingest.extract.mentions import Context, Mention, build_context, is_acronym
 from clusternet.ingest.extract.parens import described_in_brackets
-from clusternet.ingest.extract.titles import field_definition, title_acronym, title_definition
+from clusternet.ingest.extract.titles import field_definition, title_acronym, title_definition, title_described
 from clusternet.ingest.extract.listitems import list_item_names
 from clusternet.ingest.extract.legalnames import legal_form_names
 from clusternet.ingest.extract.people import speaker_organisations
@@ -42,6 +42,7 @@ def find_mentions(text: str, ctx: Context | None = None) -> list[Mention]:
     gid = [0]
     title_definition(ctx, out)
     title_acronym(ctx, out)
+    title_described(ctx, out)
     field_definition(ctx, out)
     country_list_items(ctx, out, gid)
     dashed_country_items(ctx, out, gid)

@@ -105,7 +105,7 @@ def link_names(strong: list[Mention], weak: list[Mention]) -> tuple[_UF, set[str
 
 def _link_legal_forms(ks: list[str], uf: _UF) -> None:
     """Link a company's name to the same name without its legal form ("Mekong Fresh Ltd" and
-    "Mekong Fresh"), when the bare name has two words or more.
+    "Mekong Fresh"), when the bare name has two words or more, or one of six letters or more.
 
     >>> uf = _UF(); _link_legal_forms(["acme robotics", "acme robotics gmbh"], uf)
     >>> uf.find("acme robotics gmbh") == uf.find("acme robotics")
@@ -114,7 +114,7 @@ def _link_legal_forms(ks: list[str], uf: _UF) -> None:
     keys = set(ks)
     for k in ks:
         base, form = split_legal_form(k)
-        if form and base != k and len(base.split()) >= 2 and base in keys:
+        if form and base != k and (len(base.split()) >= 2 or len(base) >= 6) and base in keys:
             uf.union(base, k)
 
 

@@ -248,7 +248,8 @@ def _entity(root: str, ms: list[Mention]) -> DocEntity | None:
     names = [n for n in names if _strip_type(n) is None or norm(_strip_type(n)) not in every] or [
         every[norm(_strip_type(n))] for n in names]     # "European Strategic Cluster Partnership … KESTREL-4i"
     cnt = Counter(names)
-    name = max(cnt, key=lambda n: (label_of_name(n) is not None, cnt[n], len(n) if len(n) < 80 else 0, n))
+    defined = {m.name for m in strong if m.rule == "title-def"}     # what the page's title or fact sheet calls it
+    name = max(cnt, key=lambda n: (n in defined, label_of_name(n) is not None, cnt[n], len(n) if len(n) < 80 else 0, n))
     labels = Counter()
     for m in ms:
         if m.label:

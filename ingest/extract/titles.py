@@ -20,7 +20,7 @@ from itertools import islice
 from clusternet.ingest.extract.mentions import Context, Mention, is_acronym
 from clusternet.ingest.extract.rules import _is_place, label_of_name
 
-__all__ = ["title_definition", "field_definition", "title_acronym"]
+__all__ = ["title_definition", "field_definition", "title_acronym", "title_described"]
 
 _TITLE = re.compile(r"\s*([A-Z][\w-]{1,15})\s*[:–—]\s+([A-Z][^\n:]{10,160}?)\s*$", re.M)
 _PROJECT_WORDS = re.compile(r"(?i)\b(?:the\s+project|project\s+partners?|partners|consortium|partnership|(?:its|our)\s+members)\b")
@@ -66,8 +66,9 @@ _FIELD = re.compile(r"(?im)^[ \t]*(?:full\s+name|project\s+(?:full\s+)?(?:name|t
                     r"([A-Z][^\n]{5,160}?)[ \t]*$")
 
 
-_BODY_FIELD = re.compile(r"(?im)^[ \t]*(?:organi[sz]ation|cluster|company|network)\s+name\s*:[ \t]*([A-Z][^\n]{3,120}?)[ \t]*$")
-_ACRONYM_FIELD = re.compile(r"(?im)^[ \t]*(?:acronym|short\s+name|abbreviation)\s*:[ \t]*([A-Z][\w&.-]{1,15})[ \t]*$")
+_BODY_FIELD = re.compile(r"(?im)^[ \t]*(?:\*\*)?(?:organi[sz]ation|cluster|company|network)\s+name\s*:(?:\*\*)?[ \t]*"
+                         r"([A-Z][^\n]{3,120}?)[ \t]*$")      # "**Organisation name:** …" in Markdown too
+_ACRONYM_FIELD = re.compile(r"(?im)^[ \t]*(?:\*\*)?(?:acronym|short\s+name|abbreviation)\s*:(?:\*\*)?[ \t]*([A-Z][\w&.-]{1,15})[ \t]*$")
 
 
 def field_definition(ctx: Context, out: list[Mention]) -> None:
@@ -119,6 +120,30 @@ def title_acronym(ctx: Context, out: list[Mention]) -> None:
     evidence = _PROJECT_WORDS if shouted else _PROJECT_EVIDENCE
     if again and evidence.search(ctx.view, m.end()):    # a camel-case name needs more than "partners": "NordTech" may be a firm
         out.append(Mention(m.start(1), m.end(1), m.group(1), "Partnership", "title-def", 0.8))
+
+
+_DESCRIBED_TITLE = re.compile(r"[ \t#]*([A-Z][\w&'-]*(?: [A-Z][\w&'-]*){0,3})\s+[–—]\s+([A-Z][^\n|:]{8,100}?)[ \t]*")
+
+
+def title_described(ctx: Context, out: list[Mention]) -> None:
+    """A title "Name – Kind of body" ("AquaTech Savo – Water Technology Cluster of Eastern Finland")
+    whose name the page uses again: the name is that body, the description another name of it.
+
+    >>> from clusternet.ingest.extract.mentions import build_context
+    >>> ctx = build_context("# AquaMar Sud – Marine Technology Cluster of Occitania\\n\\nAquaMar Sud has 80 members.")
+    >>> out = []; title_described(ctx, out); [(m.name, m.label, m.aliases) for m in out]
+    [('AquaMar Sud', 'Cluster', ['Marine Technology Cluster of Occitania'])]
+    """
+    for ln in _opening_lines(ctx):
+        m = _DESCRIBED_TITLE.fullmatch(ctx.view, ln.start, ln.end)
+        if m is None:
+            continue
+        name, desc = m.group(1), m.group(2)
+        again = re.compile(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])").search(ctx.view, m.end())
+        if again and label_of_name(desc) in ("Cluster", "Organisation") and label_of_name(name) is None \
+                and not _is_place(name) and _name_like(desc):
+            out.append(Mention(m.start(1), m.end(1), name, label_of_name(desc), "title-def", 0.8, aliases=[desc]))
+        return
 
 
 _GREETING = re.compile(r"[ \t#*]*(?:Welcome\s+to|About|Meet)\s+")

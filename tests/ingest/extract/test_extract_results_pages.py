@@ -21,3 +21,41 @@ def test_a_partnership_after_the_actions_full_title_is_named_by_its_own_name():
 def test_the_actions_full_title_is_not_a_partnership_the_name_is_part_of():
     _, rels, _ = text_by_name(_RESULTS, "page.md")
     assert not [r for r in rels if r[1] == "PART_OF" and r[0] == "KESTREL-4i"], sorted(rels)
+
+
+_PROFILE = ("# BalticPhoton – Photonics Cluster of Western Lithuania\n\n"
+            "*Cluster organisation profile · last updated 3 March 2025*\n\n"
+            "## General information\n\n"
+            "**Organisation name:** BalticPhoton ry\n"
+            "**Acronym:** BPH\n"
+            "**Country:** Lithuania\n\n"
+            "## Cluster composition\n\n"
+            "**Number of members:** 64\n"
+            "**of which SMEs:** 51\n"
+            "**Employees in member organisations:** approx. 3 200\n\n"
+            "## International activities\n\n"
+            "BalticPhoton took part in a mission to Taiwan in 2024.\n")
+
+
+def test_a_profile_titled_name_dash_kind_is_one_body_named_by_its_title():
+    ents, _, _ = text_by_name(_PROFILE, "page.md")
+    profiled = [e for e in ents.values() if "BalticPhoton" in e.name or "Western Lithuania" in e.name]
+    assert len(profiled) == 1, sorted(ents)
+    assert profiled[0].label == "Cluster"
+    assert {"BalticPhoton", "BalticPhoton ry", "Photonics Cluster of Western Lithuania"} <= {
+        profiled[0].name, *profiled[0].aliases}, profiled[0]
+
+
+def test_a_profiles_markdown_fields_are_the_profiled_bodys_figures():
+    ents, _, facts = text_by_name(_PROFILE, "page.md")
+    owner = next(e.name for e in ents.values() if "BalticPhoton" in (e.name, *e.aliases))
+    assert (owner, "Number of members", 64) in facts, facts
+    assert (owner, "SMEs among members", 51) in facts, facts
+    assert (owner, "Employees in member organisations (approx.)", 3200) in facts, facts
+
+
+def test_a_two_word_name_before_its_description_names_the_body():
+    ents, _, facts = text_by_name(_PROFILE.replace("BalticPhoton", "Baltic Photon"), "page.md")
+    body = next(e for n, e in ents.items() if n.startswith("Baltic Photon"))
+    assert body.label == "Cluster" and "Photonics Cluster of Western Lithuania" in body.aliases, body
+    assert (body.name, "Number of members", 64) in facts, facts
