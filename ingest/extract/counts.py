@@ -32,7 +32,7 @@ from functools import lru_cache
 
 from clusternet.ingest.extract.countable import not_a_count
 from clusternet.ingest.extract.countsubj import CLAUSE_VERBS, count_subject
-from clusternet.ingest.extract.factsubj import country_of_sentence, main_event, measure_country
+from clusternet.ingest.extract.factsubj import country_of_sentence, main_event, measure_country, on_the_journey
 from clusternet.ingest.extract.measures import agent as _agent, among, clause_measure, decimal_thousands, money_modifiers, place_adjective, \
     taking_part, to_country, with_place, countries_of, field_label, with_hedge, without_hedge, ordinals, in_delegation, inner_place, \
     part_of_before, short_measure, unit_and_value, HEDGES, CURRENCIES
@@ -207,7 +207,7 @@ def count_facts(ctx, ents, main, sectors=(), places=None, skip=()) -> list[RawFa
         if _table_or_heading(ctx, sent):
             continue  # a table row (read by the table rules) or a heading ("issue 2")
         out.extend(_sentence_facts(ctx, si, occ_in, ok, (main, page_event), places, skip))
-    return out
+    return on_the_journey(out, ents)
 
 
 def _table_or_heading(ctx, sent) -> bool:

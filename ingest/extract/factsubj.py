@@ -22,7 +22,7 @@ from clusternet.ingest.extract.lexicon import country_code, fold, load_lexicon, 
 from clusternet.ingest.extract.mainref import named_for_itself, title_end
 
 __all__ = ["event_cue", "main_event", "event_subject", "country_of_sentence", "measure_country", "with_broken_start",
-           "is_counted", "event_with", "named_actor", "heading_owner"]
+           "is_counted", "event_with", "named_actor", "heading_owner", "on_the_journey"]
 
 
 @lru_cache(maxsize=512)
@@ -212,3 +212,28 @@ def heading_owner(ctx, si, occ_in, ok):
         if named:
             return None
     return None
+
+
+_TRAVEL_WORDS = frozenset({"mission", "visit", "trip", "tour", "journey"})
+
+
+def on_the_journey(facts: list, ents) -> list:
+    """``facts`` with a delegation's counts ("companies in the delegation") given to the page's one
+    journey (a mission, visit, trip or tour) when they went to another event, such as the fair the
+    delegation travels to.
+
+    >>> E = lambda n: type("E", (), {"label": "Event", "name": n, "mentions": [0]})()
+    >>> F = lambda s, m: type("F", (), {"subject": s, "measure": m})()
+    >>> fair, trip = E("Expo Alpha 2026"), E("business mission to Mexico")
+    >>> [f.subject.name for f in on_the_journey([F(fair, "SMEs in the delegation"), F(fair, "exhibitors")], [fair, trip])]
+    ['business mission to Mexico', 'Expo Alpha 2026']
+    """
+    trips = [e for e in ents if e.label == "Event" and _TRAVEL_WORDS & set(fold(e.name).split())]
+    if len(trips) != 1:
+        return facts
+    for f in facts:
+        if "delegation" in f.measure.split() and f.subject is not trips[0] and getattr(f.subject, "label", "") == "Event" \
+                and not _TRAVEL_WORDS & set(fold(f.subject.name).split()):
+            f.subject = trips[0]
+    return facts
+

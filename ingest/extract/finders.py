@@ -150,6 +150,12 @@ def _with_year(v: str, m: Mention) -> None:
         if y and not m.name.endswith(y.group(1)):
             m.end, m.name = y.end(), f"{m.name} {y.group(1)}"
             m.label = label_of_name(m.name) or m.label      # "Alpine Hydrogen Forum" + " 2025": an edition, an event
+    if m.label == "Event" and _YEAR_END.search(m.name) and _NEXT_EDITION.search(v, max(0, m.start - 40), m.start):
+        m.props["next_edition"] = True      # "… will host the Forum 2026": not the edition the page reports
+
+
+_YEAR_END = re.compile(r"\s(?:19|20)\d\d$")
+_NEXT_EDITION = re.compile(r"(?i)\b(?:will\s+(?:host|hold|organi[sz]e)|next|upcoming|forthcoming)\b[^.\n]{0,25}$")
 
 
 _ROLE = re.compile(r"(?i)^(?:\w+[- ])?(?:president|director|manager|ceo|chair|chairman|secretary|coordinator|head|founder|"

@@ -93,7 +93,7 @@ def link_names(strong: list[Mention], weak: list[Mention]) -> tuple[_UF, set[str
     keys = _link_strong(strong, ambiguous, uf)
     _add_weak(strong, weak, ambiguous, uf, keys)
     ks = sorted(keys)
-    _link_spellings(ks, uf)
+    _link_spellings(ks, uf, {norm(m.name) for m in strong + weak if m.props.get("next_edition")})
     _link_short_forms(strong + weak, ks, uf)
     _link_legal_forms(ks, uf)
     for short, long in load_lexicon()["agreement_short_forms"].items():
@@ -171,8 +171,9 @@ def _add_weak(strong: list[Mention], weak: list[Mention], ambiguous: set[str], u
 _YEAR_ONLY = re.compile(r"(?:19|20)\d\d")
 
 
-def _link_spellings(ks: list[str], uf: _UF) -> None:
-    """Link near-identical spellings, and a name to a longer one it starts ("European Foundation for …")."""
+def _link_spellings(ks: list[str], uf: _UF, later=frozenset()) -> None:
+    """Link near-identical spellings, and a name to a longer one it starts ("European Foundation for …"),
+    or to its edition of a year ("Matchmaking Event 2024") unless that is a ``later`` one."""
     preps = load_lexicon().words("prepositions")
     by_first = defaultdict(list)
     for k in ks:
@@ -183,7 +184,8 @@ def _link_spellings(ks: list[str], uf: _UF) -> None:
                 if _similar(a, b):
                     uf.union(a, b)
                 elif b.startswith(a + " ") and len(a.split()) >= 2 and (b[len(a) + 1:].split()[0] in preps
-                                                                        or _YEAR_ONLY.fullmatch(b[len(a) + 1:])):
+                                                                        or _YEAR_ONLY.fullmatch(b[len(a) + 1:])
+                                                                        and b not in later):
                     uf.union(a, b)      # "… for Cluster Excellence", "Matchmaking Event" + " 2024"
     _link_place_prefixed(ks, uf)
 

@@ -59,3 +59,26 @@ def test_a_two_word_name_before_its_description_names_the_body():
     body = next(e for n, e in ents.items() if n.startswith("Baltic Photon"))
     assert body.label == "Cluster" and "Photonics Cluster of Western Lithuania" in body.aliases, body
     assert (body.name, "Number of members", 64) in facts, facts
+
+
+def test_next_years_edition_is_another_event_than_the_one_reported():
+    text = ("Osijek, 20 October 2025 – The fifth edition of Sava Cluster Forum was held in Osijek. The Forum "
+            "gathered 180 participants.\n\nThe Zagreb cluster Alpha Wood will host Sava Cluster Forum 2026 in "
+            "Zagreb.\n")
+    ents, _, facts = text_by_name(text)
+    assert "Sava Cluster Forum 2026" in ents and "Sava Cluster Forum" in ents, sorted(ents)
+    assert ("Sava Cluster Forum", "participants", 180) in {(s, m.split()[0], v) for s, m, v in facts}, facts
+
+
+def test_an_edition_named_with_its_year_later_in_the_page_is_the_same_event():
+    ents, _, _ = text_by_name("Highlights\n\n- 300 meetings at the Vistula Furniture Matchmaking\n\n"
+                              "Buyers met makers at the Vistula Furniture Matchmaking 2026 in Poznań.\n")
+    assert [n for n in ents if n.startswith("Vistula")] == ["Vistula Furniture Matchmaking 2026"], sorted(ents)
+
+
+def test_a_delegations_counts_belong_to_its_journey_not_to_the_fair_it_visits():
+    text = ("# Twelve suppliers travel to Expo Andina 2026\n\n"
+            "A delegation of twelve automotive suppliers will exhibit at Expo Andina 2026 in Bogotá. The "
+            "business mission to Colombia (20–25 April) is organised by the Alpha Automotive Cluster.\n")
+    _, _, facts = text_by_name(text, "page.md")
+    assert {s for s, m, v in facts if v == 12} == {"business mission to Colombia"}, facts
