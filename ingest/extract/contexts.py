@@ -180,28 +180,28 @@ _QUOTED = re.compile(r"[\"“«]\s*([^\"”»\n]{3,90}?)\s*[\"”»]")
 
 def quoted(ctx: Context, out: list[Mention]) -> None:
     """"the “Moving the future” ESCP", "the seminar titled “…”", "the project “…”"."""
-    lex = load_lexicon()
-    v = ctx.view
+    lex, v = load_lexicon(), ctx.view
     for m in _QUOTED.finditer(v):
         inner = m.group(1)
         if not inner[:1].isupper() or len(inner.split()) > 12:
             continue
         after = re.match(r"\s+([\w-]+)", v[m.end():m.end() + 30])
-        before = re.search(r"([\w-]+)\s+(?:titled|entitled|called|named)?\s*$", v[max(0, m.start() - 40):m.start()])
-        lab = None
+        before = re.search(r"([\w-]+)(?:\s+[A-Z0-9])?\s+(?:titled|entitled|called|named)?\s*$", v[max(0, m.start() - 40):m.start()])
+        lab, props = None, {}
         if after and lex.label_of_head(after.group(1)):
             lab = lex.label_of_head(after.group(1))
         elif before and lex.label_of_head(before.group(1)) and re.search(r"(?:titled|entitled|called|named)\s*$",
                                                                           v[max(0, m.start() - 40):m.start()]):
             lab = lex.label_of_head(before.group(1))
+        elif before and fold(before.group(1)) in lex.words("session_heads"):     # 'the panel “…”', 'Workshop A “…”'
+            lab, props = "Event", {"session": True}
         elif before and fold(before.group(1)) in ("project", "partnership", "consortium"):
             lab = "Partnership"         # 'the DTP Project “Danubiovalnet”', 'the project “…”'
         if not lab or lab == "Cluster" and after is None:
             continue
         if after and fold(after.group(1)) in ("escp", "initiative", "project", "partnership"):
             lab = "Partnership" if fold(after.group(1)) != "initiative" or "programme" in v[m.end():m.end() + 60] else lab
-        s, e = m.start(1), m.end(1)
-        out.append(Mention(s, e, inner, lab, "quoted", 0.75))
+        out.append(Mention(m.start(1), m.end(1), inner, lab, "quoted", 0.75, props=props if lab == "Event" else {}))
 
 
 def acronym_mentions(ctx: Context, out: list[Mention]) -> None:
@@ -209,6 +209,7 @@ def acronym_mentions(ctx: Context, out: list[Mention]) -> None:
     lex = load_lexicon()
     v = ctx.view
     generic = {fold(a) for a in lex["generic_acronyms"]}
+    words_in_caps = generic | set(lex.heads)        # "DAY 1 – PLENARY": a word in capitals, no name
     dets_the = lex.words("determiners") | {"the"}
     for line in ctx.lines:
         for span in chunks(v, line.start, line.end):
@@ -217,7 +218,7 @@ def acronym_mentions(ctx: Context, out: list[Mention]) -> None:
                 words = words[1:]
             if len(words) == 2 and is_acronym(words[1][2]) and adjective_country(words[0][2]):
                 words = words[1:]       # "the Moroccan MESRSFC": the acronym, described
-            if len(words) == 1 and is_acronym(words[0][2]) and fold(words[0][2]) not in generic:
+            if len(words) == 1 and is_acronym(words[0][2]) and fold(words[0][2]) not in words_in_caps:
                 s, e, w = words[0]
                 if not _is_place(w) and not re.fullmatch(r"\d[\w-]*", w):
                     body, code = _acting_body(v, s, e)

@@ -36,6 +36,7 @@ from bisect import bisect_right
 from clusternet.ingest.extract.fieldplaces import heading_places, sheet_place, table_row_places, venue_place
 from clusternet.ingest.extract.lexicon import country_code, fold, load_lexicon
 from clusternet.ingest.extract.lists import adjective_country
+from clusternet.ingest.extract.mainref import main_of, title_end
 from clusternet.ingest.extract.literals import with_initials
 from clusternet.ingest.extract.gates import gated
 from clusternet.ingest.extract.placing import PLACED, Spans, assign, is_open, region_of, regionless
@@ -78,6 +79,20 @@ def infer_places(ctx, ents, mentions) -> None:
         if ent.label == "Event" and is_open(ent):
             assign(ent, paired_place(ent.name), None, "paired")
     _nearby(ctx, sp)
+    _sessions_at_main_event(ctx, ents)
+
+
+def _sessions_at_main_event(ctx, ents) -> None:
+    """A session the page names by its quoted title ('Workshop A “…”', 'the panel “…”') with no place
+    of its own (or only one a name near it gave) takes that of the page's event."""
+    main = main_of(ents, "Event", title_end(ctx))
+    if main is None or main.country is None:
+        return
+    for ent in ents:
+        if ent.label == "Event" and ent is not main and any(m.props.get("session") for m in ent.mentions) \
+                and ent.props.get("country_from", "nearby") == "nearby":
+            ent.country, ent.region = None, None        # a name near it says who took part, not where it was
+            assign(ent, main.country, main.region, "session")
 
 
 _COUNTRY_COLON = re.compile(r"[ \t]*(?:[-*•][ \t]+)?([A-Z][^\W\d_]+(?:[ \t][A-Z][^\W\d_]+){0,2})[ \t]*:[ \t]+(?=\S)")

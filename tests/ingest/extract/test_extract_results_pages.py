@@ -82,3 +82,22 @@ def test_a_delegations_counts_belong_to_its_journey_not_to_the_fair_it_visits():
             "business mission to Colombia (20–25 April) is organised by the Alpha Automotive Cluster.\n")
     _, _, facts = text_by_name(text, "page.md")
     assert {s for s, m, v in facts if v == 12} == {"business mission to Colombia"}, facts
+
+
+_RECAP = ("Osijek, 20 October 2025 – The Sava Cluster Forum was held in Osijek (Croatia). It gathered 180 "
+          "participants.\n\nDAY 2 – WORKSHOPS\n\nParticipants joined three workshops:\n\n"
+          "• Workshop A \"Clusters for circular wood\" was moderated by the Hungarian Timber Cluster Sopron. "
+          "It had 40 participants.\n"
+          "• Workshop B \"Skills for cluster managers\" was run with Ljubljana Cluster Academy from Slovenia.\n\n"
+          "The panel \"Clusters in global value chains\" closed the day.\n")
+
+
+def test_a_sessions_quoted_title_names_an_event_held_where_the_forum_was():
+    ents, _, _ = text_by_name(_RECAP)
+    for name in ("Clusters for circular wood", "Skills for cluster managers", "Clusters in global value chains"):
+        assert ents[name].label == "Event" and ents[name].country == "HR", (name, ents.get(name))
+
+
+def test_a_day_heading_in_capitals_names_no_event():
+    ents, _, _ = text_by_name(_RECAP)
+    assert "DAY" not in ents, sorted(ents)
