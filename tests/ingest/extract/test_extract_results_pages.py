@@ -89,7 +89,8 @@ _RECAP = ("Osijek, 20 October 2025 – The Sava Cluster Forum was held in Osijek
           "• Workshop A \"Clusters for circular wood\" was moderated by the Hungarian Timber Cluster Sopron. "
           "It had 40 participants.\n"
           "• Workshop B \"Skills for cluster managers\" was run with Ljubljana Cluster Academy from Slovenia.\n\n"
-          "The panel \"Clusters in global value chains\" closed the day.\n")
+          "The panel \"Clusters in global value chains\" closed the day.\n\nDAY 3 – STUDY VISIT\n\n"
+          "Thirty participants visited a sawmill.\n")
 
 
 def test_a_sessions_quoted_title_names_an_event_held_where_the_forum_was():
