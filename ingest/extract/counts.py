@@ -281,23 +281,23 @@ def _share_measure(v: str, sent, m, after, last, lex) -> str:
     return measure or "share"
 
 
-_OF_WHICH = re.compile(r"\b(?:of\s+which|of\s+whom|among\s+them|among\s+which)\s+(?:about\s+|around\s+|some\s+|over\s+)?$")
+_OF_WHICH = re.compile(r"\b(?:of|from|among)\s+(?:which|whom|them)\s+(?:about\s+|around\s+|some\s+|over\s+)?$")
 
 
 def _stated_measure(ctx, sent, m, after, unit, word_num, prev_noun, lex, prev_measure=None):
     """The measure of a count that is no share: (measure, its words, unit, words after), or None;
     ``prev_measure``: the measure of the sentence's count before it."""
-    v = ctx.view
-    lead = _lead_words(after, unit, word_num)
+    v, lead = ctx.view, _lead_words(after, unit, word_num)
     if lead is None:
         return None
-    after, unit = lead
+    (after, unit), whole = lead, short_measure(prev_measure) or prev_noun
     if len(after) > 1 and fold(after[0][2]) in ("are", "were") and _OF_WHICH.search(v, max(sent.start, m.start() - 20), m.start()):
-        after = after[1:]       # "210 members, of which 150 are SMEs": 150 SMEs
-    part = part_of_before(after, short_measure(prev_measure) or prev_noun)
+        after = [(0, 0, "of"), (0, 0, "which")] + after       # "210 members, of which 150 are SMEs": as "150 of which are"
+    part = part_of_before(after, whole)
     if part is not None:        # "137 organisations, 112 of which are SMEs", "450 participants, 60 of them from X"
         after, from_words = part
-        measure_words = from_words or _noun_phrase(after, lex, allow_in=False)
+        measure_words = from_words or _noun_phrase(after, lex, allow_in=False) + (["among", "the", *whole.split()]
+                                                                                 if whole else [])
     else:
         measure_words = _measure_words(v, sent, m, after, unit, prev_noun, lex)
     agent = _agent(v, sent.start, m.start())

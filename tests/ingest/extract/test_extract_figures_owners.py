@@ -58,7 +58,7 @@ def test_measures_end_before_a_name_and_a_count_of_which_some_are_smes_is_read()
                                "which 150 are SMEs.\n\nWith 95 members, Gamma Health Valley connects companies and "
                                "hospitals.\n", "page.md")
     measures = {f[2]: f[1] for f in facts}
-    assert measures.get(5) == "health clusters in the partnership" and measures.get(150) == "SMEs" and measures.get(95) == "members", facts
+    assert measures.get(5) == "health clusters in the partnership" and measures.get(150) == "SMEs among the members" and measures.get(95) == "members", facts
 
 
 def test_amounts_with_a_short_multiplier_and_counts_in_hundreds_are_read_whole():

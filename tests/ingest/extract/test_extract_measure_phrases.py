@@ -47,3 +47,11 @@ def test_meetings_in_a_city_keep_the_city_and_its_country():
 def test_members_in_a_region_are_the_bodys_own_extent_not_a_place_in_the_measure():
     _, _, facts = text_by_name("The Kestrel Photonics Cluster has 80 members in Auvergne.\n")
     assert ("Kestrel Photonics Cluster", "members", 80) in facts, facts
+
+
+def test_a_part_counted_after_of_which_or_from_which_is_said_among_the_whole():
+    for text in ("The Kestrel Photonics Cluster unites 74 members, from which 52 are SMEs.\n",
+                 "The Kestrel Photonics Cluster unites 74 members, of which 52 are SMEs.\n",
+                 "The Kestrel Photonics Cluster unites 74 members, 52 of which are SMEs.\n"):
+        _, _, facts = text_by_name(text)
+        assert ("Kestrel Photonics Cluster", "SMEs among the members", 52) in facts, (text, facts)

@@ -57,7 +57,7 @@ def test_parts_of_a_count_take_its_noun():
                                "About 450 participants, 60 of them from EU Member States, attended.\n\n"
                                "* 64 B2B meetings in Seoul and 17 in Busan\n", "page.md")
     measures = {f[2]: f[1] for f in facts}
-    assert measures[112] == "SMEs", facts
+    assert measures[112] == "SMEs among the organisations", facts
     assert measures[60] == "participants from EU Member States", facts
     assert measures[17] == "B2B meetings in Busan", facts
 
