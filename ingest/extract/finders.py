@@ -159,11 +159,12 @@ _NEXT_EDITION = re.compile(r"(?i)\b(?:will\s+(?:host|hold|organi[sz]e)|next|upco
 
 
 _ROLE = re.compile(r"(?i)^(?:\w+[- ])?(?:president|director|manager|ceo|chair|chairman|secretary|coordinator|head|founder|"
-                   r"representative|member)s?\s+of\s+(?:the\s+)?(?=[A-Z])")
+                   r"representative|member|newsletter|bulletin|magazine)s?\s+of\s+(?:the\s+)?(?=[A-Z])")
 
 
 def _without_role(m: Mention) -> None:
-    """A body's name without the role of a person in it: "Director of the European Bureau of X".
+    """A body's name without the role of a person in it ("Director of the European Bureau of X"), or
+    without the publication it is named in ("Newsletter of the Alpine Cluster Alliance").
 
     >>> m = Mention(0, 41, "CEO of Alpha Consulting Ltd", "Organisation", "head", 0.7); _without_role(m); m.name, m.start
     ('Alpha Consulting Ltd', 7)

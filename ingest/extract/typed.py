@@ -36,7 +36,7 @@ def typed_before(ctx: Context, out: list[Mention]) -> None:
         if "escp" not in low and "project" not in low and "partnership" not in low and "consortium" not in low:
             continue
         for m in _BEFORE.finditer(v, sent.start, sent.end):
-            if "\n" in ctx.text[m.start():m.end()]:
+            if "\n" in ctx.text[m.start():m.end()] and not _wrapped(ctx.text, ctx.text.find("\n", m.start())):
                 continue        # "… partnerships" ending one line, "Implementation period" the next
             escp = v[max(0, m.start() - 20):m.start()].lower().endswith("strategic cluster ")
             noun = fold(m.group(1)).split("-")[0]
@@ -45,6 +45,19 @@ def typed_before(ctx: Context, out: list[Mention]) -> None:
                             bare=m.group(1).islower() or escp or variant)
             for s, e, text in _each_named(name, variant or noun.endswith("s")):
                 out.append(Mention(s, e, text, "Partnership", "typed", 0.7, props={"typed": noun.rstrip("s")}))
+
+
+def _wrapped(text: str, nl: int) -> bool:
+    """Whether the line break at ``nl`` wraps a paragraph at a fixed width: a long line before it, and
+    a line of prose after it ("the new Erasmus+ project" / "ADRIA-X, which has a budget of …").
+
+    >>> t = "With the kick-off meeting in Bari started the new Erasmus+ project\\nALPHA-X, which has a budget."
+    >>> _wrapped(t, t.index("\\n")), _wrapped("Cluster excellence and partnerships\\nImplementation period", 35)
+    (True, False)
+    """
+    end = text.find("\n", nl + 1)
+    after = text[nl + 1:end if end >= 0 else len(text)]
+    return nl - text.rfind("\n", 0, nl) > 60 and re.search(r"\w[,.;]\s", after) is not None
 
 
 def _each_named(name, plural: bool) -> list:

@@ -1,0 +1,32 @@
+"""Plain-text newsletters as they are mailed (2026-12-05, twelfth round): lines wrapped at a fixed
+width, a masthead naming the publication of a body. Every text is written here for the check; no
+corpus page is copied."""
+from __future__ import annotations
+
+from tests.helpers.extracted import text_by_name
+
+_NEWSLETTER = ("ALPINE CLUSTER NEWS\n"
+               "Newsletter of the Alpine-Danube Cluster Alliance (AWCA) - n. 9, March 2026\n\n"
+               "1. TIMBERSKILLS STARTED IN GRAZ\n\n"
+               "With the kick-off meeting of 3-4 March in Graz (Austria) started the new Erasmus+ project\n"
+               "TIMBER-SKILLS ALPS, which has a budget of EUR 960,000. The project is coordinated by the\n"
+               "AWCA member Holzcluster Steiermark and will train 300 carpenters until 2028.\n\n"
+               "2. TWO NEW MEMBERS FOR AWCA\n\nThe Alliance welcomed two new member clusters in April.\n")
+
+
+def test_a_masthead_names_the_body_not_its_newsletter():
+    ents, _, _ = text_by_name(_NEWSLETTER)
+    assert "Alpine-Danube Cluster Alliance" in ents, sorted(ents)
+    assert not [n for n in ents if n.startswith("Newsletter")], sorted(ents)
+
+
+def test_a_project_named_after_a_wrapped_line_is_a_partnership_with_its_figures():
+    ents, _, facts = text_by_name(_NEWSLETTER)
+    assert ents["TIMBER-SKILLS ALPS"].label == "Partnership", sorted(ents)
+    assert ("TIMBER-SKILLS ALPS", "budget (EUR)", 960000) in facts, facts
+
+
+def test_a_heading_line_above_a_label_line_names_no_project():
+    ents, _, _ = text_by_name("Innovation and Development in Cluster excellence and cooperative partnerships\n"
+                              "Implementation period\n2016-2018\n")
+    assert "Implementation period" not in ents, sorted(ents)
