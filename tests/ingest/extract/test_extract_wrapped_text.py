@@ -30,3 +30,10 @@ def test_a_heading_line_above_a_label_line_names_no_project():
     ents, _, _ = text_by_name("Innovation and Development in Cluster excellence and cooperative partnerships\n"
                               "Implementation period\n2016-2018\n")
     assert "Implementation period" not in ents, sorted(ents)
+
+
+def test_a_matchmaking_day_described_with_its_place_is_an_event_with_its_figures():
+    ents, _, facts = text_by_name("Split, 20 April – On 16 April the alliance organised the yachting matchmaking "
+                                  "day in Split. 96 companies took part.\n")
+    assert ents["yachting matchmaking day in Split"].country == "HR", sorted(ents)
+    assert {s for s, m, v in facts if v == 96} == {"yachting matchmaking day in Split"}, facts
