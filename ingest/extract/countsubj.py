@@ -295,6 +295,8 @@ def _anaphora(v, sent, m, before, occ_in, ok, title: int = 0):
     """6. "The pole is …": (the entity the title names with that word, else the last one named
     with it, None), or None."""
     am = _ANAPHORA.match(v, sent.start) or _ANAPHORA.search(v, max(sent.start, m.start() - 60), m.start())
+    if am and not load_lexicon().label_of_head(am.group(1)):
+        am = _BUDGET_OF.match(v, am.end(1))    # "The total budget of the mission is …": the mission's
     if am and not [x for x in before if am.start(1) - 2 <= x[0] <= am.end(1) + 1]:
         word = fold(am.group(1))
         head = load_lexicon().label_of_head(word)
@@ -310,6 +312,7 @@ def _anaphora(v, sent, m, before, occ_in, ok, title: int = 0):
 
 
 _IT = re.compile(r"\s*(?:It|They)\s")
+_BUDGET_OF = re.compile(r"(?:\s+(?:budget|cost|costs|funding|grant))?\s+of\s+(?:the|this)\s+([a-z]+)\b")
 _IT_FUNDED = re.compile(r"\s*(?:It|They)\s+(?:is|are|was|were|has\s+been|have\s+been)\s+(?:co-)?(?:funded|financed|"
                         r"supported)\s+(?:by|under|through)\s")
 

@@ -55,3 +55,16 @@ def test_a_part_counted_after_of_which_or_from_which_is_said_among_the_whole():
                  "The Kestrel Photonics Cluster unites 74 members, 52 of which are SMEs.\n"):
         _, _, facts = text_by_name(text)
         assert ("Kestrel Photonics Cluster", "SMEs among the members", 52) in facts, (text, facts)
+
+
+def test_the_budget_of_the_mission_is_the_missions():
+    _, _, facts = text_by_name("# Press release\n\nThe business mission to Mexico (20-25 April) is organised by the "
+                               "Alpha Cluster.\n\n- 20 April: arrival in Monterrey\n\n"
+                               "The total budget of the mission is EUR 118,000.\n", "page.md")
+    assert ("business mission to Mexico", "total budget (EUR)", 118000) in facts, facts
+
+
+def test_a_member_of_the_network_with_its_own_members_keeps_them():
+    _, _, facts = text_by_name("# Members of the Blue Clusters Network\n\n**Malta Marine Cluster** – Malta\n"
+                               "The smallest member of the network, with seventeen members.\n", "page.md")
+    assert ("Malta Marine Cluster", "members", 17) in facts, facts
