@@ -34,7 +34,7 @@ from clusternet.ingest.extract.countable import not_a_count
 from clusternet.ingest.extract.countsubj import CLAUSE_VERBS, count_subject
 from clusternet.ingest.extract.factsubj import country_of_sentence, main_event, measure_country, on_the_journey
 from clusternet.ingest.extract.measures import agent as _agent, among, clause_measure, decimal_thousands, money_modifiers, place_adjective, \
-    taking_part, to_country, with_place, countries_of, field_label, with_hedge, without_hedge, ordinals, in_delegation, inner_place, \
+    taking_part, to_country, with_place, countries_of, field_label, with_hedge, without_hedge, ordinals, in_delegation, inner_place, met_with, before_agent, \
     part_of_before, short_measure, unit_and_value, HEDGES, CURRENCIES
 from clusternet.ingest.extract.lexicon import fold, is_programme_name, load_lexicon, programme_named_in
 from clusternet.ingest.extract.literals import alternation
@@ -162,7 +162,7 @@ def _noun_phrase(toks, lex, allow_in: bool) -> list[str]:
                     out.append(toks[i][2])
                     i += 1
                 continue
-            if f == "in" and len(out) < 5 and (inner := inner_place(toks, i, _STOP)):     # "70 start-ups in its hub"
+            if (f == "in" and len(out) < 5 and (inner := inner_place(toks, i, _STOP))) or (inner := met_with(toks, i, _STOP)):
                 out.extend(t[2] for t in toks[i:i + inner])
                 i += inner
                 continue
@@ -301,8 +301,7 @@ def _stated_measure(ctx, sent, m, after, unit, word_num, prev_noun, lex, prev_me
     else:
         measure_words = _measure_words(v, sent, m, after, unit, prev_noun, lex)
     agent = _agent(v, sent.start, m.start())
-    if agent and measure_words and fold(measure_words[-1]) == fold(agent.split()[0]):
-        measure_words = measure_words[:-1]      # "meetings conducted" + " conducted by …"
+    measure_words = before_agent(measure_words, agent)
     measure = _join(measure_words) + agent
     inside = in_delegation(v, sent.start, m.start()) if unit is None and measure_words and not agent else ""
     if inside:      # "companies in the Danish delegation"; not "SMEs included in its delegation"

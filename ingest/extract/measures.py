@@ -44,6 +44,19 @@ def agent(v: str, lo: int, pos: int) -> str:
     return f" {am.group(2)} by {am.group(1)[0].lower() + am.group(1)[1:]}" if am else ""
 
 
+def before_agent(words: list[str], agent: str) -> list[str]:
+    """A measure's words when :func:`agent` says who did what is counted: without the verb it repeats
+    and without whom it was done with ("meetings with X conducted" + " conducted by …" -> meetings).
+
+    >>> before_agent(["meetings", "with", "Peruvian", "companies"], " conducted by the delegation")
+    ['meetings']
+    """
+    if not agent:
+        return words
+    words = list(itertools.takewhile(lambda w: fold(w) not in ("with", "between"), words))
+    return words[:-1] if words and fold(words[-1]) == fold(agent.split()[0]) else words
+
+
 def money_modifiers(words: list[str], noun: str, stop=frozenset()) -> list[str]:
     """The words that qualify a money noun before it ("Total project budget is €…" -> Total, project).
 
@@ -343,3 +356,26 @@ def inner_place(toks, i: int, stop) -> int:
                                           or fold(toks[k][2]) in ("and", "or", "of"))):
         return 0
     return k - i
+
+
+_MEETINGS = frozenset({"meetings", "talks", "sessions", "b2bs", "appointments", "conversations"})
+
+
+def met_with(toks, i: int, stop) -> int:
+    """How many tokens from ``i`` say whom meetings were with ("B2B meetings with Japanese buyers and
+    distributors"), up to a ``stop`` word other than "and" or a mark; 0 when none.
+
+    >>> toks = [(0, 0, w) for w in "B2B meetings with Japanese buyers and distributors were held".split()]
+    >>> met_with(toks, 2, {"with", "and", "were"})
+    5
+    """
+    held = i > 1 and fold(toks[i - 1][2]).endswith("ed")      # "B2B meetings arranged with Korean buyers"
+    if i == 0 or fold(toks[i - 1 - held][2]) not in _MEETINGS or fold(toks[i][2]) not in ("with", "between"):
+        return 0
+    k = i + 1
+    while k < len(toks) and k - i < 8 and toks[k][2][:1].isalnum() and (fold(toks[k][2]) == "and" or toks[k][2] not in stop):
+        k += 1
+    while k > i + 1 and fold(toks[k - 1][2]) == "and":
+        k -= 1
+    return k - i if k > i + 1 else 0
+

@@ -68,3 +68,9 @@ def test_a_member_of_the_network_with_its_own_members_keeps_them():
     _, _, facts = text_by_name("# Members of the Blue Clusters Network\n\n**Malta Marine Cluster** – Malta\n"
                                "The smallest member of the network, with seventeen members.\n", "page.md")
     assert ("Malta Marine Cluster", "members", 17) in facts, facts
+
+
+def test_whom_meetings_were_with_stays_in_their_measure():
+    _, _, facts = text_by_name("During the Alpha Expo 2025 in Lima, more than 130 B2B meetings with Peruvian buyers and "
+                               "distributors were pre-arranged.\n")
+    assert {m for s, m, v in facts if v == 130} == {"B2B meetings with Peruvian buyers and distributors (more than)"}, facts
