@@ -346,9 +346,9 @@ def _measure_words(v: str, sent, m, after, unit, prev_noun, lex) -> list[str]:
         before.pop()
     if unit in CURRENCIES:
         measure_words = _money_words(v, sent, m, measure_words)
-    elif before and fold(before[-1]).endswith("ed") and measure_words \
+    elif before and fold(before[-1]).endswith("ed") and measure_words and not {"for", "with"} & set(measure_words) \
             and "of" not in [fold(w) for w in _before(v, sent.start, m.start(), 3)]:
-        measure_words = measure_words + [before[-1]]      # not "composed of 30 participants"
+        measure_words = measure_words + [before[-1]]      # not "composed of 30 participants", "… for members"
     origin = countries_of(v, sent.start, m.start(), measure_words)
     if origin:
         return origin       # "186 participants from 14 countries held …": where the participants came from

@@ -359,18 +359,21 @@ def inner_place(toks, i: int, stop) -> int:
 
 
 _MEETINGS = frozenset({"meetings", "talks", "sessions", "b2bs", "appointments", "conversations"})
+# activities a count says whom they were for: "12 webinars for member companies"
+_FOR_WHOM = frozenset({"trainings", "webinars", "workshops", "courses", "seminars", "sessions", "events", "vouchers"})
 
 
 def met_with(toks, i: int, stop) -> int:
     """How many tokens from ``i`` say whom meetings were with ("B2B meetings with Japanese buyers and
-    distributors"), up to a ``stop`` word other than "and" or a mark; 0 when none.
+    distributors") or whom trainings were for, up to a ``stop`` word other than "and" or a mark; 0 when none.
 
     >>> toks = [(0, 0, w) for w in "B2B meetings with Japanese buyers and distributors were held".split()]
     >>> met_with(toks, 2, {"with", "and", "were"})
     5
     """
     held = i > 1 and fold(toks[i - 1][2]).endswith("ed")      # "B2B meetings arranged with Korean buyers"
-    if i == 0 or fold(toks[i - 1 - held][2]) not in _MEETINGS or fold(toks[i][2]) not in ("with", "between"):
+    noun, prep = (fold(toks[i - 1 - held][2]), fold(toks[i][2])) if i else ("", "")
+    if not (noun in _MEETINGS and prep in ("with", "between") or noun in _FOR_WHOM and prep == "for" and not held):
         return 0
     k = i + 1
     while k < len(toks) and k - i < 8 and toks[k][2][:1].isalnum() and (fold(toks[k][2]) == "and" or toks[k][2] not in stop):

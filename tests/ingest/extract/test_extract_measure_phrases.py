@@ -74,3 +74,8 @@ def test_whom_meetings_were_with_stays_in_their_measure():
     _, _, facts = text_by_name("During the Alpha Expo 2025 in Lima, more than 130 B2B meetings with Peruvian buyers and "
                                "distributors were pre-arranged.\n")
     assert {m for s, m, v in facts if v == 130} == {"B2B meetings with Peruvian buyers and distributors (more than)"}, facts
+
+
+def test_whom_trainings_were_for_stays_in_their_measure():
+    _, _, facts = text_by_name("In 2025 the Kestrel Photonics Cluster organised 14 webinars for member companies.\n")
+    assert ("Kestrel Photonics Cluster", "webinars for member companies", 14) in facts, facts
