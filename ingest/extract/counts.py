@@ -256,9 +256,11 @@ def _sentence_facts(ctx, si, occ_in, ok, page, places, skip=()) -> list[RawFact]
             measure += " duration"      # "a four-year action plan": how long it runs, not how many there are
         measure = with_hedge(measure, m.group("pre"), unit)
         out.append(RawFact(subj, measure, country, value, unit, sent.start, sent.end, 0.55))
-        if measure_words:
-            tail = v.find(measure_words[-1], m.end(), sent.end)
-            last = (measure, tail + len(measure_words[-1])) if tail >= 0 else None
+        if measure_words:       # the words the text puts after the count ("members", not "members gathered")
+            k = next((k for k in range(len(measure_words), 0, -1) if v.find(measure_words[k - 1], m.end(), sent.end) >= 0), 0)
+            tail = v.find(measure_words[k - 1], m.end(), sent.end) if k else -1
+            last = (measure if k == len(measure_words) else _join(measure_words[:k]), tail + len(measure_words[k - 1])) \
+                if tail >= 0 else None
     return out
 
 
@@ -346,9 +348,9 @@ def _measure_words(v: str, sent, m, after, unit, prev_noun, lex) -> list[str]:
         before.pop()
     if unit in CURRENCIES:
         measure_words = _money_words(v, sent, m, measure_words)
-    elif before and fold(before[-1]).endswith("ed") and measure_words and not {"for", "with"} & set(measure_words) \
-            and "of" not in [fold(w) for w in _before(v, sent.start, m.start(), 3)]:
-        measure_words = measure_words + [before[-1]]      # not "composed of 30 participants", "… for members"
+    elif before and (fold(before[-1]).endswith("ed") or fold(before[-1]) in lex["participle_verbs"]) and measure_words \
+            and not {"for", "with"} & set(measure_words) and "of" not in [fold(w) for w in _before(v, sent.start, m.start(), 3)]:
+        measure_words = measure_words + [lex["participle_verbs"].get(fold(before[-1]), before[-1])]     # "represents 740 …"
     origin = countries_of(v, sent.start, m.start(), measure_words)
     if origin:
         return origin       # "186 participants from 14 countries held …": where the participants came from

@@ -28,8 +28,8 @@ def decimal_thousands(num: str) -> float | None:
     return float(re.sub(r"[.,]", "", dm.group(1)) + "." + dm.group(2)) if dm else None
 
 
-_AGENT = re.compile(r"(?:^|[,;:]\s*|\b[A-Z][a-z]+,\s+)((?:the|The)\s+(?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:have\s+|has\s+|had\s+)?"
-                    r"(conducted|held|had|organised|organized|hosted|met)\s+(?:over\s+|more\s+than\s+|some\s+|about\s+|"
+_AGENT = re.compile(r"(?:^|[,;:]\s*|\b[A-Z][a-z]+,\s+|\bTogether\s+)((?:the|The)\s+(?:[\w-]+\s+){0,3}?[\w-]+)\s+"
+                    r"(?:have\s+|has\s+|had\s+)?(conducted|held|had|organised|organized|hosted|met|represent)\s+(?:over\s+|more\s+than\s+|some\s+|about\s+|"
                     r"around\s+|nearly\s+|almost\s+|a\s+total\s+of\s+)?$")
 
 
@@ -39,9 +39,12 @@ def agent(v: str, lo: int, pos: int) -> str:
 
     >>> agent("Overall, the EU Delegation conducted more than 100 meetings", 0, 47)
     ' conducted by the EU Delegation'
+    >>> agent("Together the three clusters represent 200 companies", 0, 38)
+    ' represented by the three clusters'
     """
     am = _AGENT.search(v[max(lo, pos - 90):pos])
-    return f" {am.group(2)} by {am.group(1)[0].lower() + am.group(1)[1:]}" if am else ""
+    verb = load_lexicon()["participle_verbs"].get(fold(am.group(2)), am.group(2)) if am else ""
+    return f" {verb} by {am.group(1)[0].lower() + am.group(1)[1:]}" if am else ""
 
 
 def before_agent(words: list[str], agent: str) -> list[str]:
@@ -311,12 +314,12 @@ def part_of_before(after, prev_noun):
 
 def short_measure(measure: str | None) -> str | None:
     """A measure short enough for a part after it to take ("B2B meetings in Osaka" -> "B2B meetings"),
-    without its city; None when it is longer than three words or qualified.
+    without its city or its agent; None when it is longer than three words or qualified.
 
-    >>> short_measure("B2B meetings in Osaka"), short_measure("SMEs (at least)")
-    ('B2B meetings', None)
+    >>> short_measure("B2B meetings in Osaka"), short_measure("SMEs (at least)"), short_measure("members represented by X")
+    ('B2B meetings', None, 'members')
     """
-    short = measure and re.sub(r"\sin\s[A-Z][\w-]+$", "", measure)
+    short = measure and re.sub(r"\s(?:in\s[A-Z][\w-]+|\w+ed\s+by\s.*)$", "", measure)
     return short if short and len(short.split()) <= 3 and "(" not in short else None
 
 

@@ -18,7 +18,7 @@ def test_a_name_ending_in_its_country_is_a_national_body_and_party_to_the_agreem
 
 def test_its_figure_is_its_own_and_the_measure_stops_before_along():
     _, _, facts = text_by_name(MOU)
-    assert ("Offshore Wind Norway", "companies (more than)", 300) in facts, facts
+    assert ("Offshore Wind Norway", "companies represented (more than)", 300) in facts, facts
 
 
 def test_a_place_name_with_a_compass_word_or_inside_a_longer_name_is_no_body():

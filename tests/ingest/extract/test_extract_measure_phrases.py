@@ -16,7 +16,7 @@ def test_an_unnamed_place_after_the_counted_noun_stays_in_the_measure():
 def test_a_sector_phrase_after_the_counted_noun_is_not_a_place():
     _, _, facts = text_by_name("The Kestrel Photonics Cluster gathers 300 SMEs in the laser and optics "
                                "value chain.\n")
-    assert ("Kestrel Photonics Cluster", "SMEs", 300) in facts, facts
+    assert ("Kestrel Photonics Cluster", "SMEs gathered", 300) in facts, facts
 
 
 def test_a_named_place_after_the_counted_noun_is_not_kept_this_way():
@@ -79,3 +79,19 @@ def test_whom_meetings_were_with_stays_in_their_measure():
 def test_whom_trainings_were_for_stays_in_their_measure():
     _, _, facts = text_by_name("In 2025 the Kestrel Photonics Cluster organised 14 webinars for member companies.\n")
     assert ("Kestrel Photonics Cluster", "webinars for member companies", 14) in facts, facts
+
+
+def test_a_verb_before_the_count_is_said_as_a_participle_after_it():
+    _, _, facts = text_by_name("The Alpine Clusters Alliance gathers 14 national cluster associations and represents "
+                               "more than 700 clusters.\n")
+    assert ("Alpine Clusters Alliance", "national cluster associations gathered", 14) in facts, facts
+    assert ("Alpine Clusters Alliance", "clusters represented (more than)", 700) in facts, facts
+
+
+def test_who_represents_the_count_is_said_after_the_participle():
+    _, _, facts = text_by_name("# Kestrel Bridge partnership\n\nKestrel Bridge is a partnership of three clusters. "
+                               "Together the three clusters represent more than 200 companies, of which 150 are SMEs.\n",
+                               "page.md")
+    measures = {v: m for s, m, v in facts}
+    assert measures[200] == "companies represented by the three clusters (more than)", facts
+    assert measures[150] == "SMEs among the companies", facts

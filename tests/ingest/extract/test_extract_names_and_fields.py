@@ -126,7 +126,7 @@ def test_what_a_partnership_is_described_as_is_no_second_partnership():
     assert [e.name for e in ents.values() if e.label == "Partnership"] == ["GreenWall Alliance"]
     assert {s for s, t, o in rels if t == "PARTNER_IN" and o == "GreenWall Alliance"} >= {"Cluster Habitat Lyon",
                                                                                           "Bygg Cluster Malmo"}
-    assert ("GreenWall Alliance", "SMEs (more than)", 900) in facts
+    assert ("GreenWall Alliance", "SMEs represented by the three clusters (more than)", 900) in facts
 
 
 def test_co_organisers_coordinate_the_event_and_do_not_also_attend_it_and_a_duration_is_no_count():

@@ -29,7 +29,7 @@ def test_a_figure_grouped_by_thousands_is_a_count_not_a_year():
 def test_a_measure_ends_where_the_next_predicate_starts():
     _, _, facts = text_by_name(_PAGE, "page.md")
     assert ("Blue Harbour Partnership", "clusters", 9) in facts, facts
-    assert ("Blue Harbour Partnership", "companies (more than)", 2000) in facts, facts
+    assert ("Blue Harbour Partnership", "companies represented (more than)", 2000) in facts, facts
 
 
 def test_money_in_a_members_profile_is_that_members():

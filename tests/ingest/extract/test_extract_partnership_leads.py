@@ -91,7 +91,7 @@ def test_a_partners_own_heading_with_its_country_or_role_names_a_partner_and_the
 
 def test_a_markdown_heading_ending_in_lower_case_is_not_joined_to_the_line_below():
     ents, _, facts = text_by_name(PROFILES, "page.md")
-    assert ("Alpha Bio Cluster", "members", 210) in facts
+    assert ("Alpha Bio Cluster", "members gathered", 210) in facts
     assert not [n for n in ents if "coordinator" in n]
 
 
