@@ -245,7 +245,8 @@ def find_facts(ctx, ents, mentions, tables, sectors=(), places=None) -> list[Raw
     parts = [e for e in ents if e.label == "Partnership"]
     main = max(parts, key=lambda e: (len(e.mentions), -e.mentions[0].start), default=None)
     event = main_event(ents, ctx)
-    fields, taken = field_facts(ctx, defined_subject(ents) or main or event)     # a fact sheet's fields are its subject's
+    bodies = {s: e for s, _, e in occ if e.label in ("Cluster", "Organisation", "SME", "Partnership")}
+    fields, taken = field_facts(ctx, defined_subject(ents) or main or event, bodies.get)     # a fact sheet's fields
     prose = prose_facts(ctx, ents, main, sectors, places, skip=taken)
     runs = [RawFact(subj, d.measure, None, d.value, d.unit, d.start, d.end, 0.6)
             for subj, d in duration_facts(ctx, parts, main)]

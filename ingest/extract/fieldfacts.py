@@ -149,16 +149,29 @@ def field_pairs(lines) -> list[FieldValue]:
     return out
 
 
-def field_facts(ctx, subject) -> tuple[list[RawFact], list[tuple[int, int]]]:
-    """The facts of the page's fields about ``subject`` (the page's partnership or event), and
-    the spans they take; none without a subject."""
-    if subject is None or ":" not in ctx.text:
+def field_facts(ctx, subject, named_at=lambda pos: None) -> tuple[list[RawFact], list[tuple[int, int]]]:
+    """The facts of the page's fields about ``subject`` (the page's partnership or event), or about the
+    body whose name opens the field's block (``named_at``: the entity named at an offset, else None),
+    and the spans they take."""
+    if ":" not in ctx.text:
         return [], []
     lines = raw_lines(ctx.text)
     facts, taken = [], []
     for f in field_pairs(lines):
         measure = f"{f.label} ({f.unit})" if f.unit and f.unit != "%" else f.label
         start, end = lines[f.first].start, lines[f.last].end
-        facts.append(RawFact(subject, measure, None, f.value, f.unit, start, end, 0.6))
-        taken.append((start, end))
+        owner = _block_owner(lines, f.first, named_at) or subject
+        if owner is not None:
+            facts.append(RawFact(owner, measure, None, f.value, f.unit, start, end, 0.6))
+            taken.append((start, end))
     return facts, taken
+
+
+def _block_owner(lines, i: int, named_at):
+    """The body named at the start of the line just above field line ``i`` in its block ("**Cluster
+    Eau Sud** – France" over "Members: 96"), else None."""
+    if i == 0 or lines[i].after_blank:
+        return None
+    head = lines[i - 1]
+    lead = len(head.text) - len(head.text.lstrip(" *-•#"))
+    return named_at(head.start + lead)

@@ -102,3 +102,11 @@ def test_a_sessions_quoted_title_names_an_event_held_where_the_forum_was():
 def test_a_day_heading_in_capitals_names_no_event():
     ents, _, _ = text_by_name(_RECAP)
     assert "DAY" not in ents, sorted(ents)
+
+
+def test_a_field_under_a_members_name_is_that_members_figure():
+    text = ("# Our members\n\nThe Adriatic Water Network counts six member clusters.\n\n## Member clusters\n\n"
+            "**Cluster Eau Alpes** – France (Auvergne-Rhône-Alpes)\nMembers: 96\n\n"
+            "**Istrian Water Cluster (IWC)** – Croatia\nMembers: 44\n")
+    _, _, facts = text_by_name(text, "page.md")
+    assert ("Cluster Eau Alpes", "Members", 96) in facts and ("Istrian Water Cluster", "Members", 44) in facts, facts
