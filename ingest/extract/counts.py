@@ -366,7 +366,7 @@ def _money_words(v: str, sent, m, measure_words: list[str]) -> list[str]:
         mods = money_modifiers(_before(v, sent.start, m.start(), 6), noun, _STOP) or (     # a grant is its programme's
             programme_named_in(v[sent.start:sent.end]).split() if fold(noun) in ("grant", "contribution", "funding") else [])
         return mods + [noun] + measure_words[:2]
-    funder = _FUNDER.search(v, sent.start, sent.end)
+    funder = _FUNDER.search(v, m.end(), sent.end) or _FUNDER.search(v, sent.start, sent.end)     # "EUR 1.6m from the ERDF"
     if funder and is_programme_name(funder.group(1)) and (not measure_words or fold(measure_words[0]) in _FLOW_VERBS):
         return funder.group(1).split() + ["funding"]    # "EUR 960,000 comes from the Single Market Programme"
     if not measure_words:

@@ -95,3 +95,10 @@ def test_who_represents_the_count_is_said_after_the_participle():
     measures = {v: m for s, m, v in facts}
     assert measures[200] == "companies represented by the three clusters (more than)", facts
     assert measures[150] == "SMEs among the companies", facts
+
+
+def test_an_amount_from_a_fund_named_after_it_is_that_funds():
+    _, _, facts = text_by_name("The ALPINE-WOOD project is funded by the Interreg Alpine Space Programme 2021-2027 with a total "
+                               "budget of EUR 2,095,000, including EUR 1,676,000 from the European Regional "
+                               "Development Fund.\n")
+    assert ("ALPINE-WOOD", "European Regional Development Fund funding (EUR)", 1676000) in facts, facts
