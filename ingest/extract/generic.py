@@ -56,8 +56,8 @@ def is_generic_name(name: str) -> bool:
     """Whether a candidate name is a generic phrase (see the module doc)."""
     lex = load_lexicon()
     f = fold(name.strip())
-    if f in lex.words("generic_names") or f in lex.words("generic_plurals"):
-        return True
+    if f in lex.words("generic_names") or f in lex.words("generic_plurals") or f in lex.words("months"):
+        return True         # "Monday 9 February (New Delhi)": a date, no body in New Delhi
     return (plural_acronym(name.strip()) or qualified_plural(name.strip()) or dotted_country(name.strip())
             or admin_area(name.strip()) or field_phrase(name.strip()) or lone_adjective(name.strip()))
 

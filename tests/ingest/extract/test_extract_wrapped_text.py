@@ -37,3 +37,10 @@ def test_a_matchmaking_day_described_with_its_place_is_an_event_with_its_figures
                                   "day in Split. 96 companies took part.\n")
     assert ents["yachting matchmaking day in Split"].country == "HR", sorted(ents)
     assert {s for s, m, v in facts if v == 96} == {"yachting matchmaking day in Split"}, facts
+
+
+def test_a_programme_by_day_names_no_body_and_counts_no_days():
+    ents, _, facts = text_by_name("Programme\n\nDay 1 - Monday 9 February (New Delhi)\nMeetings at the embassy.\n\n"
+                                  "Day 2 - Tuesday 10 February (Gurugram, Haryana)\nVisit to two drone makers.\n")
+    assert "February" not in ents, sorted(ents)
+    assert not [f for f in facts if f[1] in ("Monday", "Tuesday")], facts
