@@ -11,7 +11,7 @@ from __future__ import annotations
 import clusternet.ingest.extract.fastre as re
 
 from clusternet.ingest.extract.counts import count_facts as prose_facts
-from clusternet.ingest.extract.mainref import defined_subject, title_end
+from clusternet.ingest.extract.mainref import defined_subject, named_in_title, title_end
 from clusternet.ingest.extract.factsubj import event_cue, main_event
 from clusternet.ingest.extract.durations import duration_facts
 from clusternet.ingest.extract.fieldfacts import field_facts
@@ -43,8 +43,10 @@ def table_facts(ctx, occ, main, event=None) -> list[RawFact]:
     """Rows of tab-separated blocks: first column a country (or Total), headers as measures, or
     countries across the header and measures down the first column; the rows are the page's
     ``event``'s when the lines above the table speak of its attendance."""
-    t = ctx.text
+    t, end = ctx.text, title_end(ctx)
     out: list[RawFact] = []
+    if event is not None and named_in_title(event, end) and (main is None or not named_in_title(main, end)):
+        main = event        # an event's page: its tables are the event's, not a partnership's it mentions
     for block in _table_blocks(t):
         intro = t[max(0, block[0][0] - 200):block[0][0]]
         header = None

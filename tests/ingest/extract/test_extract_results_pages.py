@@ -3,6 +3,8 @@ EU action's full title before its name is that name, and its figures are its own
 written here for the check; no corpus page is copied."""
 from __future__ import annotations
 
+from clusternet.ingest.extract import extract_text
+from clusternet.ingest.sources.readers import document_from_text
 from tests.helpers.extracted import text_by_name
 
 _RESULTS = ("# KESTREL-4i at half-way: mid-term results\n\n"
@@ -110,3 +112,15 @@ def test_a_field_under_a_members_name_is_that_members_figure():
             "**Istrian Water Cluster (IWC)** – Croatia\nMembers: 44\n")
     _, _, facts = text_by_name(text, "page.md")
     assert ("Cluster Eau Alpes", "Members", 96) in facts and ("Istrian Water Cluster", "Members", 44) in facts, facts
+
+
+def test_an_event_pages_table_is_the_events_not_a_partnership_it_mentions():
+    text = ("# EU–Peru Cluster Matchmaking 2025: 180 B2B meetings in Lima\n\n"
+            "From 4 to 6 June 2025, the EU–Peru Cluster Matchmaking 2025 brought European clusters to Lima.\n\n"
+            "## In figures\n\nCountry\tDelegates\nSpain\t12\nItaly\t9\nTotal\t21\n\n"
+            "## Who travelled\n\nThe Alpha Mobility Cluster coordinates AndesMove, a European Strategic Cluster "
+            "Partnership that targets Peru and Chile.\n")
+    ex = extract_text(document_from_text(text, name="page.md"))
+    names = {e.id: e.name for e in ex.entities}
+    rows = {(names[f.subject], f.country, f.value) for f in ex.facts if f.measure == "Delegates"}
+    assert rows >= {("EU–Peru Cluster Matchmaking 2025", "ES", 12), ("EU–Peru Cluster Matchmaking 2025", "IT", 9)}, rows
