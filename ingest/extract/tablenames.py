@@ -24,6 +24,21 @@ def _column_kind(header: str | None) -> str | None:
     return "Cluster" if fold(first) in ("cluster", "clusters", "cluster organisation", "cluster organisations") else None
 
 
+_CELL_ROLE = re.compile(r"(?i)\s*(?:[–—-]\s*|\(\s*)(?:lead\s+partner|coordinator|project\s+lead|leader|partner|"
+                        r"associated\s+partner)\)?\s*$")
+
+
+def _translated(inner: str) -> bool:
+    """Whether a bracket after a name in a cell holds the name again in other words: capitalised
+    words, none a place ("(Adriatic Tourism Cluster)", not "(Dalmatia)").
+
+    >>> _translated("Adriatic Tourism Cluster"), _translated("Dalmatia"), _translated("lead partner")
+    (True, False, False)
+    """
+    words = inner.split()
+    return len(words) >= 2 and all(w[:1].isupper() for w in words if len(w) > 3) and not _is_place(inner.strip())
+
+
 def table_rows(ctx: Context, out: list[Mention]) -> None:
     """The first cell of a table row whose other cells name one country: an organisation's name.
 
@@ -56,12 +71,16 @@ def table_rows(ctx: Context, out: list[Mention]) -> None:
         if len(codes) != 1:
             continue
         s, e, name = clean(v, line.start + cells[0][0], line.start + cells[0][1])
+        role = _CELL_ROLE.search(name)      # "Alpine Tourism Cluster (ATC) – coordinator": the role is no name
+        if role:
+            name, e = name[:role.start()], s + role.start()
+        am = re.fullmatch(r"(.+?)\s*\(([^()]+)\)", name)       # "Atlantic Ports Network (APN)"
+        translated = bool(am) and _translated(am.group(2))     # "Jadranski turistički klaster (Adriatic Tourism Cluster)"
         if (not name or _is_place(name) or fold(name) in generic or re.search(r"\d", name)
-                or len(name.split()) > 8 or not _namey(v, s, e, strict=False)):
+                or len(name.split()) > 8 or not (translated or _namey(v, s, e, strict=False))):
             continue
         aliases = []
-        am = re.fullmatch(r"(.+?)\s*\(([^()]+)\)", name)       # "Atlantic Ports Network (APN)"
-        if am and is_acronym(am.group(2).strip()):
+        if am and (is_acronym(am.group(2).strip()) or translated):
             name, aliases = am.group(1).strip(), [am.group(2).strip()]
             k = v.find(name, s, e)
             e = k + len(name) if k >= 0 else e

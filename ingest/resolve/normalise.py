@@ -121,6 +121,8 @@ def _name_index() -> dict[str, str | None]:
                         _add(index, tier, country_key(d), c.alpha_2, 3)
     for code in country_codes():
         _add(index, tier, country_key(country_name(code)), code, 1)
+    for word in data.get("not_country_names") or []:
+        index.pop(country_key(word), None)
     return index
 
 

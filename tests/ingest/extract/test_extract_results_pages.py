@@ -124,3 +124,25 @@ def test_an_event_pages_table_is_the_events_not_a_partnership_it_mentions():
     names = {e.id: e.name for e in ex.entities}
     rows = {(names[f.subject], f.country, f.value) for f in ex.facts if f.measure == "Delegates"}
     assert rows >= {("EU–Peru Cluster Matchmaking 2025", "ES", 12), ("EU–Peru Cluster Matchmaking 2025", "IT", 9)}, rows
+
+
+_EUROCLUSTER = ("# SEAWAVE Eurocluster – support to coastal SMEs\n\n"
+                "SEAWAVE is coordinated by the Alpine Lakes Cluster and brings together the following cluster "
+                "organisations:\n\n| Partner | Region | Country |\n|---|---|---|\n"
+                "| Alpine Lakes Cluster – coordinator | Tyrol | Austria |\n"
+                "| Jadranski morski klaster d.o.o. (Adriatic Sea Cluster) | Dalmatia | Croatia |\n"
+                "| Hellenic Island Boating Cluster | Crete | Greece |\n"
+                "| Baltic Marina Cluster | Riga | Latvia |\n")
+
+
+def test_a_eurocluster_is_a_partnership_and_every_row_of_its_partner_table_a_partner():
+    ents, rels, _ = text_by_name(_EUROCLUSTER, "page.md")
+    partnership = next(n for n, e in ents.items() if e.label == "Partnership" and n.startswith("SEAWAVE"))
+    partners = {s for s, t, o in rels if t == "PARTNER_IN" and o == partnership}
+    assert partners == {"Alpine Lakes Cluster", "Jadranski morski klaster d.o.o.", "Hellenic Island Boating Cluster",
+                        "Baltic Marina Cluster"}, sorted(rels)
+
+
+def test_an_island_in_a_name_is_no_iceland():
+    ents, _, _ = text_by_name(_EUROCLUSTER, "page.md")
+    assert "Iceland" not in ents and ents["Hellenic Island Boating Cluster"].country == "GR", sorted(ents)
