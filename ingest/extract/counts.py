@@ -34,7 +34,7 @@ from clusternet.ingest.extract.countable import not_a_count
 from clusternet.ingest.extract.countsubj import CLAUSE_VERBS, count_subject
 from clusternet.ingest.extract.factsubj import country_of_sentence, main_event, measure_country, on_the_journey
 from clusternet.ingest.extract.measures import agent as _agent, among, clause_measure, decimal_thousands, money_modifiers, place_adjective, \
-    taking_part, to_country, with_place, countries_of, field_label, with_hedge, without_hedge, ordinals, in_delegation, inner_place, met_with, before_agent, \
+    taking_part, to_country, with_place, countries_of, field_label, with_hedge, without_hedge, ordinals, in_delegation, inner_place, met_with, before_agent, passive_participle, \
     part_of_before, short_measure, unit_and_value, HEDGES, CURRENCIES
 from clusternet.ingest.extract.lexicon import fold, is_programme_name, load_lexicon, programme_named_in
 from clusternet.ingest.extract.literals import alternation
@@ -103,8 +103,7 @@ def _words_after(v: str, pos: int, end: int, limit: int = 18):
 
 
 def _list_goes_on(toks, i: int) -> bool:
-    """Whether the comma at token ``i`` goes on with a list of counted nouns ("firms, labs and
-    universities"), not a clause ("…, led by X"), nor a name ("…, Alpha Cluster and …")."""
+    """Whether the comma at ``i`` goes on with a list of counted nouns, not a clause ("…, led by X") nor a name."""
     ahead = [t[2] for t in toks[i + 1:i + 7]]
     cut = next((k for k, x in enumerate(ahead) if x in ",.;:()" or x[:1].isdigit()), len(ahead))
     nxt = fold(ahead[0]) if ahead else ""
@@ -355,7 +354,7 @@ def _measure_words(v: str, sent, m, after, unit, prev_noun, lex) -> list[str]:
     if origin:
         return origin       # "186 participants from 14 countries held …": where the participants came from
     measure_words += taking_part(v, after, measure_words, sent.end) or to_country(v, after, measure_words)
-    return measure_words
+    return passive_participle(after, measure_words) if unit is None else measure_words
 
 
 def _money_words(v: str, sent, m, measure_words: list[str]) -> list[str]:

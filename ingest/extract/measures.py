@@ -385,3 +385,27 @@ def met_with(toks, i: int, stop) -> int:
         k -= 1
     return k - i if k > i + 1 else 0
 
+
+_BE = frozenset({"were", "was", "are", "is", "have", "has", "had", "been"})
+_IRREGULAR = frozenset({"held", "met", "made", "done", "given", "won", "taken", "sold", "seen", "run", "sent",
+                        "brought", "set", "built", "kept"})
+
+
+def passive_participle(toks, words: list[str]) -> list[str]:
+    """A measure's ``words`` (read from ``toks``) with the participle of a passive right after them
+    ("148 SMEs were selected" -> SMEs selected), put before whom or what for ("B2B meetings
+    pre-arranged with X"); the words as they are when none follows.
+
+    >>> toks = [(0, 0, w) for w in "meetings with buyers were pre-arranged".split()]
+    >>> passive_participle(toks, ["meetings", "with", "buyers"]), passive_participle(toks[:1], ["meetings"])
+    (['meetings', 'pre-arranged', 'with', 'buyers'], ['meetings'])
+    """
+    j = k = len(words)
+    while j < len(toks) and j - k < 3 and fold(toks[j][2]) in _BE:
+        j += 1
+    w = fold(toks[j][2]) if k and k < j < len(toks) else ""
+    if not (w.endswith("ed") and len(w) > 4 or w in _IRREGULAR):
+        return words
+    cut = next((i for i, x in enumerate(words) if fold(x) in ("with", "between", "for")), k)
+    return words[:cut] + [toks[j][2]] + words[cut:]
+

@@ -30,7 +30,7 @@ def test_money_from_a_programme_is_that_programmes_funding_of_the_partnership():
 
 def test_a_one_sentence_paragraph_is_measured_by_the_noun_it_counts():
     cases = {"Over two days, participants held more than 300 bilateral meetings.": (300, "bilateral meetings (more than)"),
-             "In total, 12 cooperation agreements were signed during the mission.": (12, "cooperation agreements"),
+             "In total, 12 cooperation agreements were signed during the mission.": (12, "cooperation agreements signed"),
              "The call will select up to 30 SMEs.": (30, "SMEs (up to)")}
     for line, (value, measure) in cases.items():
         assert _measures(EVENT + line + "\n")[value][1] == measure, line

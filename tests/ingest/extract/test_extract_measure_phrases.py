@@ -73,7 +73,7 @@ def test_a_member_of_the_network_with_its_own_members_keeps_them():
 def test_whom_meetings_were_with_stays_in_their_measure():
     _, _, facts = text_by_name("During the Alpha Expo 2025 in Lima, more than 130 B2B meetings with Peruvian buyers and "
                                "distributors were pre-arranged.\n")
-    assert {m for s, m, v in facts if v == 130} == {"B2B meetings with Peruvian buyers and distributors (more than)"}, facts
+    assert {m for s, m, v in facts if v == 130} == {"B2B meetings pre-arranged with Peruvian buyers and distributors (more than)"}, facts
 
 
 def test_whom_trainings_were_for_stays_in_their_measure():
@@ -102,3 +102,10 @@ def test_an_amount_from_a_fund_named_after_it_is_that_funds():
                                "budget of EUR 2,095,000, including EUR 1,676,000 from the European Regional "
                                "Development Fund.\n")
     assert ("ALPINE-WOOD", "European Regional Development Fund funding (EUR)", 1676000) in facts, facts
+
+
+def test_the_participle_of_a_passive_after_the_count_joins_its_measure():
+    _, _, facts = text_by_name("Over 176 B2B meetings were held at the Alpha Expo 2025. In the first open call of the "
+                               "Kestrel Photonics Cluster, 148 SMEs have been selected.\n")
+    assert ("Alpha Expo 2025", "B2B meetings held (over)", 176) in facts, facts
+    assert {m for s, m, v in facts if v == 148} == {"SMEs selected"}, facts
