@@ -33,9 +33,10 @@ from functools import lru_cache
 from clusternet.ingest.extract.countable import not_a_count
 from clusternet.ingest.extract.countsubj import CLAUSE_VERBS, count_subject
 from clusternet.ingest.extract.factsubj import country_of_sentence, main_event, measure_country, on_the_journey
-from clusternet.ingest.extract.measures import agent as _agent, among, clause_measure, decimal_thousands, money_modifiers, place_adjective, \
-    taking_part, to_country, with_place, countries_of, field_label, with_hedge, without_hedge, ordinals, in_delegation, inner_place, met_with, before_agent, passive_participle, \
-    part_of_before, short_measure, unit_and_value, HEDGES, CURRENCIES
+from clusternet.ingest.extract.measures import agent as _agent, among, before_agent, clause_measure, countries_of, \
+    decimal_thousands, field_label, in_delegation, inner_place, met_with, money_modifiers, ordinals, part_of_before, \
+    passive_participle, place_adjective, short_measure, taking_part, to_country, unit_and_value, with_hedge, with_place, \
+    without_hedge, HEDGES, CURRENCIES
 from clusternet.ingest.extract.lexicon import fold, is_programme_name, load_lexicon, programme_named_in
 from clusternet.ingest.extract.literals import alternation
 from clusternet.ingest.extract.raw import RawFact, parse_number
@@ -57,8 +58,7 @@ def _count_rx() -> re.Pattern:
     """A number (digits or a word of ``number_words`` in lexicon.yaml) with what qualifies it."""
     words = sorted((w for w in load_lexicon()["number_words"] if w not in _NOT_COUNTS), key=len, reverse=True)
     numwords = "(?:" + _TENS_UNITS + "|" + alternation(map(re.escape, words), True) + r")\b"
-    # every match starts with one of these (a qualifier, a currency, a digit or a number word):
-    # a cheap look at the first character before the alternatives are tried
+    # every match starts with one of these: a cheap look at the first character before the alternatives
     first = "".join(sorted({re.escape(w[0]) for w in words} | set(map(re.escape, "omaunsrclfE€$£¥₩₹+")) | {c[0] for c in CURRENCIES}))
     return re.compile(
         r"(?=[\d" + first + r"])(?<![\w.,/-])(?P<pre>(?:" + "|".join(HEDGES) + r")\s+|\+)?"
@@ -80,7 +80,7 @@ _HEDGES = {"over", "more", "than", "around", "approximately", "about", "up", "to
 _TRAIL = {"of", "and", "or", ",", "&", "around", "over", "about", "approximately", "nearly", "almost", "some", "more",
           "up", "least", "than", "worth", "totalling", "totaling", "valued"}
 _MONEY_NOUNS = {"budget", "turnover", "amount", "funding", "investment", "investments", "revenue", "revenues", "value",
-                "cost", "costs", "grant", "capital", "sales", "financing", "contribution"}
+                "cost", "costs", "grant", "capital", "sales", "financing", "contribution", "voucher", "vouchers"}
 # a word after a comma that opens a clause, not a list's next noun ("18 companies, led by …")
 _CLAUSE_OPENERS = {"which", "who", "whose", "including", "such", "led", "held", "run", "both", "each", "all", "while"}
 _MACRO = ("europe", "european", "eu", "world", "worldwide", "global", "international")
@@ -362,9 +362,9 @@ def _money_words(v: str, sent, m, measure_words: list[str]) -> list[str]:
     prior = [w for w in _before(v, sent.start, m.start(), 5) if fold(w) not in _HEDGES]
     noun = next((w for w in reversed(prior) if fold(w) in _MONEY_NOUNS), None)
     if noun and not any(fold(w) in _MONEY_NOUNS for w in measure_words):
-        mods = money_modifiers(_before(v, sent.start, m.start(), 6), noun, _STOP) or (     # a grant is its programme's
+        mods = [] if fold(noun).startswith("voucher") else money_modifiers(_before(v, sent.start, m.start(), 6), noun, _STOP) or (
             programme_named_in(v[sent.start:sent.end]).split() if fold(noun) in ("grant", "contribution", "funding") else [])
-        return mods + [noun] + measure_words[:2]
+        return mods + [noun] + (["per", p.group(1)] if (p := _PER.match(v, m.end(), sent.end)) else measure_words[:2])
     funder = _FUNDER.search(v, m.end(), sent.end) or _FUNDER.search(v, sent.start, sent.end)     # "EUR 1.6m from the ERDF"
     if funder and is_programme_name(funder.group(1)) and (not measure_words or fold(measure_words[0]) in _FLOW_VERBS):
         return funder.group(1).split() + ["funding"]    # "EUR 960,000 comes from the Single Market Programme"
@@ -374,6 +374,7 @@ def _money_words(v: str, sent, m, measure_words: list[str]) -> list[str]:
     return measure_words
 
 
+_PER = re.compile(r"[\s*]*per\s+([\w-]+)")     # "vouchers of up to EUR 10,000 per SME"
 # who gives an amount: "… from the Single Market Programme", "funded … by the ERDF"
 _FUNDER = re.compile(r"\b(?:from|by)\s+(?:the\s+)?((?:[A-Z][\w-]*\s+){0,4}[A-Z][\w-]*)")
 _FLOW_VERBS = ("comes", "come", "came")     # a copula is a stop word: no measure starts with one

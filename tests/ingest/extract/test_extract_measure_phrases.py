@@ -109,3 +109,9 @@ def test_the_participle_of_a_passive_after_the_count_joins_its_measure():
                                "Kestrel Photonics Cluster, 148 SMEs have been selected.\n")
     assert ("Alpha Expo 2025", "B2B meetings held (over)", 176) in facts, facts
     assert {m for s, m, v in facts if v == 148} == {"SMEs selected"}, facts
+
+
+def test_an_amount_per_company_says_what_it_is_per():
+    _, _, facts = text_by_name("Through its open calls, the Kestrel Photonics Cluster gives vouchers of up to EUR "
+                               "10,000 per SME for training.\n")
+    assert ("Kestrel Photonics Cluster", "vouchers per SME (EUR) (up to)", 10000) in facts, facts
