@@ -18,6 +18,7 @@ from clusternet.ingest.extract.events import (agreement_mentions, event_mentions
 from clusternet.ingest.extract.eventnames import agreement_named, held_events, titled_agreement_named, titled_event_again, \
     with_destination
 from clusternet.ingest.extract.generic import drop_people
+from clusternet.ingest.resolve.normalise import split_legal_form
 from clusternet.ingest.extract.lists import (adjective_country, bullet_places, described_items, placed_acronyms,
     role_objects)
 from clusternet.ingest.extract.items import country_list_items, dashed_country_items
@@ -282,6 +283,13 @@ def _without_descriptor(v: str, m: Mention) -> None:
     if m.label not in (None, "Organisation", "SME", "Cluster"):
         return
     d = _DESCRIBED_COMPANY.match(m.name) if m.label != "Cluster" else None
+    first, _, rest = m.name.partition(" ")
+    code = adjective_country(first) if d is None and rest and m.label != "Cluster" else None
+    if code and (split_legal_form(rest)[1] and not any(load_lexicon().label_of_head(w) for w in rest.split())
+                 or is_acronym(rest)):      # "the Portuguese Madeiras do Minho, Lda.", "Estonian BTCC"; not "Finnish X Network ry"
+        m.name, m.start, m.country = rest, m.start + len(first) + 1, m.country or code
+        m.props["stated_country"] = code
+        return
     rest = m.name[d.end():] if d is not None else ""
     if d is not None and len(rest) >= 2 and (not d.group("dem") or _demonym_country(d.group("dem"))) \
             and not (len(rest.split()) == 1 and load_lexicon().label_of_head(rest)):   # not "Finnish SME Association"

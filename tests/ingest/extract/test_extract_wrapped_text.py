@@ -44,3 +44,10 @@ def test_a_programme_by_day_names_no_body_and_counts_no_days():
                                   "Day 2 - Tuesday 10 February (Gurugram, Haryana)\nVisit to two drone makers.\n")
     assert "February" not in ents, sorted(ents)
     assert not [f for f in facts if f[1] in ("Monday", "Tuesday")], facts
+
+
+def test_a_nationality_before_a_company_with_its_legal_form_is_its_country_not_its_name():
+    ents, _, _ = text_by_name("In the delegation were, among others, the Finnish Puurakenne Oy from Kuopio. The "
+                              "Finnish Photonics Network ry sent two experts.\n")
+    assert ents["Puurakenne Oy"].country == "FI", sorted(ents)
+    assert "Finnish Photonics Network ry" in ents, sorted(ents)
