@@ -56,8 +56,9 @@ def is_generic_name(name: str) -> bool:
     """Whether a candidate name is a generic phrase (see the module doc)."""
     lex = load_lexicon()
     f = fold(name.strip())
-    if f in lex.words("generic_names") or f in lex.words("generic_plurals") or f in lex.words("months"):
-        return True         # "Monday 9 February (New Delhi)": a date, no body in New Delhi
+    if f in lex.words("generic_names") or f in lex.words("generic_plurals") or f in lex.words("months") \
+            or re.match(r"(?:day|dia|jour|giorno|tag)\s+\d", f):
+        return True         # "Monday 9 February (New Delhi)", "Day 1, Ede (Gelderland)": a date, no body there
     return (plural_acronym(name.strip()) or qualified_plural(name.strip()) or dotted_country(name.strip())
             or admin_area(name.strip()) or field_phrase(name.strip()) or lone_adjective(name.strip()))
 

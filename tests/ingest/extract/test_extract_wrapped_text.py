@@ -51,3 +51,9 @@ def test_a_nationality_before_a_company_with_its_legal_form_is_its_country_not_i
                               "Finnish Photonics Network ry sent two experts.\n")
     assert ents["Puurakenne Oy"].country == "FI", sorted(ents)
     assert "Finnish Photonics Network ry" in ents, sorted(ents)
+
+
+def test_a_day_of_a_programme_with_its_place_names_no_body():
+    ents, _, _ = text_by_name("The study tour visited four places:\n\n- Day 1, Ede (Gelderland): a protein campus;\n\n"
+                              "- Day 2, Oss (North Brabant): a pilot plant.\n")
+    assert not [n for n in ents if n.startswith("Day")], sorted(ents)
