@@ -85,6 +85,7 @@ def find_mentions(text: str, ctx: Context | None = None) -> list[Mention]:
         _without_role(m)
         _without_descriptor(ctx.view, m)
         _without_field_label(m)
+        _without_dashed_description(m)
         _without_programme(m)
     _described_list(ctx.view, out)
     out.extend(held_events(ctx.view, out))
@@ -117,6 +118,22 @@ def _without_field_label(m: Mention) -> None:
     f = _FIELD_LABEL.match(m.name)
     if f and m.label != "Event":
         m.name, m.start = m.name[f.end():], m.start + f.end()
+
+
+def _without_dashed_description(m: Mention) -> None:
+    """A name without the description a dash adds in lower case ("Floresta Viva – cluster of forest
+    and wood products").
+
+    >>> m = Mention(0, 46, "Floresta Viva – cluster of forest products", None, "list-item"); _without_dashed_description(m)
+    >>> m.name, m.end
+    ('Floresta Viva', 13)
+    """
+    d = _DASHED_DESCRIPTION.search(m.name)
+    if d and m.label != "Event":
+        m.name, m.end = m.name[:d.start()], m.start + d.start()
+
+
+_DASHED_DESCRIPTION = re.compile(r"\s+[–—-]\s+(?=[a-z])")
 
 
 def _without_programme(m: Mention) -> None:

@@ -57,3 +57,12 @@ def test_a_day_of_a_programme_with_its_place_names_no_body():
     ents, _, _ = text_by_name("The study tour visited four places:\n\n- Day 1, Ede (Gelderland): a protein campus;\n\n"
                               "- Day 2, Oss (North Brabant): a pilot plant.\n")
     assert not [n for n in ents if n.startswith("Day")], sorted(ents)
+
+
+def test_a_lower_case_description_after_a_dash_is_no_part_of_the_name():
+    ents, _, _ = text_by_name("<html><body><p>The delegation included four clusters:</p><ul>"
+                              "<li><strong>Selva Nova</strong> – cluster of forest and wood products, Viseu</li>"
+                              "<li><strong>Pedra Viva</strong> – cluster of natural stone, Leiria</li></ul></body></html>",
+                              "page.html")
+    assert {"Selva Nova", "Pedra Viva"} <= set(ents), sorted(ents)
+    assert not [n for n in ents if " – " in n], sorted(ents)
