@@ -206,8 +206,7 @@ def quoted(ctx: Context, out: list[Mention]) -> None:
 
 def acronym_mentions(ctx: Context, out: list[Mention]) -> None:
     """Every standalone acronym or all-caps name (linked to a defined entity later, or kept if repeated)."""
-    lex = load_lexicon()
-    v = ctx.view
+    lex, v = load_lexicon(), ctx.view
     generic = {fold(a) for a in lex["generic_acronyms"]}
     words_in_caps = generic | set(lex.heads)        # "DAY 1 – PLENARY": a word in capitals, no name
     dets_the = lex.words("determiners") | {"the"}

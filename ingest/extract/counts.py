@@ -34,10 +34,10 @@ from clusternet.ingest.extract.countable import not_a_count
 from clusternet.ingest.extract.countsubj import CLAUSE_VERBS, count_subject
 from clusternet.ingest.extract.factsubj import country_of_sentence, main_event, measure_country, on_the_journey
 from clusternet.ingest.extract.measures import agent as _agent, among, before_agent, clause_measure, countries_of, \
-    decimal_thousands, field_label, in_delegation, inner_place, met_with, money_modifiers, ordinals, part_of_before, \
-    passive_participle, place_adjective, short_measure, taking_part, to_country, unit_and_value, with_hedge, with_place, \
-    without_hedge, HEDGES, CURRENCIES
+    decimal_thousands, field_label, in_delegation, money_modifiers, ordinals, part_of_before, place_adjective, \
+    short_measure, taking_part, to_country, unit_and_value, with_hedge, with_place, without_hedge, HEDGES, CURRENCIES
 from clusternet.ingest.extract.lexicon import fold, is_programme_name, load_lexicon, programme_named_in
+from clusternet.ingest.extract.nounphrases import inner_place, met_with, passive_participle
 from clusternet.ingest.extract.literals import alternation
 from clusternet.ingest.extract.raw import RawFact, parse_number
 
@@ -374,8 +374,7 @@ def _money_words(v: str, sent, m, measure_words: list[str]) -> list[str]:
     return measure_words
 
 
-_PER = re.compile(r"[\s*]*per\s+([\w-]+)")     # "vouchers of up to EUR 10,000 per SME"
-# who gives an amount: "… from the Single Market Programme", "funded … by the ERDF"
+_PER = re.compile(r"[\s*]*per\s+([\w-]+)")     # "vouchers of up to EUR 10,000 per SME"; below: who gives an amount: "… from the Single Market Programme", "funded … by the ERDF"
 _FUNDER = re.compile(r"\b(?:from|by)\s+(?:the\s+)?((?:[A-Z][\w-]*\s+){0,4}[A-Z][\w-]*)")
 _FLOW_VERBS = ("comes", "come", "came")     # a copula is a stop word: no measure starts with one
 

@@ -83,8 +83,7 @@ def infer_places(ctx, ents, mentions) -> None:
 
 
 def _sessions_at_main_event(ctx, ents) -> None:
-    """A session the page names by its quoted title ('Workshop A “…”', 'the panel “…”') with no place
-    of its own (or only one a name near it gave) takes that of the page's event."""
+    """A session named by its quoted title ('Workshop A “…”') takes the place of the page's event."""
     main = main_of(ents, "Event", title_end(ctx))
     if main is None or main.country is None:
         return

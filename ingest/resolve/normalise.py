@@ -121,9 +121,7 @@ def _name_index() -> dict[str, str | None]:
                         _add(index, tier, country_key(d), c.alpha_2, 3)
     for code in country_codes():
         _add(index, tier, country_key(country_name(code)), code, 1)
-    for word in data.get("not_country_names") or []:
-        index.pop(country_key(word), None)
-    return index
+    return {k: c for k, c in index.items() if k not in set(map(country_key, data.get("not_country_names") or []))}
 
 
 @lru_cache(maxsize=1)
