@@ -79,15 +79,17 @@ def event_subject(sent, occ_in, page_event, v: str = ""):
     if here:
         return here[0]
     para = v.rfind("\n\n", max(0, sent.start - 600), sent.start) if v else sent.start
-    in_para = [x[2] for x in occ_in(max(para, sent.start - 600), sent.start) if x[2].label == "Event"]
-    if in_para:
-        return in_para[-1]
+    in_para = [x for x in occ_in(max(para, sent.start - 600), sent.start) if x[2].label == "Event"]
+    hosts = [x for x in in_para if _HOSTING.search(v, max(0, x[0] - 40), x[0])] if v else []
+    if in_para:     # "X took place as part of the Y Days": the paragraph is about X, Y only hosted it
+        return ([x for x in in_para if x not in hosts] or in_para)[-1][2]
     if page_event is not None:
         return page_event
     before = [x[2] for x in occ_in(0, sent.start) if x[2].label == "Event"]
     return before[-1] if before else None
 
 
+_HOSTING = re.compile(r"\b(?:part\s+of|alongside|in\s+the\s+frame(?:work)?\s+of|on\s+the\s+sidelines\s+of)\s+(?:the\s+)?$")
 _THERE_ARE_IN = re.compile(r"\W*There\s+(?:are|were|is|was)\b[^.;]*?\bin\s+(?:the\s+)?([A-Z][\w-]+(?:\s[A-Z][\w-]+)?)")
 _PLACE_HAS = re.compile(r"\W*(?:In\s+)?([A-Z][\w-]+(?:\s[A-Z][\w-]+)?),?\s+(?:there\s+are|has|have|had|counts|hosts|is\s+home\s+to)\s"
                         r"(?:(?:now|today|already|currently)\s+)?(?:over\s+|more\s+than\s+|about\s+|around\s+|some\s+)?\d")

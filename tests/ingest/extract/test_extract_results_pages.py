@@ -146,3 +146,10 @@ def test_a_eurocluster_is_a_partnership_and_every_row_of_its_partner_table_a_par
 def test_an_island_in_a_name_is_no_iceland():
     ents, _, _ = text_by_name(_EUROCLUSTER, "page.md")
     assert "Iceland" not in ents and ents["Hellenic Island Boating Cluster"].country == "GR", sorted(ents)
+
+
+def test_the_event_of_a_paragraph_is_not_the_fair_that_hosted_it():
+    _, _, facts = text_by_name("NEWS\n\nThe Vistula Robotics Matchmaking 2025 took place on 8-9 October as part\nof the "
+                               "Poznan Industry Days. We prepared it together with a partner.\nFor the event registered "
+                               "164 participants from 14 countries.\n")
+    assert {s for s, m, v in facts if v == 164} == {"Vistula Robotics Matchmaking 2025"}, facts
