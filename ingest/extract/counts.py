@@ -256,8 +256,8 @@ def _sentence_facts(ctx, si, occ_in, ok, page, places, skip=()) -> list[RawFact]
         measure = with_hedge(measure, m.group("pre"), unit)
         out.append(RawFact(subj, measure, country, value, unit, sent.start, sent.end, 0.55))
         if measure_words:       # the words the text puts after the count ("members", not "members gathered")
-            k = next((k for k in range(len(measure_words), 0, -1) if v.find(measure_words[k - 1], m.end(), sent.end) >= 0), 0)
-            tail = v.find(measure_words[k - 1], m.end(), sent.end) if k else -1
+            k, tail = next(((k, t) for k in range(len(measure_words), 0, -1)
+                            if (t := v.find(measure_words[k - 1], m.end(), sent.end)) >= 0), (0, -1))
             last = (measure if k == len(measure_words) else _join(measure_words[:k]), tail + len(measure_words[k - 1])) \
                 if tail >= 0 else None
     return out

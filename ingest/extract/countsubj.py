@@ -68,11 +68,11 @@ def count_subject(ctx, si, m, after, occ_in, ok, doc, v):
     return (_sector(v, sent, before) or _national_anaphor(v, sent, m, before, occ_in, ok)
             or _group(v, sent, m, before, occ_in, ok, main)
             or _project_money(before, unit)
-            or (_previous_sentence_subject(ctx, si, sent, before, occ_in, ok, main) if before else None)
+            or (_previous_sentence_subject(ctx, si, sent, before, occ_in, ok, main) if before else None)   # "It is funded by X …"
             or _anaphora(v, sent, m, before, occ_in, ok, title_end(ctx))
             or _clause_subject(v, before, ok)
             or _money_owner(v, sent, m, before, ok, main, unit, lambda: heading_owner(ctx, si, occ_in, ok))
-            or _previous_sentence_subject(ctx, si, sent, before, occ_in, ok, main)
+            or (_previous_sentence_subject(ctx, si, sent, before, occ_in, ok, main) if not before else None)
             or ((main, None) if opener and not before and main is not None else None)     # "Under the coordination of A, 25 SMEs …"
             or _first_named(ctx, si, sent, m, before, occ_in, ok,
                             _figures_owner(ctx, sent, page_event, unit) or main or _page_event(page_event, unit), v))

@@ -36,7 +36,7 @@ from bisect import bisect_right
 from clusternet.ingest.extract.fieldplaces import heading_places, sheet_place, table_row_places, venue_place
 from clusternet.ingest.extract.lexicon import country_code, fold, load_lexicon
 from clusternet.ingest.extract.lists import adjective_country
-from clusternet.ingest.extract.mainref import main_of, title_end
+from clusternet.ingest.extract.factsubj import main_event
 from clusternet.ingest.extract.literals import with_initials
 from clusternet.ingest.extract.gates import gated
 from clusternet.ingest.extract.placing import PLACED, Spans, assign, is_open, region_of, regionless
@@ -84,7 +84,7 @@ def infer_places(ctx, ents, mentions) -> None:
 
 def _sessions_at_main_event(ctx, ents) -> None:
     """A session named by its quoted title ('Workshop A “…”') takes the place of the page's event."""
-    main = main_of(ents, "Event", title_end(ctx))
+    main = main_event(ents, ctx)
     if main is None or main.country is None:
         return
     for ent in ents:
