@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import clusternet.ingest.extract.fastre as re
 
-from clusternet.ingest.extract.mainref import title_end
+from clusternet.ingest.extract.factsubj import event_cue
+from clusternet.ingest.extract.mainref import named_for_itself, title_end
 from clusternet.ingest.extract.prosectx import ACTORS
 from clusternet.ingest.extract.raw import RawRel
 
-__all__ = ["page_event_attendees"]
+__all__ = ["page_event_attendees", "account_event"]
 
 # what a page says of a body that is not a participant of its event
 _OTHER_PART = ("COORDINATES", "PARTICIPATED_IN", "VISITED", "FUNDED_BY", "PARTY_TO")
@@ -63,6 +64,22 @@ def _given_other_part(rels: list[RawRel], event) -> set[int]:
     out = {id(r.source) for r in rels if r.target is event and r.type in _OTHER_PART}
     out |= {id(r.target) for r in rels if r.type in ("VISITED", "FUNDED_BY")}
     return out
+
+
+def account_event(ctx, ents, titled):
+    """The event a page gives an account of: the one its headline names (``titled``), else the
+    page's only event when the headline speaks of attendance ("Twelve exhibitors on the joint
+    pavilion in Dubai" over a page naming one fair); else None.
+
+    >>> account_event(None, [], "Blue Forum")
+    'Blue Forum'
+    """
+    if titled is not None:
+        return titled
+    events = [e for e in ents if e.label == "Event" and named_for_itself(e)]
+    if len(events) != 1 or not event_cue(ctx.view[:title_end(ctx)]):
+        return None
+    return events[0]
 
 
 def page_event_attendees(ctx, ents, event, rels: list[RawRel]) -> list[RawRel]:

@@ -20,6 +20,7 @@ from clusternet.ingest.extract.lexicon import country_name, fold, load_lexicon, 
 from clusternet.ingest.extract.literals import alternation, initials
 from clusternet.ingest.extract.gates import gated
 from clusternet.ingest.extract.mentions import Context, Mention
+from clusternet.ingest.extract.mainref import headline
 from clusternet.ingest.extract.rules import label_of_name, leading_place
 
 __all__ = ["title_event", "described_events"]
@@ -67,7 +68,7 @@ def title_event(ctx: Context) -> Mention | None:
     >>> title_event(build_context("Study mission in Jiangsu region\\n\\nText.")).name
     'Study mission in Jiangsu region'
     """
-    line = next((ln for ln in ctx.lines if ctx.view[ln.start:ln.end].strip()), None)
+    line = headline(ctx)
     if line is None:
         return None
     text = ctx.view[line.start:line.end]

@@ -217,12 +217,27 @@ def _ordinal_events(rx: re.Pattern, v: str, sent, months: str, out: list[Mention
                 dated = True
         if not om and not re.match(r"(?i)\d", noun) and not date:
             continue  # a plain "workshop in Rome" is caught by the chunk rule when it has a name
+        start, said = _said_ordinal(v, m.start(), sent.start)
         for o in ordinals:
             prep = v[m.end(1):m.start(2)].strip()       # "mission to Japan", "workshop in Rome": the text's word
-            nm = f"{o + ' ' if o else ''}{core} {prep} {place}"
-            out.append(Mention(m.start(), m.end(), nm, "Event", "event-ordinal", 0.7, country=place_country(place),
-                               aliases=[f"{nm} ({date})"] if date else [],
+            nm = f"{o + ' ' if o else said}{core} {prep} {place}"
+            out.append(Mention(start if not om else m.start(), m.end(), nm, "Event", "event-ordinal", 0.7, country=place_country(place),
+                               aliases=([f"{nm} ({date})"] if date else []) + ([nm[len(said):]] if said and not om else []),
                                props={"place": place, **({"date": date} if date else {})}))
+
+
+def _said_ordinal(v: str, start: int, lo: int) -> tuple[int, str]:
+    """(start, words) of an ordinal word said just before an event noun at ``start`` ("our first
+    mission to Morocco" -> "first "), else (``start``, "").
+
+    >>> t = "After our first mission to Morocco"
+    >>> _said_ordinal(t, t.index("mission"), 0)
+    (10, 'first ')
+    """
+    m = re.search(r"([^\W\d_]+)\s+$", v[max(lo, start - 20):start])
+    if m and fold(m.group(1)) in load_lexicon().words("ordinal_words"):
+        return start - len(m.group(0)), m.group(1) + " "
+    return start, ""
 
 
 def _dated_when_repeated(out: list[Mention]) -> None:

@@ -19,7 +19,7 @@ from functools import lru_cache
 from types import SimpleNamespace
 
 from clusternet.ingest.extract.lexicon import country_code, fold, load_lexicon, place_country
-from clusternet.ingest.extract.mainref import named_for_itself, title_end
+from clusternet.ingest.extract.mainref import headline, named_for_itself, title_end
 
 __all__ = ["event_cue", "main_event", "event_subject", "country_of_sentence", "measure_country", "with_broken_start",
            "is_counted", "event_with", "named_actor", "heading_owner", "on_the_journey"]
@@ -57,7 +57,7 @@ def main_event(ents, ctx):
     if not events:
         return None
     first = min(events, key=lambda e: min(m.start for m in e.mentions))
-    line0 = next((ln for ln in ctx.lines if ctx.view[ln.start:ln.end].strip()), None)
+    line0 = headline(ctx)
     if line0 is not None and min(m.start for m in first.mentions) < line0.end:
         return first
     described = [e for e in events if any(m.rule in ("event-described", "event-title") for m in e.mentions)]

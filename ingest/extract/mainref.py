@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import clusternet.ingest.extract.fastre as re
 
-__all__ = ["named_for_itself", "main_of", "defined_subject", "title_end", "named_in_title", "titled_main", "membership_type", "own_body",
+__all__ = ["named_for_itself", "main_of", "defined_subject", "title_end", "headline", "furniture", "named_in_title", "titled_main", "membership_type", "own_body",
            "OWN_KINDS"]
 
 
@@ -70,21 +70,54 @@ def main_of(ents, label: str, title_end: int = 0):
 
 
 _TEXT = re.compile(r"\S")
+# a row of links or labels: three or more short cells between "|", "·" or "•" ("News | Events | 22.10.2025")
+_MENU_ROW = re.compile(r"[^|·•\n]{1,60}(?:[|·•][^|·•\n]{0,60}){2,}")
+# a kicker above a headline, alone or with its dateline ("PRESS RELEASE · Coimbra, 18 November 2025")
+_KICKER = re.compile(r"(?i)\W*(?:joint\s+)?(?:press\s+release|news(?:room)?|latest\s+news|communiqu[ée]\s+de\s+presse|"
+                     r"comunicado\s+de\s+prensa|comunicato\s+stampa|actualit[ée]s?|actualidad|noticias|notizie|"
+                     r"pressemitteilung|aktuelles)\b(?:\W+(?:for\s+immediate\s+(?:release|distribution)\b.*|"
+                     r"[^\n]{0,50}\d{4}\W*)|\W*)")
+# how many lines of furniture a headline may stand under
+_MAX_FURNITURE = 3
+
+
+def furniture(line: str) -> bool:
+    """Whether a line above a page's headline is page furniture: a menu or category row, or a
+    kicker such as "PRESS RELEASE" with its dateline.
+
+    >>> [furniture(t) for t in ("NEWS | Events | 22.10.2025", "PRESS RELEASE · Coimbra, 18 November 2025",
+    ...                         "ACTUALIDAD", "Blue Forum 2024", "Cluster news: three new members")]
+    [True, True, True, False, False]
+    """
+    text = line.strip()
+    return bool(_MENU_ROW.fullmatch(text) or _KICKER.fullmatch(text))
+
+
+def headline(ctx):
+    """The line that heads the document (a :class:`~.view.Line`, None when the document is
+    empty): its first line with text, below up to three lines of furniture (see :func:`furniture`).
+
+    >>> from clusternet.ingest.extract.mentions import build_context
+    >>> headline(build_context("PRESS RELEASE\\n\\nBlue Cluster joins Green Bridge\\n\\nText.")).text.strip()
+    'Blue Cluster joins Green Bridge'
+    """
+    lines = [ln for ln in ctx.lines if ctx.view[ln.start:ln.end].strip()]
+    for k, ln in enumerate(lines[:_MAX_FURNITURE + 1]):
+        if k + 1 == len(lines) or not furniture(ctx.view[ln.start:ln.end]):
+            return ln
+    return lines[0] if lines else None
 
 
 def title_end(ctx) -> int:
-    """Where the document's first line ends (0 for an empty document), read in the view: a
-    breadcrumb above the title is page furniture, blank there.
+    """Where the document's headline (:func:`headline`) ends, 0 for an empty document; what
+    stands before it is the page's title and its furniture.
 
     >>> from clusternet.ingest.extract.mentions import build_context
     >>> title_end(build_context("Blue Forum 2024\\n\\nThe forum met."))
     15
     """
-    lead = _TEXT.search(ctx.view)      # not a stripped copy of the whole view: rules ask per sentence
-    if lead is None:
-        return 0
-    nl = ctx.view.find("\n", lead.start())
-    return nl if nl >= 0 else len(ctx.view)
+    line = headline(ctx)
+    return 0 if line is None else line.end
 
 
 def membership_type(group) -> str:
