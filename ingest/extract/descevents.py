@@ -23,7 +23,7 @@ from clusternet.ingest.extract.mentions import Context, Mention
 from clusternet.ingest.extract.mainref import headline
 from clusternet.ingest.extract.rules import label_of_name, leading_place
 
-__all__ = ["title_event", "described_events"]
+__all__ = ["title_event", "described_events", "modifiers"]
 
 _DETERMINERS = {"a", "an", "the", "this", "its", "our", "their", "his", "her",
                 "la", "le", "el", "il", "una", "une", "un", "uno", "su", "sa", "son", "notre", "nuestra", "nostra"}
@@ -127,7 +127,7 @@ _AFTER_DETERMINER = re.compile(r"^.+\s(?:the|a|an|its|their|our)\s+(?:(?:first|s
                                r"\d+(?:st|nd|rd|th))\s+)?([A-Z][^\s]*(?:\s+\S+)+)$")
 
 
-def _modifiers(v: str, start: int, lo: int) -> tuple[int, bool]:
+def modifiers(v: str, start: int, lo: int) -> tuple[int, bool]:
     """Where the words that qualify an event noun at ``start`` begin, and whether a determiner
     stands before them ("a 3/4 day workshop" -> the workshop alone; "a European cluster mission")."""
     durations = load_lexicon().words("duration_words")
@@ -194,7 +194,7 @@ def described_events(ctx: Context) -> list[Mention]:
     out = []
     for sent in ctx.sents:
         for hm in _head_rx().finditer(v, sent.start, sent.end):
-            s, has_det = _modifiers(v, hm.start(), sent.start)
+            s, has_det = modifiers(v, hm.start(), sent.start)
             if not has_det or _RECURRING.search(v, s, hm.start()):
                 continue        # "a yearly matchmaking session": a kind of activity, no one event
             named = _described_name(v, s, hm, sent)

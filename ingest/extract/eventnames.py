@@ -16,7 +16,8 @@ from clusternet.ingest.extract.lexicon import fold, load_lexicon, named_place, p
 from clusternet.ingest.extract.mainref import title_end
 from clusternet.ingest.extract.mentions import Context, Mention, is_acronym
 
-__all__ = ["held_events", "titled_event_again", "titled_agreement_named", "agreement_named", "with_destination"]
+__all__ = ["held_events", "titled_event_again", "titled_agreement_named", "agreement_named", "agreement_topics",
+           "with_destination"]
 
 
 # what happens to an event, after its name: "the X Forum took place in Riga", "… gathered 400 participants"
@@ -138,3 +139,33 @@ def with_destination(v: str, m: Mention) -> None:
         m.end, m.name = to.start(1) + len(place), f"{m.name} to {place}"
 
 
+
+
+# what an agreement is about, after its kind: "a letter of intent for joint pilots on recycled cotton",
+# "a memorandum of understanding about cooperation in laser applications", up to the end of its clause
+_TOPIC_WORD = r"(?!\d)(?!(?:between|with|by|signed|which|that|who|was|were|is|are|will|would|has|have|had|during|at|from|" \
+              r"until|to|and|in)\b)[\w’'&-]+"
+_AGREEMENT_TOPIC = re.compile(r"[ \t]+((?:for|on|about|concerning|regarding)[ \t]+(?:the[ \t]+)?" + _TOPIC_WORD
+                              + r"(?:[ \t]+(?:(?:and|in|of|the|for|on|with|to)[ \t]+)*" + _TOPIC_WORD + r"){1,8})"
+                              r"(?=[,.;:)]|[ \t]+(?:between|with|by|signed|which|that|was|were|is|are|will|has|have|had|"
+                              r"during|at|from|until|to|in[ \t]+(?:\d|(?-i:[A-Z])))\b)")
+# a topic that stops on a word that needs more after it is no topic: "… of the two"
+_OPEN_END = re.compile(r"(?i)\b(?:the|a|an|of|for|in|and|on|with|to|two|three|its|their)$")
+
+
+def agreement_topics(v: str, out: list[Mention]) -> None:
+    """An agreement named by its kind keeps what the text says it is about as its name ("letter of
+    intent for joint pilots on recycled cotton"); the kind alone is its alias.
+
+    >>> t = "STC and BCAC signed a letter of intent for joint pilots on recycled cotton. Then"
+    >>> m = Mention(t.index("letter"), t.index(" for"), "letter of intent", "Agreement", "agreement")
+    >>> agreement_topics(t, [m]); m.name, m.aliases
+    ('letter of intent for joint pilots on recycled cotton', ['letter of intent'])
+    """
+    for m in out:
+        if m.label != "Agreement" or m.rule != "agreement" or m.name.isupper():
+            continue
+        tm = _AGREEMENT_TOPIC.match(v, m.end)
+        if tm and not _OPEN_END.search(tm.group(1)):
+            m.aliases.append(m.name)
+            m.end, m.name = tm.end(), " ".join(v[m.start:tm.end()].split())

@@ -6,11 +6,11 @@ import clusternet.ingest.extract.fastre as re
 from functools import lru_cache
 
 from clusternet.ingest.extract.agenda import agenda_events
-from clusternet.ingest.extract.descevents import described_events, title_event
+from clusternet.ingest.extract.descevents import described_events, modifiers, title_event
 from clusternet.ingest.extract.editions import fair_events, year_events
 from clusternet.ingest.extract.literals import alternation, may_match, with_initials
 from clusternet.ingest.extract.gates import gated
-from clusternet.ingest.extract.lexicon import country_code, fold, load_lexicon, place_country, \
+from clusternet.ingest.extract.lexicon import country_code, fold, load_lexicon, place_country, town, \
     programme_patterns
 from clusternet.ingest.extract.mentions import Context, Mention, chunks, eu_as_adjective, sentence_chunks
 from clusternet.ingest.extract.rules import EVENT_NOUN_AFTER, _is_place, clean, iso_is_acronym, label_of_name
@@ -89,6 +89,30 @@ def _span_places(lex, v: str, span, out: list[Mention]) -> None:
                 hit = n
                 break
         i += hit or 1
+    _town(v, span, out)
+
+
+# where a body's town is said: "(Mrągowo)", "from Narayanganj", "based in Prešov", a cell "| Borås |"
+_TOWN_BEFORE = re.compile(r"(?:\(|(?:^|\s)(?:from|in|at|near|de|à|en|di|da)\s+|\|\s*)$")
+_TOWN_AFTER = re.compile(r"\s*(?:[),;|]|\.(?:\s|$)|$)")
+
+
+def _town(v: str, span, out: list[Mention]) -> None:
+    """A chunk that is a town of the general reference (:func:`.lexicon.town`), and nothing the
+    gazetteer knows, where the text says a body is there: a City of the town's country.
+
+    >>> out = []; _town("Mleczarnia Sp. z o.o. (Mrągowo) makes cheese", [(23, 30, "Mrągowo")], out)
+    >>> [(m.name, m.country) for m in out]
+    [('Mrągowo', 'PL')]
+    """
+    if not span or len(span) > 3:
+        return
+    s, e = span[0][0], span[-1][1]
+    if any(m.start < e and s < m.end for m in out):
+        return
+    found = town(" ".join(v[s:e].split()))
+    if found and _TOWN_BEFORE.search(v[max(0, s - 12):s]) and _TOWN_AFTER.match(v, e):
+        out.append(Mention(s, e, found[0], "City", "town", 0.7, country=found[1]))
 
 
 def _inside_name(span, i: int, n: int) -> bool:
@@ -227,17 +251,18 @@ def _ordinal_events(rx: re.Pattern, v: str, sent, months: str, out: list[Mention
 
 
 def _said_ordinal(v: str, start: int, lo: int) -> tuple[int, str]:
-    """(start, words) of an ordinal word said just before an event noun at ``start`` ("our first
-    mission to Morocco" -> "first "), else (``start``, "").
+    """(start, words) of the words that qualify an event noun at ``start`` after a determiner
+    ("our first mission to Morocco" -> "first ", "an economic mission" -> "economic "), else
+    (``start``, "").
 
-    >>> t = "After our first mission to Morocco"
+    >>> t = "After our first joint mission to Morocco"
     >>> _said_ordinal(t, t.index("mission"), 0)
-    (10, 'first ')
+    (10, 'first joint ')
     """
-    m = re.search(r"([^\W\d_]+)\s+$", v[max(lo, start - 20):start])
-    if m and fold(m.group(1)) in load_lexicon().words("ordinal_words"):
-        return start - len(m.group(0)), m.group(1) + " "
-    return start, ""
+    s, has_det = modifiers(v, start, lo)
+    if not has_det or s == start:
+        return start, ""
+    return s, " ".join(v[s:start].split()) + " "
 
 
 def _dated_when_repeated(out: list[Mention]) -> None:

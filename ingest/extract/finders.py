@@ -15,7 +15,7 @@ from clusternet.ingest.extract.contexts import (acronym_mentions, appositions, c
     described_names, head_chunks, quoted)
 from clusternet.ingest.extract.events import (agreement_mentions, event_mentions, institution_mentions,
     place_mentions)
-from clusternet.ingest.extract.eventnames import agreement_named, held_events, titled_agreement_named, titled_event_again, \
+from clusternet.ingest.extract.eventnames import agreement_named, agreement_topics, held_events, titled_agreement_named, titled_event_again, \
     with_destination
 from clusternet.ingest.extract.generic import drop_people
 from clusternet.ingest.resolve.normalise import split_legal_form
@@ -92,6 +92,7 @@ def find_mentions(text: str, ctx: Context | None = None) -> list[Mention]:
     titled_event_again(ctx, out)
     titled_agreement_named(ctx, out)
     agreement_named(ctx.view, out)
+    agreement_topics(ctx.view, out)
     out[:] = [m for m in out if not _country_as_body(m)]
     return sorted(out, key=lambda m: (m.start, -m.end))
 

@@ -221,6 +221,25 @@ def number_value(text: str) -> int | None:
     return int(text) if text.isdigit() else load_lexicon()["number_words"].get(fold(text))
 
 
+@lru_cache(maxsize=1)
+def _towns() -> dict[str, tuple[str, str]]:
+    """folded name -> (name, ISO code): ``towns.tsv``, GeoNames' towns of 10,000 people or more
+    whose name points at one country (built by scripts/build_towns.py)."""
+    text = resources.files("clusternet.ingest").joinpath("data/extract/towns.tsv").read_text("utf-8")
+    rows = (line.split("\t") for line in text.splitlines() if line and not line.startswith("#"))
+    return {key: (name, cc) for key, name, cc in rows}
+
+
+def town(name: str) -> tuple[str, str] | None:
+    """(name, ISO code) of a town of the general reference, else None: read only where the text
+    says a body is there ("X (Mrągowo)", "X from Narayanganj"), never to find places in prose.
+
+    >>> town("Prešov"), town("Kinna"), town("Nowhere Town")
+    (('Prešov', 'SK'), None, None)
+    """
+    return _towns().get(fold(name))
+
+
 def named_place(name: str) -> bool:
     """Whether ``name`` is a country (as :func:`country_code` reads one), a region or a city of the
     gazetteer.

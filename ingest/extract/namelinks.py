@@ -93,7 +93,8 @@ def link_names(strong: list[Mention], weak: list[Mention]) -> tuple[_UF, set[str
     keys = _link_strong(strong, ambiguous, uf)
     _add_weak(strong, weak, ambiguous, uf, keys)
     ks = sorted(keys)
-    _link_spellings(ks, uf, {norm(m.name) for m in strong + weak if m.props.get("next_edition")})
+    later = {norm(m.name) for m in strong + weak if m.props.get("next_edition")} | _other_editions(strong + weak)
+    _link_spellings(ks, uf, later)
     _link_short_forms(strong + weak, ks, uf)
     _link_legal_forms(ks, uf)
     for short, long in load_lexicon()["agreement_short_forms"].items():
@@ -169,6 +170,25 @@ def _add_weak(strong: list[Mention], weak: list[Mention], ambiguous: set[str], u
 
 
 _YEAR_ONLY = re.compile(r"(?:19|20)\d\d")
+
+
+def _other_editions(ms: list[Mention]) -> set[str]:
+    """The keys of the editions of a name after the first one the text names, when it names two
+    years of one name ("… Days 2025" in the title, "… Days 2026" below): the bare name is the first.
+
+    >>> ms = [Mention(0, 9, "Days 2025", "Event", "x"), Mention(50, 59, "Days 2026", "Event", "x")]
+    >>> _other_editions(ms)
+    {'days 2026'}
+    """
+    first: dict[str, str] = {}
+    out = set()
+    for m in sorted(ms, key=lambda m: m.start):
+        key = norm(m.name)
+        base, _, year = key.rpartition(" ")
+        if base and _YEAR_ONLY.fullmatch(year):
+            if first.setdefault(base, key) != key:
+                out.add(key)
+    return out
 
 
 def _link_spellings(ks: list[str], uf: _UF, later=frozenset()) -> None:
