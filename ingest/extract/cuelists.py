@@ -300,7 +300,7 @@ def _appositive_member(v, lo, hi, occ, places) -> list[RawRel]:
     out = []
     for m in _cues()["member_apposition"].finditer(v, lo, hi):
         before = occ.within(lo, m.start(), ACTORS)
-        who = [x for x in before if x[1] >= m.start() - 1]
+        who = [x for x in before if x[1] >= m.start() - 1] or _described_before(v, before, m.start())
         n = load_lexicon()["number_words"].get(m.group(0).split()[1].lower(), 1) if _COUNTED.match(m.group(0)) else 1
         if who and n > 1:       # "A and B, two of the cluster's members"
             who = before[-n:] if len(before) >= n else []
@@ -309,6 +309,24 @@ def _appositive_member(v, lo, hi, occ, places) -> list[RawRel]:
             if x[2] is not of[0]:
                 out.append(RawRel(x[2], membership_type(of[0]), of[0], lo, hi, 0.6))
     return out
+
+
+# a description between a body and a member cue: "A – Vilnius SME making lasers, member of B",
+# "A, a young SME from Vaasa and member of B" (no clause of its own, no second body)
+_DESCRIPTION = re.compile(r"(?:\s*[,–—-]\s+|\s+in\s+)[^.;:()\n]{0,90}")
+
+
+def _described_before(v: str, before: list, cue: int) -> list:
+    """[the body] a description that ends at a member cue (at ``cue``) describes, else [].
+
+    >>> _described_before("A – a maker of lasers, member of B", [(0, 1, "A")], 22)
+    [(0, 1, 'A')]
+    """
+    if not before:
+        return []
+    last = before[-1]
+    gap = _DESCRIPTION.fullmatch(v, last[1], cue)
+    return [last] if gap and not re.search(r"\b(?:is|are|was|were|has|have|will|which|who)\b", v[last[1]:cue]) else []
 
 
 _COUNTED = re.compile(r",\s+(?:one|two|three|four|five|six)\s+of\b", re.I)     # "A and B, two of …"

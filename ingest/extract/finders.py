@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import clusternet.ingest.extract.fastre as re
 
-from clusternet.ingest.extract.lexicon import country_code, fold, is_programme_name, load_lexicon
+from clusternet.ingest.extract.lexicon import country_code, fold, is_programme_name, load_lexicon, town
 from clusternet.ingest.extract.contexts import (acronym_mentions, appositions, copulas, cue_lists,
     described_names, head_chunks, quoted)
 from clusternet.ingest.extract.events import (agreement_mentions, event_mentions, institution_mentions,
@@ -93,7 +93,7 @@ def find_mentions(text: str, ctx: Context | None = None) -> list[Mention]:
     titled_agreement_named(ctx, out)
     agreement_named(ctx.view, out)
     agreement_topics(ctx.view, out)
-    out[:] = [m for m in out if not _country_as_body(m)]
+    out[:] = [_as_town(m) for m in out if not _country_as_body(m)]
     return sorted(out, key=lambda m: (m.start, -m.end))
 
 
@@ -105,6 +105,21 @@ def _country_as_body(m: Mention) -> bool:
     """
     return m.label in (None, "Organisation", "Cluster", "SME") and len(m.name) > 3 and " " in m.name \
         and not m.name.isupper() and country_code(m.name) is not None
+
+
+def _as_town(m: Mention) -> Mention:
+    """A body-like name that is only a town's of the general reference ("Novelda", "O Porriño"),
+    with no head word, legal form or acronym of a body: that town, a place.
+
+    >>> m = _as_town(Mention(0, 7, "Novelda", "Organisation", "chunk")); m.label, m.country
+    ('City', 'ES')
+    """
+    if m.label not in (None, "Organisation") or m.name.isupper() or m.aliases or label_of_name(m.name):
+        return m
+    found = town(m.name)
+    if found is None:
+        return m
+    return Mention(m.start, m.end, m.name, "City", "town", 0.7, country=found[1])
 
 
 _FIELD_LABEL = re.compile(r"^[A-Z][a-z]+(?: [a-z]+){0,2}: (?=[A-Z])")

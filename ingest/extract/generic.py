@@ -13,7 +13,7 @@ from __future__ import annotations
 import clusternet.ingest.extract.fastre as re
 from functools import lru_cache
 
-from clusternet.ingest.extract.lexicon import country_name, fold, load_lexicon, place_country
+from clusternet.ingest.extract.lexicon import country_name, fold, load_lexicon, place_country, town
 from clusternet.ingest.extract.rules import label_of_name
 
 __all__ = ["field_join", "is_generic_name", "plural_acronym", "qualified_plural", "drop_people", "person_context"]
@@ -60,7 +60,22 @@ def is_generic_name(name: str) -> bool:
             or re.match(r"(?:day|dia|jour|giorno|tag)\s+\d", f):
         return True         # "Monday 9 February (New Delhi)", "Day 1, Ede (Gelderland)": a date, no body there
     return (plural_acronym(name.strip()) or qualified_plural(name.strip()) or dotted_country(name.strip())
-            or admin_area(name.strip()) or field_phrase(name.strip()) or lone_adjective(name.strip()))
+            or admin_area(name.strip()) or field_phrase(name.strip()) or lone_adjective(name.strip())
+            or placed_kind(name.strip()))
+
+
+def placed_kind(name: str) -> bool:
+    """A generic acronym after place words only ("Vilnius SME", "Kaunas SMEs"): a kind of body
+    somewhere, no name.
+
+    >>> placed_kind("Vilnius SME"), placed_kind("Baltic SME Network"), placed_kind("SME")
+    (True, False, False)
+    """
+    words = name.split()
+    if len(words) < 2 or words[-1].rstrip("s’'").upper() not in load_lexicon()["generic_acronyms"]:
+        return False
+    lex = load_lexicon()
+    return all(place_country(w) or lex.city(w) or town(w) for w in words[:-1])
 
 
 def lone_adjective(name: str) -> bool:
