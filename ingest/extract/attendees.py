@@ -14,7 +14,7 @@ from __future__ import annotations
 import clusternet.ingest.extract.fastre as re
 
 from clusternet.ingest.extract.factsubj import event_cue
-from clusternet.ingest.extract.mainref import named_for_itself, title_end
+from clusternet.ingest.extract.mainref import headline, named_for_itself, title_end
 from clusternet.ingest.extract.prosectx import ACTORS
 from clusternet.ingest.extract.raw import RawRel
 
@@ -27,7 +27,8 @@ CONFIDENCE = 0.45
 # programme, not one event's account
 MAX_ATTENDEES = 20
 # a page that calls for participants ("Call for SMEs: …", "Join the mission …", "Register now …")
-_CALL = re.compile(r"(?i)\s*(?:open\s+)?(?:call\s+for|join\b|apply\b|register\b|registration\b|invitation\b)")
+_CALL = re.compile(r"(?i)\s*(?:open\s+)?(?:call\s+for|join\b|apply\b|register\b|registration\b|invitation\b|"
+                   r"convocatoria\b|appel\s+(?:à|a)\b|bando\b|inscri)")
 # a body named as the place where the event was held ("… held in the Alfândega Congress Centre")
 _VENUE = re.compile(r"\b(?:in|at)\s+the\s+$")
 # "Site visit to the Kruonis Plant", "a tour of X": a place the participants went to see
@@ -87,7 +88,7 @@ def page_event_attendees(ctx, ents, event, rels: list[RawRel]) -> list[RawRel]:
     actor the page's body names that the relations found so far give no other part; none when
     the page names more than :data:`MAX_ATTENDEES` of them."""
     body = title_end(ctx) if event is not None else 0
-    if event is None or _CALL.match(ctx.view, 0, body):
+    if event is None or _CALL.match(ctx.view, headline(ctx).start, body):
         return []       # "Call for SMEs: join the mission to India": nobody has taken part yet
     abroad = _third_country(event.country)      # a body based there is the host side, not a delegate
     taken = _given_other_part(rels, event)

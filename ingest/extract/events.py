@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from clusternet.ingest.extract.agenda import agenda_events
 from clusternet.ingest.extract.descevents import described_events, modifiers, title_event
+from clusternet.ingest.extract.romanceevents import romance_events
 from clusternet.ingest.extract.editions import fair_events, year_events
 from clusternet.ingest.extract.literals import alternation, may_match, with_initials
 from clusternet.ingest.extract.gates import gated
@@ -170,7 +171,7 @@ def event_mentions(ctx: Context, out: list[Mention]) -> None:
     _dated_when_repeated(out)
     titled = title_event(ctx)
     found = [m for m in out if m.label == "Event"]
-    out.extend(m for m in ([titled] if titled else []) + described_events(ctx) + agenda_events(ctx)
+    out.extend(m for m in ([titled] if titled else []) + described_events(ctx) + romance_events(ctx) + agenda_events(ctx)
                if not any(f.start < m.end and m.start < f.end for f in found))   # an event a rule above named
     _heading_events(ctx, out)
 
