@@ -18,7 +18,7 @@ from clusternet.ingest.extract.mainref import headline, named_for_itself, title_
 from clusternet.ingest.extract.prosectx import ACTORS
 from clusternet.ingest.extract.raw import RawRel
 
-__all__ = ["page_event_attendees", "account_event"]
+__all__ = ["page_event_attendees", "account_event", "group_at_events"]
 
 # what a page says of a body that is not a participant of its event
 _OTHER_PART = ("COORDINATES", "PARTICIPATED_IN", "VISITED", "FUNDED_BY", "PARTY_TO")
@@ -103,3 +103,38 @@ def page_event_attendees(ctx, ents, event, rels: list[RawRel]) -> list[RawRel]:
         if first is not None:
             out.append(RawRel(e, "PARTICIPATED_IN", event, first.start, first.end, CONFIDENCE))
     return out if len(out) <= MAX_ATTENDEES else []
+
+
+# "All nine companies presented their offer … at X", "the delegation took part in X": the whole group
+_GROUP_AT = re.compile(r"(?i)\b(?:all|the|our)\s+(?:(?:\w+|\d+)\s+)?(?:companies|smes|firms|participants|exhibitors|"
+                       r"delegates|members\s+of\s+the\s+delegation|delegation)\b")
+
+
+def group_at_events(ctx, occ, rels: list[RawRel]) -> list[RawRel]:
+    """PARTICIPATED_IN another event for every participant of the page's journey (the event most
+    bodies took part in) where a sentence says the whole group was at that event ("All nine
+    companies presented their offer at Qazaq Agro Expo 2026"). ``occ`` is the document's
+    (start, end, entity) mentions in order.
+
+    >>> group_at_events(None, [], [])
+    []
+    """
+    counts: dict[int, list] = {}
+    for r in rels:
+        if r.type == "PARTICIPATED_IN" and not isinstance(r.target, str):
+            counts.setdefault(id(r.target), [r.target, set()])[1].add(r.source)
+    if not counts:
+        return []
+    journey, members = max(counts.values(), key=lambda x: len(x[1]))
+    if len(members) < 2:
+        return []
+    out = []
+    for sent in ctx.sents:
+        cue = _GROUP_AT.search(ctx.view, sent.start, sent.end)
+        if cue is None:
+            continue
+        events = [x[2] for x in occ if cue.end() <= x[0] < sent.end and x[2].label == "Event" and x[2] is not journey
+                  and re.search(r"(?i)\b(?:at|in|on|to)\s+(?:the\s+)?$", ctx.view[max(0, x[0] - 12):x[0]])]
+        out += [RawRel(p, "PARTICIPATED_IN", events[0], sent.start, sent.end, CONFIDENCE)
+                for p in members if events and p is not events[0]]
+    return out

@@ -192,9 +192,12 @@ def described_events(ctx: Context) -> list[Mention]:
     """Event mentions named by an event noun phrase, each with its own words as the name."""
     v = ctx.view
     out = []
+    head = headline(ctx)
     for sent in ctx.sents:
         for hm in _head_rx().finditer(v, sent.start, sent.end):
             s, has_det = modifiers(v, hm.start(), sent.start)
+            if not has_det and head is not None and head.start <= s < head.end:
+                s, has_det = (_headline_journey(v, s, hm, sent) or s), _headline_journey(v, s, hm, sent) is not None
             if not has_det or _RECURRING.search(v, s, hm.start()):
                 continue        # "a yearly matchmaking session": a kind of activity, no one event
             named = _described_name(v, s, hm, sent)
@@ -206,6 +209,23 @@ def described_events(ctx: Context) -> list[Mention]:
                 ev.props["place"] = place
             out.append(ev)
     return _same_event(out)
+
+
+def _headline_journey(v: str, s: int, hm, sent) -> int | None:
+    """Where a journey a headline names without a determiner starts: after a preposition and with
+    its place ("Nine SMEs returned from economic mission to Kazakhstan"), else None.
+
+    >>> t = "Nine SMEs returned from economic mission to Kazakhstan"
+    >>> hm = re.search("mission", t); t[_headline_journey(t, 10, hm, type("S", (), {"end": len(t)})):]
+    'economic mission to Kazakhstan'
+    """
+    before = None
+    for before in re.finditer(r"(?i)\b(?:from|on|after|during|of)\s+", v[s:hm.start()]):
+        pass
+    tail = _PLACE_TAIL.match(v, hm.end(), sent.end)
+    if before is None or not tail or fold(hm.group(0).split()[-1]) not in _TRAVELS or not leading_place(tail.group(2)):
+        return None
+    return s + before.end()
 
 
 def _described_name(v: str, s: int, hm, sent) -> tuple[int, int, str, str | None, str] | None:
