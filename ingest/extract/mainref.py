@@ -77,6 +77,9 @@ _KICKER = re.compile(r"(?i)\W*(?:joint\s+)?(?:press\s+release|news(?:room)?|late
                      r"comunicado\s+de\s+prensa|comunicato\s+stampa|actualit[ée]s?|actualidad|noticias|notizie|"
                      r"pressemitteilung|aktuelles)\b(?:\W+(?:for\s+immediate\s+(?:release|distribution)\b.*|"
                      r"[^\n]{0,50}\d{4}\W*)|\W*)")
+# a dateline or a post's meta line ("Published 27 April 2026 · Category: Fairs", "28 May 2026 · News")
+_DATELINE = re.compile(r"(?i)\W*(?:(?:published|posted|updated|publicado|publié|pubblicato|date)\b[^\n]{0,90}|"
+                       r"\d{1,2}(?:\.|\s+|/)(?:\d{1,2}|[^\W\d]+)(?:\.|\s+|/)\d{4}\b[^\n]{0,60})")
 # how many lines of furniture a headline may stand under
 _MAX_FURNITURE = 3
 
@@ -86,11 +89,12 @@ def furniture(line: str) -> bool:
     kicker such as "PRESS RELEASE" with its dateline.
 
     >>> [furniture(t) for t in ("NEWS | Events | 22.10.2025", "PRESS RELEASE · Coimbra, 18 November 2025",
-    ...                         "ACTUALIDAD", "Blue Forum 2024", "Cluster news: three new members")]
-    [True, True, True, False, False]
+    ...                         "ACTUALIDAD", "Published 27 April 2026 · Category: Fairs", "28 May 2026 · News",
+    ...                         "Blue Forum 2024", "Cluster news: three new members")]
+    [True, True, True, True, True, False, False]
     """
     text = line.strip()
-    return bool(_MENU_ROW.fullmatch(text) or _KICKER.fullmatch(text))
+    return bool(_MENU_ROW.fullmatch(text) or _KICKER.fullmatch(text) or _DATELINE.fullmatch(text))
 
 
 def headline(ctx):

@@ -35,6 +35,8 @@ def _cues() -> dict[str, re.Pattern]:
             "gathers": rx("gathers"), "joined": rx("joined"), "led_by": rx("led_by"),
             "leads": rx("leads", r"\b\s*"), "funded_by": rx("funded_by"), "signed": rx("signed"),
             "organised": rx("organised", r"\b(?!\s+(?:by|in|at|on|par|por|da)\b)"),
+            # "LVL organised on the pavilion stage the X Day": active, with its subject right before it
+            "organised_at": rx("organised", r"\b(?=\s+(?:in|at|on)\b)"),
             "with": rx("with"),
             "at_event": rx("at_event", r"\s+(?:the\s+|le\s+|la\s+|el\s+|il\s+)?(?:[a-zà-ÿ]+\s+)?$")}
 

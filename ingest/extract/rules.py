@@ -280,12 +280,17 @@ def paren_aliases(ctx: Context, out: list[Mention]) -> None:
         if not inner or _is_place(inner) or fold(inner) in generic or fold(inner.split()[0]) in months \
                 or paren_country(inner) or legal_form(inner):
             continue    # "(Severozapad, CZ)" says where the name is, it is no other name for it
+        year = re.search(r"\s((?:19|20)\d\d)$", inner)
+        open_at = m.start()
+        if year and v[max(0, open_at - 6):open_at].rstrip().endswith(year.group(1)):
+            inner = inner[:year.start()]        # "… Fair 2026 (GBPF 2026)": the acronym names the edition too
+            open_at = v.rfind(year.group(1), 0, open_at)
         itoks = inner.split()
         if not all(is_cap(w) or fold(w) in lex.words("connectors") for w in itoks) or len(itoks) > 8:
             continue
         line_start = v.rfind("\n", 0, m.start()) + 1
-        words = last_chunk(v, max(line_start, m.start() - 200), m.start())
-        if words is None or words[-1][1] < m.start() - 2:
+        words = last_chunk(v, max(line_start, open_at - 200), open_at)
+        if words is None or words[-1][1] < open_at - 2:
             continue
         if len(itoks) == 1 and is_acronym(inner) and not initials_match(inner, [w[2] for w in words]):
             exp = sh_expand(inner, words, backwards=True)
@@ -302,7 +307,8 @@ def paren_aliases(ctx: Context, out: list[Mention]) -> None:
             continue
         if _is_place(name) or _DESCRIBED_AS.search(v, max(0, s - 14), s):
             continue    # "X is a European Strategic Cluster Partnership (ESCP-4i)": what X is, not a second name
-        out.append(Mention(s, e, name, label_of_name(name), "paren-alias", 0.85, aliases=[inner]))
+        out.append(Mention(s, e, name, label_of_name(name), "paren-alias", 0.85,
+                           aliases=[inner] + ([f"{inner} {year.group(1)}"] if year and inner != m.group(1).strip() else [])))
 
 
 _DASH = re.compile(r"(?<=\S)\s+[-–—]\s+(?=\S)")
