@@ -280,8 +280,8 @@ def _descriptor_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
                        + r")\s+(?:(?P<adj>[a-zà-ÿ]+)\s+)?(?P<name>" + _NAME + ")")
     # "AeroMed Connect, partenariat stratégique européen …": a name and the kind it is
     name_then_kind = re.compile(r"(?<![\w-])(?P<name>" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){0,4}),\s+"
-                                r"(?:(?:le|la|un|une|el|il|uno)\s+)?(?P<head>" + _alternation(partnership_heads)
-                                + r")\b")
+                                r"(?:(?:le|la|un|une|una|el|il|uno)\s+)?(?P<head>(?i:" + _alternation(partnership_heads)
+                                + r"))\b")
     return tuple(gated(re.compile(with_initials(rx.pattern, rx.flags), rx.flags)) for rx in (after_place, first, name_then_kind))
 
 
@@ -314,7 +314,7 @@ def _romance_descriptions(ctx: Context, out: list[Mention], drop: list[tuple[int
             if m.start("name") in done:
                 continue            # "the Irish cluster BioConnect Ireland", read already
             code = demonym_country(adj) if adj else None
-            if (adj and not code) or _is_place(name) or fold(name) in generic_names or is_cap(m.group("head")) \
+            if (adj and not code and not adj.startswith("europe")) or _is_place(name) or fold(name) in generic_names or is_cap(m.group("head")) \
                     or not _LETTER.search(name):
                 continue
             label = lex["descriptors_first"][m.group("head")]
