@@ -1,8 +1,11 @@
-"""HTML: the main text only (scripts, navigation, headers, footers, forms dropped).
+"""HTML: the main text only (scripts, navigation, headers, footers, forms dropped), and the fact
+boxes beside it (an ``aside`` or sidebar that is mostly text, not links: "Project facts",
+"Key figures"), read after the main text.
 
 Block elements become paragraphs (a list item written "- item", a heading "## Heading", as in
-Markdown, so list and heading rules read a page as they read a Markdown file), tables become
-tab-separated rows listed in ``tables``.
+Markdown, so list and heading rules read a page as they read a Markdown file), a definition
+list's terms and descriptions become "Term: description" lines, tables become tab-separated rows
+listed in ``tables``.
 The node count is checked on the raw bytes before the parser builds a tree.
 """
 from __future__ import annotations
@@ -18,6 +21,8 @@ __all__ = ["read_html", "html_to_parts", "html_depth"]
 
 _DROP = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "svg", "iframe",
          "template", "button", "select")
+# a side box whose text is at most this share links is a fact box, kept
+_LINK_SHARE = 0.5
 _BOILER = re.compile(r"\b(nav|menu|breadcrumb|cookie|footer|header|sidebar|share|social|banner)\b", re.I)
 _BLOCKS = {"p", "div", "section", "article", "main", "li", "h1", "h2", "h3", "h4", "h5", "h6",
            "blockquote", "pre", "dd", "dt", "figcaption", "caption", "address", "br", "tr"}
@@ -32,10 +37,29 @@ def html_to_parts(markup: str) -> list:
     >>> html_to_parts("<nav>Home</nav><main><h1>Title</h1><p>Body <b>text</b>:</p><ul><li>A</li><li><p>B</p></li></ul></main>")
     ['# Title', 'Body text:', '- A', '- B']
     """
-    return _collect_parts(_main_content(markup))
+    boxes: list = []
+    parts = _collect_parts(_main_content(markup, boxes))
+    for box in boxes:
+        parts += _collect_parts(box)
+    return parts
 
 
-def _main_content(markup: str):
+def _fact_box(tag) -> bool:
+    """Whether a side box holds text of its own rather than links ("Project facts: Total budget
+    EUR 2.4 million" against "Latest news" teasers and menus).
+
+    >>> from bs4 import BeautifulSoup
+    >>> _fact_box(BeautifulSoup("<aside><dl><dt>Budget</dt><dd>EUR 2 million</dd></dl></aside>", "lxml").aside)
+    True
+    >>> _fact_box(BeautifulSoup("<aside><a href='/a'>Latest news on the fair</a></aside>", "lxml").aside)
+    False
+    """
+    text = len(tag.get_text(" ", strip=True))
+    links = sum(len(a.get_text(" ", strip=True)) for a in tag.find_all("a"))
+    return text >= 20 and links <= _LINK_SHARE * text
+
+
+def _main_content(markup: str, boxes: list | None = None):
     """The parsed page's main element (``main``, its one ``article``, ``body``, or the whole
     page) with scripts, forms, navigation and other boilerplate removed; a news list of several
     articles keeps them all, a story with teasers of others keeps the story.
@@ -53,20 +77,28 @@ def _main_content(markup: str):
         warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
         warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
         soup = BeautifulSoup(markup, "lxml")
+    kept = [t for t in soup.find_all("aside") if t.find_parent(_DROP) is None and _fact_box(t)]
     for tag in soup.find_all(_DROP):
-        tag.decompose()
+        if tag not in kept and not any(tag in k.descendants for k in kept):
+            tag.decompose()
     for tag in soup.find_all(True):
         # vars(): bs4 reads an unknown attribute as a subtree search, quadratic on big pages
         if vars(tag).get("_decomposed") or not isinstance(tag, Tag) or tag.attrs is None:
             continue
         marks = " ".join(tag.get("class") or []) + " " + (tag.get("id") or "") + " " + (tag.get("role") or "")
-        if tag.name not in ("body", "html", "main", "article") and _BOILER.search(marks):
+        if tag.name not in ("body", "html", "main", "article") and _BOILER.search(marks) \
+                and not (tag in kept or "sidebar" in marks.lower() and _fact_box(tag)):
             tag.decompose()
     main = soup.find("main")
     articles = [a for a in soup.find_all("article") if a.find_parent("article") is None]
     if main is None and len(articles) > 1:
-        return _article_or_list(soup, articles)
-    return main or (articles[0] if articles else None) or soup.body or soup
+        chosen = _article_or_list(soup, articles)
+    else:
+        chosen = main or (articles[0] if articles else None) or soup.body or soup
+    if boxes is not None:       # a fact box beside the main text is read after it
+        boxes += [k for k in kept if not vars(k).get("_decomposed") and k not in chosen.descendants and k is not chosen
+                  and chosen not in k.descendants]
+    return chosen
 
 
 def _article_or_list(soup, articles):
@@ -119,6 +151,10 @@ def _collect_parts(root) -> list:
                     if rows:
                         parts.append(rows)
                     continue
+                if child.name == "dl":
+                    flush()
+                    parts.extend(_definitions(child))
+                    continue
                 block = child.name in _BLOCKS
                 if block:
                     flush(ending=False)
@@ -130,6 +166,23 @@ def _collect_parts(root) -> list:
     walk(root)
     flush()
     return parts
+
+
+def _definitions(dl) -> list[str]:
+    """A definition list as "Term: description" lines, one a description.
+
+    >>> from bs4 import BeautifulSoup
+    >>> _definitions(BeautifulSoup("<dl><dt>Total budget</dt><dd>EUR 2,480,600</dd><dt>Lead</dt><dd>A</dd></dl>", "lxml").dl)
+    ['Total budget: EUR 2,480,600', 'Lead: A']
+    """
+    out, term = [], ""
+    for item in dl.find_all(["dt", "dd"]):
+        text = re.sub(r"\s+", " ", item.get_text(" ", strip=True)).strip()
+        if item.name == "dt":
+            term = text.rstrip(" :")
+        elif text:
+            out.append(f"{term}: {text}" if term else text)
+    return out
 
 
 def html_depth(markup: str) -> int:
