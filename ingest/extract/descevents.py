@@ -167,11 +167,13 @@ def _tail(v: str, end: int, hi: int, travel: bool = False) -> tuple[str, int, st
     if tm:
         topic = re.split(r",\s+(?=\w+ed\b)|,\s+(?!(?:[a-z][\w-]*\s+){0,3}and\b)", tm.group(1))[0]
         topic = re.sub(r"\s+(?:and|or|of|in|for|with|to|by|on|at|during)$", "", topic)
-        if len(topic.split()) >= 2:
+        if len(topic.split()) >= 2 and not _WHEN_TOPIC.match(topic):
             return "on " + topic, tm.start(1) + len(topic), None
     return None
 
 
+# "on the second morning", "on the first day": when, not what about
+_WHEN_TOPIC = re.compile(r"(?i)(?:the\s+)?(?:\w+\s+)?(?:morning|afternoon|evening|day|days|night|week|weekend)\b")
 _AND_PLACE = re.compile(r"\s+and\s+(?:the\s+)?((?-i:[A-Z][\w’'-]+)(?:\s(?-i:[A-Z][\w’'-]+)){0,2})")
 
 
