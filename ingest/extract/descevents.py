@@ -94,7 +94,13 @@ def title_event(ctx: Context) -> Mention | None:
     inner = _AFTER_DETERMINER.search(head[:where.start()] if where else head) if english else None
     if inner:       # a headline: "Casablanca hosts the second Euro-African Matchmaking Forum"
         s, head = s + inner.start(1), head[inner.start(1):]
+    elif english and (after := _AFTER_PREPOSITION.search(head[:where.start()] if where else head)):
+        s, head = s + after.end(), head[after.end():]     # "Nine SMEs returned from trade mission to Uzbekistan"
     return Mention(s, s + len(head), head, "Event", "event-title", 0.75)
+
+
+# a headline's clause before the event it names: "Nine SMEs returned from trade mission to …"
+_AFTER_PREPOSITION = re.compile(r"^.*\s(?:from|after|during)\s+(?=\S)")
 
 
 def _names_event(part: str) -> bool:

@@ -93,7 +93,8 @@ def find_mentions(text: str, ctx: Context | None = None) -> list[Mention]:
     titled_agreement_named(ctx, out)
     agreement_named(ctx.view, out)
     agreement_topics(ctx.view, out)
-    out[:] = [_as_town(m) for m in out if not _country_as_body(m)]
+    names = {m.name for m in out}
+    out[:] = [_as_town(m) for m in out if not _country_as_body(m) and not _place_and_name(m, names)]
     return sorted(out, key=lambda m: (m.start, -m.end))
 
 
@@ -105,6 +106,18 @@ def _country_as_body(m: Mention) -> bool:
     """
     return m.label in (None, "Organisation", "Cluster", "SME") and len(m.name) > 3 and " " in m.name \
         and not m.name.isupper() and country_code(m.name) is not None
+
+
+def _place_and_name(m: Mention, names: set[str]) -> bool:
+    """Whether a body's name is a place, "and", and another name the text gives ("… from Klaipėda
+    and Sild Robotics OÜ": the town of one company, then the next company).
+
+    >>> _place_and_name(Mention(0, 29, "Klaipėda and Sild Robotics OÜ", "Organisation", "head"), {"Sild Robotics OÜ"})
+    True
+    """
+    first, sep, rest = m.name.partition(" and ")
+    return bool(sep) and m.label in (None, "Organisation", "Cluster", "SME") and rest in names \
+        and (town(first) is not None or country_code(first) is not None or load_lexicon().city(first) is not None)
 
 
 def _as_town(m: Mention) -> Mention:

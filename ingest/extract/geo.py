@@ -39,7 +39,7 @@ from clusternet.ingest.extract.lists import adjective_country
 from clusternet.ingest.extract.factsubj import main_event
 from clusternet.ingest.extract.literals import with_initials
 from clusternet.ingest.extract.gates import gated
-from clusternet.ingest.extract.placing import PLACED, Spans, assign, is_open, region_of, regionless
+from clusternet.ingest.extract.placing import PLACED, Spans, assign, in_brackets, is_open, region_of, regionless
 from clusternet.ingest.extract.placeroles import group_country, role_of_country
 from clusternet.ingest.extract.rules import paired_place
 
@@ -227,7 +227,7 @@ def _beside_name(sp: Spans) -> None:
                     assign(ent, p.country, None, "possessive")
         head = _FROM_BEFORE.search(v[max(0, p.start - 12):p.start])
         after_in = head is None     # "the X Institute in Germany": places a body, never an event
-        head = head or _IN_BEFORE.search(v[max(0, p.start - 12):p.start])
+        head = head or _IN_BEFORE.search(v[max(0, p.start - 12):p.start]) or in_brackets(v, p)
         if head:
             stop = p.start - len(head.group(0))
             acr = _ACRONYM_BEFORE.search(v, max(0, stop - 16), stop)     # "the Institute X (IX) from Germany"

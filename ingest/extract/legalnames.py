@@ -46,7 +46,7 @@ def legal_form_names(ctx: Context, out: list[Mention]) -> None:
         words = without_determiners(run)   # "The Polish SMEs X": the description is read off later
         if not words:
             continue
-        start, end = words[0][0], m.end()
+        start, end = words[0][0], m.start() + len(m.group(0).rstrip())    # "o.o. (Town)": the form's last stop
         name = " ".join(v[start:end].split())
         c, r = place_of_name(name)
         out.append(Mention(start, end, name, "Organisation", "legal-form", 0.7, country=c, region=r))

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
+import clusternet.ingest.extract.fastre as re
+
 from clusternet.ingest.extract.lexicon import fold
 
-__all__ = ["PLACED", "PLACE_LABELS", "REGION_GIVING", "Spans", "assign", "is_open", "region_of", "regionless"]
+__all__ = ["PLACED", "PLACE_LABELS", "REGION_GIVING", "Spans", "assign", "in_brackets", "is_open", "region_of", "regionless"]
 
 PLACED = ("Cluster", "Organisation", "SME", "Event", "Agreement")
 PLACE_LABELS = ("Country", "Region", "City", "Demonym")
@@ -75,3 +77,17 @@ class Spans:
         return any(x[0] <= p.start and p.end <= x[1] and x[2].label not in PLACE_LABELS
                    and fold(" ".join(v[x[0]:x[1]].split())) in {fold(n) for n in (x[2].name, *x[2].aliases)}
                    for x in self.occ_in(max(0, p.start - 120), p.start + 1))
+
+
+_BRACKET_BEFORE = re.compile(r"\s+\(\s*$")
+
+
+def in_brackets(v: str, p):
+    """The " (" before a place alone in the brackets after a name ("Jezioro Foods Sp. z o.o.
+    (Mrągowo)"), as a match, else None.
+
+    >>> t = "Jezioro Foods Sp. z o.o. (Mrągowo) – fish"
+    >>> in_brackets(t, type("P", (), {"start": 26, "end": 33})()).group(0)
+    ' ('
+    """
+    return _BRACKET_BEFORE.search(v, max(0, p.start - 4), p.start) if re.match(r"\s*[),]", v[p.end:p.end + 2]) else None

@@ -249,7 +249,10 @@ def _entity(root: str, ms: list[Mention]) -> DocEntity | None:
         every[norm(_strip_type(n))] for n in names]     # "European Strategic Cluster Partnership … KESTREL-4i"
     cnt = Counter(names)
     defined = {m.name for m in strong if m.rule == "title-def"}     # what the page's title or fact sheet calls it
-    name = max(cnt, key=lambda n: (n in defined, label_of_name(n) is not None, cnt[n], len(n) if len(n) < 80 else 0, n))
+    # an edition's name ("Danubian Cluster Days 2025") over the bare name of the series it also has
+    edition = {n for n in cnt if re.search(r"\s(?:19|20)\d\d$", n) and n[:-5] in cnt}
+    name = max(cnt, key=lambda n: (n in defined, n in edition, label_of_name(n) is not None, cnt[n],
+                                   len(n) if len(n) < 80 else 0, n))
     labels = Counter()
     for m in ms:
         if m.label:

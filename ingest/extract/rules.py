@@ -4,7 +4,7 @@ from __future__ import annotations
 import clusternet.ingest.extract.fastre as re
 from functools import lru_cache
 
-from clusternet.ingest.extract.lexicon import country_code, load_lexicon, place_country, fold
+from clusternet.ingest.extract.lexicon import country_code, load_lexicon, place_country, fold, town
 from clusternet.ingest.resolve.normalise import is_legal_form
 from clusternet.ingest.extract.mentions import (Context, Mention, chunks, initials_match, is_acronym, is_cap,
     last_chunk, sh_expand, tokens, view_memo)
@@ -277,7 +277,7 @@ def paren_aliases(ctx: Context, out: list[Mention]) -> None:
     months = lex.words("months")
     for m in _PAREN.finditer(v):
         inner = m.group(1).strip()
-        if not inner or _is_place(inner) or fold(inner) in generic or fold(inner.split()[0]) in months \
+        if not inner or _is_place(inner) or town(inner) or fold(inner) in generic or fold(inner.split()[0]) in months \
                 or paren_country(inner) or legal_form(inner):
             continue    # "(Severozapad, CZ)" says where the name is, it is no other name for it
         year = re.search(r"\s((?:19|20)\d\d)$", inner)
