@@ -1,0 +1,50 @@
+"""Who is a member of what, who was where, and who organised what, as news and recaps say it in
+passing (2026-12-05, thirteenth round). Every text is written here for the check; no corpus page
+is copied."""
+from __future__ import annotations
+
+from tests.helpers.extracted import text_by_name
+
+
+def test_a_member_cue_after_a_description_gives_membership():
+    _, rels, _ = text_by_name("News\n\nWe visited Kaarre Energy Oy, a young SME from Vaasa and member of the "
+                              "Bothnia Grid Cluster (BGC), and the port of Vaasa.\n")
+    assert ("Kaarre Energy Oy", "MEMBER_OF", "Bothnia Grid Cluster") in rels, sorted(rels)
+
+
+def test_a_list_items_description_ending_in_a_member_cue_gives_membership():
+    text = ("News\n\nThe Amber Laser Cluster (ALC) organised the pavilion.\n\n"
+            "- Lazera UAB – maker of industrial femtosecond lasers, member of ALC;\n"
+            "- Optikos Kristalai UAB (Kaunas) – nonlinear crystals, also ALC member.\n")
+    _, rels, _ = text_by_name(text, "page.md")
+    assert ("Lazera UAB", "MEMBER_OF", "Amber Laser Cluster") in rels, sorted(rels)
+
+
+def test_a_member_company_of_a_cluster_is_its_member():
+    _, rels, _ = text_by_name("News\n\nThe delegation visited Cerámica Levante S.A., a member company of the "
+                              "Valencian Tile Cluster.\n")
+    assert ("Cerámica Levante S.A.", "MEMBER_OF", "Valencian Tile Cluster") in rels, sorted(rels)
+
+
+def test_the_whole_delegation_at_a_fair_takes_part_in_it_too():
+    text = ("# Eight SMEs returned from trade mission to Uzbekistan\n\n"
+            "The companies were selected in an open call. Participants were:\n\n"
+            "- Kora Foods Sp. z o.o.\n- Mazur Pack Sp. z o.o.\n\n"
+            "All eight companies presented their offer at Tashkent Agro Expo 2026, the biggest fair of the region.\n")
+    _, rels, _ = text_by_name(text, "page.md")
+    assert ("Kora Foods Sp. z o.o.", "PARTICIPATED_IN", "Tashkent Agro Expo 2026") in rels, sorted(rels)
+    assert ("Kora Foods Sp. z o.o.", "PARTICIPATED_IN", "trade mission to Uzbekistan") in rels, sorted(rels)
+
+
+def test_an_active_organiser_before_on_the_stage_coordinates_the_event():
+    text = ("News\n\nThe pavilion was organised by the Amber Laser Cluster (ALC).\n\n"
+            "On 15 April ALC organised on the pavilion stage the Baltic–Korea Photonics Day, in collaboration "
+            "with the Busan Optics Association (BOA).\n")
+    _, rels, _ = text_by_name(text)
+    assert ("Amber Laser Cluster", "COORDINATES", "Baltic–Korea Photonics Day") in rels, sorted(rels)
+
+
+def test_a_passive_organised_in_a_place_still_names_no_organiser_before_it():
+    _, rels, _ = text_by_name("News\n\nThe Amber Laser Cluster presented its members at the Riga Photonics Forum "
+                              "2026, organised in Riga by the Latvian Optics Association.\n")
+    assert ("Amber Laser Cluster", "COORDINATES", "Riga Photonics Forum 2026") not in rels, sorted(rels)
