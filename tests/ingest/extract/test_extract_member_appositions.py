@@ -48,3 +48,18 @@ def test_a_passive_organised_in_a_place_still_names_no_organiser_before_it():
     _, rels, _ = text_by_name("News\n\nThe Amber Laser Cluster presented its members at the Riga Photonics Forum "
                               "2026, organised in Riga by the Latvian Optics Association.\n")
     assert ("Amber Laser Cluster", "COORDINATES", "Riga Photonics Forum 2026") not in rels, sorted(rels)
+
+
+def test_an_organiser_after_a_frequency_and_a_moderator_coordinate():
+    _, rels, _ = text_by_name("News\n\nThe Poznań Agro Fair 2026 took place in Poznań. The fair is organised every "
+                              "two years by Targi Poznańskie Sp. z o.o. and welcomed 600 exhibitors.\n")
+    assert ("Targi Poznańskie Sp. z o.o.", "COORDINATES", "Poznań Agro Fair 2026") in rels, sorted(rels)
+
+
+def test_a_cluster_coordinating_or_coordinator_of_the_partnership_leads_it():
+    text = ("SOLEX-MED partnership\n\nThe partnership gathers six organisations. The Distretto Tecnologico Solare "
+            "(DiTS) is coordinating the partnership.\n\nThe cluster Agua y Sol Sur (ASS) from Almería, which is "
+            "coordinator of the partnership, joins forces in SOLEX-MED with the Westland Water Cluster.\n")
+    _, rels, _ = text_by_name(text)
+    assert ("Distretto Tecnologico Solare", "COORDINATES", "SOLEX-MED") in rels, sorted(rels)
+    assert ("Agua y Sol Sur", "COORDINATES", "SOLEX-MED") in rels, sorted(rels)
