@@ -268,7 +268,8 @@ def _entity(root: str, ms: list[Mention]) -> DocEntity | None:
     if label == "Organisation" and not any(m.rule in ("typed", "acronym") for m in ms) \
             and any(m.rule.startswith("event-") and norm(m.name) == norm(name) for m in ms):
         label = "Event"     # a forum held in a place is an event ("the Ghana–EU Agribusiness Forum in Accra")
-    if any(m.rule == "typed" for m in ms) and label not in ("Cluster", "Event"):
+    if any(m.rule == "typed" for m in ms) and label not in ("Cluster", "Event") \
+            and label_of_name(name) in (None, "Partnership"):     # "the ITCA project coordinator": ITCA is an institute
         label = "Partnership"
     if label is None:
         label = "Organisation"

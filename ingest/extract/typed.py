@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import clusternet.ingest.extract.fastre as re
 
-from clusternet.ingest.extract.lexicon import fold, load_lexicon, place_country
+from clusternet.ingest.extract.lexicon import fold, load_lexicon, named_place, place_country
 from clusternet.ingest.extract.contexts import NAME_RUN as _COMPANY_NAME
 from clusternet.ingest.extract.gates import gated
 from clusternet.ingest.extract.mentions import Context, Mention, chunks, is_acronym
@@ -132,12 +132,29 @@ def typed_after(ctx: Context, out: list[Mention]) -> None:
             continue
         for m in _DESCRIBED.finditer(v, sent.start, sent.end):
             s, name = _drop_lead(m.start("name"), m.group("name"))
+            if (lead := _DASHED_LEAD.match(v, sent.start, m.start("name"))) and is_place_word(name):
+                s, name = lead.start(1), lead.group(1)   # "SOLEAGRI-MED – Solar Energy for … the Mediterranean is a project"
+            if is_place_word(name):
+                continue
             if not _name_like(name, s == sent.start) or fold(name) in generic \
                     or label_of_name(name) not in (None, "Partnership"):
                 continue        # "the European Strategic Cluster …" is what it is, not its name
             out.append(Mention(s, m.end("name"), name, "Partnership", "typed-after", 0.7,
                                aliases=[m.group("acr")] if m.group("acr") else [],
                                props={"described_by": (m.end("name"), m.end())}))
+
+
+# a name and the dash before its long title, opening a sentence: "SOLEAGRI-MED – Solar Energy for …"
+_DASHED_LEAD = re.compile(r"\W*([A-Z][\w-]*[A-Z0-9][\w-]*)\s+[–—-]\s+")
+
+
+def is_place_word(name: str) -> bool:
+    """Whether a name is a place (a country, region, city or macro-region such as "Mediterranean").
+
+    >>> is_place_word("Mediterranean"), is_place_word("VOLTA Bridge")
+    (True, False)
+    """
+    return named_place(name) or fold(name) in load_lexicon().macro
 
 
 def drop_descriptions(out: list[Mention]) -> None:

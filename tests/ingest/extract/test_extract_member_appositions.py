@@ -63,3 +63,21 @@ def test_a_cluster_coordinating_or_coordinator_of_the_partnership_leads_it():
     _, rels, _ = text_by_name(text)
     assert ("Distretto Tecnologico Solare", "COORDINATES", "SOLEX-MED") in rels, sorted(rels)
     assert ("Agua y Sol Sur", "COORDINATES", "SOLEX-MED") in rels, sorted(rels)
+
+
+def test_an_institute_called_the_project_coordinator_stays_an_institute_and_the_project_has_the_partners():
+    text = ("# TILEZERO kicks off: partners set out to electrify kilns\n\n"
+            "The Horizon Europe innovation action TILEZERO (Zero-Emission Tile Firing) started on 1 January 2026. "
+            "The kick-off was organised by the project coordinator, the Instituto Cerámico del Levante (ICL).\n\n"
+            "\u201cWe change the sector,\u201d said the ICL project coordinator.\n\n"
+            "## Partners\n\n- Instituto Cerámico del Levante (Spain)\n- Kilnworks GmbH (Germany)\n- Fornace Nord S.p.A. (Italy)\n")
+    ents, rels, _ = text_by_name(text, "page.md")
+    assert ents["Instituto Cerámico del Levante"].label == "Organisation", ents["Instituto Cerámico del Levante"]
+    assert not [r for r in rels if r[1] == "PARTNER_IN" and r[2] == "Instituto Cerámico del Levante"], sorted(rels)
+
+
+def test_a_place_is_no_partnership_a_sentence_calls_a_project():
+    ents, _, _ = text_by_name("# Who we are\n\n**AGRISOL-MED – Solar Farming in the Mediterranean** is a project of "
+                              "the Interreg NEXT MED Programme.\n", "page.md")
+    assert "Mediterranean" not in ents or ents["Mediterranean"].label != "Partnership", sorted(ents)
+    assert [e for e in ents.values() if e.label == "Partnership" and "AGRISOL-MED" in (e.name, *e.aliases)], sorted(ents)
