@@ -67,7 +67,7 @@ def _count_rx() -> re.Pattern:
         r"(?P<unit>\s?(?:m²|m2|sqm|km|hectares|ha)\b|\s?m²)?(?P<yr>-years?\b)?", re.I)
 
 
-_TOKEN = re.compile(r"\d+(?:st|nd|rd|th)\b|[^\W\d_][\w&'’/-]*|\d[\d.,]*|[&,.;:()\"“”]")
+_TOKEN = re.compile(r"\d+(?:st|nd|rd|th)\b|[^\W\d_][\w&'’/-]*|\d[\d.,]*|[&,.;:()\"“”]|(?<=\s)[–—](?=\s)")
 _STOP = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "to", "in", "into", "that", "which",
          "who", "with", "for", "on", "at", "from", "by", "and", "the", "a", "an", "as", "such", "within", "been",
          "equal", "while", "whose", "mostly", "including", "but", "or", "both", "during", "since", "than", "between",
@@ -135,8 +135,8 @@ def _noun_phrase(toks, lex, allow_in: bool) -> list[str]:
             out.append(",")
             i += 1
             continue
-        if w in ".;:()\"“”" or w[:1].isdigit():
-            break
+        if w in ".;:()\"“”–—" or w[:1].isdigit():
+            break       # "57 members – companies, municipalities … –": an aside after the noun
         if out and f in lex["number_words"] and (f not in _NOT_COUNTS or fold(out[-1]) in ("and", ",")):
             while out and fold(out[-1]) in ("and", "or", ",", "&"):
                 out.pop()

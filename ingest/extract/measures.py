@@ -29,7 +29,7 @@ def decimal_thousands(num: str) -> float | None:
 
 
 _AGENT = re.compile(r"(?:^|[,;:]\s*|\b[A-Z][a-z]+,\s+|\bTogether\s+)((?:the|The)\s+(?:[\w-]+\s+){0,3}?[\w-]+)\s+"
-                    r"(?:have\s+|has\s+|had\s+)?(conducted|held|had|organised|organized|hosted|met|represent)\s+(?:over\s+|more\s+than\s+|some\s+|about\s+|"
+                    r"(?:have\s+|has\s+|had\s+)?(conducted|held|organised|organized|hosted|represent)\s+(?:over\s+|more\s+than\s+|some\s+|about\s+|"
                     r"around\s+|nearly\s+|almost\s+|a\s+total\s+of\s+)?$")
 
 

@@ -58,6 +58,8 @@ def met_with(toks, i: int, stop) -> int:
         return 0
     k = i + 1
     while k < len(toks) and k - i < 8 and toks[k][2][:1].isalnum() and (fold(toks[k][2]) == "and" or toks[k][2] not in stop):
+        if toks[k][2][:1].isdigit() or fold(toks[k][2]) in load_lexicon()["number_words"]:
+            return 0        # "87 meetings with 42 importers": a second count, its own measure
         k += 1
     while k > i + 1 and fold(toks[k - 1][2]) == "and":
         k -= 1
