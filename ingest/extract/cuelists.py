@@ -33,6 +33,7 @@ from functools import lru_cache
 from clusternet.ingest.extract.lexicon import load_lexicon
 from clusternet.ingest.extract.literals import alternation, with_initials
 from clusternet.ingest.extract.gates import gated
+from clusternet.ingest.extract.members import its_members
 from clusternet.ingest.extract.mainref import OWN_KINDS, main_of, own_body, membership_type, title_end
 from clusternet.ingest.extract.raw import RawRel
 
@@ -114,7 +115,7 @@ def cue_list_relations(ctx, ents, places) -> list[RawRel]:
     for si in _cue_sentences(ctx):
         sent = ctx.sents[si]
         for rule in (_member_lists, _coordinator_of, _coordinator_named, _partners_of_leader, _issuing_countries, _network_gathers,
-                     _appositive_member, _their_agreement, _active_organisers):
+                     _appositive_member, its_members, _their_agreement, _active_organisers):
             out.extend(rule(ctx.view, sent.start, sent.end, occ, places))
     return out
 
@@ -313,7 +314,7 @@ def _appositive_member(v, lo, hi, occ, places) -> list[RawRel]:
 
 # a description between a body and a member cue: "A – Vilnius SME making lasers, member of B",
 # "A, a young SME from Vaasa and member of B" (no clause of its own, no second body)
-_DESCRIPTION = re.compile(r"(?:\s*[,–—-]\s+|\s+in\s+)[^.;:()\n]{0,90}")
+_DESCRIPTION = re.compile(r"(?:\s*[,–—-]\s+|\s+(?:in|from)\s+)[^.;:()\n]{0,90}")
 
 
 def _described_before(v: str, before: list, cue: int) -> list:

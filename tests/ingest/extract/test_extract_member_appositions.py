@@ -81,3 +81,10 @@ def test_a_place_is_no_partnership_a_sentence_calls_a_project():
                               "the Interreg NEXT MED Programme.\n", "page.md")
     assert "Mediterranean" not in ents or ents["Mediterranean"].label != "Partnership", sorted(ents)
     assert [e for e in ents.values() if e.label == "Partnership" and "AGRISOL-MED" in (e.name, *e.aliases)], sorted(ents)
+
+
+def test_its_member_after_a_cluster_and_a_member_cue_after_a_town_give_membership():
+    _, rels, _ = text_by_name("News\n\nThe Oulu Sensor Cluster travelled together with its member Arktika Anturi Oy. "
+                              "Lumetra Optiks Oy from Tampere, member of the Pirkanmaa Embedded Cluster, got a voucher.\n")
+    assert ("Arktika Anturi Oy", "MEMBER_OF", "Oulu Sensor Cluster") in rels, sorted(rels)
+    assert ("Lumetra Optiks Oy", "MEMBER_OF", "Pirkanmaa Embedded Cluster") in rels, sorted(rels)

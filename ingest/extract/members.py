@@ -1,0 +1,42 @@
+"""Members named by a possessive in passing: "the Tampere Electronics Cluster travelled together
+with its member Arktinen Anturi Oy", "From our members were in the group X and Y". The group is
+the cluster or network the clause names before the possessive ("its", "their"), or, for "our",
+the body the page speaks for. Run by :mod:`.cuelists` on the sentences that hold a member cue.
+
+>>> its_members("no cue here", 0, 11, None, {})
+[]
+"""
+from __future__ import annotations
+
+import clusternet.ingest.extract.fastre as re
+
+from clusternet.ingest.extract.mainref import membership_type, own_body
+from clusternet.ingest.extract.raw import RawRel
+
+__all__ = ["its_members"]
+
+_ACTORS = ("Cluster", "Organisation", "SME")
+_GROUPS = ("Cluster", "Organisation", "Partnership")
+# "its member X", "their members X and Y", "from our members … X": whose members the bodies after are
+_POSSESSIVE = re.compile(r"(?i)\b(its|their|our)\s+members?\b(?!\s+(?:of|in|are|were|include|from)\b)")
+# where the members named after the cue end: the clause
+_CLAUSE_END = re.compile(r"[.;:]\s|\n|,\s+(?:which|who|while|where)\b")
+
+
+def its_members(v: str, lo: int, hi: int, occ, places) -> list[RawRel]:
+    """MEMBER_OF (PARTNER_IN for a partnership) for the bodies named after a possessive member cue,
+    of the group the clause names before it, or the page's own body for "our"."""
+    if occ is None or "member" not in v[lo:hi].lower():
+        return []
+    out = []
+    for m in _POSSESSIVE.finditer(v, lo, hi):
+        if m.group(1).lower() == "our":
+            body = own_body(occ.ents, "cluster", occ.title)
+            group = [body] if body is not None else []
+        else:
+            group = [x[2] for x in occ.within(lo, m.start(), _GROUPS)][-1:]
+        end = _CLAUSE_END.search(v, m.end(), hi)
+        named = [x[2] for x in occ.within(m.end(), end.start() if end else hi, _ACTORS)]
+        for g in group:
+            out += [RawRel(a, membership_type(g), g, lo, hi, 0.6) for a in dict.fromkeys(named) if a is not g]
+    return out
