@@ -14,8 +14,10 @@ __all__ = ["year_events", "fair_events"]
 
 
 _YEAR_EVENT = re.compile(r"\b(?:[Aa]t|[Dd]uring|[Aa]longside|on the occasion of|in the framework of|visited|visit to|took part in|"
-                         r"participated in|attended|attending|side event of|edition of)\s+(?:the\s+)?"
-                         r"((?:[A-Z][\w&'’.-]*\s+){1,4}(?:19|20)\d\d)(?![\w/-])")
+                         r"participated in|attended|attending|side event of|edition of|delegation to|mission to|"
+                         r"[Pp]artecipazione a|[Pp]articipación en|[Pp]articipation (?:à|au)|durante el|durante la|"
+                         r"lors d[eu]|en el|al)\s+(?:the\s+(?:fair\s+|trade\s+fair\s+|exhibition\s+)?|la\s+|el\s+|le\s+|il\s+)?"
+                         r"((?:[A-Z][\w&'’.–-]*\s+){1,4}(?:19|20)\d\d)(?![\w/-])")
 
 
 def year_events(v: str, sent, out: list[Mention]) -> None:

@@ -61,3 +61,18 @@ def test_a_time_phrase_is_no_topic_of_an_event():
     ents, _, _ = text_by_name("News\n\nThe B2B matchmaking on the second morning brought together 80 companies "
                               "at the Tatra Cluster Forum 2025.\n")
     assert not [n for n in ents if "second morning" in n], sorted(ents)
+
+
+def test_an_edition_a_delegation_went_to_or_a_stand_stood_at_is_an_event():
+    ents, _, _ = text_by_name("News\n\nIn October 2025 the cluster led the delegation to RailTech Bharat 2025 in "
+                              "New Delhi (India).\n\nIn Rosario the partners had a common stand at the fair "
+                              "Agro Pampa Bio 2026, which 9,000 professionals visited.\n")
+    assert ents["RailTech Bharat 2025"].label == "Event", sorted(ents)
+    assert ents["Agro Pampa Bio 2026"].label == "Event", sorted(ents)
+
+
+def test_a_romance_edition_after_its_preposition_is_an_event():
+    ents, _, _ = text_by_name("Notizie\n\nPartecipazione a SaigonWood Expo 2026, la principale fiera del legno.\n\n"
+                              "La firma tuvo lugar durante el Foro Empresarial Galicia–Senegal 2026.\n")
+    assert ents["SaigonWood Expo 2026"].label == "Event", sorted(ents)
+    assert ents["Foro Empresarial Galicia–Senegal 2026"].label == "Event", sorted(ents)
