@@ -13,8 +13,8 @@ import clusternet.ingest.extract.fastre as re
 from clusternet.ingest.extract.lexicon import country_code, fold, is_programme_name, load_lexicon, town
 from clusternet.ingest.extract.contexts import (acronym_mentions, appositions, copulas, cue_lists,
     described_names, head_chunks, quoted)
-from clusternet.ingest.extract.events import (agreement_mentions, event_mentions, institution_mentions,
-    place_mentions)
+from clusternet.ingest.extract.events import agreement_mentions, event_mentions, institution_mentions
+from clusternet.ingest.extract.placenames import place_mentions
 from clusternet.ingest.extract.eventnames import agreement_named, agreement_topics, held_events, titled_agreement_named, titled_event_again, \
     with_destination
 from clusternet.ingest.extract.generic import drop_people
