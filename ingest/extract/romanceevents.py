@@ -13,7 +13,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 import clusternet.ingest.extract.fastre as re
-from clusternet.ingest.extract.lexicon import fold, load_lexicon, place_country, town
+from clusternet.ingest.extract.lexicon import load_lexicon, place_country, town
 from clusternet.ingest.extract.literals import alternation
 from clusternet.ingest.extract.mentions import Context, Mention
 from clusternet.ingest.extract.rules import leading_place
@@ -30,6 +30,9 @@ _OWNER = r"\s+(?:de|di|du|del|della|des)\s+(?:l['’]|la\s+|el\s+|il\s+)?" \
          r"((?-i:[A-Z][\w’'-]*)(?:[ \t]+(?-i:[A-Z0-9][\w’'-]*)){0,4})"
 _PLACE = r"\s+(?:à|a|au|aux|en|in|nel|nella|al)\s+(?:la\s+|el\s+|le\s+|l['’])?" \
          r"((?-i:[A-ZÀ-Ý][\w’'-]+)(?:[ \t](?:(?:de|do|da|del|di)[ \t])?(?-i:[A-ZÀ-Ý][\w’'-]+)){0,2})"
+
+
+_UNPLACED = re.compile(r"\s+(?:à|a|au|aux|en|in|nel|nella|al)\s+(?:la\s+|el\s+|le\s+|l['’])?$")
 
 
 @lru_cache(maxsize=1)
@@ -75,13 +78,14 @@ def romance_events(ctx: Context) -> list[Mention]:
         owner, (place, country) = m.group(2), _place(m.group(3))
         if not owner and not place or _bare_line(ctx, v, m) is False:
             continue
-        end = m.end(1) if place or not m.group(3) else m.start(3) - 1
-        name = " ".join(v[m.start(1):end].split()).rstrip(" ,")
-        name = re.sub(r"\s+(?:à|a|au|aux|en|in|nel|nella|al)(?:\s+\S+)?$", "", name) if m.group(3) and not place else name
-        if fold(name.split()[0]) in ("les",) or len(name.split()) < 2:
+        end = m.end(1)
+        if m.group(3) and not place:        # words after a preposition that name no place: not the event's
+            end = m.start(1) + _UNPLACED.search(v, m.start(1), m.start(3)).start() - m.start(1)
+        end = m.start(1) + len(v[m.start(1):end].rstrip(" ,"))
+        name = " ".join(v[m.start(1):end].split())
+        if len(name.split()) < 2:
             continue
-        ev = Mention(m.start(1), m.start(1) + len(v[m.start(1):end].rstrip(" ,")), name, "Event", "event-romance", 0.6,
-                     country=country)
+        ev = Mention(m.start(1), end, name, "Event", "event-romance", 0.6, country=country)
         if place:
             ev.props["place"] = place
         out.append(ev)

@@ -78,8 +78,9 @@ def _main_content(markup: str, boxes: list | None = None):
         warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
         soup = BeautifulSoup(markup, "lxml")
     kept = [t for t in soup.find_all("aside") if t.find_parent(_DROP) is None and _fact_box(t)]
+    inside = {id(t) for k in kept for t in (k, *k.descendants)}     # by identity: equal-looking boxes are two
     for tag in soup.find_all(_DROP):
-        if tag not in kept and not any(tag in k.descendants for k in kept):
+        if id(tag) not in inside and not vars(tag).get("_decomposed"):
             tag.decompose()
     for tag in soup.find_all(True):
         # vars(): bs4 reads an unknown attribute as a subtree search, quadratic on big pages
@@ -87,7 +88,7 @@ def _main_content(markup: str, boxes: list | None = None):
             continue
         marks = " ".join(tag.get("class") or []) + " " + (tag.get("id") or "") + " " + (tag.get("role") or "")
         if tag.name not in ("body", "html", "main", "article") and _BOILER.search(marks) \
-                and not (tag in kept or "sidebar" in marks.lower() and _fact_box(tag)):
+                and not (id(tag) in inside or "sidebar" in marks.lower() and _fact_box(tag)):
             tag.decompose()
     main = soup.find("main")
     articles = [a for a in soup.find_all("article") if a.find_parent("article") is None]
@@ -96,8 +97,9 @@ def _main_content(markup: str, boxes: list | None = None):
     else:
         chosen = main or (articles[0] if articles else None) or soup.body or soup
     if boxes is not None:       # a fact box beside the main text is read after it
-        boxes += [k for k in kept if not vars(k).get("_decomposed") and k not in chosen.descendants and k is not chosen
-                  and chosen not in k.descendants]
+        within = {id(t) for t in chosen.descendants} | {id(chosen)}
+        boxes += [k for k in kept if not vars(k).get("_decomposed") and id(k) not in within
+                  and not any(p is k for p in chosen.parents)]      # nor a box holding the main text
     return chosen
 
 
