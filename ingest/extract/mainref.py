@@ -6,6 +6,8 @@ otherwise the most mentioned one (ties: the first named).
 """
 from __future__ import annotations
 
+import itertools
+
 import clusternet.ingest.extract.fastre as re
 
 __all__ = ["named_for_itself", "main_of", "defined_subject", "title_end", "headline", "furniture", "named_in_title", "titled_main", "membership_type", "own_body",
@@ -105,11 +107,14 @@ def headline(ctx):
     >>> headline(build_context("PRESS RELEASE\\n\\nBlue Cluster joins Green Bridge\\n\\nText.")).text.strip()
     'Blue Cluster joins Green Bridge'
     """
-    lines = [ln for ln in ctx.lines if ctx.view[ln.start:ln.end].strip()]
-    for k, ln in enumerate(lines[:_MAX_FURNITURE + 1]):
-        if k + 1 == len(lines) or not furniture(ctx.view[ln.start:ln.end]):
-            return ln
-    return lines[0] if lines else None
+    known = ctx.__dict__.get("_headline")
+    if known is not None and known[0] is ctx.lines:
+        return known[1]        # rules ask once per sentence: read it once per document
+    lines = list(itertools.islice((ln for ln in ctx.lines if ctx.view[ln.start:ln.end].strip()), _MAX_FURNITURE + 2))
+    found = next((ln for k, ln in enumerate(lines[:_MAX_FURNITURE + 1])
+                  if k + 1 == len(lines) or not furniture(ctx.view[ln.start:ln.end])), lines[0] if lines else None)
+    ctx.__dict__["_headline"] = (ctx.lines, found)
+    return found
 
 
 def title_end(ctx) -> int:
