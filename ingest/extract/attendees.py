@@ -110,11 +110,11 @@ _GROUP_AT = re.compile(r"(?i)\b(?:all|the|our)\s+(?:(?:\w+|\d+)\s+)?(?:companies
                        r"delegates|members\s+of\s+the\s+delegation|delegation)\b")
 
 
-def group_at_events(ctx, occ, rels: list[RawRel]) -> list[RawRel]:
+def group_at_events(ctx, window, rels: list[RawRel]) -> list[RawRel]:
     """PARTICIPATED_IN another event for every participant of the page's journey (the event most
     bodies took part in) where a sentence says the whole group was at that event ("All nine
-    companies presented their offer at Qazaq Agro Expo 2026"). ``occ`` is the document's
-    (start, end, entity) mentions in order.
+    companies presented their offer at Qazaq Agro Expo 2026"). ``window(lo, hi)`` gives the
+    document's (start, end, entity) mentions starting in ``[lo, hi)``, in order.
 
     >>> group_at_events(None, [], [])
     []
@@ -133,7 +133,7 @@ def group_at_events(ctx, occ, rels: list[RawRel]) -> list[RawRel]:
         cue = _GROUP_AT.search(ctx.view, sent.start, sent.end)
         if cue is None:
             continue
-        events = [x[2] for x in occ if cue.end() <= x[0] < sent.end and x[2].label == "Event" and x[2] is not journey
+        events = [x[2] for x in window(cue.end(), sent.end) if x[2].label == "Event" and x[2] is not journey
                   and re.search(r"(?i)\b(?:at|in|on|to)\s+(?:the\s+)?$", ctx.view[max(0, x[0] - 12):x[0]])]
         out += [RawRel(p, "PARTICIPATED_IN", events[0], sent.start, sent.end, CONFIDENCE)
                 for p in members if events and p is not events[0]]

@@ -374,8 +374,8 @@ def _money_words(v: str, sent, m, measure_words: list[str]) -> list[str]:
     return measure_words
 
 
-_PER = re.compile(r"[\s*]*per\s+([\w-]+)")     # "vouchers of up to EUR 10,000 per SME"; below: who gives an amount: "… from the Single Market Programme", "funded … by the ERDF"
-_FUNDER = re.compile(r"\b(?:from|by)\s+(?:the\s+)?((?:[A-Z][\w-]*\s+){0,4}[A-Z][\w-]*)")
+_PER = re.compile(r"[\s*]*per\s+([\w-]+)")     # what an amount is per: "… EUR 10,000 per SME"
+_FUNDER = re.compile(r"\b(?:from|by)\s+(?:the\s+)?((?:[A-Z][\w-]*\s+){0,4}[A-Z][\w-]*)")   # who gives it: "from the SMP"
 _FLOW_VERBS = ("comes", "come", "came")     # a copula is a stop word: no measure starts with one
 
 

@@ -204,8 +204,9 @@ def described_events(ctx: Context) -> list[Mention]:
     for sent in ctx.sents:
         for hm in _head_rx().finditer(v, sent.start, sent.end):
             s, has_det = modifiers(v, hm.start(), sent.start)
-            if not has_det and head is not None and head.start <= s < head.end:
-                s, has_det = (_headline_journey(v, s, hm, sent) or s), _headline_journey(v, s, hm, sent) is not None
+            if not has_det and head is not None and head.start <= s < head.end \
+                    and (journey := _headline_journey(v, s, hm, sent)) is not None:
+                s, has_det = journey, True
             if not has_det or _RECURRING.search(v, s, hm.start()):
                 continue        # "a yearly matchmaking session": a kind of activity, no one event
             named = _described_name(v, s, hm, sent)

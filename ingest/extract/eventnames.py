@@ -139,8 +139,6 @@ def with_destination(v: str, m: Mention) -> None:
         m.end, m.name = to.start(1) + len(place), f"{m.name} to {place}"
 
 
-
-
 # what an agreement is about, after its kind: "a letter of intent for joint pilots on recycled cotton",
 # "a memorandum of understanding about cooperation in laser applications", up to the end of its clause
 _TOPIC_WORD = r"(?!\d)(?!(?:between|with|by|signed|which|that|who|was|were|is|are|will|would|has|have|had|during|at|from|" \

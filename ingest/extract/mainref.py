@@ -71,7 +71,6 @@ def main_of(ents, label: str, title_end: int = 0):
                                      -min(m.start for m in e.mentions)), default=None)
 
 
-_TEXT = re.compile(r"\S")
 # a row of links or labels: three or more short cells between "|", "·" or "•" ("News | Events | 22.10.2025")
 _MENU_ROW = re.compile(r"[^|·•\n]{1,60}(?:[|·•][^|·•\n]{0,60}){2,}")
 # a kicker above a headline, alone or with its dateline ("PRESS RELEASE · Coimbra, 18 November 2025")

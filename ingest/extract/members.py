@@ -15,7 +15,8 @@ from clusternet.ingest.extract.raw import RawRel
 
 __all__ = ["its_members"]
 
-_ACTORS = ("Cluster", "Organisation", "SME")
+_ACTORS = ("Cluster", "Organisation", "SME")        # as cuelists.ACTORS, which imports this module
+
 _GROUPS = ("Cluster", "Organisation", "Partnership")
 # "its member X", "their members X and Y", "from our members … X": whose members the bodies after are
 _POSSESSIVE = re.compile(r"(?i)\b(its|their|our)\s+members?\b(?!\s+(?:of|in|are|were|include|from)\b)")

@@ -251,11 +251,11 @@ def _organised(s: Sentences, si, lo, hi, out) -> None:
     """COORDINATES for "P organised a mission to …": P and the event named after the verb."""
     if not s.has(lo, hi, ("Event",)):
         return
-    matches = sorted([*s.cue["organised"].finditer(s.v, lo, hi), *s.cue["organised_at"].finditer(s.v, lo, hi)],
-                     key=lambda m: m.start())
-    for m in matches:
+    matches = sorted([(m, False) for m in s.cue["organised"].finditer(s.v, lo, hi)]
+                     + [(m, True) for m in s.cue["organised_at"].finditer(s.v, lo, hi)], key=lambda x: x[0].start())
+    for m, placed_after in matches:     # placed_after: "organised in / at / on …"
         subj = s.within(lo, m.start(), ACTORS + ("Partnership",))
-        if _placed_after(s, m) and not (subj and subj[-1][1] >= m.start() - 1):
+        if placed_after and not (subj and subj[-1][1] >= m.start() - 1):
             continue        # "the forum, organised in Riga by …": a passive, no subject before the verb
         if subj:        # "A and B held …": both did
             ps = s.right_before(subj, m.start()) or [subj[-1][2]]
@@ -266,11 +266,6 @@ def _organised(s: Sentences, si, lo, hi, out) -> None:
         evs = s.within(m.end(), hi, ("Event",))
         if evs and not s.within(m.end(), evs[0][0], ACTORS + ("Partnership",)):
             out.extend(RawRel(p, "COORDINATES", evs[0][2], lo, hi, 0.65) for p in ps if p is not None)
-
-
-def _placed_after(s: Sentences, m) -> bool:
-    """Whether an organising verb is followed by "in", "at" or "on" ("organised on the stage …")."""
-    return re.match(r"\s+(?:in|at|on)\b", s.v[m.end():m.end() + 4]) is not None
 
 
 _SIGNED_BY = re.compile(r"(?:\s+(?:on|in|at|during)\s+[^,.;]{1,40}?)*\s+by\s+(?:the\s+)?")   # a date or place, then "by"

@@ -51,7 +51,7 @@ def find_relations(ctx, ents, places, mentions) -> list[RawRel]:
     rels = [_tagged(r, name) for name, rels in families for r in rels]
     rels += [_tagged(r, "group") for r in _partners_took_part(doc, rels)]
     rels += [_tagged(r, "page-event") for r in page_event_attendees(ctx, ents, account_event(ctx, ents, doc.title_event), rels)]
-    rels += [_tagged(r, "group-at") for r in group_at_events(ctx, doc.occ, rels)]
+    rels += [_tagged(r, "group-at") for r in group_at_events(ctx, doc.window, rels)]
     rels += [_tagged(r, "participants") for r in participants_visited(doc, rels)]
     rels += [_tagged(r, "own-meeting") for r in own_meetings(ents, doc.main, rels, title_end(ctx))]
     return organisers_not_attendees(_third_markets_only(rels))
