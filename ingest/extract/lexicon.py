@@ -240,6 +240,27 @@ def town(name: str) -> tuple[str, str] | None:
     return _towns().get(fold(name))
 
 
+@lru_cache(maxsize=1)
+def _subdivisions() -> dict[str, str]:
+    """folded name -> ISO code of the country, for the ISO 3166-2 subdivision names one country has."""
+    import pycountry
+
+    seen: dict[str, set[str]] = {}
+    for sub in pycountry.subdivisions:
+        seen.setdefault(fold(sub.name), set()).add(sub.country_code)
+    return {name: next(iter(cc)) for name, cc in seen.items() if len(cc) == 1}
+
+
+def subdivision_country(name: str) -> str | None:
+    """The country of an administrative area (ISO 3166-2) named ``name``, if one country has it:
+    read only for a name the text gives with a head word ("Nakuru County", "province of Foggia").
+
+    >>> subdivision_country("Nakuru"), subdivision_country("Bács-Kiskun"), subdivision_country("Nowhere")
+    ('KE', 'HU', None)
+    """
+    return _subdivisions().get(fold(name))
+
+
 def named_place(name: str) -> bool:
     """Whether ``name`` is a country (as :func:`country_code` reads one), a region or a city of the
     gazetteer.

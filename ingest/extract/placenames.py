@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import clusternet.ingest.extract.fastre as re
 
-from clusternet.ingest.extract.lexicon import country_code, fold, load_lexicon, town
+from clusternet.ingest.extract.lexicon import (country_code, fold, load_lexicon, place_country,
+                                               subdivision_country, town)
 from clusternet.ingest.extract.mentions import Context, Mention, chunks
 from clusternet.ingest.extract.rules import iso_is_acronym
 
@@ -41,7 +42,9 @@ def place_mentions(ctx: Context, out: list[Mention]) -> None:
             name = m.group(1)
             if not fold(name) in lex.regions and not country_code(name) and not lex.city(name):
                 s = line.start + m.start(1)
-                out.append(Mention(s, s + len(name), name, "Region", "x-region", 0.7))
+                _add_headed(lex, v, (s, s + len(name), line.start + m.end()), name, None, out, "x-region")
+        if _HEAD_HINT.search(seg):
+            _headed_regions(lex, v, line.start, line.end, out)
 
 
 def _span_places(lex, v: str, span, out: list[Mention]) -> None:
@@ -62,6 +65,9 @@ def _span_places(lex, v: str, span, out: list[Mention]) -> None:
                 # "Region SUD Provence-…" : take a leading "Region"/"Région" word in
                 if i > 0 and fold(span[i - 1][2]) in ("region", "région", "regione", "región"):
                     s = span[i - 1][0]
+                elif i + n < k and fold(span[i + n][2]) in lex.words("region_heads"):
+                    e = span[i + n][1]        # "Lubelskie Voivodeship": the head word is part of the name
+                    n, f = n + 1, ""
                 out.append(Mention(s, e, name if f == fold(reg) else " ".join(v[s:e].split()), "Region",
                                    "region", 0.9, country=cc, region=reg))
                 hit = n
@@ -89,7 +95,7 @@ def _span_places(lex, v: str, span, out: list[Mention]) -> None:
 
 # where a body's town is said: "(Mrągowo)", "from Narayanganj", "based in Prešov", a cell "| Borås |"
 _TOWN_BEFORE = re.compile(r"(?:\(|(?:^|\s)(?:from|in|at|near|de|à|en|di|da)\s+|\|\s*)$")
-_TOWN_AFTER = re.compile(r"\s*(?:[),;|]|\.(?:\s|$)|$)")
+_TOWN_AFTER = re.compile(r"\s*(?:[(),;|]|\.(?:\s|$)|$)")
 
 
 def _town(v: str, span, out: list[Mention]) -> None:
@@ -121,3 +127,77 @@ def _inside_name(span, i: int, n: int) -> bool:
     """
     return 0 < i and i + n < len(span) and span[i - 1][2][:1].isupper() and span[i + n][2][:1].isupper() \
         and span[i - 1][1] + 1 == span[i][0] and span[i + n - 1][1] + 1 == span[i + n][0]
+
+
+# "Nakuru County", "Opole Voivodeship", "Almaty Region", "province of Foggia", "Capital Region of
+# Denmark": an administrative area named with its head word, even if the gazetteer lacks it
+_HEAD_HINT = re.compile(r"(?i)\b(?:region|voivodeship|county|province|prefecture|oblast|governorate)\b")
+_NAME = r"[A-Z][\w'’]+(?:-[A-Z]?[\w'’]+)*"
+_HEADED = re.compile(rf"\b({_NAME}(?: {_NAME}){{0,2}}) (Region|Voivodeship|County|Province|Prefecture|Oblast|Governorate)"
+                     rf"(?: of ({_NAME}(?: {_NAME})?))?\b")
+_HEAD_FIRST = re.compile(rf"\b(?:[Tt]he )?(province|region|county|voivodeship|prefecture|oblast) of ({_NAME}(?: {_NAME})?)\b")
+
+
+def _headed_regions(lex, v: str, start: int, end: int, out: list[Mention]) -> None:
+    """Regions the text names with an administrative head word, where no place is found yet.
+
+    >>> from clusternet.ingest.extract.mentions import build_context
+    >>> out = []; place_mentions(build_context("Farms in Nakuru County, Kenya, and the province of Foggia."), out)
+    >>> [(m.name, m.label, m.country) for m in out if m.label == "Region"]
+    [('Nakuru County', 'Region', 'KE'), ('province of Foggia', 'Region', 'IT')]
+    """
+    for m in _HEADED.finditer(v, start, end):
+        of = m.group(3) and country_code(m.group(3))
+        s = m.start(1) + (4 if m.group(1).startswith("The ") else 0)
+        _add_headed(lex, v, (s, m.end(2), m.end() if of else m.end(2)), v[s:m.end(1)], of or None, out)
+    for m in _HEAD_FIRST.finditer(v, start, end):
+        _add_headed(lex, v, (m.start(1), m.end(), m.end()), m.group(2), None, out)
+
+
+_AFTER_COUNTRY = re.compile(r"(?:\s+(?:of|in)(?:\s+the)?|\s*,|\s*\()\s*([A-Z][\w-]+(?: [A-Z][\w-]+)?)")
+
+
+def _country_after(v: str, e: int) -> str | None:
+    """The country said right after a region: "the Centro region of Portugal", "Nakuru County, Kenya".
+
+    >>> _country_after("the Centro region of Portugal.", 17), _country_after("Nakuru County (Kenya)", 13)
+    ('PT', 'KE')
+    """
+    m = _AFTER_COUNTRY.match(v, e)
+    return country_code(m.group(1)) if m else None
+
+
+def _town_before(v: str, s: int, out: list[Mention]) -> str | None:
+    """The country of the town a region stands in brackets after: "Murska Sobota (Pomurje region)"."""
+    before = v[max(0, s - 3):s]
+    return next((x.country for x in out if x.label == "City" and x.country and "(" in v[x.end:s]
+                 and v[x.end:s].strip(" (") == "" and "(" in before), None)
+
+
+_PLACES = ("Country", "Region", "City", "Demonym")
+
+
+def _same_body(x: Mention, s: int, e: int) -> bool:
+    """Whether ``x`` reads the region's own words as a body of no kind ("Bács-Kiskun County (Hungary)"
+    in a list of names with countries)."""
+    return x.start == s and x.end == e and x.label in (None, "Organisation") and not x.aliases
+
+
+def _add_headed(lex, v: str, at: tuple, core: str, code: str | None, out: list[Mention],
+                rule: str = "headed-region") -> None:
+    """Add the Region named ``v[at[0]:at[2]]`` unless a place or a larger area stands on ``v[at[0]:at[1]]``."""
+    s, head_end, e = at
+    words = [fold(w) for w in core.replace("-", " ").split()]
+    generic = lex.words("field_words") | (set() if code else lex.words("not_region_words"))
+    if any(w in lex.macro or w in generic for w in words) or fold(core) in lex.macro or country_code(core):
+        return          # "Danube Region", "Innovation Region", "European Region": no administrative area
+    over = [x for x in out if x.start < head_end and s < x.end and (x.label in _PLACES or _same_body(x, s, e))]
+    if not core or any(x.label in _PLACES and (x.label != "City" or x.start < s or head_end < x.end) for x in over):
+        return          # a place the gazetteer knows, or a wider one, stands there already
+    out[:] = [x for x in out if not any(x is o for o in over)]      # "Opole" of "Opole Voivodeship"
+    name = " ".join(v[s:e].split())
+    known = lex.region(core + " Region")         # "the Norte region": the gazetteer's Norte Region
+    code = code or (known and known[1]) or _country_after(v, e) or place_country(core) \
+        or subdivision_country(core) or (town(core) or (None, None))[1] or _town_before(v, s, out)
+    region = name if rule == "headed-region" else " ".join(core.split())     # "the Jiangsu region": Jiangsu
+    out.append(Mention(s, e, name, "Region", rule, 0.75, country=code, region=region))
