@@ -9,10 +9,12 @@ dev corpus one such guess in thirty matched what the gold states.
 """
 from __future__ import annotations
 
+import clusternet.ingest.extract.fastre as re
+
 from clusternet.ingest.extract.raw import RawRel
 from clusternet.ingest.extract.resolve import norm
 
-__all__ = ["located_in", "most_specific", "WEAK_COUNTRY_SOURCES"]
+__all__ = ["located_in", "most_specific", "town_regions", "WEAK_COUNTRY_SOURCES"]
 
 # the labels LOCATED_IN their place: an agreement takes a place too (geo.py: where it was signed), but is
 # not located there
@@ -52,6 +54,32 @@ def located_in(e, regions: dict, lex) -> list[RawRel]:
         out.append(RawRel(e, "LOCATED_IN", reg, m.start, m.end, 0.7))
     if e.country and e.props.get("country_from") not in WEAK_COUNTRY_SOURCES and not _within(reg, e.country):
         out.append(RawRel(e, "LOCATED_IN", "country:" + e.country, m.start, m.end, 0.8))
+    return out
+
+
+# between a town and the region the text puts it in: "Winnipeg (Manitoba)", "Aalborg, North Denmark
+# Region", "Naivasha, in Nakuru County", "Antofagasta in the Antofagasta Region", a table's next cell
+_TOWN_THEN_REGION = re.compile(r"\s*(?:\(|,|\|)?\s*(?:in\s+)?(?:the\s+)?")
+
+
+def town_regions(v: str, places, mentions) -> dict:
+    """norm(town) -> the Region entity the text places that town in, read where a region follows a
+    town directly.
+
+    >>> class P: label, country, name, mentions = "Region", "CA", "Manitoba", [type("M", (), {"start": 10})]
+    >>> class C: label, country, name, start, end = "City", "CA", "Winnipeg", 0, 8
+    >>> {k: r.name for k, r in town_regions("Winnipeg (Manitoba)", {"r": P()}, [C()]).items()}
+    {'winnipeg': 'Manitoba'}
+    """
+    towns = {m.end: m for m in mentions if m.label == "City"}
+    out: dict = {}
+    for reg in (p for p in places.values() if p.label == "Region"):
+        for rm in reg.mentions:
+            for end in range(max(0, rm.start - 12), rm.start):
+                town = towns.get(end)
+                gap = _TOWN_THEN_REGION.fullmatch(v, end, rm.start) if town else None
+                if gap and (not town.country or not reg.country or town.country == reg.country):
+                    out.setdefault(norm(town.name), reg)
     return out
 
 

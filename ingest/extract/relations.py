@@ -20,7 +20,7 @@ from clusternet.ingest.extract.inlinelists import inline_list_relations
 from clusternet.ingest.extract.listblocks import LEAD_ROLE, list_block_relations
 from clusternet.ingest.extract.literals import cue_words_rx
 from clusternet.ingest.extract.gates import gated
-from clusternet.ingest.extract.located import located_in
+from clusternet.ingest.extract.located import located_in, town_regions
 from clusternet.ingest.extract.organisers import ORGANISED_AT_BY, coordinates, organisers_not_attendees, organisers_of, \
     own_meetings
 from clusternet.ingest.extract.pagerels import page_relations
@@ -41,7 +41,7 @@ def find_relations(ctx, ents, places, mentions) -> list[RawRel]:
     """Every relation the rules propose for one document, each tagged with its family of rules."""
     lex = load_lexicon()
     doc = _Doc(ctx, ents, places, lex)
-    out = _located_and_part_of(ents, places, lex)
+    out = _located_and_part_of(ents, places, lex, town_regions(ctx.view, places, mentions))
     out += _section_partners(doc, lex)
     out += _sentence_relations(doc)
     _bind_partners_to_agreements(ents, doc.main, out)
@@ -140,9 +140,10 @@ def _events_in_view(occ) -> list:
     return main or evs
 
 
-def _located_and_part_of(ents, places, lex) -> list[RawRel]:
-    """LOCATED_IN (see located.py), PART_OF of partnerships in a larger one and of regions in their country."""
-    regions = {norm(p.name): p for p in places.values() if p.label == "Region"}
+def _located_and_part_of(ents, places, lex, towns: dict) -> list[RawRel]:
+    """LOCATED_IN (see located.py; ``towns``: the regions the text puts towns in), PART_OF of
+    partnerships in a larger one and of regions in their country."""
+    regions = {norm(p.name): p for p in places.values() if p.label == "Region"} | towns
     for p in places.values():
         for a in p.aliases:
             regions.setdefault(norm(a), p)

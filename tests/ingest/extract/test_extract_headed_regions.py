@@ -47,3 +47,9 @@ def test_a_programme_area_is_no_region():
     ents, _, _ = text_by_name("News\n\nThe project is funded under the Danube Region strategy and was "
                               "named an Innovation Region pilot.\n")
     assert not [e for e in ents.values() if e.label == "Region"], sorted(ents)
+
+
+def test_a_town_the_text_puts_in_a_region_places_its_bodies_there():
+    ents, rels, _ = text_by_name("News\n\nThe last mission went to Winnipeg (Manitoba). There the group met "
+                                 "Prairie Rail Works Ltd from Winnipeg.\n")
+    assert ("Prairie Rail Works Ltd", "LOCATED_IN", "Manitoba") in rels, sorted(rels)
