@@ -94,7 +94,8 @@ def find_mentions(text: str, ctx: Context | None = None) -> list[Mention]:
     agreement_named(ctx.view, out)
     agreement_topics(ctx.view, out)
     names = {m.name for m in out}
-    out[:] = [_as_town(m) for m in out if not _country_as_body(m) and not _place_and_name(m, names)]
+    out[:] = [_as_town(m) for m in out if not _country_as_body(m) and not _place_and_name(m, names)
+              and not _calendar_name(m)]
     return sorted(out, key=lambda m: (m.start, -m.end))
 
 
@@ -106,6 +107,25 @@ def _country_as_body(m: Mention) -> bool:
     """
     return m.label in (None, "Organisation", "Cluster", "SME") and len(m.name) > 3 and " " in m.name \
         and not m.name.isupper() and country_code(m.name) is not None
+
+
+_DATE_WORD = re.compile(r"\d{1,4}(?:st|nd|rd|th)?\.?|and|to|et|y|e|und|&|–|-")
+
+
+def _calendar_name(m: Mention) -> bool:
+    """Whether a body's name is only days and dates ("Monday and Tuesday", "Thursday 7 May"): a
+    programme's day, not a body.
+
+    >>> day, firm = Mention(0, 19, "Thursday and Friday", None, "x"), Mention(0, 12, "Friday Foods", None, "x")
+    >>> _calendar_name(day), _calendar_name(firm)
+    (True, False)
+    """
+    if m.label not in (None, "Organisation", "Cluster", "SME"):
+        return False
+    lex = load_lexicon()
+    days, months = lex.words("weekdays"), lex.words("months")
+    words = [fold(w) for w in m.name.replace(",", " ").split()]
+    return any(w in days for w in words) and all(w in days or w in months or _DATE_WORD.fullmatch(w) for w in words)
 
 
 def _place_and_name(m: Mention, names: set[str]) -> bool:
@@ -120,19 +140,27 @@ def _place_and_name(m: Mention, names: set[str]) -> bool:
         and (town(first) is not None or country_code(first) is not None or load_lexicon().city(first) is not None)
 
 
+_LEAD_PREPOSITION = re.compile(r"(?:In|At|From|During|Near|En|Dans|Durante|Nel|Nella|Im|Bei)\s+")
+
+
 def _as_town(m: Mention) -> Mention:
     """A body-like name that is only a town's of the general reference ("Novelda", "O Porriño"),
     with no head word, legal form or acronym of a body: that town, a place.
 
     >>> m = _as_town(Mention(0, 7, "Novelda", "Organisation", "chunk")); m.label, m.country
     ('City', 'ES')
+    >>> m = _as_town(Mention(0, 10, "In Rosario", "Organisation", "paren")); m.name, m.label, m.country
+    ('Rosario', 'City', 'AR')
     """
     if m.label not in (None, "Organisation") or m.name.isupper() or m.aliases or label_of_name(m.name):
         return m
-    found = town(m.name)
-    if found is None:
+    lead = _LEAD_PREPOSITION.match(m.name)         # "In Rosario (Santa Fe Province)": the town, after "In"
+    name = m.name[lead.end():] if lead else m.name
+    city = load_lexicon().city(name) if lead else None
+    code = (town(name) or (None, None))[1] or (city and city[0])
+    if not code:
         return m
-    return Mention(m.start, m.end, m.name, "City", "town", 0.7, country=found[1])
+    return Mention(m.end - len(name), m.end, name, "City", "town", 0.7, country=code)
 
 
 _FIELD_LABEL = re.compile(r"^[A-Z][a-z]+(?: [a-z]+){0,2}: (?=[A-Z])")
@@ -236,11 +264,16 @@ def _with_legal_form(v: str, m: Mention) -> None:
     >>> m = Mention(0, 14, "Ostrava Drives", None, "head", 0.7); _with_legal_form("Ostrava Drives s.r.o. joined", m); m.name
     'Ostrava Drives s.r.o.'
     """
-    if m.label not in (None, "Organisation", "SME"):
+    if m.label not in (None, "Organisation", "SME", "Cluster"):
         return
     nxt = _NEXT_WORDS.match(v, m.end)
     words = list(_WORD_AT.finditer(v, m.end, nxt.end())) if nxt else []
     end = _form_end(words, lambda w, form: "." in form or form != form.upper() or len(form) >= 3)   # not "AB", "SE"
+    if end is None and v[m.end:m.end + 1] == ".":       # "Klaster X Sp" + ". z o.o.": a form cut at its stop
+        last = v.rfind(" ", m.start, m.end) + 1
+        tail = _NEXT_WORDS.match(v, m.end)
+        words = list(_WORD_AT.finditer(v, last, tail.end())) if last > m.start and tail else []
+        end = _form_end(words, lambda w, form: "." in form and w.end() > m.end + 1)
     if end is None:
         _legal_form_cut(v, m)
     else:
