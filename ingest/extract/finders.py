@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import clusternet.ingest.extract.fastre as re
 
-from clusternet.ingest.extract.lexicon import country_code, fold, is_programme_name, load_lexicon, town
+from clusternet.ingest.extract.lexicon import fold, is_programme_name, load_lexicon
 from clusternet.ingest.extract.contexts import (acronym_mentions, appositions, copulas, cue_lists,
     described_names, head_chunks, quoted)
 from clusternet.ingest.extract.events import agreement_mentions, event_mentions, institution_mentions
 from clusternet.ingest.extract.placenames import place_mentions
+from clusternet.ingest.extract.nameedges import edges_of_names
 from clusternet.ingest.extract.eventnames import agreement_named, agreement_topics, held_events, titled_agreement_named, titled_event_again, \
     with_destination
 from clusternet.ingest.extract.generic import drop_people
@@ -93,74 +94,8 @@ def find_mentions(text: str, ctx: Context | None = None) -> list[Mention]:
     titled_agreement_named(ctx, out)
     agreement_named(ctx.view, out)
     agreement_topics(ctx.view, out)
-    names = {m.name for m in out}
-    out[:] = [_as_town(m) for m in out if not _country_as_body(m) and not _place_and_name(m, names)
-              and not _calendar_name(m)]
+    edges_of_names(ctx.view, out)
     return sorted(out, key=lambda m: (m.start, -m.end))
-
-
-def _country_as_body(m: Mention) -> bool:
-    """Whether a body's name is only a country's ("Republic of Moldova" in a partner's line).
-
-    >>> _country_as_body(Mention(0, 19, "Republic of Moldova", "Organisation", "list-item"))
-    True
-    """
-    return m.label in (None, "Organisation", "Cluster", "SME") and len(m.name) > 3 and " " in m.name \
-        and not m.name.isupper() and country_code(m.name) is not None
-
-
-_DATE_WORD = re.compile(r"\d{1,4}(?:st|nd|rd|th)?\.?|and|to|et|y|e|und|&|–|-")
-
-
-def _calendar_name(m: Mention) -> bool:
-    """Whether a body's name is only days and dates ("Monday and Tuesday", "Thursday 7 May"): a
-    programme's day, not a body.
-
-    >>> day, firm = Mention(0, 19, "Thursday and Friday", None, "x"), Mention(0, 12, "Friday Foods", None, "x")
-    >>> _calendar_name(day), _calendar_name(firm)
-    (True, False)
-    """
-    if m.label not in (None, "Organisation", "Cluster", "SME"):
-        return False
-    lex = load_lexicon()
-    days, months = lex.words("weekdays"), lex.words("months")
-    words = [fold(w) for w in m.name.replace(",", " ").split()]
-    return any(w in days for w in words) and all(w in days or w in months or _DATE_WORD.fullmatch(w) for w in words)
-
-
-def _place_and_name(m: Mention, names: set[str]) -> bool:
-    """Whether a body's name is a place, "and", and another name the text gives ("… from Klaipėda
-    and Sild Robotics OÜ": the town of one company, then the next company).
-
-    >>> _place_and_name(Mention(0, 29, "Klaipėda and Sild Robotics OÜ", "Organisation", "head"), {"Sild Robotics OÜ"})
-    True
-    """
-    first, sep, rest = m.name.partition(" and ")
-    return bool(sep) and m.label in (None, "Organisation", "Cluster", "SME") and rest in names \
-        and (town(first) is not None or country_code(first) is not None or load_lexicon().city(first) is not None)
-
-
-_LEAD_PREPOSITION = re.compile(r"(?:In|At|From|During|Near|En|Dans|Durante|Nel|Nella|Im|Bei)\s+")
-
-
-def _as_town(m: Mention) -> Mention:
-    """A body-like name that is only a town's of the general reference ("Novelda", "O Porriño"),
-    with no head word, legal form or acronym of a body: that town, a place.
-
-    >>> m = _as_town(Mention(0, 7, "Novelda", "Organisation", "chunk")); m.label, m.country
-    ('City', 'ES')
-    >>> m = _as_town(Mention(0, 10, "In Rosario", "Organisation", "paren")); m.name, m.label, m.country
-    ('Rosario', 'City', 'AR')
-    """
-    if m.label not in (None, "Organisation") or m.name.isupper() or m.aliases or label_of_name(m.name):
-        return m
-    lead = _LEAD_PREPOSITION.match(m.name)         # "In Rosario (Santa Fe Province)": the town, after "In"
-    name = m.name[lead.end():] if lead else m.name
-    city = load_lexicon().city(name) if lead else None
-    code = (town(name) or (None, None))[1] or (city and city[0])
-    if not code:
-        return m
-    return Mention(m.end - len(name), m.end, name, "City", "town", 0.7, country=code)
 
 
 _FIELD_LABEL = re.compile(r"^[A-Z][a-z]+(?: [a-z]+){0,2}: (?=[A-Z])")

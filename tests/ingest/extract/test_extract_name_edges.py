@@ -27,3 +27,26 @@ def test_a_town_after_in_is_a_place_not_an_organisation():
     ents, _, _ = text_by_name("Day 3\n\nIn Rosario (Santa Fe Province) the partnership had a common stand.\n")
     assert "In Rosario" not in ents, sorted(ents)
     assert ents["Santa Fe Province"].country == "AR", ents["Santa Fe Province"]
+
+
+def test_a_town_after_a_company_is_not_part_of_its_name():
+    text = ("Partners\n\n- Canteras Roblejo S.L., Macael (España)\n- Mármoles Iberia S.A. from Novelda\n"
+            "- Asociación Clúster del Granito (ACGR), O Porriño\n")
+    ents, _, _ = text_by_name(text, "page.md")
+    for name in ("Canteras Roblejo S.L.", "Mármoles Iberia S.A.", "Asociación Clúster del Granito"):
+        assert name in ents, (name, sorted(ents))
+    assert not [n for n in ents if n.endswith(("Macael", "Novelda", "Porriño")) and ents[n].label != "Region"], sorted(ents)
+
+
+def test_a_kind_written_before_a_company_is_not_part_of_its_name():
+    ents, _, _ = text_by_name("News\n\nAmong the exhibitors was the Zagreb SME Ortomed d.o.o., which makes "
+                              "splints. La PME Biocapt SAS était aussi présente.\n")
+    assert "Ortomed d.o.o." in ents, sorted(ents)
+    assert "Biocapt SAS" in ents, sorted(ents)
+
+
+def test_a_town_and_a_company_is_the_company():
+    ents, _, _ = text_by_name("News\n\nThe guests were Senzor Plus d.o.o. from Maribor and Urbis d.o.o. "
+                              "from Celje.\n")
+    assert "Urbis d.o.o." in ents, sorted(ents)
+    assert not [n for n in ents if n.startswith("Maribor")], sorted(ents)
