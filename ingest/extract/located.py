@@ -25,12 +25,12 @@ WEAK_COUNTRY_SOURCES = frozenset({"nearby"})
 def region_entity(e, regions: dict, lex):
     """The document's Region entity for ``e.region`` (a city counts through its region).
 
-    >>> class E: region = None
+    >>> class E: name, region, country = "Alpha Cluster", None, None
     >>> region_entity(E(), {}, None) is None
     True
     """
     if not e.region:
-        return None
+        return _named_within(e, regions)
     reg = regions.get(norm(e.region))
     city = None if reg else lex.city(e.region)
     if city and city[1]:
@@ -38,10 +38,29 @@ def region_entity(e, regions: dict, lex):
     return reg
 
 
+def _named_within(e, regions: dict):
+    """The Region a body's own name places it in, when the document names that region (or a town it
+    puts there) as a place of its own: "Lublin Fruit Cluster" with "Lublin (Lubelskie Voivodeship)".
+
+    >>> class R: name, country = "Manitoba", "CA"
+    >>> class E: name, country = "Winnipeg Rail Cluster", "CA"
+    >>> _named_within(E(), {"winnipeg": R()}).name
+    'Manitoba'
+    """
+    words = norm(e.name).split()
+    for n in (2, 1):
+        for i in range(len(words) - n + 1):
+            reg = regions.get(" ".join(words[i:i + n]))
+            if reg is not None and (not e.country or not reg.country or reg.country == e.country):
+                return reg
+    return None
+
+
 def located_in(e, regions: dict, lex) -> list[RawRel]:
     """The LOCATED_IN of one entity: its Region entity and its country when stated firmly.
 
-    >>> class E: label, country, region, props, mentions = "Cluster", "TN", None, {}, [type("M", (), {"start": 0, "end": 3})]
+    >>> class E: label, name, country, region, props = "Cluster", "Tunis Cluster", "TN", None, {}
+    >>> E.mentions = [type("M", (), {"start": 0, "end": 3})]
     >>> [(r.type, r.target) for r in located_in(E(), {}, None)]
     [('LOCATED_IN', 'country:TN')]
     """

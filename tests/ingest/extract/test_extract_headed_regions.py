@@ -53,3 +53,10 @@ def test_a_town_the_text_puts_in_a_region_places_its_bodies_there():
     ents, rels, _ = text_by_name("News\n\nThe last mission went to Winnipeg (Manitoba). There the group met "
                                  "Prairie Rail Works Ltd from Winnipeg.\n")
     assert ("Prairie Rail Works Ltd", "LOCATED_IN", "Manitoba") in rels, sorted(rels)
+
+
+def test_a_body_named_after_a_town_the_text_puts_in_a_region_is_there():
+    ents, rels, _ = text_by_name("News\n\nThe delegation went to Lublin (Lubelskie Voivodeship), Poland. "
+                                 "It met the Lublin Berry Cluster and its members.\n")
+    region = next(e for e in ents.values() if e.label == "Region")
+    assert ("Lublin Berry Cluster", "LOCATED_IN", region.name) in rels, sorted(rels)
