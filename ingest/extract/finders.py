@@ -16,6 +16,7 @@ from clusternet.ingest.extract.contexts import (acronym_mentions, appositions, c
 from clusternet.ingest.extract.events import agreement_mentions, event_mentions, institution_mentions
 from clusternet.ingest.extract.placenames import place_mentions
 from clusternet.ingest.extract.nameedges import edges_of_names
+from clusternet.ingest.extract.rosters import roster_mentions
 from clusternet.ingest.extract.eventnames import agreement_named, agreement_topics, held_events, titled_agreement_named, titled_event_again, \
     with_destination
 from clusternet.ingest.extract.generic import drop_people
@@ -56,6 +57,7 @@ def find_mentions(text: str, ctx: Context | None = None) -> list[Mention]:
     role_objects(ctx, out)
     placed_acronyms(ctx, out)
     cue_lists(ctx, out, gid)
+    roster_mentions(ctx, out)
     list_item_names(ctx, out)
     copulas(ctx, out)
     quoted(ctx, out)

@@ -24,6 +24,7 @@ from clusternet.ingest.extract.located import located_in, town_regions
 from clusternet.ingest.extract.organisers import ORGANISED_AT_BY, coordinates, organisers_not_attendees, organisers_of, \
     own_meetings
 from clusternet.ingest.extract.pagerels import page_relations
+from clusternet.ingest.extract.rosters import roster_relations
 from clusternet.ingest.extract.prose import prose_relations
 from clusternet.ingest.extract.raw import RawRel
 from clusternet.ingest.extract.resolve import norm
@@ -47,7 +48,8 @@ def find_relations(ctx, ents, places, mentions) -> list[RawRel]:
     _bind_partners_to_agreements(ents, doc.main, out)
     families = (("sentence", out), ("prose", prose_relations(ctx, ents)),
                 ("cue-list", cue_list_relations(ctx, ents, places)), ("list-block", list_block_relations(ctx, ents)),
-                ("inline-list", inline_list_relations(ctx, ents)), ("page", page_relations(ctx, ents)))
+                ("inline-list", inline_list_relations(ctx, ents)), ("page", page_relations(ctx, ents)),
+                ("roster", roster_relations(ctx, ents)))
     rels = [_tagged(r, name) for name, rels in families for r in rels]
     rels += [_tagged(r, "group") for r in _partners_took_part(doc, rels)]
     rels += [_tagged(r, "page-event") for r in page_event_attendees(ctx, ents, account_event(ctx, ents, doc.title_event), rels)]
