@@ -12,6 +12,7 @@ is not part of it.
 from __future__ import annotations
 
 import clusternet.ingest.extract.fastre as re
+from dataclasses import replace
 
 from clusternet.ingest.extract.lexicon import country_code, fold, load_lexicon, town
 from clusternet.ingest.extract.mentions import Mention
@@ -31,7 +32,30 @@ def edges_of_names(v: str, out: list[Mention]) -> None:
         _without_kind_before(v, m, names)
         if _after_place_and(v, m, names):
             drop.add(id(m))
-    out[:] = [_as_town(m) for m in out if id(m) not in drop and not _country_as_body(m) and not _calendar_name(m)]
+    out[:] = [_as_town(x) for m in out if id(m) not in drop and not _country_as_body(m) and not _calendar_name(m)
+              for x in _two_companies(v, m)]
+
+
+_AND = re.compile(r"\s+(?:and|&|y|et|e|und|i)\s+")
+
+
+def _two_companies(v: str, m: Mention) -> list[Mention]:
+    """A name that is two companies joined by "and", each with its legal form ("Hydrometrix AB and
+    DeepSonar Oy"), as two mentions; any other mention as it is.
+
+    >>> v = "Hydrometrix AB and DeepSonar Oy"
+    >>> [(x.name, x.start, x.end) for x in _two_companies(v, Mention(0, 31, v, "Organisation", "head"))]
+    [('Hydrometrix AB', 0, 14), ('DeepSonar Oy', 19, 31)]
+    """
+    if m.label not in _BODIES or m.end > len(v):
+        return [m]
+    for a in _AND.finditer(v, m.start, m.end):
+        left, right = " ".join(v[m.start:a.start()].split()), " ".join(v[a.end():m.end].split())
+        if split_legal_form(left)[1] and split_legal_form(right)[1] and split_legal_form(left)[0] \
+                and split_legal_form(right)[0]:
+            return [replace(m, end=a.start(), name=left, props=dict(m.props), aliases=[]),
+                    replace(m, start=a.end(), name=right, props=dict(m.props), aliases=[])]
+    return [m]
 
 
 def _country_as_body(m: Mention) -> bool:

@@ -25,6 +25,7 @@ from clusternet.ingest.extract.organisers import ORGANISED_AT_BY, coordinates, o
     own_meetings
 from clusternet.ingest.extract.pagerels import page_relations
 from clusternet.ingest.extract.rosters import roster_relations
+from clusternet.ingest.extract.memberof import named_memberships
 from clusternet.ingest.extract.prose import prose_relations
 from clusternet.ingest.extract.raw import RawRel
 from clusternet.ingest.extract.resolve import norm
@@ -49,7 +50,7 @@ def find_relations(ctx, ents, places, mentions) -> list[RawRel]:
     families = (("sentence", out), ("prose", prose_relations(ctx, ents)),
                 ("cue-list", cue_list_relations(ctx, ents, places)), ("list-block", list_block_relations(ctx, ents)),
                 ("inline-list", inline_list_relations(ctx, ents)), ("page", page_relations(ctx, ents)),
-                ("roster", roster_relations(ctx, ents)))
+                ("roster", roster_relations(ctx, ents)), ("named-member", named_memberships(ctx, ents)))
     rels = [_tagged(r, name) for name, rels in families for r in rels]
     rels += [_tagged(r, "group") for r in _partners_took_part(doc, rels)]
     rels += [_tagged(r, "page-event") for r in page_event_attendees(ctx, ents, account_event(ctx, ents, doc.title_event), rels)]
