@@ -55,7 +55,7 @@ def _head_rx() -> re.Pattern:
 
 
 _RECURRING = re.compile(r"(?i)\b(?:yearly|regular|monthly|weekly|periodic|recurring)\b")
-_TITLE_PLACE = re.compile(r"\s+(?:in|to|at|au|aux|en|à|a|al|nel|nella)\s+(?:the\s+|la\s+|le\s+|el\s+)?[A-Z][\w’'-]*"
+_TITLE_PLACE = re.compile(r"(?<!\s)\s+(?:in|to|at|au|aux|en|à|a|al|nel|nella)\s+(?:the\s+|la\s+|le\s+|el\s+)?[A-Z][\w’'-]*"
                           r"(?:\s+[\w’'-]+){0,2}$")
 
 

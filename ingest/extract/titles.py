@@ -147,7 +147,7 @@ def title_described(ctx: Context, out: list[Mention]) -> None:
 
 
 _GREETING = re.compile(r"[ \t#*]*(?:Welcome\s+to|About|Meet)\s+")
-_TITLE_CUT = re.compile(r"\s+[|–—-]\s+|:\s|!")
+_TITLE_CUT = re.compile(r"(?<!\s)\s+[|–—-]\s+|:\s|!")     # (?<!\s): one crawl per run of spaces
 
 
 def _title_name_span(v: str, line) -> tuple[int, int]:

@@ -243,7 +243,8 @@ def kind_before_name(ctx: Context, out: list[Mention]) -> None:
 
 
 # "Axelera, based in Lyon, …", "Innovhub is headquartered in Milan": a body where it is based
-_BASED = gated(re.compile(r"(?:,|\s+is|\s+was)\s+(?:also\s+)?(?:based|headquartered|located|established)\s+in\s+"
+# (the cue word first, so a long run of spaces is crawled once: "(?:,|\s+is)\s+" started a crawl at each space)
+_BASED = gated(re.compile(r"(?:,|\bis|\bwas)\s+(?:also\s+)?(?:based|headquartered|located|established)\s+in\s+"
                           r"(?:the\s+)?(?P<place>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,3})"))
 _NAME_BEFORE = re.compile(r"(?<![\w-])(?P<name>" + _COMPANY_NAME + r")$")
 
@@ -260,7 +261,10 @@ def based_names(ctx: Context, out: list[Mention]) -> None:
     v = ctx.view
     skip = lex.words("determiners") | lex.words("not_names")
     for m in _BASED.finditer(v):     # the cue first, then the name right before it
-        nm = _NAME_BEFORE.search(v, max(0, m.start() - 120, v.rfind("\n", max(0, m.start() - 120), m.start()) + 1), m.start())
+        stop = m.start()
+        while stop > max(0, m.start() - 8) and v[stop - 1] in " \t":      # "Innovhub is …": the name ends before the space
+            stop -= 1
+        nm = _NAME_BEFORE.search(v, max(0, stop - 120, v.rfind("\n", max(0, stop - 120), stop) + 1), stop)
         if nm is None:      # a name never runs back over a line break (a heading above it)
             continue
         s, name, place = nm.start("name"), nm.group("name"), leading_place(m.group("place"))
