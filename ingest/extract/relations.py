@@ -219,7 +219,7 @@ def _named_heading(doc: _Doc, line):
         return None
     tail = doc.v[here[0][1]:line.end]
     rest = re.sub(r"\([^()]*\)", " ", tail).strip(" ,;:–—-*")
-    said = rest and heading_country(rest) or not rest and LEAD_ROLE.search(tail)
+    said = not rest or heading_country(rest) or LEAD_ROLE.fullmatch(rest)
     return here[0][2] if said else None     # its name, then its country or its role, and nothing else
 
 
