@@ -28,7 +28,7 @@ _IT_WAS = re.compile(r"\s*(?:It|This)\s+(?:is|was|will\s+be|has\s+been|is\s+bein
 
 # a cue that names a partner of whatever the clause does; organisers only when the clause organises
 _WITH_CUE = re.compile(r"(?i)(?:together|jointly)\s+with\b")
-_ORGANISING = re.compile(r"(?i)\b(?:co-?)?(?:organi[sz]|host|held\b|hold|facilitat|coordinat|arrang|prepar|conven|led\b|lead)")
+_ORGANISING = re.compile(r"(?i)\b(?:co-?)?(?:organi[sz]|host|held\b|hold|facilitat|coordinat|arrang|prepar|conven|led\b|lead|reali[sz]ed\b|run\b|implemented\b)")
 
 
 # "A, the organiser of the X Forum, …", "The X Forum is an initiative of A": who is behind an event
@@ -86,6 +86,10 @@ def _organised_event(doc, sent, here, m):
         return _event_just_named(doc, sent)     # "It is organised by …"
     if not before and not v[sent.start:m.start()].strip():
         return _fronted_event(doc, sent, here, m)      # "Organised by A with B, the event gathered …"
+    if not evs and not before and doc.event_word_rx.search(v, sent.start, m.start()):
+        named_after = _copula_event(v, here, m)
+        if named_after is not None:
+            return named_after      # "The biggest event organised by A this year was the X Matchmaking"
     if not evs and (before or not doc.event_word_rx.search(v, sent.start, m.start())):
         return None    # no event in this clause: the cue is about something else
     named = [x for x in evs if named_for_itself(x[2])] or evs
@@ -95,6 +99,24 @@ def _organised_event(doc, sent, here, m):
     if evs and _other_event_between(v, evs[-1][1], m.start(), doc.event_word_rx):
         return None    # "…, a highly attended event organised by …": an unnamed event's organisers
     return ev
+
+
+_COPULA = re.compile(r"\s(?:was|is|were|will\s+be|has\s+been)\s+(?:the\s+)?$")
+
+
+def _copula_event(v: str, here, m):
+    """The event a copula after an organiser cue names ("The event organised by A was the X Days"),
+    else None.
+
+    >>> from types import SimpleNamespace as N
+    >>> v = "The event organised by A was X Days."; days = N(label="Event", name="X Days")
+    >>> _copula_event(v, [(23, 24, N(label="Cluster")), (29, 35, days)], re.search("organised by", v)).name
+    'X Days'
+    """
+    for s, _, ent in (x for x in here if x[0] > m.end()):
+        if _COPULA.search(v, max(m.end(), s - 20), s):
+            return ent if ent.label == "Event" else None
+    return None
 
 
 # "Organised by A together with B, the event …": the clause the fronted organisers belong to

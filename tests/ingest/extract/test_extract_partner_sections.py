@@ -21,3 +21,18 @@ def test_each_partner_heading_gives_a_partner():
 def test_the_heading_with_the_role_gives_the_coordinator():
     _, rels, _ = text_by_name(_PAGE, "page.md")
     assert ("Moravia Rail Cluster", "COORDINATES", "TRACKLINK-4i") in rels, sorted(rels)
+
+
+def test_an_event_named_after_its_organisers_and_a_copula_is_theirs():
+    text = ("News\n\nThe Aegean Tourism Summit 2025 took place in Rhodes.\n\nThe biggest event organised by "
+            "the Baltic Dairy Cluster this year was Baltic Dairy Matchmaking 2025 in Kaunas.\n")
+    _, rels, _ = text_by_name(text)
+    assert ("Baltic Dairy Cluster", "COORDINATES", "Baltic Dairy Matchmaking 2025") in rels, sorted(rels)
+    assert ("Baltic Dairy Cluster", "COORDINATES", "Aegean Tourism Summit 2025") not in rels, sorted(rels)
+
+
+def test_a_workshop_realised_together_with_a_body_is_coordinated_by_it():
+    text = ("News\n\nThe forum offered three workshops.\n\nWorkshop B \"Export for cluster managers\" was realised "
+            "together with Split Cluster Academy, a training organisation from Croatia.\n")
+    _, rels, _ = text_by_name(text)
+    assert ("Split Cluster Academy", "COORDINATES", "Export for cluster managers") in rels, sorted(rels)
