@@ -1,7 +1,5 @@
 """Cue-driven mentions: "such as" lists, "organised by X", "X is a …", quoted names, head nouns.
-
-The cue lists and head-noun chunks (:func:`cue_lists`, :func:`head_chunks`) live in
-:mod:`.cueheads` and are re-exported here.
+The cue lists and head-noun chunks (:func:`cue_lists`, :func:`head_chunks`) live in :mod:`.cueheads`.
 """
 from __future__ import annotations
 
@@ -176,6 +174,7 @@ def appositions(ctx: Context, out: list[Mention]) -> None:
 
 
 _QUOTED = re.compile(r"[\"“«]\s*([^\"”»\n]{3,90}?)\s*[\"”»]")
+_TITLED = re.compile(r"(?:titled|entitled|called|named)\s*$")
 
 
 def quoted(ctx: Context, out: list[Mention]) -> None:
@@ -190,11 +189,11 @@ def quoted(ctx: Context, out: list[Mention]) -> None:
         lab, props = None, {}
         if after and lex.label_of_head(after.group(1)):
             lab = lex.label_of_head(after.group(1))
-        elif before and lex.label_of_head(before.group(1)) and re.search(r"(?:titled|entitled|called|named)\s*$",
-                                                                          v[max(0, m.start() - 40):m.start()]):
+        elif before and lex.label_of_head(before.group(1)) and _TITLED.search(v, max(0, m.start() - 40), m.start()):
             lab = lex.label_of_head(before.group(1))
-        elif before and fold(before.group(1)) in lex.words("session_heads"):     # 'the panel “…”', 'Workshop A “…”'
-            lab, props = "Event", {"session": True}
+        elif before and fold(before.group(1)) in lex.words("session_heads") | lex.words("event_nouns"):
+            session = fold(before.group(1)) in lex.words("session_heads")      # 'the panel “…”', 'Workshop A “…”'
+            lab, props = "Event", {"session": True} if session else {}      # 'Closing event “…”', 'the webinar “…”'
         elif before and fold(before.group(1)) in ("project", "partnership", "consortium"):
             lab = "Partnership"         # 'the DTP Project “Danubiovalnet”', 'the project “…”'
         if not lab or lab == "Cluster" and after is None:

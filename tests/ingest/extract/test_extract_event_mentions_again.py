@@ -1,0 +1,24 @@
+"""Events said twice or named in quotes (2026-12-05, fourteenth round): "our first business
+mission" after a headline's "the first AGRO-LINK business mission to Peru" is that mission, not a
+second one; 'Closing event "X"' and 'the webinar "X"' name events X. Every text here is written for
+the check; no corpus page is copied."""
+from __future__ import annotations
+
+from tests.helpers.extracted import text_by_name
+
+_REPORT = ("From Lima to Arequipa: the first AGRO-LINK business mission to Peru\n\nFrom 3 to 7 May 2025 our "
+           "first business mission brought a delegation of 18 people to Lima and Arequipa.\n\n"
+           "Day 5 (Lima)\nClosing event \"EU-Peru Food Machinery Evening\", organised by AGRO-LINK in partnership "
+           "with the Lima Chamber of Commerce. The evening gathered 80 guests.\n")
+
+
+def test_a_later_ordinal_description_is_the_same_mission():
+    ents, _, _ = text_by_name(_REPORT)
+    events = sorted(n for n, e in ents.items() if e.label == "Event")
+    assert [n for n in events if "mission" in n] == ["first AGRO-LINK business mission to Peru"], events
+
+
+def test_a_quoted_title_after_an_event_noun_is_an_event_with_its_organisers():
+    ents, rels, _ = text_by_name(_REPORT)
+    assert ents["EU-Peru Food Machinery Evening"].label == "Event", sorted(ents)
+    assert ("Lima Chamber of Commerce", "COORDINATES", "EU-Peru Food Machinery Evening") in rels, sorted(rels)
