@@ -138,3 +138,35 @@ def group_at_events(ctx, window, rels: list[RawRel]) -> list[RawRel]:
         out += [RawRel(p, "PARTICIPATED_IN", events[0], sent.start, sent.end, CONFIDENCE)
                 for p in members if events and p is not events[0]]
     return out
+
+
+# "Among the SMEs were A, B and C", "The delegation included A and B": who made up a journey's group
+_AMONG = re.compile(r"(?i)(?:^|(?<=\s))(?:among\s+(?:the|them|its|our|these|those)\b[^,.;:]{0,40}?\s+(?:were|was|are|is)|"
+                    r"(?:the|our)\s+(?:delegation|group)\s+(?:included|includes|was\s+made\s+up\s+of|consisted\s+of|"
+                    r"comprised))\s")
+_GROUP_WORD = re.compile(r"(?i)\b(?:delegation|delegates|group|participants|mission)\b")
+
+
+def delegation_members(ctx, window) -> list[RawRel]:
+    """PARTICIPATED_IN the journey a group made, for the bodies a sentence names as that group's
+    ("From 3 to 7 May our mission to Peru brought a delegation of 18 people … Among the SMEs were A
+    and B"): the event is the last one the sentence or the two before it name, where they speak of
+    a delegation or group. ``window(lo, hi)`` gives the document's (start, end, entity) mentions
+    starting in ``[lo, hi)``, in order.
+
+    >>> delegation_members(type("C", (), {"sents": [], "view": ""})(), None)
+    []
+    """
+    out, v = [], ctx.view
+    for i, sent in enumerate(ctx.sents):
+        cue = _AMONG.search(v, sent.start, sent.end)
+        if cue is None:
+            continue
+        lo = ctx.sents[max(0, i - 2)].start
+        if not _GROUP_WORD.search(v, lo, sent.end):
+            continue
+        events = [x[2] for x in window(lo, cue.start()) if x[2].label == "Event"]
+        if events:
+            out += [RawRel(a, "PARTICIPATED_IN", events[-1], sent.start, sent.end, CONFIDENCE)
+                    for _, _, a in window(cue.end(), sent.end) if a.label in ACTORS]
+    return out

@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import clusternet.ingest.extract.fastre as re
 
-from clusternet.ingest.extract.attendees import account_event, group_at_events, page_event_attendees
+from clusternet.ingest.extract.attendees import account_event, delegation_members, group_at_events, page_event_attendees
 from clusternet.ingest.extract.cuelists import cue_list_relations, named_network
 from clusternet.ingest.extract.lexicon import heading_country, heading_region, load_lexicon
 from clusternet.ingest.extract.mainref import main_of, named_for_itself, title_end, titled_main
@@ -55,6 +55,7 @@ def find_relations(ctx, ents, places, mentions) -> list[RawRel]:
     rels += [_tagged(r, "group") for r in _partners_took_part(doc, rels)]
     rels += [_tagged(r, "page-event") for r in page_event_attendees(ctx, ents, account_event(ctx, ents, doc.title_event), rels)]
     rels += [_tagged(r, "group-at") for r in group_at_events(ctx, doc.window, rels)]
+    rels += [_tagged(r, "delegates") for r in delegation_members(ctx, doc.window)]
     rels += [_tagged(r, "participants") for r in participants_visited(doc, rels)]
     rels += [_tagged(r, "own-meeting") for r in own_meetings(ents, doc.main, rels, title_end(ctx))]
     return organisers_not_attendees(_third_markets_only(rels))

@@ -22,3 +22,12 @@ def test_a_quoted_title_after_an_event_noun_is_an_event_with_its_organisers():
     ents, rels, _ = text_by_name(_REPORT)
     assert ents["EU-Peru Food Machinery Evening"].label == "Event", sorted(ents)
     assert ("Lima Chamber of Commerce", "COORDINATES", "EU-Peru Food Machinery Evening") in rels, sorted(rels)
+
+
+def test_the_bodies_among_a_delegation_took_part_in_its_mission():
+    text = ("News\n\nFrom 3 to 7 May 2025 our first business mission to Peru brought a delegation of 18 people to "
+            "Lima. Among the SMEs were the Polish dryer maker Suszarnie Sp. z o.o., the Italian Frigotec S.r.l. "
+            "and the Belgian Packline BV.\n")
+    _, rels, _ = text_by_name(text)
+    for body in ("Suszarnie Sp. z o.o.", "Frigotec S.r.l.", "Packline BV"):
+        assert (body, "PARTICIPATED_IN", "first business mission to Peru") in rels, (body, sorted(rels))
