@@ -134,6 +134,8 @@ def typed_after(ctx: Context, out: list[Mention]) -> None:
             s, name = _drop_lead(m.start("name"), m.group("name"))
             if (lead := _DASHED_LEAD.match(v, sent.start, m.start("name"))) and is_place_word(name):
                 s, name = lead.start(1), lead.group(1)   # "SOLEAGRI-MED – Solar Energy for … the Mediterranean is a project"
+            elif titled := _DASHED_TITLE.search(v, max(sent.start, s - 160), s):
+                s, name = titled.start(1), titled.group(1)   # "SIDESTREAM CE – Valorising … in Central European SMEs, a project"
             if is_place_word(name):
                 continue
             if not _name_like(name, s == sent.start) or fold(name) in generic \
@@ -144,6 +146,8 @@ def typed_after(ctx: Context, out: list[Mention]) -> None:
                                props={"described_by": (m.end("name"), m.end())}))
 
 
+# a name in capitals, a dash and the long title that runs up to the described name: the name is the first
+_DASHED_TITLE = re.compile(r"(?<![\w-])([A-Z][A-Z0-9-]+[A-Z0-9](?:\s[A-Z0-9][A-Z0-9-]*)?)\*{0,2}\s+[–—]\s+[^–—,;.\n]*[a-z][^–—,;.\n]*$")
 # a name and the dash before its long title, opening a sentence: "SOLEAGRI-MED – Solar Energy for …"
 _DASHED_LEAD = re.compile(r"\W*([A-Z][\w-]*[A-Z0-9][\w-]*)\s+[–—-]\s+")
 

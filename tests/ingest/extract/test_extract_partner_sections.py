@@ -36,3 +36,14 @@ def test_a_workshop_realised_together_with_a_body_is_coordinated_by_it():
             "together with Split Cluster Academy, a training organisation from Croatia.\n")
     _, rels, _ = text_by_name(text)
     assert ("Split Cluster Academy", "COORDINATES", "Export for cluster managers") in rels, sorted(rels)
+
+
+def test_a_project_in_capitals_before_its_dashed_title_is_the_partnership():
+    text = ("News\n\nFrom 1 April 2026 our cluster is partner in **FIBRELOOP CE – Recycling textile waste in Central "
+            "European SMEs**, a new project of the **Interreg Central Europe** programme. Together with us, the "
+            "consortium is formed by:\n\n- Moravia Textile Cluster (Brno, Czechia)\n- Klaster Tekstylny Łódź Sp. z o.o. "
+            "(Łódź, Poland)\n")
+    ents, rels, _ = text_by_name(text, "page.md")
+    assert ents["FIBRELOOP CE"].label == "Partnership", sorted(ents)
+    assert ("Moravia Textile Cluster", "PARTNER_IN", "FIBRELOOP CE") in rels, sorted(rels)
+    assert "Central European SMEs" not in ents, sorted(ents)
