@@ -19,7 +19,7 @@ __all__ = ["visited", "fronted_event", "hosted_visitors", "participants_visited"
            "delegation_owner", "attendance", "participated_in"]
 
 _ATTEND = re.compile(r"\b(?:attending|attended|participat)")
-_VISIT = re.compile(r"\b(?:visit(?:s|ed|ing)?|Visiting|Visits(?=\s+to\b)|toured|tours?(?=\s+of\b)"
+_VISIT = re.compile(r"\b(?:visit(?:s|ed|ing)?|Visiting|Visits?(?=\s+(?:to|of)\b)|toured|tours?(?=\s+of\b)"
                     r"|visitó|visitaron|visité|visitèrent|visitato)\b(?!\s+(?:and|in)\b)")     # "a visité", "ha visitato"
 _DELEGATION = re.compile(r"\bdelegation\b", re.I)
 _VISIT_AGENT = re.compile(r"\s+(?:was|is|will\s+be)\s+(?:hosted|organi[sz]ed|co-?organi[sz]ed|held|funded|supported)\b")

@@ -31,3 +31,11 @@ def test_the_bodies_among_a_delegation_took_part_in_its_mission():
     _, rels, _ = text_by_name(text)
     for body in ("Suszarnie Sp. z o.o.", "Frigotec S.r.l.", "Packline BV"):
         assert (body, "PARTICIPATED_IN", "first business mission to Peru") in rels, (body, sorted(rels))
+
+
+def test_a_programme_day_opening_with_visit_to_names_the_visited_company():
+    text = ("Mission to Chile\n\nThe TimberLink Americas partnership organised a mission to Chile.\n\n"
+            "**Tuesday 18 November – Santiago.** Visit to the prefabrication plant of Maderas del Sur S.A. in "
+            "Santiago, the first developer of timber towers.\n")
+    _, rels, _ = text_by_name(text, "page.md")
+    assert ("TimberLink Americas", "VISITED", "Maderas del Sur S.A.") in rels, sorted(rels)
