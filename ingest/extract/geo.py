@@ -193,9 +193,9 @@ def _represented_by(sp: Spans) -> None:
 
 
 _POSSESSIVE = re.compile(r"['’]s\s+(?:the\s+)?")
-_FROM_BEFORE = re.compile(r",?\s+(?:from|of)\s+(?:the\s+)?$")      # "X from Spain", "X, from Spain"
+_FROM_BEFORE = re.compile(r"(?:,?\s+(?:from|of)\s+(?:the\s+)?|(?<=[)*])\s*,\s*|(?<=\S)  ,\s*)$")  # "X from Spain", "**X**, Cork"
 _IN_BEFORE = re.compile(r"\s+in\s+(?:the\s+)?$")
-_ACRONYM_BEFORE = re.compile(r"\s*\([A-Z][\w&-]{1,12}\)$")
+_ACRONYM_BEFORE = re.compile(r"\s*\([A-Z][\w&-]{1,12}\)\**$")
 _DEFINED = re.compile(r"\s*(?:The\s+)?([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)\s+(?:is|are|was)\s")
 
 
@@ -231,7 +231,7 @@ def _beside_name(sp: Spans) -> None:
         if head:
             stop = p.start - len(head.group(0))
             acr = _ACRONYM_BEFORE.search(v, max(0, stop - 16), stop)     # "the Institute X (IX) from Germany"
-            ends = (stop, acr.start()) if acr else (stop,)
+            ends = (stop, acr.start()) if acr else (stop, stop - 2 if v[stop - 2:stop] == "**" else stop)
             for _, _, ent in (x for x in sp.occ_in(stop - 120, stop) if x[1] in ends):
                 if (is_open(ent) or regionless(ent, p)) and not (after_in and ent.label == "Event"):
                     assign(ent, p.country, region_of(p), "in" if after_in else "from")

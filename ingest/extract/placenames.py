@@ -93,9 +93,10 @@ def _span_places(lex, v: str, span, out: list[Mention]) -> None:
     _town(v, span, out)
 
 
-# where a body's town is said: "(Mrągowo)", "from Narayanganj", "based in Prešov", a cell "| Borås |"
-_TOWN_BEFORE = re.compile(r"(?:\(|(?:^|\s)(?:from|in|at|near|de|à|en|di|da)\s+|\|\s*)$")
-_TOWN_AFTER = re.compile(r"\s*(?:[(),;|]|\.(?:\s|$)|$)")
+# where a body's town is said: "(Mrągowo)", "from Narayanganj", "based in Prešov", a cell "| Borås |",
+# after its acronym or bold name: "**Shannon Institute (SIPF)**, Limerick – research"
+_TOWN_BEFORE = re.compile(r"(?:\(|(?:^|\s)(?:from|in|at|near|de|à|en|di|da)\s+|\|\s*|(?:\)|\*\*),\s*)$")
+_TOWN_AFTER = re.compile(r"\s*(?:[(),;|]|\.(?:\s|$)|$|[–—]\s)")
 
 
 def _town(v: str, span, out: list[Mention]) -> None:

@@ -50,3 +50,11 @@ def test_a_town_and_a_company_is_the_company():
                               "from Celje.\n")
     assert "Urbis d.o.o." in ents, sorted(ents)
     assert not [n for n in ents if n.startswith("Maribor")], sorted(ents)
+
+
+def test_a_town_after_a_bold_name_and_its_acronym_places_the_body():
+    text = ("Members\n\n- **Shannonside Institute of Soil Science (SISS)**, Limerick – applied research on soils\n"
+            "- **Tipperary Dairy Cluster**, Cork – dairy processing\n")
+    ents, rels, _ = text_by_name(text, "page.md")
+    assert ents["Shannonside Institute of Soil Science"].country == "IE", ents["Shannonside Institute of Soil Science"]
+    assert ("Tipperary Dairy Cluster", "LOCATED_IN", "Ireland") in rels, sorted(rels)
