@@ -140,8 +140,9 @@ def group_at_events(ctx, window, rels: list[RawRel]) -> list[RawRel]:
     return out
 
 
-# "Among the SMEs were A, B and C", "The delegation included A and B": who made up a journey's group
-_AMONG = re.compile(r"(?i)(?:^|(?<=\s))(?:among\s+(?:the|them|its|our|these|those)\b[^,.;:]{0,40}?\s+(?:were|was|are|is)|"
+# "Among the SMEs were A, B and C", "Between them there were A and B", "The delegation included A and B":
+# who made up a journey's group
+_AMONG = re.compile(r"(?i)(?:^|(?<=\s))(?:(?:among|between)\s+(?:the|them|its|our|these|those)\b[^,.;:]{0,40}?\s+(?:were|was|are|is)|"
                     r"(?:the|our)\s+(?:delegation|group)\s+(?:included|includes|was\s+made\s+up\s+of|consisted\s+of|"
                     r"comprised))\s")
 _GROUP_WORD = re.compile(r"(?i)\b(?:delegation|delegates|group|participants|mission)\b")

@@ -39,3 +39,12 @@ def test_a_programme_day_opening_with_visit_to_names_the_visited_company():
             "Santiago, the first developer of timber towers.\n")
     _, rels, _ = text_by_name(text, "page.md")
     assert ("TimberLink Americas", "VISITED", "Maderas del Sur S.A.") in rels, sorted(rels)
+
+
+def test_between_them_there_were_names_the_delegation():
+    text = ("News\n\nIn April our first business mission to Japan brought a delegation of 27 persons to Tokyo. "
+            "Between them there were the Italian SME Domotica Marchigiana S.r.l. and the Finnish start-up "
+            "Hoivaapu Oy.\n")
+    _, rels, _ = text_by_name(text)
+    for body in ("Domotica Marchigiana S.r.l.", "Hoivaapu Oy"):
+        assert (body, "PARTICIPATED_IN", "first business mission to Japan") in rels, (body, sorted(rels))
