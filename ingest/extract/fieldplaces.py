@@ -13,9 +13,13 @@ from clusternet.ingest.extract.placing import PLACED, Spans, assign, is_open, re
 __all__ = ["table_row_places", "heading_places", "sheet_place", "venue_place"]
 
 
+_BRACKETED = re.compile(r"\(([^()]{2,40})\)")
+
+
 def table_row_places(ctx, sp: Spans) -> None:
     """0. A table row with one country cell places its names: "| Baltic Marine Cluster | Poland | 140 |",
-    and a region cell of that country gives their region ("| A | Piedmont | Italy |")."""
+    and a region cell of that country gives their region ("| A | Piedmont | Italy |", "| A | Alcarràs
+    (Cataluña) |": with no country cell, the region's country)."""
     lex = load_lexicon()
     for line in ctx.lines:
         raw = ctx.text[line.start:line.end]
@@ -23,7 +27,9 @@ def table_row_places(ctx, sp: Spans) -> None:
             continue
         cells = [c.strip() for c in re.split(r"\t|\|", raw)]
         codes = {country_code(c) for c in cells if c and len(c) > 3 and country_code(c)}
-        regions = {lex.region(c) for c in cells if c and lex.region(c)}
+        inner = [b.strip() for c in cells for b in _BRACKETED.findall(c)]      # "| Alcarràs (Cataluña) |"
+        regions = {lex.region(c) for c in cells + inner if c and lex.region(c)}
+        codes = codes or {cc for _, cc in regions}      # no country cell: the country of its region cells
         if len(codes) == 1:
             code = codes.pop()
             reg = next((r for r, cc in regions if cc == code), None) if len(regions) == 1 else None

@@ -9,6 +9,9 @@ The forms are data (``legal_forms`` in ingest/data/normalise/legal_forms.yaml).
 >>> out = []; legal_form_names(build_context("NavCom Offshore Sp. z o.o. and Ostrava Drives s.r.o. joined."), out)
 >>> [(m.name, m.label) for m in out]
 [('NavCom Offshore Sp. z o.o.', 'Organisation'), ('Ostrava Drives s.r.o.', 'Organisation')]
+>>> out = []; legal_form_names(build_context("Frigoríficos del Segre, S.L. joined."), out); out[0].name
+'Frigoríficos del Segre, S.L.'
+
 """
 from __future__ import annotations
 
@@ -33,7 +36,7 @@ def _form_rx() -> re.Pattern:
     for f in sorted(forms, key=len, reverse=True):
         parts = [re.escape(p) for p in f.split(" ")]
         alts.append(r"\s+".join(p.replace(r"\.", r"\.\s?") for p in parts))
-    return gated(re.compile(r"(?<=[^\W\d_]) (?:" + "|".join(alts) + r")(?![^\W_])"))
+    return gated(re.compile(r"(?<=[^\W\d_]),? (?:" + "|".join(alts) + r")(?![^\W_])"))     # ", S.L.": a comma may come first
 
 
 def legal_form_names(ctx: Context, out: list[Mention]) -> None:

@@ -5,7 +5,7 @@ import clusternet.ingest.extract.fastre as re
 from functools import lru_cache
 
 from clusternet.ingest.extract.lexicon import country_code, load_lexicon, place_country, fold, town
-from clusternet.ingest.resolve.normalise import is_legal_form
+from clusternet.ingest.resolve.normalise import is_legal_form, split_legal_form
 from clusternet.ingest.extract.mentions import (Context, Mention, chunks, initials_match, is_acronym, is_cap,
     last_chunk, sh_expand, tokens, view_memo)
 
@@ -140,6 +140,7 @@ def place_of_name(name: str) -> tuple[str | None, str | None]:
     (None, None)
     """
     lex = load_lexicon()
+    name = split_legal_form(name)[0] or name        # its legal form places nothing ("S.A. de C.V." is no Cape Verde)
     words = _EU_PAIR.sub("", name).replace("-", " ").split()
     macro = {k for n in (3, 2) for i in range(len(words) - n + 1) if fold(" ".join(words[i:i + n])) in lex.macro
              for k in range(i, i + n)}     # "Latin American …": an area larger than a country, not "American"

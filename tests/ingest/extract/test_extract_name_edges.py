@@ -58,3 +58,19 @@ def test_a_town_after_a_bold_name_and_its_acronym_places_the_body():
     ents, rels, _ = text_by_name(text, "page.md")
     assert ents["Shannonside Institute of Soil Science"].country == "IE", ents["Shannonside Institute of Soil Science"]
     assert ("Tipperary Dairy Cluster", "LOCATED_IN", "Ireland") in rels, sorted(rels)
+
+
+def test_a_legal_form_after_a_comma_names_the_company_and_its_row_places_it():
+    text = ("Empresas participantes\n\n| Empresa | Sede | Actividad |\n|---|---|---|\n"
+            "| Frigoríficos del Noguera, S.L. | Balaguer (Cataluña) | Cámaras frigoríficas |\n"
+            "| Calibradores Moncayo, S.A. | Tarazona (Aragón) | Calibradoras ópticas |\n\n"
+            "Also Acme Orchard Robotics, Inc. joined the mission.\n")
+    ents, _, _ = text_by_name(text, "page.md")
+    for name in ("Frigoríficos del Noguera, S.L.", "Calibradores Moncayo, S.A.", "Acme Orchard Robotics, Inc."):
+        assert name in ents, (name, sorted(ents))
+    assert ents["Frigoríficos del Noguera, S.L."].country == "ES", ents["Frigoríficos del Noguera, S.L."]
+
+
+def test_a_mexican_legal_form_places_no_company_in_cape_verde():
+    ents, _, _ = text_by_name("News\n\nThe importer Delicatessen Azteca, S.A. de C.V. signed an order.\n")
+    assert ents["Delicatessen Azteca, S.A. de C.V."].country != "CV", ents["Delicatessen Azteca, S.A. de C.V."]
