@@ -14,12 +14,11 @@ from __future__ import annotations
 import clusternet.ingest.extract.fastre as re
 
 from clusternet.ingest.extract.cuelists import ACTORS, Occ
-from clusternet.ingest.extract.mainref import membership_type
+from clusternet.ingest.extract.members import CLAUSE_END, GROUPS, memberships
 from clusternet.ingest.extract.raw import RawRel
 
 __all__ = ["named_memberships"]
 
-_GROUPS = ("Cluster", "Organisation", "Partnership")
 _MEMBER = re.compile(r"\bmembers?\b(?!\s+(?:states?|countries|of\s+staff)\b)")
 _AS_MEMBERS_OF = re.compile(r"\bas\s+(?:an?\s+)?members?\s+of\s+(?:the\s+)?")
 # between a body and "an X member" after it: an apposition, a dash description, a bracket
@@ -27,7 +26,6 @@ _AS_MEMBERS_OF = re.compile(r"\bas\s+(?:an?\s+)?members?\s+of\s+(?:the\s+)?")
 _WHICH_MEMBER = re.compile(r"\b(?:which|who|that)\s+(?:is|are|was|were|has\s+been|have\s+been)\s+(?:also\s+)?"
                            r"(?:an?\s+|the\s+)?members?\s+of\s+(?:the\s+)?")
 _APPOSED = re.compile(r"(?:,|\(|[–-]|;)\s*(?:[^,;()\n]{0,80}?,\s*)?(?:also\s+|an?\s+|one\s+of\s+the\s+|another\s+)$")
-_CLAUSE_END = re.compile(r"[.;:]\s|\n|,\s+(?:which|who|while|where)\b")
 
 
 def named_memberships(ctx, ents) -> list[RawRel]:
@@ -41,23 +39,23 @@ def named_memberships(ctx, ents) -> list[RawRel]:
         if named is not None:
             out += _members_around(v, occ, named, m)
     for m in _WHICH_MEMBER.finditer(v):
-        groups = occ.within(m.end(), m.end() + 2, _GROUPS)
+        groups = occ.within(m.end(), m.end() + 2, GROUPS)
         body = [x for x in occ.within(max(0, m.start() - 120), m.start(), ACTORS)
                 if not v[x[1]:m.start()].strip(", ")]
         if groups and body:
-            out += _rels([body[-1][2]], groups[0][2], body[-1][0], m.end())
+            out += memberships([body[-1][2]], groups[0][2], body[-1][0], m.end())
     for m in _AS_MEMBERS_OF.finditer(v):
-        groups = occ.within(m.end(), m.end() + 2, _GROUPS)
+        groups = occ.within(m.end(), m.end() + 2, GROUPS)
         if groups:
             lo = _clause_start(v, m.start())
-            out += _rels([a for s, e, a in occ.within(lo, m.start(), ACTORS)], groups[0][2], lo, m.end())
+            out += memberships([a for s, e, a in occ.within(lo, m.start(), ACTORS)], groups[0][2], lo, m.end())
     return out
 
 
 def _group_before(occ: Occ, at: int):
     """(start, end, group) of the name that ends right before the word "member" at ``at`` ("an MVAC
     member")."""
-    near = [x for x in occ.within(max(0, at - 120), at, _GROUPS) if at - 2 <= x[1] <= at]
+    near = [x for x in occ.within(max(0, at - 120), at, GROUPS) if at - 2 <= x[1] <= at]
     return near[-1] if near else None
 
 
@@ -68,17 +66,17 @@ def _members_around(v: str, occ: Occ, named, m) -> list[RawRel]:
     lo = _clause_start(v, gstart)
     before = [x for x in occ.within(lo, gstart, ACTORS) if x[2] is not group]
     if before and _APPOSED.search(v, before[-1][1], gstart):
-        return _rels([before[-1][2]], group, before[-1][0], m.end())
+        return memberships([before[-1][2]], group, before[-1][0], m.end())
     after = occ.within(m.end(), _clause_end(v, occ, m.end()), ACTORS)
     if after and after[0][0] <= m.end() + 2:
-        return _rels([a for _, _, a in after], group, m.start(), after[-1][1])
+        return memberships([a for _, _, a in after], group, m.start(), after[-1][1])
     return []
 
 
 def _clause_end(v: str, occ: Occ, at: int) -> int:
     """Where the clause after ``at`` ends: its first stop, semicolon, colon or line end that is not
     part of a name ("AquaDose B.V. and Soilink OOD joined")."""
-    for end in _CLAUSE_END.finditer(v, at):
+    for end in CLAUSE_END.finditer(v, at):
         if not occ.in_name(end.start(), end.start() + 1):
             return end.start()
     return len(v)
@@ -87,9 +85,3 @@ def _clause_end(v: str, occ: Occ, at: int) -> int:
 def _clause_start(v: str, at: int) -> int:
     """Where the sentence or list item holding ``at`` starts."""
     return max(v.rfind("\n", 0, at), v.rfind(". ", 0, at) + 1, v.rfind("; ", 0, at) + 1, 0)
-
-
-def _rels(members: list, group, lo: int, hi: int) -> list[RawRel]:
-    """The membership of each of ``members`` (not the group itself) in ``group``."""
-    typ = membership_type(group)
-    return [RawRel(a, typ, group, lo, hi, 0.6) for a in dict.fromkeys(members) if a is not group]

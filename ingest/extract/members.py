@@ -13,15 +13,15 @@ import clusternet.ingest.extract.fastre as re
 from clusternet.ingest.extract.mainref import membership_type, own_body
 from clusternet.ingest.extract.raw import RawRel
 
-__all__ = ["its_members"]
+__all__ = ["its_members", "memberships", "GROUPS", "CLAUSE_END"]
 
 _ACTORS = ("Cluster", "Organisation", "SME")        # as cuelists.ACTORS, which imports this module
 
-_GROUPS = ("Cluster", "Organisation", "Partnership")
+GROUPS = ("Cluster", "Organisation", "Partnership")       # the bodies that have members
 # "its member X", "their members X and Y", "from our members … X": whose members the bodies after are
 _POSSESSIVE = re.compile(r"(?i)\b(its|their|our)\s+members?\b(?!\s+(?:of|in|are|were|include|from)\b)")
 # where the members named after the cue end: the clause
-_CLAUSE_END = re.compile(r"[.;:]\s|\n|,\s+(?:which|who|while|where)\b")
+CLAUSE_END = re.compile(r"[.;:]\s|\n|,\s+(?:which|who|while|where)\b")
 
 
 def its_members(v: str, lo: int, hi: int, occ, places) -> list[RawRel]:
@@ -35,9 +35,22 @@ def its_members(v: str, lo: int, hi: int, occ, places) -> list[RawRel]:
             body = own_body(occ.ents, "cluster", occ.title)
             group = [body] if body is not None else []
         else:
-            group = [x[2] for x in occ.within(lo, m.start(), _GROUPS)][-1:]
-        end = _CLAUSE_END.search(v, m.end(), hi)
+            group = [x[2] for x in occ.within(lo, m.start(), GROUPS)][-1:]
+        end = CLAUSE_END.search(v, m.end(), hi)
         named = [x[2] for x in occ.within(m.end(), end.start() if end else hi, _ACTORS)]
         for g in group:
-            out += [RawRel(a, membership_type(g), g, lo, hi, 0.6) for a in dict.fromkeys(named) if a is not g]
+            out += memberships(named, g, lo, hi)
     return out
+
+
+def memberships(members: list, group, lo: int, hi: int) -> list[RawRel]:
+    """The membership (MEMBER_OF, PARTNER_IN for a partnership) of each of ``members``, once and not
+    the group itself, in ``group``, with the evidence span ``[lo, hi)``.
+
+    >>> class B: label, name = "Cluster", "Beta Cluster"
+    >>> class A: label, name = "Organisation", "Alpha Ltd"
+    >>> a, b = A(), B(); [(r.source.name, r.type) for r in memberships([a, a, b], b, 0, 9)]
+    [('Alpha Ltd', 'MEMBER_OF')]
+    """
+    typ = membership_type(group)
+    return [RawRel(a, typ, group, lo, hi, 0.6) for a in dict.fromkeys(members) if a is not group]

@@ -32,7 +32,7 @@ def edges_of_names(v: str, out: list[Mention]) -> None:
         _without_kind_before(v, m, names)
         if _after_place_and(v, m, names):
             drop.add(id(m))
-    out[:] = [_as_town(x) for m in out if id(m) not in drop and not _country_as_body(m) and not _calendar_name(m)
+    out[:] = [_as_town(v, x) for m in out if id(m) not in drop and not _country_as_body(m) and not _calendar_name(m)
               for x in _two_companies(v, m)]
 
 
@@ -51,8 +51,7 @@ def _two_companies(v: str, m: Mention) -> list[Mention]:
         return [m]
     for a in _AND.finditer(v, m.start, m.end):
         left, right = " ".join(v[m.start:a.start()].split()), " ".join(v[a.end():m.end].split())
-        if split_legal_form(left)[1] and split_legal_form(right)[1] and split_legal_form(left)[0] \
-                and split_legal_form(right)[0]:
+        if all(all(split_legal_form(side)) for side in (left, right)):     # a name and a form on each side
             return [replace(m, end=a.start(), name=left, props=dict(m.props), aliases=[]),
                     replace(m, start=a.end(), name=right, props=dict(m.props), aliases=[])]
     return [m]
@@ -64,7 +63,7 @@ def _country_as_body(m: Mention) -> bool:
     >>> _country_as_body(Mention(0, 19, "Republic of Moldova", "Organisation", "list-item"))
     True
     """
-    return m.label in (None, "Organisation", "Cluster", "SME") and len(m.name) > 3 and " " in m.name \
+    return m.label in _BODIES and len(m.name) > 3 and " " in m.name \
         and not m.name.isupper() and country_code(m.name) is not None
 
 
@@ -79,7 +78,7 @@ def _calendar_name(m: Mention) -> bool:
     >>> _calendar_name(day), _calendar_name(firm)
     (True, False)
     """
-    if m.label not in (None, "Organisation", "Cluster", "SME"):
+    if m.label not in _BODIES:
         return False
     lex = load_lexicon()
     days, months = lex.words("weekdays"), lex.words("months")
@@ -155,23 +154,24 @@ def _without_kind_before(v: str, m: Mention, names: set[str] = frozenset()) -> N
 _LEAD_PREPOSITION = re.compile(r"(?:In|At|From|During|Near|En|Dans|Durante|Nel|Nella|Im|Bei)\s+")
 
 
-def _as_town(m: Mention) -> Mention:
+def _as_town(v: str, m: Mention) -> Mention:
     """A body-like name that is only a town's of the general reference ("Novelda", "O Porriño"),
     with no head word, legal form or acronym of a body: that town, a place.
 
-    >>> m = _as_town(Mention(0, 7, "Novelda", "Organisation", "chunk")); m.label, m.country
+    >>> m = _as_town("Novelda", Mention(0, 7, "Novelda", "Organisation", "chunk")); m.label, m.country
     ('City', 'ES')
-    >>> m = _as_town(Mention(0, 10, "In Rosario", "Organisation", "paren")); m.name, m.label, m.country
-    ('Rosario', 'City', 'AR')
+    >>> m = _as_town("In Rosario", Mention(0, 10, "In Rosario", "Organisation", "paren")); m.name, m.start, m.country
+    ('Rosario', 3, 'AR')
     """
     if m.label not in (None, "Organisation") or m.name.isupper() or m.aliases or label_of_name(m.name):
         return m
-    lead = _LEAD_PREPOSITION.match(m.name)         # "In Rosario (Santa Fe Province)": the town, after "In"
-    name = m.name[lead.end():] if lead else m.name
+    lead = _LEAD_PREPOSITION.match(v, m.start, m.end) if m.end <= len(v) else None
+    start = lead.end() if lead else m.start         # "In Rosario (Santa Fe Province)": the town, after "In"
+    name = " ".join(v[start:m.end].split()) if lead else m.name
     city = load_lexicon().city(name) if lead else None
     code = (town(name) or (None, None))[1] or (city and city[0])
     if not code:
         return m
-    return Mention(m.end - len(name), m.end, name, "City", "town", 0.7, country=code)
+    return Mention(start, m.end, name, "City", "town", 0.7, country=code)
 
 

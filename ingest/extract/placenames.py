@@ -14,6 +14,7 @@ import clusternet.ingest.extract.fastre as re
 from clusternet.ingest.extract.lexicon import (country_code, fold, load_lexicon, place_country,
                                                subdivision_country, town)
 from clusternet.ingest.extract.mentions import Context, Mention, chunks
+from clusternet.ingest.extract.placing import PLACE_LABELS
 from clusternet.ingest.extract.rules import iso_is_acronym
 
 __all__ = ["place_mentions"]
@@ -175,9 +176,6 @@ def _town_before(v: str, s: int, out: list[Mention]) -> str | None:
                  and v[x.end:s].strip(" (") == "" and "(" in before), None)
 
 
-_PLACES = ("Country", "Region", "City", "Demonym")
-
-
 def _same_body(x: Mention, s: int, e: int) -> bool:
     """Whether ``x`` reads the region's own words as a body of no kind ("Bács-Kiskun County (Hungary)"
     in a list of names with countries)."""
@@ -192,10 +190,11 @@ def _add_headed(lex, v: str, at: tuple, core: str, code: str | None, out: list[M
     generic = lex.words("field_words") | (set() if code else lex.words("not_region_words"))
     if any(w in lex.macro or w in generic for w in words) or fold(core) in lex.macro or country_code(core):
         return          # "Danube Region", "Innovation Region", "European Region": no administrative area
-    over = [x for x in out if x.start < head_end and s < x.end and (x.label in _PLACES or _same_body(x, s, e))]
-    if not core or any(x.label in _PLACES and (x.label != "City" or x.start < s or head_end < x.end) for x in over):
+    over = [x for x in out if x.start < head_end and s < x.end and (x.label in PLACE_LABELS or _same_body(x, s, e))]
+    if not core or any(x.label in PLACE_LABELS and (x.label != "City" or x.start < s or head_end < x.end) for x in over):
         return          # a place the gazetteer knows, or a wider one, stands there already
-    out[:] = [x for x in out if not any(x is o for o in over)]      # "Opole" of "Opole Voivodeship"
+    gone = {id(x) for x in over}
+    out[:] = [x for x in out if id(x) not in gone]      # "Opole" of "Opole Voivodeship"
     name = " ".join(v[s:e].split())
     known = lex.region(core + " Region")         # "the Norte region": the gazetteer's Norte Region
     code = code or (known and known[1]) or _country_after(v, e) or place_country(core) \
