@@ -34,68 +34,31 @@ from clusternet.ingest.extract.countable import not_a_count
 from clusternet.ingest.extract.countsubj import CLAUSE_VERBS, count_subject
 from clusternet.ingest.extract.factsubj import country_of_sentence, main_event, measure_country, on_the_journey
 from clusternet.ingest.extract.measures import agent as _agent, among, before_agent, clause_measure, countries_of, \
-    decimal_thousands, field_label, in_delegation, money_modifiers, ordinals, part_of_before, place_adjective, \
-    short_measure, taking_part, to_country, unit_and_value, with_hedge, with_place, without_hedge, HEDGES, CURRENCIES
+    field_label, in_delegation, money_modifiers, money_qualifiers, ordinals, part_cue, part_of_before, \
+    place_adjective, short_measure, taking_part, to_country, with_hedge, with_place, without_hedge, CURRENCIES
 from clusternet.ingest.extract.lexicon import fold, is_programme_name, load_lexicon, programme_named_in
 from clusternet.ingest.extract.nounphrases import inner_place, met_with, passive_participle
-from clusternet.ingest.extract.literals import alternation
-from clusternet.ingest.extract.raw import RawFact, parse_number
+from clusternet.ingest.extract.numbers import NOT_COUNTS, count_rx, count_value, unit_and_value
+from clusternet.ingest.extract.raw import RawFact
 
 __all__ = ["count_facts"]
-
-# number words that never start a count here: "one of the partners", "dozens of"
-_NOT_COUNTS = {"one", "dozen"}
-
-
-# "forty-two", "twenty one": a number word of tens and units
-_TENS_UNITS = (r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[-\s]"
-               r"(?:one|two|three|four|five|six|seven|eight|nine)"
-               r"|(?:two|three|four|five|six|seven|eight|nine)\s+hundred")      # "two hundred"
-
-
-@lru_cache(maxsize=1)
-def _count_rx() -> re.Pattern:
-    """A number (digits or a word of ``number_words`` in lexicon.yaml) with what qualifies it."""
-    words = sorted((w for w in load_lexicon()["number_words"] if w not in _NOT_COUNTS), key=len, reverse=True)
-    numwords = "(?:" + _TENS_UNITS + "|" + alternation(map(re.escape, words), True) + r")\b"
-    # every match starts with one of these: a cheap look at the first character before the alternatives
-    first = "".join(sorted({re.escape(w[0]) for w in words} | set(map(re.escape, "omaunsrclfE€$£¥₩₹+")) | {c[0] for c in CURRENCIES}))
-    return re.compile(
-        r"(?=[\d" + first + r"])(?<![\w.,/-])(?P<pre>(?:" + "|".join(HEDGES) + r")\s+|\+)?"
-        r"(?P<cur>€\s?|(?:" + "|".join(CURRENCIES) + r")\s?|\$|£|¥|₩|₹)?(?P<num>\d{1,3}(?:[.,]\d{3})+(?:[.,]\d{1,2}(?!\d))?|\d+(?:[.,]\d+)?|" + numwords + r")(?![\w.,]\d)"
-        r"(?P<mult>\s?(?:billion|million|thousand|bn|mio)\b|(?(cur)(?:m|k)\b|(?!)))?(?:\s*(?P<pct>%|per cent\b|percent\b))?"
-        r"(?P<unit>\s?(?:m²|m2|sqm|km|hectares|ha)\b|\s?m²)?(?P<yr>-years?\b)?", re.I)
-
 
 _TOKEN = re.compile(r"\d+(?:st|nd|rd|th)\b|[^\W\d_][\w&'’/-]*|\d[\d.,]*|[&,.;:()\"“”]|(?<=\s)[–—](?=\s)")
 _STOP = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "to", "in", "into", "that", "which",
          "who", "with", "for", "on", "at", "from", "by", "and", "the", "a", "an", "as", "such", "within", "been",
          "equal", "while", "whose", "mostly", "including", "but", "or", "both", "during", "since", "than", "between",
          "along", "across", "throughout", "under", "through", "con", "avec", "para", "pour", "durante", "pendant",
-         "dans"}
+         "dans", "y", "e", "et", "ou"}
 _ROMANCE_OF = frozenset({"de", "del", "des", "du", "della", "delle", "dei", "di", "da", "do", "dos", "das"})
 _HEDGES = {"over", "more", "than", "around", "approximately", "about", "up", "to", "almost", "nearly", "at", "least",
            "roughly", "close", "circa", "less", "fewer",
            "some", "the", "a", "an", "our", "their", "its", "of", "with", "by", "further", "total"}
 _TRAIL = {"of", "and", "or", ",", "&", "around", "over", "about", "approximately", "nearly", "almost", "some", "more",
           "up", "least", "than", "worth", "totalling", "totaling", "valued"}
-_MONEY_NOUNS = {"budget", "turnover", "amount", "funding", "investment", "investments", "revenue", "revenues", "value",
-                "cost", "costs", "grant", "capital", "sales", "financing", "contribution", "voucher", "vouchers"}
 # a word after a comma that opens a clause, not a list's next noun ("18 companies, led by …")
 _CLAUSE_OPENERS = {"which", "who", "whose", "including", "such", "led", "held", "run", "both", "each", "all", "while"}
+_CURRENCY_WORDS = ("euros", "euro", "eur", "dollars", "usd")
 _MACRO = ("europe", "european", "eu", "world", "worldwide", "global", "international")
-
-
-def _value(m, lex):
-    num = m.group("num")
-    if fold(num) in lex["number_words"]:
-        return lex["number_words"][fold(num)]
-    parts = re.split(r"[-\s]", fold(num))
-    if len(parts) == 2 and all(p in lex["number_words"] for p in parts):
-        a, b = lex["number_words"][parts[0]], lex["number_words"][parts[1]]
-        return a * b if b == 100 else a + b        # "forty-two", "two hundred"
-    pn = parse_number(num)
-    return decimal_thousands(num) or (pn[0] if pn else None)       # "406,364.70": thousands and decimals
 
 
 def _words_after(v: str, pos: int, end: int, limit: int = 18):
@@ -137,7 +100,7 @@ def _noun_phrase(toks, lex, allow_in: bool) -> list[str]:
             continue
         if w in ".;:()\"“”–—" or w[:1].isdigit():
             break       # "57 members – companies, municipalities … –": an aside after the noun
-        if out and f in lex["number_words"] and (f not in _NOT_COUNTS or fold(out[-1]) in ("and", ",")):
+        if out and f in lex["number_words"] and (f not in NOT_COUNTS or fold(out[-1]) in ("and", ",")):
             while out and fold(out[-1]) in ("and", "or", ",", "&"):
                 out.pop()
             break       # "five managers and nine companies": the next count starts
@@ -149,7 +112,7 @@ def _noun_phrase(toks, lex, allow_in: bool) -> list[str]:
             break
         if f in _STOP and out:
             nxt = fold(toks[i + 1][2]) if i + 1 < len(toks) else ""
-            if f in ("and", "or", "of", "&") and len(out) < 6 and not (f == "and" and nxt in lex.words("predicate_verbs")):
+            if f in ("and", "or", "of", "&", "y", "e", "et", "ou") and len(out) < 6 and not (f == "and" and nxt in lex.words("predicate_verbs")):
                 out.append(w)
                 i += 1
                 continue
@@ -224,10 +187,10 @@ def _sentence_facts(ctx, si, occ_in, ok, page, places, skip=()) -> list[RawFact]
     out: list[RawFact] = []
     prev_noun, last = None, None       # last: the sentence's previous count (measure, where it ends)
     land = country_of_sentence(v[sent.start:sent.end], places) if places else None
-    for m in _count_rx().finditer(v, sent.start, sent.end):
+    for m in count_rx().finditer(v, sent.start, sent.end):
         if any(s <= m.start() < e for s, e in skip):
             continue
-        value = _value(m, lex)
+        value = count_value(m, lex)
         if value is None:
             continue
         after = _words_after(v, m.end(), sent.end)
@@ -282,7 +245,6 @@ def _share_measure(v: str, sent, m, after, last, lex) -> str:
     return measure or "share"
 
 
-_OF_WHICH = re.compile(r"\b(?:of|from|among)\s+(?:which|whom|them)\s+(?:about\s+|around\s+|some\s+|over\s+)?$")
 
 
 def _stated_measure(ctx, sent, m, after, unit, word_num, prev_noun, lex, prev_measure=None):
@@ -292,13 +254,11 @@ def _stated_measure(ctx, sent, m, after, unit, word_num, prev_noun, lex, prev_me
     if lead is None:
         return None
     (after, unit), whole = lead, short_measure(prev_measure) or prev_noun
-    if len(after) > 1 and fold(after[0][2]) in ("are", "were") and _OF_WHICH.search(v, max(sent.start, m.start() - 20), m.start()):
-        after = [(0, 0, "of"), (0, 0, "which")] + after       # "210 members, of which 150 are SMEs": as "150 of which are"
-    part = part_of_before(after, whole)
+    cued, among_words = part_cue(v, sent.start, m.start(), after, unit)     # "of which 150 are", "dont 160"
+    part = part_of_before(cued, whole)
     if part is not None:        # "137 organisations, 112 of which are SMEs", "450 participants, 60 of them from X"
         after, from_words = part
-        measure_words = from_words or _noun_phrase(after, lex, allow_in=False) + (["among", "the", *whole.split()]
-                                                                                 if whole else [])
+        measure_words = from_words or _noun_phrase(after, lex, allow_in=False) + ([*among_words, *whole.split()] if whole else [])
     else:
         measure_words = _measure_words(v, sent, m, after, unit, prev_noun, lex)
     agent = _agent(v, sent.start, m.start())
@@ -321,8 +281,11 @@ def _stated_measure(ctx, sent, m, after, unit, word_num, prev_noun, lex, prev_me
 def _lead_words(after, unit, word_num):
     """The words after a count without a currency word, "of the" or "as" (with the unit they state), or
     None when a number word is not followed by what it counts ("four European …" is, "Two of …" is not)."""
-    if after and fold(after[0][2]) in ("euros", "euro", "eur", "dollars", "usd"):
-        unit = "USD" if fold(after[0][2]) in ("dollars", "usd") else "EUR"
+    after = after[1:] if len(after) > 1 and fold(after[0][2]) in ("de", "di") and fold(after[1][2]) in _CURRENCY_WORDS \
+        else after      # "1,2 millones de euros", "1,2 milioni di euro"
+    cur = fold(after[0][2]).replace("’", "'").removeprefix("d'") if after else ""
+    if cur in _CURRENCY_WORDS:
+        unit = "USD" if cur in ("dollars", "usd") else "EUR"
         after = after[1:]
     if word_num and after and not (after[0][2][:1].islower() or re.match(r"\d(?:st|nd|rd|th)", after[0][2])
                                    or re.fullmatch(r"[A-Z0-9]{2,}E?s?", after[0][2])
@@ -357,14 +320,21 @@ def _measure_words(v: str, sent, m, after, unit, prev_noun, lex) -> list[str]:
     return passive_participle(after, measure_words) if unit is None else measure_words
 
 
+@lru_cache(maxsize=1)
+def _money_nouns() -> frozenset:
+    return frozenset(map(fold, load_lexicon().words("money_nouns")))
+
+
 def _money_words(v: str, sent, m, measure_words: list[str]) -> list[str]:
     """The measure of an amount: the money noun before it ("a budget of €2.3 billion"), else "amount"."""
-    prior = [w for w in _before(v, sent.start, m.start(), 5) if fold(w) not in _HEDGES]
-    noun = next((w for w in reversed(prior) if fold(w) in _MONEY_NOUNS), None)
-    if noun and not any(fold(w) in _MONEY_NOUNS for w in measure_words):
-        mods = [] if fold(noun).startswith("voucher") else money_modifiers(_before(v, sent.start, m.start(), 6), noun, _STOP) or (
+    prior, nouns = [w for w in _before(v, sent.start, m.start(), 5) if fold(w) not in _HEDGES], _money_nouns()
+    noun = next((w for w in reversed(prior) if fold(w) in nouns), None)
+    if noun and not any(fold(w) in nouns for w in measure_words):
+        near = _before(v, sent.start, m.start(), 6)
+        mods = [] if fold(noun).startswith("voucher") else money_modifiers(near, noun, _STOP) or (
             programme_named_in(v[sent.start:sent.end]).split() if fold(noun) in ("grant", "contribution", "funding") else [])
-        return mods + [noun] + (["per", p.group(1)] if (p := _PER.match(v, m.end(), sent.end)) else measure_words[:2])
+        per = ["per", p.group(1)] if (p := _PER.match(v, m.end(), sent.end)) else measure_words[:2]
+        return mods + [noun] + money_qualifiers(near, noun) + per
     funder = _FUNDER.search(v, m.end(), sent.end) or _FUNDER.search(v, sent.start, sent.end)     # "EUR 1.6m from the ERDF"
     if funder and is_programme_name(funder.group(1)) and (not measure_words or fold(measure_words[0]) in _FLOW_VERBS):
         return funder.group(1).split() + ["funding"]    # "EUR 960,000 comes from the Single Market Programme"

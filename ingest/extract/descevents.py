@@ -31,6 +31,8 @@ _SUBTITLE = re.compile(r"(?::|\s[-–—]\s)")
 _WORD_BACK = re.compile(r"([\w’'-]+)\s+$")
 # a place of up to four words, with a particle ("Ho Chi Minh City", "Rio de Janeiro")
 _PLACE_TAIL = re.compile(r"\s+(to|in|a|al|en|au|aux|à|nel|nella)\s+(?:the\s+|la\s+|le\s+|el\s+)?((?-i:[A-Z][\w’'-]+)(?:\s(?:(?-i:de|do|da|del|di|la|el)\s)?(?-i:[A-Z][\w’'-]+)){0,3})")
+# an incoming journey's origin: "a study visit from Bangladesh"
+_FROM_TAIL = re.compile(r"\s+(from)\s+(?:the\s+)?((?-i:[A-Z][\w’'-]+)(?:\s(?-i:[A-Z][\w’'-]+)){0,3})")
 _QUOTED_TAIL = re.compile(r"\s+on\s+[“\"]([^”\"]{3,120})[”\"]")
 # a topic's words, up to a verb that says what the event did ("a webinar on X took place online")
 _NOT_TOPIC = r"(?!(?:is|are|was|were|will|would|has|have|had|took|takes|held|brought|gathered|attracted|drew|" \
@@ -161,11 +163,11 @@ def _tail(v: str, end: int, hi: int, travel: bool = False) -> tuple[str, int, st
     qm = _QUOTED_TAIL.match(v, end, hi)
     if qm:
         return qm.group(1).strip(), qm.start(1) + len(qm.group(1).rstrip()), "“"
-    pm = _PLACE_TAIL.match(v, end, hi)
+    pm = _PLACE_TAIL.match(v, end, hi) or (_FROM_TAIL.match(v, end, hi) if travel else None)
     place = leading_place(pm.group(2)) if pm else None
     if place:
         stop = _and_place(v, pm.start(2) + len(place), hi)
-        return v[end:stop].strip(), stop, place
+        return v[end:stop].strip(), stop, None if pm.group(1) == "from" else place    # whence, not where
     om = _OWNER_TAIL.match(v, end, hi)
     if om and not travel and not leading_place(om.group(1)) and (om.group(2) or label_of_name(om.group(1)) in _OWNERS):
         return v[end:om.end()].strip(), om.end(), None      # "the kick-off meeting of the MOVE-IN project"

@@ -143,13 +143,32 @@ def _indicator_row(t: str, p: int, cells, header, occ, subject) -> list[RawFact]
     out = []
     for j, (value, unit) in figures:
         head = header[j] if j < len(header) else ""
-        plain = not head or fold(head) in _PLAIN_HEADERS or len(figures) == 1
-        measure = (head if named is not None else label if plain else f"{label} ({fold(head)})")
+        plain = not head or fold(head) in _PLAIN_HEADERS or len(figures) == 1 and not _sorts_by_kind(header)
+        measure = (head if named is not None else label if plain else f"{label} ({_lowered(head)})")
         if unit not in (None, "%") and not measure.endswith(")"):
             measure = f"{measure} ({unit})"
         if measure:
             out.append(RawFact(subj, measure, None, value, unit, p, line_end, 0.65))
     return out
+
+
+def _lowered(head: str) -> str:
+    """A column header as words inside a measure: lower case but for acronyms ("B2B meetings").
+
+    >>> _lowered("Rendez-vous réalisés"), _lowered("B2B meetings")
+    ('rendez-vous réalisés', 'B2B meetings')
+    """
+    return " ".join(w if sum(c.isupper() for c in w) > 1 else w.lower() for w in head.split())
+
+
+def _sorts_by_kind(header) -> bool:
+    """Whether a table's first column sorts its rows into kinds (sectors, themes), so that one
+    figure column's header still says what each row counts.
+
+    >>> _sorts_by_kind(["Secteur", "Rendez-vous"]), _sorts_by_kind(["Indicator", "Value"])
+    (True, False)
+    """
+    return bool(header) and fold(_clean_header(header[0])) in load_lexicon().words("category_headers")
 
 
 _MONEY_CELL = re.compile(r"^(?:([A-Z]{3}|€|\$|£)\s*)?([\d.,]+)\s*(million|mio|m|k)?\s*([A-Z]{3}|€|\$|£)?$")

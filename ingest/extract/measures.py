@@ -14,8 +14,8 @@ import itertools
 from clusternet.ingest.extract.lexicon import country_code, fold, load_lexicon
 
 __all__ = ["among", "agent", "countries_of", "field_label", "with_hedge", "without_hedge", "ordinals", "HEDGES",
-           "ORDINAL_DIGIT", "CURRENCIES", "money_modifiers", "place_adjective", "taking_part", "to_country", "with_place", "decimal_thousands",
-           "own_clause", "clause_measure", "in_delegation", "part_of_before", "unit_and_value"]
+           "ORDINAL_DIGIT", "CURRENCIES", "money_modifiers", "money_qualifiers", "place_adjective", "taking_part", "to_country", "with_place", "decimal_thousands",
+           "own_clause", "clause_measure", "in_delegation", "part_cue", "part_of_before"]
 
 
 def decimal_thousands(num: str) -> float | None:
@@ -68,11 +68,24 @@ def money_modifiers(words: list[str], noun: str, stop=frozenset()) -> list[str]:
     """
     i = max(k for k, w in enumerate(words) if w == noun)
     out: list[str] = []
+    lex = load_lexicon()
     for w in reversed(words[:i][-2:]):
-        if fold(w) in stop or fold(w) in ("of", "our", "their", "its") or not w.isalpha():
+        if fold(w) in stop or fold(w) in ("of", "our", "their", "its") or not w.isalpha() \
+                or fold(w) in lex.words("romance_determiners"):
             break
         out.insert(0, w)
     return out
+
+
+def money_qualifiers(words: list[str], noun: str) -> list[str]:
+    """The words after a money noun that qualify it, as French, Spanish and Italian put them.
+
+    >>> money_qualifiers(["un", "presupuesto", "total", "de"], "presupuesto")
+    ['total']
+    """
+    i = max(k for k, w in enumerate(words) if w == noun)
+    after = list(itertools.takewhile(lambda w: fold(w) in load_lexicon().words("money_qualifiers_after"), words[i + 1:]))
+    return after[:1]
 
 
 def place_adjective(word: str) -> bool:
@@ -290,6 +303,37 @@ def in_delegation(v: str, lo: int, pos: int) -> str:
     return f" in {whose} {d.group(3)}{d.group(4)}"
 
 
+_HEDGED_END = r"(?:\s+(?:about|around|some|over|unas|unos|environ|circa|oltre|más\s+de|plus\s+de))?\s*$"
+
+
+def part_cue(v: str, lo: int, pos: int, after, unit=None) -> tuple[list, list[str]]:
+    """The words after a count at ``pos``, read as "of which are …" when the text says the count is a
+    part of the one before ("of which 150 are SMEs", "dont 160 PME", "51 de ellas pymes"), and the
+    words that say "among" in the text's language.
+
+    >>> t = "230 adhérents, dont 160 PME"; toks = [(0, 0, "PME")]
+    >>> [w for *_, w in part_cue(t, 0, t.index("160"), toks)[0]], part_cue(t, 0, t.index("160"), toks)[1]
+    (['of', 'which', 'are', 'PME'], ['parmi', 'les'])
+    """
+    lex = load_lexicon()
+    words = [fold(t[2]) for t in after[:3]]
+    for cue, among_words in lex["part_cues_after"].items():
+        n = len(cue.split())
+        if words[:n] == cue.split() and len(after) > n:
+            return [(0, 0, "of"), (0, 0, "which"), (0, 0, "are")] + list(after[n:]), among_words.split()
+    before = fold(v[max(lo, pos - 30):pos])
+    cue = next((c for c in lex["part_cues_before"] if re.search(r"(?:^|\W)" + re.escape(c) + _HEDGED_END, before)), None)
+    among_words = lex["part_cues_before"].get(cue, "among the").split()
+    if cue is None or len(after) < 2 and words[:1] in (["are"], ["were"]):
+        return after, among_words
+    if words[0] in ("are", "were"):     # "of which 150 are SMEs"
+        return [(0, 0, "of"), (0, 0, "which")] + list(after), among_words
+    if among_words[0] == "among" or unit is not None:
+        return after, among_words       # "of which EUR 960,000 comes from …": no part of a count
+    rest = list(after[1:]) if words[0] in lex.words("romance_copulas") else list(after)
+    return [(0, 0, "of"), (0, 0, "which"), (0, 0, "are")] + rest, among_words
+
+
 def part_of_before(after, prev_noun):
     """After "112 of which are …", "60 of them from …" or "17 in Busan": (the words that say what the
     part is, the measure when it is the counted noun before and where they are or come from), else None.
@@ -321,18 +365,3 @@ def short_measure(measure: str | None) -> str | None:
     """
     short = measure and re.sub(r"\s(?:in\s[A-Z][\w-]+|\w+ed\s+by\s.*)$", "", measure)
     return short if short and len(short.split()) <= 3 and "(" not in short else None
-
-
-def unit_and_value(m, value, lex):
-    """The unit a count's match ``m`` states ("%", a currency, "years", "m²") and its value times
-    "million" etc. (the groups of :func:`.counts._count_rx`)."""
-    unit = "%" if m.group("pct") else None
-    if m.group("cur"):
-        unit = lex["currencies"].get(fold(m.group("cur").strip()), "EUR")
-    if m.group("mult"):
-        value = value * lex["multipliers"][fold(m.group("mult").strip())]
-    if m.group("yr"):
-        unit = "years"
-    if m.group("unit"):
-        unit = m.group("unit").strip().replace("m2", "m²").replace("sqm", "m²")
-    return unit, value

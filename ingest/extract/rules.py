@@ -132,8 +132,8 @@ def place_of_name(name: str) -> tuple[str | None, str | None]:
 
     >>> place_of_name("U.S. Department of Commerce"), place_of_name("Colombian Private Council")
     (('US', None), ('CO', None))
-    >>> place_of_name("Latin American Aerospace Week")
-    (None, None)
+    >>> place_of_name("Latin American Aerospace Week"), place_of_name("Study visit from Kenya")
+    ((None, None), (None, None))
 
     The partner of an "EU–X" pairing is whom the thing is with, not where it is:
     >>> place_of_name("EU-Japan Centre for Industrial Cooperation")
@@ -141,6 +141,7 @@ def place_of_name(name: str) -> tuple[str | None, str | None]:
     """
     lex = load_lexicon()
     name = split_legal_form(name)[0] or name        # its legal form places nothing ("S.A. de C.V." is no Cape Verde)
+    name = name.split(" from ")[0]                  # "Study visit from Bangladesh": whence, not where
     words = _EU_PAIR.sub("", name).replace("-", " ").split()
     macro = {k for n in (3, 2) for i in range(len(words) - n + 1) if fold(" ".join(words[i:i + n])) in lex.macro
              for k in range(i, i + n)}     # "Latin American …": an area larger than a country, not "American"

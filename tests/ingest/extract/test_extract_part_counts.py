@@ -1,0 +1,82 @@
+"""Parts of counts, kinds in tables, journeys from abroad (2026-12-05, fifteenth round).
+
+"230 adhérents, dont 160 PME" and "74 socios, 51 de ellos pymes" count a part of the count before
+them, as "210 members, of which 150 are SMEs" does; a table whose first column sorts its rows
+into kinds ("Secteur") keeps its figure column's header in each row's measure; "a study visit
+from Kenya" is an event whose place is not Kenya; "…, the delegates had 31 meetings" is a
+clause, not a description of the name before the comma. Every text here is written for the
+check; no corpus page is copied."""
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers.extracted import text_by_name
+
+
+@pytest.mark.parametrize("line, measure", [
+    ("Le pôle Lumière Marine réunit 230 adhérents, dont 160 PME, ainsi que des laboratoires.",
+     "PME parmi les adhérents"),
+    ("El Clúster Marino del Sur agrupa a 230 empresas asociadas, 160 de ellas pymes, y centros tecnológicos.",
+     "pymes entre las empresas asociadas"),
+    ("El Clúster Marino del Sur reúne a 230 socios, de los cuales 160 son empresas, con sede en Huelva.",
+     "empresas entre los socios"),
+    ("Il Distretto Nautico Ligure conta 230 soci, di cui 160 PMI.", "PMI tra i soci"),
+    ("The Harbour Robotics Cluster has 230 members, of which 160 are SMEs.", "SMEs among the members"),
+])
+def test_a_part_of_the_count_before_is_counted_among_it(line, measure):
+    _, _, facts = text_by_name(line + "\n")
+    got = {m for _, m, v in facts if v == 160}
+    assert got == {measure}, sorted(facts)
+
+
+def test_money_of_which_a_programme_gives_part_is_no_part_count():
+    text = "Le projet Solarmed dispose d'un budget de 2 millions d'euros, dont 1,6 million d'euros du FEDER.\n"
+    _, _, facts = text_by_name(text)
+    assert not any("parmi" in m for _, m, _ in facts), sorted(facts)
+
+
+def test_a_table_sorted_by_kind_keeps_what_its_figures_count():
+    text = ("Rencontres Santé Atlantique 2026\n\n"
+            "Les Rencontres Santé Atlantique 2026 ont réuni 140 participants à Nantes.\n\n"
+            "| Secteur | Rendez-vous réalisés |\n|---|---|\n| Dispositifs médicaux | 61 |\n"
+            "| Santé numérique | 44 |\n")
+    _, _, facts = text_by_name(text, "page.md")
+    measures = {m for _, m, v in facts if v in (61, 44)}
+    assert measures == {"Dispositifs médicaux (rendez-vous réalisés)", "Santé numérique (rendez-vous réalisés)"}, \
+        sorted(facts)
+
+
+def test_a_table_of_indicators_keeps_its_row_labels_alone():
+    text = ("Harbour Robotics Days 2026\n\nThe Harbour Robotics Days 2026 took place in Gdynia.\n\n"
+            "| Indicator | Value |\n|---|---|\n| B2B meetings | 61 |\n| Participants | 140 |\n")
+    _, _, facts = text_by_name(text, "page.md")
+    assert {m for _, m, v in facts if v in (61, 140)} == {"B2B meetings", "Participants"}, sorted(facts)
+
+
+def test_a_study_visit_from_abroad_is_an_event_not_placed_where_it_came_from():
+    text = ("Nordic Loom Cluster hosted a study visit from Kenya\n\n"
+            "From 6 to 9 October the Nordic Loom Cluster (NLC) hosted a study visit from Kenya. "
+            "The 19 delegates came from 14 organisations.\n")
+    ents, _, facts = text_by_name(text)
+    event = next((e for e in ents.values() if e.label == "Event"), None)
+    assert event is not None and "study visit from Kenya" in event.name, sorted(ents)
+    assert event.country != "KE", event
+
+
+def test_a_clause_after_a_town_does_not_make_the_town_an_event():
+    text = ("Study visit\n\nThe Nordic Loom Cluster welcomed a delegation of the Kenya Textile Council. "
+            "At the matchmaking afternoon in Lindholmen, the delegates had 31 one-to-one meetings.\n")
+    ents, _, _ = text_by_name(text)
+    assert "Lindholmen" not in ents or ents["Lindholmen"].label != "Event", ents.get("Lindholmen")
+
+
+@pytest.mark.parametrize("line, measure", [
+    ("El proyecto Solarmed tiene un presupuesto total de 1,35 millones de euros y apoyará a 40 pymes.",
+     "presupuesto total (EUR)"),
+    ("Il progetto Solarmed ha un budget complessivo di 1,35 milioni di euro.", "budget complessivo (EUR)"),
+    ("Le projet Solarmed dispose d'un budget total de 1,35 millions d'euros.", "budget total (EUR)"),
+    ("The Solarmed project has a total budget of EUR 1.35 million.", "total budget (EUR)"),
+])
+def test_an_amount_in_millions_is_read_in_french_spanish_and_italian(line, measure):
+    _, _, facts = text_by_name(line + "\n")
+    assert ("Solarmed", measure, 1350000) in facts, sorted(facts)
