@@ -21,12 +21,9 @@ _COPULA = re.compile(r"(?<!\s)\s+(?:is|was|has been|acts as|are)\s+(?:a|an|the)\
 
 
 def _copula_head(lex, adjs: list[str], last: str):
-    """The head noun of the phrase after "is a": its last head word before a preposition,
-    participle or verb ("a national research company established …", "a strategic cluster
-    partnership in …"; "the delegates had 31 meetings" is a clause, not a phrase)."""
-    words = adjs + [last]
-    best = None
-    verbs = lex.words("predicate_verbs")
+    """The head noun of the phrase after "is a": its last head word before a preposition, participle
+    or verb ("a national research company established …"; "the delegates had 31 meetings" is a clause)."""
+    words, best, verbs = adjs + [last], None, lex.words("predicate_verbs")
     for i, w in enumerate(words):
         f = fold(w)
         if f in _PHRASE_END or (i and (f.endswith("ed") or f in verbs)):

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import clusternet.ingest.extract.fastre as re
 
+from clusternet.ingest.extract.about import about_owner
 from clusternet.ingest.extract.factsubj import AFTER_NAME, heading_owner, event_cue, event_subject, event_with, is_counted, \
     named_actor, with_broken_start
 from clusternet.ingest.extract.lexicon import country_code, fold, load_lexicon
@@ -35,8 +36,8 @@ _GROUP_SUBJECT = re.compile(r"(?i)^\W*together\b|\b(?:the|its|our|their)\s+(?:\w
 
 
 def count_subject(ctx, si, m, after, occ_in, ok, doc, v):
-    """The entity a count is about; ``doc``: the part's main partnership, its page event and the
-    count's unit. Returns (entity, country or None). Through :func:`.counts.count_facts`:
+    """The entity a count is about; ``doc``: the part's main partnership, its page event, its
+    "About" sections (:mod:`.about`) and the count's unit. Returns (entity, country or None). Through :func:`.counts.count_facts`:
 
     >>> from clusternet.ingest.extract.counts import count_facts
     >>> from clusternet.ingest.extract.mentions import build_context
@@ -47,7 +48,7 @@ def count_subject(ctx, si, m, after, occ_in, ok, doc, v):
     >>> [(f.subject.name, f.measure, f.value) for f in count_facts(ctx, ents, None)]
     [('Olive Pole', 'members', 120)]
     """
-    main, page_event, unit = doc
+    main, page_event, about, unit = doc
     sent = ctx.sents[si]
     if unit not in CURRENCIES:
         ok = tuple(x for x in ok if x != "Programme")     # a programme's figures are money, not members
@@ -65,6 +66,9 @@ def count_subject(ctx, si, m, after, occ_in, ok, doc, v):
         # a line that goes on from the sentence before ("… 550 companies. with more than 60,000 jobs")
         sent = ctx.sents[si - 1]
         before = [x for x in occ_in(sent.start, sent.end)]
+    owner = about_owner(about, m.start())
+    if owner is not None and all(x[2] is owner or x[2].label not in ok for x in before):
+        return owner, None      # "About X: … it brings together 164 members"
     return (_sector(v, sent, before) or _national_anaphor(v, sent, m, before, occ_in, ok)
             or _group(v, sent, m, before, occ_in, ok, main)
             or _project_money(before, unit)

@@ -128,17 +128,24 @@ def title_end(ctx) -> int:
     return 0 if line is None else line.end
 
 
-def membership_type(group) -> str:
-    """The relation of a member to ``group``: PARTNER_IN a partnership (the consortium),
-    MEMBER_OF a cluster or an organisation (a network).
+# a standing body of members rather than a project consortium: its members are MEMBER_OF it
+NETWORK_NAME = re.compile(r"(?i)\b(?:alliance|network|association|federation|forum|réseau|red|rete|alianza)\b")
 
-    >>> class G: label, name = "Partnership", "Blue Bridge Project"
-    >>> membership_type(G())
-    'PARTNER_IN'
+
+def membership_type(group, member_word: bool = False) -> str:
+    """The relation of a member to ``group``: PARTNER_IN a partnership (the consortium),
+    MEMBER_OF a cluster or an organisation (a network), and MEMBER_OF a body whose name says it
+    is a network when the text calls the body a ``member`` of it ("a member of the X Alliance").
+
+    >>> class G: label, name = "Partnership", "Blue Bridge Alliance"
+    >>> membership_type(G()), membership_type(G(), member_word=True)
+    ('PARTNER_IN', 'MEMBER_OF')
     >>> G.label = "Organisation"; membership_type(G())
     'MEMBER_OF'
     """
-    return "PARTNER_IN" if group.label == "Partnership" else "MEMBER_OF"
+    if group.label == "Partnership" and not (member_word and NETWORK_NAME.search(group.name)):
+        return "PARTNER_IN"
+    return "MEMBER_OF"
 
 
 OWN_KINDS = ("network", "cluster", "association", "partnership", "alliance")

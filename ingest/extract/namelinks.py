@@ -230,7 +230,7 @@ def _link_short_forms(ms: list[Mention], ks: list[str], uf: _UF) -> None:
     """
     acronyms = {norm(m.name): m.name.strip() for m in ms if " " not in m.name.strip() and is_acronym(m.name.strip())}
     bodies = {norm(m.name) for m in ms if m.label in ("Partnership", "Cluster", "Organisation")}
-    events = {norm(x) for m in ms if m.label == "Event" for x in (m.name, *m.aliases)}
+    events = {norm(x) for m in ms if m.label in ("Event", "Agreement") for x in (m.name, *m.aliases)}
     keyset, sizes = set(ks), None
     for a in sorted(acronyms):
         if a not in keyset:
@@ -239,10 +239,10 @@ def _link_short_forms(ms: list[Mention], ks: list[str], uf: _UF) -> None:
         if sizes[uf.find(a)] > 1:
             continue        # already the short form of another name ("EU" of "European Union")
         longer = {uf.find(k) for k in _starting(ks, a + " ")
-                  if not (a in bodies and k in events)}    # "SolarLink Business Mission to Chile": its event
+                  if not (a in bodies and k in events)}    # "SolarLink Business Mission to Chile": its event, "… Joint Declaration"
         if not longer and sum(c.isalpha() for c in a) >= 6 and acronyms[a].isupper():   # "CLUSTER-CORD": "Clusters & Co…"
             longer = {uf.find(k) for k in ks if len(k.split()) >= 3 and initials_match(acronyms[a], k.split())
-                      and _word_starts_spelt(acronyms[a], k.split()) >= 2}
+                      and _word_starts_spelt(acronyms[a], k.split()) >= 2 and not (a in bodies and k in events)}
         if len(longer) == 1:
             uf.union(longer.pop(), a)
             sizes = None

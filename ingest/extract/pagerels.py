@@ -19,6 +19,7 @@ import clusternet.ingest.extract.fastre as re
 from clusternet.ingest.extract.cuelists import ORGANISED_OBJ, Occ, list_end
 from clusternet.ingest.extract.lexicon import country_code
 from clusternet.ingest.extract.listblocks import ACTORS, Mains, cue_patterns, raw_lines
+from clusternet.ingest.extract.mainref import NETWORK_NAME
 from clusternet.ingest.extract.raw import RawRel
 
 __all__ = ["page_relations", "enumerated_participants", "lead_fields", "organiser_fields", "page_funding", "market_lines"]
@@ -76,12 +77,10 @@ def _page_subject(mains) -> tuple[object, str]:
     for label, typ in (("Event", "PARTICIPATED_IN"), ("Partnership", "PARTNER_IN")):
         e = mains.titled(label)
         if e is not None:
-            return e, ("MEMBER_OF" if typ == "PARTNER_IN" and _NETWORK.search(e.name) else typ)
+            return e, ("MEMBER_OF" if typ == "PARTNER_IN" and NETWORK_NAME.search(e.name) else typ)
     return None, ""
 
 
-# a standing body of members rather than a project consortium: its members are MEMBER_OF it
-_NETWORK = re.compile(r"(?i)\b(?:alliance|network|association|federation)\b")
 
 
 _LEAD_FIELD = re.compile(r"(?im)^[ \t]*(?:lead\s+partner|project\s+(?:leader|coordinator)|coordinator|lead\s+applicant)"

@@ -108,21 +108,25 @@ def _joined(s: Sentences, si, lo, hi, out) -> None:
         if target is None:      # "joined the network", "… the cluster", "… the partnership"
             ana = cue["anaphor"].match(tail.lstrip()) or cue["group"].match(tail)
             target = s.network_named(m.end(), min(hi, m.end() + 30)) or (s.main if ana else None)
-            if target is None and _THE_CLUSTER.match(tail):
-                target = s.own_cluster()
+            if target is None and (_THE_CLUSTER.match(tail) or _NEW_MEMBERS.search(v, lo, m.start())):
+                target = s.own_cluster()        # "Three new members joined this quarter: A, B and C"
         if target is None:
             continue
         who = s.coordinated(s.within(lo, m.start(), ACTORS)) or s.the_actor(lo, m.start()) \
             or _network_subject(s, lo, m.start()) or (s.previous_subject(si) if _IT.match(v, lo, m.start()) else [])
         after = named[0][1] if named and named[0][2] is target else m.end()
-        if not who and ":" in v[after:hi]:
-            who = s.objects(v.index(":", after), hi)     # "Three companies joined X this quarter: A, B and C"
-        kind = membership_type(target)
+        listed = _LIST_OPENS.search(v, after, hi) if not who else None
+        if listed:      # "Three companies joined X this quarter: A, B and C", "… this quarter – A, B and C –"
+            who = s.objects(listed.end(), hi)
+        kind = membership_type(target, bool(_MEMBER_WORD.search(m.group(0))))
         for a in who:
             if a is not target:
                 out.append(RawRel(a, kind, target, lo, hi, 0.7))
 
 
+_NEW_MEMBERS = re.compile(r"(?i)\bnew\s+(?:members?|companies|partners)\s+(?:have\s+)?$")
+_LIST_OPENS = re.compile(r":\s|\s[–—]\s")
+_MEMBER_WORD = re.compile(r"(?i)\b(?:members?|membres?|miembros?|membr[oi]|socios?)\b")
 _IN_WHICH = re.compile(r",?\s+(?:in which|where)\s+")
 _IS_PARTNER = re.compile(r"\s+(?:is|are|was|were)\s+(?:a\s+|one\s+of\s+the\s+)?(?:partners?|members?)\b")
 

@@ -20,6 +20,7 @@ from clusternet.ingest.extract.inlinelists import inline_list_relations
 from clusternet.ingest.extract.listblocks import LEAD_ROLE, list_block_relations
 from clusternet.ingest.extract.literals import cue_words_rx
 from clusternet.ingest.extract.gates import gated
+from clusternet.ingest.extract.groupacts import partners_signed, partners_took_part
 from clusternet.ingest.extract.located import located_in, town_regions
 from clusternet.ingest.extract.organisers import ORGANISED_AT_BY, coordinates, organisers_not_attendees, organisers_of, \
     own_meetings
@@ -52,38 +53,14 @@ def find_relations(ctx, ents, places, mentions) -> list[RawRel]:
                 ("inline-list", inline_list_relations(ctx, ents)), ("page", page_relations(ctx, ents)),
                 ("roster", roster_relations(ctx, ents)), ("named-member", named_memberships(ctx, ents)))
     rels = [_tagged(r, name) for name, rels in families for r in rels]
-    rels += [_tagged(r, "group") for r in _partners_took_part(doc, rels)]
+    rels += [_tagged(r, "group") for r in partners_took_part(doc, rels)]
+    rels += [_tagged(r, "group") for r in partners_signed(doc, rels)]
     rels += [_tagged(r, "page-event") for r in page_event_attendees(ctx, ents, account_event(ctx, ents, doc.title_event), rels)]
     rels += [_tagged(r, "group-at") for r in group_at_events(ctx, doc.window, rels)]
     rels += [_tagged(r, "delegates") for r in delegation_members(ctx, doc.window)]
     rels += [_tagged(r, "participants") for r in participants_visited(doc, rels)]
     rels += [_tagged(r, "own-meeting") for r in own_meetings(ents, doc.main, rels, title_end(ctx))]
     return organisers_not_attendees(_third_markets_only(rels))
-
-
-_ALL_PARTNERS_TOOK_PART = re.compile(
-    r"(?i)\b(?:all|the|its)\s+(?:(?:\w+|\d+)\s+)?(?:project\s+|consortium\s+)?partners\s+(?:\w+\s+)?"
-    r"(?:took\s+part|participated|attended|were\s+present|travell?ed|joined\s+(?:the|it))\b")
-
-
-def _partners_took_part(doc: _Doc, rels: list[RawRel]) -> list[RawRel]:
-    """"All five partners took part": each partner of the page's partnership took part in the
-    event the sentence names after the cue, else in the page's event."""
-    if doc.main is None:
-        return []
-    partners = list({id(r.source): r.source for r in rels
-                     if r.type in ("PARTNER_IN", "COORDINATES") and r.target is doc.main}.values())
-    out = []
-    for sent in doc.ctx.sents if partners else ():
-        cue = _ALL_PARTNERS_TOOK_PART.search(doc.v, sent.start, sent.end)
-        if cue is None:
-            continue
-        after = [x[2] for x in doc.window(cue.end(), sent.end) if x[2].label == "Event"]
-        event = after[0] if after else doc.title_event
-        hosts = {id(r.source) for r in rels if r.type == "COORDINATES" and r.target is event}   # organisers host
-        out += [RawRel(p, "PARTICIPATED_IN", event, sent.start, sent.end, 0.5)
-                for p in partners if event is not None and id(p) not in hosts]
-    return out
 
 
 class _Doc:

@@ -1,0 +1,73 @@
+""""About X" sections, members and signatories a text counts instead of naming (2026-12-05,
+fifteenth round).
+
+A press release's closing "About X" section speaks of X without naming it again ("It brings
+together 164 members", "It is a member of the national network"); "the six partners signed the
+Joint Declaration" makes each partner of the page's partnership a signatory; "Three new members
+joined this quarter – A, B and C –" names the cluster's new members; a partnership's acronym is
+not the short form of the declaration named after it ("BLUE-FORGE Joint Declaration"). Every
+text here is written for the check; no corpus page is copied."""
+from __future__ import annotations
+
+from tests.helpers.extracted import text_by_name
+
+_NEWS = ("Blue Harbour Cluster signs with Kiel\n\n"
+         "The Blue Harbour Cluster (BHC) and the Kiel Maritime Network met in Gdynia on 3 May. "
+         "The Harbour Robotics Days 2026 gathered 210 participants.\n\n")
+
+
+def test_a_count_in_an_about_section_is_about_its_body():
+    text = _NEWS + "About Blue Harbour Cluster\n\nFounded in 2009 in Gdynia, it brings together 164 members.\n"
+    _, _, facts = text_by_name(text)
+    assert ("Blue Harbour Cluster", "members", 164) in facts, sorted(facts)
+
+
+def test_a_count_in_a_section_about_several_bodies_is_not_given_to_one():
+    text = _NEWS + "About the parties\n\nFounded in 2009 in Gdynia, it brings together 164 members.\n"
+    _, _, facts = text_by_name(text)
+    assert ("Kiel Maritime Network", "members", 164) not in facts, sorted(facts)
+
+
+def test_a_member_of_an_alliance_is_its_member_not_a_partner():
+    text = ("About Thessaly Fresh Cluster\n\nThe Thessaly Fresh Cluster brings together producers of central "
+            "Greece. It is a member of the Hellenic Clusters Alliance.\n")
+    _, rels, _ = text_by_name(text)
+    assert ("Thessaly Fresh Cluster", "MEMBER_OF", "Hellenic Clusters Alliance") in rels, sorted(rels)
+    assert ("Thessaly Fresh Cluster", "PARTNER_IN", "Hellenic Clusters Alliance") not in rels, sorted(rels)
+
+
+def test_a_body_itself_member_of_a_network():
+    text = "Partners\n\nThe Vestfjord Subsea Cluster is itself a member of the Norwegian Coastal Industries Network.\n"
+    _, rels, _ = text_by_name(text)
+    assert ("Vestfjord Subsea Cluster", "MEMBER_OF", "Norwegian Coastal Industries Network") in rels, sorted(rels)
+
+
+def test_new_members_listed_between_dashes_join_the_pages_cluster():
+    text = ("Thessaly Fresh Cluster newsletter\n\nThe Thessaly Fresh Cluster is the agrifood cluster of Thessaly.\n\n"
+            "Two new members joined this quarter – Alpha Robotics Ltd and Beta Sensors GmbH – bringing the "
+            "cluster to 112 members.\n")
+    _, rels, _ = text_by_name(text)
+    for member in ("Alpha Robotics Ltd", "Beta Sensors GmbH"):
+        assert (member, "MEMBER_OF", "Thessaly Fresh Cluster") in rels, sorted(rels)
+
+
+_PARTNERS = ("Partners | NORDWAVE\n\n"
+             "NORDWAVE is a European Strategic Cluster Partnership co-funded by the COSME programme.\n\n"
+             "Our partners\n\n- Skagen Offshore Cluster (Denmark) – coordinator\n- Baltic Cable Cluster (Poland)\n"
+             "- Mer Iroise Pole (France)\n\n")
+
+
+def test_the_partners_who_signed_are_each_a_party():
+    text = _PARTNERS + ("At the kick-off meeting in Skagen, the three partners signed the NORDWAVE Joint "
+                        "Declaration on Offshore Supply Chains.\n")
+    ents, rels, _ = text_by_name(text)
+    for partner in ("Skagen Offshore Cluster", "Baltic Cable Cluster", "Mer Iroise Pole"):
+        assert (partner, "PARTY_TO", "NORDWAVE Joint Declaration on Offshore Supply Chains") in rels, sorted(rels)
+
+
+def test_an_acronym_stays_the_partnerships_beside_a_declaration_named_after_it():
+    text = _PARTNERS + ("At the kick-off meeting in Skagen, the three partners signed the NORDWAVE Joint "
+                        "Declaration on Offshore Supply Chains.\n")
+    ents, rels, _ = text_by_name(text)
+    assert ents.get("NORDWAVE") is not None and ents["NORDWAVE"].label == "Partnership", sorted(ents)
+    assert ("Baltic Cable Cluster", "PARTNER_IN", "NORDWAVE") in rels, sorted(rels)
