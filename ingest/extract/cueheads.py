@@ -296,8 +296,8 @@ def _head_span(lex, v: str, line, span, out: list[Mention], spans_of: dict) -> N
     words = [fold(w[2]) for w in span]
     content = [w for w in words if not lex.label_of_head(w) and w not in dets and w not in generic
                and w not in lex.words("connectors") and not _NUMBERED.fullmatch(w)]
-    if not content:
-        return
+    if not content and not (lab == "Event" and re.match(r"\s*(?:19|20)\d\d\b", v[e:e + 6])):
+        return      # "the Cluster Day" is none, "the Cluster Day 2024" is an edition
     noun = EVENT_NOUN_AFTER.match(v, e) if lab == "Event" and name.split()[-1].isupper() else None
     if noun:        # "the Warsaw B2B session": the lower-case noun is the name's
         e, name = noun.end(), f"{name} {noun.group(1)}"

@@ -33,7 +33,7 @@ from functools import lru_cache
 from clusternet.ingest.extract.lexicon import load_lexicon
 from clusternet.ingest.extract.literals import alternation, with_initials
 from clusternet.ingest.extract.gates import gated
-from clusternet.ingest.extract.members import its_members
+from clusternet.ingest.extract.members import its_members, the_partners
 from clusternet.ingest.extract.mainref import OWN_KINDS, main_of, own_body, membership_type, title_end
 from clusternet.ingest.extract.raw import RawRel
 
@@ -115,7 +115,7 @@ def cue_list_relations(ctx, ents, places) -> list[RawRel]:
     for si in _cue_sentences(ctx):
         sent = ctx.sents[si]
         for rule in (_member_lists, _coordinator_of, _coordinator_named, _partners_of_leader, _issuing_countries, _network_gathers,
-                     _appositive_member, its_members, _their_agreement, _active_organisers):
+                     _appositive_member, its_members, the_partners, _their_agreement, _active_organisers):
             out.extend(rule(ctx.view, sent.start, sent.end, occ, places))
     return out
 

@@ -23,7 +23,9 @@ def _partners(doc, rels: list[RawRel]) -> list:
 
 _ALL_PARTNERS_TOOK_PART = re.compile(
     r"(?i)\b(?:all|the|its)\s+(?:(?:\w+|\d+)\s+)?(?:project\s+|consortium\s+)?partners\s+(?:\w+\s+)?"
-    r"(?:took\s+part|participated|attended|were\s+present|travell?ed|joined\s+(?:the|it))\b")
+    r"(?:took\s+part|participated|attended|were\s+present|travell?ed|joined\s+(?:the|it))\b"
+    # "… 38 participants, among them representatives of all seven project partners": the event named before
+    r"|\b(representatives|delegates)\s+of\s+all\s+(?:(?:\w+|\d+)\s+)?(?:project\s+|consortium\s+)?partners\b")
 
 
 def partners_took_part(doc, rels: list[RawRel]) -> list[RawRel]:
@@ -38,7 +40,7 @@ def partners_took_part(doc, rels: list[RawRel]) -> list[RawRel]:
         if cue is None:
             continue
         after = [x[2] for x in doc.window(cue.end(), sent.end) if x[2].label == "Event"]
-        event = after[0] if after else doc.title_event
+        event = after[0] if after else (doc.event_near(cue.start()) if cue.group(1) else None) or doc.title_event
         hosts = {id(r.source) for r in rels if r.type == "COORDINATES" and r.target is event}   # organisers host
         out += [RawRel(p, "PARTICIPATED_IN", event, sent.start, sent.end, 0.5)
                 for p in partners if event is not None and id(p) not in hosts]

@@ -39,7 +39,7 @@ from clusternet.ingest.extract.mainref import OWN_KINDS, main_of, membership_typ
 from clusternet.ingest.extract.raw import RawRel
 from clusternet.ingest.extract.view import TABLE_RULE
 
-__all__ = ["list_block_relations", "raw_lines", "cue_type", "cue_patterns", "Mains", "ACTORS", "TARGET_LABELS", "ORDER"]
+__all__ = ["list_block_relations", "raw_lines", "country_lead", "cue_type", "cue_patterns", "Mains", "ACTORS", "TARGET_LABELS", "ORDER"]
 
 ACTORS = ("Cluster", "Organisation", "SME")
 # the group each relation type points at
@@ -121,7 +121,7 @@ def list_block_relations(ctx, ents) -> list[RawRel]:
     for li, line in enumerate(lines[:-1]):
         nxt = lines[min(li + 1 + _table_head(lines, li + 1), len(lines) - 1)]
         k = bisect_left(starts, nxt.start)     # a list starts with a name on the next line (under a table's rule)
-        if k == len(occ) or occ[k][0] > nxt.start + 8:
+        if k == len(occ) or occ[k][0] > nxt.start + 8 + country_lead(ctx.view, nxt.start, nxt.end):
             continue
         typ = cue_type(line.text, colon=False)
         if typ is None:
@@ -210,6 +210,20 @@ def _table_head(lines, k: int) -> int:
     return 0
 
 
+_COUNTRY_LEAD = re.compile(r"[\s|\-•»▪●◦*+]*([A-Z][\w .'’-]{1,30}?):\s+")
+
+
+def country_lead(v: str, start: int, end: int) -> int:
+    """How many characters a list line's leading "Country: " label takes (0 when it has none):
+    the items after it are the country's ("- Latvia: Vidzeme Cluster; Riga Photonics Cluster").
+
+    >>> country_lead("- Latvia: Vidzeme Cluster", 0, 25), country_lead("- Partners: Alpha", 0, 17)
+    (10, 0)
+    """
+    m = _COUNTRY_LEAD.match(v, start, end)
+    return m.end() - start if m and country_code(m.group(1).strip()) else 0
+
+
 def _items(ctx, lines, li: int, within):
     """(entity, line) of the items under cue line ``li``: each line's first actor, named at its
     start, until a line that is no item (prose, another cue, a line without a name first)."""
@@ -223,9 +237,13 @@ def _items(ctx, lines, li: int, within):
         if cue_type(line.text) or words > ITEM_WORDS or (words > 12 and line.text.rstrip().endswith(".")):
             break
         lead = re.match(r"[\s|\-•»▪●◦*+]*(?:\d{1,2}[.)]\s*)?(?:and\s+)?(?:the\s+)?", v[line.start:line.end], re.I).end()
+        by_country = country_lead(v, line.start, line.end)      # "- Latvia: A, Valmiera; B"
+        lead += by_country
         first = within(line.start, line.end, ACTORS + ("Partnership",))
         if not first or (first[0][0] > line.start + lead + 1
                          and not _DESCRIPTOR.fullmatch(v, line.start + lead, first[0][0])):
             break       # "the Czech company X;" is an item, a sentence is not
         found.append((first[0][2], line))
+        if by_country:
+            found += [(x[2], line) for x in first[1:] if re.search(r";\s*(?:the\s+)?$", v[line.start:x[0]])]
     return found if len(found) >= 2 else []

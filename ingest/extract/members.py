@@ -13,7 +13,7 @@ import clusternet.ingest.extract.fastre as re
 from clusternet.ingest.extract.mainref import membership_type, own_body
 from clusternet.ingest.extract.raw import RawRel
 
-__all__ = ["its_members", "memberships", "GROUPS", "CLAUSE_END"]
+__all__ = ["its_members", "the_partners", "memberships", "GROUPS", "CLAUSE_END"]
 
 _ACTORS = ("Cluster", "Organisation", "SME")        # as cuelists.ACTORS, which imports this module
 
@@ -54,3 +54,25 @@ def memberships(members: list, group, lo: int, hi: int) -> list[RawRel]:
     """
     typ = membership_type(group)
     return [RawRel(a, typ, group, lo, hi, 0.6) for a in dict.fromkeys(members) if a is not group]
+
+
+# "the cluster partners A (FR), B (CZ) and C travelled …": a partnership's partners named in passing
+_THE_PARTNERS = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Oo]ur)\s+(?:(?:cluster|project|consortium|other|fellow)\s+)?"
+                           r"partners\s+(?=(?:the\s+)?[A-Z])")
+
+
+def the_partners(v: str, lo: int, hi: int, occ, places) -> list[RawRel]:
+    """PARTNER_IN the page's partnership (else the one named last before the cue) for the bodies
+    named right after "the (cluster) partners", up to the clause's end."""
+    if occ is None or "partners" not in v[lo:hi]:
+        return []
+    out = []
+    for m in _THE_PARTNERS.finditer(v, lo, hi):
+        before = [x[2] for x in occ.within(lo, m.start(), ("Partnership",))]
+        group = occ.main or (before[-1] if before else None)
+        end = CLAUSE_END.search(v, m.end(), hi)
+        named = occ.within(m.end(), end.start() if end else hi, _ACTORS)
+        if group is not None and named and named[0][0] <= m.end() + 4:
+            out += [RawRel(x[2], "PARTNER_IN", group, lo, hi, 0.6) for x in named if x[2] is not group]
+    return out
+

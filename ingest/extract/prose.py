@@ -366,8 +366,22 @@ def _members_listed(s: Sentences, si, lo, hi, out) -> None:
         out.extend(RawRel(a, "MEMBER_OF", owner, lo, hi, 0.6) for a in listed if owner is not None and a is not owner)
 
 
+# "P, the partnership that A (, the X cluster,) has coordinated since 2022"
+_THAT_LEADS = re.compile(r"\b(?:that|which)\s+(?:the\s+)?(?=[A-Z])")
+_LEADS_AFTER = re.compile(r"(?i)(?:,[^,]{0,80},)?\s+(?:has\s+|have\s+|had\s+)?(?:coordinated|led|coordinates|leads)\b")
+
+
+def _that_leads(s: Sentences, si, lo, hi, out) -> None:
+    """COORDINATES (and PARTNER_IN) for "P, the partnership that A has coordinated since 2022"."""
+    for m in _THAT_LEADS.finditer(s.v, lo, hi):
+        who = s.within(m.end(), m.end() + 2, ACTORS)
+        p = s.partnership_before(lo, m.start(), si)
+        if who and p is not None and _LEADS_AFTER.match(s.v, who[0][1], hi):
+            out += [RawRel(who[0][2], "COORDINATES", p, lo, hi, 0.65), RawRel(who[0][2], membership_type(p), p, lo, hi, 0.6)]
+
+
 _RULES = (_gathered, _counted_consortium, _joined, _partner_in_which, _led_by, _leads, _funded, _organised, _signed,
-          _members_listed)
+          _members_listed, _that_leads)
 _UNNAMED_RULES = (_counted_consortium,)
 
 

@@ -71,3 +71,44 @@ def test_an_acronym_stays_the_partnerships_beside_a_declaration_named_after_it()
     ents, rels, _ = text_by_name(text)
     assert ents.get("NORDWAVE") is not None and ents["NORDWAVE"].label == "Partnership", sorted(ents)
     assert ("Baltic Cable Cluster", "PARTNER_IN", "NORDWAVE") in rels, sorted(rels)
+
+
+def test_a_list_by_country_under_a_participation_cue():
+    text = ("Baltic Cluster Day 2024: 30 clusters in Tartu\n\nThe agency hosted the Baltic Cluster Day 2024 in Tartu.\n\n"
+            "Among the clusters in the room:\n- Estonia: Tartu Dairy Cluster; Tallinn Health Cluster\n"
+            "- Latvia: Vidzeme Materials Cluster, Valmiera; Riga Optics Cluster\n")
+    _, rels, _ = text_by_name(text)
+    for body in ("Tartu Dairy Cluster", "Tallinn Health Cluster", "Vidzeme Materials Cluster", "Riga Optics Cluster"):
+        assert (body, "PARTICIPATED_IN", "Baltic Cluster Day 2024") in rels, (body, sorted(rels))
+
+
+def test_an_edition_year_makes_a_name_of_generic_words():
+    _, rels, _ = text_by_name("The agency hosted the Cluster meets Cluster Day 2024 together with the Riga Optics "
+                              "Cluster.\n")
+    assert ("Riga Optics Cluster", "COORDINATES", "Cluster meets Cluster Day 2024") in rels, sorted(rels)
+
+
+def test_the_cluster_partners_named_in_passing_are_partners():
+    text = ("NORDWAVE mission to Korea\n\nThe mission was organised by NORDWAVE, the partnership that the Skagen "
+            "Offshore Cluster has coordinated since 2022. Beside it, the cluster partners Baltic Cable Cluster (PL) "
+            "and Mer Iroise Pole (FR) travelled with their members.\n")
+    _, rels, _ = text_by_name(text)
+    assert ("Skagen Offshore Cluster", "COORDINATES", "NORDWAVE") in rels, sorted(rels)
+    for body in ("Baltic Cable Cluster", "Mer Iroise Pole"):
+        assert (body, "PARTNER_IN", "NORDWAVE") in rels, (body, sorted(rels))
+
+
+def test_representatives_of_all_partners_took_part_in_the_event_before():
+    text = _PARTNERS + ("The NORDWAVE kick-off meeting took place in Skagen on 3 May. It brought together 38 "
+                        "participants, among them representatives of all three project partners.\n")
+    ents, rels, _ = text_by_name(text)
+    event = next(n for n, e in ents.items() if e.label == "Event")
+    for partner in ("Baltic Cable Cluster", "Mer Iroise Pole"):
+        assert (partner, "PARTICIPATED_IN", event) in rels, (partner, sorted(rels))
+
+
+def test_bodies_both_members_of_a_network():
+    text = "Partners\n\nThe Baltic Cable Cluster and the Mer Iroise Pole are both members of the Atlantic Cluster Network.\n"
+    _, rels, _ = text_by_name(text)
+    for body in ("Baltic Cable Cluster", "Mer Iroise Pole"):
+        assert (body, "MEMBER_OF", "Atlantic Cluster Network") in rels, (body, sorted(rels))
