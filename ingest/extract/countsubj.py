@@ -67,8 +67,8 @@ def count_subject(ctx, si, m, after, occ_in, ok, doc, v):
         sent = ctx.sents[si - 1]
         before = [x for x in occ_in(sent.start, sent.end)]
     owner = about_owner(about, m.start())
-    if owner is not None and all(x[2] is owner or x[2].label not in ok for x in before):
-        return owner, None      # "About X: … it brings together 164 members"
+    if owner is not None and all(x[2] is owner or x[2].label not in ok for x in occ_in(sent.start, sent.end)):
+        return owner, None      # "About X: … it brings together 164 members" (a sentence naming no one else)
     return (_sector(v, sent, before) or _national_anaphor(v, sent, m, before, occ_in, ok)
             or _group(v, sent, m, before, occ_in, ok, main)
             or _project_money(before, unit)

@@ -60,11 +60,33 @@ def load_cases(docs_dir: str | Path, gold_dir: str | Path) -> list[Case]:
         raw = yaml.safe_load(g.read_text(encoding="utf-8"))
         if not isinstance(raw, dict) or "document" not in raw:
             continue    # e.g. a press document's own expectations file, not a gold file
+        _no_booleans(g.name, raw)
         path = docs_dir / raw["document"]
         if not path.is_file():
             raise ConfigError(f"{g.name}: document {raw['document']} not found in {docs_dir}")
         cases.append(Case(read_document(path), raw))
     return cases
+
+
+def _no_booleans(name: str, raw: dict) -> None:
+    """Refuse a gold file where YAML read a value as true or false: Norway's code written bare
+    (``NO``) reads as false, and would silently be no country at all.
+
+    >>> _no_booleans("g.yaml", {"entities": [{"name": "Oslo Cluster", "country": False}]})
+    Traceback (most recent call last):
+    ...
+    clusternet.graph.errors.ConfigError: g.yaml: entity 'Oslo Cluster' has country false: quote country codes ('NO')
+    """
+    for e in raw.get("entities") or []:
+        for k, v in e.items():
+            if isinstance(v, bool):
+                raise ConfigError(f"{name}: entity {e.get('name')!r} has {k} {str(v).lower()}: quote country codes ('NO')")
+    for r in raw.get("relations") or []:
+        if any(isinstance(x, bool) for x in r):
+            raise ConfigError(f"{name}: relation {r} has a true or false end: quote country codes ('NO')")
+    for f in raw.get("facts") or []:
+        if isinstance(f.get("country"), bool):
+            raise ConfigError(f"{name}: fact {f.get('measure')!r} has country false: quote country codes ('NO')")
 
 
 def make_folds(names: Iterable[str], k: int) -> list[list[str]]:

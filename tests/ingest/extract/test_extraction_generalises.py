@@ -130,3 +130,16 @@ def test_the_rules_hold_on_written_pages_nobody_writing_rules_has_read(material)
     assert len(unread) >= 20
     got = score(scorer, extract_cases(unread, False), unread)
     assert all(got[k] >= v for k, v in UNREAD_FLOORS.items()), {k: got[k] for k in UNREAD_FLOORS}
+
+
+def test_a_gold_file_with_a_bare_no_country_code_is_refused(tmp_path):
+    """YAML reads Norway's code written bare (NO) as false: such gold would silently lose the
+    country, so loading it says which file and how to fix it."""
+    from clusternet.graph.errors import ConfigError
+    from clusternet.ingest.extract.evaluate import load_cases
+
+    (tmp_path / "a.txt").write_text("The Oslo Ocean Cluster (Norway) met.", encoding="utf-8")
+    (tmp_path / "a.yaml").write_text("document: a.txt\nentities:\n- {name: Oslo Ocean Cluster, label: Cluster, "
+                                     "country: NO}\nrelations: []\nfacts: []\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"a\.yaml.*quote country codes"):
+        load_cases(tmp_path, tmp_path)
