@@ -16,6 +16,7 @@ from clusternet.ingest.extract.rules import EVENT_NOUN_AFTER, _is_place, clean, 
 
 __all__ = ["cue_lists", "head_chunks"]
 
+_PLACE_DASH = re.compile(r"([^–—-]+?)\s+[–—-]\s+(?=\S)")     # "Poland – …": a place before a dash
 # cues that introduce one name right after them, not a list
 _STRICT_CUES = ("at", "by", "like", "together with", "visiting")
 # cues after which a single word may still be a name ("such as Tecnalia")
@@ -261,6 +262,8 @@ _GENERIC_OF = re.compile(r"(\w+)\s+(?:of|from)\s+(?:the\s+)?([A-Z].+)$")
 def _head_span(lex, v: str, line, span, out: list[Mention], spans_of: dict) -> None:
     """The mention one trimmed chunk gives, or its span kept in ``spans_of`` when it has no label yet."""
     s, e, name = clean(v, span[0][0], span[-1][1])
+    if (lead := _PLACE_DASH.match(name)) and _is_place(lead.group(1)):
+        s, name = s + lead.end(), name[lead.end():]     # "### Poland – Baltic Cable Cluster and members"
     place = _is_place(name)
     if place and len(span) <= 2 and not line.heading:
         _place_then_noun(v, line, s, e, name, out)

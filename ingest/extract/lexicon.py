@@ -195,12 +195,14 @@ _ISO_PAREN = re.compile(r"^\(?([A-Z]{2})\)?$")
 
 @lru_cache(maxsize=20000)
 def heading_country(text: str) -> str | None:
-    """The country a heading line names and nothing else ("## Estonia", "**Latvia:**"), else None.
+    """The country a heading line names, alone or before a dash or colon that goes on about its
+    bodies ("## Estonia", "**Latvia:**", "### Spain – Cluster X and members"), else None.
 
-    >>> heading_country("## Estonia"), heading_country("Members")
-    ('EE', None)
+    >>> heading_country("## Estonia"), heading_country("### Spain – Alpha Cluster and members"), heading_country("Members")
+    ('EE', 'ES', None)
     """
-    return country_code(text.strip(" \t#*:"))
+    head = text.strip(" \t#*:")
+    return country_code(head) or country_code(re.split(r"\s+[–—-]\s+|:\s+", head, maxsplit=1)[0].strip(" *"))
 
 
 def heading_region(text: str) -> tuple[str, str] | None:

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from clusternet.ingest.extract.cuelists import named_network
-from clusternet.ingest.extract.lexicon import country_code, load_lexicon
+from clusternet.ingest.extract.lexicon import country_code, heading_country, load_lexicon
 from clusternet.ingest.extract.literals import alternation, with_initials
 from clusternet.ingest.extract.gates import gated
 from clusternet.ingest.extract.mentions import view_memo
@@ -119,7 +119,8 @@ def list_block_relations(ctx, ents) -> list[RawRel]:
     mains = Mains(ents, ctx)
     lines = raw_lines(ctx.text)
     for li, line in enumerate(lines[:-1]):
-        nxt = lines[min(li + 1 + _table_head(lines, li + 1), len(lines) - 1)]
+        first = li + 1 + (li + 2 < len(lines) and _country_heading(lines[li + 1].text))     # "### Spain – …"
+        nxt = lines[min(first + _table_head(lines, first), len(lines) - 1)]
         k = bisect_left(starts, nxt.start)     # a list starts with a name on the next line (under a table's rule)
         if k == len(occ) or occ[k][0] > nxt.start + 8 + country_lead(ctx.view, nxt.start, nxt.end):
             continue
@@ -210,6 +211,18 @@ def _table_head(lines, k: int) -> int:
     return 0
 
 
+def _country_heading(text: str) -> bool:
+    """Whether a line is a heading that sorts the items below it by country ("### Spain – Alpha
+    Cluster and members", "Italy:").
+
+    >>> _country_heading("### Spain – Alpha Cluster and members"), _country_heading("- Alpha Cluster (Spain)")
+    (True, False)
+    """
+    t = text.strip()
+    return (t.startswith("#") or t.endswith(":") or len(t.split()) <= 3) and not t.startswith(("-", "*", "•", "|")) \
+        and heading_country(t) is not None
+
+
 _COUNTRY_LEAD = re.compile(r"[\s|\-•»▪●◦*+]*([A-Z][\w .'’-]{1,30}?):\s+")
 
 
@@ -232,8 +245,9 @@ def _items(ctx, lines, li: int, within):
     first_item = li + 1 + _table_head(lines, li + 1)
     for line in lines[first_item:li + 1 + MAX_ITEMS]:
         words = len(line.text.split())
-        if TABLE_RULE.fullmatch(line.text) or (found and country_code(line.text.strip(" -–|*"))):
-            continue    # a table's rule line; a country on its own line under the name it places
+        if TABLE_RULE.fullmatch(line.text) or (found and country_code(line.text.strip(" -–|*"))) \
+                or _country_heading(line.text):
+            continue    # a table's rule line; a country on its own line under the name it places; "### Spain"
         if cue_type(line.text) or words > ITEM_WORDS or (words > 12 and line.text.rstrip().endswith(".")):
             break
         lead = re.match(r"[\s|\-•»▪●◦*+]*(?:\d{1,2}[.)]\s*)?(?:and\s+)?(?:the\s+)?", v[line.start:line.end], re.I).end()

@@ -112,3 +112,15 @@ def test_bodies_both_members_of_a_network():
     _, rels, _ = text_by_name(text)
     for body in ("Baltic Cable Cluster", "Mer Iroise Pole"):
         assert (body, "MEMBER_OF", "Atlantic Cluster Network") in rels, (body, sorted(rels))
+
+
+def test_a_delegation_sorted_under_country_headings():
+    text = ("Mission report – NORDWAVE mission to Kenya 2023\n\nThe NORDWAVE mission to Kenya 2023 took place in "
+            "Nairobi.\n\n## Delegation members\n\n### Denmark – Skagen Offshore Cluster and members\n"
+            "- Skagen Offshore Cluster\n- Jutland Pumps A/S\n\n### Poland – Baltic Cable Cluster and members\n"
+            "- Baltic Cable Cluster\n- Gdynia Cables Sp. z o.o.\n\n## Next steps\n\nA return visit is planned.\n")
+    ents, rels, _ = text_by_name(text, "page.md")
+    event = "NORDWAVE mission to Kenya 2023"
+    for body, country in (("Jutland Pumps A/S", "DK"), ("Gdynia Cables Sp. z o.o.", "PL"), ("Baltic Cable Cluster", "PL")):
+        assert (body, "PARTICIPATED_IN", event) in rels, (body, sorted(rels))
+        assert ents[body].country == country, ents[body]
