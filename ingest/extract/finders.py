@@ -100,7 +100,7 @@ def find_mentions(text: str, ctx: Context | None = None) -> list[Mention]:
     return sorted(out, key=lambda m: (m.start, -m.end))
 
 
-_FIELD_LABEL = re.compile(r"^[A-Z][a-z]+(?: [a-z]+){0,2}: (?=[A-Z])")
+_FIELD_LABEL = re.compile(r"^[A-Z][a-z]+(?: [a-z]+){0,5}: (?=[A-Z])")
 
 
 def _without_field_label(m: Mention) -> None:
@@ -205,7 +205,8 @@ def _with_legal_form(v: str, m: Mention) -> None:
         return
     nxt = _NEXT_WORDS.match(v, m.end)
     words = list(_WORD_AT.finditer(v, m.end, nxt.end())) if nxt else []
-    end = _form_end(words, lambda w, form: "." in form or form != form.upper() or len(form) >= 3)   # not "AB", "SE"
+    end = _form_end(words, lambda w, form: ("." in form or form != form.upper() or len(form) >= 3)    # not "AB", "SE",
+                    and form not in _LOWER_WORD_FORMS)                                                # nor "with LKF as partner"
     if end is None and v[m.end:m.end + 1] == ".":       # "Klaster X Sp" + ". z o.o.": a form cut at its stop
         last = v.rfind(" ", m.start, m.end) + 1
         tail = _NEXT_WORDS.match(v, m.end)
@@ -216,6 +217,10 @@ def _with_legal_form(v: str, m: Mention) -> None:
     else:
         m.end = end
         m.name = " ".join(v[m.start:m.end].split())
+
+
+# legal forms that, written in lower case, are ordinary words ("AS" is Norwegian, "as" is English)
+_LOWER_WORD_FORMS = frozenset({"as", "sa", "se", "ab", "ad", "ag", "spa"})
 
 
 def _form_end(words: list, ok) -> int | None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import clusternet.ingest.extract.fastre as re
 
-from clusternet.ingest.extract.lexicon import country_code, fold, load_lexicon
+from clusternet.ingest.extract.lexicon import country_code, fold, load_lexicon, town
 from clusternet.ingest.extract.listblocks import raw_lines
 from clusternet.ingest.extract.mentions import Context, Mention, is_acronym, last_chunk
 from clusternet.ingest.extract.rules import (legal_form, _PAREN, _SEP, _is_place, _namey, clean, iso_is_acronym,
@@ -153,7 +153,7 @@ def _item_parts(v: str, s: int, e: int, name: str) -> list[tuple[int, int, str, 
     """
     region = None
     tail = _PLACE_TAIL.search(name)
-    if tail and _is_place(tail.group(1).strip()):
+    if tail and (_is_place(tail.group(1).strip()) or town(tail.group(1).strip())):    # "…, Växjö (Sweden)"
         region, name = tail.group(1).strip(), name[:tail.start()]
         e = s + len(name)
     parts = [x.strip() for x in name.split(" / ")] if " / " in name else [name]
@@ -212,6 +212,7 @@ def _split_item(v: str, s: int, e: int, name: str, code, rule: str, group, line)
 
 # a list line "Name – Country" (or "Name - City, Country"): the name and where it is
 _DASHED_ITEM = re.compile(r"[ \t]*(?:[-*•▪●]\s+)?(?P<name>[A-Z0-9][^\n]{1,80}?)(?:\s+\((?P<acr>[A-Z][\w&-]{1,12}(?:\s[A-Z][\w&-]{1,12})?)\))?"
+                          r"(?:\s+\([a-z][a-z -]{1,30}\))?"     # "… (host) – Portugal": a role, no part of the name
                           r"\s+[–—-]\s+(?:(?P<city>[A-Z][\w'’. -]{1,30}),\s+)?(?P<country>[A-Z][\w'’. -]{1,40}?)"
                           r"(?:\s+[–—-]\s+[a-z][\w -]{1,30})?[ \t]*$")      # "… – Belgium – coordinator"
 

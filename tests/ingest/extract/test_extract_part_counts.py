@@ -80,3 +80,29 @@ def test_a_clause_after_a_town_does_not_make_the_town_an_event():
 def test_an_amount_in_millions_is_read_in_french_spanish_and_italian(line, measure):
     _, _, facts = text_by_name(line + "\n")
     assert ("Solarmed", measure, 1350000) in facts, sorted(facts)
+
+
+def test_a_role_in_brackets_is_no_part_of_a_listed_name():
+    ents, _, _ = text_by_name("Participating clusters:\n- Harbour Blue Cluster (host) – Portugal\n"
+                              "- Galway Marine Cluster – Ireland\n")
+    assert "Harbour Blue Cluster" in ents and ents["Harbour Blue Cluster"].country == "PT", sorted(ents)
+    assert not any("(host)" in n for n in ents), sorted(ents)
+
+
+def test_a_town_after_a_listed_name_places_it():
+    ents, _, _ = text_by_name("Partners:\n - Smaland Timber Innovation, Växjö (Sweden)\n"
+                              " - Latvian Wood Construction Cluster, Riga (Latvia)\n")
+    assert "Smaland Timber Innovation" in ents, sorted(ents)
+    assert ents["Smaland Timber Innovation"].country == "SE"
+
+
+def test_as_after_an_acronym_is_no_legal_form():
+    ents, _, _ = text_by_name("The project is led by LEAK with LKF as partner. LKF joined in 2023.\n")
+    assert "LKF as" not in ents, sorted(ents)
+
+
+def test_a_long_field_label_is_no_part_of_a_name():
+    ents, _, _ = text_by_name("Consortium\n\n- Coordinator: Zaragoza Packaging Institute (ES)\n"
+                              "- Other partners named on this page: PackLab Gent (BE), Nordic Pack Design ApS (DK)\n")
+    assert not any(n.startswith("Other partners") for n in ents), sorted(ents)
+    assert "PackLab Gent" in ents, sorted(ents)
