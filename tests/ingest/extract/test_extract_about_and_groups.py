@@ -124,3 +124,12 @@ def test_a_delegation_sorted_under_country_headings():
     for body, country in (("Jutland Pumps A/S", "DK"), ("Gdynia Cables Sp. z o.o.", "PL"), ("Baltic Cable Cluster", "PL")):
         assert (body, "PARTICIPATED_IN", event) in rels, (body, sorted(rels))
         assert ents[body].country == country, ents[body]
+
+
+def test_a_roundtable_is_an_event_its_organisers_coordinate():
+    text = ("Luleå, 2 October. The delegation joined the Nordic Critical Minerals Roundtable, co-organised by the "
+            "Arctic Mining Cluster and the Swedish Mining Export Council: 75 participants.\n")
+    ents, rels, _ = text_by_name(text)
+    assert ents.get("Nordic Critical Minerals Roundtable") is not None, sorted(ents)
+    assert ents["Nordic Critical Minerals Roundtable"].label == "Event"
+    assert ("Arctic Mining Cluster", "COORDINATES", "Nordic Critical Minerals Roundtable") in rels, sorted(rels)
