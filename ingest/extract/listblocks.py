@@ -119,7 +119,7 @@ def list_block_relations(ctx, ents) -> list[RawRel]:
     mains = Mains(ents, ctx)
     lines = raw_lines(ctx.text)
     for li, line in enumerate(lines[:-1]):
-        first = li + 1 + (li + 2 < len(lines) and _country_heading(lines[li + 1].text))     # "### Spain – …"
+        first = _list_start(lines, li)
         nxt = lines[min(first + _table_head(lines, first), len(lines) - 1)]
         k = bisect_left(starts, nxt.start)     # a list starts with a name on the next line (under a table's rule)
         if k == len(occ) or occ[k][0] > nxt.start + 8 + country_lead(ctx.view, nxt.start, nxt.end):
@@ -211,6 +211,36 @@ def _table_head(lines, k: int) -> int:
     return 0
 
 
+def _sub_heading(text: str) -> bool:
+    """Whether a line is a short heading inside a list (three words at most, no bullet, no stop).
+
+    >>> _sub_heading("From abroad"), _sub_heading("- Alpha Ltd"), _sub_heading("It was a success.")
+    (True, False, False)
+    """
+    t = text.strip().strip("#* ")
+    return 0 < len(t.split()) <= 3 and not text.lstrip().startswith(("-", "*", "•", "|")) and not t.endswith((".", ";", ","))
+
+
+def _list_start(lines, li: int) -> int:
+    r"""The line a cue line's list starts on: past the headings that sort it by country, and past
+    one line of prose under a heading cue ("## Nine new members", "With them the cluster counts
+    87 members.", then the list).
+
+    >>> _list_start(raw_lines("New members\nWith them we count 87 members in total now.\n- Alpha Ltd\n"), 0)
+    2
+    """
+    k, prose = li + 1, not lines[li].text.rstrip().endswith(":")
+    while k < len(lines) - 1:
+        t = lines[k].text.strip()
+        if _country_heading(t):
+            k += 1
+        elif prose and t.endswith(".") and len(t.split()) > 6 and lines[k + 1].text.lstrip()[:1] in "-*•|#":
+            k, prose = k + 1, False
+        else:
+            return k
+    return k
+
+
 def _country_heading(text: str) -> bool:
     """Whether a line is a heading that sorts the items below it by country ("### Spain – Alpha
     Cluster and members", "Italy:").
@@ -242,12 +272,13 @@ def _items(ctx, lines, li: int, within):
     start, until a line that is no item (prose, another cue, a line without a name first)."""
     v = ctx.view
     found = []
-    first_item = li + 1 + _table_head(lines, li + 1)
+    first_item = _list_start(lines, li)
+    first_item += _table_head(lines, first_item)
     for line in lines[first_item:li + 1 + MAX_ITEMS]:
         words = len(line.text.split())
         if TABLE_RULE.fullmatch(line.text) or (found and country_code(line.text.strip(" -–|*"))) \
-                or _country_heading(line.text):
-            continue    # a table's rule line; a country on its own line under the name it places; "### Spain"
+                or _country_heading(line.text) or (found and _sub_heading(line.text) and not within(line.start, line.end, ACTORS)):
+            continue    # a table's rule line; a country on its own line under the name it places; "### Spain", "From abroad"
         if cue_type(line.text) or words > ITEM_WORDS or (words > 12 and line.text.rstrip().endswith(".")):
             break
         lead = re.match(r"[\s|\-•»▪●◦*+]*(?:\d{1,2}[.)]\s*)?(?:and\s+)?(?:the\s+)?", v[line.start:line.end], re.I).end()

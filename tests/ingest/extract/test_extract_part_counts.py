@@ -106,3 +106,19 @@ def test_a_long_field_label_is_no_part_of_a_name():
                               "- Other partners named on this page: PackLab Gent (BE), Nordic Pack Design ApS (DK)\n")
     assert not any(n.startswith("Other partners") for n in ents), sorted(ents)
     assert "PackLab Gent" in ents, sorted(ents)
+
+
+def test_czech_and_norwegian_forms_that_fold_alike_are_each_read():
+    ents, _, _ = text_by_name("New members:\n- Vodovody Dyje a.s., Znojmo – regional water utility\n"
+                              "- Fjord Pumps AS, Bergen – pumps\n")
+    assert "Vodovody Dyje a.s." in ents, sorted(ents)
+
+
+def test_a_heading_cue_lists_its_items_past_a_line_of_prose_and_sub_headings():
+    text = ("Harbour Robotics Cluster news\n\n## Two new members\n\n"
+            "With the members admitted on Tuesday, the Harbour Robotics Cluster now counts 87 members.\n\n"
+            "### Czech Republic\n- Vodovody Dyje a.s., Znojmo\n- Filtrace Plus s.r.o., Zlín\n\n"
+            "### From abroad\n- AquaLogic s.r.o. (Trnava, Slovakia)\n\n## A national voice\n\nThe cluster grew.\n")
+    _, rels, _ = text_by_name(text, "page.md")
+    for body in ("Vodovody Dyje a.s.", "Filtrace Plus s.r.o.", "AquaLogic s.r.o."):
+        assert (body, "MEMBER_OF", "Harbour Robotics Cluster") in rels, (body, sorted(rels))
