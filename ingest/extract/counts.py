@@ -173,10 +173,25 @@ def count_facts(ctx, ents, main, sectors=(), places=None, skip=()) -> list[RawFa
     return on_the_journey(out, ents)
 
 
+def _figure_strip(raw: str) -> bool:
+    """Whether a line is a strip of key figures, cells of a number and its words between bars.
+
+    >>> _figure_strip("Key figures 118 participants | 34 clusters | 5 countries"), _figure_strip("| Name | Country |")
+    (True, False)
+    """
+    cells = raw.split("|")
+    return len(cells) >= 3 and _CELL_END.search(cells[0]) is not None \
+        and all(_CELL.match(c) or re.search(r"\d{4}\s*$", c) for c in cells[1:])
+
+
+_CELL, _CELL_END = re.compile(r"\s*\d[\d.,]*\s+[^\W\d]"), re.compile(r"\d[\d.,]*\s+[^|\d]{2,40}$")
+
+
 def _table_or_heading(ctx, sent) -> bool:
     """Whether a sentence is a table row or a heading (except "12 reasons for the membership:")."""
     raw = ctx.text[sent.start:sent.end]
-    return bool("\t" in raw or raw.count("|") >= 2 or ctx.lines[sent.line].heading
+    strip = _figure_strip(raw)      # "118 participants | 34 clusters | 5 countries"
+    return bool("\t" in raw or raw.count("|") >= 2 and not strip or ctx.lines[sent.line].heading
                 and not re.match(r"\s*\d{1,3}\s+[a-z]{3,}\b[^\d]*$", raw))
 
 

@@ -68,9 +68,13 @@ def _members_around(v: str, occ: Occ, named, m) -> list[RawRel]:
     if before and _APPOSED.search(v, before[-1][1], gstart):
         return memberships([before[-1][2]], group, before[-1][0], m.end())
     after = occ.within(m.end(), _clause_end(v, occ, m.end()), ACTORS)
-    if after and after[0][0] <= m.end() + 2:
+    if after and (after[0][0] <= m.end() + 2 or _WERE_GAP.fullmatch(v, m.end(), after[0][0])):
         return memberships([a for _, _, a in after], group, m.start(), after[-1][1])
     return []
+
+
+# "Among the CATGA members at the table were A, B and C": the words between "members" and the list
+_WERE_GAP = re.compile(r"(?:\s+(?:at|in|on|present|attending)\b[^,;.:]{0,40}?)?\s+(?:were|was|are|included|include)\s+(?:the\s+)?")
 
 
 def _clause_end(v: str, occ: Occ, at: int) -> int:

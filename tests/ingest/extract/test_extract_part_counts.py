@@ -122,3 +122,19 @@ def test_a_heading_cue_lists_its_items_past_a_line_of_prose_and_sub_headings():
     _, rels, _ = text_by_name(text, "page.md")
     for body in ("Vodovody Dyje a.s.", "Filtrace Plus s.r.o.", "AquaLogic s.r.o."):
         assert (body, "MEMBER_OF", "Harbour Robotics Cluster") in rels, (body, sorted(rels))
+
+
+def test_a_strip_of_key_figures_between_bars_is_read():
+    text = ("Baltic Cluster Day 2024: 30 clusters in Tartu\n\nThe Baltic Cluster Day 2024 took place in Tartu.\n\n"
+            "Key figures\n118 participants | 34 clusters | 5 countries | 146 meetings\n")
+    _, _, facts = text_by_name(text)
+    for measure, value in (("participants", 118), ("clusters", 34), ("meetings", 146)):
+        assert ("Baltic Cluster Day 2024", measure, value) in facts, sorted(facts)
+
+
+def test_members_among_the_groups_members_who_were_present():
+    text = ("The Galician Aquaculture Cluster (GAC) met Norwegian partners.\n\n"
+            "Among the GAC members at the table were Acuinova Seafarms S.L. and Algamar Biotech S.L., both from Vigo.\n")
+    _, rels, _ = text_by_name(text)
+    for body in ("Acuinova Seafarms S.L.", "Algamar Biotech S.L."):
+        assert (body, "MEMBER_OF", "Galician Aquaculture Cluster") in rels, (body, sorted(rels))
