@@ -38,6 +38,7 @@ from clusternet.ingest.extract.measures import agent as _agent, among, before_ag
     field_label, in_delegation, money_modifiers, money_qualifiers, ordinals, part_cue, part_of_before, \
     place_adjective, short_measure, taking_part, to_country, with_hedge, with_place, without_hedge, CURRENCIES
 from clusternet.ingest.extract.lexicon import fold, is_programme_name, load_lexicon, programme_named_in
+from clusternet.ingest.extract.mainref import title_end, titled_main
 from clusternet.ingest.extract.nounphrases import inner_place, met_with, passive_participle
 from clusternet.ingest.extract.numbers import NOT_COUNTS, count_rx, count_value, unit_and_value
 from clusternet.ingest.extract.raw import RawFact
@@ -162,15 +163,20 @@ def count_facts(ctx, ents, main, sectors=(), places=None, skip=()) -> list[RawFa
     ok = ("Cluster", "Organisation", "Partnership", "Event", "SME", "Programme", "Region")
     out: list[RawFact] = []
     page_event, about = main_event(ents, ctx), about_sections(ctx, ents)
+    own = titled_main(ents, "Cluster", title_end(ctx)) if main is None and page_event is None else None
 
     def occ_in(lo, hi):
         return occ[bisect_left(ostarts, lo):bisect_left(ostarts, hi)]
 
     for si, sent in enumerate(ctx.sents):
-        if _table_or_heading(ctx, sent):
-            continue  # a table row (read by the table rules) or a heading ("issue 2")
-        out.extend(_sentence_facts(ctx, si, occ_in, ok, (main, page_event, about), places, skip))
+        if _table_or_heading(ctx, sent) or _CONTACT.search(ctx.view, sent.start, sent.end):
+            continue  # a table row (read by the table rules), a heading ("issue 2"), a contact line's address
+        out.extend(_sentence_facts(ctx, si, occ_in, ok, (main, page_event, about, own), places, skip))
     return on_the_journey(out, ents)
+
+
+# a contact line: an e-mail address, a telephone number, a "Contact:" label
+_CONTACT = re.compile(r"[\w.-]+@[\w-]+\.\w|\w\s*\[at\]\s*\w|\+\d{2,3}[\s\d]{6,}|(?i:\b(?:press\s+)?contacts?\s*:)")
 
 
 def _figure_strip(raw: str) -> bool:

@@ -48,7 +48,7 @@ def count_subject(ctx, si, m, after, occ_in, ok, doc, v):
     >>> [(f.subject.name, f.measure, f.value) for f in count_facts(ctx, ents, None)]
     [('Olive Pole', 'members', 120)]
     """
-    main, page_event, about, unit = doc
+    main, page_event, about, own, unit = doc
     sent = ctx.sents[si]
     if unit not in CURRENCIES:
         ok = tuple(x for x in ok if x != "Programme")     # a programme's figures are money, not members
@@ -79,7 +79,7 @@ def count_subject(ctx, si, m, after, occ_in, ok, doc, v):
             or (_previous_sentence_subject(ctx, si, sent, before, occ_in, ok, main) if not before else None)
             or ((main, None) if opener and not before and main is not None else None)     # "Under the coordination of A, 25 SMEs …"
             or _first_named(ctx, si, sent, m, before, occ_in, ok,
-                            _figures_owner(ctx, sent, page_event, unit) or main or _page_event(page_event, unit), v))
+                            _figures_owner(ctx, sent, page_event, unit) or main or _page_event(page_event, unit) or own, v))
 
 
 # "Led by A, the consortium counts …", "Under the coordination of A, …": A is not the clause's subject

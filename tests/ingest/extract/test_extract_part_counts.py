@@ -138,3 +138,18 @@ def test_members_among_the_groups_members_who_were_present():
     _, rels, _ = text_by_name(text)
     for body in ("Acuinova Seafarms S.L.", "Algamar Biotech S.L."):
         assert (body, "MEMBER_OF", "Galician Aquaculture Cluster") in rels, (body, sorted(rels))
+
+
+def test_a_contact_lines_house_number_is_no_figure():
+    text = ("Harbour Robotics Cluster news\n\nThe Harbour Robotics Cluster (HRC) has 40 members.\n\n"
+            "Contact: info@hrc.example · 14 Papanastasiou St., 412 22 Larissa, Greece\n")
+    _, _, facts = text_by_name(text)
+    assert {v for _, _, v in facts} == {40}, sorted(facts)
+
+
+def test_a_clusters_own_page_gives_its_unowned_figures_to_the_cluster():
+    text = ("Banat Medical Technologies Cluster – our members\n\n"
+            "The Banat Medical Technologies Cluster gathers companies of western Romania.\n\n"
+            "Members by type:\n- 20 small and medium-sized enterprises\n- 4 large companies\n")
+    _, _, facts = text_by_name(text, "page.md")
+    assert ("Banat Medical Technologies Cluster", "large companies", 4) in facts, sorted(facts)
