@@ -1,6 +1,5 @@
 """Cue-driven mentions: "such as" lists, "organised by X", "X is a …", quoted names, head nouns.
-The cue lists and head-noun chunks (:func:`cue_lists`, :func:`head_chunks`) live in :mod:`.cueheads`.
-"""
+The cue lists and head-noun chunks (:func:`cue_lists`, :func:`head_chunks`) live in :mod:`.cueheads`."""
 from __future__ import annotations
 
 import clusternet.ingest.extract.fastre as re
@@ -45,8 +44,9 @@ _AFTER_HEAD = re.compile(r"\s+(?:of|in|from|(?:based|located|headquartered)\s+in
                          r"([A-Z][\w'’\-]+(?:[\s-][A-Z][\w'’\-]+)*)")
 
 
+_ROMANCE_ARTICLES, _AT_PLACE = {"le", "la", "el", "il", "lo", "un", "une", "una", "uno"}, re.compile(r"\s(?:à|in|en|a|au)\s+\S+$")
 _PHRASE_END = {"in", "of", "for", "with", "that", "which", "who", "and", "to", "from", "on", "at", "by", "whose",
-               "located", "based", "since", "according"}
+               "located", "based", "since", "according", "de", "du", "des", "del", "della", "di"}
 
 
 def copulas(ctx: Context, out: list[Mention]) -> None:
@@ -116,8 +116,8 @@ def _first_country_word(lex, text: str) -> str | None:
     return None
 
 
-_APPOSITION = re.compile(r",\s+(?:the|a|an)\s+((?:[\w'’-]+\s+){0,4})([\w'’-]+)"
-                         r"(?=\s*[,;.)]|\s+(?:in|of|from|based|located|that|which|who|to|for|with)\b)")
+_APPOSITION = re.compile(r",\s+(?:the|a|an|le|la|el|il|lo|un|une|una|uno)\s+((?:[\w'’-]+\s+){0,4})([\w'’-]+)"
+                         r"(?=\s*[,;.)]|\s+(?:in|of|from|based|located|that|which|who|to|for|with|de|du|des|del|della|di)\b)")
 
 
 # a phrase of time opening a sentence ("In October", "On 3 May", "During Day 2")
@@ -149,8 +149,8 @@ def appositions(ctx: Context, out: list[Mention]) -> None:
                 continue
             s, e, name = clean(v, last[0][0], last[-1][1])
             f = fold(name)
-            if not name or _is_place(name) or f in never or _TIME_PHRASE.match(name):
-                continue                     # "In October, a matchmaking event …": when, not who
+            if not name or _is_place(name) or f in never or _TIME_PHRASE.match(name) or _AT_PLACE.search(name):
+                continue                     # "In October, a matchmaking event …": when, not who; "Basée à Saguenay, la …"
             if s == sent.start and " " not in name and f.endswith("ly"):
                 continue                     # "Similarly, the …": an adverb opening the sentence
             country = next((c for c in (place_country(a) for a in adjs if a[:1].isupper()) if c), None)
@@ -164,11 +164,11 @@ def appositions(ctx: Context, out: list[Mention]) -> None:
                 country = place_country(after.group(1)) if after else None
                 if country and after.group(0).split()[0] == "from" and not country_code(after.group(1)):
                     region = after.group(1)  # "a competitiveness cluster from Brittany": there, in the country
+            if not country and m.group(0).split()[1].lower() in _ROMANCE_ARTICLES:    # "le pôle … français"
+                country = next((place_country(w) for w in v[m.start(1):m.end()].split()[1:5] if w[:1].islower() and place_country(w)), None)
             lab = label_of_name(name) or lex.label_of_head(head)
             out[:] = [x for x in out if not (x.rule == "head" and m.start(1) <= x.start < m.end())]
-            props = {"copula_head": head}
-            if adjs:
-                props["described"] = _described(v, m.start(1), len(adjs))
+            props = {"copula_head": head, **({"described": _described(v, m.start(1), len(adjs))} if adjs else {})}
             out.append(Mention(s, e, name, lab, "apposition", 0.7, country=country, region=region, props=props))
 
 

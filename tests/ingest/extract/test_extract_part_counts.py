@@ -153,3 +153,16 @@ def test_a_clusters_own_page_gives_its_unowned_figures_to_the_cluster():
             "Members by type:\n- 20 small and medium-sized enterprises\n- 4 large companies\n")
     _, _, facts = text_by_name(text, "page.md")
     assert ("Banat Medical Technologies Cluster", "large companies", 4) in facts, sorted(facts)
+
+
+def test_a_french_apposition_labels_and_places_the_name_before_it():
+    text = ("Du 23 au 27 octobre, Compositec Loire, le pôle de compétitivité français des matériaux composites, "
+            "a conduit sa première mission au Québec.\n")
+    ents, _, _ = text_by_name(text)
+    assert ents["Compositec Loire"].label == "Cluster" and ents["Compositec Loire"].country == "FR", ents.get(
+        "Compositec Loire")
+
+
+def test_a_participle_at_a_place_before_an_apposition_is_no_name():
+    ents, _, _ = text_by_name("Basée à Saguenay, la Grappe Bois Nord regroupe 64 entreprises.\n")
+    assert not any(n.startswith(("Basée", "Canada Basée")) for n in ents), sorted(ents)
