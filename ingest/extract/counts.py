@@ -30,7 +30,6 @@ import clusternet.ingest.extract.fastre as re
 from bisect import bisect_left
 from functools import lru_cache
 
-from clusternet.ingest.extract.about import about_sections
 from clusternet.ingest.extract.countable import not_a_count
 from clusternet.ingest.extract.countsubj import CLAUSE_VERBS, count_subject
 from clusternet.ingest.extract.factsubj import country_of_sentence, main_event, measure_country, on_the_journey
@@ -162,7 +161,7 @@ def count_facts(ctx, ents, main, sectors=(), places=None, skip=()) -> list[RawFa
     ostarts = [x[0] for x in occ]
     ok = ("Cluster", "Organisation", "Partnership", "Event", "SME", "Programme", "Region")
     out: list[RawFact] = []
-    page_event, about = main_event(ents, ctx), about_sections(ctx, ents)
+    page_event = main_event(ents, ctx)
     own = titled_main(ents, "Cluster", title_end(ctx)) if main is None and page_event is None else None
 
     def occ_in(lo, hi):
@@ -171,7 +170,7 @@ def count_facts(ctx, ents, main, sectors=(), places=None, skip=()) -> list[RawFa
     for si, sent in enumerate(ctx.sents):
         if _table_or_heading(ctx, sent) or _CONTACT.search(ctx.view, sent.start, sent.end):
             continue  # a table row (read by the table rules), a heading ("issue 2"), a contact line's address
-        out.extend(_sentence_facts(ctx, si, occ_in, ok, (main, page_event, about, own), places, skip))
+        out.extend(_sentence_facts(ctx, si, occ_in, ok, (main, page_event, own), places, skip))
     return on_the_journey(out, ents)
 
 
@@ -203,7 +202,7 @@ def _table_or_heading(ctx, sent) -> bool:
 
 def _sentence_facts(ctx, si, occ_in, ok, page, places, skip=()) -> list[RawFact]:
     """The figures of one sentence in text order, but those in the ``skip`` spans; ``page``: the
-    main partnership, the page's event and its "About" sections."""
+    main partnership, the page's event and the cluster its title names."""
     lex = load_lexicon()
     v, sent = ctx.view, ctx.sents[si]
     out: list[RawFact] = []

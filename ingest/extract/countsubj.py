@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import clusternet.ingest.extract.fastre as re
 
-from clusternet.ingest.extract.about import about_owner
 from clusternet.ingest.extract.factsubj import AFTER_NAME, heading_owner, event_cue, event_subject, event_with, is_counted, \
     named_actor, with_broken_start
 from clusternet.ingest.extract.lexicon import country_code, fold, load_lexicon
@@ -36,8 +35,8 @@ _GROUP_SUBJECT = re.compile(r"(?i)^\W*together\b|\b(?:the|its|our|their)\s+(?:\w
 
 
 def count_subject(ctx, si, m, after, occ_in, ok, doc, v):
-    """The entity a count is about; ``doc``: the part's main partnership, its page event, its
-    "About" sections (:mod:`.about`) and the count's unit. Returns (entity, country or None). Through :func:`.counts.count_facts`:
+    """The entity a count is about; ``doc``: the part's main partnership, its page event, the
+    cluster its title names (on a page with neither) and the count's unit. Returns (entity, country or None). Through :func:`.counts.count_facts`:
 
     >>> from clusternet.ingest.extract.counts import count_facts
     >>> from clusternet.ingest.extract.mentions import build_context
@@ -48,7 +47,7 @@ def count_subject(ctx, si, m, after, occ_in, ok, doc, v):
     >>> [(f.subject.name, f.measure, f.value) for f in count_facts(ctx, ents, None)]
     [('Olive Pole', 'members', 120)]
     """
-    main, page_event, about, own, unit = doc
+    main, page_event, own, unit = doc
     sent = ctx.sents[si]
     if unit not in CURRENCIES:
         ok = tuple(x for x in ok if x != "Programme")     # a programme's figures are money, not members
@@ -66,9 +65,6 @@ def count_subject(ctx, si, m, after, occ_in, ok, doc, v):
         # a line that goes on from the sentence before ("… 550 companies. with more than 60,000 jobs")
         sent = ctx.sents[si - 1]
         before = [x for x in occ_in(sent.start, sent.end)]
-    owner = about_owner(about, m.start())
-    if owner is not None and all(x[2] is owner or x[2].label not in ok for x in occ_in(sent.start, sent.end)):
-        return owner, None      # "About X: … it brings together 164 members" (a sentence naming no one else)
     return (_sector(v, sent, before) or _national_anaphor(v, sent, m, before, occ_in, ok)
             or _group(v, sent, m, before, occ_in, ok, main)
             or _project_money(before, unit)

@@ -209,15 +209,9 @@ def _legal_key(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def legal_forms() -> list[tuple[str, str]]:
-    """(folded key, written form) of every form of ``legal_forms.yaml``, longest key first so 'GmbH &
-    Co. KG' wins over 'KG'; forms that fold to one key ('AS', 'a.s.', 'A.Ş.') are each kept, as
-    the finders read the written ones.
-
-    >>> [f for k, f in legal_forms() if k == "as"]
-    ['AS', 'a.s.', 'A.Ş.']
-    """
-    forms = [(_legal_key(f), f) for f in dict.fromkeys(_load_yaml("legal_forms.yaml")["legal_forms"])]
-    return sorted(forms, key=lambda kv: -len(kv[0]))
+    """(folded key, written form) of each form of ``legal_forms.yaml`` ('AS', 'a.s.' share a key), longest key first."""
+    return sorted(((_legal_key(f), f) for f in dict.fromkeys(_load_yaml("legal_forms.yaml")["legal_forms"])),
+                  key=lambda kv: -len(kv[0]))
 
 
 @lru_cache(maxsize=4096)

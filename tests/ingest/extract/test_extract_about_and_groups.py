@@ -1,8 +1,6 @@
-""""About X" sections, members and signatories a text counts instead of naming (2026-12-05,
-fifteenth round).
+"""Members and signatories a text counts instead of naming (2026-12-05, fifteenth round).
 
-A press release's closing "About X" section speaks of X without naming it again ("It brings
-together 164 members", "It is a member of the national network"); "the six partners signed the
+"It is a member of the X Alliance" is a membership of a network; "the six partners signed the
 Joint Declaration" makes each partner of the page's partnership a signatory; "Three new members
 joined this quarter – A, B and C –" names the cluster's new members; a partnership's acronym is
 not the short form of the declaration named after it ("BLUE-FORGE Joint Declaration"). Every
@@ -10,22 +8,6 @@ text here is written for the check; no corpus page is copied."""
 from __future__ import annotations
 
 from tests.helpers.extracted import text_by_name
-
-_NEWS = ("Blue Harbour Cluster signs with Kiel\n\n"
-         "The Blue Harbour Cluster (BHC) and the Kiel Maritime Network met in Gdynia on 3 May. "
-         "The Harbour Robotics Days 2026 gathered 210 participants.\n\n")
-
-
-def test_a_count_in_an_about_section_is_about_its_body():
-    text = _NEWS + "About Blue Harbour Cluster\n\nFounded in 2009 in Gdynia, it brings together 164 members.\n"
-    _, _, facts = text_by_name(text)
-    assert ("Blue Harbour Cluster", "members", 164) in facts, sorted(facts)
-
-
-def test_a_count_in_a_section_about_several_bodies_is_not_given_to_one():
-    text = _NEWS + "About the parties\n\nFounded in 2009 in Gdynia, it brings together 164 members.\n"
-    _, _, facts = text_by_name(text)
-    assert ("Kiel Maritime Network", "members", 164) not in facts, sorted(facts)
 
 
 def test_a_member_of_an_alliance_is_its_member_not_a_partner():
