@@ -20,6 +20,7 @@ from clusternet.ingest.extract.literals import alternation, initials
 from clusternet.ingest.extract.mentions import Mention, eu_as_adjective, is_acronym
 from clusternet.ingest.extract.namelinks import _strip_type, link_names, norm
 from clusternet.ingest.extract.rules import _is_place, label_of_name, place_of_name
+from clusternet.ingest.resolve.normalise import split_legal_form
 
 __all__ = ["DocEntity", "norm", "resolve_mentions", "STRONG_RULES"]
 
@@ -286,8 +287,9 @@ def _entity(root: str, ms: list[Mention]) -> DocEntity | None:
     country = cvotes.most_common(1)[0][0] if cvotes else None
     c2, region = place_of_name(name)
     stated = next((m.props["stated_country"] for m in ms if "stated_country" in m.props), None)
-    country = stated or c2 or country   # the name's own place word ("Colombian …") beats its surroundings,
-    # not what the text says of it ("the Spanish SME Cables del Caribe")
+    country = stated or c2 or country or _form_country(name)   # the name's own place word ("Colombian …") beats
+    # its surroundings, not what the text says of it ("the Spanish SME Cables del Caribe"); a one-country legal
+    # form places a company the text does not ("Pilbara Sensing Pty Ltd")
     region = next((m.region for m in ms if m.region), None) or region
     conf = min(0.97, max(m.conf for m in ms) + 0.04 * (len({m.start for m in ms}) - 1))
     e = DocEntity(root, label, name, aliases, country, region, sorted(ms, key=lambda m: m.start), {}, round(conf, 2))
@@ -296,6 +298,16 @@ def _entity(root: str, ms: list[Mention]) -> DocEntity | None:
             if k in ("date", "place", "parent", "copula_head"):
                 e.props.setdefault(k, v)
     return e
+
+
+def _form_country(name: str) -> str | None:
+    """The country of a legal form used in one country only (``legal_form_countries`` in the lexicon).
+
+    >>> _form_country("Pilbara Sensing Pty Ltd"), _form_country("Ostrava Drives s.r.o."), _form_country("Alpha")
+    ('AU', None, None)
+    """
+    form = split_legal_form(name)[1]
+    return load_lexicon()["legal_form_countries"].get(form) if form else None
 
 
 def mention_again(view: str, ents: list[DocEntity]) -> None:

@@ -166,3 +166,17 @@ def test_a_french_apposition_labels_and_places_the_name_before_it():
 def test_a_participle_at_a_place_before_an_apposition_is_no_name():
     ents, _, _ = text_by_name("Basée à Saguenay, la Grappe Bois Nord regroupe 64 entreprises.\n")
     assert not any(n.startswith(("Basée", "Canada Basée")) for n in ents), sorted(ents)
+
+
+def test_a_legal_form_of_one_country_places_a_company_the_text_does_not():
+    text = ("The delegation met Pilbara Sensing Pty Ltd, Alföld Drip Kft. and Ostrava Drives s.r.o. in Perth.\n")
+    ents, _, _ = text_by_name(text)
+    assert ents["Pilbara Sensing Pty Ltd"].country == "AU", ents.get("Pilbara Sensing Pty Ltd")
+    assert ents["Alföld Drip Kft."].country == "HU", ents.get("Alföld Drip Kft.")
+    assert ents["Ostrava Drives s.r.o."].country != "SK", ents.get("Ostrava Drives s.r.o.")   # Czech or Slovak: not said
+
+
+def test_the_text_still_places_a_company_before_its_legal_form_does():
+    ents, _, _ = text_by_name("Partners: Baltic Pumps Oy (Tallinn, Estonia) and Nordic Valves AB (Norway).\n")
+    assert ents["Baltic Pumps Oy"].country == "EE" and ents["Nordic Valves AB"].country == "NO", sorted(
+        (n, e.country) for n, e in ents.items())
