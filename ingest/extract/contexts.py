@@ -44,7 +44,7 @@ _AFTER_HEAD = re.compile(r"\s+(?:of|in|from|(?:based|located|headquartered)\s+in
                          r"([A-Z][\w'’\-]+(?:[\s-][A-Z][\w'’\-]+)*)")
 
 
-_ROMANCE_ARTICLES, _AT_PLACE = {"le", "la", "el", "il", "lo", "un", "une", "una", "uno"}, re.compile(r"\s(?:à|in|en|a|au)\s+\S+$")
+_AT_PLACE = re.compile(r"\s(?:à|in|en|a|au)\s+\S+$")
 _PHRASE_END = {"in", "of", "for", "with", "that", "which", "who", "and", "to", "from", "on", "at", "by", "whose",
                "located", "based", "since", "according", "de", "du", "des", "del", "della", "di"}
 
@@ -164,7 +164,7 @@ def appositions(ctx: Context, out: list[Mention]) -> None:
                 country = place_country(after.group(1)) if after else None
                 if country and after.group(0).split()[0] == "from" and not country_code(after.group(1)):
                     region = after.group(1)  # "a competitiveness cluster from Brittany": there, in the country
-            if not country and m.group(0).split()[1].lower() in _ROMANCE_ARTICLES:    # "le pôle … français"
+            if not country and m.group(0).split()[1].lower() in lex.words("romance_determiners"):   # "le pôle … français"
                 country = next((place_country(w) for w in v[m.start(1):m.end()].split()[1:5] if w[:1].islower() and place_country(w)), None)
             lab = label_of_name(name) or lex.label_of_head(head)
             out[:] = [x for x in out if not (x.rule == "head" and m.start(1) <= x.start < m.end())]

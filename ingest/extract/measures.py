@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import clusternet.ingest.extract.fastre as re
 import itertools
+from functools import lru_cache
 
 from clusternet.ingest.extract.lexicon import country_code, fold, load_lexicon
 
@@ -303,7 +304,12 @@ def in_delegation(v: str, lo: int, pos: int) -> str:
     return f" in {whose} {d.group(3)}{d.group(4)}"
 
 
-_HEDGED_END = r"(?:\s+(?:about|around|some|over|unas|unos|environ|circa|oltre|más\s+de|plus\s+de))?\s*$"
+@lru_cache(maxsize=1)
+def _part_cues_before() -> re.Pattern:
+    """The cues of ``part_cues_before`` (lexicon) ending a text, a hedge allowed after them ("dont plus de")."""
+    cues = "|".join(re.escape(c) for c in sorted(load_lexicon()["part_cues_before"], key=len, reverse=True))
+    return re.compile(r"(?:^|\W)(?P<cue>" + cues + r")(?:\s+(?:about|around|some|over|unas|unos|environ|circa|oltre|"
+                      r"más\s+de|plus\s+de))?\s*$")
 
 
 def part_cue(v: str, lo: int, pos: int, after, unit=None) -> tuple[list, list[str]]:
@@ -321,8 +327,8 @@ def part_cue(v: str, lo: int, pos: int, after, unit=None) -> tuple[list, list[st
         n = len(cue.split())
         if words[:n] == cue.split() and len(after) > n:
             return [(0, 0, "of"), (0, 0, "which"), (0, 0, "are")] + list(after[n:]), among_words.split()
-    before = fold(v[max(lo, pos - 30):pos])
-    cue = next((c for c in lex["part_cues_before"] if re.search(r"(?:^|\W)" + re.escape(c) + _HEDGED_END, before)), None)
+    cm = _part_cues_before().search(fold(v[max(lo, pos - 30):pos]))
+    cue = cm.group("cue") if cm else None
     among_words = lex["part_cues_before"].get(cue, "among the").split()
     if cue is None or len(after) < 2 and words[:1] in (["are"], ["were"]):
         return after, among_words
