@@ -39,18 +39,18 @@ _PARTNERS = ("Partners | NORDWAVE\n\n"
              "- Mer Iroise Pole (France)\n\n")
 
 
+_SIGNED = _PARTNERS + ("At the kick-off meeting in Skagen, the three partners signed the NORDWAVE Joint "
+                       "Declaration on Offshore Supply Chains.\n")
+
+
 def test_the_partners_who_signed_are_each_a_party():
-    text = _PARTNERS + ("At the kick-off meeting in Skagen, the three partners signed the NORDWAVE Joint "
-                        "Declaration on Offshore Supply Chains.\n")
-    ents, rels, _ = text_by_name(text)
+    _, rels, _ = text_by_name(_SIGNED)
     for partner in ("Skagen Offshore Cluster", "Baltic Cable Cluster", "Mer Iroise Pole"):
         assert (partner, "PARTY_TO", "NORDWAVE Joint Declaration on Offshore Supply Chains") in rels, sorted(rels)
 
 
 def test_an_acronym_stays_the_partnerships_beside_a_declaration_named_after_it():
-    text = _PARTNERS + ("At the kick-off meeting in Skagen, the three partners signed the NORDWAVE Joint "
-                        "Declaration on Offshore Supply Chains.\n")
-    ents, rels, _ = text_by_name(text)
+    ents, rels, _ = text_by_name(_SIGNED)
     assert ents.get("NORDWAVE") is not None and ents["NORDWAVE"].label == "Partnership", sorted(ents)
     assert ("Baltic Cable Cluster", "PARTNER_IN", "NORDWAVE") in rels, sorted(rels)
 
