@@ -138,7 +138,7 @@ def _noun_phrase(toks, lex, allow_in: bool) -> list[str]:
             break
         out.append(w)
         i += 1
-    while out and fold(out[-1]) in _STOP | _TRAIL:
+    while out and fold(out[-1]) in _STOP | _TRAIL | _ROMANCE_OF:
         out.pop()
     return out
 
