@@ -204,10 +204,23 @@ def _link_spellings(ks: list[str], uf: _UF, later=frozenset()) -> None:
                 if _similar(a, b):
                     uf.union(a, b)
                 elif b.startswith(a + " ") and len(a.split()) >= 2 and (b[len(a) + 1:].split()[0] in preps
+                                                                        or _and_topic(a, b, preps)
                                                                         or _YEAR_ONLY.fullmatch(b[len(a) + 1:])
                                                                         and b not in later):
                     uf.union(a, b)      # "… for Cluster Excellence", "Matchmaking Event" + " 2024"
     _link_place_prefixed(ks, uf)
+
+
+def _and_topic(a: str, b: str, preps) -> bool:
+    """Whether ``b`` is ``a`` (four words or more) with one more topic after "and": "… on Bioeconomy"
+    and "… on Bioeconomy and Bio-based Materials", not a second body ("… and of the Cyprus …").
+
+    >>> _and_topic("online matchmaking on bioeconomy", "online matchmaking on bioeconomy and materials", ())
+    True
+    """
+    tail = b[len(a) + 1:].split()
+    return len(a.split()) >= 4 and len(tail) >= 2 and tail[0] == "and" and tail[1] not in preps \
+        and tail[1] not in load_lexicon().words("determiners")
 
 
 def _link_place_prefixed(ks: list[str], uf: _UF) -> None:
