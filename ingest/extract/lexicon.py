@@ -253,6 +253,23 @@ def _subdivisions() -> dict[str, str]:
     return {name: next(iter(cc)) for name, cc in seen.items() if len(cc) == 1}
 
 
+@lru_cache(maxsize=1)
+def _subdivision_codes() -> frozenset:
+    import pycountry
+
+    return frozenset(sub.code for sub in pycountry.subdivisions)
+
+
+def is_subdivision_code(country: str, code: str) -> bool:
+    """Whether ``code`` is an ISO 3166-2 code of a state or province of ``country`` ("PR" of Brazil:
+    Paraná), as pages write it after a town ("Curitiba (PR)").
+
+    >>> is_subdivision_code("BR", "PR"), is_subdivision_code("GB", "US")
+    (True, False)
+    """
+    return f"{country}-{code}" in _subdivision_codes()
+
+
 def subdivision_country(name: str) -> str | None:
     """The country of an administrative area (ISO 3166-2) named ``name``, if one country has it:
     read only for a name the text gives with a head word ("Nakuru County", "province of Foggia").

@@ -15,7 +15,7 @@ from clusternet.ingest.extract.lexicon import (country_code, fold, load_lexicon,
                                                subdivision_country, town)
 from clusternet.ingest.extract.mentions import Context, Mention, chunks
 from clusternet.ingest.extract.placing import PLACE_LABELS
-from clusternet.ingest.extract.rules import iso_is_acronym
+from clusternet.ingest.extract.rules import iso_is_acronym, town_province
 
 __all__ = ["place_mentions"]
 
@@ -30,8 +30,8 @@ def place_mentions(ctx: Context, out: list[Mention]) -> None:
     v = ctx.view
     for line in ctx.lines:
         for m in _ISO_PAREN.finditer(v[line.start:line.end]):
-            c = country_code(m.group(1))
             mm = _ISO_PAREN.search(v, line.start + m.start())
+            c = town_province(v, mm) or country_code(m.group(1))
             if c and not iso_is_acronym(v, mm):
                 s = line.start + m.start(1)
                 out.append(Mention(s, s + 2, c, "Country", "iso", 0.9, country=c))
