@@ -23,7 +23,7 @@ def _partners(doc, rels: list[RawRel]) -> list:
 
 _ALL_PARTNERS_TOOK_PART = re.compile(
     r"(?i)\b(?:all|the|its)\s+(?:(?:\w+|\d+)\s+)?(?:project\s+|consortium\s+)?partners\s+(?:\w+\s+)?"
-    r"(?:took\s+part|participated|attended|were\s+present|travell?ed|joined\s+(?:the|it))\b"
+    r"(?:took\s+part|participated|attended|were\s+present|travell?ed|joined\s+(?:the|it)|met)\b"
     # "… 38 participants, among them representatives of all seven project partners": the event named before
     r"|\b(representatives|delegates)\s+of\s+all\s+(?:(?:\w+|\d+)\s+)?(?:project\s+|consortium\s+)?partners\b")
 
