@@ -1,0 +1,87 @@
+"""Whose countries a count of countries counts, names with one more topic, towns with a province
+code, partners who met (2026-12-06, sixteenth round).
+
+"Participants: 212 from 9 countries" counts the participants' countries, in the text's own
+language ("pays des participants"); a measure never ends on a Romance "of" ("espositori da");
+"… on Bioeconomy" in a headline and "… on Bioeconomy and Bio-based Materials" in the text are one
+event; "Curitiba (PR)" is a town in Paraná, Brazil, not Puerto Rico; "the partners met at the
+kick-off meeting" makes each partner a participant. Every text here is written for the check; no
+corpus page is copied."""
+from __future__ import annotations
+
+import pytest
+
+from clusternet.ingest.extract import extract_text
+from clusternet.ingest.sources.readers import document_from_text
+from tests.helpers.extracted import text_by_name
+
+
+@pytest.mark.parametrize("text, value, measure", [
+    ("Cluster factsheet\n\nAlder Valley Supplier Day – yearly matchmaking of suppliers, organised by the cluster.\n"
+     "Last edition: Alder Valley Supplier Day 2024, 7 November 2024, Zilina\n  Participants: 212 from 9 countries\n"
+     "  B2B meetings: 286\n", 9, "countries of the participants"),
+    ("Alder Valley Supplier Day 2025\n\nThe Alder Valley Supplier Day 2025 gathered 340 participants coming "
+     "from 14 countries.\n", 14, "countries of the participants"),
+    ("Rencontres Alpines du Bois 2025\n\nLes Rencontres Alpines du Bois 2025 ont réuni 340 participants venus "
+     "de 19 pays.\n", 19, "pays des participants"),
+    ("Fiera Meccanica Adriatica 2024\n\nLa Fiera Meccanica Adriatica 2024 ha accolto 412 espositori da 16 "
+     "paesi.\n", 16, "paesi dei espositori"),
+])
+def test_a_count_of_countries_says_whose_countries(text, value, measure):
+    _, _, facts = text_by_name(text)
+    assert measure in {m for _, m, v in facts if v == value}, sorted(facts)
+
+
+def test_a_measure_does_not_end_on_a_romance_of():
+    text = "Fiera Meccanica Adriatica 2024\n\nLa Fiera Meccanica Adriatica 2024 ha accolto 412 espositori da 16 paesi.\n"
+    _, _, facts = text_by_name(text)
+    assert {m for _, m, v in facts if v == 412} == {"espositori"}, sorted(facts)
+
+
+def test_a_headline_name_and_its_fuller_form_with_and_are_one_event():
+    full = "Baltic–Andes Online Matchmaking on Forestry and Wood Construction"
+    text = (f"Baltic–Andes Online Matchmaking on Forestry: 190 meetings\n\n"
+            f"Clusters from both regions met on screen for the **{full}**, held on 3-4 June 2025. The "
+            "Baltic–Andes Online Matchmaking on Forestry gathered 120 participants.\n")
+    x = extract_text(document_from_text(text, name="page.md")).as_dict()
+    events = [e for e in x["entities"] if e["label"] == "Event"]
+    assert len(events) == 1 and full in [events[0]["name"], *events[0].get("aliases", [])], events
+    assert 120 in [f["value"] for f in x["facts"] if f["subject"] == events[0]["id"]], x["facts"]
+
+
+def test_a_second_body_after_and_of_the_stays_apart():
+    text = ("Adriatic Tourism Declaration\n\nThe declaration was signed in the presence of the Croatian Ministry "
+            "of Tourism and of the Slovenian Ministry of Tourism, and of the Croatian Ministry of Tourism alone "
+            "afterwards.\n")
+    ents, _, _ = text_by_name(text)
+    assert "Croatian Ministry of Tourism" in ents, sorted(ents)
+
+
+@pytest.mark.parametrize("town, province, country, wrong", [
+    ("Curitiba", "PR", "BR", "PR"),      # Paraná, not Puerto Rico
+    ("Turin", "TO", "IT", "TO"),         # the metropolitan city of Turin, not Tonga
+])
+def test_a_province_code_after_a_town_is_not_a_country(town, province, country, wrong):
+    text = (f"Mission programme\n\nOn Wednesday the delegation travelled to {town} ({province}) to visit the "
+            "headquarters of the Cluster of Farm Machinery Makers.\n")
+    ents, _, _ = text_by_name(text)
+    countries = {e.country for e in ents.values() if e.label == "Country"}
+    assert wrong not in countries and country in countries, sorted(countries)
+
+
+def test_a_country_code_after_a_town_of_that_country_stays_a_country():
+    text = "Partners\n\nThe Lyon Textile Cluster from Lyon (FR) leads the project.\n"
+    ents, _, _ = text_by_name(text)
+    assert "FR" in {e.country for e in ents.values() if e.label == "Country"}, sorted(ents)
+
+
+def test_the_partners_who_met_at_a_meeting_took_part_in_it():
+    text = ("Partners | TIMBERWAVE\n\nTIMBERWAVE is a European Strategic Cluster Partnership co-funded by the "
+            "Single Market Programme.\n\nOur partners\n\n- Holzbau Cluster Kärnten (Austria)\n"
+            "- Tampere Wood Cluster (Finland)\n- Podlasie Furniture Cluster (Poland)\n\n"
+            "The partners met for the first time at the kick-off meeting in Klagenfurt on 6-7 February 2024.\n")
+    ents, rels, _ = text_by_name(text)
+    event = next((n for n, e in ents.items() if e.label == "Event"), None)
+    assert event is not None, sorted(ents)
+    for partner in ("Tampere Wood Cluster", "Podlasie Furniture Cluster"):
+        assert (partner, "PARTICIPATED_IN", event) in rels, sorted(rels)
