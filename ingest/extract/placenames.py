@@ -11,17 +11,33 @@ from __future__ import annotations
 
 import clusternet.ingest.extract.fastre as re
 
-from clusternet.ingest.extract.lexicon import (country_code, fold, load_lexicon, place_country,
-                                               subdivision_country, town)
+from clusternet.ingest.extract.lexicon import (country_code, fold, is_subdivision_code, load_lexicon,
+                                               place_country, subdivision_country, town)
 from clusternet.ingest.extract.mentions import Context, Mention, chunks
 from clusternet.ingest.extract.placing import PLACE_LABELS
-from clusternet.ingest.extract.rules import iso_is_acronym, town_province
+from clusternet.ingest.extract.rules import iso_is_acronym
 
 __all__ = ["place_mentions"]
 
 
 _ISO_PAREN = re.compile(r"\(([A-Z]{2})\)")
 _X_REGION = re.compile(r"\b([A-Z][\w'’\-]+(?:[ -][A-Z][\w'’\-]+)*) region\b")
+
+_TOWN_BEFORE_BRACKET = re.compile(r"([A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,2})\s*\($")
+
+
+def town_province(v: str, m: re.Match) -> str | None:
+    """The country of a town whose state or province code follows it in brackets ("Curitiba (PR)":
+    BR, "Carpi (MO)": IT), else None: such a code is not a country.
+
+    >>> town_province("Curitiba (PR)", re.search(r"\\((PR)\\)", "Curitiba (PR)"))
+    'BR'
+    """
+    at = v.find("(", m.start(), m.end()) + 1
+    tm = _TOWN_BEFORE_BRACKET.search(v, max(0, at - 40), at) if at else None
+    place = town(tm.group(1)) if tm else None
+    code = m.group(1).strip()
+    return place[1] if place and place[1] != country_code(code) and is_subdivision_code(place[1], code) else None
 
 
 def place_mentions(ctx: Context, out: list[Mention]) -> None:

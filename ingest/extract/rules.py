@@ -4,7 +4,7 @@ from __future__ import annotations
 import clusternet.ingest.extract.fastre as re
 from functools import lru_cache
 
-from clusternet.ingest.extract.lexicon import country_code, is_subdivision_code, load_lexicon, place_country, fold, town
+from clusternet.ingest.extract.lexicon import country_code, load_lexicon, place_country, fold, town
 from clusternet.ingest.resolve.normalise import is_legal_form, split_legal_form
 from clusternet.ingest.extract.mentions import (Context, Mention, chunks, initials_match, is_acronym, is_cap,
     last_chunk, sh_expand, tokens, view_memo)
@@ -209,23 +209,6 @@ def _namey(view: str, s: int, e: int, strict: bool) -> bool:
 
 _PAREN = re.compile(r"\(([^()\n]{1,80})\)")
 _SEP = re.compile(r"(?:\||;|,|:|\band\b|\bwere\b|\bare\b|\bsuch as\b|\bincluding\b|\bnamely\b)\s*", re.I)
-
-
-_TOWN_BEFORE = re.compile(r"([A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,2})\s*\($")
-
-
-def town_province(v: str, m: re.Match) -> str | None:
-    """The country of a town whose state or province code follows it in brackets ("Curitiba (PR)":
-    BR, "Carpi (MO)": IT), else None: such a code is not a country.
-
-    >>> town_province("Curitiba (PR)", re.search(r"\\((PR)\\)", "Curitiba (PR)"))
-    'BR'
-    """
-    at = v.find("(", m.start(), m.end()) + 1
-    tm = _TOWN_BEFORE.search(v, max(0, at - 40), at) if at else None
-    place = town(tm.group(1)) if tm else None
-    code = m.group(1).strip()
-    return place[1] if place and place[1] != country_code(code) and is_subdivision_code(place[1], code) else None
 
 
 def iso_is_acronym(v: str, m: re.Match) -> bool:
