@@ -304,13 +304,16 @@ _OTHER_CLAUSE = re.compile(r",?\s+(?:which|that|who|whose|where)\b|\b(?:exports?
 
 
 def _visit_place(sp: Spans, lex, events, estarts, at: int) -> tuple[str | None, str | None]:
-    """The (country, region) of a visit at ``at``: the placed event before it, else the last place named."""
+    """The (country, region) of a visit at ``at``: the placed event before it, unless a place is
+    named after that event's mention ("… spent two days in Thessaly (Greece). The visitors …
+    visited"), else the last place named."""
     i = bisect_right(estarts, at)
-    if i and at - events[i - 1][0] < 3000:
-        ev = events[i - 1][1]
-        return ev.country, ev.region
     prior = [p for p in sp.places_in(max(0, at - 1500), at)
              if fold(p.name) not in lex.macro and not _adjective(p) and not sp.in_name(p)]
+    if i and at - events[i - 1][0] < 3000 and not (prior and prior[-1].start > events[i - 1][0]
+                                                   and at - prior[-1].start < 400):
+        ev = events[i - 1][1]
+        return ev.country, ev.region
     if prior:
         return prior[-1].country, region_of(prior[-1])
     return None, None
