@@ -32,7 +32,10 @@ def region_of(m) -> str | None:
 def assign(ent, country: str | None, region: str | None, how: str) -> None:
     """Give ``ent`` the country (and region) a rule found, unless it has a country; a stated place
     in the country it already has still gives its region ("X, based in North Rhine-Westphalia")."""
-    if country and not ent.country:
+    if country and ent.country and ent.props.get("country_from") == "legal-form":
+        if country == ent.country:      # a place the text states, in the country the legal form gives
+            ent.region = ent.region or region
+    elif country and not ent.country:
         ent.country = country
         ent.region = ent.region or region
         ent.props.setdefault("country_from", how)
@@ -49,8 +52,8 @@ def regionless(ent, p) -> bool:
 
 
 def is_open(ent) -> bool:
-    """Whether ``ent`` takes a place and has no country yet."""
-    return ent.label in PLACED and not ent.country
+    """Whether ``ent`` takes a place and has no country yet (or only the one its legal form gives)."""
+    return ent.label in PLACED and (not ent.country or ent.props.get("country_from") == "legal-form")
 
 
 class Spans:

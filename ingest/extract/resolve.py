@@ -287,12 +287,15 @@ def _entity(root: str, ms: list[Mention]) -> DocEntity | None:
     country = cvotes.most_common(1)[0][0] if cvotes else None
     c2, region = place_of_name(name)
     stated = next((m.props["stated_country"] for m in ms if "stated_country" in m.props), None)
-    country = stated or c2 or country or _form_country(name)   # the name's own place word ("Colombian …") beats
+    formed = None if stated or c2 or country else _form_country(name)
+    country = stated or c2 or country or formed     # the name's own place word ("Colombian …") beats
     # its surroundings, not what the text says of it ("the Spanish SME Cables del Caribe"); a one-country legal
     # form places a company the text does not ("Pilbara Sensing Pty Ltd")
     region = next((m.region for m in ms if m.region), None) or region
     conf = min(0.97, max(m.conf for m in ms) + 0.04 * (len({m.start for m in ms}) - 1))
     e = DocEntity(root, label, name, aliases, country, region, sorted(ms, key=lambda m: m.start), {}, round(conf, 2))
+    if formed:
+        e.props["country_from"] = "legal-form"      # a place the text states still gives its region
     for m in ms:
         for k, v in m.props.items():
             if k in ("date", "place", "parent", "copula_head"):

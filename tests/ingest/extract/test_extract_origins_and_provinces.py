@@ -85,3 +85,24 @@ def test_the_partners_who_met_at_a_meeting_took_part_in_it():
     assert event is not None, sorted(ents)
     for partner in ("Tampere Wood Cluster", "Podlasie Furniture Cluster"):
         assert (partner, "PARTICIPATED_IN", event) in rels, sorted(rels)
+
+
+def test_a_legal_form_written_without_dots_places_a_company():
+    ents, _, _ = text_by_name("News\n\nThe delegation then met Deccan Survey Pvt Ltd.\n")
+    assert ents["Deccan Survey Pvt Ltd"].country == "IN", sorted((n, e.country) for n, e in ents.items())
+
+
+def test_a_region_the_text_states_beats_the_country_a_legal_form_gives():
+    text = ("Study tour\n\nOn the second day the group visited companies in Gelderland: Veluwe Dairy Foods B.V. "
+            "and Rijnkaas Ingredients B.V.\n")
+    _, rels, _ = text_by_name(text)
+    assert ("Veluwe Dairy Foods B.V.", "LOCATED_IN", "Gelderland") in rels, sorted(rels)
+
+
+def test_a_visit_takes_the_place_named_just_before_it_not_an_earlier_event():
+    text = ("Cluster newsletter\n\nIn March our members exhibited at the Iberian Dairy Expo 2024 in Madrid (Spain).\n\n"
+            "From 5 to 6 April a delegation of a Tunisian pole spent two days in Thessaly (Greece). The visitors "
+            "were received in Larissa and visited two member companies, Olympos Dairy SA and the Karditsa "
+            "Organic Cooperative.\n")
+    ents, _, _ = text_by_name(text)
+    assert ents["Olympos Dairy SA"].country == "GR", sorted((n, e.country) for n, e in ents.items())
