@@ -96,6 +96,7 @@ def link_names(strong: list[Mention], weak: list[Mention]) -> tuple[_UF, set[str
     later = {norm(m.name) for m in strong + weak if m.props.get("next_edition")} | _other_editions(strong + weak)
     _link_spellings(ks, uf, later)
     _link_short_forms(strong + weak, ks, uf)
+    _link_kind_suffix(ks, uf)
     _link_legal_forms(ks, uf)
     for short, long in load_lexicon()["agreement_short_forms"].items():
         if short in keys and long in keys:      # "the MoU" is the page's memorandum of understanding
@@ -221,6 +222,26 @@ def _and_topic(a: str, b: str, preps) -> bool:
     tail = b[len(a) + 1:].split()
     return len(a.split()) >= 4 and len(tail) >= 2 and tail[0] == "and" and tail[1] not in preps \
         and tail[1] not in load_lexicon().words("determiners")
+
+
+def _link_kind_suffix(ks: list[str], uf: _UF) -> None:
+    """Link a one-word name to the same word with a cluster's head noun after it, when only one such
+    name claims it: "Forestia" and "Forestia Cluster" (a place is never the short form: "Styria" and
+    "Styria Cluster" stay apart).
+
+    >>> uf = _UF(); _link_kind_suffix(["forestia", "forestia cluster"], uf); uf.find("forestia") == uf.find("forestia cluster")
+    True
+    """
+    lex = load_lexicon()
+    heads = {h for h, label in lex.heads.items() if label == "Cluster" and " " not in h}
+    keyset, claims = set(ks), defaultdict(list)
+    for b in ks:
+        words = b.split()
+        if len(words) == 2 and words[-1] in heads and words[0] in keyset:
+            claims[" ".join(words[:-1])].append(b)
+    for a, longer in claims.items():
+        if len(longer) == 1 and not (country_code(a) or a in lex.regions or lex.city(a)):
+            uf.union(a, longer[0])
 
 
 def _link_place_prefixed(ks: list[str], uf: _UF) -> None:

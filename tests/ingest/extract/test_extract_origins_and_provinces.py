@@ -106,3 +106,11 @@ def test_a_visit_takes_the_place_named_just_before_it_not_an_earlier_event():
             "Organic Cooperative.\n")
     ents, _, _ = text_by_name(text)
     assert ents["Olympos Dairy SA"].country == "GR", sorted((n, e.country) for n, e in ents.items())
+
+
+def test_a_one_word_name_and_the_same_word_with_cluster_are_one_body():
+    text = ("# TIMBERWAVE partners\n\n### Sylvanor Cluster\n**Graz, Styria (AT)**\n\nSylvanor is the forest-based "
+            "industries cluster of Styria and the lead partner of TIMBERWAVE.\n")
+    ents, _, _ = text_by_name(text, "page.md")
+    names = sorted(n for n, e in ents.items() if n.startswith("Sylvanor"))
+    assert len(names) == 1, names
