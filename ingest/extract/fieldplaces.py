@@ -10,7 +10,7 @@ from clusternet.ingest.extract.lexicon import country_code, heading_country, hea
 from clusternet.ingest.extract.mainref import defined_subject, title_end, titled_main
 from clusternet.ingest.extract.placing import PLACED, Spans, assign, is_open, region_of
 
-__all__ = ["table_row_places", "heading_places", "sheet_place", "venue_place"]
+__all__ = ["table_row_places", "heading_places", "sheet_place", "venue_place", "name_line_places"]
 
 
 _BRACKETED = re.compile(r"\(([^()]{2,40})\)")
@@ -90,3 +90,44 @@ def venue_place(ctx, sp: Spans, ents) -> None:
 def _most_specific(found: list):
     """The first region or city of place mentions, else the first of them, else None."""
     return next((p for p in found if p.label in ("Region", "City")), None) or next(iter(found), None)
+
+
+def name_line_places(ctx, sp: Spans) -> None:
+    """0c. A name alone on its line with its country alone on the next ("Alpha Wood Cluster" /
+    "Spain", a partner list written as cards) is placed in that country; a next line of places
+    only ("Graz, Styria (AT) · www…") gives the region too."""
+    lines = ctx.lines
+    for prev, line in zip(lines, lines[1:]):
+        code = country_code(line.text.strip(" -–|*")) if len(line.text) <= 40 else None
+        region = None
+        if not code:
+            code, region = _places_line(sp, line)
+        if not code or line.start - prev.end > 1:
+            continue
+        names = sp.occ_in(prev.start, prev.end)
+        e = names[0][2] if len(names) == 1 else None
+        if e is not None and (is_open(e) or region and e.country == code and not e.region) \
+                and not prev.text.replace(sp.v[names[0][0]:names[0][1]], "").strip(" -–|*#"):
+            assign(e, code, region, "line-below")
+
+
+_PLACE_LINE_END = re.compile(r"\s+(?:·|\||•|–\s+www|www\.|https?:)")
+
+
+def _places_line(sp: Spans, line) -> tuple[str | None, str | None]:
+    """(country, region) of a line that is only places up to a separator ("**Graz, Styria (AT)** ·
+    www…", "*Pamplona – Spain*"), all of one country; else (None, None)."""
+    end = _PLACE_LINE_END.search(sp.v, line.start, line.end)
+    hi = end.start() if end else line.end
+    places = [p for p in sp.places_in(line.start, hi) if p.end <= hi]
+    if not places or len({p.country for p in places}) != 1:
+        return None, None
+    rest, at = [], line.start
+    for p in places:
+        rest.append(sp.v[at:p.start])
+        at = p.end
+    rest.append(sp.v[at:hi])
+    if "".join(rest).strip(" *_,()–-\t"):
+        return None, None
+    specific = [p for p in places if p.label != "Country"]
+    return places[0].country, region_of(specific[-1]) if specific else None

@@ -33,7 +33,8 @@ import clusternet.ingest.extract.fastre as re
 from functools import lru_cache
 from bisect import bisect_right
 
-from clusternet.ingest.extract.fieldplaces import heading_places, sheet_place, table_row_places, venue_place
+from clusternet.ingest.extract.fieldplaces import (heading_places, name_line_places, sheet_place, table_row_places,
+                                                   venue_place)
 from clusternet.ingest.extract.lexicon import country_code, fold, load_lexicon
 from clusternet.ingest.extract.lists import adjective_country
 from clusternet.ingest.extract.factsubj import main_event
@@ -61,7 +62,7 @@ def infer_places(ctx, ents, mentions) -> None:
     venue_place(ctx, sp, ents)
     table_row_places(ctx, sp)
     heading_places(ctx, sp)
-    _country_under_name(ctx, sp)
+    name_line_places(ctx, sp)
     _country_colon(ctx, sp)
     # 0b. "BioM, Munich, Germany, and …": a place set off by commas right after the name
     _appositive_places(sp.v, sp.places, sp.occ_in, is_open)
@@ -107,19 +108,6 @@ def _country_colon(ctx, sp: Spans) -> None:
             for _, _, ent in sp.occ_in(m.end(), line.end):
                 if is_open(ent):
                     assign(ent, code, None, "country-colon")
-
-
-def _country_under_name(ctx, sp: Spans) -> None:
-    """0c. A name alone on its line with its country alone on the next ("Alpha Wood Cluster" /
-    "Spain", a partner list written as cards) is placed in that country."""
-    lines = ctx.lines
-    for prev, line in zip(lines, lines[1:]):
-        code = country_code(line.text.strip(" -–|*")) if len(line.text) <= 40 else None
-        if not code or line.start - prev.end > 1:
-            continue
-        names = sp.occ_in(prev.start, prev.end)
-        if len(names) == 1 and is_open(names[0][2]) and not prev.text.replace(sp.v[names[0][0]:names[0][1]], "").strip(" -–|*"):
-            assign(names[0][2], code, None, "line-below")
 
 
 def _located_in(ctx, sp: Spans) -> None:

@@ -43,7 +43,7 @@ def assign(ent, country: str | None, region: str | None, how: str) -> None:
         ent.region = region
 
 
-REGION_GIVING = ("located-in", "signed-in", "from", "in", "table-row")
+REGION_GIVING = ("located-in", "signed-in", "from", "in", "table-row", "line-below")
 
 
 def regionless(ent, p) -> bool:

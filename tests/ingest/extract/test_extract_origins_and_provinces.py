@@ -114,3 +114,10 @@ def test_a_one_word_name_and_the_same_word_with_cluster_are_one_body():
     ents, _, _ = text_by_name(text, "page.md")
     names = sorted(n for n, e in ents.items() if n.startswith("Sylvanor"))
     assert len(names) == 1, names
+
+
+def test_a_line_of_places_under_a_partners_name_gives_its_region():
+    text = ("# Partners\n\n### Sylvanor Cluster\n**Graz, Styria (AT)** · www.sylvanor.example\n\n"
+            "Sylvanor counts 212 members.\n\n| Partner | Country |\n|---|---|\n| Sylvanor Cluster | Austria |\n")
+    _, rels, _ = text_by_name(text, "page.md")
+    assert ("Sylvanor Cluster", "LOCATED_IN", "Styria") in rels, sorted(rels)
