@@ -161,6 +161,8 @@ def _without_trailing_place(span):
     ['Beta', 'Cluster']
     """
     for k in range(len(span) - 2, 1, -1):
-        if fold(span[k][2]) in _PLACE_PREPOSITIONS and named_place(" ".join(w[2] for w in span[k + 1:])):
-            return span[:k]
+        prep, the = fold(span[k][2]), fold(span[k + 1][2]) == "the"
+        if (prep in _PLACE_PREPOSITIONS or the and prep in ("on", "at")) \
+                and named_place(" ".join(w[2] for w in span[k + 1 + the:])):
+            return span[:k]         # "… Brokerage Days on the Aveiro (waterfront)"
     return span
