@@ -39,7 +39,7 @@ from clusternet.ingest.extract.mainref import OWN_KINDS, main_of, membership_typ
 from clusternet.ingest.extract.raw import RawRel
 from clusternet.ingest.extract.view import TABLE_RULE
 
-__all__ = ["list_block_relations", "raw_lines", "country_lead", "cue_type", "cue_patterns", "Mains", "ACTORS", "TARGET_LABELS", "ORDER"]
+__all__ = ["list_block_relations", "raw_lines", "cue_text", "country_lead", "cue_type", "cue_patterns", "Mains", "ACTORS", "TARGET_LABELS", "ORDER"]
 
 ACTORS = ("Cluster", "Organisation", "SME")
 # the group each relation type points at
@@ -124,14 +124,15 @@ def list_block_relations(ctx, ents) -> list[RawRel]:
         k = bisect_left(starts, nxt.start)     # a list starts with a name on the next line (under a table's rule)
         if k == len(occ) or occ[k][0] > nxt.start + 8 + country_lead(ctx.view, nxt.start, nxt.end):
             continue
-        typ = cue_type(line.text, colon=False)
+        cue = cue_text(lines, li)
+        typ = cue_type(cue, colon=False)
         if typ is None:
             continue
         target = _target(typ, line, within, mains)
         if typ == "MEMBER_OF":    # members of the consortium (the main partnership when none is named)
             # the body the cue line calls by its kind ("joined the network:"), else the cluster the
             # page's title names (a cluster's news: its own members), else the consortium
-            kind = _KIND.search(line.text)
+            kind = _KIND.search(cue)
             target = (target or (own_body(mains.ents, kind.group(1), mains.title) if kind else None)
                       or mains.titled("Cluster") or mains["Partnership"] or mains["Cluster"])
             typ = membership_type(target) if target is not None else typ
@@ -162,6 +163,20 @@ class RawLine:
 
 
 _RAW: dict = {"view": None, "map": {}}
+
+
+def cue_text(lines, li: int) -> str:
+    r"""Line ``li`` with the line it continues when plain text wraps a sentence before it ("… the
+    board approved four new" / "members:"): a lower-case start after a long line with no stop.
+
+    >>> cue_text(raw_lines("On its October meeting the board of the cluster approved four new\nmembers:\n"), 1)
+    'On its October meeting the board of the cluster approved four new members:'
+    """
+    text, prev = lines[li].text, lines[li - 1].text.rstrip() if li else ""
+    if text[:1].islower() and len(prev) >= 50 and not prev.endswith((".", ":", ";", "!", "?")) \
+            and lines[li].start - lines[li - 1].end <= 1:
+        return prev + " " + text
+    return text
 
 
 def raw_lines(text: str) -> list[RawLine]:

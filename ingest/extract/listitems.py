@@ -17,7 +17,7 @@ from __future__ import annotations
 import clusternet.ingest.extract.fastre as re
 
 from clusternet.ingest.extract.lexicon import fold, load_lexicon
-from clusternet.ingest.extract.listblocks import ITEM_WORDS, MAX_ITEMS, cue_type, raw_lines
+from clusternet.ingest.extract.listblocks import ITEM_WORDS, MAX_ITEMS, cue_text, cue_type, raw_lines
 from clusternet.ingest.extract.mentions import Context, Mention
 from clusternet.ingest.extract.rules import _is_place, legal_form
 
@@ -39,7 +39,7 @@ def list_item_names(ctx: Context, out: list[Mention]) -> None:
     """A mention for the name opening each item line under a cue line ending with a colon."""
     lines = raw_lines(ctx.text)
     for li, line in enumerate(lines[:-1]):
-        if not line.text.rstrip().rstrip("*").endswith(":") or cue_type(line.text) is None:
+        if not line.text.rstrip().rstrip("*").endswith(":") or cue_type(cue_text(lines, li)) is None:
             continue
         for item in lines[li + 1:li + 1 + MAX_ITEMS]:
             if cue_type(item.text) or len(item.text.split()) > ITEM_WORDS or "\t" in item.text or "|" in item.text \

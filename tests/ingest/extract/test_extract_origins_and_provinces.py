@@ -121,3 +121,20 @@ def test_a_line_of_places_under_a_partners_name_gives_its_region():
             "Sylvanor counts 212 members.\n\n| Partner | Country |\n|---|---|\n| Sylvanor Cluster | Austria |\n")
     _, rels, _ = text_by_name(text, "page.md")
     assert ("Sylvanor Cluster", "LOCATED_IN", "Styria") in rels, sorted(rels)
+
+
+def test_a_member_cue_wrapped_onto_a_second_line_still_heads_its_list():
+    text = ("ALPHA NEWS\n\nNewsletter of the Moravian Mechatronics Cluster, No. 4/2025\n\n3. FOUR NEW MEMBERS\n\n"
+            "On its October meeting the board of the Moravian Mechatronics Cluster approved two new\nmembers:\n\n"
+            "  - TechnoCast s.r.o. (Zlin)\n  - Rotorsys a.s. from Olomouc, producer of servo drives\n")
+    _, rels, _ = text_by_name(text)
+    for member in ("TechnoCast s.r.o.", "Rotorsys a.s."):
+        assert (member, "MEMBER_OF", "Moravian Mechatronics Cluster") in rels, sorted(rels)
+
+
+def test_klynge_is_a_cluster_and_a_place_after_on_the_is_no_part_of_an_event_name():
+    text = ("News\n\nOn 6 November, Oceanis hosted the BlueBridge Brokerage Days on the Aveiro waterfront, in "
+            "collaboration with Havkraft Klynge from Norway.\n")
+    ents, _, _ = text_by_name(text)
+    assert ents["Havkraft Klynge"].label == "Cluster", sorted((n, e.label) for n, e in ents.items())
+    assert not any("Aveiro" in n for n, e in ents.items() if e.label == "Event"), sorted(ents)
