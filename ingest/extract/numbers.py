@@ -40,14 +40,14 @@ def count_rx() -> re.Pattern:
     first = "".join(sorted({re.escape(w[0]) for w in words} | set(map(re.escape, "omaunsrclfE€$£¥₩₹+")) | {c[0] for c in CURRENCIES}))
     return re.compile(
         r"(?=[\d" + first + r"])(?<![\w.,/-])(?P<pre>(?:" + "|".join(HEDGES) + r")\s+|\+)?"
-        r"(?P<cur>€\s?|(?:" + "|".join(CURRENCIES) + r")\s?|\$|£|¥|₩|₹)?(?P<num>\d{1,3}(?:[.,]\d{3})+(?:[.,]\d{1,2}(?!\d))?|\d+(?:[.,]\d+)?|" + numwords + r")(?![\w.,]\d)"
+        r"(?P<cur>€\s?|(?:" + "|".join(CURRENCIES) + r")\s?|\$|£|¥|₩|₹)?(?P<num>\d{1,3}(?:[.,]\d{3})+(?:[.,]\d{1,2}(?!\d))?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,]\d)|\d+(?:[.,]\d+)?|" + numwords + r")(?![\w.,]\d)"
         r"(?P<mult>\s?(?:billions?|millions?|thousand|bn|mio|mln|mill[oó]n(?:es)?|milion[ei]|milliards?|miliard[oi])\b"
         r"|(?(cur)(?:m|k)\b|(?!)))?(?:\s*(?P<pct>%|per cent\b|percent\b))?"
         r"(?P<unit>\s?(?:m²|m2|sqm|km|hectares|ha)\b|\s?m²)?(?P<yr>-years?\b)?", re.I)
 
 
 def count_value(m, lex):
-    """The value of a count's match: a number word, "forty-two", "1,200", "406,364.70"."""
+    """The value of a count's match: a number word, "forty-two", "1,200", "870 000", "406,364.70"."""
     num = m.group("num")
     if fold(num) in lex["number_words"]:
         return lex["number_words"][fold(num)]
@@ -55,8 +55,15 @@ def count_value(m, lex):
     if len(parts) == 2 and all(p in lex["number_words"] for p in parts):
         a, b = lex["number_words"][parts[0]], lex["number_words"][parts[1]]
         return a * b if b == 100 else a + b        # "forty-two", "two hundred"
+    if _SPACED.fullmatch(num):
+        return int(re.sub(r"\D", "", num))        # "870 000": thousands set apart by spaces
+    if len(num) > 1 and num.startswith("0") and num.isdigit():
+        return None         # "616 00 Brno", "05": a postcode's or a date's digits, no count
     pn = parse_number(num)
     return decimal_thousands(num) or (pn[0] if pn else None)       # "406,364.70": thousands and decimals
+
+
+_SPACED = re.compile(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+")
 
 
 def unit_and_value(m, value, lex):

@@ -138,3 +138,11 @@ def test_klynge_is_a_cluster_and_a_place_after_on_the_is_no_part_of_an_event_nam
     ents, _, _ = text_by_name(text)
     assert ents["Havkraft Klynge"].label == "Cluster", sorted((n, e.label) for n, e in ents.items())
     assert not any("Aveiro" in n for n, e in ents.items() if e.label == "Event"), sorted(ents)
+
+
+def test_thousands_set_apart_by_spaces_are_one_number_and_a_postcode_no_count():
+    text = ("Actualités\n\nLe cluster Sylvabois coordonne WoodLink. Avec un budget de 870 000 euros, Sylvabois et ses "
+            "partenaires accompagnent 3 100 entreprises.\n\nContact : Technická 12, 616 00 Brno\n")
+    _, _, facts = text_by_name(text)
+    values = {v for _, _, v in facts}
+    assert {870000, 3100} <= values and 0 not in values, sorted(facts)
