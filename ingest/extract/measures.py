@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from clusternet.ingest.extract.lexicon import country_code, fold, load_lexicon
 
-__all__ = ["among", "agent", "countries_of", "field_label", "with_hedge", "without_hedge", "ordinals", "HEDGES",
+__all__ = ["among", "agent", "money_after", "field_label", "with_hedge", "without_hedge", "ordinals", "HEDGES",
            "ORDINAL_DIGIT", "CURRENCIES", "money_modifiers", "money_qualifiers", "place_adjective", "taking_part", "to_country", "with_place", "decimal_thousands",
            "own_clause", "clause_measure", "in_delegation", "part_cue", "part_of_before"]
 
@@ -192,49 +192,21 @@ def among(v: str, last, pos: int) -> str:
     return ""
 
 
-# the verbs a plural noun before "from" may be ("members come from"), not the counted
-_NOT_OWNERS = ("comes", "goes", "arrives", "originates", "stems", "ranges", "varies")
-_ORIGIN_HEDGE = r"(?:(?:over|more\s+than|some|about|around|nearly|almost|plus\s+de|m[aá]s\s+de|oltre|pi[uù]\s+di)\s+)?"
+def money_after(v: str, pos: int, end: int, nouns) -> list[str] | None:
+    """The money noun (one of ``nouns``) a copula puts after an amount, with up to three words
+    before it ("… of which EUR 920,000 is the EU grant": EU grant); else None.
 
-
-@lru_cache(maxsize=1)
-def _origin_rx() -> re.Pattern:
-    """The counted noun before the words that link it to a number of countries ("participants
-    from", "Participants: 212 from", "entreprises venues de"), ending where the number starts."""
-    links = sorted(load_lexicon().words("origin_links"), key=len, reverse=True)
-    alts = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in links)
-    return re.compile(r"(?i)\b(?!(?:" + "|".join(_NOT_OWNERS) + r")\b)([^\W\d_][\w-]*[sxie])"
-                      r"(?:\s*:\s*\d[\d.,]*,?)?\s+(?:" + alts + r")\s+" + _ORIGIN_HEDGE + "$")
-
-
-def countries_of(v: str, lo: int, pos: int, measure_words: list[str]) -> list[str] | None:
-    """The measure of a count of countries that says whose countries they are, in the text's
-    language ("186 participants from 14 countries" -> countries of the participants); None for
-    other counts.
-
-    >>> countries_of("186 participants from 14 countries held", 0, 22, ["different", "countries", "held"])
-    ['countries', 'of', 'the', 'participants']
-    >>> countries_of("Participants: 212 from 9 countries", 0, 23, ["countries"])
-    ['countries', 'of', 'the', 'participants']
-    >>> countries_of("340 participants venus de 19 pays", 0, 26, ["pays"])
-    ['pays', 'des', 'participants']
-    >>> countries_of("members in 14 countries", 0, 11, ["countries"]) is None
-    True
-    >>> countries_of("Its members come from 9 countries", 0, 22, ["countries"]) is None
-    True
+    >>> money_after("EUR 920,000 is the EU grant.", 11, 28, {"grant"})
+    ['EU', 'grant']
     """
-    links = load_lexicon()["country_count_links"]
-    words = [fold(w) for w in measure_words[:3]]
-    at = next((k for k, w in enumerate(words) if w in links or " ".join(words[k:k + 2]) in links), None)
-    if at is None or at > 1:
-        return None
-    noun = words[at] if words[at] in links else " ".join(words[at:at + 2])
-    bm = _origin_rx().search(v, max(lo, pos - 60), pos)
-    if not bm or not bm.group(1).lower().endswith(("i", "e") if noun == "paesi" else ("s", "x")):
-        return None
-    owner = bm.group(1)
-    owner = owner.lower() if owner[1:].islower() else owner
-    return measure_words[at:at + len(noun.split())] + links[noun].split() + [owner]
+    cm = _COPULA_AFTER.match(v, pos, end)
+    words = cm.group(1).split() if cm else []
+    at = next((k for k, w in enumerate(words) if fold(w) in nouns), None)
+    return words[:at + 1] if at is not None else None
+
+
+_COPULA_AFTER = re.compile(r"\s+(?:is|are|was|were|will\s+be|represents?)\s+(?:the\s+|an?\s+|its\s+|their\s+)?"
+                           r"((?:[\w-]+\s+){0,3}[\w-]+)")
 
 
 # the currencies a stated amount may be in, as its measure names them ("budget (EUR)"); the

@@ -146,3 +146,10 @@ def test_thousands_set_apart_by_spaces_are_one_number_and_a_postcode_no_count():
     _, _, facts = text_by_name(text)
     values = {v for _, _, v in facts}
     assert {870000, 3100} <= values and 0 not in values, sorted(facts)
+
+
+def test_an_amount_named_by_the_money_noun_after_it():
+    text = ("H2 Ridge Connect partnership\n\nH2 Ridge Connect is a European Strategic Cluster Partnership. Its total "
+            "budget is EUR 1,150,000, of which EUR 920,000 is the EU grant.\n")
+    _, _, facts = text_by_name(text)
+    assert ("H2 Ridge Connect", "EU grant (EUR)", 920000) in facts, sorted(facts)
