@@ -153,3 +153,8 @@ def test_an_amount_named_by_the_money_noun_after_it():
             "budget is EUR 1,150,000, of which EUR 920,000 is the EU grant.\n")
     _, _, facts = text_by_name(text)
     assert ("H2 Ridge Connect", "EU grant (EUR)", 920000) in facts, sorted(facts)
+
+
+def test_people_a_body_employs_are_counted_as_employed():
+    _, _, facts = text_by_name("About\n\nThe Drava Cluster connects 68 members, which are employing about 9,300 people.\n")
+    assert ("Drava Cluster", "people employed (about)", 9300) in facts, sorted(facts)
