@@ -312,6 +312,8 @@ def _anaphora(v, sent, m, before, occ_in, ok, title: int = 0):
 
 
 _IT = re.compile(r"\s*(?:It|They)\s")
+# "Founded in 2009 and based in Turin, it gathers 148 members": a pronoun is the clause's subject
+_IT_BEFORE = re.compile(r"(?:[,;]\s+|\band\s+)(?:it|they)\s+(?:[a-z]+\s+){1,3}$")
 _BUDGET_OF = re.compile(r"(?:\s+(?:budget|cost|costs|funding|grant))?\s+of\s+(?:the|this)\s+([a-z]+)\b")
 _IT_FUNDED = re.compile(r"\s*(?:It|They)\s+(?:is|are|was|were|has\s+been|have\s+been)\s+(?:co-)?(?:funded|financed|"
                         r"supported)\s+(?:by|under|through)\s")
@@ -371,7 +373,8 @@ def _first_named(ctx, si, sent, m, before, occ_in, ok, main, v):
         return here[0][2], None
     later = [x for x in occ_in(m.start(), sent.end) if x[2].label in ok + ("Agreement",)    # "10 … issued the Declaration"
              and x[2].name not in _INSTITUTIONS]
-    if re.match(r"\s*(?:It|Its|The|This|They)\b", v[sent.start:sent.start + 6]) or not later:
+    if re.match(r"\s*(?:It|Its|The|This|They)\b", v[sent.start:sent.start + 6]) or not later \
+            or _IT_BEFORE.search(v, max(sent.start, m.start() - 60), m.start()):
         for j in range(si - 1, max(-1, si - 3), -1):
             if "\n\n" in v[ctx.sents[j].end:sent.start] and not ctx.lines[ctx.sents[j].line].heading \
                     and not v[sent.start:sent.end].rstrip().endswith(":"):

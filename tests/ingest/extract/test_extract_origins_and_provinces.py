@@ -158,3 +158,10 @@ def test_an_amount_named_by_the_money_noun_after_it():
 def test_people_a_body_employs_are_counted_as_employed():
     _, _, facts = text_by_name("About\n\nThe Drava Cluster connects 68 members, which are employing about 9,300 people.\n")
     assert ("Drava Cluster", "people employed (about)", 9300) in facts, sorted(facts)
+
+
+def test_a_pronoun_subject_mid_sentence_takes_the_count_not_a_name_after_it():
+    text = ("About AgroLink\n\nAgroLink is the farm machinery cluster of Piedmont. Founded in 2009 and based in Turin, it "
+            "gathers 148 members and is a member of RICAT, the Italian Network of Agri-Tech Clusters.\n")
+    _, _, facts = text_by_name(text)
+    assert [s for s, _, v in facts if v == 148] == ["AgroLink"], sorted(facts)
