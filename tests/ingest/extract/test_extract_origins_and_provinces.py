@@ -165,3 +165,10 @@ def test_a_pronoun_subject_mid_sentence_takes_the_count_not_a_name_after_it():
             "gathers 148 members and is a member of RICAT, the Italian Network of Agri-Tech Clusters.\n")
     _, _, facts = text_by_name(text)
     assert [s for s, _, v in facts if v == 148] == ["AgroLink"], sorted(facts)
+
+
+def test_a_part_counted_with_of_them_after_its_number():
+    text = ("Atlantic AgriTech Cluster news\n\nWith these arrivals the Atlantic AgriTech Cluster now counts **97 members, "
+            "71 of them SMEs**, alongside research bodies.\n")
+    _, _, facts = text_by_name(text, "page.md")
+    assert ("Atlantic AgriTech Cluster", "SMEs among the members", 71) in facts, sorted(facts)
