@@ -1,5 +1,6 @@
 """How long a partnership or project runs, as a figure of it: "Duration: 36 months", "will run
-for 30 months", "a two-year project", "its four-year action plan".
+for 30 months", "a two-year project", "its four-year action plan", "for a duration of 24 months",
+"une durée de 24 mois".
 
 The measure is "duration" with the unit in brackets (as an amount names its currency); the
 subject is the partnership named in the sentence, else the one the page is about. An event's
@@ -21,6 +22,9 @@ from clusternet.ingest.extract.lexicon import fold, load_lexicon, number_value
 __all__ = ["Duration", "durations", "duration_facts"]
 
 _UNITS = {"month": "months", "months": "months", "year": "years", "years": "years"}
+# a Romance unit gives the measure in the text's language ("une durée de 24 mois": durée (mois))
+_ROMANCE_UNITS = {"mois": ("durée", "mois"), "ans": ("durée", "ans"), "meses": ("duración", "meses"),
+                  "años": ("duración", "años"), "mesi": ("durata", "mesi"), "anni": ("durata", "anni")}
 _OWNERS = r"(?:project|partnership|action\s+plan|programme|initiative|consortium|cooperation|strategy)"
 
 
@@ -42,7 +46,9 @@ def _patterns() -> tuple[re.Pattern, ...]:
     unit = r"(?P<unit>months?|years?)"
     return (re.compile(rf"(?im)^[ \t*#>•-]*(?:project[ \t]+)?duration[ \t]*\**[ \t]*:[ \t]*\**[ \t]*{num}[ \t]+{unit}\b"),
             re.compile(rf"(?i)\b(?:runs?|will\s+run|running|lasts?|will\s+last)\s+(?:for\s+)?{num}\s+{unit}\b"),
-            re.compile(rf"(?i)\b{num}[-\s]{unit}\s+(?:[a-z]+\s+)?{_OWNERS}\b"))
+            re.compile(rf"(?i)\b{num}[-\s]{unit}\s+(?:[a-z]+\s+)?{_OWNERS}\b"),
+            re.compile(rf"(?i)\b(?:duration|dur[ée]e|duraci[óo]n|durata)\s+(?:of|de|di)\s+{num}\s+"
+                       rf"(?P<unit>months?|years?|mois|ans|meses|años|mesi|anni)\b"))
 
 
 def _value(num: str) -> int | None:
@@ -66,8 +72,9 @@ def durations(ctx) -> list[Duration]:
             if value is None or m.start("num") in seen:
                 continue
             seen.add(m.start("num"))
-            unit = _UNITS[fold(m.group("unit"))]
-            out.append(Duration(f"duration ({unit})", value, unit, m.start(), m.end()))
+            word = m.group("unit").lower()
+            noun, unit = _ROMANCE_UNITS.get(word) or ("duration", _UNITS[fold(word)])
+            out.append(Duration(f"{noun} ({unit})", value, unit, m.start(), m.end()))
     return sorted(out, key=lambda d: d.start)
 
 

@@ -172,3 +172,14 @@ def test_a_part_counted_with_of_them_after_its_number():
             "71 of them SMEs**, alongside research bodies.\n")
     _, _, facts = text_by_name(text, "page.md")
     assert ("Atlantic AgriTech Cluster", "SMEs among the members", 71) in facts, sorted(facts)
+
+
+@pytest.mark.parametrize("text, measure", [
+    ("AQUALINK\n\nAQUALINK is a European Strategic Cluster Partnership with a total budget of EUR 498,750 for a "
+     "duration of 24 months.\n", "duration (months)"),
+    ("Le partenariat BOISLINK\n\nLe partenariat BOISLINK dispose d'un budget de 870 000 euros pour une durée de "
+     "24 mois.\n", "durée (mois)"),
+])
+def test_a_duration_of_months_is_a_figure_of_the_partnership(text, measure):
+    _, _, facts = text_by_name(text)
+    assert measure in {m for _, m, v in facts if v == 24}, sorted(facts)
