@@ -239,8 +239,9 @@ def _subject_before(occ, pos, main, event=None, intro: str = ""):
     """The page's event when the heading just above a table speaks of attendance ("Delegation by
     country"), else the partnership named in the 400 characters before it, else ``main``."""
     above = ([ln.strip(" #*") for ln in intro.split("\n") if ln.strip()] or [""])[-1]
-    if event is not None and len(above.split()) <= 8 and not above.endswith(".") and event_cue(above):
-        return event        # a heading: "Delegation by country"
+    if event is not None and (len(above.split()) <= 8 and not above.endswith(".") or above.endswith(":")) \
+            and event_cue(above):
+        return event        # a heading: "Delegation by country"; a lead-in: "The delegation's SMEs came from:"
     for s, e, ent in reversed(_window(occ, pos - 400, pos) if hasattr(occ, "keys") else occ):
         if s < pos and ent.label == "Partnership" and pos - s < 400:
             return ent

@@ -183,3 +183,13 @@ def test_a_part_counted_with_of_them_after_its_number():
 def test_a_duration_of_months_is_a_figure_of_the_partnership(text, measure):
     _, _, facts = text_by_name(text)
     assert measure in {m for _, m, v in facts if v == 24}, sorted(facts)
+
+
+def test_a_table_after_a_lead_in_about_the_delegation_is_the_missions():
+    text = ("# News from the partnership\n\nFrom 16 to 20 March 2026 the HOMELINK-4i business mission to Australia "
+            "took the European delegation to Sydney. HOMELINK-4i is a European Strategic Cluster Partnership.\n\n"
+            "The delegation counted 26 SMEs and the managers of all five partner clusters. By country of origin the "
+            "SMEs were divided like this:\n\n| Country | SMEs in the delegation |\n|---|---|\n| Italy | 8 |\n"
+            "| Poland | 7 |\n")
+    _, _, facts = text_by_name(text, "page.md")
+    assert {s for s, _, v in facts if v in (7, 8)} == {"business mission to Australia"}, sorted(facts)
