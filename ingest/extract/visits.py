@@ -218,6 +218,8 @@ def visited(doc, si: int, sent, here) -> list[RawRel]:
     if subj and _HOSTED.fullmatch(v, subj[-1][1], cue):
         return []       # "A received a visit from B": :func:`hosted_visitors` reads who visited whom
     visitors = [subj[-1]] if subj else delegation_owner(doc, text[:vm.start()], cue) or _nearby_visitors(doc, si)
+    if not visitors and objs:
+        visitors = delegation_owner(doc, "the delegation", cue)    # a programme's "Visit at X": the delegation's
     if not visitors and objs and doc.main is not None:
         visitors = [(0, 0, doc.main)]
     elif not visitors and objs and vm.group(0) != "visit" and doc.host() is not None:

@@ -193,3 +193,14 @@ def test_a_table_after_a_lead_in_about_the_delegation_is_the_missions():
             "| Poland | 7 |\n")
     _, _, facts = text_by_name(text, "page.md")
     assert {s for s, _, v in facts if v in (7, 8)} == {"business mission to Australia"}, sorted(facts)
+
+
+def test_a_programmes_visit_with_no_visitor_named_is_the_hosted_delegations():
+    text = ("STUDY VISIT | 09.10.2024\n\nHydrogen meets steel: Silesian delegation spends three days in Styria\n\n"
+            "Graz - From 1 to 3 October 2024 the Styrian Materials Cluster hosted a delegation of 17 representatives of "
+            "the Katowice Hydrogen Cluster from Katowice, Poland. The study visit was organised within the Interreg "
+            "project H2STEEL.\n\nDay 2 - 2 October\n\nVisit to the Leoben Lightweight Centre, a research centre with a "
+            "hydrogen test rig.\n")
+    _, rels, _ = text_by_name(text)
+    assert ("Katowice Hydrogen Cluster", "VISITED", "Leoben Lightweight Centre") in rels, sorted(rels)
+    assert ("H2STEEL", "VISITED", "Leoben Lightweight Centre") not in rels, sorted(rels)
