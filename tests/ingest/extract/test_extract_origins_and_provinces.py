@@ -204,3 +204,23 @@ def test_a_programmes_visit_with_no_visitor_named_is_the_hosted_delegations():
     _, rels, _ = text_by_name(text)
     assert ("Katowice Hydrogen Cluster", "VISITED", "Leoben Lightweight Centre") in rels, sorted(rels)
     assert ("H2STEEL", "VISITED", "Leoben Lightweight Centre") not in rels, sorted(rels)
+
+
+
+def test_companies_that_booked_meetings_listed_on_an_event_page_took_part():
+    text = """<html><body><article>
+<p class="kicker">EVENT REPORT</p>
+<h1>Atlantic Brokerage Days 2024: 412 B2B meetings, one waterfront</h1>
+<p>On 6 and 7 November 2024 the Aveiro Sea Cluster hosted the Atlantic Brokerage Days 2024 in Aveiro, with 238 registered participants.</p>
+<h2>Who was at the tables</h2>
+<p>A selection of the companies that booked ten meetings or more:</p>
+<ul>
+  <li>Nordvik Subsea AS – Bergen, Norway</li>
+  <li>Kerlan Hydrolienne SAS — Brest, France</li>
+</ul>
+<p>On the afternoon of 7 November the partners visited the test basin of the Ilhavo Marine Research Centre.</p>
+</article></body></html>
+"""
+    _, rels, _ = text_by_name(text, "page.html")
+    for company in ("Nordvik Subsea AS", "Kerlan Hydrolienne SAS"):
+        assert (company, "PARTICIPATED_IN", "Atlantic Brokerage Days 2024") in rels, sorted(rels)
