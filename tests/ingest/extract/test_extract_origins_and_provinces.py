@@ -224,3 +224,10 @@ def test_companies_that_booked_meetings_listed_on_an_event_page_took_part():
     _, rels, _ = text_by_name(text, "page.html")
     for company in ("Nordvik Subsea AS", "Kerlan Hydrolienne SAS"):
         assert (company, "PARTICIPATED_IN", "Atlantic Brokerage Days 2024") in rels, sorted(rels)
+
+
+def test_an_event_placed_by_a_town_in_its_sentence_is_located_in_that_country():
+    text = ("Newsletter\n\nThe Alpine Timber Forum 2025 brought 300 wood companies to Innsbruck on 4 June.\n")
+    ents, rels, _ = text_by_name(text)
+    assert ents["Alpine Timber Forum 2025"].country == "AT", sorted((n, e.country) for n, e in ents.items())
+    assert ("Alpine Timber Forum 2025", "LOCATED_IN", "Austria") in rels, sorted(rels)
