@@ -125,7 +125,7 @@ def list_block_relations(ctx, ents) -> list[RawRel]:
         if k == len(occ) or occ[k][0] > nxt.start + 8 + country_lead(ctx.view, nxt.start, nxt.end):
             continue
         cue = cue_text(lines, li)
-        typ = cue_type(cue, colon=False)
+        typ = None if line.text.count("\t") >= 2 else cue_type(cue, colon=False)     # a table row heads no list
         if typ is None:
             continue
         target = _target(typ, line, within, mains)
@@ -218,11 +218,15 @@ def _table_head(lines, k: int) -> int:
 
     >>> _table_head(raw_lines("| Company | Country |\n|---|---|\n| A | B |\n"), 0)
     2
+    >>> _table_head(raw_lines("#\tPartner\tCountry\n1\tAlpha Cluster\tCZ\n"), 0)
+    1
     """
     if k < len(lines) and TABLE_RULE.fullmatch(lines[k].text):
         return 1
     if k + 1 < len(lines) and "|" in lines[k].text and TABLE_RULE.fullmatch(lines[k + 1].text):
         return 2
+    if k + 1 < len(lines) and lines[k].text.count("\t") >= 2 and lines[k + 1].text.count("\t") == lines[k].text.count("\t"):
+        return 1        # a tab-separated table's header row ("#\tPartner\tCity\tCountry")
     return 0
 
 
@@ -296,7 +300,7 @@ def _items(ctx, lines, li: int, within):
             continue    # a table's rule line; a country on its own line under the name it places; "### Spain", "From abroad"
         if cue_type(line.text) or words > ITEM_WORDS or (words > 12 and line.text.rstrip().endswith(".")):
             break
-        lead = re.match(r"[\s|\-•»▪●◦*+]*(?:\d{1,2}[.)]\s*)?(?:and\s+)?(?:the\s+)?", v[line.start:line.end], re.I).end()
+        lead = re.match(r"[\s|\-•»▪●◦*+]*(?:\d{1,2}(?:[.)]|\t)\s*)?(?:and\s+)?(?:the\s+)?", v[line.start:line.end], re.I).end()
         by_country = country_lead(v, line.start, line.end)      # "- Latvia: A, Valmiera; B"
         lead += by_country
         first = within(line.start, line.end, ACTORS + ("Partnership",))
