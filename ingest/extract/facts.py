@@ -9,9 +9,10 @@
 from __future__ import annotations
 
 import clusternet.ingest.extract.fastre as re
+from dataclasses import replace
 
 from clusternet.ingest.extract.counts import count_facts as prose_facts
-from clusternet.ingest.extract.mainref import defined_subject, named_in_title, title_end
+from clusternet.ingest.extract.mainref import defined_subject, main_of, named_in_title, title_end
 from clusternet.ingest.extract.factsubj import event_cue, main_event
 from clusternet.ingest.extract.durations import duration_facts
 from clusternet.ingest.extract.fieldfacts import field_facts
@@ -273,8 +274,24 @@ def find_facts(ctx, ents, mentions, tables, sectors=(), places=None) -> list[Raw
     runs = [RawFact(subj, d.measure, None, d.value, d.unit, d.start, d.end, 0.6)
             for subj, d in duration_facts(ctx, parts, main)]
     prose, runs = _one_duration(prose, runs)
-    return _drop_echoes([f for f in table_facts(ctx, occ, main, event) + fields + prose + runs if f.subject is not None],
+    facts = [f for f in table_facts(ctx, occ, main, event) + fields + prose + runs if f.subject is not None]
+    return _drop_echoes(_members_at_home(facts, main_of(ents, "Cluster", title_end(ctx)), title_end(ctx)),
                         title_end(ctx))
+
+
+# the words of a count of a body's members ("members", "adhérents", "socios", "SMEs among the members")
+_MEMBERS = re.compile(r"(?i)\b(?:members?|membres|adh[ée]rents?|socios|miembros|soci|associat[ei]|membri)\b")
+
+
+def _members_at_home(facts: list[RawFact], home, title: int) -> list[RawFact]:
+    """A count of members hung on a partnership the page's title does not name belongs to the
+    page's own cluster (``home``, named more often than the partnership): a cluster's page gives
+    its key figures, not those of a project or alliance it is in."""
+    if home is None:
+        return facts
+    return [replace(f, subject=home) if f.subject.label == "Partnership" and _MEMBERS.search(f.measure)
+            and not named_in_title(f.subject, title) and len(home.mentions) > len(f.subject.mentions) else f
+            for f in facts]
 
 
 _ITSELF = re.compile(r"(?:project|partnership|initiative|consortium|alliance)\s+duration$")

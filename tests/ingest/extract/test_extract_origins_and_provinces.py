@@ -231,3 +231,25 @@ def test_an_event_placed_by_a_town_in_its_sentence_is_located_in_that_country():
     ents, rels, _ = text_by_name(text)
     assert ents["Alpine Timber Forum 2025"].country == "AT", sorted((n, e.country) for n, e in ents.items())
     assert ("Alpine Timber Forum 2025", "LOCATED_IN", "Austria") in rels, sorted(rels)
+
+
+
+def test_a_cluster_profiles_member_figures_are_the_clusters_not_an_alliance_it_is_in():
+    text = """CLUSTER PROFILE
+Danube Cyber Security Cluster (DCSC)
+
+GENERAL DATA
+Name of the cluster: Danube Cyber Security Cluster
+Country: Romania
+
+Short description: DCSC reunites the companies and universities working for a secure digital economy. DCSC is a member of the European Cyber Clusters Alliance and of the Danube Digital Alliance.
+
+MEMBERS (situation at 31.12.2025)
+Total number of members: 84
+Persons employed by member companies: about 7,900
+
+INTERNATIONAL
+DCSC takes part in the European Cyber Clusters Alliance working groups. The European Cyber Clusters Alliance met in Cluj in 2025.
+"""
+    _, _, facts = text_by_name(text)
+    assert ("Danube Cyber Security Cluster", "Total number of members", 84) in facts, sorted(facts)
