@@ -253,3 +253,10 @@ DCSC takes part in the European Cyber Clusters Alliance working groups. The Euro
 """
     _, _, facts = text_by_name(text)
     assert ("Danube Cyber Security Cluster", "Total number of members", 84) in facts, sorted(facts)
+
+
+def test_an_event_followed_by_to_a_country_goes_there_not_where_the_last_sentence_was():
+    text = ("Newsletter\n\nFrom 3 to 6 September, a delegation of twelve SMEs travelled to Canada. The delegation "
+            "visited the Ontario Agri-Food Network in Guelph. A second mission, to Japan, is planned for spring.\n")
+    ents, _, _ = text_by_name(text)
+    assert ents["second mission"].country == "JP", sorted((n, e.country) for n, e in ents.items())
