@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from clusternet.ingest.extract.gates import gated
 from clusternet.ingest.extract.mentions import Context, Mention, last_chunk
-from clusternet.ingest.extract.rules import place_of_name
+from clusternet.ingest.extract.rules import legal_form, place_of_name
 from clusternet.ingest.extract.runs import without_determiners
 from clusternet.ingest.resolve.normalise import legal_forms
 
@@ -31,7 +31,7 @@ __all__ = ["legal_form_names"]
 def _form_rx() -> re.Pattern:
     """The forms a run cannot hold (a stop, a slash or a small first letter), longest first, each
     stop optionally followed by a space ("Sp. z o.o." = "Sp.z o. o.")."""
-    forms = [f for _, f in legal_forms() if "." in f or "/" in f or f[:1].islower()]
+    forms = [f for _, f in legal_forms() if "." in f or "/" in f or "(" in f or f[:1].islower()]
     alts = []
     for f in sorted(forms, key=len, reverse=True):
         parts = [re.escape(p) for p in f.split(" ")]
@@ -47,6 +47,8 @@ def legal_form_names(ctx: Context, out: list[Mention]) -> None:
         if run is None or run[-1][1] != m.start():
             continue
         words = without_determiners(run)   # "The Polish SMEs X": the description is read off later
+        while words and legal_form(words[0][2]) and len(words) > 2 and words[1][2] in ("and", "&"):
+            words = words[2:]       # "… (Pty) Ltd and Umgeni Wagon Works (Pty) Ltd": the second company
         if not words:
             continue
         start, end = words[0][0], m.start() + len(m.group(0).rstrip())    # "o.o. (Town)": the form's last stop

@@ -71,7 +71,7 @@ def _drop_covered(named: list[Mention]) -> list[Mention]:
     longer = {m.start: m.name for m in named if m.rule == "head"}
     named = [m for m in named if not (m.rule.startswith("cue:") and _cut_before_of(m.name, longer.get(m.start)))]
     # a cue list's item cut at a small word ("includes the Institute" + " for Circular Materials (ICM)")
-    defined = _strictly_inside([(m.start, m.end) for m in named if m.rule.startswith(("paren-alias", "dash-def"))])
+    defined = _strictly_inside([(m.start, m.end) for m in named if m.rule.startswith(("paren-alias", "dash-def", "legal-form"))])
     named = [m for m in named if not (m.rule.startswith("cue:") and defined(m))]
     # an EU body's name holds a programme's ("European Innovation Council and SMEs Executive Agency")
     # or a shorter cut of it ("organised with the Delegation of the European Union" + " to Canada")

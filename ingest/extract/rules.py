@@ -280,7 +280,8 @@ def paren_aliases(ctx: Context, out: list[Mention]) -> None:
     for m in _PAREN.finditer(v):
         inner = m.group(1).strip()
         if not inner or _is_place(inner) or town(inner) or fold(inner) in generic or fold(inner.split()[0]) in months \
-                or paren_country(inner) or legal_form(inner):
+                or paren_country(inner) or legal_form(inner) or legal_form(v[m.start():m.end() + 9].split(" ")[0] + " "
+                                                                             + (v[m.end():m.end() + 9].split() or [""])[0]):
             continue    # "(Severozapad, CZ)" says where the name is, it is no other name for it
         year = re.search(r"\s((?:19|20)\d\d)$", inner)
         open_at = m.start()

@@ -260,3 +260,16 @@ def test_an_event_followed_by_to_a_country_goes_there_not_where_the_last_sentenc
             "visited the Ontario Agri-Food Network in Guelph. A second mission, to Japan, is planned for spring.\n")
     ents, _, _ = text_by_name(text)
     assert ents["second mission"].country == "JP", sorted((n, e.country) for n, e in ents.items())
+
+
+@pytest.mark.parametrize("sentence, names", [
+    ("The delegation visited Naniwa Components Co., Ltd. in Osaka.", ["Naniwa Components Co., Ltd."]),
+    ("Partners include Mzansi Rail Signalling (Pty) Ltd and Umgeni Wagon Works (Pty) Ltd from Durban.",
+     ["Mzansi Rail Signalling (Pty) Ltd", "Umgeni Wagon Works (Pty) Ltd"]),
+    ("We met Frigoríficos Leça, Lda. and Calçados Caima, Lda. in Porto.",
+     ["Calçados Caima, Lda.", "Frigoríficos Leça, Lda."]),
+])
+def test_company_names_with_legal_forms_pages_write(sentence, names):
+    ents, _, _ = text_by_name("News\n\n" + sentence + "\n")
+    companies = sorted(n for n, e in ents.items() if e.label in ("Organisation", "SME", "Partnership"))
+    assert companies == names, companies
