@@ -279,9 +279,9 @@ def _head_span(lex, v: str, line, span, out: list[Mention], spans_of: dict) -> N
     upper = name.isupper()
     if upper and line.heading:
         return
-    if _A_BEFORE.search(v[max(0, s - 4):s]):
-        return  # "a Spanish Textile Business Association" describes, it does not name
     lab = label_of_name(name)
+    if _A_BEFORE.search(v[max(0, s - 4):s]) and not (lab == "Event" and len(span) >= 3 and not place_of_name(span[0][2])[0]):
+        return  # "a Spanish Textile Business Association" describes; "a Floating Wind Supplier Day" names
     gm = _GENERIC_OF.match(name) if not lab else None
     if gm and fold(gm.group(1)) in lex.words("generic_names") and label_of_name(gm.group(2)):
         s, name = s + gm.start(2), gm.group(2)      # "News of the Alpine Wood Cluster": the cluster

@@ -273,3 +273,9 @@ def test_company_names_with_legal_forms_pages_write(sentence, names):
     ents, _, _ = text_by_name("News\n\n" + sentence + "\n")
     companies = sorted(n for n, e in ents.items() if e.label in ("Organisation", "SME", "Partnership"))
     assert companies == names, companies
+
+
+def test_an_event_named_after_a_is_still_an_event():
+    text = ("News\n\nThe first joint event, a Floating Wind Supplier Day, is planned in Haugesund in October 2025.\n")
+    ents, _, _ = text_by_name(text)
+    assert "Floating Wind Supplier Day" in ents and ents["Floating Wind Supplier Day"].label == "Event", sorted(ents)
