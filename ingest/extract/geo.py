@@ -41,7 +41,7 @@ from clusternet.ingest.extract.factsubj import main_event
 from clusternet.ingest.extract.literals import with_initials
 from clusternet.ingest.extract.gates import gated
 from clusternet.ingest.extract.placing import PLACED, Spans, assign, in_brackets, is_open, region_of, regionless
-from clusternet.ingest.extract.placeroles import group_country, role_of_country
+from clusternet.ingest.extract.placeroles import destinations, group_country, role_of_country
 from clusternet.ingest.extract.rules import paired_place
 
 __all__ = ["infer_places"]
@@ -79,22 +79,9 @@ def infer_places(ctx, ents, mentions) -> None:
     for ent in ents:        # "EU-Singapore matchmaking": held in the partner country unless said otherwise
         if ent.label == "Event" and is_open(ent):
             assign(ent, paired_place(ent.name), None, "paired")
-    _destinations(sp)
+    destinations(sp)
     _nearby(ctx, sp)
     _sessions_at_main_event(ctx, ents)
-
-
-_TO_PLACE = re.compile(r",?\s+to\s+(?:the\s+)?$")
-
-
-def _destinations(sp: Spans) -> None:
-    """3b. "A second mission, to Japan, is planned": an event followed by "to <country>" goes there."""
-    for p in sp.places:
-        if p.label != "Country" or _adjective(p):
-            continue
-        before = [x for x in sp.occ_in(max(0, p.start - 60), p.start) if x[2].label == "Event"]
-        if before and is_open(before[-1][2]) and _TO_PLACE.fullmatch(sp.v, before[-1][1], p.start):
-            assign(before[-1][2], p.country, None, "destination")
 
 
 def _sessions_at_main_event(ctx, ents) -> None:

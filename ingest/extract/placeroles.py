@@ -1,6 +1,7 @@
 """Countries said of a partner's role or of a group rather than beside a name (used by
 :mod:`.geo`): "the Spanish partner, X", "X is the Spanish member of …", "In Spain, X will host …",
-"Two Spanish clusters, A and B", "A and B (both Spain)".
+"Two Spanish clusters, A and B", "A and B (both Spain)"; where an event goes ("A second mission, to
+Japan, …").
 """
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from clusternet.ingest.extract.lexicon import country_code
 from clusternet.ingest.extract.lists import adjective_country
 from clusternet.ingest.extract.placing import PLACED, Spans, assign, is_open
 
-__all__ = ["role_of_country", "group_country"]
+__all__ = ["role_of_country", "group_country", "destinations"]
 
 
 # "The Spanish partner, X, …", "X is the Spanish member of …", "In Spain, X will host …"
@@ -69,3 +70,16 @@ def group_country(sp: Spans) -> None:
             if is_open(ent):
                 assign(ent, code, None, "group")
         k = j + 1
+
+
+_TO_PLACE = re.compile(r",?\s+to\s+(?:the\s+)?$")
+
+
+def destinations(sp: Spans) -> None:
+    """3b. "A second mission, to Japan, is planned": an event followed by "to <country>" goes there."""
+    for p in sp.places:
+        if p.label != "Country" or adjective_country(p.name) is not None:
+            continue
+        before = [x for x in sp.occ_in(max(0, p.start - 60), p.start) if x[2].label == "Event"]
+        if before and is_open(before[-1][2]) and _TO_PLACE.fullmatch(sp.v, before[-1][1], p.start):
+            assign(before[-1][2], p.country, None, "destination")
