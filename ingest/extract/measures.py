@@ -304,6 +304,10 @@ def _part_cues_before() -> re.Pattern:
                       r"más\s+de|plus\s+de))?\s*$")
 
 
+# what follows "60 of them" when no noun does: where they come from, a verb (read by part_of_before)
+_NOT_PART_NOUN = frozenset({"from", "in", "at", "are", "were", "is", "was", "came", "come", "based", "with", "had"})
+
+
 def part_cue(v: str, lo: int, pos: int, after, unit=None) -> tuple[list, list[str]]:
     """The words after a count at ``pos``, read as "of which are …" when the text says the count is a
     part of the one before ("of which 150 are SMEs", "dont 160 PME", "51 de ellas pymes"), and the
@@ -317,7 +321,7 @@ def part_cue(v: str, lo: int, pos: int, after, unit=None) -> tuple[list, list[st
     words = [fold(t[2]) for t in after[:3]]
     for cue, among_words in lex["part_cues_after"].items():
         n = len(cue.split())
-        if words[:n] == cue.split() and len(after) > n:
+        if words[:n] == cue.split() and len(after) > n and fold(after[n][2]) not in _NOT_PART_NOUN:
             return [(0, 0, "of"), (0, 0, "which"), (0, 0, "are")] + list(after[n:]), among_words.split()
     cm = _part_cues_before().search(fold(v[max(lo, pos - 30):pos]))
     cue = cm.group("cue") if cm else None
