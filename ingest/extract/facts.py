@@ -275,8 +275,8 @@ def find_facts(ctx, ents, mentions, tables, sectors=(), places=None) -> list[Raw
             for subj, d in duration_facts(ctx, parts, main)]
     prose, runs = _one_duration(prose, runs)
     facts = [f for f in table_facts(ctx, occ, main, event) + fields + prose + runs if f.subject is not None]
-    return _drop_echoes(_members_at_home(facts, main_of(ents, "Cluster", title_end(ctx)), title_end(ctx)),
-                        title_end(ctx))
+    title = title_end(ctx)
+    return _drop_echoes(_members_at_home(facts, main_of(ents, "Cluster", title), title), title)
 
 
 # the words of a count of a body's members ("members", "adhérents", "socios", "SMEs among the members")

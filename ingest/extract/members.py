@@ -75,4 +75,3 @@ def the_partners(v: str, lo: int, hi: int, occ, places) -> list[RawRel]:
         if group is not None and named and named[0][0] <= m.end() + 4:
             out += [RawRel(x[2], "PARTNER_IN", group, lo, hi, 0.6) for x in named if x[2] is not group]
     return out
-

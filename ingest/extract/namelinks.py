@@ -238,7 +238,7 @@ def _link_kind_suffix(ks: list[str], uf: _UF) -> None:
     for b in ks:
         words = b.split()
         if len(words) == 2 and words[-1] in heads and words[0] in keyset:
-            claims[" ".join(words[:-1])].append(b)
+            claims[words[0]].append(b)
     for a, longer in claims.items():
         if len(longer) == 1 and not (country_code(a) or a in lex.regions or lex.city(a)):
             uf.union(a, longer[0])

@@ -81,8 +81,6 @@ def _page_subject(mains) -> tuple[object, str]:
     return None, ""
 
 
-
-
 _LEAD_FIELD = re.compile(r"(?im)^[ \t]*(?:lead\s+partner|project\s+(?:leader|coordinator)|coordinator|lead\s+applicant)"
                          r"\s*:[ \t]*(?=\S)")
 

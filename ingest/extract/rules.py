@@ -271,6 +271,16 @@ def legal_form(text: str) -> bool:
 _DESCRIBED_AS = re.compile(r"\b(?:is|was|are|were|as|becomes|became)\s+(?:a|an)\s+$")
 
 
+def _opens_legal_form(v: str, m: re.Match) -> bool:
+    """Whether a one-word bracket and the word after it are a legal form ("(Pty) Ltd"), not an alias.
+
+    >>> t = "Mzansi Rail (Pty) Ltd"; _opens_legal_form(t, _PAREN.search(t))
+    True
+    """
+    after = v[m.end():m.end() + 9].split()
+    return " " not in m.group(1) and legal_form(f"{m.group(0)} {after[0] if after else ''}")
+
+
 def paren_aliases(ctx: Context, out: list[Mention]) -> None:
     """"Long Name (ACR)", "Name (Other Name)", "Country (Org)"."""
     v = ctx.view
@@ -280,8 +290,7 @@ def paren_aliases(ctx: Context, out: list[Mention]) -> None:
     for m in _PAREN.finditer(v):
         inner = m.group(1).strip()
         if not inner or _is_place(inner) or town(inner) or fold(inner) in generic or fold(inner.split()[0]) in months \
-                or paren_country(inner) or legal_form(inner) or legal_form(v[m.start():m.end() + 9].split(" ")[0] + " "
-                                                                             + (v[m.end():m.end() + 9].split() or [""])[0]):
+                or paren_country(inner) or legal_form(inner) or _opens_legal_form(v, m):
             continue    # "(Severozapad, CZ)" says where the name is, it is no other name for it
         year = re.search(r"\s((?:19|20)\d\d)$", inner)
         open_at = m.start()
