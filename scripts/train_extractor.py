@@ -1,5 +1,7 @@
 """Rebuild the shipped extraction decision model from all the gold there is: the dev corpus,
-the seeds and the project's own gold documents (``ingest/data/extract/model.json``).
+the seeds and the project's own gold documents, and for the relation decisions also the read
+written pages of tests/data/written (``ingest/data/extract/model.json``); tests/data/unread
+stays unseen.
 
     python scripts/train_extractor.py [--out PATH]
 
@@ -22,19 +24,20 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=ROOT / "ingest/data/extract/model.json")
     args = ap.parse_args(argv)
     from clusternet.graph.errors import ClusternetError
-    from clusternet.ingest.extract.evaluate import corpora, load_scorer
+    from clusternet.ingest.extract.evaluate import corpora, load_scorer, written_pages
     from clusternet.ingest.extract.learn import fit_model
 
     try:
         scorer = load_scorer(SHARED / "tools/score_extraction.py")
         dev, seeds, own = corpora(SHARED, ROOT)
-        model = fit_model(dev + seeds + own, scorer)
+        model = fit_model(dev + seeds + own, scorer, relation_extra=written_pages(ROOT)[0])
     except ClusternetError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     args.out.write_text(json.dumps(model.as_dict(), sort_keys=True, separators=(",", ":")) + "\n", encoding="utf-8")
     info = model.info
-    print(f"wrote {args.out} ({args.out.stat().st_size // 1024} KB): {len(info['documents'])} documents, "
+    print(f"wrote {args.out} ({args.out.stat().st_size // 1024} KB): {len(info['documents'])} documents "
+          f"(+{len(info['relation_documents'])} for the relations), "
           f"{info['entity_rows']} entity rows, {info['pair_rows']} pair rows, "
           f"thresholds entity {info['entity_threshold']} relation {info['relation_threshold']}")
     for cls in model.relation.classes:

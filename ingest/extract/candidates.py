@@ -168,11 +168,13 @@ def _sentence_pairs(p: Proposal, add) -> None:
     for si, occ in by_sent.items():
         sent = p.ctx.sents[si]
         occ.sort(key=lambda x: x[0])
+        seen = set()        # two entities named twice in one sentence are one pair
         for i, (s1, e1, a) in enumerate(occ):
             for s2, e2, b in occ[i + 1:]:
                 if s2 - e1 > MAX_PAIR_CHARS:
                     break
-                if a is not b:
+                if a is not b and (id(a), id(b)) not in seen:
+                    seen.add((id(a), id(b)))
                     add(a, b, sent.start, sent.end, "sentence")
                     add(b, a, sent.start, sent.end, "sentence")
 

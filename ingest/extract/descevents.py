@@ -19,6 +19,7 @@ from functools import lru_cache
 from clusternet.ingest.extract.lexicon import country_name, fold, load_lexicon, place_country
 from clusternet.ingest.extract.literals import alternation, initials
 from clusternet.ingest.extract.gates import gated
+from clusternet.ingest.extract.eventclauses import PLACE_TAIL, dated_or_placed, owner_end
 from clusternet.ingest.extract.mentions import Context, Mention
 from clusternet.ingest.extract.mainref import headline
 from clusternet.ingest.extract.rules import label_of_name, leading_place
@@ -29,8 +30,6 @@ _DETERMINERS = {"a", "an", "the", "this", "its", "our", "their", "his", "her",
                 "la", "le", "el", "il", "una", "une", "un", "uno", "su", "sa", "son", "notre", "nuestra", "nostra"}
 _SUBTITLE = re.compile(r"(?::|\s[-–—]\s)")
 _WORD_BACK = re.compile(r"([\w’'-]+)\s+$")
-# a place of up to four words, with a particle ("Ho Chi Minh City", "Rio de Janeiro")
-_PLACE_TAIL = re.compile(r"\s+(to|in|a|al|en|au|aux|à|nel|nella)\s+(?:the\s+|la\s+|le\s+|el\s+)?((?-i:[A-Z][\w’'-]+)(?:\s(?:(?-i:de|do|da|del|di|la|el)\s)?(?-i:[A-Z][\w’'-]+)){0,3})")
 # an incoming journey's origin: "a study visit from Bangladesh"
 _FROM_TAIL = re.compile(r"\s+(from)\s+(?:the\s+)?((?-i:[A-Z][\w’'-]+)(?:\s(?-i:[A-Z][\w’'-]+)){0,3})")
 _QUOTED_TAIL = re.compile(r"\s+on\s+[“\"]([^”\"]{3,120})[”\"]")
@@ -163,7 +162,7 @@ def _tail(v: str, end: int, hi: int, travel: bool = False) -> tuple[str, int, st
     qm = _QUOTED_TAIL.match(v, end, hi)
     if qm:
         return qm.group(1).strip(), qm.start(1) + len(qm.group(1).rstrip()), "“"
-    pm = _PLACE_TAIL.match(v, end, hi) or (_FROM_TAIL.match(v, end, hi) if travel else None)
+    pm = PLACE_TAIL.match(v, end, hi) or (_FROM_TAIL.match(v, end, hi) if travel else None)
     place = leading_place(pm.group(2)) if pm else None
     if place:
         stop = _and_place(v, pm.start(2) + len(place), hi)
@@ -218,6 +217,9 @@ def described_events(ctx: Context) -> list[Mention]:
             ev = Mention(s, e, name, "Event", rule, 0.6, country=place_country(place) if place else None)
             if place:
                 ev.props["place"] = place
+            bare = " ".join(v[s:hm.end()].split())
+            if bare != name and len(bare.split()) > 1:
+                ev.aliases.append(bare)     # how the text may name it again: "the kick-off meeting"
             out.append(ev)
     return _same_event(out)
 
@@ -233,7 +235,7 @@ def _headline_journey(v: str, s: int, hm, sent) -> int | None:
     before = None
     for before in re.finditer(r"(?i)\b(?:from|on|after|during|of)\s+", v[s:hm.start()]):
         pass
-    tail = _PLACE_TAIL.match(v, hm.end(), sent.end)
+    tail = PLACE_TAIL.match(v, hm.end(), sent.end)
     if before is None or not tail or fold(hm.group(0).split()[-1]) not in _TRAVELS or not leading_place(tail.group(2)):
         return None
     return s + before.end()
@@ -258,43 +260,11 @@ def _described_name(v: str, s: int, hm, sent) -> tuple[int, int, str, str | None
         return s, hm.end(), words, None, "event-described"
     if place := _placed_by(v[s:hm.start()]):      # "our Chile mission", "the Korean mission"
         return s, hm.end(), words, place, "event-described"
-    if (s < hm.start() or standalone) and _dated_or_placed(v, hm.end(), sent.end):
-        return s, hm.end(), words, None, "event-dated"
+    if s < hm.start() or standalone:
+        e = owner_end(v, hm.end(), sent.end)            # "the third mission of GEODRONE-4i will go to …"
+        if (when := dated_or_placed(v, e, sent.end)) is not None:
+            return s, e, " ".join(v[s:e].split()), when or None, "event-dated"
     return None
-
-
-# what dates or places a described event after its noun: "…, to Santiago in May", "… made in March
-# 2025", "… took place in Lyon", "… was held on 4 May"
-_WHEN_VERB = re.compile(r",?\s+(?:(?:was|were|is|will\s+be)\s+)?(?:made|held|organi[sz]ed|carried\s+out|took\s+place|"
-                        r"takes\s+place|will\s+take\s+place|planned|scheduled|conducted)(?=\s)|,(?=\s+(?:to|in)\s)")
-def _dated_or_placed(v: str, end: int, hi: int) -> bool:
-    """Whether a clause right after an event noun dates or places it (its place is not the
-    event's name here: "The first mission, to Santiago in November" is the "first mission").
-
-    >>> t = "a scoping visit made in March 2025 by a delegation"
-    >>> _dated_or_placed(t, t.index(" made"), len(t))
-    True
-    >>> t = "The first mission, to Santiago de Chile in November"
-    >>> _dated_or_placed(t, t.index(","), len(t))
-    True
-    >>> t = "the mission, which was a success"
-    >>> _dated_or_placed(t, t.index(","), len(t))
-    False
-    """
-    vm = _WHEN_VERB.match(v, end, hi)
-    at = vm.end() if vm else end
-    pm = _PLACE_TAIL.match(v, at, hi)
-    if pm and leading_place(pm.group(2)):
-        return True
-    return bool(vm and _date_rx().match(v, at, hi))
-
-
-@lru_cache(maxsize=1)
-def _date_rx() -> re.Pattern:
-    """A date after "in"/"on"/"from": a month (with its day), a season or a year."""
-    months = alternation(load_lexicon()["months"], True)
-    return re.compile(r"(?i)\s+(?:in|on|from|during)\s+(?:(?:early|late|mid)[\s-]+)?(?:\d{1,2}(?:\s*[-–]\s*\d{1,2})?\s+)?"
-                      r"(?:" + months + r"|spring|summer|autumn|fall|winter|(?:19|20)\d\d)\b")
 
 
 def _placed_by(modifiers: str) -> str | None:

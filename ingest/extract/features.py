@@ -84,6 +84,15 @@ class DocFacts:
     def on_heading(self, p: Proposal, pos: int) -> bool:
         return p.ctx.lines[p.ctx.sents[p.ctx.sent_at(pos)].line].heading
 
+    def placed(self, p: Proposal, e: DocEntity, heading: bool = False) -> tuple[float, float]:
+        """(named in the title, named on a bullet or, with ``heading``, in a heading among its first
+        three mentions), as features (memoised per entity)."""
+        key = (id(e), heading)
+        if key not in self.memo:
+            on = self.on_heading if heading else self.on_bullet
+            self.memo[key] = (float(self.in_title(e)), float(any(on(p, m.start) for m in e.mentions[:3])))
+        return self.memo[key]
+
     def nearest(self, p: Proposal, a: DocEntity, label: str):
         """The entity of ``label`` whose mention is closest to one of ``a``'s (memoised)."""
         key = (id(a), label)
@@ -104,8 +113,14 @@ class DocFacts:
         return best
 
 
-def _words(text: str) -> list[str]:
-    """Lower-case words as themselves, capitalised ones as the shape ``CAP``, numbers as ``NUM``."""
+@lru_cache(maxsize=20_000)
+def _words(text: str) -> tuple[str, ...]:
+    """Lower-case words as themselves, capitalised ones as the shape ``CAP``, numbers as ``NUM``
+    (memoised: a pair and its reverse share the words between them).
+
+    >>> _words("and the 3 Alpha partners")
+    ('and', 'the', 'NUM', 'CAP', 'partners')
+    """
     out = []
     for w in _WORD.findall(text):
         if w[0].isdigit():
@@ -114,7 +129,7 @@ def _words(text: str) -> list[str]:
             out.append("CAP")
         else:
             out.append(w.lower())
-    return out
+    return tuple(out)
 
 
 def _bucket(n: int, edges=(1, 2, 3, 5, 8, 13)) -> str:
@@ -197,12 +212,10 @@ def _structure_features(p: Proposal, c: Pair, d: "DocFacts", lb: str, b) -> dict
     """Where the two ends stand in the document: title, headings, bullets, how many rivals."""
     f: dict[str, float] = {}
     a = c.source
-    f["a_title"] = float(d.in_title(a))
-    f["a_bullet"] = float(any(d.on_bullet(p, m.start) for m in a.mentions[:3]))
+    f["a_title"], f["a_bullet"] = d.placed(p, a)
     if b is None:
         return f
-    f["b_title"] = float(d.in_title(b))
-    f["b_heading"] = float(any(d.on_heading(p, m.start) for m in b.mentions[:3]))
+    f["b_title"], f["b_heading"] = d.placed(p, b, heading=True)
     f["b_rivals=" + _bucket(d.count(lb), (1, 2, 3, 5))] = 1.0
     f["b_nmentions=" + _bucket(len(b.mentions), (1, 2, 4))] = 1.0
     f["b_nearest"] = float(d.nearest(p, a, lb) is b)

@@ -1,5 +1,5 @@
 """A multinomial logistic model over sparse named features, stored as plain JSON numbers
-(no pickle: loading it runs no code). Fitted by :mod:`.learn`; applied here in pure Python.
+(no pickle: loading it runs no code). Fitted by :mod:`.learn`; applied here with numpy.
 
 >>> m = LinearModel(["none", "yes"], {"cue": 0}, [[0.0], [2.0]], [0.0, -1.0])
 >>> round(m.proba({"cue": 1.0})["yes"], 3)
@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import cached_property
+
+import numpy as np
 
 __all__ = ["LinearModel"]
 
@@ -24,11 +27,42 @@ class LinearModel:
 
     def scores(self, feats: dict[str, float]) -> list[float]:
         """Each class's linear score for the features (unknown features count for nothing)."""
-        out = list(self.intercept)
-        cols = [(self.features[f], v) for f, v in feats.items() if f in self.features]
-        for k, row in enumerate(self.coef):
-            out[k] += sum(row[j] * v for j, v in cols)
-        return out
+        cols, vals = [], []
+        for f, v in feats.items():
+            j = self.features.get(f)
+            if j is not None:
+                cols.append(j)
+                vals.append(v)
+        w, b = self._arrays
+        return (b + w[:, cols] @ np.asarray(vals, dtype=float)).tolist() if cols else list(self.intercept)
+
+    def proba_many(self, many: list[dict[str, float]]) -> list[dict[str, float]]:
+        """:meth:`proba` of each feature dict, computed in one pass over all of them.
+
+        >>> m = LinearModel(["none", "yes"], {"cue": 0}, [[0.0], [2.0]], [0.0, -1.0])
+        >>> [round(p["yes"], 3) for p in m.proba_many([{"cue": 1.0}, {}])]
+        [0.731, 0.269]
+        """
+        cols, vals, owner = [], [], []
+        for i, feats in enumerate(many):
+            for f, v in feats.items():
+                j = self.features.get(f)
+                if j is not None:
+                    cols.append(j)
+                    vals.append(v)
+                    owner.append(i)
+        w, b = self._arrays
+        s = np.tile(b[:, None], (1, len(many)))
+        if cols:
+            np.add.at(s.T, np.asarray(owner), (w[:, cols] * np.asarray(vals, dtype=float)).T)
+        ex = np.exp(s - s.max(axis=0))
+        probs = (ex / ex.sum(axis=0)).T.tolist()
+        return [dict(zip(self.classes, row)) for row in probs]
+
+    @cached_property
+    def _arrays(self) -> tuple[np.ndarray, np.ndarray]:
+        """The coefficients as one (classes x features) array and the intercepts (built once)."""
+        return np.asarray(self.coef, dtype=float).reshape(len(self.classes), -1), np.asarray(self.intercept, dtype=float)
 
     def proba(self, feats: dict[str, float]) -> dict[str, float]:
         """Class -> probability (softmax of the scores)."""

@@ -210,6 +210,22 @@ def _link_spellings(ks: list[str], uf: _UF, later=frozenset()) -> None:
                                                                         and b not in later):
                     uf.union(a, b)      # "… for Cluster Excellence", "Matchmaking Event" + " 2024"
     _link_place_prefixed(ks, uf)
+    _link_first_of(ks, uf, later)
+
+
+def _link_first_of(ks: list[str], uf: _UF, later=frozenset()) -> None:
+    """Link a name of two words or more to the same name after "first" (in the text's language): "primera
+    mision empresarial a estados unidos" is the page's "mision empresarial a estados unidos".
+
+    >>> uf = _UF(); _link_first_of(["business mission to japan", "first business mission to japan"], uf)
+    >>> uf.find("business mission to japan") == uf.find("first business mission to japan")
+    True
+    """
+    firsts, keys = load_lexicon().words("first_ordinals"), set(ks)
+    for b in ks:
+        first, _, rest = b.partition(" ")
+        if first in firsts and len(rest.split()) >= 2 and rest in keys and not {b, rest} & later:
+            uf.union(b, rest)
 
 
 def _and_topic(a: str, b: str, preps) -> bool:

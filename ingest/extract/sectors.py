@@ -98,7 +98,8 @@ def _strip_places(words: list[str]) -> list[str]:
 @lru_cache(maxsize=50_000)
 def _name_sectors(name: str, label: str) -> tuple[str, ...]:
     """The sector wordings a name carries beside its head noun: gazetteer terms, or for a
-    cluster named "<words> Cluster" those words themselves ("Dates & Palm Cluster")."""
+    cluster named "<words> Cluster" those words themselves ("Dates & Palm Cluster"; one word only
+    when it maps onto an EU ecosystem, "Olive Cluster": else it is a brand, "Forestia Cluster")."""
     m = _HOUSE.match(name) or _AROUND.match(name)
     if not m:
         # no head noun to read around ("Textile Training Company", "Empresarios Textiles"):
@@ -120,11 +121,23 @@ def _name_sectors(name: str, label: str) -> tuple[str, ...]:
         terms = sector_terms(phrase)
         if terms:   # "Olive Oil Cluster" → olive oil; "Food Valley Cluster" → food, not "food valley"
             found.extend(t for _, _, t in terms)
-        elif (i == 0 and label == "Cluster" and all(w.isalpha() or w in ("&", "-") for w in words)
+        elif (i == 0 and label == "Cluster" and (len(words) >= 2 or _ecosystem_word(words[0]))
+              and all(w.isalpha() or w in ("&", "-") for w in words)
               and not any(w[1:].isupper() or lex.label_of_head(w) or (w[:1].islower() and w not in ("and", "&"))
                           or re.search(r"(?i)(?:pole|cluster)$", w) for w in words)):
             found.append(phrase.lower())
     return tuple(found)
+
+
+def _ecosystem_word(word: str) -> bool:
+    """Whether one word maps onto an EU industrial ecosystem ("olive" does, "forestia" does not).
+
+    >>> _ecosystem_word("Olive"), _ecosystem_word("Forestia")
+    (True, False)
+    """
+    from clusternet.ingest.resolve.normalise import sector_ecosystems
+
+    return bool(sector_ecosystems(word.lower()))
 
 
 def _cue_sentences(ctx) -> list:

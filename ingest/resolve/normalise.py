@@ -214,10 +214,13 @@ def legal_forms() -> list[tuple[str, str]]:
                   key=lambda kv: -len(kv[0]))
 
 
+_legal_keys = lru_cache(maxsize=1)(lambda: frozenset(k for k, _ in legal_forms()))    # their keys, for lookups
+
+
 @lru_cache(maxsize=4096)
 def is_legal_form(text: str) -> bool:
     """Whether ``text`` is a legal form of ``legal_forms.yaml`` ("S.A.", "L.T.D."): ``is_legal_form("GmbH")`` is True."""
-    return any(_legal_key(text) == k for k, _ in legal_forms())
+    return _legal_key(text) in _legal_keys()
 
 
 @lru_cache(maxsize=200_000)
@@ -236,12 +239,10 @@ def split_legal_form(name: str) -> tuple[str, str | None]:
     # try the last 1..4 words as a legal form (forms such as 'Sp. z o.o.' span words)
     for n in range(min(4, len(words) - 1), 0, -1):
         tail = " ".join(words[-n:])
-        key = _legal_key(tail)
-        for form_key, _form in legal_forms():
-            if key == form_key:
-                base = " ".join(words[:-n]).rstrip(" ,-–")
-                if base:
-                    return base, tail.lstrip(", ")  # as the source writes it
+        if _legal_key(tail) in _legal_keys():
+            base = " ".join(words[:-n]).rstrip(" ,-–")
+            if base:
+                return base, tail.lstrip(", ")  # as the source writes it
     return name, None
 
 

@@ -128,6 +128,12 @@ def test_sectors_from_names_and_cues():
     assert sectors["sector:olive-oil"].props["ecosystems"] == ["Agri-food"]
 
 
+def test_a_one_word_brand_before_cluster_is_no_sector():
+    """"Forestia Cluster" works in forestry, not in "forestia"; "Dates & Palm Cluster" names its trade."""
+    _, ex = _ex("Forestia Cluster, Delta Cluster and the Dates & Palm Cluster met in Tunis.\n")
+    assert {e.name for e in ex.entities if e.label == "Sector"} == {"dates & palm"}
+
+
 def test_apposition_names_the_cluster_it_describes():
     _, ex = _ex("The pole signed an agreement with Techtera, the French textile cluster, in Lyon. "
                 "It also met Mov'eo, a Normandy automotive cluster based in Rouen, and MEDICEN, the Paris "

@@ -1,8 +1,8 @@
 """Extraction on documents the decision model never saw (issue 15).
 
 Two folds over the documents of ../shared/corpus/dev: a model fitted on one half (plus the
-seeds and the project's own gold documents) extracts the other half, and the shared scorer
-scores it. The floors sit a little under what was measured (docs/extraction.json holds the
+seeds and the project's own gold documents, and for its relation decisions the read written
+pages) extracts the other half, and the shared scorer scores it. The floors sit a little under what was measured (docs/extraction.json holds the
 4-fold figures); they fail when the learned decisions stop generalising.
 """
 from __future__ import annotations
@@ -30,11 +30,13 @@ SHARED = ROOT.parent / "shared"
 # first round: 0.852 / 0.928 / 0.610 / 0.474; 2026-12-02: 0.826 / 0.913 / 0.418 / 0.474; first
 # measured: 0.737 / 0.802 / 0.252 / 0.05)
 FLOORS = {"entity_f1": 0.85, "country_accuracy": 0.92, "relation_f1": 0.65, "fact_recall": 0.56}
-# The learned decisions are opt-in (pipeline.LEARNED_BY_DEFAULT): on 2026-12-03 (third round) they
-# trail the rules by 0.002 entity F1 and 0.014 relation F1 (2 folds); they must not fall further behind.
+# The learned decisions, held out, against the rules scored on all of dev (which the rules were
+# written reading): on 2026-12-03 (third round) they trailed by 0.002 entity F1 and 0.014 relation
+# F1 (2 folds); they must not fall further behind.
 LEARNED_MAY_TRAIL = 0.03
 # The rules alone on the pages written as a yardstick that nobody writing rules has read
-# (tests/data/unread, 118 pages in nine batches), measured 2026-12-06 (sixteenth round): 0.879 / 0.900 /
+# (tests/data/unread, 130 pages in ten batches), measured 2026-12-06 (seventeenth round): 0.879 / 0.900 /
+# 0.547 / 0.335; sixteenth round, on 118 pages: 0.879 / 0.900 /
 # 0.544 / 0.331 (the round's starting code: 0.878 / 0.896 / 0.536 / 0.320; the 94 pages of seven batches
 # there were before it: 0.884 / 0.905 / 0.556 / 0.360;
 # fifteenth round, on 94 pages: 0.883 / 0.901 / 0.549 / 0.346; the 54 pages of five batches before
@@ -42,6 +44,10 @@ LEARNED_MAY_TRAIL = 0.03
 # pages: 0.848 / 0.872 / 0.472 / 0.281; third round, on 21 pages: 0.845 / 0.877 / 0.456 / 0.225; the
 # rules of that morning: 0.794 / 0.858 / 0.377 / 0.202).
 UNREAD_FLOORS = {"entity_f1": 0.87, "country_accuracy": 0.88, "relation_f1": 0.53, "fact_recall": 0.33}
+# What `clusternet extract` gives on those unread pages (the rules, then the shipped model deciding the
+# relations; the model never saw them): 2026-12-06, 130 pages, 0.879 / 0.900 / 0.558 / 0.335. The
+# relation floor is the issue's bar.
+PRODUCT_UNREAD_FLOORS = {"entity_f1": 0.87, "country_accuracy": 0.89, "relation_f1": 0.55, "fact_recall": 0.33}
 
 
 @pytest.fixture(scope="module")
@@ -57,7 +63,8 @@ def material():
 @pytest.fixture(scope="module")
 def quick_cv(material):
     scorer, dev, seeds, own = material
-    return cross_validate(scorer, dev, seeds + own, 2, partial(fit_model, scorer=scorer))
+    return cross_validate(scorer, dev, seeds + own, 2,
+                          partial(fit_model, scorer=scorer, relation_extra=written_pages(ROOT)[0]))
 
 
 def test_held_out_figures_stay_above_the_floors(quick_cv):
@@ -134,6 +141,20 @@ def test_the_rules_hold_on_written_pages_nobody_writing_rules_has_read(material)
     assert len(unread) >= 20
     got = score(scorer, extract_cases(unread, False), unread)
     assert all(got[k] >= v for k, v in UNREAD_FLOORS.items()), {k: got[k] for k in UNREAD_FLOORS}
+
+
+def test_the_products_relation_decisions_beat_the_rules_on_pages_nobody_tuned_on(material):
+    """By default the shipped model decides the relations among the rules' entities: on the unread
+    pages it keeps the rules' entities and facts and finds relations better than the rules alone."""
+    scorer = material[0]
+    _, unread = written_pages(ROOT)
+    assert not set(load_model().info["documents"] + load_model().info["relation_documents"]) & {c.name for c in unread}
+    product, rules = extract_cases(unread, None), extract_cases(unread, False)
+    got, base = score(scorer, product, unread), score(scorer, rules, unread)
+    assert all(got[k] >= v for k, v in PRODUCT_UNREAD_FLOORS.items()), {k: got[k] for k in PRODUCT_UNREAD_FLOORS}
+    assert got["relation_f1"] > base["relation_f1"], (got["relation_f1"], base["relation_f1"])
+    assert [e["id"] for e in product["entities"]] == [e["id"] for e in rules["entities"]]
+    assert len({r["confidence"] for r in product["relations"]}) > 20     # the model's probabilities
 
 
 def test_a_gold_file_with_a_bare_no_country_code_is_refused(tmp_path):

@@ -1,0 +1,90 @@
+"""What the words right after a described event's noun say of it: whose event it is ("the third
+mission of GEODRONE-4i") and when or where it happens ("… will go to Nairobi in June", "… was
+hosted by the coordinator in Umeå", "the kick-off meeting of 22-23 April in Bari").
+
+>>> t = "The third mission of GEODRONE-4i will go to Nairobi (Kenya) in June 2026."
+>>> e = owner_end(t, t.index(" of"), len(t)); t[4:e], dated_or_placed(t, e, len(t))
+('third mission of GEODRONE-4i', 'Nairobi')
+"""
+from __future__ import annotations
+
+import clusternet.ingest.extract.fastre as re
+from functools import lru_cache
+
+from clusternet.ingest.extract.lexicon import load_lexicon
+from clusternet.ingest.extract.literals import alternation
+from clusternet.ingest.extract.rules import leading_place
+
+__all__ = ["PLACE_TAIL", "owner_end", "dated_or_placed"]
+
+# a place of up to four words, with a particle ("Ho Chi Minh City", "Rio de Janeiro")
+PLACE_TAIL = re.compile(r"\s+(to|in|a|al|en|au|aux|à|nel|nella)\s+(?:the\s+|la\s+|le\s+|el\s+)?((?-i:[A-Z][\w’'-]+)"
+                        r"(?:\s(?:(?-i:de|do|da|del|di|la|el)\s)?(?-i:[A-Z][\w’'-]+)){0,3})")
+# the verb that dates or places an event, with whom it was hosted or led by before the place
+_WHEN_VERB = re.compile(r",?\s+(?:(?:was|were|is|are|will\s+be|is\s+being|are\s+being|has\s+been)\s+)?"
+                        r"(?:made|held|organi[sz]ed|carried\s+out|took\s+place|takes\s+place|will\s+take\s+place|"
+                        r"planned|scheduled|conducted|prepared|foreseen|hosted|went|goes|will\s+go|travell?ed|led)"
+                        r"(?:\s+by(?:\s+[\w’'-]+){1,3}?(?=\s+(?:in|to)\s+[A-Z]))?(?=\s)|,(?=\s+(?:to|in)\s)")
+# whose event: "of GEODRONE-4i", "of the partnership"
+_OWNER = re.compile(r"\s+of\s+(?:the\s+)?(?:((?-i:[A-Z][\w’'+-]*)(?:\s(?-i:[A-Z0-9][\w’'+-]*)){0,3})"
+                    r"|(?:partnership|project|network|consortium|alliance)\b)")
+
+
+def owner_end(v: str, end: int, hi: int) -> int:
+    """Where an event noun's owner ("of the partnership", "of AGROMECH-ASEAN") ends, or ``end``
+    when none follows it (a place is no owner: "the visit of Japan").
+
+    >>> t = "the next mission of the partnership is planned"
+    >>> t[:owner_end(t, t.index(" of"), len(t))]
+    'the next mission of the partnership'
+    """
+    om = _OWNER.match(v, end, hi)
+    if om is None or (om.group(1) and leading_place(om.group(1))):
+        return end
+    return om.end()
+
+
+def dated_or_placed(v: str, end: int, hi: int) -> str | None:
+    """The place ("Santiago") or ``""`` for a date when the clause right after an event noun
+    places or dates it; None when it does neither. The place is not part of the event's name
+    here ("The first mission, to Santiago in November" is the "first mission").
+
+    >>> t = "a scoping visit made in March 2025 by a delegation"
+    >>> dated_or_placed(t, t.index(" made"), len(t))
+    ''
+    >>> t = "The first mission, to Santiago de Chile in November"
+    >>> dated_or_placed(t, t.index(","), len(t))
+    'Santiago'
+    >>> t = "The kick-off meeting was hosted by the coordinator in Umeå on 3 March"
+    >>> dated_or_placed(t, t.index(" was"), len(t))
+    'Umeå'
+    >>> t = "the mission, which was a success"
+    >>> dated_or_placed(t, t.index(","), len(t)) is None
+    True
+    """
+    dm = _of_date_rx().match(v, end, hi)            # "the kick-off meeting of 22-23 April in Bari"
+    at = dm.end() if dm else end
+    vm = _WHEN_VERB.match(v, at, hi)
+    at = vm.end() if vm else at
+    pm = PLACE_TAIL.match(v, at, hi)
+    place = leading_place(pm.group(2)) if pm else None
+    if place:
+        return place
+    if pm and vm and not _date_rx().match(v, at, hi):
+        at = pm.end()           # a town the gazetteer does not know, then the date: "held in Novelda on 3 May"
+    return "" if (vm or dm) and (dm or _date_rx().match(v, at, hi)) else None
+
+
+@lru_cache(maxsize=1)
+def _date_rx() -> re.Pattern:
+    """A date after "in"/"on"/"from": a month (with its day or days), a season or a year."""
+    months = alternation(load_lexicon()["months"], True)
+    return re.compile(r"(?i)\s+(?:in|on|from|during)\s+(?:(?:early|late|mid)[\s-]+)?(?:\d{1,2}(?:\s*(?:[-–]|and)\s*\d{1,2})?\s+)?"
+                      r"(?:" + months + r"|spring|summer|autumn|fall|winter|(?:19|20)\d\d)\b")
+
+
+@lru_cache(maxsize=1)
+def _of_date_rx() -> re.Pattern:
+    """A day and month after "of" or "on" right after the event noun ("of 22-23 April")."""
+    months = alternation(load_lexicon()["months"], True)
+    return re.compile(r"(?i)\s+(?:of|on)\s+\d{1,2}(?:\s*(?:[-–]|and)\s*\d{1,2})?\s+(?:" + months + r")\b(?:\s+(?:19|20)\d\d)?")
