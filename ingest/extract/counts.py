@@ -34,8 +34,8 @@ from clusternet.ingest.extract.countable import not_a_count
 from clusternet.ingest.extract.countsubj import CLAUSE_VERBS, count_subject
 from clusternet.ingest.extract.factsubj import country_of_sentence, main_event, measure_country, on_the_journey
 from clusternet.ingest.extract.measures import agent as _agent, among, before_agent, clause_measure, \
-    field_label, in_delegation, money_after, money_modifiers, money_qualifiers, ordinals, part_cue, part_of_before, \
-    place_adjective, short_measure, taking_part, to_country, with_hedge, with_place, without_hedge, CURRENCIES
+    field_label, in_delegation, money_after, money_modifiers, money_period, money_qualifiers, ordinals, part_cue, \
+    part_of_before, place_adjective, short_measure, taking_part, to_country, with_hedge, with_place, without_hedge, CURRENCIES
 from clusternet.ingest.extract.lexicon import fold, is_programme_name, load_lexicon, programme_named_in
 from clusternet.ingest.extract.origins import countries_of
 from clusternet.ingest.extract.mainref import title_end, titled_main
@@ -356,7 +356,7 @@ def _money_words(v: str, sent, m, measure_words: list[str]) -> list[str]:
         mods = [] if fold(noun).startswith("voucher") else money_modifiers(near, noun, _STOP) or (
             programme_named_in(v[sent.start:sent.end]).split() if fold(noun) in ("grant", "contribution", "funding") else [])
         per = ["per", p.group(1)] if (p := _PER.match(v, m.end(), sent.end)) else measure_words[:2]
-        return mods + [noun] + money_qualifiers(near, noun) + per
+        return mods + [noun] + money_period(v, m.end(), sent.end) + money_qualifiers(near, noun) + per
     funder = _FUNDER.search(v, m.end(), sent.end) or _FUNDER.search(v, sent.start, sent.end)     # "EUR 1.6m from the ERDF"
     if funder and is_programme_name(funder.group(1)) and (not measure_words or fold(measure_words[0]) in _FLOW_VERBS):
         return funder.group(1).split() + ["funding"]    # "EUR 960,000 comes from the Single Market Programme"

@@ -40,6 +40,24 @@ def _clean_header(h: str) -> str:
     return " ".join(h.split()).strip(" -*")
 
 
+def part_headers(headers: list[str]) -> list[str]:
+    """Table headers that make a column part of the one before it ("of which SMEs", "thereof SMEs",
+    "dont PME"), read as what they count: "SMEs among the participants".
+
+    >>> part_headers(["Country", "Participants", "of which SMEs"])
+    ['Country', 'Participants', 'SMEs among the participants']
+    """
+    cues = load_lexicon()["part_cues_before"]
+    out = list(headers)
+    for j in range(1, len(out)):
+        cue = next((c for c in sorted(cues, key=len, reverse=True) if fold(out[j]).startswith(c + " ")), None)
+        prev = out[j - 1]
+        if cue and prev and not fold(prev).startswith(tuple(cues)):
+            whole = prev[:1].lower() + prev[1:] if prev[1:2].islower() else prev
+            out[j] = f"{out[j][len(cue):].strip()} {cues[cue]} {whole}"
+    return out
+
+
 def table_facts(ctx, occ, main, event=None) -> list[RawFact]:
     """Rows of tab-separated blocks: first column a country (or Total), headers as measures, or
     countries across the header and measures down the first column; the rows are the page's
@@ -56,7 +74,7 @@ def table_facts(ctx, occ, main, event=None) -> list[RawFact]:
             if facts is not None:
                 out.extend(facts)
                 continue
-            hdr = [_clean_header(c) for c in cells]
+            hdr = part_headers([_clean_header(c) for c in cells])
             if header and len([h for h in hdr if h]) <= 2 < len([h for h in header if h]):
                 continue
             header = hdr if header is None or len([h for h in hdr if h]) >= 2 else header

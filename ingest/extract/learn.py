@@ -116,6 +116,7 @@ def _fit(rows_by_doc: list[list[tuple[dict, str]]], c: float, min_docs: int) -> 
     """Multinomial logistic regression on the rows, features kept when seen in ``min_docs`` docs."""
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
+    from threadpoolctl import threadpool_limits
 
     df = Counter(f for rows in rows_by_doc for f in {k for feats, _ in rows for k in feats})
     keep = {f for f, n in df.items() if n >= min_docs}
@@ -126,7 +127,8 @@ def _fit(rows_by_doc: list[list[tuple[dict, str]]], c: float, min_docs: int) -> 
     if len(set(y)) == 1:
         return LinearModel([y[0]], {}, [[]], [0.0])
     clf = LogisticRegression(C=c, max_iter=3000, solver="lbfgs")
-    clf.fit(M, y)
+    with threadpool_limits(limits=1):       # one BLAS thread: the same sums in the same order on any machine
+        clf.fit(M, y)
     names = list(vec.get_feature_names_out())
     coef, intercept = clf.coef_.tolist(), clf.intercept_.tolist()
     if len(clf.classes_) == 2:   # sklearn keeps one row for two classes: the second class's

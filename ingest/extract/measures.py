@@ -16,7 +16,7 @@ from clusternet.ingest.extract.lexicon import country_code, fold, load_lexicon
 
 __all__ = ["among", "agent", "money_after", "field_label", "with_hedge", "without_hedge", "ordinals", "HEDGES",
            "ORDINAL_DIGIT", "CURRENCIES", "money_modifiers", "money_qualifiers", "place_adjective", "taking_part", "to_country", "with_place", "decimal_thousands",
-           "own_clause", "clause_measure", "in_delegation", "part_cue", "part_of_before"]
+           "own_clause", "clause_measure", "in_delegation", "part_cue", "part_of_before", "money_period"]
 
 
 def decimal_thousands(num: str) -> float | None:
@@ -221,6 +221,21 @@ _ORD = {"1": "first", "2": "second", "3": "third", "4": "fourth", "5": "fifth"}
 ORDINAL_DIGIT = re.compile(r"\b(\d)\s*(?:st|nd|rd|th)\b")
 
 
+_PERIOD = re.compile(r"(?:\s+(?:million|m|bn|billion|thousand))?\s+for\s+(?:the\s+(?:years|period)\s+)?"
+                     r"((?:19|20)\d\d\s*[-–/]\s*(?:19|20)?\d\d)\b")
+
+
+def money_period(v: str, end: int, hi: int) -> list[str]:
+    """The years an amount is for, right after it ("EUR 1.5 million for 2024–2027"), as measure words.
+
+    >>> t = "a budget of EUR 1.5 million for the years 2024–2027."
+    >>> money_period(t, t.index(" million"), len(t)), money_period(t, t.index(" for"), t.index(" for"))
+    (['for', '2024–2027'], [])
+    """
+    pm = _PERIOD.match(v, end, hi)
+    return ["for", re.sub(r"\s+", "", pm.group(1))] if pm else []
+
+
 def ordinals(text: str) -> str:
     """'SMEs in 3 rd country' -> 'SMEs in third country' (ordinal digits as words).
 
@@ -270,7 +285,8 @@ def field_label(v: str, pos: int) -> str | None:
 _CONTAINER_OF = re.compile(r"(?:\b(?:[Aa]|[Aa]n|[Tt]he|(?P<own>[Ii]ts|[Tt]heir))|(?P<poss>['’]s))\s+((?:[A-Z][\w-]*\s+)?)"
                            r"(delegation|consortium|group|partnership)\s+"
                            r"(?:of|included|includes|comprised|comprises|consisted\s+of|consists\s+of|(?:was\s+|is\s+)?made\s+up\s+of|"
-                           r"(?:was\s+|is\s+)?composed\s+of|counted|counts|numbered|brought\s+together|brings\s+together|"
+                           r"(?:was\s+|is\s+)?composed\s+(?:of|from)|(?:was\s+|is\s+)?formed\s+(?:of|by)|"
+                           r"counted|counts|numbered|brought\s+together|brings\s+together|"
                            r"gathered|gathers|unites|united|involves|involved|has|had|groups)\s+")
 _EARLIER_COUNTS = re.compile(r"(?:\*\*)?(?:(?:\d[\d,.]*|[a-z]+)\s+[^,;.:–()\d]{1,40}?(?:,|\s+and|\s+–|\s+-)\s+)*"
                              r"(?:\*\*)?")

@@ -186,7 +186,6 @@ def country_code(text: str) -> str | None:
 
 
 # -- organisation names ----------------------------------------------------------------
-
 _SPACE = re.compile(r"\s+")
 _TRIM = "\"'“”«»;,| "
 
@@ -204,14 +203,14 @@ def clean_name(text: str) -> str:
 
 
 def _legal_key(text: str) -> str:
-    return re.sub(r"[.\s]+", "", fold(text))
+    return re.sub(r"[.\s]+", "", fold(text))     # 'AS' and 'a.s.' share one
 
 
 @lru_cache(maxsize=1)
 def legal_forms() -> list[tuple[str, str]]:
-    """(folded key, written form) of each form of ``legal_forms.yaml`` ('AS', 'a.s.' share a key), longest key first."""
-    return sorted(((_legal_key(f), f) for f in dict.fromkeys(_load_yaml("legal_forms.yaml")["legal_forms"])),
-                  key=lambda kv: -len(kv[0]))
+    """(folded key, written form) of each form of ``legal_forms.yaml``, longest key first."""
+    forms = dict.fromkeys(_load_yaml("legal_forms.yaml")["legal_forms"])
+    return sorted(((_legal_key(f), f) for f in forms), key=lambda kv: -len(kv[0]))
 
 
 _legal_keys = lru_cache(maxsize=1)(lambda: frozenset(k for k, _ in legal_forms()))    # their keys, for lookups
