@@ -33,12 +33,12 @@ MODEL_FILE = "model.json"
 # sixth round's rules: 0.95 -> 2 folds 0.675 / 4 folds 0.684 relation F1; 0.99 -> 0.693 / 0.702 (the
 # rules alone: 0.714). A network's members (MEMBER_OF) were the relations 0.95 dropped.
 RULE_DROP = 0.99
-SURE_RELATION = 0.8
+SURE_RELATION = 0.8     # a relation this likely vouches for both its ends
 # The least probability at which the model adds a type the rules did not propose for the pair.
 # 2026-12-06, relation F1 with the learned relation decisions (4 dev folds held out / the 7 dev pages
 # set aside / seeds): the keep threshold alone (0.3) 0.765 / 0.691 / 0.816; an added type at 0.4 or
 # more 0.774 / 0.703 / 0.841 (the rules alone on the last two: 0.703 / 0.842).
-ADD_MIN = 0.4     # a relation this likely vouches for both its ends
+ADD_MIN = 0.4
 
 
 @dataclass
@@ -76,11 +76,12 @@ def decide(p: Proposal, model: DecisionModel | None) -> Proposal:
     rules' entities only; else it also keeps, drops and labels the entities and picks the facts' subjects."""
     if model is None:
         return p
-    if model.info.get("decides") == "relations":       # the rules' entities and subjects stay
-        p.rels = most_specific(decide_relations(p, model.relation, model.info.get("relation_threshold", 0.5)))
-        return p
-    widen(p)
+    relations_only = model.info.get("decides") == "relations"
+    if not relations_only:
+        widen(p)        # spans no rule named enter only where the model judges the entities
     p.rels = most_specific(decide_relations(p, model.relation, model.info.get("relation_threshold", 0.5)))
+    if relations_only:
+        return p        # the rules' entities and facts' subjects stay
     kept_facts = p.facts
     sure = {id(x) for r in p.rels if r.conf >= SURE_RELATION for x in (r.source, r.target)}
     decide_entities(p, model.entity, model.info.get("entity_threshold", 0.5), sure)
