@@ -260,8 +260,10 @@ def extraction_cmd(k: int = typer.Option(4, "--k", help="Folds over the dev docu
         return
     console.print(api.extraction_report_text(report), highlight=False, markup=False)
     s = report["dev_cv"]
-    console.print("dev held-out: " + " ".join(f"{key}={s[key]:.3f}" for key in
-                                              ("entity_f1", "country_accuracy", "relation_f1", "fact_recall")))
+    console.print(f"dev held out: entity F1 {s['entity_f1']:.3f} country {s['country_accuracy']:.3f} "
+                  f"relation F1 {s['relation_f1']:.3f} fact recall {s['fact_recall']:.3f}", highlight=False)
+    if target:
+        console.print(f"wrote {target}", highlight=False, markup=False)
 
 
 def register(app: typer.Typer) -> None:

@@ -72,6 +72,14 @@ def test_held_out_figures_stay_above_the_floors(quick_cv):
     assert all(got[k] >= v for k, v in FLOORS.items()), got
 
 
+def test_the_report_reads_at_80_columns(quick_cv):
+    from clusternet.ingest.extract.evaluate import format_report
+
+    lines = format_report({"dev_cv": quick_cv}).splitlines()
+    assert lines[0] == "== dev_cv" and "relation F1" in lines[1]
+    assert max(map(len, lines)) <= 80
+
+
 def test_held_out_decisions_do_not_fall_behind_the_hand_rules(material, quick_cv):
     scorer, dev, _, _ = material
     rules = score(scorer, extract_cases(dev, False), dev)    # the rules fit nothing: no folds needed
