@@ -132,8 +132,7 @@ def _allowed(source, typ: str, target) -> bool:
     """
     schema = load_schema()
     dst = "Country" if isinstance(target, str) else target.label        # a "country:XX" id
-    labels = set(schema.labels)
-    return source.label in labels and dst in labels and schema.allows(source.label, typ, dst)
+    return source.label in schema.nodes and dst in schema.nodes and schema.allows(source.label, typ, dst)
 
 
 def decide_relations(p: Proposal, model: LinearModel, threshold: float = 0.5) -> list[RawRel]:

@@ -25,6 +25,8 @@ _WHEN_VERB = re.compile(r",?\s+(?:(?:was|were|is|are|will\s+be|is\s+being|are\s+
                         r"(?:made|held|organi[sz]ed|carried\s+out|took\s+place|takes\s+place|will\s+take\s+place|"
                         r"planned|scheduled|conducted|prepared|foreseen|hosted|went|goes|will\s+go|travell?ed|led)"
                         r"(?:\s+by(?:\s+[\w’'-]+){1,3}?(?=\s+(?:in|to)\s+[A-Z]))?(?=\s)|,(?=\s+(?:to|in)\s)")
+# a day or days of a date: "3", "22-23", "3 and 4"
+_DAYS = r"\d{1,2}(?:\s*(?:[-–]|and)\s*\d{1,2})?"
 # whose event: "of GEODRONE-4i", "of the partnership"
 _OWNER = re.compile(r"\s+of\s+(?:the\s+)?(?:((?-i:[A-Z][\w’'+-]*)(?:\s(?-i:[A-Z0-9][\w’'+-]*)){0,3})"
                     r"|(?:partnership|project|network|consortium|alliance)\b)")
@@ -70,21 +72,27 @@ def dated_or_placed(v: str, end: int, hi: int) -> str | None:
     place = leading_place(pm.group(2)) if pm else None
     if place:
         return place
-    if pm and vm and not _date_rx().match(v, at, hi):
-        at = pm.end()           # a town the gazetteer does not know, then the date: "held in Novelda on 3 May"
-    return "" if (vm or dm) and (dm or _date_rx().match(v, at, hi)) else None
+    if dm:
+        return ""
+    if not vm:
+        return None
+    dated = _date_rx().match(v, at, hi) or pm and _date_rx().match(v, pm.end(), hi)
+    return "" if dated else None        # or a town the gazetteer does not know, then the date: "held in Novelda on 3 May"
 
 
 @lru_cache(maxsize=1)
 def _date_rx() -> re.Pattern:
     """A date after "in"/"on"/"from": a month (with its day or days), a season or a year."""
-    months = alternation(load_lexicon()["months"], True)
-    return re.compile(r"(?i)\s+(?:in|on|from|during)\s+(?:(?:early|late|mid)[\s-]+)?(?:\d{1,2}(?:\s*(?:[-–]|and)\s*\d{1,2})?\s+)?"
-                      r"(?:" + months + r"|spring|summer|autumn|fall|winter|(?:19|20)\d\d)\b")
+    return re.compile(r"(?i)\s+(?:in|on|from|during)\s+(?:(?:early|late|mid)[\s-]+)?(?:" + _DAYS + r"\s+)?"
+                      r"(?:" + _months() + r"|spring|summer|autumn|fall|winter|(?:19|20)\d\d)\b")
 
 
 @lru_cache(maxsize=1)
 def _of_date_rx() -> re.Pattern:
     """A day and month after "of" or "on" right after the event noun ("of 22-23 April")."""
-    months = alternation(load_lexicon()["months"], True)
-    return re.compile(r"(?i)\s+(?:of|on)\s+\d{1,2}(?:\s*(?:[-–]|and)\s*\d{1,2})?\s+(?:" + months + r")\b(?:\s+(?:19|20)\d\d)?")
+    return re.compile(r"(?i)\s+(?:of|on)\s+" + _DAYS + r"\s+(?:" + _months() + r")\b(?:\s+(?:19|20)\d\d)?")
+
+
+@lru_cache(maxsize=1)
+def _months() -> str:
+    return alternation(load_lexicon()["months"], True)

@@ -48,9 +48,10 @@ def part_headers(headers: list[str]) -> list[str]:
     ['Country', 'Participants', 'SMEs among the participants']
     """
     cues = load_lexicon()["part_cues_before"]
+    longest_first = sorted(cues, key=len, reverse=True)
     out = list(headers)
     for j in range(1, len(out)):
-        cue = next((c for c in sorted(cues, key=len, reverse=True) if fold(out[j]).startswith(c + " ")), None)
+        cue = next((c for c in longest_first if fold(out[j]).startswith(c + " ")), None)
         prev = out[j - 1]
         if cue and prev and not fold(prev).startswith(tuple(cues)):
             whole = prev[:1].lower() + prev[1:] if prev[1:2].islower() else prev

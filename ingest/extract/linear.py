@@ -9,7 +9,6 @@
 """
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -24,17 +23,6 @@ class LinearModel:
     features: dict[str, int]          # feature name -> column
     coef: list[list[float]]           # one row per class, one column per feature
     intercept: list[float]
-
-    def scores(self, feats: dict[str, float]) -> list[float]:
-        """Each class's linear score for the features (unknown features count for nothing)."""
-        cols, vals = [], []
-        for f, v in feats.items():
-            j = self.features.get(f)
-            if j is not None:
-                cols.append(j)
-                vals.append(v)
-        w, b = self._arrays
-        return (b + w[:, cols] @ np.asarray(vals, dtype=float)).tolist() if cols else list(self.intercept)
 
     def proba_many(self, many: list[dict[str, float]]) -> list[dict[str, float]]:
         """:meth:`proba` of each feature dict, computed in one pass over all of them.
@@ -65,12 +53,8 @@ class LinearModel:
         return np.asarray(self.coef, dtype=float).reshape(len(self.classes), -1), np.asarray(self.intercept, dtype=float)
 
     def proba(self, feats: dict[str, float]) -> dict[str, float]:
-        """Class -> probability (softmax of the scores)."""
-        s = self.scores(feats)
-        top = max(s)
-        ex = [math.exp(x - top) for x in s]
-        z = sum(ex)
-        return {c: e / z for c, e in zip(self.classes, ex)}
+        """Class -> probability (softmax of the linear scores; unknown features count for nothing)."""
+        return self.proba_many([feats])[0]
 
     def best(self, feats: dict[str, float]) -> tuple[str, float]:
         """The most probable class and its probability (ties: the first class)."""

@@ -95,6 +95,7 @@ def link_names(strong: list[Mention], weak: list[Mention]) -> tuple[_UF, set[str
     ks = sorted(keys)
     later = {norm(m.name) for m in strong + weak if m.props.get("next_edition")} | _other_editions(strong + weak)
     _link_spellings(ks, uf, later)
+    _link_first_of(ks, uf, later)
     _link_short_forms(strong + weak, ks, uf)
     _link_kind_suffix(ks, uf)
     _link_legal_forms(ks, uf)
@@ -210,7 +211,6 @@ def _link_spellings(ks: list[str], uf: _UF, later=frozenset()) -> None:
                                                                         and b not in later):
                     uf.union(a, b)      # "… for Cluster Excellence", "Matchmaking Event" + " 2024"
     _link_place_prefixed(ks, uf)
-    _link_first_of(ks, uf, later)
 
 
 def _link_first_of(ks: list[str], uf: _UF, later=frozenset()) -> None:
