@@ -27,6 +27,7 @@ from clusternet.ingest.extract.mentions import Context, Mention, build_context
 from clusternet.ingest.extract.raw import RawRel
 from clusternet.ingest.extract.relations import find_relations
 from clusternet.ingest.extract.resolve import DocEntity, mention_again, norm, resolve_mentions
+from clusternet.ingest.extract.samejourney import same_journeys
 from clusternet.ingest.extract.sectors import find_sectors
 
 __all__ = ["Proposal", "Pair", "propose", "pair_candidates", "main_entity", "node_key"]
@@ -85,6 +86,7 @@ def propose(text: str, tables=()) -> Proposal:
     mention_again(ctx.view, ents)
     relabel_member_bodies(ctx.view, ents)
     infer_places(ctx, ents, mentions)
+    ents = same_journeys(ents)
     places = _places(mentions, ents)
     secs, sec_rels = find_sectors(ctx, ents)
     rels = find_relations(ctx, ents, places, mentions)

@@ -36,6 +36,7 @@ from clusternet.ingest.extract.factsubj import country_of_sentence, main_event, 
 from clusternet.ingest.extract.measures import agent as _agent, among, before_agent, clause_measure, \
     field_label, in_delegation, money_after, money_modifiers, money_period, money_qualifiers, ordinals, part_cue, \
     part_of_before, place_adjective, short_measure, taking_part, to_country, with_hedge, with_place, without_hedge, CURRENCIES
+from clusternet.ingest.extract.moneyclauses import money_clause
 from clusternet.ingest.extract.lexicon import fold, is_programme_name, load_lexicon, programme_named_in
 from clusternet.ingest.extract.origins import countries_of
 from clusternet.ingest.extract.mainref import title_end, titled_main
@@ -361,7 +362,8 @@ def _money_words(v: str, sent, m, measure_words: list[str]) -> list[str]:
     if funder and is_programme_name(funder.group(1)) and (not measure_words or fold(measure_words[0]) in _FLOW_VERBS):
         return funder.group(1).split() + ["funding"]    # "EUR 960,000 comes from the Single Market Programme"
     if not measure_words:
-        named = money_after(v, m.end(), sent.end, _money_nouns())
+        named = money_after(v, m.end(), sent.end, _money_nouns()) or money_clause(v, sent.start, m.start(), m.end(),
+                                                                                  sent.end, _money_nouns())
         label = None if named else field_label(v, m.start())
         return named or (label.split() if label else ["amount"])
     return measure_words

@@ -1,7 +1,8 @@
 """The entity a figure stated in prose is about (the subject rules of :func:`.counts.count_facts`).
 
 The rules are tried in this order, the first that finds an entity wins: an entity right after
-the number ("the 4 CLUSTEM partners"), a place it is "present in", the name an appositive
+the number ("the 4 CLUSTEM partners"), the page's one agreement for what it commits to every year
+or for who signs it ("two joint B2B events a year"), a place it is "present in", the name an appositive
 follows ("X, a 400 m² space"; "X – an electronic platform … including 35 members"), the event
 when the figure counts participants, a sector ("the French textile industry"), the partnership
 of "Together, the four partners …", "The pole …" for the last pole named, the entity that is
@@ -14,7 +15,7 @@ from __future__ import annotations
 import clusternet.ingest.extract.fastre as re
 
 from clusternet.ingest.extract.factsubj import AFTER_NAME, heading_owner, event_cue, event_subject, event_with, is_counted, \
-    named_actor, with_broken_start
+    named_actor, with_broken_start, agreement_count
 from clusternet.ingest.extract.lexicon import country_code, fold, load_lexicon
 from clusternet.ingest.extract.mainref import main_of, named_in_title, title_end
 from clusternet.ingest.extract.measures import CURRENCIES
@@ -51,7 +52,7 @@ def count_subject(ctx, si, m, after, occ_in, ok, doc, v):
     sent = ctx.sents[si]
     if unit not in CURRENCIES:
         ok = tuple(x for x in ok if x != "Programme")     # a programme's figures are money, not members
-    found = (_named_after(v, m, occ_in, ok) or _named_event_with(v, sent, m, occ_in, ok)
+    found = (_named_after(v, m, occ_in, ok) or agreement_count(v, m, occ_in) or _named_event_with(v, sent, m, occ_in, ok)
              or _joined_group(ctx, v, sent, m, occ_in, ok, main)
              or _present_in(v, sent, m, occ_in, ok)
              or _appositive(v, sent, m, occ_in, ok) or _dash_appositive(v, sent, m, occ_in, ok)

@@ -10,6 +10,8 @@ length ("a three-day mission") is no such figure.
 >>> ctx = build_context("Duration: 36 months (2024-2026)\\nThe partnership will run for 30 months.")
 >>> [(d.measure, d.value, d.unit) for d in durations(ctx)]
 [('duration (months)', 36, 'months'), ('duration (months)', 30, 'months')]
+>>> [d.value for d in durations(build_context("Duration: 01.04.2024 – 31.03.2027 (36 months)\\nOver 24 months it helps."))]
+[36, 24]
 """
 from __future__ import annotations
 
@@ -45,7 +47,9 @@ def _patterns() -> tuple[re.Pattern, ...]:
     num = rf"(?P<num>\d{{1,2}}|{words})"
     unit = r"(?P<unit>months?|years?)"
     return (re.compile(rf"(?im)^[ \t*#>•-]*(?:project[ \t]+)?duration[ \t]*\**[ \t]*:[ \t]*\**[ \t]*{num}[ \t]+{unit}\b"),
+            re.compile(rf"(?im)^[ \t*#>•-]*(?:project[ \t]+)?duration[ \t]*\**[ \t]*:[^\n(]{{0,40}}\(\s*{num}[ \t]+{unit}\s*\)"),
             re.compile(rf"(?i)\b(?:runs?|will\s+run|running|lasts?|will\s+last)\s+(?:for\s+)?{num}\s+{unit}\b"),
+            re.compile(rf"(?m)(?:^|(?<=[.!?]\s))(?:Over|In\s+the\s+next|During\s+the\s+next)\s+{num}\s+{unit}\b"),
             re.compile(rf"(?i)\b{num}[-\s]{unit}\s+(?:[a-z]+\s+)?{_OWNERS}\b"),
             re.compile(rf"(?i)\b(?:duration|dur[ée]e|duraci[óo]n|durata)\s+(?:of|de|di)\s+{num}\s+"
                        rf"(?P<unit>months?|years?|mois|ans|meses|años|mesi|anni)\b"))

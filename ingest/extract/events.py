@@ -80,7 +80,7 @@ def _placed_event(lex, v: str, sent, span, index, generic_words: set[str], out: 
     if lab != "Event" and not (lab == "Organisation" and fold(name.split()[-1]) in lex.words("dated_event_heads")
                                and re.match(r"\s+in\s+[A-Z]", v[e:e + 6])):
         return          # a forum or fair held in a place is an event ("the Ghana–EU Agribusiness Forum in Accra")
-    base = re.sub(r"^\d{1,2}(?:st|nd|rd|th)\s+", "", name)
+    base = name if _other_ordinal_before(out, name) else re.sub(r"^\d{1,2}(?:st|nd|rd|th)\s+", "", name)
     base = re.sub(r"^(?i:other|next|further|new|more)\s+", "", base)
     base = re.sub(r"\s+of\s+.*$", "", base)  # "… of THE NEXT X": the series, not the event
     places = _event_places(v, sent, e, index)
@@ -97,6 +97,24 @@ def _placed_event(lex, v: str, sent, span, index, generic_words: set[str], out: 
         out.append(ev)
 
 
+
+
+def _other_ordinal_before(out: list[Mention], name: str) -> bool:
+    """Whether an edition named "9th X" follows another edition ("8th X") the text named before: then
+    it keeps its ordinal, the bare "X" being the first.
+
+    >>> _other_ordinal_before([Mention(0, 9, "8th Forum of Clusters", "Event", "head")], "9th Forum")
+    True
+    """
+    om = _ORDINAL_NAME.match(name)
+    if not om:
+        return False
+    rest = fold(om.group(2))
+    return any((pm := _ORDINAL_NAME.match(m.name)) and pm.group(1) != om.group(1) and fold(pm.group(2)).startswith(rest)
+               for m in out if m.label == "Event")
+
+
+_ORDINAL_NAME = re.compile(r"(\d{1,2}(?:st|nd|rd|th))\s+(.+)")
 
 
 def _event_places(v: str, sent, e: int, index) -> list[tuple[str, int | None]]:

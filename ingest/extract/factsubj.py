@@ -21,8 +21,35 @@ from types import SimpleNamespace
 from clusternet.ingest.extract.lexicon import country_code, fold, load_lexicon, place_country
 from clusternet.ingest.extract.mainref import headline, named_for_itself, title_end
 
-__all__ = ["event_cue", "main_event", "event_subject", "country_of_sentence", "measure_country", "with_broken_start",
-           "is_counted", "event_with", "named_actor", "heading_owner", "on_the_journey"]
+__all__ = ["agreement_count", "event_cue", "main_event", "event_subject", "country_of_sentence", "measure_country",
+           "with_broken_start", "is_counted", "event_with", "named_actor", "heading_owner", "on_the_journey"]
+
+
+# a count done every year: "at least two joint B2B events a year", "tres delegaciones al año"
+_YEARLY = re.compile(r"(?i)\b(?:a|per|each|every)\s+year\b|\bannually\b|\b(?:al|por|cada)\s+año\b|"
+                     r"\bpar\s+an\b|\bchaque\s+année\b|\ball['’]anno\b|\bogni\s+anno\b")
+
+# the count of who signs: "Six clusters from five countries signed the declaration", "4 organisations signing"
+_SIGNING = re.compile(r"(?i)\s*(?:[\w-]+\s+){0,2}?(?:have\s+|has\s+)?(?:signed|signing|signatories|signataires|firmantes|"
+                      r"firmatari|ont\s+signé|firmaron|hanno\s+firmato)\b")
+
+
+def agreement_count(v: str, m, occ_in):
+    """1b. What an agreement commits its parties to do every year ("• organise at least two joint
+    B2B events a year") and who signs it ("Six clusters signed …"): (the page's one agreement,
+    None) for such a count, else None.
+
+    >>> a = SimpleNamespace(label="Agreement")
+    >>> t = "The MoU was signed. They will hold 2 joint events a year."
+    >>> agreement_count(t, re.search("2", t), lambda lo, hi: [(4, 7, a)])[0] is a
+    True
+    """
+    end = re.search(r"[;.\n]", v[m.end():m.end() + 160])
+    hi = m.end() + (end.start() if end else 160)
+    if not (_YEARLY.search(v, m.end(), hi) or _SIGNING.match(v, m.end(), hi)):
+        return None
+    agreements = {id(x[2]): x[2] for x in occ_in(0, len(v)) if x[2].label == "Agreement"}
+    return (next(iter(agreements.values())), None) if len(agreements) == 1 else None
 
 
 @lru_cache(maxsize=512)

@@ -89,12 +89,28 @@ def _countable(label: str, value, unit) -> bool:
     return words[:2] == ["number", "of"] or words[0] == "total" or (words[-1].endswith("s") and not words[-1].endswith("ss"))
 
 
-def _inline(lines, i: int):
-    """Line ``i`` as a one-line field with a figure, else None."""
+_RATE = re.compile(r"(?P<main>.+?)\s*\(\s*(?P<pct>\d{1,3}(?:[.,]\d+)?)\s*%\s*\)$")
+
+
+def _inline(lines, i: int) -> list[FieldValue]:
+    """Line ``i`` as a one-line field with a figure (and the rate a percentage in brackets after an
+    amount gives: "ERDF co-financing: EUR 1,984,480 (80 %)"), else [].
+
+    >>> lines = raw_lines("ERDF co-financing: EUR 1,984,480 (80 %)\\n")
+    >>> [(f.label, f.value, f.unit) for f in _inline(lines, 0)]
+    [('ERDF co-financing', 1984480, 'EUR'), ('ERDF co-financing rate (%)', 80, '%')]
+    """
     parts = _split(lines[i].text)
     fig = _figure(parts[1]) if parts and parts[1] else None
-    return FieldValue(with_hedge(parts[0], fig[2], fig[1]), fig[0], fig[1], i, i) if fig and _countable(
-        parts[0], *fig[:2]) else None
+    rate = _RATE.match(parts[1]) if parts and parts[1] and not fig else None
+    if rate and (fig := _figure(rate.group("main"))) and fig[1]:
+        pct = (parse_number(rate.group("pct").replace(",", ".")) or (None,))[0]
+        extra = [FieldValue(f"{parts[0]} rate (%)", pct, "%", i, i)] if pct is not None else []
+    else:
+        extra = []
+    if not fig or not _countable(parts[0], *fig[:2]):
+        return []
+    return [FieldValue(with_hedge(parts[0], fig[2], fig[1]), fig[0], fig[1], i, i)] + extra
 
 
 def _stacked(lines, i: int) -> tuple[list[FieldValue], int]:
@@ -138,10 +154,10 @@ def field_pairs(lines) -> list[FieldValue]:
         if ":" not in lines[i].text:
             i += 1          # every field line holds a colon
             continue
-        one = _inline(lines, i)
-        if one:
-            before = out[-1] if out and out[-1].last == i - 1 else None
-            out.append(FieldValue(_of_which(one.label, before), one.value, one.unit, one.first, one.last))
+        inline = _inline(lines, i)
+        if inline:
+            one, before = inline[0], (out[-1] if out and out[-1].last == i - 1 else None)
+            out += [FieldValue(_of_which(one.label, before), one.value, one.unit, one.first, one.last)] + inline[1:]
             i += 1
             continue
         run, i = _stacked(lines, i)

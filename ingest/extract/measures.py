@@ -288,8 +288,15 @@ _CONTAINER_OF = re.compile(r"(?:\b(?:[Aa]|[Aa]n|[Tt]he|(?P<own>[Ii]ts|[Tt]heir))
                            r"(?:was\s+|is\s+)?composed\s+(?:of|from)|(?:was\s+|is\s+)?formed\s+(?:of|by)|"
                            r"counted|counts|numbered|brought\s+together|brings\s+together|"
                            r"gathered|gathers|unites|united|involves|involved|has|had|groups)\s+")
-_EARLIER_COUNTS = re.compile(r"(?:\*\*)?(?:(?:\d[\d,.]*|[a-z]+)\s+[^,;.:–()\d]{1,40}?(?:,|\s+and|\s+–|\s+-)\s+)*"
-                             r"(?:\*\*)?")
+_EARLIER_COUNTS = re.compile(r"(?:\*\*)?(?:(?:\d[\d,.]*|[a-z]+)\s+[^,;.:–()\d]{1,40}?(?:\s*\([^()]{0,120}\))?"
+                             r"(?:,|:|\s+and|\s+–|\s+-)\s+)*(?:\*\*)?")
+
+
+_ROMANCE_DELEGATION = re.compile(
+    r"(?i:\b(?:una|la|su|une|sa|notre|nuestra))\s+(?P<word>delegación|delegazione|délégation)\s+(?:de|di|"
+    r"(?:estuvo\s+|estaba\s+|era\s+|fue\s+)?(?:formada|compuesta|integrada)\s+por|(?:era\s+)?(?:composta|formata)\s+da|"
+    r"composée\s+de|forte\s+de|comptait|comprenait|contaba\s+con)\s+")
+_ROMANCE_IN = {"delegac": " en la delegación", "delegaz": " nella delegazione", "délégat": " de la délégation"}
 
 
 def in_delegation(v: str, lo: int, pos: int) -> str:
@@ -303,8 +310,15 @@ def in_delegation(v: str, lo: int, pos: int) -> str:
     >>> t = "a delegation of 27 clusters and 19 companies from 11 countries"
     >>> in_delegation(t, 0, t.index("19")), in_delegation(t, 0, t.index("11"))
     (' in the delegation', '')
+    >>> t = "La delegación estuvo formada por once personas"
+    >>> in_delegation(t, 0, t.index("once"))
+    ' en la delegación'
     """
     found = [d for d in _CONTAINER_OF.finditer(v, max(lo, pos - 160), pos)]
+    romance = [d for d in _ROMANCE_DELEGATION.finditer(v, max(lo, pos - 160), pos)]
+    if romance and (not found or romance[-1].start() > found[-1].start()):
+        d = romance[-1]     # "una delegación de 22 empresas": said in the text's language
+        return _ROMANCE_IN[d.group("word")[:7].lower()] if _EARLIER_COUNTS.fullmatch(v, d.end(), pos) else ""
     if not found or not _EARLIER_COUNTS.fullmatch(v, found[-1].end(), pos):
         return ""
     d = found[-1]

@@ -293,9 +293,29 @@ def _link_short_forms(ms: list[Mention], ks: list[str], uf: _UF) -> None:
         if not longer and sum(c.isalpha() for c in a) >= 6 and acronyms[a].isupper():   # "CLUSTER-CORD": "Clusters & Co…"
             longer = {uf.find(k) for k in ks if len(k.split()) >= 3 and initials_match(acronyms[a], k.split())
                       and _word_starts_spelt(acronyms[a], k.split()) >= 2 and not (a in bodies and k in events)}
+        if not longer and 3 <= len(a) <= 5 and acronyms[a].isalpha() and acronyms[a].isupper():   # "NEDH": "North-East …"
+            longer = {uf.find(k) for k in ks if a in _initials(k) and not (a in bodies and k in events)}
         if len(longer) == 1:
             uf.union(longer.pop(), a)
             sizes = None
+
+
+@lru_cache(maxsize=100_000)
+def _initials(key: str) -> tuple[str, ...]:
+    """The acronyms a name key spells exactly by its words' first letters, connectors, an elided
+    article and a legal form left out; also without a closing head noun ("Cluster"); () for a
+    name of fewer than three such words.
+
+    >>> _initials("north east digital health cluster"), _initials("forum international des technologies de l eau")
+    (('nedhc', 'nedh'), ('fite',))
+    """
+    lex = load_lexicon()
+    words = [w for w in split_legal_form(key)[0].split() if len(w) > 1 and w not in lex.words("connectors")]
+    if len(words) < 3:
+        return ()
+    spelt = "".join(w[0] for w in words)
+    heads = {h for label in ("Cluster", "Organisation", "Partnership") for h in lex["heads"][label]}
+    return (spelt, spelt[:-1]) if words[-1] in heads else (spelt,)
 
 
 def _word_starts_spelt(acr: str, words: list[str]) -> int:

@@ -193,8 +193,21 @@ def leading_place(words: str) -> str | None:
     >>> leading_place("Ho Chi Minh City and Hanoi"), leading_place("Lyon in May"), leading_place("Alpha Beta")
     ('Ho Chi Minh City', 'Lyon', None)
     """
-    parts = words.split()[:4]
-    return next((" ".join(parts[:k]) for k in range(len(parts), 0, -1) if _is_place(" ".join(parts[:k]))), None)
+    parts = words.split()[:5]
+    return next((" ".join(parts[:k]) for k in range(min(4, len(parts)), 0, -1)
+                 if _is_place(" ".join(parts[:k])) and not _longer_place(parts[k:])), None)
+
+
+def _longer_place(rest: list[str]) -> bool:
+    """Whether the words after a place make it part of a longer one the gazetteer lacks ("América"
+    + "Latina", "Carolina" + "del Norte").
+
+    >>> leading_place("América Latina y Europa"), leading_place("Chile del Norte"), leading_place("Chile de")
+    (None, None, 'Chile')
+    """
+    nxt = fold(rest[0]) if rest else ""
+    return nxt in ("latina", "latine", "latin", "central", "centrale") or \
+        (nxt in ("del", "do", "du", "de", "da") and len(rest) > 1 and rest[1][:1].isupper())
 
 
 def _namey(view: str, s: int, e: int, strict: bool) -> bool:

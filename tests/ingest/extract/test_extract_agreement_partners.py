@@ -30,7 +30,7 @@ def test_a_spanish_measure_stops_before_the_owners_name_and_its_preposition():
     _, _, facts = text_by_name("Una delegación de diez empresas del Clúster de Automoción de Galicia viajó a Monterrey. "
                                "Las empresas mantuvieron más de 80 reuniones con fabricantes mexicanos.\n")
     measures = {f[2]: f[1] for f in facts}
-    assert measures.get(10) == "empresas" and measures.get(80, "").startswith("reuniones"), facts
+    assert measures.get(10) == "empresas en la delegación" and measures.get(80, "").startswith("reuniones"), facts
     assert "con" not in measures.get(80, "")
 
 

@@ -1,0 +1,98 @@
+"""A page's description of an event that it also names is that event: "SILVERLINK-4i has concluded
+its first business mission in Japan. The SILVERLINK-4i Japan Mission 2026 took place …" speaks of
+one mission. A described event (its name opens in lower case) joins the one named event it can
+be: one that shares an event head noun with it ("mission", "matchmaking"), lies in the same
+country when both have one, and is not told apart by an ordinal ("the second mission" is not the
+page's first) or by a word of another time ("next", "return").
+
+>>> from clusternet.ingest.extract.resolve import DocEntity
+>>> named = DocEntity("a", "Event", "Alpha Japan Mission 2026", country="JP")
+>>> said = DocEntity("b", "Event", "first business mission in Japan", country="JP")
+>>> [(e.name, sorted(e.aliases)) for e in same_journeys([named, said])]
+[('Alpha Japan Mission 2026', ['first business mission in Japan'])]
+"""
+from __future__ import annotations
+
+import clusternet.ingest.extract.fastre as re
+from functools import lru_cache
+
+from clusternet.ingest.extract.lexicon import fold, load_lexicon
+
+__all__ = ["same_journeys"]
+
+# words that place a described event at another time than the page's: never the same one
+_OTHER_TIME = frozenset({"next", "previous", "last", "upcoming", "future", "past", "earlier", "later", "return",
+                         "coming", "former", "prochaine", "prochain", "précédente", "próxima", "próximo", "anterior",
+                         "prossima", "prossimo", "precedente", "retour", "retorno", "ritorno"})
+
+
+def same_journeys(ents: list) -> list:
+    """The entities with each described event folded into the one named event it describes."""
+    events = [e for e in ents if e.label == "Event"]
+    named = [e for e in events if _is_named(e.name)]
+    gone = set()
+    for e in events:
+        if _is_named(e.name) or _words(e.name) & _OTHER_TIME:
+            continue
+        fits = [n for n in named if n is not e and _fits(e, n)]
+        if len(fits) == 1:
+            _fold_into(fits[0], e)
+            gone.add(id(e))
+    return [e for e in ents if id(e) not in gone]
+
+
+def _is_named(name: str) -> bool:
+    """Whether an event's name is a proper name: it opens with a capital that is no ordinal word,
+    or with an edition's number ("8th National Cluster Conference").
+
+    >>> _is_named("Kenya Agri Matchmaking 2025"), _is_named("first matchmaking mission"), _is_named("First mission")
+    (True, False, False)
+    >>> _is_named("8th National Conference")
+    True
+    """
+    first = name.split()[0] if name.split() else ""
+    return (first[:1].isupper() or first[:1].isdigit()) and fold(first) not in _ordinals()
+
+
+def _fits(said, named) -> bool:
+    """Whether the described event ``said`` can be the named event ``named``."""
+    if said.country and named.country and said.country != named.country:
+        return False
+    if not _heads(said.name) & _heads(named.name):
+        return False
+    mine, theirs = _ordinal(said.name), _ordinal(named.name)
+    return mine == theirs or (theirs is None and mine in (None, "first"))
+
+
+def _fold_into(named, said) -> None:
+    """``said``'s mentions and names become ``named``'s."""
+    named.mentions.extend(said.mentions)
+    named.aliases |= {said.name, *said.aliases} - {named.name}
+    named.region = named.region or said.region
+
+
+def _words(name: str) -> set[str]:
+    return set(re.findall(r"\w+", fold(name)))
+
+
+def _heads(name: str) -> set[str]:
+    """The event head nouns a name holds ("mission", "matchmaking")."""
+    return _words(name) & _event_heads()
+
+
+def _ordinal(name: str) -> str | None:
+    """The ordinal a name holds, as its first-edition form when it says "first"."""
+    found = [w for w in re.findall(r"\w+", fold(name)) if w in _ordinals() or re.fullmatch(r"\d+(?:st|nd|rd|th)", w)]
+    if not found:
+        return None
+    return "first" if found[0] in load_lexicon().words("first_ordinals") else found[0]
+
+
+@lru_cache(maxsize=1)
+def _event_heads() -> frozenset:
+    return frozenset(w for w in map(fold, load_lexicon()["heads"]["Event"]) if w not in ("day", "days", "open", "event"))
+
+
+@lru_cache(maxsize=1)
+def _ordinals() -> frozenset:
+    return load_lexicon().words("ordinal_words")
