@@ -32,10 +32,12 @@ from functools import lru_cache
 
 from clusternet.ingest.extract.countable import not_a_count
 from clusternet.ingest.extract.countsubj import CLAUSE_VERBS, count_subject
-from clusternet.ingest.extract.factsubj import country_of_sentence, main_event, measure_country, on_the_journey
+from clusternet.ingest.extract.factsubj import country_of_sentence, main_event, measure_country, member_figure, \
+    on_the_journey, partnership_figure
 from clusternet.ingest.extract.measures import agent as _agent, among, before_agent, clause_measure, \
-    field_label, in_delegation, money_after, money_modifiers, money_period, money_qualifiers, ordinals, part_cue, \
+    field_label, money_after, money_modifiers, money_period, money_qualifiers, ordinals, part_cue, \
     part_of_before, place_adjective, short_measure, taking_part, to_country, with_hedge, with_place, without_hedge, CURRENCIES
+from clusternet.ingest.extract.delegations import in_delegation
 from clusternet.ingest.extract.moneyclauses import money_clause
 from clusternet.ingest.extract.lexicon import fold, is_programme_name, load_lexicon, programme_named_in
 from clusternet.ingest.extract.origins import countries_of
@@ -383,6 +385,8 @@ def _subject_of(ctx, si, m, after, occ_in, ok, doc, land, measure, measure_words
         measure = with_place(measure, v[m.end():sent.end], land)
     else:
         subj, country = count_subject(ctx, si, m, after, occ_in, ok, doc, v)
+        subj = partnership_figure(subj, measure, sent, occ_in, doc[0])
+        subj = member_figure(subj, measure, sent.start, sent.end, occ_in)
     if subj is None:
         return None, None, measure
     if country is None and subj.label != "Region":

@@ -55,6 +55,7 @@ def _head_rx() -> re.Pattern:
                             + r")\b"))
 
 
+_INDEFINITE = re.compile(r"(?i)\b(?:a|an|un|una|une|uno)\s+$")
 _RECURRING = re.compile(r"(?i)\b(?:yearly|regular|monthly|weekly|periodic|recurring)\b")
 _TITLE_PLACE = re.compile(r"(?<!\s)\s+(?:in|to|at|au|aux|en|à|a|al|nel|nella)\s+(?:the\s+|la\s+|le\s+|el\s+)?[A-Z][\w’'-]*"
                           r"(?:\s+[\w’'-]+){0,2}$")
@@ -214,6 +215,8 @@ def described_events(ctx: Context) -> list[Mention]:
             if named is None:
                 continue
             s, e, name, place, rule = named
+            if place and place_country(place) is None and _INDEFINITE.search(v, max(0, s - 5), s):
+                continue        # "at a trade fair in North America": some fair of a continent, no one event
             ev = Mention(s, e, name, "Event", rule, 0.6, country=place_country(place) if place else None)
             if place:
                 ev.props["place"] = place

@@ -21,7 +21,7 @@ from types import SimpleNamespace
 from clusternet.ingest.extract.lexicon import country_code, fold, load_lexicon, place_country
 from clusternet.ingest.extract.mainref import headline, named_for_itself, title_end
 
-__all__ = ["agreement_count", "event_cue", "main_event", "event_subject", "country_of_sentence", "measure_country",
+__all__ = ["agreement_count", "partnership_figure", "member_figure", "event_cue", "main_event", "event_subject", "country_of_sentence", "measure_country",
            "with_broken_start", "is_counted", "event_with", "named_actor", "heading_owner", "on_the_journey"]
 
 
@@ -50,6 +50,54 @@ def agreement_count(v: str, m, occ_in):
         return None
     agreements = {id(x[2]): x[2] for x in occ_in(0, len(v)) if x[2].label == "Agreement"}
     return (next(iter(agreements.values())), None) if len(agreements) == 1 else None
+
+
+# what a partnership is made of or has: its partners ("nine partners", "socios") and its budget
+_PARTNERSHIP_MEASURES = frozenset({"partners", "partner", "socios", "socias", "partenaires", "soci", "budget",
+                                   "presupuesto", "bilancio", "dotation", "enveloppe"})
+
+
+def partnership_figure(subj, measure: str, sent, occ_in, main=None):
+    """The one partnership a sentence names, for its partners or its budget that the subject rules
+    gave a cluster or organisation of the sentence ("Our cluster takes part in CASCAWOOD, a
+    project of nine partners"), or for its partners they gave an event ("all five partners took
+    part in the mission"; the page's partnership ``main`` when the sentence names none); else ``subj``.
+
+    >>> c, p = SimpleNamespace(label="Cluster"), SimpleNamespace(label="Partnership")
+    >>> s = SimpleNamespace(start=0, end=50)
+    >>> partnership_figure(c, "partners", s, lambda lo, hi: [(0, 5, c), (20, 29, p)]) is p
+    True
+    """
+    words = set(re.findall(r"\w+", fold(measure))) & _PARTNERSHIP_MEASURES
+    if subj is None or not words or subj.label not in ("Cluster", "Organisation", "Event") \
+            or (subj.label == "Event" and not words - {"budget", "presupuesto", "bilancio", "dotation", "enveloppe"}):
+        return subj
+    named = {id(x[2]): x[2] for x in occ_in(sent.start, sent.end) if x[2].label == "Partnership"}
+    if len(named) == 1:
+        return next(iter(named.values()))
+    return main if subj.label == "Event" and not named and main is not None else subj
+
+
+# what only a membership body has: its members, their staff and turnover
+_MEMBER_MEASURES = frozenset({"members", "adhérents", "adherents", "miembros", "membres", "membri", "associati",
+                              "employees", "salariés", "empleados", "dipendenti", "turnover"})
+
+
+def member_figure(subj, measure: str, lo: int, hi: int, occ_in):
+    """The one cluster named in ``lo:hi`` (the count's sentence, else up to 400 characters before
+    it) for its members, their staff or turnover that the subject rules gave an event; else ``subj``.
+
+    >>> e, c = SimpleNamespace(label="Event"), SimpleNamespace(label="Cluster")
+    >>> member_figure(e, "new members", 0, 50, lambda lo, hi: [(0, 5, c), (20, 29, e)]) is c
+    True
+    """
+    if subj is None or subj.label != "Event" or not _MEMBER_MEASURES & set(re.findall(r"\w+", fold(measure))):
+        return subj
+    for a, b in ((lo, hi), (max(0, lo - 400), lo)):
+        named = {id(x[2]): x[2] for x in occ_in(a, b) if x[2].label == "Cluster"}
+        if named:
+            return next(iter(named.values())) if len(named) == 1 else subj
+    return subj
 
 
 @lru_cache(maxsize=512)

@@ -16,7 +16,7 @@ from clusternet.ingest.extract.lexicon import country_code, fold, load_lexicon
 
 __all__ = ["among", "agent", "money_after", "field_label", "with_hedge", "without_hedge", "ordinals", "HEDGES",
            "ORDINAL_DIGIT", "CURRENCIES", "money_modifiers", "money_qualifiers", "place_adjective", "taking_part", "to_country", "with_place", "decimal_thousands",
-           "own_clause", "clause_measure", "in_delegation", "part_cue", "part_of_before", "money_period"]
+           "own_clause", "clause_measure", "part_cue", "part_of_before", "money_period"]
 
 
 def decimal_thousands(num: str) -> float | None:
@@ -278,52 +278,6 @@ def field_label(v: str, pos: int) -> str | None:
     """
     label = _FIELD_LABEL.match(v, v.rfind("\n", 0, pos) + 1, pos)
     return label.group(1) if label else None
-
-
-# "a (Danish) delegation of", "The consortium brings together": the counts right after it (and those
-# listed with the first) are its members
-_CONTAINER_OF = re.compile(r"(?:\b(?:[Aa]|[Aa]n|[Tt]he|(?P<own>[Ii]ts|[Tt]heir))|(?P<poss>['’]s))\s+((?:[A-Z][\w-]*\s+)?)"
-                           r"(delegation|consortium|group|partnership)\s+"
-                           r"(?:of|included|includes|comprised|comprises|consisted\s+of|consists\s+of|(?:was\s+|is\s+)?made\s+up\s+of|"
-                           r"(?:was\s+|is\s+)?composed\s+(?:of|from)|(?:was\s+|is\s+)?formed\s+(?:of|by)|"
-                           r"counted|counts|numbered|brought\s+together|brings\s+together|"
-                           r"gathered|gathers|unites|united|involves|involved|has|had|groups)\s+")
-_EARLIER_COUNTS = re.compile(r"(?:\*\*)?(?:(?:\d[\d,.]*|[a-z]+)\s+[^,;.:–()\d]{1,40}?(?:\s*\([^()]{0,120}\))?"
-                             r"(?:,|:|\s+and|\s+–|\s+-)\s+)*(?:\*\*)?")
-
-
-_ROMANCE_DELEGATION = re.compile(
-    r"(?i:\b(?:una|la|su|une|sa|notre|nuestra))\s+(?P<word>delegación|delegazione|délégation)\s+(?:de|di|"
-    r"(?:estuvo\s+|estaba\s+|era\s+|fue\s+)?(?:formada|compuesta|integrada)\s+por|(?:era\s+)?(?:composta|formata)\s+da|"
-    r"composée\s+de|forte\s+de|comptait|comprenait|contaba\s+con)\s+")
-_ROMANCE_IN = {"delegac": " en la delegación", "delegaz": " nella delegazione", "délégat": " de la délégation"}
-
-
-def in_delegation(v: str, lo: int, pos: int) -> str:
-    """" in the (Danish) delegation" when the count at ``pos`` says whom a delegation, a consortium or
-    a group was made of ("a Danish delegation of eight companies", "a delegation of 27 clusters and 19
-    companies", "The consortium comprises four European clusters"), else "".
-
-    >>> t = "a Danish delegation of eight companies"
-    >>> in_delegation(t, 0, t.index("eight"))
-    ' in the Danish delegation'
-    >>> t = "a delegation of 27 clusters and 19 companies from 11 countries"
-    >>> in_delegation(t, 0, t.index("19")), in_delegation(t, 0, t.index("11"))
-    (' in the delegation', '')
-    >>> t = "La delegación estuvo formada por once personas"
-    >>> in_delegation(t, 0, t.index("once"))
-    ' en la delegación'
-    """
-    found = [d for d in _CONTAINER_OF.finditer(v, max(lo, pos - 160), pos)]
-    romance = [d for d in _ROMANCE_DELEGATION.finditer(v, max(lo, pos - 160), pos)]
-    if romance and (not found or romance[-1].start() > found[-1].start()):
-        d = romance[-1]     # "una delegación de 22 empresas": said in the text's language
-        return _ROMANCE_IN[d.group("word")[:7].lower()] if _EARLIER_COUNTS.fullmatch(v, d.end(), pos) else ""
-    if not found or not _EARLIER_COUNTS.fullmatch(v, found[-1].end(), pos):
-        return ""
-    d = found[-1]
-    whose = "its" if d.group("own") or d.group("poss") else "the"     # "Alpha Cluster's delegation included 8 SMEs"
-    return f" in {whose} {d.group(3)}{d.group(4)}"
 
 
 @lru_cache(maxsize=1)

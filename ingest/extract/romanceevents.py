@@ -16,7 +16,7 @@ import clusternet.ingest.extract.fastre as re
 from clusternet.ingest.extract.lexicon import load_lexicon, place_country, town
 from clusternet.ingest.extract.literals import alternation
 from clusternet.ingest.extract.mentions import Context, Mention
-from clusternet.ingest.extract.rules import leading_place
+from clusternet.ingest.extract.rules import continues_place, leading_place
 
 __all__ = ["romance_events"]
 
@@ -52,7 +52,7 @@ def _place(name: str | None) -> tuple[str | None, str | None]:
     place = leading_place(name)
     if place:
         return place, place_country(place)
-    found = town(name.split()[0]) if name.split() else None
+    found = town(name.split()[0]) if name.split() and not continues_place(name.split()[1:]) else None
     return (found[0], found[1]) if found else (None, None)
 
 

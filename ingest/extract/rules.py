@@ -9,7 +9,8 @@ from clusternet.ingest.resolve.normalise import is_legal_form, split_legal_form
 from clusternet.ingest.extract.mentions import (Context, Mention, chunks, initials_match, is_acronym, is_cap,
     last_chunk, sh_expand, tokens, view_memo)
 
-__all__ = ["label_of_name", "place_of_name", "paired_place", "clean", "first_of_two", "EVENT_NOUN_AFTER"]
+__all__ = ["label_of_name", "place_of_name", "paired_place", "clean", "first_of_two", "EVENT_NOUN_AFTER", "leading_place",
+           "continues_place"]
 
 _NAMEY = re.compile(r"^[\w'’.&@+\-/ ()]+$")
 # a leading article, or an elided one before a capital ("l'Agence …", "dell'Emilia")
@@ -195,10 +196,10 @@ def leading_place(words: str) -> str | None:
     """
     parts = words.split()[:5]
     return next((" ".join(parts[:k]) for k in range(min(4, len(parts)), 0, -1)
-                 if _is_place(" ".join(parts[:k])) and not _longer_place(parts[k:])), None)
+                 if _is_place(" ".join(parts[:k])) and not continues_place(parts[k:])), None)
 
 
-def _longer_place(rest: list[str]) -> bool:
+def continues_place(rest: list[str]) -> bool:
     """Whether the words after a place make it part of a longer one the gazetteer lacks ("América"
     + "Latina", "Carolina" + "del Norte").
 

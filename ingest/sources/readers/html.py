@@ -100,7 +100,23 @@ def _main_content(markup: str, boxes: list | None = None):
         within = {id(t) for t in chosen.descendants} | {id(chosen)}
         boxes += [k for k in kept if not vars(k).get("_decomposed") and id(k) not in within
                   and not any(p is k for p in chosen.parents)]      # nor a box holding the main text
+        if main is None and len(articles) == 1 and chosen is articles[0]:
+            boxes += _after_article(chosen)
     return chosen
+
+
+def _after_article(article) -> list:
+    """The text blocks right after a page's one article, outside it, that hold text rather than
+    links: a press release's "About X" section set beside the story.
+
+    >>> html_to_parts("<body><article><p>Story.</p></article><section><h4>About X</h4><p>X has 40 members.</p>"
+    ...               "</section><div><a href='/n'>More news from the cluster</a></div></body>")
+    ['Story.', '#### About X', 'X has 40 members.']
+    """
+    from bs4 import Tag
+
+    return [t for t in article.find_next_siblings() if isinstance(t, Tag) and not vars(t).get("_decomposed")
+            and t.name in ("section", "div", "p") and _fact_box(t)]
 
 
 def _article_or_list(soup, articles):

@@ -41,3 +41,25 @@ def test_a_sidebar_of_links_and_the_menu_stay_out(tmp_path):
 def test_the_fact_boxs_budget_is_the_projects_figure():
     _, _, facts = text_by_name(_PAGE, "page.html")
     assert [f for f in facts if f[0] == "TIDEHEAT" and f[2] == 3150000], sorted(facts)
+
+
+_STORY = """<html><body><nav><a href="/">Home</a></nav>
+<article><h1>Rota 2025: twelve companies in Brazil</h1><p>Twelve member companies of AgroTorino travelled
+to Paraná in March.</p></article>
+<section class="about"><h4>About AgroTorino</h4><p>AgroTorino is the farm machinery cluster of Piedmont.
+Founded in 2009 and based in Turin, it gathers 148 members.</p></section>
+<div class="more"><a href="/n/1">Our mission to Kenya</a> <a href="/n/2">Our mission to Chile</a></div>
+</body></html>"""
+
+
+def test_an_about_section_set_beside_the_one_article_is_read_after_it(tmp_path):
+    """(Eighteenth round.) Before, only the article was read: the cluster's members were lost."""
+    text = _read(tmp_path, _STORY)
+    assert "gathers 148 members" in text and text.index("Twelve member") < text.index("About AgroTorino")
+    assert "mission to Kenya" not in text
+    path = tmp_path / "story.html"
+    path.write_text(_STORY, encoding="utf-8")
+    from clusternet.ingest.extract import extract_text
+    from tests.helpers.extracted import by_name
+    _, _, facts = by_name(extract_text(read_document(path)))
+    assert any(f[0] == "AgroTorino" and f[2] == 148 for f in facts), facts
