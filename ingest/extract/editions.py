@@ -16,13 +16,15 @@ __all__ = ["year_events", "fair_events"]
 _YEAR_EVENT = re.compile(r"\b(?:[Aa]t|[Dd]uring|[Aa]longside|on the occasion of|in the framework of|visited|visit to|took part in|"
                          r"participated in|attended|attending|side event of|edition of|delegation to|mission to|"
                          r"[Pp]artecipazione a|[Pp]articipación en|[Pp]articipation (?:à|au)|durante el|durante la|"
-                         r"lors d[eu]|en el|al)\s+(?:the\s+(?:fair\s+|trade\s+fair\s+|exhibition\s+)?|la\s+|el\s+|le\s+|il\s+)?"
-                         r"((?:[A-Z][\w&'’.–-]*\s+){1,4}(?:19|20)\d\d)(?![\w/-])")
+                         r"lors d[eu]|en el|al|for\s+the|of)\s+(?:the\s+(?:fair\s+|trade\s+fair\s+|exhibition\s+)?|la\s+|el\s+|"
+                         r"le\s+|il\s+)?"
+                         r"((?:[A-Z][\w&'’.–-]*\s+(?:(?:&|and|y|e|et|de|del|di|des|du|of)\s+)?){1,5}(?:19|20)\d\d)(?![\w/-])")
 
 
 def year_events(v: str, sent, out: list[Mention]) -> None:
-    """An edition year after a capitalised name, after "at", "during" or "alongside", names an event
-    (not a programme: "during Horizon 2020" is none).
+    """An edition year after a capitalised name, after "at", "during", "alongside", "for the" or
+    "of", names an event (not a programme: "during Horizon 2020" is none); the name may hold a
+    connector ("Seminario Internacional de Postcosecha 2025", "Jewels & Gems Week 2026").
 
     >>> from clusternet.ingest.extract.mentions import build_context
     >>> ctx = build_context("The cluster met buyers at Food Expo Asia 2024 in Singapore."); out = []

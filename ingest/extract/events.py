@@ -229,7 +229,7 @@ def _heading_events(ctx: Context, out: list[Mention]) -> None:
         if num:                 # "4. Study visit to Tunisia": the number is the section's
             s, name = s + num.end(), name[num.end():]
         hm = re.match(r"(?i)^((?:training|seminar|workshop|visit|conference|fair|forum|mission|study visit)\w*)\s+(?:in|to)\s+"
-                      r"([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)$", name)
+                      r"((?-i:[A-Z])[\w'’-]+(?:\s(?-i:[A-Z])[\w'’-]+)?)$", name)     # not "Mission in figures"
         if hm:
             place = hm.group(2)
             out.append(Mention(s, e, name, "Event", "event-heading", 0.6, country=place_country(place) or _fuzzy_city(place),

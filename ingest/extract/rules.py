@@ -312,8 +312,9 @@ def paren_aliases(ctx: Context, out: list[Mention]) -> None:
             inner = inner[:year.start()]        # "… Fair 2026 (GBPF 2026)": the acronym names the edition too
             open_at = v.rfind(year.group(1), 0, open_at)
         itoks = inner.split()
-        if not all(is_cap(w) or fold(w) in lex.words("connectors") for w in itoks) or len(itoks) > 8:
-            continue
+        if not all(is_cap(w) or fold(w) in lex.words("connectors") for w in itoks) or len(itoks) > 8 \
+                or not re.search(r"[^\W\d_]", itoks[0]):
+            continue    # "(1,900 grain and dairy farmers)" counts, it names nothing
         line_start = v.rfind("\n", 0, m.start()) + 1
         words = last_chunk(v, max(line_start, open_at - 200), open_at)
         if words is None or words[-1][1] < open_at - 2:
