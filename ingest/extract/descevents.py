@@ -19,7 +19,7 @@ from functools import lru_cache
 from clusternet.ingest.extract.lexicon import country_name, fold, load_lexicon, place_country
 from clusternet.ingest.extract.literals import alternation, initials
 from clusternet.ingest.extract.gates import gated
-from clusternet.ingest.extract.eventclauses import PLACE_TAIL, dated_or_placed, owner_end
+from clusternet.ingest.extract.eventclauses import PLACE_TAIL, dated_or_placed, owner_end, tail_place
 from clusternet.ingest.extract.mentions import Context, Mention
 from clusternet.ingest.extract.mainref import headline
 from clusternet.ingest.extract.rules import label_of_name, leading_place
@@ -164,9 +164,9 @@ def _tail(v: str, end: int, hi: int, travel: bool = False) -> tuple[str, int, st
     if qm:
         return qm.group(1).strip(), qm.start(1) + len(qm.group(1).rstrip()), "“"
     pm = PLACE_TAIL.match(v, end, hi) or (_FROM_TAIL.match(v, end, hi) if travel else None)
-    place = leading_place(pm.group(2)) if pm else None
+    place, place_end = tail_place(v, pm, hi) if pm else (None, end)
     if place:
-        stop = _and_place(v, pm.start(2) + len(place), hi)
+        stop = _and_place(v, place_end, hi)
         return v[end:stop].strip(), stop, None if pm.group(1) == "from" else place    # whence, not where
     om = _OWNER_TAIL.match(v, end, hi)
     if om and not travel and not leading_place(om.group(1)) and (om.group(2) or label_of_name(om.group(1)) in _OWNERS):

@@ -11,15 +11,17 @@ from __future__ import annotations
 import clusternet.ingest.extract.fastre as re
 from functools import lru_cache
 
-from clusternet.ingest.extract.lexicon import load_lexicon
+from clusternet.ingest.extract.lexicon import country_code, fold, load_lexicon
 from clusternet.ingest.extract.literals import alternation
 from clusternet.ingest.extract.rules import leading_place
 
-__all__ = ["PLACE_TAIL", "owner_end", "dated_or_placed"]
+__all__ = ["PLACE_TAIL", "owner_end", "dated_or_placed", "tail_place"]
 
 # a place of up to four words, with a particle ("Ho Chi Minh City", "Rio de Janeiro")
 PLACE_TAIL = re.compile(r"\s+(to|in|a|al|en|au|aux|à|nel|nella)\s+(?:the\s+|la\s+|le\s+|el\s+)?((?-i:[A-Z][\w’'-]+)"
-                        r"(?:\s(?:(?-i:de|do|da|del|di|la|el)\s)?(?-i:[A-Z][\w’'-]+)){0,3})")
+                        r"(?:\s(?:(?-i:de|do|da|del|di|la|el|las|los)\s){0,2}(?-i:[A-Z][\w’'-]+)){0,3})")
+# ", Spain" after a town the gazetteer does not know
+_THEN_COUNTRY = re.compile(r",\s+((?-i:[A-Z][\w’'-]+)(?:\s(?-i:[A-Z][\w’'-]+))?)\b")
 # the verb that dates or places an event, with whom it was hosted or led by before the place
 _WHEN_VERB = re.compile(r",?\s+(?:(?:was|were|is|are|will\s+be|is\s+being|are\s+being|has\s+been)\s+)?"
                         r"(?:made|held|organi[sz]ed|carried\s+out|took\s+place|takes\s+place|will\s+take\s+place|"
@@ -69,7 +71,7 @@ def dated_or_placed(v: str, end: int, hi: int) -> str | None:
     vm = _WHEN_VERB.match(v, at, hi)
     at = vm.end() if vm else at
     pm = PLACE_TAIL.match(v, at, hi)
-    place = leading_place(pm.group(2)) if pm else None
+    place = tail_place(v, pm, hi)[0] if pm else None
     if place:
         return place
     if dm:
@@ -78,6 +80,23 @@ def dated_or_placed(v: str, end: int, hi: int) -> str | None:
         return None
     dated = _date_rx().match(v, at, hi) or pm and _date_rx().match(v, pm.end(), hi)
     return "" if dated else None        # or a town the gazetteer does not know, then the date: "held in Novelda on 3 May"
+
+
+def tail_place(v: str, pm, hi: int) -> tuple[str | None, int]:
+    """The place a :data:`PLACE_TAIL` match names and where its words end: a place the gazetteer
+    knows, else a town it does not know that ", <Country>" follows (the country is the place then).
+
+    >>> t = "its kick-off meeting in Castelló de la Plana, Spain, organised by ITCA"
+    >>> tail_place(t, PLACE_TAIL.match(t, t.index(" in")), len(t))
+    ('Spain', 44)
+    """
+    place = leading_place(pm.group(2))
+    if place:
+        return place, pm.start(2) + len(place)
+    cm = _THEN_COUNTRY.match(v, pm.end(), hi)
+    if cm and country_code(cm.group(1)) and fold(cm.group(1)) not in load_lexicon().words("months"):
+        return cm.group(1), pm.end()
+    return None, pm.end()
 
 
 @lru_cache(maxsize=1)

@@ -205,10 +205,13 @@ def continues_place(rest: list[str]) -> bool:
 
     >>> leading_place("América Latina y Europa"), leading_place("Chile del Norte"), leading_place("Chile de")
     (None, None, 'Chile')
+    >>> leading_place("Santiago de Chile")
+    'Santiago'
+
     """
     nxt = fold(rest[0]) if rest else ""
     return nxt in ("latina", "latine", "latin", "central", "centrale") or \
-        (nxt in ("del", "do", "du", "de", "da") and len(rest) > 1 and rest[1][:1].isupper())
+        (nxt in ("del", "do", "du", "de", "da") and len(rest) > 1 and rest[1][:1].isupper() and not _is_place(rest[1]))
 
 
 def _namey(view: str, s: int, e: int, strict: bool) -> bool:

@@ -25,3 +25,11 @@ def test_an_edition_year_names_the_event(sentence, event):
 def test_a_programme_with_a_year_stays_a_programme():
     ents, _, _ = text_by_name("# News\n\nThe project was one of the flagships of Horizon 2020 in the region.\n")
     assert not any(e.label == "Event" for e in ents.values()), list(ents)
+
+
+def test_a_meeting_in_a_town_the_gazetteer_lacks_is_placed_by_the_country_after_it():
+    """(Eighteenth round.) "in Villareal de los Olmos, Spain": the town is unknown, the country is not."""
+    ents, _, _ = text_by_name("# News\n\nOn 3 and 4 February the consortium held its kick-off meeting in Villareal de "
+                              "los Olmos, Spain, organised by the coordinator.\n")
+    events = {n: e for n, e in ents.items() if e.label == "Event"}
+    assert any(n.startswith("kick-off meeting") and e.country == "ES" for n, e in events.items()), events
