@@ -5,7 +5,7 @@ from __future__ import annotations
 import clusternet.ingest.extract.fastre as re
 from typing import NamedTuple
 
-from clusternet.ingest.extract.generic import field_join
+from clusternet.ingest.extract.generic import describing_word, field_join
 from clusternet.ingest.extract.lexicon import country_code, country_name, fold, is_programme_name, load_lexicon, \
     place_country
 from clusternet.ingest.extract.lists import adjective_country
@@ -255,17 +255,6 @@ def head_chunks(ctx: Context, out: list[Mention]) -> None:
                 out.append(Mention(s, e, name, "Organisation", "head", 0.55))
 
 
-def _describing(lex, word: str) -> bool:
-    """Whether one capitalised word before a lower-case "cluster" describes it rather than names
-    it: a determiner ("El clúster", "Nuestro clúster"), a number ("Fourteen cluster managers"), "X-based".
-
-    >>> _describing(load_lexicon(), "Nuestro"), _describing(load_lexicon(), "Graz-based"), _describing(load_lexicon(), "Olive")
-    (True, True, False)
-    """
-    w = fold(word)
-    return w.endswith("-based") or any(w in lex.words(k) for k in ("determiners", "romance_determiners", "number_words"))
-
-
 # a page word of a body ("News of the X Cluster", "Members of the Y Network"): the body is the name
 _GENERIC_OF = re.compile(r"(\w+)\s+(?:of|from)\s+(?:the\s+)?([A-Z].+)$")
 
@@ -380,7 +369,7 @@ def _noun_after(lex, v: str, line, span, named: tuple[int, int, str], out: list[
             out.append(Mention(s, t1.end(), " ".join(v[s:t1.end()].split()), "Programme", "head", 0.7))
             return True
         elif (w1 in _CLUSTER_NOUNS or t2) and len(name.split()) <= 3 and not country_code(name) \
-                and not (len(span) == 1 and (place_word(lex, name) or _describing(lex, name))) \
+                and not (len(span) == 1 and (place_word(lex, name) or describing_word(name))) \
                 and not _A_BEFORE.search(v[max(0, s - 4):s]):
             ne = t1.end() if w1 in _CLUSTER_NOUNS else t2.end()
             out.append(Mention(s, ne, " ".join(v[s:ne].split()), "Cluster", "head", 0.65))

@@ -22,7 +22,8 @@ from clusternet.ingest.extract.gates import gated
 from clusternet.ingest.extract.eventclauses import PLACE_TAIL, dated_or_placed, owner_end, tail_place
 from clusternet.ingest.extract.mentions import Context, Mention
 from clusternet.ingest.extract.mainref import headline
-from clusternet.ingest.extract.rules import label_of_name, leading_place
+from clusternet.ingest.extract.placewords import leading_place
+from clusternet.ingest.extract.rules import label_of_name
 
 __all__ = ["title_event", "described_events", "modifiers"]
 

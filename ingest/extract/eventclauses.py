@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from clusternet.ingest.extract.lexicon import country_code, fold, load_lexicon
 from clusternet.ingest.extract.literals import alternation
-from clusternet.ingest.extract.rules import leading_place
+from clusternet.ingest.extract.placewords import leading_place
 
 __all__ = ["PLACE_TAIL", "owner_end", "dated_or_placed", "tail_place"]
 

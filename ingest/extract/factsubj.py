@@ -78,23 +78,34 @@ def partnership_figure(subj, measure: str, sent, occ_in, main=None):
     return main if subj.label == "Event" and not named and main is not None else subj
 
 
-# what only a membership body has: its members, their staff and turnover
-_MEMBER_MEASURES = frozenset({"members", "adhérents", "adherents", "miembros", "membres", "membri", "associati",
-                              "employees", "salariés", "empleados", "dipendenti", "turnover"})
+# figures only one kind of entity has, the labels the subject rules may wrongly give them to, and
+# the label of their owner: a membership body's members, staff and turnover; a fair's exhibitors and visitors
+_OWNED_MEASURES = (
+    (frozenset({"members", "adhérents", "adherents", "miembros", "membres", "membri", "associati", "employees",
+                "salariés", "empleados", "dipendenti", "turnover"}), ("Event",), "Cluster"),
+    (frozenset({"exhibitors", "visitors", "espositori", "visitatori", "exposants", "visiteurs", "expositores",
+                "visitantes", "aussteller", "besucher"}), ("Organisation", "Cluster", "Partnership"), "Event"),
+)
 
 
 def member_figure(subj, measure: str, lo: int, hi: int, occ_in):
-    """The one cluster named in ``lo:hi`` (the count's sentence, else up to 400 characters before
-    it) for its members, their staff or turnover that the subject rules gave an event; else ``subj``.
+    """The one entity of the owner's label named in ``lo:hi`` (the count's sentence, else up to 1000
+    characters before it) for a figure only such an entity has (see ``_OWNED_MEASURES``: a cluster's
+    members given to an event, a fair's visitors given to its organiser); else ``subj``.
 
     >>> e, c = SimpleNamespace(label="Event"), SimpleNamespace(label="Cluster")
     >>> member_figure(e, "new members", 0, 50, lambda lo, hi: [(0, 5, c), (20, 29, e)]) is c
     True
+    >>> member_figure(c, "visitors (over)", 0, 50, lambda lo, hi: [(0, 5, c), (20, 29, e)]) is e
+    True
     """
-    if subj is None or subj.label != "Event" or not _MEMBER_MEASURES & set(re.findall(r"\w+", fold(measure))):
+    words = set(re.findall(r"\w+", fold(measure)))
+    owner = next((to for kinds, wrong, to in _OWNED_MEASURES if subj is not None and subj.label in wrong
+                  and kinds & words), None)
+    if owner is None:
         return subj
-    for a, b in ((lo, hi), (max(0, lo - 400), lo)):
-        named = {id(x[2]): x[2] for x in occ_in(a, b) if x[2].label == "Cluster"}
+    for a, b in ((lo, hi), (max(0, lo - 1000), lo)):
+        named = {id(x[2]): x[2] for x in occ_in(a, b) if x[2].label == owner}
         if named:
             return next(iter(named.values())) if len(named) == 1 else subj
     return subj

@@ -16,7 +16,7 @@ from functools import lru_cache
 from clusternet.ingest.extract.lexicon import country_name, fold, load_lexicon, place_country, town
 from clusternet.ingest.extract.rules import label_of_name
 
-__all__ = ["field_join", "is_generic_name", "plural_acronym", "qualified_plural", "drop_people", "person_context"]
+__all__ = ["field_join", "is_generic_name", "plural_acronym", "qualified_plural", "drop_people", "person_context", "describing_word"]
 
 _PLURAL_ACR = re.compile(r"[A-Z][A-Za-z&]*[A-Z]['’]?s")
 
@@ -189,3 +189,14 @@ def field_join(text: str, i: int) -> bool:
     left = _LAST_WORD.search(text, max(0, i - 80), i)       # a window: cost follows the words, not the text
     right = _AND_WORD.match(text, i)
     return bool(left and right) and fold(left.group(1)) in words and fold(right.group(1)) in words
+
+
+def describing_word(word: str) -> bool:
+    """Whether one capitalised word before a lower-case "cluster" describes it rather than names
+    it: a determiner ("El clúster", "Nuestro clúster"), a number ("Fourteen cluster managers"), "X-based".
+
+    >>> describing_word("Nuestro"), describing_word("Graz-based"), describing_word("Olive")
+    (True, True, False)
+    """
+    w, lex = fold(word), load_lexicon()
+    return w.endswith("-based") or any(w in lex.words(k) for k in ("determiners", "romance_determiners", "number_words"))

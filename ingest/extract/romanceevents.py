@@ -16,7 +16,7 @@ import clusternet.ingest.extract.fastre as re
 from clusternet.ingest.extract.lexicon import load_lexicon, place_country, town
 from clusternet.ingest.extract.literals import alternation
 from clusternet.ingest.extract.mentions import Context, Mention
-from clusternet.ingest.extract.rules import continues_place, leading_place
+from clusternet.ingest.extract.placewords import continues_place, leading_place
 
 __all__ = ["romance_events"]
 

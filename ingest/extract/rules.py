@@ -6,11 +6,11 @@ from functools import lru_cache
 
 from clusternet.ingest.extract.lexicon import country_code, load_lexicon, place_country, fold, town
 from clusternet.ingest.resolve.normalise import is_legal_form, split_legal_form
+from clusternet.ingest.extract.placewords import is_place as _is_place
 from clusternet.ingest.extract.mentions import (Context, Mention, chunks, initials_match, is_acronym, is_cap,
     last_chunk, sh_expand, tokens, view_memo)
 
-__all__ = ["label_of_name", "place_of_name", "paired_place", "clean", "first_of_two", "EVENT_NOUN_AFTER", "leading_place",
-           "continues_place"]
+__all__ = ["label_of_name", "place_of_name", "paired_place", "clean", "first_of_two", "EVENT_NOUN_AFTER"]
 
 _NAMEY = re.compile(r"^[\w'’.&@+\-/ ()]+$")
 # a leading article, or an elided one before a capital ("l'Agence …", "dell'Emilia")
@@ -178,40 +178,6 @@ def paired_place(name: str) -> str | None:
     """
     m = _EU_PAIR.match(name)
     return place_of_name(re.split(r"\s*[-–/]\s*", m.group(0), maxsplit=1)[-1])[0] if m else None
-
-
-@lru_cache(maxsize=100_000)
-def _is_place(name: str) -> bool:
-    lex = load_lexicon()
-    f = fold(name)
-    return bool(f in lex.regions or lex.city(name) or f in lex.macro or (len(name) > 3 and country_code(name))
-                or re.fullmatch(r"\(?[A-Z]{2}\)?", name) and country_code(name.strip("()")))
-
-
-def leading_place(words: str) -> str | None:
-    """The longest run of a text's first words (four at most) that names a place, else None.
-
-    >>> leading_place("Ho Chi Minh City and Hanoi"), leading_place("Lyon in May"), leading_place("Alpha Beta")
-    ('Ho Chi Minh City', 'Lyon', None)
-    """
-    parts = words.split()[:5]
-    return next((" ".join(parts[:k]) for k in range(min(4, len(parts)), 0, -1)
-                 if _is_place(" ".join(parts[:k])) and not continues_place(parts[k:])), None)
-
-
-def continues_place(rest: list[str]) -> bool:
-    """Whether the words after a place make it part of a longer one the gazetteer lacks ("América"
-    + "Latina", "Carolina" + "del Norte").
-
-    >>> leading_place("América Latina y Europa"), leading_place("Chile del Norte"), leading_place("Chile de")
-    (None, None, 'Chile')
-    >>> leading_place("Santiago de Chile")
-    'Santiago'
-
-    """
-    nxt = fold(rest[0]) if rest else ""
-    return nxt in ("latina", "latine", "latin", "central", "centrale") or \
-        (nxt in ("del", "do", "du", "de", "da") and len(rest) > 1 and rest[1][:1].isupper() and not _is_place(rest[1]))
 
 
 def _namey(view: str, s: int, e: int, strict: bool) -> bool:

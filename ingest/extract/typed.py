@@ -18,7 +18,8 @@ from clusternet.ingest.extract.lexicon import fold, load_lexicon, named_place, p
 from clusternet.ingest.extract.contexts import NAME_RUN as _COMPANY_NAME
 from clusternet.ingest.extract.gates import gated
 from clusternet.ingest.extract.mentions import Context, Mention, chunks, is_acronym
-from clusternet.ingest.extract.rules import _is_place, label_of_name, leading_place
+from clusternet.ingest.extract.placewords import leading_place
+from clusternet.ingest.extract.rules import _is_place, label_of_name
 
 __all__ = ["gathering_names", "kind_before_name", "based_names", "typed_before", "typed_after", "drop_descriptions"]
 
