@@ -32,7 +32,7 @@ from functools import lru_cache
 
 from clusternet.ingest.extract.countable import not_a_count
 from clusternet.ingest.extract.countsubj import CLAUSE_VERBS, count_subject
-from clusternet.ingest.extract.factsubj import country_of_sentence, main_event, measure_country, member_figure, \
+from clusternet.ingest.extract.factsubj import country_of_sentence, main_event, measure_country, owner_by_measure, \
     on_the_journey, partnership_figure
 from clusternet.ingest.extract.measures import agent as _agent, among, before_agent, clause_measure, \
     field_label, money_after, money_modifiers, money_period, money_qualifiers, ordinals, part_cue, \
@@ -386,7 +386,7 @@ def _subject_of(ctx, si, m, after, occ_in, ok, doc, land, measure, measure_words
     else:
         subj, country = count_subject(ctx, si, m, after, occ_in, ok, doc, v)
         subj = partnership_figure(subj, measure, sent, occ_in, doc[0])
-        subj = member_figure(subj, measure, sent.start, sent.end, occ_in)
+        subj = owner_by_measure(subj, measure, sent.start, sent.end, occ_in)
     if subj is None:
         return None, None, measure
     if country is None and subj.label != "Region":

@@ -21,7 +21,8 @@ from types import SimpleNamespace
 from clusternet.ingest.extract.lexicon import country_code, fold, load_lexicon, place_country
 from clusternet.ingest.extract.mainref import headline, named_for_itself, title_end
 
-__all__ = ["agreement_count", "partnership_figure", "member_figure", "event_cue", "main_event", "event_subject", "country_of_sentence", "measure_country",
+__all__ = ["agreement_count", "partnership_figure", "owner_by_measure", "event_cue", "main_event", "event_subject",
+           "country_of_sentence", "measure_country",
            "with_broken_start", "is_counted", "event_with", "named_actor", "heading_owner", "on_the_journey"]
 
 
@@ -88,15 +89,15 @@ _OWNED_MEASURES = (
 )
 
 
-def member_figure(subj, measure: str, lo: int, hi: int, occ_in):
+def owner_by_measure(subj, measure: str, lo: int, hi: int, occ_in):
     """The one entity of the owner's label named in ``lo:hi`` (the count's sentence, else up to 1000
     characters before it) for a figure only such an entity has (see ``_OWNED_MEASURES``: a cluster's
     members given to an event, a fair's visitors given to its organiser); else ``subj``.
 
     >>> e, c = SimpleNamespace(label="Event"), SimpleNamespace(label="Cluster")
-    >>> member_figure(e, "new members", 0, 50, lambda lo, hi: [(0, 5, c), (20, 29, e)]) is c
+    >>> owner_by_measure(e, "new members", 0, 50, lambda lo, hi: [(0, 5, c), (20, 29, e)]) is c
     True
-    >>> member_figure(c, "visitors (over)", 0, 50, lambda lo, hi: [(0, 5, c), (20, 29, e)]) is e
+    >>> owner_by_measure(c, "visitors (over)", 0, 50, lambda lo, hi: [(0, 5, c), (20, 29, e)]) is e
     True
     """
     words = set(re.findall(r"\w+", fold(measure)))
