@@ -53,11 +53,6 @@ def agreement_count(v: str, m, occ_in):
     return (next(iter(agreements.values())), None) if len(agreements) == 1 else None
 
 
-# what a partnership is made of or has: its partners ("nine partners", "socios") and its budget
-_PARTNERSHIP_MEASURES = frozenset({"partners", "partner", "socios", "socias", "partenaires", "soci", "budget",
-                                   "presupuesto", "bilancio", "dotation", "enveloppe"})
-
-
 def partnership_figure(subj, measure: str, sent, occ_in, main=None):
     """The one partnership a sentence names, for its partners or its budget that the subject rules
     gave a cluster or organisation of the sentence ("Our cluster takes part in CASCAWOOD, a
@@ -69,9 +64,11 @@ def partnership_figure(subj, measure: str, sent, occ_in, main=None):
     >>> partnership_figure(c, "partners", s, lambda lo, hi: [(0, 5, c), (20, 29, p)]) is p
     True
     """
-    words = set(re.findall(r"\w+", fold(measure))) & _PARTNERSHIP_MEASURES
-    if subj is None or not words or subj.label not in ("Cluster", "Organisation", "Event") \
-            or (subj.label == "Event" and not words - {"budget", "presupuesto", "bilancio", "dotation", "enveloppe"}):
+    lex = load_lexicon()
+    words = set(re.findall(r"\w+", fold(measure)))
+    partners, money = words & lex.words("partnership_partners"), words & lex.words("partnership_money")
+    if subj is None or subj.label not in ("Cluster", "Organisation", "Event") \
+            or not (partners if subj.label == "Event" else partners | money):
         return subj
     named = {id(x[2]): x[2] for x in occ_in(sent.start, sent.end) if x[2].label == "Partnership"}
     if len(named) == 1:
@@ -79,19 +76,9 @@ def partnership_figure(subj, measure: str, sent, occ_in, main=None):
     return main if subj.label == "Event" and not named and main is not None else subj
 
 
-# figures only one kind of entity has, the labels the subject rules may wrongly give them to, and
-# the label of their owner: a membership body's members, staff and turnover; a fair's exhibitors and visitors
-_OWNED_MEASURES = (
-    (frozenset({"members", "adhérents", "adherents", "miembros", "membres", "membri", "associati", "employees",
-                "salariés", "empleados", "dipendenti", "turnover"}), ("Event",), "Cluster"),
-    (frozenset({"exhibitors", "visitors", "espositori", "visitatori", "exposants", "visiteurs", "expositores",
-                "visitantes", "aussteller", "besucher"}), ("Organisation", "Cluster", "Partnership"), "Event"),
-)
-
-
 def owner_by_measure(subj, measure: str, lo: int, hi: int, occ_in):
     """The one entity of the owner's label named in ``lo:hi`` (the count's sentence, else up to 1000
-    characters before it) for a figure only such an entity has (see ``_OWNED_MEASURES``: a cluster's
+    characters before it) for a figure only such an entity has (the lexicon's ``owned_measures``: a cluster's
     members given to an event, a fair's visitors given to its organiser); else ``subj``.
 
     >>> e, c = SimpleNamespace(label="Event"), SimpleNamespace(label="Cluster")
@@ -101,8 +88,8 @@ def owner_by_measure(subj, measure: str, lo: int, hi: int, occ_in):
     True
     """
     words = set(re.findall(r"\w+", fold(measure)))
-    owner = next((to for kinds, wrong, to in _OWNED_MEASURES if subj is not None and subj.label in wrong
-                  and kinds & words), None)
+    owner = next((o["owner"] for o in load_lexicon()["owned_measures"] if subj is not None and subj.label in o["wrong"]
+                  and words & {fold(w) for w in o["words"]}), None)
     if owner is None:
         return subj
     for a, b in ((lo, hi), (max(0, lo - 1000), lo)):
