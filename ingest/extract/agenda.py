@@ -11,7 +11,7 @@ from functools import lru_cache
 from clusternet.ingest.extract.lexicon import load_lexicon, place_country
 from clusternet.ingest.extract.literals import alternation
 from clusternet.ingest.extract.mentions import Context, Mention
-from clusternet.ingest.extract.rules import _is_place
+from clusternet.ingest.extract.placewords import is_place
 
 __all__ = ["agenda_events"]
 
@@ -49,7 +49,7 @@ def agenda_events(ctx: Context) -> list[Mention]:
         if not _event_word().search(name) or name.endswith("."):
             continue        # "8 June – Alpha signs MoU": news, no event
         place = m.group("place") or m.group("paren")
-        place = place.strip() if place and _is_place(place.strip()) else None
+        place = place.strip() if place and is_place(place.strip()) else None
         s = m.start("name") + m.group("name").index(name)
         ev = Mention(s, s + len(name), name, "Event", "event-agenda", 0.6, country=place_country(place) if place else None)
         if place:

@@ -11,7 +11,8 @@ from clusternet.ingest.extract.lists import adjective_country
 from clusternet.ingest.extract.literals import alternation, with_initials
 from clusternet.ingest.extract.gates import gated
 from clusternet.ingest.extract.mentions import Context, Mention, chunks, is_acronym, is_cap, last_chunk
-from clusternet.ingest.extract.rules import _is_place, clean, first_of_two, label_of_name, legal_form, place_of_name
+from clusternet.ingest.extract.rules import clean, first_of_two, label_of_name, legal_form, place_of_name
+from clusternet.ingest.extract.placewords import is_place
 
 __all__ = ["cue_lists", "copulas", "quoted", "head_chunks", "acronym_mentions", "described_names", "NAME_RUN"]
 
@@ -69,7 +70,7 @@ def copulas(ctx: Context, out: list[Mention]) -> None:
             if " by " in f" {name} ":
                 name = name.split(" by ")[0]
                 e = s + len(name)
-            if not name or _is_place(name) or fold(name) in ("it", "this", "the foundation", "the pole"):
+            if not name or is_place(name) or fold(name) in ("it", "this", "the foundation", "the pole"):
                 continue
             country = None
             for a in adjs:
@@ -149,7 +150,7 @@ def appositions(ctx: Context, out: list[Mention]) -> None:
                 continue
             s, e, name = clean(v, last[0][0], last[-1][1])
             f = fold(name)
-            if not name or _is_place(name) or f in never or _TIME_PHRASE.match(name) or _AT_PLACE.search(name):
+            if not name or is_place(name) or f in never or _TIME_PHRASE.match(name) or _AT_PLACE.search(name):
                 continue                     # "In October, a matchmaking event …": when, not who; "Basée à Saguenay, la …"
             if s == sent.start and " " not in name and f.endswith("ly"):
                 continue                     # "Similarly, the …": an adverb opening the sentence
@@ -217,12 +218,12 @@ def acronym_mentions(ctx: Context, out: list[Mention]) -> None:
                 words = words[1:]       # "the Moroccan MESRSFC": the acronym, described
             if len(words) == 1 and is_acronym(words[0][2]) and fold(words[0][2]) not in words_in_caps:
                 s, e, w = words[0]
-                if not _is_place(w) and not re.fullmatch(r"\d[\w-]*", w):
+                if not is_place(w) and not re.fullmatch(r"\d[\w-]*", w):
                     body, code = _acting_body(v, s, e)
                     out.append(Mention(s, e, w, "Organisation" if body else None, "acronym", 0.5, country=code))
             elif len(words) > 1 and all(w[2].isupper() for w in words) and not line.heading:
                 s, e, name = clean(v, words[0][0], words[-1][1])
-                if not _is_place(name) and not any(fold(w[2]) in generic for w in words[:1]):
+                if not is_place(name) and not any(fold(w[2]) in generic for w in words[:1]):
                     out.append(Mention(s, e, name, label_of_name(name), "caps", 0.55))
 
 
@@ -252,7 +253,7 @@ def _acting_body(v: str, s: int, e: int) -> tuple[bool, str | None]:
     if after.group("country"):
         code = country_code(after.group("country"))
         return code is not None, code
-    return True, place_country(after.group("place")) if _is_place(after.group("place")) else None
+    return True, place_country(after.group("place")) if is_place(after.group("place")) else None
 
 
 _NAME_WORD = r"[A-Z0-9][\w'’&-]*"
@@ -312,7 +313,7 @@ def _romance_descriptions(ctx: Context, out: list[Mention], drop: list[tuple[int
             if m.start("name") in done:
                 continue            # "the Irish cluster BioConnect Ireland", read already
             code = demonym_country(adj) if adj else None
-            if (adj and not code and not adj.startswith("europe")) or _is_place(name) or fold(name) in generic_names or is_cap(m.group("head")) \
+            if (adj and not code and not adj.startswith("europe")) or is_place(name) or fold(name) in generic_names or is_cap(m.group("head")) \
                     or not _LETTER.search(name):
                 continue
             label = lex["descriptors_first"][m.group("head")]
@@ -325,7 +326,7 @@ def _romance_descriptions(ctx: Context, out: list[Mention], drop: list[tuple[int
             drop.append((m.start("head"), m.start("name")))
         for m in _descriptor_patterns()[2].finditer(v, line.start, line.end) if "," in line.text else ():
             name = m.group("name")
-            if not _is_place(name) and fold(name) not in generic_names:
+            if not is_place(name) and fold(name) not in generic_names:
                 out.append(Mention(m.start("name"), m.end("name"), name, "Partnership", "apposition-desc", 0.7))
 
 
@@ -339,7 +340,7 @@ def _place_descriptions(ctx: Context, out: list[Mention], drop: list, joined: li
         for m in _descriptor_patterns()[0].finditer(v, line.start, line.end) if not line.heading else ():
             place, name = re.sub(r"-based$", "", m.group("place")), m.group("name")    # "the Lyon-based cluster X"
             code = place_country(place)
-            if not code or _is_place(name) or fold(name) in generic_names or lex.label_of_head(name.split()[0]) \
+            if not code or is_place(name) or fold(name) in generic_names or lex.label_of_head(name.split()[0]) \
                     or not _LETTER.search(name):
                 continue        # not "the Finnish SME Association": the kind word opens the name; not "… cluster 120"
             c, r = place_of_name(place)

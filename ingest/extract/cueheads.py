@@ -12,7 +12,8 @@ from clusternet.ingest.extract.lists import adjective_country
 from clusternet.ingest.extract.literals import alternation, initials
 from clusternet.ingest.extract.mentions import Context, Mention, chunks, initials_match, is_acronym, is_cap, tokens
 from clusternet.ingest.extract.runs import place_word, split_at_and, trim_span, with_dashed_partner
-from clusternet.ingest.extract.rules import EVENT_NOUN_AFTER, _is_place, clean, label_of_name, place_of_name
+from clusternet.ingest.extract.rules import EVENT_NOUN_AFTER, clean, label_of_name, place_of_name
+from clusternet.ingest.extract.placewords import is_place
 
 __all__ = ["cue_lists", "head_chunks"]
 
@@ -150,7 +151,7 @@ def _cue_item_mentions(lex, v: str, items: list[tuple[int, int]], cue: _Cue, out
             continue
         lab = label_of_name(name) or (cue.label if cue.word in _LABEL_CUES else None)
         parts = [p.strip() for p in alias.split(",")] if alias else []
-        place = alias and all(_is_place(p) for p in parts) and not initials_match(alias, name.split())   # not "(CG)" of "Cluster … Grace"
+        place = alias and all(is_place(p) for p in parts) and not initials_match(alias, name.split())   # not "(CG)" of "Cluster … Grace"
         aliases = [alias] if alias and not place else []
         c, r = place_of_name(name)
         if place:       # "(Spain)", "(Galicia, Spain)"
@@ -208,7 +209,7 @@ def _descriptors(lex, span) -> int:
 
 def _item_verdict(lex, name: str, cue: str, generic_names) -> str | None:
     """"skip" for an item that is no name here, "stop" for one that ends the list, else None."""
-    if _is_place(name) or fold(name) in lex.words("generic_acronyms") or fold(name) in generic_names:
+    if is_place(name) or fold(name) in lex.words("generic_acronyms") or fold(name) in generic_names:
         return "skip"
     if fold(name) in lex.words("determiners") or fold(name) in lex.macro:
         return "stop"
@@ -262,9 +263,9 @@ _GENERIC_OF = re.compile(r"(\w+)\s+(?:of|from)\s+(?:the\s+)?([A-Z].+)$")
 def _head_span(lex, v: str, line, span, out: list[Mention], spans_of: dict) -> None:
     """The mention one trimmed chunk gives, or its span kept in ``spans_of`` when it has no label yet."""
     s, e, name = clean(v, span[0][0], span[-1][1])
-    if (lead := _PLACE_DASH.match(name)) and _is_place(lead.group(1)):
+    if (lead := _PLACE_DASH.match(name)) and is_place(lead.group(1)):
         s, name = s + lead.end(), name[lead.end():]     # "### Poland – Baltic Cable Cluster and members"
-    place = _is_place(name)
+    place = is_place(name)
     if place and len(span) <= 2 and not line.heading:
         _place_then_noun(v, line, s, e, name, out)
         return

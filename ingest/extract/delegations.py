@@ -28,7 +28,7 @@ _ROMANCE_DELEGATION = re.compile(
     r"(?i:\b(?:una|la|su|une|sa|notre|nuestra))\s+(?P<word>delegación|delegazione|délégation)\s+(?:de|di|"
     r"(?:estuvo\s+|estaba\s+|era\s+|fue\s+)?(?:formada|compuesta|integrada)\s+por|(?:era\s+)?(?:composta|formata)\s+da|"
     r"composée\s+de|forte\s+de|comptait|comprenait|contaba\s+con)\s+")
-_ROMANCE_IN = {"delegac": " en la delegación", "delegaz": " nella delegazione", "délégat": " de la délégation"}
+_ROMANCE_IN = {"delegación": " en la delegación", "delegazione": " nella delegazione", "délégation": " de la délégation"}
 
 
 def in_delegation(v: str, lo: int, pos: int) -> str:
@@ -50,7 +50,7 @@ def in_delegation(v: str, lo: int, pos: int) -> str:
     romance = [d for d in _ROMANCE_DELEGATION.finditer(v, max(lo, pos - 160), pos)]
     if romance and (not found or romance[-1].start() > found[-1].start()):
         d = romance[-1]     # "una delegación de 22 empresas": said in the text's language
-        return _ROMANCE_IN[d.group("word")[:7].lower()] if _EARLIER_COUNTS.fullmatch(v, d.end(), pos) else ""
+        return _ROMANCE_IN[d.group("word").lower()] if _EARLIER_COUNTS.fullmatch(v, d.end(), pos) else ""
     if not found or not _EARLIER_COUNTS.fullmatch(v, found[-1].end(), pos):
         return ""
     d = found[-1]

@@ -8,7 +8,8 @@ import clusternet.ingest.extract.fastre as re
 
 from clusternet.ingest.extract.lexicon import fold, is_programme_name, load_lexicon
 from clusternet.ingest.extract.mentions import Mention
-from clusternet.ingest.extract.rules import _is_place, label_of_name
+from clusternet.ingest.extract.rules import label_of_name
+from clusternet.ingest.extract.placewords import is_place
 
 __all__ = ["year_events", "fair_events"]
 
@@ -37,7 +38,7 @@ def year_events(v: str, sent, out: list[Mention]) -> None:
     for m in _YEAR_EVENT.finditer(v, sent.start, sent.end):
         name = " ".join(m.group(1).split())
         first = fold(name.split()[0])
-        if first in lex.words("months") or not name.split()[0].isalpha() or _is_place(name.rsplit(" ", 1)[0]) \
+        if first in lex.words("months") or not name.split()[0].isalpha() or is_place(name.rsplit(" ", 1)[0]) \
                 or is_programme_name(name) or is_programme_name(name.rsplit(" ", 1)[0]):
             continue
         out.append(Mention(m.start(1), m.end(1), name, "Event", "event-edition", 0.6))
@@ -59,5 +60,5 @@ def fair_events(v: str, sent, out: list[Mention]) -> None:
     """
     for m in _AT_FAIR.finditer(v, sent.start, sent.end):
         name = " ".join(m.group(1).split())
-        if label_of_name(name) is None and not _is_place(name) and not is_programme_name(name):
+        if label_of_name(name) is None and not is_place(name) and not is_programme_name(name):
             out.append(Mention(m.start(1), m.end(1), name, "Event", "event-fair", 0.6))

@@ -13,7 +13,8 @@ from clusternet.ingest.extract.literals import alternation, may_match, with_init
 from clusternet.ingest.extract.gates import gated
 from clusternet.ingest.extract.lexicon import fold, load_lexicon, place_country, programme_patterns
 from clusternet.ingest.extract.mentions import Context, Mention, eu_as_adjective, sentence_chunks
-from clusternet.ingest.extract.rules import EVENT_NOUN_AFTER, _is_place, clean, label_of_name
+from clusternet.ingest.extract.rules import EVENT_NOUN_AFTER, clean, label_of_name
+from clusternet.ingest.extract.placewords import is_place
 
 __all__ = ["event_mentions", "agreement_mentions", "institution_mentions"]
 
@@ -80,7 +81,7 @@ def _placed_event(lex, v: str, sent, span, index, generic_words: set[str], out: 
     if lab != "Event" and not (lab == "Organisation" and fold(name.split()[-1]) in lex.words("dated_event_heads")
                                and re.match(r"\s+in\s+[A-Z]", v[e:e + 6])):
         return          # a forum or fair held in a place is an event ("the Ghana–EU Agribusiness Forum in Accra")
-    base = name if _other_ordinal_before(out, name) else re.sub(r"^\d{1,2}(?:st|nd|rd|th)\s+", "", name)
+    base = _edition_base(out, name)
     base = re.sub(r"^(?i:other|next|further|new|more)\s+", "", base)
     base = re.sub(r"\s+of\s+.*$", "", base)  # "… of THE NEXT X": the series, not the event
     places = _event_places(v, sent, e, index)
@@ -99,19 +100,20 @@ def _placed_event(lex, v: str, sent, span, index, generic_words: set[str], out: 
 
 
 
-def _other_ordinal_before(out: list[Mention], name: str) -> bool:
-    """Whether an edition named "9th X" follows another edition ("8th X") the text named before: then
-    it keeps its ordinal, the bare "X" being the first.
+def _edition_base(out: list[Mention], name: str) -> str:
+    """The name an edition is known by: "8th X" is "X", unless another edition ("8th X") was named
+    before it, when "9th X" keeps its ordinal (the bare "X" being the first).
 
-    >>> _other_ordinal_before([Mention(0, 9, "8th Forum of Clusters", "Event", "head")], "9th Forum")
-    True
+    >>> _edition_base([], "8th Forum"), _edition_base([Mention(0, 9, "8th Forum of Clusters", "Event", "head")], "9th Forum")
+    ('Forum', '9th Forum')
     """
     om = _ORDINAL_NAME.match(name)
     if not om:
-        return False
+        return name
     rest = fold(om.group(2))
-    return any((pm := _ORDINAL_NAME.match(m.name)) and pm.group(1) != om.group(1) and fold(pm.group(2)).startswith(rest)
-               for m in out if m.label == "Event")
+    other = any((pm := _ORDINAL_NAME.match(m.name)) and pm.group(1) != om.group(1) and fold(pm.group(2)).startswith(rest)
+                for m in out if m.label == "Event")
+    return name if other else om.group(2)
 
 
 _ORDINAL_NAME = re.compile(r"(\d{1,2}(?:st|nd|rd|th))\s+(.+)")
@@ -141,7 +143,7 @@ def _ordinal_events(rx: re.Pattern, v: str, sent, months: str, out: list[Mention
     dated = False  # a sentence's own date goes to one event of it
     for m in rx.finditer(v, sent.start, sent.end):
         noun, place, date = m.group(1), m.group(2), m.group(3)
-        if not _is_place(place):
+        if not is_place(place):
             continue
         om = re.match(r"(?i)(\d{1,2}(?:st|nd|rd|th))\s+and\s+(\d{1,2}(?:st|nd|rd|th))\s+(.*)", noun)
         ordinals = [om.group(1), om.group(2)] if om else [None]
@@ -206,7 +208,7 @@ def _one_events(sent, text: str, months: str, out: list[Mention]) -> None:
     if om:
         noun = re.sub(r"s$", "", om.group(1).strip())
         for pm in re.finditer(r"\bin\s+([A-Z][\w'’\-]+)\s+in\s+((?:" + months + r")\s+\d{4})", text[om.end():]):
-            if _is_place(pm.group(1)):
+            if is_place(pm.group(1)):
                 st = sent.start + om.end() + pm.start()
                 out.append(Mention(st, st + len(pm.group(0)), f"{noun} in {pm.group(1)} ({pm.group(2)})", "Event",
                                    "event-one", 0.65, country=place_country(pm.group(1)),

@@ -49,8 +49,8 @@ def agreement_count(v: str, m, occ_in):
     hi = m.end() + (end.start() if end else 160)
     if not (_YEARLY.search(v, m.end(), hi) or _SIGNING.match(v, m.end(), hi)):
         return None
-    agreements = {id(x[2]): x[2] for x in occ_in(0, len(v)) if x[2].label == "Agreement"}
-    return (next(iter(agreements.values())), None) if len(agreements) == 1 else None
+    agreements = _named(occ_in, 0, len(v), "Agreement")
+    return (agreements[0], None) if len(agreements) == 1 else None
 
 
 def partnership_figure(subj, measure: str, sent, occ_in, main=None):
@@ -70,9 +70,9 @@ def partnership_figure(subj, measure: str, sent, occ_in, main=None):
     if subj is None or subj.label not in ("Cluster", "Organisation", "Event") \
             or not (partners if subj.label == "Event" else partners | money):
         return subj
-    named = {id(x[2]): x[2] for x in occ_in(sent.start, sent.end) if x[2].label == "Partnership"}
+    named = _named(occ_in, sent.start, sent.end, "Partnership")
     if len(named) == 1:
-        return next(iter(named.values()))
+        return named[0]
     return main if subj.label == "Event" and not named and main is not None else subj
 
 
@@ -93,10 +93,20 @@ def owner_by_measure(subj, measure: str, lo: int, hi: int, occ_in):
     if owner is None:
         return subj
     for a, b in ((lo, hi), (max(0, lo - 1000), lo)):
-        named = {id(x[2]): x[2] for x in occ_in(a, b) if x[2].label == owner}
+        named = _named(occ_in, a, b, owner)
         if named:
-            return next(iter(named.values())) if len(named) == 1 else subj
+            return named[0] if len(named) == 1 else subj
     return subj
+
+
+def _named(occ_in, lo: int, hi: int, label: str) -> list:
+    """The entities of ``label`` named in ``lo:hi``, each once, in text order.
+
+    >>> a = SimpleNamespace(label="Agreement")
+    >>> len(_named(lambda lo, hi: [(0, 3, a), (9, 12, a)], 0, 20, "Agreement"))
+    1
+    """
+    return list({id(x[2]): x[2] for x in occ_in(lo, hi) if x[2].label == label}.values())
 
 
 @lru_cache(maxsize=512)

@@ -101,13 +101,14 @@ def _inline(lines, i: int) -> list[FieldValue]:
     [('ERDF co-financing', 1984480, 'EUR'), ('ERDF co-financing rate (%)', 80, '%')]
     """
     parts = _split(lines[i].text)
-    fig = _figure(parts[1]) if parts and parts[1] else None
-    rate = _RATE.match(parts[1]) if parts and parts[1] and not fig else None
-    if rate and (fig := _figure(rate.group("main"))) and fig[1]:
-        pct = (parse_number(rate.group("pct").replace(",", ".")) or (None,))[0]
+    if not parts or not parts[1]:
+        return []
+    fig, extra = _figure(parts[1]), []
+    rate = _RATE.match(parts[1]) if fig is None else None
+    if rate:        # a figure with a bracket after it: the figure, and the rate when it is an amount's
+        fig = _figure(rate.group("main"))
+        pct = (parse_number(rate.group("pct").replace(",", ".")) or (None,))[0] if fig and fig[1] else None
         extra = [FieldValue(f"{parts[0]} rate (%)", pct, "%", i, i)] if pct is not None else []
-    else:
-        extra = []
     if not fig or not _countable(parts[0], *fig[:2]):
         return []
     return [FieldValue(with_hedge(parts[0], fig[2], fig[1]), fig[0], fig[1], i, i)] + extra

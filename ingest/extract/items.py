@@ -17,8 +17,9 @@ import clusternet.ingest.extract.fastre as re
 from clusternet.ingest.extract.lexicon import country_code, fold, load_lexicon, town
 from clusternet.ingest.extract.listblocks import raw_lines
 from clusternet.ingest.extract.mentions import Context, Mention, is_acronym, last_chunk
-from clusternet.ingest.extract.rules import (legal_form, _PAREN, _SEP, _is_place, _namey, clean, iso_is_acronym,
+from clusternet.ingest.extract.rules import (legal_form, _PAREN, _SEP, _namey, clean, iso_is_acronym,
                                              label_of_name, paren_country, paren_parts)
+from clusternet.ingest.extract.placewords import is_place
 
 __all__ = ["country_list_items", "dashed_country_items"]
 
@@ -74,7 +75,7 @@ def country_list_items(ctx: Context, out: list[Mention], gid: list[int]) -> None
                 s, e, name = clean(v, last[0][0], last[-1][1])
             prev_end = m.end()
             code = paren_country(m.group(1))
-            if _is_place(name):
+            if is_place(name):
                 continue
             region_here = _paren_region(v, m, code, out)
             alias = alias or _paren_acronym(paren_parts(m.group(1)))
@@ -117,7 +118,7 @@ def _paren_acronym(parts: list[str]) -> str | None:
     >>> _paren_acronym(["DWC", "Portugal"]), _paren_acronym(["Lazio", "Italy"])
     ('DWC', None)
     """
-    if len(parts) == 2 and is_acronym(parts[0]) and not _is_place(parts[0]):
+    if len(parts) == 2 and is_acronym(parts[0]) and not is_place(parts[0]):
         return parts[0]
     return None
 
@@ -135,7 +136,7 @@ def _item_region(v: str, m, code: str, out: list[Mention]) -> str | None:
 def _unknown_region(start: int, place: str, code: str, out: list[Mention]) -> None:
     """A Region mention of country ``code`` for ``place`` at ``start``, when the gazetteer does
     not know it (a known place is found by the place rules)."""
-    if not _is_place(place):
+    if not is_place(place):
         out.append(Mention(start, start + len(place), place, "Region", "paren-region", 0.7, country=code, region=place))
 
 
@@ -153,11 +154,11 @@ def _item_parts(v: str, s: int, e: int, name: str) -> list[tuple[int, int, str, 
     """
     region = None
     tail = _PLACE_TAIL.search(name)
-    if tail and (_is_place(tail.group(1).strip()) or town(tail.group(1).strip())):    # "…, Växjö (Sweden)"
+    if tail and (is_place(tail.group(1).strip()) or town(tail.group(1).strip())):    # "…, Växjö (Sweden)"
         region, name = tail.group(1).strip(), name[:tail.start()]
         e = s + len(name)
     parts = [x.strip() for x in name.split(" / ")] if " / " in name else [name]
-    if len(parts) == 2 and _is_place(parts[1]):
+    if len(parts) == 2 and is_place(parts[1]):
         return [(s, s + len(parts[0]), parts[0], parts[1])]
     out, pos = [], s
     for part in parts:
@@ -183,7 +184,7 @@ def _split_item(v: str, s: int, e: int, name: str, code, rule: str, group, line)
             aliases.append(left)
             name = right
             aliases.append(m.group(0))
-        elif _is_place(right) and not _is_place(left):      # "Alpha Wood Cluster – Valencia (Spain)": where it is
+        elif is_place(right) and not is_place(left):      # "Alpha Wood Cluster – Valencia (Spain)": where it is
             name = left
             props["item_place"] = right
         elif is_acronym(right) or (len(right.split()) == 1 and not right[0].isupper()) or "@" in right:
@@ -236,7 +237,7 @@ def dashed_country_items(ctx: Context, out: list[Mention], gid: list[int]) -> No
             continue
         m = _DASHED_ITEM.fullmatch(v, line.start, line.end)
         code = country_code(m.group("country")) if m else None
-        if code is None or not _namey(v, m.start("name"), m.end("name"), strict=False) or _is_place(m.group("name")):
+        if code is None or not _namey(v, m.start("name"), m.end("name"), strict=False) or is_place(m.group("name")):
             continue
         if group is None:
             gid[0] += 1

@@ -19,7 +19,8 @@ import clusternet.ingest.extract.fastre as re
 from clusternet.ingest.extract.lexicon import fold, load_lexicon
 from clusternet.ingest.extract.listblocks import ITEM_WORDS, MAX_ITEMS, cue_text, cue_type, raw_lines
 from clusternet.ingest.extract.mentions import Context, Mention
-from clusternet.ingest.extract.rules import _is_place, legal_form
+from clusternet.ingest.extract.rules import legal_form
+from clusternet.ingest.extract.placewords import is_place
 
 __all__ = ["list_item_names"]
 
@@ -81,7 +82,7 @@ def _item_name(v: str, start: int, end: int) -> tuple[int, int, str] | None:
     while not form and v[e - 1] in ".'’":
         e -= 1          # "… Engineering." ends the item, not the name
     name = v[words[0].start():e]
-    if not _AFTER_NAME.match(v, e, end) or _is_place(name) or fold(name) in lex.words("generic_names") \
+    if not _AFTER_NAME.match(v, e, end) or is_place(name) or fold(name) in lex.words("generic_names") \
             or fold(name.split()[0]) in lex.words("determiners") | _NOT_NAMES:
         return None
     return words[0].start(), e, name

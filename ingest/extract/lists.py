@@ -20,7 +20,8 @@ import clusternet.ingest.extract.fastre as re
 from clusternet.ingest.extract.lexicon import fold, load_lexicon, place_country
 from clusternet.ingest.extract.literals import with_initials
 from clusternet.ingest.extract.mentions import Context, Mention, chunks, is_acronym
-from clusternet.ingest.extract.rules import _is_place, clean, label_of_name
+from clusternet.ingest.extract.rules import clean, label_of_name
+from clusternet.ingest.extract.placewords import is_place
 from clusternet.ingest.resolve.normalise import demonym_country
 
 __all__ = ["adjective_country", "bullet_places", "described_items", "role_objects", "placed_acronyms"]
@@ -52,7 +53,7 @@ def described_items(ctx: Context, out: list[Mention], gid: list[int]) -> None:
         kind = _list_label(lex, v[sent.start:items[0].start()])
         for m in items:
             s, e, name = clean(v, m.start(1), m.end(1))
-            if not name[:1].isupper() or _is_place(name) or fold(name) in generic or re.search(r"\d{4}", name):
+            if not name[:1].isupper() or is_place(name) or fold(name) in generic or re.search(r"\d{4}", name):
                 continue
             lab = kind if kind == "Cluster" else (label_of_name(name) or kind or "Organisation")
             out.append(Mention(s, e, name, lab, "described-item", 0.75, group=gid[0]))
@@ -84,7 +85,7 @@ def role_objects(ctx: Context, out: list[Mention]) -> None:
             if not all(load_lexicon().label_of_head(w[2]) for w in words[1:]):
                 words = words[1:]       # "Hungarian Alfa Klaszter" is Alfa Klaszter; "Serbian Cluster Network" stays
         s, e, name = clean(v, words[0][0], words[-1][1])
-        if not name or _is_place(name):
+        if not name or is_place(name):
             continue
         lab = label_of_name(name)
         if not m.group("cl"):       # "president of Aéro Montréal": a body, a cluster only if its name says so
@@ -125,7 +126,7 @@ def placed_acronyms(ctx: Context, out: list[Mention]) -> None:
     v = ctx.view
     for m in _PLACED.finditer(v):
         name, place = m.group(1), m.group(2)
-        if not is_acronym(name) or fold(name) in generic or _is_place(name) \
+        if not is_acronym(name) or fold(name) in generic or is_place(name) \
                 or re.search(r"[A-Z][\w'’-]*\s+$", v[max(0, m.start() - 30):m.start()]):
             continue              # "THE NEXT SOCIETY in …": the last word of a longer name
         code = place_country(place) or place_country(place.split()[0])
@@ -163,10 +164,10 @@ def bullet_places(ctx: Context, out: list[Mention], gid: list[int]) -> None:
         if not m or m.start() == 0:
             continue
         place = (m.group(2) or m.group(1)).strip()
-        if not _is_place(place) or (m.group(2) and not _is_place(m.group(1).strip())):
+        if not is_place(place) or (m.group(2) and not is_place(m.group(1).strip())):
             continue
         s, e, name = clean(v, line.start, line.start + m.start())
-        if not name[:1].isupper() or len(name.split()) > 10 or _is_place(name) or "," in name:
+        if not name[:1].isupper() or len(name.split()) > 10 or is_place(name) or "," in name:
             continue
         role = _TRAILING_ROLE.search(v, s, e)         # "Water Cluster X (coordinator), Italy": no part of the name
         if role:

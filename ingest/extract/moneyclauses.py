@@ -12,7 +12,8 @@ from __future__ import annotations
 import clusternet.ingest.extract.fastre as re
 import itertools
 
-from clusternet.ingest.extract.lexicon import fold, load_lexicon
+from clusternet.ingest.extract.lexicon import fold
+from clusternet.ingest.extract.measures import money_modifiers, money_qualifiers
 
 __all__ = ["money_clause"]
 
@@ -31,6 +32,7 @@ _AS_AFTER = re.compile(r"[\s*]*(?:(?:million|m|bn|billion|thousand|millones|mili
                        r"(?:of|in|as|en\s+forma\s+de|sous\s+forme\s+de|in\s+forma\s+di)\s+((?:[\w'’-]+\s+){0,5}[\w'’-]+)")
 _SUPPORT_WORDS = ("support", "aid", "apoyo", "ayuda", "ayudas", "aide", "aides", "sostegno", "funds", "fondos", "fonds",
                   "fondi", "bonos", "vouchers", "voucher", "grants", "subvenciones", "subventions")
+_ARTICLES = frozenset({"the", "a", "an", "this"})    # end a money noun's modifiers, as "of" and "its" do
 _PHRASE_END = ("through", "for", "with", "from", "by", "and", "which", "that", "para", "por", "pour", "per", "con", "avec")
 
 
@@ -68,15 +70,10 @@ def _copula_subject(v: str, lo: int, pos: int, nouns) -> list[str] | None:
     at = next((k for k in range(len(words) - 1, -1, -1) if fold(words[k]) in nouns), None)
     if at is None:
         return None
-    lex = load_lexicon()
-    mods = list(itertools.takewhile(lambda w: w.isalpha() and fold(w) not in lex.words("romance_determiners")
-                                    and fold(w) not in ("the", "a", "an", "its", "their", "our", "this", "of"),
-                                    reversed(words[:at])))[:2][::-1]
     rest = words[at + 1:]
-    quals = list(itertools.takewhile(lambda w: fold(w) in lex.words("money_qualifiers_after"), rest))[:1]
     years = rest[:4] if rest and fold(rest[0]) == "for" and re.fullmatch(r"(?:19|20)\d\d[–/-](?:19|20)?\d\d", rest[-1]) \
         else []
-    return mods + [words[at]] + quals + years
+    return money_modifiers(words[:at + 1], words[at], _ARTICLES) + [words[at]] + money_qualifiers(words, words[at]) + years
 
 
 def _worth(v: str, lo: int, pos: int) -> list[str] | None:

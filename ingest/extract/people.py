@@ -18,7 +18,8 @@ from bisect import bisect_right
 
 from clusternet.ingest.extract.literals import with_initials
 from clusternet.ingest.extract.mentions import Mention, is_acronym
-from clusternet.ingest.extract.rules import _is_place, label_of_name
+from clusternet.ingest.extract.rules import label_of_name
+from clusternet.ingest.extract.placewords import is_place
 
 __all__ = ["speaker_organisations"]
 
@@ -49,11 +50,11 @@ def speaker_organisations(view: str, out: list[Mention]) -> None:
 def _organisation_of(view: str, m: Mention) -> tuple[int, int] | None:
     """(start, end) of the organisation a mention after a speaker cue names with the speaker, else None."""
     om = _OF_ORG.fullmatch(view, m.start, m.end)      # read in the view: its offsets are the view's
-    if om and label_of_name(om.group(1)) is None and not _is_place(om.group("org")):
+    if om and label_of_name(om.group(1)) is None and not is_place(om.group("org")):
         return om.start("org"), om.end("org")
-    if not re.fullmatch(_PERSON, m.name) or label_of_name(m.name) is not None or _is_place(m.name):
+    if not re.fullmatch(_PERSON, m.name) or label_of_name(m.name) is not None or is_place(m.name):
         return None
     pm = _PAREN_ORG.match(view, m.end)
-    if pm and not _is_place(pm.group("org").strip()) and not is_acronym(pm.group("org").strip()):   # not "X (SiSax)"
+    if pm and not is_place(pm.group("org").strip()) and not is_acronym(pm.group("org").strip()):   # not "X (SiSax)"
         return pm.start("org"), pm.start("org") + len(pm.group("org").rstrip())
     return None

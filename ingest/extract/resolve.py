@@ -19,7 +19,8 @@ from clusternet.ingest.extract.lexicon import load_lexicon
 from clusternet.ingest.extract.literals import alternation, initials
 from clusternet.ingest.extract.mentions import Mention, eu_as_adjective, is_acronym
 from clusternet.ingest.extract.namelinks import _strip_type, link_names, norm
-from clusternet.ingest.extract.rules import _is_place, label_of_name, place_of_name
+from clusternet.ingest.extract.rules import label_of_name, place_of_name
+from clusternet.ingest.extract.placewords import is_place
 from clusternet.ingest.resolve.normalise import split_legal_form
 
 __all__ = ["DocEntity", "norm", "resolve_mentions", "STRONG_RULES"]
@@ -169,7 +170,7 @@ def _drop_known_tail(named: list[Mention]) -> list[Mention]:
     for m in named:
         tail = _OF_TAIL.match(m.name) if " of " in m.name else None
         if tail and norm(tail.group(2)) in known and len(tail.group(1).split()) >= 2 \
-                and label_of_name(tail.group(1)) is None and not _is_place(tail.group(2)):
+                and label_of_name(tail.group(1)) is None and not is_place(tail.group(2)):
             m = replace(m, name=tail.group(1), aliases=[*m.aliases, m.name])
         out.append(m)
     return out
@@ -212,7 +213,7 @@ def _split_pairs(named: list[Mention]) -> list[Mention]:
         i = m.name.find(" and ") if (m.start, m.end) not in bodies else -1     # an EU body's name is one name
         if i > 0 and m.name.count(" and ") == 1:
             left, right = m.name[:i], m.name[i + 5:]
-            if _is_place(left) and _is_place(right):
+            if is_place(left) and is_place(right):
                 continue            # "Vietnam and Canada": two places, found as places
             both_named = all(len(x.split()) >= 2 and label_of_name(x) in ("Cluster", "Organisation")
                              and lex.label_of_head(x.split()[-1]) for x in (left, right))

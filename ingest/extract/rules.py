@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from clusternet.ingest.extract.lexicon import country_code, load_lexicon, place_country, fold, town
 from clusternet.ingest.resolve.normalise import is_legal_form, split_legal_form
-from clusternet.ingest.extract.placewords import is_place as _is_place
+from clusternet.ingest.extract.placewords import is_place
 from clusternet.ingest.extract.mentions import (Context, Mention, chunks, initials_match, is_acronym, is_cap,
     last_chunk, sh_expand, tokens, view_memo)
 
@@ -230,15 +230,15 @@ def paren_country(inner: str) -> str | None:
     ('FR', 'FR', 'FR')
     """
     inner = inner.strip()
-    if place_country(inner) and _is_place(inner):
+    if place_country(inner) and is_place(inner):
         return place_country(inner)
     parts = [p for p in re.split(r"\s*(?:[,;]|\s[-–—/]\s|(?<=[a-z])/(?=[A-Z]))\s*", inner) if p and not p[:1].islower()]
     if len(parts) == 1 and len(parts[0]) < len(inner):        # "coordinator, France": the role aside
-        return place_country(parts[0]) if _is_place(parts[0]) else None
+        return place_country(parts[0]) if is_place(parts[0]) else None
     if len(parts) != 2 or not all(p[:1].isupper() for p in parts):
         return None
     last = parts[1]
-    code = place_country(last) if _is_place(last) else None
+    code = place_country(last) if is_place(last) else None
     return code if code and len(parts[0].split()) <= 4 else None
 
 
@@ -272,7 +272,7 @@ def paren_aliases(ctx: Context, out: list[Mention]) -> None:
     months = lex.words("months")
     for m in _PAREN.finditer(v):
         inner = m.group(1).strip()
-        if not inner or _is_place(inner) or town(inner) or fold(inner) in generic or fold(inner.split()[0]) in months \
+        if not inner or is_place(inner) or town(inner) or fold(inner) in generic or fold(inner.split()[0]) in months \
                 or paren_country(inner) or legal_form(inner) or _opens_legal_form(v, m):
             continue    # "(Severozapad, CZ)" says where the name is, it is no other name for it
         year = re.search(r"\s((?:19|20)\d\d)$", inner)
@@ -295,13 +295,13 @@ def paren_aliases(ctx: Context, out: list[Mention]) -> None:
         s, e, name = clean(v, words[0][0], words[-1][1])
         if not name:
             continue
-        if _is_place(name) and country_code(name):
+        if is_place(name) and country_code(name):
             # "Spain (Acme)": an organisation of that country
             out.append(Mention(m.start(1) + (len(m.group(1)) - len(m.group(1).lstrip())),
                                m.start(1) + len(m.group(1).rstrip()), inner, label_of_name(inner), "country-paren", 0.7,
                                country=country_code(name)))
             continue
-        if _is_place(name) or _DESCRIBED_AS.search(v, max(0, s - 14), s):
+        if is_place(name) or _DESCRIBED_AS.search(v, max(0, s - 14), s):
             continue    # "X is a European Strategic Cluster Partnership (ESCP-4i)": what X is, not a second name
         out.append(Mention(s, e, name, label_of_name(name), "paren-alias", 0.85,
                            aliases=[inner] + ([f"{inner} {year.group(1)}"] if year and inner != m.group(1).strip() else [])))

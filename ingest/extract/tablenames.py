@@ -8,7 +8,8 @@ import clusternet.ingest.extract.fastre as re
 
 from clusternet.ingest.extract.lexicon import fold, load_lexicon, place_country
 from clusternet.ingest.extract.mentions import Context, Mention, is_acronym
-from clusternet.ingest.extract.rules import _is_place, _namey, clean, label_of_name
+from clusternet.ingest.extract.rules import _namey, clean, label_of_name
+from clusternet.ingest.extract.placewords import is_place
 from clusternet.ingest.extract.view import TABLE_RULE
 
 __all__ = ["table_rows"]
@@ -36,7 +37,7 @@ def _translated(inner: str) -> bool:
     (True, False, False)
     """
     words = inner.split()
-    return len(words) >= 2 and all(w[:1].isupper() for w in words if len(w) > 3) and not _is_place(inner.strip())
+    return len(words) >= 2 and all(w[:1].isupper() for w in words if len(w) > 3) and not is_place(inner.strip())
 
 
 def table_rows(ctx: Context, out: list[Mention]) -> None:
@@ -66,7 +67,7 @@ def table_rows(ctx: Context, out: list[Mention]) -> None:
         cells = [(c.start(), c.end()) for c in re.finditer(r"[^|\t]+", raw) if c.group(0).strip()]
         if len(cells) < 2:
             continue
-        codes = {place_country(raw[a:b].strip()) for a, b in cells[1:] if _is_place(raw[a:b].strip())}
+        codes = {place_country(raw[a:b].strip()) for a, b in cells[1:] if is_place(raw[a:b].strip())}
         codes.discard(None)
         if len(codes) != 1:
             continue
@@ -76,7 +77,7 @@ def table_rows(ctx: Context, out: list[Mention]) -> None:
             name, e = name[:role.start()], s + role.start()
         am = re.fullmatch(r"(.+?)\s*\(([^()]+)\)", name)       # "Atlantic Ports Network (APN)"
         translated = bool(am) and _translated(am.group(2))     # "Jadranski turistički klaster (Adriatic Tourism Cluster)"
-        if (not name or _is_place(name) or fold(name) in generic or re.search(r"\d", name)
+        if (not name or is_place(name) or fold(name) in generic or re.search(r"\d", name)
                 or len(name.split()) > 8 or not (translated or _namey(v, s, e, strict=False))):
             continue
         aliases = []

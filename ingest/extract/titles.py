@@ -18,7 +18,8 @@ import clusternet.ingest.extract.fastre as re
 from itertools import islice
 
 from clusternet.ingest.extract.mentions import Context, Mention, is_acronym
-from clusternet.ingest.extract.rules import _is_place, label_of_name
+from clusternet.ingest.extract.rules import label_of_name
+from clusternet.ingest.extract.placewords import is_place
 
 __all__ = ["title_definition", "field_definition", "title_acronym", "title_described"]
 
@@ -113,7 +114,7 @@ def title_acronym(ctx: Context, out: list[Mention]) -> None:
     lo, hi = _title_name_span(ctx.view, first) if first is not None else (0, 0)
     m = _BARE_TITLE.fullmatch(ctx.view, lo, hi) if first is not None else None
     if m is None or not any(_acronym_like(w) or _camel(w) for w in m.group(1).split()) or label_of_name(m.group(1)) \
-            or _is_place(m.group(1)):
+            or is_place(m.group(1)):
         return
     again = re.compile(r"(?<![\w-])" + re.escape(m.group(1)) + r"(?![\w-])").search(ctx.view, m.end())
     shouted = all(sum(c.isupper() for c in w) >= 0.6 * max(1, sum(c.isalpha() for c in w)) for w in m.group(1).split())
@@ -141,7 +142,7 @@ def title_described(ctx: Context, out: list[Mention]) -> None:
         name, desc = m.group(1), m.group(2)
         again = re.compile(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])").search(ctx.view, m.end())
         if again and label_of_name(desc) in ("Cluster", "Organisation") and label_of_name(name) is None \
-                and not _is_place(name) and _name_like(desc):
+                and not is_place(name) and _name_like(desc):
             out.append(Mention(m.start(1), m.end(1), name, label_of_name(desc), "title-def", 0.8, aliases=[desc]))
         return
 

@@ -18,8 +18,8 @@ from clusternet.ingest.extract.lexicon import fold, load_lexicon, named_place, p
 from clusternet.ingest.extract.contexts import NAME_RUN as _COMPANY_NAME
 from clusternet.ingest.extract.gates import gated
 from clusternet.ingest.extract.mentions import Context, Mention, chunks, is_acronym
-from clusternet.ingest.extract.placewords import leading_place
-from clusternet.ingest.extract.rules import _is_place, label_of_name
+from clusternet.ingest.extract.rules import label_of_name
+from clusternet.ingest.extract.placewords import is_place, leading_place
 
 __all__ = ["gathering_names", "kind_before_name", "based_names", "typed_before", "typed_after", "drop_descriptions"]
 
@@ -241,7 +241,7 @@ def kind_before_name(ctx: Context, out: list[Mention]) -> None:
     for line in ctx.lines:
         for m in _KIND_BEFORE.finditer(v, line.start, line.end) if not line.heading else ():
             name = m.group("name")
-            if _is_place(name) or fold(name) in lex.words("generic_names") or is_acronym(name) and len(name) < 3:
+            if is_place(name) or fold(name) in lex.words("generic_names") or is_acronym(name) and len(name) < 3:
                 continue
             out.append(Mention(m.start("name"), m.end("name"), name, lex["descriptors_after_place"][m.group("head")],
                                "apposition-desc", 0.7))
@@ -276,7 +276,7 @@ def based_names(ctx: Context, out: list[Mention]) -> None:
         while name and fold(name.split()[0]) in skip:       # "Today Axelera, based in …": the name after it
             rest = name.split(None, 1)[1] if " " in name else ""
             s, name = s + len(name) - len(rest), rest
-        if not name or place is None or _is_place(name) or fold(name) in lex.words("generic_names"):
+        if not name or place is None or is_place(name) or fold(name) in lex.words("generic_names"):
             continue
         out.append(Mention(s, s + len(name), name, label_of_name(name) or "Organisation", "based-in", 0.65,
                            country=place_country(place)))
