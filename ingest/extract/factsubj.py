@@ -300,7 +300,10 @@ def heading_owner(ctx, si, occ_in, ok):
     return None
 
 
-_TRAVEL_WORDS = frozenset({"mission", "visit", "trip", "tour", "journey"})
+# a journey's head noun and the delegation word, in English, Spanish, French, Italian and Portuguese (folded)
+_TRAVEL_WORDS = frozenset({"mission", "visit", "trip", "tour", "journey", "mision", "missione", "missao", "visita",
+                           "visite", "viaje", "viaggio", "voyage", "viagem"})
+_DELEGATION_WORDS = frozenset({"delegation", "delegacion", "delegazione", "delegacao"})
 
 
 def on_the_journey(facts: list, ents) -> list:
@@ -318,7 +321,7 @@ def on_the_journey(facts: list, ents) -> list:
     if len(trips) != 1:
         return facts
     for f in facts:
-        if "delegation" in f.measure.split() and f.subject is not trips[0] and getattr(f.subject, "label", "") == "Event" \
+        if _DELEGATION_WORDS & set(fold(f.measure).split()) and f.subject is not trips[0] and getattr(f.subject, "label", "") == "Event" \
                 and not _TRAVEL_WORDS & set(fold(f.subject.name).split()):
             f.subject = trips[0]
     return facts

@@ -150,7 +150,7 @@ def _section_partners(doc: _Doc, lex) -> list[RawRel]:
     "Members" heading of a network or cluster (named there, else the page's own), MEMBER_OF it."""
     heads = lex.words("partner_headings")
     out: list[RawRel] = []
-    cur_target, in_section, typ = None, False, "PARTNER_IN"
+    cur_target, in_section, typ, level = None, False, "PARTNER_IN", 0
     for line in doc.ctx.lines:
         named = _named_heading(doc, line) if line.heading and in_section and cur_target is not None else None
         if named is not None:       # "### Alpha Cluster, Spain (coordinator)": a partner's own section
@@ -158,17 +158,20 @@ def _section_partners(doc: _Doc, lex) -> list[RawRel]:
             if typ == "PARTNER_IN" and LEAD_ROLE.search(line.text):
                 out.append(RawRel(named, "COORDINATES", cur_target, line.start, line.end, 0.7))
             continue
-        if line.heading and in_section and (heading_country(line.text) or heading_region(line.text) or "\t" in line.text):
-            continue        # members grouped by country or region: "Estonia", then its members; a table's header row
+        if line.heading and in_section and (heading_country(line.text) or heading_region(line.text) or "\t" in line.text
+                                            or typ == "MEMBER_OF" and _level(doc.ctx.text[line.start:line.end]) > level > 0):
+            continue        # members grouped by country or region ("Estonia", then its members) or under any
+            # sub-heading ("## Members" / "### Trentino"); a table's header row
         if line.heading:
-            txt = norm(line.text)
+            txt, outer = norm(line.text), level if in_section else 0
+            level = _level(doc.ctx.text[line.start:line.end]) or outer     # "# Our members", then "By type:"
             in_section = any(h in txt.split() or txt.endswith(h) for h in heads) and len(txt.split()) <= 8
             cur_target, members = None, _MEMBER_HEADING.search(txt) is not None
             if in_section:
                 here = [x for x in doc.window(line.start, line.end) if x[2].label in ("Partnership", "Organisation", "Cluster")]
                 cur_target = here[0][2] if here else (
                     (_own_network(doc) or titled_main(doc.ents, "Partnership", title_end(doc.ctx))
-                     or _most_named_network(doc) if members else None)
+                     or _members_body(doc) if members else None)
                     or doc.main)
                 typ = "MEMBER_OF" if cur_target is not None and (members and cur_target.label != "Partnership"
                                                                  or named_network(cur_target)) else "PARTNER_IN"
@@ -188,6 +191,16 @@ def _section_partners(doc: _Doc, lex) -> list[RawRel]:
                     if typ == "PARTNER_IN" and cells and LEAD_ROLE.search(line.text, t - line.start):
                         out.append(RawRel(ent, "COORDINATES", cur_target, line.start, line.end, 0.7))   # a "Role" cell
     return out
+
+
+def _level(text: str) -> int:
+    """A marked heading's level ("### Austria": 3), 0 for a line with no "#" marks.
+
+    >>> _level("### Austria"), _level("  ## Partners"), _level("Partners")
+    (3, 2, 0)
+    """
+    text = text.lstrip()
+    return len(text) - len(text.lstrip("#")) if text.startswith("#") else 0
 
 
 def _named_heading(doc: _Doc, line):
@@ -219,6 +232,18 @@ def _own_network(doc: _Doc):
 def _most_named_network(doc: _Doc):
     """The network a page names most ("… Network", "… Association"), else None."""
     return main_of([e for e in doc.ents if named_network(e)], "Organisation", title_end(doc.ctx))
+
+
+def _members_body(doc: _Doc):
+    """Whose members a "Members" heading lists when the title names no one: the page's own
+    cluster when it is named in the page's first lines before any network (a cluster's profile
+    under a "CLUSTER PROFILE" kicker that later says which federation it belongs to), else the
+    network named most."""
+    network, cluster = _most_named_network(doc), main_of(doc.ents, "Cluster", title_end(doc.ctx))
+    first = lambda e: min(m.start for m in e.mentions)
+    if cluster is not None and (network is None or first(cluster) < min(first(network), 200)):
+        return cluster
+    return network
 
 
 def _sentence_relations(doc: _Doc) -> list[RawRel]:

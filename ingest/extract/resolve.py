@@ -314,6 +314,20 @@ def _form_country(name: str) -> str | None:
     return load_lexicon()["legal_form_countries"].get(form) if form else None
 
 
+def _short_form(e) -> tuple[str, ...]:
+    """A body's name without its legal form when that still names it ("AquaTech Moravia z.s." is
+    "AquaTech Moravia" in the headline): two words or more, not a place.
+
+    >>> E = lambda n, l="Organisation": type("E", (), {"name": n, "label": l})
+    >>> _short_form(E("AquaTech Moravia z.s.")), _short_form(E("Ferrari S.p.A.")), _short_form(E("Alpha GmbH", "Event"))
+    (('AquaTech Moravia',), (), ())
+    """
+    if e.label not in ("Organisation", "Cluster", "SME"):
+        return ()
+    base, form = split_legal_form(e.name)
+    return (base,) if form and len(base.split()) >= 2 and not is_place(base) else ()
+
+
 def mention_again(view: str, ents: list[DocEntity]) -> None:
     """Add the later mentions of a known name that no rule picked up (in place).
 
@@ -333,7 +347,7 @@ def mention_again(view: str, ents: list[DocEntity]) -> None:
     for e in ents:
         if e.label in ("Sector",):
             continue
-        for n in (e.name, *e.aliases):
+        for n in (e.name, *e.aliases, *_short_form(e)):
             n = n.strip()
             if len(n) >= 4 and n[:1].isupper() or is_acronym(n) and len(n) >= 2:
                 owner.setdefault(n, e)
