@@ -215,7 +215,11 @@ CURRENCIES = ("EUR", "USD", "GBP", "CHF", "PLN", "CZK", "HUF", "RON", "BGN", "SE
               "CNY", "INR", "CAD", "AUD", "SGD", "BRL", "MXN", "ZAR", "TRY", "MAD", "TND")
 # the words that hedge a stated number ("more than 40"), in the order the count pattern tries them
 HEDGES = ("over", "more than", "around", "approximately", "about", "up to", "almost", "nearly", "at least", "some",
-          "roughly", "close to", "circa", "less than", "fewer than")
+          "roughly", "close to", "circa", "less than", "fewer than",
+          # Spanish, French, Italian, Portuguese: "más de 1.200 empresas" -> "empresas (más de)"
+          "más de", "mas de", "más del", "menos de", "al menos", "alrededor de", "cerca de", "casi", "hasta", "unas", "unos",
+          "plus de", "près de", "pres de", "environ", "au moins", "jusqu'à", "presque", "moins de",
+          "oltre", "almeno", "circa", "quasi", "fino a", "più di", "mais de", "pelo menos", "quase", "até")
 _HEDGED = re.compile(r" \((?:" + "|".join(h for h in HEDGES if h != "some") + r")\)$")
 _ORD = {"1": "first", "2": "second", "3": "third", "4": "fourth", "5": "fifth"}
 ORDINAL_DIGIT = re.compile(r"\b(\d)\s*(?:st|nd|rd|th)\b")

@@ -37,7 +37,7 @@ def count_rx() -> re.Pattern:
     words = sorted((w for w in load_lexicon()["number_words"] if w not in NOT_COUNTS), key=len, reverse=True)
     numwords = "(?:" + _TENS_UNITS + "|" + alternation(map(re.escape, words), True) + r")\b"
     # every match starts with one of these: a cheap look at the first character before the alternatives
-    first = "".join(sorted({re.escape(w[0]) for w in words} | set(map(re.escape, "omaunsrclfE€$£¥₩₹+")) | {c[0] for c in CURRENCIES}))
+    first = "".join(sorted({re.escape(w[0]) for w in words} | set(map(re.escape, "omaunsrclfphjqE€$£¥₩₹+")) | {c[0] for c in CURRENCIES}))
     return re.compile(
         r"(?=[\d" + first + r"])(?<![\w.,/-])(?P<pre>(?:" + "|".join(HEDGES) + r")\s+|\+)?"
         r"(?P<cur>€\s?|(?:" + "|".join(CURRENCIES) + r")\s?|\$|£|¥|₩|₹)?(?P<num>\d{1,3}(?:[.,]\d{3})+(?:[.,]\d{1,2}(?!\d))?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,]\d)|\d+(?:[.,]\d+)?|" + numwords + r")(?![\w.,]\d)"

@@ -25,17 +25,17 @@ _DETERMINER = r"(?:(?<![\w’'])(?:la|le|les|una|une|un|uno|el|il|lo|sa|su|notre
 # a qualifying word: lower case or capitalised ("Empresarial", "franco-belge"), not an acronym ("de ASIAMAR-4i" is an owner)
 _WORD = r"(?-i:[A-Za-zÀ-Ýà-ÿ][a-zà-ÿ]{3,}(?:-[a-zà-ÿ]{4,})?)"
 # a word that qualifies the noun: "collective", "d'étude", "de negocios", "dei partner"
-_QUALIFIER = r"(?:\s+(?:d['’](?-i:[a-zà-ÿ]+)|de\s+(?!la\b|las\b|los\b|le\b|les\b|l['’])" + _WORD + r"|dei\s+partner|" \
-             r"des\s+partenaires|(?!(?:avec|pour|para|con|sur|dans|entre|chez|presso|organis|organiz|prévue|prevista|" \
+_QUALIFIER = r"(?:\s+(?:d['’](?-i:[a-zà-ÿ]+)|d[ei]\s+(?!la\b|las\b|los\b|le\b|les\b|l['’])(?-i:[a-zà-ÿ]{4,})|dei\s+partner|" \
+             r"des\s+partenaires|(?!(?:avec|pour|para|con|sur|dans|entre|chez|presso|nel|negli|organis|organiz|prévue|prevista|" \
              r"celebrada|tenue)[a-zà-ÿ]*\b)(?:" + _WORD + r"|(?-i:[A-Z][A-Z0-9]{2,}(?:-\w+)?))))"   # "Misión Empresarial MANUBRIDGE"
 _OWNER = r"\s+(?:de|di|du|del|della|des)\s+(?:l['’]|la\s+|el\s+|il\s+)?" \
          r"((?-i:[A-Z][\w’'-]*)(?:[ \t]+(?-i:[A-Z0-9][\w’'-]*)){0,4})"
-_PLACE = r"\s+(?:à|a|au|aux|en|in|nel|nella|al)\s+(?:la\s+|el\s+|le\s+|l['’])?" \
+_PLACE = r"\s+(?:à|a|au|aux|en|in|nel|nella|nelle|negli|nei|al)\s+(?:la\s+|el\s+|le\s+|l['’])?" \
          r"((?-i:[A-ZÀ-Ý][\w’'-]+)(?:[ \t](?:(?:de|do|da|del|di)[ \t])?(?-i:[A-ZÀ-Ý][\w’'-]+)){0,2}" \
          r"(?:\s+(?:y|e|et|and)\s+(?-i:[A-ZÀ-Ý][\w’'-]+))?)"      # "a Vietnam y Tailandia"
 
 
-_UNPLACED = re.compile(r"\s+(?:à|a|au|aux|en|in|nel|nella|al)\s+(?:la\s+|el\s+|le\s+|l['’])?$")
+_UNPLACED = re.compile(r"\s+(?:à|a|au|aux|en|in|nel|nella|nelle|negli|nei|al)\s+(?:la\s+|el\s+|le\s+|l['’])?$")
 
 
 @lru_cache(maxsize=1)
