@@ -89,6 +89,7 @@ def _countable(label: str, value, unit) -> bool:
     return words[:2] == ["number", "of"] or words[0] == "total" or (words[-1].endswith("s") and not words[-1].endswith("ss"))
 
 
+_ASIDE = re.compile(r"(?P<main>[^()]+?)\s*\([^()]*\)$")
 _RATE = re.compile(r"(?P<main>.+?)\s*\(\s*(?P<pct>\d{1,3}(?:[.,]\d+)?)\s*%\s*\)$")
 
 
@@ -99,6 +100,8 @@ def _inline(lines, i: int) -> list[FieldValue]:
     >>> lines = raw_lines("ERDF co-financing: EUR 1,984,480 (80 %)\\n")
     >>> [(f.label, f.value, f.unit) for f in _inline(lines, 0)]
     [('ERDF co-financing', 1984480, 'EUR'), ('ERDF co-financing rate (%)', 80, '%')]
+    >>> [(f.label, f.value) for f in _inline(raw_lines("Members: 71 (incl. 52 SMEs)\\n"), 0)]
+    [('Members', 71)]
     """
     parts = _split(lines[i].text)
     if not parts or not parts[1]:
@@ -109,6 +112,8 @@ def _inline(lines, i: int) -> list[FieldValue]:
         fig = _figure(rate.group("main"))
         pct = (parse_number(rate.group("pct").replace(",", ".")) or (None,))[0] if fig and fig[1] else None
         extra = [FieldValue(f"{parts[0]} rate (%)", pct, "%", i, i)] if pct is not None else []
+    elif fig is None and (aside := _ASIDE.match(parts[1])):
+        fig = _figure(aside.group("main"))      # "Members: 71 (incl. 52 SMEs)": the bracket's own count is prose's
     if not fig or not _countable(parts[0], *fig[:2]):
         return []
     return [FieldValue(with_hedge(parts[0], fig[2], fig[1]), fig[0], fig[1], i, i)] + extra
@@ -186,9 +191,13 @@ def field_facts(ctx, subject, named_at=lambda pos: None) -> tuple[list[RawFact],
 
 def _block_owner(lines, i: int, named_at):
     """The body named at the start of the line just above field line ``i`` in its block ("**Cluster
-    Eau Sud** – France" over "Members: 96"), else None."""
-    if i == 0 or lines[i].after_blank:
+    Eau Sud** – France" over "Members: 96"), or at the start of the short heading over its run of
+    fields ("EPEM at a glance" over "Founded: 2015", "Members: 71"), else None."""
+    j = i
+    while j > 0 and _split(lines[j - 1].text) is not None:
+        j -= 1      # up the run of fields to the line over it
+    if j == 0 or lines[j].after_blank and (len(lines[j - 1].text.split()) > 8 or lines[j - 1].text.rstrip()[-1:] in ".;,"):
         return None
-    head = lines[i - 1]
+    head = lines[j - 1]
     lead = len(head.text) - len(head.text.lstrip(" *-•#"))
     return named_at(head.start + lead)

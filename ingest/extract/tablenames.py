@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import clusternet.ingest.extract.fastre as re
 
+from clusternet.ingest.extract.generic import is_generic_name
 from clusternet.ingest.extract.lexicon import fold, load_lexicon, place_country
 from clusternet.ingest.extract.mentions import Context, Mention, is_acronym
 from clusternet.ingest.extract.rules import _namey, clean, label_of_name
@@ -38,6 +39,17 @@ def _translated(inner: str) -> bool:
     """
     words = inner.split()
     return len(words) >= 2 and all(w[:1].isupper() for w in words if len(w) > 3) and not is_place(inner.strip())
+
+
+def _own_words(name: str) -> bool:
+    """Whether a first cell reads as a name in its own language, capitalised on its first word
+    only ("Slavonski drvni klaster" beside its country): two to six words, none a number.
+
+    >>> _own_words("Slavonski drvni klaster"), _own_words("Total"), _own_words("other members")
+    (True, False, False)
+    """
+    words = name.split()
+    return 2 <= len(words) <= 6 and words[0][:1].isupper() and not is_acronym(words[0]) and not is_generic_name(name)
 
 
 def table_rows(ctx: Context, out: list[Mention]) -> None:
@@ -78,7 +90,7 @@ def table_rows(ctx: Context, out: list[Mention]) -> None:
         am = re.fullmatch(r"(.+?)\s*\(([^()]+)\)", name)       # "Atlantic Ports Network (APN)"
         translated = bool(am) and _translated(am.group(2))     # "Jadranski turistički klaster (Adriatic Tourism Cluster)"
         if (not name or is_place(name) or fold(name) in generic or re.search(r"\d", name)
-                or len(name.split()) > 8 or not (translated or _namey(v, s, e, strict=False))):
+                or len(name.split()) > 8 or not (translated or _namey(v, s, e, strict=False) or _own_words(name))):
             continue
         aliases = []
         if am and (is_acronym(am.group(2).strip()) or translated):
