@@ -25,6 +25,7 @@ from clusternet.ingest.extract.lists import (adjective_country, bullet_places, d
     role_objects)
 from clusternet.ingest.extract.items import country_list_items, dashed_country_items
 from clusternet.ingest.extract.rules import dash_definitions, label_of_name, legal_form, paren_aliases
+from clusternet.ingest.extract.romancenames import romance_names
 from clusternet.ingest.extract.tablenames import table_rows
 from clusternet.ingest.extract.mentions import Context, Mention, build_context, is_acronym
 from clusternet.ingest.extract.parens import described_in_brackets
@@ -62,6 +63,7 @@ def find_mentions(text: str, ctx: Context | None = None) -> list[Mention]:
     copulas(ctx, out)
     quoted(ctx, out)
     head_chunks(ctx, out)
+    romance_names(ctx, out)
     legal_form_names(ctx, out)
     appositions(ctx, out)
     acronym_mentions(ctx, out)
