@@ -25,6 +25,7 @@ from clusternet.ingest.extract.lists import (adjective_country, bullet_places, d
     role_objects)
 from clusternet.ingest.extract.items import country_list_items, dashed_country_items
 from clusternet.ingest.extract.rules import dash_definitions, label_of_name, legal_form, paren_aliases
+from clusternet.ingest.extract.appositives import stated_after
 from clusternet.ingest.extract.romancenames import romance_names
 from clusternet.ingest.extract.tablenames import table_rows
 from clusternet.ingest.extract.mentions import Context, Mention, build_context, is_acronym
@@ -93,6 +94,7 @@ def find_mentions(text: str, ctx: Context | None = None) -> list[Mention]:
         _without_dashed_description(m)
         _without_programme(m)
     _described_list(ctx.view, out)
+    stated_after(ctx.view, out)
     out.extend(held_events(ctx.view, out))
     titled_event_again(ctx, out)
     titled_agreement_named(ctx, out)
