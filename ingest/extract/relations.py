@@ -282,16 +282,22 @@ def _targets(doc: _Doc, si: int, sent, here) -> list[RawRel]:
 
 def _funded_by(doc: _Doc, si: int, sent, here) -> list[RawRel]:
     """FUNDED_BY: the sentence's partnership (else event) is funded by the programmes it names."""
-    named = [x for x in here if x[2].label == "Programme"]
+    named = [x for x in here if x[2].label in ("Programme", "Organisation")]
     cue = doc.fund_rx.search(doc.v, sent.start, sent.end) if named else None
     if not cue:
         return []
-    # the funders follow the cue, or carry it ("COSME-funded"); a programme before it says what the partnership is
-    progs = [x[2] for x in named if x[0] >= cue.start() or doc.v.startswith(("-funded", " funded", "-financed"), x[1])]
+    # the funders follow the cue, or carry it ("COSME-funded"); a programme before it says what the partnership is;
+    # a body is a funder right after a cue that says money ("co-funded by the European Union")
+    progs = [x[2] for x in named if x[2].label == "Programme" and (
+        x[0] >= cue.start() or doc.v.startswith(("-funded", " funded", "-financed"), x[1]))]
+    progs += [x[2] for x in named if x[2].label == "Organisation" and _MONEY_CUE.search(cue.group(0))
+              and _RIGHT_AFTER.fullmatch(doc.v, cue.end(), x[0])]
     ps = [x[2] for x in here if x[2].label == "Partnership"] or [x[2] for x in here if x[2].label == "Event"]
     return [RawRel(p, "FUNDED_BY", g, sent.start, sent.end, 0.6) for p in (ps or _anaphor(doc, sent))[:1] for g in progs]
 
 
+_MONEY_CUE = re.compile(r"(?i)fund|financ|finanz")
+_RIGHT_AFTER = re.compile(r"\s*(?:the\s+|la\s+|el\s+|l['’]|la\s+)?")
 _ANAPHOR = re.compile(r"(?:The|This|These)\s+(?:(?P<p>partnership|project|initiative|consortium)|"
                       r"(?P<e>event|matchmaking|mission|conference|forum|visit|meeting|workshop)s?)\b")
 
