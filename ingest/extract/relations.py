@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import clusternet.ingest.extract.fastre as re
 
+from clusternet.ingest.extract.agreementsides import agreement_sides
 from clusternet.ingest.extract.attendees import account_event, delegation_members, group_at_events, page_event_attendees
 from clusternet.ingest.extract.cuelists import cue_list_relations, named_network
 from clusternet.ingest.extract.lexicon import heading_country, heading_region, load_lexicon
@@ -51,7 +52,8 @@ def find_relations(ctx, ents, places, mentions) -> list[RawRel]:
     families = (("sentence", out), ("prose", prose_relations(ctx, ents)),
                 ("cue-list", cue_list_relations(ctx, ents, places)), ("list-block", list_block_relations(ctx, ents)),
                 ("inline-list", inline_list_relations(ctx, ents)), ("page", page_relations(ctx, ents)),
-                ("roster", roster_relations(ctx, ents)), ("named-member", named_memberships(ctx, ents)))
+                ("roster", roster_relations(ctx, ents)), ("named-member", named_memberships(ctx, ents)),
+                ("agreement-name", agreement_sides(ents)))
     rels = [_tagged(r, name) for name, rels in families for r in rels]
     rels += [_tagged(r, "group") for r in partners_took_part(doc, rels)]
     rels += [_tagged(r, "group") for r in partners_signed(doc, rels)]
