@@ -34,7 +34,8 @@ _WORD_BACK = re.compile(r"([\w’'-]+)\s+$")
 # an incoming journey's origin: "a study visit from Bangladesh"
 _FROM_TAIL = re.compile(r"\s+(from)\s+(?:the\s+)?((?-i:[A-Z][\w’'-]+)(?:\s(?-i:[A-Z][\w’'-]+)){0,3})")
 # who travels, between a journey's noun and its place: "a mission of the Alpha Cluster to Chile"
-_WHO_TRAVELS = re.compile(r"\s+of\s+(?:the\s+)?(?-i:[A-Z][\w’'+-]*)(?:\s(?-i:[A-Z0-9][\w’'+-]*)){0,4}(?=\s+to\b)")
+_WHO_TRAVELS = re.compile(r"\s+of\s+(?:(?:the|an?)\s+)?(?:(?-i:[A-Z][\w’'+-]*)(?:\s(?-i:[A-Z0-9][\w’'+-]*)){0,4}"
+                          r"(?:\s+(?:delegation|group))?|delegation|group)(?=\s+(?:to|from)\b)")     # "of an RLQ delegation to"
 _QUOTED_TAIL = re.compile(r"\s+on\s+[“\"]([^”\"]{3,120})[”\"]")
 # a topic's words, up to a verb that says what the event did ("a webinar on X took place online")
 _NOT_TOPIC = r"(?!(?:is|are|was|were|will|would|has|have|had|took|takes|held|brought|gathered|attracted|drew|" \
@@ -166,7 +167,7 @@ def _tail(v: str, end: int, hi: int, travel: bool = False) -> tuple[str, int, st
     qm = _QUOTED_TAIL.match(v, end, hi)
     if qm:
         return qm.group(1).strip(), qm.start(1) + len(qm.group(1).rstrip()), "“"
-    if travel and (wm := _WHO_TRAVELS.match(v, end, hi)) and PLACE_TAIL.match(v, wm.end(), hi):
+    if travel and (wm := _WHO_TRAVELS.match(v, end, hi)) and (PLACE_TAIL.match(v, wm.end(), hi) or _FROM_TAIL.match(v, wm.end(), hi)):
         end = wm.end()      # "the first business mission of EUROSPA-4i to the United Arab Emirates"
     pm = PLACE_TAIL.match(v, end, hi) or (_FROM_TAIL.match(v, end, hi) if travel else None)
     place, place_end = tail_place(v, pm, hi) if pm else (None, end)

@@ -23,13 +23,13 @@ __all__ = ["romance_events"]
 _DETERMINER = r"(?:(?<![\w’'])(?:la|le|les|una|une|un|uno|el|il|lo|sa|su|notre|nuestra|nostra|nuestro|nostro|leur|" \
               r"cette|esta|questa|du|al|alla|au|del|della)\s+|(?<![\w])l['’]|^[ \t]*)"
 # a qualifying word: lower case or capitalised ("Empresarial", "franco-belge"), not an acronym ("de ASIAMAR-4i" is an owner)
-_WORD = r"(?-i:[A-Za-zÀ-Ýà-ÿ][a-zà-ÿ]{3,}(?:-[a-zà-ÿ]{4,})?)"
+_WORD = r"(?-i:[A-Za-zÀ-Ýà-ÿ][a-zà-ÿ]{3,}(?:-[a-zà-ÿ]{4,}|–[A-ZÀ-Ý][a-zà-ÿ]{3,})?)"
 # a word that qualifies the noun: "collective", "d'étude", "de negocios", "dei partner"
-_QUALIFIER = r"(?:\s+(?:d['’](?-i:[a-zà-ÿ]+)|d[ei]\s+(?!la\b|las\b|los\b|le\b|les\b|l['’])(?-i:[a-zà-ÿ]{4,})|dei\s+partner|" \
+_QUALIFIER = r"(?:\s+(?:d['’](?-i:[a-zà-ÿ]+)|d[ei]\s+(?:la\s+|las\s+|los\s+|les\s+|l['’])?(?-i:[a-zà-ÿ]{4,})|dei\s+partner|" \
              r"des\s+partenaires|(?!(?:avec|pour|para|con|sur|dans|entre|chez|presso|nel|negli|organis|organiz|prévue|prevista|" \
              r"celebrada|tenue)[a-zà-ÿ]*\b)(?:" + _WORD + r"|(?-i:[A-Z][A-Z0-9]{2,}(?:-\w+)?))))"   # "Misión Empresarial MANUBRIDGE"
 _OWNER = r"\s+(?:de|di|du|del|della|des)\s+(?:l['’]|la\s+|el\s+|il\s+)?" \
-         r"((?-i:[A-Z][\w’'-]*)(?:[ \t]+(?-i:[A-Z0-9][\w’'-]*)){0,4})"
+         r"((?-i:[A-Z][\w’'-]*)(?:[ \t]+(?:(?:de|des|du|del|della|di)[ \t]+)?(?-i:[A-Z0-9][\w’'-]*)){0,4})"
 _PLACE = r"\s+(?:à|a|au|aux|en|in|nel|nella|nelle|negli|nei|al)\s+(?:la\s+|el\s+|le\s+|l['’])?" \
          r"((?-i:[A-ZÀ-Ý][\w’'-]+)(?:[ \t](?:(?:de|do|da|del|di)[ \t])?(?-i:[A-ZÀ-Ý][\w’'-]+)){0,2}" \
          r"(?:\s+(?:y|e|et|and)\s+(?-i:[A-ZÀ-Ý][\w’'-]+))?)"      # "a Vietnam y Tailandia"
@@ -44,7 +44,7 @@ def _rx() -> re.Pattern:
     lex = load_lexicon()
     heads = alternation(sorted(lex["romance_event_heads"] + lex["romance_meeting_heads"], key=len, reverse=True), True)
     ordinals = alternation(lex["ordinal_words"], True)
-    return re.compile(r"(?im)" + _DETERMINER + r"((?:(?:" + ordinals + r")\s+)?(?:" + heads + r")\b" + _QUALIFIER
+    return re.compile(r"(?im)" + _DETERMINER + r"((?:(?:" + ordinals + r"|(?-i:[IVX]{1,4}))\s+)?(?:" + heads + r")\b" + _QUALIFIER
                       + r"{0,2}(?:" + _OWNER + r")?(?:" + _PLACE + r")?)")
 
 
