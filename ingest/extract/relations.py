@@ -14,11 +14,11 @@ import clusternet.ingest.extract.fastre as re
 
 from clusternet.ingest.extract.agreementsides import agreement_sides
 from clusternet.ingest.extract.attendees import account_event, delegation_members, group_at_events, page_event_attendees
-from clusternet.ingest.extract.cuelists import cue_list_relations, named_network
-from clusternet.ingest.extract.lexicon import heading_country, heading_region, load_lexicon
+from clusternet.ingest.extract.cuelists import cue_list_relations
+from clusternet.ingest.extract.lexicon import load_lexicon
 from clusternet.ingest.extract.mainref import main_of, named_for_itself, title_end, titled_main
 from clusternet.ingest.extract.inlinelists import inline_list_relations
-from clusternet.ingest.extract.listblocks import LEAD_ROLE, list_block_relations
+from clusternet.ingest.extract.listblocks import list_block_relations
 from clusternet.ingest.extract.literals import cue_words_rx
 from clusternet.ingest.extract.gates import gated
 from clusternet.ingest.extract.groupacts import partners_signed, partners_took_part
@@ -27,6 +27,7 @@ from clusternet.ingest.extract.organisers import ORGANISED_AT_BY, coordinates, o
     own_meetings
 from clusternet.ingest.extract.pagerels import page_relations
 from clusternet.ingest.extract.rosters import roster_relations
+from clusternet.ingest.extract.sections import section_partners
 from clusternet.ingest.extract.memberof import named_memberships
 from clusternet.ingest.extract.prose import prose_relations
 from clusternet.ingest.extract.raw import RawRel
@@ -46,7 +47,7 @@ def find_relations(ctx, ents, places, mentions) -> list[RawRel]:
     lex = load_lexicon()
     doc = _Doc(ctx, ents, places, lex)
     out = _located_and_part_of(ents, places, lex, town_regions(ctx.view, places, mentions))
-    out += _section_partners(doc, lex)
+    out += section_partners(doc, lex)
     out += _sentence_relations(doc)
     _bind_partners_to_agreements(ents, doc.main, out)
     families = (("sentence", out), ("prose", prose_relations(ctx, ents)),
@@ -141,111 +142,6 @@ def _located_and_part_of(ents, places, lex, towns: dict) -> list[RawRel]:
             m = p.mentions[0]
             out.append(RawRel(p, "PART_OF", "country:" + p.country, m.start, m.end, 0.9))
     return out
-
-
-# a heading of members, not of partners ("Members", "Our member clusters"; not "Partner | Members")
-_MEMBER_HEADING = re.compile(r"^(?!.*\b(?:partners?|consortium)\b).*\bmembers?\b")
-
-
-def _section_partners(doc: _Doc, lex) -> list[RawRel]:
-    """PARTNER_IN for the actors listed under a "Partners"/"Consortium" heading; under a
-    "Members" heading of a network or cluster (named there, else the page's own), MEMBER_OF it."""
-    heads = lex.words("partner_headings")
-    out: list[RawRel] = []
-    cur_target, in_section, typ, level = None, False, "PARTNER_IN", 0
-    for line in doc.ctx.lines:
-        named = _named_heading(doc, line) if line.heading and in_section and cur_target is not None else None
-        if named is not None:       # "### Alpha Cluster, Spain (coordinator)": a partner's own section
-            out.append(RawRel(named, typ, cur_target, line.start, line.end, 0.7))
-            if typ == "PARTNER_IN" and LEAD_ROLE.search(line.text):
-                out.append(RawRel(named, "COORDINATES", cur_target, line.start, line.end, 0.7))
-            continue
-        if line.heading and in_section and (heading_country(line.text) or heading_region(line.text) or "\t" in line.text
-                                            or typ == "MEMBER_OF" and _level(doc.ctx.text[line.start:line.end]) > level > 0):
-            continue        # members grouped by country or region ("Estonia", then its members) or under any
-            # sub-heading ("## Members" / "### Trentino"); a table's header row
-        if line.heading:
-            txt, outer = norm(line.text), level if in_section else 0
-            level = _level(doc.ctx.text[line.start:line.end]) or outer     # "# Our members", then "By type:"
-            in_section = any(h in txt.split() or txt.endswith(h) for h in heads) and len(txt.split()) <= 8
-            cur_target, members = None, _MEMBER_HEADING.search(txt) is not None
-            if in_section:
-                here = [x for x in doc.window(line.start, line.end) if x[2].label in ("Partnership", "Organisation", "Cluster")]
-                cur_target = here[0][2] if here else (
-                    (_own_network(doc) or titled_main(doc.ents, "Partnership", title_end(doc.ctx))
-                     or _members_body(doc) if members else None)
-                    or doc.main)
-                typ = "MEMBER_OF" if cur_target is not None and (members and cur_target.label != "Partnership"
-                                                                 or named_network(cur_target)) else "PARTNER_IN"
-            continue
-        if in_section and cur_target is not None:
-            if typ == "MEMBER_OF" and not (line.bullet or "|" in line.text or _item_line(line.text)):
-                continue        # a members section's prose ("X is a member of Y") says whose member X is
-            here = [x for x in doc.window(line.start, line.end) if x[2].label in ACTORS]
-            if line.bullet or "|" in line.text:
-                chosen = here
-            else:
-                chosen = here[:1] if here and here[0][0] < line.start + 5 else []
-            for s, t, ent in chosen:
-                if ent is not cur_target:
-                    out.append(RawRel(ent, typ, cur_target, line.start, line.end, 0.75))
-                    cells = "\t" in line.text or "|" in line.text
-                    if typ == "PARTNER_IN" and cells and LEAD_ROLE.search(line.text, t - line.start):
-                        out.append(RawRel(ent, "COORDINATES", cur_target, line.start, line.end, 0.7))   # a "Role" cell
-    return out
-
-
-def _level(text: str) -> int:
-    """A marked heading's level ("### Austria": 3), 0 for a line with no "#" marks.
-
-    >>> _level("### Austria"), _level("  ## Partners"), _level("Partners")
-    (3, 2, 0)
-    """
-    text = text.lstrip()
-    return len(text) - len(text.lstrip("#")) if text.startswith("#") else 0
-
-
-def _named_heading(doc: _Doc, line):
-    """The actor a short heading opens with ("Alpha Cluster, Spain (coordinator)"), else None."""
-    here = [x for x in doc.window(line.start, line.end) if x[2].label in ACTORS]
-    if not here or doc.v[line.start:here[0][0]].strip(" #*") != "":
-        return None
-    tail = doc.v[here[0][1]:line.end]
-    rest = re.sub(r"\([^()]*\)", " ", tail).strip(" ,;:–—-*")
-    said = not rest or heading_country(rest) or LEAD_ROLE.fullmatch(rest)
-    return here[0][2] if said else None     # its name, then its country or its role, and nothing else
-
-
-def _item_line(text: str) -> bool:
-    """Whether a line reads as a list item, not prose: a dozen words at most, no full stop at its end.
-
-    >>> _item_line("Holzcluster Steiermark (Austria)"), _item_line("Alpha Cluster is a member of the Beta Network.")
-    (True, False)
-    """
-    return len(text.split()) <= 12 and not text.rstrip().endswith(".")
-
-
-def _own_network(doc: _Doc):
-    """The network or cluster a page's title names (whose "Members" it lists), else None."""
-    titled = [x[2] for x in doc.window(0, title_end(doc.ctx)) if x[2].label in ("Cluster", "Organisation")]
-    return titled[0] if titled else None
-
-
-def _most_named_network(doc: _Doc):
-    """The network a page names most ("… Network", "… Association"), else None."""
-    return main_of([e for e in doc.ents if named_network(e)], "Organisation", title_end(doc.ctx))
-
-
-def _members_body(doc: _Doc):
-    """Whose members a "Members" heading lists when the title names no one: the page's own
-    cluster when it is named in the page's first lines before any network (a cluster's profile
-    under a "CLUSTER PROFILE" kicker that later says which federation it belongs to), else the
-    network named most."""
-    network, cluster = _most_named_network(doc), main_of(doc.ents, "Cluster", title_end(doc.ctx))
-    first = lambda e: min(m.start for m in e.mentions)
-    if cluster is not None and (network is None or first(cluster) < min(first(network), 200)):
-        return cluster
-    return network
 
 
 def _sentence_relations(doc: _Doc) -> list[RawRel]:
