@@ -192,7 +192,7 @@ def test_a_table_after_a_lead_in_about_the_delegation_is_the_missions():
             "SMEs were divided like this:\n\n| Country | SMEs in the delegation |\n|---|---|\n| Italy | 8 |\n"
             "| Poland | 7 |\n")
     _, _, facts = text_by_name(text, "page.md")
-    assert {s for s, _, v in facts if v in (7, 8)} == {"business mission to Australia"}, sorted(facts)
+    assert {s for s, _, v in facts if v in (7, 8)} == {"HOMELINK-4i business mission to Australia"}, sorted(facts)
 
 
 def test_a_programmes_visit_with_no_visitor_named_is_the_hosted_delegations():
