@@ -75,8 +75,8 @@ def country_list_items(ctx: Context, out: list[Mention], gid: list[int]) -> None
                 s, e, name = clean(v, last[0][0], last[-1][1])
             prev_end = m.end()
             code = paren_country(m.group(1))
-            if is_place(name):
-                continue
+            if is_place(name) or _PLACED_AT.search(v, max(0, s - 30), s):
+                continue        # "based in Fiorano Modenese (Emilia-Romagna, Italy)": a town the gazetteer lacks
             region_here = _paren_region(v, m, code, out)
             alias = alias or _paren_acronym(paren_parts(m.group(1)))
             for ps, pe, part, region in _item_parts(v, s, e, name):
@@ -85,6 +85,10 @@ def country_list_items(ctx: Context, out: list[Mention], gid: list[int]) -> None
                 if alias and is_acronym(alias) and alias not in mm.aliases:
                     mm.aliases.append(alias)
                 out.append(mm)
+
+
+# the words that put a place, not a body, right after them
+_PLACED_AT = re.compile(r"(?i)\b(?:based|located|headquartered|situated|seated|sited)\s+in\s+$")
 
 
 def _same_sentence(ctx: Context, s0: int, at: int) -> int:
