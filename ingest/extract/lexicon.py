@@ -34,13 +34,26 @@ except ImportError:  # pragma: no cover - only before ingest/normalise.py existe
 
 
 @lru_cache(maxsize=20000)
+def accents_clash(written: str, known: str) -> bool:
+    """Whether a word the text writes with accents is another word than the place it folds to: both
+    spellings carry accents, in other places ("Reunión", Spanish for meeting, is not "Réunion").
+
+    >>> accents_clash("Reunión", "Réunion"), accents_clash("Reunion", "Réunion"), accents_clash("RÉUNION", "Réunion")
+    (True, False, False)
+    """
+    def accented(t: str) -> bool:
+        return any(ord(c) > 127 and c.isalpha() for c in t)
+    return accented(written) and accented(known) and fold(written) == fold(known) and written.lower() != known.lower()
+
+
 def country_code(text: str) -> str | None:
     """ISO alpha-2 of a country name, code or adjective; two-letter input must be upper case."""
     t = text.strip().strip("()").strip()
     if not t or (len(t) <= 3 and not t.isupper()):
         return None
     if _shared_code is not None:
-        return _shared_code(t)
+        code = _shared_code(t)
+        return None if code and accents_clash(t, country_name(code)) else code
     import pycountry  # pragma: no cover
 
     try:
@@ -111,7 +124,8 @@ class Lexicon:
         return (region, self.regions[fold(region)][1]) if region else None
 
     def region(self, name: str) -> tuple[str, str] | None:
-        return self.regions.get(fold(name))
+        found = self.regions.get(fold(name))
+        return None if found and accents_clash(name, found[0]) else found
 
     def city(self, name: str) -> tuple[str | None, str | None] | None:
         return self.cities.get(fold(name))

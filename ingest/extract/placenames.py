@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import clusternet.ingest.extract.fastre as re
 
-from clusternet.ingest.extract.lexicon import (country_code, fold, is_subdivision_code, load_lexicon,
+from clusternet.ingest.extract.lexicon import (accents_clash, country_code, fold, is_subdivision_code, load_lexicon,
                                                place_country, subdivision_country, town)
 from clusternet.ingest.extract.mentions import Context, Mention, chunks
 from clusternet.ingest.extract.placing import PLACE_LABELS
@@ -77,7 +77,7 @@ def _span_places(lex, v: str, span, out: list[Mention]) -> None:
             if f in macro:
                 hit = n
                 break
-            if f in regions:
+            if f in regions and not accents_clash(name, regions[f][0]):
                 reg, cc = regions[f]
                 # "Region SUD Provence-…" : take a leading "Region"/"Région" word in
                 if i > 0 and fold(span[i - 1][2]) in ("region", "région", "regione", "región"):

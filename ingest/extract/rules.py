@@ -153,7 +153,7 @@ def place_of_name(name: str) -> tuple[str | None, str | None]:
             if not w[:1].isupper() or macro.intersection(range(i, i + n)):
                 continue
             f = fold(w)
-            if f in lex.regions and not region:
+            if lex.region(w) and not region:
                 region, country = lex.regions[f][0], country or lex.regions[f][1]
             elif f in lex.region_demonyms and not region:
                 region = lex.region_demonyms[f]

@@ -95,3 +95,10 @@ def test_journeys_named_with_an_acronym_or_by_who_travels():
         "two-day visit of an RLQ delegation to Montpellier (13-14 October).\n")
     assert "second EUROSPA-4i mission to Dubai" in ents, sorted(ents)
     assert "visit of an RLQ delegation to Montpellier" in ents, sorted(ents)
+
+
+def test_a_spanish_meeting_is_not_the_island_of_reunion():
+    ents, _, _ = text_by_name("# Proyecto STONE-CYCLE\n\n## Reunión de lanzamiento en Novelda\n\nLos días 3 y 4 de "
+                              "febrero, los socios se reunieron en Novelda.\n", "page.md")
+    assert ents["Reunión de lanzamiento en Novelda"].country == "ES"
+    assert not any(e.country == "RE" or e.name == "France" for e in ents.values()), sorted(ents)
