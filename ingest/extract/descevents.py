@@ -112,13 +112,15 @@ _AFTER_PREPOSITION = re.compile(r"^.*\s(?:from|after|during)\s+(?=\S)")
 def _names_event(part: str) -> bool:
     """Whether a part of a title ends in an event noun, before a place ("mission to Canada").
 
-    >>> _names_event("mission to Canada"), _names_event("Green Mobility Bridge")
-    (True, False)
+    >>> _names_event("mission to Canada"), _names_event("Green Mobility Bridge"), _names_event("EU-Mexico Matchmaking Event 2025")
+    (True, False, True)
+    >>> _names_event("287 B2B meetings in Monterrey")
+    False
     """
     where = _TITLE_PLACE.search(part)
-    words = (part[:where.start()] if where else part).split()
+    words = re.sub(r"\s+(?:19|20)\d\d$", "", part[:where.start()] if where else part).split()   # "… Matchmaking 2025"
     nouns = load_lexicon().words("event_nouns") | load_lexicon().words("described_event_heads")
-    return bool(words) and (fold(words[-1]) in nouns or fold(" ".join(words[-2:])) in nouns)
+    return bool(words) and not words[0][:1].isdigit() and (fold(words[-1]) in nouns or fold(" ".join(words[-2:])) in nouns)
 
 
 def _romance_head(words: list[str]) -> bool:

@@ -19,7 +19,8 @@ _YEAR_EVENT = re.compile(r"\b(?:[Aa]t|[Dd]uring|[Aa]longside|on the occasion of|
                          r"[Pp]artecipazione a|[Pp]articipación en|[Pp]articipation (?:à|au)|durante el|durante la|"
                          r"lors d[eu]|en el|al|for\s+the|of)\s+(?:the\s+(?:fair\s+|trade\s+fair\s+|exhibition\s+)?|la\s+|el\s+|"
                          r"le\s+|il\s+)?"
-                         r"((?:[A-Z][\w&'’.–-]*\s+(?:(?:&|and|y|e|et|de|del|di|des|du|of)\s+)?){1,5}(?:19|20)\d\d)(?![\w/-])")
+                         r"((?:[A-Z][\w&'’.–-]*[ \u00a0]+(?:(?:&|and|y|e|et|de|del|di|des|du|of)[ \u00a0]+)?){1,5}(?:19|20)\d\d)"
+                         r"(?![\w/-])")      # the name's words on one line, in one cell ("Understanding\t2019" is two)
 
 
 def year_events(v: str, sent, out: list[Mention]) -> None:
