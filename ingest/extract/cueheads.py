@@ -300,8 +300,9 @@ def _head_span(lex, v: str, line, span, out: list[Mention], spans_of: dict) -> N
     words = [fold(w[2]) for w in span]
     content = [w for w in words if not lex.label_of_head(w) and w not in dets and w not in generic
                and w not in lex.words("connectors") and not _NUMBERED.fullmatch(w)]
-    if not content and not (lab == "Event" and re.match(r"\s*(?:19|20)\d\d\b", v[e:e + 6])):
-        return      # "the Cluster Day" is none, "the Cluster Day 2024" is an edition
+    edition = lab == "Event" and _ORDINAL.fullmatch(words[0]) is not None
+    if not content and not (lab == "Event" and re.match(r"\s*(?:19|20)\d\d\b", v[e:e + 6])) and not edition:
+        return      # "the Cluster Day" is none, "the Cluster Day 2024" and "the 5th Cluster Day" are editions
     noun = EVENT_NOUN_AFTER.match(v, e) if lab == "Event" and name.split()[-1].isupper() else None
     if noun:        # "the Warsaw B2B session": the lower-case noun is the name's
         e, name = noun.end(), f"{name} {noun.group(1)}"
@@ -318,6 +319,7 @@ def _place_then_noun(v: str, line, s: int, e: int, name: str, out: list[Mention]
         out.append(Mention(s, ne, " ".join(v[s:ne].split()), "Cluster", "head", 0.6, country=c, region=r))
 
 
+_ORDINAL = re.compile(r"\d{1,2}(?:st|nd|rd|th)")
 # what stands right before a run that is only the end of something longer: "Big 5 Construct Egypt",
 # "(Carlos Carrillo Titsa Spain)"
 _INSIDE_LONGER = re.compile(r"(?:\d\s|\()$")

@@ -92,7 +92,8 @@ def _placed_event(lex, v: str, sent, span, index, generic_words: set[str], out: 
         placed_name = f"{base} in {place}"
         ev = Mention(s, pend or e, base if own else placed_name, "Event", "event-in", 0.8 if pend else 0.6,
                      country=place_country(place) or (lex.region(place) or (None, None))[1],
-                     aliases=[placed_name] if own else [" ".join(v[s:pend].split())] if pend else [])
+                     aliases=([placed_name] if own else [" ".join(v[s:pend].split())] if pend else [])
+                     + ([name] if own and name != base else []))      # "the 5th X in Riga" is also "5th X"
         ev.region = place
         ev.props["place"] = place
         out.append(ev)

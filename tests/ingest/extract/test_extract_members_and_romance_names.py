@@ -102,3 +102,11 @@ def test_a_spanish_meeting_is_not_the_island_of_reunion():
                               "febrero, los socios se reunieron en Novelda.\n", "page.md")
     assert ents["Reunión de lanzamiento en Novelda"].country == "ES"
     assert not any(e.country == "RE" or e.name == "France" for e in ents.values()), sorted(ents)
+
+
+def test_a_numbered_edition_of_a_generic_event_name_is_one_event():
+    ents, rels, _ = text_by_name("The 4th Cluster Matchmaking Day was financed by the Alpha Innovation Express "
+                                 "programme. Forty clusters met at the 4th Cluster Matchmaking Day in Riga.\n")
+    events = [n for n, e in ents.items() if e.label == "Event"]
+    assert events == ["4th Cluster Matchmaking Day"], events
+    assert any(s == "4th Cluster Matchmaking Day" and t == "FUNDED_BY" for s, t, _ in rels), sorted(rels)
