@@ -189,7 +189,7 @@ def _funded_by(doc: _Doc, si: int, sent, here) -> list[RawRel]:
     progs = [x[2] for x in named if x[2].label == "Programme" and (
         x[0] >= cue.start() or doc.v.startswith(("-funded", " funded", "-financed"), x[1]))]
     progs += [x[2] for x in named if x[2].label == "Organisation" and _MONEY_CUE.search(cue.group(0))
-              and _RIGHT_AFTER.fullmatch(doc.v, cue.end(), x[0])]
+              and _RIGHT_AFTER.fullmatch(doc.v, cue.end(), x[0]) and not doc.v.startswith(("'s", "’s"), x[1])]
     ps = [x[2] for x in here if x[2].label == "Partnership"] or [x[2] for x in here if x[2].label == "Event"]
     return [RawRel(p, "FUNDED_BY", g, sent.start, sent.end, 0.6) for p in (ps or _anaphor(doc, sent))[:1] for g in progs]
 
