@@ -91,9 +91,19 @@ def split_at_and(lex, v: str, span) -> list:
         if 0 < k < len(span) - 1 and w[2] == "and" and span[k + 1][2][:1].isupper() and not field_join(v, w[0] - 1) \
                 and (k > 1 and lex.label_of_head(span[k - 1][2])     # "… Robotics Cluster and Robotics Valley"
                      or place_word(lex, span[k - 1][2]) and not country_code(v[span[0][0]:span[-1][1]])
-                     or k > 1 and len(span) - k > 3 and is_legal_form(span[-1][2])):    # "… Lab and Kappa Motors Oy"
+                     or k > 1 and len(span) - k > 3 and is_legal_form(span[-1][2])     # "… Lab and Kappa Motors Oy"
+                     or len(span) == 3 and _acronym(span[0][2]) and _acronym(span[2][2])):     # "ERDF and IPA"
             return [span[:k]] + split_at_and(lex, v, span[k + 1:])
     return [span] if span else []
+
+
+def _acronym(word: str) -> bool:
+    """Whether a word is written as an acronym: two to six capitals ("ERDF", "IPA").
+
+    >>> _acronym("ERDF"), _acronym("Cluster")
+    (True, False)
+    """
+    return 2 <= len(word) <= 6 and word.isupper() and word.isalpha()
 
 
 _DASHED = re.compile(r"([A-Z][\w.]*)(?:\s[–-]\s|[–—])$")
