@@ -172,6 +172,7 @@ def _other_event_between(v: str, lo: int, hi: int, event_word_rx) -> bool:
 # a body's own meetings: its kick-off, its partners', general or steering meetings
 _OWN_MEETING = re.compile(r"(?i)\b(?:kick-?off|partners?['’]?\s+meeting|consortium\s+meeting|project\s+meeting|"
                           r"general\s+assembly|annual\s+meeting|steering\s+(?:committee|group)|board\s+meeting)\b")
+_OWN_JOURNEY = re.compile(r"(?i)\b(?:missions?|misi[oó]n|missione|miss[aã]o|study\s+tour|business\s+trip)\b")
 _HOLDERS = ("Partnership", "Cluster", "Organisation")
 
 
@@ -192,10 +193,13 @@ def own_meetings(ents, main, rels: list[RawRel], title: int = 0) -> list[RawRel]
     holders = sorted((e for e in ents if e.label in _HOLDERS), key=lambda e: -len(e.name))
     titled = [e for e in holders if named_in_title(e, title)]
     out = []
-    for ev in (e for e in ents if e.label == "Event" and id(e) not in organised and _OWN_MEETING.search(e.name)):
-        holder = next((h for h in holders if h.name in ev.name
-                       or any(a in ev.name.split() for a in h.aliases if len(a) > 2)), None) \
-            or _by_kind(ev.name, titled + holders) or main or (titled[0] if titled else None)
+    for ev in (e for e in ents if e.label == "Event" and id(e) not in organised):
+        named = next((h for h in holders if h.name in ev.name
+                      or any(a in ev.name.split() for a in h.aliases if len(a) > 2)), None)
+        if _OWN_MEETING.search(ev.name):
+            holder = named or _by_kind(ev.name, titled + holders) or main or (titled[0] if titled else None)
+        else:       # a partnership's mission ("the second mission of AGROMECH-ASEAN to …", on its page "our mission")
+            holder = (named or main) if _OWN_JOURNEY.search(ev.name) else None
         if holder is not None:
             m = ev.mentions[0]
             out.append(RawRel(holder, "COORDINATES", ev, m.start, m.end, 0.55))
