@@ -65,6 +65,19 @@ def cue_patterns() -> dict[str, re.Pattern]:
     return out
 
 
+def _member_column(lines, k: int) -> str | None:
+    r"""MEMBER_OF when line ``k`` is a table's header row whose first column lists members
+    ("| Member | Country | Member since |"), else None.
+
+    >>> _member_column(raw_lines("| Member | Country |\n|---|---|\n| A | IT |\n"), 0), _member_column(raw_lines("A\n"), 0)
+    ('MEMBER_OF', None)
+    """
+    if _table_head(lines, k) != 2:
+        return None
+    first = next((c.strip(" *") for c in lines[k].text.split("|") if c.strip()), "")
+    return "MEMBER_OF" if re.fullmatch(r"(?i)(?:full\s+)?members?(?:\s+(?:clusters?|organi[sz]ations?))?", first) else None
+
+
 def cue_type(line: str, colon: bool = True) -> str | None:
     """The relation a cue line gives the items below it (None when it is no cue line); a cue
     line ends with a colon unless ``colon`` is False (then its last 160 characters are read).
@@ -126,6 +139,7 @@ def list_block_relations(ctx, ents) -> list[RawRel]:
             continue
         cue = cue_text(lines, li)
         typ = None if line.text.count("\t") >= 2 else cue_type(cue, colon=False)     # a table row heads no list
+        typ = typ or _member_column(lines, first)
         if typ is None:
             continue
         target = _target(typ, line, within, mains)
