@@ -30,7 +30,8 @@ from clusternet.ingest.extract.romancenames import romance_names
 from clusternet.ingest.extract.tablenames import table_rows
 from clusternet.ingest.extract.mentions import Context, Mention, build_context, is_acronym
 from clusternet.ingest.extract.parens import described_in_brackets
-from clusternet.ingest.extract.titles import field_definition, title_acronym, title_definition, title_described
+from clusternet.ingest.extract.titles import field_definition, section_definitions, title_acronym, title_definition, \
+    title_described
 from clusternet.ingest.extract.listitems import list_item_names
 from clusternet.ingest.extract.legalnames import legal_form_names
 from clusternet.ingest.extract.people import speaker_organisations
@@ -46,6 +47,7 @@ def find_mentions(text: str, ctx: Context | None = None) -> list[Mention]:
     out: list[Mention] = []
     gid = [0]
     title_definition(ctx, out)
+    section_definitions(ctx, out)
     title_acronym(ctx, out)
     title_described(ctx, out)
     field_definition(ctx, out)

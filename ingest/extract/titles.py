@@ -21,7 +21,7 @@ from clusternet.ingest.extract.mentions import Context, Mention, is_acronym
 from clusternet.ingest.extract.rules import label_of_name
 from clusternet.ingest.extract.placewords import is_place
 
-__all__ = ["title_definition", "field_definition", "title_acronym", "title_described"]
+__all__ = ["title_definition", "section_definitions", "field_definition", "title_acronym", "title_described"]
 
 _TITLE = re.compile(r"\s*([A-Z][\w-]{1,15})\s*[:–—]\s+([A-Z][^\n:]{10,160}?)\s*$", re.M)
 _PROJECT_WORDS = re.compile(r"(?i)\b(?:the\s+project|project\s+partners?|partners|consortium|partnership|(?:its|our)\s+members)\b")
@@ -41,6 +41,28 @@ def title_definition(ctx: Context, out: list[Mention]) -> None:
         label = "Partnership"
     if label is not None:
         out.append(Mention(m.start(2), m.end(2), m.group(2), label, "title-def", 0.8, aliases=[m.group(1)]))
+
+
+def section_definitions(ctx: Context, out: list[Mention]) -> None:
+    """A section heading past the title that defines a project as "ACR – Its long name" ("##
+    BLUEMARINAS – Smart and green marinas of the Adriatic"), when the section speaks of a project,
+    its partners or its funding: the acronym names the project, the long name is its alias.
+
+    >>> from clusternet.ingest.extract.mentions import build_context
+    >>> t = "# Our projects\\n\\nText.\\n\\n## BLUEMARINAS – Smart green marinas\\n\\nThe project is co-funded by Interreg.\\n"
+    >>> out = []; section_definitions(build_context(t), out); [(m.name, m.label, m.aliases) for m in out]
+    [('BLUEMARINAS', 'Partnership', ['Smart green marinas'])]
+    """
+    v, opening = ctx.view, {ln.start for ln in _opening_lines(ctx)}
+    heads = [ln for ln in ctx.lines if ln.heading and ln.start not in opening]
+    for i, ln in enumerate(heads):
+        m = _TITLE.match(v, ln.start, ln.end)
+        if not m or not m.group(1).isupper() or len(m.group(2).split()) < 2:
+            continue
+        end = heads[i + 1].start if i + 1 < len(heads) else min(len(v), ln.end + 1500)
+        label = label_of_name(m.group(2)) or ("Partnership" if _PROJECT_EVIDENCE.search(v, ln.end, end) else None)
+        if label == "Partnership":
+            out.append(Mention(m.start(1), m.end(1), m.group(1), label, "title-def", 0.75, aliases=[m.group(2).strip()]))
 
 
 def _opening_lines(ctx: Context) -> list:
