@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 
 from clusternet.ingest.extract.generic import is_generic_name
-from clusternet.ingest.extract.lexicon import load_lexicon
+from clusternet.ingest.extract.lexicon import fold, load_lexicon
 from clusternet.ingest.extract.literals import alternation, initials
 from clusternet.ingest.extract.mentions import Mention, eu_as_adjective, is_acronym
 from clusternet.ingest.extract.namelinks import _strip_type, link_names, norm
@@ -268,8 +268,10 @@ def _entity(root: str, ms: list[Mention]) -> DocEntity | None:
     if label != "Programme" and any(m.rule == "programme" and norm(m.name) == norm(name) for m in ms):
         label = "Programme"     # "European Strategic Cluster Partnership for Going International": the EU action
     if label == "Organisation" and not any(m.rule in ("typed", "acronym") for m in ms) \
-            and any(m.rule.startswith("event-") and norm(m.name) == norm(name) for m in ms):
-        label = "Event"     # a forum held in a place is an event ("the Ghana–EU Agribusiness Forum in Accra")
+            and any((m.rule.startswith("event-") or m.rule == "cue:at" and _fair_or_forum(name)) and norm(m.name) == norm(name)
+                    for m in ms):
+        label = "Event"     # a forum held in a place or one is at is an event ("the Ghana–EU Agribusiness Forum in
+        # Accra", "At the Mediterranean Food Forum, …")
     if any(m.rule == "typed" for m in ms) and label not in ("Cluster", "Event") \
             and label_of_name(name) in (None, "Partnership"):     # "the ITCA project coordinator": ITCA is an institute
         label = "Partnership"
@@ -302,6 +304,15 @@ def _entity(root: str, ms: list[Mention]) -> DocEntity | None:
             if k in ("date", "place", "parent", "copula_head"):
                 e.props.setdefault(k, v)
     return e
+
+
+def _fair_or_forum(name: str) -> bool:
+    """Whether a name ends in a head word of a dated gathering ("… Food Forum", "… Fair").
+
+    >>> _fair_or_forum("Mediterranean Food Forum"), _fair_or_forum("Gamma Export Agency")
+    (True, False)
+    """
+    return fold(name.split()[-1]) in load_lexicon().words("dated_event_heads") if name.split() else False
 
 
 def _form_country(name: str) -> str | None:
