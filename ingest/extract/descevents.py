@@ -217,6 +217,7 @@ def described_events(ctx: Context) -> list[Mention]:
             if not has_det and head is not None and head.start <= s < head.end \
                     and (journey := _headline_journey(v, s, hm, sent)) is not None:
                 s, has_det = journey, True
+            has_det = has_det or (head is None or not head.start <= s < head.end) and _opens_short_line(ctx, v, s, hm, sent)
             if not has_det or _RECURRING.search(v, s, hm.start()):
                 continue        # "a yearly matchmaking session": a kind of activity, no one event
             named = _described_name(v, s, hm, sent)
@@ -233,6 +234,20 @@ def described_events(ctx: Context) -> list[Mention]:
                 ev.aliases.append(bare)     # how the text may name it again: "the kick-off meeting"
             out.append(ev)
     return _same_event(out)
+
+
+_LINE_LEAD = re.compile(r"[\s#*•–-]*(?:\d{1,2}[.)]\s*)?")
+
+
+def _opens_short_line(ctx: Context, v: str, s: int, hm, sent) -> bool:
+    """Whether a journey with its place opens a short line of its own, a heading or a list item
+    ("## Winter testing mission to Hokkaido", "1. Study visit to Gelderland"): no determiner needed (the
+    page's headline is :func:`title_event`'s)."""
+    line = ctx.lines[sent.line]
+    if not _LINE_LEAD.fullmatch(v, line.start, s) or len(v[line.start:line.end].split()) > 12:
+        return False
+    tail = PLACE_TAIL.match(v, hm.end(), sent.end)
+    return bool(tail) and fold(hm.group(0).split()[-1]) in _TRAVELS and leading_place(tail.group(2)) is not None
 
 
 def _headline_journey(v: str, s: int, hm, sent) -> int | None:

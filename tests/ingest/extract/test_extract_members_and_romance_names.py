@@ -110,3 +110,9 @@ def test_a_numbered_edition_of_a_generic_event_name_is_one_event():
     events = [n for n, e in ents.items() if e.label == "Event"]
     assert events == ["4th Cluster Matchmaking Day"], events
     assert any(s == "4th Cluster Matchmaking Day" and t == "FUNDED_BY" for s, t, _ in rels), sorted(rels)
+
+
+def test_a_journey_that_opens_a_heading_or_a_list_item_is_an_event():
+    ents, _, _ = text_by_name("# LCCT News\n\nNewsletter of March 2026.\n\n## Winter testing mission to Hokkaido\n\n"
+                              "In February eleven member companies travelled to Japan.\n", "news.md")
+    assert ents["Winter testing mission to Hokkaido"].country == "JP", sorted(ents)
