@@ -11,6 +11,8 @@ in Azerbaijan), as a description before the name does ("the Danish SME X").
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 import clusternet.ingest.extract.fastre as re
 from clusternet.ingest.extract.lexicon import load_lexicon, place_country
 from clusternet.ingest.extract.lists import adjective_country
@@ -29,6 +31,7 @@ _PLACE = re.compile(r"\b(?:of|in|from|de|du|del|di|en|da|do)\s+(?:the\s+)?(?:(?:
 _END = re.compile(r"[.;\n]|\s[–—]\s|\(")
 
 
+@lru_cache(maxsize=1)
 def _kind_words() -> frozenset[str]:
     """The head nouns of bodies (cluster, association, network, …) a description may call one by."""
     heads = load_lexicon()["heads"]

@@ -33,7 +33,6 @@ except ImportError:  # pragma: no cover - only before ingest/normalise.py existe
     _shared_code = _shared_name = None
 
 
-@lru_cache(maxsize=20000)
 def accents_clash(written: str, known: str) -> bool:
     """Whether a word the text writes with accents is another word than the place it folds to: both
     spellings carry accents, in other places ("Reunión", Spanish for meeting, is not "Réunion").
@@ -46,6 +45,7 @@ def accents_clash(written: str, known: str) -> bool:
     return accented(written) and accented(known) and fold(written) == fold(known) and written.lower() != known.lower()
 
 
+@lru_cache(maxsize=20000)
 def country_code(text: str) -> str | None:
     """ISO alpha-2 of a country name, code or adjective; two-letter input must be upper case."""
     t = text.strip().strip("()").strip()
