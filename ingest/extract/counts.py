@@ -55,11 +55,10 @@ _STOP = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "can
          "along", "across", "throughout", "under", "through", "con", "avec", "para", "pour", "durante", "pendant",
          "dans", "y", "e", "et", "ou"}
 _ROMANCE_OF = frozenset({"de", "del", "des", "du", "della", "delle", "dei", "di", "da", "do", "dos", "das"})
-_HEDGES = {"over", "more", "than", "around", "approximately", "about", "up", "to", "almost", "nearly", "at", "least",
-           "roughly", "close", "circa", "less", "fewer", "mas", "menos", "alrededor", "cerca", "casi", "hasta", "unas",
-           "unos", "plus", "pres", "environ", "moins", "presque", "oltre", "almeno", "quasi", "fino", "piu", "mais",
-           "quase", "ate", "au", "al", "pelo",
-           "some", "the", "a", "an", "our", "their", "its", "of", "with", "by", "further", "total"}
+_HEDGES = frozenset((
+    "over more than around approximately about up to almost nearly at least roughly close circa less "
+    "fewer mas menos alrededor cerca casi hasta unas unos plus pres environ moins presque oltre almeno "
+    "quasi fino piu mais quase ate au al pelo some the a an our their its of with by further total").split())
 _TRAIL = {"of", "and", "or", ",", "&", "around", "over", "about", "approximately", "nearly", "almost", "some", "more",
           "up", "least", "than", "worth", "totalling", "totaling", "valued"}
 # a word after a comma that opens a clause, not a list's next noun ("18 companies, led by …")

@@ -84,6 +84,21 @@ def find_mentions(text: str, ctx: Context | None = None) -> list[Mention]:
     drop_people(ctx.view, out)
     speaker_organisations(ctx.view, out)
     drop_descriptions(out)
+    _trimmed(ctx, out)
+    _described_list(ctx.view, out)
+    stated_after(ctx.view, out)
+    out.extend(held_events(ctx.view, out))
+    titled_event_again(ctx, out)
+    titled_agreement_named(ctx, out)
+    agreement_named(ctx.view, out)
+    agreement_topics(ctx.view, out)
+    edges_of_names(ctx.view, out)
+    return sorted(out, key=lambda m: (m.start, -m.end))
+
+
+def _trimmed(ctx: Context, out: list[Mention]) -> None:
+    """Each mention with its sentence, its destination, year and legal form taken in, and without
+    the owner, role, descriptor, field label, dashed description or programme words around its name."""
     for m in out:
         m.sent = ctx.sent_at(m.start)
         with_destination(ctx.view, m)
@@ -95,15 +110,6 @@ def find_mentions(text: str, ctx: Context | None = None) -> list[Mention]:
         _without_field_label(m)
         _without_dashed_description(m)
         _without_programme(m)
-    _described_list(ctx.view, out)
-    stated_after(ctx.view, out)
-    out.extend(held_events(ctx.view, out))
-    titled_event_again(ctx, out)
-    titled_agreement_named(ctx, out)
-    agreement_named(ctx.view, out)
-    agreement_topics(ctx.view, out)
-    edges_of_names(ctx.view, out)
-    return sorted(out, key=lambda m: (m.start, -m.end))
 
 
 _FIELD_LABEL = re.compile(r"^[A-Z][a-z]+(?: [a-z]+){0,5}: (?=[A-Z])")

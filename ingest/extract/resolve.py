@@ -255,6 +255,34 @@ def _entity(root: str, ms: list[Mention]) -> DocEntity | None:
     edition = {n for n in cnt if re.search(r"\s(?:19|20)\d\d$", n) and n[:-5] in cnt}
     name = max(cnt, key=lambda n: (n in defined, n in edition, label_of_name(n) is not None, cnt[n],
                                    len(n) if len(n) < 80 else 0, n))
+    label = _label(name, ms)
+    aliases = set()
+    for m in ms:
+        for a in [m.name, *m.aliases]:
+            if norm(a) != norm(name) and a.strip():
+                aliases.add(a.strip())
+    cvotes = Counter(m.country for m in ms if m.country)
+    country = cvotes.most_common(1)[0][0] if cvotes else None
+    c2, region = place_of_name(name)
+    stated = next((m.props["stated_country"] for m in ms if "stated_country" in m.props), None)
+    formed = None if stated or c2 or country else _form_country(name)
+    country = stated or c2 or country or formed     # the name's own place word ("Colombian …") beats
+    # its surroundings, not what the text says of it ("the Spanish SME Cables del Caribe"); a one-country legal
+    # form places a company the text does not ("Pilbara Sensing Pty Ltd")
+    region = next((m.region for m in ms if m.region), None) or region
+    conf = min(0.97, max(m.conf for m in ms) + 0.04 * (len({m.start for m in ms}) - 1))
+    e = DocEntity(root, label, name, aliases, country, region, sorted(ms, key=lambda m: m.start), {}, round(conf, 2))
+    if formed:
+        e.props["country_from"] = "legal-form"      # a place the text states still gives its region
+    for m in ms:
+        for k, v in m.props.items():
+            if k in ("date", "place", "parent", "copula_head"):
+                e.props.setdefault(k, v)
+    return e
+
+
+def _label(name: str, ms: list[Mention]) -> str:
+    """The label of the entity ``name`` names, from its name's head noun and what its mentions say."""
     labels = Counter()
     for m in ms:
         if m.label:
@@ -281,29 +309,7 @@ def _entity(root: str, ms: list[Mention]) -> DocEntity | None:
         label = "SME"               # the text presents the company as an SME ("the Danish SME X ApS")
     if label in ("Organisation", "Partnership") and any(m.label == "Cluster" and m.rule in CALLED_CLUSTER for m in ms):
         label = "Cluster"           # the text calls it a cluster ("the clusters taking part: … (X)")
-    aliases = set()
-    for m in ms:
-        for a in [m.name, *m.aliases]:
-            if norm(a) != norm(name) and a.strip():
-                aliases.add(a.strip())
-    cvotes = Counter(m.country for m in ms if m.country)
-    country = cvotes.most_common(1)[0][0] if cvotes else None
-    c2, region = place_of_name(name)
-    stated = next((m.props["stated_country"] for m in ms if "stated_country" in m.props), None)
-    formed = None if stated or c2 or country else _form_country(name)
-    country = stated or c2 or country or formed     # the name's own place word ("Colombian …") beats
-    # its surroundings, not what the text says of it ("the Spanish SME Cables del Caribe"); a one-country legal
-    # form places a company the text does not ("Pilbara Sensing Pty Ltd")
-    region = next((m.region for m in ms if m.region), None) or region
-    conf = min(0.97, max(m.conf for m in ms) + 0.04 * (len({m.start for m in ms}) - 1))
-    e = DocEntity(root, label, name, aliases, country, region, sorted(ms, key=lambda m: m.start), {}, round(conf, 2))
-    if formed:
-        e.props["country_from"] = "legal-form"      # a place the text states still gives its region
-    for m in ms:
-        for k, v in m.props.items():
-            if k in ("date", "place", "parent", "copula_head"):
-                e.props.setdefault(k, v)
-    return e
+    return label
 
 
 def _fair_or_forum(name: str) -> bool:
