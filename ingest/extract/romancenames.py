@@ -41,10 +41,7 @@ def _rx() -> re.Pattern:
     return re.compile(_BEFORE + r"(?P<name>(?:" + head + r")" + word + r"{1,7})")
 
 
-# words that end a name: verbs, conjunctions, and participles that open a clause ("basée à", "fundada en")
-_STOP = frozenset({"est", "sont", "ont", "était", "sera", "fut", "son", "fue", "era", "será", "sono", "hanno",
-                   "avec", "pour", "par", "sur", "dans", "entre", "chez", "con", "para", "por", "tra", "fra", "per",
-                   "qui", "que", "dont", "cual", "che", "cui", "qual", "ainsi", "también", "aussi", "anche"})
+# participles that open a clause ("basée à", "fundada en") end a name, as the lexicon's romance_name_stops do
 # the small words inside a name ("de la", "dell'", "en"): no content of their own
 _JOINS = frozenset({"de", "des", "du", "del", "della", "delle", "dei", "degli", "dell", "di", "da", "do", "dos", "das", "la",
                     "las", "los", "le", "les", "l", "d", "en", "em"})
@@ -54,11 +51,11 @@ _CLAUSE_NEXT = re.compile(r"\s+(?:par|por|da|dal|dalla|en|à|a|in|con|avec|sur|d
 
 def _trimmed(v: str, start: int, name: str) -> str:
     """``name`` cut before a stop word, a participle that opens a clause, or a trailing connector."""
-    words = [w for w in re.finditer(r"\S+", name)]
+    words, stops = list(re.finditer(r"\S+", name)), load_lexicon().words("romance_name_stops")
     keep, proper = len(words), False
     for i, w in enumerate(words[1:], 1):
         f = fold(w.group(0))
-        if f in _STOP or (_CLAUSE.search(f) and _CLAUSE_NEXT.match(v, start + w.end())) \
+        if f in stops or (_CLAUSE.search(f) and _CLAUSE_NEXT.match(v, start + w.end())) \
                 or proper and w.group(0)[:1].islower() and f not in _JOINS:
             keep = i        # "… de Galicia agrupa": a verb after the place that ends a name
             break

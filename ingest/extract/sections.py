@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import clusternet.ingest.extract.fastre as re
 from clusternet.ingest.extract.cuelists import named_network
-from clusternet.ingest.extract.lexicon import heading_country, heading_region
+from clusternet.ingest.extract.lexicon import heading_country, heading_region, load_lexicon
 from clusternet.ingest.extract.listblocks import LEAD_ROLE
 from clusternet.ingest.extract.mainref import main_of, title_end, titled_main
 from clusternet.ingest.extract.prosectx import ACTORS
@@ -72,12 +72,6 @@ def section_partners(doc, lex) -> list[RawRel]:
     return out
 
 
-# words of a heading that sorts members by their kind ("## Companies", "### Large companies")
-_MEMBER_KINDS = frozenset({"companies", "company", "enterprises", "smes", "sme", "industry", "industrial", "research",
-                           "education", "universities", "university", "institutes", "public", "bodies", "authorities",
-                           "organisations", "organizations", "associations", "start-ups", "startups", "academia",
-                           "clusters", "members"})
-
 
 def _member_group(heading: str, level: int) -> bool:
     """Whether a heading under a members heading of ``level`` groups its members: deeper, and under a
@@ -88,7 +82,8 @@ def _member_group(heading: str, level: int) -> bool:
     (True, True, False)
     """
     deeper = _level(heading) > level > 0
-    return deeper and (level >= 2 or bool(_MEMBER_KINDS & set(re.findall(r"[a-z-]+", heading.lower()))))
+    kinds = load_lexicon().words("member_kind_words")
+    return deeper and (level >= 2 or any(w in kinds for w in re.findall(r"[a-z-]+", heading.lower())))
 
 
 def _level(text: str) -> int:
