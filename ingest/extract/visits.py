@@ -217,7 +217,7 @@ def visited(doc, si: int, sent, here) -> list[RawRel]:
     subj = [x for x in here if x[0] < cue and x[2].label in ACTORS + ("Partnership",)]
     if subj and _HOSTED.fullmatch(v, subj[-1][1], cue):
         return []       # "A received a visit from B": :func:`hosted_visitors` reads who visited whom
-    visitors = [subj[-1]] if subj else delegation_owner(doc, text[:vm.start()], cue) or _nearby_visitors(doc, si)
+    visitors = _coordinated(doc.v, subj) if subj else delegation_owner(doc, text[:vm.start()], cue) or _nearby_visitors(doc, si)
     if not visitors and objs:
         visitors = delegation_owner(doc, "the delegation", cue)    # a programme's "Visit at X": the delegation's
     if not visitors and objs and doc.main is not None:
@@ -229,6 +229,23 @@ def visited(doc, si: int, sent, here) -> list[RawRel]:
         # "the delegation visited two clusters": the clusters introduced next
         out += [RawRel(subj[-1][2], "VISITED", b, sent.start, sent.end, 0.45)
                 for b in _clusters_introduced_next(doc, sent, text)]
+    return out
+
+
+def _coordinated(v: str, subj: list) -> list:
+    """The last actor before a visit cue with those joined to it by "and" or a comma ("a group led by
+    A and B visited X": A and B).
+
+    >>> from types import SimpleNamespace as N
+    >>> t = "led by A and B visited X"
+    >>> [x[2].name for x in _coordinated(t, [(7, 8, N(name="A")), (13, 14, N(name="B"))])]
+    ['A', 'B']
+    """
+    out = [subj[-1]]
+    for prev in reversed(subj[:-1]):
+        if not re.fullmatch(r"\s*(?:,|and|&|,\s*and)\s*", v[prev[1]:out[0][0]]):
+            break
+        out.insert(0, prev)
     return out
 
 

@@ -116,3 +116,10 @@ def test_a_journey_that_opens_a_heading_or_a_list_item_is_an_event():
     ents, _, _ = text_by_name("# LCCT News\n\nNewsletter of March 2026.\n\n## Winter testing mission to Hokkaido\n\n"
                               "In February eleven member companies travelled to Japan.\n", "news.md")
     assert ents["Winter testing mission to Hokkaido"].country == "JP", sorted(ents)
+
+
+def test_every_body_of_a_coordinated_group_visited():
+    _, rels, _ = text_by_name("In the afternoon a group led by Riga Photonics Cluster and BioLT visited the Tartu Food "
+                              "Technology Centre, where its pilot plant was presented.\n")
+    assert {("Riga Photonics Cluster", "VISITED", "Tartu Food Technology Centre"),
+            ("BioLT", "VISITED", "Tartu Food Technology Centre")} <= rels, sorted(rels)
