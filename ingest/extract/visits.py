@@ -29,7 +29,8 @@ _FROM_OF = re.compile(r"\b(?:from|of|under)\b")
 # an organiser named after a delegation is not whose delegation it is ("… led by X" is)
 _ORGANISED_BY = re.compile(r"\b(?:co-?)?organi[sz]ed\s+by|\bhosted\s+by|\bfacilitated\s+by|\bin\s+cooperation\s+with")
 # where the visited actors after a "visit" cue end
-_VISITED_END = re.compile(r",?\s+(?:as well as|but also|;)|\.\s|,\s+(?:where|which|who)\b|,?\s+and\s+(?:[a-z]+ed|met|held|saw|took|had|made|gave|went)\b")
+_VISITED_END = re.compile(r",?\s+(?:as well as|but also|;)|\.\s|,\s+(?:where|which|who)\b|,?\s+and\s+(?:[a-z]+ed|met|held|saw|took|had|made|gave|went)\b"
+                          r"|,\s+(?:a|an|the|one)\s+(?:\w+\s+)?(?:member|members|partner|part)\s+of\b")   # "X, a member of Y": Y no place visited
 _N_CLUSTERS = re.compile(r"\b(two|three|four|five|\d)\s+clusters\b")
 
 
@@ -224,7 +225,9 @@ def visited(doc, si: int, sent, here) -> list[RawRel]:
         visitors = [(0, 0, doc.main)]
     elif not visitors and objs and vm.group(0) != "visit" and doc.host() is not None:
         visitors = [(0, 0, doc.host())]     # the cluster a visit page is about ("company visits to A, B")
-    out = [RawRel(a, "VISITED", b, sent.start, sent.end, 0.55) for _, _, a in visitors for _, _, b in objs if a is not b]
+    travellers = {id(x[2]) for x in visitors}
+    out = [RawRel(a, "VISITED", b, sent.start, sent.end, 0.55) for _, _, a in visitors for _, _, b in objs
+           if id(b) not in travellers]      # one of a group that visited did not visit another of it
     if subj and not objs:
         # "the delegation visited two clusters": the clusters introduced next
         out += [RawRel(subj[-1][2], "VISITED", b, sent.start, sent.end, 0.45)

@@ -120,6 +120,8 @@ def test_a_journey_that_opens_a_heading_or_a_list_item_is_an_event():
 
 def test_every_body_of_a_coordinated_group_visited():
     _, rels, _ = text_by_name("In the afternoon a group led by Riga Photonics Cluster and BioLT visited the Tartu Food "
-                              "Technology Centre, where its pilot plant was presented.\n")
-    assert {("Riga Photonics Cluster", "VISITED", "Tartu Food Technology Centre"),
-            ("BioLT", "VISITED", "Tartu Food Technology Centre")} <= rels, sorted(rels)
+                              "Technology Centre, a member of the South Estonian Food Cluster, where its pilot plant was "
+                              "presented.\n")
+    visits = {(s, o) for s, t, o in rels if t == "VISITED"}
+    assert visits == {("Riga Photonics Cluster", "Tartu Food Technology Centre"),
+                      ("BioLT", "Tartu Food Technology Centre")}, sorted(rels)
