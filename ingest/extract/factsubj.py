@@ -57,8 +57,8 @@ def partnership_figure(subj, measure: str, sent, occ_in, main=None):
     """The one partnership a sentence names, for its partners or its budget that the subject rules
     gave a cluster or organisation of the sentence ("Our cluster takes part in CASCAWOOD, a
     project of nine partners"), or for its partners they gave an event ("all five partners took
-    part in the mission"); the page's partnership ``main`` when the sentence names none (the
-    coordinator named beside "seven partners and a budget of EUR 1.35 million"); else ``subj``.
+    part in the mission"); the page's partnership ``main`` for partners when the sentence names none
+    (the coordinator named beside "seven partners"; a budget beside a member may be its own); else ``subj``.
 
     >>> c, p = SimpleNamespace(label="Cluster"), SimpleNamespace(label="Partnership")
     >>> s = SimpleNamespace(start=0, end=50)
@@ -74,7 +74,7 @@ def partnership_figure(subj, measure: str, sent, occ_in, main=None):
     named = _named(occ_in, sent.start, sent.end, "Partnership")
     if len(named) == 1:
         return named[0]
-    return main if not named and main is not None and (subj.label == "Event" or partners or money) else subj
+    return main if not named and main is not None and (subj.label == "Event" or partners) else subj
 
 
 def owner_by_measure(subj, measure: str, lo: int, hi: int, occ_in):

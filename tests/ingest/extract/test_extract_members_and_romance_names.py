@@ -125,3 +125,9 @@ def test_every_body_of_a_coordinated_group_visited():
     visits = {(s, o) for s, t, o in rels if t == "VISITED"}
     assert visits == {("Riga Photonics Cluster", "Tartu Food Technology Centre"),
                       ("BioLT", "Tartu Food Technology Centre")}, sorted(rels)
+
+
+def test_partners_beside_the_coordinator_are_the_partnerships():
+    _, _, facts = text_by_name("# CARPA-CLUST\n\nCARPA-CLUST is an Interreg project of the Carpathian clusters. It is "
+                               "led by Torysa Engineering Cluster, which brings together seven partners.\n")
+    assert {s for s, _, v in facts if v == 7} == {"CARPA-CLUST"}, sorted(facts)
