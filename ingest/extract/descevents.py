@@ -246,6 +246,12 @@ def _opens_short_line(ctx: Context, v: str, s: int, hm, sent) -> bool:
     line = ctx.lines[sent.line]
     if not _LINE_LEAD.fullmatch(v, line.start, s) or len(v[line.start:line.end].split()) > 12:
         return False
+    return _placed_journey(v, hm, sent)
+
+
+def _placed_journey(v: str, hm, sent) -> bool:
+    """Whether the event noun at ``hm`` is a journey's ("mission", "visit", …) and a known place
+    follows it ("mission to Kazakhstan")."""
     tail = PLACE_TAIL.match(v, hm.end(), sent.end)
     return bool(tail) and fold(hm.group(0).split()[-1]) in _TRAVELS and leading_place(tail.group(2)) is not None
 
@@ -261,10 +267,7 @@ def _headline_journey(v: str, s: int, hm, sent) -> int | None:
     before = None
     for before in re.finditer(r"(?i)\b(?:from|on|after|during|of)\s+", v[s:hm.start()]):
         pass
-    tail = PLACE_TAIL.match(v, hm.end(), sent.end)
-    if before is None or not tail or fold(hm.group(0).split()[-1]) not in _TRAVELS or not leading_place(tail.group(2)):
-        return None
-    return s + before.end()
+    return s + before.end() if before is not None and _placed_journey(v, hm, sent) else None
 
 
 def _described_name(v: str, s: int, hm, sent) -> tuple[int, int, str, str | None, str] | None:

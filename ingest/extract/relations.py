@@ -195,7 +195,7 @@ def _funded_by(doc: _Doc, si: int, sent, here) -> list[RawRel]:
 
 
 _MONEY_CUE = re.compile(r"(?i)fund|financ|finanz")
-_RIGHT_AFTER = re.compile(r"\s*(?:the\s+|la\s+|el\s+|l['’]|la\s+)?")
+_RIGHT_AFTER = re.compile(r"\s*(?:the\s+|la\s+|el\s+|l['’])?")
 _ANAPHOR = re.compile(r"(?:The|This|These)\s+(?:(?P<p>partnership|project|initiative|consortium)|"
                       r"(?P<e>event|matchmaking|mission|conference|forum|visit|meeting|workshop)s?)\b")
 
