@@ -5,8 +5,9 @@ from __future__ import annotations
 import clusternet.ingest.extract.fastre as re
 from functools import lru_cache
 
+from clusternet.ingest.extract.acronyms import lone_acronym
 from clusternet.ingest.extract.cueheads import cue_lists, head_chunks
-from clusternet.ingest.extract.lexicon import country_code, country_name, load_lexicon, place_country, fold
+from clusternet.ingest.extract.lexicon import country_code, country_name, fold, load_lexicon, place_country
 from clusternet.ingest.extract.lists import adjective_country
 from clusternet.ingest.extract.literals import alternation, with_initials
 from clusternet.ingest.extract.gates import gated
@@ -17,7 +18,7 @@ from clusternet.ingest.extract.placewords import is_place
 __all__ = ["cue_lists", "copulas", "quoted", "head_chunks", "acronym_mentions", "described_names", "NAME_RUN"]
 
 
-_COPULA = re.compile(r"(?<!\s)\s+(?:is|was|has been|acts as|are)\s+(?:a|an|the)\s+((?:[\w'’-]+\s+){0,5})([\w'’-]+)\b")
+_COPULA = re.compile(r"(?<!\s)\s+(?:is|was|has been|acts as|are)\s+(?:one\s+of\s+the|a|an|the)\s+((?:[\w'’-]+\s+){0,5})([\w'’-]+)\b")
 
 
 def _copula_head(lex, adjs: list[str], last: str):
@@ -217,43 +218,11 @@ def acronym_mentions(ctx: Context, out: list[Mention]) -> None:
             if len(words) == 2 and is_acronym(words[1][2]) and adjective_country(words[0][2]):
                 words = words[1:]       # "the Moroccan MESRSFC": the acronym, described
             if len(words) == 1 and is_acronym(words[0][2]) and fold(words[0][2]) not in words_in_caps:
-                s, e, w = words[0]
-                if not is_place(w) and not re.fullmatch(r"\d[\w-]*", w):
-                    body, code = _acting_body(v, s, e)
-                    out.append(Mention(s, e, w, "Organisation" if body else None, "acronym", 0.5, country=code))
+                out.extend(lone_acronym(v, *words[0]))
             elif len(words) > 1 and all(w[2].isupper() for w in words) and not line.heading:
                 s, e, name = clean(v, words[0][0], words[-1][1])
                 if not is_place(name) and not any(fold(w[2]) in generic for w in words[:1]):
                     out.append(Mention(s, e, name, label_of_name(name), "caps", 0.55))
-
-
-# what the text says around a lone acronym that makes it a body: "hosted by X", "on the premises of X",
-# "the Moroccan X", "X from Asturias", "X (Portugal)"
-_BODY_BEFORE = re.compile(r"(?:\b(?:by|with|premises\s+of|headquarters\s+of)\s+(?:the\s+)?|\b[Tt]he\s+"
-                          r"(?P<dem>[A-Z][a-z]+(?:an|ish|ese|ian|ic))\s+)$")
-_BODY_AFTER = re.compile(r"\s+from\s+(?:the\s+)?(?P<place>[A-Z][\w'’-]+(?:\s(?:do\s|de\s|del\s)?[A-Z][\w'’-]+)?)"
-                         r"|\s+\((?P<country>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?|[A-Z]{2})\)")
-
-
-def _acting_body(v: str, s: int, e: int) -> tuple[bool, str | None]:
-    """Whether the text around a lone acronym at ``v[s:e]`` makes it a body (see ``_BODY_BEFORE``),
-    and the country it states.
-
-    >>> _acting_body("hosted by MASCIR in Rabat", 10, 16), _acting_body("the Moroccan MESRSFC", 13, 20)
-    ((True, None), (True, 'MA'))
-    >>> _acting_body("ADRAVE from Lisbon", 0, 6), _acting_body("under COSME", 6, 11)
-    ((True, 'PT'), (False, None))
-    """
-    before = _BODY_BEFORE.search(v, max(0, s - 30), s)
-    if before:
-        return True, country_code(before.group("dem")) if before.group("dem") else None
-    after = _BODY_AFTER.match(v, e)
-    if after is None:
-        return False, None
-    if after.group("country"):
-        code = country_code(after.group("country"))
-        return code is not None, code
-    return True, place_country(after.group("place")) if is_place(after.group("place")) else None
 
 
 _NAME_WORD = r"[A-Z0-9][\w'’&-]*"

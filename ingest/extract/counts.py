@@ -32,7 +32,7 @@ from functools import lru_cache
 
 from clusternet.ingest.extract.countable import not_a_count
 from clusternet.ingest.extract.countsubj import CLAUSE_VERBS, count_subject
-from clusternet.ingest.extract.factsubj import country_of_sentence, main_event, measure_country, owner_by_measure, \
+from clusternet.ingest.extract.factsubj import country_of_sentence, measure_country, owner_by_measure, \
     on_the_journey, partnership_figure
 from clusternet.ingest.extract.measures import agent as _agent, among, before_agent, clause_measure, \
     field_label, money_after, money_modifiers, money_period, money_qualifiers, ordinals, part_cue, \
@@ -41,10 +41,10 @@ from clusternet.ingest.extract.delegations import in_delegation
 from clusternet.ingest.extract.moneyclauses import money_clause
 from clusternet.ingest.extract.lexicon import fold, is_programme_name, load_lexicon, programme_named_in
 from clusternet.ingest.extract.origins import countries_of
-from clusternet.ingest.extract.mainref import title_end, titled_main
 from clusternet.ingest.extract.nounphrases import inner_place, met_with, passive_participle
 from clusternet.ingest.extract.numbers import NOT_COUNTS, count_rx, count_value, unit_and_value
 from clusternet.ingest.extract.raw import RawFact
+from clusternet.ingest.extract.stories import Focus
 
 __all__ = ["count_facts"]
 
@@ -166,8 +166,7 @@ def count_facts(ctx, ents, main, sectors=(), places=None, skip=()) -> list[RawFa
     ostarts = [x[0] for x in occ]
     ok = ("Cluster", "Organisation", "Partnership", "Event", "SME", "Programme", "Region")
     out: list[RawFact] = []
-    page_event = main_event(ents, ctx)
-    own = titled_main(ents, "Cluster", title_end(ctx)) if main is None and page_event is None else None
+    focus = Focus(ctx, ents, main)      # a newsletter's story speaks of its own partnership and event
 
     def occ_in(lo, hi):
         return occ[bisect_left(ostarts, lo):bisect_left(ostarts, hi)]
@@ -175,7 +174,7 @@ def count_facts(ctx, ents, main, sectors=(), places=None, skip=()) -> list[RawFa
     for si, sent in enumerate(ctx.sents):
         if _table_or_heading(ctx, sent) or _CONTACT.search(ctx.view, sent.start, sent.end):
             continue  # a table row (read by the table rules), a heading ("issue 2"), a contact line's address
-        out.extend(_sentence_facts(ctx, si, occ_in, ok, (main, page_event, own), places, skip))
+        out.extend(_sentence_facts(ctx, si, occ_in, ok, focus.at(sent.start), places, skip))
     return on_the_journey(out, ents)
 
 

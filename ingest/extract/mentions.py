@@ -40,7 +40,8 @@ def eu_as_adjective(view: str, end: int) -> bool:
     return _EU_ADJECTIVE.match(view, end) is not None
 
 WORD = re.compile(r"[#]?[^\W_][\w'’.&@+\-–/]*[\w+]|[^\W_]")
-_ACR = re.compile(r"^(?=.*[A-Z].*[A-Z])[A-Z0-9][A-Z0-9&.\-ÀÓÉÍÚ]*[A-Z0-9ÀÓÉÍÚ]$|^[A-Z][a-z]*[A-Z][A-Za-z0-9]*$")
+# "EIT", "CLUSTERS4BLUE", "BioM", and a coined name with a strand's suffix ("SOILDATA-4i")
+_ACR = re.compile(r"^(?=.*[A-Z].*[A-Z])[A-Z0-9][A-Z0-9&.\-ÀÓÉÍÚ]*[A-Z0-9ÀÓÉÍÚ](?:-\d[a-z])?$|^[A-Z][a-z]*[A-Z][A-Za-z0-9]*$")
 _ORD = re.compile(r"^\d{1,2}(?:st|nd|rd|th)$")
 
 
@@ -97,7 +98,7 @@ def is_cap(w: str) -> bool:
 
 @lru_cache(maxsize=100_000)
 def is_acronym(w: str) -> bool:
-    return bool(_ACR.match(w)) and len(w) <= 14
+    return bool(_ACR.match(w)) and len(w) <= 14 + 3 * w[-1:].islower()
 
 
 _TOK: dict = {"view": None, "toks": [], "starts": [], "ends": []}

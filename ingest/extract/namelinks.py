@@ -278,7 +278,8 @@ def _link_short_forms(ms: list[Mention], ks: list[str], uf: _UF) -> None:
     >>> uf.find("biom") == uf.find("biom biotech gmbh")
     True
     """
-    acronyms = {norm(m.name): m.name.strip() for m in ms if " " not in m.name.strip() and is_acronym(m.name.strip())}
+    acronyms = {norm(m.name): m.name.strip() for m in ms if " " not in m.name.strip() and is_acronym(m.name.strip())
+                and m.rule != "programme"}      # a known programme's own name ("ESCP-4i") is no one's short form
     bodies = {norm(m.name) for m in ms if m.label in ("Partnership", "Cluster", "Organisation")}
     events = {norm(x) for m in ms if m.label in ("Event", "Agreement") for x in (m.name, *m.aliases)}
     keyset, sizes = set(ks), None

@@ -4,7 +4,7 @@ from __future__ import annotations
 import clusternet.ingest.extract.fastre as re
 from functools import lru_cache
 
-from clusternet.ingest.extract.lexicon import country_code, load_lexicon, place_country, fold, town
+from clusternet.ingest.extract.lexicon import country_code, fold, is_programme_name, load_lexicon, place_country, town
 from clusternet.ingest.resolve.normalise import is_legal_form, split_legal_form
 from clusternet.ingest.extract.placewords import is_place
 from clusternet.ingest.extract.mentions import (Context, Mention, chunks, initials_match, is_acronym, is_cap,
@@ -303,6 +303,8 @@ def paren_aliases(ctx: Context, out: list[Mention]) -> None:
             continue
         if is_place(name) or _DESCRIBED_AS.search(v, max(0, s - 14), s):
             continue    # "X is a European Strategic Cluster Partnership (ESCP-4i)": what X is, not a second name
+        if is_programme_name(inner) and not is_programme_name(name):
+            continue    # "two European Strategic Cluster Partnerships (ESCP-4i)": the programme's own name is found apart
         out.append(Mention(s, e, name, label_of_name(name), "paren-alias", 0.85,
                            aliases=[inner] + ([f"{inner} {year.group(1)}"] if year and inner != m.group(1).strip() else [])))
 

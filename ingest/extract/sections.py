@@ -3,7 +3,7 @@ a "Partners"/"Consortium" heading; under a "Members" heading of a network or clu
 else the page's own), MEMBER_OF it. A heading may group them by country or region ("### Austria")
 or, in a members section, by a deeper heading ("## Members" / "### Trentino").
 
->>> _level("### Austria")
+>>> heading_level("### Austria")
 3
 """
 from __future__ import annotations
@@ -16,6 +16,7 @@ from clusternet.ingest.extract.mainref import main_of, title_end, titled_main
 from clusternet.ingest.extract.prosectx import ACTORS
 from clusternet.ingest.extract.raw import RawRel
 from clusternet.ingest.extract.resolve import norm
+from clusternet.ingest.extract.stories import heading_level
 
 __all__ = ["section_partners"]
 
@@ -43,7 +44,7 @@ def section_partners(doc, lex) -> list[RawRel]:
             # sub-heading ("## Members" / "### Trentino", "# Our members" / "## Companies"); a table's header row
         if line.heading:
             txt, outer = norm(line.text), level if in_section else 0
-            level = _level(doc.ctx.text[line.start:line.end]) or outer     # "# Our members", then "By type:"
+            level = heading_level(doc.ctx.text[line.start:line.end]) or outer     # "# Our members", then "By type:"
             in_section = any(h in txt.split() or txt.endswith(h) for h in heads) and len(txt.split()) <= 8
             cur_target, members = None, _MEMBER_HEADING.search(txt) is not None
             if in_section:
@@ -81,19 +82,9 @@ def _member_group(heading: str, level: int) -> bool:
     >>> _member_group("### Trentino", 2), _member_group("## Companies", 1), _member_group("## Observers", 1)
     (True, True, False)
     """
-    deeper = _level(heading) > level > 0
+    deeper = heading_level(heading) > level > 0
     kinds = load_lexicon().words("member_kind_words")
     return deeper and (level >= 2 or any(w in kinds for w in re.findall(r"[a-z-]+", heading.lower())))
-
-
-def _level(text: str) -> int:
-    """A marked heading's level ("### Austria": 3), 0 for a line with no "#" marks.
-
-    >>> _level("### Austria"), _level("  ## Partners"), _level("Partners")
-    (3, 2, 0)
-    """
-    text = text.lstrip()
-    return len(text) - len(text.lstrip("#")) if text.startswith("#") else 0
 
 
 def _named_heading(doc, line):
