@@ -386,7 +386,7 @@ def _subject_of(ctx, si, m, after, occ_in, ok, doc, land, measure, measure_words
     else:
         subj, country = count_subject(ctx, si, m, after, occ_in, ok, doc, v)
         subj = partnership_figure(subj, measure, sent, occ_in, doc[0])
-        subj = owner_by_measure(subj, measure, sent.start, sent.end, occ_in)
+        subj = owner_by_measure(subj, measure, sent.start, sent.end, occ_in, doc[3])
     if subj is None:
         return None, None, measure
     if country is None and subj.label != "Region":

@@ -19,6 +19,7 @@ from clusternet.ingest.extract.fieldfacts import field_facts
 from clusternet.ingest.extract.lexicon import country_code, fold, load_lexicon
 from clusternet.ingest.extract.measures import ordinals, without_hedge
 from clusternet.ingest.extract.raw import RawFact, parse_number
+from clusternet.ingest.extract.stories import home_cluster
 
 __all__ = ["RawFact", "find_facts", "table_facts", "parse_number"]
 
@@ -280,16 +281,12 @@ class _Occ(list):
         self.keys = [x[0] for x in self]
 
 
-def _sheet_owner(ents, main, event, title: int):
-    """Whose fact sheet a page's unheaded fields are: the body a field or the title defines, else
-    the cluster the page's title names when it names no partnership or event ("About us – SenseAlps"
-    over the alliances it belongs to), else the page's partnership or event."""
+def _sheet_owner(ents, main, event, title: int, home):
+    """Whose fact sheet a page's unheaded fields are: the body a field or the title defines, else the
+    partnership or event the title names, else the cluster the page speaks for (``home``: "About us" then
+    "SenseAlps is the cluster …", over the alliances it belongs to), else the page's partnership or event."""
     named = next((e for e in (main, event) if e is not None and named_in_title(e, title)), None)
-    own = None if named is not None else main_of(ents, "Cluster", title)
-    first = lambda e: min(m.start for m in e.mentions)
-    if own is not None and (first(own) > 400 or any(e is not None and first(e) < first(own) for e in (main, event))):
-        own = None
-    return defined_subject(ents) or named or own or main or event
+    return defined_subject(ents) or named or home or main or event
 
 
 def find_facts(ctx, ents, mentions, tables, sectors=(), places=None) -> list[RawFact]:
@@ -301,12 +298,13 @@ def find_facts(ctx, ents, mentions, tables, sectors=(), places=None) -> list[Raw
     event = main_event(ents, ctx)
     bodies = {s: e for s, _, e in occ if e.label in ("Cluster", "Organisation", "SME", "Partnership")}
     title = title_end(ctx)
-    fields, taken = field_facts(ctx, _sheet_owner(ents, main, event, title), bodies.get)     # a fact sheet's fields
+    home = home_cluster(ents, title)
+    fields, taken = field_facts(ctx, _sheet_owner(ents, main, event, title, home), bodies.get)     # a fact sheet's fields
     prose = prose_facts(ctx, ents, main, sectors, places, skip=taken)
     runs = [RawFact(subj, d.measure, None, d.value, d.unit, d.start, d.end, 0.6)
             for subj, d in duration_facts(ctx, parts, main)]
     prose, runs = _one_duration(prose, runs)
-    facts = [f for f in table_facts(ctx, occ, main, event) + fields + prose + runs if f.subject is not None]
+    facts = [f for f in table_facts(ctx, occ, main or home, event) + fields + prose + runs if f.subject is not None]
     return _drop_echoes(_members_at_home(facts, main_of(ents, "Cluster", title), title), title)
 
 

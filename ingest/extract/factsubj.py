@@ -77,10 +77,11 @@ def partnership_figure(subj, measure: str, sent, occ_in, main=None):
     return main if not named and main is not None and (subj.label == "Event" or partners) else subj
 
 
-def owner_by_measure(subj, measure: str, lo: int, hi: int, occ_in):
+def owner_by_measure(subj, measure: str, lo: int, hi: int, occ_in, home=None):
     """The one entity of the owner's label named in ``lo:hi`` (the count's sentence, else up to 1000
     characters before it) for a figure only such an entity has (the lexicon's ``owned_measures``: a cluster's
-    members given to an event, a fair's visitors given to its organiser); else ``subj``.
+    members given to an event, a fair's visitors given to its organiser), else the page's ``home`` cluster
+    when that is the owner's label; else ``subj``.
 
     >>> e, c = SimpleNamespace(label="Event"), SimpleNamespace(label="Cluster")
     >>> owner_by_measure(e, "new members", 0, 50, lambda lo, hi: [(0, 5, c), (20, 29, e)]) is c
@@ -97,7 +98,7 @@ def owner_by_measure(subj, measure: str, lo: int, hi: int, occ_in):
         named = _named(occ_in, a, b, owner)
         if named:
             return named[0] if len(named) == 1 else subj
-    return subj
+    return home if home is not None and home.label == owner else subj
 
 
 def _named(occ_in, lo: int, hi: int, label: str) -> list:

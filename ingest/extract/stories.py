@@ -19,7 +19,7 @@ from bisect import bisect_right
 from clusternet.ingest.extract.factsubj import main_event
 from clusternet.ingest.extract.mainref import named_for_itself, named_in_title, title_end, titled_main
 
-__all__ = ["heading_level", "story_spans", "story_focus", "Focus"]
+__all__ = ["heading_level", "story_spans", "story_focus", "home_cluster", "Focus"]
 
 _MIN_PROSE = 180        # characters of running text under a heading for it to open a story
 
@@ -82,17 +82,40 @@ def story_focus(ctx, ents, span):
     return None if part is None and event is None else (part, event)
 
 
+def home_cluster(ents, title: int, reach: int = 400):
+    """The cluster a page speaks for: the first body its text names after the title, within ``reach``
+    characters of it, when that is a cluster named before any partnership or event ("Ten years after
+    its creation, the MedTech Sardegna Cluster brings together 94 members …"); else None.
+
+    >>> M = lambda s: type("M", (), {"start": s})
+    >>> E = lambda lab, s: type("E", (), {"label": lab, "mentions": [M(s)]})
+    >>> c = E("Cluster", 50)
+    >>> home_cluster([c, E("Event", 300)], 10) is c, home_cluster([c, E("Event", 30)], 10)
+    (True, None)
+    """
+    firsts = sorted(((min(m.start for m in e.mentions), e) for e in ents if e.label in _BODIES_AND_GROUPS
+                     and any(m.start >= title for m in e.mentions)), key=lambda x: x[0])
+    lead = [(s, e) for s, e in firsts if s >= title]
+    if not lead or lead[0][1].label != "Cluster" or lead[0][0] > title + reach:
+        return None
+    first = lead[0][0]
+    return lead[0][1] if not any(s <= first for s, e in firsts if e.label in ("Partnership", "Event")) else None
+
+
+_BODIES_AND_GROUPS = ("Cluster", "Organisation", "SME", "Partnership", "Event")
+
+
 class Focus:
     """What a sentence's figures are about by default: ``at(pos)`` gives (partnership, event, own
-    cluster) for a position: the story's partnership and event inside a newsletter's story that names
-    one, else the page's ``main`` partnership, its :func:`.factsubj.main_event` and, on a page with
-    neither, the cluster its title names."""
+    cluster, home cluster) for a position: the story's partnership and event inside a newsletter's
+    story that names one, else the page's ``main`` partnership, its :func:`.factsubj.main_event` and,
+    on a page with neither, the cluster its title names; and the :func:`home_cluster`."""
 
     def __init__(self, ctx, ents, main):
         title = title_end(ctx)
         event = main_event(ents, ctx)
         own = titled_main(ents, "Cluster", title) if main is None and event is None else None
-        self.page = (main, event, own)
+        self.page = (main, event, own, home_cluster(ents, title))
         titled = any(named_in_title(e, title) for e in ents if e.label in ("Partnership", "Event"))
         spans = [] if titled else story_spans(ctx)
         if spans and _lead_names(ctx, ents, spans[0][0]):
@@ -106,4 +129,4 @@ class Focus:
     def at(self, pos: int):
         i = bisect_right(self.starts, pos) - 1
         story = self.focus[i] if i >= 0 and pos < self.spans[i][1] else None
-        return self.page if story is None else (*story, self.page[2])
+        return self.page if story is None else (*story, *self.page[2:])
