@@ -19,6 +19,7 @@ from clusternet.ingest.extract.factsubj import AFTER_NAME, heading_owner, event_
 from clusternet.ingest.extract.lexicon import country_code, fold, load_lexicon
 from clusternet.ingest.extract.mainref import main_of, named_in_title, title_end
 from clusternet.ingest.extract.measures import CURRENCIES
+from clusternet.ingest.extract.stories import page_default
 
 __all__ = ["count_subject", "CLAUSE_VERBS"]
 
@@ -48,7 +49,7 @@ def count_subject(ctx, si, m, after, occ_in, ok, doc, v):
     >>> [(f.subject.name, f.measure, f.value) for f in count_facts(ctx, ents, None)]
     [('Olive Pole', 'members', 120)]
     """
-    main, page_event, own, home, unit = doc
+    main, page_event, _, _, unit = doc
     sent = ctx.sents[si]
     if unit not in CURRENCIES:
         ok = tuple(x for x in ok if x != "Programme")     # a programme's figures are money, not members
@@ -75,35 +76,13 @@ def count_subject(ctx, si, m, after, occ_in, ok, doc, v):
             or _money_owner(v, sent, m, before, ok, main, unit, lambda: heading_owner(ctx, si, occ_in, ok))
             or (_previous_sentence_subject(ctx, si, sent, before, occ_in, ok, main) if not before else None)
             or ((main, None) if opener and not before and main is not None else None)     # "Under the coordination of A, 25 SMEs …"
-            or _first_named(ctx, si, sent, m, before, occ_in, ok,
-                            _figures_owner(ctx, sent, page_event, unit) or main or _home(home, ctx, sent)
-                            or _page_event(page_event, unit) or own, v))
+            or _first_named(ctx, si, sent, m, before, occ_in, ok, page_default(ctx, sent, doc), v))
 
 
 # "Led by A, the consortium counts …", "Under the coordination of A, …": A is not the clause's subject
 _AGENT_OPENER = re.compile(r"\W*(?:(?:Led|Coordinated|Organi[sz]ed|Hosted|Supported|Funded|Co-funded|Founded|Run|Managed|"
                            r"Chaired|Initiated)\s+by|Under\s+the\s+(?:coordination|leadership|lead)\s+of|"
                            r"(?:Together|Jointly)\s+with|In\s+(?:cooperation|collaboration|partnership)\s+with)\s[^,;.]{2,120},\s+")
-
-
-def _home(home, ctx, sent):
-    """8a. The cluster the page speaks for (:func:`.stories.home_cluster`), for a count the sentences
-    name no owner of and that is no attendance figure ("13 collaborative projects running in 2023")."""
-    return home if home is not None and not event_cue(ctx.view[sent.start:sent.end]) else None
-
-
-def _page_event(page_event, unit):
-    """8a. The page's event, for a count the sentences name no owner of on a page about no
-    partnership (money excepted): "Up to 120 participants can register." None otherwise."""
-    return page_event if unit not in CURRENCIES else None
-
-
-def _figures_owner(ctx, sent, page_event, unit):
-    """7d. The event an event page's title names, for a bare list item of figures ("- 186
-    participants" under "Results in figures"); money goes to the partnership. None otherwise."""
-    if page_event is None or unit in CURRENCIES or not ctx.lines[sent.line].bullet:
-        return None
-    return page_event if min(m.start for m in page_event.mentions) < title_end(ctx) else None
 
 
 def _named_after(v, m, occ_in, ok):

@@ -35,7 +35,8 @@ _WORD_BACK = re.compile(r"([\w’'-]+)\s+$")
 _FROM_TAIL = re.compile(r"\s+(from)\s+(?:the\s+)?((?-i:[A-Z][\w’'-]+)(?:\s(?-i:[A-Z][\w’'-]+)){0,3})")
 # who travels, between a journey's noun and its place: "a mission of the Alpha Cluster to Chile"
 _WHO_TRAVELS = re.compile(r"\s+of\s+(?:(?:the|an?)\s+)?(?:(?-i:[A-Z][\w’'+-]*)(?:\s(?-i:[A-Z0-9][\w’'+-]*)){0,4}"
-                          r"(?:\s+(?:delegation|group))?|delegation|group)(?=\s+(?:to|from)\b)")     # "of an RLQ delegation to"
+                          r"(?:\s+(?:delegation|group|partnership|project|network|consortium|alliance))?|delegation|group)"
+                          r"(?=\s+(?:to|from)\b)")     # "of an RLQ delegation to", "of the X partnership to"
 _QUOTED_TAIL = re.compile(r"\s+on\s+[“\"]([^”\"]{3,120})[”\"]")
 # a topic's words, up to a verb that says what the event did ("a webinar on X took place online")
 _NOT_TOPIC = r"(?!(?:is|are|was|were|will|would|has|have|had|took|takes|held|brought|gathered|attracted|drew|" \
@@ -232,8 +233,21 @@ def described_events(ctx: Context) -> list[Mention]:
             bare = " ".join(v[s:hm.end()].split())
             if bare != name and len(bare.split()) > 1:
                 ev.aliases.append(bare)     # how the text may name it again: "the kick-off meeting"
+            whose = _unplaced(name, place) if place else None
+            if whose and whose not in (bare, name):
+                ev.aliases.append(whose)    # "first business mission of the X partnership" (to South America)
             out.append(ev)
     return _same_event(out)
+
+
+def _unplaced(name: str, place: str) -> str | None:
+    """A described event's name without the place it goes to, when an owner comes before that place.
+
+    >>> _unplaced("first mission of the Alpha partnership to South America", "South America")
+    'first mission of the Alpha partnership'
+    """
+    m = re.search(r"\s+of\s+.+?(\s+(?:to|in)\s+(?:the\s+)?" + re.escape(place) + r"\b.*)$", name)
+    return name[:m.start(1)] if m else None
 
 
 _LINE_LEAD = re.compile(r"[\s#*•–-]*(?:\d{1,2}[.)]\s*)?")

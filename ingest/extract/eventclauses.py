@@ -29,8 +29,9 @@ _WHEN_VERB = re.compile(r",?\s+(?:(?:was|were|is|are|will\s+be|is\s+being|are\s+
                         r"(?:\s+by(?:\s+[\w’'-]+){1,3}?(?=\s+(?:in|to)\s+[A-Z]))?(?=\s)|,(?=\s+(?:to|in)\s)")
 # a day or days of a date: "3", "22-23", "3 and 4"
 _DAYS = r"\d{1,2}(?:\s*(?:[-–]|and)\s*\d{1,2})?"
-# whose event: "of GEODRONE-4i", "of the partnership"
+# whose event: "of GEODRONE-4i", "of the partnership", "of the BIOSOIL LATAM partnership"
 _OWNER = re.compile(r"\s+of\s+(?:the\s+)?(?:((?-i:[A-Z][\w’'+-]*)(?:\s(?-i:[A-Z0-9][\w’'+-]*)){0,3})"
+                    r"(?:\s+(?:partnership|project|network|consortium|alliance)\b)?"
                     r"|(?:partnership|project|network|consortium|alliance)\b)")
 
 

@@ -126,9 +126,12 @@ def event_cue(sentence: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _reference_rx() -> re.Pattern:
-    """ "the event", "this mission": a reference to an event named elsewhere."""
-    refs = "|".join(sorted(load_lexicon().words("event_references")))
-    return re.compile(r"\b(?:the|this|that)\s+(?:" + refs + r")\b")
+    """ "the event", "this mission", "la primera misión" (folded): a reference to an event named elsewhere."""
+    lex = load_lexicon()
+    refs = "|".join(sorted(lex.words("event_references")))
+    ords = "|".join(sorted({fold(w) for w in lex.words("ordinal_words")}))
+    return re.compile(r"\b(?:the|this|that|la|el|le|il|lo|cette|cet|ce|esta|este|questa|questo)\s+"
+                      r"(?:(?:" + ords + r")\s+)?(?:" + refs + r")\b")
 
 
 def main_event(ents, ctx):

@@ -16,10 +16,11 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from clusternet.ingest.extract.factsubj import main_event
+from clusternet.ingest.extract.factsubj import event_cue, main_event
+from clusternet.ingest.extract.measures import CURRENCIES
 from clusternet.ingest.extract.mainref import named_for_itself, named_in_title, title_end, titled_main
 
-__all__ = ["heading_level", "story_spans", "story_focus", "home_cluster", "Focus"]
+__all__ = ["heading_level", "story_spans", "story_focus", "home_cluster", "Focus", "page_default"]
 
 _MIN_PROSE = 180        # characters of running text under a heading for it to open a story
 
@@ -130,3 +131,42 @@ class Focus:
         i = bisect_right(self.starts, pos) - 1
         story = self.focus[i] if i >= 0 and pos < self.spans[i][1] else None
         return self.page if story is None else (*story, *self.page[2:])
+
+
+def page_default(ctx, sent, doc):
+    """The owner of a count that no rule of its sentence finds (``doc``: a :class:`Focus` tuple and the
+    count's unit): a figure list's event, the event a page opens with, the partnership, the cluster the
+    page speaks for, the page's event, the cluster its title names; None without any."""
+    main, event, own, home, unit = doc
+    return (_figures_owner(ctx, sent, event, unit) or _leading_event(ctx, sent, event, unit) or main
+            or _home(home, ctx, sent) or _page_event(event, unit) or own)
+
+
+def _figures_owner(ctx, sent, page_event, unit):
+    """The event an event page's title names, for a bare list item of figures ("- 186
+    participants" under "Results in figures"); money goes to the partnership. None otherwise."""
+    if page_event is None or unit in CURRENCIES or not ctx.lines[sent.line].bullet:
+        return None
+    return page_event if min(m.start for m in page_event.mentions) < title_end(ctx) else None
+
+
+def _leading_event(ctx, sent, page_event, unit, reach: int = 300):
+    """The page's event before its partnership, for a count no sentence rule owns (money excepted),
+    when the page opens with that event (named within ``reach`` characters of the headline) or the
+    sentence speaks of attendance: "Twenty-eight people from 19 companies travelled …" on a mission's page."""
+    if page_event is None or unit in CURRENCIES:
+        return None
+    opens = min(m.start for m in page_event.mentions) < title_end(ctx) + reach
+    return page_event if opens or event_cue(ctx.view[sent.start:sent.end]) else None
+
+
+def _home(home, ctx, sent):
+    """The cluster the page speaks for (:func:`.stories.home_cluster`), for a count the sentences
+    name no owner of and that is no attendance figure ("13 collaborative projects running in 2023")."""
+    return home if home is not None and not event_cue(ctx.view[sent.start:sent.end]) else None
+
+
+def _page_event(page_event, unit):
+    """The page's event, for a count the sentences name no owner of on a page about no
+    partnership (money excepted): "Up to 120 participants can register." None otherwise."""
+    return page_event if unit not in CURRENCIES else None
