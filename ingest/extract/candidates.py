@@ -18,7 +18,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from clusternet.ingest.extract.facts import find_facts
-from clusternet.ingest.extract.memberlabels import relabel_member_bodies
+from clusternet.ingest.extract.memberlabels import relabel_member_bodies, relabel_projects
 from clusternet.ingest.extract.geo import infer_places
 from clusternet.ingest.extract.mainref import main_of
 from clusternet.ingest.extract.lexicon import country_name
@@ -85,6 +85,7 @@ def propose(text: str, tables=()) -> Proposal:
     ents = resolve_mentions(mentions)
     mention_again(ctx.view, ents)
     relabel_member_bodies(ctx.view, ents)
+    relabel_projects(ctx, ents)
     infer_places(ctx, ents, mentions)
     ents = same_journeys(ents)
     places = _places(mentions, ents)

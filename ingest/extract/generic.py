@@ -57,8 +57,9 @@ def is_generic_name(name: str) -> bool:
     lex = load_lexicon()
     f = fold(name.strip())
     if f in lex.words("generic_names") or f in lex.words("generic_plurals") or f in lex.words("months") \
-            or re.match(r"(?:day|dia|jour|giorno|tag)\s+\d", f):
-        return True         # "Monday 9 February (New Delhi)", "Day 1, Ede (Gelderland)": a date, no body there
+            or re.match(r"(?:day|dia|jour|giorno|tag)\s+\d|(?:wp|work\s+package)\s*\d", f):
+        return True         # "Monday 9 February (New Delhi)", "Day 1, Ede (Gelderland)": a date, no body there;
+        # "WP1 Project management": a project's work package, no project
     return (plural_acronym(name.strip()) or qualified_plural(name.strip()) or dotted_country(name.strip())
             or admin_area(name.strip()) or field_phrase(name.strip()) or lone_adjective(name.strip())
             or placed_kind(name.strip()))

@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import clusternet.ingest.extract.fastre as re
 
-__all__ = ["has_members", "relabel_member_bodies"]
+from clusternet.ingest.extract.rules import label_of_name
+
+__all__ = ["has_members", "relabel_member_bodies", "relabel_projects"]
 
 # a head that makes a partnership of clusters or a project, whatever its members
 _PARTNERSHIP_WORDS = re.compile(r"(?i)\b(?:cluster|clusters|strategic|project|european|escp|consortium)\b")
@@ -86,3 +88,27 @@ def relabel_member_bodies(view: str, ents) -> None:
             e.label = "Cluster"
             for m in e.mentions:
                 m.label = "Cluster" if m.label == "Partnership" else m.label
+
+
+# a sentence that speaks of the one named before as a project: "The project is funded by …"
+_PROJECT_ANAPHOR = re.compile(r"\s*(?:The|This)\s+(?:project|partnership|consortium|alliance|initiative)\b")
+
+
+def relabel_projects(ctx, ents) -> None:
+    """An organisation with no head noun that a sentence opens with is a partnership when the next
+    sentence calls it "the project" ("COOLNAT – Vocational Excellence for … brings together …. The
+    project is funded by Erasmus+"); in place."""
+    v, sents = ctx.view, ctx.sents
+    opening = {}
+    for e in ents:
+        for m in e.mentions:
+            opening.setdefault(m.start, e)
+    for prev, sent in zip(sents, sents[1:]):
+        if not _PROJECT_ANAPHOR.match(v, sent.start, sent.end):
+            continue
+        lead = len(v[prev.start:prev.end]) - len(v[prev.start:prev.end].lstrip(" *#"))
+        e = opening.get(prev.start + lead)
+        others = any(x.label == "Partnership" and any(prev.start <= m.start < prev.end for m in x.mentions)
+                     for x in ents if x is not e)
+        if e is not None and e.label == "Organisation" and label_of_name(e.name) is None and not others:
+            e.label = "Partnership"     # not when the sentence names a partnership: "A coordinates P. The project …"
