@@ -23,7 +23,8 @@ from clusternet.ingest.extract.raw import RawFact, parse_number
 __all__ = ["FieldValue", "field_pairs", "field_facts"]
 
 _FIELD = re.compile(r"^[\s*#>•-]*(?P<label>[^\W\d_][^:\n]{1,60}?)\s*(?:\*+\s*)?:\s*(?:\*+\s*)?(?P<value>[^\n]*)$")
-_VALUE = re.compile(r"^(?:(?P<hedge>approx\.|approximately|about|around|over|more\s+than|nearly|almost|ca\.)\s*)?"
+_VALUE = re.compile(r"^(?:(?P<hedge>approx\.|approximately|about|around|over|more\s+than|nearly|almost|ca\.|"
+                    r"at\s+least|up\s+to|roughly|circa)\s*)?"
                     r"(?:(?P<cur>€|EUR|USD|GBP|\$|£)\s?)?(?P<num>\d{1,3}(?:[.,]\d{3})+(?:[.,]\d{1,2})?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+(?:[.,]\d+)?)"
                     r"(?:\s?(?P<mult>million|mio|bn|billion|thousand)\b)?\s?(?P<cur2>€|EUR|euros?|USD|GBP)?\.?$", re.I)
 # label words that make a number an identifier, a date or a contact, not a figure
@@ -39,6 +40,7 @@ class FieldValue:
     unit: str | None
     first: int
     last: int
+    upto: int = -1      # where on its line the field's own figure ends, when prose goes on after it
 
 
 def _split(line_text: str) -> tuple[str, str] | None:
@@ -78,18 +80,24 @@ def _countable(label: str, value, unit) -> bool:
 
     >>> _countable("Partners", 12, None), _countable("Project ID", 4512, None), _countable("Budget", 3, "EUR")
     (True, False, True)
+    >>> _countable("SMEs supported", 120, None), _countable("Status", 2, None)
+    (True, False)
     """
     words = [fold(w) for w in re.findall(r"[^\W\d_]+", label)]
-    if not words or any(w in _NOT_FIGURES for w in words):
-        return False
+    blocked = {w for w in words if w in _NOT_FIGURES} - ({"grant"} if unit and unit != "%" else set())
+    if not words or blocked:
+        return False        # "Grant agreement: 101187764"; not "EU grant: EUR 1,000,000"
     if unit:
         return True
     if isinstance(value, int) and 1900 <= value <= 2100:
         return False
-    return words[:2] == ["number", "of"] or words[0] == "total" or (words[-1].endswith("s") and not words[-1].endswith("ss"))
+    plural = lambda w: w.endswith("s") and not w.endswith(("ss", "us"))
+    return words[:2] == ["number", "of"] or words[0] == "total" or plural(words[-1]) \
+        or len(words) >= 2 and words[-1].endswith("ed") and plural(words[-2])      # "SMEs supported"
 
 
 _ASIDE = re.compile(r"(?P<main>[^()]+?)\s*\([^()]*\)$")
+_LEADING = re.compile(r"(?P<main>[^()]+?)\s+(?:from|in|across|of\s+which|incl\.?|including)\s+\d[^()]*$")
 _RATE = re.compile(r"(?P<main>.+?)\s*\(\s*(?P<pct>\d{1,3}(?:[.,]\d+)?)\s*%\s*\)$")
 
 
@@ -102,6 +110,8 @@ def _inline(lines, i: int) -> list[FieldValue]:
     [('ERDF co-financing', 1984480, 'EUR'), ('ERDF co-financing rate (%)', 80, '%')]
     >>> [(f.label, f.value) for f in _inline(raw_lines("Members: 71 (incl. 52 SMEs)\\n"), 0)]
     [('Members', 71)]
+    >>> [(f.label, f.value) for f in _inline(raw_lines("Partners: 11 from 10 countries\\n"), 0)]
+    [('Partners', 11)]
     """
     parts = _split(lines[i].text)
     if not parts or not parts[1]:
@@ -112,11 +122,13 @@ def _inline(lines, i: int) -> list[FieldValue]:
         fig = _figure(rate.group("main"))
         pct = (parse_number(rate.group("pct").replace(",", ".")) or (None,))[0] if fig and fig[1] else None
         extra = [FieldValue(f"{parts[0]} rate (%)", pct, "%", i, i)] if pct is not None else []
-    elif fig is None and (aside := _ASIDE.match(parts[1])):
-        fig = _figure(aside.group("main"))      # "Members: 71 (incl. 52 SMEs)": the bracket's own count is prose's
+    upto = -1
+    if fig is None and (aside := _ASIDE.match(parts[1]) or _LEADING.match(parts[1])):
+        fig = _figure(aside.group("main"))      # "Members: 71 (incl. 52 SMEs)": the bracket's own count is prose's,
+        upto = lines[i].text.rfind(parts[1]) + aside.end("main")    # as are the countries of "Partners: 11 from 10 countries"
     if not fig or not _countable(parts[0], *fig[:2]):
         return []
-    return [FieldValue(with_hedge(parts[0], fig[2], fig[1]), fig[0], fig[1], i, i)] + extra
+    return [FieldValue(with_hedge(parts[0], fig[2], fig[1]), fig[0], fig[1], i, i, upto)] + extra
 
 
 def _stacked(lines, i: int) -> tuple[list[FieldValue], int]:
@@ -163,7 +175,7 @@ def field_pairs(lines) -> list[FieldValue]:
         inline = _inline(lines, i)
         if inline:
             one, before = inline[0], (out[-1] if out and out[-1].last == i - 1 else None)
-            out += [FieldValue(_of_which(one.label, before), one.value, one.unit, one.first, one.last)] + inline[1:]
+            out += [FieldValue(_of_which(one.label, before), one.value, one.unit, one.first, one.last, one.upto)] + inline[1:]
             i += 1
             continue
         run, i = _stacked(lines, i)
@@ -181,7 +193,7 @@ def field_facts(ctx, subject, named_at=lambda pos: None) -> tuple[list[RawFact],
     facts, taken = [], []
     for f in field_pairs(lines):
         measure = f"{f.label} ({f.unit})" if f.unit and f.unit != "%" else f.label
-        start, end = lines[f.first].start, lines[f.last].end
+        start, end = lines[f.first].start, lines[f.last].end if f.upto < 0 else lines[f.first].start + f.upto
         owner = _block_owner(lines, f.first, named_at) or subject
         if owner is not None:
             facts.append(RawFact(owner, measure, None, f.value, f.unit, start, end, 0.6))
