@@ -1,0 +1,99 @@
+"""Whose figures a page's figures are (issue 15, twentieth round): a newsletter's story speaks of its
+own partnership and event, not of the one the page names most; a cluster's own page owns its fact
+sheet; a mission's page owns the counts no sentence gives an owner; a coined partnership name
+("TIDELINE-4i", "X – Long Name … The project …") is a partnership; fact-sheet fields with an aside,
+a hedge or a participle. Before this round each was missed or hung on another subject."""
+from __future__ import annotations
+
+from helpers.extracted import text_by_name
+
+_NEWSLETTER = (
+    "### In this issue\n\n- Nordic care tech meets Kyoto\n\n- Georgian managers on a study visit in Riga\n\n"
+    "## 1. Nordic care tech meets Kyoto\n\nMISSIONS · 28 May 2025\n\n"
+    "CARELINK Go Global, the partnership of four care technology clusters, took a delegation of nine SMEs to "
+    "the Kyoto Care Expo 2025 in Kyoto (Japan) on 21-23 May. The event gave the delegation 63 pre-arranged "
+    "meetings with Japanese distributors.\n\n"
+    "## 2. Georgian cluster managers on a study visit in Riga\n\nPEER LEARNING · 10 June 2025\n\n"
+    "Fourteen cluster managers and officials from Georgia, representing six Georgian clusters, spent 4-6 June in "
+    "Riga, Latvia, to see how Latvian clusters finance their services. The study visit in Riga was organised by "
+    "the Georgian Cluster Agency with the Baltic Cluster Office.\n")
+
+
+def test_a_newsletter_storys_figures_are_its_own_events():
+    _, _, facts = text_by_name(_NEWSLETTER, "newsletter.md")
+    subjects = {(m, v): s for s, m, v in facts}
+    assert subjects.get(("cluster managers and officials from Georgia", 14)) == "study visit in Riga", facts
+    assert subjects.get(("Georgian clusters represented", 6)) == "study visit in Riga", facts
+
+
+def test_a_clusters_own_page_owns_its_key_figures():
+    _, _, facts = text_by_name(
+        "# About us\n\nDolomiti Sensing is the cluster organisation of the sensor industry of Belluno, founded in 2012. "
+        "It is a member of the Alpine Sensor Alliance, which brings together more than 40 clusters.\n\n"
+        "## Key figures\n\nMembers: 88\n\nof which SMEs: 61\n\nEmployees in member companies: approx. 5,100\n", "about.md")
+    assert ("Dolomiti Sensing", "Members", 88) in facts, facts
+    assert ("Dolomiti Sensing", "SMEs among members", 61) in facts, facts
+    assert not any(s == "Alpine Sensor Alliance" and v == 88 for s, _, v in facts)
+
+
+def test_a_pages_leading_mission_owns_the_counts_no_sentence_gives_an_owner():
+    _, _, facts = text_by_name(
+        "# Business mission of TIDELINE-4i to Chile\n\nSantiago, 20 March 2026\n\n"
+        "The business mission of TIDELINE-4i to Chile took place from 9 to 13 March. TIDELINE-4i is a European "
+        "Strategic Cluster Partnership of five marine clusters.\n\n"
+        "In total 12 letters of intent were signed in Valparaiso.\n", "mission.md")
+    assert ("business mission of TIDELINE-4i to Chile", "letters of intent signed", 12) in facts, facts
+
+
+def test_a_coined_strand_name_is_a_partnership():
+    ents, _, facts = text_by_name(
+        "# Our partners\n\nTIDELINE-4i is one of the European Strategic Cluster Partnerships for Going International. "
+        "TIDELINE-4i brings together six cluster organisations of the marine sector.\n", "partners.md")
+    assert ents["TIDELINE-4i"].label == "Partnership", sorted(ents)
+    assert ("TIDELINE-4i", "cluster organisations of the marine sector", 6) in facts or any(
+        s == "TIDELINE-4i" and v == 6 for s, _, v in facts), facts
+
+
+def test_a_body_the_next_sentence_calls_the_project_is_a_partnership():
+    ents, _, facts = text_by_name(
+        "# Partners\n\nThere are not enough technicians for heat pumps. FROSTWISE – Skills for Natural Coolants brings "
+        "together the sector and vocational training. The project is funded by the Erasmus+ programme. The "
+        "consortium counts nine partners from seven countries.\n\n"
+        "#\tPartner\tRole\n1\tAlpine Cooling Cluster\tCoordinator; WP1 Project management\n", "partners.md")
+    assert ents["Skills for Natural Coolants"].label == "Partnership", sorted(ents)
+    assert not any("WP1" in name for name in ents), sorted(ents)
+    assert ("Skills for Natural Coolants", "partners in the consortium", 9) in facts, facts
+
+
+def test_a_sentence_opening_conjunction_is_no_part_of_a_name():
+    ents, _, _ = text_by_name("When Talleres Ibarra, S.L. signed up for the matchmaking day, it expected little.\n")
+    assert "Talleres Ibarra, S.L." in ents, sorted(ents)
+    assert not any(name.startswith("When") for name in ents)
+
+
+def test_a_journey_of_a_named_partnership_keeps_its_owner():
+    ents, _, _ = text_by_name(
+        "In March our cluster was part of the first business mission of the AGROSOL LATAM partnership to South "
+        "America. The mission went to Lima.\n")
+    assert any(name.startswith("first business mission of the AGROSOL LATAM partnership") for name in ents), sorted(ents)
+
+
+def test_fact_sheet_fields_with_asides_hedges_and_participles():
+    _, _, facts = text_by_name(
+        "# BRINEX project\n\nBRINEX is a project of ten clusters.\n\n## Key facts\n\n- Partners: 11 from 10 countries\n"
+        "- EU grant: EUR 1,000,000\n- Technicians trained: at least 640 (of which 160 in Spain)\n"
+        "- SMEs supported: up to 120\n- Grant agreement: 101187764\n", "facts.md")
+    assert ("BRINEX", "Partners", 11) in facts, facts
+    assert ("BRINEX", "countries of the partners", 10) in facts, facts
+    assert ("BRINEX", "EU grant (EUR)", 1000000) in facts, facts
+    assert ("BRINEX", "Technicians trained (at least)", 640) in facts, facts
+    assert ("BRINEX", "SMEs supported (up to)", 120) in facts, facts
+    assert not any(v == 101187764 for _, _, v in facts)
+
+
+def test_a_romance_reference_to_the_journey_takes_its_counts():
+    _, _, facts = text_by_name(
+        "Balance de la misión de MARLINK-4i a Vietnam y Tailandia\n\nVigo, 25 de marzo de 2026\n\n"
+        "Del 9 al 17 de marzo, 28 personas de 19 empresas europeas recorrieron Vietnam y Tailandia en la primera "
+        "misión empresarial de la asociación estratégica MARLINK-4i, coordinada por CLUMAR.\n")
+    assert ("misión de MARLINK-4i a Vietnam y Tailandia", "personas", 28) in facts, facts
