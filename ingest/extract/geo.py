@@ -40,7 +40,8 @@ from clusternet.ingest.extract.lists import adjective_country
 from clusternet.ingest.extract.factsubj import main_event
 from clusternet.ingest.extract.literals import with_initials
 from clusternet.ingest.extract.gates import gated
-from clusternet.ingest.extract.placing import PLACED, Spans, assign, in_brackets, is_open, region_of, regionless
+from clusternet.ingest.extract.namelang import plausible
+from clusternet.ingest.extract.placing import BODIES, PLACED, Spans, assign, in_brackets, is_open, region_of, regionless
 from clusternet.ingest.extract.placeroles import destinations, group_country, role_of_country
 from clusternet.ingest.extract.rules import paired_place
 
@@ -49,7 +50,10 @@ __all__ = ["infer_places"]
 _LOCATED = gated(re.compile(with_initials(
     r"(?i)\b(?:established|founded|based|located|headquartered|headquarters?\s+(?:is\s+)?|situated|"
     r"set\s+up|created|registered|(?P<held>held|taking\s+place|takes\s+place|took\s+place))\s+in\s+(?:the\s+)?")))
-_VISIT = gated(re.compile(with_initials(r"(?i)\b(?:visits?\s+to|visiting|visited|local)\b")))
+_VISIT = gated(re.compile(with_initials(
+    r"(?i)\b(?:visits?\s+to|visiting|visited|local|"
+    r"visitas?\s+(?:a|al|à|às|ao|aos|alla|alle|agli|ai)|visite\s+(?:de|du|des|à|au|aux|chez)|"     # Romance: "Visita a …"
+    r"visit(?:ó|aron|amos|ou|aram|é|ée|és|ato|ati|arono))\b")))
 _WORD = re.compile(r"\b[A-Z][\w'’-]+")
 
 
@@ -283,9 +287,10 @@ def _visit_objects(ctx, sp: Spans, lex) -> None:
         cut = _OTHER_CLAUSE.search(v, vm.end(), sent.end)       # not "…, which exports to Canada"
         here = [p for p in sp.places_in(vm.end(), cut.start() if cut else sent.end)
                 if fold(p.name) not in lex.macro and not _adjective(p) and not sp.in_name(p)]
-        country, region = (here[0].country, region_of(here[0])) if here else \
-            _visit_place(sp, lex, events, estarts, vm.start())      # "visited X, … based near Quebec City"
-        for e in objs:
+        for e in objs:      # the first place named after the cue that the body's name can be in
+            mine = [p for p in here if e.label not in BODIES or plausible(e.name, p.country)]
+            country, region = (mine[0].country, region_of(mine[0])) if mine else \
+                _visit_place(sp, lex, events, estarts, vm.start())      # "visited X, … based near Quebec City"
             assign(e, country, region, "visit")
 
 
@@ -338,7 +343,8 @@ def _european_name(name: str) -> bool:
 
 
 def _nearby(ctx, sp: Spans) -> None:
-    """4. A city, region or regional adjective in the sentence (or the one before), all of one country."""
+    """4. A city, region or regional adjective in the sentence (or the one before), all of one country
+    among those a body's name can be in (:mod:`.namelang`)."""
     v = sp.v
     for si, sent in enumerate(ctx.sents):
         here = [x[2] for x in sp.occ_in(sent.start, sent.end) if is_open(x[2]) and not _european_body(x[2])]
@@ -348,15 +354,16 @@ def _nearby(ctx, sp: Spans) -> None:
         if not near and si and _same_paragraph(v, ctx.sents[si - 1].end, sent.start):
             prev = ctx.sents[si - 1]
             near = [p for p in sp.places_in(prev.start, prev.end) if p.label != "Country" and not sp.in_name(p)]
-        countries = {p.country for p in near}
-        if len(countries) == 1:
-            p = near[-1]
+        for e in here:      # the places of one country, among those the body's name can be in
+            mine = [p for p in near if e.label not in BODIES or plausible(e.name, p.country)]
+            if len({p.country for p in mine}) != 1:
+                continue
+            p = mine[-1]
             host = _event_there(sp, p)
-            for e in here:
-                if host is not None and e is not host:
-                    continue        # "X led a delegation to the Y Fair in London": Y's place, not X's
-                if not any(p.start >= m.start and p.end <= m.end for m in e.mentions):
-                    assign(e, p.country, region_of(p), "nearby")
+            if host is not None and e is not host:
+                continue        # "X led a delegation to the Y Fair in London": Y's place, not X's
+            if not any(p.start >= m.start and p.end <= m.end for m in e.mentions):
+                assign(e, p.country, region_of(p), "nearby")
 
 
 _DESTINATION = re.compile(r"\s+(?:in|to)\s+(?:the\s+)?$")

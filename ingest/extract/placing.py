@@ -13,8 +13,9 @@ from bisect import bisect_left
 import clusternet.ingest.extract.fastre as re
 
 from clusternet.ingest.extract.lexicon import fold
+from clusternet.ingest.extract.namelang import plausible
 
-__all__ = ["PLACED", "PLACE_LABELS", "REGION_GIVING", "Spans", "assign", "in_brackets", "is_open", "region_of", "regionless"]
+__all__ = ["BODIES", "PLACED", "PLACE_LABELS", "REGION_GIVING", "Spans", "assign", "in_brackets", "is_open", "region_of", "regionless"]
 
 PLACED = ("Cluster", "Organisation", "SME", "Event", "Agreement")
 PLACE_LABELS = ("Country", "Region", "City", "Demonym")
@@ -35,7 +36,7 @@ def assign(ent, country: str | None, region: str | None, how: str) -> None:
     if country and ent.country and ent.props.get("country_from") == "legal-form":
         if country == ent.country:      # a place the text states, in the country the legal form gives
             ent.region = ent.region or region
-    elif country and not ent.country:
+    elif country and not ent.country and (how not in _WEAK or ent.label not in BODIES or plausible(ent.name, country)):
         ent.country = country
         ent.region = ent.region or region
         ent.props.setdefault("country_from", how)
@@ -43,6 +44,8 @@ def assign(ent, country: str | None, region: str | None, how: str) -> None:
         ent.region = region
 
 
+_WEAK = ("nearby", "visit")      # rules that guess from a place near a body's name: its language may rule them out
+BODIES = ("Cluster", "Organisation", "SME")
 REGION_GIVING = ("located-in", "signed-in", "from", "in", "table-row", "line-below")
 
 

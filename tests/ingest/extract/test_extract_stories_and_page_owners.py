@@ -97,3 +97,13 @@ def test_a_romance_reference_to_the_journey_takes_its_counts():
         "Del 9 al 17 de marzo, 28 personas de 19 empresas europeas recorrieron Vietnam y Tailandia en la primera "
         "misión empresarial de la asociación estratégica MARLINK-4i, coordinada por CLUMAR.\n")
     assert ("misión de MARLINK-4i a Vietnam y Tailandia", "personas", 28) in facts, facts
+
+
+def test_a_place_near_a_name_does_not_give_a_country_the_names_language_rules_out():
+    ents, _, _ = text_by_name(
+        "Forestry news\n\nDelegates of the Clúster de Bioeconomía Forestal met the Tartu Wood Cluster in Tartu on "
+        "3 May.\n\nIn the afternoon the delegation visited Sagrerie Armor SAS and the plant of Puidutööstus OÜ in "
+        "Tartu.\n")
+    assert ents["Clúster de Bioeconomía Forestal"].country != "EE"
+    assert ents["Sagrerie Armor SAS"].country != "EE"
+    assert ents["Puidutööstus OÜ"].country == "EE" and ents["Tartu Wood Cluster"].country == "EE"

@@ -1,0 +1,46 @@
+"""The countries a body's name is plausible in, by the language it is written in: "Clúster de
+Bioeconomía Forestal" is Spanish (Spain, Latin America), "Pôle … du Hainaut" French, "… GmbH" German.
+A weak place rule (:func:`.placing.assign` for a nearby town or a visit's place) asks it before it
+gives a country the name's language rules out; a name with no marker rules nothing out.
+
+>>> sorted(name_countries("Clúster de Bioeconomía Forestal de Soria"))[:3]
+['AR', 'BO', 'CL']
+>>> name_countries("Nordic Care Tech Cluster") is None
+True
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import clusternet.ingest.extract.fastre as re
+
+from clusternet.ingest.extract.lexicon import load_lexicon
+
+__all__ = ["name_countries", "plausible"]
+
+
+@lru_cache(maxsize=1)
+def _markers() -> tuple:
+    """(words, letters, countries) per language of the lexicon's ``name_languages``."""
+    return tuple((frozenset(w.lower() for w in spec.get("words", ())), tuple(spec.get("letters", ())),
+                  frozenset(spec["countries"])) for spec in load_lexicon()["name_languages"].values())
+
+
+@lru_cache(maxsize=4096)
+def name_countries(name: str) -> frozenset | None:
+    """The countries whose languages a name's markers belong to (several languages: all their
+    countries); None when the name has no marker."""
+    words = set(re.findall(r"[^\s,()]+", name.lower()))
+    found = [countries for ws, letters, countries in _markers()
+             if words & ws or any(c in name for c in letters)]
+    return frozenset().union(*found) if found else None
+
+
+def plausible(name: str, country: str) -> bool:
+    """Whether ``country`` can be where a body of that name is.
+
+    >>> plausible("Pôle Senteurs Méditerranée", "KR"), plausible("Pôle Senteurs Méditerranée", "FR")
+    (False, True)
+    """
+    allowed = name_countries(name)
+    return allowed is None or country in allowed
