@@ -122,6 +122,7 @@ _APPOSITION = re.compile(r",\s+(?:the|a|an|le|la|el|il|lo|un|une|una|uno)\s+((?:
                          r"(?=\s*[,;.)]|\s+(?:in|of|from|based|located|that|which|who|to|for|with|de|du|des|del|della|di)\b)")
 
 
+_EDITION_YEAR = re.compile(r"\s+(?:19|20)\d{2}")
 # a phrase of time opening a sentence ("In October", "On 3 May", "During Day 2")
 _TIME_PHRASE = re.compile(r"(?i)(?:in|on|at|during|from|after|before|since|by|until|last|this|next|early|late)\s")
 
@@ -147,11 +148,12 @@ def appositions(ctx: Context, out: list[Mention]) -> None:
             if legal_form(head):
                 continue                     # "A, the German SME Rotorsense GmbH, …": a second company, no description
             last = last_chunk(v, sent.start, m.start())
-            if last is None or last[-1][1] != m.start():
-                continue
-            s, e, name = clean(v, last[0][0], last[-1][1])
+            if last is None or last[-1][1] != m.start() and not _EDITION_YEAR.fullmatch(v, last[-1][1], m.start()):
+                continue        # the name runs up to the comma, or to an edition's year ("Expo X 2025, the fair …")
+            s, e, name = clean(v, last[0][0], m.start())
             f = fold(name)
-            if not name or is_place(name) or f in never or _TIME_PHRASE.match(name) or _AT_PLACE.search(name):
+            if not name or is_place(name) or f in never or f.split()[0] in never or _TIME_PHRASE.match(name) \
+                    or _AT_PLACE.search(name):
                 continue                     # "In October, a matchmaking event …": when, not who; "Basée à Saguenay, la …"
             if s == sent.start and " " not in name and f.endswith("ly"):
                 continue                     # "Similarly, the …": an adverb opening the sentence
