@@ -29,16 +29,24 @@ _OTHER_TIME = frozenset({"next", "previous", "last", "upcoming", "future", "past
 def same_journeys(ents: list) -> list:
     """The entities with each described event folded into the one named event it describes."""
     events = [e for e in ents if e.label == "Event"]
-    named = [e for e in events if _is_named(e.name)]
+    named = [e for e in events if _is_named(e.name) and not _described_only(e)]
     gone = set()
     for e in events:
-        if _is_named(e.name) or _words(e.name) & _OTHER_TIME:
+        if e in named or _words(e.name) & _OTHER_TIME:
             continue
         fits = [n for n in named if n is not e and _fits(e, n)]
         if len(fits) == 1:
             _fold_into(fits[0], e)
             gone.add(id(e))
     return [e for e in ents if id(e) not in gone]
+
+
+def _described_only(e) -> bool:
+    """Whether every mention of an event is a description ("The Summit took place … in Thessaloniki"
+    opens with a capital only because it opens the sentence)."""
+    bare = len(e.name.split()) > 2 and e.name.split()[1] == "in"      # "Summit in Thessaloniki": a head and a place
+    return bool(e.mentions) and all(getattr(m, "rule", "").startswith(("event-described", "event-dated"))
+                                    or bare and m.rule == "event-in" for m in e.mentions)
 
 
 def _is_named(name: str) -> bool:
@@ -68,6 +76,8 @@ def _fold_into(named, said) -> None:
     """``said``'s mentions and names become ``named``'s."""
     named.mentions.extend(said.mentions)
     named.aliases |= {said.name, *said.aliases} - {named.name}
+    if named.country is None and said.country:
+        named.country, named.region = said.country, named.region or said.region     # where the description puts it
     named.region = named.region or said.region
 
 

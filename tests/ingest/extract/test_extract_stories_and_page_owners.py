@@ -107,3 +107,12 @@ def test_a_place_near_a_name_does_not_give_a_country_the_names_language_rules_ou
     assert ents["Clúster de Bioeconomía Forestal"].country != "EE"
     assert ents["Sagrerie Armor SAS"].country != "EE"
     assert ents["Puidutööstus OÜ"].country == "EE" and ents["Tartu Wood Cluster"].country == "EE"
+
+
+def test_the_summit_a_sentence_opens_with_is_the_named_summit():
+    ents, rels, _ = text_by_name(
+        "Seven clusters signed the declaration at the Adriatic Food Clusters Summit 2025. The Summit took place on 4 "
+        "and 5 November 2025 in Thessaloniki (Greece) and was organised by the Hellenic Food Innovation Cluster.\n")
+    assert "Summit in Thessaloniki" not in ents, sorted(ents)
+    assert ents["Adriatic Food Clusters Summit 2025"].country == "GR"
+    assert ("Hellenic Food Innovation Cluster", "COORDINATES", "Adriatic Food Clusters Summit 2025") in rels, sorted(rels)
