@@ -300,6 +300,9 @@ def _label(name: str, ms: list[Mention]) -> str:
                     for m in ms):
         label = "Event"     # a forum held in a place or one is at is an event ("the Ghana–EU Agribusiness Forum in
         # Accra", "At the Mediterranean Food Forum, …")
+    if label == "Organisation" and _fair_or_forum(name, first=True) and any(
+            re.search(r"\b(?:19|20)\d{2}\b", a) for m in ms for a in (m.name, *m.aliases)):
+        label = "Event"     # "Forum international des technologies de l'eau (FITE 2025)": an edition, no body
     if any(m.rule == "typed" for m in ms) and label not in ("Cluster", "Event") \
             and label_of_name(name) in (None, "Partnership"):     # "the ITCA project coordinator": ITCA is an institute
         label = "Partnership"
@@ -312,13 +315,16 @@ def _label(name: str, ms: list[Mention]) -> str:
     return label
 
 
-def _fair_or_forum(name: str) -> bool:
-    """Whether a name ends in a head word of a dated gathering ("… Food Forum", "… Fair").
+def _fair_or_forum(name: str, first: bool = False) -> bool:
+    """Whether a name ends in a head word of a dated gathering ("… Food Forum", "… Fair"), or with
+    ``first`` opens with one (a Romance name: "Forum international des …", "Foro …").
 
-    >>> _fair_or_forum("Mediterranean Food Forum"), _fair_or_forum("Gamma Export Agency")
-    (True, False)
+    >>> _fair_or_forum("Mediterranean Food Forum"), _fair_or_forum("Gamma Export Agency"), _fair_or_forum("Foro Agro", True)
+    (True, False, True)
     """
-    return fold(name.split()[-1]) in load_lexicon().words("dated_event_heads") if name.split() else False
+    words = name.split()
+    heads = load_lexicon().words("dated_event_heads")
+    return bool(words) and (fold(words[-1]) in heads or first and fold(words[0]) in heads)
 
 
 def _form_country(name: str) -> str | None:

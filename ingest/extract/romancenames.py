@@ -75,10 +75,16 @@ def romance_names(ctx: Context, out: list[Mention]) -> None:
         words = name.split()
         if len(words) < 2 or not any(w[:1].islower() and fold(re.sub(r"^[dl]['’]", "", w)) not in _JOINS for w in words[1:]):
             continue        # "la Asociación de Galicia": the capitalised-run rules read it
-        label = label_of_name(name)
-        if label in ("Cluster", "Organisation"):
-            out.append(Mention(m.start("name"), m.start("name") + len(name), name, label, "romance-name", 0.6,
-                               country=_place_at_end(name)))
+        label, end = label_of_name(name), m.start("name") + len(name)
+        edition = _EDITION.match(v, end)
+        if label == "Organisation" and edition and fold(words[0]) in load_lexicon().words("dated_event_heads"):
+            label = "Event"     # "du Forum international des technologies de l'eau (FITE 2025)": an edition
+        if label in ("Cluster", "Organisation", "Event"):
+            out.append(Mention(m.start("name"), end, name, label, "romance-name", 0.6, country=_place_at_end(name),
+                               aliases=[edition.group(1)] if label == "Event" else []))
+
+
+_EDITION = re.compile(r"\s*\(([^()]{2,24}?\s(?:19|20)\d{2})\)")     # "(FITE 2025)" after a forum's name
 
 
 def _place_at_end(name: str) -> str | None:
