@@ -317,9 +317,9 @@ def _label(name: str, ms: list[Mention]) -> str:
 
 def _fair_or_forum(name: str, first: bool = False) -> bool:
     """Whether a name ends in a head word of a dated gathering ("… Food Forum", "… Fair"), or with
-    ``first`` opens with one (a Romance name: "Forum international des …", "Foro …").
+    ``first`` opens with one (a Romance name: "Forum international des …", "Feria …").
 
-    >>> _fair_or_forum("Mediterranean Food Forum"), _fair_or_forum("Gamma Export Agency"), _fair_or_forum("Foro Agro", True)
+    >>> _fair_or_forum("Mediterranean Food Forum"), _fair_or_forum("Gamma Export Agency"), _fair_or_forum("Feria Agro", True)
     (True, False, True)
     """
     words = name.split()
