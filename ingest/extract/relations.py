@@ -45,14 +45,17 @@ _PARTNERSHIP_AGREEMENT = re.compile(r"(?i)(?:partnership|consortium) agreement$"
 def find_relations(ctx, ents, places, mentions) -> list[RawRel]:
     """Every relation the rules propose for one document, each tagged with its family of rules."""
     lex = load_lexicon()
+    # the list rules first: a page listing partners under a title that names one body makes that
+    # body the consortium (a Partnership), which the sentence rules must then see as such
+    lists = (("list-block", list_block_relations(ctx, ents)), ("inline-list", inline_list_relations(ctx, ents)),
+             ("page", page_relations(ctx, ents)))
     doc = _Doc(ctx, ents, places, lex)
     out = _located_and_part_of(ents, places, lex, town_regions(ctx.view, places, mentions))
     out += section_partners(doc, lex)
     out += _sentence_relations(doc)
     _bind_partners_to_agreements(ents, doc.main, out)
     families = (("sentence", out), ("prose", prose_relations(ctx, ents)),
-                ("cue-list", cue_list_relations(ctx, ents, places)), ("list-block", list_block_relations(ctx, ents)),
-                ("inline-list", inline_list_relations(ctx, ents)), ("page", page_relations(ctx, ents)),
+                ("cue-list", cue_list_relations(ctx, ents, places)), *lists,
                 ("roster", roster_relations(ctx, ents)), ("named-member", named_memberships(ctx, ents)),
                 ("agreement-name", agreement_sides(ents)))
     rels = [_tagged(r, name) for name, rels in families for r in rels]
