@@ -20,14 +20,14 @@ from dataclasses import dataclass, field
 from clusternet.ingest.extract.facts import find_facts
 from clusternet.ingest.extract.memberlabels import relabel_member_bodies, relabel_projects
 from clusternet.ingest.extract.geo import infer_places
-from clusternet.ingest.extract.mainref import main_of
+from clusternet.ingest.extract.mainref import main_of, title_end
 from clusternet.ingest.extract.lexicon import country_name
 from clusternet.ingest.extract.finders import find_mentions
 from clusternet.ingest.extract.mentions import Context, Mention, build_context
 from clusternet.ingest.extract.raw import RawRel
 from clusternet.ingest.extract.relations import find_relations
 from clusternet.ingest.extract.resolve import DocEntity, mention_again, norm, resolve_mentions
-from clusternet.ingest.extract.samejourney import same_journeys
+from clusternet.ingest.extract.samejourney import name_kickoffs, same_journeys
 from clusternet.ingest.extract.sectors import find_sectors
 
 __all__ = ["Proposal", "Pair", "propose", "pair_candidates", "main_entity", "node_key"]
@@ -88,6 +88,7 @@ def propose(text: str, tables=()) -> Proposal:
     relabel_projects(ctx, ents)
     infer_places(ctx, ents, mentions)
     ents = same_journeys(ents)
+    name_kickoffs(ents, main_of(ents, "Partnership", title_end(ctx)))
     places = _places(mentions, ents)
     secs, sec_rels = find_sectors(ctx, ents)
     rels = find_relations(ctx, ents, places, mentions)

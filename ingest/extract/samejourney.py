@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from clusternet.ingest.extract.lexicon import fold, load_lexicon
 
-__all__ = ["same_journeys"]
+__all__ = ["same_journeys", "name_kickoffs"]
 
 # words that place a described event at another time than the page's: never the same one
 _OTHER_TIME = frozenset({"next", "previous", "last", "upcoming", "future", "past", "earlier", "later", "return",
@@ -106,3 +106,26 @@ def _event_heads() -> frozenset:
 @lru_cache(maxsize=1)
 def _ordinals() -> frozenset:
     return load_lexicon().words("ordinal_words")
+
+
+# a partnership's own start meeting, named without its owner: "the kick-off meeting in Annecy"
+_KICKOFF = re.compile(r"(?i)(?:(?:the|first|official)\s+)?kick-?\s?off(?:\s+meeting)?(?:\s+(?:in|at)\s+.+)?")
+
+
+def name_kickoffs(ents: list, main) -> None:
+    """A kick-off meeting the text names without its owner is the page's partnership's ``main``:
+    "PACK2LOOP kick-off meeting", its words kept as an alias; in place.
+
+    >>> from clusternet.ingest.extract.resolve import DocEntity
+    >>> ko = DocEntity("k", "Event", "kick-off meeting in Annecy")
+    >>> name_kickoffs([ko], DocEntity("p", "Partnership", "ALPLOOP")); ko.name, sorted(ko.aliases)
+    ('ALPLOOP kick-off meeting', ['kick-off meeting in Annecy'])
+    """
+    if main is None or main.label != "Partnership":
+        return
+    short = min((a for a in main.aliases if a.replace("-", "").isalnum() and sum(c.isupper() for c in a) >= 3),
+                key=len, default=main.name)     # its acronym when it has one: "ALPTRAIL-CIRC kick-off meeting"
+    for e in ents:
+        if e.label == "Event" and _KICKOFF.fullmatch(e.name):
+            e.aliases.add(e.name)
+            e.name = f"{short} kick-off meeting"
