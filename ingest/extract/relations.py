@@ -27,6 +27,7 @@ from clusternet.ingest.extract.organisers import ORGANISED_AT_BY, coordinates, o
     own_meetings
 from clusternet.ingest.extract.pagerels import page_relations
 from clusternet.ingest.extract.rosters import roster_relations
+from clusternet.ingest.extract.stands import stand_holders
 from clusternet.ingest.extract.sections import section_partners
 from clusternet.ingest.extract.memberof import named_memberships
 from clusternet.ingest.extract.prose import prose_relations
@@ -154,7 +155,7 @@ def _sentence_relations(doc: _Doc) -> list[RawRel]:
         here = doc.by_sent.get(si, [])
         # order matters: VISITED reads the participants PARTICIPATED_IN found so far
         for rule in (coordinates, organisers_of, participated_in, delegation_leaders, attendance, fronted_event, _targets,
-                     _funded_by, _party_to, visited, met_on_journey, hosted_visitors):
+                     _funded_by, _party_to, visited, met_on_journey, hosted_visitors, stand_holders):
             out.extend(rule(doc, si, sent, here))
     return out
 

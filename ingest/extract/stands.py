@@ -1,0 +1,35 @@
+"""PARTICIPATED_IN from a stand at a fair: "At K 2025, PLASTLOOP hosted a joint stand for 22 SMEs",
+"the fair Nile Water Expo 2024, where BLUEFLOW-4i had a European stand", "… in which the
+partners took part with a joint stand". Whoever has, hosts or runs a stand, a pavilion or a booth
+takes part in the event the sentence names. Run by :mod:`.relations` sentence by sentence.
+
+>>> import clusternet.ingest.extract.fastre as re
+>>> bool(_STAND.search("where BLUEFLOW-4i had a European stand")), bool(_STAND.search("the stand was busy"))
+(True, False)
+"""
+from __future__ import annotations
+
+import clusternet.ingest.extract.fastre as re
+
+from clusternet.ingest.extract.raw import RawRel
+
+__all__ = ["stand_holders"]
+
+# the verb that gives a body its stand, and the stand: "had a joint stand", "ran the Italian pavilion"
+_STAND = re.compile(r"(?i)\b(?:had|has|hosted|hosts|ran|runs|organi[sz]ed|set\s+up|presented\s+(?:itself|themselves)\s+on|"
+                    r"exhibited\s+(?:on|at|with)|with)\s+(?:a|an|its|their|the|our)\s+(?:[\w-]+\s+){0,2}"
+                    r"(?:stand|pavilion|booth)s?\b")
+_HOLDERS = ("Cluster", "Organisation", "SME", "Partnership")
+
+
+def stand_holders(doc, si: int, sent, here) -> list[RawRel]:
+    """PARTICIPATED_IN: the body named last before a stand cue, in the event the sentence names."""
+    sm = _STAND.search(doc.v, sent.start, sent.end)
+    if sm is None:
+        return []
+    events = [x[2] for x in here if x[2].label == "Event"]
+    holders = [x[2] for x in here if x[1] <= sm.start() and x[2].label in _HOLDERS]
+    if not events or not holders:
+        return []
+    event = next((x[2] for x in here if x[2].label == "Event" and x[0] > sm.end()), events[0])
+    return [RawRel(holders[-1], "PARTICIPATED_IN", event, sent.start, sent.end, 0.6)]
