@@ -1,6 +1,7 @@
 """PARTICIPATED_IN from a stand at a fair: "At K 2025, PLASTLOOP hosted a joint stand for 22 SMEs",
 "the fair Nile Water Expo 2024, where BLUEFLOW-4i had a European stand", "… in which the
-partners took part with a joint stand". Whoever has, hosts or runs a stand, a pavilion or a booth
+partners took part with a joint stand". Whoever has, hosts or runs a stand, a pavilion or a booth,
+or sends a delegation ("a PackLink delegation to the fair …", "où H2VL conduisait une délégation"),
 takes part in the event the sentence names. Run by :mod:`.relations` sentence by sentence.
 
 >>> import clusternet.ingest.extract.fastre as re
@@ -19,12 +20,20 @@ __all__ = ["stand_holders"]
 _STAND = re.compile(r"(?i)\b(?:had|has|hosted|hosts|ran|runs|organi[sz]ed|set\s+up|presented\s+(?:itself|themselves)\s+on|"
                     r"exhibited\s+(?:on|at|with)|with)\s+(?:a|an|its|their|the|our)\s+(?:[\w-]+\s+){0,2}"
                     r"(?:stand|pavilion|booth)s?\b")
+# a Romance text's leader of a delegation: "où H2VL conduisait une délégation de sept entreprises"
+_LEADS = re.compile(r"(?i)\b(?:conduisait|conduit|menait|mène|guidait|llevó|lideró|encabezó|guidava|guida|"
+                    r"(?:a|ha)\s+(?:conduit|mené|guidato|portato|llevado))\s+(?:une|un|una)\s+(?:[\w-]+\s+){0,2}"
+                    r"(?:délégation|delegación|delegazione)\b")
+# "a PackLink delegation to the fair …": the body the delegation is of, right before the word
+_DELEGATION_TO = re.compile(r"\s+delegation\s+(?:to|at)\b")
 _HOLDERS = ("Cluster", "Organisation", "SME", "Partnership")
 
 
 def stand_holders(doc, si: int, sent, here) -> list[RawRel]:
-    """PARTICIPATED_IN: the body named last before a stand cue, in the event the sentence names."""
-    sm = _STAND.search(doc.v, sent.start, sent.end)
+    """PARTICIPATED_IN: the body named last before a stand or delegation cue, in the event the
+    sentence names (the first after the cue, else its first)."""
+    sm = _STAND.search(doc.v, sent.start, sent.end) or _LEADS.search(doc.v, sent.start, sent.end) \
+        or next((dm for x in here if x[2].label in _HOLDERS and (dm := _DELEGATION_TO.match(doc.v, x[1]))), None)
     if sm is None:
         return []
     events = [x[2] for x in here if x[2].label == "Event"]

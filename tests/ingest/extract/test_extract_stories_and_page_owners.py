@@ -116,3 +116,27 @@ def test_the_summit_a_sentence_opens_with_is_the_named_summit():
     assert "Summit in Thessaloniki" not in ents, sorted(ents)
     assert ents["Adriatic Food Clusters Summit 2025"].country == "GR"
     assert ("Hellenic Food Innovation Cluster", "COORDINATES", "Adriatic Food Clusters Summit 2025") in rels, sorted(rels)
+
+
+def test_a_stand_or_a_delegation_at_a_fair_is_taking_part():
+    _, rels, _ = text_by_name(
+        "At Plastex 2025, in October 2025, the PLASTNET partnership hosted a joint stand for 22 SMEs. The second "
+        "mission was combined with the fair Nile Pump Expo 2024, where the Danube Water Cluster had a European "
+        "stand.\n")
+    assert ("PLASTNET", "PARTICIPATED_IN", "Plastex 2025") in rels, sorted(rels)
+    assert ("Danube Water Cluster", "PARTICIPATED_IN", "Nile Pump Expo 2024") in rels, sorted(rels)
+
+
+def test_a_partnerships_kick_off_meeting_carries_its_name():
+    ents, _, _ = text_by_name(
+        "# Partners\n\nOUTLOOP (Circular Outdoor Gear) is a Horizon Europe project coordinated by the Alpine Outdoor "
+        "Cluster. The kick-off meeting in Annecy gathered 30 people.\n")
+    assert "OUTLOOP kick-off meeting" in ents, sorted(ents)
+
+
+def test_a_romance_forum_with_its_edition_in_brackets_is_an_event():
+    ents, _, _ = text_by_name(
+        "La signature a eu lieu à Montréal, en marge du Forum international des technologies marines (FITM 2025), "
+        "organisé du 7 au 9 octobre.\n")
+    forum = ents["Forum international des technologies marines"]
+    assert forum.label == "Event" and "FITM 2025" in forum.aliases
