@@ -84,8 +84,8 @@ def _each_named(name, plural: bool) -> list:
 def _name_at(v: str, pos: int, end: int, comma: bool, bare: bool = False):
     """The name starting at ``pos``: a quoted name ("the ESCP “Nordic Sensor Bridge”"), one
     capitalised run closed by a comma (after ", ") or an acronym ("the project NOVA-TEX"), or after
-    a lower-case noun a short run a comma or a full stop closes ("the project BlueLink Atlantic, in
-    which …"); None otherwise."""
+    a lower-case noun a short run a comma, a full stop or its acronym in brackets closes ("the project
+    BlueLink Atlantic, in which …", "the project Circular Outdoor Gear (OUTLOOP)"); None otherwise."""
     q = _QUOTED_NAME.match(v, pos, end)
     if q:
         return q.start(1), q.end(1), " ".join(q.group(1).split())
@@ -98,7 +98,7 @@ def _name_at(v: str, pos: int, end: int, comma: bool, bare: bool = False):
         return None
     if comma and v[e:e + 1] == ",":
         return s, e, text
-    if bare and (v[e:e + 1] in (",", ".", ")", ";") or re.match(r" [a-z]", v[e:e + 2])) and len(ch[0]) <= 4 \
+    if bare and (v[e:e + 1] in (",", ".", ")", ";") or re.match(r" [a-z]| \([A-Z]", v[e:e + 3])) and len(ch[0]) <= 4 \
             and label_of_name(text) is None and fold(text.split()[0]) not in load_lexicon().words("role_words"):
         return s, e, text       # "through the project BlueLink Atlantic, in which …"
     return (s, e, text) if len(ch[0]) == 1 and is_acronym(text.replace("-", "")) else None
