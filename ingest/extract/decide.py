@@ -141,14 +141,16 @@ def decide_relations(p: Proposal, model: LinearModel, threshold: float = 0.5) ->
     more (the model overrides a rule only when fairly sure; "the lead partner" stays both a
     partner and the coordinator). A type no rule proposed for the pair is added only when its
     probability reaches ``ADD_MIN`` and the schema allows it between the two labels (an event
-    is no signatory)."""
+    is no signatory); a partner is added only to a partnership the rules found partners of (the
+    model completes a consortium, it does not make one of a body the page only names)."""
     d = DocFacts.of(p)
     out = []
     pairs = pair_candidates(p)
+    consortia = {id(c.target) for c in pairs if "PARTNER_IN" in c.rule_types}
     for c, proba in zip(pairs, model.proba_many([pair_features(p, c, d) for c in pairs])):
         typ, prob = _best_kept(proba, threshold)
         if typ in c.rule_types or typ != "none" and proba[typ] >= ADD_MIN \
-                and _allowed(c.source, typ, c.target):
+                and _allowed(c.source, typ, c.target) and (typ != "PARTNER_IN" or id(c.target) in consortia):
             out.append(RawRel(c.source, typ, c.target, c.start, c.end, prob))
         for other in sorted(c.rule_types - {typ}):
             if proba.get("none", 0.0) < RULE_DROP:

@@ -37,6 +37,7 @@ from clusternet.ingest.extract.gates import gated
 from clusternet.ingest.extract.mentions import view_memo
 from clusternet.ingest.extract.mainref import OWN_KINDS, main_of, membership_type, named_in_title, own_body, title_end
 from clusternet.ingest.extract.raw import RawRel
+from clusternet.ingest.extract.rules import label_of_name
 from clusternet.ingest.extract.view import TABLE_RULE
 
 __all__ = ["list_block_relations", "raw_lines", "cue_text", "country_lead", "cue_type", "cue_patterns", "Mains", "ACTORS", "TARGET_LABELS", "ORDER"]
@@ -113,7 +114,8 @@ class Mains(dict):
         cluster its title names (a page listing partners is about a consortium, whatever its
         name's head noun says; it becomes a Partnership)."""
         if self["Partnership"] is None:
-            titled = [e for e in self.ents if e.label in ("Organisation", "Cluster") and named_in_title(e, self.title)]
+            titled = [e for e in self.ents if e.label in ("Organisation", "Cluster") and named_in_title(e, self.title)
+                      and label_of_name(e.name) != "Cluster"]    # "Partners: Alpha Wood Cluster (Spain)": one of them
             if len(titled) == 1:
                 titled[0].label = "Partnership"
                 self["Partnership"] = titled[0]

@@ -334,7 +334,8 @@ def dash_definitions(ctx: Context, out: list[Mention]) -> None:
             if not left or not right:
                 continue
             lw, rw = left[-1], right[0]
-            if is_acronym(lw[2]) and not is_acronym(rw[2]) and not _place_acronym(lw[2]):
+            if is_acronym(lw[2]) and not is_acronym(rw[2]) and not _place_acronym(lw[2]) and not lw[2][-3:-1] == "-4":
+                # (not "KESTREL-4i – Photonics Clusters Going Global": a coined name and its tagline)
                 ch = chunks(v, m.end(), min(line.end, m.end() + 160))
                 if ch and ch[0][0][0] == rw[0] and (len(ch[0]) > 1 or label_of_name(ch[0][0][2])):
                     span = ch[0]

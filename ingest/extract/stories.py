@@ -138,7 +138,8 @@ def page_default(ctx, sent, doc):
     count's unit): a figure list's event, the event a page opens with, the partnership, the cluster the
     page speaks for, the page's event, the cluster its title names; None without any."""
     main, event, own, home, unit = doc
-    return (_figures_owner(ctx, sent, event, unit) or _leading_event(ctx, sent, event, unit) or main
+    titled = main is not None and named_in_title(main, title_end(ctx))     # a partnership's page: its figures
+    return (_figures_owner(ctx, sent, event, unit) or (None if titled else _leading_event(ctx, sent, event, unit)) or main
             or _home(home, ctx, sent) or _page_event(event, unit) or own)
 
 

@@ -21,7 +21,7 @@ def _events(text: str) -> dict:
     ("# Newsletter\n\nThe next mission of the partnership is planned to Lima (Peru) in April 2026.\n",
      "next mission of the partnership", "PE"),
     ("# ALPHA-SKILLS started\n\nWith the kick-off meeting of 22-23 April in Bari (Italy) started the new "
-     "Erasmus+ project ALPHA-SKILLS.\n", "kick-off meeting", "IT"),
+     "Erasmus+ project ALPHA-SKILLS.\n", "ALPHA-SKILLS kick-off meeting", "IT"),    # the partnership's own (its words an alias)
     ("# Project news\n\nThe kick-off meeting was hosted by the coordinator in Umeå on 3 and 4 March, and "
      "all the partners came.\n", "kick-off meeting", "SE"),
 ])
