@@ -16,7 +16,10 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
+import clusternet.ingest.extract.fastre as re
+
 from clusternet.ingest.extract.factsubj import event_cue, main_event
+from clusternet.ingest.extract.lexicon import fold, load_lexicon
 from clusternet.ingest.extract.measures import CURRENCIES
 from clusternet.ingest.extract.mainref import named_for_itself, named_in_title, title_end, titled_main
 
@@ -138,7 +141,8 @@ def page_default(ctx, sent, doc):
     count's unit): a figure list's event, the event a page opens with, the partnership, the cluster the
     page speaks for, the page's event, the cluster its title names; None without any."""
     main, event, own, home, unit = doc
-    titled = main is not None and named_in_title(main, title_end(ctx))     # a partnership's page: its figures
+    title = title_end(ctx)      # a partnership's page (not a page about its event): the partnership's figures
+    titled = main is not None and named_in_title(main, title) and not _event_title(ctx.view[:title])
     return (_figures_owner(ctx, sent, event, unit) or (None if titled else _leading_event(ctx, sent, event, unit)) or main
             or _home(home, ctx, sent) or _page_event(event, unit) or own)
 
@@ -171,3 +175,13 @@ def _page_event(page_event, unit):
     """The page's event, for a count the sentences name no owner of on a page about no
     partnership (money excepted): "Up to 120 participants can register." None otherwise."""
     return page_event if unit not in CURRENCIES else None
+
+
+def _event_title(title: str) -> bool:
+    """Whether a page's title speaks of an event ("Business mission of X to Chile"), not of a partnership alone.
+
+    >>> _event_title("# Business mission of TIDELINE-4i to Chile"), _event_title("# CircuBuild: circular construction")
+    (True, False)
+    """
+    words = set(re.findall(r"\w+", fold(title)))
+    return bool(words & load_lexicon().words("event_references"))
