@@ -15,9 +15,11 @@ import clusternet.ingest.extract.fastre as re
 
 from clusternet.ingest.extract.cuelists import ACTORS, Occ
 from clusternet.ingest.extract.members import CLAUSE_END, GROUPS, memberships
+from clusternet.ingest.extract.mainref import title_end
 from clusternet.ingest.extract.raw import RawRel
+from clusternet.ingest.extract.stories import home_cluster
 
-__all__ = ["named_memberships"]
+__all__ = ["named_memberships", "own_memberships"]
 
 _MEMBER = re.compile(r"\bmembers?\b(?!\s+(?:states?|countries|of\s+staff)\b)")
 _AS_MEMBERS_OF = re.compile(r"\bas\s+(?:an?\s+)?members?\s+of\s+(?:the\s+)?")
@@ -89,3 +91,29 @@ def _clause_end(v: str, occ: Occ, at: int) -> int:
 def _clause_start(v: str, at: int) -> int:
     """Where the sentence or list item holding ``at`` starts."""
     return max(v.rfind("\n", 0, at), v.rfind(". ", 0, at) + 1, v.rfind("; ", 0, at) + 1, 0)
+
+
+# a list item that says the page's body belongs to it: "– member since 2013", "– founding member (2016)"
+_OWN_MEMBER_TAIL = re.compile(r"(?:\s*\([^()\n]{1,40}\))?(?:\s*,\s+the\s+[^–—\n]{1,80}?)?\s*(?:[–—-]|,)\s*(?:an?\s+)?"
+                              r"(?:founding\s+|full\s+|associate\s+)?member\b(?!s)")     # after an apposition too
+
+
+def own_memberships(ctx, ents) -> list[RawRel]:
+    """MEMBER_OF: the cluster a page speaks for (:func:`.stories.home_cluster`) in each network a list
+    item names before "– member since 2013" ("Federazione Italiana Cluster Tecnologici (FICT) – member
+    since 2013", "EuroSensNet – founding member (2016)")."""
+    v = ctx.view
+    if "member" not in v:
+        return []
+    home = home_cluster(ents, title_end(ctx))
+    if home is None:
+        return []
+    occ, out = Occ(ents), []
+    for line in ctx.lines:
+        if not line.bullet:
+            continue
+        first = occ.within(line.start, line.end, GROUPS)
+        if first and first[0][2] is not home and v[line.start:first[0][0]].strip(" -•*–") == "" \
+                and _OWN_MEMBER_TAIL.match(v, first[0][1], line.end):
+            out += memberships([home], first[0][2], line.start, line.end)
+    return out

@@ -140,3 +140,12 @@ def test_a_romance_forum_with_its_edition_in_brackets_is_an_event():
         "organisé du 7 au 9 octobre.\n")
     forum = ents["Forum international des technologies marines"]
     assert forum.label == "Event" and "FITM 2025" in forum.aliases
+
+
+def test_the_networks_a_clusters_page_lists_as_member_since_are_its_memberships():
+    _, rels, _ = text_by_name(
+        "# About us\n\nDolomiti Sensing is the cluster organisation of the sensor industry of Belluno.\n\n"
+        "## Our networks\n\n- Federazione Italiana Reti Sensoristiche (FIRS) – member since 2013\n\n"
+        "- EuroProbeNet, the European network of probe clusters – founding member (2016)\n", "about.md")
+    assert ("Dolomiti Sensing", "MEMBER_OF", "Federazione Italiana Reti Sensoristiche") in rels, sorted(rels)
+    assert ("Dolomiti Sensing", "MEMBER_OF", "EuroProbeNet") in rels, sorted(rels)
