@@ -1,8 +1,8 @@
 """A lone acronym or all-caps word ("MASCIR", "SOILDATA-4i"): whether the words around it make it
 a body, the country they state, and the label a coined partnership name carries.
 
->>> [(m.name, m.label) for m in lone_acronym("GEMLINE-4i brings together five clusters.", 0, 10, "GEMLINE-4i")]
-[('GEMLINE-4i', 'Partnership')]
+>>> [(m.name, m.label) for m in lone_acronym("TIDELINE-4i brings together five clusters.", 0, 10, "TIDELINE-4i")]
+[('TIDELINE-4i', 'Partnership')]
 """
 from __future__ import annotations
 

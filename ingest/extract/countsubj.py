@@ -37,8 +37,9 @@ _GROUP_SUBJECT = re.compile(r"(?i)^\W*together\b|\b(?:the|its|our|their)\s+(?:\w
 
 
 def count_subject(ctx, si, m, after, occ_in, ok, doc, v):
-    """The entity a count is about; ``doc``: the part's main partnership, its page event, the
-    cluster its title names (on a page with neither) and the count's unit. Returns (entity, country or None). Through :func:`.counts.count_facts`:
+    """The entity a count is about; ``doc``: a :class:`.stories.Focus` tuple (the partnership and
+    event the count's story or page is about, the cluster the title names, the cluster the page
+    speaks for) and the count's unit. Returns (entity, country or None). Through :func:`.counts.count_facts`:
 
     >>> from clusternet.ingest.extract.counts import count_facts
     >>> from clusternet.ingest.extract.mentions import build_context

@@ -284,7 +284,7 @@ class _Occ(list):
 def _sheet_owner(ents, main, event, title: int, home):
     """Whose fact sheet a page's unheaded fields are: the body a field or the title defines, else the
     partnership or event the title names, else the cluster the page speaks for (``home``: "About us" then
-    "SenseAlps is the cluster …", over the alliances it belongs to), else the page's partnership or event."""
+    "Dolomiti Sensing is the cluster …", over the alliances it belongs to), else the page's partnership or event."""
     named = next((e for e in (main, event) if e is not None and named_in_title(e, title)), None)
     return defined_subject(ents) or named or home or main or event
 

@@ -1,11 +1,14 @@
 """A newsletter's stories: the sections under marked headings of one level when each tells its
-own news ("## 1. Baltic medtech meets Osaka", "## 2. Moldovan managers on a study visit …").
+own news ("## 1. Nordic care tech meets Kyoto", "## 2. Georgian managers on a study visit …").
 
 A figure in a story belongs to what that story is about, not to the partnership the page names
 most: :func:`story_focus` gives each story its own partnership and event, and
 :func:`.counts.count_facts` asks it for every sentence. A page whose title names a partnership or
 event, or whose sections all speak of one (an "About" page's "## Objectives", "## Partners"), is
 about that one throughout; so is one whose lead paragraph, before the first section, names one.
+:func:`page_default` gives the owner of a count no rule of its sentence finds, in order: a figure
+list's event, the event the page opens with, the partnership, the cluster the page speaks for
+(:func:`home_cluster`), the page's event, the cluster its title names.
 
 >>> from clusternet.ingest.extract.mentions import build_context
 >>> ctx = build_context("# News\\n\\n## One\\n\\n" + "Text of the story. " * 12 + "\\n\\n## Two\\n\\n" + "More. " * 40)
