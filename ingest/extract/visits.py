@@ -219,6 +219,8 @@ def visited(doc, si: int, sent, here) -> list[RawRel]:
     if subj and _HOSTED.fullmatch(v, subj[-1][1], cue):
         return []       # "A received a visit from B": :func:`hosted_visitors` reads who visited whom
     visitors = _coordinated(doc.v, subj) if subj else delegation_owner(doc, text[:vm.start()], cue) or _nearby_visitors(doc, si)
+    if not visitors and objs and doc.main is not None and named_in_title(doc.main, title_end(doc.ctx)):
+        visitors = [(0, 0, doc.main)]       # a partnership's mission report: its delegation's visits
     if not visitors and objs:
         visitors = delegation_owner(doc, "the delegation", cue)    # a programme's "Visit at X": the delegation's
     if not visitors and objs and doc.main is not None:
