@@ -1,11 +1,11 @@
-"""PARTICIPATED_IN from a stand at a fair: "At K 2025, PLASTLOOP hosted a joint stand for 22 SMEs",
-"the fair Nile Water Expo 2024, where BLUEFLOW-4i had a European stand", "… in which the
+"""PARTICIPATED_IN from a stand at a fair: "At Plastex 2025, PLASTNET hosted a joint stand for 22 SMEs",
+"the fair Nile Pump Expo 2024, where AQUAFLOW-4i had a European stand", "… in which the
 partners took part with a joint stand". Whoever has, hosts or runs a stand, a pavilion or a booth,
-or sends a delegation ("a PackLink delegation to the fair …", "où H2VL conduisait une délégation"),
+or sends a delegation ("a PackLink delegation to the fair …", "où le pôle conduisait une délégation"),
 takes part in the event the sentence names. Run by :mod:`.relations` sentence by sentence.
 
 >>> import clusternet.ingest.extract.fastre as re
->>> bool(_STAND.search("where BLUEFLOW-4i had a European stand")), bool(_STAND.search("the stand was busy"))
+>>> bool(_STAND.search("where AQUAFLOW-4i had a European stand")), bool(_STAND.search("the stand was busy"))
 (True, False)
 """
 from __future__ import annotations
