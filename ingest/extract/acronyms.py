@@ -9,7 +9,7 @@ from __future__ import annotations
 import clusternet.ingest.extract.fastre as re
 
 from clusternet.ingest.extract.lexicon import country_code, is_programme_name, place_country
-from clusternet.ingest.extract.mentions import Mention
+from clusternet.ingest.extract.mentions import Mention, is_strand_name
 from clusternet.ingest.extract.placewords import is_place
 
 __all__ = ["lone_acronym"]
@@ -23,14 +23,11 @@ def lone_acronym(v: str, s: int, e: int, w: str) -> list[Mention]:
     >>> lone_acronym("hosted by MASCIR in Rabat", 10, 16, "MASCIR")[0].label, lone_acronym("in ESCP-4i", 3, 10, "ESCP-4i")
     ('Organisation', [])
     """
-    if is_place(w) or re.fullmatch(r"\d[\w-]*", w) or (_STRAND.search(w) and is_programme_name(w)):
+    if is_place(w) or re.fullmatch(r"\d[\w-]*", w) or (is_strand_name(w) and is_programme_name(w)):
         return []
     body, code = _acting_body(v, s, e)
-    lab = "Partnership" if _STRAND.search(w) else "Organisation" if body else None
+    lab = "Partnership" if is_strand_name(w) else "Organisation" if body else None
     return [Mention(s, e, w, lab, "acronym", 0.5, country=None if lab == "Partnership" else code)]
-
-
-_STRAND = re.compile(r"[A-Z]-4[ix]$")     # an ESCP's coined name carries its strand: "SOILDATA-4i"
 
 
 # what the text says around a lone acronym that makes it a body: "hosted by X", "on the premises of X",

@@ -19,7 +19,7 @@ from functools import lru_cache
 from clusternet.ingest.extract.lexicon import country_name, fold, load_lexicon, place_country
 from clusternet.ingest.extract.literals import alternation, initials
 from clusternet.ingest.extract.gates import gated
-from clusternet.ingest.extract.eventclauses import PLACE_TAIL, dated_or_placed, owner_end, tail_place
+from clusternet.ingest.extract.eventclauses import GROUP_NOUNS, PLACE_TAIL, dated_or_placed, owner_end, tail_place
 from clusternet.ingest.extract.mentions import Context, Mention
 from clusternet.ingest.extract.mainref import headline
 from clusternet.ingest.extract.placewords import leading_place
@@ -35,7 +35,7 @@ _WORD_BACK = re.compile(r"([\w’'-]+)\s+$")
 _FROM_TAIL = re.compile(r"\s+(from)\s+(?:the\s+)?((?-i:[A-Z][\w’'-]+)(?:\s(?-i:[A-Z][\w’'-]+)){0,3})")
 # who travels, between a journey's noun and its place: "a mission of the Alpha Cluster to Chile"
 _WHO_TRAVELS = re.compile(r"\s+of\s+(?:(?:the|an?)\s+)?(?:(?-i:[A-Z][\w’'+-]*)(?:\s(?-i:[A-Z0-9][\w’'+-]*)){0,4}"
-                          r"(?:\s+(?:delegation|group|partnership|project|network|consortium|alliance))?|delegation|group)"
+                          r"(?:\s+(?:delegation|group|" + GROUP_NOUNS + r"))?|delegation|group)"
                           r"(?=\s+(?:to|from)\b)")     # "of an RLQ delegation to", "of the X partnership to"
 _QUOTED_TAIL = re.compile(r"\s+on\s+[“\"]([^”\"]{3,120})[”\"]")
 # a topic's words, up to a verb that says what the event did ("a webinar on X took place online")

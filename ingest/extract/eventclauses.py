@@ -15,7 +15,7 @@ from clusternet.ingest.extract.lexicon import country_code, fold, load_lexicon
 from clusternet.ingest.extract.literals import alternation
 from clusternet.ingest.extract.placewords import leading_place
 
-__all__ = ["PLACE_TAIL", "owner_end", "dated_or_placed", "tail_place"]
+__all__ = ["GROUP_NOUNS", "PLACE_TAIL", "owner_end", "dated_or_placed", "tail_place"]
 
 # a place of up to four words, with a particle ("Ho Chi Minh City", "Rio de Janeiro")
 PLACE_TAIL = re.compile(r"\s+(to|in|a|al|en|au|aux|à|nel|nella)\s+(?:the\s+|la\s+|le\s+|el\s+)?((?-i:[A-Z][\w’'-]+)"
@@ -29,10 +29,11 @@ _WHEN_VERB = re.compile(r",?\s+(?:(?:was|were|is|are|will\s+be|is\s+being|are\s+
                         r"(?:\s+by(?:\s+[\w’'-]+){1,3}?(?=\s+(?:in|to)\s+[A-Z]))?(?=\s)|,(?=\s+(?:to|in)\s)")
 # a day or days of a date: "3", "22-23", "3 and 4"
 _DAYS = r"\d{1,2}(?:\s*(?:[-–]|and)\s*\d{1,2})?"
+# the nouns of a group whose event or journey it is ("of the partnership", "of the X project")
+GROUP_NOUNS = "partnership|project|network|consortium|alliance"
 # whose event: "of GEODRONE-4i", "of the partnership", "of the BIOSOIL LATAM partnership"
 _OWNER = re.compile(r"\s+of\s+(?:the\s+)?(?:((?-i:[A-Z][\w’'+-]*)(?:\s(?-i:[A-Z0-9][\w’'+-]*)){0,3})"
-                    r"(?:\s+(?:partnership|project|network|consortium|alliance)\b)?"
-                    r"|(?:partnership|project|network|consortium|alliance)\b)")
+                    r"(?:\s+(?:" + GROUP_NOUNS + r")\b)?|(?:" + GROUP_NOUNS + r")\b)")
 
 
 def owner_end(v: str, end: int, hi: int) -> int:

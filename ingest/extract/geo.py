@@ -40,8 +40,7 @@ from clusternet.ingest.extract.lists import adjective_country
 from clusternet.ingest.extract.factsubj import main_event
 from clusternet.ingest.extract.literals import with_initials
 from clusternet.ingest.extract.gates import gated
-from clusternet.ingest.extract.namelang import plausible
-from clusternet.ingest.extract.placing import BODIES, PLACED, Spans, assign, in_brackets, is_open, region_of, regionless
+from clusternet.ingest.extract.placing import PLACED, Spans, may_be_in, assign, in_brackets, is_open, region_of, regionless
 from clusternet.ingest.extract.placeroles import destinations, group_country, role_of_country
 from clusternet.ingest.extract.rules import paired_place
 
@@ -288,7 +287,7 @@ def _visit_objects(ctx, sp: Spans, lex) -> None:
         here = [p for p in sp.places_in(vm.end(), cut.start() if cut else sent.end)
                 if fold(p.name) not in lex.macro and not _adjective(p) and not sp.in_name(p)]
         for e in objs:      # the first place named after the cue that the body's name can be in
-            mine = [p for p in here if e.label not in BODIES or plausible(e.name, p.country)]
+            mine = [p for p in here if may_be_in(e, p.country)]
             country, region = (mine[0].country, region_of(mine[0])) if mine else \
                 _visit_place(sp, lex, events, estarts, vm.start())      # "visited X, … based near Quebec City"
             assign(e, country, region, "visit")
@@ -355,7 +354,7 @@ def _nearby(ctx, sp: Spans) -> None:
             prev = ctx.sents[si - 1]
             near = [p for p in sp.places_in(prev.start, prev.end) if p.label != "Country" and not sp.in_name(p)]
         for e in here:      # the places of one country, among those the body's name can be in
-            mine = [p for p in near if e.label not in BODIES or plausible(e.name, p.country)]
+            mine = [p for p in near if may_be_in(e, p.country)]
             if len({p.country for p in mine}) != 1:
                 continue
             p = mine[-1]

@@ -108,7 +108,7 @@ def relabel_projects(ctx, ents) -> None:
             continue
         lead = len(v[prev.start:prev.end]) - len(v[prev.start:prev.end].lstrip(" *#"))
         e = opening.get(prev.start + lead)
-        others = any(x.label == "Partnership" and any(prev.start <= m.start < prev.end for m in x.mentions)
-                     for x in ents if x is not e)
-        if e is not None and e.label == "Organisation" and label_of_name(e.name) is None and not others:
+        if e is None or e.label != "Organisation" or label_of_name(e.name) is not None:
+            continue
+        if not any(x.label == "Partnership" and any(prev.start <= m.start < prev.end for m in x.mentions) for x in ents):
             e.label = "Partnership"     # not when the sentence names a partnership: "A coordinates P. The project …"

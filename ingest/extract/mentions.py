@@ -20,7 +20,7 @@ from itertools import accumulate
 from clusternet.ingest.extract.lexicon import country_code, load_lexicon, fold
 from clusternet.ingest.extract.view import lines_of, make_view, sentences_of
 
-__all__ = ["Mention", "Context", "build_context", "is_acronym", "is_cap", "view_memo", "eu_as_adjective"]
+__all__ = ["Mention", "Context", "build_context", "is_acronym", "is_strand_name", "is_cap", "view_memo", "eu_as_adjective"]
 
 # "14 EU Member States", "EU clusters", "EU level", "the EU cluster policy": the Union as an adjective
 _EU_ADJECTIVE = re.compile(r"\s+(?:[Mm]ember\s+[Ss]tates?|level|(?:cluster|policy|market|funding|single\s+market|"
@@ -94,6 +94,18 @@ def is_cap(w: str) -> bool:
     if w[0].isdigit():
         return any(c.isalpha() for c in w) and (any(c.isupper() for c in w) or bool(_ORD.match(w)))
     return bool(re.match(r"^[dl]['’][A-ZÀ-Ý]", w)) or any(c.isupper() for c in w[1:])
+
+
+_STRAND = re.compile(r"[A-Z]-4[ix]$")     # an ESCP's coined name carries its strand: "SOILDATA-4i"
+
+
+def is_strand_name(w: str) -> bool:
+    """Whether a word is a coined partnership name with its ESCP strand ("SOILDATA-4i", "BLUE-4x").
+
+    >>> is_strand_name("SOILDATA-4i"), is_strand_name("CLUNET")
+    (True, False)
+    """
+    return _STRAND.search(w) is not None
 
 
 @lru_cache(maxsize=100_000)

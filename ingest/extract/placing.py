@@ -15,7 +15,7 @@ import clusternet.ingest.extract.fastre as re
 from clusternet.ingest.extract.lexicon import fold
 from clusternet.ingest.extract.namelang import plausible
 
-__all__ = ["BODIES", "PLACED", "PLACE_LABELS", "REGION_GIVING", "Spans", "assign", "in_brackets", "is_open", "region_of", "regionless"]
+__all__ = ["BODIES", "may_be_in", "PLACED", "PLACE_LABELS", "REGION_GIVING", "Spans", "assign", "in_brackets", "is_open", "region_of", "regionless"]
 
 PLACED = ("Cluster", "Organisation", "SME", "Event", "Agreement")
 PLACE_LABELS = ("Country", "Region", "City", "Demonym")
@@ -36,7 +36,7 @@ def assign(ent, country: str | None, region: str | None, how: str) -> None:
     if country and ent.country and ent.props.get("country_from") == "legal-form":
         if country == ent.country:      # a place the text states, in the country the legal form gives
             ent.region = ent.region or region
-    elif country and not ent.country and (how not in _WEAK or ent.label not in BODIES or plausible(ent.name, country)):
+    elif country and not ent.country and (how not in _WEAK or may_be_in(ent, country)):
         ent.country = country
         ent.region = ent.region or region
         ent.props.setdefault("country_from", how)
@@ -46,6 +46,17 @@ def assign(ent, country: str | None, region: str | None, how: str) -> None:
 
 _WEAK = ("nearby", "visit")      # rules that guess from a place near a body's name: its language may rule them out
 BODIES = ("Cluster", "Organisation", "SME")
+
+
+def may_be_in(ent, country: str) -> bool:
+    """Whether ``ent`` can be in ``country`` as far as its name's language says (:mod:`.namelang`;
+    only bodies' names are read: an event or a region is named in the page's language).
+
+    >>> class E: label, name = "Cluster", "Pôle Senteurs Méditerranée"
+    >>> may_be_in(E(), "KR"), may_be_in(E(), "FR")
+    (False, True)
+    """
+    return ent.label not in BODIES or plausible(ent.name, country)
 REGION_GIVING = ("located-in", "signed-in", "from", "in", "table-row", "line-below")
 
 

@@ -7,7 +7,7 @@ from functools import lru_cache
 from clusternet.ingest.extract.lexicon import country_code, fold, is_programme_name, load_lexicon, place_country, town
 from clusternet.ingest.resolve.normalise import is_legal_form, split_legal_form
 from clusternet.ingest.extract.placewords import is_place
-from clusternet.ingest.extract.mentions import (Context, Mention, chunks, initials_match, is_acronym, is_cap,
+from clusternet.ingest.extract.mentions import (Context, Mention, chunks, initials_match, is_acronym, is_cap, is_strand_name,
     last_chunk, sh_expand, tokens, view_memo)
 
 __all__ = ["label_of_name", "place_of_name", "paired_place", "clean", "first_of_two", "EVENT_NOUN_AFTER"]
@@ -334,7 +334,7 @@ def dash_definitions(ctx: Context, out: list[Mention]) -> None:
             if not left or not right:
                 continue
             lw, rw = left[-1], right[0]
-            if is_acronym(lw[2]) and not is_acronym(rw[2]) and not _place_acronym(lw[2]) and not lw[2][-3:-1] == "-4":
+            if is_acronym(lw[2]) and not is_acronym(rw[2]) and not _place_acronym(lw[2]) and not is_strand_name(lw[2]):
                 # (not "KESTREL-4i – Photonics Clusters Going Global": a coined name and its tagline)
                 ch = chunks(v, m.end(), min(line.end, m.end() + 160))
                 if ch and ch[0][0][0] == rw[0] and (len(ch[0]) > 1 or label_of_name(ch[0][0][2])):

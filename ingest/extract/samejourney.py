@@ -17,6 +17,7 @@ import clusternet.ingest.extract.fastre as re
 from functools import lru_cache
 
 from clusternet.ingest.extract.lexicon import fold, load_lexicon
+from clusternet.ingest.extract.mentions import is_acronym
 
 __all__ = ["same_journeys", "name_kickoffs"]
 
@@ -123,8 +124,8 @@ def name_kickoffs(ents: list, main) -> None:
     """
     if main is None or main.label != "Partnership":
         return
-    short = min((a for a in main.aliases if a.replace("-", "").isalnum() and sum(c.isupper() for c in a) >= 3),
-                key=len, default=main.name)     # its acronym when it has one: "ALPTRAIL-CIRC kick-off meeting"
+    short = min((a for a in main.aliases if is_acronym(a)), key=len,
+                default=main.name)      # its acronym when it has one: "ALPTRAIL-CIRC kick-off meeting"
     for e in ents:
         if e.label == "Event" and _KICKOFF.fullmatch(e.name):
             e.aliases.add(e.name)
