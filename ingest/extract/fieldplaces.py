@@ -28,6 +28,7 @@ def table_row_places(ctx, sp: Spans) -> None:
         cells = [c.strip() for c in re.split(r"\t|\|", raw)]
         codes = {country_code(c) for c in cells if c and len(c) > 3 and country_code(c)}
         inner = [b.strip() for c in cells for b in _BRACKETED.findall(c)]      # "| Alcarràs (Cataluña) |"
+        inner += [part.strip() for c in cells if "," in c for part in c.split(",")]     # "| Belluno, Veneto |"
         regions = {lex.region(c) for c in cells + inner if c and lex.region(c)}
         codes = codes or {cc for _, cc in regions}      # no country cell: the country of its region cells
         if len(codes) == 1:

@@ -40,6 +40,7 @@ from clusternet.ingest.extract.lists import adjective_country
 from clusternet.ingest.extract.factsubj import main_event
 from clusternet.ingest.extract.literals import with_initials
 from clusternet.ingest.extract.gates import gated
+from clusternet.ingest.extract.regionbeside import region_beside
 from clusternet.ingest.extract.placing import PLACED, Spans, may_be_in, assign, in_brackets, is_open, region_of, regionless
 from clusternet.ingest.extract.placeroles import destinations, group_country, role_of_country
 from clusternet.ingest.extract.rules import paired_place
@@ -85,6 +86,7 @@ def infer_places(ctx, ents, mentions) -> None:
     destinations(sp)
     _nearby(ctx, sp)
     _sessions_at_main_event(ctx, ents)
+    region_beside(sp)
 
 
 def _sessions_at_main_event(ctx, ents) -> None:

@@ -46,12 +46,33 @@ def named_memberships(ctx, ents) -> list[RawRel]:
                 if not v[x[1]:m.start()].strip(", ")]
         if groups and body:
             out += memberships([body[-1][2]], groups[0][2], body[-1][0], m.end())
+    for m in _MEMBERS_OF.finditer(v):
+        out += _members_among(v, occ, m)
     for m in _AS_MEMBERS_OF.finditer(v):
         groups = occ.within(m.end(), m.end() + 2, GROUPS)
         if groups:
             lo = _clause_start(v, m.start())
             out += memberships([a for s, e, a in occ.within(lo, m.start(), ACTORS)], groups[0][2], lo, m.end())
     return out
+
+
+# "Nine members of the RTA took part, among them A, B and C": the group after "members of"
+_MEMBERS_OF = re.compile(r"\bmembers\s+of\s+(?:the\s+)?")
+# the words from the group to the members a clause names: "… took part, among them the Italian SMEs "
+_AMONG = re.compile(r"[^.;:\n]{0,80}?,?\s+(?:among\s+them|including|such\s+as|notably)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?")
+
+
+def _members_among(v: str, occ: Occ, m) -> list[RawRel]:
+    """MEMBER_OF the group named right after "members of" for the bodies its clause lists after
+    "among them" / "including" (none when another group stands in between)."""
+    groups = occ.within(m.end(), m.end() + 2, GROUPS)
+    if not groups:
+        return []
+    end = _clause_end(v, occ, groups[0][1])
+    named = occ.within(groups[0][1], end, ACTORS)
+    if not named or not _AMONG.fullmatch(v, groups[0][1], named[0][0]):
+        return []
+    return memberships([a for _, _, a in named if a is not groups[0][2]], groups[0][2], m.start(), named[-1][1])
 
 
 def _group_before(occ: Occ, at: int):
@@ -76,7 +97,8 @@ def _members_around(v: str, occ: Occ, named, m) -> list[RawRel]:
 
 
 # "Among the CATGA members at the table were A, B and C": the words between "members" and the list
-_WERE_GAP = re.compile(r"(?:\s+(?:at|in|on|present|attending)\b[^,;.:]{0,40}?)?\s+(?:were|was|are|included|include)\s+(?:the\s+)?")
+_WERE_GAP = re.compile(r"(?:\s+(?:at|in|on|present|attending)\b[^,;.:]{0,40}?)?\s+(?:were|was|are|included|include)\s+(?:the\s+)?"
+                       r"|[^.;:\n]{0,80}?,?\s+(?:among\s+them|including|such\s+as|notably)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?")
 
 
 def _clause_end(v: str, occ: Occ, at: int) -> int:

@@ -21,7 +21,7 @@ GROUPS = ("Cluster", "Organisation", "Partnership")       # the bodies that have
 # "its member X", "their members X and Y", "from our members … X": whose members the bodies after are
 _POSSESSIVE = re.compile(r"(?i)\b(its|their|our)\s+members?\b(?!\s+(?:of|in|are|were|include|from)\b)")
 # where the members named after the cue end: the clause
-CLAUSE_END = re.compile(r"[.;:]\s|\n|,\s+(?:which|who|while|where)\b")
+CLAUSE_END = re.compile(r"(?<!\b[A-Z])[.;:]\s|\n|,\s+(?:which|who|while|where)\b")     # not "S.L. and"
 
 
 def its_members(v: str, lo: int, hi: int, occ, places) -> list[RawRel]:

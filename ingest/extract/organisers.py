@@ -14,7 +14,10 @@ __all__ = ["ORGANISED_AT_BY", "coordinates", "organisers_of", "organiser_spans",
            "organisers_not_attendees"]
 
 # "organised in Bucharest by A and B": a place or date between the verb and its agents
-ORGANISED_AT_BY = (r"organi[sz]ed\s+(?:in|at|on)\s+[^,.;()]{1,80}?\s+by\b"
+ORGANISED_AT_BY = (r"organi[sz]ed\s+(?:in|at|on|from|between)\s+[^,.;()]{1,80}?\s+by\b"
+                   r"|organis[ée]e?s?\s+(?:du|le|les|à|au|en|entre)\s+[^,.;()]{1,60}?\s+par\b"      # "organisé du 7 au 9 octobre par"
+                   r"|organizad[ao]s?\s+(?:en|el|del|los|entre)\s+[^,.;()]{1,60}?\s+por\b"
+                   r"|organizzat[ao]\s+(?:a|in|il|dal|tra)\s+[^,.;()]{1,60}?\s+da\b"
                    r"|(?:co-?)?(?:organi[sz]ed|hosted)\s+(?:\w+ly|again|once\s+more)\s+by\b")   # "organised annually by"
 # where the list of organisers after "organised by" ends
 _ORGANISERS_END = re.compile(r",\s+(?:both|which|who|as|following|under|after|before|during|where|was|were|is|are|has|"

@@ -34,6 +34,7 @@ import clusternet.ingest.extract.fastre as re
 from bisect import bisect_left
 
 from clusternet.ingest.extract.lexicon import fold, number_value
+from clusternet.ingest.extract.joining import TYPED_GAP, joined, network_subject
 from clusternet.ingest.extract.mainref import membership_type
 from clusternet.ingest.extract.prosectx import ACTORS, Sentences
 from clusternet.ingest.extract.raw import RawRel
@@ -81,52 +82,6 @@ def _gathering_event(s: Sentences, lo, hi):
     return None
 
 
-# "is a partner in the Interreg project RIVERLINK": a programme and a type noun before the name
-_TYPED_GAP = re.compile(r"\s*(?:the\s+)?(?:[A-Z][\w-]*\s+){0,5}(?:project|partnership|ESCP|consortium)\s+")
-
-
-def _network_subject(s: Sentences, lo, hi) -> list:
-    """The network a clause's unnamed subject refers to ("The alliance coordinates …"), as a list."""
-    net = s.network_named(lo, hi) if not s.within(lo, hi, ACTORS + ("Partnership",)) else None
-    return [net] if net is not None else []
-
-
-_IT = re.compile(r"\W*(?:In\s+\d{4},?\s+)?(?-i:[Ii]t)\s")     # "In 2024 it joined …", "It is a member of …"
-_THE_CLUSTER = re.compile(r"\s*(?:the|our)\s+cluster\b(?!\s+[A-Z])")
-
-
-def _joined(s: Sentences, si, lo, hi, out) -> None:
-    """PARTNER_IN or MEMBER_OF for "A joined P", "A and B are partners in P", "A is a member of B"."""
-    v, cue = s.v, s.cue
-    if not s.has(lo, hi, ACTORS + ("Partnership",)):
-        return
-    for m in cue["joined"].finditer(v, lo, hi):
-        tail = v[m.end():hi]
-        named = s.within(m.end(), min(hi, m.end() + 80), ("Partnership",) + ACTORS)
-        target = named[0][2] if named and (named[0][0] - m.end() <= 6 or _TYPED_GAP.fullmatch(v, m.end(), named[0][0])) \
-            else None
-        if target is None:      # "joined the network", "… the cluster", "… the partnership"
-            ana = cue["anaphor"].match(tail.lstrip()) or cue["group"].match(tail)
-            target = s.network_named(m.end(), min(hi, m.end() + 30)) or (s.main if ana else None)
-            if target is None and (_THE_CLUSTER.match(tail) or _NEW_MEMBERS.search(v, lo, m.start())):
-                target = s.own_cluster()        # "Three new members joined this quarter: A, B and C"
-        if target is None:
-            continue
-        who = s.coordinated(s.within(lo, m.start(), ACTORS)) or s.the_actor(lo, m.start()) \
-            or _network_subject(s, lo, m.start()) or (s.previous_subject(si) if _IT.match(v, lo, m.start()) else [])
-        after = named[0][1] if named and named[0][2] is target else m.end()
-        listed = _LIST_OPENS.search(v, after, hi) if not who else None
-        if listed:      # "Three companies joined X this quarter: A, B and C", "… this quarter – A, B and C –"
-            who = s.objects(listed.end(), hi)
-        kind = membership_type(target, bool(_MEMBER_WORD.search(m.group(0))))
-        for a in who:
-            if a is not target:
-                out.append(RawRel(a, kind, target, lo, hi, 0.7))
-
-
-_NEW_MEMBERS = re.compile(r"(?i)\bnew\s+(?:members?|companies|partners)\s+(?:have\s+)?$")
-_LIST_OPENS = re.compile(r":\s|\s[–—]\s")
-_MEMBER_WORD = re.compile(r"(?i)\b(?:members?|membres?|miembros?|membr[oi]|socios?)\b")
 _IN_WHICH = re.compile(r",?\s+(?:in which|where)\s+")
 _IS_PARTNER = re.compile(r"\s+(?:is|are|was|were)\s+(?:a\s+|one\s+of\s+the\s+)?(?:partners?|members?)\b")
 
@@ -217,7 +172,7 @@ def _leads(s: Sentences, si, lo, hi, out) -> None:
         return
     for m in s.cue["leads"].finditer(v, lo, hi):         # "A coordinates the partnership"
         named = [x for x in s.within(m.end(), min(hi, m.end() + 60), ("Partnership",))
-                 if x[0] - m.end() <= 4 or _TYPED_GAP.fullmatch(v, m.end(), x[0])][:1]
+                 if x[0] - m.end() <= 4 or TYPED_GAP.fullmatch(v, m.end(), x[0])][:1]
         am = s.cue["anaphor"].match(v, m.end(), hi)
         if (named and _ITS_PART.match(v, named[0][1]) or am and _ITS_PART.match(v, am.end())):
             continue        # "leads the partnership's work on markets": a part of it, not the partnership
@@ -232,7 +187,7 @@ def _leads(s: Sentences, si, lo, hi, out) -> None:
         before = s.within(lo, m.start(), ACTORS)
         # "…, coordinator of P": the name the apposition follows; else the clause's subject
         who = (s.right_before(before, m.start()) or []) if v[max(0, m.start() - 2)] == "," else s.coordinated(before)
-        for a in who or s.the_actor(lo, m.start()) or _network_subject(s, lo, m.start()):
+        for a in who or s.the_actor(lo, m.start()) or network_subject(s, lo, m.start()):
             out.append(RawRel(a, "COORDINATES", p, lo, hi, 0.7))
             out.append(RawRel(a, membership_type(p), p, lo, hi, 0.6))
 
@@ -380,7 +335,7 @@ def _that_leads(s: Sentences, si, lo, hi, out) -> None:
             out += [RawRel(who[0][2], "COORDINATES", p, lo, hi, 0.65), RawRel(who[0][2], membership_type(p), p, lo, hi, 0.6)]
 
 
-_RULES = (_gathered, _counted_consortium, _joined, _partner_in_which, _led_by, _leads, _funded, _organised, _signed,
+_RULES = (_gathered, _counted_consortium, joined, _partner_in_which, _led_by, _leads, _funded, _organised, _signed,
           _members_listed, _that_leads)
 _UNNAMED_RULES = (_counted_consortium,)
 

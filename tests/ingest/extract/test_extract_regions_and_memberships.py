@@ -1,0 +1,84 @@
+"""Where a body is and which networks it belongs to (issue 15, twenty-first round): a region named
+beside a body whose country is known is its place (a table cell "Town, Region", "the … cluster
+of Region", "the utility of a small town in Region"); a membership with two groups ("member of A
+and of B"), a network noun before the group's name, Romance membership words ("adhérente du", "socia del"), the
+members listed after "members of X …, among them"; an organiser after a date ("organisé du 7 au 9
+octobre par"). Before this round each was missed. All names are invented."""
+from __future__ import annotations
+
+from helpers.extracted import text_by_name
+
+
+def test_a_table_cell_town_and_region_places_the_body_in_the_region():
+    ents, rels, _ = text_by_name(
+        "# Partners of the project\n\n"
+        "| Partner | Place | Country |\n|---|---|---|\n"
+        "| Cluster Montagna Verde | Feltre, Veneto | Italy |\n"
+        "| Alpen Holz Netzwerk | Landeck, Tyrol | Austria |\n", "partners.md")
+    assert ents["Cluster Montagna Verde"].region == "Veneto", {n: e.region for n, e in ents.items()}
+    assert ("Cluster Montagna Verde", "LOCATED_IN", "Veneto") in rels, sorted(rels)
+
+
+def test_a_description_ending_in_a_region_places_the_body_there():
+    _, rels, _ = text_by_name(
+        "Stadtwerke Lindenau GmbH (Germany) is the municipal utility of a small town in Saxony.", "partners.txt")
+    assert ("Stadtwerke Lindenau GmbH", "LOCATED_IN", "Saxony") in rels, sorted(rels)
+    assert ("Stadtwerke Lindenau GmbH", "LOCATED_IN", "Germany") not in rels, sorted(rels)
+
+
+def test_the_cluster_of_a_region_is_located_in_that_region():
+    _, rels, _ = text_by_name(
+        "Innsbruck, 3 May 2025 – VoltaNord Austria, the energy storage cluster of Tyrol, signed an agreement "
+        "with a Korean cluster.", "news.txt")
+    assert ("VoltaNord Austria", "LOCATED_IN", "Tyrol") in rels, sorted(rels)
+
+
+def test_a_membership_of_two_networks_gives_both():
+    _, rels, _ = text_by_name(
+        "The Baltic Timber Building Cluster (BTBC) is a member of Cluster Network Latvia and of the European "
+        "Timber Building Alliance.", "about.txt")
+    assert ("Baltic Timber Building Cluster", "MEMBER_OF", "Cluster Network Latvia") in rels, sorted(rels)
+    assert ("Baltic Timber Building Cluster", "MEMBER_OF", "European Timber Building Alliance") in rels, sorted(rels)
+
+
+def test_a_network_noun_before_the_groups_name_does_not_hide_it():
+    _, rels, _ = text_by_name(
+        "The Kaunas Food Tech Cluster is member of the national cluster network Lithuanian Cluster Union.", "a.txt")
+    assert ("Kaunas Food Tech Cluster", "MEMBER_OF", "Lithuanian Cluster Union") in rels, sorted(rels)
+
+
+def test_romance_membership_words_make_members():
+    _, rels, _ = text_by_name(
+        "Biocapteurs Morvan SAS, également basée à Dijon et adhérente du Pôle Santé Innovation Morvan (PSIM), "
+        "fabrique des capteurs.", "actu.txt")
+    assert ("Biocapteurs Morvan SAS", "MEMBER_OF", "Pôle Santé Innovation Morvan") in rels, sorted(rels)
+    _, rels, _ = text_by_name(
+        "Entre ellos, Aceites Sierra Alta, S.L., socia del Clúster Oleícola de Úbeda, presentó su aceite.", "nota.txt")
+    assert ("Aceites Sierra Alta, S.L.", "MEMBER_OF", "Clúster Oleícola de Úbeda") in rels, sorted(rels)
+
+
+def test_members_listed_after_among_them_belong_to_the_group_named_before():
+    _, rels, _ = text_by_name(
+        "Twelve members of the Valley Snow Tech Cluster took part in the meetings, among them the Italian SMEs "
+        "NeveMacchine S.r.l., a snowmaking producer from Rovereto, and the start-up PisteSense S.r.l.", "news.txt")
+    assert ("NeveMacchine S.r.l.", "MEMBER_OF", "Valley Snow Tech Cluster") in rels, sorted(rels)
+    assert ("PisteSense S.r.l.", "MEMBER_OF", "Valley Snow Tech Cluster") in rels, sorted(rels)
+
+
+def test_a_legal_forms_full_stop_does_not_end_the_list_of_members():
+    _, rels, _ = text_by_name(
+        "Alas Andalucía, the aerospace cluster of Andalusia, travelled with seven of its member SMEs, among them "
+        "the machining specialist Fresados Guadalquivir S.L. and the composites maker Compositex Bética S.L.", "a.txt")
+    assert ("Compositex Bética S.L", "MEMBER_OF", "Alas Andalucía") in rels or \
+        ("Compositex Bética S.L.", "MEMBER_OF", "Alas Andalucía") in rels, sorted(rels)
+
+
+def test_an_organiser_named_after_a_date_coordinates_the_event():
+    _, rels, _ = text_by_name(
+        "Les Rencontres Eau Québec 2025, organisées du 7 au 9 octobre par le Pôle Eau Atlantique, ont réuni "
+        "400 participants.", "actu.txt")
+    assert ("Pôle Eau Atlantique", "COORDINATES", "Rencontres Eau Québec 2025") in rels, sorted(rels)
+    _, rels, _ = text_by_name(
+        "The Nordic Water Forum 2025, organised from 7 to 9 October by the Finnish Water Technology Cluster, "
+        "gathered 400 participants.", "news.txt")
+    assert ("Finnish Water Technology Cluster", "COORDINATES", "Nordic Water Forum 2025") in rels, sorted(rels)
