@@ -96,9 +96,9 @@ def _members_around(v: str, occ: Occ, named, m) -> list[RawRel]:
     return []
 
 
-# "Among the CATGA members at the table were A, B and C": the words between "members" and the list
+# "Among the CATGA members at the table were A, B and C" (or "…, among them"): the words between "members" and the list
 _WERE_GAP = re.compile(r"(?:\s+(?:at|in|on|present|attending)\b[^,;.:]{0,40}?)?\s+(?:were|was|are|included|include)\s+(?:the\s+)?"
-                       r"|[^.;:\n]{0,80}?,?\s+(?:among\s+them|including|such\s+as|notably)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?")
+                       r"|" + _AMONG.pattern)
 
 
 def _clause_end(v: str, occ: Occ, at: int) -> int:

@@ -5,9 +5,9 @@ cluster of Tyrol", "Filatura Verde, which is based in Piedmont"). The last step 
 earlier steps give a country and, for some wordings only, its region; the gold (and a strategy team
 reading the map) wants the most specific place the text states.
 
->>> _joins(" – France (", {"france"}), _joins(", the energy storage cluster of ", set())
+>>> _joins(" – France (".replace("France", " ")), _joins(", the energy storage cluster of ")
 (True, True)
->>> _joins(" travelled to ", set()), _joins(", which signed with ", set())
+>>> _joins(" travelled to "), _joins(", which signed with ")
 (False, False)
 """
 from __future__ import annotations
@@ -33,16 +33,14 @@ _WORD = re.compile(r"[^\W\d_]+")
 _VERBS = frozenset("to visited visit travelled traveled signed met hosted welcomed toward towards".split())
 
 
-def _joins(between: str, skipped: set[str]) -> bool:
-    """Whether ``between`` (the text from a name to a region, place names of ``skipped`` folded out)
-    only joins them."""
+def _joins(between: str) -> bool:
+    """Whether ``between`` (the text from a name to a region, its place names blanked) only joins them."""
     rest = _ACRONYM.sub("", between)
     if "\n" in rest or ". " in rest or ";" in rest:
         return False
     if _DESCRIBED.fullmatch(rest):
         return not _VERBS & {fold(w) for w in _WORD.findall(rest)}
     words = [fold(w) for w in _WORD.findall(rest)]
-    words = [w for w in words if w not in skipped]
     return all(w in _JOINERS for w in words) and not _VERBS & set(words)
 
 
@@ -59,8 +57,7 @@ def region_beside(sp) -> None:
             if any(x[2] is not ent and x[2].label not in ("Country", "Region") and x[0] < p.start
                    for x in sp.occ_in(end, p.start)):
                 break
-            skipped = {fold(q.name) for q in sp.places_in(end, p.start)}
-            if p.country == ent.country and p.label == "Region" and _joins(_cut(v, end, p.start, sp), skipped):
+            if p.country == ent.country and p.label == "Region" and _joins(_cut(v, end, p.start, sp)):
                 ent.region = region_of(p)
                 break
 
