@@ -275,6 +275,7 @@ def paren_aliases(ctx: Context, out: list[Mention]) -> None:
         if not inner or is_place(inner) or town(inner) or fold(inner) in generic or fold(inner.split()[0]) in months \
                 or paren_country(inner) or legal_form(inner) or _opens_legal_form(v, m):
             continue    # "(Severozapad, CZ)" says where the name is, it is no other name for it
+        inner = _after_translation(inner)
         year = re.search(r"\s((?:19|20)\d\d)$", inner)
         open_at = m.start()
         if year and v[max(0, open_at - 6):open_at].rstrip().endswith(year.group(1)):
@@ -307,6 +308,26 @@ def paren_aliases(ctx: Context, out: list[Mention]) -> None:
             continue    # "two European Strategic Cluster Partnerships (ESCP-4i)": the programme's own name is found apart
         out.append(Mention(s, e, name, label_of_name(name), "paren-alias", 0.85,
                            aliases=[inner] + ([f"{inner} {year.group(1)}"] if year and inner != m.group(1).strip() else [])))
+
+
+def _after_translation(inner: str) -> str:
+    """The short name a bracket gives beside the name in another language: "(Klaster aditivne
+    proizvodnje Rijeka, KAP Rijeka)" -> "KAP Rijeka", "(LFIC, in Lithuanian …)" -> "LFIC"; any
+    other bracket as it is.
+
+    >>> _after_translation("Klaster aditivne proizvodnje Rijeka, KAP Rijeka"), _after_translation("ACME")
+    ('KAP Rijeka', 'ACME')
+    >>> _after_translation("LFIC, in Lithuanian Lietuvos maisto klasteris")
+    'LFIC'
+    """
+    head, sep, tail = inner.rpartition(",")
+    toks = tail.split()
+    if sep and len(head.split()) >= 2 and 1 <= len(toks) <= 3 and is_acronym(toks[0]):
+        return tail.strip()
+    first, sep, rest = inner.partition(",")
+    if sep and is_acronym(first.strip()) and rest.split()[:1] == ["in"]:
+        return first.strip()        # "(LFIC, in Lithuanian Lietuvos …)"
+    return inner
 
 
 _DASH = re.compile(r"(?<=\S)\s+[-–—]\s+(?=\S)")

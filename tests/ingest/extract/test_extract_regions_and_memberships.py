@@ -3,7 +3,9 @@ beside a body whose country is known is its place (a table cell "Town, Region", 
 of Region", "the utility of a small town in Region"); a membership with two groups ("member of A
 and of B"), a network noun before the group's name, Romance membership words ("adhérente du", "socia del"), the
 members listed after "members of X …, among them"; an organiser after a date ("organisé du 7 au 9
-octobre par"). Before this round each was missed. All names are invented."""
+octobre par"); a short name given in brackets beside a translated name ("(Klaster …, KAT Rijeka)",
+"(LGC, in Latvian …)"); an event's short name later on its page ("El Encuentro Empresarial del
+martes"). Before this round each was missed. All names are invented."""
 from __future__ import annotations
 
 from helpers.extracted import text_by_name
@@ -82,3 +84,31 @@ def test_an_organiser_named_after_a_date_coordinates_the_event():
         "The Nordic Water Forum 2025, organised from 7 to 9 October by the Finnish Water Technology Cluster, "
         "gathered 400 participants.", "news.txt")
     assert ("Finnish Water Technology Cluster", "COORDINATES", "Nordic Water Forum 2025") in rels, sorted(rels)
+
+
+def test_a_short_name_after_a_translation_in_brackets_is_the_same_body():
+    ents, _, facts = text_by_name(
+        "Rijeka, 4 March 2026 – The Additive Printing Cluster Rijeka (Klaster aditivnog tiska Rijeka, KAT Rijeka) "
+        "and the Central Taiwan Printing Cluster (CTPC) signed a memorandum.\n\nKAT Rijeka was established in 2017 "
+        "and is based in Rijeka, in Primorje-Gorski Kotar County, Croatia. It has 52 members.", "news.txt")
+    assert ("Additive Printing Cluster Rijeka", "members", 52) in facts, facts
+    assert not any(s == "Central Taiwan Printing Cluster" and v == 52 for s, _, v in facts), facts
+
+
+def test_an_acronym_before_a_translation_in_brackets_is_the_bodys_short_name():
+    ents, _, facts = text_by_name(
+        "This autumn the Latvian Grain Cluster (LGC, in Latvian Latvijas graudu klasteris) organised a study tour.\n\n"
+        "\"We came back with ideas,\" said the LGC cluster manager. The LGC cluster now has 67 members.", "news.txt")
+    assert "LGC cluster" not in ents, sorted(ents)
+    assert ("Latvian Grain Cluster", "members", 67) in facts, facts
+
+
+def test_an_events_short_name_later_on_the_page_is_the_same_event():
+    ents, rels, facts = text_by_name(
+        "Programa de la misión:\n\n"
+        "- Encuentro Empresarial ALTAMAR México–Europa, jornada de reuniones B2B organizada por el Clúster del "
+        "Calzado de Elda.\n\n"
+        "El Encuentro Empresarial del martes fue el punto central del programa: se celebraron 62 reuniones "
+        "bilaterales.", "nota.txt")
+    events = sorted(n for n, e in ents.items() if e.label == "Event")
+    assert events == ["Encuentro Empresarial ALTAMAR México–Europa"], events
