@@ -37,6 +37,8 @@ def table_row_places(ctx, sp: Spans) -> None:
             for _, _, ent in sp.occ_in(line.start, line.end):
                 if ent.label in PLACED:     # a region cell also gives a region beside the country a name gave
                     assign(ent, code, reg, "table-row")
+                    if reg and ent.country == code:
+                        ent.region = reg    # over a region read into the name ("Klaster Energii Dolny Śląsk": "Silesia")
 
 
 def heading_places(ctx, sp: Spans) -> None:

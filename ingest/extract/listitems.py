@@ -40,7 +40,8 @@ def list_item_names(ctx: Context, out: list[Mention]) -> None:
     """A mention for the name opening each item line under a cue line ending with a colon."""
     lines = raw_lines(ctx.text)
     for li, line in enumerate(lines[:-1]):
-        if not line.text.rstrip().rstrip("*").endswith(":") or cue_type(cue_text(lines, li)) is None:
+        if not (line.text.rstrip().rstrip("*").endswith(":") and cue_type(cue_text(lines, li)) is not None
+                or _cue_heading(line.text, lines[li + 1].text)):
             continue
         for item in lines[li + 1:li + 1 + MAX_ITEMS]:
             if cue_type(item.text) or len(item.text.split()) > ITEM_WORDS or "\t" in item.text or "|" in item.text \
@@ -50,6 +51,21 @@ def list_item_names(ctx: Context, out: list[Mention]) -> None:
             if found is None:
                 continue        # an item that opens with no name: the list goes on
             out.append(Mention(found[0], found[1], found[2], None, "list-item", 0.65))
+
+
+_HEADING = re.compile(r"#{1,6}\s+(.+?)\s*$")
+_BULLET = re.compile(r"\s*[-•*▪●◦+]\s")
+
+
+def _cue_heading(line: str, nxt: str) -> bool:
+    """Whether ``line`` is a heading that names what the bullet list under it is ("### The Italian
+    delegation", "## Project partners"), with no colon.
+
+    >>> _cue_heading("### The Italian delegation", "- Alpha Srl (Turin)"), _cue_heading("### Results", "- 40 SMEs")
+    (True, False)
+    """
+    head = _HEADING.match(line)
+    return bool(head) and bool(_BULLET.match(nxt)) and cue_type(head.group(1), colon=False) is not None
 
 
 def _item_name(v: str, start: int, end: int) -> tuple[int, int, str] | None:

@@ -34,6 +34,7 @@ import clusternet.ingest.extract.fastre as re
 from bisect import bisect_left
 
 from clusternet.ingest.extract.lexicon import fold, number_value
+from clusternet.ingest.extract.cuelists import named_network
 from clusternet.ingest.extract.joining import TYPED_GAP, joined, network_subject
 from clusternet.ingest.extract.mainref import membership_type
 from clusternet.ingest.extract.prosectx import ACTORS, Sentences
@@ -128,7 +129,7 @@ def _led_by(s: Sentences, si, lo, hi, out) -> None:
     for m in s.cue["led_by"].finditer(s.v, lo, hi):
         nxt = s.cue["gathers"].search(s.v, m.end(), hi)     # "P, led by A, gathers B and C": B, C lead nothing
         end = nxt.start() if nxt else hi
-        p = s.partnership_before(lo, m.start(), si) or _fronted(s, si, lo, m, end)
+        p = s.partnership_before(lo, m.start(), si) or _fronted(s, si, lo, m, end) or _network_led(s, lo, m.start())
         if p is None:
             continue
         subj = s.within(lo, m.start(), ACTORS + ("Partnership", "Event"))
@@ -137,6 +138,19 @@ def _led_by(s: Sentences, si, lo, hi, out) -> None:
         for a in s.objects(m.end(), end)[:3]:
             out.append(RawRel(a, "COORDINATES", p, lo, hi, 0.7))
             out.append(RawRel(a, membership_type(p), p, lo, hi, 0.6))   # a network's coordinator is its member
+
+
+# between a network's name and "coordinated by": "(MACN) is", ", which is"
+_IS_LED = re.compile(r"\s*\)?\s*(?:\([^()]{1,20}\))?\s*,?\s*(?:which\s+)?(?:is|was|has\s+been|are|were)\s+(?:also\s+|jointly\s+)?")
+
+
+def _network_led(s: Sentences, lo, at):
+    """The network named as the subject right before "is coordinated by" ("The X Clusters Network
+    (XCN) is coordinated by A"), else None."""
+    before = s.within(lo, at, ACTORS)
+    if before and named_network(before[-1][2]) and _IS_LED.fullmatch(s.v, before[-1][1], at):
+        return before[-1][2]
+    return None
 
 
 # the subject after a fronted clause: "Led by Alpha, it also includes …", "…, the project gathers …"

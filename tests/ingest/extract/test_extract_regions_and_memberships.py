@@ -5,7 +5,9 @@ and of B"), a network noun before the group's name, Romance membership words ("a
 members listed after "members of X …, among them"; an organiser after a date ("organisé du 7 au 9
 octobre par"); a short name given in brackets beside a translated name ("(Klaster …, KAT Rijeka)",
 "(LGC, in Latvian …)"); an event's short name later on its page ("El Encuentro Empresarial del
-martes"). Before this round each was missed. All names are invented."""
+martes"); a network "(ACR) is coordinated by"; "a partnership / new initiative of A, B and C"; a
+table's region cell over a region read into the name; the names listed under a "### The Italian
+delegation" heading. Before this round each was missed. All names are invented."""
 from __future__ import annotations
 
 from helpers.extracted import text_by_name
@@ -112,3 +114,36 @@ def test_an_events_short_name_later_on_the_page_is_the_same_event():
         "bilaterales.", "nota.txt")
     events = sorted(n for n, e in ents.items() if e.label == "Event")
     assert events == ["Encuentro Empresarial ALTAMAR México–Europa"], events
+
+
+def test_a_network_named_before_is_coordinated_by_is_coordinated():
+    _, rels, _ = text_by_name(
+        "The Adriatic Water Clusters Network (AWCN) is coordinated by Hydrotech Dalmacija, which also hosts the "
+        "secretariat in Split.", "about.txt")
+    assert ("Hydrotech Dalmacija", "COORDINATES", "Adriatic Water Clusters Network") in rels, sorted(rels)
+
+
+def test_a_partnership_of_named_clusters_makes_them_partners():
+    for text in ("SILVERAXIS is a partnership of the Automotive Cluster of Lower Bavaria, the Moravian Mobility "
+                 "Cluster and the Pannon Suppliers Cluster.",
+                 "SILVERAXIS is a new initiative of three automotive clusters: the Automotive Cluster of Lower "
+                 "Bavaria, the Moravian Mobility Cluster and the Pannon Suppliers Cluster."):
+        _, rels, _ = text_by_name(text, "about.txt")
+        for member in ("Automotive Cluster of Lower Bavaria", "Moravian Mobility Cluster", "Pannon Suppliers Cluster"):
+            assert (member, "PARTNER_IN", "SILVERAXIS") in rels, (text, sorted(rels))
+
+
+def test_a_table_rows_region_cell_wins_over_a_region_read_into_the_name():
+    ents, rels, _ = text_by_name(
+        "# Partners\n\n| No. | Partner | City | Region | Country |\n|---|---|---|---|---|\n"
+        "| PP3 | Klaster Energii Dolny Śląsk Sp. z o.o. | Wrocław | Lower Silesia | Poland |\n", "partners.md")
+    assert ("Klaster Energii Dolny Śląsk Sp. z o.o.", "LOCATED_IN", "Lower Silesia") in rels, sorted(rels)
+
+
+def test_a_list_under_a_delegation_heading_names_its_members():
+    ents, rels, _ = text_by_name(
+        "<html><body><h1>AgroTorino mission to Brazil</h1><p>The mission took place in March.</p>"
+        "<h3>The Italian delegation</h3><ul><li>Seminatrici Ferrandi (Savigliano)</li><li>Idraulica Morello (Alba)"
+        "</li><li>Vigna Tech (Asti)</li></ul><p>More news soon.</p></body></html>", "mission.html")
+    for name in ("Seminatrici Ferrandi", "Idraulica Morello", "Vigna Tech"):
+        assert name in ents, sorted(ents)
