@@ -5,6 +5,9 @@ personas"), in the text's language. Used by :mod:`.counts`.
 >>> t = "The delegation was composed from 17 persons: five cluster managers and 12 representatives of SMEs."
 >>> in_delegation(t, 0, t.index("12"))
 ' in the delegation'
+>>> t = "The delegation had 21 members: the four cluster managers and 17 representatives of 13 SMEs."
+>>> in_delegation(t, 0, t.index("13"))
+' in the delegation'
 """
 from __future__ import annotations
 
@@ -20,8 +23,9 @@ _CONTAINER_OF = re.compile(r"(?:\b(?:[Aa]|[Aa]n|[Tt]he|(?P<own>[Ii]ts|[Tt]heir))
                            r"(?:was\s+|is\s+)?composed\s+(?:of|from)|(?:was\s+|is\s+)?formed\s+(?:of|by)|"
                            r"counted|counts|numbered|brought\s+together|brings\s+together|"
                            r"gathered|gathers|unites|united|involves|involved|has|had|groups)\s+")
-_EARLIER_COUNTS = re.compile(r"(?:\*\*)?(?:(?:\d[\d,.]*|[a-z]+)\s+[^,;.:–()\d]{1,40}?(?:\s*\([^()]{0,120}\))?"
-                             r"(?:,|:|\s+and|\s+–|\s+-)\s+)*(?:\*\*)?")
+_EARLIER_COUNTS = re.compile(r"(?:\*\*)?(?:(?:the\s+)?(?:\d[\d,.]*|[a-z]+)\s+[^,;.:–()\d]{1,40}?(?:\s*\([^()]{0,120}\))?"
+                             r"(?:,|:|\s+and|\s+–|\s+-)\s+)*(?:\*\*)?"
+                             r"(?:(?:and\s+)?(?:\d[\d,.]*\s+|[a-z]+\s+)?(?:representatives|delegates|staff)\s+(?:of|from)\s+)?")
 
 
 _ROMANCE_DELEGATION = re.compile(

@@ -19,6 +19,7 @@ import clusternet.ingest.extract.fastre as re
 from functools import lru_cache
 
 from clusternet.ingest.extract.gates import gated
+from clusternet.ingest.extract.lexicon import load_lexicon
 from clusternet.ingest.extract.mentions import Context, Mention, last_chunk
 from clusternet.ingest.extract.rules import legal_form, place_of_name
 from clusternet.ingest.extract.runs import without_determiners
@@ -39,8 +40,39 @@ def _form_rx() -> re.Pattern:
     return gated(re.compile(r"(?<=[^\W\d_]),? (?:" + "|".join(alts) + r")(?![^\W_])"))     # ", S.L.": a comma may come first
 
 
+@lru_cache(maxsize=1)
+def _prefix_rx() -> re.Pattern:
+    """A form written before the name (``prefix_legal_forms``), then two to six capitalised words."""
+    forms = "|".join(sorted(map(re.escape, load_lexicon()["prefix_legal_forms"]), key=len, reverse=True))
+    return gated(re.compile(r"(?<![\w(/-])(" + forms + r")\s+((?:[A-ZÀ-Ž][\w'’&.-]*)(?:\s+[A-ZÀ-Ž][\w'’&-]*){1,5})"))
+
+
+def prefix_form_names(ctx: Context, out: list[Mention]) -> None:
+    """Append a mention for each company named after a form written first: "UAB Duonos Ratas",
+    "PT Kakao Jawa Timur" (placed in the form's country unless the name says otherwise).
+
+    >>> from clusternet.ingest.extract.mentions import build_context
+    >>> out = []; prefix_form_names(build_context("They met UAB Duonos Ratas and SIA Zemgales Auzas."), out)
+    >>> [(m.name, m.country) for m in out]
+    [('UAB Duonos Ratas', 'LT'), ('SIA Zemgales Auzas', 'LV')]
+    """
+    v, countries = ctx.view, load_lexicon()["prefix_legal_forms"]
+    for m in _prefix_rx().finditer(v):
+        words = m.group(2).split()
+        while words and (words[-1] in ("And", "The") or words[-1].rstrip(".") in countries):
+            words.pop()
+        if not words:
+            continue
+        end = m.start(2) + len(" ".join(words)) if v[m.start(2):].startswith(" ".join(words)) else m.end()
+        name = " ".join(v[m.start():end].split())
+        c, r = place_of_name(name)
+        out.append(Mention(m.start(), end, name, "Organisation", "legal-form", 0.7, country=c or countries[m.group(1)],
+                           region=r))
+
+
 def legal_form_names(ctx: Context, out: list[Mention]) -> None:
     """Append a mention for each company named before a legal form (see the module doc)."""
+    prefix_form_names(ctx, out)
     v = ctx.view
     for m in _form_rx().finditer(v):
         run = last_chunk(v, max(ctx.sents[ctx.sent_at(m.start())].start, m.start() - 120), m.start())

@@ -7,7 +7,9 @@ octobre par"); a short name given in brackets beside a translated name ("(Klaste
 "(LGC, in Latvian …)"); an event's short name later on its page ("El Encuentro Empresarial del
 martes"); a network "(ACR) is coordinated by"; "a partnership / new initiative of A, B and C"; a
 table's region cell over a region read into the name; the names listed under a "### The Italian
-delegation" heading. Before this round each was missed. All names are invented."""
+delegation" heading; a legal form written before the name ("UAB …", "SIA …", "PT … Tbk"); "17
+representatives of 13 SMEs" in a delegation. Before this round each was missed. All names are
+invented."""
 from __future__ import annotations
 
 from helpers.extracted import text_by_name
@@ -147,3 +149,19 @@ def test_a_list_under_a_delegation_heading_names_its_members():
         "</li><li>Vigna Tech (Asti)</li></ul><p>More news soon.</p></body></html>", "mission.html")
     for name in ("Seminatrici Ferrandi", "Idraulica Morello", "Vigna Tech"):
         assert name in ents, sorted(ents)
+
+
+def test_a_legal_form_written_before_the_name_makes_a_company_each():
+    ents, _, _ = text_by_name(
+        "In Kaunas the group visited UAB Pieno Ratas and UAB Avizu Kalnas, and in Jelgava it met SIA Zemgales "
+        "Graudi. In Surabaya they met PT Rasa Nusantara Pangan Tbk.", "news.txt")
+    for name, code in (("UAB Pieno Ratas", "LT"), ("UAB Avizu Kalnas", "LT"), ("SIA Zemgales Graudi", "LV"),
+                       ("PT Rasa Nusantara Pangan Tbk", "ID")):
+        assert name in ents and ents[name].country == code, sorted(ents)
+
+
+def test_representatives_counted_in_a_delegation_are_in_the_delegation():
+    _, _, facts = text_by_name(
+        "# Study visit of the SOILNET partnership to Hungary\n\nThe delegation had 21 members: the four cluster "
+        "managers and 17 representatives of 13 SMEs.", "visit.md")
+    assert any(m == "SMEs in the delegation" and v == 13 for _, m, v in facts), facts
