@@ -108,7 +108,7 @@ _KIND_WORD = gated(re.compile(r"(?i)partnership|project|consortium|alliance"))
 _LEAD = frozenset({"under", "through", "with", "within", "by", "it", "its", "our", "their", "this", "today", "now"})
 # a capitalised name (words may be all capitals or hold digits: "H2 Valleys Connect", "VOLTA Bridge")
 _NAME = r"(?P<name>(?:[A-Z0-9][\w&'’-]*)(?:\s+(?:[A-Z0-9][\w&'’-]*|for|of|and|&)){0,5})"
-_KIND = (r"(?:[A-Z][\w-]*\s+|[a-z][\w-]*\s+){0,4}?(?:[Pp]artnership|[Pp]roject|[Cc]onsortium|[Aa]lliance)\b")
+_KIND = (r"(?:[A-Z][\w-]*\s+|[a-z][\w-]*\s+|\d[\w-]*\s+){0,4}?(?:[Pp]artnership|[Pp]roject|[Cc]onsortium|[Aa]lliance)\b")
 _DESCRIBED = re.compile(r"(?<![\w-])" + _NAME + r"(?:\s+\((?P<acr>[A-Z][\w-]{1,12})\))?"
                         r"(?:\s*,\s+(?:the|a|an|our)\s+|\s+(?:is|was|has\s+been)\s+(?:the|a|an)\s+"
                         r"|\s+[–—-]\s+(?=[A-Z][^\n]{0,60}$))" + _KIND, re.M)

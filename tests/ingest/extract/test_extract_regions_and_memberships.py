@@ -8,8 +8,9 @@ octobre par"); a short name given in brackets beside a translated name ("(Klaste
 martes"); a network "(ACR) is coordinated by"; "a partnership / new initiative of A, B and C"; a
 table's region cell over a region read into the name; the names listed under a "### The Italian
 delegation" heading; a legal form written before the name ("UAB …", "SIA …", "PT … Tbk"); "17
-representatives of 13 SMEs" in a delegation. Before this round each was missed. All names are
-invented."""
+representatives of 13 SMEs" in a delegation; "X, a 36-month project funded by"; a cross-border
+Interreg programme ("Interreg Italy–Croatia"). Before this round each was missed. All names of
+bodies are invented."""
 from __future__ import annotations
 
 from helpers.extracted import text_by_name
@@ -165,3 +166,17 @@ def test_representatives_counted_in_a_delegation_are_in_the_delegation():
         "# Study visit of the SOILNET partnership to Hungary\n\nThe delegation had 21 members: the four cluster "
         "managers and 17 representatives of 13 SMEs.", "visit.md")
     assert any(m == "SMEs in the delegation" and v == 13 for _, m, v in facts), facts
+
+
+def test_a_project_described_with_its_duration_is_a_partnership_funded_by_its_programme():
+    ents, rels, _ = text_by_name(
+        "The Klaipeda cluster coordinates SEAHARBOUR, a 36-month project funded by the Interreg Baltic Sea Region "
+        "programme to help maritime clusters.", "news.txt")
+    assert ents["SEAHARBOUR"].label == "Partnership", sorted(ents)
+    assert ("SEAHARBOUR", "FUNDED_BY", "Interreg Baltic Sea Region") in rels, sorted(rels)
+
+
+def test_a_cross_border_interreg_programme_is_named_whole():
+    ents, rels, _ = text_by_name("The cluster is partner in the Interreg Italy–Croatia project PRINTADRIA.", "a.txt")
+    assert ents["Interreg Italy–Croatia"].label == "Programme", sorted(ents)
+    assert ("PRINTADRIA", "FUNDED_BY", "Interreg Italy–Croatia") in rels, sorted(rels)
