@@ -147,7 +147,9 @@ class Sentences:
         colon = re.match(r"[^.;:]{0,80}?:\s", self.v[lo:hi])       # "… five cluster organisations: A, B …"
         if colon and not self.within(lo, lo + colon.end(), ACTORS):
             lo += colon.end()
-        stop = CLAUSE_END.search(self.v, lo, hi)
+        names = self.within(lo, hi, ACTORS)
+        stop = next((m for m in CLAUSE_END.finditer(self.v, lo, hi)      # not the stop of "Mareas S.A. and B"
+                     if not any(x[0] <= m.start() < x[1] for x in names)), None)
         # "A hosted by B", "A from C": B and C are not items of the list
         found = self.within(lo, stop.start() if stop else hi, ACTORS)
         return [x[2] for i, x in enumerate(found) if i == 0 or not self.after_prep(x)]

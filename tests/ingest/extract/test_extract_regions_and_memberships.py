@@ -9,7 +9,8 @@ martes"); a network "(ACR) is coordinated by"; "a partnership / new initiative o
 table's region cell over a region read into the name; the names listed under a "### The Italian
 delegation" heading; a legal form written before the name ("UAB …", "SIA …", "PT … Tbk"); "17
 representatives of 13 SMEs" in a delegation; "X, a 36-month project funded by"; a cross-border
-Interreg programme ("Interreg Italy–Croatia"). Before this round each was missed. All names of
+Interreg programme ("Interreg Italy–Croatia"); the objects of a visit or of "brings together" after a
+legal form's full stop ("… Works Inc. and B"). Before this round each was missed. All names of
 bodies are invented."""
 from __future__ import annotations
 
@@ -180,3 +181,16 @@ def test_a_cross_border_interreg_programme_is_named_whole():
     ents, rels, _ = text_by_name("The cluster is partner in the Interreg Italy–Croatia project PRINTADRIA.", "a.txt")
     assert ents["Interreg Italy–Croatia"].label == "Programme", sorted(ents)
     assert ("PRINTADRIA", "FUNDED_BY", "Interreg Italy–Croatia") in rels, sorted(rels)
+
+
+def test_a_legal_forms_full_stop_does_not_end_a_list_of_visits_or_partners():
+    _, rels, _ = text_by_name(
+        "# VELOTRAIL-4i mission to Canada\n\nVELOTRAIL-4i, the partnership of five bicycle clusters, took 12 SMEs to "
+        "Vancouver in October 2025.\n\nOn 11 October the delegation visited Fraser Pedal Works Inc. and the Pacific "
+        "Cycling Research Centre, both in Vancouver.\n", "mission.md")
+    assert ("VELOTRAIL-4i", "VISITED", "Pacific Cycling Research Centre") in rels, sorted(rels)
+    _, rels, _ = text_by_name(
+        "The HARBOURLINK partnership brings together Ocean Rigging Inc., Mareas Oceanica S.A. and Baltic Winches Ltd. "
+        "The partnership started in 2024.", "about.txt")
+    assert ("Baltic Winches Ltd", "PARTNER_IN", "HARBOURLINK") in rels or \
+        ("Baltic Winches Ltd.", "PARTNER_IN", "HARBOURLINK") in rels, sorted(rels)
