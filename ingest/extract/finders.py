@@ -112,7 +112,7 @@ def _trimmed(ctx: Context, out: list[Mention]) -> None:
         _without_programme(m)
 
 
-_FIELD_LABEL = re.compile(r"^[A-Z][a-z]+(?: [a-z]+){0,5}: (?=[A-Z])")
+_FIELD_LABEL = re.compile(r"^[A-Z][a-z]+(?: [a-z]+){0,5}:[*_]{0,2} (?=[A-Z])")     # "Associated partner:* X" (bold marks)
 
 
 def _without_field_label(m: Mention) -> None:

@@ -45,8 +45,8 @@ def list_item_names(ctx: Context, out: list[Mention]) -> None:
             continue
         for item in lines[li + 1:li + 1 + MAX_ITEMS]:
             if cue_type(item.text) or len(item.text.split()) > ITEM_WORDS or "\t" in item.text or "|" in item.text \
-                    or _SHOUTED.fullmatch(item.text.strip()):
-                break       # prose, a table row or a heading: the list has ended
+                    or _SHOUTED.fullmatch(item.text.strip()) or item.text.lstrip().startswith("#"):
+                break       # prose, a table row or a heading ("## About X"): the list has ended
             found = _item_name(ctx.view, item.start, item.end)
             if found is None:
                 continue        # an item that opens with no name: the list goes on

@@ -71,19 +71,20 @@ _DATE_WORD = re.compile(r"\d{1,4}(?:st|nd|rd|th)?\.?|and|to|et|y|e|und|&|–|-")
 
 
 def _calendar_name(m: Mention) -> bool:
-    """Whether a body's name is only days and dates ("Monday and Tuesday", "Thursday 7 May"): a
-    programme's day, not a body.
+    """Whether a body's name is only days and dates ("Monday and Tuesday", "Thursday 7 May", "25
+    April"): a programme's day, not a body.
 
     >>> day, firm = Mention(0, 19, "Thursday and Friday", None, "x"), Mention(0, 12, "Friday Foods", None, "x")
-    >>> _calendar_name(day), _calendar_name(firm)
-    (True, False)
+    >>> _calendar_name(day), _calendar_name(firm), _calendar_name(Mention(0, 8, "25 April", None, "x"))
+    (True, False, True)
     """
     if m.label not in _BODIES:
         return False
     lex = load_lexicon()
     days, months = lex.words("weekdays"), lex.words("months")
     words = [fold(w) for w in m.name.replace(",", " ").split()]
-    return any(w in days for w in words) and all(w in days or w in months or _DATE_WORD.fullmatch(w) for w in words)
+    dated = any(w in days for w in words) or any(w in months for w in words) and any(w[:1].isdigit() for w in words)
+    return dated and all(w in days or w in months or _DATE_WORD.fullmatch(w) for w in words)
 
 
 _PLACE_AND = re.compile(r"(.+?)\s+(?:and|e|y|et|und)(?:\s+of)?\s+(?=[A-Z])")

@@ -10,7 +10,8 @@ table's region cell over a region read into the name; the names listed under a "
 delegation" heading; a legal form written before the name ("UAB …", "SIA …", "PT … Tbk"); "17
 representatives of 13 SMEs" in a delegation; "X, a 36-month project funded by"; a cross-border
 Interreg programme ("Interreg Italy–Croatia"); the objects of a visit or of "brings together" after a
-legal form's full stop ("… Works Inc. and B"). Before this round each was missed. All names of
+legal form's full stop ("… Works Inc. and B"); a programme's day ("25 April") is no body. Before this
+round each was missed. All names of
 bodies are invented."""
 from __future__ import annotations
 
@@ -194,3 +195,15 @@ def test_a_legal_forms_full_stop_does_not_end_a_list_of_visits_or_partners():
         "The partnership started in 2024.", "about.txt")
     assert ("Baltic Winches Ltd", "PARTNER_IN", "HARBOURLINK") in rels or \
         ("Baltic Winches Ltd.", "PARTNER_IN", "HARBOURLINK") in rels, sorted(rels)
+
+
+def test_a_programme_day_a_heading_and_a_bold_field_label_are_no_bodies():
+    ents, _, _ = text_by_name(
+        "# Business mission to Mexico\n\nThe delegation of the Danube Auto Cluster (Slovakia) travels in April.\n\n"
+        "### Programme\n\n- **24 April** – arrival in Monterrey\n- **25 April** – company visits in Saltillo (Mexico)\n",
+        "mission.md")
+    assert not {"24 April", "25 April"} & set(ents), sorted(ents)
+    ents, _, _ = text_by_name(
+        "# New members of PACKRING\n\n**Associated partner:** Verpackungsinstitut Leipzig GmbH joined in May.\n",
+        "members.md")
+    assert "Verpackungsinstitut Leipzig GmbH" in ents, sorted(ents)
