@@ -241,7 +241,12 @@ def _organised(s: Sentences, si, lo, hi, out) -> None:
             out.extend(RawRel(p, "COORDINATES", evs[0][2], lo, hi, 0.65) for p in ps if p is not None)
 
 
-_SIGNED_BY = re.compile(r"(?:\s+(?:on|in|at|during)\s+[^,.;]{1,40}?)*\s+by\s+(?:the\s+)?")   # a date or place, then "by"
+_SIGNED_BY = re.compile(r"(?:\s+(?:on|in|at|during)\s+[^,.;]{1,40}?)*\s+(?:by|from)\s+(?:the\s+)?"   # a date or place, then "by"
+                        r"(?:(?:directors|presidents|heads|managers|chairs|representatives)\s+of\s+(?:the\s+)?)?")
+# "The memorandum was signed by …": the agreement the page has just named
+_THE_AGREEMENT = re.compile(r"(?i)\W*(?:the|this|that|a|la|le|el|il)\s+(?:memorandum|agreement|mou|declaration|letter|convention|"
+                            r"accord|protocol|charter|protocole|memorando|acuerdo|convenio|accordo|protocollo)\b[^,.;]{0,30}?\s+"
+                            r"(?:was|were|has\s+been|have\s+been|is|will\s+be|a\s+été|fue|ha\s+sido|è\s+stato)\s+(?:also\s+)?$")
 _BY_SIGNING = re.compile(r"\W*(?:By|In)\s+signing\b")
 
 
@@ -265,10 +270,20 @@ def _signers(s: Sentences, lo, hi, agrs, sm):
     return sides
 
 
+def _agreement_before(s: Sentences, lo, hi) -> list:
+    """``[(start, end, agreement)]`` for a clause opening "The memorandum was signed …" that names no
+    agreement: the one named last before it (within a few sentences), else []."""
+    sm = s.cue["signed"].search(s.v, lo, hi)
+    if sm is None or not _THE_AGREEMENT.fullmatch(s.v, lo, sm.start()):
+        return []
+    named = s.within(max(0, lo - 600), lo, ("Agreement",))
+    return [(lo, lo, named[-1][2])] if named else []
+
+
 def _signed(s: Sentences, si, lo, hi, out) -> None:
     """PARTY_TO for the signatories of an agreement, and PARTICIPATED_IN the event they signed at."""
     v = s.v
-    agrs = s.within(lo, hi, ("Agreement",))
+    agrs = s.within(lo, hi, ("Agreement",)) or _agreement_before(s, lo, hi)
     sm = s.cue["signed"].search(v, lo, hi) if agrs else None
     if agrs and sm:
         sides = _signers(s, lo, hi, agrs, sm)

@@ -10,7 +10,8 @@ table's region cell over a region read into the name; the names listed under a "
 delegation" heading; a legal form written before the name ("UAB …", "SIA …", "PT … Tbk"); "17
 representatives of 13 SMEs" in a delegation; "X, a 36-month project funded by"; a cross-border
 Interreg programme ("Interreg Italy–Croatia"); the objects of a visit or of "brings together" after a
-legal form's full stop ("… Works Inc. and B"); a programme's day ("25 April") is no body. Before this
+legal form's full stop ("… Works Inc. and B"); a programme's day ("25 April") is no body; "The memorandum was signed by A, B and C" of the
+memorandum named before. Before this
 round each was missed. All names of
 bodies are invented."""
 from __future__ import annotations
@@ -207,3 +208,12 @@ def test_a_programme_day_a_heading_and_a_bold_field_label_are_no_bodies():
         "# New members of PACKRING\n\n**Associated partner:** Verpackungsinstitut Leipzig GmbH joined in May.\n",
         "members.md")
     assert "Verpackungsinstitut Leipzig GmbH" in ents, sorted(ents)
+
+
+def test_the_memorandum_signed_by_names_the_parties_of_the_one_named_before():
+    _, rels, _ = text_by_name(
+        "On 12 May a memorandum of understanding on cold chain development was signed in Warsaw. The memorandum was "
+        "signed by the Polish Frozen Chain Cluster (PFCC), the Baltic Freezer Logistics Cluster (BFLC) from Klaipeda, "
+        "Lithuania, and the Kecskemet Fruit Cluster.", "news.txt")
+    for party in ("Polish Frozen Chain Cluster", "Baltic Freezer Logistics Cluster", "Kecskemet Fruit Cluster"):
+        assert (party, "PARTY_TO", "memorandum of understanding on cold chain development") in rels, sorted(rels)
