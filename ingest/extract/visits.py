@@ -161,9 +161,16 @@ def _own_subject(doc, lo: int, cue: int) -> list:
 
 
 # "A hosted a delegation from B", "A received a visit from B": B visited A
-_HOSTED = re.compile(r"\s+(?:also\s+)?(?:hosted|welcomed|received|hosts|welcomes|receives|is\s+hosting|will\s+host)\s+"
-                     r"(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?")
+_HOSTED = re.compile(r"\s+(?:also\s+)?(?:hosted|welcomed|received|hosts|welcomes|receives|is\s+hosting|will\s+host|"
+                     r"ha\s+recibido|recibió|recibe|a\s+accueilli|accueille|a\s+reçu|ha\s+accolto|ha\s+ricevuto|accoglie)\s+"
+                     r"(?:(?:in|en|à|a|in)\s+[A-ZÀ-Ž][\w-]*(?:\s+[A-ZÀ-Ž][\w-]*)?\s+)?(?:a\s+)?"     # "hosted in Elche a …"
+                     r"(?:a|an|the|una|un|une|la|el|le)\s+(?:[\w-]+\s+){0,3}?")
 _HOSTED_VISIT = re.compile(r"(?:delegation|visit|group|visitors|mission)\s+(?:from|of)\s+(?:the\s+)?")
+# "A hosted a delegation of 16 companies, led by B": B, who led the delegation, visited A
+_DELEGATION = re.compile(r"(?:delegation|delegación|délégation|delegazione)\b")
+_LED_BY = re.compile(r"(?:led|headed|guided)\s+by|encabezad[ao]\s+por|liderad[ao]\s+por|conduite?\s+par|menée?\s+par|"
+                     r"guidat[ao]\s+da")
+_ARTICLE = re.compile(r"\s*(?:the\s+|el\s+|la\s+|le\s+|il\s+)?")
 
 
 def hosted_visitors(doc, si: int, sent, here) -> list[RawRel]:
@@ -180,6 +187,10 @@ def hosted_visitors(doc, si: int, sent, here) -> list[RawRel]:
         hm = _HOSTED.match(doc.v, e, sent.end) if host.label in ACTORS + ("Partnership",) else None
         vm = _HOSTED_VISIT.match(doc.v, hm.end(), sent.end) if hm else None
         guest = [x for x in here[k + 1:] if vm and x[0] == vm.end() and x[2].label in ACTORS + ("Partnership",)]
+        if hm and not guest and _DELEGATION.match(doc.v, hm.end()):
+            led = _LED_BY.search(doc.v, hm.end(), sent.end)
+            at = _ARTICLE.match(doc.v, led.end()).end() if led else -1
+            guest = [x for x in here[k + 1:] if x[0] == at and x[2].label in ACTORS + ("Partnership",)]
         out += [RawRel(guest[0][2], "VISITED", host, sent.start, sent.end, 0.6)] if guest and guest[0][2] is not host else []
     return out
 

@@ -11,7 +11,7 @@ delegation" heading; a legal form written before the name ("UAB …", "SIA …",
 representatives of 13 SMEs" in a delegation; "X, a 36-month project funded by"; a cross-border
 Interreg programme ("Interreg Italy–Croatia"); the objects of a visit or of "brings together" after a
 legal form's full stop ("… Works Inc. and B"); a programme's day ("25 April") is no body; "The memorandum was signed by A, B and C" of the
-memorandum named before. Before this
+memorandum named before; the body that led a delegation a cluster hosted visited it. Before this
 round each was missed. All names of
 bodies are invented."""
 from __future__ import annotations
@@ -217,3 +217,13 @@ def test_the_memorandum_signed_by_names_the_parties_of_the_one_named_before():
         "Lithuania, and the Kecskemet Fruit Cluster.", "news.txt")
     for party in ("Polish Frozen Chain Cluster", "Baltic Freezer Logistics Cluster", "Kecskemet Fruit Cluster"):
         assert (party, "PARTY_TO", "memorandum of understanding on cold chain development") in rels, sorted(rels)
+
+
+def test_the_body_that_led_a_hosted_delegation_visited_the_host():
+    for text, guest, host in (
+            ("On 3 March the Elche Shoe Cluster hosted a delegation of 16 Mexican footwear companies, led by the "
+             "Bajio Shoe Cluster.", "Bajio Shoe Cluster", "Elche Shoe Cluster"),
+            ("Le 3 mars, le Pôle Bois Ardennes a accueilli une délégation de 12 entreprises québécoises conduite par "
+             "la Grappe Forestière de Mauricie.", "Grappe Forestière de Mauricie", "Pôle Bois Ardennes")):
+        _, rels, _ = text_by_name(text, "news.txt")
+        assert (guest, "VISITED", host) in rels, sorted(rels)
