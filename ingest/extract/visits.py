@@ -191,6 +191,7 @@ def hosted_visitors(doc, si: int, sent, here) -> list[RawRel]:
             led = _LED_BY.search(doc.v, hm.end(), sent.end)
             at = _ARTICLE.match(doc.v, led.end()).end() if led else -1
             guest = [x for x in here[k + 1:] if x[0] == at and x[2].label in ACTORS + ("Partnership",)]
+        guest.sort(key=lambda x: (x[0] - x[1], x[2].name))     # the longest name starting there, in a fixed order
         out += [RawRel(guest[0][2], "VISITED", host, sent.start, sent.end, 0.6)] if guest and guest[0][2] is not host else []
     return out
 
