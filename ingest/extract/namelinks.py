@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from clusternet.ingest.extract.eventlinks import link_event_heads
 from clusternet.ingest.extract.lexicon import country_code, load_lexicon
 from clusternet.ingest.extract.mentions import Mention, initials_match, is_acronym
 from clusternet.ingest.resolve.normalise import split_legal_form
@@ -97,7 +98,8 @@ def link_names(strong: list[Mention], weak: list[Mention]) -> tuple[_UF, set[str
     _link_spellings(ks, uf, later)
     _link_first_of(ks, uf, later)
     _link_short_forms(strong + weak, ks, uf)
-    _link_event_heads(strong + weak, uf, later)
+    link_event_heads(sorted({norm(x) for m in strong + weak if m.label == "Event" for x in (m.name, *m.aliases)}
+                            - set(later)), uf)
     _link_kind_suffix(ks, uf)
     _link_legal_forms(ks, uf)
     for short, long in load_lexicon()["agreement_short_forms"].items():
@@ -259,37 +261,6 @@ def _link_kind_suffix(ks: list[str], uf: _UF) -> None:
     for a, longer in claims.items():
         if len(longer) == 1 and not (country_code(a) or a in lex.regions or lex.city(a)):
             uf.union(a, longer[0])
-
-
-def _link_event_heads(ms: list[Mention], uf: _UF, later=frozenset()) -> None:
-    """Link an event's name of two words or more to the one longer event name it starts: "Encuentro
-    Empresarial" is the page's "Encuentro Empresarial ANDARES México–Europa" (two longer names, or a
-    next edition, link nothing).
-
-    >>> uf = _UF(); ms = [Mention(0, 1, n, "Event", "event") for n in ("Trade Days", "Trade Days Kyoto")]
-    >>> _link_event_heads(ms, uf); uf.find("trade days") == uf.find("trade days kyoto")
-    True
-    """
-    events = sorted({norm(x) for m in ms if m.label == "Event" for x in (m.name, *m.aliases)} - set(later))
-    for a in events:
-        if len(a.split()) < 2:
-            continue
-        longer = {uf.find(b) for b in events if b.startswith(a + " ") and _name_tail(b[len(a) + 1:])} - {uf.find(a)}
-        if len(longer) == 1:
-            uf.union(longer.pop(), a)
-
-
-def _name_tail(tail: str) -> bool:
-    """Whether the words after an event's short name still belong to its name ("andares mexico
-    europa"), not to a clause that places it in another event ("during the mission for growth") nor
-    to an edition ("spain 2014": the edition rules link those).
-
-    >>> _name_tail("andares mexico europa"), _name_tail("during the mission for growth"), _name_tail("spain 2014")
-    (True, False, False)
-    """
-    words = tail.split()
-    return len(words) <= 4 and not any(w.isdigit() for w in words) \
-        and not set(words) & {"during", "at", "in", "within", "alongside", "of", "with", "on", "the"}
 
 
 def _link_place_prefixed(ks: list[str], uf: _UF) -> None:

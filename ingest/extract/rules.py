@@ -311,14 +311,11 @@ def paren_aliases(ctx: Context, out: list[Mention]) -> None:
 
 
 def _after_translation(inner: str) -> str:
-    """The short name a bracket gives beside the name in another language: "(Klaster aditivne
-    proizvodnje Rijeka, KAP Rijeka)" -> "KAP Rijeka", "(LFIC, in Lithuanian …)" -> "LFIC"; any
-    other bracket as it is.
+    """The short name a bracket gives beside a name in another language ("(Klaster …, KAP Rijeka)",
+    "(LFIC, in Lithuanian …)"); any other bracket as it is.
 
-    >>> _after_translation("Klaster aditivne proizvodnje Rijeka, KAP Rijeka"), _after_translation("ACME")
-    ('KAP Rijeka', 'ACME')
-    >>> _after_translation("LFIC, in Lithuanian Lietuvos maisto klasteris")
-    'LFIC'
+    >>> [_after_translation(b) for b in ("Klaster aditivne Rijeka, KAP Rijeka", "LFIC, in Lithuanian Lietuvos", "ACME")]
+    ['KAP Rijeka', 'LFIC', 'ACME']
     """
     head, sep, tail = inner.rpartition(",")
     toks = tail.split()

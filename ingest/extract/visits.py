@@ -34,8 +34,7 @@ _VISITED_END = re.compile(r",?\s+(?:as well as|but also|;)|\.\s|,\s+(?:where|whi
 
 
 def _visit_end(v: str, lo: int, hi: int, names) -> re.Match | None:
-    """Where the objects of a visit after ``lo`` end (:data:`_VISITED_END`), passing over a stop
-    inside one of ``names`` (``(start, end, entity)``): "visited Fraser Works Inc. and B"."""
+    """Where a visit's objects after ``lo`` end, past a stop inside ``names`` ("visited X Works Inc. and B")."""
     return next((m for m in _VISITED_END.finditer(v, lo, hi) if not any(x[0] <= m.start() < x[1] for x in names)), None)
 
 
@@ -160,17 +159,15 @@ def _own_subject(doc, lo: int, cue: int) -> list:
     return [(m.start(1), m.end(1), body)]
 
 
-# "A hosted a delegation from B", "A received a visit from B": B visited A
+# "A hosted a delegation from B" (or "… of 16 companies, led by B"), "A received a visit from B": B visited A
 _HOSTED = re.compile(r"\s+(?:also\s+)?(?:hosted|welcomed|received|hosts|welcomes|receives|is\s+hosting|will\s+host|"
                      r"ha\s+recibido|recibió|recibe|a\s+accueilli|accueille|a\s+reçu|ha\s+accolto|ha\s+ricevuto|accoglie)\s+"
-                     r"(?:(?:in|en|à|a|in)\s+[A-ZÀ-Ž][\w-]*(?:\s+[A-ZÀ-Ž][\w-]*)?\s+)?(?:a\s+)?"     # "hosted in Elche a …"
+                     r"(?:(?:in|en|à|a)\s+[A-ZÀ-Ž][\w-]*(?:\s+[A-ZÀ-Ž][\w-]*)?\s+)?(?:a\s+)?"     # "hosted in Elche a …"
                      r"(?:a|an|the|una|un|une|la|el|le)\s+(?:[\w-]+\s+){0,3}?")
 _HOSTED_VISIT = re.compile(r"(?:delegation|visit|group|visitors|mission)\s+(?:from|of)\s+(?:the\s+)?")
-# "A hosted a delegation of 16 companies, led by B": B, who led the delegation, visited A
-_DELEGATION = re.compile(r"(?:delegation|delegación|délégation|delegazione)\b")
-_LED_BY = re.compile(r"(?:led|headed|guided)\s+by|encabezad[ao]\s+por|liderad[ao]\s+por|conduite?\s+par|menée?\s+par|"
-                     r"guidat[ao]\s+da")
-_ARTICLE = re.compile(r"\s*(?:the\s+|el\s+|la\s+|le\s+|il\s+)?")
+_HOSTED_DELEGATION = re.compile(r"(?:delegation|delegación|délégation|delegazione)\b")
+_LED_BY = re.compile(r"(?:(?:led|headed|guided)\s+by|(?:encabezad|liderad)[ao]\s+por|(?:conduite?|menée?)\s+par|guidat[ao]\s+da)"
+                     r"\s*(?:the\s+|el\s+|la\s+|le\s+|il\s+)?")
 
 
 def hosted_visitors(doc, si: int, sent, here) -> list[RawRel]:
@@ -187,9 +184,9 @@ def hosted_visitors(doc, si: int, sent, here) -> list[RawRel]:
         hm = _HOSTED.match(doc.v, e, sent.end) if host.label in ACTORS + ("Partnership",) else None
         vm = _HOSTED_VISIT.match(doc.v, hm.end(), sent.end) if hm else None
         guest = [x for x in here[k + 1:] if vm and x[0] == vm.end() and x[2].label in ACTORS + ("Partnership",)]
-        if hm and not guest and _DELEGATION.match(doc.v, hm.end()):
+        if hm and not guest and _HOSTED_DELEGATION.match(doc.v, hm.end()):
             led = _LED_BY.search(doc.v, hm.end(), sent.end)
-            at = _ARTICLE.match(doc.v, led.end()).end() if led else -1
+            at = led.end() if led else -1
             guest = [x for x in here[k + 1:] if x[0] == at and x[2].label in ACTORS + ("Partnership",)]
         guest.sort(key=lambda x: (x[0] - x[1], x[2].name))     # the longest name starting there, in a fixed order
         out += [RawRel(guest[0][2], "VISITED", host, sent.start, sent.end, 0.6)] if guest and guest[0][2] is not host else []
