@@ -11,7 +11,7 @@ from clusternet.ingest.extract.lexicon import country_code, country_name, fold, 
 from clusternet.ingest.extract.lists import adjective_country
 from clusternet.ingest.extract.literals import alternation, initials
 from clusternet.ingest.extract.mentions import Context, Mention, chunks, initials_match, is_acronym, is_cap, tokens
-from clusternet.ingest.extract.runs import place_word, split_at_and, trim_span, with_dashed_partner
+from clusternet.ingest.extract.runs import and_in_name, place_word, split_at_and, trim_span, with_dashed_partner
 from clusternet.ingest.extract.rules import EVENT_NOUN_AFTER, clean, label_of_name, place_of_name
 from clusternet.ingest.extract.placewords import is_place
 
@@ -70,7 +70,8 @@ def _list_items(v: str, start: int, end: int):
         elif c == ")":
             depth = max(0, depth - 1)
         elif depth == 0 and (c == "," or (seg.startswith(" and ", i) and not field_join(seg, i)
-                                          and (seg[:i].rstrip().endswith(")") or seg.find(" and ", i + 1) < 0))):
+                                          and (seg[:i].rstrip().endswith(")") or seg.find(" and ", i + 1) < 0)
+                                          and not and_in_name(load_lexicon(), seg[cur:i], re.split(r"[,;.]", seg[i + 5:])[0]))):
             items.append((start + cur, start + i))
             cur = i + (1 if c == "," else 5)
     items.append((start + cur, start + len(seg)))

@@ -97,6 +97,19 @@ def split_at_and(lex, v: str, span) -> list:
     return [span] if span else []
 
 
+def and_in_name(lex, left: str, right: str) -> bool:
+    """Whether "<left> and <right>" is one name, not two: a field pair before a cluster's head noun
+    ("Bajio Leather" and "Footwear Cluster": the "Bajio Leather and Footwear Cluster"), where the
+    left part has no head noun of its own.
+
+    >>> and_in_name(load_lexicon(), "the Bajio Leather", "Footwear Cluster"), and_in_name(load_lexicon(), "Alpha Cluster", "Beta Cluster")
+    (True, False)
+    """
+    lw, rw = left.split(), right.split()
+    return len(rw) == 2 and rw[0][:1].isupper() and lex.label_of_head(rw[1]) == "Cluster" \
+        and bool(lw) and lw[-1][:1].isupper() and not any(lex.label_of_head(w) for w in lw)
+
+
 def _acronym(word: str) -> bool:
     """Whether a word is written as an acronym: two to six capitals ("ERDF", "IPA").
 

@@ -11,7 +11,8 @@ delegation" heading; a legal form written before the name ("UAB …", "SIA …",
 representatives of 13 SMEs" in a delegation; "X, a 36-month project funded by"; a cross-border
 Interreg programme ("Interreg Italy–Croatia"); the objects of a visit or of "brings together" after a
 legal form's full stop ("… Works Inc. and B"); a programme's day ("25 April") is no body; "The memorandum was signed by A, B and C" of the
-memorandum named before; the body that led a delegation a cluster hosted visited it. Before this
+memorandum named before; the body that led a delegation a cluster hosted visited it; "led by the Bajio Leather and Footwear
+Cluster" is one name. Before this
 round each was missed. All names of
 bodies are invented."""
 from __future__ import annotations
@@ -227,3 +228,10 @@ def test_the_body_that_led_a_hosted_delegation_visited_the_host():
              "la Grappe Forestière de Mauricie.", "Grappe Forestière de Mauricie", "Pôle Bois Ardennes")):
         _, rels, _ = text_by_name(text, "news.txt")
         assert (guest, "VISITED", host) in rels, sorted(rels)
+
+
+def test_a_cluster_named_by_two_fields_is_one_name_after_a_cue():
+    ents, _, _ = text_by_name("The delegation was led by the Bajio Leather and Footwear Cluster.", "news.txt")
+    assert "Bajio Leather and Footwear Cluster" in ents and "Bajio Leather" not in ents, sorted(ents)
+    ents, _, _ = text_by_name("The delegation was led by the Alpha Textile Cluster and the Beta Wood Cluster.", "a.txt")
+    assert {"Alpha Textile Cluster", "Beta Wood Cluster"} <= set(ents), sorted(ents)
