@@ -270,11 +270,10 @@ def _signers(s: Sentences, lo, hi, agrs, sm):
     return sides
 
 
-def _agreement_before(s: Sentences, lo, hi) -> list:
-    """``[(start, end, agreement)]`` for a clause opening "The memorandum was signed …" that names no
-    agreement: the one named last before it (within a few sentences), else []."""
-    sm = s.cue["signed"].search(s.v, lo, hi)
-    if sm is None or not _THE_AGREEMENT.fullmatch(s.v, lo, sm.start()):
+def _agreement_before(s: Sentences, lo, sm) -> list:
+    """``[(start, end, agreement)]`` for a clause opening "The memorandum was signed …" (``sm``: its
+    signing cue) that names no agreement: the one named last before it (within a few sentences), else []."""
+    if not _THE_AGREEMENT.fullmatch(s.v, lo, sm.start()):
         return []
     named = s.within(max(0, lo - 600), lo, ("Agreement",))
     return [(lo, lo, named[-1][2])] if named else []
@@ -283,9 +282,9 @@ def _agreement_before(s: Sentences, lo, hi) -> list:
 def _signed(s: Sentences, si, lo, hi, out) -> None:
     """PARTY_TO for the signatories of an agreement, and PARTICIPATED_IN the event they signed at."""
     v = s.v
-    agrs = s.within(lo, hi, ("Agreement",)) or _agreement_before(s, lo, hi)
-    sm = s.cue["signed"].search(v, lo, hi) if agrs else None
-    if agrs and sm:
+    sm = s.cue["signed"].search(v, lo, hi)
+    agrs = (s.within(lo, hi, ("Agreement",)) or _agreement_before(s, lo, sm)) if sm else []
+    if agrs:
         sides = _signers(s, lo, hi, agrs, sm)
         ev = [x for x in s.within(lo, hi, ("Event", "Organisation")) if s.cue["at_event"].search(v[max(lo, x[0] - 30):x[0]])
               and (x[2].label == "Event" or fold(x[2].name.split()[-1]) in s.event_nouns)]

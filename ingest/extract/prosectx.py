@@ -14,7 +14,7 @@ from clusternet.ingest.extract.lexicon import load_lexicon
 from clusternet.ingest.extract.literals import alternation, with_initials
 from clusternet.ingest.extract.mainref import main_of, own_body, title_end
 
-__all__ = ["Sentences", "ACTORS", "CLAUSE_END"]
+__all__ = ["Sentences", "ACTORS", "CLAUSE_END", "stop_outside_names"]
 
 ACTORS = ("Cluster", "Organisation", "SME")
 
@@ -58,6 +58,17 @@ CLAUSE_END = re.compile(r"[.;:](?:\s|$)|,\s+(?:which|who|whose|where|while|both|
 
 # a network the clause names by its kind: "the alliance", "its association"
 _NETWORK_REF = re.compile(r"(?i)\b(?:the|this|our|its|their)\s+(alliance|network|association|federation|cluster)\b")
+
+
+def stop_outside_names(rx: re.Pattern, v: str, lo: int, hi: int, names) -> re.Match | None:
+    """The first match of ``rx`` in ``v[lo:hi]`` that does not start inside one of ``names``
+    (``(start, end, entity)``): not the stop of "Mareas S.A. and B".
+
+    >>> t = "visited Alpha S.A. and Beta. Then"
+    >>> stop_outside_names(re.compile(r"\\.\\s"), t, 0, len(t), [(8, 18, None)]).start()
+    27
+    """
+    return next((m for m in rx.finditer(v, lo, hi) if not any(x[0] <= m.start() < x[1] for x in names)), None)
 
 
 class Sentences:
@@ -147,9 +158,7 @@ class Sentences:
         colon = re.match(r"[^.;:]{0,80}?:\s", self.v[lo:hi])       # "… five cluster organisations: A, B …"
         if colon and not self.within(lo, lo + colon.end(), ACTORS):
             lo += colon.end()
-        names = self.within(lo, hi, ACTORS)
-        stop = next((m for m in CLAUSE_END.finditer(self.v, lo, hi)      # not the stop of "Mareas S.A. and B"
-                     if not any(x[0] <= m.start() < x[1] for x in names)), None)
+        stop = stop_outside_names(CLAUSE_END, self.v, lo, hi, self.within(lo, hi, ACTORS))
         # "A hosted by B", "A from C": B and C are not items of the list
         found = self.within(lo, stop.start() if stop else hi, ACTORS)
         return [x[2] for i, x in enumerate(found) if i == 0 or not self.after_prep(x)]

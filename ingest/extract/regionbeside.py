@@ -38,10 +38,8 @@ def _joins(between: str) -> bool:
     rest = _ACRONYM.sub("", between)
     if "\n" in rest or ". " in rest or ";" in rest:
         return False
-    if _DESCRIBED.fullmatch(rest):
-        return not _VERBS & {fold(w) for w in _WORD.findall(rest)}
-    words = [fold(w) for w in _WORD.findall(rest)]
-    return all(w in _JOINERS for w in words) and not _VERBS & set(words)
+    words = {fold(w) for w in _WORD.findall(rest)}
+    return not _VERBS & words and (_DESCRIBED.fullmatch(rest) is not None or words <= _JOINERS)
 
 
 def region_beside(sp) -> None:
@@ -52,12 +50,12 @@ def region_beside(sp) -> None:
         if ent.label not in BODIES or not ent.country or ent.region:
             continue
         for p in sp.places_in(end, end + _REACH):
-            if p.label not in ("Region", "City") or sp.in_name(p):
+            if p.label != "Region" or sp.in_name(p):
                 continue
             if any(x[2] is not ent and x[2].label not in ("Country", "Region") and x[0] < p.start
                    for x in sp.occ_in(end, p.start)):
                 break
-            if p.country == ent.country and p.label == "Region" and _joins(_cut(v, end, p.start, sp)):
+            if p.country == ent.country and _joins(_cut(v, end, p.start, sp)):
                 ent.region = region_of(p)
                 break
 

@@ -13,6 +13,7 @@ import clusternet.ingest.extract.fastre as re
 from clusternet.ingest.extract.listblocks import ACTORS
 from clusternet.ingest.extract.mainref import OWN_KINDS, named_in_title, own_body, title_end
 from clusternet.ingest.extract.organisers import has_label, organiser_spans
+from clusternet.ingest.extract.prosectx import stop_outside_names
 from clusternet.ingest.extract.raw import RawRel
 
 __all__ = ["visited", "fronted_event", "hosted_visitors", "participants_visited", "met_on_journey", "delegation_leaders",
@@ -31,13 +32,6 @@ _ORGANISED_BY = re.compile(r"\b(?:co-?)?organi[sz]ed\s+by|\bhosted\s+by|\bfacili
 # where the visited actors after a "visit" cue end
 _VISITED_END = re.compile(r",?\s+(?:as well as|but also|;)|\.\s|,\s+(?:where|which|who)\b|,?\s+and\s+(?:[a-z]+ed|met|held|saw|took|had|made|gave|went)\b"
                           r"|,\s+(?:a|an|the|one)\s+(?:\w+\s+)?(?:member|members|partner|part)\s+of\b")   # "X, a member of Y": Y no place visited
-
-
-def _visit_end(v: str, lo: int, hi: int, names) -> re.Match | None:
-    """Where a visit's objects after ``lo`` end, past a stop inside ``names`` ("visited X Works Inc. and B")."""
-    return next((m for m in _VISITED_END.finditer(v, lo, hi) if not any(x[0] <= m.start() < x[1] for x in names)), None)
-
-
 _N_CLUSTERS = re.compile(r"\b(two|three|four|five|\d)\s+clusters\b")
 
 
@@ -229,7 +223,7 @@ def visited(doc, si: int, sent, here) -> list[RawRel]:
     if not vm or (vm.group(0).lower() in ("visit", "visits") and _VISIT_AGENT.match(text, vm.end())):
         return []       # "The visit was hosted by X": the event's host, not a place it visited
     cue = sent.start + vm.start()
-    stop = _visit_end(v, cue, sent.end, here)
+    stop = stop_outside_names(_VISITED_END, v, cue, sent.end, here)
     lim = stop.start() if stop else sent.end
     objs = [x for x in here if cue < x[0] < lim and x[2].label in ACTORS] + _also_met(v, stop and stop.start(), sent, here)
     subj = [x for x in here if x[0] < cue and x[2].label in ACTORS + ("Partnership",)]
@@ -287,7 +281,7 @@ def _also_met(v: str, stop: int | None, sent, here) -> list:
     m = _AND_MET.match(v, stop) if stop is not None else None
     if m is None:
         return []
-    end = _visit_end(v, m.end(), sent.end, here)
+    end = stop_outside_names(_VISITED_END, v, m.end(), sent.end, here)
     lim = end.start() if end else sent.end
     return [x for x in here if m.end() <= x[0] < lim and x[2].label in ACTORS]
 
@@ -312,7 +306,7 @@ def met_on_journey(doc, si: int, sent, here) -> list[RawRel]:
     for mm in _MET.finditer(v, sent.start, sent.end):
         if not _JOURNEY_SCENE.search(v, sent.start, mm.start()):
             continue
-        stop = _visit_end(v, mm.end(), sent.end, here)
+        stop = stop_outside_names(_VISITED_END, v, mm.end(), sent.end, here)
         lim = stop.start() if stop else sent.end
         objs = [x for x in here if mm.end() <= x[0] < lim and x[2].label in ACTORS][:4]
         traveller = doc.main or doc.host()
@@ -339,7 +333,7 @@ def participants_visited(doc, rels: list[RawRel]) -> list[RawRel]:
         event = doc.title_event or doc.event_near(sent.start)
         takers = list({id(r.source): r.source for r in rels
                        if r.type == "PARTICIPATED_IN" and r.target is event}.values()) if event is not None else []
-        stop = _visit_end(doc.v, vm.end(), sent.end, doc.window(vm.end(), sent.end))
+        stop = stop_outside_names(_VISITED_END, doc.v, vm.end(), sent.end, doc.window(vm.end(), sent.end))
         objs = [x[2] for x in doc.window(vm.end(), stop.start() if stop else sent.end) if x[2].label in ACTORS]
         out += [RawRel(a, "VISITED", b, sent.start, sent.end, 0.5) for a in takers for b in objs if a is not b]
     return out
