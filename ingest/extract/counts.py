@@ -63,8 +63,8 @@ _TRAIL = {"of", "and", "or", ",", "&", "around", "over", "about", "approximately
           "up", "least", "than", "worth", "totalling", "totaling", "valued"}
 # a word after a comma that opens a clause, not a list's next noun ("18 companies, led by …")
 _CLAUSE_OPENERS = {"which", "who", "whose", "including", "such", "led", "held", "run", "both", "each", "all", "while"}
-_CURRENCY_WORDS = ("euros", "euro", "eur", "dollars", "usd")
-_MACRO = ("europe", "european", "eu", "world", "worldwide", "global", "international")
+_AND_CLAUSE = {"together", "they", "we", "it", "its", "their", "our", "also", "then", "this", "these", "there", "so", "now"}
+_CURRENCY_WORDS, _MACRO = ("euros", "euro", "eur", "dollars", "usd"), ("europe", "european", "eu", "world", "worldwide", "global", "international")
 
 
 def _words_after(v: str, pos: int, end: int, limit: int = 18):
@@ -77,7 +77,8 @@ def _list_goes_on(toks, i: int) -> bool:
     cut = next((k for k, x in enumerate(ahead) if x in ",.;:()" or x[:1].isdigit()), len(ahead))
     nxt = fold(ahead[0]) if ahead else ""
     named = bool(ahead) and ahead[0][:1].isupper() and not ahead[0].isupper() and any(c.islower() for c in ahead[0])
-    return "and" in [fold(x) for x in ahead[:cut]] and not (nxt.endswith("ed") or nxt in _CLAUSE_OPENERS or named)
+    clause = nxt == "and" and len(ahead) > 1 and fold(ahead[1]) in _AND_CLAUSE     # "SMEs, and together they …"
+    return "and" in [fold(x) for x in ahead[:cut]] and not (nxt.endswith("ed") or nxt in _CLAUSE_OPENERS or named or clause)
 
 
 def _clause_starts(toks, i: int, f: str, lex) -> bool:

@@ -18,7 +18,9 @@ from clusternet.ingest.extract.placewords import is_place
 
 __all__ = ["event_mentions", "agreement_mentions", "institution_mentions"]
 
-INSTITUTIONS = {"European Union": ["EU"], "European Commission": ["Commission", "EC"],
+INSTITUTIONS = {"European Union": ["EU", "Union européenne", "Unión Europea", "Unione europea", "Unione Europea", "União Europeia"],
+                "European Commission": ["Commission", "EC", "Commission européenne", "Comisión Europea", "Commissione europea",
+                                        "Commissione Europea", "Comissão Europeia"],
                 "European Parliament": [], "Council of the European Union": [],
                 "European Innovation Council and SMEs Executive Agency": ["EISMEA"],
                 "Executive Agency for Small and Medium-sized Enterprises": ["EASME"]}

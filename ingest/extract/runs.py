@@ -78,6 +78,9 @@ def _after_person(lex, span):
     return span
 
 
+_ROMANCE_ARTICLES = ("la", "le", "les", "el", "los", "las", "il", "lo", "gli")
+
+
 def split_at_and(lex, v: str, span) -> list:
     """A run that is two names joined by "and" as two runs: "Danish Robotics Cluster and Robotics
     Valley Estonia" (the first ends with its head noun); one run otherwise ("Science and Technology Park").
@@ -88,6 +91,9 @@ def split_at_and(lex, v: str, span) -> list:
     [['Alfa', 'Wood', 'Cluster'], ['Beta', 'Valley']]
     """
     for k, w in enumerate(span):
+        if 0 < k < len(span) - 2 and w[2] in ("y", "et", "e") and span[k + 1][2] in _ROMANCE_ARTICLES \
+                and span[k + 2][2][:1].isupper():       # "la Unión Europea y la Comisión Europea": two names
+            return [span[:k]] + split_at_and(lex, v, span[k + 2:])
         if 0 < k < len(span) - 1 and w[2] == "and" and span[k + 1][2][:1].isupper() and not field_join(v, w[0] - 1) \
                 and (k > 1 and lex.label_of_head(span[k - 1][2])     # "… Robotics Cluster and Robotics Valley"
                      or place_word(lex, span[k - 1][2]) and not country_code(v[span[0][0]:span[-1][1]])

@@ -1,0 +1,67 @@
+"""Parts of a count and cluster names in the Romance order (issue 15, twenty-second round): "68
+members, from them 51 are SMEs" (and "between which", "parmi lesquels", "tra cui") makes the
+second count a part of the first; ", and together they employ" ends a measure rather than
+continuing a list; "Cluster Tecnologico Lombardo" (a cluster's head, then Italian or Spanish
+adjectives) is a cluster's name while "Cluster Economics" stays a topic. Before this round each
+was missed. All names of bodies are invented."""
+from __future__ import annotations
+
+from helpers.extracted import text_by_name
+
+
+def test_from_them_makes_a_part_of_the_members():
+    _, _, facts = text_by_name(
+        "Today the Drava Valley Appliance Cluster has 68 members, from them 51 are SMEs, and together "
+        "they are employing about 9,300 people.")
+    assert ("Drava Valley Appliance Cluster", "SMEs among the members", 51) in facts, facts
+    assert ("Drava Valley Appliance Cluster", "members", 68) in facts, facts
+
+
+def test_a_french_part_says_among_in_french():
+    _, _, facts = text_by_name("Le Pôle Senteurs Provence compte 230 adhérents, parmi lesquels 160 PME.")
+    assert ("Pôle Senteurs Provence", "PME parmi les adhérents", 160) in facts, facts
+
+
+def test_an_italian_part_says_among_in_italian():
+    _, _, facts = text_by_name("Il Cluster Lombardo della Meccanica ha 120 soci, tra cui 80 PMI.")
+    assert ("Cluster Lombardo della Meccanica", "PMI tra i soci", 80) in facts, facts
+
+
+def test_a_clause_after_and_ends_the_measure():
+    _, _, facts = text_by_name(
+        "The Kutaisi Wine Cluster has 41 members, of which 27 are wineries, and together they export to 30 countries.")
+    measures = {m for s, m, v in facts if v == 27}
+    assert measures == {"wineries among the members"}, facts
+
+
+def test_a_cluster_head_before_romance_adjectives_is_a_name():
+    ents, _, facts = text_by_name("Il Cluster Tecnologico Lombardo conta 120 soci.")
+    assert ents["Cluster Tecnologico Lombardo"].label == "Cluster", {n: e.label for n, e in ents.items()}
+    assert ("Cluster Tecnologico Lombardo", "soci", 120) in facts, facts
+
+
+def test_an_english_modifier_after_cluster_is_no_name():
+    ents, _, _ = text_by_name("The Cluster Economics Seminar will take place in Brno.")
+    assert "Cluster Economics" not in ents, sorted(ents)
+
+
+def test_the_union_and_the_commission_in_spanish_are_the_two_institutions():
+    ents, _, _ = text_by_name("El proyecto está cofinanciado por la Unión Europea y la Comisión Europea.")
+    assert {"European Union", "European Commission"} <= set(ents), sorted(ents)
+    assert "Comisión Europea" in ents["European Commission"].aliases, ents["European Commission"].aliases
+    assert not any(" y la " in n for n in ents), sorted(ents)
+
+
+def test_the_commission_in_italian_is_the_european_commission():
+    ents, _, _ = text_by_name("Il progetto è cofinanziato dall'Unione europea tramite la Commissione europea.")
+    assert {"European Union", "European Commission"} <= set(ents), sorted(ents)
+
+
+def test_the_items_under_nouveaux_adherents_are_members():
+    _, rels, _ = text_by_name(
+        "# Le Pôle Hydrogène Loire accueille deux nouveaux adhérents\n\n"
+        "Le Pôle Hydrogène Loire accueille deux nouveaux adhérents :\n\n"
+        "- **Ionéa Systèmes** (Tours, 37) – électrolyseurs compacts pour sites isolés\n"
+        "- **Solvéa Énergies**, Chartres – bureau d'études\n", "adherents.md")
+    assert ("Ionéa Systèmes", "MEMBER_OF", "Pôle Hydrogène Loire") in rels, sorted(rels)
+    assert ("Solvéa Énergies", "MEMBER_OF", "Pôle Hydrogène Loire") in rels, sorted(rels)
