@@ -324,6 +324,31 @@ def _place_descriptions(ctx: Context, out: list[Mention], drop: list, joined: li
             drop.append((m.start("place"), m.start("name")))
 
 
+@lru_cache(maxsize=1)
+def _kind_first() -> re.Pattern:
+    """A determiner, up to two lower-case words and a company's kind before a name ("the denim producer X")."""
+    lex = load_lexicon()
+    kinds = [k for k in lex["descriptors_after_place"] if k in lex.words("company_kinds")]
+    return gated(re.compile(r"(?<![\w-])(?:the|a|an|its|our|their)\s+(?:[a-z][\w-]*\s+){0,2}?(?P<head>" + _alternation(kinds)
+                            + r")\s+(?P<name>" + _NAME + ")"))
+
+
+def _kind_descriptions(ctx: Context, out: list[Mention], drop: list) -> None:
+    """Mentions from a company's kind before a name with no head of its own: "the research
+    institute INESC Mar", "the denim producer Sahel Denim" (the kind's span goes to ``drop``)."""
+    lex = load_lexicon()
+    v, done = ctx.view, {x.start for x in out if x.rule == "apposition-desc"}
+    for line in ctx.lines:
+        for m in _kind_first().finditer(v, line.start, line.end) if not line.heading else ():
+            name = first_of_two(m.group("name"))
+            if m.start("name") in done or is_place(name) or fold(name) in lex.words("generic_names") \
+                    or any(lex.label_of_head(w) for w in name.split()) or not _LETTER.search(name):
+                continue        # "the company Alpha Cluster": the name's own head says what it is
+            out.append(Mention(m.start("name"), m.start("name") + len(name), name,
+                               lex["descriptors_after_place"][m.group("head")], "apposition-desc", 0.7))
+            drop.append((m.start("head"), m.start("name")))
+
+
 def described_names(ctx: Context, out: list[Mention]) -> None:
     """Names introduced by a place and a descriptor, and names that open with a demonym.
 
@@ -342,6 +367,7 @@ def described_names(ctx: Context, out: list[Mention]) -> None:
     drop: list[tuple[int, int]] = []
     joined: list[tuple[int, int]] = []
     _place_descriptions(ctx, out, drop, joined)
+    _kind_descriptions(ctx, out, drop)
     _romance_descriptions(ctx, out, drop)
     if drop:
         def descriptor(x: Mention) -> bool:

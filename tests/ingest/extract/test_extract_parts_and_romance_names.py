@@ -1,9 +1,11 @@
-"""Parts of a count and cluster names in the Romance order (issue 15, twenty-second round): "68
+"""Parts of a count, Romance names and described bodies (issue 15, twenty-second round): "68
 members, from them 51 are SMEs" (and "between which", "parmi lesquels", "tra cui") makes the
 second count a part of the first; ", and together they employ" ends a measure rather than
 continuing a list; "Cluster Tecnologico Lombardo" (a cluster's head, then Italian or Spanish
-adjectives) is a cluster's name while "Cluster Economics" stays a topic. Before this round each
-was missed. All names of bodies are invented."""
+adjectives) is a cluster's name while "Cluster Economics" stays a topic; the EU institutions in
+Spanish and Italian, and "la Unión Europea y la Comisión Europea" is two of them; the items under
+"nouveaux adhérents :" are members; "the denim producer X" names a body. Before this round each
+was missed (the two guards excepted). All names of bodies are invented."""
 from __future__ import annotations
 
 from helpers.extracted import text_by_name
@@ -65,3 +67,15 @@ def test_the_items_under_nouveaux_adherents_are_members():
         "- **Solvéa Énergies**, Chartres – bureau d'études\n", "adherents.md")
     assert ("Ionéa Systèmes", "MEMBER_OF", "Pôle Hydrogène Loire") in rels, sorted(rels)
     assert ("Solvéa Énergies", "MEMBER_OF", "Pôle Hydrogène Loire") in rels, sorted(rels)
+
+
+def test_a_company_kind_before_a_name_makes_it_a_body():
+    ents, _, _ = text_by_name(
+        "The programme included visits to the denim producer Sahel Weaves and the research institute INESC Baltic.")
+    assert {"Sahel Weaves", "INESC Baltic"} <= set(ents), sorted(ents)
+    assert ents["Sahel Weaves"].label == "Organisation"
+
+
+def test_a_name_with_its_own_head_keeps_its_label_after_a_kind():
+    ents, _, _ = text_by_name("The visit was hosted by the company Alpha Robotics Cluster.")
+    assert ents["Alpha Robotics Cluster"].label == "Cluster", {n: e.label for n, e in ents.items()}
