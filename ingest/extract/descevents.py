@@ -225,7 +225,8 @@ def described_events(ctx: Context) -> list[Mention]:
             if named is None:
                 continue
             s, e, name, place, rule = named
-            if place and place_country(place) is None and _INDEFINITE.search(v, max(0, s - 5), s):
+            if place and place_country(place) is None and fold(place) in load_lexicon().macro \
+                    and _INDEFINITE.search(v, max(0, s - 5), s):
                 continue        # "at a trade fair in North America": some fair of a continent, no one event
             ev = Mention(s, e, name, "Event", rule, 0.6, country=place_country(place) if place else None)
             if place:

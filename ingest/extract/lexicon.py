@@ -189,16 +189,21 @@ def programme_named_in(text: str) -> str:
 
 
 def _add_world(world: dict, regions: dict, cities: dict) -> None:
-    """Merge the reference regions and cities (by country code) without overriding places.yaml.
+    """Merge the reference regions and cities (by country code) without overriding places.yaml; a
+    region is a name or a mapping of its name to its other names.
 
     >>> r, c = {}, {"osaka": ("JP", None)}; _add_world({"regions": {"CN": ["Hebei"]}, "cities": {"JP": ["Osaka"]}}, r, c)
     >>> r, c
     ({'hebei': ('Hebei', 'CN')}, {'osaka': ('JP', None)})
+    >>> r = {}; _add_world({"regions": {"DE": [{"Bavaria": ["Bayern"]}]}}, r, {}); r["bayern"]
+    ('Bavaria', 'DE')
     """
     for cc, names in (world.get("regions") or {}).items():
-        for n in names:
-            regions.setdefault(fold(n), (n, cc))
-    for cc, names in (world.get("cities") or {}).items():
+        for entry in names:
+            for n, others in (entry.items() if isinstance(entry, dict) else [(entry, ())]):
+                for form in [n, *(others or ())]:
+                    regions.setdefault(fold(form), (n, cc))
+    for cc, names in [*(world.get("cities") or {}).items(), *(world.get("city_exonyms") or {}).items()]:
         for n in names:
             if fold(n) not in regions:
                 cities.setdefault(fold(n), (cc, None))

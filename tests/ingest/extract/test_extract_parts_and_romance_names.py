@@ -79,3 +79,15 @@ def test_a_company_kind_before_a_name_makes_it_a_body():
 def test_a_name_with_its_own_head_keeps_its_label_after_a_kind():
     ents, _, _ = text_by_name("The visit was hosted by the company Alpha Robotics Cluster.")
     assert ents["Alpha Robotics Cluster"].label == "Cluster", {n: e.label for n, e in ents.items()}
+
+
+def test_a_mission_to_a_city_written_in_spanish_is_an_event_in_its_country():
+    ents, _, _ = text_by_name("La primera será una misión a Tokio en noviembre de 2026, organizada por el Clúster Audiovisual de Galicia.")
+    events = {n: e for n, e in ents.items() if e.label == "Event"}
+    assert "misión a Tokio" in events, sorted(ents)
+    assert events["misión a Tokio"].country == "JP"
+
+
+def test_a_mission_to_a_city_written_in_french_is_an_event_in_its_country():
+    ents, _, _ = text_by_name("Le Pôle Images Loire prépare une mission à Pékin pour le printemps.")
+    assert ents["mission à Pékin"].country == "CN", {n: (e.label, e.country) for n, e in ents.items()}
