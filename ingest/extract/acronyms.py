@@ -9,6 +9,7 @@ from __future__ import annotations
 import clusternet.ingest.extract.fastre as re
 
 from clusternet.ingest.extract.lexicon import country_code, is_programme_name, place_country
+from clusternet.ingest.extract.measures import CURRENCIES
 from clusternet.ingest.extract.mentions import Mention, is_strand_name
 from clusternet.ingest.extract.placewords import is_place
 
@@ -23,8 +24,9 @@ def lone_acronym(v: str, s: int, e: int, w: str) -> list[Mention]:
     >>> lone_acronym("hosted by MASCIR in Rabat", 10, 16, "MASCIR")[0].label, lone_acronym("in ESCP-4i", 3, 10, "ESCP-4i")
     ('Organisation', [])
     """
-    if is_place(w) or re.fullmatch(r"\d[\w-]*", w) or (is_strand_name(w) and is_programme_name(w)):
-        return []
+    if is_place(w) or re.fullmatch(r"\d[\w-]*", w) or (is_strand_name(w) and is_programme_name(w)) \
+            or w in CURRENCIES and re.match(r"\s*\d", v[e:e + 4]):
+        return []       # "with NOK 1.5 million": a currency, no body
     body, code = _acting_body(v, s, e)
     lab = "Partnership" if is_strand_name(w) else "Organisation" if body else None
     return [Mention(s, e, w, lab, "acronym", 0.5, country=None if lab == "Partnership" else code)]

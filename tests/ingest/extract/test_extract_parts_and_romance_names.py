@@ -91,3 +91,9 @@ def test_a_mission_to_a_city_written_in_spanish_is_an_event_in_its_country():
 def test_a_mission_to_a_city_written_in_french_is_an_event_in_its_country():
     ents, _, _ = text_by_name("Le Pôle Images Loire prépare une mission à Pékin pour le printemps.")
     assert ents["mission à Pékin"].country == "CN", {n: (e.label, e.country) for n, e in ents.items()}
+
+
+def test_a_currency_code_before_an_amount_is_no_body():
+    ents, _, facts = text_by_name("The award comes with NOK 1.5 million in funding for the Fjord Robotics Cluster.")
+    assert "NOK" not in ents, sorted(ents)
+    assert not any(s == "NOK" for s, _, _ in facts), facts
