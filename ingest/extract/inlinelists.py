@@ -122,4 +122,6 @@ def _target(typ: str, lo: int, cue_end: int, occ, mains, v: str = ""):
         return named[-1][2]
     if typ == "MEMBER_OF":
         return mains.titled("Cluster") if _FIRST_PERSON.search(v, lo, cue_end) else None
-    return mains.consortium() if typ == "PARTNER_IN" else mains[TARGET_LABELS[typ][0]]
+    if typ == "PARTNER_IN":
+        return mains.section("Partnership", lo) or mains.consortium()
+    return mains[TARGET_LABELS[typ][0]]

@@ -99,6 +99,22 @@ class Mains(dict):
     def __init__(self, ents, ctx):
         super().__init__()
         self.ents, self.title = ents, title_end(ctx)
+        self.heads = [ln for ln in getattr(ctx, "lines", ()) if ln.heading]
+        self._sections: dict[str, dict] = {}
+
+    def section(self, label: str, pos: int):
+        """The entity of ``label`` the heading over ``pos`` names, when the page's headings name two
+        or more of them (a page of several projects, one section each), else None."""
+        if label not in self._sections:
+            named = {}
+            for ln in self.heads:
+                inside = [(m.start, e) for e in self.ents if e.label == label for m in e.mentions if ln.start <= m.start < ln.end]
+                if inside:
+                    named[ln.start] = min(inside, key=lambda x: x[0])[1]
+            self._sections[label] = named if len({id(e) for e in named.values()}) >= 2 else {}
+        named = self._sections[label]
+        over = [ln.start for ln in self.heads if ln.start <= pos] if named else []
+        return named.get(over[-1]) if over else None
 
     def __missing__(self, label: str):
         self[label] = main_of(self.ents, label, self.title)
@@ -225,7 +241,9 @@ def _target(typ, line, within, mains):
     if typ == "MEMBER_OF":
         parts = within(line.start, line.end, ("Partnership",))
         return parts[-1][2] if parts else None
-    return mains.consortium() if typ == "PARTNER_IN" else mains[TARGET_LABELS[typ][0]]
+    if typ == "PARTNER_IN":
+        return mains.section("Partnership", line.start) or mains.consortium()
+    return mains[TARGET_LABELS[typ][0]]
 
 
 def _table_head(lines, k: int) -> int:

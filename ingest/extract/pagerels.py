@@ -81,8 +81,8 @@ def _page_subject(mains) -> tuple[object, str]:
     return None, ""
 
 
-_LEAD_FIELD = re.compile(r"(?im)^[ \t]*(?:lead\s+partner|project\s+(?:leader|coordinator)|coordinator|lead\s+applicant)"
-                         r"\s*:[ \t]*(?=\S)")
+_LEAD_FIELD = re.compile(r"(?im)^[ \t]*(?:[-*•][ \t]+)?\**(?:lead\s+partner|project\s+(?:leader|coordinator)|coordinator|lead\s+applicant)"
+                         r"\s*\**\s*:\**[ \t]*(?=\S)")      # "Lead partner: A", "- **Coordinator:** A"
 
 
 def lead_fields(ctx, mains: Mains, occ: Occ) -> list[RawRel]:
@@ -93,15 +93,13 @@ def lead_fields(ctx, mains: Mains, occ: Occ) -> list[RawRel]:
     []
     """
     fields = list(_LEAD_FIELD.finditer(ctx.text))
-    if not fields:
-        return []
-    group = mains.consortium()
-    if group is None:
-        return []
     out = []
     for f in fields:
+        group = mains.section("Partnership", f.start()) or mains.consortium()     # a page of projects: the section's
+        if group is None:
+            continue
         end = ctx.text.find("\n", f.end())
-        first = occ.within(f.end(), end if end >= 0 else len(ctx.text), ACTORS)
+        first = [x for x in occ.within(f.start(), end if end >= 0 else len(ctx.text), ACTORS) if x[1] > f.end()]
         if first and first[0][0] <= f.end() + 2:
             a = first[0][2]
             out += [RawRel(a, "COORDINATES", group, f.start(), f.end(), 0.65), RawRel(a, "PARTNER_IN", group, f.start(), f.end(), 0.65)]

@@ -26,7 +26,7 @@ __all__ = ["title_definition", "section_definitions", "field_definition", "title
 _TITLE = re.compile(r"\s*([A-Z][\w-]{1,15})\s*[:–—]\s+([A-Z][^\n:]{10,160}?)\s*$", re.M)
 _PROJECT_WORDS = re.compile(r"(?i)\b(?:the\s+project|project\s+partners?|partners|consortium|partnership|(?:its|our)\s+members)\b")
 _PROJECT_EVIDENCE = re.compile(r"(?i)\b(?:the\s+project|project\s+partners?|consortium|lead\s+partner|co-?funded\s+by|"
-                               r"co-?financed\s+by|funded\s+by)\b")
+                               r"co-?financed\s+by|funded\s+by|(?:partners|coordinator)\**\s*:)")
 MIN_CAPITALISED = 0.5     # of the long name's words (function words aside)
 
 

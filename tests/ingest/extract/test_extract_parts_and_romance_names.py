@@ -97,3 +97,25 @@ def test_a_currency_code_before_an_amount_is_no_body():
     ents, _, facts = text_by_name("The award comes with NOK 1.5 million in funding for the Fjord Robotics Cluster.")
     assert "NOK" not in ents, sorted(ents)
     assert not any(s == "NOK" for s, _, _ in facts), facts
+
+
+_PROJECTS = ("# Our projects\n\nThe cluster takes part in several European projects.\n\n"
+             "## TIDEWAY – Smart ports of the Ionian Sea\n\nTIDEWAY is co-funded by Interreg Greece–Italy.\n\n"
+             "- **Lead partner:** Consorzio Porti Ionici (Bari, Italy)\n"
+             "- **Partners:** Ionian Ports Cluster (GR); Corfu Marine Lab (GR)\n\n"
+             "## SEA-SKILLS – New skills for harbour crews\n\n"
+             "SEA-SKILLS develops short courses for crews.\n\n"
+             "- **Coordinator:** Adriatic Harbour Cluster (Croatia)\n"
+             "- **Partners:** Split Harbour School (Croatia), Malta Port Academy Ltd (Malta)\n")
+
+
+def test_a_section_fields_belong_to_the_project_its_heading_names():
+    _, rels, _ = text_by_name(_PROJECTS, "projects.md")
+    assert ("Adriatic Harbour Cluster", "COORDINATES", "SEA-SKILLS") in rels, sorted(rels)
+    assert ("Split Harbour School", "PARTNER_IN", "SEA-SKILLS") in rels, sorted(rels)
+    assert ("Split Harbour School", "PARTNER_IN", "TIDEWAY") not in rels, sorted(rels)
+
+
+def test_a_bold_lead_partner_field_names_the_coordinator():
+    _, rels, _ = text_by_name(_PROJECTS, "projects.md")
+    assert ("Consorzio Porti Ionici", "COORDINATES", "TIDEWAY") in rels, sorted(rels)
