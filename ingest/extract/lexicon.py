@@ -124,6 +124,8 @@ class Lexicon:
         return (region, self.regions[fold(region)][1]) if region else None
 
     def region(self, name: str) -> tuple[str, str] | None:
+        if name[:1].islower():
+            return None     # "para" is a preposition, not Pará
         found = self.regions.get(fold(name))
         return None if found and accents_clash(name, found[0]) else found
 
@@ -198,7 +200,7 @@ def _add_world(world: dict, regions: dict, cities: dict) -> None:
     >>> r = {}; _add_world({"regions": {"DE": [{"Bavaria": ["Bayern"]}]}}, r, {}); r["bayern"]
     ('Bavaria', 'DE')
     """
-    for cc, names in (world.get("regions") or {}).items():
+    for cc, names in [*(world.get("regions") or {}).items(), *(world.get("region_forms") or {}).items()]:
         for entry in names:
             for n, others in (entry.items() if isinstance(entry, dict) else [(entry, ())]):
                 for form in [n, *(others or ())]:

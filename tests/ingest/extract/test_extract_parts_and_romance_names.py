@@ -119,3 +119,16 @@ def test_a_section_fields_belong_to_the_project_its_heading_names():
 def test_a_bold_lead_partner_field_names_the_coordinator():
     _, rels, _ = text_by_name(_PROJECTS, "projects.md")
     assert ("Consorzio Porti Ionici", "COORDINATES", "TIDEWAY") in rels, sorted(rels)
+
+
+def test_the_regions_of_other_continents_are_found_with_their_country():
+    ents, rels, _ = text_by_name(
+        "The Tohoku Robotics Cluster is based in Iwate and works with partners in Jawa Barat and in Timiș.")
+    regions = {n: e.country for n, e in ents.items() if e.label == "Region"}
+    assert regions.get("Iwate") == "JP" and regions.get("West Java") == "ID" and regions.get("Timiș") == "RO", regions
+
+
+def test_a_preposition_is_no_region():
+    ents, _, _ = text_by_name("Supported by the Agência para a Inovação and by the Alpha Promotion Agency.")
+    assert ents["Alpha Promotion Agency"].country is None, {n: e.country for n, e in ents.items()}
+    assert not any(e.label == "Region" for e in ents.values()), sorted(ents)
