@@ -132,3 +132,11 @@ def test_a_preposition_is_no_region():
     ents, _, _ = text_by_name("Supported by the Agência para a Inovação and by the Alpha Promotion Agency.")
     assert ents["Alpha Promotion Agency"].country is None, {n: e.country for n, e in ents.items()}
     assert not any(e.label == "Region" for e in ents.values()), sorted(ents)
+
+
+def test_the_regional_fund_and_the_single_market_programme_in_spanish_fund_a_project():
+    _, rels, _ = text_by_name(
+        "El proyecto STONE-CYCLE está cofinanciado por el Fondo Europeo de Desarrollo Regional (FEDER). "
+        "CREAWORLD-4i está financiado por el Programa para el Mercado Único de la Unión Europea.")
+    assert ("STONE-CYCLE", "FUNDED_BY", "Fondo Europeo de Desarrollo Regional") in rels, sorted(rels)
+    assert ("CREAWORLD-4i", "FUNDED_BY", "Programa para el Mercado Único") in rels, sorted(rels)
