@@ -13,7 +13,7 @@ import clusternet.ingest.extract.fastre as re
 from clusternet.ingest.extract.mainref import membership_type, own_body
 from clusternet.ingest.extract.raw import RawRel
 
-__all__ = ["its_members", "the_partners", "memberships", "GROUPS", "CLAUSE_END"]
+__all__ = ["its_members", "the_partners", "memberships", "stop_outside_names", "GROUPS", "CLAUSE_END"]
 
 _ACTORS = ("Cluster", "Organisation", "SME")        # as cuelists.ACTORS, which imports this module
 
@@ -22,6 +22,17 @@ GROUPS = ("Cluster", "Organisation", "Partnership")       # the bodies that have
 _POSSESSIVE = re.compile(r"(?i)\b(its|their|our)\s+members?\b(?!\s+(?:of|in|are|were|include|from)\b)")
 # where the members named after the cue end: the clause
 CLAUSE_END = re.compile(r"(?<!\b[A-Z])[.;:]\s|\n|,\s+(?:which|who|while|where)\b")     # not "S.L. and"
+
+
+def stop_outside_names(rx: re.Pattern, v: str, lo: int, hi: int, names) -> re.Match | None:
+    """The first match of ``rx`` in ``v[lo:hi]`` that does not start inside one of ``names``
+    (``(start, end, entity)``): not the stop of "Mareas S.A. and B".
+
+    >>> t = "visited Alpha S.A. and Beta. Then"
+    >>> stop_outside_names(re.compile(r"\\.\\s"), t, 0, len(t), [(8, 18, None)]).start()
+    27
+    """
+    return next((m for m in rx.finditer(v, lo, hi) if not any(x[0] <= m.start() < x[1] for x in names)), None)
 
 
 def its_members(v: str, lo: int, hi: int, occ, places) -> list[RawRel]:
@@ -36,7 +47,7 @@ def its_members(v: str, lo: int, hi: int, occ, places) -> list[RawRel]:
             group = [body] if body is not None else []
         else:
             group = [x[2] for x in occ.within(lo, m.start(), GROUPS)][-1:]
-        end = CLAUSE_END.search(v, m.end(), hi)
+        end = stop_outside_names(CLAUSE_END, v, m.end(), hi, occ.within(m.end(), hi, _ACTORS))    # not "s.r.o. and"
         named = [x[2] for x in occ.within(m.end(), end.start() if end else hi, _ACTORS)]
         for g in group:
             out += memberships(named, g, lo, hi)
@@ -70,7 +81,7 @@ def the_partners(v: str, lo: int, hi: int, occ, places) -> list[RawRel]:
     for m in _THE_PARTNERS.finditer(v, lo, hi):
         before = [x[2] for x in occ.within(lo, m.start(), ("Partnership",))]
         group = occ.main or (before[-1] if before else None)
-        end = CLAUSE_END.search(v, m.end(), hi)
+        end = stop_outside_names(CLAUSE_END, v, m.end(), hi, occ.within(m.end(), hi, _ACTORS))
         named = occ.within(m.end(), end.start() if end else hi, _ACTORS)
         if group is not None and named and named[0][0] <= m.end() + 4:
             out += [RawRel(x[2], "PARTNER_IN", group, lo, hi, 0.6) for x in named if x[2] is not group]

@@ -13,6 +13,7 @@ from clusternet.ingest.extract.gates import gated
 from clusternet.ingest.extract.lexicon import load_lexicon
 from clusternet.ingest.extract.literals import alternation, with_initials
 from clusternet.ingest.extract.mainref import main_of, own_body, title_end
+from clusternet.ingest.extract.members import stop_outside_names
 
 __all__ = ["Sentences", "ACTORS", "CLAUSE_END", "stop_outside_names"]
 
@@ -58,17 +59,6 @@ CLAUSE_END = re.compile(r"[.;:](?:\s|$)|,\s+(?:which|who|whose|where|while|both|
 
 # a network the clause names by its kind: "the alliance", "its association"
 _NETWORK_REF = re.compile(r"(?i)\b(?:the|this|our|its|their)\s+(alliance|network|association|federation|cluster)\b")
-
-
-def stop_outside_names(rx: re.Pattern, v: str, lo: int, hi: int, names) -> re.Match | None:
-    """The first match of ``rx`` in ``v[lo:hi]`` that does not start inside one of ``names``
-    (``(start, end, entity)``): not the stop of "Mareas S.A. and B".
-
-    >>> t = "visited Alpha S.A. and Beta. Then"
-    >>> stop_outside_names(re.compile(r"\\.\\s"), t, 0, len(t), [(8, 18, None)]).start()
-    27
-    """
-    return next((m for m in rx.finditer(v, lo, hi) if not any(x[0] <= m.start() < x[1] for x in names)), None)
 
 
 class Sentences:

@@ -140,3 +140,9 @@ def test_the_regional_fund_and_the_single_market_programme_in_spanish_fund_a_pro
         "CREAWORLD-4i está financiado por el Programa para el Mercado Único de la Unión Europea.")
     assert ("STONE-CYCLE", "FUNDED_BY", "Fondo Europeo de Desarrollo Regional") in rels, sorted(rels)
     assert ("CREAWORLD-4i", "FUNDED_BY", "Programa para el Mercado Único") in rels, sorted(rels)
+
+
+def test_our_members_after_a_legal_form_go_on():
+    _, rels, _ = text_by_name("Mechatronika Hana Cluster news\n\n"
+                              "Our members Preciz Tool s.r.o. and Technocast s.r.o. exhibited in Brno.")
+    assert ("Technocast s.r.o.", "MEMBER_OF", "Mechatronika Hana Cluster") in rels, sorted(rels)
