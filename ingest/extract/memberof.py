@@ -19,7 +19,7 @@ from clusternet.ingest.extract.mainref import title_end
 from clusternet.ingest.extract.raw import RawRel
 from clusternet.ingest.extract.stories import home_cluster
 
-__all__ = ["named_memberships", "own_memberships"]
+__all__ = ["named_memberships", "own_memberships", "members_among_next"]
 
 _MEMBER = re.compile(r"\bmembers?\b(?!\s+(?:states?|countries|of\s+staff)\b)")
 _AS_MEMBERS_OF = re.compile(r"\bas\s+(?:an?\s+)?members?\s+of\s+(?:the\s+)?")
@@ -139,3 +139,32 @@ def own_memberships(ctx, ents) -> list[RawRel]:
                 and _OWN_MEMBER_TAIL.match(v, first[0][1], line.end):
             out += memberships([home], first[0][2], line.start, line.end)
     return out
+
+
+# a sentence that lists some of the members the sentence before counted: "Among them are A and B",
+# "Entre ellas figuran A y B", "Parmi eux, A et B", "Tra questi A e B"
+_AMONG_NEXT = re.compile(r"(?i)\s*(?:among\s+them|among\s+these|entre\s+ell[oa]s|entre\s+est[oa]s|parmi\s+(?:eux|elles|ceux-ci|"
+                         r"celles-ci)|tra\s+(?:questi|queste|loro)|fra\s+(?:questi|queste))\b")
+_MEMBER_WORD = re.compile(r"(?i)\b(?:members?|socios?|asociad[oa]s|miembros|adhérents?|membres|soci|associat[ei]|associé[es]?)\b")
+
+
+def members_among_next(ctx, ents) -> list[RawRel]:
+    """MEMBER_OF the group a sentence counts the members of ("The X Cluster has 74 member
+    companies.") for the bodies the next sentence names after "Among them" (or its French, Spanish,
+    Italian words).
+
+    >>> from clusternet.ingest.extract.mentions import build_context
+    >>> members_among_next(build_context("No list here."), [])
+    []
+    """
+    v, occ, out = ctx.view, Occ(ents), []
+    for si in range(1, len(ctx.sents)):
+        sent, prev = ctx.sents[si], ctx.sents[si - 1]
+        if not _AMONG_NEXT.match(v, sent.start, sent.end) or not _MEMBER_WORD.search(v, prev.start, prev.end):
+            continue
+        groups = occ.within(prev.start, prev.end, GROUPS)
+        named = occ.within(sent.start, sent.end, ACTORS)
+        if groups and named:
+            out += memberships([a for _, _, a in named], groups[0][2], sent.start, sent.end)
+    return out
+

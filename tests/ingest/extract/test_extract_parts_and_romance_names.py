@@ -146,3 +146,15 @@ def test_our_members_after_a_legal_form_go_on():
     _, rels, _ = text_by_name("Mechatronika Hana Cluster news\n\n"
                               "Our members Preciz Tool s.r.o. and Technocast s.r.o. exhibited in Brno.")
     assert ("Technocast s.r.o.", "MEMBER_OF", "Mechatronika Hana Cluster") in rels, sorted(rels)
+
+
+def test_among_them_lists_members_the_sentence_before_counted():
+    _, rels, _ = text_by_name("Alpha Food Cluster\n\nThe Alpha Food Cluster has 74 member companies. "
+                              "Among them are Duonos Ratas UAB and Pieno Lab UAB.")
+    assert ("Pieno Lab UAB", "MEMBER_OF", "Alpha Food Cluster") in rels, sorted(rels)
+
+
+def test_entre_ellas_lists_members_in_spanish():
+    _, rels, _ = text_by_name("El Clúster Cosmético del Turia agrupa a 74 empresas asociadas. "
+                              "Entre ellas figuran Laboratorios Azahar S.L. y Cosmética Levante S.L., con sede en Valencia.")
+    assert ("Laboratorios Azahar S.L.", "MEMBER_OF", "Clúster Cosmético del Turia") in rels, sorted(rels)
