@@ -97,7 +97,8 @@ def _countable(label: str, value, unit) -> bool:
 
 
 _ASIDE = re.compile(r"(?P<main>[^()]+?)\s*\([^()]*\)$")
-_LEADING = re.compile(r"(?P<main>[^()]+?)\s+(?:from|in|across|of\s+which|incl\.?|including)\s+\d[^()]*$")
+_LEADING = re.compile(r"(?P<main>[^()]+?),?\s+(?:from|in|across|of\s+which|of\s+them|incl\.?|including|dont|de\s+l[oa]s\s+cual[e]?s|"
+                      r"de\s+ell[oa]s|di\s+cui|tra\s+cui)\s+\d.*$")    # "Members: 42, of which 29 companies (…)"
 _RATE = re.compile(r"(?P<main>.+?)\s*\(\s*(?P<pct>\d{1,3}(?:[.,]\d+)?)\s*%\s*\)$")
 
 
@@ -123,9 +124,11 @@ def _inline(lines, i: int) -> list[FieldValue]:
         pct = (parse_number(rate.group("pct").replace(",", ".")) or (None,))[0] if fig and fig[1] else None
         extra = [FieldValue(f"{parts[0]} rate (%)", pct, "%", i, i)] if pct is not None else []
     upto = -1
-    if fig is None and (aside := _ASIDE.match(parts[1]) or _LEADING.match(parts[1])):
-        fig = _figure(aside.group("main"))      # "Members: 71 (incl. 52 SMEs)": the bracket's own count is prose's,
-        upto = lines[i].text.rfind(parts[1]) + aside.end("main")    # as are the countries of "Partners: 11 from 10 countries"
+    for aside in (_ASIDE.match(parts[1]), _LEADING.match(parts[1])) if fig is None else ():
+        fig = _figure(aside.group("main")) if aside else None   # "Members: 71 (incl. 52 SMEs)": the bracket's own count is prose's,
+        if fig:         # as are the countries of "Partners: 11 from 10 countries"
+            upto = lines[i].text.rfind(parts[1]) + aside.end("main")
+            break
     if not fig or not _countable(parts[0], *fig[:2]):
         return []
     return [FieldValue(with_hedge(parts[0], fig[2], fig[1]), fig[0], fig[1], i, i, upto)] + extra

@@ -174,7 +174,8 @@ def clause_measure(ctx, sent, m, stated: tuple, verbs) -> tuple[str, bool]:
     text = _BRACKETED.sub(" ", v[lo:m.start()] + " " + v[m.end():hi]) if lo >= 0 else ""   # "(India, Brazil)": what, not which
     clause = [w for w in _CLAUSE_WORD.findall(text) if fold(w) not in ("at", "least", "over", "around", "approximately", "about", "a")]
     if 3 <= len(clause) <= 12 and not agent and not re.search(r"\d", v[lo:m.start()] + v[m.end():hi]) \
-            and not m.group("pct") and unit is None and not _NAME_AFTER.search(v, lo, hi):
+            and not m.group("pct") and unit is None and not _NAME_AFTER.search(v, lo, hi) \
+            and not _part_cues_before().search(fold(v[lo:m.start()])):      # "(among them 21 SMEs)": a part, read as one
         measure = ordinals(" ".join(clause))
     return measure, 3 <= len(clause) <= 12
 
@@ -318,7 +319,7 @@ def part_cue(v: str, lo: int, pos: int, after, unit=None) -> tuple[list, list[st
         return after, among_words
     if words[0] in ("are", "were"):     # "of which 150 are SMEs"
         return [(0, 0, "of"), (0, 0, "which")] + list(after), among_words
-    if among_words[0] == "among" or unit is not None:
+    if unit is not None:
         return after, among_words       # "of which EUR 960,000 comes from …": no part of a count
     rest = list(after[1:]) if words[0] in lex.words("romance_copulas") else list(after)
     return [(0, 0, "of"), (0, 0, "which"), (0, 0, "are")] + rest, among_words
@@ -352,6 +353,8 @@ def short_measure(measure: str | None) -> str | None:
 
     >>> short_measure("B2B meetings in Osaka"), short_measure("SMEs (at least)"), short_measure("members represented by X")
     ('B2B meetings', None, 'members')
+    >>> short_measure("companies among the members")
+    'companies'
     """
-    short = measure and re.sub(r"\s(?:in\s[A-Z][\w-]+|\w+ed\s+by\s.*)$", "", measure)
+    short = measure and re.sub(r"\s(?:in\s[A-Z][\w-]+|\w+ed\s+by\s.*|(?:among|parmi|entre|tra)\s.*)$", "", measure)
     return short if short and len(short.split()) <= 3 and "(" not in short else None

@@ -158,3 +158,15 @@ def test_entre_ellas_lists_members_in_spanish():
     _, rels, _ = text_by_name("El Clúster Cosmético del Turia agrupa a 74 empresas asociadas. "
                               "Entre ellas figuran Laboratorios Azahar S.L. y Cosmética Levante S.L., con sede en Valencia.")
     assert ("Laboratorios Azahar S.L.", "MEMBER_OF", "Clúster Cosmético del Turia") in rels, sorted(rels)
+
+
+def test_an_english_part_without_a_verb_is_a_part_of_the_members():
+    _, _, facts = text_by_name("The Alpha Mobility Cluster has 42 members, of which 29 companies (among them 21 SMEs).")
+    assert ("Alpha Mobility Cluster", "companies among the members", 29) in facts, facts
+    assert ("Alpha Mobility Cluster", "SMEs among the companies", 21) in facts, facts
+
+
+def test_a_field_with_its_parts_after_a_comma_keeps_its_figure():
+    _, _, facts = text_by_name("Alpha Mobility Cluster – key figures\n\n- Members: 42, of which 29 companies (among them 21 SMEs)\n",
+                               "figures.md")
+    assert ("Alpha Mobility Cluster", "Members", 42) in facts, facts
