@@ -13,6 +13,8 @@ A capitalised word (a name) never becomes a feature by itself, only its shape do
 """
 from __future__ import annotations
 
+from bisect import bisect_left
+
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -101,16 +103,30 @@ class DocFacts:
         return self.memo[key]
 
     def _nearest(self, a: DocEntity, label: str):
-        best, dist = None, None
-        for e in self.labels.get(label, ()):
-            if e is a:
-                continue
-            for ma in a.mentions[:6]:
-                for mb in e.mentions[:6]:
-                    gap = abs(ma.start - mb.start)
-                    if dist is None or gap < dist:
-                        best, dist = e, gap
-        return best
+        """The first entity of ``label`` (in entity order) with a mention at the smallest distance from
+        one of ``a``'s, over the first six mentions of each, read from the label's sorted mentions."""
+        starts, items = self._mention_index(label)
+        best = None         # (gap, order, entity)
+        for ma in a.mentions[:6]:
+            p = bisect_left(starts, ma.start)
+            for step, j in ((-1, p - 1), (1, p)):
+                while 0 <= j < len(items):
+                    s, order, e = items[j]
+                    gap = abs(s - ma.start)
+                    if best is not None and gap > best[0]:
+                        break
+                    if e is not a and (best is None or (gap, order) < best[:2]):
+                        best = (gap, order, e)
+                    j += step
+        return best[2] if best else None
+
+    def _mention_index(self, label: str) -> tuple[list[int], list[tuple[int, int, DocEntity]]]:
+        """The first six mentions of each entity of ``label`` as (start, entity order, entity), by start (memoised)."""
+        key = ("mentions", label)
+        if key not in self.memo:
+            items = sorted((m.start, k, e) for k, e in enumerate(self.labels.get(label, ())) for m in e.mentions[:6])
+            self.memo[key] = ([x[0] for x in items], items)
+        return self.memo[key]
 
 
 @lru_cache(maxsize=20_000)
@@ -259,10 +275,11 @@ def _closest(p: Proposal, c: Pair) -> tuple[int, int, bool] | None:
     if isinstance(c.target, str):
         return None
     best = None
+    targets = [(mb, _sent(p, mb)) for mb in c.target.mentions[:12]]
     for ma in c.source.mentions[:12]:
         sa = _sent(p, ma)
-        for mb in c.target.mentions[:12]:
-            if _sent(p, mb) != sa:
+        for mb, sb in targets:
+            if sb != sa:
                 continue
             lo, hi = (ma.end, mb.start) if ma.start < mb.start else (mb.end, ma.start)
             if hi >= lo and (best is None or hi - lo < best[1] - best[0]):

@@ -11,9 +11,9 @@ from tests.helpers.extracted import text_by_name
 def test_a_county_after_from_places_the_cluster_and_is_no_organisation():
     ents, rels, _ = text_by_name("News\n\nThe Almond Growers Cluster from Bács-Kiskun County (Hungary) "
                                  "signed the agreement.\n")
-    assert ents["Bács-Kiskun County"].label == "Region", ents["Bács-Kiskun County"]
-    assert ents["Bács-Kiskun County"].country == "HU", ents["Bács-Kiskun County"]
-    assert ("Almond Growers Cluster", "LOCATED_IN", "Bács-Kiskun County") in rels, sorted(rels)
+    region = next(e for e in ents.values() if "Bács-Kiskun County" in {e.name, *e.aliases})   # the reference name may lead
+    assert region.label == "Region" and region.country == "HU", region
+    assert ("Almond Growers Cluster", "LOCATED_IN", region.name) in rels, sorted(rels)
 
 
 def test_a_voivodeship_the_gazetteer_lacks_is_a_region_of_its_country():

@@ -35,7 +35,9 @@ FLOORS = {"entity_f1": 0.85, "country_accuracy": 0.92, "relation_f1": 0.65, "fac
 # F1 (2 folds); they must not fall further behind.
 LEARNED_MAY_TRAIL = 0.03
 # The rules alone on the pages written as a yardstick that nobody writing rules has read
-# (tests/data/unread), measured 2026-12-06 (twenty-first round, 178 pages in fourteen batches): 0.878 / 0.903 /
+# (tests/data/unread), measured 2026-12-06 (twenty-second round, 190 pages in fifteen batches): 0.881 / 0.913 /
+# 0.562 / 0.352 (the 12 pages that round added, read by nobody: 0.868 / 0.890 / 0.503 / 0.333; the country floor
+# went from 0.88 to 0.90 with the round's reference regions); twenty-first round, 178 pages: 0.878 / 0.903 /
 # 0.556 / 0.350 (the 12 pages that round added, read by nobody: 0.866 / 0.912 / 0.556 / 0.258; the fact floor
 # went from 0.35 to 0.34 for them: with them the pages stood at 0.347 the day they came); eighteenth round,
 # 142 pages in eleven batches: 0.881 / 0.899 /
@@ -48,12 +50,12 @@ LEARNED_MAY_TRAIL = 0.03
 # that: 0.890 / 0.911 / 0.576 / 0.433; sixth round: 0.864 / 0.887 / 0.498 / 0.260; fifth round, on 40
 # pages: 0.848 / 0.872 / 0.472 / 0.281; third round, on 21 pages: 0.845 / 0.877 / 0.456 / 0.225; the
 # rules of that morning: 0.794 / 0.858 / 0.377 / 0.202).
-UNREAD_FLOORS = {"entity_f1": 0.87, "country_accuracy": 0.88, "relation_f1": 0.53, "fact_recall": 0.34}
+UNREAD_FLOORS = {"entity_f1": 0.87, "country_accuracy": 0.90, "relation_f1": 0.53, "fact_recall": 0.34}
 # What `clusternet extract` gives on those unread pages (the rules, then the shipped model deciding the
-# relations; the model never saw them): 2026-12-06, 178 pages, 0.878 / 0.903 / 0.561 / 0.350 (twenty-first
-# round; eighteenth round, 142 pages, 0.881 / 0.899 / 0.559 / 0.357; seventeenth
+# relations; the model never saw them): 2026-12-06, 190 pages, 0.881 / 0.913 / 0.567 / 0.352 (twenty-second
+# round; twenty-first round, 178 pages, 0.878 / 0.903 / 0.561 / 0.350; eighteenth round, 142 pages, 0.881 / 0.899 / 0.559 / 0.357; seventeenth
 # round, 130 pages: 0.879 / 0.900 / 0.558 / 0.341). The relation floor is the issue's bar.
-PRODUCT_UNREAD_FLOORS = {"entity_f1": 0.87, "country_accuracy": 0.89, "relation_f1": 0.55, "fact_recall": 0.34}
+PRODUCT_UNREAD_FLOORS = {"entity_f1": 0.87, "country_accuracy": 0.90, "relation_f1": 0.55, "fact_recall": 0.34}
 
 
 @pytest.fixture(scope="module")
