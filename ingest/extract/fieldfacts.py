@@ -97,7 +97,7 @@ def _countable(label: str, value, unit) -> bool:
 
 
 _ASIDE = re.compile(r"(?P<main>[^()]+?)\s*\([^()]*\)$")
-_LEADING = re.compile(r"(?P<main>[^()]+?),?\s+(?:from|in|across|of\s+which|of\s+them|incl\.?|including|dont|de\s+l[oa]s\s+cual[e]?s|"
+_LEADING = re.compile(r"(?P<main>[^()]+?),?\s+(?:from|in|across|of\s+which|of\s+them|incl\.?|including|dont|de\s+l[oa]s\s+cuales|"
                       r"de\s+ell[oa]s|di\s+cui|tra\s+cui)\s+\d.*$")    # "Members: 42, of which 29 companies (…)"
 _RATE = re.compile(r"(?P<main>.+?)\s*\(\s*(?P<pct>\d{1,3}(?:[.,]\d+)?)\s*%\s*\)$")
 

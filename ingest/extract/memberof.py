@@ -167,4 +167,3 @@ def members_among_next(ctx, ents) -> list[RawRel]:
         if groups and named:
             out += memberships([a for _, _, a in named], groups[0][2], sent.start, sent.end)
     return out
-
