@@ -60,7 +60,7 @@ def dated_or_placed(v: str, end: int, hi: int) -> str | None:
     ''
     >>> t = "The first mission, to Santiago de Chile in November"
     >>> dated_or_placed(t, t.index(","), len(t))
-    'Santiago'
+    'Santiago de Chile'
     >>> t = "The kick-off meeting was hosted by the coordinator in Umeå on 3 March"
     >>> dated_or_placed(t, t.index(" was"), len(t))
     'Umeå'

@@ -43,8 +43,8 @@ def continues_place(rest: list[str]) -> bool:
 
     >>> leading_place("América Latina y Europa"), leading_place("Chile del Norte"), leading_place("Chile de")
     (None, None, 'Chile')
-    >>> leading_place("Santiago de Chile")
-    'Santiago'
+    >>> leading_place("Santiago de Chile"), leading_place("Valparaíso de Chile")
+    ('Santiago de Chile', 'Valparaíso')
     """
     nxt = fold(rest[0]) if rest else ""
     return nxt in ("latina", "latine", "latin", "central", "centrale") or \
