@@ -142,6 +142,10 @@ _AFTER_DETERMINER = re.compile(r"^.+\s(?:the|a|an|its|their|our)\s+(?:(?:first|s
                                r"\d+(?:st|nd|rd|th))\s+)?([A-Z][^\s]*(?:\s+\S+)+)$")
 
 
+# how long it lasts, written as one word: "five-day", "two-week", "week-long" (not "EUROSPA-4i")
+_LENGTH = re.compile(r"(?:one|two|three|four|five|six|seven|eight|nine|ten|multi|half|full)-(?:day|week|month)s?(?:-long)?|week-?long")
+
+
 def modifiers(v: str, start: int, lo: int) -> tuple[int, bool]:
     """Where the words that qualify an event noun at ``start`` begin, and whether a determiner
     stands before them ("a 3/4 day workshop" -> the workshop alone; "a European cluster mission")."""
@@ -154,7 +158,7 @@ def modifiers(v: str, start: int, lo: int) -> tuple[int, bool]:
         w = fold(m.group(1))
         if w in _DETERMINERS or w.endswith(("'s", "’s")):     # "the partnership's first mission"
             return pos, True
-        if w in durations or re.match(r"\d", w):      # "a 3/4 day workshop", "a 2-day visit"; not "EUROSPA-4i"
+        if w in durations or re.match(r"\d", w) or _LENGTH.fullmatch(w):    # "a 3/4 day workshop", "a five-day visit"
             back = re.search(r"(?:^|\s)(a|an|the)\s+[^\s]+\s+$", v[max(lo, m.start() - 20):m.end()])
             return pos, back is not None or w in durations
         if not re.fullmatch(r"[^\W\d_][\w’'-]*", m.group(1)) or w in load_lexicon().words("prepositions"):

@@ -170,3 +170,9 @@ def test_a_field_with_its_parts_after_a_comma_keeps_its_figure():
     _, _, facts = text_by_name("Alpha Mobility Cluster – key figures\n\n- Members: 42, of which 29 companies (among them 21 SMEs)\n",
                                "figures.md")
     assert ("Alpha Mobility Cluster", "Members", 42) in facts, facts
+
+
+def test_a_length_written_as_one_word_is_no_part_of_an_event_name():
+    ents, _, _ = text_by_name("In May the Alpine Battery Partnership organised a five-day mission to South Korea.")
+    assert "mission to South Korea" in ents, sorted(ents)
+    assert ents["mission to South Korea"].country == "KR"
