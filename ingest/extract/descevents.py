@@ -142,6 +142,8 @@ _AFTER_DETERMINER = re.compile(r"^.+\s(?:the|a|an|its|their|our)\s+(?:(?:first|s
                                r"\d+(?:st|nd|rd|th))\s+)?([A-Z][^\s]*(?:\s+\S+)+)$")
 
 
+# travellers named only by a group noun between a journey and its place ("visit of a delegation from X")
+_GENERIC_TRAVELLERS = re.compile(r"\s+of\s+(?:an?|the)\s+(?:delegation|group)(?=\s+(?:to|from)\b)")
 # how long it lasts, written as one word: "five-day", "two-week", "week-long" (not "EUROSPA-4i")
 _LENGTH = re.compile(r"(?:one|two|three|four|five|six|seven|eight|nine|ten|multi|half|full)-(?:day|week|month)s?(?:-long)?|week-?long")
 
@@ -238,6 +240,9 @@ def described_events(ctx: Context) -> list[Mention]:
             bare = " ".join(v[s:hm.end()].split())
             if bare != name and len(bare.split()) > 1:
                 ev.aliases.append(bare)     # how the text may name it again: "the kick-off meeting"
+            anonymous = _GENERIC_TRAVELLERS.sub("", name)
+            if anonymous != name:
+                ev.aliases.append(anonymous)    # "study visit of a delegation from Bangladesh": a study visit from Bangladesh
             whose = _unplaced(name, place) if place else None
             if whose and whose not in (bare, name):
                 ev.aliases.append(whose)    # "first business mission of the X partnership" (to South America)

@@ -176,3 +176,9 @@ def test_a_length_written_as_one_word_is_no_part_of_an_event_name():
     ents, _, _ = text_by_name("In May the Alpine Battery Partnership organised a five-day mission to South Korea.")
     assert "mission to South Korea" in ents, sorted(ents)
     assert ents["mission to South Korea"].country == "KR"
+
+
+def test_a_visit_of_a_delegation_is_also_named_without_the_group_noun():
+    ents, _, _ = text_by_name("In March the Viskan Textile Cluster hosted a study visit of a delegation from Bangladesh.")
+    visit = next(e for e in ents.values() if e.label == "Event")
+    assert "study visit from Bangladesh" in {visit.name, *visit.aliases}, visit
