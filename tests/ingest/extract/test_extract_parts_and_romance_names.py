@@ -182,3 +182,10 @@ def test_a_visit_of_a_delegation_is_also_named_without_the_group_noun():
     ents, _, _ = text_by_name("In March the Viskan Textile Cluster hosted a study visit of a delegation from Bangladesh.")
     visit = next(e for e in ents.values() if e.label == "Event")
     assert "study visit from Bangladesh" in {visit.name, *visit.aliases}, visit
+
+
+def test_a_country_named_in_its_own_language_is_that_country():
+    ents, rels, _ = text_by_name("Partners: Celje Regional Development Agency (Slovenija, SI), "
+                                 "Bielsko Development Agency (Polska, PL), Fjord Marine Lab (Norge, NO)\n")
+    assert not any(e.label == "Region" for e in ents.values()), {n: e.label for n, e in ents.items()}
+    assert ents["Celje Regional Development Agency"].country == "SI", ents["Celje Regional Development Agency"]
