@@ -15,7 +15,7 @@ from clusternet.ingest.extract.literals import alternation, with_initials
 from clusternet.ingest.extract.mainref import main_of, own_body, title_end
 from clusternet.ingest.extract.members import stop_outside_names
 
-__all__ = ["Sentences", "ACTORS", "CLAUSE_END", "stop_outside_names"]
+__all__ = ["Sentences", "ACTORS", "CLAUSE_END"]
 
 ACTORS = ("Cluster", "Organisation", "SME")
 

@@ -59,7 +59,7 @@ def _head_first_then_region(lex, words: list[str]) -> bool:
     """Whether a name opens with a cluster's head and ends with a region ("Cluster Nautique Occitanie")
     or goes on with a Romance adjective ("Cluster Tecnologico Lombardo"): the Romance order, whatever its accents say."""
     return len(words) >= 2 and lex.label_of_head(words[0]) == "Cluster" and (len(words) >= 3 and bool(lex.region(words[-1]))
-        or any(len(w) > 5 and fold(w).lower().endswith(tuple(lex["romance_adjective_endings"])) for w in words[1:]))
+        or any(len(w) > 5 and fold(w).endswith(tuple(lex["romance_adjective_endings"])) for w in words[1:]))
 
 
 @lru_cache(maxsize=100_000)

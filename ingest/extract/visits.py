@@ -12,8 +12,8 @@ import clusternet.ingest.extract.fastre as re
 
 from clusternet.ingest.extract.listblocks import ACTORS
 from clusternet.ingest.extract.mainref import OWN_KINDS, named_in_title, own_body, title_end
+from clusternet.ingest.extract.members import stop_outside_names
 from clusternet.ingest.extract.organisers import has_label, organiser_spans
-from clusternet.ingest.extract.prosectx import stop_outside_names
 from clusternet.ingest.extract.raw import RawRel
 
 __all__ = ["visited", "fronted_event", "hosted_visitors", "participants_visited", "met_on_journey", "delegation_leaders",
