@@ -36,7 +36,7 @@ from clusternet.ingest.extract.factsubj import country_of_sentence, measure_coun
     on_the_journey, partnership_figure
 from clusternet.ingest.extract.measures import agent as _agent, among, before_agent, clause_measure, \
     field_label, money_after, money_modifiers, money_period, money_qualifiers, ordinals, part_cue, \
-    part_of_before, place_adjective, short_measure, taking_part, to_country, with_hedge, with_place, without_hedge, CURRENCIES
+    part_of_before, place_adjective, predicate_next, short_measure, taking_part, to_country, with_hedge, with_place, without_hedge, CURRENCIES
 from clusternet.ingest.extract.delegations import in_delegation
 from clusternet.ingest.extract.moneyclauses import money_clause
 from clusternet.ingest.extract.lexicon import fold, is_programme_name, load_lexicon, programme_named_in
@@ -77,7 +77,7 @@ def _list_goes_on(toks, i: int) -> bool:
     cut = next((k for k, x in enumerate(ahead) if x in ",.;:()" or x[:1].isdigit()), len(ahead))
     nxt = fold(ahead[0]) if ahead else ""
     named = bool(ahead) and ahead[0][:1].isupper() and not ahead[0].isupper() and any(c.islower() for c in ahead[0])
-    clause = nxt == "and" and len(ahead) > 1 and fold(ahead[1]) in _AND_CLAUSE     # "SMEs, and together they …"
+    clause = nxt == "and" and len(ahead) > 1 and (fold(ahead[1]) in _AND_CLAUSE or ahead[1][:1].isupper())   # ", and they …"
     return "and" in [fold(x) for x in ahead[:cut]] and not (nxt.endswith("ed") or nxt in _CLAUSE_OPENERS or named or clause)
 
 
@@ -119,7 +119,7 @@ def _noun_phrase(toks, lex, allow_in: bool) -> list[str]:
             break
         if f in _STOP and out:
             nxt = fold(toks[i + 1][2]) if i + 1 < len(toks) else ""
-            if f in ("and", "or", "of", "&", "y", "e", "et", "ou") and len(out) < 6 and not (f == "and" and nxt in lex.words("predicate_verbs")):
+            if f in ("and", "or", "of", "&", "y", "e", "et", "ou") and len(out) < 6 and not predicate_next(f, toks[i + 1][2] if nxt else ""):
                 out.append(w)
                 i += 1
                 continue

@@ -35,15 +35,17 @@ _WORD_BACK = re.compile(r"([\w’'-]+)\s+$")
 _FROM_TAIL = re.compile(r"\s+(from)\s+(?:the\s+)?((?-i:[A-Z][\w’'-]+)(?:\s(?-i:[A-Z][\w’'-]+)){0,3})")
 # who travels, between a journey's noun and its place: "a mission of the Alpha Cluster to Chile"
 _WHO_TRAVELS = re.compile(r"\s+of\s+(?:(?:the|an?)\s+)?(?:(?-i:[A-Z][\w’'+-]*)(?:\s(?-i:[A-Z0-9][\w’'+-]*)){0,4}"
-                          r"(?:\s+(?:delegation|group|" + GROUP_NOUNS + r"))?|delegation|group)"
-                          r"(?=\s+(?:to|from)\b)")     # "of an RLQ delegation to", "of the X partnership to"
+                          r"(?:\s+(?:delegation|group|" + GROUP_NOUNS + r"))?|delegation|group|"
+                          r"(?:its|our|their|the)\s+(?:own\s+)?(?:member\s+)?(?:members|companies|firms|SMEs|clusters|"
+                          r"partners|producers|entrepreneurs))"
+                          r"(?=\s+(?:to|from)\b)")     # "of an RLQ delegation to", "of our members to"
 _QUOTED_TAIL = re.compile(r"\s+on\s+[“\"]([^”\"]{3,120})[”\"]")
 # a topic's words, up to a verb that says what the event did ("a webinar on X took place online")
 _NOT_TOPIC = r"(?!(?:is|are|was|were|will|would|has|have|had|took|takes|held|brought|gathered|attracted|drew|" \
              r"offered|showed|can|could|should|may|might|must|did|does)\b)"
 # (a country's adjective may stand inside it: "a webinar on the Canadian market")
 # whose meeting it is: "the kick-off meeting of the MOVE-IN project", "… of the Blue Cluster Alliance"
-_OWNER_TAIL = re.compile(r"\s+of\s+the\s+((?-i:[A-Z][\w’'+-]*)(?:\s(?-i:[A-Z0-9][\w’'+-]*)){0,4})"
+_OWNER_TAIL = re.compile(r"\s+of\s+(the\s+)?((?-i:[A-Z][\w’'+-]*)(?:\s(?-i:[A-Z0-9][\w’'+-]*)){0,4})"
                          r"(\s+(?:project|partnership|consortium|network|initiative)\b)?")
 _OWNERS = ("Partnership", "Cluster", "Organisation")
 _TRAVELS = frozenset({"visit", "visits", "mission", "missions", "delegation", "tour", "trip"})
@@ -143,7 +145,9 @@ _AFTER_DETERMINER = re.compile(r"^.+\s(?:the|a|an|its|their|our)\s+(?:(?:first|s
 
 
 # travellers named only by a group noun between a journey and its place ("visit of a delegation from X")
-_GENERIC_TRAVELLERS = re.compile(r"\s+of\s+(?:an?|the)\s+(?:delegation|group)(?=\s+(?:to|from)\b)")
+_GENERIC_TRAVELLERS = re.compile(r"\s+of\s+(?:(?:an?|the)\s+(?:delegation|group)|(?:its|our|their|the)\s+(?:own\s+)?"
+                                 r"(?:member\s+)?(?:members|companies|firms|SMEs|clusters|partners|producers|entrepreneurs))"
+                                 r"(?=\s+(?:to|from)\b)")
 # how long it lasts, written as one word: "five-day", "two-week", "week-long" (not "EUROSPA-4i")
 _LENGTH = re.compile(r"(?:one|two|three|four|five|six|seven|eight|nine|ten|multi|half|full)-(?:day|week|month)s?(?:-long)?|week-?long")
 
@@ -184,8 +188,9 @@ def _tail(v: str, end: int, hi: int, travel: bool = False) -> tuple[str, int, st
         stop = _and_place(v, place_end, hi)
         return v[end:stop].strip(), stop, None if pm.group(1) == "from" else place    # whence, not where
     om = _OWNER_TAIL.match(v, end, hi)
-    if om and not travel and not leading_place(om.group(1)) and (om.group(2) or label_of_name(om.group(1)) in _OWNERS):
-        return v[end:om.end()].strip(), om.end(), None      # "the kick-off meeting of the MOVE-IN project"
+    if om and not travel and not leading_place(om.group(2)) and (om.group(1) or re.fullmatch(r"[A-Z][A-Z0-9+-]{2,}", om.group(2))) \
+            and (om.group(3) or label_of_name(om.group(2)) in _OWNERS or not om.group(1)):
+        return v[end:om.end()].strip(), om.end(), None      # "the kick-off meeting of the MOVE-IN project", "… of CLUSTERS4BLUE"
     tm = _TOPIC_TAIL.match(v, end, hi)
     if tm:
         topic = re.split(r",\s+(?=\w+ed\b)|,\s+(?!(?:[a-z][\w-]*\s+){0,3}and\b)", tm.group(1))[0]
@@ -260,7 +265,8 @@ def _unplaced(name: str, place: str) -> str | None:
     return name[:m.start(1)] if m else None
 
 
-_LINE_LEAD = re.compile(r"[\s#*•–-]*(?:\d{1,2}[.)]\s*)?")
+_LINE_LEAD = re.compile(r"[\s#*•–-]*(?:\d{1,2}[.)]\s*)?(?:(?:\d{1,2}(?:[–-]\d{1,2})?\s+)?(?-i:[A-Z][a-zé]+\s+)?(?:19|20)\d\d"
+                        r"\s*[–—:|-]\s*)?")   # a dated list item: "**May 2024 – study visit of … in Kuopio.**"
 
 
 def _opens_short_line(ctx: Context, v: str, s: int, hm, sent) -> bool:
@@ -268,7 +274,7 @@ def _opens_short_line(ctx: Context, v: str, s: int, hm, sent) -> bool:
     ("## Winter testing mission to Hokkaido", "1. Study visit to Gelderland"): no determiner needed (the
     page's headline is :func:`title_event`'s)."""
     line = ctx.lines[sent.line]
-    if not _LINE_LEAD.fullmatch(v, line.start, s) or len(v[line.start:line.end].split()) > 12:
+    if not _LINE_LEAD.fullmatch(v, line.start, s) or len(v[line.start:min(line.end, sent.end)].split()) > 12:
         return False
     return _placed_journey(v, hm, sent)
 
@@ -276,7 +282,8 @@ def _opens_short_line(ctx: Context, v: str, s: int, hm, sent) -> bool:
 def _placed_journey(v: str, hm, sent) -> bool:
     """Whether the event noun at ``hm`` is a journey's ("mission", "visit", …) and a known place
     follows it ("mission to Kazakhstan")."""
-    tail = PLACE_TAIL.match(v, hm.end(), sent.end)
+    who = _WHO_TRAVELS.match(v, hm.end(), sent.end)      # "Business mission of our members to Azerbaijan"
+    tail = PLACE_TAIL.match(v, who.end() if who else hm.end(), sent.end)
     return bool(tail) and fold(hm.group(0).split()[-1]) in _TRAVELS and leading_place(tail.group(2)) is not None
 
 

@@ -16,7 +16,7 @@ from clusternet.ingest.extract.lexicon import country_code, fold, load_lexicon
 
 __all__ = ["among", "agent", "money_after", "field_label", "with_hedge", "without_hedge", "ordinals", "HEDGES",
            "ORDINAL_DIGIT", "CURRENCIES", "money_modifiers", "money_qualifiers", "place_adjective", "taking_part", "to_country", "with_place", "decimal_thousands",
-           "own_clause", "clause_measure", "part_cue", "part_of_before", "money_period"]
+           "own_clause", "clause_measure", "part_cue", "part_of_before", "money_period", "predicate_next"]
 
 
 def decimal_thousands(num: str) -> float | None:
@@ -46,6 +46,24 @@ def agent(v: str, lo: int, pos: int) -> str:
     am = _AGENT.search(v[max(lo, pos - 90):pos])
     verb = load_lexicon()["participle_verbs"].get(fold(am.group(2)), am.group(2)) if am else ""
     return f" {verb} by {am.group(1)[0].lower() + am.group(1)[1:]}" if am else ""
+
+
+def predicate_next(conj: str, word: str) -> bool:
+    """Whether ``word`` after the conjunction ``conj`` opens the sentence's next predicate, so that a
+    counted noun ends before the conjunction ("9 clusters and represents …", "35 participantes y aprobó …").
+
+    >>> predicate_next("y", "aprobó"), predicate_next("et", "ont"), predicate_next("y", "empresas")
+    (True, True, False)
+    """
+    lex, f = load_lexicon(), fold(conj)
+    if f == "and":
+        return fold(word) in lex.words("predicate_verbs")
+    return fold(word) in _romance_predicates().get(f, ()) or (f in ("y", "e") and len(word) > 4 and word.endswith(("ó", "ò")))
+
+
+@lru_cache(maxsize=1)
+def _romance_predicates() -> dict[str, frozenset[str]]:
+    return {k: frozenset(fold(w) for w in v) for k, v in load_lexicon()["romance_predicate_verbs"].items()}
 
 
 def before_agent(words: list[str], agent: str) -> list[str]:

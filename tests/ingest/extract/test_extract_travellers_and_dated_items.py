@@ -1,0 +1,59 @@
+"""Journeys named with who travelled, meetings named by their project's acronym, dated activity
+lists, and where a measure ends (issue 15, twenty-third round): "a business mission of its members
+to Azerbaijan" is also the "business mission to Azerbaijan"; a numbered heading "First business
+mission of our members to …" names the mission; "the kick-off meeting of CLUSTERS4BLUE" is an
+event; "- **November 2024 – X mission to Nairobi.** …" names the mission; "35 participantes y
+aprobó …" and "2,100 people, and PMTC has …" end the measure before the next predicate. Before
+this round each was missed or read wrongly. All names of bodies are invented."""
+from __future__ import annotations
+
+from helpers.extracted import text_by_name
+
+
+def _event(ents, name):
+    return next((e for e in ents.values() if e.label == "Event" and (e.name == name or name in e.aliases)), None)
+
+
+def test_a_mission_of_its_members_is_also_named_without_them():
+    ents, _, _ = text_by_name("In April the Dobruja Medtech Hub organised a business mission of its members to "
+                              "Azerbaijan. Seven member companies travelled to Baku.")
+    ev = _event(ents, "business mission to Azerbaijan")
+    assert ev is not None and ev.country == "AZ", {n: (e.label, e.aliases) for n, e in ents.items()}
+
+
+def test_a_numbered_heading_names_the_mission_of_our_members():
+    ents, _, _ = text_by_name("Dobruja Medtech Hub newsletter, April 2026\n\n"
+                              "3. First business mission of our members to Azerbaijan\n\n"
+                              "From 13 to 17 April seven member companies travelled to Baku. The mission was "
+                              "organised with the Caspian Health Innovation Cluster.\n")
+    assert _event(ents, "First business mission to Azerbaijan") is not None, \
+        {n: (e.label, e.aliases) for n, e in ents.items()}
+
+
+def test_the_kick_off_meeting_of_an_acronym_is_an_event():
+    ents, _, facts = text_by_name("Eight partners met in Klaipėda (Lithuania) on 11–12 June for the kick-off meeting "
+                                  "of SEAWEAVE, a 36-month project. The kick-off gathered 32 participants.")
+    ev = _event(ents, "kick-off meeting of SEAWEAVE")
+    assert ev is not None, {n: e.label for n, e in ents.items()}
+    assert any(s == ev.name and v == 32 for s, _, v in facts), facts
+
+
+def test_a_dated_bold_list_item_names_the_mission():
+    ents, rels, _ = text_by_name("Main activities in the last year:\n\n"
+                                 "- **November 2024 – RiverFlow Global mission to Nairobi.** The cluster travelled "
+                                 "with the partnership to Kenya, together with five of its members.\n")
+    ev = _event(ents, "RiverFlow Global mission to Nairobi")
+    assert ev is not None and ev.country == "KE", {n: e.label for n, e in ents.items()}
+    assert (ev.name, "LOCATED_IN", "Kenya") in rels, rels
+
+
+def test_a_romance_verb_after_and_ends_the_measure():
+    _, _, facts = text_by_name("La asamblea del Clúster Navarro del Mueble reunió a 35 participantes y aprobó por "
+                               "unanimidad la entrada de dos socios.")
+    measures = {m for _, m, v in facts if v == 35}
+    assert measures and all("aprob" not in m for m in measures), facts
+
+
+def test_a_name_after_and_starts_the_next_clause():
+    _, _, facts = text_by_name("Together the Ontario Wood Pole has 2,100 people, and PMTC has 116 members.")
+    assert {m for _, m, v in facts if v == 2100} == {"people"}, facts
