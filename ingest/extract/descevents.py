@@ -19,7 +19,7 @@ from functools import lru_cache
 from clusternet.ingest.extract.lexicon import country_name, fold, load_lexicon, place_country
 from clusternet.ingest.extract.literals import alternation, initials
 from clusternet.ingest.extract.gates import gated
-from clusternet.ingest.extract.eventclauses import GROUP_NOUNS, PLACE_TAIL, dated_or_placed, owner_end, tail_place
+from clusternet.ingest.extract.eventclauses import GROUP_NOUNS, PLACE_TAIL, and_place, dated_or_placed, owner_end, tail_place
 from clusternet.ingest.extract.mentions import Context, Mention
 from clusternet.ingest.extract.mainref import headline
 from clusternet.ingest.extract.placewords import leading_place
@@ -164,6 +164,8 @@ def modifiers(v: str, start: int, lo: int) -> tuple[int, bool]:
         w = fold(m.group(1))
         if w in _DETERMINERS or w.endswith(("'s", "’s")):     # "the partnership's first mission"
             return pos, True
+        if w in load_lexicon().words("journey_lead_words"):
+            return pos, False       # "the delegation joined trade mission to Toronto": the mission starts after it
         if w in durations or re.match(r"\d", w) or _LENGTH.fullmatch(w):    # "a 3/4 day workshop", "a five-day visit"
             back = re.search(r"(?:^|\s)(a|an|the)\s+[^\s]+\s+$", v[max(lo, m.start() - 20):m.end()])
             return pos, back is not None or w in durations
@@ -185,7 +187,7 @@ def _tail(v: str, end: int, hi: int, travel: bool = False) -> tuple[str, int, st
     pm = PLACE_TAIL.match(v, end, hi) or (_FROM_TAIL.match(v, end, hi) if travel else None)
     place, place_end = tail_place(v, pm, hi) if pm else (None, end)
     if place:
-        stop = _and_place(v, place_end, hi)
+        stop = and_place(v, place_end, hi)
         return v[end:stop].strip(), stop, None if pm.group(1) == "from" else place    # whence, not where
     om = _OWNER_TAIL.match(v, end, hi)
     if om and not travel and not leading_place(om.group(2)) and (om.group(1) or re.fullmatch(r"[A-Z][A-Z0-9+-]{2,}", om.group(2))) \
@@ -202,20 +204,6 @@ def _tail(v: str, end: int, hi: int, travel: bool = False) -> tuple[str, int, st
 
 # "on the second morning", "on the first day": when, not what about
 _WHEN_TOPIC = re.compile(r"(?i)(?:the\s+)?(?:\w+\s+)?(?:morning|afternoon|evening|day|days|night|week|weekend)\b")
-_AND_PLACE = re.compile(r"\s+and\s+(?:the\s+)?((?-i:[A-Z][\w’'-]+)(?:\s(?-i:[A-Z][\w’'-]+)){0,2})")
-
-
-def _and_place(v: str, stop: int, hi: int) -> int:
-    """Where a place tail ends once a second place joined by "and" is taken in ("a mission to Japan
-    and South Korea").
-
-    >>> t = "a mission to Japan and South Korea took place"
-    >>> t[:_and_place(t, t.index(" and"), len(t))]
-    'a mission to Japan and South Korea'
-    """
-    am = _AND_PLACE.match(v, stop, hi)
-    place = leading_place(am.group(1)) if am else None
-    return am.start(1) + len(place) if place else stop
 
 
 def described_events(ctx: Context) -> list[Mention]:
@@ -229,7 +217,8 @@ def described_events(ctx: Context) -> list[Mention]:
             if not has_det and head is not None and head.start <= s < head.end \
                     and (journey := _headline_journey(v, s, hm, sent)) is not None:
                 s, has_det = journey, True
-            has_det = has_det or (head is None or not head.start <= s < head.end) and _opens_short_line(ctx, v, s, hm, sent)
+            has_det = has_det or (head is None or not head.start <= s < head.end) and _opens_short_line(ctx, v, s, hm, sent) \
+                or _led_journey(v, s, hm, sent)
             if not has_det or _RECURRING.search(v, s, hm.start()):
                 continue        # "a yearly matchmaking session": a kind of activity, no one event
             named = _described_name(v, s, hm, sent)
@@ -285,6 +274,19 @@ def _placed_journey(v: str, hm, sent) -> bool:
     who = _WHO_TRAVELS.match(v, hm.end(), sent.end)      # "Business mission of our members to Azerbaijan"
     tail = PLACE_TAIL.match(v, who.end() if who else hm.end(), sent.end)
     return bool(tail) and fold(hm.group(0).split()[-1]) in _TRAVELS and leading_place(tail.group(2)) is not None
+
+
+def _led_journey(v: str, s: int, hm, sent) -> bool:
+    """Whether a journey with its place and no determiner follows a word of ``journey_lead_words``
+    ("38 participants went on study visit to Novi Sad").
+
+    >>> t = "They went on study visit to Novi Sad."
+    >>> _led_journey(t, t.index("study"), re.search("study visit", t), type("S", (), {"start": 0, "end": len(t)}))
+    True
+    """
+    wm = _WORD_BACK.search(v, sent.start, s)
+    return wm is not None and wm.end() == s and fold(wm.group(1)) in load_lexicon().words("journey_lead_words") \
+        and _placed_journey(v, hm, sent)
 
 
 def _headline_journey(v: str, s: int, hm, sent) -> int | None:

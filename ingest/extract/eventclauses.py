@@ -15,7 +15,7 @@ from clusternet.ingest.extract.lexicon import country_code, fold, load_lexicon
 from clusternet.ingest.extract.literals import alternation
 from clusternet.ingest.extract.placewords import leading_place
 
-__all__ = ["GROUP_NOUNS", "PLACE_TAIL", "owner_end", "dated_or_placed", "tail_place"]
+__all__ = ["GROUP_NOUNS", "PLACE_TAIL", "and_place", "owner_end", "dated_or_placed", "tail_place"]
 
 # a place of up to four words, with a particle ("Ho Chi Minh City", "Rio de Janeiro")
 PLACE_TAIL = re.compile(r"\s+(to|in|a|al|en|au|aux|à|nel|nella)\s+(?:the\s+|la\s+|le\s+|el\s+)?((?-i:[A-Z][\w’'-]+)"
@@ -117,3 +117,19 @@ def _of_date_rx() -> re.Pattern:
 @lru_cache(maxsize=1)
 def _months() -> str:
     return alternation(load_lexicon()["months"], True)
+
+
+_AND_PLACE = re.compile(r"\s+and\s+(?:the\s+)?((?-i:[A-Z][\w’'-]+)(?:\s(?-i:[A-Z][\w’'-]+)){0,2})")
+
+
+def and_place(v: str, stop: int, hi: int) -> int:
+    """Where a place tail ends once a second place joined by "and" is taken in ("a mission to Japan
+    and South Korea").
+
+    >>> t = "a mission to Japan and South Korea took place"
+    >>> t[:and_place(t, t.index(" and"), len(t))]
+    'a mission to Japan and South Korea'
+    """
+    am = _AND_PLACE.match(v, stop, hi)
+    place = leading_place(am.group(1)) if am else None
+    return am.start(1) + len(place) if place else stop

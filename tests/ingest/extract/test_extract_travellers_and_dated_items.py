@@ -57,3 +57,10 @@ def test_a_romance_verb_after_and_ends_the_measure():
 def test_a_name_after_and_starts_the_next_clause():
     _, _, facts = text_by_name("Together the Ontario Wood Pole has 2,100 people, and PMTC has 116 members.")
     assert {m for _, m, v in facts if v == 2100} == {"people"}, facts
+
+
+def test_a_journey_after_a_verb_is_named_without_the_verb():
+    ents, _, _ = text_by_name("On the last day 38 participants went on study visit to Graz. In May the delegation "
+                              "joined trade mission to Toronto.")
+    events = {n for n, e in ents.items() if e.label == "Event"}
+    assert events == {"study visit to Graz", "trade mission to Toronto"}, events
