@@ -21,6 +21,7 @@ from clusternet.ingest.extract.literals import alternation, initials
 from clusternet.ingest.extract.gates import gated
 from clusternet.ingest.extract.eventclauses import GROUP_NOUNS, PLACE_TAIL, and_place, dated_or_placed, owner_end, tail_place
 from clusternet.ingest.extract.mentions import Context, Mention
+from clusternet.ingest.extract.samejourney import same_described
 from clusternet.ingest.extract.mainref import headline
 from clusternet.ingest.extract.placewords import leading_place
 from clusternet.ingest.extract.rules import label_of_name
@@ -241,7 +242,7 @@ def described_events(ctx: Context) -> list[Mention]:
             if whose and whose not in (bare, name):
                 ev.aliases.append(whose)    # "first business mission of the X partnership" (to South America)
             out.append(ev)
-    return _same_event(out)
+    return same_described(out)
 
 
 def _unplaced(name: str, place: str) -> str | None:
@@ -326,6 +327,21 @@ def _described_name(v: str, s: int, hm, sent) -> tuple[int, int, str, str | None
         e = owner_end(v, hm.end(), sent.end)            # "the third mission of GEODRONE-4i will go to …"
         if (when := dated_or_placed(v, e, sent.end)) is not None:
             return s, e, " ".join(v[s:e].split()), when or None, "event-dated"
+        if fold(words.split()[0]) in load_lexicon().words("ordinal_words") and fold(words.split()[-1]) in _TRAVELS:
+            return s, hm.end(), words, _later_place(v, hm.end(), sent.end), "event-ordinal"   # "The first mission brought …"
+    return None
+
+
+def _later_place(v: str, lo: int, hi: int) -> str | None:
+    """The first known place a sentence goes "to" or "in" after ``lo`` ("… brought sixteen SMEs to Vancouver").
+
+    >>> t = "The first mission brought sixteen SMEs to Vancouver and Victoria."
+    >>> _later_place(t, 17, len(t))
+    'Vancouver'
+    """
+    for pm in re.finditer(r"\s(?:to|in)\s+(?:the\s+)?(?-i:[A-Z])", v[lo:hi]):
+        if (tm := PLACE_TAIL.match(v, lo + pm.start(), hi)) and (place := leading_place(tm.group(2))):
+            return place
     return None
 
 
@@ -344,53 +360,3 @@ def _placed_by(modifiers: str) -> str | None:
     lex = load_lexicon()
     proper = fold(country_name(code)) == fold(words[-1]) or lex.city(words[-1]) or lex.region(words[-1])
     return words[-1] if proper else country_name(code)     # an adjective names its country
-
-
-def _same_event(found: list[Mention]) -> list[Mention]:
-    """A later, shorter description of an event named before ("the cluster matchmaking mission"
-    after "a European cluster matchmaking mission", "our first business mission" after "the first
-    AGROMECH business mission to Indonesia") is that event: it takes the fuller name. Its words are
-    the end of the fuller name, or, with an ordinal, appear in it in order, ending with its head.
-
-    >>> ms = [Mention(0, 9, "EU mission", "Event", "x"), Mention(20, 27, "mission", "Event", "x")]
-    >>> [m.name for m in _same_event(ms)]
-    ['EU mission', 'EU mission']
-    >>> ms = [Mention(0, 40, "first Agro business mission to Peru", "Event", "x"),
-    ...       Mention(50, 72, "first business mission", "Event", "x")]
-    >>> [m.name for m in _same_event(ms)]
-    ['first Agro business mission to Peru', 'first Agro business mission to Peru']
-    """
-    by_ending: dict[tuple, Mention] = {}    # the last words of an earlier, longer name -> its mention
-    for i, m in enumerate(found):
-        prior = by_ending.get(tuple(fold(m.name).split())) or _ordinal_within(m, found[:i])
-        if prior is not None:
-            m.aliases.append(m.name)
-            m.name = prior.name
-        words = fold(m.name).split()
-        for n in range(1, len(words)):
-            by_ending.setdefault(tuple(words[-n:]), m)
-    return found
-
-
-def _ordinal_within(m: Mention, before: list[Mention]) -> Mention | None:
-    """The one earlier, longer event name holding ``m``'s words in order, when ``m`` opens with an
-    ordinal ("first business mission" in "first AGROMECH business mission to Indonesia")."""
-    words = fold(m.name).split()
-    if len(words) < 2 or words[0] not in load_lexicon().words("ordinal_words"):
-        return None
-    hits = {p.name: p for p in before if len(p.name) > len(m.name) and _in_order(words, fold(p.name).split())}
-    return next(iter(hits.values())) if len(hits) == 1 else None
-
-
-def _in_order(words: list[str], longer: list[str]) -> bool:
-    """Whether ``words`` appear in ``longer`` in order, the last of them right where ``longer``'s head
-    stands (before any "to"/"in" place).
-
-    >>> _in_order(["first", "mission"], ["first", "eu", "mission", "to", "peru"])
-    True
-    """
-    it = iter(longer)
-    if not all(w in it for w in words):
-        return False
-    head = next((i for i, w in enumerate(longer) if w in ("to", "in", "a", "en", "à", "al")), len(longer)) - 1
-    return head >= 0 and longer[head] == words[-1]

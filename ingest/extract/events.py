@@ -11,7 +11,7 @@ from clusternet.ingest.extract.romanceevents import romance_events
 from clusternet.ingest.extract.editions import fair_events, year_events
 from clusternet.ingest.extract.literals import alternation, may_match, with_initials
 from clusternet.ingest.extract.gates import gated
-from clusternet.ingest.extract.lexicon import fold, load_lexicon, place_country, programme_patterns
+from clusternet.ingest.extract.lexicon import fold, load_lexicon, place_country, programme_patterns, town
 from clusternet.ingest.extract.mentions import Context, Mention, eu_as_adjective, sentence_chunks
 from clusternet.ingest.extract.rules import EVENT_NOUN_AFTER, clean, label_of_name
 from clusternet.ingest.extract.placewords import is_place
@@ -73,9 +73,16 @@ def event_mentions(ctx: Context, out: list[Mention]) -> None:
     _heading_events(ctx, out)
 
 
+_LEAD_PREPOSITION = re.compile(r"(?:On|In|At|During|From|After|Before|For|With|Since|Under)\s+the\s+(?=[A-Z])")
+
+
 def _placed_event(lex, v: str, sent, span, index, generic_words: set[str], out: list[Mention]) -> None:
     """The events one capitalised chunk names when an event noun heads it and a place follows it."""
     s, e, name = clean(v, span[0][0], span[-1][1])
+    if lead := _LEAD_PREPOSITION.match(v, s, e):
+        s, e, name = clean(v, lead.end(), e)        # "On the Circular Appliances Forum 2022 in Maribor, …"
+    if year := re.match(r"\s+(?:19|20)\d\d\b", v[e:e + 6]):
+        e, name = e + year.end(), name + " " + year.group(0).strip()      # "Blue Water Summit 2024 in Norway"
     noun = EVENT_NOUN_AFTER.match(v, e)
     if noun and name.split()[-1].isupper():    # "a B2B session in Warsaw": the lower-case noun is the name's
         e, name = noun.end(), f"{name} {noun.group(1)}"
@@ -93,7 +100,7 @@ def _placed_event(lex, v: str, sent, span, index, generic_words: set[str], out: 
     for place, pend in places:
         placed_name = f"{base} in {place}"
         ev = Mention(s, pend or e, base if own else placed_name, "Event", "event-in", 0.8 if pend else 0.6,
-                     country=place_country(place) or (lex.region(place) or (None, None))[1],
+                     country=place_country(place) or (lex.region(place) or town(place) or (None, None))[1],
                      aliases=([placed_name] if own else [" ".join(v[s:pend].split())] if pend else [])
                      + ([name] if own and name != base else []))      # "the 5th X in Riga" is also "5th X"
         ev.region = place

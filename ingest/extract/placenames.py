@@ -113,7 +113,7 @@ def _span_places(lex, v: str, span, out: list[Mention]) -> None:
 # where a body's town is said: "(Mrągowo)", "from Narayanganj", "based in Prešov", a cell "| Borås |",
 # after its acronym or bold name: "**Shannon Institute (SIPF)**, Limerick – research"
 _TOWN_BEFORE = re.compile(r"(?:\(|(?:^|\s)(?:from|in|at|near|de|à|en|di|da)\s+|\|\s*|(?:\)|\*\*),\s*)$")
-_TOWN_AFTER = re.compile(r"\s*(?:[(),;|]|\.(?:\s|$)|$|[–—]\s)")
+_TOWN_AFTER = re.compile(r"\s*(?:[(),;|]|\.(?:\s|$)|$|[–—]\s)|\s+(?:in|on|from)\s+(?:\d|(?-i:[A-Z][a-zé]+)\s+\d)")  # "… in Pordenone in May 2026"
 
 
 def _town(v: str, span, out: list[Mention]) -> None:

@@ -17,9 +17,9 @@ import clusternet.ingest.extract.fastre as re
 from functools import lru_cache
 
 from clusternet.ingest.extract.lexicon import fold, load_lexicon
-from clusternet.ingest.extract.mentions import is_acronym
+from clusternet.ingest.extract.mentions import Mention, is_acronym
 
-__all__ = ["same_journeys", "name_kickoffs"]
+__all__ = ["same_journeys", "same_described", "name_kickoffs"]
 
 # words that place a described event at another time than the page's: never the same one
 _OTHER_TIME = frozenset({"next", "previous", "last", "upcoming", "future", "past", "earlier", "later", "return",
@@ -130,3 +130,53 @@ def name_kickoffs(ents: list, main) -> None:
         if e.label == "Event" and _KICKOFF.fullmatch(e.name):
             e.aliases.add(e.name)
             e.name = f"{short} kick-off meeting"
+
+
+def same_described(found: list[Mention]) -> list[Mention]:
+    """A later, shorter description of an event named before ("the cluster matchmaking mission"
+    after "a European cluster matchmaking mission", "our first business mission" after "the first
+    AGROMECH business mission to Indonesia") is that event: it takes the fuller name. Its words are
+    the end of the fuller name, or, with an ordinal, appear in it in order, ending with its head.
+
+    >>> ms = [Mention(0, 9, "EU mission", "Event", "x"), Mention(20, 27, "mission", "Event", "x")]
+    >>> [m.name for m in same_described(ms)]
+    ['EU mission', 'EU mission']
+    >>> ms = [Mention(0, 40, "first Agro business mission to Peru", "Event", "x"),
+    ...       Mention(50, 72, "first business mission", "Event", "x")]
+    >>> [m.name for m in same_described(ms)]
+    ['first Agro business mission to Peru', 'first Agro business mission to Peru']
+    """
+    by_ending: dict[tuple, Mention] = {}    # the last words of an earlier, longer name -> its mention
+    for i, m in enumerate(found):
+        prior = by_ending.get(tuple(fold(m.name).split())) or _ordinal_within(m, found[:i])
+        if prior is not None:
+            m.aliases.append(m.name)
+            m.name = prior.name
+        words = fold(m.name).split()
+        for n in range(1, len(words)):
+            by_ending.setdefault(tuple(words[-n:]), m)
+    return found
+
+
+def _ordinal_within(m: Mention, before: list[Mention]) -> Mention | None:
+    """The one earlier, longer event name holding ``m``'s words in order, when ``m`` opens with an
+    ordinal ("first business mission" in "first AGROMECH business mission to Indonesia")."""
+    words = fold(m.name).split()
+    if len(words) < 2 or words[0] not in load_lexicon().words("ordinal_words"):
+        return None
+    hits = {p.name: p for p in before if len(p.name) > len(m.name) and _in_order(words, fold(p.name).split())}
+    return next(iter(hits.values())) if len(hits) == 1 else None
+
+
+def _in_order(words: list[str], longer: list[str]) -> bool:
+    """Whether ``words`` appear in ``longer`` in order, the last of them right where ``longer``'s head
+    stands (before any "to"/"in" place).
+
+    >>> _in_order(["first", "mission"], ["first", "eu", "mission", "to", "peru"])
+    True
+    """
+    it = iter(longer)
+    if not all(w in it for w in words):
+        return False
+    head = next((i for i, w in enumerate(longer) if w in ("to", "in", "a", "en", "à", "al")), len(longer)) - 1
+    return head >= 0 and longer[head] == words[-1]

@@ -64,3 +64,27 @@ def test_a_journey_after_a_verb_is_named_without_the_verb():
                               "joined trade mission to Toronto.")
     events = {n for n, e in ents.items() if e.label == "Event"}
     assert events == {"study visit to Graz", "trade mission to Toronto"}, events
+
+
+def test_an_ordinal_journey_is_an_event_placed_where_it_went():
+    ents, rels, facts = text_by_name(
+        "VELOTRAIL results\n\n**Canada – Vancouver, 9–13 October 2023.** The first mission brought a delegation "
+        "of sixteen SMEs to Vancouver and Victoria.\n")
+    ev = _event(ents, "first mission")
+    assert ev is not None and ev.country == "CA", {n: (e.label, e.country) for n, e in ents.items()}
+    assert ("first mission", "LOCATED_IN", "Canada") in rels, rels
+    assert any(s == "first mission" and v == 16 for s, _, v in facts), facts
+
+
+def test_a_named_event_in_a_town_of_the_general_reference_is_placed():
+    ents, _, _ = text_by_name("Our members will meet buyers at the Supplier Days in Pordenone. The partners organise the "
+                              "first Grassland Tech Week in Christchurch in November 2026.")
+    assert _event(ents, "Supplier Days").country == "IT", {n: e.country for n, e in ents.items()}
+    assert _event(ents, "Grassland Tech Week").country == "NZ", {n: e.country for n, e in ents.items()}
+
+
+def test_a_named_edition_in_a_country_keeps_its_year_and_is_placed():
+    ents, rels, _ = text_by_name("On the Blue Water Summit 2024 in Norway, 140 participants from 11 countries met.")
+    ev = _event(ents, "Blue Water Summit 2024")
+    assert ev is not None and ev.country == "NO", {n: (e.label, e.country) for n, e in ents.items()}
+    assert ("Blue Water Summit 2024", "LOCATED_IN", "Norway") in rels, rels
