@@ -20,6 +20,7 @@ from clusternet.ingest.extract.lexicon import country_code, fold, load_lexicon
 from clusternet.ingest.extract.measures import ordinals, without_hedge
 from clusternet.ingest.extract.raw import RawFact, parse_number
 from clusternet.ingest.extract.stories import home_cluster
+from clusternet.ingest.extract.tablecells import cell_number, qualified_figure
 
 __all__ = ["RawFact", "find_facts", "table_facts", "parse_number"]
 
@@ -122,6 +123,8 @@ def _row_facts(t: str, p: int, cells: list[str], header, occ, subject) -> list[R
     if header and _numbers(cells) and _first_cell_body(t, p, cells, occ) is not None:
         return _indicator_row(t, p, cells, header, occ, subject)    # "| Alpha Cluster | Coordinator | EUR 300,000 |"
     nums = [cell_number(c) for c in cells[1:] if c]
+    if not header and len(cells) == 2 and cells[0] and nums == [None] and not country_code(cells[0]):
+        return _qualified_row(t, p, cells, occ, subject)    # "| Salariés chez nos adhérents | près de 14 300 |"
     if not (cells and cells[0] and nums and all(nums)):
         return None
     if _countries_across(header) and not country_code(cells[0]):
@@ -173,6 +176,19 @@ def _indicator_row(t: str, p: int, cells, header, occ, subject) -> list[RawFact]
     return out
 
 
+def _qualified_row(t: str, p: int, cells, occ, subject) -> list[RawFact] | None:
+    """A labelled figure that its cell qualifies ("Équipe permanente | 11 personnes"): the label with
+    the qualifier in brackets as its measure; None when the cell holds no such figure."""
+    figure, label = qualified_figure(cells[1]), _clean_header(cells[0])
+    if figure is None or not re.search(r"[^\W\d_]{3}", label):
+        return None
+    value, unit, qualifier = figure
+    named = _first_cell_body(t, p, cells, occ)
+    words = [w for w in (unit if unit not in (None, "%") else None, qualifier) if w]
+    measure = f"{label} ({', '.join(words)})" if words else label     # "(EUR, about)", as annotators write it
+    return [RawFact(named if named is not None else subject(), measure, None, value, unit, p, _line_end(t, p), 0.6)]
+
+
 def _lowered(head: str) -> str:
     """A column header as words inside a measure: lower case but for acronyms ("B2B meetings").
 
@@ -190,31 +206,6 @@ def _sorts_by_kind(header) -> bool:
     (True, False)
     """
     return bool(header) and fold(_clean_header(header[0])) in load_lexicon().words("category_headers")
-
-
-_MONEY_CELL = re.compile(r"^(?:([A-Z]{3}|€|\$|£)\s*)?([\d.,]+)\s*(million|mio|m|k)?\s*([A-Z]{3}|€|\$|£)?$")
-
-
-def cell_number(cell: str):
-    """A table cell's number and unit: "85 %" -> (85, '%'), "EUR 1,200,000" -> (1200000, 'EUR'),
-    "€2.5 million" -> (2500000.0, 'EUR'); None for a cell that is no figure.
-
-    >>> cell_number("EUR 1,200,000"), cell_number("€2.5 million"), cell_number("Spain")
-    ((1200000, 'EUR'), (2500000.0, 'EUR'), None)
-    """
-    pn = parse_number(cell)
-    if pn is not None:
-        return pn
-    m = _MONEY_CELL.match(cell.strip())
-    cur = m and (m.group(1) or m.group(4))
-    lex = load_lexicon()
-    amount = parse_number(m.group(2)) if cur and fold(cur) in lex["currencies"] else None
-    if amount is None:
-        return None
-    value = amount[0]
-    if m.group(3):
-        value = value * lex["multipliers"][fold(m.group(3))]
-    return value, lex["currencies"].get(fold(cur), "EUR")
 
 
 def _partner_row(t: str, p: int, cells, header, ccol: int, occ) -> list[RawFact]:
@@ -304,8 +295,17 @@ def find_facts(ctx, ents, mentions, tables, sectors=(), places=None) -> list[Raw
     runs = [RawFact(subj, d.measure, None, d.value, d.unit, d.start, d.end, 0.6)
             for subj, d in duration_facts(ctx, parts, main)]
     prose, runs = _one_duration(prose, runs)
-    facts = [f for f in table_facts(ctx, occ, main or home, event) + fields + prose + runs if f.subject is not None]
+    titled = main_of(ents, "Cluster", title)
+    owner = main or home or event or _one_of(ents, "Agreement") \
+        or (titled if titled is not None and named_in_title(titled, title) else None)   # the page's own cluster
+    facts = [f for f in table_facts(ctx, occ, owner, event) + fields + prose + runs if f.subject is not None]
     return _drop_echoes(_members_at_home(facts, main_of(ents, "Cluster", title), title), title)
+
+
+def _one_of(ents, label: str):
+    """The document's one entity of ``label``, else None."""
+    found = [e for e in ents if e.label == label]
+    return found[0] if len(found) == 1 else None
 
 
 # the words of a count of a body's members ("members", "adhérents", "socios", "SMEs among the members")
