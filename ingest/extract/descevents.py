@@ -319,8 +319,10 @@ def _described_name(v: str, s: int, hm, sent) -> tuple[int, int, str, str | None
     standalone = fold(" ".join(hm.group(0).split())) in load_lexicon().words("self_standing_event_heads")
     if tail:
         return s, tail[1], " ".join(v[s:tail[1]].split()), tail[2], "event-described"
-    if standalone and s < hm.start():
+    if standalone and s < hm.start():       # "a European matchmaking event"
         return s, hm.end(), words, None, "event-described"
+    if standalone and _bare_journey_or_meeting(words):      # "the study visit brought 17 companies to Graz"
+        return s, hm.end(), words, _later_place(v, hm.end(), sent.end), "event-described"
     if place := _placed_by(v[s:hm.start()]):      # "our Chile mission", "the Korean mission"
         return s, hm.end(), words, place, "event-described"
     if s < hm.start() or standalone:
@@ -330,6 +332,18 @@ def _described_name(v: str, s: int, hm, sent) -> tuple[int, int, str, str | None
         if fold(words.split()[0]) in load_lexicon().words("ordinal_words") and fold(words.split()[-1]) in _TRAVELS:
             return s, hm.end(), words, _later_place(v, hm.end(), sent.end), "event-ordinal"   # "The first mission brought …"
     return None
+
+
+def _bare_journey_or_meeting(words: str) -> bool:
+    """Whether a compound event head names one event by itself after a determiner: a journey ("the
+    study visit", "the trade mission") or a partnership's meeting ("the kick-off meeting"), not a
+    session of a larger event ("the matchmaking event").
+
+    >>> _bare_journey_or_meeting("study visit"), _bare_journey_or_meeting("matchmaking event")
+    (True, False)
+    """
+    f = fold(words).split()
+    return len(f) > 1 and (f[-1] in _TRAVELS or " ".join(f) in ("kick-off meeting", "partner meeting", "general assembly"))
 
 
 def _later_place(v: str, lo: int, hi: int) -> str | None:

@@ -88,3 +88,11 @@ def test_a_named_edition_in_a_country_keeps_its_year_and_is_placed():
     ev = _event(ents, "Blue Water Summit 2024")
     assert ev is not None and ev.country == "NO", {n: (e.label, e.country) for n, e in ents.items()}
     assert ("Blue Water Summit 2024", "LOCATED_IN", "Norway") in rels, rels
+
+
+def test_a_bare_journey_is_an_event_but_a_bare_session_is_not():
+    ents, _, facts = text_by_name("The Styrian Materials Cluster welcomed the group in October. During the study visit "
+                                  "17 companies met their Styrian peers, and the matchmaking event that followed was short.")
+    events = {n for n, e in ents.items() if e.label == "Event"}
+    assert events == {"study visit"}, events
+    assert any(s == "study visit" and v == 17 for s, _, v in facts), facts
