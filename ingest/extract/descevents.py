@@ -238,6 +238,9 @@ def described_events(ctx: Context) -> list[Mention]:
             anonymous = _GENERIC_TRAVELLERS.sub("", name)
             if anonymous != name:
                 ev.aliases.append(anonymous)    # "study visit of a delegation from Bangladesh": a study visit from Bangladesh
+            first, _, rest = anonymous.partition(" ")
+            if place and fold(first) in load_lexicon().words("ordinal_words") and len(rest.split()) > 2:
+                ev.aliases.append(rest)         # "first business mission to Azerbaijan": the business mission to Azerbaijan
             whose = _unplaced(name, place) if place else None
             if whose and whose not in (bare, name):
                 ev.aliases.append(whose)    # "first business mission of the X partnership" (to South America)
