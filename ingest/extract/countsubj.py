@@ -293,6 +293,8 @@ def _anaphora(v, sent, m, before, occ_in, ok, title: int = 0):
             prior = [x[2] for x in occ_in(max(0, sent.start - 3000), am.start())    # "the partnership": no
                      if x[2].label in ok and x[2].label != "Programme"              # programme
                      and (word in fold(x[2].name).split() or head == "Agreement" == x[2].label)]
+            if not prior and head == "Event" and "Event" in ok:     # "The mission had a budget of …": the event before
+                prior = [x[2] for x in occ_in(max(0, sent.start - 3000), am.start()) if x[2].label == "Event"]
             titled = [e for e in prior if named_in_title(e, title)]
             if prior:
                 return (titled or prior)[-1], None

@@ -167,6 +167,8 @@ def event_subject(sent, occ_in, page_event, v: str = ""):
     here = [x[2] for x in occ_in(max(0, sent.start - 300), sent.end) if x[2].label == "Event" and x[1] > sent.start]
     if here:
         return here[0]
+    if v and (named := _event_anaphor(v, sent, occ_in)) is not None:
+        return named        # "The Expo … brought together 640 exhibitors": the Expo named before
     para = v.rfind("\n\n", max(0, sent.start - 600), sent.start) if v else sent.start
     in_para = [x for x in occ_in(max(para, sent.start - 600), sent.start) if x[2].label == "Event"]
     hosts = [x for x in in_para if _HOSTING.search(v, max(0, x[0] - 40), x[0])] if v else []
@@ -176,6 +178,24 @@ def event_subject(sent, occ_in, page_event, v: str = ""):
         return page_event
     before = [x[2] for x in occ_in(0, sent.start) if x[2].label == "Event"]
     return before[-1] if before else None
+
+
+_THE_WORD = re.compile(r"\b(?:[Tt]he|[Tt]his)\s+([A-Za-z][a-z-]+)\b")
+
+
+def _event_anaphor(v: str, sent, occ_in):
+    """The one event named before whose name holds the event noun a sentence refers to with "the"
+    ("the Convention", "The Expo"), else None."""
+    heads = load_lexicon().heads
+    for am in _THE_WORD.finditer(v, sent.start, sent.end):
+        word = fold(am.group(1))
+        if heads.get(word) != "Event":
+            continue
+        named = {id(x[2]): x[2] for x in occ_in(max(0, sent.start - 3000), sent.start)
+                 if x[2].label == "Event" and word in fold(x[2].name).split()}
+        if len(named) == 1:
+            return next(iter(named.values()))
+    return None
 
 
 _HOSTING = re.compile(r"\b(?:part\s+of|alongside|in\s+the\s+frame(?:work)?\s+of|on\s+the\s+sidelines\s+of)\s+(?:the\s+)?$")

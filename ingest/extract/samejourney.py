@@ -30,7 +30,8 @@ _OTHER_TIME = frozenset({"next", "previous", "last", "upcoming", "future", "past
 def same_journeys(ents: list) -> list:
     """The entities with each described event folded into the one named event it describes."""
     events = [e for e in ents if e.label == "Event"]
-    named = [e for e in events if _is_named(e.name) and not _described_only(e)]
+    named = [e for e in events if _is_named(e.name) and not _described_only(e)
+             and not (len(e.name.split()) == 1 and fold(e.name) in _event_heads())]     # "The Expo, …": no name
     gone = set()
     for e in events:
         if e in named or _words(e.name) & _OTHER_TIME:

@@ -106,3 +106,18 @@ def test_more_kinds_of_agreement_are_agreements():
                        ("The four clusters adopted a joint statement on the founding of the alliance.", "joint statement")):
         ents, _, _ = text_by_name(text)
         assert any(e.label == "Agreement" and n.startswith(kind) for n, e in ents.items()), (kind, {n: e.label for n, e in ents.items()})
+
+
+def test_the_event_a_sentence_refers_to_by_its_noun_owns_its_figures():
+    _, _, facts = text_by_name(
+        "Lublin, 26 May 2026\n\nThe export agency led a trade mission of fourteen food producers to Toronto, where they "
+        "exhibited at the Great Lakes Food Expo 2026 from 10 to 12 May. The Expo, the largest food trade show in "
+        "Canada, brought together 640 exhibitors from 31 countries.")
+    assert ("Great Lakes Food Expo 2026", "exhibitors", 640) in facts, facts
+
+
+def test_the_mission_s_budget_is_the_events_not_the_partnerships():
+    _, _, facts = text_by_name(
+        "In March DRIPFLOW-4i took nine SMEs to the Kenya Smart Water Matchmaking 2025 in Nairobi. The mission had a "
+        "budget of EUR 74,000 and was financed by the Single Market Programme through DRIPFLOW-4i.")
+    assert ("Kenya Smart Water Matchmaking 2025", "budget (EUR)", 74000) in facts, facts
