@@ -1,6 +1,7 @@
 """HTML: the main text only (scripts, navigation, headers, footers, forms dropped), and the fact
 boxes beside it (an ``aside`` or sidebar that is mostly text, not links: "Project facts",
-"Key figures"), read after the main text.
+"Key figures"), read after the main text, then the funding statement a footer or banner gives
+("Co-funded by the European Union"), without its disclaimer.
 
 Block elements become paragraphs (a list item written "- item", a heading "## Heading", as in
 Markdown, so list and heading rules read a page as they read a Markdown file), a definition
@@ -38,10 +39,39 @@ def html_to_parts(markup: str) -> list:
     ['# Title', 'Body text:', '- A', '- B']
     """
     boxes: list = []
-    parts = _collect_parts(_main_content(markup, boxes))
+    notes: list[str] = []
+    parts = _collect_parts(_main_content(markup, boxes, notes))
     for box in boxes:
         parts += _collect_parts(box)
-    return parts
+    return parts + [n for n in notes if n not in parts]
+
+
+# a footer's or banner's funding statement, kept though the footer is dropped: who pays is news
+_FUNDING = re.compile(r"(?i)\b(?:co-?funded|funded|financed|co-?financed|cofinanciad[oa]|financiad[oa]|cofinancé|financé|"
+                      r"cofinanziat[oa]|finanziat[oa]|supported)\s+(?:by|under|through|par|por|da|dal|dalla)\b")
+
+
+def _funding_notes(soup) -> list[str]:
+    """The sentences of dropped page furniture (footer, banner) that say who funds the work
+    ("HEATSHARE is co-funded by the European Union through Interreg CENTRAL EUROPE"), each once,
+    without the disclaimer that often follows.
+
+    >>> from bs4 import BeautifulSoup
+    >>> _funding_notes(BeautifulSoup("<footer><p>Funded by the European Union. Views expressed are the author's.</p>"
+    ...                               "<p><a href='/p'>Privacy</a></p></footer>", "lxml"))
+    ['Funded by the European Union.']
+    """
+    out: list[str] = []
+    for tag in soup.find_all(("p", "span", "div")):
+        if tag.find(("p", "div")) is not None or tag.find_parent(("footer", "header")) is None \
+                and not _BOILER.search(" ".join(tag.get("class") or []) + " " + " ".join(
+                    " ".join(p.get("class") or []) for p in tag.parents if hasattr(p, "get"))):
+            continue
+        text = " ".join(tag.get_text(" ", strip=True).split())
+        first = next((s for s in re.split(r"(?<=[.!])\s+", text) if _FUNDING.search(s)), None)
+        if first and first not in out and len(first) <= 300:
+            out.append(first)
+    return out
 
 
 def _fact_box(tag) -> bool:
@@ -59,7 +89,7 @@ def _fact_box(tag) -> bool:
     return text >= 20 and links <= _LINK_SHARE * text
 
 
-def _main_content(markup: str, boxes: list | None = None):
+def _main_content(markup: str, boxes: list | None = None, notes: list | None = None):
     """The parsed page's main element (``main``, its one ``article``, ``body``, or the whole
     page) with scripts, forms, navigation and other boilerplate removed; a news list of several
     articles keeps them all, a story with teasers of others keeps the story.
@@ -77,6 +107,8 @@ def _main_content(markup: str, boxes: list | None = None):
         warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
         warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
         soup = BeautifulSoup(markup, "lxml")
+    if notes is not None:
+        notes += _funding_notes(soup)
     kept = [t for t in soup.find_all("aside") if t.find_parent(_DROP) is None and _fact_box(t)]
     inside = {id(t) for k in kept for t in (k, *k.descendants)}     # by identity: equal-looking boxes are two
     for tag in soup.find_all(_DROP):

@@ -63,3 +63,18 @@ def test_an_about_section_set_beside_the_one_article_is_read_after_it(tmp_path):
     from tests.helpers.extracted import by_name
     _, _, facts = by_name(extract_text(read_document(path)))
     assert any(f[0] == "AgroTorino" and f[2] == 148 for f in facts), facts
+
+
+_FOOTED = """<html><body><main><h1>KILNLOOP</h1><p>KILNLOOP brings eleven partners together to electrify
+ceramic kilns. It is coordinated by the Castellón Ceramics Institute (Spain).</p></main>
+<footer class="site-footer"><img src="/eu.png" alt="Funded by the European Union">
+<p>Funded by the European Union. Views and opinions expressed are however those of the author(s) only.</p>
+<p><a href="/privacy">Privacy policy</a> · <a href="/legal">Legal notice</a></p></footer></body></html>"""
+
+
+def test_a_footers_funding_statement_is_kept_without_its_disclaimer_or_links(tmp_path):
+    text = _read(tmp_path, _FOOTED)
+    assert text.rstrip().endswith("Funded by the European Union."), text
+    assert "Views and opinions" not in text and "Privacy" not in text, text
+    ents, _, _ = text_by_name(_FOOTED, "kilnloop.html")
+    assert ents["European Union"].label == "Organisation", {n: e.label for n, e in ents.items()}
