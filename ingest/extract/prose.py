@@ -247,13 +247,19 @@ _SIGNED_BY = re.compile(r"(?:\s+(?:on|in|at|during)\s+[^,.;]{1,40}?)*\s+(?:by|fr
 _THE_AGREEMENT = re.compile(r"(?i)\W*(?:the|this|that|a|la|le|el|il)\s+(?:memorandum|agreement|mou|declaration|letter|convention|"
                             r"accord|protocol|charter|protocole|memorando|acuerdo|convenio|accordo|protocollo)\b[^,.;]{0,30}?\s+"
                             r"(?:was|were|has\s+been|have\s+been|is|will\s+be|a\s+été|fue|ha\s+sido|è\s+stato)\s+(?:also\s+)?$")
+# who signs for a body: "the president of CCN", "la présidente de l'AMC", "el director del CEAC"
+_ROLE_OF = re.compile(r"(?i)\b(?:presidents?|directors?|heads?|chair(?:man|woman|person)?|ceo|managers?|representatives?|"
+                      r"mayor|presidente|presidenta|présidente?|directeur|directrice|direttore|direttrice|director[a]?)\s+"
+                      r"(?:general\s+|général\s+|generale\s+)?(?:of|du|de|del|della|dell['’]|de\s+la|de\s+l['’]|des)\s*"
+                      r"(?:the\s+|la\s+|le\s+|el\s+|l['’]|il\s+)?$")
 _BY_SIGNING = re.compile(r"\W*(?:By|In)\s+signing\b")
 
 
 def _signers(s: Sentences, lo, hi, agrs, sm):
     """The parties of "A and B signed <agreement> with C and D", in reading order (may repeat)."""
     v = s.v
-    before = [x for x in s.within(lo, sm.start(), ACTORS + ("Partnership",)) if not s.after_prep(x)]
+    before = [x for x in s.within(lo, sm.start(), ACTORS + ("Partnership",)) if not s.after_prep(x)
+              or _ROLE_OF.search(v, max(0, x[0] - 60), x[0])]      # "the president of CCN and the president of AMTL signed"
     sides = s.right_before(before, sm.start()) or s.coordinated(before)
     if not sides and s.main is not None and s.anaphor(lo, sm.start()):
         sides = [s.main]
