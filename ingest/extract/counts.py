@@ -107,7 +107,8 @@ def _noun_phrase(toks, lex, allow_in: bool) -> list[str]:
             continue
         if w in ".;:()\"“”–—" or w[:1].isdigit():
             break       # "57 members – companies, municipalities … –": an aside after the noun
-        if out and f in lex["number_words"] and (f not in NOT_COUNTS or fold(out[-1]) in ("and", ",")):
+        if out and (f in lex["number_words"] or "-" in f and all(p in lex["number_words"] for p in f.split("-"))) \
+                and (f not in NOT_COUNTS or fold(out[-1]) in ("and", ",")):
             while out and fold(out[-1]) in ("and", "or", ",", "&"):
                 out.pop()
             break       # "five managers and nine companies": the next count starts

@@ -121,3 +121,8 @@ def test_the_mission_s_budget_is_the_events_not_the_partnerships():
         "In March DRIPFLOW-4i took nine SMEs to the Kenya Smart Water Matchmaking 2025 in Nairobi. The mission had a "
         "budget of EUR 74,000 and was financed by the Single Market Programme through DRIPFLOW-4i.")
     assert ("Kenya Smart Water Matchmaking 2025", "budget (EUR)", 74000) in facts, facts
+
+
+def test_a_hyphenated_number_word_starts_the_next_count():
+    _, _, facts = text_by_name("The Alpha Cluster brought eleven SMEs and twenty-two researchers to the Beta Forum 2025.")
+    assert {(m, v) for _, m, v in facts} >= {("SMEs", 11), ("researchers", 22)}, facts
