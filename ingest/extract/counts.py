@@ -42,7 +42,7 @@ from clusternet.ingest.extract.moneyclauses import money_clause
 from clusternet.ingest.extract.lexicon import fold, is_programme_name, load_lexicon, programme_named_in
 from clusternet.ingest.extract.origins import countries_of
 from clusternet.ingest.extract.nounphrases import inner_place, met_with, passive_participle
-from clusternet.ingest.extract.numbers import NOT_COUNTS, count_rx, count_value, unit_and_value
+from clusternet.ingest.extract.numbers import NOT_COUNTS, count_rx, count_value, is_number_word, unit_and_value
 from clusternet.ingest.extract.raw import RawFact
 from clusternet.ingest.extract.stories import Focus
 
@@ -107,8 +107,7 @@ def _noun_phrase(toks, lex, allow_in: bool) -> list[str]:
             continue
         if w in ".;:()\"“”–—" or w[:1].isdigit():
             break       # "57 members – companies, municipalities … –": an aside after the noun
-        if out and (f in lex["number_words"] or "-" in f and all(p in lex["number_words"] for p in f.split("-"))) \
-                and (f not in NOT_COUNTS or fold(out[-1]) in ("and", ",")):
+        if out and is_number_word(f) and (f not in NOT_COUNTS or fold(out[-1]) in ("and", ",")):
             while out and fold(out[-1]) in ("and", "or", ",", "&"):
                 out.pop()
             break       # "five managers and nine companies": the next count starts

@@ -19,7 +19,7 @@ from clusternet.ingest.extract.literals import alternation
 from clusternet.ingest.extract.measures import CURRENCIES, HEDGES, decimal_thousands
 from clusternet.ingest.extract.raw import parse_number
 
-__all__ = ["NOT_COUNTS", "count_rx", "count_value", "unit_and_value"]
+__all__ = ["NOT_COUNTS", "count_rx", "count_value", "unit_and_value", "is_number_word"]
 
 # number words that never start a count here: "one of the partners", "dozens of"
 NOT_COUNTS = {"one", "dozen"}
@@ -79,3 +79,13 @@ def unit_and_value(m, value, lex):
     if m.group("unit"):
         unit = m.group("unit").strip().replace("m2", "m²").replace("sqm", "m²")
     return unit, value
+
+
+def is_number_word(word: str) -> bool:
+    """Whether a folded word is a number written out, hyphenated ones too.
+
+    >>> is_number_word("eleven"), is_number_word("twenty-two"), is_number_word("follow-up")
+    (True, True, False)
+    """
+    numbers = load_lexicon()["number_words"]
+    return word in numbers or "-" in word and all(p in numbers for p in word.split("-"))
