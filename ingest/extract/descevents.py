@@ -40,7 +40,7 @@ _WHO_TRAVELS = re.compile(r"\s+of\s+(?:(?:the|an?)\s+)?(?:(?-i:[A-Z][\w’'+-]*)
                           r"(?:its|our|their|the)\s+(?:own\s+)?(?:member\s+)?(?:members|companies|firms|SMEs|clusters|"
                           r"partners|producers|entrepreneurs))"
                           r"(?=\s+(?:to|from)\b)")     # "of an RLQ delegation to", "of our members to"
-_QUOTED_TAIL = re.compile(r"\s+on\s+[“\"]([^”\"]{3,120})[”\"]")
+_QUOTED_TAIL = re.compile(r"\s+(?:on\s+|called\s+|named\s+|entitled\s+)?[“\"]([^”\"]{3,120})[”\"]")
 # a topic's words, up to a verb that says what the event did ("a webinar on X took place online")
 _NOT_TOPIC = r"(?!(?:is|are|was|were|will|would|has|have|had|took|takes|held|brought|gathered|attracted|drew|" \
              r"offered|showed|can|could|should|may|might|must|did|does)\b)"

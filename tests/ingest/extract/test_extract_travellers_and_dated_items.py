@@ -126,3 +126,12 @@ def test_the_mission_s_budget_is_the_events_not_the_partnerships():
 def test_a_hyphenated_number_word_starts_the_next_count():
     _, _, facts = text_by_name("The Alpha Cluster brought eleven SMEs and twenty-two researchers to the Beta Forum 2025.")
     assert {(m, v) for _, m, v in facts} >= {("SMEs", 11), ("researchers", 22)}, facts
+
+
+def test_a_journey_named_in_quotes_after_its_noun_is_that_named_event():
+    ents, _, facts = text_by_name("From 4 to 8 March 2024 the Piedmont Farm Machinery Cluster led the business mission "
+                                  "“Strada dei Campi 2024” to the Brazilian states of São Paulo and Paraná. Twelve "
+                                  "member companies took part in the mission.")
+    assert _event(ents, "Strada dei Campi 2024") is not None, {n: e.label for n, e in ents.items()}
+    assert not any(e.label == "Event" and n == "business mission" for n, e in ents.items())
+    assert any(s == "Strada dei Campi 2024" and v == 12 for s, _, v in facts), facts
