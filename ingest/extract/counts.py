@@ -63,7 +63,7 @@ _TRAIL = {"of", "and", "or", ",", "&", "around", "over", "about", "approximately
           "up", "least", "than", "worth", "totalling", "totaling", "valued"}
 # a word after a comma that opens a clause, not a list's next noun ("18 companies, led by …")
 _CLAUSE_OPENERS = {"which", "who", "whose", "including", "such", "led", "held", "run", "both", "each", "all", "while"}
-_AND_CLAUSE = {"together", "they", "we", "it", "its", "their", "our", "also", "then", "this", "these", "there", "so", "now"}
+_AND_CLAUSE = set("together they we it its their our also then this these there so now several many most some others all none".split())
 _CURRENCY_WORDS, _MACRO = ("euros", "euro", "eur", "dollars", "usd"), ("europe", "european", "eu", "world", "worldwide", "global", "international")
 
 

@@ -135,3 +135,8 @@ def test_a_journey_named_in_quotes_after_its_noun_is_that_named_event():
     assert _event(ents, "Strada dei Campi 2024") is not None, {n: e.label for n, e in ents.items()}
     assert not any(e.label == "Event" and n == "business mission" for n, e in ents.items())
     assert any(s == "Strada dei Campi 2024" and v == 12 for s, _, v in facts), facts
+
+
+def test_a_quantifier_after_and_starts_the_next_clause():
+    _, _, facts = text_by_name("The Alpha Cluster arranged 40 online meetings, and several produced contracts.")
+    assert {m for _, m, v in facts if v == 40} == {"online meetings arranged"}, facts
