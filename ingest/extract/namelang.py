@@ -15,8 +15,9 @@ from functools import lru_cache
 import clusternet.ingest.extract.fastre as re
 
 from clusternet.ingest.extract.lexicon import load_lexicon
+from clusternet.ingest.extract.mentions import is_acronym
 
-__all__ = ["name_countries", "plausible"]
+__all__ = ["name_countries", "plausible", "after_translation"]
 
 
 @lru_cache(maxsize=1)
@@ -44,3 +45,20 @@ def plausible(name: str, country: str) -> bool:
     """
     allowed = name_countries(name)
     return allowed is None or country in allowed
+
+
+def after_translation(inner: str) -> str:
+    """The short name a bracket gives beside a name in another language ("(Klaster …, KAP Rijeka)",
+    "(LFIC, in Lithuanian …)"); any other bracket as it is.
+
+    >>> [after_translation(b) for b in ("Klaster aditivne Rijeka, KAP Rijeka", "LFIC, in Lithuanian Lietuvos", "ACME")]
+    ['KAP Rijeka', 'LFIC', 'ACME']
+    """
+    head, sep, tail = inner.rpartition(",")
+    toks = tail.split()
+    if sep and len(head.split()) >= 2 and 1 <= len(toks) <= 3 and is_acronym(toks[0]):
+        return tail.strip()
+    first, sep, rest = inner.partition(",")
+    if sep and is_acronym(first.strip()) and rest.split()[:1] == ["in"]:
+        return first.strip()        # "(LFIC, in Lithuanian Lietuvos …)"
+    return inner

@@ -7,6 +7,7 @@ from functools import lru_cache
 from clusternet.ingest.extract.lexicon import country_code, fold, is_programme_name, load_lexicon, place_country, town
 from clusternet.ingest.resolve.normalise import is_legal_form, split_legal_form
 from clusternet.ingest.extract.placewords import is_place
+from clusternet.ingest.extract.namelang import after_translation
 from clusternet.ingest.extract.mentions import (Context, Mention, chunks, initials_match, is_acronym, is_cap, is_strand_name,
     last_chunk, sh_expand, tokens, view_memo)
 
@@ -276,7 +277,7 @@ def paren_aliases(ctx: Context, out: list[Mention]) -> None:
         if not inner or is_place(inner) or town(inner) or fold(inner) in generic or fold(inner.split()[0]) in months \
                 or paren_country(inner) or legal_form(inner) or _opens_legal_form(v, m):
             continue    # "(Severozapad, CZ)" says where the name is, it is no other name for it
-        inner = _after_translation(inner)
+        inner = after_translation(inner)
         year = re.search(r"\s((?:19|20)\d\d)$", inner)
         open_at = m.start()
         if year and v[max(0, open_at - 6):open_at].rstrip().endswith(year.group(1)):
@@ -308,24 +309,8 @@ def paren_aliases(ctx: Context, out: list[Mention]) -> None:
         if is_programme_name(inner) and not is_programme_name(name):
             continue    # "two European Strategic Cluster Partnerships (ESCP-4i)": the programme's own name is found apart
         out.append(Mention(s, e, name, label_of_name(name), "paren-alias", 0.85,
-                           aliases=[inner] + ([f"{inner} {year.group(1)}"] if year and inner != m.group(1).strip() else [])))
-
-
-def _after_translation(inner: str) -> str:
-    """The short name a bracket gives beside a name in another language ("(Klaster …, KAP Rijeka)",
-    "(LFIC, in Lithuanian …)"); any other bracket as it is.
-
-    >>> [_after_translation(b) for b in ("Klaster aditivne Rijeka, KAP Rijeka", "LFIC, in Lithuanian Lietuvos", "ACME")]
-    ['KAP Rijeka', 'LFIC', 'ACME']
-    """
-    head, sep, tail = inner.rpartition(",")
-    toks = tail.split()
-    if sep and len(head.split()) >= 2 and 1 <= len(toks) <= 3 and is_acronym(toks[0]):
-        return tail.strip()
-    first, sep, rest = inner.partition(",")
-    if sep and is_acronym(first.strip()) and rest.split()[:1] == ["in"]:
-        return first.strip()        # "(LFIC, in Lithuanian Lietuvos …)"
-    return inner
+                           aliases=[inner] + ([f"{inner} {year.group(1)}"] if year and inner != m.group(1).strip() else [])
+                           + [w for w in itoks[1:] if is_programme_name(w) and is_programme_name(name)]))   # "(SMP COSME)"
 
 
 _DASH = re.compile(r"(?<=\S)\s+[-–—]\s+(?=\S)")

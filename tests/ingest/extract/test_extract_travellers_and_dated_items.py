@@ -140,3 +140,11 @@ def test_a_journey_named_in_quotes_after_its_noun_is_that_named_event():
 def test_a_quantifier_after_and_starts_the_next_clause():
     _, _, facts = text_by_name("The Alpha Cluster arranged 40 online meetings, and several produced contracts.")
     assert {m for _, m, v in facts if v == 40} == {"online meetings arranged"}, facts
+
+
+def test_a_programme_named_again_in_brackets_is_one_programme():
+    ents, rels, _ = text_by_name("The BLUEWAY-4i partnership is funded by the Single Market Programme (SMP COSME) of the "
+                                 "European Union.")
+    programmes = {n: e for n, e in ents.items() if e.label == "Programme"}
+    assert set(programmes) == {"Single Market Programme"}, programmes
+    assert {"SMP COSME", "COSME"} <= set(programmes["Single Market Programme"].aliases), programmes
