@@ -29,7 +29,7 @@ from clusternet.ingest.extract.appositives import stated_after
 from clusternet.ingest.extract.romancenames import romance_names
 from clusternet.ingest.extract.tablenames import table_rows
 from clusternet.ingest.extract.mentions import Context, Mention, build_context, is_acronym
-from clusternet.ingest.extract.parens import described_in_brackets
+from clusternet.ingest.extract.parens import bracketed_programme, described_in_brackets
 from clusternet.ingest.extract.titles import field_definition, section_definitions, title_acronym, title_definition, \
     title_described
 from clusternet.ingest.extract.listitems import list_item_names
@@ -81,6 +81,7 @@ def find_mentions(text: str, ctx: Context | None = None) -> list[Mention]:
     event_mentions(ctx, out)
     agreement_mentions(ctx, out)
     institution_mentions(ctx, out)
+    bracketed_programme(ctx.view, out)
     drop_people(ctx.view, out)
     speaker_organisations(ctx.view, out)
     drop_descriptions(out)
