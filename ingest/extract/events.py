@@ -265,6 +265,9 @@ def _initialled(pat: str) -> re.Pattern:
     return re.compile(with_initials(pat))
 
 
+_PROGRAMME_WORD = re.compile(r"[ \t]+(?-i:Programme|Program)\b")
+
+
 def agreement_mentions(ctx: Context, out: list[Mention]) -> None:
     lex = load_lexicon()
     v = ctx.view
@@ -293,7 +296,10 @@ def agreement_mentions(ctx: Context, out: list[Mention]) -> None:
             out.append(Mention(s, e, name, "Agreement", "agreement", 0.7))
     for pat in programme_patterns():
         for m in (_initialled(pat).finditer(v) if may_match(pat, v) else ()):
-            out.append(Mention(m.start(), m.end(), m.group(0), "Programme", "programme", 0.85))
+            word = _PROGRAMME_WORD.match(v, m.end())     # "the Interreg Danube Region Programme": its full name
+            end = word.end() if word and not m.group(0).lower().endswith(("programme", "program")) else m.end()
+            out.append(Mention(m.start(), end, " ".join(v[m.start():end].split()), "Programme", "programme", 0.85,
+                               aliases=[m.group(0)] if end > m.end() else []))
 
 
 def _word_spans(v: str, form: str):

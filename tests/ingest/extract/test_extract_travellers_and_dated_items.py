@@ -148,3 +148,14 @@ def test_a_programme_named_again_in_brackets_is_one_programme():
     programmes = {n: e for n, e in ents.items() if e.label == "Programme"}
     assert set(programmes) == {"Single Market Programme"}, programmes
     assert {"SMP COSME", "COSME"} <= set(programmes["Single Market Programme"].aliases), programmes
+
+
+def test_a_programme_keeps_the_word_programme_its_name_ends_with():
+    ents, _, _ = text_by_name("The DANUBRIDGE project is funded by the Interreg Danube Region Programme. The "
+                              "BLUELINK-4i partnership is a European Strategic Cluster Partnership for Going "
+                              "International (ESCP-4i) funded by the Single Market Programme.")
+    programmes = {n: e for n, e in ents.items() if e.label == "Programme"}
+    assert "Interreg Danube Region Programme" in programmes and "Interreg Danube Region" not in programmes, programmes
+    assert "Interreg Danube Region" in programmes["Interreg Danube Region Programme"].aliases
+    assert "ESCP-4i" not in programmes and "ESCP-4i" in programmes[
+        "European Strategic Cluster Partnership for Going International"].aliases, programmes
