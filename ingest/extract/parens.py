@@ -46,8 +46,8 @@ def bracketed_programme(v: str, out: list) -> None:
 
     >>> from clusternet.ingest.extract.mentions import Mention
     >>> t = "a European Strategic Cluster Partnership (ESCP) funded"
-    >>> out = [Mention(2, 39, "European Strategic Cluster Partnership", "Programme", "programme"),
-    ...        Mention(41, 45, "ESCP", "Programme", "programme")]
+    >>> out = [Mention(2, 40, "European Strategic Cluster Partnership", "Programme", "programme"),
+    ...        Mention(42, 46, "ESCP", "Programme", "programme")]
     >>> bracketed_programme(t, out); out[1].name, out[1].aliases
     ('European Strategic Cluster Partnership', ['ESCP'])
     """
