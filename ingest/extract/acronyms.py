@@ -28,7 +28,7 @@ def lone_acronym(v: str, s: int, e: int, w: str) -> list[Mention]:
             or w in CURRENCIES and re.match(r"\s*\d", v[e:e + 4]):
         return []       # "with NOK 1.5 million": a currency, no body
     body, code = _acting_body(v, s, e)
-    lab = "Partnership" if is_strand_name(w) else "Organisation" if body else None
+    lab = "Partnership" if is_strand_name(w) or _project_said(v, s, e) else "Organisation" if body else None
     return [Mention(s, e, w, lab, "acronym", 0.5, country=None if lab == "Partnership" else code)]
 
 
@@ -59,3 +59,23 @@ def _acting_body(v: str, s: int, e: int) -> tuple[bool, str | None]:
         code = country_code(after.group("country"))
         return code is not None, code
     return True, place_country(after.group("place")) if is_place(after.group("place")) else None
+
+
+# what makes a lone all-caps word a project: "partner in X", "coordinates X", "Project: X", "the X project",
+# "X, funded by …", "X (Interreg Euro-MED, 2023–2026)", "X (2018–2020)"
+_PROJECT_BEFORE = re.compile(r"(?:\b(?:partners?\s+in|coordinat(?:es|ed|or\s+of|ing)|leads|led|participates\s+in|"
+                             r"takes\s+part\s+in|took\s+part\s+in|[Pp]roje[ck]t(?:o)?:?|the)\s+)$")
+_PROJECT_AFTER = re.compile(r"(?:\s+(?:project|projects|partnership|consortium)\b|,?\s+(?:co-)?funded\s+(?:by|under|through)\b|"
+                            r"\s+\((?:[^()]{0,40},\s*)?(?:19|20)\d\d\s*[–-]\s*(?:19|20)?\d\d\)|\s+\((?:Interreg|COSME|Horizon|"
+                            r"Erasmus|LIFE|SMP|Single\s+Market)[^()]{0,60}\))")
+
+
+def _project_said(v: str, s: int, e: int) -> bool:
+    """Whether the words around a lone all-caps name make it a project or partnership.
+
+    >>> t = "Our cluster is partner in CLUSTAIDE, funded by the Single Market Programme."
+    >>> _project_said(t, 26, 35), _project_said("the FIRA project", 4, 8), _project_said("met MASCIR there", 4, 10)
+    (True, True, False)
+    """
+    return bool(_PROJECT_BEFORE.search(v, max(0, s - 30), s) and (v[s:e].isupper() or "-" in v[s:e])
+                and not v[max(0, s - 5):s].lower().endswith("the ") or _PROJECT_AFTER.match(v, e))

@@ -289,13 +289,15 @@ def find_facts(ctx, ents, mentions, tables, sectors=(), places=None) -> list[Raw
     event = main_event(ents, ctx)
     bodies = {s: e for s, _, e in occ if e.label in ("Cluster", "Organisation", "SME", "Partnership")}
     title = title_end(ctx)
-    home = home_cluster(ents, title)
+    titled, home = main_of(ents, "Cluster", title), home_cluster(ents, title)
+    if main is not None and len(main.mentions) < 2 and not named_in_title(main, title) \
+            and (home is not None or titled is not None and named_in_title(titled, title)):
+        main = None     # a cluster's own page that names one of its projects once: the figures are the cluster's
     fields, taken = field_facts(ctx, _sheet_owner(ents, main, event, title, home), bodies.get)     # a fact sheet's fields
     prose = prose_facts(ctx, ents, main, sectors, places, skip=taken)
     runs = [RawFact(subj, d.measure, None, d.value, d.unit, d.start, d.end, 0.6)
             for subj, d in duration_facts(ctx, parts, main)]
     prose, runs = _one_duration(prose, runs)
-    titled = main_of(ents, "Cluster", title)
     owner = main or home or event or _one_of(ents, "Agreement") \
         or (titled if titled is not None and named_in_title(titled, title) else None)   # the page's own cluster
     facts = [f for f in table_facts(ctx, occ, owner, event) + fields + prose + runs if f.subject is not None]

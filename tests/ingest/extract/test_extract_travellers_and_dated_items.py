@@ -159,3 +159,21 @@ def test_a_programme_keeps_the_word_programme_its_name_ends_with():
     assert "Interreg Danube Region" in programmes["Interreg Danube Region Programme"].aliases
     assert "ESCP-4i" not in programmes and "ESCP-4i" in programmes[
         "European Strategic Cluster Partnership for Going International"].aliases, programmes
+
+
+def test_a_lone_all_caps_name_the_text_calls_a_project_is_a_partnership():
+    ents, rels, _ = text_by_name("Our cluster is partner in CLUSTRAID, funded by the Single Market Programme. The Alpha "
+                                 "Cluster coordinates HEALTH-LINK (Interreg Euro-MED, 2023–2026), a partnership of seven "
+                                 "clusters.")
+    assert ents["CLUSTRAID"].label == "Partnership" and ents["HEALTH-LINK"].label == "Partnership", \
+        {n: e.label for n, e in ents.items()}
+    assert ("CLUSTRAID", "FUNDED_BY", "Single Market Programme") in rels, rels
+
+
+def test_a_project_named_once_on_a_clusters_page_does_not_take_its_figures():
+    _, _, facts = text_by_name(
+        "Key figures 2023\n\nThe Sardinia MedTech Cluster brings together 94 members, of which 74 are SMEs. Our "
+        "members employ about 3,200 people.\n\n- The cluster coordinates HEALTH-LINK (Interreg Euro-MED, 2023–2026), a "
+        "partnership of seven clusters.\n")
+    assert ("Sardinia MedTech Cluster", "members", 94) in facts, facts
+    assert not any(s == "HEALTH-LINK" and v in (94, 74, 3200) for s, _, v in facts), facts
