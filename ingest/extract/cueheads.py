@@ -362,7 +362,8 @@ def _noun_after(lex, v: str, line, span, named: tuple[int, int, str], out: list[
         t2 = _T2.match(v, e, line.end)
         w1 = fold(t1.group(1))
         if w1 in _TYPED_NOUNS:
-            if not (len(span) == 1 and fold(name) in lex.words("determiners")) and not is_programme_name(name):
+            opens = len(span) == 1 and not is_acronym(name) and re.search(r"(?:^|[.!?:]\s+|\n\s*)$", v[max(0, s - 3):s])
+            if not (len(span) == 1 and fold(name) in lex.words("determiners") or opens) and not is_programme_name(name):
                 out.append(Mention(s, e, name, "Partnership", "typed", 0.7, props={"typed": w1}))
         elif (_EVENT_AFTER.match(v, e, line.end) or _NUMBERED_EDITION.search(name) and _MEETING_AFTER.match(v, e, line.end)) \
                 and _THE_BEFORE.search(v, max(0, s - 5), s) and not name[:1].isdigit():

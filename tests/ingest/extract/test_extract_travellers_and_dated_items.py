@@ -177,3 +177,8 @@ def test_a_project_named_once_on_a_clusters_page_does_not_take_its_figures():
         "partnership of seven clusters.\n")
     assert ("Sardinia MedTech Cluster", "members", 94) in facts, facts
     assert not any(s == "HEALTH-LINK" and v in (94, 74, 3200) for s, _, v in facts), facts
+
+
+def test_an_article_opening_a_sentence_before_a_kind_names_nothing():
+    ents, _, _ = text_by_name("Une délégation de 12 entreprises a visité Lyon. The Baltic Bridge project started.")
+    assert "Une" not in ents and ents["Baltic Bridge"].label == "Partnership", {n: e.label for n, e in ents.items()}
