@@ -67,7 +67,8 @@ def country_list_items(ctx: Context, out: list[Mention], gid: list[int]) -> None
                     s, e, name = clean(v, s0, opened)
             elif close >= 0 and not piped:
                 s, e, name = clean(v, close + 1, m.start())
-            if not name or not (piped or _namey(v, s, e, strict=True)) or _CLAUSE_IN.search(name):
+            if not name or not (piped or _namey(v, s, e, strict=True)) or _CLAUSE_IN.search(name) \
+                    or name[:1].islower() and not name[1:2].isupper():       # "- to organise a stand at X (UAE);"
                 last = last_chunk(v, s0, m.start())
                 if last is None or last[-1][1] < m.start() - 2:
                     prev_end = m.end()

@@ -182,3 +182,10 @@ def test_a_project_named_once_on_a_clusters_page_does_not_take_its_figures():
 def test_an_article_opening_a_sentence_before_a_kind_names_nothing():
     ents, _, _ = text_by_name("Une délégation de 12 entreprises a visité Lyon. The Baltic Bridge project started.")
     assert "Une" not in ents and ents["Baltic Bridge"].label == "Partnership", {n: e.label for n, e in ents.items()}
+
+
+def test_a_clause_in_a_list_before_a_country_in_brackets_is_no_body():
+    ents, _, _ = text_by_name("In the memorandum the partners agreed:\n- to organise a common stand at the Gulf Interiors "
+                              "Expo 2026 in Dubai (United Arab Emirates);\n- to exchange two study visits every year;\n")
+    assert not any(n.startswith("to ") for n in ents), list(ents)
+    assert ents["Gulf Interiors Expo 2026"].label == "Event"
