@@ -15,8 +15,9 @@ __all__ = ["label_of_name", "place_of_name", "paired_place", "clean", "first_of_
 
 _NAMEY = re.compile(r"^[\w'’.&@+\-/ ()]+$")
 # a leading article, or an elided one before a capital ("l'Agence …", "dell'Emilia")
-_ARTICLE = re.compile(r"(?i)(?:the|a|an|le|la|les|el|il)\s+|(?-i:(?:l|d|dell|nell|all|sull)['’](?=[A-ZÀ-Ý]))")
-_ARTICLE_FIRST = "tTaAlLeEiIıİdns"     # what an _ARTICLE match starts with (case-blind "i" also matches "ı", "İ")
+_ARTICLE = re.compile(r"(?i)(?:the|a|an|le|la|les|el|il)\s+|(?-i:(?:l|d|dell|nell|all|sull)['’](?=[A-ZÀ-Ý]))"
+                      r"|(?-i:(?:And|But|Or|It|Chaque|Each|Every|Also|Then|Yet)\s+(?=[A-ZÀ-Ý]))")   # "And ArcticFood Cluster"
+_ARTICLE_FIRST = "tTaAlLeEiIıİdnsBOCY"     # what an _ARTICLE match starts with (case-blind "i" also matches "ı", "İ")
 # "COSME-funded X", "Lyon-based X": who funds it or where it sits, not part of its name
 _ROLE_PREFIX = re.compile(r"(?i)(?:[\w’'.]+-){1,2}(?:funded|financed|backed|supported|sponsored|led|based)\s+(?=[A-Z0-9])")
 

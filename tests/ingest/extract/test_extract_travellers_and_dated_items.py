@@ -189,3 +189,8 @@ def test_a_clause_in_a_list_before_a_country_in_brackets_is_no_body():
                               "Expo 2026 in Dubai (United Arab Emirates);\n- to exchange two study visits every year;\n")
     assert not any(n.startswith("to ") for n in ents), list(ents)
     assert ents["Gulf Interiors Expo 2026"].label == "Event"
+
+
+def test_a_conjunction_opening_the_sentence_is_no_part_of_the_name():
+    ents, _, _ = text_by_name("And ArcticFood Cluster invited the South Estonian Food Cluster. The IT Cluster Estonia met.")
+    assert {"ArcticFood Cluster", "IT Cluster Estonia"} <= set(ents), list(ents)
