@@ -74,7 +74,13 @@ def partnership_figure(subj, measure: str, sent, occ_in, main=None):
     named = _named(occ_in, sent.start, sent.end, "Partnership")
     if len(named) == 1:
         return named[0]
+    if not named and subj.label == "Cluster" and not (partners - _MEMBERS_TOO) and not money:
+        return subj         # "El Clúster X reúne a 93 entidades socias": a cluster's "socios" are its members
     return main if not named and main is not None and (subj.label == "Event" or partners) else subj
+
+
+# the Romance words for partners that also mean a cluster's members
+_MEMBERS_TOO = frozenset({"socios", "socias", "soci"})
 
 
 def owner_by_measure(subj, measure: str, lo: int, hi: int, occ_in, home=None):

@@ -194,3 +194,11 @@ def test_a_clause_in_a_list_before_a_country_in_brackets_is_no_body():
 def test_a_conjunction_opening_the_sentence_is_no_part_of_the_name():
     ents, _, _ = text_by_name("And ArcticFood Cluster invited the South Estonian Food Cluster. The IT Cluster Estonia met.")
     assert {"ArcticFood Cluster", "IT Cluster Estonia"} <= set(ents), list(ents)
+
+
+def test_a_clusters_socios_are_its_members_not_the_partnerships_partners():
+    _, _, facts = text_by_name(
+        "CREAMUNDO-4i: the creative industries go global\n\nCREAMUNDO-4i is a European Strategic Cluster Partnership "
+        "coordinated by CAIM.\n\nEl Clúster Malagueño de Industrias Creativas (CAIM), con sede en Málaga (Andalucía), "
+        "reúne a 93 entidades socias, 61 de ellas pymes.\n")
+    assert ("Clúster Malagueño de Industrias Creativas", "entidades socias", 93) in facts, facts
