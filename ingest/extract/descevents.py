@@ -197,7 +197,7 @@ def _tail(v: str, end: int, hi: int, travel: bool = False) -> tuple[str, int, st
     tm = _TOPIC_TAIL.match(v, end, hi)
     if tm:
         topic = re.split(r",\s+(?=\w+ed\b)|,\s+(?!(?:[a-z][\w-]*\s+){0,3}and\b)", tm.group(1))[0]
-        topic = re.sub(r"\s+(?:and|or|of|in|for|with|to|by|on|at|during)$", "", topic)
+        topic = re.sub(r"(?:\s+(?:and|or|of|in|for|with|to|by|on|at|during|around|about|some|over|nearly|almost))+$", "", topic)
         if len(topic.split()) >= 2 and not _WHEN_TOPIC.match(topic):
             return "on " + topic, tm.start(1) + len(topic), None
     return None

@@ -202,3 +202,9 @@ def test_a_clusters_socios_are_its_members_not_the_partnerships_partners():
         "coordinated by CAIM.\n\nEl Clúster Malagueño de Industrias Creativas (CAIM), con sede en Málaga (Andalucía), "
         "reúne a 93 entidades socias, 61 de ellas pymes.\n")
     assert ("Clúster Malagueño de Industrias Creativas", "entidades socias", 93) in facts, facts
+
+
+def test_an_events_topic_ends_before_a_hedged_count():
+    ents, _, facts = text_by_name("The partners held a seminar on water in mining with around 40 participants.")
+    assert _event(ents, "seminar on water in mining") is not None, list(ents)
+    assert ("seminar on water in mining", "participants (around)", 40) in facts, facts
