@@ -332,8 +332,9 @@ def _described_name(v: str, s: int, hm, sent) -> tuple[int, int, str, str | None
         e = owner_end(v, hm.end(), sent.end)            # "the third mission of GEODRONE-4i will go to …"
         if (when := dated_or_placed(v, e, sent.end)) is not None:
             return s, e, " ".join(v[s:e].split()), when or None, "event-dated"
-        if fold(words.split()[0]) in load_lexicon().words("ordinal_words") and fold(words.split()[-1]) in _TRAVELS:
-            return s, hm.end(), words, _later_place(v, hm.end(), sent.end), "event-ordinal"   # "The first mission brought …"
+        if fold(words.split()[0]) in load_lexicon().words("ordinal_words") and fold(words.split()[-1]) in _TRAVELS \
+                and (went := _later_place(v, hm.end(), sent.end)):
+            return s, hm.end(), words, went, "event-ordinal"   # "The first mission brought … to Vancouver"
     return None
 
 
