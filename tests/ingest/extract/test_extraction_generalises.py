@@ -35,7 +35,10 @@ FLOORS = {"entity_f1": 0.85, "country_accuracy": 0.92, "relation_f1": 0.65, "fac
 # F1 (2 folds); they must not fall further behind.
 LEARNED_MAY_TRAIL = 0.03
 # The rules alone on the pages written as a yardstick that nobody writing rules has read
-# (tests/data/unread), measured 2026-12-06 (twenty-second round, 190 pages in fifteen batches): 0.882 / 0.913 /
+# (tests/data/unread), measured 2026-12-06 (twenty-third round, 202 pages in sixteen batches): 0.885 / 0.912 /
+# 0.575 / 0.357 (the 12 pages that round added, read by nobody: 0.857 / 0.918 / 0.602 / 0.234, with the round's
+# starting code 0.844 / 0.917 / 0.587 / 0.200; the 202 pages with that code: 0.879 / 0.913 / 0.566 / 0.344; the
+# relation floor went from 0.53 to 0.55, the fact floor from 0.34 to 0.35); twenty-second round, 190 pages: 0.882 / 0.913 /
 # 0.564 / 0.353 (the 12 pages that round added, read by nobody: 0.868 / 0.890 / 0.503 / 0.333; the country floor
 # went from 0.88 to 0.90 with the round's reference regions); twenty-first round, 178 pages: 0.878 / 0.903 /
 # 0.556 / 0.350 (the 12 pages that round added, read by nobody: 0.866 / 0.912 / 0.556 / 0.258; the fact floor
@@ -50,12 +53,13 @@ LEARNED_MAY_TRAIL = 0.03
 # that: 0.890 / 0.911 / 0.576 / 0.433; sixth round: 0.864 / 0.887 / 0.498 / 0.260; fifth round, on 40
 # pages: 0.848 / 0.872 / 0.472 / 0.281; third round, on 21 pages: 0.845 / 0.877 / 0.456 / 0.225; the
 # rules of that morning: 0.794 / 0.858 / 0.377 / 0.202).
-UNREAD_FLOORS = {"entity_f1": 0.87, "country_accuracy": 0.90, "relation_f1": 0.53, "fact_recall": 0.34}
+UNREAD_FLOORS = {"entity_f1": 0.87, "country_accuracy": 0.90, "relation_f1": 0.55, "fact_recall": 0.35}
 # What `clusternet extract` gives on those unread pages (the rules, then the shipped model deciding the
-# relations; the model never saw them): 2026-12-06, 190 pages, 0.882 / 0.913 / 0.568 / 0.353 (twenty-second
+# relations; the model never saw them): 2026-12-06, 202 pages, 0.885 / 0.912 / 0.579 / 0.357 (twenty-third round;
+# the relation floor went from 0.55 to 0.56); 190 pages, 0.882 / 0.913 / 0.568 / 0.353 (twenty-second
 # round; twenty-first round, 178 pages, 0.878 / 0.903 / 0.561 / 0.350; eighteenth round, 142 pages, 0.881 / 0.899 / 0.559 / 0.357; seventeenth
-# round, 130 pages: 0.879 / 0.900 / 0.558 / 0.341). The relation floor is the issue's bar.
-PRODUCT_UNREAD_FLOORS = {"entity_f1": 0.87, "country_accuracy": 0.90, "relation_f1": 0.55, "fact_recall": 0.34}
+# round, 130 pages: 0.879 / 0.900 / 0.558 / 0.341). The relation floor sits over the issue's bar (0.55).
+PRODUCT_UNREAD_FLOORS = {"entity_f1": 0.87, "country_accuracy": 0.90, "relation_f1": 0.56, "fact_recall": 0.35}
 
 
 @pytest.fixture(scope="module")
