@@ -64,7 +64,7 @@ def _acting_body(v: str, s: int, e: int) -> tuple[bool, str | None]:
 # what makes a lone all-caps word a project: "partner in X", "coordinates X", "Project: X", "the X project",
 # "X, funded by …", "X (Interreg Euro-MED, 2023–2026)", "X (2018–2020)"
 _PROJECT_BEFORE = re.compile(r"(?:\b(?:partners?\s+in|coordinat(?:es|ed|or\s+of|ing)|leads|led|participates\s+in|"
-                             r"takes\s+part\s+in|took\s+part\s+in|[Pp]roje[ck]t(?:o)?:?|the)\s+)$")
+                             r"takes\s+part\s+in|took\s+part\s+in|[Pp]roje[ck]t(?:o)?:?)\s+)$")
 _PROJECT_AFTER = re.compile(r"(?:\s+(?:project|projects|partnership|consortium)\b|,?\s+(?:co-)?funded\s+(?:by|under|through)\b|"
                             r"\s+\((?:[^()]{0,40},\s*)?(?:19|20)\d\d\s*[–-]\s*(?:19|20)?\d\d\)|\s+\((?:Interreg|COSME|Horizon|"
                             r"Erasmus|LIFE|SMP|Single\s+Market)[^()]{0,60}\))")
@@ -78,4 +78,4 @@ def _project_said(v: str, s: int, e: int) -> bool:
     (True, True, False)
     """
     return bool(_PROJECT_BEFORE.search(v, max(0, s - 30), s) and (v[s:e].isupper() or "-" in v[s:e])
-                and not v[max(0, s - 5):s].lower().endswith("the ") or _PROJECT_AFTER.match(v, e))
+                or _PROJECT_AFTER.match(v, e))

@@ -34,11 +34,12 @@ _SUBTITLE = re.compile(r"(?::|\s[-–—]\s)")
 _WORD_BACK = re.compile(r"([\w’'-]+)\s+$")
 # an incoming journey's origin: "a study visit from Bangladesh"
 _FROM_TAIL = re.compile(r"\s+(from)\s+(?:the\s+)?((?-i:[A-Z][\w’'-]+)(?:\s(?-i:[A-Z][\w’'-]+)){0,3})")
+# travellers named by a possessive and a group noun: "of its members", "of our member companies"
+_GROUP_TRAVELLERS = (r"(?:its|our|their|the)\s+(?:own\s+)?(?:member\s+)?(?:members|companies|firms|SMEs|clusters|"
+                     r"partners|producers|entrepreneurs)")
 # who travels, between a journey's noun and its place: "a mission of the Alpha Cluster to Chile"
 _WHO_TRAVELS = re.compile(r"\s+of\s+(?:(?:the|an?)\s+)?(?:(?-i:[A-Z][\w’'+-]*)(?:\s(?-i:[A-Z0-9][\w’'+-]*)){0,4}"
-                          r"(?:\s+(?:delegation|group|" + GROUP_NOUNS + r"))?|delegation|group|"
-                          r"(?:its|our|their|the)\s+(?:own\s+)?(?:member\s+)?(?:members|companies|firms|SMEs|clusters|"
-                          r"partners|producers|entrepreneurs))"
+                          r"(?:\s+(?:delegation|group|" + GROUP_NOUNS + r"))?|delegation|group|" + _GROUP_TRAVELLERS + r")"
                           r"(?=\s+(?:to|from)\b)")     # "of an RLQ delegation to", "of our members to"
 _QUOTED_TAIL = re.compile(r"\s+(?:on\s+|called\s+|named\s+|entitled\s+)?[“\"]([^”\"]{3,120})[”\"]")
 # a topic's words, up to a verb that says what the event did ("a webinar on X took place online")
@@ -146,9 +147,7 @@ _AFTER_DETERMINER = re.compile(r"^.+\s(?:the|a|an|its|their|our)\s+(?:(?:first|s
 
 
 # travellers named only by a group noun between a journey and its place ("visit of a delegation from X")
-_GENERIC_TRAVELLERS = re.compile(r"\s+of\s+(?:(?:an?|the)\s+(?:delegation|group)|(?:its|our|their|the)\s+(?:own\s+)?"
-                                 r"(?:member\s+)?(?:members|companies|firms|SMEs|clusters|partners|producers|entrepreneurs))"
-                                 r"(?=\s+(?:to|from)\b)")
+_GENERIC_TRAVELLERS = re.compile(r"\s+of\s+(?:(?:an?|the)\s+(?:delegation|group)|" + _GROUP_TRAVELLERS + r")(?=\s+(?:to|from)\b)")
 # how long it lasts, written as one word: "five-day", "two-week", "week-long" (not "EUROSPA-4i")
 _LENGTH = re.compile(r"(?:one|two|three|four|five|six|seven|eight|nine|ten|multi|half|full)-(?:day|week|month)s?(?:-long)?|week-?long")
 

@@ -301,7 +301,7 @@ def find_facts(ctx, ents, mentions, tables, sectors=(), places=None) -> list[Raw
     owner = main or home or event or _one_of(ents, "Agreement") \
         or (titled if titled is not None and named_in_title(titled, title) else None)   # the page's own cluster
     facts = [f for f in table_facts(ctx, occ, owner, event) + fields + prose + runs if f.subject is not None]
-    return _drop_echoes(_members_at_home(facts, main_of(ents, "Cluster", title), title), title)
+    return _drop_echoes(_members_at_home(facts, titled, title), title)
 
 
 def _one_of(ents, label: str):
