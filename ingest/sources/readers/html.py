@@ -62,10 +62,10 @@ def _funding_notes(soup) -> list[str]:
     ['Funded by the European Union.']
     """
     out: list[str] = []
+    furniture = soup.find_all(("footer", "header")) + soup.find_all(class_=_BOILER)
+    inside = {id(t) for f in furniture for t in (f, *f.find_all(("p", "span", "div")))}
     for tag in soup.find_all(("p", "span", "div")):
-        if tag.find(("p", "div")) is not None or tag.find_parent(("footer", "header")) is None \
-                and not _BOILER.search(" ".join(tag.get("class") or []) + " " + " ".join(
-                    " ".join(p.get("class") or []) for p in tag.parents if hasattr(p, "get"))):
+        if id(tag) not in inside or tag.find(("p", "div")) is not None:
             continue
         text = " ".join(tag.get_text(" ", strip=True).split())
         first = next((s for s in re.split(r"(?<=[.!])\s+", text) if _FUNDING.search(s)), None)
