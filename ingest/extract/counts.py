@@ -111,8 +111,9 @@ def _noun_phrase(toks, lex, allow_in: bool) -> list[str]:
             while out and fold(out[-1]) in ("and", "or", ",", "&"):
                 out.pop()
             break       # "five managers and nine companies": the next count starts
-        if not out and (f in months or f in lex.words("not_measures")):
-            return []
+        if not out and (f in months or f in lex.words("not_measures") or f in lex.words("time_kinds")
+                        and i + 1 < len(toks) and fold(toks[i + 1][2]) in lex.words("not_measures")):
+            return []       # a date, a time: "within two working days"
         if not out and f in ("de", "di", "del") and i + 1 < len(toks) and fold(toks[i + 1][2]) in months:
             return []       # "5 de mayo": a date
         if out and _clause_starts(toks, i, f, lex):

@@ -346,7 +346,7 @@ def _bare_journey_or_meeting(words: str) -> bool:
     (True, False)
     """
     f = fold(words).split()
-    return len(f) > 1 and (f[-1] in _TRAVELS or " ".join(f) in ("kick-off meeting", "partner meeting", "general assembly"))
+    return len(f) > 1 and (f[-1] in _TRAVELS or " ".join(f) in load_lexicon().words("meetings_of_their_own"))
 
 
 def _later_place(v: str, lo: int, hi: int) -> str | None:

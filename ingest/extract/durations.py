@@ -27,7 +27,7 @@ _UNITS = {"month": "months", "months": "months", "year": "years", "years": "year
 # a Romance unit gives the measure in the text's language ("une durée de 24 mois": durée (mois))
 _ROMANCE_UNITS = {"mois": ("durée", "mois"), "ans": ("durée", "ans"), "meses": ("duración", "meses"),
                   "años": ("duración", "años"), "mesi": ("durata", "mesi"), "anni": ("durata", "anni")}
-_OWNERS = r"(?:project|partnership|action\s+plan|programme|initiative|consortium|cooperation|strategy)"
+_OWNERS = r"(?:project|partnership|action\s+plan|programme|initiative|consortium|cooperation|strategy|agreement|memorandum)"
 
 
 @dataclass(frozen=True)
@@ -52,7 +52,9 @@ def _patterns() -> tuple[re.Pattern, ...]:
             re.compile(rf"(?m)(?:^|(?<=[.!?]\s))(?:Over|In\s+the\s+next|During\s+the\s+next)\s+{num}\s+{unit}\b"),
             re.compile(rf"(?i)\b{num}[-\s]{unit}\s+(?:[a-z]+\s+)?{_OWNERS}\b"),
             re.compile(rf"(?i)\b(?:duration|dur[ée]e|duraci[óo]n|durata)\s+(?:of|de|di)\s+{num}\s+"
-                       rf"(?P<unit>months?|years?|mois|ans|meses|años|mesi|anni)\b"))
+                       rf"(?P<unit>months?|years?|mois|ans|meses|años|mesi|anni)\b"),
+            re.compile(rf"(?i)\b(?:(?:is|remains|will\s+be|shall\s+be)\s+)?(?:valid|in\s+force|concluded|signed)\s+for\s+"
+                       rf"(?:an?\s+(?:initial\s+)?period\s+of\s+)?{num}\s+{unit}\b"))
 
 
 def _value(num: str) -> int | None:
@@ -82,14 +84,23 @@ def durations(ctx) -> list[Duration]:
     return sorted(out, key=lambda d: d.start)
 
 
-def duration_facts(ctx, partnerships, main) -> list[tuple[object, Duration]]:
-    """(subject, duration) pairs: the partnership named in the duration's sentence, else ``main``;
-    none without a partnership."""
+def duration_facts(ctx, partnerships, main, agreements=()) -> list[tuple[object, Duration]]:
+    """(subject, duration) pairs: an agreement's when the words just before the duration speak of
+    one ("Under the agreement, which runs for five years", "a five-year cooperation agreement"):
+    the agreement its sentence names, else the page's most named one; else the partnership
+    named in the duration's sentence, else ``main``; none without a partnership or agreement."""
     out = []
     for d in durations(ctx):
         sent = ctx.sents[ctx.sent_at(d.start)]
-        here = [e for e in partnerships if any(sent.start <= m.start < sent.end for m in e.mentions)]
-        subject = here[0] if len(here) == 1 else main
+        named = [e for e in (*partnerships, *agreements) if any(sent.start <= m.start < sent.end for m in e.mentions)]
+        subject = named[0] if len(named) == 1 else main
+        if agreements and _AGREEMENT_WORD.search(ctx.view, max(sent.start, d.start - 60), d.end):
+            signed = [e for e in named if e.label == "Agreement"]
+            subject = signed[0] if len(signed) == 1 else max(agreements, key=lambda e: (len(e.mentions), -e.mentions[0].start))
         if subject is not None:
             out.append((subject, d))
     return out
+
+
+_AGREEMENT_WORD = re.compile(r"(?i)\b(?:agreement|memorandum|MoU|accord|protocol|charter|convenio|convenzione|"
+                             r"protocolo|protocole|protocollo|acuerdo|accordo)\b")

@@ -15,6 +15,7 @@ from clusternet.ingest.extract.counts import count_facts as prose_facts
 from clusternet.ingest.extract.mainref import defined_subject, main_of, named_in_title, title_end
 from clusternet.ingest.extract.factsubj import event_cue, main_event
 from clusternet.ingest.extract.durations import duration_facts
+from clusternet.ingest.extract.eventlengths import event_length_facts
 from clusternet.ingest.extract.fieldfacts import field_facts
 from clusternet.ingest.extract.lexicon import country_code, fold, load_lexicon
 from clusternet.ingest.extract.measures import ordinals, without_hedge
@@ -296,8 +297,9 @@ def find_facts(ctx, ents, mentions, tables, sectors=(), places=None) -> list[Raw
     fields, taken = field_facts(ctx, _sheet_owner(ents, main, event, title, home), bodies.get)     # a fact sheet's fields
     prose = prose_facts(ctx, ents, main, sectors, places, skip=taken)
     runs = [RawFact(subj, d.measure, None, d.value, d.unit, d.start, d.end, 0.6)
-            for subj, d in duration_facts(ctx, parts, main)]
+            for subj, d in duration_facts(ctx, parts, main, [e for e in ents if e.label == "Agreement"])]
     prose, runs = _one_duration(prose, runs)
+    runs += event_length_facts(ctx, ents, event)
     owner = main or home or event or _one_of(ents, "Agreement") \
         or (titled if titled is not None and named_in_title(titled, title) else None)   # the page's own cluster
     facts = [f for f in table_facts(ctx, occ, owner, event) + fields + prose + runs if f.subject is not None]
@@ -325,7 +327,7 @@ def _members_at_home(facts: list[RawFact], home, title: int) -> list[RawFact]:
             for f in facts]
 
 
-_ITSELF = re.compile(r"(?:project|partnership|initiative|consortium|alliance)\s+duration$")
+_ITSELF = re.compile(r"(?:project|partnership|initiative|consortium|alliance|agreement|memorandum)\s+duration$")
 
 
 def _one_duration(prose: list[RawFact], runs: list[RawFact]) -> tuple[list[RawFact], list[RawFact]]:

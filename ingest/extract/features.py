@@ -275,12 +275,11 @@ def _closest(p: Proposal, c: Pair) -> tuple[int, int, bool] | None:
     if isinstance(c.target, str):
         return None
     best = None
-    targets = [(mb, _sent(p, mb)) for mb in c.target.mentions[:12]]
+    targets: dict[int, list] = {}      # sentence -> the target's mentions in it, in mention order
+    for mb in c.target.mentions[:12]:
+        targets.setdefault(_sent(p, mb), []).append(mb)
     for ma in c.source.mentions[:12]:
-        sa = _sent(p, ma)
-        for mb, sb in targets:
-            if sb != sa:
-                continue
+        for mb in targets.get(_sent(p, ma), ()):
             lo, hi = (ma.end, mb.start) if ma.start < mb.start else (mb.end, ma.start)
             if hi >= lo and (best is None or hi - lo < best[1] - best[0]):
                 best = (lo, hi, ma.start < mb.start)

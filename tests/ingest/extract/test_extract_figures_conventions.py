@@ -62,9 +62,10 @@ def test_a_fact_sheet_duration_and_a_two_year_project():
     assert ("NORDLINK", "duration (years)", 2) in prose
 
 
-def test_an_events_length_is_no_duration_figure():
+def test_an_events_length_is_the_events_not_the_partnerships():
     _, _, facts = text_by_name("The Andes Bridge partnership organised a three-day mission to Lima in 2025.")
-    assert not any(m.startswith("duration") for _, m, _ in facts)
+    assert not any(s == "Andes Bridge" and m.startswith("duration") for s, m, _ in facts), facts
+    assert ("mission to Lima", "duration (days)", 3) in facts, facts      # its length in days (twenty-fourth round)
 
 
 def test_all_partners_took_part_in_the_pages_event():
