@@ -69,11 +69,35 @@ def _value(num: str) -> int | None:
     return v if v is not None and v <= 20 else None
 
 
+# a duration's unit word; the patterns are read only around one (a long text holds few)
+_UNIT = re.compile(r"(?i)\b(?:months?|years?|mois|ans|meses|años|mesi|anni)\b")
+WINDOW = 120            # characters before a unit word that a duration's words may start
+
+
+def unit_windows(view: str, unit: re.Pattern) -> list[tuple[int, int]]:
+    """The stretches of ``view`` around the matches of ``unit`` (from ``WINDOW`` characters before
+    one to the end of its line), merged where they overlap.
+
+    >>> unit_windows("Nothing here.\\nA two-year project.\\n", _UNIT)
+    [(0, 33)]
+    """
+    out: list[list[int]] = []
+    for m in unit.finditer(view):
+        eol = view.find("\n", m.end())
+        lo, hi = max(0, m.start() - WINDOW), len(view) if eol < 0 else eol
+        if out and lo <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], hi)
+        else:
+            out.append([lo, hi])
+    return [(lo, hi) for lo, hi in out]
+
+
 def durations(ctx) -> list[Duration]:
     """Every duration of a project or partnership the text states, in text order."""
     out, seen = [], set()
+    windows = unit_windows(ctx.view, _UNIT)
     for rx in _patterns():
-        for m in rx.finditer(ctx.view):
+        for m in (m for lo, hi in windows for m in rx.finditer(ctx.view, lo, hi)):
             value = _value(m.group("num"))
             if value is None or m.start("num") in seen:
                 continue

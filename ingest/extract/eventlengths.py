@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import clusternet.ingest.extract.fastre as re
+from clusternet.ingest.extract.durations import unit_windows
 from clusternet.ingest.extract.lexicon import fold, load_lexicon
 from clusternet.ingest.extract.raw import RawFact
 
@@ -100,8 +101,9 @@ def event_lengths(view: str) -> list[Length]:
     [('duration (days)', 5, 'after'), ('meeting duration (minutes)', 25, 'minutes')]
     """
     out, seen = [], set()
+    windows = unit_windows(view, _UNIT)
     for rx, kind in _patterns():
-        for m in rx.finditer(view):
+        for m in (m for lo, hi in windows for m in rx.finditer(view, lo, hi)):
             value = _value(m.group("num"))
             if value is None or m.start("num") in seen:
                 continue
@@ -114,6 +116,10 @@ def event_lengths(view: str) -> list[Length]:
                 out.append(Length(_DAY_MEASURES.get(word, "duration (days)"), value, "days", m.start(), m.end(), kind))
             seen.add(m.start("num"))
     return sorted(out, key=lambda x: x.start)
+
+
+# a length's unit word; the patterns are read only around one (a long text holds few)
+_UNIT = re.compile(r"(?i)(?:days?|jours|d[íi]as|giorni|minutes?)\b")
 
 
 def _events_in(events, lo: int, hi: int) -> list:
