@@ -5,8 +5,9 @@ become entities. They look only at the shape of the phrase and the lexicon, neve
 a particular organisation.
 
 >>> [is_generic_name(n) for n in ["SMEs", "EU clusters", "Catalan companies", "Memoranda of Understanding",
-...                                "Clusters Go International", "EDOs", "MoU", "Cluster Maritime Tunisien"]]
-[True, True, True, True, False, True, False, False]
+...                                "Clusters Go International", "EDOs", "MoU", "Cluster Maritime Tunisien",
+...                                "Actualités du cluster", "Basé à Bordeaux"]]
+[True, True, True, True, False, True, False, False, True, True]
 """
 from __future__ import annotations
 
@@ -62,7 +63,7 @@ def is_generic_name(name: str) -> bool:
         # "WP1 Project management": a project's work package, no project
     return (plural_acronym(name.strip()) or qualified_plural(name.strip()) or dotted_country(name.strip())
             or admin_area(name.strip()) or field_phrase(name.strip()) or lone_adjective(name.strip())
-            or placed_kind(name.strip()))
+            or placed_kind(name.strip()) or f.split(" ", 1)[0] in lex.words("never_first_words"))
 
 
 def placed_kind(name: str) -> bool:

@@ -16,6 +16,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from clusternet.ingest.extract.eventlinks import link_event_heads
+from clusternet.ingest.extract.translatednames import link_translations
 from clusternet.ingest.extract.lexicon import country_code, load_lexicon
 from clusternet.ingest.extract.mentions import Mention, initials_match, is_acronym
 from clusternet.ingest.resolve.normalise import split_legal_form
@@ -98,6 +99,7 @@ def link_names(strong: list[Mention], weak: list[Mention]) -> tuple[_UF, set[str
     _link_spellings(ks, uf, later)
     _link_first_of(ks, uf, later)
     _link_short_forms(strong + weak, ks, uf)
+    link_translations(sorted({m.name for m in strong + weak}), keys, uf, norm)
     link_event_heads(sorted({norm(x) for m in strong + weak if m.label == "Event" for x in (m.name, *m.aliases)}
                             - set(later)), uf)
     _link_kind_suffix(ks, uf)
