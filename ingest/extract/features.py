@@ -220,7 +220,7 @@ def pair_features(p: Proposal, c: Pair, d: DocFacts) -> dict[str, float]:
     f["own_country"] = float(bool(code) and c.source.country == code)
     f["own_region"] = float(lb == "Region" and bool(c.source.region) and fold(c.source.region) == fold(b.name))
     f.update(_structure_features(p, c, d, lb, b))
-    f.update(_between_features(p, c, lp))
+    f.update(_between_features(p, c, lp, d))
     return f
 
 
@@ -240,10 +240,10 @@ def _structure_features(p: Proposal, c: Pair, d: "DocFacts", lb: str, b) -> dict
     return f
 
 
-def _between_features(p: Proposal, c: Pair, lp: str) -> dict[str, float]:
+def _between_features(p: Proposal, c: Pair, lp: str, d: DocFacts | None = None) -> dict[str, float]:
     """Words and cue classes between the closest mentions of the two ends in one sentence."""
     f: dict[str, float] = {}
-    span = _closest(p, c)
+    span = _closest(p, c, d)
     if span is None:
         f["apart"] = 1.0
         return f
@@ -270,17 +270,35 @@ def _sent(p: Proposal, m) -> int:
     return m.sent if m.sent >= 0 else p.ctx.sent_at(m.start)
 
 
-def _closest(p: Proposal, c: Pair) -> tuple[int, int, bool] | None:
+def _closest(p: Proposal, c: Pair, d: DocFacts | None = None) -> tuple[int, int, bool] | None:
     """(gap start, gap end, source first) of the nearest two mentions in one sentence."""
     if isinstance(c.target, str):
         return None
     best = None
-    targets: dict[int, list] = {}      # sentence -> the target's mentions in it, in mention order
-    for mb in c.target.mentions[:12]:
-        targets.setdefault(_sent(p, mb), []).append(mb)
-    for ma in c.source.mentions[:12]:
-        for mb in targets.get(_sent(p, ma), ()):
+    targets = _by_sentence(p, c.target, d)
+    for ma, sa in _placed(p, c.source, d):
+        for mb in targets.get(sa, ()):
             lo, hi = (ma.end, mb.start) if ma.start < mb.start else (mb.end, ma.start)
             if hi >= lo and (best is None or hi - lo < best[1] - best[0]):
                 best = (lo, hi, ma.start < mb.start)
     return best
+
+
+def _placed(p: Proposal, e, d: DocFacts | None) -> list:
+    """(mention, sentence) of an entity's first 12 mentions (memoised per entity on ``d``)."""
+    memo = d.memo.setdefault("placed", {}) if d is not None else {}
+    got = memo.get(id(e))
+    if got is None:
+        got = memo[id(e)] = [(m, _sent(p, m)) for m in e.mentions[:12]]
+    return got
+
+
+def _by_sentence(p: Proposal, e, d: DocFacts | None) -> dict[int, list]:
+    """Sentence -> an entity's mentions in it, of its first 12 in mention order (memoised per entity on ``d``)."""
+    memo = d.memo.setdefault("by_sentence", {}) if d is not None else {}
+    got = memo.get(id(e))
+    if got is None:
+        got = memo[id(e)] = {}
+        for m, si in _placed(p, e, d):
+            got.setdefault(si, []).append(m)
+    return got

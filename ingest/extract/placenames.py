@@ -10,6 +10,8 @@ says a body is there ("(Mrągowo)", "from Narayanganj").
 from __future__ import annotations
 
 import clusternet.ingest.extract.fastre as re
+from bisect import bisect_left
+from itertools import accumulate
 
 from clusternet.ingest.extract.lexicon import (accents_clash, country_code, fold, is_subdivision_code, load_lexicon,
                                                place_country, subdivision_country, town)
@@ -44,7 +46,9 @@ def place_mentions(ctx: Context, out: list[Mention]) -> None:
     """Countries (names, ISO codes in brackets, adjectives) and sub-national regions."""
     lex = load_lexicon()
     v = ctx.view
+    taken = _Taken(out)
     for line in ctx.lines:
+        taken.line_from = len(out)
         for m in _ISO_PAREN.finditer(v[line.start:line.end]):
             mm = _ISO_PAREN.search(v, line.start + m.start())
             c = town_province(v, mm) or country_code(m.group(1))
@@ -52,7 +56,7 @@ def place_mentions(ctx: Context, out: list[Mention]) -> None:
                 s = line.start + m.start(1)
                 out.append(Mention(s, s + 2, c, "Country", "iso", 0.9, country=c))
         for span in chunks(v, line.start, line.end):
-            _span_places(lex, v, span, out)
+            _span_places(lex, v, span, out, taken)
         # "the Coquimbo region", "the X region": a region even if the gazetteer lacks it
         seg = v[line.start:line.end]
         for m in _X_REGION.finditer(seg) if " region" in seg else ():
@@ -64,7 +68,27 @@ def place_mentions(ctx: Context, out: list[Mention]) -> None:
             _headed_regions(lex, v, line.start, line.end, out)
 
 
-def _span_places(lex, v: str, span, out: list[Mention]) -> None:
+class _Taken:
+    """Whether a span overlaps a mention already in ``out``: those the earlier finders made (an
+    index of their starts and furthest ends) and those made on the current line since
+    ``line_from`` (a place of one line lies inside it).
+
+    >>> t = _Taken([Mention(10, 20, "A", "Cluster", "head")]); t.overlaps(15, 25), t.overlaps(20, 25)
+    (True, False)
+    """
+
+    def __init__(self, out: list[Mention]):
+        spans = sorted((m.start, m.end) for m in out)
+        self.out, self.starts = out, [a for a, _ in spans]
+        self.reach = list(accumulate((b for _, b in spans), max))
+        self.line_from = len(out)
+
+    def overlaps(self, s: int, e: int) -> bool:
+        i = bisect_left(self.starts, e)         # the earlier mentions starting before ``e``
+        return bool(i and self.reach[i - 1] > s) or any(m.start < e and s < m.end for m in self.out[self.line_from:])
+
+
+def _span_places(lex, v: str, span, out: list[Mention], taken: _Taken | None = None) -> None:
     """The places of one chunk: at each word, the longest name (4 words down to 1) the gazetteer knows."""
     macro, regions, demonyms, cities = lex.macro, lex.regions, lex.region_demonyms, lex.cities
     i, k = 0, len(span)
@@ -107,7 +131,7 @@ def _span_places(lex, v: str, span, out: list[Mention]) -> None:
                 hit = n
                 break
         i += hit or 1
-    _town(v, span, out)
+    _town(v, span, out, taken)
 
 
 # where a body's town is said: "(Mrągowo)", "from Narayanganj", "based in Prešov", a cell "| Borås |",
@@ -116,7 +140,7 @@ _TOWN_BEFORE = re.compile(r"(?:\(|(?:^|\s)(?:from|in|at|near|de|à|en|di|da)\s+|
 _TOWN_AFTER = re.compile(r"\s*(?:[(),;|]|\.(?:\s|$)|$|[–—]\s)|\s+(?:in|on|from)\s+(?:\d|(?-i:[A-Z][a-zé]+)\s+\d)")  # "… in Pordenone in May 2026"
 
 
-def _town(v: str, span, out: list[Mention]) -> None:
+def _town(v: str, span, out: list[Mention], taken: _Taken | None = None) -> None:
     """A chunk that is a town of the general reference (:func:`.lexicon.town`), and nothing the
     gazetteer knows, where the text says a body is there: a City of the town's country.
 
@@ -130,7 +154,7 @@ def _town(v: str, span, out: list[Mention]) -> None:
     if not (_TOWN_BEFORE.search(v, max(0, s - 12), s) and _TOWN_AFTER.match(v, e)):
         return          # the cheap test first: most chunks stand where no town is said
     found = town(" ".join(v[s:e].split()))
-    if found and not any(m.start < e and s < m.end for m in out):
+    if found and not (taken.overlaps(s, e) if taken is not None else any(m.start < e and s < m.end for m in out)):
         out.append(Mention(s, e, found[0], "City", "town", 0.7, country=found[1]))
 
 
