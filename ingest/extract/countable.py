@@ -39,6 +39,7 @@ def not_a_count(v: str, m, value, after, word_num: bool) -> bool:
             or re.match(r"\d[:.h]$", v[max(0, m.start("num") - 2):m.start("num")]) \
             or v[max(0, m.start("num") - 3):m.start("num")].strip() in ("N°", "N", "°", "ISO", "No"):
         return True
-    if word_num and nxt == "of" and v[max(0, m.start() - 3):m.start()].rstrip().endswith(","):
-        return True  # "A and B, two of the cluster's members": the names before it, counted again
+    if word_num and nxt == "of" and v[max(0, m.start() - 3):m.start()].rstrip().endswith(",") \
+            and not (len(after) > 1 and after[1][2].lower() in ("them", "which", "whom")):
+        return True  # "A and B, two of the cluster's members": the names before it, counted again ("nine of them": a part)
     return word_num and not after

@@ -40,7 +40,7 @@ from clusternet.ingest.extract.measures import agent as _agent, among, before_ag
 from clusternet.ingest.extract.delegations import in_delegation
 from clusternet.ingest.extract.moneyclauses import money_clause
 from clusternet.ingest.extract.lexicon import fold, is_programme_name, load_lexicon, programme_named_in
-from clusternet.ingest.extract.origins import countries_of
+from clusternet.ingest.extract.origins import countries_of, nationality_part
 from clusternet.ingest.extract.nounphrases import inner_place, met_with, passive_participle
 from clusternet.ingest.extract.numbers import NOT_COUNTS, count_rx, count_value, is_number_word, unit_and_value
 from clusternet.ingest.extract.raw import RawFact
@@ -286,8 +286,8 @@ def _stated_measure(ctx, sent, m, after, unit, word_num, prev_noun, lex, prev_me
     if part is not None:        # "137 organisations, 112 of which are SMEs", "450 participants, 60 of them from X"
         after, from_words = part
         measure_words = from_words or _noun_phrase(after, lex, allow_in=False) + ([*among_words, *whole.split()] if whole else [])
-    else:
-        measure_words = _measure_words(v, sent, m, after, unit, prev_noun, lex)
+    else:       # a nationality alone takes the list's noun: "nine Slovak, four Czech and two Hungarian firms"
+        measure_words = nationality_part(w := _measure_words(v, sent, m, after, unit, prev_noun, lex), after, prev_measure) or w
     agent = _agent(v, sent.start, m.start())
     measure_words = before_agent(measure_words, agent)
     measure = _join(measure_words) + agent

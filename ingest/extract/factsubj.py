@@ -226,6 +226,10 @@ def country_of_sentence(text: str, places) -> object | None:
     return places.get("country:" + code) if code else None
 
 
+# a nationality after its noun, as French, Spanish and Italian write it ("empresas danesas", "aziende italiane")
+_ROMANCE_NATIONALITY = re.compile(r"(?<=[^\W\d_]\s)([a-zà-ÿ]{3,}(?:as|os|es|e|i|a))\b(?=[^\s\w]*\s*$|\s)")
+
+
 def measure_country(measure: str, after: str) -> str | None:
     """The one country a measure's own words name (a demonym or a country name); ``None`` when
     it names none or several, or when a list of countries goes on after it (``after``).
@@ -237,6 +241,8 @@ def measure_country(measure: str, after: str) -> str | None:
     >>> measure_country("cluster associations from Spain", ", France, Poland and Romania")
     >>> measure_country("Ghanaian SMEs", ""), measure_country("B2B meetings in Tokyo", "")
     ('GH', 'JP')
+    >>> measure_country("empresas danesas", ""), measure_country("empresas de la región", "")
+    ('DK', None)
     """
     codes = set()
     head = re.split(r"\sof\s", measure)[0]     # "clusters of French excellence": French qualifies excellence
@@ -246,6 +252,7 @@ def measure_country(measure: str, after: str) -> str | None:
         c = country_code(w) if len(w) > 3 and not inside else None
         if c:
             codes.add(c)
+    codes |= {c for pm in _ROMANCE_NATIONALITY.finditer(head) if (c := country_code(pm.group(1)))}   # "empresas danesas"
     city = re.search(r"\sin\s+([A-Z][\w-]+(?:\s[A-Z][\w-]+)?)$", head)
     if not codes and city and (load_lexicon().city(city.group(1)) or load_lexicon().region(city.group(1))):
         codes.add(place_country(city.group(1)))     # "B2B meetings in Tokyo": held in Japan

@@ -351,18 +351,36 @@ def part_of_before(after, prev_noun):
     >>> part_of_before(toks, "participants")[1]
     ['participants', 'from', 'EU', 'Member', 'States']
     """
-    if len(after) > 1 and fold(after[0][2]) in ("in", "from") and after[1][2][:1].isupper() and prev_noun:
+    if len(after) > 1 and fold(after[0][2]) in ("in", "from") and _capital_after_the(after[1:]) and prev_noun:
         rest = after        # "64 B2B meetings in Seoul and 17 in Busan": the noun said before
     elif len(after) < 3 or fold(after[0][2]) != "of" or fold(after[1][2]) not in ("which", "them", "whom"):
         return None
     else:
         rest = after[2:]
-    if fold(rest[0][2]) in ("are", "were", "is", "was") and len(rest) > 1:
-        return rest[1:], []
-    if fold(rest[0][2]) in ("from", "in") and prev_noun and len(rest) > 1 and rest[1][2][:1].isupper():
-        place = [rest[0][2]] + [t[2] for t in itertools.takewhile(lambda t: t[2][:1].isupper(), rest[1:])]
-        return rest, [prev_noun] + place
-    return None
+    copula = fold(rest[0][2]) in ("are", "were", "is", "was") and len(rest) > 1
+    body = rest[1:] if copula else rest
+    where = body[1:] if fold(body[0][2]) in _COMING and len(body) > 2 else body    # "nine of them coming from Spain"
+    if fold(where[0][2]) in ("from", "in") and prev_noun and len(where) > 1 and _capital_after_the(where[1:]):
+        the = [where[1][2]] if fold(where[1][2]) == "the" else []
+        place = [where[0][2], *the] + [t[2] for t in itertools.takewhile(lambda t: t[2][:1].isupper(), where[1 + len(the):])]
+        return where, [prev_noun] + place
+    return (body, []) if copula else None
+
+
+_COMING = frozenset({"coming", "originating", "all"})
+
+
+def _capital_after_the(toks) -> bool:
+    """Whether the words open with a capital, or with "the" and a country ("the Netherlands", not
+    "the European Regional Development Fund").
+
+    >>> _capital_after_the([(0, 0, "the"), (0, 0, "Czech"), (0, 0, "Republic")]), _capital_after_the([(0, 0, "the"), (0, 0, "European")])
+    (True, False)
+    """
+    if toks and fold(toks[0][2]) == "the" and len(toks) > 1:
+        run = " ".join(t[2] for t in itertools.takewhile(lambda t: t[2][:1].isupper(), toks[1:4]))
+        return bool(run) and country_code(run) is not None
+    return toks[0][2][:1].isupper()
 
 
 def short_measure(measure: str | None) -> str | None:
@@ -371,8 +389,9 @@ def short_measure(measure: str | None) -> str | None:
 
     >>> short_measure("B2B meetings in Osaka"), short_measure("SMEs (at least)"), short_measure("members represented by X")
     ('B2B meetings', None, 'members')
-    >>> short_measure("companies among the members")
-    'companies'
+    >>> short_measure("companies among the members"), short_measure("SMEs from the Czech Republic")
+    ('companies', 'SMEs')
     """
-    short = measure and re.sub(r"\s(?:in\s[A-Z][\w-]+|\w+ed\s+by\s.*|(?:among|parmi|entre|tra)\s.*)$", "", measure)
+    short = measure and re.sub(r"\s(?:in\s[A-Z][\w-]+|from\s(?:the\s)?[A-Z][\w-]+(?:\s[A-Z][\w-]+){0,2}|\w+ed\s+by\s.*|"
+                               r"(?:among|parmi|entre|tra)\s.*)$", "", measure)
     return short if short and len(short.split()) <= 3 and "(" not in short else None

@@ -8,9 +8,10 @@ from __future__ import annotations
 import clusternet.ingest.extract.fastre as re
 from functools import lru_cache
 
-from clusternet.ingest.extract.lexicon import fold, load_lexicon
+from clusternet.ingest.extract.lexicon import country_code, fold, load_lexicon
+from clusternet.ingest.extract.numbers import is_number_word
 
-__all__ = ["countries_of"]
+__all__ = ["countries_of", "nationality_part"]
 
 # the verbs a plural noun before "from" may be ("members come from"), not the counted
 _NOT_OWNERS = ("comes", "goes", "arrives", "originates", "stems", "ranges", "varies")
@@ -55,3 +56,39 @@ def countries_of(v: str, lo: int, pos: int, measure_words: list[str]) -> list[st
     owner = bm.group(1)
     owner = owner.lower() if owner[1:].islower() else owner
     return measure_words[at:at + len(noun.split())] + links[noun].split() + [owner]
+
+
+_LIST_GLUE = frozenset({",", "and", "y", "e", "et", "or", "o", "ou", "–", "—"})
+
+
+def nationality_part(words: list[str], after, last: str | None) -> list[str] | None:
+    """The whole measure of a count whose measure is a nationality alone, its noun said once for
+    the list: "nine Slovak, four Czech and two Hungarian firms" -> "Slovak firms" (the noun after the
+    list's last nationality); "ocho empresas españolas, cinco portuguesas" -> "empresas portuguesas"
+    (the noun of ``last``, the count before it, in its order); "12 companies: seven Finnish" ->
+    "Finnish companies". None when ``words`` is no lone nationality or no noun is found.
+
+    >>> toks = [(0, 0, w) for w in "Slovak , four Czech and two Hungarian firms".split()]
+    >>> nationality_part(["Slovak"], toks, None), nationality_part(["portuguesas"], [], "empresas españolas")
+    (['Slovak', 'firms'], ['empresas', 'portuguesas'])
+    >>> nationality_part(["Finnish"], [], "companies counted"), nationality_part(["members"], [], "companies")
+    (['Finnish', 'companies'], None)
+    """
+    if len(words) != 1 or not country_code(words[0]):
+        return None
+    toks = [t[2] for t in after]
+    for i in range(1, len(toks)):
+        w = toks[i]
+        if fold(w) in _LIST_GLUE or is_number_word(fold(w)) or w[:1].isdigit() or country_code(w):
+            continue
+        if w[:1].islower() and w.isalpha() and country_code(toks[i - 1]):
+            return [words[0], w]        # "two Hungarian firms"
+        break
+    prior = (last or "").split()
+    if len(prior) == 2 and country_code(prior[1]) and not country_code(prior[0]):
+        return [prior[0], words[0]]     # "empresas españolas, cinco portuguesas"
+    if len(prior) == 2 and country_code(prior[0]) and prior[1].isalpha() and prior[1][:1].islower():
+        return [words[0], prior[1]]     # "seven Finnish companies and five Swedish"
+    if prior and prior[0].isalpha() and prior[0][:1].islower() and not country_code(prior[0]):
+        return [words[0], prior[0]]     # "12 companies: seven Finnish"
+    return None
