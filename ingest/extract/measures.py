@@ -12,7 +12,7 @@ import clusternet.ingest.extract.fastre as re
 import itertools
 from functools import lru_cache
 
-from clusternet.ingest.extract.lexicon import country_code, fold, load_lexicon
+from clusternet.ingest.extract.lexicon import country_code, fold, load_lexicon, number_value
 
 __all__ = ["among", "agent", "money_after", "field_label", "with_hedge", "without_hedge", "ordinals", "HEDGES",
            "ORDINAL_DIGIT", "CURRENCIES", "money_modifiers", "money_qualifiers", "place_adjective", "taking_part", "to_country", "with_place", "decimal_thousands",
@@ -351,8 +351,9 @@ def part_of_before(after, prev_noun):
     >>> part_of_before(toks, "participants")[1]
     ['participants', 'from', 'EU', 'Member', 'States']
     """
-    if len(after) > 1 and fold(after[0][2]) in ("in", "from") and _capital_after_the(after[1:]) and prev_noun:
-        rest = after        # "64 B2B meetings in Seoul and 17 in Busan": the noun said before
+    if len(after) > 1 and prev_noun and (fold(after[0][2]) in ("in", "from") and _capital_after_the(after[1:])
+                                         or _from_kind(after)):
+        rest = after        # "64 B2B meetings in Seoul and 17 in Busan", "– 112 from companies": the noun said before
     elif len(after) < 3 or fold(after[0][2]) != "of" or fold(after[1][2]) not in ("which", "them", "whom"):
         return None
     else:
@@ -364,10 +365,38 @@ def part_of_before(after, prev_noun):
         the = [where[1][2]] if fold(where[1][2]) == "the" else []
         place = [where[0][2], *the] + [t[2] for t in itertools.takewhile(lambda t: t[2][:1].isupper(), where[1 + len(the):])]
         return where, [prev_noun] + place
+    if prev_noun and (kind := _from_kind(where)):
+        return where, [prev_noun, "from", *kind]     # "21 of them from cluster organisations", "58 came from abroad"
     return (body, []) if copula else None
 
 
-_COMING = frozenset({"coming", "originating", "all"})
+_COMING = frozenset({"coming", "originating", "all", "came", "come", "comes"})
+_KIND_END = frozenset({"and", "or", ",", ".", ";", ":", "(", ")", "–", "—", "were", "are", "was", "is", "who", "which"})
+
+
+def _from_kind(toks) -> list[str] | None:
+    """The kind of body a part comes from, after "from" in small letters ("from companies", "from
+    research institutions and public bodies", "from abroad"), up to five words; else None.
+
+    >>> _from_kind([(0, 0, w) for w in "from cluster organisations and 17 from SMEs".split()])
+    ['cluster', 'organisations']
+    """
+    if len(toks) < 2 or fold(toks[0][2]) != "from" or not (toks[1][2].isalpha() and toks[1][2][:1].islower()) \
+            or fold(toks[1][2]) in _NOT_KIND:
+        return None
+    out = []
+    for i, t in enumerate(toks[1:6], 1):
+        w = t[2]
+        if fold(w) in _KIND_END and not (fold(w) == "and" and i + 1 < len(toks) and toks[i + 1][2].isalpha()
+                                         and number_value(toks[i + 1][2]) is None):
+            break
+        if not w.replace("-", "").isalpha():
+            break
+        out.append(w)
+    return out or None
+
+
+_NOT_KIND = frozenset({"the", "a", "an", "their", "its", "our", "each", "all", "both", "which", "where", "there"})
 
 
 def _capital_after_the(toks) -> bool:
@@ -391,7 +420,11 @@ def short_measure(measure: str | None) -> str | None:
     ('B2B meetings', None, 'members')
     >>> short_measure("companies among the members"), short_measure("SMEs from the Czech Republic")
     ('companies', 'SMEs')
+    >>> short_measure("countries of the"), short_measure("European delegates from cluster organisations")
+    (None, 'European delegates')
     """
     short = measure and re.sub(r"\s(?:in\s[A-Z][\w-]+|from\s(?:the\s)?[A-Z][\w-]+(?:\s[A-Z][\w-]+){0,2}|\w+ed\s+by\s.*|"
-                               r"(?:among|parmi|entre|tra)\s.*)$", "", measure)
+                               r"from\s[a-z][\w-]*(?:\s[a-z][\w-]*){0,4}|(?:among|parmi|entre|tra)\s.*)$", "", measure)
+    if short and short.startswith("countries"):
+        return None     # "186 participants from 14 countries – 112 from companies": not the countries
     return short if short and len(short.split()) <= 3 and "(" not in short else None

@@ -50,3 +50,14 @@ def test_names_counted_again_are_no_part():
     facts = _facts("The Nordic Wood Cluster and the Baltic Timber Cluster, two of the network's members, joined the "
                    "Kenya Water Days 2025.")
     assert not any(v == 2 for *_, v, _ in facts), facts
+
+
+def test_parts_from_kinds_of_bodies_take_the_counted_noun():
+    facts = _facts("On 10 March, 186 participants from 14 countries were registered for the Sava Cluster Forum "
+                   "2026 – 112 from companies, 41 from cluster organisations and 33 from research institutions.")
+    forum = "Sava Cluster Forum 2026"
+    assert (forum, "participants from companies", 112, None) in facts, facts
+    assert (forum, "participants from cluster organisations", 41, None) in facts, facts
+    facts = _facts("The 38 European delegates of the Penang Cluster Matchmaking 2025 – 21 of them from cluster "
+                   "organisations and 17 from SMEs – met 173 companies.")
+    assert ("Penang Cluster Matchmaking 2025", "European delegates from SMEs", 17, None) in facts, facts
