@@ -387,7 +387,7 @@ def _subject_of(ctx, si, m, after, occ_in, ok, doc, land, measure, measure_words
         measure = with_place(measure, v[m.end():sent.end], land)
     else:
         subj, country = count_subject(ctx, si, m, after, occ_in, ok, doc, v)
-        subj = partnership_figure(subj, measure, sent, occ_in, doc[0])
+        subj = partnership_figure(subj, measure, sent, occ_in, doc[0], v[sent.start:m.start()])
         subj = owner_by_measure(subj, measure, sent.start, sent.end, occ_in, doc[3])
     if subj is None:
         return None, None, measure

@@ -53,18 +53,31 @@ def agreement_count(v: str, m, occ_in):
     return (agreements[0], None) if len(agreements) == 1 else None
 
 
-def partnership_figure(subj, measure: str, sent, occ_in, main=None):
+# the page's partnership said again by its kind: "the project", "le partenariat", "el proyecto", "il progetto"
+_PROJECT_ANAPHOR = re.compile(r"(?i)\W*(?:the|this|le|ce|el|este|il|questo)\s+(?:project|partnership|consortium|projet|"
+                              r"partenariat|proyecto|consorcio|progetto|partenariato)\b")
+_RELATIVE = re.compile(r"(?i),\s*(?:which|who|que|qui|che)\s+(?:has|have|had|counts|represents|brings|gathers|a|tiene|ha)\b")
+
+
+def partnership_figure(subj, measure: str, sent, occ_in, main=None, before: str = ""):
     """The one partnership a sentence names, for its partners or its budget that the subject rules
     gave a cluster or organisation of the sentence ("Our cluster takes part in CASCAWOOD, a
     project of nine partners"), or for its partners they gave an event ("all five partners took
     part in the mission"); the page's partnership ``main`` for partners when the sentence names none
-    (the coordinator named beside "seven partners"; a budget beside a member may be its own); else ``subj``.
+    (the coordinator named beside "seven partners"; a budget beside a member may be its own); ``main`` for
+    any figure a cluster or organisation was given when the sentence opens with "the project" (or "le
+    partenariat", "el proyecto" …: ``before`` is its text up to the count), names no partnership and
+    gives the figure to no relative clause ("…, which has 280 members"); else ``subj``.
 
     >>> c, p = SimpleNamespace(label="Cluster"), SimpleNamespace(label="Partnership")
     >>> s = SimpleNamespace(start=0, end=50)
     >>> partnership_figure(c, "partners", s, lambda lo, hi: [(0, 5, c), (20, 29, p)]) is p
     True
     """
+    if subj is not None and subj.label in ("Cluster", "Organisation") and main is not None and main.label == "Partnership" \
+            and _PROJECT_ANAPHOR.match(before) and not _RELATIVE.search(before) \
+            and not _named(occ_in, sent.start, sent.end, "Partnership"):
+        return main     # "The project, which the cluster X leads, … at least 120 companies will receive vouchers"
     lex = load_lexicon()
     words = set(re.findall(r"\w+", fold(measure)))
     partners, money = words & lex.words("partnership_partners"), words & lex.words("partnership_money")
