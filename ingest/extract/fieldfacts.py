@@ -22,7 +22,7 @@ from clusternet.ingest.extract.raw import RawFact, parse_number
 
 __all__ = ["FieldValue", "field_pairs", "field_facts"]
 
-_FIELD = re.compile(r"^[\s*#>•-]*(?P<label>[^\W\d_][^:\n]{1,60}?)\s*(?:\*+\s*)?:\s*(?:\*+\s*)?(?P<value>[^\n]*)$")
+_FIELD = re.compile(r"^[\s*#>•-]*(?P<label>[^\W\d_][^:\n]{1,90}?)\s*(?:\*+\s*)?:\s*(?:\*+\s*)?(?P<value>[^\n]*)$")
 _VALUE = re.compile(r"^(?:(?P<hedge>approx\.|approximately|about|around|over|more\s+than|nearly|almost|ca\.|"
                     r"at\s+least|up\s+to|roughly|circa)\s*)?"
                     r"(?:(?P<cur>€|EUR|USD|GBP|\$|£)\s?)?(?P<num>\d{1,3}(?:[.,]\d{3})+(?:[.,]\d{1,2})?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+(?:[.,]\d+)?)"
@@ -43,14 +43,14 @@ class FieldValue:
     upto: int = -1      # where on its line the field's own figure ends, when prose goes on after it
 
 
-def _split(line_text: str) -> tuple[str, str] | None:
+def _split(line_text: str, most: int = 6) -> tuple[str, str] | None:
     """A "Label: value" line as (label, value), else None.
 
     >>> _split("**Total budget:** € 2.5 million"), _split("The project was started by the partners in 2019: a pilot")
     (('Total budget', '€ 2.5 million'), None)
     """
     m = _FIELD.match(line_text)
-    if not m or len(m.group("label").split()) > 6:
+    if not m or len(m.group("label").split()) > most:
         return None
     return m.group("label").strip(" *"), m.group("value").rstrip().strip(" *")
 
@@ -82,6 +82,8 @@ def _countable(label: str, value, unit) -> bool:
     (True, False, True)
     >>> _countable("SMEs supported", 120, None), _countable("Status", 2, None)
     (True, False)
+    >>> _countable("SMEs supported in internationalisation", 243, None), _countable("B2B meetings with buyers", 9, None)
+    (True, True)
     """
     words = [fold(w) for w in re.findall(r"[^\W\d_]+", label)]
     blocked = {w for w in words if w in _NOT_FIGURES} - ({"grant"} if unit and unit != "%" else set())
@@ -93,12 +95,18 @@ def _countable(label: str, value, unit) -> bool:
         return False
     plural = lambda w: w.endswith("s") and not w.endswith(("ss", "us"))
     return words[:2] == ["number", "of"] or words[0] == "total" or plural(words[-1]) \
-        or len(words) >= 2 and words[-1].endswith("ed") and plural(words[-2])      # "SMEs supported"
+        or len(words) >= 2 and words[-1].endswith("ed") and plural(words[-2]) \
+        or len(words) >= 3 and (words[1].endswith("ed") or words[1] in ("with", "in")) and plural(words[0]) \
+        or len(words) >= 3 and words[2] in ("with", "in") and plural(words[1])  # "SMEs supported in …", "B2B meetings with …"
 
 
 _ASIDE = re.compile(r"(?P<main>[^()]+?)\s*\([^()]*\)$")
 _LEADING = re.compile(r"(?P<main>[^()]+?),?\s+(?:from|in|across|of\s+which|of\s+them|incl\.?|including|dont|de\s+l[oa]s\s+cuales|"
                       r"de\s+ell[oa]s|di\s+cui|tra\s+cui)\s+\d.*$")    # "Members: 42, of which 29 companies (…)"
+# a figure and the target it was set against: "**389** (target: 300)", "243 (objectif : 200) – …"
+_TARGET = re.compile(r"(?P<main>[^()]+?)\s*\(\s*(?:target|objective|objectif|objetivo|obiettivo|meta)\s*:?\s*"
+                     r"(?P<goal>[^()]+?)\s*\)(?:\s*(?:[–—,;]|$).*)?$", re.I)
+_COMMENT = re.compile(r"(?P<main>[^,()–—]+?)\s*(?:,|\s[–—])\s+(?-i:[a-z]).*$")     # "**3**, all as planned"
 _RATE = re.compile(r"(?P<main>.+?)\s*\(\s*(?P<pct>\d{1,3}(?:[.,]\d+)?)\s*%\s*\)$")
 
 
@@ -113,10 +121,14 @@ def _inline(lines, i: int) -> list[FieldValue]:
     [('Members', 71)]
     >>> [(f.label, f.value) for f in _inline(raw_lines("Partners: 11 from 10 countries\\n"), 0)]
     [('Partners', 11)]
+    >>> [(f.label, f.value) for f in _inline(raw_lines("- SMEs supported: **243** (target: 200) – most Dutch\\n"), 0)]
+    [('SMEs supported', 243), ('SMEs supported (target)', 200)]
+    >>> [(f.label, f.value) for f in _inline(raw_lines("- Business missions: **3**, all as planned\\n"), 0)]
+    [('Business missions', 3)]
     """
-    parts = _split(lines[i].text)
-    if not parts or not parts[1]:
-        return []
+    parts = _split(lines[i].text) or _split(lines[i].text, 9)
+    if not parts or not parts[1] or len(parts[0].split()) > 6 and not _TARGET.match(parts[1]):
+        return []       # a label of seven words or more only for an indicator with its target
     fig, extra = _figure(parts[1]), []
     rate = _RATE.match(parts[1]) if fig is None else None
     if rate:        # a figure with a bracket after it: the figure, and the rate when it is an amount's
@@ -124,8 +136,13 @@ def _inline(lines, i: int) -> list[FieldValue]:
         pct = (parse_number(rate.group("pct").replace(",", ".")) or (None,))[0] if fig and fig[1] else None
         extra = [FieldValue(f"{parts[0]} rate (%)", pct, "%", i, i)] if pct is not None else []
     upto = -1
-    for aside in (_ASIDE.match(parts[1]), _LEADING.match(parts[1])) if fig is None else ():
-        fig = _figure(aside.group("main")) if aside else None   # "Members: 71 (incl. 52 SMEs)": the bracket's own count is prose's,
+    target = _TARGET.match(parts[1]) if fig is None else None
+    if target and (fig := _figure(target.group("main").strip(" *"))):   # "B2B meetings: **389** (target: 300)"
+        goal = _figure(target.group("goal"))
+        extra = [FieldValue(f"{parts[0]} (target)", goal[0], goal[1], i, i)] if goal else []
+        upto = lines[i].text.rfind(parts[1]) + target.end("goal")
+    for aside in (_ASIDE.match(parts[1]), _LEADING.match(parts[1]), _COMMENT.match(parts[1])) if fig is None else ():
+        fig = _figure(aside.group("main").strip(" *")) if aside else None   # "Members: 71 (incl. 52 SMEs)": the bracket's own count is prose's,
         if fig:         # as are the countries of "Partners: 11 from 10 countries"
             upto = lines[i].text.rfind(parts[1]) + aside.end("main")
             break
