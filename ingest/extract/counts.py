@@ -34,9 +34,10 @@ from clusternet.ingest.extract.countable import not_a_count
 from clusternet.ingest.extract.countsubj import CLAUSE_VERBS, count_subject
 from clusternet.ingest.extract.factsubj import country_of_sentence, measure_country, owner_by_measure, \
     on_the_journey, partnership_figure
-from clusternet.ingest.extract.measures import agent as _agent, among, before_agent, clause_measure, \
-    field_label, money_after, money_modifiers, money_period, money_qualifiers, ordinals, part_cue, \
-    part_of_before, place_adjective, predicate_next, short_measure, taking_part, to_country, with_hedge, with_place, without_hedge, CURRENCIES
+from clusternet.ingest.extract.measures import agent as _agent, among, before_agent, clause_measure, field_label, money_after, \
+    money_modifiers, money_period, money_qualifiers, ordinals, place_adjective, predicate_next, taking_part, to_country, \
+    with_hedge, with_place, without_hedge, CURRENCIES
+from clusternet.ingest.extract.countparts import part_cue, part_of_before, short_measure
 from clusternet.ingest.extract.delegations import in_delegation
 from clusternet.ingest.extract.moneyclauses import money_clause
 from clusternet.ingest.extract.lexicon import fold, is_programme_name, load_lexicon, programme_named_in
@@ -54,13 +55,11 @@ _STOP = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "can
          "equal", "while", "whose", "mostly", "including", "but", "or", "both", "during", "since", "than", "between",
          "along", "across", "throughout", "under", "through", "con", "avec", "para", "pour", "durante", "pendant",
          "dans", "y", "e", "et", "ou"}
-_ROMANCE_OF = frozenset({"de", "del", "des", "du", "della", "delle", "dei", "di", "da", "do", "dos", "das"})
-_HEDGES = frozenset((
+_ROMANCE_OF, _HEDGES = frozenset({"de", "del", "des", "du", "della", "delle", "dei", "di", "da", "do", "dos", "das"}), frozenset((
     "over more than around approximately about up to almost nearly at least roughly close circa less "
     "fewer mas menos alrededor cerca casi hasta unas unos plus pres environ moins presque oltre almeno "
     "quasi fino piu mais quase ate au al pelo some the a an our their its of with by further total").split())
-_TRAIL = {"of", "and", "or", ",", "&", "around", "over", "about", "approximately", "nearly", "almost", "some", "more",
-          "up", "least", "than", "worth", "totalling", "totaling", "valued"}
+_TRAIL = set("of and or , & around over about approximately nearly almost some more up least than worth totalling totaling valued".split())
 # a word after a comma that opens a clause, not a list's next noun ("18 companies, led by …")
 _CLAUSE_OPENERS = {"which", "who", "whose", "including", "such", "led", "held", "run", "both", "each", "all", "while"}
 _AND_CLAUSE = set("together they we it its their our also then this these there so now several many most some others all none".split())
