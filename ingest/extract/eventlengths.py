@@ -137,12 +137,24 @@ def _owner(ctx, length: Length, events, page_event):
         right = _events_in(events, length.start, min(sent.end, length.end + NEAR_EVENT))
         if right:
             return right[0]
+        if not _event_noun_within(ctx.view, length.end, sent.end):
+            return None     # "registrations close 1 day before": no event's length
     here = _events_in(events, sent.start, sent.end)
     if here:
         return here[0] if len(here) == 1 else None
     before = [(m.start, i, e) for i, e in enumerate(events) for m in e.mentions
               if sent.start - LOOK_BACK <= m.start < sent.start]
     return max(before, key=lambda x: (x[0], -x[1]))[2] if before else page_event
+
+
+def _event_noun_within(v: str, pos: int, end: int, words: int = 3) -> bool:
+    """Whether one of the next few words after ``pos`` is an event noun ("a two-day study visit").
+
+    >>> _event_noun_within("a two-day study visit", 9, 21), _event_noun_within("1 day before the call", 5, 21)
+    (True, False)
+    """
+    lex = load_lexicon()
+    return any(lex.label_of_head(w) == "Event" for w in re.findall(r"[^\W\d_]+", v[pos:end])[:words])
 
 
 def event_length_facts(ctx, ents, page_event) -> list[RawFact]:

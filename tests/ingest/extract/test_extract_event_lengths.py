@@ -70,3 +70,6 @@ def test_no_length_without_an_event_or_of_an_office_chore():
         "The Fjord Wind Cluster (Norway) checks every profile within two working days. "
         "Its manager stayed for three days in Lisbon.", "chores.txt")
     assert not any(v in (2, 3) for _, _, v in facts), facts
+    _, _, facts = text_by_name("The Agri Robots Days 2025 take place in Lyon. Registrations close 1 day before the "
+                               "start.", "call.txt")
+    assert not any(m.startswith("duration") for _, m, _ in facts), facts
