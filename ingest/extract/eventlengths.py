@@ -23,7 +23,7 @@ from functools import lru_cache
 
 import clusternet.ingest.extract.fastre as re
 from clusternet.ingest.extract.durations import unit_windows
-from clusternet.ingest.extract.lexicon import fold, load_lexicon
+from clusternet.ingest.extract.lexicon import fold, load_lexicon, number_value
 from clusternet.ingest.extract.raw import RawFact
 
 __all__ = ["event_lengths", "event_length_facts", "Length"]
@@ -73,11 +73,7 @@ def _value(num: str) -> int | None:
     >>> _value("5"), _value("five"), _value("quattro"), _value("many")
     (5, 5, 4, None)
     """
-    if num.isdigit():
-        return int(num)
-    lex = load_lexicon()
-    key = fold(num)
-    return lex["number_words"].get(key) or lex["length_number_words"].get(key)
+    return number_value(num) or load_lexicon()["length_number_words"].get(fold(num))
 
 
 def _singular(noun: str) -> str:

@@ -240,7 +240,7 @@ def _structure_features(p: Proposal, c: Pair, d: "DocFacts", lb: str, b) -> dict
     return f
 
 
-def _between_features(p: Proposal, c: Pair, lp: str, d: DocFacts | None = None) -> dict[str, float]:
+def _between_features(p: Proposal, c: Pair, lp: str, d: DocFacts) -> dict[str, float]:
     """Words and cue classes between the closest mentions of the two ends in one sentence."""
     f: dict[str, float] = {}
     span = _closest(p, c, d)
@@ -270,7 +270,7 @@ def _sent(p: Proposal, m) -> int:
     return m.sent if m.sent >= 0 else p.ctx.sent_at(m.start)
 
 
-def _closest(p: Proposal, c: Pair, d: DocFacts | None = None) -> tuple[int, int, bool] | None:
+def _closest(p: Proposal, c: Pair, d: DocFacts) -> tuple[int, int, bool] | None:
     """(gap start, gap end, source first) of the nearest two mentions in one sentence."""
     if isinstance(c.target, str):
         return None
@@ -284,18 +284,18 @@ def _closest(p: Proposal, c: Pair, d: DocFacts | None = None) -> tuple[int, int,
     return best
 
 
-def _placed(p: Proposal, e, d: DocFacts | None) -> list:
+def _placed(p: Proposal, e, d: DocFacts) -> list:
     """(mention, sentence) of an entity's first 12 mentions (memoised per entity on ``d``)."""
-    memo = d.memo.setdefault("placed", {}) if d is not None else {}
+    memo = d.memo.setdefault("placed", {})
     got = memo.get(id(e))
     if got is None:
         got = memo[id(e)] = [(m, _sent(p, m)) for m in e.mentions[:12]]
     return got
 
 
-def _by_sentence(p: Proposal, e, d: DocFacts | None) -> dict[int, list]:
+def _by_sentence(p: Proposal, e, d: DocFacts) -> dict[int, list]:
     """Sentence -> an entity's mentions in it, of its first 12 in mention order (memoised per entity on ``d``)."""
-    memo = d.memo.setdefault("by_sentence", {}) if d is not None else {}
+    memo = d.memo.setdefault("by_sentence", {})
     got = memo.get(id(e))
     if got is None:
         got = memo[id(e)] = {}

@@ -126,8 +126,9 @@ def _inline(lines, i: int) -> list[FieldValue]:
     >>> [(f.label, f.value) for f in _inline(raw_lines("- Business missions: **3**, all as planned\\n"), 0)]
     [('Business missions', 3)]
     """
-    parts = _split(lines[i].text) or _split(lines[i].text, 9)
-    if not parts or not parts[1] or len(parts[0].split()) > 6 and not _TARGET.match(parts[1]):
+    parts = _split(lines[i].text, 9)
+    target = _TARGET.match(parts[1]) if parts and parts[1] else None
+    if not parts or not parts[1] or len(parts[0].split()) > 6 and not target:
         return []       # a label of seven words or more only for an indicator with its target
     fig, extra = _figure(parts[1]), []
     rate = _RATE.match(parts[1]) if fig is None else None
@@ -136,8 +137,7 @@ def _inline(lines, i: int) -> list[FieldValue]:
         pct = (parse_number(rate.group("pct").replace(",", ".")) or (None,))[0] if fig and fig[1] else None
         extra = [FieldValue(f"{parts[0]} rate (%)", pct, "%", i, i)] if pct is not None else []
     upto = -1
-    target = _TARGET.match(parts[1]) if fig is None else None
-    if target and (fig := _figure(target.group("main").strip(" *"))):   # "B2B meetings: **389** (target: 300)"
+    if target and fig is None and (fig := _figure(target.group("main").strip(" *"))):   # "B2B meetings: **389** (target: 300)"
         goal = _figure(target.group("goal"))
         extra = [FieldValue(f"{parts[0]} (target)", goal[0], goal[1], i, i)] if goal else []
         upto = lines[i].text.rfind(parts[1]) + target.end("goal")

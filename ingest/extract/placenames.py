@@ -88,7 +88,7 @@ class _Taken:
         return bool(i and self.reach[i - 1] > s) or any(m.start < e and s < m.end for m in self.out[self.line_from:])
 
 
-def _span_places(lex, v: str, span, out: list[Mention], taken: _Taken | None = None) -> None:
+def _span_places(lex, v: str, span, out: list[Mention], taken: _Taken) -> None:
     """The places of one chunk: at each word, the longest name (4 words down to 1) the gazetteer knows."""
     macro, regions, demonyms, cities = lex.macro, lex.regions, lex.region_demonyms, lex.cities
     i, k = 0, len(span)
@@ -140,11 +140,11 @@ _TOWN_BEFORE = re.compile(r"(?:\(|(?:^|\s)(?:from|in|at|near|de|à|en|di|da)\s+|
 _TOWN_AFTER = re.compile(r"\s*(?:[(),;|]|\.(?:\s|$)|$|[–—]\s)|\s+(?:in|on|from)\s+(?:\d|(?-i:[A-Z][a-zé]+)\s+\d)")  # "… in Pordenone in May 2026"
 
 
-def _town(v: str, span, out: list[Mention], taken: _Taken | None = None) -> None:
+def _town(v: str, span, out: list[Mention], taken: _Taken) -> None:
     """A chunk that is a town of the general reference (:func:`.lexicon.town`), and nothing the
     gazetteer knows, where the text says a body is there: a City of the town's country.
 
-    >>> out = []; _town("Mleczarnia Sp. z o.o. (Mrągowo) makes cheese", [(23, 30, "Mrągowo")], out)
+    >>> out = []; _town("Mleczarnia Sp. z o.o. (Mrągowo) makes cheese", [(23, 30, "Mrągowo")], out, _Taken(out))
     >>> [(m.name, m.country) for m in out]
     [('Mrągowo', 'PL')]
     """
@@ -154,7 +154,7 @@ def _town(v: str, span, out: list[Mention], taken: _Taken | None = None) -> None
     if not (_TOWN_BEFORE.search(v, max(0, s - 12), s) and _TOWN_AFTER.match(v, e)):
         return          # the cheap test first: most chunks stand where no town is said
     found = town(" ".join(v[s:e].split()))
-    if found and not (taken.overlaps(s, e) if taken is not None else any(m.start < e and s < m.end for m in out)):
+    if found and not taken.overlaps(s, e):
         out.append(Mention(s, e, found[0], "City", "town", 0.7, country=found[1]))
 
 
