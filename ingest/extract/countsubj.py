@@ -269,13 +269,17 @@ def _national_anaphor(v, sent, m, before, occ_in, ok):
 
 
 def _group(v, sent, m, before, occ_in, ok, main):
-    """5b. "Together, the four partners represent …", "its members employ …": (the partnership, None), or None."""
+    """5b. "Together, the four partners represent …", "its members employ …": (the partnership, else
+    the one agreement named before, None), or None."""
     gm = _GROUP_SUBJECT.search(v[sent.start:m.start()])
     if gm and not [x for x in before if x[2].label in ok and x[2].label != "Partnership"]:
         named = [x[2] for x in before if x[2].label == "Partnership"]
         prior = named or [x[2] for x in occ_in(max(0, sent.start - 3000), sent.start) if x[2].label == "Partnership"]
         if prior or main is not None:
             return (prior[-1] if prior else main), None
+        signed = [x[2] for x in occ_in(max(0, sent.start - 3000), sent.start) if x[2].label == "Agreement"]
+        if len(set(signed)) == 1:
+            return signed[0], None      # "Together the three clusters represent …" after the agreement they signed
     return None
 
 

@@ -324,7 +324,8 @@ def _described_name(v: str, s: int, hm, sent) -> tuple[int, int, str, str | None
     if standalone and s < hm.start():       # "a European matchmaking event"
         return s, hm.end(), words, None, "event-described"
     if standalone and _bare_journey_or_meeting(words):      # "the study visit brought 17 companies to Graz"
-        return s, hm.end(), words, _later_place(v, hm.end(), sent.end), "event-described"
+        went = _later_place(v, hm.end(), sent.end)
+        return s, hm.end(), _gone_to(words, went), went, "event-described"
     if place := _placed_by(v[s:hm.start()]):      # "our Chile mission", "the Korean mission"
         return s, hm.end(), words, place, "event-described"
     if s < hm.start() or standalone:
@@ -333,7 +334,7 @@ def _described_name(v: str, s: int, hm, sent) -> tuple[int, int, str, str | None
             return s, e, " ".join(v[s:e].split()), when or None, "event-dated"
         if fold(words.split()[0]) in load_lexicon().words("ordinal_words") and fold(words.split()[-1]) in _TRAVELS \
                 and (went := _later_place(v, hm.end(), sent.end)):
-            return s, hm.end(), words, went, "event-ordinal"   # "The first mission brought … to Vancouver"
+            return s, hm.end(), _gone_to(words, went), went, "event-ordinal"   # "The first mission brought … to Vancouver"
     return None
 
 
@@ -347,6 +348,15 @@ def _bare_journey_or_meeting(words: str) -> bool:
     """
     f = fold(words).split()
     return len(f) > 1 and (f[-1] in _TRAVELS or " ".join(f) in load_lexicon().words("meetings_of_their_own"))
+
+
+def _gone_to(words: str, went: str | None) -> str:
+    """A journey's name with the place the sentence takes it to, as annotators name it.
+
+    >>> _gone_to("first joint study tour", "British Columbia"), _gone_to("kick-off meeting", "Graz")
+    ('first joint study tour to British Columbia', 'kick-off meeting')
+    """
+    return f"{words} to {went}" if went and fold(words.split()[-1]) in _TRAVELS else words
 
 
 def _later_place(v: str, lo: int, hi: int) -> str | None:

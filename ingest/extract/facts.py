@@ -72,8 +72,9 @@ def table_facts(ctx, occ, main, event=None) -> list[RawFact]:
         main = event        # an event's page: its tables are the event's, not a partnership's it mentions
     for block in _table_blocks(t):
         intro = t[max(0, block[0][0] - 200):block[0][0]]
-        header = None
-        for p, cells in _rows(block):
+        rows = _rows(block)
+        header = _lead_header(intro, rows[0][1])
+        for p, cells in rows:
             facts = _row_facts(t, p, cells, header, occ, lambda: _subject_before(occ, p, main, event, intro))
             if facts is not None:
                 out.extend(facts)
@@ -96,7 +97,7 @@ def _table_blocks(t: str) -> list[list[tuple[int, str]]]:
         piped = ln.strip().startswith("|") and ln.count("|") >= 3
         if _RULE_LINE.fullmatch(ln) and block:
             pass  # a Markdown rule line inside a table
-        elif "\t" in ln or piped or "   " in ln and _SPACED.search(ln) and _DIGIT.search(ln):
+        elif "\t" in ln or piped or "   " in ln and _SPACED.search(ln) and _DIGIT.search(ln) or _leader(ln):
             block.append((pos, ln))
         else:
             if len(block) >= 2:
@@ -109,9 +110,42 @@ def _table_blocks(t: str) -> list[list[tuple[int, str]]]:
 
 
 def _rows(block) -> list[tuple[int, list[str]]]:
-    """(offset, cells) of each line of a table block (pipe cells, else tabs or wide spaces)."""
+    """(offset, cells) of each line of a table block (pipe cells, else a dot leader, else tabs or
+    wide spaces).
+
+    >>> _rows([(0, "  Germany ........ 9"), (20, "| Spain | 4 |")])
+    [(0, ['Germany', '9']), (20, ['Spain', '4'])]
+    """
     return [(p, [c.strip() for c in (re.split(r"\s*\|\s*", ln.strip().strip("|")) if ln.strip().startswith("|")
+                                     else _leader(ln).groups() if _leader(ln)
                                      else re.split(r"\t| {3,}", ln))]) for p, ln in block]
+
+
+def _leader(ln: str):
+    """The match of a short line of a plain-text list that leads a label to its figure with dots
+    ("  France ......... 7"), else None (a long line is no such line and is not searched).
+
+    >>> _leader("  France ......... 7").groups(), _leader("Intro.... and more")
+    (('France', '7'), None)
+    """
+    return _LEADER.match(ln) if len(ln) <= 120 and "...." in ln else None
+
+
+_LEADER = re.compile(r"\s*([^\W\d][^.\n]*?)\s*\.{4,}\s*(\d[\d.,]*)\s*$")
+
+
+def _lead_header(intro: str, first: list[str]) -> list[str] | None:
+    """The header a headerless list of countries and figures takes from the line over it
+    ("European delegation by country" over "Germany ..... 9"), else None.
+
+    >>> _lead_header("\\nEuropean delegation by country\\n\\n", ["Germany", "9"])
+    ['Country', 'European delegation']
+    """
+    above = ([ln.strip(" #*") for ln in intro.split("\n") if ln.strip()] or [""])[-1]
+    lead = re.sub(r"(?i)\s+(?:by|per)\s+(?:country|nationality)\b.*|:\s*$", "", above)
+    if len(first) != 2 or not country_code(first[0]) or len(lead.split()) > 6 or lead.endswith("."):
+        return None
+    return ["Country", lead] if re.search(r"[^\W\d]{3}", lead) else None
 
 
 def _row_facts(t: str, p: int, cells: list[str], header, occ, subject) -> list[RawFact] | None:
@@ -294,6 +328,7 @@ def find_facts(ctx, ents, mentions, tables, sectors=(), places=None) -> list[Raw
     if main is not None and len(main.mentions) < 2 and not named_in_title(main, title) \
             and (home is not None or titled is not None and named_in_title(titled, title)):
         main = None     # a cluster's own page that names one of its projects once: the figures are the cluster's
+    bodies.update((s, e) for s, _, e in occ if e.label == "Event")
     fields, taken = field_facts(ctx, _sheet_owner(ents, main, event, title, home), bodies.get)     # a fact sheet's fields
     prose = prose_facts(ctx, ents, main, sectors, places, skip=taken)
     runs = [RawFact(subj, d.measure, None, d.value, d.unit, d.start, d.end, 0.6)

@@ -168,10 +168,12 @@ def main_event(ents, ctx):
     line0 = headline(ctx)
     if line0 is not None and min(m.start for m in first.mentions) < line0.end:
         return first
-    described = [e for e in events if any(m.rule in ("event-described", "event-title") for m in e.mentions)]
+    described = [e for e in events if any(m.rule in ("event-described", "event-title") for m in e.mentions)
+                 and min(m.start for m in e.mentions) < len(ctx.view) // 2]    # not one the page's end looks forward to
     if described:
         return min(described, key=lambda e: min(m.start for m in e.mentions))
-    return max(events, key=lambda e: (len(e.mentions), -min(m.start for m in e.mentions)))
+    early = [e for e in events if min(m.start for m in e.mentions) < len(ctx.view) // 2] or events
+    return max(early, key=lambda e: (len(e.mentions), -min(m.start for m in e.mentions)))
 
 
 def event_subject(sent, occ_in, page_event, v: str = ""):
@@ -362,18 +364,29 @@ def on_the_journey(facts: list, ents) -> list:
     journey (a mission, visit, trip or tour) when they went to another event, such as the fair the
     delegation travels to.
 
-    >>> E = lambda n: type("E", (), {"label": "Event", "name": n, "mentions": [0]})()
-    >>> F = lambda s, m: type("F", (), {"subject": s, "measure": m})()
-    >>> fair, trip = E("Expo Alpha 2026"), E("business mission to Mexico")
+    A journey first named well after the count is another one ("the next step will be a second
+    mission"), and keeps off it.
+
+    >>> M = lambda at: type("M", (), {"start": at})()
+    >>> E = lambda n, at: type("E", (), {"label": "Event", "name": n, "mentions": [M(at)]})()
+    >>> F = lambda s, m: type("F", (), {"subject": s, "measure": m, "end": 40})()
+    >>> fair, trip = E("Expo Alpha 2026", 10), E("business mission to Mexico", 0)
     >>> [f.subject.name for f in on_the_journey([F(fair, "SMEs in the delegation"), F(fair, "exhibitors")], [fair, trip])]
     ['business mission to Mexico', 'Expo Alpha 2026']
+    >>> later = E("second mission", 2000)
+    >>> [f.subject.name for f in on_the_journey([F(fair, "SMEs in the delegation")], [fair, later])]
+    ['Expo Alpha 2026']
     """
     trips = [e for e in ents if e.label == "Event" and _TRAVEL_WORDS & set(fold(e.name).split())]
     if len(trips) != 1:
         return facts
+    named_at = min(m.start for m in trips[0].mentions)
     for f in facts:
         if _DELEGATION_WORDS & set(fold(f.measure).split()) and f.subject is not trips[0] and getattr(f.subject, "label", "") == "Event" \
-                and not _TRAVEL_WORDS & set(fold(f.subject.name).split()):
+                and not _TRAVEL_WORDS & set(fold(f.subject.name).split()) and named_at < f.end + _JOURNEY_AHEAD:
             f.subject = trips[0]
     return facts
+
+
+_JOURNEY_AHEAD = 300    # how far after a delegation's count its journey may first be named (characters)
 

@@ -214,7 +214,7 @@ def field_facts(ctx, subject, named_at=lambda pos: None) -> tuple[list[RawFact],
     for f in field_pairs(lines):
         measure = f"{f.label} ({f.unit})" if f.unit and f.unit != "%" else f.label
         start, end = lines[f.first].start, lines[f.last].end if f.upto < 0 else lines[f.first].start + f.upto
-        owner = _block_owner(lines, f.first, named_at) or subject
+        owner = _parent_owner(lines, f.first, named_at) or _block_owner(lines, f.first, named_at) or subject
         if owner is not None:
             facts.append(RawFact(owner, measure, None, f.value, f.unit, start, end, 0.6))
             taken.append((start, end))
@@ -233,3 +233,26 @@ def _block_owner(lines, i: int, named_at):
     head = lines[j - 1]
     lead = len(head.text) - len(head.text.lstrip(" *-•#"))
     return named_at(head.start + lead)
+
+
+def _indent(text: str) -> int:
+    """How far a line is indented.
+
+    >>> _indent("  Participants: 212"), _indent("Last edition: Expo 2024")
+    (2, 0)
+    """
+    return len(text) - len(text.lstrip(" \t"))
+
+
+def _parent_owner(lines, i: int, named_at):
+    """The body or event named at the start of the value of the less indented field line over
+    field line ``i`` ("Last edition: Supplier Day 2024, 7 November" over "  Participants: 212"),
+    else None."""
+    depth, j = _indent(lines[i].text), i
+    while j > 0 and not lines[j].after_blank and _split(lines[j - 1].text) is not None:
+        j -= 1
+        if _indent(lines[j].text) < depth:
+            parent = lines[j].text
+            value = parent.index(":") + 1
+            return named_at(lines[j].start + value + len(parent[value:]) - len(parent[value:].lstrip(" *")))
+    return None
