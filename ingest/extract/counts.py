@@ -46,6 +46,7 @@ from clusternet.ingest.extract.nounphrases import inner_place, met_with, passive
 from clusternet.ingest.extract.numbers import NOT_COUNTS, count_rx, count_value, is_number_word, unit_and_value
 from clusternet.ingest.extract.raw import RawFact
 from clusternet.ingest.extract.stories import Focus
+from clusternet.ingest.extract.tablefacts import table_or_heading
 
 __all__ = ["count_facts"]
 
@@ -144,9 +145,15 @@ def _noun_phrase(toks, lex, allow_in: bool) -> list[str]:
             break
         out.append(w)
         i += 1
-    while out and fold(out[-1]) in _STOP | _TRAIL | _ROMANCE_OF:
+    while out and fold(out[-1]) in _STOP | _TRAIL | _ROMANCE_OF | _ROMANCE_ENDS:
         out.pop()
     return out
+
+
+# French, Spanish and Italian articles and prepositions a measure never ends on ("representantes de
+# los seis socios" stops at the number: "representantes")
+_ROMANCE_ENDS = frozenset({"los", "las", "la", "le", "les", "el", "il", "lo", "gli", "en", "al", "au", "aux", "nel", "nella",
+                           "sus", "ses", "su"})
 
 
 def _join(words: list[str]) -> str:
@@ -173,7 +180,7 @@ def count_facts(ctx, ents, main, sectors=(), places=None, skip=()) -> list[RawFa
         return occ[bisect_left(ostarts, lo):bisect_left(ostarts, hi)]
 
     for si, sent in enumerate(ctx.sents):
-        if _table_or_heading(ctx, sent) or _CONTACT.search(ctx.view, sent.start, sent.end):
+        if table_or_heading(ctx, sent) or _CONTACT.search(ctx.view, sent.start, sent.end):
             continue  # a table row (read by the table rules), a heading ("issue 2"), a contact line's address
         out.extend(_sentence_facts(ctx, si, occ_in, ok, focus.at(sent.start), places, skip))
     return on_the_journey(out, ents)
@@ -181,28 +188,6 @@ def count_facts(ctx, ents, main, sectors=(), places=None, skip=()) -> list[RawFa
 
 # a contact line: an e-mail address, a telephone number, a "Contact:" label
 _CONTACT = re.compile(r"[\w.-]+@[\w-]+\.\w|\w\s*\[at\]\s*\w|\+\d{2,3}[\s\d]{6,}|(?i:\b(?:press\s+)?contacts?\s*:)")
-
-
-def _figure_strip(raw: str) -> bool:
-    """Whether a line is a strip of key figures, cells of a number and its words between bars.
-
-    >>> _figure_strip("Key figures 118 participants | 34 clusters | 5 countries"), _figure_strip("| Name | Country |")
-    (True, False)
-    """
-    cells = raw.split("|")
-    return len(cells) >= 3 and _CELL_END.search(cells[0]) is not None \
-        and all(_CELL.match(c) or re.search(r"\d{4}\s*$", c) for c in cells[1:])
-
-
-_CELL, _CELL_END = re.compile(r"\s*\d[\d.,]*\s+[^\W\d]"), re.compile(r"\d[\d.,]*\s+[^|\d]{2,40}$")
-
-
-def _table_or_heading(ctx, sent) -> bool:
-    """Whether a sentence is a table row or a heading (except "12 reasons for the membership:")."""
-    raw = ctx.text[sent.start:sent.end]
-    strip = _figure_strip(raw)      # "118 participants | 34 clusters | 5 countries"
-    return bool("\t" in raw or raw.count("|") >= 2 and not strip or ctx.lines[sent.line].heading
-                and not re.match(r"\s*\d{1,3}\s+[a-z]{3,}\b[^\d]*$", raw))
 
 
 def _sentence_facts(ctx, si, occ_in, ok, page, places, skip=()) -> list[RawFact]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 import clusternet.ingest.extract.fastre as re
-from clusternet.ingest.extract.lexicon import load_lexicon, place_country, town
+from clusternet.ingest.extract.lexicon import fold, load_lexicon, place_country, town
 from clusternet.ingest.extract.literals import alternation
 from clusternet.ingest.extract.mentions import Context, Mention
 from clusternet.ingest.extract.placewords import continues_place, leading_place
@@ -79,7 +79,7 @@ def romance_events(ctx: Context) -> list[Mention]:
     out = []
     for m in _rx().finditer(v):
         owner, (place, country) = m.group(2), _place(m.group(3))
-        if not owner and not place or _bare_line(ctx, v, m) is False:
+        if not owner and not place and not _own_meeting(v, m) or _bare_line(ctx, v, m) is False:
             continue
         end = m.end(1)
         if m.group(3) and not place:        # words after a preposition that name no place: not the event's
@@ -93,3 +93,18 @@ def romance_events(ctx: Context) -> list[Mention]:
             ev.props["place"] = place
         out.append(ev)
     return out
+
+
+def _own_meeting(v: str, m) -> bool:
+    """Whether a description with neither owner nor place is a network's own meeting after a definite
+    article, one event by itself ("la reunión de lanzamiento", "l'assemblée générale").
+
+    >>> from clusternet.ingest.extract.mentions import build_context
+    >>> [x.name for x in romance_events(build_context("El consorcio celebró la reunión de lanzamiento del proyecto."))]
+    ['reunión de lanzamiento']
+    """
+    article = fold(v[m.start():m.start(1)].strip())
+    return article in _DEFINITE and fold(" ".join(m.group(1).split())) in load_lexicon().words("meetings_of_their_own")
+
+
+_DEFINITE = frozenset({"la", "le", "el", "il", "l'", "l’"})
