@@ -248,8 +248,9 @@ def _descriptor_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     # the Romance order: descriptor, an optional demonym, the name ("le cluster espagnol Hegan")
     first = re.compile(r"(?<![\w-])(?P<head>" + _alternation(lex["descriptors_first"])
                        + r")\s+(?:(?P<adj>[a-zà-ÿ]+)\s+)?(?P<name>" + _NAME + ")")
-    # "AeroMed Connect, partenariat stratégique européen …": a name and the kind it is
-    name_then_kind = re.compile(r"(?<![\w-])(?P<name>" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){0,4}),\s+"
+    # "AeroMed Connect, partenariat stratégique européen …": a name and the kind it is (its bold marks
+    # masked as spaces before the comma)
+    name_then_kind = re.compile(r"(?<![\w-])(?P<name>" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){0,4})[ \t]*,\s+"
                                 r"(?:(?:le|la|un|une|una|el|il|uno)\s+)?(?P<head>(?i:" + _alternation(partnership_heads)
                                 + r"))\b")
     return tuple(gated(re.compile(with_initials(rx.pattern, rx.flags), rx.flags)) for rx in (after_place, first, name_then_kind))

@@ -90,9 +90,14 @@ def _named_after(v, m, occ_in, ok):
     """1. "the 4 CLUSTEM partners": (the name right after the number, None), or None."""
     right = [x for x in occ_in(m.end(), m.end() + 3) if x[2].label in ok and x[2].label != "Region"
              and x[2].name not in _INSTITUTIONS]
-    if right and re.fullmatch(r"\s*", v[m.end():right[0][0]]) and not is_counted(v, right[0]):
-        return right[0][2], None
+    if right and re.fullmatch(r"\s*", v[m.end():right[0][0]]) and not is_counted(v, right[0]) \
+            and not (_DELEGATION_OF.search(v, max(0, m.start() - 30), m.start()) and _MEMBERS_AFTER.match(v, right[0][1])):
+        return right[0][2], None    # not "a delegation of eleven LCCT member companies": the journey's
     return None
+
+
+_DELEGATION_OF = re.compile(r"(?i)\b(?:delegation|delegaci[oó]n|d[ée]l[ée]gation|delegazione)\s+(?:of|de|di)\s+$")
+_MEMBERS_AFTER = re.compile(r"(?i)\s+(?:member|membres?|socios?|soci|associate)\b")
 
 
 # "Three companies joined the cluster", "12 new members have joined the network": the group joined

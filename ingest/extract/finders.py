@@ -104,6 +104,7 @@ def _trimmed(ctx: Context, out: list[Mention]) -> None:
         m.sent = ctx.sent_at(m.start)
         with_destination(ctx.view, m)
         _with_year(ctx.view, m)
+        _with_period(ctx.view, m)
         _with_legal_form(ctx.view, m)
         _without_owner(m)
         _without_role(m)
@@ -179,6 +180,21 @@ def _with_year(v: str, m: Mention) -> None:
         m.props["next_edition"] = True      # "… will host the Forum 2026": not the edition the page reports
 
 
+def _with_period(v: str, m: Mention) -> None:
+    """A programme's name takes the programming period written right after it, its name without
+    the period an alias ("Interreg Slovakia–Austria 2021-2027").
+
+    >>> m = Mention(0, 25, "Interreg Slovakia–Austria", "Programme", "head"); _with_period("Interreg Slovakia–Austria 2021-2027.", m)
+    >>> m.name, m.aliases
+    ('Interreg Slovakia–Austria 2021-2027', ['Interreg Slovakia–Austria'])
+    """
+    p = _PERIOD.match(v, m.end) if m.label == "Programme" else None
+    if p:
+        m.aliases.append(m.name)
+        m.end, m.name = p.end(), f"{m.name} {p.group(1)}"
+
+
+_PERIOD = re.compile(r" ((?:19|20)\d\d\s?[-–]\s?(?:19|20)\d\d)\b")
 _YEAR_END = re.compile(r"\s(?:19|20)\d\d$")
 _NEXT_EDITION = re.compile(r"(?i)\b(?:will\s+(?:host|hold|organi[sz]e)|next|upcoming|forthcoming)\b[^.\n]{0,25}$")
 
