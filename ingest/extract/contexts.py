@@ -148,8 +148,9 @@ def appositions(ctx: Context, out: list[Mention]) -> None:
             if legal_form(head):
                 continue                     # "A, the German SME Rotorsense GmbH, …": a second company, no description
             last = last_chunk(v, sent.start, m.start())
-            if last is None or last[-1][1] != m.start() and not _EDITION_YEAR.fullmatch(v, last[-1][1], m.start()):
-                continue        # the name runs up to the comma, or to an edition's year ("Expo X 2025, the fair …")
+            if last is None or v[last[-1][1]:m.start()].strip() and not _EDITION_YEAR.fullmatch(v, last[-1][1], m.start()) \
+                    or _part_of_marked(ctx.text, sent.start, last[0][0], last[-1][1], m.start()):
+                continue        # the name runs up to the comma (bold marks masked), or to an edition's year ("Expo X 2025, the fair …")
             s, e, name = clean(v, last[0][0], m.start())
             f = fold(name)
             if not name or is_place(name) or f in never or f.split()[0] in never or _TIME_PHRASE.match(name) \
@@ -174,6 +175,20 @@ def appositions(ctx: Context, out: list[Mention]) -> None:
             out[:] = [x for x in out if not (x.rule == "head" and m.start(1) <= x.start < m.end())]
             props = {"copula_head": head, **({"described": _described(v, m.start(1), len(adjs))} if adjs else {})}
             out.append(Mention(s, e, name, lab, "apposition", 0.7, country=country, region=region, props=props))
+
+
+def _part_of_marked(t: str, lo: int, s: int, e: int, comma: int) -> bool:
+    """Whether the words ``s``..``e`` before a comma close a bold or italic run that opened before
+    them ("**X – Valorising food in Central European SMEs**, a project …": the name is the whole run).
+
+    >>> t = "**X CE – Food in Central SMEs**, a project"; _part_of_marked(t, 0, 16, 29, 31), _part_of_marked(t, 0, 2, 29, 31)
+    (True, False)
+    """
+    mark = t[e:comma].strip()
+    if not mark:
+        return False
+    opened = t.rfind(mark, lo, s)
+    return opened >= 0 and bool(t[opened + len(mark):s].strip())
 
 
 _QUOTED = re.compile(r"[\"“«]\s*([^\"”»\n]{3,90}?)\s*[\"”»]")

@@ -70,7 +70,9 @@ def country_list_items(ctx: Context, out: list[Mention], gid: list[int]) -> None
             if not name or not (piped or _namey(v, s, e, strict=True)) or _CLAUSE_IN.search(name) \
                     or name[:1].islower() and not name[1:2].isupper():       # "- to organise a stand at X (UAE);"
                 last = last_chunk(v, s0, m.start())
-                if last is None or last[-1][1] < m.start() - 2:
+                near = v[max(s0, m.start() - 8):m.start()]
+                limit = min(m.start(), m.start() - (len(near) - len(near.rstrip())) + 1)   # past masked bold marks
+                if last is None or last[-1][1] < limit - 2:
                     prev_end = m.end()
                     continue
                 s, e, name = clean(v, last[0][0], last[-1][1])

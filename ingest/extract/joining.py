@@ -27,6 +27,7 @@ def network_subject(s: Sentences, lo, hi) -> list:
     return [net] if net is not None else []
 
 
+_SPACES = re.compile(r"\s+")    # a run of spaces, as masked bold marks leave them ("joined the **X**")
 _IT = re.compile(r"\W*(?:In\s+\d{4},?\s+)?(?-i:[Ii]t)\s")     # "In 2024 it joined …", "It is a member of …"
 _THE_CLUSTER = re.compile(r"\s*(?:the|our)\s+cluster\b(?!\s+[A-Z])")
 
@@ -39,7 +40,7 @@ def joined(s: Sentences, si, lo, hi, out) -> None:
     for m in cue["joined"].finditer(v, lo, hi):
         tail = v[m.end():hi]
         named = s.within(m.end(), min(hi, m.end() + 80), ("Partnership",) + ACTORS)
-        target = named[0][2] if named and (named[0][0] - m.end() <= 6 or TYPED_GAP.fullmatch(v, m.end(), named[0][0])
+        target = named[0][2] if named and (len(_SPACES.sub(" ", v[m.end():named[0][0]])) <= 6 or TYPED_GAP.fullmatch(v, m.end(), named[0][0])
                                            or _NETWORK_GAP.fullmatch(v, m.end(), named[0][0])) else None
         if target is None:      # "joined the network", "… the cluster", "… the partnership"
             ana = cue["anaphor"].match(tail.lstrip()) or cue["group"].match(tail)
