@@ -42,7 +42,7 @@ from clusternet.ingest.extract.delegations import in_delegation
 from clusternet.ingest.extract.moneyclauses import money_clause
 from clusternet.ingest.extract.lexicon import fold, is_programme_name, load_lexicon, programme_named_in
 from clusternet.ingest.extract.origins import countries_of, nationality_part
-from clusternet.ingest.extract.nounphrases import inner_place, met_with, passive_participle
+from clusternet.ingest.extract.nounphrases import inner_place, met_with, passive_participle, past_verb
 from clusternet.ingest.extract.numbers import NOT_COUNTS, count_rx, count_value, is_number_word, unit_and_value
 from clusternet.ingest.extract.raw import RawFact
 from clusternet.ingest.extract.stories import Focus
@@ -106,6 +106,8 @@ def _noun_phrase(toks, lex, allow_in: bool) -> list[str]:
             i += 1
             continue
         if w in ".;:()\"“”–—" or w[:1].isdigit():
+            if w[:1].isdigit() and len(out) > 1 and past_verb(out[-1]):
+                out.pop()       # "five partner clusters held 196 meetings": the verb of the next count
             break       # "57 members – companies, municipalities … –": an aside after the noun
         if out and is_number_word(f) and (f not in NOT_COUNTS or fold(out[-1]) in ("and", ",")):
             while out and fold(out[-1]) in ("and", "or", ",", "&"):
@@ -145,15 +147,10 @@ def _noun_phrase(toks, lex, allow_in: bool) -> list[str]:
             break
         out.append(w)
         i += 1
-    while out and fold(out[-1]) in _STOP | _TRAIL | _ROMANCE_OF | _ROMANCE_ENDS:
+    while out and fold(out[-1]) in _STOP | _TRAIL | _ROMANCE_OF | lex.words("measure_end_words"):
         out.pop()
     return out
 
-
-# French, Spanish and Italian articles and prepositions a measure never ends on ("representantes de
-# los seis socios" stops at the number: "representantes")
-_ROMANCE_ENDS = frozenset({"los", "las", "la", "le", "les", "el", "il", "lo", "gli", "en", "al", "au", "aux", "nel", "nella",
-                           "sus", "ses", "su"})
 
 
 def _join(words: list[str]) -> str:
@@ -219,7 +216,7 @@ def _sentence_facts(ctx, si, occ_in, ok, page, places, skip=()) -> list[RawFact]
                 continue
             measure, measure_words, unit, after = found
             if measure_words and not prev_noun:
-                prev_noun = measure_words[-1] if len(measure_words) == 1 else measure_words[0]
+                prev_noun = _head_words(measure_words)
         if not measure or len(re.findall(r"\d+", measure)) >= 3:
             continue
         subj, country, measure = _subject_of(ctx, si, m, after, occ_in, ok, (*page, unit), land, measure, measure_words)
@@ -235,6 +232,18 @@ def _sentence_facts(ctx, si, occ_in, ok, page, places, skip=()) -> list[RawFact]
             last = (measure if k == len(measure_words) else _join(measure_words[:k]), tail + len(measure_words[k - 1])) \
                 if tail >= 0 else None
     return out
+
+
+def _head_words(words: list[str]) -> str:
+    """A measure's noun before its first preposition, what a later bare count of the sentence counts
+    ("71 B2B meetings in X and 38 in Y": B2B meetings).
+
+    >>> _head_words(["B2B", "meetings", "in", "Concepción"]), _head_words(["participants", "gathered"])
+    ('B2B meetings', 'participants')
+    """
+    cut = next((i for i, w in enumerate(words) if i and (w == "," or fold(w) in _STOP | _TRAIL | _ROMANCE_OF
+                                                         or past_verb(w) or fold(w) in load_lexicon().words("verbs_after_measures"))), len(words))
+    return _join(words[:cut])
 
 
 def _share_measure(v: str, sent, m, after, last, lex) -> str:

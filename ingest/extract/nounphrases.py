@@ -13,7 +13,7 @@ import clusternet.ingest.extract.fastre as re
 
 from clusternet.ingest.extract.lexicon import fold, load_lexicon
 
-__all__ = ["inner_place", "met_with", "passive_participle"]
+__all__ = ["inner_place", "met_with", "passive_participle", "past_verb"]
 
 
 def inner_place(toks, i: int, stop) -> int:
@@ -67,6 +67,16 @@ def met_with(toks, i: int, stop) -> int:
 
 
 _BE = frozenset({"were", "was", "are", "is", "have", "has", "had", "been"})
+def past_verb(word: str) -> bool:
+    """Whether a word reads as a past verb or participle ("selected", "held").
+
+    >>> past_verb("held"), past_verb("arranged"), past_verb("clusters")
+    (True, True, False)
+    """
+    w = fold(word)
+    return w.endswith("ed") and len(w) > 4 or w in _IRREGULAR
+
+
 _IRREGULAR = frozenset({"held", "met", "made", "done", "given", "won", "taken", "sold", "seen", "run", "sent",
                         "brought", "set", "built", "kept"})
 
@@ -84,7 +94,7 @@ def passive_participle(toks, words: list[str]) -> list[str]:
     while j < len(toks) and j - k < 3 and fold(toks[j][2]) in _BE:
         j += 1
     w = fold(toks[j][2]) if k and k < j < len(toks) else ""
-    if not (w.endswith("ed") and len(w) > 4 or w in _IRREGULAR):
+    if not past_verb(w):
         return words
     cut = next((i for i, x in enumerate(words) if fold(x) in ("with", "between", "for")), k)
     return words[:cut] + [toks[j][2]] + words[cut:]
