@@ -256,6 +256,8 @@ def measure_country(measure: str, after: str) -> str | None:
     >>> measure_country("cluster associations from Spain", ", France, Poland and Romania")
     >>> measure_country("Ghanaian SMEs", ""), measure_country("B2B meetings in Tokyo", "")
     ('GH', 'JP')
+    >>> measure_country("B2B meetings in Lima held by the delegation", "")
+    'PE'
     >>> measure_country("empresas danesas", ""), measure_country("empresas de la región", "")
     ('DK', None)
     """
@@ -268,7 +270,7 @@ def measure_country(measure: str, after: str) -> str | None:
         if c:
             codes.add(c)
     codes |= {c for pm in _ROMANCE_NATIONALITY.finditer(head) if (c := country_code(pm.group(1)))}   # "empresas danesas"
-    city = re.search(r"\sin\s+([A-Z][\w-]+(?:\s[A-Z][\w-]+)?)$", head)
+    city = re.search(r"\sin\s+([A-Z][\w-]+(?:\s[A-Z][\w-]+)?)(?:$|\s(?=[a-z]))", head)  # "… in Lima held by …"
     if not codes and city and (load_lexicon().city(city.group(1)) or load_lexicon().region(city.group(1))):
         codes.add(place_country(city.group(1)))     # "B2B meetings in Tokyo": held in Japan
     if len(codes) != 1 or None in codes:
