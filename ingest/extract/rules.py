@@ -75,6 +75,8 @@ def label_of_name(name: str) -> str | None:
     ['Cluster', 'Cluster', 'Organisation', 'Organisation', None, None, 'Event', 'Organisation', 'Event', 'Cluster', 'Event', 'Cluster']
     """
     lex = load_lexicon()
+    if " " in name and split_legal_form(name)[1] and name[:1].isupper():
+        return "Organisation"       # "Teillage de la Dendre SRL", "Kinta Test Sdn Bhd": a company by its legal form
     words = [w for w in re.split(r"[\s\-–]+", name) if w]
     preps = lex.words("prepositions")
     cut = next((i for i, w in enumerate(words) if fold(w) in preps and i > 0), len(words))

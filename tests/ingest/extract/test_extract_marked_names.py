@@ -3,7 +3,8 @@ The reader masks "**" with spaces to keep offsets, which left "**X** (Jaén, Spa
 **Y**", "**X**, the Andalusian agri-food cluster" and "**X**, una Asociación Estratégica …"
 unread before this round. A bold run stays one name: "**Z CE – Valorising side-streams in Central
 European SMEs**, a new project" does not make "Central European SMEs" a partnership. Programmes keep
-their programming period ("Interreg Danube Region 2021-2027"). All names are invented."""
+their programming period ("Interreg Danube Region 2021-2027"), and a capitalised name that ends in a
+legal form ("Sdn Bhd", "SRL") is a company wherever it stands. All names are invented."""
 from __future__ import annotations
 
 import pytest
@@ -42,3 +43,14 @@ def test_a_programme_keeps_its_programming_period_and_its_short_name():
     programmes = {n: e for n, e in ents.items() if e.label == "Programme"}
     assert list(programmes) == ["Interreg Danube Region Programme 2021-2027"], programmes
     assert "Interreg Danube Region Programme" in programmes["Interreg Danube Region Programme 2021-2027"].aliases
+
+
+@pytest.mark.parametrize("sentence,company", [
+    ("On the last day the delegation visited the Penang plant of Kinta Precision Test Sdn Bhd, a maker of test rigs.",
+     "Kinta Precision Test Sdn Bhd"),
+    ("Valfibre emmènera six membres, parmi lesquels Teillage de la Dendre SRL, entreprise familiale de teillage.",
+     "Teillage de la Dendre SRL"),
+])
+def test_a_name_that_ends_in_a_legal_form_is_a_company(sentence, company):
+    ents, _, _ = text_by_name(sentence, "visit.txt")
+    assert company in ents and ents[company].label in ("Organisation", "SME"), sorted(ents)
