@@ -36,7 +36,7 @@ from clusternet.ingest.extract.factsubj import country_of_sentence, measure_coun
     on_the_journey, partnership_figure
 from clusternet.ingest.extract.measures import agent as _agent, among, before_agent, clause_measure, field_label, money_after, \
     money_modifiers, money_period, money_qualifiers, ordinals, place_adjective, predicate_next, taking_part, to_country, \
-    with_hedge, with_place, without_hedge, CURRENCIES
+    with_hedge, with_place, without_hedge, without_own_agent, CURRENCIES
 from clusternet.ingest.extract.countparts import part_cue, part_of_before, short_measure
 from clusternet.ingest.extract.delegations import in_delegation
 from clusternet.ingest.extract.moneyclauses import money_clause
@@ -106,8 +106,8 @@ def _noun_phrase(toks, lex, allow_in: bool) -> list[str]:
             i += 1
             continue
         if w in ".;:()\"“”–—" or w[:1].isdigit():
-            if w[:1].isdigit() and len(out) > 1 and past_verb(out[-1]):
-                out.pop()       # "five partner clusters held 196 meetings": the verb of the next count
+            if w[:1].isdigit() and len(out) > 1 and (past_verb(out[-1]) or fold(out[-1]).endswith("ing") and len(out[-1]) > 5):
+                out.pop()       # "five partner clusters held 196 meetings", "… companies employing 12,000": the next count's verb
             break       # "57 members – companies, municipalities … –": an aside after the noun
         if out and is_number_word(f) and (f not in NOT_COUNTS or fold(out[-1]) in ("and", ",")):
             while out and fold(out[-1]) in ("and", "or", ",", "&"):
@@ -222,6 +222,7 @@ def _sentence_facts(ctx, si, occ_in, ok, page, places, skip=()) -> list[RawFact]
         subj, country, measure = _subject_of(ctx, si, m, after, occ_in, ok, (*page, unit), land, measure, measure_words)
         if subj is None:
             continue
+        measure = without_own_agent(measure, subj.name)
         if m.group("yr") and measure_words:
             measure += " duration"      # "a four-year action plan": how long it runs, not how many there are
         measure = with_hedge(measure, m.group("pre"), unit)
@@ -257,6 +258,10 @@ def _share_measure(v: str, sent, m, after, last, lex) -> str:
             if t[2] in ".;:()":
                 break
             words.append(ordinals(t[2]))
+        verb = next((i for i, w in enumerate(words) if i and fold(w) in ("were", "are", "was", "is")), None)
+        if verb is not None and verb + 1 < len(words):     # "60% of the participants were SMEs", "… of them"
+            whole = f"the {without_hedge(last[0])}" if last and [fold(w) for w in words[:verb]] == ["them"] else _join(words[:verb])
+            return f"share of {_join(words[verb + 1:])} among {whole}"
         return "share of " + _join(words)
     if toks and toks[0][2][:1].isalpha() and fold(toks[0][2]) not in _STOP:
         return "share of " + _join(_noun_phrase(toks, lex, allow_in=False)) + among(v, last, m.start())

@@ -302,3 +302,16 @@ def field_label(v: str, pos: int) -> str | None:
     """
     label = _FIELD_LABEL.match(v, v.rfind("\n", 0, pos) + 1, pos)
     return label.group(1) if label else None
+
+
+def without_own_agent(measure: str, subject: str) -> str:
+    """A measure without the agent that names its own subject ("B2B meetings hosted by the Wood
+    Days 2025" of the Wood Days 2025 is "B2B meetings"), a hedge after it kept.
+
+    >>> without_own_agent("B2B meetings hosted by the Wood Days 2025 (more than)", "Wood Days 2025")
+    'B2B meetings (more than)'
+    >>> without_own_agent("members represented by the alliance", "Wood Days 2025")
+    'members represented by the alliance'
+    """
+    m = re.search(r"(?:\s+[\w-]+(?:ed|held|run|met|made))?\s+by\s+(?:the\s+)?" + re.escape(subject) + r"(?=$|\s\()", measure)
+    return measure[:m.start()] + measure[m.end():] if m and m.start() > 0 else measure

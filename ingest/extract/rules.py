@@ -75,8 +75,6 @@ def label_of_name(name: str) -> str | None:
     ['Cluster', 'Cluster', 'Organisation', 'Organisation', None, None, 'Event', 'Organisation', 'Event', 'Cluster', 'Event', 'Cluster']
     """
     lex = load_lexicon()
-    if " " in name and split_legal_form(name)[1] and name[:1].isupper():
-        return "Organisation"       # "Teillage de la Dendre SRL", "Kinta Test Sdn Bhd": a company by its legal form
     words = [w for w in re.split(r"[\s\-–]+", name) if w]
     preps = lex.words("prepositions")
     cut = next((i for i, w in enumerate(words) if fold(w) in preps and i > 0), len(words))
@@ -112,7 +110,7 @@ def label_of_name(name: str) -> str | None:
             continue
         best = lab
     if best is None and cut < len(words) and len(head_part) == 1:
-        return None
+        return _company(name)
     last = len(head_part)
     while last > 1 and head_part[last - 1][:1].isdigit():
         last -= 1                   # a year or an edition number after the head: "Meet Up 2018"
@@ -120,9 +118,17 @@ def label_of_name(name: str) -> str | None:
         lab = lex.label_of_head(words[i] + " " + words[i + 1]) or lex.heads.get(fold(words[i] + words[i + 1]))
         if lab and i + 1 >= last - 1:
             best = lab
-    if best is None and len(words) >= 2 and words[-1][:1].isupper() and legal_form(words[-1].rstrip(",")):
-        return "Organisation"       # "Alpha Consulting GmbH", "Beta Pumps Ltd": a company
-    return best
+    return best if best is not None else _company(name)
+
+
+def _company(name: str) -> str | None:
+    """"Organisation" for a capitalised name that ends in a legal form ("Alpha Consulting GmbH",
+    "Teillage de la Dendre SRL", "Kinta Test Sdn Bhd"), else None.
+
+    >>> _company("Kinta Precision Test Sdn Bhd"), _company("Alpine Hydrogen Forum")
+    ('Organisation', None)
+    """
+    return "Organisation" if " " in name and name[:1].isupper() and split_legal_form(name)[1] else None
 
 
 _EU_PAIR = re.compile(r"^(?:the\s+)?(?:EU|Europe|European\s+Union)\s*[-–/]\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?(?=\s|$)")

@@ -2,7 +2,10 @@
 twenty-fifth round): "38 in Santiago" after "71 B2B meetings" counts B2B meetings (before: "B2B in
 Santiago"), "the five partner clusters held 196 meetings" counts partner clusters (before: "partner
 clusters held"), and "27 representantes de los seis socios" counts representantes (before:
-"representantes de los"). All names are invented."""
+"representantes de los"); "the Wood Days hosted 300 B2B meetings" no longer reads "B2B meetings
+hosted by the Wood Days", "140 member companies employing 12,000 people" no longer "member companies
+employing", and "60% of the participants were SMEs" is the share of SMEs among the participants
+(before: "share of the participants were SMEs"). All names are invented."""
 from __future__ import annotations
 
 from helpers.extracted import text_by_name
@@ -28,3 +31,20 @@ def test_a_romance_measure_does_not_end_on_an_article():
     _, _, facts = text_by_name("A la reunión de lanzamiento en Alicante asistieron 27 representantes de los seis "
                                "socios del proyecto PIEDRA-CIRC.", "reunion.txt")
     assert _measures(facts, 27) and not any(m.split()[-1] in ("los", "de") for m in _measures(facts, 27)), facts
+
+
+def test_an_agent_that_names_the_subject_itself_is_left_out_of_the_measure():
+    _, _, facts = text_by_name("Alpine news\n\nThe Alpine Wood Days 2025 hosted more than 300 B2B meetings.", "days.txt")
+    assert ("Alpine Wood Days 2025", "B2B meetings (more than)", 300) in facts, facts
+
+
+def test_a_participle_before_the_next_count_ends_the_measure():
+    _, _, facts = text_by_name("The Alpine Wood Cluster (Austria) has around 140 member companies employing "
+                               "12,000 people.", "cluster.txt")
+    assert ("Alpine Wood Cluster", "member companies (around)", 140) in facts, facts
+
+
+def test_a_share_of_a_group_that_were_something_reads_as_a_share_among_it():
+    _, _, facts = text_by_name("Alpine news\n\nAt the Alpine Wood Days 2025, 60% of the participants were SMEs.",
+                               "share.txt")
+    assert ("Alpine Wood Days 2025", "share of SMEs among the participants", 60) in facts, facts
