@@ -128,7 +128,8 @@ def _company(name: str) -> str | None:
     >>> _company("Kinta Precision Test Sdn Bhd"), _company("Alpine Hydrogen Forum")
     ('Organisation', None)
     """
-    return "Organisation" if " " in name and name[:1].isupper() and split_legal_form(name)[1] else None
+    form = split_legal_form(name)[1] if " " in name and name[:1].isupper() else None
+    return "Organisation" if form and form[:1].isupper() else None     # not "ry", "e.V.": associations, clusters too
 
 
 _EU_PAIR = re.compile(r"^(?:the\s+)?(?:EU|Europe|European\s+Union)\s*[-–/]\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?(?=\s|$)")
