@@ -35,7 +35,10 @@ FLOORS = {"entity_f1": 0.85, "country_accuracy": 0.92, "relation_f1": 0.65, "fac
 # F1 (2 folds); they must not fall further behind.
 LEARNED_MAY_TRAIL = 0.03
 # The rules alone on the pages written as a yardstick that nobody writing rules has read
-# (tests/data/unread), measured 2026-12-06 (twenty-fourth round, 214 pages in seventeen batches): 0.885 / 0.913 /
+# (tests/data/unread), measured 2026-12-07 (twenty-fifth round, 226 pages in eighteen batches): 0.885 / 0.913 /
+# 0.578 / 0.361 (the 12 pages that round added, read by nobody: 0.870 / 0.939 / 0.621 / 0.309, the same with the
+# round's starting code; the 226 pages with that code: 0.884 / 0.914 / 0.576 / 0.358; the relation floor went
+# from 0.55 to 0.56); twenty-fourth round, 214 pages in seventeen batches: 0.885 / 0.913 /
 # 0.573 / 0.360 (the 12 pages that round added, read by nobody: 0.876 / 0.931 / 0.547 / 0.285, with the round's
 # starting code 0.875 / 0.931 / 0.547 / 0.270; the 214 pages with that code: 0.884 / 0.913 / 0.573 / 0.353; the
 # fact floor went from 0.35 to 0.355); twenty-third round, 202 pages: 0.885 / 0.912 /
@@ -56,14 +59,15 @@ LEARNED_MAY_TRAIL = 0.03
 # that: 0.890 / 0.911 / 0.576 / 0.433; sixth round: 0.864 / 0.887 / 0.498 / 0.260; fifth round, on 40
 # pages: 0.848 / 0.872 / 0.472 / 0.281; third round, on 21 pages: 0.845 / 0.877 / 0.456 / 0.225; the
 # rules of that morning: 0.794 / 0.858 / 0.377 / 0.202).
-UNREAD_FLOORS = {"entity_f1": 0.87, "country_accuracy": 0.90, "relation_f1": 0.55, "fact_recall": 0.355}
+UNREAD_FLOORS = {"entity_f1": 0.87, "country_accuracy": 0.90, "relation_f1": 0.56, "fact_recall": 0.355}
 # What `clusternet extract` gives on those unread pages (the rules, then the shipped model deciding the
-# relations; the model never saw them): 2026-12-06, 214 pages, 0.885 / 0.913 / 0.578 / 0.360 (twenty-fourth round;
+# relations; the model never saw them): 2026-12-07, 226 pages, 0.885 / 0.913 / 0.583 / 0.361 (twenty-fifth round;
+# the relation floor went from 0.56 to 0.57); 2026-12-06, 214 pages, 0.885 / 0.913 / 0.578 / 0.360 (twenty-fourth round;
 # the fact floor went from 0.35 to 0.355); 202 pages, 0.885 / 0.912 / 0.579 / 0.357 (twenty-third round;
 # the relation floor went from 0.55 to 0.56); 190 pages, 0.882 / 0.913 / 0.568 / 0.353 (twenty-second
 # round; twenty-first round, 178 pages, 0.878 / 0.903 / 0.561 / 0.350; eighteenth round, 142 pages, 0.881 / 0.899 / 0.559 / 0.357; seventeenth
 # round, 130 pages: 0.879 / 0.900 / 0.558 / 0.341). The relation floor sits over the issue's bar (0.55).
-PRODUCT_UNREAD_FLOORS = {"entity_f1": 0.87, "country_accuracy": 0.90, "relation_f1": 0.56, "fact_recall": 0.355}
+PRODUCT_UNREAD_FLOORS = {"entity_f1": 0.87, "country_accuracy": 0.90, "relation_f1": 0.57, "fact_recall": 0.355}
 
 
 @pytest.fixture(scope="module")
