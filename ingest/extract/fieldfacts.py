@@ -247,9 +247,10 @@ def _indent(text: str) -> int:
 def _parent_owner(lines, i: int, named_at):
     """The body or event named at the start of the value of the less indented field line over
     field line ``i`` ("Last edition: Supplier Day 2024, 7 November" over "  Participants: 212"),
-    else None."""
+    else None; a field at the margin has none, and the parent is looked for 40 lines up at most (a
+    long run of fields stays linear)."""
     depth, j = _indent(lines[i].text), i
-    while j > 0 and not lines[j].after_blank and _split(lines[j - 1].text) is not None:
+    while depth and j > max(0, i - 40) and not lines[j].after_blank and _split(lines[j - 1].text) is not None:
         j -= 1
         if _indent(lines[j].text) < depth:
             parent = lines[j].text
