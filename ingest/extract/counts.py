@@ -152,7 +152,6 @@ def _noun_phrase(toks, lex, allow_in: bool) -> list[str]:
     return out
 
 
-
 def _join(words: list[str]) -> str:
     return " ".join(w.strip(".,;:()\"“”") if w != "," else "," for w in words).replace(" ,", ",").strip(" ,")
 
@@ -239,7 +238,7 @@ def _head_words(words: list[str]) -> str:
     """A measure's noun before its first preposition, what a later bare count of the sentence counts
     ("71 B2B meetings in X and 38 in Y": B2B meetings).
 
-    >>> _head_words(["B2B", "meetings", "in", "Concepción"]), _head_words(["participants", "gathered"])
+    >>> _head_words(["B2B", "meetings", "in", "Arequipa"]), _head_words(["participants", "gathered"])
     ('B2B meetings', 'participants')
     """
     cut = next((i for i, w in enumerate(words) if i and (w == "," or fold(w) in _STOP | _TRAIL | _ROMANCE_OF
