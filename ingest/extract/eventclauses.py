@@ -23,7 +23,8 @@ PLACE_TAIL = re.compile(r"\s+(to|in|a|al|en|au|aux|à|nel|nella)\s+(?:the\s+|la\
 # ", Spain" after a town the gazetteer does not know
 _THEN_COUNTRY = re.compile(r",\s+((?-i:[A-Z][\w’'-]+)(?:\s(?-i:[A-Z][\w’'-]+))?)\b")
 # the verb that dates or places an event, with whom it was hosted or led by before the place
-_WHEN_VERB = re.compile(r",?\s+(?:(?:was|were|is|are|will\s+be|is\s+being|are\s+being|has\s+been)\s+)?"
+_WHEN_VERB = re.compile(r",?\s+(?:(?:which|that)\s+(?:we|they|it)\s+(?=organi[sz]ed|held|hosted|led|prepared)|"
+                        r"(?:was|were|is|are|will\s+be|is\s+being|are\s+being|has\s+been)\s+)?"
                         r"(?:made|held|organi[sz]ed|carried\s+out|took\s+place|takes\s+place|will\s+take\s+place|"
                         r"planned|scheduled|conducted|prepared|foreseen|hosted|went|goes|will\s+go|travell?ed|led)"
                         r"(?:\s+by(?:\s+[\w’'-]+){1,3}?(?=\s+(?:in|to)\s+[A-Z]))?(?=\s)|,(?=\s+(?:to|in)\s)")
@@ -64,6 +65,9 @@ def dated_or_placed(v: str, end: int, hi: int) -> str | None:
     >>> t = "The kick-off meeting was hosted by the coordinator in Umeå on 3 March"
     >>> dated_or_placed(t, t.index(" was"), len(t))
     'Umeå'
+    >>> t = "the study visit which we organised in Graz, Austria"
+    >>> dated_or_placed(t, t.index(" which"), len(t))
+    'Graz'
     >>> t = "the mission, which was a success"
     >>> dated_or_placed(t, t.index(","), len(t)) is None
     True
