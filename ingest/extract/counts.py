@@ -61,6 +61,7 @@ _ROMANCE_OF, _HEDGES = frozenset({"de", "del", "des", "du", "della", "delle", "d
     "fewer mas menos alrededor cerca casi hasta unas unos plus pres environ moins presque oltre almeno "
     "quasi fino piu mais quase ate au al pelo some the a an our their its of with by further total").split())
 _TRAIL = set("of and or , & around over about approximately nearly almost some more up least than worth totalling totaling valued".split())
+_ENDS = frozenset(_STOP | _TRAIL | _ROMANCE_OF)     # words a measure never ends on (the lexicon adds Romance articles)
 # a word after a comma that opens a clause, not a list's next noun ("18 companies, led by …")
 _CLAUSE_OPENERS = {"which", "who", "whose", "including", "such", "led", "held", "run", "both", "each", "all", "while"}
 _AND_CLAUSE = set("together they we it its their our also then this these there so now several many most some others all none".split())
@@ -147,7 +148,8 @@ def _noun_phrase(toks, lex, allow_in: bool) -> list[str]:
             break
         out.append(w)
         i += 1
-    while out and fold(out[-1]) in _STOP | _TRAIL | _ROMANCE_OF | lex.words("measure_end_words"):
+    ends = _ENDS | lex.words("measure_end_words")
+    while out and fold(out[-1]) in ends:
         out.pop()
     return out
 
@@ -241,8 +243,8 @@ def _head_words(words: list[str]) -> str:
     >>> _head_words(["B2B", "meetings", "in", "Arequipa"]), _head_words(["participants", "gathered"])
     ('B2B meetings', 'participants')
     """
-    cut = next((i for i, w in enumerate(words) if i and (w == "," or fold(w) in _STOP | _TRAIL | _ROMANCE_OF
-                                                         or past_verb(w) or fold(w) in load_lexicon().words("verbs_after_measures"))), len(words))
+    ends = _ENDS | load_lexicon().words("verbs_after_measures")
+    cut = next((i for i, w in enumerate(words) if i and (w == "," or fold(w) in ends or past_verb(w))), len(words))
     return _join(words[:cut])
 
 

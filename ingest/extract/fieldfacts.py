@@ -253,7 +253,5 @@ def _parent_owner(lines, i: int, named_at):
     while depth and j > max(0, i - 40) and not lines[j].after_blank and _split(lines[j - 1].text) is not None:
         j -= 1
         if _indent(lines[j].text) < depth:
-            parent = lines[j].text
-            value = parent.index(":") + 1
-            return named_at(lines[j].start + value + len(parent[value:]) - len(parent[value:].lstrip(" *")))
+            return named_at(lines[j].start + _FIELD.match(lines[j].text).start("value"))
     return None
