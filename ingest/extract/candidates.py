@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from clusternet.ingest.extract.facts import find_facts
 from clusternet.ingest.extract.memberlabels import relabel_member_bodies, relabel_projects
+from clusternet.ingest.extract.smes import relabel_smes
 from clusternet.ingest.extract.geo import infer_places
 from clusternet.ingest.extract.mainref import main_of, title_end
 from clusternet.ingest.extract.lexicon import country_name
@@ -86,6 +87,7 @@ def propose(text: str, tables=()) -> Proposal:
     mention_again(ctx.view, ents)
     relabel_member_bodies(ctx.view, ents)
     relabel_projects(ctx, ents)
+    relabel_smes(ctx.view, ents)
     infer_places(ctx, ents, mentions)
     ents = same_journeys(ents)
     name_kickoffs(ents, main_of(ents, "Partnership", title_end(ctx)))

@@ -157,7 +157,7 @@ def _place_descriptions(ctx: Context, out: list[Mention], drop: list, joined: li
             place, name = re.sub(r"-based$", "", m.group("place")), m.group("name")    # "the Lyon-based cluster X"
             code = place_country(place)
             if not code or is_place(name) or fold(name) in generic_names or lex.label_of_head(name.split()[0]) \
-                    or not _LETTER.search(name):
+                    or not _LETTER.search(name) or "\t" in m.group(0):     # nor cells of a table's rows
                 continue        # not "the Finnish SME Association": the kind word opens the name; not "… cluster 120"
             c, r = place_of_name(place)
             name = first_of_two(name)

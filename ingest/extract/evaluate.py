@@ -138,8 +138,10 @@ def _summarise(scorer, labels, by_type, country, rel, fact) -> dict:
            "country_accuracy": country["ok"] / country["gold"] if country["gold"] else 0.0,
            "relation_precision": rp, "relation_recall": rr, "relation_f1": rf,
            "fact_recall": fact["ok"] / fact["gold"] if fact["gold"] else 0.0}
+    out["label_accuracy"] = allc["found_label"] / allc["found"] if allc["found"] else 0.0
     out = {k: round(v, 4) for k, v in out.items()}
-    out["per_label"] = {lab: _prf_row(scorer, c["pred_ok"], c["pred"], c["found"], c["gold"])
+    out["per_label"] = {lab: {**_prf_row(scorer, c["pred_ok"], c["pred"], c["found"], c["gold"]),
+                              "right_label": round(c["found_label"] / c["found"], 4) if c["found"] else 0.0}
                         for lab, c in sorted(labels.items())}
     out["per_relation_type"] = {t: _prf_row(scorer, c["ok"], c["pred"], c["ok"], c["gold"])
                                 for t, c in sorted(by_type.items())}
@@ -229,15 +231,18 @@ def format_report(report: dict) -> str:
         if not isinstance(r, dict) or "entity_f1" not in r:
             continue
         lines += [f"== {block}", "   " + "   ".join(f"{_SUMMARY_WORDS[k]} {r[k]:.3f}" for k in SUMMARY_KEYS)]
+        if "label_accuracy" in r:
+            lines.append(f"   found entities with the gold's label {r['label_accuracy']:.3f}")
         if "training_folds" in r:
             t = r["training_folds"]
             lines += ["   the training folds, for the gap:",
                       "   " + "   ".join(f"{_SUMMARY_WORDS[k]} {t[k]:.3f}" for k in SUMMARY_KEYS)]
         for title, rows in (("label", r["per_label"]), ("relation", r["per_relation_type"])):
-            lines.append(f"   {title:16} {'gold':>5} {'pred':>5} {'P':>6} {'R':>6} {'F1':>6}")
+            lines.append(f"   {title:16} {'gold':>5} {'pred':>5} {'P':>6} {'R':>6} {'F1':>6}"
+                         + (f" {'right':>6}" if title == "label" else ""))
             for name, c in rows.items():
                 lines.append(f"   {name:16} {c['gold']:5} {c['pred']:5} {c['precision']:6.3f} {c['recall']:6.3f} "
-                             f"{c['f1']:6.3f}")
+                             f"{c['f1']:6.3f}" + (f" {c['right_label']:6.3f}" if "right_label" in c else ""))
     return "\n".join(lines)
 
 

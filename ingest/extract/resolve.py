@@ -14,8 +14,9 @@ import clusternet.ingest.extract.fastre as re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 
+from clusternet.ingest.extract.entitylabels import entity_label
 from clusternet.ingest.extract.generic import is_generic_name
-from clusternet.ingest.extract.lexicon import fold, load_lexicon
+from clusternet.ingest.extract.lexicon import load_lexicon
 from clusternet.ingest.extract.literals import alternation, initials
 from clusternet.ingest.extract.mentions import Mention, eu_as_adjective, is_acronym
 from clusternet.ingest.extract.namelinks import _strip_type, link_names, norm
@@ -28,7 +29,6 @@ __all__ = ["DocEntity", "norm", "resolve_mentions", "STRONG_RULES"]
 STRONG_RULES = ("typed", "list-item", "speaker-org", "title-def", "country-list", "paren-alias", "dash-def", "cue:", "copula", "apposition", "quoted", "head",
                 "event-", "agreement", "programme", "institution", "country-paren", "table-row")
 PLACE_LABELS = ("Country", "City", "Demonym")
-CALLED_CLUSTER = ("described-item", "role-of")     # rules whose Cluster label the text itself states
 
 
 @dataclass(eq=False)
@@ -226,23 +226,6 @@ def _split_pairs(named: list[Mention]) -> list[Mention]:
     return out
 
 
-def _described_label(name: str, ms: list[Mention]) -> str | None:
-    """The label the text's own description gives a name whose head noun is ambiguous ("the
-    Nordic Alliance, a network of 14 clusters": an organisation; an alliance may also be a
-    partnership), or None.
-
-    >>> _described_label("Nordic Alliance", [Mention(0, 15, "Nordic Alliance", "Partnership", "apposition", 0.7,
-    ...                                              props={"copula_head": "network"})])
-    'Organisation'
-    """
-    lex = load_lexicon()
-    ambiguous = set().union(*(lex.head_labels(w) for w in name.split() if len(lex.head_labels(w)) > 1))
-    if label_of_name(name) not in ambiguous:
-        return None
-    heads = (lex.label_of_head(m.props["copula_head"]) for m in ms if m.props.get("copula_head"))
-    return next((h for h in heads if h in ambiguous), None)
-
-
 def _entity(root: str, ms: list[Mention]) -> DocEntity | None:
     strong = [m for m in ms if m.rule.startswith(STRONG_RULES)] or ms
     names = [m.name for m in strong if not is_acronym(m.name)] or [m.name for m in strong]
@@ -255,7 +238,7 @@ def _entity(root: str, ms: list[Mention]) -> DocEntity | None:
     edition = {n for n in cnt if re.search(r"\s(?:19|20)\d\d$", n) and n[:-5] in cnt}
     name = max(cnt, key=lambda n: (n in defined, n in edition, label_of_name(n) is not None, cnt[n],
                                    len(n) if len(n) < 80 else 0, n))
-    label = _label(name, ms)
+    label = entity_label(name, ms)
     aliases = set()
     for m in ms:
         for a in [m.name, *m.aliases]:
@@ -279,52 +262,6 @@ def _entity(root: str, ms: list[Mention]) -> DocEntity | None:
             if k in ("date", "place", "parent", "copula_head"):
                 e.props.setdefault(k, v)
     return e
-
-
-def _label(name: str, ms: list[Mention]) -> str:
-    """The label of the entity ``name`` names, from its name's head noun and what its mentions say."""
-    labels = Counter()
-    for m in ms:
-        if m.label:
-            labels[m.label] += 2 if m.rule.startswith(("head", "copula", "apposition", "event", "agreement", "programme",
-                                                       "quoted")) else 1
-        if _strip_type(m.name):
-            labels["Partnership"] += 2
-    label = _described_label(name, ms) or label_of_name(name) or (labels.most_common(1)[0][0] if labels else None)
-    if any(m.rule == "institution" and norm(m.name) == norm(name) for m in ms):
-        label = "Organisation"      # "the Delegation of the European Union to Canada": no partnership's delegation
-    if label != "Programme" and any(m.rule == "programme" and norm(m.name) == norm(name) for m in ms):
-        label = "Programme"     # "European Strategic Cluster Partnership for Going International": the EU action
-    if label == "Organisation" and not any(m.rule in ("typed", "acronym") for m in ms) \
-            and any((m.rule.startswith("event-") or m.rule == "cue:at" and _fair_or_forum(name)) and norm(m.name) == norm(name)
-                    for m in ms):
-        label = "Event"     # a forum held in a place or one is at is an event ("the Ghana–EU Agribusiness Forum in
-        # Accra", "At the Mediterranean Food Forum, …")
-    if label == "Organisation" and _fair_or_forum(name, first=True) and any(
-            re.search(r"\b(?:19|20)\d{2}\b", a) for m in ms for a in (m.name, *m.aliases)):
-        label = "Event"     # "Forum international des technologies de l'eau (FITE 2025)": an edition, no body
-    if any(m.rule == "typed" for m in ms) and label not in ("Cluster", "Event") \
-            and label_of_name(name) in (None, "Partnership"):     # "the ITCA project coordinator": ITCA is an institute
-        label = "Partnership"
-    if label is None:
-        label = "Organisation"
-    if label == "Organisation" and any(m.label == "SME" for m in ms):
-        label = "SME"               # the text presents the company as an SME ("the Danish SME X ApS")
-    if label in ("Organisation", "Partnership") and any(m.label == "Cluster" and m.rule in CALLED_CLUSTER for m in ms):
-        label = "Cluster"           # the text calls it a cluster ("the clusters taking part: … (X)")
-    return label
-
-
-def _fair_or_forum(name: str, first: bool = False) -> bool:
-    """Whether a name ends in a head word of a dated gathering ("… Food Forum", "… Fair"), or with
-    ``first`` opens with one (a Romance name: "Forum international des …", "Feria …").
-
-    >>> _fair_or_forum("Mediterranean Food Forum"), _fair_or_forum("Gamma Export Agency"), _fair_or_forum("Feria Agro", True)
-    (True, False, True)
-    """
-    words = name.split()
-    heads = load_lexicon().words("dated_event_heads")
-    return bool(words) and (fold(words[-1]) in heads or first and fold(words[0]) in heads)
 
 
 def _form_country(name: str) -> str | None:

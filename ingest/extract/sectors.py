@@ -36,7 +36,7 @@ __all__ = ["find_sectors", "sector_terms"]
 
 ACTORS = ("Cluster", "Organisation", "SME", "Partnership")
 _HEADS = r"(?:competitiveness\s+pole|cluster\s+initiative|clusters?|pole|pôle|partnership|association|network|platform)"
-_AROUND = re.compile(r"(?i)^(?:the\s+)?(?P<pre>.*?)\s*\b" + _HEADS + r"\b\s*(?:(?:of|for|in)\s+(?:the\s+)?)?(?P<post>.*)$")
+_AROUND = re.compile(r"(?i)^(?:the\s+)?(?P<pre>.*?)\s*\b(?P<head>" + _HEADS + r")\b\s*(?:(?:of|for|in)\s+(?:the\s+)?)?(?P<post>.*)$")
 _HOUSE = re.compile(r"(?i)^(?:the\s+)?(?:house|centre|center|institute)\s+of\s+(?P<post>.+)$")
 _DIRECTIONS = {"north", "south", "east", "west", "northwest", "northeast", "southwest", "southeast", "northern",
                "southern", "eastern", "western", "central", "upper", "lower", "greater", "national", "international",
@@ -121,12 +121,23 @@ def _name_sectors(name: str, label: str) -> tuple[str, ...]:
         terms = sector_terms(phrase)
         if terms:   # "Olive Oil Cluster" → olive oil; "Food Valley Cluster" → food, not "food valley"
             found.extend(t for _, _, t in terms)
-        elif (i == 0 and label == "Cluster" and (len(words) >= 2 or _ecosystem_word(words[0]))
+        elif (i == 0 and label == "Cluster" and _cluster_head(m) and (len(words) >= 2 or _ecosystem_word(words[0]))
               and all(w.isalpha() or w in ("&", "-") for w in words)
               and not any(w[1:].isupper() or lex.label_of_head(w) or (w[:1].islower() and w not in ("and", "&"))
                           or re.search(r"(?i)(?:pole|cluster)$", w) for w in words)):
             found.append(phrase.lower())
     return tuple(found)
+
+
+def _cluster_head(m: re.Match) -> bool:
+    """Whether the head a name was read around is a cluster's own ("… Cluster", "… Pole"), not a
+    network's or a platform's a cluster may also be called by ("Fundy Ocean Innovation Network").
+
+    >>> _cluster_head(_AROUND.match("Olive Oil Cluster")), _cluster_head(_AROUND.match("Fundy Ocean Network"))
+    (True, False)
+    """
+    head = (m.groupdict().get("head") or "").split()
+    return bool(head) and "Cluster" in {load_lexicon().label_of_head(w) for w in (head[0], head[-1])}
 
 
 def _ecosystem_word(word: str) -> bool:

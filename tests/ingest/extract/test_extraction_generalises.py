@@ -59,7 +59,10 @@ LEARNED_MAY_TRAIL = 0.03
 # that: 0.890 / 0.911 / 0.576 / 0.433; sixth round: 0.864 / 0.887 / 0.498 / 0.260; fifth round, on 40
 # pages: 0.848 / 0.872 / 0.472 / 0.281; third round, on 21 pages: 0.845 / 0.877 / 0.456 / 0.225; the
 # rules of that morning: 0.794 / 0.858 / 0.377 / 0.202).
-UNREAD_FLOORS = {"entity_f1": 0.87, "country_accuracy": 0.90, "relation_f1": 0.56, "fact_recall": 0.355}
+# The share of found entities with the gold's label joined the floors in the twenty-sixth round
+# (2026-12-07): 0.921 -> 0.934 on the 226 unread pages that round (SMEs 12 -> 64 of 123 found).
+UNREAD_FLOORS = {"entity_f1": 0.87, "country_accuracy": 0.90, "relation_f1": 0.56, "fact_recall": 0.355,
+                 "label_accuracy": 0.93}
 # What `clusternet extract` gives on those unread pages (the rules, then the shipped model deciding the
 # relations; the model never saw them): 2026-12-07, 226 pages, 0.885 / 0.913 / 0.583 / 0.361 (twenty-fifth round;
 # the relation floor went from 0.56 to 0.57); 2026-12-06, 214 pages, 0.885 / 0.913 / 0.578 / 0.360 (twenty-fourth round;
@@ -67,7 +70,8 @@ UNREAD_FLOORS = {"entity_f1": 0.87, "country_accuracy": 0.90, "relation_f1": 0.5
 # the relation floor went from 0.55 to 0.56); 190 pages, 0.882 / 0.913 / 0.568 / 0.353 (twenty-second
 # round; twenty-first round, 178 pages, 0.878 / 0.903 / 0.561 / 0.350; eighteenth round, 142 pages, 0.881 / 0.899 / 0.559 / 0.357; seventeenth
 # round, 130 pages: 0.879 / 0.900 / 0.558 / 0.341). The relation floor sits over the bar (0.55).
-PRODUCT_UNREAD_FLOORS = {"entity_f1": 0.87, "country_accuracy": 0.90, "relation_f1": 0.57, "fact_recall": 0.355}
+PRODUCT_UNREAD_FLOORS = {"entity_f1": 0.87, "country_accuracy": 0.90, "relation_f1": 0.57, "fact_recall": 0.355,
+                         "label_accuracy": 0.93}
 
 
 @pytest.fixture(scope="module")
