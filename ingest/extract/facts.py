@@ -15,6 +15,7 @@ from clusternet.ingest.extract.eventlengths import event_length_facts
 from clusternet.ingest.extract.fieldfacts import field_facts
 from clusternet.ingest.extract.measures import without_hedge
 from clusternet.ingest.extract.raw import RawFact, parse_number
+from clusternet.ingest.extract.staffsize import staff_facts
 from clusternet.ingest.extract.stories import home_cluster
 from clusternet.ingest.extract.tablefacts import Occ, table_facts
 
@@ -48,7 +49,7 @@ def find_facts(ctx, ents, mentions, tables, sectors=(), places=None) -> list[Raw
     runs = [RawFact(subj, d.measure, None, d.value, d.unit, d.start, d.end, 0.6)
             for subj, d in duration_facts(ctx, parts, main, [e for e in ents if e.label == "Agreement"])]
     prose, runs = _one_duration(prose, runs)
-    runs += event_length_facts(ctx, ents, event)
+    runs += event_length_facts(ctx, ents, event) + staff_facts(ctx, ents)
     owner = main or home or event or _one_of(ents, "Agreement") \
         or (titled if titled is not None and named_in_title(titled, title) else None)   # the page's own cluster
     facts = [f for f in table_facts(ctx, occ, owner, event) + fields + prose + runs if f.subject is not None]
