@@ -3,9 +3,10 @@
 Event pages list speakers as "Anna Berg (Robotdalen)" or "Marc Dubois of Pôle Mer Bretagne". A
 run of two or three capitalised words with no head noun, right after a speaker cue ("Speakers
 included", "moderated by", "keynote by"), is a person: the organisation in brackets after it, or
-after "of"/"from", takes the mention's place. Anywhere else, such a run followed by an acronym in
-brackets that is not drawn from its letters ("Ewa Nowak (KLSK)", where "Silicon Saxony (SiSax)" is
-one body's name and short name) is a person named with the body the acronym stands for.
+after "of"/"from", takes the mention's place. Anywhere else, such a run followed in brackets by an
+acronym not drawn from its letters ("Ewa Nowak (KLSK)", where "Silicon Saxony (SiSax)" is one body's
+name and short name) or by a name with a body's head noun ("Ana Ruiz (Cluster CET)") is a person
+named with the body in the brackets, which takes the mention's place.
 
 >>> from clusternet.ingest.extract.mentions import Mention
 >>> v = "Speakers included Anna Berg (Robotdalen) and Marc Dubois of Pole Mer Bretagne."
@@ -70,8 +71,9 @@ def _organisation_of(view: str, m: Mention) -> tuple[int, int] | None:
 
 
 def _acronym_of(view: str, m: Mention) -> tuple[int, int] | None:
-    """(start, end) of the acronym in brackets after a person-like mention, when the acronym is not
-    drawn from the mention's letters ("Ewa Nowak (KLSK)"); else None."""
+    """(start, end) of the body in brackets after a person-like mention: an acronym not drawn from the
+    mention's letters ("Ewa Nowak (KLSK)") or a name with a body's head noun ("Ana Ruiz (Cluster CET)");
+    else None."""
     if not _person_like(m.name):
         return None
     at = view.find("(", m.start, m.end + 2) if m.aliases else -1     # a "Name (alias)" mention spans both

@@ -24,9 +24,9 @@ from clusternet.ingest.resolve.normalise import split_legal_form
 
 __all__ = ["relabel_smes"]
 
-# words that make the SME word a complement, not the company's kind ("an association of SMEs")
 # a full stop ending a sentence, not a legal form's ("Sp. z o.o. and"): two letters, the stop, a capital
 _SENTENCE_END = re.compile(r"[a-z0-9)]{2}[.!?]\s+(?=[A-Z])")
+# words that make the SME word a complement, not the company's kind ("an association of SME exporters")
 _NOT_BETWEEN = frozenset("of for with to by from and or de des du para per pour di del della dei delle".split())
 
 

@@ -24,8 +24,6 @@ __all__ = ["staff_facts"]
 COMPANIES = ("Organisation", "SME", "Cluster")
 _BEFORE = re.compile(r"\**\s*(?:\([^()\n]{0,40}\)\s*)?(?:,|–|—|-|\bis|\bwas)\s+(?:an?|the)\s+$")
 _AFTER = re.compile(r"[ \t]*,[ \t]*(?:\*\*)?$")
-
-
 _SUFFIX = re.compile(r"(?i)[-‑](?:employee|person|people|strong|staff)\b")
 
 
@@ -48,7 +46,7 @@ def _compounds(v: str):
 
 def staff_facts(ctx, ents) -> list[RawFact]:
     """The employees each company-size compound gives the company it describes."""
-    spans = sorted((m.start, m.end, e) for e in ents if e.label in COMPANIES for m in e.mentions)
+    spans = sorted(((m.start, m.end, e) for e in ents if e.label in COMPANIES for m in e.mentions), key=lambda x: x[:2])
     starts, ends = [s for s, _, _ in spans], sorted((e, i) for i, (_, e, _) in enumerate(spans))
     out = []
     for m in _compounds(ctx.view):
