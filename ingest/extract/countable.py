@@ -12,11 +12,11 @@ import clusternet.ingest.extract.fastre as re
 
 from clusternet.ingest.extract.lexicon import fold, load_lexicon
 from clusternet.ingest.extract.measures import ORDINAL_DIGIT
+from clusternet.ingest.extract.staffsize import size_compound_at
 
 __all__ = ["not_a_count"]
 
 _GROUPED = re.compile(r"\d[,.\u202f\u00a0 ]\d{3}")
-_STAFF = re.compile(r"[-‑](?:employee|person|people|strong|staff)\b", re.I)
 _DAY_RANGE = re.compile(r"\s*(?:to|until|and|au|et|al|a|y|e|-|–)\s*\d{1,2}(?:st|nd|rd|th|er)?\s+(?:de\s+|di\s+)?([^\W\d_]+)")
 
 
@@ -36,7 +36,7 @@ def not_a_count(v: str, m, value, after, word_num: bool) -> bool:
     if not (m.group("pct") or m.group("cur") or m.group("mult")) and isinstance(value, int) \
             and 1900 <= value <= 2100 and not _GROUPED.search(m.group("num")):
         return True  # a year ("2,000 companies" is grouped like a count, never a year)
-    if _STAFF.match(v, m.end("num")):
+    if size_compound_at(v, m.end("num")):
         return True  # a company's size ("a 35-employee SME"): :mod:`.staffsize` reads it as its employees
     if re.match(r"[:/°]|\.\d|-\d", v[m.end("num"):m.end("num") + 2] or "x") \
             or re.match(r"\d[:.h]$", v[max(0, m.start("num") - 2):m.start("num")]) \

@@ -34,8 +34,8 @@ from clusternet.ingest.extract.countable import not_a_count
 from clusternet.ingest.extract.countsubj import CLAUSE_VERBS, count_subject
 from clusternet.ingest.extract.factsubj import country_of_sentence, measure_country, owner_by_measure, \
     on_the_journey, partnership_figure
-from clusternet.ingest.extract.measures import agent as _agent, among, before_agent, clause_measure, field_label, money_after, \
-    money_modifiers, money_period, money_qualifiers, ordinals, place_adjective, predicate_next, taking_part, to_country, \
+from clusternet.ingest.extract.measures import agent as _agent, among, lead_words, before_agent, clause_measure, field_label, money_after, \
+    money_modifiers, money_period, money_qualifiers, ordinals, predicate_next, taking_part, to_country, \
     with_hedge, with_place, without_hedge, without_own_agent, CURRENCIES
 from clusternet.ingest.extract.countparts import part_cue, part_of_before, short_measure
 from clusternet.ingest.extract.delegations import in_delegation
@@ -65,7 +65,7 @@ _ENDS = frozenset(_STOP | _TRAIL | _ROMANCE_OF)     # words a measure never ends
 # a word after a comma that opens a clause, not a list's next noun ("18 companies, led by …")
 _CLAUSE_OPENERS = {"which", "who", "whose", "including", "such", "led", "held", "run", "both", "each", "all", "while"}
 _AND_CLAUSE = set("together they we it its their our also then this these there so now several many most some others all none".split())
-_CURRENCY_WORDS, _MACRO = ("euros", "euro", "eur", "dollars", "usd"), ("europe", "european", "eu", "world", "worldwide", "global", "international")
+_MACRO = ("europe", "european", "eu", "world", "worldwide", "global", "international")
 
 
 def _words_after(v: str, pos: int, end: int, limit: int = 18):
@@ -148,7 +148,7 @@ def _noun_phrase(toks, lex, allow_in: bool) -> list[str]:
             break
         out.append(w)
         i += 1
-    ends = _ENDS | lex.words("measure_end_words")
+    ends = _measure_ends("measure_end_words")
     while out and fold(out[-1]) in ends:
         out.pop()
     return out
@@ -236,6 +236,12 @@ def _sentence_facts(ctx, si, occ_in, ok, page, places, skip=()) -> list[RawFact]
     return out
 
 
+@lru_cache(maxsize=4)
+def _measure_ends(key: str) -> frozenset[str]:
+    """The words a measure never ends on with the lexicon's list ``key`` added, built once per list."""
+    return _ENDS | load_lexicon().words(key)
+
+
 def _head_words(words: list[str]) -> str:
     """A measure's noun before its first preposition, what a later bare count of the sentence counts
     ("71 B2B meetings in X and 38 in Y": B2B meetings).
@@ -243,7 +249,7 @@ def _head_words(words: list[str]) -> str:
     >>> _head_words(["B2B", "meetings", "in", "Arequipa"]), _head_words(["participants", "gathered"])
     ('B2B meetings', 'participants')
     """
-    ends = _ENDS | load_lexicon().words("verbs_after_measures")
+    ends = _measure_ends("verbs_after_measures")
     cut = next((i for i, w in enumerate(words) if i and (w == "," or fold(w) in ends or past_verb(w))), len(words))
     return _join(words[:cut])
 
@@ -276,7 +282,7 @@ def _share_measure(v: str, sent, m, after, last, lex) -> str:
 def _stated_measure(ctx, sent, m, after, unit, word_num, prev_noun, lex, prev_measure=None):
     """The measure of a count that is no share: (measure, its words, unit, words after), or None;
     ``prev_measure``: the measure of the sentence's count before it."""
-    v, lead = ctx.view, _lead_words(after, unit, word_num)
+    v, lead = ctx.view, lead_words(after, unit, word_num)
     if lead is None:
         return None
     (after, unit), whole = lead, short_measure(prev_measure) or prev_noun
@@ -302,26 +308,6 @@ def _stated_measure(ctx, sent, m, after, unit, word_num, prev_noun, lex, prev_me
     if unit in CURRENCIES and measure and not measure.endswith(")"):
         measure = f"{measure} ({unit})"     # an amount's measure names its currency: "budget (EUR)"
     return measure, measure_words, unit, after
-
-
-def _lead_words(after, unit, word_num):
-    """The words after a count without a currency word, "of the" or "as" (with the unit they state), or
-    None when a number word is not followed by what it counts ("four European …" is, "Two of …" is not)."""
-    after = after[1:] if len(after) > 1 and fold(after[0][2]) in ("de", "di") and fold(after[1][2]) in _CURRENCY_WORDS \
-        else after      # "1,2 millones de euros", "1,2 milioni di euro"
-    cur = fold(after[0][2]).replace("’", "'").removeprefix("d'") if after else ""
-    if cur in _CURRENCY_WORDS:
-        unit = "USD" if cur in ("dollars", "usd") else "EUR"
-        after = after[1:]
-    if word_num and after and not (after[0][2][:1].islower() or re.match(r"\d(?:st|nd|rd|th)", after[0][2])
-                                   or re.fullmatch(r"[A-Z0-9]{2,}E?s?", after[0][2])
-                                   or place_adjective(after[0][2])):   # "twelve SMEs", "four European"
-        return None
-    if len(after) > 2 and fold(after[0][2]) == "of" and fold(after[1][2]) in ("the", "these", "its", "their", "our"):
-        after = after[2:]       # "two of the most important clusters": a part of a group
-    if unit in CURRENCIES and after and fold(after[0][2]) == "as":
-        after = after[1:]       # "€ 406,364.70 as partner co-financing"
-    return after, unit
 
 
 def _measure_words(v: str, sent, m, after, unit, prev_noun, lex) -> list[str]:

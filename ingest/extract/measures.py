@@ -17,7 +17,7 @@ from clusternet.ingest.extract.lexicon import country_code, fold, load_lexicon
 
 __all__ = ["among", "agent", "money_after", "field_label", "with_hedge", "without_hedge", "ordinals", "HEDGES",
            "ORDINAL_DIGIT", "CURRENCIES", "money_modifiers", "money_qualifiers", "place_adjective", "taking_part", "to_country", "with_place", "decimal_thousands",
-           "own_clause", "clause_measure", "money_period", "predicate_next"]
+           "own_clause", "clause_measure", "money_period", "predicate_next", "without_own_agent", "lead_words"]
 
 
 def decimal_thousands(num: str) -> float | None:
@@ -315,3 +315,26 @@ def without_own_agent(measure: str, subject: str) -> str:
     """
     m = re.search(r"(?:\s+[\w-]+(?:ed|held|run|met|made))?\s+by\s+(?:the\s+)?" + re.escape(subject) + r"(?=$|\s\()", measure)
     return measure[:m.start()] + measure[m.end():] if m and m.start() > 0 else measure
+
+
+_CURRENCY_WORDS = ("euros", "euro", "eur", "dollars", "usd")
+
+
+def lead_words(after, unit, word_num):
+    """The words after a count without a currency word, "of the" or "as" (with the unit they state), or
+    None when a number word is not followed by what it counts ("four European …" is, "Two of …" is not)."""
+    after = after[1:] if len(after) > 1 and fold(after[0][2]) in ("de", "di") and fold(after[1][2]) in _CURRENCY_WORDS \
+        else after      # "1,2 millones de euros", "1,2 milioni di euro"
+    cur = fold(after[0][2]).replace("’", "'").removeprefix("d'") if after else ""
+    if cur in _CURRENCY_WORDS:
+        unit = "USD" if cur in ("dollars", "usd") else "EUR"
+        after = after[1:]
+    if word_num and after and not (after[0][2][:1].islower() or re.match(r"\d(?:st|nd|rd|th)", after[0][2])
+                                   or re.fullmatch(r"[A-Z0-9]{2,}E?s?", after[0][2])
+                                   or place_adjective(after[0][2])):   # "twelve SMEs", "four European"
+        return None
+    if len(after) > 2 and fold(after[0][2]) == "of" and fold(after[1][2]) in ("the", "these", "its", "their", "our"):
+        after = after[2:]       # "two of the most important clusters": a part of a group
+    if unit in CURRENCIES and after and fold(after[0][2]) == "as":
+        after = after[1:]       # "€ 406,364.70 as partner co-financing"
+    return after, unit

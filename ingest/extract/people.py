@@ -74,12 +74,10 @@ def _acronym_of(view: str, m: Mention) -> tuple[int, int] | None:
     """(start, end) of the body in brackets after a person-like mention: an acronym not drawn from the
     mention's letters ("Ewa Nowak (KLSK)") or a name with a body's head noun ("Ana Ruiz (Cluster CET)");
     else None."""
-    if not _person_like(m.name):
-        return None
     at = view.find("(", m.start, m.end + 2) if m.aliases else -1     # a "Name (alias)" mention spans both
-    pm = _PAREN_ORG.match(view, at if at >= 0 else m.end)
+    pm = _PAREN_ORG.match(view, at if at >= 0 else m.end)       # the bracket first: most mentions have none
     org = pm.group("org").strip() if pm else ""
-    if len(org) < 3 or (_drawn_from(org, m.name) if is_acronym(org) else not _body_words(org)):
+    if len(org) < 3 or not _person_like(m.name) or (_drawn_from(org, m.name) if is_acronym(org) else not _body_words(org)):
         return None     # two letters are more often a country or state ("Anna Berg (FI)") than a body
     return pm.start("org"), pm.start("org") + len(org)
 

@@ -51,12 +51,16 @@ def _patterns() -> tuple:
 def relabel_smes(view: str, ents) -> None:
     """Give (in place) the SME label to each organisation the page presents as an SME."""
     for e in ents:
-        if e.label == "Organisation" and any(_said_sme(view, m.start, m.end, e.name) for m in e.mentions[:8]):
+        if e.label != "Organisation":
+            continue
+        formed = split_legal_form(e.name)[1] is not None    # a company by its legal form: a list may say it is an SME
+        if any(_said_sme(view, m.start, m.end, formed) for m in e.mentions[:8]):
             e.label = "SME"
 
 
-def _said_sme(view: str, s: int, e: int, name: str) -> bool:
-    """Whether the mention at ``view[s:e]`` is presented as an SME there."""
+def _said_sme(view: str, s: int, e: int, formed: bool) -> bool:
+    """Whether the mention at ``view[s:e]`` is presented as an SME there (``formed``: the name ends in
+    a legal form)."""
     after, before, cell, _ = _patterns()
     am = after.match(view, e, min(len(view), e + 160))
     if am and not _NOT_BETWEEN & set((am.group("words") or "").lower().split()) and "\n" not in am.group(0):
@@ -66,19 +70,17 @@ def _said_sme(view: str, s: int, e: int, name: str) -> bool:
     line_start, line_end = view.rfind("\n", max(0, s - 300), s) + 1, view.find("\n", e, e + 300)
     if cell.search(view, max(line_start, s - 300), line_end if line_end >= 0 else min(len(view), e + 300)):
         return True     # the row's cells, read no further than 300 characters either side
-    return _listed_as_sme(view, s, name)
+    return formed and _listed_as_sme(view, s)     # only a company by its legal form: an acronym may be a cluster
 
 
-def _listed_as_sme(view: str, s: int, name: str) -> bool:
-    """Whether a company name stands in a sentence's list the sentence says are SMEs
+def _listed_as_sme(view: str, s: int) -> bool:
+    """Whether the name at ``s`` stands in a sentence's list the sentence says are SMEs
     ("Among the SMEs were the Polish Agrosusz Sp. z o.o., the Italian Frigomec S.r.l. …").
 
     >>> v = "14 companies came. Among the SMEs were Agrosusz Sp. z o.o. and Frigomec S.r.l."
-    >>> _listed_as_sme(v, v.index("Frigomec"), "Frigomec S.r.l."), _listed_as_sme(v, 0, "Acme S.r.l.")
+    >>> _listed_as_sme(v, v.index("Frigomec")), _listed_as_sme(v, 0)
     (True, False)
     """
-    if split_legal_form(name)[1] is None:
-        return False        # only a company by its legal form: an acronym in the list may be a cluster
     start = max(view.rfind("\n\n", 0, s), s - 400, 0)
     for b in _SENTENCE_END.finditer(view, start, s):
         start = b.end()

@@ -19,7 +19,7 @@ import clusternet.ingest.extract.fastre as re
 from clusternet.ingest.extract.lexicon import load_lexicon, number_value
 from clusternet.ingest.extract.raw import RawFact
 
-__all__ = ["staff_facts"]
+__all__ = ["staff_facts", "size_compound_at"]
 
 COMPANIES = ("Organisation", "SME", "Cluster")
 _BEFORE = re.compile(r"\**\s*(?:\([^()\n]{0,40}\)\s*)?(?:,|–|—|-|\bis|\bwas)\s+(?:an?|the)\s+$")
@@ -34,6 +34,16 @@ def _pattern() -> re.Pattern:
     words = sorted(load_lexicon()["number_words"], key=len, reverse=True)
     return re.compile(r"(?i)(?<![\w.,-])(?P<num>\d{1,6}|" + "|".join(words) + r")[-‑](?:employee|person|people|strong|staff)\b"
                       r"(?P<kind>(?:\s+[a-z][\w-]*){1,4})")
+
+
+def size_compound_at(v: str, pos: int) -> bool:
+    """Whether a company-size suffix starts at ``pos`` (right after a number: "35|-employee"), which
+    makes the number no count of its own (:mod:`.countable`).
+
+    >>> size_compound_at("a 35-employee SME", 4), size_compound_at("a 35-year plan", 4)
+    (True, False)
+    """
+    return _SUFFIX.match(v, pos) is not None
 
 
 def _compounds(v: str):
