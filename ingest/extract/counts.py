@@ -33,12 +33,12 @@ from functools import lru_cache
 from clusternet.ingest.extract.countable import not_a_count
 from clusternet.ingest.extract.countsubj import CLAUSE_VERBS, count_subject
 from clusternet.ingest.extract.factsubj import country_of_sentence, measure_country, owner_by_measure, \
-    on_the_journey, partnership_figure
+    partnership_figure
 from clusternet.ingest.extract.measures import agent as _agent, among, lead_words, before_agent, clause_measure, field_label, money_after, \
-    money_modifiers, money_period, money_qualifiers, ordinals, predicate_next, taking_part, to_country, \
-    with_hedge, with_place, without_hedge, without_own_agent, CURRENCIES
+    funding_rate, money_modifiers, money_period, money_qualifiers, ordinals, predicate_next, staff_measure, taking_part, \
+    to_country, with_hedge, with_place, without_hedge, without_own_agent, CURRENCIES
 from clusternet.ingest.extract.countparts import part_cue, part_of_before, short_measure
-from clusternet.ingest.extract.delegations import in_delegation
+from clusternet.ingest.extract.delegations import in_delegation, on_the_journey
 from clusternet.ingest.extract.moneyclauses import money_clause
 from clusternet.ingest.extract.lexicon import fold, is_programme_name, load_lexicon, programme_named_in
 from clusternet.ingest.extract.origins import countries_of, nationality_part
@@ -50,7 +50,7 @@ from clusternet.ingest.extract.tablefacts import table_or_heading
 
 __all__ = ["count_facts"]
 
-_TOKEN = re.compile(r"\d+(?:st|nd|rd|th)\b|[^\W\d_][\w&'’/-]*|\d[\d.,]*|[&,.;:()\"“”]|(?<=\s)[–—](?=\s)")
+_TOKEN = re.compile(r"\d+(?:st|nd|rd|th)\b|[^\W\d_](?:[^\W_]|[&'’/-])*|\d[\d.,]*|[&,.;:()\"“”]|(?<=\s)[–—-](?=\s)")
 _STOP = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "to", "in", "into", "that", "which",
          "who", "with", "for", "on", "at", "from", "by", "and", "the", "a", "an", "as", "such", "within", "been",
          "equal", "while", "whose", "mostly", "including", "but", "or", "both", "during", "since", "than", "between",
@@ -106,7 +106,7 @@ def _noun_phrase(toks, lex, allow_in: bool) -> list[str]:
             out.append(",")
             i += 1
             continue
-        if w in ".;:()\"“”–—" or w[:1].isdigit():
+        if w in ".;:()\"“”–—-" or w[:1].isdigit():
             if w[:1].isdigit() and len(out) > 1 and (past_verb(out[-1]) or fold(out[-1]).endswith("ing") and len(out[-1]) > 5):
                 out.pop()       # "five partner clusters held 196 meetings", "… companies employing 12,000": the next count's verb
             break       # "57 members – companies, municipalities … –": an aside after the noun
@@ -123,7 +123,7 @@ def _noun_phrase(toks, lex, allow_in: bool) -> list[str]:
             break
         if f in _STOP and out:
             nxt = fold(toks[i + 1][2]) if i + 1 < len(toks) else ""
-            if f in ("and", "or", "of", "&", "y", "e", "et", "ou") and len(out) < 6 and not predicate_next(f, toks[i + 1][2] if nxt else ""):
+            if f in ("and", "or", "of", "&", "y", "e", "et", "ou") and len(out) < 6 and not predicate_next(f, *(t[2] for t in toks[i + 1:i + 3])):
                 out.append(w)
                 i += 1
                 continue
@@ -226,7 +226,7 @@ def _sentence_facts(ctx, si, occ_in, ok, page, places, skip=()) -> list[RawFact]
         measure = without_own_agent(measure, subj.name)
         if m.group("yr") and measure_words:
             measure += " duration"      # "a four-year action plan": how long it runs, not how many there are
-        measure = with_hedge(measure, m.group("pre"), unit)
+        measure = with_hedge(staff_measure(measure, subj.label), m.group("pre"), unit)
         out.append(RawFact(subj, measure, country, value, unit, sent.start, sent.end, 0.55))
         if measure_words:       # the words the text puts after the count ("members", not "members gathered")
             k, tail = next(((k, t) for k in range(len(measure_words), 0, -1)
@@ -270,6 +270,8 @@ def _share_measure(v: str, sent, m, after, last, lex) -> str:
             whole = f"the {without_hedge(last[0])}" if last and [fold(w) for w in words[:verb]] == ["them"] else _join(words[:verb])
             return f"share of {_join(words[verb + 1:])} among {whole}"
         return "share of " + _join(words)
+    if (rate := funding_rate(v, m.end(), sent.end)) is not None:
+        return rate     # "80% co-financed by the European Regional Development Fund (ERDF)"
     if toks and toks[0][2][:1].isalpha() and fold(toks[0][2]) not in _STOP:
         return "share of " + _join(_noun_phrase(toks, lex, allow_in=False)) + among(v, last, m.start())
     measure = " ".join(w for w in _before(v, sent.start, m.start(), 5)
@@ -290,9 +292,12 @@ def _stated_measure(ctx, sent, m, after, unit, word_num, prev_noun, lex, prev_me
     part = part_of_before(cued, whole)
     if part is not None:        # "137 organisations, 112 of which are SMEs", "450 participants, 60 of them from X"
         after, from_words = part
-        measure_words = from_words or _noun_phrase(after, lex, allow_in=False) + ([*among_words, *whole.split()] if whole else [])
+        said = _noun_phrase(after, lex, allow_in=False)      # "nine of which Italian": "Italian companies"
+        measure_words = from_words or nationality_part(said, [], None, whole) \
+            or said + ([*among_words, *whole.split()] if whole else [])
     else:       # a nationality alone takes the list's noun: "nine Slovak, four Czech and two Hungarian firms"
-        measure_words = nationality_part(w := _measure_words(v, sent, m, after, unit, prev_noun, lex), after, prev_measure) or w
+        measure_words = nationality_part(w := _measure_words(v, sent, m, after, unit, prev_noun, lex), after, prev_measure,
+                                      prev_noun) or w
     agent = _agent(v, sent.start, m.start())
     measure_words = before_agent(measure_words, agent)
     measure = _join(measure_words) + agent

@@ -54,8 +54,8 @@ def count_subject(ctx, si, m, after, occ_in, ok, doc, v):
     sent = ctx.sents[si]
     if unit not in CURRENCIES:
         ok = tuple(x for x in ok if x != "Programme")     # a programme's figures are money, not members
-    found = (_named_after(v, m, occ_in, ok) or agreement_count(v, m, occ_in) or _named_event_with(v, sent, m, occ_in, ok)
-             or _joined_group(ctx, v, sent, m, occ_in, ok, main)
+    found = (_named_after(v, m, occ_in, ok) or _possessor(v, m, occ_in, ok) or agreement_count(v, m, occ_in)
+             or _named_event_with(v, sent, m, occ_in, ok) or _joined_group(ctx, v, sent, m, occ_in, ok, main)
              or _present_in(v, sent, m, occ_in, ok)
              or _appositive(v, sent, m, occ_in, ok) or _dash_appositive(v, sent, m, occ_in, ok)
              or _relative_owner(v, sent, m, occ_in, ok) or _delegation_sender(v, sent, m, occ_in, ok)
@@ -96,6 +96,12 @@ def _named_after(v, m, occ_in, ok):
     return None
 
 
+def _possessor(v, m, occ_in, ok):
+    """1a. "One of Urola's eight meetings": (the name the count's noun belongs to, None), or None."""
+    left = [x for x in occ_in(max(0, m.start() - 80), m.start()) if x[2].label in ok]
+    return (left[-1][2], None) if left and re.fullmatch(r"['’]s\s+", v[left[-1][1]:m.start()]) else None
+
+
 _DELEGATION_OF = re.compile(r"(?i)\b(?:delegation|delegaci[oó]n|d[ée]l[ée]gation|delegazione)\s+(?:of|de|di)\s+$")
 _MEMBERS_AFTER = re.compile(r"(?i)\s+(?:member|membres?|socios?|soci|associate)\b")
 
@@ -134,6 +140,7 @@ def _joined_group(ctx, v, sent, m, occ_in, ok, main):
     [('Alpine Wood Cluster', 3)]
     """
     jm = _JOINED_NAMED.search(v, m.end(), sent.end)
+    jm = None if jm and v[max(m.end(), jm.start() - 5):jm.start()].rstrip().endswith(" and") else jm   # "has 40 members and joined X"
     at = sorted(occ_in(jm.end(), jm.end() + 1), key=lambda x: x[0] - x[1]) if jm else []
     if at and at[0][2].label == "Event" and "Event" in ok:
         return at[0][2], None           # "15 companies joined the GreenShip mission to Chile": the mission
@@ -159,8 +166,8 @@ def _present_in(v, sent, m, occ_in, ok):
 
 
 def _appositive(v, sent, m, occ_in, ok):
-    """3. "X, a 400 m² space", "X, a family company with 120 employees": (the name the appositive
-    follows, None), or None."""
+    """3. "X, a 400 m² space", "X, a family company with 120 employees", "X, a Tampere-based SME of
+    about 60 people": (the name the appositive follows, None), or None."""
     lead = v[max(sent.start, m.start() - 80):m.start()]
     am = re.search(r",\s+(?:a|an)\s+$", lead) or _DESCRIBED_WITH.search(lead)
     if am:
@@ -170,7 +177,7 @@ def _appositive(v, sent, m, occ_in, ok):
     return None
 
 
-_DESCRIBED_WITH = re.compile(r",\s+(?:a|an)\s+(?:[a-z][\w-]*\s+){1,4}(?:with|employing|counting|gathering|representing)\s+"
+_DESCRIBED_WITH = re.compile(r",\s+(?:a|an)\s+(?:[\w-]+\s+){1,4}(?:with|of|employing|counting|gathering|representing)\s+"
                              r"(?:more\s+than\s+|over\s+|about\s+|around\s+|some\s+|nearly\s+|almost\s+)?$")
 
 

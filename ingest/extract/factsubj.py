@@ -23,7 +23,7 @@ from clusternet.ingest.extract.mainref import headline, named_for_itself, title_
 
 __all__ = ["agreement_count", "partnership_figure", "owner_by_measure", "event_cue", "main_event", "event_subject",
            "country_of_sentence", "measure_country",
-           "with_broken_start", "is_counted", "event_with", "named_actor", "heading_owner", "on_the_journey"]
+           "with_broken_start", "is_counted", "event_with", "named_actor", "heading_owner"]
 
 
 # a count done every year: "at least two joint B2B events a year", "tres delegaciones al año"
@@ -49,7 +49,7 @@ def agreement_count(v: str, m, occ_in):
     hi = m.end() + (end.start() if end else 160)
     if not (_YEARLY.search(v, m.end(), hi) or _SIGNING.match(v, m.end(), hi)):
         return None
-    agreements = _named(occ_in, 0, len(v), "Agreement")
+    agreements = _named(occ_in, 0, len(v), ("Agreement",))
     return (agreements[0], None) if len(agreements) == 1 else None
 
 
@@ -57,6 +57,9 @@ def agreement_count(v: str, m, occ_in):
 _PROJECT_ANAPHOR = re.compile(r"(?i)\W*(?:the|this|le|ce|el|este|il|questo)\s+(?:project|partnership|consortium|projet|"
                               r"partenariat|proyecto|consorcio|progetto|partenariato)\b")
 _RELATIVE = re.compile(r"(?i),\s*(?:which|who|que|qui|che)\s+(?:has|have|had|counts|represents|brings|gathers|a|tiene|ha)\b")
+
+
+_FUNDS = re.compile(r"(?i)\b(?:co-?funded|funded|co-?financed|financed|supported|under|through|financiado|finanziato|financé)\b")
 
 
 def partnership_figure(subj, measure: str, sent, occ_in, main=None, before: str = ""):
@@ -67,7 +70,8 @@ def partnership_figure(subj, measure: str, sent, occ_in, main=None, before: str 
     (the coordinator named beside "seven partners"; a budget beside a member may be its own); ``main`` for
     any figure a cluster or organisation was given when the sentence opens with "the project" (or "le
     partenariat", "el proyecto" …: ``before`` is its text up to the count), names no partnership and
-    gives the figure to no relative clause ("…, which has 280 members"); else ``subj``.
+    gives the figure to no relative clause ("…, which has 280 members"); the sentence's partnership, else
+    ``main``, for a budget given to the programme that funds it ("funded by X with a budget of …"); else ``subj``.
 
     >>> c, p = SimpleNamespace(label="Cluster"), SimpleNamespace(label="Partnership")
     >>> s = SimpleNamespace(start=0, end=50)
@@ -76,19 +80,21 @@ def partnership_figure(subj, measure: str, sent, occ_in, main=None, before: str 
     """
     if subj is not None and subj.label in ("Cluster", "Organisation") and main is not None and main.label == "Partnership" \
             and _PROJECT_ANAPHOR.match(before) and not _RELATIVE.search(before) \
-            and not _named(occ_in, sent.start, sent.end, "Partnership"):
+            and not _named(occ_in, sent.start, sent.end, ("Partnership",)):
         return main     # "The project, which the cluster X leads, … at least 120 companies will receive vouchers"
     lex = load_lexicon()
     words = set(re.findall(r"\w+", fold(measure)))
     partners, money = words & lex.words("partnership_partners"), words & lex.words("partnership_money")
-    if subj is None or subj.label not in ("Cluster", "Organisation", "Event") \
-            or not (partners if subj.label == "Event" else partners | money):
+    if subj is None or subj.label not in ("Cluster", "Organisation", "Event", "Programme") \
+            or not (partners if subj.label == "Event" else money if subj.label == "Programme" else partners | money):
         return subj
-    named = _named(occ_in, sent.start, sent.end, "Partnership")
+    named = _named(occ_in, sent.start, sent.end, ("Partnership",))
     if len(named) == 1:
         return named[0]
     if not named and subj.label == "Cluster" and not (partners - _MEMBERS_TOO) and not money:
         return subj         # "El Clúster X reúne a 93 entidades socias": a cluster's "socios" are its members
+    if subj.label == "Programme":
+        return subj if named or main is None or not _FUNDS.search(before) else main   # "funded by X with a budget of"
     return main if not named and main is not None and (subj.label == "Event" or partners) else subj
 
 
@@ -97,37 +103,42 @@ _MEMBERS_TOO = frozenset({"socios", "socias", "soci"})
 
 
 def owner_by_measure(subj, measure: str, lo: int, hi: int, occ_in, home=None):
-    """The one entity of the owner's label named in ``lo:hi`` (the count's sentence, else up to 1000
+    """The one entity of an owner's label named in ``lo:hi`` (the count's sentence, else up to 1000
     characters before it) for a figure only such an entity has (the lexicon's ``owned_measures``: a cluster's
-    members given to an event, a fair's visitors given to its organiser), else the page's ``home`` cluster
-    when that is the owner's label; else ``subj``.
+    members given to an event, a fair's visitors given to its organiser, a company's staff given to the
+    event it met a buyer at; the owner's tiers of labels are tried in order), else the page's ``home``
+    cluster when that is an owner's label; else ``subj``.
 
     >>> e, c = SimpleNamespace(label="Event"), SimpleNamespace(label="Cluster")
     >>> owner_by_measure(e, "new members", 0, 50, lambda lo, hi: [(0, 5, c), (20, 29, e)]) is c
     True
     >>> owner_by_measure(c, "visitors (over)", 0, 50, lambda lo, hi: [(0, 5, c), (20, 29, e)]) is e
     True
+    >>> s = SimpleNamespace(label="SME")
+    >>> owner_by_measure(e, "employees", 0, 50, lambda lo, hi: [(0, 5, c), (9, 12, s), (20, 29, e)]) is s
+    True
     """
     words = set(re.findall(r"\w+", fold(measure)))
-    owner = next((o["owner"] for o in load_lexicon()["owned_measures"] if subj is not None and subj.label in o["wrong"]
-                  and words & {fold(w) for w in o["words"]}), None)
-    if owner is None:
+    owners = next((o["owner"] for o in load_lexicon()["owned_measures"] if subj is not None and subj.label in o["wrong"]
+                   and words & {fold(w) for w in o["words"]}), None)
+    if owners is None:
         return subj
     for a, b in ((lo, hi), (max(0, lo - 1000), lo)):
-        named = _named(occ_in, a, b, owner)
-        if named:
-            return named[0] if len(named) == 1 else subj
-    return home if home is not None and home.label == owner else subj
+        for tier in owners:
+            named = _named(occ_in, a, b, tier)
+            if named:
+                return named[0] if len(named) == 1 else subj
+    return home if home is not None and any(home.label in tier for tier in owners) else subj
 
 
-def _named(occ_in, lo: int, hi: int, label: str) -> list:
-    """The entities of ``label`` named in ``lo:hi``, each once, in text order.
+def _named(occ_in, lo: int, hi: int, labels) -> list:
+    """The entities with one of ``labels`` named in ``lo:hi``, each once, in text order.
 
     >>> a = SimpleNamespace(label="Agreement")
-    >>> len(_named(lambda lo, hi: [(0, 3, a), (9, 12, a)], 0, 20, "Agreement"))
+    >>> len(_named(lambda lo, hi: [(0, 3, a), (9, 12, a)], 0, 20, ["Agreement"]))
     1
     """
-    return list({id(x[2]): x[2] for x in occ_in(lo, hi) if x[2].label == label}.values())
+    return list({id(x[2]): x[2] for x in occ_in(lo, hi) if x[2].label in labels}.values())
 
 
 @lru_cache(maxsize=512)
@@ -353,42 +364,3 @@ def heading_owner(ctx, si, occ_in, ok):
         if named:
             return None
     return None
-
-
-# a journey's head noun and the delegation word, in English, Spanish, French, Italian and Portuguese (folded)
-_TRAVEL_WORDS = frozenset({"mission", "visit", "trip", "tour", "journey", "mision", "missione", "missao", "visita",
-                           "visite", "viaje", "viaggio", "voyage", "viagem"})
-_DELEGATION_WORDS = frozenset({"delegation", "delegacion", "delegazione", "delegacao"})
-
-
-def on_the_journey(facts: list, ents) -> list:
-    """``facts`` with a delegation's counts ("companies in the delegation") given to the page's one
-    journey (a mission, visit, trip or tour) when they went to another event, such as the fair the
-    delegation travels to.
-
-    A journey first named well after the count is another one ("the next step will be a second
-    mission"), and keeps off it.
-
-    >>> M = lambda at: type("M", (), {"start": at})()
-    >>> E = lambda n, at: type("E", (), {"label": "Event", "name": n, "mentions": [M(at)]})()
-    >>> F = lambda s, m: type("F", (), {"subject": s, "measure": m, "end": 40})()
-    >>> fair, trip = E("Expo Alpha 2026", 10), E("business mission to Mexico", 0)
-    >>> [f.subject.name for f in on_the_journey([F(fair, "SMEs in the delegation"), F(fair, "exhibitors")], [fair, trip])]
-    ['business mission to Mexico', 'Expo Alpha 2026']
-    >>> later = E("second mission", 2000)
-    >>> [f.subject.name for f in on_the_journey([F(fair, "SMEs in the delegation")], [fair, later])]
-    ['Expo Alpha 2026']
-    """
-    trips = [e for e in ents if e.label == "Event" and _TRAVEL_WORDS & set(fold(e.name).split())]
-    if len(trips) != 1:
-        return facts
-    named_at = min(m.start for m in trips[0].mentions)
-    for f in facts:
-        if _DELEGATION_WORDS & set(fold(f.measure).split()) and f.subject is not trips[0] and getattr(f.subject, "label", "") == "Event" \
-                and not _TRAVEL_WORDS & set(fold(f.subject.name).split()) and named_at < f.end + _JOURNEY_AHEAD:
-            f.subject = trips[0]
-    return facts
-
-
-_JOURNEY_AHEAD = 300    # how far after a delegation's count its journey may first be named (characters)
-

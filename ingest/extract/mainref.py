@@ -81,6 +81,8 @@ _KICKER = re.compile(r"(?i)\W*(?:joint\s+)?(?:press\s+release|news(?:room)?|late
 # a dateline or a post's meta line ("Published 27 April 2026 · Category: Fairs", "28 May 2026 · News")
 _DATELINE = re.compile(r"(?i)\W*(?:(?:published|posted|updated|publicado|publié|pubblicato|date)\b[^\n]{0,90}|"
                        r"\d{1,2}(?:\.|\s+|/)(?:\d{1,2}|[^\W\d]+)(?:\.|\s+|/)\d{4}\b[^\n]{0,60})")
+# a kicker of categories in capitals ("BUSINESS MISSION | BRAZIL")
+_CATEGORY_ROW = re.compile(r"[^|·•\n]{1,40}(?:[|·•][^|·•\n]{1,40})+")
 # how many lines of furniture a headline may stand under
 _MAX_FURNITURE = 3
 
@@ -91,11 +93,12 @@ def furniture(line: str) -> bool:
 
     >>> [furniture(t) for t in ("NEWS | Events | 22.10.2025", "PRESS RELEASE · Coimbra, 18 November 2025",
     ...                         "ACTUALIDAD", "Published 27 April 2026 · Category: Fairs", "28 May 2026 · News",
-    ...                         "Blue Forum 2024", "Cluster news: three new members")]
-    [True, True, True, True, True, False, False]
+    ...                         "Blue Forum 2024", "Cluster news: three new members", "BUSINESS MISSION | BRAZIL")]
+    [True, True, True, True, True, False, False, True]
     """
     text = line.strip()
-    return bool(_MENU_ROW.fullmatch(text) or _KICKER.fullmatch(text) or _DATELINE.fullmatch(text))
+    return bool(_MENU_ROW.fullmatch(text) or _KICKER.fullmatch(text) or _DATELINE.fullmatch(text)
+                or _CATEGORY_ROW.fullmatch(text) and not any(c.islower() for c in text))
 
 
 def headline(ctx):

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from clusternet.ingest.extract.countparts import part_cues_rx
 from clusternet.ingest.extract.lexicon import country_code, fold, load_lexicon
+from clusternet.ingest.extract.nounphrases import past_verb
 
 __all__ = ["among", "agent", "money_after", "field_label", "with_hedge", "without_hedge", "ordinals", "HEDGES",
            "ORDINAL_DIGIT", "CURRENCIES", "money_modifiers", "money_qualifiers", "place_adjective", "taking_part", "to_country", "with_place", "decimal_thousands",
@@ -49,16 +50,20 @@ def agent(v: str, lo: int, pos: int) -> str:
     return f" {verb} by {am.group(1)[0].lower() + am.group(1)[1:]}" if am else ""
 
 
-def predicate_next(conj: str, word: str) -> bool:
+def predicate_next(conj: str, word: str = "", then: str = "") -> bool:
     """Whether ``word`` after the conjunction ``conj`` opens the sentence's next predicate, so that a
-    counted noun ends before the conjunction ("9 clusters and represents …", "35 participantes y aprobó …").
+    counted noun ends before the conjunction ("9 clusters and represents …", "35 participantes y aprobó …",
+    "40 members and joined the …": a past verb with ``then``, the word after it, an article or a name).
 
     >>> predicate_next("y", "aprobó"), predicate_next("et", "ont"), predicate_next("y", "empresas")
     (True, True, False)
+    >>> predicate_next("and", "joined", "the"), predicate_next("and", "registered", "participants")
+    (True, False)
     """
     lex, f = load_lexicon(), fold(conj)
     if f == "and":
-        return fold(word) in lex.words("predicate_verbs")
+        return fold(word) in lex.words("predicate_verbs") or past_verb(word) and (
+            fold(then) in ("the", "a", "an", "its", "their", "our", "his", "her") or then[:1].isupper())
     return fold(word) in _romance_predicates().get(f, ()) or (f in ("y", "e") and len(word) > 4 and word.endswith(("ó", "ò")))
 
 
@@ -276,6 +281,34 @@ def without_hedge(measure: str) -> str:
     ('members', 'budget (EUR)')
     """
     return _HEDGED.sub("", measure)
+
+
+_FUNDED = re.compile(r"\s*(?P<verb>co-?financed|co-?funded|financed|funded)\s+by\s+(?:the\s+)?(?P<funder>[^\W\d][^,;:.()]{1,80}?)"
+                     r"\s*(?:\((?P<short>[A-Z][\w+-]{1,12})\)|(?=[,;:.]|\s+(?:through|under|via|and|with)\b|$))")
+
+
+def funding_rate(v: str, pos: int, end: int) -> str | None:
+    """The measure of a share some funder pays, said right after the percentage ("80% co-financed by
+    the European Regional Development Fund (ERDF)" -> "ERDF co-financing rate"), else None.
+
+    >>> t = "a budget of €2.4 million, 80% co-financed by the European Regional Development Fund (ERDF)."
+    >>> funding_rate(t, t.index("%") + 1, len(t)), funding_rate("80% of the SMEs", 3, 15)
+    ('ERDF co-financing rate', None)
+    """
+    m = _FUNDED.match(v, pos, end)
+    if m is None:
+        return None
+    kind = "co-funding" if "fund" in m.group("verb").lower() else "co-financing"
+    return f"{m.group('short') or m.group('funder').strip()} {kind} rate"
+
+
+def staff_measure(measure: str, label: str) -> str:
+    """A company's bare "people" are its employees ("X, an SME of about 60 people").
+
+    >>> staff_measure("people", "SME"), staff_measure("people", "Event"), staff_measure("people trained", "SME")
+    ('employees', 'people', 'people trained')
+    """
+    return "employees" if label in ("SME", "Organisation") and measure in ("people", "persons", "staff") else measure
 
 
 def with_hedge(measure: str, pre: str | None, unit: str | None) -> str:

@@ -61,34 +61,61 @@ def countries_of(v: str, lo: int, pos: int, measure_words: list[str]) -> list[st
 _LIST_GLUE = frozenset({",", "and", "y", "e", "et", "or", "o", "ou", "–", "—"})
 
 
-def nationality_part(words: list[str], after, last: str | None) -> list[str] | None:
+def nationality_part(words: list[str], after, last: str | None, noun: str | None = None) -> list[str] | None:
     """The whole measure of a count whose measure is a nationality alone, its noun said once for
     the list: "nine Slovak, four Czech and two Hungarian firms" -> "Slovak firms" (the noun after the
     list's last nationality); "ocho empresas españolas, cinco portuguesas" -> "empresas portuguesas"
     (the noun of ``last``, the count before it, in its order); "12 companies: seven Finnish" ->
-    "Finnish companies". None when ``words`` is no lone nationality or no noun is found.
+    "Finnish companies"; "14 aziende - nove italiane" -> "aziende italiane" (``noun``, the sentence's
+    first counted noun, before a Romance nationality); "five Portuguese ones" -> "Portuguese
+    companies". None when ``words`` is no lone nationality or no noun is found.
 
     >>> toks = [(0, 0, w) for w in "Slovak , four Czech and two Hungarian firms".split()]
     >>> nationality_part(["Slovak"], toks, None), nationality_part(["portuguesas"], [], "empresas españolas")
     (['Slovak', 'firms'], ['empresas', 'portuguesas'])
     >>> nationality_part(["Finnish"], [], "companies counted"), nationality_part(["members"], [], "companies")
     (['Finnish', 'companies'], None)
+    >>> nationality_part(["italiane", "ha"], [], None, "aziende"), nationality_part(["Spanish"], [], "Italian", "companies")
+    (['aziende', 'italiane'], ['Spanish', 'companies'])
+    >>> nationality_part(["Danish", "ones"], [], "French", "Spanish companies")
+    ['Danish', 'companies']
     """
-    if len(words) != 1 or not country_code(words[0]):
+    if not words or not country_code(words[0]) or len(words) > 2 \
+            or len(words) == 2 and fold(words[1]) not in _ELIDED and fold(words[1]) not in _aux_verbs():
         return None
+    words = words[:1]
     toks = [t[2] for t in after]
     for i in range(1, len(toks)):
         w = toks[i]
         if fold(w) in _LIST_GLUE or is_number_word(fold(w)) or w[:1].isdigit() or country_code(w):
             continue
-        if w[:1].islower() and w.isalpha() and country_code(toks[i - 1]):
+        if w[:1].islower() and w.isalpha() and country_code(toks[i - 1]) and fold(w) not in _ELIDED:
             return [words[0], w]        # "two Hungarian firms"
         break
-    prior = (last or "").split()
+    prior = (last or "").split()[:2]
     if len(prior) == 2 and country_code(prior[1]) and not country_code(prior[0]):
         return [prior[0], words[0]]     # "empresas españolas, cinco portuguesas"
-    if len(prior) == 2 and country_code(prior[0]) and prior[1].isalpha() and prior[1][:1].islower():
+    if len(prior) == 2 and country_code(prior[0]) and prior[1].isalpha() and prior[1][:1].islower() \
+            and fold(prior[1]) not in _ELIDED:
         return [words[0], prior[1]]     # "seven Finnish companies and five Swedish"
     if prior and prior[0].isalpha() and prior[0][:1].islower() and not country_code(prior[0]):
-        return [words[0], prior[0]]     # "12 companies: seven Finnish"
+        return _in_order(words[0], prior[0])    # "12 companies: seven Finnish"
+    nouns = [w for w in (noun or "").split() if w.isalpha() and w[:1].islower() and not country_code(w)]
+    if nouns:
+        return _in_order(words[0], nouns[0])    # "14 companies - nine Italian and five Spanish"
     return None
+
+
+_ELIDED = frozenset({"ones"})       # "five Portuguese ones": the noun said before
+
+
+def _in_order(nationality: str, noun: str) -> list[str]:
+    """A nationality and its noun in the language's order: "Finnish companies", "aziende italiane"
+    (a Romance nationality is written in lower case)."""
+    return [noun, nationality] if nationality[:1].islower() else [nationality, noun]
+
+
+@lru_cache(maxsize=1)
+def _aux_verbs() -> frozenset[str]:
+    """The Romance auxiliaries a clause goes on with after a count ("nove italiane ha visitato")."""
+    return frozenset(fold(w) for ws in load_lexicon()["romance_predicate_verbs"].values() for w in ws)

@@ -238,7 +238,7 @@ def _entity(root: str, ms: list[Mention]) -> DocEntity | None:
     edition = {n for n in cnt if re.search(r"\s(?:19|20)\d\d$", n) and n[:-5] in cnt}
     name = max(cnt, key=lambda n: (n in defined, n in edition, label_of_name(n) is not None, cnt[n],
                                    len(n) if len(n) < 80 else 0, n))
-    label = entity_label(name, ms)
+    label, name = entity_label(name, ms), " ".join(name.split())     # a title broken over two lines reads as one
     aliases = set()
     for m in ms:
         for a in [m.name, *m.aliases]:
@@ -276,16 +276,41 @@ def _form_country(name: str) -> str | None:
 
 def _short_form(e) -> tuple[str, ...]:
     """A body's name without its legal form when that still names it ("AquaTech Moravia z.s." is
-    "AquaTech Moravia" in the headline): two words or more, not a place.
+    "AquaTech Moravia" in the headline, "Kärkimetalli Oy" is "Kärkimetalli's engineers"): two words
+    or one of five letters or more, not a place.
 
     >>> E = lambda n, l="Organisation": type("E", (), {"name": n, "label": l})
-    >>> _short_form(E("AquaTech Moravia z.s.")), _short_form(E("Ferrari S.p.A.")), _short_form(E("Alpha GmbH", "Event"))
-    (('AquaTech Moravia',), (), ())
+    >>> _short_form(E("AquaTech Moravia z.s.")), _short_form(E("Kärkimetalli Oy")), _short_form(E("Nord AS"))
+    (('AquaTech Moravia',), ('Kärkimetalli',), ())
+    >>> _short_form(E("Alpha GmbH", "Event"))
+    ()
     """
     if e.label not in ("Organisation", "Cluster", "SME"):
         return ()
     base, form = split_legal_form(e.name)
-    return (base,) if form and len(base.split()) >= 2 and not is_place(base) else ()
+    return (base,) if form and (len(base.split()) >= 2 or len(base) >= 5) and not is_place(base) else ()
+
+
+def _own_words(ents: list[DocEntity]) -> dict[str, DocEntity]:
+    """The one word of a company's two-word name that names it alone ("Urola" of "Mecanizados
+    Urola, S.L."): a capitalised word of five letters or more before a legal form, no place, no head
+    noun, and in no other entity's name.
+
+    >>> E = lambda n, l="SME": DocEntity(n.lower(), l, n)
+    >>> sorted(_own_words([E("Mecanizados Urola, S.L."), E("Urola Valley Cluster", "Cluster"), E("Herrajes Bidasoa SL")]))
+    ['Bidasoa', 'Herrajes', 'Mecanizados']
+    """
+    lex, words = load_lexicon(), defaultdict(set)
+    for e in ents:
+        for w in re.findall(r"[^\W\d_][\w'’-]*", " ".join((e.name, *e.aliases))):
+            words[w].add(id(e))
+    out = {}
+    for e in ents:
+        base, form = split_legal_form(e.name)
+        if e.label in ("SME", "Organisation") and form and len(parts := base.split()) == 2:
+            out.update({w: e for w in parts if len(w) >= 5 and w[:1].isupper() and words[w] == {id(e)}
+                        and not is_place(w) and not lex.label_of_head(w.lower())})
+    return out
 
 
 def mention_again(view: str, ents: list[DocEntity]) -> None:
@@ -311,6 +336,8 @@ def mention_again(view: str, ents: list[DocEntity]) -> None:
             n = n.strip()
             if len(n) >= 4 and n[:1].isupper() or is_acronym(n) and len(n) >= 2:
                 owner.setdefault(n, e)
+    for n, e in _own_words(ents).items():
+        owner.setdefault(n, e)
     if not owner:
         return
     taken = sorted((m.start, m.end) for e in ents for m in e.mentions)

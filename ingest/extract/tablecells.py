@@ -13,9 +13,27 @@ from clusternet.ingest.extract.lexicon import fold, load_lexicon
 from clusternet.ingest.extract.measures import HEDGES
 from clusternet.ingest.extract.raw import parse_number
 
-__all__ = ["cell_number", "qualified_figure"]
+__all__ = ["cell_number", "qualified_figure", "rated_amount"]
 
 _MONEY_CELL = re.compile(r"^(?:([A-Z]{3}|€|\$|£)\s*)?([\d.,]+)\s*(million|mio|m|k)?\s*([A-Z]{3}|€|\$|£)?$")
+
+
+def rated_amount(cell: str):
+    """An amount with the rate it makes in brackets ("EUR 1,984,480 (80 %)"): ((amount, currency),
+    rate), else None.
+
+    >>> rated_amount("EUR 1,984,480 (80 %)"), rated_amount("120 (80 %)")
+    (((1984480, 'EUR'), 80), None)
+    """
+    m = _RATED.match(cell.strip())
+    amount = cell_number(m.group("main")) if m else None
+    if amount is None or amount[1] in (None, "%"):
+        return None
+    pct = parse_number(m.group("pct").replace(",", "."))
+    return (amount, pct[0]) if pct else None
+
+
+_RATED = re.compile(r"(?P<main>.+?)\s*\(\s*(?P<pct>\d{1,3}(?:[.,]\d+)?)\s*%\s*\)$")
 
 
 def cell_number(cell: str):

@@ -19,7 +19,7 @@ from clusternet.ingest.extract.lexicon import country_code, fold, load_lexicon
 from clusternet.ingest.extract.mainref import named_in_title, title_end
 from clusternet.ingest.extract.measures import ordinals
 from clusternet.ingest.extract.raw import RawFact
-from clusternet.ingest.extract.tablecells import cell_number, qualified_figure
+from clusternet.ingest.extract.tablecells import cell_number, qualified_figure, rated_amount
 
 __all__ = ["table_facts", "table_or_heading", "part_headers", "Occ"]
 
@@ -155,7 +155,7 @@ def _row_facts(t: str, p: int, cells: list[str], header, occ, subject) -> list[R
         return _partner_row(t, p, cells, header, ccol, occ)
     if header and _numbers(cells) and _first_cell_body(t, p, cells, occ) is not None:
         return _indicator_row(t, p, cells, header, occ, subject)    # "| Alpha Cluster | Coordinator | EUR 300,000 |"
-    nums = [cell_number(c) for c in cells[1:] if c]
+    nums = [_figure(c) for c in cells[1:] if c]
     if not header and len(cells) == 2 and cells[0] and nums == [None] and not country_code(cells[0]):
         return _qualified_row(t, p, cells, occ, subject)    # "| Salariés chez nos adhérents | près de 14 300 |"
     if not (cells and cells[0] and nums and all(nums)):
@@ -206,7 +206,8 @@ def _indicator_row(t: str, p: int, cells, header, occ, subject) -> list[RawFact]
             measure = f"{measure} ({unit})"
         if measure:
             out.append(RawFact(subj, measure, None, value, unit, p, line_end, 0.65))
-    return out
+    rates = [r[1] for c in cells[1:] if c and cell_number(c) is None and (r := rated_amount(c))]
+    return out + [RawFact(subj, f"{label} rate (%)", None, pct, "%", p, line_end, 0.65) for pct in rates[:1] if plain]
 
 
 def _qualified_row(t: str, p: int, cells, occ, subject) -> list[RawFact] | None:
@@ -256,7 +257,12 @@ def _numbers(cells: list[str]) -> list[tuple[int, tuple]]:
     >>> [j for j, _ in _numbers(["Events", "5", "", "x", "7"])]
     [1, 4]
     """
-    return [(j, pn) for j, c in enumerate(cells[1:], start=1) if c and (pn := cell_number(c)) is not None]
+    return [(j, pn) for j, c in enumerate(cells[1:], start=1) if c and (pn := _figure(c)) is not None]
+
+
+def _figure(cell: str):
+    """A cell's number and unit, an amount's also when a rate in brackets follows it ("EUR 1,984,480 (80 %)")."""
+    return cell_number(cell) or (rated_amount(cell) or (None,))[0]
 
 
 def _countries_across(header) -> bool:

@@ -37,11 +37,11 @@ DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "normalise"
 LANGUAGES = ("fr", "es", "it", "de", "nl", "pt")
 _ARTICLES = ("the ", "la ", "le ", "l ", "el ", "los ", "las ", "les ", "die ", "der ", "il ", "lo ", "de ")
 _PUNCT = re.compile(r"[.,;:'’`´()\[\]\"/_\-–—]+")
-# (suffix, replacement) tried in order to reach the base form of an inflected adjective:
-# plural and feminine in French/Spanish/Italian, German endings, English plural.
-_INFLECTIONS = (("s", ""), ("es", ""), ("e", ""), ("nes", ""), ("ne", ""), ("a", "o"), ("as", "o"),
-                ("os", "o"), ("i", "o"), ("e", "o"), ("en", ""), ("er", ""), ("em", ""), ("a", ""),
-                ("as", ""), ("i", "e"), ("ische", "isch"))
+# (suffix, replacement) tried in order to reach the base form of an inflected adjective: plural and
+# feminine in French/Spanish/Italian (Italian -co plurals: tedeschi, tedesche, austriaci), German endings, English plural.
+_INFLECTIONS = (("s", ""), ("es", ""), ("e", ""), ("nes", ""), ("ne", ""), ("a", "o"), ("as", "o"), ("os", "o"), ("i", "o"),
+                ("e", "o"), ("en", ""), ("er", ""), ("em", ""), ("a", ""), ("as", ""), ("i", "e"), ("ische", "isch"),
+                ("chi", "co"), ("che", "co"), ("ci", "co"))
 
 
 def country_key(text: str) -> str:
