@@ -5,6 +5,7 @@ subject; one figure stated twice is kept once.
 from __future__ import annotations
 
 import clusternet.ingest.extract.fastre as re
+from collections import Counter
 from dataclasses import replace
 
 from clusternet.ingest.extract.counts import count_facts as prose_facts
@@ -52,8 +53,18 @@ def find_facts(ctx, ents, mentions, tables, sectors=(), places=None) -> list[Raw
     runs += event_length_facts(ctx, ents, event) + staff_facts(ctx, ents)
     owner = main or home or event or _one_of(ents, "Agreement") \
         or (titled if titled is not None and named_in_title(titled, title) else None)   # the page's own cluster
+    owner = owner or _most_counted(fields + prose)
     facts = [f for f in table_facts(ctx, occ, owner, event) + fields + prose + runs if f.subject is not None]
     return _drop_echoes(_members_at_home(facts, titled, title), title)
+
+
+def _most_counted(facts: list[RawFact]):
+    """The body most of a page's figures are about, for its tables when nothing else owns the page
+    ("BNCA in figures: 38 clusters …" above "| Planning region | Member clusters |"), else None."""
+    counted = Counter(f.subject for f in facts if f.subject is not None
+                      and f.subject.label in ("Cluster", "Organisation", "Partnership"))
+    top = counted.most_common(2)
+    return top[0][0] if top and (len(top) == 1 or top[0][1] > top[1][1]) else None
 
 
 def _one_of(ents, label: str):

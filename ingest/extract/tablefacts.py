@@ -153,6 +153,9 @@ def _row_facts(t: str, p: int, cells: list[str], header, occ, subject) -> list[R
     if ccol is not None and len(cells) == len(header) and ccol < len(cells) and country_code(cells[ccol]) \
             and cells[0] and not country_code(cells[0]):
         return _partner_row(t, p, cells, header, ccol, occ)
+    if header and _numbers(cells) and cells[0] and not country_code(cells[0]) and _PLACE_HEADER.search(fold(header[0])) \
+            and not re.fullmatch(r"(?i)\W*(?:total|sum|all)\W*", cells[0]):
+        return _region_row(t, p, cells, header, occ, subject())    # "| Yugozapaden | 14 |" under "| Region | Clusters |"
     if header and _numbers(cells) and _first_cell_body(t, p, cells, occ) is not None:
         return _indicator_row(t, p, cells, header, occ, subject)    # "| Alpha Cluster | Coordinator | EUR 300,000 |"
     nums = [_figure(c) for c in cells[1:] if c]
@@ -180,10 +183,24 @@ _PLAIN_HEADERS = frozenset({"value", "values", "amount", "number", "figure", "fi
                             "achieved", "actual", "count", "#", "no", "no.", "n", "eur", "budget", "key figures"})
 
 
-def _first_cell_body(t: str, p: int, cells, occ):
-    """The body a row's first cell names (a partner's row), else None."""
+# the header of a first column of regions (its rows' figures are the table's subject's, in each region)
+_PLACE_HEADER = re.compile(r"\b(?:region|regions|province|provinces|county|counties|state|states|"
+                           r"regione|regioni|provincia|provincie|comunidad|departement|voivodeship)\b")
+
+
+def _region_row(t: str, p: int, cells, header, occ, subj) -> list[RawFact]:
+    """A row of figures in one region of the table's subject: "member clusters in Yugozapaden", in
+    the region's country, else the subject's."""
+    region = _first_cell_body(t, p, cells, occ, ("Region",))
+    country = region.country if region is not None else getattr(subj, "country", None)
+    return [RawFact(subj, f"{_lowered(_clean_header(header[j]))} in {_clean_header(cells[0])}", country, pn[0], pn[1],
+                    p, _line_end(t, p), 0.7) for j, pn in _numbers(cells) if j < len(header) and _clean_header(header[j])]
+
+
+def _first_cell_body(t: str, p: int, cells, occ, labels=("Cluster", "Organisation", "SME", "Partnership")):
+    """The body a row's first cell names (a partner's row), or the entity of one of ``labels``, else None."""
     return next((x[2] for x in _window(occ, p, _line_end(t, p))
-                 if x[2].label in ("Cluster", "Organisation", "SME", "Partnership") and x[0] < p + len(cells[0]) + 4), None)
+                 if x[2].label in labels and x[0] < p + len(cells[0]) + 4), None)
 
 
 def _indicator_row(t: str, p: int, cells, header, occ, subject) -> list[RawFact]:

@@ -112,3 +112,15 @@ def test_a_category_kicker_above_the_headline_is_no_headline():
     _, _, facts = text_by_name(text, "page.md")
     assert ("Rota Verde 2024", "cities", 5) in facts, facts
     assert ("Rota Verde 2024", "B2B meetings (about)", 90) in facts, facts
+
+
+def test_a_table_of_regions_gives_the_page_bodys_figures_in_each_region():
+    text = ("# Our members\n\nThe Danube Cluster Alliance (DCA) unites the clusters of Bulgaria. Today **38 clusters** "
+            "are members of the alliance, representing **2,150 companies**.\n\n"
+            "The member clusters by planning region:\n\n| Planning region | Member clusters |\n|---|---|\n"
+            "| Yugozapaden (South-West) | 14 |\n| Severozapaden (North-West) | 2 |\n| **Total** | **38** |\n")
+    ex = extract_text(document_from_text(text, name="page.md"))
+    names = {e.id: e.name for e in ex.entities}
+    got = {(names.get(f.subject), f.measure, f.value) for f in ex.facts}
+    assert ("Danube Cluster Alliance", "member clusters in Yugozapaden", 14) in got, sorted(got)
+    assert ("Danube Cluster Alliance", "member clusters in Severozapaden", 2) in got, sorted(got)
