@@ -177,7 +177,8 @@ def _appositive(v, sent, m, occ_in, ok):
     return None
 
 
-_DESCRIBED_WITH = re.compile(r",\s+(?:a|an)\s+(?:[\w-]+\s+){1,4}(?:with|of|employing|counting|gathering|representing)\s+"
+_DESCRIBED_WITH = re.compile(r",\s+(?:a|an)\s+(?!(?:total|number|maximum|minimum|record)\s+of\b)(?:[\w-]+\s+){1,4}"
+                             r"(?:with|of|employing|counting|gathering|representing)\s+"
                              r"(?:more\s+than\s+|over\s+|about\s+|around\s+|some\s+|nearly\s+|almost\s+)?$")
 
 

@@ -124,3 +124,9 @@ def test_a_table_of_regions_gives_the_page_bodys_figures_in_each_region():
     got = {(names.get(f.subject), f.measure, f.value) for f in ex.facts}
     assert ("Danube Cluster Alliance", "member clusters in Yugozapaden", 14) in got, sorted(got)
     assert ("Danube Cluster Alliance", "member clusters in Severozapaden", 2) in got, sorted(got)
+
+
+def test_a_total_after_a_comma_describes_no_company():
+    _, _, facts = text_by_name("We visited the Gamma Expo 2025 in Lyon. There we met Alpha Cluster (Spain), a total of "
+                               "120 participants attended.")
+    assert not any(s == "Alpha Cluster" and v == 120 for s, _, v in facts), facts
