@@ -19,6 +19,7 @@ from clusternet.ingest.extract.lexicon import fold, load_lexicon
 from clusternet.ingest.extract.listblocks import raw_lines
 from clusternet.ingest.extract.measures import decimal_thousands, with_hedge
 from clusternet.ingest.extract.raw import RawFact, parse_number
+from clusternet.ingest.extract.tablecells import split_rate
 
 __all__ = ["FieldValue", "field_pairs", "field_facts"]
 
@@ -107,7 +108,6 @@ _LEADING = re.compile(r"(?P<main>[^()]+?),?\s+(?:from|in|across|of\s+which|of\s+
 _TARGET = re.compile(r"(?P<main>[^()]+?)\s*\(\s*(?:target|objective|objectif|objetivo|obiettivo|meta)\s*:?\s*"
                      r"(?P<goal>[^()]+?)\s*\)(?:\s*(?:[–—,;]|$).*)?$", re.I)
 _COMMENT = re.compile(r"(?P<main>[^,()–—]+?)\s*(?:,|\s[–—])\s+(?-i:[a-z]).*$")     # "**3**, all as planned"
-_RATE = re.compile(r"(?P<main>.+?)\s*\(\s*(?P<pct>\d{1,3}(?:[.,]\d+)?)\s*%\s*\)$")
 
 
 def _inline(lines, i: int) -> list[FieldValue]:
@@ -131,10 +131,10 @@ def _inline(lines, i: int) -> list[FieldValue]:
     if not parts or not parts[1] or len(parts[0].split()) > 6 and not target:
         return []       # a label of seven words or more only for an indicator with its target
     fig, extra = _figure(parts[1]), []
-    rate = _RATE.match(parts[1]) if fig is None else None
+    rate = split_rate(parts[1]) if fig is None else None
     if rate:        # a figure with a bracket after it: the figure, and the rate when it is an amount's
-        fig = _figure(rate.group("main"))
-        pct = (parse_number(rate.group("pct").replace(",", ".")) or (None,))[0] if fig and fig[1] else None
+        fig = _figure(rate[0])
+        pct = rate[1] if fig and fig[1] else None
         extra = [FieldValue(f"{parts[0]} rate (%)", pct, "%", i, i)] if pct is not None else []
     upto = -1
     if target and fig is None and (fig := _figure(target.group("main").strip(" *"))):   # "B2B meetings: **389** (target: 300)"

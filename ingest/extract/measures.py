@@ -16,7 +16,7 @@ from clusternet.ingest.extract.countparts import part_cues_rx
 from clusternet.ingest.extract.lexicon import country_code, fold, load_lexicon
 from clusternet.ingest.extract.nounphrases import past_verb
 
-__all__ = ["among", "agent", "money_after", "field_label", "with_hedge", "without_hedge", "ordinals", "HEDGES",
+__all__ = ["romance_predicate_words", "among", "agent", "money_after", "field_label", "with_hedge", "without_hedge", "ordinals", "HEDGES",
            "ORDINAL_DIGIT", "CURRENCIES", "money_modifiers", "money_qualifiers", "place_adjective", "taking_part", "to_country", "with_place", "decimal_thousands",
            "own_clause", "clause_measure", "money_period", "predicate_next", "without_own_agent", "lead_words"]
 
@@ -70,6 +70,17 @@ def predicate_next(conj: str, word: str = "", then: str = "") -> bool:
 @lru_cache(maxsize=1)
 def _romance_predicates() -> dict[str, frozenset[str]]:
     return {k: frozenset(fold(w) for w in v) for k, v in load_lexicon()["romance_predicate_verbs"].items()}
+
+
+@lru_cache(maxsize=1)
+def romance_predicate_words() -> frozenset[str]:
+    """Every Romance verb that opens a clause after a count, whatever the conjunction before it
+    ("nove italiane ha visitato …"), folded.
+
+    >>> "ha" in romance_predicate_words(), "empresas" in romance_predicate_words()
+    (True, False)
+    """
+    return frozenset().union(*_romance_predicates().values())
 
 
 def before_agent(words: list[str], agent: str) -> list[str]:

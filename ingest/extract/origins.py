@@ -9,6 +9,7 @@ import clusternet.ingest.extract.fastre as re
 from functools import lru_cache
 
 from clusternet.ingest.extract.lexicon import country_code, fold, load_lexicon
+from clusternet.ingest.extract.measures import romance_predicate_words
 from clusternet.ingest.extract.numbers import is_number_word
 
 __all__ = ["countries_of", "nationality_part"]
@@ -81,7 +82,7 @@ def nationality_part(words: list[str], after, last: str | None, noun: str | None
     ['Danish', 'companies']
     """
     if not words or not country_code(words[0]) or len(words) > 2 \
-            or len(words) == 2 and fold(words[1]) not in _ELIDED and fold(words[1]) not in _aux_verbs():
+            or len(words) == 2 and fold(words[1]) not in _ELIDED and fold(words[1]) not in romance_predicate_words():
         return None
     words = words[:1]
     toks = [t[2] for t in after]
@@ -114,8 +115,3 @@ def _in_order(nationality: str, noun: str) -> list[str]:
     (a Romance nationality is written in lower case)."""
     return [noun, nationality] if nationality[:1].islower() else [nationality, noun]
 
-
-@lru_cache(maxsize=1)
-def _aux_verbs() -> frozenset[str]:
-    """The Romance auxiliaries a clause goes on with after a count ("nove italiane ha visitato")."""
-    return frozenset(fold(w) for ws in load_lexicon()["romance_predicate_verbs"].values() for w in ws)

@@ -13,9 +13,20 @@ from clusternet.ingest.extract.lexicon import fold, load_lexicon
 from clusternet.ingest.extract.measures import HEDGES
 from clusternet.ingest.extract.raw import parse_number
 
-__all__ = ["cell_number", "qualified_figure", "rated_amount"]
+__all__ = ["cell_number", "qualified_figure", "rated_amount", "split_rate"]
 
 _MONEY_CELL = re.compile(r"^(?:([A-Z]{3}|€|\$|£)\s*)?([\d.,]+)\s*(million|mio|m|k)?\s*([A-Z]{3}|€|\$|£)?$")
+
+
+def split_rate(text: str) -> tuple[str, float | None] | None:
+    """A figure with a percentage in brackets after it: (the text before the bracket, the
+    percentage), else None; the bracket must end the text.
+
+    >>> split_rate("EUR 1,984,480 (80 %)"), split_rate("EUR 1,984,480")
+    (('EUR 1,984,480', 80), None)
+    """
+    m = _RATED.match(text)
+    return (m.group("main"), (parse_number(m.group("pct").replace(",", ".")) or (None,))[0]) if m else None
 
 
 def rated_amount(cell: str):
@@ -25,12 +36,11 @@ def rated_amount(cell: str):
     >>> rated_amount("EUR 1,984,480 (80 %)"), rated_amount("120 (80 %)")
     (((1984480, 'EUR'), 80), None)
     """
-    m = _RATED.match(cell.strip())
-    amount = cell_number(m.group("main")) if m else None
+    main, pct = split_rate(cell.strip()) or (None, None)
+    amount = cell_number(main) if main is not None else None
     if amount is None or amount[1] in (None, "%"):
         return None
-    pct = parse_number(m.group("pct").replace(",", "."))
-    return (amount, pct[0]) if pct else None
+    return (amount, pct) if pct is not None else None
 
 
 _RATED = re.compile(r"(?P<main>.+?)\s*\(\s*(?P<pct>\d{1,3}(?:[.,]\d+)?)\s*%\s*\)$")

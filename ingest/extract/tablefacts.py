@@ -154,7 +154,7 @@ def _row_facts(t: str, p: int, cells: list[str], header, occ, subject) -> list[R
             and cells[0] and not country_code(cells[0]):
         return _partner_row(t, p, cells, header, ccol, occ)
     if header and _numbers(cells) and cells[0] and not country_code(cells[0]) and _PLACE_HEADER.search(fold(header[0])) \
-            and not re.fullmatch(r"(?i)\W*(?:total|sum|all)\W*", cells[0]):
+            and not _TOTAL_CELL.fullmatch(cells[0], _MARKS.match(cells[0]).end()):
         return _region_row(t, p, cells, header, occ, subject())    # "| Yugozapaden | 14 |" under "| Region | Clusters |"
     if header and _numbers(cells) and _first_cell_body(t, p, cells, occ) is not None:
         return _indicator_row(t, p, cells, header, occ, subject)    # "| Alpha Cluster | Coordinator | EUR 300,000 |"
@@ -171,7 +171,7 @@ def _row_facts(t: str, p: int, cells: list[str], header, occ, subject) -> list[R
     if not header:      # a two-column table of labelled figures needs no header ("Total budget | EUR 1.2m")
         return _indicator_row(t, p, cells, [], occ, subject) if len(cells) == 2 and not country_code(cells[0]) else None
     cc = country_code(cells[0])
-    if not cc and not re.fullmatch(r"(?i)(?:total|sum|all)\W*", cells[0]):
+    if not cc and not _TOTAL_CELL.fullmatch(cells[0]):
         return _indicator_row(t, p, cells, header, occ, subject)
     subj = subject()
     return [RawFact(subj, header[j], cc, pn[0], pn[1], p, _line_end(t, p), 0.75)
@@ -183,6 +183,8 @@ _PLAIN_HEADERS = frozenset({"value", "values", "amount", "number", "figure", "fi
                             "achieved", "actual", "count", "#", "no", "no.", "n", "eur", "budget", "key figures"})
 
 
+_TOTAL_CELL = re.compile(r"(?i)(?:total|sum|all)\W*")     # a table's row of totals ("Total", "Total:")
+_MARKS = re.compile(r"\W*")        # the marks before a cell's first word ("**Total**")
 # the header of a first column of regions (its rows' figures are the table's subject's, in each region)
 _PLACE_HEADER = re.compile(r"\b(?:region|regions|province|provinces|county|counties|state|states|"
                            r"regione|regioni|provincia|provincie|comunidad|departement|voivodeship)\b")
