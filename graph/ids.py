@@ -33,9 +33,14 @@ def fold(text: str) -> str:
     >>> fold("Ésta  ACCIÓ")
     'esta accio'
     """
-    text = unicodedata.normalize("NFKD", str(text))
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return re.sub(r"\s+", " ", text.casefold()).strip()
+    text = str(text)
+    if not text.isascii():      # ASCII has no accents to strip (the common case, and the quick one)
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
+    return _SPACES.sub(" ", text.casefold()).strip()
+
+
+_SPACES = re.compile(r"\s+")
 
 
 def slugify(text: str) -> str:

@@ -30,7 +30,9 @@ _EVENT_IN = None
 _IN_TO = re.compile(r"\s(?:in|to)\s")
 
 
+@lru_cache(maxsize=1)
 def _event_noun_rx():
+    """The event nouns placed "in <Place>" (made once: the lexicon does not change)."""
     lex = load_lexicon()
     nouns = alternation(sorted((re.escape(n) for n in lex["event_nouns"]), key=len, reverse=True), True)
     return re.compile(with_initials(r"(?i)\b((?:\d{1,2}(?:st|nd|rd|th)\s+(?:and\s+\d{1,2}(?:st|nd|rd|th)\s+)?)?"

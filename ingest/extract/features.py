@@ -20,7 +20,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from clusternet.ingest.extract.candidates import Pair, Proposal, main_entity
+from clusternet.ingest.extract import fastre
 from clusternet.ingest.extract.lexicon import fold, load_lexicon
+from clusternet.ingest.extract.literals import alternation, with_initials
 from clusternet.ingest.extract.resolve import DocEntity
 
 __all__ = ["DocFacts", "entity_features", "pair_features", "cue_classes"]
@@ -37,9 +39,9 @@ def _cue_rx() -> dict[str, re.Pattern]:
     out = {}
     for k in CUE_KEYS:
         words = sorted((re.escape(fold(str(w))) for w in lex[k]), key=len, reverse=True)
-        out[k] = re.compile(r"(?<![\w-])(?:" + "|".join(words) + r")")
+        out[k] = fastre.compile(with_initials(r"(?<![\w-])(?:" + alternation(words) + r")"))
     for k in PROSE_KEYS:
-        out[k] = re.compile(r"(?<![\w-])(?:" + "|".join(lex["prose_cues"][k]) + r")(?![\w-])")
+        out[k] = fastre.compile(with_initials(r"(?<![\w-])(?:" + alternation(lex["prose_cues"][k]) + r")(?![\w-])"))
     return out
 
 

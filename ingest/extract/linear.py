@@ -42,7 +42,10 @@ class LinearModel:
         w, b = self._arrays
         s = np.tile(b[:, None], (1, len(many)))
         if cols:
-            np.add.at(s.T, np.asarray(owner), (w[:, cols] * np.asarray(vals, dtype=float)).T)
+            contrib = w[:, cols] * np.asarray(vals, dtype=float)    # classes x (feature uses)
+            rows = np.asarray(owner)
+            for k in range(len(self.classes)):      # summed per row in the order given, as np.add.at does
+                s[k] += np.bincount(rows, weights=contrib[k], minlength=len(many))
         ex = np.exp(s - s.max(axis=0))
         probs = (ex / ex.sum(axis=0)).T.tolist()
         return [dict(zip(self.classes, row)) for row in probs]

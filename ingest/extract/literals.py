@@ -126,10 +126,15 @@ def alternation(alts, ignore_case: bool = False) -> str:
     >>> alternation(["ab", "a?c"]), alternation(["a|b", "a"])
     ('ab|a?c', 'a|b|a')
     """
-    alts = list(alts)
+    return _alternation(tuple(alts), ignore_case)
+
+
+@lru_cache(maxsize=512)
+def _alternation(alts: tuple[str, ...], ignore_case: bool) -> str:
+    """:func:`alternation`, made once per list of alternatives (the lexicon's lists recur per document)."""
     if any("|" in a and "|" in _top_level(a) for a in alts):
         return "|".join(alts)
-    return _factored(alts, ignore_case)
+    return _factored(list(alts), ignore_case)
 
 
 def _factored(alts: list[str], ignore_case: bool) -> str:
@@ -181,6 +186,7 @@ _BROAD = {r"\w", r"\W", r"\s", r"\S", r"\D", re.escape(" "), re.escape("\t"), re
 _LEADING_FLAGS = re.compile(r"(?:\(\?[aiLmsux]+\))*")
 
 
+@lru_cache(maxsize=1024)
 def with_initials(pattern: str, flags: int = 0) -> str:
     r"""``pattern`` with a lookahead for the characters its matches can start with, after its
     leading flags (unchanged when that set is unknown, or a match may be empty): the engine then

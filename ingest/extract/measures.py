@@ -348,6 +348,9 @@ def field_label(v: str, pos: int) -> str | None:
     return label.group(1) if label else None
 
 
+_BY = re.compile(r"\sby\s")
+
+
 def without_own_agent(measure: str, subject: str) -> str:
     """A measure without the agent that names its own subject ("B2B meetings hosted by the Wood
     Days 2025" of the Wood Days 2025 is "B2B meetings"), a hedge after it kept.
@@ -357,6 +360,8 @@ def without_own_agent(measure: str, subject: str) -> str:
     >>> without_own_agent("members represented by the alliance", "Wood Days 2025")
     'members represented by the alliance'
     """
+    if subject not in measure or not _BY.search(measure):
+        return measure      # the usual case, decided without a pattern made for this subject
     m = re.search(r"(?:\s+[\w-]+(?:ed|held|run|met|made))?\s+by\s+(?:the\s+)?" + re.escape(subject) + r"(?=$|\s\()", measure)
     return measure[:m.start()] + measure[m.end():] if m and m.start() > 0 else measure
 

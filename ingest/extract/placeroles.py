@@ -49,6 +49,7 @@ _GROUP_BEFORE = re.compile(r"\b(?:(?:[Tt]he|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]
                            r"(?:the\s+)?$")
 _GROUP_AFTER = re.compile(r"\s*(?:\(\s*(?:both|all)\s+(?:from\s+|in\s+)?|,\s+(?:both|all)\s+(?:from|in|based\s+in)\s+)"
                           r"(?P<land>[A-Z][\w ]{2,30}?)\s*[),]")
+_GROUP_NOUN = re.compile(r"(?i:partners|clusters|members|companies|organi[sz]ations|SMEs|participants)")  # a quick test first
 _LIST_JOIN = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
 
 
@@ -61,7 +62,8 @@ def group_country(sp: Spans) -> None:
         j = k       # occ[k..j]: names joined by commas or "and"
         while j + 1 < len(occ) and _LIST_JOIN.fullmatch(v, occ[j][1], occ[j + 1][0]):
             j += 1
-        before = _GROUP_BEFORE.search(v, max(0, occ[k][0] - 80), occ[k][0])
+        lo = max(0, occ[k][0] - 80)
+        before = _GROUP_BEFORE.search(v, lo, occ[k][0]) if _GROUP_NOUN.search(v, lo, occ[k][0]) else None
         after = _GROUP_AFTER.match(v, occ[j][1])
         m = before or after
         code = (adjective_country(m.group("adj")) if before and m.group("adj") else None) or \
