@@ -37,10 +37,7 @@ def fold(text: str) -> str:
     if not text.isascii():      # ASCII has no accents to strip (the common case, and the quick one)
         text = unicodedata.normalize("NFKD", text)
         text = "".join(c for c in text if not unicodedata.combining(c))
-    return _SPACES.sub(" ", text.casefold()).strip()
-
-
-_SPACES = re.compile(r"\s+")
+    return " ".join(text.casefold().split())    # runs of white space as one space, none at the ends
 
 
 def slugify(text: str) -> str:

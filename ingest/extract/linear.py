@@ -39,10 +39,10 @@ class LinearModel:
                     cols.append(j)
                     vals.append(v)
                     owner.append(i)
-        w, b = self._arrays
+        wt, b = self._arrays
         s = np.tile(b[:, None], (1, len(many)))
         if cols:
-            contrib = w[:, cols] * np.asarray(vals, dtype=float)    # classes x (feature uses)
+            contrib = (wt[cols] * np.asarray(vals, dtype=float)[:, None]).T    # classes x (feature uses)
             rows = np.asarray(owner)
             for k in range(len(self.classes)):      # summed per row in the order given, as np.add.at does
                 s[k] += np.bincount(rows, weights=contrib[k], minlength=len(many))
@@ -52,8 +52,10 @@ class LinearModel:
 
     @cached_property
     def _arrays(self) -> tuple[np.ndarray, np.ndarray]:
-        """The coefficients as one (classes x features) array and the intercepts (built once)."""
-        return np.asarray(self.coef, dtype=float).reshape(len(self.classes), -1), np.asarray(self.intercept, dtype=float)
+        """The coefficients as one (features x classes) array, a feature's row at hand, and the
+        intercepts (built once)."""
+        w = np.asarray(self.coef, dtype=float).reshape(len(self.classes), -1)
+        return np.ascontiguousarray(w.T), np.asarray(self.intercept, dtype=float)
 
     def proba(self, feats: dict[str, float]) -> dict[str, float]:
         """Class -> probability (softmax of the linear scores; unknown features count for nothing)."""

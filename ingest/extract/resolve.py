@@ -17,7 +17,6 @@ from dataclasses import dataclass, field, replace
 from clusternet.ingest.extract.entitylabels import entity_label
 from clusternet.ingest.extract.generic import is_generic_name
 from clusternet.ingest.extract.lexicon import load_lexicon
-from clusternet.ingest.extract.literals import alternation, initials
 from clusternet.ingest.extract.mentions import Mention, eu_as_adjective, is_acronym
 from clusternet.ingest.extract.namelinks import _strip_type, link_names, norm
 from clusternet.ingest.extract.rules import label_of_name, place_of_name
@@ -313,6 +312,33 @@ def _own_words(ents: list[DocEntity]) -> dict[str, DocEntity]:
     return out
 
 
+_WORDISH = re.compile(r"[\w-]")
+
+
+def name_occurrences(view: str, names: list[str]) -> list[tuple[int, int, str]]:
+    """(start, end, name) of each whole-word occurrence of ``names`` in ``view``, left to right
+    without overlaps, the earlier name of the list where two start at one place: what a pattern
+    alternating the names in that order finds, without making a pattern for each document.
+
+    >>> name_occurrences("Alpha Beta, Alphabet and Alpha", ["Alpha Beta", "Alpha"])
+    [(0, 10, 'Alpha Beta'), (25, 30, 'Alpha')]
+    """
+    first: dict[int, tuple[int, str]] = {}     # start -> (end, name) of the first name whole there
+    for name in names:
+        i = view.find(name)
+        while i >= 0:
+            end = i + len(name)
+            if i not in first and not (i and _WORDISH.match(view, i - 1)) and not _WORDISH.match(view, end):
+                first[i] = (end, name)
+            i = view.find(name, i + 1)
+    out, reach = [], 0
+    for i in sorted(first):
+        if i >= reach:
+            out.append((i, *first[i]))
+            reach = first[i][0]
+    return out
+
+
 def mention_again(view: str, ents: list[DocEntity]) -> None:
     """Add the later mentions of a known name that no rule picked up (in place).
 
@@ -343,15 +369,13 @@ def mention_again(view: str, ents: list[DocEntity]) -> None:
     taken = sorted((m.start, m.end) for e in ents for m in e.mentions)
     starts = [t[0] for t in taken]
     reach = list(itertools.accumulate((t[1] for t in taken), max))   # furthest end so far
-    names = sorted(owner, key=len, reverse=True)
-    rx = re.compile(initials(names) + r"(?<![\w-])(?:" + alternation(map(re.escape, names)) + r")(?![\w-])")
-    for m in rx.finditer(view):
-        i = bisect.bisect_right(starts, m.start())
-        if (i and reach[i - 1] > m.start()) or (i < len(taken) and taken[i][0] < m.end()):
+    for start, end, name in name_occurrences(view, sorted(owner, key=len, reverse=True)):
+        i = bisect.bisect_right(starts, start)
+        if (i and reach[i - 1] > start) or (i < len(taken) and taken[i][0] < end):
             continue        # inside or across a mention already read
-        if m.group(0) == "EU" and eu_as_adjective(view, m.end()):
+        if name == "EU" and eu_as_adjective(view, end):
             continue        # "EU clusters": no mention of the Union
-        e = owner[m.group(0)]
-        e.mentions.append(Mention(m.start(), m.end(), m.group(0), e.label, "again", 0.5))
+        e = owner[name]
+        e.mentions.append(Mention(start, end, name, e.label, "again", 0.5))
     for e in ents:
         e.mentions.sort(key=lambda x: x.start)
