@@ -150,6 +150,7 @@ def _words(text: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=4096)
 def _bucket(n: int, edges=(1, 2, 3, 5, 8, 13)) -> str:
     """``n`` as the first edge it does not exceed (``>13`` past the last)."""
     return next((str(e) for e in edges if n <= e), f">{edges[-1]}")
