@@ -178,7 +178,7 @@ def count_facts(ctx, ents, main, sectors=(), places=None, skip=()) -> list[RawFa
         return occ[bisect_left(ostarts, lo):bisect_left(ostarts, hi)]
 
     for si, sent in enumerate(ctx.sents):
-        if table_or_heading(ctx, sent) or _CONTACT.search(ctx.view, sent.start, sent.end):
+        if table_or_heading(ctx, sent) or _contact_line(ctx.view, sent.start, sent.end):
             continue  # a table row (read by the table rules), a heading ("issue 2"), a contact line's address
         out.extend(_sentence_facts(ctx, si, occ_in, ok, focus.at(sent.start), places, skip))
     return on_the_journey(out, ents)
@@ -186,6 +186,15 @@ def count_facts(ctx, ents, main, sectors=(), places=None, skip=()) -> list[RawFa
 
 # a contact line: an e-mail address, a telephone number, a "Contact:" label
 _CONTACT = re.compile(r"[\w.-]+@[\w-]+\.\w|\w\s*\[at\]\s*\w|\+\d{2,3}[\s\d]{6,}|(?i:\b(?:press\s+)?contacts?\s*:)")
+
+
+def _contact_line(v: str, lo: int, hi: int) -> bool:
+    """Whether ``v[lo:hi]`` holds an e-mail, a telephone number or "Contact:" (read where it may).
+
+    >>> _contact_line("Call +32 2 555 01 23 today", 0, 26), _contact_line("Four contacts were made", 0, 23)
+    (True, False)
+    """
+    return ("@" in (s := v[lo:hi]) or "[" in s or "+" in s or "contact" in s.lower()) and _CONTACT.search(v, lo, hi) is not None
 
 
 def _sentence_facts(ctx, si, occ_in, ok, page, places, skip=()) -> list[RawFact]:

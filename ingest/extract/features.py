@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from clusternet.ingest.extract.candidates import Pair, Proposal, main_entity
-from clusternet.ingest.extract import fastre
+import clusternet.ingest.extract.fastre as fastre
 from clusternet.ingest.extract.lexicon import fold, load_lexicon
 from clusternet.ingest.extract.literals import alternation, with_initials
 from clusternet.ingest.extract.resolve import DocEntity
