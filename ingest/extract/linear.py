@@ -31,18 +31,13 @@ class LinearModel:
         >>> [round(p["yes"], 3) for p in m.proba_many([{"cue": 1.0}, {}])]
         [0.731, 0.269]
         """
-        cols, vals, owner = [], [], []
-        for i, feats in enumerate(many):
-            for f, v in feats.items():
-                j = self.features.get(f)
-                if j is not None:
-                    cols.append(j)
-                    vals.append(v)
-                    owner.append(i)
+        get = self.features.get
+        uses = [(j, v, i) for i, feats in enumerate(many) for f, v in feats.items() if (j := get(f)) is not None]
         wt, b = self._arrays
         s = np.tile(b[:, None], (1, len(many)))
-        if cols:
-            contrib = (wt[cols] * np.asarray(vals, dtype=float)[:, None]).T    # classes x (feature uses)
+        if uses:
+            cols, vals, owner = zip(*uses)      # each known feature of each row, rows in order
+            contrib = (wt[list(cols)] * np.asarray(vals, dtype=float)[:, None]).T    # classes x (feature uses)
             rows = np.asarray(owner)
             for k in range(len(self.classes)):      # summed per row in the order given, as np.add.at does
                 s[k] += np.bincount(rows, weights=contrib[k], minlength=len(many))
