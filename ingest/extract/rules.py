@@ -64,6 +64,22 @@ def _head_first_then_region(lex, words: list[str]) -> bool:
         or any(len(w) > 5 and fold(w).endswith(tuple(lex["romance_adjective_endings"])) for w in words[1:]))
 
 
+# the endings of the English nouns a cluster's head may qualify ("Cluster Mapping", "Cluster Navigators Ltd")
+_ABSTRACT = re.compile(r"(?i)(?:ics|ing|ence|ance|ment|tion|sion|ity|ship|ism|ness|cy|ers?|ors?|ants?)$")
+
+
+def _cluster_then_names(lex, words: list[str]) -> bool:
+    """Whether a name opens with a cluster's head followed by names, not by the English noun the head
+    would qualify: "Cluster Salud Murcia", "Cluster Lignum Jura", not "Cluster Mapping", "Cluster Days".
+
+    >>> lex = load_lexicon()
+    >>> _cluster_then_names(lex, ["Cluster", "Eau", "Sud"]), _cluster_then_names(lex, ["Cluster", "Excellence"])
+    (True, False)
+    """
+    return len(words) >= 2 and lex.label_of_head(words[0]) == "Cluster" and words[0][:1].isupper() \
+        and all(w[:1].isupper() and not lex.label_of_head(w) and not _ABSTRACT.search(w) for w in words[1:])
+
+
 @lru_cache(maxsize=100_000)
 def label_of_name(name: str) -> str | None:
     """The label a name's head noun gives, or None when it has none; a cluster's name keeps its
@@ -96,7 +112,7 @@ def _head_label(name: str) -> str | None:
     head_part = words[:cut]
     romance = bool(re.search(r"[àâçéèêëîïôûùüÿñóíúÀ-Ý]", name)) or any(fold(w) in
                                                                         ("de", "du", "des", "del", "della", "di", "y", "per") for w in words) \
-        or _head_first_then_region(lex, words)
+        or _head_first_then_region(lex, words) or _cluster_then_names(lex, head_part)
     best = None
     for i, w in enumerate(head_part):
         lab = lex.label_of_head(w)
