@@ -87,7 +87,7 @@ def propose(text: str, tables=()) -> Proposal:
     mention_again(ctx.view, ents)
     relabel_member_bodies(ctx.view, ents)
     relabel_projects(ctx, ents)
-    relabel_smes(ctx.view, ents)
+    relabel_smes(ctx.view, ents, ctx.lines)
     infer_places(ctx, ents, mentions)
     ents = same_journeys(ents)
     name_kickoffs(ents, main_of(ents, "Partnership", title_end(ctx)))

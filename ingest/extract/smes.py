@@ -17,6 +17,7 @@ of a list the sentence says are SMEs ("Among the SMEs were A, B and C"). The wor
 from __future__ import annotations
 
 import clusternet.ingest.extract.fastre as re
+from bisect import bisect_right
 from functools import lru_cache
 
 from clusternet.ingest.extract.lexicon import load_lexicon
@@ -32,7 +33,7 @@ _NOT_BETWEEN = frozenset("of for with to by from and or de des du para per pour 
 
 @lru_cache(maxsize=1)
 def _patterns() -> tuple:
-    """(after, before, cell, list cue) patterns built from the lexicon's SME words."""
+    """(after, before, cell, list cue, group) patterns built from the lexicon's SME words."""
     lex = load_lexicon()
     one = "|".join(re.escape(str(w)) for w in lex["sme_words"])
     many = "|".join(re.escape(str(w)) for w in lex["sme_plurals"])
@@ -45,23 +46,26 @@ def _patterns() -> tuple:
                      r"including|such\s+as|like|comme|como|come|tra\s+cui|entre\s+(?:ellas|ellos)|dont|"
                      r"parmi\s+(?:elles|eux|lesquelles|lesquels))\b|(?:\s+[a-zà-ÿ]+){0,3}\s*:)"
                      r"|\b(?:the|las|los|les|le|i|gli)\s+(?:[\w'’-]+\s+){0,2}?(?:" + many + r")\s+(?=[A-Z*])")
-    return after, before, cell, cue
+    full = "|".join(re.escape(str(w)).replace(r"\ ", r"\s+") for w in lex["sme_in_full"])
+    group = re.compile(r"(?i)\b(?:" + many + "|" + full + r")\b")
+    return after, before, cell, cue, group
 
 
-def relabel_smes(view: str, ents) -> None:
-    """Give (in place) the SME label to each organisation the page presents as an SME."""
+def relabel_smes(view: str, ents, lines=()) -> None:
+    """Give (in place) the SME label to each organisation the page presents as an SME (``lines``:
+    the view's lines, for the lists and tables a lead says are of SMEs)."""
     for e in ents:
         if e.label != "Organisation":
             continue
         formed = split_legal_form(e.name)[1] is not None    # a company by its legal form: a list may say it is an SME
-        if any(_said_sme(view, m.start, m.end, formed) for m in e.mentions[:8]):
+        if any(_said_sme(view, m.start, m.end, formed) or formed and _led_as_smes(lines, m.start) for m in e.mentions[:8]):
             e.label = "SME"
 
 
 def _said_sme(view: str, s: int, e: int, formed: bool) -> bool:
     """Whether the mention at ``view[s:e]`` is presented as an SME there (``formed``: the name ends in
     a legal form)."""
-    after, before, cell, _ = _patterns()
+    after, before, cell, *_ = _patterns()
     am = after.match(view, e, min(len(view), e + 160))
     if am and not _NOT_BETWEEN & set((am.group("words") or "").lower().split()) and "\n" not in am.group(0):
         return True
@@ -85,3 +89,30 @@ def _listed_as_sme(view: str, s: int) -> bool:
     for b in _SENTENCE_END.finditer(view, start, s):
         start = b.end()
     return _patterns()[3].search(view, start, s) is not None
+
+
+def _led_as_smes(lines, s: int) -> bool:
+    r"""Whether the name at ``s`` is an item of a list or a row of a table (``lines``: the view's
+    lines) whose lead, the heading or colon-ended line right above it, speaks of SMEs: "### Small
+    and medium-sized enterprises" over a table of companies, "… nine small and medium enterprises.
+    Participants were:" over a list.
+
+    >>> from clusternet.ingest.extract.mentions import build_context
+    >>> v = "The delegation: nine SMEs. Participants were:\n\n- Alpha Sp. z o.o.\n- Beta Oy\n"
+    >>> _led_as_smes(build_context(v).lines, v.index("Beta")), _led_as_smes(build_context(v[27:]).lines, 40)
+    (True, False)
+    """
+    k = bisect_right([ln.start for ln in lines], s) - 1
+    if k < 0 or not _item(lines[k]):
+        return False
+    while k > 0 and _item(lines[k - 1]):
+        k -= 1      # up to the list's first item (the table's header row)
+    if k == 0 or not (lines[k - 1].heading or lines[k - 1].text.rstrip().endswith(":")):
+        return False
+    lead = " ".join(ln.text.strip() for ln in lines[max(0, k - 2):k])[-300:]    # the lead and the line before
+    return _patterns()[4].search(lead) is not None
+
+
+def _item(line) -> bool:
+    """A list's item or a table's row."""
+    return line.bullet or line.text.lstrip().startswith("|")
