@@ -84,11 +84,25 @@ def _listed_as_sme(view: str, s: int) -> bool:
     >>> v = "14 companies came. Among the SMEs were Agrosusz Sp. z o.o. and Frigomec S.r.l."
     >>> _listed_as_sme(v, v.index("Frigomec")), _listed_as_sme(v, 0)
     (True, False)
+
+    The companies a sentence lists are SMEs too when the sentence before says they are:
+    >>> v = "It brought 12 representatives of SMEs. Among the companies were Alpha AB and Beta Oy."
+    >>> _listed_as_sme(v, v.index("Beta"))
+    True
     """
-    start = max(view.rfind("\n\n", 0, s), s - 400, 0)
-    for b in _SENTENCE_END.finditer(view, start, s):
+    para = max(view.rfind("\n\n", 0, s), s - 400, 0)
+    start = para
+    for b in _SENTENCE_END.finditer(view, para, s):
         start = b.end()
-    return _patterns()[3].search(view, start, s) is not None
+    if _patterns()[3].search(view, start, s) is not None:
+        return True
+    cw = _COMPANIES_WERE.search(view, start, s)
+    return bool(cw and _patterns()[4].search(view, max(para, cw.start() - 300), cw.start()))
+
+
+# a sentence listing the companies ("Among the companies were", "Between the companies were")
+_COMPANIES_WERE = re.compile(r"(?i)\b(?:among|between)\s+(?:the|them|these)\s+(?:\w+\s+)?(?:companies|firms)\s+"
+                             r"(?:were|are)\b")
 
 
 def _led_as_smes(lines, s: int) -> bool:

@@ -55,3 +55,11 @@ def test_the_companies_listed_after_a_lead_that_counts_smes_are_smes():
     labels = _labels(text)
     assert labels.get("Mazur Dryers Sp. z o.o") == "SME" and labels.get("Pojezierze Dairy Sp. z o.o") == "SME", labels
     assert labels.get("Elblag Logistics Sp. z o.o") == "Organisation", labels
+
+
+def test_the_companies_a_sentence_lists_after_one_counting_smes_are_smes():
+    text = ("The delegation counted 19 participants: the managers of the four partner clusters and 15 "
+            "representatives of SMEs from five countries. Among the companies were Hydrolux AB (Sweden) and the "
+            "Polish AquaMeter Sp. z o.o. from Katowice.")
+    labels = _labels(text)
+    assert labels.get("Hydrolux AB") == "SME" and labels.get("AquaMeter Sp. z o.o") == "SME", labels
