@@ -18,7 +18,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from clusternet.ingest.extract.facts import find_facts
-from clusternet.ingest.extract.memberlabels import relabel_member_bodies, relabel_projects
+from clusternet.ingest.extract.memberlabels import relabel_member_bodies, relabel_partners, relabel_projects
 from clusternet.ingest.extract.smes import relabel_smes
 from clusternet.ingest.extract.geo import infer_places
 from clusternet.ingest.extract.mainref import main_of, title_end
@@ -94,6 +94,7 @@ def propose(text: str, tables=()) -> Proposal:
     places = _places(mentions, ents)
     secs, sec_rels = find_sectors(ctx, ents)
     rels = find_relations(ctx, ents, places, mentions)
+    relabel_partners(ctx.view, rels)
     facts = find_facts(ctx, ents, mentions, list(tables), secs, places)
     return Proposal(ctx, mentions, ents, places, secs, sec_rels, rels, facts)
 

@@ -12,10 +12,12 @@ True
 from __future__ import annotations
 
 import clusternet.ingest.extract.fastre as re
+from functools import lru_cache
 
-from clusternet.ingest.extract.rules import label_of_name
+from clusternet.ingest.extract.lexicon import load_lexicon
+from clusternet.ingest.extract.rules import label_of_name, split_legal_form
 
-__all__ = ["has_members", "relabel_member_bodies", "relabel_projects"]
+__all__ = ["has_members", "relabel_member_bodies", "relabel_projects", "relabel_partners"]
 
 # a head that makes a partnership of clusters or a project, whatever its members
 _PARTNERSHIP_WORDS = re.compile(r"(?i)\b(?:cluster|clusters|strategic|project|european|escp|consortium)\b")
@@ -112,3 +114,33 @@ def relabel_projects(ctx, ents) -> None:
             continue
         if not any(x.label == "Partnership" and any(prev.start <= m.start < prev.end for m in x.mentions) for x in ents):
             e.label = "Partnership"     # not when the sentence names a partnership: "A coordinates P. The project …"
+
+
+def relabel_partners(view: str, rels) -> None:
+    """On a page about a partnership of clusters (lexicon ``cluster_partnership_cues``: "ESCP-4i",
+    "partner clusters", "Euroclusters"), a partner that the rules called an organisation only for want
+    of a head noun ("Lignum Botnia", "Batteria Piemonte": no "University", "Agency" or legal form says
+    what it is) is a cluster (in place, on the relations' ends).
+
+    >>> from types import SimpleNamespace as E
+    >>> p, a = E(label="Partnership", name="WOODLINK"), E(label="Organisation", name="Lignum Botnia")
+    >>> b = E(label="Organisation", name="University of Vaasa")
+    >>> rels = [E(source=a, type="PARTNER_IN", target=p), E(source=b, type="PARTNER_IN", target=p)]
+    >>> relabel_partners("An Interreg project.", rels); a.label
+    'Organisation'
+    >>> relabel_partners("WOODLINK, an ESCP-4i of five partner clusters.", rels); a.label, b.label
+    ('Cluster', 'Organisation')
+    """
+    if not _cluster_partnership_rx().search(view):
+        return
+    for r in rels:
+        src = r.source
+        if r.type == "PARTNER_IN" and getattr(r.target, "label", None) == "Partnership" and src.label == "Organisation" \
+                and label_of_name(src.name) is None and not (" " in src.name and split_legal_form(src.name)[1]):
+            src.label = "Cluster"
+
+
+@lru_cache(maxsize=1)
+def _cluster_partnership_rx():
+    """The words of a page about a partnership of clusters (lexicon ``cluster_partnership_cues``)."""
+    return re.compile(r"(?i)\b(?:" + "|".join(load_lexicon()["cluster_partnership_cues"]) + r")\b")

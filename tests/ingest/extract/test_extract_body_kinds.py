@@ -63,3 +63,20 @@ def test_the_companies_a_sentence_lists_after_one_counting_smes_are_smes():
             "Polish AquaMeter Sp. z o.o. from Katowice.")
     labels = _labels(text)
     assert labels.get("Hydrolux AB") == "SME" and labels.get("AquaMeter Sp. z o.o") == "SME", labels
+
+
+def test_the_partners_of_a_cluster_partnership_named_without_a_head_are_clusters():
+    text = ("WOODLINK is a European Strategic Cluster Partnership for Going International (ESCP-4i) of four partner "
+            "clusters. Its partners are Lignum Botnia (Finland), Bosco Vivo (Italy), the University of Vaasa "
+            "(Finland) and Timber Trade Oy (Finland). WOODLINK is coordinated by Lignum Botnia.")
+    labels = _labels(text)
+    assert labels.get("Lignum Botnia") == "Cluster" and labels.get("Bosco Vivo") == "Cluster", labels
+    assert labels.get("University of Vaasa") == "Organisation", labels
+    assert labels.get("Timber Trade Oy") != "Cluster", labels
+
+
+def test_the_partners_of_a_project_keep_their_label():
+    text = ("AGRILINK is an Interreg project. Its partners are Lignum Botnia (Finland), Bosco Vivo (Italy) and the "
+            "University of Vaasa (Finland). AGRILINK is coordinated by Lignum Botnia.")
+    labels = _labels(text)
+    assert labels.get("Lignum Botnia") == "Organisation" and labels.get("Bosco Vivo") == "Organisation", labels
