@@ -62,11 +62,33 @@ def stated_country(v: str, end: int) -> str | None:
     return place_country(pm.group("place")) if pm else None
 
 
+def stated_cluster(v: str, end: int) -> bool:
+    """Whether a description opening right at ``end`` says the body is a cluster: the head of its
+    first words is a cluster's kind word ("X, the Italian packaging cluster", "X, a cluster of …"),
+    not a word it qualifies ("X, a cluster member") nor the next item's ("X, the French cluster Y").
+
+    >>> t = "X, the Italian packaging cluster, joined"
+    >>> stated_cluster(t, 1), stated_cluster("X, a cluster member", 1), stated_cluster("X, the French cluster Y", 1)
+    (True, False, False)
+    """
+    om = _OPENING.match(v, end)
+    km = _CLUSTER_HEAD.match(v, om.end()) if om else None
+    return bool(km) and load_lexicon().label_of_head(km.group("kind")) == "Cluster"
+
+
+# the head of a description's first words, where the description ends or goes on with a preposition
+_CLUSTER_HEAD = re.compile(r"(?:[\w-]+\s+){0,4}?(?P<kind>cluster|pôle|pole|clúster|cluster\s+organi[sz]ation)"
+                           r"(?=\s*(?:[,.;:)\n]|$)|\s+(?:of|for|in|from|with|that|which|based|de|du|del|di|dans|en|per)\b)", re.I)
+
+
 def stated_after(v: str, mentions: list[Mention]) -> None:
-    """Give each body whose name a description follows the country it states (in place)."""
+    """Give each body whose name a description follows the country it states, and the cluster label
+    when it says the body is a cluster (in place)."""
     for m in mentions:
         if m.label in ("Cluster", "Organisation", "SME") and "stated_country" not in m.props:
             code = stated_country(v, m.end)
             if code:
                 m.props["stated_country"] = code
                 m.country = m.country or code
+        if m.label == "Organisation" and stated_cluster(v, m.end):
+            m.label = "Cluster"

@@ -18,7 +18,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from clusternet.ingest.extract.facts import find_facts
-from clusternet.ingest.extract.memberlabels import relabel_member_bodies, relabel_partners, relabel_projects
+from clusternet.ingest.extract.memberlabels import relabel_grouped, relabel_member_bodies, relabel_partners, relabel_projects
 from clusternet.ingest.extract.smes import relabel_smes
 from clusternet.ingest.extract.geo import infer_places
 from clusternet.ingest.extract.mainref import main_of, title_end
@@ -86,6 +86,7 @@ def propose(text: str, tables=()) -> Proposal:
     ents = resolve_mentions(mentions)
     mention_again(ctx.view, ents)
     relabel_member_bodies(ctx.view, ents)
+    relabel_grouped(ctx.view, ents)
     relabel_projects(ctx, ents)
     relabel_smes(ctx.view, ents, ctx.lines)
     infer_places(ctx, ents, mentions)

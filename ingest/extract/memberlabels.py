@@ -17,7 +17,7 @@ from functools import lru_cache
 from clusternet.ingest.extract.lexicon import load_lexicon
 from clusternet.ingest.extract.rules import label_of_name, split_legal_form
 
-__all__ = ["has_members", "relabel_member_bodies", "relabel_projects", "relabel_partners"]
+__all__ = ["has_members", "relabel_member_bodies", "relabel_projects", "relabel_partners", "relabel_grouped"]
 
 # a head that makes a partnership of clusters or a project, whatever its members
 _PARTNERSHIP_WORDS = re.compile(r"(?i)\b(?:cluster|clusters|strategic|project|european|escp|consortium)\b")
@@ -144,3 +144,35 @@ def relabel_partners(view: str, rels) -> None:
 def _cluster_partnership_rx():
     """The words of a page about a partnership of clusters (lexicon ``cluster_partnership_cues``)."""
     return re.compile(r"(?i)\b(?:" + "|".join(load_lexicon()["cluster_partnership_cues"]) + r")\b")
+
+
+# a group of clusters a list follows: "two partner clusters, A and B", "the member clusters are A, B and C"
+_CLUSTER_GROUP = re.compile(r"(?i)\b(?:clusters|cluster\s+organi[sz]ations|cl[uú]steres|p[oô]les|clusters\s+partenaires)"
+                            r"\s*(?:,|:|\s(?:such\s+as|including|namely|are|were))\s*(?:the\s+)?$")
+# what joins the names of a list: a comma or "and", after a bracket ("A (DE) and B (SI)")
+_JOIN = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:,\s*(?:and\s+)?|\s+and\s+|\s*;\s*)(?:the\s+)?")
+
+
+def relabel_grouped(view: str, ents) -> None:
+    """The organisations of a list that a group of clusters opens ("two partner clusters, Bayern
+    Photonik Netzwerk (DE) and Ljubljana Sensor Hub (SI)") are clusters, unless a legal form makes
+    them companies (in place).
+
+    >>> from types import SimpleNamespace as E
+    >>> v = "We work with two partner clusters, Alpha Netzwerk (DE) and Beta Hub (SI), on sensors."
+    >>> a, b = E(label="Organisation", name="Alpha Netzwerk", mentions=[E(start=35, end=49)]), \\
+    ...     E(label="Organisation", name="Beta Hub", mentions=[E(start=59, end=67)])
+    >>> relabel_grouped(v, [a, b]); a.label, b.label
+    ('Cluster', 'Cluster')
+    """
+    occ = sorted((m.start, m.end, e) for e in ents if e.label in ("Organisation", "Cluster", "SME") for m in e.mentions)
+    k = 0
+    while k < len(occ):
+        j = k       # occ[k..j]: names joined by commas or "and"
+        while j + 1 < len(occ) and _JOIN.fullmatch(view, occ[j][1], occ[j + 1][0]):
+            j += 1
+        if _CLUSTER_GROUP.search(view, max(0, occ[k][0] - 80), occ[k][0]):
+            for _, _, e in occ[k:j + 1]:
+                if e.label == "Organisation" and not (" " in e.name and split_legal_form(e.name)[1]):
+                    e.label = "Cluster"
+        k = j + 1

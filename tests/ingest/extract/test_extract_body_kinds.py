@@ -80,3 +80,12 @@ def test_the_partners_of_a_project_keep_their_label():
             "University of Vaasa (Finland). AGRILINK is coordinated by Lignum Botnia.")
     labels = _labels(text)
     assert labels.get("Lignum Botnia") == "Organisation" and labels.get("Bosco Vivo") == "Organisation", labels
+
+
+def test_a_body_the_text_calls_a_cluster_is_a_cluster():
+    labels = _labels("In SENSEALP we work with two partner clusters, Bayern Optik Netzwerk (DE) and Ljubljana Sensor "
+                     "Hub (SI), on optical sensors. The alliance also welcomed Lombardia Imballaggi Network, the Italian "
+                     "packaging cluster, and Alpha Tools GmbH, a cluster member.")
+    assert labels.get("Bayern Optik Netzwerk") == "Cluster" and labels.get("Ljubljana Sensor Hub") == "Cluster", labels
+    assert labels.get("Lombardia Imballaggi Network") == "Cluster", labels
+    assert labels.get("Alpha Tools GmbH") != "Cluster", labels
