@@ -18,7 +18,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from clusternet.ingest.extract.facts import find_facts
-from clusternet.ingest.extract.memberlabels import relabel_grouped, relabel_member_bodies, relabel_partners, relabel_projects
+from clusternet.ingest.extract.memberlabels import relabel_alliances, relabel_grouped, relabel_member_bodies, relabel_partners, relabel_projects
 from clusternet.ingest.extract.smes import relabel_smes
 from clusternet.ingest.extract.geo import infer_places
 from clusternet.ingest.extract.mainref import main_of, title_end
@@ -96,6 +96,7 @@ def propose(text: str, tables=()) -> Proposal:
     secs, sec_rels = find_sectors(ctx, ents)
     rels = find_relations(ctx, ents, places, mentions)
     relabel_partners(ctx.view, rels)
+    relabel_alliances(ents, rels)
     facts = find_facts(ctx, ents, mentions, list(tables), secs, places)
     return Proposal(ctx, mentions, ents, places, secs, sec_rels, rels, facts)
 

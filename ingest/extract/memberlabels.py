@@ -17,7 +17,7 @@ from functools import lru_cache
 from clusternet.ingest.extract.lexicon import load_lexicon
 from clusternet.ingest.extract.rules import label_of_name, split_legal_form
 
-__all__ = ["has_members", "relabel_member_bodies", "relabel_projects", "relabel_partners", "relabel_grouped"]
+__all__ = ["has_members", "relabel_member_bodies", "relabel_projects", "relabel_partners", "relabel_grouped", "relabel_alliances"]
 
 # a head that makes a partnership of clusters or a project, whatever its members
 _PARTNERSHIP_WORDS = re.compile(r"(?i)\b(?:cluster|clusters|strategic|project|european|escp|consortium)\b")
@@ -176,3 +176,21 @@ def relabel_grouped(view: str, ents) -> None:
                 if e.label == "Organisation" and not (" " in e.name and split_legal_form(e.name)[1]):
                     e.label = "Cluster"
         k = j + 1
+
+
+_ALLIANCE = re.compile(r"(?i)(?:^(?:alliance|alianza|alleanza)\b|\b(?:alliance|alianza|alleanza)$)")
+
+
+def relabel_alliances(ents, rels) -> None:
+    """An "… Alliance" no body is a partner in is the network of its members, an organisation, not a
+    partnership ("the Lithuanian Cluster Alliance", "Alliance Jeu Vidéo Montréal"; in place).
+
+    >>> from types import SimpleNamespace as E
+    >>> a, b = E(label="Partnership", name="Slovak Cluster Alliance"), E(label="Partnership", name="Wood Alliance")
+    >>> relabel_alliances([a, b], [E(source=E(label="Cluster"), type="PARTNER_IN", target=b)]); a.label, b.label
+    ('Organisation', 'Partnership')
+    """
+    joined = {id(r.target) for r in rels if r.type == "PARTNER_IN"}
+    for e in ents:
+        if e.label == "Partnership" and _ALLIANCE.search(e.name) and id(e) not in joined:
+            e.label = "Organisation"

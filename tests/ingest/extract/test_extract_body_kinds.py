@@ -89,3 +89,17 @@ def test_a_body_the_text_calls_a_cluster_is_a_cluster():
     assert labels.get("Bayern Optik Netzwerk") == "Cluster" and labels.get("Ljubljana Sensor Hub") == "Cluster", labels
     assert labels.get("Lombardia Imballaggi Network") == "Cluster", labels
     assert labels.get("Alpha Tools GmbH") != "Cluster", labels
+
+
+def test_an_alliance_nobody_is_a_partner_in_is_an_organisation():
+    labels = _labels("The Baltic Wood Cluster is a member of the Lithuanian Cluster Alliance and signed a memorandum "
+                     "with the Oregon Timber Trade Alliance in Portland.")
+    assert labels.get("Lithuanian Cluster Alliance") == "Organisation", labels
+    assert labels.get("Oregon Timber Trade Alliance") == "Organisation", labels
+
+
+def test_an_alliance_with_partners_stays_a_partnership():
+    labels = _labels("The Dinaric Timber Alliance is a partnership of four clusters. Its partners are the Sarajevo Wood "
+                     "Cluster (Bosnia and Herzegovina), the Zagreb Wood Cluster (Croatia) and the Split Wood Cluster "
+                     "(Croatia).")
+    assert labels.get("Dinaric Timber Alliance") == "Partnership", labels
