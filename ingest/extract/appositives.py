@@ -17,6 +17,7 @@ import clusternet.ingest.extract.fastre as re
 from clusternet.ingest.extract.lexicon import load_lexicon, place_country
 from clusternet.ingest.extract.lists import adjective_country
 from clusternet.ingest.extract.mentions import Mention
+from clusternet.ingest.extract.rules import label_of_name
 
 __all__ = ["stated_after"]
 
@@ -62,33 +63,44 @@ def stated_country(v: str, end: int) -> str | None:
     return place_country(pm.group("place")) if pm else None
 
 
-def stated_cluster(v: str, end: int) -> bool:
-    """Whether a description opening right at ``end`` says the body is a cluster: the head of its
-    first words is a cluster's kind word ("X, the Italian packaging cluster", "X, a cluster of …"),
-    not a word it qualifies ("X, a cluster member") nor the next item's ("X, the French cluster Y").
+def stated_kind(v: str, end: int) -> str | None:
+    """The label of what a description opening right at ``end`` says the body is, when its first
+    words end in a cluster's or a partnership's kind word ("X, the Italian packaging cluster", "X, a
+    European Strategic Cluster Partnership of …", "X es un consorcio de doce socios"), not in a word
+    the kind qualifies ("X, a cluster member"), the next item's ("X, the French cluster Y") or a
+    complement's ("X, a member of the cluster"); else None.
 
     >>> t = "X, the Italian packaging cluster, joined"
-    >>> stated_cluster(t, 1), stated_cluster("X, a cluster member", 1), stated_cluster("X, the French cluster Y", 1)
-    (True, False, False)
+    >>> stated_kind(t, 1), stated_kind("X, a cluster member", 1), stated_kind("X, the French cluster Y", 1)
+    ('Cluster', None, None)
+    >>> stated_kind("X, a European Strategic Cluster Partnership of ten clusters", 1), stated_kind("X, a member of the cluster", 1)
+    ('Partnership', None)
     """
-    om = _OPENING.match(v, end)
-    km = _CLUSTER_HEAD.match(v, om.end()) if om else None
-    return bool(km) and load_lexicon().label_of_head(km.group("kind")) == "Cluster"
+    om = _OPENING.match(v, end) or _COPULA.match(v, end)
+    km = _KIND_HEAD.match(v, om.end()) if om else None
+    lab = load_lexicon().label_of_head(km.group("kind").split()[0]) if km else None
+    return lab if lab in ("Cluster", "Partnership") else None
 
 
-# the head of a description's first words, where the description ends or goes on with a preposition
-_CLUSTER_HEAD = re.compile(r"(?:[\w-]+\s+){0,4}?(?P<kind>cluster|pôle|pole|clúster|cluster\s+organi[sz]ation)"
-                           r"(?=\s*(?:[,.;:)\n]|$)|\s+(?:of|for|in|from|with|that|which|based|de|du|del|di|dans|en|per)\b)", re.I)
+# "X is a …", "X es un …", "X est un …", "X è un …"
+_COPULA = re.compile(r"\s+(?:is|was|es|est|è)\s+(?:a|an|the|un|una|une|uno|el|la|le|il)\s+")
+# the head of a description's first words (no preposition among them), where the description ends or
+# goes on with a preposition
+_KIND_HEAD = re.compile(r"(?:(?!(?:of|for|de|du|des|del|di|to|with|in)\s)[\w-]+\s+){0,4}?"
+                        r"(?P<kind>cluster(?:\s+organi[sz]ation)?|pôle|pole|clúster|partnership|consortium|consorcio|"
+                        r"consortium|consorzio|project|proyecto|projet|progetto|initiative|eurocluster)"
+                        r"(?=\s*(?:[,.;:)\n]|$)|\s+(?:of|for|in|from|with|that|which|based|de|du|del|di|dans|en|per|led|coordinated)\b)", re.I)
 
 
 def stated_after(v: str, mentions: list[Mention]) -> None:
-    """Give each body whose name a description follows the country it states, and the cluster label
-    when it says the body is a cluster (in place)."""
+    """Give each body whose name a description follows the country it states, and the cluster or
+    partnership label when it says the body is one (in place)."""
     for m in mentions:
         if m.label in ("Cluster", "Organisation", "SME") and "stated_country" not in m.props:
             code = stated_country(v, m.end)
             if code:
                 m.props["stated_country"] = code
                 m.country = m.country or code
-        if m.label == "Organisation" and stated_cluster(v, m.end):
-            m.label = "Cluster"
+        kind = stated_kind(v, m.end) if m.label == "Organisation" else None
+        if kind == "Cluster" or kind == "Partnership" and label_of_name(m.name) is None:
+            m.label = kind      # a body with no head noun of its own may be a project

@@ -103,3 +103,13 @@ def test_an_alliance_with_partners_stays_a_partnership():
                      "Cluster (Bosnia and Herzegovina), the Zagreb Wood Cluster (Croatia) and the Split Wood Cluster "
                      "(Croatia).")
     assert labels.get("Dinaric Timber Alliance") == "Partnership", labels
+
+
+def test_a_name_described_as_a_partnership_or_a_cluster_is_one():
+    labels = _labels("The European side was co-organised with SOLARBRIDGE Americas, a European Strategic Cluster "
+                     "Partnership for Going International working on solar materials, and with Helio Hub, a member of "
+                     "the cluster.\n\nAquaVita Brno z.s. is a cluster of companies and municipalities active in water "
+                     "technologies.")
+    assert labels.get("SOLARBRIDGE Americas") == "Partnership", labels
+    assert labels.get("AquaVita Brno z.s") == "Cluster", labels
+    assert labels.get("Helio Hub") != "Cluster", labels
