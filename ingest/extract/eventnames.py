@@ -16,7 +16,7 @@ from clusternet.ingest.extract.lexicon import fold, load_lexicon, named_place, p
 from clusternet.ingest.extract.mainref import title_end
 from clusternet.ingest.extract.mentions import Context, Mention, is_acronym
 
-__all__ = ["held_events", "titled_event_again", "titled_agreement_named", "agreement_named", "agreement_topics",
+__all__ = ["without_taking_part", "held_events", "titled_event_again", "titled_agreement_named", "agreement_named", "agreement_topics",
            "with_destination"]
 
 
@@ -122,6 +122,23 @@ def _journey_country(m: Mention) -> str | None:
 
 _TRAVEL = ("Mission", "Visit", "Delegation", "Trip", "Tour", "Journey")
 _TO_PLACE = re.compile(r" to ([A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+)?)")
+
+
+# taking part named before the event's own name: "Partecipazione a VietWood Expo 2026", "Participación en …"
+_TAKING_PART = re.compile(r"(?:Participation|Partecipazione|Participación|Participação|Teilnahme)\s+"
+                          r"(?:in|at|to|a|al|alla|all'|en|à|au|na|no|an|am)\s+(?=[A-Z0-9])")
+
+
+def without_taking_part(m: Mention) -> None:
+    """An event's name without the taking part a heading or item writes before it.
+
+    >>> m = Mention(0, 35, "Partecipazione a VietWood Expo 2026", "Event", "apposition", 0.7); without_taking_part(m)
+    >>> m.name, m.start
+    ('VietWood Expo 2026', 17)
+    """
+    tm = _TAKING_PART.match(m.name) if m.label == "Event" else None
+    if tm:
+        m.name, m.start = m.name[tm.end():], m.start + tm.end()
 
 
 def with_destination(v: str, m: Mention) -> None:

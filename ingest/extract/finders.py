@@ -18,7 +18,7 @@ from clusternet.ingest.extract.placenames import place_mentions
 from clusternet.ingest.extract.nameedges import edges_of_names
 from clusternet.ingest.extract.rosters import roster_mentions
 from clusternet.ingest.extract.eventnames import agreement_named, agreement_topics, held_events, titled_agreement_named, titled_event_again, \
-    with_destination
+    with_destination, without_taking_part
 from clusternet.ingest.extract.generic import drop_people
 from clusternet.ingest.extract.lists import (adjective_country, bullet_places, described_items, placed_acronyms,
     role_objects)
@@ -103,6 +103,7 @@ def _trimmed(ctx: Context, out: list[Mention]) -> None:
     the owner, role, descriptor, field label, dashed description or programme words around its name."""
     for m in out:
         m.sent = ctx.sent_at(m.start)
+        without_taking_part(m)
         with_destination(ctx.view, m)
         _with_year(ctx.view, m)
         _with_period(ctx.view, m)

@@ -76,3 +76,17 @@ def test_a_romance_edition_after_its_preposition_is_an_event():
                               "La firma tuvo lugar durante el Foro Empresarial Galicia–Senegal 2026.\n")
     assert ents["SaigonWood Expo 2026"].label == "Event", sorted(ents)
     assert ents["Foro Empresarial Galicia–Senegal 2026"].label == "Event", sorted(ents)
+
+
+def test_an_event_is_named_without_the_taking_part_written_before_it():
+    """Twenty-eighth round: "Partecipazione a VietWood Expo 2026, la principale fiera …" named the event
+    with "Partecipazione a" and hung its visitors on that name."""
+    from clusternet.ingest.extract import extract_text
+    from clusternet.ingest.sources.readers import document_from_text
+
+    text = ("Giorno 4 - giovedì 19 marzo\nPartecipazione a LegnoAsia Expo 2026, la principale fiera del legno del Sud "
+            "del Paese, visitata da oltre 18.000 operatori.\n")
+    ex = extract_text(document_from_text(text, name="page.txt"))
+    names = {e.id: e.name for e in ex.entities if e.label == "Event"}
+    assert "LegnoAsia Expo 2026" in names.values() and not any(n.startswith("Partecipazione") for n in names.values())
+    assert any(names.get(f.subject) == "LegnoAsia Expo 2026" and f.value == 18000 for f in ex.facts)
