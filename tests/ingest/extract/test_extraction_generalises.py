@@ -35,7 +35,10 @@ FLOORS = {"entity_f1": 0.85, "country_accuracy": 0.92, "relation_f1": 0.65, "fac
 # F1 (2 folds); they must not fall further behind.
 LEARNED_MAY_TRAIL = 0.03
 # The rules alone on the pages written as a yardstick that nobody writing rules has read
-# (tests/data/unread), measured 2026-12-07 (twenty-seventh round, 250 pages in twenty batches: 0.886 / 0.914 /
+# (tests/data/unread), measured 2026-12-07 (twenty-eighth round, 274 pages in twenty-two batches: 0.886 / 0.915 /
+# 0.583 / 0.364, labels 0.947; the 12 pages that round added, read by nobody: 0.890 / 0.912 / 0.582 / 0.362,
+# labels 0.913, with the round's starting code 0.888 / 0.912 / 0.582 / 0.362, labels 0.899; the 262 pages with
+# that code: 0.886 / 0.915 / 0.583 / 0.363, labels 0.935); twenty-seventh round, 250 pages in twenty batches: 0.886 / 0.914 /
 # 0.582 / 0.364, labels 0.935; the 12 pages that round added, read by nobody: 0.873 / 0.912 / 0.620 / 0.290,
 # the same with the round's starting code; the 238 pages with that code: 0.886 / 0.914 / 0.578 / 0.364);
 # twenty-fifth round, 226 pages in eighteen batches: 0.885 / 0.913 /
@@ -63,11 +66,13 @@ LEARNED_MAY_TRAIL = 0.03
 # pages: 0.848 / 0.872 / 0.472 / 0.281; third round, on 21 pages: 0.845 / 0.877 / 0.456 / 0.225; the
 # rules of that morning: 0.794 / 0.858 / 0.377 / 0.202).
 # The share of found entities with the gold's label joined the floors in the twenty-sixth round
-# (2026-12-07): 0.921 -> 0.934 on the 226 unread pages that round (SMEs 12 -> 64 of 123 found).
+# (2026-12-07): 0.921 -> 0.934 on the 226 unread pages that round (SMEs 12 -> 64 of 123 found); in the
+# twenty-eighth round 0.935 -> 0.949 on the 262 pages before it, 0.947 on all 274, and its floor went from 0.93 to 0.94.
 UNREAD_FLOORS = {"entity_f1": 0.87, "country_accuracy": 0.90, "relation_f1": 0.56, "fact_recall": 0.355,
-                 "label_accuracy": 0.93}
+                 "label_accuracy": 0.94}
 # What `clusternet extract` gives on those unread pages (the rules, then the shipped model deciding the
-# relations; the model never saw them): 2026-12-07, 250 pages, 0.886 / 0.914 / 0.587 / 0.364 (twenty-seventh
+# relations; the model never saw them): 2026-12-07, 274 pages, 0.886 / 0.915 / 0.589 / 0.364, labels 0.947
+# (twenty-eighth round; the label floor went from 0.93 to 0.94); 250 pages, 0.886 / 0.914 / 0.587 / 0.364 (twenty-seventh
 # round); 226 pages, 0.885 / 0.913 / 0.583 / 0.361 (twenty-fifth round;
 # the relation floor went from 0.56 to 0.57); 2026-12-06, 214 pages, 0.885 / 0.913 / 0.578 / 0.360 (twenty-fourth round;
 # the fact floor went from 0.35 to 0.355); 202 pages, 0.885 / 0.912 / 0.579 / 0.357 (twenty-third round;
@@ -75,7 +80,7 @@ UNREAD_FLOORS = {"entity_f1": 0.87, "country_accuracy": 0.90, "relation_f1": 0.5
 # round; twenty-first round, 178 pages, 0.878 / 0.903 / 0.561 / 0.350; eighteenth round, 142 pages, 0.881 / 0.899 / 0.559 / 0.357; seventeenth
 # round, 130 pages: 0.879 / 0.900 / 0.558 / 0.341). The relation floor sits over the issue's bar (0.55).
 PRODUCT_UNREAD_FLOORS = {"entity_f1": 0.87, "country_accuracy": 0.90, "relation_f1": 0.57, "fact_recall": 0.355,
-                         "label_accuracy": 0.93}
+                         "label_accuracy": 0.94}
 
 
 @pytest.fixture(scope="module")
