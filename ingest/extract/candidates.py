@@ -96,7 +96,7 @@ def propose(text: str, tables=()) -> Proposal:
     secs, sec_rels = find_sectors(ctx, ents)
     rels = find_relations(ctx, ents, places, mentions)
     relabel_partners(ctx.view, rels)
-    relabel_alliances(ents, rels)
+    relabel_alliances(ctx.view, ents, rels)
     facts = find_facts(ctx, ents, mentions, list(tables), secs, places)
     return Proposal(ctx, mentions, ents, places, secs, sec_rels, rels, facts)
 

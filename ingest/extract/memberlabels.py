@@ -14,6 +14,7 @@ from __future__ import annotations
 import clusternet.ingest.extract.fastre as re
 from functools import lru_cache
 
+from clusternet.ingest.extract.appositives import stated_kind
 from clusternet.ingest.extract.lexicon import load_lexicon
 from clusternet.ingest.extract.rules import label_of_name, split_legal_form
 
@@ -136,8 +137,13 @@ def relabel_partners(view: str, rels) -> None:
     for r in rels:
         src = r.source
         if r.type == "PARTNER_IN" and getattr(r.target, "label", None) == "Partnership" and src.label == "Organisation" \
-                and label_of_name(src.name) is None and not (" " in src.name and split_legal_form(src.name)[1]):
+                and label_of_name(src.name) is None and not _company(src.name):
             src.label = "Cluster"
+
+
+def _company(name: str) -> bool:
+    """Whether a name ends in a company's legal form ("Timber Trade Oy"): a company, whatever a list says."""
+    return " " in name and split_legal_form(name)[1] is not None
 
 
 @lru_cache(maxsize=1)
@@ -173,7 +179,7 @@ def relabel_grouped(view: str, ents) -> None:
             j += 1
         if _CLUSTER_GROUP.search(view, max(0, occ[k][0] - 80), occ[k][0]):
             for _, _, e in occ[k:j + 1]:
-                if e.label == "Organisation" and not (" " in e.name and split_legal_form(e.name)[1]):
+                if e.label == "Organisation" and not _company(e.name):
                     e.label = "Cluster"
         k = j + 1
 
@@ -181,16 +187,23 @@ def relabel_grouped(view: str, ents) -> None:
 _ALLIANCE = re.compile(r"(?i)(?:^(?:alliance|alianza|alleanza)\b|\b(?:alliance|alianza|alleanza)$)")
 
 
-def relabel_alliances(ents, rels) -> None:
-    """An "… Alliance" no body is a partner in is the network of its members, an organisation, not a
-    partnership ("the Lithuanian Cluster Alliance", "Alliance Jeu Vidéo Montréal"; in place).
+def relabel_alliances(view: str, ents, rels) -> None:
+    """An "… Alliance" no body is a partner in, and that the text does not call a partnership ("X is a
+    partnership"), is the network of its members, an organisation ("the Lithuanian Cluster Alliance",
+    "Alliance Jeu Vidéo Montréal"; in place).
 
     >>> from types import SimpleNamespace as E
-    >>> a, b = E(label="Partnership", name="Slovak Cluster Alliance"), E(label="Partnership", name="Wood Alliance")
-    >>> relabel_alliances([a, b], [E(source=E(label="Cluster"), type="PARTNER_IN", target=b)]); a.label, b.label
+    >>> a, b = E(label="Partnership", name="Slovak Cluster Alliance", mentions=[E(end=23)]), \\
+    ...     E(label="Partnership", name="Wood Alliance", mentions=[E(end=13)])
+    >>> relabel_alliances("Slovak Cluster Alliance", [a, b], [E(source=E(label="Cluster"), type="PARTNER_IN", target=b)])
+    >>> a.label, b.label
     ('Organisation', 'Partnership')
+    >>> c = E(label="Partnership", name="Green Alliance", mentions=[E(end=14)])
+    >>> relabel_alliances("Green Alliance is a partnership.", [c], []); c.label
+    'Partnership'
     """
     joined = {id(r.target) for r in rels if r.type == "PARTNER_IN"}
     for e in ents:
-        if e.label == "Partnership" and _ALLIANCE.search(e.name) and id(e) not in joined:
+        if e.label == "Partnership" and _ALLIANCE.search(e.name) and id(e) not in joined \
+                and not any(stated_kind(view, m.end) == "Partnership" for m in e.mentions[:8]):
             e.label = "Organisation"
