@@ -88,7 +88,7 @@ _COPULA = re.compile(r"\s+(?:is|was|es|est|è)\s+(?:a|an|the|un|una|une|uno|el|l
 # goes on with a preposition
 _KIND_HEAD = re.compile(r"(?:(?!(?:of|for|de|du|des|del|di|to|with|in)\s)[\w-]+\s+){0,4}?"
                         r"(?P<kind>cluster(?:\s+organi[sz]ation)?|pôle|pole|clúster|partnership|consortium|consorcio|"
-                        r"consortium|consorzio|project|proyecto|projet|progetto|initiative|eurocluster)"
+                        r"consorzio|project|proyecto|projet|progetto|initiative|eurocluster)"
                         r"(?=\s*(?:[,.;:)\n]|$)|\s+(?:of|for|in|from|with|that|which|based|de|du|del|di|dans|en|per|led|coordinated)\b)", re.I)
 
 

@@ -24,7 +24,7 @@ from clusternet.ingest.extract.rules import clean, label_of_name
 from clusternet.ingest.extract.placewords import is_place
 from clusternet.ingest.resolve.normalise import demonym_country
 
-__all__ = ["adjective_country", "bullet_places", "described_items", "role_objects", "placed_acronyms"]
+__all__ = ["adjective_country", "bullet_places", "described_items", "role_objects", "placed_acronyms", "joined_runs"]
 
 _ITEM = re.compile(r"(?:^|[,:;]|\band\b)\s*(?:the\s+)?[a-z][\w’'\-]*(?:\s+[a-z][\w’'\-]*){0,5}\s*\(([^()\n]{2,60})\)")
 
@@ -178,3 +178,21 @@ def bullet_places(ctx: Context, out: list[Mention], gid: list[int]) -> None:
             name = " ".join(v[s:e].split())
         out.append(Mention(s, e, name, label_of_name(name), "country-list:bullet", 0.8, country=place_country(place),
                            group=gid[0], aliases=[acr.group(1)] if acr else []))
+
+
+def joined_runs(v: str, occ: list, join) -> list[tuple[int, int]]:
+    """(first, last) indexes of the runs of ``occ`` (spans ``(start, end, …)`` sorted by start) that
+    only ``join`` separates in ``v``: the names of one list ("A, B and C").
+
+    >>> import re
+    >>> joined_runs("A, B and C met D.", [(0, 1), (3, 4), (9, 10), (15, 16)], re.compile(r",\\s*|\\s+and\\s+"))
+    [(0, 2), (3, 3)]
+    """
+    runs, k = [], 0
+    while k < len(occ):
+        j = k
+        while j + 1 < len(occ) and join.fullmatch(v, occ[j][1], occ[j + 1][0]):
+            j += 1
+        runs.append((k, j))
+        k = j + 1
+    return runs

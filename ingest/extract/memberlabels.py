@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from clusternet.ingest.extract.appositives import stated_kind
 from clusternet.ingest.extract.lexicon import load_lexicon
+from clusternet.ingest.extract.lists import joined_runs
 from clusternet.ingest.extract.rules import label_of_name, split_legal_form
 
 __all__ = ["has_members", "relabel_member_bodies", "relabel_projects", "relabel_partners", "relabel_grouped", "relabel_alliances"]
@@ -171,17 +172,13 @@ def relabel_grouped(view: str, ents) -> None:
     >>> relabel_grouped(v, [a, b]); a.label, b.label
     ('Cluster', 'Cluster')
     """
-    occ = sorted((m.start, m.end, e) for e in ents if e.label in ("Organisation", "Cluster", "SME") for m in e.mentions)
-    k = 0
-    while k < len(occ):
-        j = k       # occ[k..j]: names joined by commas or "and"
-        while j + 1 < len(occ) and _JOIN.fullmatch(view, occ[j][1], occ[j + 1][0]):
-            j += 1
+    occ = sorted(((m.start, m.end, e) for e in ents if e.label in ("Organisation", "Cluster", "SME") for m in e.mentions),
+                 key=lambda x: x[:2])
+    for k, j in joined_runs(view, occ, _JOIN):      # occ[k..j]: names joined by commas or "and"
         if _CLUSTER_GROUP.search(view, max(0, occ[k][0] - 80), occ[k][0]):
             for _, _, e in occ[k:j + 1]:
                 if e.label == "Organisation" and not _company(e.name):
                     e.label = "Cluster"
-        k = j + 1
 
 
 _ALLIANCE = re.compile(r"(?i)(?:^(?:alliance|alianza|alleanza)\b|\b(?:alliance|alianza|alleanza)$)")

@@ -8,7 +8,7 @@ from __future__ import annotations
 import clusternet.ingest.extract.fastre as re
 
 from clusternet.ingest.extract.lexicon import country_code
-from clusternet.ingest.extract.lists import adjective_country
+from clusternet.ingest.extract.lists import adjective_country, joined_runs
 from clusternet.ingest.extract.placing import PLACED, Spans, assign, is_open
 
 __all__ = ["role_of_country", "group_country", "destinations"]
@@ -43,13 +43,14 @@ def role_of_country(ctx, sp: Spans) -> None:
 # a group named with its country before its list ("The Spanish partners are A and B", "Two Spanish
 # clusters, A and B", "Partners from Spain include A and B") or after it ("A and B (both Spain)",
 # "A and B, both from Spain,")
+_GROUP_NOUNS = r"(?i:partners|clusters|members|companies|organi[sz]ations|SMEs|participants)"
 _GROUP_BEFORE = re.compile(r"\b(?:(?:[Tt]he|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|\d+)\s+)?(?:(?P<adj>[A-Z][a-z]+)\s+)?"
-                           r"(?i:partners|clusters|members|companies|organi[sz]ations|SMEs|participants)"
+                           + _GROUP_NOUNS +
                            r"(?:\s+from\s+(?:the\s+)?(?P<land>[A-Z][\w ]{2,30}?))?\s*(?:are|were|include|included|,|:)\s+"
                            r"(?:the\s+)?$")
 _GROUP_AFTER = re.compile(r"\s*(?:\(\s*(?:both|all)\s+(?:from\s+|in\s+)?|,\s+(?:both|all)\s+(?:from|in|based\s+in)\s+)"
                           r"(?P<land>[A-Z][\w ]{2,30}?)\s*[),]")
-_GROUP_NOUN = re.compile(r"(?i:partners|clusters|members|companies|organi[sz]ations|SMEs|participants)")  # a quick test first
+_GROUP_NOUN = re.compile(_GROUP_NOUNS)     # a quick test before _GROUP_BEFORE: a noun it needs
 _LIST_JOIN = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
 
 
@@ -57,11 +58,7 @@ def group_country(sp: Spans) -> None:
     """1d. The country a group is said to be of places each body of its list: "The Spanish partners
     are A and B", "Two Spanish clusters, A and B, joined", "A and B (both Spain)"."""
     v, occ = sp.v, [x for x in sp.occ if x[2].label in PLACED]
-    k = 0
-    while k < len(occ):
-        j = k       # occ[k..j]: names joined by commas or "and"
-        while j + 1 < len(occ) and _LIST_JOIN.fullmatch(v, occ[j][1], occ[j + 1][0]):
-            j += 1
+    for k, j in joined_runs(v, occ, _LIST_JOIN):     # occ[k..j]: names joined by commas or "and"
         lo = max(0, occ[k][0] - 80)
         before = _GROUP_BEFORE.search(v, lo, occ[k][0]) if _GROUP_NOUN.search(v, lo, occ[k][0]) else None
         after = _GROUP_AFTER.match(v, occ[j][1])
@@ -71,7 +68,6 @@ def group_country(sp: Spans) -> None:
         for _, _, ent in occ[k:j + 1] if code else ():
             if is_open(ent):
                 assign(ent, code, None, "group")
-        k = j + 1
 
 
 _TO_PLACE = re.compile(r",?\s+to\s+(?:the\s+)?$")

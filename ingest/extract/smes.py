@@ -54,12 +54,12 @@ def _patterns() -> tuple:
 def relabel_smes(view: str, ents, lines=()) -> None:
     """Give (in place) the SME label to each organisation the page presents as an SME (``lines``:
     the view's lines, for the lists and tables a lead says are of SMEs)."""
-    starts, firsts = [ln.start for ln in lines], {}     # firsts: a list's line -> its first item's (read once)
+    starts, led = [ln.start for ln in lines], _sme_lists(lines)
     for e in ents:
         if e.label != "Organisation":
             continue
         formed = split_legal_form(e.name)[1] is not None    # a company by its legal form: a list may say it is an SME
-        if any(_said_sme(view, m.start, m.end, formed) or formed and _led_as_smes(lines, m.start, starts, firsts)
+        if any(_said_sme(view, m.start, m.end, formed) or formed and bisect_right(starts, m.start) - 1 in led
                for m in e.mentions[:8]):
             e.label = "SME"
 
@@ -107,37 +107,35 @@ _COMPANIES_WERE = re.compile(r"(?i)\b(?:among|between)\s+(?:the|them|these)\s+(?
                              r"(?:were|are)\b")
 
 
-def _led_as_smes(lines, s: int, starts=None, firsts=None) -> bool:
-    r"""Whether the name at ``s`` is an item of a list or a row of a table (``lines``: the view's
-    lines) whose lead, the heading or colon-ended line right above it, speaks of SMEs: "### Small
-    and medium-sized enterprises" over a table of companies, "… nine small and medium enterprises.
-    Participants were:" over a list.
+def _sme_lists(lines) -> set[int]:
+    r"""The indexes of the ``lines`` that are items of a list or rows of a table whose lead, the
+    heading or colon-ended line right above it, speaks of SMEs: "### Small and medium-sized
+    enterprises" over a table of companies, "… nine small and medium enterprises. Participants were:"
+    over a list.
 
     >>> from clusternet.ingest.extract.mentions import build_context
-    >>> v = "The delegation: nine SMEs. Participants were:\n\n- Alpha Sp. z o.o.\n- Beta Oy\n"
-    >>> _led_as_smes(build_context(v).lines, v.index("Beta")), _led_as_smes(build_context(v[27:]).lines, 40)
-    (True, False)
+    >>> v = "The delegation: nine SMEs. Participants were:\n\n- Alpha Sp. z o.o.\n- Beta Oy\nThanks:\n- Gamma AB\n"
+    >>> lines = build_context(v).lines; [lines[k].text.strip() for k in sorted(_sme_lists(lines))]
+    ['Alpha Sp. z o.o.', 'Beta Oy']
     """
-    k = bisect_right(starts if starts is not None else [ln.start for ln in lines], s) - 1
-    if k < 0 or not _item(lines[k]):
-        return False
-    k = _first_item(lines, k, {} if firsts is None else firsts)
+    out, led = set(), False
+    for k, line in enumerate(lines):
+        if not _item(line):
+            continue
+        if k == 0 or not _item(lines[k - 1]):     # a list's first item (a table's header row): read its lead
+            led = _led_by_smes(lines, k)
+        if led:
+            out.add(k)
+    return out
+
+
+def _led_by_smes(lines, k: int) -> bool:
+    """Whether the lead of the list whose first item is line ``k`` (the heading or colon-ended line
+    right above it, read with the line before) speaks of SMEs."""
     if k == 0 or not (lines[k - 1].heading or lines[k - 1].text.rstrip().endswith(":")):
         return False
-    lead = " ".join(ln.text.strip() for ln in lines[max(0, k - 2):k])[-300:]    # the lead and the line before
+    lead = " ".join(ln.text.strip() for ln in lines[max(0, k - 2):k])[-300:]
     return _patterns()[4].search(lead) is not None
-
-
-def _first_item(lines, k: int, firsts: dict) -> int:
-    """The first line of the list (or table) line ``k`` is in (``firsts`` keeps what was read, so a
-    long table is walked up once, not once per row)."""
-    seen = []
-    while k > 0 and _item(lines[k - 1]) and k not in firsts:
-        seen.append(k)
-        k -= 1      # up to the list's first item (the table's header row)
-    first = firsts.get(k, k)
-    firsts.update((x, first) for x in seen)
-    return first
 
 
 def _item(line) -> bool:
