@@ -122,7 +122,7 @@ def group_at_events(ctx, window, rels: list[RawRel]) -> list[RawRel]:
     counts: dict[int, list] = {}
     for r in rels:
         if r.type == "PARTICIPATED_IN" and not isinstance(r.target, str):
-            counts.setdefault(id(r.target), [r.target, set()])[1].add(r.source)
+            counts.setdefault(id(r.target), [r.target, {}])[1].setdefault(id(r.source), r.source)   # in text order
     if not counts:
         return []
     journey, members = max(counts.values(), key=lambda x: len(x[1]))
@@ -136,7 +136,7 @@ def group_at_events(ctx, window, rels: list[RawRel]) -> list[RawRel]:
         events = [x[2] for x in window(cue.end(), sent.end) if x[2].label == "Event" and x[2] is not journey
                   and re.search(r"(?i)\b(?:at|in|on|to)\s+(?:the\s+)?$", ctx.view[max(0, x[0] - 12):x[0]])]
         out += [RawRel(p, "PARTICIPATED_IN", events[0], sent.start, sent.end, CONFIDENCE)
-                for p in members if events and p is not events[0]]
+                for p in members.values() if events and p is not events[0]]
     return out
 
 

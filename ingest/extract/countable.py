@@ -10,19 +10,20 @@ from __future__ import annotations
 
 import clusternet.ingest.extract.fastre as re
 
-from clusternet.ingest.extract.lexicon import fold, load_lexicon
+from clusternet.ingest.extract.lexicon import fold, load_lexicon, town
 from clusternet.ingest.extract.measures import ORDINAL_DIGIT
 from clusternet.ingest.extract.staffsize import size_compound_at
 
 __all__ = ["not_a_count"]
 
 _GROUPED = re.compile(r"\d[,.\u202f\u00a0 ]\d{3}")
+_POSTCODE = re.compile(r"\d{4,5}")       # a postcode is written ungrouped
 _DAY_RANGE = re.compile(r"\s*(?:to|until|and|au|et|al|a|y|e|-|–)\s*\d{1,2}(?:st|nd|rd|th|er)?\s+(?:de\s+|di\s+)?([^\W\d_]+)")
 
 
 def not_a_count(v: str, m, value, after, word_num: bool) -> bool:
-    """Whether a number is an ordinal, a year, part of a time, date or code ("10:30", "N° 5"), or a
-    number word ending its sentence."""
+    """Whether a number is an ordinal, a year, part of a time, date or code ("10:30", "N° 5", the
+    postcode of "33100 Udine"), or a number word ending its sentence."""
     nxt = fold(after[0][2]) if after else ""
     if re.fullmatch(r"(?:st|nd|rd|th)", nxt) or ORDINAL_DIGIT.match(v[m.start("num"):m.end() + 3]):
         return True  # an ordinal ("3rd markets"), not a count
@@ -42,6 +43,9 @@ def not_a_count(v: str, m, value, after, word_num: bool) -> bool:
             or re.match(r"\d[:.h]$", v[max(0, m.start("num") - 2):m.start("num")]) \
             or v[max(0, m.start("num") - 3):m.start("num")].strip() in ("N°", "N", "°", "ISO", "No"):
         return True
+    if _POSTCODE.fullmatch(m.group("num")) and after and after[0][2][:1].isupper() \
+            and (town(after[0][2]) or load_lexicon().city(after[0][2])):
+        return True  # a postcode before its town ("33100 Udine"), not 33,100 of anything
     if word_num and nxt == "of" and v[max(0, m.start() - 3):m.start()].rstrip().endswith(",") \
             and not (len(after) > 1 and after[1][2].lower() in ("them", "which", "whom")):
         return True  # "A and B, two of the cluster's members": the names before it, counted again ("nine of them": a part)

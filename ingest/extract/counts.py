@@ -46,7 +46,7 @@ from clusternet.ingest.extract.nounphrases import inner_place, met_with, passive
 from clusternet.ingest.extract.numbers import NOT_COUNTS, count_rx, count_value, is_number_word, unit_and_value
 from clusternet.ingest.extract.raw import RawFact
 from clusternet.ingest.extract.stories import Focus
-from clusternet.ingest.extract.tablefacts import table_or_heading
+from clusternet.ingest.extract.proseparts import headline_repeats_dropped, read_apart
 
 __all__ = ["count_facts"]
 
@@ -178,10 +178,10 @@ def count_facts(ctx, ents, main, sectors=(), places=None, skip=()) -> list[RawFa
         return occ[bisect_left(ostarts, lo):bisect_left(ostarts, hi)]
 
     for si, sent in enumerate(ctx.sents):
-        if table_or_heading(ctx, sent) or _contact_line(ctx.view, sent.start, sent.end):
-            continue  # a table row (read by the table rules), a heading ("issue 2"), a contact line's address
-        out.extend(_sentence_facts(ctx, si, occ_in, ok, focus.at(sent.start), places, skip))
-    return on_the_journey(out, ents)
+        if (apart := read_apart(ctx, sent)) is True or _contact_line(ctx.view, sent.start, sent.end):
+            continue  # a table row (read by the table rules) but its prose cells, a heading ("issue 2"), a contact line
+        out.extend(_sentence_facts(ctx, si, occ_in, ok, focus.at(sent.start), places, tuple(skip) + apart))
+    return on_the_journey(headline_repeats_dropped(ctx, out), ents)
 
 
 # a contact line: an e-mail address, a telephone number, a "Contact:" label

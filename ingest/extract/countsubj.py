@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import clusternet.ingest.extract.fastre as re
 
-from clusternet.ingest.extract.factsubj import AFTER_NAME, heading_owner, event_cue, event_subject, event_with, is_counted, \
+from clusternet.ingest.extract.factsubj import AFTER_NAME, bracket_owner, heading_owner, event_cue, event_subject, event_with, is_counted, \
     named_actor, with_broken_start, agreement_count
 from clusternet.ingest.extract.lexicon import country_code, fold, load_lexicon
-from clusternet.ingest.extract.mainref import main_of, named_in_title, title_end
+from clusternet.ingest.extract.anaphors import ANAPHORA, anaphora
+from clusternet.ingest.extract.mainref import main_of, title_end
 from clusternet.ingest.extract.measures import CURRENCIES
 from clusternet.ingest.extract.stories import page_default
 
@@ -31,7 +32,6 @@ _PARTICIPATION = re.compile(r"(?i)^\W*(?:\w+\W+){0,8}?(?:participat\w*|attend\w*
 _PRESENT = re.compile(r"(?i)^\W*(?:\w+\W+){0,4}?(?:present|based|located|hosted|gathered)\s+(?:in|at)\s+(?:the\s+)?$")
 # bodies above the partnership (the EU, the Commission) are rarely what a count is about
 _INSTITUTIONS = ("European Union", "European Commission", "European Parliament", "Council of the European Union")
-_ANAPHORA = re.compile(r"\s*(?:The|This|the|this)\s+([a-zé]+)\b")
 _GROUP_SUBJECT = re.compile(r"(?i)^\W*together\b|\b(?:the|its|our|their)\s+(?:\w+\s+)?(?:partners|partnership|"
                             r"consortium|alliance|project)\b")
 
@@ -54,8 +54,8 @@ def count_subject(ctx, si, m, after, occ_in, ok, doc, v):
     sent = ctx.sents[si]
     if unit not in CURRENCIES:
         ok = tuple(x for x in ok if x != "Programme")     # a programme's figures are money, not members
-    found = (_named_after(v, m, occ_in, ok) or _possessor(v, m, occ_in, ok) or agreement_count(v, m, occ_in)
-             or _named_event_with(v, sent, m, occ_in, ok) or _joined_group(ctx, v, sent, m, occ_in, ok, main)
+    found = (_named_after(v, m, occ_in, ok) or _possessor(v, m, occ_in, ok) or bracket_owner(v, m, occ_in, ok)
+             or agreement_count(v, m, occ_in) or _named_event_with(v, sent, m, occ_in, ok) or _joined_group(ctx, v, sent, m, occ_in, ok, main)
              or _present_in(v, sent, m, occ_in, ok)
              or _appositive(v, sent, m, occ_in, ok) or _dash_appositive(v, sent, m, occ_in, ok)
              or _relative_owner(v, sent, m, occ_in, ok) or _delegation_sender(v, sent, m, occ_in, ok)
@@ -72,7 +72,7 @@ def count_subject(ctx, si, m, after, occ_in, ok, doc, v):
             or _group(v, sent, m, before, occ_in, ok, main)
             or _project_money(before, unit)
             or (_previous_sentence_subject(ctx, si, sent, before, occ_in, ok, main) if before else None)   # "It is funded by X …"
-            or _anaphora(v, sent, m, before, occ_in, ok, title_end(ctx))
+            or anaphora(v, sent, m, before, occ_in, ok, title_end(ctx))
             or _clause_subject(v, before, ok)
             or _money_owner(v, sent, m, before, ok, main, unit, lambda: heading_owner(ctx, si, occ_in, ok))
             or (_previous_sentence_subject(ctx, si, sent, before, occ_in, ok, main) if not before else None)
@@ -194,18 +194,24 @@ def _dash_appositive(v, sent, m, occ_in, ok):
 
 
 # (a count's match starts at its hedge: "its more than 140" ends here before "more")
-_RELATIVE_ITS = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?,\s*(?:which|who|that)\s+(?:(?:[a-z]+\s+){1,3}(?:its|their)\s+"
-                           r"(?:[\w-]+\s+){0,2}?(?:of\s+)?|(?:now\s+|today\s+|already\s+|also\s+)?(?:has|counts|gathers|"
-                           r"groups|represents|unites|brings\s+together|includes|comprises|employs)\s+)$")
+_RELATIVE_ITS = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?,\s*(?:(?:whose|dont\s+les|cuy[oa]s|i\s+cui)\s+(?:more\s+than\s+|over\s+|about\s+)?"
+                           r"|(?:which|who|that)\s+(?:(?:[a-z]+\s+){1,3}(?:its|their)\s+(?:[\w-]+\s+){0,2}?(?:of\s+)?|(?:now\s+|"
+                           r"today\s+|already\s+|also\s+)?(?:has|counts|gathers|groups|represents|unites|brings\s+together|includes|comprises|employs)\s+))$")
 
 
 def _relative_owner(v, sent, m, occ_in, ok):
     """3c. "the X Cluster (XC), which presented its 140 member companies", "X, which will open its
-    network of 260 members", "X, which counts 90 members": (X, None), or None."""
+    network of 260 members", "X, which counts 90 members", "X, whose 47 members", the event "X, which
+    was visited by 9,000 professionals": (X, None), or None."""
     for s, e, ent in reversed(list(occ_in(sent.start, m.start()))):
-        if ent.label in ok and ent.label != "Event" and _RELATIVE_ITS.match(v[e:m.start()]):
+        if ent.label in ok and (_RELATIVE_EVENT if ent.label == "Event" else _RELATIVE_ITS).match(v[e:m.start()]):
             return ent, None
     return None
+
+
+# "the fair AgroBio 2026, which was visited this year by about 9,000 professionals", "…, which attracted 300 visitors"
+_RELATIVE_EVENT = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?,\s*which\s+(?:(?:was|were|has\s+been)\s+(?:[a-z]+\s+){0,3}?(?:visited|"
+                             r"attended)\s+(?:[a-z]+\s+){0,3}?by|attracted|gathered|welcomed|drew|brought\s+together)\s+$")
 
 
 # "X brought a delegation of 12 companies", "X sent its team of nine": the group X sent
@@ -296,32 +302,9 @@ def _group(v, sent, m, before, occ_in, ok, main):
     return None
 
 
-def _anaphora(v, sent, m, before, occ_in, ok, title: int = 0):
-    """6. "The pole is …": (the entity the title names with that word, else the last one named
-    with it, None), or None."""
-    am = _ANAPHORA.match(v, sent.start) or _ANAPHORA.search(v, max(sent.start, m.start() - 60), m.start())
-    if am and not load_lexicon().label_of_head(am.group(1)):
-        am = _BUDGET_OF.match(v, am.end(1))    # "The total budget of the mission is …": the mission's
-    if am and not [x for x in before if am.start(1) - 2 <= x[0] <= am.end(1) + 1]:
-        word = fold(am.group(1))
-        head = load_lexicon().label_of_head(word)
-        if head:
-            ok = ok + ("Agreement",) if head == "Agreement" else ok     # "The agreement covers two events a year"
-            prior = [x[2] for x in occ_in(max(0, sent.start - 3000), am.start())    # "the partnership": no
-                     if x[2].label in ok and x[2].label != "Programme"              # programme
-                     and (word in fold(x[2].name).split() or head == "Agreement" == x[2].label)]
-            if not prior and head == "Event" and "Event" in ok:     # "The mission had a budget of …": the event before
-                prior = [x[2] for x in occ_in(max(0, sent.start - 3000), am.start()) if x[2].label == "Event"]
-            titled = [e for e in prior if named_in_title(e, title)]
-            if prior:
-                return (titled or prior)[-1], None
-    return None
-
-
 _IT = re.compile(r"\s*(?:It|They)\s")
 # "Founded in 2009 and based in Turin, it gathers 148 members": a pronoun is the clause's subject
 _IT_BEFORE = re.compile(r"(?:[,;]\s+|\band\s+)(?:it|they)\s+(?:[a-z]+\s+){1,3}$")
-_BUDGET_OF = re.compile(r"(?:\s+(?:budget|cost|costs|funding|grant))?\s+of\s+(?:the|this)\s+([a-z]+)\b")
 _IT_FUNDED = re.compile(r"\s*(?:It|They)\s+(?:is|are|was|were|has\s+been|have\s+been)\s+(?:co-)?(?:funded|financed|"
                         r"supported)\s+(?:by|under|through)\s")
 
@@ -332,11 +315,11 @@ def _previous_sentence_subject(ctx, si, sent, before, occ_in, ok, main):
     if not si or not _IT.match(ctx.view, sent.start) or before and not _IT_FUNDED.match(ctx.view, sent.start):
         return None     # "It is funded by Horizon Europe with …": the funder is not what "it" is
     prev = ctx.sents[si - 1]
-    am = _ANAPHORA.match(ctx.view, prev.start)
+    am = ANAPHORA.match(ctx.view, prev.start)
     if am and fold(am.group(1)) in ("partnership", "project", "consortium") and main is not None:
         return main, None
     if am and load_lexicon().label_of_head(fold(am.group(1))):
-        return _anaphora(ctx.view, prev, am, [], occ_in, ok)
+        return anaphora(ctx.view, prev, am, [], occ_in, ok)
     first = [x for x in occ_in(prev.start, prev.start + 80) if x[2].label in ok]
     return (first[0][2], None) if first and not ctx.view[prev.start:first[0][0]].strip(" \"“") else None
 
@@ -386,7 +369,7 @@ def _first_named(ctx, si, sent, m, before, occ_in, ok, main, v):
             if "\n\n" in v[ctx.sents[j].end:sent.start] and not ctx.lines[ctx.sents[j].line].heading \
                     and not v[sent.start:sent.end].rstrip().endswith(":"):
                 break       # a paragraph's figures are not the paragraph above's (a heading above it is its own)
-            am = _ANAPHORA.match(v, ctx.sents[j].start)
+            am = ANAPHORA.match(v, ctx.sents[j].start)
             if am and fold(am.group(1)) in ("project", "partnership", "consortium") and main is not None \
                     and main.label == "Partnership":
                 return main, None       # "The project, which A leads, …": the paragraph is about the project

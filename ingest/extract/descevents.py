@@ -19,7 +19,8 @@ from functools import lru_cache
 from clusternet.ingest.extract.lexicon import country_name, fold, load_lexicon, place_country
 from clusternet.ingest.extract.literals import alternation, initials
 from clusternet.ingest.extract.gates import gated
-from clusternet.ingest.extract.eventclauses import GROUP_NOUNS, PLACE_TAIL, and_place, dated_or_placed, owner_end, tail_place
+from clusternet.ingest.extract.eventclauses import GROUP_NOUNS, PLACE_TAIL, and_place, dated_or_placed, owner_end, \
+    place_before, tail_place
 from clusternet.ingest.extract.mentions import Context, Mention
 from clusternet.ingest.extract.samejourney import same_described
 from clusternet.ingest.extract.mainref import headline
@@ -324,7 +325,7 @@ def _described_name(v: str, s: int, hm, sent) -> tuple[int, int, str, str | None
     if standalone and s < hm.start():       # "a European matchmaking event"
         return s, hm.end(), words, None, "event-described"
     if standalone and _bare_journey_or_meeting(words):      # "the study visit brought 17 companies to Graz"
-        went = _later_place(v, hm.end(), sent.end)
+        went = _later_place(v, hm.end(), sent.end) or place_before(v, sent.start, s)
         return s, hm.end(), _gone_to(words, went), went, "event-described"
     if place := _placed_by(v[s:hm.start()]):      # "our Chile mission", "the Korean mission"
         return s, hm.end(), words, place, "event-described"

@@ -1,6 +1,7 @@
 """What the words right after a described event's noun say of it: whose event it is ("the third
 mission of GEODRONE-4i") and when or where it happens ("… will go to Nairobi in June", "… was
-hosted by the coordinator in Umeå", "the kick-off meeting of 22-23 April in Bari").
+hosted by the coordinator in Umeå", "the kick-off meeting of 22-23 April in Bari"), and the place
+a sentence gives before the noun ("In Bergen, Norway, the partners held a matchmaking mission").
 
 >>> t = "The third mission of GEODRONE-4i will go to Nairobi (Kenya) in June 2026."
 >>> e = owner_end(t, t.index(" of"), len(t)); t[4:e], dated_or_placed(t, e, len(t))
@@ -15,7 +16,7 @@ from clusternet.ingest.extract.lexicon import country_code, fold, load_lexicon
 from clusternet.ingest.extract.literals import alternation
 from clusternet.ingest.extract.placewords import leading_place
 
-__all__ = ["GROUP_NOUNS", "PLACE_TAIL", "and_place", "owner_end", "dated_or_placed", "tail_place"]
+__all__ = ["GROUP_NOUNS", "PLACE_TAIL", "and_place", "owner_end", "dated_or_placed", "tail_place", "place_before"]
 
 # a place of up to four words, with a particle ("Ho Chi Minh City", "Rio de Janeiro")
 PLACE_TAIL = re.compile(r"\s+(to|in|a|al|en|au|aux|à|nel|nella)\s+(?:the\s+|la\s+|le\s+|el\s+)?((?-i:[A-Z][\w’'-]+)"
@@ -137,3 +138,25 @@ def and_place(v: str, stop: int, hi: int) -> int:
     am = _AND_PLACE.match(v, stop, hi)
     place = leading_place(am.group(1)) if am else None
     return am.start(1) + len(place) if place else stop
+
+
+_OPENING_PLACE = re.compile(r"\s*(?:In|At)\s+((?-i:[A-Z][\w’'-]+)(?:\s(?-i:[A-Z][\w’'-]+)){0,2})(?:\s*\([^()]{2,30}\)|,\s*(?-i:[A-Z][\w’'-]+"
+                            r"(?:\s(?-i:[A-Z][\w’'-]+)){0,2}))?\s*,\s")
+
+
+def place_before(v: str, lo: int, hi: int) -> str | None:
+    """The place a sentence opens with before the event noun at ``hi`` ("In Bergen, Norway, the
+    partners held a matchmaking mission"), or that comes just before it ("… in Bergen, during a
+    matchmaking mission"), else None.
+
+    >>> t = "In Bergen, Norway, the partners held a three-day matchmaking mission."
+    >>> place_before(t, 0, t.index("a three"))
+    'Bergen'
+    """
+    om = _OPENING_PLACE.match(v, lo, hi) or _PLACE_JUST_BEFORE.search(v, max(lo, hi - 90), hi)
+    return leading_place(om.group(1)) if om else None
+
+
+# "… in Bergen, Norway, during a three-day matchmaking mission"
+_PLACE_JUST_BEFORE = re.compile(r"\b(?:[Ii]n|[Aa]t)\s+((?-i:[A-Z][\w’'-]+)(?:\s(?-i:[A-Z][\w’'-]+)){0,2})(?:\s*\([^()]{2,30}\)|,\s*"
+                                r"(?-i:[A-Z][\w’'-]+)(?:\s(?-i:[A-Z][\w’'-]+)){0,2})?,?\s+(?:during|at|on)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}$")

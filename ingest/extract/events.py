@@ -157,6 +157,9 @@ def _ordinal_events(rx: re.Pattern, v: str, sent, months: str, out: list[Mention
         noun, place, date = m.group(1), m.group(2), m.group(3)
         if not is_place(place):
             continue
+        end, places = m.end(), place
+        if not date and (also := _AND_PLACE.match(v, end)) and is_place(also.group(1)):
+            places, end = f"{place} and {also.group(1)}", also.end()     # "a study visit to Copenhagen and Aalborg"
         om = re.match(r"(?i)(\d{1,2}(?:st|nd|rd|th))\s+and\s+(\d{1,2}(?:st|nd|rd|th))\s+(.*)", noun)
         ordinals = [om.group(1), om.group(2)] if om else [None]
         core = om.group(3) if om else noun
@@ -171,10 +174,13 @@ def _ordinal_events(rx: re.Pattern, v: str, sent, months: str, out: list[Mention
         start, said = _said_ordinal(v, m.start(), sent.start)
         for o in ordinals:
             prep = v[m.end(1):m.start(2)].strip()       # "mission to Japan", "workshop in Rome": the text's word
-            nm = f"{o + ' ' if o else said}{core} {prep} {place}"
-            out.append(Mention(start if not om else m.start(), m.end(), nm, "Event", "event-ordinal", 0.7, country=place_country(place),
+            nm = f"{o + ' ' if o else said}{core} {prep} {places}"
+            out.append(Mention(start if not om else m.start(), end, nm, "Event", "event-ordinal", 0.7, country=place_country(place),
                                aliases=([f"{nm} ({date})"] if date else []) + ([nm[len(said):]] if said and not om else []),
                                props={"place": place, **({"date": date} if date else {})}))
+
+
+_AND_PLACE = re.compile(r"\s+and\s+([A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+){0,2})")
 
 
 def _said_ordinal(v: str, start: int, lo: int) -> tuple[int, str]:

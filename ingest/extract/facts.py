@@ -130,7 +130,23 @@ def _drop_echoes(facts: list[RawFact], title: int = 0) -> list[RawFact]:
             return True     # … and outlives it
         slot = last_by_stem.get(key + (bare.rsplit(" ", 1)[0],)) if " " in bare else None
         return slot is not None and len(slot[1]) > 1 and f.start < title <= slot[0]
-    return [f for f, bare in facts if not echo(f, bare)]
+    return _once([f for f, bare in facts if not echo(f, bare)], title)
+
+
+def _once(facts: list[RawFact], title: int = 0) -> list[RawFact]:
+    """One fact per subject, figure, unit, measure and country: a figure said again word for word (a
+    headline and its article) is one fact, the article's.
+
+    >>> F = lambda at: RawFact("X", "participants", None, 312, None, at, at + 5)
+    >>> [f.start for f in _once([F(0), F(40), F(90)], title=20)]
+    [40]
+    """
+    best: dict[tuple, RawFact] = {}
+    for f in facts:
+        key = (id(f.subject), f.value, f.unit, f.measure, f.country)
+        if key not in best or best[key].start < title <= f.start:
+            best[key] = f
+    return [f for f in facts if best[(id(f.subject), f.value, f.unit, f.measure, f.country)] is f]
 
 
 def _one_per_hedge(facts: list[RawFact]) -> list[tuple[RawFact, str]]:

@@ -23,7 +23,7 @@ from clusternet.ingest.extract.mainref import headline, named_for_itself, title_
 
 __all__ = ["agreement_count", "partnership_figure", "owner_by_measure", "event_cue", "main_event", "event_subject",
            "country_of_sentence", "measure_country",
-           "with_broken_start", "is_counted", "event_with", "named_actor", "heading_owner"]
+           "with_broken_start", "is_counted", "event_with", "named_actor", "heading_owner", "bracket_owner"]
 
 
 # a count done every year: "at least two joint B2B events a year", "tres delegaciones al año"
@@ -300,6 +300,30 @@ def with_broken_start(ctx, si: int):
                                                         or ctx.view[:ctx.sents[j].start].rstrip().endswith(";")):
         j -= 1      # a sentence cut after "ca." or at a ";" goes on from the one before
     return sent if j == si else SimpleNamespace(start=ctx.sents[j].start, end=sent.end)
+
+
+# what may stand between a name and a count in the bracket after it: "X (45 companies)",
+# "X (Bilbao, about 120 members)"
+_BRACKET_LEAD = re.compile(r"\s*\((?:[^()\d]{1,40}?[,;]\s+)?(?:(?:more\s+than|over|about|around|some|nearly|almost|"
+                           r"approx\.|ca\.|plus\s+de|m[aá]s\s+de|circa|oltre)\s+)?")
+_NOT_OWNERS = ("Country", "Region", "City", "Programme")     # a programme's bracket holds the grant it gave
+_COUNTED_NOUN = re.compile(r"\s+(?:[^\W\d_]{3,}|SMEs)")      # a count of something named, not "(48 m²)" or money
+
+
+def bracket_owner(v: str, m, occ_in, ok):
+    """1c. "Polo Norte (45 companies)": (the name the count's bracket follows, None), or None;
+    not a place ("from Spain (12 companies)" is a share of something else) nor a programme.
+
+    >>> a, b = SimpleNamespace(label="Cluster"), SimpleNamespace(label="Cluster")
+    >>> t = "A (120 members) and B (45 companies) met."
+    >>> bracket_owner(t, re.search("45", t), lambda lo, hi: [(0, 1, a), (20, 21, b)], ("Cluster",))[0] is b
+    True
+    """
+    left = [x for x in occ_in(max(0, m.start() - 60), m.start()) if x[1] <= m.start()]
+    if left and left[-1][2].label in ok and left[-1][2].label not in _NOT_OWNERS \
+            and _BRACKET_LEAD.fullmatch(v[left[-1][1]:m.start()]) and _COUNTED_NOUN.match(v, m.end()):
+        return left[-1][2], None
+    return None
 
 
 def is_counted(v: str, occ) -> bool:

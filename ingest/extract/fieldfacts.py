@@ -85,6 +85,8 @@ def _countable(label: str, value, unit) -> bool:
     (True, False)
     >>> _countable("SMEs supported in internationalisation", 243, None), _countable("B2B meetings with buyers", 9, None)
     (True, True)
+    >>> _countable("SMEs to be supported", 150, None), _countable("Date to be confirmed", 12, None)
+    (True, False)
     """
     words = [fold(w) for w in re.findall(r"[^\W\d_]+", label)]
     blocked = {w for w in words if w in _NOT_FIGURES} - ({"grant"} if unit and unit != "%" else set())
@@ -97,6 +99,7 @@ def _countable(label: str, value, unit) -> bool:
     plural = lambda w: w.endswith("s") and not w.endswith(("ss", "us"))
     return words[:2] == ["number", "of"] or words[0] == "total" or plural(words[-1]) \
         or len(words) >= 2 and words[-1].endswith("ed") and plural(words[-2]) \
+        or len(words) == 4 and words[1:3] == ["to", "be"] and plural(words[0]) \
         or len(words) >= 3 and (words[1].endswith("ed") or words[1] in ("with", "in")) and plural(words[0]) \
         or len(words) >= 3 and words[2] in ("with", "in") and plural(words[1])  # "SMEs supported in …", "B2B meetings with …"
 
@@ -125,6 +128,8 @@ def _inline(lines, i: int) -> list[FieldValue]:
     [('SMEs supported', 243), ('SMEs supported (target)', 200)]
     >>> [(f.label, f.value) for f in _inline(raw_lines("- Business missions: **3**, all as planned\\n"), 0)]
     [('Business missions', 3)]
+    >>> [(f.label, f.value) for f in _inline(raw_lines("Partners: 7 partners, 4 observers\\n"), 0)]
+    [('partners', 7), ('observers', 4)]
     """
     parts = _split(lines[i].text, 9)
     target = _TARGET.match(parts[1]) if parts and parts[1] else None
@@ -146,9 +151,34 @@ def _inline(lines, i: int) -> list[FieldValue]:
         if fig:         # as are the countries of "Partners: 11 from 10 countries"
             upto = lines[i].text.rfind(parts[1]) + aside.end("main")
             break
+    if fig is None and len(counted := _counted_parts(parts[1])) >= 2:
+        return [FieldValue(with_hedge(noun, hedge, None), value, None, i, i) for noun, value, hedge in counted]
     if not fig or not _countable(parts[0], *fig[:2]):
         return []
     return [FieldValue(with_hedge(parts[0], fig[2], fig[1]), fig[0], fig[1], i, i, upto)] + extra
+
+
+_COUNTED_PART = re.compile(r"(?:(?P<hedge>about|around|over|more\s+than|at\s+least|up\s+to)\s+)?(?P<num>\d{1,3}(?:[,.]\d{3})*|\d+)"
+                           r"\s+(?P<noun>(?:[^\W\d_][\w-]*\s+){0,2}[^\W\d_][\w-]*s)", re.I)
+
+
+def _counted_parts(text: str) -> list[tuple[str, int, str | None]]:
+    """A field value that counts two things or more, each with its noun ("7 partners, 4 observers"),
+    as (noun, value, hedge) each, else [].
+
+    >>> _counted_parts("12 clusters and about 300 SMEs"), _counted_parts("7 partners in 4 countries")
+    ([('clusters', 12, None), ('SMEs', 300, 'about')], [])
+    >>> _counted_parts("24 months, 3 phases")
+    []
+    """
+    out, lex = [], load_lexicon()
+    for part in re.split(r"\s*(?:[,;+]|\band\b|\bet\b|\by\b|\be\b)\s*", text.strip(" *.")):
+        m = _COUNTED_PART.fullmatch(part)
+        num = parse_number(m.group("num")) if m else None
+        if not num or fold(m.group("noun").split()[-1]) in lex.words("not_measures"):
+            return []       # "24 months, 3 phases": a duration or a date is read as one
+        out.append((m.group("noun"), num[0], m.group("hedge")))
+    return out
 
 
 def _stacked(lines, i: int) -> tuple[list[FieldValue], int]:

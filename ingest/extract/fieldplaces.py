@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import clusternet.ingest.extract.fastre as re
 
-from clusternet.ingest.extract.lexicon import country_code, heading_country, heading_region, load_lexicon
+from clusternet.ingest.extract.lexicon import country_code, heading_country, heading_region, load_lexicon, town
 from clusternet.ingest.extract.mainref import defined_subject, title_end, titled_main
 from clusternet.ingest.extract.placing import PLACED, Spans, assign, is_open, region_of
 
@@ -19,14 +19,17 @@ _BRACKETED = re.compile(r"\(([^()]{2,40})\)")
 def table_row_places(ctx, sp: Spans) -> None:
     """0. A table row with one country cell places its names: "| Baltic Marine Cluster | Poland | 140 |",
     and a region cell of that country gives their region ("| A | Piedmont | Italy |", "| A | Alcarràs
-    (Cataluña) |": with no country cell, the region's country)."""
+    (Cataluña) |": with no country cell, the region's country, else a known town's)."""
     lex = load_lexicon()
     for line in ctx.lines:
         raw = ctx.text[line.start:line.end]
         if "\t" not in raw and raw.count("|") < 2:
-            continue
+            if "\t" not in line.text:
+                continue
+            raw = ctx.view[line.start:line.end]     # a space-aligned row, its cells tabbed in the view
         cells = [c.strip() for c in re.split(r"\t|\|", raw)]
         codes = {country_code(c) for c in cells if c and len(c) > 3 and country_code(c)}
+        codes = codes or {t[1] for c in cells[1:] if c and (t := town(c))}     # a town cell: "| X S.L. | Tudela | 2 |"
         inner = [b.strip() for c in cells for b in _BRACKETED.findall(c)]      # "| Alcarràs (Cataluña) |"
         inner += [part.strip() for c in cells if "," in c for part in c.split(",")]     # "| Belluno, Veneto |"
         regions = {lex.region(c) for c in cells + inner if c and lex.region(c)}

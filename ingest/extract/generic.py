@@ -169,11 +169,32 @@ def introduced_person(view: str, m) -> bool:
         and label_of_name(m.name) is None and _ROLE_AFTER.match(view, m.end) is not None
 
 
+def titled_person(name: str) -> bool:
+    """Whether a name is a person named with an office ("Prime Minister Abe", "International Project
+    Manager Esma Akyüz"): an office of ``person_offices`` followed by one to three capitalised words
+    that name no body.
+
+    >>> titled_person("President Juncker"), titled_person("Prime Minister Abe"), titled_person("Manager Cluster Rhône")
+    (True, True, False)
+    """
+    words = name.split()
+    offices = load_lexicon().words("person_offices")
+    if len(words) < 2 or not any(w.lower() in offices for w in words[:-1]):
+        return False        # every office ends with a word of its own ("prime minister": "minister")
+    for k in range(len(words) - 1, 0, -1):
+        if fold(words[k - 1]) in offices or k > 1 and fold(" ".join(words[k - 2:k])) in offices:
+            rest = words[k:]
+            return 1 <= len(rest) <= 3 and all(w[:1].isupper() and not w.isupper() for w in rest) \
+                and label_of_name(" ".join(rest)) is None and not any(load_lexicon().label_of_head(w) for w in rest)
+    return False
+
+
 def drop_people(view: str, out: list) -> None:
     """Withdraw (in place) the mentions that are people or titles, not organisations."""
     titles = load_lexicon().words("person_titles")
     out[:] = [m for m in out if m.label in ("Country", "Region", "City", "Demonym")
-              or not (fold(m.name) in titles or person_context(view, m.start) or introduced_person(view, m))]
+              or not (fold(m.name) in titles or person_context(view, m.start) or introduced_person(view, m)
+                      or titled_person(m.name))]
 
 
 _LAST_WORD = re.compile(r"([\w-]+)\s*$")

@@ -21,7 +21,7 @@ from clusternet.ingest.extract.measures import ordinals
 from clusternet.ingest.extract.raw import RawFact
 from clusternet.ingest.extract.tablecells import cell_number, qualified_figure, rated_amount
 
-__all__ = ["table_facts", "table_or_heading", "part_headers", "Occ"]
+__all__ = ["table_facts", "part_headers", "Occ"]
 
 
 _RULE_LINE = re.compile(r"[\s|:\-]+")   # a Markdown table rule line
@@ -89,18 +89,23 @@ def _table_blocks(t: str) -> list[list[tuple[int, str]]]:
 
     >>> [len(b) for b in _table_blocks("Intro\\nA\\tB\\n1\\t2\\nEnd")]
     [2]
+    >>> [len(b) for b in _table_blocks("Entity     Persons\\nAlpha      2\\nBeta       1\\n")]
+    [3]
     """
-    spans, block, pos = [], [], 0
+    spans, block, pos, prev = [], [], 0, None
     for ln in t.split("\n"):
         piped = ln.strip().startswith("|") and ln.count("|") >= 3
         if _RULE_LINE.fullmatch(ln) and block:
             pass  # a Markdown rule line inside a table
         elif "\t" in ln or piped or "   " in ln and _SPACED.search(ln) and _DIGIT.search(ln) or _leader(ln):
+            if not block and prev and "   " in ln and "   " in prev[1] and _SPACED.search(prev[1]):
+                block.append(prev)      # the header of a space-aligned table: "Entity     Town     Persons"
             block.append((pos, ln))
         else:
             if len(block) >= 2:
                 spans.append(block)
             block = []
+        prev = (pos, ln)
         pos += len(ln) + 1
     if len(block) >= 2:
         spans.append(block)
@@ -329,26 +334,3 @@ class Occ(list):
     def __init__(self, items):
         super().__init__(items)
         self.keys = [x[0] for x in self]
-
-
-def _figure_strip(raw: str) -> bool:
-    """Whether a line is a strip of key figures, cells of a number and its words between bars.
-
-    >>> _figure_strip("Key figures 118 participants | 34 clusters | 5 countries"), _figure_strip("| Name | Country |")
-    (True, False)
-    """
-    cells = raw.split("|")
-    return len(cells) >= 3 and _CELL_END.search(cells[0]) is not None \
-        and all(_CELL.match(c) or re.search(r"\d{4}\s*$", c) for c in cells[1:])
-
-
-_CELL, _CELL_END = re.compile(r"\s*\d[\d.,]*\s+[^\W\d]"), re.compile(r"\d[\d.,]*\s+[^|\d]{2,40}$")
-
-
-def table_or_heading(ctx, sent) -> bool:
-    """Whether a sentence is a table row or a heading (except "12 reasons for the membership:"), which
-    the prose rules leave to the table and heading rules."""
-    raw = ctx.text[sent.start:sent.end]
-    strip = _figure_strip(raw)      # "118 participants | 34 clusters | 5 countries"
-    return bool("\t" in raw or raw.count("|") >= 2 and not strip or ctx.lines[sent.line].heading
-                and not re.match(r"\s*\d{1,3}\s+[a-z]{3,}\b[^\d]*$", raw))

@@ -150,10 +150,45 @@ def _lone_country(line: str) -> bool:
     return len(line) <= 40 and line[:1].isupper() and len(line.split()) <= 4 and country_code(line) is not None
 
 
+_GAP = re.compile(r"(?<=[^\s:]) {3,}(?=\S)")     # not after a field's colon ("Venue:     Lyon")
+
+
+def _tabbed_gaps(text: str, v: str) -> str:
+    """The view with a tab opening each run of three spaces or more that the text itself has between
+    two words, on short lines in a row whose next cells start in one column (a space-aligned table), so
+    that no name runs from one cell into the next; markup blanked in the view leaves no such run.
+
+    >>> t = "Entity            Town\\nAlpha Cluster     Pamplona\\n"
+    >>> _tabbed_gaps(t, t).split("\\n")[1]
+    'Alpha Cluster\\t    Pamplona'
+    >>> t = "Alpha   met Beta\\nin Lyon,     then Gamma\\n"
+    >>> _tabbed_gaps(t, t) == t
+    True
+    """
+    if "   " not in text:
+        return v
+    lines, pos = [], 0
+    for ln in text.split("\n"):
+        cols = {m.end() for m in _GAP.finditer(ln)} if "   " in ln and len(ln) <= 150 else set()
+        lines.append((pos, ln, cols))
+        pos += len(ln) + 1
+    chars = None
+    for k, (pos, ln, cols) in enumerate(lines):
+        near = (lines[k - 1][2] if k else set()) | (lines[k + 1][2] if k + 1 < len(lines) else set())
+        if not cols & near:
+            continue        # a wide gap whose next cell starts where no neighbour's does is prose, not a table
+        for m in _GAP.finditer(ln):
+            if v[pos + m.start():pos + m.end()] == m.group(0):
+                chars = chars or list(v)
+                chars[pos + m.start()] = "\t"
+    return "".join(chars) if chars else v
+
+
 def make_view(text: str) -> str:
     v = text
     for i, rx in enumerate(_BLANKS):
         v = _sub_lines(rx, v, _LINE_LOCAL[i]) if i in _LINE_LOCAL else rx.sub(_blank, v)
+    v = _tabbed_gaps(text, v)
     # soft wraps: join a line to the next when it does not end a sentence or a list item
     lines = v.split("\n")
     wide = _wide(lines)
