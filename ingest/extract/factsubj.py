@@ -307,7 +307,7 @@ def with_broken_start(ctx, si: int):
 _BRACKET_LEAD = re.compile(r"\s*\((?:[^()\d]{1,40}?[,;]\s+)?(?:(?:more\s+than|over|about|around|some|nearly|almost|"
                            r"approx\.|ca\.|plus\s+de|m[aá]s\s+de|circa|oltre)\s+)?")
 _NOT_OWNERS = ("Country", "Region", "City", "Programme")     # a programme's bracket holds the grant it gave
-_COUNTED_NOUN = re.compile(r"\s+(?:[^\W\d_]{3,}|SMEs)")      # a count of something named, not "(48 m²)" or money
+_COUNTED_NOUN = re.compile(r"\s+[^\W\d_]{3,}")      # a count of something named, not "(48 m²)" or money
 
 
 def bracket_owner(v: str, m, occ_in, ok):

@@ -9,6 +9,7 @@ import clusternet.ingest.extract.fastre as re
 from clusternet.ingest.extract.lexicon import country_code, heading_country, heading_region, load_lexicon, town
 from clusternet.ingest.extract.mainref import defined_subject, title_end, titled_main
 from clusternet.ingest.extract.placing import PLACED, Spans, assign, is_open, region_of
+from clusternet.ingest.extract.view import row_text
 
 __all__ = ["table_row_places", "heading_places", "sheet_place", "venue_place", "name_line_places"]
 
@@ -24,9 +25,9 @@ def table_row_places(ctx, sp: Spans) -> None:
     for line in ctx.lines:
         raw = ctx.text[line.start:line.end]
         if "\t" not in raw and raw.count("|") < 2:
-            if "\t" not in line.text:
+            raw = row_text(ctx.text, ctx.view, line.start, line.end)      # a space-aligned row's cells tabbed
+            if "\t" not in raw:
                 continue
-            raw = ctx.view[line.start:line.end]     # a space-aligned row, its cells tabbed in the view
         cells = [c.strip() for c in re.split(r"\t|\|", raw)]
         codes = {country_code(c) for c in cells if c and len(c) > 3 and country_code(c)}
         codes = codes or {t[1] for c in cells[1:] if c and (t := town(c))}     # a town cell: "| X S.L. | Tudela | 2 |"

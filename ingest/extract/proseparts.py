@@ -10,6 +10,8 @@ from bisect import bisect_right
 
 import clusternet.ingest.extract.fastre as re
 
+from clusternet.ingest.extract.view import row_text
+
 __all__ = ["table_or_heading", "read_apart", "headline_repeats_dropped"]
 
 
@@ -54,9 +56,7 @@ def read_apart(ctx, sent) -> bool | tuple[tuple[int, int], ...]:
     """
     if not table_or_heading(ctx, sent):
         return ()
-    raw = ctx.text[sent.start:sent.end]
-    if "\t" not in raw and "\t" in ctx.view[sent.start:sent.end]:
-        raw = ctx.view[sent.start:sent.end]         # a space-aligned row, its cells tabbed in the view
+    raw = row_text(ctx.text, ctx.view, sent.start, sent.end)
     sep = "\t" if "\t" in raw else "|"
     if ctx.lines[sent.line].heading or raw.count(sep) < (1 if sep == "\t" else 2):
         return True

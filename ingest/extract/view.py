@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from clusternet.ingest.extract.lexicon import country_code
 from clusternet.ingest.extract.literals import with_initials
 
-__all__ = ["make_view", "Line", "Sentence", "lines_of", "sentences_of", "TABLE_RULE"]
+__all__ = ["make_view", "row_text", "Line", "Sentence", "lines_of", "sentences_of", "TABLE_RULE"]
 
 _BLANKS = [
     re.compile(r"<[A-Za-z/!][^<>]{0,300}?>"),                 # HTML tags
@@ -169,19 +169,31 @@ def _tabbed_gaps(text: str, v: str) -> str:
         return v
     lines, pos = [], 0
     for ln in text.split("\n"):
-        cols = {m.end() for m in _GAP.finditer(ln)} if "   " in ln and len(ln) <= 150 else set()
-        lines.append((pos, ln, cols))
+        gaps = list(_GAP.finditer(ln)) if "   " in ln and len(ln) <= 150 else []
+        lines.append((pos, gaps, {m.end() for m in gaps}))
         pos += len(ln) + 1
     chars = None
-    for k, (pos, ln, cols) in enumerate(lines):
+    for k, (pos, gaps, cols) in enumerate(lines):
         near = (lines[k - 1][2] if k else set()) | (lines[k + 1][2] if k + 1 < len(lines) else set())
         if not cols & near:
             continue        # a wide gap whose next cell starts where no neighbour's does is prose, not a table
-        for m in _GAP.finditer(ln):
+        for m in gaps:
             if v[pos + m.start():pos + m.end()] == m.group(0):
                 chars = chars or list(v)
                 chars[pos + m.start()] = "\t"
     return "".join(chars) if chars else v
+
+
+def row_text(text: str, v: str, lo: int, hi: int) -> str:
+    """A table row's text with its cells split by tabs: the text's own, else the view's, where
+    :func:`_tabbed_gaps` split a space-aligned row.
+
+    >>> t = "Entity            Town\\nAlpha Cluster     Pamplona\\n"
+    >>> row_text(t, make_view(t), 23, 49)
+    'Alpha Cluster\\t    Pamplona'
+    """
+    raw = text[lo:hi]
+    return raw if "\t" in raw or "\t" not in v[lo:hi] else v[lo:hi]
 
 
 def make_view(text: str) -> str:
