@@ -21,10 +21,9 @@ _PLACE_DASH = re.compile(r"([^–—-]+?)\s+[–—-]\s+(?=\S)")     # "Poland �
 # cues that introduce one name right after them, not a list
 _STRICT_CUES = ("at", "by", "like", "together with", "visiting")
 # cues after which a single word may still be a name ("such as Tecnalia")
-_ONE_WORD_CUES = ("such as", "including", "include", "includes", "included", "comprises",
-                  "comprise", "brings together", "bring together", "gathers", "joined by",
-                  "namely", "visit to", "visits to", "visited",
-                  "organised by", "organized by", "support of", "by", "hosted by", "coordinated by",
+_ONE_WORD_CUES = ("such as", "including", "include", "includes", "included", "comprises", "comprise",
+                  "brings together", "bring together", "gathers", "joined by", "namely", "visit to", "visits to",
+                  "visited", "organised by", "organized by", "support of", "by", "hosted by", "coordinated by",
                   "co-organised by", "co-organized by", "jointly organised by", "jointly organized by",
                   "facilitated by", "initiated by", "launched by", "managed by", "implemented by", "promoted by",
                   "signed by", "signed with", "together with", "in collaboration with", "in partnership with")
@@ -32,7 +31,7 @@ _ONE_WORD_CUES = ("such as", "including", "include", "includes", "included", "co
 _LABEL_CUES = ("such as", "including", "include", "includes", "namely", "were", "are")
 
 
-_A_BEFORE = re.compile(r"\b(?:a|an)\s+$")
+_A_BEFORE = re.compile(r"\b(?:a|an|(in))\s+$")     # "in": before a language ("in Slovenian Grozd …")
 _NUMBERED = re.compile(r"\d+\w*")
 _CUE_LIST_END = re.compile(r",?\s+(?:as well as|but also|which|who|that|where|to|for|in order)\b|[.;:](?:\s|$)")
 _TRAILING_PAREN = re.compile(r"\s*\(([^()]{1,60})\)$")
@@ -282,7 +281,8 @@ def _head_span(lex, v: str, line, span, out: list[Mention], spans_of: dict) -> N
     if upper and line.heading:
         return
     lab = label_of_name(name)
-    if _A_BEFORE.search(v[max(0, s - 4):s]) and not (lab == "Event" and len(span) >= 3 and not place_of_name(span[0][2])[0]):
+    if (a := _A_BEFORE.search(v[max(0, s - 4):s])) and (not a[1] or adjective_country(span[0][2])) \
+            and not (lab == "Event" and len(span) >= 3 and not place_of_name(span[0][2])[0]):
         return  # "a Spanish Textile Business Association" describes; "a Floating Wind Supplier Day" names
     gm = _GENERIC_OF.match(name) if not lab else None
     if gm and fold(gm.group(1)) in lex.words("generic_names") and label_of_name(gm.group(2)):
@@ -375,7 +375,7 @@ def _noun_after(lex, v: str, line, span, named: tuple[int, int, str], out: list[
             return True
         elif (w1 in _CLUSTER_NOUNS or t2) and len(name.split()) <= 3 and not country_code(name) \
                 and not (len(span) == 1 and (place_word(lex, name) or describing_word(name))) \
-                and not _A_BEFORE.search(v[max(0, s - 4):s]):
+                and not ((a := _A_BEFORE.search(v[max(0, s - 4):s])) and not a[1]):
             ne = t1.end() if w1 in _CLUSTER_NOUNS else t2.end()
             out.append(Mention(s, ne, " ".join(v[s:ne].split()), "Cluster", "head", 0.65))
             return True

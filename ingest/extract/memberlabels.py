@@ -15,7 +15,7 @@ import clusternet.ingest.extract.fastre as re
 from functools import lru_cache
 
 from clusternet.ingest.extract.appositives import stated_kind
-from clusternet.ingest.extract.lexicon import load_lexicon
+from clusternet.ingest.extract.lexicon import fold, load_lexicon
 from clusternet.ingest.extract.lists import joined_runs
 from clusternet.ingest.extract.rules import label_of_name, split_legal_form
 
@@ -95,6 +95,7 @@ def relabel_member_bodies(view: str, ents) -> None:
 
 
 # a sentence that speaks of the one named before as a project: "The project is funded by …"
+_LIST_ITEM = re.compile(r"\s*(?:[-•–]|\*(?!\*)|\d{1,2}[.)])\s")
 _PROJECT_ANAPHOR = re.compile(r"\s*(?:The|This)\s+(?:project|partnership|consortium|alliance|initiative)\b")
 
 
@@ -108,8 +109,8 @@ def relabel_projects(ctx, ents) -> None:
         for m in e.mentions:
             opening.setdefault(m.start, e)
     for prev, sent in zip(sents, sents[1:]):
-        if not _PROJECT_ANAPHOR.match(v, sent.start, sent.end):
-            continue
+        if not _PROJECT_ANAPHOR.match(v, sent.start, sent.end) or _LIST_ITEM.match(ctx.text, prev.start, prev.end):
+            continue        # not a list's last item: "- ZINNAE (Spain) – WP4 leader" then "The project …"
         lead = len(v[prev.start:prev.end]) - len(v[prev.start:prev.end].lstrip(" *#"))
         e = opening.get(prev.start + lead)
         if e is None or e.label != "Organisation" or label_of_name(e.name) is not None:
@@ -138,13 +139,39 @@ def relabel_partners(view: str, rels) -> None:
     for r in rels:
         src = r.source
         if r.type == "PARTNER_IN" and getattr(r.target, "label", None) == "Partnership" and src.label == "Organisation" \
-                and label_of_name(src.name) is None and not _company(src.name):
+                and _may_be_cluster(src.name):
             src.label = "Cluster"
 
 
+def _may_be_cluster(name: str) -> bool:
+    """Whether nothing in a name says it is no cluster: no head noun but one clusters share ("Network",
+    "Hub"), no company's legal form ("Oy", "GmbH"; an association's "e.V.", "ry" may be a cluster's).
+
+    >>> [_may_be_cluster(n) for n in ("Lignum Botnia", "Baltic AgriTech Hub", "University of Vaasa", "Timber Trade Oy")]
+    [True, True, False, False]
+    """
+    if _company(name):
+        return False
+    lex = load_lexicon()
+    heads = [w for w in re.split(r"[\s\-–]+", name) if lex.label_of_head(w)]
+    return label_of_name(name) is None or label_of_name(name) == "Organisation" \
+        and all(fold(w) in lex.words("cluster_like_heads") for w in heads)
+
+
 def _company(name: str) -> bool:
-    """Whether a name ends in a company's legal form ("Timber Trade Oy"): a company, whatever a list says."""
-    return " " in name and split_legal_form(name)[1] is not None
+    """Whether a name ends in a company's legal form ("Timber Trade Oy"): a company, whatever a list
+    says; an association's form (lexicon ``association_forms``: "e.V.", "ry", "vzw") is none.
+
+    >>> _company("Timber Trade Oy"), _company("Photonics Netzwerk e.V."), _company("Alpha d.o.o.")
+    (True, False, True)
+    """
+    form = split_legal_form(name)[1] if " " in name else None
+    return form is not None and _form_key(form) not in {_form_key(f) for f in load_lexicon()["association_forms"]}
+
+
+def _form_key(form: str) -> str:
+    """A legal form without its dots and spaces, case-blind: "e. V." and "e.V." are one."""
+    return re.sub(r"[.\s]", "", form).casefold()
 
 
 @lru_cache(maxsize=1)

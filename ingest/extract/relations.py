@@ -28,7 +28,7 @@ from clusternet.ingest.extract.organisers import ORGANISED_AT_BY, coordinates, o
 from clusternet.ingest.extract.pagerels import page_relations
 from clusternet.ingest.extract.rosters import roster_relations
 from clusternet.ingest.extract.stands import stand_holders
-from clusternet.ingest.extract.sections import section_partners
+from clusternet.ingest.extract.sections import role_lines, section_partners
 from clusternet.ingest.extract.memberof import members_among_next, named_memberships, own_memberships
 from clusternet.ingest.extract.prose import prose_relations
 from clusternet.ingest.extract.raw import RawRel
@@ -52,7 +52,7 @@ def find_relations(ctx, ents, places, mentions) -> list[RawRel]:
              ("page", page_relations(ctx, ents)))
     doc = _Doc(ctx, ents, places, lex)
     out = _located_and_part_of(ents, places, lex, town_regions(ctx.view, places, mentions))
-    out += section_partners(doc, lex)
+    out += section_partners(doc, lex) + role_lines(doc)
     out += _sentence_relations(doc)
     _bind_partners_to_agreements(ents, doc.main, out)
     families = (("sentence", out), ("prose", prose_relations(ctx, ents)),

@@ -80,6 +80,15 @@ def _cluster_then_names(lex, words: list[str]) -> bool:
         and all(w[:1].isupper() and not lex.label_of_head(w) and not _ABSTRACT.search(w) for w in words[1:])
 
 
+def _place_words(lex, words: str) -> bool:
+    """Whether the words after a head name one place: a region, a city, a country, a town.
+
+    >>> _place_words(load_lexicon(), "Bosnia and Herzegovina"), _place_words(load_lexicon(), "Pirmasens")
+    (True, True)
+    """
+    return bool(lex.region(words) or lex.city(words) or place_country(words) or town(words))
+
+
 @lru_cache(maxsize=100_000)
 def label_of_name(name: str) -> str | None:
     """The label a name's head noun gives, or None when it has none; a cluster's name keeps its
@@ -122,8 +131,8 @@ def _head_label(name: str) -> str | None:
         compound = fold(w) not in lex.heads        # "Holzcluster Steiermark": a compound leads its name
         # an English head comes last (or before a place or an acronym): "Cluster Mapping" is no cluster
         if rest and not romance and fold(w) not in lex.words("head_first") and not compound and not all(place_country(x) or lex.city(x) or x.isupper() or x[:1].isdigit()
-                                            or lex.label_of_head(x) for x in rest) \
-                and not (lex.region(" ".join(rest)) or lex.city(" ".join(rest))):    # "… Cluster Upper Austria"
+                                            or lex.label_of_head(x) or town(x) for x in rest) \
+                and not _place_words(lex, " ".join(rest)):    # "… Cluster Upper Austria", "… Cluster Bosnia and Herzegovina"
             continue
         if fold(w) in lex.words("network_heads") and lab == "Cluster":
             lab = "Organisation"

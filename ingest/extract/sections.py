@@ -9,6 +9,7 @@ or, in a members section, by a deeper heading ("## Members" / "### Trentino").
 from __future__ import annotations
 
 import clusternet.ingest.extract.fastre as re
+from functools import lru_cache
 from clusternet.ingest.extract.cuelists import named_network
 from clusternet.ingest.extract.lexicon import heading_country, heading_region, load_lexicon
 from clusternet.ingest.extract.listblocks import LEAD_ROLE
@@ -18,7 +19,7 @@ from clusternet.ingest.extract.raw import RawRel
 from clusternet.ingest.extract.resolve import norm
 from clusternet.ingest.extract.stories import heading_level
 
-__all__ = ["section_partners"]
+__all__ = ["section_partners", "role_lines"]
 
 
 # a heading of members, not of partners ("Members", "Our member clusters"; not "Partner | Members")
@@ -128,3 +129,45 @@ def _members_body(doc):
     if cluster is not None and (network is None or first(cluster) < min(first(network), 200)):
         return cluster
     return network
+
+
+@lru_cache(maxsize=1)
+def _role_line():
+    """A roster line's dash and partner role after a name (lexicon ``roster_roles``)."""
+    roles = "|".join(load_lexicon()["roster_roles"])
+    return re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?[–—-]\s+(?:the\s+)?(?:" + roles + r")\b", re.I)
+
+
+def role_lines(doc) -> list[RawRel]:
+    """PARTNER_IN the page's partnership for the bodies of a run of two or more lines that each
+    give a body, maybe its place in brackets, a dash and its role in the consortium ("ZINNAE
+    (Spain) – Leader of WP4"); COORDINATES for its coordinator."""
+    target, out, run = doc.main, [], []
+    if target is None:
+        return out
+    for line in [*_RAW_LINE.finditer(doc.ctx.text), None]:     # the text's own lines: a plain text's are joined
+        hit = None if line is None else _role_of(doc, line.start(), line.end())
+        if hit is not None:
+            run.append(hit)
+            continue
+        if len(run) >= 2:
+            for ent, (s, e), lead in run:
+                out.append(RawRel(ent, "PARTNER_IN", target, s, e, 0.7))
+                if lead:
+                    out.append(RawRel(ent, "COORDINATES", target, s, e, 0.7))
+        run = []
+    return out
+
+
+_RAW_LINE = re.compile(r"[^\n]+")
+
+
+def _role_of(doc, start: int, end: int):
+    """(body, its line's span, whether it leads) when a line opens with a body and a dash and a role
+    follow it, else None."""
+    here = [x for x in doc.window(start, end) if x[2].label in ACTORS]
+    if not here or here[0][0] > start + 5 or here[0][2] is doc.main:
+        return None
+    m = _role_line().match(doc.v, here[0][1], end)
+    return (here[0][2], (start, end), bool(LEAD_ROLE.search(doc.v, here[0][1], end))) if m else None
+
