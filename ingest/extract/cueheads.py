@@ -5,7 +5,7 @@ from __future__ import annotations
 import clusternet.ingest.extract.fastre as re
 from typing import NamedTuple
 
-from clusternet.ingest.extract.generic import describing_word, field_join
+from clusternet.ingest.extract.generic import article_before, described_before, describing_word, field_join
 from clusternet.ingest.extract.lexicon import country_code, country_name, fold, is_programme_name, load_lexicon, \
     place_country
 from clusternet.ingest.extract.lists import adjective_country
@@ -31,7 +31,6 @@ _ONE_WORD_CUES = ("such as", "including", "include", "includes", "included", "co
 _LABEL_CUES = ("such as", "including", "include", "includes", "namely", "were", "are")
 
 
-_A_BEFORE = re.compile(r"\b(?:a|an|(in))\s+$")     # "in": before a language ("in Slovenian Grozd …")
 _NUMBERED = re.compile(r"\d+\w*")
 _CUE_LIST_END = re.compile(r",?\s+(?:as well as|but also|which|who|that|where|to|for|in order)\b|[.;:](?:\s|$)")
 _TRAILING_PAREN = re.compile(r"\s*\(([^()]{1,60})\)$")
@@ -281,8 +280,7 @@ def _head_span(lex, v: str, line, span, out: list[Mention], spans_of: dict) -> N
     if upper and line.heading:
         return
     lab = label_of_name(name)
-    if (a := _A_BEFORE.search(v[max(0, s - 4):s])) and (not a[1] or adjective_country(span[0][2])) \
-            and not (lab == "Event" and len(span) >= 3 and not place_of_name(span[0][2])[0]):
+    if described_before(v, s, span[0][2]) and not (lab == "Event" and len(span) >= 3 and not place_of_name(span[0][2])[0]):
         return  # "a Spanish Textile Business Association" describes; "a Floating Wind Supplier Day" names
     gm = _GENERIC_OF.match(name) if not lab else None
     if gm and fold(gm.group(1)) in lex.words("generic_names") and label_of_name(gm.group(2)):
@@ -375,7 +373,7 @@ def _noun_after(lex, v: str, line, span, named: tuple[int, int, str], out: list[
             return True
         elif (w1 in _CLUSTER_NOUNS or t2) and len(name.split()) <= 3 and not country_code(name) \
                 and not (len(span) == 1 and (place_word(lex, name) or describing_word(name))) \
-                and not ((a := _A_BEFORE.search(v[max(0, s - 4):s])) and not a[1]):
+                and not article_before(v, s):
             ne = t1.end() if w1 in _CLUSTER_NOUNS else t2.end()
             out.append(Mention(s, ne, " ".join(v[s:ne].split()), "Cluster", "head", 0.65))
             return True

@@ -15,9 +15,11 @@ import clusternet.ingest.extract.fastre as re
 from functools import lru_cache
 
 from clusternet.ingest.extract.lexicon import country_name, fold, load_lexicon, place_country, town
+from clusternet.ingest.extract.lists import adjective_country
 from clusternet.ingest.extract.rules import label_of_name
 
-__all__ = ["field_join", "is_generic_name", "plural_acronym", "qualified_plural", "drop_people", "person_context", "describing_word"]
+__all__ = ["field_join", "is_generic_name", "plural_acronym", "qualified_plural", "drop_people", "person_context", "describing_word",
+           "article_before", "described_before"]
 
 _PLURAL_ACR = re.compile(r"[A-Z][A-Za-z&]*[A-Z]['’]?s")
 
@@ -223,3 +225,29 @@ def describing_word(word: str) -> bool:
     """
     w, lex = fold(word), load_lexicon()
     return w.endswith("-based") or any(w in lex.words(k) for k in ("determiners", "romance_determiners", "number_words"))
+
+
+_A_BEFORE = re.compile(r"\b(?:a|an)\s+$")
+_IN_BEFORE = re.compile(r"\bin\s+$")
+
+
+def article_before(view: str, start: int) -> bool:
+    """Whether "a" or "an" stands right before ``start``: "a Spanish Textile Business Association"
+    describes a body, it does not name one.
+
+    >>> article_before("met a Spanish Textile Cluster", 6), article_before("met the Alpha Cluster", 8)
+    (True, False)
+    """
+    return bool(_A_BEFORE.search(view[max(0, start - 4):start]))
+
+
+def described_before(view: str, start: int, first: str) -> bool:
+    """Whether the words before a capitalised run whose first word is ``first`` say it is no name:
+    an article (:func:`article_before`), or "in" before a language ("– in Slovenian Grozd …": the
+    language a translated name is given in).
+
+    >>> described_before("– in Slovenian Grozd kovinarjev", 5, "Slovenian"), described_before("in Alpha Cluster", 3, "Alpha")
+    (True, False)
+    """
+    return article_before(view, start) or bool(_IN_BEFORE.search(view[max(0, start - 4):start]) and adjective_country(first))
+

@@ -17,7 +17,8 @@ from functools import lru_cache
 from clusternet.ingest.extract.appositives import stated_kind
 from clusternet.ingest.extract.lexicon import fold, load_lexicon
 from clusternet.ingest.extract.lists import joined_runs
-from clusternet.ingest.extract.rules import label_of_name, split_legal_form
+from clusternet.ingest.extract.rules import label_of_name, name_words, split_legal_form
+from clusternet.ingest.resolve.normalise import legal_key
 
 __all__ = ["has_members", "relabel_member_bodies", "relabel_projects", "relabel_partners", "relabel_grouped", "relabel_alliances"]
 
@@ -152,10 +153,9 @@ def _may_be_cluster(name: str) -> bool:
     """
     if _company(name):
         return False
-    lex = load_lexicon()
-    heads = [w for w in re.split(r"[\s\-–]+", name) if lex.label_of_head(w)]
-    return label_of_name(name) is None or label_of_name(name) == "Organisation" \
-        and all(fold(w) in lex.words("cluster_like_heads") for w in heads)
+    lex, label = load_lexicon(), label_of_name(name)
+    return label is None or label == "Organisation" and all(
+        fold(w) in lex.words("cluster_like_heads") for w in name_words(name) if lex.label_of_head(w))
 
 
 def _company(name: str) -> bool:
@@ -166,12 +166,13 @@ def _company(name: str) -> bool:
     (True, False, True)
     """
     form = split_legal_form(name)[1] if " " in name else None
-    return form is not None and _form_key(form) not in {_form_key(f) for f in load_lexicon()["association_forms"]}
+    return form is not None and legal_key(form) not in _association_keys()
 
 
-def _form_key(form: str) -> str:
-    """A legal form without its dots and spaces, case-blind: "e. V." and "e.V." are one."""
-    return re.sub(r"[.\s]", "", form).casefold()
+@lru_cache(maxsize=1)
+def _association_keys() -> frozenset[str]:
+    """The lexicon's ``association_forms`` as legal forms are compared ("e. V." and "e.V." are one)."""
+    return frozenset(legal_key(f) for f in load_lexicon()["association_forms"])
 
 
 @lru_cache(maxsize=1)

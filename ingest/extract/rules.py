@@ -89,6 +89,15 @@ def _place_words(lex, words: str) -> bool:
     return bool(lex.region(words) or lex.city(words) or place_country(words) or town(words))
 
 
+def name_words(name: str) -> list[str]:
+    """A name's words, split at spaces, hyphens and dashes, as head nouns are looked for in them.
+
+    >>> name_words("Agri-Food Hub – Vidin")
+    ['Agri', 'Food', 'Hub', 'Vidin']
+    """
+    return [w for w in re.split(r"[\s\-–]+", name) if w]
+
+
 @lru_cache(maxsize=100_000)
 def label_of_name(name: str) -> str | None:
     """The label a name's head noun gives, or None when it has none; a cluster's name keeps its
@@ -113,7 +122,7 @@ def _head_label(name: str) -> str | None:
     ['Cluster', 'Cluster', 'Organisation', 'Organisation', None, None, 'Event', 'Organisation', 'Event', 'Cluster', 'Event', 'Cluster']
     """
     lex = load_lexicon()
-    words = [w for w in re.split(r"[\s\-–]+", name) if w]
+    words = name_words(name)
     preps = lex.words("prepositions")
     cut = next((i for i, w in enumerate(words) if fold(w) in preps and i > 0), len(words))
     if cut == 1 and words[0] == "Clusters":

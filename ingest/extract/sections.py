@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import clusternet.ingest.extract.fastre as re
 from functools import lru_cache
+
 from clusternet.ingest.extract.cuelists import named_network
 from clusternet.ingest.extract.lexicon import heading_country, heading_region, load_lexicon
 from clusternet.ingest.extract.listblocks import LEAD_ROLE
@@ -131,6 +132,9 @@ def _members_body(doc):
     return network
 
 
+_RAW_LINE = re.compile(r"[^\n]+")
+
+
 @lru_cache(maxsize=1)
 def _role_line():
     """A roster line's dash and partner role after a name (lexicon ``roster_roles``)."""
@@ -159,8 +163,6 @@ def role_lines(doc) -> list[RawRel]:
     return out
 
 
-_RAW_LINE = re.compile(r"[^\n]+")
-
 
 def _role_of(doc, start: int, end: int):
     """(body, its line's span, whether it leads) when a line opens with a body and a dash and a role
@@ -170,4 +172,3 @@ def _role_of(doc, start: int, end: int):
         return None
     m = _role_line().match(doc.v, here[0][1], end)
     return (here[0][2], (start, end), bool(LEAD_ROLE.search(doc.v, here[0][1], end))) if m else None
-

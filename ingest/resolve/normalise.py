@@ -24,13 +24,12 @@ from pathlib import Path
 import pycountry
 import yaml
 
-# country_name lives in graph.reference.countries; it is named here too because the
-# extractor's lexicon and older callers import it from this module
+# country_name lives in graph.reference.countries, named here for the lexicon and older callers that import it here
 from clusternet.graph.reference.countries import country_codes, country_name, iso2_of
 from clusternet.graph.ids import fold
 
 __all__ = ["country_code", "country_name", "demonym_country", "country_key", "DATA_DIR", "clean_name", "is_legal_form",
-           "legal_forms", "split_legal_form", "name_key", "split_acronym", "is_acronym", "initials", "normalise_website",
+           "legal_forms", "legal_key", "split_legal_form", "name_key", "split_acronym", "is_acronym", "initials", "normalise_website",
            "normalise_email", "sector_ecosystems", "ecosystems", "LANGUAGES"]
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "normalise"
@@ -202,15 +201,16 @@ def clean_name(text: str) -> str:
     return out
 
 
-def _legal_key(text: str) -> str:
-    return re.sub(r"[.\s]+", "", fold(text))     # 'AS' and 'a.s.' share one
+def legal_key(text: str) -> str:
+    """A legal form as forms are compared: folded, without dots and spaces ('AS' and 'a.s.' share one)."""
+    return re.sub(r"[.\s]+", "", fold(text))
 
 
 @lru_cache(maxsize=1)
 def legal_forms() -> list[tuple[str, str]]:
     """(folded key, written form) of each form of ``legal_forms.yaml``, longest key first."""
     forms = dict.fromkeys(_load_yaml("legal_forms.yaml")["legal_forms"])
-    return sorted(((_legal_key(f), f) for f in forms), key=lambda kv: -len(kv[0]))
+    return sorted(((legal_key(f), f) for f in forms), key=lambda kv: -len(kv[0]))
 
 
 _legal_keys = lru_cache(maxsize=1)(lambda: frozenset(k for k, _ in legal_forms()))    # their keys, for lookups
@@ -219,7 +219,7 @@ _legal_keys = lru_cache(maxsize=1)(lambda: frozenset(k for k, _ in legal_forms()
 @lru_cache(maxsize=4096)
 def is_legal_form(text: str) -> bool:
     """Whether ``text`` is a legal form of ``legal_forms.yaml`` ("S.A.", "L.T.D."): ``is_legal_form("GmbH")`` is True."""
-    return _legal_key(text) in _legal_keys()
+    return legal_key(text) in _legal_keys()
 
 
 @lru_cache(maxsize=200_000)
@@ -238,7 +238,7 @@ def split_legal_form(name: str) -> tuple[str, str | None]:
     # try the last 1..4 words as a legal form (forms such as 'Sp. z o.o.' span words)
     for n in range(min(4, len(words) - 1), 0, -1):
         tail = " ".join(words[-n:])
-        if _legal_key(tail) in _legal_keys():
+        if legal_key(tail) in _legal_keys():
             base = " ".join(words[:-n]).rstrip(" ,-–")
             if base:
                 return base, tail.lstrip(", ")  # as the source writes it
