@@ -25,8 +25,10 @@ _ORGANISERS_END = re.compile(r",\s+(?:both|which|who|as|following|under|after|be
 # "…, the event was (jointly) organised by": the page's own event, whatever was named before
 _THE_EVENT = re.compile(r"(?i)\b(?:the|this)\s+(?:event|mission|matchmaking|conference|forum|meeting|visit|study\s+visit|trip|tour|workshop|webinar|seminar)\s+"
                         r"(?:was|is|will\s+be|has\s+been)\s+(?:jointly\s+|co-?)?$")
-# "It is organised by …": a sentence whose subject is the event just named
-_IT_WAS = re.compile(r"\s*(?:It|This)\s+(?:is|was|will\s+be|has\s+been|is\s+being)\s+(?:jointly\s+|co-?)?")
+# "It is organised by …", "It was prepared in cooperation with …", "We organised it together with …": a
+# sentence whose subject (or object) is the event just named
+_IT_WAS = re.compile(r"\s*(?:(?:It|This)\s+(?:is|was|will\s+be|has\s+been|is\s+being)\s+(?:jointly\s+|co-?)?"
+                     r"(?:(?:organi[sz]ed|prepared|arranged)\s+)?|We\s+(?:(?:co-?)?organi[sz]ed|prepared|hosted|ran)\s+it\s+)")
 
 
 # a cue that names a partner of whatever the clause does; organisers only when the clause organises
@@ -93,7 +95,7 @@ def _organised_event(doc, sent, here, m):
         named_after = _copula_event(v, here, m)
         if named_after is not None:
             return named_after      # "The biggest event organised by A this year was the X Matchmaking"
-    if not evs and (before or not doc.event_word_rx.search(v, sent.start, m.start())):
+    if not evs and (before or not doc.event_subject_rx.search(v, sent.start, m.start())):
         return None    # no event in this clause: the cue is about something else
     named = [x for x in evs if named_for_itself(x[2])] or evs
     ev = named[-1][2] if evs else (doc.title_event or doc.event_near(sent.start))   # "the event": the page's
@@ -141,9 +143,9 @@ def _fronted_event(doc, sent, here, m):
 
 
 def _event_just_named(doc, sent):
-    """The last event named before ``sent`` when the sentence before names it, else None."""
+    """The last event named before ``sent`` when one of the two sentences before names it, else None."""
     prev = doc.event_near(sent.start)
-    lo = doc.ctx.sents[max(0, doc.ctx.sent_at(sent.start) - 1)].start
+    lo = doc.ctx.sents[max(0, doc.ctx.sent_at(sent.start) - 2)].start
     return prev if prev is not None and any(lo <= x.start < sent.start for x in prev.mentions) else None
 
 

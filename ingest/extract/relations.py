@@ -96,6 +96,7 @@ class _Doc:
         self.target_rx = gated(cue_words_rx(lex["target_cues"]))
         self.fund_rx = gated(cue_words_rx(lex["funding_cues"]))
         self.event_word_rx = gated(cue_words_rx(lex["event_nouns"]))
+        self.event_subject_rx = gated(cue_words_rx(lex["event_nouns"] + lex["event_subjects"]))
         # who took part in an event, by sentence, as PARTICIPATED_IN finds them (VISITED reads it)
         self.participants_at: dict[int, list] = {}
         self.ents = ents
