@@ -19,7 +19,7 @@ from clusternet.ingest.extract.mainref import title_end
 from clusternet.ingest.extract.raw import RawRel
 from clusternet.ingest.extract.stories import home_cluster
 
-__all__ = ["named_memberships", "own_memberships", "members_among_next"]
+__all__ = ["named_memberships", "own_memberships", "members_among_next", "counted_members_listed"]
 
 _MEMBER = re.compile(r"\bmembers?\b(?!\s+(?:states?|countries|of\s+staff)\b)")
 _AS_MEMBERS_OF = re.compile(r"\bas\s+(?:an?\s+)?members?\s+of\s+(?:the\s+)?")
@@ -166,4 +166,43 @@ def members_among_next(ctx, ents) -> list[RawRel]:
         named = occ.within(sent.start, sent.end, ACTORS)
         if groups and named:
             out += memberships([a for _, _, a in named], groups[0][2], sent.start, sent.end)
+    return out
+
+
+# "MSTC gathers 42 members, among them A and B", "Valfibre emmènera six de ses membres, parmi lesquels A et B",
+# "Four of our member companies …, among them A": the word for members, then some of them by name
+_MEMBERS_WORD = re.compile(r"(?i)\b(?:(?P<own>its|our|their|ses|nos|leurs|sus|nuestros|suoi|nostri)\s+(?:[\w-]+\s+){0,2}?)?"
+                           r"(?:members|member\s+(?:companies|organi[sz]ations|firms|clusters)|membres|adhérents|socios|"
+                           r"miembros|soci|membri|associados|membros)\b")
+_THEN_NAMED = re.compile(r"[^.;:\n]{0,80}?(?:,|\s[–—-])?\s+(?:among\s+them|amongst\s+them|including|such\s+as|notably|"
+                         r"parmi\s+(?:eux|elles|lesquels|lesquelles)|notamment|entre\s+(?:ellos|ellas|los\s+que|las\s+que)|"
+                         r"tra\s+cui|tra\s+i\s+quali|entre\s+(?:eles|elas|os\s+quais)|darunter)\b[^.;:\n]{0,60}?$")
+_OURS = ("our", "nos", "nuestros", "nostri")
+
+
+def counted_members_listed(ctx, ents) -> list[RawRel]:
+    """MEMBER_OF for the bodies a clause names after "among them" (or "including", "parmi lesquels",
+    "tra cui" …) following a word for members: of the group named before that word in its sentence
+    ("MSTC, created in 2021, gathers 42 members, among them A"), or of the page's own cluster for
+    "our members".
+
+    >>> from clusternet.ingest.extract.mentions import build_context
+    >>> counted_members_listed(build_context("It has 40 members, among them two universities."), [])
+    []
+    """
+    v, occ, out = ctx.view, Occ(ents), []
+    home = None
+    for m in _MEMBERS_WORD.finditer(v):
+        named = occ.within(m.end(), _clause_end(v, occ, m.end()), ACTORS)
+        if not named or not _THEN_NAMED.fullmatch(v, m.end(), named[0][0]):
+            continue
+        own = (m.group("own") or "").lower()
+        if own in _OURS:
+            home = home or home_cluster(ents, title_end(ctx))
+            group = home
+        else:
+            before = occ.within(_clause_start(v, m.start()), m.start(), GROUPS)
+            group = before[-1][2] if before else None
+        if group is not None:
+            out += memberships([a for _, _, a in named], group, m.start(), named[-1][1])
     return out

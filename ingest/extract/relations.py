@@ -29,7 +29,8 @@ from clusternet.ingest.extract.pagerels import page_relations
 from clusternet.ingest.extract.rosters import roster_relations
 from clusternet.ingest.extract.stands import stand_holders
 from clusternet.ingest.extract.sections import role_lines, section_partners
-from clusternet.ingest.extract.memberof import members_among_next, named_memberships, own_memberships
+from clusternet.ingest.extract.memberof import (counted_members_listed, members_among_next, named_memberships,
+                                                own_memberships)
 from clusternet.ingest.extract.prose import prose_relations
 from clusternet.ingest.extract.raw import RawRel
 from clusternet.ingest.extract.resolve import norm
@@ -59,6 +60,7 @@ def find_relations(ctx, ents, places, mentions) -> list[RawRel]:
                 ("cue-list", cue_list_relations(ctx, ents, places)), *lists,
                 ("roster", roster_relations(ctx, ents)), ("named-member", named_memberships(ctx, ents)),
                 ("own-member", own_memberships(ctx, ents)), ("among-next", members_among_next(ctx, ents)),
+                ("members-listed", counted_members_listed(ctx, ents)),
                 ("agreement-name", agreement_sides(ents)))
     rels = [_tagged(r, name) for name, rels in families for r in rels]
     rels += [_tagged(r, "group") for r in partners_took_part(doc, rels)]
