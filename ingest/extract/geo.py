@@ -42,7 +42,7 @@ from clusternet.ingest.extract.literals import with_initials
 from clusternet.ingest.extract.gates import gated
 from clusternet.ingest.extract.regionbeside import region_beside
 from clusternet.ingest.extract.placing import PLACED, Spans, may_be_in, assign, in_brackets, is_open, region_of, regionless
-from clusternet.ingest.extract.placeroles import destinations, group_country, role_of_country
+from clusternet.ingest.extract.placeroles import destinations, group_country, name_in_page_country, role_of_country
 from clusternet.ingest.extract.rules import paired_place
 
 __all__ = ["infer_places"]
@@ -86,6 +86,7 @@ def infer_places(ctx, ents, mentions) -> None:
     destinations(sp)
     _nearby(ctx, sp)
     _sessions_at_main_event(ctx, ents)
+    name_in_page_country(sp)
     region_beside(sp)
 
 

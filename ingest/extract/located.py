@@ -21,7 +21,7 @@ __all__ = ["located_in", "most_specific", "town_regions", "WEAK_COUNTRY_SOURCES"
 # the labels LOCATED_IN their place: an agreement takes a place too (geo.py: where it was signed), but is
 # not located there
 PLACED = ("Cluster", "Organisation", "SME", "Event")
-WEAK_COUNTRY_SOURCES = frozenset({"nearby"})
+WEAK_COUNTRY_SOURCES = frozenset({"nearby", "name-language"})
 
 
 def region_entity(e, regions: dict, lex):

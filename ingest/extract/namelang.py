@@ -16,8 +16,9 @@ import clusternet.ingest.extract.fastre as re
 
 from clusternet.ingest.extract.lexicon import load_lexicon
 from clusternet.ingest.extract.mentions import is_acronym
+from clusternet.ingest.resolve.normalise import legal_key, split_legal_form
 
-__all__ = ["name_countries", "plausible", "after_translation"]
+__all__ = ["name_countries", "form_countries", "plausible", "after_translation"]
 
 
 @lru_cache(maxsize=1)
@@ -35,6 +36,25 @@ def name_countries(name: str) -> frozenset | None:
     found = [countries for ws, letters, countries in _markers()
              if words & ws or any(c in name for c in letters)]
     return frozenset().union(*found) if found else None
+
+
+@lru_cache(maxsize=1)
+def _form_sets() -> dict:
+    """The lexicon's ``legal_form_country_sets`` by legal key (no dots, spaces or case)."""
+    return {legal_key(f): frozenset(cs) for f, cs in load_lexicon()["legal_form_country_sets"].items()}
+
+
+@lru_cache(maxsize=4096)
+def form_countries(name: str) -> frozenset | None:
+    """The countries a company's legal form is used in, when it is used in several (None for none).
+
+    >>> sorted(form_countries("Murtal Edelstahl AG")), sorted(form_countries("Váh Coatings s.r.o."))
+    (['AT', 'CH', 'DE', 'LI'], ['CZ', 'SK'])
+    >>> form_countries("Nordic Care Tech Cluster") is None
+    True
+    """
+    form = split_legal_form(name)[1]
+    return _form_sets().get(legal_key(form)) if form else None
 
 
 def plausible(name: str, country: str) -> bool:

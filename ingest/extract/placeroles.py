@@ -9,9 +9,10 @@ import clusternet.ingest.extract.fastre as re
 
 from clusternet.ingest.extract.lexicon import country_code
 from clusternet.ingest.extract.lists import adjective_country, joined_runs
-from clusternet.ingest.extract.placing import PLACED, Spans, assign, is_open
+from clusternet.ingest.extract.namelang import form_countries, name_countries
+from clusternet.ingest.extract.placing import BODIES, PLACED, Spans, assign, is_open
 
-__all__ = ["role_of_country", "group_country", "destinations"]
+__all__ = ["role_of_country", "group_country", "destinations", "name_in_page_country"]
 
 
 # "The Spanish partner, X, …", "X is the Spanish member of …", "In Spain, X will host …"
@@ -81,3 +82,17 @@ def destinations(sp: Spans) -> None:
         before = [x for x in sp.occ_in(max(0, p.start - 60), p.start) if x[2].label == "Event"]
         if before and is_open(before[-1][2]) and _TO_PLACE.fullmatch(sp.v, before[-1][1], p.start):
             assign(before[-1][2], p.country, None, "destination")
+
+
+def name_in_page_country(sp: Spans) -> None:
+    """A body no rule placed whose name's language or legal form (:mod:`.namelang`) allows only one of
+    the countries the page names anywhere (a country, or a city's or region's) is in that one:
+    "Murtal Edelstahl AG" on a page about Styria, "Váh Coatings s.r.o." on a page naming Slovakia and
+    Mexico. The last place step: it guesses from the whole page, so every stated place comes first."""
+    page = {p.country for p in sp.places}
+    for ent in {id(x[2]): x[2] for x in sp.occ}.values():
+        if ent.label not in BODIES or ent.country:
+            continue
+        allowed = form_countries(ent.name) or name_countries(ent.name)
+        if allowed is not None and len(page & allowed) == 1:
+            assign(ent, next(iter(page & allowed)), None, "name-language")
