@@ -23,9 +23,9 @@ def link_event_heads(events: list[str], uf) -> None:
     for a in events:
         if len(a.split()) < 2:
             continue
-        longer = {uf.find(b) for b in events if b.startswith(a + " ") and _name_tail(b[len(a) + 1:])} - {uf.find(a)}
-        if len(longer) == 1:
-            uf.union(longer.pop(), a)
+        longer = {uf.find(b) for b in events if b.startswith(a + " ") and _name_tail(b[len(a) + 1:])}
+        if len(longer) == 1 and uf.find(a) not in longer:       # one it may be; two ("business mission to
+            uf.union(longer.pop(), a)                           # Tokyo", "… to Trondheim"): neither
 
 
 def _name_tail(tail: str) -> bool:

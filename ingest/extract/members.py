@@ -20,6 +20,9 @@ _ACTORS = ("Cluster", "Organisation", "SME")        # as cuelists.ACTORS, which 
 GROUPS = ("Cluster", "Organisation", "Partnership")       # the bodies that have members
 # "its member X", "their members X and Y", "from our members … X": whose members the bodies after are
 _POSSESSIVE = re.compile(r"(?i)\b(its|their|our)\s+members?\b(?!\s+(?:of|in|are|were|include|from)\b)")
+# "its member X", not "its members", "its member SMEs": the cue names one body
+_ONE_MEMBER = re.compile(r"(?i)\w+\s+member\s+(?!(?:smes|companies|firms|organi[sz]ations|clusters|institutions|"
+                         r"enterprises|businesses|universities)\b)")
 # where the members named after the cue end: the clause
 CLAUSE_END = re.compile(r"(?<!\b[A-Z])[.;:]\s|\n|,\s+(?:which|who|while|where)\b")     # not "S.L. and"
 
@@ -49,6 +52,8 @@ def its_members(v: str, lo: int, hi: int, occ, places) -> list[RawRel]:
             group = [x[2] for x in occ.within(lo, m.start(), GROUPS)][-1:]
         end = stop_outside_names(CLAUSE_END, v, m.end(), hi, occ.within(m.end(), hi, _ACTORS))    # not "s.r.o. and"
         named = [x[2] for x in occ.within(m.end(), end.start() if end else hi, _ACTORS)]
+        if _ONE_MEMBER.match(v, m.start()):
+            named = named[:1]       # "our member A and the partners B, C": one member named
         for g in group:
             out += memberships(named, g, lo, hi)
     return out
