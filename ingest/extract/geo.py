@@ -17,6 +17,8 @@ signed: "signed a MoU at the forum in Nairobi"); only bodies and events are LOCA
 5. A city, region or regional adjective in the same sentence (all pointing at one country),
    or else in the sentence before it on the same paragraph: "held … in Madrid. … the X"; a
    European body ("Enterprise Europe Network") takes no such place.
+6. Last, a body still unplaced takes the one country of the page its legal form ("AG", "s.r.o.")
+   or its name's language allows, if only one (a guess: no LOCATED_IN is claimed from it).
 
 >>> from clusternet.ingest.extract.mentions import build_context
 >>> from clusternet.ingest.extract.finders import find_mentions
@@ -37,12 +39,12 @@ from clusternet.ingest.extract.fieldplaces import (heading_places, name_line_pla
                                                    venue_place)
 from clusternet.ingest.extract.lexicon import country_code, fold, load_lexicon
 from clusternet.ingest.extract.lists import adjective_country
-from clusternet.ingest.extract.factsubj import main_event
 from clusternet.ingest.extract.literals import with_initials
 from clusternet.ingest.extract.gates import gated
 from clusternet.ingest.extract.regionbeside import region_beside
 from clusternet.ingest.extract.placing import PLACED, Spans, may_be_in, assign, in_brackets, is_open, region_of, regionless
-from clusternet.ingest.extract.placeroles import destinations, group_country, name_in_page_country, role_of_country
+from clusternet.ingest.extract.placeroles import (destinations, group_country, name_in_page_country, role_of_country,
+                                                  sessions_at_main_event)
 from clusternet.ingest.extract.rules import paired_place
 
 __all__ = ["infer_places"]
@@ -85,21 +87,9 @@ def infer_places(ctx, ents, mentions) -> None:
             assign(ent, paired_place(ent.name), None, "paired")
     destinations(sp)
     _nearby(ctx, sp)
-    _sessions_at_main_event(ctx, ents)
+    sessions_at_main_event(ctx, ents)
     name_in_page_country(sp)
     region_beside(sp)
-
-
-def _sessions_at_main_event(ctx, ents) -> None:
-    """A session named by its quoted title ('Workshop A “…”') takes the place of the page's event."""
-    main = main_event(ents, ctx)
-    if main is None or main.country is None:
-        return
-    for ent in ents:
-        if ent.label == "Event" and ent is not main and any(m.props.get("session") for m in ent.mentions) \
-                and ent.props.get("country_from", "nearby") == "nearby":
-            ent.country, ent.region = None, None        # a name near it says who took part, not where it was
-            assign(ent, main.country, main.region, "session")
 
 
 _COUNTRY_COLON = re.compile(r"[ \t]*(?:[-*•][ \t]+)?([A-Z][^\W\d_]+(?:[ \t][A-Z][^\W\d_]+){0,2})[ \t]*:[ \t]+(?=\S)")

@@ -1,18 +1,19 @@
 """Countries said of a partner's role or of a group rather than beside a name (used by
 :mod:`.geo`): "the Spanish partner, X", "X is the Spanish member of …", "In Spain, X will host …",
 "Two Spanish clusters, A and B", "A and B (both Spain)"; where an event goes ("A second mission, to
-Japan, …").
+Japan, …"); a session's place from the page's event; the page's one country a body's name allows.
 """
 from __future__ import annotations
 
 import clusternet.ingest.extract.fastre as re
 
+from clusternet.ingest.extract.factsubj import main_event
 from clusternet.ingest.extract.lexicon import country_code
 from clusternet.ingest.extract.lists import adjective_country, joined_runs
 from clusternet.ingest.extract.namelang import form_countries, name_countries
 from clusternet.ingest.extract.placing import BODIES, PLACED, Spans, assign, is_open
 
-__all__ = ["role_of_country", "group_country", "destinations", "name_in_page_country"]
+__all__ = ["role_of_country", "group_country", "destinations", "name_in_page_country", "sessions_at_main_event"]
 
 
 # "The Spanish partner, X, …", "X is the Spanish member of …", "In Spain, X will host …"
@@ -96,3 +97,15 @@ def name_in_page_country(sp: Spans) -> None:
         allowed = form_countries(ent.name) or name_countries(ent.name)
         if allowed is not None and len(page & allowed) == 1:
             assign(ent, next(iter(page & allowed)), None, "name-language")
+
+
+def sessions_at_main_event(ctx, ents) -> None:
+    """A session named by its quoted title ('Workshop A “…”') takes the place of the page's event."""
+    main = main_event(ents, ctx)
+    if main is None or main.country is None:
+        return
+    for ent in ents:
+        if ent.label == "Event" and ent is not main and any(m.props.get("session") for m in ent.mentions) \
+                and ent.props.get("country_from", "nearby") == "nearby":
+            ent.country, ent.region = None, None        # a name near it says who took part, not where it was
+            assign(ent, main.country, main.region, "session")
