@@ -60,7 +60,7 @@ def country_list_items(ctx: Context, out: list[Mention], gid: list[int]) -> None
             s, e, name = clean(v, s0, m.start())
             close = v.rfind(")", s0, m.start())
             alias = None
-            if close >= 0 and not piped and not v[close + 1:m.start()].strip():
+            if close >= 0 and "|" not in line.text and not v[close + 1:m.start()].strip():     # bullets too
                 opened = v.rfind("(", s0, close)     # "Name (ACR) (Region, DE)": ACR is the name's acronym
                 if opened > s0:
                     alias = v[opened + 1:close].strip()

@@ -1,6 +1,7 @@
-"""Three corrections of the thirty-second round (issue 15): "our member A and the partners are B, C"
+"""Four corrections of the thirty-second round (issue 15): "our member A and the partners are B, C"
 names one member, not three; "It is coordinated by A and include also B and C" names partners;
-two described missions to different places on one page stay two events. All names are invented.
+two described missions to different places on one page stay two events; a bold partner item
+"**Name (ACR)** (Town, Country)" is one cluster, not two. All names are invented.
 """
 from __future__ import annotations
 
@@ -44,3 +45,12 @@ def test_two_described_missions_stay_two_events():
     events = {e.name: e.country for e in ex.entities if e.label == "Event"}
     assert events.get("business mission to Tokyo") == "JP", events
     assert events.get("business mission to Trondheim") == "NO", events
+
+
+def test_a_bold_partner_item_with_its_acronym_is_one_cluster():
+    ex, _ = _extract("## Partners\n\n- **Cluster Duas Rodas da Beira** (Águeda, Portugal)\n"
+                     "- **Hungarian Cargo Bike Cluster (HCBC)** (Tatabánya, Hungary)\n")
+    clusters = sorted(e.name for e in ex.entities if e.label == "Cluster")
+    assert clusters == ["Cluster Duas Rodas da Beira", "Hungarian Cargo Bike Cluster"], clusters
+    hcbc = next(e for e in ex.entities if e.name == "Hungarian Cargo Bike Cluster")
+    assert "HCBC" in hcbc.aliases and hcbc.country == "HU"
