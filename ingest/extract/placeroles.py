@@ -95,8 +95,9 @@ def name_in_page_country(sp: Spans) -> None:
         if ent.label not in BODIES or ent.country:
             continue
         allowed = form_countries(ent.name) or name_countries(ent.name)
-        if allowed is not None and len(page & allowed) == 1:
-            assign(ent, next(iter(page & allowed)), None, "name-language")
+        hits = page & allowed if allowed is not None else set()
+        if len(hits) == 1:
+            assign(ent, next(iter(hits)), None, "name-language")
 
 
 def sessions_at_main_event(ctx, ents) -> None:
