@@ -22,8 +22,9 @@ _DAY_RANGE = re.compile(r"\s*(?:to|until|and|au|et|al|a|y|e|-|–)\s*\d{1,2}(?:s
 
 
 def not_a_count(v: str, m, value, after, word_num: bool) -> bool:
-    """Whether a number is an ordinal, a year, part of a time, date or code ("10:30", "N° 5", the
-    postcode of "33100 Udine"), or a number word ending its sentence."""
+    """Whether a number is an ordinal, a year, one of a series ("Open Call 1", "Phase 2"), part of a
+    time, date or code ("10:30", "N° 5", the postcode of "33100 Udine"), or a number word ending its
+    sentence."""
     nxt = fold(after[0][2]) if after else ""
     if re.fullmatch(r"(?:st|nd|rd|th)", nxt) or ORDINAL_DIGIT.match(v[m.start("num"):m.end() + 3]):
         return True  # an ordinal ("3rd markets"), not a count
@@ -31,6 +32,9 @@ def not_a_count(v: str, m, value, after, word_num: bool) -> bool:
     prev = re.search(r"([^\W\d_]+)\.?\s+$", v[max(0, m.start() - 12):m.start()])
     if not m.group("cur") and value <= 31 and (nxt in months or prev and fold(prev.group(1)) in months):
         return True  # a day of a month ("on 3 May", "May 27"), not a count
+    if prev and prev.group(1)[:1].isupper() and not (m.group("pre") or m.group("cur")) and value < 100 \
+            and fold(prev.group(1)) in load_lexicon().words("sequence_nouns"):
+        return True  # one of a series ("Open Call 1", "Phase 2", "Day 3"), not how many
     rng = _DAY_RANGE.match(v, m.end()) if not m.group("cur") and value <= 31 else None
     if rng and fold(rng.group(1)) in months:
         return True  # the first day of a range ("from 5 to 7 May", "du 10 au 12 juin", "del 3 al 5 de mayo")

@@ -1,7 +1,7 @@
 """A same-length "reading view" of a document and its sentences, lines and headings.
 
 Markup (``**``, ``<b>``, ``#``, link targets, URLs, e-mails) and page furniture (a breadcrumb,
-a row of links such as "Read more | Share") are blanked out and soft line wraps become spaces
+a row of links such as "Read more | Share", a PDF's running header with its page number) are blanked out and soft line wraps become spaces
 (not after a short heading on a web page, nor between short indented items), always character
 for character, so an offset into the view is an offset into the original text and every
 span's text can be cut from the original.
@@ -22,6 +22,10 @@ from clusternet.ingest.extract.literals import with_initials
 
 __all__ = ["make_view", "row_text", "Line", "Sentence", "lines_of", "sentences_of", "TABLE_RULE"]
 
+# the page number of a PDF's running header or footer ("Open Call 1 results      page 2 / 4",
+# "Page 3 of 12"), with the gap or dash before it
+_PAGE_NUMBER = re.compile(r"(?im)(?:[ \t]{3,}|[ \t][|–-][ \t]|^[ \t]*)(?:page|pagina|página|seite|strana)"
+                          r"[ \t]+\d{1,3}(?:[ \t]*(?:/|of|de|sur|di|von|z)[ \t]*\d{1,3})?[ \t]*$")
 _BLANKS = [
     re.compile(r"<[A-Za-z/!][^<>]{0,300}?>"),                 # HTML tags
     re.compile(r"\]\([^)\s]{0,500}\)"),                       # markdown link targets
@@ -40,6 +44,7 @@ _BLANKS = [
                r"^[ \t]*\[?(?:Home|Accueil|Inicio|Startseite)[ \t]+[>»›/·|•][^\n]{0,120}$", re.M),
     re.compile(r"(?i)^(?=[^\n]*\b(?:read more|back to|share this|print this|tweet)\b)[ \t]*"
                r"(?>[^|\n]{1,25}\|[ \t]*)+[^|\n]{0,25}$", re.M),     # atomic: no backtracking over cells
+    _PAGE_NUMBER,
 ]
 _BLANKS = [re.compile(with_initials(rx.pattern, rx.flags), rx.flags) for rx in _BLANKS]   # same matches, fewer tries
 _NOT_NL = re.compile(r"[^\n]")
@@ -70,7 +75,8 @@ def _is_heading(line: str) -> bool:
 # Blanking patterns whose matches stay inside one line, contain one of these strings, and read a
 # line's edges as they read "\n" (no look-behind or look-ahead that a "\n" satisfies): they are
 # run only on the lines that hold such a string, with the same result as over the whole text.
-_LINE_LOCAL = {2: ("http", "www."), 3: ("@",), 4: ("@",), 9: ("[", "]"), 10: (".n",), 11: (">", "»", "›", "/", "·", "|", "•"), 12: ("|",)}
+_LINE_LOCAL = {2: ("http", "www."), 3: ("@",), 4: ("@",), 9: ("[", "]"), 10: (".n",), 11: (">", "»", "›", "/", "·", "|", "•"), 12: ("|",),
+               13: ("page", "Page", "PAGE", "pagin", "Pagin", "PAGIN", "págin", "Págin", "PÁGIN", "eite", "EITE", "trana", "TRANA")}
 
 
 def _line_spans(v: str, needles) -> list[tuple[int, int]]:
@@ -132,6 +138,8 @@ def _short_heading(prev: str, line: str, nxt: str) -> bool:
 
 
 _OPEN_ENDS = frozenset({"for", "of", "and", "the", "in", "to", "with", "on", "at", "a", "an", "de", "du", "des", "la", "le", "del"})
+# words no sentence ends on: a line ending in one was cut (by a page break: :func:`_page_joins`)
+_CUT_ENDS = _OPEN_ENDS | {"from", "by", "than", "into", "its", "their", "our", "or", "et", "y", "e", "en", "di", "da"}
 
 
 def _wide(lines: list[str]) -> bool:
@@ -196,6 +204,47 @@ def row_text(text: str, v: str, lo: int, hi: int) -> str:
     return raw if "\t" in raw or "\t" not in v[lo:hi] else v[lo:hi]
 
 
+def _running_heads(raw: list[str], lines: list[str]) -> list[int]:
+    """The lines that are a PDF's page furniture: a page number (blanked in ``lines``) alone or after
+    a running header the text has given before (the first page's title stays).
+
+    >>> _running_heads(["Report", "text", "Report      page 2", "page 3"], ["Report", "text", "Report", ""])
+    [2, 3]
+    """
+    seen: set[str] = set()
+    out = []
+    for k, (line, kept) in enumerate(zip(raw, lines)):
+        head = kept.strip()
+        if _PAGE_NUMBER.search(line) and (not head or head in seen):
+            out.append(k)
+        seen.add(head)
+    return out
+
+
+def _page_joins(heads: list[int], lines: list[str], is_heading) -> set[int]:
+    """The lines whose line break is a space because a PDF's page furniture (the lines ``heads``,
+    blank in ``lines``) cut their sentence: from a line that ends in no stop to the next line that
+    has text, when one of the two is in lower case ("… and 3 from" / "page 2 / 4" / "Croatia. The …").
+
+    >>> sorted(_page_joins([2], ["3 from", "", " " * 23, "", "Croatia."], lambda k: False))
+    [0, 1, 2, 3]
+    """
+    out: set[int] = set()
+    for k in heads:
+        p = k - 1
+        while p >= 0 and not lines[p].strip():
+            p -= 1
+        q = k + 1
+        while q < len(lines) and not lines[q].strip():
+            q += 1
+        if p < 0 or q >= len(lines) or is_heading(p) or is_heading(q):
+            continue
+        before, after = lines[p].rstrip(), lines[q].strip()
+        if after[:1].islower() or before.endswith(",") or before.split()[-1].lower() in _CUT_ENDS:
+            out.update(range(p, q))
+    return out
+
+
 def make_view(text: str) -> str:
     v = text
     for i, rx in enumerate(_BLANKS):
@@ -213,11 +262,15 @@ def make_view(text: str) -> str:
         if k not in heading:
             heading[k] = _is_heading(lines[k])
         return heading[k]
+    heads = _running_heads(raw, lines) if "age" in text or "AGE" in text else []
+    for k in heads:
+        lines[k] = " " * len(lines[k])
+    joins = _page_joins(heads, lines, is_heading)
     out = []
     for i, line in enumerate(lines[:-1]):
         nxt = lines[i + 1]
         s, n = line.rstrip(), nxt.strip()
-        soft = (s and n and "\t" not in line and "\t" not in nxt and "|" not in s
+        soft = i in joins or (s and n and "\t" not in line and "\t" not in nxt and "|" not in s
                 and not bullet[i + 1] and not marked[i]
                 and (not bullet[i] or n[:1].islower())
                 and not is_heading(i) and not is_heading(i + 1)
