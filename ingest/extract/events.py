@@ -5,6 +5,7 @@ import bisect
 import clusternet.ingest.extract.fastre as re
 from functools import lru_cache
 
+from clusternet.ingest.extract.journeys import delegation_journeys
 from clusternet.ingest.extract.agenda import agenda_events
 from clusternet.ingest.extract.descevents import described_events, modifiers, title_event
 from clusternet.ingest.extract.romanceevents import romance_events
@@ -73,6 +74,7 @@ def event_mentions(ctx: Context, out: list[Mention]) -> None:
     out.extend(m for m in ([titled] if titled else []) + described_events(ctx) + romance_events(ctx) + agenda_events(ctx)
                if not any(f.start < m.end and m.start < f.end for f in found))   # an event a rule above named
     _heading_events(ctx, out)
+    out.extend(delegation_journeys(ctx, [m for m in out if m.label == "Event"]))
 
 
 _LEAD_PREPOSITION = re.compile(r"(?:On|In|At|During|From|After|Before|For|With|Since|Under)\s+the\s+(?=[A-Z])")

@@ -1,0 +1,58 @@
+"""A journey a page tells only through its delegation (issue 15, thirty-third round): "a delegation of
+eleven clusters and 23 SMEs travelled to the Republic of Korea" is an event, named in the page's
+own words ("The mission was funded …" -> "mission to the Republic of Korea"), that its counts and
+its funder belong to; a delegation that comes to the page's own setting or to an event the page
+names makes no second event. All names are invented.
+"""
+from __future__ import annotations
+
+from clusternet.ingest.extract import extract_text
+from clusternet.ingest.sources.readers import document_from_text
+
+
+def _extract(text: str):
+    ex = extract_text(document_from_text(text, name="page.md"))
+    names = {e.id: e.name for e in ex.entities}
+    rels = {(names.get(r.source, r.source), r.type, names.get(r.target, r.target)) for r in ex.relations}
+    facts = {(names.get(f.subject, f.subject), f.value) for f in ex.facts}
+    return ex, rels, facts
+
+
+MISSION = """# Mission report: European battery clusters in Seoul and Busan
+
+From 3 to 7 November 2025, a delegation of eleven cluster organisations and 23 SMEs travelled to the
+Republic of Korea under VOLTA Link, the European Strategic Cluster Partnership for Going International on
+batteries. The mission was funded by the Single Market Programme.
+
+In Seoul the group took part in the Korea Battery Buyers Day, where 64 one-to-one meetings were arranged.
+"""
+
+
+def test_a_delegation_that_travels_somewhere_is_a_journey_in_the_pages_words():
+    ex, rels, facts = _extract(MISSION)
+    journeys = [e for e in ex.entities if e.label == "Event" and e.name == "mission to the Republic of Korea"]
+    assert journeys and journeys[0].country == "KR", [e.name for e in ex.entities if e.label == "Event"]
+    assert "mission" in journeys[0].aliases
+    assert ("mission to the Republic of Korea", "FUNDED_BY", "Single Market Programme") in rels, rels
+    assert ("mission to the Republic of Korea", 23) in facts, facts
+
+
+def test_a_delegation_coming_to_the_pages_own_setting_is_no_journey():
+    ex, _, _ = _extract("# Snow Tech Days 2026 in Trento\n\nThe Snow Tech Days 2026 took place in Trento on 3 and "
+                        "4 March 2026 with 180 exhibitors. A delegation of six ski resort operators from Kazakhstan "
+                        "travelled to Trento to meet suppliers of snowmaking systems.\n")
+    assert [e.name for e in ex.entities if e.label == "Event"] == ["Snow Tech Days 2026"], ex.entities
+
+
+def test_a_delegation_to_a_named_fair_is_no_second_event():
+    ex, _, _ = _extract("# Baltic medtech firms at the Osaka Medtech Partnering Days 2025\n\nIn May a delegation of "
+                        "nine SMEs travelled to Osaka, where the Osaka Medtech Partnering Days 2025 took place.\n")
+    events = [e.name for e in ex.entities if e.label == "Event"]
+    assert not [n for n in events if "delegation" in n.lower() or n.lower().startswith("mission")], events
+
+
+def test_a_french_delegation_that_goes_to_quebec_is_the_pages_mission():
+    ex, _, _ = _extract("# Actualités\n\nDu 3 au 7 mars 2025, une délégation de 12 entreprises du Pôle Lumière Sud "
+                        "s'est rendue au Québec. La mission a été financée par la Région Occitanie.\n")
+    events = {e.name: e.country for e in ex.entities if e.label == "Event"}
+    assert events == {"mission au Québec": "CA"}, events
