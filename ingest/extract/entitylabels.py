@@ -16,6 +16,7 @@ from collections import Counter
 from clusternet.ingest.extract.lexicon import fold, load_lexicon
 from clusternet.ingest.extract.mentions import Mention
 from clusternet.ingest.extract.namelinks import _strip_type, norm
+from clusternet.ingest.extract.placewords import leading_place
 from clusternet.ingest.extract.rules import label_of_name
 
 __all__ = ["entity_label", "CALLED_CLUSTER"]
@@ -32,7 +33,8 @@ def entity_label(name: str, ms: list[Mention]) -> str:
                                                        "quoted")) else 1
         if _strip_type(m.name):
             labels["Partnership"] += 2
-    label = _described_label(name, ms) or label_of_name(name) or (labels.most_common(1)[0][0] if labels else None)
+    label = _described_label(name, ms) or _journey_label(name, ms) or label_of_name(name) \
+        or (labels.most_common(1)[0][0] if labels else None)
     if any(m.rule == "institution" and norm(m.name) == norm(name) for m in ms):
         label = "Organisation"      # "the Delegation of the European Union to Canada": no partnership's delegation
     if label != "Programme" and any(m.rule == "programme" and norm(m.name) == norm(name) for m in ms):
@@ -97,3 +99,19 @@ def _described_label(name: str, ms: list[Mention]) -> str | None:
         return None
     heads = (lex.label_of_head(m.props["copula_head"]) for m in ms if m.props.get("copula_head"))
     return next((h for h in heads if h in ambiguous), None)
+
+
+_TO_PLACE_END = re.compile(r"\s(?:to|in|à|au|aux|a|al|en)\s+(?:the\s+)?(\S.*)$")
+
+
+def _journey_label(name: str, ms: list[Mention]) -> str | None:
+    """"Event" for an event the rules read as one that goes to or is held in a place its name ends
+    on, whatever the place's own words say ("business mission to Silicon Valley": no valley's cluster).
+
+    >>> _journey_label("business mission to Silicon Valley", [Mention(0, 30, "business mission to Silicon Valley", "Event", "event-described")])
+    'Event'
+    """
+    m = _TO_PLACE_END.search(name)
+    if m and ms and all(x.label == "Event" and x.rule.startswith("event-") for x in ms) and leading_place(m.group(1)) == m.group(1):
+        return "Event"
+    return None

@@ -53,8 +53,8 @@ def delegation_journeys(ctx: Context, events: list[Mention]) -> list[Mention]:
             continue
         s, e, place, where = found
         if re.search(r"\b" + re.escape(place) + r"\b", v[:s]) or any(
-                place in m.name or _is_journey(m.name, *m.aliases) and m.country in (None, place_country(place))
-                for m in events):
+                place in m.name or sent.start <= m.start < sent.end
+                or _is_journey(m.name, *m.aliases) and m.country in (None, place_country(place)) for m in events):
             return []       # it came to the page's setting, went to an event the page names, or on a journey it describes
         word, alias = _page_word(v, _NOUN_RX.search(v, s - 200 if s > 200 else 0, e))
         m = Mention(s, e, f"{word} {where}", "Event", "event-delegation", 0.55, country=place_country(place))
@@ -71,13 +71,13 @@ def _journey_in(v: str, lo: int, hi: int) -> tuple[int, int, str, str] | None:
 
     >>> t = "The cluster led a delegation of 11 companies to Toronto, Canada."
     >>> s, e, place, where = _journey_in(t, 0, len(t)); t[s:e], place, where
-    ('delegation of 11 companies to Toronto', 'Toronto', 'to Toronto')
+    ('delegation', 'Toronto', 'to Toronto')
     """
     led = _LED.search(v, lo, hi)
     if led:
         to = re.compile(r"\s+to\s").search(v, led.end(), min(hi, led.end() + 120))
         pm = _TO_PLACE.match(v, to.start(), hi) if to else None
-        start = led.end() - len(led.group(0).split()[-1])      # at the delegation's noun
+        start = led.end() - len(led.group(0).split()[-1])      # the delegation's noun
     else:
         dm = _DELEGATION.search(v, lo, hi)
         went = _WENT.search(v, dm.end(), min(hi, dm.end() + 160)) if dm else None
@@ -86,7 +86,8 @@ def _journey_in(v: str, lo: int, hi: int) -> tuple[int, int, str, str] | None:
     if pm is None:
         return None
     place, end = tail_place(v, pm, hi)
-    return (start, end, place, " ".join(v[pm.start(1):end].split())) if place and place_country(place) else None
+    said = led.end() if led else pm.end(1)      # the evidence stops before the place: its own mention stays
+    return (start, said, place, " ".join(v[pm.start(1):end].split())) if place and place_country(place) else None
 
 
 def _page_word(v: str, noun) -> tuple[str, str | None]:

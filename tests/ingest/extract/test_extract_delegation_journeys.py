@@ -56,3 +56,16 @@ def test_a_french_delegation_that_goes_to_quebec_is_the_pages_mission():
                         "s'est rendue au Québec. La mission a été financée par la Région Occitanie.\n")
     events = {e.name: e.country for e in ex.entities if e.label == "Event"}
     assert events == {"mission au Québec": "CA"}, events
+
+
+def test_a_mission_to_a_valley_is_an_event_not_a_cluster():
+    ex, _, _ = _extract("# News\n\nIn May 2025 a business mission to Silicon Valley brought 12 Czech companies to "
+                        "30 investors.\n")
+    labels = {e.name: e.label for e in ex.entities}
+    assert labels.get("business mission to Silicon Valley") == "Event", labels
+
+
+def test_a_delegation_that_travels_to_a_fair_goes_to_the_fair():
+    ex, _, _ = _extract("# Agri-Water Matchmaking Morocco 2025\n\nIn October a European delegation of 16 SMEs "
+                        "travelled to Rabat for the Agri-Water Matchmaking Morocco 2025.\n")
+    assert [e.name for e in ex.entities if e.label == "Event"] == ["Agri-Water Matchmaking Morocco 2025"]
