@@ -56,7 +56,8 @@ def titled_agreement_named(ctx: Context, out: list[Mention]) -> None:
     title = title_end(ctx)
     agreements = [m for m in out if m.label == "Agreement"]
     described = [m for m in agreements if m.start < title and m.name.islower()]
-    named = {fold(m.name): m for m in agreements if m.start >= title and not m.name.islower() and not is_acronym(m.name)}
+    named = {fold(m.name): m for m in agreements if m.start >= title and not is_acronym(m.name)
+             and (not m.name.islower() or len(m.name.split()) >= 3)}     # "a memorandum of understanding"
     if len(described) == 1 and len(named) == 1:
         described[0].aliases.append(next(iter(named.values())).name)
 

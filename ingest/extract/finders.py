@@ -91,9 +91,9 @@ def find_mentions(text: str, ctx: Context | None = None) -> list[Mention]:
     stated_after(ctx.view, out)
     out.extend(held_events(ctx.view, out))
     titled_event_again(ctx, out)
-    titled_agreement_named(ctx, out)
     agreement_named(ctx.view, out)
     agreement_topics(ctx.view, out)
+    titled_agreement_named(ctx, out)
     edges_of_names(ctx.view, out)
     return sorted(out, key=lambda m: (m.start, -m.end))
 

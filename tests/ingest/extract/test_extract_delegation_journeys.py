@@ -2,7 +2,8 @@
 eleven clusters and 23 SMEs travelled to the Republic of Korea" is an event, named in the page's
 own words ("The mission was funded …" -> "mission to the Republic of Korea"), that its counts and
 its funder belong to; a delegation that comes to the page's own setting or to an event the page
-names makes no second event. All names are invented.
+names makes no second event. And a title's agreement ("clusters sign cooperation agreement") is the
+memorandum on a topic the text has them sign. All names are invented.
 """
 from __future__ import annotations
 
@@ -69,3 +70,14 @@ def test_a_delegation_that_travels_to_a_fair_goes_to_the_fair():
     ex, _, _ = _extract("# Agri-Water Matchmaking Morocco 2025\n\nIn October a European delegation of 16 SMEs "
                         "travelled to Rabat for the Agri-Water Matchmaking Morocco 2025.\n")
     assert [e.name for e in ex.entities if e.label == "Event"] == ["Agri-Water Matchmaking Morocco 2025"]
+
+
+def test_a_titled_agreement_is_the_memorandum_on_a_topic_the_text_signs():
+    text = ("Wood clusters sign cooperation agreement\n\nVienna, 14 May 2026 - The Holzcluster Weinviertel and the "
+            "Slovenian Timber Cluster signed today a memorandum of understanding on joint internationalisation in "
+            "timber construction. Together the two clusters represent more than 420 companies.\n")
+    ex, rels, facts = _extract(text)
+    agreements = [e for e in ex.entities if e.label == "Agreement"]
+    assert len(agreements) == 1, [e.name for e in agreements]
+    assert ("Slovenian Timber Cluster", "PARTY_TO", agreements[0].name) in rels, rels
+    assert (agreements[0].name, 420) in facts, facts
