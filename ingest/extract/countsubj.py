@@ -356,13 +356,17 @@ def _money_owner(v, sent, m, before, ok, main, unit, profiled=lambda: None):
     return None
 
 
+_COUNTED_LIST = re.compile(r"[^:.;\n]{0,60}:\s")
+
+
 def _first_named(ctx, si, sent, m, before, occ_in, ok, main, v):
     """8. (the first name of the sentence, a pronoun's name in the sentences before, else ``main``; None)."""
     here = [x for x in before if x[2].label in ok and x[2].name not in _INSTITUTIONS]
     if here:
         return here[0][2], None
+    listed = _COUNTED_LIST.match(v, m.end(), sent.end)      # "four new members: A, B and C": the counted, no owner
     later = [x for x in occ_in(m.start(), sent.end) if x[2].label in ok + ("Agreement",)    # "10 … issued the Declaration"
-             and x[2].name not in _INSTITUTIONS]
+             and x[2].name not in _INSTITUTIONS and not (listed and x[0] >= listed.end())]
     if re.match(r"\s*(?:It|Its|The|This|They)\b", v[sent.start:sent.start + 6]) or not later \
             or _IT_BEFORE.search(v, max(sent.start, m.start() - 60), m.start()):
         for j in range(si - 1, max(-1, si - 3), -1):

@@ -94,6 +94,9 @@ def _runs(v: str, lo: int, hi: int, occ) -> list[tuple[str, int, list]]:
 
 
 _FIRST_PERSON = re.compile(r"(?i)\b(?:we|our|us)\b")
+# the page's cluster named by its own bodies or by its kind: "the board approved …", "the cluster welcomed …"
+_OWN_BODY = re.compile(r"(?i)\b(?:the|its)\s+(?:(?:management\s+|executive\s+)?board|general\s+assembly|steering\s+committee|"
+                       r"cluster|network|association)\b")
 _AGENT = re.compile(r"(?i)\b(?:by|par|por|da)\s+(?:the\s+)?$")
 
 
@@ -115,13 +118,13 @@ def _items(v: str, run: list) -> list:
 def _target(typ: str, lo: int, cue_end: int, occ, mains, v: str = ""):
     """The group the sentence names before the list, else the document's main one of the
     kind (a member list needs its owner named, or the page's own cluster speaking: "We welcome
-    three new members: …")."""
+    three new members: …", "The board approved four new members: …")."""
     labels = TARGET_LABELS[typ] + (("Partnership",) if typ == "MEMBER_OF" else ())
     named = occ.within(lo, cue_end, labels)
     if named:
         return named[-1][2]
     if typ == "MEMBER_OF":
-        return mains.titled("Cluster") if _FIRST_PERSON.search(v, lo, cue_end) else None
+        return mains.titled("Cluster") if _FIRST_PERSON.search(v, lo, cue_end) or _OWN_BODY.search(v, lo, cue_end) else None
     if typ == "PARTNER_IN":
         return mains.section("Partnership", lo) or mains.consortium()
     return mains[TARGET_LABELS[typ][0]]
