@@ -1,6 +1,7 @@
 """A cluster's newsletter lists its new members (issue 15, thirty-third round): "the board approved four
 new members: A, B, C and D" makes each a member of the cluster the page speaks for, and the four are the
-cluster's new members, not the first company's. All names are invented.
+cluster's new members, not the first company's; "X is one of 8 partners of P" makes X a partner. All names are
+invented.
 """
 from __future__ import annotations
 
@@ -29,3 +30,9 @@ def test_the_boards_new_members_are_members_of_the_pages_cluster():
 def test_the_count_of_new_members_is_the_clusters_not_the_first_listed():
     _, facts = _extract(PAGE)
     assert ("Silesian Plastics Cluster", 4) in facts, facts
+
+
+def test_one_of_eight_partners_is_a_partner():
+    rels, _ = _extract("# Newsletter - Silesian Plastics Cluster\n\nThe Silesian Plastics Cluster is one of 8 partners "
+                       "of the Interreg Central Europe project POLYLOOP.\n")
+    assert ("Silesian Plastics Cluster", "PARTNER_IN", "POLYLOOP") in rels, rels
