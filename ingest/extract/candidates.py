@@ -26,7 +26,7 @@ from clusternet.ingest.extract.lexicon import country_name
 from clusternet.ingest.extract.finders import find_mentions
 from clusternet.ingest.extract.mentions import Context, Mention, build_context
 from clusternet.ingest.extract.raw import RawRel
-from clusternet.ingest.extract.relations import find_relations
+from clusternet.ingest.extract.relations import find_relations, located_once_relabelled
 from clusternet.ingest.extract.resolve import DocEntity, mention_again, norm, resolve_mentions
 from clusternet.ingest.extract.samejourney import name_kickoffs, same_journeys
 from clusternet.ingest.extract.sectors import find_sectors
@@ -96,7 +96,9 @@ def propose(text: str, tables=()) -> Proposal:
     secs, sec_rels = find_sectors(ctx, ents)
     rels = find_relations(ctx, ents, places, mentions)
     relabel_partners(ctx.view, rels)
+    were = {id(e) for e in ents if e.label == "Partnership"}
     relabel_alliances(ctx.view, ents, rels)
+    rels += located_once_relabelled(ctx, ents, places, mentions, were)
     facts = find_facts(ctx, ents, mentions, list(tables), secs, places)
     return Proposal(ctx, mentions, ents, places, secs, sec_rels, rels, facts)
 

@@ -37,7 +37,7 @@ from clusternet.ingest.extract.resolve import norm
 from clusternet.ingest.extract.visits import attendance, delegation_leaders, fronted_event, hosted_visitors, \
     met_on_journey, participants_visited, participated_in, visited
 
-__all__ = ["RawRel", "find_relations"]
+__all__ = ["RawRel", "find_relations", "located_once_relabelled"]
 
 ACTORS = ("Cluster", "Organisation", "SME")
 _TRAVEL = re.compile(r"(?i)\b(?:visits?|tours?|missions?|delegations?|trip)\b")
@@ -253,6 +253,17 @@ def _bind_partners_to_agreements(ents, main, out: list[RawRel]) -> None:
             m = a.mentions[0]
             for r in list(first.values())[:6]:
                 out.append(RawRel(r.source, "PARTY_TO", a, m.start, m.end, 0.45))
+
+
+def located_once_relabelled(ctx, ents, places, mentions, were: set[int]) -> list[RawRel]:
+    """The LOCATED_IN of the entities among ``were`` (ids of partnerships when the relations were
+    read) that a later step made bodies: "the Danish Water Alliance" no one is a partner in is an
+    organisation, and it is where its table row or sentence puts it."""
+    moved = [e for e in ents if id(e) in were and e.label != "Partnership"]
+    if not moved:
+        return []
+    rels = _located_and_part_of(moved, places, load_lexicon(), town_regions(ctx.view, places, mentions))
+    return [_tagged(r, "sentence") for r in rels if r.type == "LOCATED_IN"]
 
 
 def _tagged(r: RawRel, family: str) -> RawRel:
