@@ -213,7 +213,7 @@ def _anaphor(doc: _Doc, sent) -> list:
     partnership, or the event named last before it (the last one its word names: "The mission …")."""
     m = _ANAPHOR.match(doc.v, sent.start)
     if not m:
-        return []
+        return _it_before(doc, sent)
     if m.group("p"):        # the partnership named in the last sentences, else the page's
         si = doc.ctx.sent_at(sent.start)
         prev = [x[2] for x in doc.window(doc.ctx.sents[max(0, si - 2)].start, sent.start) if x[2].label == "Partnership"]
@@ -222,6 +222,20 @@ def _anaphor(doc: _Doc, sent) -> list:
     kind = [x[2] for x in doc.window(0, sent.start) if x[2].label == "Event" and word in x[2].name.lower()]
     ev = kind[-1] if kind else doc.event_near(sent.start)
     return [ev] if ev is not None else []
+
+
+_IT = re.compile(r"It\s+(?:is|was|has\s+been|will\s+be|is\s+being)\s")
+
+
+def _it_before(doc: _Doc, sent) -> list:
+    """What a sentence opening "It was …" is about: the partnership, else the event, the sentence
+    before it names first ("The Nordic Food Forum took place in Tallinn. It was funded by …")."""
+    si = doc.ctx.sent_at(sent.start)
+    if not si or not _IT.match(doc.v, sent.start):
+        return []
+    prev = doc.ctx.sents[si - 1]
+    named = [x[2] for x in doc.window(prev.start, prev.end)]
+    return [x for x in named if x.label == "Partnership"][:1] or [x for x in named if x.label == "Event"][:1]
 
 
 def _party_to(doc: _Doc, si: int, sent, here) -> list[RawRel]:

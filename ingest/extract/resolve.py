@@ -67,6 +67,9 @@ def _drop_covered(named: list[Mention]) -> list[Mention]:
     covered = _strictly_inside([(m.start, m.end) for m in named if m.rule.startswith((
         "country-list", "paren-alias", "dash-def", "cue:", "copula", "event-in", "quoted", "title-def", "programme"))])
     named = [m for m in named if not (m.rule in ("head", "caps", "acronym", "typed", "event-ordinal") and covered(m))]
+    # a programme's known name at the start of its longer one ("Interreg" in "Interreg Central Baltic programme")
+    longer_programmes = _strictly_inside([(m.start, m.end) for m in named if m.rule == "head" and m.label == "Programme"])
+    named = [m for m in named if not (m.rule == "programme" and longer_programmes(m))]
     # a strict cue's name cut at a small word ("visited the Centre" + " for Process Innovation")
     longer = {m.start: m.name for m in named if m.rule == "head"}
     named = [m for m in named if not (m.rule.startswith("cue:") and _cut_before_of(m.name, longer.get(m.start)))]
