@@ -30,6 +30,7 @@ import clusternet.ingest.extract.fastre as re
 from bisect import bisect_left
 from functools import lru_cache
 
+from clusternet.ingest.extract.bracketcounts import country_count
 from clusternet.ingest.extract.countable import not_a_count
 from clusternet.ingest.extract.countsubj import CLAUSE_VERBS, count_subject
 from clusternet.ingest.extract.factsubj import country_of_sentence, measure_country, owner_by_measure, \
@@ -217,8 +218,11 @@ def _sentence_facts(ctx, si, occ_in, ok, page, places, skip=()) -> list[RawFact]
             continue
         unit, value = unit_and_value(m, value, lex)
         measure_words: list[str] = []
+        by_country = country_count(v, sent.start, m, prev_noun) if unit is None else None    # "Spain (9), Italy (5)"
         if unit == "%":
             measure = _share_measure(v, sent, m, after, last, lex)
+        elif by_country:
+            measure, measure_words = by_country[0], by_country[1]
         else:
             found = _stated_measure(ctx, sent, m, after, unit, word_num, prev_noun, lex,
                                     without_hedge(last[0]) if last else None)
@@ -232,6 +236,7 @@ def _sentence_facts(ctx, si, occ_in, ok, page, places, skip=()) -> list[RawFact]
         subj, country, measure = _subject_of(ctx, si, m, after, occ_in, ok, (*page, unit), land, measure, measure_words)
         if subj is None:
             continue
+        country = by_country[2] if by_country else country
         measure = without_own_agent(measure, subj.name)
         if m.group("yr") and measure_words:
             measure += " duration"      # "a four-year action plan": how long it runs, not how many there are
