@@ -294,8 +294,8 @@ def _visit_place(sp: Spans, lex, events, estarts, at: int) -> tuple[str | None, 
     named after that event's mention ("… spent two days in Thessaly (Greece). The visitors …
     visited"), else the last place named."""
     i = bisect_right(estarts, at)
-    prior = [p for p in sp.places_in(max(0, at - 1500), at)
-             if fold(p.name) not in lex.macro and not _adjective(p) and not sp.in_name(p)]
+    prior = [p for p in sp.places_in(max(0, at - 1500), at) if fold(p.name) not in lex.macro and not _adjective(p)
+             and not sp.in_name(p) and not sp.v.endswith(("from ", "From "), 0, p.start)]    # whence, not where
     if i and at - events[i - 1][0] < 3000 and not (prior and prior[-1].start > events[i - 1][0]
                                                    and at - prior[-1].start < 400):
         ev = events[i - 1][1]

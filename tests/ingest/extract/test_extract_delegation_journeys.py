@@ -81,3 +81,12 @@ def test_a_titled_agreement_is_the_memorandum_on_a_topic_the_text_signs():
     assert len(agreements) == 1, [e.name for e in agreements]
     assert ("Slovenian Timber Cluster", "PARTY_TO", agreements[0].name) in rels, rels
     assert (agreements[0].name, 420) in facts, facts
+
+
+def test_a_place_the_delegates_come_from_is_not_where_they_visit():
+    ex, rels, _ = _extract("# Mission report\n\nFrom 12 to 16 October 2025 a delegation of 11 companies travelled to "
+                           "Toronto. The mission was funded by the Single Market Programme. The delegation included 7 "
+                           "SMEs from Latvia and 3 from Lithuania. On the first day the group visited the Queen Street "
+                           "Innovation Campus, where 40 Canadian companies presented their offers.\n")
+    countries = {e.name: e.country for e in ex.entities}
+    assert countries.get("Queen Street Innovation Campus") == "CA", countries
