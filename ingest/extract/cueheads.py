@@ -298,7 +298,7 @@ def _head_span(lex, v: str, line, span, out: list[Mention], spans_of: dict) -> N
     dets = lex.words("determiners")
     words = [fold(w[2]) for w in span]
     content = [w for w in words if not lex.label_of_head(w) and w not in dets and w not in generic
-               and w not in lex.words("connectors") and not _NUMBERED.fullmatch(w)]
+               and w not in lex.words("connectors") and w not in _ARTICLES and not _NUMBERED.fullmatch(w)]
     edition = lab == "Event" and _ORDINAL.fullmatch(words[0]) is not None
     if not content and not (lab == "Event" and re.match(r"\s*(?:19|20)\d\d\b", v[e:e + 6])) and not edition:
         return      # "the Cluster Day" is none, "the Cluster Day 2024" and "the 5th Cluster Day" are editions
@@ -319,6 +319,8 @@ def _place_then_noun(v: str, line, s: int, e: int, name: str, out: list[Mention]
 
 
 _ORDINAL = re.compile(r"\d{1,2}(?:st|nd|rd|th)")
+# the Romance articles that open a sentence's bare head noun: "Il Distretto conta …", "El Clúster reúne …"
+_ARTICLES = frozenset({"il", "lo", "la", "le", "les", "l'", "l’", "el", "los", "las", "gli", "i"})
 # what stands right before a run that is only the end of something longer: "Big 5 Construct Egypt",
 # "(Carlos Carrillo Titsa Spain)"
 _INSIDE_LONGER = re.compile(r"(?:\d\s|\()$")
