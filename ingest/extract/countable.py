@@ -1,5 +1,6 @@
 """Whether a number a text states is a count of something (used by :mod:`.counts`): not an
-ordinal, a day, a year, a time or a code, and not a number word that counts names just given.
+ordinal, a day, a year, a time or a code, not a number word that counts names just given, and
+not on a contact line (an e-mail, a telephone number: :func:`contact_line`).
 
 >>> import re
 >>> m = re.match(r"(?P<num>\\d+)(?P<cur>)(?P<pct>)(?P<mult>)", "3 May")
@@ -14,7 +15,7 @@ from clusternet.ingest.extract.lexicon import fold, load_lexicon, town
 from clusternet.ingest.extract.measures import ORDINAL_DIGIT
 from clusternet.ingest.extract.staffsize import size_compound_at
 
-__all__ = ["not_a_count"]
+__all__ = ["not_a_count", "contact_line"]
 
 _GROUPED = re.compile(r"\d[,.\u202f\u00a0 ]\d{3}")
 _POSTCODE = re.compile(r"\d{4,5}")       # a postcode is written ungrouped
@@ -54,3 +55,15 @@ def not_a_count(v: str, m, value, after, word_num: bool) -> bool:
             and not (len(after) > 1 and after[1][2].lower() in ("them", "which", "whom")):
         return True  # "A and B, two of the cluster's members": the names before it, counted again ("nine of them": a part)
     return word_num and not after
+
+
+_CONTACT = re.compile(r"[\w.-]+@[\w-]+\.\w|\w\s*\[at\]\s*\w|\+\d{2,3}[\s\d]{6,}|(?i:\b(?:press\s+)?contacts?\s*:)")
+
+
+def contact_line(v: str, lo: int, hi: int) -> bool:
+    """Whether ``v[lo:hi]`` holds an e-mail, a telephone number or "Contact:" (read where it may).
+
+    >>> contact_line("Call +32 2 555 01 23 today", 0, 26), contact_line("Four contacts were made", 0, 23)
+    (True, False)
+    """
+    return ("@" in (s := v[lo:hi]) or "[" in s or "+" in s or "contact" in s.lower()) and _CONTACT.search(v, lo, hi) is not None

@@ -31,7 +31,7 @@ from bisect import bisect_left
 from functools import lru_cache
 
 from clusternet.ingest.extract.bracketcounts import country_count
-from clusternet.ingest.extract.countable import not_a_count
+from clusternet.ingest.extract.countable import contact_line, not_a_count
 from clusternet.ingest.extract.countsubj import CLAUSE_VERBS, count_subject
 from clusternet.ingest.extract.factsubj import country_of_sentence, measure_country, owner_by_measure, \
     partnership_figure
@@ -179,25 +179,13 @@ def count_facts(ctx, ents, main, sectors=(), places=None, skip=()) -> list[RawFa
         return occ[bisect_left(ostarts, lo):bisect_left(ostarts, hi)]
 
     for si, sent in enumerate(ctx.sents):
-        if (apart := read_apart(ctx, sent)) is True or _contact_line(ctx.view, sent.start, sent.end):
+        if (apart := read_apart(ctx, sent)) is True or contact_line(ctx.view, sent.start, sent.end):
             continue  # a table row (read by the table rules) but its prose cells, a heading ("issue 2"), a contact line
         out.extend(_sentence_facts(ctx, si, occ_in, ok, focus.at(sent.start), places, tuple(skip) + apart))
     return on_the_journey(headline_repeats_dropped(ctx, out), ents)
 
 
 # a contact line: an e-mail address, a telephone number, a "Contact:" label
-_CONTACT = re.compile(r"[\w.-]+@[\w-]+\.\w|\w\s*\[at\]\s*\w|\+\d{2,3}[\s\d]{6,}|(?i:\b(?:press\s+)?contacts?\s*:)")
-
-
-def _contact_line(v: str, lo: int, hi: int) -> bool:
-    """Whether ``v[lo:hi]`` holds an e-mail, a telephone number or "Contact:" (read where it may).
-
-    >>> _contact_line("Call +32 2 555 01 23 today", 0, 26), _contact_line("Four contacts were made", 0, 23)
-    (True, False)
-    """
-    return ("@" in (s := v[lo:hi]) or "[" in s or "+" in s or "contact" in s.lower()) and _CONTACT.search(v, lo, hi) is not None
-
-
 def _sentence_facts(ctx, si, occ_in, ok, page, places, skip=()) -> list[RawFact]:
     """The figures of one sentence in text order, but those in the ``skip`` spans; ``page``: the
     main partnership, the page's event and the cluster its title names."""
