@@ -39,13 +39,26 @@ def country_count(v: str, lo: int, m, prev_noun: str | None) -> tuple[str, list[
     code = country_code(name)
     if code is None or adjective_country(name) is not None:
         return None     # "Spanish (9)" says whose, not where from: left to the rules of nationalities
-    nouns = list(_COUNTED.finditer(v, lo, cm.start()))
-    noun = prev_noun or (nouns[-1].group(1).lower() if nouns and nouns[-1].group(1) not in ("SMEs", "PME") else
-                         nouns[-1].group(1) if nouns else None)
+    noun = prev_noun or _counted_before(v, lo, cm.start())
     if noun is None:
         return None
     own = _OWN_FROM.search(v, max(lo, cm.start() - 8), cm.start())      # "… et du Maroc (30)"
     return f"{noun} {own.group(1) if own else _from_word(v[lo:s])} {name}", [noun], code
+
+
+def _counted_before(v: str, lo: int, hi: int) -> str | None:
+    """The last counted noun in ``v[lo:hi]``, in lower case but for the acronyms "SMEs" and "PME".
+
+    >>> _counted_before("Participants and SMEs came from Spain", 0, 38)
+    'SMEs'
+    """
+    found = None
+    for found in _COUNTED.finditer(v, lo, hi):
+        pass
+    if found is None:
+        return None
+    word = found.group(1)
+    return word if word in ("SMEs", "PME") else word.lower()
 
 
 _OWN_FROM = re.compile(r"\b(from|de|du|des|da|dalla|dal|del)\s+$")

@@ -39,6 +39,7 @@ _JOURNEY_WORD = re.compile(r"\b(?:[Tt]he|[Tt]his|[Oo]ur|[Ii]ts|[Tt]heir|[Ll]a|[C
                            r"exploratory\s+)?(?:mission|visit|tour|trip|misión|missione|visita|viaje|viaggio|voyage)"
                            r"(?:\s+(?:comercial|empresarial|d['’]affaires|économique|commerciale|imprenditoriale|d['’]entreprises))?)\b")
 _GATE = re.compile(r"delega|délégation")
+_TO_WORD = re.compile(r"\s+to\s")       # where a led delegation went: "led a delegation of 11 companies to …"
 
 
 def delegation_journeys(ctx: Context, events: list[Mention]) -> list[Mention]:
@@ -75,7 +76,7 @@ def _journey_in(v: str, lo: int, hi: int) -> tuple[int, int, str, str] | None:
     """
     led = _LED.search(v, lo, hi)
     if led:
-        to = re.compile(r"\s+to\s").search(v, led.end(), min(hi, led.end() + 120))
+        to = _TO_WORD.search(v, led.end(), min(hi, led.end() + 120))
         pm = _TO_PLACE.match(v, to.start(), hi) if to else None
         start = led.end() - len(led.group(0).split()[-1])      # the delegation's noun
     else:

@@ -215,7 +215,9 @@ def _running_heads(raw: list[str], lines: list[str]) -> list[int]:
     out = []
     for k, (line, kept) in enumerate(zip(raw, lines)):
         head = kept.strip()
-        if _PAGE_NUMBER.search(line) and (not head or head in seen):
+        # a page number at a line's end is blanked in the view, so the view's line is shorter: only
+        # such lines are searched (a line of every document would be otherwise)
+        if len(kept.rstrip()) < len(line.rstrip()) and _PAGE_NUMBER.search(line) and (not head or head in seen):
             out.append(k)
         seen.add(head)
     return out
